@@ -1,0 +1,46 @@
+"""The ``mbcnav`` command line: a thin layer over the engines (docs/cli.md).
+
+Exit codes: 0 success; 2 bad input (one sentence on stderr); 1 anything else.
+Each command group lives in its own module exposing ``command``; ``COMMANDS`` lists them.
+"""
+
+from __future__ import annotations
+
+import importlib
+import sys
+
+import click
+
+from mbcnav.errors import MbcnavError
+
+COMMANDS = (
+    "check", "ask", "guide", "triage", "trials", "fhir", "record", "serve", "ops", "care",
+)
+
+
+class _Group(click.Group):
+    """Turns every MbcnavError into one sentence on stderr and exit code 2."""
+
+    def invoke(self, ctx):
+        try:
+            return super().invoke(ctx)
+        except MbcnavError as err:
+            click.echo(f"Error: {err}", err=True)
+            sys.exit(2)
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="mbcnav")
+def main() -> None:
+    """MBC Navigator: your metastatic breast cancer record, library, visit guide,
+    symptom triage and trial finder, on your own machine."""
+
+
+for _name in COMMANDS:
+    try:
+        _module = importlib.import_module(f"mbcnav.cli.{_name}")
+    except ModuleNotFoundError as err:  # a command group not built yet must not break the rest
+        if err.name != f"mbcnav.cli.{_name}":
+            raise
+        continue
+    main.add_command(_module.command)

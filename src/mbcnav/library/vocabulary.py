@@ -1,0 +1,161 @@
+"""Patient vocabulary for search: text analysis, synonyms, spellings and drug names.
+
+``analyse(text)`` turns text into stemmed search tokens (the same for articles and
+questions). ``Synonyms`` (from ``data/synonyms.yaml`` plus the patient engine's
+``drugs.yaml``) rewrites a question: fixes common misspellings, and lists the extra
+phrases to search (other words of a synonym group, the generic name and class of a
+brand-name drug).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+import Stemmer
+import yaml
+from bm25s.stopwords import STOPWORDS_EN
+
+from mbcnav.library.errors import LibraryError
+
+DATA = Path(__file__).parent / "data"
+SYNONYMS_FILE = DATA / "synonyms.yaml"
+DRUGS_FILE = Path(__file__).parents[1] / "patient" / "data" / "drugs.yaml"
+STOPWORDS = frozenset(STOPWORDS_EN) | {
+    "can", "could", "would", "should", "may", "might", "will", "shall", "do", "does", "did",
+    "what", "whats", "which", "who", "whom", "how", "why", "when", "where", "is", "are", "am",
+    "i", "im", "ive", "me", "my", "mine", "we", "our", "you", "your", "it", "its", "s", "t",
+    "about", "get", "got", "mean", "means", "tell", "know", "need", "want", "please", "thing",
+    "things", "much", "many", "also", "really", "just", "like", "still", "ok", "okay", "mom",
+    "mum", "dad", "mother", "father", "sister", "doctor", "dr", "said", "says", "say", "wife",
+    "husband", "someone", "something", "anything", "normal", "one", "have", "has", "had", "been",
+}
+_stemmer = Stemmer.Stemmer("english")
+WORD = re.compile(r"[a-z0-9]+")
+
+
+def normalise(text: str) -> str:
+    """Lower-case, strip accents, spell out '+' and trailing '-' (HER2+ -> her2 positive)."""
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
+    text = text.replace("\u2019", "'").replace("'s ", " ").replace("'", "")
+    text = re.sub(r"(?<=[a-z0-9])\+", " positive ", text)
+    text = re.sub(r"(?<=[a-z0-9])-(?=[\s,.;:/)]|$)", " negative ", text)
+    return text
+
+
+def words(text: str) -> list[str]:
+    """The plain words of a text, lower-case, stop words kept."""
+    return WORD.findall(normalise(text))
+
+
+def stem(word: str) -> str:
+    return _stemmer.stemWord(word)
+
+
+def analyse(text: str) -> list[str]:
+    """Search tokens: normalised words without stop words, stemmed."""
+    return [stem(w) for w in words(text) if w not in STOPWORDS]
+
+
+def _phrase(text: str) -> str:
+    return " ".join(words(text))
+
+
+def _contains(haystack: str, phrase: str) -> bool:
+    return f" {phrase} " in f" {haystack} "
+
+
+@dataclass(frozen=True)
+class DrugName:
+    generic: str
+    classes: tuple[str, ...]
+
+
+@dataclass
+class Synonyms:
+    groups: list[tuple[str, ...]] = field(default_factory=list)  # phrases as normalised words
+    spellings: dict[str, str] = field(default_factory=dict)
+    drugs: dict[str, DrugName] = field(default_factory=dict)  # brand or generic phrase -> drug
+
+    def correct(self, text: str) -> str:
+        """The question as normalised words with known misspellings and shorthand fixed."""
+        return " ".join(self.spellings.get(w, w) for w in words(text))
+
+    def expansions(self, text: str) -> list[tuple[str, str]]:
+        """(phrase found in the text, extra phrase to search) pairs for synonyms and drugs."""
+        said = self.correct(text)
+        out: list[tuple[str, str]] = []
+        for group in self.groups:
+            found = [p for p in group if _contains(said, p)]
+            if found:
+                out += [(found[0], p) for p in group if p not in found]
+        for name, drug in self.drugs.items():
+            if _contains(said, name):
+                if name != drug.generic:
+                    out.append((name, drug.generic))
+                out += [(name, _phrase(c)) for c in drug.classes]
+        return out
+
+    @property
+    def known_words(self) -> set[str]:
+        """Every word in a group, a spelling fix or a drug name (for spelling tolerance)."""
+        known = {w for g in self.groups for p in g for w in p.split()}
+        known |= {w for v in self.spellings.values() for w in v.split()}
+        known |= {w for name in self.drugs for w in name.split()}
+        return known
+
+
+def _fail(path: Path, entry: str, problem: str) -> LibraryError:
+    return LibraryError(f"Synonyms file {path.name}: {entry} {problem}.")
+
+
+def _add_drug(table: dict[str, DrugName], generic: str, brands, classes) -> None:
+    drug = DrugName(_phrase(generic), tuple(classes or ()))
+    for name in [generic, *(brands or [])]:
+        table.setdefault(_phrase(name), drug)
+
+
+def read_synonyms(path: Path = SYNONYMS_FILE, drugs_file: Path | None = DRUGS_FILE) -> Synonyms:
+    """Load and validate the synonyms file (and the patient engine's drug names when present)."""
+    try:
+        data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as err:
+        raise LibraryError(f"Synonyms file {Path(path).name} cannot be read: {err}.") from None
+    if not isinstance(data, dict):
+        raise _fail(path, "the file", "must be a mapping with groups, spellings and drugs")
+    for key in ("as_of", "source"):
+        if not data.get(key):
+            raise _fail(path, f"field '{key}'", "is missing")
+    syn = Synonyms()
+    for n, group in enumerate(data.get("groups") or [], start=1):
+        if not isinstance(group, list) or len(group) < 2:
+            raise _fail(path, f"groups[{n}]", "must list at least two phrases")
+        syn.groups.append(tuple(dict.fromkeys(_phrase(str(p)) for p in group)))
+    spellings = data.get("spellings") or {}
+    if not isinstance(spellings, dict):
+        raise _fail(path, "field 'spellings'", "must map a misspelling to the right word")
+    syn.spellings = {_phrase(str(k)): _phrase(str(v)) for k, v in spellings.items()}
+    table: dict[str, DrugName] = {}
+    if drugs_file and Path(drugs_file).exists():
+        patient_drugs = yaml.safe_load(Path(drugs_file).read_text(encoding="utf-8")) or {}
+        for d in patient_drugs.get("drugs") or []:
+            if isinstance(d, dict) and d.get("name"):
+                brands = list(d.get("brands") or []) + list(d.get("synonyms") or [])
+                _add_drug(table, d["name"], brands, d.get("classes"))
+    for n, d in enumerate(data.get("drugs") or [], start=1):
+        if not isinstance(d, dict) or not d.get("generic"):
+            raise _fail(path, f"drugs[{n}]", "needs a generic name")
+        if not isinstance(d.get("brands") or [], list):
+            raise _fail(path, f"drugs[{n}].brands", "must be a list")
+        _add_drug(table, d["generic"], d.get("brands"), d.get("classes"))
+    syn.drugs = table
+    return syn
+
+
+@lru_cache(maxsize=1)
+def synonyms() -> Synonyms:
+    """The bundled synonyms, loaded once."""
+    return read_synonyms()

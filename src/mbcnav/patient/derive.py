@@ -1,0 +1,261 @@
+"""Facts derived from a Patient: receptor categories, subtype, lines of therapy, current drugs.
+
+The single source of these derivations for the CLI, the web app and every engine.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from . import vocabulary
+from .model import Patient, Treatment
+from .vocabulary import Drug
+
+DAYS_PER_MONTH = 365.25 / 12
+#: Drugs started within this many days of a line's first drug belong to the same line.
+SAME_LINE_WINDOW = timedelta(days=28)
+
+
+# ------------------------------------------------------------------ receptors
+def her2_category(p: Patient) -> str:
+    """positive | low | ultralow | zero | negative | unknown (ASCO/CAP wording)."""
+    return {
+        "IHC 3+": "positive", "IHC 2+ ISH+": "positive", "positive": "positive",
+        "IHC 2+ ISH-": "low", "IHC 1+": "low", "IHC 0+": "ultralow", "IHC 0": "zero",
+        "negative": "negative",
+    }.get(p.receptors.her2 or "unknown", "unknown")
+
+
+def er_low(p: Patient) -> bool:
+    """ER-low (1-10% of cells stain): reported as ER-positive, but often behaves like ER-negative."""
+    return p.receptors.er == "low"
+
+
+def hr_status(p: Patient) -> str:
+    """positive when ER (incl. ER-low) or PR is positive; negative only when both are negative."""
+    er, pr = p.receptors.er, p.receptors.pr
+    if er in ("positive", "low") or pr == "positive":
+        return "positive"
+    if er == "negative" and pr == "negative":
+        return "negative"
+    return "unknown"
+
+
+def subtype(p: Patient) -> str:
+    hr, her2 = hr_status(p), her2_category(p)
+    if her2 == "unknown" or hr == "unknown":
+        return "unknown"
+    if her2 == "positive":
+        return "HR+/HER2+" if hr == "positive" else "HR-/HER2+"
+    return "HR+/HER2-" if hr == "positive" else "triple-negative"
+
+
+# ----------------------------------------------------------------- history
+def is_de_novo(p: Patient) -> bool | None:
+    dx = p.metastatic_diagnosis
+    if dx.de_novo is not None:
+        return dx.de_novo
+    if dx.first_diagnosis_stage == "IV":
+        return True
+    if dx.first_diagnosis_stage in ("0", "I", "II", "III"):
+        return False
+    if any(t.setting in ("adjuvant", "neoadjuvant") for t in p.treatments):
+        return False
+    return None
+
+
+def months_between(start: date, end: date) -> float:
+    return round((end - start).days / DAYS_PER_MONTH, 1)
+
+
+def months_to_recurrence(p: Patient) -> float | None:
+    """Months from the first breast cancer diagnosis to the metastatic diagnosis (recurrences only)."""
+    dx = p.metastatic_diagnosis
+    if is_de_novo(p) is True or not (dx.date and dx.first_diagnosis_date):
+        return None
+    return months_between(dx.first_diagnosis_date, dx.date)
+
+
+def sites(p: Patient) -> list[str]:
+    """Metastatic sites, in the order they appeared (undated last), each once."""
+    ordered = sorted(p.metastases, key=lambda m: (m.date is None, m.date or date.min))
+    out: list[str] = []
+    for m in ordered:
+        if m.site not in out:
+            out.append(m.site)
+    return out
+
+
+# ---------------------------------------------------------------- drugs
+def drugs_of(t: Treatment) -> list[Drug]:
+    return [d for d in (vocabulary.drug(n) for n in t.drugs) if d is not None]
+
+
+def unknown_drugs(p: Patient) -> list[str]:
+    """Drug names in the file that the drug table does not know (their class is unknown)."""
+    return [n for t in p.treatments for n in t.drugs if vocabulary.drug(n) is None]
+
+
+def _ongoing(t: Treatment, day: date) -> bool:
+    return t.start is not None and t.start <= day and (t.end is None or t.end >= day)
+
+
+def ongoing_drugs(p: Patient, as_of: date) -> list[Drug]:
+    """Every known systemic drug being taken on ``as_of`` (supportive drugs too)."""
+    out: list[Drug] = []
+    for t in p.treatments:
+        if t.type == "systemic" and _ongoing(t, as_of):
+            out.extend(d for d in drugs_of(t) if d not in out)
+    return out
+
+
+def all_drugs(p: Patient, as_of: date | None = None) -> list[Drug]:
+    """Every known drug ever given (any setting), started on or before ``as_of`` when given."""
+    out: list[Drug] = []
+    for t in p.treatments:
+        if t.type == "systemic" and (as_of is None or (t.start and t.start <= as_of)):
+            out.extend(d for d in drugs_of(t) if d not in out)
+    return out
+
+
+# ----------------------------------------------------------- lines of therapy
+@dataclass(frozen=True)
+class Line:
+    number: int
+    drugs: tuple[str, ...]  # generic names (unknown drugs as written)
+    classes: tuple[str, ...]
+    start: date
+    end: date | None
+    stop_reason: str | None
+    treatments: tuple[Treatment, ...]
+
+    @property
+    def months(self) -> float | None:
+        return months_between(self.start, self.end) if self.end else None
+
+    def ongoing(self, as_of: date) -> bool:
+        return self.end is None or self.end >= as_of
+
+    def to_json(self) -> dict:
+        return {
+            "number": self.number, "drugs": list(self.drugs), "classes": list(self.classes),
+            "start": self.start.isoformat(), "end": self.end.isoformat() if self.end else None,
+            "months": self.months, "stop_reason": self.stop_reason,
+        }
+
+
+def _is_metastatic(p: Patient, t: Treatment) -> bool:
+    if t.setting is not None:
+        return t.setting == "metastatic"
+    dx_date = p.metastatic_diagnosis.date
+    return dx_date is None or (t.start is not None and t.start >= dx_date)
+
+
+def _anticancer_names(t: Treatment) -> list[str]:
+    """Drug names that count for a line: known non-supportive drugs and unknown drugs."""
+    names = []
+    for name in t.drugs:
+        d = vocabulary.drug(name)
+        if d is None:
+            names.append(name)
+        elif not d.supportive:
+            names.append(d.name)
+    return names
+
+
+class _Group:
+    def __init__(self, t: Treatment):
+        self.members = [t]
+        self.start = t.start
+
+    @property
+    def ended(self) -> bool:
+        return all(m.end is not None for m in self.members)
+
+    def progressed_by(self, day: date) -> bool:
+        return any(m.stop_reason == "progression" and m.end and m.end <= day for m in self.members)
+
+    def names(self) -> set[str]:
+        return {n for m in self.members for n in _anticancer_names(m)}
+
+
+def _joins(group: _Group, t: Treatment) -> bool:
+    """Whether treatment ``t`` continues ``group``'s line rather than starting a new one.
+
+    - started within 28 days of the line's start: same regimen, same line;
+    - the line stopped for progression before ``t`` started: new line;
+    - added while the line is still ongoing (no progression): same line (e.g. maintenance);
+    - after the whole line ended for another reason: same line only when ``t`` restarts the
+      same drugs (a treatment break); new drugs start a new line.
+    """
+    if t.start <= group.start + SAME_LINE_WINDOW:
+        return True
+    if group.progressed_by(t.start):
+        return False
+    still_on = [m for m in group.members if m.end is None or m.end >= t.start]
+    if still_on:
+        return True
+    return set(_anticancer_names(t)) <= group.names()
+
+
+def lines_of_therapy(p: Patient, as_of: date | None = None) -> list[Line]:
+    """Lines of therapy in the metastatic setting, first line first.
+
+    Supportive drugs (bone-modifying agents, ovarian suppression) never start or form a line.
+    """
+    candidates = sorted(
+        (t for t in p.treatments
+         if t.type == "systemic" and t.start is not None and _is_metastatic(p, t)
+         and (as_of is None or t.start <= as_of) and _anticancer_names(t)),
+        key=lambda t: t.start,
+    )
+    groups: list[_Group] = []
+    for t in candidates:
+        if groups and _joins(groups[-1], t):
+            groups[-1].members.append(t)
+        else:
+            groups.append(_Group(t))
+    lines = []
+    for number, g in enumerate(groups, start=1):
+        names: list[str] = []
+        classes: list[str] = []
+        for m in g.members:
+            for n in _anticancer_names(m):
+                if n not in names:
+                    names.append(n)
+                d = vocabulary.drug(n)
+                for c in d.classes if d else ():
+                    if c not in classes:
+                        classes.append(c)
+        ends = [m.end for m in g.members]
+        end = None if any(e is None for e in ends) else max(ends)
+        if end and as_of and end > as_of:
+            end = None
+        reasons = [m.stop_reason for m in sorted(g.members, key=lambda m: m.end or date.max) if m.stop_reason]
+        stop = None
+        if end is not None:
+            stop = "progression" if "progression" in reasons else (reasons[-1] if reasons else None)
+        lines.append(Line(number, tuple(names), tuple(classes), g.start, end, stop, tuple(g.members)))
+    return lines
+
+
+def current_treatment(p: Patient, as_of: date) -> dict | None:
+    """The line being taken on ``as_of`` plus supportive drugs, or None when nothing is ongoing."""
+    ongoing = ongoing_drugs(p, as_of)
+    if not ongoing:
+        return None
+    line = next((ln for ln in lines_of_therapy(p, as_of) if ln.ongoing(as_of)), None)
+    active = [d for d in ongoing if not d.supportive]
+    unknown = [n for t in p.treatments if t.type == "systemic" and _ongoing(t, as_of)
+               for n in t.drugs if vocabulary.drug(n) is None]
+    classes: list[str] = []
+    for d in active:
+        classes.extend(c for c in d.classes if c not in classes)
+    return {
+        "line": line.number if line else None,
+        "drugs": [d.name for d in active] + unknown,
+        "classes": classes,
+        "start": line.start.isoformat() if line else None,
+        "supportive": [d.name for d in ongoing if d.supportive],
+    }

@@ -1,0 +1,221 @@
+"""The small condition language of the triage rules (see data/rules.yaml).
+
+A condition is a mapping with exactly one key:
+
+About the symptom entry being read (false for check-in rules, which read no entry):
+  symptom: [names]              the entry is one of these symptoms
+  severity / frequency / interference: [words]   the entry's word is one of these;
+                                "unknown" matches an entry that gives no word
+  new: [true, false, unknown]   "new or clearly worse" as reported
+  temperature_c / count_per_day: {gte|gt|lte|lt: number, unknown: bool}
+  location / note: [phrases]    the free text contains one of the phrases
+About the rest of the check-in:
+  also: condition               another entry of the same check-in meets it
+About the record on the check-in date:
+  on_drug: {class|kind|target|name: [..], unknown: bool, recent_days: int}
+                                a systemic drug taken now (or ended at most
+                                recent_days ago) matches; unknown: true also
+                                counts drug names the drug table does not know
+  site: [sites]                 a metastasis at one of these sites
+  lab: {test, gte|gt|lte|lt, within_days}   the latest result in the window
+Combinators: all: [conditions], any: [conditions], not: condition.
+
+``check`` validates a condition (raising TriageError naming the field);
+``matches`` evaluates one and records what it used in ``facts``.
+"""
+
+from __future__ import annotations
+
+from mbcnav.patient import vocabulary
+from mbcnav.patient.model import Symptom
+
+from .context import STANDARD_UNITS, Context
+from .errors import TriageError
+
+WORD_LISTS = {
+    "symptom": vocabulary.SYMPTOMS,
+    "severity": (*vocabulary.SEVERITIES, "unknown"),
+    "frequency": (*vocabulary.FREQUENCIES, "unknown"),
+    "interference": (*vocabulary.INTERFERENCES, "unknown"),
+    "site": vocabulary.SITES,
+}
+NUMBERS = ("temperature_c", "count_per_day")
+TEXTS = ("location", "note")
+COMPARISONS = {
+    "gte": lambda a, b: a >= b, "gt": lambda a, b: a > b,
+    "lte": lambda a, b: a <= b, "lt": lambda a, b: a < b,
+}
+CHEMO_KINDS = ("taxane", "anthracycline", "antimetabolite", "platinum", "microtubule inhibitor",
+               "vinca alkaloid", "alkylating agent")
+DRUG_KEYS = ("class", "kind", "target", "name")
+ATOMS = (*WORD_LISTS, "new", *NUMBERS, *TEXTS, "also", "on_drug", "lab", "all", "any", "not")
+
+
+def _fail(where: str, field: str, value: object, allowed: str) -> TriageError:
+    return TriageError(f"{where}, field '{field}': {value!r} is not allowed; {allowed}.")
+
+
+def _check_words(where, field, value, allowed):
+    if not isinstance(value, list) or not value:
+        raise _fail(where, field, value, "write a list of one or more words")
+    for word in value:
+        if word not in allowed:
+            raise _fail(where, field, word, "use one of: " + ", ".join(map(str, allowed)))
+
+
+def _check_compare(where, field, value, keys, required=()):
+    if not isinstance(value, dict):
+        raise _fail(where, field, value, "write a mapping such as {gte: 38.0}")
+    for key in required:
+        if key not in value:
+            raise _fail(where, f"{field}.{key}", None, "this key is required")
+    if not any(k in value for k in COMPARISONS):
+        raise _fail(where, field, value, "give one of gte, gt, lte, lt")
+    for key, v in value.items():
+        if key not in (*COMPARISONS, *keys):
+            raise _fail(where, f"{field}.{key}", key, "use one of: " + ", ".join((*COMPARISONS, *keys)))
+        if key in COMPARISONS and (isinstance(v, bool) or not isinstance(v, (int, float))):
+            raise _fail(where, f"{field}.{key}", v, "write a number")
+
+
+def check(cond: object, where: str, field: str = "when", known_classes=()) -> None:
+    """Raise TriageError naming ``where`` and the field when ``cond`` is not a valid condition."""
+    if not isinstance(cond, dict) or len(cond) != 1:
+        raise _fail(where, field, cond, "write a mapping with exactly one of: " + ", ".join(ATOMS))
+    (key, value), = cond.items()
+    sub = f"{field}.{key}"
+    if key in WORD_LISTS:
+        _check_words(where, sub, value, WORD_LISTS[key])
+    elif key == "new":
+        _check_words(where, sub, value, (True, False, "unknown"))
+    elif key in NUMBERS:
+        _check_compare(where, sub, value, ("unknown",))
+    elif key in TEXTS:
+        if not isinstance(value, list) or not value or not all(isinstance(v, str) and v for v in value):
+            raise _fail(where, sub, value, "write a list of phrases")
+    elif key == "also" or key == "not":
+        check(value, where, sub, known_classes)
+    elif key in ("all", "any"):
+        if not isinstance(value, list) or not value:
+            raise _fail(where, sub, value, "write a list of conditions")
+        for i, part in enumerate(value):
+            check(part, where, f"{sub}[{i}]", known_classes)
+    elif key == "on_drug":
+        _check_on_drug(value, where, sub, known_classes)
+    elif key == "lab":
+        _check_compare(where, sub, value, ("test", "within_days"), required=("test", "within_days"))
+        if value["test"] not in STANDARD_UNITS:
+            raise _fail(where, f"{sub}.test", value["test"], "use one of: " + ", ".join(STANDARD_UNITS))
+        if not isinstance(value["within_days"], int) or value["within_days"] < 0:
+            raise _fail(where, f"{sub}.within_days", value["within_days"], "write a whole number of days")
+    else:
+        raise _fail(where, field, key, "use one of: " + ", ".join(ATOMS))
+
+
+def _check_on_drug(value, where, field, known_classes):
+    if not isinstance(value, dict) or not value:
+        raise _fail(where, field, value, "write a mapping with class, kind, target or name")
+    for key, v in value.items():
+        if key == "unknown":
+            if not isinstance(v, bool):
+                raise _fail(where, f"{field}.unknown", v, "write true or false")
+        elif key == "recent_days":
+            if not isinstance(v, int) or isinstance(v, bool) or v < 0:
+                raise _fail(where, f"{field}.recent_days", v, "write a whole number of days")
+        elif key == "class":
+            _check_words(where, f"{field}.class", v, tuple(known_classes))
+        elif key == "kind":
+            _check_words(where, f"{field}.kind", v, CHEMO_KINDS)
+        elif key in ("target", "name"):
+            if not isinstance(v, list) or not v or not all(isinstance(x, str) for x in v):
+                raise _fail(where, f"{field}.{key}", v, "write a list of names")
+        else:
+            raise _fail(where, f"{field}.{key}", key,
+                        "use one of: class, kind, target, name, unknown, recent_days")
+    if not any(k in value for k in DRUG_KEYS):
+        raise _fail(where, field, value, "give at least one of class, kind, target, name")
+
+
+# ----------------------------------------------------------------- evaluation
+def _word(entry: Symptom, key: str):
+    value = getattr(entry, key)
+    return "unknown" if value is None else value
+
+
+def _compare(spec: dict, value) -> bool:
+    if value is None:
+        return bool(spec.get("unknown", False))
+    return all(op(value, spec[k]) for k, op in COMPARISONS.items() if k in spec)
+
+
+def _drug_matches(spec: dict, taken) -> bool:
+    d = taken.drug
+    if d is None:
+        return bool(spec.get("unknown", False))
+    return (
+        bool(set(spec.get("class", ())) & set(d.classes))
+        or d.kind in spec.get("kind", ())
+        or (d.target is not None and d.target in spec.get("target", ()))
+        or d.name in {n.lower() for n in spec.get("name", ())}
+    )
+
+
+def matches(cond: dict, entry: Symptom | None, ctx: Context, facts: dict) -> bool:
+    """True when ``cond`` holds for ``entry`` (None for check-in rules) in ``ctx``."""
+    (key, value), = cond.items()
+    if key == "all":
+        found: dict = {}
+        if all(matches(part, entry, ctx, found) for part in value):
+            facts.update(found)
+            return True
+        return False
+    if key == "any":
+        for part in value:
+            found = {}
+            if matches(part, entry, ctx, found):
+                facts.update(found)
+                return True
+        return False
+    if key == "not":
+        return not matches(value, entry, ctx, {})
+    if key == "also":
+        for other in ctx.checkin:
+            found = {}
+            if other is not entry and matches(value, other, ctx, found):
+                facts.update(found)
+                facts.setdefault("also", other.symptom)
+                return True
+        return False
+    if key == "site":
+        hit = sorted(ctx.sites & set(value))
+        if hit:
+            facts["site"] = ", ".join(hit)
+        return bool(hit)
+    if key == "on_drug":
+        days = value.get("recent_days", 0)
+        hit = [t.label for t in ctx.drugs if t.taken_within(ctx.as_of, days) and _drug_matches(value, t)]
+        if hit:
+            facts["drug"] = ", ".join(dict.fromkeys(hit))
+        return bool(hit)
+    if key == "lab":
+        lab = ctx.latest_lab(value["test"], value["within_days"])
+        if lab is not None and _compare({k: v for k, v in value.items() if k in COMPARISONS}, lab.value):
+            facts["lab"] = lab.text()
+            return True
+        return False
+    if entry is None:
+        return False
+    if key in ("symptom", "severity", "frequency", "interference"):
+        return _word(entry, key) in value
+    if key == "new":
+        return ("unknown" if entry.new is None else entry.new) in value
+    if key in NUMBERS:
+        number = getattr(entry, key)
+        ok = _compare(value, number)
+        if ok and number is not None:
+            facts[key] = f"{number:g}"
+        return ok
+    if key in TEXTS:
+        text = (getattr(entry, key) or "").lower()
+        return any(phrase.lower() in text for phrase in value)
+    raise TriageError(f"Unknown condition {key!r}.")  # check() makes this unreachable

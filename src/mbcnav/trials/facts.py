@@ -1,0 +1,199 @@
+"""PatientFacts: the matching view of a person, from a Patient or from a free-text note."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import asdict, dataclass, field
+from datetime import date
+
+from mbcnav.trials.patterns import load
+
+ENDOCRINE = {"aromatase inhibitor", "SERM", "SERD"}
+
+
+@dataclass
+class DrugFact:
+    name: str
+    labels: list[str]  # generic name, classes, chemo kind, extra trial words
+    settings: list[str] = field(default_factory=list)  # neoadjuvant | adjuvant | metastatic
+    progressed: bool = False
+    start: str | None = None
+    end: str | None = None  # last day given (None while ongoing or not known)
+    ongoing: bool = False
+
+
+@dataclass
+class PatientFacts:
+    age: float | None = None
+    sex: str | None = None
+    setting: str | None = None  # metastatic | early
+    hr: str | None = None  # positive | negative
+    her2: str | None = None  # positive | low | ultralow | zero | negative
+    histology: str | None = None
+    drugs: list[DrugFact] = field(default_factory=list)
+    therapies_known: bool = False  # the treatment history is complete (a patient file)
+    lines: int | None = None  # lines of therapy in the metastatic setting
+    chemo_lines: int | None = None
+    sites: list[str] = field(default_factory=list)
+    sites_known: bool = False
+    brain: str | None = None  # none | active | treated-stable | treated-progressing | leptomeningeal
+    measurable: bool | None = None
+    ecog: int | None = None
+    biomarkers: dict[str, str] = field(default_factory=dict)
+    pregnant: bool | None = None
+    zip: str | None = None
+    as_of: str = ""
+    note: str = ""  # free text (notes only), kept for lexical checks
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+def drug_labels(drug) -> list[str]:
+    """Every trial word a vocabulary Drug answers to."""
+    labels = [drug.name, *drug.classes]
+    if drug.kind:
+        labels.append(drug.kind)
+    if set(drug.classes) & ENDOCRINE:
+        labels.append("endocrine therapy")
+    if drug.target == "HER2":
+        labels.append("anti-HER2 antibody")
+    labels.extend(load().drug_labels.get(drug.name, ()))
+    return list(dict.fromkeys(labels))
+
+
+def from_patient(p, as_of: date) -> PatientFacts:
+    """Facts from a ``mbcnav.patient.Patient`` on the day ``as_of``."""
+    from mbcnav.patient import derive, vocabulary
+
+    lines = derive.lines_of_therapy(p, as_of)
+    progressed: set[str] = set()
+    for ln in lines:
+        if ln.stop_reason == "progression":
+            progressed.update(ln.drugs)
+    drugs: dict[str, DrugFact] = {}
+    for t in p.treatments:
+        if t.type != "systemic" or (t.start and t.start > as_of):
+            continue
+        for name in t.drugs:
+            d = vocabulary.drug(name)
+            key = d.name if d else name.lower()
+            fact = drugs.setdefault(key, DrugFact(key, drug_labels(d) if d else [key]))
+            setting = t.setting or ("metastatic" if p.metastatic_diagnosis.date and t.start
+                                    and t.start >= p.metastatic_diagnosis.date else None)
+            if setting and setting not in fact.settings:
+                fact.settings.append(setting)
+            if t.stop_reason == "progression" or key in progressed:
+                fact.progressed = True
+            s = t.start.isoformat() if t.start else None
+            fact.start = min(filter(None, [fact.start, s]), default=None)
+            ongoing = t.end is None or t.end > as_of
+            if ongoing:
+                fact.ongoing, fact.end = True, None
+            elif not fact.ongoing:
+                fact.end = max(filter(None, [fact.end, t.end.isoformat()]))
+    sites = derive.sites(p)
+    brain = None
+    if p.metastases:
+        brain = "none"
+        for m in p.metastases:
+            if m.site == "leptomeningeal":
+                brain = "leptomeningeal"
+            elif m.site == "brain" and brain != "leptomeningeal":
+                brain = m.status or "active"
+    measurable = None
+    if any(m.measurable for m in p.metastases):
+        measurable = True
+    elif p.metastases and all(m.measurable is False for m in p.metastases):
+        measurable = False
+    her2 = derive.her2_category(p)
+    hr = derive.hr_status(p)
+    setting = "metastatic" if (p.metastatic_diagnosis.date or p.metastases) else None
+    return PatientFacts(
+        age=p.age_on(as_of),
+        sex=p.sex,
+        setting=setting,
+        hr=None if hr == "unknown" else hr,
+        her2=None if her2 == "unknown" else her2,
+        histology=p.metastatic_diagnosis.histology if p.metastatic_diagnosis.histology != "unknown" else None,
+        drugs=list(drugs.values()),
+        therapies_known=True,
+        lines=len(lines),
+        chemo_lines=sum(1 for ln in lines if "chemotherapy" in ln.classes),
+        sites=sites,
+        sites_known=bool(p.metastases),
+        brain=brain,
+        measurable=measurable,
+        ecog=p.ecog,
+        biomarkers=dict(p.biomarkers),
+        zip=p.postal_code,
+        as_of=as_of.isoformat(),
+    )
+
+
+_AGE = [
+    re.compile(r"(\d{1,3})[- ](?:year|yr)s?[- ]old", re.I),
+    re.compile(r"\baged? (\d{1,3})\b", re.I),
+    re.compile(r"\b(\d{1,3}) ?(?:yo|y/o|y\.o\.)\b", re.I),
+    re.compile(r"\b(\d{1,3}) ?(?:M|F)\b"),
+]
+_MONTHS_OLD = re.compile(r"(\d{1,2})[- ](month|week|day)s?[- ]old", re.I)
+_FEMALE = re.compile(r"\b(?:woman|female|girl|lady|she|her|mother|mrs|ms)\b", re.I)
+_MALE = re.compile(r"\b(?:man|male|boy|gentleman|he|his|him|father|mr)\b", re.I)
+_SITES = {
+    "brain": r"brain (?:metasta|lesion|mass)|cerebral metasta",
+    "liver": r"liver (?:metasta|lesion)|hepatic metasta",
+    "bone": r"bone (?:metasta|lesion)|osseous|lytic lesion",
+    "lung": r"lung (?:metasta|nodule)|pulmonary (?:metasta|nodule)",
+}
+
+
+def from_note(text: str, as_of: date | None = None) -> PatientFacts:
+    """Facts read from a free-text note (a TREC topic, a clinic letter)."""
+    from mbcnav.trials.context import mentions
+
+    facts = PatientFacts(note=text, as_of=(as_of or date.today()).isoformat())
+    for rx in _AGE:
+        if m := rx.search(text):
+            facts.age = float(m.group(1))
+            break
+    else:
+        if m := _MONTHS_OLD.search(text):
+            facts.age = round(int(m.group(1)) / {"month": 12, "week": 52, "day": 365}[m.group(2).lower()], 2)
+    f, mm = len(_FEMALE.findall(text)), len(_MALE.findall(text))
+    if f or mm:
+        facts.sex = "female" if f >= mm else "male"
+    if m := re.search(r"\b(?:ecog|performance status)\D{0,15}([0-4])\b", text, re.I):
+        facts.ecog = int(m.group(1))
+    for m in mentions(text):
+        if "NEGATED_EXISTENCE" in m.modifiers or "FAMILY" in m.modifiers:
+            continue
+        if m.check == "setting" and facts.setting != "metastatic":
+            facts.setting = m.value
+        elif m.check == "receptor":
+            what, val = m.value.split("-", 1)
+            if what == "hr":
+                facts.hr = val
+            elif facts.her2 in (None, "negative"):
+                facts.her2 = val
+        elif m.check == "subtype":
+            facts.hr, facts.her2 = "negative", facts.her2 or "negative"
+        elif m.check == "histology":
+            facts.histology = m.value
+        elif m.check == "therapy":
+            from mbcnav.patient import vocabulary
+
+            d = vocabulary.drug(m.value) if m.concept.startswith("drug:") else None
+            labels = drug_labels(d) if d else [m.value]
+            if not any(x.name == labels[0] for x in facts.drugs):
+                facts.drugs.append(DrugFact(labels[0], labels, end=facts.as_of))
+        elif m.check == "biomarker":
+            facts.biomarkers[m.value] = "positive"
+        elif m.check == "condition" and m.value == "pregnant":
+            facts.pregnant = True
+    for site, rx in _SITES.items():
+        if re.search(rx, text, re.I):
+            facts.sites.append(site)
+    if "brain" in facts.sites:
+        facts.brain = "active"
+    return facts

@@ -1,0 +1,110 @@
+"""Load and validate the criteria patterns (``data/patterns.yaml``) plus drug names.
+
+Drug names, brands and synonyms come from ``mbcnav.patient.vocabulary`` so that a drug
+the patient file knows is also recognised in trial text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+import yaml
+
+from mbcnav.trials.errors import TrialsError
+
+WHERE = "trials/data/patterns.yaml"
+CHECKS = {
+    "setting", "receptor", "subtype", "histology", "therapy", "brain", "measurable",
+    "site", "biomarker", "condition", "consent",
+}
+DIRECTIONS = {"FORWARD", "BACKWARD", "BIDIRECTIONAL", "TERMINATE", "PSEUDO"}
+
+
+@dataclass(frozen=True)
+class Concept:
+    id: str
+    check: str
+    value: str
+    patterns: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Patterns:
+    as_of: str
+    source: dict
+    concepts: dict[str, Concept]
+    context: tuple[dict, ...]
+    drug_labels: dict[str, tuple[str, ...]]
+
+
+def validate(raw: object, where: str = WHERE) -> Patterns:
+    """Check the YAML structure; errors name the file, the entry and the field."""
+    if not isinstance(raw, dict):
+        raise TrialsError(f"{where} must hold a mapping with as_of, source, concepts and context.")
+    for key in ("as_of", "source", "concepts", "context"):
+        if key not in raw:
+            raise TrialsError(f"{where} is missing the field '{key}'.")
+    src = raw["source"]
+    if not isinstance(src, dict) or not all(src.get(k) for k in ("publisher", "title", "url", "read")):
+        raise TrialsError(f"{where}: 'source' needs publisher, title, url and read.")
+    concepts = {}
+    for cid, entry in (raw["concepts"] or {}).items():
+        if not isinstance(entry, dict):
+            raise TrialsError(f"{where}: concept '{cid}' must be a mapping.")
+        check = entry.get("check")
+        if check not in CHECKS:
+            raise TrialsError(
+                f"{where}: concept '{cid}' has check {check!r}; allowed: {', '.join(sorted(CHECKS))}."
+            )
+        pats = entry.get("patterns")
+        if not pats or not isinstance(pats, list):
+            raise TrialsError(f"{where}: concept '{cid}' needs a non-empty list 'patterns'.")
+        for p in pats:
+            try:
+                re.compile(p, re.I)
+            except re.error as err:
+                raise TrialsError(f"{where}: concept '{cid}' has a bad pattern {p!r} ({err}).") from err
+        concepts[cid] = Concept(cid, check, str(entry.get("value") or cid), tuple(pats))
+    context = []
+    for i, rule in enumerate(raw["context"] or []):
+        if not isinstance(rule, dict) or not rule.get("literal") or not rule.get("category"):
+            raise TrialsError(f"{where}: context rule {i + 1} needs 'literal' and 'category'.")
+        if rule.get("direction", "BIDIRECTIONAL") not in DIRECTIONS:
+            raise TrialsError(
+                f"{where}: context rule '{rule['literal']}' has direction {rule.get('direction')!r}; "
+                f"allowed: {', '.join(sorted(DIRECTIONS))}."
+            )
+        context.append(dict(rule))
+    labels = {}
+    for name, extra in (raw.get("drug_labels") or {}).items():
+        if not isinstance(extra, list):
+            raise TrialsError(f"{where}: drug_labels '{name}' must be a list of labels.")
+        labels[str(name).lower()] = tuple(str(x) for x in extra)
+    return Patterns(str(raw["as_of"]), dict(src), concepts, tuple(context), labels)
+
+
+def _drug_concepts() -> dict[str, Concept]:
+    """One concept per drug in the patient vocabulary (generic, brands, synonyms)."""
+    try:
+        from mbcnav.patient import vocabulary
+    except ImportError:  # pragma: no cover - the patient engine is always installed
+        return {}
+    out = {}
+    for drug in vocabulary.drug_table().drugs:
+        names = sorted({drug.name, *drug.brands, *drug.synonyms}, key=len, reverse=True)
+        pats = tuple(r"\b" + re.escape(n.lower()) + r"\b" for n in names if len(n) >= 3)
+        if pats:
+            out["drug:" + drug.name] = Concept("drug:" + drug.name, "therapy", drug.name, pats)
+    return out
+
+
+@cache
+def load() -> Patterns:
+    text = resources.files("mbcnav.trials").joinpath("data/patterns.yaml").read_text("utf-8")
+    pats = validate(yaml.safe_load(text))
+    return Patterns(
+        pats.as_of, pats.source, {**pats.concepts, **_drug_concepts()}, pats.context, pats.drug_labels
+    )

@@ -1,0 +1,182 @@
+"""The Trial record: one study, from a ClinicalTrials.gov v2 JSON or a TrialGPT-style record."""
+
+from __future__ import annotations
+
+import ast
+import re
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+from mbcnav.trials.errors import TrialsError
+
+_AGE = re.compile(r"(\d+(?:\.\d+)?)\s*(year|month|week|day)", re.I)
+_UNIT_YEARS = {"year": 1.0, "month": 1 / 12, "week": 1 / 52, "day": 1 / 365}
+
+
+@dataclass
+class Site:
+    facility: str = ""
+    city: str = ""
+    state: str = ""
+    zip: str = ""
+    country: str = ""
+    status: str = ""
+    lat: float | None = None
+    lon: float | None = None
+
+
+@dataclass
+class Trial:
+    nct_id: str
+    title: str = ""
+    phase: str = ""
+    status: str = ""
+    conditions: list[str] = field(default_factory=list)
+    interventions: list[str] = field(default_factory=list)
+    summary: str = ""
+    eligibility: str = ""
+    sex: str = "all"  # all | female | male
+    min_age: float | None = None  # years
+    max_age: float | None = None
+    locations: list[Site] = field(default_factory=list)
+    last_update: str = ""  # YYYY-MM-DD
+    source: str = ""
+
+    @property
+    def recruiting(self) -> bool:
+        return self.status.upper().replace(" ", "_") in {"RECRUITING", "NOT_YET_RECRUITING"}
+
+    def text(self) -> str:
+        """All searchable words of the trial (title, conditions, drugs, summary, criteria)."""
+        parts = [self.title, " ".join(self.conditions), " ".join(self.interventions)]
+        return "\n".join(parts + [self.summary, self.eligibility])
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Trial:
+        data = dict(data)
+        data["locations"] = [Site(**s) for s in data.get("locations") or []]
+        return cls(**data)
+
+
+def parse_age(text: Any) -> float | None:
+    """'18 Years' -> 18.0; 'N/A', '' or None -> None."""
+    if text is None:
+        return None
+    if isinstance(text, int | float):
+        return float(text)
+    m = _AGE.search(str(text))
+    if not m:
+        return None
+    return round(float(m.group(1)) * _UNIT_YEARS[m.group(2).lower()], 2)
+
+
+def _sex(value: Any) -> str:
+    v = str(value or "all").strip().lower()
+    return v if v in {"female", "male"} else "all"
+
+
+def _phase(values: Any) -> str:
+    if isinstance(values, str):
+        try:
+            values = ast.literal_eval(values) if values.startswith("[") else [values]
+        except (ValueError, SyntaxError):
+            values = [values]
+    names = []
+    for v in values or []:
+        v = str(v).upper().replace("PHASE", "").replace("EARLY_", "early ").strip(" _")
+        if v and v != "NA":
+            names.append(v)
+    return "Phase " + "/".join(names) if names else ""
+
+
+def _list(value: Any) -> list[str]:
+    if isinstance(value, str):
+        if value.startswith("["):
+            try:
+                return [str(x) for x in ast.literal_eval(value)]
+            except (ValueError, SyntaxError):
+                pass
+        return [value] if value else []
+    return [str(x) for x in value or []]
+
+
+def from_v2(study: dict[str, Any]) -> Trial:
+    """A Trial from one ClinicalTrials.gov API v2 study (full or ``fields``-projected)."""
+    if not isinstance(study, dict) or "protocolSection" not in study:
+        raise TrialsError(
+            "The study record has no 'protocolSection'; expected a ClinicalTrials.gov API v2 study."
+        )
+    p = study["protocolSection"]
+    ident = p.get("identificationModule", {})
+    nct = ident.get("nctId")
+    if not nct:
+        raise TrialsError("The study record has no 'nctId'; every v2 study must have one.")
+    status = p.get("statusModule", {})
+    elig = p.get("eligibilityModule", {})
+    arms = p.get("armsInterventionsModule", {})
+    sites = []
+    for loc in p.get("contactsLocationsModule", {}).get("locations", []) or []:
+        gp = loc.get("geoPoint") or {}
+        sites.append(
+            Site(
+                facility=loc.get("facility", ""),
+                city=loc.get("city", ""),
+                state=loc.get("state", ""),
+                zip=loc.get("zip", ""),
+                country=loc.get("country", ""),
+                status=loc.get("status", ""),
+                lat=gp.get("lat"),
+                lon=gp.get("lon"),
+            )
+        )
+    last = (status.get("lastUpdatePostDateStruct") or {}).get("date") or status.get(
+        "lastUpdateSubmitDate", ""
+    )
+    return Trial(
+        nct_id=nct,
+        title=ident.get("briefTitle") or ident.get("officialTitle", ""),
+        phase=_phase(p.get("designModule", {}).get("phases")),
+        status=status.get("overallStatus", ""),
+        conditions=list(p.get("conditionsModule", {}).get("conditions", [])),
+        interventions=[i.get("name", "") for i in arms.get("interventions", []) or []],
+        summary=p.get("descriptionModule", {}).get("briefSummary", ""),
+        eligibility=elig.get("eligibilityCriteria", ""),
+        sex=_sex(elig.get("sex")),
+        min_age=parse_age(elig.get("minimumAge")),
+        max_age=parse_age(elig.get("maximumAge")),
+        locations=sites,
+        last_update=last,
+        source="ClinicalTrials.gov API v2",
+    )
+
+
+def from_trialgpt(rec: dict[str, Any]) -> Trial:
+    """A Trial from a TrialGPT / TREC-style flat record or a flattened export."""
+    nct = rec.get("nctid") or rec.get("nct_id") or rec.get("NCTID") or rec.get("id") or rec.get("_id")
+    if not nct:
+        raise TrialsError("A trial record has no 'nctid', 'nct_id' or 'id'; one of them is required.")
+    crit = rec.get("raw_criteria") or (rec.get("eligibility") or {}).get("raw_text", "")
+    if not crit and (rec.get("inclusion_criteria") or rec.get("exclusion_criteria")):
+        inc = re.sub(r"^\s*inclusion criteria\s*:?", "", rec.get("inclusion_criteria", ""), flags=re.I)
+        exc = re.sub(r"^\s*(exclusion criteria)?\s*:?", "", rec.get("exclusion_criteria", ""), flags=re.I)
+        crit = f"Inclusion Criteria:\n{inc}\nExclusion Criteria:\n{exc}"
+    locs = [Site(country=c) if isinstance(c, str) else Site(**c) for c in rec.get("locations") or []]
+    return Trial(
+        nct_id=str(nct),
+        title=rec.get("title") or rec.get("brief_title", ""),
+        phase=_phase(rec.get("phases") or rec.get("phase") or []),
+        status=str(rec.get("overall_status") or rec.get("status") or ""),
+        conditions=_list(rec.get("condition") or rec.get("conditions") or rec.get("diseases_list")),
+        interventions=_list(rec.get("interventions") or rec.get("drugs_list")),
+        summary=rec.get("brief_summary") or rec.get("summary") or "",
+        eligibility=crit or "",
+        sex=_sex(rec.get("sex") or rec.get("gender")),
+        min_age=parse_age(rec.get("minimum_age")),
+        max_age=parse_age(rec.get("maximum_age")),
+        locations=locs,
+        last_update=str(rec.get("last_update") or ""),
+        source=str(rec.get("source") or "TrialGPT-style record"),
+    )

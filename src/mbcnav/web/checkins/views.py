@@ -1,0 +1,5 @@
+from django.shortcuts import render
+
+
+def new(request):
+    return render(request, "checkins/new.html")

@@ -1,0 +1,89 @@
+"""The one registry of deployment settings, read from the environment.
+
+Every setting a deployer can change is listed here with its default and help text
+(``mbcnav deploy-check`` and docs/deploy.md are generated from this table). Defaults
+are safe for one person on one machine: SQLite in a data folder, DEBUG off,
+console email, loopback hosts only.
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Callable
+
+
+def _bool(text: str) -> bool:
+    return text.strip().lower() in {"1", "true", "yes", "on"}
+
+
+def _list(text: str) -> list[str]:
+    return [part.strip() for part in text.split(",") if part.strip()]
+
+
+@dataclass(frozen=True)
+class Setting:
+    name: str
+    default: Any
+    help: str
+    parse: Callable[[str], Any] = str
+    secret: bool = False
+
+    def read(self, environ=os.environ) -> Any:
+        raw = environ.get(self.name)
+        if raw is None or raw == "":
+            return self.default
+        return self.parse(raw)
+
+
+def _default_data_dir() -> str:
+    return str(Path.cwd() / "data")
+
+
+SETTINGS: tuple[Setting, ...] = (
+    Setting("MBCNAV_DATA_DIR", None, "Folder for the SQLite database, the secret key file, uploads and backups (default ./data)."),
+    Setting("DATABASE_URL", None, "Database URL; default SQLite in the data folder. postgres://user:pass@host/db for multi-user deployments."),
+    Setting("SECRET_KEY", None, "Django secret key. Default: generated once and kept in <data>/secret_key (set it explicitly in production).", secret=True),
+    Setting("DEBUG", False, "Show debug pages. Never on in production.", _bool),
+    Setting("ALLOWED_HOSTS", ["127.0.0.1", "localhost"], "Comma-separated host names this deployment answers to.", _list),
+    Setting("CSRF_TRUSTED_ORIGINS", [], "Comma-separated origins (https://example.org) trusted for form posts behind a proxy.", _list),
+    Setting("SECURE", False, "Behind HTTPS: secure cookies, HSTS, SSL redirect, proxy SSL header.", _bool),
+    Setting("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend", "Django email backend (console by default: emails are printed)."),
+    Setting("EMAIL_HOST", "localhost", "SMTP host when the SMTP backend is used."),
+    Setting("EMAIL_PORT", 25, "SMTP port.", int),
+    Setting("EMAIL_HOST_USER", "", "SMTP user."),
+    Setting("EMAIL_HOST_PASSWORD", "", "SMTP password.", secret=True),
+    Setting("EMAIL_USE_TLS", False, "Use STARTTLS for SMTP.", _bool),
+    Setting("DEFAULT_FROM_EMAIL", "MBC Navigator <noreply@localhost>", "Sender of password resets and alerts."),
+    Setting("TIME_ZONE", "UTC", "Time zone for dates shown in the app."),
+    Setting("LOGIN_FAILURE_LIMIT", 5, "Failed sign-ins before an account and address are locked out for an hour.", int),
+    Setting("MBCNAV_DEPLOYMENT_NAME", "MBC Navigator", "Name of this deployment shown in the header and About page."),
+    Setting("MBCNAV_OPERATOR", "the people who run this site", "Who runs this deployment (About page)."),
+    Setting("MBCNAV_CONTACT_EMAIL", "", "Where people report a content error (About page)."),
+)
+
+_BY_NAME = {s.name: s for s in SETTINGS}
+
+
+def get(name: str, environ=os.environ) -> Any:
+    return _BY_NAME[name].read(environ)
+
+
+def data_dir(environ=os.environ) -> Path:
+    path = Path(get("MBCNAV_DATA_DIR", environ) or _default_data_dir()).expanduser().resolve()
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def secret_key(environ=os.environ) -> str:
+    """SECRET_KEY from the environment, else one generated once and kept in the data folder."""
+    explicit = get("SECRET_KEY", environ)
+    if explicit:
+        return explicit
+    key_file = data_dir(environ) / "secret_key"
+    if not key_file.exists():
+        key_file.write_text(secrets.token_urlsafe(50), encoding="utf-8")
+        key_file.chmod(0o600)
+    return key_file.read_text(encoding="utf-8").strip()

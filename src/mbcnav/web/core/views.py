@@ -1,0 +1,27 @@
+from django.conf import settings
+from django.shortcuts import render
+
+
+def home(request):
+    context = {}
+    try:  # the care app supplies the editors' topic of the month when it is installed
+        from mbcnav.web.care.services import current_topic
+    except ImportError:
+        current_topic = None
+    if current_topic:
+        context["topic"] = current_topic()
+    return render(request, "home.html", context)
+
+
+def about(request):
+    return render(request, "about.html", {
+        "operator": settings.MBCNAV_OPERATOR, "contact": settings.MBCNAV_CONTACT_EMAIL,
+    })
+
+
+def not_found(request, exception=None):
+    return render(request, "404.html", status=404)
+
+
+def server_error(request):
+    return render(request, "500.html", status=500)
