@@ -7,6 +7,7 @@ Each command group lives in its own module exposing ``command``; ``COMMANDS`` li
 from __future__ import annotations
 
 import importlib
+import os
 import sys
 
 import click
@@ -27,6 +28,13 @@ class _Group(click.Group):
         except MbcnavError as err:
             click.echo(f"Error: {err}", err=True)
             sys.exit(2)
+        except (click.exceptions.Exit, click.exceptions.Abort, click.ClickException, SystemExit):
+            raise
+        except Exception as err:  # anything else: exit 1, one line (set MBCNAV_DEBUG=1 for the traceback)
+            if os.environ.get("MBCNAV_DEBUG"):
+                raise
+            click.echo(f"Unexpected error: {err.__class__.__name__}: {err} (set MBCNAV_DEBUG=1 for details).", err=True)
+            sys.exit(1)
 
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})

@@ -8,10 +8,11 @@ classes, the latest progression event.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import date
+from datetime import date, timedelta
 
 from mbcnav.patient import derive, vocabulary
 
+GRACE = timedelta(days=30)
 KNOWN_NOT = {None, "", "unknown", "not tested", "pending"}
 ALTERED = {"mutated", "positive", "altered", "loss", "deleted", "pathogenic"}
 METHOD_WORDS = {
@@ -145,12 +146,11 @@ def latest_progression(patient, therapy_lines: list, as_of: date):
 
 
 def line_at(therapy_lines: list, day: date):
-    """The line being given on ``day`` (started before it, not ended before it)."""
+    """The line being given on ``day``: started before it and not ended more than
+    ``GRACE`` before it (a scan soon after a stop still shows growth on that line)."""
     given = [
         line
         for line in therapy_lines
-        if line.start < day and (line.end is None or line.end >= day)
+        if line.start < day and (line.end is None or line.end >= day - GRACE)
     ]
-    if not given:
-        given = [line for line in therapy_lines if line.start <= day]
     return given[-1] if given else None

@@ -170,7 +170,7 @@ def _settings(raw: Any, fail: Callable[..., None]) -> dict:
         if key not in SETTINGS:
             fail("settings", key, value, f"one of {', '.join(SETTINGS)}")
         if not isinstance(value, SETTINGS[key]) or isinstance(value, bool):
-            fail("settings", key, value, f"a {SETTINGS[key].__name__}")
+            fail("settings", key, value, "a whole number" if SETTINGS[key] is int else "a list")
     return dict(raw)
 
 

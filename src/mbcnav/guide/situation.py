@@ -23,6 +23,7 @@ FACTS: dict[str, str] = {
     "recurrence": "metastatic disease came back after earlier breast cancer (de_novo is false)",
     "months_since_progression": "months since the latest progression (scan or a line stopped for it)",
     "progression_untreated": "no new line of therapy has started since the latest progression",
+    "progression_on_line": "a line of therapy was being given when the cancer grew",
     "lines": "number of lines of therapy in the metastatic setting started so far",
     "on_treatment": "a non-supportive cancer drug is ongoing on the date",
     "months_on_current_line": "months since the current line of therapy started (None if none)",
@@ -50,6 +51,7 @@ FACTS: dict[str, str] = {
     "severe_symptoms": "symptoms (not pain or mood) reported severe in recent check-ins",
     "pain_reported": "pain reported moderate or worse (or without a severity) recently",
     "mood_reported": "anxiety or sadness reported recently",
+    "fatigue_reported": "fatigue reported moderate or worse recently",
     "ecog": "ECOG performance status 0-4 (None if unknown)",
 }
 
@@ -68,6 +70,7 @@ PLACEHOLDERS: dict[str, str] = {
     "lines": "number of lines of therapy",
     "biopsy_date": "date of the receptor biopsy",
     "biopsy_site": "site of the receptor biopsy",
+    "receptor_biopsy": "e.g. 'the biopsy of your breast on 2016-04-01'",
     "unusual_sites": "unusual sites, e.g. 'ovary'",
     "pathway_unknown": "untested genes of PIK3CA, AKT1, PTEN, e.g. 'AKT1 and PTEN'",
     "germline_unknown": "untested genes of BRCA1, BRCA2",
@@ -79,6 +82,7 @@ PLACEHOLDERS: dict[str, str] = {
     "pain_date": "date of the latest pain check-in",
     "mood_words": "e.g. 'anxiety and sadness'",
     "mood_date": "date of the latest mood check-in",
+    "fatigue_date": "date of the latest check-in with moderate or worse fatigue",
     "ecog": "ECOG score",
 }
 
@@ -97,6 +101,12 @@ SUBTYPE_WORDS = {
     "HR+/HER2+": "hormone receptor-positive, HER2-positive",
     "HR-/HER2+": "HER2-positive, hormone receptor-negative",
     "triple-negative": "triple-negative",
+}
+PLACE_WORDS = {
+    "ovary": "your ovary",
+    "peritoneum": "the lining of your belly (peritoneum)",
+    "other": "a less common place",
+    "skin": "your skin",
 }
 MOOD = ("anxiety", "sadness")
 NOT_SIDE_EFFECTS = ("pain", *MOOD)
@@ -128,7 +138,7 @@ def build(patient, as_of: date, settings: dict | None = None) -> Situation:
     _receptors(patient, facts, words)
     facts["unusual_sites"] = unusual_sites(patient, as_of, settings.get("unusual_sites", []))
     if facts["unusual_sites"]:
-        words["unusual_sites"] = record.join(facts["unusual_sites"])
+        words["unusual_sites"] = record.join(PLACE_WORDS.get(s, f"your {s}") for s in facts["unusual_sites"])
     _biomarkers(patient, facts, words)
     _sites(patient, as_of, names, facts, words)
     _checkins(patient, as_of, recent, facts, words)
@@ -187,6 +197,7 @@ def _treatment(patient, as_of, lines, names, facts, words) -> None:
         )
         words["progression_date"] = day.isoformat()
         drugs = record.join([names.get(d, d) for d in line.drugs]) if line else None
+        facts["progression_on_line"] = bool(drugs)
         if drugs:
             words["progression_drugs"] = drugs
         if method:
@@ -214,6 +225,7 @@ def _receptors(patient, facts, words) -> None:
     facts["receptors_from_breast"] = "breast" in site
     if site:
         words["biopsy_site"] = rec.biopsy_site
+    words["receptor_biopsy"] = receptor_biopsy_words(rec.biopsy_site, rec.biopsy_date)
     if rec.biopsy_date:
         words["biopsy_date"] = rec.biopsy_date.isoformat()
         md_date = patient.metastatic_diagnosis.date
@@ -226,6 +238,13 @@ def _receptors(patient, facts, words) -> None:
             )
     facts["her2_ihc_zero"] = rec.her2 == "IHC 0"
     facts["her2_negative_unscored"] = rec.her2 == "negative"
+
+
+def receptor_biopsy_words(site: str | None, day: date | None) -> str:
+    """'the biopsy of your liver on 2023-01-20', 'the biopsy on ...', 'an earlier biopsy'."""
+    where = f" of your {site.strip()}" if site and site.strip() else ""
+    when = f" on {day.isoformat()}" if day else ""
+    return f"the biopsy{where}{when}" if where or when else "an earlier biopsy"
 
 
 def _biomarkers(patient, facts, words) -> None:
@@ -301,6 +320,14 @@ def _checkins(patient, as_of, recent, facts, words) -> None:
         latest = max(pain, key=lambda s: s.date)
         words["pain_words"] = f"{latest.location} pain" if latest.location else "pain"
         words["pain_date"] = latest.date.isoformat()
+    tired = [
+        s for s in window
+        if s.symptom == "fatigue"
+        and (s.severity in MODERATE_OR_WORSE or s.interference in (*HEAVY_INTERFERENCE, "somewhat"))
+    ]  # fmt: skip
+    facts["fatigue_reported"] = bool(tired)
+    if tired:
+        words["fatigue_date"] = max(s.date for s in tired).isoformat()
     mood = [s for s in window if s.symptom in MOOD and s.severity != "none"]
     facts["mood_reported"] = bool(mood)
     if mood:

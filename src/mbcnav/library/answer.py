@@ -18,7 +18,7 @@ from mbcnav.library.errors import LibraryError
 from mbcnav.library.index import get_index
 
 MIN_COVERAGE = 0.5  # share of the question's (IDF-weighted) words the best passage must match
-MIN_SCORE = 2.0  # fused BM25 score the best passage must reach
+MIN_SCORE = 1.0  # fused BM25 score the best passage must reach
 MATCH_BOOST = 1.25  # passage tagged for the person's subtype or one of their sites
 MISMATCH_DAMP = 0.8  # passage tagged only for subtypes the person does not have
 MAX_QUESTION = 500

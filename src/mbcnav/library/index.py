@@ -23,8 +23,7 @@ from rapidfuzz import fuzz, process
 from mbcnav.library.articles import ARTICLES_DIR, Library, Section, load_library
 from mbcnav.library.vocabulary import STOPWORDS, Synonyms, analyse, stem, synonyms, words
 
-FIELD_WEIGHTS = {"title": 1.6, "heading": 1.3, "body": 1.0}
-EXPANSION_WEIGHT = 0.4
+FIELD_WEIGHTS = {"title": 1.6, "heading": 1.3, "summary": 0.6, "body": 1.0}
 FUZZY_CUTOFF = 82  # rapidfuzz ratio (0-100) for a misspelt word to count as a known word
 FUZZY_MIN_LENGTH = 4
 
@@ -34,12 +33,13 @@ class Term:
     stem: str
     weight: float
     origin: str  # the question word (or phrase) this term stands for
+    alt: str = ""  # "" for the question's own words, else the synonym phrase it comes from
 
 
 @dataclass(frozen=True)
 class Hit:
     section: Section
-    score: float
+    score: float  # fused BM25 score times coverage
     coverage: float  # share of the question's content (IDF-weighted) the passage matches
 
 
@@ -63,6 +63,14 @@ def coverage(origins: dict[str, float], matched: set[str]) -> float:
     return sum(w for o, w in origins.items() if o in matched) / whole if whole else 0.0
 
 
+def matched_origins(terms: list[Term], doc_terms: set[str]) -> set[str]:
+    """Question words (or phrases) a passage answers: all their own stems, or all of a synonym's."""
+    alts: dict[tuple[str, str], list[bool]] = {}
+    for t in terms:
+        alts.setdefault((t.origin, t.alt), []).append(t.stem in doc_terms)
+    return {o for (o, _), found in alts.items() if all(found)}
+
+
 class Index:
     """An in-memory BM25 index over the sections of a library."""
 
@@ -73,14 +81,20 @@ class Index:
         fields = {
             "title": [library.articles[s.article].title for s in self.sections],
             "heading": [s.heading if s.position else "" for s in self.sections],
+            "summary": [library.articles[s.article].summary for s in self.sections],
             "body": [s.text for s in self.sections],
         }
         self.retrievers: dict[str, bm25s.BM25] = {}
+        self.field_df: dict[str, dict[str, int]] = {}
         self.doc_terms: list[set[str]] = [set() for _ in self.sections]
         for name, texts in fields.items():
             tokens = [analyse(t) or ["_"] for t in texts]
+            field_df: dict[str, int] = {}
             for i, toks in enumerate(tokens):
                 self.doc_terms[i].update(toks)
+                for t in set(toks):
+                    field_df[t] = field_df.get(t, 0) + 1
+            self.field_df[name] = field_df
             retriever = bm25s.BM25()
             if self.sections:
                 retriever.index(tokens, show_progress=False)
@@ -106,40 +120,74 @@ class Index:
         return best[0] if best else word
 
     def terms(self, question: str) -> tuple[list[Term], dict[str, float]]:
-        """Weighted search terms and the question's content words with their IDF."""
+        """Weighted search terms and the question's content words (origins) with their IDF.
+
+        Words of a synonym phrase found in the question ("stage 4") form one origin, so
+        the phrase's alternatives count once, not once per word.
+        """
         said = self.synonyms.correct(question)
         fixed = " ".join(self.spell(w) for w in said.split())
+        stems = analyse(fixed)
+        expansions = self.synonyms.expansions(fixed)
+        owner_of: dict[str, str] = {}
+        for phrase in sorted({p for p, _, _ in expansions}, key=lambda p: -len(p.split())):
+            mine = [x for x in analyse(phrase) if x not in owner_of]
+            for x in mine:
+                owner_of[x] = " ".join(mine)
         terms: list[Term] = []
         origins: dict[str, float] = {}
-        for w in fixed.split():
-            if w in STOPWORDS:
-                continue
-            s = stem(w)
-            terms.append(Term(s, 1.0, s))
-            origins[s] = max(origins.get(s, 0.0), self.idf(s))
-        seen = {(t.stem, t.origin) for t in terms}
-        for phrase, extra in self.synonyms.expansions(fixed):
-            owner = [stem(w) for w in phrase.split() if w not in STOPWORDS]
-            for s in analyse(extra):
-                for o in owner or [s]:
-                    if (s, o) not in seen:
-                        seen.add((s, o))
-                        terms.append(Term(s, EXPANSION_WEIGHT / max(len(owner), 1), o))
-                        origins.setdefault(o, self.idf(o))
+        for x in dict.fromkeys(stems):
+            o = owner_of.get(x, x)
+            terms.append(Term(x, 1.0, o, ""))
+            origins[o] = max(origins.get(o, 0.0), self.idf(x))
+        seen = {(t.stem, t.origin, t.alt) for t in terms}
+        for phrase, extra, weight in expansions:
+            owners = {owner_of[x] for x in analyse(phrase) if x in owner_of}
+            for o in owners:
+                for x in analyse(extra):
+                    if (x, o, extra) not in seen:
+                        seen.add((x, o, extra))
+                        terms.append(Term(x, weight, o, extra))
+                origins.setdefault(o, 0.0)
         return terms, origins
 
-    def scores(self, terms: list[Term]) -> np.ndarray:
+    def term_scores(self, term_stem: str) -> np.ndarray:
+        """Fused (title, heading, body) BM25 scores of one stem for every passage."""
         per_field = {}
         for name, retriever in self.retrievers.items():
-            total = np.zeros(len(self.sections), dtype=np.float32)
-            merged: dict[str, float] = {}
-            for t in terms:
-                merged[t.stem] = merged.get(t.stem, 0.0) + t.weight
-            for s, weight in merged.items():
-                if s in retriever.vocab_dict:
-                    total += weight * retriever.get_scores([s])
-            per_field[name] = total
+            if term_stem in retriever.vocab_dict:
+                # bm25s weighs each field by that field's own IDF; use the passage IDF
+                # instead, so a word rare among headings is not worth more than in the body.
+                field_idf = bm25_idf(self.field_df[name].get(term_stem, 0), self.n_docs)
+                rescale = self.idf(term_stem) / field_idf
+                per_field[name] = retriever.get_scores([term_stem]) * rescale
+            else:
+                per_field[name] = np.zeros(len(self.sections), dtype=np.float32)
         return fuse(per_field, FIELD_WEIGHTS)
+
+    def scores(self, terms: list[Term]) -> np.ndarray:
+        """Sum over the question's words of the best-scoring of their alternatives.
+
+        A word and its synonyms are alternatives (an OR): a passage gets the best of
+        them, so a long synonym group cannot outweigh the other words of the question.
+        """
+        cache: dict[str, np.ndarray] = {}
+        alts: dict[tuple[str, str], np.ndarray] = {}
+        for t in terms:
+            if t.stem not in cache:
+                cache[t.stem] = self.term_scores(t.stem)
+            key = (t.origin, t.alt)
+            part = t.weight * cache[t.stem]
+            alts[key] = part if key not in alts else alts[key] + part
+        sizes: dict[tuple[str, str], int] = {}
+        for t in terms:
+            sizes[(t.origin, t.alt)] = sizes.get((t.origin, t.alt), 0) + 1
+        best: dict[str, np.ndarray] = {}
+        for (origin, alt), part in alts.items():
+            if alt:  # a long synonym phrase must not outweigh a one-word equivalent
+                part = part / math.sqrt(sizes[(origin, alt)])
+            best[origin] = part if origin not in best else np.maximum(best[origin], part)
+        return sum(best.values(), np.zeros(len(self.sections), dtype=np.float32))
 
     def search(self, question: str, top: int = 10, boost=None) -> list[Hit]:
         """Best passages first; ``boost(section) -> factor`` may re-weight them."""
@@ -151,14 +199,13 @@ class Index:
         scores = self.scores(terms)
         if boost is not None:
             scores = scores * np.array([boost(s) for s in self.sections], dtype=np.float32)
-        order = np.argsort(-scores, kind="stable")[:top]
         hits = []
-        for i in order:
-            if scores[i] <= 0:
-                break
-            matched = {t.origin for t in terms if t.stem in self.doc_terms[i]}
-            hits.append(Hit(self.sections[i], float(scores[i]), coverage(origins, matched)))
-        return hits
+        for i in np.flatnonzero(scores > 0):
+            matched = matched_origins(terms, self.doc_terms[i])
+            share = coverage(origins, matched)
+            hits.append(Hit(self.sections[i], float(scores[i]) * share, share))
+        hits.sort(key=lambda h: -h.score)
+        return hits[:top]
 
 
 @lru_cache(maxsize=4)

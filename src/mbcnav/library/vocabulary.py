@@ -28,11 +28,20 @@ STOPWORDS = frozenset(STOPWORDS_EN) | {
     "can", "could", "would", "should", "may", "might", "will", "shall", "do", "does", "did",
     "what", "whats", "which", "who", "whom", "how", "why", "when", "where", "is", "are", "am",
     "i", "im", "ive", "me", "my", "mine", "we", "our", "you", "your", "it", "its", "s", "t",
-    "about", "get", "got", "mean", "means", "tell", "know", "need", "want", "please", "thing",
+    "about", "get", "got", "tell", "know", "need", "want", "please", "thing",
     "things", "much", "many", "also", "really", "just", "like", "still", "ok", "okay", "mom",
     "mum", "dad", "mother", "father", "sister", "doctor", "dr", "said", "says", "say", "wife",
     "husband", "someone", "something", "anything", "normal", "one", "have", "has", "had", "been",
+    "she", "he", "her", "him", "his", "hers", "they", "them", "their", "told",
+    "usually", "usual", "often", "always", "ever", "every", "there", "here", "then", "than",
+    "go", "going", "gets", "getting", "lot", "lots", "sort",
+    "question", "questions", "answer", "explain", "anyone", "everyone", "thats", "dont", "doesnt",
+    "cant", "wont", "isnt", "arent", "hi", "hello", "thanks", "thank", "yes", "no", "let", "lets",
+    "make", "makes", "see", "look", "looking", "find", "out", "if", "now", "use",
+    "used", "using", "way", "ways", "good", "bad", "right", "wrong", "true", "whats", "hows",
+    "near", "read", "heard", "hear", "saw", "seen", "online", "internet", "only", "possible",
 }
+SYNONYM_WEIGHT = 0.5
 _stemmer = Stemmer.Stemmer("english")
 WORD = re.compile(r"[a-z0-9]+")
 
@@ -55,9 +64,26 @@ def stem(word: str) -> str:
     return _stemmer.stemWord(word)
 
 
+GENE_NAME = re.compile(r"^([a-z]{3,})\d+$")  # brca1, palb2, cdk4, esr1 -> also brca, palb, ...
+
+
 def analyse(text: str) -> list[str]:
-    """Search tokens: normalised words without stop words, stemmed."""
-    return [stem(w) for w in words(text) if w not in STOPWORDS]
+    """Search tokens: normalised words without stop words, stemmed.
+
+    A gene-like word (letters then digits) also yields its letters, so "BRCA"
+    finds "BRCA1" and "BRCA2".
+    """
+    family = families()
+    out = []
+    for w in words(text):
+        if w in STOPWORDS:
+            continue
+        s = stem(w)
+        out.append(family.get(s, s))
+        gene = GENE_NAME.match(w)
+        if gene and gene.group(1) not in STOPWORDS:
+            out.append(gene.group(1))
+    return out
 
 
 def _phrase(text: str) -> str:
@@ -79,24 +105,29 @@ class Synonyms:
     groups: list[tuple[str, ...]] = field(default_factory=list)  # phrases as normalised words
     spellings: dict[str, str] = field(default_factory=dict)
     drugs: dict[str, DrugName] = field(default_factory=dict)  # brand or generic phrase -> drug
+    families: dict[str, str] = field(default_factory=dict)  # stem -> the family's stem
 
     def correct(self, text: str) -> str:
         """The question as normalised words with known misspellings and shorthand fixed."""
         return " ".join(self.spellings.get(w, w) for w in words(text))
 
-    def expansions(self, text: str) -> list[tuple[str, str]]:
-        """(phrase found in the text, extra phrase to search) pairs for synonyms and drugs."""
+    def expansions(self, text: str) -> list[tuple[str, str, float]]:
+        """(phrase found in the text, extra phrase to search, weight) for synonyms and drugs.
+
+        A brand name's generic name is an exact equivalent (weight 1); other words of a
+        synonym group and a drug's class are near equivalents (SYNONYM_WEIGHT).
+        """
         said = self.correct(text)
-        out: list[tuple[str, str]] = []
+        out: list[tuple[str, str, float]] = []
         for group in self.groups:
             found = [p for p in group if _contains(said, p)]
             if found:
-                out += [(found[0], p) for p in group if p not in found]
+                out += [(found[0], p, SYNONYM_WEIGHT) for p in group if p not in found]
         for name, drug in self.drugs.items():
             if _contains(said, name):
                 if name != drug.generic:
-                    out.append((name, drug.generic))
-                out += [(name, _phrase(c)) for c in drug.classes]
+                    out.append((name, drug.generic, 1.0))
+                out += [(name, _phrase(c), SYNONYM_WEIGHT) for c in drug.classes]
         return out
 
     @property
@@ -134,6 +165,13 @@ def read_synonyms(path: Path = SYNONYMS_FILE, drugs_file: Path | None = DRUGS_FI
         if not isinstance(group, list) or len(group) < 2:
             raise _fail(path, f"groups[{n}]", "must list at least two phrases")
         syn.groups.append(tuple(dict.fromkeys(_phrase(str(p)) for p in group)))
+    for n, fam in enumerate(data.get("families") or [], start=1):
+        if not isinstance(fam, list) or len(fam) < 2:
+            raise _fail(path, f"families[{n}]", "must list at least two words")
+        head = stem(_phrase(str(fam[0])))
+        for w in fam[1:]:
+            if len(_phrase(str(w)).split()) == 1:
+                syn.families.setdefault(stem(_phrase(str(w))), head)
     spellings = data.get("spellings") or {}
     if not isinstance(spellings, dict):
         raise _fail(path, "field 'spellings'", "must map a misspelling to the right word")
@@ -159,3 +197,8 @@ def read_synonyms(path: Path = SYNONYMS_FILE, drugs_file: Path | None = DRUGS_FI
 def synonyms() -> Synonyms:
     """The bundled synonyms, loaded once."""
     return read_synonyms()
+
+
+def families() -> dict[str, str]:
+    """Stem -> family stem from the bundled synonyms (word forms the stemmer misses)."""
+    return synonyms().families

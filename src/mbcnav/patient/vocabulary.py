@@ -227,6 +227,7 @@ def normalise_her2(value: object) -> str | None:
         return None
     text = str(value).strip().lower()
     text = re.sub(r"\bher[\s-]?2(/neu)?\b", "", text)
+    text = re.sub(r"^\s*-\s*(?=[a-z])", "", text)  # "HER2-positive" -> "positive"
     text = text.replace("fish", "ish").replace("cish", "ish").replace("sish", "ish")
     text = re.sub(r"[\s,;:/()]+", " ", text).strip()
     words = {"positive": "positive", "pos": "positive", "+": "positive", "amplified": "positive",

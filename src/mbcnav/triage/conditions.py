@@ -29,7 +29,7 @@ from __future__ import annotations
 from mbcnav.patient import vocabulary
 from mbcnav.patient.model import Symptom
 
-from .context import STANDARD_UNITS, Context
+from .context import STANDARD_UNITS, Context, is_reported
 from .errors import TriageError
 
 WORD_LISTS = {
@@ -69,8 +69,8 @@ def _check_compare(where, field, value, keys, required=()):
     for key in required:
         if key not in value:
             raise _fail(where, f"{field}.{key}", None, "this key is required")
-    if not any(k in value for k in COMPARISONS):
-        raise _fail(where, field, value, "give one of gte, gt, lte, lt")
+    if not any(k in value for k in COMPARISONS) and value.get("unknown") is not True:
+        raise _fail(where, field, value, "give one of gte, gt, lte, lt (or unknown: true alone)")
     for key, v in value.items():
         if key not in (*COMPARISONS, *keys):
             raise _fail(where, f"{field}.{key}", key, "use one of: " + ", ".join((*COMPARISONS, *keys)))
@@ -143,9 +143,11 @@ def _word(entry: Symptom, key: str):
 
 
 def _compare(spec: dict, value) -> bool:
+    """Compare a number; a missing number matches only when ``unknown: true``."""
     if value is None:
         return bool(spec.get("unknown", False))
-    return all(op(value, spec[k]) for k, op in COMPARISONS.items() if k in spec)
+    ops = [op for k, op in COMPARISONS.items() if k in spec]
+    return bool(ops) and all(op(value, spec[k]) for k, op in COMPARISONS.items() if k in spec)
 
 
 def _drug_matches(spec: dict, taken) -> bool:
@@ -181,7 +183,7 @@ def matches(cond: dict, entry: Symptom | None, ctx: Context, facts: dict) -> boo
     if key == "also":
         for other in ctx.checkin:
             found = {}
-            if other is not entry and matches(value, other, ctx, found):
+            if other is not entry and is_reported(other) and matches(value, other, ctx, found):
                 facts.update(found)
                 facts.setdefault("also", other.symptom)
                 return True

@@ -67,6 +67,13 @@ class Context:
         return None
 
 
+def is_reported(entry: Symptom) -> bool:
+    """An entry saying severity 'none' counts only if it still carries a measurement."""
+    if entry.severity != "none":
+        return True
+    return entry.temperature_c is not None or bool(entry.count_per_day)
+
+
 def latest_checkin(p: Patient, as_of: date) -> tuple[Symptom, ...]:
     """Every symptom entry with the latest date on or before ``as_of``."""
     dates = [s.date for s in p.symptoms if s.date <= as_of]

@@ -25,14 +25,14 @@ _FIRST_LINE = re.compile(r"first[- ]line|no prior (?:systemic |chemo)?\w* ?(?:th
 _METASTATIC_SCOPE = re.compile(r"metastatic|advanced|recurrent|mbc", re.I)
 _AGE_CUE = re.compile(r"\bage\b|\baged\b|years? old|year-old|years? of age|\badults?\b|\bchild|(?:or|and) (?:older|over|above)|(?:≥|>=|>|<|≤)\s*\d+\s*(?:years|yrs)", re.I)
 _AGE_NOT = re.compile(r"within|for (?:at least )?\d+ years|years (?:ago|prior|before|after|since)|history|diagnosed|menopaus|gestational|post-?partum", re.I)
-_AGE_RANGE = re.compile(r"(\d{1,3})\s*(?:-|–|to|and)\s*(\d{1,3})\s*(?:years|yrs|y\b|year)", re.I)
+_AGE_RANGE = re.compile(r"(\d{1,3})\s*(?:years?\s*)?(?:-|–|to|and)\s*(?:≤|<=)?\s*(\d{1,3})\s*(?:years|yrs|y\b|year)", re.I)
 _AGE_RANGE2 = re.compile(r"(?:age[sd]?|between)\s*(?:of\s*)?(\d{1,3})\s*(?:-|–|to|and)\s*(\d{1,3})\b", re.I)
-_AGE_MIN = re.compile(r"(?:≥|>=|>|at least|older than|over|above|aged?\s*(?:≥|>=|>)?)\s*(\d{1,3})\s*(?:years|yrs|y\b)?|(\d{1,3})\s*(?:years|yrs)?(?: of age)?\s*(?:or|and) (?:older|over|above)", re.I)
+_AGE_MIN = re.compile(r"(?:≥|>=|>|at least|older than|greater than(?: or equal to)?|more than|over|above|aged?\s*(?:≥|>=|>)?)\s*(\d{1,3})\s*(?:years|yrs|y\b)?|(\d{1,3})\s*(?:years|yrs)?(?: of age)?\s*(?:or|and) (?:older|over|above)", re.I)
 _AGE_MAX = re.compile(r"(?:≤|<=|<|younger than|under|below|less than|up to|no older than)\s*(\d{1,3})\s*(?:years|yrs|y\b)", re.I)
 _FEMALE = re.compile(r"\b(?:women|woman|female|females|girls?|ladies)\b", re.I)
 _MALE = re.compile(r"\b(?:men|man|male|males|boys?)\b", re.I)
 _SEX_NOT = re.compile(r"childbearing|child-bearing|pregnan|contracept|lactat|nursing|breast-?feeding|menopaus|partner|sterile|fertile", re.I)
-_ECOG = re.compile(r"\b(?:ecog|eastern cooperative oncology group|who|zubrod)\b[^.;]{0,40}?|performance status[^.;]{0,20}?", re.I)
+_ECOG = re.compile(r"\b(?:ecog|eastern cooperative oncology group|zubrod|who (?=performance|ps\b|status))\b[^.;]{0,40}?|performance status[^.;]{0,20}?", re.I)
 _KARNOFSKY = re.compile(r"karnofsky[^.;\d]{0,40}?(?:≥|>=|>|of|at least|greater than(?: or equal to)?)?\s*(\d{2,3})", re.I)
 _WITHIN = re.compile(r"within (?:the )?(?:(?:past|last|previous|prior) )?(\d+)\s*(day|week|month|year)s?|(\d+)\s*(day|week|month|year)s? (?:prior to|before|of) (?:the )?(?:first dose|start|randomi[sz]ation|enrol?lment|registration|study)", re.I)
 _EXCEPT = re.compile(r"\b(?:except|unless|other than|with the exception of|excluding)\b", re.I)
@@ -40,6 +40,8 @@ _ALLOWED = re.compile(r"\b(?:is|are) (?:allowed|permitted|acceptable|eligible)|m
 _NOT_ALLOWED = re.compile(r"not (?:be )?(?:allowed|permitted|eligible)|prohibited", re.I)
 _METASTATIC_SETTING = re.compile(r"(?:metastatic|advanced)(?: or (?:metastatic|advanced|unresectable))? (?:setting|disease|breast cancer)|for (?:mbc|metastatic|advanced)", re.I)
 _EARLY_SETTING = re.compile(r"(?:neo)?adjuvant|early[- ]stage|curative", re.I)
+_LAB = re.compile(r"\buln\b|upper limit of normal|\balt\b|\bast\b|bilirubin|creatinine|neutrophil|platelet|h(?:a)?emoglobin", re.I)
+_CANNOT = re.compile(r"\b(?:unable|inability|incapable|refus\w*|unwilling|missing|lack\w*|cannot|not able|fail\w*)\b", re.I)
 _UNIT_DAYS = {"day": 1, "week": 7, "month": 30.4, "year": 365}
 
 
@@ -113,11 +115,13 @@ def _lines(text: str) -> dict | None:
 
 
 def _sex(text: str) -> dict | None:
-    if _SEX_NOT.search(text):
+    if len(text) > 80 and not re.search(r"\b(?:sex|gender)\b|^\W*(?:fe)?males?\b|^\W*(?:wo)?men\b", text, re.I):
         return None
     f, m = bool(_FEMALE.search(text)), bool(_MALE.search(text))
     if f and m:
         return {"type": "sex", "value": "any"}
+    if _SEX_NOT.search(text):
+        return None
     if f or m:
         return {"type": "sex", "value": "female" if f else "male"}
     return None
@@ -131,18 +135,25 @@ def _window_days(text: str) -> float | None:
     return float(n) * _UNIT_DAYS[unit.lower()]
 
 
+def _clause(text: str, start: int, end: int) -> str:
+    """The clause around a mention (between ; . ( ) delimiters)."""
+    left = re.split(r"[;()]|\.(?=\s|$)", text[:start])[-1]
+    right = re.split(r"[;()]|\.(?=\s|$)", text[end:])[0]
+    return left + text[start:end] + right
+
+
 def _from_mention(m: Mention, text: str, kind: str) -> dict | None:
     mods = m.modifiers
     before = text[: m.start]
-    clause = re.split(r"[;.]", before)[-1]
+    clause = re.split(r"[;.(]", before)[-1]
+    around = _clause(text, m.start, m.end)
     neg = "NEGATED_EXISTENCE" in mods or ("EXCLUDED" in mods and kind == "inclusion")
     exception = "EXCEPTION" in mods or bool(_EXCEPT.search(clause))
+    if m.check == "consent" and _CANNOT.search(around):
+        neg = not neg
     check: dict = {"type": m.check, "value": m.value, "neg": neg, "text": m.text}
     if m.check == "therapy":
-        sentence = re.split(r"(?<=[.;])\s", text[m.start :])[0]
-        allowed = ("ALLOWED" in mods or bool(_ALLOWED.search(clause + " " + sentence))) and not (
-            _NOT_ALLOWED.search(clause + " " + sentence)
-        )
+        allowed = bool(_ALLOWED.search(around)) and not _NOT_ALLOWED.search(around)
         check["drug"] = m.concept.startswith("drug:")
         check["mode"] = "progressed" if "PROGRESSED" in mods else "received"
         check["allowed"] = allowed or exception
@@ -157,8 +168,8 @@ def _from_mention(m: Mention, text: str, kind: str) -> dict | None:
         if "TREATED_STABLE" in mods or re.search(r"(?:treated|stable)", text[m.end :], re.I) and exception:
             status = status or "active"
         check["status"] = status
-        check["allowed"] = bool(_ALLOWED.search(text)) and not _NOT_ALLOWED.search(text) and not neg
-    elif exception and m.check in {"condition", "site", "histology"}:
+        check["allowed"] = bool(_ALLOWED.search(around)) and not _NOT_ALLOWED.search(around) and not neg
+    elif exception:
         return None
     return check
 
@@ -178,9 +189,13 @@ def checks_for(crit: Criterion, found: list[Mention]) -> list[dict]:
         out.append({"type": "ecog", "allowed": [e for e, hi in top.items() if hi >= kps]})
     seen = set()
     lines_check = any(c["type"] == "lines" for c in out)
+    scoped = lines_check or any(m.check == "therapy" for m in found)
+    lab = bool(_LAB.search(text))
     for m in found:
         if lines_check and m.check == "therapy" and m.value in {"chemotherapy", "endocrine therapy"}:
             continue
+        if (m.check == "setting" and scoped) or (m.check == "site" and lab):
+            continue  # "therapy for metastatic disease" is scope; "(liver metastases present)" a lab note
         c = _from_mention(m, text, crit.kind)
         if c is None:
             continue
@@ -188,6 +203,8 @@ def checks_for(crit: Criterion, found: list[Mention]) -> list[dict]:
         if key not in seen:
             seen.add(key)
             out.append(c)
+    if len(out) > 1:
+        out = [c for c in out if not (c["type"] == "condition" and c["value"] == "breast cancer")]
     return out
 
 

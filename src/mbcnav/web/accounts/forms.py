@@ -1,5 +1,6 @@
 from django import forms
 from django.contrib.auth import get_user_model, password_validation
+from django.contrib.auth.forms import AuthenticationForm
 from django.utils.translation import gettext_lazy as _
 
 
@@ -34,3 +35,12 @@ class SignUpForm(forms.Form):
         d = self.cleaned_data
         return get_user_model().objects.create_user(username=d["email"], email=d["email"],
                                                     password=d["password1"], first_name=d.get("name", ""))
+
+
+class EmailAuthenticationForm(AuthenticationForm):
+    """Sign in with the email address (it is the username)."""
+
+    username = forms.EmailField(label=_("Email"), widget=forms.EmailInput(attrs={"autocomplete": "email", "autofocus": True}))
+
+    def clean_username(self):
+        return self.cleaned_data["username"].strip().lower()

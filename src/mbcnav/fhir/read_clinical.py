@@ -1,0 +1,284 @@
+"""Import readers for the person, the cancer conditions, staging, receptors and biomarkers.
+
+Each reader takes one validated resource (a dict), fills the ``Draft`` and returns a
+short description of what it took, or raises ``Skip`` with the reason. Readers accept
+mCODE STU1-STU4 shapes and plain US Core data (codes are matched, not profiles).
+"""
+
+from __future__ import annotations
+
+import re
+
+from mbcnav.patient import vocabulary as v
+
+from .codes import CodeTable
+from .values import (
+    ICD10CM, Draft, Skip, codings, effective, ext_value, find_code, has_code, has_profile,
+    texts,
+)
+
+BREAST_KEYS = ("breast_cancer", "primary_breast_cancer", "ductal_breast_cancer",
+               "lobular_breast_cancer", "inflammatory_breast_cancer", "left_breast_cancer")
+POSITIVE_KEYS = ("loinc.answer_positive", "snomed.positive", "loinc.answer_present")
+NEGATIVE_KEYS = ("loinc.answer_negative", "snomed.negative")
+
+
+# ------------------------------------------------------------------------ person
+def read_patient(res: dict, draft: Draft, codes: CodeTable, label: str) -> str:
+    took = []
+    names = res.get("name") or []
+    if names:
+        n = names[0]
+        text = n.get("text") or " ".join([*(n.get("given") or []), n.get("family") or ""]).strip()
+        if text:
+            draft.set_person("name", text, label)
+            took.append("name")
+    gender = res.get("gender")
+    if gender in ("female", "male"):
+        draft.set_person("sex", gender, label)
+        took.append("sex")
+    birth = str(res.get("birthDate") or "")
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", birth):
+        draft.set_person("birth_date", birth, label)
+        took.append("birth date")
+    elif re.fullmatch(r"\d{4}(-\d{2})?", birth):
+        draft.set_person("birth_year", int(birth[:4]), label)
+        took.append("birth year")
+    for address in res.get("address") or []:
+        if address.get("postalCode"):
+            draft.set_person("postal_code", str(address["postalCode"]), label)
+            took.append("postal code")
+        if address.get("country"):
+            draft.set_person("country", str(address["country"]), label)
+        break
+    if not took:
+        raise Skip("it holds none of the details the record keeps (name, sex, birth date, postal code).")
+    return "the person (" + ", ".join(took) + ")."
+
+
+# -------------------------------------------------------------------- conditions
+def _is_breast(res: dict, codes: CodeTable) -> bool:
+    if has_code(res.get("code"), [codes.get(f"snomed.{k}") for k in BREAST_KEYS]):
+        return True
+    return any(c.get("system") == ICD10CM and str(c.get("code", "")).startswith("C50")
+               for c in codings(res.get("code")))
+
+
+def _is_secondary(res: dict, codes: CodeTable) -> bool:
+    if has_profile(res, "secondary-cancer-condition"):
+        return True
+    if find_code(res.get("code"), codes, "snomed") in [*codes.maps["site_disorder"].values(),
+                                                        *codes.maps["disorder_site_extra"].values()]:
+        return True
+    return any(c.get("system") == ICD10CM and re.match(r"C7[789]|C7B", str(c.get("code", "")))
+               for c in codings(res.get("code")))
+
+
+def _site(res: dict, codes: CodeTable) -> tuple[str, str]:
+    """(site, how it was found)."""
+    for concept in res.get("bodySite") or []:
+        for text in texts(concept):
+            site = v.normalise_site(text)
+            if site:
+                return site, "body site"
+        for c in codings(concept):
+            site = codes.reverse("site_body", c.get("system"), c.get("code"))
+            if site:
+                return site, "body site code"
+    generic = codes.get("snomed.secondary_cancer")
+    for c in codings(res.get("code")):
+        if (c.get("system"), str(c.get("code"))) == (generic.system, generic.code):
+            continue
+        site = codes.reverse("site_disorder", c.get("system"), c.get("code")) or \
+            codes.reverse("disorder_site_extra", c.get("system"), c.get("code"))
+        if site:
+            return v.normalise_site(site) or site, "condition code"
+    return "other", "no known site code, kept as 'other'"
+
+
+def read_condition(res: dict, draft: Draft, codes: CodeTable, label: str) -> str:
+    if _is_secondary(res, codes):
+        return _secondary(res, draft, codes, label)
+    if has_profile(res, "primary-cancer-condition") or _is_breast(res, codes):
+        if not _is_breast(res, codes):
+            shown = ", ".join(f"{c.get('code')}" for c in codings(res.get("code"))) or "no code"
+            raise Skip(f"the primary cancer is not breast cancer (code {shown}).")
+        return _primary(res, draft, codes, label)
+    shown = (texts(res.get("code")) or [c.get("code") for c in codings(res.get("code"))] or ["no code"])[0]
+    raise Skip(f"'{shown}' is not a cancer condition the record keeps.")
+
+
+def _primary(res: dict, draft: Draft, codes: CodeTable, label: str) -> str:
+    took = ["breast cancer"]
+    histology = None
+    for url in (codes.ext("histology_morphology_behavior"),):
+        concept = ext_value(res, url, "valueCodeableConcept")
+        if concept:
+            histology = next((v.normalise_histology(t) for t in texts(concept) if v.normalise_histology(t)), None)
+            if histology is None and has_code(concept, [codes.get("snomed.morphology_ductal")]):
+                histology = "ductal"
+    for c in codings(res.get("code")):
+        histology = histology or codes.reverse("histology_code", c.get("system"), c.get("code"))
+    if histology:
+        draft.set_diagnosis("histology", histology, label)
+        took.append(f"histology {histology}")
+    onset = res.get("onsetDateTime")
+    if onset:
+        draft.set_diagnosis("first_diagnosis_date", onset[:10] if len(onset) >= 10 else None, label)
+        took.append("first diagnosis date")
+    de_novo = ext_value(res, codes.local("StructureDefinition/de-novo-metastatic"), "valueBoolean")
+    if de_novo is not None:
+        draft.set_diagnosis("de_novo", de_novo, label)
+        took.append("de novo")
+    md_date = ext_value(res, codes.local("StructureDefinition/metastatic-diagnosis-date"), "valueDate")
+    if md_date:
+        draft.set_diagnosis("date", md_date, label)
+        took.append("metastatic diagnosis date")
+    for stage in res.get("stage") or []:
+        found = _stage_value(stage.get("summary"), codes)
+        if found:
+            draft.stages.append((onset[:10] if onset else "", found, label))
+            if f"stage {found}" not in took:
+                took.append(f"stage {found}")
+    return "primary cancer (" + ", ".join(took) + ")."
+
+
+def _secondary(res: dict, draft: Draft, codes: CodeTable, label: str) -> str:
+    site, how = _site(res, codes)
+    item = {"site": site}
+    onset = res.get("onsetDateTime")
+    if onset:
+        item["date"] = onset[:10]
+    measurable = ext_value(res, codes.local("StructureDefinition/measurable-disease"), "valueBoolean")
+    if measurable is not None:
+        item["measurable"] = measurable
+    status = ext_value(res, codes.local("StructureDefinition/brain-metastasis-status"), "valueCode")
+    if status:
+        item["status"] = status
+    draft.add("metastases", item, label)
+    note = "" if how != "no known site code, kept as 'other'" else f" ({how})"
+    return f"metastasis in {site}{note}."
+
+
+# ----------------------------------------------------------------------- staging
+def _stage_value(concept, codes: CodeTable) -> str | None:
+    for c in codings(concept):
+        word = codes.reverse("stage", c.get("system"), c.get("code"))
+        if word:
+            return word
+        raw = re.sub(r"^[cpy]+(?=[0-4IV])", "", str(c.get("code", "")))
+        if "cancerstaging" in str(c.get("system", "")) and v.normalise_stage(raw):
+            return v.normalise_stage(raw)
+    for text in texts(concept):
+        if v.normalise_stage(text):
+            return v.normalise_stage(text)
+    return None
+
+
+def read_stage(res: dict, draft: Draft, codes: CodeTable, label: str) -> str:
+    stage = _stage_value(res.get("valueCodeableConcept"), codes)
+    if stage is None:
+        raise Skip("the stage group value is not a stage the record knows (0, I, II, III or IV).")
+    if ext_value(res, codes.local("StructureDefinition/stage-from-de-novo"), "valueBoolean"):
+        return f"stage group {stage}, restating that the cancer was metastatic when first found."
+    draft.stages.append((effective(res) or "", stage, label))
+    return f"stage group {stage} at first diagnosis."
+
+
+# --------------------------------------------------------------------- receptors
+def polarity(res: dict, codes: CodeTable) -> bool | None:
+    concept = res.get("valueCodeableConcept")
+    if has_code(concept, [codes.get(k) for k in POSITIVE_KEYS]):
+        return True
+    if has_code(concept, [codes.get(k) for k in NEGATIVE_KEYS]):
+        return False
+    for text in [*texts(concept), str(res.get("valueString") or "")]:
+        word = text.strip().lower()
+        if word in ("positive", "pos", "detected", "present"):
+            return True
+        if word in ("negative", "neg", "not detected", "absent"):
+            return False
+    return None
+
+
+def read_receptor(kind: str, res: dict, draft: Draft, codes: CodeTable, label: str) -> str:
+    candidates = [*texts(res.get("valueCodeableConcept")), str(res.get("valueString") or "")]
+    normalise = {"er": v.normalise_er, "pr": v.normalise_pr, "her2": v.normalise_her2}[kind]
+    value = next((normalise(t) for t in candidates if t and normalise(t)), None)
+    if kind == "her2" and value in (None, "positive", "negative"):
+        for comp in res.get("component") or []:
+            if has_code(comp.get("code"), [codes.get("loinc.her2_ihc")]) and comp.get("valueString"):
+                value = v.normalise_her2(f"IHC {comp['valueString']}") or value
+    if value is None:
+        sign = polarity(res, codes)
+        value = None if sign is None else ("positive" if sign else "negative")
+    if value is None:
+        raise Skip(f"the {kind.upper()} result is not positive, negative or a known score.")
+    when = effective(res)
+    draft.offer(kind, value, when, label, kind.upper())
+    body = res.get("bodySite")
+    draft.biopsy[label] = ((texts(body) or [None])[0] if body else None, when)
+    return f"{kind.upper()} {value}" + (f" ({when})." if when else ".")
+
+
+# -------------------------------------------------------------------- biomarkers
+def _marker_value(marker: str, candidates: list[str], own_text: str | None, present: bool | None,
+                  germline: bool) -> str | None:
+    if marker in v.KNOWN_MARKERS:
+        for text in candidates:
+            value = v.normalise_marker_value(marker, text)
+            if value is not None:
+                return value
+    elif own_text:
+        return own_text.strip()
+    if present is None:
+        return None
+    if marker in v.GERMLINE_MARKERS or germline:
+        return "positive" if present else "negative"
+    return "mutated" if present else "not mutated"
+
+
+def read_variant(res: dict, draft: Draft, codes: CodeTable, label: str) -> str:
+    gene, shown, germline, somatic = None, None, False, False
+    for comp in res.get("component") or []:
+        concept = comp.get("valueCodeableConcept")
+        if has_code(comp.get("code"), [codes.get("loinc.gene_studied")]):
+            found = find_code(concept, codes, "hgnc")
+            gene = found.display if found else None
+            shown = (texts(concept) or [c.get("code") for c in codings(concept)] or ["?"])[0]
+            if gene is None and shown and re.fullmatch(r"[A-Z0-9]{2,10}", shown):
+                gene = shown
+        if has_code(comp.get("code"), [codes.get("loinc.genomic_source_class")]):
+            germline = has_code(concept, [codes.get("loinc.germline")])
+            somatic = has_code(concept, [codes.get("loinc.somatic")])
+    if gene is None:
+        raise Skip(f"the gene ({shown or 'not given'}) is not one in the code table.")
+    marker = v.normalise_marker_name(gene)
+    if marker in v.GERMLINE_MARKERS and somatic:
+        raise Skip(f"a somatic (tumour) {marker} result is not the germline test the record keeps.")
+    candidates = [*texts(res.get("valueCodeableConcept")), str(res.get("valueString") or "")]
+    own = (res.get("valueCodeableConcept") or {}).get("text") or res.get("valueString")
+    value = _marker_value(marker, [t for t in candidates if t], own, polarity(res, codes), germline)
+    if value is None:
+        raise Skip(f"the {marker} result is not one the record understands.")
+    draft.offer(f"biomarker:{marker}", value, effective(res), label, marker)
+    return f"biomarker {marker} {value}."
+
+
+def read_marker(res: dict, draft: Draft, codes: CodeTable, label: str, marker: str | None = None) -> str:
+    """MSI / TMB LOINC tests and the navigator's own text-coded biomarkers."""
+    if marker is None:
+        marker = v.normalise_marker_name(texts(res.get("code"))[0])
+    candidates = [str(res.get("valueString") or ""), *texts(res.get("valueCodeableConcept"))]
+    quantity = res.get("valueQuantity") or {}
+    if quantity.get("value") is not None:
+        candidates.insert(0, f"{quantity['value']:g}" if isinstance(quantity["value"], float) else str(quantity["value"]))
+    sign = polarity(res, codes)
+    if marker == "MSI" and sign is not None:
+        candidates.append("high" if sign else "stable")
+    value = next((v.normalise_marker_value(marker, t) for t in candidates
+                  if t and v.normalise_marker_value(marker, t) is not None), None)
+    if value is None:
+        raise Skip(f"the {marker} result is not one the record understands.")
+    draft.offer(f"biomarker:{marker}", value, effective(res), label, marker)
+    return f"biomarker {marker} {value}."

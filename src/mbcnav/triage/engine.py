@@ -1,0 +1,117 @@
+"""Triage: read the latest symptom check-in in the context of the whole record.
+
+``triage(patient, as_of)`` evaluates every rule of ``data/rules.yaml`` on every
+entry of the latest check-in (all ``symptoms[]`` entries with the latest date on
+or before ``as_of``) and returns a ``TriageResult``: the most severe level wins,
+and every reason is listed, most severe first.
+
+How rules combine for one symptom entry:
+- specific rules (``fallback: false``) all fire when they match; among rules that
+  share a ``group``, only the most severe one is kept (the first on a tie);
+- fallback rules are tried in file order and the first that matches fires, but
+  only when it says more than the specific rules did (a higher level);
+- check-in rules (``scope: check-in``, e.g. blood tests) fire once per check-in.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from mbcnav.patient.model import Patient, Symptom
+
+from . import context as contextlib
+from .conditions import matches
+from .context import is_reported
+from .rule import RANK, Rule, Source, load_rules
+
+# Words used in a reason when a rule's text names a fact the condition did not record.
+DEFAULT_FACTS = {
+    "drug": "one of your cancer medicines", "site": "where the cancer has spread",
+    "lab": "a recent blood test", "temperature_c": "a raised", "count_per_day": "several",
+    "also": "another symptom",
+}
+NO_CHECKIN = "No symptom check-in on or before {day}: nothing to assess."
+NOTHING = ("Nothing you reported needs action now. Keep checking in, and tell your team "
+           "at your next visit about anything new.")
+
+
+@dataclass(frozen=True)
+class Reason:
+    symptom: str
+    level: str
+    why: str
+    rule: str
+    do: str
+    sources: tuple[Source, ...]
+
+    def to_json(self) -> dict:
+        return {"symptom": self.symptom, "level": self.level, "why": self.why}
+
+
+@dataclass(frozen=True)
+class TriageResult:
+    level: str
+    advice: str
+    reasons: tuple[Reason, ...]
+    as_of: date
+    checkin_date: date | None
+
+    def to_json(self) -> dict:
+        """The ``mbcnav triage --json`` shape (docs/cli.md)."""
+        return {"level": self.level, "advice": self.advice,
+                "reasons": [r.to_json() for r in self.reasons]}
+
+
+def _reason(rule: Rule, label: str, facts: dict) -> Reason:
+    values = {**DEFAULT_FACTS, **facts, "symptom": label}
+    return Reason(symptom=label, level=rule.level, why=rule.explanation.format_map(values),
+                  rule=rule.name, do=rule.do.format_map(values), sources=rule.sources)
+
+
+def _entry_reasons(entry: Symptom, rules: tuple[Rule, ...], ctx) -> list[Reason]:
+    fired: list[tuple[Rule, dict]] = []
+    for rule in rules:
+        if rule.scope != "symptom" or rule.fallback:
+            continue
+        facts: dict = {}
+        if matches(rule.when, entry, ctx, facts):
+            fired.append((rule, facts))
+    kept: list[tuple[Rule, dict]] = []
+    for rule, facts in fired:
+        rivals = [r for r, _ in fired if rule.group and r.group == rule.group]
+        best = max(rivals, key=lambda r: r.rank) if rivals else rule
+        if best is rule:
+            kept.append((rule, facts))
+    top = max((r.rank for r, _ in kept), default=0)
+    for rule in rules:
+        if rule.scope == "symptom" and rule.fallback:
+            facts = {}
+            if matches(rule.when, entry, ctx, facts):
+                if rule.rank > top:
+                    kept.append((rule, facts))
+                break
+    return [_reason(rule, entry.symptom, facts) for rule, facts in kept]
+
+
+def triage(patient: Patient, as_of: date, rules: tuple[Rule, ...] | None = None) -> TriageResult:
+    """Assess the latest check-in on or before ``as_of`` in the context of the record."""
+    rules = load_rules() if rules is None else rules
+    ctx = contextlib.build(patient, as_of)
+    if not ctx.checkin:
+        return TriageResult("none", NO_CHECKIN.format(day=as_of.isoformat()), (), as_of, None)
+    reasons: list[Reason] = []
+    for entry in ctx.checkin:
+        if is_reported(entry):
+            reasons.extend(_entry_reasons(entry, rules, ctx))
+    if any(is_reported(e) for e in ctx.checkin):
+        for rule in rules:
+            facts = {}
+            if rule.scope == "check-in" and matches(rule.when, None, ctx, facts):
+                reasons.append(_reason(rule, rule.symptom, facts))
+    unique = list({(r.symptom, r.level, r.why): r for r in reasons}.values())
+    unique.sort(key=lambda r: -RANK[r.level])  # stable: rule order within a level
+    if not unique:
+        return TriageResult("none", NOTHING, (), as_of, ctx.checkin[0].date)
+    top = unique[0]
+    return TriageResult(top.level, top.do, tuple(unique), as_of, ctx.checkin[0].date)

@@ -1,0 +1,111 @@
+"""Criterion-level judging on free-text notes (the TrialGPT label set), without any LLM.
+
+Structured checks (``criteria`` + ``match``) decide what they can; the rest is decided by
+how much of the criterion's wording the note covers (stemmed content words, with ConText
+negation in the note), under the closed-world reading TrialGPT's annotators used: a
+condition a complete note would mention and does not is taken as absent.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from mbcnav.trials.criteria import checks_for
+from mbcnav.trials.context import mentions
+from mbcnav.trials.facts import PatientFacts, from_note
+from mbcnav.trials.match import verdict
+from mbcnav.trials.split import Criterion
+
+LABELS = {
+    "inclusion": ("included", "not included"),
+    "exclusion": ("not excluded", "excluded"),
+}
+NEI = "not enough information"
+NA = "not applicable"
+_BOILER = set(
+    """patient patients subject subjects participant participants must have has had with without
+    who which that the a an of in on for to or and be is are was were will would should can
+    may any all other than diagnosis diagnosed history known current currently prior previous
+    evidence clinical clinically study trial criteria criterion eligible inclusion exclusion
+    following defined least one two more less years year age aged old within months month days
+    day weeks week time per as by at from this these those such e.g i.e etc not no none
+    significant severe disease disorder condition documented confirmed ability able willing
+    require required requiring receive received receiving treatment therapy use using""".split()
+)
+_TEST_WORDS = re.compile(
+    r"\b(?:test|testing|score|level|levels|count|clearance|ratio|titer|assay|scan|biopsy|"
+    r"culture|mri|ct|ecg|ekg|fev1|gfr|hba1c|serum|plasma|urine|\d+\s*(?:mg|ml|g/dl|mmol|%|mm))",
+    re.I,
+)
+_CONSENT = re.compile(r"consent|comply|complian|willing|able to (?:understand|follow)|cooperat", re.I)
+
+
+@cache
+def _stemmer():
+    import Stemmer
+
+    return Stemmer.Stemmer("english")
+
+
+def _terms(text: str) -> list[str]:
+    words = [w for w in re.findall(r"[a-z][a-z0-9\-]+", text.lower()) if w not in _BOILER and len(w) > 2]
+    return _stemmer().stemWords(words)
+
+
+@cache
+def _note_view(note: str) -> tuple[PatientFacts, frozenset[str]]:
+    return from_note(note), frozenset(_terms(note))
+
+
+def coverage(criterion: str, note_terms: frozenset[str]) -> float:
+    terms = _terms(criterion)
+    if not terms:
+        return 0.0
+    return sum(1 for t in terms if t in note_terms) / len(terms)
+
+
+_PREGNANCY = re.compile(r"pregnan|lactat|childbearing|child-bearing|nursing|breast-?feeding|lactif", re.I)
+_REPRODUCTIVE = re.compile(r"childbearing|child-bearing|nursing|lactat|breast-?feeding|lactif|contracept", re.I)
+
+
+def _pregnancy(facts: PatientFacts, kind: str, criterion: str) -> str | None:
+    """Pregnancy criteria: not applicable to men, children and women past 60; else by wording."""
+    if not _PREGNANCY.search(criterion):
+        return None
+    if facts.sex == "male" or (facts.age is not None and (facts.age < 12 or facts.age >= 60)):
+        return NA
+    if facts.pregnant:
+        return LABELS[kind][1] if not re.search(r"\bnot pregnant|non-pregnant|negative", criterion, re.I) else LABELS[kind][1]
+    if kind == "exclusion":
+        return NEI if _REPRODUCTIVE.search(criterion) else LABELS[kind][0]
+    return LABELS[kind][0] if re.search(r"\bnot pregnant|non-?pregnant", criterion, re.I) else NEI
+
+
+def judge(note: str, kind: str, criterion: str) -> str:
+    """One TrialGPT label for (note, criterion)."""
+    kind = (kind or "").lower()
+    criterion = criterion or ""
+    if kind not in LABELS:
+        kind = "inclusion"
+    facts, note_terms = _note_view(note)
+    crit = Criterion(kind, criterion, 1)
+    checks = checks_for(crit, mentions(criterion))
+    if not any(c["type"] in {"age", "sex"} for c in checks) and (label := _pregnancy(facts, kind, criterion)):
+        return label
+    res = verdict({"kind": kind, "text": criterion, "checks": checks}, facts)
+    yes, no = LABELS[kind]
+    if res["verdict"] == "met":
+        return yes
+    if res["verdict"] == "not met":
+        return no
+    if _CONSENT.search(criterion) and kind == "inclusion":
+        return yes
+    cov = coverage(criterion, note_terms)
+    if kind == "inclusion":
+        if cov >= 0.5 and not _TEST_WORDS.search(criterion):
+            return yes
+        return NEI
+    if _TEST_WORDS.search(criterion) and cov >= 0.3:
+        return NEI
+    return yes

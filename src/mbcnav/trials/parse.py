@@ -1,0 +1,59 @@
+"""Parse a trial once (split + criteria checks) into a serialisable structure."""
+
+from __future__ import annotations
+
+import json
+import re
+
+from mbcnav.trials.criteria import parse_criteria
+from mbcnav.trials.record import Trial
+from mbcnav.trials.split import Criterion, split
+
+VERSION = 1
+
+
+_EARLY = re.compile(r"early|neoadjuvant|adjuvant|operable|surviv|\bdcis\b|in situ|prevention|screening|high[- ]risk|surgery", re.I)
+_ADVANCED = re.compile(r"metasta|advanced|stage iv|unresectable|recurrent", re.I)
+
+
+def _record_criteria(trial: Trial) -> list[dict]:
+    """Sex and age limits from the record's fields, and the disease setting its title names."""
+    out = []
+    title = " ".join([trial.title, *trial.conditions])
+    if _ADVANCED.search(title) and not re.search(r"early|operable", title, re.I):
+        out.append({"kind": "inclusion", "text": "Setting: advanced or metastatic disease (from the study title)",
+                    "number": 0, "checks": [{"type": "setting", "value": "metastatic", "neg": False}]})
+    elif _EARLY.search(title) and not _ADVANCED.search(title):
+        out.append({"kind": "inclusion", "text": "Setting: early-stage or no cancer (from the study title)",
+                    "number": 0, "checks": [{"type": "setting", "value": "early", "neg": False}]})
+    if trial.sex in {"female", "male"}:
+        out.append({"kind": "inclusion", "text": f"Sex: {trial.sex} (from the study record)", "number": 0,
+                    "checks": [{"type": "sex", "value": trial.sex}]})
+    if trial.min_age is not None or trial.max_age is not None:
+        lo = f"{trial.min_age:g}" if trial.min_age is not None else "any"
+        hi = f"{trial.max_age:g}" if trial.max_age is not None else "no upper limit"
+        out.append({"kind": "inclusion", "text": f"Age: {lo} to {hi} years (from the study record)",
+                    "number": 0, "checks": [{"type": "age", "min": trial.min_age, "max": trial.max_age}]})
+    return out
+
+
+def _keyed(crit: dict) -> dict:
+    crit["key"] = crit["kind"] + json.dumps(crit["checks"], sort_keys=True)
+    return crit
+
+
+def parse_trials(trials: list[Trial]) -> list[dict]:
+    """Parse many trials in one medspacy pass: [{"nct_id", "version", "criteria"}]."""
+    splits = [split(t.eligibility) for t in trials]
+    flat: list[Criterion] = [c for s in splits for c in s]
+    parsed = parse_criteria(flat) if flat else []
+    out, i = [], 0
+    for t, s in zip(trials, splits, strict=True):
+        crits = _record_criteria(t) + parsed[i : i + len(s)]
+        i += len(s)
+        out.append({"nct_id": t.nct_id, "version": VERSION, "criteria": [_keyed(c) for c in crits]})
+    return out
+
+
+def parse_trial(trial: Trial) -> dict:
+    return parse_trials([trial])[0]

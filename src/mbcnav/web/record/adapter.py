@@ -1,0 +1,145 @@
+"""The ONE adapter between database rows and the patient file.
+
+``record_dict(owner)`` turns a person's rows into a ``mbcnav-patient/1`` dict;
+``mbcnav.patient.parse`` turns that into the engine's ``Patient``. ``rows_from_patient``
+goes the other way (used by imports). Nothing else in the web app translates rows into
+engine facts.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from mbcnav.patient import FORMAT, Patient, parse
+
+from .models import Assessment, Biomarker, CheckIn, Lab, Metastasis, Profile, Treatment
+
+#: file list key -> (model, row -> entry function)
+PROFILE_IDENTITY = ("name", "birth_year", "birth_date", "sex", "postal_code", "country")
+PROFILE_DIAGNOSIS = {"date": "dx_date", "de_novo": "de_novo", "first_diagnosis_date": "first_diagnosis_date",
+                     "first_diagnosis_stage": "first_diagnosis_stage", "histology": "histology"}
+PROFILE_RECEPTORS = ("er", "pr", "her2", "biopsy_site", "biopsy_date")
+
+
+def _iso(value):
+    return value.isoformat() if isinstance(value, date) else value
+
+
+def _clean(d: dict) -> dict:
+    """Drop empty values (blank text, None, empty lists); dates as ISO text."""
+    return {k: _iso(x) for k, x in d.items() if x not in (None, "", [], ())}
+
+
+def profile_entries(profile: Profile | None) -> dict:
+    """The top-level, diagnosis, receptor and ECOG parts of the file from a Profile row."""
+    if profile is None:
+        return {}
+    out = _clean({k: getattr(profile, k) for k in PROFILE_IDENTITY})
+    dx = _clean({k: getattr(profile, attr) for k, attr in PROFILE_DIAGNOSIS.items()})
+    rc = _clean({k: getattr(profile, k) for k in PROFILE_RECEPTORS})
+    if dx:
+        out["metastatic_diagnosis"] = dx
+    if rc:
+        out["receptors"] = rc
+    if profile.ecog is not None:
+        out["ecog"] = profile.ecog
+    return out
+
+
+def metastasis_entry(m: Metastasis) -> dict:
+    return _clean({"site": m.site, "date": m.date, "measurable": m.measurable, "status": m.status})
+
+
+def treatment_entry(t: Treatment) -> dict:
+    return _clean({
+        "type": None if t.type == "systemic" else t.type, "drugs": list(t.drugs or []),
+        "setting": t.setting, "start": t.start, "end": t.end, "stop_reason": t.stop_reason,
+        "site": t.site, "procedure": t.procedure, "date": t.date,
+    })
+
+
+def assessment_entry(a: Assessment) -> dict:
+    return _clean({"date": a.date, "status": a.status, "method": a.method, "note": a.note})
+
+
+def lab_entry(x: Lab) -> dict:
+    return _clean({"date": x.date, "test": x.test, "value": x.value, "unit": x.unit})
+
+
+def checkin_entry(s: CheckIn) -> dict:
+    return _clean({
+        "date": s.date, "symptom": s.symptom, "severity": s.severity, "frequency": s.frequency,
+        "interference": s.interference, "location": s.location, "new": s.new,
+        "temperature_c": s.temperature_c, "count_per_day": s.count_per_day, "note": s.note,
+    })
+
+
+#: file list key -> (model, entry builder); the order of the file
+LISTS = {
+    "metastases": (Metastasis, metastasis_entry),
+    "treatments": (Treatment, treatment_entry),
+    "assessments": (Assessment, assessment_entry),
+    "labs": (Lab, lab_entry),
+    "symptoms": (CheckIn, checkin_entry),
+}
+
+
+def record_dict(owner, *, without: tuple[type, int] | None = None) -> dict:
+    """The person's rows as a patient-file dict. ``without=(Model, pk)`` leaves one row out
+    (forms use it to check an edited entry in place of the stored one)."""
+    data: dict = {"format": FORMAT}
+    data.update(profile_entries(Profile.objects.filter(owner=owner).first()))
+    markers = {b.marker: b.result for b in Biomarker.objects.filter(owner=owner)
+               if not (without and without[0] is Biomarker and without[1] == b.pk)}
+    if markers:
+        data["biomarkers"] = markers
+    for key, (model, build) in LISTS.items():
+        rows = model.objects.filter(owner=owner)
+        if without and without[0] is model:
+            rows = rows.exclude(pk=without[1])
+        entries = [build(row) for row in rows]
+        if entries:
+            data[key] = entries
+    return data
+
+
+def patient_from_rows(owner, today: date | None = None) -> Patient:
+    return parse(record_dict(owner), today=today)
+
+
+# ------------------------------------------------------------------ import direction
+def profile_fields(p: Patient) -> dict:
+    dx, rc = p.metastatic_diagnosis, p.receptors
+    fields = {k: getattr(p, k) for k in PROFILE_IDENTITY}
+    fields.update({attr: getattr(dx, k) for k, attr in PROFILE_DIAGNOSIS.items()})
+    fields.update({k: getattr(rc, k) for k in PROFILE_RECEPTORS})
+    fields["ecog"] = p.ecog
+    text_fields = {f.name for f in Profile._meta.fields if f.get_internal_type() == "CharField"}
+    return {k: ("" if x is None and k in text_fields else x) for k, x in fields.items()}
+
+
+def rows_from_patient(owner, p: Patient) -> dict[type, list]:
+    """Unsaved rows for every list of ``p`` (Profile apart: see ``profile_fields``)."""
+    s = lambda x: x or ""  # noqa: E731 - blank text for absent values
+    return {
+        Biomarker: [Biomarker(owner=owner, marker=k, result=val) for k, val in p.biomarkers.items()],
+        Metastasis: [Metastasis(owner=owner, site=m.site, date=m.date, measurable=m.measurable, status=s(m.status))
+                     for m in p.metastases],
+        Treatment: [Treatment(owner=owner, type=t.type, drugs=list(t.drugs), setting=s(t.setting), start=t.start,
+                              end=t.end, stop_reason=s(t.stop_reason), site=s(t.site), procedure=s(t.procedure),
+                              date=t.date) for t in p.treatments],
+        Assessment: [Assessment(owner=owner, date=a.date, status=a.status, method=s(a.method), note=s(a.note))
+                     for a in p.assessments],
+        Lab: [Lab(owner=owner, date=x.date, test=x.test, value="" if x.value is None else _num_text(x.value),
+                  unit=s(x.unit)) for x in p.labs],
+        CheckIn: [CheckIn(owner=owner, date=c.date, symptom=c.symptom, severity=s(c.severity),
+                          frequency=s(c.frequency), interference=s(c.interference), location=s(c.location),
+                          new=c.new, temperature_c=c.temperature_c, count_per_day=c.count_per_day,
+                          note=s(c.note)) for c in p.symptoms],
+    }
+
+
+def _num_text(value) -> str:
+    if isinstance(value, float) and value == int(value):
+        return str(int(value))
+    return str(value)

@@ -1,5 +1,0 @@
-from django.shortcuts import render
-
-
-def overview(request):
-    return render(request, "record/overview.html")

@@ -1,0 +1,109 @@
+"""Add, edit and delete entries of a record. Every save is checked by the engine first."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+
+from mbcnav.patient import vocabulary
+from mbcnav.web.core.models import audit
+
+from .. import forms, sections
+from ..models import Profile
+from .common import context, record_view
+
+
+def _section(slug: str) -> sections.Section:
+    try:
+        return sections.SECTIONS[slug]
+    except KeyError:
+        raise Http404 from None
+
+
+def _datalists() -> dict:
+    return {"drug_names": sorted(set(vocabulary.drug_names()), key=str.lower), "marker_names": forms.MARKER_NAMES,
+            "marker_results": forms.MARKER_RESULTS, "lab_tests": forms.LAB_TESTS}
+
+
+def _cell(row, column):
+    value = getattr(row, column)
+    if column == "drugs":
+        return ", ".join(value or [])
+    if value is None or value == "":
+        return "—"
+    if isinstance(value, bool):
+        return _("yes") if value else _("no")
+    return value
+
+
+@record_view(log="section list")
+def section_list(request, owner, section):
+    sec = _section(section)
+    rows = sec.model.objects.filter(owner=owner)
+    headers = [sec.model._meta.get_field(c).verbose_name for c in sec.columns]
+    table = [(row, [_cell(row, c) for c in sec.columns]) for row in rows]
+    return render(request, "record/section_list.html", context(
+        request, owner, section=sec, headers=headers, table=table))
+
+
+def _save(request, owner, sec, instance, action):
+    form = sec.form(request.POST or None, instance=instance)
+    if request.method == "POST" and form.is_valid():
+        candidate = form.save(commit=False)
+        candidate.owner = owner
+        problem = sections.check(owner, sec, candidate, form.fields)
+        if problem:
+            form.add_error(*problem)
+        else:
+            candidate.save()
+            audit(request.user, owner, action, f"{sec.slug} {candidate.pk}")
+            messages.success(request, _("Saved."))
+            return redirect("record:section_list", owner_id=owner.pk, section=sec.slug)
+    return render(request, "record/section_form.html", context(
+        request, owner, section=sec, form=form, editing=instance.pk is not None, **_datalists()))
+
+
+@record_view(scope="edit")
+def section_add(request, owner, section):
+    sec = _section(section)
+    return _save(request, owner, sec, sec.model(owner=owner), "create")
+
+
+@record_view(scope="edit")
+def section_edit(request, owner, section, pk):
+    sec = _section(section)
+    return _save(request, owner, sec, get_object_or_404(sec.model, pk=pk, owner=owner), "update")
+
+
+@record_view(scope="edit")
+def section_delete(request, owner, section, pk):
+    sec = _section(section)
+    row = get_object_or_404(sec.model, pk=pk, owner=owner)
+    if request.method == "POST":
+        row.delete()
+        audit(request.user, owner, "delete", f"{sec.slug} {pk}")
+        messages.success(request, _("Deleted."))
+        return redirect("record:section_list", owner_id=owner.pk, section=sec.slug)
+    return render(request, "record/confirm_delete.html", context(request, owner, section=sec, row=row))
+
+
+@record_view(scope="edit")
+def profile_edit(request, owner, part):
+    if part not in sections.PROFILE_SECTIONS:
+        raise Http404
+    title, form_class = sections.PROFILE_SECTIONS[part]
+    profile = Profile.objects.filter(owner=owner).first() or Profile(owner=owner)
+    form = form_class(request.POST or None, instance=profile)
+    if request.method == "POST" and form.is_valid():
+        candidate = form.save(commit=False)
+        problem = sections.check_profile(owner, candidate, form.fields)
+        if problem:
+            form.add_error(*problem)
+        else:
+            candidate.save()
+            audit(request.user, owner, "update", part)
+            messages.success(request, _("Saved."))
+            return redirect("record:person", owner_id=owner.pk)
+    return render(request, "record/profile_form.html", context(request, owner, title=title, form=form, part=part))
