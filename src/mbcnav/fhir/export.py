@@ -27,6 +27,7 @@ CONDITION_CLINICAL = "http://terminology.hl7.org/CodeSystem/condition-clinical"
 CONDITION_VERIFICATION = "http://terminology.hl7.org/CodeSystem/condition-ver-status"
 CONDITION_CATEGORY = "http://terminology.hl7.org/CodeSystem/condition-category"
 OBSERVATION_CATEGORY = "http://terminology.hl7.org/CodeSystem/observation-category"
+OWN_TAG = {"code": "mbcnav-export", "display": "Written by MBC Navigator"}
 POSITIVE_HER2 = ("IHC 3+", "IHC 2+ ISH+", "positive")
 NEGATIVE_HER2 = ("IHC 0", "IHC 0+", "IHC 1+", "IHC 2+ ISH-", "negative")
 
@@ -135,7 +136,7 @@ def _stage(ctx: Context) -> None:
     stage = dx.first_diagnosis_stage or ("IV" if dx.de_novo else None)
     if stage is None:
         return
-    when = dx.first_diagnosis_date or (dx.date if stage == "IV" else None)
+    when = dx.first_diagnosis_date if dx.first_diagnosis_stage else dx.date
     derived = [ctx.local_ext("stage-from-de-novo", valueBoolean=True)] if not dx.first_diagnosis_stage else None
     ctx.add("stage", _clean({
         "resourceType": "Observation", "meta": ctx.meta("tnm_stage_group"), "extension": derived,
@@ -233,7 +234,8 @@ def export_bundle(patient: Patient) -> dict:
     export_care.add_all(ctx)
     return {
         "resourceType": "Bundle", "id": ctx.new_id("bundle"),
-        "meta": ctx.meta("patient_bundle"), "type": "collection",
+        "meta": {**ctx.meta("patient_bundle"), "tag": [OWN_TAG | {"system": ctx.codes.local("CodeSystem/source")}]},
+        "type": "collection",
         "entry": [{"fullUrl": f"urn:uuid:{r['id']}", "resource": r} for r in ctx.resources],
     }
 

@@ -51,6 +51,12 @@ def _as_json(data: Any) -> Any:
     return data
 
 
+def _is_own(data: Any) -> bool:
+    tags = ((data.get("meta") or {}).get("tag") or []) if isinstance(data, dict) else []
+    return any(isinstance(t, dict) and t.get("code") == "mbcnav-export" and
+               str(t.get("system", "")).startswith(table().local_base) for t in tags)
+
+
 def _entries(data: Any, report: ImportReport) -> list[dict | None]:
     data = _as_json(data)
     if not isinstance(data, dict):
@@ -153,8 +159,12 @@ def _read(res: dict, draft: Draft, codes: CodeTable, label: str, medications: di
 
 
 # ------------------------------------------------------------------- assembling
-def _assemble(draft: Draft, report: ImportReport) -> tuple[dict, dict]:
-    """The patient-file dict, and for each field/list item the resource it came from."""
+def _assemble(draft: Draft, report: ImportReport, own: bool) -> tuple[dict, dict]:
+    """The patient-file dict, and for each field/list item the resource it came from.
+
+    ``own`` marks a bundle written by MBC Navigator: it carries every fact explicitly,
+    so the guesses made for other systems' bundles (diagnosis dates, de novo) are skipped.
+    """
     labels: dict[str, Any] = {k: [] for k in LISTS}
     data: dict[str, Any] = {"format": FORMAT, **draft.person}
     origin = {k: v for k, v in draft.person_labels.items()}
@@ -164,19 +174,21 @@ def _assemble(draft: Draft, report: ImportReport) -> tuple[dict, dict]:
         when, stage, label = min(draft.stages, key=lambda s: (s[0] or "9999", draft.stages.index(s)))
         if "first_diagnosis_stage" not in dx:
             dx["first_diagnosis_stage"], origin["metastatic_diagnosis.first_diagnosis_stage"] = stage, label
-            if when and "first_diagnosis_date" not in dx:
+            if when and "first_diagnosis_date" not in dx and not own:
                 dx["first_diagnosis_date"], origin["metastatic_diagnosis.first_diagnosis_date"] = when, label
         for _, other, other_label in draft.stages:
             if other != stage and other_label.startswith("Observation/"):
                 report.demote(other_label, f"an earlier stage group ({stage}) was kept as the stage at first diagnosis ({label}).")
     mets = draft.lists["metastases"]
-    if "de_novo" not in dx and dx.get("first_diagnosis_stage"):
+    if "de_novo" not in dx and dx.get("first_diagnosis_stage") and not own:
         if dx["first_diagnosis_stage"] == "IV":
             dx["de_novo"] = True
         elif mets:
             dx["de_novo"] = False
     dated = sorted(m["date"] for m, _ in mets if m.get("date"))
-    if "date" not in dx and dx.get("de_novo") and dx.get("first_diagnosis_date"):
+    if own:
+        pass
+    elif "date" not in dx and dx.get("de_novo") and dx.get("first_diagnosis_date"):
         dx["date"] = dx["first_diagnosis_date"]
     elif "date" not in dx and dated:
         dx["date"] = dated[0]
@@ -257,6 +269,7 @@ def import_bundle(data: Any, *, today: date | None = None) -> tuple[dict, Import
     """A FHIR bundle (dict, JSON text or bytes) -> (patient-file dict, report)."""
     codes = table()
     report = ImportReport()
+    data = _as_json(data)
     resources = _entries(copy.deepcopy(data) if isinstance(data, dict) else data, report)
     valid: list[tuple[dict, str]] = []
     seen: dict[tuple, dict] = {}
@@ -293,7 +306,7 @@ def import_bundle(data: Any, *, today: date | None = None) -> tuple[dict, Import
             report.imported(label, _read(res, draft, codes, label, medications))
         except Skip as why:
             report.skipped(label, str(why))
-    data_out, origin = _assemble(draft, report)
+    data_out, origin = _assemble(draft, report, _is_own(data))
     return _finish(data_out, origin, report, today), report
 
 

@@ -267,8 +267,6 @@ def read_lab(res: dict, draft: Draft, codes: CodeTable, label: str) -> str:
             item["unit"] = quantity.get("unit") or quantity.get("code")
     elif res.get("valueString"):
         item["value"] = res["valueString"]
-    else:
-        raise Skip(f"the {item['test']} result has no value.")
     draft.add("labs", item, label)
     return f"lab {item['test']} on {when}."
 

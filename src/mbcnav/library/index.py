@@ -24,8 +24,10 @@ from mbcnav.library.articles import ARTICLES_DIR, Library, Section, load_library
 from mbcnav.library.vocabulary import STOPWORDS, Synonyms, analyse, stem, synonyms, words
 
 FIELD_WEIGHTS = {"title": 1.6, "heading": 1.3, "summary": 0.6, "body": 1.0}
+# Short FAQ answers point to full articles: on a tie, the article's own passage wins.
+TOPIC_PRIOR = {"faq": 0.85}
 FUZZY_CUTOFF = 82  # rapidfuzz ratio (0-100) for a misspelt word to count as a known word
-FUZZY_MIN_LENGTH = 4
+FUZZY_MIN_LENGTH = 5
 
 
 @dataclass(frozen=True)
@@ -104,19 +106,31 @@ class Index:
             for t in terms:
                 df[t] = df.get(t, 0) + 1
         self.n_docs = max(len(self.sections), 1)
+        self.prior = np.array(
+            [TOPIC_PRIOR.get(library.articles[s.article].topic, 1.0) for s in self.sections],
+            dtype=np.float32,
+        )
         self.df = df
         corpus_words = {w for texts in fields.values() for t in texts for w in words(t)}
         self.known_words = corpus_words | syn.known_words
-        self.spell_choices = sorted(w for w in self.known_words if len(w) >= FUZZY_MIN_LENGTH)
+        # candidates for a misspelt word of length n: known words of length n-2 .. n+2
+        self.spell_by_length: dict[int, list[str]] = {}
+        for w in sorted(self.known_words):
+            if len(w) >= FUZZY_MIN_LENGTH - 2 and w.isalpha():
+                for n in range(len(w) - 2, len(w) + 3):
+                    self.spell_by_length.setdefault(n, []).append(w)
 
     def idf(self, term: str) -> float:
         return bm25_idf(self.df.get(term, 0), self.n_docs)
 
     def spell(self, word: str) -> str:
         """A known word for a misspelt one (or the word itself)."""
-        if word in self.known_words or len(word) < FUZZY_MIN_LENGTH or word.isdigit():
+        if word in self.known_words or len(word) < FUZZY_MIN_LENGTH or not word.isalpha():
             return word
-        best = process.extractOne(word, self.spell_choices, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF)
+        # one slip in a short word changes it a lot: ask more of short words
+        cutoff = FUZZY_CUTOFF + (4 if len(word) <= 6 else 0)
+        near = self.spell_by_length.get(len(word), ())
+        best = process.extractOne(word, near, scorer=fuzz.ratio, score_cutoff=cutoff)
         return best[0] if best else word
 
     def terms(self, question: str) -> tuple[list[Term], dict[str, float]]:
@@ -196,7 +210,7 @@ class Index:
         terms, origins = self.terms(question)
         if not terms:
             return []
-        scores = self.scores(terms)
+        scores = self.scores(terms) * self.prior
         if boost is not None:
             scores = scores * np.array([boost(s) for s in self.sections], dtype=np.float32)
         hits = []

@@ -40,6 +40,13 @@ STOPWORDS = frozenset(STOPWORDS_EN) | {
     "make", "makes", "see", "look", "looking", "find", "out", "if", "now", "use",
     "used", "using", "way", "ways", "good", "bad", "right", "wrong", "true", "whats", "hows",
     "near", "read", "heard", "hear", "saw", "seen", "online", "internet", "only", "possible",
+    "so", "all", "any", "some", "very", "too", "more", "most", "other", "others", "own", "same",
+    "each", "both", "again", "once", "before", "after", "above", "below", "over", "under", "up",
+    "down", "off", "through", "while", "because", "until", "between", "from", "were", "being",
+    "from", "onto", "upon", "than", "those", "this", "that", "these", "whose", "whether", "yet",
+    "even", "ever", "maybe", "probably", "actually", "basically", "literally", "anyway", "able",
+    "im", "id", "youre", "ill", "theyre", "weve", "shes", "hes", "theres", "wont", "didnt",
+    "wasnt", "havent", "hasnt", "shouldnt", "couldnt", "wouldnt", "am", "be", "was", "to",
 }
 SYNONYM_WEIGHT = 0.5
 _stemmer = Stemmer.Stemmer("english")
@@ -106,6 +113,7 @@ class Synonyms:
     spellings: dict[str, str] = field(default_factory=dict)
     drugs: dict[str, DrugName] = field(default_factory=dict)  # brand or generic phrase -> drug
     families: dict[str, str] = field(default_factory=dict)  # stem -> the family's stem
+    family_words: set[str] = field(default_factory=set)
 
     def correct(self, text: str) -> str:
         """The question as normalised words with known misspellings and shorthand fixed."""
@@ -136,6 +144,7 @@ class Synonyms:
         known = {w for g in self.groups for p in g for w in p.split()}
         known |= {w for v in self.spellings.values() for w in v.split()}
         known |= {w for name in self.drugs for w in name.split()}
+        known |= set(self.family_words)
         return known
 
 
@@ -169,6 +178,7 @@ def read_synonyms(path: Path = SYNONYMS_FILE, drugs_file: Path | None = DRUGS_FI
         if not isinstance(fam, list) or len(fam) < 2:
             raise _fail(path, f"families[{n}]", "must list at least two words")
         head = stem(_phrase(str(fam[0])))
+        syn.family_words.update(w for f in fam for w in _phrase(str(f)).split())
         for w in fam[1:]:
             if len(_phrase(str(w)).split()) == 1:
                 syn.families.setdefault(stem(_phrase(str(w))), head)

@@ -15,7 +15,7 @@ from mbcnav.patient import derive
 from mbcnav.web.core.models import audit
 
 from .. import services, timeline
-from ..models import CheckIn, Profile, Share
+from ..models import Biomarker, CheckIn, Profile, Share
 from .common import context, person_label, record_view, today
 
 
@@ -74,6 +74,7 @@ def _summary_context(request, owner) -> dict:
     recent = [c for c in f["checkins"] if latest_day and c.date >= latest_day - timedelta(days=14)]
     svg = timeline.timeline_svg(f["patient"], f["today"], timeline_labels())
     return context(request, owner, **f, recent_symptoms=recent, svg=mark_safe(svg),
+                   biomarkers=Biomarker.objects.filter(owner=owner),
                    age=f["patient"].age_on(f["today"]), responses=_line_responses(f))
 
 

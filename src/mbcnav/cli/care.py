@@ -1,0 +1,95 @@
+"""``mbcnav care``: cancer centres near a ZIP code and support organisations (offline)."""
+
+from __future__ import annotations
+
+import click
+
+from mbcnav.care import CATEGORIES, nearest_centers, organizations
+
+from .options import echo_json, json_option
+
+
+def _center_json(hit) -> dict:
+    c = hit.center
+    return {
+        "id": c.id, "name": c.name, "city": c.city, "state": c.state, "zip": c.zip,
+        "miles": hit.miles, "designation": c.designation, "website": c.website, "phone": c.phone,
+        "source": {"publisher": c.source.publisher, "title": c.source.title, "url": c.source.url},
+    }
+
+
+def _org_json(org) -> dict:
+    return {
+        "id": org.id, "name": org.name, "categories": list(org.categories), "website": org.website,
+        "phone": org.phone, "description": org.description,
+        "source": {"publisher": org.source.publisher, "title": org.source.title, "url": org.source.url},
+    }
+
+
+def _org_line(org) -> str:
+    phone = f", {org.phone}" if org.phone else ""
+    return f"  {org.name} ({', '.join(org.categories)}){phone}\n    {org.website}"
+
+
+category_option = click.option(
+    "--category", type=click.Choice(CATEGORIES), default=None,
+    help="Only organisations in this category.",
+)
+
+
+@click.group("care")
+def command() -> None:
+    """Cancer centres near you and support organisations (no internet needed)."""
+
+
+@command.command("find")
+@click.argument("zip_code", metavar="ZIP")
+@click.option("--within-miles", type=click.FloatRange(min=0, min_open=True), default=None,
+              help="Only centres within this many miles (straight-line distance).")
+@click.option("--top", "limit", type=click.IntRange(min=1), default=10, show_default=True,
+              help="How many centres to list at most.")
+@category_option
+@json_option
+def find(zip_code: str, within_miles: float | None, limit: int, category: str | None, as_json: bool) -> None:
+    """NCI-designated cancer centres nearest to ZIP, closest first.
+
+    With --category, also lists the support organisations in that category (they serve
+    the whole country). --json prints {"zip", "within_miles", "centers": [{id, name, city,
+    state, zip, miles, designation, website, phone, source}], "organizations": [...]}.
+    """
+    hits = nearest_centers(zip_code, within_miles=within_miles, limit=limit)
+    orgs = organizations(category) if category else []
+    if as_json:
+        echo_json({
+            "zip": zip_code.strip()[:5], "within_miles": within_miles,
+            "centers": [_center_json(h) for h in hits], "organizations": [_org_json(o) for o in orgs],
+        })
+        return
+    if hits:
+        click.echo(f"NCI-designated cancer centres nearest to {zip_code} (straight-line miles):")
+        for h in hits:
+            c = h.center
+            phone = f", {c.phone}" if c.phone else ""
+            click.echo(f"  {h.miles:>6.1f}  {c.name}, {c.city}, {c.state} ({c.designation}){phone}\n          {c.website}")
+    else:
+        click.echo(f"No NCI-designated cancer centre within {within_miles:g} miles of {zip_code}; try a larger distance.")
+    if orgs:
+        click.echo(f"\nOrganisations that help with {category}:")
+        for org in orgs:
+            click.echo(_org_line(org))
+
+
+@command.command("orgs")
+@category_option
+@json_option
+def orgs(category: str | None, as_json: bool) -> None:
+    """Support organisations for people with metastatic breast cancer.
+
+    --json prints {"organizations": [{id, name, categories, website, phone, description, source}]}.
+    """
+    found = organizations(category)
+    if as_json:
+        echo_json({"organizations": [_org_json(o) for o in found]})
+        return
+    for org in found:
+        click.echo(_org_line(org))
