@@ -19,9 +19,13 @@ def test_find_json_sorted_by_distance():
 
 
 def test_find_with_category_lists_organisations():
-    data = json.loads(run("find", "60611", "--within-miles", "10", "--category", "financial", "--json").output)
+    data = json.loads(
+        run("find", "60611", "--within-miles", "10", "--category", "financial", "--json").output
+    )
     assert all(c["miles"] <= 10 for c in data["centers"]) and data["centers"]
-    assert data["organizations"] and all("financial" in o["categories"] for o in data["organizations"])
+    assert data["organizations"] and all(
+        "financial" in o["categories"] for o in data["organizations"]
+    )
 
 
 def test_unknown_zip_exits_2_with_one_sentence():

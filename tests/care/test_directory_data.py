@@ -5,7 +5,16 @@ from datetime import date
 import pytest
 import yaml
 
-from mbcnav.care import CATEGORIES, CareError, center, centers, merge, organization, organizations, zip_point
+from mbcnav.care import (
+    CATEGORIES,
+    CareError,
+    center,
+    centers,
+    merge,
+    organization,
+    organizations,
+    zip_point,
+)
 from mbcnav.care.directory import CENTERS_FILE, ORGANIZATIONS_FILE, read_centers, read_organizations
 
 
@@ -111,7 +120,9 @@ def test_missing_field_named(tmp_path, field):
     row = _first_org()
     del row[field]
     path = _write(tmp_path, "organizations.yaml", {"organizations": [row]})
-    with pytest.raises(CareError, match=f"entry 1 \\({row['id']}\\), the field '{field}' is missing"):
+    with pytest.raises(
+        CareError, match=f"entry 1 \\({row['id']}\\), the field '{field}' is missing"
+    ):
         read_organizations(path)
 
 

@@ -7,17 +7,20 @@ import pytest
 from mbcnav.care import CareError, haversine_miles, nearest_centers, normalise_zip, zip_point
 
 # ZIP centroids as published in the zipcodes package's table, copied here by hand.
-ZIP_60611 = (41.8971, -87.6223)   # Chicago, Streeterville
-ZIP_60637 = (41.7813, -87.6051)   # Chicago, Hyde Park (University of Chicago)
-ZIP_10032 = (40.8382, -73.9420)   # New York, Washington Heights
-ZIP_10065 = (40.7651, -73.9638)   # New York, Upper East Side (Memorial Sloan Kettering)
+ZIP_60611 = (41.8971, -87.6223)  # Chicago, Streeterville
+ZIP_60637 = (41.7813, -87.6051)  # Chicago, Hyde Park (University of Chicago)
+ZIP_10032 = (40.8382, -73.9420)  # New York, Washington Heights
+ZIP_10065 = (40.7651, -73.9638)  # New York, Upper East Side (Memorial Sloan Kettering)
 
 
 def hand_haversine(a, b, radius=3958.8):
     """Textbook haversine, written separately from the engine's version."""
     dlat = math.radians(b[0] - a[0])
     dlon = math.radians(b[1] - a[1])
-    s = math.sin(dlat / 2) ** 2 + math.cos(math.radians(a[0])) * math.cos(math.radians(b[0])) * math.sin(dlon / 2) ** 2
+    s = (
+        math.sin(dlat / 2) ** 2
+        + math.cos(math.radians(a[0])) * math.cos(math.radians(b[0])) * math.sin(dlon / 2) ** 2
+    )
     return radius * 2 * math.atan2(math.sqrt(s), math.sqrt(1 - s))
 
 
@@ -40,8 +43,12 @@ def test_chicago_60611_to_university_of_chicago():
     assert 7.5 < expected < 8.5  # a few miles south, as a map shows
     hits = nearest_centers("60611", within_miles=20)
     by_name = {hit.center.name: hit.miles for hit in hits}
-    assert by_name["University of Chicago Medicine Comprehensive Cancer Center"] == pytest.approx(expected, abs=0.051)
-    assert by_name["Robert H. Lurie Comprehensive Cancer Center of Northwestern University"] == pytest.approx(0.0, abs=0.051)
+    assert by_name["University of Chicago Medicine Comprehensive Cancer Center"] == pytest.approx(
+        expected, abs=0.051
+    )
+    assert by_name[
+        "Robert H. Lurie Comprehensive Cancer Center of Northwestern University"
+    ] == pytest.approx(0.0, abs=0.051)
 
 
 def test_washington_heights_to_memorial_sloan_kettering():
@@ -59,7 +66,9 @@ def test_results_are_sorted_and_limited():
 
 
 def test_within_miles_keeps_only_close_centres():
-    hits = nearest_centers("59801", within_miles=150, limit=None)  # Missoula, Montana: none that close
+    hits = nearest_centers(
+        "59801", within_miles=150, limit=None
+    )  # Missoula, Montana: none that close
     assert hits == []
     far = nearest_centers("59801", limit=1)
     assert far and far[0].miles > 150
@@ -68,7 +77,10 @@ def test_within_miles_keeps_only_close_centres():
 def test_research_only_centres_left_out_unless_asked():
     ids = {h.center.id for h in nearest_centers("11724", within_miles=5, limit=None)}
     assert "cold-spring-harbor-laboratory-cancer-center" not in ids
-    ids = {h.center.id for h in nearest_centers("11724", within_miles=5, limit=None, include_research_only=True)}
+    ids = {
+        h.center.id
+        for h in nearest_centers("11724", within_miles=5, limit=None, include_research_only=True)
+    }
     assert "cold-spring-harbor-laboratory-cancer-center" in ids
 
 

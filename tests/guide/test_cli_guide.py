@@ -20,7 +20,7 @@ def test_json_output():
     result = run(str(EXAMPLES / "triple-negative-de-novo.yaml"), "--json", "--date", "2025-06-15")
     assert result.exit_code == 0, result.output
     data = json.loads(result.stdout)
-    assert data["date"] == "2025-06-15"
+    assert data["as_of"] == "2025-06-15"
     assert data["questions"] and all(
         {"text", "topic", "why", "article"} <= set(q) for q in data["questions"]
     )

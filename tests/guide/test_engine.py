@@ -146,7 +146,7 @@ def test_the_date_defaults_to_today():
 
 def test_json_shape_matches_the_spec():
     data = guide(busy()).to_dict()
-    assert set(data) == {"questions", "date"}
+    assert set(data) == {"questions", "as_of"}
     for q in data["questions"]:
         assert {"text", "topic", "why", "article"} <= set(q)
         assert set(q) <= {"text", "topic", "why", "article", "rule", "sources", "as_of"}

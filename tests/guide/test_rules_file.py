@@ -12,11 +12,24 @@ from mbcnav.guide.rule import RULES_FILE, TOPICS
 from mbcnav.guide.situation import FACTS, PLACEHOLDERS
 
 SPEC_TOPICS = (
-    "understanding-diagnosis", "biopsy", "biomarker-testing", "treatment-options",
-    "next-treatment", "side-effects", "clinical-trials", "second-opinion",
-    "scans-and-monitoring", "palliative-care", "bone-health", "brain",
-    "emotional-support", "costs-and-insurance", "daily-life", "care-team",
-    "goals-of-care", "genetic-counseling",
+    "understanding-diagnosis",
+    "biopsy",
+    "biomarker-testing",
+    "treatment-options",
+    "next-treatment",
+    "side-effects",
+    "clinical-trials",
+    "second-opinion",
+    "scans-and-monitoring",
+    "palliative-care",
+    "bone-health",
+    "brain",
+    "emotional-support",
+    "costs-and-insurance",
+    "daily-life",
+    "care-team",
+    "goals-of-care",
+    "genetic-counseling",
 )  # fmt: skip (copied from spec/cli.md, `mbcnav guide`)
 
 RAW = yaml.safe_load(RULES_FILE.read_text(encoding="utf-8"))
@@ -66,44 +79,67 @@ def test_rules_cite_at_least_one_public_domain_or_guideline_source():
 
 CASES = [
     # (edit, words the one-sentence message must contain)
-    (lambda d: rule(d, "brain-new").update(topic="brain-health"),
-     ["bad-rules.yaml", "rule 'brain-new'", "topic", "'brain-health'", "genetic-counseling"]),
-    (lambda d: rule(d, "brain-new").update(when=["brain_is_new"]),
-     ["rule 'brain-new'", "when", "unknown fact 'brain_is_new'"]),
-    (lambda d: rule(d, "brain-new").update(when=[{"fact": "ecog", "at_least": "two"}]),
-     ["rule 'brain-new'", "when", "needs a number"]),
-    (lambda d: rule(d, "brain-new").update(when=[{"fact": "ecog", "bigger": 2}]),
-     ["rule 'brain-new'", "when", "exactly one of"]),
-    (lambda d: rule(d, "brain-new").update(text="Where is {brain_site}?"),
-     ["rule 'brain-new'", "text", "not 'brain_site'"]),
-    (lambda d: rule(d, "brain-new").update(text="Tell me about my brain."),
-     ["rule 'brain-new'", "text", "ends with '?'"]),
-    (lambda d: rule(d, "brain-new").update(why="Brain metastases were found. They are new."),
-     ["rule 'brain-new'", "why", "one sentence"]),
-    (lambda d: rule(d, "brain-new").update(sources=["nobody"]),
-     ["rule 'brain-new'", "sources", "'nobody'"]),
-    (lambda d: rule(d, "brain-new").update(sources=[]),
-     ["rule 'brain-new'", "sources", "given"]),
-    (lambda d: rule(d, "brain-new").update(article="brain-stuff"),
-     ["rule 'brain-new'", "article", "'brain-stuff'"]),
-    (lambda d: rule(d, "brain-new").update(priority=0),
-     ["rule 'brain-new'", "priority", "1 (ask first) to 100"]),
-    (lambda d: rule(d, "brain-new").update(colour="red"),
-     ["rule 'brain-new'", "colour"]),
-    (lambda d: rule(d, "brain-active").update(name="brain-new"),
-     ["rule 'brain-new'", "name", "no other rule"]),
-    (lambda d: rule(d, "brain-new").pop("topic"),
-     ["rule 'brain-new'", "topic", "given"]),
-    (lambda d: d["sources"]["nci-trials"].pop("read"),
-     ["source 'nci-trials'", "read", "given"]),
-    (lambda d: d["sources"]["nci-trials"].update(url="http://example.org"),
-     ["source 'nci-trials'", "url", "https://"]),
-    (lambda d: d["definitions"].update(ecog={"fact": "ecog", "at_least": 2}),
-     ["definition 'ecog'", "not already a fact"]),
-    (lambda d: d.update(format="guide/0"),
-     ["the file", "format", "mbcnav-guide-rules/1"]),
-    (lambda d: d["settings"].update(recent_checkin_days="thirty"),
-     ["settings", "recent_checkin_days", "a whole number"]),
+    (
+        lambda d: rule(d, "brain-new").update(topic="brain-health"),
+        ["bad-rules.yaml", "rule 'brain-new'", "topic", "'brain-health'", "genetic-counseling"],
+    ),
+    (
+        lambda d: rule(d, "brain-new").update(when=["brain_is_new"]),
+        ["rule 'brain-new'", "when", "unknown fact 'brain_is_new'"],
+    ),
+    (
+        lambda d: rule(d, "brain-new").update(when=[{"fact": "ecog", "at_least": "two"}]),
+        ["rule 'brain-new'", "when", "needs a number"],
+    ),
+    (
+        lambda d: rule(d, "brain-new").update(when=[{"fact": "ecog", "bigger": 2}]),
+        ["rule 'brain-new'", "when", "exactly one of"],
+    ),
+    (
+        lambda d: rule(d, "brain-new").update(text="Where is {brain_site}?"),
+        ["rule 'brain-new'", "text", "not 'brain_site'"],
+    ),
+    (
+        lambda d: rule(d, "brain-new").update(text="Tell me about my brain."),
+        ["rule 'brain-new'", "text", "ends with '?'"],
+    ),
+    (
+        lambda d: rule(d, "brain-new").update(why="Brain metastases were found. They are new."),
+        ["rule 'brain-new'", "why", "one sentence"],
+    ),
+    (
+        lambda d: rule(d, "brain-new").update(sources=["nobody"]),
+        ["rule 'brain-new'", "sources", "'nobody'"],
+    ),
+    (lambda d: rule(d, "brain-new").update(sources=[]), ["rule 'brain-new'", "sources", "given"]),
+    (
+        lambda d: rule(d, "brain-new").update(article="brain-stuff"),
+        ["rule 'brain-new'", "article", "'brain-stuff'"],
+    ),
+    (
+        lambda d: rule(d, "brain-new").update(priority=0),
+        ["rule 'brain-new'", "priority", "1 (ask first) to 100"],
+    ),
+    (lambda d: rule(d, "brain-new").update(colour="red"), ["rule 'brain-new'", "colour"]),
+    (
+        lambda d: rule(d, "brain-active").update(name="brain-new"),
+        ["rule 'brain-new'", "name", "no other rule"],
+    ),
+    (lambda d: rule(d, "brain-new").pop("topic"), ["rule 'brain-new'", "topic", "given"]),
+    (lambda d: d["sources"]["nci-trials"].pop("read"), ["source 'nci-trials'", "read", "given"]),
+    (
+        lambda d: d["sources"]["nci-trials"].update(url="http://example.org"),
+        ["source 'nci-trials'", "url", "https://"],
+    ),
+    (
+        lambda d: d["definitions"].update(ecog={"fact": "ecog", "at_least": 2}),
+        ["definition 'ecog'", "not already a fact"],
+    ),
+    (lambda d: d.update(format="guide/0"), ["the file", "format", "mbcnav-guide-rules/1"]),
+    (
+        lambda d: d["settings"].update(recent_checkin_days="thirty"),
+        ["settings", "recent_checkin_days", "a whole number"],
+    ),
 ]
 
 

@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import pytest
+from guide_helpers import fired, quiet
 
 from mbcnav.guide import load_rules
-
-from guide_helpers import fired, quiet
 
 # ------------------------------------------------------------------ edits
 
@@ -31,7 +30,9 @@ def progression(d, day="2026-11-01"):
 
 
 def symptom(d, name, severity, day="2026-11-15", **extra):
-    d.setdefault("symptoms", []).append({"date": day, "symptom": name, "severity": severity, **extra})
+    d.setdefault("symptoms", []).append(
+        {"date": day, "symptom": name, "severity": severity, **extra}
+    )
     return d
 
 
@@ -76,7 +77,7 @@ def stop_line(d, day="2026-06-01", reason="patient choice"):
     return d
 
 
-# (rule, edit that makes its fact hold, edit just short of it)
+# rule -> (edit that makes its fact hold, edit just short of it, or a tuple of such edits)
 CASES = {
     "brain-new": (
         lambda d: add_met(d, "brain", "2026-10-01"),
@@ -107,8 +108,15 @@ CASES = {
         lambda d: new_diagnosis(d, de_novo=False),
     ),
     "new-diagnosis": (
-        lambda d: drop(drop(new_diagnosis(d, de_novo=None), "metastatic_diagnosis", "de_novo"),
-                       "metastatic_diagnosis", "first_diagnosis_stage") and d["treatments"].pop(0) and d,
+        lambda d: (
+            drop(
+                drop(new_diagnosis(d, de_novo=None), "metastatic_diagnosis", "de_novo"),
+                "metastatic_diagnosis",
+                "first_diagnosis_stage",
+            )
+            and d["treatments"].pop(0)
+            and d
+        ),
         lambda d: new_diagnosis(d, de_novo=True),
     ),
     "first-treatment-options": (
@@ -128,8 +136,12 @@ CASES = {
         lambda d: new_diagnosis(d, day="2026-05-01"),
     ),
     "biopsy-at-recurrence": (
-        lambda d: set_in(new_diagnosis(d), "receptors", biopsy_site="breast", biopsy_date="2018-02-20"),
-        lambda d: set_in(new_diagnosis(d), "receptors", biopsy_site="liver", biopsy_date="2026-07-25"),
+        lambda d: set_in(
+            new_diagnosis(d), "receptors", biopsy_site="breast", biopsy_date="2018-02-20"
+        ),
+        lambda d: set_in(
+            new_diagnosis(d), "receptors", biopsy_site="liver", biopsy_date="2026-07-25"
+        ),
     ),
     "biopsy-at-progression": (
         lambda d: progression(d),
@@ -145,12 +157,16 @@ CASES = {
     ),
     "esr1-at-recurrence": (
         lambda d: drop(new_diagnosis(d), "biomarkers", "ESR1"),
-        lambda d: (d["treatments"][0].update(drugs=["tamoxifen"]),
-                   drop(new_diagnosis(d), "biomarkers", "ESR1"))[1],
+        lambda d: (
+            d["treatments"][0].update(drugs=["tamoxifen"]),
+            drop(new_diagnosis(d), "biomarkers", "ESR1"),
+        )[1],
     ),
     "pik3ca-akt1-pten": (
         lambda d: drop(progression(d), "biomarkers", "PIK3CA"),
-        lambda d: drop(set_in(progression(d), "biomarkers", PIK3CA="mutated"), "biomarkers", "AKT1"),
+        lambda d: drop(
+            set_in(progression(d), "biomarkers", PIK3CA="mutated"), "biomarkers", "AKT1"
+        ),
     ),
     "her2-zero-retest": (
         lambda d: set_in(new_diagnosis(d), "receptors", her2="IHC 0"),
@@ -164,19 +180,31 @@ CASES = {
         lambda d: triple_negative(new_diagnosis(d)),
         lambda d: set_in(triple_negative(new_diagnosis(d)), "biomarkers", **{"PD-L1": "CPS 5"}),
     ),
+    "pd-l1-er-low": (
+        lambda d: set_in(new_diagnosis(d), "receptors", er="low", pr="negative", her2="IHC 0"),
+        lambda d: set_in(new_diagnosis(d), "receptors", er="low", pr="negative", her2="IHC 3+"),
+    ),
     "germline-brca-testing": (
         lambda d: drop(d, "biomarkers", "BRCA1"),
         lambda d: set_in(drop(d, "biomarkers", "BRCA2"), "biomarkers", BRCA1="positive"),
     ),
     "next-options-after-progression": (
         lambda d: progression(d),
-        lambda d: add_treatment(progression(d), ["fulvestrant"], "2026-11-10"),
+        (lambda d: add_treatment(progression(d), ["fulvestrant"], "2026-11-10"),
+         lambda d: progression(d, day="2026-09-01")["assessments"].append(
+             {"date": "2026-11-01", "status": "stable"}) or d),
     ),
     "next-options-progression-off-treatment": (
-        lambda d: stop_line(d, day="2026-03-01")
-        and d["assessments"].append({"date": "2026-11-01", "status": "progression"}) or d,
-        lambda d: stop_line(d, day="2026-03-01")
-        and d["assessments"].append({"date": "2026-03-01", "status": "progression"}) or d,
+        lambda d: (
+            stop_line(d, day="2026-03-01")
+            and d["assessments"].append({"date": "2026-11-01", "status": "progression"})
+            or d
+        ),
+        lambda d: (
+            stop_line(d, day="2026-03-01")
+            and d["assessments"].append({"date": "2026-03-01", "status": "progression"})
+            or d
+        ),
     ),
     "trials-at-progression": (
         lambda d: progression(d),
@@ -188,7 +216,9 @@ CASES = {
     ),
     "bone-modifying-agent": (
         lambda d: add_met(d, "bone", "2026-09-01"),
-        lambda d: add_treatment(add_met(d, "bone", "2024-06-01"), ["zoledronic acid"], "2024-07-01"),
+        lambda d: add_treatment(
+            add_met(d, "bone", "2024-06-01"), ["zoledronic acid"], "2024-07-01"
+        ),
     ),
     "bone-agent-dental-care": (
         lambda d: add_treatment(add_met(d, "bone", "2026-09-01"), ["Xgeva"], "2026-10-01"),
@@ -206,6 +236,11 @@ CASES = {
         lambda d: d["assessments"][0].update(date="2026-04-01") or d,
         lambda d: d["assessments"][0].update(date="2026-06-01") or d,
     ),
+    "scans-none-recorded": (
+        lambda d: d.update(assessments=[]) or d,
+        (lambda d: d["treatments"][1].update(start="2026-08-01") or d.update(assessments=[]) or d,
+         lambda d: d["assessments"][0].update(date="2025-01-01") or d),
+    ),
     "costs-new-treatment": (
         lambda d: d["treatments"][1].update(start="2026-10-01") or d,
         lambda d: d["treatments"][1].update(start="2026-08-01") or d,
@@ -218,6 +253,10 @@ CASES = {
         lambda d: {**d, "ecog": 2},
         lambda d: {**d, "ecog": 1},
     ),
+    "palliative-care-low-performance": (
+        lambda d: {**d, "ecog": 3},
+        lambda d: {**d, "ecog": 2},
+    ),
     "goals-of-care-many-lines": (
         lambda d: lines(d, 3),
         lambda d: lines(d, 2),
@@ -228,7 +267,10 @@ CASES = {
     ),
     "fatigue-daily-life": (
         lambda d: symptom(d, "fatigue", "moderate"),
-        lambda d: symptom(d, "fatigue", "mild"),
+        (
+            lambda d: symptom(d, "fatigue", "mild"),
+            lambda d: symptom({**d, "ecog": 3}, "fatigue", "moderate"),
+        ),
     ),
 }
 
@@ -250,5 +292,8 @@ def test_rule_fires_when_its_fact_holds(name):
 
 @pytest.mark.parametrize("name", sorted(CASES))
 def test_rule_is_silent_just_short_of_its_fact(name):
-    _, near_miss = CASES[name]
-    assert name not in fired(near_miss(quiet()))
+    _, near_misses = CASES[name]
+    if not isinstance(near_misses, tuple):
+        near_misses = (near_misses,)
+    for near_miss in near_misses:
+        assert name not in fired(near_miss(quiet()))

@@ -55,6 +55,10 @@ MARKER_RE = re.compile(r"\[\^([^\]\s]+)\]")
 HEADING_RE = re.compile(r"^##\s+(.+?)\s*$", re.MULTILINE)
 REQUIRED_SOURCE_FIELDS = ("id", "publisher", "title", "url", "read")
 
+MIN_SECTION_WORDS = 60
+MAX_SECTION_WORDS = 180
+# A section is shown alone as a search result, so it must not lean on text around it.
+BACK_REFERENCES = re.compile(r"\b(as above|see above|as mentioned|mentioned above|see below)\b", re.I)
 MAX_MEDIAN_GRADE = 8.0
 MAX_ARTICLE_GRADE = 10.0
 # The issue lists these as the core articles other parts of the app link to.
@@ -220,6 +224,20 @@ def test_sections_cite_numbers_and_markers_resolve(name):
     assert any(h for h, _ in sections), "an article needs at least one ## section"
     problems = [p for h, t in sections for p in section_problems(h, t, source_ids)]
     assert not problems, "; ".join(problems)
+
+
+@pytest.mark.parametrize("name", ARTICLE_IDS)
+def test_sections_stand_alone(name):
+    post = ARTICLES[name]
+    for heading, text in split_sections(post.content):
+        assert not BACK_REFERENCES.search(text), f"section {heading!r} refers to other text"
+        # the FAQ gives deliberately short answers that link on to full articles
+        if heading and post.metadata.get("topic") != "faq":
+            words = len(plain_text(text).split())
+            assert MIN_SECTION_WORDS <= words <= MAX_SECTION_WORDS, (
+                f"section {heading!r} has {words} words; allowed "
+                f"{MIN_SECTION_WORDS}-{MAX_SECTION_WORDS}"
+            )
 
 
 @pytest.mark.parametrize("name", ARTICLE_IDS)

@@ -13,7 +13,9 @@ DAY = date(2026, 11, 20)
 def patient(checkin=(), day=DAY, **fields):
     """A patient from a mbcnav-patient/1 fragment with ``checkin`` entries dated ``day``."""
     data = {"format": "mbcnav-patient/1", **fields}
-    data["symptoms"] = [{"date": day.isoformat(), **e} for e in checkin] + list(fields.get("symptoms", []))
+    data["symptoms"] = [{"date": day.isoformat(), **e} for e in checkin] + list(
+        fields.get("symptoms", [])
+    )
     return parse(data)
 
 

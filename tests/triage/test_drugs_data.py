@@ -35,7 +35,10 @@ def test_every_drug_has_a_source_with_url_and_read_date(entry):
     assert src.get("title"), entry["name"]
     assert str(src.get("url", "")).startswith("https://"), entry["name"]
     assert src.get("url", "").startswith(
-        ("https://www.cancer.gov/publications/dictionaries/cancer-drug/def/", "https://www.fda.gov/")
+        (
+            "https://www.cancer.gov/publications/dictionaries/cancer-drug/def/",
+            "https://www.fda.gov/",
+        )
     ), entry["name"]
     read = src.get("read")
     assert isinstance(read, date), f"{entry['name']}: read must be a date, got {read!r}"
@@ -72,8 +75,15 @@ def test_generic_names_are_lower_case_and_unique():
 
 
 def test_chemotherapy_entries_have_a_kind_and_others_do_not():
-    kinds = {"taxane", "anthracycline", "antimetabolite", "platinum", "microtubule inhibitor",
-             "vinca alkaloid", "alkylating agent"}
+    kinds = {
+        "taxane",
+        "anthracycline",
+        "antimetabolite",
+        "platinum",
+        "microtubule inhibitor",
+        "vinca alkaloid",
+        "alkylating agent",
+    }
     for entry in DRUGS:
         if "chemotherapy" in entry["classes"]:
             assert entry.get("kind") in kinds, entry["name"]
@@ -124,7 +134,9 @@ LABELS = [
 ]
 
 
-@pytest.mark.parametrize(("brand", "generic", "label", "detail"), LABELS, ids=[r[0] for r in LABELS])
+@pytest.mark.parametrize(
+    ("brand", "generic", "label", "detail"), LABELS, ids=[r[0] for r in LABELS]
+)
 def test_brand_maps_to_generic_and_class(brand, generic, label, detail):
     drug = vocabulary.drug(brand)
     assert drug is not None, brand
@@ -136,9 +148,15 @@ def test_brand_maps_to_generic_and_class(brand, generic, label, detail):
 
 @pytest.mark.parametrize(
     ("alias", "generic"),
-    [("T-DM1", "ado-trastuzumab emtansine"), ("T-DXd", "trastuzumab deruxtecan"),
-     ("Dato-DXd", "datopotamab deruxtecan"), ("nab-paclitaxel", "paclitaxel protein-bound"),
-     ("5-FU", "fluorouracil"), ("G-CSF", "filgrastim"), ("Phesgo", "pertuzumab, trastuzumab, and hyaluronidase")],
+    [
+        ("T-DM1", "ado-trastuzumab emtansine"),
+        ("T-DXd", "trastuzumab deruxtecan"),
+        ("Dato-DXd", "datopotamab deruxtecan"),
+        ("nab-paclitaxel", "paclitaxel protein-bound"),
+        ("5-FU", "fluorouracil"),
+        ("G-CSF", "filgrastim"),
+        ("Phesgo", "pertuzumab, trastuzumab, and hyaluronidase"),
+    ],
 )
 def test_common_abbreviations(alias, generic):
     assert vocabulary.drug(alias).name == generic

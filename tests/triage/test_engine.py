@@ -35,9 +35,11 @@ def test_drug_not_started_yet_gives_no_context(run):
 
 def test_most_severe_level_wins_and_every_reason_is_listed(run):
     result = run(
-        [{"symptom": "fatigue", "severity": "mild"},
-         {"symptom": "diarrhea", "count_per_day": 5},
-         {"symptom": "chest pain", "severity": "mild"}],
+        [
+            {"symptom": "fatigue", "severity": "mild"},
+            {"symptom": "diarrhea", "count_per_day": 5},
+            {"symptom": "chest pain", "severity": "mild"},
+        ],
     )
     assert result.level == "emergency"
     assert [r.level for r in result.reasons] == ["emergency", "urgent", "routine"]
@@ -71,20 +73,30 @@ def test_no_checkin_is_none(run, make_patient):
 
 
 def test_only_none_severities_is_none(run):
-    result = run([{"symptom": "pain", "severity": "none"}, {"symptom": "nausea", "severity": "none"}])
+    result = run(
+        [{"symptom": "pain", "severity": "none"}, {"symptom": "nausea", "severity": "none"}]
+    )
     assert result.level == "none"
     assert result.to_json() == {"level": "none", "advice": result.advice, "reasons": []}
 
 
 def test_measured_fever_counts_even_when_severity_says_none(run):
-    result = run([{"symptom": "fever", "severity": "none", "temperature_c": 38.2}],
-                 treatments=[on("docetaxel")])
+    result = run(
+        [{"symptom": "fever", "severity": "none", "temperature_c": 38.2}],
+        treatments=[on("docetaxel")],
+    )
     assert result.level == "emergency"
 
 
 def test_fahrenheit_temperature_is_converted(run):
-    assert run([{"symptom": "fever", "temperature_f": 100.4}], treatments=[on("docetaxel")]).level == "emergency"
-    assert run([{"symptom": "fever", "temperature_f": 99.5}], treatments=[on("docetaxel")]).level == "urgent"
+    assert (
+        run([{"symptom": "fever", "temperature_f": 100.4}], treatments=[on("docetaxel")]).level
+        == "emergency"
+    )
+    assert (
+        run([{"symptom": "fever", "temperature_f": 99.5}], treatments=[on("docetaxel")]).level
+        == "urgent"
+    )
 
 
 def test_group_keeps_only_the_most_severe_rule_per_symptom(run):
@@ -98,16 +110,22 @@ def test_fallback_does_not_repeat_a_specific_rule(run):
 
 
 def test_fallback_raises_a_routine_specific_rule_when_severe(run):
-    result = run([{"symptom": "diarrhea", "count_per_day": 2, "severity": "very severe"}],
-                 treatments=[on("abemaciclib")])
+    result = run(
+        [{"symptom": "diarrhea", "count_per_day": 2, "severity": "very severe"}],
+        treatments=[on("abemaciclib")],
+    )
     assert result.level == "urgent"
 
 
 def test_why_names_the_drug_and_the_site(run):
-    result = run([{"symptom": "cough", "severity": "mild", "new": True}], treatments=[on("Enhertu")])
+    result = run(
+        [{"symptom": "cough", "severity": "mild", "new": True}], treatments=[on("Enhertu")]
+    )
     assert "trastuzumab deruxtecan" in result.reasons[0].why
-    result = run([{"symptom": "headache", "severity": "severe"}],
-                 metastases=[{"site": "brain", "status": "active"}])
+    result = run(
+        [{"symptom": "headache", "severity": "severe"}],
+        metastases=[{"site": "brain", "status": "active"}],
+    )
     assert "brain" in result.reasons[0].why
 
 
@@ -123,8 +141,10 @@ def test_lab_units_are_converted(run):
 
 def test_latest_lab_in_window_is_used(run):
     tired = [{"symptom": "fatigue", "severity": "mild"}]
-    labs = [{"date": "2026-11-14", "test": "calcium", "value": 13.0},
-            {"date": "2026-11-19", "test": "calcium", "value": 9.5}]
+    labs = [
+        {"date": "2026-11-14", "test": "calcium", "value": 13.0},
+        {"date": "2026-11-19", "test": "calcium", "value": 9.5},
+    ]
     assert run(tired, labs=labs).level == "routine"
 
 
@@ -136,5 +156,7 @@ def test_json_shape_is_exactly_the_spec(run):
 
 
 def test_symptom_synonyms_from_the_file_are_understood(run):
-    assert run([{"symptom": "back pain", "new": True}, {"symptom": "weak legs"}]).level == "emergency"
+    assert (
+        run([{"symptom": "back pain", "new": True}, {"symptom": "weak legs"}]).level == "emergency"
+    )
     assert run([{"symptom": "jaundice"}]).level == "urgent"

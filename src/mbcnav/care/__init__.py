@@ -17,10 +17,35 @@ from .directory import (
 )
 from .errors import CareError
 from .geo import haversine_miles, normalise_zip, zip_point
-from .records import CATEGORIES, DESIGNATIONS, Center, Organization, Source, parse_center, parse_organization
+from .records import (
+    CATEGORIES,
+    DESIGNATIONS,
+    Center,
+    Organization,
+    Source,
+    parse_center,
+    parse_organization,
+)
 
 __all__ = [
-    "CATEGORIES", "DESIGNATIONS", "CareError", "Center", "NearbyCenter", "Organization", "Source",
-    "center", "centers", "haversine_miles", "merge", "nearest_centers", "normalise_zip", "organization",
-    "organizations", "parse_center", "parse_organization", "read_centers", "read_organizations", "zip_point",
+    "CATEGORIES",
+    "DESIGNATIONS",
+    "CareError",
+    "Center",
+    "NearbyCenter",
+    "Organization",
+    "Source",
+    "center",
+    "centers",
+    "haversine_miles",
+    "merge",
+    "nearest_centers",
+    "normalise_zip",
+    "organization",
+    "organizations",
+    "parse_center",
+    "parse_organization",
+    "read_centers",
+    "read_organizations",
+    "zip_point",
 ]

@@ -16,7 +16,14 @@ import yaml
 
 from .errors import CareError
 from .geo import haversine_miles, zip_point
-from .records import CATEGORIES, DESIGNATIONS, Center, Organization, parse_center, parse_organization
+from .records import (
+    CATEGORIES,
+    DESIGNATIONS,
+    Center,
+    Organization,
+    parse_center,
+    parse_organization,
+)
 
 DATA_DIR = Path(__file__).parent / "data"
 CENTERS_FILE = DATA_DIR / "centers.yaml"
@@ -35,9 +42,13 @@ def _read_list(path: Path, key: str) -> list:
     except OSError as err:
         raise CareError(f"The directory file {path} cannot be read ({err.strerror}).") from None
     except yaml.YAMLError as err:
-        raise CareError(f"The directory file {Path(path).name} is not valid YAML ({err.__class__.__name__}).") from None
+        raise CareError(
+            f"The directory file {Path(path).name} is not valid YAML ({err.__class__.__name__})."
+        ) from None
     if not isinstance(data, dict) or not isinstance(data.get(key), list):
-        raise CareError(f"In {Path(path).name}, the top-level field '{key}' is missing; it must be a list of entries.")
+        raise CareError(
+            f"In {Path(path).name}, the top-level field '{key}' is missing; it must be a list of entries."
+        )
     return data[key]
 
 
@@ -45,7 +56,9 @@ def _unique(entries: list, where: str) -> tuple:
     seen: set[str] = set()
     for number, entry in enumerate(entries, start=1):
         if entry.id in seen:
-            raise CareError(f"In {where}, entry {number} ({entry.id}), the field 'id' repeats an earlier entry; ids must be unique.")
+            raise CareError(
+                f"In {where}, entry {number} ({entry.id}), the field 'id' repeats an earlier entry; ids must be unique."
+            )
         seen.add(entry.id)
     return tuple(entries)
 
@@ -61,7 +74,9 @@ def read_organizations(path: Path | str) -> tuple[Organization, ...]:
     """Read and validate an organisations file (any path)."""
     where = Path(path).name
     rows = _read_list(Path(path), "organizations")
-    return _unique([parse_organization(row, where, n) for n, row in enumerate(rows, start=1)], where)
+    return _unique(
+        [parse_organization(row, where, n) for n, row in enumerate(rows, start=1)], where
+    )
 
 
 @lru_cache(maxsize=1)
@@ -101,19 +116,27 @@ def nearest_centers(
     Research-only ("basic lab") centres, which do not see patients, are left out unless asked for.
     """
     if within_miles is not None and (isinstance(within_miles, bool) or not within_miles > 0):
-        raise CareError(f"The distance '{within_miles}' is not valid; give a number of miles above 0.")
+        raise CareError(
+            f"The distance '{within_miles}' is not valid; give a number of miles above 0."
+        )
     if limit is not None and limit < 1:
         raise CareError(f"The limit '{limit}' is not valid; give a whole number of 1 or more.")
     wanted = set(designations) if designations else None
     for name in wanted or ():
         if name not in DESIGNATIONS:
-            raise CareError(f"The designation '{name}' is not known; use one of {', '.join(DESIGNATIONS)}.")
+            raise CareError(
+                f"The designation '{name}' is not known; use one of {', '.join(DESIGNATIONS)}."
+            )
     origin = zip_point(zip_code)
     found = []
     for center in merge(centers(), extra, hidden):
         if wanted is not None and center.designation not in wanted:
             continue
-        if not include_research_only and not center.sees_patients and not (wanted and center.designation in wanted):
+        if (
+            not include_research_only
+            and not center.sees_patients
+            and not (wanted and center.designation in wanted)
+        ):
             continue
         miles = haversine_miles(origin, center.point)
         if within_miles is None or miles <= within_miles:
@@ -122,12 +145,19 @@ def nearest_centers(
     return found[:limit] if limit else found
 
 
-def organizations(category: str | None = None, *, extra: Iterable[Organization] = (),
-                  hidden: Iterable[str] = ()) -> list[Organization]:
+def organizations(
+    category: str | None = None, *, extra: Iterable[Organization] = (), hidden: Iterable[str] = ()
+) -> list[Organization]:
     """Support organisations, optionally only those in one category, sorted by name."""
     if category is not None and category not in CATEGORIES:
-        raise CareError(f"The category '{category}' is not known; use one of {', '.join(CATEGORIES)}.")
-    found = [org for org in merge(all_organizations(), extra, hidden) if category is None or category in org.categories]
+        raise CareError(
+            f"The category '{category}' is not known; use one of {', '.join(CATEGORIES)}."
+        )
+    found = [
+        org
+        for org in merge(all_organizations(), extra, hidden)
+        if category is None or category in org.categories
+    ]
     return sorted(found, key=lambda org: org.name.casefold())
 
 
@@ -138,7 +168,9 @@ def center(ident: str, *, extra: Iterable[Center] = (), hidden: Iterable[str] = 
     raise CareError(f"The cancer centre '{ident}' is not in the directory.")
 
 
-def organization(ident: str, *, extra: Iterable[Organization] = (), hidden: Iterable[str] = ()) -> Organization:
+def organization(
+    ident: str, *, extra: Iterable[Organization] = (), hidden: Iterable[str] = ()
+) -> Organization:
     for entry in merge(all_organizations(), extra, hidden):
         if entry.id == ident:
             return entry

@@ -43,7 +43,9 @@ def zip_point(zip_code: object) -> tuple[float, float]:
     code = normalise_zip(zip_code)
     point = _centroids().get(code)
     if point is None:
-        raise CareError(f"The ZIP code '{code}' is not in our list of US ZIP codes; check the number.")
+        raise CareError(
+            f"The ZIP code '{code}' is not in our list of US ZIP codes; check the number."
+        )
     return point
 
 
@@ -51,5 +53,8 @@ def haversine_miles(a: tuple[float, float], b: tuple[float, float]) -> float:
     """Great-circle distance in miles between two (latitude, longitude) points in degrees."""
     lat1, lon1 = map(math.radians, a)
     lat2, lon2 = map(math.radians, b)
-    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    h = (
+        math.sin((lat2 - lat1) / 2) ** 2
+        + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    )
     return 2 * EARTH_RADIUS_MILES * math.asin(min(1.0, math.sqrt(h)))

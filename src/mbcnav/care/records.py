@@ -15,8 +15,14 @@ from .errors import CareError
 
 DESIGNATIONS = ("comprehensive", "cancer center", "basic lab")
 CATEGORIES = (
-    "emotional", "financial", "practical", "caregiver", "research participation",
-    "second opinions", "helpline", "education",
+    "emotional",
+    "financial",
+    "practical",
+    "caregiver",
+    "research participation",
+    "second opinions",
+    "helpline",
+    "education",
 )
 STATES = frozenset(
     "AL AK AZ AR CA CO CT DE DC FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ "
@@ -86,17 +92,25 @@ class _Entry:
         ident = raw.get("id") if isinstance(raw, dict) else None
         self.label = f"entry {index}" + (f" ({ident})" if ident else "")
         if not isinstance(raw, dict):
-            raise CareError(f"In {where}, {self.label} is not a mapping of fields; write it as 'field: value' lines.")
+            raise CareError(
+                f"In {where}, {self.label} is not a mapping of fields; write it as 'field: value' lines."
+            )
         self.raw = raw
 
     def fail(self, name: str, value: object, allowed: str) -> CareError:
-        return CareError(f"In {self.where}, {self.label}, the field '{name}' is {value!r}, but it must be {allowed}.")
+        return CareError(
+            f"In {self.where}, {self.label}, the field '{name}' is {value!r}, but it must be {allowed}."
+        )
 
-    def text(self, name: str, required: bool = True, pattern: re.Pattern | None = None, allowed: str = "") -> str | None:
+    def text(
+        self, name: str, required: bool = True, pattern: re.Pattern | None = None, allowed: str = ""
+    ) -> str | None:
         value = self.raw.get(name)
         if value is None or (isinstance(value, str) and not value.strip()):
             if required:
-                raise CareError(f"In {self.where}, {self.label}, the field '{name}' is missing; it is required.")
+                raise CareError(
+                    f"In {self.where}, {self.label}, the field '{name}' is missing; it is required."
+                )
             return None
         if isinstance(value, int) and not isinstance(value, bool) and name == "zip":
             value = f"{value:05d}"
@@ -115,7 +129,11 @@ class _Entry:
 
     def number(self, name: str, low: float, high: float) -> float:
         value = self.raw.get(name)
-        if isinstance(value, bool) or not isinstance(value, (int, float)) or not low <= value <= high:
+        if (
+            isinstance(value, bool)
+            or not isinstance(value, (int, float))
+            or not low <= value <= high
+        ):
             raise self.fail(name, value, f"a number from {low} to {high}")
         return float(value)
 
@@ -131,12 +149,16 @@ class _Entry:
     def source(self) -> Source:
         raw = self.raw.get("source")
         if not isinstance(raw, dict):
-            raise CareError(f"In {self.where}, {self.label}, the field 'source' is missing; every entry needs a source (publisher, title, url, read).")
+            raise CareError(
+                f"In {self.where}, {self.label}, the field 'source' is missing; every entry needs a source (publisher, title, url, read)."
+            )
         parts = {}
         for key in ("publisher", "title", "url"):
             value = raw.get(key)
             if not isinstance(value, str) or not value.strip():
-                raise CareError(f"In {self.where}, {self.label}, the field 'source.{key}' is missing; it is required.")
+                raise CareError(
+                    f"In {self.where}, {self.label}, the field 'source.{key}' is missing; it is required."
+                )
             parts[key] = value.strip()
         if not _URL.match(parts["url"]):
             raise self.fail("source.url", parts["url"], "an https:// address")
@@ -144,7 +166,9 @@ class _Entry:
 
     def as_of(self) -> date:
         if self.raw.get("as_of") is None:
-            raise CareError(f"In {self.where}, {self.label}, the field 'as_of' is missing; every entry needs the date its facts are current as of.")
+            raise CareError(
+                f"In {self.where}, {self.label}, the field 'as_of' is missing; every entry needs the date its facts are current as of."
+            )
         return self.day("as_of")
 
 
@@ -160,7 +184,9 @@ def parse_center(raw: object, where: str, index: int, origin: str = "shipped") -
         longitude=e.number("longitude", -180.0, -64.0),
         coordinates_from=e.text("coordinates_from"),
         website=e.text("website", pattern=_URL, allowed="an https:// address"),
-        phone=e.text("phone", required=False, pattern=_PHONE, allowed="a phone number written 800-555-0100"),
+        phone=e.text(
+            "phone", required=False, pattern=_PHONE, allowed="a phone number written 800-555-0100"
+        ),
         designation=e.choice("designation", DESIGNATIONS),
         description=e.text("description", required=False) or "",
         source=e.source(),
@@ -169,11 +195,15 @@ def parse_center(raw: object, where: str, index: int, origin: str = "shipped") -
     )
 
 
-def parse_organization(raw: object, where: str, index: int, origin: str = "shipped") -> Organization:
+def parse_organization(
+    raw: object, where: str, index: int, origin: str = "shipped"
+) -> Organization:
     e = _Entry(raw, where, index)
     categories = e.raw.get("categories")
     if not isinstance(categories, list) or not categories:
-        raise e.fail("categories", categories, "a list with at least one of " + ", ".join(CATEGORIES))
+        raise e.fail(
+            "categories", categories, "a list with at least one of " + ", ".join(CATEGORIES)
+        )
     for category in categories:
         if category not in CATEGORIES:
             raise e.fail("categories", category, "one of " + ", ".join(CATEGORIES))
@@ -181,7 +211,9 @@ def parse_organization(raw: object, where: str, index: int, origin: str = "shipp
         id=e.text("id", pattern=_ID, allowed="lower-case words joined by hyphens"),
         name=e.text("name"),
         website=e.text("website", pattern=_URL, allowed="an https:// address"),
-        phone=e.text("phone", required=False, pattern=_PHONE, allowed="a phone number written 800-555-0100"),
+        phone=e.text(
+            "phone", required=False, pattern=_PHONE, allowed="a phone number written 800-555-0100"
+        ),
         categories=tuple(dict.fromkeys(categories)),
         description=e.text("description"),
         source=e.source(),

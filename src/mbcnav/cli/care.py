@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from mbcnav.care import CATEGORIES, nearest_centers, organizations
+from mbcnav.care import CATEGORIES, nearest_centers, normalise_zip, organizations
 
 from .options import echo_json, json_option
 
@@ -12,17 +12,32 @@ from .options import echo_json, json_option
 def _center_json(hit) -> dict:
     c = hit.center
     return {
-        "id": c.id, "name": c.name, "city": c.city, "state": c.state, "zip": c.zip,
-        "miles": hit.miles, "designation": c.designation, "website": c.website, "phone": c.phone,
+        "id": c.id,
+        "name": c.name,
+        "city": c.city,
+        "state": c.state,
+        "zip": c.zip,
+        "miles": hit.miles,
+        "designation": c.designation,
+        "website": c.website,
+        "phone": c.phone,
         "source": {"publisher": c.source.publisher, "title": c.source.title, "url": c.source.url},
     }
 
 
 def _org_json(org) -> dict:
     return {
-        "id": org.id, "name": org.name, "categories": list(org.categories), "website": org.website,
-        "phone": org.phone, "description": org.description,
-        "source": {"publisher": org.source.publisher, "title": org.source.title, "url": org.source.url},
+        "id": org.id,
+        "name": org.name,
+        "categories": list(org.categories),
+        "website": org.website,
+        "phone": org.phone,
+        "description": org.description,
+        "source": {
+            "publisher": org.source.publisher,
+            "title": org.source.title,
+            "url": org.source.url,
+        },
     }
 
 
@@ -32,7 +47,9 @@ def _org_line(org) -> str:
 
 
 category_option = click.option(
-    "--category", type=click.Choice(CATEGORIES), default=None,
+    "--category",
+    type=click.Choice(CATEGORIES),
+    default=None,
     help="Only organisations in this category.",
 )
 
@@ -44,13 +61,25 @@ def command() -> None:
 
 @command.command("find")
 @click.argument("zip_code", metavar="ZIP")
-@click.option("--within-miles", type=click.FloatRange(min=0, min_open=True), default=None,
-              help="Only centres within this many miles (straight-line distance).")
-@click.option("--top", "limit", type=click.IntRange(min=1), default=10, show_default=True,
-              help="How many centres to list at most.")
+@click.option(
+    "--within-miles",
+    type=click.FloatRange(min=0, min_open=True),
+    default=None,
+    help="Only centres within this many miles (straight-line distance).",
+)
+@click.option(
+    "--top",
+    "limit",
+    type=click.IntRange(min=1),
+    default=10,
+    show_default=True,
+    help="How many centres to list at most.",
+)
 @category_option
 @json_option
-def find(zip_code: str, within_miles: float | None, limit: int, category: str | None, as_json: bool) -> None:
+def find(
+    zip_code: str, within_miles: float | None, limit: int, category: str | None, as_json: bool
+) -> None:
     """NCI-designated cancer centres nearest to ZIP, closest first.
 
     With --category, also lists the support organisations in that category (they serve
@@ -60,19 +89,27 @@ def find(zip_code: str, within_miles: float | None, limit: int, category: str | 
     hits = nearest_centers(zip_code, within_miles=within_miles, limit=limit)
     orgs = organizations(category) if category else []
     if as_json:
-        echo_json({
-            "zip": zip_code.strip()[:5], "within_miles": within_miles,
-            "centers": [_center_json(h) for h in hits], "organizations": [_org_json(o) for o in orgs],
-        })
+        echo_json(
+            {
+                "zip": normalise_zip(zip_code),
+                "within_miles": within_miles,
+                "centers": [_center_json(h) for h in hits],
+                "organizations": [_org_json(o) for o in orgs],
+            }
+        )
         return
     if hits:
         click.echo(f"NCI-designated cancer centres nearest to {zip_code} (straight-line miles):")
         for h in hits:
             c = h.center
             phone = f", {c.phone}" if c.phone else ""
-            click.echo(f"  {h.miles:>6.1f}  {c.name}, {c.city}, {c.state} ({c.designation}){phone}\n          {c.website}")
+            click.echo(
+                f"  {h.miles:>6.1f}  {c.name}, {c.city}, {c.state} ({c.designation}){phone}\n          {c.website}"
+            )
     else:
-        click.echo(f"No NCI-designated cancer centre within {within_miles:g} miles of {zip_code}; try a larger distance.")
+        click.echo(
+            f"No NCI-designated cancer centre within {within_miles:g} miles of {zip_code}; try a larger distance."
+        )
     if orgs:
         click.echo(f"\nOrganisations that help with {category}:")
         for org in orgs:

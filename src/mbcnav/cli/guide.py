@@ -42,4 +42,5 @@ def render_text(result: GuideResult) -> str:
             out.append(f"   Read more: /library/{question.article}/")
         out.append("")
     out.append("These questions are for talking with your care team; they are not medical advice.")
+    out.append("A symptom that cannot wait? Run `mbcnav triage` or call your care team now.")
     return "\n".join(out)

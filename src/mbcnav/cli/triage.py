@@ -8,6 +8,8 @@ from mbcnav.triage import TriageResult, triage
 
 from .options import date_option, echo_json, json_option, load_patient, today
 
+STALE_DAYS = 2  # a check-in older than this is flagged in the text output
+
 HEADINGS = {
     "emergency": "EMERGENCY: get help now.",
     "urgent": "URGENT: call your oncology team now.",
@@ -33,7 +35,13 @@ def command(patient_file: str, as_json: bool, as_of) -> None:
 def render_text(result: TriageResult) -> str:
     out = [HEADINGS[result.level], result.advice]
     if result.checkin_date:
-        out.append(f"Check-in read: {result.checkin_date.isoformat()}.")
+        age = result.checkin_age_days
+        note = (
+            f" ({age} days ago: check in again if things have changed)"
+            if age and age > STALE_DAYS
+            else ""
+        )
+        out.append(f"Check-in read: {result.checkin_date.isoformat()}{note}.")
     if result.reasons:
         out.append("")
         out.append("Why:")

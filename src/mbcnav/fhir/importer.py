@@ -88,7 +88,7 @@ def _validation_problem(resource: dict) -> str | None:
 
     try:
         model = get_fhir_model_class(str(resource.get("resourceType")))
-    except KeyError:
+    except (KeyError, ValueError, TypeError):
         return f"'{resource.get('resourceType')}' is not a FHIR R4 resource type."
     try:
         model.model_validate(resource)
@@ -134,7 +134,8 @@ def _observation(res: dict, draft: Draft, codes: CodeTable, label: str) -> str:
         return read_care.read_lab(res, draft, codes, label)
     if has_profile(res, "tnm-") or has_profile(res, "tnm-clinical-distant"):
         raise Skip("it is a TNM T, N or M category; the record keeps only the stage group.")
-    is_lab = any(c.get("code") == "laboratory" for c in cats) and res.get("valueQuantity") is not None
+    values = [k for k in res if k.startswith("value")]
+    is_lab = any(c.get("code") == "laboratory" for c in cats) and values in ([], ["valueQuantity"], ["valueString"])
     if is_lab:
         return read_care.read_lab(res, draft, codes, label)
     shown = (texts(code) or [f"code {c.get('code')}" for c in codings(code)] or ["no code"])[0]
@@ -244,13 +245,16 @@ def _drop(data: dict, origin: dict, err: PatientFileError, report: ImportReport)
         data[section].pop(index)
         return
     parts = field.split(".")
-    if len(parts) == 2 and parts[0] in ("metastatic_diagnosis", "receptors", "biomarkers"):
-        data[parts[0]].pop(parts[1], None)
-        report.demote(origin.get(field, parts[0]), why)
-        return
-    if field in data and field != "format":
-        data.pop(field)
-        report.demote(origin.get(field, field), why)
+    section = parts[0] if len(parts) == 2 and parts[0] in ("metastatic_diagnosis", "receptors", "biomarkers") else None
+    if section or (field in data and field != "format"):
+        if section:
+            data[section].pop(parts[1], None)
+        else:
+            data.pop(field)
+        if origin.get(field):
+            report.demote(origin[field], why)
+        else:  # a value worked out from several resources, not given by one
+            report.notes.append(f"A value worked out from the bundle was left out: {err}")
         return
     raise FhirError(f"The bundle could not be turned into a valid record: {err}")
 
@@ -263,6 +267,29 @@ def _finish(data: dict, origin: dict, report: ImportReport, today: date | None) 
         except PatientFileError as err:
             _drop(data, origin, err, report)
     raise FhirError("The bundle could not be turned into a valid record: too many invalid values.")
+
+
+def _other_cancers(valid: list[tuple[dict, str]], codes: CodeTable) -> dict[str, str]:
+    """Ids of non-breast primary cancers, and of the stage groups they point to -> their label."""
+    out: dict[str, str] = {}
+    for res, label in valid:
+        if res["resourceType"] != "Condition" or not res.get("id"):
+            continue
+        if read_clinical.is_primary(res, codes) and not read_clinical.is_breast(res, codes):
+            out[res["id"]] = label
+            for stage in res.get("stage") or []:
+                for ref in stage.get("assessment") or []:
+                    if ref_id(ref):
+                        out[ref_id(ref)] = label
+    return out
+
+
+def _refers_to(res: dict) -> set[str]:
+    """Ids this resource points to as its cancer (related primary, focus, reason) or is."""
+    refs = [e.get("valueReference") for e in res.get("extension") or []
+            if isinstance(e, dict) and "related-primary-cancer-condition" in str(e.get("url"))]
+    refs += [*(res.get("focus") or []), *(res.get("reasonReference") or [])]
+    return {x for x in (ref_id(r) for r in refs) if x} | ({res["id"]} if res.get("id") and res["resourceType"] == "Observation" else set())
 
 
 def import_bundle(data: Any, *, today: date | None = None) -> tuple[dict, ImportReport]:
@@ -296,8 +323,14 @@ def import_bundle(data: Any, *, today: date | None = None) -> tuple[dict, Import
         raise FhirError(f"The bundle holds {len(patients)} different people; import one person's bundle at a time.")
     person_ids = {p["id"] for p in patients if p.get("id")}
     medications = {res["id"]: res for res, _ in valid if res["resourceType"] == "Medication" and res.get("id")}
+    foreign = _other_cancers(valid, codes)
     draft = Draft()
     for res, label in valid:
+        other = _refers_to(res) & set(foreign)
+        if other:
+            first = sorted(other)[0]
+            report.skipped(label, f"it belongs to a cancer that is not breast cancer ({foreign[first]}).")
+            continue
         subject = ref_id(res.get("subject") or res.get("patient"))
         if person_ids and subject and subject not in person_ids and res["resourceType"] != "Patient":
             report.skipped(label, f"it belongs to another person (subject {subject}).")

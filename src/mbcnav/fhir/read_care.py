@@ -28,7 +28,7 @@ ENDED = ("completed", "stopped", "cancelled", "entered-in-error", "not-taken")
 # ---------------------------------------------------------------------- medicines
 def drug_name(concept, codes: CodeTable) -> tuple[str | None, str]:
     """(name as the record should hold it, what the bundle said)."""
-    said = (texts(concept) or [str(c.get("code")) for c in codings(concept)] or ["no drug named"])[0]
+    said = (texts(concept) or [f"code {c.get('code')}" for c in codings(concept)] or ["no drug named"])[0]
     text = (concept or {}).get("text")
     if text and v.drug(text):
         return text, said

@@ -57,7 +57,7 @@ def read_patient(res: dict, draft: Draft, codes: CodeTable, label: str) -> str:
 
 
 # -------------------------------------------------------------------- conditions
-def _is_breast(res: dict, codes: CodeTable) -> bool:
+def is_breast(res: dict, codes: CodeTable) -> bool:
     if has_code(res.get("code"), [codes.get(f"snomed.{k}") for k in BREAST_KEYS]):
         return True
     return any(c.get("system") == ICD10CM and str(c.get("code", "")).startswith("C50")
@@ -96,11 +96,16 @@ def _site(res: dict, codes: CodeTable) -> tuple[str, str]:
     return "other", "no known site code, kept as 'other'"
 
 
+def is_primary(res: dict, codes: CodeTable) -> bool:
+    return not _is_secondary(res, codes) and (has_profile(res, "primary-cancer-condition")
+                                               or is_breast(res, codes))
+
+
 def read_condition(res: dict, draft: Draft, codes: CodeTable, label: str) -> str:
     if _is_secondary(res, codes):
         return _secondary(res, draft, codes, label)
-    if has_profile(res, "primary-cancer-condition") or _is_breast(res, codes):
-        if not _is_breast(res, codes):
+    if is_primary(res, codes):
+        if not is_breast(res, codes):
             shown = ", ".join(f"{c.get('code')}" for c in codings(res.get("code"))) or "no code"
             raise Skip(f"the primary cancer is not breast cancer (code {shown}).")
         return _primary(res, draft, codes, label)

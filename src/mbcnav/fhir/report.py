@@ -20,21 +20,21 @@ class ImportReport:
     lines: list[ReportLine] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)  # about the bundle as a whole
 
-    def imported(self, resource: str, detail: str) -> ReportLine:
-        line = ReportLine(resource, "imported", detail)
+    _index: dict = field(default_factory=dict, repr=False, compare=False)
+
+    def _add(self, line: ReportLine) -> ReportLine:
         self.lines.append(line)
+        self._index.setdefault(line.resource, line)
         return line
+
+    def imported(self, resource: str, detail: str) -> ReportLine:
+        return self._add(ReportLine(resource, "imported", detail))
 
     def skipped(self, resource: str, detail: str) -> ReportLine:
-        line = ReportLine(resource, "skipped", detail)
-        self.lines.append(line)
-        return line
+        return self._add(ReportLine(resource, "skipped", detail))
 
     def line_for(self, resource: str) -> ReportLine | None:
-        for line in self.lines:
-            if line.resource == resource:
-                return line
-        return None
+        return self._index.get(resource)
 
     def demote(self, resource: str, why: str) -> None:
         """Turn an 'imported' line into 'skipped' (a later check dropped what it gave)."""

@@ -46,10 +46,15 @@ class GuideResult:
     questions: tuple[Question, ...] = field(default_factory=tuple)
 
     def to_dict(self) -> dict:
-        """The `mbcnav guide --json` shape (spec/cli.md) plus `date`, `rule`, `sources`, `as_of`."""
+        """The `mbcnav guide --json` shape (spec/cli.md).
+
+        Beside the spec's keys: top-level ``as_of`` (the day the guide was written
+        for) and, per question, ``rule``, ``sources`` and ``as_of`` (the day the
+        rule's content was last reviewed).
+        """
         return {
             "questions": [question.to_dict() for question in self.questions],
-            "date": self.date.isoformat(),
+            "as_of": self.date.isoformat(),
         }
 
     @property
@@ -70,7 +75,9 @@ class _Words(string.Formatter):
         return situation_module.FALLBACK.get(key, "not recorded")
 
 
-def visit_guide(patient, as_of: date | None = None, rules_file: Path | str = RULES_FILE) -> GuideResult:
+def visit_guide(
+    patient, as_of: date | None = None, rules_file: Path | str = RULES_FILE
+) -> GuideResult:
     """The questions for ``patient``'s next visit, as things stand on ``as_of`` (default today)."""
     if as_of is None:
         as_of = date.today()

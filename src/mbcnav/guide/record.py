@@ -78,7 +78,14 @@ def display_names(patient) -> dict[str, str]:
             if gen in names:
                 continue
             own = written.strip()
-            names[gen] = own if own.lower() == gen else f"{own} ({gen})"
+            drug = vocabulary.drug(written)
+            if own.lower() == gen:
+                names[gen] = gen
+            elif drug is not None:
+                spelled = [b for b in (*drug.brands, *drug.synonyms) if b.lower() == own.lower()]
+                names[gen] = f"{spelled[0] if spelled else own} ({gen})"
+            else:
+                names[gen] = own
     return names
 
 
@@ -141,7 +148,12 @@ def latest_progression(patient, therapy_lines: list, as_of: date):
     if not events:
         return None
     day = max(event[0] for event in events)
-    method = next((m for d, m in events if d == day and m), None)
+    # A scan that showed the growth shortly before the line was stopped says more: use it.
+    scans = [(d, m) for d, m in events if m and day - GRACE <= d <= day]
+    if scans:
+        day, method = max(scans)
+    else:
+        method = None
     return day, line_at(therapy_lines, day), method
 
 

@@ -22,12 +22,14 @@ FACTS: dict[str, str] = {
     "de_novo": "metastatic at the first breast cancer diagnosis",
     "recurrence": "metastatic disease came back after earlier breast cancer (de_novo is false)",
     "months_since_progression": "months since the latest progression (scan or a line stopped for it)",
-    "progression_untreated": "no new line of therapy has started since the latest progression",
+    "progression_untreated": "no new line since the latest progression, and no later assessment "
+    "showing stable disease or shrinkage",
     "progression_on_line": "a line of therapy was being given when the cancer grew",
     "lines": "number of lines of therapy in the metastatic setting started so far",
     "on_treatment": "a non-supportive cancer drug is ongoing on the date",
     "months_on_current_line": "months since the current line of therapy started (None if none)",
     "months_since_assessment": "months since the latest response assessment (None if none)",
+    "assessed": "at least one response assessment is recorded on or before the date",
     "receptors_known": "ER or HER2 has a result",
     "receptors_from_breast": "the receptor biopsy was taken from the breast",
     "receptors_months_before_diagnosis": "months from the receptor biopsy to the metastatic diagnosis",
@@ -38,6 +40,7 @@ FACTS: dict[str, str] = {
     "esr1_unknown": "no ESR1 result",
     "pathway_unknown": "which of PIK3CA, AKT1, PTEN have no result",
     "pathway_altered": "PIK3CA, AKT1 or PTEN is known to be altered",
+    "er_low": "ER reported as low (1-10% of cells)",
     "her2_ihc_zero": "HER2 was reported as IHC 0 (not 0+ / ultralow)",
     "her2_negative_unscored": "HER2 was reported only as negative, without an IHC score",
     "pdl1_unknown": "no PD-L1 result",
@@ -75,6 +78,7 @@ PLACEHOLDERS: dict[str, str] = {
     "pathway_unknown": "untested genes of PIK3CA, AKT1, PTEN, e.g. 'AKT1 and PTEN'",
     "germline_unknown": "untested genes of BRCA1, BRCA2",
     "brain_date": "date brain metastases were found",
+    "brain_words": "'your brain' or 'the lining of your brain and spinal cord'",
     "bone_agent": "the ongoing bone-modifying drug",
     "severe_symptoms": "severe symptoms, e.g. 'diarrhea and mouth sores'",
     "severe_date": "date of the latest check-in with a severe symptom",
@@ -109,6 +113,7 @@ PLACE_WORDS = {
     "skin": "your skin",
 }
 MOOD = ("anxiety", "sadness")
+CALM = ("stable", "regression", "ned")
 NOT_SIDE_EFFECTS = ("pain", *MOOD)
 SEVERE = ("severe", "very severe")
 MODERATE_OR_WORSE = ("moderate", "severe", "very severe")
@@ -116,6 +121,7 @@ HEAVY_INTERFERENCE = ("quite a bit", "very much")
 PATHWAY = ("PIK3CA", "AKT1", "PTEN")
 GERMLINE = ("BRCA1", "BRCA2")
 BRAIN_SITES = ("brain", "leptomeningeal")
+BRAIN_WORDS = {"brain": "your brain", "leptomeningeal": "the lining of your brain and spinal cord"}
 
 
 @dataclass(frozen=True)
@@ -138,7 +144,9 @@ def build(patient, as_of: date, settings: dict | None = None) -> Situation:
     _receptors(patient, facts, words)
     facts["unusual_sites"] = unusual_sites(patient, as_of, settings.get("unusual_sites", []))
     if facts["unusual_sites"]:
-        words["unusual_sites"] = record.join(PLACE_WORDS.get(s, f"your {s}") for s in facts["unusual_sites"])
+        words["unusual_sites"] = record.join(
+            PLACE_WORDS.get(s, f"your {s}") for s in facts["unusual_sites"]
+        )
     _biomarkers(patient, facts, words)
     _sites(patient, as_of, names, facts, words)
     _checkins(patient, as_of, recent, facts, words)
@@ -186,6 +194,7 @@ def _treatment(patient, as_of, lines, names, facts, words) -> None:
     if assessments:
         latest = max(assessments, key=lambda a: a.date)
         facts["months_since_assessment"] = _months(latest.date, as_of)
+    facts["assessed"] = bool(assessments)
         words["assessment_date"] = latest.date.isoformat()
     event = record.latest_progression(patient, lines, as_of)
     ai_starts = record.class_starts(patient, "aromatase inhibitor", as_of)
@@ -194,7 +203,7 @@ def _treatment(patient, as_of, lines, names, facts, words) -> None:
         facts["months_since_progression"] = _months(day, as_of)
         facts["progression_untreated"] = not any(
             other.start >= day and other is not line for other in lines
-        )
+        ) and not any(a.date > day and a.status in CALM for a in assessments)
         words["progression_date"] = day.isoformat()
         drugs = record.join([names.get(d, d) for d in line.drugs]) if line else None
         facts["progression_on_line"] = bool(drugs)
@@ -204,7 +213,9 @@ def _treatment(patient, as_of, lines, names, facts, words) -> None:
             fact = f"Your {method} on {day.isoformat()} showed the cancer growing"
             words["progression_fact"] = fact + (f" while you were on {drugs}" if drugs else "")
         elif drugs:
-            words["progression_fact"] = f"You stopped {drugs} on {day.isoformat()} because the cancer grew"
+            words["progression_fact"] = (
+                f"{drugs} stopped on {day.isoformat()} because the cancer grew"
+            )
         before = [(start, drug) for start, drug in ai_starts if start < day]
         facts["ai_before_progression"] = bool(before)
         if before:
@@ -236,6 +247,7 @@ def _receptors(patient, facts, words) -> None:
             facts["receptors_months_before_progression"] = (
                 _months(rec.biopsy_date, progressed) or 0.0
             )
+    facts["er_low"] = rec.er == "low"
     facts["her2_ihc_zero"] = rec.her2 == "IHC 0"
     facts["her2_negative_unscored"] = rec.her2 == "negative"
 
@@ -272,6 +284,11 @@ def _sites(patient, as_of, names, facts, words) -> None:
     if dated:
         facts["months_since_brain"] = _months(min(dated), as_of)
         words["brain_date"] = min(dated).isoformat()
+    if brain:
+        sites = {m.site for m in brain}
+        words["brain_words"] = record.join(
+            [BRAIN_WORDS[site] for site in BRAIN_SITES if site in sites]
+        )
     facts["brain_active"] = any(m.status in ("active", "treated-progressing") for m in brain)
     facts["bone_metastases"] = any(m.site == "bone" for m in mets)
     agents = record.ongoing_of_class(patient, "bone-modifying agent", as_of)
@@ -318,7 +335,9 @@ def _checkins(patient, as_of, recent, facts, words) -> None:
     facts["pain_reported"] = bool(pain)
     if pain:
         latest = max(pain, key=lambda s: s.date)
-        words["pain_words"] = f"{latest.location} pain" if latest.location else "pain"
+        severity = f"{latest.severity} " if latest.severity in MODERATE_OR_WORSE else ""
+        where = f"{latest.location} " if latest.location else ""
+        words["pain_words"] = f"{severity}{where}pain"
         words["pain_date"] = latest.date.isoformat()
     tired = [
         s for s in window

@@ -135,7 +135,7 @@ def plain_text(markdown_text: str) -> str:
     text = re.sub(r"<[^>]+>", "", text)
     text = re.sub(r"(\*\*|__|\*|`)", "", text)
     text = re.sub(r"^#{1,6}\s*(.+)$", r"\1:", text, flags=re.M)
-    text = re.sub(r"^\s*[-*+]\s+", "- ", text, flags=re.M)
+    text = re.sub(r"^[ \t]*[-*+][ \t]+", "- ", text, flags=re.M)
     text = re.sub(r"[ \t]+([.,;:!?])", r"\1", text)
     text = re.sub(r"[ \t]{2,}", " ", text)
     return re.sub(r"\n{3,}", "\n\n", text).strip()

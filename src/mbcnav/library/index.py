@@ -24,8 +24,11 @@ from mbcnav.library.articles import ARTICLES_DIR, Library, Section, load_library
 from mbcnav.library.vocabulary import STOPWORDS, Synonyms, analyse, stem, synonyms, words
 
 FIELD_WEIGHTS = {"title": 1.6, "heading": 1.3, "summary": 0.6, "body": 1.0}
+# How much a field's own IDF counts (0 = passage IDF only). Headings are questions, so a
+# word rare among headings ("treated", "symptoms") says more about intent there.
+FIELD_IDF_BLEND = {"heading": 0.5}
 # Short FAQ answers point to full articles: on a tie, the article's own passage wins.
-TOPIC_PRIOR = {"faq": 0.85}
+TOPIC_PRIOR = {"faq": 0.7}
 FUZZY_CUTOFF = 82  # rapidfuzz ratio (0-100) for a misspelt word to count as a known word
 FUZZY_MIN_LENGTH = 5
 
@@ -173,7 +176,8 @@ class Index:
                 # bm25s weighs each field by that field's own IDF; use the passage IDF
                 # instead, so a word rare among headings is not worth more than in the body.
                 field_idf = bm25_idf(self.field_df[name].get(term_stem, 0), self.n_docs)
-                rescale = self.idf(term_stem) / field_idf
+                blend = FIELD_IDF_BLEND.get(name, 0.0)
+                rescale = (self.idf(term_stem) / field_idf) ** (1.0 - blend)
                 per_field[name] = retriever.get_scores([term_stem]) * rescale
             else:
                 per_field[name] = np.zeros(len(self.sections), dtype=np.float32)

@@ -47,6 +47,7 @@ STOPWORDS = frozenset(STOPWORDS_EN) | {
     "even", "ever", "maybe", "probably", "actually", "basically", "literally", "anyway", "able",
     "im", "id", "youre", "ill", "theyre", "weve", "shes", "hes", "theres", "wont", "didnt",
     "wasnt", "havent", "hasnt", "shouldnt", "couldnt", "wouldnt", "am", "be", "was", "to",
+    "already", "another", "anymore", "else", "since", "though", "although", "around", "etc",
 }
 SYNONYM_WEIGHT = 0.5
 _stemmer = Stemmer.Stemmer("english")
@@ -80,12 +81,12 @@ def analyse(text: str) -> list[str]:
     A gene-like word (letters then digits) also yields its letters, so "BRCA"
     finds "BRCA1" and "BRCA2".
     """
-    family = families()
+    family, whole = families(), synonyms().keep_whole
     out = []
     for w in words(text):
         if w in STOPWORDS:
             continue
-        s = stem(w)
+        s = w if w in whole else stem(w)
         out.append(family.get(s, s))
         gene = GENE_NAME.match(w)
         if gene and gene.group(1) not in STOPWORDS:
@@ -114,6 +115,7 @@ class Synonyms:
     drugs: dict[str, DrugName] = field(default_factory=dict)  # brand or generic phrase -> drug
     families: dict[str, str] = field(default_factory=dict)  # stem -> the family's stem
     family_words: set[str] = field(default_factory=set)
+    keep_whole: frozenset[str] = frozenset()
 
     def correct(self, text: str) -> str:
         """The question as normalised words with known misspellings and shorthand fixed."""
@@ -130,7 +132,7 @@ class Synonyms:
         for group in self.groups:
             found = [p for p in group if _contains(said, p)]
             if found:
-                out += [(found[0], p, SYNONYM_WEIGHT) for p in group if p not in found]
+                out += [(f, p, SYNONYM_WEIGHT) for f in found for p in group if p != f]
         for name, drug in self.drugs.items():
             if _contains(said, name):
                 if name != drug.generic:
@@ -182,6 +184,10 @@ def read_synonyms(path: Path = SYNONYMS_FILE, drugs_file: Path | None = DRUGS_FI
         for w in fam[1:]:
             if len(_phrase(str(w)).split()) == 1:
                 syn.families.setdefault(stem(_phrase(str(w))), head)
+    keep = data.get("keep_whole") or []
+    if not isinstance(keep, list):
+        raise _fail(path, "field 'keep_whole'", "must be a list of words")
+    syn.keep_whole = frozenset(_phrase(str(w)) for w in keep)
     spellings = data.get("spellings") or {}
     if not isinstance(spellings, dict):
         raise _fail(path, "field 'spellings'", "must map a misspelling to the right word")

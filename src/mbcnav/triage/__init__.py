@@ -9,4 +9,13 @@ from .engine import Reason, TriageResult, triage
 from .errors import TriageError
 from .rule import LEVELS, Rule, load_rules, parse_rules
 
-__all__ = ["LEVELS", "Reason", "Rule", "TriageError", "TriageResult", "load_rules", "parse_rules", "triage"]
+__all__ = [
+    "LEVELS",
+    "Reason",
+    "Rule",
+    "TriageError",
+    "TriageResult",
+    "load_rules",
+    "parse_rules",
+    "triage",
+]

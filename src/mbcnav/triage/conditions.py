@@ -42,11 +42,20 @@ WORD_LISTS = {
 NUMBERS = ("temperature_c", "count_per_day")
 TEXTS = ("location", "note")
 COMPARISONS = {
-    "gte": lambda a, b: a >= b, "gt": lambda a, b: a > b,
-    "lte": lambda a, b: a <= b, "lt": lambda a, b: a < b,
+    "gte": lambda a, b: a >= b,
+    "gt": lambda a, b: a > b,
+    "lte": lambda a, b: a <= b,
+    "lt": lambda a, b: a < b,
 }
-CHEMO_KINDS = ("taxane", "anthracycline", "antimetabolite", "platinum", "microtubule inhibitor",
-               "vinca alkaloid", "alkylating agent")
+CHEMO_KINDS = (
+    "taxane",
+    "anthracycline",
+    "antimetabolite",
+    "platinum",
+    "microtubule inhibitor",
+    "vinca alkaloid",
+    "alkylating agent",
+)
 DRUG_KEYS = ("class", "kind", "target", "name")
 ATOMS = (*WORD_LISTS, "new", *NUMBERS, *TEXTS, "also", "on_drug", "lab", "all", "any", "not")
 
@@ -73,7 +82,9 @@ def _check_compare(where, field, value, keys, required=()):
         raise _fail(where, field, value, "give one of gte, gt, lte, lt (or unknown: true alone)")
     for key, v in value.items():
         if key not in (*COMPARISONS, *keys):
-            raise _fail(where, f"{field}.{key}", key, "use one of: " + ", ".join((*COMPARISONS, *keys)))
+            raise _fail(
+                where, f"{field}.{key}", key, "use one of: " + ", ".join((*COMPARISONS, *keys))
+            )
         if key in COMPARISONS and (isinstance(v, bool) or not isinstance(v, (int, float))):
             raise _fail(where, f"{field}.{key}", v, "write a number")
 
@@ -82,7 +93,7 @@ def check(cond: object, where: str, field: str = "when", known_classes=()) -> No
     """Raise TriageError naming ``where`` and the field when ``cond`` is not a valid condition."""
     if not isinstance(cond, dict) or len(cond) != 1:
         raise _fail(where, field, cond, "write a mapping with exactly one of: " + ", ".join(ATOMS))
-    (key, value), = cond.items()
+    ((key, value),) = cond.items()
     sub = f"{field}.{key}"
     if key in WORD_LISTS:
         _check_words(where, sub, value, WORD_LISTS[key])
@@ -91,7 +102,11 @@ def check(cond: object, where: str, field: str = "when", known_classes=()) -> No
     elif key in NUMBERS:
         _check_compare(where, sub, value, ("unknown",))
     elif key in TEXTS:
-        if not isinstance(value, list) or not value or not all(isinstance(v, str) and v for v in value):
+        if (
+            not isinstance(value, list)
+            or not value
+            or not all(isinstance(v, str) and v for v in value)
+        ):
             raise _fail(where, sub, value, "write a list of phrases")
     elif key == "also" or key == "not":
         check(value, where, sub, known_classes)
@@ -105,9 +120,13 @@ def check(cond: object, where: str, field: str = "when", known_classes=()) -> No
     elif key == "lab":
         _check_compare(where, sub, value, ("test", "within_days"), required=("test", "within_days"))
         if value["test"] not in STANDARD_UNITS:
-            raise _fail(where, f"{sub}.test", value["test"], "use one of: " + ", ".join(STANDARD_UNITS))
+            raise _fail(
+                where, f"{sub}.test", value["test"], "use one of: " + ", ".join(STANDARD_UNITS)
+            )
         if not isinstance(value["within_days"], int) or value["within_days"] < 0:
-            raise _fail(where, f"{sub}.within_days", value["within_days"], "write a whole number of days")
+            raise _fail(
+                where, f"{sub}.within_days", value["within_days"], "write a whole number of days"
+            )
     else:
         raise _fail(where, field, key, "use one of: " + ", ".join(ATOMS))
 
@@ -130,8 +149,12 @@ def _check_on_drug(value, where, field, known_classes):
             if not isinstance(v, list) or not v or not all(isinstance(x, str) for x in v):
                 raise _fail(where, f"{field}.{key}", v, "write a list of names")
         else:
-            raise _fail(where, f"{field}.{key}", key,
-                        "use one of: class, kind, target, name, unknown, recent_days")
+            raise _fail(
+                where,
+                f"{field}.{key}",
+                key,
+                "use one of: class, kind, target, name, unknown, recent_days",
+            )
     if not any(k in value for k in DRUG_KEYS):
         raise _fail(where, field, value, "give at least one of class, kind, target, name")
 
@@ -164,7 +187,7 @@ def _drug_matches(spec: dict, taken) -> bool:
 
 def matches(cond: dict, entry: Symptom | None, ctx: Context, facts: dict) -> bool:
     """True when ``cond`` holds for ``entry`` (None for check-in rules) in ``ctx``."""
-    (key, value), = cond.items()
+    ((key, value),) = cond.items()
     if key == "all":
         found: dict = {}
         if all(matches(part, entry, ctx, found) for part in value):
@@ -195,13 +218,19 @@ def matches(cond: dict, entry: Symptom | None, ctx: Context, facts: dict) -> boo
         return bool(hit)
     if key == "on_drug":
         days = value.get("recent_days", 0)
-        hit = [t.label for t in ctx.drugs if t.taken_within(ctx.as_of, days) and _drug_matches(value, t)]
+        hit = [
+            t.label
+            for t in ctx.drugs
+            if t.taken_within(ctx.as_of, days) and _drug_matches(value, t)
+        ]
         if hit:
             facts["drug"] = ", ".join(dict.fromkeys(hit))
         return bool(hit)
     if key == "lab":
         lab = ctx.latest_lab(value["test"], value["within_days"])
-        if lab is not None and _compare({k: v for k, v in value.items() if k in COMPARISONS}, lab.value):
+        if lab is not None and _compare(
+            {k: v for k, v in value.items() if k in COMPARISONS}, lab.value
+        ):
             facts["lab"] = lab.text()
             return True
         return False

@@ -135,9 +135,15 @@ def standard_value(lab: Lab) -> LabValue | None:
         value = round(value * 4.008, 1)  # mmol/L -> mg/dL
     elif lab.test == "glucose" and ("mmol" in given or (not given and value < 35)):
         value = round(value * 18.0, 0)  # mmol/L -> mg/dL
-    elif lab.test in ("ANC", "platelets") and any(k in given for k in ("10^3", "10*3", "10e3", "k/")):
+    elif lab.test in ("ANC", "platelets") and any(
+        k in given for k in ("10^3", "10*3", "10e3", "k/")
+    ):
         pass  # thousands per microlitre is the same number as x10^9/L
-    elif lab.test in ("ANC", "platelets") and ("/ul" in given or "/mm3" in given or "cells" in given
-                                               or (not given and value > (50 if lab.test == "ANC" else 2000))):
+    elif lab.test in ("ANC", "platelets") and (
+        "/ul" in given
+        or "/mm3" in given
+        or "cells" in given
+        or (not given and value > (50 if lab.test == "ANC" else 2000))
+    ):
         value = round(value / 1000.0, 3)  # cells/uL -> x10^9/L
     return LabValue(lab.test, value, unit, lab.date)

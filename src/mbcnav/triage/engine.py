@@ -27,13 +27,18 @@ from .rule import RANK, Rule, Source, load_rules
 
 # Words used in a reason when a rule's text names a fact the condition did not record.
 DEFAULT_FACTS = {
-    "drug": "one of your cancer medicines", "site": "where the cancer has spread",
-    "lab": "a recent blood test", "temperature_c": "a raised", "count_per_day": "several",
+    "drug": "one of your cancer medicines",
+    "site": "where the cancer has spread",
+    "lab": "a recent blood test",
+    "temperature_c": "a raised",
+    "count_per_day": "several",
     "also": "another symptom",
 }
 NO_CHECKIN = "No symptom check-in on or before {day}: nothing to assess."
-NOTHING = ("Nothing you reported needs action now. Keep checking in, and tell your team "
-           "at your next visit about anything new.")
+NOTHING = (
+    "Nothing you reported needs action now. Keep checking in, and tell your team "
+    "at your next visit about anything new."
+)
 
 
 @dataclass(frozen=True)
@@ -57,16 +62,30 @@ class TriageResult:
     as_of: date
     checkin_date: date | None
 
+    @property
+    def checkin_age_days(self) -> int | None:
+        """Days between the check-in read and the as-of date (None without a check-in)."""
+        return None if self.checkin_date is None else (self.as_of - self.checkin_date).days
+
     def to_json(self) -> dict:
         """The ``mbcnav triage --json`` shape (docs/cli.md)."""
-        return {"level": self.level, "advice": self.advice,
-                "reasons": [r.to_json() for r in self.reasons]}
+        return {
+            "level": self.level,
+            "advice": self.advice,
+            "reasons": [r.to_json() for r in self.reasons],
+        }
 
 
 def _reason(rule: Rule, label: str, facts: dict) -> Reason:
     values = {**DEFAULT_FACTS, **facts, "symptom": label}
-    return Reason(symptom=label, level=rule.level, why=rule.explanation.format_map(values),
-                  rule=rule.name, do=rule.do.format_map(values), sources=rule.sources)
+    return Reason(
+        symptom=label,
+        level=rule.level,
+        why=rule.explanation.format_map(values),
+        rule=rule.name,
+        do=rule.do.format_map(values),
+        sources=rule.sources,
+    )
 
 
 def _entry_reasons(entry: Symptom, rules: tuple[Rule, ...], ctx) -> list[Reason]:

@@ -29,6 +29,7 @@ REQUIRED = ("name", "level", "when", "explanation", "do", "sources", "as_of")
 OPTIONAL = ("group", "fallback", "scope", "symptom")
 SOURCE_FIELDS = ("publisher", "title", "url", "read")
 DEFAULT_FILE = "rules.yaml"
+TOP_LEVEL = ("rules", "sources", "drug_sets")  # sources / drug_sets hold YAML anchors only
 
 
 @dataclass(frozen=True)
@@ -64,70 +65,108 @@ def _date(value, where: str, field: str) -> date:
     try:
         return date.fromisoformat(str(value))
     except ValueError:
-        raise TriageError(f"{where}, field '{field}': {value!r} is not allowed; write a date as YYYY-MM-DD.") from None
+        raise TriageError(
+            f"{where}, field '{field}': {value!r} is not allowed; write a date as YYYY-MM-DD."
+        ) from None
 
 
 def _text(entry: dict, key: str, where: str) -> str:
     value = entry.get(key)
     if not isinstance(value, str) or not value.strip():
-        raise TriageError(f"{where}, field '{key}': {value!r} is not allowed; write a non-empty sentence.")
+        raise TriageError(
+            f"{where}, field '{key}': {value!r} is not allowed; write a non-empty sentence."
+        )
     for _, field, _, _ in string.Formatter().parse(value):
         if field is not None and field not in PLACEHOLDERS:
-            raise TriageError(f"{where}, field '{key}': placeholder {{{field}}} is not allowed; "
-                              f"use one of: {', '.join(PLACEHOLDERS)}.")
+            raise TriageError(
+                f"{where}, field '{key}': placeholder {{{field}}} is not allowed; "
+                f"use one of: {', '.join(PLACEHOLDERS)}."
+            )
     return value.strip()
 
 
 def _sources(value, where: str) -> tuple[Source, ...]:
     if not isinstance(value, list) or not value:
-        raise TriageError(f"{where}, field 'sources': {value!r} is not allowed; give at least one source "
-                          "with publisher, title, url and read.")
+        raise TriageError(
+            f"{where}, field 'sources': {value!r} is not allowed; give at least one source "
+            "with publisher, title, url and read."
+        )
     out = []
     for i, src in enumerate(value):
         for field in SOURCE_FIELDS:
             if not isinstance(src, dict) or not src.get(field):
-                raise TriageError(f"{where}, field 'sources[{i}].{field}': it is missing; every source "
-                                  "needs publisher, title, url and read.")
+                raise TriageError(
+                    f"{where}, field 'sources[{i}].{field}': it is missing; every source "
+                    "needs publisher, title, url and read."
+                )
         if not str(src["url"]).startswith("https://"):
-            raise TriageError(f"{where}, field 'sources[{i}].url': {src['url']!r} is not allowed; "
-                              "write an https:// address.")
-        out.append(Source(str(src["publisher"]), str(src["title"]), str(src["url"]),
-                          _date(src["read"], where, f"sources[{i}].read")))
+            raise TriageError(
+                f"{where}, field 'sources[{i}].url': {src['url']!r} is not allowed; "
+                "write an https:// address."
+            )
+        out.append(
+            Source(
+                str(src["publisher"]),
+                str(src["title"]),
+                str(src["url"]),
+                _date(src["read"], where, f"sources[{i}].read"),
+            )
+        )
     return tuple(out)
 
 
 def parse_rule(entry: object, index: int, file: str, known_classes) -> Rule:
     if not isinstance(entry, dict):
-        raise TriageError(f"{file}: rule #{index + 1} is not allowed; write each rule as a mapping.")
+        raise TriageError(
+            f"{file}: rule #{index + 1} is not allowed; write each rule as a mapping."
+        )
     name = entry.get("name")
     where = f"{file}: rule '{name}'" if name else f"{file}: rule #{index + 1}"
     for field in REQUIRED:
         if field not in entry:
-            raise TriageError(f"{where}, field '{field}': it is missing; every rule needs "
-                              f"{', '.join(REQUIRED)}.")
+            raise TriageError(
+                f"{where}, field '{field}': it is missing; every rule needs {', '.join(REQUIRED)}."
+            )
     for field in entry:
         if field not in REQUIRED and field not in OPTIONAL:
-            raise TriageError(f"{where}, field '{field}': unknown field; allowed fields are "
-                              f"{', '.join(REQUIRED + OPTIONAL)}.")
+            raise TriageError(
+                f"{where}, field '{field}': unknown field; allowed fields are "
+                f"{', '.join(REQUIRED + OPTIONAL)}."
+            )
     if not isinstance(name, str) or not name.strip():
         raise TriageError(f"{where}, field 'name': {name!r} is not allowed; write a short name.")
     level = entry["level"]
     if level not in LEVELS:
-        raise TriageError(f"{where}, field 'level': {level!r} is not allowed; use one of: {', '.join(LEVELS)}.")
+        raise TriageError(
+            f"{where}, field 'level': {level!r} is not allowed; use one of: {', '.join(LEVELS)}."
+        )
     scope = entry.get("scope", "symptom")
     if scope not in SCOPES:
-        raise TriageError(f"{where}, field 'scope': {scope!r} is not allowed; use one of: {', '.join(SCOPES)}.")
+        raise TriageError(
+            f"{where}, field 'scope': {scope!r} is not allowed; use one of: {', '.join(SCOPES)}."
+        )
     if scope == "check-in" and not entry.get("symptom"):
-        raise TriageError(f"{where}, field 'symptom': it is missing; a check-in rule names what its reason is about.")
+        raise TriageError(
+            f"{where}, field 'symptom': it is missing; a check-in rule names what its reason is about."
+        )
     fallback = entry.get("fallback", False)
     if not isinstance(fallback, bool):
-        raise TriageError(f"{where}, field 'fallback': {fallback!r} is not allowed; write true or false.")
+        raise TriageError(
+            f"{where}, field 'fallback': {fallback!r} is not allowed; write true or false."
+        )
     conditions.check(entry["when"], where, "when", known_classes)
     return Rule(
-        name=name.strip(), level=level, when=entry["when"],
-        explanation=_text(entry, "explanation", where), do=_text(entry, "do", where),
-        sources=_sources(entry["sources"], where), as_of=_date(entry["as_of"], where, "as_of"),
-        group=entry.get("group"), fallback=fallback, scope=scope, symptom=entry.get("symptom"),
+        name=name.strip(),
+        level=level,
+        when=entry["when"],
+        explanation=_text(entry, "explanation", where),
+        do=_text(entry, "do", where),
+        sources=_sources(entry["sources"], where),
+        as_of=_date(entry["as_of"], where, "as_of"),
+        group=entry.get("group"),
+        fallback=fallback,
+        scope=scope,
+        symptom=entry.get("symptom"),
     )
 
 
@@ -135,13 +174,20 @@ def parse_rules(data: object, file: str = DEFAULT_FILE) -> tuple[Rule, ...]:
     """Validate the parsed YAML of a rules file and build its rules, in file order."""
     if not isinstance(data, dict) or not isinstance(data.get("rules"), list):
         raise TriageError(f"{file}: field 'rules': it is missing; the file needs a list of rules.")
+    for key in data:
+        if key not in TOP_LEVEL:
+            raise TriageError(
+                f"{file}: field '{key}': unknown top-level field; allowed are {', '.join(TOP_LEVEL)}."
+            )
     known_classes = tuple(vocabulary.drug_table().classes)
     rules, seen = [], set()
     for i, entry in enumerate(data["rules"]):
         rule = parse_rule(entry, i, file, known_classes)
         if rule.name in seen:
-            raise TriageError(f"{file}: rule '{rule.name}', field 'name': {rule.name!r} is not allowed; "
-                              "it is used by an earlier rule.")
+            raise TriageError(
+                f"{file}: rule '{rule.name}', field 'name': {rule.name!r} is not allowed; "
+                "it is used by an earlier rule."
+            )
         seen.add(rule.name)
         rules.append(rule)
     return tuple(rules)
@@ -155,11 +201,15 @@ def load_rules(path: str | Path | None = None) -> tuple[Rule, ...]:
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError) as err:
-        raise TriageError(f"{path.name}: the file cannot be read as YAML ({err.__class__.__name__}).") from None
+        raise TriageError(
+            f"{path.name}: the file cannot be read as YAML ({err.__class__.__name__})."
+        ) from None
     return parse_rules(data, path.name)
 
 
 @cache
 def _bundled() -> tuple[Rule, ...]:
-    text = resources.files("mbcnav.triage").joinpath("data", DEFAULT_FILE).read_text(encoding="utf-8")
+    text = (
+        resources.files("mbcnav.triage").joinpath("data", DEFAULT_FILE).read_text(encoding="utf-8")
+    )
     return parse_rules(yaml.safe_load(text), DEFAULT_FILE)

@@ -7,6 +7,7 @@ eligibility rules of ``patterns.yaml`` ("are excluded", "unless", "progressed on
 
 from __future__ import annotations
 
+import warnings
 from dataclasses import dataclass
 from functools import cache
 
@@ -64,10 +65,14 @@ def _mentions(doc) -> list[Mention]:
 
 def mentions(text: str) -> list[Mention]:
     """Concept mentions of one criterion, each with its ConText modifier categories."""
-    return _mentions(pipeline()(text.lower()))
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", UserWarning)  # medspacy's empty default matcher (W036)
+        return _mentions(pipeline()(text.lower()))
 
 
 def mentions_many(texts: list[str], batch_size: int = 64) -> list[list[Mention]]:
     """Same as ``mentions`` for many criteria at once (spaCy's ``pipe``)."""
     nlp = pipeline()
-    return [_mentions(doc) for doc in nlp.pipe([t.lower() for t in texts], batch_size=batch_size)]
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", UserWarning)
+        return [_mentions(doc) for doc in nlp.pipe([t.lower() for t in texts], batch_size=batch_size)]

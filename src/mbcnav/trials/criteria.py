@@ -19,7 +19,7 @@ _N = r"(\d|zero|one|two|three|four|five|six|single)"
 _LINE = r"(?:(?:prior |previous )?(?:lines?|regimens?)(?: of)?(?: (?:systemic |cytotoxic |endocrine )?(?:therapy|treatment|chemotherapy))?|(?:prior |previous )?(?:systemic |cytotoxic )?(?:chemotherap(?:y|ies)|therapies|treatments)(?:[- ]based)?(?: (?:regimens?|treatments?|lines?))?)"
 _LINES_MAX = re.compile(rf"(?:no more than|not more than|up to|at most|maximum of|≤|<=|less than or equal to)\s*{_N}\s*{_LINE}", re.I)
 _LINES_LT = re.compile(rf"(?:fewer than|less than|<)\s*{_N}\s*{_LINE}", re.I)
-_LINES_MIN = re.compile(rf"(?:at least|minimum of|≥|>=|more than|>)\s*{_N}\s*{_LINE}|{_N}\s*(?:or more|\+)\s*{_LINE}", re.I)
+_LINES_MIN = re.compile(rf"(?:at least|minimum of|≥|>=|(?<!no )(?<!not )more than|>)\s*{_N}\s*{_LINE}|{_N}\s*(?:or more|\+)\s*{_LINE}", re.I)
 _LINES_MAX2 = re.compile(rf"{_N}\s*(?:or fewer|or less)\s*{_LINE}|{_N}\s*{_LINE}\s*(?:or fewer|or less|at most)", re.I)
 _FIRST_LINE = re.compile(r"first[- ]line|no prior (?:systemic |chemo)?\w* ?(?:therapy|treatment)s? (?:for|in the) (?:metastatic|advanced)|(?:treatment|therapy)[- ]na[iï]ve", re.I)
 _METASTATIC_SCOPE = re.compile(r"metastatic|advanced|recurrent|mbc", re.I)
@@ -36,12 +36,18 @@ _ECOG = re.compile(r"\b(?:ecog|eastern cooperative oncology group|zubrod|who (?=
 _KARNOFSKY = re.compile(r"karnofsky[^.;\d]{0,40}?(?:≥|>=|>|of|at least|greater than(?: or equal to)?)?\s*(\d{2,3})", re.I)
 _WITHIN = re.compile(r"within (?:the )?(?:(?:past|last|previous|prior) )?(\d+)\s*(day|week|month|year)s?|(\d+)\s*(day|week|month|year)s? (?:prior to|before|of) (?:the )?(?:first dose|start|randomi[sz]ation|enrol?lment|registration|study)", re.I)
 _EXCEPT = re.compile(r"\b(?:except|unless|other than|with the exception of|excluding)\b", re.I)
-_ALLOWED = re.compile(r"\b(?:is|are) (?:allowed|permitted|acceptable|eligible)|may (?:have )?(?:received|be enrolled)|\bpermitted\b|\ballowed\b", re.I)
+_ALLOWED = re.compile(r"\b(?:is|are) (?:allowed|permitted|acceptable|eligible)|(?:may|can) (?:have )?(?:received?|be enrolled|continue)|\bpermitted\b|\ballowed\b", re.I)
 _NOT_ALLOWED = re.compile(r"not (?:be )?(?:allowed|permitted|eligible)|prohibited", re.I)
 _METASTATIC_SETTING = re.compile(r"(?:metastatic|advanced)(?: or (?:metastatic|advanced|unresectable))? (?:setting|disease|breast cancer)|for (?:mbc|metastatic|advanced)", re.I)
 _EARLY_SETTING = re.compile(r"(?:neo)?adjuvant|early[- ]stage|curative", re.I)
 _LAB = re.compile(r"\buln\b|upper limit of normal|\balt\b|\bast\b|bilirubin|creatinine|neutrophil|platelet|h(?:a)?emoglobin", re.I)
 _CANNOT = re.compile(r"\b(?:unable|inability|incapable|refus\w*|unwilling|missing|lack\w*|cannot|not able|fail\w*)\b", re.I)
+_SEX_FILLER = re.compile(r"\b(?:and|or|both|sex|gender|patients?|subjects?|participants?|adults?|aged?|years?|"
+                         r"old|of|older|over|above|under|at|least|between|to|with|only|non-pregnant|the|\d+)\b", re.I)
+_NOT_THERAPY = re.compile(r"hypersensitiv|allerg|intoleran|contraindicat|sensitivity to|reaction to", re.I)
+_PREMISE = re.compile(
+    r"^\W*(?:for\s+|in\s+)?(?:patients|participants|subjects|women|those|people)\s+(?:with|who (?:have|had|are)|having)"
+    r"\s+(.{3,160}?),?\s+(?:must|should|may|will|need|can|have to|are required)\b", re.I)
 _UNIT_DAYS = {"day": 1, "week": 7, "month": 30.4, "year": 365}
 
 
@@ -79,18 +85,30 @@ def _ecog_allowed(text: str) -> list[int] | None:
 def _age(text: str) -> dict | None:
     if not _AGE_CUE.search(text) or _AGE_NOT.search(text):
         return None
-    lo = hi = None
-    if m := (_AGE_RANGE.search(text) or _AGE_RANGE2.search(text)):
-        lo, hi = float(m.group(1)), float(m.group(2))
-        if lo > hi or hi > 120:
-            return None
+    alts: list[tuple[float | None, float | None]] = []
+    for rx in (_AGE_RANGE, _AGE_RANGE2):
+        for m in rx.finditer(text):
+            lo, hi = float(m.group(1)), float(m.group(2))
+            if lo <= hi <= 120 and (lo, hi) not in alts:
+                alts.append((lo, hi))
+    if not alts:
+        los = [float(m.group(1) or m.group(2)) for m in _AGE_MIN.finditer(text)]
+        his = [float(m.group(1)) for m in _AGE_MAX.finditer(text)]
+        if los or his:
+            alts.append((max(los) if los else None, min(his) if his else None))
     else:
-        if m := _AGE_MIN.search(text):
-            lo = float(m.group(1) or m.group(2))
-        if m := _AGE_MAX.search(text):
-            hi = float(m.group(1))
-    if lo is None and hi is None or (lo is not None and lo > 120):
+        alts += [(float(m.group(1) or m.group(2)), None) for m in _AGE_MIN.finditer(text)
+                 if not any(a[0] == float(m.group(1) or m.group(2)) for a in alts)]
+    alts = [a for a in alts if a[0] is None or a[0] <= 120]
+    if not alts:
         return None
+    if len(alts) > 1:  # "18 or older, or 12 to 17 with approval": the union of the alternatives
+        los = [a[0] for a in alts]
+        his = [a[1] for a in alts]
+        lo = None if None in los else min(los)
+        hi = None if None in his else max(his)
+    else:
+        lo, hi = alts[0]
     return {"type": "age", "min": lo, "max": hi}
 
 
@@ -115,7 +133,8 @@ def _lines(text: str) -> dict | None:
 
 
 def _sex(text: str) -> dict | None:
-    if len(text) > 80 and not re.search(r"\b(?:sex|gender)\b|^\W*(?:fe)?males?\b|^\W*(?:wo)?men\b", text, re.I):
+    rest = _SEX_FILLER.sub(" ", _FEMALE.sub(" ", _MALE.sub(" ", text)))
+    if len(re.findall(r"[a-z]{3,}", rest, re.I)) > 2:
         return None
     f, m = bool(_FEMALE.search(text)), bool(_MALE.search(text))
     if f and m:
@@ -153,6 +172,8 @@ def _from_mention(m: Mention, text: str, kind: str) -> dict | None:
         neg = not neg
     check: dict = {"type": m.check, "value": m.value, "neg": neg, "text": m.text}
     if m.check == "therapy":
+        if _NOT_THERAPY.search(re.split(r"[;.]", before)[-1]):
+            return None
         allowed = bool(_ALLOWED.search(around)) and not _NOT_ALLOWED.search(around)
         check["drug"] = m.concept.startswith("drug:")
         check["mode"] = "progressed" if "PROGRESSED" in mods else "received"
@@ -187,6 +208,8 @@ def checks_for(crit: Criterion, found: list[Mention]) -> list[dict]:
         kps = int(m.group(1))
         top = {0: 100, 1: 80, 2: 60, 3: 40, 4: 20}
         out.append({"type": "ecog", "allowed": [e for e, hi in top.items() if hi >= kps]})
+    pm = _PREMISE.match(text)
+    premise_end = pm.end(1) if pm else -1
     seen = set()
     lines_check = any(c["type"] == "lines" for c in out)
     scoped = lines_check or any(m.check == "therapy" for m in found)
@@ -199,12 +222,21 @@ def checks_for(crit: Criterion, found: list[Mention]) -> list[dict]:
         c = _from_mention(m, text, crit.kind)
         if c is None:
             continue
+        if m.end <= premise_end:
+            c["premise"] = True
         key = (c["type"], c["value"], c.get("neg"))
         if key not in seen:
             seen.add(key)
             out.append(c)
+    both = {(c["type"], c["value"]) for c in out if c.get("neg")} & {
+        (c["type"], c["value"]) for c in out if "neg" in c and not c["neg"]
+    }
+    out = [c for c in out if not (c.get("neg") and (c["type"], c["value"]) in both)]
     if len(out) > 1:
         out = [c for c in out if not (c["type"] == "condition" and c["value"] == "breast cancer")]
+    if all(c.get("premise") for c in out):  # nothing required beyond the premise: an ordinary criterion
+        for c in out:
+            c.pop("premise", None)
     return out
 
 

@@ -182,6 +182,11 @@ def evaluate(c: dict, f: PatientFacts) -> tuple[bool | None | str, str, str]:
     return None, "Not checked automatically.", ""
 
 
+def _holds(c: dict, f: PatientFacts) -> tuple:
+    holds, why, settle = evaluate(c, f)
+    return (_flip(holds) if c.get("neg") else holds), why, settle
+
+
 def _flip(v):
     return v if v in (None, NEUTRAL) else not v
 
@@ -194,6 +199,16 @@ def verdict(crit: dict, f: PatientFacts, cache: dict | None = None) -> dict:
         key = crit.get("key") or crit["kind"] + json.dumps(checks, sort_keys=True)
         if key in cache:
             return {"kind": crit["kind"], "text": crit["text"], **cache[key]}
+    premise = [c for c in checks if c.get("premise")]
+    if premise:
+        results = [_holds(c, f) for c in premise]
+        if any(r[0] is False for r in results):
+            out = {"verdict": "met", "why": "Does not apply to you: " + " ".join(r[1] for r in results),
+                   "settle": "", "routine": False}
+            if cache is not None:
+                cache[key] = out
+            return {"kind": crit["kind"], "text": crit["text"], **out}
+        checks = [c for c in checks if not c.get("premise")]
     groups: dict[str, list] = {}
     whys, settles = [], []
     for c in checks:

@@ -1,5 +1,126 @@
-from django.shortcuts import render
+"""Check-in pages: the one-minute form, the triage result, history, the weekly sheet, the navigator inbox."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from datetime import date, timedelta
+
+from django.contrib.auth.decorators import login_required
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.safestring import mark_safe
+from django.views.decorators.http import require_POST
+
+from mbcnav.patient import PatientFileError
+from mbcnav.triage import triage
+from mbcnav.web.core.models import audit
+from mbcnav.web.record import services
+from mbcnav.web.record.models import CheckIn
+
+from .charts import severity_chart
+from .forms import CheckInForm
+from .models import Alert
+from .notify import notify_navigators
 
 
-def new(request):
-    return render(request, "checkins/new.html")
+def _owner(request, owner_id, scope="read"):
+    return services.get_owner_for(request.user, owner_id if owner_id is not None else request.user.pk, scope)
+
+
+def _urls(owner, request):
+    """URL kwargs so that a caregiver's pages stay on the person they care for."""
+    return {} if owner.pk == request.user.pk else {"owner_id": owner.pk}
+
+
+@login_required
+def new(request, owner_id=None):
+    owner = _owner(request, owner_id, "edit")
+    form = CheckInForm(request.POST or None, today=timezone.localdate())
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.add_checkin(owner, form.symptoms(), request.user)
+        except PatientFileError as err:
+            form.add_error(None, str(err))
+        else:
+            day = form.cleaned_data["date"]
+            result = triage(services.patient_for(owner), day)
+            services.set_triage_level(owner, day, result.level)
+            notify_navigators(owner, result)
+            return redirect(reverse("checkins:result", kwargs={"day": day.isoformat(), **_urls(owner, request)}))
+    return render(request, "checkins/new.html", {"form": form, "owner": owner, "groups": form.groups()})
+
+
+def _parse_day(day: str) -> date:
+    try:
+        return date.fromisoformat(day)
+    except ValueError:
+        raise Http404 from None
+
+
+@login_required
+def result(request, day, owner_id=None):
+    owner = _owner(request, owner_id)
+    when = _parse_day(day)
+    if not CheckIn.objects.filter(owner=owner, date=when).exists():
+        raise Http404
+    outcome = triage(services.patient_for(owner), when)
+    audit(request.user, owner, "view", f"triage result {day}")
+    team = services.care_team_for(owner)
+    return render(request, "checkins/result.html", {
+        "owner": owner, "result": outcome, "team": team, "day": when,
+        "after_hours": [m for m in team if m.after_hours], "urls": _urls(owner, request),
+    })
+
+
+@login_required
+def history(request, owner_id=None):
+    owner = _owner(request, owner_id)
+    rows = CheckIn.objects.filter(owner=owner).order_by("date", "id")
+    by_symptom: dict[str, list] = defaultdict(list)
+    temps = []
+    for row in rows:
+        by_symptom[row.symptom].append((row.date, row.severity or None))
+        if row.temperature_c is not None:
+            temps.append((row.date, row.temperature_c))
+    charts = [(name, mark_safe(severity_chart(name, pts))) for name, pts in sorted(by_symptom.items())]  # noqa: S308 (our own SVG, escaped)
+    levels = list(rows.exclude(triage_level__isnull=True).values("date", "triage_level").distinct().order_by("-date")[:30])
+    audit(request.user, owner, "view", "check-in history")
+    return render(request, "checkins/history.html", {"owner": owner, "charts": charts, "temps": temps,
+                                                     "levels": levels, "urls": _urls(owner, request)})
+
+
+@login_required
+def week(request, owner_id=None):
+    owner = _owner(request, owner_id)
+    end = timezone.localdate()
+    if request.GET.get("end"):
+        end = _parse_day(request.GET["end"])
+    days = [end - timedelta(days=i) for i in range(6, -1, -1)]
+    rows = CheckIn.objects.filter(owner=owner, date__gte=days[0], date__lte=end)
+    grid: dict[str, dict] = defaultdict(dict)
+    for row in rows:
+        grid[row.symptom][row.date] = row.severity or "reported"
+    table = [(symptom, [grid[symptom].get(d, "") for d in days]) for symptom in sorted(grid)]
+    return render(request, "checkins/week.html", {"owner": owner, "days": days, "table": table,
+                                                  "previous": (days[0] - timedelta(days=1)).isoformat(),
+                                                  "urls": _urls(owner, request)})
+
+
+@login_required
+def inbox(request):
+    if not services.is_navigator(request.user):
+        raise Http404
+    alerts = Alert.objects.filter(navigator=request.user).select_related("owner")
+    return render(request, "checkins/inbox.html", {"alerts": alerts})
+
+
+@login_required
+@require_POST
+def acknowledge(request, alert_id):
+    alert = get_object_or_404(Alert, pk=alert_id, navigator=request.user)
+    alert.acknowledged_at = timezone.now()
+    alert.save(update_fields=["acknowledged_at"])
+    audit(request.user, alert.owner, "update", f"acknowledged {alert.level} alert {alert.checkin_date}")
+    return redirect("checkins:inbox")

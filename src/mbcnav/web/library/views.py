@@ -1,5 +1,85 @@
+"""Library pages: a thin layer over the engine in ``mbcnav.library`` (no models)."""
+
+from __future__ import annotations
+
+from django.http import Http404
 from django.shortcuts import render
+from django.utils.safestring import mark_safe
+
+from mbcnav.errors import MbcnavError
+from mbcnav.library import ask, for_you, load_library
+from mbcnav.library.glossary import TermLinker, glossary
+from mbcnav.library.render import article_html
+from mbcnav.library.snippets import search_results
+
+MAX_QUERY = 300
+
+
+def _query(request) -> str:
+    return " ".join(request.GET.get("q", "").split())[:MAX_QUERY]
+
+
+def _own_patient(request):
+    """The signed-in person's own record as an engine Patient, or None (no record app, no data)."""
+    if not request.user.is_authenticated:
+        return None
+    try:
+        from mbcnav.web.record.services import patient_for
+    except ImportError:
+        return None
+    try:
+        return patient_for(request.user)
+    except MbcnavError:
+        return None
 
 
 def home(request):
-    return render(request, "library/home.html")
+    library = load_library()
+    patient = _own_patient(request)
+    mine = for_you(patient) if patient is not None else []
+    return render(request, "library/home.html", {
+        "topics": library.by_topic(), "for_you": mine, "count": len(library.articles),
+    })
+
+
+def article(request, slug: str):
+    library = load_library()
+    item = library.get(slug)
+    if item is None:
+        raise Http404("No such article")
+    linker = TermLinker()
+    sections = [(s, mark_safe(html)) for s, html in article_html(item, linker)]  # noqa: S308 - escaped in render
+    return render(request, "library/article.html", {
+        "article": item, "sections": sections, "related": library.related(item),
+    })
+
+
+def faq(request):
+    item = load_library().get("faq")
+    if item is None:
+        raise Http404("No FAQ yet")
+    sections = [(s, mark_safe(html)) for s, html in article_html(item, TermLinker())]  # noqa: S308
+    return render(request, "library/faq.html", {"article": item, "sections": sections})
+
+
+def search(request):
+    q = _query(request)
+    results = search_results(q) if q else []
+    return render(request, "library/search.html", {"q": q, "results": results})
+
+
+def ask_page(request):
+    q = _query(request)
+    result = ask(q, patient=_own_patient(request)) if q else None
+    return render(request, "library/ask.html", {"q": q, "result": result})
+
+
+def glossary_page(request):
+    terms = glossary()
+    library = load_library()
+    letters: dict[str, list] = {}
+    for term in terms:
+        letters.setdefault(term.term[0].upper(), []).append(
+            (term, library.get(term.article) if term.article else None)
+        )
+    return render(request, "library/glossary.html", {"letters": sorted(letters.items())})

@@ -52,7 +52,7 @@ def metastasis_entry(m: Metastasis) -> dict:
 
 def treatment_entry(t: Treatment) -> dict:
     return _clean({
-        "type": None if t.type == "systemic" else t.type, "drugs": list(t.drugs or []),
+        "type": t.type, "drugs": list(t.drugs or []),
         "setting": t.setting, "start": t.start, "end": t.end, "stop_reason": t.stop_reason,
         "site": t.site, "procedure": t.procedure, "date": t.date,
     })

@@ -1,0 +1,69 @@
+from mbcnav.trials.split import split
+
+
+def texts(crits, kind):
+    return [c.text for c in crits if c.kind == kind]
+
+
+def test_ctgov_markdown_bullets_and_headers():
+    text = "Inclusion Criteria:\n\n* Age 18 or older\n* Stage IV breast cancer\n\nExclusion Criteria:\n\n* Active brain metastases\n"
+    crits = split(text)
+    assert texts(crits, "inclusion") == ["Age 18 or older", "Stage IV breast cancer"]
+    assert texts(crits, "exclusion") == ["Active brain metastases"]
+    assert [c.number for c in crits] == [1, 2, 1]
+
+
+def test_nested_sub_items_carry_the_stem():
+    text = (
+        "Inclusion Criteria:\n"
+        "1. Adequate organ function defined as:\n"
+        "   a. ANC >= 1500/uL\n"
+        "   b. Platelets >= 100,000/uL\n"
+        "2. ECOG 0-1\n"
+    )
+    inc = texts(split(text), "inclusion")
+    assert inc == [
+        "Adequate organ function defined as: ANC >= 1500/uL",
+        "Adequate organ function defined as: Platelets >= 100,000/uL",
+        "ECOG 0-1",
+    ]
+
+
+def test_children_of_a_full_sentence_are_separate_criteria():
+    text = "Inclusion Criteria:\n* Measurable disease per RECIST 1.1.\n  * Bone-only disease is allowed.\n"
+    assert texts(split(text), "inclusion") == ["Measurable disease per RECIST 1.1.", "Bone-only disease is allowed."]
+
+
+def test_odd_headers():
+    text = (
+        "* INCLUSION CRITERIA:\n\nKey Inclusion Criteria for Part A\n- HER2-positive disease\n"
+        "KEY EXCLUSION CRITERIA\n- Prior tucatinib\n"
+        "Patients are not eligible if they meet any of the following:\n- Leptomeningeal disease\n"
+    )
+    crits = split(text)
+    assert texts(crits, "inclusion") == ["HER2-positive disease"]
+    assert texts(crits, "exclusion") == ["Prior tucatinib", "Leptomeningeal disease"]
+
+
+def test_header_with_text_on_the_same_line_and_wrapped_lines():
+    text = "Exclusion criteria: pregnancy\n* Uncontrolled hypertension\n  despite two drugs\n"
+    assert texts(split(text), "exclusion") == ["pregnancy", "Uncontrolled hypertension despite two drugs"]
+
+
+def test_blank_line_paragraphs_trialgpt_style():
+    text = "inclusion criteria: \n\n Male and female \n\n Age 25 to 65 years \n\n exclusion criteria: \n\n Unstable angina "
+    crits = split(text)
+    assert texts(crits, "inclusion") == ["Male and female", "Age 25 to 65 years"]
+    assert texts(crits, "exclusion") == ["Unstable angina"]
+
+
+def test_inclusion_of_is_not_a_header():
+    crits = split("Inclusion Criteria:\n- Inclusion of women of any race\n")
+    assert texts(crits, "inclusion") == ["Inclusion of women of any race"]
+
+
+def test_real_record_splits_into_both_sections(v2_full):
+    crits = split(v2_full["protocolSection"]["eligibilityModule"]["eligibilityCriteria"])
+    assert len(texts(crits, "inclusion")) == 14
+    assert len(texts(crits, "exclusion")) == 11
+    assert "Active hepatitis B or C" in texts(crits, "exclusion")

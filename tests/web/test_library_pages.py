@@ -1,0 +1,66 @@
+"""Library pages: anonymous reading, article footnotes and glossary links, search, ask, FAQ, for-you."""
+
+import pytest
+
+from mbcnav.library import load_library
+
+pytestmark = pytest.mark.django_db
+
+
+def test_home_lists_topics_for_anonymous_readers(client):
+    response = client.get("/library/")
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "What metastatic breast cancer is" in page or "what-is-mbc" in page
+    assert 'action="/library/ask/"' in page and 'action="/library/search/"' in page
+    assert "For you" not in page
+
+
+def test_article_page_has_sources_dates_and_glossary_links(client):
+    article = load_library().get("what-is-mbc")
+    page = client.get("/library/what-is-mbc/").content.decode()
+    assert article.title in page
+    assert 'id="source-1"' in page and 'href="#source-1"' in page
+    assert "Last reviewed" in page and article.reviewed.isoformat() in page
+    assert 'class="term"' in page and 'role="tooltip"' in page
+    assert f'id="{article.sections[-1].anchor}"' in page
+    assert "[^" not in page
+
+
+def test_unknown_article_is_404(client):
+    assert client.get("/library/no-such-article/").status_code == 404
+
+
+def test_search_highlights_matched_words(client):
+    page = client.get("/library/search/", {"q": "ibrance side effects"}).content.decode()
+    assert "<mark>" in page and "/library/" in page
+
+
+def test_search_escapes_the_query(client):
+    page = client.get("/library/search/", {"q": "<script>x</script>"}).content.decode()
+    assert "<script>x</script>" not in page
+
+
+def test_ask_shows_cited_answers_or_says_nothing_fits(client):
+    page = client.get("/library/ask/", {"q": "what does NED mean"}).content.decode()
+    assert "Sources:" in page and "https://" in page
+    page = client.get("/library/ask/", {"q": "how do I bake bread"}).content.decode()
+    assert "no passage" in page
+
+
+def test_glossary_page_lists_terms_with_anchors(client):
+    page = client.get("/library/glossary/").content.decode()
+    assert 'id="term-metastasis"' in page and "<dfn>" in page
+    assert "cancer.gov/publications/dictionaries/cancer-terms" in page
+
+
+def test_faq_page_shows_questions(client):
+    faq = load_library().get("faq")
+    page = client.get("/library/faq/").content.decode()
+    assert faq.sections[1].heading in page and 'id="source-1"' in page
+
+
+def test_for_you_appears_for_a_person_with_a_record(client, patient):
+    client.force_login(patient)
+    page = client.get("/library/").content.decode()
+    assert "For you" in page
