@@ -5,7 +5,8 @@
 A question is a hit at rank k when one of the first k answers comes from an expected
 article and its text matches the question's fact (a case-insensitive regex).
 Off-topic questions must get an empty answer list. Latency is measured per `ask()`
-call after the index is built (the build time is printed apart).
+call after the index is built and the re-ranking model loaded (that time is printed
+apart). `--no-rerank` measures BM25 alone.
 """
 
 from __future__ import annotations
@@ -41,12 +42,16 @@ def main(argv=None) -> int:
     parser.add_argument("--questions", type=Path, default=QUESTIONS)
     parser.add_argument("--articles", type=Path, default=ARTICLES_DIR)
     parser.add_argument("--misses", action="store_true", help="list the questions missed at top-1")
+    parser.add_argument("--no-rerank", action="store_true", help="BM25 only (no dense re-ranking)")
     args = parser.parse_args(argv)
     data = yaml.safe_load(args.questions.read_text(encoding="utf-8"))
     questions, offtopic = data["questions"], data.get("offtopic", [])
 
     start = time.perf_counter()
     index = get_index(args.articles)
+    rerank = not args.no_rerank and index.vectors() is not None  # loads the model and vectors
+    if rerank:
+        ask("warm up the encoder", directory=args.articles)
     build_ms = (time.perf_counter() - start) * 1000
     available = set(index.library.articles)
 
@@ -59,7 +64,7 @@ def main(argv=None) -> int:
         if not present:
             missing_articles.update(expected)
         t0 = time.perf_counter()
-        result = ask(item["q"], top=3, directory=args.articles)
+        result = ask(item["q"], top=3, directory=args.articles, rerank=rerank)
         latencies.append((time.perf_counter() - t0) * 1000)
         answers = result.answers
         empty_on_topic += not answers
@@ -75,22 +80,29 @@ def main(argv=None) -> int:
     correct_empty = 0
     for q in offtopic:
         t0 = time.perf_counter()
-        result = ask(q, top=3, directory=args.articles)
+        result = ask(q, top=3, directory=args.articles, rerank=rerank)
         latencies.append((time.perf_counter() - t0) * 1000)
         if result.answers:
             misses.append(f"  off-topic {q!r}: answered with {result.answers[0].article}")
         correct_empty += not result.answers
 
     n = len(questions)
-    print(f"articles: {len(available)}  passages: {len(index.sections)}  index build: {build_ms:.0f} ms")
+    print(
+        f"articles: {len(available)}  passages: {len(index.sections)}  "
+        f"index build: {build_ms:.0f} ms  dense re-ranking: {'on' if rerank else 'off'}"
+    )
     print(f"questions: {n}  off-topic: {len(offtopic)}")
     print(f"top-1 hit rate: {top1 / n:.3f} ({top1}/{n})")
     print(f"top-3 hit rate: {top3 / n:.3f} ({top3}/{n})")
     if avail_n < n:
-        print(f"top-1 on the {avail_n} questions whose article exists: {avail_top1 / max(avail_n, 1):.3f}")
+        print(
+            f"top-1 on the {avail_n} questions whose article exists: {avail_top1 / max(avail_n, 1):.3f}"
+        )
     print(f"on-topic questions left unanswered: {empty_on_topic}/{n}")
     if offtopic:
-        print(f"off-topic correctly empty: {correct_empty / len(offtopic):.3f} ({correct_empty}/{len(offtopic)})")
+        print(
+            f"off-topic correctly empty: {correct_empty / len(offtopic):.3f} ({correct_empty}/{len(offtopic)})"
+        )
     print(
         f"latency per ask (ms): p50 {statistics.median(latencies):.2f}  "
         f"p95 {percentile(latencies, 0.95):.2f}  max {max(latencies):.2f}"

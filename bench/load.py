@@ -27,8 +27,17 @@ from pathlib import Path
 import httpx
 
 ROOT = Path(__file__).resolve().parents[1]
-PAGES = ["/", "/record/", "/record/timeline/", "/checkins/new/", "/visits/", "/library/",
-         "/library/search/?q=bone+mets", "/trials/", "/care/"]
+PAGES = [
+    "/",
+    "/record/",
+    "/record/timeline/",
+    "/checkins/new/",
+    "/visits/",
+    "/library/",
+    "/library/search/?q=bone+mets",
+    "/trials/",
+    "/care/",
+]
 PASSWORD = "load-test-password-123"
 
 
@@ -58,14 +67,19 @@ def sign_in(base: str, email: str) -> httpx.Client:
     client = httpx.Client(base_url=base, timeout=30, follow_redirects=False)
     page = client.get("/accounts/login/")
     token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page.text).group(1)
-    resp = client.post("/accounts/login/", data={"username": email, "password": PASSWORD, "csrfmiddlewaretoken": token},
-                       headers={"Referer": base + "/accounts/login/"})
+    resp = client.post(
+        "/accounts/login/",
+        data={"username": email, "password": PASSWORD, "csrfmiddlewaretoken": token},
+        headers={"Referer": base + "/accounts/login/"},
+    )
     if resp.status_code != 302:
         raise SystemExit(f"sign-in failed for {email}: {resp.status_code}")
     return client
 
 
-def user_loop(client: httpx.Client, stop_at: float, results: dict, errors: dict, max_requests: int) -> None:
+def user_loop(
+    client: httpx.Client, stop_at: float, results: dict, errors: dict, max_requests: int
+) -> None:
     n = 0
     while time.time() < stop_at and n < max_requests:
         for page in PAGES:
@@ -83,7 +97,11 @@ def user_loop(client: httpx.Client, stop_at: float, results: dict, errors: dict,
 
 
 def pct(values: list[float], q: float) -> float:
-    return statistics.quantiles(values, n=100)[int(q) - 1] if len(values) > 1 else (values[0] if values else 0.0)
+    return (
+        statistics.quantiles(values, n=100)[int(q) - 1]
+        if len(values) > 1
+        else (values[0] if values else 0.0)
+    )
 
 
 def main() -> None:
@@ -93,14 +111,34 @@ def main() -> None:
     ap.add_argument("--workers", type=int, default=4)
     args = ap.parse_args()
     data = tempfile.mkdtemp(prefix="mbcnav-load-")
-    env = dict(os.environ, MBCNAV_DATA_DIR=data, DJANGO_SETTINGS_MODULE="mbcnav.web.settings", LOGIN_FAILURE_LIMIT="1000")
+    env = dict(
+        os.environ,
+        MBCNAV_DATA_DIR=data,
+        DJANGO_SETTINGS_MODULE="mbcnav.web.settings",
+        LOGIN_FAILURE_LIMIT="1000",
+    )
     db = "PostgreSQL" if env.get("DATABASE_URL", "").startswith("postgres") else "SQLite"
     prepare(env, args.users)
     port = free_port()
-    server = subprocess.Popen([str(Path(sys.executable).parent / "gunicorn"), "mbcnav.web.wsgi:application",
-                               "--bind", f"127.0.0.1:{port}", "--workers", str(args.workers), "--threads", "4",
-                               "--worker-class", "gthread", "--log-level", "warning"], env=env, cwd=ROOT,
-                              start_new_session=True)
+    server = subprocess.Popen(
+        [
+            str(Path(sys.executable).parent / "gunicorn"),
+            "mbcnav.web.wsgi:application",
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--workers",
+            str(args.workers),
+            "--threads",
+            "4",
+            "--worker-class",
+            "gthread",
+            "--log-level",
+            "warning",
+        ],
+        env=env,
+        cwd=ROOT,
+        start_new_session=True,
+    )
     base = f"http://127.0.0.1:{port}"
     try:
         for _ in range(60):
@@ -113,7 +151,10 @@ def main() -> None:
         results: dict[str, list[float]] = defaultdict(list)
         errors: dict[str, int] = defaultdict(int)
         stop_at = time.time() + args.seconds
-        threads = [threading.Thread(target=user_loop, args=(c, stop_at, results, errors, 2000)) for c in clients]
+        threads = [
+            threading.Thread(target=user_loop, args=(c, stop_at, results, errors, 2000))
+            for c in clients
+        ]
         for t in threads:
             t.start()
         for t in threads:
@@ -122,13 +163,17 @@ def main() -> None:
         os.killpg(server.pid, signal.SIGTERM)
         server.wait(timeout=30)
     every = [ms for v in results.values() for ms in v]
-    print(f"\n{args.users} concurrent signed-in users, {args.seconds} s, gunicorn {args.workers} workers x 4 threads, {db}, {os.cpu_count()} cores\n")
+    print(
+        f"\n{args.users} concurrent signed-in users, {args.seconds} s, gunicorn {args.workers} workers x 4 threads, {db}, {os.cpu_count()} cores\n"
+    )
     print("| page | requests | p50 ms | p95 ms | errors |")
     print("| --- | ---: | ---: | ---: | ---: |")
     for page in PAGES:
         v = results[page]
         print(f"| {page} | {len(v)} | {pct(v, 50):.0f} | {pct(v, 95):.0f} | {errors[page]} |")
-    print(f"| **all** | {len(every)} | {pct(every, 50):.0f} | {pct(every, 95):.0f} | {sum(errors.values())} |")
+    print(
+        f"| **all** | {len(every)} | {pct(every, 50):.0f} | {pct(every, 95):.0f} | {sum(errors.values())} |"
+    )
 
 
 if __name__ == "__main__":

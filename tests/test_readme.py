@@ -39,11 +39,19 @@ def _free_port() -> int:
 @pytest.mark.readme
 def test_run_command_serves_the_app_with_demo_account(tmp_path):
     port = _free_port()
-    env = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "DJANGO_SETTINGS_MODULE")}
+    env = {
+        k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "DJANGO_SETTINGS_MODULE")
+    }
     env["MBCNAV_DATA_DIR"] = str(tmp_path)
-    proc = subprocess.Popen([str(ROOT / "scripts" / "run"), "--port", str(port), "--workers", "1"],
-                            cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-                            start_new_session=True)
+    proc = subprocess.Popen(
+        [str(ROOT / "scripts" / "run"), "--port", str(port), "--workers", "1"],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        start_new_session=True,
+    )
     try:
         deadline = time.time() + 240
         body = ""
@@ -56,11 +64,18 @@ def test_run_command_serves_the_app_with_demo_account(tmp_path):
                 if proc.poll() is not None:
                     break
                 time.sleep(1)
-        assert "MBC Navigator" in body, proc.stdout.read() if proc.poll() is not None else "no answer"
-        login = urllib.request.urlopen(f"http://127.0.0.1:{port}/accounts/login/", timeout=5).read().decode()
+        assert "MBC Navigator" in body, (
+            proc.stdout.read() if proc.poll() is not None else "no answer"
+        )
+        login = (
+            urllib.request.urlopen(f"http://127.0.0.1:{port}/accounts/login/", timeout=5)
+            .read()
+            .decode()
+        )
         assert "csrfmiddlewaretoken" in login
         assert (tmp_path / "mbcnav.sqlite3").exists()
     finally:
-        os.killpg(proc.pid, signal.SIGTERM)
+        if proc.poll() is None:
+            os.killpg(proc.pid, signal.SIGTERM)
         out = proc.communicate(timeout=30)[0]
     assert "demo@example.org" in out

@@ -38,8 +38,13 @@ def test_engine_module_does_not_import_web_or_cli(path):
 
 def test_the_checker_catches_a_django_import(tmp_path):
     sample = tmp_path / "x.py"
-    sample.write_text("import os\nfrom django.db import models\nfrom mbcnav.web.core import views\n")
-    assert [m for m in imported_modules(sample) if m.startswith(FORBIDDEN)] == ["django.db", "mbcnav.web.core"]
+    sample.write_text(
+        "import os\nfrom django.db import models\nfrom mbcnav.web.core import views\n"
+    )
+    assert [m for m in imported_modules(sample) if m.startswith(FORBIDDEN)] == [
+        "django.db",
+        "mbcnav.web.core",
+    ]
 
 
 def test_the_patient_engine_is_checked():

@@ -22,7 +22,9 @@ def run(*args):
 
 
 def test_hr_positive_second_line_json():
-    result = run("check", str(example("hr-positive-second-line.yaml")), "--json", "--date", "2025-07-01")
+    result = run(
+        "check", str(example("hr-positive-second-line.yaml")), "--json", "--date", "2025-07-01"
+    )
     assert result.exit_code == 0, result.output
     data = json.loads(result.output)
     assert data["valid"] is True
@@ -30,19 +32,39 @@ def test_hr_positive_second_line_json():
     assert data["de_novo"] is False
     assert data["sites"] == ["liver", "bone"]
     assert data["lines"] == [
-        {"number": 1, "drugs": ["letrozole", "palbociclib"], "classes": ["aromatase inhibitor", "CDK4/6 inhibitor"],
-         "start": "2023-02-15", "end": "2025-05-01", "months": 26.5, "stop_reason": "progression"},
-        {"number": 2, "drugs": ["elacestrant"], "classes": ["SERD"], "start": "2025-05-20", "end": None,
-         "months": None, "stop_reason": None},
+        {
+            "number": 1,
+            "drugs": ["letrozole", "palbociclib"],
+            "classes": ["aromatase inhibitor", "CDK4/6 inhibitor"],
+            "start": "2023-02-15",
+            "end": "2025-05-01",
+            "months": 26.5,
+            "stop_reason": "progression",
+        },
+        {
+            "number": 2,
+            "drugs": ["elacestrant"],
+            "classes": ["SERD"],
+            "start": "2025-05-20",
+            "end": None,
+            "months": None,
+            "stop_reason": None,
+        },
     ]
     assert data["current_treatment"]["drugs"] == ["elacestrant"]
     assert data["current_treatment"]["supportive"] == ["denosumab"]
 
 
 def test_triple_negative_de_novo_json():
-    result = run("check", str(example("triple-negative-de-novo.yaml")), "--json", "--date", "2025-07-01")
+    result = run(
+        "check", str(example("triple-negative-de-novo.yaml")), "--json", "--date", "2025-07-01"
+    )
     data = json.loads(result.output)
-    assert (data["subtype"], data["her2_category"], data["de_novo"]) == ("triple-negative", "zero", True)
+    assert (data["subtype"], data["her2_category"], data["de_novo"]) == (
+        "triple-negative",
+        "zero",
+        True,
+    )
     assert data["sites"] == ["lung", "lymph nodes"]
     assert [ln["drugs"] for ln in data["lines"]] == [["pembrolizumab", "paclitaxel"]]
     assert data["lines"][0]["classes"] == ["immune checkpoint inhibitor", "chemotherapy"]
@@ -57,11 +79,14 @@ def test_invalid_her2_exits_2_with_one_sentence_naming_her2():
     assert "Traceback" not in result.output
 
 
-@pytest.mark.parametrize("content,field", [
-    ("format: mbcnav-patient/1\nsex: [\n", "YAML"),
-    ('{"format": "mbcnav-patient/1", ', "JSON"),
-    ("format: mbcnav-patient/1\nmetastases:\n  - site: moon\n", "metastases[0].site"),
-])
+@pytest.mark.parametrize(
+    "content,field",
+    [
+        ("format: mbcnav-patient/1\nsex: [\n", "YAML"),
+        ('{"format": "mbcnav-patient/1", ', "JSON"),
+        ("format: mbcnav-patient/1\nmetastases:\n  - site: moon\n", "metastases[0].site"),
+    ],
+)
 def test_bad_files_exit_2(tmp_path, content, field):
     path = tmp_path / ("p.json" if content.startswith("{") else "p.yaml")
     path.write_text(content)
@@ -71,8 +96,15 @@ def test_bad_files_exit_2(tmp_path, content, field):
 
 def test_json_patient_file_and_human_output(tmp_path):
     path = tmp_path / "p.json"
-    path.write_text(json.dumps({"format": "mbcnav-patient/1", "receptors": {"er": "positive", "pr": "negative", "her2": "IHC 0"},
-                                "treatments": [{"drugs": ["Kisqali-typo"], "start": "2024-01-01"}]}))
+    path.write_text(
+        json.dumps(
+            {
+                "format": "mbcnav-patient/1",
+                "receptors": {"er": "positive", "pr": "negative", "her2": "IHC 0"},
+                "treatments": [{"drugs": ["Kisqali-typo"], "start": "2024-01-01"}],
+            }
+        )
+    )
     result = run("check", str(path))
     assert result.exit_code == 0
     assert "HR+/HER2-" in result.output and "Kisqali-typo" in result.output

@@ -16,11 +16,44 @@ from hypothesis import strategies as st
 from mbcnav.patient import vocabulary as v
 
 TODAY = date(2026, 11, 21)
-WORDS = ("left", "right", "upper", "lower", "back", "hip", "spine", "whole", "brain", "pelvis",
-         "note", "scan", "after", "cycle", "two", "new", "lesion", "small")
-DRUG_NAMES = ("letrozole", "Femara", "anastrozole", "tamoxifen", "fulvestrant", "palbociclib",
-              "Ibrance", "paclitaxel", "doxorubicin", "cyclophosphamide", "denosumab", "Xgeva",
-              "goserelin", "pembrolizumab", "trastuzumab deruxtecan", "elacestrant")
+WORDS = (
+    "left",
+    "right",
+    "upper",
+    "lower",
+    "back",
+    "hip",
+    "spine",
+    "whole",
+    "brain",
+    "pelvis",
+    "note",
+    "scan",
+    "after",
+    "cycle",
+    "two",
+    "new",
+    "lesion",
+    "small",
+)
+DRUG_NAMES = (
+    "letrozole",
+    "Femara",
+    "anastrozole",
+    "tamoxifen",
+    "fulvestrant",
+    "palbociclib",
+    "Ibrance",
+    "paclitaxel",
+    "doxorubicin",
+    "cyclophosphamide",
+    "denosumab",
+    "Xgeva",
+    "goserelin",
+    "pembrolizumab",
+    "trastuzumab deruxtecan",
+    "elacestrant",
+)
 
 texts = st.lists(st.sampled_from(WORDS), min_size=1, max_size=4).map(" ".join)
 days = st.dates(min_value=date(1990, 1, 1), max_value=TODAY)
@@ -59,7 +92,9 @@ def receptors(draw) -> dict:
         if draw(st.booleans()):
             out[key] = draw(st.sampled_from(values))
     if out and draw(st.booleans()):
-        out["biopsy_site"] = draw(st.sampled_from(("breast", "liver", "bone", "lung", "lymph nodes")))
+        out["biopsy_site"] = draw(
+            st.sampled_from(("breast", "liver", "bone", "lung", "lymph nodes"))
+        )
     if out and draw(st.booleans()):
         out["biopsy_date"] = _iso(draw(days))
     return out
@@ -69,8 +104,10 @@ MARKER_VALUES = {
     **{m: ("mutated", "not mutated", "unknown") for m in v.MUTATION_MARKERS},
     **{m: ("positive", "negative", "unknown") for m in v.GERMLINE_MARKERS},
     "PD-L1": ("CPS 12", "CPS 1", "TPS 50", "positive", "negative", "unknown"),
-    "MSI": ("stable", "high", "unknown"), "TMB": ("4", "12.5", "high", "low", "unknown"),
-    "TP53": ("mutated", "not mutated"), "Ki-67": ("20%", "high"),
+    "MSI": ("stable", "high", "unknown"),
+    "TMB": ("4", "12.5", "high", "low", "unknown"),
+    "TP53": ("mutated", "not mutated"),
+    "Ki-67": ("20%", "high"),
 }
 
 
@@ -120,7 +157,9 @@ def treatment(draw) -> dict:
     if setting:
         out["setting"] = setting
     if kind == "systemic":
-        out["drugs"] = draw(st.lists(st.sampled_from(DRUG_NAMES), min_size=1, max_size=3, unique=True))
+        out["drugs"] = draw(
+            st.lists(st.sampled_from(DRUG_NAMES), min_size=1, max_size=3, unique=True)
+        )
         return draw(span(out))
     if kind == "radiation":
         out["type"] = "radiation"
@@ -128,8 +167,17 @@ def treatment(draw) -> dict:
             out["site"] = draw(texts)
         return draw(span(out))
     out["type"] = "surgery"
-    out["procedure"] = draw(st.sampled_from(("lumpectomy", "mastectomy", "sentinel lymph node biopsy",
-                                             "partial mastectomy", "liver resection")))
+    out["procedure"] = draw(
+        st.sampled_from(
+            (
+                "lumpectomy",
+                "mastectomy",
+                "sentinel lymph node biopsy",
+                "partial mastectomy",
+                "liver resection",
+            )
+        )
+    )
     out["date"] = _iso(draw(days))
     return out
 
@@ -149,7 +197,9 @@ def lab(draw) -> dict:
     out: dict = {"date": _iso(draw(days)), "test": draw(st.sampled_from(v.LAB_TESTS))}
     kind = draw(st.sampled_from(("number", "text", "none")))
     if kind == "number":
-        out["value"] = draw(st.floats(min_value=0, max_value=5000, allow_nan=False).map(lambda x: round(x, 2)))
+        out["value"] = draw(
+            st.floats(min_value=0, max_value=5000, allow_nan=False).map(lambda x: round(x, 2))
+        )
         if draw(st.booleans()):
             out["unit"] = draw(st.sampled_from(("U/mL", "g/dL", "mg/dL", "10*3/uL")))
     elif kind == "text":
@@ -160,8 +210,11 @@ def lab(draw) -> dict:
 @st.composite
 def symptom(draw) -> dict:
     out: dict = {"date": _iso(draw(days)), "symptom": draw(st.sampled_from(v.SYMPTOMS))}
-    for key, values in (("severity", v.SEVERITIES), ("frequency", v.FREQUENCIES),
-                        ("interference", v.INTERFERENCES)):
+    for key, values in (
+        ("severity", v.SEVERITIES),
+        ("frequency", v.FREQUENCIES),
+        ("interference", v.INTERFERENCES),
+    ):
         if draw(st.booleans()):
             out[key] = draw(st.sampled_from(values))
     if draw(st.booleans()):
@@ -191,22 +244,32 @@ def patient_dicts(draw) -> dict:
     if draw(st.booleans()):
         out["birth_year"] = draw(st.integers(min_value=1930, max_value=1990))
     elif draw(st.booleans()):
-        out["birth_date"] = _iso(draw(st.dates(min_value=date(1930, 1, 1), max_value=date(1989, 12, 31))))
+        out["birth_date"] = _iso(
+            draw(st.dates(min_value=date(1930, 1, 1), max_value=date(1989, 12, 31)))
+        )
     if draw(st.booleans()):
         out["sex"] = draw(st.sampled_from(v.SEXES))
     if draw(st.booleans()):
         out["postal_code"] = draw(st.sampled_from(("60611", "10032", "02115", "94110")))
         if draw(st.booleans()):
             out["country"] = "US"
-    for key, strategy in (("metastatic_diagnosis", diagnosis()), ("receptors", receptors()),
-                          ("biomarkers", biomarkers()), ("metastases", metastases())):
+    for key, strategy in (
+        ("metastatic_diagnosis", diagnosis()),
+        ("receptors", receptors()),
+        ("biomarkers", biomarkers()),
+        ("metastases", metastases()),
+    ):
         value = draw(strategy)
         if value:
             out[key] = value
     if draw(st.booleans()):
         out["ecog"] = draw(st.integers(min_value=0, max_value=4))
-    for key, strategy, size in (("treatments", treatment(), 6), ("assessments", assessment(), 4),
-                                ("labs", lab(), 4), ("symptoms", symptom(), 5)):
+    for key, strategy, size in (
+        ("treatments", treatment(), 6),
+        ("assessments", assessment(), 4),
+        ("labs", lab(), 4),
+        ("symptoms", symptom(), 5),
+    ):
         items = draw(_unique(strategy, size))
         if items:
             out[key] = items

@@ -16,8 +16,11 @@ def fixture(name: str) -> dict:
 def stu1_bundle() -> dict:
     """The nine official STU1 example resources, gathered into one collection bundle."""
     files = sorted((FIXTURES / "hl7-mcode-ig-stu1-examples").glob("*.json"))
-    return {"resourceType": "Bundle", "type": "collection",
-            "entry": [{"resource": json.loads(f.read_text(encoding="utf-8"))} for f in files]}
+    return {
+        "resourceType": "Bundle",
+        "type": "collection",
+        "entry": [{"resource": json.loads(f.read_text(encoding="utf-8"))} for f in files],
+    }
 
 
 def by_type(bundle: dict, kind: str) -> list[dict]:

@@ -32,7 +32,9 @@ def test_export_of_an_invalid_patient_file_exits_2_with_one_sentence():
 
 def test_import_writes_a_valid_patient_file_and_prints_the_report(tmp_path):
     out = tmp_path / "me.yaml"
-    result = run("import", str(FIXTURES / "eom_patient_1.json"), "--out", str(out), "--date", "2026-11-21")
+    result = run(
+        "import", str(FIXTURES / "eom_patient_1.json"), "--out", str(out), "--date", "2026-11-21"
+    )
     assert result.exit_code == 0, result.output
     assert "17 resources read" in result.output
     assert "Observation/tumor-marker-test-er-jenny-m: skipped:" in result.output
@@ -42,7 +44,9 @@ def test_import_writes_a_valid_patient_file_and_prints_the_report(tmp_path):
 
 def test_import_json_report(tmp_path):
     out = tmp_path / "me.yaml"
-    result = run("import", str(FIXTURES / "TrialMatching_Patient01.json"), "--out", str(out), "--json")
+    result = run(
+        "import", str(FIXTURES / "TrialMatching_Patient01.json"), "--out", str(out), "--json"
+    )
     data = json.loads(result.output)
     assert data["imported"] + data["skipped"] == 18 and len(data["lines"]) == 18
 

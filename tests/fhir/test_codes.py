@@ -40,14 +40,33 @@ def test_snomed_verhoeff_check_digits():
         assert not snomed_check_ok(bad), bad
 
 
-@pytest.mark.parametrize(("path", "value", "expected"), [
-    (("codes", "snomed", "met_bone", "code"), "94222009", "codes.snomed.met_bone: field 'code'"),
-    (("codes", "loinc", "er", "code"), "85337-5", "codes.loinc.er: field 'code'"),
-    (("codes", "loinc", "er", "source"), "nowhere", "codes.loinc.er: field 'source' names unknown source"),
-    (("codes", "rxnorm", "letrozole", "system"), "atc", "codes.rxnorm.letrozole: field 'system'"),
-    (("maps", "stage", "IV"), "snomed.no_such_code", "maps.stage.IV: names unknown code"),
-    (("profiles", "tnm_stage_group", "url"), "http://example.org/x", "profiles.tnm_stage_group: field 'url'"),
-])
+@pytest.mark.parametrize(
+    ("path", "value", "expected"),
+    [
+        (
+            ("codes", "snomed", "met_bone", "code"),
+            "94222009",
+            "codes.snomed.met_bone: field 'code'",
+        ),
+        (("codes", "loinc", "er", "code"), "85337-5", "codes.loinc.er: field 'code'"),
+        (
+            ("codes", "loinc", "er", "source"),
+            "nowhere",
+            "codes.loinc.er: field 'source' names unknown source",
+        ),
+        (
+            ("codes", "rxnorm", "letrozole", "system"),
+            "atc",
+            "codes.rxnorm.letrozole: field 'system'",
+        ),
+        (("maps", "stage", "IV"), "snomed.no_such_code", "maps.stage.IV: names unknown code"),
+        (
+            ("profiles", "tnm_stage_group", "url"),
+            "http://example.org/x",
+            "profiles.tnm_stage_group: field 'url'",
+        ),
+    ],
+)
 def test_a_broken_entry_is_named_with_file_entry_and_field(path, value, expected):
     raw = copy.deepcopy(raw_table())
     node = raw

@@ -5,10 +5,10 @@ import json
 import pytest
 from fhir.resources.R4B.bundle import Bundle
 from hypothesis import HealthCheck, given, settings
-
-from mbcnav.fhir import FhirError, export_bundle, validate_bundle
 from mbcnav_fhir_test_strategies import TODAY, patient_dicts
 from mbcnav_fhir_test_support import VALID_EXAMPLES, by_type
+
+from mbcnav.fhir import FhirError, export_bundle, validate_bundle
 from mbcnav.patient import load, parse
 
 MCODE = "http://hl7.org/fhir/us/mcode/StructureDefinition/"
@@ -47,19 +47,31 @@ def test_hr_positive_example_maps_each_fact_to_its_mcode_resource():
     assert patient["meta"]["profile"] == [MCODE + "mcode-cancer-patient"]
 
     conditions = by_type(bundle, "Condition")
-    primary = [c for c in conditions if c["meta"]["profile"][0].endswith("primary-cancer-condition")]
-    secondary = [c for c in conditions if c["meta"]["profile"][0].endswith("secondary-cancer-condition")]
+    primary = [
+        c for c in conditions if c["meta"]["profile"][0].endswith("primary-cancer-condition")
+    ]
+    secondary = [
+        c for c in conditions if c["meta"]["profile"][0].endswith("secondary-cancer-condition")
+    ]
     assert len(primary) == 1 and len(secondary) == len(p.metastases) == 2
     assert codes_of(primary[0]["code"]) == {"408643008"}  # ductal histology
     assert {next(iter(codes_of(c["code"]))) for c in secondary} == {"94381002", "94222008"}
     assert {next(iter(codes_of(c["bodySite"][0]))) for c in secondary} == {"10200004", "272673000"}
     for c in secondary:
-        related = [e for e in c["extension"] if e["url"].endswith("mcode-related-primary-cancer-condition")]
+        related = [
+            e for e in c["extension"] if e["url"].endswith("mcode-related-primary-cancer-condition")
+        ]
         assert related[0]["valueReference"]["reference"] == f"urn:uuid:{primary[0]['id']}"
 
     observations = by_type(bundle, "Observation")
-    stage = [o for o in observations if o.get("meta", {}).get("profile", [""])[0].endswith("tnm-stage-group")]
-    assert len(stage) == 1 and codes_of(stage[0]["valueCodeableConcept"]) == {"258219007"}  # stage II
+    stage = [
+        o
+        for o in observations
+        if o.get("meta", {}).get("profile", [""])[0].endswith("tnm-stage-group")
+    ]
+    assert len(stage) == 1 and codes_of(stage[0]["valueCodeableConcept"]) == {
+        "258219007"
+    }  # stage II
 
     loinc = {o["code"]["coding"][0]["code"]: o for o in observations if o["code"].get("coding")}
     assert codes_of(loinc["85337-4"]["valueCodeableConcept"]) == {"LA6576-8"}  # ER positive
@@ -71,13 +83,18 @@ def test_hr_positive_example_maps_each_fact_to_its_mcode_resource():
 
     statuses = [o for o in observations if o["code"]["coding"][0]["code"] == "97509-4"]
     assert [next(iter(codes_of(o["valueCodeableConcept"]))) for o in statuses] == [
-        "268910001", "359746009", "271299001"]  # regression, stable, progression
+        "268910001",
+        "359746009",
+        "271299001",
+    ]  # regression, stable, progression
 
     variants = [o for o in observations if o["code"]["coding"][0]["code"] == "69548-6"]
     genes = {o["component"][0]["valueCodeableConcept"]["text"]: o for o in variants}
     assert set(genes) == {"PIK3CA", "ESR1", "BRCA1", "BRCA2"}
     assert codes_of(genes["ESR1"]["valueCodeableConcept"]) == {"LA9633-4"}  # mutated = present
-    assert codes_of(genes["BRCA1"]["component"][1]["valueCodeableConcept"]) == {"LA6683-2"}  # germline
+    assert codes_of(genes["BRCA1"]["component"][1]["valueCodeableConcept"]) == {
+        "LA6683-2"
+    }  # germline
 
 
 def test_medication_requests_use_rxnorm_when_known_and_text_otherwise():
@@ -93,7 +110,9 @@ def test_medication_requests_use_rxnorm_when_known_and_text_otherwise():
     assert femara["groupIdentifier"] == by_text["Ibrance"]["groupIdentifier"]
     assert "coding" not in by_text["elacestrant"]["medicationCodeableConcept"]  # no verified RxNorm
     assert by_text["elacestrant"]["status"] == "active"
-    xgeva = [e for e in by_text["Xgeva"]["extension"] if e["url"].endswith("mcode-procedure-intent")]
+    xgeva = [
+        e for e in by_text["Xgeva"]["extension"] if e["url"].endswith("mcode-procedure-intent")
+    ]
     assert codes_of(xgeva[0]["valueCodeableConcept"]) == {"399707004"}  # supportive
 
 
@@ -101,9 +120,14 @@ def test_surgery_and_symptoms():
     p = load([x for x in VALID_EXAMPLES if x.name == "hr-positive-second-line.yaml"][0])
     bundle = export_bundle(p)
     [surgery] = by_type(bundle, "Procedure")
-    assert codes_of(surgery["code"]) == {"392021009"} and surgery["performedDateTime"] == "2016-05-02"
-    checkins = [o for o in by_type(bundle, "Observation")
-                if any(c["coding"][0]["code"] == "symptom-check-in" for c in o.get("category", []))]
+    assert (
+        codes_of(surgery["code"]) == {"392021009"} and surgery["performedDateTime"] == "2016-05-02"
+    )
+    checkins = [
+        o
+        for o in by_type(bundle, "Observation")
+        if any(c["coding"][0]["code"] == "symptom-check-in" for c in o.get("category", []))
+    ]
     assert sorted(o["code"]["text"] for o in checkins) == ["fatigue", "nausea"]
 
 

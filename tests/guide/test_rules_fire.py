@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pytest
-from guide_helpers import fired, quiet
 
 from mbcnav.guide import load_rules
+from tests.guide.guide_helpers import fired, quiet
 
 # ------------------------------------------------------------------ edits
 
@@ -120,8 +120,15 @@ CASES = {
         lambda d: new_diagnosis(d, de_novo=True),
     ),
     "first-treatment-options": (
+        lambda d: new_diagnosis(d) and d["treatments"].pop(1) and d,
+        (lambda d: new_diagnosis(d), lambda d: new_diagnosis(d, day="2026-04-01")),
+    ),
+    "first-treatment-goals": (
         lambda d: new_diagnosis(d),
-        lambda d: new_diagnosis(d, day="2026-04-01"),
+        (
+            lambda d: new_diagnosis(d) and d["treatments"].pop(1) and d,
+            lambda d: set_in(new_diagnosis(d), "receptors", her2="unknown"),
+        ),
     ),
     "receptors-unknown": (
         lambda d: set_in(d, "receptors", her2="unknown"),
@@ -162,6 +169,13 @@ CASES = {
             drop(new_diagnosis(d), "biomarkers", "ESR1"),
         )[1],
     ),
+    "esr1-retest-at-progression": (
+        lambda d: progression(d),
+        (
+            lambda d: set_in(progression(d), "biomarkers", ESR1="mutated"),
+            lambda d: add_treatment(progression(d), ["fulvestrant"], "2026-11-10"),
+        ),
+    ),
     "pik3ca-akt1-pten": (
         lambda d: drop(progression(d), "biomarkers", "PIK3CA"),
         lambda d: drop(
@@ -190,9 +204,15 @@ CASES = {
     ),
     "next-options-after-progression": (
         lambda d: progression(d),
-        (lambda d: add_treatment(progression(d), ["fulvestrant"], "2026-11-10"),
-         lambda d: progression(d, day="2026-09-01")["assessments"].append(
-             {"date": "2026-11-01", "status": "stable"}) or d),
+        (
+            lambda d: add_treatment(progression(d), ["fulvestrant"], "2026-11-10"),
+            lambda d: (
+                progression(d, day="2026-09-01")["assessments"].append(
+                    {"date": "2026-11-01", "status": "stable"}
+                )
+                or d
+            ),
+        ),
     ),
     "next-options-progression-off-treatment": (
         lambda d: (
@@ -238,8 +258,12 @@ CASES = {
     ),
     "scans-none-recorded": (
         lambda d: d.update(assessments=[]) or d,
-        (lambda d: d["treatments"][1].update(start="2026-08-01") or d.update(assessments=[]) or d,
-         lambda d: d["assessments"][0].update(date="2025-01-01") or d),
+        (
+            lambda d: (
+                d["treatments"][1].update(start="2026-08-01") or d.update(assessments=[]) or d
+            ),
+            lambda d: d["assessments"][0].update(date="2025-01-01") or d,
+        ),
     ),
     "costs-new-treatment": (
         lambda d: d["treatments"][1].update(start="2026-10-01") or d,

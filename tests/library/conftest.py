@@ -43,8 +43,13 @@ def write_article(tmp_path):
 
     def write(slug="sample", text=None, **fields):
         values = {
-            "title": "Sample article", "slug": slug, "topic": "basics", "subtypes": "[]",
-            "sites": "[]", "heading": "A question", "body": "A plain answer.",
+            "title": "Sample article",
+            "slug": slug,
+            "topic": "basics",
+            "subtypes": "[]",
+            "sites": "[]",
+            "heading": "A question",
+            "body": "A plain answer.",
         }
         values.update(fields)
         path = folder / f"{slug}.md"

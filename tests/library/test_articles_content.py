@@ -58,7 +58,9 @@ REQUIRED_SOURCE_FIELDS = ("id", "publisher", "title", "url", "read")
 MIN_SECTION_WORDS = 60
 MAX_SECTION_WORDS = 180
 # A section is shown alone as a search result, so it must not lean on text around it.
-BACK_REFERENCES = re.compile(r"\b(as above|see above|as mentioned|mentioned above|see below)\b", re.I)
+BACK_REFERENCES = re.compile(
+    r"\b(as above|see above|as mentioned|mentioned above|see below)\b", re.I
+)
 MAX_MEDIAN_GRADE = 8.0
 MAX_ARTICLE_GRADE = 10.0
 # The issue lists these as the core articles other parts of the app link to.
@@ -195,7 +197,9 @@ def test_front_matter_fields(name):
     assert SLUG_RE.match(name), f"slug {name!r} must be lower-case words joined by hyphens"
     for field in ("title", "summary"):
         assert isinstance(meta.get(field), str) and meta[field].strip(), f"{field} is missing"
-    assert meta.get("topic") in TOPICS, f"topic {meta.get('topic')!r} is not one of {sorted(TOPICS)}"
+    assert meta.get("topic") in TOPICS, (
+        f"topic {meta.get('topic')!r} is not one of {sorted(TOPICS)}"
+    )
     for field in ("as_of", "reviewed"):
         assert isinstance(meta.get(field), dt.date), f"{field} must be a date (YYYY-MM-DD)"
     tags = meta.get("tags") or {}

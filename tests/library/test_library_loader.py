@@ -2,10 +2,10 @@
 
 import pytest
 
+from mbcnav.errors import MbcnavError
 from mbcnav.library.articles import parse_article, plain_text, read_library, slugify, split_sections
 from mbcnav.library.errors import LibraryError
 from mbcnav.library.render import article_html
-from mbcnav.errors import MbcnavError
 
 
 def test_fixture_library_loads_with_sections_and_sources(fixtures_dir):
@@ -13,7 +13,9 @@ def test_fixture_library_loads_with_sections_and_sources(fixtures_dir):
     assert set(lib.articles) == {"what-is-mbc", "bone-metastases", "her2-targeted-therapy"}
     article = lib.get("what-is-mbc")
     assert [s.anchor for s in article.sections] == [
-        "overview", "metastatic-stage-iv-and-advanced-mean-the-same-thing", "can-it-be-cured",
+        "overview",
+        "metastatic-stage-iv-and-advanced-mean-the-same-thing",
+        "can-it-be-cured",
     ]
     assert article.sections[1].citations == ("nci-pdq",)
     assert article.section_sources(article.sections[1])[0].publisher == "National Cancer Institute"
@@ -23,7 +25,9 @@ def test_fixture_library_loads_with_sections_and_sources(fixtures_dir):
 def test_split_sections_intro_and_repeated_headings():
     sections = split_sections("x", "Intro.\n\n## Same\nOne.\n\n## Same\nTwo.\n")
     assert [(s.heading, s.anchor, s.position) for s in sections] == [
-        ("Overview", "overview", 0), ("Same", "same", 1), ("Same", "same-2", 2),
+        ("Overview", "overview", 0),
+        ("Same", "same", 1),
+        ("Same", "same-2", 2),
     ]
 
 

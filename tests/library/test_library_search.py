@@ -7,9 +7,8 @@ import pytest
 
 from mbcnav.library.answer import Profile, ask, fit
 from mbcnav.library.articles import read_library
-from mbcnav.library.index import Index, Term, bm25_idf, coverage, fuse, matched_origins
+from mbcnav.library.index import Index, Term, bm25_idf, coverage, drops_real_letters, fuse
 from mbcnav.library.vocabulary import synonyms
-
 
 # ---------------------------------------------------------------- pure scoring functions
 
@@ -20,22 +19,37 @@ def test_bm25_idf_is_positive_and_falls_with_document_frequency():
 
 
 def test_fuse_weights_each_field():
-    fused = fuse({"title": np.array([1.0, 0.0]), "body": np.array([0.0, 1.0])}, {"title": 2.0, "body": 1.0})
+    fused = fuse(
+        {"title": np.array([1.0, 0.0]), "body": np.array([0.0, 1.0])}, {"title": 2.0, "body": 1.0}
+    )
     assert fused.tolist() == [2.0, 1.0]
 
 
-def test_coverage_is_the_idf_weighted_share_of_matched_words():
-    assert coverage({"rare": 3.0, "common": 1.0}, {"rare"}) == pytest.approx(0.75)
-    assert coverage({"rare": 3.0, "common": 1.0}, set()) == 0.0
-    assert coverage({}, {"x"}) == 0.0
+def test_coverage_is_the_idf_weighted_share_of_answered_words():
+    answered = {"rare": np.array([True, False, True]), "common": np.array([True, True, False])}
+    share = coverage(answered, {"rare": 3.0, "common": 1.0}, 3)
+    assert share.tolist() == pytest.approx([1.0, 0.25, 0.75])
+    assert coverage({}, {"unknown": 2.0}, 2).tolist() == [0.0, 0.0]
+    assert coverage(answered, {}, 3).tolist() == [0.0, 0.0, 0.0]
 
 
-def test_a_synonym_counts_only_when_all_its_words_are_present():
-    terms = [Term("cure", 1.0, "cure", ""), Term("gone", 0.5, "cure", "gone for good"),
-             Term("good", 0.5, "cure", "gone for good")]
-    assert matched_origins(terms, {"gone"}) == set()
-    assert matched_origins(terms, {"gone", "good"}) == {"cure"}
-    assert matched_origins(terms, {"cure"}) == {"cure"}
+def test_spelling_fix_must_not_just_delete_real_letters():
+    assert drops_real_letters("paint", "pain") and drops_real_letters("movie", "move")
+    assert not drops_real_letters("cancerr", "cancer")  # a doubled letter is a slip
+    assert not drops_real_letters("brest", "breast") and not drops_real_letters("fatige", "fatigue")
+
+
+def test_a_synonym_phrase_counts_only_when_all_its_words_are_present(fixtures_dir):
+    index = _index(fixtures_dir)
+    terms = [
+        Term("cure", 1.0, "cure", ""),
+        Term("gone", 0.5, "cure", "gone for good"),
+        Term("good", 0.5, "cure", "gone for good"),
+    ]
+    _, share = index.scores(terms, {"cure": 1.0})
+    by_anchor = {s.anchor: float(x) for s, x in zip(index.sections, share, strict=True)}
+    assert by_anchor["can-it-be-cured"] == 1.0  # "cured" is in the family of "cure"
+    assert by_anchor["drugs-that-protect-the-bones"] == 0.0
 
 
 # ---------------------------------------------------------------- ranking on small libraries
@@ -47,8 +61,12 @@ def _index(folder):
 
 def test_title_outranks_heading_outranks_body(write_article, tmp_path):
     write_article("a-title", title="Lymphedema care", heading="Swelling", body="Arm swelling help.")
-    write_article("b-heading", title="Other things", heading="Lymphedema", body="Arm swelling help.")
-    write_article("c-body", title="More things", heading="Swelling", body="Lymphedema arm swelling help.")
+    write_article(
+        "b-heading", title="Other things", heading="Lymphedema", body="Arm swelling help."
+    )
+    write_article(
+        "c-body", title="More things", heading="Swelling", body="Lymphedema arm swelling help."
+    )
     hits = _index(tmp_path / "articles").search("lymphedema")
     assert [h.section.article for h in hits] == ["a-title", "b-heading", "c-body"]
 
@@ -77,13 +95,19 @@ def test_misspelt_word_is_matched_to_a_known_word(fixtures_dir):
     index = _index(fixtures_dir)
     assert index.spell("pertuzumub") == "pertuzumab"
     assert index.spell("bread") == "bread"  # not turned into "breast"
+    assert index.spell("cancerr") == "cancer"
     assert index.spell("zzzzzz") == "zzzzzz"
 
 
 @pytest.mark.parametrize(
     "question",
-    ["how do I bake bread", "what is the weather tomorrow", "best way to fix a flat bike tire",
-     "who won the world cup", "cheap flights to paris"],
+    [
+        "how do I bake bread",
+        "what is the weather tomorrow",
+        "best way to fix a flat bike tire",
+        "who won the world cup",
+        "cheap flights to paris",
+    ],
 )
 def test_off_topic_questions_get_no_answer(question, fixtures_dir):
     result = ask(question, directory=fixtures_dir)
@@ -118,7 +142,9 @@ def test_patient_profile_reorders_equal_passages(write_article, tmp_path):
     write_article("for-tnbc", title="Chemotherapy choices", subtypes="[triple-negative]", body=body)
     write_article("for-hr", title="Chemotherapy choices", subtypes="[HR+/HER2-]", body=body)
     for n in range(3):  # unrelated articles, so the question's words are rare enough to count
-        write_article(f"other-{n}", title="Bone care", heading="Calcium", body="Calcium and vitamin D.")
+        write_article(
+            f"other-{n}", title="Bone care", heading="Calcium", body="Calcium and vitamin D."
+        )
     folder = tmp_path / "articles"
     first = lambda p: ask("chemotherapy choices", patient=p, directory=folder).answers[0].article  # noqa: E731
     assert first(Profile(subtype="triple-negative")) == "for-tnbc"

@@ -36,9 +36,13 @@ def test_unknown_top_level_key_is_an_error_with_a_hint():
     assert "did you mean 'receptors'" in str(err)
 
 
-@pytest.mark.parametrize("section,key", [
-    ("metastatic_diagnosis", "stage"), ("receptors", "ki67"),
-])
+@pytest.mark.parametrize(
+    "section,key",
+    [
+        ("metastatic_diagnosis", "stage"),
+        ("receptors", "ki67"),
+    ],
+)
 def test_unknown_nested_key(section, key):
     err = error_of(**{section: {key: 1}})
     assert err.field == f"{section}.{key}"
@@ -54,28 +58,52 @@ def test_bad_sex_names_field_value_and_allowed():
     assert msg.startswith("sex:") and "'x'" in msg and "female or male" in msg
 
 
-@pytest.mark.parametrize("raw,canon", [
-    ("stage 4", "IV"), ("IV", "IV"), (4, "IV"), ("iv", "IV"), ("IIB", "II"), ("Stage IIIA", "III"),
-    ("0", "0"), ("I", "I"),
-])
+@pytest.mark.parametrize(
+    "raw,canon",
+    [
+        ("stage 4", "IV"),
+        ("IV", "IV"),
+        (4, "IV"),
+        ("iv", "IV"),
+        ("IIB", "II"),
+        ("Stage IIIA", "III"),
+        ("0", "0"),
+        ("I", "I"),
+    ],
+)
 def test_stage_synonyms(raw, canon):
-    md = p(metastatic_diagnosis={"first_diagnosis_stage": raw, "de_novo": canon == "IV"}).metastatic_diagnosis
+    md = p(
+        metastatic_diagnosis={"first_diagnosis_stage": raw, "de_novo": canon == "IV"}
+    ).metastatic_diagnosis
     assert md.first_diagnosis_stage == canon
 
 
 def test_bad_stage():
-    assert "first_diagnosis_stage" in str(error_of(metastatic_diagnosis={"first_diagnosis_stage": "V"}))
+    assert "first_diagnosis_stage" in str(
+        error_of(metastatic_diagnosis={"first_diagnosis_stage": "V"})
+    )
 
 
-@pytest.mark.parametrize("raw,canon", [("IDC", "ductal"), ("invasive lobular carcinoma", "lobular"), ("Mixed", "mixed")])
+@pytest.mark.parametrize(
+    "raw,canon", [("IDC", "ductal"), ("invasive lobular carcinoma", "lobular"), ("Mixed", "mixed")]
+)
 def test_histology(raw, canon):
     assert p(metastatic_diagnosis={"histology": raw}).metastatic_diagnosis.histology == canon
 
 
-@pytest.mark.parametrize("raw,canon", [
-    ("Positive", "positive"), ("ER+", "positive"), ("low", "low"), ("5%", "low"), (0, "negative"),
-    ("95%", "positive"), ("neg", "negative"), ("unknown", "unknown"),
-])
+@pytest.mark.parametrize(
+    "raw,canon",
+    [
+        ("Positive", "positive"),
+        ("ER+", "positive"),
+        ("low", "low"),
+        ("5%", "low"),
+        (0, "negative"),
+        ("95%", "positive"),
+        ("neg", "negative"),
+        ("unknown", "unknown"),
+    ],
+)
 def test_er(raw, canon):
     assert p(receptors={"er": raw}).receptors.er == canon
 
@@ -84,14 +112,27 @@ def test_er_percentage_over_100():
     assert "receptors.er" in str(error_of(receptors={"er": "150%"}))
 
 
-@pytest.mark.parametrize("raw,canon", [
-    ("IHC 0", "IHC 0"), ("0", "IHC 0"), ("IHC 0+", "IHC 0+"), ("ultralow", "IHC 0+"),
-    ("1+", "IHC 1+"), ("HER2 IHC 1+", "IHC 1+"), ("IHC 2+ ISH-", "IHC 2+ ISH-"),
-    ("IHC 2+/FISH negative", "IHC 2+ ISH-"), ("2+ ISH+", "IHC 2+ ISH+"),
-    ("IHC 2+ FISH amplified", "IHC 2+ ISH+"), ("3+", "IHC 3+"), ("IHC3+", "IHC 3+"),
-    ("HER2-positive", "positive"), ("amplified", "positive"), ("negative", "negative"),
-    ("unknown", "unknown"),
-])
+@pytest.mark.parametrize(
+    "raw,canon",
+    [
+        ("IHC 0", "IHC 0"),
+        ("0", "IHC 0"),
+        ("IHC 0+", "IHC 0+"),
+        ("ultralow", "IHC 0+"),
+        ("1+", "IHC 1+"),
+        ("HER2 IHC 1+", "IHC 1+"),
+        ("IHC 2+ ISH-", "IHC 2+ ISH-"),
+        ("IHC 2+/FISH negative", "IHC 2+ ISH-"),
+        ("2+ ISH+", "IHC 2+ ISH+"),
+        ("IHC 2+ FISH amplified", "IHC 2+ ISH+"),
+        ("3+", "IHC 3+"),
+        ("IHC3+", "IHC 3+"),
+        ("HER2-positive", "positive"),
+        ("amplified", "positive"),
+        ("negative", "negative"),
+        ("unknown", "unknown"),
+    ],
+)
 def test_her2_wording(raw, canon):
     assert p(receptors={"her2": raw}).receptors.her2 == canon
 
@@ -112,20 +153,32 @@ def test_biopsy_site_normalised():
     assert p(receptors={"biopsy_site": "breast"}).receptors.biopsy_site == "breast"
 
 
-@pytest.mark.parametrize("marker,raw,key,canon", [
-    ("pik3ca", "Mutated", "PIK3CA", "mutated"), ("ESR1", "wild type", "ESR1", "not mutated"),
-    ("AKT1", "detected", "AKT1", "mutated"), ("PTEN", "not detected", "PTEN", "not mutated"),
-    ("PALB2", "unknown", "PALB2", "unknown"), ("BRCA1", "pathogenic variant", "BRCA1", "positive"),
-    ("brca2", "negative", "BRCA2", "negative"), ("PDL1", "CPS 12", "PD-L1", "CPS 12"),
-    ("PD-L1", "cps>=10", "PD-L1", "CPS >=10"), ("PD-L1", "positive", "PD-L1", "positive"),
-    ("MSI", "MSS", "MSI", "stable"), ("MSI", "MSI-H", "MSI", "high"), ("TMB", 4, "TMB", "4"),
-    ("NTRK", "fusion detected", "NTRK", "fusion detected"),
-])
+@pytest.mark.parametrize(
+    "marker,raw,key,canon",
+    [
+        ("pik3ca", "Mutated", "PIK3CA", "mutated"),
+        ("ESR1", "wild type", "ESR1", "not mutated"),
+        ("AKT1", "detected", "AKT1", "mutated"),
+        ("PTEN", "not detected", "PTEN", "not mutated"),
+        ("PALB2", "unknown", "PALB2", "unknown"),
+        ("BRCA1", "pathogenic variant", "BRCA1", "positive"),
+        ("brca2", "negative", "BRCA2", "negative"),
+        ("PDL1", "CPS 12", "PD-L1", "CPS 12"),
+        ("PD-L1", "cps>=10", "PD-L1", "CPS >=10"),
+        ("PD-L1", "positive", "PD-L1", "positive"),
+        ("MSI", "MSS", "MSI", "stable"),
+        ("MSI", "MSI-H", "MSI", "high"),
+        ("TMB", 4, "TMB", "4"),
+        ("NTRK", "fusion detected", "NTRK", "fusion detected"),
+    ],
+)
 def test_biomarkers(marker, raw, key, canon):
     assert p(biomarkers={marker: raw}).biomarkers == {key: canon}
 
 
-@pytest.mark.parametrize("marker,raw", [("PIK3CA", "maybe"), ("BRCA1", "mutant-ish"), ("MSI", "low"), ("PD-L1", "lots")])
+@pytest.mark.parametrize(
+    "marker,raw", [("PIK3CA", "maybe"), ("BRCA1", "mutant-ish"), ("MSI", "low"), ("PD-L1", "lots")]
+)
 def test_bad_biomarker(marker, raw):
     err = error_of(biomarkers={marker: raw})
     assert err.field.startswith("biomarkers.") and repr(raw) in str(err)
@@ -135,12 +188,24 @@ def test_duplicate_biomarker_after_normalising():
     assert "twice" in str(error_of(biomarkers={"PD-L1": "positive", "pdl1": "negative"}))
 
 
-@pytest.mark.parametrize("raw,canon", [
-    ("Bone", "bone"), ("spine", "bone"), ("lungs", "lung"), ("hepatic", "liver"), ("CNS", "brain"),
-    ("lymph node", "lymph nodes"), ("pleural effusion", "pleura"), ("peritoneal", "peritoneum"),
-    ("ovaries", "ovary"), ("LMD", "leptomeningeal"), ("chest wall", "chest wall"), ("skin", "skin"),
-    ("other", "other"),
-])
+@pytest.mark.parametrize(
+    "raw,canon",
+    [
+        ("Bone", "bone"),
+        ("spine", "bone"),
+        ("lungs", "lung"),
+        ("hepatic", "liver"),
+        ("CNS", "brain"),
+        ("lymph node", "lymph nodes"),
+        ("pleural effusion", "pleura"),
+        ("peritoneal", "peritoneum"),
+        ("ovaries", "ovary"),
+        ("LMD", "leptomeningeal"),
+        ("chest wall", "chest wall"),
+        ("skin", "skin"),
+        ("other", "other"),
+    ],
+)
 def test_sites(raw, canon):
     assert p(metastases=[{"site": raw}]).metastases[0].site == canon
 
@@ -151,7 +216,10 @@ def test_bad_site_and_missing_site():
 
 
 def test_brain_status_only_for_brain():
-    assert p(metastases=[{"site": "brain", "status": "treated and stable"}]).metastases[0].status == "treated-stable"
+    assert (
+        p(metastases=[{"site": "brain", "status": "treated and stable"}]).metastases[0].status
+        == "treated-stable"
+    )
     assert "only for brain" in str(error_of(metastases=[{"site": "bone", "status": "active"}]))
 
 
@@ -173,19 +241,30 @@ def test_dates_must_be_real_and_not_future():
 
 
 def test_recurrence_cannot_precede_first_diagnosis():
-    err = error_of(metastatic_diagnosis={"date": "2020-01-01", "first_diagnosis_date": "2021-01-01"})
+    err = error_of(
+        metastatic_diagnosis={"date": "2020-01-01", "first_diagnosis_date": "2021-01-01"}
+    )
     assert err.field == "metastatic_diagnosis.date"
 
 
 def test_de_novo_and_stage_must_agree():
-    assert error_of(metastatic_diagnosis={"de_novo": True, "first_diagnosis_stage": "II"}).field == "metastatic_diagnosis.de_novo"
-    assert error_of(metastatic_diagnosis={"de_novo": False, "first_diagnosis_stage": "IV"}).field == "metastatic_diagnosis.de_novo"
+    assert (
+        error_of(metastatic_diagnosis={"de_novo": True, "first_diagnosis_stage": "II"}).field
+        == "metastatic_diagnosis.de_novo"
+    )
+    assert (
+        error_of(metastatic_diagnosis={"de_novo": False, "first_diagnosis_stage": "IV"}).field
+        == "metastatic_diagnosis.de_novo"
+    )
 
 
 def test_birth_checks():
     assert error_of(birth_year=1850).field == "birth_year"
     assert error_of(birth_year=1970, birth_date="1971-02-03").field == "birth_year"
-    assert error_of(birth_year=1990, metastatic_diagnosis={"date": "1980-01-01"}).field == "metastatic_diagnosis.date"
+    assert (
+        error_of(birth_year=1990, metastatic_diagnosis={"date": "1980-01-01"}).field
+        == "metastatic_diagnosis.date"
+    )
 
 
 def test_postal_code():
@@ -196,65 +275,165 @@ def test_postal_code():
 
 
 def test_treatment_fields():
-    t = p(treatments=[{"drugs": "Femara + Ibrance", "setting": "advanced", "start": "2024-01-01",
-                       "end": "2024-06-01", "stop_reason": "toxicity"}]).treatments[0]
+    t = p(
+        treatments=[
+            {
+                "drugs": "Femara + Ibrance",
+                "setting": "advanced",
+                "start": "2024-01-01",
+                "end": "2024-06-01",
+                "stop_reason": "toxicity",
+            }
+        ]
+    ).treatments[0]
     assert t.type == "systemic" and t.drugs == ("Femara", "Ibrance")
     assert t.setting == "metastatic" and t.stop_reason == "side effects"
 
 
 def test_treatment_errors():
-    assert "end" in error_of(treatments=[{"drugs": ["letrozole"], "start": "2024-05-01", "end": "2024-01-01"}]).field
+    assert (
+        "end"
+        in error_of(
+            treatments=[{"drugs": ["letrozole"], "start": "2024-05-01", "end": "2024-01-01"}]
+        ).field
+    )
     assert error_of(treatments=[{"drugs": ["letrozole"]}]).field == "treatments[0].start"
     assert error_of(treatments=[{"start": "2024-01-01"}]).field == "treatments[0].type"
     assert error_of(treatments=[{"type": "surgery"}]).field == "treatments[0].date"
-    assert error_of(treatments=[{"type": "radiation", "drugs": ["x"], "start": "2024-01-01"}]).field == "treatments[0].drugs"
-    assert error_of(treatments=[{"drugs": ["x"], "start": "2024-01-01", "stop_reason": "progression"}]).field == "treatments[0].stop_reason"
-    assert error_of(treatments=[{"drugs": ["x"], "start": "2024-01-01", "setting": "curative"}]).field == "treatments[0].setting"
-    assert error_of(treatments=[{"drugs": ["x"], "start": "2024-01-01", "type": "magic"}]).field == "treatments[0].type"
+    assert (
+        error_of(treatments=[{"type": "radiation", "drugs": ["x"], "start": "2024-01-01"}]).field
+        == "treatments[0].drugs"
+    )
+    assert (
+        error_of(
+            treatments=[{"drugs": ["x"], "start": "2024-01-01", "stop_reason": "progression"}]
+        ).field
+        == "treatments[0].stop_reason"
+    )
+    assert (
+        error_of(treatments=[{"drugs": ["x"], "start": "2024-01-01", "setting": "curative"}]).field
+        == "treatments[0].setting"
+    )
+    assert (
+        error_of(treatments=[{"drugs": ["x"], "start": "2024-01-01", "type": "magic"}]).field
+        == "treatments[0].type"
+    )
 
 
 def test_radiation_and_surgery():
-    ts = p(treatments=[{"type": "radiotherapy", "site": "spine", "start": "2024-04-01", "end": "2024-04-10"},
-                       {"type": "surgery", "procedure": "mastectomy", "date": "2017-06-01"}]).treatments
+    ts = p(
+        treatments=[
+            {"type": "radiotherapy", "site": "spine", "start": "2024-04-01", "end": "2024-04-10"},
+            {"type": "surgery", "procedure": "mastectomy", "date": "2017-06-01"},
+        ]
+    ).treatments
     assert [t.type for t in ts] == ["radiation", "surgery"]
     assert ts[1].begins == date(2017, 6, 1)
 
 
 def test_assessments():
-    a = p(assessments=[{"date": "2025-01-15", "status": "Progressive disease", "method": "PET/CT"}]).assessments[0]
+    a = p(
+        assessments=[{"date": "2025-01-15", "status": "Progressive disease", "method": "PET/CT"}]
+    ).assessments[0]
     assert (a.status, a.method) == ("progression", "PET")
-    assert p(assessments=[{"date": "2025-01-15", "status": "complete response"}]).assessments[0].status == "ned"
-    assert error_of(assessments=[{"date": "2025-01-15", "status": "better"}]).field == "assessments[0].status"
+    assert (
+        p(assessments=[{"date": "2025-01-15", "status": "complete response"}]).assessments[0].status
+        == "ned"
+    )
+    assert (
+        error_of(assessments=[{"date": "2025-01-15", "status": "better"}]).field
+        == "assessments[0].status"
+    )
     assert error_of(assessments=[{"status": "stable"}]).field == "assessments[0].date"
-    assert error_of(assessments=[{"date": "2025-01-15", "status": "stable", "method": "ultrasound scan"}]).field == "assessments[0].method"
+    assert (
+        error_of(
+            assessments=[{"date": "2025-01-15", "status": "stable", "method": "ultrasound scan"}]
+        ).field
+        == "assessments[0].method"
+    )
 
 
 def test_labs():
     lab = p(labs=[{"date": "2025-01-10", "test": "ca15-3", "value": "85", "unit": "U/mL"}]).labs[0]
     assert (lab.test, lab.value) == ("CA 15-3", 85.0)
-    assert p(labs=[{"date": "2025-01-10", "test": "HER2 shed antigen", "value": "high"}]).labs[0].value == "high"
+    assert (
+        p(labs=[{"date": "2025-01-10", "test": "HER2 shed antigen", "value": "high"}]).labs[0].value
+        == "high"
+    )
     assert error_of(labs=[{"date": "2025-01-10"}]).field == "labs[0].test"
-    assert error_of(labs=[{"date": "2025-01-10", "test": "ANC", "value": True}]).field == "labs[0].value"
+    assert (
+        error_of(labs=[{"date": "2025-01-10", "test": "ANC", "value": True}]).field
+        == "labs[0].value"
+    )
 
 
 def test_symptoms():
-    s = p(symptoms=[{"date": "2025-06-01", "symptom": "Back pain", "severity": "Severe",
-                     "frequency": "often", "interference": "a lot", "new": "yes"}]).symptoms[0]
+    s = p(
+        symptoms=[
+            {
+                "date": "2025-06-01",
+                "symptom": "Back pain",
+                "severity": "Severe",
+                "frequency": "often",
+                "interference": "a lot",
+                "new": "yes",
+            }
+        ]
+    ).symptoms[0]
     assert (s.symptom, s.location, s.severity, s.frequency, s.interference, s.new) == (
-        "pain", "back", "severe", "frequently", "quite a bit", True)
-    fever = p(symptoms=[{"date": "2025-06-01", "symptom": "fever", "temperature_f": 100.4}]).symptoms[0]
+        "pain",
+        "back",
+        "severe",
+        "frequently",
+        "quite a bit",
+        True,
+    )
+    fever = p(
+        symptoms=[{"date": "2025-06-01", "symptom": "fever", "temperature_f": 100.4}]
+    ).symptoms[0]
     assert fever.temperature_c == 38.0
-    assert p(symptoms=[{"date": "2025-06-01", "symptom": "diarrhoea", "count_per_day": 5}]).symptoms[0].symptom == "diarrhea"
+    assert (
+        p(symptoms=[{"date": "2025-06-01", "symptom": "diarrhoea", "count_per_day": 5}])
+        .symptoms[0]
+        .symptom
+        == "diarrhea"
+    )
 
 
 def test_symptom_errors():
     err = error_of(symptoms=[{"date": "2025-06-01", "symptom": "feverr"}])
     assert err.field == "symptoms[0].symptom" and "did you mean 'fever'" in str(err)
-    assert error_of(symptoms=[{"date": "2025-06-01", "symptom": "pain", "severity": "awful"}]).field == "symptoms[0].severity"
-    assert error_of(symptoms=[{"date": "2025-06-01", "symptom": "fever", "temperature_c": 50}]).field == "symptoms[0].temperature_c"
-    assert error_of(symptoms=[{"date": "2025-06-01", "symptom": "fever", "temperature_c": 38, "temperature_f": 100}]).field == "symptoms[0].temperature_f"
-    assert error_of(symptoms=[{"date": "2025-06-01", "symptom": "diarrhea", "count_per_day": 2.5}]).field == "symptoms[0].count_per_day"
-    assert error_of(symptoms=[{"date": "2025-06-01", "symptom": "pain", "new": "perhaps"}]).field == "symptoms[0].new"
+    assert (
+        error_of(symptoms=[{"date": "2025-06-01", "symptom": "pain", "severity": "awful"}]).field
+        == "symptoms[0].severity"
+    )
+    assert (
+        error_of(symptoms=[{"date": "2025-06-01", "symptom": "fever", "temperature_c": 50}]).field
+        == "symptoms[0].temperature_c"
+    )
+    assert (
+        error_of(
+            symptoms=[
+                {
+                    "date": "2025-06-01",
+                    "symptom": "fever",
+                    "temperature_c": 38,
+                    "temperature_f": 100,
+                }
+            ]
+        ).field
+        == "symptoms[0].temperature_f"
+    )
+    assert (
+        error_of(
+            symptoms=[{"date": "2025-06-01", "symptom": "diarrhea", "count_per_day": 2.5}]
+        ).field
+        == "symptoms[0].count_per_day"
+    )
+    assert (
+        error_of(symptoms=[{"date": "2025-06-01", "symptom": "pain", "new": "perhaps"}]).field
+        == "symptoms[0].new"
+    )
     assert error_of(symptoms=[{"symptom": "pain"}]).field == "symptoms[0].date"
 
 

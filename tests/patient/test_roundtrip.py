@@ -14,23 +14,34 @@ maybe = lambda s: st.none() | s  # noqa: E731
 
 def _treatment():
     systemic = st.fixed_dictionaries(
-        {"drugs": st.lists(st.sampled_from(vocabulary.drug_names()), min_size=1, max_size=3), "start": days},
+        {
+            "drugs": st.lists(st.sampled_from(vocabulary.drug_names()), min_size=1, max_size=3),
+            "start": days,
+        },
         optional={"setting": st.sampled_from(vocabulary.SETTINGS)},
     )
-    surgery = st.fixed_dictionaries({"type": st.just("surgery"), "date": days},
-                                    optional={"procedure": st.sampled_from(["mastectomy", "lumpectomy"])})
-    radiation = st.fixed_dictionaries({"type": st.just("radiation"), "start": days},
-                                      optional={"site": st.sampled_from(["spine", "brain", "hip"])})
+    surgery = st.fixed_dictionaries(
+        {"type": st.just("surgery"), "date": days},
+        optional={"procedure": st.sampled_from(["mastectomy", "lumpectomy"])},
+    )
+    radiation = st.fixed_dictionaries(
+        {"type": st.just("radiation"), "start": days},
+        optional={"site": st.sampled_from(["spine", "brain", "hip"])},
+    )
     return systemic | surgery | radiation
 
 
 symptom = st.fixed_dictionaries(
     {"date": days, "symptom": st.sampled_from(vocabulary.SYMPTOMS)},
     optional={
-        "severity": st.sampled_from(vocabulary.SEVERITIES), "frequency": st.sampled_from(vocabulary.FREQUENCIES),
-        "interference": st.sampled_from(vocabulary.INTERFERENCES), "new": st.booleans(),
-        "temperature_c": st.floats(35, 42).map(lambda x: round(x, 1)), "count_per_day": st.integers(0, 20),
-        "location": st.sampled_from(["back", "hip"]), "note": st.text(alphabet="abc xyz", min_size=1).map(str.strip).filter(bool),
+        "severity": st.sampled_from(vocabulary.SEVERITIES),
+        "frequency": st.sampled_from(vocabulary.FREQUENCIES),
+        "interference": st.sampled_from(vocabulary.INTERFERENCES),
+        "new": st.booleans(),
+        "temperature_c": st.floats(35, 42).map(lambda x: round(x, 1)),
+        "count_per_day": st.integers(0, 20),
+        "location": st.sampled_from(["back", "hip"]),
+        "note": st.text(alphabet="abc xyz", min_size=1).map(str.strip).filter(bool),
     },
 )
 
@@ -41,25 +52,56 @@ patient_files = st.fixed_dictionaries(
         "birth_year": st.integers(1930, 1989),
         "sex": st.sampled_from(vocabulary.SEXES),
         "postal_code": st.from_regex(r"\A\d{5}\Z"),
-        "metastatic_diagnosis": st.fixed_dictionaries({}, optional={
-            "date": days, "histology": st.sampled_from(vocabulary.HISTOLOGIES)}),
-        "receptors": st.fixed_dictionaries({}, optional={
-            "er": st.sampled_from(vocabulary.ER_RESULTS), "pr": st.sampled_from(vocabulary.PR_RESULTS),
-            "her2": st.sampled_from(vocabulary.HER2_RESULTS), "biopsy_site": st.sampled_from(["liver", "bone", "breast"]),
-            "biopsy_date": days}),
-        "biomarkers": st.fixed_dictionaries({}, optional={
-            "PIK3CA": st.sampled_from(["mutated", "not mutated", "unknown"]),
-            "BRCA1": st.sampled_from(["positive", "negative"]), "PD-L1": st.integers(0, 100).map(lambda n: f"CPS {n}"),
-            "TMB": st.integers(0, 40), "MSI": st.sampled_from(["stable", "high"])}),
-        "metastases": st.lists(st.fixed_dictionaries({"site": st.sampled_from(vocabulary.SITES)},
-                                                     optional={"date": days, "measurable": st.booleans()}), max_size=4),
+        "metastatic_diagnosis": st.fixed_dictionaries(
+            {}, optional={"date": days, "histology": st.sampled_from(vocabulary.HISTOLOGIES)}
+        ),
+        "receptors": st.fixed_dictionaries(
+            {},
+            optional={
+                "er": st.sampled_from(vocabulary.ER_RESULTS),
+                "pr": st.sampled_from(vocabulary.PR_RESULTS),
+                "her2": st.sampled_from(vocabulary.HER2_RESULTS),
+                "biopsy_site": st.sampled_from(["liver", "bone", "breast"]),
+                "biopsy_date": days,
+            },
+        ),
+        "biomarkers": st.fixed_dictionaries(
+            {},
+            optional={
+                "PIK3CA": st.sampled_from(["mutated", "not mutated", "unknown"]),
+                "BRCA1": st.sampled_from(["positive", "negative"]),
+                "PD-L1": st.integers(0, 100).map(lambda n: f"CPS {n}"),
+                "TMB": st.integers(0, 40),
+                "MSI": st.sampled_from(["stable", "high"]),
+            },
+        ),
+        "metastases": st.lists(
+            st.fixed_dictionaries(
+                {"site": st.sampled_from(vocabulary.SITES)},
+                optional={"date": days, "measurable": st.booleans()},
+            ),
+            max_size=4,
+        ),
         "ecog": st.integers(0, 4),
         "treatments": st.lists(_treatment(), max_size=5),
-        "assessments": st.lists(st.fixed_dictionaries({"date": days, "status": st.sampled_from(vocabulary.ASSESSMENT_STATUSES)},
-                                                      optional={"method": st.sampled_from(vocabulary.ASSESSMENT_METHODS)}), max_size=4),
-        "labs": st.lists(st.fixed_dictionaries({"date": days, "test": st.sampled_from(vocabulary.LAB_TESTS),
-                                                "value": st.floats(0, 500).map(lambda x: round(x, 2))},
-                                               optional={"unit": st.just("U/mL")}), max_size=4),
+        "assessments": st.lists(
+            st.fixed_dictionaries(
+                {"date": days, "status": st.sampled_from(vocabulary.ASSESSMENT_STATUSES)},
+                optional={"method": st.sampled_from(vocabulary.ASSESSMENT_METHODS)},
+            ),
+            max_size=4,
+        ),
+        "labs": st.lists(
+            st.fixed_dictionaries(
+                {
+                    "date": days,
+                    "test": st.sampled_from(vocabulary.LAB_TESTS),
+                    "value": st.floats(0, 500).map(lambda x: round(x, 2)),
+                },
+                optional={"unit": st.just("U/mL")},
+            ),
+            max_size=4,
+        ),
         "symptoms": st.lists(symptom, max_size=5),
     },
 )
@@ -75,8 +117,18 @@ def test_every_valid_file_round_trips(data):
 
 
 def test_dump_is_canonical_and_drops_empty_values():
-    patient = parse({"format": "mbcnav-patient/1", "sex": "F", "receptors": {"her2": "1+", "er": "ER+"},
-                     "treatments": [{"drugs": "Femara", "start": "2024-01-01"}]}, today=TODAY)
-    assert dump(patient) == {"format": "mbcnav-patient/1", "sex": "female",
-                             "receptors": {"er": "positive", "her2": "IHC 1+"},
-                             "treatments": [{"drugs": ["Femara"], "start": "2024-01-01"}]}
+    patient = parse(
+        {
+            "format": "mbcnav-patient/1",
+            "sex": "F",
+            "receptors": {"her2": "1+", "er": "ER+"},
+            "treatments": [{"drugs": "Femara", "start": "2024-01-01"}],
+        },
+        today=TODAY,
+    )
+    assert dump(patient) == {
+        "format": "mbcnav-patient/1",
+        "sex": "female",
+        "receptors": {"er": "positive", "her2": "IHC 1+"},
+        "treatments": [{"drugs": ["Femara"], "start": "2024-01-01"}],
+    }

@@ -17,15 +17,24 @@ PASSWORD = "a-long-test-password-42"
 
 
 def make_user(email: str, *groups: str) -> User:
-    user = User.objects.create_user(username=email, email=email, password=PASSWORD, first_name=email.split("@")[0])
+    user = User.objects.create_user(
+        username=email, email=email, password=PASSWORD, first_name=email.split("@")[0]
+    )
     for name in groups:
         user.groups.add(Group.objects.get_or_create(name=name)[0])
     return user
 
 
 def share(owner, grantee, scope="read", role="caregiver") -> Share:
-    return Share.objects.create(owner=owner, grantee=grantee, email=grantee.email, scope=scope, role=role,
-                                token=secrets.token_urlsafe(16), accepted_at=timezone.now())
+    return Share.objects.create(
+        owner=owner,
+        grantee=grantee,
+        email=grantee.email,
+        scope=scope,
+        role=role,
+        token=secrets.token_urlsafe(16),
+        accepted_at=timezone.now(),
+    )
 
 
 @pytest.fixture
@@ -70,9 +79,11 @@ def editor(db):
 @pytest.fixture
 def as_user(client):
     """``as_user(user)`` returns the test client signed in as ``user``."""
+
     def login(user):
         client.force_login(user)
         return client
+
     return login
 
 

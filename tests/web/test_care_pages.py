@@ -292,3 +292,15 @@ def test_stale_flag_and_filter():
     assert "what-is-mbc" in body and "subtypes" not in body
     news = NewsItem.objects.create(title="Old news", body="x", review_by=today - timedelta(days=1))
     assert news.is_stale
+
+
+def test_article_review_must_name_a_library_article():
+    today = timezone.localdate()
+    review = ArticleReview(
+        article_slug="no-such-article", reviewed=today, next_review=today, reviewer="A"
+    )
+    with pytest.raises(Exception, match="no library article"):
+        review.full_clean()
+    ArticleReview(
+        article_slug="what-is-mbc", reviewed=today, next_review=today, reviewer="A"
+    ).full_clean()

@@ -17,11 +17,16 @@ def post_checkin(client, url=None, **fields):
 
 
 def test_fever_on_chemotherapy_is_an_emergency_with_the_team_numbers(as_user, patient, navigator):
-    CareTeamMember.objects.create(owner=patient, name="Dr. Night", role="oncologist", phone="555-0001", after_hours="555-0999")
+    CareTeamMember.objects.create(
+        owner=patient, name="Dr. Night", role="oncologist", phone="555-0001", after_hours="555-0999"
+    )
     c = as_user(patient)
     # the demo record's current treatment is checked by the engine; add chemo to be sure of the context
     from mbcnav.web.record.models import Treatment
-    Treatment.objects.create(owner=patient, drugs=["capecitabine"], setting="metastatic", start="2026-10-01")
+
+    Treatment.objects.create(
+        owner=patient, drugs=["capecitabine"], setting="metastatic", start="2026-10-01"
+    )
     resp = post_checkin(c, temperature="101.2", fever_severity="moderate")
     assert resp.status_code == 302
     page = c.get(resp["Location"])
@@ -72,14 +77,18 @@ def test_history_and_week_pages_show_the_symptom(as_user, patient):
 
 def test_caregiver_with_edit_scope_checks_in_for_the_person(as_user, patient, caregiver_edit):
     c = as_user(caregiver_edit)
-    resp = post_checkin(c, reverse("checkins:new", kwargs={"owner_id": patient.pk}), nausea_severity="mild")
+    resp = post_checkin(
+        c, reverse("checkins:new", kwargs={"owner_id": patient.pk}), nausea_severity="mild"
+    )
     assert resp.status_code == 302
     assert CheckIn.objects.filter(owner=patient, date=DAY, symptom="nausea").exists()
 
 
 def test_read_only_caregiver_cannot_check_in_but_can_read(as_user, patient, caregiver_read):
     c = as_user(caregiver_read)
-    resp = post_checkin(c, reverse("checkins:new", kwargs={"owner_id": patient.pk}), nausea_severity="mild")
+    resp = post_checkin(
+        c, reverse("checkins:new", kwargs={"owner_id": patient.pk}), nausea_severity="mild"
+    )
     assert resp.status_code == 403
     assert not CheckIn.objects.filter(owner=patient, date=DAY).exists()
     assert c.get(reverse("checkins:history", kwargs={"owner_id": patient.pk})).status_code == 200
@@ -95,9 +104,17 @@ def test_stranger_cannot_see_a_result_or_write(as_user, patient, stranger):
     as_user(patient)
     post_checkin(as_user(patient), pain_severity="mild")
     c = as_user(stranger)
-    assert c.get(reverse("checkins:result", kwargs={"owner_id": patient.pk, "day": DAY})).status_code == 404
+    assert (
+        c.get(reverse("checkins:result", kwargs={"owner_id": patient.pk, "day": DAY})).status_code
+        == 404
+    )
     before = CheckIn.objects.filter(owner=patient).count()
-    assert post_checkin(c, reverse("checkins:new", kwargs={"owner_id": patient.pk}), pain_severity="mild").status_code == 404
+    assert (
+        post_checkin(
+            c, reverse("checkins:new", kwargs={"owner_id": patient.pk}), pain_severity="mild"
+        ).status_code
+        == 404
+    )
     assert CheckIn.objects.filter(owner=patient).count() == before
 
 
@@ -106,9 +123,13 @@ def test_anonymous_is_sent_to_sign_in(client):
 
 
 def test_inbox_is_for_navigators_and_acknowledge_is_theirs(as_user, patient, navigator, stranger):
-    alert = Alert.objects.create(owner=patient, navigator=navigator, checkin_date=DAY, level="urgent", summary="cough")
+    alert = Alert.objects.create(
+        owner=patient, navigator=navigator, checkin_date=DAY, level="urgent", summary="cough"
+    )
     assert as_user(stranger).get(reverse("checkins:inbox")).status_code == 404
-    assert as_user(stranger).post(reverse("checkins:acknowledge", args=[alert.pk])).status_code == 404
+    assert (
+        as_user(stranger).post(reverse("checkins:acknowledge", args=[alert.pk])).status_code == 404
+    )
     c = as_user(navigator)
     assert "cough" in c.get(reverse("checkins:inbox")).content.decode()
     c.post(reverse("checkins:acknowledge", args=[alert.pk]))

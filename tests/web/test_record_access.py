@@ -10,13 +10,33 @@ from django.urls import URLPattern, reverse
 from mbcnav.web.record import urls as record_urls
 from mbcnav.web.record.models import Share, Treatment
 
-READ_VIEWS = [("record:person", []), ("record:timeline", []), ("record:summary", []), ("record:summary_pdf", []),
-              ("record:export", ["yaml"]), ("record:export", ["json"])] + [
-    ("record:section_list", [s]) for s in ("treatments", "scans", "sites", "biomarkers", "labs", "care-team",
-                                           "appointments", "notes")]
-EDIT_VIEWS = [("record:section_add", ["treatments"]), ("record:section_add", ["labs"]),
-              ("record:profile_edit", ["diagnosis"]), ("record:profile_edit", ["receptors"]),
-              ("record:profile_edit", ["ecog"])]
+READ_VIEWS = [
+    ("record:person", []),
+    ("record:timeline", []),
+    ("record:summary", []),
+    ("record:summary_pdf", []),
+    ("record:export", ["yaml"]),
+    ("record:export", ["json"]),
+] + [
+    ("record:section_list", [s])
+    for s in (
+        "treatments",
+        "scans",
+        "sites",
+        "biomarkers",
+        "labs",
+        "care-team",
+        "appointments",
+        "notes",
+    )
+]
+EDIT_VIEWS = [
+    ("record:section_add", ["treatments"]),
+    ("record:section_add", ["labs"]),
+    ("record:profile_edit", ["diagnosis"]),
+    ("record:profile_edit", ["receptors"]),
+    ("record:profile_edit", ["ecog"]),
+]
 PRIVATE_WORDS = (b"ribociclib", b"Demo Patient", b"alpelisib")
 
 
@@ -26,8 +46,10 @@ def _url(name, owner, extra):
 
 def _row_urls(owner):
     t = Treatment.objects.filter(owner=owner).first()
-    return [reverse("record:section_edit", args=[owner.pk, "treatments", t.pk]),
-            reverse("record:section_delete", args=[owner.pk, "treatments", t.pk])]
+    return [
+        reverse("record:section_edit", args=[owner.pk, "treatments", t.pk]),
+        reverse("record:section_delete", args=[owner.pk, "treatments", t.pk]),
+    ]
 
 
 @pytest.mark.parametrize("name,extra", READ_VIEWS + EDIT_VIEWS)
@@ -48,8 +70,13 @@ def test_people_shared_with_can_read(request, patient, as_user, persona, name, e
 def test_read_only_caregiver_cannot_edit(patient, caregiver_read, as_user, name, extra):
     client = as_user(caregiver_read)
     assert client.get(_url(name, patient, extra)).status_code == 403
-    assert client.post(_url(name, patient, extra), {"type": "systemic", "drug_1": "letrozole",
-                                                    "start": "2026-01-01"}).status_code == 403
+    assert (
+        client.post(
+            _url(name, patient, extra),
+            {"type": "systemic", "drug_1": "letrozole", "start": "2026-01-01"},
+        ).status_code
+        == 403
+    )
     assert Treatment.objects.filter(owner=patient).count() == 10
 
 
@@ -66,7 +93,9 @@ def test_edit_caregiver_can_edit(patient, caregiver_edit, as_user, name, extra):
     assert as_user(caregiver_edit).get(_url(name, patient, extra)).status_code == 200
 
 
-def test_edit_caregiver_page_has_no_edit_links_for_reader(patient, caregiver_read, caregiver_edit, as_user):
+def test_edit_caregiver_page_has_no_edit_links_for_reader(
+    patient, caregiver_read, caregiver_edit, as_user
+):
     url = reverse("record:section_list", args=[patient.pk, "treatments"])
     assert b"/edit/" not in as_user(caregiver_read).get(url).content
     assert b"/edit/" in as_user(caregiver_edit).get(url).content
@@ -86,13 +115,21 @@ def test_anonymous_is_sent_to_sign_in(patient, client):
 
 def test_revoked_share_gives_404(patient, caregiver_read, as_user):
     Share.objects.filter(grantee=caregiver_read).update(revoked_at="2026-01-01T00:00Z")
-    assert as_user(caregiver_read).get(reverse("record:person", args=[patient.pk])).status_code == 404
+    assert (
+        as_user(caregiver_read).get(reverse("record:person", args=[patient.pk])).status_code == 404
+    )
 
 
 def _kwargs_for(pattern: URLPattern, patient) -> dict:
     share = Share.objects.filter(owner=patient).first()
-    values = {"owner_id": patient.pk, "section": "treatments", "part": "diagnosis", "fmt": "yaml",
-              "token": share.token, "pk": Treatment.objects.filter(owner=patient).first().pk}
+    values = {
+        "owner_id": patient.pk,
+        "section": "treatments",
+        "part": "diagnosis",
+        "fmt": "yaml",
+        "token": share.token,
+        "pk": Treatment.objects.filter(owner=patient).first().pk,
+    }
     if pattern.name == "revoke":
         values["pk"] = share.pk
     return {k: values[k] for k in pattern.pattern.converters}
@@ -117,3 +154,18 @@ def test_every_record_url_keeps_strangers_out(patient, caregiver_read, stranger,
     assert checked == len(record_urls.urlpatterns) >= 20
     assert Share.objects.get(grantee=caregiver_read).revoked_at is None
     assert Treatment.objects.filter(owner=patient).count() == 10
+
+
+@pytest.mark.parametrize("name,extra", READ_VIEWS + EDIT_VIEWS)
+def test_a_new_empty_record_renders_everywhere(stranger, as_user, name, extra):
+    response = as_user(stranger).get(_url(name, stranger, extra))
+    assert response.status_code == 200
+    assert b"Demo Patient" not in response.content  # (drug names do appear: the autocomplete list)
+
+
+def test_views_are_logged_for_the_owner(patient, caregiver_read, as_user):
+    from mbcnav.web.core.models import AuditEvent
+
+    as_user(caregiver_read).get(reverse("record:summary", args=[patient.pk]))
+    event = AuditEvent.objects.filter(subject=patient, action="view").first()
+    assert (event.actor_label, event.target) == (caregiver_read.email, "summary")

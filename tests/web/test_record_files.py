@@ -19,7 +19,9 @@ from mbcnav.web.record.models import CareTeamMember, CheckIn, Lab, Share, Treatm
 
 
 def _upload(client, text: str, name="p.yaml"):
-    return client.post(reverse("record:import"), {"file": SimpleUploadedFile(name, text.encode("utf-8"))})
+    return client.post(
+        reverse("record:import"), {"file": SimpleUploadedFile(name, text.encode("utf-8"))}
+    )
 
 
 def test_export_then_import_round_trips(patient, as_user):
@@ -33,14 +35,25 @@ def test_export_then_import_round_trips(patient, as_user):
     assert as_json == dump(before)
 
 
-@pytest.mark.parametrize("bad,why", [
-    ("format: mbcnav-patient/1\ntreatments:\n  - drugs: [letrozole]\n    start: 2025-05-01\n    end: 2025-01-01\n",
-     "treatments[0].end"),
-    ("format: mbcnav-patient/1\nsymptoms:\n  - {date: 2026-01-01, symptom: headach}\n", "did you mean"),
-    ("format: mbcnav-patient/2\n", "format"),
-    ("format: [unclosed\n", "not valid YAML"),
-    ("format: mbcnav-patient/1\nlabs:\n  - {date: 2026-01-01, test: CA 15-3, value: 5}\nnickname: x\n", "nickname"),
-])
+@pytest.mark.parametrize(
+    "bad,why",
+    [
+        (
+            "format: mbcnav-patient/1\ntreatments:\n  - drugs: [letrozole]\n    start: 2025-05-01\n    end: 2025-01-01\n",
+            "treatments[0].end",
+        ),
+        (
+            "format: mbcnav-patient/1\nsymptoms:\n  - {date: 2026-01-01, symptom: headach}\n",
+            "did you mean",
+        ),
+        ("format: mbcnav-patient/2\n", "format"),
+        ("format: [unclosed\n", "not valid YAML"),
+        (
+            "format: mbcnav-patient/1\nlabs:\n  - {date: 2026-01-01, test: CA 15-3, value: 5}\nnickname: x\n",
+            "nickname",
+        ),
+    ],
+)
 def test_bad_import_changes_nothing_and_says_why(patient, as_user, bad, why):
     client = as_user(patient)
     before = services.export_everything(patient)["rows"]
@@ -58,6 +71,7 @@ def test_import_is_atomic_when_the_database_fails_midway(patient, monkeypatch):
 
     def boom(*args, **kwargs):
         raise RuntimeError("disk full")
+
     monkeypatch.setattr(CheckIn.objects, "bulk_create", boom)
     with pytest.raises(RuntimeError):
         services.import_patient(patient, new, patient)
@@ -82,16 +96,32 @@ def test_caregiver_cannot_import_into_the_record(patient, caregiver_edit, as_use
 def test_summary_pdf_text_reads_back(patient, as_user):
     if shutil.which("pdftotext") is None:
         pytest.skip("pdftotext (poppler-utils) is not installed")
-    CareTeamMember.objects.create(owner=patient, name="Dr. Ana Rivera", role="oncologist", after_hours="312-555-0199")
+    CareTeamMember.objects.create(
+        owner=patient, name="Dr. Ana Rivera", role="oncologist", after_hours="312-555-0199"
+    )
     response = as_user(patient).get(reverse("record:summary_pdf", args=[patient.pk]))
     assert response["Content-Type"] == "application/pdf"
-    text = subprocess.run(["pdftotext", "-layout", "-", "-"], input=response.content, capture_output=True,
-                          check=True).stdout.decode()
-    for expected in ("Summary for Demo Patient", "HR+/HER2-", "IHC 1+", "PIK3CA", "letrozole + ribociclib",
-                     "2022-10-20", "trastuzumab deruxtecan", "denosumab", "liver", "fatigue",
-                     "Dr. Ana Rivera", "312-555-0199"):
+    text = subprocess.run(
+        ["pdftotext", "-layout", "-", "-"], input=response.content, capture_output=True, check=True
+    ).stdout.decode()
+    for expected in (
+        "Summary for Demo Patient",
+        "HR+/HER2-",
+        "IHC 1+",
+        "PIK3CA",
+        "letrozole + ribociclib",
+        "2022-10-20",
+        "trastuzumab deruxtecan",
+        "denosumab",
+        "liver",
+        "fatigue",
+        "Dr. Ana Rivera",
+        "312-555-0199",
+    ):
         assert expected in text, expected
-    pages = subprocess.run(["pdfinfo", "-"], input=response.content, capture_output=True).stdout.decode()
+    pages = subprocess.run(
+        ["pdfinfo", "-"], input=response.content, capture_output=True
+    ).stdout.decode()
     assert "Pages:           1" in pages
 
 

@@ -19,7 +19,10 @@ def test_patient_for_matches_the_demo_file(patient):
     assert p == from_file
     assert derive.subtype(p) == "HR+/HER2-" and derive.her2_category(p) == "low"
     assert [ln.drugs for ln in derive.lines_of_therapy(p, date(2026, 11, 21))] == [
-        ("letrozole", "ribociclib"), ("fulvestrant", "alpelisib"), ("trastuzumab deruxtecan",)]
+        ("letrozole", "ribociclib"),
+        ("fulvestrant", "alpelisib"),
+        ("trastuzumab deruxtecan",),
+    ]
 
 
 def test_empty_record_is_a_valid_patient(stranger):
@@ -28,11 +31,24 @@ def test_empty_record_is_a_valid_patient(stranger):
 
 
 def test_add_checkin_stores_every_field(patient):
-    rows = services.add_checkin(patient, [
-        {"date": "2026-11-20", "symptom": "diarrhoea", "severity": "moderate", "frequency": "frequently",
-         "interference": "somewhat", "count_per_day": 5, "new": True, "note": "since Tuesday"},
-        {"date": "2026-11-20", "symptom": "fever", "temperature_f": 101.3},
-    ], patient, triage_level="urgent")
+    rows = services.add_checkin(
+        patient,
+        [
+            {
+                "date": "2026-11-20",
+                "symptom": "diarrhoea",
+                "severity": "moderate",
+                "frequency": "frequently",
+                "interference": "somewhat",
+                "count_per_day": 5,
+                "new": True,
+                "note": "since Tuesday",
+            },
+            {"date": "2026-11-20", "symptom": "fever", "temperature_f": 101.3},
+        ],
+        patient,
+        triage_level="urgent",
+    )
     assert [r.symptom for r in rows] == ["diarrhea", "fever"]
     assert rows[0].count_per_day == 5 and rows[0].new is True and rows[0].note == "since Tuesday"
     assert rows[1].temperature_c == 38.5 and rows[1].triage_level == "urgent"
@@ -44,7 +60,9 @@ def test_add_checkin_stores_every_field(patient):
 def test_bad_checkin_stores_nothing(patient):
     before = CheckIn.objects.filter(owner=patient).count()
     with pytest.raises(PatientFileError, match="severity"):
-        services.add_checkin(patient, [{"date": "2026-11-20", "symptom": "pain", "severity": "awful"}], patient)
+        services.add_checkin(
+            patient, [{"date": "2026-11-20", "symptom": "pain", "severity": "awful"}], patient
+        )
     assert CheckIn.objects.filter(owner=patient).count() == before
 
 

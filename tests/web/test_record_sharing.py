@@ -43,8 +43,10 @@ def test_edit_invite_lets_the_caregiver_edit(patient, as_user, new_user):
     token = Share.objects.get(email=helper.email).token
     client = as_user(helper)
     client.post(reverse("record:accept", args=[token]))
-    response = client.post(reverse("record:section_add", args=[patient.pk, "scans"]),
-                           {"date": "2026-11-20", "status": "stable", "method": "CT"})
+    response = client.post(
+        reverse("record:section_add", args=[patient.pk, "scans"]),
+        {"date": "2026-11-20", "status": "stable", "method": "CT"},
+    )
     assert response.status_code == 302
     assert services.can_edit(helper, patient)
     event = AuditEvent.objects.filter(subject=patient, action="create").first()
@@ -57,12 +59,18 @@ def test_invitation_for_someone_else_is_refused(patient, stranger, as_user):
     response = as_user(stranger).post(reverse("record:accept", args=[token]))
     assert response.status_code == 403
     assert Share.objects.get(token=token).grantee is None
-    assert as_user(stranger).get(reverse("record:accept", args=["no-such-token"])).status_code == 404
+    assert (
+        as_user(stranger).get(reverse("record:accept", args=["no-such-token"])).status_code == 404
+    )
 
 
 def test_navigator_roster_shows_status_and_red_flags(patient, navigator, as_user, new_user, grant):
-    services.add_checkin(patient, [{"date": "2026-11-20", "symptom": "fever", "temperature_c": 38.6}], patient,
-                         triage_level="emergency")
+    services.add_checkin(
+        patient,
+        [{"date": "2026-11-20", "symptom": "fever", "temperature_c": 38.6}],
+        patient,
+        triage_level="emergency",
+    )
     other = new_user("other@example.org")
     grant(other, navigator, "read", "navigator")
     page = as_user(navigator).get(reverse("record:roster")).content.decode()

@@ -23,7 +23,11 @@ def test_security_headers_on_every_response(client, db):
     assert resp["X-Content-Type-Options"] == "nosniff"
     assert resp["Referrer-Policy"] == "same-origin"
     csp = resp["Content-Security-Policy"]
-    assert "default-src 'self'" in csp and "frame-ancestors 'none'" in csp and "script-src 'self'" in csp
+    assert (
+        "default-src 'self'" in csp
+        and "frame-ancestors 'none'" in csp
+        and "script-src 'self'" in csp
+    )
 
 
 def test_argon2_is_the_production_hasher():
@@ -42,10 +46,14 @@ def test_secure_setting_turns_on_https_protections():
 def test_login_lockout_after_repeated_failures(client, db, settings):
     from django.contrib.auth.models import User
 
-    User.objects.create_user(username="p@example.org", email="p@example.org", password="right-password-123")
+    User.objects.create_user(
+        username="p@example.org", email="p@example.org", password="right-password-123"
+    )
     for _ in range(settings.AXES_FAILURE_LIMIT):
         client.post("/accounts/login/", {"username": "p@example.org", "password": "wrong"})
-    resp = client.post("/accounts/login/", {"username": "p@example.org", "password": "right-password-123"})
+    resp = client.post(
+        "/accounts/login/", {"username": "p@example.org", "password": "right-password-123"}
+    )
     assert resp.status_code in (403, 429) or "Too many tries" in resp.content.decode()
     assert "_auth_user_id" not in client.session
 
@@ -60,7 +68,10 @@ def test_audit_log_is_append_only(patient):
     assert AuditEvent.objects.filter(pk=event.pk, target="record overview").exists()
 
 
-RESOURCE = re.compile(r"""(?:<(?:script|img|iframe|source|audio|video|embed)\b[^>]*\bsrc|<link\b[^>]*\bhref|\burl\(|@import)\s*=?\s*["']?\s*(?:https?:)?//""", re.I)
+RESOURCE = re.compile(
+    r"""(?:<(?:script|img|iframe|source|audio|video|embed)\b[^>]*\bsrc|<link\b[^>]*\bhref|\burl\(|@import)\s*=?\s*["']?\s*(?:https?:)?//""",
+    re.I,
+)
 
 
 def test_no_template_or_stylesheet_loads_from_another_host():
@@ -96,7 +107,11 @@ def _fill(pattern: str, ints: list[int], strs: list[str]) -> list[str]:
     for conv in re.findall(r"<(?:(\w+):)?(\w+)>", pattern):
         kind = conv[0] or "str"
         values = [str(i) for i in ints] if kind == "int" else strs
-        urls = [u.replace(f"<{conv[0] + ':' if conv[0] else ''}{conv[1]}>", v, 1) for u in urls for v in values]
+        urls = [
+            u.replace(f"<{conv[0] + ':' if conv[0] else ''}{conv[1]}>", v, 1)
+            for u in urls
+            for v in values
+        ]
     return urls
 
 
@@ -108,23 +123,44 @@ def test_a_stranger_never_receives_another_persons_data_on_any_url(as_user, pati
     owned = [patient.pk]
     for model in record_models.ENTRY_MODELS:
         owned += list(model.objects.filter(owner=patient).values_list("pk", flat=True)[:3])
-    words = ["2025-06-01", "json", "yaml", "timeline", "treatments", "labs", "notes", "symptoms", "diagnosis", "x"]
+    words = [
+        "2025-06-01",
+        "json",
+        "yaml",
+        "timeline",
+        "treatments",
+        "labs",
+        "notes",
+        "symptoms",
+        "diagnosis",
+        "x",
+    ]
     c = as_user(stranger)
-    before = {m.__name__: m.objects.filter(owner=patient).count() for m in record_models.ENTRY_MODELS}
+    before = {
+        m.__name__: m.objects.filter(owner=patient).count() for m in record_models.ENTRY_MODELS
+    }
     checked = 0
     for pattern in sorted(set(_patterns())):
         for url in _fill(pattern, sorted(set(owned)), words)[:60]:
             for method in (c.get, c.post):
                 resp = method(url)
                 body = b"".join(resp.streaming_content) if resp.streaming else resp.content
-                assert MARKER.encode() not in body, f"{method.__name__.upper()} {url} leaked the record"
+                assert MARKER.encode() not in body, (
+                    f"{method.__name__.upper()} {url} leaked the record"
+                )
                 assert resp.status_code != 500, url
                 checked += 1
-    after = {m.__name__: m.objects.filter(owner=patient).count() for m in record_models.ENTRY_MODELS}
+    after = {
+        m.__name__: m.objects.filter(owner=patient).count() for m in record_models.ENTRY_MODELS
+    }
     assert after == before, "a stranger's POST changed the record"
     assert checked > 50
     # control: the same scan finds the marker for the owner, so the assertion above can fail
     owner = as_user(patient)
-    seen = [p for p in sorted(set(_patterns())) for url in _fill(p, [patient.pk], words)[:10]
-            if MARKER.encode() in owner.get(url).content]
+    seen = [
+        p
+        for p in sorted(set(_patterns()))
+        for url in _fill(p, [patient.pk], words)[:10]
+        if MARKER.encode() in owner.get(url).content
+    ]
     assert seen, "the owner should see their own note somewhere"

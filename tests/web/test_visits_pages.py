@@ -11,7 +11,9 @@ from mbcnav.web.visits.models import VisitQuestion
 
 
 def guide_page(client, owner=None):
-    url = reverse("visits:guide", kwargs={"owner_id": owner.pk}) if owner else reverse("visits:guide")
+    url = (
+        reverse("visits:guide", kwargs={"owner_id": owner.pk}) if owner else reverse("visits:guide")
+    )
     return client.get(url)
 
 
@@ -45,7 +47,10 @@ def test_add_reorder_tick_and_answer(as_user, patient):
     assert mine.rule == "" and list(services.current(patient))[-1] == mine
     c.post(reverse("visits:act", kwargs={"pk": mine.pk, "action": "up"}))
     assert list(services.current(patient))[-2] == mine
-    c.post(reverse("visits:act", kwargs={"pk": mine.pk, "action": "answer"}), {"answer": "Yes, between cycles."})
+    c.post(
+        reverse("visits:act", kwargs={"pk": mine.pk, "action": "answer"}),
+        {"answer": "Yes, between cycles."},
+    )
     mine.refresh_from_db()
     assert mine.answer == "Yes, between cycles." and mine.ticked
 
@@ -60,7 +65,10 @@ def test_finish_visit_archives_and_keeps_answers(as_user, patient):
     c = as_user(patient)
     guide_page(c)
     q = services.current(patient).first()
-    c.post(reverse("visits:act", kwargs={"pk": q.pk, "action": "answer"}), {"answer": "We will test ESR1."})
+    c.post(
+        reverse("visits:act", kwargs={"pk": q.pk, "action": "answer"}),
+        {"answer": "We will test ESR1."},
+    )
     c.post(reverse("visits:finish"))
     assert VisitQuestion.objects.filter(pk=q.pk, archived_at__isnull=False).exists()
     page = guide_page(c).content.decode()
@@ -75,7 +83,9 @@ def test_print_and_pdf(as_user, patient):
     resp = c.get(reverse("visits:pdf"))
     assert resp["Content-Type"] == "application/pdf" and resp.content.startswith(b"%PDF")
     try:
-        out = subprocess.run(["pdftotext", "-", "-"], input=resp.content, capture_output=True, check=True).stdout.decode()
+        out = subprocess.run(
+            ["pdftotext", "-", "-"], input=resp.content, capture_output=True, check=True
+        ).stdout.decode()
     except FileNotFoundError:
         pytest.skip("pdftotext (poppler-utils) is not installed")
     assert "Questions for my visit" in out
@@ -84,8 +94,21 @@ def test_print_and_pdf(as_user, patient):
 
 def test_caregiver_scopes(as_user, patient, caregiver_read, caregiver_edit):
     assert guide_page(as_user(caregiver_read), patient).status_code == 200
-    assert as_user(caregiver_read).post(reverse("visits:add", kwargs={"owner_id": patient.pk}), {"text": "x?"}).status_code == 403
-    assert as_user(caregiver_edit).post(reverse("visits:add", kwargs={"owner_id": patient.pk}), {"text": "Who do I call at night?"}).status_code == 302
+    assert (
+        as_user(caregiver_read)
+        .post(reverse("visits:add", kwargs={"owner_id": patient.pk}), {"text": "x?"})
+        .status_code
+        == 403
+    )
+    assert (
+        as_user(caregiver_edit)
+        .post(
+            reverse("visits:add", kwargs={"owner_id": patient.pk}),
+            {"text": "Who do I call at night?"},
+        )
+        .status_code
+        == 302
+    )
     assert VisitQuestion.objects.filter(owner=patient, text="Who do I call at night?").exists()
 
 
@@ -95,8 +118,16 @@ def test_stranger_gets_404_everywhere(as_user, patient, stranger):
     c = as_user(stranger)
     for name in ("guide", "print", "pdf"):
         assert c.get(reverse(f"visits:{name}", kwargs={"owner_id": patient.pk})).status_code == 404
-    assert c.post(reverse("visits:add", kwargs={"owner_id": patient.pk}), {"text": "x"}).status_code == 404
-    assert c.post(reverse("visits:act", kwargs={"owner_id": patient.pk, "pk": q.pk, "action": "remove"})).status_code == 404
+    assert (
+        c.post(reverse("visits:add", kwargs={"owner_id": patient.pk}), {"text": "x"}).status_code
+        == 404
+    )
+    assert (
+        c.post(
+            reverse("visits:act", kwargs={"owner_id": patient.pk, "pk": q.pk, "action": "remove"})
+        ).status_code
+        == 404
+    )
     # acting on someone else's question through one's own URL finds nothing either
     assert c.post(reverse("visits:act", kwargs={"pk": q.pk, "action": "remove"})).status_code == 404
     assert services.current(patient).filter(pk=q.pk).exists()

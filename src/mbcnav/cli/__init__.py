@@ -1,7 +1,8 @@
 """The ``mbcnav`` command line: a thin layer over the engines (docs/cli.md).
 
 Exit codes: 0 success; 2 bad input (one sentence on stderr); 1 anything else.
-Each command group lives in its own module exposing ``command``; ``COMMANDS`` lists them.
+Each command group lives in its own module exposing ``command``; ``COMMANDS`` lists them. A
+module may also list in ``TOP_LEVEL`` commands that are registered at the top level as well.
 """
 
 from __future__ import annotations
@@ -15,7 +16,16 @@ import click
 from mbcnav.errors import MbcnavError
 
 COMMANDS = (
-    "check", "ask", "guide", "triage", "trials", "fhir", "record", "serve", "ops", "care",
+    "check",
+    "ask",
+    "guide",
+    "triage",
+    "trials",
+    "fhir",
+    "record",
+    "serve",
+    "ops",
+    "care",
 )
 
 
@@ -30,10 +40,15 @@ class _Group(click.Group):
             sys.exit(2)
         except (click.exceptions.Exit, click.exceptions.Abort, click.ClickException, SystemExit):
             raise
-        except Exception as err:  # anything else: exit 1, one line (set MBCNAV_DEBUG=1 for the traceback)
+        except (
+            Exception
+        ) as err:  # anything else: exit 1, one line (set MBCNAV_DEBUG=1 for the traceback)
             if os.environ.get("MBCNAV_DEBUG"):
                 raise
-            click.echo(f"Unexpected error: {err.__class__.__name__}: {err} (set MBCNAV_DEBUG=1 for details).", err=True)
+            click.echo(
+                f"Unexpected error: {err.__class__.__name__}: {err} (set MBCNAV_DEBUG=1 for details).",
+                err=True,
+            )
             sys.exit(1)
 
 
@@ -52,3 +67,7 @@ for _name in COMMANDS:
             raise
         continue
     main.add_command(_module.command)
+    for _alias in getattr(
+        _module, "TOP_LEVEL", ()
+    ):  # e.g. `mbcnav import` beside `mbcnav record import`
+        main.add_command(getattr(_module, _alias))

@@ -12,8 +12,13 @@ from mbcnav.library.answer import ask
 
 @click.command("ask")
 @click.argument("question")
-@click.option("--patient", "patient_file", type=click.Path(dir_okay=False), default=None,
-              help="A patient file (YAML or JSON): prefer passages for this person's subtype and sites.")
+@click.option(
+    "--patient",
+    "patient_file",
+    type=click.Path(dir_okay=False),
+    default=None,
+    help="A patient file (YAML or JSON): prefer passages for this person's subtype and sites.",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print JSON (see docs/cli.md).")
 @click.option("--top", type=int, default=3, show_default=True, help="How many passages to show.")
 def command(question: str, patient_file: str | None, as_json: bool, top: int) -> None:
@@ -33,9 +38,13 @@ def command(question: str, patient_file: str | None, as_json: bool, top: int) ->
     for n, a in enumerate(result.answers, start=1):
         click.echo(f"{n}. {a.title}: {a.heading}")
         for para in a.text.split("\n"):
-            click.echo(textwrap.fill(para, width=88, initial_indent="   ", subsequent_indent="   ") if para else "")
+            click.echo(
+                textwrap.fill(para, width=88, initial_indent="   ", subsequent_indent="   ")
+                if para
+                else ""
+            )
         click.echo(f"   Read more: {a.url}")
         for s in a.sources:
-            click.echo(f"   Source: {s.publisher}, \"{s.title}\" ({s.url})")
+            click.echo(f'   Source: {s.publisher}, "{s.title}" ({s.url})')
         click.echo("")
     click.echo("This is general information. Talk with your care team about your own situation.")

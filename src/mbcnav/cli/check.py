@@ -25,12 +25,16 @@ def command(patient_file: str, as_json: bool, as_of) -> None:
 
 def render_text(name: str | None, r: dict) -> str:
     out = [f"The file is valid{f' ({name})' if name else ''}."]
-    out.append(f"Subtype: {r['subtype']} (HER2 {r['her2_category']}{', ER-low' if r['er_low'] else ''}).")
+    out.append(
+        f"Subtype: {r['subtype']} (HER2 {r['her2_category']}{', ER-low' if r['er_low'] else ''})."
+    )
     if r["de_novo"] is True:
         out.append("Metastatic at first diagnosis (de novo).")
     elif r["de_novo"] is False:
         gap = r["months_to_recurrence"]
-        out.append("A recurrence" + (f", {gap:g} months after the first diagnosis." if gap else "."))
+        out.append(
+            "A recurrence" + (f", {gap:g} months after the first diagnosis." if gap else ".")
+        )
     out.append("Sites: " + (", ".join(r["sites"]) if r["sites"] else "none recorded") + ".")
     if r["lines"]:
         out.append("Lines of therapy for metastatic disease:")
@@ -38,7 +42,9 @@ def render_text(name: str | None, r: dict) -> str:
             span = f"{ln['start']} to {ln['end']}" if ln["end"] else f"since {ln['start']}"
             why = f", stopped: {ln['stop_reason']}" if ln["stop_reason"] else ""
             months = f", {ln['months']:g} months" if ln["months"] is not None else ""
-            out.append(f"  {ln['number']}. {' + '.join(ln['drugs'])} ({', '.join(ln['classes']) or 'class unknown'}); {span}{months}{why}")
+            out.append(
+                f"  {ln['number']}. {' + '.join(ln['drugs'])} ({', '.join(ln['classes']) or 'class unknown'}); {span}{months}{why}"
+            )
     else:
         out.append("No lines of therapy for metastatic disease recorded.")
     cur = r["current_treatment"]

@@ -24,7 +24,9 @@ def _write_atomically(path: str, text: str) -> None:
     try:
         fd, tmp = tempfile.mkstemp(dir=directory, prefix=f".{target.name}.", suffix=".tmp")
     except OSError as err:
-        raise FhirError(f"The output folder {str(directory)!r} cannot be written ({err.strerror}).") from None
+        raise FhirError(
+            f"The output folder {str(directory)!r} cannot be written ({err.strerror})."
+        ) from None
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as out:
             out.write(text)
@@ -44,8 +46,13 @@ def command() -> None:
 
 @command.command("export")
 @click.argument("patient_file", type=click.Path(dir_okay=False))
-@click.option("--out", "out", type=click.Path(dir_okay=False), default=None,
-              help="Write the bundle JSON to this file instead of standard output.")
+@click.option(
+    "--out",
+    "out",
+    type=click.Path(dir_okay=False),
+    default=None,
+    help="Write the bundle JSON to this file instead of standard output.",
+)
 def export_command(patient_file: str, out: str | None) -> None:
     """Write PATIENT_FILE as a FHIR R4 Bundle (mCODE STU4 profiles where they exist)."""
     bundle = export_bundle(load_patient(patient_file))
@@ -60,16 +67,29 @@ def export_command(patient_file: str, out: str | None) -> None:
 
 @command.command("import")
 @click.argument("bundle", type=click.Path(dir_okay=False))
-@click.option("--out", "out", type=click.Path(dir_okay=False), required=True,
-              help="The patient file (YAML) to write.")
-@click.option("--merge", is_flag=True,
-              help="Add to the patient file already at --out instead of replacing it.")
+@click.option(
+    "--out",
+    "out",
+    type=click.Path(dir_okay=False),
+    required=True,
+    help="The patient file (YAML) to write.",
+)
+@click.option(
+    "--merge",
+    is_flag=True,
+    help="Add to the patient file already at --out instead of replacing it.",
+)
+@click.option(
+    "--strict",
+    is_flag=True,
+    help="Refuse the whole bundle if any resource fails FHIR R4 validation.",
+)
 @json_option
 @date_option
-def import_command(bundle: str, out: str, merge: bool, as_json: bool, as_of) -> None:
+def import_command(bundle: str, out: str, merge: bool, strict: bool, as_json: bool, as_of) -> None:
     """Read a FHIR R4 BUNDLE (mCODE or US Core) into a patient file and report each resource."""
     day = today(as_of)
-    record, report = import_file(bundle, today=day)
+    record, report = import_file(bundle, today=day, strict=strict)
     if merge and Path(out).exists():
         from mbcnav.patient import dump
 

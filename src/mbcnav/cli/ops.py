@@ -13,6 +13,8 @@ from mbcnav.errors import MbcnavError
 
 from .options import setup_django
 
+TOP_LEVEL = ("backup_command", "restore_command", "deploy_check_command")
+
 
 class OpsError(MbcnavError):
     """A backup, restore or deployment check could not be done."""
@@ -28,8 +30,16 @@ def _db():
 def _pg_env(settings: dict) -> tuple[list[str], dict]:
     import os
 
-    args = ["--host", settings.get("HOST") or "localhost", "--port", str(settings.get("PORT") or 5432),
-            "--username", settings.get("USER") or "postgres", "--dbname", settings["NAME"]]
+    args = [
+        "--host",
+        settings.get("HOST") or "localhost",
+        "--port",
+        str(settings.get("PORT") or 5432),
+        "--username",
+        settings.get("USER") or "postgres",
+        "--dbname",
+        settings["NAME"],
+    ]
     env = dict(os.environ)
     if settings.get("PASSWORD"):
         env["PGPASSWORD"] = settings["PASSWORD"]
@@ -52,11 +62,20 @@ def backup(target: Path) -> str:
         if not shutil.which("pg_dump"):
             raise OpsError("pg_dump is not installed; install the PostgreSQL client tools.")
         args, env = _pg_env(db)
-        done = subprocess.run(["pg_dump", "--format=custom", "--file", str(target), *args], env=env, capture_output=True, text=True)
+        done = subprocess.run(
+            ["pg_dump", "--format=custom", "--file", str(target), *args],
+            env=env,
+            capture_output=True,
+            text=True,
+        )
         if done.returncode:
-            raise OpsError(f"pg_dump failed: {done.stderr.strip().splitlines()[-1] if done.stderr.strip() else done.returncode}.")
+            raise OpsError(
+                f"pg_dump failed: {done.stderr.strip().splitlines()[-1] if done.stderr.strip() else done.returncode}."
+            )
     else:
-        raise OpsError(f"backups of a {vendor} database are not supported; use SQLite or PostgreSQL.")
+        raise OpsError(
+            f"backups of a {vendor} database are not supported; use SQLite or PostgreSQL."
+        )
     return f"Backed up the {vendor} database to {target}."
 
 
@@ -71,7 +90,9 @@ def restore(source: Path) -> str:
             src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
             src.execute("select count(*) from sqlite_master").fetchone()
         except sqlite3.DatabaseError:
-            raise OpsError(f"{str(source)!r} is not a SQLite backup made by 'mbcnav backup'.") from None
+            raise OpsError(
+                f"{str(source)!r} is not a SQLite backup made by 'mbcnav backup'."
+            ) from None
         conn.close()
         dst = sqlite3.connect(db["NAME"])
         with dst:
@@ -83,12 +104,28 @@ def restore(source: Path) -> str:
             raise OpsError("pg_restore is not installed; install the PostgreSQL client tools.")
         conn.close()
         args, env = _pg_env(db)
-        done = subprocess.run(["pg_restore", "--clean", "--if-exists", "--no-owner", "--single-transaction", *args, str(source)],
-                              env=env, capture_output=True, text=True)
+        done = subprocess.run(
+            [
+                "pg_restore",
+                "--clean",
+                "--if-exists",
+                "--no-owner",
+                "--single-transaction",
+                *args,
+                str(source),
+            ],
+            env=env,
+            capture_output=True,
+            text=True,
+        )
         if done.returncode:
-            raise OpsError(f"pg_restore failed: {done.stderr.strip().splitlines()[-1] if done.stderr.strip() else done.returncode}.")
+            raise OpsError(
+                f"pg_restore failed: {done.stderr.strip().splitlines()[-1] if done.stderr.strip() else done.returncode}."
+            )
     else:
-        raise OpsError(f"restores into a {vendor} database are not supported; use SQLite or PostgreSQL.")
+        raise OpsError(
+            f"restores into a {vendor} database are not supported; use SQLite or PostgreSQL."
+        )
     return f"Restored the {vendor} database from {source}."
 
 
@@ -109,9 +146,13 @@ def deploy_problems() -> list[str]:
     if set(settings.ALLOWED_HOSTS) <= {"127.0.0.1", "localhost"}:
         problems.append("ALLOWED_HOSTS only lists loopback names; add the site's host name.")
     if settings.DATABASES["default"]["ENGINE"].endswith("sqlite3"):
-        problems.append("The database is SQLite; multi-user deployments should use PostgreSQL (DATABASE_URL).")
+        problems.append(
+            "The database is SQLite; multi-user deployments should use PostgreSQL (DATABASE_URL)."
+        )
     if settings.EMAIL_BACKEND.endswith("console.EmailBackend"):
-        problems.append("Email goes to the console; set EMAIL_BACKEND and SMTP settings so password resets arrive.")
+        problems.append(
+            "Email goes to the console; set EMAIL_BACKEND and SMTP settings so password resets arrive."
+        )
     return problems
 
 
@@ -133,7 +174,9 @@ def backup_command(target: str) -> None:
 def restore_command(source: str, yes: bool) -> None:
     """Replace the database with the backup in SOURCE."""
     if not yes:
-        click.confirm("This replaces every record in the database with the backup. Continue?", abort=True)
+        click.confirm(
+            "This replaces every record in the database with the backup. Continue?", abort=True
+        )
     click.echo(restore(Path(source)))
 
 

@@ -23,8 +23,13 @@ class IsoDate(click.ParamType):
 
 
 def date_option(f):
-    return click.option("--date", "as_of", type=IsoDate(), default=None,
-                        help="Take this day as 'today' (YYYY-MM-DD) so results are reproducible.")(f)
+    return click.option(
+        "--date",
+        "as_of",
+        type=IsoDate(),
+        default=None,
+        help="Take this day as 'today' (YYYY-MM-DD) so results are reproducible.",
+    )(f)
 
 
 def json_option(f):

@@ -28,15 +28,22 @@ def _user(email: str, create: bool = False):
         user.set_unusable_password()
         user.save()
     if user is None:
-        raise click.BadParameter(f"there is no account with the email {email!r}; create it in the web app "
-                                 "or add --create.", param_hint="--user")
+        raise click.BadParameter(
+            f"there is no account with the email {email!r}; create it in the web app "
+            "or add --create.",
+            param_hint="--user",
+        )
     return user
 
 
 @click.command("import")
 @click.argument("patient_file", type=click.Path(dir_okay=False, path_type=Path))
-@click.option("--user", "email", required=True, help="Email of the web account whose record is replaced.")
-@click.option("--create", is_flag=True, help="Create the account (without a password) when it does not exist.")
+@click.option(
+    "--user", "email", required=True, help="Email of the web account whose record is replaced."
+)
+@click.option(
+    "--create", is_flag=True, help="Create the account (without a password) when it does not exist."
+)
 def import_command(patient_file: Path, email: str, create: bool) -> None:
     """Replace a web account's record with PATIENT_FILE (YAML or JSON, mbcnav-patient/1).
 
@@ -48,16 +55,27 @@ def import_command(patient_file: Path, email: str, create: bool) -> None:
     from mbcnav.web.record import services
 
     user = _user(email, create)
-    services.import_patient(user, patient, None, what=f"patient file {patient_file.name} (command line)")
-    click.echo(f"Imported {patient_file} into the record of {user.email}: {len(patient.treatments)} treatments, "
-               f"{len(patient.assessments)} scans, {len(patient.labs)} labs, {len(patient.symptoms)} check-in entries.")
+    services.import_patient(
+        user, patient, None, what=f"patient file {patient_file.name} (command line)"
+    )
+    click.echo(
+        f"Imported {patient_file} into the record of {user.email}: {len(patient.treatments)} treatments, "
+        f"{len(patient.assessments)} scans, {len(patient.labs)} labs, {len(patient.symptoms)} check-in entries."
+    )
 
 
 @click.command("export")
 @click.option("--user", "email", required=True, help="Email of the web account to export.")
-@click.option("--format", "fmt", type=click.Choice(["yaml", "json"]), default="yaml", show_default=True)
-@click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              help="Write to this file instead of standard output.")
+@click.option(
+    "--format", "fmt", type=click.Choice(["yaml", "json"]), default="yaml", show_default=True
+)
+@click.option(
+    "--output",
+    "-o",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Write to this file instead of standard output.",
+)
 def export_command(email: str, fmt: str, output: Path | None) -> None:
     """Print a web account's record as a patient file (mbcnav-patient/1)."""
     setup_django()
@@ -66,8 +84,11 @@ def export_command(email: str, fmt: str, output: Path | None) -> None:
 
     user = _user(email)
     data = services.export_patient(user)
-    text = (json.dumps(data, indent=2, ensure_ascii=False) + "\n" if fmt == "json"
-            else yaml.safe_dump(data, sort_keys=False, allow_unicode=True))
+    text = (
+        json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+        if fmt == "json"
+        else yaml.safe_dump(data, sort_keys=False, allow_unicode=True)
+    )
     audit(None, user, "export", f"patient file ({fmt}, command line)")
     if output:
         output.write_text(text, encoding="utf-8")
@@ -82,3 +103,7 @@ def command() -> None:
 
 command.add_command(import_command)
 command.add_command(export_command)
+TOP_LEVEL = ("import_command", "export_command")
+
+#: Also registered at the top level: `mbcnav import` and `mbcnav export` (docs/cli.md).
+TOP_LEVEL = ("import_command", "export_command")

@@ -30,17 +30,39 @@ def prepare(demo: bool = True) -> list[str]:
 @click.command("serve")
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
 @click.option("--port", default=8000, show_default=True, type=int, help="Port to listen on.")
-@click.option("--workers", default=2, show_default=True, type=int, help="gunicorn worker processes.")
-@click.option("--demo/--no-demo", default=True, show_default=True, help="Create the demo account with a demo record.")
+@click.option(
+    "--workers", default=2, show_default=True, type=int, help="gunicorn worker processes."
+)
+@click.option(
+    "--demo/--no-demo",
+    default=True,
+    show_default=True,
+    help="Create the demo account with a demo record.",
+)
 def command(host: str, port: int, workers: int, demo: bool) -> None:
     """Set up the database (SQLite by default) and serve the app on http://HOST:PORT/."""
     for line in prepare(demo):
         click.echo(line)
     click.echo(f"\nMBC Navigator is running at http://{host}:{port}/")
     if demo:
-        click.echo(f"Sign in as {DEMO_EMAIL} with the password {DEMO_PASSWORD} to see a demo record.")
+        click.echo(
+            f"Sign in as {DEMO_EMAIL} with the password {DEMO_PASSWORD} to see a demo record."
+        )
     click.echo("Press Ctrl+C to stop.\n")
     sys.stdout.flush()
     gunicorn = os.path.join(os.path.dirname(sys.executable), "gunicorn")
-    os.execv(gunicorn, [gunicorn, "mbcnav.web.wsgi:application", "--bind", f"{host}:{port}",
-                        "--workers", str(workers), "--access-logfile", "-", "--timeout", "60"])
+    os.execv(
+        gunicorn,
+        [
+            gunicorn,
+            "mbcnav.web.wsgi:application",
+            "--bind",
+            f"{host}:{port}",
+            "--workers",
+            str(workers),
+            "--access-logfile",
+            "-",
+            "--timeout",
+            "60",
+        ],
+    )

@@ -74,7 +74,7 @@ def match_cmd(patient_file, as_json, top, within_miles, as_of, store):
         if within_miles is not None and (site is None or site["miles"] > within_miles):
             continue
         out.append({
-            "nct_id": r.trial.nct_id, "title": r.trial.title, "score": r.score, "fit": r.result["fit"],
+            "nct_id": r.trial.nct_id, "title": r.trial.title, "score": r.score, "fit": r.summary["fit"],
             "nearest_site": site,
             "criteria": [{"kind": c["kind"], "text": c["text"], "verdict": c["verdict"], "why": c["why"]}
                          for c in r.result["criteria"]],

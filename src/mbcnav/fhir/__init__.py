@@ -15,6 +15,12 @@ from .importer import import_bundle, import_file, merge_records
 from .report import ImportReport, ReportLine
 
 __all__ = [
-    "FhirError", "ImportReport", "ReportLine", "export_bundle", "import_bundle", "import_file",
-    "merge_records", "validate_bundle",
+    "FhirError",
+    "ImportReport",
+    "ReportLine",
+    "export_bundle",
+    "import_bundle",
+    "import_file",
+    "merge_records",
+    "validate_bundle",
 ]

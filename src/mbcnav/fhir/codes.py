@@ -100,15 +100,26 @@ def loinc_check_ok(code: str) -> bool:
 
 
 _VERHOEFF_D = (
-    (0, 1, 2, 3, 4, 5, 6, 7, 8, 9), (1, 2, 3, 4, 0, 6, 7, 8, 9, 5), (2, 3, 4, 0, 1, 7, 8, 9, 5, 6),
-    (3, 4, 0, 1, 2, 8, 9, 5, 6, 7), (4, 0, 1, 2, 3, 9, 5, 6, 7, 8), (5, 9, 8, 7, 6, 0, 4, 3, 2, 1),
-    (6, 5, 9, 8, 7, 1, 0, 4, 3, 2), (7, 6, 5, 9, 8, 2, 1, 0, 4, 3), (8, 7, 6, 5, 9, 3, 2, 1, 0, 4),
+    (0, 1, 2, 3, 4, 5, 6, 7, 8, 9),
+    (1, 2, 3, 4, 0, 6, 7, 8, 9, 5),
+    (2, 3, 4, 0, 1, 7, 8, 9, 5, 6),
+    (3, 4, 0, 1, 2, 8, 9, 5, 6, 7),
+    (4, 0, 1, 2, 3, 9, 5, 6, 7, 8),
+    (5, 9, 8, 7, 6, 0, 4, 3, 2, 1),
+    (6, 5, 9, 8, 7, 1, 0, 4, 3, 2),
+    (7, 6, 5, 9, 8, 2, 1, 0, 4, 3),
+    (8, 7, 6, 5, 9, 3, 2, 1, 0, 4),
     (9, 8, 7, 6, 5, 4, 3, 2, 1, 0),
 )
 _VERHOEFF_P = (
-    (0, 1, 2, 3, 4, 5, 6, 7, 8, 9), (1, 5, 7, 6, 2, 8, 3, 0, 9, 4), (5, 8, 0, 3, 7, 9, 6, 1, 4, 2),
-    (8, 9, 1, 6, 0, 4, 3, 5, 2, 7), (9, 4, 5, 3, 1, 2, 6, 8, 7, 0), (4, 2, 8, 6, 5, 7, 3, 9, 0, 1),
-    (2, 7, 9, 3, 8, 0, 6, 4, 1, 5), (7, 0, 4, 6, 9, 1, 3, 2, 5, 8),
+    (0, 1, 2, 3, 4, 5, 6, 7, 8, 9),
+    (1, 5, 7, 6, 2, 8, 3, 0, 9, 4),
+    (5, 8, 0, 3, 7, 9, 6, 1, 4, 2),
+    (8, 9, 1, 6, 0, 4, 3, 5, 2, 7),
+    (9, 4, 5, 3, 1, 2, 6, 8, 7, 0),
+    (4, 2, 8, 6, 5, 7, 3, 9, 0, 1),
+    (2, 7, 9, 3, 8, 0, 6, 4, 1, 5),
+    (7, 0, 4, 6, 9, 1, 3, 2, 5, 8),
 )
 
 
@@ -134,7 +145,10 @@ def _check_code(entry: str, system_name: str, code: str) -> None:
     else:
         ok = bool(code)
     if not ok:
-        raise _fail(entry, f"field 'code' {code!r} is not a valid {system_name} code (format or check digit).")
+        raise _fail(
+            entry,
+            f"field 'code' {code!r} is not a valid {system_name} code (format or check digit).",
+        )
 
 
 # ------------------------------------------------------------------------ loading
@@ -161,8 +175,12 @@ def build(raw: Any) -> CodeTable:
                     raise _fail(entry, f"field {f!r} is missing.")
             if e["source"] not in sources:
                 raise _fail(entry, f"field 'source' names unknown source {e['source']!r}.")
-            if not str(e["url"]).startswith("http://hl7.org/fhir/us/mcode/StructureDefinition/mcode-"):
-                raise _fail(entry, f"field 'url' {e['url']!r} is not an mCODE StructureDefinition URL.")
+            if not str(e["url"]).startswith(
+                "http://hl7.org/fhir/us/mcode/StructureDefinition/mcode-"
+            ):
+                raise _fail(
+                    entry, f"field 'url' {e['url']!r} is not an mCODE StructureDefinition URL."
+                )
             out[key] = str(e["url"])
         return out
 
@@ -188,7 +206,10 @@ def build(raw: Any) -> CodeTable:
             _check_code(entry, e["system"], code)
             c = Code(f"{group}.{name}", systems[e["system"]], code, str(e["display"]), e["source"])
             if (c.system, c.code) in by_code:
-                raise _fail(entry, f"field 'code' {code!r} is already listed as {by_code[(c.system, c.code)].key}.")
+                raise _fail(
+                    entry,
+                    f"field 'code' {code!r} is already listed as {by_code[(c.system, c.code)].key}.",
+                )
             codes[c.key] = c
             by_code[(c.system, c.code)] = c
 
@@ -200,8 +221,14 @@ def build(raw: Any) -> CodeTable:
                 raise _fail(f"maps.{name}.{word}", f"names unknown code {key!r}.")
             maps[name][str(word)] = codes[key]
     return CodeTable(
-        as_of=str(raw["as_of"]), sources=sources, systems=systems, profiles=urls("profiles"),
-        extensions=urls("extensions"), local_base=str(local["base"]), codes=codes, maps=maps,
+        as_of=str(raw["as_of"]),
+        sources=sources,
+        systems=systems,
+        profiles=urls("profiles"),
+        extensions=urls("extensions"),
+        local_base=str(local["base"]),
+        codes=codes,
+        maps=maps,
         by_code=by_code,
     )
 

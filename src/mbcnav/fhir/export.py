@@ -48,7 +48,11 @@ class Context:
         return str(uuid.uuid5(NAMESPACE, f"{self.seed}:{label}"))
 
     def add(self, label: str, resource: dict) -> dict:
-        resource = {"resourceType": resource.pop("resourceType"), "id": self.new_id(label), **resource}
+        resource = {
+            "resourceType": resource.pop("resourceType"),
+            "id": self.new_id(label),
+            **resource,
+        }
         self.resources.append(resource)
         return resource
 
@@ -59,8 +63,10 @@ class Context:
         return {"url": self.codes.local(f"StructureDefinition/{name}"), **value}
 
     def local_code(self, system: str, code: str, text: str | None = None) -> dict:
-        return {"coding": [{"system": self.codes.local(f"CodeSystem/{system}"), "code": code}],
-                "text": text or code}
+        return {
+            "coding": [{"system": self.codes.local(f"CodeSystem/{system}"), "code": code}],
+            "text": text or code,
+        }
 
     def concept(self, map_name: str, word: str | None, text: str | None = None) -> dict:
         code = self.codes.mapped(map_name, word)
@@ -78,13 +84,23 @@ def _clean(resource: dict) -> dict:
 # ------------------------------------------------------------------------ person
 def _patient(ctx: Context) -> None:
     p = ctx.patient
-    birth = p.birth_date.isoformat() if p.birth_date else (str(p.birth_year) if p.birth_year else None)
+    birth = (
+        p.birth_date.isoformat() if p.birth_date else (str(p.birth_year) if p.birth_year else None)
+    )
     address = _clean({"postalCode": p.postal_code, "country": p.country})
-    ctx.add("patient", _clean({
-        "resourceType": "Patient", "meta": ctx.meta("cancer_patient"),
-        "name": [{"text": p.name}] if p.name else None,
-        "gender": p.sex, "birthDate": birth, "address": [address] if address else None,
-    }))
+    ctx.add(
+        "patient",
+        _clean(
+            {
+                "resourceType": "Patient",
+                "meta": ctx.meta("cancer_patient"),
+                "name": [{"text": p.name}] if p.name else None,
+                "gender": p.sex,
+                "birthDate": birth,
+                "address": [address] if address else None,
+            }
+        ),
+    )
 
 
 # -------------------------------------------------------------------- conditions
@@ -92,8 +108,12 @@ def _primary(ctx: Context) -> None:
     p, dx = ctx.patient, ctx.patient.metastatic_diagnosis
     ext = []
     if dx.histology:
-        ext.append({"url": ctx.codes.ext("histology_morphology_behavior"),
-                    "valueCodeableConcept": ctx.concept("histology_morphology", dx.histology)})
+        ext.append(
+            {
+                "url": ctx.codes.ext("histology_morphology_behavior"),
+                "valueCodeableConcept": ctx.concept("histology_morphology", dx.histology),
+            }
+        )
     if dx.de_novo is not None:
         ext.append(ctx.local_ext("de-novo-metastatic", valueBoolean=dx.de_novo))
     if dx.date:
@@ -101,34 +121,56 @@ def _primary(ctx: Context) -> None:
     latest = max(p.assessments, key=lambda a: a.date, default=None)
     status = "remission" if latest is not None and latest.status == "ned" else "active"
     code = ctx.codes.mapped("histology_code", dx.histology) or ctx.codes.get("snomed.breast_cancer")
-    ctx.resources.append(_clean({
-        "resourceType": "Condition", "id": ctx.primary_ref["reference"][9:],
-        "meta": ctx.meta("primary_cancer_condition"), "extension": ext,
-        "clinicalStatus": category(CONDITION_CLINICAL, status),
-        "verificationStatus": category(CONDITION_VERIFICATION, "confirmed"),
-        "category": [category(CONDITION_CATEGORY, "problem-list-item")],
-        "code": code.concept(), "bodySite": [ctx.codes.get("snomed.breast_structure").concept()],
-        "subject": ctx.patient_ref,
-        "onsetDateTime": dx.first_diagnosis_date.isoformat() if dx.first_diagnosis_date else None,
-    }))
+    ctx.add(
+        "primary",
+        _clean(
+            {
+                "resourceType": "Condition",
+                "meta": ctx.meta("primary_cancer_condition"),
+                "extension": ext,
+                "clinicalStatus": category(CONDITION_CLINICAL, status),
+                "verificationStatus": category(CONDITION_VERIFICATION, "confirmed"),
+                "category": [category(CONDITION_CATEGORY, "problem-list-item")],
+                "code": code.concept(),
+                "bodySite": [ctx.codes.get("snomed.breast_structure").concept()],
+                "subject": ctx.patient_ref,
+                "onsetDateTime": dx.first_diagnosis_date.isoformat()
+                if dx.first_diagnosis_date
+                else None,
+            }
+        ),
+    )
 
 
 def _secondaries(ctx: Context) -> None:
     for i, m in enumerate(ctx.patient.metastases):
-        ext = [{"url": ctx.codes.ext("related_primary_cancer_condition"), "valueReference": ctx.primary_ref}]
+        ext = [
+            {
+                "url": ctx.codes.ext("related_primary_cancer_condition"),
+                "valueReference": ctx.primary_ref,
+            }
+        ]
         if m.measurable is not None:
             ext.append(ctx.local_ext("measurable-disease", valueBoolean=m.measurable))
         if m.status:
             ext.append(ctx.local_ext("brain-metastasis-status", valueCode=m.status))
-        ctx.add(f"metastasis-{i}", _clean({
-            "resourceType": "Condition", "meta": ctx.meta("secondary_cancer_condition"),
-            "extension": ext, "clinicalStatus": category(CONDITION_CLINICAL, "active"),
-            "verificationStatus": category(CONDITION_VERIFICATION, "confirmed"),
-            "category": [category(CONDITION_CATEGORY, "problem-list-item")],
-            "code": ctx.concept("site_disorder", m.site),
-            "bodySite": [ctx.concept("site_body", m.site)],
-            "subject": ctx.patient_ref, "onsetDateTime": m.date.isoformat() if m.date else None,
-        }))
+        ctx.add(
+            f"metastasis-{i}",
+            _clean(
+                {
+                    "resourceType": "Condition",
+                    "meta": ctx.meta("secondary_cancer_condition"),
+                    "extension": ext,
+                    "clinicalStatus": category(CONDITION_CLINICAL, "active"),
+                    "verificationStatus": category(CONDITION_VERIFICATION, "confirmed"),
+                    "category": [category(CONDITION_CATEGORY, "problem-list-item")],
+                    "code": ctx.concept("site_disorder", m.site),
+                    "bodySite": [ctx.concept("site_body", m.site)],
+                    "subject": ctx.patient_ref,
+                    "onsetDateTime": m.date.isoformat() if m.date else None,
+                }
+            ),
+        )
 
 
 def _stage(ctx: Context) -> None:
@@ -137,35 +179,58 @@ def _stage(ctx: Context) -> None:
     if stage is None:
         return
     when = dx.first_diagnosis_date if dx.first_diagnosis_stage else dx.date
-    derived = [ctx.local_ext("stage-from-de-novo", valueBoolean=True)] if not dx.first_diagnosis_stage else None
-    ctx.add("stage", _clean({
-        "resourceType": "Observation", "meta": ctx.meta("tnm_stage_group"), "extension": derived,
-        "status": "final",
-        "category": [category(OBSERVATION_CATEGORY, "survey")],
-        "code": ctx.codes.get("snomed.stage_group_clinical").concept(),
-        "subject": ctx.patient_ref, "focus": [ctx.primary_ref],
-        "effectiveDateTime": when.isoformat() if when else None,
-        "valueCodeableConcept": ctx.concept("stage", stage, f"Stage {stage}"),
-    }))
+    derived = (
+        [ctx.local_ext("stage-from-de-novo", valueBoolean=True)]
+        if not dx.first_diagnosis_stage
+        else None
+    )
+    ctx.add(
+        "stage",
+        _clean(
+            {
+                "resourceType": "Observation",
+                "meta": ctx.meta("tnm_stage_group"),
+                "extension": derived,
+                "status": "final",
+                "category": [category(OBSERVATION_CATEGORY, "survey")],
+                "code": ctx.codes.get("snomed.stage_group_clinical").concept(),
+                "subject": ctx.patient_ref,
+                "focus": [ctx.primary_ref],
+                "effectiveDateTime": when.isoformat() if when else None,
+                "valueCodeableConcept": ctx.concept("stage", stage, f"Stage {stage}"),
+            }
+        ),
+    )
 
 
 # ----------------------------------------------------------- receptors, markers
 def _answer(ctx: Context, positive: bool | None, text: str) -> dict:
     if positive is None:
         return {"text": text}
-    return ctx.codes.get("loinc.answer_positive" if positive else "loinc.answer_negative").concept(text)
+    return ctx.codes.get("loinc.answer_positive" if positive else "loinc.answer_negative").concept(
+        text
+    )
 
 
 def _receptor(ctx: Context, label: str, loinc: str, value: dict, extra: dict | None = None) -> None:
     rc = ctx.patient.receptors
-    ctx.add(label, _clean({
-        "resourceType": "Observation", "meta": ctx.meta("tumor_marker_test"), "status": "final",
-        "category": [category(OBSERVATION_CATEGORY, "laboratory")],
-        "code": ctx.codes.get(loinc).concept(), "subject": ctx.patient_ref,
-        "effectiveDateTime": rc.biopsy_date.isoformat() if rc.biopsy_date else None,
-        "bodySite": {"text": rc.biopsy_site} if rc.biopsy_site else None,
-        "valueCodeableConcept": value, **(extra or {}),
-    }))
+    ctx.add(
+        label,
+        _clean(
+            {
+                "resourceType": "Observation",
+                "meta": ctx.meta("tumor_marker_test"),
+                "status": "final",
+                "category": [category(OBSERVATION_CATEGORY, "laboratory")],
+                "code": ctx.codes.get(loinc).concept(),
+                "subject": ctx.patient_ref,
+                "effectiveDateTime": rc.biopsy_date.isoformat() if rc.biopsy_date else None,
+                "bodySite": {"text": rc.biopsy_site} if rc.biopsy_site else None,
+                "valueCodeableConcept": value,
+                **(extra or {}),
+            }
+        ),
+    )
 
 
 def _receptors(ctx: Context) -> None:
@@ -180,14 +245,20 @@ def _receptors(ctx: Context) -> None:
         extra = None
         if rc.her2.startswith("IHC "):
             score = rc.her2.split()[1]
-            extra = {"component": [{"code": ctx.codes.get("loinc.her2_ihc").concept(),
-                                    "valueString": score}]}
+            extra = {
+                "component": [
+                    {"code": ctx.codes.get("loinc.her2_ihc").concept(), "valueString": score}
+                ]
+            }
         _receptor(ctx, "her2", "loinc.her2", _answer(ctx, positive, rc.her2), extra)
 
 
 def _is_gene(ctx: Context, marker: str) -> bool:
-    return (marker in vocabulary.MUTATION_MARKERS or marker in vocabulary.GERMLINE_MARKERS
-            or f"hgnc.{marker}" in ctx.codes.codes)
+    return (
+        marker in vocabulary.MUTATION_MARKERS
+        or marker in vocabulary.GERMLINE_MARKERS
+        or f"hgnc.{marker}" in ctx.codes.codes
+    )
 
 
 def _biomarkers(ctx: Context) -> None:
@@ -198,27 +269,45 @@ def _biomarkers(ctx: Context) -> None:
             germline = marker in vocabulary.GERMLINE_MARKERS
             present = value in ("mutated", "positive")
             source = ctx.codes.get("loinc.germline" if germline else "loinc.somatic")
-            ctx.add(f"biomarker-{i}", {
-                "resourceType": "Observation", "meta": ctx.meta("genomic_variant"), "status": "final",
-                "category": [category(OBSERVATION_CATEGORY, "laboratory")],
-                "code": ctx.codes.get("loinc.variant_assessment").concept(),
-                "subject": ctx.patient_ref,
-                "valueCodeableConcept": (ctx.codes.get("loinc.answer_present").concept(value)
-                                         if present else {"text": value}),
-                "component": [
-                    {"code": ctx.codes.get("loinc.gene_studied").concept(),
-                     "valueCodeableConcept": hgnc.concept(gene) if hgnc else {"text": gene}},
-                    {"code": ctx.codes.get("loinc.genomic_source_class").concept(),
-                     "valueCodeableConcept": source.concept()},
-                ],
-            })
+            ctx.add(
+                f"biomarker-{i}",
+                {
+                    "resourceType": "Observation",
+                    "meta": ctx.meta("genomic_variant"),
+                    "status": "final",
+                    "category": [category(OBSERVATION_CATEGORY, "laboratory")],
+                    "code": ctx.codes.get("loinc.variant_assessment").concept(),
+                    "subject": ctx.patient_ref,
+                    "valueCodeableConcept": (
+                        ctx.codes.get("loinc.answer_present").concept(value)
+                        if present
+                        else {"text": value}
+                    ),
+                    "component": [
+                        {
+                            "code": ctx.codes.get("loinc.gene_studied").concept(),
+                            "valueCodeableConcept": hgnc.concept(gene) if hgnc else {"text": gene},
+                        },
+                        {
+                            "code": ctx.codes.get("loinc.genomic_source_class").concept(),
+                            "valueCodeableConcept": source.concept(),
+                        },
+                    ],
+                },
+            )
         else:
-            ctx.add(f"biomarker-{i}", {
-                "resourceType": "Observation", "meta": ctx.meta("tumor_marker_test"), "status": "final",
-                "category": [category(OBSERVATION_CATEGORY, "laboratory")],
-                "code": ctx.local_code("biomarker", marker), "subject": ctx.patient_ref,
-                "valueString": value,
-            })
+            ctx.add(
+                f"biomarker-{i}",
+                {
+                    "resourceType": "Observation",
+                    "meta": ctx.meta("tumor_marker_test"),
+                    "status": "final",
+                    "category": [category(OBSERVATION_CATEGORY, "laboratory")],
+                    "code": ctx.local_code("biomarker", marker),
+                    "subject": ctx.patient_ref,
+                    "valueString": value,
+                },
+            )
 
 
 # ------------------------------------------------------------------------ bundle
@@ -233,8 +322,12 @@ def export_bundle(patient: Patient) -> dict:
     _biomarkers(ctx)
     export_care.add_all(ctx)
     return {
-        "resourceType": "Bundle", "id": ctx.new_id("bundle"),
-        "meta": {**ctx.meta("patient_bundle"), "tag": [OWN_TAG | {"system": ctx.codes.local("CodeSystem/source")}]},
+        "resourceType": "Bundle",
+        "id": ctx.new_id("bundle"),
+        "meta": {
+            **ctx.meta("patient_bundle"),
+            "tag": [OWN_TAG | {"system": ctx.codes.local("CodeSystem/source")}],
+        },
         "type": "collection",
         "entry": [{"fullUrl": f"urn:uuid:{r['id']}", "resource": r} for r in ctx.resources],
     }
@@ -246,11 +339,15 @@ def validate_bundle(bundle: dict) -> None:
     from pydantic import ValidationError
 
     try:
-        get_fhir_model_class("Bundle").model_validate({k: v for k, v in bundle.items() if k != "entry"})
+        get_fhir_model_class("Bundle").model_validate(
+            {k: v for k, v in bundle.items() if k != "entry"}
+        )
         for entry in bundle.get("entry", []):
             resource = entry["resource"]
             get_fhir_model_class(resource["resourceType"]).model_validate(resource)
     except ValidationError as err:
         first = err.errors()[0]
         where = ".".join(str(x) for x in first.get("loc", ()))
-        raise FhirError(f"The exported bundle failed FHIR R4 validation at {where or 'the top level'}: {first.get('msg')}.") from None
+        raise FhirError(
+            f"The exported bundle failed FHIR R4 validation at {where or 'the top level'}: {first.get('msg')}."
+        ) from None

@@ -46,7 +46,9 @@ def _common_ext(ctx: Context, t: Treatment, intent_word: str | None) -> list[dic
     if intent_word == "supportive":
         intent = ctx.codes.get("snomed.intent_supportive")
     if intent:
-        ext.append({"url": ctx.codes.ext("procedure_intent"), "valueCodeableConcept": intent.concept()})
+        ext.append(
+            {"url": ctx.codes.ext("procedure_intent"), "valueCodeableConcept": intent.concept()}
+        )
     if t.setting:
         ext.append(ctx.local_ext("treatment-setting", valueCode=t.setting))
     return ext
@@ -68,46 +70,90 @@ def _medication(ctx: Context, i: int, t: Treatment) -> None:
         rx = ctx.codes.codes.get(f"rxnorm.{drug.name}") if drug else None
         med = rx.concept(written) if rx else {"text": written}
         ext = _common_ext(ctx, t, "supportive" if drug and drug.supportive else None)
+        if t.stop_reason:
+            ext.append(
+                {
+                    "url": ctx.codes.ext("treatment_termination_reason"),
+                    "valueCodeableConcept": _stop(ctx, t),
+                }
+            )
         if t.date:
             ext.append(ctx.local_ext("treatment-date", valueDate=t.date.isoformat()))
         if t.site:
             ext.append(ctx.local_ext("treatment-site", valueString=t.site))
         period = _period(t)
-        ctx.add(f"treatment-{i}-{j}", _clean({
-            "resourceType": "MedicationRequest", "meta": ctx.meta("cancer_related_medication_request"),
-            "extension": ext, "status": _status(t), "statusReason": _stop(ctx, t), "intent": "order",
-            "medicationCodeableConcept": med, "subject": ctx.patient_ref,
-            "authoredOn": _iso(t.start), "reasonReference": [ctx.primary_ref],
-            "groupIdentifier": {"system": ctx.codes.local("regimen"), "value": f"{ctx.seed}-{i}"},
-            "dosageInstruction": [{"timing": {"repeat": {"boundsPeriod": period}}}] if period else None,
-        }))
+        ctx.add(
+            f"treatment-{i}-{j}",
+            _clean(
+                {
+                    "resourceType": "MedicationRequest",
+                    "meta": ctx.meta("cancer_related_medication_request"),
+                    "extension": ext,
+                    "status": _status(t),
+                    "statusReason": _stop(ctx, t),
+                    "intent": "order",
+                    "medicationCodeableConcept": med,
+                    "subject": ctx.patient_ref,
+                    "authoredOn": _iso(t.start),
+                    "reasonReference": [ctx.primary_ref],
+                    "groupIdentifier": {
+                        "system": ctx.codes.local("regimen"),
+                        "value": f"{ctx.seed}-{i}",
+                    },
+                    "dosageInstruction": [{"timing": {"repeat": {"boundsPeriod": period}}}]
+                    if period
+                    else None,
+                }
+            ),
+        )
 
 
 def _procedure(ctx: Context, i: int, t: Treatment) -> None:
     ext = _common_ext(ctx, t, None)
     if t.stop_reason:
-        ext.append({"url": ctx.codes.ext("treatment_termination_reason"),
-                    "valueCodeableConcept": _stop(ctx, t)})
+        ext.append(
+            {
+                "url": ctx.codes.ext("treatment_termination_reason"),
+                "valueCodeableConcept": _stop(ctx, t),
+            }
+        )
     if t.type == "radiation":
-        profile, code = "radiotherapy_course_summary", ctx.codes.get("snomed.radiotherapy_course").concept()
+        profile, code = (
+            "radiotherapy_course_summary",
+            ctx.codes.get("snomed.radiotherapy_course").concept(),
+        )
         if t.procedure:
             ext.append(ctx.local_ext("procedure-name", valueString=t.procedure))
         body = [{"text": t.site}] if t.site else None
     else:
-        profile, code = "cancer_related_surgical_procedure", ctx.concept("surgery", t.procedure or "surgery")
+        profile, code = (
+            "cancer_related_surgical_procedure",
+            ctx.concept("surgery", t.procedure or "surgery"),
+        )
         body = None
         if t.site:
             ext.append(ctx.local_ext("treatment-site", valueString=t.site))
-    ctx.add(f"treatment-{i}", _clean({
-        "resourceType": "Procedure", "meta": ctx.meta(profile), "extension": ext,
-        "status": "completed" if (t.end or t.date) else "in-progress", "code": code,
-        "subject": ctx.patient_ref, "performedDateTime": _iso(t.date) if not t.start else None,
-        "performedPeriod": _period(t) if t.start else None, "bodySite": body,
-        "reasonReference": [ctx.primary_ref],
-    }))
+    ctx.add(
+        f"treatment-{i}",
+        _clean(
+            {
+                "resourceType": "Procedure",
+                "meta": ctx.meta(profile),
+                "extension": ext,
+                "status": "completed" if (t.end or t.date) else "in-progress",
+                "code": code,
+                "subject": ctx.patient_ref,
+                "performedDateTime": _iso(t.date) if not t.start else None,
+                "performedPeriod": _period(t) if t.start else None,
+                "bodySite": body,
+                "reasonReference": [ctx.primary_ref],
+            }
+        ),
+    )
     if t.start and t.date:  # both given: keep the surgery date too
         ctx.resources[-1].setdefault("extension", []).append(
-            ctx.local_ext("treatment-date", valueDate=t.date.isoformat()))
+            ctx.local_ext("treatment-date", valueDate=t.date.isoformat())
+        )
 
 
 def _treatments(ctx: Context) -> None:
@@ -122,16 +168,29 @@ def _assessments(ctx: Context) -> None:
     for i, a in enumerate(ctx.patient.assessments):
         ext = []
         if a.method:
-            ext.append({"url": ctx.codes.ext("disease_status_evidence_type"),
-                        "valueCodeableConcept": ctx.concept("assessment_method", a.method)})
-        ctx.add(f"assessment-{i}", _clean({
-            "resourceType": "Observation", "meta": ctx.meta("cancer_disease_status"),
-            "extension": ext, "status": "final",
-            "code": ctx.codes.get("loinc.disease_status").concept(), "subject": ctx.patient_ref,
-            "focus": [ctx.primary_ref], "effectiveDateTime": a.date.isoformat(),
-            "valueCodeableConcept": ctx.concept("assessment_status", a.status),
-            "note": [{"text": a.note}] if a.note else None,
-        }))
+            ext.append(
+                {
+                    "url": ctx.codes.ext("disease_status_evidence_type"),
+                    "valueCodeableConcept": ctx.concept("assessment_method", a.method),
+                }
+            )
+        ctx.add(
+            f"assessment-{i}",
+            _clean(
+                {
+                    "resourceType": "Observation",
+                    "meta": ctx.meta("cancer_disease_status"),
+                    "extension": ext,
+                    "status": "final",
+                    "code": ctx.codes.get("loinc.disease_status").concept(),
+                    "subject": ctx.patient_ref,
+                    "focus": [ctx.primary_ref],
+                    "effectiveDateTime": a.date.isoformat(),
+                    "valueCodeableConcept": ctx.concept("assessment_status", a.status),
+                    "note": [{"text": a.note}] if a.note else None,
+                }
+            ),
+        )
 
 
 def _ecog(ctx: Context) -> None:
@@ -139,12 +198,21 @@ def _ecog(ctx: Context) -> None:
     if ecog is None:
         return
     answer = ctx.codes.mapped("ecog", str(ecog))
-    ctx.add("ecog", _clean({
-        "resourceType": "Observation", "meta": ctx.meta("ecog_performance_status"), "status": "final",
-        "category": [_cat("survey")], "code": ctx.codes.get("loinc.ecog").concept(),
-        "subject": ctx.patient_ref, "valueInteger": ecog,
-        "interpretation": [answer.concept()] if answer else None,
-    }))
+    ctx.add(
+        "ecog",
+        _clean(
+            {
+                "resourceType": "Observation",
+                "meta": ctx.meta("ecog_performance_status"),
+                "status": "final",
+                "category": [_cat("survey")],
+                "code": ctx.codes.get("loinc.ecog").concept(),
+                "subject": ctx.patient_ref,
+                "valueInteger": ecog,
+                "interpretation": [answer.concept()] if answer else None,
+            }
+        ),
+    )
 
 
 def _labs(ctx: Context) -> None:
@@ -156,11 +224,20 @@ def _labs(ctx: Context) -> None:
             value["valueString"] = lab.value
         elif lab.unit:
             value["valueQuantity"] = {"unit": lab.unit}
-        ctx.add(f"lab-{i}", _clean({
-            "resourceType": "Observation", "status": "final", "category": [_cat("laboratory")],
-            "code": ctx.concept("lab", lab.test), "subject": ctx.patient_ref,
-            "effectiveDateTime": lab.date.isoformat(), **value,
-        }))
+        ctx.add(
+            f"lab-{i}",
+            _clean(
+                {
+                    "resourceType": "Observation",
+                    "status": "final",
+                    "category": [_cat("laboratory")],
+                    "code": ctx.concept("lab", lab.test),
+                    "subject": ctx.patient_ref,
+                    "effectiveDateTime": lab.date.isoformat(),
+                    **value,
+                }
+            ),
+        )
 
 
 def _attribute(ctx: Context, name: str, **value) -> dict:
@@ -175,8 +252,18 @@ def _symptom_parts(ctx: Context, s: Symptom) -> list[dict]:
     if s.new is not None:
         parts.append(_attribute(ctx, "new", valueBoolean=s.new))
     if s.temperature_c is not None:
-        parts.append(_attribute(ctx, "temperature", valueQuantity={
-            "value": s.temperature_c, "unit": "Cel", "system": UCUM, "code": "Cel"}))
+        parts.append(
+            _attribute(
+                ctx,
+                "temperature",
+                valueQuantity={
+                    "value": s.temperature_c,
+                    "unit": "Cel",
+                    "system": UCUM,
+                    "code": "Cel",
+                },
+            )
+        )
     if s.count_per_day is not None:
         parts.append(_attribute(ctx, "count-per-day", valueInteger=s.count_per_day))
     return parts
@@ -184,15 +271,25 @@ def _symptom_parts(ctx: Context, s: Symptom) -> list[dict]:
 
 def _symptoms(ctx: Context) -> None:
     for i, s in enumerate(ctx.patient.symptoms):
-        ctx.add(f"symptom-{i}", _clean({
-            "resourceType": "Observation", "status": "final",
-            "category": [_cat("survey"), ctx.local_code("observation-kind", "symptom-check-in")],
-            "code": ctx.local_code("symptom", s.symptom), "subject": ctx.patient_ref,
-            "effectiveDateTime": s.date.isoformat(),
-            "valueCodeableConcept": {"text": s.severity} if s.severity else None,
-            "component": _symptom_parts(ctx, s),
-            "note": [{"text": s.note}] if s.note else None,
-        }))
+        ctx.add(
+            f"symptom-{i}",
+            _clean(
+                {
+                    "resourceType": "Observation",
+                    "status": "final",
+                    "category": [
+                        _cat("survey"),
+                        ctx.local_code("observation-kind", "symptom-check-in"),
+                    ],
+                    "code": ctx.local_code("symptom", s.symptom),
+                    "subject": ctx.patient_ref,
+                    "effectiveDateTime": s.date.isoformat(),
+                    "valueCodeableConcept": {"text": s.severity} if s.severity else None,
+                    "component": _symptom_parts(ctx, s),
+                    "note": [{"text": s.note}] if s.note else None,
+                }
+            ),
+        )
 
 
 def add_all(ctx: Context) -> None:

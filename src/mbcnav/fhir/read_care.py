@@ -13,22 +13,46 @@ from mbcnav.patient import vocabulary as v
 
 from .codes import CodeTable
 from .values import (
-    Draft, Skip, clean_display, codings, day, effective, ext_value, extensions, find_code,
-    has_code, has_profile, texts,
+    Draft,
+    Skip,
+    clean_display,
+    codings,
+    day,
+    effective,
+    ext_value,
+    extensions,
+    find_code,
+    has_code,
+    has_profile,
+    texts,
 )
 
-RADIATION_KEYS = ("snomed.radiotherapy_course", "snomed.radiation_therapy", "snomed.boost_radiation",
-                  "snomed.photon_teleradiotherapy")
-SURGERY_KEYS = ("snomed.lumpectomy", "snomed.partial_breast_excision", "snomed.sentinel_node_biopsy",
-                "snomed.sentinel_node_excision", "snomed.axillary_node_excision")
-STATUS_EXTRA = {"snomed.status_partial_remission": "regression", "snomed.status_not_detected": "ned"}
+RADIATION_KEYS = (
+    "snomed.radiotherapy_course",
+    "snomed.radiation_therapy",
+    "snomed.boost_radiation",
+    "snomed.photon_teleradiotherapy",
+)
+SURGERY_KEYS = (
+    "snomed.lumpectomy",
+    "snomed.partial_breast_excision",
+    "snomed.sentinel_node_biopsy",
+    "snomed.sentinel_node_excision",
+    "snomed.axillary_node_excision",
+)
+STATUS_EXTRA = {
+    "snomed.status_partial_remission": "regression",
+    "snomed.status_not_detected": "ned",
+}
 ENDED = ("completed", "stopped", "cancelled", "entered-in-error", "not-taken")
 
 
 # ---------------------------------------------------------------------- medicines
 def drug_name(concept, codes: CodeTable) -> tuple[str | None, str]:
     """(name as the record should hold it, what the bundle said)."""
-    said = (texts(concept) or [f"code {c.get('code')}" for c in codings(concept)] or ["no drug named"])[0]
+    said = (
+        texts(concept) or [f"code {c.get('code')}" for c in codings(concept)] or ["no drug named"]
+    )[0]
     text = (concept or {}).get("text")
     if text and v.drug(text):
         return text, said
@@ -81,11 +105,18 @@ def _stop_reason(concepts: list, codes: CodeTable) -> str | None:
     return None
 
 
+def _termination(res: dict, codes: CodeTable) -> list:
+    urls = (codes.ext("treatment_termination_reason"), codes.ext("termination_reason_stu1"))
+    return [e.get("valueCodeableConcept") for url in urls for e in extensions(res, url)]
+
+
 def _setting(res: dict, codes: CodeTable) -> str | None:
     setting = ext_value(res, codes.local("StructureDefinition/treatment-setting"), "valueCode")
     if setting:
         return setting
-    intent = ext_value(res, codes.ext("procedure_intent"), "valueCodeableConcept")
+    intent = ext_value(res, codes.ext("procedure_intent"), "valueCodeableConcept") or ext_value(
+        res, codes.ext("treatment_intent_stu1"), "valueCodeableConcept"
+    )
     if has_code(intent, [codes.get("snomed.intent_palliative")]):
         return "metastatic"
     return None
@@ -98,7 +129,9 @@ def _end_note(item: dict, status: str | None) -> str:
     return ""
 
 
-def read_medication(res: dict, draft: Draft, codes: CodeTable, label: str, medications: dict) -> str:
+def read_medication(
+    res: dict, draft: Draft, codes: CodeTable, label: str, medications: dict
+) -> str:
     name, said = drug_name(_medication_concept(res, medications), codes)
     if name is None:
         raise Skip(f"'{said}' is not a breast cancer drug the navigator knows.")
@@ -112,7 +145,9 @@ def read_medication(res: dict, draft: Draft, codes: CodeTable, label: str, medic
         item["end"] = end
     note = _end_note(item, res.get("status"))
     given = res.get("statusReason")
-    reason = _stop_reason(given if isinstance(given, list) else [given], codes)
+    reason = _stop_reason(
+        [*_termination(res, codes), *(given if isinstance(given, list) else [given])], codes
+    )
     if reason and item.get("end"):
         item["stop_reason"] = reason
     setting = _setting(res, codes)
@@ -147,18 +182,24 @@ def _body_site(body: list, codes: CodeTable) -> str | None:
     shown = texts(body[0])
     if not shown:
         return None
-    return re.sub(r"\s+", " ", re.sub(r"\b(structure of|structure)\b", " ", shown[0].lower())).strip()
+    return re.sub(
+        r"\s+", " ", re.sub(r"\b(structure of|structure)\b", " ", shown[0].lower())
+    ).strip()
 
 
 def read_procedure(res: dict, draft: Draft, codes: CodeTable, label: str) -> str:
-    code = res.get("code")
+    code = res.get("code") or {}
     shown = (texts(code) or [c.get("code") for c in codings(code)] or ["no code"])[0]
     words = " ".join(texts(code)).lower()
-    radiation = (has_profile(res, "radiotherapy", "radiation") or
-                 has_code(code, [codes.get(k) for k in RADIATION_KEYS]) or
-                 re.search(r"radiation|radiotherapy", words) is not None)
-    surgery = not radiation and (has_profile(res, "surgical-procedure") or
-                                 has_code(code, [codes.get(k) for k in SURGERY_KEYS]))
+    radiation = (
+        has_profile(res, "radiotherapy", "radiation")
+        or has_code(code, [codes.get(k) for k in RADIATION_KEYS])
+        or re.search(r"radiation|radiotherapy", words) is not None
+    )
+    surgery = not radiation and (
+        has_profile(res, "surgical-procedure")
+        or has_code(code, [codes.get(k) for k in SURGERY_KEYS])
+    )
     if not (radiation or surgery):
         raise Skip(f"'{shown}' is not a cancer surgery or radiotherapy the record keeps.")
     if res.get("status") in ("not-done", "entered-in-error", "preparation"):
@@ -170,8 +211,11 @@ def read_procedure(res: dict, draft: Draft, codes: CodeTable, label: str) -> str
     local = codes.local("StructureDefinition/")
     if surgery:
         first = next(((c.get("system"), c.get("code")) for c in codings(code)), (None, None))
-        item["procedure"] = (clean_display(code["text"]) if code.get("text") else None) or \
-            codes.reverse("surgery", *first) or clean_display(shown).lower()
+        item["procedure"] = (
+            (clean_display(code["text"]) if code.get("text") else None)
+            or codes.reverse("surgery", *first)
+            or clean_display(shown).lower()
+        )
         item["date"] = ext_value(res, local + "treatment-date", "valueDate") or single
         if start and not item["date"] and (end in (None, start)):
             item["date"], start, end = start, None, None
@@ -189,8 +233,7 @@ def read_procedure(res: dict, draft: Draft, codes: CodeTable, label: str) -> str
     if end:
         item["end"] = end
     note = _end_note(item, "completed" if radiation and res.get("status") == "completed" else None)
-    reasons = [e.get("valueCodeableConcept") for e in extensions(res, codes.ext("treatment_termination_reason"))]
-    reason = _stop_reason(reasons, codes)
+    reason = _stop_reason(_termination(res, codes), codes)
     if reason and item.get("end"):
         item["stop_reason"] = reason
     if setting := _setting(res, codes):
@@ -210,17 +253,32 @@ def read_disease_status(res: dict, draft: Draft, codes: CodeTable, label: str) -
     status = None
     for c in codings(concept):
         found = codes.find(c.get("system"), c.get("code"))
-        status = status or (codes.reverse("assessment_status", c.get("system"), c.get("code"))
-                            or (STATUS_EXTRA.get(found.key) if found else None))
-    status = status or next((v.normalise_assessment_status(t) for t in texts(concept)
-                             if v.normalise_assessment_status(t)), None)
+        status = status or (
+            codes.reverse("assessment_status", c.get("system"), c.get("code"))
+            or (STATUS_EXTRA.get(found.key) if found else None)
+        )
+    status = status or next(
+        (
+            v.normalise_assessment_status(t)
+            for t in texts(concept)
+            if v.normalise_assessment_status(t)
+        ),
+        None,
+    )
     if status is None:
-        raise Skip("the disease status value is not improved, stable, worsened, remission or undetermined.")
+        raise Skip(
+            "the disease status value is not improved, stable, worsened, remission or undetermined."
+        )
     item = {"date": when, "status": status}
-    for url in (codes.ext("disease_status_evidence_type"), codes.ext("disease_status_evidence_type_stu1")):
+    for url in (
+        codes.ext("disease_status_evidence_type"),
+        codes.ext("disease_status_evidence_type_stu1"),
+    ):
         for e in extensions(res, url):
             evidence = e.get("valueCodeableConcept")
-            method = next((v.normalise_method(t) for t in texts(evidence) if v.normalise_method(t)), None)
+            method = next(
+                (v.normalise_method(t) for t in texts(evidence) if v.normalise_method(t)), None
+            )
             if method is None and has_code(evidence, [codes.get("snomed.evidence_exam")]):
                 method = "exam"
             if method is None and has_code(evidence, [codes.get("snomed.evidence_tumor_marker")]):
@@ -283,8 +341,14 @@ def read_symptom(res: dict, draft: Draft, codes: CodeTable, label: str) -> str:
     severity = (res.get("valueCodeableConcept") or {}).get("text")
     if severity:
         item["severity"] = severity
-    names = {"frequency": "valueString", "interference": "valueString", "location": "valueString",
-             "new": "valueBoolean", "count-per-day": "valueInteger", "temperature": "valueQuantity"}
+    names = {
+        "frequency": "valueString",
+        "interference": "valueString",
+        "location": "valueString",
+        "new": "valueBoolean",
+        "count-per-day": "valueInteger",
+        "temperature": "valueQuantity",
+    }
     for comp in res.get("component") or []:
         attribute = (texts(comp.get("code")) or [""])[0]
         kind = names.get(attribute)

@@ -13,12 +13,27 @@ from mbcnav.patient import vocabulary as v
 
 from .codes import CodeTable
 from .values import (
-    ICD10CM, Draft, Skip, codings, effective, ext_value, find_code, has_code, has_profile,
+    ICD10CM,
+    Draft,
+    Skip,
+    codings,
+    day,
+    effective,
+    ext_value,
+    find_code,
+    has_code,
+    has_profile,
     texts,
 )
 
-BREAST_KEYS = ("breast_cancer", "primary_breast_cancer", "ductal_breast_cancer",
-               "lobular_breast_cancer", "inflammatory_breast_cancer", "left_breast_cancer")
+BREAST_KEYS = (
+    "breast_cancer",
+    "primary_breast_cancer",
+    "ductal_breast_cancer",
+    "lobular_breast_cancer",
+    "inflammatory_breast_cancer",
+    "left_breast_cancer",
+)
 POSITIVE_KEYS = ("loinc.answer_positive", "snomed.positive", "loinc.answer_present")
 NEGATIVE_KEYS = ("loinc.answer_negative", "snomed.negative")
 
@@ -29,7 +44,8 @@ def read_patient(res: dict, draft: Draft, codes: CodeTable, label: str) -> str:
     names = res.get("name") or []
     if names:
         n = names[0]
-        text = n.get("text") or " ".join([*(n.get("given") or []), n.get("family") or ""]).strip()
+        parts = [*(n.get("given") or []), n.get("family")]
+        text = n.get("text") or " ".join(p for p in parts if isinstance(p, str)).strip()
         if text:
             draft.set_person("name", text, label)
             took.append("name")
@@ -52,7 +68,9 @@ def read_patient(res: dict, draft: Draft, codes: CodeTable, label: str) -> str:
             draft.set_person("country", str(address["country"]), label)
         break
     if not took:
-        raise Skip("it holds none of the details the record keeps (name, sex, birth date, postal code).")
+        raise Skip(
+            "it holds none of the details the record keeps (name, sex, birth date, postal code)."
+        )
     return "the person (" + ", ".join(took) + ")."
 
 
@@ -60,18 +78,24 @@ def read_patient(res: dict, draft: Draft, codes: CodeTable, label: str) -> str:
 def is_breast(res: dict, codes: CodeTable) -> bool:
     if has_code(res.get("code"), [codes.get(f"snomed.{k}") for k in BREAST_KEYS]):
         return True
-    return any(c.get("system") == ICD10CM and str(c.get("code", "")).startswith("C50")
-               for c in codings(res.get("code")))
+    return any(
+        c.get("system") == ICD10CM and str(c.get("code", "")).startswith("C50")
+        for c in codings(res.get("code"))
+    )
 
 
 def _is_secondary(res: dict, codes: CodeTable) -> bool:
     if has_profile(res, "secondary-cancer-condition"):
         return True
-    if find_code(res.get("code"), codes, "snomed") in [*codes.maps["site_disorder"].values(),
-                                                        *codes.maps["disorder_site_extra"].values()]:
+    if find_code(res.get("code"), codes, "snomed") in [
+        *codes.maps["site_disorder"].values(),
+        *codes.maps["disorder_site_extra"].values(),
+    ]:
         return True
-    return any(c.get("system") == ICD10CM and re.match(r"C7[789]|C7B", str(c.get("code", "")))
-               for c in codings(res.get("code")))
+    return any(
+        c.get("system") == ICD10CM and re.match(r"C7[789]|C7B", str(c.get("code", "")))
+        for c in codings(res.get("code"))
+    )
 
 
 def _site(res: dict, codes: CodeTable) -> tuple[str, str]:
@@ -89,16 +113,18 @@ def _site(res: dict, codes: CodeTable) -> tuple[str, str]:
     for c in codings(res.get("code")):
         if (c.get("system"), str(c.get("code"))) == (generic.system, generic.code):
             continue
-        site = codes.reverse("site_disorder", c.get("system"), c.get("code")) or \
-            codes.reverse("disorder_site_extra", c.get("system"), c.get("code"))
+        site = codes.reverse("site_disorder", c.get("system"), c.get("code")) or codes.reverse(
+            "disorder_site_extra", c.get("system"), c.get("code")
+        )
         if site:
             return v.normalise_site(site) or site, "condition code"
     return "other", "no known site code, kept as 'other'"
 
 
 def is_primary(res: dict, codes: CodeTable) -> bool:
-    return not _is_secondary(res, codes) and (has_profile(res, "primary-cancer-condition")
-                                               or is_breast(res, codes))
+    return not _is_secondary(res, codes) and (
+        has_profile(res, "primary-cancer-condition") or is_breast(res, codes)
+    )
 
 
 def read_condition(res: dict, draft: Draft, codes: CodeTable, label: str) -> str:
@@ -109,7 +135,9 @@ def read_condition(res: dict, draft: Draft, codes: CodeTable, label: str) -> str
             shown = ", ".join(f"{c.get('code')}" for c in codings(res.get("code"))) or "no code"
             raise Skip(f"the primary cancer is not breast cancer (code {shown}).")
         return _primary(res, draft, codes, label)
-    shown = (texts(res.get("code")) or [c.get("code") for c in codings(res.get("code"))] or ["no code"])[0]
+    shown = (
+        texts(res.get("code")) or [c.get("code") for c in codings(res.get("code"))] or ["no code"]
+    )[0]
     raise Skip(f"'{shown}' is not a cancer condition the record keeps.")
 
 
@@ -119,7 +147,9 @@ def _primary(res: dict, draft: Draft, codes: CodeTable, label: str) -> str:
     for url in (codes.ext("histology_morphology_behavior"),):
         concept = ext_value(res, url, "valueCodeableConcept")
         if concept:
-            histology = next((v.normalise_histology(t) for t in texts(concept) if v.normalise_histology(t)), None)
+            histology = next(
+                (v.normalise_histology(t) for t in texts(concept) if v.normalise_histology(t)), None
+            )
             if histology is None and has_code(concept, [codes.get("snomed.morphology_ductal")]):
                 histology = "ductal"
     for c in codings(res.get("code")):
@@ -129,20 +159,22 @@ def _primary(res: dict, draft: Draft, codes: CodeTable, label: str) -> str:
         took.append(f"histology {histology}")
     onset = res.get("onsetDateTime")
     if onset:
-        draft.set_diagnosis("first_diagnosis_date", onset[:10] if len(onset) >= 10 else None, label)
+        draft.set_diagnosis("first_diagnosis_date", day(onset), label)
         took.append("first diagnosis date")
     de_novo = ext_value(res, codes.local("StructureDefinition/de-novo-metastatic"), "valueBoolean")
     if de_novo is not None:
         draft.set_diagnosis("de_novo", de_novo, label)
         took.append("de novo")
-    md_date = ext_value(res, codes.local("StructureDefinition/metastatic-diagnosis-date"), "valueDate")
+    md_date = ext_value(
+        res, codes.local("StructureDefinition/metastatic-diagnosis-date"), "valueDate"
+    )
     if md_date:
         draft.set_diagnosis("date", md_date, label)
         took.append("metastatic diagnosis date")
     for stage in res.get("stage") or []:
         found = _stage_value(stage.get("summary"), codes)
         if found:
-            draft.stages.append((onset[:10] if onset else "", found, label))
+            draft.stages.append((day(onset) or "", found, label))
             if f"stage {found}" not in took:
                 took.append(f"stage {found}")
     return "primary cancer (" + ", ".join(took) + ")."
@@ -152,9 +184,11 @@ def _secondary(res: dict, draft: Draft, codes: CodeTable, label: str) -> str:
     site, how = _site(res, codes)
     item = {"site": site}
     onset = res.get("onsetDateTime")
-    if onset:
-        item["date"] = onset[:10]
-    measurable = ext_value(res, codes.local("StructureDefinition/measurable-disease"), "valueBoolean")
+    if day(onset):
+        item["date"] = day(onset)
+    measurable = ext_value(
+        res, codes.local("StructureDefinition/measurable-disease"), "valueBoolean"
+    )
     if measurable is not None:
         item["measurable"] = measurable
     status = ext_value(res, codes.local("StructureDefinition/brain-metastasis-status"), "valueCode")
@@ -212,7 +246,9 @@ def read_receptor(kind: str, res: dict, draft: Draft, codes: CodeTable, label: s
     value = next((normalise(t) for t in candidates if t and normalise(t)), None)
     if kind == "her2" and value in (None, "positive", "negative"):
         for comp in res.get("component") or []:
-            if has_code(comp.get("code"), [codes.get("loinc.her2_ihc")]) and comp.get("valueString"):
+            if has_code(comp.get("code"), [codes.get("loinc.her2_ihc")]) and comp.get(
+                "valueString"
+            ):
                 value = v.normalise_her2(f"IHC {comp['valueString']}") or value
     if value is None:
         sign = polarity(res, codes)
@@ -227,8 +263,9 @@ def read_receptor(kind: str, res: dict, draft: Draft, codes: CodeTable, label: s
 
 
 # -------------------------------------------------------------------- biomarkers
-def _marker_value(marker: str, candidates: list[str], own_text: str | None, present: bool | None,
-                  germline: bool) -> str | None:
+def _marker_value(
+    marker: str, candidates: list[str], own_text: str | None, present: bool | None, germline: bool
+) -> str | None:
     if marker in v.KNOWN_MARKERS:
         for text in candidates:
             value = v.normalise_marker_value(marker, text)
@@ -270,19 +307,32 @@ def read_variant(res: dict, draft: Draft, codes: CodeTable, label: str) -> str:
     return f"biomarker {marker} {value}."
 
 
-def read_marker(res: dict, draft: Draft, codes: CodeTable, label: str, marker: str | None = None) -> str:
+def read_marker(
+    res: dict, draft: Draft, codes: CodeTable, label: str, marker: str | None = None
+) -> str:
     """MSI / TMB LOINC tests and the navigator's own text-coded biomarkers."""
     if marker is None:
         marker = v.normalise_marker_name(texts(res.get("code"))[0])
     candidates = [str(res.get("valueString") or ""), *texts(res.get("valueCodeableConcept"))]
     quantity = res.get("valueQuantity") or {}
     if quantity.get("value") is not None:
-        candidates.insert(0, f"{quantity['value']:g}" if isinstance(quantity["value"], float) else str(quantity["value"]))
+        candidates.insert(
+            0,
+            f"{quantity['value']:g}"
+            if isinstance(quantity["value"], float)
+            else str(quantity["value"]),
+        )
     sign = polarity(res, codes)
     if marker == "MSI" and sign is not None:
         candidates.append("high" if sign else "stable")
-    value = next((v.normalise_marker_value(marker, t) for t in candidates
-                  if t and v.normalise_marker_value(marker, t) is not None), None)
+    value = next(
+        (
+            v.normalise_marker_value(marker, t)
+            for t in candidates
+            if t and v.normalise_marker_value(marker, t) is not None
+        ),
+        None,
+    )
     if value is None:
         raise Skip(f"the {marker} result is not one the record understands.")
     draft.offer(f"biomarker:{marker}", value, effective(res), label, marker)

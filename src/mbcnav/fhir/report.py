@@ -53,14 +53,20 @@ class ImportReport:
         return sum(1 for line in self.lines if line.action == "skipped")
 
     def summary(self) -> str:
-        return (f"{len(self.lines)} resources read: {self.imported_count} imported, "
-                f"{self.skipped_count} skipped.")
+        return (
+            f"{len(self.lines)} resources read: {self.imported_count} imported, "
+            f"{self.skipped_count} skipped."
+        )
 
     def text(self) -> str:
         return "\n".join([self.summary(), *self.notes, *(str(line) for line in self.lines)])
 
     def as_dict(self) -> dict:
         return {
-            "imported": self.imported_count, "skipped": self.skipped_count, "notes": list(self.notes),
-            "lines": [{"resource": x.resource, "action": x.action, "detail": x.detail} for x in self.lines],
+            "imported": self.imported_count,
+            "skipped": self.skipped_count,
+            "notes": list(self.notes),
+            "lines": [
+                {"resource": x.resource, "action": x.action, "detail": x.detail} for x in self.lines
+            ],
         }

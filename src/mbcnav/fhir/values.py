@@ -35,9 +35,12 @@ def texts(concept: Any) -> list[str]:
 
 
 def clean_display(text: str) -> str:
-    return re.sub(r"\s*\((disorder|finding|procedure|qualifier value|body structure|"
-                  r"morphologic abnormality|situation|regime/therapy|observable entity)\)\s*$",
-                  "", str(text)).strip()
+    return re.sub(
+        r"\s*\((disorder|finding|procedure|qualifier value|body structure|"
+        r"morphologic abnormality|situation|regime/therapy|observable entity)\)\s*$",
+        "",
+        str(text),
+    ).strip()
 
 
 def has_code(concept: Any, codes) -> bool:
@@ -121,10 +124,19 @@ class Draft:
     diagnosis: dict = field(default_factory=dict)
     diagnosis_labels: dict = field(default_factory=dict)
     stages: list = field(default_factory=list)  # (date or "", stage, label)
-    single: dict[str, Latest] = field(default_factory=dict)  # "er", "pr", "her2", "ecog", "biomarker:X"
+    single: dict[str, Latest] = field(
+        default_factory=dict
+    )  # "er", "pr", "her2", "ecog", "biomarker:X"
     superseded: list = field(default_factory=list)  # (label, why)
-    lists: dict[str, list] = field(default_factory=lambda: {
-        "metastases": [], "treatments": [], "assessments": [], "labs": [], "symptoms": []})
+    lists: dict[str, list] = field(
+        default_factory=lambda: {
+            "metastases": [],
+            "treatments": [],
+            "assessments": [],
+            "labs": [],
+            "symptoms": [],
+        }
+    )
     regimens: dict = field(default_factory=dict)  # groupIdentifier -> index in treatments
     biopsy: dict = field(default_factory=dict)  # receptor label -> (biopsy site, date)
 
@@ -133,7 +145,9 @@ class Draft:
         old = self.single.get(key)
         if old is None or (when or "") >= (old.date or ""):
             if old is not None:
-                self.superseded.append((old.label, f"a more recent {what} result was kept ({label})."))
+                self.superseded.append(
+                    (old.label, f"a more recent {what} result was kept ({label}).")
+                )
             self.single[key] = Latest(value, when, label)
         else:
             self.superseded.append((label, f"a more recent {what} result was kept ({old.label})."))

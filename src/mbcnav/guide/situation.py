@@ -38,6 +38,7 @@ FACTS: dict[str, str] = {
     "ai_before_progression": "an aromatase inhibitor was started before the latest progression",
     "ai_before_recurrence": "an aromatase inhibitor was given before a recurrence",
     "esr1_unknown": "no ESR1 result",
+    "esr1_result": "the ESR1 result as recorded (mutated, not mutated...) or None",
     "pathway_unknown": "which of PIK3CA, AKT1, PTEN have no result",
     "pathway_altered": "PIK3CA, AKT1 or PTEN is known to be altered",
     "er_low": "ER reported as low (1-10% of cells)",
@@ -191,10 +192,10 @@ def _treatment(patient, as_of, lines, names, facts, words) -> None:
         words["current_drugs"] = record.join([names.get(d, d) for d in line.drugs])
         words["current_start"] = line.start.isoformat()
     assessments = [a for a in patient.assessments if a.date <= as_of]
+    facts["assessed"] = bool(assessments)
     if assessments:
         latest = max(assessments, key=lambda a: a.date)
         facts["months_since_assessment"] = _months(latest.date, as_of)
-    facts["assessed"] = bool(assessments)
         words["assessment_date"] = latest.date.isoformat()
     event = record.latest_progression(patient, lines, as_of)
     ai_starts = record.class_starts(patient, "aromatase inhibitor", as_of)
@@ -262,6 +263,7 @@ def receptor_biopsy_words(site: str | None, day: date | None) -> str:
 def _biomarkers(patient, facts, words) -> None:
     marks = patient.biomarkers or {}
     facts["esr1_unknown"] = not record.known(marks.get("ESR1"))
+    facts["esr1_result"] = marks.get("ESR1") if record.known(marks.get("ESR1")) else None
     untested = [gene for gene in PATHWAY if not record.known(marks.get(gene))]
     facts["pathway_unknown"] = untested
     if untested:

@@ -23,18 +23,44 @@ MATCH_BOOST = 1.25  # passage tagged for the person's subtype or one of their si
 MISMATCH_DAMP = 0.8  # passage tagged only for subtypes the person does not have
 MAX_QUESTION = 500
 NOTHING = (
-    "The library has no passage that answers this question. "
-    "Try other words, or ask your care team."
+    "The library has no passage that answers this question. Try other words, or ask your care team."
 )
 
 # Tag words that fit each subtype from mbcnav.patient.derive.subtype (compared lower-case, no spaces).
 SUBTYPE_TAGS = {
-    "HR+/HER2-": {"hr+/her2-", "hr+", "hr-positive", "hormonereceptor-positive", "er+", "her2-", "her2-negative", "luminal"},
-    "HR+/HER2+": {"hr+/her2+", "hr+", "hr-positive", "hormonereceptor-positive", "er+", "her2+", "her2-positive"},
+    "HR+/HER2-": {
+        "hr+/her2-",
+        "hr+",
+        "hr-positive",
+        "hormonereceptor-positive",
+        "er+",
+        "her2-",
+        "her2-negative",
+        "luminal",
+    },
+    "HR+/HER2+": {
+        "hr+/her2+",
+        "hr+",
+        "hr-positive",
+        "hormonereceptor-positive",
+        "er+",
+        "her2+",
+        "her2-positive",
+    },
     "HR-/HER2+": {"hr-/her2+", "her2+", "her2-positive"},
-    "triple-negative": {"triple-negative", "tnbc", "triplenegative", "her2-", "her2-negative", "hr-"},
+    "triple-negative": {
+        "triple-negative",
+        "tnbc",
+        "triplenegative",
+        "her2-",
+        "her2-negative",
+        "hr-",
+    },
 }
-HER2_TAGS = {"low": {"her2-low", "her2low"}, "ultralow": {"her2-ultralow", "her2ultralow", "her2-low"}}
+HER2_TAGS = {
+    "low": {"her2-low", "her2low"},
+    "ultralow": {"her2-ultralow", "her2ultralow", "her2-low"},
+}
 
 
 @dataclass(frozen=True)
@@ -94,7 +120,9 @@ class Answer:
             "article": self.article,
             "title": self.title,
             "url": self.url,
-            "sources": [{"title": s.title, "publisher": s.publisher, "url": s.url} for s in self.sources],
+            "sources": [
+                {"title": s.title, "publisher": s.publisher, "url": s.url} for s in self.sources
+            ],
             "score": round(self.score, 3),
         }
 
@@ -121,26 +149,40 @@ def _answer(article: Article, section: Section, score: float) -> Answer:
     )
 
 
-def ask(question: str, patient=None, top: int = 3, directory: Path | str = ARTICLES_DIR) -> AskResult:
-    """The best self-contained passages for a question, with their sources."""
+def ask(
+    question: str,
+    patient=None,
+    top: int = 3,
+    directory: Path | str = ARTICLES_DIR,
+    rerank: bool = True,
+) -> AskResult:
+    """The best self-contained passages for a question, with their sources.
+
+    Whether anything fits is decided on BM25 alone (coverage and score of the best
+    passage); ``rerank`` only reorders the passages that fit.
+    """
     question = (question or "").strip()
     if not question:
         raise LibraryError("The question is empty; write a question in your own words.")
     if len(question) > MAX_QUESTION:
-        raise LibraryError(f"The question has {len(question)} characters; the most allowed is {MAX_QUESTION}.")
+        raise LibraryError(
+            f"The question has {len(question)} characters; the most allowed is {MAX_QUESTION}."
+        )
     if top < 1:
-        raise LibraryError(f"--top is {top}, but it must be 1 or more.")
+        raise LibraryError(f"The number of answers asked for (top) is {top}; it must be 1 or more.")
     index = get_index(directory)
     profile = profile_of(patient)
     boost = None
     if profile != Profile():
         boost = lambda s: fit(index.library.articles[s.article], profile)  # noqa: E731
-    hits = index.search(question, top=max(top, 10), boost=boost)
-    if not hits or hits[0].coverage < MIN_COVERAGE or hits[0].score < MIN_SCORE:
+    hits = index.search(question, top=max(top, 10), boost=boost, rerank=rerank)
+    lead = max(hits, key=lambda h: h.score, default=None)  # the best passage by BM25 alone
+    if lead is None or lead.coverage < MIN_COVERAGE or lead.score < MIN_SCORE:
         return AskResult(question, [], NOTHING)
-    best = hits[0].score
-    chosen = [h for h in hits if h.coverage >= MIN_COVERAGE and h.score >= best * 0.3][:top]
-    answers = [_answer(index.library.articles[h.section.article], h.section, h.score) for h in chosen]
+    chosen = [h for h in hits if h.coverage >= MIN_COVERAGE and h.score >= lead.score * 0.3][:top]
+    answers = [
+        _answer(index.library.articles[h.section.article], h.section, h.rank) for h in chosen
+    ]
     return AskResult(question, answers, "")
 
 

@@ -160,7 +160,9 @@ def _sources(path: Path, raw) -> tuple[Source, ...]:
     out, seen = [], set()
     for n, item in enumerate(raw, start=1):
         if not isinstance(item, dict):
-            raise _fail(path, f"sources[{n}]", "must be a mapping with id, publisher, title, url, read")
+            raise _fail(
+                path, f"sources[{n}]", "must be a mapping with id, publisher, title, url, read"
+            )
         for key in SOURCE_FIELDS:
             if not str(item.get(key) or "").strip():
                 raise _fail(path, f"sources[{n}].{key}", "is missing; every source needs it")
@@ -168,10 +170,14 @@ def _sources(path: Path, raw) -> tuple[Source, ...]:
         if sid in seen:
             raise _fail(path, f"sources[{n}].id", f"repeats the id '{sid}'; ids must be unique")
         if not str(item["url"]).startswith(("https://", "http://")):
-            raise _fail(path, f"sources[{n}].url", f"is {item['url']!r}, but it must be a web address")
+            raise _fail(
+                path, f"sources[{n}].url", f"is {item['url']!r}, but it must be a web address"
+            )
         seen.add(sid)
         read = _as_date(path, f"sources[{n}].read", item["read"])
-        out.append(Source(sid, str(item["publisher"]), str(item["title"]), str(item["url"]), read, n))
+        out.append(
+            Source(sid, str(item["publisher"]), str(item["title"]), str(item["url"]), read, n)
+        )
     return tuple(out)
 
 
@@ -216,7 +222,9 @@ def parse_article(path: Path) -> Article:
     try:
         post = frontmatter.load(path)
     except (OSError, yaml.YAMLError, ValueError) as err:
-        raise LibraryError(f"Article file {path.name} cannot be read as Markdown with YAML front matter: {err}.") from None
+        raise LibraryError(
+            f"Article file {path.name} cannot be read as Markdown with YAML front matter: {err}."
+        ) from None
     meta = post.metadata
     for key in REQUIRED:
         if meta.get(key) in (None, "", []):
@@ -228,7 +236,9 @@ def parse_article(path: Path) -> Article:
         raise _fail(path, "topic", f"is {meta['topic']!r}; allowed: {', '.join(TOPICS)}")
     sources = _sources(path, meta["sources"])
     related = meta.get("related") or []
-    if not isinstance(related, list) or not all(isinstance(r, str) and SLUG.match(r) for r in related):
+    if not isinstance(related, list) or not all(
+        isinstance(r, str) and SLUG.match(r) for r in related
+    ):
         raise _fail(path, "related", "must be a list of article slugs")
     sections = split_sections(slug, post.content)
     if not sections:
@@ -239,7 +249,9 @@ def parse_article(path: Path) -> Article:
             raise _fail(path, f"section '{section.heading}'", "has no text")
         for cited in section.citations:
             if cited not in ids:
-                raise _fail(path, "sources", f"has no id '{cited}', cited in section '{section.heading}'")
+                raise _fail(
+                    path, "sources", f"has no id '{cited}', cited in section '{section.heading}'"
+                )
     return Article(
         path=path,
         title=str(meta["title"]).strip(),
@@ -267,7 +279,11 @@ def read_library(directory: Path | str = ARTICLES_DIR) -> Library:
     return Library(articles)
 
 
-@lru_cache(maxsize=8)
 def load_library(directory: Path | str = ARTICLES_DIR) -> Library:
     """The library from a folder, loaded once per process (default: the bundled articles)."""
+    return _library_for(str(Path(directory).resolve()))
+
+
+@lru_cache(maxsize=8)
+def _library_for(directory: str) -> Library:
     return read_library(directory)

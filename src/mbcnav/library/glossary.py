@@ -22,7 +22,21 @@ from mbcnav.library.errors import LibraryError
 GLOSSARY_FILE = Path(__file__).parent / "data" / "glossary.yaml"
 GLOSSARY_URL = "/library/glossary/"
 SOURCE_FIELDS = ("publisher", "title", "url", "read")
-NO_LINK_INSIDE = {"a", "h1", "h2", "h3", "h4", "h5", "h6", "sup", "code", "abbr", "dfn", "button", "span"}
+NO_LINK_INSIDE = {
+    "a",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "sup",
+    "code",
+    "abbr",
+    "dfn",
+    "button",
+    "span",
+}
 
 
 @dataclass(frozen=True)
@@ -81,12 +95,18 @@ def read_glossary(path: Path = GLOSSARY_FILE) -> list[Term]:
             raise _fail(path, f"{where} field 'definition'", "is missing")
         source = raw.get("source")
         if not isinstance(source, dict):
-            raise _fail(path, f"{where} field 'source'", "is missing; give publisher, title, url and read")
+            raise _fail(
+                path, f"{where} field 'source'", "is missing; give publisher, title, url and read"
+            )
         for key in SOURCE_FIELDS:
             if not str(source.get(key) or "").strip():
                 raise _fail(path, f"{where} field 'source.{key}'", "is missing")
         if not str(source["url"]).startswith("https://"):
-            raise _fail(path, f"{where} field 'source.url'", f"is {source['url']!r}, but it must be an https address")
+            raise _fail(
+                path,
+                f"{where} field 'source.url'",
+                f"is {source['url']!r}, but it must be an https address",
+            )
         if "as_of" not in raw:
             raise _fail(path, f"{where} field 'as_of'", "is missing")
         aliases = raw.get("aliases") or []
@@ -100,7 +120,10 @@ def read_glossary(path: Path = GLOSSARY_FILE) -> list[Term]:
                 definition=" ".join(str(raw["definition"]).split()),
                 article=raw.get("article") or None,
                 as_of=_date(path, f"{where} field 'as_of'", raw["as_of"]),
-                source={**source, "read": _date(path, f"{where} field 'source.read'", source["read"])},
+                source={
+                    **source,
+                    "read": _date(path, f"{where} field 'source.read'", source["read"]),
+                },
             )
         )
     return sorted(terms, key=lambda t: t.term.lower())

@@ -1,17 +1,22 @@
 """BM25 search over article sections (passages), with patient vocabulary.
 
-Each section is indexed in three fields (article title, section heading, section
-text), each its own bm25s index; a passage's score is the weighted sum of its field
-scores (title above heading above body). A question is analysed into weighted
-terms: its own words (misspellings fixed from the synonyms file, then unknown words
-matched to the index vocabulary with rapidfuzz) at full weight, synonym and drug-name
-expansions at a lower weight. The index is built from the bundled articles at first
-use and kept in memory; it never touches the database.
+Each section is indexed in four fields (article title, section heading, article
+summary, section text), each its own bm25s index with a shared passage IDF; a
+passage's score is the weighted sum of its field scores (title above heading above
+body). A question is analysed into terms: its own words (misspellings fixed from the
+synonyms file, then unknown words matched to the index vocabulary with rapidfuzz),
+plus alternatives from the synonyms file (exact equivalents and brand -> generic
+drug names at full weight, looser synonyms and drug classes lower). Each question
+word scores the best of its alternatives, and the total is multiplied by the
+passage's coverage of the question. The index is built from the bundled articles at
+first use and kept in memory; it never touches the database.
 """
 
 from __future__ import annotations
 
+import logging
 import math
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -20,15 +25,26 @@ import bm25s
 import numpy as np
 from rapidfuzz import fuzz, process
 
+from mbcnav.library import rerank as dense
 from mbcnav.library.articles import ARTICLES_DIR, Library, Section, load_library
-from mbcnav.library.vocabulary import STOPWORDS, Synonyms, analyse, stem, synonyms, words
+from mbcnav.library.vocabulary import Synonyms, analyse, synonyms, words
+
+logging.getLogger("bm25s").setLevel(logging.WARNING)  # it logs every index build at DEBUG
 
 FIELD_WEIGHTS = {"title": 1.6, "heading": 1.3, "summary": 0.6, "body": 1.0}
 # How much a field's own IDF counts (0 = passage IDF only). Headings are questions, so a
-# word rare among headings ("treated", "symptoms") says more about intent there.
-FIELD_IDF_BLEND = {"heading": 0.5}
-# Short FAQ answers point to full articles: on a tie, the article's own passage wins.
-TOPIC_PRIOR = {"faq": 0.7}
+# word rare among headings ("treated", "symptoms") says more about intent there; titles alike.
+FIELD_IDF_BLEND = {"title": 0.5, "heading": 0.5}
+# FAQ answers are short summaries of articles (shown on the FAQ page): answers and search
+# results come from the full articles, which carry the detail and the sources.
+TOPIC_PRIOR = {"faq": 0.0}
+# "What is X?" asks for a definition: passages whose heading defines ("What is/are ...")
+# get a small boost.
+DEFINITION_QUESTION = re.compile(
+    r"^\W*(what\s*(is|are|s|'s)\b|whats\b|define\b|meaning of\b)|\bmean(s|ing)?\W*$", re.I
+)
+DEFINITION_HEADING = re.compile(r"^(what (is|are|does|do)\b)", re.I)
+DEFINITION_BOOST = 1.2
 FUZZY_CUTOFF = 82  # rapidfuzz ratio (0-100) for a misspelt word to count as a known word
 FUZZY_MIN_LENGTH = 5
 
@@ -46,6 +62,7 @@ class Hit:
     section: Section
     score: float  # fused BM25 score times coverage
     coverage: float  # share of the question's content (IDF-weighted) the passage matches
+    rank: float = 0.0  # the ordering score: BM25 blended with dense similarity when re-ranked
 
 
 def bm25_idf(df: int, n_docs: int) -> float:
@@ -62,18 +79,34 @@ def fuse(field_scores: dict[str, np.ndarray], weights: dict[str, float]) -> np.n
     return total
 
 
-def coverage(origins: dict[str, float], matched: set[str]) -> float:
-    """IDF-weighted share of the question's words (origins) that a passage matched."""
+def is_subsequence(short: str, long: str) -> bool:
+    letters = iter(long)
+    return all(ch in letters for ch in short)
+
+
+def drops_real_letters(word: str, candidate: str) -> bool:
+    """Whether reaching ``candidate`` only deletes letters of ``word`` that are not doubled.
+
+    Such a "fix" usually turns a real word into another one ("paint" -> "pain",
+    "movie" -> "move"), while typing slips drop or swap letters ("brest", "fatige")
+    or double one ("cancerr").
+    """
+    if len(candidate) >= len(word) or not is_subsequence(candidate, word):
+        return False
+    undoubled = re.sub(r"(.)\1+", r"\1", word)
+    return not (undoubled == candidate or is_subsequence(undoubled, candidate))
+
+
+def coverage(answered: dict[str, np.ndarray], origins: dict[str, float], n: int) -> np.ndarray:
+    """Per passage, the IDF-weighted share of the question's words (origins) it answers."""
+    share = np.zeros(n, dtype=np.float32)
     whole = sum(origins.values())
-    return sum(w for o, w in origins.items() if o in matched) / whole if whole else 0.0
-
-
-def matched_origins(terms: list[Term], doc_terms: set[str]) -> set[str]:
-    """Question words (or phrases) a passage answers: all their own stems, or all of a synonym's."""
-    alts: dict[tuple[str, str], list[bool]] = {}
-    for t in terms:
-        alts.setdefault((t.origin, t.alt), []).append(t.stem in doc_terms)
-    return {o for (o, _), found in alts.items() if all(found)}
+    if not whole:
+        return share
+    for origin, weight in origins.items():
+        if origin in answered:
+            share += weight * answered[origin]
+    return share / whole
 
 
 class Index:
@@ -109,6 +142,10 @@ class Index:
             for t in terms:
                 df[t] = df.get(t, 0) + 1
         self.n_docs = max(len(self.sections), 1)
+        self.defines = np.array(
+            [bool(s.position and DEFINITION_HEADING.match(s.heading)) for s in self.sections],
+            dtype=bool,
+        )
         self.prior = np.array(
             [TOPIC_PRIOR.get(library.articles[s.article].topic, 1.0) for s in self.sections],
             dtype=np.float32,
@@ -133,8 +170,12 @@ class Index:
         # one slip in a short word changes it a lot: ask more of short words
         cutoff = FUZZY_CUTOFF + (4 if len(word) <= 6 else 0)
         near = self.spell_by_length.get(len(word), ())
-        best = process.extractOne(word, near, scorer=fuzz.ratio, score_cutoff=cutoff)
-        return best[0] if best else word
+        for candidate, _, _ in process.extract(
+            word, near, scorer=fuzz.ratio, score_cutoff=cutoff, limit=3
+        ):
+            if not drops_real_letters(word, candidate):
+                return candidate
+        return word
 
     def terms(self, question: str) -> tuple[list[Term], dict[str, float]]:
         """Weighted search terms and the question's content words (origins) with their IDF.
@@ -151,6 +192,8 @@ class Index:
             mine = [x for x in analyse(phrase) if x not in owner_of]
             for x in mine:
                 owner_of[x] = " ".join(mine)
+            if not analyse(phrase):  # only stop words ("my husband"): its synonyms still count
+                owner_of[phrase] = phrase
         terms: list[Term] = []
         origins: dict[str, float] = {}
         for x in dict.fromkeys(stems):
@@ -159,13 +202,13 @@ class Index:
             origins[o] = max(origins.get(o, 0.0), self.idf(x))
         seen = {(t.stem, t.origin, t.alt) for t in terms}
         for phrase, extra, weight in expansions:
-            owners = {owner_of[x] for x in analyse(phrase) if x in owner_of}
+            owners = {owner_of[x] for x in analyse(phrase) or [phrase] if x in owner_of}
             for o in owners:
                 for x in analyse(extra):
                     if (x, o, extra) not in seen:
                         seen.add((x, o, extra))
                         terms.append(Term(x, weight, o, extra))
-                origins.setdefault(o, 0.0)
+                origins.setdefault(o, 0.0)  # a stop-word phrase adds score, not coverage
         return terms, origins
 
     def term_scores(self, term_stem: str) -> np.ndarray:
@@ -183,55 +226,103 @@ class Index:
                 per_field[name] = np.zeros(len(self.sections), dtype=np.float32)
         return fuse(per_field, FIELD_WEIGHTS)
 
-    def scores(self, terms: list[Term]) -> np.ndarray:
-        """Sum over the question's words of the best-scoring of their alternatives.
+    def scores(self, terms: list[Term], origins: dict[str, float]) -> tuple[np.ndarray, np.ndarray]:
+        """Passage scores and coverage (share of the question's words each passage answers).
 
-        A word and its synonyms are alternatives (an OR): a passage gets the best of
-        them, so a long synonym group cannot outweigh the other words of the question.
+        The score sums, over the question's words, the best-scoring of their alternatives:
+        a word and its synonyms are an OR, so a long synonym group cannot outweigh the
+        other words of the question. A word is answered when all the stems of the word
+        itself, or of one of its synonyms, are in the passage.
         """
+        n = len(self.sections)
         cache: dict[str, np.ndarray] = {}
         alts: dict[tuple[str, str], np.ndarray] = {}
+        found: dict[tuple[str, str], np.ndarray] = {}
+        sizes: dict[tuple[str, str], int] = {}
         for t in terms:
             if t.stem not in cache:
                 cache[t.stem] = self.term_scores(t.stem)
             key = (t.origin, t.alt)
             part = t.weight * cache[t.stem]
+            here = cache[t.stem] > 0
             alts[key] = part if key not in alts else alts[key] + part
-        sizes: dict[tuple[str, str], int] = {}
-        for t in terms:
-            sizes[(t.origin, t.alt)] = sizes.get((t.origin, t.alt), 0) + 1
+            found[key] = here if key not in found else found[key] & here
+            sizes[key] = sizes.get(key, 0) + 1
         best: dict[str, np.ndarray] = {}
+        answered: dict[str, np.ndarray] = {}
         for (origin, alt), part in alts.items():
             if alt:  # a long synonym phrase must not outweigh a one-word equivalent
                 part = part / math.sqrt(sizes[(origin, alt)])
             best[origin] = part if origin not in best else np.maximum(best[origin], part)
-        return sum(best.values(), np.zeros(len(self.sections), dtype=np.float32))
+            hit = found[(origin, alt)]
+            answered[origin] = hit if origin not in answered else answered[origin] | hit
+        total = sum(best.values(), np.zeros(n, dtype=np.float32))
+        return total, coverage(answered, origins, n)
 
-    def search(self, question: str, top: int = 10, boost=None) -> list[Hit]:
-        """Best passages first; ``boost(section) -> factor`` may re-weight them."""
+    def search(self, question: str, top: int = 10, boost=None, rerank: bool = True) -> list[Hit]:
+        """Best passages first; ``boost(section) -> factor`` may re-weight them.
+
+        With ``rerank`` (and the model installed) the best ``CANDIDATES`` BM25 passages
+        are reordered by BM25 blended with dense similarity (see ``rerank.py``).
+        """
         if not self.sections:
             return []
         terms, origins = self.terms(question)
         if not terms:
             return []
-        scores = self.scores(terms) * self.prior
+        scores, share = self.scores(terms, origins)
+        scores = scores * self.prior
+        if DEFINITION_QUESTION.search(question.strip()):
+            scores = np.where(self.defines, scores * DEFINITION_BOOST, scores)
         if boost is not None:
             scores = scores * np.array([boost(s) for s in self.sections], dtype=np.float32)
-        hits = []
-        for i in np.flatnonzero(scores > 0):
-            matched = matched_origins(terms, self.doc_terms[i])
-            share = coverage(origins, matched)
-            hits.append(Hit(self.sections[i], float(scores[i]) * share, share))
-        hits.sort(key=lambda h: -h.score)
-        return hits[:top]
+        final = scores * share
+        order = [int(i) for i in np.flatnonzero(final > 0)]
+        order.sort(key=lambda i: -final[i])
+        order = order[: max(top, dense.CANDIDATES)]
+        rank = {i: float(final[i]) for i in order}
+        vectors = self.vectors() if rerank and len(order) > 1 else None
+        if vectors is not None:
+            head = order[: dense.CANDIDATES]
+            query = dense.encoder().encode([question])[0]
+            fused = dense.fuse(final[head], vectors.matrix[head] @ query)
+            rank.update(
+                {i: float(f) + 1.0 for i, f in zip(head, fused, strict=True)}
+            )  # head stays first
+            order.sort(key=lambda i: -rank[i])
+        return [
+            Hit(self.sections[i], float(final[i]), float(share[i]), rank[i]) for i in order[:top]
+        ]
+
+    def vectors(self) -> dense.PassageVectors | None:
+        """Passage vectors for re-ranking (built once), or None when the model is unavailable."""
+        if not hasattr(self, "_vectors"):
+            enc = dense.encoder()
+            self._vectors = dense.PassageVectors(passage_texts(self), enc) if enc else None
+        return self._vectors
+
+
+def passage_texts(index: Index) -> list[str]:
+    """The text embedded for each passage: article title, heading, then the passage."""
+    out = []
+    for s in index.sections:
+        title = index.library.articles[s.article].title
+        out.append(f"{title}. {s.heading}. {s.text}" if s.position else f"{title}. {s.text}")
+    return out
+
+
+def get_index(directory: Path | str = ARTICLES_DIR) -> Index:
+    """The index of a folder of articles, built once per process."""
+    return _index_for(str(Path(directory).resolve()))
 
 
 @lru_cache(maxsize=4)
-def get_index(directory: Path | str = ARTICLES_DIR) -> Index:
-    """The index of a folder of articles, built once per process."""
+def _index_for(directory: str) -> Index:
     return Index(load_library(directory), synonyms())
 
 
-def search(question: str, top: int = 10, directory: Path | str = ARTICLES_DIR) -> list[Hit]:
+def search(
+    question: str, top: int = 10, directory: Path | str = ARTICLES_DIR, rerank: bool = True
+) -> list[Hit]:
     """Search the bundled articles (or another folder) for a question."""
-    return get_index(directory).search(question, top=top)
+    return get_index(directory).search(question, top=top, rerank=rerank)

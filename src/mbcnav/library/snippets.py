@@ -35,7 +35,7 @@ def highlight(text: str, stems: set[str]) -> list[tuple[str, bool]]:
         tokens = analyse(m.group(0))
         if tokens and set(tokens) & stems:
             if m.start() > last:
-                pieces.append((text[last:m.start()], False))
+                pieces.append((text[last : m.start()], False))
             pieces.append((m.group(0), True))
             last = m.end()
     if last < len(text):
@@ -52,7 +52,7 @@ def best_sentences(text: str, stems: set[str], limit: int = 280) -> str:
     hits = [len(set(analyse(s)) & stems) for s in sentences]
     start = max(range(len(sentences)), key=lambda i: (hits[i], -i))
     chosen = sentences[start]
-    for extra in sentences[start + 1:]:
+    for extra in sentences[start + 1 :]:
         if len(chosen) + len(extra) + 1 > limit:
             break
         chosen += " " + extra
@@ -61,7 +61,9 @@ def best_sentences(text: str, stems: set[str], limit: int = 280) -> str:
     return ("… " if start else "") + chosen
 
 
-def search_results(question: str, top: int = 20, directory: Path | str = ARTICLES_DIR) -> list[Result]:
+def search_results(
+    question: str, top: int = 20, directory: Path | str = ARTICLES_DIR
+) -> list[Result]:
     """Passages for a search page, best first, each with a highlighted snippet."""
     index = get_index(directory)
     if not question.strip():
@@ -74,6 +76,13 @@ def search_results(question: str, top: int = 20, directory: Path | str = ARTICLE
             continue
         article = index.library.articles[hit.section.article]
         text = best_sentences(hit.section.text, stems)
-        out.append(Result(article, hit.section, f"{article.url}#{hit.section.anchor}",
-                          highlight(text, stems), hit.score))
+        out.append(
+            Result(
+                article,
+                hit.section,
+                f"{article.url}#{hit.section.anchor}",
+                highlight(text, stems),
+                hit.score,
+            )
+        )
     return out

@@ -24,31 +24,15 @@ from mbcnav.library.errors import LibraryError
 DATA = Path(__file__).parent / "data"
 SYNONYMS_FILE = DATA / "synonyms.yaml"
 DRUGS_FILE = Path(__file__).parents[1] / "patient" / "data" / "drugs.yaml"
-STOPWORDS = frozenset(STOPWORDS_EN) | {
-    "can", "could", "would", "should", "may", "might", "will", "shall", "do", "does", "did",
-    "what", "whats", "which", "who", "whom", "how", "why", "when", "where", "is", "are", "am",
-    "i", "im", "ive", "me", "my", "mine", "we", "our", "you", "your", "it", "its", "s", "t",
-    "about", "get", "got", "tell", "know", "need", "want", "please", "thing",
-    "things", "much", "many", "also", "really", "just", "like", "still", "ok", "okay", "mom",
-    "mum", "dad", "mother", "father", "sister", "doctor", "dr", "said", "says", "say", "wife",
-    "husband", "someone", "something", "anything", "normal", "one", "have", "has", "had", "been",
-    "she", "he", "her", "him", "his", "hers", "they", "them", "their", "told",
-    "usually", "usual", "often", "always", "ever", "every", "there", "here", "then", "than",
-    "go", "going", "gets", "getting", "lot", "lots", "sort",
-    "question", "questions", "answer", "explain", "anyone", "everyone", "thats", "dont", "doesnt",
-    "cant", "wont", "isnt", "arent", "hi", "hello", "thanks", "thank", "yes", "no", "let", "lets",
-    "make", "makes", "see", "look", "looking", "find", "out", "if", "now", "use",
-    "used", "using", "way", "ways", "good", "bad", "right", "wrong", "true", "whats", "hows",
-    "near", "read", "heard", "hear", "saw", "seen", "online", "internet", "only", "possible",
-    "so", "all", "any", "some", "very", "too", "more", "most", "other", "others", "own", "same",
-    "each", "both", "again", "once", "before", "after", "above", "below", "over", "under", "up",
-    "down", "off", "through", "while", "because", "until", "between", "from", "were", "being",
-    "from", "onto", "upon", "than", "those", "this", "that", "these", "whose", "whether", "yet",
-    "even", "ever", "maybe", "probably", "actually", "basically", "literally", "anyway", "able",
-    "im", "id", "youre", "ill", "theyre", "weve", "shes", "hes", "theres", "wont", "didnt",
-    "wasnt", "havent", "hasnt", "shouldnt", "couldnt", "wouldnt", "am", "be", "was", "to",
-    "already", "another", "anymore", "else", "since", "though", "although", "around", "etc",
-}
+STOPWORDS_FILE = DATA / "stopwords.txt"
+
+
+def _read_stopwords(path: Path) -> frozenset[str]:
+    text = path.read_text(encoding="utf-8")
+    return frozenset(w for line in text.splitlines() for w in line.split("#", 1)[0].split())
+
+
+STOPWORDS = frozenset(STOPWORDS_EN) | _read_stopwords(STOPWORDS_FILE)
 SYNONYM_WEIGHT = 0.5
 _stemmer = Stemmer.Stemmer("english")
 WORD = re.compile(r"[a-z0-9]+")
@@ -98,8 +82,27 @@ def _phrase(text: str) -> str:
     return " ".join(words(text))
 
 
+def _content(text: str) -> str:
+    """A text without its stop words ("fluid on the lungs" -> "fluid lungs")."""
+    return " ".join(w for w in text.split() if w not in STOPWORDS)
+
+
+@lru_cache(maxsize=4096)
+def _needle(phrase: str) -> str:
+    """The form of a phrase to look for in a question's content words.
+
+    Stop words are dropped ("spread to the brain" finds "spread to brain") unless that
+    leaves a single word from a longer phrase ("different doctor" must not match "different").
+    """
+    content = _content(phrase)
+    if not content or (len(content.split()) == 1 and len(phrase.split()) > 1):
+        return phrase
+    return content
+
+
 def _contains(haystack: str, phrase: str) -> bool:
-    return f" {phrase} " in f" {haystack} "
+    """Whether a phrase occurs in a text (both padded: ' words ')."""
+    return f" {_needle(phrase)} " in haystack
 
 
 @dataclass(frozen=True)
@@ -111,6 +114,7 @@ class DrugName:
 @dataclass
 class Synonyms:
     groups: list[tuple[str, ...]] = field(default_factory=list)  # phrases as normalised words
+    equivalents: list[tuple[str, ...]] = field(default_factory=list)  # exact synonyms (weight 1)
     spellings: dict[str, str] = field(default_factory=dict)
     drugs: dict[str, DrugName] = field(default_factory=dict)  # brand or generic phrase -> drug
     families: dict[str, str] = field(default_factory=dict)  # stem -> the family's stem
@@ -128,13 +132,24 @@ class Synonyms:
         synonym group and a drug's class are near equivalents (SYNONYM_WEIGHT).
         """
         said = self.correct(text)
+        # a phrase is looked for in the words as said and in the words without stop words
+        padded = f" {said} ", f" {_content(said)} "
+        present = set(said.split())
         out: list[tuple[str, str, float]] = []
-        for group in self.groups:
-            found = [p for p in group if _contains(said, p)]
-            if found:
-                out += [(f, p, SYNONYM_WEIGHT) for f in found for p in group if p != f]
+        for groups, weight in ((self.equivalents, 1.0), (self.groups, SYNONYM_WEIGHT)):
+            for group in groups:
+                found = [
+                    p
+                    for p in group
+                    if _needle(p).split(" ", 1)[0] in present
+                    and any(_contains(h, p) for h in padded)
+                ]
+                if found:
+                    out += [(f, p, weight) for f in found for p in group if p != f]
         for name, drug in self.drugs.items():
-            if _contains(said, name):
+            if _needle(name).split(" ", 1)[0] in present and any(
+                _contains(h, name) for h in padded
+            ):
                 if name != drug.generic:
                     out.append((name, drug.generic, 1.0))
                 out += [(name, _phrase(c), SYNONYM_WEIGHT) for c in drug.classes]
@@ -143,7 +158,7 @@ class Synonyms:
     @property
     def known_words(self) -> set[str]:
         """Every word in a group, a spelling fix or a drug name (for spelling tolerance)."""
-        known = {w for g in self.groups for p in g for w in p.split()}
+        known = {w for g in self.groups + self.equivalents for p in g for w in p.split()}
         known |= {w for v in self.spellings.values() for w in v.split()}
         known |= {w for name in self.drugs for w in name.split()}
         known |= set(self.family_words)
@@ -172,10 +187,11 @@ def read_synonyms(path: Path = SYNONYMS_FILE, drugs_file: Path | None = DRUGS_FI
         if not data.get(key):
             raise _fail(path, f"field '{key}'", "is missing")
     syn = Synonyms()
-    for n, group in enumerate(data.get("groups") or [], start=1):
-        if not isinstance(group, list) or len(group) < 2:
-            raise _fail(path, f"groups[{n}]", "must list at least two phrases")
-        syn.groups.append(tuple(dict.fromkeys(_phrase(str(p)) for p in group)))
+    for key in ("equivalents", "groups"):
+        for n, group in enumerate(data.get(key) or [], start=1):
+            if not isinstance(group, list) or len(group) < 2:
+                raise _fail(path, f"{key}[{n}]", "must list at least two phrases")
+            getattr(syn, key).append(tuple(dict.fromkeys(_phrase(str(p)) for p in group)))
     for n, fam in enumerate(data.get("families") or [], start=1):
         if not isinstance(fam, list) or len(fam) < 2:
             raise _fail(path, f"families[{n}]", "must list at least two words")

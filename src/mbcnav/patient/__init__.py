@@ -7,6 +7,16 @@ from .model import FORMAT, Patient
 from .summary import summarize
 
 __all__ = [
-    "FORMAT", "Patient", "PatientFileError", "derive", "dump", "dumps_json", "dumps_yaml",
-    "load", "loads", "parse", "summarize", "vocabulary",
+    "FORMAT",
+    "Patient",
+    "PatientFileError",
+    "derive",
+    "dump",
+    "dumps_json",
+    "dumps_yaml",
+    "load",
+    "loads",
+    "parse",
+    "summarize",
+    "vocabulary",
 ]

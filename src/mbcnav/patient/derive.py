@@ -21,8 +21,13 @@ SAME_LINE_WINDOW = timedelta(days=28)
 def her2_category(p: Patient) -> str:
     """positive | low | ultralow | zero | negative | unknown (ASCO/CAP wording)."""
     return {
-        "IHC 3+": "positive", "IHC 2+ ISH+": "positive", "positive": "positive",
-        "IHC 2+ ISH-": "low", "IHC 1+": "low", "IHC 0+": "ultralow", "IHC 0": "zero",
+        "IHC 3+": "positive",
+        "IHC 2+ ISH+": "positive",
+        "positive": "positive",
+        "IHC 2+ ISH-": "low",
+        "IHC 1+": "low",
+        "IHC 0+": "ultralow",
+        "IHC 0": "zero",
         "negative": "negative",
     }.get(p.receptors.her2 or "unknown", "unknown")
 
@@ -139,9 +144,13 @@ class Line:
 
     def to_json(self) -> dict:
         return {
-            "number": self.number, "drugs": list(self.drugs), "classes": list(self.classes),
-            "start": self.start.isoformat(), "end": self.end.isoformat() if self.end else None,
-            "months": self.months, "stop_reason": self.stop_reason,
+            "number": self.number,
+            "drugs": list(self.drugs),
+            "classes": list(self.classes),
+            "start": self.start.isoformat(),
+            "end": self.end.isoformat() if self.end else None,
+            "months": self.months,
+            "stop_reason": self.stop_reason,
         }
 
 
@@ -205,9 +214,15 @@ def lines_of_therapy(p: Patient, as_of: date | None = None) -> list[Line]:
     Supportive drugs (bone-modifying agents, ovarian suppression) never start or form a line.
     """
     candidates = sorted(
-        (t for t in p.treatments
-         if t.type == "systemic" and t.start is not None and _is_metastatic(p, t)
-         and (as_of is None or t.start <= as_of) and _anticancer_names(t)),
+        (
+            t
+            for t in p.treatments
+            if t.type == "systemic"
+            and t.start is not None
+            and _is_metastatic(p, t)
+            and (as_of is None or t.start <= as_of)
+            and _anticancer_names(t)
+        ),
         key=lambda t: t.start,
     )
     groups: list[_Group] = []
@@ -232,11 +247,17 @@ def lines_of_therapy(p: Patient, as_of: date | None = None) -> list[Line]:
         end = None if any(e is None for e in ends) else max(ends)
         if end and as_of and end > as_of:
             end = None
-        reasons = [m.stop_reason for m in sorted(g.members, key=lambda m: m.end or date.max) if m.stop_reason]
+        reasons = [
+            m.stop_reason
+            for m in sorted(g.members, key=lambda m: m.end or date.max)
+            if m.stop_reason
+        ]
         stop = None
         if end is not None:
             stop = "progression" if "progression" in reasons else (reasons[-1] if reasons else None)
-        lines.append(Line(number, tuple(names), tuple(classes), g.start, end, stop, tuple(g.members)))
+        lines.append(
+            Line(number, tuple(names), tuple(classes), g.start, end, stop, tuple(g.members))
+        )
     return lines
 
 
@@ -247,8 +268,13 @@ def current_treatment(p: Patient, as_of: date) -> dict | None:
         return None
     line = next((ln for ln in lines_of_therapy(p, as_of) if ln.ongoing(as_of)), None)
     active = [d for d in ongoing if not d.supportive]
-    unknown = [n for t in p.treatments if t.type == "systemic" and _ongoing(t, as_of)
-               for n in t.drugs if vocabulary.drug(n) is None]
+    unknown = [
+        n
+        for t in p.treatments
+        if t.type == "systemic" and _ongoing(t, as_of)
+        for n in t.drugs
+        if vocabulary.drug(n) is None
+    ]
     classes: list[str] = []
     for d in active:
         classes.extend(c for c in d.classes if c not in classes)

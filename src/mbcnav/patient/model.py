@@ -49,7 +49,9 @@ class Treatment:
     setting: str | None = None  # neoadjuvant | adjuvant | metastatic
     start: date | None = None
     end: date | None = None  # None = ongoing (systemic / radiation)
-    stop_reason: str | None = None  # progression | side effects | completed | patient choice | other
+    stop_reason: str | None = (
+        None  # progression | side effects | completed | patient choice | other
+    )
     site: str | None = None  # radiation target
     procedure: str | None = None  # surgery
     date: date | None = None  # surgery date
@@ -82,7 +84,9 @@ class Symptom:
     symptom: str  # vocabulary.SYMPTOMS (canonical name)
     severity: str | None = None  # none | mild | moderate | severe | very severe
     frequency: str | None = None  # never | rarely | occasionally | frequently | almost constantly
-    interference: str | None = None  # not at all | a little bit | somewhat | quite a bit | very much
+    interference: str | None = (
+        None  # not at all | a little bit | somewhat | quite a bit | very much
+    )
     location: str | None = None
     new: bool | None = None
     temperature_c: float | None = None  # temperature_f in the file is converted to Celsius
@@ -101,7 +105,9 @@ class Patient:
     country: str | None = None
     metastatic_diagnosis: MetastaticDiagnosis = field(default_factory=MetastaticDiagnosis)
     receptors: Receptors = field(default_factory=Receptors)
-    biomarkers: dict[str, str] = field(default_factory=dict)  # canonical marker -> normalised result
+    biomarkers: dict[str, str] = field(
+        default_factory=dict
+    )  # canonical marker -> normalised result
     metastases: tuple[Metastasis, ...] = ()
     ecog: int | None = None
     treatments: tuple[Treatment, ...] = ()

@@ -1,12 +1,14 @@
 """medspacy ConText over criteria: concept mentions with negation, exception and scope.
 
-A blank spaCy pipeline with spaCy's sentencizer (not PyRuSH), medspacy's target matcher
-fed with the concepts of ``patterns.yaml`` and ConText with its default rules plus the
-eligibility rules of ``patterns.yaml`` ("are excluded", "unless", "progressed on"...).
+A blank spaCy pipeline: spaCy's sentencizer (not PyRuSH), a small target component that
+marks the concepts of ``patterns.yaml`` (one compiled regular expression per concept,
+longest match wins) and medspacy's ConText with its default rules plus the eligibility
+rules of ``patterns.yaml`` ("are excluded", "unless", "progressed on"...).
 """
 
 from __future__ import annotations
 
+import re
 import warnings
 from dataclasses import dataclass
 from functools import cache
@@ -26,6 +28,27 @@ class Mention:
 
 
 @cache
+def _regexes() -> tuple[tuple[str, re.Pattern], ...]:
+    return tuple(
+        (c.id, re.compile("|".join(f"(?:{p})" for p in c.patterns), re.I)) for c in load().concepts.values()
+    )
+
+
+def _mark_targets(doc):
+    from spacy.util import filter_spans
+
+    spans = []
+    for cid, rx in _regexes():
+        for m in rx.finditer(doc.text):
+            if m.end() > m.start():
+                span = doc.char_span(m.start(), m.end(), label=cid, alignment_mode="expand")
+                if span is not None:
+                    spans.append(span)
+    doc.ents = filter_spans(spans)
+    return doc
+
+
+@cache
 def pipeline():
     import loguru
 
@@ -33,19 +56,16 @@ def pipeline():
     loguru.logger.disable("medspacy")
     import medspacy
     from medspacy.context import ConTextRule
-    from medspacy.ner import TargetRule
+    from spacy.language import Language
 
-    nlp = medspacy.load(medspacy_disable=["medspacy_pyrush"])
+    if "mbcnav_trial_targets" not in Language.factories:
+        Language.component("mbcnav_trial_targets", func=_mark_targets)
+    nlp = medspacy.load(medspacy_disable=["medspacy_pyrush", "medspacy_target_matcher"])
     nlp.add_pipe("sentencizer", first=True)
-    pats = load()
-    rules = []
-    for c in pats.concepts.values():
-        for i, p in enumerate(c.patterns):
-            rules.append(TargetRule(f"{c.id}#{i}", c.id, pattern=p))
-    nlp.get_pipe("medspacy_target_matcher").add(rules)
+    nlp.add_pipe("mbcnav_trial_targets", after="sentencizer")
     ctx = [
         ConTextRule(r["literal"], r["category"], direction=r.get("direction", "BIDIRECTIONAL"))
-        for r in pats.context
+        for r in load().context
     ]
     nlp.get_pipe("medspacy_context").add(ctx)
     return nlp
@@ -66,7 +86,7 @@ def _mentions(doc) -> list[Mention]:
 def mentions(text: str) -> list[Mention]:
     """Concept mentions of one criterion, each with its ConText modifier categories."""
     with warnings.catch_warnings():
-        warnings.simplefilter("ignore", UserWarning)  # medspacy's empty default matcher (W036)
+        warnings.simplefilter("ignore", UserWarning)
         return _mentions(pipeline()(text.lower()))
 
 

@@ -23,10 +23,11 @@ _LINES_MIN = re.compile(rf"(?:at least|minimum of|≥|>=|(?<!no )(?<!not )more t
 _LINES_MAX2 = re.compile(rf"{_N}\s*(?:or fewer|or less)\s*{_LINE}|{_N}\s*{_LINE}\s*(?:or fewer|or less|at most)", re.I)
 _FIRST_LINE = re.compile(r"first[- ]line|no prior (?:systemic |chemo)?\w* ?(?:therapy|treatment)s? (?:for|in the) (?:metastatic|advanced)|(?:treatment|therapy)[- ]na[iï]ve", re.I)
 _METASTATIC_SCOPE = re.compile(r"metastatic|advanced|recurrent|mbc", re.I)
-_AGE_CUE = re.compile(r"\bage\b|\baged\b|years? old|year-old|years? of age|\badults?\b|\bchild|(?:or|and) (?:older|over|above)|(?:≥|>=|>|<|≤)\s*\d+\s*(?:years|yrs)", re.I)
-_AGE_NOT = re.compile(r"within|for (?:at least )?\d+ years|years (?:ago|prior|before|after|since)|history|diagnosed|menopaus|gestational|post-?partum", re.I)
+_AGE_CUE = re.compile(r"\bage\s*[<>≥≤=]|\bage\b|\baged\b|years? old|year-old|years? of age|\badults?\b|\bchild|(?:or|and) (?:older|over|above)|(?:≥|>=|>|<|≤)\s*\d+\s*(?:years|yrs)", re.I)
+_AGE_NOT = re.compile(r"childbearing|child-bearing|father|contracept|sterili|within|for (?:at least )?\d+ years|years (?:ago|prior|before|after|since)|history|diagnosed|menopaus|gestational|post-?partum", re.I)
 _AGE_RANGE = re.compile(r"(\d{1,3})\s*(?:years?\s*)?(?:-|–|to|and)\s*(?:≤|<=)?\s*(\d{1,3})\s*(?:years|yrs|y\b|year)", re.I)
 _AGE_RANGE2 = re.compile(r"(?:age[sd]?|between)\s*(?:of\s*)?(\d{1,3})\s*(?:-|–|to|and)\s*(\d{1,3})\b", re.I)
+_AGE_DAYS = re.compile(r"\bage\s*(?:>|≥|>=)\s*(\d+)\s*(day|week|month)s?", re.I)
 _AGE_MIN = re.compile(r"(?:≥|>=|>|at least|older than|greater than(?: or equal to)?|more than|over|above|aged?\s*(?:≥|>=|>)?)\s*(\d{1,3})\s*(?:years|yrs|y\b)?|(\d{1,3})\s*(?:years|yrs)?(?: of age)?\s*(?:or|and) (?:older|over|above)", re.I)
 _AGE_MAX = re.compile(r"(?:≤|<=|<|younger than|under|below|less than|up to|no older than)\s*(\d{1,3})\s*(?:years|yrs|y\b)", re.I)
 _FEMALE = re.compile(r"\b(?:women|woman|female|females|girls?|ladies)\b", re.I)
@@ -34,9 +35,9 @@ _MALE = re.compile(r"\b(?:men|man|male|males|boys?)\b", re.I)
 _SEX_NOT = re.compile(r"childbearing|child-bearing|pregnan|contracept|lactat|nursing|breast-?feeding|menopaus|partner|sterile|fertile", re.I)
 _ECOG = re.compile(r"\b(?:ecog|eastern cooperative oncology group|zubrod|who (?=performance|ps\b|status))\b[^.;]{0,40}?|performance status[^.;]{0,20}?", re.I)
 _KARNOFSKY = re.compile(r"karnofsky[^.;\d]{0,40}?(?:≥|>=|>|of|at least|greater than(?: or equal to)?)?\s*(\d{2,3})", re.I)
-_WITHIN = re.compile(r"within (?:the )?(?:(?:past|last|previous|prior) )?(\d+)\s*(day|week|month|year)s?|(\d+)\s*(day|week|month|year)s? (?:prior to|before|of) (?:the )?(?:first dose|start|randomi[sz]ation|enrol?lment|registration|study)", re.I)
+_WITHIN = re.compile(r"(?:≤|<=|<)\s*(\d+)\s*(day|week|month|year)s?|within (?:the )?(?:(?:past|last|previous|prior) )?(\d+)\s*(day|week|month|year)s?|(\d+)\s*(day|week|month|year)s? (?:prior to|before|of) (?:the )?(?:first dose|start|randomi[sz]ation|enrol?lment|registration|study)", re.I)
 _EXCEPT = re.compile(r"\b(?:except|unless|other than|with the exception of|excluding)\b", re.I)
-_ALLOWED = re.compile(r"\b(?:is|are) (?:allowed|permitted|acceptable|eligible)|(?:may|can) (?:have )?(?:received?|be enrolled|continue)|\bpermitted\b|\ballowed\b", re.I)
+_ALLOWED = re.compile(r"with or without|\b(?:is|are) (?:allowed|permitted|acceptable|eligible)|(?:may|can) (?:have )?(?:received?|be enrolled|continue)|\bpermitted\b|\ballowed\b", re.I)
 _NOT_ALLOWED = re.compile(r"not (?:be )?(?:allowed|permitted|eligible)|prohibited", re.I)
 _METASTATIC_SETTING = re.compile(r"(?:metastatic|advanced)(?: or (?:metastatic|advanced|unresectable))? (?:setting|disease|breast cancer)|for (?:mbc|metastatic|advanced)", re.I)
 _EARLY_SETTING = re.compile(r"(?:neo)?adjuvant|early[- ]stage|curative", re.I)
@@ -44,10 +45,15 @@ _LAB = re.compile(r"\buln\b|upper limit of normal|\balt\b|\bast\b|bilirubin|crea
 _CANNOT = re.compile(r"\b(?:unable|inability|incapable|refus\w*|unwilling|missing|lack\w*|cannot|not able|fail\w*)\b", re.I)
 _SEX_FILLER = re.compile(r"\b(?:and|or|both|sex|gender|patients?|subjects?|participants?|adults?|aged?|years?|"
                          r"old|of|older|over|above|under|at|least|between|to|with|only|non-pregnant|the|\d+)\b", re.I)
-_NOT_THERAPY = re.compile(r"hypersensitiv|allerg|intoleran|contraindicat|sensitivity to|reaction to", re.I)
+_NOT_THERAPY = re.compile(r"hypersensitiv|allerg|intoleran|contraindicat|sensitivity to|reaction to|confer\w* resistance", re.I)
 _PREMISE = re.compile(
     r"^\W*(?:for\s+|in\s+)?(?:patients|participants|subjects|women|those|people)\s+(?:with|who (?:have|had|are)|having)"
     r"\s+(.{3,160}?),?\s+(?:must|should|may|will|need|can|have to|are required)\b", re.I)
+_DOSE = re.compile(r"cumulative|mg/m2|mg/m²|\bdose of\b", re.I)
+_MAY = re.compile(r"\bmay\b|\beither\b|\bif\b|allowed|permitted|eligible|(?:one|any) of the following", re.I)
+_WASHOUT = re.compile(r"wash-?out|\bconcurrent\b|\bconcomitant\b", re.I)
+_SCOPE_BEFORE = re.compile(r"(?:\bfor|\bin the|\bin|\bduring|\bafter|\bsetting of)\s+(?:(?:locally|inoperable|unresectable|recurrent|advanced)\s+(?:or|and|/)?\s*)*$", re.I)
+_IF = re.compile(r"^\W*(?:if|when|in case|where)\b", re.I)
 _UNIT_DAYS = {"day": 1, "week": 7, "month": 30.4, "year": 365}
 
 
@@ -85,6 +91,8 @@ def _ecog_allowed(text: str) -> list[int] | None:
 def _age(text: str) -> dict | None:
     if not _AGE_CUE.search(text) or _AGE_NOT.search(text):
         return None
+    if m := _AGE_DAYS.search(text):
+        return {"type": "age", "min": round(float(m.group(1)) / {"day": 365, "week": 52, "month": 12}[m.group(2).lower()], 3), "max": None}
     alts: list[tuple[float | None, float | None]] = []
     for rx in (_AGE_RANGE, _AGE_RANGE2):
         for m in rx.finditer(text):
@@ -150,7 +158,8 @@ def _window_days(text: str) -> float | None:
     m = _WITHIN.search(text)
     if not m:
         return None
-    n, unit = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
+    groups = [g for g in m.groups() if g]
+    n, unit = groups[0], groups[1]
     return float(n) * _UNIT_DAYS[unit.lower()]
 
 
@@ -167,29 +176,40 @@ def _from_mention(m: Mention, text: str, kind: str) -> dict | None:
     clause = re.split(r"[;.(]", before)[-1]
     around = _clause(text, m.start, m.end)
     neg = "NEGATED_EXISTENCE" in mods or ("EXCLUDED" in mods and kind == "inclusion")
+    if re.search(r"\bnon-?\s?$", before, re.I):
+        neg = not neg  # "non-pregnant", "non-metastatic"
     exception = "EXCEPTION" in mods or bool(_EXCEPT.search(clause))
-    if m.check == "consent" and _CANNOT.search(around):
-        neg = not neg
+    if m.check != "therapy" and re.search(r"contraindicat|allerg|hypersensitiv", clause, re.I):
+        return None
+    if m.check == "consent":
+        neg = kind == "exclusion" or bool(_CANNOT.search(around))
     check: dict = {"type": m.check, "value": m.value, "neg": neg, "text": m.text}
     if m.check == "therapy":
-        if _NOT_THERAPY.search(re.split(r"[;.]", before)[-1]):
+        if _NOT_THERAPY.search(re.split(r"[;.]", before)[-1]) or _DOSE.search(text) or _WASHOUT.search(text):
             return None
         allowed = bool(_ALLOWED.search(around)) and not _NOT_ALLOWED.search(around)
         check["drug"] = m.concept.startswith("drug:")
         check["mode"] = "progressed" if "PROGRESSED" in mods else "received"
         check["allowed"] = allowed or exception
         check["within_days"] = _window_days(text)
+        if check["within_days"] is not None and check["within_days"] <= 42:
+            return None  # a wash-out before the first dose: checked by the study team at screening
         check["setting"] = (
             "metastatic" if _METASTATIC_SETTING.search(text) else "early" if _EARLY_SETTING.search(clause) else None
         )
     elif m.check == "brain":
         status = None
-        if "ACTIVE" in mods or re.search(r"active|untreated|symptomatic|progressi|uncontrolled|unstable", text, re.I):
+        if re.search(r"immediate|requir|need", around, re.I):
+            status = "urgent"
+        elif "ACTIVE" in mods or re.search(r"active|untreated|symptomatic|progressi|uncontrolled|unstable", text, re.I):
             status = "active"
-        if "TREATED_STABLE" in mods or re.search(r"(?:treated|stable)", text[m.end :], re.I) and exception:
+        elif "TREATED_STABLE" in mods or re.search(r"(?:treated|stable)", text[m.end :], re.I) and exception:
             status = status or "active"
         check["status"] = status
-        check["allowed"] = bool(_ALLOWED.search(around)) and not _NOT_ALLOWED.search(around) and not neg
+        permissive = _ALLOWED.search(around) or (kind == "inclusion" and _MAY.search(text))
+        check["allowed"] = bool(permissive) and not _NOT_ALLOWED.search(around) and not neg
+    elif m.check == "measurable" and re.search(r"evaluable|non-?measurable", text, re.I):
+        return None  # "measurable or evaluable disease": any disease will do
     elif exception:
         return None
     return check
@@ -210,13 +230,18 @@ def checks_for(crit: Criterion, found: list[Mention]) -> list[dict]:
         out.append({"type": "ecog", "allowed": [e for e, hi in top.items() if hi >= kps]})
     pm = _PREMISE.match(text)
     premise_end = pm.end(1) if pm else -1
+    conditional = _IF.match(text)
     seen = set()
     lines_check = any(c["type"] == "lines" for c in out)
     scoped = lines_check or any(m.check == "therapy" for m in found)
     lab = bool(_LAB.search(text))
     for m in found:
-        if lines_check and m.check == "therapy" and m.value in {"chemotherapy", "endocrine therapy"}:
+        if lines_check and m.check == "therapy" and not m.concept.startswith("drug:"):
             continue
+        if m.check == "site" and m.value == "bone-only" and crit.kind == "inclusion":
+            continue  # "bone-only disease is allowed / evaluable": an allowance, not a requirement
+        if m.check == "setting" and _SCOPE_BEFORE.search(text[: m.start]):
+            continue  # "... for advanced breast cancer", "in the metastatic setting": scope
         if (m.check == "setting" and scoped) or (m.check == "site" and lab):
             continue  # "therapy for metastatic disease" is scope; "(liver metastases present)" a lab note
         c = _from_mention(m, text, crit.kind)
@@ -233,10 +258,13 @@ def checks_for(crit: Criterion, found: list[Mention]) -> list[dict]:
     }
     out = [c for c in out if not (c.get("neg") and (c["type"], c["value"]) in both)]
     if len(out) > 1:
-        out = [c for c in out if not (c["type"] == "condition" and c["value"] == "breast cancer")]
+        out = [c for c in out if c["type"] != "consent" and not (c["type"] == "condition" and c["value"] == "breast cancer")]
     if all(c.get("premise") for c in out):  # nothing required beyond the premise: an ordinary criterion
         for c in out:
             c.pop("premise", None)
+    if conditional and not any(c.get("premise") for c in out):
+        for c in out:  # "If ..., then ...": a premise we cannot check; never a clear "not met"
+            c["conditional"] = True
     return out
 
 

@@ -141,7 +141,6 @@ _MONTHS_OLD = re.compile(r"(\d{1,2})[- ](month|week|day)s?[- ]old", re.I)
 _FEMALE = re.compile(r"\b(?:woman|female|girl|lady|she|her|mother|mrs|ms)\b", re.I)
 _MALE = re.compile(r"\b(?:man|male|boy|gentleman|he|his|him|father|mr)\b", re.I)
 _SITES = {
-    "brain": r"brain (?:metasta|lesion|mass)|cerebral metasta",
     "liver": r"liver (?:metasta|lesion)|hepatic metasta",
     "bone": r"bone (?:metasta|lesion)|osseous|lytic lesion",
     "lung": r"lung (?:metasta|nodule)|pulmonary (?:metasta|nodule)",
@@ -166,6 +165,14 @@ def from_note(text: str, as_of: date | None = None) -> PatientFacts:
     if m := re.search(r"\b(?:ecog|performance status)\D{0,15}([0-4])\b", text, re.I):
         facts.ecog = int(m.group(1))
     for m in mentions(text):
+        if m.check == "brain" and "FAMILY" not in m.modifiers:
+            if "NEGATED_EXISTENCE" in m.modifiers:
+                facts.brain = facts.brain or "none"
+            else:
+                facts.brain = "leptomeningeal" if m.value == "leptomeningeal" else "active"
+                if "brain" not in facts.sites:
+                    facts.sites.append("brain")
+            continue
         if "NEGATED_EXISTENCE" in m.modifiers or "FAMILY" in m.modifiers:
             continue
         if m.check == "setting" and facts.setting != "metastatic":
@@ -194,6 +201,6 @@ def from_note(text: str, as_of: date | None = None) -> PatientFacts:
     for site, rx in _SITES.items():
         if re.search(rx, text, re.I):
             facts.sites.append(site)
-    if "brain" in facts.sites:
-        facts.brain = "active"
+    if facts.pregnant is None and facts.sex:
+        facts.pregnant = False  # a note would say so (closed-world reading)
     return facts

@@ -38,7 +38,12 @@ _TEST_WORDS = re.compile(
     r"culture|mri|ct|ecg|ekg|fev1|gfr|hba1c|serum|plasma|urine|\d+\s*(?:mg|ml|g/dl|mmol|%|mm))",
     re.I,
 )
-_CONSENT = re.compile(r"consent|comply|complian|willing|able to (?:understand|follow)|cooperat", re.I)
+_CONSENT = re.compile(
+    r"consent|assent|comply|complian|willing|cooperat|available for|attend|"
+    r"(?:able|ability) to (?:understand|follow|comprehend|undergo|provide|attend|read|swallow)|physically able",
+    re.I,
+)
+_NEGATED_START = re.compile(r"^\W*(?:no|not|none|without|absence of|free of|have not|has not|never|negative for)\b", re.I)
 
 
 @cache
@@ -48,7 +53,49 @@ def _stemmer():
     return Stemmer.Stemmer("english")
 
 
+@cache
+def _synonym_rx() -> list[tuple[re.Pattern, str]]:
+    from mbcnav.trials.patterns import load
+
+    out = []
+    for group in load().synonyms:
+        alts = sorted(group[1:], key=len, reverse=True)
+        out.append((re.compile(r"\b(?:" + "|".join(re.escape(a) for a in alts) + r")\b", re.I), group[0]))
+    return out
+
+
+def _normalise(text: str) -> str:
+    for rx, canon in _synonym_rx():
+        text = rx.sub(canon, text)
+    return text
+
+
+_VITALS = {
+    "heart rate": (r"heart rate|pulse(?: rate)?|\bhr\b", r"(?:bpm|beats|/min)"),
+    "respiratory rate": (r"respiratory rate|\brr\b|respirations?", r"(?:/min|breaths)"),
+    "temperature": (r"temperature|\btemp\b|fever", r"(?:°|℃|c\b|degrees)"),
+    "pain": (r"pain", r"(?:/\s?10|out of 10)"),
+}
+
+
+def _vital(criterion: str, note: str) -> bool | None:
+    """Numeric thresholds on vital signs ("heart rate of at least 90/min") against the note."""
+    for rx, _unit in _VITALS.values():
+        cm = re.search(rf"(?:{rx})[^.;\d]{{0,30}}?(at least|≥|>=|>|higher than|greater than(?: or equal to)?|more than|<|≤|<=|less than|lower than)\s*(\d+(?:\.\d+)?)", criterion, re.I)
+        if not cm:
+            continue
+        nm = re.search(rf"(?:{rx})[^.;\d]{{0,25}}?(\d+(?:\.\d+)?)", note, re.I)
+        if not nm:
+            return None
+        op, limit, value = cm.group(1).lower(), float(cm.group(2)), float(nm.group(1))
+        if op in {"<", "≤", "<=", "less than", "lower than"}:
+            return value <= limit
+        return value >= limit
+    return None
+
+
 def _terms(text: str) -> list[str]:
+    text = _normalise(text)
     words = [w for w in re.findall(r"[a-z][a-z0-9\-]+", text.lower()) if w not in _BOILER and len(w) > 2]
     return _stemmer().stemWords(words)
 
@@ -101,7 +148,11 @@ def judge(note: str, kind: str, criterion: str) -> str:
         return no
     if _CONSENT.search(criterion) and kind == "inclusion":
         return yes
+    if (vital := _vital(criterion, note)) is not None:
+        return yes if vital else no
     cov = coverage(criterion, note_terms)
+    if kind == "inclusion" and _NEGATED_START.search(criterion) and cov < 0.5:
+        return yes  # "No history of X" and the note does not mention X (closed world)
     if kind == "inclusion":
         if cov >= 0.5 and not _TEST_WORDS.search(criterion):
             return yes

@@ -13,7 +13,8 @@ _ROUTINE = re.compile(
     r"consent|contracept|pregnan|breast-?feeding|lactat|childbearing|organ (?:and marrow )?function|marrow|"
     r"neutrophil|platelet|h(?:a)?emoglobin|bilirubin|creatinine|\bast\b|\balt\b|hepatic|renal|laborator|"
     r"\bqtc?\b|ejection fraction|willing|comply|life expectancy|hepatitis|\bhiv\b|infection|allerg|"
-    r"hypersensitiv|investigator|swallow|surgery|inr\b|coagul|cardiac|heart|another (?:investigational|clinical)",
+    r"hypersensitiv|investigator|swallow|surgery|inr\b|coagul|cardiac|heart|another (?:investigational|clinical)|"
+    r"within|wash-?out|prior to (?:the )?(?:first dose|registration|randomi|enrol|study)|toxicit",
     re.I,
 )
 NEUTRAL = "neutral"
@@ -84,6 +85,10 @@ def _brain(c: dict, f: PatientFacts) -> tuple[bool | None, str, str]:
         return None, "Whether the cancer has spread to the brain is not known.", settle
     if c["value"] == "leptomeningeal":
         return f.brain == "leptomeningeal", f"Brain involvement in your record: {f.brain}.", ""
+    if c.get("status") == "urgent":
+        if f.brain in {"none", "treated-stable"}:
+            return False, f"Brain metastases in your record: {f.brain}.", ""
+        return None, "Whether the brain metastases need treatment right away is not known.", settle
     if c.get("status") == "active":
         return f.brain in {"active", "treated-progressing", "leptomeningeal"}, f"Brain metastases in your record: {f.brain}.", ""
     return f.brain != "none", f"Brain metastases in your record: {f.brain}.", ""
@@ -215,6 +220,9 @@ def verdict(crit: dict, f: PatientFacts, cache: dict | None = None) -> dict:
         holds, why, settle = evaluate(c, f)
         if c.get("neg"):
             holds = _flip(holds)
+        if c.get("conditional") and holds is not None and holds != NEUTRAL:
+            if (holds is False) == (crit["kind"] == "inclusion"):
+                holds, why = None, "Applies only in some cases: " + why
         if holds == NEUTRAL:
             whys.append(why)
             continue
@@ -229,25 +237,26 @@ def verdict(crit: dict, f: PatientFacts, cache: dict | None = None) -> dict:
             results.append(False if False in vals else True if all(vals) else None)
         else:  # "A or B"
             results.append(True if True in vals else False if all(v is False for v in vals) else None)
-    if not results:
-        holds = True if checks else None
-    elif crit["kind"] == "inclusion":
-        holds = False if False in results else True if all(results) else None
+    if not results:  # no checks (unknown) or only allowances such as "... is allowed" (met)
+        v = "met" if checks else "unknown"
     else:
-        holds = True if True in results else False if all(r is False for r in results) else None
-    if holds is None:
-        v = "unknown"
-    elif crit["kind"] == "inclusion":
-        v = "met" if holds else "not met"
-    else:
-        v = "not met" if holds else "met"
+        if crit["kind"] == "inclusion":
+            holds = False if False in results else True if all(results) else None
+        else:
+            holds = True if True in results else False if all(r is False for r in results) else None
+        if holds is None:
+            v = "unknown"
+        elif crit["kind"] == "inclusion":
+            v = "met" if holds else "not met"
+        else:
+            v = "not met" if holds else "met"
     if not checks:
         whys = ["Not checked automatically; the study team decides this."]
     out = {
         "verdict": v,
         "why": " ".join(dict.fromkeys(whys)),
         "settle": "; ".join(dict.fromkeys(settles)) or ("The study team at screening" if v == "unknown" else ""),
-        "routine": bool(_ROUTINE.search(crit["text"])) and v == "unknown",
+        "routine": v == "unknown" and crit.get("routine_text", bool(_ROUTINE.search(crit["text"]))),
     }
     if cache is not None:
         cache[key] = out
@@ -262,10 +271,75 @@ def fit(verdicts: list[dict]) -> str:
     return "likely" if unknown <= 3 else "possible"
 
 
+_COHORT = re.compile(r"^\W*(?:for\s+)?((?:cohorts?|arms?|parts?|groups?|phase)\s+[\w.]+(?:\s*(?:and|or|,|&|/)\s*[\w.]+)*)\s*(?:[:\-–),]|only\b)", re.I)
+
+
+def cohort_of(text: str) -> str | None:
+    m = _COHORT.match(text)
+    return m.group(1).lower() if m else None
+
+
+def _cohorts(verdicts: list[dict]) -> None:
+    """Criteria for one cohort only ("Cohort 2: ...", "For phase II, ..."): the person needs
+    to fit one cohort, so a cohort's failed criteria do not count when another cohort fits."""
+    tagged: dict[str, list[dict]] = {}
+    for v in verdicts:
+        if label := cohort_of(v["text"]):
+            tagged.setdefault(label, []).append(v)
+    if len(tagged) < 2:
+        return
+    fitting = [k for k, vs in tagged.items() if not any(v["verdict"] == "not met" for v in vs)]
+    if not fitting:
+        return
+    for k, vs in tagged.items():
+        if k in fitting:
+            continue
+        for v in vs:
+            if v["verdict"] == "not met":
+                v["verdict"] = "met"
+                v["why"] = f"Applies to {k} only; you may fit {fitting[0]}. " + v["why"]
+
+
 def match(parsed: dict, f: PatientFacts, cache: dict | None = None) -> dict:
     """All verdicts for one parsed trial plus fit and counts."""
     verdicts = [verdict(c, f, cache) for c in parsed["criteria"]]
+    _cohorts(verdicts)
     unknown = sum(1 for v in verdicts if v["verdict"] == "unknown" and not v["routine"])
     met = sum(1 for v in verdicts if v["verdict"] == "met")
     not_met = sum(1 for v in verdicts if v["verdict"] == "not met")
     return {"fit": fit(verdicts), "criteria": verdicts, "unknown": unknown, "met": met, "not_met": not_met}
+
+
+def summarise(parsed: dict, f: PatientFacts, cache: dict) -> dict:
+    """Fit and counts only (no explanations): the fast path for ranking many trials.
+
+    ``cache`` maps a criterion's check key to its verdict for this person; identical
+    criteria across trials are judged once."""
+    met = not_met = unknown = 0
+    cohort_fail: dict[str, int] = {}
+    cohort_seen: set[str] = set()
+    for crit in parsed["criteria"]:
+        key = crit.get("key")
+        hit = cache.get(key) if key else None
+        if hit is None:
+            hit = verdict(crit, f, cache)
+        v = hit["verdict"]
+        label = crit.get("cohort")
+        if label:
+            cohort_seen.add(label)
+            if v == "not met":
+                cohort_fail[label] = cohort_fail.get(label, 0) + 1
+                continue
+        if v == "met":
+            met += 1
+        elif v == "not met":
+            not_met += 1
+        elif not hit["routine"]:
+            unknown += 1
+    failed = sum(cohort_fail.values())
+    if failed and (len(cohort_seen) < 2 or len(cohort_fail) == len(cohort_seen)):
+        not_met += failed  # no cohort fits: its failures count
+    else:
+        met += failed
+    fit_ = "unlikely" if not_met else "likely" if unknown <= 3 else "possible"
+    return {"fit": fit_, "unknown": unknown, "met": met, "not_met": not_met}

@@ -6,10 +6,11 @@ import json
 import re
 
 from mbcnav.trials.criteria import parse_criteria
+from mbcnav.trials.match import _ROUTINE, cohort_of
 from mbcnav.trials.record import Trial
 from mbcnav.trials.split import Criterion, split
 
-VERSION = 1
+VERSION = 2
 
 
 _EARLY = re.compile(r"early|neoadjuvant|adjuvant|operable|surviv|\bdcis\b|in situ|prevention|screening|high[- ]risk|surgery", re.I)
@@ -38,7 +39,10 @@ def _record_criteria(trial: Trial) -> list[dict]:
 
 
 def _keyed(crit: dict) -> dict:
-    crit["key"] = crit["kind"] + json.dumps(crit["checks"], sort_keys=True)
+    """Precompute what matching needs: the cache key, routine wording and cohort label."""
+    crit["routine_text"] = bool(_ROUTINE.search(crit["text"]))
+    crit["cohort"] = cohort_of(crit["text"])
+    crit["key"] = crit["kind"] + str(crit["routine_text"]) + json.dumps(crit["checks"], sort_keys=True)
     return crit
 
 

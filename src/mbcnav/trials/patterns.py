@@ -38,6 +38,7 @@ class Patterns:
     concepts: dict[str, Concept]
     context: tuple[dict, ...]
     drug_labels: dict[str, tuple[str, ...]]
+    synonyms: tuple[tuple[str, ...], ...] = ()
 
 
 def validate(raw: object, where: str = WHERE) -> Patterns:
@@ -83,7 +84,12 @@ def validate(raw: object, where: str = WHERE) -> Patterns:
         if not isinstance(extra, list):
             raise TrialsError(f"{where}: drug_labels '{name}' must be a list of labels.")
         labels[str(name).lower()] = tuple(str(x) for x in extra)
-    return Patterns(str(raw["as_of"]), dict(src), concepts, tuple(context), labels)
+    groups = []
+    for i, group in enumerate(raw.get("synonyms") or []):
+        if not isinstance(group, list) or len(group) < 2:
+            raise TrialsError(f"{where}: synonyms group {i + 1} must be a list of at least two words.")
+        groups.append(tuple(str(w).lower() for w in group))
+    return Patterns(str(raw["as_of"]), dict(src), concepts, tuple(context), labels, tuple(groups))
 
 
 def _drug_concepts() -> dict[str, Concept]:
@@ -106,5 +112,6 @@ def load() -> Patterns:
     text = resources.files("mbcnav.trials").joinpath("data/patterns.yaml").read_text("utf-8")
     pats = validate(yaml.safe_load(text))
     return Patterns(
-        pats.as_of, pats.source, {**pats.concepts, **_drug_concepts()}, pats.context, pats.drug_labels
+        pats.as_of, pats.source, {**pats.concepts, **_drug_concepts()}, pats.context, pats.drug_labels,
+        pats.synonyms,
     )

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from mbcnav.trials.facts import PatientFacts
-from mbcnav.trials.match import match
+from mbcnav.trials.match import match, summarise
 from mbcnav.trials.record import Trial
 
 FIT_WEIGHT = {"likely": 1.0, "possible": 0.6, "unlikely": 0.0}
@@ -63,8 +63,18 @@ def query_for(f: PatientFacts) -> str:
 class Ranked:
     trial: Trial
     score: float
-    result: dict  # match(): fit, criteria, unknown, met, not_met
+    summary: dict  # fit, unknown, met, not_met
     relevance: float
+    parse: dict
+    facts: PatientFacts
+    _result: dict | None = None
+
+    @property
+    def result(self) -> dict:
+        """Every criterion's verdict with why and what would settle it (computed on demand)."""
+        if self._result is None:
+            self._result = match(self.parse, self.facts)
+        return self._result
 
 
 def score(result: dict, relevance: float, recruiting: bool = True) -> float:
@@ -80,8 +90,9 @@ def rank(trials: list[Trial], parses: dict[str, dict], f: PatientFacts,
     cache: dict = {}
     out = []
     for t, r in zip(trials, rel, strict=True):
-        res = match(parses[t.nct_id], f, cache)
+        parsed = parses[t.nct_id]
+        res = summarise(parsed, f, cache)
         open_ = t.recruiting or not penalise_closed
-        out.append(Ranked(t, round(score(res, r, open_), 4), res, r))
+        out.append(Ranked(t, round(score(res, r, open_), 4), res, r, parsed, f))
     out.sort(key=lambda x: (-x.score, x.trial.nct_id))
     return out

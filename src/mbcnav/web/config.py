@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import os
 import secrets
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 
 def _bool(text: str) -> bool:
@@ -43,24 +44,71 @@ def _default_data_dir() -> str:
 
 
 SETTINGS: tuple[Setting, ...] = (
-    Setting("MBCNAV_DATA_DIR", None, "Folder for the SQLite database, the secret key file, uploads and backups (default ./data)."),
-    Setting("DATABASE_URL", None, "Database URL; default SQLite in the data folder. postgres://user:pass@host/db for multi-user deployments."),
-    Setting("SECRET_KEY", None, "Django secret key. Default: generated once and kept in <data>/secret_key (set it explicitly in production).", secret=True),
+    Setting(
+        "MBCNAV_DATA_DIR",
+        None,
+        "Folder for the SQLite database, the secret key file, uploads and backups (default ./data).",
+    ),
+    Setting(
+        "DATABASE_URL",
+        None,
+        "Database URL; default SQLite in the data folder. postgres://user:pass@host/db for multi-user deployments.",
+    ),
+    Setting(
+        "SECRET_KEY",
+        None,
+        "Django secret key. Default: generated once and kept in <data>/secret_key (set it explicitly in production).",
+        secret=True,
+    ),
     Setting("DEBUG", False, "Show debug pages. Never on in production.", _bool),
-    Setting("ALLOWED_HOSTS", ["127.0.0.1", "localhost"], "Comma-separated host names this deployment answers to.", _list),
-    Setting("CSRF_TRUSTED_ORIGINS", [], "Comma-separated origins (https://example.org) trusted for form posts behind a proxy.", _list),
-    Setting("SECURE", False, "Behind HTTPS: secure cookies, HSTS, SSL redirect, proxy SSL header.", _bool),
-    Setting("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend", "Django email backend (console by default: emails are printed)."),
+    Setting(
+        "ALLOWED_HOSTS",
+        ["127.0.0.1", "localhost"],
+        "Comma-separated host names this deployment answers to.",
+        _list,
+    ),
+    Setting(
+        "CSRF_TRUSTED_ORIGINS",
+        [],
+        "Comma-separated origins (https://example.org) trusted for form posts behind a proxy.",
+        _list,
+    ),
+    Setting(
+        "SECURE",
+        False,
+        "Behind HTTPS: secure cookies, HSTS, SSL redirect, proxy SSL header.",
+        _bool,
+    ),
+    Setting(
+        "EMAIL_BACKEND",
+        "django.core.mail.backends.console.EmailBackend",
+        "Django email backend (console by default: emails are printed).",
+    ),
     Setting("EMAIL_HOST", "localhost", "SMTP host when the SMTP backend is used."),
     Setting("EMAIL_PORT", 25, "SMTP port.", int),
     Setting("EMAIL_HOST_USER", "", "SMTP user."),
     Setting("EMAIL_HOST_PASSWORD", "", "SMTP password.", secret=True),
     Setting("EMAIL_USE_TLS", False, "Use STARTTLS for SMTP.", _bool),
-    Setting("DEFAULT_FROM_EMAIL", "MBC Navigator <noreply@localhost>", "Sender of password resets and alerts."),
+    Setting(
+        "DEFAULT_FROM_EMAIL",
+        "MBC Navigator <noreply@localhost>",
+        "Sender of password resets and alerts.",
+    ),
     Setting("TIME_ZONE", "UTC", "Time zone for dates shown in the app."),
-    Setting("LOGIN_FAILURE_LIMIT", 5, "Failed sign-ins before an account and address are locked out for an hour.", int),
-    Setting("MBCNAV_DEPLOYMENT_NAME", "MBC Navigator", "Name of this deployment shown in the header and About page."),
-    Setting("MBCNAV_OPERATOR", "the people who run this site", "Who runs this deployment (About page)."),
+    Setting(
+        "LOGIN_FAILURE_LIMIT",
+        5,
+        "Failed sign-ins before an account and address are locked out for an hour.",
+        int,
+    ),
+    Setting(
+        "MBCNAV_DEPLOYMENT_NAME",
+        "MBC Navigator",
+        "Name of this deployment shown in the header and About page.",
+    ),
+    Setting(
+        "MBCNAV_OPERATOR", "the people who run this site", "Who runs this deployment (About page)."
+    ),
     Setting("MBCNAV_CONTACT_EMAIL", "", "Where people report a content error (About page)."),
 )
 

@@ -5,26 +5,46 @@ from django.utils.translation import gettext_lazy as _
 
 
 class SignUpForm(forms.Form):
-    name = forms.CharField(label=_("Your name"), max_length=150, required=False,
-                           help_text=_("How we greet you. You can leave it empty."))
-    email = forms.EmailField(label=_("Email"), help_text=_("You sign in with it; we never share it."))
-    password1 = forms.CharField(label=_("Password"), widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
-                                help_text=_("At least 10 characters; not a common password."))
-    password2 = forms.CharField(label=_("Password again"), widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}))
+    name = forms.CharField(
+        label=_("Your name"),
+        max_length=150,
+        required=False,
+        help_text=_("How we greet you. You can leave it empty."),
+    )
+    email = forms.EmailField(
+        label=_("Email"), help_text=_("You sign in with it; we never share it.")
+    )
+    password1 = forms.CharField(
+        label=_("Password"),
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+        help_text=_("At least 10 characters; not a common password."),
+    )
+    password2 = forms.CharField(
+        label=_("Password again"),
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+    )
 
     def clean_email(self):
         email = self.cleaned_data["email"].strip().lower()
         if get_user_model().objects.filter(username=email).exists():
-            raise forms.ValidationError(_("An account with this email already exists; sign in or reset your password."))
+            raise forms.ValidationError(
+                _("An account with this email already exists; sign in or reset your password.")
+            )
         return email
 
     def clean(self):
         data = super().clean()
         p1, p2 = data.get("password1"), data.get("password2")
         if p1 and p2 and p1 != p2:
-            self.add_error("password2", _("The two passwords are not the same; type the same password twice."))
+            self.add_error(
+                "password2", _("The two passwords are not the same; type the same password twice.")
+            )
         if p1:
-            user = get_user_model()(username=data.get("email", ""), email=data.get("email", ""), first_name=data.get("name", ""))
+            user = get_user_model()(
+                username=data.get("email", ""),
+                email=data.get("email", ""),
+                first_name=data.get("name", ""),
+            )
             try:
                 password_validation.validate_password(p1, user)
             except forms.ValidationError as err:
@@ -33,14 +53,21 @@ class SignUpForm(forms.Form):
 
     def save(self):
         d = self.cleaned_data
-        return get_user_model().objects.create_user(username=d["email"], email=d["email"],
-                                                    password=d["password1"], first_name=d.get("name", ""))
+        return get_user_model().objects.create_user(
+            username=d["email"],
+            email=d["email"],
+            password=d["password1"],
+            first_name=d.get("name", ""),
+        )
 
 
 class EmailAuthenticationForm(AuthenticationForm):
     """Sign in with the email address (it is the username)."""
 
-    username = forms.EmailField(label=_("Email"), widget=forms.EmailInput(attrs={"autocomplete": "email", "autofocus": True}))
+    username = forms.EmailField(
+        label=_("Email"),
+        widget=forms.EmailInput(attrs={"autocomplete": "email", "autofocus": True}),
+    )
 
     def clean_username(self):
         return self.cleaned_data["username"].strip().lower()

@@ -237,3 +237,15 @@ class ArticleReview(models.Model):
             raise ValidationError(
                 {"next_review": _("The next review must come after the last review.")}
             )
+        if self.article_slug and not _article_exists(self.article_slug):
+            raise ValidationError({"article_slug": _("There is no library article with this id.")})
+
+
+def _article_exists(slug: str) -> bool:
+    """True when the bundled library has the article (or the library cannot be read: no false alarm)."""
+    try:
+        from mbcnav.library.articles import load_library
+
+        return load_library().get(slug) is not None
+    except Exception:  # noqa: BLE001 - a library problem is reported by the library, not here
+        return True

@@ -9,7 +9,9 @@ SEVERITY_SCORE = {"none": 0, "mild": 1, "moderate": 2, "severe": 3, "very severe
 COLORS = {0: "#166534", 1: "#4d7c0f", 2: "#b45309", 3: "#c2410c", 4: "#a4161a"}
 
 
-def severity_chart(symptom: str, points: list[tuple[date, str | None]], width: int = 560, height: int = 120) -> str:
+def severity_chart(
+    symptom: str, points: list[tuple[date, str | None]], width: int = 560, height: int = 120
+) -> str:
     """A dot-and-line chart of severity by date; unknown severity is drawn as a hollow dot at 'present'."""
     pts = sorted(points)
     if not pts:
@@ -26,24 +28,38 @@ def severity_chart(symptom: str, points: list[tuple[date, str | None]], width: i
         return top + plot_h - score / 4 * plot_h
 
     title = f"{symptom}: severity from {first.isoformat()} to {last.isoformat()}"
-    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" width="100%" role="img" '
-             f'aria-label="{escape(title)}" class="symptom-chart"><title>{escape(title)}</title>']
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" width="100%" role="img" '
+        f'aria-label="{escape(title)}" class="symptom-chart"><title>{escape(title)}</title>'
+    ]
     for score, word in ((0, "none"), (2, "moderate"), (4, "very severe")):
-        parts.append(f'<line x1="{left}" x2="{width - right}" y1="{y(score):.1f}" y2="{y(score):.1f}" stroke="#d9d6cf"/>'
-                     f'<text x="{left - 6}" y="{y(score) + 4:.1f}" text-anchor="end" font-size="11" fill="#4a5568">{word}</text>')
+        parts.append(
+            f'<line x1="{left}" x2="{width - right}" y1="{y(score):.1f}" y2="{y(score):.1f}" stroke="#d9d6cf"/>'
+            f'<text x="{left - 6}" y="{y(score) + 4:.1f}" text-anchor="end" font-size="11" fill="#4a5568">{word}</text>'
+        )
     known = [(d, SEVERITY_SCORE[s]) for d, s in pts if s in SEVERITY_SCORE]
     if len(known) > 1:
-        path = " ".join(f"{'M' if i == 0 else 'L'}{x(d):.1f},{y(sc):.1f}" for i, (d, sc) in enumerate(known))
+        path = " ".join(
+            f"{'M' if i == 0 else 'L'}{x(d):.1f},{y(sc):.1f}" for i, (d, sc) in enumerate(known)
+        )
         parts.append(f'<path d="{path}" fill="none" stroke="#6b2c74" stroke-width="2"/>')
     for d, s in pts:
         if s in SEVERITY_SCORE:
             sc = SEVERITY_SCORE[s]
-            parts.append(f'<circle cx="{x(d):.1f}" cy="{y(sc):.1f}" r="5" fill="{COLORS[sc]}"><title>{d.isoformat()}: {escape(s)}</title></circle>')
+            parts.append(
+                f'<circle cx="{x(d):.1f}" cy="{y(sc):.1f}" r="5" fill="{COLORS[sc]}"><title>{d.isoformat()}: {escape(s)}</title></circle>'
+            )
         else:
-            parts.append(f'<circle cx="{x(d):.1f}" cy="{y(2):.1f}" r="5" fill="#fff" stroke="#4a5568" stroke-width="2">'
-                         f'<title>{d.isoformat()}: reported, severity not given</title></circle>')
-    parts.append(f'<text x="{left}" y="{height - 6}" font-size="11" fill="#4a5568">{first.isoformat()}</text>')
+            parts.append(
+                f'<circle cx="{x(d):.1f}" cy="{y(2):.1f}" r="5" fill="#fff" stroke="#4a5568" stroke-width="2">'
+                f"<title>{d.isoformat()}: reported, severity not given</title></circle>"
+            )
+    parts.append(
+        f'<text x="{left}" y="{height - 6}" font-size="11" fill="#4a5568">{first.isoformat()}</text>'
+    )
     if len(pts) > 1:
-        parts.append(f'<text x="{width - right}" y="{height - 6}" text-anchor="end" font-size="11" fill="#4a5568">{last.isoformat()}</text>')
+        parts.append(
+            f'<text x="{width - right}" y="{height - 6}" text-anchor="end" font-size="11" fill="#4a5568">{last.isoformat()}</text>'
+        )
     parts.append("</svg>")
     return "".join(parts)

@@ -10,11 +10,24 @@ from django.utils.translation import gettext_lazy as _
 from mbcnav.patient import vocabulary as v
 
 #: Shown open at the top: the symptoms people on MBC treatment report most, and the red flags.
-COMMON = ("pain", "fatigue", "fever", "nausea", "vomiting", "diarrhea", "shortness of breath",
-          "cough", "headache", "mouth sores")
+COMMON = (
+    "pain",
+    "fatigue",
+    "fever",
+    "nausea",
+    "vomiting",
+    "diarrhea",
+    "shortness of breath",
+    "cough",
+    "headache",
+    "mouth sores",
+)
 OTHER = tuple(s for s in v.SYMPTOMS if s not in COMMON and s not in ("fever",))
 SEVERITY_WORDS = {
-    "mild": _("mild"), "moderate": _("moderate"), "severe": _("severe"), "very severe": _("very severe"),
+    "mild": _("mild"),
+    "moderate": _("moderate"),
+    "severe": _("severe"),
+    "very severe": _("very severe"),
 }
 
 
@@ -27,15 +40,38 @@ def _choices(values):
 
 
 class CheckInForm(forms.Form):
-    date = forms.DateField(label=_("Day of this check-in"), widget=forms.DateInput(attrs={"type": "date"}),
-                           help_text=_("Usually today."))
-    temperature = forms.DecimalField(label=_("Temperature, if you took it"), required=False, max_digits=4, decimal_places=1,
-                                     help_text=_("Write it as shown on your thermometer."))
-    temperature_unit = forms.ChoiceField(label=_("Unit"), choices=[("F", "°F"), ("C", "°C")], initial="F")
-    stools = forms.IntegerField(label=_("Loose or watery stools in the last 24 hours"), required=False, min_value=0, max_value=100)
-    vomits = forms.IntegerField(label=_("Times you threw up in the last 24 hours"), required=False, min_value=0, max_value=100)
-    note = forms.CharField(label=_("Anything else you want your team to know"), required=False,
-                           widget=forms.Textarea(attrs={"rows": 3}))
+    date = forms.DateField(
+        label=_("Day of this check-in"),
+        widget=forms.DateInput(attrs={"type": "date"}),
+        help_text=_("Usually today."),
+    )
+    temperature = forms.DecimalField(
+        label=_("Temperature, if you took it"),
+        required=False,
+        max_digits=4,
+        decimal_places=1,
+        help_text=_("Write it as shown on your thermometer."),
+    )
+    temperature_unit = forms.ChoiceField(
+        label=_("Unit"), choices=[("F", "°F"), ("C", "°C")], initial="F"
+    )
+    stools = forms.IntegerField(
+        label=_("Loose or watery stools in the last 24 hours"),
+        required=False,
+        min_value=0,
+        max_value=100,
+    )
+    vomits = forms.IntegerField(
+        label=_("Times you threw up in the last 24 hours"),
+        required=False,
+        min_value=0,
+        max_value=100,
+    )
+    note = forms.CharField(
+        label=_("Anything else you want your team to know"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
 
     def __init__(self, *args, today: date | None = None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -43,21 +79,44 @@ class CheckInForm(forms.Form):
         for symptom in (*COMMON, *OTHER):
             s = slug(symptom)
             self.fields[f"{s}_severity"] = forms.ChoiceField(
-                label=_("How bad at its worst?"), required=False,
-                choices=[("", _("I don't have this"))] + [(x, SEVERITY_WORDS[x]) for x in v.SEVERITIES if x != "none"])
-            self.fields[f"{s}_frequency"] = forms.ChoiceField(label=_("How often?"), required=False, choices=_choices(v.FREQUENCIES[1:]))
-            self.fields[f"{s}_interference"] = forms.ChoiceField(label=_("How much did it get in the way of daily life?"),
-                                                                 required=False, choices=_choices(v.INTERFERENCES))
-            self.fields[f"{s}_new"] = forms.BooleanField(label=_("New, or clearly worse than before"), required=False)
-            if symptom in ("pain", "swelling", "arm or leg swelling", "rash", "numbness and tingling", "bleeding"):
-                self.fields[f"{s}_location"] = forms.CharField(label=_("Where?"), required=False, max_length=60)
+                label=_("How bad at its worst?"),
+                required=False,
+                choices=[("", _("I don't have this"))]
+                + [(x, SEVERITY_WORDS[x]) for x in v.SEVERITIES if x != "none"],
+            )
+            self.fields[f"{s}_frequency"] = forms.ChoiceField(
+                label=_("How often?"), required=False, choices=_choices(v.FREQUENCIES[1:])
+            )
+            self.fields[f"{s}_interference"] = forms.ChoiceField(
+                label=_("How much did it get in the way of daily life?"),
+                required=False,
+                choices=_choices(v.INTERFERENCES),
+            )
+            self.fields[f"{s}_new"] = forms.BooleanField(
+                label=_("New, or clearly worse than before"), required=False
+            )
+            if symptom in (
+                "pain",
+                "swelling",
+                "arm or leg swelling",
+                "rash",
+                "numbness and tingling",
+                "bleeding",
+            ):
+                self.fields[f"{s}_location"] = forms.CharField(
+                    label=_("Where?"), required=False, max_length=60
+                )
 
     def groups(self):
         """(symptom, [bound fields]) for the template, common symptoms first."""
         out = []
         for symptom in (*COMMON, *OTHER):
             s = slug(symptom)
-            names = [f"{s}_{k}" for k in ("severity", "frequency", "interference", "location", "new") if f"{s}_{k}" in self.fields]
+            names = [
+                f"{s}_{k}"
+                for k in ("severity", "frequency", "interference", "location", "new")
+                if f"{s}_{k}" in self.fields
+            ]
             out.append((symptom, symptom in COMMON, [self[n] for n in names]))
         return out
 
@@ -75,8 +134,8 @@ class CheckInForm(forms.Form):
             for key in ("frequency", "interference", "location"):
                 if d.get(f"{s}_{key}"):
                     entry[key] = d[f"{s}_{key}"]
-            if d.get(f"{s}_new"):
-                entry["new"] = True
+            # the form asks the question, so an unticked box is a "no", not "unknown"
+            entry["new"] = bool(d.get(f"{s}_new"))
             if symptom == "diarrhea" and d.get("stools") is not None:
                 entry["count_per_day"] = d["stools"]
             if symptom == "vomiting" and d.get("vomits") is not None:
@@ -102,5 +161,9 @@ class CheckInForm(forms.Form):
     def clean(self):
         data = super().clean()
         if not self.errors and not self.symptoms():
-            raise forms.ValidationError(_("Nothing to save yet: choose how bad at least one symptom is, or enter your temperature."))
+            raise forms.ValidationError(
+                _(
+                    "Nothing to save yet: choose how bad at least one symptom is, or enter your temperature."
+                )
+            )
         return data

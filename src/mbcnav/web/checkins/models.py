@@ -9,7 +9,9 @@ class Alert(models.Model):
     LEVELS = [("emergency", _("emergency")), ("urgent", _("urgent"))]
 
     owner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
-    navigator = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="checkin_alerts")
+    navigator = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="checkin_alerts"
+    )
     checkin_date = models.DateField()
     level = models.CharField(max_length=10, choices=LEVELS)
     summary = models.TextField()

@@ -26,7 +26,9 @@ from .notify import notify_navigators
 
 
 def _owner(request, owner_id, scope="read"):
-    return services.get_owner_for(request.user, owner_id if owner_id is not None else request.user.pk, scope)
+    return services.get_owner_for(
+        request.user, owner_id if owner_id is not None else request.user.pk, scope
+    )
 
 
 def _urls(owner, request):
@@ -48,8 +50,12 @@ def new(request, owner_id=None):
             result = triage(services.patient_for(owner), day)
             services.set_triage_level(owner, day, result.level)
             notify_navigators(owner, result)
-            return redirect(reverse("checkins:result", kwargs={"day": day.isoformat(), **_urls(owner, request)}))
-    return render(request, "checkins/new.html", {"form": form, "owner": owner, "groups": form.groups()})
+            return redirect(
+                reverse("checkins:result", kwargs={"day": day.isoformat(), **_urls(owner, request)})
+            )
+    return render(
+        request, "checkins/new.html", {"form": form, "owner": owner, "groups": form.groups()}
+    )
 
 
 def _parse_day(day: str) -> date:
@@ -68,10 +74,18 @@ def result(request, day, owner_id=None):
     outcome = triage(services.patient_for(owner), when)
     audit(request.user, owner, "view", f"triage result {day}")
     team = services.care_team_for(owner)
-    return render(request, "checkins/result.html", {
-        "owner": owner, "result": outcome, "team": team, "day": when,
-        "after_hours": [m for m in team if m.after_hours], "urls": _urls(owner, request),
-    })
+    return render(
+        request,
+        "checkins/result.html",
+        {
+            "owner": owner,
+            "result": outcome,
+            "team": team,
+            "day": when,
+            "after_hours": [m for m in team if m.after_hours],
+            "urls": _urls(owner, request),
+        },
+    )
 
 
 @login_required
@@ -84,11 +98,27 @@ def history(request, owner_id=None):
         by_symptom[row.symptom].append((row.date, row.severity or None))
         if row.temperature_c is not None:
             temps.append((row.date, row.temperature_c))
-    charts = [(name, mark_safe(severity_chart(name, pts))) for name, pts in sorted(by_symptom.items())]  # noqa: S308 (our own SVG, escaped)
-    levels = list(rows.exclude(triage_level__isnull=True).values("date", "triage_level").distinct().order_by("-date")[:30])
+    charts = [
+        (name, mark_safe(severity_chart(name, pts))) for name, pts in sorted(by_symptom.items())
+    ]  # noqa: S308 (our own SVG, escaped)
+    levels = list(
+        rows.exclude(triage_level__isnull=True)
+        .values("date", "triage_level")
+        .distinct()
+        .order_by("-date")[:30]
+    )
     audit(request.user, owner, "view", "check-in history")
-    return render(request, "checkins/history.html", {"owner": owner, "charts": charts, "temps": temps,
-                                                     "levels": levels, "urls": _urls(owner, request)})
+    return render(
+        request,
+        "checkins/history.html",
+        {
+            "owner": owner,
+            "charts": charts,
+            "temps": temps,
+            "levels": levels,
+            "urls": _urls(owner, request),
+        },
+    )
 
 
 @login_required
@@ -103,9 +133,17 @@ def week(request, owner_id=None):
     for row in rows:
         grid[row.symptom][row.date] = row.severity or "reported"
     table = [(symptom, [grid[symptom].get(d, "") for d in days]) for symptom in sorted(grid)]
-    return render(request, "checkins/week.html", {"owner": owner, "days": days, "table": table,
-                                                  "previous": (days[0] - timedelta(days=1)).isoformat(),
-                                                  "urls": _urls(owner, request)})
+    return render(
+        request,
+        "checkins/week.html",
+        {
+            "owner": owner,
+            "days": days,
+            "table": table,
+            "previous": (days[0] - timedelta(days=1)).isoformat(),
+            "urls": _urls(owner, request),
+        },
+    )
 
 
 @login_required
@@ -122,5 +160,10 @@ def acknowledge(request, alert_id):
     alert = get_object_or_404(Alert, pk=alert_id, navigator=request.user)
     alert.acknowledged_at = timezone.now()
     alert.save(update_fields=["acknowledged_at"])
-    audit(request.user, alert.owner, "update", f"acknowledged {alert.level} alert {alert.checkin_date}")
+    audit(
+        request.user,
+        alert.owner,
+        "update",
+        f"acknowledged {alert.level} alert {alert.checkin_date}",
+    )
     return redirect("checkins:inbox")

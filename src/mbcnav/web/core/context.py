@@ -4,6 +4,8 @@ from django.conf import settings
 def site(request):
     return {
         "deployment_name": settings.MBCNAV_DEPLOYMENT_NAME,
-        "is_navigator": request.user.is_authenticated and request.user.groups.filter(name="navigators").exists(),
-        "is_editor": request.user.is_authenticated and (request.user.is_staff or request.user.groups.filter(name="editors").exists()),
+        "is_navigator": request.user.is_authenticated
+        and request.user.groups.filter(name="navigators").exists(),
+        "is_editor": request.user.is_authenticated
+        and (request.user.is_staff or request.user.groups.filter(name="editors").exists()),
     }

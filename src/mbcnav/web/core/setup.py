@@ -15,9 +15,13 @@ def load_bundled_content() -> list[str]:
     from mbcnav.web.trials import services as trials_services
 
     notes.append(trials_services.load_snapshot())
-    from mbcnav.library import articles
+    from mbcnav.library import load_library, search
 
-    notes.append(f"Library: {len(articles.load_all())} sourced articles ready.")
+    library = load_library()
+    search(
+        "metastatic breast cancer"
+    )  # builds the search index now rather than on the first question
+    notes.append(f"Library: {len(library.articles)} sourced articles ready.")
     return notes
 
 

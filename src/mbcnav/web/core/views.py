@@ -14,9 +14,14 @@ def home(request):
 
 
 def about(request):
-    return render(request, "about.html", {
-        "operator": settings.MBCNAV_OPERATOR, "contact": settings.MBCNAV_CONTACT_EMAIL,
-    })
+    return render(
+        request,
+        "about.html",
+        {
+            "operator": settings.MBCNAV_OPERATOR,
+            "contact": settings.MBCNAV_CONTACT_EMAIL,
+        },
+    )
 
 
 def not_found(request, exception=None):

@@ -37,9 +37,15 @@ def home(request):
     library = load_library()
     patient = _own_patient(request)
     mine = for_you(patient) if patient is not None else []
-    return render(request, "library/home.html", {
-        "topics": library.by_topic(), "for_you": mine, "count": len(library.articles),
-    })
+    return render(
+        request,
+        "library/home.html",
+        {
+            "topics": library.by_topic(),
+            "for_you": mine,
+            "count": len(library.articles),
+        },
+    )
 
 
 def article(request, slug: str):
@@ -49,9 +55,15 @@ def article(request, slug: str):
         raise Http404("No such article")
     linker = TermLinker()
     sections = [(s, mark_safe(html)) for s, html in article_html(item, linker)]  # noqa: S308 - escaped in render
-    return render(request, "library/article.html", {
-        "article": item, "sections": sections, "related": library.related(item),
-    })
+    return render(
+        request,
+        "library/article.html",
+        {
+            "article": item,
+            "sections": sections,
+            "related": library.related(item),
+        },
+    )
 
 
 def faq(request):

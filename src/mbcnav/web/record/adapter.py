@@ -8,7 +8,10 @@ engine facts.
 
 from __future__ import annotations
 
+import json
 from datetime import date
+from functools import lru_cache
+from types import SimpleNamespace
 
 from mbcnav.patient import FORMAT, Patient, parse
 
@@ -16,8 +19,13 @@ from .models import Assessment, Biomarker, CheckIn, Lab, Metastasis, Profile, Tr
 
 #: file list key -> (model, row -> entry function)
 PROFILE_IDENTITY = ("name", "birth_year", "birth_date", "sex", "postal_code", "country")
-PROFILE_DIAGNOSIS = {"date": "dx_date", "de_novo": "de_novo", "first_diagnosis_date": "first_diagnosis_date",
-                     "first_diagnosis_stage": "first_diagnosis_stage", "histology": "histology"}
+PROFILE_DIAGNOSIS = {
+    "date": "dx_date",
+    "de_novo": "de_novo",
+    "first_diagnosis_date": "first_diagnosis_date",
+    "first_diagnosis_stage": "first_diagnosis_stage",
+    "histology": "histology",
+}
 PROFILE_RECEPTORS = ("er", "pr", "her2", "biopsy_site", "biopsy_date")
 
 
@@ -51,11 +59,19 @@ def metastasis_entry(m: Metastasis) -> dict:
 
 
 def treatment_entry(t: Treatment) -> dict:
-    return _clean({
-        "type": t.type, "drugs": list(t.drugs or []),
-        "setting": t.setting, "start": t.start, "end": t.end, "stop_reason": t.stop_reason,
-        "site": t.site, "procedure": t.procedure, "date": t.date,
-    })
+    return _clean(
+        {
+            "type": t.type,
+            "drugs": list(t.drugs or []),
+            "setting": t.setting,
+            "start": t.start,
+            "end": t.end,
+            "stop_reason": t.stop_reason,
+            "site": t.site,
+            "procedure": t.procedure,
+            "date": t.date,
+        }
+    )
 
 
 def assessment_entry(a: Assessment) -> dict:
@@ -67,11 +83,20 @@ def lab_entry(x: Lab) -> dict:
 
 
 def checkin_entry(s: CheckIn) -> dict:
-    return _clean({
-        "date": s.date, "symptom": s.symptom, "severity": s.severity, "frequency": s.frequency,
-        "interference": s.interference, "location": s.location, "new": s.new,
-        "temperature_c": s.temperature_c, "count_per_day": s.count_per_day, "note": s.note,
-    })
+    return _clean(
+        {
+            "date": s.date,
+            "symptom": s.symptom,
+            "severity": s.severity,
+            "frequency": s.frequency,
+            "interference": s.interference,
+            "location": s.location,
+            "new": s.new,
+            "temperature_c": s.temperature_c,
+            "count_per_day": s.count_per_day,
+            "note": s.note,
+        }
+    )
 
 
 #: file list key -> (model, entry builder); the order of the file
@@ -84,27 +109,70 @@ LISTS = {
 }
 
 
+FIELDS = {
+    "metastases": ("site", "date", "measurable", "status"),
+    "treatments": (
+        "type",
+        "drugs",
+        "setting",
+        "start",
+        "end",
+        "stop_reason",
+        "site",
+        "procedure",
+        "date",
+    ),
+    "assessments": ("date", "status", "method", "note"),
+    "labs": ("date", "test", "value", "unit"),
+    "symptoms": (
+        "date",
+        "symptom",
+        "severity",
+        "frequency",
+        "interference",
+        "location",
+        "new",
+        "temperature_c",
+        "count_per_day",
+        "note",
+    ),
+}
+
+
 def record_dict(owner, *, without: tuple[type, int] | None = None) -> dict:
     """The person's rows as a patient-file dict. ``without=(Model, pk)`` leaves one row out
     (forms use it to check an edited entry in place of the stored one)."""
     data: dict = {"format": FORMAT}
     data.update(profile_entries(Profile.objects.filter(owner=owner).first()))
-    markers = {b.marker: b.result for b in Biomarker.objects.filter(owner=owner)
-               if not (without and without[0] is Biomarker and without[1] == b.pk)}
+    markers = {
+        b.marker: b.result
+        for b in Biomarker.objects.filter(owner=owner)
+        if not (without and without[0] is Biomarker and without[1] == b.pk)
+    }
     if markers:
         data["biomarkers"] = markers
     for key, (model, build) in LISTS.items():
         rows = model.objects.filter(owner=owner)
         if without and without[0] is model:
             rows = rows.exclude(pk=without[1])
-        entries = [build(row) for row in rows]
+        fields = FIELDS[key]  # values(): no model instances, only the columns the file needs
+        entries = [
+            build(SimpleNamespace(**dict(zip(fields, row, strict=True))))
+            for row in rows.values_list(*fields)
+        ]
         if entries:
             data[key] = entries
     return data
 
 
 def patient_from_rows(owner, today: date | None = None) -> Patient:
-    return parse(record_dict(owner), today=today)
+    return _parse_cached(json.dumps(record_dict(owner), sort_keys=True), today or date.today())
+
+
+@lru_cache(maxsize=64)
+def _parse_cached(text: str, today: date) -> Patient:
+    """``Patient`` objects are immutable, so the same rows on the same day parse once."""
+    return parse(json.loads(text), today=today)
 
 
 # ------------------------------------------------------------------ import direction
@@ -122,20 +190,62 @@ def rows_from_patient(owner, p: Patient) -> dict[type, list]:
     """Unsaved rows for every list of ``p`` (Profile apart: see ``profile_fields``)."""
     s = lambda x: x or ""  # noqa: E731 - blank text for absent values
     return {
-        Biomarker: [Biomarker(owner=owner, marker=k, result=val) for k, val in p.biomarkers.items()],
-        Metastasis: [Metastasis(owner=owner, site=m.site, date=m.date, measurable=m.measurable, status=s(m.status))
-                     for m in p.metastases],
-        Treatment: [Treatment(owner=owner, type=t.type, drugs=list(t.drugs), setting=s(t.setting), start=t.start,
-                              end=t.end, stop_reason=s(t.stop_reason), site=s(t.site), procedure=s(t.procedure),
-                              date=t.date) for t in p.treatments],
-        Assessment: [Assessment(owner=owner, date=a.date, status=a.status, method=s(a.method), note=s(a.note))
-                     for a in p.assessments],
-        Lab: [Lab(owner=owner, date=x.date, test=x.test, value="" if x.value is None else _num_text(x.value),
-                  unit=s(x.unit)) for x in p.labs],
-        CheckIn: [CheckIn(owner=owner, date=c.date, symptom=c.symptom, severity=s(c.severity),
-                          frequency=s(c.frequency), interference=s(c.interference), location=s(c.location),
-                          new=c.new, temperature_c=c.temperature_c, count_per_day=c.count_per_day,
-                          note=s(c.note)) for c in p.symptoms],
+        Biomarker: [
+            Biomarker(owner=owner, marker=k, result=val) for k, val in p.biomarkers.items()
+        ],
+        Metastasis: [
+            Metastasis(
+                owner=owner, site=m.site, date=m.date, measurable=m.measurable, status=s(m.status)
+            )
+            for m in p.metastases
+        ],
+        Treatment: [
+            Treatment(
+                owner=owner,
+                type=t.type,
+                drugs=list(t.drugs),
+                setting=s(t.setting),
+                start=t.start,
+                end=t.end,
+                stop_reason=s(t.stop_reason),
+                site=s(t.site),
+                procedure=s(t.procedure),
+                date=t.date,
+            )
+            for t in p.treatments
+        ],
+        Assessment: [
+            Assessment(
+                owner=owner, date=a.date, status=a.status, method=s(a.method), note=s(a.note)
+            )
+            for a in p.assessments
+        ],
+        Lab: [
+            Lab(
+                owner=owner,
+                date=x.date,
+                test=x.test,
+                value="" if x.value is None else _num_text(x.value),
+                unit=s(x.unit),
+            )
+            for x in p.labs
+        ],
+        CheckIn: [
+            CheckIn(
+                owner=owner,
+                date=c.date,
+                symptom=c.symptom,
+                severity=s(c.severity),
+                frequency=s(c.frequency),
+                interference=s(c.interference),
+                location=s(c.location),
+                new=c.new,
+                temperature_c=c.temperature_c,
+                count_per_day=c.count_per_day,
+                note=s(c.note),
+            )
+            for c in p.symptoms
+        ],
     }
 
 

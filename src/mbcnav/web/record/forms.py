@@ -20,7 +20,10 @@ DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 DATETIME = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
 
 
-def _blank(choices, label=_("Not known")):
+NOT_KNOWN = _("Not known")
+
+
+def _blank(choices, label=NOT_KNOWN):
     return [("", label), *choices]
 
 
@@ -44,14 +47,29 @@ class RecordForm(forms.ModelForm):
 class DiagnosisForm(RecordForm):
     class Meta:
         model = m.Profile
-        fields = ["name", "birth_year", "sex", "postal_code", "dx_date", "de_novo",
-                  "first_diagnosis_date", "first_diagnosis_stage", "histology"]
+        fields = [
+            "name",
+            "birth_year",
+            "sex",
+            "postal_code",
+            "dx_date",
+            "de_novo",
+            "first_diagnosis_date",
+            "first_diagnosis_stage",
+            "histology",
+        ]
         labels = {"name": _("Name to show on your summary"), "postal_code": _("ZIP code")}
         help_texts = {
             "dx_date": _("The day metastatic (stage IV) breast cancer was diagnosed."),
-            "de_novo": _("Yes if the cancer had already spread when breast cancer was first found."),
-            "first_diagnosis_date": _("When breast cancer was first diagnosed, if the cancer came back later."),
-            "histology": _("Ductal or lobular: written near the top of the pathology report, under 'diagnosis'."),
+            "de_novo": _(
+                "Yes if the cancer had already spread when breast cancer was first found."
+            ),
+            "first_diagnosis_date": _(
+                "When breast cancer was first diagnosed, if the cancer came back later."
+            ),
+            "histology": _(
+                "Ductal or lobular: written near the top of the pathology report, under 'diagnosis'."
+            ),
             "postal_code": _("Used only to measure the distance to trial sites."),
         }
 
@@ -60,26 +78,46 @@ class ReceptorsForm(RecordForm):
     class Meta:
         model = m.Profile
         fields = ["er", "pr", "her2", "biopsy_site", "biopsy_date"]
-        labels = {"er": _("Estrogen receptor (ER)"), "pr": _("Progesterone receptor (PR)"), "her2": _("HER2 result"),
-                  "biopsy_site": _("Where the biopsy was taken"), "biopsy_date": _("Date of the biopsy")}
+        labels = {
+            "er": _("Estrogen receptor (ER)"),
+            "pr": _("Progesterone receptor (PR)"),
+            "her2": _("HER2 result"),
+            "biopsy_site": _("Where the biopsy was taken"),
+            "biopsy_date": _("Date of the biopsy"),
+        }
         help_texts = {
-            "er": _("The share of cancer cells with estrogen receptors. 'Low' means 1 to 10% of cells stain."),
-            "her2": _("HER2 is a protein on the surface of some cancer cells. The pathology report scores it with a test "
-                      "called IHC from 0 to 3+. 'IHC 1+' means a faint stain on some cells: this is called HER2-low, "
-                      "not HER2-positive. 2+ is checked with a second test (ISH or FISH). Look for 'HER2' in the "
-                      "'biomarkers' or 'immunohistochemistry' section, near ER and PR."),
-            "biopsy_site": _("Use the results of the most recent biopsy, for example of the liver or a bone."),
+            "er": _(
+                "The share of cancer cells with estrogen receptors. 'Low' means 1 to 10% of cells stain."
+            ),
+            "her2": _(
+                "HER2 is a protein on the surface of some cancer cells. The pathology report scores it with a test "
+                "called IHC from 0 to 3+. 'IHC 1+' means a faint, partial stain on more than 1 in 10 cancer cells: "
+                "this is called HER2-low, not HER2-positive. A 2+ result is checked with a second test (ISH or "
+                "FISH); 2+ with a negative ISH is also HER2-low. Look for 'HER2' in the 'biomarkers' or "
+                "'immunohistochemistry' part of the report, near ER and PR."
+            ),
+            "biopsy_site": _(
+                "Use the results of the most recent biopsy, for example of the liver or a bone."
+            ),
         }
 
 
 class EcogForm(RecordForm):
-    ecog = forms.TypedChoiceField(label=_("ECOG performance status"), required=False, coerce=int, empty_value=None,
-                                  choices=[("", _("Not known")), (0, _("0: fully active")),
-                                           (1, _("1: light work is fine; strenuous activity is hard")),
-                                           (2, _("2: up and about more than half the day; cannot work")),
-                                           (3, _("3: in bed or a chair more than half the day")),
-                                           (4, _("4: in bed or a chair all day"))],
-                                  help_text=_("A score your doctor uses to describe how daily activity is going."))
+    ecog = forms.TypedChoiceField(
+        label=_("ECOG performance status"),
+        required=False,
+        coerce=int,
+        empty_value=None,
+        choices=[
+            ("", _("Not known")),
+            (0, _("0: fully active")),
+            (1, _("1: light work is fine; strenuous activity is hard")),
+            (2, _("2: up and about more than half the day; cannot work")),
+            (3, _("3: in bed or a chair more than half the day")),
+            (4, _("4: in bed or a chair all day")),
+        ],
+        help_text=_("A score your doctor uses to describe how daily activity is going."),
+    )
 
     class Meta:
         model = m.Profile
@@ -93,7 +131,9 @@ class BiomarkerForm(RecordForm):
         fields = ["marker", "result", "test_date", "sample_site"]
         help_texts = {
             "marker": _("For example PIK3CA, ESR1, BRCA1, BRCA2, PD-L1, MSI or TMB."),
-            "result": _("For example mutated, not mutated, positive, negative, or 'CPS 12' for PD-L1."),
+            "result": _(
+                "For example mutated, not mutated, positive, negative, or 'CPS 12' for PD-L1."
+            ),
         }
 
     def __init__(self, *args, **kwargs):
@@ -107,23 +147,44 @@ class MetastasisForm(RecordForm):
         model = m.Metastasis
         fields = ["site", "date", "measurable", "status"]
         help_texts = {
-            "measurable": _("Your scan report may say 'measurable disease' or give a size in millimetres."),
+            "measurable": _(
+                "Your scan report may say 'measurable disease' or give a size in millimetres."
+            ),
             "status": _("Only for the brain: active, treated and stable, or treated and growing."),
         }
 
 
 class TreatmentForm(RecordForm):
-    drug_1 = forms.CharField(label=_("Drug"), required=False, max_length=80,
-                             help_text=_("Type the generic or brand name; suggestions appear as you type."))
-    drug_2 = forms.CharField(label=_("Second drug (if given together)"), required=False, max_length=80)
+    drug_1 = forms.CharField(
+        label=_("Drug"),
+        required=False,
+        max_length=80,
+        help_text=_("Type the generic or brand name; suggestions appear as you type."),
+    )
+    drug_2 = forms.CharField(
+        label=_("Second drug (if given together)"), required=False, max_length=80
+    )
     drug_3 = forms.CharField(label=_("Third drug"), required=False, max_length=80)
 
     class Meta:
         model = m.Treatment
-        fields = ["type", "drug_1", "drug_2", "drug_3", "setting", "start", "end", "stop_reason", "site",
-                  "procedure", "date"]
+        fields = [
+            "type",
+            "drug_1",
+            "drug_2",
+            "drug_3",
+            "setting",
+            "start",
+            "end",
+            "stop_reason",
+            "site",
+            "procedure",
+            "date",
+        ]
         help_texts = {
-            "setting": _("Metastatic for treatment of stage IV disease; adjuvant or neoadjuvant for early treatment."),
+            "setting": _(
+                "Metastatic for treatment of stage IV disease; adjuvant or neoadjuvant for early treatment."
+            ),
             "end": _("Leave empty if you are still on it."),
             "site": _("Radiation only: the part of the body treated."),
             "procedure": _("Surgery only: for example mastectomy."),
@@ -146,7 +207,11 @@ class TreatmentForm(RecordForm):
             text = self.cleaned_data.get(f"drug_{i + 1}") or ""
             names.extend(part.strip() for part in text.split(",") if part.strip())
         self.instance.drugs = names
-        if self.instance.type == "systemic" and not names and (self.instance.site or self.instance.procedure):
+        if (
+            self.instance.type == "systemic"
+            and not names
+            and (self.instance.site or self.instance.procedure)
+        ):
             self.instance.type = "radiation" if self.instance.site else "surgery"
         return super().save(commit)
 
@@ -156,8 +221,12 @@ class AssessmentForm(RecordForm):
         model = m.Assessment
         fields = ["date", "status", "method", "note"]
         labels = {"status": _("What the scan or test showed")}
-        help_texts = {"status": _("Progression: growing. Stable: no big change. Regression: shrinking. "
-                                  "NED: no evidence of disease.")}
+        help_texts = {
+            "status": _(
+                "Progression: growing. Stable: no big change. Regression: shrinking. "
+                "NED: no evidence of disease."
+            )
+        }
         widgets = {"note": forms.Textarea(attrs={"rows": 3})}
 
 
@@ -176,8 +245,11 @@ class CareTeamForm(RecordForm):
     class Meta:
         model = m.CareTeamMember
         fields = ["name", "role", "phone", "after_hours", "notes"]
-        widgets = {"notes": forms.Textarea(attrs={"rows": 3}), "phone": forms.TextInput(attrs={"type": "tel"}),
-                   "after_hours": forms.TextInput(attrs={"type": "tel"})}
+        widgets = {
+            "notes": forms.Textarea(attrs={"rows": 3}),
+            "phone": forms.TextInput(attrs={"type": "tel"}),
+            "after_hours": forms.TextInput(attrs={"type": "tel"}),
+        }
 
 
 class AppointmentForm(RecordForm):
@@ -195,16 +267,24 @@ class NoteForm(RecordForm):
 
 
 class ImportForm(forms.Form):
-    file = forms.FileField(label=_("Patient file (YAML or JSON)"),
-                           help_text=_("A file in the mbcnav-patient/1 format, such as one exported from here. "
-                                       "It replaces your diagnosis, receptors, treatments, scans, labs and check-ins."))
+    file = forms.FileField(
+        label=_("Patient file (YAML or JSON)"),
+        help_text=_(
+            "A file in the mbcnav-patient/1 format, such as one exported from here. "
+            "It replaces your diagnosis, receptors, treatments, scans, labs and check-ins."
+        ),
+    )
 
 
 class InviteForm(forms.Form):
     email = forms.EmailField(label=_("Their email"))
     scope = forms.ChoiceField(label=_("What they may do"), choices=m.Share.SCOPES, initial="read")
-    role = forms.ChoiceField(label=_("Who they are"), choices=m.Share.ROLES, initial="caregiver",
-                             help_text=_("Choose navigator for a nurse navigator who follows your care."))
+    role = forms.ChoiceField(
+        label=_("Who they are"),
+        choices=m.Share.ROLES,
+        initial="caregiver",
+        help_text=_("Choose navigator for a nurse navigator who follows your care."),
+    )
 
 
 class DeleteAccountForm(forms.Form):
@@ -217,7 +297,9 @@ class DeleteAccountForm(forms.Form):
     def clean_email(self):
         typed = self.cleaned_data["email"].strip().lower()
         if typed != (self.user.email or "").lower():
-            raise forms.ValidationError(_("That is not the email of this account; nothing was deleted."))
+            raise forms.ValidationError(
+                _("That is not the email of this account; nothing was deleted.")
+            )
         return typed
 
 

@@ -31,7 +31,9 @@ class Owned(models.Model):
 class Profile(Owned):
     """The single-valued parts of the file: identity, diagnosis history, receptors, ECOG."""
 
-    owner = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="record_profile")
+    owner = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="record_profile"
+    )
     name = models.CharField(_("name"), max_length=150, blank=True)
     birth_year = models.PositiveSmallIntegerField(_("birth year"), null=True, blank=True)
     birth_date = models.DateField(_("birth date"), null=True, blank=True)
@@ -40,9 +42,15 @@ class Profile(Owned):
     country = models.CharField(_("country"), max_length=3, blank=True)
     dx_date = models.DateField(_("metastatic diagnosis date"), null=True, blank=True)
     de_novo = models.BooleanField(_("metastatic at first diagnosis"), null=True, blank=True)
-    first_diagnosis_date = models.DateField(_("first breast cancer diagnosis"), null=True, blank=True)
-    first_diagnosis_stage = models.CharField(_("stage at first diagnosis"), max_length=4, blank=True, choices=_choices(v.STAGES))
-    histology = models.CharField(_("histology"), max_length=12, blank=True, choices=_choices(v.HISTOLOGIES))
+    first_diagnosis_date = models.DateField(
+        _("first breast cancer diagnosis"), null=True, blank=True
+    )
+    first_diagnosis_stage = models.CharField(
+        _("stage at first diagnosis"), max_length=4, blank=True, choices=_choices(v.STAGES)
+    )
+    histology = models.CharField(
+        _("histology"), max_length=12, blank=True, choices=_choices(v.HISTOLOGIES)
+    )
     er = models.CharField(_("ER"), max_length=12, blank=True, choices=_choices(v.ER_RESULTS))
     pr = models.CharField(_("PR"), max_length=12, blank=True, choices=_choices(v.PR_RESULTS))
     her2 = models.CharField(_("HER2"), max_length=16, blank=True, choices=_choices(v.HER2_RESULTS))
@@ -57,8 +65,12 @@ class Biomarker(Owned):
     marker = models.CharField(_("marker"), max_length=40)
     result = models.CharField(_("result"), max_length=40)
     test_date = models.DateField(_("test date"), null=True, blank=True)
-    sample_site = models.CharField(_("sample"), max_length=80, blank=True,
-                                   help_text=_("Where the sample came from, e.g. liver biopsy or blood."))
+    sample_site = models.CharField(
+        _("sample"),
+        max_length=80,
+        blank=True,
+        help_text=_("Where the sample came from, e.g. liver biopsy or blood."),
+    )
 
     class Meta:
         ordering = ["marker", "id"]
@@ -68,19 +80,27 @@ class Metastasis(Owned):
     site = models.CharField(_("site"), max_length=20, choices=_choices(v.SITES))
     date = models.DateField(_("date found"), null=True, blank=True)
     measurable = models.BooleanField(_("measurable"), null=True, blank=True)
-    status = models.CharField(_("brain status"), max_length=24, blank=True, choices=_choices(v.BRAIN_STATUSES))
+    status = models.CharField(
+        _("brain status"), max_length=24, blank=True, choices=_choices(v.BRAIN_STATUSES)
+    )
 
     class Meta:
         ordering = ["date", "id"]
 
 
 class Treatment(Owned):
-    type = models.CharField(_("type"), max_length=12, default="systemic", choices=_choices(v.TREATMENT_TYPES))
+    type = models.CharField(
+        _("type"), max_length=12, default="systemic", choices=_choices(v.TREATMENT_TYPES)
+    )
     drugs = models.JSONField(_("drugs"), default=list, blank=True)
-    setting = models.CharField(_("setting"), max_length=12, blank=True, choices=_choices(v.SETTINGS))
+    setting = models.CharField(
+        _("setting"), max_length=12, blank=True, choices=_choices(v.SETTINGS)
+    )
     start = models.DateField(_("start"), null=True, blank=True)
     end = models.DateField(_("end"), null=True, blank=True)
-    stop_reason = models.CharField(_("why it stopped"), max_length=16, blank=True, choices=_choices(v.STOP_REASONS))
+    stop_reason = models.CharField(
+        _("why it stopped"), max_length=16, blank=True, choices=_choices(v.STOP_REASONS)
+    )
     site = models.CharField(_("radiation site"), max_length=80, blank=True)
     procedure = models.CharField(_("procedure"), max_length=80, blank=True)
     date = models.DateField(_("surgery date"), null=True, blank=True)
@@ -92,7 +112,9 @@ class Treatment(Owned):
 class Assessment(Owned):
     date = models.DateField(_("date"))
     status = models.CharField(_("result"), max_length=12, choices=_choices(v.ASSESSMENT_STATUSES))
-    method = models.CharField(_("how"), max_length=16, blank=True, choices=_choices(v.ASSESSMENT_METHODS))
+    method = models.CharField(
+        _("how"), max_length=16, blank=True, choices=_choices(v.ASSESSMENT_METHODS)
+    )
     note = models.TextField(_("note"), blank=True)
 
     class Meta:
@@ -115,16 +137,27 @@ class CheckIn(Owned):
 
     date = models.DateField(_("date"))
     symptom = models.CharField(_("symptom"), max_length=40)
-    severity = models.CharField(_("severity"), max_length=12, blank=True, choices=_choices(v.SEVERITIES))
-    frequency = models.CharField(_("how often"), max_length=20, blank=True, choices=_choices(v.FREQUENCIES))
-    interference = models.CharField(_("gets in the way"), max_length=16, blank=True, choices=_choices(v.INTERFERENCES))
+    severity = models.CharField(
+        _("severity"), max_length=12, blank=True, choices=_choices(v.SEVERITIES)
+    )
+    frequency = models.CharField(
+        _("how often"), max_length=20, blank=True, choices=_choices(v.FREQUENCIES)
+    )
+    interference = models.CharField(
+        _("gets in the way"), max_length=16, blank=True, choices=_choices(v.INTERFERENCES)
+    )
     location = models.CharField(_("where"), max_length=60, blank=True)
     new = models.BooleanField(_("new or worse"), null=True, blank=True)
     temperature_c = models.FloatField(_("temperature (°C)"), null=True, blank=True)
     count_per_day = models.PositiveSmallIntegerField(_("times per day"), null=True, blank=True)
     note = models.TextField(_("note"), blank=True)
-    triage_level = models.CharField(_("triage level"), max_length=10, blank=True, null=True,
-                                    choices=_choices(("emergency", "urgent", "routine", "none")))
+    triage_level = models.CharField(
+        _("triage level"),
+        max_length=10,
+        blank=True,
+        null=True,
+        choices=_choices(("emergency", "urgent", "routine", "none")),
+    )
     created = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -134,10 +167,19 @@ class CheckIn(Owned):
 
 class CareTeamMember(Owned):
     name = models.CharField(_("name"), max_length=120)
-    role = models.CharField(_("role"), max_length=80, blank=True, help_text=_("For example oncologist, nurse navigator, GP."))
+    role = models.CharField(
+        _("role"),
+        max_length=80,
+        blank=True,
+        help_text=_("For example oncologist, nurse navigator, GP."),
+    )
     phone = models.CharField(_("phone"), max_length=40, blank=True)
-    after_hours = models.CharField(_("after-hours line"), max_length=40, blank=True,
-                                   help_text=_("The number to call at night and at weekends."))
+    after_hours = models.CharField(
+        _("after-hours line"),
+        max_length=40,
+        blank=True,
+        help_text=_("The number to call at night and at weekends."),
+    )
     notes = models.TextField(_("notes"), blank=True)
 
     class Meta:
@@ -170,8 +212,13 @@ class Share(Owned):
     SCOPES = [("read", _("read only")), ("edit", _("read and edit"))]
     ROLES = [("caregiver", _("caregiver")), ("navigator", _("navigator"))]
 
-    grantee = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.CASCADE,
-                                related_name="record_shares_received")
+    grantee = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="record_shares_received",
+    )
     email = models.EmailField(_("email"))
     token = models.CharField(max_length=64, unique=True)
     scope = models.CharField(_("access"), max_length=8, choices=SCOPES, default="read")
@@ -193,4 +240,14 @@ class Share(Owned):
 
 
 #: The per-entry models, in export order (Profile and Share handled apart).
-ENTRY_MODELS = (Biomarker, Metastasis, Treatment, Assessment, Lab, CheckIn, CareTeamMember, Appointment, Note)
+ENTRY_MODELS = (
+    Biomarker,
+    Metastasis,
+    Treatment,
+    Assessment,
+    Lab,
+    CheckIn,
+    CareTeamMember,
+    Appointment,
+    Note,
+)

@@ -9,8 +9,8 @@ the error comes back as (form field, one sentence).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 from django.utils.translation import gettext_lazy as _
 
@@ -32,23 +32,76 @@ class Section:
     field_map: dict | None = None  # file field -> form field, when names differ
 
 
-SECTIONS: dict[str, Section] = {s.slug: s for s in (
-    Section("treatments", _("Treatments"), _("a treatment"), m.Treatment, forms.TreatmentForm, "treatments",
+SECTIONS: dict[str, Section] = {
+    s.slug: s
+    for s in (
+        Section(
+            "treatments",
+            _("Treatments"),
+            _("a treatment"),
+            m.Treatment,
+            forms.TreatmentForm,
+            "treatments",
             ("type", "drugs", "setting", "start", "end", "stop_reason"),
-            {"drugs": "drug_1", "date": "date"}),
-    Section("scans", _("Scans and response"), _("a scan or test result"), m.Assessment, forms.AssessmentForm,
-            "assessments", ("date", "status", "method", "note")),
-    Section("sites", _("Where the cancer has spread"), _("a site"), m.Metastasis, forms.MetastasisForm, "metastases",
-            ("site", "date", "measurable", "status")),
-    Section("biomarkers", _("Biomarkers"), _("a biomarker"), m.Biomarker, forms.BiomarkerForm, "biomarkers",
-            ("marker", "result", "test_date", "sample_site")),
-    Section("labs", _("Lab results"), _("a lab result"), m.Lab, forms.LabForm, "labs", ("date", "test", "value", "unit")),
-    Section("care-team", _("Care team"), _("a care team member"), m.CareTeamMember, forms.CareTeamForm, None,
-            ("name", "role", "phone", "after_hours")),
-    Section("appointments", _("Appointments"), _("an appointment"), m.Appointment, forms.AppointmentForm, None,
-            ("when", "with_whom", "place", "purpose")),
-    Section("notes", _("Notes"), _("a note"), m.Note, forms.NoteForm, None, ("date", "title")),
-)}
+            {"drugs": "drug_1", "date": "date"},
+        ),
+        Section(
+            "scans",
+            _("Scans and response"),
+            _("a scan or test result"),
+            m.Assessment,
+            forms.AssessmentForm,
+            "assessments",
+            ("date", "status", "method", "note"),
+        ),
+        Section(
+            "sites",
+            _("Where the cancer has spread"),
+            _("a site"),
+            m.Metastasis,
+            forms.MetastasisForm,
+            "metastases",
+            ("site", "date", "measurable", "status"),
+        ),
+        Section(
+            "biomarkers",
+            _("Biomarkers"),
+            _("a biomarker"),
+            m.Biomarker,
+            forms.BiomarkerForm,
+            "biomarkers",
+            ("marker", "result", "test_date", "sample_site"),
+        ),
+        Section(
+            "labs",
+            _("Lab results"),
+            _("a lab result"),
+            m.Lab,
+            forms.LabForm,
+            "labs",
+            ("date", "test", "value", "unit"),
+        ),
+        Section(
+            "care-team",
+            _("Care team"),
+            _("a care team member"),
+            m.CareTeamMember,
+            forms.CareTeamForm,
+            None,
+            ("name", "role", "phone", "after_hours"),
+        ),
+        Section(
+            "appointments",
+            _("Appointments"),
+            _("an appointment"),
+            m.Appointment,
+            forms.AppointmentForm,
+            None,
+            ("when", "with_whom", "place", "purpose"),
+        ),
+        Section("notes", _("Notes"), _("a note"), m.Note, forms.NoteForm, None, ("date", "title")),
+    )
+}
 
 #: Sections of the single Profile row
 PROFILE_SECTIONS = {
@@ -59,15 +112,18 @@ PROFILE_SECTIONS = {
 PROFILE_FIELD_MAP = {"metastatic_diagnosis.date": "dx_date"}
 
 ENTRY_BUILDERS: dict[type, Callable] = {
-    m.Treatment: adapter.treatment_entry, m.Assessment: adapter.assessment_entry,
-    m.Metastasis: adapter.metastasis_entry, m.Lab: adapter.lab_entry, m.CheckIn: adapter.checkin_entry,
+    m.Treatment: adapter.treatment_entry,
+    m.Assessment: adapter.assessment_entry,
+    m.Metastasis: adapter.metastasis_entry,
+    m.Lab: adapter.lab_entry,
+    m.CheckIn: adapter.checkin_entry,
 }
 
 
 def _sentence(err: PatientFileError) -> str:
     text = str(err)
     if err.field and text.startswith(f"{err.field}: "):
-        text = text[len(err.field) + 2:]
+        text = text[len(err.field) + 2 :]
     return text[:1].upper() + text[1:]
 
 
@@ -88,7 +144,9 @@ def check(owner, section: Section, instance, form_fields) -> tuple[str | None, s
     if section.model is m.Biomarker:
         markers = data.setdefault("biomarkers", {})
         if instance.marker in markers:
-            return "marker", str(_("This marker is already in your record; edit that entry instead."))
+            return "marker", str(
+                _("This marker is already in your record; edit that entry instead.")
+            )
         markers[instance.marker] = instance.result
         index_prefix = "biomarkers."
     else:
@@ -100,7 +158,11 @@ def check(owner, section: Section, instance, form_fields) -> tuple[str | None, s
     except PatientFileError as err:
         path = err.field or ""
         if path.startswith(index_prefix):
-            field = "result" if section.model is m.Biomarker else _form_field(path, form_fields, section.field_map or {})
+            field = (
+                "result"
+                if section.model is m.Biomarker
+                else _form_field(path, form_fields, section.field_map or {})
+            )
             return field, _sentence(err)
         return None, str(err)
     return None

@@ -59,15 +59,28 @@ def _rows(model, owner) -> list[dict]:
 def export_everything(owner) -> dict:
     """Everything we hold about ``owner``: the patient file plus every row, shares and audit."""
     profile = Profile.objects.filter(owner=owner).first()
-    audit_rows = [{"at": e.at.isoformat(), "actor": e.actor_label, "action": e.action, "target": e.target}
-                  for e in AuditEvent.objects.filter(subject=owner)]
-    shares = [{"email": s.email, "scope": s.scope, "role": s.role, "created": s.created.isoformat(),
-               "accepted_at": s.accepted_at.isoformat() if s.accepted_at else None,
-               "revoked_at": s.revoked_at.isoformat() if s.revoked_at else None}
-              for s in Share.objects.filter(owner=owner)]
+    audit_rows = [
+        {"at": e.at.isoformat(), "actor": e.actor_label, "action": e.action, "target": e.target}
+        for e in AuditEvent.objects.filter(subject=owner)
+    ]
+    shares = [
+        {
+            "email": s.email,
+            "scope": s.scope,
+            "role": s.role,
+            "created": s.created.isoformat(),
+            "accepted_at": s.accepted_at.isoformat() if s.accepted_at else None,
+            "revoked_at": s.revoked_at.isoformat() if s.revoked_at else None,
+        }
+        for s in Share.objects.filter(owner=owner)
+    ]
     return {
         "format": "mbcnav-export/1",
-        "account": {"email": owner.email, "name": owner.first_name, "joined": owner.date_joined.isoformat()},
+        "account": {
+            "email": owner.email,
+            "name": owner.first_name,
+            "joined": owner.date_joined.isoformat(),
+        },
         "patient_file": export_patient(owner),
         "rows": {
             "profile": _rows(Profile, owner)[0] if profile else None,
@@ -107,7 +120,9 @@ def delete_account(owner) -> None:
         owner.delete()  # every record row, share and audit event cascades with the user
 
 
-def add_checkin(owner, symptoms: list[dict], actor, triage_level: str | None = None) -> list[CheckIn]:
+def add_checkin(
+    owner, symptoms: list[dict], actor, triage_level: str | None = None
+) -> list[CheckIn]:
     """Store one check-in (one row per symptom, patient-file symptom dicts).
 
     Each dict is validated by the engine together with the rest of the record, so a bad
@@ -117,7 +132,7 @@ def add_checkin(owner, symptoms: list[dict], actor, triage_level: str | None = N
     data = adapter.record_dict(owner)
     data["symptoms"] = data.get("symptoms", []) + list(symptoms)
     patient = parse(data)
-    new = patient.symptoms[len(patient.symptoms) - len(symptoms):]
+    new = patient.symptoms[len(patient.symptoms) - len(symptoms) :]
     rows = adapter.rows_from_patient(owner, Patient(symptoms=new))[CheckIn]
     for row in rows:
         row.triage_level = triage_level
@@ -170,7 +185,9 @@ def visible_owners(user) -> list:
 
 
 def share_between(user, owner) -> Share | None:
-    return active_shares_received(user).filter(owner=owner).order_by("scope").first()  # "edit" < "read"
+    return (
+        active_shares_received(user).filter(owner=owner).order_by("scope").first()
+    )  # "edit" < "read"
 
 
 def get_owner_for(user, owner_id, scope: str = "read"):
@@ -207,7 +224,11 @@ DEMO_EMAIL = "demo@example.org"
 
 
 def demo_patient_text() -> str:
-    return resources.files("mbcnav.patient").joinpath("data/demo-patient.yaml").read_text(encoding="utf-8")
+    return (
+        resources.files("mbcnav.patient")
+        .joinpath("data/demo-patient.yaml")
+        .read_text(encoding="utf-8")
+    )
 
 
 def load_demo(email: str = DEMO_EMAIL, password: str | None = None, today: date | None = None):
@@ -215,7 +236,9 @@ def load_demo(email: str = DEMO_EMAIL, password: str | None = None, today: date 
 
     Also adds a demo care team and an appointment when it has none. Returns the user.
     """
-    user, created = User.objects.get_or_create(username=email, defaults={"email": email, "first_name": "Demo"})
+    user, created = User.objects.get_or_create(
+        username=email, defaults={"email": email, "first_name": "Demo"}
+    )
     if password:
         user.set_password(password)
         user.save()
@@ -224,11 +247,29 @@ def load_demo(email: str = DEMO_EMAIL, password: str | None = None, today: date 
         user.save()
     import_text(user, demo_patient_text(), None, today=today)
     if not CareTeamMember.objects.filter(owner=user).exists():
-        CareTeamMember.objects.bulk_create([
-            CareTeamMember(owner=user, name="Dr. Ana Rivera", role="medical oncologist", phone="312-555-0100",
-                           after_hours="312-555-0199", notes="Clinic visits every 4 weeks."),
-            CareTeamMember(owner=user, name="Sam Lee, RN", role="nurse navigator", phone="312-555-0110",
-                           after_hours="312-555-0199"),
-            CareTeamMember(owner=user, name="Dr. Priya Shah", role="radiation oncologist", phone="312-555-0120"),
-        ])
+        CareTeamMember.objects.bulk_create(
+            [
+                CareTeamMember(
+                    owner=user,
+                    name="Dr. Ana Rivera",
+                    role="medical oncologist",
+                    phone="312-555-0100",
+                    after_hours="312-555-0199",
+                    notes="Clinic visits every 4 weeks.",
+                ),
+                CareTeamMember(
+                    owner=user,
+                    name="Sam Lee, RN",
+                    role="nurse navigator",
+                    phone="312-555-0110",
+                    after_hours="312-555-0199",
+                ),
+                CareTeamMember(
+                    owner=user,
+                    name="Dr. Priya Shah",
+                    role="radiation oncologist",
+                    phone="312-555-0120",
+                ),
+            ]
+        )
     return user

@@ -25,5 +25,7 @@ urlpatterns = [
     path("<int:owner_id>/<slug:section>/", edit.section_list, name="section_list"),
     path("<int:owner_id>/<slug:section>/add/", edit.section_add, name="section_add"),
     path("<int:owner_id>/<slug:section>/<int:pk>/edit/", edit.section_edit, name="section_edit"),
-    path("<int:owner_id>/<slug:section>/<int:pk>/delete/", edit.section_delete, name="section_delete"),
+    path(
+        "<int:owner_id>/<slug:section>/<int:pk>/delete/", edit.section_delete, name="section_delete"
+    ),
 ]

@@ -1,5 +1,182 @@
-from django.shortcuts import render
+"""Trial finder pages: the ranked list (or a plain browse list when signed out), one trial's page
+with every criterion explained, and save / unsave / add-a-question actions."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_POST
+
+from mbcnav.web.core.models import audit
+from mbcnav.web.record import services as record
+
+from . import services
+from .forms import BrowseForm, FilterForm
+
+SHOWN = 50
 
 
-def list(request):
-    return render(request, "trials/list.html")
+def _owner(request, owner_id, scope="read"):
+    return record.get_owner_for(
+        request.user, owner_id if owner_id is not None else request.user.pk, scope
+    )
+
+
+def _kw(request, owner) -> dict:
+    return {} if owner.pk == request.user.pk else {"owner_id": owner.pk}
+
+
+def _common(request) -> dict:
+    cat = services.catalogue()
+    return {"stored": len(cat.trials), "dates": services.data_dates()}
+
+
+@require_GET
+def trial_list(request, owner_id=None):
+    if owner_id is None and not request.user.is_authenticated:
+        return _browse(request)
+    if not request.user.is_authenticated:
+        return redirect(f"{reverse('login')}?next={request.path}")
+    owner = _owner(request, owner_id)
+    form = FilterForm(request.GET or None)
+    found = services.MatchList()
+    if not form.is_bound or form.is_valid():
+        data = form.cleaned_data if form.is_bound else {}
+        found = services.matches_for(
+            owner,
+            timezone.localdate(),
+            within_miles=data.get("within_miles"),
+            phase=data.get("phase") or None,
+            fit=form.fits() if form.is_bound else None,
+            q=data.get("q") or None,
+            saved_only=data.get("saved", False),
+        )
+    audit(request.user, owner, "view", "trial matches")
+    return render(
+        request,
+        "trials/list.html",
+        {
+            **_common(request),
+            "owner": owner,
+            "form": form,
+            "matches": found[:SHOWN],
+            "count": len(found),
+            "total": found.total,
+            "located": found.located,
+            "zip": found.zip,
+            "kw": _kw(request, owner),
+            "owners": record.visible_owners(request.user),
+            "can_edit": record.can_edit(request.user, owner),
+            "shown": SHOWN,
+        },
+    )
+
+
+def _browse(request):
+    form = BrowseForm(request.GET or None)
+    trials = []
+    if not form.is_bound or form.is_valid():
+        data = form.cleaned_data if form.is_bound else {}
+        trials = services.browse(q=data.get("q") or None, phase=data.get("phase") or None)
+    return render(
+        request,
+        "trials/browse.html",
+        {
+            **_common(request),
+            "form": form,
+            "trials": trials[:SHOWN],
+            "count": len(trials),
+            "shown": SHOWN,
+        },
+    )
+
+
+@require_GET
+def detail(request, nct_id, owner_id=None):
+    owner = None
+    if request.user.is_authenticated or owner_id is not None:
+        if not request.user.is_authenticated:
+            return redirect(f"{reverse('login')}?next={request.path}")
+        owner = _owner(request, owner_id)
+    found = services.trial_detail(owner, nct_id, timezone.localdate())
+    if found is None:
+        raise Http404
+    ctx = {**_common(request), "d": found, "t": found.trial, "owner": owner}
+    if owner is not None:
+        from mbcnav.web.visits import services as visits
+
+        prefix = f"trial:{found.trial.nct_id}:"
+        rules = set(
+            visits.current(owner).filter(rule__startswith=prefix).values_list("rule", flat=True)
+        )
+        kw = {"nct_id": found.trial.nct_id, **_kw(request, owner)}
+        ctx.update(
+            {
+                "kw": _kw(request, owner),
+                "can_edit": record.can_edit(request.user, owner),
+                "save_url": reverse("trials:save", kwargs=kw),
+                "unsave_url": reverse("trials:unsave", kwargs=kw),
+                "list_url": reverse("trials:list", kwargs=_kw(request, owner)),
+                "questions": [
+                    (
+                        q,
+                        reverse("trials:ask", kwargs={**kw, "number": q.number}),
+                        f"{prefix}{q.number}" in rules,
+                    )
+                    for q in found.questions
+                ],
+            }
+        )
+        audit(request.user, owner, "view", f"trial {found.trial.nct_id}")
+    return render(request, "trials/detail.html", ctx)
+
+
+def _back(request, owner, nct):
+    kwargs = {"nct_id": nct, **_kw(request, owner)}
+    return redirect(reverse("trials:detail", kwargs=kwargs))
+
+
+@login_required
+@require_POST
+def save(request, nct_id, owner_id=None):
+    owner = _owner(request, owner_id, "edit")
+    saved = services.save_trial(owner, nct_id)
+    if saved is None:
+        raise Http404
+    audit(request.user, owner, "create", f"saved trial {saved.nct_id}")
+    messages.success(
+        request, _("Trial saved. Find it again with the filter “Only trials I saved”.")
+    )
+    return _back(request, owner, saved.nct_id)
+
+
+@login_required
+@require_POST
+def unsave(request, nct_id, owner_id=None):
+    owner = _owner(request, owner_id, "edit")
+    nct = services.normalise_nct(nct_id)
+    if nct is None:
+        raise Http404
+    if services.unsave_trial(owner, nct):
+        audit(request.user, owner, "delete", f"saved trial {nct}")
+        messages.success(request, _("Trial removed from your saved trials."))
+    return _back(request, owner, nct)
+
+
+@login_required
+@require_POST
+def ask(request, nct_id, number, owner_id=None):
+    owner = _owner(request, owner_id, "edit")
+    question = services.add_trial_question(owner, nct_id, number, timezone.localdate())
+    if question is None:
+        raise Http404
+    audit(
+        request.user, owner, "create", f"visit question from trial {services.normalise_nct(nct_id)}"
+    )
+    messages.success(request, _("Added to your visit questions."))
+    return _back(request, owner, services.normalise_nct(nct_id))

@@ -11,13 +11,21 @@ class VisitQuestion(models.Model):
     topic = models.CharField(_("topic"), max_length=40, blank=True)
     why = models.TextField(_("why this question"), blank=True)
     article = models.CharField(max_length=80, blank=True)
-    rule = models.CharField(max_length=80, blank=True, help_text=_("The guide rule that wrote it; empty for your own questions."))
+    rule = models.CharField(
+        max_length=80,
+        blank=True,
+        help_text=_("The guide rule that wrote it; empty for your own questions."),
+    )
     sources = models.JSONField(default=list, blank=True)
     position = models.PositiveIntegerField(default=0)
     ticked = models.BooleanField(_("asked"), default=False)
     answer = models.TextField(_("what I was told"), blank=True)
-    dismissed = models.BooleanField(default=False, help_text=_("Removed by the person; the rule will not add it again."))
-    archived_at = models.DateTimeField(null=True, blank=True, help_text=_("Set when a visit is done; kept as history."))
+    dismissed = models.BooleanField(
+        default=False, help_text=_("Removed by the person; the rule will not add it again.")
+    )
+    archived_at = models.DateTimeField(
+        null=True, blank=True, help_text=_("Set when a visit is done; kept as history.")
+    )
     created = models.DateTimeField(auto_now_add=True)
 
     class Meta:

@@ -28,26 +28,47 @@ def _next_position(owner) -> int:
 def refresh(owner, today: date) -> int:
     """Add the engine's questions that are not on the list yet (nor dismissed); returns how many."""
     result = visit_guide(record.patient_for(owner, today=today), today)
-    known = set(VisitQuestion.objects.filter(owner=owner, archived_at__isnull=True).exclude(rule="").values_list("rule", flat=True))
+    known = set(
+        VisitQuestion.objects.filter(owner=owner, archived_at__isnull=True)
+        .exclude(rule="")
+        .values_list("rule", flat=True)
+    )
     added = 0
     with transaction.atomic():
         position = _next_position(owner)
         for q in result.questions:
             if q.rule in known:
                 continue
-            VisitQuestion.objects.create(owner=owner, text=q.text, topic=q.topic, why=q.why, article=q.article or "",
-                                         rule=q.rule, sources=[s.to_dict() for s in q.sources], position=position)
+            VisitQuestion.objects.create(
+                owner=owner,
+                text=q.text,
+                topic=q.topic,
+                why=q.why,
+                article=q.article or "",
+                rule=q.rule,
+                sources=[s.to_dict() for s in q.sources],
+                position=position,
+            )
             position += 1
             added += 1
     return added
 
 
-def add_question(owner, text: str, topic: str = "", why: str = "", article: str = "", rule: str = "") -> VisitQuestion:
+def add_question(
+    owner, text: str, topic: str = "", why: str = "", article: str = "", rule: str = ""
+) -> VisitQuestion:
     """Add one question at the end of the list (own questions have no rule)."""
     if rule and current(owner).filter(rule=rule).exists():
         return current(owner).get(rule=rule)
-    return VisitQuestion.objects.create(owner=owner, text=text.strip(), topic=topic, why=why, article=article,
-                                        rule=rule, position=_next_position(owner))
+    return VisitQuestion.objects.create(
+        owner=owner,
+        text=text.strip(),
+        topic=topic,
+        why=why,
+        article=article,
+        rule=rule,
+        position=_next_position(owner),
+    )
 
 
 def move(owner, question_id: int, step: int) -> None:

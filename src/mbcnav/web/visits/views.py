@@ -19,7 +19,9 @@ from .models import VisitQuestion
 
 
 def _owner(request, owner_id, scope="read"):
-    return record.get_owner_for(request.user, owner_id if owner_id is not None else request.user.pk, scope)
+    return record.get_owner_for(
+        request.user, owner_id if owner_id is not None else request.user.pk, scope
+    )
 
 
 def _back(request, owner):
@@ -33,10 +35,15 @@ def _context(request, owner):
         services.refresh(owner, timezone.localdate())
     questions = list(services.current(owner))
     return {
-        "owner": owner, "questions": questions, "can_edit": can_edit, "form": QuestionForm(),
+        "owner": owner,
+        "questions": questions,
+        "can_edit": can_edit,
+        "form": QuestionForm(),
         "next_visit": next(iter(record.upcoming_appointments(owner, 1)), None),
         "kw": {} if owner.pk == request.user.pk else {"owner_id": owner.pk},
-        "past": VisitQuestion.objects.filter(owner=owner, archived_at__isnull=False).exclude(answer="")[:50],
+        "past": VisitQuestion.objects.filter(owner=owner, archived_at__isnull=False).exclude(
+            answer=""
+        )[:50],
     }
 
 

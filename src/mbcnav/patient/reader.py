@@ -1,0 +1,421 @@
+"""Field-by-field reading of a patient file: each reader knows its field path for the error sentence."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+from typing import Any
+
+from rapidfuzz import process
+
+from . import vocabulary as v
+from .errors import PatientFileError
+from .model import Assessment, Lab, Metastasis, MetastaticDiagnosis, Receptors, Symptom, Treatment
+
+TOP_KEYS = (
+    "format",
+    "name",
+    "birth_year",
+    "birth_date",
+    "sex",
+    "postal_code",
+    "country",
+    "metastatic_diagnosis",
+    "receptors",
+    "biomarkers",
+    "metastases",
+    "ecog",
+    "treatments",
+    "assessments",
+    "labs",
+    "symptoms",
+)
+DIAGNOSIS_KEYS = ("date", "de_novo", "first_diagnosis_date", "first_diagnosis_stage", "histology")
+RECEPTOR_KEYS = ("er", "pr", "her2", "biopsy_site", "biopsy_date")
+METASTASIS_KEYS = ("site", "date", "measurable", "status")
+TREATMENT_KEYS = (
+    "type",
+    "drugs",
+    "setting",
+    "start",
+    "end",
+    "stop_reason",
+    "site",
+    "procedure",
+    "date",
+)
+ASSESSMENT_KEYS = ("date", "status", "method", "note")
+LAB_KEYS = ("date", "test", "value", "unit")
+SYMPTOM_KEYS = (
+    "date",
+    "symptom",
+    "severity",
+    "frequency",
+    "interference",
+    "location",
+    "new",
+    "temperature_c",
+    "temperature_f",
+    "count_per_day",
+    "note",
+)
+
+
+def fail(field: str, message: str) -> PatientFileError:
+    return PatientFileError(f"{field}: {message}", field=field)
+
+
+def one_of(values) -> str:
+    values = list(values)
+    return ", ".join(values[:-1]) + f" or {values[-1]}" if len(values) > 1 else values[0]
+
+
+def show(value: Any, limit: int = 60) -> str:
+    """The value as the person wrote it, shortened so that the message stays one readable sentence."""
+    text = repr(value) if isinstance(value, str) else str(value)
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+class Reader:
+    """Walks the raw dict; every accessor knows its field path for error messages."""
+
+    def __init__(self, today: date):
+        self.today = today
+
+    # -- primitives -------------------------------------------------------------
+    def mapping(self, value: Any, field: str, keys: tuple[str, ...]) -> dict:
+        if value is None:
+            return {}
+        if not isinstance(value, dict):
+            raise fail(field, f"expected a section of named fields, got {show(value)}.")
+        for key in value:
+            if key not in keys:
+                hint = process.extractOne(str(key), keys, score_cutoff=70)
+                also = f" (did you mean {hint[0]!r}?)" if hint else ""
+                raise fail(
+                    f"{field}.{key}" if field else str(key),
+                    f"{show(key)} is not a known field{also}; allowed: {one_of(keys)}.",
+                )
+        return value
+
+    def items(self, value: Any, field: str) -> list:
+        if value is None:
+            return []
+        if not isinstance(value, list):
+            raise fail(field, f"expected a list, got {show(value)}.")
+        return value
+
+    def text(self, value: Any, field: str) -> str | None:
+        if value is None:
+            return None
+        if isinstance(value, (dict, list)):
+            raise fail(field, f"expected text, got {show(value)}.")
+        text = str(value).strip()
+        return text or None
+
+    def enum(self, value: Any, field: str, normalise, allowed) -> str | None:
+        if value is None:
+            return None
+        canon = normalise(value)
+        if canon is None:
+            raise fail(field, f"{show(value)} is not allowed; use {one_of(allowed)}.")
+        return canon
+
+    def date(self, value: Any, field: str, *, past: bool = True) -> date | None:
+        if value is None:
+            return None
+        if isinstance(value, datetime):
+            value = value.date()
+        if not isinstance(value, date):
+            text = str(value).strip()
+            if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+                raise fail(field, f"{show(value)} is not a date; write dates as YYYY-MM-DD.")
+            try:
+                value = date.fromisoformat(text)
+            except ValueError:
+                raise fail(
+                    field, f"{show(text)} is not a real calendar date; write dates as YYYY-MM-DD."
+                ) from None
+        if value.year < 1900:
+            raise fail(field, f"{value.isoformat()} is too long ago; dates must be from 1900 on.")
+        if past and value > self.today:
+            raise fail(
+                field,
+                f"{value.isoformat()} is in the future; it must be on or before {self.today.isoformat()}.",
+            )
+        return value
+
+    def boolean(self, value: Any, field: str) -> bool | None:
+        if value is None or (isinstance(value, str) and value.strip().lower() == "unknown"):
+            return None
+        if isinstance(value, bool):
+            return value
+        words = {"yes": True, "true": True, "no": False, "false": False}
+        if isinstance(value, str) and value.strip().lower() in words:
+            return words[value.strip().lower()]
+        raise fail(field, f"{show(value)} is not allowed; use true, false or unknown.")
+
+    def number(self, value: Any, field: str, low: float, high: float, *, integer=False):
+        if value is None:
+            return None
+        if isinstance(value, bool):
+            raise fail(field, f"{show(value)} is not a number.")
+        try:
+            num = float(str(value).strip())
+        except ValueError:
+            raise fail(field, f"{show(value)} is not a number.") from None
+        if integer and num != int(num):
+            raise fail(field, f"{show(value)} must be a whole number from {low:g} to {high:g}.")
+        if not low <= num <= high:
+            raise fail(field, f"{show(value)} is out of range; allowed {low:g} to {high:g}.")
+        return int(num) if integer else num
+
+
+def later(first: date | None, second: date | None) -> bool:
+    return first is not None and second is not None and second < first
+
+
+def read_diagnosis(r: Reader, raw: Any, born: date | None) -> MetastaticDiagnosis:
+    f = "metastatic_diagnosis"
+    d = r.mapping(raw, f, DIAGNOSIS_KEYS)
+    dx = MetastaticDiagnosis(
+        date=r.date(d.get("date"), f"{f}.date"),
+        de_novo=r.boolean(d.get("de_novo"), f"{f}.de_novo"),
+        first_diagnosis_date=r.date(d.get("first_diagnosis_date"), f"{f}.first_diagnosis_date"),
+        first_diagnosis_stage=r.enum(
+            d.get("first_diagnosis_stage"),
+            f"{f}.first_diagnosis_stage",
+            v.normalise_stage,
+            v.STAGES,
+        ),
+        histology=r.enum(
+            d.get("histology"), f"{f}.histology", v.normalise_histology, v.HISTOLOGIES
+        ),
+    )
+    if later(dx.first_diagnosis_date, dx.date):
+        raise fail(
+            f"{f}.date",
+            f"{dx.date.isoformat()} is before first_diagnosis_date {dx.first_diagnosis_date.isoformat()}; metastatic disease cannot be found before the first diagnosis.",
+        )
+    for key in ("date", "first_diagnosis_date"):
+        if later(born, getattr(dx, key)):
+            raise fail(
+                f"{f}.{key}", f"{getattr(dx, key).isoformat()} is before the person was born."
+            )
+    if dx.de_novo is True and dx.first_diagnosis_stage not in (None, "IV"):
+        raise fail(
+            f"{f}.de_novo",
+            f"true means metastatic at first diagnosis, but first_diagnosis_stage is {dx.first_diagnosis_stage}; use de_novo: false or stage IV.",
+        )
+    if dx.de_novo is False and dx.first_diagnosis_stage == "IV":
+        raise fail(
+            f"{f}.de_novo",
+            "false means a recurrence, but first_diagnosis_stage is IV; use de_novo: true.",
+        )
+    return dx
+
+
+def read_receptors(r: Reader, raw: Any) -> Receptors:
+    f = "receptors"
+    d = r.mapping(raw, f, RECEPTOR_KEYS)
+    site = d.get("biopsy_site")
+    site_text = r.text(site, f"{f}.biopsy_site")
+    if site_text and site_text.lower() != "breast":
+        site_text = v.normalise_site(site_text) or site_text.lower()
+    return Receptors(
+        er=r.enum(
+            d.get("er"), f"{f}.er", v.normalise_er, (*v.ER_RESULTS, "a percentage such as 5%")
+        ),
+        pr=r.enum(d.get("pr"), f"{f}.pr", v.normalise_pr, v.PR_RESULTS),
+        her2=r.enum(d.get("her2"), f"{f}.her2", v.normalise_her2, v.HER2_RESULTS),
+        biopsy_site=site_text.lower() if site_text else None,
+        biopsy_date=r.date(d.get("biopsy_date"), f"{f}.biopsy_date"),
+    )
+
+
+def read_biomarkers(r: Reader, raw: Any) -> dict[str, str]:
+    if raw is None:
+        return {}
+    if not isinstance(raw, dict):
+        raise fail("biomarkers", f"expected marker: result pairs, got {show(raw)}.")
+    out: dict[str, str] = {}
+    for name, value in raw.items():
+        marker = v.normalise_marker_name(name)
+        field = f"biomarkers.{marker}"
+        if isinstance(value, (dict, list)):
+            raise fail(field, f"expected a result such as 'mutated', got {show(value)}.")
+        result = v.normalise_marker_value(marker, value)
+        if result is None:
+            allowed = {
+                **{m: ("mutated", "not mutated", "unknown") for m in v.MUTATION_MARKERS},
+                **{m: ("positive", "negative", "unknown") for m in v.GERMLINE_MARKERS},
+                "PD-L1": ("CPS <number>", "TPS <number>%", "positive", "negative", "unknown"),
+                "MSI": ("stable", "high", "unknown"),
+                "TMB": ("<mutations per megabase>", "high", "low", "unknown"),
+            }[marker]
+            raise fail(field, f"{show(value)} is not allowed; use {one_of(allowed)}.")
+        if marker in out:
+            raise fail(field, "is given twice.")
+        out[marker] = result
+    return out
+
+
+def read_metastasis(r: Reader, raw: Any, f: str) -> Metastasis:
+    d = r.mapping(raw, f, METASTASIS_KEYS)
+    if d.get("site") is None:
+        raise fail(f"{f}.site", f"is missing; use {one_of(v.SITES)}.")
+    site = r.enum(d["site"], f"{f}.site", v.normalise_site, v.SITES)
+    status = r.enum(d.get("status"), f"{f}.status", v.normalise_brain_status, v.BRAIN_STATUSES)
+    if status and site not in ("brain", "leptomeningeal"):
+        raise fail(
+            f"{f}.status",
+            f"{show(d.get('status'))} is only for brain metastases, but this site is {site}.",
+        )
+    return Metastasis(
+        site=site,
+        date=r.date(d.get("date"), f"{f}.date"),
+        measurable=r.boolean(d.get("measurable"), f"{f}.measurable"),
+        status=status,
+    )
+
+
+def read_drug_list(r: Reader, raw: Any, f: str) -> tuple[str, ...]:
+    if raw is None:
+        return ()
+    if isinstance(raw, str):
+        raw = [part for part in re.split(r"\s*(?:,|\+| and )\s*", raw) if part]
+    if not isinstance(raw, list):
+        raise fail(f, f"expected a list of drug names, got {show(raw)}.")
+    return tuple(r.text(x, f"{f}[{i}]") for i, x in enumerate(raw) if r.text(x, f"{f}[{i}]"))
+
+
+def read_treatment(r: Reader, raw: Any, f: str) -> Treatment:
+    d = r.mapping(raw, f, TREATMENT_KEYS)
+    drugs = read_drug_list(r, d.get("drugs"), f"{f}.drugs")
+    kind = r.enum(d.get("type"), f"{f}.type", v.normalise_treatment_type, v.TREATMENT_TYPES)
+    if kind is None:
+        if not drugs:
+            raise fail(
+                f"{f}.type",
+                "is missing; give drugs for a systemic treatment, or type: radiation or type: surgery.",
+            )
+        kind = "systemic"
+    if kind == "systemic" and not drugs:
+        raise fail(f"{f}.drugs", "is missing; a systemic treatment needs at least one drug name.")
+    if kind != "systemic" and drugs:
+        raise fail(f"{f}.drugs", f"are only for systemic treatments, but this one is {kind}.")
+    t = Treatment(
+        type=kind,
+        drugs=drugs,
+        setting=r.enum(d.get("setting"), f"{f}.setting", v.normalise_setting, v.SETTINGS),
+        start=r.date(d.get("start"), f"{f}.start"),
+        end=r.date(d.get("end"), f"{f}.end"),
+        stop_reason=r.enum(
+            d.get("stop_reason"), f"{f}.stop_reason", v.normalise_stop_reason, v.STOP_REASONS
+        ),
+        site=r.text(d.get("site"), f"{f}.site"),
+        procedure=r.text(d.get("procedure"), f"{f}.procedure"),
+        date=r.date(d.get("date"), f"{f}.date"),
+    )
+    if later(t.start, t.end):
+        raise fail(
+            f"{f}.end",
+            f"{t.end.isoformat()} is before the start {t.start.isoformat()}; the end must be on or after the start.",
+        )
+    if kind == "systemic" and t.start is None:
+        raise fail(
+            f"{f}.start", "is missing; a systemic treatment needs a start date (YYYY-MM-DD)."
+        )
+    if kind == "surgery" and t.begins is None:
+        raise fail(f"{f}.date", "is missing; a surgery needs a date (YYYY-MM-DD).")
+    if t.stop_reason and t.end is None:
+        raise fail(
+            f"{f}.stop_reason",
+            f"{show(t.stop_reason)} is given but the treatment has no end date; add end or remove stop_reason.",
+        )
+    return t
+
+
+def read_assessment(r: Reader, raw: Any, f: str) -> Assessment:
+    d = r.mapping(raw, f, ASSESSMENT_KEYS)
+    when = r.date(d.get("date"), f"{f}.date")
+    if when is None:
+        raise fail(f"{f}.date", "is missing; every assessment needs a date (YYYY-MM-DD).")
+    if d.get("status") is None:
+        raise fail(f"{f}.status", f"is missing; use {one_of(v.ASSESSMENT_STATUSES)}.")
+    return Assessment(
+        date=when,
+        status=r.enum(
+            d["status"], f"{f}.status", v.normalise_assessment_status, v.ASSESSMENT_STATUSES
+        ),
+        method=r.enum(d.get("method"), f"{f}.method", v.normalise_method, v.ASSESSMENT_METHODS),
+        note=r.text(d.get("note"), f"{f}.note"),
+    )
+
+
+def read_lab(r: Reader, raw: Any, f: str) -> Lab:
+    d = r.mapping(raw, f, LAB_KEYS)
+    when = r.date(d.get("date"), f"{f}.date")
+    if when is None:
+        raise fail(f"{f}.date", "is missing; every lab result needs a date (YYYY-MM-DD).")
+    test = r.text(d.get("test"), f"{f}.test")
+    if not test:
+        raise fail(f"{f}.test", "is missing; name the test, such as CA 15-3.")
+    value = d.get("value")
+    if isinstance(value, bool) or isinstance(value, (dict, list)):
+        raise fail(f"{f}.value", f"{show(value)} is not a lab value; give a number or short text.")
+    if isinstance(value, (int, float)):
+        value = float(value)
+    elif value is not None:
+        text = str(value).strip()
+        try:
+            value = float(text)
+        except ValueError:
+            value = text or None
+    return Lab(
+        date=when,
+        test=v.normalise_lab_test(test),
+        value=value,
+        unit=r.text(d.get("unit"), f"{f}.unit"),
+    )
+
+
+def read_symptom(r: Reader, raw: Any, f: str) -> Symptom:
+    d = r.mapping(raw, f, SYMPTOM_KEYS)
+    when = r.date(d.get("date"), f"{f}.date")
+    if when is None:
+        raise fail(f"{f}.date", "is missing; every check-in needs a date (YYYY-MM-DD).")
+    if d.get("symptom") is None:
+        raise fail(f"{f}.symptom", "is missing; name the symptom, such as pain or fever.")
+    found = v.normalise_symptom(d["symptom"])
+    if found is None:
+        hint = process.extractOne(str(d["symptom"]).lower(), v.SYMPTOMS, score_cutoff=75)
+        also = f" (did you mean {hint[0]!r}?)" if hint else ""
+        raise fail(
+            f"{f}.symptom",
+            f"{show(d['symptom'])} is not a symptom we know{also}; see the symptom list in docs/patient-file.md.",
+        )
+    name, location = found
+    temp_c = r.number(d.get("temperature_c"), f"{f}.temperature_c", 30, 45)
+    temp_f = r.number(d.get("temperature_f"), f"{f}.temperature_f", 86, 113)
+    if temp_c is not None and temp_f is not None:
+        raise fail(f"{f}.temperature_f", "give temperature_c or temperature_f, not both.")
+    if temp_f is not None:
+        temp_c = round((temp_f - 32) * 5 / 9, 1)
+    return Symptom(
+        date=when,
+        symptom=name,
+        severity=r.enum(d.get("severity"), f"{f}.severity", v.normalise_severity, v.SEVERITIES),
+        frequency=r.enum(
+            d.get("frequency"), f"{f}.frequency", v.normalise_frequency, v.FREQUENCIES
+        ),
+        interference=r.enum(
+            d.get("interference"), f"{f}.interference", v.normalise_interference, v.INTERFERENCES
+        ),
+        location=r.text(d.get("location"), f"{f}.location") or location,
+        new=r.boolean(d.get("new"), f"{f}.new"),
+        temperature_c=temp_c,
+        count_per_day=r.number(d.get("count_per_day"), f"{f}.count_per_day", 0, 100, integer=True),
+        note=r.text(d.get("note"), f"{f}.note"),
+    )

@@ -1,0 +1,180 @@
+"""Data safety, end to end through the real command line on a real database file (or the
+PostgreSQL in DATABASE_URL): backup + restore into a fresh database gives the same record, and a
+process killed with SIGKILL in the middle of an import leaves the database consistent (the old
+record or the new one, never half of each)."""
+
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+import uuid
+from pathlib import Path
+
+import yaml
+
+MBCNAV = str(Path(sys.executable).parent / "mbcnav")
+IS_PG = os.environ.get("DATABASE_URL", "").startswith("postgres")
+
+
+def env_for(data_dir: Path, database_url: str | None = None) -> dict:
+    env = {k: v for k, v in os.environ.items() if k != "DJANGO_SETTINGS_MODULE"}
+    env["MBCNAV_DATA_DIR"] = str(data_dir)
+    if database_url:
+        env["DATABASE_URL"] = database_url
+    return env
+
+
+def run(*args, env, check=True):
+    return subprocess.run(
+        [MBCNAV, *args], env=env, capture_output=True, text=True, check=check, timeout=300
+    )
+
+
+def django_eval(code: str, env) -> str:
+    script = (
+        "import os, django; os.environ.setdefault('DJANGO_SETTINGS_MODULE', 'mbcnav.web.settings'); "
+        "django.setup()\n" + code
+    )
+    return subprocess.run(
+        [sys.executable, "-c", script],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=300,
+    ).stdout
+
+
+def fresh_database_url(tmp_path: Path) -> str | None:
+    """A new empty database: a new SQLite folder, or a new PostgreSQL database."""
+    if not IS_PG:
+        return None
+    import psycopg
+
+    base = os.environ["DATABASE_URL"]
+    name = f"mbcnav_{uuid.uuid4().hex[:8]}"
+    with psycopg.connect(base, autocommit=True) as conn:
+        conn.execute(f'CREATE DATABASE "{name}"')
+    return base.rsplit("/", 1)[0] + "/" + name
+
+
+def setup_database(data_dir: Path, url: str | None) -> dict:
+    env = env_for(data_dir, url)
+    subprocess.run(
+        [sys.executable, "-m", "django", "migrate", "--settings=mbcnav.web.settings", "-v", "0"],
+        env=env,
+        check=True,
+        timeout=300,
+    )
+    return env
+
+
+EXPORT = (
+    "from mbcnav.web.record import services; from django.contrib.auth.models import User; import json; "
+    "print(json.dumps(services.export_patient(User.objects.get(username='p@example.org')), sort_keys=True))"
+)
+
+
+def test_backup_then_restore_into_a_fresh_database_gives_the_same_record(tmp_path):
+    env = setup_database(tmp_path / "a", fresh_database_url(tmp_path))
+    demo = (
+        Path(__file__).resolve().parents[2]
+        / "src"
+        / "mbcnav"
+        / "patient"
+        / "data"
+        / "demo-patient.yaml"
+    )
+    run("import", str(demo), "--user", "p@example.org", "--create", env=env)
+    original = django_eval(EXPORT, env)
+    backup = tmp_path / "backup.db"
+    assert "Backed up" in run("backup", str(backup), env=env).stdout
+    assert backup.stat().st_size > 0
+
+    fresh = env_for(tmp_path / "b", fresh_database_url(tmp_path))
+    if IS_PG:
+        (tmp_path / "b").mkdir()
+    assert "Restored" in run("restore", str(backup), "--yes", env=fresh).stdout
+    assert django_eval(EXPORT, fresh) == original
+
+
+def test_restore_of_a_file_that_is_not_a_backup_is_one_sentence_exit_2(tmp_path):
+    env = setup_database(tmp_path / "a", fresh_database_url(tmp_path))
+    junk = tmp_path / "junk.db"
+    junk.write_text("not a database")
+    result = run("restore", str(junk), "--yes", env=env, check=False)
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert (
+        run("restore", str(tmp_path / "missing.db"), "--yes", env=env, check=False).returncode == 2
+    )
+
+
+def big_patient_file(path: Path, n: int) -> None:
+    data = {
+        "format": "mbcnav-patient/1",
+        "name": "Big Record",
+        "labs": [
+            {
+                "date": f"20{10 + i % 14:02d}-{1 + i % 12:02d}-{1 + i % 28:02d}",
+                "test": "CA 15-3",
+                "value": i % 300,
+            }
+            for i in range(n)
+        ],
+        "symptoms": [
+            {
+                "date": f"20{10 + i % 14:02d}-{1 + i % 12:02d}-{1 + i % 28:02d}",
+                "symptom": "fatigue",
+                "severity": "mild",
+            }
+            for i in range(n)
+        ],
+    }
+    path.write_text(yaml.safe_dump(data))
+
+
+COUNTS = (
+    "from mbcnav.web.record.models import Lab, CheckIn; from django.contrib.auth.models import User; "
+    "u = User.objects.get(username='p@example.org'); print(Lab.objects.filter(owner=u).count(), CheckIn.objects.filter(owner=u).count())"
+)
+
+
+def test_sigkill_during_an_import_leaves_the_old_or_the_new_record(tmp_path):
+    env = setup_database(tmp_path / "a", fresh_database_url(tmp_path))
+    small = tmp_path / "small.yaml"
+    small.write_text(
+        "format: mbcnav-patient/1\nlabs:\n  - {date: 2024-01-01, test: CEA, value: 3}\n"
+    )
+    big = tmp_path / "big.yaml"
+    big_patient_file(big, 2500)
+    started = time.perf_counter()
+    run(
+        "import", str(big), "--user", "p@example.org", "--create", env=env
+    )  # how long a whole import takes
+    full = time.perf_counter() - started
+    new = (2500, 2500)
+    assert tuple(map(int, django_eval(COUNTS, env).split())) == new
+    outcomes = []
+    for fraction in (0.75, 0.88, 0.95, 0.99):  # the writing happens in the last part of the run
+        run("import", str(small), "--user", "p@example.org", env=env)
+        proc = subprocess.Popen(
+            [MBCNAV, "import", str(big), "--user", "p@example.org"],
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        time.sleep(full * fraction)
+        proc.send_signal(signal.SIGKILL)
+        proc.wait()
+        counts = tuple(map(int, django_eval(COUNTS, env).split()))
+        assert counts in {(1, 0), new}, (
+            f"half-written record after SIGKILL at {fraction:.0%} of {full:.1f}s: {counts}"
+        )
+        outcomes.append(counts)
+        if not IS_PG:
+            db = sqlite3.connect(tmp_path / "a" / "mbcnav.sqlite3")
+            assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+            db.close()
+    print("outcomes after SIGKILL:", outcomes)

@@ -1,0 +1,111 @@
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from mbcnav.patient import load
+from mbcnav.trials.facts import from_note, from_patient
+from mbcnav.trials.match import match, verdict
+from mbcnav.trials.parse import parse_trial
+from mbcnav.trials.record import Trial
+
+EXAMPLES = Path("/work/shared/spec/examples")
+DAY = date(2025, 7, 1)
+
+
+@pytest.fixture(scope="module")
+def hr_pos():
+    return from_patient(load(EXAMPLES / "hr-positive-second-line.yaml"), DAY)
+
+
+@pytest.fixture(scope="module")
+def tnbc():
+    return from_patient(load(EXAMPLES / "triple-negative-de-novo.yaml"), DAY)
+
+
+def trial(text, **kw):
+    return parse_trial(Trial("NCT09999999", title=kw.pop("title", "A study"), eligibility=text, **kw))
+
+
+def verdicts(parsed, facts):
+    return {v["text"]: v["verdict"] for v in match(parsed, facts)["criteria"]}
+
+
+def test_facts_from_the_example_patient(hr_pos):
+    assert hr_pos.hr == "positive" and hr_pos.her2 == "low"
+    assert hr_pos.lines == 2 and hr_pos.brain == "none" and hr_pos.measurable is True
+    cdk = [d for d in hr_pos.drugs if "CDK4/6 inhibitor" in d.labels]
+    assert cdk and cdk[0].progressed and cdk[0].settings == ["metastatic"]
+
+
+ELIGIBILITY = """Inclusion Criteria:
+* HR-positive, HER2-negative metastatic breast cancer
+* Must have progressed on a prior CDK4/6 inhibitor in the metastatic setting
+* No more than 2 prior lines of therapy for metastatic disease
+* ECOG performance status of 0 or 1
+Exclusion Criteria:
+* Prior treatment with elacestrant
+* Triple-negative breast cancer
+* Active brain metastases
+"""
+
+
+def test_hr_positive_patient_against_an_endocrine_trial(hr_pos):
+    v = verdicts(trial(ELIGIBILITY), hr_pos)
+    assert v["HR-positive, HER2-negative metastatic breast cancer"] == "met"
+    assert v["Must have progressed on a prior CDK4/6 inhibitor in the metastatic setting"] == "met"
+    assert v["No more than 2 prior lines of therapy for metastatic disease"] == "met"
+    assert v["ECOG performance status of 0 or 1"] == "met"
+    assert v["Prior treatment with elacestrant"] == "not met"  # she is on elacestrant
+    assert v["Triple-negative breast cancer"] == "met"
+    assert v["Active brain metastases"] == "met"
+    assert match(trial(ELIGIBILITY), hr_pos)["fit"] == "unlikely"
+
+
+def test_triple_negative_patient_against_the_same_trial(tnbc):
+    v = verdicts(trial(ELIGIBILITY), tnbc)
+    assert v["HR-positive, HER2-negative metastatic breast cancer"] == "not met"
+    assert v["Must have progressed on a prior CDK4/6 inhibitor in the metastatic setting"] == "not met"
+    assert v["Triple-negative breast cancer"] == "not met"
+    assert v["Prior treatment with elacestrant"] == "met"
+
+
+def test_unknown_says_what_would_settle_it(tnbc):
+    parsed = trial("Inclusion Criteria:\n* Documented ESR1 mutation\n* Adequate hearing\n")
+    res = {v["text"]: v for v in match(parsed, tnbc)["criteria"]}
+    assert res["Documented ESR1 mutation"]["verdict"] == "unknown"
+    assert "ESR1" in res["Documented ESR1 mutation"]["settle"]
+    assert res["Adequate hearing"]["verdict"] == "unknown"
+    assert "Not checked" in res["Adequate hearing"]["why"]
+
+
+def test_premise_that_does_not_apply_is_met(hr_pos):
+    parsed = trial("Inclusion Criteria:\n* Patients with brain metastases must have completed radiotherapy 4 weeks before\n")
+    assert list(verdicts(parsed, hr_pos).values()) == ["met"]
+
+
+def test_record_sex_and_age_limits(hr_pos):
+    parsed = trial("", sex="male", min_age=18)
+    v = verdicts(parsed, hr_pos)
+    assert v["Sex: male (from the study record)"] == "not met"
+    assert v["Age: 18 to no upper limit years (from the study record)"] == "met"
+
+
+def test_early_stage_title_is_unlikely_for_metastatic_disease(hr_pos):
+    parsed = trial("", title="Neoadjuvant letrozole in early breast cancer")
+    assert match(parsed, hr_pos)["fit"] == "unlikely"
+
+
+def test_her2_low_versus_negative_without_ihc_score():
+    facts = from_note("A 60-year-old woman with metastatic HER2-negative breast cancer.")
+    crit = {"kind": "inclusion", "text": "HER2-low", "checks": [{"type": "receptor", "value": "her2-low", "neg": False}]}
+    assert verdict(crit, facts)["verdict"] == "unknown"
+
+
+def test_facts_from_a_free_text_note():
+    f = from_note("A 45-year-old postmenopausal woman with HER2-positive, ER-negative metastatic breast cancer "
+                  "previously treated with trastuzumab. She has no brain metastases.")
+    assert f.age == 45 and f.sex == "female" and f.setting == "metastatic"
+    assert f.her2 == "positive" and f.hr == "negative"
+    assert any(d.name == "trastuzumab" for d in f.drugs)
+    assert f.brain == "none"
