@@ -30,8 +30,8 @@ ROOT = Path(__file__).resolve().parents[1]
 PAGES = [
     "/",
     "/record/",
-    "/record/timeline/",
-    "/checkins/new/",
+    "/record/{me}/timeline/",
+    "/checkins/",
     "/visits/",
     "/library/",
     "/library/search/?q=bone+mets",
@@ -74,6 +74,8 @@ def sign_in(base: str, email: str) -> httpx.Client:
     )
     if resp.status_code != 302:
         raise SystemExit(f"sign-in failed for {email}: {resp.status_code}")
+    me = re.search(r'href="/record/(\d+)/timeline/"', client.get("/record/").text)
+    client.me = me.group(1) if me else "0"
     return client
 
 
@@ -85,7 +87,7 @@ def user_loop(
         for page in PAGES:
             t0 = time.perf_counter()
             try:
-                resp = client.get(page)
+                resp = client.get(page.format(me=client.me))
                 ok = resp.status_code == 200
             except httpx.HTTPError:
                 ok = False
@@ -132,6 +134,7 @@ def main() -> None:
             "4",
             "--worker-class",
             "gthread",
+            "--preload",
             "--log-level",
             "warning",
         ],

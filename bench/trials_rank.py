@@ -18,7 +18,7 @@ from collections import defaultdict
 from pathlib import Path
 
 import ir_measures
-from ir_measures import P, ScoredDoc, Qrel, nDCG
+from ir_measures import P, Qrel, ScoredDoc, nDCG
 
 from mbcnav.trials.record import from_trialgpt
 from mbcnav.trials.trec import rank_scores
@@ -35,7 +35,9 @@ def load_texts() -> dict:
     for lab in ("0", "1", "2"):
         for r in sig[lab]:
             recs.setdefault(r["NCTID"], r)
-    for entry in json.loads((B / "criterion_annotations/annotated_pairs_retrieved_trials.json").read_text()):
+    for entry in json.loads(
+        (B / "criterion_annotations/annotated_pairs_retrieved_trials.json").read_text()
+    ):
         for r in entry["0"]:
             recs.setdefault(r["NCTID"], r)
     return recs
@@ -55,7 +57,10 @@ def main() -> None:
     measures = [nDCG @ 10, P @ 10, P(rel=2) @ 10]
     for cohort in ("sigir", "trec_2021", "trec_2022"):
         qrels = load_qrels(cohort)
-        queries = {json.loads(x)["_id"]: json.loads(x)["text"] for x in open(B / f"trialgpt/{cohort}/queries.jsonl")}
+        queries = {
+            json.loads(x)["_id"]: json.loads(x)["text"]
+            for x in open(B / f"trialgpt/{cohort}/queries.jsonl")
+        }
         runs = {"ours": [], "bm25 only": [], "random": []}
         qrel_list, topics, pairs, big = [], 0, 0, set()
         rng = random.Random(7)
@@ -76,12 +81,17 @@ def main() -> None:
             from mbcnav.trials.rank import Relevance
 
             rel = Relevance(trials).scores(queries[qid])
-            runs["bm25 only"] += [ScoredDoc(qid, t.nct_id, r) for t, r in zip(trials, rel)]
+            runs["bm25 only"] += [
+                ScoredDoc(qid, t.nct_id, r) for t, r in zip(trials, rel, strict=True)
+            ]
             runs["random"] += [ScoredDoc(qid, n, rng.random()) for n in cands]
         if not topics:
             continue
         print(f"\n{cohort}: {topics} topics, {pairs} judged pairs with text")
-        for label, keep in (("all topics", None), (f"{len(big)} topics with >= 10 candidates", big)):
+        for label, keep in (
+            ("all topics", None),
+            (f"{len(big)} topics with >= 10 candidates", big),
+        ):
             if keep is not None and not keep:
                 continue
             print(f"  [{label}]")
@@ -89,8 +99,10 @@ def main() -> None:
             for name, run in runs.items():
                 rn = [d for d in run if keep is None or d.query_id in keep]
                 agg = ir_measures.calc_aggregate(measures, ql, rn)
-                print(f"  {name:10s} NDCG@10 {agg[nDCG @ 10]:.4f}   P@10 (rel>=1) {agg[P @ 10]:.4f}   "
-                      f"P@10 (rel=2) {agg[P(rel=2) @ 10]:.4f}")
+                print(
+                    f"  {name:10s} NDCG@10 {agg[nDCG @ 10]:.4f}   P@10 (rel>=1) {agg[P @ 10]:.4f}   "
+                    f"P@10 (rel=2) {agg[P(rel=2) @ 10]:.4f}"
+                )
 
 
 if __name__ == "__main__":

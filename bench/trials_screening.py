@@ -24,7 +24,9 @@ HERE = Path(__file__).parent / "data" / "mbc_profiles"
 
 def main(argv: list[str]) -> None:
     folder = Path(argv[0]) if argv and not argv[0].startswith("--") else HERE
-    store = JsonStore.open(argv[argv.index("--store") + 1]) if "--store" in argv else open_snapshot()
+    store = (
+        JsonStore.open(argv[argv.index("--store") + 1]) if "--store" in argv else open_snapshot()
+    )
     spec = yaml.safe_load((folder / "labels.yaml").read_text("utf-8"))
     day = date.fromisoformat(str(spec["screening_date"]))
     agree = total = 0
@@ -44,15 +46,22 @@ def main(argv: list[str]) -> None:
             agree += pred == gold
             conf[(gold, pred)] += 1
             if pred != gold:
-                why = [f"{c['verdict']}: {c['text'][:90]} ({c['why'][:90]})" for c in res["criteria"]
-                       if c["verdict"] == "not met"][:2]
-                misses.append(f"  {fname[:32]:32s} {nct} gold={gold} ours={pred} [{res['fit']}] "
-                              f"gold reason: {lab['why']}" + "".join(f"\n      {w}" for w in why))
+                why = [
+                    f"{c['verdict']}: {c['text'][:90]} ({c['why'][:90]})"
+                    for c in res["criteria"]
+                    if c["verdict"] == "not met"
+                ][:2]
+                misses.append(
+                    f"  {fname[:32]:32s} {nct} gold={gold} ours={pred} [{res['fit']}] "
+                    f"gold reason: {lab['why']}" + "".join(f"\n      {w}" for w in why)
+                )
     print(f"profiles: {len(spec['labels'])}   labelled pairs: {total}")
     print(f"agreement: {agree}/{total} = {agree / total:.3f}")
     tp = conf[("eligible", "eligible")]
-    print(f"eligible recall {tp / max(1, tp + conf[('eligible', 'ineligible')]):.3f}   "
-          f"ineligible recall {conf[('ineligible', 'ineligible')] / max(1, conf[('ineligible', 'ineligible')] + conf[('ineligible', 'eligible')]):.3f}")
+    print(
+        f"eligible recall {tp / max(1, tp + conf[('eligible', 'ineligible')]):.3f}   "
+        f"ineligible recall {conf[('ineligible', 'ineligible')] / max(1, conf[('ineligible', 'ineligible')] + conf[('ineligible', 'eligible')]):.3f}"
+    )
     print("confusion (gold -> ours):", {f"{g}->{p}": n for (g, p), n in conf.items()})
     if misses:
         print("disagreements:")

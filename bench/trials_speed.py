@@ -14,7 +14,7 @@ from pathlib import Path
 
 from mbcnav.patient import load
 from mbcnav.trials.facts import from_patient
-from mbcnav.trials.match import match
+from mbcnav.trials.match import match, summarise
 from mbcnav.trials.parse import parse_trials
 from mbcnav.trials.rank import Relevance, rank
 from mbcnav.trials.record import Trial
@@ -33,8 +33,10 @@ def main(argv: list[str]) -> None:
     t0 = time.perf_counter()
     parses = parse_trials(real)
     secs = time.perf_counter() - t0
-    print(f"parse: {len(real)} real trials, {crit_count} criteria in {secs:.2f} s = "
-          f"{len(real) / secs:.1f} trials/s, {crit_count / secs:.0f} criteria/s")
+    print(
+        f"parse: {len(real)} real trials, {crit_count} criteria in {secs:.2f} s = "
+        f"{len(real) / secs:.1f} trials/s, {crit_count / secs:.0f} criteria/s"
+    )
 
     rng = random.Random(20261121)
     by_id = {p["nct_id"]: p for p in parses}
@@ -50,10 +52,20 @@ def main(argv: list[str]) -> None:
     relevance = Relevance(trials)
     print(f"BM25 index over {n} trials (done once, at sync): {time.perf_counter() - t0:.2f} s")
 
+    keys = {c["key"] for p in synth.values() for c in p["criteria"]}
+    total = sum(len(p["criteria"]) for p in synth.values())
+    print(f"{n} synthetic trials: {total} criteria, {len(keys)} distinct criterion check-sets")
     facts = from_patient(load(PATIENT), date(2026, 11, 21))
     for label, fn in (
         ("match + rank (shared verdict cache)", lambda: rank(trials, synth, facts, relevance)),
-        ("match only, no cache", lambda: [match(synth[t.nct_id], facts) for t in trials]),
+        (
+            "no sharing across trials (fresh cache per trial)",
+            lambda: [summarise(synth[t.nct_id], facts, {}) for t in trials],
+        ),
+        (
+            "full explanations for every trial (match, no cache)",
+            lambda: [match(synth[t.nct_id], facts) for t in trials],
+        ),
     ):
         best = None
         for _ in range(3):

@@ -111,7 +111,7 @@ def test_every_patient_file_word_that_fhir_codes_has_a_mapping():
     assert set(t.maps["assessment_method"]) == set(vocabulary.ASSESSMENT_METHODS)
     assert set(t.maps["stop_reason"]) == set(vocabulary.STOP_REASONS) - {"other"}
     assert set(t.maps["setting_intent"]) == set(vocabulary.SETTINGS)
-    assert set(t.maps["stage"]) == set(vocabulary.STAGES) - {"0"}
+    assert set(t.maps["stage"]) == set(vocabulary.STAGES)
 
 
 def test_disease_status_uses_the_stu4_code_and_the_four_preferred_values():

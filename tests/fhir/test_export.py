@@ -70,8 +70,8 @@ def test_hr_positive_example_maps_each_fact_to_its_mcode_resource():
         if o.get("meta", {}).get("profile", [""])[0].endswith("tnm-stage-group")
     ]
     assert len(stage) == 1 and codes_of(stage[0]["valueCodeableConcept"]) == {
-        "258219007"
-    }  # stage II
+        "1222765007"
+    }  # AJCC stage II
 
     loinc = {o["code"]["coding"][0]["code"]: o for o in observations if o["code"].get("coding")}
     assert codes_of(loinc["85337-4"]["valueCodeableConcept"]) == {"LA6576-8"}  # ER positive

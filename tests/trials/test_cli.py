@@ -6,8 +6,10 @@ from click.testing import CliRunner
 from mbcnav.cli import main
 
 EXAMPLES = Path("/work/shared/spec/examples")
-NOTE = ("0. A 58-year-old woman with metastatic HER2-positive breast cancer treated with trastuzumab. "
-        "1. She has no brain metastases. 2. The patient will provide informed consent.")
+NOTE = (
+    "0. A 58-year-old woman with metastatic HER2-positive breast cancer treated with trastuzumab. "
+    "1. She has no brain metastases. 2. The patient will provide informed consent."
+)
 
 
 def run(*args):
@@ -16,7 +18,12 @@ def run(*args):
 
 def test_judge_rows(tmp_path):
     rows = [
-        {"id": "a", "note": NOTE, "kind": "inclusion", "criterion": "Female, aged 18 years or older"},
+        {
+            "id": "a",
+            "note": NOTE,
+            "kind": "inclusion",
+            "criterion": "Female, aged 18 years or older",
+        },
         {"id": "b", "note": NOTE, "kind": "inclusion", "criterion": "Men aged 18 to 40"},
         {"id": "c", "note": NOTE, "kind": "exclusion", "criterion": "Prior trastuzumab"},
         {"id": "d", "note": NOTE, "kind": "exclusion", "criterion": "Known brain metastases"},
@@ -42,11 +49,19 @@ def test_rank_writes_a_trec_run(tmp_path):
     q = tmp_path / "q.jsonl"
     q.write_text(json.dumps({"_id": "t1", "text": NOTE}))
     trials = [
-        {"nctid": "NCT00000001", "title": "Trastuzumab for metastatic HER2-positive breast cancer",
-         "raw_criteria": "Inclusion Criteria:\n* HER2-positive metastatic breast cancer\n", "sex": "FEMALE",
-         "minimum_age": "18 Years"},
-        {"nctid": "NCT00000002", "title": "Beta blockers in angina", "raw_criteria": "Inclusion Criteria:\n* Men with angina\n",
-         "sex": "MALE"},
+        {
+            "nctid": "NCT00000001",
+            "title": "Trastuzumab for metastatic HER2-positive breast cancer",
+            "raw_criteria": "Inclusion Criteria:\n* HER2-positive metastatic breast cancer\n",
+            "sex": "FEMALE",
+            "minimum_age": "18 Years",
+        },
+        {
+            "nctid": "NCT00000002",
+            "title": "Beta blockers in angina",
+            "raw_criteria": "Inclusion Criteria:\n* Men with angina\n",
+            "sex": "MALE",
+        },
     ]
     t = tmp_path / "t.jsonl"
     t.write_text("\n".join(json.dumps(x) for x in trials))
@@ -58,7 +73,15 @@ def test_rank_writes_a_trec_run(tmp_path):
 
 
 def test_match_json_shape_on_the_bundled_snapshot():
-    res = run("match", str(EXAMPLES / "hr-positive-second-line.yaml"), "--json", "--top", "3", "--date", "2025-07-01")
+    res = run(
+        "match",
+        str(EXAMPLES / "hr-positive-second-line.yaml"),
+        "--json",
+        "--top",
+        "3",
+        "--date",
+        "2025-07-01",
+    )
     assert res.exit_code == 0, res.output
     trials = json.loads(res.output)["trials"]
     assert len(trials) == 3
@@ -73,8 +96,15 @@ def test_match_json_shape_on_the_bundled_snapshot():
 
 
 def test_match_within_miles_keeps_close_trials_only():
-    res = run("match", str(EXAMPLES / "hr-positive-second-line.yaml"), "--json", "--within-miles", "50",
-              "--date", "2025-07-01")
+    res = run(
+        "match",
+        str(EXAMPLES / "hr-positive-second-line.yaml"),
+        "--json",
+        "--within-miles",
+        "50",
+        "--date",
+        "2025-07-01",
+    )
     assert res.exit_code == 0, res.output
     for t in json.loads(res.output)["trials"]:
         assert t["nearest_site"]["miles"] <= 50

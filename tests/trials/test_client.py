@@ -15,7 +15,9 @@ def client(**kw):
 
 @respx.mock
 def test_one_study_by_nct_id(v2_full):
-    route = respx.get(f"{BASE_URL}/studies/NCT03377387").mock(return_value=httpx.Response(200, json=v2_full))
+    route = respx.get(f"{BASE_URL}/studies/NCT03377387").mock(
+        return_value=httpx.Response(200, json=v2_full)
+    )
     c, _ = client()
     study = c.study("nct03377387")
     assert route.called
@@ -37,7 +39,14 @@ def test_search_pages_with_page_token(v2_full, v2_subset):
 
     route = respx.get(f"{BASE_URL}/studies").mock(side_effect=answer)
     c, sleeps = client()
-    found = list(c.search(cond="breast cancer", status=["recruiting"], geo=geo_filter(41.8971, -87.6223, 50), page_size=1))
+    found = list(
+        c.search(
+            cond="breast cancer",
+            status=["recruiting"],
+            geo=geo_filter(41.8971, -87.6223, 50),
+            page_size=1,
+        )
+    )
     assert [from_v2(s).nct_id for s in found] == ["NCT03377387", "NCT02576665"]
     assert route.call_count == 2
     assert sleeps and 0 < sleeps[0] <= 1.0  # polite: waited before the second request
@@ -46,10 +55,15 @@ def test_search_pages_with_page_token(v2_full, v2_subset):
 @respx.mock
 def test_429_is_retried_with_backoff(v2_full):
     route = respx.get(f"{BASE_URL}/studies/NCT03377387").mock(
-        side_effect=[httpx.Response(429, headers={"Retry-After": "3"}), httpx.Response(200, json=v2_full)]
+        side_effect=[
+            httpx.Response(429, headers={"Retry-After": "3"}),
+            httpx.Response(200, json=v2_full),
+        ]
     )
     c, sleeps = client(min_interval=0)
-    assert c.study("NCT03377387")["protocolSection"]["identificationModule"]["nctId"] == "NCT03377387"
+    assert (
+        c.study("NCT03377387")["protocolSection"]["identificationModule"]["nctId"] == "NCT03377387"
+    )
     assert route.call_count == 2
     assert 3.0 in sleeps
 

@@ -26,7 +26,11 @@ def test_age_not_read_from_time_windows():
 def test_sex_only_when_the_criterion_is_about_sex():
     assert only("Male and female", "sex")["value"] == "any"
     assert only("Female patients aged 18 or older", "sex")["value"] == "female"
-    assert not [c for c in checks("QTc > 450 ms for men or 470 ms for women", "exclusion") if c["type"] == "sex"]
+    assert not [
+        c
+        for c in checks("QTc > 450 ms for men or 470 ms for women", "exclusion")
+        if c["type"] == "sex"
+    ]
 
 
 def test_negated_prior_therapy():
@@ -45,8 +49,13 @@ def test_allowed_therapy_is_not_a_requirement():
 
 
 def test_exception_scope_keeps_main_therapy_forbidden():
-    cs = {c["value"]: c for c in checks("Prior chemotherapy for metastatic disease, except capecitabine", "exclusion")
-          if c["type"] == "therapy"}
+    cs = {
+        c["value"]: c
+        for c in checks(
+            "Prior chemotherapy for metastatic disease, except capecitabine", "exclusion"
+        )
+        if c["type"] == "therapy"
+    }
     assert not cs["chemotherapy"]["allowed"]
     assert cs["capecitabine"]["allowed"]
 
@@ -84,8 +93,11 @@ def test_ecog_and_karnofsky():
 
 
 def test_receptors_her2_low_and_hr():
-    values = {c["value"] for c in checks("HR-positive, HER2-low (IHC 1+ or IHC 2+/ISH-negative) breast cancer")
-              if c["type"] == "receptor"}
+    values = {
+        c["value"]
+        for c in checks("HR-positive, HER2-low (IHC 1+ or IHC 2+/ISH-negative) breast cancer")
+        if c["type"] == "receptor"
+    }
     assert {"hr-positive", "her2-low"} <= values
     assert "her2-positive" not in values
 
@@ -101,7 +113,11 @@ def test_biomarker_and_measurable():
 
 
 def test_hypersensitivity_is_not_prior_therapy():
-    assert not [c for c in checks("Known hypersensitivity to trastuzumab", "exclusion") if c["type"] == "therapy"]
+    assert not [
+        c
+        for c in checks("Known hypersensitivity to trastuzumab", "exclusion")
+        if c["type"] == "therapy"
+    ]
 
 
 def test_unmapped_criterion_has_no_checks():

@@ -33,10 +33,13 @@ def test_nearest_open_site(v2_full):
 
 
 def test_closed_sites_and_missing_points_are_skipped():
-    t = Trial("NCT00000001", locations=[
-        Site(city="Far", status="RECRUITING", lat=40.7128, lon=-74.0060),
-        Site(city="Closed", status="COMPLETED", lat=41.88, lon=-87.63),
-        Site(city="Nowhere", status="RECRUITING"),
-    ])
+    t = Trial(
+        "NCT00000001",
+        locations=[
+            Site(city="Far", status="RECRUITING", lat=40.7128, lon=-74.0060),
+            Site(city="Closed", status="COMPLETED", lat=41.88, lon=-87.63),
+            Site(city="Nowhere", status="RECRUITING"),
+        ],
+    )
     assert nearest_site(t, (41.8781, -87.6298))["city"] == "Far"
     assert nearest_site(Trial("NCT00000002"), (0, 0)) is None

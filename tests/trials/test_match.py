@@ -24,7 +24,9 @@ def tnbc():
 
 
 def trial(text, **kw):
-    return parse_trial(Trial("NCT09999999", title=kw.pop("title", "A study"), eligibility=text, **kw))
+    return parse_trial(
+        Trial("NCT09999999", title=kw.pop("title", "A study"), eligibility=text, **kw)
+    )
 
 
 def verdicts(parsed, facts):
@@ -65,7 +67,9 @@ def test_hr_positive_patient_against_an_endocrine_trial(hr_pos):
 def test_triple_negative_patient_against_the_same_trial(tnbc):
     v = verdicts(trial(ELIGIBILITY), tnbc)
     assert v["HR-positive, HER2-negative metastatic breast cancer"] == "not met"
-    assert v["Must have progressed on a prior CDK4/6 inhibitor in the metastatic setting"] == "not met"
+    assert (
+        v["Must have progressed on a prior CDK4/6 inhibitor in the metastatic setting"] == "not met"
+    )
     assert v["Triple-negative breast cancer"] == "not met"
     assert v["Prior treatment with elacestrant"] == "met"
 
@@ -80,7 +84,9 @@ def test_unknown_says_what_would_settle_it(tnbc):
 
 
 def test_premise_that_does_not_apply_is_met(hr_pos):
-    parsed = trial("Inclusion Criteria:\n* Patients with brain metastases must have completed radiotherapy 4 weeks before\n")
+    parsed = trial(
+        "Inclusion Criteria:\n* Patients with brain metastases must have completed radiotherapy 4 weeks before\n"
+    )
     assert list(verdicts(parsed, hr_pos).values()) == ["met"]
 
 
@@ -98,13 +104,19 @@ def test_early_stage_title_is_unlikely_for_metastatic_disease(hr_pos):
 
 def test_her2_low_versus_negative_without_ihc_score():
     facts = from_note("A 60-year-old woman with metastatic HER2-negative breast cancer.")
-    crit = {"kind": "inclusion", "text": "HER2-low", "checks": [{"type": "receptor", "value": "her2-low", "neg": False}]}
+    crit = {
+        "kind": "inclusion",
+        "text": "HER2-low",
+        "checks": [{"type": "receptor", "value": "her2-low", "neg": False}],
+    }
     assert verdict(crit, facts)["verdict"] == "unknown"
 
 
 def test_facts_from_a_free_text_note():
-    f = from_note("A 45-year-old postmenopausal woman with HER2-positive, ER-negative metastatic breast cancer "
-                  "previously treated with trastuzumab. She has no brain metastases.")
+    f = from_note(
+        "A 45-year-old postmenopausal woman with HER2-positive, ER-negative metastatic breast cancer "
+        "previously treated with trastuzumab. She has no brain metastases."
+    )
     assert f.age == 45 and f.sex == "female" and f.setting == "metastatic"
     assert f.her2 == "positive" and f.hr == "negative"
     assert any(d.name == "trastuzumab" for d in f.drugs)

@@ -33,9 +33,16 @@ def test_not_a_v2_record():
 
 
 def test_trialgpt_record_with_split_criteria():
-    t = from_trialgpt({"NCTID": "NCT01397994", "brief_title": "Angina", "phase": "Phase 4",
-                       "inclusion_criteria": "inclusion criteria: \n\n Male and female",
-                       "exclusion_criteria": ": \n\n Unstable angina", "diseases_list": "['Angina']"})
+    t = from_trialgpt(
+        {
+            "NCTID": "NCT01397994",
+            "brief_title": "Angina",
+            "phase": "Phase 4",
+            "inclusion_criteria": "inclusion criteria: \n\n Male and female",
+            "exclusion_criteria": ": \n\n Unstable angina",
+            "diseases_list": "['Angina']",
+        }
+    )
     assert t.conditions == ["Angina"] and t.phase == "Phase 4"
     assert "Exclusion Criteria:" in t.eligibility
 

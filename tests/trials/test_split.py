@@ -31,7 +31,10 @@ def test_nested_sub_items_carry_the_stem():
 
 def test_children_of_a_full_sentence_are_separate_criteria():
     text = "Inclusion Criteria:\n* Measurable disease per RECIST 1.1.\n  * Bone-only disease is allowed.\n"
-    assert texts(split(text), "inclusion") == ["Measurable disease per RECIST 1.1.", "Bone-only disease is allowed."]
+    assert texts(split(text), "inclusion") == [
+        "Measurable disease per RECIST 1.1.",
+        "Bone-only disease is allowed.",
+    ]
 
 
 def test_odd_headers():
@@ -47,7 +50,10 @@ def test_odd_headers():
 
 def test_header_with_text_on_the_same_line_and_wrapped_lines():
     text = "Exclusion criteria: pregnancy\n* Uncontrolled hypertension\n  despite two drugs\n"
-    assert texts(split(text), "exclusion") == ["pregnancy", "Uncontrolled hypertension despite two drugs"]
+    assert texts(split(text), "exclusion") == [
+        "pregnancy",
+        "Uncontrolled hypertension despite two drugs",
+    ]
 
 
 def test_blank_line_paragraphs_trialgpt_style():

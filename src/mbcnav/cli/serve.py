@@ -64,5 +64,6 @@ def command(host: str, port: int, workers: int, demo: bool) -> None:
             "-",
             "--timeout",
             "60",
+            "--preload",
         ],
     )

@@ -30,7 +30,9 @@ def _read_jsonl(path: str, what: str) -> list[dict]:
         try:
             row = json.loads(line)
         except ValueError as err:
-            raise TrialsError(f"Line {i} of '{path}' is not valid JSON; each line must be one JSON object.") from err
+            raise TrialsError(
+                f"Line {i} of '{path}' is not valid JSON; each line must be one JSON object."
+            ) from err
         if not isinstance(row, dict):
             raise TrialsError(f"Line {i} of '{path}' is not a JSON object.")
         rows.append(row)
@@ -45,10 +47,26 @@ def command() -> None:
 @command.command("match")
 @click.argument("patient_file", type=click.Path(dir_okay=False))
 @json_option
-@click.option("--top", type=click.IntRange(min=1), default=10, show_default=True, help="How many trials to show.")
-@click.option("--within-miles", type=click.FloatRange(min=0), default=None, help="Only trials with an open site this close.")
+@click.option(
+    "--top",
+    type=click.IntRange(min=1),
+    default=10,
+    show_default=True,
+    help="How many trials to show.",
+)
+@click.option(
+    "--within-miles",
+    type=click.FloatRange(min=0),
+    default=None,
+    help="Only trials with an open site this close.",
+)
 @date_option
-@click.option("--store", type=click.Path(dir_okay=False), default=None, help="A trial store file (default: the bundled snapshot).")
+@click.option(
+    "--store",
+    type=click.Path(dir_okay=False),
+    default=None,
+    help="A trial store file (default: the bundled snapshot).",
+)
 def match_cmd(patient_file, as_json, top, within_miles, as_of, store):
     """Rank the trials in the local store for the person in PATIENT_FILE."""
     from mbcnav.trials.facts import from_patient
@@ -67,18 +85,27 @@ def match_cmd(patient_file, as_json, top, within_miles, as_of, store):
         parses.update({p["nct_id"]: p for p in parse_trials(missing)})
     point = zip_point(facts.zip) if facts.zip else None
     if within_miles is not None and point is None:
-        raise TrialsError("--within-miles needs a postal_code in the patient file; add a US ZIP code such as 60611.")
+        raise TrialsError(
+            "--within-miles needs a postal_code in the patient file; add a US ZIP code such as 60611."
+        )
     out = []
     for r in rank(trials, parses, facts):
         site = nearest_site(r.trial, point) if point else None
         if within_miles is not None and (site is None or site["miles"] > within_miles):
             continue
-        out.append({
-            "nct_id": r.trial.nct_id, "title": r.trial.title, "score": r.score, "fit": r.summary["fit"],
-            "nearest_site": site,
-            "criteria": [{"kind": c["kind"], "text": c["text"], "verdict": c["verdict"], "why": c["why"]}
-                         for c in r.result["criteria"]],
-        })
+        out.append(
+            {
+                "nct_id": r.trial.nct_id,
+                "title": r.trial.title,
+                "score": r.score,
+                "fit": r.summary["fit"],
+                "nearest_site": site,
+                "criteria": [
+                    {"kind": c["kind"], "text": c["text"], "verdict": c["verdict"], "why": c["why"]}
+                    for c in r.result["criteria"]
+                ],
+            }
+        )
         if len(out) >= top:
             break
     if as_json:
@@ -87,18 +114,37 @@ def match_cmd(patient_file, as_json, top, within_miles, as_of, store):
     if not out:
         click.echo("No trial in the store matches these limits.")
     for i, t in enumerate(out, 1):
-        where = f", nearest site {t['nearest_site']['miles']:g} miles ({t['nearest_site']['city']})" if t["nearest_site"] else ""
-        click.echo(f"{i}. {t['nct_id']}  fit: {t['fit']}  score {t['score']:.2f}{where}\n   {t['title']}")
-        counts = {v: sum(1 for c in t["criteria"] if c["verdict"] == v) for v in ("met", "not met", "unknown")}
-        click.echo(f"   criteria: {counts['met']} met, {counts['not met']} not met, {counts['unknown']} unknown")
+        where = (
+            f", nearest site {t['nearest_site']['miles']:g} miles ({t['nearest_site']['city']})"
+            if t["nearest_site"]
+            else ""
+        )
+        click.echo(
+            f"{i}. {t['nct_id']}  fit: {t['fit']}  score {t['score']:.2f}{where}\n   {t['title']}"
+        )
+        counts = {
+            v: sum(1 for c in t["criteria"] if c["verdict"] == v)
+            for v in ("met", "not met", "unknown")
+        }
+        click.echo(
+            f"   criteria: {counts['met']} met, {counts['not met']} not met, {counts['unknown']} unknown"
+        )
         for c in t["criteria"]:
             if c["verdict"] == "not met":
                 click.echo(f"   - not met: {c['text'][:100]} ({c['why']})")
 
 
 @command.command("judge")
-@click.option("--input", "input_path", required=True, type=click.Path(dir_okay=False), help="ROWS.jsonl")
-@click.option("--output", "output_path", type=click.Path(dir_okay=False), default=None, help="LABELS.jsonl (default: stdout)")
+@click.option(
+    "--input", "input_path", required=True, type=click.Path(dir_okay=False), help="ROWS.jsonl"
+)
+@click.option(
+    "--output",
+    "output_path",
+    type=click.Path(dir_okay=False),
+    default=None,
+    help="LABELS.jsonl (default: stdout)",
+)
 def judge_cmd(input_path, output_path):
     """Label criterion rows {"id","note","kind","criterion"} with TrialGPT labels."""
     from mbcnav.trials.judge import judge
@@ -108,10 +154,16 @@ def judge_cmd(input_path, output_path):
     for i, r in enumerate(rows, 1):
         for key in ("id", "note", "kind", "criterion"):
             if key not in r:
-                raise TrialsError(f"Row {i} of '{input_path}' has no '{key}'; each row needs id, note, kind and criterion.")
+                raise TrialsError(
+                    f"Row {i} of '{input_path}' has no '{key}'; each row needs id, note, kind and criterion."
+                )
         if r["kind"] not in ("inclusion", "exclusion"):
-            raise TrialsError(f"Row {i} of '{input_path}' has kind '{r['kind']}'; allowed: inclusion, exclusion.")
-        lines.append(json.dumps({"id": r["id"], "label": judge(r["note"], r["kind"], r["criterion"])}))
+            raise TrialsError(
+                f"Row {i} of '{input_path}' has kind '{r['kind']}'; allowed: inclusion, exclusion."
+            )
+        lines.append(
+            json.dumps({"id": r["id"], "label": judge(r["note"], r["kind"], r["criterion"])})
+        )
     _write(output_path, lines)
 
 
@@ -127,13 +179,23 @@ def _write(path: str | None, lines: list[str]) -> None:
 
 
 @command.command("rank")
-@click.option("--queries", required=True, type=click.Path(dir_okay=False), help="QUERIES.jsonl ({_id, text})")
-@click.option("--trials", "trials_path", required=True, type=click.Path(dir_okay=False), help="TRIALS.jsonl")
-@click.option("--run", "run_path", type=click.Path(dir_okay=False), default=None, help="RUN.tsv (default: stdout)")
+@click.option(
+    "--queries", required=True, type=click.Path(dir_okay=False), help="QUERIES.jsonl ({_id, text})"
+)
+@click.option(
+    "--trials", "trials_path", required=True, type=click.Path(dir_okay=False), help="TRIALS.jsonl"
+)
+@click.option(
+    "--run",
+    "run_path",
+    type=click.Path(dir_okay=False),
+    default=None,
+    help="RUN.tsv (default: stdout)",
+)
 def rank_cmd(queries, trials_path, run_path):
     """Write a TREC run ranking the given trials for each free-text query."""
-    from mbcnav.trials.trec import rank_run
     from mbcnav.trials.record import from_trialgpt
+    from mbcnav.trials.trec import rank_run
 
     qs = _read_jsonl(queries, "queries")
     for i, q in enumerate(qs, 1):
@@ -148,13 +210,20 @@ def rank_cmd(queries, trials_path, run_path):
 @command.command("show")
 @click.argument("nct_id")
 @json_option
-@click.option("--store", type=click.Path(dir_okay=False), default=None, help="A trial store file (default: the bundled snapshot).")
+@click.option(
+    "--store",
+    type=click.Path(dir_okay=False),
+    default=None,
+    help="A trial store file (default: the bundled snapshot).",
+)
 def show_cmd(nct_id, as_json, store):
     """Show one trial from the local store with its parsed criteria."""
     s = _open_store(store)
     t = s.get(nct_id)
     if t is None:
-        raise TrialsError(f"Trial '{nct_id}' is not in the local store; run 'mbcnav trials sync' or check the NCT id.")
+        raise TrialsError(
+            f"Trial '{nct_id}' is not in the local store; run 'mbcnav trials sync' or check the NCT id."
+        )
     parse = s.parse(t.nct_id)
     if parse is None:
         from mbcnav.trials.parse import parse_trial
@@ -163,21 +232,36 @@ def show_cmd(nct_id, as_json, store):
     if as_json:
         echo_json({"trial": t.to_dict(), "criteria": parse["criteria"]})
         return
-    click.echo(f"{t.nct_id}: {t.title}\n{t.phase or 'phase not given'} · {t.status or 'status unknown'} · updated {t.last_update or '?'}")
+    click.echo(
+        f"{t.nct_id}: {t.title}\n{t.phase or 'phase not given'} · {t.status or 'status unknown'} · updated {t.last_update or '?'}"
+    )
     click.echo(f"Conditions: {', '.join(t.conditions) or '-'}\nSites: {len(t.locations)}")
     for kind in ("inclusion", "exclusion"):
         click.echo(f"\n{kind.capitalize()} criteria:")
         for c in parse["criteria"]:
             if c["kind"] == kind:
-                checks = ", ".join(ch["type"] + (" (no)" if ch.get("neg") else "") for ch in c["checks"]) or "not mapped"
+                checks = (
+                    ", ".join(ch["type"] + (" (no)" if ch.get("neg") else "") for ch in c["checks"])
+                    or "not mapped"
+                )
                 click.echo(f"  - {c['text'][:140]}  [{checks}]")
 
 
 @command.command("sync")
-@click.option("--store", type=click.Path(dir_okay=False), default=None, help="Trial store file (default: the user data folder).")
+@click.option(
+    "--store",
+    type=click.Path(dir_okay=False),
+    default=None,
+    help="Trial store file (default: the user data folder).",
+)
 @click.option("--cond", default="breast cancer", show_default=True, help="query.cond")
 @click.option("--term", default="metastatic OR advanced", show_default=True, help="query.term")
-@click.option("--max-pages", type=click.IntRange(min=1), default=None, help="Stop after this many pages of 100.")
+@click.option(
+    "--max-pages",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Stop after this many pages of 100.",
+)
 def sync_cmd(store, cond, term, max_pages):
     """Fetch recruiting trials from ClinicalTrials.gov; only new or updated ones are parsed."""
     from mbcnav.trials.client import CtgovClient
@@ -187,7 +271,12 @@ def sync_cmd(store, cond, term, max_pages):
     path = Path(store) if store else default_store_path()
     s = JsonStore.open(path, create=True)
     query = {"cond": cond, "term": term, "status": ["RECRUITING", "NOT_YET_RECRUITING"]}
-    with CtgovClient() as client, click.progressbar(length=(max_pages or 20) * 100, label="Fetching trials") as bar:
+    with (
+        CtgovClient() as client,
+        click.progressbar(length=(max_pages or 20) * 100, label="Fetching trials") as bar,
+    ):
         counts = sync(s, client, query, max_pages=max_pages, progress=bar.update)
-    click.echo(f"{counts['fetched']} fetched: {counts['added']} new, {counts['updated']} updated, "
-               f"{counts['unchanged']} unchanged -> {path}")
+    click.echo(
+        f"{counts['fetched']} fetched: {counts['added']} new, {counts['updated']} updated, "
+        f"{counts['unchanged']} unchanged -> {path}"
+    )

@@ -202,7 +202,9 @@ def _secondary(res: dict, draft: Draft, codes: CodeTable, label: str) -> str:
 # ----------------------------------------------------------------------- staging
 def _stage_value(concept, codes: CodeTable) -> str | None:
     for c in codings(concept):
-        word = codes.reverse("stage", c.get("system"), c.get("code"))
+        word = codes.reverse("stage", c.get("system"), c.get("code")) or codes.reverse(
+            "stage_legacy", c.get("system"), c.get("code")
+        )
         if word:
             return word
         raw = re.sub(r"^[cpy]+(?=[0-4IV])", "", str(c.get("code", "")))

@@ -176,10 +176,11 @@ def ask(
     if profile != Profile():
         boost = lambda s: fit(index.library.articles[s.article], profile)  # noqa: E731
     hits = index.search(question, top=max(top, 10), boost=boost, rerank=rerank)
-    lead = max(hits, key=lambda h: h.score, default=None)  # the best passage by BM25 alone
-    if lead is None or lead.coverage < MIN_COVERAGE or lead.score < MIN_SCORE:
+    fitting = [h for h in hits if h.coverage >= MIN_COVERAGE]
+    lead = max(fitting, key=lambda h: h.score, default=None)  # best fitting passage by BM25
+    if lead is None or lead.score < MIN_SCORE:
         return AskResult(question, [], NOTHING)
-    chosen = [h for h in hits if h.coverage >= MIN_COVERAGE and h.score >= lead.score * 0.3][:top]
+    chosen = [h for h in fitting if h.score >= lead.score * 0.3][:top]
     answers = [
         _answer(index.library.articles[h.section.article], h.section, h.rank) for h in chosen
     ]

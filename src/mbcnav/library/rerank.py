@@ -135,20 +135,16 @@ class PassageVectors:
             )
             for i, vector in zip(missing, enc.encode([texts[i] for i in missing]), strict=True):
                 stored[keys[i]] = vector
-        self.keys = keys
         self.matrix = np.array([stored[k] for k in keys], dtype=np.float32).reshape(len(keys), -1)
-        self.stored = stored
 
 
 def refresh(path: Path = VECTORS_FILE) -> int:
     """Rewrite the vector file for the bundled articles; returns the number of passages."""
     from mbcnav.library.index import get_index, passage_texts
 
-    index = get_index()
     enc = encoder()
     if enc is None:
         raise LibraryError("The re-ranking model is not available, so vectors cannot be made.")
-    texts = passage_texts(index)
-    vectors = PassageVectors(texts, enc, path=Path("/nonexistent"))  # embed every passage afresh
-    save_vectors({k: vectors.stored[k] for k in vectors.keys}, path)
+    texts = passage_texts(get_index())
+    save_vectors(dict(zip([text_key(t) for t in texts], enc.encode(texts), strict=True)), path)
     return len(texts)

@@ -72,7 +72,9 @@ class CtgovClient:
                 if attempt < self.retries:
                     self.sleep(self.backoff * 2**attempt)
                     continue
-                raise TrialsError(f"ClinicalTrials.gov did not answer in time at {url}; try again later.") from err
+                raise TrialsError(
+                    f"ClinicalTrials.gov did not answer in time at {url}; try again later."
+                ) from err
             except httpx.TransportError as err:
                 raise TrialsError(
                     f"Cannot reach ClinicalTrials.gov ({self.base_url}); check the internet connection "
@@ -95,14 +97,18 @@ class CtgovClient:
             try:
                 return resp.json()
             except ValueError as err:
-                raise TrialsError(f"ClinicalTrials.gov sent a reply that is not JSON for {url}.") from err
+                raise TrialsError(
+                    f"ClinicalTrials.gov sent a reply that is not JSON for {url}."
+                ) from err
         raise TrialsError(f"ClinicalTrials.gov kept refusing requests to {url}; try again later.")
 
     def study(self, nct_id: str, fields: list[str] | None = None) -> dict:
         """One study record (API v2 JSON) by NCT number."""
         nct = (nct_id or "").strip().upper()
         if not _NCT.match(nct):
-            raise TrialsError(f"NCT id '{nct_id}' is not valid; write NCT followed by 8 digits, e.g. NCT03377387.")
+            raise TrialsError(
+                f"NCT id '{nct_id}' is not valid; write NCT followed by 8 digits, e.g. NCT03377387."
+            )
         params = {"fields": ",".join(fields)} if fields else None
         return self._get(f"/studies/{nct}", params)
 

@@ -30,7 +30,8 @@ class Mention:
 @cache
 def _regexes() -> tuple[tuple[str, re.Pattern], ...]:
     return tuple(
-        (c.id, re.compile("|".join(f"(?:{p})" for p in c.patterns), re.I)) for c in load().concepts.values()
+        (c.id, re.compile("|".join(f"(?:{p})" for p in c.patterns), re.I))
+        for c in load().concepts.values()
     )
 
 
@@ -95,4 +96,6 @@ def mentions_many(texts: list[str], batch_size: int = 64) -> list[list[Mention]]
     nlp = pipeline()
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", UserWarning)
-        return [_mentions(doc) for doc in nlp.pipe([t.lower() for t in texts], batch_size=batch_size)]
+        return [
+            _mentions(doc) for doc in nlp.pipe([t.lower() for t in texts], batch_size=batch_size)
+        ]

@@ -36,7 +36,9 @@ class PatientFacts:
     chemo_lines: int | None = None
     sites: list[str] = field(default_factory=list)
     sites_known: bool = False
-    brain: str | None = None  # none | active | treated-stable | treated-progressing | leptomeningeal
+    brain: str | None = (
+        None  # none | active | treated-stable | treated-progressing | leptomeningeal
+    )
     measurable: bool | None = None
     ecog: int | None = None
     biomarkers: dict[str, str] = field(default_factory=dict)
@@ -79,8 +81,13 @@ def from_patient(p, as_of: date) -> PatientFacts:
             d = vocabulary.drug(name)
             key = d.name if d else name.lower()
             fact = drugs.setdefault(key, DrugFact(key, drug_labels(d) if d else [key]))
-            setting = t.setting or ("metastatic" if p.metastatic_diagnosis.date and t.start
-                                    and t.start >= p.metastatic_diagnosis.date else None)
+            setting = t.setting or (
+                "metastatic"
+                if p.metastatic_diagnosis.date
+                and t.start
+                and t.start >= p.metastatic_diagnosis.date
+                else None
+            )
             if setting and setting not in fact.settings:
                 fact.settings.append(setting)
             if t.stop_reason == "progression" or key in progressed:
@@ -115,7 +122,9 @@ def from_patient(p, as_of: date) -> PatientFacts:
         setting=setting,
         hr=None if hr == "unknown" else hr,
         her2=None if her2 == "unknown" else her2,
-        histology=p.metastatic_diagnosis.histology if p.metastatic_diagnosis.histology != "unknown" else None,
+        histology=p.metastatic_diagnosis.histology
+        if p.metastatic_diagnosis.histology != "unknown"
+        else None,
         drugs=list(drugs.values()),
         therapies_known=True,
         lines=len(lines),
@@ -158,7 +167,9 @@ def from_note(text: str, as_of: date | None = None) -> PatientFacts:
             break
     else:
         if m := _MONTHS_OLD.search(text):
-            facts.age = round(int(m.group(1)) / {"month": 12, "week": 52, "day": 365}[m.group(2).lower()], 2)
+            facts.age = round(
+                int(m.group(1)) / {"month": 12, "week": 52, "day": 365}[m.group(2).lower()], 2
+            )
     f, mm = len(_FEMALE.findall(text)), len(_MALE.findall(text))
     if f or mm:
         facts.sex = "female" if f >= mm else "male"

@@ -28,9 +28,13 @@ def zip_point(zip_code: str) -> tuple[float, float]:
     try:
         found = zipcodes.matching(code)
     except (TypeError, ValueError) as err:
-        raise TrialsError(f"postal_code '{zip_code}' is not a US ZIP code; write 5 digits such as 60611.") from err
+        raise TrialsError(
+            f"postal_code '{zip_code}' is not a US ZIP code; write 5 digits such as 60611."
+        ) from err
     if not found:
-        raise TrialsError(f"postal_code '{zip_code}' is not a known US ZIP code; write 5 digits such as 60611.")
+        raise TrialsError(
+            f"postal_code '{zip_code}' is not a known US ZIP code; write 5 digits such as 60611."
+        )
     return float(found[0]["lat"]), float(found[0]["long"])
 
 
@@ -42,5 +46,10 @@ def nearest_site(trial: Trial, point: tuple[float, float]) -> dict | None:
             continue
         miles = haversine_miles(point[0], point[1], s.lat, s.lon)
         if best is None or miles < best["miles"]:
-            best = {"facility": s.facility, "city": s.city, "state": s.state, "miles": round(miles, 1)}
+            best = {
+                "facility": s.facility,
+                "city": s.city,
+                "state": s.state,
+                "miles": round(miles, 1),
+            }
     return best

@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from mbcnav.trials.criteria import checks_for
 from mbcnav.trials.context import mentions
+from mbcnav.trials.criteria import checks_for
 from mbcnav.trials.facts import PatientFacts, from_note
 from mbcnav.trials.match import verdict
 from mbcnav.trials.split import Criterion
@@ -43,7 +43,9 @@ _CONSENT = re.compile(
     r"(?:able|ability) to (?:understand|follow|comprehend|undergo|provide|attend|read|swallow)|physically able",
     re.I,
 )
-_NEGATED_START = re.compile(r"^\W*(?:no|not|none|without|absence of|free of|have not|has not|never|negative for)\b", re.I)
+_NEGATED_START = re.compile(
+    r"^\W*(?:no|not|none|without|absence of|free of|have not|has not|never|negative for)\b", re.I
+)
 
 
 @cache
@@ -60,7 +62,9 @@ def _synonym_rx() -> list[tuple[re.Pattern, str]]:
     out = []
     for group in load().synonyms:
         alts = sorted(group[1:], key=len, reverse=True)
-        out.append((re.compile(r"\b(?:" + "|".join(re.escape(a) for a in alts) + r")\b", re.I), group[0]))
+        out.append(
+            (re.compile(r"\b(?:" + "|".join(re.escape(a) for a in alts) + r")\b", re.I), group[0])
+        )
     return out
 
 
@@ -81,7 +85,11 @@ _VITALS = {
 def _vital(criterion: str, note: str) -> bool | None:
     """Numeric thresholds on vital signs ("heart rate of at least 90/min") against the note."""
     for rx, _unit in _VITALS.values():
-        cm = re.search(rf"(?:{rx})[^.;\d]{{0,30}}?(at least|≥|>=|>|higher than|greater than(?: or equal to)?|more than|<|≤|<=|less than|lower than)\s*(\d+(?:\.\d+)?)", criterion, re.I)
+        cm = re.search(
+            rf"(?:{rx})[^.;\d]{{0,30}}?(at least|≥|>=|>|higher than|greater than(?: or equal to)?|more than|<|≤|<=|less than|lower than)\s*(\d+(?:\.\d+)?)",
+            criterion,
+            re.I,
+        )
         if not cm:
             continue
         nm = re.search(rf"(?:{rx})[^.;\d]{{0,25}}?(\d+(?:\.\d+)?)", note, re.I)
@@ -96,7 +104,9 @@ def _vital(criterion: str, note: str) -> bool | None:
 
 def _terms(text: str) -> list[str]:
     text = _normalise(text)
-    words = [w for w in re.findall(r"[a-z][a-z0-9\-]+", text.lower()) if w not in _BOILER and len(w) > 2]
+    words = [
+        w for w in re.findall(r"[a-z][a-z0-9\-]+", text.lower()) if w not in _BOILER and len(w) > 2
+    ]
     return _stemmer().stemWords(words)
 
 
@@ -112,8 +122,12 @@ def coverage(criterion: str, note_terms: frozenset[str]) -> float:
     return sum(1 for t in terms if t in note_terms) / len(terms)
 
 
-_PREGNANCY = re.compile(r"pregnan|lactat|childbearing|child-bearing|nursing|breast-?feeding|lactif", re.I)
-_REPRODUCTIVE = re.compile(r"childbearing|child-bearing|nursing|lactat|breast-?feeding|lactif|contracept", re.I)
+_PREGNANCY = re.compile(
+    r"pregnan|lactat|childbearing|child-bearing|nursing|breast-?feeding|lactif", re.I
+)
+_REPRODUCTIVE = re.compile(
+    r"childbearing|child-bearing|nursing|lactat|breast-?feeding|lactif|contracept", re.I
+)
 
 
 def _pregnancy(facts: PatientFacts, kind: str, criterion: str) -> str | None:
@@ -123,7 +137,11 @@ def _pregnancy(facts: PatientFacts, kind: str, criterion: str) -> str | None:
     if facts.sex == "male" or (facts.age is not None and (facts.age < 12 or facts.age >= 60)):
         return NA
     if facts.pregnant:
-        return LABELS[kind][1] if not re.search(r"\bnot pregnant|non-pregnant|negative", criterion, re.I) else LABELS[kind][1]
+        return (
+            LABELS[kind][1]
+            if not re.search(r"\bnot pregnant|non-pregnant|negative", criterion, re.I)
+            else LABELS[kind][1]
+        )
     if kind == "exclusion":
         return NEI if _REPRODUCTIVE.search(criterion) else LABELS[kind][0]
     return LABELS[kind][0] if re.search(r"\bnot pregnant|non-?pregnant", criterion, re.I) else NEI
@@ -138,7 +156,9 @@ def judge(note: str, kind: str, criterion: str) -> str:
     facts, note_terms = _note_view(note)
     crit = Criterion(kind, criterion, 1)
     checks = checks_for(crit, mentions(criterion))
-    if not any(c["type"] in {"age", "sex"} for c in checks) and (label := _pregnancy(facts, kind, criterion)):
+    if not any(c["type"] in {"age", "sex"} for c in checks) and (
+        label := _pregnancy(facts, kind, criterion)
+    ):
         return label
     res = verdict({"kind": kind, "text": criterion, "checks": checks}, facts)
     yes, no = LABELS[kind]

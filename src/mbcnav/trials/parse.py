@@ -13,7 +13,10 @@ from mbcnav.trials.split import Criterion, split
 VERSION = 2
 
 
-_EARLY = re.compile(r"early|neoadjuvant|adjuvant|operable|surviv|\bdcis\b|in situ|prevention|screening|high[- ]risk|surgery", re.I)
+_EARLY = re.compile(
+    r"early|neoadjuvant|adjuvant|operable|surviv|\bdcis\b|in situ|prevention|screening|high[- ]risk|surgery",
+    re.I,
+)
 _ADVANCED = re.compile(r"metasta|advanced|stage iv|unresectable|recurrent", re.I)
 
 
@@ -22,19 +25,43 @@ def _record_criteria(trial: Trial) -> list[dict]:
     out = []
     title = " ".join([trial.title, *trial.conditions])
     if _ADVANCED.search(title) and not re.search(r"early|operable", title, re.I):
-        out.append({"kind": "inclusion", "text": "Setting: advanced or metastatic disease (from the study title)",
-                    "number": 0, "checks": [{"type": "setting", "value": "metastatic", "neg": False}]})
+        out.append(
+            {
+                "kind": "inclusion",
+                "text": "Setting: advanced or metastatic disease (from the study title)",
+                "number": 0,
+                "checks": [{"type": "setting", "value": "metastatic", "neg": False}],
+            }
+        )
     elif _EARLY.search(title) and not _ADVANCED.search(title):
-        out.append({"kind": "inclusion", "text": "Setting: early-stage or no cancer (from the study title)",
-                    "number": 0, "checks": [{"type": "setting", "value": "early", "neg": False}]})
+        out.append(
+            {
+                "kind": "inclusion",
+                "text": "Setting: early-stage or no cancer (from the study title)",
+                "number": 0,
+                "checks": [{"type": "setting", "value": "early", "neg": False}],
+            }
+        )
     if trial.sex in {"female", "male"}:
-        out.append({"kind": "inclusion", "text": f"Sex: {trial.sex} (from the study record)", "number": 0,
-                    "checks": [{"type": "sex", "value": trial.sex}]})
+        out.append(
+            {
+                "kind": "inclusion",
+                "text": f"Sex: {trial.sex} (from the study record)",
+                "number": 0,
+                "checks": [{"type": "sex", "value": trial.sex}],
+            }
+        )
     if trial.min_age is not None or trial.max_age is not None:
         lo = f"{trial.min_age:g}" if trial.min_age is not None else "any"
         hi = f"{trial.max_age:g}" if trial.max_age is not None else "no upper limit"
-        out.append({"kind": "inclusion", "text": f"Age: {lo} to {hi} years (from the study record)",
-                    "number": 0, "checks": [{"type": "age", "min": trial.min_age, "max": trial.max_age}]})
+        out.append(
+            {
+                "kind": "inclusion",
+                "text": f"Age: {lo} to {hi} years (from the study record)",
+                "number": 0,
+                "checks": [{"type": "age", "min": trial.min_age, "max": trial.max_age}],
+            }
+        )
     return out
 
 
@@ -42,7 +69,9 @@ def _keyed(crit: dict) -> dict:
     """Precompute what matching needs: the cache key, routine wording and cohort label."""
     crit["routine_text"] = bool(_ROUTINE.search(crit["text"]))
     crit["cohort"] = cohort_of(crit["text"])
-    crit["key"] = crit["kind"] + str(crit["routine_text"]) + json.dumps(crit["checks"], sort_keys=True)
+    crit["key"] = (
+        crit["kind"] + str(crit["routine_text"]) + json.dumps(crit["checks"], sort_keys=True)
+    )
     return crit
 
 

@@ -17,8 +17,17 @@ from mbcnav.trials.errors import TrialsError
 
 WHERE = "trials/data/patterns.yaml"
 CHECKS = {
-    "setting", "receptor", "subtype", "histology", "therapy", "brain", "measurable",
-    "site", "biomarker", "condition", "consent",
+    "setting",
+    "receptor",
+    "subtype",
+    "histology",
+    "therapy",
+    "brain",
+    "measurable",
+    "site",
+    "biomarker",
+    "condition",
+    "consent",
 }
 DIRECTIONS = {"FORWARD", "BACKWARD", "BIDIRECTIONAL", "TERMINATE", "PSEUDO"}
 
@@ -49,7 +58,9 @@ def validate(raw: object, where: str = WHERE) -> Patterns:
         if key not in raw:
             raise TrialsError(f"{where} is missing the field '{key}'.")
     src = raw["source"]
-    if not isinstance(src, dict) or not all(src.get(k) for k in ("publisher", "title", "url", "read")):
+    if not isinstance(src, dict) or not all(
+        src.get(k) for k in ("publisher", "title", "url", "read")
+    ):
         raise TrialsError(f"{where}: 'source' needs publisher, title, url and read.")
     concepts = {}
     for cid, entry in (raw["concepts"] or {}).items():
@@ -67,7 +78,9 @@ def validate(raw: object, where: str = WHERE) -> Patterns:
             try:
                 re.compile(p, re.I)
             except re.error as err:
-                raise TrialsError(f"{where}: concept '{cid}' has a bad pattern {p!r} ({err}).") from err
+                raise TrialsError(
+                    f"{where}: concept '{cid}' has a bad pattern {p!r} ({err})."
+                ) from err
         concepts[cid] = Concept(cid, check, str(entry.get("value") or cid), tuple(pats))
     context = []
     for i, rule in enumerate(raw["context"] or []):
@@ -87,7 +100,9 @@ def validate(raw: object, where: str = WHERE) -> Patterns:
     groups = []
     for i, group in enumerate(raw.get("synonyms") or []):
         if not isinstance(group, list) or len(group) < 2:
-            raise TrialsError(f"{where}: synonyms group {i + 1} must be a list of at least two words.")
+            raise TrialsError(
+                f"{where}: synonyms group {i + 1} must be a list of at least two words."
+            )
         groups.append(tuple(str(w).lower() for w in group))
     return Patterns(str(raw["as_of"]), dict(src), concepts, tuple(context), labels, tuple(groups))
 
@@ -112,6 +127,10 @@ def load() -> Patterns:
     text = resources.files("mbcnav.trials").joinpath("data/patterns.yaml").read_text("utf-8")
     pats = validate(yaml.safe_load(text))
     return Patterns(
-        pats.as_of, pats.source, {**pats.concepts, **_drug_concepts()}, pats.context, pats.drug_labels,
+        pats.as_of,
+        pats.source,
+        {**pats.concepts, **_drug_concepts()},
+        pats.context,
+        pats.drug_labels,
         pats.synonyms,
     )

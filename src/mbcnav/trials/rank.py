@@ -18,7 +18,9 @@ def _tokenize(texts: list[str]):
     import bm25s
     import Stemmer
 
-    return bm25s.tokenize(texts, stopwords="en", stemmer=Stemmer.Stemmer("english"), show_progress=False)
+    return bm25s.tokenize(
+        texts, stopwords="en", stemmer=Stemmer.Stemmer("english"), show_progress=False
+    )
 
 
 class Relevance:
@@ -35,8 +37,13 @@ class Relevance:
         import bm25s
         import Stemmer
 
-        q = bm25s.tokenize([query], stopwords="en", stemmer=Stemmer.Stemmer("english"),
-                           show_progress=False, return_ids=False)[0]
+        q = bm25s.tokenize(
+            [query],
+            stopwords="en",
+            stemmer=Stemmer.Stemmer("english"),
+            show_progress=False,
+            return_ids=False,
+        )[0]
         if not q:
             return [0.0] * self.n
         raw = self.retriever.get_scores(q)
@@ -78,13 +85,22 @@ class Ranked:
 
 
 def score(result: dict, relevance: float, recruiting: bool = True) -> float:
-    s = FIT_WEIGHT[result["fit"]] + RELEVANCE_WEIGHT * relevance - UNKNOWN_PENALTY * result["unknown"]
+    s = (
+        FIT_WEIGHT[result["fit"]]
+        + RELEVANCE_WEIGHT * relevance
+        - UNKNOWN_PENALTY * result["unknown"]
+    )
     return s - (0 if recruiting else NOT_RECRUITING_PENALTY)
 
 
-def rank(trials: list[Trial], parses: dict[str, dict], f: PatientFacts,
-         relevance: Relevance | None = None, query: str | None = None,
-         penalise_closed: bool = True) -> list[Ranked]:
+def rank(
+    trials: list[Trial],
+    parses: dict[str, dict],
+    f: PatientFacts,
+    relevance: Relevance | None = None,
+    query: str | None = None,
+    penalise_closed: bool = True,
+) -> list[Ranked]:
     """Match every trial and sort best first."""
     rel = (relevance or Relevance(trials)).scores(query or query_for(f))
     cache: dict = {}

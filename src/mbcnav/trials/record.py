@@ -155,15 +155,25 @@ def from_v2(study: dict[str, Any]) -> Trial:
 
 def from_trialgpt(rec: dict[str, Any]) -> Trial:
     """A Trial from a TrialGPT / TREC-style flat record or a flattened export."""
-    nct = rec.get("nctid") or rec.get("nct_id") or rec.get("NCTID") or rec.get("id") or rec.get("_id")
+    nct = (
+        rec.get("nctid") or rec.get("nct_id") or rec.get("NCTID") or rec.get("id") or rec.get("_id")
+    )
     if not nct:
-        raise TrialsError("A trial record has no 'nctid', 'nct_id' or 'id'; one of them is required.")
+        raise TrialsError(
+            "A trial record has no 'nctid', 'nct_id' or 'id'; one of them is required."
+        )
     crit = rec.get("raw_criteria") or (rec.get("eligibility") or {}).get("raw_text", "")
     if not crit and (rec.get("inclusion_criteria") or rec.get("exclusion_criteria")):
-        inc = re.sub(r"^\s*inclusion criteria\s*:?", "", rec.get("inclusion_criteria", ""), flags=re.I)
-        exc = re.sub(r"^\s*(exclusion criteria)?\s*:?", "", rec.get("exclusion_criteria", ""), flags=re.I)
+        inc = re.sub(
+            r"^\s*inclusion criteria\s*:?", "", rec.get("inclusion_criteria", ""), flags=re.I
+        )
+        exc = re.sub(
+            r"^\s*(exclusion criteria)?\s*:?", "", rec.get("exclusion_criteria", ""), flags=re.I
+        )
         crit = f"Inclusion Criteria:\n{inc}\nExclusion Criteria:\n{exc}"
-    locs = [Site(country=c) if isinstance(c, str) else Site(**c) for c in rec.get("locations") or []]
+    locs = [
+        Site(country=c) if isinstance(c, str) else Site(**c) for c in rec.get("locations") or []
+    ]
     return Trial(
         nct_id=str(nct),
         title=rec.get("title") or rec.get("brief_title", ""),

@@ -65,7 +65,9 @@ def collect(fixtures: Path, bench_text: Path | None = None) -> list[Trial]:
 
 def build(fixtures: Path, out: Path, bench_text: Path | None = None) -> JsonStore:
     trials = collect(fixtures, bench_text)
-    store = JsonStore(out, {"format": FORMAT, "as_of": AS_OF, "source": SOURCE, "trials": {}, "parses": {}})
+    store = JsonStore(
+        out, {"format": FORMAT, "as_of": AS_OF, "source": SOURCE, "trials": {}, "parses": {}}
+    )
     for t, p in zip(trials, parse_trials(trials), strict=True):
         store.put(t, p)
     store.save()

@@ -51,7 +51,11 @@ def _header(line: str) -> tuple[str | None, str]:
         return "exclusion", ""
     if _INCL_PHRASE.match(bare):
         return "inclusion", ""
-    if len(bare) < 120 and (m := re.search(r"criteria for (inclusion|exclusion)|(inclusion|exclusion) criteria for", bare, re.I)):
+    if len(bare) < 120 and (
+        m := re.search(
+            r"criteria for (inclusion|exclusion)|(inclusion|exclusion) criteria for", bare, re.I
+        )
+    ):
         return ("exclusion" if "exclusion" in m.group(0).lower() else "inclusion"), ""
     m = _HEADER.match(bare)
     if not m or len(bare) > 140:

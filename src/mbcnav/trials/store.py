@@ -41,7 +41,13 @@ class JsonStore:
 
     def __init__(self, path: str | Path, data: dict | None = None):
         self.path = Path(path)
-        self.data = data or {"format": FORMAT, "as_of": "", "source": "", "trials": {}, "parses": {}}
+        self.data = data or {
+            "format": FORMAT,
+            "as_of": "",
+            "source": "",
+            "trials": {},
+            "parses": {},
+        }
         self._trials: dict[str, Trial] | None = None
 
     @classmethod
@@ -50,13 +56,17 @@ class JsonStore:
         if not path.exists():
             if create:
                 return cls(path)
-            raise TrialsError(f"The trial store '{path}' does not exist; run 'mbcnav trials sync' first.")
+            raise TrialsError(
+                f"The trial store '{path}' does not exist; run 'mbcnav trials sync' first."
+            )
         try:
             data = json.loads(path.read_text("utf-8"))
         except (OSError, ValueError) as err:
             raise TrialsError(f"The trial store '{path}' is not readable JSON ({err}).") from err
         if not isinstance(data, dict) or data.get("format") != FORMAT:
-            raise TrialsError(f"The trial store '{path}' has format {data.get('format') if isinstance(data, dict) else None!r}; expected '{FORMAT}'.")
+            raise TrialsError(
+                f"The trial store '{path}' has format {data.get('format') if isinstance(data, dict) else None!r}; expected '{FORMAT}'."
+            )
         return cls(path, data)
 
     def trials(self) -> list[Trial]:
@@ -87,7 +97,11 @@ class JsonStore:
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             tmp = self.path.with_suffix(".tmp")
-            tmp.write_text(json.dumps(self.data, ensure_ascii=False, separators=(",", ":")), "utf-8")
+            tmp.write_text(
+                json.dumps(self.data, ensure_ascii=False, separators=(",", ":")), "utf-8"
+            )
             tmp.replace(self.path)
         except OSError as err:
-            raise TrialsError(f"Cannot write the trial store '{self.path}' ({err.strerror}).") from err
+            raise TrialsError(
+                f"Cannot write the trial store '{self.path}' ({err.strerror})."
+            ) from err

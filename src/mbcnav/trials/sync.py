@@ -9,8 +9,11 @@ from mbcnav.trials.parse import parse_trials
 from mbcnav.trials.record import Trial, from_v2
 from mbcnav.trials.store import TrialStore
 
-DEFAULT_QUERY = {"cond": "breast cancer", "term": "metastatic OR advanced",
-                 "status": ["RECRUITING", "NOT_YET_RECRUITING"]}
+DEFAULT_QUERY = {
+    "cond": "breast cancer",
+    "term": "metastatic OR advanced",
+    "status": ["RECRUITING", "NOT_YET_RECRUITING"],
+}
 
 
 def changed(studies: Iterable[dict], known: dict[str, str]) -> tuple[list[Trial], int]:
@@ -25,8 +28,13 @@ def changed(studies: Iterable[dict], known: dict[str, str]) -> tuple[list[Trial]
     return fresh, same
 
 
-def sync(store: TrialStore, client: CtgovClient, query: dict | None = None,
-         max_pages: int | None = None, progress: Callable[[int], None] | None = None) -> dict:
+def sync(
+    store: TrialStore,
+    client: CtgovClient,
+    query: dict | None = None,
+    max_pages: int | None = None,
+    progress: Callable[[int], None] | None = None,
+) -> dict:
     """Fetch the search, parse what changed, save. Returns counts."""
     q = dict(query or DEFAULT_QUERY)
     known = store.last_updates()
@@ -43,4 +51,9 @@ def sync(store: TrialStore, client: CtgovClient, query: dict | None = None,
     for t, p in zip(fresh, parse_trials(fresh), strict=True):
         store.put(t, p)
     store.save()
-    return {"fetched": len(studies), "added": added, "updated": len(fresh) - added, "unchanged": same}
+    return {
+        "fetched": len(studies),
+        "added": added,
+        "updated": len(fresh) - added,
+        "unchanged": same,
+    }

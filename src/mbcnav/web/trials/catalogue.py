@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from django.db.models import Count, Max
 from django.utils import timezone
 
+from mbcnav.trials.parse import VERSION, parse_trials
 from mbcnav.trials.rank import Relevance
 from mbcnav.trials.record import Trial
 
@@ -29,20 +30,23 @@ def load_snapshot() -> str:
     store = DatabaseStore(origin="snapshot")
     added = updated = 0
     trials = snap.trials()
+    unparsed = []  # a snapshot parsed by another engine version: parse again here
     for t in trials:
         parse = snap.parse(t.nct_id)
-        if parse is None:
-            continue
         old = known.get(t.nct_id)
         if old is None:
             added += 1
-        elif (t.last_update and t.last_update > old) or versions.get(t.nct_id) != parse.get(
-            "version"
-        ):
+        elif (t.last_update and t.last_update > old) or versions.get(t.nct_id) != VERSION:
             updated += 1
         else:
             continue
-        store.put(t, parse)
+        if parse is None:
+            unparsed.append(t)
+        else:
+            store.put(t, parse)
+    if unparsed:
+        for t, p in zip(unparsed, parse_trials(unparsed), strict=True):
+            store.put(t, p)
     if added or updated:
         store.save()
         TrialSync.objects.create(

@@ -76,16 +76,32 @@ def tally(result: dict) -> dict:
 
 @dataclass
 class Match:
-    trial: Trial
-    fit: str
-    score: float
-    result: dict
+    """One ranked trial. ``summary`` (fit and counts) comes from the engine's fast path; the
+    full ``result`` (every criterion's verdict) is computed only when a page asks for it."""
+
+    ranked: object  # mbcnav.trials.rank.Ranked
     point: tuple[float, float] | None = None  # the person's ZIP centroid
     saved: bool = False
 
     @property
-    def counts(self) -> dict:
-        return tally(self.result)
+    def trial(self) -> Trial:
+        return self.ranked.trial
+
+    @property
+    def score(self) -> float:
+        return self.ranked.score
+
+    @property
+    def summary(self) -> dict:
+        return self.ranked.summary
+
+    @property
+    def fit(self) -> str:
+        return self.ranked.summary["fit"]
+
+    @property
+    def result(self) -> dict:
+        return self.ranked.result
 
     @cached_property
     def nearest(self) -> dict | None:
@@ -128,18 +144,19 @@ def matches_for(
     hits = keyword_hits(cat, q) if q else None
     for r in rank(cat.trials, cat.parses, facts, relevance=cat.relevance, query=q or None):
         t = r.trial
-        if (fits and r.result["fit"] not in fits) or not has_phase(t, phase):
+        if (fits and r.summary["fit"] not in fits) or not has_phase(t, phase):
             continue
         if (hits is not None and t.nct_id not in hits) or (saved_only and t.nct_id not in saved):
             continue
-        site = nearest_site(t, point) if point else None
-        if (
-            within_miles is not None
-            and point is not None
-            and (site is None or site["miles"] > within_miles)
-        ):
+        m = Match(r, point, t.nct_id in saved)
+        far = (
+            m.nearest is None or m.nearest["miles"] > within_miles
+            if within_miles is not None
+            else False
+        )
+        if far and point is not None:
             continue
-        out.append(Match(t, r.result["fit"], r.score, r.result, site, t.nct_id in saved))
+        out.append(m)
     return out
 
 

@@ -1,0 +1,214 @@
+"""Evaluate one check against the person: does its condition hold, why, what would settle it."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from mbcnav.trials.facts import PatientFacts
+
+HER2_NEGATIVE = {"low", "ultralow", "zero", "negative"}
+NEUTRAL = "neutral"
+
+
+def _drug_hits(check: dict, facts: PatientFacts) -> list:
+    value = check["value"].lower()
+    hits = [d for d in facts.drugs if value in (x.lower() for x in d.labels)]
+    if check.get("setting") == "metastatic":
+        hits = [d for d in hits if not d.settings or "metastatic" in d.settings]
+    elif check.get("setting") == "early":
+        hits = [d for d in hits if not d.settings or {"adjuvant", "neoadjuvant"} & set(d.settings)]
+    return hits
+
+
+def _therapy(c: dict, f: PatientFacts) -> tuple[bool | None, str, str]:
+    name = c["value"]
+    settle = f"Whether you have had {name}"
+    if c.get("allowed"):
+        return NEUTRAL, f"Earlier {name} is allowed.", ""  # type: ignore[return-value]
+    hits = _drug_hits(c, f)
+    if not hits:
+        if f.therapies_known:
+            return False, f"Your record shows no {name}.", settle
+        return (False if f.drugs else None), f"No {name} is mentioned.", settle
+    names = ", ".join(d.name for d in hits)
+    if c.get("within_days"):
+        days = c["within_days"]
+        today = date.fromisoformat(f.as_of) if f.as_of else date.today()
+        recent = [
+            d
+            for d in hits
+            if d.ongoing or (d.end and (today - date.fromisoformat(d.end)).days <= days)
+        ]
+        if recent:
+            return True, f"You had {names} in the last {int(days)} days.", ""
+        if all(d.end for d in hits):
+            return False, f"Your last {name} was more than {int(days)} days ago.", ""
+        return None, f"It is not clear when you last had {names}.", f"When you last had {name}"
+    if c.get("mode") == "progressed":
+        if any(d.progressed for d in hits):
+            return True, f"The cancer grew on {names}.", ""
+        if f.therapies_known:
+            return (
+                False,
+                f"You had {names}, but the record does not show growth on it.",
+                "Whether the cancer grew on it",
+            )
+        return (
+            None,
+            f"You had {names}; growth on it is not stated.",
+            "Whether the cancer grew on it",
+        )
+    return True, f"You had {names}.", ""
+
+
+def _receptor(c: dict, f: PatientFacts) -> tuple[bool | None, str, str]:
+    what, val = c["value"].split("-", 1)
+    if what == "hr":
+        if f.hr is None:
+            return None, "Your hormone receptor (ER/PR) result is not known.", "ER/PR test result"
+        return f.hr == val, f"Your cancer is hormone receptor {f.hr}.", ""
+    if f.her2 is None:
+        return None, "Your HER2 result is not known.", "HER2 test result (IHC score)"
+    why = f"Your HER2 result is {f.her2}."
+    if val == "positive":
+        return f.her2 == "positive", why, ""
+    if val == "negative":
+        return f.her2 in HER2_NEGATIVE, why, ""
+    if f.her2 == "negative":
+        return (
+            None,
+            "Your HER2 is negative but the IHC score is not known.",
+            "HER2 IHC score (0, 0+, 1+, 2+)",
+        )
+    return f.her2 == val, why, ""
+
+
+def _brain(c: dict, f: PatientFacts) -> tuple[bool | None, str, str]:
+    settle = "A brain MRI or your team's note on brain metastases"
+    if c.get("allowed"):
+        return NEUTRAL, "Treated brain metastases are allowed.", ""  # type: ignore[return-value]
+    if f.brain is None:
+        return None, "Whether the cancer has spread to the brain is not known.", settle
+    if c["value"] == "leptomeningeal":
+        return f.brain == "leptomeningeal", f"Brain involvement in your record: {f.brain}.", ""
+    if c.get("status") == "urgent":
+        if f.brain in {"none", "treated-stable"}:
+            return False, f"Brain metastases in your record: {f.brain}.", ""
+        return None, "Whether the brain metastases need treatment right away is not known.", settle
+    if c.get("status") == "active":
+        return (
+            f.brain in {"active", "treated-progressing", "leptomeningeal"},
+            f"Brain metastases in your record: {f.brain}.",
+            "",
+        )
+    return f.brain != "none", f"Brain metastases in your record: {f.brain}.", ""
+
+
+def _biomarker(c: dict, f: PatientFacts) -> tuple[bool | None, str, str]:
+    marker = c["value"]
+    keys = ["BRCA1", "BRCA2", "PALB2"] if marker == "BRCA" else [marker]
+    vals = [str(f.biomarkers[k]).lower() for k in keys if k in f.biomarkers]
+    settle = f"A {marker} test result"
+    if not vals:
+        return None, f"No {marker} result is known.", settle
+    pos = [
+        v
+        for v in vals
+        if v in {"mutated", "positive", "high"} or (v.startswith("cps") and _cps(v) >= 1)
+    ]
+    if pos:
+        return True, f"Your {marker} result: {pos[0]}.", ""
+    if all(v in {"not mutated", "negative", "stable"} or v.startswith("cps") for v in vals):
+        return False, f"Your {marker} result: {vals[0]}.", ""
+    return None, f"Your {marker} result is unclear ({vals[0]}).", settle
+
+
+def _cps(v: str) -> float:
+    m = re.search(r"(\d+(?:\.\d+)?)", v)
+    return float(m.group(1)) if m else 0.0
+
+
+def evaluate(c: dict, f: PatientFacts) -> tuple[bool | None | str, str, str]:
+    """(does the check's condition hold for the person, why, what would settle it)."""
+    t = c["type"]
+    if t == "age":
+        if f.age is None:
+            return None, "Your age is not known.", "Your age"
+        ok = (c["min"] is None or f.age >= c["min"]) and (c["max"] is None or f.age <= c["max"])
+        return ok, f"You are {f.age:g}.", ""
+    if t == "sex":
+        if c["value"] == "any":
+            return True, "Open to all sexes.", ""
+        if f.sex is None:
+            return None, "Your sex is not recorded.", "Your sex"
+        return f.sex == c["value"], f"Your sex is {f.sex}.", ""
+    if t == "setting":
+        if f.setting is None:
+            return None, "Whether the cancer is metastatic is not known.", "Your stage"
+        return f.setting == c["value"], f"Your cancer is {f.setting}.", ""
+    if t == "receptor":
+        return _receptor(c, f)
+    if t == "subtype":
+        if f.hr == "positive" or f.her2 == "positive":
+            return False, f"Your cancer is HR {f.hr}, HER2 {f.her2}.", ""
+        if f.hr == "negative" and f.her2 in HER2_NEGATIVE:
+            return True, "Your cancer is triple-negative.", ""
+        return None, "Your ER/PR/HER2 results are incomplete.", "ER, PR and HER2 results"
+    if t == "histology":
+        if f.histology is None:
+            return None, "The cancer's cell type (histology) is not known.", "Pathology report"
+        return f.histology in {c["value"], "mixed"}, f"Your cancer is {f.histology}.", ""
+    if t == "therapy":
+        if c["value"] == "radiation":
+            return None, "Radiation history is not checked automatically.", "Your radiation dates"
+        return _therapy(c, f)
+    if t == "lines":
+        n = f.chemo_lines if c.get("chemo") else f.lines
+        what = "chemotherapy lines" if c.get("chemo") else "lines of treatment"
+        if n is None:
+            return (
+                None,
+                f"The number of earlier {what} is not known.",
+                f"How many {what} you had for metastatic disease",
+            )
+        ok = (c["min"] is None or n >= c["min"]) and (c["max"] is None or n <= c["max"])
+        return ok, f"You had {n} {what} for metastatic disease.", ""
+    if t == "brain":
+        return _brain(c, f)
+    if t == "measurable":
+        if f.measurable is None:
+            return (
+                None,
+                "Whether a tumor can be measured on scans is not known.",
+                "A scan report (RECIST 1.1)",
+            )
+        return f.measurable, "Measurable disease: " + ("yes." if f.measurable else "no."), ""
+    if t == "site":
+        if not f.sites_known and not f.sites:
+            return None, "Where the cancer has spread is not known.", "Your scan reports"
+        if c["value"] == "bone-only":
+            return f.sites == ["bone"], f"Spread to: {', '.join(f.sites) or 'none'}.", ""
+        return c["value"] in f.sites, f"Spread to: {', '.join(f.sites) or 'none'}.", ""
+    if t == "biomarker":
+        return _biomarker(c, f)
+    if t == "ecog":
+        if f.ecog is None:
+            return (
+                None,
+                "Your performance status (ECOG) is not recorded.",
+                "Your ECOG score from your team",
+            )
+        return f.ecog in c["allowed"], f"Your ECOG score is {f.ecog}.", ""
+    if t == "condition":
+        if c["value"] == "breast cancer":
+            if f.therapies_known or re.search(r"breast", f.note, re.I):
+                return True, "You have breast cancer.", ""
+            return False if f.note else None, "Breast cancer is not mentioned.", "Your diagnosis"
+        if c["value"] == "pregnant":
+            if f.pregnant is None:
+                return None, "Pregnancy is checked at screening.", "A pregnancy test"
+            return f.pregnant, "Pregnancy: " + ("yes." if f.pregnant else "no."), ""
+    if t == "consent":
+        return True, "You would be asked to agree in writing.", ""
+    return None, "Not checked automatically.", ""

@@ -1,0 +1,209 @@
+"""Numbers and simple facts in criteria: age, sex, ECOG / Karnofsky, lines of therapy, time windows."""
+
+from __future__ import annotations
+
+import re
+
+_NUM = {"zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "single": 1}
+_N = r"(\d|zero|one|two|three|four|five|six|single)"
+_LINE = r"(?:(?:prior |previous )?(?:lines?|regimens?)(?: of)?(?: (?:systemic |cytotoxic |endocrine )?(?:therapy|treatment|chemotherapy))?|(?:prior |previous )?(?:systemic |cytotoxic )?(?:chemotherap(?:y|ies)|therapies|treatments)(?:[- ]based)?(?: (?:regimens?|treatments?|lines?))?)"
+_LINES_MAX = re.compile(
+    rf"(?:no more than|not more than|up to|at most|maximum of|≤|<=|less than or equal to)\s*{_N}\s*{_LINE}",
+    re.I,
+)
+_LINES_LT = re.compile(rf"(?:fewer than|less than|<)\s*{_N}\s*{_LINE}", re.I)
+_LINES_MIN = re.compile(
+    rf"(?:at least|minimum of|≥|>=|(?<!no )(?<!not )more than|>)\s*{_N}\s*{_LINE}|{_N}\s*(?:or more|\+)\s*{_LINE}",
+    re.I,
+)
+_LINES_MAX2 = re.compile(
+    rf"{_N}\s*(?:or fewer|or less)\s*{_LINE}|{_N}\s*{_LINE}\s*(?:or fewer|or less|at most)", re.I
+)
+_FIRST_LINE = re.compile(
+    r"first[- ]line|no prior (?:systemic |chemo)?\w* ?(?:therapy|treatment)s? (?:for|in the) (?:metastatic|advanced)|(?:treatment|therapy)[- ]na[iï]ve",
+    re.I,
+)
+_METASTATIC_SCOPE = re.compile(r"metastatic|advanced|recurrent|mbc", re.I)
+_AGE_CUE = re.compile(
+    r"\bage\s*[<>≥≤=]|\bage\b|\baged\b|years? old|year-old|years? of age|\badults?\b|\bchild|(?:or|and) (?:older|over|above)|(?:≥|>=|>|<|≤)\s*\d+\s*(?:years|yrs)",
+    re.I,
+)
+_AGE_NOT = re.compile(
+    r"childbearing|child-bearing|father|contracept|sterili|within|for (?:at least )?\d+ years|years (?:ago|prior|before|after|since)|history|diagnosed|menopaus|gestational|post-?partum",
+    re.I,
+)
+_AGE_RANGE = re.compile(
+    r"(\d{1,3})\s*(?:years?\s*)?(?:-|–|to|and)\s*(?:≤|<=)?\s*(\d{1,3})\s*(?:years|yrs|y\b|year)",
+    re.I,
+)
+_AGE_RANGE2 = re.compile(
+    r"(?:age[sd]?|between)\s*(?:of\s*)?(\d{1,3})\s*(?:-|–|to|and)\s*(\d{1,3})\b", re.I
+)
+_AGE_DAYS = re.compile(r"\bage\s*(?:>|≥|>=)\s*(\d+)\s*(day|week|month)s?", re.I)
+_AGE_MIN = re.compile(
+    r"(?:≥|>=|>|at least|older than|greater than(?: or equal to)?|more than|over|above|aged?\s*(?:≥|>=|>)?)\s*(\d{1,3})\s*(?:years|yrs|y\b)?|(\d{1,3})\s*(?:years|yrs)?(?: of age)?\s*(?:or|and) (?:older|over|above)",
+    re.I,
+)
+_AGE_MAX = re.compile(
+    r"(?:≤|<=|<|younger than|under|below|less than|up to|no older than)\s*(\d{1,3})\s*(?:years|yrs|y\b)",
+    re.I,
+)
+_FEMALE = re.compile(r"\b(?:women|woman|female|females|girls?|ladies)\b", re.I)
+_MALE = re.compile(r"\b(?:men|man|male|males|boys?)\b", re.I)
+_SEX_NOT = re.compile(
+    r"childbearing|child-bearing|pregnan|contracept|lactat|nursing|breast-?feeding|menopaus|partner|sterile|fertile",
+    re.I,
+)
+_ECOG = re.compile(
+    r"\b(?:ecog|eastern cooperative oncology group|zubrod|who (?=performance|ps\b|status))\b[^.;]{0,40}?|performance status[^.;]{0,20}?",
+    re.I,
+)
+_KARNOFSKY = re.compile(
+    r"karnofsky[^.;\d]{0,40}?(?:≥|>=|>|of|at least|greater than(?: or equal to)?)?\s*(\d{2,3})",
+    re.I,
+)
+_WITHIN = re.compile(
+    r"(?:≤|<=|<)\s*(\d+)\s*(day|week|month|year)s?|within (?:the )?(?:(?:past|last|previous|prior) )?(\d+)\s*(day|week|month|year)s?|(\d+)\s*(day|week|month|year)s? (?:prior to|before|of) (?:the )?(?:first dose|start|randomi[sz]ation|enrol?lment|registration|study)",
+    re.I,
+)
+_SEX_FILLER = re.compile(
+    r"\b(?:and|or|both|sex|gender|patients?|subjects?|participants?|adults?|aged?|years?|"
+    r"old|of|older|over|above|under|at|least|between|to|with|only|non-pregnant|the|\d+)\b",
+    re.I,
+)
+_UNIT_DAYS = {"day": 1, "week": 7, "month": 30.4, "year": 365}
+
+
+def _num(word: str) -> int:
+    return _NUM.get(word.lower(), int(word) if word.isdigit() else 0)
+
+
+def ecog_allowed(text: str) -> list[int] | None:
+    m = _ECOG.search(text)
+    if not m:
+        return None
+    tail = re.split(r";|\.(?!\d)", text[m.end() : m.end() + 60])[0]
+    r = re.search(
+        r"(≤|<=|<|≥|>=|>|less than or equal to|greater than or equal to|no (?:greater|more) than|at most|up to)?"
+        r"\s*(?<![\d.])([0-4])(?![\d.%])(?:\s*(?:-|–|to)\s*([0-4])(?![\d.%]))?",
+        tail,
+        re.I,
+    )
+    if not r:
+        return None
+    op, n = (r.group(1) or "").lower(), int(r.group(2))
+    if r.group(3):
+        return list(range(n, int(r.group(3)) + 1))
+    if op in {
+        "≤",
+        "<=",
+        "less than or equal to",
+        "no greater than",
+        "no more than",
+        "at most",
+        "up to",
+    }:
+        return list(range(0, n + 1))
+    if op == "<":
+        return list(range(0, n))
+    if op in {"≥", ">=", "greater than or equal to"}:
+        return list(range(n, 5))
+    if op == ">":
+        return list(range(n + 1, 5))
+    return sorted({int(d) for d in re.findall(r"(?<![\d.])([0-4])(?![\d.%])", tail[r.start() :])})
+
+
+def age_check(text: str) -> dict | None:
+    if not _AGE_CUE.search(text) or _AGE_NOT.search(text):
+        return None
+    if m := _AGE_DAYS.search(text):
+        return {
+            "type": "age",
+            "min": round(
+                float(m.group(1)) / {"day": 365, "week": 52, "month": 12}[m.group(2).lower()], 3
+            ),
+            "max": None,
+        }
+    alts: list[tuple[float | None, float | None]] = []
+    for rx in (_AGE_RANGE, _AGE_RANGE2):
+        for m in rx.finditer(text):
+            lo, hi = float(m.group(1)), float(m.group(2))
+            if lo <= hi <= 120 and (lo, hi) not in alts:
+                alts.append((lo, hi))
+    if not alts:
+        los = [float(m.group(1) or m.group(2)) for m in _AGE_MIN.finditer(text)]
+        his = [float(m.group(1)) for m in _AGE_MAX.finditer(text)]
+        if los or his:
+            alts.append((max(los) if los else None, min(his) if his else None))
+    else:
+        alts += [
+            (float(m.group(1) or m.group(2)), None)
+            for m in _AGE_MIN.finditer(text)
+            if not any(a[0] == float(m.group(1) or m.group(2)) for a in alts)
+        ]
+    alts = [a for a in alts if a[0] is None or a[0] <= 120]
+    if not alts:
+        return None
+    if len(alts) > 1:  # "18 or older, or 12 to 17 with approval": the union of the alternatives
+        los = [a[0] for a in alts]
+        his = [a[1] for a in alts]
+        lo = None if None in los else min(los)
+        hi = None if None in his else max(his)
+    else:
+        lo, hi = alts[0]
+    return {"type": "age", "min": lo, "max": hi}
+
+
+def lines_check(text: str) -> dict | None:
+    chemo = bool(re.search(r"chemo|cytotoxic", text, re.I)) and not re.search(
+        r"endocrine|hormonal|any (?:systemic )?(?:line|therapy)", text, re.I
+    )
+    lo = hi = None
+    if m := _LINES_MAX.search(text):
+        hi = _num(m.group(1))
+    elif m := _LINES_LT.search(text):
+        hi = _num(m.group(1)) - 1
+    elif m := _LINES_MAX2.search(text):
+        hi = _num(m.group(1) or m.group(2))
+    if m := _LINES_MIN.search(text):
+        lo = _num(m.group(1) or m.group(2)) + (
+            1
+            if m.group(0).lower().startswith(("more", ">"))
+            and "≥" not in m.group(0)
+            and ">=" not in m.group(0)
+            else 0
+        )
+    if lo is None and hi is None and _FIRST_LINE.search(text):
+        hi = 0
+    if lo is None and hi is None:
+        return None
+    return {
+        "type": "lines",
+        "min": lo,
+        "max": hi,
+        "chemo": chemo,
+        "metastatic": bool(_METASTATIC_SCOPE.search(text)),
+    }
+
+
+def sex_check(text: str) -> dict | None:
+    rest = _SEX_FILLER.sub(" ", _FEMALE.sub(" ", _MALE.sub(" ", text)))
+    if len(re.findall(r"[a-z]{3,}", rest, re.I)) > 2:
+        return None
+    f, m = bool(_FEMALE.search(text)), bool(_MALE.search(text))
+    if f and m:
+        return {"type": "sex", "value": "any"}
+    if _SEX_NOT.search(text):
+        return None
+    if f or m:
+        return {"type": "sex", "value": "female" if f else "male"}
+    return None
+
+
+def window_days(text: str) -> float | None:
+    m = _WITHIN.search(text)
+    if not m:
+        return None
+    groups = [g for g in m.groups() if g]
+    n, unit = groups[0], groups[1]
+    return float(n) * _UNIT_DAYS[unit.lower()]
