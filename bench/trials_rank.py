@@ -3,7 +3,7 @@
 For every topic of the TrialGPT qrels (SIGIR, TREC 2021, TREC 2022), the candidates are the
 judged trials whose text is in hand (TREC 2021 breast sample, sigir-20141 pool, the trials of
 the criterion-annotation pairs). Topics with fewer than 2 candidates or no relevant candidate
-are skipped. Compared with BM25 alone (our relevance component) and with a random order.
+are skipped. Compared with BM25 alone (our relevance component) and with random orders (mean of 20).
 This is judged-pool re-ranking: compare with TrialGPT / ctmatch, not with the TREC leaderboard.
 
 Usage: uv run python bench/trials_rank.py
@@ -24,6 +24,7 @@ from mbcnav.trials.record import from_trialgpt
 from mbcnav.trials.trec import rank_scores
 
 B = Path("/work/shared/bench/trials")
+SEEDS = 20
 
 
 def load_texts() -> dict:
@@ -61,7 +62,8 @@ def main() -> None:
             json.loads(x)["_id"]: json.loads(x)["text"]
             for x in open(B / f"trialgpt/{cohort}/queries.jsonl")
         }
-        runs = {"ours": [], "bm25 only": [], "random": []}
+        runs = {"ours": [], "bm25 only": []}
+        randoms: list[list] = [[] for _ in range(SEEDS)]
         qrel_list, topics, pairs, big = [], 0, 0, set()
         rng = random.Random(7)
         for qid, judged in sorted(qrels.items()):
@@ -84,7 +86,8 @@ def main() -> None:
             runs["bm25 only"] += [
                 ScoredDoc(qid, t.nct_id, r) for t, r in zip(trials, rel, strict=True)
             ]
-            runs["random"] += [ScoredDoc(qid, n, rng.random()) for n in cands]
+            for r in randoms:
+                r += [ScoredDoc(qid, n, rng.random()) for n in cands]
         if not topics:
             continue
         print(f"\n{cohort}: {topics} topics, {pairs} judged pairs with text")
@@ -96,9 +99,18 @@ def main() -> None:
                 continue
             print(f"  [{label}]")
             ql = [q for q in qrel_list if keep is None or q.query_id in keep]
-            for name, run in runs.items():
-                rn = [d for d in run if keep is None or d.query_id in keep]
-                agg = ir_measures.calc_aggregate(measures, ql, rn)
+            for name, run in [*runs.items(), ("random", None)]:
+                if run is None:  # mean over SEEDS random orders
+                    aggs = [
+                        ir_measures.calc_aggregate(
+                            measures, ql, [d for d in r if keep is None or d.query_id in keep]
+                        )
+                        for r in randoms
+                    ]
+                    agg = {m: sum(a[m] for a in aggs) / len(aggs) for m in measures}
+                else:
+                    rn = [d for d in run if keep is None or d.query_id in keep]
+                    agg = ir_measures.calc_aggregate(measures, ql, rn)
                 print(
                     f"  {name:10s} NDCG@10 {agg[nDCG @ 10]:.4f}   P@10 (rel>=1) {agg[P @ 10]:.4f}   "
                     f"P@10 (rel=2) {agg[P(rel=2) @ 10]:.4f}"

@@ -81,3 +81,13 @@ def test_export_then_import_on_the_command_line(tmp_path):
         assert run("export", str(path), "--out", str(bundle)).exit_code == 0
         assert run("import", str(bundle), "--out", str(back)).exit_code == 0
         assert load(back) == load(path)
+
+
+def test_strict_import_refuses_an_out_of_spec_bundle(tmp_path):
+    out = tmp_path / "me.yaml"
+    result = run(
+        "import", str(FIXTURES / "ctm-service_patient_data.json"), "--out", str(out), "--strict"
+    )
+    assert result.exit_code == 2
+    assert "more than one value[x]" in result.output
+    assert not out.exists()

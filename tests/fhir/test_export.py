@@ -59,7 +59,9 @@ def test_hr_positive_example_maps_each_fact_to_its_mcode_resource():
     assert {next(iter(codes_of(c["bodySite"][0]))) for c in secondary} == {"10200004", "272673000"}
     for c in secondary:
         related = [
-            e for e in c["extension"] if e["url"].endswith("mcode-related-primary-cancer-condition")
+            e
+            for e in c["extension"]
+            if e["url"] == "http://hl7.org/fhir/StructureDefinition/condition-related"
         ]
         assert related[0]["valueReference"]["reference"] == f"urn:uuid:{primary[0]['id']}"
 

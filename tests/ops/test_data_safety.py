@@ -178,3 +178,26 @@ def test_sigkill_during_an_import_leaves_the_old_or_the_new_record(tmp_path):
             assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
             db.close()
     print("outcomes after SIGKILL:", outcomes)
+
+
+FHIR = Path(__file__).resolve().parents[1] / "fixtures" / "mcode"
+
+
+def test_fhir_import_into_an_account_is_atomic_and_merging_twice_changes_nothing(tmp_path):
+    env = setup_database(tmp_path / "a", fresh_database_url(tmp_path))
+    small = tmp_path / "small.yaml"
+    small.write_text("format: mbcnav-patient/1\nname: P\n")
+    run("import", str(small), "--user", "p@example.org", "--create", env=env)
+    bundle = str(FHIR / "TrialMatching_Patient01.json")
+    first = run("fhir", "import", bundle, "--user", "p@example.org", "--merge", env=env)
+    assert "imported" in first.stdout
+    once = django_eval(EXPORT, env)
+    run("fhir", "import", bundle, "--user", "p@example.org", "--merge", env=env)
+    assert django_eval(EXPORT, env) == once
+    broken = tmp_path / "broken.json"
+    broken.write_text('{"resourceType": "Bundle", "entry": [')
+    bad = run("fhir", "import", str(broken), "--user", "p@example.org", env=env, check=False)
+    assert bad.returncode == 2 and len(bad.stderr.strip().splitlines()) == 1
+    assert django_eval(EXPORT, env) == once
+    nobody = run("fhir", "import", bundle, "--user", "nobody@example.org", env=env, check=False)
+    assert nobody.returncode == 2 and "nobody@example.org" in nobody.stderr

@@ -126,3 +126,28 @@ def test_unmapped_criterion_has_no_checks():
 
 def test_consent_refusal_flips():
     assert only("Unable to give informed consent", "consent", "exclusion")["neg"] is True
+
+
+def test_not_allowed_in_inclusion_negates_and_trial_spellings_of_drugs():
+    cs = [c for c in checks("Prior T-DXd or T-DM1 is not allowed") if c["type"] == "therapy"]
+    assert {c["value"] for c in cs} == {"trastuzumab deruxtecan", "ado-trastuzumab emtansine"}
+    assert all(c["neg"] and not c["allowed"] for c in cs)
+
+
+def test_lines_counted_by_class():
+    c = only("Has received no more than 1 prior hormonal regimen for advanced disease", "lines")
+    assert (c["max"], c["class"]) == (1, "endocrine therapy")
+    c = only(
+        "More than 1 prior line of checkpoint inhibitor therapy in the metastatic setting",
+        "lines",
+        "exclusion",
+    )
+    assert (c["min"], c["class"]) == (2, "immune checkpoint inhibitor")
+
+
+def test_explanatory_sentence_is_ignored():
+    cs = checks(
+        "Age >18 years. Because no dosing data are available on trastuzumab in participants <18 years of age, children are excluded."
+    )
+    assert [c["type"] for c in cs] == ["age"]
+    assert (cs[0]["min"], cs[0]["max"]) == (18.0, None)

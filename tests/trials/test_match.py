@@ -121,3 +121,42 @@ def test_facts_from_a_free_text_note():
     assert f.her2 == "positive" and f.hr == "negative"
     assert any(d.name == "trastuzumab" for d in f.drugs)
     assert f.brain == "none"
+
+
+def test_fast_summary_agrees_with_full_match_on_the_snapshot(hr_pos, tnbc):
+    from mbcnav.trials.match import summarise
+    from mbcnav.trials.snapshot import open_snapshot
+
+    store = open_snapshot()
+    for facts in (hr_pos, tnbc):
+        cache: dict = {}
+        for t in store.trials():
+            parsed = store.parse(t.nct_id)
+            full = match(parsed, facts)
+            fast = summarise(parsed, facts, cache)
+            assert fast["fit"] == full["fit"], t.nct_id
+            assert (fast["met"], fast["not_met"], fast["unknown"]) == (
+                full["met"],
+                full["not_met"],
+                full["unknown"],
+            )
+
+
+def test_cohort_failures_do_not_count_when_another_cohort_fits(tnbc):
+    parsed = trial(
+        "Inclusion Criteria:\n* Cohort A: HR-positive, HER2-negative breast cancer\n"
+        "* Cohort B: triple-negative breast cancer\n"
+    )
+    res = match(parsed, tnbc)
+    assert res["fit"] != "unlikely"
+    assert all(v["verdict"] == "met" for v in res["criteria"] if v["text"].startswith("Cohort"))
+
+
+def test_pd_l1_cps_threshold(tnbc):
+    # Example B has PD-L1 CPS 15
+    assert verdicts(trial("Inclusion Criteria:\n* PD-L1 positive (CPS ≥ 10)\n"), tnbc) == {
+        "PD-L1 positive (CPS ≥ 10)": "met"
+    }
+    assert verdicts(trial("Inclusion Criteria:\n* PD-L1 CPS ≥ 20\n"), tnbc) == {
+        "PD-L1 CPS ≥ 20": "not met"
+    }

@@ -109,6 +109,13 @@ def test_load_snapshot_is_idempotent_and_refreshes_older_rows(db):
         and row.title == dated.title
         and row.origin == "snapshot"
     )
+    StoredTrial.objects.filter(nct_id=dated.nct_id).update(
+        parse={"version": VERSION - 1, "criteria": []}
+    )
+    assert "1 updated" in services.load_snapshot(), (
+        "a parse from an older engine version is replaced"
+    )
+    assert StoredTrial.objects.get(nct_id=dated.nct_id).parse["version"] == VERSION
 
 
 def test_database_store_round_trip(db):
@@ -224,6 +231,12 @@ def test_detail_colours_every_criterion_by_verdict(as_user, patient, loaded):
     assert "Unlikely fit" in body  # a criterion not met makes the fit unlikely
     assert f'href="https://clinicaltrials.gov/study/{d.trial.nct_id}"' in body
     assert "What would settle the open points" in body and d.settle[0]["what"] in body
+    team = sum(
+        1 for c in d.criteria if c["verdict"] == "unknown" and c["settle"] == services.STUDY_TEAM
+    )
+    assert d.team_only == team and (f"{team} rules only the study team can judge" in body) == (
+        team > 1
+    )
     assert d.trial.last_update in body
 
 

@@ -71,13 +71,19 @@ def export_command(patient_file: str, out: str | None) -> None:
     "--out",
     "out",
     type=click.Path(dir_okay=False),
-    required=True,
+    default=None,
     help="The patient file (YAML) to write.",
+)
+@click.option(
+    "--user",
+    "email",
+    default=None,
+    help="Import into the record of this web account instead (atomic: all or nothing).",
 )
 @click.option(
     "--merge",
     is_flag=True,
-    help="Add to the patient file already at --out instead of replacing it.",
+    help="Add to the existing record (--out file or --user account) instead of replacing it.",
 )
 @click.option(
     "--strict",
@@ -86,10 +92,23 @@ def export_command(patient_file: str, out: str | None) -> None:
 )
 @json_option
 @date_option
-def import_command(bundle: str, out: str, merge: bool, strict: bool, as_json: bool, as_of) -> None:
-    """Read a FHIR R4 BUNDLE (mCODE or US Core) into a patient file and report each resource."""
+def import_command(
+    bundle: str, out: str | None, email: str | None, merge: bool, strict: bool, as_json: bool, as_of
+) -> None:
+    """Read a FHIR R4 BUNDLE (mCODE or US Core) into a patient file (--out) or a web account's
+    record (--user), and report each resource."""
+    if bool(out) == bool(email):
+        raise click.UsageError("give exactly one of --out PATIENT_FILE or --user EMAIL.")
     day = today(as_of)
     record, report = import_file(bundle, today=day, strict=strict)
+    if email:
+        _import_into_account(email, record, merge, day)
+        if as_json:
+            echo_json({"user": email, **report.as_dict()})
+        else:
+            click.echo(report.text())
+            click.echo(f"Imported the record into the account {email}.")
+        return
     if merge and Path(out).exists():
         from mbcnav.patient import dump
 
@@ -100,3 +119,23 @@ def import_command(bundle: str, out: str, merge: bool, strict: bool, as_json: bo
     else:
         click.echo(report.text())
         click.echo(f"Wrote the record to {out}.")
+
+
+def _import_into_account(email: str, record: dict, merge: bool, day) -> None:
+    from mbcnav.patient import parse
+
+    from .options import setup_django
+
+    setup_django()
+    from django.contrib.auth import get_user_model
+
+    from mbcnav.web.record import services
+
+    owner = get_user_model().objects.filter(username=email.strip().lower()).first()
+    if owner is None:
+        raise FhirError(f"--user: there is no account with the email {email!r}.")
+    if merge:
+        record = merge_records(services.export_patient(owner), record, today=day)
+    services.import_patient(
+        owner, parse(record, today=day), None, what="FHIR bundle (command line)"
+    )

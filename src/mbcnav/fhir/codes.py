@@ -20,6 +20,10 @@ from .errors import FhirError
 
 WHERE = "fhir/data/codes.yaml"
 SOURCE_FIELDS = ("publisher", "title", "url", "read")
+ALLOWED_URLS = (
+    "http://hl7.org/fhir/us/mcode/StructureDefinition/mcode-",
+    "http://hl7.org/fhir/StructureDefinition/",
+)
 TOP_FIELDS = ("as_of", "sources", "systems", "profiles", "extensions", "local", "codes", "maps")
 
 
@@ -175,11 +179,10 @@ def build(raw: Any) -> CodeTable:
                     raise _fail(entry, f"field {f!r} is missing.")
             if e["source"] not in sources:
                 raise _fail(entry, f"field 'source' names unknown source {e['source']!r}.")
-            if not str(e["url"]).startswith(
-                "http://hl7.org/fhir/us/mcode/StructureDefinition/mcode-"
-            ):
+            if not str(e["url"]).startswith(ALLOWED_URLS):
                 raise _fail(
-                    entry, f"field 'url' {e['url']!r} is not an mCODE StructureDefinition URL."
+                    entry,
+                    f"field 'url' {e['url']!r} is not an mCODE or FHIR core StructureDefinition URL.",
                 )
             out[key] = str(e["url"])
         return out

@@ -227,7 +227,8 @@ def _refers_to(res: dict) -> set[str]:
     refs = [
         e.get("valueReference")
         for e in res.get("extension") or []
-        if isinstance(e, dict) and "related-primary-cancer-condition" in str(e.get("url"))
+        if isinstance(e, dict)
+        and str(e.get("url")).endswith(("related-primary-cancer-condition", "/condition-related"))
     ]
     refs += [*(res.get("focus") or []), *(res.get("reasonReference") or [])]
     return {x for x in (ref_id(r) for r in refs) if x} | (

@@ -53,8 +53,9 @@ class ImportReport:
         return sum(1 for line in self.lines if line.action == "skipped")
 
     def summary(self) -> str:
+        n = len(self.lines)
         return (
-            f"{len(self.lines)} resources read: {self.imported_count} imported, "
+            f"{n} resource{'' if n == 1 else 's'} read: {self.imported_count} imported, "
             f"{self.skipped_count} skipped."
         )
 

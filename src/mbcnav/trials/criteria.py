@@ -24,7 +24,7 @@ from mbcnav.trials.split import Criterion
 
 _EXCEPT = re.compile(r"\b(?:except|unless|other than|with the exception of|excluding)\b", re.I)
 _ALLOWED = re.compile(
-    r"with or without|\b(?:is|are) (?:allowed|permitted|acceptable|eligible)|(?:may|can) (?:have )?(?:received?|be enrolled|continue)|\bpermitted\b|\ballowed\b",
+    r"with or without|no limit|\b(?:is|are) (?:allowed|permitted|acceptable|eligible)|(?:may|can) (?:have )?(?:received?|be enrolled|continue|remain)|\bpermitted\b|\ballowed\b",
     re.I,
 )
 _NOT_ALLOWED = re.compile(r"not (?:be )?(?:allowed|permitted|eligible)|prohibited", re.I)
@@ -42,12 +42,18 @@ _CANNOT = re.compile(
     re.I,
 )
 _NOT_THERAPY = re.compile(
-    r"hypersensitiv|allerg|intoleran|contraindicat|sensitivity to|reaction to|confer\w* resistance",
+    r"hypersensitiv|allerg|intoleran|contraindicat|sensitivity to|reaction to|confer\w* resistance|"
+    r"(?:to be|will be) treated with|will receive|to receive|randomi[sz]ed to|study (?:drug|treatment)",
+    re.I,
+)
+_DEFINITION = re.compile(r"\b(?:is|are) defined as\b|^\W*definition|\bto qualify as\b", re.I)
+_EXPLAIN = re.compile(
+    r"(?:^|(?<=[.;]\s))(?:because|since|note:|rationale|given that|at a median follow-up)[^.;]*",
     re.I,
 )
 _PREMISE = re.compile(
-    r"^\W*(?:for\s+|in\s+)?(?:patients|participants|subjects|women|those|people)\s+(?:with|who (?:have|had|are)|having)"
-    r"\s+(.{3,160}?),?\s+(?:must|should|may|will|need|can|have to|are required)\b",
+    r"^\W*(?:for\s+|in\s+)?(?:patients|participants|subjects|women|those|people)\s+(?:with|who \w+|having)"
+    r"\s+(.{3,300}?),?\s+(?:must|should|may|will|need|can|have to|are required)\b",
     re.I,
 )
 _DOSE = re.compile(r"cumulative|mg/m2|mg/m²|\bdose of\b", re.I)
@@ -77,6 +83,10 @@ def _from_mention(m: Mention, text: str, kind: str) -> dict | None:
     neg = "NEGATED_EXISTENCE" in mods or ("EXCLUDED" in mods and kind == "inclusion")
     if re.search(r"\bnon-?\s?$", before, re.I):
         neg = not neg  # "non-pregnant", "non-metastatic"
+    if m.check == "condition" and m.value == "pregnant":
+        neg = (
+            kind == "inclusion"
+        )  # inclusion: tests, contraception = "not pregnant"; exclusion: pregnant
     exception = "EXCEPTION" in mods or bool(_EXCEPT.search(clause))
     if m.check != "therapy" and re.search(r"contraindicat|allerg|hypersensitiv", clause, re.I):
         return None
@@ -93,6 +103,8 @@ def _from_mention(m: Mention, text: str, kind: str) -> dict | None:
         allowed = bool(_ALLOWED.search(around)) and not _NOT_ALLOWED.search(around)
         check["drug"] = m.concept.startswith("drug:")
         check["mode"] = "progressed" if "PROGRESSED" in mods else "received"
+        if re.search(r"toxicit|intoleran|discontinued|adverse", around, re.I):
+            check["mode"] = "stopped for side effects"
         check["allowed"] = allowed or exception
         check["within_days"] = window_days(text)
         if check["within_days"] is not None and check["within_days"] <= 42:
@@ -121,6 +133,14 @@ def _from_mention(m: Mention, text: str, kind: str) -> dict | None:
         check["status"] = status
         permissive = _ALLOWED.search(around) or (kind == "inclusion" and _MAY.search(text))
         check["allowed"] = bool(permissive) and not _NOT_ALLOWED.search(around) and not neg
+    elif (
+        m.check == "biomarker"
+        and m.value == "PD-L1"
+        and (
+            cps := re.search(r"cps\s*(?:score\s*)?(?:of\s*)?(≥|>=|>|at least)\s*(\d+)", text, re.I)
+        )
+    ):
+        check["min_cps"] = float(cps.group(2)) + (1 if cps.group(1) == ">" else 0)
     elif m.check == "measurable" and re.search(r"evaluable|non-?measurable", text, re.I):
         return None  # "measurable or evaluable disease": any disease will do
     elif exception:
@@ -132,8 +152,14 @@ def checks_for(crit: Criterion, found: list[Mention]) -> list[dict]:
     """Every check one criterion implies (possibly none)."""
     text = crit.text
     out: list[dict] = []
+    if _DEFINITION.search(text):
+        return out  # "Postmenopausal is defined as ...": a definition, not a requirement
+    # explanatory sentences ("Because no dosing data are available ...") hold no requirement
+    skip = [(m.start(), m.end()) for m in _EXPLAIN.finditer(text)]
+    found = [m for m in found if not any(a <= m.start < b for a, b in skip)]
+    plain = _EXPLAIN.sub(" ", text)
     for fn in (age_check, sex_check, lines_check):
-        if c := fn(text):
+        if c := fn(plain):
             out.append(c)
     if (allowed := ecog_allowed(text)) is not None:
         out.append({"type": "ecog", "allowed": allowed})
@@ -170,16 +196,13 @@ def checks_for(crit: Criterion, found: list[Mention]) -> list[dict]:
         (c["type"], c["value"]) for c in out if "neg" in c and not c["neg"]
     }
     out = [c for c in out if not (c.get("neg") and (c["type"], c["value"]) in both)]
+    bc = [c for c in out if c["type"] == "condition" and c["value"] == "breast cancer"]
+    if len(out) > 1 or crit.kind == "exclusion" or any(c["neg"] for c in bc):
+        # "breast cancer" qualified by other words ("T4 breast cancer", "no other breast cancer")
+        out = [c for c in out if c not in bc]
     if len(out) > 1:
-        out = [
-            c
-            for c in out
-            if c["type"] != "consent"
-            and not (c["type"] == "condition" and c["value"] == "breast cancer")
-        ]
-    if all(
-        c.get("premise") for c in out
-    ):  # nothing required beyond the premise: an ordinary criterion
+        out = [c for c in out if c["type"] != "consent"]
+    if all(c.get("premise") for c in out):  # nothing required beyond the premise
         for c in out:
             c.pop("premise", None)
     if conditional and not any(c.get("premise") for c in out):

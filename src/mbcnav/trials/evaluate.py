@@ -45,6 +45,8 @@ def _therapy(c: dict, f: PatientFacts) -> tuple[bool | None, str, str]:
         if all(d.end for d in hits):
             return False, f"Your last {name} was more than {int(days)} days ago.", ""
         return None, f"It is not clear when you last had {names}.", f"When you last had {name}"
+    if c.get("mode") == "stopped for side effects":
+        return None, f"You had {names}; why it was stopped is not clear.", f"Why {name} was stopped"
     if c.get("mode") == "progressed":
         if any(d.progressed for d in hits):
             return True, f"The cancer grew on {names}.", ""
@@ -112,6 +114,9 @@ def _biomarker(c: dict, f: PatientFacts) -> tuple[bool | None, str, str]:
     settle = f"A {marker} test result"
     if not vals:
         return None, f"No {marker} result is known.", settle
+    if c.get("min_cps") is not None and any(v.startswith("cps") for v in vals):
+        score = max(_cps(v) for v in vals if v.startswith("cps"))
+        return score >= c["min_cps"], f"Your PD-L1 CPS is {score:g}.", ""
     pos = [
         v
         for v in vals
@@ -135,7 +140,10 @@ def evaluate(c: dict, f: PatientFacts) -> tuple[bool | None | str, str, str]:
     if t == "age":
         if f.age is None:
             return None, "Your age is not known.", "Your age"
-        ok = (c["min"] is None or f.age >= c["min"]) and (c["max"] is None or f.age <= c["max"])
+        lo, hi = c["min"], c["max"]
+        if lo is not None and hi is not None and lo > hi:  # "under 18 or over 89": outside a range
+            return f.age < hi or f.age > lo, f"You are {f.age:g}.", ""
+        ok = (lo is None or f.age >= lo) and (hi is None or f.age <= hi)
         return ok, f"You are {f.age:g}.", ""
     if t == "sex":
         if c["value"] == "any":
@@ -164,8 +172,14 @@ def evaluate(c: dict, f: PatientFacts) -> tuple[bool | None | str, str, str]:
             return None, "Radiation history is not checked automatically.", "Your radiation dates"
         return _therapy(c, f)
     if t == "lines":
-        n = f.chemo_lines if c.get("chemo") else f.lines
-        what = "chemotherapy lines" if c.get("chemo") else "lines of treatment"
+        cls = c.get("class") or ("chemotherapy" if c.get("chemo") else None)
+        what = f"lines with {cls}" if cls else "lines of treatment"
+        if cls and f.line_labels is not None:
+            n = sum(1 for labels in f.line_labels if cls in labels)
+        elif cls == "chemotherapy":
+            n = f.chemo_lines
+        else:
+            n = f.lines if not cls else None
         if n is None:
             return (
                 None,

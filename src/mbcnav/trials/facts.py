@@ -34,6 +34,7 @@ class PatientFacts:
     therapies_known: bool = False  # the treatment history is complete (a patient file)
     lines: int | None = None  # lines of therapy in the metastatic setting
     chemo_lines: int | None = None
+    line_labels: list[list[str]] | None = None  # trial words of each metastatic line's drugs
     sites: list[str] = field(default_factory=list)
     sites_known: bool = False
     brain: str | None = (
@@ -62,6 +63,16 @@ def drug_labels(drug) -> list[str]:
         labels.append("anti-HER2 antibody")
     labels.extend(load().drug_labels.get(drug.name, ()))
     return list(dict.fromkeys(labels))
+
+
+def _line_words(line) -> list[str]:
+    from mbcnav.patient import vocabulary
+
+    words: list[str] = []
+    for name in line.drugs:
+        d = vocabulary.drug(name)
+        words.extend(drug_labels(d) if d else [name])
+    return list(dict.fromkeys(words))
 
 
 def from_patient(p, as_of: date) -> PatientFacts:
@@ -129,6 +140,7 @@ def from_patient(p, as_of: date) -> PatientFacts:
         therapies_known=True,
         lines=len(lines),
         chemo_lines=sum(1 for ln in lines if "chemotherapy" in ln.classes),
+        line_labels=[_line_words(ln) for ln in lines],
         sites=sites,
         sites_known=bool(p.metastases),
         brain=brain,

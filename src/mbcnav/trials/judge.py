@@ -43,6 +43,12 @@ _CONSENT = re.compile(
     r"(?:able|ability) to (?:understand|follow|comprehend|undergo|provide|attend|read|swallow)|physically able",
     re.I,
 )
+_PROCEDURAL = re.compile(
+    r"\b(?:images?|time points?|opted out|be contacted|previously (?:enrolled|participated) in(?:to)? this study|"
+    r"withdrawn from|will not be (?:invited|recruited|contacted)|dead on arrival|randomly selected|"
+    r"patients listed|general practitioners)\b",
+    re.I,
+)
 _NEGATED_START = re.compile(
     r"^\W*(?:no|not|none|without|absence of|free of|have not|has not|never|negative for)\b", re.I
 )
@@ -110,9 +116,38 @@ def _terms(text: str) -> list[str]:
     return _stemmer().stemWords(words)
 
 
+_NOTE_NEG = re.compile(
+    r"\b(?:denies|denied|no|not|without|negative for|absence of|free of|never)\b", re.I
+)
+
+
+def _affirmed(note: str) -> str:
+    """The note without the words a negation cue governs ("She denies smoking, diabetes.")."""
+    out = []
+    for sentence in re.split(r"(?<=[.;])\s+|\n", note):
+        m = _NOTE_NEG.search(sentence)
+        out.append(sentence[: m.start()] if m else sentence)
+    return " ".join(out)
+
+
 @cache
 def _note_view(note: str) -> tuple[PatientFacts, frozenset[str]]:
-    return from_note(note), frozenset(_terms(note))
+    return from_note(note), frozenset(_terms(_affirmed(note)))
+
+
+_ALTERNATIVES = re.compile(r"\bor\b|,|/|;|\bsuch as\b|\bincluding\b|\band/or\b", re.I)
+
+
+def any_alternative(criterion: str, note_terms: frozenset[str]) -> bool:
+    """Whether one alternative of a list criterion ("cough or shortness of breath") is all in the note."""
+    parts = [p for p in _ALTERNATIVES.split(criterion) if p.strip()]
+    if len(parts) < 2:
+        return False
+    for part in parts:
+        terms = _terms(part)
+        if terms and len(terms) <= 4 and all(t in note_terms for t in terms):
+            return True
+    return False
 
 
 def coverage(criterion: str, note_terms: frozenset[str]) -> float:
@@ -128,6 +163,25 @@ _PREGNANCY = re.compile(
 _REPRODUCTIVE = re.compile(
     r"childbearing|child-bearing|nursing|lactat|breast-?feeding|lactif|contracept", re.I
 )
+
+
+_MEASURE = re.compile(
+    r"\b(?:serum |total |estimated )?(creatinine|gfr|glomerular filtration|bmi|body mass index|weigh\w*|"
+    r"hematocrit|haematocrit|h(?:a)?emoglobin|platelets?|neutrophils?|blood counts?|bilirubin|alkaline phosphatase|"
+    r"\balt\b|\bast\b|albumin|potassium|sodium|glucose|hba1c|inr|fev1|ejection fraction)\b",
+    re.I,
+)
+
+
+def _measurement_unknown(criterion: str, note: str) -> bool:
+    """An exclusion that is a bare measurement threshold ("BMI greater than 35") the note lacks."""
+    head = " ".join(criterion.split()[:6])
+    m = _MEASURE.search(head)
+    return (
+        bool(m)
+        and re.search(r"\d", criterion) is not None
+        and not re.search(re.escape(m.group(1)[:5]), note, re.I)
+    )
 
 
 def _pregnancy(facts: PatientFacts, kind: str, criterion: str) -> str | None:
@@ -168,15 +222,21 @@ def judge(note: str, kind: str, criterion: str) -> str:
         return no
     if _CONSENT.search(criterion) and kind == "inclusion":
         return yes
+    if _PROCEDURAL.search(criterion):
+        return NA  # about the study's own procedures, not about the person
     if (vital := _vital(criterion, note)) is not None:
         return yes if vital else no
     cov = coverage(criterion, note_terms)
     if kind == "inclusion" and _NEGATED_START.search(criterion) and cov < 0.5:
         return yes  # "No history of X" and the note does not mention X (closed world)
     if kind == "inclusion":
-        if cov >= 0.5 and not _TEST_WORDS.search(criterion):
+        if (cov >= 0.5 or any_alternative(criterion, note_terms)) and not _TEST_WORDS.search(
+            criterion
+        ):
             return yes
         return NEI
-    if _TEST_WORDS.search(criterion) and cov >= 0.3:
+    if (_TEST_WORDS.search(criterion) and cov >= 0.3) or _measurement_unknown(criterion, note):
         return NEI
+    if cov >= 0.75 and len(_terms(criterion)) >= 2:
+        return no  # the excluding condition is stated in the note
     return yes

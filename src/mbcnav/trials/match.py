@@ -49,6 +49,9 @@ def verdict(crit: dict, f: PatientFacts, cache: dict | None = None) -> dict:
                 cache[key] = out
             return {"kind": crit["kind"], "text": crit["text"], **out}
         checks = [c for c in checks if not c.get("premise")]
+        premise_unknown = any(r[0] is None for r in results)
+    else:
+        premise_unknown = False
     groups: dict[str, list] = {}
     whys, settles = [], []
     for c in checks:
@@ -79,8 +82,16 @@ def verdict(crit: dict, f: PatientFacts, cache: dict | None = None) -> dict:
     else:
         if crit["kind"] == "inclusion":
             holds = False if False in results else True if all(results) else None
-        else:
+        elif _LIST.search(crit["text"]):  # exclusion lists: any item excludes
             holds = True if True in results else False if all(r is False for r in results) else None
+        else:  # "known BRCA mutation without prior PARP inhibitor": all parts together
+            holds = False if False in results else True if all(results) else None
+        if (
+            premise_unknown
+            and holds is not None
+            and (holds is False) == (crit["kind"] == "inclusion")
+        ):
+            holds = None  # the criterion might not apply to the person
         if holds is None:
             v = "unknown"
         elif crit["kind"] == "inclusion":
@@ -106,39 +117,57 @@ def fit(verdicts: list[dict]) -> str:
     if any(v["verdict"] == "not met" for v in verdicts):
         return "unlikely"
     unknown = sum(1 for v in verdicts if v["verdict"] == "unknown" and not v["routine"])
-    return "likely" if unknown <= 3 else "possible"
+    met = sum(1 for v in verdicts if v["verdict"] == "met")
+    return _fit_from(0, unknown, met)
 
 
+def _fit_from(not_met: int, unknown: int, met: int) -> str:
+    """unlikely: a criterion is not met; likely: at most 3 open questions and 2+ criteria met."""
+    if not_met:
+        return "unlikely"
+    return "likely" if unknown <= 3 and met >= 2 else "possible"
+
+
+_LIST = re.compile(r"\bor\b|,|;|/", re.I)
 _COHORT = re.compile(
-    r"^\W*(?:for\s+)?((?:cohorts?|arms?|parts?|groups?|phase)\s+[\w.]+(?:\s*(?:and|or|,|&|/)\s*[\w.]+)*)\s*(?:[:\-–),]|only\b)",
+    r"^\W*(?:for\s+|in\s+)?((?:cohorts?|arms?|parts?|groups?|phase)\s+[\w.]+(?:\s*(?:and|or|,|&|/)\s*[\w.]+)*)\s*(?:[:\-–),]|only\b)",
     re.I,
 )
 
 
-def cohort_of(text: str) -> str | None:
+def cohort_of(text: str) -> list[str] | None:
+    """Cohort ids a criterion is limited to: "Cohorts A and B: ..." -> ["a", "b"]."""
     m = _COHORT.match(text)
-    return m.group(1).lower() if m else None
+    if not m:
+        return None
+    words = re.split(r"\s*(?:\band\b|\bor\b|,|&|/)\s*|\s+", m.group(1).lower())
+    ids = [w for w in words[1:] if w]
+    return ids or None
+
+
+def _feasible(tagged: list[tuple[list[str], str]]) -> set[str] | None:
+    """Cohort ids with no failed criterion, or None when criteria name fewer than 2 cohorts."""
+    every = {i for ids, _ in tagged for i in ids}
+    if len(every) < 2:
+        return None
+    failed = {i for ids, v in tagged if v == "not met" for i in ids}
+    return every - failed
 
 
 def _cohorts(verdicts: list[dict]) -> None:
-    """Criteria for one cohort only ("Cohort 2: ...", "For phase II, ..."): the person needs
-    to fit one cohort, so a cohort's failed criteria do not count when another cohort fits."""
-    tagged: dict[str, list[dict]] = {}
-    for v in verdicts:
-        if label := cohort_of(v["text"]):
-            tagged.setdefault(label, []).append(v)
-    if len(tagged) < 2:
+    """Criteria for some cohorts only ("Cohort 2: ...", "For phase II, ..."): the person needs
+    to fit one cohort, so failures of other cohorts do not count when one cohort fits."""
+    tagged = [(cohort_of(v["text"]), v) for v in verdicts]
+    tagged = [(ids, v) for ids, v in tagged if ids]
+    ok = _feasible([(ids, v["verdict"]) for ids, v in tagged])
+    if not ok:
         return
-    fitting = [k for k, vs in tagged.items() if not any(v["verdict"] == "not met" for v in vs)]
-    if not fitting:
-        return
-    for k, vs in tagged.items():
-        if k in fitting:
-            continue
-        for v in vs:
-            if v["verdict"] == "not met":
-                v["verdict"] = "met"
-                v["why"] = f"Applies to {k} only; you may fit {fitting[0]}. " + v["why"]
+    for ids, v in tagged:
+        if v["verdict"] == "not met" and not set(ids) & ok:
+            v["verdict"] = "met"
+            v["why"] = (
+                f"Applies to other cohorts; you may fit cohort {sorted(ok)[0].upper()}. " + v["why"]
+            )
 
 
 def match(parsed: dict, f: PatientFacts, cache: dict | None = None) -> dict:
@@ -163,30 +192,34 @@ def summarise(parsed: dict, f: PatientFacts, cache: dict) -> dict:
     ``cache`` maps a criterion's check key to its verdict for this person; identical
     criteria across trials are judged once."""
     met = not_met = unknown = 0
-    cohort_fail: dict[str, int] = {}
-    cohort_seen: set[str] = set()
+    tagged: list[tuple[list[str], str]] = []
     for crit in parsed["criteria"]:
         key = crit.get("key")
         hit = cache.get(key) if key else None
         if hit is None:
             hit = verdict(crit, f, cache)
         v = hit["verdict"]
-        label = crit.get("cohort")
-        if label:
-            cohort_seen.add(label)
-            if v == "not met":
-                cohort_fail[label] = cohort_fail.get(label, 0) + 1
-                continue
+        if crit.get("cohort") and v == "not met":
+            tagged.append((crit["cohort"], v))
+            continue
+        if crit.get("cohort"):
+            tagged.append((crit["cohort"], v))
         if v == "met":
             met += 1
         elif v == "not met":
             not_met += 1
         elif not hit["routine"]:
             unknown += 1
-    failed = sum(cohort_fail.values())
-    if failed and (len(cohort_seen) < 2 or len(cohort_fail) == len(cohort_seen)):
-        not_met += failed  # no cohort fits: its failures count
-    else:
-        met += failed
-    fit_ = "unlikely" if not_met else "likely" if unknown <= 3 else "possible"
-    return {"fit": fit_, "unknown": unknown, "met": met, "not_met": not_met}
+    ok = _feasible(tagged)
+    for ids, v in tagged:
+        if v == "not met":
+            if ok and not set(ids) & ok:
+                met += 1
+            else:
+                not_met += 1
+    return {
+        "fit": _fit_from(not_met, unknown, met),
+        "unknown": unknown,
+        "met": met,
+        "not_met": not_met,
+    }

@@ -6,7 +6,7 @@ import re
 
 _NUM = {"zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "single": 1}
 _N = r"(\d|zero|one|two|three|four|five|six|single)"
-_LINE = r"(?:(?:prior |previous )?(?:lines?|regimens?)(?: of)?(?: (?:systemic |cytotoxic |endocrine )?(?:therapy|treatment|chemotherapy))?|(?:prior |previous )?(?:systemic |cytotoxic )?(?:chemotherap(?:y|ies)|therapies|treatments)(?:[- ]based)?(?: (?:regimens?|treatments?|lines?))?)"
+_LINE = r"(?:(?:prior |previous )?(?:[\w/-]+ )?(?:lines?|regimens?)(?: of)?(?: (?:systemic |cytotoxic |endocrine )?(?:therapy|treatment|chemotherapy))?|(?:prior |previous )?(?:systemic |cytotoxic )?(?:chemotherap(?:y|ies)|therapies|treatments)(?:[- ]based)?(?: (?:regimens?|treatments?|lines?))?)"
 _LINES_MAX = re.compile(
     rf"(?:no more than|not more than|up to|at most|maximum of|≤|<=|less than or equal to)\s*{_N}\s*{_LINE}",
     re.I,
@@ -20,7 +20,7 @@ _LINES_MAX2 = re.compile(
     rf"{_N}\s*(?:or fewer|or less)\s*{_LINE}|{_N}\s*{_LINE}\s*(?:or fewer|or less|at most)", re.I
 )
 _FIRST_LINE = re.compile(
-    r"first[- ]line|no prior (?:systemic |chemo)?\w* ?(?:therapy|treatment)s? (?:for|in the) (?:metastatic|advanced)|(?:treatment|therapy)[- ]na[iï]ve",
+    r"(?:candidates?|eligible) for first[- ]line|no prior (?:systemic |chemo)?\w* ?(?:therapy|treatment)s? (?:for|in the) (?:metastatic|advanced)|(?:treatment|therapy)[- ]na[iï]ve",
     re.I,
 )
 _METASTATIC_SCOPE = re.compile(r"metastatic|advanced|recurrent|mbc", re.I)
@@ -29,7 +29,7 @@ _AGE_CUE = re.compile(
     re.I,
 )
 _AGE_NOT = re.compile(
-    r"childbearing|child-bearing|father|contracept|sterili|within|for (?:at least )?\d+ years|years (?:ago|prior|before|after|since)|history|diagnosed|menopaus|gestational|post-?partum",
+    r"expectancy|survival|childbearing|child-bearing|father|contracept|sterili|within|for (?:at least )?\d+ years|years (?:ago|prior|before|after|since)|history|diagnosed|menopaus|gestational|post-?partum",
     re.I,
 )
 _AGE_RANGE = re.compile(
@@ -41,11 +41,11 @@ _AGE_RANGE2 = re.compile(
 )
 _AGE_DAYS = re.compile(r"\bage\s*(?:>|≥|>=)\s*(\d+)\s*(day|week|month)s?", re.I)
 _AGE_MIN = re.compile(
-    r"(?:≥|>=|>|at least|older than|greater than(?: or equal to)?|more than|over|above|aged?\s*(?:≥|>=|>)?)\s*(\d{1,3})\s*(?:years|yrs|y\b)?|(\d{1,3})\s*(?:years|yrs)?(?: of age)?\s*(?:or|and) (?:older|over|above)",
+    r"(?:(?:older than|over|above) the age of|≥|>=|>|at least|older than|greater than(?: or equal to)?|more than|over|above|aged?\s*(?:≥|>=|>)?)\s*(\d{1,3})\s*(?:years|yrs|y\b)?|(\d{1,3})\s*(?:years|yrs)?(?: of age)?\s*(?:or|and) (?:older|over|above)(?! the age)",
     re.I,
 )
 _AGE_MAX = re.compile(
-    r"(?:≤|<=|<|younger than|under|below|less than|up to|no older than)\s*(\d{1,3})\s*(?:years|yrs|y\b)",
+    r"(?:(?:younger than|under|below) the age of|≤|<=|<|younger than|under|below|less than|up to|no older than)\s*(\d{1,3})\s*(?:years|yrs|y\b)?(?!\s*(?:%|mg|ml|kg|cm|x))",
     re.I,
 )
 _FEMALE = re.compile(r"\b(?:women|woman|female|females|girls?|ladies)\b", re.I)
@@ -142,6 +142,13 @@ def age_check(text: str) -> dict | None:
             if not any(a[0] == float(m.group(1) or m.group(2)) for a in alts)
         ]
     alts = [a for a in alts if a[0] is None or a[0] <= 120]
+    if (
+        len(alts) == 1
+        and alts[0][0] is not None
+        and alts[0][1] is not None
+        and alts[0][0] > alts[0][1]
+    ):
+        return {"type": "age", "min": alts[0][0], "max": alts[0][1]}  # "under 18 or over 89"
     if not alts:
         return None
     if len(alts) > 1:  # "18 or older, or 12 to 17 with approval": the union of the alternatives
@@ -154,11 +161,33 @@ def age_check(text: str) -> dict | None:
     return {"type": "age", "min": lo, "max": hi}
 
 
+_LINE_CLASSES = (
+    (re.compile(r"checkpoint|immunotherap|pd-?l?1", re.I), "immune checkpoint inhibitor"),
+    (re.compile(r"her-?2", re.I), "anti-HER2 antibody"),
+    (re.compile(r"cdk ?4/6", re.I), "CDK4/6 inhibitor"),
+    (re.compile(r"endocrine|hormonal|\bet\b", re.I), "endocrine therapy"),
+    (re.compile(r"chemo|cytotoxic", re.I), "chemotherapy"),
+)
+
+
+def _line_class(window: str) -> str | None:
+    """Which lines are counted: "2 prior lines of endocrine therapy" -> "endocrine therapy"."""
+    if re.search(r"any (?:systemic )?(?:line|therapy)", window, re.I):
+        return None
+    for rx, label in _LINE_CLASSES:
+        if rx.search(window):
+            return label
+    return None
+
+
 def lines_check(text: str) -> dict | None:
-    chemo = bool(re.search(r"chemo|cytotoxic", text, re.I)) and not re.search(
-        r"endocrine|hormonal|any (?:systemic )?(?:line|therapy)", text, re.I
-    )
     lo = hi = None
+    window = ""
+    for rx in (_LINES_MAX, _LINES_LT, _LINES_MAX2, _LINES_MIN):
+        if m := rx.search(text):
+            window = text[m.start() : m.end() + 40]
+            break
+    cls = _line_class(window or text)
     if m := _LINES_MAX.search(text):
         hi = _num(m.group(1))
     elif m := _LINES_LT.search(text):
@@ -181,7 +210,8 @@ def lines_check(text: str) -> dict | None:
         "type": "lines",
         "min": lo,
         "max": hi,
-        "chemo": chemo,
+        "chemo": cls == "chemotherapy",
+        "class": cls,
         "metastatic": bool(_METASTATIC_SCOPE.search(text)),
     }
 

@@ -10,7 +10,7 @@ from mbcnav.trials.match import _ROUTINE, cohort_of
 from mbcnav.trials.record import Trial
 from mbcnav.trials.split import Criterion, split
 
-VERSION = 2
+VERSION = 3
 
 
 _EARLY = re.compile(

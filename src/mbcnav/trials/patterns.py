@@ -48,6 +48,7 @@ class Patterns:
     context: tuple[dict, ...]
     drug_labels: dict[str, tuple[str, ...]]
     synonyms: tuple[tuple[str, ...], ...] = ()
+    drug_patterns: dict[str, tuple[str, ...]] | None = None
 
 
 def validate(raw: object, where: str = WHERE) -> Patterns:
@@ -104,10 +105,24 @@ def validate(raw: object, where: str = WHERE) -> Patterns:
                 f"{where}: synonyms group {i + 1} must be a list of at least two words."
             )
         groups.append(tuple(str(w).lower() for w in group))
-    return Patterns(str(raw["as_of"]), dict(src), concepts, tuple(context), labels, tuple(groups))
+    extra = {}
+    for name, pats in (raw.get("drug_patterns") or {}).items():
+        if not isinstance(pats, list):
+            raise TrialsError(f"{where}: drug_patterns '{name}' must be a list of patterns.")
+        for p in pats:
+            try:
+                re.compile(p, re.I)
+            except re.error as err:
+                raise TrialsError(
+                    f"{where}: drug_patterns '{name}' has a bad pattern {p!r} ({err})."
+                ) from err
+        extra[str(name).lower()] = tuple(pats)
+    return Patterns(
+        str(raw["as_of"]), dict(src), concepts, tuple(context), labels, tuple(groups), extra
+    )
 
 
-def _drug_concepts() -> dict[str, Concept]:
+def _drug_concepts(extra: dict[str, tuple[str, ...]]) -> dict[str, Concept]:
     """One concept per drug in the patient vocabulary (generic, brands, synonyms)."""
     try:
         from mbcnav.patient import vocabulary
@@ -117,6 +132,7 @@ def _drug_concepts() -> dict[str, Concept]:
     for drug in vocabulary.drug_table().drugs:
         names = sorted({drug.name, *drug.brands, *drug.synonyms}, key=len, reverse=True)
         pats = tuple(r"\b" + re.escape(n.lower()) + r"\b" for n in names if len(n) >= 3)
+        pats += extra.get(drug.name, ())
         if pats:
             out["drug:" + drug.name] = Concept("drug:" + drug.name, "therapy", drug.name, pats)
     return out
@@ -129,8 +145,9 @@ def load() -> Patterns:
     return Patterns(
         pats.as_of,
         pats.source,
-        {**pats.concepts, **_drug_concepts()},
+        {**pats.concepts, **_drug_concepts(pats.drug_patterns or {})},
         pats.context,
         pats.drug_labels,
         pats.synonyms,
+        pats.drug_patterns,
     )

@@ -32,6 +32,7 @@ INSTALLED_APPS = [
     "mbcnav.web.visits",
     "mbcnav.web.trials",
     "mbcnav.web.care",
+    "mbcnav.web.interop",
 ]
 
 MIDDLEWARE = [

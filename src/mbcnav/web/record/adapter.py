@@ -146,13 +146,15 @@ def record_dict(owner, *, without: tuple[type, int] | None = None) -> dict:
     data.update(profile_entries(Profile.objects.filter(owner=owner).first()))
     markers = {
         b.marker: b.result
-        for b in Biomarker.objects.filter(owner=owner)
+        for b in Biomarker.objects.filter(owner=owner).order_by("id")
         if not (without and without[0] is Biomarker and without[1] == b.pk)
     }
     if markers:
         data["biomarkers"] = markers
     for key, (model, build) in LISTS.items():
-        rows = model.objects.filter(owner=owner)
+        # entry order = the order they were written (the same on SQLite and PostgreSQL, which
+        # sort empty dates differently)
+        rows = model.objects.filter(owner=owner).order_by("id")
         if without and without[0] is model:
             rows = rows.exclude(pk=without[1])
         fields = FIELDS[key]  # values(): no model instances, only the columns the file needs

@@ -118,8 +118,6 @@ def catalogue() -> Catalogue:
         parses = store.parses()
         missing = [t for t in trials if t.nct_id not in parses]
         if missing:  # parses from an older engine version: parse again once and keep
-            from mbcnav.trials.parse import parse_trials
-
             for t, p in zip(missing, parse_trials(missing), strict=True):
                 store.put(t, p)
                 parses[t.nct_id] = p

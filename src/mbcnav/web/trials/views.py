@@ -106,7 +106,13 @@ def detail(request, nct_id, owner_id=None):
     found = services.trial_detail(owner, nct_id, timezone.localdate())
     if found is None:
         raise Http404
-    ctx = {**_common(request), "d": found, "t": found.trial, "owner": owner}
+    ctx = {
+        **_common(request),
+        "d": found,
+        "t": found.trial,
+        "owner": owner,
+        "study_team": services.STUDY_TEAM,
+    }
     if owner is not None:
         from mbcnav.web.visits import services as visits
 

@@ -1,0 +1,50 @@
+"""FHIR pages: download the record as a FHIR R4 / mCODE bundle; upload a bundle with a clear report."""
+
+from __future__ import annotations
+
+import json
+
+from django.contrib.auth.decorators import login_required
+from django.http import HttpResponse
+from django.shortcuts import render
+
+from mbcnav.fhir import FhirError
+from mbcnav.patient import PatientFileError
+from mbcnav.web.core.models import audit
+from mbcnav.web.record import services as record
+
+from . import services
+from .forms import BundleForm
+
+
+def _owner(request, owner_id, scope="read"):
+    return record.get_owner_for(request.user, owner_id if owner_id is not None else request.user.pk, scope)
+
+
+@login_required
+def home(request, owner_id=None):
+    owner = _owner(request, owner_id)
+    can_edit = record.can_edit(request.user, owner)
+    form = BundleForm(request.POST or None, request.FILES or None) if can_edit else None
+    report, error = None, None
+    if request.method == "POST":
+        owner = _owner(request, owner_id, "edit")
+        if form.is_valid():
+            try:
+                report = services.import_into(owner, form.cleaned_data["bundle"].read(), request.user,
+                                              replace=form.cleaned_data["mode"] == "replace")
+            except (FhirError, PatientFileError) as err:
+                error = str(err)
+    return render(request, "interop/home.html", {"owner": owner, "form": form, "report": report, "error": error,
+                                                 "kw": {} if owner.pk == request.user.pk else {"owner_id": owner.pk}},
+                  status=400 if error else 200)
+
+
+@login_required
+def bundle(request, owner_id=None):
+    owner = _owner(request, owner_id)
+    data = services.bundle_for(owner)
+    audit(request.user, owner, "export", "FHIR bundle")
+    response = HttpResponse(json.dumps(data, indent=2), content_type="application/fhir+json")
+    response["Content-Disposition"] = 'attachment; filename="mbc-record-fhir.json"'
+    return response
