@@ -262,15 +262,33 @@ def show_cmd(nct_id, as_json, store):
     default=None,
     help="Stop after this many pages of 100.",
 )
-def sync_cmd(store, cond, term, max_pages):
+@click.option(
+    "--database",
+    is_flag=True,
+    help="Update the web app's database (DATABASE_URL / the data folder) instead of a store file.",
+)
+def sync_cmd(store, cond, term, max_pages, database):
     """Fetch recruiting trials from ClinicalTrials.gov; only new or updated ones are parsed."""
     from mbcnav.trials.client import CtgovClient
     from mbcnav.trials.store import JsonStore, default_store_path
     from mbcnav.trials.sync import sync
 
+    query = {"cond": cond, "term": term, "status": ["RECRUITING", "NOT_YET_RECRUITING"]}
+    if database:
+        from .options import setup_django
+
+        setup_django()
+        from mbcnav.web.trials.services import sync_database
+
+        with click.progressbar(length=(max_pages or 20) * 100, label="Fetching trials") as bar:
+            counts = sync_database(query=query, max_pages=max_pages, progress=bar.update)
+        click.echo(
+            f"{counts['fetched']} fetched: {counts['added']} new, {counts['updated']} updated, "
+            f"{counts['unchanged']} unchanged -> the database"
+        )
+        return
     path = Path(store) if store else default_store_path()
     s = JsonStore.open(path, create=True)
-    query = {"cond": cond, "term": term, "status": ["RECRUITING", "NOT_YET_RECRUITING"]}
     with (
         CtgovClient() as client,
         click.progressbar(length=(max_pages or 20) * 100, label="Fetching trials") as bar,
