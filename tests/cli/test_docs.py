@@ -13,7 +13,21 @@ def test_cli_docs_are_up_to_date():
 
 def test_every_spec_command_is_documented():
     text = render()
-    for cmd in ("mbcnav check", "mbcnav ask", "mbcnav guide", "mbcnav triage", "mbcnav trials match",
-                "mbcnav trials judge", "mbcnav trials rank", "mbcnav fhir export", "mbcnav fhir import",
-                "mbcnav import", "mbcnav export", "mbcnav serve", "mbcnav backup", "mbcnav restore", "mbcnav deploy-check"):
+    for cmd in (
+        "mbcnav check",
+        "mbcnav ask",
+        "mbcnav guide",
+        "mbcnav triage",
+        "mbcnav trials match",
+        "mbcnav trials judge",
+        "mbcnav trials rank",
+        "mbcnav fhir export",
+        "mbcnav fhir import",
+        "mbcnav import",
+        "mbcnav export",
+        "mbcnav serve",
+        "mbcnav backup",
+        "mbcnav restore",
+        "mbcnav deploy-check",
+    ):
         assert f"## `{cmd}`" in text, cmd

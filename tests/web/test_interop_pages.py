@@ -14,7 +14,9 @@ FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "mcode"
 
 
 def upload(client, data: bytes, mode="merge", url=None):
-    return client.post(url or reverse("interop:home"), {"mode": mode, "bundle": SimpleUploadedFile("b.json", data)})
+    return client.post(
+        url or reverse("interop:home"), {"mode": mode, "bundle": SimpleUploadedFile("b.json", data)}
+    )
 
 
 def test_download_is_a_valid_fhir_bundle(as_user, patient):
@@ -56,10 +58,20 @@ def test_broken_bundle_changes_nothing_and_says_why(as_user, patient):
 def test_permissions(as_user, patient, caregiver_read, stranger):
     data = (FIXTURES / "TrialMatching_Patient01.json").read_bytes()
     url = reverse("interop:home", kwargs={"owner_id": patient.pk})
-    assert as_user(caregiver_read).get(reverse("interop:bundle", kwargs={"owner_id": patient.pk})).status_code == 200
+    assert (
+        as_user(caregiver_read)
+        .get(reverse("interop:bundle", kwargs={"owner_id": patient.pk}))
+        .status_code
+        == 200
+    )
     assert upload(as_user(caregiver_read), data, url=url).status_code == 403
     for name in ("home", "bundle"):
-        assert as_user(stranger).get(reverse(f"interop:{name}", kwargs={"owner_id": patient.pk})).status_code == 404
+        assert (
+            as_user(stranger)
+            .get(reverse(f"interop:{name}", kwargs={"owner_id": patient.pk}))
+            .status_code
+            == 404
+        )
     before = record.export_patient(patient)
     assert upload(as_user(stranger), data, url=url).status_code == 404
     assert record.export_patient(patient) == before

@@ -22,6 +22,8 @@ def import_into(owner, data, actor, *, replace: bool, today: date | None = None)
     twice changes nothing the second time. A bad bundle raises FhirError and changes nothing.
     """
     incoming, report = import_bundle(data, today=today)
-    combined = incoming if replace else merge_records(record.export_patient(owner), incoming, today=today)
+    combined = (
+        incoming if replace else merge_records(record.export_patient(owner), incoming, today=today)
+    )
     record.import_patient(owner, parse(combined, today=today), actor, what="FHIR bundle")
     return report

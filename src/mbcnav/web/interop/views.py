@@ -18,7 +18,9 @@ from .forms import BundleForm
 
 
 def _owner(request, owner_id, scope="read"):
-    return record.get_owner_for(request.user, owner_id if owner_id is not None else request.user.pk, scope)
+    return record.get_owner_for(
+        request.user, owner_id if owner_id is not None else request.user.pk, scope
+    )
 
 
 @login_required
@@ -31,13 +33,26 @@ def home(request, owner_id=None):
         owner = _owner(request, owner_id, "edit")
         if form.is_valid():
             try:
-                report = services.import_into(owner, form.cleaned_data["bundle"].read(), request.user,
-                                              replace=form.cleaned_data["mode"] == "replace")
+                report = services.import_into(
+                    owner,
+                    form.cleaned_data["bundle"].read(),
+                    request.user,
+                    replace=form.cleaned_data["mode"] == "replace",
+                )
             except (FhirError, PatientFileError) as err:
                 error = str(err)
-    return render(request, "interop/home.html", {"owner": owner, "form": form, "report": report, "error": error,
-                                                 "kw": {} if owner.pk == request.user.pk else {"owner_id": owner.pk}},
-                  status=400 if error else 200)
+    return render(
+        request,
+        "interop/home.html",
+        {
+            "owner": owner,
+            "form": form,
+            "report": report,
+            "error": error,
+            "kw": {} if owner.pk == request.user.pk else {"owner_id": owner.pk},
+        },
+        status=400 if error else 200,
+    )
 
 
 @login_required
