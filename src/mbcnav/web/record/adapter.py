@@ -14,6 +14,13 @@ from functools import lru_cache
 from types import SimpleNamespace
 
 from mbcnav.patient import FORMAT, Patient, parse
+from mbcnav.patient.reader import (
+    ASSESSMENT_KEYS,
+    LAB_KEYS,
+    METASTASIS_KEYS,
+    SYMPTOM_KEYS,
+    TREATMENT_KEYS,
+)
 
 from .models import Assessment, Biomarker, CheckIn, Lab, Metastasis, Profile, Treatment
 
@@ -109,33 +116,13 @@ LISTS = {
 }
 
 
+#: The file's fields per list, from the engine (temperature_f is read into temperature_c).
 FIELDS = {
-    "metastases": ("site", "date", "measurable", "status"),
-    "treatments": (
-        "type",
-        "drugs",
-        "setting",
-        "start",
-        "end",
-        "stop_reason",
-        "site",
-        "procedure",
-        "date",
-    ),
-    "assessments": ("date", "status", "method", "note"),
-    "labs": ("date", "test", "value", "unit"),
-    "symptoms": (
-        "date",
-        "symptom",
-        "severity",
-        "frequency",
-        "interference",
-        "location",
-        "new",
-        "temperature_c",
-        "count_per_day",
-        "note",
-    ),
+    "metastases": METASTASIS_KEYS,
+    "treatments": TREATMENT_KEYS,
+    "assessments": ASSESSMENT_KEYS,
+    "labs": LAB_KEYS,
+    "symptoms": tuple(k for k in SYMPTOM_KEYS if k != "temperature_f"),
 }
 
 
