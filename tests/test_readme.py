@@ -76,6 +76,6 @@ def test_run_command_serves_the_app_with_demo_account(tmp_path):
         assert (tmp_path / "mbcnav.sqlite3").exists()
     finally:
         if proc.poll() is None:
-            os.killpg(proc.pid, signal.SIGTERM)
-        out = proc.communicate(timeout=30)[0]
+            os.killpg(proc.pid, signal.SIGINT)  # gunicorn's quick shutdown
+        out = proc.communicate(timeout=90)[0]
     assert "demo@example.org" in out

@@ -29,8 +29,8 @@ def _walk(command: click.Command, path: list[str]):
 def render() -> str:
     parts = [INTRO]
     for path, command in _walk(main, ["mbcnav"]):
-        ctx = click.Context(
-            command, info_name=" ".join(path), terminal_width=100, max_content_width=100
+        ctx = command.make_context(
+            " ".join(path), [], resilient_parsing=True, terminal_width=100, max_content_width=100
         )
         parts.append(f"## `{' '.join(path)}`\n\n```text\n{command.get_help(ctx).rstrip()}\n```\n")
     return "\n".join(parts)
