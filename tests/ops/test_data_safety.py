@@ -201,3 +201,74 @@ def test_fhir_import_into_an_account_is_atomic_and_merging_twice_changes_nothing
     assert django_eval(EXPORT, env) == once
     nobody = run("fhir", "import", bundle, "--user", "nobody@example.org", env=env, check=False)
     assert nobody.returncode == 2 and "nobody@example.org" in nobody.stderr
+
+
+CTGOV = Path(__file__).resolve().parents[1] / "fixtures" / "ctgov" / "NCT03377387.json"
+
+
+def _fake_ctgov(pages: int, per_page: int):
+    """A ClinicalTrials.gov API v2 stand-in on loopback: copies of a real recorded study, page by page."""
+    import copy
+    import json as _json
+    import threading
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+    from urllib.parse import parse_qs, urlparse
+
+    study = _json.loads(CTGOV.read_text())
+    study = study.get("studies", [study])[0] if "studies" in study else study
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_GET(self):  # noqa: N802
+            q = parse_qs(urlparse(self.path).query)
+            page = int(q.get("pageToken", ["0"])[0])
+            studies = []
+            for i in range(per_page):
+                s = copy.deepcopy(study)
+                s["protocolSection"]["identificationModule"]["nctId"] = f"NCT9{page:03d}{i:04d}"
+                studies.append(s)
+            body = {"studies": studies}
+            if page + 1 < pages:
+                body["nextPageToken"] = str(page + 1)
+            data = _json.dumps(body).encode()
+            self.send_response(200)
+            self.send_header("Content-Type", "application/json")
+            self.send_header("Content-Length", str(len(data)))
+            self.end_headers()
+            self.wfile.write(data)
+
+        def log_message(self, *args):
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server
+
+
+TRIAL_COUNTS = ("from mbcnav.web.trials.models import StoredTrial; "
+                "rows = list(StoredTrial.objects.values_list('nct_id', 'parse')); "
+                "print(len(rows), sum(1 for _, p in rows if not p))")
+
+
+def test_sigkill_during_a_trial_sync_leaves_the_database_consistent(tmp_path):
+    env = setup_database(tmp_path / "a", fresh_database_url(tmp_path))
+    pages, per_page = 4, 25
+    server = _fake_ctgov(pages, per_page)
+    url = f"http://127.0.0.1:{server.server_address[1]}"
+    try:
+        args = [MBCNAV, "trials", "sync", "--database", "--api-url", url, "--max-pages", str(pages)]
+        started = time.perf_counter()
+        subprocess.run(args, env=env, check=True, capture_output=True, timeout=300)
+        full = time.perf_counter() - started
+        assert django_eval(TRIAL_COUNTS, env).split() == [str(pages * per_page), "0"]
+        django_eval("from mbcnav.web.trials.models import StoredTrial; StoredTrial.objects.all().delete()", env)
+        for fraction in (0.5, 0.8, 0.9, 0.97):
+            proc = subprocess.Popen(args, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            time.sleep(full * fraction)
+            proc.send_signal(signal.SIGKILL)
+            proc.wait()
+            stored, unparsed = map(int, django_eval(TRIAL_COUNTS, env).split())
+            assert unparsed == 0, "a trial was stored without its parse"
+            assert stored in (0, pages * per_page), f"half a sync stored: {stored} trials"
+            django_eval("from mbcnav.web.trials.models import StoredTrial; StoredTrial.objects.all().delete()", env)
+    finally:
+        server.shutdown()

@@ -267,7 +267,12 @@ def show_cmd(nct_id, as_json, store):
     is_flag=True,
     help="Update the web app's database (DATABASE_URL / the data folder) instead of a store file.",
 )
-def sync_cmd(store, cond, term, max_pages, database):
+@click.option(
+    "--api-url",
+    default=None,
+    help="ClinicalTrials.gov API v2 base address (default: the public API; for mirrors and tests).",
+)
+def sync_cmd(store, cond, term, max_pages, database, api_url):
     """Fetch recruiting trials from ClinicalTrials.gov; only new or updated ones are parsed."""
     from mbcnav.trials.client import CtgovClient
     from mbcnav.trials.store import JsonStore, default_store_path
@@ -280,8 +285,11 @@ def sync_cmd(store, cond, term, max_pages, database):
         setup_django()
         from mbcnav.web.trials.services import sync_database
 
-        with click.progressbar(length=(max_pages or 20) * 100, label="Fetching trials") as bar:
-            counts = sync_database(query=query, max_pages=max_pages, progress=bar.update)
+        with (
+            CtgovClient(**({"base_url": api_url} if api_url else {})) as client,
+            click.progressbar(length=(max_pages or 20) * 100, label="Fetching trials") as bar,
+        ):
+            counts = sync_database(client=client, query=query, max_pages=max_pages, progress=bar.update)
         click.echo(
             f"{counts['fetched']} fetched: {counts['added']} new, {counts['updated']} updated, "
             f"{counts['unchanged']} unchanged -> the database"
@@ -290,7 +298,7 @@ def sync_cmd(store, cond, term, max_pages, database):
     path = Path(store) if store else default_store_path()
     s = JsonStore.open(path, create=True)
     with (
-        CtgovClient() as client,
+        CtgovClient(**({"base_url": api_url} if api_url else {})) as client,
         click.progressbar(length=(max_pages or 20) * 100, label="Fetching trials") as bar,
     ):
         counts = sync(s, client, query, max_pages=max_pages, progress=bar.update)
