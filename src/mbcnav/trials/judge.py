@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from mbcnav.trials import note_rules
 from mbcnav.trials.context import mentions
 from mbcnav.trials.criteria import checks_for
 from mbcnav.trials.facts import PatientFacts, from_note
@@ -201,6 +202,23 @@ def _pregnancy(facts: PatientFacts, kind: str, criterion: str) -> str | None:
     return LABELS[kind][0] if re.search(r"\bnot pregnant|non-?pregnant", criterion, re.I) else NEI
 
 
+def _note_rules(kind: str, criterion: str, facts: PatientFacts, note_terms) -> str | None:
+    """The free-text rules of ``note_rules`` in order; None when none of them decides."""
+    yes, no = LABELS[kind]
+    if kind == "inclusion":
+        if note_rules.age_range(criterion, facts.age) is False:
+            return no
+        if (meno := note_rules.menopause(criterion, facts.note, facts.sex, facts.age)) is not None:
+            return yes if meno else no
+        if note_rules.negated_contradicted(criterion, note_terms, _terms):
+            return no
+        if (undergo := note_rules.undergoing(criterion, note_terms, _terms)) is not None:
+            return yes if undergo else no
+    if (dur := note_rules.duration(criterion, facts.note, _terms)) is not None:
+        return NEI if dur == "unknown" else (yes if dur else no)
+    return None
+
+
 def judge(note: str, kind: str, criterion: str) -> str:
     """One TrialGPT label for (note, criterion)."""
     kind = (kind or "").lower()
@@ -222,6 +240,8 @@ def judge(note: str, kind: str, criterion: str) -> str:
         return no
     if _CONSENT.search(criterion) and kind == "inclusion":
         return yes
+    if (label := _note_rules(kind, criterion, facts, note_terms)) is not None:
+        return label
     if _PROCEDURAL.search(criterion):
         return NA  # about the study's own procedures, not about the person
     if (vital := _vital(criterion, note)) is not None:
