@@ -89,9 +89,25 @@ _VITALS = {
 }
 
 
+# Clinical words that bound a vital sign when the note gives no number (NCI Dictionary of
+# Cancer Terms / MedlinePlus definitions: tachycardia > 100 beats a minute, bradycardia < 60,
+# tachypnea > 20 breaths a minute; pain words on the 0-10 scale: mild 1-3, moderate 4-6,
+# severe 7-10). (pattern, lowest value, highest value)
+_VITAL_WORDS = {
+    "heart rate": [(r"tachycardi\w*", 101, 300), (r"bradycardi\w*", 0, 59)],
+    "respiratory rate": [(r"tachypn\w*", 21, 80), (r"bradypn\w*", 0, 11)],
+    "temperature": [],
+    "pain": [
+        (r"(?:excruciating|severe|intense|unbearable|worst)[\w ]{0,20}pain", 7, 10),
+        (r"moderate[\w ]{0,20}pain", 4, 6),
+        (r"mild[\w ]{0,20}pain", 1, 3),
+    ],
+}
+
+
 def _vital(criterion: str, note: str) -> bool | None:
     """Numeric thresholds on vital signs ("heart rate of at least 90/min") against the note."""
-    for rx, _unit in _VITALS.values():
+    for name, (rx, _unit) in _VITALS.items():
         cm = re.search(
             rf"(?:{rx})[^.;\d]{{0,30}}?(at least|≥|>=|>|higher than|greater than(?: or equal to)?|more than|<|≤|<=|less than|lower than)\s*(\d+(?:\.\d+)?)",
             criterion,
@@ -99,13 +115,21 @@ def _vital(criterion: str, note: str) -> bool | None:
         )
         if not cm:
             continue
+        op, limit = cm.group(1).lower(), float(cm.group(2))
+        below = op in {"<", "≤", "<=", "less than", "lower than"}
         nm = re.search(rf"(?:{rx})[^.;\d]{{0,25}}?(\d+(?:\.\d+)?)", note, re.I)
-        if not nm:
-            return None
-        op, limit, value = cm.group(1).lower(), float(cm.group(2)), float(nm.group(1))
-        if op in {"<", "≤", "<=", "less than", "lower than"}:
-            return value <= limit
-        return value >= limit
+        if nm:
+            value = float(nm.group(1))
+            return value <= limit if below else value >= limit
+        for word, lo, hi in _VITAL_WORDS[name]:
+            if re.search(word, note, re.I):
+                ok = hi <= limit if below else lo >= limit
+                bad = lo > limit if below else hi < limit
+                if ok:
+                    return True
+                if bad and not re.search(r"\bor\b", criterion, re.I):
+                    return False
+        return None
     return None
 
 
@@ -174,9 +198,22 @@ _MEASURE = re.compile(
 )
 
 
+_LEAD = re.compile(
+    r"^\W*(?:the\s+)?(?:patients?|subjects?|participants?)\s+(?:who\s+)?(?:with|has|have|having)\s+"
+    r"(?:an?\s+|the\s+)?",
+    re.I,
+)
+
+
+def _bare(criterion: str) -> str:
+    """The criterion without its parenthesised definitions ("Renal impairment (creatinine > 3)"):
+    the named condition is what a note would mention; the lab value only defines it."""
+    return re.sub(r"\([^)]*(?:\)|$)", " ", criterion)
+
+
 def _measurement_unknown(criterion: str, note: str) -> bool:
     """An exclusion that is a bare measurement threshold ("BMI greater than 35") the note lacks."""
-    head = " ".join(criterion.split()[:6])
+    head = " ".join(_LEAD.sub("", _bare(criterion)).split()[:6])
     m = _MEASURE.search(head)
     return (
         bool(m)
@@ -255,7 +292,10 @@ def judge(note: str, kind: str, criterion: str) -> str:
         ):
             return yes
         return NEI
-    if (_TEST_WORDS.search(criterion) and cov >= 0.3) or _measurement_unknown(criterion, note):
+    bare = _bare(criterion)
+    if (_TEST_WORDS.search(bare) and coverage(bare, note_terms) >= 0.3) or _measurement_unknown(
+        criterion, note
+    ):
         return NEI
     if cov >= 0.75 and len(_terms(criterion)) >= 2:
         return no  # the excluding condition is stated in the note
