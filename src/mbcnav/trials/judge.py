@@ -32,7 +32,8 @@ _BOILER = set(
     following defined least one two more less years year age aged old within months month days
     day weeks week time per as by at from this these those such e.g i.e etc not no none
     significant severe disease disorder condition documented confirmed ability able willing
-    require required requiring receive received receiving treatment therapy use using""".split()
+    require required requiring receive received receiving treatment therapy use using
+    suspicion suspected state""".split()
 )
 _TEST_WORDS = re.compile(
     r"\b(?:test|testing|score|level|levels|count|clearance|ratio|titer|assay|scan|biopsy|"
@@ -217,7 +218,8 @@ def _measurement_unknown(criterion: str, note: str) -> bool:
     m = _MEASURE.search(head)
     return (
         bool(m)
-        and re.search(r"\d", criterion) is not None
+        and re.search(r"\d|upper limit of normal|\buln\b|times (?:the )?(?:upper|normal)", criterion, re.I)
+    is not None
         and not re.search(re.escape(m.group(1)[:5]), note, re.I)
     )
 
