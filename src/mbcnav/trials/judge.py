@@ -251,6 +251,8 @@ def _note_rules(kind: str, criterion: str, facts: PatientFacts, note_terms) -> s
             return yes if meno else no
         if note_rules.negated_contradicted(criterion, note_terms, _terms):
             return no
+        if note_rules.severity(criterion, facts.note, _terms) is False:
+            return no
         if (undergo := note_rules.undergoing(criterion, note_terms, _terms)) is not None:
             return yes if undergo else no
     if (dur := note_rules.duration(criterion, facts.note, _terms)) is not None:

@@ -12,6 +12,8 @@ contradicts it) or None (the rule does not apply / cannot tell). Rationale for e
   menopause happens at a median age of about 51; almost all women are premenopausal before 45
   and postmenopausal after 55). Source: NCI Dictionary of Cancer Terms, "menopause",
   https://www.cancer.gov/publications/dictionaries/cancer-terms/def/menopause (read 2026-11-21).
+- ``severity``: "mild cognitive impairment" against "severe cognitive deficits" in the note --
+  the same finding at another grade (mild / moderate / severe) contradicts the requirement.
 - ``duration``: "fever for more than one week" against "fever ... for 2 days" in the note; a
   note that names the symptom without its duration cannot settle the criterion.
 - ``undergoing``: criteria that select people by the procedure they are having ("patients
@@ -82,9 +84,14 @@ _RANGE = re.compile(
 _RANGE_NOT = re.compile(r"\b(?:for|within|since|after|last|past|ago|prior|history)\s*$", re.I)
 
 
+_AFTER_AGE = re.compile(r"\b(?:after|since|from) (?:the )?age (?:of )?(\d{1,2})\b", re.I)
+
+
 def age_range(criterion: str, age: float | None) -> bool | None:
     if age is None:
         return None
+    if (m := _AFTER_AGE.search(criterion)) and age < float(m.group(1)):
+        return False  # "wheezing after the age of 6" cannot hold for a 4-year-old
     for m in _RANGE.finditer(criterion):
         lo, hi = float(m.group(1)), float(m.group(2))
         if not lo < hi <= 120 or _RANGE_NOT.search(criterion[: m.start()]):
@@ -115,6 +122,35 @@ def menopause(criterion: str, note: str, sex: str | None, age: float | None) -> 
     if wanted == "peri":
         return None
     return status == wanted
+
+
+# --- severity grades ------------------------------------------------------------------------
+_GRADE = {
+    "mild": "mild",
+    "slight": "mild",
+    "minimal": "mild",
+    "moderate": "moderate",
+    "severe": "severe",
+    "marked": "severe",
+    "profound": "severe",
+    "excruciating": "severe",
+}
+_G = "|".join(_GRADE)
+_GRADE_RX = re.compile(
+    rf"\b({_G})(?:\s*(?:to|or|and|-|/)\s*({_G}))?\s+((?:[a-z\-]+\s+){{0,2}}[a-z\-]+)", re.I
+)
+
+
+def severity(criterion: str, note: str, terms_of) -> bool | None:
+    """Whether the note's grade of the criterion's graded finding matches; None if not both.
+    A range ("moderate to severe pain") accepts either grade."""
+    for cm in _GRADE_RX.finditer(criterion):
+        want = {_GRADE[g.lower()] for g in cm.group(1, 2) if g}
+        cterms = set(terms_of(cm.group(3)))
+        for nm in _GRADE_RX.finditer(note):
+            if cterms & set(terms_of(nm.group(3))):
+                return _GRADE[nm.group(1).lower()] in want
+    return None
 
 
 # --- durations ------------------------------------------------------------------------------
@@ -155,7 +191,8 @@ def duration(criterion: str, note: str, terms_of) -> bool | str | None:
 # --- procedures the person is having --------------------------------------------------------
 _UNDERGOING = re.compile(
     r"^\W*(?:(?:adult\s+)?(?:patients?|subjects?|participants?|people)\s+(?:who\s+are\s+)?)?"
-    r"(?:undergoing|scheduled (?:for|to undergo)|planned for|who will undergo|candidates? for)\s+(.+)",
+    r"(?:undergoing|scheduled (?:for|to undergo)|planned for|who will undergo|candidates? for|"
+    r"(?:are|is|being) (?=mechanically ventilated|intubated))\s*(.+)",
     re.I,
 )
 
