@@ -134,10 +134,33 @@ def _vital(criterion: str, note: str) -> bool | None:
     return None
 
 
+_TREATMENT = re.compile(
+    r"radiotherap|radiation|irradiat|chemotherap|\bdrugs?\b|medication|medicine|therap|treatment|"
+    r"vaccin|transfusion|immunoglobulin",
+    re.I,
+)
+_NO_TREATMENT = re.compile(
+    r"\b(?:takes|taking|on) no (?:medications|medicines|drugs)|no (?:past|previous|prior) medical "
+    r"(?:history|problems)|no (?:previous|prior) treatment",
+    re.I,
+)
+
+
+def _test_reported(criterion: str, note_terms: frozenset[str]) -> bool:
+    """A criterion that names a test (ECG, CT, a lab) is settled only if the note reports it."""
+    tests = [m.group(0) for m in _TEST_WORDS.finditer(_normalise(criterion))]
+    return all(
+        (stems := _terms(t)) and all(x in note_terms for x in stems) for t in tests
+    )
+
+
 def _terms(text: str) -> list[str]:
     text = _normalise(text)
     words = [
         w for w in re.findall(r"[a-z][a-z0-9\-]+", text.lower()) if w not in _BOILER and len(w) > 2
+    ]
+    words += [  # "ST-segment" also answers to "segment"
+        p for w in words if "-" in w for p in w.split("-") if len(p) > 2 and p not in _BOILER
     ]
     return _stemmer().stemWords(words)
 
@@ -289,10 +312,12 @@ def judge(note: str, kind: str, criterion: str) -> str:
         return yes if vital else no
     cov = coverage(criterion, note_terms)
     if kind == "inclusion" and _NEGATED_START.search(criterion) and cov < 0.5:
+        if _TREATMENT.search(criterion) and not _NO_TREATMENT.search(note):
+            return NEI  # notes list diagnoses, not every past treatment: silence settles nothing
         return yes  # "No history of X" and the note does not mention X (closed world)
     if kind == "inclusion":
-        if (cov >= 0.5 or any_alternative(criterion, note_terms)) and not _TEST_WORDS.search(
-            criterion
+        if (cov >= 0.5 or any_alternative(criterion, note_terms)) and _test_reported(
+            criterion, note_terms
         ):
             return yes
         return NEI
