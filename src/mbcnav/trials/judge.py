@@ -134,6 +134,17 @@ def _vital(criterion: str, note: str) -> bool | None:
     return None
 
 
+# Exclusions about the expected course (prognosis, survival, timing of study steps): a note
+# records the present, so it cannot settle them.
+_FUTURE = re.compile(
+    r"\bwill not survive|\bexpected to (?:recover|die|survive)|\bmoribund\b|life expectancy|"
+    r"\brandomi[sz]ed (?:by|within)|\bdischarge\b",
+    re.I,
+)
+# Menstrual, sexual and fertility history or wishes of a woman of reproductive age.
+_REPRO_HISTORY = re.compile(
+    r"fertility|menstrua|sexual(?:ly)? (?:active|intercourse|activity)|intercourse", re.I
+)
 _TREATMENT = re.compile(
     r"radiotherap|radiation|irradiat|chemotherap|\bdrugs?\b|medication|medicine|therap|treatment|"
     r"vaccin|transfusion|immunoglobulin",
@@ -321,6 +332,14 @@ def judge(note: str, kind: str, criterion: str) -> str:
         ):
             return yes
         return NEI
+    if _FUTURE.search(criterion):
+        return NEI  # a note records the present, not the expected course
+    if (
+        _REPRO_HISTORY.search(criterion)
+        and facts.sex == "female"
+        and (facts.age is None or facts.age < 60)
+    ):
+        return NEI  # menstrual, sexual and fertility details are seldom in a clinical note
     bare = _bare(criterion)
     if (_TEST_WORDS.search(bare) and coverage(bare, note_terms) >= 0.3) or _measurement_unknown(
         criterion, note
