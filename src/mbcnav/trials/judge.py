@@ -160,9 +160,7 @@ _NO_TREATMENT = re.compile(
 def _test_reported(criterion: str, note_terms: frozenset[str]) -> bool:
     """A criterion that names a test (ECG, CT, a lab) is settled only if the note reports it."""
     tests = [m.group(0) for m in _TEST_WORDS.finditer(_normalise(criterion))]
-    return all(
-        (stems := _terms(t)) and all(x in note_terms for x in stems) for t in tests
-    )
+    return all((stems := _terms(t)) and all(x in note_terms for x in stems) for t in tests)
 
 
 def _terms(text: str) -> list[str]:
@@ -252,8 +250,10 @@ def _measurement_unknown(criterion: str, note: str) -> bool:
     m = _MEASURE.search(head)
     return (
         bool(m)
-        and re.search(r"\d|upper limit of normal|\buln\b|times (?:the )?(?:upper|normal)", criterion, re.I)
-    is not None
+        and re.search(
+            r"\d|upper limit of normal|\buln\b|times (?:the )?(?:upper|normal)", criterion, re.I
+        )
+        is not None
         and not re.search(re.escape(m.group(1)[:5]), note, re.I)
     )
 

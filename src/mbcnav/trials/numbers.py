@@ -29,7 +29,8 @@ _AGE_CUE = re.compile(
     re.I,
 )
 _AGE_NOT = re.compile(
-    r"expectancy|survival|childbearing|child-bearing|father|contracept|sterili|within|for (?:at least )?\d+ years|years (?:ago|prior|before|after|since)|history|diagnosed|menopaus|gestational|post-?partum",
+    r"expectancy|survival|childbearing|child-bearing|father|contracept|sterili|within|for (?:at least )?\d+ years|years (?:ago|prior|before|after|since)|history|diagnosed|menopaus|gestational|post-?partum|"
+    r"for age\b|standard deviations?|percentile",
     re.I,
 )
 _AGE_RANGE = re.compile(
@@ -41,7 +42,7 @@ _AGE_RANGE2 = re.compile(
 )
 _AGE_DAYS = re.compile(r"\bage\s*(?:>|≥|>=)\s*(\d+)\s*(day|week|month)s?", re.I)
 _AGE_MIN = re.compile(
-    r"(?:(?:older than|over|above) the age of|≥|>=|>|at least|older than|greater than(?: or equal to)?|more than|over|above|aged?\s*(?:≥|>=|>)?)\s*(\d{1,3})\s*(?:years|yrs|y\b)?(?!\s*(?:%|mg|ml|kg|cm|mm|x\b|sd\b|standard|times|fold|weeks?|months?|days?|hours?|points?|cycles?|lines?|doses?|units?))|(\d{1,3})\s*(?:years|yrs)?(?: of age)?\s*(?:or|and) (?:older|over|above)(?! the age)",
+    r"(?:(?:older than|over|above) the age of|≥|>=|>|at least|older than|greater than(?: or equal to)?|more than|over|above|aged?\s*(?:≥|>=|>)?)\s*(\d{1,3})\s*(?:years|yrs|y\b)?|(\d{1,3})\s*(?:years|yrs)?(?: of age)?\s*(?:or|and) (?:older|over|above)(?! the age)",
     re.I,
 )
 _AGE_MAX = re.compile(
