@@ -51,8 +51,8 @@ def _num(word: str) -> float:
 
 # --- negated requirements -------------------------------------------------------------------
 _NEG_CUE = re.compile(
-    r"(?:^|[,;(]\s*|\band\s+)(?:no|not|none|without|absence of|free of|never|non[- ]?|"
-    r"ha(?:ve|s) not(?: been)?|are not|is not|do(?:es)? not have|negative for)\s+",
+    r"(?:^\W*|[,;(]\s*|\band\s+)(?:(?:no|not|none|without|absence of|free of|never|"
+    r"ha(?:ve|s) not(?: been)?|are not|is not|do(?:es)? not have|negative for)\s+|non[- ]?)",
     re.I,
 )
 _CLAUSE_END = re.compile(r"[,;.()]|\bbut\b|\bexcept\b|\bunless\b", re.I)
