@@ -168,6 +168,17 @@ _SITES = {
 }
 
 
+# A pregnancy the note places in the present ("is 20 weeks pregnant", "a pregnant woman",
+# "G2P1 at 32 weeks"); a past one ("an ectopic pregnancy at age 26") is history, not a fact now.
+_PREGNANT_NOW = re.compile(
+    r"\b(?:is|currently|now|being)\s+(?:\d+\s*weeks?\s+)?pregnant|\bpregnant\s+(?:woman|women|female|"
+    r"patient|lady|girl|mother|at|with|for)\b|\d+\s*(?:-\s*)?weeks?\s+(?:pregnant|of (?:pregnancy|gestation)|"
+    r"gestation)|\bgravid\b|\bG\d+\s*P\d+|\b(?:current|ongoing|this) pregnancy|\bbreast-?feeding\b|"
+    r"\blactating\b|\bnursing (?:her|a|an|the) (?:baby|infant|child)",
+    re.I,
+)
+
+
 def from_note(text: str, as_of: date | None = None) -> PatientFacts:
     """Facts read from a free-text note (a TREC topic, a clinic letter)."""
     from mbcnav.trials.context import mentions
@@ -219,7 +230,7 @@ def from_note(text: str, as_of: date | None = None) -> PatientFacts:
                 facts.drugs.append(DrugFact(labels[0], labels, end=facts.as_of))
         elif m.check == "biomarker":
             facts.biomarkers[m.value] = "positive"
-        elif m.check == "condition" and m.value == "pregnant":
+        elif m.check == "condition" and m.value == "pregnant" and _PREGNANT_NOW.search(text):
             facts.pregnant = True
     for site, rx in _SITES.items():
         if re.search(rx, text, re.I):

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from mbcnav.trials import note_rules
 from mbcnav.trials.context import mentions
 from mbcnav.trials.criteria import checks_for
 from mbcnav.trials.facts import PatientFacts, from_note
@@ -31,7 +32,8 @@ _BOILER = set(
     following defined least one two more less years year age aged old within months month days
     day weeks week time per as by at from this these those such e.g i.e etc not no none
     significant severe disease disorder condition documented confirmed ability able willing
-    require required requiring receive received receiving treatment therapy use using""".split()
+    require required requiring receive received receiving treatment therapy use using
+    suspicion suspected state""".split()
 )
 _TEST_WORDS = re.compile(
     r"\b(?:test|testing|score|level|levels|count|clearance|ratio|titer|assay|scan|biopsy|"
@@ -88,9 +90,25 @@ _VITALS = {
 }
 
 
+# Clinical words that bound a vital sign when the note gives no number (NCI Dictionary of
+# Cancer Terms / MedlinePlus definitions: tachycardia > 100 beats a minute, bradycardia < 60,
+# tachypnea > 20 breaths a minute; pain words on the 0-10 scale: mild 1-3, moderate 4-6,
+# severe 7-10). (pattern, lowest value, highest value)
+_VITAL_WORDS = {
+    "heart rate": [(r"tachycardi\w*", 101, 300), (r"bradycardi\w*", 0, 59)],
+    "respiratory rate": [(r"tachypn\w*", 21, 80), (r"bradypn\w*", 0, 11)],
+    "temperature": [],
+    "pain": [
+        (r"(?:excruciating|severe|intense|unbearable|worst)[\w ]{0,20}pain", 7, 10),
+        (r"moderate[\w ]{0,20}pain", 4, 6),
+        (r"mild[\w ]{0,20}pain", 1, 3),
+    ],
+}
+
+
 def _vital(criterion: str, note: str) -> bool | None:
     """Numeric thresholds on vital signs ("heart rate of at least 90/min") against the note."""
-    for rx, _unit in _VITALS.values():
+    for name, (rx, _unit) in _VITALS.items():
         cm = re.search(
             rf"(?:{rx})[^.;\d]{{0,30}}?(at least|≥|>=|>|higher than|greater than(?: or equal to)?|more than|<|≤|<=|less than|lower than)\s*(\d+(?:\.\d+)?)",
             criterion,
@@ -98,20 +116,60 @@ def _vital(criterion: str, note: str) -> bool | None:
         )
         if not cm:
             continue
+        op, limit = cm.group(1).lower(), float(cm.group(2))
+        below = op in {"<", "≤", "<=", "less than", "lower than"}
         nm = re.search(rf"(?:{rx})[^.;\d]{{0,25}}?(\d+(?:\.\d+)?)", note, re.I)
-        if not nm:
-            return None
-        op, limit, value = cm.group(1).lower(), float(cm.group(2)), float(nm.group(1))
-        if op in {"<", "≤", "<=", "less than", "lower than"}:
-            return value <= limit
-        return value >= limit
+        if nm:
+            value = float(nm.group(1))
+            return value <= limit if below else value >= limit
+        for word, lo, hi in _VITAL_WORDS[name]:
+            if re.search(word, note, re.I):
+                ok = hi <= limit if below else lo >= limit
+                bad = lo > limit if below else hi < limit
+                if ok:
+                    return True
+                if bad and not re.search(r"\bor\b", criterion, re.I):
+                    return False
+        return None
     return None
+
+
+# Exclusions about the expected course (prognosis, survival, timing of study steps): a note
+# records the present, so it cannot settle them.
+_FUTURE = re.compile(
+    r"\bwill not survive|\bexpected to (?:recover|die|survive)|\bmoribund\b|life expectancy|"
+    r"\brandomi[sz]ed (?:by|within)|\bdischarge\b",
+    re.I,
+)
+# Menstrual, sexual and fertility history or wishes of a woman of reproductive age.
+_REPRO_HISTORY = re.compile(
+    r"fertility|menstrua|sexual(?:ly)? (?:active|intercourse|activity)|intercourse", re.I
+)
+_TREATMENT = re.compile(
+    r"radiotherap|radiation|irradiat|chemotherap|\bdrugs?\b|medication|medicine|therap|treatment|"
+    r"vaccin|transfusion|immunoglobulin",
+    re.I,
+)
+_NO_TREATMENT = re.compile(
+    r"\b(?:takes|taking|on) no (?:medications|medicines|drugs)|no (?:past|previous|prior) medical "
+    r"(?:history|problems)|no (?:previous|prior) treatment",
+    re.I,
+)
+
+
+def _test_reported(criterion: str, note_terms: frozenset[str]) -> bool:
+    """A criterion that names a test (ECG, CT, a lab) is settled only if the note reports it."""
+    tests = [m.group(0) for m in _TEST_WORDS.finditer(_normalise(criterion))]
+    return all((stems := _terms(t)) and all(x in note_terms for x in stems) for t in tests)
 
 
 def _terms(text: str) -> list[str]:
     text = _normalise(text)
     words = [
         w for w in re.findall(r"[a-z][a-z0-9\-]+", text.lower()) if w not in _BOILER and len(w) > 2
+    ]
+    words += [  # "ST-segment" also answers to "segment"
+        p for w in words if "-" in w for p in w.split("-") if len(p) > 2 and p not in _BOILER
     ]
     return _stemmer().stemWords(words)
 
@@ -173,13 +231,29 @@ _MEASURE = re.compile(
 )
 
 
+_LEAD = re.compile(
+    r"^\W*(?:the\s+)?(?:patients?|subjects?|participants?)\s+(?:who\s+)?(?:with|has|have|having)\s+"
+    r"(?:an?\s+|the\s+)?",
+    re.I,
+)
+
+
+def _bare(criterion: str) -> str:
+    """The criterion without its parenthesised definitions ("Renal impairment (creatinine > 3)"):
+    the named condition is what a note would mention; the lab value only defines it."""
+    return re.sub(r"\([^)]*(?:\)|$)", " ", criterion)
+
+
 def _measurement_unknown(criterion: str, note: str) -> bool:
     """An exclusion that is a bare measurement threshold ("BMI greater than 35") the note lacks."""
-    head = " ".join(criterion.split()[:6])
+    head = " ".join(_LEAD.sub("", _bare(criterion)).split()[:6])
     m = _MEASURE.search(head)
     return (
         bool(m)
-        and re.search(r"\d", criterion) is not None
+        and re.search(
+            r"\d|upper limit of normal|\buln\b|times (?:the )?(?:upper|normal)", criterion, re.I
+        )
+        is not None
         and not re.search(re.escape(m.group(1)[:5]), note, re.I)
     )
 
@@ -199,6 +273,25 @@ def _pregnancy(facts: PatientFacts, kind: str, criterion: str) -> str | None:
     if kind == "exclusion":
         return NEI if _REPRODUCTIVE.search(criterion) else LABELS[kind][0]
     return LABELS[kind][0] if re.search(r"\bnot pregnant|non-?pregnant", criterion, re.I) else NEI
+
+
+def _note_rules(kind: str, criterion: str, facts: PatientFacts, note_terms) -> str | None:
+    """The free-text rules of ``note_rules`` in order; None when none of them decides."""
+    yes, no = LABELS[kind]
+    if kind == "inclusion":
+        if note_rules.age_range(criterion, facts.age) is False:
+            return no
+        if (meno := note_rules.menopause(criterion, facts.note, facts.sex, facts.age)) is not None:
+            return yes if meno else no
+        if note_rules.negated_contradicted(criterion, note_terms, _terms):
+            return no
+        if note_rules.severity(criterion, facts.note, _terms) is False:
+            return no
+        if (undergo := note_rules.undergoing(criterion, note_terms, _terms)) is not None:
+            return yes if undergo else no
+    if (dur := note_rules.duration(criterion, facts.note, _terms)) is not None:
+        return NEI if dur == "unknown" else (yes if dur else no)
+    return None
 
 
 def judge(note: str, kind: str, criterion: str) -> str:
@@ -222,20 +315,35 @@ def judge(note: str, kind: str, criterion: str) -> str:
         return no
     if _CONSENT.search(criterion) and kind == "inclusion":
         return yes
+    if (label := _note_rules(kind, criterion, facts, note_terms)) is not None:
+        return label
     if _PROCEDURAL.search(criterion):
         return NA  # about the study's own procedures, not about the person
     if (vital := _vital(criterion, note)) is not None:
         return yes if vital else no
     cov = coverage(criterion, note_terms)
     if kind == "inclusion" and _NEGATED_START.search(criterion) and cov < 0.5:
+        if _TREATMENT.search(criterion) and not _NO_TREATMENT.search(note):
+            return NEI  # notes list diagnoses, not every past treatment: silence settles nothing
         return yes  # "No history of X" and the note does not mention X (closed world)
     if kind == "inclusion":
-        if (cov >= 0.5 or any_alternative(criterion, note_terms)) and not _TEST_WORDS.search(
-            criterion
+        if (cov >= 0.5 or any_alternative(criterion, note_terms)) and _test_reported(
+            criterion, note_terms
         ):
             return yes
         return NEI
-    if (_TEST_WORDS.search(criterion) and cov >= 0.3) or _measurement_unknown(criterion, note):
+    if _FUTURE.search(criterion):
+        return NEI  # a note records the present, not the expected course
+    if (
+        _REPRO_HISTORY.search(criterion)
+        and facts.sex == "female"
+        and (facts.age is None or facts.age < 60)
+    ):
+        return NEI  # menstrual, sexual and fertility details are seldom in a clinical note
+    bare = _bare(criterion)
+    if (_TEST_WORDS.search(bare) and coverage(bare, note_terms) >= 0.3) or _measurement_unknown(
+        criterion, note
+    ):
         return NEI
     if cov >= 0.75 and len(_terms(criterion)) >= 2:
         return no  # the excluding condition is stated in the note

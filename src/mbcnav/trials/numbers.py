@@ -29,7 +29,8 @@ _AGE_CUE = re.compile(
     re.I,
 )
 _AGE_NOT = re.compile(
-    r"expectancy|survival|childbearing|child-bearing|father|contracept|sterili|within|for (?:at least )?\d+ years|years (?:ago|prior|before|after|since)|history|diagnosed|menopaus|gestational|post-?partum",
+    r"expectancy|survival|childbearing|child-bearing|father|contracept|sterili|within|for (?:at least )?\d+ years|years (?:ago|prior|before|after|since)|history|diagnosed|menopaus|gestational|post-?partum|"
+    r"for age\b|standard deviations?|percentile",
     re.I,
 )
 _AGE_RANGE = re.compile(
