@@ -244,9 +244,11 @@ def _fake_ctgov(pages: int, per_page: int):
     return server
 
 
-TRIAL_COUNTS = ("from mbcnav.web.trials.models import StoredTrial; "
-                "rows = list(StoredTrial.objects.values_list('nct_id', 'parse')); "
-                "print(len(rows), sum(1 for _, p in rows if not p))")
+TRIAL_COUNTS = (
+    "from mbcnav.web.trials.models import StoredTrial; "
+    "rows = list(StoredTrial.objects.values_list('nct_id', 'parse')); "
+    "print(len(rows), sum(1 for _, p in rows if not p))"
+)
 
 
 def test_sigkill_during_a_trial_sync_leaves_the_database_consistent(tmp_path):
@@ -260,15 +262,23 @@ def test_sigkill_during_a_trial_sync_leaves_the_database_consistent(tmp_path):
         subprocess.run(args, env=env, check=True, capture_output=True, timeout=300)
         full = time.perf_counter() - started
         assert django_eval(TRIAL_COUNTS, env).split() == [str(pages * per_page), "0"]
-        django_eval("from mbcnav.web.trials.models import StoredTrial; StoredTrial.objects.all().delete()", env)
+        django_eval(
+            "from mbcnav.web.trials.models import StoredTrial; StoredTrial.objects.all().delete()",
+            env,
+        )
         for fraction in (0.5, 0.8, 0.9, 0.97):
-            proc = subprocess.Popen(args, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            proc = subprocess.Popen(
+                args, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+            )
             time.sleep(full * fraction)
             proc.send_signal(signal.SIGKILL)
             proc.wait()
             stored, unparsed = map(int, django_eval(TRIAL_COUNTS, env).split())
             assert unparsed == 0, "a trial was stored without its parse"
             assert stored in (0, pages * per_page), f"half a sync stored: {stored} trials"
-            django_eval("from mbcnav.web.trials.models import StoredTrial; StoredTrial.objects.all().delete()", env)
+            django_eval(
+                "from mbcnav.web.trials.models import StoredTrial; StoredTrial.objects.all().delete()",
+                env,
+            )
     finally:
         server.shutdown()

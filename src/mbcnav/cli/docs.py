@@ -19,19 +19,25 @@ naming the field, the value and what is allowed), 1 for anything else. `--date Y
 """
 
 
-def _walk(command: click.Command, path: list[str]):
-    yield path, command
+def _walk(command: click.Command, path: list[str], parent: click.Context | None = None):
+    """Each command with its context, built under its parent's (so options such as -h are inherited)."""
+    ctx = command.make_context(
+        path[-1],
+        [],
+        parent=parent,
+        resilient_parsing=True,
+        terminal_width=100,
+        max_content_width=100,
+    )
+    yield path, command, ctx
     if isinstance(command, click.Group):
         for name in sorted(command.commands):
-            yield from _walk(command.commands[name], [*path, name])
+            yield from _walk(command.commands[name], [*path, name], ctx)
 
 
 def render() -> str:
     parts = [INTRO]
-    for path, command in _walk(main, ["mbcnav"]):
-        ctx = command.make_context(
-            " ".join(path), [], resilient_parsing=True, terminal_width=100, max_content_width=100
-        )
+    for path, command, ctx in _walk(main, ["mbcnav"]):
         parts.append(f"## `{' '.join(path)}`\n\n```text\n{command.get_help(ctx).rstrip()}\n```\n")
     return "\n".join(parts)
 

@@ -289,7 +289,9 @@ def sync_cmd(store, cond, term, max_pages, database, api_url):
             CtgovClient(**({"base_url": api_url} if api_url else {})) as client,
             click.progressbar(length=(max_pages or 20) * 100, label="Fetching trials") as bar,
         ):
-            counts = sync_database(client=client, query=query, max_pages=max_pages, progress=bar.update)
+            counts = sync_database(
+                client=client, query=query, max_pages=max_pages, progress=bar.update
+            )
         click.echo(
             f"{counts['fetched']} fetched: {counts['added']} new, {counts['updated']} updated, "
             f"{counts['unchanged']} unchanged -> the database"
