@@ -82,11 +82,15 @@ def test_axe_detects_a_real_violation(page, live_server, demo_user):
 
 
 def test_keyboard_only_sign_in_and_check_in(page, live_server, demo_user):
-    page.goto(live_server.url + "/accounts/login/")
+    page.goto(live_server.url + "/")
     page.keyboard.press("Tab")
     expect(page.locator(".skip-link")).to_be_focused()
     page.keyboard.press("Enter")
-    page.locator("#id_username").focus()
+    expect(page.locator("main")).to_be_focused()
+    page.goto(live_server.url + "/accounts/login/")
+    expect(
+        page.locator("#id_username")
+    ).to_be_focused()  # the sign-in form puts the cursor in Email
     page.keyboard.type(EMAIL)
     page.keyboard.press("Tab")
     page.keyboard.type(PASSWORD)
