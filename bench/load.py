@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import random
 import re
 import signal
 import socket
@@ -80,7 +81,12 @@ def sign_in(base: str, email: str) -> httpx.Client:
 
 
 def user_loop(
-    client: httpx.Client, stop_at: float, results: dict, errors: dict, max_requests: int
+    client: httpx.Client,
+    stop_at: float,
+    results: dict,
+    errors: dict,
+    max_requests: int,
+    think: float,
 ) -> None:
     n = 0
     while time.time() < stop_at and n < max_requests:
@@ -96,6 +102,8 @@ def user_loop(
             if not ok:
                 errors[page] += 1
             n += 1
+            if think:
+                time.sleep(random.uniform(0.5 * think, 1.5 * think))  # a person reading the page
 
 
 def pct(values: list[float], q: float) -> float:
@@ -111,6 +119,12 @@ def main() -> None:
     ap.add_argument("--users", type=int, default=50)
     ap.add_argument("--seconds", type=int, default=30)
     ap.add_argument("--workers", type=int, default=4)
+    ap.add_argument(
+        "--think",
+        type=float,
+        default=1.0,
+        help="mean seconds a user pauses between pages (0 = none)",
+    )
     args = ap.parse_args()
     data = tempfile.mkdtemp(prefix="mbcnav-load-")
     env = dict(
@@ -155,7 +169,7 @@ def main() -> None:
         errors: dict[str, int] = defaultdict(int)
         stop_at = time.time() + args.seconds
         threads = [
-            threading.Thread(target=user_loop, args=(c, stop_at, results, errors, 2000))
+            threading.Thread(target=user_loop, args=(c, stop_at, results, errors, 2000, args.think))
             for c in clients
         ]
         for t in threads:
@@ -167,7 +181,7 @@ def main() -> None:
         server.wait(timeout=30)
     every = [ms for v in results.values() for ms in v]
     print(
-        f"\n{args.users} concurrent signed-in users, {args.seconds} s, gunicorn {args.workers} workers x 4 threads, {db}, {os.cpu_count()} cores\n"
+        f"\n{args.users} concurrent signed-in users (think time {args.think:g} s), {args.seconds} s, gunicorn {args.workers} workers x 4 threads, {db}, {os.cpu_count()} cores\n"
     )
     print("| page | requests | p50 ms | p95 ms | errors |")
     print("| --- | ---: | ---: | ---: | ---: |")

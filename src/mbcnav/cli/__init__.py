@@ -71,3 +71,13 @@ for _name in COMMANDS:
         _module, "TOP_LEVEL", ()
     ):  # e.g. `mbcnav import` beside `mbcnav record import`
         main.add_command(getattr(_module, _alias))
+
+
+def _same_help_option_everywhere(command: click.Command) -> None:
+    """-h and --help on every command, however it is invoked (click caches the option per command)."""
+    command.context_settings.setdefault("help_option_names", ["-h", "--help"])
+    for sub in getattr(command, "commands", {}).values():
+        _same_help_option_everywhere(sub)
+
+
+_same_help_option_everywhere(main)
