@@ -25,20 +25,9 @@ from .models import Alert
 from .notify import notify_navigators
 
 
-def _owner(request, owner_id, scope="read"):
-    return services.get_owner_for(
-        request.user, owner_id if owner_id is not None else request.user.pk, scope
-    )
-
-
-def _urls(owner, request):
-    """URL kwargs so that a caregiver's pages stay on the person they care for."""
-    return {} if owner.pk == request.user.pk else {"owner_id": owner.pk}
-
-
 @login_required
 def new(request, owner_id=None):
-    owner = _owner(request, owner_id, "edit")
+    owner = services.get_owner_for(request.user, owner_id, "edit")
     form = CheckInForm(request.POST or None, today=timezone.localdate())
     if request.method == "POST" and form.is_valid():
         try:
@@ -51,7 +40,10 @@ def new(request, owner_id=None):
             services.set_triage_level(owner, day, result.level)
             notify_navigators(owner, result)
             return redirect(
-                reverse("checkins:result", kwargs={"day": day.isoformat(), **_urls(owner, request)})
+                reverse(
+                    "checkins:result",
+                    kwargs={"day": day.isoformat(), **services.url_kwargs(request.user, owner)},
+                )
             )
     return render(
         request, "checkins/new.html", {"form": form, "owner": owner, "groups": form.groups()}
@@ -67,7 +59,7 @@ def _parse_day(day: str) -> date:
 
 @login_required
 def result(request, day, owner_id=None):
-    owner = _owner(request, owner_id)
+    owner = services.get_owner_for(request.user, owner_id)
     when = _parse_day(day)
     if not CheckIn.objects.filter(owner=owner, date=when).exists():
         raise Http404
@@ -83,14 +75,14 @@ def result(request, day, owner_id=None):
             "team": team,
             "day": when,
             "after_hours": [m for m in team if m.after_hours],
-            "urls": _urls(owner, request),
+            "urls": services.url_kwargs(request.user, owner),
         },
     )
 
 
 @login_required
 def history(request, owner_id=None):
-    owner = _owner(request, owner_id)
+    owner = services.get_owner_for(request.user, owner_id)
     rows = CheckIn.objects.filter(owner=owner).order_by("date", "id")
     by_symptom: dict[str, list] = defaultdict(list)
     temps = []
@@ -116,14 +108,14 @@ def history(request, owner_id=None):
             "charts": charts,
             "temps": temps,
             "levels": levels,
-            "urls": _urls(owner, request),
+            "urls": services.url_kwargs(request.user, owner),
         },
     )
 
 
 @login_required
 def week(request, owner_id=None):
-    owner = _owner(request, owner_id)
+    owner = services.get_owner_for(request.user, owner_id)
     end = timezone.localdate()
     if request.GET.get("end"):
         end = _parse_day(request.GET["end"])
@@ -141,7 +133,7 @@ def week(request, owner_id=None):
             "days": days,
             "table": table,
             "previous": (days[0] - timedelta(days=1)).isoformat(),
-            "urls": _urls(owner, request),
+            "urls": services.url_kwargs(request.user, owner),
         },
     )
 

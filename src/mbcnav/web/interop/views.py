@@ -17,20 +17,14 @@ from . import services
 from .forms import BundleForm
 
 
-def _owner(request, owner_id, scope="read"):
-    return record.get_owner_for(
-        request.user, owner_id if owner_id is not None else request.user.pk, scope
-    )
-
-
 @login_required
 def home(request, owner_id=None):
-    owner = _owner(request, owner_id)
+    owner = record.get_owner_for(request.user, owner_id)
     can_edit = record.can_edit(request.user, owner)
     form = BundleForm(request.POST or None, request.FILES or None) if can_edit else None
     report, error = None, None
     if request.method == "POST":
-        owner = _owner(request, owner_id, "edit")
+        owner = record.get_owner_for(request.user, owner_id, "edit")
         if form.is_valid():
             try:
                 report = services.import_into(
@@ -49,7 +43,7 @@ def home(request, owner_id=None):
             "form": form,
             "report": report,
             "error": error,
-            "kw": {} if owner.pk == request.user.pk else {"owner_id": owner.pk},
+            "kw": record.url_kwargs(request.user, owner),
         },
         status=400 if error else 200,
     )
@@ -57,7 +51,7 @@ def home(request, owner_id=None):
 
 @login_required
 def bundle(request, owner_id=None):
-    owner = _owner(request, owner_id)
+    owner = record.get_owner_for(request.user, owner_id)
     data = services.bundle_for(owner)
     audit(request.user, owner, "export", "FHIR bundle")
     response = HttpResponse(json.dumps(data, indent=2), content_type="application/fhir+json")

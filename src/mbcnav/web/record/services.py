@@ -190,15 +190,16 @@ def share_between(user, owner) -> Share | None:
     )  # "edit" < "read"
 
 
-def get_owner_for(user, owner_id, scope: str = "read"):
-    """The owner whose record ``user`` may see (``scope="read"``) or change (``"edit"``).
+def get_owner_for(user, owner_id=None, scope: str = "read"):
+    """The owner whose record ``user`` may see (``scope="read"``) or change (``"edit"``);
+    ``owner_id=None`` means the user's own record.
 
     Raises ``Http404`` for anyone without a share (and for unknown ids), and
     ``PermissionDenied`` for a caregiver whose read-only share does not allow editing.
     """
     if not getattr(user, "is_authenticated", False):
         raise Http404
-    if str(user.pk) == str(owner_id):
+    if owner_id is None or str(user.pk) == str(owner_id):
         return user
     share = share_between(user, owner_id)
     if share is None:
@@ -206,6 +207,11 @@ def get_owner_for(user, owner_id, scope: str = "read"):
     if scope == "edit" and share.scope != "edit":
         raise PermissionDenied
     return share.owner
+
+
+def url_kwargs(user, owner) -> dict:
+    """URL kwargs that keep a caregiver's or navigator's pages on the person they look after."""
+    return {} if owner.pk == user.pk else {"owner_id": owner.pk}
 
 
 def can_edit(user, owner) -> bool:

@@ -21,16 +21,6 @@ from .forms import BrowseForm, FilterForm
 SHOWN = 50
 
 
-def _owner(request, owner_id, scope="read"):
-    return record.get_owner_for(
-        request.user, owner_id if owner_id is not None else request.user.pk, scope
-    )
-
-
-def _kw(request, owner) -> dict:
-    return {} if owner.pk == request.user.pk else {"owner_id": owner.pk}
-
-
 def _common(request) -> dict:
     cat = services.catalogue()
     return {"stored": len(cat.trials), "dates": services.data_dates()}
@@ -42,7 +32,7 @@ def trial_list(request, owner_id=None):
         return _browse(request)
     if not request.user.is_authenticated:
         return redirect(f"{reverse('login')}?next={request.path}")
-    owner = _owner(request, owner_id)
+    owner = record.get_owner_for(request.user, owner_id)
     form = FilterForm(request.GET or None)
     found = services.MatchList()
     if not form.is_bound or form.is_valid():
@@ -69,7 +59,7 @@ def trial_list(request, owner_id=None):
             "total": found.total,
             "located": found.located,
             "zip": found.zip,
-            "kw": _kw(request, owner),
+            "kw": record.url_kwargs(request.user, owner),
             "owners": record.visible_owners(request.user),
             "can_edit": record.can_edit(request.user, owner),
             "shown": SHOWN,
@@ -102,7 +92,7 @@ def detail(request, nct_id, owner_id=None):
     if request.user.is_authenticated or owner_id is not None:
         if not request.user.is_authenticated:
             return redirect(f"{reverse('login')}?next={request.path}")
-        owner = _owner(request, owner_id)
+        owner = record.get_owner_for(request.user, owner_id)
     found = services.trial_detail(owner, nct_id, timezone.localdate())
     if found is None:
         raise Http404
@@ -120,14 +110,14 @@ def detail(request, nct_id, owner_id=None):
         rules = set(
             visits.current(owner).filter(rule__startswith=prefix).values_list("rule", flat=True)
         )
-        kw = {"nct_id": found.trial.nct_id, **_kw(request, owner)}
+        kw = {"nct_id": found.trial.nct_id, **record.url_kwargs(request.user, owner)}
         ctx.update(
             {
-                "kw": _kw(request, owner),
+                "kw": record.url_kwargs(request.user, owner),
                 "can_edit": record.can_edit(request.user, owner),
                 "save_url": reverse("trials:save", kwargs=kw),
                 "unsave_url": reverse("trials:unsave", kwargs=kw),
-                "list_url": reverse("trials:list", kwargs=_kw(request, owner)),
+                "list_url": reverse("trials:list", kwargs=record.url_kwargs(request.user, owner)),
                 "questions": [
                     (
                         q,
@@ -143,14 +133,14 @@ def detail(request, nct_id, owner_id=None):
 
 
 def _back(request, owner, nct):
-    kwargs = {"nct_id": nct, **_kw(request, owner)}
+    kwargs = {"nct_id": nct, **record.url_kwargs(request.user, owner)}
     return redirect(reverse("trials:detail", kwargs=kwargs))
 
 
 @login_required
 @require_POST
 def save(request, nct_id, owner_id=None):
-    owner = _owner(request, owner_id, "edit")
+    owner = record.get_owner_for(request.user, owner_id, "edit")
     saved = services.save_trial(owner, nct_id)
     if saved is None:
         raise Http404
@@ -164,7 +154,7 @@ def save(request, nct_id, owner_id=None):
 @login_required
 @require_POST
 def unsave(request, nct_id, owner_id=None):
-    owner = _owner(request, owner_id, "edit")
+    owner = record.get_owner_for(request.user, owner_id, "edit")
     nct = services.normalise_nct(nct_id)
     if nct is None:
         raise Http404
@@ -177,7 +167,7 @@ def unsave(request, nct_id, owner_id=None):
 @login_required
 @require_POST
 def ask(request, nct_id, number, owner_id=None):
-    owner = _owner(request, owner_id, "edit")
+    owner = record.get_owner_for(request.user, owner_id, "edit")
     question = services.add_trial_question(owner, nct_id, number, timezone.localdate())
     if question is None:
         raise Http404

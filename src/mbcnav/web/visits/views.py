@@ -18,14 +18,8 @@ from .forms import AnswerForm, QuestionForm
 from .models import VisitQuestion
 
 
-def _owner(request, owner_id, scope="read"):
-    return record.get_owner_for(
-        request.user, owner_id if owner_id is not None else request.user.pk, scope
-    )
-
-
 def _back(request, owner):
-    kwargs = {} if owner.pk == request.user.pk else {"owner_id": owner.pk}
+    kwargs = record.url_kwargs(request.user, owner)
     return redirect(reverse("visits:guide", kwargs=kwargs))
 
 
@@ -40,7 +34,7 @@ def _context(request, owner):
         "can_edit": can_edit,
         "form": QuestionForm(),
         "next_visit": next(iter(record.upcoming_appointments(owner, 1)), None),
-        "kw": {} if owner.pk == request.user.pk else {"owner_id": owner.pk},
+        "kw": record.url_kwargs(request.user, owner),
         "past": VisitQuestion.objects.filter(owner=owner, archived_at__isnull=False).exclude(
             answer=""
         )[:50],
@@ -49,14 +43,14 @@ def _context(request, owner):
 
 @login_required
 def guide(request, owner_id=None):
-    owner = _owner(request, owner_id)
+    owner = record.get_owner_for(request.user, owner_id)
     audit(request.user, owner, "view", "visit guide")
     return render(request, "visits/guide.html", _context(request, owner))
 
 
 @login_required
 def printable(request, owner_id=None):
-    owner = _owner(request, owner_id)
+    owner = record.get_owner_for(request.user, owner_id)
     return render(request, "visits/print.html", _context(request, owner))
 
 
@@ -64,7 +58,7 @@ def printable(request, owner_id=None):
 def pdf(request, owner_id=None):
     from weasyprint import HTML
 
-    owner = _owner(request, owner_id)
+    owner = record.get_owner_for(request.user, owner_id)
     html = render_to_string("visits/pdf.html", _context(request, owner), request=request)
     data = HTML(string=html, base_url=request.build_absolute_uri("/")).write_pdf()
     audit(request.user, owner, "export", "visit guide PDF")
@@ -76,7 +70,7 @@ def pdf(request, owner_id=None):
 @login_required
 @require_POST
 def add(request, owner_id=None):
-    owner = _owner(request, owner_id, "edit")
+    owner = record.get_owner_for(request.user, owner_id, "edit")
     form = QuestionForm(request.POST)
     if form.is_valid():
         services.add_question(owner, form.cleaned_data["text"])
@@ -91,7 +85,7 @@ def add(request, owner_id=None):
 @require_POST
 def act(request, pk, action, owner_id=None):
     """tick / untick / up / down / remove / answer on one question."""
-    owner = _owner(request, owner_id, "edit")
+    owner = record.get_owner_for(request.user, owner_id, "edit")
     q = get_object_or_404(VisitQuestion, pk=pk, owner=owner, archived_at__isnull=True)
     if action in ("up", "down"):
         services.move(owner, q.pk, -1 if action == "up" else 1)
@@ -119,7 +113,7 @@ def act(request, pk, action, owner_id=None):
 @login_required
 @require_POST
 def finish(request, owner_id=None):
-    owner = _owner(request, owner_id, "edit")
+    owner = record.get_owner_for(request.user, owner_id, "edit")
     services.finish_visit(owner, timezone.now())
     audit(request.user, owner, "update", "visit finished")
     return _back(request, owner)
