@@ -177,6 +177,7 @@ def main() -> None:
         for t in threads:
             t.join()
     finally:
+        print("load finished; stopping the server", file=sys.stderr, flush=True)
         os.killpg(server.pid, signal.SIGTERM)
         server.wait(timeout=30)
     every = [ms for v in results.values() for ms in v]

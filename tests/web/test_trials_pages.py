@@ -11,7 +11,7 @@ from mbcnav.trials.parse import VERSION, parse_trial
 from mbcnav.trials.record import Site, Trial
 from mbcnav.trials.snapshot import open_snapshot
 from mbcnav.trials.sync import sync
-from mbcnav.web.trials import services
+from mbcnav.web.trials import services, views
 from mbcnav.web.trials.models import SavedTrial, StoredTrial, TrialSync
 from mbcnav.web.trials.store import DatabaseStore
 from mbcnav.web.visits.models import VisitQuestion
@@ -182,8 +182,51 @@ def test_list_shows_fit_score_and_site_for_the_patient(as_user, patient, loaded)
     assert shown_ids(resp) == [m.trial.nct_id for m in ranked][: len(shown_ids(resp))]
     assert "Likely fit" in body and "Unlikely fit" in body
     assert f"{ranked[0].score:.2f}" in body
-    near = [m for m in ranked if m.nearest]
-    assert near and f"{near[0].nearest['miles']:.0f} miles" in body
+    near = [i for i, m in enumerate(ranked) if m.nearest]
+    assert near
+    on_page = as_user(patient).get(list_url(page=near[0] // views.PER_PAGE + 1)).content.decode()
+    assert f"{ranked[near[0]].nearest['miles']:.0f} miles" in on_page
+
+
+def test_list_pages_through_every_ranked_trial_keeping_the_filters(as_user, patient, loaded):
+    c = as_user(patient)
+    ranked = [m.trial.nct_id for m in services.matches_for(patient, timezone.localdate())]
+    assert len(ranked) > views.PER_PAGE  # the bundled snapshot needs more than one page
+    pages = -(-len(ranked) // views.PER_PAGE)
+    seen = []
+    for n in range(1, pages + 1):
+        resp = c.get(list_url(page=n))
+        ids = shown_ids(resp)
+        assert len(ids) == (
+            views.PER_PAGE if n < pages else len(ranked) - views.PER_PAGE * (pages - 1)
+        )
+        body = resp.content.decode()
+        assert ('rel="next"' in body) == (n < pages) and ('rel="prev"' in body) == (n > 1)
+        seen += ids
+    assert seen == ranked
+    assert (
+        shown_ids(c.get(list_url(page="junk"))) == ranked[: views.PER_PAGE]
+    )  # bad page: the first
+    assert (
+        shown_ids(c.get(list_url(page=999))) == ranked[views.PER_PAGE * (pages - 1) :]
+    )  # the last
+    likely = c.get(list_url(fit="likely")).content.decode()
+    if 'rel="next"' in likely:
+        assert "fit=likely&amp;page=2" in likely
+
+
+def test_ranking_is_kept_until_the_record_changes(patient, loaded):
+    from mbcnav.web.record.models import Metastasis
+
+    today = timezone.localdate()
+    first = services.matches_for(patient, today)
+    again = services.matches_for(patient, today)
+    assert all(
+        a.ranked is b.ranked for a, b in zip(first, again, strict=True)
+    )  # served from the cache
+    Metastasis.objects.filter(owner=patient).delete()  # a record edit that matching reads
+    changed = services.matches_for(patient, today)
+    assert changed[0].ranked is not first[0].ranked
 
 
 def test_fit_phase_and_distance_filters(as_user, patient, loaded):
@@ -313,7 +356,7 @@ def test_signed_out_visitor_browses_and_searches(client, loaded):
     assert resp.status_code == 200 and "Sign in to match trials" in body
     assert "Likely fit" not in body and "Unlikely fit" not in body
     everything = shown_ids(resp)
-    assert len(everything) == min(len(loaded.trials), 50)
+    assert len(everything) == min(len(loaded.trials), views.PER_PAGE)
     found = shown_ids(client.get(list_url(q="trastuzumab")))
     assert found and len(found) < len(loaded.trials)
     assert all("trastuzumab" in loaded.by_id[n].text().lower() for n in found)

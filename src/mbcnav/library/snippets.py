@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from mbcnav.library.articles import ARTICLES_DIR, Article, Section
@@ -27,13 +28,18 @@ class Result:
     score: float
 
 
+@lru_cache(maxsize=20000)
+def token_stems(word: str) -> frozenset[str]:
+    """The search tokens of one word (kept: the same words recur in every snippet)."""
+    return frozenset(analyse(word))
+
+
 def highlight(text: str, stems: set[str]) -> list[tuple[str, bool]]:
     """Split text into pieces, marking the words whose search token is in ``stems``."""
     pieces: list[tuple[str, bool]] = []
     last = 0
     for m in TOKEN.finditer(text):
-        tokens = analyse(m.group(0))
-        if tokens and set(tokens) & stems:
+        if token_stems(m.group(0)) & stems:
             if m.start() > last:
                 pieces.append((text[last : m.start()], False))
             pieces.append((m.group(0), True))

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from mbcnav.trials.context import Mention, mentions_many
+from mbcnav.trials.labs import lab_checks
 from mbcnav.trials.numbers import (
     _KARNOFSKY,
     age_check,
@@ -161,6 +162,7 @@ def checks_for(crit: Criterion, found: list[Mention]) -> list[dict]:
     for fn in (age_check, sex_check, lines_check):
         if c := fn(plain):
             out.append(c)
+    out.extend(lab_checks(plain))
     if (allowed := ecog_allowed(text)) is not None:
         out.append({"type": "ecog", "allowed": allowed})
     elif m := _KARNOFSKY.search(text):

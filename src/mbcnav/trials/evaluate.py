@@ -6,6 +6,7 @@ import re
 from datetime import date
 
 from mbcnav.trials.facts import PatientFacts
+from mbcnav.trials.labs import evaluate_lab
 
 HER2_NEGATIVE = {"low", "ultralow", "zero", "negative"}
 NEUTRAL = "neutral"
@@ -223,6 +224,8 @@ def evaluate(c: dict, f: PatientFacts) -> tuple[bool | None | str, str, str]:
             if f.pregnant is None:
                 return None, "Pregnancy is checked at screening.", "A pregnancy test"
             return f.pregnant, "Pregnancy: " + ("yes." if f.pregnant else "no."), ""
+    if t == "lab":
+        return evaluate_lab(c, f.labs, f.as_of, f.sites)
     if t == "consent":
         return True, "You would be asked to agree in writing.", ""
     return None, "Not checked automatically.", ""

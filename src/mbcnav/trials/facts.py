@@ -45,6 +45,7 @@ class PatientFacts:
     biomarkers: dict[str, str] = field(default_factory=dict)
     pregnant: bool | None = None
     zip: str | None = None
+    labs: dict[str, dict] = field(default_factory=dict)  # labs.latest(): newest value per test
     as_of: str = ""
     note: str = ""  # free text (notes only), kept for lexical checks
 
@@ -78,6 +79,7 @@ def _line_words(line) -> list[str]:
 def from_patient(p, as_of: date) -> PatientFacts:
     """Facts from a ``mbcnav.patient.Patient`` on the day ``as_of``."""
     from mbcnav.patient import derive, vocabulary
+    from mbcnav.trials.labs import latest as latest_labs
 
     lines = derive.lines_of_therapy(p, as_of)
     progressed: set[str] = set()
@@ -148,6 +150,7 @@ def from_patient(p, as_of: date) -> PatientFacts:
         ecog=p.ecog,
         biomarkers=dict(p.biomarkers),
         zip=p.postal_code,
+        labs=latest_labs(p.labs, as_of),
         as_of=as_of.isoformat(),
     )
 

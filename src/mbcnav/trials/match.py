@@ -64,7 +64,13 @@ def verdict(crit: dict, f: PatientFacts, cache: dict | None = None) -> dict:
         if holds == NEUTRAL:
             whys.append(why)
             continue
-        sub = c["value"].split("-")[0] if c["type"] == "receptor" else ""
+        sub = (
+            c["value"].split("-")[0]
+            if c["type"] == "receptor"
+            else str(c["group"])
+            if c["type"] == "lab"
+            else ""
+        )
         groups.setdefault(c["type"] + sub + ("-neg" if c.get("neg") else ""), []).append(holds)
         whys.append(why)
         if holds is None and settle:

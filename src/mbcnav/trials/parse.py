@@ -10,7 +10,7 @@ from mbcnav.trials.match import _ROUTINE, cohort_of
 from mbcnav.trials.record import Trial
 from mbcnav.trials.split import Criterion, split
 
-VERSION = 3
+VERSION = 4  # 4: blood-test limits (labs.py)
 
 
 _EARLY = re.compile(

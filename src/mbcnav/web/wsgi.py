@@ -9,14 +9,35 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "mbcnav.web.settings")
 application = get_wsgi_application()
 
 
+def _templates() -> None:
+    """Compile every template of the project once (the cached loader keeps them)."""
+    from pathlib import Path
+
+    from django.template import engines
+    from django.template.loader import get_template
+
+    for engine in engines.all():
+        for folder in engine.template_dirs:
+            folder = Path(folder)
+            if "mbcnav" not in folder.parts:
+                continue  # Django's own (admin, forms) compile when first used
+            for path in folder.rglob("*.html"):
+                get_template(str(path.relative_to(folder)))
+
+
 def _warm() -> None:
     from mbcnav.library import search
 
     search("metastatic breast cancer")  # the BM25 index over the bundled articles
+    _templates()
     try:
+        from mbcnav.trials.facts import PatientFacts
+        from mbcnav.trials.rank import rank
         from mbcnav.web.trials import services as trials
 
-        trials.catalogue()  # the parsed trial catalogue
+        cat = trials.catalogue()  # the parsed trial catalogue
+        if cat.trials:  # compiles the criteria patterns the first ranking needs
+            rank(cat.trials, cat.parses, PatientFacts(), relevance=cat.relevance)
     except Exception:  # noqa: BLE001 - an empty or missing trial table must not stop the server
         pass
 

@@ -12,7 +12,10 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
+import threading
+from collections import OrderedDict
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
@@ -117,6 +120,33 @@ class MatchList(list):
     located: bool = False
 
 
+_RANKED_MAX = 64  # people (or queries) whose ranking each process keeps
+_ranked: OrderedDict[tuple, list] = OrderedDict()
+_ranked_lock = threading.Lock()
+
+
+def ranked_for(cat: Catalogue, facts: PatientFacts, q: str | None = None) -> list:
+    """The engine's ranking of every stored trial for these facts, kept per process.
+
+    The key is the catalogue's version and a digest of the facts themselves, so an edit to the
+    record that changes what matching reads, a new day (age, "within 12 months"), a sync or a
+    snapshot load all give a new key; nothing has to be invalidated by hand.
+    """
+    digest = hashlib.sha256(repr(facts).encode("utf-8")).hexdigest()
+    key = (cat.key, id(cat), q or "", digest)
+    with _ranked_lock:
+        hit = _ranked.get(key)
+        if hit is not None:
+            _ranked.move_to_end(key)
+            return hit
+    ranked = rank(cat.trials, cat.parses, facts, relevance=cat.relevance, query=q)
+    with _ranked_lock:
+        _ranked[key] = ranked
+        while len(_ranked) > _RANKED_MAX:
+            _ranked.popitem(last=False)
+    return ranked
+
+
 def matches_for(
     owner,
     today: date,
@@ -142,7 +172,7 @@ def matches_for(
     fits = {fit} if isinstance(fit, str) else set(fit or ())
     saved = saved_ids(owner)
     hits = keyword_hits(cat, q) if q else None
-    for r in rank(cat.trials, cat.parses, facts, relevance=cat.relevance, query=q or None):
+    for r in ranked_for(cat, facts, q or None):
         t = r.trial
         if (fits and r.summary["fit"] not in fits) or not has_phase(t, phase):
             continue

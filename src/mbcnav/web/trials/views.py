@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -18,12 +19,21 @@ from mbcnav.web.record import services as record
 from . import services
 from .forms import BrowseForm, FilterForm
 
-SHOWN = 50
+PER_PAGE = 20
 
 
 def _common(request) -> dict:
     cat = services.catalogue()
     return {"stored": len(cat.trials), "dates": services.data_dates()}
+
+
+def _paged(request, items: list, name: str) -> dict:
+    """One page of ``items`` (``?page=N``, a bad number gives the nearest page) and the other
+    query parameters, so the pager's links keep the filters."""
+    page = Paginator(items, PER_PAGE).get_page(request.GET.get("page"))
+    others = request.GET.copy()
+    others.pop("page", None)
+    return {name: page.object_list, "page": page, "query": others.urlencode()}
 
 
 @require_GET
@@ -54,7 +64,7 @@ def trial_list(request, owner_id=None):
             **_common(request),
             "owner": owner,
             "form": form,
-            "matches": found[:SHOWN],
+            **_paged(request, found, "matches"),
             "count": len(found),
             "total": found.total,
             "located": found.located,
@@ -62,7 +72,6 @@ def trial_list(request, owner_id=None):
             "kw": record.url_kwargs(request.user, owner),
             "owners": record.visible_owners(request.user),
             "can_edit": record.can_edit(request.user, owner),
-            "shown": SHOWN,
         },
     )
 
@@ -79,9 +88,8 @@ def _browse(request):
         {
             **_common(request),
             "form": form,
-            "trials": trials[:SHOWN],
+            **_paged(request, trials, "trials"),
             "count": len(trials),
-            "shown": SHOWN,
         },
     )
 

@@ -1,0 +1,346 @@
+"""Blood-test limits in trial criteria ("ANC ≥ 1,500/µL", "ALT ≤ 2.5 × ULN") against the record's labs.
+
+- ``load()``: the validated test table (``data/labs.yaml``): names, units, ULN ranges, sources.
+- ``test_id(name)``: the table's id for a test name from a record ("Platelets" -> "platelets").
+- ``in_unit(test, value, unit)``: a value in the unit limits are compared in (None if unknown).
+- ``lab_checks(text)``: the limits one criterion sets, as checks of type "lab".
+- ``latest(labs, as_of)``: each test's most recent numeric value on or before ``as_of``.
+- ``evaluate_lab(check, labs, as_of, sites)``: (holds, why, settle) for one limit.
+
+A value decides a limit only when it is recent (``max_age_days``); a "× ULN" limit only when
+the answer is the same for every upper limit of normal laboratories use (``uln`` range).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from functools import cache
+from importlib import resources
+
+import yaml
+
+from mbcnav.trials.errors import TrialsError
+
+WHERE = "trials/data/labs.yaml"
+OPS = {">=", ">", "<=", "<"}
+
+
+@dataclass(frozen=True)
+class LabTest:
+    id: str
+    label: str
+    names: tuple[str, ...]
+    unit: str
+    units: dict[str, float]
+    per_microlitre_above: float | None
+    uln: tuple[float, float] | None
+    source: dict
+
+
+@dataclass(frozen=True)
+class LabTable:
+    as_of: str
+    max_age_days: int
+    tests: dict[str, LabTest]
+
+
+def _unit_key(unit: str) -> str:
+    u = unit.strip().replace("µ", "u").replace("μ", "u").replace("³", "3").replace("⁹", "9")
+    u = re.sub(r"\s+", "", u).replace("\\", "").replace("x10", "10").replace("×10", "10")
+    return u.replace("^", "").replace("**", "").lower()
+
+
+def validate(raw: object, where: str = WHERE) -> LabTable:
+    """Check the YAML structure; errors name the file, the entry and the field."""
+    if not isinstance(raw, dict) or not isinstance(raw.get("tests"), dict):
+        raise TrialsError(f"{where} must hold a mapping with as_of, max_age_days and tests.")
+    for key in ("as_of", "max_age_days", "freshness_source"):
+        if key not in raw:
+            raise TrialsError(f"{where} is missing the field '{key}'.")
+    tests = {}
+    for tid, entry in raw["tests"].items():
+        if not isinstance(entry, dict):
+            raise TrialsError(f"{where}: test '{tid}' must be a mapping.")
+        for key in ("label", "names", "unit", "units", "source"):
+            if key not in entry:
+                raise TrialsError(f"{where}: test '{tid}' is missing the field '{key}'.")
+        for key in ("publisher", "title", "url", "read"):
+            if not entry["source"].get(key):
+                raise TrialsError(f"{where}: test '{tid}' source is missing '{key}'.")
+        for rx in entry["names"]:
+            try:
+                re.compile(rx)
+            except re.error as err:
+                raise TrialsError(
+                    f"{where}: test '{tid}' name pattern '{rx}' is not a valid regular expression ({err})."
+                ) from None
+        units = {}
+        for unit, factor in entry["units"].items():
+            if not isinstance(factor, int | float) or factor <= 0:
+                raise TrialsError(
+                    f"{where}: test '{tid}' unit '{unit}' has factor '{factor}'; use a positive number."
+                )
+            units[_unit_key(str(unit))] = float(factor)
+        if _unit_key(entry["unit"]) not in units:
+            raise TrialsError(f"{where}: test '{tid}' must list its own unit '{entry['unit']}'.")
+        uln = entry.get("uln")
+        if uln is not None and not (
+            isinstance(uln, list) and len(uln) == 2 and 0 < uln[0] <= uln[1]
+        ):
+            raise TrialsError(f"{where}: test '{tid}' uln '{uln}' must be [low, high].")
+        tests[tid] = LabTest(
+            tid,
+            entry["label"],
+            tuple(entry["names"]),
+            entry["unit"],
+            units,
+            entry.get("per_microlitre_above"),
+            tuple(uln) if uln else None,
+            entry["source"],
+        )
+    return LabTable(str(raw["as_of"]), int(raw["max_age_days"]), tests)
+
+
+@cache
+def load() -> LabTable:
+    text = resources.files("mbcnav.trials").joinpath("data/labs.yaml").read_text("utf-8")
+    return validate(yaml.safe_load(text))
+
+
+@cache
+def _name_rx() -> list[tuple[str, re.Pattern]]:
+    return [
+        (t.id, re.compile(r"(?:" + "|".join(t.names) + r")", re.I)) for t in load().tests.values()
+    ]
+
+
+def test_id(name: str) -> str | None:
+    """The table id for a test name as a record writes it; None for tests the table lacks."""
+    for tid, rx in _name_rx():
+        if rx.fullmatch((name or "").strip()):
+            return tid
+    return None
+
+
+def in_unit(test: str, value: float, unit: str | None) -> float | None:
+    """``value`` in the test's comparison unit; None when the unit is not one the table knows."""
+    t = load().tests[test]
+    if unit:
+        factor = t.units.get(_unit_key(unit))
+        return None if factor is None else value * factor
+    if t.per_microlitre_above is not None and value > t.per_microlitre_above:
+        return value * 0.001  # a bare count such as 1500 is per microlitre
+    if test == "hemoglobin" and value > 25:
+        return value * 0.1  # g/L
+    return value
+
+
+# ----------------------------------------------------------------- criteria
+_NUM = r"(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)"
+_OP = (
+    r"(≥|>=|=>|≤|<=|=<|>|<|at least|greater than or equal to|greater than|more than|higher than|"
+    r"above|over|no (?:more|greater|higher) than|not (?:more|greater|higher) than|up to|"
+    r"less than or equal to|less than|lower than|below|under|no less than|not less than|"
+    r"of at least|of)"
+)
+_ULN = r"(?:upper limit (?:of )?(?:the )?(?:institutional )?normal(?: range)?|(?:institutional )?\buln\b)"
+_TIMES = r"\s*(?:x|×|\*|times)\s*(?:the\s+)?(?:institutional\s+)?"
+_UNIT = r"\s*((?:x|×)?\s*10\s*\\?\^?\s*[39⁹³]\s*/\s*[lµuμ]l?|/\s*(?:µ|u|μ|m)(?:l|m\s*\^?3|m³)|cells\s*/\s*(?:µ|u|μ|m)(?:l|m3)|k/\s*[uµ]l|g/\s*dl|g/\s*l|mg/\s*dl|[uµμ]mol/\s*l|mmol/\s*l|i?u/\s*l|ml/\s*min(?:/1\.73\s*m2)?)?"
+_LIMIT = re.compile(
+    _OP + r"\s*" + _NUM + r"(?:" + _TIMES + _ULN + r"|" + _UNIT + r")"
+    r"|("
+    + _OP
+    + r"?\s*(?:the\s+)?"
+    + _ULN
+    + r"|within (?:the )?(?:institutional )?normal (?:limits|range))",
+    re.I,
+)
+_WORD_OPS = {
+    "at least": ">=",
+    "of at least": ">=",
+    "greater than or equal to": ">=",
+    "no less than": ">=",
+    "not less than": ">=",
+    "greater than": ">",
+    "more than": ">",
+    "higher than": ">",
+    "above": ">",
+    "over": ">",
+    "less than or equal to": "<=",
+    "no more than": "<=",
+    "no greater than": "<=",
+    "no higher than": "<=",
+    "not more than": "<=",
+    "not greater than": "<=",
+    "not higher than": "<=",
+    "up to": "<=",
+    "less than": "<",
+    "lower than": "<",
+    "below": "<",
+    "under": "<",
+    "=>": ">=",
+    "=<": "<=",
+    "≥": ">=",
+    "≤": "<=",
+}
+_LIVER = re.compile(r"liver|hepatic", re.I)
+
+
+def _op(word: str | None, kind_default: str) -> str:
+    if not word or word.lower() == "of":
+        return kind_default
+    w = word.lower()
+    return _WORD_OPS.get(w, w)
+
+
+def _limit_after(text: str, start: int) -> tuple[dict | None, int]:
+    """The first limit after a test name (within a short reach); (limit, end) or (None, start)."""
+    m = _LIMIT.search(text, start)
+    if not m or m.start() - start > 60 or re.search(r"[;]", text[start : m.start()]):
+        return None, start
+    if m.group(1):  # a number
+        value = float(m.group(2).replace(",", ""))
+        if m.group(0).lower().find("uln") >= 0 or re.search(r"normal", m.group(0), re.I):
+            return {"op": _op(m.group(1), "<="), "limit": value, "uln": True}, m.end()
+        return {"op": _op(m.group(1), ">="), "limit": value, "unit": m.group(3)}, m.end()
+    op = _op(m.group(5), "<=")
+    if "within" in m.group(0).lower():
+        op = "<="
+    return {"op": op, "limit": 1.0, "uln": True}, m.end()
+
+
+def lab_checks(text: str) -> list[dict]:
+    """The blood-test limits one criterion sets: {"type": "lab", "value": test id, "op", "limit",
+    "uln" (limit is a multiple of the upper limit of normal), "liver_limit", "group"}."""
+    names = sorted(
+        ((m.start(), m.end(), tid) for tid, rx in _name_rx() for m in rx.finditer(text)),
+        key=lambda x: (x[0], -x[1]),
+    )
+    out: list[dict] = []
+    seen: set[str] = set()
+    group, last_end, covered = 0, -1, -1
+    for start, end, tid in names:
+        if start < covered:
+            continue  # "creatinine" inside "creatinine clearance"; "AST" already read
+        limit, stop = _limit_after(text, end)
+        covered = end
+        if limit is None or tid in seen:
+            continue
+        t = load().tests[tid]
+        if limit.get("uln") and t.uln is None:
+            continue  # "ANC within normal limits": no fixed ULN range to compare with
+        if not limit.get("uln"):
+            value = in_unit(tid, limit["limit"], limit.pop("unit", None))
+            if value is None:
+                continue
+            limit["limit"] = round(value, 4)
+        else:
+            limit.pop("unit", None)
+        between = text[last_end:start] if last_end >= 0 else ""
+        if not (last_end >= 0 and re.search(r"\bor\b", between, re.I)):
+            group += 1
+        check = {"type": "lab", "value": tid, **limit, "group": group, "liver_limit": None}
+        tail = text[stop : stop + 90]
+        alt = re.match(
+            r"\s*(?:\(\s*uln\s*\))?\s*[(;,]?\s*(?:or\s+)?(?:≤|<=|<)?\s*" + _NUM + _TIMES + _ULN,
+            tail,
+            re.I,
+        )
+        if check.get("uln") and alt and _LIVER.search(tail[alt.end() : alt.end() + 60] + tail):
+            check["liver_limit"] = float(alt.group(1).replace(",", ""))
+        seen.add(tid)
+        out.append(check)
+        last_end = stop
+    return _spread_shared(text, names, out)
+
+
+def _spread_shared(text: str, names: list, out: list[dict]) -> list[dict]:
+    """The limit after the last name holds for all ("AST and ALT ≤ 2.5 × ULN", "AST/ALT ≤ 3 × ULN")."""
+    have = {c["value"] for c in out}
+    for _start, end, tid in names:
+        if tid in have:
+            continue
+        tail = text[end : end + 40]
+        m = re.match(r"\s*(?:\([^)]{0,20}\))?\s*(?:and|/|or|,)\s*(?:the\s+)?", tail, re.I)
+        if not m:
+            continue
+        for c in out:
+            c_start = next((s for s, e, t in names if t == c["value"]), None)
+            if c_start is not None and 0 <= c_start - (end + m.end()) <= 30:
+                if c.get("uln") and load().tests[tid].uln is not None:
+                    out.append({**c, "value": tid})
+                    have.add(tid)
+                break
+    return out
+
+
+# ----------------------------------------------------------------- the record
+def latest(labs, as_of: date) -> dict[str, dict]:
+    """{test id: {"value" (comparison unit), "shown", "date"}}: each test's newest usable value."""
+    out: dict[str, dict] = {}
+    for lab in labs:
+        tid = test_id(lab.test)
+        if tid is None or lab.date > as_of or not isinstance(lab.value, int | float):
+            continue
+        value = in_unit(tid, float(lab.value), lab.unit)
+        if value is None:
+            continue
+        if tid not in out or lab.date.isoformat() > out[tid]["date"]:
+            shown = f"{lab.value:g}" + (f" {lab.unit}" if lab.unit else "")
+            out[tid] = {"value": value, "shown": shown, "date": lab.date.isoformat()}
+    return out
+
+
+def _holds(value: float, op: str, limit: float) -> bool:
+    return {
+        ">=": value >= limit,
+        ">": value > limit,
+        "<=": value <= limit,
+        "<": value < limit,
+    }[op]
+
+
+def _phrase(check: dict, t: LabTest, limit: float) -> str:
+    words = {">=": "at least", ">": "above", "<=": "at most", "<": "below"}[check["op"]]
+    if check.get("uln"):
+        return f"{words} {limit:g} times the upper limit of normal"
+    return f"{words} {limit:g} {t.unit}"
+
+
+def evaluate_lab(
+    check: dict, labs: dict[str, dict], as_of: str, sites: list[str] | tuple = ()
+) -> tuple[bool | None, str, str]:
+    """Does the record's recent value meet the limit? (holds, why, what would settle it)."""
+    table = load()
+    t = table.tests[check["value"]]
+    limit = check["limit"]
+    if check.get("liver_limit") and "liver" in sites:
+        limit = check["liver_limit"]
+    settle = f"A recent {t.label} result"
+    found = labs.get(t.id)
+    if not found:
+        return None, f"The trial needs {t.label} {_phrase(check, t, limit)}.", settle
+    today = date.fromisoformat(as_of) if as_of else date.today()
+    age = (today - date.fromisoformat(found["date"])).days
+    said = f"Your {t.label} was {found['shown']} on {found['date']}"
+    if age > table.max_age_days:
+        return (
+            None,
+            f"{said}, more than {table.max_age_days} days ago; the trial needs "
+            f"{_phrase(check, t, limit)} and tests it again at screening.",
+            settle,
+        )
+    if not check.get("uln"):
+        return _holds(found["value"], check["op"], limit), f"{said}.", ""
+    low, high = t.uln  # type: ignore[misc]
+    with_low = _holds(found["value"], check["op"], limit * low)
+    with_high = _holds(found["value"], check["op"], limit * high)
+    if with_low == with_high:
+        return with_low, f"{said} (the trial's limit: {_phrase(check, t, limit)}).", ""
+    return (
+        None,
+        f"{said}; whether that is {_phrase(check, t, limit)} depends on your laboratory's normal range.",
+        f"Your laboratory's normal range for {t.label}",
+    )
