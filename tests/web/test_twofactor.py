@@ -172,7 +172,8 @@ def test_a_wrong_code_is_refused_in_one_sentence_and_throttled(enrolled, client,
 def test_a_recovery_code_works_once(enrolled, client):
     patient, _, codes = enrolled
     sign_in(client, patient)
-    resp = client.post(CODE_STEP, {"code": codes[0].upper().replace("-", " ")})
+    typed = codes[0].upper().replace("-", " ").replace("O", "0")  # as people type it
+    resp = client.post(CODE_STEP, {"code": typed})
     assert resp.status_code == 302
     assert client.get(reverse("record:overview")).status_code == 200
     assert StaticToken.objects.filter(device__user=patient).count() == 9

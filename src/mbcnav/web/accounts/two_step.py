@@ -177,6 +177,7 @@ def check_code(request, code: str) -> CodeCheck:
         what, device = "two-step code", app_device(user)
     else:
         what = "recovery code"
+        code = code.replace("0", "o")  # recovery codes are base32: a typed zero means the letter
         device = StaticDevice.objects.filter(user=user, confirmed=True).first()
     check = _verify(device, code) if device is not None else CodeCheck(None)
     if check.ok:
