@@ -26,7 +26,15 @@ PUBLIC = [
     "/accounts/login/",
     "/accounts/signup/",
 ]
-PRIVATE = ["/record/", "/checkins/", "/checkins/history/", "/visits/", "/trials/"]
+PRIVATE = [
+    "/record/",
+    "/checkins/",
+    "/checkins/history/",
+    "/visits/",
+    "/trials/",
+    "/accounts/settings/",
+    "/accounts/two-step/setup/",
+]
 
 
 @pytest.fixture(scope="session")

@@ -102,6 +102,12 @@ SETTINGS: tuple[Setting, ...] = (
         int,
     ),
     Setting(
+        "MBCNAV_REQUIRE_2FA_FOR_STAFF",
+        False,
+        "Staff, editors and navigators must turn on two-step sign-in (authenticator app) before they can use the site.",
+        _bool,
+    ),
+    Setting(
         "MBCNAV_DEPLOYMENT_NAME",
         "MBC Navigator",
         "Name of this deployment shown in the header and About page.",

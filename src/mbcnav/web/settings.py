@@ -24,6 +24,9 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "mbcnav.web.core",
     "mbcnav.web.accounts",
     "mbcnav.web.record",
@@ -43,11 +46,13 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "axes.middleware.AxesMiddleware",
     "mbcnav.web.core.middleware.EngineErrorMiddleware",
+    "mbcnav.web.accounts.middleware.TwoStepGate",  # after OTPMiddleware; sees every page
 ]
 
 ROOT_URLCONF = "mbcnav.web.urls"
@@ -105,6 +110,11 @@ AXES_COOLOFF_TIME = 1  # hours
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_VERBOSE = False
+
+# Two-step sign-in (django-otp): codes from an authenticator app (TOTP), recovery codes (static).
+OTP_TOTP_ISSUER = config.get("MBCNAV_DEPLOYMENT_NAME")
+OTP_ADMIN_HIDE_SENSITIVE_DATA = True
+MBCNAV_REQUIRE_2FA_FOR_STAFF = config.get("MBCNAV_REQUIRE_2FA_FOR_STAFF")
 
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"

@@ -1,7 +1,7 @@
 from django.contrib.auth import views as auth
 from django.urls import path
 
-from . import views
+from . import two_step_views, views
 from .forms import EmailAuthenticationForm
 
 urlpatterns = [
@@ -14,6 +14,12 @@ urlpatterns = [
         name="login",
     ),
     path("logout/", auth.LogoutView.as_view(), name="logout"),
+    path("settings/", two_step_views.account_settings, name="account_settings"),
+    path("two-step/code/", two_step_views.verify, name="two_step_verify"),
+    path("two-step/setup/", two_step_views.setup, name="two_step_setup"),
+    path("two-step/recovery-codes/", two_step_views.recovery_codes, name="recovery_codes"),
+    path("two-step/recovery-codes/new/", two_step_views.regenerate, name="two_step_regenerate"),
+    path("two-step/off/", two_step_views.turn_off, name="two_step_off"),
     path("password/change/", auth.PasswordChangeView.as_view(), name="password_change"),
     path(
         "password/change/done/", auth.PasswordChangeDoneView.as_view(), name="password_change_done"

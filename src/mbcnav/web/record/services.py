@@ -27,6 +27,7 @@ from django.forms.models import model_to_dict
 from django.http import Http404
 
 from mbcnav.patient import Patient, dump, loads, parse
+from mbcnav.web.accounts import two_step
 from mbcnav.web.core.models import AuditEvent, audit
 
 from . import adapter
@@ -86,6 +87,7 @@ def export_everything(owner) -> dict:
             "profile": _rows(Profile, owner)[0] if profile else None,
             **{m._meta.model_name: _rows(m, owner) for m in ENTRY_MODELS},
         },
+        "two_step_sign_in": two_step.summary(owner),  # on or off, dates, codes left; no secret
         "shares": shares,
         "audit": audit_rows,
     }
@@ -115,7 +117,8 @@ def import_text(owner, text: str, actor, today: date | None = None) -> Patient:
 
 
 def delete_account(owner) -> None:
-    """Delete the user and all their rows (cascades: record rows, shares both ways, audit)."""
+    """Delete the user and all their rows (cascades: record rows, shares both ways, audit,
+    two-step sign-in devices and recovery codes)."""
     with transaction.atomic():
         owner.delete()  # every record row, share and audit event cascades with the user
 
