@@ -17,6 +17,9 @@ def _warm() -> None:
         from mbcnav.web.trials import services as trials
 
         trials.catalogue()  # the parsed trial catalogue
+        from mbcnav.trials.geo import warm
+
+        warm()  # ZIP and city centroids for trial sites without a geoPoint
     except Exception:  # noqa: BLE001 - an empty or missing trial table must not stop the server
         pass
 
