@@ -1,4 +1,6 @@
-"""Speed: parse throughput, and one patient matched against 10,000 trials after parsing.
+"""Speed: parse throughput, one patient matched against 10,000 trials after parsing, and the
+nearest open site of every trial (with the sites' geoPoints, and without them: ZIP / city
+centroids).
 
 The 10,000 trials are synthesised from the bundled real ones (each copied with a new NCT id
 and its criteria in a shuffled order). Usage: uv run python bench/trials_speed.py [N]
@@ -14,6 +16,7 @@ from pathlib import Path
 
 from mbcnav.patient import load
 from mbcnav.trials.facts import from_patient
+from mbcnav.trials.geo import nearest_site, zip_point
 from mbcnav.trials.match import match, summarise
 from mbcnav.trials.parse import parse_trials
 from mbcnav.trials.rank import Relevance, rank
@@ -74,6 +77,37 @@ def main(argv: list[str]) -> None:
             secs = time.perf_counter() - t0
             best = secs if best is None else min(best, secs)
         print(f"one patient vs {n} trials, {label}: {best:.3f} s (best of 3), {len(out)} results")
+    distances(trials, n)
+
+
+def distances(trials: list[Trial], n: int) -> None:
+    """Nearest open site of every trial from ZIP 60611, as bundled and with geoPoints removed."""
+    here = zip_point("60611")
+    no_points = [
+        Trial.from_dict(
+            {**d, "locations": [{**s, "lat": None, "lon": None} for s in d["locations"]]}
+        )
+        for d in (t.to_dict() for t in trials)
+    ]
+    t0 = time.perf_counter()
+    nearest_site(no_points[0], here)  # the ZIP table is indexed once per process
+    for t in no_points:
+        nearest_site(t, here)
+    first = time.perf_counter() - t0
+    sites = sum(len(t.locations) for t in trials)
+    for label, group in (("sites' geoPoints", trials), ("no geoPoints: ZIP/city", no_points)):
+        best = None
+        for _ in range(3):
+            t0 = time.perf_counter()
+            found = [nearest_site(t, here) for t in group]
+            secs = time.perf_counter() - t0
+            best = secs if best is None else min(best, secs)
+        placed = sum(1 for f in found if f)
+        print(
+            f"nearest site, {n} trials ({sites} sites), {label}: {best:.3f} s (best of 3), "
+            f"{placed} trials with a distance"
+        )
+    print(f"  first pass without geoPoints, ZIP table index included: {first:.3f} s")
 
 
 if __name__ == "__main__":

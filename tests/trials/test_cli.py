@@ -121,3 +121,53 @@ def test_show_and_unknown_trial():
     assert res.exit_code == 0 and "Capecitabine" in res.output
     res = run("show", "NCT00000000")
     assert res.exit_code == 2 and "not in the local store" in res.output
+
+
+def _store_with(tmp_path, trial):
+    from mbcnav.trials.parse import parse_trial
+    from mbcnav.trials.store import JsonStore
+
+    store = JsonStore(tmp_path / "trials.json")
+    store.put(trial, parse_trial(trial))
+    store.save()
+    return str(store.path)
+
+
+def test_show_lists_contacts_and_the_study_lead(tmp_path):
+    res = run("show", "NCT03377387")
+    assert res.exit_code == 0
+    assert (
+        "Study lead: Chau Dang, MD (principal investigator, Memorial Sloan Kettering Cancer Center)"
+        in res.output
+    )
+    from mbcnav.trials.record import from_v2
+
+    excerpt = Path(__file__).parent / "fixtures" / "NCT07062965.contacts-excerpt.json"
+    trial = from_v2(json.loads(excerpt.read_text("utf-8")))
+    res = run("show", "NCT07062965", "--store", _store_with(tmp_path, trial))
+    assert res.exit_code == 0, res.output
+    assert (
+        "Contact: Pfizer CT.gov Call Center: 1-800-718-1021, ClinicalTrials.gov_Inquiries@pfizer.com"
+        in res.output
+    )
+    assert "The study team can answer questions about eligibility." in res.output
+
+
+def test_match_says_when_a_distance_is_by_zip_code(tmp_path):
+    from mbcnav.trials.record import Site, Trial
+
+    trial = Trial(
+        "NCT00000001",
+        title="Drug X for metastatic breast cancer",
+        status="RECRUITING",
+        eligibility="Inclusion Criteria:\n- Metastatic breast cancer",
+        locations=[Site("Lakeside", "Milwaukee", "Wisconsin", "53202", "United States")],
+    )
+    store = _store_with(tmp_path, trial)
+    patient = str(EXAMPLES / "hr-positive-second-line.yaml")
+    res = run("match", patient, "--store", store, "--date", "2025-07-01")
+    assert res.exit_code == 0, res.output
+    assert "miles (Milwaukee, by ZIP code)" in res.output
+    res = run("match", patient, "--store", store, "--json", "--date", "2025-07-01")
+    site = json.loads(res.output)["trials"][0]["nearest_site"]
+    assert site["located_by"] == "zip" and 75 < site["miles"] < 90  # Chicago to Milwaukee

@@ -68,7 +68,11 @@ def command() -> None:
     help="A trial store file (default: the bundled snapshot).",
 )
 def match_cmd(patient_file, as_json, top, within_miles, as_of, store):
-    """Rank the trials in the local store for the person in PATIENT_FILE."""
+    """Rank the trials in the local store for the person in PATIENT_FILE.
+
+    A site without a map point in its record is placed by its ZIP code or city (said in the
+    text; nearest_site.located_by is "site", "zip" or "city" in --json).
+    """
     from mbcnav.trials.facts import from_patient
     from mbcnav.trials.geo import nearest_site, zip_point
     from mbcnav.trials.rank import rank
@@ -114,11 +118,11 @@ def match_cmd(patient_file, as_json, top, within_miles, as_of, store):
     if not out:
         click.echo("No trial in the store matches these limits.")
     for i, t in enumerate(out, 1):
-        where = (
-            f", nearest site {t['nearest_site']['miles']:g} miles ({t['nearest_site']['city']})"
-            if t["nearest_site"]
-            else ""
-        )
+        where = ""
+        if t["nearest_site"]:
+            site = t["nearest_site"]
+            how = {"zip": ", by ZIP code", "city": ", by city"}.get(site.get("located_by"), "")
+            where = f", nearest site {site['miles']:g} miles ({site['city']}{how})"
         click.echo(
             f"{i}. {t['nct_id']}  fit: {t['fit']}  score {t['score']:.2f}{where}\n   {t['title']}"
         )
@@ -207,6 +211,40 @@ def rank_cmd(queries, trials_path, run_path):
     _write(run_path, rank_run(qs, trials))
 
 
+SITE_CONTACTS_SHOWN = 10
+
+
+def _contact_lines(t) -> list[str]:
+    """Contacts for ``trials show``: the study's central contacts, then each site's, then officials."""
+
+    def reach(c) -> str:
+        phone = c.phone + (f" ext. {c.phone_ext}" if c.phone and c.phone_ext else "")
+        return ", ".join(x for x in (phone, c.email) if x)
+
+    lines = [
+        f"Contact: {c.name or 'study contact'}: {reach(c)}"
+        for c in t.central_contacts
+        if c.reachable
+    ]
+    sites = [
+        f"Site contact ({', '.join(x for x in (s.facility, s.city) if x)}): {c.name or 'contact'}: {reach(c)}"
+        for s in t.locations
+        for c in s.contacts
+        if c.reachable
+    ]
+    lines += sites[:SITE_CONTACTS_SHOWN]
+    if len(sites) > SITE_CONTACTS_SHOWN:
+        lines.append(
+            f"... and {len(sites) - SITE_CONTACTS_SHOWN} more site contacts (--json lists all)."
+        )
+    for o in t.officials:
+        what = ", ".join(x for x in (o.role_label, o.affiliation) if x)
+        lines.append(f"Study lead: {o.name}" + (f" ({what})" if what else ""))
+    if lines:
+        lines.append("The study team can answer questions about eligibility.")
+    return lines
+
+
 @command.command("show")
 @click.argument("nct_id")
 @json_option
@@ -217,7 +255,7 @@ def rank_cmd(queries, trials_path, run_path):
     help="A trial store file (default: the bundled snapshot).",
 )
 def show_cmd(nct_id, as_json, store):
-    """Show one trial from the local store with its parsed criteria."""
+    """Show one trial from the local store: its contacts and its parsed criteria."""
     s = _open_store(store)
     t = s.get(nct_id)
     if t is None:
@@ -236,6 +274,8 @@ def show_cmd(nct_id, as_json, store):
         f"{t.nct_id}: {t.title}\n{t.phase or 'phase not given'} · {t.status or 'status unknown'} · updated {t.last_update or '?'}"
     )
     click.echo(f"Conditions: {', '.join(t.conditions) or '-'}\nSites: {len(t.locations)}")
+    for line in _contact_lines(t):
+        click.echo(line)
     for kind in ("inclusion", "exclusion"):
         click.echo(f"\n{kind.capitalize()} criteria:")
         for c in parse["criteria"]:

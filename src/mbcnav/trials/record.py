@@ -13,6 +13,58 @@ _AGE = re.compile(r"(\d+(?:\.\d+)?)\s*(year|month|week|day)", re.I)
 _UNIT_YEARS = {"year": 1.0, "month": 1 / 12, "week": 1 / 52, "day": 1 / 365}
 
 
+#: ClinicalTrials.gov contact and official roles, in plain words.
+ROLE_LABELS = {
+    "CONTACT": "contact",
+    "PRINCIPAL_INVESTIGATOR": "principal investigator",
+    "SUB_INVESTIGATOR": "sub-investigator",
+    "STUDY_CHAIR": "study chair",
+    "STUDY_DIRECTOR": "study director",
+}
+
+
+@dataclass
+class Contact:
+    """Someone to ask about a study: a central contact, a site contact or an overall official."""
+
+    name: str = ""
+    role: str = ""  # CONTACT, PRINCIPAL_INVESTIGATOR, SUB_INVESTIGATOR, STUDY_CHAIR, STUDY_DIRECTOR
+    phone: str = ""
+    phone_ext: str = ""
+    email: str = ""
+    affiliation: str = ""  # overall officials only
+
+    @property
+    def role_label(self) -> str:
+        return ROLE_LABELS.get(self.role.upper(), self.role.replace("_", " ").lower())
+
+    @property
+    def reachable(self) -> bool:
+        return bool(self.phone or self.email)
+
+
+def _contacts(values: Any) -> list[Contact]:
+    """Contacts from v2 JSON (``phoneExt``) or from our own dicts (``phone_ext``)."""
+    out = []
+    for c in values or []:
+        if isinstance(c, Contact):
+            out.append(c)
+            continue
+        if not isinstance(c, dict):
+            continue
+        person = Contact(
+            name=str(c.get("name") or "").strip(),
+            role=str(c.get("role") or "").strip(),
+            phone=str(c.get("phone") or "").strip(),
+            phone_ext=str(c.get("phone_ext") or c.get("phoneExt") or "").strip(),
+            email=str(c.get("email") or "").strip(),
+            affiliation=str(c.get("affiliation") or "").strip(),
+        )
+        if person.name or person.reachable:
+            out.append(person)
+    return out
+
+
 @dataclass
 class Site:
     facility: str = ""
@@ -23,6 +75,13 @@ class Site:
     status: str = ""
     lat: float | None = None
     lon: float | None = None
+    contacts: list[Contact] = field(default_factory=list)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Site:
+        data = dict(data)
+        data["contacts"] = _contacts(data.get("contacts"))
+        return cls(**data)
 
 
 @dataclass
@@ -41,6 +100,8 @@ class Trial:
     locations: list[Site] = field(default_factory=list)
     last_update: str = ""  # YYYY-MM-DD
     source: str = ""
+    central_contacts: list[Contact] = field(default_factory=list)
+    officials: list[Contact] = field(default_factory=list)  # overall officials (no phone/email)
 
     @property
     def recruiting(self) -> bool:
@@ -57,7 +118,9 @@ class Trial:
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Trial:
         data = dict(data)
-        data["locations"] = [Site(**s) for s in data.get("locations") or []]
+        data["locations"] = [Site.from_dict(s) for s in data.get("locations") or []]
+        data["central_contacts"] = _contacts(data.get("central_contacts"))
+        data["officials"] = _contacts(data.get("officials"))
         return cls(**data)
 
 
@@ -117,8 +180,9 @@ def from_v2(study: dict[str, Any]) -> Trial:
     status = p.get("statusModule", {})
     elig = p.get("eligibilityModule", {})
     arms = p.get("armsInterventionsModule", {})
+    cl = p.get("contactsLocationsModule", {})
     sites = []
-    for loc in p.get("contactsLocationsModule", {}).get("locations", []) or []:
+    for loc in cl.get("locations", []) or []:
         gp = loc.get("geoPoint") or {}
         sites.append(
             Site(
@@ -130,6 +194,7 @@ def from_v2(study: dict[str, Any]) -> Trial:
                 status=loc.get("status", ""),
                 lat=gp.get("lat"),
                 lon=gp.get("lon"),
+                contacts=_contacts(loc.get("contacts")),
             )
         )
     last = (status.get("lastUpdatePostDateStruct") or {}).get("date") or status.get(
@@ -150,6 +215,8 @@ def from_v2(study: dict[str, Any]) -> Trial:
         locations=sites,
         last_update=last,
         source="ClinicalTrials.gov API v2",
+        central_contacts=_contacts(cl.get("centralContacts")),
+        officials=_contacts(cl.get("overallOfficials")),
     )
 
 
@@ -172,7 +239,8 @@ def from_trialgpt(rec: dict[str, Any]) -> Trial:
         )
         crit = f"Inclusion Criteria:\n{inc}\nExclusion Criteria:\n{exc}"
     locs = [
-        Site(country=c) if isinstance(c, str) else Site(**c) for c in rec.get("locations") or []
+        Site(country=c) if isinstance(c, str) else Site.from_dict(c)
+        for c in rec.get("locations") or []
     ]
     return Trial(
         nct_id=str(nct),
@@ -189,4 +257,6 @@ def from_trialgpt(rec: dict[str, Any]) -> Trial:
         locations=locs,
         last_update=str(rec.get("last_update") or ""),
         source=str(rec.get("source") or "TrialGPT-style record"),
+        central_contacts=_contacts(rec.get("central_contacts")),
+        officials=_contacts(rec.get("officials")),
     )

@@ -38,6 +38,9 @@ def _warm() -> None:
         cat = trials.catalogue()  # the parsed trial catalogue
         if cat.trials:  # compiles the criteria patterns the first ranking needs
             rank(cat.trials, cat.parses, PatientFacts(), relevance=cat.relevance)
+        from mbcnav.trials.geo import warm
+
+        warm()  # ZIP and city centroids for trial sites without a geoPoint
     except Exception:  # noqa: BLE001 - an empty or missing trial table must not stop the server
         pass
 

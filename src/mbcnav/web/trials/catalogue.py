@@ -27,6 +27,11 @@ def load_snapshot() -> str:
     as_of = snap.data.get("as_of", "")
     known = dict(StoredTrial.objects.values_list("nct_id", "last_update"))
     versions = dict(StoredTrial.objects.values_list("nct_id", "parse__version"))
+    # rows still as the snapshot left them: a newer engine may read more of the same record
+    # (contacts, for instance), so a snapshot row that differs is refreshed.
+    from_snapshot = dict(
+        StoredTrial.objects.filter(origin="snapshot").values_list("nct_id", "data")
+    )
     store = DatabaseStore(origin="snapshot")
     added = updated = 0
     trials = snap.trials()
@@ -36,7 +41,11 @@ def load_snapshot() -> str:
         old = known.get(t.nct_id)
         if old is None:
             added += 1
-        elif (t.last_update and t.last_update > old) or versions.get(t.nct_id) != VERSION:
+        elif (
+            (t.last_update and t.last_update > old)
+            or versions.get(t.nct_id) != VERSION
+            or (t.nct_id in from_snapshot and from_snapshot[t.nct_id] != t.to_dict())
+        ):
             updated += 1
         else:
             continue

@@ -24,7 +24,7 @@ from django.utils import timezone
 
 from mbcnav.trials.errors import TrialsError
 from mbcnav.trials.facts import PatientFacts, from_patient
-from mbcnav.trials.geo import haversine_miles, nearest_site, zip_point
+from mbcnav.trials.geo import closest, nearest_site, site_miles, unplaced_reason, zip_point
 from mbcnav.trials.match import match
 from mbcnav.trials.rank import rank
 from mbcnav.trials.record import Trial
@@ -40,6 +40,7 @@ from .catalogue import (  # noqa: F401  (re-exported: the lead's serve calls ser
     load_snapshot,
     sync_database,
 )
+from .contacts import contact_list
 from .models import SavedTrial
 from .questions import TrialQuestion, trial_questions
 
@@ -110,6 +111,13 @@ class Match:
     def nearest(self) -> dict | None:
         """The nearest open site with its distance in miles (None without a ZIP or a site location)."""
         return nearest_site(self.trial, self.point) if self.point else None
+
+    @property
+    def unplaced(self) -> str | None:
+        """Why there is no distance (see ``geo.unplaced_reason``); None when there is one."""
+        if self.point is None or self.nearest is not None:
+            return None
+        return unplaced_reason(self.trial)
 
 
 class MatchList(list):
@@ -205,6 +213,11 @@ class Detail:
     team_only: int = 0  # unknown criteria nothing in a record could settle (the study team decides)
     sites: list[dict] = field(default_factory=list)
     nearest: dict | None = None
+    unplaced: str | None = None  # why there is no distance (geo.unplaced_reason)
+    contacts: list[dict] = field(default_factory=list)  # central first, then the nearest site's
+    #: Why no site contact is listed though sites have some: "add-zip", "sign-in", "unplaced",
+    #: "nearest-none".
+    contact_hint: str | None = None
     located: bool = False
     saved: bool = False
     questions: list[TrialQuestion] = field(default_factory=list)
@@ -218,9 +231,7 @@ def normalise_nct(nct_id: str) -> str | None:
 def _sites(trial: Trial, point) -> list[dict]:
     out = []
     for s in trial.locations:
-        miles = None
-        if point and s.lat is not None and s.lon is not None:
-            miles = round(haversine_miles(point[0], point[1], s.lat, s.lon), 1)
+        placed = site_miles(s, point) if point else None
         out.append(
             {
                 "facility": s.facility,
@@ -228,7 +239,8 @@ def _sites(trial: Trial, point) -> list[dict]:
                 "state": s.state,
                 "country": s.country,
                 "status": s.status.replace("_", " ").lower(),
-                "miles": miles,
+                "miles": placed[0] if placed else None,
+                "located_by": placed[1] if placed else None,
             }
         )
     out.sort(
@@ -289,7 +301,20 @@ def trial_detail(owner, nct_id: str, today: date | None = None) -> Detail | None
         )
         detail.saved = SavedTrial.objects.filter(owner=owner, nct_id=nct).exists()
         detail.nearest = nearest_site(trial, point) if point else None
+        if point and detail.nearest is None:
+            detail.unplaced = unplaced_reason(trial)
     detail.located = point is not None
+    near = closest(trial, point) if point else None
+    detail.contacts = contact_list(trial, near[0] if near else None)
+    if not any(c["kind"] == "site" for c in detail.contacts) and any(
+        c.reachable for s in trial.locations for c in s.contacts
+    ):
+        if owner is None:
+            detail.contact_hint = "sign-in"
+        elif point is None:
+            detail.contact_hint = "add-zip"
+        else:
+            detail.contact_hint = "nearest-none" if near else "unplaced"
     detail.sites = _sites(trial, point)
     detail.questions = trial_questions(trial, detail.result, detail.settle, detail.nearest)
     return detail
