@@ -35,11 +35,24 @@ PAGES = [
     "/checkins/",
     "/visits/",
     "/library/",
-    "/library/search/?q=bone+mets",
+    "/library/search/?q={q}",
     "/trials/",
     "/care/",
 ]
 PASSWORD = "load-test-password-123"
+# What people type into the library search (each request picks one).
+QUESTIONS = [
+    "bone mets",
+    "what is her2 low",
+    "can metastatic breast cancer be cured",
+    "side effects of palbociclib",
+    "when should I go to the emergency room",
+    "what does stable disease mean",
+    "clinical trials near me",
+    "liver metastases symptoms",
+    "second opinion",
+    "how long do people live with mbc",
+]
 
 
 def free_port() -> int:
@@ -89,18 +102,28 @@ def user_loop(
     think: float,
 ) -> None:
     n = 0
+    # People do not arrive in lockstep: each user starts at a random moment within the first
+    # think time, on a random page of the walk (no thundering herd on the first page).
+    time.sleep(random.uniform(0, think))
+    offset = random.randrange(len(PAGES))
+    walk = PAGES[offset:] + PAGES[:offset]
     while time.time() < stop_at and n < max_requests:
-        for page in PAGES:
+        for page in walk:
             t0 = time.perf_counter()
+            why = ""
             try:
-                resp = client.get(page.format(me=client.me))
-                ok = resp.status_code == 200
-            except httpx.HTTPError:
-                ok = False
+                resp = client.get(
+                    page.format(me=client.me, q=random.choice(QUESTIONS).replace(" ", "+"))
+                )
+                if resp.status_code != 200:
+                    why = f"HTTP {resp.status_code}"
+            except httpx.HTTPError as err:
+                why = type(err).__name__
             ms = (time.perf_counter() - t0) * 1000
             results[page].append(ms)
-            if not ok:
+            if why:
                 errors[page] += 1
+                print(f"error: {page} {why} after {ms:.0f} ms", file=sys.stderr, flush=True)
             n += 1
             if think:
                 time.sleep(random.uniform(0.5 * think, 1.5 * think))  # a person reading the page
@@ -139,16 +162,12 @@ def main() -> None:
     server = subprocess.Popen(
         [
             str(Path(sys.executable).parent / "gunicorn"),
-            "mbcnav.web.wsgi:application",
+            "--config",
+            "python:mbcnav.web.gunicorn_conf",  # the settings `mbcnav serve` uses
             "--bind",
             f"127.0.0.1:{port}",
             "--workers",
             str(args.workers),
-            "--threads",
-            "4",
-            "--worker-class",
-            "gthread",
-            "--preload",
             "--log-level",
             "warning",
         ],

@@ -1,6 +1,8 @@
 """Check-in pages: the form, the result (emergency line first, with the person's own numbers),
 history and weekly sheet, the navigator inbox and email, and every persona."""
 
+import re
+
 import pytest
 from django.core import mail
 from django.urls import reverse
@@ -135,3 +137,20 @@ def test_inbox_is_for_navigators_and_acknowledge_is_theirs(as_user, patient, nav
     c.post(reverse("checkins:acknowledge", args=[alert.pk]))
     alert.refresh_from_db()
     assert alert.acknowledged_at is not None
+
+
+def test_warmed_symptom_fields_are_the_page_a_cold_cache_renders(as_user, patient):
+    from django.core.cache import cache
+
+    from mbcnav.web.checkins.views import warm_symptom_fields
+
+    c = as_user(patient)
+    url = reverse("checkins:new")
+    cache.clear()
+    cold = c.get(url).content.decode()
+    cache.clear()
+    warm_symptom_fields()
+    warmed = c.get(url).content.decode()
+    token = re.compile(r'name="csrfmiddlewaretoken" value="[^"]+"')
+    assert token.sub("", cold) == token.sub("", warmed)
+    assert warmed.count("<details") > 10  # the symptom fields are on the page

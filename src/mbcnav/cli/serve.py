@@ -55,15 +55,13 @@ def command(host: str, port: int, workers: int, demo: bool) -> None:
         gunicorn,
         [
             gunicorn,
-            "mbcnav.web.wsgi:application",
+            "--config",
+            "python:mbcnav.web.gunicorn_conf",
             "--bind",
             f"{host}:{port}",
             "--workers",
             str(workers),
             "--access-logfile",
             "-",
-            "--timeout",
-            "60",
-            "--preload",
         ],
     )

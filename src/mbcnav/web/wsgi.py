@@ -28,8 +28,13 @@ def _templates() -> None:
 def _warm() -> None:
     from mbcnav.library import search
 
-    search("metastatic breast cancer")  # the BM25 index over the bundled articles
+    # The BM25 index over the bundled articles. Not the re-ranking model: onnxruntime must
+    # start after the fork, in each worker (gunicorn_conf.post_fork).
+    search("metastatic breast cancer", rerank=False)
     _templates()
+    from mbcnav.web.checkins.views import warm_symptom_fields
+
+    warm_symptom_fields()  # about 190 form widgets, the same for everyone
     try:
         from mbcnav.trials.facts import PatientFacts
         from mbcnav.trials.rank import rank

@@ -17,7 +17,6 @@ import segno
 from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
-from django_otp import user_has_device
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
@@ -49,8 +48,9 @@ class CodeCheck:
 
 # ------------------------------------------------------------------ reading
 def is_on(user) -> bool:
-    """True when ``user`` has a confirmed device (the code step is then required)."""
-    return user_has_device(user, confirmed=True)
+    """True when ``user`` has a confirmed app device (the code step is then required).
+    Recovery codes exist only alongside it: turning two-step off deletes both."""
+    return TOTPDevice.objects.filter(user=user, confirmed=True).exists()
 
 
 def app_device(user) -> TOTPDevice | None:

@@ -50,6 +50,27 @@ def new(request, owner_id=None):
     )
 
 
+SYMPTOM_FIELDS_KEY = "checkin_symptom_fields"  # the {% cache %} fragment name in new.html
+
+
+def warm_symptom_fields() -> None:
+    """Render the empty symptom fields for every language into the cache that ``new.html``'s
+    ``{% cache %}`` fragment reads (called once in the gunicorn master, see ``wsgi.py``)."""
+    from django.conf import settings
+    from django.core.cache import cache
+    from django.core.cache.utils import make_template_fragment_key
+    from django.template.loader import render_to_string
+    from django.utils import translation
+
+    for code, _name in settings.LANGUAGES:
+        with translation.override(code):
+            form = CheckInForm(today=timezone.localdate())
+            html = render_to_string(
+                "checkins/_symptoms.html", {"form": form, "groups": form.groups()}
+            )
+            cache.set(make_template_fragment_key(SYMPTOM_FIELDS_KEY, [code]), html, 86400)
+
+
 def _parse_day(day: str) -> date:
     try:
         return date.fromisoformat(day)
