@@ -13,6 +13,7 @@ import re
 
 from mbcnav.trials.context import Mention, mentions_many
 from mbcnav.trials.labs import lab_checks
+from mbcnav.trials.menopause import menopause_check
 from mbcnav.trials.numbers import (
     _KARNOFSKY,
     age_check,
@@ -149,6 +150,25 @@ def _from_mention(m: Mention, text: str, kind: str) -> dict | None:
     return check
 
 
+_ER_LOW_OK = re.compile(
+    r"\ber[- ]?low\b|(?:<|≤|less than|below|under|up to)\s*10\s*%|\b1\s*(?:-|–|to)\s*10\s*%|"
+    r"low[- ]?(?:er|estrogen)|(?:er|estrogen)[- ]?low",
+    re.I,
+)
+_ER_AT_LEAST_10 = re.compile(r"(?:≥|>=|>|at least|more than)\s*10\s*%", re.I)
+
+
+def er_low_wording(text: str) -> dict:
+    """How a receptor criterion treats ER-low (1-10%): {"er_low_ok": True} when it counts ER-low
+    with ER-negative ("ER < 10%", "ER-low allowed"), {"er_min10": True} when ER must be >= 10%."""
+    out = {}
+    if _ER_LOW_OK.search(text):
+        out["er_low_ok"] = True
+    if _ER_AT_LEAST_10.search(text) and re.search(r"\b(?:er|estrogen)", text, re.I):
+        out["er_min10"] = True
+    return out
+
+
 def checks_for(crit: Criterion, found: list[Mention]) -> list[dict]:
     """Every check one criterion implies (possibly none)."""
     text = crit.text
@@ -163,6 +183,8 @@ def checks_for(crit: Criterion, found: list[Mention]) -> list[dict]:
         if c := fn(plain):
             out.append(c)
     out.extend(lab_checks(plain))
+    if meno := menopause_check(plain):
+        out.append(meno)
     if (allowed := ecog_allowed(text)) is not None:
         out.append({"type": "ecog", "allowed": allowed})
     elif m := _KARNOFSKY.search(text):
@@ -188,6 +210,8 @@ def checks_for(crit: Criterion, found: list[Mention]) -> list[dict]:
         c = _from_mention(m, text, crit.kind)
         if c is None:
             continue
+        if c["type"] in {"receptor", "subtype"}:
+            c.update(er_low_wording(text))
         if m.end <= premise_end:
             c["premise"] = True
         key = (c["type"], c["value"], c.get("neg"))
@@ -206,7 +230,8 @@ def checks_for(crit: Criterion, found: list[Mention]) -> list[dict]:
         out = [c for c in out if c["type"] != "consent"]
     if all(c.get("premise") for c in out):  # nothing required beyond the premise
         for c in out:
-            c.pop("premise", None)
+            if c["type"] != "menopause":  # "premenopausal women must take goserelin": the
+                c.pop("premise", None)  # rest of the rule is real, only not checkable
     if conditional and not any(c.get("premise") for c in out):
         for c in out:  # "If ..., then ...": a premise we cannot check; never a clear "not met"
             c["conditional"] = True

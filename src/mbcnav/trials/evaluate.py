@@ -7,6 +7,7 @@ from datetime import date
 
 from mbcnav.trials.facts import PatientFacts
 from mbcnav.trials.labs import evaluate_lab
+from mbcnav.trials.menopause import evaluate_menopause
 
 HER2_NEGATIVE = {"low", "ultralow", "zero", "negative"}
 NEUTRAL = "neutral"
@@ -70,6 +71,11 @@ def _receptor(c: dict, f: PatientFacts) -> tuple[bool | None, str, str]:
     if what == "hr":
         if f.hr is None:
             return None, "Your hormone receptor (ER/PR) result is not known.", "ER/PR test result"
+        if f.er_low_only:  # ER 1-10%, PR negative: reported as positive, often treated as negative
+            low = "Your ER is low-positive (1-10% of cells) and PR is negative."
+            if val == "positive":
+                return not c.get("er_min10"), low, ""
+            return (True, low, "") if c.get("er_low_ok") else (False, low, "")
         return f.hr == val, f"Your cancer is hormone receptor {f.hr}.", ""
     if f.her2 is None:
         return None, "Your HER2 result is not known.", "HER2 test result (IHC score)"
@@ -159,6 +165,15 @@ def evaluate(c: dict, f: PatientFacts) -> tuple[bool | None | str, str, str]:
     if t == "receptor":
         return _receptor(c, f)
     if t == "subtype":
+        if f.er_low_only and f.her2 in HER2_NEGATIVE:
+            low = "Your ER is low-positive (1-10%), PR negative and HER2 negative."
+            if c.get("er_low_ok"):
+                return True, low + " This trial counts that with triple-negative.", ""
+            return (
+                None,
+                low + " Some triple-negative trials include ER-low cancers and some do not.",
+                "Whether the study team counts ER-low as triple-negative",
+            )
         if f.hr == "positive" or f.her2 == "positive":
             return False, f"Your cancer is HR {f.hr}, HER2 {f.her2}.", ""
         if f.hr == "negative" and f.her2 in HER2_NEGATIVE:
@@ -224,6 +239,8 @@ def evaluate(c: dict, f: PatientFacts) -> tuple[bool | None | str, str, str]:
             if f.pregnant is None:
                 return None, "Pregnancy is checked at screening.", "A pregnancy test"
             return f.pregnant, "Pregnancy: " + ("yes." if f.pregnant else "no."), ""
+    if t == "menopause":
+        return evaluate_menopause(c, f.menopause, f.sex)
     if t == "lab":
         return evaluate_lab(c, f.labs, f.as_of, f.sites)
     if t == "consent":

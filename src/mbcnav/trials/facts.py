@@ -46,6 +46,8 @@ class PatientFacts:
     pregnant: bool | None = None
     zip: str | None = None
     labs: dict[str, dict] = field(default_factory=dict)  # labs.latest(): newest value per test
+    menopause: str | None = None  # post | suppressed | pre (menopause.status_from_patient)
+    er_low_only: bool = False  # ER 1-10% and PR not positive: the only hormone receptor is ER-low
     as_of: str = ""
     note: str = ""  # free text (notes only), kept for lexical checks
 
@@ -80,6 +82,7 @@ def from_patient(p, as_of: date) -> PatientFacts:
     """Facts from a ``mbcnav.patient.Patient`` on the day ``as_of``."""
     from mbcnav.patient import derive, vocabulary
     from mbcnav.trials.labs import latest as latest_labs
+    from mbcnav.trials.menopause import status_from_patient as menopause_status
 
     lines = derive.lines_of_therapy(p, as_of)
     progressed: set[str] = set()
@@ -151,6 +154,8 @@ def from_patient(p, as_of: date) -> PatientFacts:
         biomarkers=dict(p.biomarkers),
         zip=p.postal_code,
         labs=latest_labs(p.labs, as_of),
+        menopause=menopause_status(p, as_of),
+        er_low_only=derive.er_low(p) and p.receptors.pr != "positive",
         as_of=as_of.isoformat(),
     )
 

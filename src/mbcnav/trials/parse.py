@@ -10,7 +10,7 @@ from mbcnav.trials.match import _ROUTINE, cohort_of
 from mbcnav.trials.record import Trial
 from mbcnav.trials.split import Criterion, split
 
-VERSION = 4  # 4: blood-test limits (labs.py)
+VERSION = 6  # 4: blood-test limits (labs.py); 5: menopausal status; 6: ER-low wording
 
 
 _EARLY = re.compile(

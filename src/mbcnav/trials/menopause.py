@@ -1,0 +1,115 @@
+"""Menopausal status: what a criterion asks for, and what a record shows.
+
+- ``status_from_patient(p, as_of)``: "post" | "suppressed" (ovarian suppression ongoing) | "pre"
+  | None (not clear from a record), for women.
+- ``menopause_check(text)``: {"type": "menopause", "value": "post" | "pre", "ofs_ok"} or None.
+- ``evaluate_menopause(check, status, sex)``: (holds, why, settle).
+
+The rules follow the definition most breast cancer trials write out themselves (and NCCN's):
+postmenopausal means a prior bilateral oophorectomy, or age 60 or over, or, under 60, no periods
+for 12 months without chemotherapy, tamoxifen or ovarian suppression and hormone levels in the
+postmenopausal range. A record does not hold periods or hormone levels, so between 45 and 60
+the status stays open. Before 45 almost all women are premenopausal (NCI Dictionary of Cancer
+Terms, "menopause", https://www.cancer.gov/publications/dictionaries/cancer-terms/def/menopause,
+read 2026-11-21, as of 2026-11-21). Ovarian suppression (goserelin, leuprolide, triptorelin) is
+its own state: many trials accept "premenopausal on ovarian suppression" in place of
+postmenopausal, and say so.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+NEUTRAL = "neutral"
+POST_AGE = 60
+PRE_AGE = 45
+_MENO = re.compile(
+    r"\b(pre|peri|post)[- ]?(?:and[- ]|or[- ]|/[- ]?)?(?:peri[- ]?)?menopaus\w*", re.I
+)
+_BOTH = re.compile(
+    r"\b(?:pre|peri)[- ]?(?:menopaus\w*)?\s*(?:,|and|or|/)\s*(?:peri[- ]?\s*(?:,|and|or|/)?\s*)?(?:and\s+|or\s+)?post[- ]?menopaus"
+    r"|\bpost[- ]?menopaus\w*\s*(?:,|and|or|/)\s*(?:pre|peri)[- ]?menopaus"
+    r"|\bregardless of menopaus|\bany menopausal status",
+    re.I,
+)
+_NOT_A_REQUIREMENT = re.compile(
+    r"pregnan|childbearing|child-bearing|contracept|estradiol|\bfsh\b|amenorrh|hormone levels?|"
+    r"\bserum\b|\bstatus is\b|\bmenses\b|menstrua|\beither\b|steril",
+    re.I,
+)
+_SUBJECT = re.compile(
+    r"\w*\s+(?:[\w/()-]+\s+){0,14}?(?:must|should|need|needs|are required|is required|have to|will)\b",
+    re.I,
+)
+_DEFINED = re.compile(r"\bdefined\b|\bnote:|\bper nccn|\bi\.e\.", re.I)
+_OFS = re.compile(
+    r"ovarian (?:function )?suppression|\bofs\b|\blhrh\b|\bgnrh\b|goserelin|leuprolide|leuprorelin|"
+    r"triptorelin",
+    re.I,
+)
+
+
+def status_from_patient(p, as_of: date) -> str | None:
+    """The record's menopausal status on ``as_of`` (women only; None when not clear)."""
+    from mbcnav.patient import derive
+
+    if p.sex != "female":
+        return None
+    for t in p.treatments:
+        when = t.date or t.start
+        if (
+            t.type == "surgery"
+            and re.search(r"oophorectomy|ovar(?:y|ies) removed", t.procedure or "", re.I)
+            and re.search(r"bilateral|both", t.procedure or "", re.I)
+            and (when is None or when <= as_of)
+        ):
+            return "post"
+    age = p.age_on(as_of)
+    if age is not None and age >= POST_AGE:
+        return "post"
+    if any("ovarian suppression" in d.classes for d in derive.ongoing_drugs(p, as_of)):
+        return "suppressed"
+    if age is not None and age < PRE_AGE:
+        return "pre"
+    return None
+
+
+def menopause_check(text: str) -> dict | None:
+    """The menopausal status a criterion requires, when that is what it is about."""
+    head = _DEFINED.split(text, 1)[0]  # "Postmenopausal women, defined as: ..." -> the requirement
+    m = _MENO.search(head)
+    if not m or _BOTH.search(head) or _NOT_A_REQUIREMENT.search(head):
+        return None
+    if re.search(r"\b(?:not|non|no longer)[- ](?:[\w-]+\s+){0,3}$", head[: m.start()], re.I):
+        return None  # "not postmenopausal": said the other way round, left to the study team
+    check = {
+        "type": "menopause",
+        "value": "post" if m.group(1).lower() == "post" else "pre",
+        "ofs_ok": bool(_OFS.search(text)),
+    }
+    if check["value"] == "pre" and _SUBJECT.match(head, m.end()):
+        # "Premenopausal women must take goserelin": whom a rule is for, not a requirement
+        # ("Postmenopausal women must have ..." is the trial's population: a requirement)
+        check["premise"] = True
+    return check
+
+
+def evaluate_menopause(
+    check: dict, status: str | None, sex: str | None
+) -> tuple[bool | str | None, str, str]:
+    settle = "Your menopausal status, from your care team"
+    if sex == "male":
+        return NEUTRAL, "This rule is about women.", ""
+    if status is None:
+        return None, "Your menopausal status is not clear from the record.", settle
+    said = {
+        "post": "Your record shows you are past menopause.",
+        "pre": "Your record shows you are before menopause.",
+        "suppressed": "You are on ovarian suppression.",
+    }[status]
+    if check["value"] == "post":
+        if status == "suppressed":
+            return (True, said, "") if check.get("ofs_ok") else (None, said, settle)
+        return status == "post", said, ""
+    return status in {"pre", "suppressed"}, said, ""
