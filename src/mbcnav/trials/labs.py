@@ -25,6 +25,7 @@ from mbcnav.trials.errors import TrialsError
 
 WHERE = "trials/data/labs.yaml"
 OPS = {">=", ">", "<=", "<"}
+BLOOD_TESTS = "Recent blood test results (blood counts, liver and kidney tests)"
 
 
 @dataclass(frozen=True)
@@ -288,9 +289,16 @@ def latest(labs, as_of: date) -> dict[str, dict]:
         if value is None:
             continue
         if tid not in out or lab.date.isoformat() > out[tid]["date"]:
-            shown = f"{lab.value:g}" + (f" {lab.unit}" if lab.unit else "")
+            shown = f"{lab.value:g}" + (f" {show_unit(lab.unit)}" if lab.unit else "")
             out[tid] = {"value": value, "shown": shown, "date": lab.date.isoformat()}
     return out
+
+
+def show_unit(unit: str) -> str:
+    """A unit as people read it: "10^9/L" -> "× 10⁹/L", "uL" -> "µL"."""
+    u = re.sub(r"^x?\s*10\^?9", "× 10⁹", unit.strip())
+    u = re.sub(r"^x?\s*10\^?3", "× 10³", u)
+    return u.replace("uL", "µL").replace("umol", "µmol")
 
 
 def _holds(value: float, op: str, limit: float) -> bool:
@@ -306,7 +314,7 @@ def _phrase(check: dict, t: LabTest, limit: float) -> str:
     words = {">=": "at least", ">": "above", "<=": "at most", "<": "below"}[check["op"]]
     if check.get("uln"):
         return f"{words} {limit:g} times the upper limit of normal"
-    return f"{words} {limit:g} {t.unit}"
+    return f"{words} {limit:g} {show_unit(t.unit)}"
 
 
 def evaluate_lab(
@@ -318,7 +326,7 @@ def evaluate_lab(
     limit = check["limit"]
     if check.get("liver_limit") and "liver" in sites:
         limit = check["liver_limit"]
-    settle = f"A recent {t.label} result"
+    settle = BLOOD_TESTS  # one item on the page for every blood-test limit left open
     found = labs.get(t.id)
     if not found:
         return None, f"The trial needs {t.label} {_phrase(check, t, limit)}.", settle
