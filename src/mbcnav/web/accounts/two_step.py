@@ -20,6 +20,7 @@ from django.utils import timezone
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from mbcnav.web.core.groups import group_names
 from mbcnav.web.core.models import audit
 
 RECOVERY_CODES = 10
@@ -62,7 +63,7 @@ def required_for(user) -> bool:
     if not getattr(settings, "MBCNAV_REQUIRE_2FA_FOR_STAFF", False):
         return False
     return bool(
-        user.is_staff or user.is_superuser or user.groups.filter(name__in=STAFF_GROUPS).exists()
+        user.is_staff or user.is_superuser or bool(group_names(user) & set(STAFF_GROUPS))
     )
 
 

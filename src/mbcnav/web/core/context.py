@@ -1,17 +1,10 @@
 from django.conf import settings
 
-
-def _group_names(user) -> set[str]:
-    """The user's group names, read once per request (one query for every menu check)."""
-    if not user.is_authenticated:
-        return set()
-    if not hasattr(user, "_mbcnav_groups"):
-        user._mbcnav_groups = set(user.groups.values_list("name", flat=True))
-    return user._mbcnav_groups
+from .groups import group_names
 
 
 def site(request):
-    groups = _group_names(request.user)
+    groups = group_names(request.user)
     return {
         "deployment_name": settings.MBCNAV_DEPLOYMENT_NAME,
         # password given, code step (or required set-up) not yet done: hide the record links

@@ -28,6 +28,7 @@ from django.http import Http404
 
 from mbcnav.patient import Patient, dump, loads, parse
 from mbcnav.web.accounts import two_step
+from mbcnav.web.core.groups import group_names
 from mbcnav.web.core.models import AuditEvent, audit
 
 from . import adapter
@@ -225,7 +226,7 @@ def can_edit(user, owner) -> bool:
 
 
 def is_navigator(user) -> bool:
-    return user.is_authenticated and user.groups.filter(name="navigators").exists()
+    return "navigators" in group_names(user)
 
 
 # ----------------------------------------------------------------- demo
