@@ -5,6 +5,7 @@ from datetime import date
 import pytest
 
 from mbcnav.patient import parse
+from mbcnav.trials.evaluate import evaluate
 from mbcnav.trials.facts import from_patient
 from mbcnav.trials.match import match
 from mbcnav.trials.menopause import evaluate_menopause, menopause_check, status_from_patient
@@ -79,15 +80,16 @@ def test_evaluation():
     post = {"type": "menopause", "value": "post", "ofs_ok": False}
     post_or_ofs = {**post, "ofs_ok": True}
     pre = {"type": "menopause", "value": "pre", "ofs_ok": True}
-    assert evaluate_menopause(post, "post", "female")[0] is True
-    assert evaluate_menopause(post, "pre", "female")[0] is False
-    assert evaluate_menopause(post, "suppressed", "female")[0] is None  # the trial must say
-    assert evaluate_menopause(post_or_ofs, "suppressed", "female")[0] is True
-    assert evaluate_menopause(pre, "post", "female")[0] is False
-    assert evaluate_menopause(pre, "suppressed", "female")[0] is True
-    held, why, settle = evaluate_menopause(post, None, "female")
+    assert evaluate_menopause(post, "post")[0] is True
+    assert evaluate_menopause(post, "pre")[0] is False
+    assert evaluate_menopause(post, "suppressed")[0] is None  # the trial must say
+    assert evaluate_menopause(post_or_ofs, "suppressed")[0] is True
+    assert evaluate_menopause(pre, "post")[0] is False
+    assert evaluate_menopause(pre, "suppressed")[0] is True
+    held, why, settle = evaluate_menopause(post, None)
     assert held is None and "not clear" in why and settle
-    assert evaluate_menopause(post, None, "male")[0] == "neutral"
+    man = from_patient(person(1960, sex="male"), DAY)
+    assert evaluate(post, man)[0] == "neutral"  # a rule about women
 
 
 def test_status_reaches_the_trial_fit():

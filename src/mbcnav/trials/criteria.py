@@ -151,8 +151,8 @@ def _from_mention(m: Mention, text: str, kind: str) -> dict | None:
 
 
 _ER_LOW_OK = re.compile(
-    r"\ber[- ]?low\b|(?:<|≤|less than|below|under|up to)\s*10\s*%|\b1\s*(?:-|–|to)\s*10\s*%|"
-    r"low[- ]?(?:er|estrogen)|(?:er|estrogen)[- ]?low",
+    r"\b(?:er|estrogen)[- ]?low\b|\blow[- ](?:er|estrogen)\b|"
+    r"(?:<|≤|less than|below|under|up to)\s*10\s*%|\b1\s*(?:-|–|to)\s*10\s*%",
     re.I,
 )
 _ER_AT_LEAST_10 = re.compile(r"(?:≥|>=|>|at least|more than)\s*10\s*%", re.I)

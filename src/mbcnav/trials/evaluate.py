@@ -240,7 +240,9 @@ def evaluate(c: dict, f: PatientFacts) -> tuple[bool | None | str, str, str]:
                 return None, "Pregnancy is checked at screening.", "A pregnancy test"
             return f.pregnant, "Pregnancy: " + ("yes." if f.pregnant else "no."), ""
     if t == "menopause":
-        return evaluate_menopause(c, f.menopause, f.sex)
+        if f.sex == "male":
+            return NEUTRAL, "This rule is about women.", ""  # type: ignore[return-value]
+        return evaluate_menopause(c, f.menopause)
     if t == "lab":
         return evaluate_lab(c, f.labs, f.as_of, f.sites)
     if t == "consent":

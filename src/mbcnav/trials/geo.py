@@ -24,16 +24,6 @@ LOCATED_BY = ("site", "zip", "city")
 #: A city whose ZIP centroids spread wider than this (miles from their mean) is ambiguous.
 CITY_SPREAD_MILES = 35.0
 
-#: ClinicalTrials.gov country names covered by US ZIP codes.
-US_COUNTRIES = {
-    "united states",
-    "puerto rico",
-    "guam",
-    "virgin islands (u.s.)",
-    "u.s. virgin islands",
-    "american samoa",
-    "northern mariana islands",
-}
 #: ClinicalTrials.gov writes US states in full; the ZIP table uses USPS codes.
 US_STATES = {
     "alabama": "AL", "alaska": "AK", "arizona": "AZ", "arkansas": "AR", "california": "CA",
@@ -50,9 +40,12 @@ US_STATES = {
     "puerto rico": "PR", "guam": "GU", "virgin islands": "VI", "american samoa": "AS",
     "northern mariana islands": "MP",
 }  # fmt: skip
+#: US territories that ClinicalTrials.gov lists as countries, with their USPS codes.
 _COUNTRY_STATE = {"puerto rico": "PR", "guam": "GU", "virgin islands (u.s.)": "VI",
                   "u.s. virgin islands": "VI", "american samoa": "AS",
                   "northern mariana islands": "MP"}  # fmt: skip
+#: ClinicalTrials.gov country names covered by US ZIP codes.
+US_COUNTRIES = {"united states", *_COUNTRY_STATE}
 
 
 def haversine_miles(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -199,12 +192,14 @@ def closest(trial: Trial, point: tuple[float, float]) -> tuple[Site, float, str]
 
 
 def nearest_site(trial: Trial, point: tuple[float, float]) -> dict | None:
-    """The closest open site that can be placed, or None.
+    """The closest open site that can be placed, or None (``describe(closest(trial, point))``)."""
+    return describe(closest(trial, point))
 
-    {"facility", "city", "state", "miles", "located_by"} where ``located_by`` is "site" (the
-    record's geoPoint), "zip" (the site's ZIP centroid) or "city" (the city's centre).
-    """
-    found = closest(trial, point)
+
+def describe(found: tuple[Site, float, str] | None) -> dict | None:
+    """``closest``'s answer for pages: {"facility", "city", "state", "miles", "located_by"}
+    where ``located_by`` is "site" (the record's geoPoint), "zip" (the site's ZIP centroid)
+    or "city" (the city's centre); None stays None."""
     if found is None:
         return None
     s, miles, how = found

@@ -24,7 +24,6 @@ import yaml
 from mbcnav.trials.errors import TrialsError
 
 WHERE = "trials/data/labs.yaml"
-OPS = {">=", ">", "<=", "<"}
 BLOOD_TESTS = "Recent blood test results (blood counts, liver and kidney tests)"
 
 
@@ -203,13 +202,10 @@ def _limit_after(text: str, start: int) -> tuple[dict | None, int]:
         return None, start
     if m.group(1):  # a number
         value = float(m.group(2).replace(",", ""))
-        if m.group(0).lower().find("uln") >= 0 or re.search(r"normal", m.group(0), re.I):
+        if re.search(r"uln|normal", m.group(0), re.I):
             return {"op": _op(m.group(1), "<="), "limit": value, "uln": True}, m.end()
         return {"op": _op(m.group(1), ">="), "limit": value, "unit": m.group(3)}, m.end()
-    op = _op(m.group(5), "<=")
-    if "within" in m.group(0).lower():
-        op = "<="
-    return {"op": op, "limit": 1.0, "uln": True}, m.end()
+    return {"op": _op(m.group(5), "<="), "limit": 1.0, "uln": True}, m.end()
 
 
 def lab_checks(text: str) -> list[dict]:
@@ -237,8 +233,6 @@ def lab_checks(text: str) -> list[dict]:
             if value is None:
                 continue
             limit["limit"] = round(value, 4)
-        else:
-            limit.pop("unit", None)
         between = text[last_end:start] if last_end >= 0 else ""
         if not (last_end >= 0 and re.search(r"\bor\b", between, re.I)):
             group += 1

@@ -3,7 +3,7 @@
 - ``status_from_patient(p, as_of)``: "post" | "suppressed" (ovarian suppression ongoing) | "pre"
   | None (not clear from a record), for women.
 - ``menopause_check(text)``: {"type": "menopause", "value": "post" | "pre", "ofs_ok"} or None.
-- ``evaluate_menopause(check, status, sex)``: (holds, why, settle).
+- ``evaluate_menopause(check, status)``: (holds, why, settle) for a woman.
 
 The rules follow the definition most breast cancer trials write out themselves (and NCCN's):
 postmenopausal means a prior bilateral oophorectomy, or age 60 or over, or, under 60, no periods
@@ -21,7 +21,6 @@ from __future__ import annotations
 import re
 from datetime import date
 
-NEUTRAL = "neutral"
 POST_AGE = 60
 PRE_AGE = 45
 _MENO = re.compile(
@@ -95,12 +94,9 @@ def menopause_check(text: str) -> dict | None:
     return check
 
 
-def evaluate_menopause(
-    check: dict, status: str | None, sex: str | None
-) -> tuple[bool | str | None, str, str]:
+def evaluate_menopause(check: dict, status: str | None) -> tuple[bool | None, str, str]:
+    """For a woman (or sex unknown); the caller decides rules about women for men."""
     settle = "Your menopausal status, from your care team"
-    if sex == "male":
-        return NEUTRAL, "This rule is about women.", ""
     if status is None:
         return None, "Your menopausal status is not clear from the record.", settle
     said = {

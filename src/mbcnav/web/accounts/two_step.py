@@ -62,9 +62,7 @@ def required_for(user) -> bool:
     """The deployment asks staff, editors and navigators to use two-step sign-in."""
     if not getattr(settings, "MBCNAV_REQUIRE_2FA_FOR_STAFF", False):
         return False
-    return bool(
-        user.is_staff or user.is_superuser or bool(group_names(user) & set(STAFF_GROUPS))
-    )
+    return bool(user.is_staff or user.is_superuser or bool(group_names(user) & set(STAFF_GROUPS)))
 
 
 def recovery_codes_left(user) -> int:

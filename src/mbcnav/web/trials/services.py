@@ -24,7 +24,14 @@ from django.utils import timezone
 
 from mbcnav.trials.errors import TrialsError
 from mbcnav.trials.facts import PatientFacts, from_patient
-from mbcnav.trials.geo import closest, nearest_site, site_miles, unplaced_reason, zip_point
+from mbcnav.trials.geo import (
+    closest,
+    describe,
+    nearest_site,
+    site_miles,
+    unplaced_reason,
+    zip_point,
+)
 from mbcnav.trials.match import match
 from mbcnav.trials.rank import rank
 from mbcnav.trials.record import Trial
@@ -141,7 +148,7 @@ def ranked_for(cat: Catalogue, facts: PatientFacts, q: str | None = None) -> lis
     snapshot load all give a new key; nothing has to be invalidated by hand.
     """
     digest = hashlib.sha256(repr(facts).encode("utf-8")).hexdigest()
-    key = (cat.key, id(cat), q or "", digest)
+    key = (cat.key, q or "", digest)
     with _ranked_lock:
         hit = _ranked.get(key)
         if hit is not None:
@@ -300,11 +307,11 @@ def trial_detail(owner, nct_id: str, today: date | None = None) -> Detail | None
             if c["verdict"] == "unknown" and c.get("settle") == STUDY_TEAM
         )
         detail.saved = SavedTrial.objects.filter(owner=owner, nct_id=nct).exists()
-        detail.nearest = nearest_site(trial, point) if point else None
-        if point and detail.nearest is None:
-            detail.unplaced = unplaced_reason(trial)
-    detail.located = point is not None
     near = closest(trial, point) if point else None
+    detail.nearest = describe(near)
+    if point and near is None:
+        detail.unplaced = unplaced_reason(trial)
+    detail.located = point is not None
     detail.contacts = contact_list(trial, near[0] if near else None)
     if not any(c["kind"] == "site" for c in detail.contacts) and any(
         c.reachable for s in trial.locations for c in s.contacts
