@@ -160,7 +160,12 @@ _ER_AT_LEAST_10 = re.compile(r"(?:≥|>=|>|at least|more than)\s*10\s*%", re.I)
 
 def er_low_wording(text: str) -> dict:
     """How a receptor criterion treats ER-low (1-10%): {"er_low_ok": True} when it counts ER-low
-    with ER-negative ("ER < 10%", "ER-low allowed"), {"er_min10": True} when ER must be >= 10%."""
+    with ER-negative ("ER < 10%", "ER-low allowed"), {"er_min10": True} when ER must be >= 10%.
+
+    ER-low is reported as ER-positive but often behaves like ER-negative disease (ASCO/CAP,
+    "Estrogen and Progesterone Receptor Testing in Breast Cancer: ASCO/CAP Guideline Update",
+    J Clin Oncol 2020, https://ascopubs.org/doi/10.1200/JCO.19.02309, read 2026-11-21,
+    as of 2026-11-21), so trials differ on where they put it."""
     out = {}
     if _ER_LOW_OK.search(text):
         out["er_low_ok"] = True
