@@ -50,3 +50,17 @@ def test_past_pregnancy_is_not_current():
 def test_lab_definition_in_parentheses_does_not_hide_the_condition():
     assert judge(NOTE, "exclusion", "Renal failure (serum creatinine > 3 mg/dl)") == "not excluded"
     assert judge(NOTE, "exclusion", "Serum creatinine > 3 mg/dl") == "not enough information"
+
+
+def test_duration_that_holds_excludes():
+    assert judge(NOTE, "exclusion", "cough for more than 1 day") == "excluded"
+    assert judge(NOTE, "exclusion", "cough for more than 2 weeks") == "not excluded"
+
+
+def test_pregnant_person_against_pregnancy_wording():
+    note = "A 29-year-old woman who is 20 weeks pregnant presents with headache."
+    assert judge(note, "inclusion", "Pregnant women in the second trimester") == "included"
+    assert judge(note, "inclusion", "Women who are not pregnant") == "not included"
+    assert judge(note, "exclusion", "Pregnant or lactating women") == "excluded"
+    assert judge(note, "exclusion", "Pregnancy") == "excluded"
+    assert judge(note, "inclusion", "Pregnant or breastfeeding women") == "included"

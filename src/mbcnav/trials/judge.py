@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from mbcnav.trials import note_rules
+from mbcnav.trials import note_rules, vitals
 from mbcnav.trials.context import mentions
 from mbcnav.trials.criteria import checks_for
 from mbcnav.trials.facts import PatientFacts, from_note
@@ -82,58 +82,6 @@ def _normalise(text: str) -> str:
     return text
 
 
-_VITALS = {
-    "heart rate": (r"heart rate|pulse(?: rate)?|\bhr\b", r"(?:bpm|beats|/min)"),
-    "respiratory rate": (r"respiratory rate|\brr\b|respirations?", r"(?:/min|breaths)"),
-    "temperature": (r"temperature|\btemp\b|fever", r"(?:°|℃|c\b|degrees)"),
-    "pain": (r"pain", r"(?:/\s?10|out of 10)"),
-}
-
-
-# Clinical words that bound a vital sign when the note gives no number (NCI Dictionary of
-# Cancer Terms / MedlinePlus definitions: tachycardia > 100 beats a minute, bradycardia < 60,
-# tachypnea > 20 breaths a minute; pain words on the 0-10 scale: mild 1-3, moderate 4-6,
-# severe 7-10). (pattern, lowest value, highest value)
-_VITAL_WORDS = {
-    "heart rate": [(r"tachycardi\w*", 101, 300), (r"bradycardi\w*", 0, 59)],
-    "respiratory rate": [(r"tachypn\w*", 21, 80), (r"bradypn\w*", 0, 11)],
-    "temperature": [],
-    "pain": [
-        (r"(?:excruciating|severe|intense|unbearable|worst)[\w ]{0,20}pain", 7, 10),
-        (r"moderate[\w ]{0,20}pain", 4, 6),
-        (r"mild[\w ]{0,20}pain", 1, 3),
-    ],
-}
-
-
-def _vital(criterion: str, note: str) -> bool | None:
-    """Numeric thresholds on vital signs ("heart rate of at least 90/min") against the note."""
-    for name, (rx, _unit) in _VITALS.items():
-        cm = re.search(
-            rf"(?:{rx})[^.;\d]{{0,30}}?(at least|≥|>=|>|higher than|greater than(?: or equal to)?|more than|<|≤|<=|less than|lower than)\s*(\d+(?:\.\d+)?)",
-            criterion,
-            re.I,
-        )
-        if not cm:
-            continue
-        op, limit = cm.group(1).lower(), float(cm.group(2))
-        below = op in {"<", "≤", "<=", "less than", "lower than"}
-        nm = re.search(rf"(?:{rx})[^.;\d]{{0,25}}?(\d+(?:\.\d+)?)", note, re.I)
-        if nm:
-            value = float(nm.group(1))
-            return value <= limit if below else value >= limit
-        for word, lo, hi in _VITAL_WORDS[name]:
-            if re.search(word, note, re.I):
-                ok = hi <= limit if below else lo >= limit
-                bad = lo > limit if below else hi < limit
-                if ok:
-                    return True
-                if bad and not re.search(r"\bor\b", criterion, re.I):
-                    return False
-        return None
-    return None
-
-
 # Exclusions about the expected course (prognosis, survival, timing of study steps): a note
 # records the present, so it cannot settle them.
 _FUTURE = re.compile(
@@ -197,9 +145,14 @@ _ALTERNATIVES = re.compile(r"\bor\b|,|/|;|\bsuch as\b|\bincluding\b|\band/or\b",
 
 
 def any_alternative(criterion: str, note_terms: frozenset[str]) -> bool:
-    """Whether one alternative of a list criterion ("cough or shortness of breath") is all in the note."""
-    parts = [p for p in _ALTERNATIVES.split(criterion) if p.strip()]
-    if len(parts) < 2:
+    """Whether one alternative of a list criterion ("cough or shortness of breath") is all in the note.
+
+    Parenthesised definitions ("obesity (BMI>25)") are left out, as in ``_bare``: the named
+    condition is what a note mentions. A criterion that is one condition plus a definition
+    counts as a single alternative."""
+    bare = _bare(criterion)
+    parts = [p for p in _ALTERNATIVES.split(bare) if p.strip()]
+    if len(parts) < 2 and bare == criterion:
         return False
     for part in parts:
         terms = _terms(part)
@@ -265,14 +218,23 @@ def _pregnancy(facts: PatientFacts, kind: str, criterion: str) -> str | None:
     if facts.sex == "male" or (facts.age is not None and (facts.age < 12 or facts.age >= 60)):
         return NA
     if facts.pregnant:
-        return (
-            LABELS[kind][1]
-            if not re.search(r"\bnot pregnant|non-pregnant|negative", criterion, re.I)
-            else LABELS[kind][1]
-        )
+        if re.search(r"pregnan", criterion, re.I) and not re.search(
+            r"\bnot (?:be )?pregnant|non-?pregnant|negative|\bno\b", criterion, re.I
+        ):
+            return _holds(kind, True)  # "Pregnant women at 20-30 weeks": the group she is in
+        return LABELS[kind][1]  # "not pregnant", "pregnant or lactating", contraception rules
     if kind == "exclusion":
         return NEI if _REPRODUCTIVE.search(criterion) else LABELS[kind][0]
     return LABELS[kind][0] if re.search(r"\bnot pregnant|non-?pregnant", criterion, re.I) else NEI
+
+
+def _holds(kind: str, condition: bool) -> str:
+    """The label when a criterion's condition holds (or not): an inclusion is met when it holds,
+    an exclusion applies when it holds."""
+    yes, no = LABELS[kind]
+    if kind == "inclusion":
+        return yes if condition else no
+    return no if condition else yes
 
 
 def _note_rules(kind: str, criterion: str, facts: PatientFacts, note_terms) -> str | None:
@@ -290,7 +252,7 @@ def _note_rules(kind: str, criterion: str, facts: PatientFacts, note_terms) -> s
         if (undergo := note_rules.undergoing(criterion, note_terms, _terms)) is not None:
             return yes if undergo else no
     if (dur := note_rules.duration(criterion, facts.note, _terms)) is not None:
-        return NEI if dur == "unknown" else (yes if dur else no)
+        return NEI if dur == "unknown" else _holds(kind, dur)
     return None
 
 
@@ -319,8 +281,8 @@ def judge(note: str, kind: str, criterion: str) -> str:
         return label
     if _PROCEDURAL.search(criterion):
         return NA  # about the study's own procedures, not about the person
-    if (vital := _vital(criterion, note)) is not None:
-        return yes if vital else no
+    if (vital := vitals.holds(criterion, note, facts.age)) is not None:
+        return _holds(kind, vital)
     cov = coverage(criterion, note_terms)
     if kind == "inclusion" and _NEGATED_START.search(criterion) and cov < 0.5:
         if _TREATMENT.search(criterion) and not _NO_TREATMENT.search(note):
