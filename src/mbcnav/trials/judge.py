@@ -307,6 +307,6 @@ def judge(note: str, kind: str, criterion: str) -> str:
         criterion, note
     ):
         return NEI
-    if cov >= 0.75 and len(_terms(criterion)) >= 2:
+    if cov >= 0.75:
         return no  # the excluding condition is stated in the note
     return yes
