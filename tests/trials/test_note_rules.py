@@ -64,3 +64,10 @@ def test_pregnant_person_against_pregnancy_wording():
     assert judge(note, "exclusion", "Pregnant or lactating women") == "excluded"
     assert judge(note, "exclusion", "Pregnancy") == "excluded"
     assert judge(note, "inclusion", "Pregnant or breastfeeding women") == "included"
+
+
+def test_one_word_exclusion_the_note_affirms():
+    note = "A 55-year-old man with diabetes has had a cough for a week."
+    assert judge(note, "exclusion", "Diabetes") == "excluded"
+    assert judge(note, "exclusion", "Asthma") == "not excluded"
+    assert judge("A 55-year-old man denies diabetes.", "exclusion", "Diabetes") == "not excluded"
