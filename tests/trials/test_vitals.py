@@ -39,3 +39,19 @@ def test_statistical_wording_is_not_a_threshold():
     crit = "Systolic blood pressure more than 2 standard deviations below the mean for age"
     assert holds(crit, HIGH_BP, 60) is None
     assert holds("Blood pressure lower than 5th percentile", HIGH_BP, 60) is None
+
+
+def test_glasgow_coma_scale_and_limits_written_after_the_number():
+    note = "A 30-year-old man after a fall. The Glasgow Coma Scale (GCS) was 6/15."
+    assert holds("Severe brain injury, GCS 8 or less", note, 30) is True
+    assert holds("GCS of 13 or more", note, 30) is False
+    assert holds("GCS 8 or less", "A 30-year-old man, comatose on arrival.", 30) is True
+    assert holds("GCS 8 or less", "A 30-year-old man. Physical examination is normal.", 30) is False
+
+
+def test_other_parts_of_the_criterion_keep_a_partial_answer_open():
+    note = "A 30-year-old man after a fall. The Glasgow Coma Scale (GCS) was 6/15."
+    assert holds("GCS 8 or less and an abnormal CT scan", note, 30) is None  # CT not read here
+    assert holds("GCS 8 or less and/or a skull fracture", note, 30) is True
+    assert holds("GCS of 13 or more or a skull fracture", note, 30) is None  # fracture not read
+    assert holds("Heart rate > 130/min or fever", HIGH_BP, 60) is None

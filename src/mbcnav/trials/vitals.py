@@ -5,7 +5,8 @@
 value (tachycardia, tachypnea, hypotension, severe pain), and an adult's note that calls the
 physical examination or the vital signs normal bounds each vital sign to its normal adult
 range. A criterion with alternatives ("... or a PaCO2 of 32 mmHg or lower") is never answered
-"no" from a bound alone, since another alternative may hold.
+False and one with further requirements ("GCS 8 or less and an abnormal CT scan") never True,
+since the other part is not read here.
 
 Sources (read 2026-11-21):
 - NCI Dictionary of Cancer Terms, "tachycardia" (over 100 beats a minute), "bradycardia"
@@ -18,6 +19,9 @@ Sources (read 2026-11-21):
   https://medlineplus.gov/ency/article/007278.htm
 - American Heart Association, "Understanding Blood Pressure Readings": stage 2 high blood
   pressure from 140/90 mm Hg, https://www.heart.org/en/health-topics/high-blood-pressure/understanding-blood-pressure-readings
+- Glasgow Coma Scale: scores from 3 to 15; coma, and severe brain injury, at 8 or less. CDC,
+  "Glasgow Coma Scale", https://www.cdc.gov/masstrauma/resources/gcs.pdf; NCI Dictionary of Cancer
+  Terms, "Glasgow Coma Scale".
 - Pain words on the 0-10 scale (mild 1-3, moderate 4-6, severe 7-10): NCI, "Pain (PDQ)",
   https://www.cancer.gov/about-cancer/treatment/side-effects/pain/pain-hp-pdq
 """
@@ -68,6 +72,12 @@ VITALS = {
         ((r"\bhypotensi\w*", 0, 89),),
         (90, 139),
     ),
+    "glasgow coma scale": Vital(
+        r"glasgow coma (?:scale|score)(?:\s*\(gcs\))?|\bgcs\b",
+        r"(?:glasgow coma (?:scale|score)|\bgcs\b)(?:\s*\(gcs\))?[^.;\d]{0,25}?(\d{1,2})\b",
+        ((r"\bcomatose\b|\bin (?:a )?coma\b|\bunresponsive\b", 3, 8),),
+        (15, 15),
+    ),
     "temperature": Vital(
         r"temperature|\btemp\b|fever",
         r"(?:temperature|\btemp\b|fever)[^.;\d]{0,25}?(\d+(?:\.\d+)?)",
@@ -109,43 +119,68 @@ def _bounded(lo: float, hi: float, below: bool, limit: float) -> bool | None:
     return None
 
 
+_NOT_A_LIMIT = r"(?!\s*(?:standard deviations?|sd\b|%|percent|times|x\b|\d|st\b|nd\b|rd\b|th\b))"
+_AFTER = r"or (?:less|lower|fewer|below|under|more|greater|higher|above)"
+
+
+def _threshold(vital: Vital, criterion: str) -> tuple[bool, float, float | None] | None:
+    """(below, limit, second limit of "170/100") for "HR > 100" or "GCS 8 or less"; None if absent."""
+    cm = re.search(
+        rf"(?:{vital.criterion})[^.;\d]{{0,30}}?{_OP}\s*(\d+(?:\.\d+)?)(?:\s*/\s*(\d+))?{_NOT_A_LIMIT}",
+        criterion,
+        re.I,
+    )
+    if cm:
+        below = cm.group(1).lower() in _BELOW
+        return below, float(cm.group(2)), float(cm.group(3)) if cm.group(3) else None
+    cm = re.search(
+        rf"(?:{vital.criterion})[^.;\d]{{0,30}}?(\d+(?:\.\d+)?)\s*({_AFTER})", criterion, re.I
+    )
+    if cm:
+        return (
+            cm.group(2).lower().split()[1] in {"less", "lower", "fewer", "below", "under"},
+            float(cm.group(1)),
+            None,
+        )
+    return None
+
+
 def holds(criterion: str, note: str, age: int | None) -> bool | None:
     """True when the criterion's vital-sign condition holds for the note, False when it does
-    not, None when the criterion names no vital-sign threshold or the note cannot tell."""
+    not, None when the criterion names no vital-sign threshold or the note cannot tell.
+
+    A criterion with alternatives ("... or a PaCO2 of 32 mmHg or lower") is never answered False,
+    and one with further requirements ("GCS 8 or less and an abnormal CT scan") never True, since
+    the other part is not read here."""
     for vital in VITALS.values():
-        cm = re.search(
-            rf"(?:{vital.criterion})[^.;\d]{{0,30}}?{_OP}\s*(\d+(?:\.\d+)?)(?:\s*/\s*(\d+))?"
-            r"(?!\s*(?:standard deviations?|sd\b|%|percent|times|x\b|\d|st\b|nd\b|rd\b|th\b))",
-            criterion,
-            re.I,
-        )
-        if not cm:
+        found = _threshold(vital, criterion)
+        if not found:
             continue
-        below = cm.group(1).lower() in _BELOW
-        answer = _one(vital, note, age, below, float(cm.group(2)), criterion)
-        if cm.group(3):  # "> 170/100 mm Hg": the systolic or the diastolic part
-            dia = VITALS["diastolic blood pressure"]
-            other = _one(dia, note, age, below, float(cm.group(3)), criterion)
-            if answer is True or other is True:
-                return True
-            return False if answer is False and other is False else None
+        below, limit, second = found
+        answer = _one(vital, note, age, below, limit)
+        if second is not None:  # "> 170/100 mm Hg": the systolic or the diastolic part
+            other = _one(VITALS["diastolic blood pressure"], note, age, below, second)
+            answer = (
+                True if True in (answer, other) else (False if answer is other is False else None)
+            )
+        rest = re.sub(_AFTER, " ", criterion, flags=re.I)
+        if answer is False and re.search(r"\bor\b", rest, re.I):
+            return None
+        if answer is True and re.search(r"\band\b(?!/or)", rest, re.I):
+            return None
         return answer
     return None
 
 
-def _one(
-    vital: Vital, note: str, age: int | None, below: bool, limit: float, criterion: str
-) -> bool | None:
+def _one(vital: Vital, note: str, age: int | None, below: bool, limit: float) -> bool | None:
     value = _note_value(vital, note)
     if value is not None:
         return _compare(value, below, limit)
-    alternatives = re.search(r"\bor\b", criterion, re.I) is not None
     bounds = [(lo, hi) for word, lo, hi in vital.words if re.search(word, note, re.I)]
     if not bounds and vital.normal_adult and age is not None and age >= 18:
         if _NORMAL_EXAM.search(note):
             bounds = [vital.normal_adult]
     for lo, hi in bounds:
-        answer = _bounded(lo, hi, below, limit)
-        if answer is True or (answer is False and not alternatives):
+        if (answer := _bounded(lo, hi, below, limit)) is not None:
             return answer
     return None
