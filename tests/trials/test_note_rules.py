@@ -71,3 +71,12 @@ def test_one_word_exclusion_the_note_affirms():
     assert judge(note, "exclusion", "Diabetes") == "excluded"
     assert judge(note, "exclusion", "Asthma") == "not excluded"
     assert judge("A 55-year-old man denies diabetes.", "exclusion", "Diabetes") == "not excluded"
+
+
+def test_menopause_from_age_uses_the_record_limits():
+    def status(age):
+        return judge(f"A {age}-year-old woman with a cough.", "inclusion", "Postmenopausal")
+
+    assert status(40) == "not included"
+    assert status(57) == "not enough information"  # open between 45 and 60, as for a record
+    assert status(62) == "included"

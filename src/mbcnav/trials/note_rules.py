@@ -8,10 +8,9 @@ contradicts it) or None (the rule does not apply / cannot tell). Rationale for e
   the cue governs the words after it up to the end of the clause).
 - ``age_range``: an explicit "55-75 years old" range anywhere in a criterion, also when other
   wording (e.g. "postmenopausal") keeps the structured age check from firing.
-- ``menopause``: menopausal status from the note's own words, else from age (NCI: natural
-  menopause happens at a median age of about 51; almost all women are premenopausal before 45
-  and postmenopausal after 55). Source: NCI Dictionary of Cancer Terms, "menopause",
-  https://www.cancer.gov/publications/dictionaries/cancer-terms/def/menopause (read 2026-11-21).
+- ``menopause``: menopausal status from the note's own words, else from age with the same
+  limits as a record (``menopause.PRE_AGE`` and ``POST_AGE``: premenopausal before 45,
+  postmenopausal from 60 as trials define it, open in between; sources in ``menopause.py``).
 - ``severity``: "mild cognitive impairment" against "severe cognitive deficits" in the note --
   the same finding at another grade (mild / moderate / severe) contradicts the requirement.
 - ``duration``: "fever for more than one week" against "fever ... for 2 days" in the note; a
@@ -24,6 +23,8 @@ contradicts it) or None (the rule does not apply / cannot tell). Rationale for e
 from __future__ import annotations
 
 import re
+
+from mbcnav.trials.menopause import POST_AGE, PRE_AGE
 
 _NUM_WORDS = {
     "one": 1,
@@ -111,11 +112,11 @@ def menopause(criterion: str, note: str, sex: str | None, age: float | None) -> 
     wanted = m.group(1).lower()
     if re.search(r"\b(?:post[- ]?menopaus\w*|in menopause|menopause)\b", note, re.I):
         status = "post"
-    elif re.search(r"\bpre[- ]?menopaus|menstrua|periods\b", note, re.I) and (age or 0) < 55:
+    elif re.search(r"\bpre[- ]?menopaus|menstrua|periods\b", note, re.I) and (age or 0) < POST_AGE:
         status = "pre"
-    elif age is not None and age < 45:
+    elif age is not None and age < PRE_AGE:
         status = "pre"
-    elif age is not None and age >= 55:
+    elif age is not None and age >= POST_AGE:
         status = "post"
     else:
         return None
