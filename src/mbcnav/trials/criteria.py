@@ -23,6 +23,7 @@ from mbcnav.trials.numbers import (
     window_days,
 )
 from mbcnav.trials.split import Criterion
+from mbcnav.trials.wording import rx
 
 _EXCEPT = re.compile(r"\b(?:except|unless|other than|with the exception of|excluding)\b", re.I)
 _ALLOWED = re.compile(
@@ -150,14 +151,6 @@ def _from_mention(m: Mention, text: str, kind: str) -> dict | None:
     return check
 
 
-_ER_LOW_OK = re.compile(
-    r"\b(?:er|estrogen)[- ]?low\b|\blow[- ](?:er|estrogen)\b|"
-    r"(?:<|≤|less than|below|under|up to)\s*10\s*%|\b1\s*(?:-|–|to)\s*10\s*%",
-    re.I,
-)
-_ER_AT_LEAST_10 = re.compile(r"(?:≥|>=|>|at least|more than)\s*10\s*%", re.I)
-
-
 def er_low_wording(text: str) -> dict:
     """How a receptor criterion treats ER-low (1-10%): {"er_low_ok": True} when it counts ER-low
     with ER-negative ("ER < 10%", "ER-low allowed"), {"er_min10": True} when ER must be >= 10%.
@@ -167,9 +160,9 @@ def er_low_wording(text: str) -> dict:
     J Clin Oncol 2020, https://ascopubs.org/doi/10.1200/JCO.19.02309, read 2026-11-21,
     as of 2026-11-21), so trials differ on where they put it."""
     out = {}
-    if _ER_LOW_OK.search(text):
+    if rx("er_low.counts_as_negative").search(text):
         out["er_low_ok"] = True
-    if _ER_AT_LEAST_10.search(text) and re.search(r"\b(?:er|estrogen)", text, re.I):
+    if rx("er.at_least_10").search(text) and re.search(r"\b(?:er|estrogen)", text, re.I):
         out["er_min10"] = True
     return out
 

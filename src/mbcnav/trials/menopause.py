@@ -13,7 +13,7 @@ the status stays open. Before 45 almost all women are premenopausal (NCI Diction
 Terms, "menopause", https://www.cancer.gov/publications/dictionaries/cancer-terms/def/menopause,
 read 2026-11-21, as of 2026-11-21). Ovarian suppression (goserelin, leuprolide, triptorelin) is
 its own state: many trials accept "premenopausal on ovarian suppression" in place of
-postmenopausal, and say so.
+postmenopausal, and say so. The wordings read here are data: ``data/wording.yaml``.
 """
 
 from __future__ import annotations
@@ -21,32 +21,10 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from mbcnav.trials.wording import rx
+
 POST_AGE = 60
 PRE_AGE = 45
-_MENO = re.compile(
-    r"\b(pre|peri|post)[- ]?(?:and[- ]|or[- ]|/[- ]?)?(?:peri[- ]?)?menopaus\w*", re.I
-)
-_BOTH = re.compile(
-    r"\b(?:pre|peri)[- ]?(?:menopaus\w*)?\s*(?:,|and|or|/)\s*(?:peri[- ]?\s*(?:,|and|or|/)?\s*)?(?:and\s+|or\s+)?post[- ]?menopaus"
-    r"|\bpost[- ]?menopaus\w*\s*(?:,|and|or|/)\s*(?:pre|peri)[- ]?menopaus"
-    r"|\bregardless of menopaus|\bany menopausal status",
-    re.I,
-)
-_NOT_A_REQUIREMENT = re.compile(
-    r"pregnan|childbearing|child-bearing|contracept|estradiol|\bfsh\b|amenorrh|hormone levels?|"
-    r"\bserum\b|\bstatus is\b|\bmenses\b|menstrua|\beither\b|steril",
-    re.I,
-)
-_SUBJECT = re.compile(
-    r"\w*\s+(?:[\w/()-]+\s+){0,14}?(?:must|should|need|needs|are required|is required|have to|will)\b",
-    re.I,
-)
-_DEFINED = re.compile(r"\bdefined\b|\bnote:|\bper nccn|\bi\.e\.", re.I)
-_OFS = re.compile(
-    r"ovarian (?:function )?suppression|\bofs\b|\blhrh\b|\bgnrh\b|goserelin|leuprolide|leuprorelin|"
-    r"triptorelin",
-    re.I,
-)
 
 
 def status_from_patient(p, as_of: date) -> str | None:
@@ -76,18 +54,20 @@ def status_from_patient(p, as_of: date) -> str | None:
 
 def menopause_check(text: str) -> dict | None:
     """The menopausal status a criterion requires, when that is what it is about."""
-    head = _DEFINED.split(text, 1)[0]  # "Postmenopausal women, defined as: ..." -> the requirement
-    m = _MENO.search(head)
-    if not m or _BOTH.search(head) or _NOT_A_REQUIREMENT.search(head):
+    head = rx("menopause.defined").split(text, 1)[
+        0
+    ]  # "Postmenopausal women, defined as: ..." -> the requirement
+    m = rx("menopause.status").search(head)
+    if not m or rx("menopause.both").search(head) or rx("menopause.not_a_requirement").search(head):
         return None
     if re.search(r"\b(?:not|non|no longer)[- ](?:[\w-]+\s+){0,3}$", head[: m.start()], re.I):
         return None  # "not postmenopausal": said the other way round, left to the study team
     check = {
         "type": "menopause",
         "value": "post" if m.group(1).lower() == "post" else "pre",
-        "ofs_ok": bool(_OFS.search(text)),
+        "ofs_ok": bool(rx("menopause.ovarian_suppression").search(text)),
     }
-    if check["value"] == "pre" and _SUBJECT.match(head, m.end()):
+    if check["value"] == "pre" and rx("menopause.subject").match(head, m.end()):
         # "Premenopausal women must take goserelin": whom a rule is for, not a requirement
         # ("Postmenopausal women must have ..." is the trial's population: a requirement)
         check["premise"] = True
