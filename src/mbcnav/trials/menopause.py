@@ -54,9 +54,8 @@ def status_from_patient(p, as_of: date) -> str | None:
 
 def menopause_check(text: str) -> dict | None:
     """The menopausal status a criterion requires, when that is what it is about."""
-    head = rx("menopause.defined").split(text, 1)[
-        0
-    ]  # "Postmenopausal women, defined as: ..." -> the requirement
+    # "Postmenopausal women, defined as: ..." -> the requirement is the part before
+    head = rx("menopause.defined").split(text, 1)[0]
     m = rx("menopause.status").search(head)
     if not m or rx("menopause.both").search(head) or rx("menopause.not_a_requirement").search(head):
         return None

@@ -41,50 +41,48 @@ _BELOW = {"<", "≤", "<=", "less than", "lower than", "below"}
 @dataclass(frozen=True)
 class Vital:
     criterion: str  # how a criterion names it
-    note: str  # how a note reports a number for it (group 1 = the value)
     words: tuple[tuple[str, float, float], ...] = ()  # note words bounding it (lo, hi)
     normal_adult: tuple[float, float] | None = None  # when the note calls the exam normal
+    note: str = ""  # how a note reports the number (first group that matched); default: the name
+
+    @property
+    def note_rx(self) -> str:
+        return self.note or rf"(?:{self.criterion})[^.;\d]{{0,25}}?(\d+(?:\.\d+)?)"
 
 
 _BP_NOTE = r"(?:blood pressure|\bbp\b)[^.;\d]{0,25}?"
 VITALS = {
     "heart rate": Vital(
         r"heart rate|pulse(?: rate)?|\bhr\b",
-        r"(?:heart rate|pulse(?: rate)?|\bhr\b)[^.;\d]{0,25}?(\d+(?:\.\d+)?)",
         ((r"tachycardi\w*", 101, 300), (r"bradycardi\w*", 0, 59)),
         (60, 100),
     ),
     "respiratory rate": Vital(
         r"respiratory rate|\brr\b|respirations?",
-        r"(?:respiratory rate|\brr\b|respirations?)[^.;\d]{0,25}?(\d+(?:\.\d+)?)",
         ((r"tachypn\w*", 21, 80), (r"bradypn\w*", 0, 11)),
         (12, 20),
     ),
     "diastolic blood pressure": Vital(
         r"diastolic(?: blood)?(?: pressure)?|\bdbp\b",
-        rf"{_BP_NOTE}\d{{2,3}}\s*/\s*(\d{{2,3}})|diastolic[^.;\d]{{0,25}}?(\d{{2,3}})",
         (),
         (60, 89),
+        rf"{_BP_NOTE}\d{{2,3}}\s*/\s*(\d{{2,3}})|diastolic[^.;\d]{{0,25}}?(\d{{2,3}})",
     ),
     "systolic blood pressure": Vital(
         r"systolic(?: blood)?(?: pressure)?|\bsbp\b|blood pressure|\bbp\b|hypertension",
-        rf"{_BP_NOTE}(\d{{2,3}})\s*/\s*\d{{2,3}}|systolic[^.;\d]{{0,25}}?(\d{{2,3}})",
         ((r"\bhypotensi\w*", 0, 89),),
         (90, 139),
+        rf"{_BP_NOTE}(\d{{2,3}})\s*/\s*\d{{2,3}}|systolic[^.;\d]{{0,25}}?(\d{{2,3}})",
     ),
     "glasgow coma scale": Vital(
         r"glasgow coma (?:scale|score)(?:\s*\(gcs\))?|\bgcs\b",
-        r"(?:glasgow coma (?:scale|score)|\bgcs\b)(?:\s*\(gcs\))?[^.;\d]{0,25}?(\d{1,2})\b",
         ((r"\bcomatose\b|\bin (?:a )?coma\b|\bunresponsive\b", 3, 8),),
         (15, 15),
+        r"(?:glasgow coma (?:scale|score)|\bgcs\b)(?:\s*\(gcs\))?[^.;\d]{0,25}?(\d{1,2})\b",
     ),
-    "temperature": Vital(
-        r"temperature|\btemp\b|fever",
-        r"(?:temperature|\btemp\b|fever)[^.;\d]{0,25}?(\d+(?:\.\d+)?)",
-    ),
+    "temperature": Vital(r"temperature|\btemp\b|fever"),
     "pain": Vital(
         r"pain",
-        r"pain[^.;\d]{0,25}?(\d+(?:\.\d+)?)",
         (
             (r"(?:excruciating|severe|intense|unbearable|worst)[\w ]{0,20}pain", 7, 10),
             (r"moderate[\w ]{0,20}pain", 4, 6),
@@ -101,14 +99,10 @@ _NORMAL_EXAM = re.compile(
 
 
 def _note_value(vital: Vital, note: str) -> float | None:
-    m = re.search(vital.note, note, re.I)
+    m = re.search(vital.note_rx, note, re.I)
     if not m:
         return None
     return float(next(g for g in m.groups() if g is not None))
-
-
-def _compare(value: float, below: bool, limit: float) -> bool:
-    return value <= limit if below else value >= limit
 
 
 def _bounded(lo: float, hi: float, below: bool, limit: float) -> bool | None:
@@ -175,7 +169,7 @@ def holds(criterion: str, note: str, age: int | None) -> bool | None:
 def _one(vital: Vital, note: str, age: int | None, below: bool, limit: float) -> bool | None:
     value = _note_value(vital, note)
     if value is not None:
-        return _compare(value, below, limit)
+        return _bounded(value, value, below, limit)  # a reported number is its own bound
     bounds = [(lo, hi) for word, lo, hi in vital.words if re.search(word, note, re.I)]
     if not bounds and vital.normal_adult and age is not None and age >= 18:
         if _NORMAL_EXAM.search(note):
