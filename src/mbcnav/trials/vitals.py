@@ -8,7 +8,7 @@ range. A criterion with alternatives ("... or a PaCO2 of 32 mmHg or lower") is n
 False and one with further requirements ("GCS 8 or less and an abnormal CT scan") never True,
 since the other part is not read here.
 
-Sources (read 2026-11-21):
+Sources (read 2026-11-21; these rules as of 2026-11-21):
 - NCI Dictionary of Cancer Terms, "tachycardia" (over 100 beats a minute), "bradycardia"
   (under 60), https://www.cancer.gov/publications/dictionaries/cancer-terms
 - MedlinePlus, "Pulse": adult resting heart rate 60 to 100 beats a minute,
