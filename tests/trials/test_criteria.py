@@ -89,7 +89,17 @@ def test_lines_at_least_any_therapy():
 def test_ecog_and_karnofsky():
     assert only("ECOG performance status of 0 or 1", "ecog")["allowed"] == [0, 1]
     assert only("ECOG PS ≤ 2", "ecog")["allowed"] == [0, 1, 2]
-    assert only("Karnofsky ≥ 70%", "ecog")["allowed"] == [0, 1]
+    assert only("Karnofsky ≥ 70%", "karnofsky")["min"] == 70
+
+
+def test_karnofsky_from_ecog_is_decided_only_where_the_scales_do_not_overlap():
+    from mbcnav.trials.evaluate import _karnofsky
+
+    assert _karnofsky(70, 1)[0] is True
+    assert _karnofsky(70, 2)[0] is None  # ECOG 2 spans Karnofsky 50-70
+    assert _karnofsky(70, 3)[0] is False
+    assert _karnofsky(80, 1)[0] is None
+    assert _karnofsky(60, None)[0] is None
 
 
 def test_receptors_her2_low_and_hr():

@@ -160,3 +160,35 @@ def test_pd_l1_cps_threshold(tnbc):
     assert verdicts(trial("Inclusion Criteria:\n* PD-L1 CPS ≥ 20\n"), tnbc) == {
         "PD-L1 CPS ≥ 20": "not met"
     }
+
+
+def test_one_of_the_following_options_are_alternatives(hr_pos, tnbc):
+    text = (
+        "Inclusion Criteria:\n* Has advanced cancer that meets one of the following criteria:\n"
+        "  * Pathologically documented triple negative breast cancer\n"
+        "  * Pathologically documented hormone receptor positive breast cancer\n"
+    )
+    p = trial(text)
+    for facts in (hr_pos, tnbc):
+        res = match(p, facts)
+        assert res["fit"] != "unlikely", res["criteria"]
+
+
+def test_a_permission_never_rules_out(tnbc):
+    p = trial(
+        "Inclusion Criteria:\n* Any line of prior endocrine therapy and chemotherapy is permitted\n"
+    )
+    assert "not met" not in verdicts(p, tnbc).values()
+
+
+def test_drug_naive_is_about_that_drug(hr_pos):
+    p = trial("Inclusion Criteria:\n* Patient should be alpelisib treatment naïve.\n")
+    assert list(verdicts(p, hr_pos).values()) == ["met"]
+
+
+def test_setting_named_as_a_qualifier_does_not_exclude(hr_pos):
+    p = trial(
+        "Exclusion Criteria:\n* Dyspnea at rest due to complications of advanced malignancy, or "
+        "other disease requiring continuous oxygen therapy\n"
+    )
+    assert "not met" not in verdicts(p, hr_pos).values()

@@ -73,3 +73,34 @@ def test_real_record_splits_into_both_sections(v2_full):
     assert len(texts(crits, "inclusion")) == 14
     assert len(texts(crits, "exclusion")) == 11
     assert "Active hepatitis B or C" in texts(crits, "exclusion")
+
+
+def test_registry_escapes_and_inline_numbered_items():
+    text = (
+        "Inclusion Criteria:1. Men or women, ≥18 years of age 2. Provision of informed consent "
+        "3. HER2-negative (IHC zero, 1+, 2+/ISH-) disease - Exclusion Criteria:1. Prior "
+        "anti-HER2 therapy 2. ECOG 3 or 4"
+    )
+    got = [(c.kind, c.text) for c in split(text)]
+    assert got[0] == ("inclusion", "Men or women, ≥18 years of age")
+    assert ("exclusion", "Prior anti-HER2 therapy") in got
+    assert len(got) == 5
+    assert split("* 1\\. Age 18 - 75 years; ECOG PS 0 or 1.\n")[0].text == (
+        "Age 18 - 75 years; ECOG PS 0 or 1."
+    )
+
+
+def test_cohort_headings_and_alternatives():
+    text = (
+        "Inclusion Criteria:\n\nPART A:\n\n1. Tissue available\n\nPART B:\n\n"
+        "1. Confirmed PIK3CA mutation\n\n"
+        "* Has metastatic cancer that meets one of the following criteria:\n"
+        "  * Triple negative breast cancer\n  * HR-positive breast cancer\n"
+        "Exclusion Criteria:\n\n* Brain metastases\n"
+    )
+    crits = split(text)
+    assert crits[0].text == "PART A: Tissue available"
+    assert crits[1].text == "PART B: Confirmed PIK3CA mutation"
+    options = [c for c in crits if c.any_of]
+    assert len(options) == 2 and options[0].any_of == options[1].any_of
+    assert crits[-1].kind == "exclusion" and crits[-1].text == "Brain metastases"

@@ -68,6 +68,17 @@ _SCOPE_BEFORE = re.compile(
     r"(?:\bfor|\bin the|\bin|\bduring|\bafter|\bsetting of)\s+(?:(?:locally|inoperable|unresectable|recurrent|advanced)\s+(?:or|and|/)?\s*)*$",
     re.I,
 )
+_DRUG_NAIVE = re.compile(r"\s*(?:-|\s)?(?:treatment|therapy)?[- ]?na[iï]ve\b", re.I)
+_NOT_A_RESULT = re.compile(
+    r"[\s-]*(?:mutation\s+|pathway\s+)?(?:inhibitors?|-?targeted|targeting|testing|tests?\b|assays?|analysis|assessment|determination|sample|tissue)",
+    re.I,
+)
+# an exclusion is about the setting itself only when the setting words open it ("Metastatic
+# disease", "Evidence of distant metastases", "Known stage IV disease")
+_SETTING_HEAD = re.compile(
+    r"^\W*(?:(?:known|documented|evidence of|presence of|history of|any|prior|current|clinical|radiological|distant|de novo|with|has|have|patients with|participants with|subjects with)\s+){0,3}$",
+    re.I,
+)
 _IF = re.compile(r"^\W*(?:if|when|in case|where)\b", re.I)
 
 
@@ -186,9 +197,7 @@ def checks_for(crit: Criterion, found: list[Mention]) -> list[dict]:
     if (allowed := ecog_allowed(text)) is not None:
         out.append({"type": "ecog", "allowed": allowed})
     elif m := _KARNOFSKY.search(text):
-        kps = int(m.group(1))
-        top = {0: 100, 1: 80, 2: 60, 3: 40, 4: 20}
-        out.append({"type": "ecog", "allowed": [e for e, hi in top.items() if hi >= kps]})
+        out.append({"type": "karnofsky", "min": int(m.group(1))})
     pm = _PREMISE.match(text)
     premise_end = pm.end(1) if pm else -1
     conditional = _IF.match(text)
@@ -196,9 +205,21 @@ def checks_for(crit: Criterion, found: list[Mention]) -> list[dict]:
     has_lines = any(c["type"] == "lines" for c in out)
     scoped = has_lines or any(m.check == "therapy" for m in found)
     lab = bool(_LAB.search(text))
+    naive = [m for m in found if m.check == "therapy" and _DRUG_NAIVE.match(text[m.end :])]
+    if naive:  # "alpelisib treatment-naive": that drug never given, not "no treatment at all"
+        out = [c for c in out if c["type"] != "lines"]
+        has_lines = False
     for m in found:
         if has_lines and m.check == "therapy" and not m.concept.startswith("drug:"):
             continue
+        if m.check == "biomarker" and _NOT_A_RESULT.match(text[m.end :]):
+            continue  # "PIK3CA inhibitor", "for PIK3CA testing": a drug class or a test, no result
+        if (
+            m.check == "setting"
+            and crit.kind == "exclusion"
+            and not _SETTING_HEAD.match(text[: m.start])
+        ):
+            continue  # "complications of advanced malignancy": the setting qualifies something else
         if m.check == "site" and m.value == "bone-only" and crit.kind == "inclusion":
             continue  # "bone-only disease is allowed / evaluable": an allowance, not a requirement
         if m.check == "setting" and _SCOPE_BEFORE.search(text[: m.start]):
@@ -208,6 +229,8 @@ def checks_for(crit: Criterion, found: list[Mention]) -> list[dict]:
         c = _from_mention(m, text, crit.kind)
         if c is None:
             continue
+        if m in naive:
+            c["neg"] = crit.kind == "inclusion"
         if c["type"] in {"receptor", "subtype"}:
             c.update(er_low_wording(text))
         if m.end <= premise_end:

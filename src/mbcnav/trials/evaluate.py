@@ -136,6 +136,29 @@ def _biomarker(c: dict, f: PatientFacts) -> tuple[bool | None, str, str]:
     return None, f"Your {marker} result is unclear ({vals[0]}).", settle
 
 
+# Karnofsky scores each ECOG grade can stand for. The usual table pairs ECOG 0 with KPS 90-100,
+# 1 with 70-80, 2 with 50-60, 3 with 30-40 and 4 with 10-20 (ECOG-ACRIN, "ECOG Performance
+# Status Scale", https://ecog-acrin.org/resources/ecog-performance-status/, read 2026-12-02);
+# conversion studies find the scales overlap, so each range is widened by one step (10 points)
+# where the grades meet (Buccheri G et al., Eur J Cancer 1996;32A:1135-41, "Karnofsky and ECOG
+# performance status scoring in lung cancer", https://doi.org/10.1016/0959-8049(95)00664-8,
+# read 2026-12-02). As of 2026-12-02.
+ECOG_TO_KPS = {0: (80, 100), 1: (70, 90), 2: (50, 70), 3: (30, 50), 4: (10, 30)}
+
+
+def _karnofsky(minimum: int, ecog: int | None) -> tuple[bool | None, str, str]:
+    """Karnofsky >= minimum, judged from an ECOG score: decided only where the ranges allow."""
+    if ecog is None or ecog not in ECOG_TO_KPS:
+        return None, "Your performance status is not recorded.", "Your Karnofsky or ECOG score"
+    lo, hi = ECOG_TO_KPS[ecog]
+    why = f"Your ECOG score is {ecog}, which matches a Karnofsky score of about {lo}-{hi}."
+    if lo >= minimum:
+        return True, why, ""
+    if hi < minimum:
+        return False, why, ""
+    return None, why, "Your Karnofsky score from your care team"
+
+
 def _cps(v: str) -> float:
     m = re.search(r"(\d+(?:\.\d+)?)", v)
     return float(m.group(1)) if m else 0.0
@@ -230,6 +253,8 @@ def evaluate(c: dict, f: PatientFacts) -> tuple[bool | None | str, str, str]:
                 "Your ECOG score from your team",
             )
         return f.ecog in c["allowed"], f"Your ECOG score is {f.ecog}.", ""
+    if t == "karnofsky":
+        return _karnofsky(c["min"], f.ecog)
     if t == "condition":
         if c["value"] == "breast cancer":
             if f.therapies_known or re.search(r"breast", f.note, re.I):

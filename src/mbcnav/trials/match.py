@@ -7,6 +7,8 @@ import re
 
 from mbcnav.trials.evaluate import NEUTRAL, evaluate
 from mbcnav.trials.facts import PatientFacts
+from mbcnav.trials.modality import modality, soften
+from mbcnav.trials.population import mismatch
 
 _ROUTINE = re.compile(
     r"consent|contracept|pregnan|breast-?feeding|lactat|childbearing|organ (?:and marrow )?function|marrow|"
@@ -106,11 +108,15 @@ def verdict(crit: dict, f: PatientFacts, cache: dict | None = None) -> dict:
             v = "not met" if holds else "met"
     if not checks:
         whys = ["Not checked automatically; the study team decides this."]
+    why = " ".join(dict.fromkeys(whys))
+    settle = "; ".join(dict.fromkeys(settles))
+    mode = crit.get("modality") or modality(crit["text"], crit["kind"])
+    v, why, settle = soften(v, why, settle, mode)
     out = {
         "verdict": v,
-        "why": " ".join(dict.fromkeys(whys)),
-        "settle": "; ".join(dict.fromkeys(settles))
-        or ("The study team at screening" if v == "unknown" else ""),
+        "mode": mode,
+        "why": why,
+        "settle": settle or ("The study team at screening" if v == "unknown" else ""),
         "routine": v == "unknown" and crit.get("routine_text", bool(_ROUTINE.search(crit["text"]))),
     }
     if cache is not None:
@@ -141,13 +147,30 @@ _COHORT = re.compile(
 )
 
 
+_NAMED_COHORT = re.compile(
+    r"^\W*(?:(?:for|in)\s+)?(?:the\s+)?((?:[\w/-]+\s+){0,4}?[\w/-]+)\s+(?:cohorts?|parts?|arms?|phase|expansion)\s*(?:only)?\s*:",
+    re.I,
+)
+_COHORT_STOP = {"dose", "cohort", "cohorts", "part", "the", "and", "or", "for", "in", "only"}
+
+
 def cohort_of(text: str) -> list[str] | None:
-    """Cohort ids a criterion is limited to: "Cohorts A and B: ..." -> ["a", "b"]."""
+    """Cohort ids a criterion is limited to: "Cohorts A and B: ..." -> ["a", "b"];
+    "For the Dose-escalation and MTD Expansion Cohorts: ..." -> ["dose-escalation", "mtd"]."""
     m = _COHORT.match(text)
-    if not m:
+    if m:
+        words = re.split(r"\s*(?:\band\b|\bor\b|,|&|/)\s*|\s+", m.group(1).lower())
+        ids = [w for w in words[1:] if w]
+        return ids or None
+    m = _NAMED_COHORT.match(text)
+    if not m or len(m.group(0)) > 70:
         return None
-    words = re.split(r"\s*(?:\band\b|\bor\b|,|&|/)\s*|\s+", m.group(1).lower())
-    ids = [w for w in words[1:] if w]
+    names = re.split(r"\s+(?:and|or)\s+|,\s*|\s*&\s*", m.group(1).lower())
+    ids = []
+    for name in names:
+        words = [w for w in re.split(r"\s+", name) if w not in _COHORT_STOP]
+        if words:
+            ids.append(words[0])
     return ids or None
 
 
@@ -176,15 +199,38 @@ def _cohorts(verdicts: list[dict]) -> None:
             )
 
 
+def _alternatives(crits: list[dict], verdicts: list[dict]) -> None:
+    """Criteria that are options of one rule ("meets one of the following: A; B; C"): one met
+    option meets them all; they are "not met" only when every option is not met."""
+    groups: dict[int, list[dict]] = {}
+    for c, v in zip(crits, verdicts, strict=True):
+        if c.get("any_of") and c["kind"] == "inclusion":
+            groups.setdefault(c["any_of"], []).append(v)
+    for options in groups.values():
+        # an option for another cancer is one the person does not fit
+        found = {"not met" if v.get("mode") == "other_cancer" else v["verdict"] for v in options}
+        if "met" in found:
+            new, note = "met", "You meet another option of this rule."
+        elif found == {"not met"}:
+            continue
+        else:
+            new, note = "unknown", "This is one of several options; another may fit you."
+        for v in options:
+            if v["verdict"] != new and v["verdict"] != "met":
+                v["verdict"], v["why"] = new, f"{note} {v['why']}"
+
+
 def match(parsed: dict, f: PatientFacts, cache: dict | None = None) -> dict:
     """All verdicts for one parsed trial plus fit and counts."""
     verdicts = [verdict(c, f, cache) for c in parsed["criteria"]]
+    _alternatives(parsed["criteria"], verdicts)
     _cohorts(verdicts)
     unknown = sum(1 for v in verdicts if v["verdict"] == "unknown" and not v["routine"])
     met = sum(1 for v in verdicts if v["verdict"] == "met")
     not_met = sum(1 for v in verdicts if v["verdict"] == "not met")
     return {
         "fit": fit(verdicts),
+        "other": mismatch(parsed.get("population"), f),
         "criteria": verdicts,
         "unknown": unknown,
         "met": met,
@@ -193,38 +239,44 @@ def match(parsed: dict, f: PatientFacts, cache: dict | None = None) -> dict:
 
 
 def summarise(parsed: dict, f: PatientFacts, cache: dict) -> dict:
-    """Fit and counts only (no explanations): the fast path for ranking many trials.
+    """Fit and counts only: the fast path for ranking many trials.
 
     ``cache`` maps a criterion's check key to its verdict for this person; identical
     criteria across trials are judged once."""
-    met = not_met = unknown = 0
-    tagged: list[tuple[list[str], str]] = []
-    for crit in parsed["criteria"]:
+    crits = parsed["criteria"]
+    verdicts = []
+    for crit in crits:
         key = crit.get("key")
         hit = cache.get(key) if key else None
         if hit is None:
             hit = verdict(crit, f, cache)
-        v = hit["verdict"]
-        if crit.get("cohort") and v == "not met":
-            tagged.append((crit["cohort"], v))
-            continue
-        if crit.get("cohort"):
-            tagged.append((crit["cohort"], v))
-        if v == "met":
-            met += 1
-        elif v == "not met":
-            not_met += 1
-        elif not hit["routine"]:
-            unknown += 1
-    ok = _feasible(tagged)
+        verdicts.append(
+            {
+                "text": crit["text"],
+                "verdict": hit["verdict"],
+                "mode": hit.get("mode"),
+                "why": "",
+                "routine": hit["routine"],
+            }
+        )
+    if any(c.get("any_of") for c in crits):
+        _alternatives(crits, verdicts)
+    tagged = [(crit.get("cohort"), v) for crit, v in zip(crits, verdicts, strict=True)]
+    ok = _feasible([(ids, v["verdict"]) for ids, v in tagged if ids])
+    met = not_met = unknown = 0
     for ids, v in tagged:
-        if v == "not met":
-            if ok and not set(ids) & ok:
-                met += 1
-            else:
-                not_met += 1
+        state = v["verdict"]
+        if state == "not met" and ids and ok and not set(ids) & ok:
+            state = "met"
+        if state == "met":
+            met += 1
+        elif state == "not met":
+            not_met += 1
+        elif not v["routine"]:
+            unknown += 1
     return {
         "fit": _fit_from(not_met, unknown, met),
+        "other": mismatch(parsed.get("population"), f),
         "unknown": unknown,
         "met": met,
         "not_met": not_met,

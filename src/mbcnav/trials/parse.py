@@ -7,10 +7,12 @@ import re
 
 from mbcnav.trials.criteria import parse_criteria
 from mbcnav.trials.match import _ROUTINE, cohort_of
+from mbcnav.trials.modality import modality
+from mbcnav.trials.population import gates
 from mbcnav.trials.record import Trial
 from mbcnav.trials.split import Criterion, split
 
-VERSION = 6  # 4: blood-test limits (labs.py); 5: menopausal status; 6: ER-low wording
+VERSION = 7  # 4: blood-test limits (labs.py); 5: menopausal status; 6: ER-low wording; 7: modality
 
 
 _EARLY = re.compile(
@@ -69,8 +71,12 @@ def _keyed(crit: dict) -> dict:
     """Precompute what matching needs: the cache key, routine wording and cohort label."""
     crit["routine_text"] = bool(_ROUTINE.search(crit["text"]))
     crit["cohort"] = cohort_of(crit["text"])
+    crit["modality"] = modality(crit["text"], crit["kind"])
     crit["key"] = (
-        crit["kind"] + str(crit["routine_text"]) + json.dumps(crit["checks"], sort_keys=True)
+        crit["kind"]
+        + str(crit["routine_text"])
+        + crit["modality"]
+        + json.dumps(crit["checks"], sort_keys=True)
     )
     return crit
 
@@ -84,7 +90,14 @@ def parse_trials(trials: list[Trial]) -> list[dict]:
     for t, s in zip(trials, splits, strict=True):
         crits = _record_criteria(t) + parsed[i : i + len(s)]
         i += len(s)
-        out.append({"nct_id": t.nct_id, "version": VERSION, "criteria": [_keyed(c) for c in crits]})
+        out.append(
+            {
+                "nct_id": t.nct_id,
+                "version": VERSION,
+                "population": gates(t),
+                "criteria": [_keyed(c) for c in crits],
+            }
+        )
     return out
 
 

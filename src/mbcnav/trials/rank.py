@@ -1,17 +1,20 @@
-"""Ranking: weigh fit, the number of unknowns and relevance (BM25 over trial text)."""
+"""Ranking for people: group first (groups.py: you may be able to join, might fit, ruled out,
+for another situation, closed), then how much of the trial the record confirms, then
+relevance (BM25 over trial text). An unknown never lifts a trial above one with confirmed
+matches: within a group, more confirmed criteria rank higher and open questions only lower."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
 from mbcnav.trials.facts import PatientFacts
+from mbcnav.trials.groups import ORDER, group_of
 from mbcnav.trials.match import match, summarise
 from mbcnav.trials.record import Trial
 
-FIT_WEIGHT = {"likely": 1.0, "possible": 0.6, "unlikely": 0.0}
-UNKNOWN_PENALTY = 0.02
-RELEVANCE_WEIGHT = 1.0
-NOT_RECRUITING_PENALTY = 0.3
+UNKNOWN_PENALTY = 0.01
+CONFIRMED_WEIGHT = 0.05
+RELEVANCE_WEIGHT = 0.5
 
 
 def _tokenize(texts: list[str]):
@@ -69,12 +72,13 @@ def query_for(f: PatientFacts) -> str:
 @dataclass
 class Ranked:
     trial: Trial
-    score: float
-    summary: dict  # fit, unknown, met, not_met
+    score: float  # order within a group only; never shown to patients
+    summary: dict  # fit, other, unknown, met, not_met
     relevance: float
     parse: dict
     facts: PatientFacts
     _result: dict | None = None
+    group: str = "check"  # groups.ORDER
 
     @property
     def result(self) -> dict:
@@ -84,13 +88,14 @@ class Ranked:
         return self._result
 
 
-def score(result: dict, relevance: float, recruiting: bool = True) -> float:
-    s = (
-        FIT_WEIGHT[result["fit"]]
+def score(result: dict, relevance: float) -> float:
+    """Order inside a group: confirmed criteria and relevance up, open questions down.
+    Bounded so that it never crosses groups (the group sorts first)."""
+    return (
+        CONFIRMED_WEIGHT * min(result["met"], 20)
         + RELEVANCE_WEIGHT * relevance
-        - UNKNOWN_PENALTY * result["unknown"]
+        - UNKNOWN_PENALTY * min(result["unknown"], 40)
     )
-    return s - (0 if recruiting else NOT_RECRUITING_PENALTY)
 
 
 def rank(
@@ -101,14 +106,15 @@ def rank(
     query: str | None = None,
     penalise_closed: bool = True,
 ) -> list[Ranked]:
-    """Match every trial and sort best first."""
+    """Match every trial and sort: by group, then confirmed matches, then relevance.
+    ``penalise_closed=False`` judges closed trials on their criteria alone (for benchmarks)."""
     rel = (relevance or Relevance(trials)).scores(query or query_for(f))
     cache: dict = {}
     out = []
     for t, r in zip(trials, rel, strict=True):
         parsed = parses[t.nct_id]
         res = summarise(parsed, f, cache)
-        open_ = t.recruiting or not penalise_closed
-        out.append(Ranked(t, round(score(res, r, open_), 4), res, r, parsed, f))
-    out.sort(key=lambda x: (-x.score, x.trial.nct_id))
+        group = group_of(res, t.status if penalise_closed else "RECRUITING")
+        out.append(Ranked(t, round(score(res, r), 4), res, r, parsed, f, group=group))
+    out.sort(key=lambda x: (ORDER.index(x.group), -x.score, x.trial.nct_id))
     return out

@@ -39,9 +39,25 @@ class Criterion:
     kind: str  # inclusion | exclusion
     text: str
     number: int  # 1-based position within its kind
+    any_of: int = 0  # >0: one of a set of alternatives ("meets one of the following: ...")
 
     def to_dict(self) -> dict:
-        return {"kind": self.kind, "text": self.text, "number": self.number}
+        out = {"kind": self.kind, "text": self.text, "number": self.number}
+        if self.any_of:
+            out["any_of"] = self.any_of
+        return out
+
+
+# a stem whose sub-items are alternatives: "meets one of the following criteria:"
+_ANY_OF = re.compile(
+    r"\b(?:(?:at least )?one of the following|any (?:one )?of the following|either(?: of the following)?|the following list|one or more of the following)\b[^:]{0,240}:\s*$",
+    re.I,
+)
+# a line that names the cohort, part or arm the next items belong to ("PART A:", "Cohort 2")
+_COHORT_HEADING = re.compile(
+    r"^(?:for\s+)?(?:the\s+)?(?:(?:part|cohort|arm|group|module|phase|stage|step)\s+[\w.]{1,6}|[\w-]+(?:\s+[\w-]+){0,3}\s+(?:cohorts?|part|arms?|phase|expansion))\s*(?:only)?\s*:?\s*$",
+    re.I,
+)
 
 
 def _header(line: str) -> tuple[str | None, str]:
@@ -93,6 +109,8 @@ def _items(lines: list[str]) -> list[tuple[str, int, bool, str]]:
         bulleted = bool(m) and len(text) > len(m.group(0))
         if bulleted:
             text = text[m.end() :].strip()
+            if n := re.match(r"\d{1,2}[.)]\s+(?=\S)", text):  # "* 1. Age ...": bullet and number
+                text = text[n.end() :]
         new = bulleted or blank or not items or items[-1][0] != section
         if not new and (text[:1].isupper() and items[-1][3].rstrip().endswith((".", ":", ";"))):
             new = True
@@ -104,18 +122,82 @@ def _items(lines: list[str]) -> list[tuple[str, int, bool, str]]:
     return [tuple(i) for i in items]
 
 
+_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!<>&|~=])")
+_INLINE_HEADER = re.compile(
+    r"(?<=\S)\s*(?=\b(?:key\s+)?(?:inclusion|exclusion)\s+criteria\s*:)", re.I
+)
+_INLINE_NUMBER = re.compile(r"(?:(?<=\s)|(?<=:))(\d{1,2})[.)]\s+(?=\S)")
+
+
+def unescape(text: str) -> str:
+    """Registry markdown escapes removed: ``1\\.`` -> ``1.``, ``\\<`` -> ``<``, ``\\&`` -> ``&``."""
+    return _ESCAPE.sub(r"\1", text or "")
+
+
+def _chain(hits: list[re.Match]) -> list[re.Match]:
+    """The longest run of item numbers 1, 2, 3 ... in order (earliest start on a tie)."""
+    best: list[re.Match] = []
+    for i, first in enumerate(hits):
+        run = [first]
+        for m in hits[i + 1 :]:
+            if int(m.group(1)) == int(run[-1].group(1)) + 1:
+                run.append(m)
+        if len(run) > len(best):
+            best = run
+    return best
+
+
+def _inline_items(line: str) -> list[str]:
+    """A line holding a run of numbered items ("Criteria:1. Men or women 2. Consent 3. ...")
+    broken into one line each; numbers must run 1, 2, 3 ... (at least two in a row), so a
+    number inside a sentence ("ECOG 0 or 1. Age") is not taken for an item."""
+    run = _chain(list(_INLINE_NUMBER.finditer(line)))
+    if len(run) < 2:
+        return [line]
+    indent = line[: len(line) - len(line.lstrip())]
+    cuts = [m.start() for m in run]
+    head = line[: cuts[0]]
+    parts = [line[a:b].strip() for a, b in zip(cuts, cuts[1:] + [len(line)], strict=True)]
+    if head.strip() and not _BULLET.fullmatch(head.strip() + " "):
+        return [head] + [indent + p for p in parts]
+    return [indent + p for p in parts]
+
+
+def _lines(text: str) -> list[str]:
+    text = unescape((text or "").replace("\r\n", "\n").replace("\\n", "\n"))
+    text = _INLINE_HEADER.sub("\n", text)
+    out = []
+    for line in text.split("\n"):
+        out.extend(_inline_items(line))
+    return out
+
+
 def split(text: str) -> list[Criterion]:
     """Split one eligibility text into numbered inclusion and exclusion criteria."""
-    items = _items((text or "").replace("\r\n", "\n").replace("\\n", "\n").split("\n"))
-    out: list[tuple[str, str]] = []
+    items = _items(_lines(text))
+    out: list[tuple[str, str, int]] = []
     stems: list[tuple[int, str]] = []  # (indent, stem text) of open parents
+    heading = ""  # the cohort or part the items below belong to
+    alternatives: dict[str, int] = {}  # stem text -> id of its set of alternatives
     for i, (section, indent, _bulleted, body) in enumerate(items):
+        if i and items[i - 1][0] != section:
+            stems = []  # a stem of the inclusion list never carries into the exclusion list
+            heading = ""
+        if _COHORT_HEADING.match(body) and len(body) < 60:
+            heading = body.rstrip(": ").strip() + ":"
+            stems = []
+            continue
         while stems and stems[-1][0] >= indent:
             stems.pop()
         nxt = items[i + 1] if i + 1 < len(items) else None
         has_children = nxt is not None and nxt[0] == section and nxt[1] > indent
         prefix = " ".join(s for _, s in stems if s)
         full = f"{prefix} {body}".strip() if prefix else body
+        if heading and not body.lower().startswith(heading[:-1].lower()):
+            full = f"{heading} {full}"
+        group = 0
+        if stems and _ANY_OF.search(stems[-1][1]):
+            group = alternatives.setdefault(stems[-1][1], len(alternatives) + 1)
         if has_children:
             if body.rstrip().endswith(":"):
                 stems.append((indent, body.rstrip(":").strip() + ":"))
@@ -124,10 +206,10 @@ def split(text: str) -> list[Criterion]:
         if body.rstrip().endswith(":") or _FILLER.match(body):
             continue
         if len(body) >= 3 and re.search(r"[A-Za-z]{2}", body):
-            out.append((section, full))
+            out.append((section, full, group))
     counts = {"inclusion": 0, "exclusion": 0}
     result = []
-    for kind, t in out:
+    for kind, t, group in out:
         counts[kind] += 1
-        result.append(Criterion(kind, re.sub(r"\s+", " ", t).strip(), counts[kind]))
+        result.append(Criterion(kind, re.sub(r"\s+", " ", t).strip(), counts[kind], group))
     return result

@@ -1,0 +1,65 @@
+"""What kind of rule a criterion is, before any concept in it is checked against a record.
+
+A concept *mentioned* in a criterion is not always what it *requires*: "tissue available for
+PIK3CA testing" asks for a sample, not a mutation; "prior treatment is permitted" allows
+something; "in the investigator's judgment" is the study team's decision; "if they received
+chemotherapy, ..." applies only to some people; "ESCC cohort: ..." is for another cancer.
+Such criteria never yield "not met" (Chia's Mood, Non-query-able and Competing_trial labels;
+MatchMiner CTML's "..._allowed" fields; sources in data/wording.yaml).
+
+Modalities: ``required`` (the default), ``permitted``, ``judgement``, ``procedure``,
+``conditional`` and ``other_cancer``.
+"""
+
+from __future__ import annotations
+
+import re
+
+from mbcnav.trials.wording import rx
+
+MODALITIES = ("required", "permitted", "judgement", "procedure", "conditional", "other_cancer")
+
+_COHORT_WORD = re.compile(r"\b(?:cohorts?|groups?|arms?|parts?|modules?|expansion)\b", re.I)
+
+WHY = {
+    "permitted": "This rule allows something; it does not rule anyone out on its own.",
+    "judgement": "Your doctor or the study team decides this; a record cannot settle it.",
+    "procedure": "This is about a study step (a sample, a test or another study), which the study team checks.",
+    "conditional": "This applies only in some situations, and your record does not show whether yours is one.",
+    "other_cancer": "This rule is for people in the study who have another kind of cancer, so it does not apply to you.",
+}
+
+SETTLE = {
+    "permitted": "",
+    "judgement": "Ask your oncologist and the study team",
+    "procedure": "The study team at screening",
+    "conditional": "Ask the study team whether this part applies to you",
+}
+
+
+def modality(text: str, kind: str) -> str:
+    """The modality of one criterion (see the module docstring)."""
+    if (
+        rx("modality.other_cancer").search(text)
+        and not re.search(r"breast|solid tumou?r|any (?:cancer|tumou?r)", text, re.I)
+        and (kind == "inclusion" or _COHORT_WORD.search(text))
+    ):
+        return "other_cancer"
+    if rx("modality.procedure").search(text):
+        return "procedure"
+    if rx("modality.judgement").search(text):
+        return "judgement"
+    if rx("modality.permitted").search(text) and not rx("modality.forbidden").search(text):
+        return "permitted"
+    if rx("modality.conditional").search(text):
+        return "conditional"
+    return "required"
+
+
+def soften(verdict: str, why: str, settle: str, mode: str) -> tuple[str, str, str]:
+    """A verdict after the criterion's modality: only a ``required`` rule can be "not met"."""
+    if mode == "other_cancer":
+        return "met", WHY[mode], ""
+    if mode != "required" and verdict == "not met":
+        return "unknown", f"{WHY[mode]} {why}".strip(), SETTLE[mode] or settle
+    return verdict, why, settle

@@ -1,0 +1,107 @@
+"""Who a trial is for, from its own title and conditions: subtype and brain-metastasis gates.
+
+A trial whose title and conditions name only triple-negative disease is "for another situation"
+for a person with HR-positive disease, whatever its criteria say or leave out; the same for
+HER2-positive-only, HER2-low-only, HR+/HER2- and brain-metastasis trials. Several named
+populations ("HER2-positive, HER2-low or HER2-ultralow") are a union. Receptor categories follow
+the ASCO/CAP HER2 (2023) and ER/PR (2020) guidelines (sources in data/wording.yaml); a person
+with ER-low disease is never gated on hormone receptor grounds (ER-low is reported as positive
+but often behaves like ER-negative disease), and anything the record leaves unknown never gates.
+"""
+
+from __future__ import annotations
+
+import re
+
+from mbcnav.trials.facts import PatientFacts
+from mbcnav.trials.record import Trial
+
+NEG = ["zero", "ultralow", "low", "negative"]
+_HR = r"(?:hr|hormone[- ]receptors?|er|estrogen[- ]receptors?|oestrogen[- ]receptors?)"
+_HER2 = r"(?:her-?2|erbb2)"
+_POS = r"(?:\s*\+|[- ]?positive|\s+pos\b)"
+_NEGW = r"(?:\s*-(?![a-z])|[- ]?negative|\s+neg\b|[- ]?non[- ]?amplified)"
+
+# (pattern, hormone receptor required, HER2 categories allowed); first match wins per span.
+PHRASES: list[tuple[re.Pattern, str | None, list[str] | None]] = [
+    (re.compile(r"triple[- ]negative|\btnbc\b", re.I), "negative", NEG),
+    (re.compile(rf"\b{_HR}{_POS}\s*(?:,|/|and|\s)?\s*{_HER2}{_NEGW}", re.I), "positive", NEG),
+    (re.compile(rf"\b{_HER2}[- ]?ultra[- ]?low\b", re.I), None, ["ultralow"]),
+    (re.compile(rf"\b{_HER2}[- ]?low\b", re.I), None, ["low"]),
+    (
+        re.compile(rf"\b{_HER2}(?:{_POS}|[- ]?overexpress\w*|[- ]?amplified)", re.I),
+        None,
+        ["positive"],
+    ),
+    (re.compile(rf"\b{_HER2}{_NEGW}", re.I), None, NEG),
+    (re.compile(rf"\b{_HR}{_POS}", re.I), "positive", None),
+]
+_BRAIN = re.compile(
+    r"\b(?:brain|cns|central nervous system|intracranial)\s+(?:oligo)?metasta\w*|leptomening\w*",
+    re.I,
+)
+_BRAIN_OPTIONAL = re.compile(r"with or without brain|including (?:those|patients) with brain", re.I)
+
+
+def gates(trial: Trial) -> dict:
+    """{"subtypes": [[hr, her2 list], ...], "brain_only": bool} from title and conditions."""
+    text = " ; ".join([trial.title, *trial.conditions])
+    taken: list[tuple[int, int]] = []
+    subtypes = []
+    for pattern, hr, her2 in PHRASES:
+        for m in pattern.finditer(text):
+            if any(a < m.end() and m.start() < b for a, b in taken):
+                continue
+            taken.append((m.start(), m.end()))
+            if [hr, her2] not in subtypes:
+                subtypes.append([hr, her2])
+    brain = bool(_BRAIN.search(text)) and not _BRAIN_OPTIONAL.search(text)
+    return {"subtypes": subtypes, "brain_only": brain}
+
+
+def _fits(hr: str | None, her2: list[str] | None, f: PatientFacts) -> bool:
+    person_hr = None if f.er_low_only else f.hr
+    if hr and person_hr and person_hr != hr:
+        return False
+    return not (her2 and f.her2 and f.her2 not in her2)
+
+
+_HER2_WORDS = {
+    "positive": "HER2-positive",
+    "low": "HER2-low",
+    "ultralow": "HER2-ultralow",
+    "zero": "HER2 0",
+    "negative": "HER2-negative",
+}
+
+
+def mismatch(g: dict | None, f: PatientFacts) -> str:
+    """Why the trial is for another situation, or "" when it may be for this person."""
+    if not g:
+        return ""
+    subtypes = g.get("subtypes") or []
+    if subtypes and not any(_fits(hr, her2, f) for hr, her2 in subtypes):
+        named = []
+        for hr, her2 in subtypes:
+            if hr == "negative" and her2 == NEG:
+                named.append("triple-negative")
+            else:
+                parts = [f"HR-{hr}" if hr else ""]
+                if her2 == NEG:
+                    parts.append("HER2-negative")
+                elif her2:
+                    parts.append(" or ".join(_HER2_WORDS[h] for h in her2))
+                named.append(" ".join(p for p in parts if p))
+        yours = " ".join(
+            w
+            for w in (
+                f"HR-{f.hr}" if f.hr and not f.er_low_only else "",
+                _HER2_WORDS.get(f.her2 or "", ""),
+            )
+            if w
+        )
+        return f"This study is for {' or '.join(named)} breast cancer; your record says {yours}."
+    no_brain = f.brain == "none" or (f.brain is None and f.sites_known and "brain" not in f.sites)
+    if g.get("brain_only") and no_brain:
+        return "This study is for people whose cancer has spread to the brain; your record shows no brain metastases."
+    return ""
