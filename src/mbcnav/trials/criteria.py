@@ -16,6 +16,7 @@ from mbcnav.trials.labs import lab_checks
 from mbcnav.trials.menopause import menopause_check
 from mbcnav.trials.numbers import (
     _KARNOFSKY,
+    _LINES_ANY,
     age_check,
     ecog_allowed,
     lines_check,
@@ -77,6 +78,11 @@ _NOT_A_RESULT = re.compile(
 # disease", "Evidence of distant metastases", "Known stage IV disease")
 _SETTING_HEAD = re.compile(
     r"^\W*(?:(?:known|documented|evidence of|presence of|history of|any|prior|current|clinical|radiological|distant|de novo|with|has|have|patients with|participants with|subjects with)\s+){0,3}$",
+    re.I,
+)
+# "... treated with anti-HER2 therapy if the tumor is HER2+": what follows "if" is a premise
+_TRAILING_IF = re.compile(
+    r"(?<=\w)\s+(?:(?:if|when|in case)\s+(?=(?:the|their|his|her|a|an)?\s*(?:tumou?r|cancer|disease|patient|participant|subject)s?\b)|for\s+(?:patients|participants|subjects|those)\s+(?:with|who)\b)",
     re.I,
 )
 _IF = re.compile(r"^\W*(?:if|when|in case|where)\b", re.I)
@@ -178,6 +184,38 @@ def er_low_wording(text: str) -> dict:
     return out
 
 
+_OR_PARTS = re.compile(
+    r"(?:[,;]\s*or\s+|\bor\s+(?=(?:have|has|had|who|with|if|are|is|were|be)\b))(?![^()]*\))", re.I
+)
+
+
+def _mark_unchecked_alternatives(text: str, found: list[Mention], out: list[dict]) -> None:
+    """ "... for which standard curative measures do not exist, or have failed at least one line
+    of standard therapy": when a criterion offers alternatives joined by "or" and one of them
+    holds nothing the engine can check, a treatment or line-count check in another alternative
+    cannot settle the criterion alone, so it is marked ``alt`` (its "no" becomes unknown)."""
+    cuts = [0] + [m.end() for m in _OR_PARTS.finditer(text)] + [len(text) + 1]
+    if len(cuts) < 3:
+        return
+    spans = list(zip(cuts, cuts[1:], strict=False))
+    checked = set()
+    for m in found:  # the disease itself ("solid tumor that is metastatic") is no alternative
+        if m.check not in {"setting", "condition", "histology"}:
+            checked |= {i for i, (a, b) in enumerate(spans) if a <= m.start < b}
+    for rx_ in (_LINES_ANY, _LAB):
+        for m in rx_.finditer(text):
+            checked |= {i for i, (a, b) in enumerate(spans) if a <= m.start() < b}
+    bare = [
+        i
+        for i, (a, b) in enumerate(spans)
+        if i not in checked and len(re.findall(r"[a-z]{3,}", text[a:b], re.I)) >= 3
+    ]
+    if bare:
+        for c in out:
+            if c["type"] in {"lines", "therapy"}:
+                c["alt"] = True
+
+
 def checks_for(crit: Criterion, found: list[Mention]) -> list[dict]:
     """Every check one criterion implies (possibly none)."""
     text = crit.text
@@ -200,6 +238,8 @@ def checks_for(crit: Criterion, found: list[Mention]) -> list[dict]:
         out.append({"type": "karnofsky", "min": int(m.group(1))})
     pm = _PREMISE.match(text)
     premise_end = pm.end(1) if pm else -1
+    ti = _TRAILING_IF.search(text)
+    trailing_if = ti.end() if ti else None
     conditional = _IF.match(text)
     seen = set()
     has_lines = any(c["type"] == "lines" for c in out)
@@ -231,9 +271,10 @@ def checks_for(crit: Criterion, found: list[Mention]) -> list[dict]:
             continue
         if m in naive:
             c["neg"] = crit.kind == "inclusion"
+        c["at"] = m.start
         if c["type"] in {"receptor", "subtype"}:
             c.update(er_low_wording(text))
-        if m.end <= premise_end:
+        if m.end <= premise_end or (trailing_if is not None and m.start >= trailing_if):
             c["premise"] = True
         key = (c["type"], c["value"], c.get("neg"))
         if key not in seen:
@@ -253,15 +294,35 @@ def checks_for(crit: Criterion, found: list[Mention]) -> list[dict]:
         for c in out:
             if c["type"] != "menopause":  # "premenopausal women must take goserelin": the
                 c.pop("premise", None)  # rest of the rule is real, only not checkable
+    _mark_unchecked_alternatives(plain, found, out)
     if conditional and not any(c.get("premise") for c in out):
         for c in out:  # "If ..., then ...": a premise we cannot check; never a clear "not met"
             c["conditional"] = True
     return out
 
 
+# "HER2 (Human Epidermal Growth Factor Receptor 2) positive": the spelled-out name of an
+# abbreviation is dropped before reading, so the words around it meet again
+_EXPANSION = re.compile(r"\s*\((?:[A-Z][a-z]+[\s-]*){2,}(?:\d+\s*)?\)")
+
+
+def _own_words(c: Criterion) -> Criterion:
+    """The words a criterion's checks are read from: an option of "one of the following: ..."
+    without the shared stem ("solid tumor ... for which no standard therapy exists"), and
+    without spelled-out abbreviations."""
+    text = c.option if c.any_of and c.option else c.text
+    return Criterion(c.kind, _EXPANSION.sub("", text), c.number)
+
+
 def parse_criteria(criteria: list[Criterion]) -> list[dict]:
-    """Parse many criteria at once: [{"kind", "text", "number", "checks"}, ...]."""
-    found = mentions_many([c.text for c in criteria])
-    return [
-        {**c.to_dict(), "checks": checks_for(c, f)} for c, f in zip(criteria, found, strict=True)
-    ]
+    """Parse many criteria at once: [{"kind", "text", "number", "checks"}, ...]; "option" holds
+    the words the checks were read from when they differ from the text."""
+    own = [_own_words(c) for c in criteria]
+    found = mentions_many([c.text for c in own])
+    out = []
+    for c, o, f in zip(criteria, own, found, strict=True):
+        d = {**c.to_dict(), "checks": checks_for(o, f)}
+        if o.text != c.text:
+            d["option"] = o.text
+        out.append(d)
+    return out

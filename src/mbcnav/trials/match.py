@@ -55,29 +55,34 @@ def verdict(crit: dict, f: PatientFacts, cache: dict | None = None) -> dict:
     else:
         premise_unknown = False
     groups: dict[str, list] = {}
+    judged: list[tuple[dict, object]] = []
     whys, settles = [], []
     for c in checks:
         holds, why, settle = evaluate(c, f)
         if c.get("neg"):
             holds = _flip(holds)
+        if c.get("alt") and holds is (crit["kind"] == "exclusion"):
+            holds, why = None, "This is one of several ways to qualify. " + why
         if c.get("conditional") and holds is not None and holds != NEUTRAL:
             if (holds is False) == (crit["kind"] == "inclusion"):
                 holds, why = None, "Applies only in some cases: " + why
         if holds == NEUTRAL:
             whys.append(why)
             continue
-        sub = (
-            c["value"].split("-")[0]
-            if c["type"] == "receptor"
-            else str(c["group"])
-            if c["type"] == "lab"
-            else ""
-        )
-        groups.setdefault(c["type"] + sub + ("-neg" if c.get("neg") else ""), []).append(holds)
+        groups.setdefault(_group_key(c), []).append(holds)
+        judged.append((c, holds))
         whys.append(why)
         if holds is None and settle:
             settles.append(settle)
     results = []
+    either = (
+        _either_or(crit.get("option") or crit["text"], judged)
+        if crit["kind"] == "inclusion"
+        else None
+    )
+    if either is not None:
+        groups = {}
+        results.append(either[0])
     for gkey, vals in groups.items():
         if gkey.endswith("-neg"):  # "no A or B" = not A and not B
             results.append(False if False in vals else True if all(vals) else None)
@@ -110,11 +115,12 @@ def verdict(crit: dict, f: PatientFacts, cache: dict | None = None) -> dict:
         whys = ["Not checked automatically; the study team decides this."]
     why = " ".join(dict.fromkeys(whys))
     settle = "; ".join(dict.fromkeys(settles))
-    mode = crit.get("modality") or modality(crit["text"], crit["kind"])
+    mode = crit.get("modality") or modality(crit.get("option") or crit["text"], crit["kind"])
     v, why, settle = soften(v, why, settle, mode)
     out = {
         "verdict": v,
         "mode": mode,
+        "any_of": crit.get("any_of", 0),
         "why": why,
         "settle": settle or ("The study team at screening" if v == "unknown" else ""),
         "routine": v == "unknown" and crit.get("routine_text", bool(_ROUTINE.search(crit["text"]))),
@@ -122,6 +128,54 @@ def verdict(crit: dict, f: PatientFacts, cache: dict | None = None) -> dict:
     if cache is not None:
         cache[key] = out
     return {"kind": crit["kind"], "text": crit["text"], **out}
+
+
+def _group_key(c: dict) -> str:
+    """Checks of one kind in a criterion are options of each other ("ER or PR positive")."""
+    sub = (
+        c["value"].split("-")[0]
+        if c["type"] == "receptor"
+        else str(c["group"])
+        if c["type"] == "lab"
+        else ""
+    )
+    return c["type"] + sub + ("-neg" if c.get("neg") else "")
+
+
+_OR_WORD = re.compile(r"\s\bor\b\s")
+
+
+def _and3(vals: list) -> bool | None:
+    return False if False in vals else True if all(v is True for v in vals) else None
+
+
+def _or3(vals: list) -> bool | None:
+    return True if True in vals else False if all(v is False for v in vals) else None
+
+
+def _either_or(text: str, judged: list[tuple[dict, object]]) -> tuple[bool | None] | None:
+    """ "ER+/HER2- or triple-negative breast cancer": the parts of a criterion joined by a
+    top-level "or" are alternatives, each part the "and" of its own checks. Used only when
+    every check sits in a part and every part holds a check; otherwise None."""
+    if len(judged) < 2 or any("at" not in c for c, _ in judged):
+        return None
+    depth, cuts = 0, [0]
+    for i, ch in enumerate(text):
+        depth += ch == "("
+        depth -= ch == ")" and depth > 0
+        if depth == 0 and ch == " " and _OR_WORD.match(text, i):
+            cuts.append(i + 3)
+    if len(cuts) < 2:
+        return None
+    bounds = list(zip(cuts, cuts[1:] + [len(text) + 1], strict=True))
+    parts: list[dict[str, list]] = [{} for _ in bounds]
+    for c, holds in judged:
+        for k, (a, b) in enumerate(bounds):
+            if a <= c["at"] < b:  # inside a part, a list of one kind is a list of options
+                parts[k].setdefault(_group_key(c), []).append(holds)
+    if any(not p for p in parts):
+        return None
+    return (_or3([_and3([_or3(v) for v in p.values()]) for p in parts]),)
 
 
 def fit(verdicts: list[dict]) -> str:
@@ -174,6 +228,13 @@ def cohort_of(text: str) -> list[str] | None:
     return ids or None
 
 
+def _for_cohort(v: dict) -> str:
+    """A rule for another cancer makes its cohort one the person cannot join."""
+    if v.get("any_of"):  # one option of a rule: the rule as a whole decides
+        return v["verdict"]
+    return "not met" if v.get("mode") == "other_cancer" else v["verdict"]
+
+
 def _feasible(tagged: list[tuple[list[str], str]]) -> set[str] | None:
     """Cohort ids with no failed criterion, or None when criteria name fewer than 2 cohorts."""
     every = {i for ids, _ in tagged for i in ids}
@@ -188,7 +249,7 @@ def _cohorts(verdicts: list[dict]) -> None:
     to fit one cohort, so failures of other cohorts do not count when one cohort fits."""
     tagged = [(cohort_of(v["text"]), v) for v in verdicts]
     tagged = [(ids, v) for ids, v in tagged if ids]
-    ok = _feasible([(ids, v["verdict"]) for ids, v in tagged])
+    ok = _feasible([(ids, _for_cohort(v)) for ids, v in tagged])
     if not ok:
         return
     for ids, v in tagged:
@@ -255,6 +316,7 @@ def summarise(parsed: dict, f: PatientFacts, cache: dict) -> dict:
                 "text": crit["text"],
                 "verdict": hit["verdict"],
                 "mode": hit.get("mode"),
+                "any_of": crit.get("any_of", 0),
                 "why": "",
                 "routine": hit["routine"],
             }
@@ -262,7 +324,7 @@ def summarise(parsed: dict, f: PatientFacts, cache: dict) -> dict:
     if any(c.get("any_of") for c in crits):
         _alternatives(crits, verdicts)
     tagged = [(crit.get("cohort"), v) for crit, v in zip(crits, verdicts, strict=True)]
-    ok = _feasible([(ids, v["verdict"]) for ids, v in tagged if ids])
+    ok = _feasible([(ids, _for_cohort(v)) for ids, v in tagged if ids])
     met = not_met = unknown = 0
     for ids, v in tagged:
         state = v["verdict"]

@@ -19,6 +19,8 @@ from mbcnav.trials.wording import rx
 
 MODALITIES = ("required", "permitted", "judgement", "procedure", "conditional", "other_cancer")
 
+_BRACKETS = re.compile(r"\([^()]*\)")
+_MUST = re.compile(r"\bmust\b|\b(?:is|are)\s+required\b|\bshould\b|\bhave\s+to\b", re.I)
 _COHORT_WORD = re.compile(r"\b(?:cohorts?|groups?|arms?|parts?|modules?|expansion)\b", re.I)
 
 WHY = {
@@ -38,7 +40,9 @@ SETTLE = {
 
 
 def modality(text: str, kind: str) -> str:
-    """The modality of one criterion (see the module docstring)."""
+    """The modality of one criterion (see the module docstring); words in brackets
+    ("Patients (irrespective of sex) with ...") do not set it."""
+    text = _BRACKETS.sub(" ", text)
     if (
         rx("modality.other_cancer").search(text)
         and not re.search(r"breast|solid tumou?r|any (?:cancer|tumou?r)", text, re.I)
@@ -49,8 +53,12 @@ def modality(text: str, kind: str) -> str:
         return "procedure"
     if rx("modality.judgement").search(text):
         return "judgement"
-    if rx("modality.permitted").search(text) and not rx("modality.forbidden").search(text):
-        return "permitted"
+    allow = rx("modality.permitted").search(text)
+    if allow and not rx("modality.forbidden").search(text):
+        # "All patients must have received ... Treatment-naive patients are eligible if ...":
+        # a requirement stated before the allowance keeps the rule a requirement
+        if not _MUST.search(text[: allow.start()]):
+            return "permitted"
     if rx("modality.conditional").search(text):
         return "conditional"
     return "required"

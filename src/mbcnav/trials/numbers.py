@@ -19,6 +19,7 @@ _LINES_MIN = re.compile(
 _LINES_MAX2 = re.compile(
     rf"{_N}\s*(?:or fewer|or less)\s*{_LINE}|{_N}\s*{_LINE}\s*(?:or fewer|or less|at most)", re.I
 )
+_LINES_ANY = re.compile(rf"{_N}\s*(?:or more\s*|\+\s*)?(?:prior\s+)?{_LINE}", re.I)
 _FIRST_LINE = re.compile(
     r"(?:candidates?|eligible) for first[- ]line|no prior (?:systemic |chemo)?\w* ?(?:therapy|treatment)s? (?:for|in the) (?:metastatic|advanced)|(?:treatment|therapy)[- ]na[iï]ve|previously untreated|untreated with any (?:systemic|anti-?cancer)|(?:have|has) not (?:previously )?received any (?:prior )?systemic",
     re.I,

@@ -71,7 +71,7 @@ def _keyed(crit: dict) -> dict:
     """Precompute what matching needs: the cache key, routine wording and cohort label."""
     crit["routine_text"] = bool(_ROUTINE.search(crit["text"]))
     crit["cohort"] = cohort_of(crit["text"])
-    crit["modality"] = modality(crit["text"], crit["kind"])
+    crit["modality"] = modality(crit.get("option") or crit["text"], crit["kind"])
     crit["key"] = (
         crit["kind"]
         + str(crit["routine_text"])

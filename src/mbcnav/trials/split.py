@@ -40,11 +40,13 @@ class Criterion:
     text: str
     number: int  # 1-based position within its kind
     any_of: int = 0  # >0: one of a set of alternatives ("meets one of the following: ...")
+    option: str = ""  # for an alternative: its own words, without the shared stem
 
     def to_dict(self) -> dict:
         out = {"kind": self.kind, "text": self.text, "number": self.number}
         if self.any_of:
             out["any_of"] = self.any_of
+            out["option"] = self.option
         return out
 
 
@@ -206,10 +208,11 @@ def split(text: str) -> list[Criterion]:
         if body.rstrip().endswith(":") or _FILLER.match(body):
             continue
         if len(body) >= 3 and re.search(r"[A-Za-z]{2}", body):
-            out.append((section, full, group))
+            out.append((section, full, group, body if group else ""))
     counts = {"inclusion": 0, "exclusion": 0}
     result = []
-    for kind, t, group in out:
+    for kind, t, group, option in out:
         counts[kind] += 1
-        result.append(Criterion(kind, re.sub(r"\s+", " ", t).strip(), counts[kind], group))
+        text = re.sub(r"\s+", " ", t).strip()
+        result.append(Criterion(kind, text, counts[kind], group, re.sub(r"\s+", " ", option)))
     return result

@@ -78,14 +78,34 @@ class JsonStore:
         raw = self.data["trials"].get(nct_id.upper())
         return Trial.from_dict(raw) if raw else None
 
+    def _refresh(self) -> None:
+        """Parses written by an older engine are read again, all in one pass, in memory (a
+        store synced before an upgrade keeps working; `trials sync` saves fresh ones)."""
+        if getattr(self, "_fresh", False):
+            return
+        self._fresh = True
+        stale = [
+            t
+            for t in self.trials()
+            if (self.data["parses"].get(t.nct_id) or {}).get("version") != VERSION
+        ]
+        if stale:
+            from mbcnav.trials.parse import parse_trials
+
+            for t, p in zip(stale, parse_trials(stale), strict=True):
+                self.data["parses"][t.nct_id] = p
+
     def parse(self, nct_id: str) -> dict | None:
+        self._refresh()
         p = self.data["parses"].get(nct_id.upper())
         return p if p and p.get("version") == VERSION else None
 
     def parses(self) -> dict[str, dict]:
+        self._refresh()
         return self.data["parses"]
 
     def put(self, trial: Trial, parse: dict) -> None:
+        self._fresh = False
         self.data["trials"][trial.nct_id] = trial.to_dict()
         self.data["parses"][trial.nct_id] = parse
         self._trials = None
