@@ -192,3 +192,47 @@ def test_setting_named_as_a_qualifier_does_not_exclude(hr_pos):
         "other disease requiring continuous oxygen therapy\n"
     )
     assert "not met" not in verdicts(p, hr_pos).values()
+
+
+def test_or_parts_are_alternatives_but_number_ranges_are_not(hr_pos, tnbc):
+    p = trial("Inclusion Criteria:\n* ER+/HER2- or triple-negative breast cancer\n")
+    assert list(verdicts(p, hr_pos).values()) == ["met"]
+    assert list(verdicts(p, tnbc).values()) == ["met"]
+    p = trial(
+        "Inclusion Criteria:\n* Has radiographic disease progression on one or more lines of "
+        "endocrine therapy for metastatic HR+/HER2- breast cancer\n"
+    )
+    assert list(verdicts(p, tnbc).values()) == ["not met"]  # "one or more" is no "or"
+
+
+def test_a_judgement_covers_only_its_own_clause(hr_pos):
+    p = trial(
+        "Inclusion Criteria:\n* Pathologically documented triple negative breast cancer who have "
+        "progressed on at least 1 prior line of therapy or in the opinion of the treating "
+        "physician, not be a candidate for standard first-line therapy\n"
+    )
+    assert list(verdicts(p, hr_pos).values()) == ["not met"]  # not triple-negative: settled
+    from mbcnav.trials.facts import PatientFacts
+
+    untreated = PatientFacts(therapies_known=True, setting="metastatic")
+    whole = trial("Inclusion Criteria:\n* Is a chemotherapy candidate\n")
+    assert list(verdicts(whole, untreated).values()) == ["unknown"]
+
+
+def test_examples_in_brackets_are_not_requirements(tnbc):
+    p = trial(
+        "Inclusion Criteria:\n* Must have progressed on any systemic anticancer therapy (eg, ET, "
+        "chemotherapy, CDK4/6 inhibitor, or immunotherapy) in the metastatic setting\n"
+    )
+    v = match(p, tnbc)["criteria"][-1]
+    assert "CDK4/6" not in v["why"] and "endocrine" not in v["why"]
+
+
+def test_a_local_target_is_required_only_without_a_metastatic_alternative(hr_pos):
+    local = trial(
+        "Inclusion Criteria:\n* Primary locally advanced breast cancer, or locally recurrent "
+        "breast cancer with/without metastases\n"
+    )
+    assert list(verdicts(local, hr_pos).values()) == ["not met"]  # liver and bone only
+    either = trial("Inclusion Criteria:\n* Locally recurrent or metastatic breast cancer\n")
+    assert "not met" not in verdicts(either, hr_pos).values()

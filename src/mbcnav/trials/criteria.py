@@ -69,6 +69,10 @@ _SCOPE_BEFORE = re.compile(
     r"(?:\bfor|\bin the|\bin|\bduring|\bafter|\bsetting of)\s+(?:(?:locally|inoperable|unresectable|recurrent|advanced)\s+(?:or|and|/)?\s*)*$",
     re.I,
 )
+_EXAMPLES = re.compile(
+    r"\(\s*(?:e\.?\s?g\.?|for example|for instance|such as|including but not limited to)[,:\s][^()]*\)",
+    re.I,
+)
 _DRUG_NAIVE = re.compile(r"\s*(?:-|\s)?(?:treatment|therapy)?[- ]?na[iï]ve\b", re.I)
 _NOT_A_RESULT = re.compile(
     r"[\s-]*(?:mutation\s+|pathway\s+)?(?:inhibitors?|-?targeted|targeting|testing|tests?\b|assays?|analysis|assessment|determination|sample|tissue)",
@@ -224,14 +228,23 @@ def checks_for(crit: Criterion, found: list[Mention]) -> list[dict]:
         return out  # "Postmenopausal is defined as ...": a definition, not a requirement
     # explanatory sentences ("Because no dosing data are available ...") hold no requirement
     skip = [(m.start(), m.end()) for m in _EXPLAIN.finditer(text)]
+    # "(eg, ET, chemotherapy, CDK4/6 inhibitor, ...)": examples of the head, not requirements
+    skip += [(m.start(), m.end()) for m in _EXAMPLES.finditer(text)]
     found = [m for m in found if not any(a <= m.start < b for a, b in skip)]
-    plain = _EXPLAIN.sub(" ", text)
+    blank = lambda m: " " * len(m.group(0))  # noqa: E731 - keeps every position in place
+    plain = _EXAMPLES.sub(blank, _EXPLAIN.sub(blank, text))
     for fn in (age_check, sex_check, lines_check):
         if c := fn(plain):
             out.append(c)
     out.extend(lab_checks(plain))
     if meno := menopause_check(plain):
         out.append(meno)
+    if (
+        crit.kind == "inclusion"
+        and (loco := rx("locoregional.required").search(plain))
+        and not rx("locoregional.or_metastatic").search(plain)
+    ):
+        out.append({"type": "locoregional", "at": loco.start()})
     if (allowed := ecog_allowed(text)) is not None:
         out.append({"type": "ecog", "allowed": allowed})
     elif m := _KARNOFSKY.search(text):

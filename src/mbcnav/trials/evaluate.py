@@ -136,6 +136,27 @@ def _biomarker(c: dict, f: PatientFacts) -> tuple[bool | None, str, str]:
     return None, f"Your {marker} result is unclear ({vals[0]}).", settle
 
 
+LOCAL_SITES = {"chest wall", "skin", "breast"}
+
+
+def _locoregional(f: PatientFacts) -> tuple[bool | None, str, str]:
+    """Disease in the breast, chest wall or nearby skin, which local treatments aim at."""
+    local = sorted(LOCAL_SITES & set(f.sites))
+    if local:
+        return True, f"Your record lists disease in: {', '.join(local)}.", ""
+    if f.sites_known and f.sites:
+        return (
+            False,
+            f"Your record lists spread to {', '.join(f.sites)}, but no disease in the breast or chest wall.",
+            "",
+        )
+    return (
+        None,
+        "Whether there is disease in the breast or chest wall is not known.",
+        "Your scan reports",
+    )
+
+
 # Karnofsky scores each ECOG grade can stand for. The usual table pairs ECOG 0 with KPS 90-100,
 # 1 with 70-80, 2 with 50-60, 3 with 30-40 and 4 with 10-20 (ECOG-ACRIN, "ECOG Performance
 # Status Scale", https://ecog-acrin.org/resources/ecog-performance-status/, read 2026-12-02);
@@ -253,6 +274,8 @@ def evaluate(c: dict, f: PatientFacts) -> tuple[bool | None | str, str, str]:
                 "Your ECOG score from your team",
             )
         return f.ecog in c["allowed"], f"Your ECOG score is {f.ecog}.", ""
+    if t == "locoregional":
+        return _locoregional(f)
     if t == "karnofsky":
         return _karnofsky(c["min"], f.ecog)
     if t == "condition":

@@ -7,7 +7,7 @@ import re
 
 from mbcnav.trials.evaluate import NEUTRAL, evaluate
 from mbcnav.trials.facts import PatientFacts
-from mbcnav.trials.modality import modality, soften
+from mbcnav.trials.modality import modality, scope, soften
 from mbcnav.trials.population import mismatch
 
 _ROUTINE = re.compile(
@@ -115,7 +115,13 @@ def verdict(crit: dict, f: PatientFacts, cache: dict | None = None) -> dict:
         whys = ["Not checked automatically; the study team decides this."]
     why = " ".join(dict.fromkeys(whys))
     settle = "; ".join(dict.fromkeys(settles))
-    mode = crit.get("modality") or modality(crit.get("option") or crit["text"], crit["kind"])
+    words = crit.get("option") or crit["text"]
+    mode = crit.get("modality") or modality(words, crit["kind"])
+    if mode in {"judgement", "permitted", "procedure"} and v == "not met":
+        a, b = scope(words, mode)
+        failing = crit["kind"] == "exclusion"  # a check that rules the person out
+        if any(holds is failing and "at" in c and not a <= c["at"] < b for c, holds in judged):
+            mode = "required"  # the "no" comes from words outside the allowance or judgement
     v, why, settle = soften(v, why, settle, mode)
     out = {
         "verdict": v,
@@ -143,6 +149,12 @@ def _group_key(c: dict) -> str:
 
 
 _OR_WORD = re.compile(r"\s\bor\b\s")
+# "one or more", "18 or older", "equal to or greater than": a number's range, no alternatives
+_NOT_AN_OR = re.compile(
+    r"\sor\s+(?:more|fewer|less|greater|higher|lower|above|below|equal|older|younger|longer|shorter)\b",
+    re.I,
+)
+_NUMBER_BEFORE = re.compile(r"(?:\d|\bone|\btwo|\bthree|\bfour|\bfive|\bto|/)$", re.I)
 
 
 def _and3(vals: list) -> bool | None:
@@ -163,8 +175,9 @@ def _either_or(text: str, judged: list[tuple[dict, object]]) -> tuple[bool | Non
     for i, ch in enumerate(text):
         depth += ch == "("
         depth -= ch == ")" and depth > 0
-        if depth == 0 and ch == " " and _OR_WORD.match(text, i):
-            cuts.append(i + 3)
+        if depth == 0 and ch == " " and _OR_WORD.match(text, i) and not _NOT_AN_OR.match(text, i):
+            if not _NUMBER_BEFORE.search(text[max(0, i - 12) : i]):
+                cuts.append(i + 3)
     if len(cuts) < 2:
         return None
     bounds = list(zip(cuts, cuts[1:] + [len(text) + 1], strict=True))

@@ -39,10 +39,43 @@ SETTLE = {
 }
 
 
+def _blank_brackets(text: str) -> str:
+    return _BRACKETS.sub(lambda m: " " * len(m.group(0)), text)
+
+
+def _cue(text: str, mode: str) -> re.Match | None:
+    name = {"judgement": "modality.judgement", "permitted": "modality.permitted"}.get(mode)
+    name = name or {"procedure": "modality.procedure", "conditional": "modality.conditional"}.get(
+        mode
+    )
+    return rx(name).search(_blank_brackets(text)) if name else None
+
+
+_CLAUSE_EDGE = re.compile(r"[;.]\s|,?\s+\bor\b\s+|,\s+(?=unless|except|provided)", re.I)
+
+
+def scope(text: str, mode: str) -> tuple[int, int]:
+    """Where the words that set the modality hold sway: the clause around the cue, between
+    sentence or "or" boundaries ("... TNBC who have progressed on 1 prior line, or in the
+    opinion of the treating physician, not be a candidate for ..." -> the part after "or").
+    (0, len(text)) when the cue cannot be placed."""
+    m = _cue(text, mode)
+    if not m:
+        return 0, len(text)
+    start, end = 0, len(text)
+    for e in _CLAUSE_EDGE.finditer(text):
+        if e.end() <= m.start():
+            start = e.end()
+        elif e.start() >= m.end():
+            end = e.start()
+            break
+    return start, end
+
+
 def modality(text: str, kind: str) -> str:
     """The modality of one criterion (see the module docstring); words in brackets
     ("Patients (irrespective of sex) with ...") do not set it."""
-    text = _BRACKETS.sub(" ", text)
+    text = _blank_brackets(text)
     if (
         rx("modality.other_cancer").search(text)
         and not re.search(r"breast|solid tumou?r|any (?:cancer|tumou?r)", text, re.I)

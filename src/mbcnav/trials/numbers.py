@@ -6,14 +6,15 @@ import re
 
 _NUM = {"zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "single": 1}
 _N = r"(\d|zero|one|two|three|four|five|six|single)"
-_LINE = r"(?:(?:prior |previous )?(?:[\w/-]+ )?(?:lines?|regimens?)(?: of)?(?: (?:systemic |cytotoxic |endocrine )?(?:therapy|treatment|chemotherapy))?|(?:prior |previous )?(?:systemic |cytotoxic )?(?:chemotherap(?:y|ies)|therapies|treatments)(?:[- ]based)?(?: (?:regimens?|treatments?|lines?))?)"
+_LINE = r"(?:(?:standard |prior |previous )*(?:systemic |anti-?cancer |cancer |anti-?neoplastic )+(?:therap(?:y|ies)|treatments?|regimens?)|(?:prior |previous )?(?:[\w/-]+ )?(?:lines?|regimens?)(?: of)?(?: (?:systemic |cytotoxic |endocrine )?(?:therapy|treatment|chemotherapy))?|(?:prior |previous )?(?:systemic |cytotoxic )?(?:chemotherap(?:y|ies)|therapies|treatments)(?:[- ]based)?(?: (?:regimens?|treatments?|lines?))?)"
 _LINES_MAX = re.compile(
     rf"(?:no more than|not more than|up to|at most|maximum of|≤|<=|less than or equal to)\s*{_N}\s*{_LINE}",
     re.I,
 )
 _LINES_LT = re.compile(rf"(?:fewer than|less than|<)\s*{_N}\s*{_LINE}", re.I)
 _LINES_MIN = re.compile(
-    rf"(?:at least|minimum of|≥|>=|(?<!no )(?<!not )more than|>)\s*{_N}\s*{_LINE}|{_N}\s*(?:or more|\+)\s*{_LINE}",
+    rf"(?:at least|minimum of|≥|>=|(?<!no )(?<!not )more than|>)\s*{_N}\s*{_LINE}|{_N}\s*(?:or more|\+)\s*{_LINE}"
+    r"|(?:progressed|progression)\s+(?:on|after|following)\s+(?:at least )?(?P<any>one|any|a|1)\s+(?:prior\s+)?systemic\s+(?:anti-?cancer\s+|anti-?neoplastic\s+)?(?:therapy|treatment|regimen)",
     re.I,
 )
 _LINES_MAX2 = re.compile(
@@ -185,9 +186,11 @@ def _line_class(window: str) -> str | None:
 def lines_check(text: str) -> dict | None:
     lo = hi = None
     window = ""
+    at = None
     for rx in (_LINES_MAX, _LINES_LT, _LINES_MAX2, _LINES_MIN):
         if m := rx.search(text):
             window = text[m.start() : m.end() + 40]
+            at = m.start()
             break
     cls = _line_class(window or text)
     if m := _LINES_MAX.search(text):
@@ -197,15 +200,16 @@ def lines_check(text: str) -> dict | None:
     elif m := _LINES_MAX2.search(text):
         hi = _num(m.group(1) or m.group(2))
     if m := _LINES_MIN.search(text):
-        lo = _num(m.group(1) or m.group(2)) + (
+        lo = _num(m.group(1) or m.group(2) or "1") + (
             1
             if m.group(0).lower().startswith(("more", ">"))
             and "≥" not in m.group(0)
             and ">=" not in m.group(0)
             else 0
         )
-    if lo is None and hi is None and _FIRST_LINE.search(text):
+    if lo is None and hi is None and (first := _FIRST_LINE.search(text)):
         hi = 0
+        at = first.start()
     if lo is None and hi is None:
         return None
     return {
@@ -215,6 +219,7 @@ def lines_check(text: str) -> dict | None:
         "chemo": cls == "chemotherapy",
         "class": cls,
         "metastatic": bool(_METASTATIC_SCOPE.search(text)),
+        "at": at,
     }
 
 
