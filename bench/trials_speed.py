@@ -50,7 +50,7 @@ def main(argv: list[str]) -> None:
         crits = list(by_id[src.nct_id]["criteria"])
         rng.shuffle(crits)
         trials.append(t)
-        synth[t.nct_id] = {"nct_id": t.nct_id, "version": 1, "criteria": crits}
+        synth[t.nct_id] = {**by_id[src.nct_id], "nct_id": t.nct_id, "criteria": crits}
     t0 = time.perf_counter()
     relevance = Relevance(trials)
     print(f"BM25 index over {n} trials (done once, at sync): {time.perf_counter() - t0:.2f} s")

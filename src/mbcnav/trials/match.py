@@ -312,43 +312,62 @@ def match(parsed: dict, f: PatientFacts, cache: dict | None = None) -> dict:
     }
 
 
+def _option_states(members: list[tuple[dict, dict]]) -> list[str]:
+    """The verdicts of one rule's options after _alternatives' reading, from cached hits."""
+    found = {"not met" if h.get("mode") == "other_cancer" else h["verdict"] for _, h in members}
+    if "met" in found:
+        return ["met"] * len(members)
+    if found == {"not met"}:
+        return [h["verdict"] for _, h in members]
+    return [h["verdict"] if h["verdict"] == "met" else "unknown" for _, h in members]
+
+
 def summarise(parsed: dict, f: PatientFacts, cache: dict) -> dict:
     """Fit and counts only: the fast path for ranking many trials.
 
     ``cache`` maps a criterion's check key to its verdict for this person; identical
-    criteria across trials are judged once."""
+    criteria across trials are judged once. Agrees with match() (a test holds it to that)."""
     crits = parsed["criteria"]
-    verdicts = []
+    options = parsed.get("any_of")
+    if options is None:
+        options = any(c.get("any_of") for c in crits)
+    met = not_met = unknown = 0
+    tagged: list[tuple[list[str], str]] = []  # (cohort ids, state for feasibility)
+    cohort_not_met: list[list[str]] = []
+    groups: dict[int, list[tuple[dict, dict]]] = {}
+    rows: list[tuple[dict, dict, str]] = []
     for crit in crits:
         key = crit.get("key")
         hit = cache.get(key) if key else None
         if hit is None:
             hit = verdict(crit, f, cache)
-        verdicts.append(
-            {
-                "text": crit["text"],
-                "verdict": hit["verdict"],
-                "mode": hit.get("mode"),
-                "any_of": crit.get("any_of", 0),
-                "why": "",
-                "routine": hit["routine"],
-            }
-        )
-    if any(c.get("any_of") for c in crits):
-        _alternatives(crits, verdicts)
-    tagged = [(crit.get("cohort"), v) for crit, v in zip(crits, verdicts, strict=True)]
-    ok = _feasible([(ids, _for_cohort(v)) for ids, v in tagged if ids])
-    met = not_met = unknown = 0
-    for ids, v in tagged:
-        state = v["verdict"]
-        if state == "not met" and ids and ok and not set(ids) & ok:
-            state = "met"
-        if state == "met":
+        if options and crit.get("any_of") and crit["kind"] == "inclusion":
+            groups.setdefault(crit["any_of"], []).append((crit, hit))
+            continue
+        rows.append((crit, hit, hit["verdict"]))
+    for members in groups.values():
+        for (crit, hit), state in zip(members, _option_states(members), strict=True):
+            rows.append((crit, {**hit, "mode": None}, state))
+    for crit, hit, v in rows:
+        ids = crit.get("cohort")
+        if ids:
+            tagged.append((ids, "not met" if hit.get("mode") == "other_cancer" else v))
+            if v == "not met":
+                cohort_not_met.append(ids)
+                continue
+        if v == "met":
             met += 1
-        elif state == "not met":
+        elif v == "not met":
             not_met += 1
-        elif not v["routine"]:
+        elif not hit["routine"]:
             unknown += 1
+    if cohort_not_met:
+        ok = _feasible(tagged)
+        for ids in cohort_not_met:
+            if ok and not set(ids) & ok:
+                met += 1  # a rule of another cohort, and the person fits one
+            else:
+                not_met += 1
     return {
         "fit": _fit_from(not_met, unknown, met),
         "other": mismatch(parsed.get("population"), f),

@@ -95,6 +95,7 @@ def parse_trials(trials: list[Trial]) -> list[dict]:
                 "nct_id": t.nct_id,
                 "version": VERSION,
                 "population": gates(t),
+                "any_of": any(c.get("any_of") for c in crits),
                 "criteria": [_keyed(c) for c in crits],
             }
         )
