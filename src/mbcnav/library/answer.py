@@ -1,11 +1,19 @@
 """Cited answers from the library: ``ask(question, patient=None, top=3)``.
 
-An answer is a whole section (sections are written to stand alone) with the
-sources it cites. When no passage matches enough of the question (see
-``MIN_COVERAGE`` / ``MIN_SCORE``, calibrated on off-topic questions in
-``bench/data/library_questions.yaml``) the answer list is empty and ``message`` says so.
-With a patient, passages tagged for the person's subtype, HER2 category or sites
-are preferred, and those tagged only for other subtypes are demoted.
+The question is first read for what it asks (``understand.py``: the asked clause
+above the person's story, frames like "do you have information about" removed, the
+answer's shape). An answer is a whole section (sections are written to stand alone)
+with the sources it cites and the sentence that answers, for highlighting; the first
+answer is the best, the others are related passages. A comparison ("is X the same as
+Y?") gets a passage for each side when no single passage names both.
+
+When no passage matches enough of the question (``MIN_COVERAGE`` / ``MIN_SCORE``,
+calibrated on off-topic questions in ``bench/data/library_questions.yaml``):
+an in-scope question (``scope.py``) still gets the nearest passages, marked
+``confident=False`` with a message saying so; an off-topic one gets no passage and a
+message saying where to look. With a patient, passages tagged for the person's
+subtype, HER2 category or sites are preferred, and those tagged only for other
+subtypes are demoted.
 """
 
 from __future__ import annotations
@@ -15,16 +23,27 @@ from pathlib import Path
 
 from mbcnav.library.articles import ARTICLES_DIR, Article, Section, Source
 from mbcnav.library.errors import LibraryError
-from mbcnav.library.index import get_index
+from mbcnav.library.index import Hit, Index, get_index
+from mbcnav.library.scope import ELSEWHERE, scope
+from mbcnav.library.shapes import answering_sentence, focus_factor, shape_factor
+from mbcnav.library.understand import Reading, understand
+from mbcnav.library.vocabulary import analyse
 
 MIN_COVERAGE = 0.5  # share of the question's (IDF-weighted) words the best passage must match
 MIN_SCORE = 1.0  # fused BM25 score the best passage must reach
 MATCH_BOOST = 1.25  # passage tagged for the person's subtype or one of their sites
 MISMATCH_DAMP = 0.8  # passage tagged only for subtypes the person does not have
-MAX_QUESTION = 500
+MAX_QUESTION = 2000  # characters: room for a paragraph of story before the question
+STORY_WEIGHT = 0.35  # weight of the story's words against the asked clause's
+BARE_STORY_WEIGHT = 0.8  # when the asked clause has almost no words of its own ("what helps?")
 NOTHING = (
     "The library has no passage that answers this question. Try other words, or ask your care team."
 )
+UNSURE = (
+    "The library may not answer this exactly. These are the nearest passages; "
+    "your care team can answer the rest."
+)
+OFF_TOPIC = ELSEWHERE
 
 # Tag words that fit each subtype from mbcnav.patient.derive.subtype (compared lower-case, no spaces).
 SUBTYPE_TAGS = {
@@ -113,10 +132,24 @@ class Answer:
     url: str
     sources: tuple[Source, ...]
     score: float
+    sentence: str = ""  # the sentence of ``text`` that answers (highlighted on pages)
+    side: str = ""  # for a comparison: which of the things compared this passage is about
+
+    def pieces(self) -> list[tuple[str, bool]]:
+        """The text as (piece, is the answering sentence) pairs, for highlighting."""
+        flat = " ".join(self.text.split())
+        at = flat.find(self.sentence) if self.sentence else -1
+        if at < 0:
+            return [(flat, False)]
+        end = at + len(self.sentence)
+        return [p for p in ((flat[:at], False), (self.sentence, True), (flat[end:], False)) if p[0]]
 
     def as_json(self) -> dict:
         return {
             "text": self.text,
+            "sentence": self.sentence,
+            "side": self.side,
+            "heading": self.heading,
             "article": self.article,
             "title": self.title,
             "url": self.url,
@@ -132,12 +165,28 @@ class AskResult:
     question: str
     answers: list[Answer] = field(default_factory=list)
     message: str = ""
+    confident: bool = True  # False: the answers are the nearest passages, not a sure answer
+    asked: str = ""  # the part of the question that was read as asked
+    shape: str = "other"
+
+    @property
+    def off_topic(self) -> bool:
+        return not self.answers
 
     def as_json(self) -> dict:
-        return {"question": self.question, "answers": [a.as_json() for a in self.answers]}
+        return {
+            "question": self.question,
+            "asked": self.asked,
+            "shape": self.shape,
+            "confident": self.confident,
+            "message": self.message,
+            "answers": [a.as_json() for a in self.answers],
+        }
 
 
-def _answer(article: Article, section: Section, score: float) -> Answer:
+def _answer(
+    article: Article, section: Section, score: float, weights: dict[str, float], shape: str, side=""
+) -> Answer:
     return Answer(
         text=section.text,
         article=article.slug,
@@ -146,7 +195,64 @@ def _answer(article: Article, section: Section, score: float) -> Answer:
         url=f"{article.url}#{section.anchor}",
         sources=article.section_sources(section),
         score=score,
+        sentence=answering_sentence(section.text, weights, shape),
+        side=side,
     )
+
+
+def query_parts(reading: Reading, index: Index) -> list[tuple[str, float]]:
+    """The asked clause at full weight, the story below it (higher when the clause is bare)."""
+    if not reading.story:
+        return [(reading.asked, 1.0)]
+    own = analyse(reading.asked)
+    weight = BARE_STORY_WEIGHT if len(own) <= 1 else STORY_WEIGHT
+    return [(reading.asked, 1.0), (reading.story, weight)]
+
+
+def stem_weights(index: Index, parts: list[tuple[str, float]]) -> dict[str, float]:
+    """Each search stem's weight (term weight times IDF) for choosing the answering sentence."""
+    terms, _ = index.weighted_terms(parts)
+    weights: dict[str, float] = {}
+    for t in terms:
+        weights[t.stem] = max(weights.get(t.stem, 0.0), t.weight * index.idf(t.stem))
+    return weights
+
+
+def names(section: Section, side: str) -> bool:
+    """Whether a passage (heading or text) holds every content word of a compared side."""
+    stems = set(analyse(side))
+    return bool(stems) and stems <= set(analyse(f"{section.heading} {section.text}"))
+
+
+def compare(index: Index, reading: Reading, hits: list[Hit], rerank: bool, boost) -> list[Hit]:
+    """Put a passage for each side first, unless the best passage already names both."""
+    x, y = reading.sides
+    if hits and names(hits[0].section, x) and names(hits[0].section, y):
+        return hits
+    chosen: list[Hit] = []
+    for side in (x, y):
+        found = index.search(
+            side, top=3, boost=boost, rerank=False, parts=[(side, 1.0), (reading.asked, 0.3)]
+        )
+        best = next((h for h in found if h.coverage >= MIN_COVERAGE and h not in chosen), None)
+        if best is not None:
+            chosen.append(best)
+    rest = [h for h in hits if h.section not in {c.section for c in chosen}]
+    return chosen + rest if len(chosen) == 2 else hits
+
+
+def nearest(index: Index, question: str, hits: list[Hit], top: int) -> list[Hit]:
+    """The nearest passages for a question nothing answers well: BM25 first, else dense."""
+    if hits:
+        return hits[:top]
+    vectors = index.vectors()
+    if vectors is None:
+        return []
+    from mbcnav.library import rerank as dense
+
+    similarity = vectors.matrix @ dense.encoder().encode([question])[0]
+    order = [int(i) for i in (-similarity).argsort()[:top]]
+    return [Hit(index.sections[i], 0.0, 0.0, float(similarity[i])) for i in order]
 
 
 def ask(
@@ -175,16 +281,56 @@ def ask(
     boost = None
     if profile != Profile():
         boost = lambda s: fit(index.library.articles[s.article], profile)  # noqa: E731
-    hits = index.search(question, top=max(top, 10), boost=boost, rerank=rerank)
+    reading = understand(question)
+    parts = query_parts(reading, index)
+    dense_texts = [reading.asked, question] if reading.story else [question]
+    factor = shape_factor(index, reading.shape)
+    drug = focus_factor(index, question)
+    if drug is not None:
+        factor = factor * drug
+    hits = index.search(
+        question,
+        top=max(top, 10),
+        boost=boost,
+        rerank=rerank,
+        parts=parts,
+        factor=factor,
+        dense_texts=dense_texts,
+    )
+    weights = stem_weights(index, parts)
     fitting = [h for h in hits if h.coverage >= MIN_COVERAGE]
     lead = max(fitting, key=lambda h: h.score, default=None)  # best fitting passage by BM25
-    if lead is None or lead.score < MIN_SCORE:
-        return AskResult(question, [], NOTHING)
-    chosen = [h for h in fitting if h.score >= lead.score * 0.3][:top]
+    confident = lead is not None and lead.score >= MIN_SCORE
+    in_scope = scope().covers(question)
+    if not confident:
+        if not in_scope:
+            return AskResult(question, [], OFF_TOPIC, False, reading.asked, reading.shape)
+        near = nearest(index, question, hits, top)
+        answers = [
+            _answer(index.library.articles[h.section.article], h.section, h.rank, weights, "")
+            for h in near
+        ]
+        return AskResult(
+            question, answers, UNSURE if answers else NOTHING, False, reading.asked, reading.shape
+        )
+    chosen = [h for h in fitting if h.score >= lead.score * 0.3]
+    if reading.sides:
+        chosen = compare(index, reading, chosen, rerank, boost)
+    sides = dict.fromkeys(range(2), "")
+    if reading.sides and len(chosen) >= 2 and chosen[0] is not fitting[0]:
+        sides = {0: reading.sides[0], 1: reading.sides[1]}
     answers = [
-        _answer(index.library.articles[h.section.article], h.section, h.rank) for h in chosen
+        _answer(
+            index.library.articles[h.section.article],
+            h.section,
+            h.rank,
+            weights,
+            reading.shape,
+            sides.get(n, ""),
+        )
+        for n, h in enumerate(chosen[:top])
     ]
-    return AskResult(question, answers, "")
+    return AskResult(question, answers, "", True, reading.asked, reading.shape)
 
 
 def for_you(patient, directory: Path | str = ARTICLES_DIR, limit: int = 8) -> list[Article]:

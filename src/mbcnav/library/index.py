@@ -226,6 +226,28 @@ class Index:
                 per_field[name] = np.zeros(len(self.sections), dtype=np.float32)
         return fuse(per_field, FIELD_WEIGHTS)
 
+    def weighted_terms(self, parts: list[tuple[str, float]]) -> tuple[list[Term], dict[str, float]]:
+        """Terms of several texts at their own weights (the asked clause above the story).
+
+        A word said in more than one part keeps its highest weight; its share of the
+        coverage is its IDF times that weight, so story words count little towards
+        whether a passage answers.
+        """
+        best: dict[tuple[str, str, str], Term] = {}
+        origins: dict[str, float] = {}
+        for text, weight in parts:
+            if not text.strip() or weight <= 0:
+                continue
+            terms, found = self.terms(text)
+            for t in terms:
+                key = (t.stem, t.origin, t.alt)
+                scaled = Term(t.stem, t.weight * weight, t.origin, t.alt)
+                if key not in best or best[key].weight < scaled.weight:
+                    best[key] = scaled
+            for o, idf in found.items():
+                origins[o] = max(origins.get(o, 0.0), idf * weight)
+        return list(best.values()), origins
+
     def scores(self, terms: list[Term], origins: dict[str, float]) -> tuple[np.ndarray, np.ndarray]:
         """Passage scores and coverage (share of the question's words each passage answers).
 
@@ -259,21 +281,37 @@ class Index:
         total = sum(best.values(), np.zeros(n, dtype=np.float32))
         return total, coverage(answered, origins, n)
 
-    def search(self, question: str, top: int = 10, boost=None, rerank: bool = True) -> list[Hit]:
+    def search(
+        self,
+        question: str,
+        top: int = 10,
+        boost=None,
+        rerank: bool = True,
+        parts: list[tuple[str, float]] | None = None,
+        factor: np.ndarray | None = None,
+        dense_texts: list[str] | None = None,
+    ) -> list[Hit]:
         """Best passages first; ``boost(section) -> factor`` may re-weight them.
 
-        With ``rerank`` (and the model installed) the best ``CANDIDATES`` BM25 passages
-        are reordered by BM25 blended with dense similarity (see ``rerank.py``).
+        ``parts`` (text, weight) replace the question as what is searched (the asked
+        clause and the story, see ``understand.py``); ``factor`` multiplies each
+        passage's score (answer-shape bonuses); ``dense_texts`` are the texts embedded
+        for re-ranking (a passage's similarity is its best over them). With ``rerank``
+        (and the model installed) the best ``CANDIDATES`` BM25 passages are reordered by
+        BM25 blended with dense similarity (see ``rerank.py``).
         """
         if not self.sections:
             return []
-        terms, origins = self.terms(question)
+        terms, origins = self.weighted_terms(parts) if parts else self.terms(question)
         if not terms:
             return []
         scores, share = self.scores(terms, origins)
         scores = scores * self.prior
-        if DEFINITION_QUESTION.search(question.strip()):
+        asked = parts[0][0] if parts else question
+        if DEFINITION_QUESTION.search(asked.strip()):
             scores = np.where(self.defines, scores * DEFINITION_BOOST, scores)
+        if factor is not None:
+            scores = scores * factor
         if boost is not None:
             scores = scores * np.array([boost(s) for s in self.sections], dtype=np.float32)
         final = scores * share
@@ -284,8 +322,8 @@ class Index:
         vectors = self.vectors() if rerank and len(order) > 1 else None
         if vectors is not None:
             head = order[: dense.CANDIDATES]
-            query = dense.encoder().encode([question])[0]
-            fused = dense.fuse(final[head], vectors.matrix[head] @ query)
+            queries = dense.encoder().encode(dense_texts or [question])
+            fused = dense.fuse(final[head], (vectors.matrix[head] @ queries.T).max(axis=1))
             rank.update(
                 {i: float(f) + 1.0 for i, f in zip(head, fused, strict=True)}
             )  # head stays first
