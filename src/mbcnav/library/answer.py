@@ -21,12 +21,15 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import numpy as np
+
 from mbcnav.library.articles import ARTICLES_DIR, Article, Section, Source
 from mbcnav.library.errors import LibraryError
 from mbcnav.library.index import Hit, Index, get_index
 from mbcnav.library.scope import ELSEWHERE, scope
 from mbcnav.library.shapes import answering_sentence, focus_factor, shape_factor
 from mbcnav.library.understand import Reading, understand
+from mbcnav.library.understand import sentences as understand_sentences
 from mbcnav.library.vocabulary import analyse
 
 MIN_COVERAGE = 0.5  # share of the question's (IDF-weighted) words the best passage must match
@@ -209,6 +212,16 @@ def query_parts(reading: Reading, index: Index) -> list[tuple[str, float]]:
     return [(reading.asked, 1.0), (reading.story, weight)]
 
 
+def dense_queries(reading: Reading) -> list[str]:
+    """Texts embedded for re-ranking: the whole of a short question; for a long one the
+    asked clause, alone and with the story's last sentence (the context nearest to it).
+    The whole story is not embedded: the model blends it with the question and cuts it."""
+    if not reading.story:
+        return [reading.text]
+    last = understand_sentences(reading.story)[-1]
+    return [reading.asked, f"{last} {reading.asked}"]
+
+
 def stem_weights(index: Index, parts: list[tuple[str, float]]) -> dict[str, float]:
     """Each search stem's weight (term weight times IDF) for choosing the answering sentence."""
     terms, _ = index.weighted_terms(parts)
@@ -218,27 +231,44 @@ def stem_weights(index: Index, parts: list[tuple[str, float]]) -> dict[str, floa
     return weights
 
 
-def names(section: Section, side: str) -> bool:
-    """Whether a passage (heading or text) holds every content word of a compared side."""
-    stems = set(analyse(side))
-    return bool(stems) and stems <= set(analyse(f"{section.heading} {section.text}"))
+def side_coverage(index: Index, side: str) -> tuple[np.ndarray, np.ndarray]:
+    """Per passage: BM25 score and share of a compared side's words (synonyms count)."""
+    terms, origins = index.terms(side)
+    if not terms:
+        n = len(index.sections)
+        return np.zeros(n, np.float32), np.zeros(n, np.float32)
+    return index.scores(terms, origins)
 
 
-def compare(index: Index, reading: Reading, hits: list[Hit], rerank: bool, boost) -> list[Hit]:
-    """Put a passage for each side first, unless the best passage already names both."""
-    x, y = reading.sides
-    if hits and names(hits[0].section, x) and names(hits[0].section, y):
-        return hits
-    chosen: list[Hit] = []
-    for side in (x, y):
-        found = index.search(
-            side, top=3, boost=boost, rerank=False, parts=[(side, 1.0), (reading.asked, 0.3)]
-        )
-        best = next((h for h in found if h.coverage >= MIN_COVERAGE and h not in chosen), None)
-        if best is not None:
-            chosen.append(best)
-    rest = [h for h in hits if h.section not in {c.section for c in chosen}]
-    return chosen + rest if len(chosen) == 2 else hits
+def compare(index: Index, reading: Reading, hits: list[Hit]) -> tuple[list[Hit], bool]:
+    """A passage naming both sides first; else the best passage for each side, then the rest.
+
+    The flag says whether the first two passages are one per side.
+    """
+    (score_x, cov_x), (score_y, cov_y) = (side_coverage(index, s) for s in reading.sides)
+    position = {id(s): i for i, s in enumerate(index.sections)}
+    both = [
+        h
+        for h in hits
+        if min(cov_x[position[id(h.section)]], cov_y[position[id(h.section)]]) >= 0.99
+    ]
+    if both:
+        return both[:1] + [h for h in hits if h is not both[0]], False
+    chosen: list[int] = []
+    for score, cov in ((score_x, cov_x), (score_y, cov_y)):
+        fits = np.where((cov >= 0.99) & (index.prior > 0), score * cov, 0.0)
+        for i in chosen:
+            fits[i] = 0.0
+        if fits.max() > 0:
+            chosen.append(int(fits.argmax()))
+    if len(chosen) < 2:
+        return hits, False
+    first = [
+        Hit(index.sections[i], float(sc[i]), 1.0, float(sc[i]))
+        for i, sc in zip(chosen, (score_x, score_y), strict=True)
+    ]
+    taken = {id(h.section) for h in first}
+    return first + [h for h in hits if id(h.section) not in taken], True
 
 
 def nearest(index: Index, question: str, hits: list[Hit], top: int) -> list[Hit]:
@@ -282,8 +312,9 @@ def ask(
     if profile != Profile():
         boost = lambda s: fit(index.library.articles[s.article], profile)  # noqa: E731
     reading = understand(question)
+    in_scope = scope().covers(question)
     parts = query_parts(reading, index)
-    dense_texts = [reading.asked, question] if reading.story else [question]
+    dense_texts = dense_queries(reading)
     factor = shape_factor(index, reading.shape)
     drug = focus_factor(index, question)
     if drug is not None:
@@ -296,12 +327,12 @@ def ask(
         parts=parts,
         factor=factor,
         dense_texts=dense_texts,
+        lenient=in_scope,
     )
     weights = stem_weights(index, parts)
     fitting = [h for h in hits if h.coverage >= MIN_COVERAGE]
     lead = max(fitting, key=lambda h: h.score, default=None)  # best fitting passage by BM25
     confident = lead is not None and lead.score >= MIN_SCORE
-    in_scope = scope().covers(question)
     if not confident:
         if not in_scope:
             return AskResult(question, [], OFF_TOPIC, False, reading.asked, reading.shape)
@@ -314,11 +345,11 @@ def ask(
             question, answers, UNSURE if answers else NOTHING, False, reading.asked, reading.shape
         )
     chosen = [h for h in fitting if h.score >= lead.score * 0.3]
+    sides: dict[int, str] = {}
     if reading.sides:
-        chosen = compare(index, reading, chosen, rerank, boost)
-    sides = dict.fromkeys(range(2), "")
-    if reading.sides and len(chosen) >= 2 and chosen[0] is not fitting[0]:
-        sides = {0: reading.sides[0], 1: reading.sides[1]}
+        chosen, paired = compare(index, reading, chosen)
+        if paired:
+            sides = {0: reading.sides[0], 1: reading.sides[1]}
     answers = [
         _answer(
             index.library.articles[h.section.article],

@@ -45,6 +45,8 @@ DEFINITION_QUESTION = re.compile(
 )
 DEFINITION_HEADING = re.compile(r"^(what (is|are|does|do)\b)", re.I)
 DEFINITION_BOOST = 1.2
+STORY_COVERAGE = 0.3  # story words' share of coverage, relative to their search weight
+TERM_CACHE = 2048  # questions whose analysis is kept (cleared when full)
 FUZZY_CUTOFF = 82  # rapidfuzz ratio (0-100) for a misspelt word to count as a known word
 FUZZY_MIN_LENGTH = 5
 
@@ -178,6 +180,16 @@ class Index:
         return word
 
     def terms(self, question: str) -> tuple[list[Term], dict[str, float]]:
+        """Weighted search terms and the question's content words (see ``_terms``), cached."""
+        cache = self.__dict__.setdefault("_term_cache", {})
+        if question not in cache:
+            if len(cache) > TERM_CACHE:
+                cache.clear()
+            cache[question] = self._terms(question)
+        terms, origins = cache[question]
+        return list(terms), dict(origins)
+
+    def _terms(self, question: str) -> tuple[list[Term], dict[str, float]]:
         """Weighted search terms and the question's content words (origins) with their IDF.
 
         Words of a synonym phrase found in the question ("stage 4") form one origin, so
@@ -229,26 +241,34 @@ class Index:
     def weighted_terms(self, parts: list[tuple[str, float]]) -> tuple[list[Term], dict[str, float]]:
         """Terms of several texts at their own weights (the asked clause above the story).
 
-        A word said in more than one part keeps its highest weight; its share of the
-        coverage is its IDF times that weight, so story words count little towards
-        whether a passage answers.
+        The first part is what is asked; the others are the story around it. A word said
+        in more than one part keeps its highest weight. Its share of the coverage is its
+        IDF times that weight (times ``STORY_COVERAGE`` for story words), so story words
+        count little towards whether a passage answers; plain numbers in the story (ages,
+        years) are dropped.
         """
         best: dict[tuple[str, str, str], Term] = {}
         origins: dict[str, float] = {}
-        for text, weight in parts:
+        for n, (text, weight) in enumerate(parts):
             if not text.strip() or weight <= 0:
                 continue
             terms, found = self.terms(text)
+            if n:  # the story: its plain numbers (ages, years) are not what is asked
+                terms = [t for t in terms if not t.origin.isdigit()]
+                found = {o: w for o, w in found.items() if not o.isdigit()}
+            share = weight if n == 0 else weight * STORY_COVERAGE
             for t in terms:
                 key = (t.stem, t.origin, t.alt)
                 scaled = Term(t.stem, t.weight * weight, t.origin, t.alt)
                 if key not in best or best[key].weight < scaled.weight:
                     best[key] = scaled
             for o, idf in found.items():
-                origins[o] = max(origins.get(o, 0.0), idf * weight)
+                origins[o] = max(origins.get(o, 0.0), idf * share)
         return list(best.values()), origins
 
-    def scores(self, terms: list[Term], origins: dict[str, float]) -> tuple[np.ndarray, np.ndarray]:
+    def scores(
+        self, terms: list[Term], origins: dict[str, float], lenient: bool = False
+    ) -> tuple[np.ndarray, np.ndarray]:
         """Passage scores and coverage (share of the question's words each passage answers).
 
         The score sums, over the question's words, the best-scoring of their alternatives:
@@ -279,6 +299,8 @@ class Index:
             hit = found[(origin, alt)]
             answered[origin] = hit if origin not in answered else answered[origin] | hit
         total = sum(best.values(), np.zeros(n, dtype=np.float32))
+        if lenient:  # words no passage holds (nor any of their synonyms) cannot be answered
+            origins = {o: w for o, w in origins.items() if o in answered and answered[o].any()}
         return total, coverage(answered, origins, n)
 
     def search(
@@ -290,13 +312,15 @@ class Index:
         parts: list[tuple[str, float]] | None = None,
         factor: np.ndarray | None = None,
         dense_texts: list[str] | None = None,
+        lenient: bool = False,
     ) -> list[Hit]:
         """Best passages first; ``boost(section) -> factor`` may re-weight them.
 
         ``parts`` (text, weight) replace the question as what is searched (the asked
         clause and the story, see ``understand.py``); ``factor`` multiplies each
         passage's score (answer-shape bonuses); ``dense_texts`` are the texts embedded
-        for re-ranking (a passage's similarity is its best over them). With ``rerank``
+        for re-ranking (a passage's similarity is its best over them); ``lenient``
+        leaves words no passage holds out of the coverage (for in-scope questions). With ``rerank``
         (and the model installed) the best ``CANDIDATES`` BM25 passages are reordered by
         BM25 blended with dense similarity (see ``rerank.py``).
         """
@@ -305,7 +329,7 @@ class Index:
         terms, origins = self.weighted_terms(parts) if parts else self.terms(question)
         if not terms:
             return []
-        scores, share = self.scores(terms, origins)
+        scores, share = self.scores(terms, origins, lenient)
         scores = scores * self.prior
         asked = parts[0][0] if parts else question
         if DEFINITION_QUESTION.search(asked.strip()):

@@ -58,8 +58,14 @@ def shape_factor(index, shape: str) -> np.ndarray:
 
 
 @lru_cache(maxsize=8)
-def _padded_texts(index) -> list[str]:
-    return [f" {' '.join(words(f'{s.heading} {s.text}'))} " for s in index.sections]
+def _drugs_named(index) -> list[frozenset[str]]:
+    """Per passage, the generic names of the drugs it names (by any of their names)."""
+    syn = synonyms()
+    out = []
+    for s in index.sections:
+        padded = f" {' '.join(words(f'{s.heading} {s.text}'))} "
+        out.append(frozenset(d.generic for name, d in syn.drugs.items() if f" {name} " in padded))
+    return out
 
 
 def focus_factor(index, question: str) -> np.ndarray | None:
@@ -69,9 +75,7 @@ def focus_factor(index, question: str) -> np.ndarray | None:
     named = {drug.generic for name, drug in syn.drugs.items() if f" {name} " in padded}
     if not named:
         return None
-    aliases = [name for name, drug in syn.drugs.items() if drug.generic in named]
-    texts = _padded_texts(index)
-    hit = np.array([any(f" {a} " in t for a in aliases) for t in texts], dtype=bool)
+    hit = np.array([bool(named & d) for d in _drugs_named(index)], dtype=bool)
     return np.where(hit, DRUG_BONUS, 1.0).astype(np.float32)
 
 

@@ -100,6 +100,12 @@ def _needle(phrase: str) -> str:
     return content
 
 
+@lru_cache(maxsize=8192)
+def _stems(phrase: str) -> str:
+    """A phrase's words stemmed ("fluid on lungs" -> "fluid on lung")."""
+    return " ".join(stem(w) for w in phrase.split())
+
+
 def _contains(haystack: str, phrase: str) -> bool:
     """Whether a phrase occurs in a text (both padded: ' words ')."""
     return f" {_needle(phrase)} " in haystack
@@ -132,18 +138,24 @@ class Synonyms:
         synonym group and a drug's class are near equivalents (SYNONYM_WEIGHT).
         """
         said = self.correct(text)
-        # a phrase is looked for in the words as said and in the words without stop words
+        # a phrase is looked for in the words as said and in the words without stop words,
+        # then word by word in stemmed form ("water on the lungs" finds "water on the lung")
         padded = f" {said} ", f" {_content(said)} "
         present = set(said.split())
+        stemmed = f" {_stems(_content(said))} "
+        stem_present = set(stemmed.split())
+
+        def found_in(p: str) -> bool:
+            needle = _needle(p)
+            if needle.split(" ", 1)[0] in present and any(_contains(h, p) for h in padded):
+                return True
+            mine = _stems(needle)
+            return mine.split(" ", 1)[0] in stem_present and f" {mine} " in stemmed
+
         out: list[tuple[str, str, float]] = []
         for groups, weight in ((self.equivalents, 1.0), (self.groups, SYNONYM_WEIGHT)):
             for group in groups:
-                found = [
-                    p
-                    for p in group
-                    if _needle(p).split(" ", 1)[0] in present
-                    and any(_contains(h, p) for h in padded)
-                ]
+                found = [p for p in group if found_in(p)]
                 if found:
                     out += [(f, p, weight) for f in found for p in group if p != f]
         for name, drug in self.drugs.items():
