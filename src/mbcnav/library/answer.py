@@ -148,11 +148,9 @@ class Answer:
         return [p for p in ((flat[:at], False), (self.sentence, True), (flat[end:], False)) if p[0]]
 
     def as_json(self) -> dict:
+        """The answer in the shape docs/cli.md (and the shared spec) gives ``mbcnav ask --json``."""
         return {
             "text": self.text,
-            "sentence": self.sentence,
-            "side": self.side,
-            "heading": self.heading,
             "article": self.article,
             "title": self.title,
             "url": self.url,
@@ -177,14 +175,10 @@ class AskResult:
         return not self.answers
 
     def as_json(self) -> dict:
-        return {
-            "question": self.question,
-            "asked": self.asked,
-            "shape": self.shape,
-            "confident": self.confident,
-            "message": self.message,
-            "answers": [a.as_json() for a in self.answers],
-        }
+        """``{"question", "answers"}`` as the spec gives it: a passage the library is not sure
+        of is a weak guess, so when ``confident`` is False the list is empty."""
+        answers = self.answers if self.confident else []
+        return {"question": self.question, "answers": [a.as_json() for a in answers]}
 
 
 def _answer(
@@ -214,12 +208,13 @@ def query_parts(reading: Reading, index: Index) -> list[tuple[str, float]]:
 
 def dense_queries(reading: Reading) -> list[str]:
     """Texts embedded for re-ranking: the whole of a short question; for a long one the
-    asked clause, alone and with the story's last sentence (the context nearest to it).
-    The whole story is not embedded: the model blends it with the question and cuts it."""
+    asked clause after the story's last sentence (the context nearest to it). The whole
+    story is not embedded: the model blends it with the question, cuts it at 256 word
+    pieces, and a long text costs more time than the rest of the search."""
     if not reading.story:
         return [reading.text]
     last = understand_sentences(reading.story)[-1]
-    return [reading.asked, f"{last} {reading.asked}"]
+    return [f"{last} {reading.asked}"]
 
 
 def stem_weights(index: Index, parts: list[tuple[str, float]]) -> dict[str, float]:

@@ -21,15 +21,15 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-import bm25s
 import numpy as np
 from rapidfuzz import fuzz, process
 
 from mbcnav.library import rerank as dense
 from mbcnav.library.articles import ARTICLES_DIR, Library, Section, load_library
-from mbcnav.library.vocabulary import Synonyms, analyse, synonyms, words
+from mbcnav.library.vocabulary import Synonyms, analyse, prime, synonyms, words
 
 logging.getLogger("bm25s").setLevel(logging.WARNING)  # it logs every index build at DEBUG
+log = logging.getLogger(__name__)
 
 FIELD_WEIGHTS = {"title": 1.6, "heading": 1.3, "summary": 0.6, "body": 1.0}
 # How much a field's own IDF counts (0 = passage IDF only). Headings are questions, so a
@@ -124,6 +124,9 @@ class Index:
             "summary": [library.articles[s.article].summary for s in self.sections],
             "body": [s.text for s in self.sections],
         }
+        self.texts: list[str] = fields["body"]  # each passage as plain text
+        import bm25s  # only to build: searching uses the score table below
+
         self.retrievers: dict[str, bm25s.BM25] = {}
         self.field_df: dict[str, dict[str, int]] = {}
         self.doc_terms: list[set[str]] = [set() for _ in self.sections]
@@ -139,6 +142,7 @@ class Index:
             if self.sections:
                 retriever.index(tokens, show_progress=False)
             self.retrievers[name] = retriever
+        del retriever
         df: dict[str, int] = {}
         for terms in self.doc_terms:
             for t in terms:
@@ -161,6 +165,16 @@ class Index:
             if len(w) >= FUZZY_MIN_LENGTH - 2 and w.isalpha():
                 for n in range(len(w) - 2, len(w) + 3):
                     self.spell_by_length.setdefault(n, []).append(w)
+        # every stem's fused field scores, so searching needs neither bm25s nor its indexes
+        # (and a built index can be saved and loaded quickly, see prebuilt.py)
+        self.table: dict[str, np.ndarray] = {t: self._fused_scores(t) for t in df}
+        del self.retrievers
+
+    def __getstate__(self) -> dict:
+        state = dict(self.__dict__)
+        for transient in ("_term_cache", "_vectors"):
+            state.pop(transient, None)
+        return state
 
     def idf(self, term: str) -> float:
         return bm25_idf(self.df.get(term, 0), self.n_docs)
@@ -225,6 +239,10 @@ class Index:
 
     def term_scores(self, term_stem: str) -> np.ndarray:
         """Fused (title, heading, body) BM25 scores of one stem for every passage."""
+        found = self.table.get(term_stem)
+        return found if found is not None else np.zeros(len(self.sections), dtype=np.float32)
+
+    def _fused_scores(self, term_stem: str) -> np.ndarray:
         per_field = {}
         for name, retriever in self.retrievers.items():
             if term_stem in retriever.vocab_dict:
@@ -380,7 +398,11 @@ def get_index(directory: Path | str = ARTICLES_DIR) -> Index:
 
 @lru_cache(maxsize=4)
 def _index_for(directory: str) -> Index:
-    return Index(load_library(directory), synonyms())
+    from mbcnav.library import prebuilt
+
+    index = prebuilt.load_or_build(directory, lambda: Index(load_library(directory), synonyms()))
+    prime(index.synonyms)  # the saved index's synonyms are the bundled ones (same hash)
+    return index
 
 
 def search(

@@ -17,8 +17,8 @@ from mbcnav.library.vocabulary import synonyms, words
 
 SCOPE_FILE = Path(__file__).parent / "data" / "scope.yaml"
 ELSEWHERE = (
-    "This library only covers metastatic breast cancer, so it has no answer to this question. "
-    "For other health questions, ask your care team, or try Cancer.Net (www.cancer.net) or the "
+    "The library has no passage that answers this question: it only covers metastatic breast "
+    "cancer. For other health questions, ask your care team, or try Cancer.Net (www.cancer.net) or the "
     "National Cancer Institute's Cancer Information Service at 1-800-4-CANCER (1-800-422-6237)."
 )
 

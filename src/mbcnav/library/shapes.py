@@ -37,7 +37,7 @@ def lists_things(markdown: str, text: str) -> bool:
 @lru_cache(maxsize=8)
 def _features(index) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     sections = index.sections
-    texts = [s.text for s in sections]
+    texts = index.texts
     listing = np.array(
         [lists_things(s.markdown, t) for s, t in zip(sections, texts, strict=True)], dtype=bool
     )
@@ -62,8 +62,8 @@ def _drugs_named(index) -> list[frozenset[str]]:
     """Per passage, the generic names of the drugs it names (by any of their names)."""
     syn = synonyms()
     out = []
-    for s in index.sections:
-        padded = f" {' '.join(words(f'{s.heading} {s.text}'))} "
+    for s, text in zip(index.sections, index.texts, strict=True):
+        padded = f" {' '.join(words(f'{s.heading} {text}'))} "
         out.append(frozenset(d.generic for name, d in syn.drugs.items() if f" {name} " in padded))
     return out
 

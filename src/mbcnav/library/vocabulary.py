@@ -17,7 +17,6 @@ from pathlib import Path
 
 import Stemmer
 import yaml
-from bm25s.stopwords import STOPWORDS_EN
 
 from mbcnav.library.errors import LibraryError
 
@@ -32,8 +31,9 @@ def _read_stopwords(path: Path) -> frozenset[str]:
     return frozenset(w for line in text.splitlines() for w in line.split("#", 1)[0].split())
 
 
-STOPWORDS = frozenset(STOPWORDS_EN) | _read_stopwords(STOPWORDS_FILE)
+STOPWORDS = _read_stopwords(STOPWORDS_FILE)
 SYNONYM_WEIGHT = 0.5
+SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present: 10x faster
 _stemmer = Stemmer.Stemmer("english")
 WORD = re.compile(r"[a-z0-9]+")
 
@@ -190,7 +190,7 @@ def _add_drug(table: dict[str, DrugName], generic: str, brands, classes) -> None
 def read_synonyms(path: Path = SYNONYMS_FILE, drugs_file: Path | None = DRUGS_FILE) -> Synonyms:
     """Load and validate the synonyms file (and the patient engine's drug names when present)."""
     try:
-        data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+        data = yaml.load(Path(path).read_text(encoding="utf-8"), Loader=SAFE_LOADER)
     except (OSError, yaml.YAMLError) as err:
         raise LibraryError(f"Synonyms file {Path(path).name} cannot be read: {err}.") from None
     if not isinstance(data, dict):
@@ -222,7 +222,9 @@ def read_synonyms(path: Path = SYNONYMS_FILE, drugs_file: Path | None = DRUGS_FI
     syn.spellings = {_phrase(str(k)): _phrase(str(v)) for k, v in spellings.items()}
     table: dict[str, DrugName] = {}
     if drugs_file and Path(drugs_file).exists():
-        patient_drugs = yaml.safe_load(Path(drugs_file).read_text(encoding="utf-8")) or {}
+        patient_drugs = (
+            yaml.load(Path(drugs_file).read_text(encoding="utf-8"), Loader=SAFE_LOADER) or {}
+        )
         for d in patient_drugs.get("drugs") or []:
             if isinstance(d, dict) and d.get("name"):
                 brands = list(d.get("brands") or []) + list(d.get("synonyms") or [])
@@ -237,10 +239,20 @@ def read_synonyms(path: Path = SYNONYMS_FILE, drugs_file: Path | None = DRUGS_FI
     return syn
 
 
-@lru_cache(maxsize=1)
+_BUNDLED: list[Synonyms] = []
+
+
 def synonyms() -> Synonyms:
-    """The bundled synonyms, loaded once."""
-    return read_synonyms()
+    """The bundled synonyms, loaded once (or taken from a saved index, see ``prime``)."""
+    if not _BUNDLED:
+        _BUNDLED.append(read_synonyms())
+    return _BUNDLED[0]
+
+
+def prime(syn: Synonyms) -> None:
+    """Use synonyms already read (those a saved index of the bundled files was built with)."""
+    if not _BUNDLED:
+        _BUNDLED.append(syn)
 
 
 def families() -> dict[str, str]:
