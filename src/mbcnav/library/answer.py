@@ -311,9 +311,7 @@ def ask(
     parts = query_parts(reading, index)
     dense_texts = dense_queries(reading)
     factor = shape_factor(index, reading.shape)
-    drug = focus_factor(index, question)
-    if drug is not None:
-        factor = factor * drug
+    drug = focus_factor(index, reading.asked)  # a drug named in the story is context, not focus
     hits = index.search(
         question,
         top=max(top, 10),
@@ -321,6 +319,7 @@ def ask(
         rerank=rerank,
         parts=parts,
         factor=factor,
+        focus=drug,
         dense_texts=dense_texts,
         lenient=in_scope,
     )

@@ -331,6 +331,7 @@ class Index:
         factor: np.ndarray | None = None,
         dense_texts: list[str] | None = None,
         lenient: bool = False,
+        focus: np.ndarray | None = None,
     ) -> list[Hit]:
         """Best passages first; ``boost(section) -> factor`` may re-weight them.
 
@@ -338,7 +339,8 @@ class Index:
         clause and the story, see ``understand.py``); ``factor`` multiplies each
         passage's score (answer-shape bonuses); ``dense_texts`` are the texts embedded
         for re-ranking (a passage's similarity is its best over them); ``lenient``
-        leaves words no passage holds out of the coverage (for in-scope questions). With ``rerank``
+        leaves words no passage holds out of the coverage (for in-scope questions);
+        ``focus`` multiplies both the BM25 score and the fused rank (a named drug wins). With ``rerank``
         (and the model installed) the best ``CANDIDATES`` BM25 passages are reordered by
         BM25 blended with dense similarity (see ``rerank.py``).
         """
@@ -354,6 +356,8 @@ class Index:
             scores = np.where(self.defines, scores * DEFINITION_BOOST, scores)
         if factor is not None:
             scores = scores * factor
+        if focus is not None:
+            scores = scores * focus
         if boost is not None:
             scores = scores * np.array([boost(s) for s in self.sections], dtype=np.float32)
         final = scores * share
@@ -366,6 +370,8 @@ class Index:
             head = order[: dense.CANDIDATES]
             queries = dense.encoder().encode(dense_texts or [question])
             fused = dense.fuse(final[head], (vectors.matrix[head] @ queries.T).max(axis=1))
+            if focus is not None:  # the focus (a named drug) also counts after fusion
+                fused = fused * focus[head]
             rank.update(
                 {i: float(f) + 1.0 for i, f in zip(head, fused, strict=True)}
             )  # head stays first

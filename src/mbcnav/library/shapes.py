@@ -7,8 +7,8 @@
 - every shape prefers a section that answers a heading over the article's opening
   lines, which introduce rather than answer (``INTRO_DAMP``).
 
-``answering_sentence`` picks the sentence (with the one after it when it continues the
-thought) that holds most of the question's weighted words, for highlighting.
+``answering_sentence`` picks the sentence that holds most of the question's weighted
+words (with the one after it when it is short), for highlighting.
 """
 
 from __future__ import annotations
@@ -28,6 +28,7 @@ SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9\"'(])")
 ENUMERATION = re.compile(r"(\b[\w-]+(?: [\w-]+){0,3}, ){2,}[\w -]+(,? (and|or) )", re.I)
 BULLETS = re.compile(r"^\s*([-*]|\d+\.)\s", re.M)
 NUMBER = re.compile(r"\d")
+SHORT_SENTENCE = 110  # characters: an answering sentence this short is shown with the next one
 
 
 def lists_things(markdown: str, text: str) -> bool:
@@ -95,8 +96,10 @@ def answering_sentence(text: str, weights: dict[str, float], shape: str = "other
         if shape == "number" and NUMBER.search(parts[i]):
             value *= 1.5
         if shape == "list" and parts[i].count(",") >= 2:
-            value *= 1.5
+            value *= 1.25
         return value
 
     best = max(range(len(parts)), key=lambda i: (score(i), -i))
+    if len(parts[best]) < SHORT_SENTENCE and best + 1 < len(parts):
+        return f"{parts[best]} {parts[best + 1]}"  # a short answer usually goes on in the next
     return parts[best]
