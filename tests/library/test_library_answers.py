@@ -97,3 +97,18 @@ def test_named_drug_wins():
 )
 def test_abbreviations_and_lay_words_find_an_answer(question):
     assert ask(question).answers
+
+
+def test_my_treatment_is_read_as_the_persons_current_drugs():
+    from mbcnav.library.answer import Profile, with_my_drugs
+
+    me = Profile(drugs=("abemaciclib", "letrozole"))
+    assert with_my_drugs("what are the side effects of my treatment?", me).endswith(
+        "(abemaciclib, letrozole)"
+    )
+    assert with_my_drugs("side effects of Kisqali", me) == "side effects of Kisqali"
+    assert with_my_drugs("what are the side effects of my treatment?", Profile()) == (
+        "what are the side effects of my treatment?"
+    )
+    first = ask("what are the side effects of my treatment?", patient=me).answers[0]
+    assert "abemaciclib" in first.text.lower() or "cdk4/6" in first.text.lower()

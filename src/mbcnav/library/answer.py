@@ -18,7 +18,9 @@ subtypes are demoted.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 
 import numpy as np
@@ -27,7 +29,7 @@ from mbcnav.library.articles import ARTICLES_DIR, Article, Section, Source
 from mbcnav.library.errors import LibraryError
 from mbcnav.library.index import Hit, Index, get_index
 from mbcnav.library.scope import ELSEWHERE, scope
-from mbcnav.library.shapes import answering_sentence, focus_factor, shape_factor
+from mbcnav.library.shapes import answering_sentence, focus_factor, focus_named, shape_factor
 from mbcnav.library.understand import Reading, understand
 from mbcnav.library.understand import sentences as understand_sentences
 from mbcnav.library.vocabulary import analyse
@@ -47,6 +49,11 @@ UNSURE = (
     "your care team can answer the rest."
 )
 OFF_TOPIC = ELSEWHERE
+MY_TREATMENT = re.compile(
+    r"\bmy (current )?(treatments?|drugs?|medicines?|medications?|meds|pills?|chemo|therapy|regimen)\b"
+    r"|\bthe (drugs?|medicines?|pills?) i(?:'m| am)? (take|taking|on)\b",
+    re.I,
+)
 
 # Tag words that fit each subtype from mbcnav.patient.derive.subtype (compared lower-case, no spaces).
 SUBTYPE_TAGS = {
@@ -92,6 +99,7 @@ class Profile:
     subtype: str = "unknown"
     her2_category: str = "unknown"
     sites: tuple[str, ...] = ()
+    drugs: tuple[str, ...] = ()  # generic names of the drugs the person is taking now
 
     def tag_words(self) -> set[str]:
         return SUBTYPE_TAGS.get(self.subtype, set()) | HER2_TAGS.get(self.her2_category, set())
@@ -107,7 +115,19 @@ def profile_of(patient) -> Profile:
         subtype=derive.subtype(patient),
         her2_category=derive.her2_category(patient),
         sites=tuple(derive.sites(patient)),
+        drugs=tuple(d.name for d in derive.ongoing_drugs(patient, date.today())),
     )
+
+
+def with_my_drugs(asked: str, profile: Profile) -> str:
+    """ "Side effects of my treatment?" from a signed-in person: name their current drugs.
+
+    Only when the question says "my treatment / my drugs / my medicine ..." and names
+    no drug itself; the drugs come from the person's record (treatments ongoing today).
+    """
+    if not profile.drugs or not MY_TREATMENT.search(asked) or focus_named(asked):
+        return asked
+    return f"{asked} ({', '.join(profile.drugs)})"
 
 
 def _squash(tag: str) -> str:
@@ -307,7 +327,12 @@ def ask(
     if profile != Profile():
         boost = lambda s: fit(index.library.articles[s.article], profile)  # noqa: E731
     reading = understand(question)
-    in_scope = scope().covers(question)
+    mine = with_my_drugs(reading.asked, profile)
+    personal = mine != reading.asked
+    if personal:
+        text = reading.text if reading.story else mine
+        reading = Reading(text, mine, reading.story, reading.shape, reading.sides)
+    in_scope = personal or scope().covers(question)
     parts = query_parts(reading, index)
     dense_texts = dense_queries(reading)
     factor = shape_factor(index, reading.shape)

@@ -69,11 +69,16 @@ def _drugs_named(index) -> list[frozenset[str]]:
     return out
 
 
-def focus_factor(index, question: str) -> np.ndarray | None:
-    """``DRUG_BONUS`` for passages naming a drug the question names (by any of its names)."""
+def focus_named(question: str) -> set[str]:
+    """The generic names of the drugs a question names (by any of their names)."""
     syn = synonyms()
     padded = f" {syn.correct(question)} "
-    named = {drug.generic for name, drug in syn.drugs.items() if f" {name} " in padded}
+    return {drug.generic for name, drug in syn.drugs.items() if f" {name} " in padded}
+
+
+def focus_factor(index, question: str) -> np.ndarray | None:
+    """``DRUG_BONUS`` for passages naming a drug the question names (by any of its names)."""
+    named = focus_named(question)
     if not named:
         return None
     hit = np.array([bool(named & d) for d in _drugs_named(index)], dtype=bool)
