@@ -87,3 +87,12 @@ def test_a_question_over_the_limit_gets_one_sentence_and_400(client):
 def test_not_sure_answers_say_so(client):
     page = client.post("/library/ask/", {"q": "what is a port for chemo in breast cancer"})
     assert page.status_code == 200
+
+
+def test_medicines_guide_lists_drugs_and_a_page_links_passages_and_the_label(client):
+    page = client.get("/library/medicines/").content.decode()
+    assert "/library/medicines/abemaciclib/" in page and "CDK4/6 inhibitor" in page
+    page = client.get("/library/medicines/abemaciclib/").content.decode()
+    assert "abemaciclib (Verzenio)" in page and "dailymed.nlm.nih.gov" in page
+    assert "/library/targeted-therapy/#" in page and "Not covered here yet" in page
+    assert client.get("/library/medicines/not-a-drug/").status_code == 404

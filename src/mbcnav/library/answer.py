@@ -25,14 +25,14 @@ from pathlib import Path
 
 import numpy as np
 
-from mbcnav.library.articles import ARTICLES_DIR, Article, Section, Source
+from mbcnav.library.articles import ARTICLES_DIR, Article, Section, Source, slugify
 from mbcnav.library.errors import LibraryError
 from mbcnav.library.index import Hit, Index, get_index
 from mbcnav.library.scope import ELSEWHERE, scope
 from mbcnav.library.shapes import answering_sentence, focus_factor, focus_named, shape_factor
 from mbcnav.library.understand import Reading, understand
 from mbcnav.library.understand import sentences as understand_sentences
-from mbcnav.library.vocabulary import analyse
+from mbcnav.library.vocabulary import analyse, synonyms
 
 MIN_COVERAGE = 0.5  # share of the question's (IDF-weighted) words the best passage must match
 MIN_SCORE = 1.0  # fused BM25 score the best passage must reach
@@ -189,6 +189,7 @@ class AskResult:
     confident: bool = True  # False: the answers are the nearest passages, not a sure answer
     asked: str = ""  # the part of the question that was read as asked
     shape: str = "other"
+    medicines: tuple[tuple[str, str], ...] = ()  # (drug, medicines guide URL) named in the question
 
     @property
     def off_topic(self) -> bool:
@@ -224,6 +225,13 @@ def query_parts(reading: Reading, index: Index) -> list[tuple[str, float]]:
     own = analyse(reading.asked)
     weight = BARE_STORY_WEIGHT if len(own) <= 1 else STORY_WEIGHT
     return [(reading.asked, 1.0), (reading.story, weight)]
+
+
+def guide_links(reading: Reading) -> tuple[tuple[str, str], ...]:
+    """The medicines guide pages of the drugs the question names (the asked clause first)."""
+    known = synonyms().record_drugs
+    named = sorted(focus_named(reading.asked) & known) or sorted(focus_named(reading.text) & known)
+    return tuple((name, f"/library/medicines/{slugify(name)}/") for name in named)
 
 
 def dense_queries(reading: Reading) -> list[str]:
@@ -361,7 +369,13 @@ def ask(
             for h in near
         ]
         return AskResult(
-            question, answers, UNSURE if answers else NOTHING, False, reading.asked, reading.shape
+            question,
+            answers,
+            UNSURE if answers else NOTHING,
+            False,
+            reading.asked,
+            reading.shape,
+            guide_links(reading),
         )
     chosen = [h for h in fitting if h.score >= lead.score * 0.3]
     sides: dict[int, str] = {}
@@ -380,7 +394,9 @@ def ask(
         )
         for n, h in enumerate(chosen[:top])
     ]
-    return AskResult(question, answers, "", True, reading.asked, reading.shape)
+    return AskResult(
+        question, answers, "", True, reading.asked, reading.shape, guide_links(reading)
+    )
 
 
 def for_you(patient, directory: Path | str = ARTICLES_DIR, limit: int = 8) -> list[Article]:

@@ -126,6 +126,7 @@ class Synonyms:
     families: dict[str, str] = field(default_factory=dict)  # stem -> the family's stem
     family_words: set[str] = field(default_factory=set)
     keep_whole: frozenset[str] = frozenset()
+    record_drugs: frozenset[str] = frozenset()  # generics of the patient drug table (guide pages)
 
     def correct(self, text: str) -> str:
         """The question as normalised words with known misspellings and shorthand fixed."""
@@ -224,6 +225,11 @@ def read_synonyms(path: Path = SYNONYMS_FILE, drugs_file: Path | None = DRUGS_FI
     if drugs_file and Path(drugs_file).exists():
         patient_drugs = (
             yaml.load(Path(drugs_file).read_text(encoding="utf-8"), Loader=SAFE_LOADER) or {}
+        )
+        syn.record_drugs = frozenset(
+            _phrase(d["name"])
+            for d in patient_drugs.get("drugs") or []
+            if isinstance(d, dict) and d.get("name")
         )
         for d in patient_drugs.get("drugs") or []:
             if isinstance(d, dict) and d.get("name"):

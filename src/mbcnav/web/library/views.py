@@ -108,3 +108,22 @@ def glossary_page(request):
             (term, library.get(term.article) if term.article else None)
         )
     return render(request, "library/glossary.html", {"letters": sorted(letters.items())})
+
+
+def medicines_page(request):
+    from mbcnav.library.medicines import medicines
+
+    items = sorted(medicines().values(), key=lambda m: m.name)
+    by_class: dict[str, list] = {}
+    for m in items:
+        by_class.setdefault(m.classes[0][0], []).append(m)
+    return render(request, "library/medicines.html", {"groups": sorted(by_class.items())})
+
+
+def medicine_page(request, slug: str):
+    from mbcnav.library.medicines import medicines
+
+    item = medicines().get(slug)
+    if item is None:
+        raise Http404("No such medicine")
+    return render(request, "library/medicine.html", {"m": item})
