@@ -96,3 +96,15 @@ def test_medicines_guide_lists_drugs_and_a_page_links_passages_and_the_label(cli
     assert "abemaciclib (Verzenio)" in page and "dailymed.nlm.nih.gov" in page
     assert "/library/targeted-therapy/#" in page and "Not covered here yet" in page
     assert client.get("/library/medicines/not-a-drug/").status_code == 404
+
+
+def test_drug_names_link_to_the_medicines_guide():
+    from django.template import Context, Template
+
+    page = Template("{% load library_tags %}{{ a|medicine_link }} / {{ b|medicine_link }}").render(
+        Context({"a": "Ibrance", "b": "<b>homemade tea</b>"})
+    )
+    assert '<a href="/library/medicines/palbociclib/" class="medicine-link">Ibrance</a>' in page
+    assert (
+        "&lt;b&gt;homemade tea&lt;/b&gt;" in page and "/library/medicines/" in page.split("/ ")[0]
+    )
