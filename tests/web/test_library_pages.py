@@ -64,3 +64,47 @@ def test_for_you_appears_for_a_person_with_a_record(client, patient):
     client.force_login(patient)
     page = client.get("/library/").content.decode()
     assert "For you" in page
+
+
+def test_ask_form_posts_and_a_long_question_with_a_story_is_answered(client):
+    page = client.get("/library/ask/").content.decode()
+    assert 'method="post"' in page and "<textarea" in page and "csrfmiddlewaretoken" in page
+    story = (
+        "I was diagnosed five years ago and did chemo and radiation. Now my back hurts and the "
+        "scan found it in my spine. My sister keeps sending me articles and I am overwhelmed. "
+    ) * 4 + "Where does breast cancer usually spread?"
+    response = client.post("/library/ask/", {"q": story})
+    page = response.content.decode()
+    assert response.status_code == 200 and "<mark>" in page and "Sources:" in page
+
+
+def test_a_question_over_the_limit_gets_one_sentence_and_400(client):
+    response = client.post("/library/ask/", {"q": "why " * 700})
+    page = response.content.decode()
+    assert response.status_code == 400 and "the most allowed is 2000" in page
+
+
+def test_not_sure_answers_say_so(client):
+    page = client.post("/library/ask/", {"q": "what is a port for chemo in breast cancer"})
+    assert page.status_code == 200
+
+
+def test_medicines_guide_lists_drugs_and_a_page_links_passages_and_the_label(client):
+    page = client.get("/library/medicines/").content.decode()
+    assert "/library/medicines/abemaciclib/" in page and "CDK4/6 inhibitor" in page
+    page = client.get("/library/medicines/abemaciclib/").content.decode()
+    assert "abemaciclib (Verzenio)" in page and "dailymed.nlm.nih.gov" in page
+    assert "/library/targeted-therapy/#" in page and "Not covered here yet" in page
+    assert client.get("/library/medicines/not-a-drug/").status_code == 404
+
+
+def test_drug_names_link_to_the_medicines_guide():
+    from django.template import Context, Template
+
+    page = Template("{% load library_tags %}{{ a|medicine_link }} / {{ b|medicine_link }}").render(
+        Context({"a": "Ibrance", "b": "<b>homemade tea</b>"})
+    )
+    assert '<a href="/library/medicines/palbociclib/" class="medicine-link">Ibrance</a>' in page
+    assert (
+        "&lt;b&gt;homemade tea&lt;/b&gt;" in page and "/library/medicines/" in page.split("/ ")[0]
+    )

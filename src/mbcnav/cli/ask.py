@@ -7,8 +7,6 @@ import textwrap
 
 import click
 
-from mbcnav.library.answer import ask
-
 
 @click.command("ask")
 @click.argument("question")
@@ -23,6 +21,8 @@ from mbcnav.library.answer import ask
 @click.option("--top", type=int, default=3, show_default=True, help="How many passages to show.")
 def command(question: str, patient_file: str | None, as_json: bool, top: int) -> None:
     """Answer QUESTION from the MBC library, with the sources of each passage."""
+    from mbcnav.library.answer import ask  # imported here: other commands start faster
+
     patient = None
     if patient_file:
         from mbcnav.patient import load
@@ -35,8 +35,19 @@ def command(question: str, patient_file: str | None, as_json: bool, top: int) ->
     if not result.answers:
         click.echo(result.message)
         return
+    if not result.confident:
+        click.echo(textwrap.fill(result.message, width=88))
+        click.echo("")
     for n, a in enumerate(result.answers, start=1):
-        click.echo(f"{n}. {a.title}: {a.heading}")
+        about = f" (about “{a.side}”)" if a.side else ""
+        label = "Related: " if n > 1 and result.confident and not a.side else ""
+        click.echo(f"{n}. {label}{a.title}: {a.heading}{about}")
+        if a.sentence:
+            click.echo(
+                textwrap.fill(
+                    f">> {a.sentence}", width=88, initial_indent="   ", subsequent_indent="      "
+                )
+            )
         for para in a.text.split("\n"):
             click.echo(
                 textwrap.fill(para, width=88, initial_indent="   ", subsequent_indent="   ")
@@ -47,4 +58,6 @@ def command(question: str, patient_file: str | None, as_json: bool, top: int) ->
         for s in a.sources:
             click.echo(f'   Source: {s.publisher}, "{s.title}" ({s.url})')
         click.echo("")
+    for name, url in result.medicines:
+        click.echo(f"Medicines guide: {name}: {url}")
     click.echo("This is general information. Talk with your care team about your own situation.")

@@ -1,29 +1,60 @@
 """Cited answers from the library: ``ask(question, patient=None, top=3)``.
 
-An answer is a whole section (sections are written to stand alone) with the
-sources it cites. When no passage matches enough of the question (see
-``MIN_COVERAGE`` / ``MIN_SCORE``, calibrated on off-topic questions in
-``bench/data/library_questions.yaml``) the answer list is empty and ``message`` says so.
-With a patient, passages tagged for the person's subtype, HER2 category or sites
-are preferred, and those tagged only for other subtypes are demoted.
+The question is first read for what it asks (``understand.py``: the asked clause
+above the person's story, frames like "do you have information about" removed, the
+answer's shape). An answer is a whole section (sections are written to stand alone)
+with the sources it cites and the sentence that answers, for highlighting; the first
+answer is the best, the others are related passages. A comparison ("is X the same as
+Y?") gets a passage for each side when no single passage names both.
+
+When no passage matches enough of the question (``MIN_COVERAGE`` / ``MIN_SCORE``,
+calibrated on off-topic questions in ``bench/data/library_questions.yaml``):
+an in-scope question (``scope.py``) still gets the nearest passages, marked
+``confident=False`` with a message saying so; an off-topic one gets no passage and a
+message saying where to look. With a patient, passages tagged for the person's
+subtype, HER2 category or sites are preferred, and those tagged only for other
+subtypes are demoted.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 
 from mbcnav.library.articles import ARTICLES_DIR, Article, Section, Source
+from mbcnav.library.choose import (
+    compare,
+    dense_queries,
+    guide_links,
+    nearest,
+    query_parts,
+    stem_weights,
+)
 from mbcnav.library.errors import LibraryError
 from mbcnav.library.index import get_index
+from mbcnav.library.scope import ELSEWHERE, scope
+from mbcnav.library.shapes import answering_sentence, focus_factor, focus_named, shape_factor
+from mbcnav.library.understand import Reading, understand
 
 MIN_COVERAGE = 0.5  # share of the question's (IDF-weighted) words the best passage must match
 MIN_SCORE = 1.0  # fused BM25 score the best passage must reach
 MATCH_BOOST = 1.25  # passage tagged for the person's subtype or one of their sites
 MISMATCH_DAMP = 0.8  # passage tagged only for subtypes the person does not have
-MAX_QUESTION = 500
+MAX_QUESTION = 2000  # characters: room for a paragraph of story before the question
 NOTHING = (
     "The library has no passage that answers this question. Try other words, or ask your care team."
+)
+UNSURE = (
+    "The library may not answer this exactly. These are the nearest passages; "
+    "your care team can answer the rest."
+)
+OFF_TOPIC = ELSEWHERE
+MY_TREATMENT = re.compile(
+    r"\bmy (current )?(treatments?|drugs?|medicines?|medications?|meds|pills?|chemo|therapy|regimen)\b"
+    r"|\bthe (drugs?|medicines?|pills?) i(?:'m| am)? (take|taking|on)\b",
+    re.I,
 )
 
 # Tag words that fit each subtype from mbcnav.patient.derive.subtype (compared lower-case, no spaces).
@@ -70,6 +101,7 @@ class Profile:
     subtype: str = "unknown"
     her2_category: str = "unknown"
     sites: tuple[str, ...] = ()
+    drugs: tuple[str, ...] = ()  # generic names of the drugs the person is taking now
 
     def tag_words(self) -> set[str]:
         return SUBTYPE_TAGS.get(self.subtype, set()) | HER2_TAGS.get(self.her2_category, set())
@@ -85,7 +117,19 @@ def profile_of(patient) -> Profile:
         subtype=derive.subtype(patient),
         her2_category=derive.her2_category(patient),
         sites=tuple(derive.sites(patient)),
+        drugs=tuple(d.name for d in derive.ongoing_drugs(patient, date.today())),
     )
+
+
+def with_my_drugs(asked: str, profile: Profile) -> str:
+    """ "Side effects of my treatment?" from a signed-in person: name their current drugs.
+
+    Only when the question says "my treatment / my drugs / my medicine ..." and names
+    no drug itself; the drugs come from the person's record (treatments ongoing today).
+    """
+    if not profile.drugs or not MY_TREATMENT.search(asked) or focus_named(asked):
+        return asked
+    return f"{asked} ({', '.join(profile.drugs)})"
 
 
 def _squash(tag: str) -> str:
@@ -113,8 +157,20 @@ class Answer:
     url: str
     sources: tuple[Source, ...]
     score: float
+    sentence: str = ""  # the sentence of ``text`` that answers (highlighted on pages)
+    side: str = ""  # for a comparison: which of the things compared this passage is about
+
+    def pieces(self) -> list[tuple[str, bool]]:
+        """The text as (piece, is the answering sentence) pairs, for highlighting."""
+        flat = " ".join(self.text.split())
+        at = flat.find(self.sentence) if self.sentence else -1
+        if at < 0:
+            return [(flat, False)]
+        end = at + len(self.sentence)
+        return [p for p in ((flat[:at], False), (self.sentence, True), (flat[end:], False)) if p[0]]
 
     def as_json(self) -> dict:
+        """The answer in the shape docs/cli.md (and the shared spec) gives ``mbcnav ask --json``."""
         return {
             "text": self.text,
             "article": self.article,
@@ -132,12 +188,25 @@ class AskResult:
     question: str
     answers: list[Answer] = field(default_factory=list)
     message: str = ""
+    confident: bool = True  # False: the answers are the nearest passages, not a sure answer
+    asked: str = ""  # the part of the question that was read as asked
+    shape: str = "other"
+    medicines: tuple[tuple[str, str], ...] = ()  # (drug, medicines guide URL) named in the question
+
+    @property
+    def off_topic(self) -> bool:
+        return not self.answers
 
     def as_json(self) -> dict:
-        return {"question": self.question, "answers": [a.as_json() for a in self.answers]}
+        """``{"question", "answers"}`` as the spec gives it: a passage the library is not sure
+        of is a weak guess, so when ``confident`` is False the list is empty."""
+        answers = self.answers if self.confident else []
+        return {"question": self.question, "answers": [a.as_json() for a in answers]}
 
 
-def _answer(article: Article, section: Section, score: float) -> Answer:
+def _answer(
+    article: Article, section: Section, score: float, weights: dict[str, float], shape: str, side=""
+) -> Answer:
     return Answer(
         text=section.text,
         article=article.slug,
@@ -146,6 +215,8 @@ def _answer(article: Article, section: Section, score: float) -> Answer:
         url=f"{article.url}#{section.anchor}",
         sources=article.section_sources(section),
         score=score,
+        sentence=answering_sentence(section.text, weights, shape),
+        side=side,
     )
 
 
@@ -175,16 +246,69 @@ def ask(
     boost = None
     if profile != Profile():
         boost = lambda s: fit(index.library.articles[s.article], profile)  # noqa: E731
-    hits = index.search(question, top=max(top, 10), boost=boost, rerank=rerank)
+    reading = understand(question)
+    mine = with_my_drugs(reading.asked, profile)
+    personal = mine != reading.asked
+    if personal:
+        text = reading.text if reading.story else mine
+        reading = Reading(text, mine, reading.story, reading.shape, reading.sides)
+    in_scope = personal or scope().covers(question)
+    parts = query_parts(reading, index)
+    dense_texts = dense_queries(reading)
+    factor = shape_factor(index, reading.shape)
+    drug = focus_factor(index, reading.asked)  # a drug named in the story is context, not focus
+    hits = index.search(
+        question,
+        top=max(top, 10),
+        boost=boost,
+        rerank=rerank,
+        parts=parts,
+        factor=factor,
+        focus=drug,
+        dense_texts=dense_texts,
+        lenient=in_scope,
+    )
+    weights = stem_weights(index, parts)
     fitting = [h for h in hits if h.coverage >= MIN_COVERAGE]
     lead = max(fitting, key=lambda h: h.score, default=None)  # best fitting passage by BM25
-    if lead is None or lead.score < MIN_SCORE:
-        return AskResult(question, [], NOTHING)
-    chosen = [h for h in fitting if h.score >= lead.score * 0.3][:top]
+    confident = lead is not None and lead.score >= MIN_SCORE
+    if not confident:
+        if not in_scope:
+            return AskResult(question, [], OFF_TOPIC, False, reading.asked, reading.shape)
+        near = nearest(index, question, hits, top)
+        answers = [
+            _answer(index.library.articles[h.section.article], h.section, h.rank, weights, "")
+            for h in near
+        ]
+        return AskResult(
+            question,
+            answers,
+            UNSURE if answers else NOTHING,
+            False,
+            reading.asked,
+            reading.shape,
+            guide_links(reading),
+        )
+    chosen = [h for h in fitting if h.score >= lead.score * 0.3]
+    sides: dict[int, str] = {}
+    if reading.sides:
+        chosen, paired = compare(index, reading, chosen)
+        if paired:
+            sides = {0: reading.sides[0], 1: reading.sides[1]}
     answers = [
-        _answer(index.library.articles[h.section.article], h.section, h.rank) for h in chosen
+        _answer(
+            index.library.articles[h.section.article],
+            h.section,
+            h.rank,
+            weights,
+            reading.shape,
+            sides.get(n, ""),
+        )
+        for n, h in enumerate(chosen[:top])
     ]
-    return AskResult(question, answers, "")
+    return AskResult(
+        question, answers, "", True, reading.asked, reading.shape, guide_links(reading)
+    )
 
 
 def for_you(patient, directory: Path | str = ARTICLES_DIR, limit: int = 8) -> list[Article]:

@@ -21,15 +21,15 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-import bm25s
 import numpy as np
 from rapidfuzz import fuzz, process
 
 from mbcnav.library import rerank as dense
 from mbcnav.library.articles import ARTICLES_DIR, Library, Section, load_library
-from mbcnav.library.vocabulary import Synonyms, analyse, synonyms, words
+from mbcnav.library.vocabulary import Synonyms, analyse, prime, synonyms, words
 
 logging.getLogger("bm25s").setLevel(logging.WARNING)  # it logs every index build at DEBUG
+log = logging.getLogger(__name__)
 
 FIELD_WEIGHTS = {"title": 1.6, "heading": 1.3, "summary": 0.6, "body": 1.0}
 # How much a field's own IDF counts (0 = passage IDF only). Headings are questions, so a
@@ -45,6 +45,8 @@ DEFINITION_QUESTION = re.compile(
 )
 DEFINITION_HEADING = re.compile(r"^(what (is|are|does|do)\b)", re.I)
 DEFINITION_BOOST = 1.2
+STORY_COVERAGE = 0.3  # story words' share of coverage, relative to their search weight
+TERM_CACHE = 2048  # questions whose analysis is kept (cleared when full)
 FUZZY_CUTOFF = 82  # rapidfuzz ratio (0-100) for a misspelt word to count as a known word
 FUZZY_MIN_LENGTH = 5
 
@@ -122,6 +124,9 @@ class Index:
             "summary": [library.articles[s.article].summary for s in self.sections],
             "body": [s.text for s in self.sections],
         }
+        self.texts: list[str] = fields["body"]  # each passage as plain text
+        import bm25s  # only to build: searching uses the score table below
+
         self.retrievers: dict[str, bm25s.BM25] = {}
         self.field_df: dict[str, dict[str, int]] = {}
         self.doc_terms: list[set[str]] = [set() for _ in self.sections]
@@ -137,6 +142,7 @@ class Index:
             if self.sections:
                 retriever.index(tokens, show_progress=False)
             self.retrievers[name] = retriever
+        del retriever
         df: dict[str, int] = {}
         for terms in self.doc_terms:
             for t in terms:
@@ -159,6 +165,16 @@ class Index:
             if len(w) >= FUZZY_MIN_LENGTH - 2 and w.isalpha():
                 for n in range(len(w) - 2, len(w) + 3):
                     self.spell_by_length.setdefault(n, []).append(w)
+        # every stem's fused field scores, so searching needs neither bm25s nor its indexes
+        # (and a built index can be saved and loaded quickly, see prebuilt.py)
+        self.table: dict[str, np.ndarray] = {t: self._fused_scores(t) for t in df}
+        del self.retrievers
+
+    def __getstate__(self) -> dict:
+        state = dict(self.__dict__)
+        for transient in ("_term_cache", "_vectors"):
+            state.pop(transient, None)
+        return state
 
     def idf(self, term: str) -> float:
         return bm25_idf(self.df.get(term, 0), self.n_docs)
@@ -178,6 +194,16 @@ class Index:
         return word
 
     def terms(self, question: str) -> tuple[list[Term], dict[str, float]]:
+        """Weighted search terms and the question's content words (see ``_terms``), cached."""
+        cache = self.__dict__.setdefault("_term_cache", {})
+        if question not in cache:
+            if len(cache) > TERM_CACHE:
+                cache.clear()
+            cache[question] = self._terms(question)
+        terms, origins = cache[question]
+        return list(terms), dict(origins)
+
+    def _terms(self, question: str) -> tuple[list[Term], dict[str, float]]:
         """Weighted search terms and the question's content words (origins) with their IDF.
 
         Words of a synonym phrase found in the question ("stage 4") form one origin, so
@@ -213,6 +239,10 @@ class Index:
 
     def term_scores(self, term_stem: str) -> np.ndarray:
         """Fused (title, heading, body) BM25 scores of one stem for every passage."""
+        found = self.table.get(term_stem)
+        return found if found is not None else np.zeros(len(self.sections), dtype=np.float32)
+
+    def _fused_scores(self, term_stem: str) -> np.ndarray:
         per_field = {}
         for name, retriever in self.retrievers.items():
             if term_stem in retriever.vocab_dict:
@@ -226,7 +256,37 @@ class Index:
                 per_field[name] = np.zeros(len(self.sections), dtype=np.float32)
         return fuse(per_field, FIELD_WEIGHTS)
 
-    def scores(self, terms: list[Term], origins: dict[str, float]) -> tuple[np.ndarray, np.ndarray]:
+    def weighted_terms(self, parts: list[tuple[str, float]]) -> tuple[list[Term], dict[str, float]]:
+        """Terms of several texts at their own weights (the asked clause above the story).
+
+        The first part is what is asked; the others are the story around it. A word said
+        in more than one part keeps its highest weight. Its share of the coverage is its
+        IDF times that weight (times ``STORY_COVERAGE`` for story words), so story words
+        count little towards whether a passage answers; plain numbers in the story (ages,
+        years) are dropped.
+        """
+        best: dict[tuple[str, str, str], Term] = {}
+        origins: dict[str, float] = {}
+        for n, (text, weight) in enumerate(parts):
+            if not text.strip() or weight <= 0:
+                continue
+            terms, found = self.terms(text)
+            if n:  # the story: its plain numbers (ages, years) are not what is asked
+                terms = [t for t in terms if not t.origin.isdigit()]
+                found = {o: w for o, w in found.items() if not o.isdigit()}
+            share = weight if n == 0 else weight * STORY_COVERAGE
+            for t in terms:
+                key = (t.stem, t.origin, t.alt)
+                scaled = Term(t.stem, t.weight * weight, t.origin, t.alt)
+                if key not in best or best[key].weight < scaled.weight:
+                    best[key] = scaled
+            for o, idf in found.items():
+                origins[o] = max(origins.get(o, 0.0), idf * share)
+        return list(best.values()), origins
+
+    def scores(
+        self, terms: list[Term], origins: dict[str, float], lenient: bool = False
+    ) -> tuple[np.ndarray, np.ndarray]:
         """Passage scores and coverage (share of the question's words each passage answers).
 
         The score sums, over the question's words, the best-scoring of their alternatives:
@@ -257,23 +317,47 @@ class Index:
             hit = found[(origin, alt)]
             answered[origin] = hit if origin not in answered else answered[origin] | hit
         total = sum(best.values(), np.zeros(n, dtype=np.float32))
+        if lenient:  # words no passage holds (nor any of their synonyms) cannot be answered
+            origins = {o: w for o, w in origins.items() if o in answered and answered[o].any()}
         return total, coverage(answered, origins, n)
 
-    def search(self, question: str, top: int = 10, boost=None, rerank: bool = True) -> list[Hit]:
+    def search(
+        self,
+        question: str,
+        top: int = 10,
+        boost=None,
+        rerank: bool = True,
+        parts: list[tuple[str, float]] | None = None,
+        factor: np.ndarray | None = None,
+        dense_texts: list[str] | None = None,
+        lenient: bool = False,
+        focus: np.ndarray | None = None,
+    ) -> list[Hit]:
         """Best passages first; ``boost(section) -> factor`` may re-weight them.
 
-        With ``rerank`` (and the model installed) the best ``CANDIDATES`` BM25 passages
-        are reordered by BM25 blended with dense similarity (see ``rerank.py``).
+        ``parts`` (text, weight) replace the question as what is searched (the asked
+        clause and the story, see ``understand.py``); ``factor`` multiplies each
+        passage's score (answer-shape bonuses); ``dense_texts`` are the texts embedded
+        for re-ranking (a passage's similarity is its best over them); ``lenient``
+        leaves words no passage holds out of the coverage (for in-scope questions);
+        ``focus`` multiplies both the BM25 score and the fused rank (a named drug wins). With ``rerank``
+        (and the model installed) the best ``CANDIDATES`` BM25 passages are reordered by
+        BM25 blended with dense similarity (see ``rerank.py``).
         """
         if not self.sections:
             return []
-        terms, origins = self.terms(question)
+        terms, origins = self.weighted_terms(parts) if parts else self.terms(question)
         if not terms:
             return []
-        scores, share = self.scores(terms, origins)
+        scores, share = self.scores(terms, origins, lenient)
         scores = scores * self.prior
-        if DEFINITION_QUESTION.search(question.strip()):
+        asked = parts[0][0] if parts else question
+        if DEFINITION_QUESTION.search(asked.strip()):
             scores = np.where(self.defines, scores * DEFINITION_BOOST, scores)
+        if factor is not None:
+            scores = scores * factor
+        if focus is not None:
+            scores = scores * focus
         if boost is not None:
             scores = scores * np.array([boost(s) for s in self.sections], dtype=np.float32)
         final = scores * share
@@ -284,8 +368,10 @@ class Index:
         vectors = self.vectors() if rerank and len(order) > 1 else None
         if vectors is not None:
             head = order[: dense.CANDIDATES]
-            query = dense.encoder().encode([question])[0]
-            fused = dense.fuse(final[head], vectors.matrix[head] @ query)
+            queries = dense.encoder().encode(dense_texts or [question])
+            fused = dense.fuse(final[head], (vectors.matrix[head] @ queries.T).max(axis=1))
+            if focus is not None:  # the focus (a named drug) also counts after fusion
+                fused = fused * focus[head]
             rank.update(
                 {i: float(f) + 1.0 for i, f in zip(head, fused, strict=True)}
             )  # head stays first
@@ -318,7 +404,11 @@ def get_index(directory: Path | str = ARTICLES_DIR) -> Index:
 
 @lru_cache(maxsize=4)
 def _index_for(directory: str) -> Index:
-    return Index(load_library(directory), synonyms())
+    from mbcnav.library import prebuilt
+
+    index = prebuilt.load_or_build(directory, lambda: Index(load_library(directory), synonyms()))
+    prime(index.synonyms)  # the saved index's synonyms are the bundled ones (same hash)
+    return index
 
 
 def search(

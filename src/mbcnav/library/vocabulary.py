@@ -17,7 +17,6 @@ from pathlib import Path
 
 import Stemmer
 import yaml
-from bm25s.stopwords import STOPWORDS_EN
 
 from mbcnav.library.errors import LibraryError
 
@@ -32,8 +31,9 @@ def _read_stopwords(path: Path) -> frozenset[str]:
     return frozenset(w for line in text.splitlines() for w in line.split("#", 1)[0].split())
 
 
-STOPWORDS = frozenset(STOPWORDS_EN) | _read_stopwords(STOPWORDS_FILE)
+STOPWORDS = _read_stopwords(STOPWORDS_FILE)
 SYNONYM_WEIGHT = 0.5
+SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present: 10x faster
 _stemmer = Stemmer.Stemmer("english")
 WORD = re.compile(r"[a-z0-9]+")
 
@@ -100,6 +100,12 @@ def _needle(phrase: str) -> str:
     return content
 
 
+@lru_cache(maxsize=8192)
+def _stems(phrase: str) -> str:
+    """A phrase's words stemmed ("fluid on lungs" -> "fluid on lung")."""
+    return " ".join(stem(w) for w in phrase.split())
+
+
 def _contains(haystack: str, phrase: str) -> bool:
     """Whether a phrase occurs in a text (both padded: ' words ')."""
     return f" {_needle(phrase)} " in haystack
@@ -120,6 +126,7 @@ class Synonyms:
     families: dict[str, str] = field(default_factory=dict)  # stem -> the family's stem
     family_words: set[str] = field(default_factory=set)
     keep_whole: frozenset[str] = frozenset()
+    record_drugs: frozenset[str] = frozenset()  # generics of the patient drug table (guide pages)
 
     def correct(self, text: str) -> str:
         """The question as normalised words with known misspellings and shorthand fixed."""
@@ -132,18 +139,24 @@ class Synonyms:
         synonym group and a drug's class are near equivalents (SYNONYM_WEIGHT).
         """
         said = self.correct(text)
-        # a phrase is looked for in the words as said and in the words without stop words
+        # a phrase is looked for in the words as said and in the words without stop words,
+        # then word by word in stemmed form ("water on the lungs" finds "water on the lung")
         padded = f" {said} ", f" {_content(said)} "
         present = set(said.split())
+        stemmed = f" {_stems(_content(said))} "
+        stem_present = set(stemmed.split())
+
+        def found_in(p: str) -> bool:
+            needle = _needle(p)
+            if needle.split(" ", 1)[0] in present and any(_contains(h, p) for h in padded):
+                return True
+            mine = _stems(needle)
+            return mine.split(" ", 1)[0] in stem_present and f" {mine} " in stemmed
+
         out: list[tuple[str, str, float]] = []
         for groups, weight in ((self.equivalents, 1.0), (self.groups, SYNONYM_WEIGHT)):
             for group in groups:
-                found = [
-                    p
-                    for p in group
-                    if _needle(p).split(" ", 1)[0] in present
-                    and any(_contains(h, p) for h in padded)
-                ]
+                found = [p for p in group if found_in(p)]
                 if found:
                     out += [(f, p, weight) for f in found for p in group if p != f]
         for name, drug in self.drugs.items():
@@ -178,7 +191,7 @@ def _add_drug(table: dict[str, DrugName], generic: str, brands, classes) -> None
 def read_synonyms(path: Path = SYNONYMS_FILE, drugs_file: Path | None = DRUGS_FILE) -> Synonyms:
     """Load and validate the synonyms file (and the patient engine's drug names when present)."""
     try:
-        data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+        data = yaml.load(Path(path).read_text(encoding="utf-8"), Loader=SAFE_LOADER)
     except (OSError, yaml.YAMLError) as err:
         raise LibraryError(f"Synonyms file {Path(path).name} cannot be read: {err}.") from None
     if not isinstance(data, dict):
@@ -210,7 +223,14 @@ def read_synonyms(path: Path = SYNONYMS_FILE, drugs_file: Path | None = DRUGS_FI
     syn.spellings = {_phrase(str(k)): _phrase(str(v)) for k, v in spellings.items()}
     table: dict[str, DrugName] = {}
     if drugs_file and Path(drugs_file).exists():
-        patient_drugs = yaml.safe_load(Path(drugs_file).read_text(encoding="utf-8")) or {}
+        patient_drugs = (
+            yaml.load(Path(drugs_file).read_text(encoding="utf-8"), Loader=SAFE_LOADER) or {}
+        )
+        syn.record_drugs = frozenset(
+            _phrase(d["name"])
+            for d in patient_drugs.get("drugs") or []
+            if isinstance(d, dict) and d.get("name")
+        )
         for d in patient_drugs.get("drugs") or []:
             if isinstance(d, dict) and d.get("name"):
                 brands = list(d.get("brands") or []) + list(d.get("synonyms") or [])
@@ -225,10 +245,20 @@ def read_synonyms(path: Path = SYNONYMS_FILE, drugs_file: Path | None = DRUGS_FI
     return syn
 
 
-@lru_cache(maxsize=1)
+_BUNDLED: list[Synonyms] = []
+
+
 def synonyms() -> Synonyms:
-    """The bundled synonyms, loaded once."""
-    return read_synonyms()
+    """The bundled synonyms, loaded once (or taken from a saved index, see ``prime``)."""
+    if not _BUNDLED:
+        _BUNDLED.append(read_synonyms())
+    return _BUNDLED[0]
+
+
+def prime(syn: Synonyms) -> None:
+    """Use synonyms already read (those a saved index of the bundled files was built with)."""
+    if not _BUNDLED:
+        _BUNDLED.append(syn)
 
 
 def families() -> dict[str, str]:

@@ -26,11 +26,13 @@ def _templates() -> None:
 
 
 def _warm() -> None:
-    from mbcnav.library import search
+    from mbcnav.library import ask, search
 
-    # The BM25 index over the bundled articles. Not the re-ranking model: onnxruntime must
-    # start after the fork, in each worker (gunicorn_conf.post_fork).
+    # The BM25 index over the bundled articles (loaded from the saved copy when there is one),
+    # and the per-passage answer-shape and drug tables an ask uses. Not the re-ranking model:
+    # onnxruntime must start after the fork, in each worker (gunicorn_conf.post_fork).
     search("metastatic breast cancer", rerank=False)
+    ask("which bones does Ibrance help, is hospice the same as palliative care?", rerank=False)
     _templates()
     from mbcnav.web.checkins.views import warm_symptom_fields
 

@@ -7,7 +7,8 @@ from django.shortcuts import render
 from django.utils.safestring import mark_safe
 
 from mbcnav.errors import MbcnavError
-from mbcnav.library import ask, for_you, load_library
+from mbcnav.library import LibraryError, ask, for_you, load_library
+from mbcnav.library.answer import MAX_QUESTION
 from mbcnav.library.glossary import TermLinker, glossary
 from mbcnav.library.render import article_html
 from mbcnav.library.snippets import search_results
@@ -81,9 +82,21 @@ def search(request):
 
 
 def ask_page(request):
-    q = _query(request)
-    result = ask(q, patient=_own_patient(request)) if q else None
-    return render(request, "library/ask.html", {"q": q, "result": result})
+    """Ask by POST (the form: a long question with its story fits) or by GET (links, short).
+
+    A question longer than the engine's limit gets the page again with one sentence
+    saying so (HTTP 400), never a server error or a "URI too long" page.
+    """
+    source = request.POST if request.method == "POST" else request.GET
+    q = " ".join(source.get("q", "").split())
+    context = {"q": q, "result": None, "error": "", "max_question": MAX_QUESTION}
+    if q:
+        try:
+            context["result"] = ask(q, patient=_own_patient(request))
+        except LibraryError as err:
+            context["error"] = str(err)
+            return render(request, "library/ask.html", context, status=400)
+    return render(request, "library/ask.html", context)
 
 
 def glossary_page(request):
@@ -95,3 +108,22 @@ def glossary_page(request):
             (term, library.get(term.article) if term.article else None)
         )
     return render(request, "library/glossary.html", {"letters": sorted(letters.items())})
+
+
+def medicines_page(request):
+    from mbcnav.library.medicines import medicines
+
+    items = sorted(medicines().values(), key=lambda m: m.name)
+    by_class: dict[str, list] = {}
+    for m in items:
+        by_class.setdefault(m.classes[0][0], []).append(m)
+    return render(request, "library/medicines.html", {"groups": sorted(by_class.items())})
+
+
+def medicine_page(request, slug: str):
+    from mbcnav.library.medicines import medicines
+
+    item = medicines().get(slug)
+    if item is None:
+        raise Http404("No such medicine")
+    return render(request, "library/medicine.html", {"m": item})

@@ -1,0 +1,112 @@
+"""How answers are chosen once a question is read: query parts, comparison sides, nearest passages.
+
+Helpers of ``answer.ask``: the weights of the asked clause and the story, the texts the
+re-ranker embeds, the stems that pick the answering sentence, a passage per side for a
+comparison, the nearest passages when nothing answers confidently, and the medicines
+guide pages of the drugs a question names.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from mbcnav.library.articles import slugify
+from mbcnav.library.index import Hit, Index
+from mbcnav.library.shapes import focus_named
+from mbcnav.library.understand import Reading
+from mbcnav.library.understand import sentences as understand_sentences
+from mbcnav.library.vocabulary import analyse, synonyms
+
+STORY_WEIGHT = 0.35  # weight of the story's words against the asked clause's
+BARE_STORY_WEIGHT = 0.8  # when the asked clause has almost no words of its own ("what helps?")
+SIDE_COVERAGE = 0.99  # a passage names a compared side when it holds all of its words
+
+
+def query_parts(reading: Reading, index: Index) -> list[tuple[str, float]]:
+    """The asked clause at full weight, the story below it (higher when the clause is bare)."""
+    if not reading.story:
+        return [(reading.asked, 1.0)]
+    own = analyse(reading.asked)
+    weight = BARE_STORY_WEIGHT if len(own) <= 1 else STORY_WEIGHT
+    return [(reading.asked, 1.0), (reading.story, weight)]
+
+
+def guide_links(reading: Reading) -> tuple[tuple[str, str], ...]:
+    """The medicines guide pages of the drugs the question names (the asked clause first)."""
+    known = synonyms().record_drugs
+    named = sorted(focus_named(reading.asked) & known) or sorted(focus_named(reading.text) & known)
+    return tuple((name, f"/library/medicines/{slugify(name)}/") for name in named)
+
+
+def dense_queries(reading: Reading) -> list[str]:
+    """Texts embedded for re-ranking: the whole of a short question; for a long one the
+    asked clause after the story's last sentence (the context nearest to it). The whole
+    story is not embedded: the model blends it with the question, cuts it at 256 word
+    pieces, and a long text costs more time than the rest of the search."""
+    if not reading.story:
+        return [reading.text]
+    last = understand_sentences(reading.story)[-1]
+    return [f"{last} {reading.asked}"]
+
+
+def stem_weights(index: Index, parts: list[tuple[str, float]]) -> dict[str, float]:
+    """Each search stem's weight (term weight times IDF) for choosing the answering sentence."""
+    terms, _ = index.weighted_terms(parts)
+    weights: dict[str, float] = {}
+    for t in terms:
+        weights[t.stem] = max(weights.get(t.stem, 0.0), t.weight * index.idf(t.stem))
+    return weights
+
+
+def side_coverage(index: Index, side: str) -> tuple[np.ndarray, np.ndarray]:
+    """Per passage: BM25 score and share of a compared side's words (synonyms count)."""
+    terms, origins = index.terms(side)
+    if not terms:
+        n = len(index.sections)
+        return np.zeros(n, np.float32), np.zeros(n, np.float32)
+    return index.scores(terms, origins)
+
+
+def compare(index: Index, reading: Reading, hits: list[Hit]) -> tuple[list[Hit], bool]:
+    """A passage naming both sides first; else the best passage for each side, then the rest.
+
+    The flag says whether the first two passages are one per side.
+    """
+    (score_x, cov_x), (score_y, cov_y) = (side_coverage(index, s) for s in reading.sides)
+    position = {id(s): i for i, s in enumerate(index.sections)}
+    both = [
+        h
+        for h in hits
+        if min(cov_x[position[id(h.section)]], cov_y[position[id(h.section)]]) >= SIDE_COVERAGE
+    ]
+    if both:
+        return both[:1] + [h for h in hits if h is not both[0]], False
+    chosen: list[int] = []
+    for score, cov in ((score_x, cov_x), (score_y, cov_y)):
+        fits = np.where((cov >= SIDE_COVERAGE) & (index.prior > 0), score * cov, 0.0)
+        for i in chosen:
+            fits[i] = 0.0
+        if fits.max() > 0:
+            chosen.append(int(fits.argmax()))
+    if len(chosen) < 2:
+        return hits, False
+    first = [
+        Hit(index.sections[i], float(sc[i]), 1.0, float(sc[i]))
+        for i, sc in zip(chosen, (score_x, score_y), strict=True)
+    ]
+    taken = {id(h.section) for h in first}
+    return first + [h for h in hits if id(h.section) not in taken], True
+
+
+def nearest(index: Index, question: str, hits: list[Hit], top: int) -> list[Hit]:
+    """The nearest passages for a question nothing answers well: BM25 first, else dense."""
+    if hits:
+        return hits[:top]
+    vectors = index.vectors()
+    if vectors is None:
+        return []
+    from mbcnav.library import rerank as dense
+
+    similarity = vectors.matrix @ dense.encoder().encode([question])[0]
+    order = [int(i) for i in (-similarity).argsort()[:top]]
+    return [Hit(index.sections[i], 0.0, 0.0, float(similarity[i])) for i in order]

@@ -1,0 +1,157 @@
+"""The medicines guide: a page for every drug the record's drug table knows.
+
+Built from two sourced files: ``patient/data/drugs.yaml`` (names, brands, class, the
+class's one-line description, and each drug's NCI Drug Dictionary entry with the date it
+was read) and ``data/medicines.yaml`` (which library passages explain each class: how it
+works, side effects, what to report at once). A page also lists the library passages that
+name the drug itself. What the library does not cover for a drug (who it is approved for,
+how it is given and dosed, interactions) is said to be not covered yet, with where to
+read it (the FDA label on DailyMed, the pharmacist), never guessed.
+"""
+
+from __future__ import annotations
+
+import urllib.parse
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+from mbcnav.library.articles import ARTICLES_DIR, Article, Section, load_library, slugify
+from mbcnav.library.errors import LibraryError
+from mbcnav.library.vocabulary import words
+
+MEDICINES_FILE = Path(__file__).parent / "data" / "medicines.yaml"
+ROLES = ("works", "side_effects", "report")
+
+
+@dataclass(frozen=True)
+class Passage:
+    article: Article
+    section: Section
+
+    @property
+    def url(self) -> str:
+        return f"{self.article.url}#{self.section.anchor}"
+
+
+@dataclass(frozen=True)
+class Medicine:
+    name: str
+    slug: str
+    brands: tuple[str, ...]
+    classes: tuple[tuple[str, str], ...]  # (class label, one-line description)
+    source: object  # mbcnav.patient.drugs.Source: the NCI Drug Dictionary entry
+    label_url: str  # the FDA label search on DailyMed
+    works: tuple[Passage, ...]
+    side_effects: tuple[Passage, ...]
+    report: tuple[Passage, ...]
+    named_in: tuple[Passage, ...]  # library passages that name this drug
+
+    @property
+    def url(self) -> str:
+        return f"/library/medicines/{self.slug}/"
+
+    @property
+    def title(self) -> str:
+        return f"{self.name} ({', '.join(self.brands)})" if self.brands else self.name
+
+
+def _passage(library, entry, where: str) -> Passage:
+    if not (isinstance(entry, list) and len(entry) == 2):
+        raise LibraryError(f"Medicines file: {where} must be [article, heading].")
+    slug, heading = entry
+    article = library.get(slug)
+    section = next((s for s in article.sections if s.heading == heading), None) if article else None
+    if section is None:
+        raise LibraryError(
+            f"Medicines file: {where} names '{slug}' / '{heading}', which is not in the library."
+        )
+    return Passage(article, section)
+
+
+def _named_in(library, names: list[str]) -> tuple[Passage, ...]:
+    phrases = [" ".join(words(n)) for n in names if words(n)]
+    out = []
+    for article in library.articles.values():
+        if article.topic == "faq":
+            continue
+        for section in article.sections:
+            padded = f" {' '.join(words(section.heading + ' ' + section.text))} "
+            if any(f" {p} " in padded for p in phrases):
+                out.append(Passage(article, section))
+    return tuple(out)
+
+
+def read_medicines(
+    path: Path = MEDICINES_FILE, directory: Path | str = ARTICLES_DIR
+) -> dict[str, Medicine]:
+    """Every medicine of the drug table, by slug (validated against the library's articles)."""
+    from mbcnav.patient.drugs import drug_table
+
+    try:
+        data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as err:
+        raise LibraryError(f"Medicines file {Path(path).name} cannot be read: {err}.") from None
+    if (
+        not isinstance(data, dict)
+        or not data.get("as_of")
+        or not isinstance(data.get("classes"), dict)
+    ):
+        raise LibraryError("Medicines file: it needs as_of, label_search and classes.")
+    library = load_library(directory)
+    table = drug_table()
+    missing = set(table.classes) - set(data["classes"])
+    if missing:
+        raise LibraryError(
+            f"Medicines file: no entry for the drug classes {', '.join(sorted(missing))}."
+        )
+    by_class: dict[str, dict[str, tuple[Passage, ...]]] = {}
+    for label, roles in data["classes"].items():
+        if label not in table.classes:
+            raise LibraryError(f"Medicines file: '{label}' is not a drug class of drugs.yaml.")
+        by_class[label] = {
+            role: tuple(
+                _passage(library, e, f"{label} {role}") for e in (roles or {}).get(role) or []
+            )
+            for role in ROLES
+        }
+    out: dict[str, Medicine] = {}
+    for drug in table.drugs:
+        slug = slugify(drug.name)
+
+        def gather(role: str, drug=drug) -> tuple[Passage, ...]:
+            seen: dict[str, Passage] = {}
+            for label in drug.classes:
+                for p in by_class[label][role]:
+                    seen.setdefault(p.url, p)
+            return tuple(seen.values())
+
+        out[slug] = Medicine(
+            name=drug.name,
+            slug=slug,
+            brands=drug.brands,
+            classes=tuple((c, table.classes[c].description) for c in drug.classes),
+            source=drug.source,
+            label_url=str(data.get("label_search", "")) + urllib.parse.quote(drug.name),
+            works=gather("works"),
+            side_effects=gather("side_effects"),
+            report=gather("report"),
+            named_in=_named_in(library, [drug.name, *drug.brands]),
+        )
+    return out
+
+
+@lru_cache(maxsize=1)
+def medicines() -> dict[str, Medicine]:
+    """The bundled medicines guide, built once."""
+    return read_medicines()
+
+
+def medicine_for(name: str) -> Medicine | None:
+    """The guide page for a drug named by its generic name, a brand or a synonym."""
+    from mbcnav.patient.drugs import drug
+
+    found = drug(name)
+    return medicines().get(slugify(found.name)) if found else None

@@ -1,0 +1,67 @@
+"""Whether a question is about what the library covers (``data/scope.yaml``).
+
+Used only when no passage answers a question confidently: an in-scope question then
+gets "not sure, here are the nearest articles"; an out-of-scope one gets "not in this
+library" with where to look instead.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+from mbcnav.library.errors import LibraryError
+from mbcnav.library.vocabulary import synonyms, words
+
+SCOPE_FILE = Path(__file__).parent / "data" / "scope.yaml"
+ELSEWHERE = (
+    "The library has no passage that answers this question: it only covers metastatic breast "
+    "cancer. For other health questions, ask your care team, or try Cancer.Net (www.cancer.net) or the "
+    "National Cancer Institute's Cancer Information Service at 1-800-4-CANCER (1-800-422-6237)."
+)
+
+
+def _phrases(path: Path, data: dict, key: str) -> tuple[str, ...]:
+    raw = data.get(key)
+    if not isinstance(raw, list) or not raw:
+        raise LibraryError(f"Scope file {path.name}: field '{key}' must be a list of words.")
+    return tuple(" ".join(words(str(p))) for p in raw if words(str(p)))
+
+
+class Scope:
+    def __init__(self, path: Path = SCOPE_FILE):
+        try:
+            data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        except (OSError, yaml.YAMLError) as err:
+            raise LibraryError(f"Scope file {path.name} cannot be read: {err}.") from None
+        if not isinstance(data, dict):
+            raise LibraryError(f"Scope file {path.name} must be a mapping.")
+        for key in ("as_of", "source"):
+            if not data.get(key):
+                raise LibraryError(f"Scope file {path.name}: field '{key}' is missing.")
+        self.breast = _phrases(path, data, "breast_words")
+        self.topic = _phrases(path, data, "topic_words")
+        self.other = _phrases(path, data, "other_cancers")
+
+    @staticmethod
+    def _has(padded: str, phrases) -> bool:
+        return any(f" {p} " in padded for p in phrases)
+
+    def covers(self, question: str) -> bool:
+        """Whether the question names breast cancer, an MBC topic word or a cancer drug."""
+        said = synonyms().correct(question)
+        padded = f" {said} "
+        if self._has(padded, self.breast):
+            return True
+        if self._has(padded, self.other):
+            return False
+        if self._has(padded, self.topic):
+            return True
+        return any(f" {name} " in padded for name in synonyms().drugs)
+
+
+@lru_cache(maxsize=1)
+def scope() -> Scope:
+    return Scope()

@@ -1,0 +1,181 @@
+"""Reading a question for what is asked: the asked clause, its shape and, for comparisons, both sides.
+
+People write their story first and the question last ("I was diagnosed in 2019 ... my
+doctor said ... Is there anything that helps?"), or wrap the topic in a frame ("do you
+have information about hospice?"). Ranking on the whole message rewards the story's
+words, so ``understand(text)`` splits it into:
+
+- ``asked``: the sentences that ask (a "?", a question word or "I want to know ..."
+  opening), with frames such as "do you have information about" removed. When no
+  sentence asks, the last sentence is taken.
+- ``story``: the other sentences; they are searched at a lower weight (they hold the
+  drug, the site or the person the question's "it" and "this" stand for).
+- ``shape``: what kind of answer fits: ``list`` (which / where / what kinds),
+  ``number`` (how many / how long / how often / what percent), ``compare`` (X vs Y,
+  is X the same as Y, X or Y, difference between X and Y), ``define`` (what is X) or
+  ``other``.
+- ``sides``: for a comparison, the two things compared.
+
+The patterns are data-like lists below, written from the question shapes described in
+shared/research/consumer-questions.md (NLM's CHQA question types and the "stop structure"
+removal of verbose community questions); they are general, not per question.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=\S)|\n+")
+QUESTION_OPENING = re.compile(
+    r"^\W*(what|whats|what's|which|where|when|why|who|whom|how|is|are|am|was|were|can|could|"
+    r"do|does|did|should|shall|will|would|may|might|has|have|any|anything|tell me|explain|"
+    r"define|meaning of|info|information)\b",
+    re.I,
+)
+ASKING_INSIDE = re.compile(
+    r"\b(i (want|would like|need|wanted|d like|'d like) to (know|understand|learn|ask)|"
+    r"i(?:'m| am) (wondering|curious|looking for)|i wonder|wondering (if|whether|what|how|why)|"
+    r"can (you|someone|anyone) (tell|explain|help)|please (tell|explain)|"
+    r"(any|some) (advice|tips|ideas|suggestions))\b",
+    re.I,
+)
+# Frames that carry no topic: removed so the topic itself is what is searched.
+FRAMES = [
+    r"^\W*(hi|hello|hey)\b[,!.]?\s*",
+    r"\b(do|does) (you|the library|anyone|this site) have (any |some )?(info|information|anything|material|articles?|something)"
+    r"( (on|about|regarding|for))?\b",
+    r"\b(i(?:'m| am)|we(?:'re| are)) looking for (some |any |more )?(info|information|help|advice)( (on|about|regarding|for))?\b",
+    r"\b(i(?:'d| would)|we(?:'d| would)) like (some |more )?(info|information)( (on|about|regarding))?\b",
+    r"\b(can|could) (you|someone) (please )?(tell|explain|give)( me| us)?( some)?( info| information)?( (about|on))?\b",
+    r"\b(more |some |any )?(info|information) (on|about|regarding)\b",
+    r"\bplease\b",
+    r"\bi (want|need|would like) to know\b",
+    r"\bthank(s| you)( so much| in advance)?\b",
+]
+FRAME = re.compile("|".join(f"(?:{f})" for f in FRAMES), re.I)
+LIST_QUESTION = re.compile(
+    r"\b(which|where|what (kinds?|types?|sorts?) of|what are (the|some)|list of|what \w+ are there|"
+    r"what other|(are|is) there (any )?(other )?(options|drugs|medicines|treatments|ways))\b",
+    re.I,
+)
+NUMBER_QUESTION = re.compile(
+    r"\b(how (many|much|long|often|soon|likely)|what (percent|percentage|are the (odds|chances))|"
+    r"survival rate|life expectancy|how common)\b",
+    re.I,
+)
+DEFINE_QUESTION = re.compile(
+    r"^\W*(what\s*(is|are|s|'s|does \w+ mean)\b|whats\b|define\b|meaning of\b)|\bmean(s|ing)?\W*$",
+    re.I,
+)
+# "X vs Y", "is X the same as Y", "difference between X and Y", "X or Y (which is better)"
+COMPARISONS = [
+    re.compile(
+        r"(?P<x>[\w\s/+-]+?)\s+(?:vs\.?|versus|compared (?:to|with))\s+(?P<y>[\w\s/+-]+)", re.I
+    ),
+    re.compile(
+        r"\bis\s+(?P<x>[\w\s/+-]+?)\s+(?:the same as|the same thing as|different from|like)\s+(?P<y>[\w\s/+-]+)",
+        re.I,
+    ),
+    re.compile(r"\bdifference(?:s)? between\s+(?P<x>[\w\s/+-]+?)\s+and\s+(?P<y>[\w\s/+-]+)", re.I),
+    re.compile(
+        r"^\W*(?P<x>[\w\s/+-]+?)\s+or\s+(?P<y>[\w\s/+-]+?)\s*(?:,|\?|$|\s+which\b|\s+what\b)", re.I
+    ),
+]
+SIDE_FILLER = re.compile(
+    r"^(what(?:'s| is)? the|the|a|an|is|are|which is better|which|better|what|whats)\s+|"
+    r"\s+(which is better|what(?:'s| is) different|whats different|what|better|same|for me|thing)$",
+    re.I,
+)
+MAX_SIDE_WORDS = 6
+NOT_A_SIDE = re.compile(
+    r"^(it|that|this|these|those|they|them|mine|my \w+|me|you|people\b.*)$", re.I
+)
+
+
+@dataclass(frozen=True)
+class Reading:
+    """A question as read: what is asked, the story around it, and the answer's shape."""
+
+    text: str
+    asked: str
+    story: str = ""
+    shape: str = "other"
+    sides: tuple[str, ...] = field(default_factory=tuple)
+
+    @property
+    def long(self) -> bool:
+        return bool(self.story)
+
+
+def sentences(text: str) -> list[str]:
+    return [s.strip() for s in SENTENCE_END.split(text.strip()) if s.strip()]
+
+
+def is_asking(sentence: str) -> bool:
+    return (
+        sentence.rstrip().endswith("?")
+        or bool(QUESTION_OPENING.match(sentence))
+        or bool(ASKING_INSIDE.search(sentence))
+    )
+
+
+def strip_frames(text: str) -> str:
+    """The text without topic-free frames ("do you have information about ...")."""
+    out = " ".join(FRAME.sub(" ", text).split())
+    return out.strip(" ,;:") or text
+
+
+def _clean_side(side: str) -> str:
+    side = " ".join(side.split()).strip(" ,.?!")
+    for _ in range(3):
+        side = SIDE_FILLER.sub("", side).strip()
+    return side
+
+
+def comparison(text: str) -> tuple[str, ...]:
+    """The two things a question compares, or () when it compares nothing."""
+    plain = " ".join(text.replace("?", " ? ").split())
+    for pattern in COMPARISONS:
+        m = pattern.search(plain)
+        if m:
+            x, y = _clean_side(m.group("x")), _clean_side(m.group("y").split("?")[0])
+            if (
+                x
+                and y
+                and x.lower() != y.lower()
+                and max(len(x.split()), len(y.split())) <= MAX_SIDE_WORDS
+                and not (NOT_A_SIDE.match(x) or NOT_A_SIDE.match(y))
+            ):
+                return (x, y)
+    return ()
+
+
+def shape_of(asked: str, sides: tuple[str, ...]) -> str:
+    if sides:
+        return "compare"
+    if NUMBER_QUESTION.search(asked):
+        return "number"
+    if LIST_QUESTION.search(asked):
+        return "list"
+    if DEFINE_QUESTION.search(asked):
+        return "define"
+    return "other"
+
+
+def understand(text: str) -> Reading:
+    """Split a message into what is asked and the story around it, and name the answer's shape."""
+    parts = sentences(text)
+    if not parts:
+        return Reading(text, text)
+    if len(parts) == 1:
+        asked = strip_frames(parts[0])
+        sides = comparison(asked)
+        return Reading(text, asked, "", shape_of(asked, sides), sides)
+    asking = [i for i, s in enumerate(parts) if is_asking(s)]
+    if not asking:
+        asking = [len(parts) - 1]
+    asked = " ".join(strip_frames(parts[i]) for i in asking)
+    story = " ".join(s for i, s in enumerate(parts) if i not in asking)
+    sides = comparison(" ".join(parts[i] for i in asking))
+    return Reading(text, asked, story, shape_of(asked, sides), sides)
