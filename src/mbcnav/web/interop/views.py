@@ -7,6 +7,7 @@ import json
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.shortcuts import render
+from django.utils.translation import gettext as _
 
 from mbcnav.fhir import FhirError
 from mbcnav.patient import PatientFileError
@@ -21,7 +22,12 @@ from .forms import BundleForm
 def home(request, owner_id=None):
     owner = record.get_owner_for(request.user, owner_id)
     can_edit = record.can_edit(request.user, owner)
-    form = BundleForm(request.POST or None, request.FILES or None) if can_edit else None
+    is_owner = owner.pk == request.user.pk
+    form = (
+        BundleForm(request.POST or None, request.FILES or None, can_replace=is_owner)
+        if can_edit
+        else None
+    )
     report, error = None, None
     if request.method == "POST":
         owner = record.get_owner_for(request.user, owner_id, "edit")
@@ -35,6 +41,8 @@ def home(request, owner_id=None):
                 )
             except (FhirError, PatientFileError) as err:
                 error = str(err)
+        elif "mode" in form.errors and request.POST.get("mode") == "replace":
+            error = _("Only the person whose record it is can replace it; choose 'Add what is new'.")
     return render(
         request,
         "interop/home.html",
