@@ -19,6 +19,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from mbcnav import hostile
+
 from mbcnav.patient import PatientFileError, dump, parse
 
 from . import read_care, read_clinical
@@ -60,12 +62,27 @@ def _as_json(data: Any) -> Any:
             ) from None
     if isinstance(data, str):
         try:
-            return json.loads(data)
+            data = hostile.load_json(data)
+        except hostile.Hostile as err:
+            raise FhirError(f"The {err.message}") from None
         except json.JSONDecodeError as err:
             raise FhirError(
                 f"The file is not valid JSON (line {err.lineno}, column {err.colno}: {err.msg})."
             ) from None
+    try:
+        hostile.check(data)  # nesting, NaN/infinity, NUL characters
+    except hostile.Hostile as err:
+        raise FhirError(_fhir_sentence(err)) from None
     return data
+
+
+def _fhir_sentence(err) -> str:
+    """The hostile-input sentence with the place in the bundle said in words, not a path."""
+    message = err.message
+    if err.field and message.startswith(f"{err.field}: "):
+        message = message[len(err.field) + 2 :]
+        return f"A value in the bundle is refused: {message}"
+    return f"The {message}"
 
 
 def _is_own(data: Any) -> bool:
