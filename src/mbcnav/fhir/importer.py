@@ -20,7 +20,6 @@ from pathlib import Path
 from typing import Any
 
 from mbcnav import hostile
-
 from mbcnav.patient import PatientFileError, dump, parse
 
 from . import read_care, read_clinical
