@@ -94,7 +94,14 @@ def _is_own(data: Any) -> bool:
     )
 
 
-def _entries(data: Any, report: ImportReport, strict: bool = False) -> list[dict | None]:
+#: Most entries a bundle may hold unless the caller says otherwise (a person's full hospital
+#: export is a few thousand; 400,000 is an attack on the server, not a record).
+MAX_ENTRIES = 10_000
+
+
+def _entries(
+    data: Any, report: ImportReport, strict: bool = False, max_entries: int = MAX_ENTRIES
+) -> list[dict | None]:
     data = _as_json(data)
     if not isinstance(data, dict):
         raise FhirError(
@@ -121,6 +128,11 @@ def _entries(data: Any, report: ImportReport, strict: bool = False) -> list[dict
     if not isinstance(entries, list):
         raise FhirError(
             f"Bundle.entry must be a list of entries, but it is a {type(entries).__name__}."
+        )
+    if len(entries) > max_entries:
+        raise FhirError(
+            f"The bundle holds {len(entries):,} entries; at most {max_entries:,} can be imported at "
+            "once. Ask for a shorter export (for example one year of results)."
         )
     out = []
     for entry in entries:
@@ -253,7 +265,11 @@ def _refers_to(res: dict) -> set[str]:
 
 
 def import_bundle(
-    data: Any, *, today: date | None = None, strict: bool = False
+    data: Any,
+    *,
+    today: date | None = None,
+    strict: bool = False,
+    max_entries: int = MAX_ENTRIES,
 ) -> tuple[dict, ImportReport]:
     """A FHIR bundle (dict, JSON text or bytes) -> (patient-file dict, report).
 
@@ -263,7 +279,9 @@ def import_bundle(
     codes = table()
     report = ImportReport()
     data = _as_json(data)
-    resources = _entries(copy.deepcopy(data) if isinstance(data, dict) else data, report, strict)
+    resources = _entries(
+        copy.deepcopy(data) if isinstance(data, dict) else data, report, strict, max_entries
+    )
     valid: list[tuple[dict, str]] = []
     seen: dict[tuple, dict] = {}
     for i, res in enumerate(resources, start=1):

@@ -102,6 +102,18 @@ SETTINGS: tuple[Setting, ...] = (
         int,
     ),
     Setting(
+        "MBCNAV_FHIR_MAX_BYTES",
+        10 * 1024 * 1024,
+        "Largest FHIR bundle upload, in bytes (default 10 MB); a larger file is refused before it is read.",
+        int,
+    ),
+    Setting(
+        "MBCNAV_FHIR_MAX_ENTRIES",
+        10_000,
+        "Most entries a FHIR bundle upload may hold; a bundle with more is refused before any entry is read.",
+        int,
+    ),
+    Setting(
         "MBCNAV_REQUIRE_2FA_FOR_STAFF",
         False,
         "Staff, editors and navigators must turn on two-step sign-in (authenticator app) before they can use the site.",
