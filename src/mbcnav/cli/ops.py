@@ -180,6 +180,15 @@ def restore_command(source: str, yes: bool) -> None:
     click.echo(restore(Path(source)))
 
 
+@command.command("repair")
+def repair_command() -> None:
+    """Triage check-ins that have no triage level (left by a crash) and alert navigators."""
+    setup_django()
+    from mbcnav.web.checkins.repair import repair_untriaged
+
+    click.echo(f"Triaged {repair_untriaged()} check-in days that had no triage level.")
+
+
 @command.command("deploy-check")
 def deploy_check_command() -> None:
     """Django's `check --deploy` plus MBC Navigator's own production checks; exit 1 on problems."""

@@ -23,7 +23,7 @@ from mbcnav.web.record.models import CheckIn, Share
 from .charts import severity_chart
 from .forms import CheckInForm
 from .models import Alert
-from .notify import notify_navigators
+from .repair import save_and_triage
 
 
 @login_required
@@ -31,15 +31,12 @@ def new(request, owner_id=None):
     owner = services.get_owner_for(request.user, owner_id, "edit")
     form = CheckInForm(request.POST or None, today=timezone.localdate())
     if request.method == "POST" and form.is_valid():
+        day = form.cleaned_data["date"]
         try:
-            services.add_checkin(owner, form.symptoms(), request.user)
+            save_and_triage(owner, form.symptoms(), request.user, day)
         except PatientFileError as err:
             form.add_error(None, str(err))
         else:
-            day = form.cleaned_data["date"]
-            result = triage(services.patient_for(owner), day)
-            services.set_triage_level(owner, day, result.level)
-            notify_navigators(owner, result)
             return redirect(
                 reverse(
                     "checkins:result",

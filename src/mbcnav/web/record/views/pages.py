@@ -161,6 +161,9 @@ def roster(request):
     shares = Share.objects.filter(
         grantee=request.user, role="navigator", revoked_at__isnull=True
     ).select_related("owner")
+    from mbcnav.web.checkins.repair import repair_untriaged
+
+    repair_untriaged(owners=[s.owner_id for s in shares])  # check-ins a crash left untriaged
     for share in shares:
         people.append(_status(share.owner) | {"share": share})
     audit(request.user, None, "view", "navigator roster")
