@@ -49,8 +49,12 @@ def _pg_env(settings: dict) -> tuple[list[str], dict]:
 def backup(target: Path) -> str:
     conn = _db()
     vendor, db = conn.vendor, conn.settings_dict
+    from mbcnav.web.config import private_dir, private_file
+
     target = Path(target)
-    target.parent.mkdir(parents=True, exist_ok=True)
+    if not target.parent.exists():
+        private_dir(target.parent)
+    private_file(target)  # 0600 before any byte is written: a backup holds everything
     if vendor == "sqlite":
         src = sqlite3.connect(db["NAME"])
         dst = sqlite3.connect(target)

@@ -137,10 +137,31 @@ def get(name: str, environ=os.environ) -> Any:
     return _BY_NAME[name].read(environ)
 
 
-def data_dir(environ=os.environ) -> Path:
-    path = Path(get("MBCNAV_DATA_DIR", environ) or _default_data_dir()).expanduser().resolve()
-    path.mkdir(parents=True, exist_ok=True)
+def private_dir(path: Path) -> Path:
+    """Create ``path`` (and parents) and make it readable by this user only (0700)."""
+    path.mkdir(parents=True, exist_ok=True, mode=0o700)
+    try:
+        path.chmod(0o700)
+    except PermissionError:  # a folder someone else owns (a mounted volume): leave it
+        pass
     return path
+
+
+def private_file(path: Path) -> Path:
+    """Create ``path`` if missing, born 0600 whatever the umask, and make it 0600 if it exists."""
+    path = Path(path)
+    os.close(os.open(path, os.O_CREAT | os.O_WRONLY, 0o600))
+    try:
+        path.chmod(0o600)
+    except PermissionError:
+        pass
+    return path
+
+
+def data_dir(environ=os.environ) -> Path:
+    """The data folder (database, secret key, uploads, backups): private to this user (0700)."""
+    path = Path(get("MBCNAV_DATA_DIR", environ) or _default_data_dir()).expanduser().resolve()
+    return private_dir(path)
 
 
 def secret_key(environ=os.environ) -> str:
@@ -149,7 +170,6 @@ def secret_key(environ=os.environ) -> str:
     if explicit:
         return explicit
     key_file = data_dir(environ) / "secret_key"
-    if not key_file.exists():
-        key_file.write_text(secrets.token_urlsafe(50), encoding="utf-8")
-        key_file.chmod(0o600)
+    if not key_file.exists() or not key_file.stat().st_size:
+        private_file(key_file).write_text(secrets.token_urlsafe(50), encoding="utf-8")
     return key_file.read_text(encoding="utf-8").strip()

@@ -80,6 +80,9 @@ DATABASES = {
     "default": dj_database_url.parse(config.get("DATABASE_URL") or _default_db, conn_max_age=60)
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    if DATABASES["default"]["NAME"] not in ("", ":memory:"):
+        # born 0600 (it holds two-step secrets); its WAL and SHM files take the same mode
+        config.private_file(Path(DATABASES["default"]["NAME"]))
     DATABASES["default"]["CONN_MAX_AGE"] = 0
     DATABASES["default"]["OPTIONS"] = {
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;",
