@@ -98,8 +98,20 @@ SETTINGS: tuple[Setting, ...] = (
     Setting(
         "LOGIN_FAILURE_LIMIT",
         5,
-        "Failed sign-ins before an account and address are locked out for an hour.",
+        "Failed sign-ins from one address for one account before that address must wait (see LOGIN_COOLOFF_MINUTES).",
         int,
+    ),
+    Setting(
+        "LOGIN_COOLOFF_MINUTES",
+        15,
+        "Minutes an address waits after LOGIN_FAILURE_LIMIT failed sign-ins; more failures meanwhile do not make the wait longer (a throttle, not a lock).",
+        int,
+    ),
+    Setting(
+        "MBCNAV_TRUSTED_PROXIES",
+        [],
+        "Comma-separated addresses or networks of your reverse proxies (127.0.0.1, 10.0.0.0/8). Requests from them are keyed on the client address the proxy puts in X-Forwarded-For; leave empty when nothing sits in front of the app.",
+        _list,
     ),
     Setting(
         "MBCNAV_FHIR_MAX_BYTES",

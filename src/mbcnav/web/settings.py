@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -109,7 +110,12 @@ AUTHENTICATION_BACKENDS = [
     "django.contrib.auth.backends.ModelBackend",
 ]
 AXES_FAILURE_LIMIT = config.get("LOGIN_FAILURE_LIMIT")
-AXES_COOLOFF_TIME = 1  # hours
+# A throttle, not a lock: the wait is short and failures during it do not extend it.
+AXES_COOLOFF_TIME = timedelta(minutes=config.get("LOGIN_COOLOFF_MINUTES"))
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+# The real client behind the reverse proxies listed in MBCNAV_TRUSTED_PROXIES (else REMOTE_ADDR).
+MBCNAV_TRUSTED_PROXIES = config.get("MBCNAV_TRUSTED_PROXIES")
+AXES_CLIENT_IP_CALLABLE = "mbcnav.web.accounts.client.client_ip"
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_VERBOSE = False
