@@ -61,3 +61,79 @@ def test_lockout_is_a_short_throttle_not_a_long_lock(client, owner, settings):
         attempt_time=timezone.now() - get_cool_off() - timedelta(seconds=1)
     )
     assert sign_in(client, RIGHT)
+
+
+# ------------------------------------------------------------------ item 9: no account enumeration
+SIGNUP = "/accounts/signup/"
+RESET = "/accounts/password/reset/"
+
+
+def _signup(client, email, ip="192.0.2.1"):
+    data = {"name": "Ann", "email": email, "password1": RIGHT, "password2": RIGHT}
+    return client.post(SIGNUP, data, REMOTE_ADDR=ip, follow=True)
+
+
+def _page(resp) -> str:
+    import re
+
+    html = resp.content.decode()
+    return re.sub(r'name="csrfmiddlewaretoken" value="[^"]+"', "", html)
+
+
+def test_signup_gives_the_same_answer_for_a_taken_and_a_new_email(client, owner, mailoutbox):
+    taken = _signup(client, "p@example.org")
+    assert "_auth_user_id" not in client.session
+    client.cookies.clear()
+    fresh = _signup(client, "new@example.org")
+    assert "_auth_user_id" not in client.session
+    assert taken.status_code == fresh.status_code == 200
+    assert "already exists" not in _page(taken)
+    assert _page(taken) == _page(fresh)
+    assert [m.to for m in mailoutbox] == [["p@example.org"], ["new@example.org"]]
+    owner.refresh_from_db()
+    assert owner.check_password(RIGHT)  # the owner's account is untouched
+
+
+def test_the_emailed_link_finishes_signing_up_once(client, db, mailoutbox):
+    import re
+
+    _signup(client, "new@example.org")
+    user = User.objects.get(username="new@example.org")
+    assert not user.is_active
+    link = re.search(r"https?://[^/\s]+(/accounts/confirm/\S+)", mailoutbox[0].body).group(1)
+    resp = client.get(link, follow=True)
+    assert resp.status_code == 200 and "_auth_user_id" in client.session
+    user.refresh_from_db()
+    assert user.is_active
+    client.logout()
+    again = client.get(link, follow=True)  # a used link signs nobody in
+    assert "_auth_user_id" not in client.session and again.status_code in (200, 400)
+
+
+def _reset(client, email, ip="192.0.2.1"):
+    return client.post(RESET, {"email": email}, REMOTE_ADDR=ip, follow=True)
+
+
+def test_password_reset_does_the_same_work_for_known_and_unknown_addresses(
+    client, owner, mailoutbox
+):
+    known = _reset(client, "p@example.org")
+    unknown = _reset(client, "nobody@example.org")
+    assert _page(known) == _page(unknown)
+    assert [m.to for m in mailoutbox] == [["p@example.org"], ["nobody@example.org"]]
+    assert "/accounts/reset/" in mailoutbox[0].body
+    assert "/accounts/reset/" not in mailoutbox[1].body
+
+
+def test_password_resets_are_rate_limited_per_address_and_per_client(
+    client, owner, mailoutbox, settings
+):
+    for i in range(10):
+        _reset(client, "p@example.org", ip=f"198.51.100.{i}")
+    per_address = len(mailoutbox)
+    assert 1 <= per_address <= settings.MBCNAV_RESETS_PER_ADDRESS
+    mailoutbox.clear()
+    for i in range(50):
+        resp = _reset(client, f"someone{i}@example.org", ip="203.0.113.9")
+        assert resp.status_code == 200
+    assert 1 <= len(mailoutbox) <= settings.MBCNAV_RESETS_PER_CLIENT

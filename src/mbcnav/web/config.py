@@ -108,6 +108,18 @@ SETTINGS: tuple[Setting, ...] = (
         int,
     ),
     Setting(
+        "MBCNAV_RESETS_PER_ADDRESS",
+        3,
+        "Sign-up and password-reset emails one address may receive per hour.",
+        int,
+    ),
+    Setting(
+        "MBCNAV_RESETS_PER_CLIENT",
+        10,
+        "Sign-up and password-reset emails one client address may ask for per hour.",
+        int,
+    ),
+    Setting(
         "MBCNAV_TRUSTED_PROXIES",
         [],
         "Comma-separated addresses or networks of your reverse proxies (127.0.0.1, 10.0.0.0/8). Requests from them are keyed on the client address the proxy puts in X-Forwarded-For; leave empty when nothing sits in front of the app.",

@@ -116,6 +116,8 @@ AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
 # The real client behind the reverse proxies listed in MBCNAV_TRUSTED_PROXIES (else REMOTE_ADDR).
 MBCNAV_TRUSTED_PROXIES = config.get("MBCNAV_TRUSTED_PROXIES")
 AXES_CLIENT_IP_CALLABLE = "mbcnav.web.accounts.client.client_ip"
+MBCNAV_RESETS_PER_ADDRESS = config.get("MBCNAV_RESETS_PER_ADDRESS")
+MBCNAV_RESETS_PER_CLIENT = config.get("MBCNAV_RESETS_PER_CLIENT")
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_VERBOSE = False
