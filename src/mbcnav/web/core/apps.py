@@ -23,6 +23,13 @@ class Config(AppConfig):
     label = "core"
 
     def ready(self):
+        from django.conf import settings
         from django.db.backends.signals import connection_created
+        from django.db.models.signals import post_delete, pre_delete
+
+        from . import signals
 
         connection_created.connect(_private_sqlite_files, dispatch_uid="mbcnav-private-sqlite")
+        user = settings.AUTH_USER_MODEL
+        pre_delete.connect(signals.permit, sender=user, dispatch_uid="mbcnav-audit-permit")
+        post_delete.connect(signals.revoke, sender=user, dispatch_uid="mbcnav-audit-revoke")
