@@ -14,7 +14,7 @@ from __future__ import annotations
 import gzip
 import json
 import sys
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import yaml
@@ -27,7 +27,7 @@ def rfc3339(value) -> str | None:
     if value is None:
         return None
     if isinstance(value, datetime):
-        value = value.astimezone(timezone.utc) if value.tzinfo else value
+        value = value.astimezone(UTC) if value.tzinfo else value
         return value.strftime("%Y-%m-%dT%H:%M:%SZ")
     return str(value)
 
