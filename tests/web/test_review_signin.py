@@ -137,3 +137,12 @@ def test_password_resets_are_rate_limited_per_address_and_per_client(
         resp = _reset(client, f"someone{i}@example.org", ip="203.0.113.9")
         assert resp.status_code == 200
     assert 1 <= len(mailoutbox) <= settings.MBCNAV_RESETS_PER_CLIENT
+
+
+def test_deploy_check_asks_for_the_proxy_address_behind_https(settings):
+    from mbcnav.cli.ops import deploy_problems
+
+    settings.SECURE, settings.MBCNAV_TRUSTED_PROXIES = True, []
+    assert any("MBCNAV_TRUSTED_PROXIES" in p for p in deploy_problems())
+    settings.MBCNAV_TRUSTED_PROXIES = ["127.0.0.1"]
+    assert not any("MBCNAV_TRUSTED_PROXIES" in p for p in deploy_problems())

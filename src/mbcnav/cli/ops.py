@@ -147,6 +147,11 @@ def deploy_problems() -> list[str]:
         problems.append("DEBUG is on; set DEBUG=0.")
     if not settings.SECURE:
         problems.append("SECURE is off; serve over HTTPS behind a proxy and set SECURE=1.")
+    if settings.SECURE and not settings.MBCNAV_TRUSTED_PROXIES:
+        problems.append(
+            "SECURE is on (so a proxy is in front) but MBCNAV_TRUSTED_PROXIES is empty: sign-in "
+            "throttling sees every client as the proxy; list the proxy's address."
+        )
     if set(settings.ALLOWED_HOSTS) <= {"127.0.0.1", "localhost"}:
         problems.append("ALLOWED_HOSTS only lists loopback names; add the site's host name.")
     if settings.DATABASES["default"]["ENGINE"].endswith("sqlite3"):
