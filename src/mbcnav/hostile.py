@@ -38,6 +38,11 @@ TOO_LONG_NUMBER = (
     "check you chose the right file."
 )
 
+NO_ALIASES = (
+    "the file repeats a section with a YAML alias (*name), which a record does not need; "
+    "write the values out in full."
+)
+
 
 def load_json(text: str) -> Any:
     """``json.loads`` that turns runaway nesting and giant integers into ``Hostile``;
@@ -54,7 +59,8 @@ def load_json(text: str) -> Any:
 
 class DepthLimit:
     """Mixin for a PyYAML loader: refuse nesting deeper than ``MAX_DEPTH`` while composing
-    (PyYAML's composer recurses once a level) and keep an impossible date such as
+    (PyYAML's composer recurses once a level), refuse aliases (``*name``, which can make a
+    tree of billions of nodes from a few lines), and keep an impossible date such as
     ``0000-00-00`` as its text, so the reader can name the field."""
 
     _depth = 0
@@ -65,6 +71,8 @@ class DepthLimit:
         cls.add_constructor("tag:yaml.org,2002:timestamp", DepthLimit._timestamp)
 
     def compose_node(self, parent, index):
+        if self.check_event(yaml.AliasEvent):  # "billion laughs": a few lines, an endless tree
+            raise Hostile(NO_ALIASES)
         self._depth += 1
         try:
             if self._depth > MAX_DEPTH:

@@ -45,6 +45,13 @@ HOSTILE = {
     + 'labs:\n- {date: 2024-01-01, test: CA 15-3, value: 30, unit: "U/\\0mL"}\n',
     "NUL in a note": HEAD + 'assessments:\n- {date: 2024-01-01, status: stable, note: "ok\\0"}\n',
     "NUL in a key": HEAD + '"na\\0me": Ann\n',
+    # ten levels of ten aliases: a 1.5 kB file that reads as 10^9 names
+    "billion laughs": HEAD
+    + "name:\n- &a [x, x, x, x, x, x, x, x, x, x]\n"
+    + "".join(
+        f"- &{c} [{', '.join(['*' + p] * 10)}]\n"
+        for p, c in zip("abcdefgh", "bcdefghi", strict=True)
+    ),
 }
 
 
