@@ -36,3 +36,15 @@ def browser_type_launch_args(browser_type_launch_args):
             "--disable-sync",
         ],
     }
+
+
+def confirm_signup(page, email: str) -> None:
+    """Open the link of the sign-up email sent to ``email`` (the live server shares the test
+    process, so its emails are in ``mail.outbox``)."""
+    import re as _re
+
+    from django.core import mail
+
+    bodies = [m.body for m in mail.outbox if email in m.to and "/accounts/confirm/" in m.body]
+    assert bodies, f"no sign-up email to {email}"
+    page.goto(_re.search(r"https?://\S+/accounts/confirm/\S+", bodies[-1]).group(0))

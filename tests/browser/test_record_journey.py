@@ -8,6 +8,8 @@ import re
 import pytest
 from playwright.sync_api import expect
 
+from .conftest import confirm_signup
+
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 PASSWORD = "a-long-safe-passphrase"
 
@@ -19,6 +21,7 @@ def _signup(page, base, name, email):
     page.locator("#id_password1").fill(PASSWORD)
     page.locator("#id_password2").fill(PASSWORD)
     page.get_by_role("button", name="Create account").click()
+    confirm_signup(page, email)
     expect(page.locator(".who")).to_have_text(name)
 
 

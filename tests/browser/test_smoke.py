@@ -5,6 +5,8 @@ import re
 import pytest
 from playwright.sync_api import expect
 
+from .conftest import confirm_signup
+
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
@@ -17,6 +19,8 @@ def test_home_signup_signin(page, live_server):
     page.locator("#id_password1").fill("a-long-safe-passphrase")
     page.locator("#id_password2").fill("a-long-safe-passphrase")
     page.get_by_role("button", name="Create account").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Check your email")
+    confirm_signup(page, "ada@example.org")
     expect(page.locator(".who")).to_have_text("Ada")
     page.get_by_role("button", name="Sign out").click()
     page.get_by_role("link", name="Sign in").first.click()

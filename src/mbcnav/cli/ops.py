@@ -49,8 +49,12 @@ def _pg_env(settings: dict) -> tuple[list[str], dict]:
 def backup(target: Path) -> str:
     conn = _db()
     vendor, db = conn.vendor, conn.settings_dict
+    from mbcnav.web.config import private_dir, private_file
+
     target = Path(target)
-    target.parent.mkdir(parents=True, exist_ok=True)
+    if not target.parent.exists():
+        private_dir(target.parent)
+    private_file(target)  # 0600 before any byte is written: a backup holds everything
     if vendor == "sqlite":
         src = sqlite3.connect(db["NAME"])
         dst = sqlite3.connect(target)
@@ -143,6 +147,11 @@ def deploy_problems() -> list[str]:
         problems.append("DEBUG is on; set DEBUG=0.")
     if not settings.SECURE:
         problems.append("SECURE is off; serve over HTTPS behind a proxy and set SECURE=1.")
+    if settings.SECURE and not settings.MBCNAV_TRUSTED_PROXIES:
+        problems.append(
+            "SECURE is on (so a proxy is in front) but MBCNAV_TRUSTED_PROXIES is empty: sign-in "
+            "throttling sees every client as the proxy; list the proxy's address."
+        )
     if set(settings.ALLOWED_HOSTS) <= {"127.0.0.1", "localhost"}:
         problems.append("ALLOWED_HOSTS only lists loopback names; add the site's host name.")
     if settings.DATABASES["default"]["ENGINE"].endswith("sqlite3"):
@@ -178,6 +187,15 @@ def restore_command(source: str, yes: bool) -> None:
             "This replaces every record in the database with the backup. Continue?", abort=True
         )
     click.echo(restore(Path(source)))
+
+
+@command.command("repair")
+def repair_command() -> None:
+    """Triage check-ins that have no triage level (left by a crash) and alert navigators."""
+    setup_django()
+    from mbcnav.web.checkins.repair import repair_untriaged
+
+    click.echo(f"Triaged {repair_untriaged()} check-in days that had no triage level.")
 
 
 @command.command("deploy-check")

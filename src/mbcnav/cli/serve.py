@@ -21,7 +21,12 @@ def prepare(demo: bool = True) -> list[str]:
     from mbcnav.web.core import setup
 
     call_command("migrate", interactive=False, verbosity=0)
+    from mbcnav.web.checkins.repair import repair_untriaged
+
     notes = setup.load_bundled_content()
+    repaired = repair_untriaged()  # check-ins a crash left without triage
+    if repaired:
+        notes.append(f"Triaged {repaired} check-in days that had no triage level.")
     if demo:
         notes.append(setup.load_demo(DEMO_EMAIL, DEMO_PASSWORD))
     return notes

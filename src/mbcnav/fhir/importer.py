@@ -19,6 +19,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from mbcnav import hostile
 from mbcnav.patient import PatientFileError, dump, parse
 
 from . import read_care, read_clinical
@@ -60,12 +61,27 @@ def _as_json(data: Any) -> Any:
             ) from None
     if isinstance(data, str):
         try:
-            return json.loads(data)
+            data = hostile.load_json(data)
+        except hostile.Hostile as err:
+            raise FhirError(f"The {err.message}") from None
         except json.JSONDecodeError as err:
             raise FhirError(
                 f"The file is not valid JSON (line {err.lineno}, column {err.colno}: {err.msg})."
             ) from None
+    try:
+        hostile.check(data)  # nesting, NaN/infinity, NUL characters
+    except hostile.Hostile as err:
+        raise FhirError(_fhir_sentence(err)) from None
     return data
+
+
+def _fhir_sentence(err) -> str:
+    """The hostile-input sentence with the place in the bundle said in words, not a path."""
+    message = err.message
+    if err.field and message.startswith(f"{err.field}: "):
+        message = message[len(err.field) + 2 :]
+        return f"A value in the bundle is refused: {message}"
+    return f"The {message}"
 
 
 def _is_own(data: Any) -> bool:
@@ -78,7 +94,14 @@ def _is_own(data: Any) -> bool:
     )
 
 
-def _entries(data: Any, report: ImportReport, strict: bool = False) -> list[dict | None]:
+#: Most entries a bundle may hold unless the caller says otherwise (a person's full hospital
+#: export is a few thousand; 400,000 is an attack on the server, not a record).
+MAX_ENTRIES = 10_000
+
+
+def _entries(
+    data: Any, report: ImportReport, strict: bool = False, max_entries: int = MAX_ENTRIES
+) -> list[dict | None]:
     data = _as_json(data)
     if not isinstance(data, dict):
         raise FhirError(
@@ -105,6 +128,11 @@ def _entries(data: Any, report: ImportReport, strict: bool = False) -> list[dict
     if not isinstance(entries, list):
         raise FhirError(
             f"Bundle.entry must be a list of entries, but it is a {type(entries).__name__}."
+        )
+    if len(entries) > max_entries:
+        raise FhirError(
+            f"The bundle holds {len(entries):,} entries; at most {max_entries:,} can be imported at "
+            "once. Ask for a shorter export (for example one year of results)."
         )
     out = []
     for entry in entries:
@@ -237,7 +265,11 @@ def _refers_to(res: dict) -> set[str]:
 
 
 def import_bundle(
-    data: Any, *, today: date | None = None, strict: bool = False
+    data: Any,
+    *,
+    today: date | None = None,
+    strict: bool = False,
+    max_entries: int = MAX_ENTRIES,
 ) -> tuple[dict, ImportReport]:
     """A FHIR bundle (dict, JSON text or bytes) -> (patient-file dict, report).
 
@@ -247,7 +279,9 @@ def import_bundle(
     codes = table()
     report = ImportReport()
     data = _as_json(data)
-    resources = _entries(copy.deepcopy(data) if isinstance(data, dict) else data, report, strict)
+    resources = _entries(
+        copy.deepcopy(data) if isinstance(data, dict) else data, report, strict, max_entries
+    )
     valid: list[tuple[dict, str]] = []
     seen: dict[tuple, dict] = {}
     for i, res in enumerate(resources, start=1):

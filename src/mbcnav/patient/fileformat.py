@@ -15,6 +15,8 @@ from typing import Any
 
 import yaml
 
+from mbcnav import hostile
+
 from . import vocabulary as v
 from .errors import PatientFileError
 from .model import FORMAT, Patient
@@ -44,6 +46,10 @@ from .reader import (
 def parse(data: Any, today: date | None = None) -> Patient:
     """Validate and normalise a patient-file dict into a ``Patient``."""
     r = Reader(today or date.today())
+    try:
+        hostile.check(data)  # nesting, NaN/infinity, NUL characters: one sentence each
+    except hostile.Hostile as err:
+        raise PatientFileError(err.message, err.field or "file") from None
     if not isinstance(data, dict):
         raise fail(
             "format",
@@ -172,8 +178,9 @@ def dump(p: Patient) -> dict:
     return _clean(data)
 
 
-class _Loader(yaml.SafeLoader):
-    """SafeLoader that keeps numbers with leading zeros (ZIP codes like 02115) as text."""
+class _Loader(hostile.DepthLimit, yaml.SafeLoader):
+    """SafeLoader that keeps numbers with leading zeros (ZIP codes like 02115) as text, refuses
+    runaway nesting and keeps an impossible date (0000-00-00) as text for the reader to name."""
 
 
 _Loader.yaml_implicit_resolvers = {
@@ -189,7 +196,13 @@ def loads(text: str, *, today: date | None = None) -> Patient:
     """Parse YAML or JSON text (JSON is YAML, but try it strictly first for clearer errors)."""
     stripped = text.lstrip()
     try:
-        data = json.loads(text) if stripped.startswith("{") else yaml.load(text, Loader=_Loader)
+        data = (
+            hostile.load_json(text)
+            if stripped.startswith("{")
+            else hostile.load_yaml(text, _Loader)
+        )
+    except hostile.Hostile as err:
+        raise PatientFileError(f"file: {err.message}", "file") from None
     except json.JSONDecodeError as err:
         raise PatientFileError(
             f"file: not valid JSON at line {err.lineno}, column {err.colno} ({err.msg}).", "file"

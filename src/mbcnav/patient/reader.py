@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 from datetime import date, datetime
 from typing import Any
@@ -165,6 +166,8 @@ class Reader:
             num = float(str(value).strip())
         except ValueError:
             raise fail(field, f"{show(value)} is not a number.") from None
+        if not math.isfinite(num):
+            raise fail(field, f"{show(value)} is out of range; allowed {low:g} to {high:g}.")
         if integer and num != int(num):
             raise fail(field, f"{show(value)} must be a whole number from {low:g} to {high:g}.")
         if not low <= num <= high:
@@ -366,13 +369,17 @@ def read_lab(r: Reader, raw: Any, f: str) -> Lab:
     if isinstance(value, bool) or isinstance(value, (dict, list)):
         raise fail(f"{f}.value", f"{show(value)} is not a lab value; give a number or short text.")
     if isinstance(value, (int, float)):
-        value = float(value)
+        value = float(value) if abs(value) < 1e300 else math.inf
     elif value is not None:
         text = str(value).strip()
         try:
             value = float(text)
         except ValueError:
             value = text or None
+    if isinstance(value, float) and not math.isfinite(value):
+        raise fail(
+            f"{f}.value", f"{show(d.get('value'))} is not a lab value; give an ordinary number."
+        )
     return Lab(
         date=when,
         test=v.normalise_lab_test(test),

@@ -98,7 +98,43 @@ SETTINGS: tuple[Setting, ...] = (
     Setting(
         "LOGIN_FAILURE_LIMIT",
         5,
-        "Failed sign-ins before an account and address are locked out for an hour.",
+        "Failed sign-ins from one address for one account before that address must wait (see LOGIN_COOLOFF_MINUTES).",
+        int,
+    ),
+    Setting(
+        "LOGIN_COOLOFF_MINUTES",
+        15,
+        "Minutes an address waits after LOGIN_FAILURE_LIMIT failed sign-ins; more failures meanwhile do not make the wait longer (a throttle, not a lock).",
+        int,
+    ),
+    Setting(
+        "MBCNAV_RESETS_PER_ADDRESS",
+        3,
+        "Sign-up and password-reset emails one address may receive per hour.",
+        int,
+    ),
+    Setting(
+        "MBCNAV_RESETS_PER_CLIENT",
+        10,
+        "Sign-up and password-reset emails one client address may ask for per hour.",
+        int,
+    ),
+    Setting(
+        "MBCNAV_TRUSTED_PROXIES",
+        [],
+        "Comma-separated addresses or networks of your reverse proxies (127.0.0.1, 10.0.0.0/8). Requests from them are keyed on the client address the proxy puts in X-Forwarded-For; leave empty when nothing sits in front of the app.",
+        _list,
+    ),
+    Setting(
+        "MBCNAV_FHIR_MAX_BYTES",
+        10 * 1024 * 1024,
+        "Largest FHIR bundle upload, in bytes (default 10 MB); a larger file is refused before it is read.",
+        int,
+    ),
+    Setting(
+        "MBCNAV_FHIR_MAX_ENTRIES",
+        10_000,
+        "Most entries a FHIR bundle upload may hold; a bundle with more is refused before any entry is read.",
         int,
     ),
     Setting(
@@ -125,10 +161,31 @@ def get(name: str, environ=os.environ) -> Any:
     return _BY_NAME[name].read(environ)
 
 
-def data_dir(environ=os.environ) -> Path:
-    path = Path(get("MBCNAV_DATA_DIR", environ) or _default_data_dir()).expanduser().resolve()
-    path.mkdir(parents=True, exist_ok=True)
+def private_dir(path: Path) -> Path:
+    """Create ``path`` (and parents) and make it readable by this user only (0700)."""
+    path.mkdir(parents=True, exist_ok=True, mode=0o700)
+    try:
+        path.chmod(0o700)
+    except PermissionError:  # a folder someone else owns (a mounted volume): leave it
+        pass
     return path
+
+
+def private_file(path: Path) -> Path:
+    """Create ``path`` if missing, born 0600 whatever the umask, and make it 0600 if it exists."""
+    path = Path(path)
+    os.close(os.open(path, os.O_CREAT | os.O_WRONLY, 0o600))
+    try:
+        path.chmod(0o600)
+    except PermissionError:
+        pass
+    return path
+
+
+def data_dir(environ=os.environ) -> Path:
+    """The data folder (database, secret key, uploads, backups): private to this user (0700)."""
+    path = Path(get("MBCNAV_DATA_DIR", environ) or _default_data_dir()).expanduser().resolve()
+    return private_dir(path)
 
 
 def secret_key(environ=os.environ) -> str:
@@ -137,7 +194,6 @@ def secret_key(environ=os.environ) -> str:
     if explicit:
         return explicit
     key_file = data_dir(environ) / "secret_key"
-    if not key_file.exists():
-        key_file.write_text(secrets.token_urlsafe(50), encoding="utf-8")
-        key_file.chmod(0o600)
+    if not key_file.exists() or not key_file.stat().st_size:
+        private_file(key_file).write_text(secrets.token_urlsafe(50), encoding="utf-8")
     return key_file.read_text(encoding="utf-8").strip()

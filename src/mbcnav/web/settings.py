@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -80,9 +81,13 @@ DATABASES = {
     "default": dj_database_url.parse(config.get("DATABASE_URL") or _default_db, conn_max_age=60)
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    if DATABASES["default"]["NAME"] not in ("", ":memory:"):
+        # born 0600 (it holds two-step secrets); its WAL and SHM files take the same mode
+        config.private_file(Path(DATABASES["default"]["NAME"]))
     DATABASES["default"]["CONN_MAX_AGE"] = 0
     DATABASES["default"]["OPTIONS"] = {
-        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;",
+        # secure_delete: deleted rows are overwritten with zeros, not left in free pages
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA secure_delete=ON;",
         "transaction_mode": "IMMEDIATE",
         "timeout": 20,
     }
@@ -106,7 +111,14 @@ AUTHENTICATION_BACKENDS = [
     "django.contrib.auth.backends.ModelBackend",
 ]
 AXES_FAILURE_LIMIT = config.get("LOGIN_FAILURE_LIMIT")
-AXES_COOLOFF_TIME = 1  # hours
+# A throttle, not a lock: the wait is short and failures during it do not extend it.
+AXES_COOLOFF_TIME = timedelta(minutes=config.get("LOGIN_COOLOFF_MINUTES"))
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+# The real client behind the reverse proxies listed in MBCNAV_TRUSTED_PROXIES (else REMOTE_ADDR).
+MBCNAV_TRUSTED_PROXIES = config.get("MBCNAV_TRUSTED_PROXIES")
+AXES_CLIENT_IP_CALLABLE = "mbcnav.web.accounts.client.client_ip"
+MBCNAV_RESETS_PER_ADDRESS = config.get("MBCNAV_RESETS_PER_ADDRESS")
+MBCNAV_RESETS_PER_CLIENT = config.get("MBCNAV_RESETS_PER_CLIENT")
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_VERBOSE = False
@@ -138,6 +150,8 @@ STORAGES = {
 WHITENOISE_USE_FINDERS = True
 MEDIA_ROOT = DATA_DIR / "uploads"
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
+MBCNAV_FHIR_MAX_BYTES = config.get("MBCNAV_FHIR_MAX_BYTES")
+MBCNAV_FHIR_MAX_ENTRIES = config.get("MBCNAV_FHIR_MAX_ENTRIES")
 
 EMAIL_BACKEND = config.get("EMAIL_BACKEND")
 EMAIL_HOST = config.get("EMAIL_HOST")

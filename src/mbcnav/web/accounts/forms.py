@@ -25,12 +25,9 @@ class SignUpForm(forms.Form):
     )
 
     def clean_email(self):
-        email = self.cleaned_data["email"].strip().lower()
-        if get_user_model().objects.filter(username=email).exists():
-            raise forms.ValidationError(
-                _("An account with this email already exists; sign in or reset your password.")
-            )
-        return email
+        # Never say here whether the address has an account (that would tell a stranger
+        # about a diagnosis): signup.start emails the address either way.
+        return self.cleaned_data["email"].strip().lower()
 
     def clean(self):
         data = super().clean()

@@ -3,9 +3,12 @@ from django.urls import path
 
 from . import two_step_views, views
 from .forms import EmailAuthenticationForm
+from .signup import PrivatePasswordResetForm
 
 urlpatterns = [
     path("signup/", views.signup, name="signup"),
+    path("signup/sent/", views.signup_sent, name="signup_sent"),
+    path("confirm/<uidb64>/<token>/", views.signup_confirm, name="signup_confirm"),
     path(
         "login/",
         auth.LoginView.as_view(
@@ -24,7 +27,11 @@ urlpatterns = [
     path(
         "password/change/done/", auth.PasswordChangeDoneView.as_view(), name="password_change_done"
     ),
-    path("password/reset/", auth.PasswordResetView.as_view(), name="password_reset"),
+    path(
+        "password/reset/",
+        auth.PasswordResetView.as_view(form_class=PrivatePasswordResetForm),
+        name="password_reset",
+    ),
     path("password/reset/done/", auth.PasswordResetDoneView.as_view(), name="password_reset_done"),
     path(
         "reset/<uidb64>/<token>/",

@@ -1,4 +1,8 @@
-"""Tell the navigators a person shared with about an urgent or emergency check-in (inbox + email)."""
+"""Tell the navigators a person shared with about an urgent or emergency check-in (inbox + email).
+
+``create_alerts`` writes the inbox rows (call it inside the check-in's transaction);
+``email_alerts`` sends the emails once that transaction has committed.
+"""
 
 from __future__ import annotations
 
@@ -12,39 +16,57 @@ from mbcnav.web.record.models import Share
 from .models import Alert
 
 
-def notify_navigators(owner, result) -> list[Alert]:
+def _summary(result) -> str:
+    return "; ".join(f"{r.symptom}: {r.why}" for r in result.reasons[:5])
+
+
+def create_alerts(owner, result) -> list[Alert]:
+    """One inbox alert per navigator who still shares with ``owner``, for an urgent or emergency
+    result."""
     if result.level not in ("emergency", "urgent"):
         return []
     shares = Share.objects.filter(
         owner=owner, role="navigator", grantee__isnull=False, revoked_at__isnull=True
     ).select_related("grantee")
-    who = owner.first_name or owner.email
-    summary = "; ".join(f"{r.symptom}: {r.why}" for r in result.reasons[:5])
+    day = result.checkin_date or result.as_of
     alerts = []
     for share in shares:
-        alert = Alert.objects.create(
-            owner=owner,
-            navigator=share.grantee,
-            checkin_date=result.checkin_date or result.as_of,
-            level=result.level,
-            summary=summary,
+        alerts.append(
+            Alert.objects.create(
+                owner=owner,
+                navigator=share.grantee,
+                checkin_date=day,
+                level=result.level,
+                summary=_summary(result),
+            )
         )
-        alerts.append(alert)
+    return alerts
+
+
+def email_alerts(owner, alerts: list[Alert]) -> None:
+    who = owner.first_name or owner.email
+    for alert in alerts:
         send_mail(
             subject=_("%(level)s check-in from %(who)s")
-            % {"level": result.level.capitalize(), "who": who},
+            % {"level": alert.level.capitalize(), "who": who},
             message=_(
                 "%(who)s reported symptoms on %(day)s that triage rates %(level)s.\n\n%(summary)s\n\nOpen your inbox: %(url)s"
             )
             % {
                 "who": who,
                 "day": alert.checkin_date.isoformat(),
-                "level": result.level,
-                "summary": summary,
+                "level": alert.level,
+                "summary": alert.summary,
                 "url": reverse("checkins:inbox"),
             },
             from_email=settings.DEFAULT_FROM_EMAIL,
-            recipient_list=[share.grantee.email],
+            recipient_list=[alert.navigator.email],
             fail_silently=True,
         )
+
+
+def notify_navigators(owner, result) -> list[Alert]:
+    """Create the alerts and email them (for callers outside a check-in transaction)."""
+    alerts = create_alerts(owner, result)
+    email_alerts(owner, alerts)
     return alerts

@@ -6,6 +6,7 @@ from collections import defaultdict
 from datetime import date, timedelta
 
 from django.contrib.auth.decorators import login_required
+from django.db.models import Exists, OuterRef
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -17,12 +18,12 @@ from mbcnav.patient import PatientFileError
 from mbcnav.triage import triage
 from mbcnav.web.core.models import audit
 from mbcnav.web.record import services
-from mbcnav.web.record.models import CheckIn
+from mbcnav.web.record.models import CheckIn, Share
 
 from .charts import severity_chart
 from .forms import CheckInForm
 from .models import Alert
-from .notify import notify_navigators
+from .repair import save_and_triage
 
 
 @login_required
@@ -30,15 +31,12 @@ def new(request, owner_id=None):
     owner = services.get_owner_for(request.user, owner_id, "edit")
     form = CheckInForm(request.POST or None, today=timezone.localdate())
     if request.method == "POST" and form.is_valid():
+        day = form.cleaned_data["date"]
         try:
-            services.add_checkin(owner, form.symptoms(), request.user)
+            save_and_triage(owner, form.symptoms(), request.user, day)
         except PatientFileError as err:
             form.add_error(None, str(err))
         else:
-            day = form.cleaned_data["date"]
-            result = triage(services.patient_for(owner), day)
-            services.set_triage_level(owner, day, result.level)
-            notify_navigators(owner, result)
             return redirect(
                 reverse(
                     "checkins:result",
@@ -71,11 +69,19 @@ def warm_symptom_fields() -> None:
             cache.set(make_template_fragment_key(SYMPTOM_FIELDS_KEY, [code]), html, 86400)
 
 
+#: Days a page may be asked about: from 1900 (as the patient file) to a year ahead, so that
+#: date arithmetic on them (a week back, a week on) never leaves Python's calendar.
+FIRST_DAY = date(1900, 1, 1)
+
+
 def _parse_day(day: str) -> date:
     try:
-        return date.fromisoformat(day)
+        when = date.fromisoformat(day)
     except ValueError:
         raise Http404 from None
+    if not FIRST_DAY <= when <= timezone.localdate() + timedelta(days=366):
+        raise Http404
+    return when
 
 
 @login_required
@@ -159,18 +165,27 @@ def week(request, owner_id=None):
     )
 
 
+def _alerts_of_active_shares(navigator):
+    """The navigator's alerts from people who still share with them (a revoked share hides
+    its alerts: the navigator may no longer see or act on them)."""
+    active = Share.objects.filter(
+        owner=OuterRef("owner"), grantee=navigator, role="navigator", revoked_at__isnull=True
+    )
+    return Alert.objects.filter(Exists(active), navigator=navigator)
+
+
 @login_required
 def inbox(request):
     if not services.is_navigator(request.user):
         raise Http404
-    alerts = Alert.objects.filter(navigator=request.user).select_related("owner")
+    alerts = _alerts_of_active_shares(request.user).select_related("owner")
     return render(request, "checkins/inbox.html", {"alerts": alerts})
 
 
 @login_required
 @require_POST
 def acknowledge(request, alert_id):
-    alert = get_object_or_404(Alert, pk=alert_id, navigator=request.user)
+    alert = get_object_or_404(_alerts_of_active_shares(request.user), pk=alert_id)
     alert.acknowledged_at = timezone.now()
     alert.save(update_fields=["acknowledged_at"])
     audit(

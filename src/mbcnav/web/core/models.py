@@ -1,4 +1,12 @@
-"""The audit log: who viewed or changed what. Append-only (no update, no delete)."""
+"""The audit log: who viewed or changed what. Append-only (no update, no delete).
+
+Append-only twice over: ``save``/``delete`` of an instance raise ``PermissionError`` here, and
+database triggers (migration 0002, SQLite and PostgreSQL) refuse any UPDATE or DELETE of
+``core_auditevent`` rows, so queryset ``update()``/``delete()`` and raw SQL fail too. Two
+exceptions: an event's actor may be set to NULL when the actor's account is deleted (the
+``actor_label`` keeps who it was), and a person's own events may be deleted with their account,
+which ``AuditErasure`` permits for the length of that deletion (see ``signals.py``).
+"""
 
 from django.conf import settings
 from django.db import models
@@ -50,6 +58,18 @@ class AuditEvent(models.Model):
 
     def delete(self, *args, **kwargs):
         raise PermissionError("Audit events are append-only.")
+
+
+#: ``AuditErasure.subject_id`` that permits deleting every event (``flush``, see
+#: core/management/commands/flush.py).
+ERASE_ALL = -1
+
+
+class AuditErasure(models.Model):
+    """A permit, inside one transaction, to delete the audit events of ``subject_id`` (an account
+    being deleted) or of everyone (``ERASE_ALL``). The triggers look for it; nothing else does."""
+
+    subject_id = models.BigIntegerField()
 
 
 def audit(actor, subject, action: str, target: str) -> AuditEvent:

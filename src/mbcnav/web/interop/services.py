@@ -14,14 +14,17 @@ def bundle_for(owner) -> dict:
     return export_bundle(record.patient_for(owner))
 
 
-def import_into(owner, data, actor, *, replace: bool, today: date | None = None) -> ImportReport:
+def import_into(
+    owner, data, actor, *, replace: bool, today: date | None = None, max_entries: int | None = None
+) -> ImportReport:
     """Read the bundle fully in memory, then write the whole record in one transaction.
 
     ``replace`` swaps the record for the bundle's contents; otherwise the bundle is merged into the
     existing record (existing values win; lists gain only new items), so importing the same bundle
     twice changes nothing the second time. A bad bundle raises FhirError and changes nothing.
     """
-    incoming, report = import_bundle(data, today=today)
+    limit = {"max_entries": max_entries} if max_entries else {}
+    incoming, report = import_bundle(data, today=today, **limit)
     combined = (
         incoming if replace else merge_records(record.export_patient(owner), incoming, today=today)
     )

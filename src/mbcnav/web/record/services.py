@@ -119,9 +119,15 @@ def import_text(owner, text: str, actor, today: date | None = None) -> Patient:
 
 def delete_account(owner) -> None:
     """Delete the user and all their rows (cascades: record rows, shares both ways, audit,
-    two-step sign-in devices and recovery codes)."""
+    two-step sign-in devices and recovery codes), their sign-in attempts and reset limits, and
+    on SQLite empty the write-ahead log that still holds the deleted pages."""
+    from mbcnav.web.accounts import erase
+
+    names = (owner.get_username(), owner.email)
     with transaction.atomic():
         owner.delete()  # every record row, share and audit event cascades with the user
+        erase.forget(*names)  # sign-in attempts (email, address, browser) and reset limits
+    erase.checkpoint()  # SQLite: the deleted pages leave the write-ahead log now
 
 
 def add_checkin(

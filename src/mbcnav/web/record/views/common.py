@@ -43,6 +43,20 @@ def record_view(scope: str = "read", owner_only: bool = False, log: str | None =
     return decorate
 
 
+#: Rows one page of a long list shows (150,000 lab results once made a 26 MB page).
+PAGE_SIZE = 100
+
+
+def paged(request, items, per_page: int = PAGE_SIZE):
+    """One page of ``items`` (a list or queryset) from ``?page=``; a page past the end is a 404."""
+    from django.core.paginator import InvalidPage, Paginator
+
+    try:
+        return Paginator(items, per_page).page(request.GET.get("page") or 1)
+    except InvalidPage:
+        raise Http404 from None
+
+
 def person_label(owner) -> str:
     from ..models import Profile
 

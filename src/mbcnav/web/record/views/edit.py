@@ -14,7 +14,7 @@ from mbcnav.web.core.models import audit
 
 from .. import forms, sections
 from ..models import Profile
-from .common import context, record_view
+from .common import context, paged, record_view
 
 
 def _section(slug: str) -> sections.Section:
@@ -58,11 +58,12 @@ def section_list(request, owner, section):
     base = reverse(
         "record:section_list", args=[owner.pk, sec.slug]
     )  # rows live at <base><pk>/edit|delete/
-    table = [(f"{base}{row.pk}/", [_cell(row, c) for c in sec.columns]) for row in rows]
+    page = paged(request, rows)
+    table = [(f"{base}{row.pk}/", [_cell(row, c) for c in sec.columns]) for row in page]
     return render(
         request,
         "record/section_list.html",
-        context(request, owner, section=sec, headers=headers, table=table),
+        context(request, owner, section=sec, headers=headers, table=table, page=page),
     )
 
 

@@ -16,7 +16,7 @@ from mbcnav.web.core.models import audit
 
 from .. import services, timeline
 from ..models import Biomarker, CheckIn, Profile, Share
-from .common import context, person_label, record_view, today
+from .common import context, paged, person_label, record_view, today
 
 
 def timeline_labels() -> dict:
@@ -93,12 +93,11 @@ def timeline_page(request, owner):
     p = services.patient_for(owner)
     labels = timeline_labels()
     svg = timeline.timeline_svg(p, today(), labels)
+    page = paged(request, timeline.timeline_rows(p, today(), labels))
     return render(
         request,
         "record/timeline.html",
-        context(
-            request, owner, svg=mark_safe(svg), rows=timeline.timeline_rows(p, today(), labels)
-        ),
+        context(request, owner, svg=mark_safe(svg), rows=page, page=page),
     )
 
 
@@ -162,6 +161,9 @@ def roster(request):
     shares = Share.objects.filter(
         grantee=request.user, role="navigator", revoked_at__isnull=True
     ).select_related("owner")
+    from mbcnav.web.checkins.repair import repair_untriaged
+
+    repair_untriaged(owners=[s.owner_id for s in shares])  # check-ins a crash left untriaged
     for share in shares:
         people.append(_status(share.owner) | {"share": share})
     audit(request.user, None, "view", "navigator roster")
