@@ -236,3 +236,12 @@ def test_a_local_target_is_required_only_without_a_metastatic_alternative(hr_pos
     assert list(verdicts(local, hr_pos).values()) == ["not met"]  # liver and bone only
     either = trial("Inclusion Criteria:\n* Locally recurrent or metastatic breast cancer\n")
     assert "not met" not in verdicts(either, hr_pos).values()
+
+
+def test_unresolved_side_effects_are_about_the_harm_not_the_drug(hr_pos):
+    p = trial(
+        "Exclusion Criteria:\n* Unresolved toxicities from previous anticancer therapy, defined as "
+        "toxicities (other than alopecia) not yet resolved to Grade 1 or baseline\n"
+    )
+    v = match(p, hr_pos)["criteria"][-1]
+    assert v["verdict"] == "unknown", v

@@ -69,6 +69,12 @@ _SCOPE_BEFORE = re.compile(
     r"(?:\bfor|\bin the|\bin|\bduring|\bafter|\bsetting of)\s+(?:(?:locally|inoperable|unresectable|recurrent|advanced)\s+(?:or|and|/)?\s*)*$",
     re.I,
 )
+_HARM_FROM = re.compile(
+    r"\b(?:toxicit\w*|side[- ]effects?|adverse\s+(?:events?|effects?|reactions?)|complications?|sequelae)"
+    r"\s+(?:[\w-]+\s+){0,4}?(?:from|of|due\s+to|related\s+to|attributed\s+to|caused\s+by|associated\s+with)"
+    r"\s+(?:(?:any|all|the|prior|previous|earlier|recent)\s+){0,3}$",
+    re.I,
+)
 _EXAMPLES = re.compile(
     r"\(\s*(?:e\.?\s?g\.?|for example|for instance|such as|including but not limited to)[,:\s][^()]*\)",
     re.I,
@@ -265,6 +271,8 @@ def checks_for(crit: Criterion, found: list[Mention]) -> list[dict]:
     for m in found:
         if has_lines and m.check == "therapy" and not m.concept.startswith("drug:"):
             continue
+        if m.check == "therapy" and _HARM_FROM.search(text[: m.start]):
+            continue  # "unresolved toxicities from previous anticancer therapy": about the harm
         if m.check == "biomarker" and _NOT_A_RESULT.match(text[m.end :]):
             continue  # "PIK3CA inhibitor", "for PIK3CA testing": a drug class or a test, no result
         if (
