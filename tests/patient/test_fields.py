@@ -169,7 +169,8 @@ def test_biopsy_site_normalised():
         ("MSI", "MSS", "MSI", "stable"),
         ("MSI", "MSI-H", "MSI", "high"),
         ("TMB", 4, "TMB", "4"),
-        ("NTRK", "fusion detected", "NTRK", "fusion detected"),
+        ("NTRK", "fusion detected", "NTRK fusion", "detected"),
+        ("Ki-67", "30%", "Ki-67", "30%"),
     ],
 )
 def test_biomarkers(marker, raw, key, canon):
@@ -177,7 +178,7 @@ def test_biomarkers(marker, raw, key, canon):
 
 
 @pytest.mark.parametrize(
-    "marker,raw", [("PIK3CA", "maybe"), ("BRCA1", "mutant-ish"), ("MSI", "low"), ("PD-L1", "lots")]
+    "marker,raw", [("PIK3CA", "maybe"), ("BRCA1", "mutant-ish"), ("MSI", "sometimes"), ("PD-L1", "lots")]
 )
 def test_bad_biomarker(marker, raw):
     err = error_of(biomarkers={marker: raw})
@@ -440,7 +441,8 @@ def test_symptom_errors():
 def test_sections_of_the_wrong_shape():
     assert error_of(metastases={"site": "bone"}).field == "metastases"
     assert error_of(receptors=["er"]).field == "receptors"
-    assert error_of(biomarkers=["PIK3CA"]).field == "biomarkers"
+    assert error_of(biomarkers="PIK3CA").field == "biomarkers"
+    assert error_of(biomarkers=["PIK3CA"]).field == "biomarkers[0]"  # a gene with no result
 
 
 def test_not_a_mapping_at_all():
