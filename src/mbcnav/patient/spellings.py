@@ -112,7 +112,15 @@ def her2(value: object) -> tuple[str | None, float | None, float | None]:
     text = re.sub(r"\(\s*\)|\(\s*[,;]?\s*\)", " ", text)
     text = re.sub(r">\s*0\s*(?:but\s*)?(?:<|less than)\s*1\+?", "0+", text)
     text = re.sub(r"\b(?:group\s*[1-5])\b", " ", text)
-    return v.normalise_her2(text), ratio, copies
+    canon = v.normalise_her2(text)
+    if canon is None and ratio is not None and copies is not None:
+        # IHC 2+ with only the numbers: ASCO/CAP group 1 (ratio >= 2 and >= 4 copies) is
+        # amplified, group 5 (ratio < 2 and < 4 copies) is not; groups 2-4 need the team's reading.
+        if ratio >= 2 and copies >= 4:
+            canon = v.normalise_her2(f"{text} ish amplified")
+        elif ratio < 2 and copies < 4:
+            canon = v.normalise_her2(f"{text} ish not amplified")
+    return canon, ratio, copies
 
 
 def site(value: object) -> tuple[str | None, str | None]:
@@ -131,15 +139,15 @@ def site(value: object) -> tuple[str | None, str | None]:
             details = [d for _, d in found if d]
             return found[0][0], ", ".join(dict.fromkeys(details)) or None
         return None, None
-    words = text.split(" ")
-    for cut in range(1, len(words)):  # "mediastinal lymph nodes": the site is the tail
-        head, tail = " ".join(words[:cut]), " ".join(words[cut:])
-        if canon := v.normalise_site(tail):
-            return canon, head
-    for cut in range(len(words) - 1, 0, -1):  # "bone (spine)", "liver segment 7"
-        head, tail = " ".join(words[:cut]), " ".join(words[cut:])
-        if canon := v.normalise_site(head):
-            return canon, tail
+    clean = " ".join(re.sub(r"[()\[\]:;,]", " ", text).split())
+    words = clean.split(" ")
+    for order in ("tail", "head"):  # "mediastinal lymph nodes", then "liver segment 7"
+        for cut in range(1, len(words)):
+            head, tail = " ".join(words[:cut]), " ".join(words[cut:])
+            canon = v.normalise_site(tail if order == "tail" else head)
+            if canon:
+                kept = [w for w in (head, tail) if not (w in _PLAIN_SITES or w == canon)]
+                return canon, " ".join(kept) or None
     return None, None
 
 
