@@ -20,6 +20,8 @@ from dataclasses import dataclass, replace
 
 from .model import BiomarkerDetail
 
+__all__ = ["BiomarkerDetail", "Finding", "as_text", "changes", "read"]
+
 #: Genes whose result is a germline pathogenic variant: positive | negative | unknown.
 GERMLINE_GENES = ("BRCA1", "BRCA2")
 #: Genes with point-mutation results: mutated | not mutated | loss | unknown.
@@ -185,7 +187,7 @@ _FILLER = re.compile(
     r"\b(genes?|mutations?|variants?|alterations?|results?|status|test(?:ed|ing)?|by|on|in|of|the|a|an|and|"
     r"with|was|is|were|are|at|for|report(?:ed)?|ngs|panel|sequencing|next generation|tumou?r|tissue|"
     r"ctdna|cfdna|blood|plasma|liquid biopsy|biopsy|ffpe|germline|somatic|inherited|hereditary|acquired|"
-    r"vaf|maf|af|allele (?:fraction|frequency)|ratio|copy number|copies|cn|by [fcs]?ish|[fcs]ish|"
+    r"vaf|maf|af|allele (?:fraction|frequency)|ratio|copy number|copies|cn|by [fcs]?ish|[fcs]?ish ratio|[fcs]ish|cep ?17|"
     r"truncating|missense|nonsense|frameshift|splice(?: site)?|in frame|hotspot|known|likely|"
     r"clinically significant|significant|oncogenic|tier (?:i{1,3}|[1-3])|level \d|high|low|level|"
     r"foundation ?one(?: cdx| liquid| heme)?|cdx|guardant ?360|guardant|tempus(?: xt| xf)?|caris|myriad|"
@@ -248,10 +250,10 @@ def marker_of(name: str) -> tuple[str, str]:
     for canon, rx in _SPECIAL:
         if m := rx.match(low):
             return canon, low[m.end() :].strip() if canon != "MSI" else low
-    if re.match(r"^g?brca ?[12]\b", low):
-        return f"BRCA{low.split('brca', 1)[1].strip()[0]}", low.split("brca", 1)[1].strip()[1:].strip()
-    if m := re.match(r"^(her ?2|erbb2|her2/neu)\b", low):
-        return "ERBB2", low[m.end() :].strip()
+    if m := re.match(r"^g?brca\s*-?\s*([12])\b", text, re.I):
+        return f"BRCA{m.group(1)}", text[m.end() :].strip()
+    if m := re.match(r"^(?:her\s*-?\s*2(?:/neu)?|erbb2)\b", text, re.I):
+        return "ERBB2", text[m.end() :].strip()
     first, _, rest = text.partition(" ")
     pair = _FUSION_PAIR.fullmatch(first.upper())
     if pair:
