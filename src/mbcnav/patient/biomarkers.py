@@ -18,7 +18,8 @@ from .words import fold
 
 DETAIL_KEYS = ("result", "variants", "origin", "sample", "vaf", "ish_ratio", "copy_number", "assay")
 _SAMPLES = {"tissue": "tissue", "tumor": "tissue", "tumour": "tissue", "biopsy": "tissue",
-            "blood": "blood", "ctdna": "blood", "plasma": "blood", "liquid biopsy": "blood"}  # fmt: skip
+            "blood": "blood", "ctdna": "blood", "plasma": "blood", "liquid biopsy": "blood",
+            "tissue and blood": "tissue and blood", "tissue and ctdna": "tissue and blood"}  # fmt: skip
 _ASSAYS = {fold(a): a for a in markers.ASSAYS}
 
 
@@ -118,6 +119,10 @@ def _merge(a: BiomarkerDetail, b: BiomarkerDetail, field: str) -> BiomarkerDetai
         x, y = getattr(a, f.name), getattr(b, f.name)
         if f.name == "changes":
             out["changes"] = tuple(dict.fromkeys((*x, *y)))
+        elif f.name == "vaf" and x is not None and y is not None:
+            out["vaf"] = max(x, y)  # two variants of one gene: the highest fraction is kept
+        elif f.name == "sample" and x is not None and y is not None and x != y:
+            out["sample"] = "tissue and blood"
         elif x is not None and y is not None and x != y:
             raise fail(field, f"is given twice with different {f.name.replace('_', ' ')} ({x} and {y}).")
         else:

@@ -27,7 +27,7 @@ GERMLINE_GENES = ("BRCA1", "BRCA2")
 #: Genes with point-mutation results: mutated | not mutated | loss | unknown.
 MUTATION_GENES = ("PIK3CA", "AKT1", "PTEN", "ESR1", "PALB2")
 ORIGINS = ("germline", "somatic")
-SAMPLES = ("tissue", "blood")
+SAMPLES = ("tissue", "blood", "tissue and blood")
 ASSAYS = ("22C3", "SP142", "SP263", "28-8", "73-10", "MMR IHC")
 
 _AA3 = {
@@ -103,7 +103,10 @@ def qualifiers(text: str) -> tuple[str, BiomarkerDetail]:
         d["origin"] = "germline"
     elif re.search(r"\bsomatic\b|\bacquired\b|(?<![\w])[st](?=brca)", low):
         d["origin"] = "somatic"
-    if re.search(r"\b(ctdna|cfdna|liquid biopsy|plasma|blood|guardant\w*)\b", low):
+    blood = re.search(r"\b(ctdna|cfdna|liquid biopsy|plasma|blood|guardant\w*)\b", low)
+    if blood and re.search(r"\b(tissue|ffpe)\b", low):
+        d["sample"] = "tissue and blood"
+    elif blood:
         d["sample"] = "blood"
     elif re.search(r"\b(tissue|ffpe|tumou?r biopsy|biopsy)\b", low):
         d["sample"] = "tissue"
@@ -138,6 +141,7 @@ def _words(text: str) -> str:
     """Lower case with the changes and qualifiers' brackets blanked, for the result words."""
     text = _CDNA.sub(" ", text)
     text = _PROTEIN.sub(" ", text)
+    text = _FUSION_PAIR.sub(" ", text)
     return re.sub(r"[\s_,;:()\[\]]+|(?<=[a-z])-(?=[a-z])", " ", text.lower()).strip()
 
 
@@ -317,7 +321,9 @@ def as_text(result: str, detail: BiomarkerDetail) -> str:
         x
         for x in (
             detail.origin,
-            {"blood": "ctDNA"}.get(detail.sample or "", detail.sample),
+            {"blood": "ctDNA", "tissue and blood": "tissue and ctDNA"}.get(
+                detail.sample or "", detail.sample
+            ),
             f"VAF {detail.vaf:g}%" if detail.vaf is not None else None,
             f"ISH ratio {detail.ish_ratio:g}" if detail.ish_ratio is not None else None,
             f"copy number {detail.copy_number:g}" if detail.copy_number is not None else None,
