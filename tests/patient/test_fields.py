@@ -178,7 +178,8 @@ def test_biomarkers(marker, raw, key, canon):
 
 
 @pytest.mark.parametrize(
-    "marker,raw", [("PIK3CA", "maybe"), ("BRCA1", "mutant-ish"), ("MSI", "sometimes"), ("PD-L1", "lots")]
+    "marker,raw",
+    [("PIK3CA", "maybe"), ("BRCA1", "mutant-ish"), ("MSI", "sometimes"), ("PD-L1", "lots")],
 )
 def test_bad_biomarker(marker, raw):
     err = error_of(biomarkers={marker: raw})

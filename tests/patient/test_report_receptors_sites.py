@@ -136,6 +136,8 @@ DRUG = {"drugs": ["capecitabine"], "start": "2025-01-01"}
         ("2L", "metastatic", None, 2),
         ("second line metastatic", "metastatic", None, 2),
         ("neoadjuvant", "neoadjuvant", None, None),
+        ("neoadjuvant for locally advanced", "neoadjuvant", "locally advanced", None),
+        ("inoperable", "metastatic", "unresectable", None),
         ("adjuvant", "adjuvant", None, None),
     ],
 )

@@ -196,7 +196,9 @@ def _secondary(res: dict, draft: Draft, codes: CodeTable, label: str) -> str:
     status = ext_value(res, codes.local("StructureDefinition/brain-metastasis-status"), "valueCode")
     if status:
         item["status"] = status
-    detail = ext_value(res, codes.local("StructureDefinition/metastasis-site-detail"), "valueString")
+    detail = ext_value(
+        res, codes.local("StructureDefinition/metastasis-site-detail"), "valueString"
+    )
     if detail:
         item["detail"] = detail
     draft.add("metastases", item, label)
@@ -287,7 +289,9 @@ def _marker_value(
     return "mutated" if present else "not mutated"
 
 
-def _variant_detail(res: dict, codes: CodeTable, gene: str, text: str, germline: bool, somatic: bool):
+def _variant_detail(
+    res: dict, codes: CodeTable, gene: str, text: str, germline: bool, somatic: bool
+):
     """The report detail of a GenomicVariant: its text, then the HGVS and VAF components."""
     found = markers.read(gene, text) if text else None
     detail = found.detail if found else markers.BiomarkerDetail()

@@ -27,10 +27,22 @@ def allowed(marker: str) -> tuple[str, ...]:
     if marker in v.MUTATION_MARKERS:
         return ("mutated", "not mutated", "the change such as H1047R", "unknown")
     if marker in v.GERMLINE_MARKERS:
-        return ("positive (pathogenic variant)", "negative", "the change such as c.5946delT", "unknown")
+        return (
+            "positive (pathogenic variant)",
+            "negative",
+            "the change such as c.5946delT",
+            "unknown",
+        )
     return {
         "HER2 amplification": ("amplified", "not amplified", "unknown"),
-        "PD-L1": ("CPS <number>", "TPS <number>%", "IC <number>%", "positive", "negative", "unknown"),
+        "PD-L1": (
+            "CPS <number>",
+            "TPS <number>%",
+            "IC <number>%",
+            "positive",
+            "negative",
+            "unknown",
+        ),
         "MSI": ("stable (MSS, pMMR)", "high (MSI-H, dMMR)", "unknown"),
         "TMB": ("<mutations per megabase>", "high", "low", "unknown"),
     }.get(marker, ("a result such as mutated, amplified, fusion or not detected",))
@@ -77,20 +89,32 @@ def _structured(r: Reader, name: str, d: dict, field: str) -> markers.Finding:
     r.mapping(d, field, DETAIL_KEYS)
     result = d.get("result")
     if result is None or isinstance(result, (dict, list)):
-        raise fail(f"{field}.result", f"is missing; use {one_of(allowed(v.normalise_marker_name(name)))}.")
+        raise fail(
+            f"{field}.result", f"is missing; use {one_of(allowed(v.normalise_marker_name(name)))}."
+        )
     base = read_entry(r, name, result, f"{field}.result")
     variants = d.get("variants")
     if isinstance(variants, str):
         variants = [x for x in (p.strip() for p in variants.split(",")) if x]
     if variants is not None and not isinstance(variants, list):
-        raise fail(f"{field}.variants", f"expected a list of changes such as [H1047R], got {show(variants)}.")
+        raise fail(
+            f"{field}.variants",
+            f"expected a list of changes such as [H1047R], got {show(variants)}.",
+        )
     changes: list[str] = list(base.detail.changes)
     for i, item in enumerate(variants or []):
         text = r.text(item, f"{field}.variants[{i}]")
         if text:
             changes.extend(markers.changes(text) or (text,))
-    origin = r.enum(d.get("origin"), f"{field}.origin", lambda x: fold(x) if fold(x) in markers.ORIGINS else None, markers.ORIGINS)
-    sample = r.enum(d.get("sample"), f"{field}.sample", lambda x: _SAMPLES.get(fold(x)), markers.SAMPLES)
+    origin = r.enum(
+        d.get("origin"),
+        f"{field}.origin",
+        lambda x: fold(x) if fold(x) in markers.ORIGINS else None,
+        markers.ORIGINS,
+    )
+    sample = r.enum(
+        d.get("sample"), f"{field}.sample", lambda x: _SAMPLES.get(fold(x)), markers.SAMPLES
+    )
     assay = r.text(d.get("assay"), f"{field}.assay")
     detail = replace(
         base.detail,
@@ -98,7 +122,9 @@ def _structured(r: Reader, name: str, d: dict, field: str) -> markers.Finding:
         origin=origin or base.detail.origin,
         sample=sample or base.detail.sample,
         vaf=_pick(r.number(d.get("vaf"), f"{field}.vaf", 0, 100), base.detail.vaf),
-        ish_ratio=_pick(r.number(d.get("ish_ratio"), f"{field}.ish_ratio", 0, 100), base.detail.ish_ratio),
+        ish_ratio=_pick(
+            r.number(d.get("ish_ratio"), f"{field}.ish_ratio", 0, 100), base.detail.ish_ratio
+        ),
         copy_number=_pick(
             r.number(d.get("copy_number"), f"{field}.copy_number", 0, 1000), base.detail.copy_number
         ),
@@ -124,7 +150,9 @@ def _merge(a: BiomarkerDetail, b: BiomarkerDetail, field: str) -> BiomarkerDetai
         elif f.name == "sample" and x is not None and y is not None and x != y:
             out["sample"] = "tissue and blood"
         elif x is not None and y is not None and x != y:
-            raise fail(field, f"is given twice with different {f.name.replace('_', ' ')} ({x} and {y}).")
+            raise fail(
+                field, f"is given twice with different {f.name.replace('_', ' ')} ({x} and {y})."
+            )
         else:
             out[f.name] = x if x is not None else y
     return BiomarkerDetail(**out)
@@ -136,11 +164,14 @@ def _entries(r: Reader, raw: Any):
             yield name, value, f"biomarkers.{str(name).strip()}", True
         return
     if not isinstance(raw, list):
-        raise fail("biomarkers", f"expected marker: result pairs or a list of report lines, got {show(raw)}.")
+        raise fail(
+            "biomarkers",
+            f"expected marker: result pairs or a list of report lines, got {show(raw)}.",
+        )
     for i, item in enumerate(raw):
         field = f"biomarkers[{i}]"
         if isinstance(item, dict) and len(item) == 1:
-            (name, value), = item.items()
+            ((name, value),) = item.items()
             yield name, value, field, True
         elif isinstance(item, str) and item.strip():
             name, colon, value = item.partition(":")
@@ -162,7 +193,7 @@ def read_biomarkers(r: Reader, raw: Any) -> tuple[dict[str, str], dict[str, Biom
         if paired:
             found = read_entry(r, name, value, field)
         else:
-            found = (markers.read(str(name), value) if value is not None else markers.read(str(name)))
+            found = markers.read(str(name), value) if value is not None else markers.read(str(name))
             if found is None and value is not None:
                 found = read_entry(r, name, value, field)
             if found is None:

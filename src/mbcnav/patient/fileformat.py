@@ -37,11 +37,11 @@ from .reader import (
     read_diagnosis,
     read_lab,
     read_metastasis,
-    read_receptors,
     read_symptom,
     read_treatment,
     show,
 )
+from .receptors import read_receptors
 
 
 def parse(data: Any, today: date | None = None) -> Patient:

@@ -50,11 +50,11 @@ _FUSION_PAIR = re.compile(r"\b([A-Z][A-Z0-9]{1,9})[-:/]{1,2}([A-Z][A-Z0-9]{1,9})
 _GENE = re.compile(r"[A-Z][A-Z0-9]{1,9}")
 #: Gene symbols without a digit that reports list; any other symbol needs a digit (PIK3CA, TP53)
 #: so that words such as ER, PR or KI are never taken for genes.
-_PLAIN_GENES = frozenset(
-    "PTEN ATM BRAF KRAS NRAS HRAS ALK RET MET KIT MYC NTRK FGFR".split()
-)
+_PLAIN_GENES = frozenset("PTEN ATM BRAF KRAS NRAS HRAS ALK RET MET KIT MYC NTRK FGFR".split())
 #: The partner that makes a fusion actionable, when a report writes both (ETV6-NTRK3).
-_FUSION_DRIVERS = frozenset("NTRK1 NTRK2 NTRK3 ROS1 ALK RET FGFR1 FGFR2 FGFR3 NRG1 ERBB2 BRAF".split())
+_FUSION_DRIVERS = frozenset(
+    "NTRK1 NTRK2 NTRK3 ROS1 ALK RET FGFR1 FGFR2 FGFR3 NRG1 ERBB2 BRAF".split()
+)
 
 _AMP = re.compile(r"\b(amplifi\w*|amplified|amp|copy number gain|gain|ish (?:positive|\+))(?!\w)")
 _NOT_AMP = re.compile(
@@ -62,7 +62,9 @@ _NOT_AMP = re.compile(
     r"|ish (?:negative|-))(?!\w)"
 )
 _FUSION = re.compile(r"\b(fusions?|rearrangements?|rearranged|translocation)\b")
-_LOSS = re.compile(r"\b(loss(?: of (?:expression|function))?|deficient|deficiency|null|homozygous deletion|deleted)\b")
+_LOSS = re.compile(
+    r"\b(loss(?: of (?:expression|function))?|deficient|deficiency|null|homozygous deletion|deleted)\b"
+)
 _NEGATIVE = re.compile(
     r"\b(not detected|none detected|no (?:pathogenic |reportable |known )?(?:mutations?|variants?|alterations?|"
     r"fusions?|loss)(?: (?:detected|found|identified))?|negative|neg|wild ?type|wt|not mutated|absent|"
@@ -110,7 +112,9 @@ def qualifiers(text: str) -> tuple[str, BiomarkerDetail]:
         d["sample"] = "blood"
     elif re.search(r"\b(tissue|ffpe|tumou?r biopsy|biopsy)\b", low):
         d["sample"] = "tissue"
-    if m := re.search(r"\b(?:vaf|maf|allele (?:fraction|frequency)|af)\s*[:=]?\s*(\d+(?:\.\d+)?)\s*(%?)", low):
+    if m := re.search(
+        r"\b(?:vaf|maf|allele (?:fraction|frequency)|af)\s*[:=]?\s*(\d+(?:\.\d+)?)\s*(%?)", low
+    ):
         value = float(m.group(1))
         d["vaf"] = _num(value * 100 if not m.group(2) and value <= 1 else value)
     if m := re.search(r"\bratio\s*(?:of\s*)?[:=]?\s*(\d+(?:\.\d+)?)", low):
@@ -147,7 +151,10 @@ def _words(text: str) -> str:
 
 def _pdl1(words: str) -> str | None:
     words = words.replace("≥", ">=").replace("≤", "<=")
-    m = re.search(r"\b(cps|tps|tc|ic)\s*(?:score\s*)?(?:of\s*)?[:=]?\s*(>=|<=|<|>)?\s*(\d+(?:\.\d+)?)\s*%?", words)
+    m = re.search(
+        r"\b(cps|tps|tc|ic)\s*(?:score\s*)?(?:of\s*)?[:=]?\s*(>=|<=|<|>)?\s*(\d+(?:\.\d+)?)\s*%?",
+        words,
+    )
     if m:
         kind = "TPS" if m.group(1) == "tc" else m.group(1).upper()
         return f"{kind} {m.group(2) or ''}{m.group(3)}"
@@ -161,7 +168,10 @@ def _pdl1(words: str) -> str | None:
 
 
 def _msi(words: str) -> str | None:
-    if re.search(r"\b(msi ?h|msi high|high|d ?mmr|mmr deficient|deficient|unstable|instability high)\b", words):
+    if re.search(
+        r"\b(msi ?h|msi high|high|d ?mmr|mmr deficient|deficient|unstable|instability high)\b",
+        words,
+    ):
         return "high"
     if re.search(r"\b(mss|msi ?l|msi low|stable|p ?mmr|mmr proficient|proficient|intact)\b", words):
         return "stable"
@@ -172,15 +182,19 @@ def _msi(words: str) -> str | None:
 
 def _tmb(words: str) -> str | None:
     if m := re.search(r"(>=|<=|<|>)\s*(\d+(?:\.\d+)?)", words):
-        return "high" if m.group(1).startswith(">") and float(m.group(2)) >= 10 else (
-            "low" if m.group(1).startswith("<") and float(m.group(2)) <= 10 else None
+        return (
+            "high"
+            if m.group(1).startswith(">") and float(m.group(2)) >= 10
+            else ("low" if m.group(1).startswith("<") and float(m.group(2)) <= 10 else None)
         )
-    if m := re.search(r"(\d+(?:\.\d+)?)\s*(?:mut\w*\s*(?:/|per)\s*(?:mb|megabase)\b|muts?/mb)?", words):
+    if m := re.search(
+        r"(\d+(?:\.\d+)?)\s*(?:mut\w*\s*(?:/|per)\s*(?:mb|megabase)\b|muts?/mb)?", words
+    ):
         num = float(m.group(1))
         return f"{int(num) if num == int(num) else num}"
-    if re.search(r"\b(tmb ?h|high)\b", words):
+    if re.search(r"\b(tmb ?h|high|h)\b", words):
         return "high"
-    if re.search(r"\b(tmb ?l|low)\b", words):
+    if re.search(r"\b(tmb ?l|low|l)\b", words):
         return "low"
     if _UNKNOWN.search(words):
         return "unknown"
@@ -219,9 +233,13 @@ def _gene_result(gene: str, words: str, found: tuple[str, ...]) -> tuple[str, st
         if _UNKNOWN.search(words):
             return amp, "unknown"
         return amp, "not amplified" if _NEGATIVE.search(words) else "amplified"
-    if her2 and (re.search(r"\b(ihc|ish|fish|[0-3]\+)", words) or not (
-        found or re.search(r"\b(mutation|mutations|mutated|mutant|mut|variant|variants)\b", words)
-    )):
+    if her2 and (
+        re.search(r"\b(ihc|ish|fish|[0-3]\+)", words)
+        or not (
+            found
+            or re.search(r"\b(mutation|mutations|mutated|mutant|mut|variant|variants)\b", words)
+        )
+    ):
         return None  # an IHC score, or "positive" that does not say amplified or mutated
     if _FUSION.search(words):
         negative = _NEGATIVE.search(words)
@@ -244,7 +262,9 @@ _SPECIAL = (
     ("MSI", re.compile(r"^(msi|mss|d ?mmr|p ?mmr|mmr|microsatellite)")),
     ("TMB", re.compile(r"^(tmb|tumou?r mutation(?:al)? burden)")),
 )
-_HER2_NAMES = re.compile(r"^(her2|her 2|erbb2|her2/neu|neu)(?: (mutation|mutations|mut|amplification|amp))?$", re.I)
+_HER2_NAMES = re.compile(
+    r"^(her2|her 2|erbb2|her2/neu|neu)(?: (mutation|mutations|mut|amplification|amp))?$", re.I
+)
 
 
 def marker_of(name: str) -> tuple[str, str]:
@@ -295,8 +315,9 @@ def read(name: str, value: str | None = None) -> Finding | None:
         found = (pair,)
     got = _gene_result(gene, words, found)
     if got is None and detail.origin and not words:  # "somatic BRCA2", "germline PALB2": a finding
-        got = ("HER2 mutation" if gene == "ERBB2" else gene), (
-            "positive" if gene in GERMLINE_GENES else "mutated"
+        got = (
+            ("HER2 mutation" if gene == "ERBB2" else gene),
+            ("positive" if gene in GERMLINE_GENES else "mutated"),
         )
     if got is None:
         return None

@@ -47,7 +47,9 @@ class Receptors:
 class BiomarkerDetail:
     """What a report gives beside the result: variants, origin, sample, VAF, ISH ratio, assay."""
 
-    changes: tuple[str, ...] = ()  # protein change without "p." (H1047R), cDNA with "c." (c.5946delT)
+    changes: tuple[
+        str, ...
+    ] = ()  # protein change without "p." (H1047R), cDNA with "c." (c.5946delT)
     origin: str | None = None  # germline | somatic
     sample: str | None = None  # tissue | blood (ctDNA)
     vaf: float | None = None  # variant allele fraction, percent
@@ -65,7 +67,9 @@ class Metastasis:
     date: date | None = None
     measurable: bool | None = None
     status: str | None = None  # brain only: active | treated-stable | treated-progressing
-    detail: str | None = None  # where exactly, as written: "mediastinal", "supraclavicular", "effusion"
+    detail: str | None = (
+        None  # where exactly, as written: "mediastinal", "supraclavicular", "effusion"
+    )
 
 
 @dataclass(frozen=True)
@@ -74,7 +78,9 @@ class Treatment:
     drugs: tuple[str, ...] = ()  # as written in the file (generic or brand)
     setting: str | None = None  # neoadjuvant | adjuvant | metastatic
     setting_detail: str | None = None  # recurrent | locally advanced | unresectable | palliative
-    line: int | None = None  # line of therapy as the chart states it ("2L"); lines are still derived
+    line: int | None = (
+        None  # line of therapy as the chart states it ("2L"); lines are still derived
+    )
     start: date | None = None
     end: date | None = None  # None = ongoing (systemic / radiation)
     stop_reason: str | None = (

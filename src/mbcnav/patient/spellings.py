@@ -45,7 +45,11 @@ def _percent(text: str) -> tuple[str | None, float | None, str]:
     top = float(high) if high else low
     if top > 100 or low > top:
         return "bad", None, text
-    shown = f"{low:g}-{top:g}%" if high else f"{(op or '').replace('≤', '<=').replace('≥', '>=')}{low:g}%"
+    shown = (
+        f"{low:g}-{top:g}%"
+        if high
+        else f"{(op or '').replace('≤', '<=').replace('≥', '>=')}{low:g}%"
+    )
     value = top - 0.5 if op in ("<", "≤", "<=") and not high else top
     return shown, value, text[: m.start()] + " " + text[m.end() :]
 

@@ -337,7 +337,11 @@ def _simple_marker_value(marker: str, text: str) -> str | None:
     if marker in GERMLINE_MARKERS:
         return _GERMLINE.get(text)
     if marker == "HER2 amplification":
-        return {"amplified": "amplified", "not amplified": "not amplified", "unknown": "unknown"}.get(text)
+        return {
+            "amplified": "amplified",
+            "not amplified": "not amplified",
+            "unknown": "unknown",
+        }.get(text)
     if marker == "PD-L1":
         m = re.fullmatch(r"(cps|tps|ic)\s*(?:score\s*)?(>=|<|>)?\s*(\d+(?:\.\d+)?)\s*%?", text)
         if m:

@@ -53,9 +53,15 @@ class PatientFacts:
     pr_percent: float | None = None
     her2_amplified: bool | None = None  # ERBB2 amplification (NGS) or ISH; None = not known
     her2_ish_ratio: float | None = None
-    variants: dict[str, list[str]] = field(default_factory=dict)  # gene -> changes (H1047R, c.5946delT)
-    alterations: dict[str, list[str]] = field(default_factory=dict)  # gene -> mutation|amplification|fusion|loss
-    origins: dict[str, str] = field(default_factory=dict)  # marker -> germline | somatic, where stated
+    variants: dict[str, list[str]] = field(
+        default_factory=dict
+    )  # gene -> changes (H1047R, c.5946delT)
+    alterations: dict[str, list[str]] = field(
+        default_factory=dict
+    )  # gene -> mutation|amplification|fusion|loss
+    origins: dict[str, str] = field(
+        default_factory=dict
+    )  # marker -> germline | somatic, where stated
     germline_brca: bool | None = None
     somatic_brca: bool | None = None
     pdl1: dict | None = None  # {result, type, comparator, value, assay, positive}
@@ -104,7 +110,9 @@ def _percent_value(text: str | None) -> float | None:
 
 
 def _gene(marker: str) -> str:
-    return {"HER2 mutation": "ERBB2", "HER2 amplification": "ERBB2"}.get(marker, marker.split(" ")[0])
+    return {"HER2 mutation": "ERBB2", "HER2 amplification": "ERBB2"}.get(
+        marker, marker.split(" ")[0]
+    )
 
 
 def biomarker_facts(p) -> dict:
