@@ -332,7 +332,7 @@ def _biomarkers(ctx: Context) -> None:
                             "code": ctx.codes.get("loinc.genomic_source_class").concept(),
                             "valueCodeableConcept": source.concept(),
                         },
-                        *_variant_components(ctx, detail),
+                        *(_variant_components(ctx, detail) if present else ()),
                     ],
                 },
             )

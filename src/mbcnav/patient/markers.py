@@ -45,6 +45,8 @@ _PROTEIN = re.compile(
 )
 # c.5946delT, c.1624G>A, c.5266dupC, c.68_69delAG, c.-5A>G, c.213-11T>G
 _CDNA = re.compile(r"(?<![\w.])c\.[-*]?\d+(?:[-+]\d+)?(?:_[-*]?\d+(?:[-+]\d+)?)?[A-Za-z>]*[ACGT]*")
+# founder-mutation names reports still print beside HGVS: 185delAG, 5382insC, 6174delT
+_LEGACY = re.compile(r"(?<![\w.])\d{2,5}(?:del|ins|dup)[ACGT]{1,10}(?![\w])")
 _EXON = re.compile(r"\bexon\s*\d+\s*(?:deletion|insertion|skipping|duplication|del|ins)\b", re.I)
 _FUSION_PAIR = re.compile(r"\b([A-Z][A-Z0-9]{1,9})[-:/]{1,2}([A-Z][A-Z0-9]{1,9})\b")
 _GENE = re.compile(r"[A-Z][A-Z0-9]{1,9}")
@@ -136,6 +138,8 @@ def changes(text: str) -> tuple[str, ...]:
     for m in _PROTEIN.finditer(text):
         if not any(s <= m.start() < s + len(c) for s, c in found):
             found.append((m.start(), _protein(m.group(1))))
+    for m in _LEGACY.finditer(text):
+        found.append((m.start(), m.group(0)))
     for m in _EXON.finditer(text):
         found.append((m.start(), re.sub(r"\s+", " ", m.group(0).lower())))
     return tuple(dict.fromkeys(c for _, c in sorted(found)))
@@ -145,6 +149,7 @@ def _words(text: str) -> str:
     """Lower case with the changes and qualifiers' brackets blanked, for the result words."""
     text = _CDNA.sub(" ", text)
     text = _PROTEIN.sub(" ", text)
+    text = _LEGACY.sub(" ", text)
     text = _FUSION_PAIR.sub(" ", text)
     return re.sub(r"[\s_,;:()\[\]]+|(?<=[a-z])-(?=[a-z])", " ", text.lower()).strip()
 
@@ -248,7 +253,9 @@ def _gene_result(gene: str, words: str, found: tuple[str, ...]) -> tuple[str, st
     germline = gene in GERMLINE_GENES
     if _UNKNOWN.search(words):
         return marker, "unknown"
-    if _NEGATIVE.search(words) and not found:
+    if _NEGATIVE.search(words):
+        if _POSITIVE.search(_NEGATIVE.sub(" ", words)):
+            return None  # "D538G detected, Y537S not detected": one line, two answers
         return marker, "negative" if germline else "not mutated"
     if not germline and _LOSS.search(words) and not found:
         return marker, "loss"
