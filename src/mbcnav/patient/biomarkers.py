@@ -74,7 +74,7 @@ def read_entry(r: Reader, name: Any, value: Any, field: str) -> markers.Finding:
         simple = v._simple_marker_value(canon, fold(value) if value is not None else "unknown")
         if simple is not None:
             return markers.Finding(canon, simple)
-    text = None if value is None else str(value).strip()
+    text = "unknown" if value is None else str(value).strip()  # no result written = unknown
     found = markers.read(name, text) if text else markers.read(name)
     if found is not None:
         return found
@@ -131,6 +131,18 @@ def _structured(r: Reader, name: str, d: dict, field: str) -> markers.Finding:
         assay=_ASSAYS.get(fold(assay), assay) if assay else base.detail.assay,
     )
     return markers.Finding(base.marker, base.result, detail)
+
+
+def _check_numbers(found: markers.Finding, field: str) -> None:
+    """Numbers read from report text get the same bounds as the structured form's fields."""
+    for name, high, words in (
+        ("vaf", 100, "VAF"),
+        ("ish_ratio", 100, "ISH ratio"),
+        ("copy_number", 1000, "copy number"),
+    ):
+        value = getattr(found.detail, name)
+        if value is not None and not 0 <= value <= high:
+            raise fail(field, f"{words} {value:g} is out of range; allowed 0 to {high}.")
 
 
 def _pick(given, parsed):
@@ -202,6 +214,7 @@ def read_biomarkers(r: Reader, raw: Any) -> tuple[dict[str, str], dict[str, Biom
                     f"{show(name if value is None else f'{name}: {value}')} is not a result we can read; "
                     "write the marker and its result, such as PIK3CA H1047R, ERBB2 amplification or PD-L1 CPS 15.",
                 )
+        _check_numbers(found, field)
         if found.marker in results:
             if results[found.marker] != found.result:
                 raise fail(
