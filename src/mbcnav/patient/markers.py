@@ -269,9 +269,6 @@ _SPECIAL = (
     ("MSI", re.compile(r"^(msi|mss|d ?mmr|p ?mmr|mmr|microsatellite)")),
     ("TMB", re.compile(r"^(tmb|tumou?r mutation(?:al)? burden)")),
 )
-_HER2_NAMES = re.compile(
-    r"^(her2|her 2|erbb2|her2/neu|neu)(?: (mutation|mutations|mut|amplification|amp))?$", re.I
-)
 
 
 def marker_of(name: str) -> tuple[str, str]:
