@@ -113,3 +113,29 @@ def test_json_patient_file_and_human_output(tmp_path):
 def test_missing_file_exit_2():
     result = run("check", "/nonexistent/file.yaml")
     assert result.exit_code == 2 and "does not exist" in result.stderr
+
+
+def test_report_wording_is_shown_as_understood(tmp_path):
+    path = tmp_path / "report.yaml"
+    path.write_text(
+        "format: mbcnav-patient/1\n"
+        "biomarkers:\n"
+        "  - ESR1 D538G mutation detected (ctDNA, VAF 3%)\n"
+        "  - ERBB2 amplification\n"
+        "  - PD-L1 CPS 15 (22C3)\n"
+        "treatments:\n"
+        "  - {drugs: [capecitabine], setting: 2L, start: 2025-01-01}\n"
+        "  - {drugs: [dexamethasone], setting: palliative, start: 2025-02-01}\n",
+        encoding="utf-8",
+    )
+    data = json.loads(run("check", str(path), "--json", "--date", "2025-07-01").output)
+    assert data["biomarkers"] == {
+        "ESR1": "mutated D538G (ctDNA, VAF 3%)",
+        "HER2 amplification": "amplified",
+        "PD-L1": "CPS 15 (22C3)",
+    }
+    assert [ln["drugs"] for ln in data["lines"]] == [["capecitabine"]]
+    text = run("check", str(path), "--date", "2025-07-01").output
+    assert "Biomarkers: ESR1 mutated D538G (ctDNA, VAF 3%); HER2 amplification amplified" in text
+    bad = run("check", str(path).replace("report", "missing"))
+    assert bad.exit_code == 2

@@ -109,6 +109,17 @@ MARKER_VALUES = {
     "TP53": ("mutated", "not mutated"),
     "Ki-67": ("20%", "high"),
 }
+# report wording with detail (issue 14): variants, origin, VAF, assay, amplification, fusion
+MARKER_VALUES["PIK3CA"] += ("H1047R", "E545K, H1047R (ctDNA, VAF 3%)", "p.His1047Arg (tissue)")
+MARKER_VALUES["ESR1"] += ("Y537S", "D538G mutation detected (ctDNA, VAF 0.8%)")
+MARKER_VALUES["HER2 mutation"] += ("L755S",)
+MARKER_VALUES["PTEN"] += ("loss",)
+MARKER_VALUES["BRCA2"] += ("c.5946delT pathogenic", "somatic c.5946delT", "germline pathogenic")
+MARKER_VALUES["PD-L1"] += ("CPS 15 (22C3)", "IC 1% (SP142)", "negative (SP263)")
+MARKER_VALUES["MSI"] += ("dMMR", "pMMR")
+MARKER_VALUES["HER2 amplification"] = ("amplified", "amplified (ISH ratio 2.4)", "not amplified")
+MARKER_VALUES["FGFR1 amplification"] = ("amplified",)
+MARKER_VALUES["NTRK1 fusion"] = ("detected", "detected ETV6-NTRK1")
 
 
 @st.composite
@@ -127,6 +138,8 @@ def metastasis(draw, site: str) -> dict:
         out["measurable"] = measurable
     if site in ("brain", "leptomeningeal") and draw(st.booleans()):
         out["status"] = draw(st.sampled_from(v.BRAIN_STATUSES))
+    if draw(st.booleans()):
+        out["detail"] = draw(st.sampled_from(("mediastinal", "right adrenal gland", "segment 7")))
     return out
 
 

@@ -169,7 +169,8 @@ def test_biopsy_site_normalised():
         ("MSI", "MSS", "MSI", "stable"),
         ("MSI", "MSI-H", "MSI", "high"),
         ("TMB", 4, "TMB", "4"),
-        ("NTRK", "fusion detected", "NTRK", "fusion detected"),
+        ("NTRK", "fusion detected", "NTRK fusion", "detected"),
+        ("Ki-67", "30%", "Ki-67", "30%"),
     ],
 )
 def test_biomarkers(marker, raw, key, canon):
@@ -177,7 +178,8 @@ def test_biomarkers(marker, raw, key, canon):
 
 
 @pytest.mark.parametrize(
-    "marker,raw", [("PIK3CA", "maybe"), ("BRCA1", "mutant-ish"), ("MSI", "low"), ("PD-L1", "lots")]
+    "marker,raw",
+    [("PIK3CA", "maybe"), ("BRCA1", "mutant-ish"), ("MSI", "sometimes"), ("PD-L1", "lots")],
 )
 def test_bad_biomarker(marker, raw):
     err = error_of(biomarkers={marker: raw})
@@ -211,7 +213,7 @@ def test_sites(raw, canon):
 
 
 def test_bad_site_and_missing_site():
-    assert "metastases[0].site" in str(error_of(metastases=[{"site": "adrenal"}]))
+    assert "metastases[0].site" in str(error_of(metastases=[{"site": "somewhere odd"}]))
     assert "metastases[0].site: is missing" in str(error_of(metastases=[{"date": "2024-01-01"}]))
 
 
@@ -440,7 +442,8 @@ def test_symptom_errors():
 def test_sections_of_the_wrong_shape():
     assert error_of(metastases={"site": "bone"}).field == "metastases"
     assert error_of(receptors=["er"]).field == "receptors"
-    assert error_of(biomarkers=["PIK3CA"]).field == "biomarkers"
+    assert error_of(biomarkers="PIK3CA").field == "biomarkers"
+    assert error_of(biomarkers=["PIK3CA"]).field == "biomarkers[0]"  # a gene with no result
 
 
 def test_not_a_mapping_at_all():

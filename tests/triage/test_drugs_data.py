@@ -42,7 +42,7 @@ def test_every_drug_has_a_source_with_url_and_read_date(entry):
     ), entry["name"]
     read = src.get("read")
     assert isinstance(read, date), f"{entry['name']}: read must be a date, got {read!r}"
-    assert read <= date(2026, 11, 21)
+    assert read <= RAW["as_of"], f"{entry['name']}: read after the file's as_of"
 
 
 def test_every_class_used_is_declared():

@@ -210,3 +210,36 @@ def test_biomarker_keeps_test_date_and_sample(patient, as_user):
     row = Biomarker.objects.get(owner=patient, marker="AKT1")
     assert (row.test_date.isoformat(), row.sample_site) == ("2024-02-01", "blood")
     assert services.patient_for(patient).biomarkers["AKT1"] == "not mutated"
+
+
+def test_biomarker_written_as_the_report_writes_it(patient, as_user):
+    client = as_user(patient)
+    for marker, result in (("TP53", "R248Q (ctDNA, VAF 3%)"), ("ERBB2", "amplified")):
+        assert (
+            _add(client, patient, "biomarkers", {"marker": marker, "result": result}).status_code
+            == 302
+        )
+    record = services.patient_for(patient)
+    assert record.biomarkers["TP53"] == "mutated"
+    assert record.biomarker_details["TP53"].changes == ("R248Q",)
+    assert record.biomarkers["HER2 amplification"] == "amplified"
+    assert "HER2 mutation" not in record.biomarkers
+    response = _add(client, patient, "biomarkers", {"marker": "HER2", "result": "positive"})
+    assert "amplified or mutated" in str(response.context["form"].errors)
+
+
+def test_imported_report_detail_stays_in_the_rows(patient):
+    from mbcnav.patient import parse
+
+    imported = parse(
+        {
+            "format": "mbcnav-patient/1",
+            "biomarkers": ["ESR1 D538G (ctDNA, VAF 3%)", "PD-L1 CPS 15 (22C3)", "germline BRCA2"],
+        }
+    )
+    services.import_patient(patient, imported, patient)
+    row = Biomarker.objects.get(owner=patient, marker="ESR1")
+    assert row.result == "mutated D538G (ctDNA, VAF 3%)"
+    again = services.patient_for(patient)
+    assert again.biomarkers == imported.biomarkers
+    assert again.biomarker_details == imported.biomarker_details

@@ -36,6 +36,8 @@ def render_text(name: str | None, r: dict) -> str:
             "A recurrence" + (f", {gap:g} months after the first diagnosis." if gap else ".")
         )
     out.append("Sites: " + (", ".join(r["sites"]) if r["sites"] else "none recorded") + ".")
+    if r.get("biomarkers"):
+        out.append("Biomarkers: " + "; ".join(f"{k} {v}" for k, v in r["biomarkers"].items()) + ".")
     if r["lines"]:
         out.append("Lines of therapy for metastatic disease:")
         for ln in r["lines"]:

@@ -102,7 +102,11 @@ def assemble(draft: Draft, report: ImportReport, own: bool) -> tuple[dict, dict]
     for section in LISTS:
         items, seen = [], {}
         for item, label in draft.lists[section]:
-            key = item["site"] if section == "metastases" else json.dumps(item, sort_keys=True)
+            key = (
+                (item["site"], item.get("detail"))
+                if section == "metastases"
+                else json.dumps(item, sort_keys=True)
+            )
             if key in seen:
                 first = items[seen[key]]
                 if section == "metastases":

@@ -13,10 +13,11 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 import uuid
 from typing import Any
 
-from mbcnav.patient import Patient, dump, vocabulary
+from mbcnav.patient import Patient, dump, markers, vocabulary
 
 from . import export_care
 from .codes import CodeTable, table
@@ -154,6 +155,8 @@ def _secondaries(ctx: Context) -> None:
             ext.append(ctx.local_ext("measurable-disease", valueBoolean=m.measurable))
         if m.status:
             ext.append(ctx.local_ext("brain-metastasis-status", valueCode=m.status))
+        if m.detail:
+            ext.append(ctx.local_ext("metastasis-site-detail", valueString=m.detail))
         ctx.add(
             f"metastasis-{i}",
             _clean(
@@ -261,14 +264,51 @@ def _is_gene(ctx: Context, marker: str) -> bool:
     )
 
 
+def _variant_components(ctx: Context, detail) -> list[dict]:
+    """HGVS changes and the allele fraction of a GenomicVariant (mCODE components)."""
+    out = []
+    hgvs = ctx.codes.systems.get("hgvs")
+    for change in detail.changes if detail else ():
+        if change.startswith("c."):
+            key, code = "loinc.dna_change", change
+        elif re.fullmatch(r"[A-Z*]\d.*", change):
+            key, code = "loinc.amino_acid_change", f"p.{change}"
+        else:
+            continue  # exon-level or fusion-pair wording: kept in the value's text
+        out.append(
+            {
+                "code": ctx.codes.get(key).concept(),
+                "valueCodeableConcept": {"coding": [{"system": hgvs, "code": code}], "text": code},
+            }
+        )
+    if detail and detail.vaf is not None:
+        out.append(
+            {
+                "code": ctx.codes.get("loinc.allele_frequency").concept(),
+                "valueQuantity": {
+                    "value": detail.vaf,
+                    "unit": "%",
+                    "system": ctx.codes.systems["ucum"],
+                    "code": "%",
+                },
+            }
+        )
+    return out
+
+
 def _biomarkers(ctx: Context) -> None:
+    details = ctx.patient.biomarker_details
     for i, (marker, value) in enumerate(sorted(ctx.patient.biomarkers.items())):
+        detail = details.get(marker)
         if _is_gene(ctx, marker):
             gene = "ERBB2" if marker == "HER2 mutation" else marker
             hgnc = ctx.codes.codes.get(f"hgnc.{gene}")
             germline = marker in vocabulary.GERMLINE_MARKERS
+            if detail and detail.origin:
+                germline = detail.origin == "germline"
             present = value in ("mutated", "positive")
             source = ctx.codes.get("loinc.germline" if germline else "loinc.somatic")
+            shown = markers.as_text(value, detail) if detail else value
             ctx.add(
                 f"biomarker-{i}",
                 {
@@ -279,9 +319,9 @@ def _biomarkers(ctx: Context) -> None:
                     "code": ctx.codes.get("loinc.variant_assessment").concept(),
                     "subject": ctx.patient_ref,
                     "valueCodeableConcept": (
-                        ctx.codes.get("loinc.answer_present").concept(value)
+                        ctx.codes.get("loinc.answer_present").concept(shown)
                         if present
-                        else {"text": value}
+                        else {"text": shown}
                     ),
                     "component": [
                         {
@@ -292,6 +332,7 @@ def _biomarkers(ctx: Context) -> None:
                             "code": ctx.codes.get("loinc.genomic_source_class").concept(),
                             "valueCodeableConcept": source.concept(),
                         },
+                        *(_variant_components(ctx, detail) if present else ()),
                     ],
                 },
             )
@@ -305,7 +346,7 @@ def _biomarkers(ctx: Context) -> None:
                     "category": [category(OBSERVATION_CATEGORY, "laboratory")],
                     "code": ctx.local_code("biomarker", marker),
                     "subject": ctx.patient_ref,
-                    "valueString": value,
+                    "valueString": markers.as_text(value, detail) if detail else value,
                 },
             )
 

@@ -8,7 +8,9 @@ mCODE STU1-STU4 shapes and plain US Core data (codes are matched, not profiles).
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
+from mbcnav.patient import markers
 from mbcnav.patient import vocabulary as v
 
 from .codes import CodeTable
@@ -194,6 +196,11 @@ def _secondary(res: dict, draft: Draft, codes: CodeTable, label: str) -> str:
     status = ext_value(res, codes.local("StructureDefinition/brain-metastasis-status"), "valueCode")
     if status:
         item["status"] = status
+    detail = ext_value(
+        res, codes.local("StructureDefinition/metastasis-site-detail"), "valueString"
+    )
+    if detail:
+        item["detail"] = detail
     draft.add("metastases", item, label)
     note = "" if how != "no known site code, kept as 'other'" else f" ({how})"
     return f"metastasis in {site}{note}."
@@ -282,6 +289,48 @@ def _marker_value(
     return "mutated" if present else "not mutated"
 
 
+def _variant_detail(
+    res: dict, codes: CodeTable, gene: str, text: str, germline: bool, somatic: bool
+):
+    """The report detail of a GenomicVariant: its text, then the HGVS and VAF components."""
+    found = markers.read(gene, text) if text else None
+    detail = found.detail if found else markers.BiomarkerDetail()
+    changes = list(detail.changes)
+    vaf = detail.vaf
+    for comp in res.get("component") or []:
+        code = comp.get("code")
+        if has_code(code, [codes.get("loinc.amino_acid_change"), codes.get("loinc.dna_change")]):
+            concept = comp.get("valueCodeableConcept")
+            for written in [*(c.get("code") for c in codings(concept)), *texts(concept)]:
+                if written:
+                    changes.extend(markers.changes(str(written).split(":")[-1]))
+                    break
+        if has_code(code, [codes.get("loinc.allele_frequency")]) and vaf is None:
+            q = comp.get("valueQuantity") or {}
+            if isinstance(q.get("value"), (int, float)):
+                num = float(q["value"])
+                num = num * 100 if q.get("code") != "%" and num <= 1 else num
+                vaf = int(num) if num == int(num) else round(num, 2)
+    origin = detail.origin
+    marker_germline = gene in v.GERMLINE_MARKERS
+    if origin is None and (germline or somatic) and germline != marker_germline:
+        origin = "germline" if germline else "somatic"  # only when it differs from the convention
+    return replace(detail, changes=tuple(dict.fromkeys(changes)), vaf=vaf, origin=origin)
+
+
+def _offered(value: str, detail) -> str | dict:
+    """A plain result, or the file's structured form when the resource gave detail."""
+    if not detail:
+        return value
+    entry: dict = {"result": value}
+    if detail.changes:
+        entry["variants"] = list(detail.changes)
+    for key in ("origin", "sample", "vaf", "ish_ratio", "copy_number", "assay"):
+        if getattr(detail, key) is not None:
+            entry[key] = getattr(detail, key)
+    return entry
+
+
 def read_variant(res: dict, draft: Draft, codes: CodeTable, label: str) -> str:
     gene, shown, germline, somatic = None, None, False, False
     for comp in res.get("component") or []:
@@ -298,14 +347,17 @@ def read_variant(res: dict, draft: Draft, codes: CodeTable, label: str) -> str:
     if gene is None:
         raise Skip(f"the gene ({shown or 'not given'}) is not one in the code table.")
     marker = v.normalise_marker_name(gene)
-    if marker in v.GERMLINE_MARKERS and somatic:
+    own = (res.get("valueCodeableConcept") or {}).get("text") or res.get("valueString")
+    detail = _variant_detail(
+        res, codes, "ERBB2" if marker == "HER2 mutation" else gene, own or "", germline, somatic
+    )
+    if marker in v.GERMLINE_MARKERS and somatic and detail.origin != "somatic":
         raise Skip(f"a somatic (tumour) {marker} result is not the germline test the record keeps.")
     candidates = [*texts(res.get("valueCodeableConcept")), str(res.get("valueString") or "")]
-    own = (res.get("valueCodeableConcept") or {}).get("text") or res.get("valueString")
     value = _marker_value(marker, [t for t in candidates if t], own, polarity(res, codes), germline)
     if value is None:
         raise Skip(f"the {marker} result is not one the record understands.")
-    draft.offer(f"biomarker:{marker}", value, effective(res), label, marker)
+    draft.offer(f"biomarker:{marker}", _offered(value, detail), effective(res), label, marker)
     return f"biomarker {marker} {value}."
 
 
@@ -337,5 +389,8 @@ def read_marker(
     )
     if value is None:
         raise Skip(f"the {marker} result is not one the record understands.")
-    draft.offer(f"biomarker:{marker}", value, effective(res), label, marker)
+    text = next((t for t in candidates if t), "")
+    found = markers.read(marker, text) if text else None
+    detail = found.detail if found and found.marker == marker else None
+    draft.offer(f"biomarker:{marker}", _offered(value, detail), effective(res), label, marker)
     return f"biomarker {marker} {value}."

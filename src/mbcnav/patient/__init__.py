@@ -1,6 +1,6 @@
 """The patient engine: model, file format, vocabulary and derivations. Plain Python."""
 
-from . import derive, vocabulary
+from . import derive, markers, vocabulary
 from .errors import PatientFileError
 from .fileformat import dump, dumps_json, dumps_yaml, load, loads, parse
 from .model import FORMAT, Patient
@@ -15,6 +15,7 @@ __all__ = [
     "dumps_json",
     "dumps_yaml",
     "load",
+    "markers",
     "loads",
     "parse",
     "summarize",

@@ -18,29 +18,32 @@ import yaml
 from mbcnav import hostile
 
 from . import vocabulary as v
+from .biomarkers import dump_biomarkers, read_biomarkers
 from .errors import PatientFileError
 from .model import FORMAT, Patient
 from .reader import (
     ASSESSMENT_KEYS,
     DIAGNOSIS_KEYS,
     LAB_KEYS,
+    METASTASIS_DETAIL_KEYS,
     METASTASIS_KEYS,
+    RECEPTOR_DETAIL_KEYS,
     RECEPTOR_KEYS,
     SYMPTOM_KEYS,
     TOP_KEYS,
+    TREATMENT_DETAIL_KEYS,
     TREATMENT_KEYS,
     Reader,
     fail,
     read_assessment,
-    read_biomarkers,
     read_diagnosis,
     read_lab,
     read_metastasis,
-    read_receptors,
     read_symptom,
     read_treatment,
     show,
 )
+from .receptors import read_receptors
 
 
 def parse(data: Any, today: date | None = None) -> Patient:
@@ -83,7 +86,7 @@ def parse(data: Any, today: date | None = None) -> Patient:
 
     dx = read_diagnosis(r, data.get("metastatic_diagnosis"), born)
     receptors = read_receptors(r, data.get("receptors"))
-    biomarkers = read_biomarkers(r, data.get("biomarkers"))
+    biomarkers, biomarker_details = read_biomarkers(r, data.get("biomarkers"))
     metastases = tuple(
         read_metastasis(r, m, f"metastases[{i}]")
         for i, m in enumerate(r.items(data.get("metastases"), "metastases"))
@@ -118,6 +121,7 @@ def parse(data: Any, today: date | None = None) -> Patient:
         metastatic_diagnosis=dx,
         receptors=receptors,
         biomarkers=biomarkers,
+        biomarker_details=biomarker_details,
         metastases=metastases,
         ecog=ecog,
         treatments=treatments,
@@ -160,13 +164,16 @@ def dump(p: Patient) -> dict:
         "postal_code": p.postal_code,
         "country": p.country,
         "metastatic_diagnosis": _clean({k: getattr(dx, k) for k in DIAGNOSIS_KEYS}),
-        "receptors": _clean({k: getattr(rc, k) for k in RECEPTOR_KEYS}),
-        "biomarkers": {k: _marker_out(k, val) for k, val in p.biomarkers.items()},
-        "metastases": [_clean({k: getattr(m, k) for k in METASTASIS_KEYS}) for m in p.metastases],
+        "receptors": _clean({k: getattr(rc, k) for k in RECEPTOR_KEYS + RECEPTOR_DETAIL_KEYS}),
+        "biomarkers": dump_biomarkers(p.biomarkers, p.biomarker_details, _marker_out),
+        "metastases": [
+            _clean({k: getattr(m, k) for k in METASTASIS_KEYS + METASTASIS_DETAIL_KEYS})
+            for m in p.metastases
+        ],
         "ecog": p.ecog,
         "treatments": [
             _clean(
-                {k: getattr(t, k) for k in TREATMENT_KEYS}
+                {k: getattr(t, k) for k in TREATMENT_KEYS + TREATMENT_DETAIL_KEYS}
                 | {"type": None if t.type == "systemic" else t.type}
             )
             for t in p.treatments

@@ -32,6 +32,33 @@ class Receptors:
     her2: str | None = None  # canonical: "IHC 0", "IHC 0+", "IHC 1+", "IHC 2+ ISH-", ...
     biopsy_site: str | None = None
     biopsy_date: date | None = None
+    # the detail a pathology report gives next to the category (None when not written)
+    er_percent: str | None = None  # "95%", "<1%", "10-20%"
+    er_intensity: str | None = None  # weak | moderate | strong
+    er_allred: int | None = None  # Allred score 0-8
+    pr_percent: str | None = None
+    pr_intensity: str | None = None
+    pr_allred: int | None = None
+    her2_ish_ratio: float | None = None  # HER2/CEP17 ratio
+    her2_copy_number: float | None = None  # mean HER2 signals per cell
+
+
+@dataclass(frozen=True)
+class BiomarkerDetail:
+    """What a report gives beside the result: variants, origin, sample, VAF, ISH ratio, assay."""
+
+    changes: tuple[
+        str, ...
+    ] = ()  # protein change without "p." (H1047R), cDNA with "c." (c.5946delT)
+    origin: str | None = None  # germline | somatic
+    sample: str | None = None  # tissue | blood (ctDNA)
+    vaf: float | None = None  # variant allele fraction, percent
+    ish_ratio: float | None = None  # HER2/CEP17 (or gene/centromere) ratio of an amplification
+    copy_number: float | None = None  # gene copies per cell
+    assay: str | None = None  # PD-L1 antibody clone (22C3, SP142, SP263, 28-8, 73-10) or MMR IHC
+
+    def __bool__(self) -> bool:
+        return any(getattr(self, k) not in (None, ()) for k in self.__dataclass_fields__)
 
 
 @dataclass(frozen=True)
@@ -40,6 +67,9 @@ class Metastasis:
     date: date | None = None
     measurable: bool | None = None
     status: str | None = None  # brain only: active | treated-stable | treated-progressing
+    detail: str | None = (
+        None  # where exactly, as written: "mediastinal", "supraclavicular", "effusion"
+    )
 
 
 @dataclass(frozen=True)
@@ -47,6 +77,10 @@ class Treatment:
     type: str = "systemic"  # systemic | radiation | surgery
     drugs: tuple[str, ...] = ()  # as written in the file (generic or brand)
     setting: str | None = None  # neoadjuvant | adjuvant | metastatic
+    setting_detail: str | None = None  # recurrent | locally advanced | unresectable | palliative
+    line: int | None = (
+        None  # line of therapy as the chart states it ("2L"); lines are still derived
+    )
     start: date | None = None
     end: date | None = None  # None = ongoing (systemic / radiation)
     stop_reason: str | None = (
@@ -108,6 +142,9 @@ class Patient:
     biomarkers: dict[str, str] = field(
         default_factory=dict
     )  # canonical marker -> normalised result
+    biomarker_details: dict[str, BiomarkerDetail] = field(
+        default_factory=dict
+    )  # canonical marker -> what the report gives beside the result (markers with detail only)
     metastases: tuple[Metastasis, ...] = ()
     ecog: int | None = None
     treatments: tuple[Treatment, ...] = ()

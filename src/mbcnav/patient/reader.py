@@ -9,9 +9,10 @@ from typing import Any
 
 from rapidfuzz import process
 
+from . import spellings
 from . import vocabulary as v
 from .errors import PatientFileError
-from .model import Assessment, Lab, Metastasis, MetastaticDiagnosis, Receptors, Symptom, Treatment
+from .model import Assessment, Lab, Metastasis, MetastaticDiagnosis, Symptom, Treatment
 
 TOP_KEYS = (
     "format",
@@ -33,7 +34,19 @@ TOP_KEYS = (
 )
 DIAGNOSIS_KEYS = ("date", "de_novo", "first_diagnosis_date", "first_diagnosis_stage", "histology")
 RECEPTOR_KEYS = ("er", "pr", "her2", "biopsy_site", "biopsy_date")
+#: the report's detail beside a receptor category (kept apart: the web rows hold RECEPTOR_KEYS)
+RECEPTOR_DETAIL_KEYS = (
+    "er_percent",
+    "er_intensity",
+    "er_allred",
+    "pr_percent",
+    "pr_intensity",
+    "pr_allred",
+    "her2_ish_ratio",
+    "her2_copy_number",
+)
 METASTASIS_KEYS = ("site", "date", "measurable", "status")
+METASTASIS_DETAIL_KEYS = ("detail",)
 TREATMENT_KEYS = (
     "type",
     "drugs",
@@ -45,6 +58,7 @@ TREATMENT_KEYS = (
     "procedure",
     "date",
 )
+TREATMENT_DETAIL_KEYS = ("setting_detail", "line")
 ASSESSMENT_KEYS = ("date", "status", "method", "note")
 LAB_KEYS = ("date", "test", "value", "unit")
 SYMPTOM_KEYS = (
@@ -219,56 +233,19 @@ def read_diagnosis(r: Reader, raw: Any, born: date | None) -> MetastaticDiagnosi
     return dx
 
 
-def read_receptors(r: Reader, raw: Any) -> Receptors:
-    f = "receptors"
-    d = r.mapping(raw, f, RECEPTOR_KEYS)
-    site = d.get("biopsy_site")
-    site_text = r.text(site, f"{f}.biopsy_site")
-    if site_text and site_text.lower() != "breast":
-        site_text = v.normalise_site(site_text) or site_text.lower()
-    return Receptors(
-        er=r.enum(
-            d.get("er"), f"{f}.er", v.normalise_er, (*v.ER_RESULTS, "a percentage such as 5%")
-        ),
-        pr=r.enum(d.get("pr"), f"{f}.pr", v.normalise_pr, v.PR_RESULTS),
-        her2=r.enum(d.get("her2"), f"{f}.her2", v.normalise_her2, v.HER2_RESULTS),
-        biopsy_site=site_text.lower() if site_text else None,
-        biopsy_date=r.date(d.get("biopsy_date"), f"{f}.biopsy_date"),
-    )
-
-
-def read_biomarkers(r: Reader, raw: Any) -> dict[str, str]:
-    if raw is None:
-        return {}
-    if not isinstance(raw, dict):
-        raise fail("biomarkers", f"expected marker: result pairs, got {show(raw)}.")
-    out: dict[str, str] = {}
-    for name, value in raw.items():
-        marker = v.normalise_marker_name(name)
-        field = f"biomarkers.{marker}"
-        if isinstance(value, (dict, list)):
-            raise fail(field, f"expected a result such as 'mutated', got {show(value)}.")
-        result = v.normalise_marker_value(marker, value)
-        if result is None:
-            allowed = {
-                **{m: ("mutated", "not mutated", "unknown") for m in v.MUTATION_MARKERS},
-                **{m: ("positive", "negative", "unknown") for m in v.GERMLINE_MARKERS},
-                "PD-L1": ("CPS <number>", "TPS <number>%", "positive", "negative", "unknown"),
-                "MSI": ("stable", "high", "unknown"),
-                "TMB": ("<mutations per megabase>", "high", "low", "unknown"),
-            }[marker]
-            raise fail(field, f"{show(value)} is not allowed; use {one_of(allowed)}.")
-        if marker in out:
-            raise fail(field, "is given twice.")
-        out[marker] = result
-    return out
-
-
 def read_metastasis(r: Reader, raw: Any, f: str) -> Metastasis:
-    d = r.mapping(raw, f, METASTASIS_KEYS)
+    d = r.mapping(raw, f, METASTASIS_KEYS + METASTASIS_DETAIL_KEYS)
     if d.get("site") is None:
         raise fail(f"{f}.site", f"is missing; use {one_of(v.SITES)}.")
-    site = r.enum(d["site"], f"{f}.site", v.normalise_site, v.SITES)
+    if isinstance(d["site"], (dict, list)):
+        raise fail(f"{f}.site", f"expected text, got {show(d['site'])}.")
+    site, detail = spellings.site(d["site"])
+    if site is None:
+        raise fail(
+            f"{f}.site",
+            f"{show(d['site'])} is not a site we know; use {one_of(v.SITES)} (other for any other organ).",
+        )
+    detail = r.text(d.get("detail"), f"{f}.detail") or detail
     status = r.enum(d.get("status"), f"{f}.status", v.normalise_brain_status, v.BRAIN_STATUSES)
     if status and site not in ("brain", "leptomeningeal"):
         raise fail(
@@ -280,6 +257,7 @@ def read_metastasis(r: Reader, raw: Any, f: str) -> Metastasis:
         date=r.date(d.get("date"), f"{f}.date"),
         measurable=r.boolean(d.get("measurable"), f"{f}.measurable"),
         status=status,
+        detail=detail.lower() if detail else None,
     )
 
 
@@ -294,8 +272,9 @@ def read_drug_list(r: Reader, raw: Any, f: str) -> tuple[str, ...]:
 
 
 def read_treatment(r: Reader, raw: Any, f: str) -> Treatment:
-    d = r.mapping(raw, f, TREATMENT_KEYS)
+    d = r.mapping(raw, f, TREATMENT_KEYS + TREATMENT_DETAIL_KEYS)
     drugs = read_drug_list(r, d.get("drugs"), f"{f}.drugs")
+    setting, setting_detail, line = _setting(r, d, f)
     kind = r.enum(d.get("type"), f"{f}.type", v.normalise_treatment_type, v.TREATMENT_TYPES)
     if kind is None:
         if not drugs:
@@ -311,7 +290,9 @@ def read_treatment(r: Reader, raw: Any, f: str) -> Treatment:
     t = Treatment(
         type=kind,
         drugs=drugs,
-        setting=r.enum(d.get("setting"), f"{f}.setting", v.normalise_setting, v.SETTINGS),
+        setting=setting,
+        setting_detail=setting_detail,
+        line=line,
         start=r.date(d.get("start"), f"{f}.start"),
         end=r.date(d.get("end"), f"{f}.end"),
         stop_reason=r.enum(
@@ -338,6 +319,42 @@ def read_treatment(r: Reader, raw: Any, f: str) -> Treatment:
             f"{show(t.stop_reason)} is given but the treatment has no end date; add end or remove stop_reason.",
         )
     return t
+
+
+def _setting(r: Reader, d: dict, f: str) -> tuple[str | None, str | None, int | None]:
+    """``setting`` as charts write it (recurrent, 2L...) plus ``setting_detail`` and ``line``."""
+    raw = d.get("setting")
+    if isinstance(raw, (dict, list)):
+        raise fail(f"{f}.setting", f"expected text, got {show(raw)}.")
+    setting, detail, line = spellings.setting(raw) if raw is not None else (None, None, None)
+    if raw is not None and setting is None:
+        raise fail(
+            f"{f}.setting",
+            f"{show(raw)} is not allowed; use {one_of(v.SETTINGS)} (recurrent, locally advanced, "
+            "palliative, first-line or 2L also mean the metastatic setting).",
+        )
+    given = r.text(d.get("setting_detail"), f"{f}.setting_detail")
+    if given is not None:
+        if given.lower() not in spellings.SETTING_DETAILS:
+            raise fail(
+                f"{f}.setting_detail",
+                f"{show(given)} is not allowed; use {one_of(spellings.SETTING_DETAILS)}.",
+            )
+        detail = given.lower()
+    number = r.number(d.get("line"), f"{f}.line", 1, 20, integer=True)
+    if number is not None and line is not None and number != line:
+        raise fail(
+            f"{f}.line", f"{number} does not match the setting {show(raw)}; correct one of them."
+        )
+    line = number if number is not None else line
+    if setting is None and (line is not None or detail is not None):
+        setting = "metastatic"
+    if line is not None and setting != "metastatic":
+        raise fail(
+            f"{f}.line",
+            f"{line} is only for the metastatic setting, but this treatment is {setting}.",
+        )
+    return setting, detail, line
 
 
 def read_assessment(r: Reader, raw: Any, f: str) -> Assessment:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from . import derive
+from . import derive, markers
 from .model import Patient
 
 
@@ -24,5 +24,11 @@ def summarize(p: Patient, as_of: date) -> dict:
         "current_treatment": derive.current_treatment(p, as_of),
         "er_low": derive.er_low(p),
         "months_to_recurrence": derive.months_to_recurrence(p),
+        "biomarkers": {
+            marker: markers.as_text(result, p.biomarker_details[marker])
+            if marker in p.biomarker_details
+            else result
+            for marker, result in p.biomarkers.items()
+        },
         "warnings": warnings,
     }

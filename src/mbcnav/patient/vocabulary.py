@@ -94,7 +94,7 @@ SYMPTOMS = (
 )
 MUTATION_MARKERS = ("PIK3CA", "AKT1", "PTEN", "ESR1", "PALB2", "HER2 mutation")
 GERMLINE_MARKERS = ("BRCA1", "BRCA2")
-KNOWN_MARKERS = (*MUTATION_MARKERS, *GERMLINE_MARKERS, "PD-L1", "MSI", "TMB")
+KNOWN_MARKERS = (*MUTATION_MARKERS, *GERMLINE_MARKERS, "HER2 amplification", "PD-L1", "MSI", "TMB")
 LAB_TESTS = (
     "CA 15-3",
     "CA 27.29",
@@ -230,14 +230,22 @@ def normalise_er(value: object) -> str | None:
 
 
 def normalise_her2(value: object) -> str | None:
-    """Pathology-report wording -> one of HER2_RESULTS; None when it is not a HER2 result."""
+    """Pathology-report wording -> one of HER2_RESULTS; None when it is not a HER2 result.
+
+    IHC and ISH together: 2+ takes the ISH result; 3+ with ISH amplified stays 3+; 0 / 0+ / 1+
+    with ISH not amplified keep their IHC score; discordant pairs are refused.
+    ``>0 <1+`` is ultralow (IHC 0+). ``IHC 2+`` without an ISH result is equivocal: refused.
+    """
     if value is None:
         return None
     text = str(value).strip().lower()
-    text = re.sub(r"\bher[\s-]?2(/neu)?\b", "", text)
+    text = re.sub(r"\bher[\s-]?2(/neu)?\b|\berbb2\b", "", text)
     text = re.sub(r"^\s*-\s*(?=[a-z])", "", text)  # "HER2-positive" -> "positive"
-    text = text.replace("fish", "ish").replace("cish", "ish").replace("sish", "ish")
+    text = re.sub(r"\b[fcs]?ish\b", "ish", text)
+    text = re.sub(r">\s*0\s*(?:but\s*)?(?:<|less than)\s*1\+?", "0+", text)
+    text = re.sub(r"(?<=\d)\s+\+", "+", text)
     text = re.sub(r"[\s,;:/()]+", " ", text).strip()
+    text = re.sub(r"\b(?:ultra ?low|ultralow)\b", "ultralow", text)
     words = {
         "positive": "positive",
         "pos": "positive",
@@ -245,19 +253,25 @@ def normalise_her2(value: object) -> str | None:
         "amplified": "positive",
         "ish positive": "positive",
         "ish+": "positive",
+        "ish amplified": "positive",
         "negative": "negative",
         "neg": "negative",
         "-": "negative",
         "not amplified": "negative",
+        "ish negative": "negative",
+        "ish-": "negative",
+        "ish not amplified": "negative",
         "unknown": "unknown",
         "ultralow": "IHC 0+",
-        "ultra low": "IHC 0+",
         "null": "IHC 0",
     }
     if text in words:
         return words[text]
+    text = re.sub(r"\b(?:ihc )?0\+? ultralow\b", "0+", text)
+    text = re.sub(r"\b(?:ihc )?0 null\b", "0", text)
+    ish_words = r"\+|-|positive|negative|amplified|not amplified|non ?amplified|pos|neg"
     m = re.fullmatch(
-        r"(?:ihc\s*)?(0\+?|1\+|2\+|3\+|[0-3])(?:\s*(?:ihc))?(?:\s*ish\s*(\+|-|positive|negative|amplified|not amplified|pos|neg))?",
+        rf"(?:ihc\s*)?(?:score\s*)?(0\+?|1\+|2\+|3\+|[0-3])(?:\s*(?:ihc))?(?:\s*(?:and|with)?\s*ish\s*({ish_words}))?",
         text,
     )
     if not m:
@@ -265,12 +279,13 @@ def normalise_her2(value: object) -> str | None:
     score, ish = m.group(1), m.group(2)
     if score in {"1", "2", "3"}:
         score += "+"
+    amplified = ish in {"+", "positive", "pos", "amplified"}
     if score == "2+":
         if ish is None:
             return None  # equivocal: an ISH result is needed to say positive or low
-        return "IHC 2+ ISH+" if ish in {"+", "positive", "pos", "amplified"} else "IHC 2+ ISH-"
-    if ish is not None and score != "2+":
-        return None
+        return "IHC 2+ ISH+" if amplified else "IHC 2+ ISH-"
+    if ish is not None and amplified != (score == "3+"):
+        return None  # discordant IHC and ISH (1+ amplified, 3+ not amplified): needs the team's reading
     return f"IHC {score}"
 
 
@@ -292,12 +307,41 @@ def normalise_marker_name(name: object) -> str:
 
 
 def normalise_marker_value(marker: str, value: object) -> str | None:
-    """Known markers get canonical results; other markers keep their text. None = invalid."""
+    """Known markers get canonical results; other markers keep their text. None = invalid.
+
+    Report wording (``H1047R``, ``amplified``, ``CPS 15 (22C3)``, ``MSI-H``) is read through
+    ``mbcnav.patient.markers``; this returns the result only (the detail is kept by the reader).
+    """
+    from . import markers
+
     text = _key(value) if value is not None else "unknown"
+    simple = _simple_marker_value(marker, text)
+    if simple is not None:
+        return simple
+    if value is None:
+        return None
+    name = {"HER2 mutation": "ERBB2 mutation", "HER2 amplification": "ERBB2 amplification"}.get(
+        marker, marker
+    )
+    found = markers.read(name, str(value))
+    if found is not None and found.marker == marker:
+        return found.result
+    if marker in KNOWN_MARKERS:
+        return None
+    return str(value).strip()
+
+
+def _simple_marker_value(marker: str, text: str) -> str | None:
     if marker in MUTATION_MARKERS:
         return _MUTATION.get(text)
     if marker in GERMLINE_MARKERS:
         return _GERMLINE.get(text)
+    if marker == "HER2 amplification":
+        return {
+            "amplified": "amplified",
+            "not amplified": "not amplified",
+            "unknown": "unknown",
+        }.get(text)
     if marker == "PD-L1":
         m = re.fullmatch(r"(cps|tps|ic)\s*(?:score\s*)?(>=|<|>)?\s*(\d+(?:\.\d+)?)\s*%?", text)
         if m:
@@ -320,7 +364,7 @@ def normalise_marker_value(marker: str, value: object) -> str | None:
         if m:
             return m.group(1)
         return {"high": "high", "low": "low", "unknown": "unknown"}.get(text)
-    return str(value).strip()
+    return None
 
 
 def normalise_lab_test(name: object) -> str:

@@ -48,6 +48,28 @@ class PatientFacts:
     labs: dict[str, dict] = field(default_factory=dict)  # labs.latest(): newest value per test
     menopause: str | None = None  # post | suppressed | pre (menopause.status_from_patient)
     er_low_only: bool = False  # ER 1-10% and PR not positive: the only hormone receptor is ER-low
+    # report detail (patient files only; see biomarker_facts for the exact meaning of each)
+    er_percent: float | None = None  # highest ER % the report states ("<1%" -> 0.0)
+    pr_percent: float | None = None
+    her2_amplified: bool | None = None  # ERBB2 amplification (NGS) or ISH; None = not known
+    her2_ish_ratio: float | None = None
+    variants: dict[str, list[str]] = field(
+        default_factory=dict
+    )  # gene -> changes (H1047R, c.5946delT)
+    alterations: dict[str, list[str]] = field(
+        default_factory=dict
+    )  # gene -> mutation|amplification|fusion|loss
+    origins: dict[str, str] = field(
+        default_factory=dict
+    )  # marker -> germline | somatic, where stated
+    germline_brca: bool | None = None
+    somatic_brca: bool | None = None
+    pdl1: dict | None = None  # {result, type, comparator, value, assay, positive}
+    msi: str | None = None  # high | stable
+    tmb: float | None = None  # mutations per megabase
+    tmb_high: bool | None = None  # >= 10 mut/Mb, or written "high"
+    site_details: dict[str, list[str]] = field(default_factory=dict)  # site -> details as written
+    setting_details: list[str] = field(default_factory=list)  # recurrent | locally advanced | ...
     as_of: str = ""
     note: str = ""  # free text (notes only), kept for lexical checks
 
@@ -76,6 +98,107 @@ def _line_words(line) -> list[str]:
         d = vocabulary.drug(name)
         words.extend(drug_labels(d) if d else [name])
     return list(dict.fromkeys(words))
+
+
+def _percent_value(text: str | None) -> float | None:
+    if not text:
+        return None
+    numbers = [float(x) for x in re.findall(r"\d+(?:\.\d+)?", text)]
+    if not numbers:
+        return None
+    return 0.0 if text.startswith("<") and max(numbers) <= 1 else max(numbers)
+
+
+def _gene(marker: str) -> str:
+    return {"HER2 mutation": "ERBB2", "HER2 amplification": "ERBB2"}.get(
+        marker, marker.split(" ")[0]
+    )
+
+
+def biomarker_facts(p) -> dict:
+    """The report detail of a Patient as PatientFacts fields.
+
+    - ``her2_amplified``: True when biomarkers say ``HER2 amplification: amplified`` or HER2 is
+      ``IHC 2+ ISH+``; False when ``not amplified`` or ``IHC 2+ ISH-``; else None. HER2 IHC 3+
+      alone does not set it (no ISH was stated).
+    - ``variants``: gene symbol (ERBB2 for a HER2 mutation) -> the changes listed, for positive
+      results only. ``alterations``: gene -> kinds found (mutation | amplification | fusion | loss).
+    - ``germline_brca``: True when BRCA1 or BRCA2 is positive and not stated somatic (the file's
+      BRCA fields are germline unless said otherwise); False when both are negative; else None.
+      ``somatic_brca``: True when a positive BRCA1/2 is stated somatic.
+    - ``pdl1``: {result, type (CPS | TPS | IC | None), comparator ('' | < | <= | > | >=), value
+      (float | None), assay (22C3 | SP142 | ... | None), positive (True for a score >= 1 or
+      'positive', False for a score < 1 or 'negative', None when unknown)}.
+    - ``tmb_high``: a number >= 10 mut/Mb or the word high; False for a lower number or 'low'.
+    """
+    marks, details = p.biomarkers, getattr(p, "biomarker_details", {}) or {}
+    out: dict = {"variants": {}, "alterations": {}, "origins": {}}
+    amp = marks.get("HER2 amplification")
+    her2 = p.receptors.her2
+    if amp == "amplified" or her2 == "IHC 2+ ISH+":
+        out["her2_amplified"] = True
+    elif amp == "not amplified" or her2 == "IHC 2+ ISH-":
+        out["her2_amplified"] = False
+    for marker, result in marks.items():
+        d = details.get(marker)
+        if d is not None and d.origin:
+            out["origins"][marker] = d.origin
+        kind = None
+        if result in ("mutated", "positive") and marker not in ("PD-L1", "MSI", "TMB"):
+            kind = "mutation"
+        elif result == "amplified":
+            kind = "amplification"
+        elif marker.endswith(" fusion") and result == "detected":
+            kind = "fusion"
+        elif result == "loss":
+            kind = "loss"
+        if kind:
+            gene = _gene(marker)
+            out["alterations"].setdefault(gene, []).append(kind)
+            if d is not None and d.changes:
+                out["variants"].setdefault(gene, []).extend(d.changes)
+    brca = {g: marks.get(g) for g in ("BRCA1", "BRCA2")}
+    stated = {g: out["origins"].get(g) for g in brca}
+    if any(r == "positive" and stated[g] != "somatic" for g, r in brca.items()):
+        out["germline_brca"] = True
+    elif all(r == "negative" and stated[g] != "somatic" for g, r in brca.items()):
+        out["germline_brca"] = False
+    if any(r == "positive" and stated[g] == "somatic" for g, r in brca.items()):
+        out["somatic_brca"] = True
+    if (pd := marks.get("PD-L1")) and pd != "unknown":
+        m = re.fullmatch(r"(CPS|TPS|IC) (>=|<=|<|>)?(\d+(?:\.\d+)?)", pd)
+        value = float(m.group(3)) if m else None
+        comparator = (m.group(2) or "") if m else ""
+        positive = {"positive": True, "negative": False}.get(pd)
+        if value is not None:
+            positive = not (value < 1 or (comparator.startswith("<") and value <= 1))
+        d = details.get("PD-L1")
+        out["pdl1"] = {
+            "result": pd,
+            "type": m.group(1) if m else None,
+            "comparator": comparator,
+            "value": value,
+            "assay": d.assay if d else None,
+            "positive": positive,
+        }
+    if marks.get("MSI") in ("high", "stable"):
+        out["msi"] = marks["MSI"]
+    tmb = marks.get("TMB")
+    if tmb and re.fullmatch(r"\d+(?:\.\d+)?", tmb):
+        out["tmb"] = float(tmb)
+        out["tmb_high"] = float(tmb) >= 10
+    elif tmb in ("high", "low"):
+        out["tmb_high"] = tmb == "high"
+    rc = p.receptors
+    out["er_percent"] = _percent_value(getattr(rc, "er_percent", None))
+    out["pr_percent"] = _percent_value(getattr(rc, "pr_percent", None))
+    out["her2_ish_ratio"] = getattr(rc, "her2_ish_ratio", None)
+    for m in p.metastases:
+        if getattr(m, "detail", None):
+            out.setdefault("site_details", {}).setdefault(m.site, []).append(m.detail)
+    settings = [t.setting_detail for t in p.treatments if getattr(t, "setting_detail", None)]
+    out["setting_details"] = list(dict.fromkeys(settings))
+    return out
 
 
 def from_patient(p, as_of: date) -> PatientFacts:
@@ -157,6 +280,7 @@ def from_patient(p, as_of: date) -> PatientFacts:
         menopause=menopause_status(p, as_of),
         er_low_only=derive.er_low(p) and p.receptors.pr != "positive",
         as_of=as_of.isoformat(),
+        **biomarker_facts(p),
     )
 
 

@@ -13,7 +13,7 @@ from datetime import date
 from functools import lru_cache
 from types import SimpleNamespace
 
-from mbcnav.patient import FORMAT, Patient, parse
+from mbcnav.patient import FORMAT, Patient, markers, parse
 from mbcnav.patient.reader import (
     ASSESSMENT_KEYS,
     LAB_KEYS,
@@ -175,12 +175,20 @@ def profile_fields(p: Patient) -> dict:
     return {k: ("" if x is None and k in text_fields else x) for k, x in fields.items()}
 
 
+def _marker_text(p: Patient, marker: str, result: str) -> str:
+    """The result with the report's detail (variants, VAF, assay) when it fits the row."""
+    detail = p.biomarker_details.get(marker)
+    text = markers.as_text(result, detail) if detail else result
+    return text if len(text) <= 40 else result
+
+
 def rows_from_patient(owner, p: Patient) -> dict[type, list]:
     """Unsaved rows for every list of ``p`` (Profile apart: see ``profile_fields``)."""
     s = lambda x: x or ""  # noqa: E731 - blank text for absent values
     return {
         Biomarker: [
-            Biomarker(owner=owner, marker=k, result=val) for k, val in p.biomarkers.items()
+            Biomarker(owner=owner, marker=k, result=_marker_text(p, k, val))
+            for k, val in p.biomarkers.items()
         ],
         Metastasis: [
             Metastasis(
