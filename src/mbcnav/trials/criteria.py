@@ -75,6 +75,7 @@ _HARM_FROM = re.compile(
     r"\s+(?:(?:any|all|the|prior|previous|earlier|recent)\s+){0,3}$",
     re.I,
 )
+_GERMLINE = re.compile(r"germ-?line|\bg(?=brca)|hereditary|inherited", re.I)
 _EXAMPLES = re.compile(
     r"\(\s*(?:e\.?\s?g\.?|for example|for instance|such as|including but not limited to)[,:\s][^()]*\)",
     re.I,
@@ -171,6 +172,8 @@ def _from_mention(m: Mention, text: str, kind: str) -> dict | None:
         )
     ):
         check["min_cps"] = float(cps.group(2)) + (1 if cps.group(1) == ">" else 0)
+    elif m.check == "biomarker" and m.value == "BRCA" and _GERMLINE.search(around + " " + m.text):
+        check["germline"] = True
     elif m.check == "measurable" and re.search(r"evaluable|non-?measurable", text, re.I):
         return None  # "measurable or evaluable disease": any disease will do
     elif exception:
@@ -197,6 +200,42 @@ def er_low_wording(text: str) -> dict:
 _OR_PARTS = re.compile(
     r"(?:[,;]\s*or\s+|\bor\s+(?=(?:have|has|had|who|with|if|are|is|were|be)\b))(?![^()]*\))", re.I
 )
+
+
+_HER2_LIST = re.compile(
+    r"\b(?:ihc|immunohistochemistry)\s*(?:score\s*)?(?:of\s*)?"
+    r"(?P<list>(?:0\+?|1\+|2\+|3\+)(?:\s*(?:,|or|and/or|and|/)\s*(?:ihc\s*)?(?:0\+?|1\+|2\+|3\+))+)"
+    r"(?P<after>[^.;]{0,40})",
+    re.I,
+)
+
+
+def her2_scores(text: str) -> list[str] | None:
+    """HER2 categories a list of IHC scores allows ("IHC 0, 1+ or 2+ with negative ISH" ->
+    zero, ultralow, low), after ASCO/CAP 2023 (0 includes ultralow; 2+ is low unless ISH is
+    amplified). None unless a HER2 criterion lists two scores or more."""
+    if not re.search(r"her-?2|erbb2", text, re.I):
+        return None
+    m = _HER2_LIST.search(text)
+    if not m:
+        return None
+    scores = re.findall(r"0\+?|1\+|2\+|3\+", m.group("list"))
+    if len(set(scores)) < 2:
+        return None
+    amplified = re.search(
+        r"ish\s*\+|ish[- ]positive|(?<!non-)(?<!not )amplified", m.group("after"), re.I
+    )
+    out: list[str] = []
+    for sc in scores:
+        if sc.startswith("0"):
+            out += ["zero", "ultralow"]
+        elif sc == "1+":
+            out.append("low")
+        elif sc == "2+":
+            out.append("positive" if amplified else "low")
+        else:
+            out.append("positive")
+    return sorted(set(out))
 
 
 def _mark_unchecked_alternatives(text: str, found: list[Mention], out: list[dict]) -> None:
@@ -301,6 +340,9 @@ def checks_for(crit: Criterion, found: list[Mention]) -> list[dict]:
         if key not in seen:
             seen.add(key)
             out.append(c)
+    if (scores := her2_scores(plain)) is not None:  # "HER2 IHC 0, 1+ or 2+/ISH-": one list
+        out = [c for c in out if not (c["type"] == "receptor" and c["value"].startswith("her2"))]
+        out.append({"type": "receptor", "value": "her2-in", "allowed": scores, "neg": False})
     both = {(c["type"], c["value"]) for c in out if c.get("neg")} & {
         (c["type"], c["value"]) for c in out if "neg" in c and not c["neg"]
     }
