@@ -190,3 +190,18 @@ def test_one_line_text_reads_back_the_same(line, marker, result, kept):
     found = markers.read(line)
     again = markers.read(marker, markers.as_text(found.result, found.detail))
     assert again == found
+
+
+@pytest.mark.parametrize(
+    "key,value,marker,result",
+    [
+        ("PIK3CA", "PIK3CA H1047R", "PIK3CA", "mutated"),
+        ("ESR1", "ESR1 D538G", "ESR1", "mutated"),
+        ("ERBB2", "ERBB2 amplification", "HER2 amplification", "amplified"),
+        ("BRCA2", "BRCA2 c.5946delT pathogenic", "BRCA2", "positive"),
+    ],
+)
+def test_a_value_that_repeats_its_gene_name(key, value, marker, result):
+    """Charts copy the report line under the gene: "PIK3CA: PIK3CA H1047R"."""
+    got = p(biomarkers={key: value})
+    assert got.biomarkers[marker] == result

@@ -295,8 +295,12 @@ def marker_of(name: str) -> tuple[str, str]:
 
 def read(name: str, value: str | None = None) -> Finding | None:
     """One report line (``name`` alone) or a ``name: value`` pair -> Finding, or None."""
-    line = f"{name} {value}" if value is not None else name
     gene, rest = marker_of(name)
+    if value is not None and gene:  # "PIK3CA: PIK3CA H1047R", "ERBB2: ERBB2 amplification"
+        again, after = marker_of(value)
+        if again == gene and after:
+            value = after
+    line = f"{name} {value}" if value is not None else name
     if value is not None:
         rest = f"{rest} {value}".strip()
     _, detail = qualifiers(line)
