@@ -9,7 +9,9 @@ join / might fit), and not eligible when it is "ruled_out" (a criterion not met)
 trial for another situation). Registry status is left out: the labels judge the criteria.
 
 Split (fixed before any rule was written, 2026-12-02): charts with an odd number are the tuning
-half, charts with an even number the held-out half. Usage:
+half, charts with an even number the held-out half. bench/data/mbc_screening_blind (u01-u08,
+written blind by a separate author, report spellings) is never tuned on: run it with --split all.
+Usage:
 
     uv run python bench/trials_mbc_screening.py [SET_DIR] [--split tune|held|all] [--why]
 """
@@ -30,7 +32,10 @@ from mbcnav.trials.match import match
 from mbcnav.trials.parse import parse_trials
 from mbcnav.trials.record import from_v2
 
-DEFAULT = Path(__file__).resolve().parents[2] / "shared" / "bench" / "mbc-screening"
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+DEFAULT = SHARED / "bench" / "mbc-screening"
+# where a set without its own trials/ folder finds the records (bench/data/mbc_screening_blind)
+FIXTURES = SHARED / "fixtures" / "ctgov" / "v2-breast"
 DAY = date(2026, 1, 15)
 
 
@@ -54,7 +59,8 @@ def run(folder: Path, split: str, why: bool = False) -> dict:
     ncts = sorted({r["nct_id"] for r in labels})
     trials = {}
     for nct in ncts:
-        raw = json.loads((folder / "trials" / f"{nct}.json").read_text("utf-8"))
+        path = folder / "trials" / f"{nct}.json"
+        raw = json.loads((path if path.exists() else FIXTURES / f"{nct}.json").read_text("utf-8"))
         trials[nct] = from_v2(raw)
     parses = dict(zip(ncts, parse_trials([trials[n] for n in ncts]), strict=True))
     facts = {}
