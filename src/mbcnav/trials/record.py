@@ -163,8 +163,9 @@ def _phase(values: Any) -> str:
             values = [values]
     names = []
     for v in values or []:
-        v = str(v).upper().replace("PHASE", "").replace("EARLY_", "early ").strip(" _")
-        if v and v != "NA":
+        v = re.sub(r"EARLY[_\s]*", "early ", str(v).upper().replace("PHASE", ""))
+        v = re.sub(r"\s*/\s*", "/", v).strip(" _")
+        if v and v not in {"NA", "N/A", "NOT_APPLICABLE", "NOT APPLICABLE", "NONE"}:
             names.append(v)
     return "Phase " + "/".join(names) if names else ""
 
