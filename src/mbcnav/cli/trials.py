@@ -254,8 +254,23 @@ def _contact_lines(t) -> list[str]:
     default=None,
     help="A trial store file (default: the bundled snapshot).",
 )
-def show_cmd(nct_id, as_json, store):
-    """Show one trial from the local store: its contacts and its parsed criteria."""
+@click.option(
+    "--zip",
+    "zip_code",
+    default=None,
+    help="A US ZIP code: show the nearest open site and its distance.",
+)
+@date_option
+def show_cmd(nct_id, as_json, store, zip_code, as_of):
+    """Show one trial from the local store: a plain-language card, a banner when it is closed,
+    its contacts and its parsed criteria. Closed trials are found by NCT id but never offered
+    as trials to join."""
+    from mbcnav.trials.card import card
+    from mbcnav.trials.geo import zip_point
+    from mbcnav.trials.markup import one_line
+
+    from .trial_card import card_lines, data_lines
+
     s = _open_store(store)
     t = s.get(nct_id)
     if t is None:
@@ -267,24 +282,36 @@ def show_cmd(nct_id, as_json, store):
         from mbcnav.trials.parse import parse_trial
 
         parse = parse_trial(t)
+    c = card(t, zip_point(zip_code) if zip_code else None)
     if as_json:
-        echo_json({"trial": t.to_dict(), "criteria": parse["criteria"]})
+        data = getattr(s, "data", {})
+        echo_json(
+            {
+                "trial": t.to_dict(),
+                "card": c,
+                "data": {k: data.get(k, "") for k in ("as_of", "built", "synced")},
+                "criteria": parse["criteria"],
+            }
+        )
         return
+    for line in card_lines(c):
+        click.echo(line)
     click.echo(
-        f"{t.nct_id}: {t.title}\n{t.phase or 'phase not given'} · {t.status or 'status unknown'} · updated {t.last_update or '?'}"
+        f"\n{c['status']['words']} · {c['phase']['label']} · record updated {t.last_update or '?'}"
     )
-    click.echo(f"Conditions: {', '.join(t.conditions) or '-'}\nSites: {len(t.locations)}")
+    for line in data_lines(s, today(as_of)):
+        click.echo(line)
     for line in _contact_lines(t):
         click.echo(line)
     for kind in ("inclusion", "exclusion"):
         click.echo(f"\n{kind.capitalize()} criteria:")
-        for c in parse["criteria"]:
-            if c["kind"] == kind:
+        for cr in parse["criteria"]:
+            if cr["kind"] == kind:
                 checks = (
-                    ", ".join(ch["type"] + (" (no)" if ch.get("neg") else "") for ch in c["checks"])
+                    ", ".join(ch["type"] + (" (no)" if ch.get("neg") else "") for ch in cr["checks"])
                     or "not mapped"
                 )
-                click.echo(f"  - {c['text'][:140]}  [{checks}]")
+                click.echo(f"  - {one_line(cr['text'], 140)}  [{checks}]")
 
 
 @command.command("sync")

@@ -263,6 +263,6 @@ def card(trial: Trial, point: tuple[float, float] | None = None) -> dict:
         "contact": contact,
         "countries": countries(trial),
         "sites": len(trial.locations),
-        "glossary": explain(*shown, plain_text(trial.summary)),
+        "glossary": explain(*shown, plain_text(trial.summary), trial.eligibility),
         "sources": [w["sources"][k] for k in ("nci_phases", "ctgov")],
     }
