@@ -12,10 +12,14 @@ from mbcnav.trials.errors import TrialsError
 
 
 def _open_store(path: str | None):
+    """The given store; else the user's synced copy when there is one; else the bundled snapshot."""
     from mbcnav.trials.snapshot import open_snapshot
-    from mbcnav.trials.store import JsonStore
+    from mbcnav.trials.store import JsonStore, default_store_path
 
-    return JsonStore.open(path) if path else open_snapshot()
+    if path:
+        return JsonStore.open(path)
+    synced = default_store_path()
+    return JsonStore.open(synced) if synced.exists() else open_snapshot()
 
 
 def _read_jsonl(path: str, what: str) -> list[dict]:
@@ -65,7 +69,7 @@ def command() -> None:
     "--store",
     type=click.Path(dir_okay=False),
     default=None,
-    help="A trial store file (default: the bundled snapshot).",
+    help="A trial store file (default: the synced copy in the user data folder if there is one, else the bundled snapshot).",
 )
 def match_cmd(patient_file, as_json, top, within_miles, as_of, store):
     """Rank the trials in the local store for the person in PATIENT_FILE.
@@ -252,7 +256,7 @@ def _contact_lines(t) -> list[str]:
     "--store",
     type=click.Path(dir_okay=False),
     default=None,
-    help="A trial store file (default: the bundled snapshot).",
+    help="A trial store file (default: the synced copy in the user data folder if there is one, else the bundled snapshot).",
 )
 @click.option(
     "--zip",
@@ -340,7 +344,11 @@ def show_cmd(nct_id, as_json, store, zip_code, as_of):
     help="ClinicalTrials.gov API v2 base address (default: the public API; for mirrors and tests).",
 )
 def sync_cmd(store, cond, term, max_pages, database, api_url):
-    """Fetch recruiting trials from ClinicalTrials.gov; only new or updated ones are parsed."""
+    """Fetch recruiting trials from ClinicalTrials.gov; only new or updated ones are parsed.
+
+    Without --store the first sync starts from a copy of the bundled snapshot in the user data
+    folder ($MBCNAV_DATA), which match and show then use. The trials already held are asked
+    for too, so a trial that closed since is shown as closed."""
     from mbcnav.trials.client import CtgovClient
     from mbcnav.trials.store import JsonStore, default_store_path
     from mbcnav.trials.sync import sync
@@ -365,7 +373,13 @@ def sync_cmd(store, cond, term, max_pages, database, api_url):
         )
         return
     path = Path(store) if store else default_store_path()
-    s = JsonStore.open(path, create=True)
+    if not store and not path.exists():  # the first sync refreshes a copy of the bundled snapshot
+        from mbcnav.trials.snapshot import open_snapshot
+
+        s = JsonStore(path, open_snapshot().data)
+        click.echo(f"Starting from the bundled snapshot ({len(s.trials())} trials).")
+    else:
+        s = JsonStore.open(path, create=True)
     with (
         CtgovClient(**({"base_url": api_url} if api_url else {})) as client,
         click.progressbar(length=(max_pages or 20) * 100, label="Fetching trials") as bar,
