@@ -4,6 +4,7 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from mbcnav.cli import main
+from mbcnav.trials.groups import ORDER, is_open
 
 EXAMPLES = Path("/work/shared/spec/examples")
 NOTE = (
@@ -83,13 +84,16 @@ def test_match_json_shape_on_the_bundled_snapshot():
         "2025-07-01",
     )
     assert res.exit_code == 0, res.output
-    trials = json.loads(res.output)["trials"]
-    assert len(trials) == 3
-    scores = [t["score"] for t in trials]
-    assert scores == sorted(scores, reverse=True)
+    out = json.loads(res.output)
+    trials = out["trials"]
+    assert len(trials) == 3 and out["closed_not_shown"] > 0
+    order = [ORDER.index(t["group"]) for t in trials]
+    assert order == sorted(order), "grouped in groups.ORDER"
     for t in trials:
-        assert set(t) == {"nct_id", "title", "score", "fit", "nearest_site", "criteria"}
-        assert t["fit"] in {"likely", "possible", "unlikely"}
+        assert set(t) == {
+            "nct_id", "title", "score", "fit", "group", "status", "nearest_site", "criteria"
+        }  # fmt: skip
+        assert t["fit"] in {"likely", "possible", "unlikely"} and is_open(t["status"])
         for c in t["criteria"]:
             assert set(c) == {"kind", "text", "verdict", "why"}
             assert c["verdict"] in {"met", "not met", "unknown"}

@@ -74,11 +74,15 @@ def command() -> None:
 def match_cmd(patient_file, as_json, top, within_miles, as_of, store):
     """Rank the trials in the local store for the person in PATIENT_FILE.
 
-    A site without a map point in its record is placed by its ZIP code or city (said in the
-    text; nearest_site.located_by is "site", "zip" or "city" in --json).
+    Trials are grouped (you may be able to join / might fit / ruled out / another situation);
+    trials closed to new patients are left out (counted in --json as closed_not_shown; 'trials
+    show NCT...' still finds them). A site without a map point in its record is placed by its
+    ZIP code or city (said in the text; nearest_site.located_by is "site", "zip" or "city").
     """
     from mbcnav.trials.facts import from_patient
     from mbcnav.trials.geo import nearest_site, zip_point
+    from mbcnav.trials.groups import LABELS, ORDER, group_of, status_words
+    from mbcnav.trials.markup import one_line
     from mbcnav.trials.rank import rank
 
     patient = load_patient(patient_file)
@@ -96,8 +100,12 @@ def match_cmd(patient_file, as_json, top, within_miles, as_of, store):
         raise TrialsError(
             "--within-miles needs a postal_code in the patient file; add a US ZIP code such as 60611."
         )
-    out = []
+    out, closed = [], 0
     for r in rank(trials, parses, facts):
+        group = group_of(r.summary, r.trial.status)
+        if group == "closed":  # never offered as a trial to join; 'trials show' finds it
+            closed += 1
+            continue
         site = nearest_site(r.trial, point) if point else None
         if within_miles is not None and (site is None or site["miles"] > within_miles):
             continue
@@ -107,6 +115,8 @@ def match_cmd(patient_file, as_json, top, within_miles, as_of, store):
                 "title": r.trial.title,
                 "score": r.score,
                 "fit": r.summary["fit"],
+                "group": group,
+                "status": r.trial.status,
                 "nearest_site": site,
                 "criteria": [
                     {"kind": c["kind"], "text": c["text"], "verdict": c["verdict"], "why": c["why"]}
@@ -116,8 +126,10 @@ def match_cmd(patient_file, as_json, top, within_miles, as_of, store):
         )
         if len(out) >= top:
             break
+    order = {k: i for i, k in enumerate(ORDER)}
+    out.sort(key=lambda t: order[t["group"]])  # stable: the ranking's order within a group
     if as_json:
-        echo_json({"trials": out})
+        echo_json({"trials": out, "closed_not_shown": closed})
         return
     if not out:
         click.echo("No trial in the store matches these limits.")
@@ -127,9 +139,9 @@ def match_cmd(patient_file, as_json, top, within_miles, as_of, store):
             site = t["nearest_site"]
             how = {"zip": ", by ZIP code", "city": ", by city"}.get(site.get("located_by"), "")
             where = f", nearest site {site['miles']:g} miles ({site['city']}{how})"
-        click.echo(
-            f"{i}. {t['nct_id']}  fit: {t['fit']}  score {t['score']:.2f}{where}\n   {t['title']}"
-        )
+        label = LABELS[t["group"]]
+        note = "" if t["status"] == "RECRUITING" else f" ({status_words(t['status'])})"
+        click.echo(f"{i}. {t['nct_id']}  {label}{note}{where}\n   {one_line(t['title'])}")
         counts = {
             v: sum(1 for c in t["criteria"] if c["verdict"] == v)
             for v in ("met", "not met", "unknown")
@@ -139,7 +151,7 @@ def match_cmd(patient_file, as_json, top, within_miles, as_of, store):
         )
         for c in t["criteria"]:
             if c["verdict"] == "not met":
-                click.echo(f"   - not met: {c['text'][:100]} ({c['why']})")
+                click.echo(f"   - not met: {one_line(c['text'], 100)} ({c['why']})")
 
 
 @command.command("judge")
