@@ -62,8 +62,8 @@ def test_the_build_is_reproducible_and_prefers_v2_records(tmp_path):
     ids = {t.nct_id for t in JsonStore.open(one.path).trials()}
     assert {"NCT03377387", "NCT02513394"} <= ids and "NCT02576665" not in ids
     assert (tmp_path / "a" / "index.tsv").read_text().count("\n") == len(ids) + 1
-    assert JsonStore.open(one.path).get("NCT03377387").source.startswith(
-        "ClinicalTrials.gov API v2"
+    assert (
+        JsonStore.open(one.path).get("NCT03377387").source.startswith("ClinicalTrials.gov API v2")
     )
 
 

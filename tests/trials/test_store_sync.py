@@ -43,7 +43,9 @@ def test_sync_is_incremental_by_last_update(tmp_path, v2_full, v2_subset):
     assert seen_filters[2] == "AREA[LastUpdatePostDate]RANGE[2026-01-02,MAX]"
     assert JsonStore.open(path).get("NCT03377387").last_update == "2026-01-02"
     assert id_requests == ["NCT02576665,NCT03377387"] * 2, "held trials asked for from sync 2"
-    assert JsonStore.open(path).data["as_of"] == "2026-01-02" and JsonStore.open(path).data["synced"]
+    assert (
+        JsonStore.open(path).data["as_of"] == "2026-01-02" and JsonStore.open(path).data["synced"]
+    )
 
 
 def test_missing_store_is_one_sentence(tmp_path):

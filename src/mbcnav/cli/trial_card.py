@@ -54,9 +54,7 @@ def card_lines(card: dict) -> list[str]:
         for s in card["involves"]:
             out += _wrap(s, "    ", "  - ")
         if card["schedule"]:
-            out += _wrap(
-                f"{card['schedule_intro']} {'; '.join(card['schedule'])}", "    ", "  - "
-            )
+            out += _wrap(f"{card['schedule_intro']} {'; '.join(card['schedule'])}", "    ", "  - ")
     facts = [x for x in (card["size"], card["sponsor"] and f"run by {card['sponsor']}") if x]
     if card["dates"].get("start"):
         facts.append(f"started {card['dates']['start']}")
@@ -98,3 +96,37 @@ def data_lines(store, today) -> list[str]:
     if not parts:
         return []
     return _wrap("Data: " + "; ".join(parts) + ".", "  ")
+
+
+SITE_CONTACTS_SHOWN = 10
+
+
+def contact_lines(t) -> list[str]:
+    """Contacts for ``trials show``: the study's central contacts, then each site's, then officials."""
+
+    def reach(c) -> str:
+        phone = c.phone + (f" ext. {c.phone_ext}" if c.phone and c.phone_ext else "")
+        return ", ".join(x for x in (phone, c.email) if x)
+
+    lines = [
+        f"Contact: {c.name or 'study contact'}: {reach(c)}"
+        for c in t.central_contacts
+        if c.reachable
+    ]
+    sites = [
+        f"Site contact ({', '.join(x for x in (s.facility, s.city) if x)}): {c.name or 'contact'}: {reach(c)}"
+        for s in t.locations
+        for c in s.contacts
+        if c.reachable
+    ]
+    lines += sites[:SITE_CONTACTS_SHOWN]
+    if len(sites) > SITE_CONTACTS_SHOWN:
+        lines.append(
+            f"... and {len(sites) - SITE_CONTACTS_SHOWN} more site contacts (--json lists all)."
+        )
+    for o in t.officials:
+        what = ", ".join(x for x in (o.role_label, o.affiliation) if x)
+        lines.append(f"Study lead: {o.name}" + (f" ({what})" if what else ""))
+    if lines:
+        lines.append("The study team can answer questions about eligibility.")
+    return lines

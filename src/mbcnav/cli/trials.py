@@ -227,40 +227,6 @@ def rank_cmd(queries, trials_path, run_path):
     _write(run_path, rank_run(qs, trials))
 
 
-SITE_CONTACTS_SHOWN = 10
-
-
-def _contact_lines(t) -> list[str]:
-    """Contacts for ``trials show``: the study's central contacts, then each site's, then officials."""
-
-    def reach(c) -> str:
-        phone = c.phone + (f" ext. {c.phone_ext}" if c.phone and c.phone_ext else "")
-        return ", ".join(x for x in (phone, c.email) if x)
-
-    lines = [
-        f"Contact: {c.name or 'study contact'}: {reach(c)}"
-        for c in t.central_contacts
-        if c.reachable
-    ]
-    sites = [
-        f"Site contact ({', '.join(x for x in (s.facility, s.city) if x)}): {c.name or 'contact'}: {reach(c)}"
-        for s in t.locations
-        for c in s.contacts
-        if c.reachable
-    ]
-    lines += sites[:SITE_CONTACTS_SHOWN]
-    if len(sites) > SITE_CONTACTS_SHOWN:
-        lines.append(
-            f"... and {len(sites) - SITE_CONTACTS_SHOWN} more site contacts (--json lists all)."
-        )
-    for o in t.officials:
-        what = ", ".join(x for x in (o.role_label, o.affiliation) if x)
-        lines.append(f"Study lead: {o.name}" + (f" ({what})" if what else ""))
-    if lines:
-        lines.append("The study team can answer questions about eligibility.")
-    return lines
-
-
 @command.command("show")
 @click.argument("nct_id")
 @json_option
@@ -285,7 +251,7 @@ def show_cmd(nct_id, as_json, store, zip_code, as_of):
     from mbcnav.trials.geo import zip_point
     from mbcnav.trials.markup import one_line
 
-    from .trial_card import card_lines, data_lines
+    from .trial_card import card_lines, contact_lines, data_lines
 
     s = _open_store(store)
     t = s.get(nct_id)
@@ -317,14 +283,16 @@ def show_cmd(nct_id, as_json, store, zip_code, as_of):
     )
     for line in data_lines(s, today(as_of)):
         click.echo(line)
-    for line in _contact_lines(t):
+    for line in contact_lines(t):
         click.echo(line)
     for kind in ("inclusion", "exclusion"):
         click.echo(f"\n{kind.capitalize()} criteria:")
         for cr in parse["criteria"]:
             if cr["kind"] == kind:
                 checks = (
-                    ", ".join(ch["type"] + (" (no)" if ch.get("neg") else "") for ch in cr["checks"])
+                    ", ".join(
+                        ch["type"] + (" (no)" if ch.get("neg") else "") for ch in cr["checks"]
+                    )
                     or "not mapped"
                 )
                 click.echo(f"  - {one_line(cr['text'], 140)}  [{checks}]")

@@ -29,7 +29,7 @@ from mbcnav.trials import groups
 from mbcnav.trials.errors import TrialsError
 from mbcnav.trials.geo import closest, describe
 from mbcnav.trials.glossary import explain
-from mbcnav.trials.markup import enum_words, one_line, plain_text, sentences
+from mbcnav.trials.markup import one_line, plain_text, sentences
 from mbcnav.trials.record import Contact, Trial
 
 WHERE = "trials/data/card.yaml"

@@ -336,7 +336,9 @@ def from_trialgpt(rec: dict[str, Any]) -> Trial:
         officials=_contacts(rec.get("officials")),
         study_type=str(rec.get("study_type") or "").upper(),
         sponsor=str(rec.get("sponsor") or ""),
-        enrollment=rec["enrollment_count"] if isinstance(rec.get("enrollment_count"), int) else None,
+        enrollment=rec["enrollment_count"]
+        if isinstance(rec.get("enrollment_count"), int)
+        else None,
         dates=_drop_empty(
             {
                 "start": str(rec.get("start_date") or ""),

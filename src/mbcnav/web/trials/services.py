@@ -23,7 +23,6 @@ from functools import cached_property
 from django.utils import timezone
 
 from mbcnav.trials import groups
-from mbcnav.trials.groups import is_open  # noqa: F401  (used by the views)
 from mbcnav.trials.card import card as trial_card
 from mbcnav.trials.errors import TrialsError
 from mbcnav.trials.facts import PatientFacts, from_patient
@@ -35,6 +34,7 @@ from mbcnav.trials.geo import (
     unplaced_reason,
     zip_point,
 )
+from mbcnav.trials.groups import is_open  # noqa: F401  (used by the views)
 from mbcnav.trials.match import match
 from mbcnav.trials.rank import rank
 from mbcnav.trials.record import Trial
