@@ -80,4 +80,10 @@ def test_closed_trials_stay_apart_and_pages_fit_a_phone(page, live_server):
     page.locator("details.closed-trials li.closed-row a").click()
     expect(page.locator(".trial-closed")).to_contain_text("Closed to new patients (Completed)")
     expect(page.locator(".trial-card")).to_contain_text("Phase 3: compares the new treatment")
-    assert overflow() <= 1, "the trial page is wider than a phone screen"
+    wide = page.evaluate(
+        """() => [...document.querySelectorAll('main *')]
+        .filter(e => e.getBoundingClientRect().right > window.innerWidth + 1)
+        .filter(e => !e.closest('.table-scroll'))
+        .map(e => e.tagName + '.' + e.className + ': ' + (e.textContent || '').slice(0, 60))"""
+    )
+    assert overflow() <= 1, f"the trial page is wider than a phone screen: {wide[:5]}"
