@@ -487,6 +487,22 @@ def test_distance_filter_keeps_a_trial_placed_by_zip_code(as_user, patient, with
     assert "(by ZIP code)" in near.content.decode()
 
 
+def test_load_snapshot_drops_rows_an_older_bundle_brought_but_keeps_synced_ones(db):
+    services.load_snapshot()
+    old = Trial("NCT00000077", title="Only in an older bundle", status="RECRUITING")
+    bundle = DatabaseStore(origin="snapshot")
+    bundle.put(old, parse_trial(old))
+    bundle.save()
+    synced = Trial("NCT00000078", title="Synced", status="RECRUITING", last_update="2026-06-01")
+    store = DatabaseStore(origin="sync")
+    store.put(synced, parse_trial(synced))
+    store.save()
+    note = services.load_snapshot()
+    assert "1 no longer bundled" in note
+    ids = set(StoredTrial.objects.values_list("nct_id", flat=True))
+    assert "NCT00000077" not in ids and "NCT00000078" in ids
+
+
 def test_load_snapshot_refreshes_rows_read_by_an_older_engine(db):
     services.load_snapshot()
     row = StoredTrial.objects.get(nct_id="NCT03377387")
