@@ -90,6 +90,9 @@ def test_card_says_when_some_people_get_a_placebo_and_groups_are_by_chance(snap)
     assert any("placebo" in s for s in c["involves"])
     assert any("by chance (randomized)" in s for s in c["involves"])
     assert c["status"]["open"] and c["status"]["banner"] is None
+    assert "every 3 weeks" in c["schedule"] and "subcutaneously" not in c["schedule"], (
+        "each way of giving it once ('subcutaneous' was already quoted)"
+    )
 
 
 def test_card_gives_the_nearest_open_site_and_its_contact(snap):

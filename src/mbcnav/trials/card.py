@@ -63,7 +63,7 @@ _SCHEDULE = re.compile(
     r"|\b\d+\s+days?\s+on\b[^.]{0,12}\b\d+\s+days?\s+off\b",
     re.I,
 )
-MAX_SCHEDULE = 5
+MAX_SCHEDULE = 6
 
 
 @cache
@@ -176,8 +176,8 @@ def _involves(trial: Trial) -> tuple[list[str], list[str]]:
     ):
         out.append(d["questionnaires"])
     seen: dict[str, str] = {}
-    for m in _SCHEDULE.finditer(said):
-        key = m.group(0).lower()
+    for m in _SCHEDULE.finditer(said):  # "subcutaneous" and "subcutaneously" once
+        key = re.sub(r"(?:ly| infusion)$", "", m.group(0).lower())
         seen.setdefault(key, m.group(0))
     return out, list(seen.values())[:MAX_SCHEDULE]
 
