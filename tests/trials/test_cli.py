@@ -1,4 +1,5 @@
 import json
+import re
 from pathlib import Path
 
 from click.testing import CliRunner
@@ -175,3 +176,21 @@ def test_match_says_when_a_distance_is_by_zip_code(tmp_path):
     res = run("match", patient, "--store", store, "--json", "--date", "2025-07-01")
     site = json.loads(res.output)["trials"][0]["nearest_site"]
     assert site["located_by"] == "zip" and 75 < site["miles"] < 90  # Chicago to Milwaukee
+
+
+def test_match_text_names_groups_not_scores_and_counts_closed_trials():
+    from mbcnav.trials.groups import LABELS
+
+    res = run(
+        "match",
+        str(EXAMPLES / "hr-positive-second-line.yaml"),
+        "--top",
+        "50",
+        "--date",
+        "2026-01-15",
+    )
+    assert res.exit_code == 0, res.output
+    old = r"fit: (?:likely|possible|unlikely)|score \d+\.\d\d"  # "fit: likely  score 1.20"
+    assert not re.search(old, res.output), "no bare fit or score"
+    assert any(label in res.output for key, label in LABELS.items() if key != "closed")
+    assert "trials closed to new patients are not listed" in res.output

@@ -152,6 +152,11 @@ def match_cmd(patient_file, as_json, top, within_miles, as_of, store):
         for c in t["criteria"]:
             if c["verdict"] == "not met":
                 click.echo(f"   - not met: {one_line(c['text'], 100)} ({c['why']})")
+    if closed:
+        click.echo(
+            f"{closed} trials closed to new patients are not listed; "
+            "'mbcnav trials show NCT...' still shows any of them."
+        )
 
 
 @command.command("judge")
