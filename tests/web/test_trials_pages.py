@@ -512,3 +512,27 @@ def test_load_snapshot_refreshes_rows_read_by_an_older_engine(db):
     assert "1 updated" in services.load_snapshot()
     assert StoredTrial.objects.get(pk=row.pk).data["officials"][0]["name"] == "Chau Dang, MD"
     assert "already loaded" in services.load_snapshot()
+
+
+def test_trial_pages_show_the_card_the_group_and_a_banner_when_closed(as_user, patient, loaded):
+    c = as_user(patient)
+    closed = c.get(detail_url("NCT00286117")).content.decode()  # completed
+    assert "Closed to new patients (Completed)." in closed and "trial-closed" in closed
+    assert "How the trial seems to fit" not in closed and "Not offered as a trial to join" in closed
+    assert "Phase 3: compares the new treatment" in closed and "This trial in plain words" in closed
+    assert "(about " in closed and "months old)" in closed  # the snapshot's age
+    nct = first_open(loaded)
+    page = c.get(detail_url(nct)).content.decode()
+    d = services.trial_detail(patient, nct)
+    assert "trial-closed" not in page and groups.LABELS[d.group] in page
+    found = c.get(list_url(q="NCT00286117")).content.decode()
+    assert closed_ids_text(found) == ["NCT00286117"] and shown_ids_text(found) == []
+    assert '<details class="closed-trials card" open>' in found, "an NCT search opens the section"
+
+
+def closed_ids_text(body: str) -> list[str]:
+    return re.findall(r'<span class="muted closed-meta">(NCT\d{8})', body)
+
+
+def shown_ids_text(body: str) -> list[str]:
+    return re.findall(r'<span class="muted">(NCT\d{8})', body)
