@@ -53,3 +53,37 @@ def test_find_a_trial_and_add_a_question(page, live_server):
     assert all(u.startswith(live_server.url) for u in requests), (
         "a page loaded something from another host"
     )
+
+
+def test_closed_trials_stay_apart_and_pages_fit_a_phone(page, live_server):
+    load_demo(email="phone@example.org", password=PASSWORD)
+    load_snapshot()
+    page.set_viewport_size({"width": 390, "height": 800})
+    page.goto(live_server.url + "/accounts/login/")
+    page.get_by_label("Email").fill("phone@example.org")
+    page.locator("#id_password").fill(PASSWORD)
+    page.get_by_role("button", name="Sign in").click()
+    expect(page.locator(".who")).to_be_visible()
+
+    def overflow() -> int:
+        return page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth")
+
+    page.goto(live_server.url + "/trials/")
+    closed = page.locator("details.closed-trials")
+    expect(closed).to_be_visible()
+    expect(closed.locator("li.closed-row").first).to_be_hidden()  # collapsed
+    assert overflow() <= 1, "the trial list is wider than a phone screen"
+
+    page.goto(live_server.url + "/trials/?q=NCT00286117")  # a completed trial, by NCT id
+    expect(page.locator("details.closed-trials li.closed-row")).to_have_count(1)
+    expect(page.locator("details.closed-trials li.closed-row")).to_be_visible()
+    page.locator("details.closed-trials li.closed-row a").click()
+    expect(page.locator(".trial-closed")).to_contain_text("Closed to new patients (Completed)")
+    expect(page.locator(".trial-card")).to_contain_text("Phase 3: compares the new treatment")
+    wide = page.evaluate(
+        """() => [...document.querySelectorAll('main *')]
+        .filter(e => e.getBoundingClientRect().right > window.innerWidth + 1)
+        .filter(e => !e.closest('.table-scroll'))
+        .map(e => e.tagName + '.' + e.className + ': ' + (e.textContent || '').slice(0, 60))"""
+    )
+    assert overflow() <= 1, f"the trial page is wider than a phone screen: {wide[:5]}"

@@ -1,9 +1,11 @@
 import json
+import re
 from pathlib import Path
 
 from click.testing import CliRunner
 
 from mbcnav.cli import main
+from mbcnav.trials.groups import ORDER, is_open
 
 EXAMPLES = Path("/work/shared/spec/examples")
 NOTE = (
@@ -83,13 +85,16 @@ def test_match_json_shape_on_the_bundled_snapshot():
         "2025-07-01",
     )
     assert res.exit_code == 0, res.output
-    trials = json.loads(res.output)["trials"]
-    assert len(trials) == 3
-    scores = [t["score"] for t in trials]
-    assert scores == sorted(scores, reverse=True)
+    out = json.loads(res.output)
+    trials = out["trials"]
+    assert len(trials) == 3 and out["closed_not_shown"] > 0
+    order = [ORDER.index(t["group"]) for t in trials]
+    assert order == sorted(order), "grouped in groups.ORDER"
     for t in trials:
-        assert set(t) == {"nct_id", "title", "score", "fit", "nearest_site", "criteria"}
-        assert t["fit"] in {"likely", "possible", "unlikely"}
+        assert set(t) == {
+            "nct_id", "title", "score", "fit", "group", "status", "nearest_site", "criteria"
+        }  # fmt: skip
+        assert t["fit"] in {"likely", "possible", "unlikely"} and is_open(t["status"])
         for c in t["criteria"]:
             assert set(c) == {"kind", "text", "verdict", "why"}
             assert c["verdict"] in {"met", "not met", "unknown"}
@@ -171,3 +176,21 @@ def test_match_says_when_a_distance_is_by_zip_code(tmp_path):
     res = run("match", patient, "--store", store, "--json", "--date", "2025-07-01")
     site = json.loads(res.output)["trials"][0]["nearest_site"]
     assert site["located_by"] == "zip" and 75 < site["miles"] < 90  # Chicago to Milwaukee
+
+
+def test_match_text_names_groups_not_scores_and_counts_closed_trials():
+    from mbcnav.trials.groups import LABELS
+
+    res = run(
+        "match",
+        str(EXAMPLES / "hr-positive-second-line.yaml"),
+        "--top",
+        "50",
+        "--date",
+        "2026-01-15",
+    )
+    assert res.exit_code == 0, res.output
+    old = r"fit: (?:likely|possible|unlikely)|score \d+\.\d\d"  # "fit: likely  score 1.20"
+    assert not re.search(old, res.output), "no bare fit or score"
+    assert any(label in res.output for key, label in LABELS.items() if key != "closed")
+    assert "trials closed to new patients are not listed" in res.output

@@ -14,9 +14,12 @@ def test_sync_is_incremental_by_last_update(tmp_path, v2_full, v2_subset):
     newer["protocolSection"]["statusModule"]["lastUpdatePostDateStruct"]["date"] = "2026-01-02"
     # the field-projected record has no last-update date: it is refreshed on every sync
     pages = [[v2_full, v2_subset], [newer, v2_subset], [newer]]
-    seen_filters = []
+    seen_filters, id_requests = [], []
 
     def answer(request):
+        if request.url.params.get("filter.ids"):  # the held trials' newer records: none here
+            id_requests.append(request.url.params["filter.ids"])
+            return httpx.Response(200, json={"studies": []})
         seen_filters.append(request.url.params.get("filter.advanced"))
         return httpx.Response(200, json={"studies": pages[len(seen_filters) - 1]})
 
@@ -39,6 +42,10 @@ def test_sync_is_incremental_by_last_update(tmp_path, v2_full, v2_subset):
     assert seen_filters[1] == "AREA[LastUpdatePostDate]RANGE[2023-04-18,MAX]"
     assert seen_filters[2] == "AREA[LastUpdatePostDate]RANGE[2026-01-02,MAX]"
     assert JsonStore.open(path).get("NCT03377387").last_update == "2026-01-02"
+    assert id_requests == ["NCT02576665,NCT03377387"] * 2, "held trials asked for from sync 2"
+    assert (
+        JsonStore.open(path).data["as_of"] == "2026-01-02" and JsonStore.open(path).data["synced"]
+    )
 
 
 def test_missing_store_is_one_sentence(tmp_path):

@@ -7,6 +7,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from mbcnav.trials import groups
 from mbcnav.trials.parse import VERSION, parse_trial
 from mbcnav.trials.record import Site, Trial
 from mbcnav.trials.snapshot import open_snapshot
@@ -86,7 +87,17 @@ def list_url(owner=None, **params):
 
 
 def shown_ids(resp) -> list[str]:
+    """The trials listed as ones to join or check (not the collapsed closed section)."""
     return re.findall(r'<span class="muted">(NCT\d{8})', resp.content.decode())
+
+
+def closed_ids(resp) -> list[str]:
+    """The trials in the collapsed "closed to new patients" section."""
+    return re.findall(r'<span class="muted closed-meta">(NCT\d{8})', resp.content.decode())
+
+
+def first_open(loaded) -> str:
+    return next(t.nct_id for t in loaded.trials if groups.is_open(t.status))
 
 
 # ----------------------------------------------------------------- store, snapshot, sync
@@ -174,14 +185,23 @@ def test_incremental_sync_into_the_database(db):
 
 
 # ----------------------------------------------------------------- the patient's pages
-def test_list_shows_fit_score_and_site_for_the_patient(as_user, patient, loaded):
+def test_list_groups_trials_without_a_bare_score_and_shows_the_site(as_user, patient, loaded):
     resp = as_user(patient).get(list_url())
     assert resp.status_code == 200
     body = resp.content.decode()
     ranked = services.matches_for(patient, timezone.localdate())
     assert shown_ids(resp) == [m.trial.nct_id for m in ranked][: len(shown_ids(resp))]
-    assert "Likely fit" in body and "Unlikely fit" in body
-    assert f"{ranked[0].score:.2f}" in body
+    order = [groups.ORDER.index(m.group) for m in ranked]
+    assert order == sorted(order), "grouped in groups.ORDER"
+    assert all(m.group != "closed" and groups.is_open(m.trial.status) for m in ranked)
+    for key, label, items in ranked.groups():
+        if key != "closed" and any(m in ranked[: views.PER_PAGE] for m in items):
+            assert label in body
+    assert ">Score<" not in body and f"{ranked[0].score:.2f}" not in body, "no bare score"
+    closed = closed_ids(resp)
+    assert closed and set(closed) == {m.trial.nct_id for m in ranked.closed}
+    assert all(not groups.is_open(loaded.by_id[n].status) for n in closed)
+    assert '<details class="closed-trials card">' in body, "closed trials start collapsed"
     near = [i for i, m in enumerate(ranked) if m.nearest]
     assert near
     on_page = as_user(patient).get(list_url(page=near[0] // views.PER_PAGE + 1)).content.decode()
@@ -234,8 +254,11 @@ def test_fit_phase_and_distance_filters(as_user, patient, loaded):
     everything = shown_ids(c.get(list_url()))
     likely = c.get(list_url(fit="likely"))
     ids = shown_ids(likely)
-    assert ids and len(ids) < len(everything)
-    assert set(re.findall(r'class="trial-row fit-(\w+)"', likely.content.decode())) == {"likely"}
+    today = timezone.localdate()
+    assert ids and len(services.matches_for(patient, today, fit="likely")) < len(
+        services.matches_for(patient, today)
+    )
+    assert set(re.findall(r'class="trial-row fit-(\w+) ', likely.content.decode())) == {"likely"}
     phase3 = shown_ids(c.get(list_url(phase="3")))
     assert phase3 and all("3" in loaded.by_id[n].phase for n in phase3)
     near = c.get(list_url(within_miles=50))
@@ -253,6 +276,8 @@ def test_fit_phase_and_distance_filters(as_user, patient, loaded):
 def _mixed_trial(patient, loaded):
     """A stored trial whose criteria get all three verdicts for the patient."""
     for t in loaded.trials:
+        if not groups.is_open(t.status):  # closed trials are not rated
+            continue
         d = services.trial_detail(patient, t.nct_id)
         if {"met", "not met", "unknown"} <= {c["verdict"] for c in d.criteria}:
             return d
@@ -285,7 +310,7 @@ def test_detail_colours_every_criterion_by_verdict(as_user, patient, loaded):
 
 def test_save_and_unsave(as_user, patient, loaded):
     c = as_user(patient)
-    nct = loaded.trials[0].nct_id
+    nct = first_open(loaded)
     resp = c.post(detail_url(nct, action="save"))
     assert resp.status_code == 302
     assert SavedTrial.objects.filter(owner=patient, nct_id=nct).exists()
@@ -335,7 +360,7 @@ def test_caregiver_with_read_access_can_view_but_not_change(
 
 
 def test_caregiver_with_edit_access_saves_for_the_person(as_user, patient, caregiver_edit, loaded):
-    nct = loaded.trials[0].nct_id
+    nct = first_open(loaded)
     assert as_user(caregiver_edit).post(detail_url(nct, patient, "save")).status_code == 302
     assert SavedTrial.objects.filter(owner=patient, nct_id=nct).exists()
 
@@ -356,13 +381,15 @@ def test_signed_out_visitor_browses_and_searches(client, loaded):
     assert resp.status_code == 200 and "Sign in to match trials" in body
     assert "Likely fit" not in body and "Unlikely fit" not in body
     everything = shown_ids(resp)
-    assert len(everything) == min(len(loaded.trials), views.PER_PAGE)
+    open_ = [t for t in loaded.trials if groups.is_open(t.status)]
+    assert len(everything) == min(len(open_), views.PER_PAGE)
+    assert len(closed_ids(resp)) == len(loaded.trials) - len(open_)
     found = shown_ids(client.get(list_url(q="trastuzumab")))
     assert found and len(found) < len(loaded.trials)
     assert all("trastuzumab" in loaded.by_id[n].text().lower() for n in found)
     page = client.get(detail_url(found[0]))
     assert page.status_code == 200 and "badge verdict-" not in page.content.decode()
-    assert loaded.by_id[found[0]].title in page.content.decode()
+    assert loaded.by_id[found[0]].title.split(" ")[0] in page.content.decode()
     assert (
         client.post(detail_url(found[0], action="save")).status_code == 302
     )  # to the sign-in page
@@ -423,6 +450,8 @@ def with_contacts(db):
 
 def test_trial_page_shows_central_then_nearest_site_contact(as_user, patient, with_contacts):
     body = as_user(patient).get(detail_url(with_contacts)).content.decode()
+    assert body.find("Near Person") < body.find("Contacts and locations"), "on the card too"
+    body = body[body.find("Contacts and locations") :]
     central, near = body.find("Central Desk"), body.find("Near Person")
     assert 0 < central < near, "the study's central contact first, then the nearest site's"
     assert "Far Person" not in body, "only the nearest open site's contact"
@@ -458,6 +487,22 @@ def test_distance_filter_keeps_a_trial_placed_by_zip_code(as_user, patient, with
     assert "(by ZIP code)" in near.content.decode()
 
 
+def test_load_snapshot_drops_rows_an_older_bundle_brought_but_keeps_synced_ones(db):
+    services.load_snapshot()
+    old = Trial("NCT00000077", title="Only in an older bundle", status="RECRUITING")
+    bundle = DatabaseStore(origin="snapshot")
+    bundle.put(old, parse_trial(old))
+    bundle.save()
+    synced = Trial("NCT00000078", title="Synced", status="RECRUITING", last_update="2026-06-01")
+    store = DatabaseStore(origin="sync")
+    store.put(synced, parse_trial(synced))
+    store.save()
+    note = services.load_snapshot()
+    assert "1 no longer bundled" in note
+    ids = set(StoredTrial.objects.values_list("nct_id", flat=True))
+    assert "NCT00000077" not in ids and "NCT00000078" in ids
+
+
 def test_load_snapshot_refreshes_rows_read_by_an_older_engine(db):
     services.load_snapshot()
     row = StoredTrial.objects.get(nct_id="NCT03377387")
@@ -467,3 +512,27 @@ def test_load_snapshot_refreshes_rows_read_by_an_older_engine(db):
     assert "1 updated" in services.load_snapshot()
     assert StoredTrial.objects.get(pk=row.pk).data["officials"][0]["name"] == "Chau Dang, MD"
     assert "already loaded" in services.load_snapshot()
+
+
+def test_trial_pages_show_the_card_the_group_and_a_banner_when_closed(as_user, patient, loaded):
+    c = as_user(patient)
+    closed = c.get(detail_url("NCT00286117")).content.decode()  # completed
+    assert "Closed to new patients (Completed)." in closed and "trial-closed" in closed
+    assert "How the trial seems to fit" not in closed and "Not offered as a trial to join" in closed
+    assert "Phase 3: compares the new treatment" in closed and "This trial in plain words" in closed
+    assert "(about " in closed and "months old)" in closed  # the snapshot's age
+    nct = first_open(loaded)
+    page = c.get(detail_url(nct)).content.decode()
+    d = services.trial_detail(patient, nct)
+    assert "trial-closed" not in page and groups.LABELS[d.group] in page
+    found = c.get(list_url(q="NCT00286117")).content.decode()
+    assert closed_ids_text(found) == ["NCT00286117"] and shown_ids_text(found) == []
+    assert '<details class="closed-trials card" open>' in found, "an NCT search opens the section"
+
+
+def closed_ids_text(body: str) -> list[str]:
+    return re.findall(r'<span class="muted closed-meta">(NCT\d{8})', body)
+
+
+def shown_ids_text(body: str) -> list[str]:
+    return re.findall(r'<span class="muted">(NCT\d{8})', body)

@@ -12,10 +12,14 @@ from mbcnav.trials.errors import TrialsError
 
 
 def _open_store(path: str | None):
+    """The given store; else the user's synced copy when there is one; else the bundled snapshot."""
     from mbcnav.trials.snapshot import open_snapshot
-    from mbcnav.trials.store import JsonStore
+    from mbcnav.trials.store import JsonStore, default_store_path
 
-    return JsonStore.open(path) if path else open_snapshot()
+    if path:
+        return JsonStore.open(path)
+    synced = default_store_path()
+    return JsonStore.open(synced) if synced.exists() else open_snapshot()
 
 
 def _read_jsonl(path: str, what: str) -> list[dict]:
@@ -65,16 +69,20 @@ def command() -> None:
     "--store",
     type=click.Path(dir_okay=False),
     default=None,
-    help="A trial store file (default: the bundled snapshot).",
+    help="A trial store file (default: the synced copy in the user data folder if there is one, else the bundled snapshot).",
 )
 def match_cmd(patient_file, as_json, top, within_miles, as_of, store):
     """Rank the trials in the local store for the person in PATIENT_FILE.
 
-    A site without a map point in its record is placed by its ZIP code or city (said in the
-    text; nearest_site.located_by is "site", "zip" or "city" in --json).
+    Trials are grouped (you may be able to join / might fit / ruled out / another situation);
+    trials closed to new patients are left out (counted in --json as closed_not_shown; 'trials
+    show NCT...' still finds them). A site without a map point in its record is placed by its
+    ZIP code or city (said in the text; nearest_site.located_by is "site", "zip" or "city").
     """
     from mbcnav.trials.facts import from_patient
     from mbcnav.trials.geo import nearest_site, zip_point
+    from mbcnav.trials.groups import LABELS, ORDER, group_of, status_words
+    from mbcnav.trials.markup import one_line
     from mbcnav.trials.rank import rank
 
     patient = load_patient(patient_file)
@@ -92,8 +100,12 @@ def match_cmd(patient_file, as_json, top, within_miles, as_of, store):
         raise TrialsError(
             "--within-miles needs a postal_code in the patient file; add a US ZIP code such as 60611."
         )
-    out = []
+    out, closed = [], 0
     for r in rank(trials, parses, facts):
+        group = group_of(r.summary, r.trial.status)
+        if group == "closed":  # never offered as a trial to join; 'trials show' finds it
+            closed += 1
+            continue
         site = nearest_site(r.trial, point) if point else None
         if within_miles is not None and (site is None or site["miles"] > within_miles):
             continue
@@ -103,6 +115,8 @@ def match_cmd(patient_file, as_json, top, within_miles, as_of, store):
                 "title": r.trial.title,
                 "score": r.score,
                 "fit": r.summary["fit"],
+                "group": group,
+                "status": r.trial.status,
                 "nearest_site": site,
                 "criteria": [
                     {"kind": c["kind"], "text": c["text"], "verdict": c["verdict"], "why": c["why"]}
@@ -112,8 +126,10 @@ def match_cmd(patient_file, as_json, top, within_miles, as_of, store):
         )
         if len(out) >= top:
             break
+    order = {k: i for i, k in enumerate(ORDER)}
+    out.sort(key=lambda t: order[t["group"]])  # stable: the ranking's order within a group
     if as_json:
-        echo_json({"trials": out})
+        echo_json({"trials": out, "closed_not_shown": closed})
         return
     if not out:
         click.echo("No trial in the store matches these limits.")
@@ -123,9 +139,9 @@ def match_cmd(patient_file, as_json, top, within_miles, as_of, store):
             site = t["nearest_site"]
             how = {"zip": ", by ZIP code", "city": ", by city"}.get(site.get("located_by"), "")
             where = f", nearest site {site['miles']:g} miles ({site['city']}{how})"
-        click.echo(
-            f"{i}. {t['nct_id']}  fit: {t['fit']}  score {t['score']:.2f}{where}\n   {t['title']}"
-        )
+        label = LABELS[t["group"]]
+        note = "" if t["status"] == "RECRUITING" else f" ({status_words(t['status'])})"
+        click.echo(f"{i}. {t['nct_id']}  {label}{note}{where}\n   {one_line(t['title'])}")
         counts = {
             v: sum(1 for c in t["criteria"] if c["verdict"] == v)
             for v in ("met", "not met", "unknown")
@@ -135,7 +151,12 @@ def match_cmd(patient_file, as_json, top, within_miles, as_of, store):
         )
         for c in t["criteria"]:
             if c["verdict"] == "not met":
-                click.echo(f"   - not met: {c['text'][:100]} ({c['why']})")
+                click.echo(f"   - not met: {one_line(c['text'], 100)} ({c['why']})")
+    if closed:
+        click.echo(
+            f"{closed} trials closed to new patients are not listed; "
+            "'mbcnav trials show NCT...' still shows any of them."
+        )
 
 
 @command.command("judge")
@@ -211,40 +232,6 @@ def rank_cmd(queries, trials_path, run_path):
     _write(run_path, rank_run(qs, trials))
 
 
-SITE_CONTACTS_SHOWN = 10
-
-
-def _contact_lines(t) -> list[str]:
-    """Contacts for ``trials show``: the study's central contacts, then each site's, then officials."""
-
-    def reach(c) -> str:
-        phone = c.phone + (f" ext. {c.phone_ext}" if c.phone and c.phone_ext else "")
-        return ", ".join(x for x in (phone, c.email) if x)
-
-    lines = [
-        f"Contact: {c.name or 'study contact'}: {reach(c)}"
-        for c in t.central_contacts
-        if c.reachable
-    ]
-    sites = [
-        f"Site contact ({', '.join(x for x in (s.facility, s.city) if x)}): {c.name or 'contact'}: {reach(c)}"
-        for s in t.locations
-        for c in s.contacts
-        if c.reachable
-    ]
-    lines += sites[:SITE_CONTACTS_SHOWN]
-    if len(sites) > SITE_CONTACTS_SHOWN:
-        lines.append(
-            f"... and {len(sites) - SITE_CONTACTS_SHOWN} more site contacts (--json lists all)."
-        )
-    for o in t.officials:
-        what = ", ".join(x for x in (o.role_label, o.affiliation) if x)
-        lines.append(f"Study lead: {o.name}" + (f" ({what})" if what else ""))
-    if lines:
-        lines.append("The study team can answer questions about eligibility.")
-    return lines
-
-
 @command.command("show")
 @click.argument("nct_id")
 @json_option
@@ -252,10 +239,25 @@ def _contact_lines(t) -> list[str]:
     "--store",
     type=click.Path(dir_okay=False),
     default=None,
-    help="A trial store file (default: the bundled snapshot).",
+    help="A trial store file (default: the synced copy in the user data folder if there is one, else the bundled snapshot).",
 )
-def show_cmd(nct_id, as_json, store):
-    """Show one trial from the local store: its contacts and its parsed criteria."""
+@click.option(
+    "--zip",
+    "zip_code",
+    default=None,
+    help="A US ZIP code: show the nearest open site and its distance.",
+)
+@date_option
+def show_cmd(nct_id, as_json, store, zip_code, as_of):
+    """Show one trial from the local store: a plain-language card, a banner when it is closed,
+    its contacts and its parsed criteria. Closed trials are found by NCT id but never offered
+    as trials to join."""
+    from mbcnav.trials.card import card
+    from mbcnav.trials.geo import zip_point
+    from mbcnav.trials.markup import one_line
+
+    from .trial_card import card_lines, contact_lines, data_lines
+
     s = _open_store(store)
     t = s.get(nct_id)
     if t is None:
@@ -267,24 +269,38 @@ def show_cmd(nct_id, as_json, store):
         from mbcnav.trials.parse import parse_trial
 
         parse = parse_trial(t)
+    c = card(t, zip_point(zip_code) if zip_code else None)
     if as_json:
-        echo_json({"trial": t.to_dict(), "criteria": parse["criteria"]})
+        data = getattr(s, "data", {})
+        echo_json(
+            {
+                "trial": t.to_dict(),
+                "card": c,
+                "data": {k: data.get(k, "") for k in ("as_of", "built", "synced")},
+                "criteria": parse["criteria"],
+            }
+        )
         return
+    for line in card_lines(c):
+        click.echo(line)
     click.echo(
-        f"{t.nct_id}: {t.title}\n{t.phase or 'phase not given'} · {t.status or 'status unknown'} · updated {t.last_update or '?'}"
+        f"\n{c['status']['words']} · {c['phase']['label']} · record updated {t.last_update or '?'}"
     )
-    click.echo(f"Conditions: {', '.join(t.conditions) or '-'}\nSites: {len(t.locations)}")
-    for line in _contact_lines(t):
+    for line in data_lines(s, today(as_of)):
+        click.echo(line)
+    for line in contact_lines(t):
         click.echo(line)
     for kind in ("inclusion", "exclusion"):
         click.echo(f"\n{kind.capitalize()} criteria:")
-        for c in parse["criteria"]:
-            if c["kind"] == kind:
+        for cr in parse["criteria"]:
+            if cr["kind"] == kind:
                 checks = (
-                    ", ".join(ch["type"] + (" (no)" if ch.get("neg") else "") for ch in c["checks"])
+                    ", ".join(
+                        ch["type"] + (" (no)" if ch.get("neg") else "") for ch in cr["checks"]
+                    )
                     or "not mapped"
                 )
-                click.echo(f"  - {c['text'][:140]}  [{checks}]")
+                click.echo(f"  - {one_line(cr['text'], 140)}  [{checks}]")
 
 
 @command.command("sync")
@@ -313,7 +329,11 @@ def show_cmd(nct_id, as_json, store):
     help="ClinicalTrials.gov API v2 base address (default: the public API; for mirrors and tests).",
 )
 def sync_cmd(store, cond, term, max_pages, database, api_url):
-    """Fetch recruiting trials from ClinicalTrials.gov; only new or updated ones are parsed."""
+    """Fetch recruiting trials from ClinicalTrials.gov; only new or updated ones are parsed.
+
+    Without --store the first sync starts from a copy of the bundled snapshot in the user data
+    folder ($MBCNAV_DATA), which match and show then use. The trials already held are asked
+    for too, so a trial that closed since is shown as closed."""
     from mbcnav.trials.client import CtgovClient
     from mbcnav.trials.store import JsonStore, default_store_path
     from mbcnav.trials.sync import sync
@@ -338,7 +358,13 @@ def sync_cmd(store, cond, term, max_pages, database, api_url):
         )
         return
     path = Path(store) if store else default_store_path()
-    s = JsonStore.open(path, create=True)
+    if not store and not path.exists():  # the first sync refreshes a copy of the bundled snapshot
+        from mbcnav.trials.snapshot import open_snapshot
+
+        s = JsonStore(path, open_snapshot().data)
+        click.echo(f"Starting from the bundled snapshot ({len(s.trials())} trials).")
+    else:
+        s = JsonStore.open(path, create=True)
     with (
         CtgovClient(**({"base_url": api_url} if api_url else {})) as client,
         click.progressbar(length=(max_pages or 20) * 100, label="Fetching trials") as bar,

@@ -1,7 +1,8 @@
 """ClinicalTrials.gov API v2 client (httpx): polite, with timeouts, retries and clear errors.
 
 - ``search(...)`` pages through ``/studies`` with ``query.cond``, ``query.term``,
-  ``filter.overallStatus``, ``filter.geo``, ``fields``, ``pageSize`` and ``pageToken``;
+  ``filter.overallStatus``, ``filter.geo``, ``filter.ids``, ``filter.advanced``, ``fields``,
+  ``pageSize`` and ``pageToken``;
 - ``study(nct_id)`` fetches one record from ``/studies/{nctId}``.
 At most one request per second by default; 429 and 5xx answers are retried with
 exponential backoff (honouring ``Retry-After``); no network -> ``TrialsError``.
@@ -122,6 +123,7 @@ class CtgovClient:
         page_size: int = 100,
         page_token: str | None = None,
         advanced: str | None = None,
+        ids: list[str] | None = None,
     ) -> dict:
         """One page of ``/studies``: {"studies": [...], "nextPageToken": ...}."""
         if not 1 <= page_size <= 1000:
@@ -139,6 +141,8 @@ class CtgovClient:
             params["fields"] = ",".join(fields)
         if advanced:
             params["filter.advanced"] = advanced
+        if ids:
+            params["filter.ids"] = ",".join(ids)
         if page_token:
             params["pageToken"] = page_token
         return self._get("/studies", params)

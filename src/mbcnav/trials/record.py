@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import ast
 import re
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, fields
 from typing import Any
 
 from mbcnav.trials.errors import TrialsError
@@ -79,7 +79,8 @@ class Site:
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Site:
-        data = dict(data)
+        known = {f.name for f in fields(cls)}
+        data = {k: v for k, v in data.items() if k in known}
         data["contacts"] = _contacts(data.get("contacts"))
         return cls(**data)
 
@@ -102,6 +103,18 @@ class Trial:
     source: str = ""
     central_contacts: list[Contact] = field(default_factory=list)
     officials: list[Contact] = field(default_factory=list)  # overall officials (no phone/email)
+    # What a patient-facing card reads (card.py); empty when the record does not give it.
+    official_title: str = ""
+    keywords: list[str] = field(default_factory=list)
+    study_type: str = ""  # INTERVENTIONAL | OBSERVATIONAL | EXPANDED_ACCESS
+    design: dict[str, Any] = field(default_factory=dict)  # allocation, masking, model, purpose...
+    treatments: list[dict[str, Any]] = field(default_factory=list)  # type, name, description
+    arms: list[dict[str, Any]] = field(default_factory=list)  # label, type, description
+    details: str = ""  # the detailed description
+    dates: dict[str, str] = field(default_factory=dict)  # start, primary_completion, verified...
+    why_stopped: str = ""
+    sponsor: str = ""
+    enrollment: int | None = None
 
     @property
     def recruiting(self) -> bool:
@@ -117,7 +130,8 @@ class Trial:
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Trial:
-        data = dict(data)
+        known = {f.name for f in fields(cls)}
+        data = {k: v for k, v in data.items() if k in known}  # a newer engine's extra keys
         data["locations"] = [Site.from_dict(s) for s in data.get("locations") or []]
         data["central_contacts"] = _contacts(data.get("central_contacts"))
         data["officials"] = _contacts(data.get("officials"))
@@ -149,8 +163,9 @@ def _phase(values: Any) -> str:
             values = [values]
     names = []
     for v in values or []:
-        v = str(v).upper().replace("PHASE", "").replace("EARLY_", "early ").strip(" _")
-        if v and v != "NA":
+        v = re.sub(r"EARLY[_\s]*", "early ", str(v).upper().replace("PHASE", ""))
+        v = re.sub(r"\s*/\s*", "/", v).strip(" _")
+        if v and v not in {"NA", "N/A", "NOT_APPLICABLE", "NOT APPLICABLE", "NONE"}:
             names.append(v)
     return "Phase " + "/".join(names) if names else ""
 
@@ -200,6 +215,10 @@ def from_v2(study: dict[str, Any]) -> Trial:
     last = (status.get("lastUpdatePostDateStruct") or {}).get("date") or status.get(
         "lastUpdateSubmitDate", ""
     )
+    design = p.get("designModule", {})
+    info = design.get("designInfo") or {}
+    masking = info.get("maskingInfo") or {}
+    enrol = (design.get("enrollmentInfo") or {}).get("count")
     return Trial(
         nct_id=nct,
         title=ident.get("briefTitle") or ident.get("officialTitle", ""),
@@ -217,7 +236,63 @@ def from_v2(study: dict[str, Any]) -> Trial:
         source="ClinicalTrials.gov API v2",
         central_contacts=_contacts(cl.get("centralContacts")),
         officials=_contacts(cl.get("overallOfficials")),
+        official_title=ident.get("officialTitle", ""),
+        keywords=list(p.get("conditionsModule", {}).get("keywords", [])),
+        study_type=design.get("studyType", ""),
+        design=_drop_empty(
+            {
+                "allocation": info.get("allocation", ""),
+                "model": info.get("interventionModel", ""),
+                "purpose": info.get("primaryPurpose", ""),
+                "masking": masking.get("masking", ""),
+                "who_masked": list(masking.get("whoMasked", [])),
+                "observational_model": info.get("observationalModel", ""),
+                "time_perspective": info.get("timePerspective", ""),
+            }
+        ),
+        treatments=[
+            _drop_empty(
+                {
+                    "type": i.get("type", ""),
+                    "name": i.get("name", ""),
+                    "description": i.get("description", ""),
+                    "other_names": list(i.get("otherNames", [])),
+                }
+            )
+            for i in arms.get("interventions", []) or []
+        ],
+        arms=[
+            _drop_empty(
+                {
+                    "label": a.get("label", ""),
+                    "type": a.get("type", ""),
+                    "description": a.get("description", ""),
+                }
+            )
+            for a in arms.get("armGroups", []) or []
+        ],
+        details=p.get("descriptionModule", {}).get("detailedDescription", ""),
+        dates=_drop_empty(
+            {
+                "start": _date(status, "startDateStruct"),
+                "primary_completion": _date(status, "primaryCompletionDateStruct"),
+                "completion": _date(status, "completionDateStruct"),
+                "first_posted": _date(status, "studyFirstPostDateStruct"),
+                "verified": status.get("statusVerifiedDate", ""),
+            }
+        ),
+        why_stopped=status.get("whyStopped", ""),
+        sponsor=(p.get("sponsorCollaboratorsModule", {}).get("leadSponsor") or {}).get("name", ""),
+        enrollment=enrol if isinstance(enrol, int) else None,
     )
+
+
+def _date(status: dict, key: str) -> str:
+    return str((status.get(key) or {}).get("date") or "")
+
+
+def _drop_empty(d: dict) -> dict:
+    return {k: v for k, v in d.items() if v not in ("", None, [], {})}
 
 
 def from_trialgpt(rec: dict[str, Any]) -> Trial:
@@ -259,4 +334,15 @@ def from_trialgpt(rec: dict[str, Any]) -> Trial:
         source=str(rec.get("source") or "TrialGPT-style record"),
         central_contacts=_contacts(rec.get("central_contacts")),
         officials=_contacts(rec.get("officials")),
+        study_type=str(rec.get("study_type") or "").upper(),
+        sponsor=str(rec.get("sponsor") or ""),
+        enrollment=rec["enrollment_count"]
+        if isinstance(rec.get("enrollment_count"), int)
+        else None,
+        dates=_drop_empty(
+            {
+                "start": str(rec.get("start_date") or ""),
+                "completion": str(rec.get("completion_date") or ""),
+            }
+        ),
     )

@@ -1,12 +1,14 @@
 """Trial stores: where trials and their parses live.
 
 ``TrialStore`` is the interface the CLI and matching use; ``JsonStore`` keeps everything
-in one JSON file (the bundled snapshot uses the same format). The web app can provide its
+in one JSON file, gzipped when its name ends in ``.gz`` (the bundled snapshot uses the same
+format). The web app can provide its
 own store (database) with the same methods.
 """
 
 from __future__ import annotations
 
+import gzip
 import json
 import os
 from pathlib import Path
@@ -60,8 +62,11 @@ class JsonStore:
                 f"The trial store '{path}' does not exist; run 'mbcnav trials sync' first."
             )
         try:
-            data = json.loads(path.read_text("utf-8"))
-        except (OSError, ValueError) as err:
+            raw = path.read_bytes()
+            if path.suffix == ".gz":
+                raw = gzip.decompress(raw)
+            data = json.loads(raw.decode("utf-8"))
+        except (OSError, ValueError, EOFError) as err:
             raise TrialsError(f"The trial store '{path}' is not readable JSON ({err}).") from err
         if not isinstance(data, dict) or data.get("format") != FORMAT:
             raise TrialsError(
@@ -116,10 +121,11 @@ class JsonStore:
     def save(self) -> None:
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            tmp = self.path.with_suffix(".tmp")
-            tmp.write_text(
-                json.dumps(self.data, ensure_ascii=False, separators=(",", ":")), "utf-8"
-            )
+            tmp = self.path.with_name(self.path.name + ".tmp")
+            raw = json.dumps(self.data, ensure_ascii=False, separators=(",", ":")).encode()
+            if self.path.suffix == ".gz":  # mtime 0: the same data gives the same bytes
+                raw = gzip.compress(raw, compresslevel=9, mtime=0)
+            tmp.write_bytes(raw)
             tmp.replace(self.path)
         except OSError as err:
             raise TrialsError(

@@ -56,17 +56,31 @@ def load_snapshot() -> str:
     if unparsed:
         for t, p in zip(unparsed, parse_trials(unparsed), strict=True):
             store.put(t, p)
-    if added or updated:
+    # rows an older bundle brought in that this one no longer carries (synced rows stay)
+    gone = StoredTrial.objects.filter(origin="snapshot").exclude(
+        nct_id__in=[t.nct_id for t in trials]
+    )
+    removed = gone.delete()[0]
+    if added or updated or removed:
         store.save()
         TrialSync.objects.create(
             kind="snapshot",
             as_of=as_of,
             source=SOURCE,
-            counts={"added": added, "updated": updated, "bundled": len(trials)},
+            counts={
+                "added": added,
+                "updated": updated,
+                "removed": removed,
+                "bundled": len(trials),
+            },
         )
     total = StoredTrial.objects.count()
     catalogue()  # build the in-memory index now, not on the first page view
-    change = f"{added} added, {updated} updated" if added or updated else "already loaded"
+    change = (
+        f"{added} added, {updated} updated" + (f", {removed} no longer bundled" if removed else "")
+        if added or updated or removed
+        else "already loaded"
+    )
     return f"Trials: {len(trials)} bundled trials (snapshot as of {as_of}; {change}); {total} in the database."
 
 
@@ -163,6 +177,9 @@ def browse(q: str | None = None, phase: str | None = None) -> list[Trial]:
     """Trials for a signed-out visitor: keyword hits best first, else recruiting and newest first."""
     cat = catalogue()
     trials = [t for t in cat.trials if has_phase(t, phase)]
+    nct = (q or "").strip().upper()
+    if re.fullmatch(r"NCT\d{8}", nct):  # an NCT id finds that trial, closed or not
+        return [t for t in trials if t.nct_id == nct]
     if q and cat.relevance is not None:
         score = dict(zip((t.nct_id for t in cat.trials), cat.relevance.scores(q), strict=True))
         return sorted(

@@ -22,6 +22,8 @@ from functools import cached_property
 
 from django.utils import timezone
 
+from mbcnav.trials import groups
+from mbcnav.trials.card import card as trial_card
 from mbcnav.trials.errors import TrialsError
 from mbcnav.trials.facts import PatientFacts, from_patient
 from mbcnav.trials.geo import (
@@ -32,6 +34,7 @@ from mbcnav.trials.geo import (
     unplaced_reason,
     zip_point,
 )
+from mbcnav.trials.groups import is_open  # noqa: F401  (used by the views)
 from mbcnav.trials.match import match
 from mbcnav.trials.rank import rank
 from mbcnav.trials.record import Trial
@@ -120,6 +123,15 @@ class Match:
         return nearest_site(self.trial, self.point) if self.point else None
 
     @property
+    def group(self) -> str:
+        """One of ``groups.ORDER`` (closed trials are never offered as trials to join)."""
+        return groups.group_of(self.summary, self.trial.status)
+
+    @property
+    def status_words(self) -> str:
+        return groups.status_words(self.trial.status)
+
+    @property
     def unplaced(self) -> str | None:
         """Why there is no distance (see ``geo.unplaced_reason``); None when there is one."""
         if self.point is None or self.nearest is not None:
@@ -128,11 +140,28 @@ class Match:
 
 
 class MatchList(list):
-    """``Match`` items, best first, with ``total`` (before filters), ``zip`` and ``located``."""
+    """``Match`` items a person may join or check, grouped in ``groups.ORDER`` and in the
+    ranking's order within a group; ``closed`` holds the matching trials closed to new
+    patients (shown apart, never as trials to join); ``total`` (before filters), ``zip``,
+    ``located`` and ``nct`` (the NCT id searched for, if the search was one)."""
 
     total: int = 0
     zip: str | None = None
     located: bool = False
+    nct: str | None = None
+
+    def __init__(self, *args):
+        super().__init__(*args)
+        self.closed: list[Match] = []
+
+    def groups(self) -> list[tuple[str, str, list]]:
+        """(key, heading, matches) for each non-empty group, in ``groups.ORDER``."""
+        out = []
+        for key in groups.ORDER:
+            items = self.closed if key == "closed" else [m for m in self if m.group == key]
+            if items:
+                out.append((key, groups.LABELS[key], items))
+        return out
 
 
 _RANKED_MAX = 64  # people (or queries) whose ranking each process keeps
@@ -186,7 +215,12 @@ def matches_for(
         return out
     fits = {fit} if isinstance(fit, str) else set(fit or ())
     saved = saved_ids(owner)
-    hits = keyword_hits(cat, q) if q else None
+    out.nct = normalise_nct(q or "")
+    if out.nct:  # an NCT id finds that trial, closed or not
+        hits, q = {out.nct}, None
+    else:
+        hits = keyword_hits(cat, q) if q else None
+    found = []
     for r in ranked_for(cat, facts, q or None):
         t = r.trial
         if (fits and r.summary["fit"] not in fits) or not has_phase(t, phase):
@@ -201,7 +235,11 @@ def matches_for(
         )
         if far and point is not None:
             continue
-        out.append(m)
+        found.append(m)
+    order = {k: i for i, k in enumerate(groups.ORDER)}
+    found.sort(key=lambda m: order[m.group])  # stable: the ranking's order within a group
+    out.extend(m for m in found if m.group != "closed")
+    out.closed = [m for m in found if m.group == "closed"]
     return out
 
 
@@ -228,6 +266,8 @@ class Detail:
     located: bool = False
     saved: bool = False
     questions: list[TrialQuestion] = field(default_factory=list)
+    card: dict = field(default_factory=dict)  # trials.card: the plain-language card
+    group: str | None = None  # groups.group_of, with matching
 
 
 def normalise_nct(nct_id: str) -> str | None:
@@ -323,6 +363,9 @@ def trial_detail(owner, nct_id: str, today: date | None = None) -> Detail | None
         else:
             detail.contact_hint = "nearest-none" if near else "unplaced"
     detail.sites = _sites(trial, point)
+    detail.card = trial_card(trial, point)
+    if detail.result is not None:
+        detail.group = groups.group_of(detail.result, trial.status)
     detail.questions = trial_questions(trial, detail.result, detail.settle, detail.nearest)
     return detail
 

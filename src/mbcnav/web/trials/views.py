@@ -23,8 +23,12 @@ PER_PAGE = 20
 
 
 def _common(request) -> dict:
+    from mbcnav.trials.snapshot import age_words
+
     cat = services.catalogue()
-    return {"stored": len(cat.trials), "dates": services.data_dates()}
+    dates = services.data_dates()
+    age = age_words(dates["snapshot"], timezone.localdate()) if dates["snapshot"] else ""
+    return {"stored": len(cat.trials), "dates": dates, "snapshot_age": age}
 
 
 def _paged(request, items: list, name: str) -> dict:
@@ -66,6 +70,8 @@ def trial_list(request, owner_id=None):
             "form": form,
             **_paged(request, found, "matches"),
             "count": len(found),
+            "closed": found.closed,
+            "nct": found.nct,
             "total": found.total,
             "located": found.located,
             "zip": found.zip,
@@ -82,6 +88,9 @@ def _browse(request):
     if not form.is_bound or form.is_valid():
         data = form.cleaned_data if form.is_bound else {}
         trials = services.browse(q=data.get("q") or None, phase=data.get("phase") or None)
+    nct = services.normalise_nct(request.GET.get("q", ""))
+    closed = [t for t in trials if not services.is_open(t.status)]
+    trials = [t for t in trials if services.is_open(t.status)]
     return render(
         request,
         "trials/browse.html",
@@ -90,6 +99,8 @@ def _browse(request):
             "form": form,
             **_paged(request, trials, "trials"),
             "count": len(trials),
+            "closed": closed,
+            "nct": nct,
         },
     )
 
