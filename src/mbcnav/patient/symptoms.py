@@ -105,7 +105,9 @@ def parse_term(entry: object, where: str, file: str) -> Term:
     covers = _words(entry, "covers", where)
     for c in covers:
         if not COVER.match(c):
-            raise _fail(where, "covers", c, "write 'PRO-CTCAE: item', 'UKONS: item' or 'CTCAE: term'")
+            raise _fail(
+                where, "covers", c, "write 'PRO-CTCAE: item', 'UKONS: item' or 'CTCAE: term'"
+            )
     ask = _words(entry, "ask", where, ATTRIBUTES)
     if len(set(ask)) != len(ask):
         raise _fail(where, "ask", list(ask), "name each attribute once")
@@ -137,7 +139,12 @@ def _sources(raw: dict, file: str) -> dict:
     for key, src in sources.items():
         for field in SOURCE_FIELDS:
             if not isinstance(src, dict) or not src.get(field):
-                raise _fail(file, f"sources.{key}.{field}", None, "every source needs " + ", ".join(SOURCE_FIELDS))
+                raise _fail(
+                    file,
+                    f"sources.{key}.{field}",
+                    None,
+                    "every source needs " + ", ".join(SOURCE_FIELDS),
+                )
         if not str(src["url"]).startswith("https://"):
             raise _fail(file, f"sources.{key}.url", src["url"], "write an https:// address")
     return sources
@@ -150,7 +157,11 @@ def build(documents: dict[str, object]) -> Vocabulary:
     owner: dict[str, str] = {}
     sources: dict[str, dict] = {}
     for file, raw in documents.items():
-        if not isinstance(raw, dict) or not raw.get("as_of") or not isinstance(raw.get("terms"), list):
+        if (
+            not isinstance(raw, dict)
+            or not raw.get("as_of")
+            or not isinstance(raw.get("terms"), list)
+        ):
             raise SymptomDataError(f"{file}: needs an as_of date, sources and a list of terms.")
         sources.update(_sources(raw, file))
         for i, entry in enumerate(raw["terms"]):
@@ -161,7 +172,9 @@ def build(documents: dict[str, object]) -> Vocabulary:
                 key = fold(word)
                 if key in owner and owner[key] != term.term:
                     raise _fail(
-                        f"{file}: term {term.term!r}", "synonyms", word,
+                        f"{file}: term {term.term!r}",
+                        "synonyms",
+                        word,
                         f"it already means {owner[key]!r}",
                     )
                 owner[key] = term.term
