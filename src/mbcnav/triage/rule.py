@@ -225,3 +225,32 @@ def _bundled() -> tuple[Rule, ...]:
     if twice:
         raise TriageError(f"triage rules: rule {twice[0]!r} is defined in two files.")
     return out
+
+
+def _walk(cond, found: set, keys: set) -> None:
+    ((key, value),) = cond.items()
+    keys.add(key)
+    if key == "symptom":
+        found.update(value)
+    elif key in ("all", "any"):
+        for part in value:
+            _walk(part, found, keys)
+    elif key in ("not", "also"):
+        _walk(value, found, keys)
+    elif key == "count":
+        _walk(value["of"], found, keys)
+
+
+def symptoms_reading(attribute: str, rules: tuple[Rule, ...] | None = None) -> frozenset[str]:
+    """The symptom terms named by a rule whose condition also reads ``attribute`` (e.g. "new").
+
+    The check-in form asks a follow-up question only for the terms where it can change the level.
+    """
+    out: set[str] = set()
+    for rule in load_rules() if rules is None else rules:
+        found: set[str] = set()
+        keys: set[str] = set()
+        _walk(rule.when, found, keys)
+        if attribute in keys:
+            out |= found
+    return frozenset(out)

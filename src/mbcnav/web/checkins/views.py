@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 from datetime import date, timedelta
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -36,6 +37,8 @@ def new(request, owner_id=None):
             form.add_error(None, str(err))
         else:
             day = form.cleaned_data["date"]
+            if form.unit_note:
+                messages.info(request, form.unit_note)
             result = triage(services.patient_for(owner), day)
             services.set_triage_level(owner, day, result.level)
             notify_navigators(owner, result)
@@ -46,7 +49,9 @@ def new(request, owner_id=None):
                 )
             )
     return render(
-        request, "checkins/new.html", {"form": form, "owner": owner, "groups": form.groups()}
+        request,
+        "checkins/new.html",
+        {"form": form, "owner": owner, "groups": form.groups(), "sections": form.sections()},
     )
 
 
@@ -66,7 +71,8 @@ def warm_symptom_fields() -> None:
         with translation.override(code):
             form = CheckInForm(today=timezone.localdate())
             html = render_to_string(
-                "checkins/_symptoms.html", {"form": form, "groups": form.groups()}
+                "checkins/_symptoms.html",
+                {"form": form, "groups": form.groups(), "sections": form.sections()},
             )
             cache.set(make_template_fragment_key(SYMPTOM_FIELDS_KEY, [code]), html, 86400)
 
@@ -93,6 +99,7 @@ def result(request, day, owner_id=None):
         {
             "owner": owner,
             "result": outcome,
+            "crisis": any("988" in r.do for r in outcome.reasons),
             "team": team,
             "day": when,
             "after_hours": [m for m in team if m.after_hours],
