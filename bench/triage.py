@@ -22,7 +22,7 @@ from pathlib import Path
 
 import yaml
 
-from mbcnav.patient import parse
+from mbcnav.patient import PatientFileError, parse
 from mbcnav.triage import LEVELS, triage
 
 DEFAULT = Path(__file__).parent / "data" / "triage_vignettes.yaml"
@@ -54,11 +54,16 @@ def run(path: Path, show: bool = False, half: str | None = None) -> dict:
     doc = yaml.safe_load(path.read_text(encoding="utf-8"))
     vignettes = [v for v in doc["vignettes"] if half is None or half_of(v["id"]) == half]
     confusion = {e: dict.fromkeys(LEVELS, 0) for e in LEVELS}
-    under, over, exact, misses = 0, 0, 0, []
+    under, over, exact, refused, misses = 0, 0, 0, 0, []
     for v in vignettes:
         day = _day(v.get("day", doc.get("day")))
-        result = triage(build(v, day), day)
-        expected, got, ok = v["expected"], result.level, allowed(v)
+        try:
+            result = triage(build(v, day), day)
+            got, rules = result.level, [r.rule for r in result.reasons]
+        except PatientFileError as err:  # a refused check-in is triaged as nothing at all
+            got, rules = "none", [f"REFUSED: {err}"]
+            refused += 1
+        expected, ok = v["expected"], allowed(v)
         confusion[expected][got] += 1
         exact += got == expected
         if got in ok:
@@ -71,13 +76,13 @@ def run(path: Path, show: bool = False, half: str | None = None) -> dict:
         else:
             over += 1
             kind = "over"
-        misses.append((kind, v["id"], sorted(ok, key=RANK.get), got, [r.rule for r in result.reasons]))
+        misses.append((kind, v["id"], sorted(ok, key=RANK.get), got, rules))
     total = len(vignettes)
     agree = total - len(misses)
     print(f"vignettes: {total}" + (f" ({half} half of {path.name})" if half else ""))
     print(f"level in the allowed set: {agree}/{total} = {agree / max(total, 1):.1%}")
     print(f"same as the expected level: {exact}/{total}")
-    print(f"under-triage: {under}   over-triage: {over}")
+    print(f"under-triage: {under}   over-triage: {over}   check-ins refused: {refused}")
     print("\nconfusion (rows: expected, columns: engine)")
     print(f"{'':>10} " + " ".join(f"{lv:>9}" for lv in LEVELS))
     for e in LEVELS:
@@ -85,8 +90,17 @@ def run(path: Path, show: bool = False, half: str | None = None) -> dict:
     if misses:
         print("\noutside the allowed set:")
         for kind, vid, ok, got, rules in misses:
-            print(f"  {kind:5} {vid}: allowed {'/'.join(ok)}, engine {got} ({', '.join(rules) or 'no rule'})")
-    return {"total": total, "agree": agree, "exact": exact, "under": under, "over": over}
+            print(
+                f"  {kind:5} {vid}: allowed {'/'.join(ok)}, engine {got} ({', '.join(rules) or 'no rule'})"
+            )
+    return {
+        "total": total,
+        "agree": agree,
+        "exact": exact,
+        "under": under,
+        "over": over,
+        "refused": refused,
+    }
 
 
 if __name__ == "__main__":

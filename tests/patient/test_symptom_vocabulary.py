@@ -128,3 +128,50 @@ def test_sources_need_an_https_address():
     docs["f.yaml"]["sources"]["s"]["url"] = "http://x"
     with pytest.raises(SymptomDataError, match="https"):
         build(docs)
+
+
+@pytest.mark.parametrize(
+    "typed,term",
+    [
+        ("I keep thinking I'd be better off dead", "suicidal thoughts"),
+        ("thoughts of hurting myself", "self-harm"),
+        ("my throat feels tight", "face or throat swelling"),
+        ("left side of face drooping", "weakness on one side"),
+        ("words come out jumbled", "slurred speech"),
+        ("heart pounding and skipping", "palpitations"),
+        ("blacked out in the kitchen", "fainting"),
+        ("nearly fainted when I stood up", "lightheadedness"),
+        ("pee burns", "painful urination"),
+        ("can't catch my breath", "shortness of breath"),
+        ("poop is black and sticky", "black stools"),
+        ("coughed up some blood", "coughing up blood"),
+        ("pain in my chest when I breathe", "chest pain"),
+        ("hair falling out", "hair loss"),
+    ],
+)
+def test_words_that_are_not_a_synonym_are_read_through_keywords(typed, term):
+    assert vocabulary.normalise_symptom(typed)[0] == term
+
+
+def test_keyword_reading_keeps_the_persons_words_in_the_note():
+    p = parse(
+        {
+            "format": "mbcnav-patient/1",
+            "symptoms": [{"date": "2026-11-20", "symptom": "nail coming off red and swollen"}],
+        }
+    )
+    assert p.symptoms[0].symptom == "nail loss" and "red and swollen" in p.symptoms[0].note
+    exact = parse(
+        {"format": "mbcnav-patient/1", "symptoms": [{"date": "2026-11-20", "symptom": "nail loss"}]}
+    )
+    assert exact.symptoms[0].note is None
+
+
+@pytest.mark.parametrize("typed", ["not good", "xyzzy", "reduced"])
+def test_words_with_no_symptom_in_them_are_still_refused(typed):
+    assert vocabulary.normalise_symptom(typed) is None
+
+
+def test_bad_keyword_is_named():
+    with pytest.raises(SymptomDataError, match="keywords"):
+        build(_doc(keywords=["bad|(regex"]))

@@ -29,7 +29,7 @@ ATTRIBUTES = (
     "count",
     "duration",
 )
-FIELDS = ("term", "label", "group", "covers", "ask", "synonyms", "at", "sites")
+FIELDS = ("term", "label", "group", "covers", "ask", "synonyms", "at", "sites", "keywords")
 REQUIRED = ("term", "label", "group", "covers", "ask")
 SOURCE_FIELDS = ("publisher", "title", "url", "read")
 COVER = re.compile(r"^(PRO-CTCAE|UKONS|CTCAE): \S.*$")
@@ -52,6 +52,7 @@ class Term:
     at: dict  # folded synonym -> location
     sites: tuple[str, ...]
     file: str
+    keywords: tuple[tuple[tuple[str, ...], ...], ...] = ()  # slots of alternatives
 
     @property
     def pro_ctcae(self) -> tuple[str, ...]:
@@ -64,10 +65,57 @@ class Vocabulary:
     by_term: dict[str, Term]
     lookup: dict[str, tuple[str, str | None]]  # folded word -> (term, location or None)
     sources: dict[str, dict]
+    keyword_order: tuple[Term, ...] = ()  # red flags first, then file order
+
+    def match(self, text: str) -> tuple[str, str | None] | None:
+        """The term whose keywords best match typed words that are not a synonym.
+
+        Each keyword is slots that must all start a word of the text ('$' = whole word); the
+        match with most slots wins, then the earlier term (red flags, most dangerous first).
+        For a term that takes a location, the typed words are kept as the location.
+        """
+        words = _tokens(text)
+        if not words:
+            return None
+        best, score = None, 0
+        for term in self.keyword_order:
+            for slots in term.keywords:
+                if len(slots) > score and all(any(_hit(a, words) for a in alts) for alts in slots):
+                    best, score = term, len(slots)
+        if best is None:
+            return None
+        return best.term, (str(text).strip() if "location" in best.ask else None)
 
     @property
     def names(self) -> tuple[str, ...]:
         return tuple(t.term for t in self.terms)
+
+
+def _tokens(text: object) -> tuple[str, ...]:
+    return tuple(re.findall(r"[a-z0-9']+", str(text).lower().replace("’", "'")))[:60]
+
+
+def _hit(alternative: str, words: tuple[str, ...]) -> bool:
+    if alternative.endswith("$"):
+        return alternative[:-1] in words
+    return any(w.startswith(alternative) for w in words)
+
+
+def _keywords(entry: dict, where: str) -> tuple:
+    out = []
+    for kw in _words(entry, "keywords", where):
+        slots = tuple(tuple(a for a in slot.split("|")) for slot in kw.lower().split())
+        if not slots or any(
+            not a or not re.fullmatch(r"[a-z0-9']+\$?", a) for s in slots for a in s
+        ):
+            raise _fail(
+                where,
+                "keywords",
+                kw,
+                "write word starts separated by spaces, '|' between alternatives",
+            )
+        out.append(slots)
+    return tuple(out)
 
 
 def _fail(where: str, field: str, value: object, allowed: str) -> SymptomDataError:
@@ -129,6 +177,7 @@ def parse_term(entry: object, where: str, file: str) -> Term:
         at={fold(k): v.strip() for k, v in at.items()},
         sites=sites,
         file=file,
+        keywords=_keywords(entry, where),
     )
 
 
@@ -188,7 +237,10 @@ def build(documents: dict[str, object]) -> Vocabulary:
     if len(items) != len(set(items)):
         twice = sorted({x for x in items if items.count(x) > 1})
         raise SymptomDataError(f"symptom vocabulary: PRO-CTCAE item {twice[0]!r} is covered twice.")
-    return Vocabulary(tuple(terms), {t.term: t for t in terms}, lookup, sources)
+    order = sorted(
+        (t for t in terms if t.keywords), key=lambda t: (t.file != "red_flags.yaml", terms.index(t))
+    )
+    return Vocabulary(tuple(terms), {t.term: t for t in terms}, lookup, sources, tuple(order))
 
 
 @cache

@@ -246,7 +246,12 @@ def normalise_symptom(value: object) -> tuple[str, str | None] | None:
     m = _LOCATED.match(text)
     if m:
         return "pain", m.group(1)
-    return None
+    return _symptoms.vocabulary().match(value)
+
+
+def is_symptom_word(value: object) -> bool:
+    """True when ``value`` is a term or synonym as listed (not read through keywords)."""
+    return value is not None and (_key(value) in _SYMPTOM or bool(_LOCATED.match(_key(value))))
 
 
 def normalise_marker_name(name: object) -> str:
