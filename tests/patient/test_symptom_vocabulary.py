@@ -175,3 +175,17 @@ def test_words_with_no_symptom_in_them_are_still_refused(typed):
 def test_bad_keyword_is_named():
     with pytest.raises(SymptomDataError, match="keywords"):
         build(_doc(keywords=["bad|(regex"]))
+
+
+def test_the_patient_file_doc_lists_every_term():
+    from pathlib import Path
+
+    doc = (Path(__file__).parents[2] / "docs" / "patient-file.md").read_text("utf-8")
+    section = doc[doc.index("## Symptom names") : doc.index("## What the project accepts")]
+    listed = {
+        w.strip(" .")
+        for line in section.splitlines()
+        if line.startswith("- **")
+        for w in line.split(":", 1)[1].split(",")
+    }
+    assert listed == set(VOCAB.names)
