@@ -403,7 +403,7 @@ def test_symptoms():
 
 
 def test_symptom_errors():
-    err = error_of(symptoms=[{"date": "2025-06-01", "symptom": "feverr"}])
+    err = error_of(symptoms=[{"date": "2025-06-01", "symptom": "fevr"}])
     assert err.field == "symptoms[0].symptom" and "did you mean 'fever'" in str(err)
     assert (
         error_of(symptoms=[{"date": "2025-06-01", "symptom": "pain", "severity": "awful"}]).field

@@ -160,3 +160,11 @@ def test_symptom_synonyms_from_the_file_are_understood(run):
         run([{"symptom": "back pain", "new": True}, {"symptom": "weak legs"}]).level == "emergency"
     )
     assert run([{"symptom": "jaundice"}]).level == "urgent"
+
+
+def test_an_entry_answered_never_is_not_a_report(run):
+    on_everolimus = {
+        "treatments": [{"drugs": ["everolimus"], "setting": "metastatic", "start": "2026-06-01"}]
+    }
+    assert run([{"symptom": "cough", "frequency": "never"}], **on_everolimus).level == "none"
+    assert run([{"symptom": "cough", "frequency": "rarely"}], **on_everolimus).level == "urgent"

@@ -43,7 +43,7 @@ def test_export_then_import_round_trips(patient, as_user):
             "treatments[0].end",
         ),
         (
-            "format: mbcnav-patient/1\nsymptoms:\n  - {date: 2026-01-01, symptom: headach}\n",
+            "format: mbcnav-patient/1\nsymptoms:\n  - {date: 2026-01-01, symptom: hedache}\n",
             "did you mean",
         ),
         ("format: mbcnav-patient/2\n", "format"),

@@ -441,5 +441,12 @@ def read_symptom(r: Reader, raw: Any, f: str) -> Symptom:
         new=r.boolean(d.get("new"), f"{f}.new"),
         temperature_c=temp_c,
         count_per_day=r.number(d.get("count_per_day"), f"{f}.count_per_day", 0, 100, integer=True),
-        note=r.text(d.get("note"), f"{f}.note"),
+        note=_with_words(d["symptom"], r.text(d.get("note"), f"{f}.note")),
     )
+
+
+def _with_words(typed: object, note: str | None) -> str | None:
+    """Words read through keywords (not a listed name) are kept in the note for the rules."""
+    if v.is_symptom_word(typed):
+        return note
+    return f"{str(typed).strip()}; {note}" if note else str(typed).strip()

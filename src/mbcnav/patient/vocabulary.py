@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from . import symptoms as _symptoms
 from .words import fold as _key
 from .words import table as _words
 
@@ -51,47 +52,8 @@ ASSESSMENT_METHODS = ("CT", "PET", "MRI", "bone scan", "x-ray", "exam", "tumor m
 SEVERITIES = ("none", "mild", "moderate", "severe", "very severe")
 FREQUENCIES = ("never", "rarely", "occasionally", "frequently", "almost constantly")
 INTERFERENCES = ("not at all", "a little bit", "somewhat", "quite a bit", "very much")
-SYMPTOMS = (
-    "pain",
-    "headache",
-    "fever",
-    "chills",
-    "fatigue",
-    "shortness of breath",
-    "cough",
-    "chest pain",
-    "nausea",
-    "vomiting",
-    "diarrhea",
-    "constipation",
-    "decreased appetite",
-    "weight loss",
-    "mouth sores",
-    "rash",
-    "hand-foot syndrome",
-    "numbness and tingling",
-    "leg weakness",
-    "trouble walking",
-    "loss of bladder control",
-    "loss of bowel control",
-    "confusion",
-    "seizure",
-    "vision changes",
-    "dizziness",
-    "swelling",
-    "arm or leg swelling",
-    "bleeding",
-    "bruising",
-    "yellow skin or eyes",
-    "abdominal swelling",
-    "extreme thirst",
-    "hot flashes",
-    "joint pain",
-    "anxiety",
-    "sadness",
-    "insomnia",
-    "hair loss",
-)
+# Every PRO-CTCAE term plus the triage red flags: data/symptoms.yaml and data/red_flags.yaml.
+SYMPTOMS = _symptoms.vocabulary().names
 MUTATION_MARKERS = ("PIK3CA", "AKT1", "PTEN", "ESR1", "PALB2", "HER2 mutation")
 GERMLINE_MARKERS = ("BRCA1", "BRCA2")
 KNOWN_MARKERS = (*MUTATION_MARKERS, *GERMLINE_MARKERS, "HER2 amplification", "PD-L1", "MSI", "TMB")
@@ -134,7 +96,7 @@ _METHOD = _words("method", ASSESSMENT_METHODS)
 _SEVERITY = _words("severity", SEVERITIES)
 _FREQUENCY = _words("frequency", FREQUENCIES)
 _INTERFERENCE = _words("interference", INTERFERENCES)
-_SYMPTOM = _words("symptom", SYMPTOMS)
+_SYMPTOM = _symptoms.vocabulary().lookup
 _MUTATION = _words("mutation_result", ("mutated", "not mutated", "unknown"))
 _GERMLINE = _words("germline_result", ("positive", "negative", "unknown"))
 _MARKER_NAMES = _words("marker_name", KNOWN_MARKERS)
@@ -295,11 +257,16 @@ def normalise_symptom(value: object) -> tuple[str, str | None] | None:
         return None
     text = _key(value)
     if text in _SYMPTOM:
-        return _SYMPTOM[text], None
+        return _SYMPTOM[text]
     m = _LOCATED.match(text)
     if m:
         return "pain", m.group(1)
-    return None
+    return _symptoms.vocabulary().match(value)
+
+
+def is_symptom_word(value: object) -> bool:
+    """True when ``value`` is a term or synonym as listed (not read through keywords)."""
+    return value is not None and (_key(value) in _SYMPTOM or bool(_LOCATED.match(_key(value))))
 
 
 def normalise_marker_name(name: object) -> str:

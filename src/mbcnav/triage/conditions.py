@@ -9,8 +9,15 @@ About the symptom entry being read (false for check-in rules, which read no entr
   new: [true, false, unknown]   "new or clearly worse" as reported
   temperature_c / count_per_day: {gte|gt|lte|lt: number, unknown: bool}
   location / note: [phrases]    the free text contains one of the phrases
+  grade: {gte|gt|lte|lt: 0-3, unknown: bool}
+                                the entry's PRO-CTCAE-style grade (grading.py): the
+                                highest of its severity, frequency and interference
+                                words and, for diarrhea and vomiting, times a day
 About the rest of the check-in:
   also: condition               another entry of the same check-in meets it
+  count: {gte|gt: n, of: condition}
+                                at least n reported entries of the check-in meet it
+                                (the entry being read counts too)
 About the record on the check-in date:
   on_drug: {class|kind|target|name: [..], unknown: bool, recent_days: int}
                                 a systemic drug taken now (or ended at most
@@ -29,6 +36,7 @@ from __future__ import annotations
 from mbcnav.patient import vocabulary
 from mbcnav.patient.model import Symptom
 
+from . import grading
 from .context import STANDARD_UNITS, Context, is_reported
 from .errors import TriageError
 
@@ -57,7 +65,20 @@ CHEMO_KINDS = (
     "alkylating agent",
 )
 DRUG_KEYS = ("class", "kind", "target", "name")
-ATOMS = (*WORD_LISTS, "new", *NUMBERS, *TEXTS, "also", "on_drug", "lab", "all", "any", "not")
+ATOMS = (
+    *WORD_LISTS,
+    "new",
+    *NUMBERS,
+    *TEXTS,
+    "grade",
+    "also",
+    "count",
+    "on_drug",
+    "lab",
+    "all",
+    "any",
+    "not",
+)
 
 
 def _fail(where: str, field: str, value: object, allowed: str) -> TriageError:
@@ -110,6 +131,11 @@ def check(cond: object, where: str, field: str = "when", known_classes=()) -> No
             raise _fail(where, sub, value, "write a list of phrases")
     elif key == "also" or key == "not":
         check(value, where, sub, known_classes)
+    elif key == "grade":
+        _check_compare(where, sub, value, ("unknown",))
+    elif key == "count":
+        _check_compare(where, sub, value, ("of",), required=("of",))
+        check(value["of"], where, f"{sub}.of", known_classes)
     elif key in ("all", "any"):
         if not isinstance(value, list) or not value:
             raise _fail(where, sub, value, "write a list of conditions")
@@ -203,6 +229,17 @@ def matches(cond: dict, entry: Symptom | None, ctx: Context, facts: dict) -> boo
         return False
     if key == "not":
         return not matches(value, entry, ctx, {})
+    if key == "count":
+        hits = []
+        for other in ctx.checkin:
+            found: dict = {}
+            if is_reported(other) and matches(value["of"], other, ctx, found):
+                hits.append(other.symptom)
+        spec = {k: v for k, v in value.items() if k in COMPARISONS}
+        if _compare(spec, len(set(hits))):
+            facts.setdefault("also", ", ".join(dict.fromkeys(hits)))
+            return True
+        return False
     if key == "also":
         for other in ctx.checkin:
             found = {}
@@ -240,6 +277,8 @@ def matches(cond: dict, entry: Symptom | None, ctx: Context, facts: dict) -> boo
         return _word(entry, key) in value
     if key == "new":
         return ("unknown" if entry.new is None else entry.new) in value
+    if key == "grade":
+        return _compare(value, grading.grade(entry))
     if key in NUMBERS:
         number = getattr(entry, key)
         ok = _compare(value, number)

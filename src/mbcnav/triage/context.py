@@ -68,8 +68,16 @@ class Context:
 
 
 def is_reported(entry: Symptom) -> bool:
-    """An entry saying severity 'none' counts only if it still carries a measurement."""
-    if entry.severity != "none":
+    """An entry saying it is absent (severity 'none', or with no severity: frequency 'never' or
+    interference 'not at all') counts only if it still carries a measurement."""
+    absent = entry.severity == "none" or (
+        entry.severity is None
+        and (
+            entry.frequency == "never"
+            or (entry.frequency is None and entry.interference == "not at all")
+        )
+    )
+    if not absent:
         return True
     return entry.temperature_c is not None or bool(entry.count_per_day)
 

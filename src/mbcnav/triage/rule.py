@@ -18,7 +18,7 @@ import yaml
 
 from mbcnav.patient import vocabulary
 
-from . import conditions
+from . import conditions, grading
 from .errors import TriageError
 
 LEVELS = ("emergency", "urgent", "routine", "none")  # most severe first
@@ -29,6 +29,8 @@ REQUIRED = ("name", "level", "when", "explanation", "do", "sources", "as_of")
 OPTIONAL = ("group", "fallback", "scope", "symptom")
 SOURCE_FIELDS = ("publisher", "title", "url", "read")
 DEFAULT_FILE = "rules.yaml"
+#: The bundled rule files, read in this order; grades.yaml adds two fallback rules per term.
+BUNDLED = ("rules.yaml", "red_flags.yaml", "drug_risks.yaml", "combinations.yaml")
 TOP_LEVEL = ("rules", "sources", "drug_sets")  # sources / drug_sets hold YAML anchors only
 
 
@@ -209,7 +211,46 @@ def load_rules(path: str | Path | None = None) -> tuple[Rule, ...]:
 
 @cache
 def _bundled() -> tuple[Rule, ...]:
-    text = (
-        resources.files("mbcnav.triage").joinpath("data", DEFAULT_FILE).read_text(encoding="utf-8")
-    )
-    return parse_rules(yaml.safe_load(text), DEFAULT_FILE)
+    """Every bundled file and the generated grade rules; fallbacks last, in their order."""
+    rules: list[Rule] = []
+    for file in BUNDLED:
+        text = resources.files("mbcnav.triage").joinpath("data", file).read_text(encoding="utf-8")
+        rules.extend(parse_rules(yaml.safe_load(text), file))
+    grades = parse_rules({"rules": grading.rule_entries()}, grading.FILE)
+    specific = [r for r in rules if not r.fallback]
+    fallbacks = [r for r in rules if r.fallback]
+    out = (*specific, *grades, *fallbacks)
+    names = [r.name for r in out]
+    twice = sorted({n for n in names if names.count(n) > 1})
+    if twice:
+        raise TriageError(f"triage rules: rule {twice[0]!r} is defined in two files.")
+    return out
+
+
+def _walk(cond, found: set, keys: set) -> None:
+    ((key, value),) = cond.items()
+    keys.add(key)
+    if key == "symptom":
+        found.update(value)
+    elif key in ("all", "any"):
+        for part in value:
+            _walk(part, found, keys)
+    elif key in ("not", "also"):
+        _walk(value, found, keys)
+    elif key == "count":
+        _walk(value["of"], found, keys)
+
+
+def symptoms_reading(attribute: str, rules: tuple[Rule, ...] | None = None) -> frozenset[str]:
+    """The symptom terms named by a rule whose condition also reads ``attribute`` (e.g. "new").
+
+    The check-in form asks a follow-up question only for the terms where it can change the level.
+    """
+    out: set[str] = set()
+    for rule in load_rules() if rules is None else rules:
+        found: set[str] = set()
+        keys: set[str] = set()
+        _walk(rule.when, found, keys)
+        if attribute in keys:
+            out |= found
+    return frozenset(out)

@@ -1,19 +1,29 @@
-"""The one-minute check-in: pick what you feel, say how bad (PRO-CTCAE words), add numbers."""
+"""The one-minute check-in: find what you feel in your own words, say how bad (PRO-CTCAE words).
+
+Every term of the symptom vocabulary (patient/data/symptoms.yaml and red_flags.yaml) is offered,
+grouped by body system, with only the questions that can change the triage level: the
+attributes the term takes (its PRO-CTCAE items), "where" with body-site choices, and "new or
+worse" only for the terms a triage rule reads it for.
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
+from decimal import Decimal
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from mbcnav.patient import symptoms as vocab
 from mbcnav.patient import vocabulary as v
+from mbcnav.triage.rule import symptoms_reading
 
-#: Shown open at the top: the symptoms people on MBC treatment report most, and the red flags.
+#: Shown open at the top: the symptoms people on MBC treatment report most.
 COMMON = (
+    "fever",
     "pain",
     "fatigue",
-    "fever",
     "nausea",
     "vomiting",
     "diarrhea",
@@ -22,13 +32,38 @@ COMMON = (
     "headache",
     "mouth sores",
 )
-OTHER = tuple(s for s in v.SYMPTOMS if s not in COMMON and s not in ("fever",))
+TERMS = vocab.vocabulary().terms
+OTHER = tuple(t.term for t in TERMS if t.term not in COMMON)
+ASKS_NEW = symptoms_reading("new")
 SEVERITY_WORDS = {
     "mild": _("mild"),
     "moderate": _("moderate"),
     "severe": _("severe"),
     "very severe": _("very severe"),
 }
+PRESENT = "present"  # "I have it, not sure how bad": the entry carries no severity
+# A body temperature can only be one of these; a number in the other range names the other unit.
+CELSIUS = (Decimal("30"), Decimal("45"))
+FAHRENHEIT = (Decimal("86"), Decimal("113"))
+
+
+@dataclass
+class Row:
+    term: vocab.Term
+    slug: str
+    common: bool
+    fields: list
+
+    @property
+    def words(self) -> list[str]:
+        """What a person may type for it: the label, the term and its synonyms."""
+        return list(
+            dict.fromkeys([self.term.label, self.term.term, *self.term.synonyms, *self.term.at])
+        )
+
+    @property
+    def open(self) -> bool:
+        return any(f.value() for f in self.fields)
 
 
 def slug(symptom: str) -> str:
@@ -37,6 +72,14 @@ def slug(symptom: str) -> str:
 
 def _choices(values):
     return [("", _("not asked"))] + [(x, x) for x in values]
+
+
+def primary(term) -> str:
+    """The question that says whether the person has the symptom at all."""
+    for key in ("severity", "frequency"):
+        if key in term.ask:
+            return key
+    return "present"
 
 
 class CheckInForm(forms.Form):
@@ -76,71 +119,105 @@ class CheckInForm(forms.Form):
     def __init__(self, *args, today: date | None = None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["date"].initial = today or date.today()
-        for symptom in (*COMMON, *OTHER):
-            s = slug(symptom)
+        self.unit_note = ""
+        for name in (*COMMON, *OTHER):
+            self._add_fields(vocab.term(name))
+
+    def _add_fields(self, term) -> None:
+        s = slug(term.term)
+        first = primary(term)
+        if first == "severity":
+            extra = [(PRESENT, _("I have it, not sure how bad"))] if "presence" in term.ask else []
             self.fields[f"{s}_severity"] = forms.ChoiceField(
                 label=_("How bad at its worst?"),
                 required=False,
                 choices=[("", _("I don't have this"))]
-                + [(x, SEVERITY_WORDS[x]) for x in v.SEVERITIES if x != "none"],
+                + [(x, SEVERITY_WORDS[x]) for x in v.SEVERITIES if x != "none"]
+                + extra,
             )
+        elif first == "frequency":
+            self.fields[f"{s}_frequency"] = forms.ChoiceField(
+                label=_("How often?"),
+                required=False,
+                choices=[("", _("I don't have this"))] + [(x, x) for x in v.FREQUENCIES[1:]],
+            )
+        else:
+            self.fields[f"{s}_present"] = forms.BooleanField(label=_("I have this"), required=False)
+        if first != "frequency" and "frequency" in term.ask:
             self.fields[f"{s}_frequency"] = forms.ChoiceField(
                 label=_("How often?"), required=False, choices=_choices(v.FREQUENCIES[1:])
             )
+        if "interference" in term.ask:
             self.fields[f"{s}_interference"] = forms.ChoiceField(
                 label=_("How much did it get in the way of daily life?"),
                 required=False,
                 choices=_choices(v.INTERFERENCES),
             )
+        if "location" in term.ask:
+            self.fields[f"{s}_location"] = forms.CharField(
+                label=_("Where?"),
+                required=False,
+                max_length=60,
+                widget=forms.TextInput(attrs={"list": f"sites-{s}", "autocomplete": "off"}),
+            )
+        if term.term in ASKS_NEW:
             self.fields[f"{s}_new"] = forms.BooleanField(
                 label=_("New, or clearly worse than before"), required=False
             )
-            if symptom in (
-                "pain",
-                "swelling",
-                "arm or leg swelling",
-                "rash",
-                "numbness and tingling",
-                "bleeding",
-            ):
-                self.fields[f"{s}_location"] = forms.CharField(
-                    label=_("Where?"), required=False, max_length=60
-                )
 
-    def groups(self):
-        """(symptom, [bound fields]) for the template, common symptoms first."""
+    def groups(self) -> list[Row]:
+        """One row per term for the template, common symptoms first."""
         out = []
-        for symptom in (*COMMON, *OTHER):
-            s = slug(symptom)
+        for name in (*COMMON, *OTHER):
+            s = slug(name)
             names = [
                 f"{s}_{k}"
-                for k in ("severity", "frequency", "interference", "location", "new")
+                for k in ("present", "severity", "frequency", "interference", "location", "new")
                 if f"{s}_{k}" in self.fields
             ]
-            out.append((symptom, symptom in COMMON, [self[n] for n in names]))
+            out.append(Row(vocab.term(name), s, name in COMMON, [self[n] for n in names]))
         return out
+
+    def sections(self) -> list[tuple[str, list[Row]]]:
+        """The other terms by body system, in vocabulary order."""
+        by: dict[str, list] = {}
+        for row in self.groups():
+            if not row.common:
+                by.setdefault(row.term.group, []).append(row)
+        return list(by.items())
+
+    def _entry(self, term, day: str) -> dict | None:
+        d = self.cleaned_data
+        s = slug(term.term)
+        entry = {"date": day, "symptom": term.term}
+        first = primary(term)
+        if first == "severity":
+            if not d.get(f"{s}_severity"):
+                return None
+            if d[f"{s}_severity"] != PRESENT:
+                entry["severity"] = d[f"{s}_severity"]
+        elif first == "frequency":
+            if not d.get(f"{s}_frequency"):
+                return None
+        elif not d.get(f"{s}_present"):
+            return None
+        for key in ("frequency", "interference", "location"):
+            if d.get(f"{s}_{key}"):
+                entry[key] = d[f"{s}_{key}"]
+        if f"{s}_new" in self.fields:
+            # the form asks the question, so an unticked box is a "no", not "unknown"
+            entry["new"] = bool(d.get(f"{s}_new"))
+        if term.term == "diarrhea" and d.get("stools") is not None:
+            entry["count_per_day"] = d["stools"]
+        if term.term == "vomiting" and d.get("vomits") is not None:
+            entry["count_per_day"] = d["vomits"]
+        return entry
 
     def symptoms(self) -> list[dict]:
         """The check-in as patient-file symptom dicts (validated later by the engine)."""
         d = self.cleaned_data
         day = d["date"].isoformat()
-        out = []
-        for symptom in (*COMMON, *OTHER):
-            s = slug(symptom)
-            severity = d.get(f"{s}_severity")
-            if not severity:
-                continue
-            entry = {"date": day, "symptom": symptom, "severity": severity}
-            for key in ("frequency", "interference", "location"):
-                if d.get(f"{s}_{key}"):
-                    entry[key] = d[f"{s}_{key}"]
-            # the form asks the question, so an unticked box is a "no", not "unknown"
-            entry["new"] = bool(d.get(f"{s}_new"))
-            if symptom == "diarrhea" and d.get("stools") is not None:
-                entry["count_per_day"] = d["stools"]
-            if symptom == "vomiting" and d.get("vomits") is not None:
-                entry["count_per_day"] = d["vomits"]
-            out.append(entry)
+        out = [e for name in (*COMMON, *OTHER) if (e := self._entry(vocab.term(name), day))]
         reported = {e["symptom"] for e in out}
         if d.get("stools") and "diarrhea" not in reported:
             out.append({"date": day, "symptom": "diarrhea", "count_per_day": d["stools"]})
@@ -158,8 +235,35 @@ class CheckInForm(forms.Form):
             out[0]["note"] = d["note"]
         return out
 
+    def clean_temperature(self):
+        """A number that can only be the other unit is read in that unit (and the page says so)."""
+        temp = self.cleaned_data.get("temperature")
+        unit = self.data.get("temperature_unit", "F")
+        if temp is None:
+            return temp
+        low, high = FAHRENHEIT if unit == "F" else CELSIUS
+        if low <= temp <= high:
+            return temp
+        other = "C" if unit == "F" else "F"
+        low, high = CELSIUS if other == "C" else FAHRENHEIT
+        if low <= temp <= high:
+            self.data = self.data.copy()
+            self.data["temperature_unit"] = other
+            self.unit_note = _(
+                "You wrote %(t)s with °%(u)s; a body temperature can only be that in °%(o)s, so we read it as %(t)s °%(o)s."
+            ) % {"t": temp, "u": unit, "o": other}
+            return temp
+        raise forms.ValidationError(
+            _(
+                "%(t)s is not a body temperature in °F or °C: write it as shown on your thermometer, such as 100.4 °F or 38.0 °C."
+            )
+            % {"t": temp}
+        )
+
     def clean(self):
         data = super().clean()
+        if self.unit_note:
+            data["temperature_unit"] = self.data["temperature_unit"]
         if not self.errors and not self.symptoms():
             raise forms.ValidationError(
                 _(

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 from datetime import date, timedelta
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db.models import Exists, OuterRef
 from django.http import Http404
@@ -37,6 +38,8 @@ def new(request, owner_id=None):
         except PatientFileError as err:
             form.add_error(None, str(err))
         else:
+            if form.unit_note:
+                messages.info(request, form.unit_note)
             return redirect(
                 reverse(
                     "checkins:result",
@@ -44,7 +47,9 @@ def new(request, owner_id=None):
                 )
             )
     return render(
-        request, "checkins/new.html", {"form": form, "owner": owner, "groups": form.groups()}
+        request,
+        "checkins/new.html",
+        {"form": form, "owner": owner, "groups": form.groups(), "sections": form.sections()},
     )
 
 
@@ -64,7 +69,8 @@ def warm_symptom_fields() -> None:
         with translation.override(code):
             form = CheckInForm(today=timezone.localdate())
             html = render_to_string(
-                "checkins/_symptoms.html", {"form": form, "groups": form.groups()}
+                "checkins/_symptoms.html",
+                {"form": form, "groups": form.groups(), "sections": form.sections()},
             )
             cache.set(make_template_fragment_key(SYMPTOM_FIELDS_KEY, [code]), html, 86400)
 
@@ -99,6 +105,7 @@ def result(request, day, owner_id=None):
         {
             "owner": owner,
             "result": outcome,
+            "crisis": any("988" in r.do for r in outcome.reasons),
             "team": team,
             "day": when,
             "after_hours": [m for m in team if m.after_hours],
