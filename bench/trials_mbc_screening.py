@@ -30,7 +30,7 @@ from mbcnav.trials.facts import from_patient
 from mbcnav.trials.groups import group_of
 from mbcnav.trials.match import match
 from mbcnav.trials.parse import parse_trials
-from mbcnav.trials.record import from_v2
+from mbcnav.trials.record import from_trialgpt, from_v2
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 DEFAULT = SHARED / "bench" / "mbc-screening"
@@ -61,7 +61,8 @@ def run(folder: Path, split: str, why: bool = False) -> dict:
     for nct in ncts:
         path = folder / "trials" / f"{nct}.json"
         raw = json.loads((path if path.exists() else FIXTURES / f"{nct}.json").read_text("utf-8"))
-        trials[nct] = from_v2(raw)
+        # API v2 records, or a record of the older export (shared/fixtures/ctgov/derived-not-v2)
+        trials[nct] = from_v2(raw) if "protocolSection" in raw else from_trialgpt(raw)
     parses = dict(zip(ncts, parse_trials([trials[n] for n in ncts]), strict=True))
     facts = {}
     conf: Counter = Counter()

@@ -108,7 +108,11 @@ def test_receptors_her2_low_and_hr():
         for c in checks("HR-positive, HER2-low (IHC 1+ or IHC 2+/ISH-negative) breast cancer")
         if c["type"] == "receptor"
     }
-    assert {"hr-positive", "her2-low"} <= values
+    assert {"hr-positive", "her2-in"} <= values  # a list of IHC scores: the categories it allows
+    her2 = [
+        c for c in checks("HER2-low (IHC 1+ or IHC 2+/ISH-negative)") if c["type"] == "receptor"
+    ]
+    assert her2[0]["allowed"] == ["low"]
     assert "her2-positive" not in values
 
 

@@ -54,3 +54,66 @@ def test_fusions_tmb_and_msi():
 
 def test_pten_loss_and_amplification_results():
     assert holds("PTEN loss by IHC", PatientFacts(biomarkers={"PTEN": "loss"})) == [True]
+
+
+def test_visceral_crisis_is_read_from_the_record_notes_only():
+    text = "Patients with advanced, symptomatic, visceral spread that are at risk of life-threatening complications"
+    kinds = [c["type"] for c in checks(text, "exclusion")]
+    assert kinds == ["visceral_crisis"]  # "advanced" describes the crisis, not the stage
+    assert holds(text, PatientFacts(visceral_crisis=True), "exclusion") == [True]
+    assert holds(text, PatientFacts(setting="metastatic"), "exclusion") == [None]
+
+
+def test_a_number_of_brain_metastases_needs_the_count():
+    c = checks("More than 3 brain metastases", "exclusion")
+    assert c[0]["type"] == "brain" and c[0].get("count")
+    assert holds("More than 3 brain metastases", PatientFacts(brain="active"), "exclusion") == [
+        None
+    ]
+    assert holds("More than 3 brain metastases", PatientFacts(brain="none"), "exclusion") == [False]
+
+
+def test_progression_within_a_window_needs_progression():
+    from mbcnav.trials.facts import DrugFact
+
+    her2 = DrugFact(
+        "trastuzumab", ["trastuzumab", "anti-HER2 antibody"], ["metastatic"], ongoing=True
+    )
+    text = "Disease progression within 6 months of receiving any HER2-targeted therapy"
+    stable = PatientFacts(drugs=[her2], therapies_known=True, as_of="2026-01-15")
+    assert holds(text, stable, "exclusion") == [False]
+
+
+def test_an_adc_counts_as_chemotherapy_unless_adcs_are_named():
+    from mbcnav.trials.facts import DrugFact
+
+    sg = DrugFact(
+        "sacituzumab govitecan",
+        ["sacituzumab govitecan", "antibody-drug conjugate"],
+        ["metastatic"],
+    )
+    f = PatientFacts(drugs=[sg], therapies_known=True)
+    assert holds("Prior chemotherapy in the metastatic setting", f) == [True]
+    named = "Prior chemotherapy or antibody-drug conjugates in the metastatic setting"
+    assert holds(named, f) == [False, True]  # the ADC is its own alternative there
+
+
+def test_receptor_words_naming_the_setting_of_an_exclusion_are_scope():
+    text = "Any prior systemic non-hormonal anti-cancer therapy for locally advanced or metastatic HER2-positive breast cancer"
+    assert not [c for c in checks(text, "exclusion") if c["type"] == "receptor"]
+
+
+def test_eligible_for_a_treatment_is_a_plan_not_a_requirement():
+    from mbcnav.trials.modality import modality
+
+    assert (
+        modality(
+            "Eligible for fulvestrant therapy and at least one of the following: palbociclib",
+            "inclusion",
+        )
+        == "judgement"
+    )
+    assert (
+        modality("Patients eligible for the study must have measurable disease", "inclusion")
+        == "required"
+    )

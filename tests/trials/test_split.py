@@ -104,3 +104,16 @@ def test_cohort_headings_and_alternatives():
     options = [c for c in crits if c.any_of]
     assert len(options) == 2 and options[0].any_of == options[1].any_of
     assert crits[-1].kind == "exclusion" and crits[-1].text == "Brain metastases"
+
+
+def test_items_ending_in_or_are_alternatives():
+    text = (
+        "Inclusion Criteria:\n* Breast cancer that:\n"
+        "  * was treated with anti-HER2 therapy if the tumor is HER2+ OR\n"
+        "  * was treated with endocrine therapy if the tumor is HR+ OR\n"
+        "  * was treated with chemotherapy if the tumor is HER2-low\n* Age 18 or over\n"
+    )
+    crits = split(text)
+    groups = [c.any_of for c in crits]
+    assert groups[0] == groups[1] == groups[2] != 0 and groups[3] == 0
+    assert crits[1].option.startswith("was treated with endocrine therapy")

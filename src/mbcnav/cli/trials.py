@@ -81,7 +81,7 @@ def match_cmd(patient_file, as_json, top, within_miles, as_of, store):
     """
     from mbcnav.trials.facts import from_patient
     from mbcnav.trials.geo import nearest_site, zip_point
-    from mbcnav.trials.groups import LABELS, ORDER, group_of, status_words
+    from mbcnav.trials.groups import LABELS, ORDER, status_words
     from mbcnav.trials.markup import one_line
     from mbcnav.trials.rank import rank
 
@@ -100,11 +100,13 @@ def match_cmd(patient_file, as_json, top, within_miles, as_of, store):
         raise TrialsError(
             "--within-miles needs a postal_code in the patient file; add a US ZIP code such as 60611."
         )
-    out, closed = [], 0
-    for r in rank(trials, parses, facts):
-        group = group_of(r.summary, r.trial.status)
-        if group == "closed":  # never offered as a trial to join; 'trials show' finds it
-            closed += 1
+    ranked = rank(trials, parses, facts)
+    # closed trials are never offered as trials to join; 'trials show' finds them
+    closed = sum(1 for r in ranked if r.group == "closed")
+    out = []
+    for r in ranked:
+        group = r.group
+        if group == "closed":
             continue
         site = nearest_site(r.trial, point) if point else None
         if within_miles is not None and (site is None or site["miles"] > within_miles):

@@ -60,7 +60,10 @@ _PREMISE = re.compile(
     r"\s+(.{3,300}?),?\s+(?:must|should|may|will|need|can|have to|are required)\b",
     re.I,
 )
-_DOSE = re.compile(r"cumulative|mg/m2|mg/m²|\bdose of\b", re.I)
+_DOSE = re.compile(
+    r"cumulative|mg/m2|mg/m²|\bdose of\b|high[- ]dose|myeloablative|stem[- ]cell (?:rescue|support|transplant)",
+    re.I,
+)
 _MAY = re.compile(
     r"\bmay\b|\beither\b|\bif\b|allowed|permitted|eligible|(?:one|any) of the following", re.I
 )
@@ -69,6 +72,28 @@ _SCOPE_BEFORE = re.compile(
     r"(?:\bfor|\bin the|\bin|\bduring|\bafter|\bsetting of)\s+(?:(?:locally|inoperable|unresectable|recurrent|advanced)\s+(?:or|and|/)?\s*)*$",
     re.I,
 )
+_TEST_OF = re.compile(
+    r"\b(?:analy[sz]\w*|testing|test|assessment|determination|evaluation|screening)\s+(?:of|for)\s+(?:the\s+)?(?:\w+\s+)?$",
+    re.I,
+)
+_EXCEPT_STABLE = re.compile(
+    r"\b(?:except|exception|unless|other than|apart from|provided)\b[^.;]{0,160}?\b(?:stable|treated|asymptomatic|controlled)",
+    re.I,
+)
+_ADC_NAMED = re.compile(
+    r"antibody[- ]drug conjugates?|\badcs?\b|deruxtecan|govitecan|emtansine|tirumotecan", re.I
+)
+_RECEPTOR_SCOPE = re.compile(
+    r"\b(?:for|in|of)\s+(?:the\s+)?(?:(?:locally|loco-?regionally|advanced|metastatic|recurrent|unresectable|inoperable|or|and|and/or|/)[\s/]*)+$",
+    re.I,
+)
+_BRAIN_COUNT = re.compile(
+    r"(?:>|≥|>=|<|≤|<=|more than|greater than|at least|up to|fewer than|no more than)\s*\d+\s*(?:\w+\s+){0,2}(?:metasta|lesion)"
+    r"|\b\d+\s*(?:-|–|to)\s*\d+\s*(?:\w+\s+){0,2}(?:metasta|lesion)"
+    r"|(?:metasta\w*|lesions?)\s*(?:>|≥|<|≤)\s*\d+",
+    re.I,
+)
+_PROGRESSION_BEFORE = re.compile(r"\b(?:progress\w*|recurren\w*|relapse\w*)\b[^;.]{0,60}$", re.I)
 _HARM_FROM = re.compile(
     r"\b(?:toxicit\w*|side[- ]effects?|adverse\s+(?:events?|effects?|reactions?)|complications?|sequelae)"
     r"\s+(?:[\w-]+\s+){0,4}?(?:from|of|due\s+to|related\s+to|attributed\s+to|caused\s+by|associated\s+with)"
@@ -133,10 +158,16 @@ def _from_mention(m: Mention, text: str, kind: str) -> dict | None:
             return None
         allowed = bool(_ALLOWED.search(around)) and not _NOT_ALLOWED.search(around)
         check["drug"] = m.concept.startswith("drug:")
-        check["mode"] = "progressed" if "PROGRESSED" in mods else "received"
+        check["mode"] = (
+            "progressed"
+            if "PROGRESSED" in mods or _PROGRESSION_BEFORE.search(re.split(r"[;.]", before)[-1])
+            else "received"
+        )
         if re.search(r"toxicit|intoleran|discontinued|adverse", around, re.I):
             check["mode"] = "stopped for side effects"
         check["allowed"] = allowed or exception
+        if m.value == "chemotherapy":
+            check["adc_named"] = bool(_ADC_NAMED.search(text))
         check["within_days"] = window_days(text)
         if check["within_days"] is not None and check["within_days"] <= 42:
             return None  # a wash-out before the first dose: checked by the study team at screening
@@ -161,7 +192,11 @@ def _from_mention(m: Mention, text: str, kind: str) -> dict | None:
             and exception
         ):
             status = status or "active"
+        elif _EXCEPT_STABLE.search(text[m.end :]):
+            status = "active"  # "brain metastases ... excluded, except stable treated ones"
         check["status"] = status
+        if _BRAIN_COUNT.search(around):
+            check["count"] = True  # "> 3 brain metastases", "1-3 brain lesions": a number to know
         permissive = _ALLOWED.search(around) or (kind == "inclusion" and _MAY.search(text))
         check["allowed"] = bool(permissive) and not _NOT_ALLOWED.search(around) and not neg
     elif (
@@ -284,6 +319,20 @@ def checks_for(crit: Criterion, found: list[Mention]) -> list[dict]:
     out.extend(lab_checks(plain))
     if meno := menopause_check(plain):
         out.append(meno)
+    if crisis := rx("concept.visceral_crisis").search(plain):
+        neg = bool(
+            re.search(
+                r"\b(?:no|without|absence of|not)\b[^.;]{0,30}$", plain[: crisis.start()], re.I
+            )
+        )
+        out.append(
+            {
+                "type": "visceral_crisis",
+                "value": "visceral crisis",
+                "neg": neg,
+                "at": crisis.start(),
+            }
+        )
     if (
         crit.kind == "inclusion"
         and (loco := rx("locoregional.required").search(plain))
@@ -310,10 +359,20 @@ def checks_for(crit: Criterion, found: list[Mention]) -> list[dict]:
     for m in found:
         if has_lines and m.check == "therapy" and not m.concept.startswith("drug:"):
             continue
+        if (
+            m.check in {"receptor", "subtype"}
+            and crit.kind == "exclusion"
+            and _RECEPTOR_SCOPE.search(text[: m.start])
+        ):
+            continue  # "... therapy for metastatic HER2-positive breast cancer": scope, not a rule
         if m.check == "therapy" and _HARM_FROM.search(text[: m.start]):
             continue  # "unresolved toxicities from previous anticancer therapy": about the harm
+        if m.check == "biomarker" and _TEST_OF.search(text[: m.start]):
+            continue  # "tissue for the analysis of PIK3CA status": a test to be done
         if m.check == "biomarker" and _NOT_A_RESULT.match(text[m.end :]):
             continue  # "PIK3CA inhibitor", "for PIK3CA testing": a drug class or a test, no result
+        if m.check == "setting" and rx("concept.visceral_crisis").search(text):
+            continue  # "advanced, symptomatic, visceral spread at risk of ...": the crisis, not the stage
         if (
             m.check == "setting"
             and crit.kind == "exclusion"
@@ -336,6 +395,9 @@ def checks_for(crit: Criterion, found: list[Mention]) -> list[dict]:
             c.update(er_low_wording(text))
         if m.end <= premise_end or (trailing_if is not None and m.start >= trailing_if):
             c["premise"] = True
+            if trailing_if is not None and m.start >= trailing_if and c.get("neg"):
+                # a "not" before "if" does not reach into the condition
+                c["neg"] = bool(re.search(r"\bnot?\b", text[trailing_if : m.start], re.I))
         key = (c["type"], c["value"], c.get("neg"))
         if key not in seen:
             seen.add(key)

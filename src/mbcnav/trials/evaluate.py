@@ -15,7 +15,10 @@ NEUTRAL = "neutral"
 
 def _drug_hits(check: dict, facts: PatientFacts) -> list:
     value = check["value"].lower()
-    hits = [d for d in facts.drugs if value in (x.lower() for x in d.labels)]
+    names = {value}
+    if value == "chemotherapy" and not check.get("adc_named"):
+        names.add("antibody-drug conjugate")  # a cytotoxic payload is chemotherapy too
+    hits = [d for d in facts.drugs if names & {x.lower() for x in d.labels}]
     if check.get("setting") == "metastatic":
         hits = [d for d in hits if not d.settings or "metastatic" in d.settings]
     elif check.get("setting") == "early":
@@ -34,6 +37,11 @@ def _therapy(c: dict, f: PatientFacts) -> tuple[bool | None, str, str]:
             return False, f"Your record shows no {name}.", settle
         return (False if f.drugs else None), f"No {name} is mentioned.", settle
     names = ", ".join(d.name for d in hits)
+    if c.get("mode") == "progressed" and c.get("within_days"):
+        if not any(d.progressed for d in hits):
+            if f.therapies_known:
+                return False, f"Your record shows no growth on {names}.", ""
+            return None, f"You had {names}; growth on it is not stated.", settle
     if c.get("within_days"):
         days = c["within_days"]
         today = date.fromisoformat(f.as_of) if f.as_of else date.today()
@@ -106,6 +114,8 @@ def _brain(c: dict, f: PatientFacts) -> tuple[bool | None, str, str]:
         return NEUTRAL, "Treated brain metastases are allowed.", ""  # type: ignore[return-value]
     if f.brain is None:
         return None, "Whether the cancer has spread to the brain is not known.", settle
+    if c.get("count") and f.brain not in {"none"}:
+        return None, "This rule depends on how many brain metastases there are.", settle
     if c["value"] == "leptomeningeal":
         return f.brain == "leptomeningeal", f"Brain involvement in your record: {f.brain}.", ""
     if c.get("status") == "urgent":
@@ -291,8 +301,19 @@ def evaluate(c: dict, f: PatientFacts) -> tuple[bool | None | str, str, str]:
     if t == "lines":
         cls = c.get("class") or ("chemotherapy" if c.get("chemo") else None)
         what = f"lines with {cls}" if cls else "lines of treatment"
-        if cls and f.line_labels is not None:
+        if cls == "chemotherapy" and f.line_labels is not None and not c.get("adc_named"):
+            cytotoxic = {"chemotherapy", "antibody-drug conjugate"}
+            n = sum(1 for labels in f.line_labels if cytotoxic & set(labels))
+            what = "lines with chemotherapy (an antibody-drug conjugate counts)"
+        elif cls and f.line_labels is not None:
             n = sum(1 for labels in f.line_labels if cls in labels)
+            if cls == "endocrine therapy" and not c.get("metastatic"):
+                # "more than 2 lines of endocrine therapy", no setting named: adjuvant counts
+                early = any(
+                    cls in d.labels and set(d.settings) & {"adjuvant", "neoadjuvant"}
+                    for d in f.drugs
+                )
+                n += int(early)
         elif cls == "chemotherapy":
             n = f.chemo_lines
         else:
@@ -331,6 +352,14 @@ def evaluate(c: dict, f: PatientFacts) -> tuple[bool | None | str, str, str]:
                 "Your ECOG score from your team",
             )
         return f.ecog in c["allowed"], f"Your ECOG score is {f.ecog}.", ""
+    if t == "visceral_crisis":
+        if f.visceral_crisis:
+            return True, "A note in your record describes a visceral crisis.", ""
+        return (
+            None,
+            "Whether there is a visceral crisis (organs failing because of the cancer) is not in your record.",
+            "Your oncologist's assessment",
+        )
     if t == "locoregional":
         return _locoregional(f)
     if t == "karnofsky":

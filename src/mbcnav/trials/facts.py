@@ -68,6 +68,7 @@ class PatientFacts:
     msi: str | None = None  # high | stable
     tmb: float | None = None  # mutations per megabase
     tmb_high: bool | None = None  # >= 10 mut/Mb, or written "high"
+    visceral_crisis: bool | None = None  # True when a scan or visit note says so; else not known
     site_details: dict[str, list[str]] = field(default_factory=dict)  # site -> details as written
     setting_details: list[str] = field(default_factory=list)  # recurrent | locally advanced | ...
     as_of: str = ""
@@ -255,7 +256,9 @@ def from_patient(p, as_of: date) -> PatientFacts:
     her2 = derive.her2_category(p)
     hr = derive.hr_status(p)
     setting = "metastatic" if (p.metastatic_diagnosis.date or p.metastases) else None
+    notes = " ".join(a.note or "" for a in p.assessments if a.date is None or a.date <= as_of)
     return PatientFacts(
+        visceral_crisis=True if re.search(r"visceral crisis", notes, re.I) else None,
         age=p.age_on(as_of),
         sex=p.sex,
         setting=setting,

@@ -236,7 +236,14 @@ def lab_checks(text: str) -> list[dict]:
         between = text[last_end:start] if last_end >= 0 else ""
         if not (last_end >= 0 and re.search(r"\bor\b", between, re.I)):
             group += 1
-        check = {"type": "lab", "value": tid, **limit, "group": group, "liver_limit": None}
+        check = {
+            "type": "lab",
+            "value": tid,
+            **limit,
+            "group": group,
+            "liver_limit": None,
+            "at": start,
+        }
         tail = text[stop : stop + 90]
         alt = re.match(
             r"\s*(?:\(\s*uln\s*\))?\s*[(;,]?\s*(?:or\s+)?(?:≤|<=|<)?\s*" + _NUM + _TIMES + _ULN,

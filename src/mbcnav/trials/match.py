@@ -40,18 +40,26 @@ def verdict(crit: dict, f: PatientFacts, cache: dict | None = None) -> dict:
     premise = [c for c in checks if c.get("premise")]
     if premise:
         results = [_holds(c, f) for c in premise]
-        if any(r[0] is False for r in results):
+        kinds: dict[
+            str, list
+        ] = {}  # "if HR+, HER2-low or HER2-ultralow": HR+ and (low or ultralow)
+        for c, r in zip(premise, results, strict=True):
+            if r[0] != NEUTRAL:
+                kinds.setdefault(_group_key(c), []).append(r[0])
+        if any(_or3(v) is False for v in kinds.values()):
             out = {
                 "verdict": "met",
                 "why": "Does not apply to you: " + " ".join(r[1] for r in results),
                 "settle": "",
                 "routine": False,
+                "mode": "not_applicable",  # as an option of a rule, one the person does not take
+                "any_of": crit.get("any_of", 0),
             }
             if cache is not None:
                 cache[key] = out
             return {"kind": crit["kind"], "text": crit["text"], **out}
         checks = [c for c in checks if not c.get("premise")]
-        premise_unknown = any(r[0] is None for r in results)
+        premise_unknown = any(_or3(v) is None for v in kinds.values())
     else:
         premise_unknown = False
     groups: dict[str, list] = {}
@@ -282,7 +290,7 @@ def _alternatives(crits: list[dict], verdicts: list[dict]) -> None:
             groups.setdefault(c["any_of"], []).append(v)
     for options in groups.values():
         # an option for another cancer is one the person does not fit
-        found = {"not met" if v.get("mode") == "other_cancer" else v["verdict"] for v in options}
+        found = {"not met" if v.get("mode") in _NOT_AN_OPTION else v["verdict"] for v in options}
         if "met" in found:
             new, note = "met", "You meet another option of this rule."
         elif found == {"not met"}:
@@ -312,9 +320,13 @@ def match(parsed: dict, f: PatientFacts, cache: dict | None = None) -> dict:
     }
 
 
+# options a person does not take: another cancer's, or one whose premise is false for them
+_NOT_AN_OPTION = {"other_cancer", "not_applicable"}
+
+
 def _option_states(members: list[tuple[dict, dict]]) -> list[str]:
     """The verdicts of one rule's options after _alternatives' reading, from cached hits."""
-    found = {"not met" if h.get("mode") == "other_cancer" else h["verdict"] for _, h in members}
+    found = {"not met" if h.get("mode") in _NOT_AN_OPTION else h["verdict"] for _, h in members}
     if "met" in found:
         return ["met"] * len(members)
     if found == {"not met"}:

@@ -14,6 +14,7 @@ _LINES_MAX = re.compile(
 _LINES_LT = re.compile(rf"(?:fewer than|less than|<)\s*{_N}\s*{_LINE}", re.I)
 _LINES_MIN = re.compile(
     rf"(?:at least|minimum of|≥|>=|(?<!no )(?<!not )more than|>)\s*{_N}\s*{_LINE}|{_N}\s*(?:or more|\+)\s*{_LINE}"
+    r"|(?<!no )(?<!without )(?<!any )(?P<prior>prior|previous)\s+(?:treatment\s+with\s+)?systemic\s+(?:anti-?cancer\s+|anti-?neoplastic\s+)?(?:therapy|therapies|treatment)\s+(?:for|in)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:metastatic|advanced)"
     r"|(?:progressed|progression)\s+(?:on|after|following)\s+(?:at least )?(?P<any>one|any|a|1)\s+(?:prior\s+)?systemic\s+(?:anti-?cancer\s+|anti-?neoplastic\s+)?(?:therapy|treatment|regimen)",
     re.I,
 )
@@ -22,8 +23,11 @@ _LINES_MAX2 = re.compile(
 )
 _LINES_ANY = re.compile(rf"{_N}\s*(?:or more\s*|\+\s*)?(?:prior\s+)?{_LINE}", re.I)
 _FIRST_LINE = re.compile(
-    r"(?:candidates?|eligible) for first[- ]line|no prior (?:systemic |chemo)?\w* ?(?:therapy|treatment)s? (?:for|in the) (?:metastatic|advanced)|(?:treatment|therapy)[- ]na[iï]ve|previously untreated|untreated with any (?:systemic|anti-?cancer)|(?:have|has) not (?:previously )?received any (?:prior )?systemic",
+    r"(?:candidates?|eligible) for first[- ]line|no prior (?:systemic |chemo)?\w* ?(?:therapy|treatment)s? (?:for|in the) (?:metastatic|advanced)|(?:treatment|therapy)[- ]na[iï]ve|previously untreated|untreated with any (?:systemic|anti-?cancer)|(?:have|has) not (?:previously )?received any (?:prior )?systemic|not (?:have |has )?(?:previously )?received any (?:prior )?systemic",
     re.I,
+)
+_ADC = re.compile(
+    r"antibody[- ]drug conjugates?|\badcs?\b|deruxtecan|govitecan|emtansine|tirumotecan", re.I
 )
 _METASTATIC_SCOPE = re.compile(r"metastatic|advanced|recurrent|mbc", re.I)
 _AGE_CUE = re.compile(
@@ -220,6 +224,9 @@ def lines_check(text: str) -> dict | None:
         "class": cls,
         "metastatic": bool(_METASTATIC_SCOPE.search(text)),
         "at": at,
+        # a limit on chemotherapy regimens that does not name ADCs counts a cytotoxic-payload
+        # ADC (T-DXd, sacituzumab govitecan) as a chemotherapy-containing regimen
+        "adc_named": bool(_ADC.search(text)),
     }
 
 

@@ -55,6 +55,7 @@ _ANY_OF = re.compile(
     r"\b(?:(?:at least )?one of the following|any (?:one )?of the following|either(?: of the following)?|the following list|one or more of the following)\b[^:]{0,240}:\s*$",
     re.I,
 )
+_TRAILING_OR = re.compile(r"\s(?:OR|or)\s*[:;,]?\s*$")
 # a line that names the cohort, part or arm the next items belong to ("PART A:", "Cohort 2")
 _COHORT_HEADING = re.compile(
     r"^(?:for\s+)?(?:the\s+)?(?:(?:part|cohort|arm|group|module|phase|stage|step)\s+[\w.]{1,6}|[\w-]+(?:\s+[\w-]+){0,3}\s+(?:cohorts?|part|arms?|phase|expansion))\s*(?:only)?\s*:?\s*$",
@@ -200,6 +201,13 @@ def split(text: str) -> list[Criterion]:
         group = 0
         if stems and _ANY_OF.search(stems[-1][1]):
             group = alternatives.setdefault(stems[-1][1], len(alternatives) + 1)
+        elif out and out[-1][0] == section and _TRAILING_OR.search(out[-1][1]):
+            # "... if the tumor is HER2+ OR" / next item: the two items are alternatives
+            prev = out[-1]
+            group = prev[2] or len(alternatives) + 1
+            alternatives.setdefault(f"or-{group}", group)
+            if not prev[2]:
+                out[-1] = (prev[0], prev[1], group, prev[3])
         if has_children:
             if body.rstrip().endswith(":"):
                 stems.append((indent, body.rstrip(":").strip() + ":"))
@@ -208,11 +216,12 @@ def split(text: str) -> list[Criterion]:
         if body.rstrip().endswith(":") or _FILLER.match(body):
             continue
         if len(body) >= 3 and re.search(r"[A-Za-z]{2}", body):
-            out.append((section, full, group, body if group else ""))
+            out.append((section, full, group, body))
     counts = {"inclusion": 0, "exclusion": 0}
     result = []
     for kind, t, group, option in out:
         counts[kind] += 1
         text = re.sub(r"\s+", " ", t).strip()
-        result.append(Criterion(kind, text, counts[kind], group, re.sub(r"\s+", " ", option)))
+        option = re.sub(r"\s+", " ", option).strip() if group else ""
+        result.append(Criterion(kind, text, counts[kind], group, option))
     return result
