@@ -194,3 +194,11 @@ def test_match_text_names_groups_not_scores_and_counts_closed_trials():
     assert not re.search(old, res.output), "no bare fit or score"
     assert any(label in res.output for key, label in LABELS.items() if key != "closed")
     assert "trials closed to new patients are not listed" in res.output
+
+
+def test_show_prints_who_the_trial_is_for_and_each_criterion_modality():
+    res = run("show", "NCT04862663")
+    assert res.exit_code == 0, res.output
+    assert "Who it is for (title and conditions): HR-positive" in res.output
+    assert "doctor's or study team's decision · checks: therapy fulvestrant" in res.output
+    assert "study step (sample, test, other study)" in res.output

@@ -256,7 +256,6 @@ def show_cmd(nct_id, as_json, store, zip_code, as_of):
     as trials to join."""
     from mbcnav.trials.card import card
     from mbcnav.trials.geo import zip_point
-    from mbcnav.trials.markup import one_line
 
     from .trial_card import card_lines, contact_lines, data_lines
 
@@ -279,6 +278,7 @@ def show_cmd(nct_id, as_json, store, zip_code, as_of):
                 "trial": t.to_dict(),
                 "card": c,
                 "data": {k: data.get(k, "") for k in ("as_of", "built", "synced")},
+                "population": parse.get("population"),
                 "criteria": parse["criteria"],
             }
         )
@@ -292,17 +292,13 @@ def show_cmd(nct_id, as_json, store, zip_code, as_of):
         click.echo(line)
     for line in contact_lines(t):
         click.echo(line)
+    from mbcnav.trials.structure import criterion_lines, population_line
+
+    click.echo("\n" + population_line(parse))
     for kind in ("inclusion", "exclusion"):
         click.echo(f"\n{kind.capitalize()} criteria:")
-        for cr in parse["criteria"]:
-            if cr["kind"] == kind:
-                checks = (
-                    ", ".join(
-                        ch["type"] + (" (no)" if ch.get("neg") else "") for ch in cr["checks"]
-                    )
-                    or "not mapped"
-                )
-                click.echo(f"  - {one_line(cr['text'], 140)}  [{checks}]")
+        for line in criterion_lines(parse, kind):
+            click.echo(line)
 
 
 @command.command("sync")
