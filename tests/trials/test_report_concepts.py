@@ -117,3 +117,44 @@ def test_eligible_for_a_treatment_is_a_plan_not_a_requirement():
         modality("Patients eligible for the study must have measurable disease", "inclusion")
         == "required"
     )
+
+
+def test_de_novo_and_trials_that_leave_breast_cancer_out():
+    assert (
+        holds(
+            "Stage IV breast carcinoma at diagnosis (i.e., de novo metastatic)",
+            PatientFacts(de_novo=False),
+        )[0]
+        is False
+    )
+    from mbcnav.trials.parse import parse_trial
+    from mbcnav.trials.population import mismatch
+    from mbcnav.trials.record import Trial
+
+    basket = parse_trial(
+        Trial(
+            "NCT00000001",
+            title="A basket study in HER2 expressing tumors",
+            eligibility="Exclusion Criteria:\n* Primary diagnosis of adenocarcinoma of the breast\n",
+        )
+    )
+    assert "leaves out breast cancer" in mismatch(basket["population"], PatientFacts())
+
+
+def test_a_later_definition_sentence_keeps_the_requirement():
+    text = (
+        "Documented estrogen receptor (ER) positive and/or progesterone receptor (PgR) positive by "
+        "immunohistochemistry. The threshold to qualify as ER or PgR positive is 1% per ASCO/CAP."
+    )
+    assert holds(text, PatientFacts(hr="negative")) == [False]
+
+
+def test_spinal_cord_compression_grades_are_not_ages():
+    assert [
+        c["type"] for c in checks("Malignant spinal cord compression (ESCC2 or above)", "exclusion")
+    ] != ["age"]
+
+
+def test_a_tumour_defined_by_a_marker_is_a_premise():
+    text = "MSI high tumor should have mutations in 30% or more microsatellites by PCR"
+    assert all(c.get("premise") for c in checks(text) if c["type"] == "biomarker")

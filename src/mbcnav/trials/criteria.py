@@ -47,7 +47,8 @@ _CANNOT = re.compile(
 )
 _NOT_THERAPY = re.compile(
     r"hypersensitiv|allerg|intoleran|contraindicat|sensitivity to|reaction to|confer\w* resistance|"
-    r"(?:to be|will be) treated with|will receive|to receive|randomi[sz]ed to|study (?:drug|treatment)",
+    r"(?:to be|will be) treated with|will receive|to receive|randomi[sz]ed to|study (?:drug|treatment)|"
+    r"discontinu\w*|stop(?:ped)?\s+(?:taking\s+)?(?:any\s+)?(?:other\s+)?$",
     re.I,
 )
 _DEFINITION = re.compile(r"\b(?:is|are) defined as\b|^\W*definition|\bto qualify as\b", re.I)
@@ -56,8 +57,8 @@ _EXPLAIN = re.compile(
     re.I,
 )
 _PREMISE = re.compile(
-    r"^\W*(?:for\s+|in\s+)?(?:patients|participants|subjects|women|those|people)\s+(?:with|who \w+|having)"
-    r"\s+(.{3,300}?),?\s+(?:must|should|may|will|need|can|have to|are required)\b",
+    r"^\W*(?:[\w\s/-]{0,40}:\s*)?(?:for\s+|in\s+)?(?:patients|participants|subjects|women|those|people)\s+(?:with|who \w+|having)"
+    r"\s+(.{3,300}?)(?:,?\s+(?:must|should|may|will|need|can|have to|are required)\b|\s*(?:\([^()]*\))?\s*:)",
     re.I,
 )
 _DOSE = re.compile(
@@ -117,6 +118,10 @@ _SETTING_HEAD = re.compile(
     re.I,
 )
 # "... treated with anti-HER2 therapy if the tumor is HER2+": what follows "if" is a premise
+_DEFINES = re.compile(
+    r"^\W*((?:[\w/+-]+\s+){0,3}?[\w/+-]+)\s+(?:tumou?rs?|cancers?|disease)\s+(?:should|must|is|are|has|have|will)\b",
+    re.I,
+)
 _TRAILING_IF = re.compile(
     r"(?<=\w)\s+(?:(?:if|when|in case)\s+(?=(?:the|their|his|her|a|an)?\s*(?:tumou?r|cancer|disease|patient|participant|subject)s?\b)|for\s+(?:patients|participants|subjects|those)\s+(?:with|who)\b)",
     re.I,
@@ -304,10 +309,16 @@ def checks_for(crit: Criterion, found: list[Mention]) -> list[dict]:
     """Every check one criterion implies (possibly none)."""
     text = crit.text
     out: list[dict] = []
-    if _DEFINITION.search(text):
+    if (d := _DEFINITION.search(text)) and d.start() < 40:
         return out  # "Postmenopausal is defined as ...": a definition, not a requirement
     # explanatory sentences ("Because no dosing data are available ...") hold no requirement
     skip = [(m.start(), m.end()) for m in _EXPLAIN.finditer(text)]
+    # a later sentence that defines a word ("The threshold to qualify as ER positive is >=1%")
+    skip += [
+        (text.rfind(". ", 0, m.start()) + 1, len(text))
+        for m in _DEFINITION.finditer(text)
+        if m.start() >= 40
+    ]
     # "(eg, ET, chemotherapy, CDK4/6 inhibitor, ...)": examples of the head, not requirements
     skip += [(m.start(), m.end()) for m in _EXAMPLES.finditer(text)]
     found = [m for m in found if not any(a <= m.start < b for a, b in skip)]
@@ -319,6 +330,10 @@ def checks_for(crit: Criterion, found: list[Mention]) -> list[dict]:
     out.extend(lab_checks(plain))
     if meno := menopause_check(plain):
         out.append(meno)
+    if (novo := rx("concept.de_novo").search(plain)) and not re.search(
+        r"\bor\b[^.;]{0,30}\brecurr", plain, re.I
+    ):
+        out.append({"type": "de_novo", "value": "de novo", "neg": False, "at": novo.start()})
     if crisis := rx("concept.visceral_crisis").search(plain):
         neg = bool(
             re.search(
@@ -347,6 +362,10 @@ def checks_for(crit: Criterion, found: list[Mention]) -> list[dict]:
     premise_end = pm.end(1) if pm else -1
     ti = _TRAILING_IF.search(text)
     trailing_if = ti.end() if ti else None
+    defines = False
+    if premise_end < 0 and (d := _DEFINES.match(text)):
+        premise_end = d.end(1)  # "MSI high tumor should have ...": a cohort defined by a marker
+        defines = True
     conditional = _IF.match(text)
     seen = set()
     has_lines = any(c["type"] == "lines" for c in out)
@@ -403,8 +422,10 @@ def checks_for(crit: Criterion, found: list[Mention]) -> list[dict]:
             seen.add(key)
             out.append(c)
     if (scores := her2_scores(plain)) is not None:  # "HER2 IHC 0, 1+ or 2+/ISH-": one list
-        out = [c for c in out if not (c["type"] == "receptor" and c["value"].startswith("her2"))]
-        out.append({"type": "receptor", "value": "her2-in", "allowed": scores, "neg": False})
+        her2 = [c for c in out if c["type"] == "receptor" and c["value"].startswith("her2")]
+        out = [c for c in out if c not in her2]
+        neg = any(c.get("neg") for c in her2)  # "was never previously HER2-positive (IHC 3+ ...)"
+        out.append({"type": "receptor", "value": "her2-in", "allowed": scores, "neg": neg})
     both = {(c["type"], c["value"]) for c in out if c.get("neg")} & {
         (c["type"], c["value"]) for c in out if "neg" in c and not c["neg"]
     }
@@ -415,7 +436,7 @@ def checks_for(crit: Criterion, found: list[Mention]) -> list[dict]:
         out = [c for c in out if c not in bc]
     if len(out) > 1:
         out = [c for c in out if c["type"] != "consent"]
-    if all(c.get("premise") for c in out):  # nothing required beyond the premise
+    if all(c.get("premise") for c in out) and not defines:  # nothing required beyond the premise
         for c in out:
             if c["type"] != "menopause":  # "premenopausal women must take goserelin": the
                 c.pop("premise", None)  # rest of the rule is real, only not checkable

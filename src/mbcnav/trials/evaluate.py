@@ -352,6 +352,20 @@ def evaluate(c: dict, f: PatientFacts) -> tuple[bool | None | str, str, str]:
                 "Your ECOG score from your team",
             )
         return f.ecog in c["allowed"], f"Your ECOG score is {f.ecog}.", ""
+    if t == "de_novo":
+        if f.de_novo is None:
+            return (
+                None,
+                "Whether the cancer was metastatic at first diagnosis is not known.",
+                "Your first diagnosis and its stage",
+            )
+        return (
+            f.de_novo,
+            "Your cancer was metastatic when first found."
+            if f.de_novo
+            else "Your cancer came back after an earlier diagnosis.",
+            "",
+        )
     if t == "visceral_crisis":
         if f.visceral_crisis:
             return True, "A note in your record describes a visceral crisis.", ""

@@ -69,6 +69,7 @@ class PatientFacts:
     tmb: float | None = None  # mutations per megabase
     tmb_high: bool | None = None  # >= 10 mut/Mb, or written "high"
     visceral_crisis: bool | None = None  # True when a scan or visit note says so; else not known
+    de_novo: bool | None = None  # metastatic at first diagnosis (patient.derive.is_de_novo)
     site_details: dict[str, list[str]] = field(default_factory=dict)  # site -> details as written
     setting_details: list[str] = field(default_factory=list)  # recurrent | locally advanced | ...
     as_of: str = ""
@@ -259,6 +260,7 @@ def from_patient(p, as_of: date) -> PatientFacts:
     notes = " ".join(a.note or "" for a in p.assessments if a.date is None or a.date <= as_of)
     return PatientFacts(
         visceral_crisis=True if re.search(r"visceral crisis", notes, re.I) else None,
+        de_novo=derive.is_de_novo(p),
         age=p.age_on(as_of),
         sex=p.sex,
         setting=setting,

@@ -125,7 +125,7 @@ def verdict(crit: dict, f: PatientFacts, cache: dict | None = None) -> dict:
     settle = "; ".join(dict.fromkeys(settles))
     words = crit.get("option") or crit["text"]
     mode = crit.get("modality") or modality(words, crit["kind"])
-    if mode in {"judgement", "permitted", "procedure"} and v == "not met":
+    if mode == "judgement" and v == "not met":
         a, b = scope(words, mode)
         failing = crit["kind"] == "exclusion"  # a check that rules the person out
         if any(holds is failing and "at" in c and not a <= c["at"] < b for c, holds in judged):
@@ -226,6 +226,7 @@ _NAMED_COHORT = re.compile(
     r"^\W*(?:(?:for|in)\s+)?(?:the\s+)?((?:[\w/-]+\s+){0,4}?[\w/-]+)\s+(?:cohorts?|parts?|arms?|phase|expansion)\s*(?:only)?\s*:",
     re.I,
 )
+_COHORT_IN_BRACKETS = re.compile(r"\((?:cohort|arm|part|group|module)\s+([\w.]{1,6})\)\s*:", re.I)
 _COHORT_STOP = {"dose", "cohort", "cohorts", "part", "the", "and", "or", "for", "in", "only"}
 
 
@@ -237,6 +238,8 @@ def cohort_of(text: str) -> list[str] | None:
         words = re.split(r"\s*(?:\band\b|\bor\b|,|&|/)\s*|\s+", m.group(1).lower())
         ids = [w for w in words[1:] if w]
         return ids or None
+    if m := _COHORT_IN_BRACKETS.search(text[:200]):  # "(Cohort 3): Has recurrent disease"
+        return [m.group(1).lower()]
     m = _NAMED_COHORT.match(text)
     if not m or len(m.group(0)) > 70:
         return None

@@ -51,7 +51,7 @@ def _cue(text: str, mode: str) -> re.Match | None:
     return rx(name).search(_blank_brackets(text)) if name else None
 
 
-_CLAUSE_EDGE = re.compile(r"[;.:]\s|,?\s+\bor\b\s+|,\s+(?=unless|except|provided)", re.I)
+_CLAUSE_EDGE = re.compile(r"[;:]\s|,?\s+\bor\b\s+|,\s+(?=unless|except|provided)", re.I)
 
 
 def scope(text: str, mode: str) -> tuple[int, int]:

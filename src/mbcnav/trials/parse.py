@@ -12,7 +12,7 @@ from mbcnav.trials.population import gates
 from mbcnav.trials.record import Trial
 from mbcnav.trials.split import Criterion, split
 
-VERSION = 7  # 4: blood-test limits (labs.py); 5: menopausal status; 6: ER-low wording; 7: modality
+VERSION = 8  # 4: blood-test limits (labs.py); 5: menopausal status; 6: ER-low wording; 7: modality; 8: options, premises, concepts (de novo, visceral crisis, HER2 lists)
 
 
 _EARLY = re.compile(
@@ -94,7 +94,7 @@ def parse_trials(trials: list[Trial]) -> list[dict]:
             {
                 "nct_id": t.nct_id,
                 "version": VERSION,
-                "population": gates(t),
+                "population": gates(t, crits),
                 "any_of": any(c.get("any_of") for c in crits),
                 "criteria": [_keyed(c) for c in crits],
             }

@@ -15,6 +15,7 @@ import re
 
 from mbcnav.trials.facts import PatientFacts
 from mbcnav.trials.record import Trial
+from mbcnav.trials.wording import rx
 
 NEG = ["zero", "ultralow", "low", "negative"]
 _HR = r"(?:hr|hormone[- ]receptors?|er|estrogen[- ]receptors?|oestrogen[- ]receptors?)"
@@ -43,8 +44,9 @@ _BRAIN = re.compile(
 _BRAIN_OPTIONAL = re.compile(r"with or without brain|including (?:those|patients) with brain", re.I)
 
 
-def gates(trial: Trial) -> dict:
-    """{"subtypes": [[hr, her2 list], ...], "brain_only": bool} from title and conditions."""
+def gates(trial: Trial, criteria: list[dict] | None = None) -> dict:
+    """{"subtypes": [[hr, her2 list], ...], "brain_only": bool, "excludes_breast": bool} from
+    title and conditions, and from an exclusion that is breast cancer itself."""
     text = " ; ".join([trial.title, *trial.conditions])
     taken: list[tuple[int, int]] = []
     subtypes = []
@@ -56,7 +58,11 @@ def gates(trial: Trial) -> dict:
             if [hr, her2] not in subtypes:
                 subtypes.append([hr, her2])
     brain = bool(_BRAIN.search(text)) and not _BRAIN_OPTIONAL.search(text)
-    return {"subtypes": subtypes, "brain_only": brain}
+    excluded = any(
+        c["kind"] == "exclusion" and rx("concept.breast_excluded").search(c["text"])
+        for c in criteria or []
+    )
+    return {"subtypes": subtypes, "brain_only": brain, "excludes_breast": excluded}
 
 
 def _fits(hr: str | None, her2: list[str] | None, f: PatientFacts) -> bool:
@@ -79,6 +85,8 @@ def mismatch(g: dict | None, f: PatientFacts) -> str:
     """Why the trial is for another situation, or "" when it may be for this person."""
     if not g:
         return ""
+    if g.get("excludes_breast"):
+        return "This study leaves out breast cancer (its exclusion criteria name it)."
     subtypes = g.get("subtypes") or []
     if subtypes and not any(_fits(hr, her2, f) for hr, her2 in subtypes):
         named = []
