@@ -1,8 +1,8 @@
 """MBC screening agreement: our fit against our own screening labels.
 
 Profiles: bench/data/mbc_profiles/*.yaml (mbcnav-patient/1); labels: labels.yaml there.
-A trial is predicted "ineligible" when its fit is "unlikely" (some criterion not met),
-otherwise "eligible". Usage: uv run python bench/trials_screening.py [PROFILE_DIR] [--store FILE]
+A trial is predicted "ineligible" when its group is "ruled out" (some criterion not met) or "for
+another situation" (another subtype or setting), otherwise "eligible". Usage: uv run python bench/trials_screening.py [PROFILE_DIR] [--store FILE]
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ import yaml
 
 from mbcnav.patient import load
 from mbcnav.trials.facts import from_patient
+from mbcnav.trials.groups import group_of
 from mbcnav.trials.match import match
 from mbcnav.trials.snapshot import open_snapshot
 from mbcnav.trials.store import JsonStore
@@ -40,7 +41,8 @@ def main(argv: list[str]) -> None:
                 print(f"  {nct} is not in the store; skipped")
                 continue
             res = match(parsed, facts)
-            pred = "ineligible" if res["fit"] == "unlikely" else "eligible"
+            group = group_of(res, "RECRUITING")  # labels judge the criteria, not the status
+            pred = "ineligible" if group in {"ruled_out", "other"} else "eligible"
             gold = lab["label"]
             total += 1
             agree += pred == gold

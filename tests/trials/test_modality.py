@@ -76,3 +76,11 @@ def test_only_a_required_rule_can_be_not_met():
     assert soften("not met", "x", "", "required")[0] == "not met"
     assert soften("not met", "x", "", "other_cancer")[0] == "met"
     assert soften("met", "x", "", "judgement")[0] == "met"
+
+
+def test_an_allowance_in_a_later_sentence_leaves_the_requirement():
+    text = (
+        "Previously received a CDK4/6 inhibitor in combination with an endocrine therapy in the "
+        "advanced setting. One additional line of ET as a monotherapy is allowed."
+    )
+    assert modality(text, "inclusion") == "required"

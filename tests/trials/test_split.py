@@ -117,3 +117,13 @@ def test_items_ending_in_or_are_alternatives():
     groups = [c.any_of for c in crits]
     assert groups[0] == groups[1] == groups[2] != 0 and groups[3] == 0
     assert crits[1].option.startswith("was treated with endocrine therapy")
+
+
+def test_a_requirement_filed_under_exclusions_is_read_as_one():
+    text = (
+        "Exclusion Criteria:\n* Female participants must be either:\n"
+        "  * post-menopausal for at least 1 year\n  * surgically sterile\n"
+        "* Known brain metastases\n"
+    )
+    crits = split(text)
+    assert [c.kind for c in crits] == ["inclusion", "inclusion", "exclusion"]

@@ -188,6 +188,11 @@ def _either_or(text: str, judged: list[tuple[dict, object]]) -> tuple[bool | Non
                 cuts.append(i + 3)
     if len(cuts) < 2:
         return None
+    colon = text.find(":", cuts[1])
+    if colon >= 0 and any(c["at"] > colon for c, _ in judged):
+        return (
+            None  # "stage IV or unresectable recurrence meeting the following: ER/PR-negative ..."
+        )
     bounds = list(zip(cuts, cuts[1:] + [len(text) + 1], strict=True))
     parts: list[dict[str, list]] = [{} for _ in bounds]
     for c, holds in judged:

@@ -19,6 +19,7 @@ from mbcnav.trials.wording import rx
 
 MODALITIES = ("required", "permitted", "judgement", "procedure", "conditional", "other_cancer")
 
+_SENTENCE_END = re.compile(r"\.\s+(?=[A-Z])")
 _BRACKETS = re.compile(r"\([^()]*\)")
 _MUST = re.compile(r"\bmust\b|\b(?:is|are)\s+required\b|\bshould\b|\bhave\s+to\b", re.I)
 _COHORT_WORD = re.compile(r"\b(?:cohorts?|groups?|arms?|parts?|modules?|expansion)\b", re.I)
@@ -87,6 +88,9 @@ def modality(text: str, kind: str) -> str:
     if rx("modality.judgement").search(text):
         return "judgement"
     allow = rx("modality.permitted").search(text)
+    first = _SENTENCE_END.search(text)
+    if allow and first and allow.start() > first.start():
+        allow = None  # "Previously received X. One more line of Y is allowed.": X is required
     if allow and not rx("modality.forbidden").search(text):
         # "All patients must have received ... Treatment-naive patients are eligible if ...":
         # a requirement stated before the allowance keeps the rule a requirement

@@ -55,6 +55,12 @@ _ANY_OF = re.compile(
     r"\b(?:(?:at least )?one of the following|any (?:one )?of the following|either(?: of the following)?|the following list|one or more of the following)\b[^:]{0,240}:\s*$",
     re.I,
 )
+# a requirement a registry filed under exclusions: its verb is "must be / must have"
+_MISFILED = re.compile(
+    r"^\W*(?:(?:female|male)\s+)?(?:patients|participants|subjects|women|men)\s+(?:must|should|are\s+required\s+to)\s+(?:be|have|agree|use|provide)\b",
+    re.I,
+)
+_MUST_NOT = re.compile(r"\b(?:must|should)\s+not\b|\bmustn't\b|\bexclude", re.I)
 _TRAILING_OR = re.compile(r"\s(?:OR|or)\s*[:;,]?\s*$")
 # a line that names the cohort, part or arm the next items belong to ("PART A:", "Cohort 2")
 _COHORT_HEADING = re.compile(
@@ -216,7 +222,10 @@ def split(text: str) -> list[Criterion]:
         if body.rstrip().endswith(":") or _FILLER.match(body):
             continue
         if len(body) >= 3 and re.search(r"[A-Za-z]{2}", body):
-            out.append((section, full, group, body))
+            kind = section
+            if section == "exclusion" and _MISFILED.match(full) and not _MUST_NOT.search(full):
+                kind = "inclusion"  # "Female participants must be either: ..." filed as exclusion
+            out.append((kind, full, group, body))
     counts = {"inclusion": 0, "exclusion": 0}
     result = []
     for kind, t, group, option in out:
