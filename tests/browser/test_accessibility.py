@@ -110,8 +110,12 @@ def test_keyboard_only_sign_in_and_check_in(page, live_server, demo_user):
     page.keyboard.press("Enter")
     page.keyboard.press("Tab")
     focused = page.evaluate("() => document.activeElement.name")
-    assert focused == "pain_severity"
-    page.keyboard.press("ArrowDown")
+    first = page.evaluate(
+        "() => document.querySelector('details.symptom[open] select, details.symptom[open] input').name"
+    )
+    assert focused == first  # Tab from the opened symptom lands on its first question
+    kind = page.evaluate("() => document.activeElement.type")
+    page.keyboard.press("Space" if kind == "checkbox" else "ArrowDown")
     page.locator("button[type=submit]", has_text="Save and check").focus()
     page.keyboard.press("Enter")
     expect(page.locator("#what-now")).to_be_visible()

@@ -25,7 +25,7 @@ def test_red_flag_checkin_then_visit_preparation(page, live_server):
     page.get_by_role("link", name="Check-in").first.click()
     page.get_by_label("Temperature, if you took it").fill("101.5")
     page.locator("details.symptom", has_text="Fever").locator("summary").click()
-    page.locator("#id_fever_severity").select_option("moderate")
+    page.locator("#id_fever_present").check()  # fever asks only "I have this" and the temperature
     page.get_by_role("button", name="Save and check").click()
     headline = page.locator("#what-now")
     expect(headline).to_contain_text("Call 911")

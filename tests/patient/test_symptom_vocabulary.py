@@ -134,6 +134,9 @@ def test_sources_need_an_https_address():
     "typed,term",
     [
         ("I keep thinking I'd be better off dead", "suicidal thoughts"),
+        ("been thinking about ending it, I have saved up my pills", "suicidal thoughts"),
+        ("thinking of taking an overdose", "suicidal thoughts"),
+        ("the pain is never ending, it hurts", "pain"),
         ("thoughts of hurting myself", "self-harm"),
         ("my throat feels tight", "face or throat swelling"),
         ("left side of face drooping", "weakness on one side"),
