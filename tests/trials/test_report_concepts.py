@@ -1,8 +1,9 @@
 """Concepts MBC trials turn on, read from registry wording and judged from report detail."""
 
-from mbcnav.trials.criteria import her2_scores, parse_criteria
+from mbcnav.trials.criteria import parse_criteria
 from mbcnav.trials.evaluate import evaluate
 from mbcnav.trials.facts import PatientFacts
+from mbcnav.trials.her2 import her2_scores
 from mbcnav.trials.split import Criterion
 
 

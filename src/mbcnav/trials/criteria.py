@@ -11,12 +11,13 @@ from __future__ import annotations
 
 import re
 
+from mbcnav.trials.alternatives import mark_unchecked_alternatives
 from mbcnav.trials.context import Mention, mentions_many
+from mbcnav.trials.her2 import her2_scores
 from mbcnav.trials.labs import lab_checks
 from mbcnav.trials.menopause import menopause_check
 from mbcnav.trials.numbers import (
     _KARNOFSKY,
-    _LINES_ANY,
     age_check,
     ecog_allowed,
     lines_check,
@@ -237,74 +238,6 @@ def er_low_wording(text: str) -> dict:
     return out
 
 
-_OR_PARTS = re.compile(
-    r"(?:[,;]\s*or\s+|\bor\s+(?=(?:have|has|had|who|with|if|are|is|were|be)\b))(?![^()]*\))", re.I
-)
-
-
-_HER2_LIST = re.compile(
-    r"\b(?:ihc|immunohistochemistry)\s*(?:score\s*)?(?:of\s*)?"
-    r"(?P<list>(?:0\+?|1\+|2\+|3\+)(?:\s*(?:,|or|and/or|and|/)\s*(?:ihc\s*)?(?:0\+?|1\+|2\+|3\+))+)"
-    r"(?P<after>[^.;]{0,40})",
-    re.I,
-)
-
-
-def her2_scores(text: str) -> list[str] | None:
-    """HER2 categories a list of IHC scores allows ("IHC 0, 1+ or 2+ with negative ISH" ->
-    zero, ultralow, low), after ASCO/CAP 2023 (0 includes ultralow; 2+ is low unless ISH is
-    amplified). None unless a HER2 criterion lists two scores or more."""
-    if not re.search(r"her-?2|erbb2", text, re.I):
-        return None
-    m = _HER2_LIST.search(text)
-    if not m:
-        return None
-    scores = re.findall(r"0\+?|1\+|2\+|3\+", m.group("list"))
-    if len(set(scores)) < 2:
-        return None
-    amplified = re.search(
-        r"ish\s*\+|ish[- ]positive|(?<!non-)(?<!not )amplified", m.group("after"), re.I
-    )
-    out: list[str] = []
-    for sc in scores:
-        if sc.startswith("0"):
-            out += ["zero", "ultralow"]
-        elif sc == "1+":
-            out.append("low")
-        elif sc == "2+":
-            out.append("positive" if amplified else "low")
-        else:
-            out.append("positive")
-    return sorted(set(out))
-
-
-def _mark_unchecked_alternatives(text: str, found: list[Mention], out: list[dict]) -> None:
-    """ "... for which standard curative measures do not exist, or have failed at least one line
-    of standard therapy": when a criterion offers alternatives joined by "or" and one of them
-    holds nothing the engine can check, a treatment or line-count check in another alternative
-    cannot settle the criterion alone, so it is marked ``alt`` (its "no" becomes unknown)."""
-    cuts = [0] + [m.end() for m in _OR_PARTS.finditer(text)] + [len(text) + 1]
-    if len(cuts) < 3:
-        return
-    spans = list(zip(cuts, cuts[1:], strict=False))
-    checked = set()
-    for m in found:  # the disease itself ("solid tumor that is metastatic") is no alternative
-        if m.check not in {"setting", "condition", "histology"}:
-            checked |= {i for i, (a, b) in enumerate(spans) if a <= m.start < b}
-    for rx_ in (_LINES_ANY, _LAB):
-        for m in rx_.finditer(text):
-            checked |= {i for i, (a, b) in enumerate(spans) if a <= m.start() < b}
-    bare = [
-        i
-        for i, (a, b) in enumerate(spans)
-        if i not in checked and len(re.findall(r"[a-z]{3,}", text[a:b], re.I)) >= 3
-    ]
-    if bare:
-        for c in out:
-            if c["type"] in {"lines", "therapy"}:
-                c["alt"] = True
-
-
 def checks_for(crit: Criterion, found: list[Mention]) -> list[dict]:
     """Every check one criterion implies (possibly none)."""
     text = crit.text
@@ -440,7 +373,7 @@ def checks_for(crit: Criterion, found: list[Mention]) -> list[dict]:
         for c in out:
             if c["type"] != "menopause":  # "premenopausal women must take goserelin": the
                 c.pop("premise", None)  # rest of the rule is real, only not checkable
-    _mark_unchecked_alternatives(plain, found, out)
+    mark_unchecked_alternatives(plain, found, out, _LAB)
     if conditional and not any(c.get("premise") for c in out):
         for c in out:  # "If ..., then ...": a premise we cannot check; never a clear "not met"
             c["conditional"] = True

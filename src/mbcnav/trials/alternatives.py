@@ -1,0 +1,42 @@
+"""Alternatives a criterion offers with "or" that the engine cannot all check: a treatment or
+line-count check in one of them cannot settle the criterion alone."""
+
+from __future__ import annotations
+
+import re
+
+from mbcnav.trials.context import Mention
+from mbcnav.trials.numbers import _LINES_ANY
+
+_OR_PARTS = re.compile(
+    r"(?:[,;]\s*or\s+|\bor\s+(?=(?:have|has|had|who|with|if|are|is|were|be)\b))(?![^()]*\))", re.I
+)
+
+
+def mark_unchecked_alternatives(
+    text: str, found: list[Mention], out: list[dict], lab: re.Pattern
+) -> None:
+    """ "... for which standard curative measures do not exist, or have failed at least one line
+    of standard therapy": when a criterion offers alternatives joined by "or" and one of them
+    holds nothing the engine can check, a treatment or line-count check in another alternative
+    cannot settle the criterion alone, so it is marked ``alt`` (its "no" becomes unknown)."""
+    cuts = [0] + [m.end() for m in _OR_PARTS.finditer(text)] + [len(text) + 1]
+    if len(cuts) < 3:
+        return
+    spans = list(zip(cuts, cuts[1:], strict=False))
+    checked = set()
+    for m in found:  # the disease itself ("solid tumor that is metastatic") is no alternative
+        if m.check not in {"setting", "condition", "histology"}:
+            checked |= {i for i, (a, b) in enumerate(spans) if a <= m.start < b}
+    for rx_ in (_LINES_ANY, lab):
+        for m in rx_.finditer(text):
+            checked |= {i for i, (a, b) in enumerate(spans) if a <= m.start() < b}
+    bare = [
+        i
+        for i, (a, b) in enumerate(spans)
+        if i not in checked and len(re.findall(r"[a-z]{3,}", text[a:b], re.I)) >= 3
+    ]
+    if bare:
+        for c in out:
+            if c["type"] in {"lines", "therapy"}:
+                c["alt"] = True

@@ -1,0 +1,43 @@
+"""HER2 IHC score lists in criteria ("HER2 IHC 0, 1+ or 2+/ISH-"), read as the HER2 categories
+they allow, after the ASCO/CAP HER2 testing guideline (2023 update: IHC 0 includes ultralow; 2+
+is HER2-low unless ISH is amplified; https://ascopubs.org/doi/10.1200/JCO.22.02864, read
+2026-12-02, as of 2026-12-02)."""
+
+from __future__ import annotations
+
+import re
+
+_HER2_LIST = re.compile(
+    r"\b(?:ihc|immunohistochemistry)\s*(?:score\s*)?(?:of\s*)?"
+    r"(?P<list>(?:0\+?|1\+|2\+|3\+)(?:\s*(?:,|or|and/or|and|/)\s*(?:ihc\s*)?(?:0\+?|1\+|2\+|3\+))+)"
+    r"(?P<after>[^.;]{0,40})",
+    re.I,
+)
+
+
+def her2_scores(text: str) -> list[str] | None:
+    """HER2 categories a list of IHC scores allows ("IHC 0, 1+ or 2+ with negative ISH" ->
+    zero, ultralow, low), after ASCO/CAP 2023 (0 includes ultralow; 2+ is low unless ISH is
+    amplified). None unless a HER2 criterion lists two scores or more."""
+    if not re.search(r"her-?2|erbb2", text, re.I):
+        return None
+    m = _HER2_LIST.search(text)
+    if not m:
+        return None
+    scores = re.findall(r"0\+?|1\+|2\+|3\+", m.group("list"))
+    if len(set(scores)) < 2:
+        return None
+    amplified = re.search(
+        r"ish\s*\+|ish[- ]positive|(?<!non-)(?<!not )amplified", m.group("after"), re.I
+    )
+    out: list[str] = []
+    for sc in scores:
+        if sc.startswith("0"):
+            out += ["zero", "ultralow"]
+        elif sc == "1+":
+            out.append("low")
+        elif sc == "2+":
+            out.append("positive" if amplified else "low")
+        else:
+            out.append("positive")
+    return sorted(set(out))
