@@ -17,6 +17,7 @@ from mbcnav.trials.her2 import her2_scores
 from mbcnav.trials.labs import lab_checks
 from mbcnav.trials.menopause import menopause_check
 from mbcnav.trials.numbers import (
+    _ADC,
     _KARNOFSKY,
     age_check,
     ecog_allowed,
@@ -81,9 +82,6 @@ _TEST_OF = re.compile(
 _EXCEPT_STABLE = re.compile(
     r"\b(?:except|exception|unless|other than|apart from|provided)\b[^.;]{0,160}?\b(?:stable|treated|asymptomatic|controlled)",
     re.I,
-)
-_ADC_NAMED = re.compile(
-    r"antibody[- ]drug conjugates?|\badcs?\b|deruxtecan|govitecan|emtansine|tirumotecan", re.I
 )
 _RECEPTOR_SCOPE = re.compile(
     r"\b(?:for|in|of)\s+(?:the\s+)?(?:(?:locally|loco-?regionally|advanced|metastatic|recurrent|unresectable|inoperable|or|and|and/or|/)[\s/]*)+$",
@@ -173,7 +171,7 @@ def _from_mention(m: Mention, text: str, kind: str) -> dict | None:
             check["mode"] = "stopped for side effects"
         check["allowed"] = allowed or exception
         if m.value == "chemotherapy":
-            check["adc_named"] = bool(_ADC_NAMED.search(text))
+            check["adc_named"] = bool(_ADC.search(text))
         check["within_days"] = window_days(text)
         if check["within_days"] is not None and check["within_days"] <= 42:
             return None  # a wash-out before the first dose: checked by the study team at screening

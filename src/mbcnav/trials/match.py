@@ -297,17 +297,14 @@ def _alternatives(crits: list[dict], verdicts: list[dict]) -> None:
         if c.get("any_of") and c["kind"] == "inclusion":
             groups.setdefault(c["any_of"], []).append(v)
     for options in groups.values():
-        # an option for another cancer is one the person does not fit
-        found = {"not met" if v.get("mode") in _NOT_AN_OPTION else v["verdict"] for v in options}
-        if "met" in found:
-            new, note = "met", "You meet another option of this rule."
-        elif found == {"not met"}:
-            continue
-        else:
-            new, note = "unknown", "This is one of several options; another may fit you."
-        for v in options:
-            if v["verdict"] != new and v["verdict"] != "met":
-                v["verdict"], v["why"] = new, f"{note} {v['why']}"
+        for v, state in zip(options, _option_states(options), strict=True):
+            if state != v["verdict"]:
+                note = (
+                    "You meet another option of this rule."
+                    if state == "met"
+                    else "This is one of several options; another may fit you."
+                )
+                v["verdict"], v["why"] = state, f"{note} {v['why']}"
 
 
 def match(parsed: dict, f: PatientFacts, cache: dict | None = None) -> dict:
@@ -332,14 +329,16 @@ def match(parsed: dict, f: PatientFacts, cache: dict | None = None) -> dict:
 _NOT_AN_OPTION = {"other_cancer", "not_applicable"}
 
 
-def _option_states(members: list[tuple[dict, dict]]) -> list[str]:
-    """The verdicts of one rule's options after _alternatives' reading, from cached hits."""
-    found = {"not met" if h.get("mode") in _NOT_AN_OPTION else h["verdict"] for _, h in members}
+def _option_states(options: list[dict]) -> list[str]:
+    """The verdicts of one rule's options ("meets one of the following"): one met option meets
+    them all; they stay "not met" only when every option is; otherwise the open ones are
+    unknown. An option for another cancer, or whose condition does not apply, is not taken."""
+    found = {"not met" if o.get("mode") in _NOT_AN_OPTION else o["verdict"] for o in options}
     if "met" in found:
-        return ["met"] * len(members)
+        return ["met"] * len(options)
     if found == {"not met"}:
-        return [h["verdict"] for _, h in members]
-    return [h["verdict"] if h["verdict"] == "met" else "unknown" for _, h in members]
+        return [o["verdict"] for o in options]
+    return [o["verdict"] if o["verdict"] == "met" else "unknown" for o in options]
 
 
 def summarise(parsed: dict, f: PatientFacts, cache: dict) -> dict:
@@ -366,7 +365,8 @@ def summarise(parsed: dict, f: PatientFacts, cache: dict) -> dict:
             continue
         rows.append((crit, hit, hit["verdict"]))
     for members in groups.values():
-        for (crit, hit), state in zip(members, _option_states(members), strict=True):
+        states = _option_states([hit for _, hit in members])
+        for (crit, hit), state in zip(members, states, strict=True):
             rows.append((crit, {**hit, "mode": None}, state))
     for crit, hit, v in rows:
         ids = crit.get("cohort")

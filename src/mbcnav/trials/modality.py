@@ -45,11 +45,10 @@ def _blank_brackets(text: str) -> str:
 
 
 def _cue(text: str, mode: str) -> re.Match | None:
-    name = {"judgement": "modality.judgement", "permitted": "modality.permitted"}.get(mode)
-    name = name or {"procedure": "modality.procedure", "conditional": "modality.conditional"}.get(
-        mode
-    )
-    return rx(name).search(_blank_brackets(text)) if name else None
+    """Where the words that set ``mode`` stand (the modality's own wording in wording.yaml)."""
+    if mode not in {"judgement", "permitted", "procedure", "conditional"}:
+        return None
+    return rx(f"modality.{mode}").search(_blank_brackets(text))
 
 
 _CLAUSE_EDGE = re.compile(r"[;:]\s|,?\s+\bor\b\s+|,\s+(?=unless|except|provided)", re.I)
