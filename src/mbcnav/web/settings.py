@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "mbcnav.web.trials",
     "mbcnav.web.care",
     "mbcnav.web.interop",
+    "mbcnav.web.reminders",
 ]
 
 MIDDLEWARE = [

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class Config(AppConfig):
+    name = "mbcnav.web.reminders"
+    label = "reminders"

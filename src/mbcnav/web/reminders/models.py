@@ -1,0 +1,65 @@
+"""A person's reminder plan: their time zone and the weekly check-in they asked to be
+reminded of. Medicine schedules (``schedules``) and email reminders build on it; the
+calendar feed and the emails read the same row, so a person sets these things once.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import zoneinfo
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+WEEKDAYS = [
+    (0, _("Monday")),
+    (1, _("Tuesday")),
+    (2, _("Wednesday")),
+    (3, _("Thursday")),
+    (4, _("Friday")),
+    (5, _("Saturday")),
+    (6, _("Sunday")),
+]
+DEFAULT_TIME_ZONE = "America/New_York"
+
+
+def validate_time_zone(value: str) -> None:
+    """A time zone name from the IANA database, e.g. America/Chicago."""
+    try:
+        zoneinfo.ZoneInfo(value)
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError, TypeError):
+        raise ValidationError(
+            _("Time zone %(value)r is not one we know; choose one such as America/Chicago."),
+            params={"value": value},
+        ) from None
+
+
+class ReminderSettings(models.Model):
+    """One row per person: where they live in time, and their weekly check-in."""
+
+    owner = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="reminder_settings"
+    )
+    time_zone = models.CharField(
+        _("time zone"), max_length=64, default=DEFAULT_TIME_ZONE, validators=[validate_time_zone]
+    )
+    checkin_weekday = models.PositiveSmallIntegerField(
+        _("weekly check-in day"), null=True, blank=True, choices=WEEKDAYS
+    )
+    checkin_time = models.TimeField(_("check-in reminder time"), default=dt.time(18, 0))
+    updated = models.DateTimeField(auto_now=True)
+
+    @property
+    def zone(self) -> zoneinfo.ZoneInfo:
+        return zoneinfo.ZoneInfo(self.time_zone)
+
+    @property
+    def weekly_checkin(self) -> bool:
+        return self.checkin_weekday is not None
+
+    @classmethod
+    def for_owner(cls, user) -> ReminderSettings:
+        row, _created = cls.objects.get_or_create(owner=user)
+        return row
