@@ -205,6 +205,20 @@ def test_or_parts_are_alternatives_but_number_ranges_are_not(hr_pos, tnbc):
     assert list(verdicts(p, tnbc).values()) == ["not met"]  # "one or more" is no "or"
 
 
+def test_an_or_between_two_values_of_one_field_is_no_alternative(tnbc):
+    # "unresectable or metastatic" joins two settings; "overexpression or amplification"
+    # has no option after it: neither makes the setting an alternative to ER+
+    for text in (
+        "Histologically confirmed, ER+, HER2-negative, locally advanced and unresectable or "
+        "metastatic breast cancer not amenable to treatment with curative intent.",
+        "Histological confirmation of estrogen-receptor positive (ER+), HER2-negative "
+        "overexpression or amplification negative as per ASCO/CAP guidelines, in patients "
+        "with inoperable locally advanced or metastatic breast cancer",
+    ):
+        p = trial(f"Inclusion Criteria:\n* {text}\n")
+        assert list(verdicts(p, tnbc).values()) == ["not met"]
+
+
 def test_a_judgement_covers_only_its_own_clause(hr_pos):
     p = trial(
         "Inclusion Criteria:\n* Pathologically documented triple negative breast cancer who have "

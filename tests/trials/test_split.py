@@ -44,8 +44,41 @@ def test_odd_headers():
         "Patients are not eligible if they meet any of the following:\n- Leptomeningeal disease\n"
     )
     crits = split(text)
-    assert texts(crits, "inclusion") == ["HER2-positive disease"]
+    # a header naming a part scopes the items under it, until the next header
+    assert texts(crits, "inclusion") == ["Part A: HER2-positive disease"]
     assert texts(crits, "exclusion") == ["Prior tucatinib", "Leptomeningeal disease"]
+
+
+def test_section_headers_that_name_a_cohort_scope_their_items():
+    text = (
+        "Inclusion Criteria for Cohort 1 (Stage 1 \\[and Stage 2, only where indicated\\]):\n"
+        "* ER+ tumor\n"
+        "Inclusion Criteria - Combination Therapy Arm 2 with Palbociclib\n* Prior CDK4/6 inhibitor\n"
+        "Inclusion Criteria All Arms:\n* ECOG 0 or 1\n"
+        "Exclusion Criteria for all Treatment Arms in Stage 1, Cohorts 1 and 2 (unless noted):\n"
+        "* Prior SERD\nExclusion Criteria:\n* Pregnancy\n"
+    )
+    crits = split(text)
+    assert texts(crits, "inclusion") == [
+        "Cohort 1: ER+ tumor",
+        "Arm 2: Prior CDK4/6 inhibitor",
+        "ECOG 0 or 1",
+    ]
+    assert texts(crits, "exclusion") == ["Cohorts 1 and 2: Prior SERD", "Pregnancy"]
+
+
+def test_a_number_closing_a_bracket_is_not_an_inline_item():
+    text = (
+        "* No more than 1 prior regimen (Group 1). No more than 2 prior regimens "
+        "(Group 2 and Group 3) . No more than 2 (Group 4) for metastatic disease.\n"
+    )
+    # not cut at "3)" and "4)"; cut instead into one rule per named group
+    assert [c.text for c in split(text)] == [
+        "Group 1: No more than 1 prior regimen (Group 1)",
+        "Groups 2 and 3: No more than 2 prior regimens (Group 2 and Group 3)",
+        "Group 4: No more than 2 (Group 4) for metastatic disease.",
+    ]
+    assert len(split("* Prior PI3K inhibitor (Group 2) or mTOR inhibitor (Group 3).\n")) == 1
 
 
 def test_header_with_text_on_the_same_line_and_wrapped_lines():

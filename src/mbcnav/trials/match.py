@@ -173,6 +173,21 @@ def _or3(vals: list) -> bool | None:
     return True if True in vals else False if all(v is False for v in vals) else None
 
 
+def _joins_values(judged: list[tuple[dict, object]], at: int) -> bool:
+    """ "locally advanced and unresectable or metastatic": the "or" joins two values of one
+    field (the check just before it and the one just after it are of one kind), or two words
+    with no check right after it, so it does not cut the criterion into alternatives."""
+    before = [c for c, _ in judged if c["at"] < at]
+    after = [c for c, _ in judged if c["at"] > at]
+    if not before or not after:
+        return False
+    last = max(before, key=lambda c: c["at"])
+    first = min(after, key=lambda c: c["at"])
+    if first["at"] - at > 40:
+        return True  # "HER2 overexpression or amplification negative ... metastatic": no option follows
+    return _group_key(last).removesuffix("-neg") == _group_key(first).removesuffix("-neg")
+
+
 def _either_or(text: str, judged: list[tuple[dict, object]]) -> tuple[bool | None] | None:
     """ "ER+/HER2- or triple-negative breast cancer": the parts of a criterion joined by a
     top-level "or" are alternatives, each part the "and" of its own checks. Used only when
@@ -184,7 +199,7 @@ def _either_or(text: str, judged: list[tuple[dict, object]]) -> tuple[bool | Non
         depth += ch == "("
         depth -= ch == ")" and depth > 0
         if depth == 0 and ch == " " and _OR_WORD.match(text, i) and not _NOT_AN_OR.match(text, i):
-            if not _NUMBER_BEFORE.search(text[max(0, i - 12) : i]):
+            if not _NUMBER_BEFORE.search(text[max(0, i - 12) : i]) and not _joins_values(judged, i):
                 cuts.append(i + 3)
     if len(cuts) < 2:
         return None

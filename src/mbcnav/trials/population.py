@@ -59,10 +59,20 @@ def gates(trial: Trial, criteria: list[dict] | None = None) -> dict:
                 subtypes.append([hr, her2])
     brain = bool(_BRAIN.search(text)) and not _BRAIN_OPTIONAL.search(text)
     excluded = any(
-        c["kind"] == "exclusion" and rx("concept.breast_excluded").search(c["text"])
+        c["kind"] == "exclusion" and rx("concept.breast_excluded").search(_unscoped(c["text"]))
         for c in criteria or []
     )
     return {"subtypes": subtypes, "brain_only": brain, "excludes_breast": excluded}
+
+
+_SCOPE_LABEL = re.compile(
+    r"^(?:cohort|arm|part|group|module)s?\s+[\w.]{1,6}(?:\s+and\s+[\w.]{1,6})*:\s*", re.I
+)
+
+
+def _unscoped(text: str) -> str:
+    """The criterion without the cohort label a header or sentence gave it ("Part 1: ...")."""
+    return _SCOPE_LABEL.sub("", text, count=1)
 
 
 def _fits(hr: str | None, her2: list[str] | None, f: PatientFacts) -> bool:

@@ -69,6 +69,58 @@ _COHORT_HEADING = re.compile(
 )
 
 
+_HEAD = "\x00heading:"  # an item that only sets (or clears) the cohort of the items below
+# the cohort, arm, part or group a section header names: "Inclusion Criteria for Cohort 2 (Stage 1):"
+_SCOPE = re.compile(
+    r"\b(?:cohorts?|arms?|parts?|groups?|modules?)\s+(?:\d{1,2}[a-z]?|[A-Z]\d?|[IVX]{1,4})\b"
+    r"(?:\s*(?:,|and|or|&|/)\s*(?:\d{1,2}[a-z]?|[A-Z]\d?|[IVX]{1,4})\b)*",
+    re.I,
+)
+
+
+def _scope(header: str) -> str:
+    """ "Inclusion Criteria - Combination Therapy Arm 2 with X" -> "Arm 2:"; "" when none."""
+    m = _SCOPE.search(re.sub(r"\([^()]*\)", " ", header))
+    return m.group(0) + ":" if m else ""
+
+
+_GROUP_TAG = re.compile(
+    r"\b(cohort|arm|part|group|module)s?\s+(\d{1,2}[a-z]?|[A-Z]\d?)\b"
+    r"((?:\s*(?:,|and|or|&|/)\s*(?:(?:treatment\s+)?\1\s+)?(?:\d{1,2}[a-z]?|[A-Z]\d?)\b)*)",
+    re.I,
+)
+_SENTENCE = re.compile(r"\s*[.;]\s+(?=[A-Z])")
+
+
+def _by_group(text: str) -> list[str]:
+    """An item whose sentences set rules for different named groups ("No more than 1 prior
+    regimen (Treatment Group 1). No more than 2 prior regimens (Treatment Group 2).") becomes
+    one criterion per sentence, each led by its group ("Group 1: ..."), so the person needs to
+    fit one group, not all of them. Any other item comes back whole."""
+    sentences = [x.strip() for x in _SENTENCE.split(text) if x.strip()]
+    if len(sentences) < 2:
+        return [text]
+    tags = []
+    for sentence in sentences:
+        ids: dict[str, list[str]] = {}
+        for m in _GROUP_TAG.finditer(sentence):
+            word = m.group(1).lower()
+            ids.setdefault(word, []).append(m.group(2).upper())
+            ids[word] += [x.upper() for x in re.findall(r"\d{1,2}[a-z]?|\b[A-Z]\d?\b", m.group(3))]
+        tags.append(ids)
+    words = {w for ids in tags for w in ids}
+    word = next((w for w in sorted(words) if sum(w in ids for ids in tags) >= 2), None)
+    if word is None or len({tuple(ids[word]) for ids in tags if word in ids}) < 2:
+        return [text]
+    out = []
+    for sentence, ids in zip(sentences, tags, strict=True):
+        if word in ids:
+            label = word.capitalize() + ("s " if len(ids[word]) > 1 else " ")
+            sentence = f"{label}{' and '.join(dict.fromkeys(ids[word]))}: {sentence}"
+        out.append(sentence)
+    return out
+
+
 def _header(line: str) -> tuple[str | None, str]:
     """(section kind or None, text after the header on the same line)."""
     bare = _BULLET.sub("", line, count=1).strip().strip("-*#_ ").strip()
@@ -109,6 +161,7 @@ def _items(lines: list[str]) -> list[tuple[str, int, bool, str]]:
         if kind:
             section = kind
             blank = True
+            items.append([section, 0, False, _HEAD + _scope(raw)])
             if after:
                 items.append([section, 0, True, after])
             continue
@@ -156,11 +209,20 @@ def _chain(hits: list[re.Match]) -> list[re.Match]:
     return best
 
 
+def _closes_bracket(line: str, m: re.Match) -> bool:
+    """ "(Treatment Group 2 and Group 3) ..." : a number closing an open bracket is not an item."""
+    if not m.group(0).rstrip().endswith(")"):
+        return False
+    before = line[: m.start()]
+    return before.count("(") > before.count(")")
+
+
 def _inline_items(line: str) -> list[str]:
     """A line holding a run of numbered items ("Criteria:1. Men or women 2. Consent 3. ...")
     broken into one line each; numbers must run 1, 2, 3 ... (at least two in a row), so a
     number inside a sentence ("ECOG 0 or 1. Age") is not taken for an item."""
-    run = _chain(list(_INLINE_NUMBER.finditer(line)))
+    hits = [m for m in _INLINE_NUMBER.finditer(line) if not _closes_bracket(line, m)]
+    run = _chain(hits)
     if len(run) < 2:
         return [line]
     indent = line[: len(line) - len(line.lstrip())]
@@ -192,6 +254,9 @@ def split(text: str) -> list[Criterion]:
         if i and items[i - 1][0] != section:
             stems = []  # a stem of the inclusion list never carries into the exclusion list
             heading = ""
+        if body.startswith(_HEAD):
+            heading, stems = body[len(_HEAD) :], []
+            continue
         if _COHORT_HEADING.match(body) and len(body) < 60:
             heading = body.rstrip(": ").strip() + ":"
             stems = []
@@ -225,7 +290,10 @@ def split(text: str) -> list[Criterion]:
             kind = section
             if section == "exclusion" and _MISFILED.match(full) and not _MUST_NOT.search(full):
                 kind = "inclusion"  # "Female participants must be either: ..." filed as exclusion
-            out.append((kind, full, group, body))
+            if group:
+                out.append((kind, full, group, body))
+            else:
+                out.extend((kind, part, 0, body) for part in _by_group(full))
     counts = {"inclusion": 0, "exclusion": 0}
     result = []
     for kind, t, group, option in out:
