@@ -259,3 +259,14 @@ def test_unresolved_side_effects_are_about_the_harm_not_the_drug(hr_pos):
     )
     v = match(p, hr_pos)["criteria"][-1]
     assert v["verdict"] == "unknown", v
+
+
+def test_a_part_of_a_definition_is_no_rule():
+    p = trial(
+        "Inclusion Criteria:\n* ECOG 0 or 1\n\n"
+        "Note: A person of childbearing potential is any patient with an egg-producing "
+        "reproductive tract who meets the following criteria:\n\n"
+        "* Has had menses in the preceding 12 consecutive months\n"
+    )
+    modes = {c["text"][:12]: c["modality"] for c in p["criteria"] if c["number"]}
+    assert modes == {"ECOG 0 or 1": "required", "Note: A pers": "definition"}

@@ -160,3 +160,19 @@ def test_a_requirement_filed_under_exclusions_is_read_as_one():
     )
     crits = split(text)
     assert [c.kind for c in crits] == ["inclusion", "inclusion", "exclusion"]
+
+
+def test_a_definition_lead_in_carries_into_its_flat_list_of_parts():
+    text = (
+        "Inclusion Criteria:\n* ECOG 0 or 1\n\n"
+        "Note: A POCBP is any patient with an egg-producing reproductive tract who meets the "
+        "following criteria:\n\n* Has not undergone a hysterectomy\n"
+        "* Has had menses at any time in the preceding 12 consecutive months\n\n"
+        "Patients must sign consent.\n* Measurable disease\n"
+    )
+    got = texts(split(text), "inclusion")
+    assert got[0] == "ECOG 0 or 1"
+    assert got[2].startswith("Note: A POCBP is any patient") and got[2].endswith(
+        "12 consecutive months"
+    )
+    assert got[3:] == ["Patients must sign consent.", "Measurable disease"]

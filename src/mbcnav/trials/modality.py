@@ -8,7 +8,7 @@ Such criteria never yield "not met" (Chia's Mood, Non-query-able and Competing_t
 MatchMiner CTML's "..._allowed" fields; sources in data/wording.yaml).
 
 Modalities: ``required`` (the default), ``permitted``, ``judgement``, ``procedure``,
-``conditional`` and ``other_cancer``.
+``conditional``, ``other_cancer`` and ``definition`` (a part of a definition of a word).
 """
 
 from __future__ import annotations
@@ -17,7 +17,15 @@ import re
 
 from mbcnav.trials.wording import rx
 
-MODALITIES = ("required", "permitted", "judgement", "procedure", "conditional", "other_cancer")
+MODALITIES = (
+    "required",
+    "permitted",
+    "judgement",
+    "procedure",
+    "conditional",
+    "other_cancer",
+    "definition",
+)
 
 _SENTENCE_END = re.compile(r"\.\s+(?=[A-Z])")
 _BRACKETS = re.compile(r"\([^()]*\)")
@@ -30,6 +38,7 @@ WHY = {
     "procedure": "This is about a study step (a sample, a test or another study), which the study team checks.",
     "conditional": "This applies only in some situations, and your record does not show whether yours is one.",
     "other_cancer": "This rule is for people in the study who have another kind of cancer, so it does not apply to you.",
+    "definition": "This part explains what a word in the rules means; it is not a rule on its own.",
 }
 
 SETTLE = {
@@ -37,6 +46,7 @@ SETTLE = {
     "judgement": "Ask your oncologist and the study team",
     "procedure": "The study team at screening",
     "conditional": "Ask the study team whether this part applies to you",
+    "definition": "The study team at screening",
 }
 
 
@@ -82,6 +92,8 @@ def modality(text: str, kind: str) -> str:
         and (kind == "inclusion" or _COHORT_WORD.search(text))
     ):
         return "other_cancer"
+    if rx("modality.definition").search(text):
+        return "definition"
     if rx("modality.procedure").search(text):
         return "procedure"
     if rx("modality.judgement").search(text):

@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from mbcnav.trials.wording import rx
+
 _BULLET = re.compile(
     r"^(?P<b>[*\-•·‣▪o]|\d{1,2}[.)](?!\d)|\(\d{1,2}\)|[a-z][.)](?=\s)|\([a-z]{1,4}\)|[ivx]{1,4}[.)](?=\s))\s*",
     re.I,
@@ -250,13 +252,16 @@ def split(text: str) -> list[Criterion]:
     stems: list[tuple[int, str]] = []  # (indent, stem text) of open parents
     heading = ""  # the cohort or part the items below belong to
     alternatives: dict[str, int] = {}  # stem text -> id of its set of alternatives
-    for i, (section, indent, _bulleted, body) in enumerate(items):
+    definition = ""  # "X is any patient who meets the following:" over a flat list of parts
+    for i, (section, indent, bulleted, body) in enumerate(items):
         if i and items[i - 1][0] != section:
             stems = []  # a stem of the inclusion list never carries into the exclusion list
             heading = ""
         if body.startswith(_HEAD):
-            heading, stems = body[len(_HEAD) :], []
+            heading, stems, definition = body[len(_HEAD) :], [], ""
             continue
+        if not bulleted:
+            definition = ""
         if _COHORT_HEADING.match(body) and len(body) < 60:
             heading = body.rstrip(": ").strip() + ":"
             stems = []
@@ -284,8 +289,14 @@ def split(text: str) -> list[Criterion]:
                 stems.append((indent, body.rstrip(":").strip() + ":"))
                 continue
             stems.append((indent, ""))
-        if body.rstrip().endswith(":") or _FILLER.match(body):
+        if body.rstrip().endswith(":"):
+            if d := rx("modality.definition").search(body + " x"):
+                definition = body[d.start() :].lstrip(".:; ").strip()  # its own sentence only
             continue
+        if _FILLER.match(body):
+            continue
+        if definition:
+            full = f"{definition} {full}"
         if len(body) >= 3 and re.search(r"[A-Za-z]{2}", body):
             kind = section
             if section == "exclusion" and _MISFILED.match(full) and not _MUST_NOT.search(full):

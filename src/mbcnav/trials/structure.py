@@ -13,6 +13,7 @@ MODE_WORDS = {
     "procedure": "study step (sample, test, other study)",
     "conditional": "applies only in some cases",
     "other_cancer": "for another cancer's cohort",
+    "definition": "part of a definition (not a rule)",
 }
 
 
