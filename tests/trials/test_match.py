@@ -270,3 +270,15 @@ def test_a_part_of_a_definition_is_no_rule():
     )
     modes = {c["text"][:12]: c["modality"] for c in p["criteria"] if c["number"]}
     assert modes == {"ECOG 0 or 1": "required", "Note: A pers": "definition"}
+
+
+def test_an_exclusion_of_two_joined_facts_needs_both(hr_pos):
+    text = (
+        "Exclusion Criteria:\n* Has a known germline BRCA mutation (deleterious or suspected "
+        "deleterious) and has received previous treatment with poly-ADP ribose polymerase (PARP) "
+        "inhibition either in the adjuvant or metastatic setting\n"
+    )
+    import dataclasses
+
+    gbrca = dataclasses.replace(hr_pos, germline_brca=True)  # PARP-inhibitor naive
+    assert list(verdicts(trial(text), gbrca).values()) == ["met"]

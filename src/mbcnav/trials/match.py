@@ -103,10 +103,15 @@ def verdict(crit: dict, f: PatientFacts, cache: dict | None = None) -> dict:
     else:
         if crit["kind"] == "inclusion":
             holds = False if False in results else True if all(results) else None
-        elif _LIST.search(crit["text"]):  # exclusion lists: any item excludes
+        elif _LIST.search(_BRACKETED.sub(" ", crit["text"])) and not _BOTH.search(
+            crit["text"]
+        ):  # exclusion lists: any item excludes
             holds = True if True in results else False if all(r is False for r in results) else None
         else:  # "known BRCA mutation without prior PARP inhibitor": all parts together
             holds = False if False in results else True if all(results) else None
+            both = _BOTH.search(crit["text"])
+            if holds and both and not any(c["at"] > both.start() for c, _ in judged if "at" in c):
+                holds = None  # "... and has received Z": Z is not checked, so not settled
         if (
             premise_unknown
             and holds is not None
@@ -236,6 +241,13 @@ def _fit_from(not_met: int, unknown: int, met: int) -> str:
 
 
 _LIST = re.compile(r"\bor\b|,|;|/", re.I)
+_BRACKETED = re.compile(r"\([^()]*\)")
+# "Has a known germline BRCA mutation and has received a PARP inhibitor": both parts together
+_BOTH = re.compile(
+    r"\band\s+(?:has|have|had|who\s+(?:has|have|had)|is|are)\s+(?:(?:also|previously|already)\s+)?"
+    r"(?:received|been\s+treated|progressed|had|undergone)\b",
+    re.I,
+)
 _COHORT = re.compile(
     r"^\W*(?:for\s+|in\s+)?((?:cohorts?|arms?|parts?|groups?|phase)\s+[\w.]+(?:\s*(?:and|or|,|&|/)\s*[\w.]+)*)\s*(?:[:\-–),]|only\b)",
     re.I,
