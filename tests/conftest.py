@@ -25,7 +25,11 @@ class SmartServer:
     def __init__(self, port: int):
         self.root = f"http://127.0.0.1:{port}"
         self.fhir_base = f"{self.root}/fhir"
-        self.portal = {"name": "Test Health", "fhir_base": self.fhir_base, "client_id": "mbcnav-test"}
+        self.portal = {
+            "name": "Test Health",
+            "fhir_base": self.fhir_base,
+            "client_id": "mbcnav-test",
+        }
 
     def control(self, what: str, body: dict | None = None) -> None:
         import httpx

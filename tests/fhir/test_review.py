@@ -58,3 +58,11 @@ def test_unknown_ids_are_ignored_and_a_bad_record_is_one_sentence(incoming):
     assert accept(EMPTY, incoming, {"labs:nope", "ecog"}).get("ecog") == incoming["ecog"]
     with pytest.raises(FhirError, match="not a valid record"):
         proposals({"format": "mbcnav-patient/1", "ecog": 9}, incoming)
+
+
+def test_an_item_the_record_cannot_hold_is_shown_with_the_reason_but_not_offered(incoming):
+    mine = {"format": "mbcnav-patient/1", "birth_year": 1950}
+    items = {p.id: p for p in proposals(mine, incoming)}
+    assert items["birth_date"].kind == "conflicts"
+    assert "1950" in items["birth_date"].current
+    assert "birth_date" not in accept(mine, incoming, {"birth_date"})

@@ -1,4 +1,4 @@
-""""Connect my patient portal" against a real SMART server process on loopback
+""" "Connect my patient portal" against a real SMART server process on loopback
 (tests/fixtures/smart_server.py): sign-in with PKCE, review, accept item by item, refresh,
 disconnect; tokens encrypted at rest; every portal failure is one sentence with HTTP 400."""
 

@@ -4,7 +4,9 @@
 lists, one item each, every fact the incoming record would add: a missing single value
 (``receptors.er``), a missing biomarker, a new list entry (a lab result, a treatment). Values
 that differ from what the record already holds are listed too, as ``differs``: they are shown
-to the person but never taken (their record wins; they can edit it themselves).
+to the person but never taken (their record wins; they can edit it themselves). A new item
+that the record could not hold next to what it already says (a birth date that disagrees
+with the birth year) is ``conflicts``, with the reason, and cannot be taken either.
 
 ``accept(existing, incoming, ids)`` returns the record with only the chosen new items added,
 checked with ``mbcnav.patient.parse``; nothing else changes. Item ids are stable (a list item's
@@ -57,8 +59,8 @@ class Proposal:
     id: str
     section: str  # the part of the record, in words
     text: str  # the value, in words
-    kind: str  # "new" (can be accepted) or "differs" (shown only; the record's value stays)
-    current: str = ""  # for "differs": what the record holds now
+    kind: str  # "new" (can be accepted); "differs" or "conflicts" (shown only, never taken)
+    current: str = ""  # for "differs": what the record holds now; for "conflicts": why
 
 
 def _words(key: str) -> str:
@@ -130,7 +132,19 @@ def proposals(existing: dict, incoming: dict, *, today: date | None = None) -> l
     """Everything ``incoming`` would add to ``existing``, one item each, in record order."""
     base = _canonical(existing, "current record", today)
     extra = _canonical(incoming, "imported record", today)
-    return [p for p, _ in _walk(base, extra)]
+    out = []
+    for proposal, add in _walk(base, extra):
+        if add is not None:
+            trial = copy.deepcopy(base)
+            add(trial)
+            try:
+                parse(trial, today=today)
+            except PatientFileError as err:
+                proposal = Proposal(
+                    proposal.id, proposal.section, proposal.text, "conflicts", str(err)
+                )
+        out.append(proposal)
+    return out
 
 
 def accept(
@@ -139,7 +153,8 @@ def accept(
     """``existing`` with the chosen new items of ``incoming`` added (a valid record dict)."""
     base = _canonical(existing, "current record", today)
     extra = _canonical(incoming, "imported record", today)
-    chosen = set(ids)
+    offered = {p.id for p in proposals(base, extra, today=today) if p.kind == "new"}
+    chosen = set(ids) & offered
     out = copy.deepcopy(base)
     for proposal, add in _walk(base, extra):
         if add is not None and proposal.id in chosen:

@@ -44,9 +44,9 @@ def portal_named(name: str) -> dict:
 
 def _fernet() -> Fernet:
     secret = str(settings.MBCNAV_SMART_TOKEN_KEY).encode()
-    key = HKDF(
-        algorithm=hashes.SHA256(), length=32, salt=b"mbcnav", info=b"portal tokens"
-    ).derive(secret)
+    key = HKDF(algorithm=hashes.SHA256(), length=32, salt=b"mbcnav", info=b"portal tokens").derive(
+        secret
+    )
     return Fernet(base64.urlsafe_b64encode(key))
 
 

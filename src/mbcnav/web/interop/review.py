@@ -45,7 +45,9 @@ def accept(owner, actor, ids: list[str]) -> int:
     with transaction.atomic():
         pending = PendingImport.objects.select_for_update().filter(owner=owner).first()
         if pending is None:
-            raise FhirError("There is nothing waiting for review; it was already accepted or set aside.")
+            raise FhirError(
+                "There is nothing waiting for review; it was already accepted or set aside."
+            )
         current = record.export_patient(owner)
         offered = {p.id for p in proposals(current, pending.record) if p.kind == "new"}
         chosen = [i for i in ids if i in offered]
@@ -55,7 +57,7 @@ def accept(owner, actor, ids: list[str]) -> int:
         record.import_patient(
             owner, parse(combined), actor, what=f"{len(chosen)} items from {pending.source}"
         )
-        if not any(p.kind == "new" for p in proposals(combined, pending.record)):
+        if not any(p.kind == "new" for p in proposals(combined, pending.record, today=None)):
             pending.delete()  # nothing left to offer
     return len(chosen)
 

@@ -129,6 +129,7 @@ def review(request, owner_id=None):
             "pending": pending,
             "new_items": [p for p in items if p.kind == "new"],
             "differs": [p for p in items if p.kind == "differs"],
+            "conflicts": [p for p in items if p.kind == "conflicts"],
             "added": request.session.pop("mbcnav_review_added", None),
             "error": error,
         },
