@@ -38,7 +38,13 @@ def connect(request):
         )
     except FhirError as err:
         return _problem(request, str(err))
-    return redirect(url)
+    # A link, not a redirect: the site's Content-Security-Policy (form-action 'self') stops a
+    # form post from being redirected to another site, and the person sees where they go.
+    return render(
+        request,
+        "interop/portal_go.html",
+        {"authorize_url": url, "portal": request.POST.get("portal", "")},
+    )
 
 
 @login_required
