@@ -2,6 +2,7 @@
 (tests/fixtures/smart_server.py): sign-in with PKCE, review, accept item by item, refresh,
 disconnect; tokens encrypted at rest; every portal failure is one sentence with HTTP 400."""
 
+import json
 from urllib.parse import urlsplit
 
 import httpx
@@ -83,6 +84,8 @@ def test_tokens_are_encrypted_at_rest_and_disconnect_deletes_them(as_user, new_u
     access = portal.unseal(row.access_token)
     assert access and access not in row.access_token  # the stored text is ciphertext
     assert "patient/Observation.rs" in row.scope and "offline_access" in row.scope
+    everything = json.dumps(record.export_everything(person))
+    assert '"portal": "Test Health"' in everything and access not in everything
     resp = c.post(reverse("interop:portal_disconnect"), {"portal": "Test Health"})
     assert resp.status_code == 302
     assert not PortalConnection.objects.filter(owner=person).exists()
