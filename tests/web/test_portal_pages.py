@@ -176,3 +176,26 @@ def test_strangers_and_caregivers_cannot_use_someone_elses_review(
     url = reverse("interop:review", kwargs={"owner_id": patient.pk})
     assert as_user(stranger).get(url).status_code == 404
     assert as_user(caregiver_read).get(url).status_code == 403
+
+
+def test_a_changed_token_key_is_a_sentence_not_a_crash(as_user, new_user, portal_on, settings):
+    person = new_user("portal@example.org")
+    c = as_user(person)
+    connect(c)
+    settings.MBCNAV_SMART_TOKEN_KEY = "a-different-key"
+    resp = c.post(reverse("interop:portal_refresh"), {"portal": "Test Health"})
+    assert resp.status_code == 400
+    assert "the site&#x27;s key changed" in resp.content.decode()
+
+
+def test_a_sign_in_that_cannot_be_renewed_says_connect_again(as_user, new_user, portal_on):
+    person = new_user("portal@example.org")
+    c = as_user(person)
+    connect(c)
+    row = PortalConnection.objects.get(owner=person)
+    row.refresh_token = portal.seal("spent-or-revoked")
+    row.save()
+    portal_on.control("expire")
+    resp = c.post(reverse("interop:portal_refresh"), {"portal": "Test Health"})
+    html = resp.content.decode()
+    assert resp.status_code == 400 and "could not be renewed" in html and "connect again" in html
