@@ -41,7 +41,7 @@ def home_context(request, owner) -> dict:
         "portals": [(item, connections.get(item["name"])) for item in portal.portals()]
         if is_owner
         else [],
-        "pending": reviews.pending_for(owner),
+        "pending": reviews.pending_for(owner) if record.can_edit(request.user, owner) else None,
     }
 
 
