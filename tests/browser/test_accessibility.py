@@ -34,6 +34,8 @@ PRIVATE = [
     "/trials/",
     "/accounts/settings/",
     "/accounts/two-step/setup/",
+    "/fhir/",
+    "/fhir/review/",
 ]
 
 
@@ -139,3 +141,23 @@ def test_print_styles_hide_navigation(page, live_server, demo_user):
     page.emulate_media(media="print")
     expect(page.locator(".site-header")).to_be_hidden()
     expect(page.locator("main h1")).to_be_visible()
+
+
+def test_axe_on_the_portal_and_review_pages_with_items(page, live_server, demo_user, settings):
+    from mbcnav.fhir import import_bundle
+    from mbcnav.web.interop import review
+
+    settings.MBCNAV_SMART_PORTALS = [
+        {"name": "Test Health", "fhir_base": "https://ehr.example.org/fhir", "client_id": "x"}
+    ]
+    fixture = Path(__file__).parents[1] / "fixtures" / "mcode" / "TrialMatching_Patient01.json"
+    incoming, report = import_bundle(fixture.read_text(encoding="utf-8"))
+    review.stage(demo_user, incoming, report, "FHIR bundle", demo_user)
+    sign_in(page, live_server.url)
+    problems = {}
+    for path in ("/fhir/", "/fhir/review/"):
+        page.goto(live_server.url + path)
+        problems[path] = serious_violations(page)
+    expect(page.locator('input[name="item"]').first).to_be_visible()
+    expect(page.get_by_role("heading", name="Does not fit your record (not taken)")).to_be_visible()
+    assert not {k: v for k, v in problems.items() if v}, problems

@@ -158,6 +158,12 @@ def deploy_problems() -> list[str]:
         problems.append(
             "The database is SQLite; multi-user deployments should use PostgreSQL (DATABASE_URL)."
         )
+    for item in settings.MBCNAV_SMART_PORTALS:
+        if not item["fhir_base"].startswith("https://"):
+            problems.append(
+                f"The patient portal {item['name']!r} in MBCNAV_SMART_PORTALS has a FHIR address "
+                "that is not https; portal sign-ins would be refused."
+            )
     if settings.EMAIL_BACKEND.endswith("console.EmailBackend"):
         problems.append(
             "Email goes to the console; set EMAIL_BACKEND and SMTP settings so password resets arrive."

@@ -9,6 +9,12 @@ two steps, usually in the person's session:
     token = finish(config, launch, callback_url)               # checks state, swaps code + verifier
     bundle = fetch_record(config, token)                       # a collection Bundle
     record, report = import_bundle(bundle)
+    token = refresh(config, "mbcnav", token)                   # later: a fresh access token
+
+The scopes follow SMART App Launch 2.x (``patient/Condition.rs``) when the server says it
+supports ``permission-v2``, else the 1.x spelling (``patient/Condition.read``).
+``fetch_record`` refuses the whole answer when any resource belongs to another patient
+than the one the token was issued for (a wrong-patient hazard, see docs/safety.md).
 
 Every failure is a ``FhirError`` with one sentence. Endpoints must use https, except on
 the local machine (for tests and development).
@@ -19,6 +25,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import hmac
+import re
 import secrets
 from dataclasses import dataclass
 from urllib.parse import parse_qs, urlencode, urlsplit
@@ -28,8 +35,20 @@ import httpx
 from .errors import FhirError
 
 DEFAULT_SCOPE = "launch/patient openid fhirUser patient/*.read"
-RECORD_TYPES = ("Condition", "Observation", "MedicationRequest", "MedicationStatement", "Procedure")
+RECORD_TYPES = (
+    "Condition",
+    "Observation",
+    "MedicationRequest",
+    "MedicationStatement",
+    "Procedure",
+    "DiagnosticReport",
+    "DocumentReference",
+)
+OPTIONAL_TYPES = ("MedicationStatement", "DiagnosticReport", "DocumentReference")
+# Servers that insist on a category for Observation searches (Epic does) are asked per category.
+OBSERVATION_CATEGORIES = ("laboratory", "vital-signs", "exam", "imaging", "procedure", "survey")
 MAX_PAGES = 50
+_FHIR_ID = re.compile(r"[A-Za-z0-9\-.]{1,64}")
 
 
 @dataclass(frozen=True)
@@ -37,6 +56,7 @@ class SmartConfig:
     fhir_base: str
     authorization_endpoint: str
     token_endpoint: str
+    capabilities: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -53,6 +73,16 @@ class Token:
     access_token: str
     patient: str
     scope: str
+    refresh_token: str = ""
+    expires_in: int | None = None  # seconds, as the server said when it issued the token
+
+
+class _Status(FhirError):
+    """An answer other than 200 (kept apart so a missing optional search can be skipped)."""
+
+    def __init__(self, message: str, status: int):
+        super().__init__(message)
+        self.status = status
 
 
 def _check_url(url: str, what: str) -> str:
@@ -73,11 +103,15 @@ def _get_json(client: httpx.Client, url: str, what: str, **kwargs) -> dict:
     except httpx.HTTPError as err:
         raise FhirError(f"The {what} could not be reached ({err.__class__.__name__}).") from None
     if response.status_code in (401, 403):
-        raise FhirError(
-            f"The health system refused access to the {what} (HTTP {response.status_code})."
+        raise _Status(
+            f"The health system refused access to the {what} (HTTP {response.status_code}).",
+            response.status_code,
         )
     if response.status_code != 200:
-        raise FhirError(f"The {what} answered HTTP {response.status_code} instead of the data.")
+        raise _Status(
+            f"The {what} answered HTTP {response.status_code} instead of the data.",
+            response.status_code,
+        )
     try:
         return response.json()
     except ValueError:
@@ -95,11 +129,13 @@ def discover(fhir_base: str, client: httpx.Client | None = None) -> SmartConfig:
         raise FhirError(
             "The health system does not support PKCE with S256, which secure sign-in needs."
         )
+    capabilities = data.get("capabilities")
     try:
         return SmartConfig(
             base,
             _check_url(str(data["authorization_endpoint"]), "authorization address"),
             _check_url(str(data["token_endpoint"]), "token address"),
+            tuple(str(c) for c in capabilities) if isinstance(capabilities, list) else (),
         )
     except KeyError as err:
         raise FhirError(f"The SMART configuration gives no {err.args[0]}.") from None
@@ -110,10 +146,22 @@ def code_challenge(verifier: str) -> str:
     return base64.urlsafe_b64encode(digest).rstrip(b"=").decode("ascii")
 
 
+def scope_for(config: SmartConfig) -> str:
+    """Read access to the person's own record, one scope per resource type, plus a refresh
+    token (``offline_access``) so "refresh from portal" works without signing in again."""
+    suffix = "rs" if "permission-v2" in config.capabilities else "read"
+    kinds = ("Patient", *RECORD_TYPES)
+    return " ".join(
+        ["launch/patient", "openid", "fhirUser", "offline_access"]
+        + [f"patient/{kind}.{suffix}" for kind in kinds]
+    )
+
+
 def begin(
-    config: SmartConfig, client_id: str, redirect_uri: str, scope: str = DEFAULT_SCOPE
+    config: SmartConfig, client_id: str, redirect_uri: str, scope: str | None = None
 ) -> Launch:
     """Build the sign-in address with a fresh state and PKCE verifier (RFC 7636, S256)."""
+    scope = scope or scope_for(config)
     state = secrets.token_urlsafe(24)
     verifier = secrets.token_urlsafe(64)  # 86 unreserved characters (43-128 allowed)
     query = urlencode(
@@ -154,6 +202,36 @@ def finish(
         "client_id": launch.client_id,
         "code_verifier": launch.code_verifier,
     }
+    return _token(config, form, "sign-in code", client)
+
+
+def refresh(
+    config: SmartConfig, client_id: str, token: Token, client: httpx.Client | None = None
+) -> Token:
+    """Swap the refresh token for a fresh access token (the patient stays the same)."""
+    if not token.refresh_token:
+        raise FhirError("The portal gave no refresh token; please connect again.")
+    form = {
+        "grant_type": "refresh_token",
+        "refresh_token": token.refresh_token,
+        "client_id": client_id,
+    }
+    fresh = _token(config, form, "saved sign-in", client, patient=token.patient)
+    if fresh.patient != token.patient:
+        raise FhirError(
+            "The health system answered for a different patient than the one connected; "
+            "please disconnect and connect again."
+        )
+    if not fresh.refresh_token:  # servers may keep the old refresh token valid
+        fresh = Token(
+            fresh.access_token, fresh.patient, fresh.scope, token.refresh_token, fresh.expires_in
+        )
+    return fresh
+
+
+def _token(
+    config: SmartConfig, form: dict, what: str, client: httpx.Client | None, patient: str = ""
+) -> Token:
     try:
         response = _client(client).post(
             config.token_endpoint, data=form, headers={"Accept": "application/json"}
@@ -163,53 +241,125 @@ def finish(
             f"The token address could not be reached ({err.__class__.__name__})."
         ) from None
     if response.status_code != 200:
-        raise FhirError(
-            f"The health system refused the sign-in code (HTTP {response.status_code})."
-        )
-    data = response.json()
+        raise FhirError(f"The health system refused the {what} (HTTP {response.status_code}).")
+    try:
+        data = response.json()
+    except ValueError:
+        raise FhirError("The token address did not answer with JSON.") from None
+    if not isinstance(data, dict):
+        raise FhirError("The token address did not answer with a token.")
     if str(data.get("token_type", "")).lower() != "bearer" or not data.get("access_token"):
         raise FhirError("The health system answered without a bearer access token.")
-    if not data.get("patient"):
+    patient = str(data.get("patient") or patient)
+    if not patient:
         raise FhirError("The health system did not say which patient record the access is for.")
-    return Token(str(data["access_token"]), str(data["patient"]), str(data.get("scope", "")))
+    if not _FHIR_ID.fullmatch(patient):
+        raise FhirError(f"The health system gave a patient id that is not valid: {patient[:40]!r}.")
+    expires = data.get("expires_in")
+    return Token(
+        str(data["access_token"]),
+        patient,
+        str(data.get("scope", "")),
+        str(data.get("refresh_token") or ""),
+        int(expires)
+        if isinstance(expires, (int, float)) and not isinstance(expires, bool)
+        else None,
+    )
+
+
+def _patient_of(resource: dict) -> str | None:
+    """The id of the patient a resource is about, from ``subject`` or ``patient``."""
+    for key in ("subject", "patient"):
+        ref = resource.get(key)
+        if isinstance(ref, dict) and isinstance(ref.get("reference"), str):
+            tail = ref["reference"].rstrip("/").split("/")
+            if len(tail) >= 2 and tail[-2] == "Patient":
+                return tail[-1]
+            if len(tail) >= 4 and tail[-4] == "Patient" and tail[-2] == "_history":
+                return tail[-3]
+    return None
+
+
+def _search(http: httpx.Client, url: str | None, kind: str, headers: dict) -> list[dict]:
+    found: list[dict] = []
+    for _ in range(MAX_PAGES):
+        if url is None:
+            break
+        page = _get_json(http, url, f"{kind} list", headers=headers)
+        found += [
+            e["resource"]
+            for e in page.get("entry") or []
+            if isinstance(e, dict)
+            and isinstance(e.get("resource"), dict)
+            and (e.get("search") or {}).get("mode") != "outcome"
+        ]
+        url = next(
+            (
+                link.get("url")
+                for link in page.get("link") or []
+                if isinstance(link, dict) and link.get("relation") == "next"
+            ),
+            None,
+        )
+        if url is not None:
+            _check_url(url, "next page address")
+    return found
 
 
 def fetch_record(config: SmartConfig, token: Token, client: httpx.Client | None = None) -> dict:
-    """The person's Patient and cancer-related resources as one collection Bundle."""
+    """The person's Patient and cancer-related resources as one collection Bundle.
+
+    Everything must be about the token's patient: a Patient with another id, or any resource
+    whose subject is another patient, stops the whole fetch with one sentence.
+    """
+    if not _FHIR_ID.fullmatch(token.patient):
+        raise FhirError("The saved patient id is not valid; please connect again.")
     http = _client(client)
     headers = {"Authorization": f"Bearer {token.access_token}", "Accept": "application/fhir+json"}
     patient = _get_json(
         http, f"{config.fhir_base}/Patient/{token.patient}", "patient record", headers=headers
     )
-    entries = [{"resource": patient}]
-    for kind in RECORD_TYPES:
-        url: str | None = (
-            f"{config.fhir_base}/{kind}?{urlencode({'patient': token.patient, '_count': 100})}"
+    if patient.get("resourceType") != "Patient" or patient.get("id") != token.patient:
+        raise FhirError(
+            "The health system sent a different person's record than the one you signed in for, "
+            "so nothing was read."
         )
-        for _ in range(MAX_PAGES):
-            if url is None:
-                break
-            try:
-                page = _get_json(http, url, f"{kind} list", headers=headers)
-            except FhirError:
-                if kind == "MedicationStatement":  # many servers offer only MedicationRequest
-                    break
+    resources: list[dict] = [patient]
+    seen: set[tuple] = set()
+    for kind in RECORD_TYPES:
+        query = {"patient": token.patient, "_count": 100}
+        url = f"{config.fhir_base}/{kind}?{urlencode(query)}"
+        try:
+            found = _search(http, url, kind, headers)
+        except _Status as err:
+            if kind == "Observation" and err.status not in (401, 403):
+                found = []
+                for category in OBSERVATION_CATEGORIES:
+                    by_category = urlencode({**query, "category": category})
+                    try:
+                        found += _search(
+                            http, f"{config.fhir_base}/{kind}?{by_category}", kind, headers
+                        )
+                    except _Status:
+                        continue
+            elif kind in OPTIONAL_TYPES:  # many servers offer only some of these
+                continue
+            else:
                 raise
-            entries += [
-                {"resource": e["resource"]}
-                for e in page.get("entry") or []
-                if isinstance(e, dict)
-                and isinstance(e.get("resource"), dict)
-                and (e.get("search") or {}).get("mode") != "outcome"
-            ]
-            url = next(
-                (
-                    link.get("url")
-                    for link in page.get("link") or []
-                    if link.get("relation") == "next"
-                ),
-                None,
-            )
-            if url is not None:
-                _check_url(url, "next page address")
-    return {"resourceType": "Bundle", "type": "collection", "entry": entries}
+        for resource in found:
+            key = (resource.get("resourceType"), resource.get("id"))
+            if resource.get("id") is not None and key in seen:
+                continue
+            seen.add(key)
+            owner = _patient_of(resource)
+            if owner is not None and owner != token.patient:
+                raise FhirError(
+                    f"The health system sent a {kind} about a different patient than the one you "
+                    "signed in for, so nothing was read; please tell the health system."
+                )
+            resources.append(resource)
+    return {
+        "resourceType": "Bundle",
+        "type": "collection",
+        "entry": [{"resource": r} for r in resources],
+    }

@@ -24,6 +24,39 @@ def _list(text: str) -> list[str]:
     return [part.strip() for part in text.split(",") if part.strip()]
 
 
+PORTAL_EXAMPLES = (
+    ("Epic sandbox", "https://fhir.epic.com/interconnect-fhir-oauth/api/FHIR/R4"),
+    (
+        "Oracle Health (Cerner) sandbox",
+        "https://fhir-myrecord.cerner.com/r4/ec2458f2-1e24-41c8-b71b-0e701af7583d",
+    ),
+    ("SMART Health IT sandbox", "https://launch.smarthealthit.org/v/r4/fhir"),
+)
+
+
+def _portals(text: str) -> list[dict]:
+    """A JSON list of {"name", "fhir_base", "client_id"}; a mistake stops start-up with a sentence."""
+    import json
+
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as err:
+        raise ValueError(f"MBCNAV_SMART_PORTALS is not valid JSON ({err.msg}).") from None
+    if not isinstance(data, list):
+        raise ValueError("MBCNAV_SMART_PORTALS must be a JSON list of portals.")
+    out = []
+    for n, item in enumerate(data, 1):
+        if not isinstance(item, dict) or not all(
+            isinstance(item.get(k), str) and item[k].strip()
+            for k in ("name", "fhir_base", "client_id")
+        ):
+            raise ValueError(
+                f"Portal {n} in MBCNAV_SMART_PORTALS needs a name, a fhir_base and a client_id."
+            )
+        out.append({k: item[k].strip() for k in ("name", "fhir_base", "client_id")})
+    return out
+
+
 @dataclass(frozen=True)
 class Setting:
     name: str
@@ -136,6 +169,25 @@ SETTINGS: tuple[Setting, ...] = (
         10_000,
         "Most entries a FHIR bundle upload may hold; a bundle with more is refused before any entry is read.",
         int,
+    ),
+    Setting(
+        "MBCNAV_SMART_PORTALS",
+        [],
+        "Patient portals people may connect (SMART on FHIR, standalone patient launch with PKCE), as "
+        'a JSON list: [{"name": "Epic sandbox", "fhir_base": "https://fhir.epic.com/interconnect-'
+        'fhir-oauth/api/FHIR/R4", "client_id": "<your client id>"}]. Register this site\'s '
+        "https://<host>/fhir/portal/callback/ as the redirect address with each health system. "
+        "Examples: "
+        + "; ".join(f"{name} {url}" for name, url in PORTAL_EXAMPLES)
+        + ". None by default.",
+        _portals,
+    ),
+    Setting(
+        "MBCNAV_SMART_TOKEN_KEY",
+        None,
+        "Secret from which the key that encrypts saved portal tokens is derived (default: derived "
+        "from SECRET_KEY). Changing it disconnects every portal.",
+        secret=True,
     ),
     Setting(
         "MBCNAV_REQUIRE_2FA_FOR_STAFF",

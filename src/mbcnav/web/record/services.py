@@ -58,6 +58,21 @@ def _rows(model, owner) -> list[dict]:
     return out
 
 
+def _portal_connections(owner) -> list[dict]:
+    from mbcnav.web.interop.models import PortalConnection
+
+    return [
+        {
+            "portal": c.portal,
+            "fhir_base": c.fhir_base,
+            "patient_id": c.patient_id,
+            "connected_at": c.connected_at.isoformat(),
+            "last_read_at": c.last_read_at.isoformat() if c.last_read_at else None,
+        }
+        for c in PortalConnection.objects.filter(owner=owner)
+    ]
+
+
 def export_everything(owner) -> dict:
     """Everything we hold about ``owner``: the patient file plus every row, shares and audit."""
     profile = Profile.objects.filter(owner=owner).first()
@@ -88,6 +103,7 @@ def export_everything(owner) -> dict:
             "profile": _rows(Profile, owner)[0] if profile else None,
             **{m._meta.model_name: _rows(m, owner) for m in ENTRY_MODELS},
         },
+        "portal_connections": _portal_connections(owner),  # which portals, never the tokens
         "two_step_sign_in": two_step.summary(owner),  # on or off, dates, codes left; no secret
         "shares": shares,
         "audit": audit_rows,
