@@ -58,6 +58,12 @@ def _rows(model, owner) -> list[dict]:
     return out
 
 
+def _reminders(owner) -> dict:
+    from mbcnav.web.reminders.services import export_rows
+
+    return export_rows(owner)
+
+
 def export_everything(owner) -> dict:
     """Everything we hold about ``owner``: the patient file plus every row, shares and audit."""
     profile = Profile.objects.filter(owner=owner).first()
@@ -88,6 +94,7 @@ def export_everything(owner) -> dict:
             "profile": _rows(Profile, owner)[0] if profile else None,
             **{m._meta.model_name: _rows(m, owner) for m in ENTRY_MODELS},
         },
+        "reminders": _reminders(owner),  # schedules, dose marks, settings, emails
         "two_step_sign_in": two_step.summary(owner),  # on or off, dates, codes left; no secret
         "shares": shares,
         "audit": audit_rows,
