@@ -158,7 +158,9 @@ def _day(raw, name: str, label: str) -> date:
     try:
         return date.fromisoformat(str(raw).strip())
     except ValueError:
-        raise _fail(f"{label} must be a date like 2026-12-01; you wrote {raw or 'nothing'}.", name)
+        raise _fail(
+            f"{label} must be a date like 2026-12-01; you wrote {raw or 'nothing'}.", name
+        ) from None
 
 
 def _list(raw) -> list[str]:
