@@ -6,8 +6,8 @@ import pytest
 
 from mbcnav.patient import PatientFileError
 from mbcnav.patient import schedule as sched
-from mbcnav.patient.usual import NOTICE, _load, table, usual_for
 from mbcnav.patient.drugs import VocabularyError
+from mbcnav.patient.usual import NOTICE, _load, table, usual_for
 
 
 def test_21_on_7_off_three_cycles():
