@@ -130,6 +130,20 @@ def adherence_lines(owner, today: dt.date, days: int = 90) -> list[str]:
     return lines
 
 
+def skipped_for_guide(owner, today: dt.date, days: int = 90) -> list | None:
+    """(drug, doses skipped, reasons) per schedule for the visit guide; None without schedules."""
+    rows = list(MedicineSchedule.objects.filter(owner=owner))
+    if not rows:
+        return None
+    since = today - dt.timedelta(days=days)
+    out = []
+    for row in rows:
+        marks = list(row.marks.filter(status="skipped", day__gte=since, day__lte=today))
+        if marks:
+            out.append((row.drug, len(marks), sorted({m.reason for m in marks if m.reason})))
+    return out
+
+
 def end_for_treatment(treatment: Treatment, deleted: bool = False) -> None:
     """Ending, changing or removing a line of therapy ends its schedules."""
     rows = MedicineSchedule.objects.filter(treatment=treatment, ended__isnull=True)

@@ -115,7 +115,14 @@ def _summary_context(request, owner) -> dict:
         biomarkers=Biomarker.objects.filter(owner=owner),
         age=f["patient"].age_on(f["today"]),
         responses=_line_responses(f),
+        missed_doses=_missed_doses(owner, f["today"]),
     )
+
+
+def _missed_doses(owner, today) -> list[str]:
+    from mbcnav.web.reminders.services import adherence_lines
+
+    return adherence_lines(owner, today)
 
 
 def _line_responses(f) -> dict:
