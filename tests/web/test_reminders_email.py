@@ -100,7 +100,7 @@ def test_failures_retry_with_backoff_then_fail(prefs):
         assert worker.send_due(SUNDAY_EVENING + dt.timedelta(seconds=30), "w") == 0  # not yet
         assert Outbox.objects.get().attempts == 1
         t = SUNDAY_EVENING
-        for attempt in range(2, 7):
+        for _attempt in range(2, 7):
             t = Outbox.objects.get().next_try
             worker.send_due(t, "w")
         row = Outbox.objects.get()
