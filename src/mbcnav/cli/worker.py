@@ -44,7 +44,10 @@ def command(once: bool, interval: float, now_text: str | None, parent: int | Non
         queued, sent = worker.run_once(now or _now())
         click.echo(f"Queued {queued}, sent {sent}.")
         return
-    worker.loop(interval, parent=parent, clock=(lambda: now) if now else None)
+    try:
+        worker.loop(interval, parent=parent, clock=(lambda: now) if now else None)
+    except KeyboardInterrupt:  # Ctrl+C on `scripts/run` reaches the whole process group
+        pass
 
 
 def _now():
