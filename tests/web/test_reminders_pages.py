@@ -89,6 +89,8 @@ def test_marks_and_adherence_per_cycle_in_summary_and_guide(client, patient, cap
     assert DoseMark.objects.count() == 2
     page = client.get("/reminders/").content.decode()
     assert "Cycle 1" in page and "Cycle 2" in page and "bad nausea" in page
+    overview = client.get("/record/").content.decode()
+    assert "Doses this cycle" in overview and "Cycle 2" in overview
     summary = client.get(f"/record/{patient.pk}/summary/").content.decode()
     assert "Missed doses" in summary and "capecitabine: 1 dose recorded as skipped" in summary
     assert "bad nausea" in summary

@@ -113,6 +113,16 @@ def adherence(row: MedicineSchedule, today: dt.date) -> list[dict]:
     return list(groups.values())
 
 
+def glance(owner, today: dt.date) -> list[dict]:
+    """For the record page: each active schedule's current cycle (or month) so far."""
+    out = []
+    for row in MedicineSchedule.objects.filter(owner=owner, ended__isnull=True):
+        groups = adherence(row, today)
+        if groups:
+            out.append({"drug": row.drug, **groups[-1]})
+    return out
+
+
 def adherence_lines(owner, today: dt.date, days: int = 90) -> list[str]:
     """Plain sentences about doses recorded as skipped in the last ``days`` days, with reasons."""
     since = today - dt.timedelta(days=days)

@@ -84,8 +84,15 @@ def overview(request, owner):
             marker_series=series[-6:],
             marker_chart=mark_safe(chart),
             appointments=services.upcoming_appointments(owner),
+            doses=_doses_glance(owner, f["today"]),
         ),
     )
+
+
+def _doses_glance(owner, today) -> list[dict]:
+    from mbcnav.web.reminders.services import glance
+
+    return glance(owner, today)
 
 
 @record_view(log="timeline")
