@@ -48,7 +48,11 @@ def test_schedule_checkin_feed_and_one_email(page, live_server):
     page.get_by_label("Last day, if known").fill((start + dt.timedelta(days=83)).isoformat())
     page.get_by_role("button", name="Save schedule").click()
     expect(page.locator("main")).to_contain_text("Schedule saved for palbociclib")
-    expect(page.locator("section.schedule")).to_contain_text("21 days on, 7 days off")
+    schedule = page.locator("section.schedule")
+    expect(schedule).to_contain_text("21 days on, 7 days off")
+    schedule.get_by_label("Why skipped (optional)").first.fill("felt sick")
+    schedule.get_by_role("button", name="Skipped").first.click()
+    expect(page.locator("section.schedule table.adherence")).to_contain_text("felt sick")
 
     page.get_by_label("Time zone").fill("America/Chicago")
     page.get_by_label("Weekly check-in day").select_option(label="Sunday")
