@@ -163,3 +163,18 @@ def test_export_and_erase(client, patient, capecitabine):
     record.delete_account(patient)
     for model in (MedicineSchedule, DoseMark, ReminderSettings, Outbox):
         assert model.objects.count() == 0
+
+
+def test_a_schedule_replaced_before_its_first_day_has_no_doses(client, patient, capecitabine):
+    client.force_login(patient)
+    later = timezone.localdate() + dt.timedelta(days=10)
+    post_schedule(client, capecitabine, start=later.isoformat())
+    post_schedule(client, capecitabine, start=(later - dt.timedelta(days=5)).isoformat())
+    old, new = MedicineSchedule.objects.order_by("id")
+    assert old.never_started and not new.never_started and new.active
+    from mbcnav.web.reminders import feed, services
+
+    assert services.adherence(old, later) == []
+    assert (
+        feed.dose_events(old, ReminderSettings.for_owner(patient).zone, later, timezone.now()) == []
+    )

@@ -41,6 +41,8 @@ def _calendar(name: str) -> Calendar:
 
 
 def dose_events(row: MedicineSchedule, zone, today: dt.date, stamp: dt.datetime) -> list[Event]:
+    if row.never_started:
+        return []
     schedule = row.schedule
     out = []
     for run in schedule.runs(today + dt.timedelta(days=HORIZON_DAYS)):

@@ -40,6 +40,11 @@ class MedicineSchedule(models.Model):
         return sched.parse(plan)
 
     @property
+    def never_started(self) -> bool:
+        """Ended (e.g. replaced) before its first day: it has no doses at all."""
+        return self.ended is not None and self.ended.isoformat() < self.plan["start"]
+
+    @property
     def active(self) -> bool:
         return self.ended is None
 

@@ -96,6 +96,8 @@ def doses_around(row: MedicineSchedule, today: dt.date, back: int = 7, ahead: in
 
 def adherence(row: MedicineSchedule, today: dt.date) -> list[dict]:
     """Per cycle (or per month without cycles), doses taken, skipped and not marked so far."""
+    if row.never_started:
+        return []
     schedule = row.schedule
     marks = {(m.day, m.at): m for m in row.marks.all()}
     groups: OrderedDict[str, dict] = OrderedDict()
