@@ -31,6 +31,7 @@ PRIVATE = [
     "/checkins/",
     "/checkins/history/",
     "/visits/",
+    "/reminders/",
     "/trials/",
     "/accounts/settings/",
     "/accounts/two-step/setup/",
@@ -125,7 +126,16 @@ def test_keyboard_only_sign_in_and_check_in(page, live_server, demo_user):
 
 @pytest.mark.parametrize(
     "path",
-    ["/", "/library/what-is-mbc/", "/record/", "/checkins/", "/visits/", "/trials/", "/care/"],
+    [
+        "/",
+        "/library/what-is-mbc/",
+        "/record/",
+        "/checkins/",
+        "/visits/",
+        "/reminders/",
+        "/trials/",
+        "/care/",
+    ],
 )
 def test_mobile_viewport_has_no_sideways_scroll(page, live_server, demo_user, path):
     page.set_viewport_size({"width": 375, "height": 740})

@@ -53,7 +53,11 @@ def quiet() -> dict:
 
 
 def guide(data: dict, as_of: date = AS_OF):
-    return visit_guide(parse(data), as_of)
+    """``data["_skipped"]``, when present, stands for the doses marked skipped in the person's
+    medicine schedules (kept beside the patient file, not in it)."""
+    data = dict(data)
+    skipped = data.pop("_skipped", None)
+    return visit_guide(parse(data), as_of, skipped=skipped)
 
 
 def fired(data: dict, as_of: date = AS_OF) -> set[str]:

@@ -296,6 +296,20 @@ CASES = {
             lambda d: symptom({**d, "ecog": 3}, "fatigue", "moderate"),
         ),
     ),
+    "skipped-doses-with-reason": (
+        lambda d: {**d, "_skipped": [("ribociclib", 2, ["nausea"])]},
+        (
+            lambda d: {**d, "_skipped": [("ribociclib", 2, [])]},
+            lambda d: {**d, "_skipped": []},
+        ),
+    ),
+    "skipped-doses": (
+        lambda d: {**d, "_skipped": [("ribociclib", 1, [])]},
+        (
+            lambda d: {**d, "_skipped": []},
+            lambda d: {**d, "_skipped": [("ribociclib", 1, ["forgot"])]},
+        ),
+    ),
 }
 
 

@@ -26,6 +26,7 @@ COMMANDS = (
     "serve",
     "ops",
     "care",
+    "worker",
 )
 
 

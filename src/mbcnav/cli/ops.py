@@ -204,6 +204,21 @@ def repair_command() -> None:
     click.echo(f"Triaged {repair_untriaged()} check-in days that had no triage level.")
 
 
+@command.command("reminders")
+@click.option("--failed", "show_failed", is_flag=True, help="List the failed emails and why.")
+def reminders_command(show_failed: bool) -> None:
+    """Reminder emails in the outbox: how many are queued, being sent, sent and failed."""
+    setup_django()
+    from mbcnav.web.reminders.models import Outbox
+    from mbcnav.web.reminders.worker import counts
+
+    for status, n in counts().items():
+        click.echo(f"{status}: {n}")
+    if show_failed:
+        for row in Outbox.objects.filter(status="failed"):
+            click.echo(f"- {row.key} after {row.attempts} tries: {row.last_error}")
+
+
 @command.command("deploy-check")
 def deploy_check_command() -> None:
     """Django's `check --deploy` plus MBC Navigator's own production checks; exit 1 on problems."""

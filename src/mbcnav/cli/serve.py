@@ -44,8 +44,17 @@ def prepare(demo: bool = True) -> list[str]:
     show_default=True,
     help="Create the demo account with a demo record.",
 )
-def command(host: str, port: int, workers: int, demo: bool) -> None:
-    """Set up the database (SQLite by default) and serve the app on http://HOST:PORT/."""
+@click.option(
+    "--reminders/--no-reminders",
+    default=True,
+    show_default=True,
+    help="Run the reminder worker (mbcnav worker) beside the web server.",
+)
+def command(host: str, port: int, workers: int, demo: bool, reminders: bool) -> None:
+    """Set up the database (SQLite by default) and serve the app on http://HOST:PORT/,
+    with the reminder worker beside it."""
+    os.environ["MBCNAV_WORKER"] = "1" if reminders else "0"
+    os.environ.setdefault("MBCNAV_SITE_URL", f"http://{host}:{port}")
     for line in prepare(demo):
         click.echo(line)
     click.echo(f"\nMBC Navigator is running at http://{host}:{port}/")

@@ -76,15 +76,19 @@ class _Words(string.Formatter):
 
 
 def visit_guide(
-    patient, as_of: date | None = None, rules_file: Path | str = RULES_FILE
+    patient,
+    as_of: date | None = None,
+    rules_file: Path | str = RULES_FILE,
+    skipped: list | None = None,
 ) -> GuideResult:
-    """The questions for ``patient``'s next visit, as things stand on ``as_of`` (default today)."""
+    """The questions for ``patient``'s next visit, as things stand on ``as_of`` (default today).
+    ``skipped``: (drug, doses skipped, reasons) from the person's medicine schedules, if any."""
     if as_of is None:
         as_of = date.today()
     if not isinstance(as_of, date):
         raise GuideError(f"The guide date must be a date YYYY-MM-DD, not {as_of!r}.")
     ruleset = load_rules(Path(rules_file))
-    found = situation_module.build(patient, as_of, ruleset.settings)
+    found = situation_module.build(patient, as_of, ruleset.settings, skipped)
     fired = sorted(
         (rule for rule in ruleset.rules if rule.applies(found.facts)),
         key=lambda rule: rule.priority,

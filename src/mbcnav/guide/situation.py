@@ -57,6 +57,9 @@ FACTS: dict[str, str] = {
     "mood_reported": "anxiety or sadness reported recently",
     "fatigue_reported": "fatigue reported moderate or worse recently",
     "ecog": "ECOG performance status 0-4 (None if unknown)",
+    "doses_skipped": "medicine doses the person marked skipped in the last 90 days (None when "
+    "no schedule is kept)",
+    "skip_reason_given": "at least one skipped dose has a reason written down",
 }
 
 PLACEHOLDERS: dict[str, str] = {
@@ -89,6 +92,8 @@ PLACEHOLDERS: dict[str, str] = {
     "mood_date": "date of the latest mood check-in",
     "fatigue_date": "date of the latest check-in with moderate or worse fatigue",
     "ecog": "ECOG score",
+    "skipped_doses": "e.g. '3 doses of palbociclib'",
+    "skip_reasons": "the reasons the person wrote, e.g. 'nausea; forgot'",
 }
 
 # Used when a placeholder has no value (should not happen when the condition holds).
@@ -132,8 +137,13 @@ class Situation:
     words: dict[str, str]
 
 
-def build(patient, as_of: date, settings: dict | None = None) -> Situation:
-    """Compute the facts and words of ``patient``'s situation on ``as_of``."""
+def build(
+    patient, as_of: date, settings: dict | None = None, skipped: list | None = None
+) -> Situation:
+    """Compute the facts and words of ``patient``'s situation on ``as_of``.
+
+    ``skipped``: (drug, doses skipped, [reasons]) from the person's medicine schedules, when
+    they keep any (not part of the patient file)."""
     settings = settings or {}
     recent = as_of - timedelta(days=int(settings.get("recent_checkin_days", 30)))
     facts: dict[str, Any] = {name: None for name in FACTS}
@@ -154,7 +164,20 @@ def build(patient, as_of: date, settings: dict | None = None) -> Situation:
     facts["ecog"] = patient.ecog
     if patient.ecog is not None:
         words["ecog"] = str(patient.ecog)
+    _skipped(skipped, facts, words)
     return Situation(as_of=as_of, facts=facts, words=words)
+
+
+def _skipped(skipped: list | None, facts: dict, words: dict) -> None:
+    if skipped is None:
+        return
+    facts["doses_skipped"] = sum(n for _drug, n, _why in skipped)
+    reasons = sorted({r for _drug, _n, why in skipped for r in why if r})
+    facts["skip_reason_given"] = bool(reasons)
+    words["skipped_doses"] = record.join(
+        f"{n} dose{'s' if n != 1 else ''} of {drug}" for drug, n, _why in skipped if n
+    )
+    words["skip_reasons"] = "; ".join(reasons)
 
 
 def _months(start: date | None, end: date) -> float | None:

@@ -204,6 +204,11 @@ SETTINGS: tuple[Setting, ...] = (
         "MBCNAV_OPERATOR", "the people who run this site", "Who runs this deployment (About page)."
     ),
     Setting("MBCNAV_CONTACT_EMAIL", "", "Where people report a content error (About page)."),
+    Setting(
+        "MBCNAV_SITE_URL",
+        "http://127.0.0.1:8000",
+        "The site's address, for links in reminder emails sent by the worker (no request to ask).",
+    ),
 )
 
 _BY_NAME = {s.name: s for s in SETTINGS}

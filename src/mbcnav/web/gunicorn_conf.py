@@ -29,3 +29,27 @@ def post_fork(server, worker):  # noqa: ARG001 - gunicorn's hook signature
     from mbcnav.library.index import get_index
 
     get_index().vectors()  # the re-ranking model and the passage vectors, in this worker
+
+
+# The reminder worker (``mbcnav worker``) runs beside the web server when ``mbcnav serve``
+# asks for it (MBCNAV_WORKER=1): started once the master is ready, stopped when it exits, and
+# it exits by itself if the master dies (``--parent``).
+_reminder_worker = None
+
+
+def when_ready(server):
+    global _reminder_worker
+    if os.environ.get("MBCNAV_WORKER") != "1":
+        return
+    import subprocess
+    import sys
+
+    mbcnav = os.path.join(os.path.dirname(sys.executable), "mbcnav")
+    _reminder_worker = subprocess.Popen([mbcnav, "worker", "--parent", str(os.getpid())])
+    server.log.info("Reminder worker started (pid %s)", _reminder_worker.pid)
+
+
+def on_exit(server):  # noqa: ARG001 - gunicorn's hook signature
+    if _reminder_worker is not None and _reminder_worker.poll() is None:
+        _reminder_worker.terminate()
+        _reminder_worker.wait(10)

@@ -13,6 +13,7 @@ urlpatterns = [
     path("visits/", include("mbcnav.web.visits.urls")),
     path("trials/", include("mbcnav.web.trials.urls")),
     path("care/", include("mbcnav.web.care.urls")),
+    path("reminders/", include("mbcnav.web.reminders.urls")),
     path("fhir/", include("mbcnav.web.interop.urls")),
     path("admin/", admin.site.urls),
 ]

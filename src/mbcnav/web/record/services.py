@@ -71,6 +71,10 @@ def _portal_connections(owner) -> list[dict]:
         }
         for c in PortalConnection.objects.filter(owner=owner)
     ]
+def _reminders(owner) -> dict:
+    from mbcnav.web.reminders.services import export_rows
+
+    return export_rows(owner)
 
 
 def export_everything(owner) -> dict:
@@ -104,6 +108,7 @@ def export_everything(owner) -> dict:
             **{m._meta.model_name: _rows(m, owner) for m in ENTRY_MODELS},
         },
         "portal_connections": _portal_connections(owner),  # which portals, never the tokens
+        "reminders": _reminders(owner),  # schedules, dose marks, settings, emails
         "two_step_sign_in": two_step.summary(owner),  # on or off, dates, codes left; no secret
         "shares": shares,
         "audit": audit_rows,

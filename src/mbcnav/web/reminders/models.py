@@ -49,6 +49,19 @@ class ReminderSettings(models.Model):
         _("weekly check-in day"), null=True, blank=True, choices=WEEKDAYS
     )
     checkin_time = models.TimeField(_("check-in reminder time"), default=dt.time(18, 0))
+    # Email reminders: each kind is opt-in; nothing is sent in quiet hours (local time).
+    email_checkin = models.BooleanField(_("Email me when my weekly check-in is due"), default=False)
+    email_appointment = models.BooleanField(
+        _("Email me the day before an appointment"), default=False
+    )
+    email_questions = models.BooleanField(
+        _("Email me my saved questions the day before a visit"), default=False
+    )
+    copy_caregivers = models.BooleanField(
+        _("Send a copy to the caregivers I share my record with"), default=False
+    )
+    quiet_start = models.TimeField(_("quiet hours start"), default=dt.time(21, 0))
+    quiet_end = models.TimeField(_("quiet hours end"), default=dt.time(8, 0))
     updated = models.DateTimeField(auto_now=True)
 
     @property
@@ -59,7 +72,21 @@ class ReminderSettings(models.Model):
     def weekly_checkin(self) -> bool:
         return self.checkin_weekday is not None
 
+    def quiet_at(self, local: dt.time) -> bool:
+        """Whether a local time of day falls in the quiet hours (which may span midnight)."""
+        start, end = self.quiet_start, self.quiet_end
+        if start == end:
+            return False
+        return start <= local < end if start < end else local >= start or local < end
+
     @classmethod
     def for_owner(cls, user) -> ReminderSettings:
         row, _created = cls.objects.get_or_create(owner=user)
         return row
+
+
+from .feed_models import CalendarFeed  # noqa: E402
+from .outbox_models import Outbox  # noqa: E402
+from .schedule_models import DoseMark, MedicineSchedule  # noqa: E402
+
+__all__ = ["CalendarFeed", "DoseMark", "MedicineSchedule", "Outbox", "ReminderSettings"]

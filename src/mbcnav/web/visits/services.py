@@ -27,7 +27,10 @@ def _next_position(owner) -> int:
 
 def refresh(owner, today: date) -> int:
     """Add the engine's questions that are not on the list yet (nor dismissed); returns how many."""
-    result = visit_guide(record.patient_for(owner, today=today), today)
+    from mbcnav.web.reminders.services import skipped_for_guide
+
+    patient = record.patient_for(owner, today=today)
+    result = visit_guide(patient, today, skipped=skipped_for_guide(owner, today))
     known = set(
         VisitQuestion.objects.filter(owner=owner, archived_at__isnull=True)
         .exclude(rule="")

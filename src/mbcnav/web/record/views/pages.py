@@ -84,8 +84,15 @@ def overview(request, owner):
             marker_series=series[-6:],
             marker_chart=mark_safe(chart),
             appointments=services.upcoming_appointments(owner),
+            doses=_doses_glance(owner, f["today"]),
         ),
     )
+
+
+def _doses_glance(owner, today) -> list[dict]:
+    from mbcnav.web.reminders.services import glance
+
+    return glance(owner, today)
 
 
 @record_view(log="timeline")
@@ -115,7 +122,14 @@ def _summary_context(request, owner) -> dict:
         biomarkers=Biomarker.objects.filter(owner=owner),
         age=f["patient"].age_on(f["today"]),
         responses=_line_responses(f),
+        missed_doses=_missed_doses(owner, f["today"]),
     )
+
+
+def _missed_doses(owner, today) -> list[str]:
+    from mbcnav.web.reminders.services import adherence_lines
+
+    return adherence_lines(owner, today)
 
 
 def _line_responses(f) -> dict:

@@ -1,0 +1,91 @@
+"""What reminder emails say, and their one-click unsubscribe links.
+
+Messages say no more than needed: no diagnosis, no medicine in a subject line, and each
+links to the page to act on. The unsubscribe link carries a signed token (person, kind): it
+works signed out, turns that kind off at once, and cannot be forged for someone else.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.conf import settings
+from django.core import signing
+
+SALT = "mbcnav.reminders.unsubscribe"
+KINDS = {
+    "checkin": "email_checkin",
+    "appointment": "email_appointment",
+    "questions": "email_questions",
+    "copy": "copy_caregivers",
+}
+KIND_WORDS = {
+    "checkin": "weekly check-in reminders",
+    "appointment": "appointment reminders",
+    "questions": "saved-question reminders",
+    "copy": "copies of reminders to caregivers",
+}
+
+
+def unsubscribe_token(owner_id: int, kind: str) -> str:
+    return signing.dumps({"u": owner_id, "k": kind}, salt=SALT, compress=True)
+
+
+def read_token(token: str) -> tuple[int, str] | None:
+    try:
+        data = signing.loads(token, salt=SALT)
+    except signing.BadSignature:
+        return None
+    if not isinstance(data, dict) or data.get("k") not in KINDS:
+        return None
+    return int(data["u"]), data["k"]
+
+
+def unsubscribe_url(owner_id: int, kind: str) -> str:
+    return f"{settings.MBCNAV_SITE_URL}/reminders/unsubscribe/{unsubscribe_token(owner_id, kind)}/"
+
+
+def _footer(unsubscribe: str, copy: bool) -> str:
+    why = (
+        "You get this copy because the person you care for chose to share their reminders."
+        if copy
+        else "You get this because you turned on this reminder in MBC Navigator."
+    )
+    return f"\n\n--\n{why}\nStop these emails with one click: {unsubscribe}\n"
+
+
+def checkin(local_day: dt.date) -> tuple[str, str]:
+    link = f"{settings.MBCNAV_SITE_URL}/checkins/"
+    return (
+        "Your weekly check-in",
+        f"How are you feeling this week?\n\nTake a minute to check in: {link}\n\n"
+        "If something feels urgent, call your care team's after-hours line, or 911 in an emergency.",
+    )
+
+
+def appointment(appt, zone) -> tuple[str, str]:
+    when = appt.when.astimezone(zone)
+    lines = [f"You have an appointment tomorrow, {when:%A %B %d} at {when:%H:%M}."]
+    if appt.with_whom:
+        lines.append(f"With: {appt.with_whom}")
+    if appt.place:
+        lines.append(f"Where: {appt.place}")
+    lines.append(f"\nSee it in MBC Navigator: {settings.MBCNAV_SITE_URL}/record/")
+    return "Reminder: appointment tomorrow", "\n".join(lines)
+
+
+def questions(count: int) -> tuple[str, str]:
+    link = f"{settings.MBCNAV_SITE_URL}/visits/"
+    return (
+        "Your questions for tomorrow's visit",
+        f"You saved {count} question{'s' if count != 1 else ''} to ask at your visit tomorrow.\n\n"
+        f"Read or print them here: {link}",
+    )
+
+
+def as_copy(subject: str, body: str, person: str) -> tuple[str, str]:
+    return f"Copy for {person}: {subject}", f"A copy of a reminder sent to {person}.\n\n{body}"
+
+
+def finish(body: str, unsubscribe: str, copy: bool = False) -> str:
+    return body + _footer(unsubscribe, copy)

@@ -1,0 +1,148 @@
+"""Email reminders: opt-in per kind, quiet hours, the person's time zone, idempotent sends over
+the outbox, retries with backoff, caregiver copies, one-click unsubscribe signed out. The clock
+is passed in; nothing sleeps."""
+
+import datetime as dt
+from zoneinfo import ZoneInfo
+
+import pytest
+from django.core import mail
+from django.test import override_settings
+
+from mbcnav.web.record.models import Appointment
+from mbcnav.web.reminders import emails, worker
+from mbcnav.web.reminders.models import Outbox, ReminderSettings
+from mbcnav.web.visits.services import add_question
+
+CHI = ZoneInfo("America/Chicago")
+# Sunday 2026-12-06 18:05 in Chicago (00:05 UTC on Monday)
+SUNDAY_EVENING = dt.datetime(2026, 12, 6, 18, 5, tzinfo=CHI)
+
+
+@pytest.fixture
+def prefs(patient):
+    p = ReminderSettings.for_owner(patient)
+    p.time_zone, p.checkin_weekday, p.checkin_time = "America/Chicago", 6, dt.time(18, 0)
+    p.email_checkin = True
+    p.save()
+    return p
+
+
+def test_checkin_due_is_sent_once_in_the_persons_time_zone(prefs):
+    assert worker.run_once(SUNDAY_EVENING - dt.timedelta(minutes=10), "w1") == (0, 0)
+    assert worker.run_once(SUNDAY_EVENING, "w1") == (1, 1)
+    assert worker.run_once(SUNDAY_EVENING + dt.timedelta(hours=1), "w2") == (0, 0)
+    assert len(mail.outbox) == 1
+    message = mail.outbox[0]
+    assert message.to == ["patient@example.org"]
+    assert message.subject == "Your weekly check-in"
+    assert "How are you feeling this week?" in message.body and "/checkins/" in message.body
+    assert message.extra_headers["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
+    assert "/reminders/unsubscribe/" in message.extra_headers["List-Unsubscribe"]
+    # next week's occurrence is a new reminder
+    assert worker.run_once(SUNDAY_EVENING + dt.timedelta(days=7), "w1") == (1, 1)
+
+
+def test_nothing_without_opt_in_and_nothing_in_quiet_hours(prefs):
+    prefs.quiet_start, prefs.quiet_end = dt.time(17, 0), dt.time(19, 0)
+    prefs.save()
+    assert worker.run_once(SUNDAY_EVENING, "w") == (0, 0)
+    assert worker.run_once(SUNDAY_EVENING + dt.timedelta(hours=1), "w") == (1, 1)  # quiet is over
+    prefs.email_checkin = False
+    prefs.save()
+    assert worker.run_once(SUNDAY_EVENING + dt.timedelta(days=7), "w") == (0, 0)
+
+
+def test_quiet_hours_across_midnight(prefs):
+    assert prefs.quiet_at(dt.time(23, 0)) and prefs.quiet_at(dt.time(7, 59))
+    assert not prefs.quiet_at(dt.time(8, 0)) and not prefs.quiet_at(dt.time(20, 59))
+
+
+def test_appointment_tomorrow_questions_and_caregiver_copy(patient, caregiver_read, prefs):
+    prefs.email_appointment = prefs.email_questions = prefs.copy_caregivers = True
+    prefs.email_checkin = False
+    prefs.save()
+    Appointment.objects.create(
+        owner=patient, when=dt.datetime(2026, 12, 8, 10, 30, tzinfo=CHI), with_whom="Dr. Rivera"
+    )
+    add_question(patient, "Is my palbociclib dose still right for me?")
+    assert worker.run_once(dt.datetime(2026, 12, 6, 12, 0, tzinfo=CHI), "w") == (0, 0)
+    queued, sent = worker.run_once(dt.datetime(2026, 12, 7, 9, 0, tzinfo=CHI), "w")
+    assert (queued, sent) == (4, 4)
+    to_patient = [m for m in mail.outbox if m.to == ["patient@example.org"]]
+    to_carer = [m for m in mail.outbox if m.to == ["reader@example.org"]]
+    assert {m.subject for m in to_patient} == {
+        "Reminder: appointment tomorrow",
+        "Your questions for tomorrow's visit",
+    }
+    assert all(m.subject.startswith("Copy for patient:") for m in to_carer) and len(to_carer) == 2
+    for m in mail.outbox:  # no medicine or diagnosis in a subject line
+        assert "palbociclib" not in m.subject.lower() and "cancer" not in m.subject.lower()
+    assert "10:30" in to_patient[0].body or "10:30" in to_patient[1].body
+    assert worker.run_once(dt.datetime(2026, 12, 7, 15, 0, tzinfo=CHI), "w") == (0, 0)
+
+
+class Broken:
+    def __init__(self, *args, **kwargs):
+        pass
+
+    def send_messages(self, messages):
+        raise ConnectionRefusedError("SMTP server refused the connection")
+
+
+def test_failures_retry_with_backoff_then_fail(prefs):
+    with override_settings(EMAIL_BACKEND=f"{__name__}.Broken"):
+        assert worker.run_once(SUNDAY_EVENING, "w") == (1, 0)
+        row = Outbox.objects.get()
+        assert (row.status, row.attempts) == ("queued", 1)
+        assert row.next_try == SUNDAY_EVENING + dt.timedelta(minutes=1)
+        assert "refused" in row.last_error
+        assert worker.send_due(SUNDAY_EVENING + dt.timedelta(seconds=30), "w") == 0  # not yet
+        assert Outbox.objects.get().attempts == 1
+        t = SUNDAY_EVENING
+        for _attempt in range(2, 7):
+            t = Outbox.objects.get().next_try
+            worker.send_due(t, "w")
+        row = Outbox.objects.get()
+        assert (row.status, row.attempts) == ("failed", 6)
+        assert t - SUNDAY_EVENING == dt.timedelta(minutes=1 + 2 + 4 + 8 + 16)
+    assert worker.counts() == {"queued": 0, "sending": 0, "sent": 0, "failed": 1}
+    assert mail.outbox == []
+
+
+def test_a_dead_workers_lease_runs_out_then_another_sends(prefs):
+    worker.plan(SUNDAY_EVENING)
+    held = worker.claim(SUNDAY_EVENING, "dead")
+    assert len(held) == 1
+    assert worker.claim(SUNDAY_EVENING + dt.timedelta(minutes=1), "other") == []  # leased
+    later = SUNDAY_EVENING + worker.LEASE + dt.timedelta(seconds=1)
+    assert worker.send_due(later, "other") == 1
+    assert worker.send_due(later, "dead") == 0
+    assert len(mail.outbox) == 1 and Outbox.objects.get().status == "sent"
+
+
+def test_one_click_unsubscribe_works_signed_out(client, prefs, patient):
+    worker.run_once(SUNDAY_EVENING, "w")
+    link = Outbox.objects.get().unsubscribe
+    path = link.split("://", 1)[1].split("/", 1)[1]
+    r = client.get("/" + path)
+    assert r.status_code == 200 and "weekly check-in reminders" in r.content.decode()
+    assert ReminderSettings.for_owner(patient).email_checkin is False
+    prefs.email_checkin = True
+    prefs.save()
+    r = client.post("/" + path, {"List-Unsubscribe": "One-Click"})
+    assert r.status_code == 200 and ReminderSettings.for_owner(patient).email_checkin is False
+    assert client.get("/reminders/unsubscribe/forged-token/").status_code == 404
+    forged = emails.unsubscribe_token(patient.pk, "checkin")[:-3] + "abc"
+    assert client.get(f"/reminders/unsubscribe/{forged}/").status_code == 404
+
+
+def test_ops_shows_the_outbox(prefs):
+    from click.testing import CliRunner
+
+    from mbcnav.cli import main
+
+    worker.run_once(SUNDAY_EVENING, "w")
+    result = CliRunner().invoke(main, ["ops", "reminders"])
+    assert result.exit_code == 0, result.output
+    assert "queued: 0" in result.output and "sent: 1" in result.output
