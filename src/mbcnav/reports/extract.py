@@ -115,6 +115,7 @@ def read_report(text: str, kind: str) -> Report:
         elif key not in seen:
             seen.add(key)
             kept.append(f)
+    kept = _one_status_per_site(kept)
     if any(f.field == "new_lesion" and f.value is True for f in kept):  # "new liver lesion" beats "no other new lesions"
         kept = [f for f in kept if not (f.field == "new_lesion" and f.value is False)]
     elif any(f.field == "sites" and f.value["status"] == "new" for f in kept):
@@ -148,6 +149,21 @@ def _fact(text, span, name, value, a, b, pattern, drop_when) -> Fact | None:
     return Fact(name, value, a, b, where, pattern)
 
 
+def _one_status_per_site(facts: list[Fact]) -> list[Fact]:
+    """New lesions in an organ that already had disease make it growing, not new (RECIST); one
+    lesion gone while another shrinks leaves the organ smaller, not gone."""
+    by_site: dict[str, set[str]] = {}
+    for f in facts:
+        if f.field == "sites":
+            by_site.setdefault(f.value["site"], set()).add(f.value["status"])
+    return [
+        f
+        for f in facts
+        if not (f.field == "sites" and f.value["status"] == "new" and "growing" in by_site[f.value["site"]])
+        and not (f.field == "sites" and f.value["status"] == "gone" and by_site[f.value["site"]] - {"gone"})
+    ]
+
+
 def _longest(matches: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     chosen: list[tuple[int, int, str]] = []
     for m in sorted(matches, key=lambda x: (x[0] - x[1], x[0])):
@@ -157,6 +173,8 @@ def _longest(matches: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
 
 
 def _sites(text: str, span: Span, sentence: str) -> list[Fact]:
+    if pt.benign().search(sentence):  # "favored degenerative", "radiation fibrosis, unchanged"
+        return []
     statuses = [(m.start(), m.end(), s) for s, rx in pt.statuses() for m in rx.finditer(sentence)]
     statuses = _longest(statuses)
     hits = _longest([(m.start(), m.end(), s) for s, rx in pt.sites() for m in rx.finditer(sentence)])
@@ -172,6 +190,8 @@ def _sites(text: str, span: Span, sentence: str) -> list[Fact]:
         start, end = span.start + a, span.start + b
         got = context(text, span, start, end)
         value = {"site": site, "status": status}
+        if got and got[0] == "prior" and not got[1].startswith("section:"):
+            got = None  # "previously noted nodularity has resolved": imaging compares by nature
         if got and (got[0] in ("hedged", "prior") or (got[0] == "negated" and status != "gone")):
             out.append(Fact("sites", value, start, end, (span.start, span.end), "site", got[0], got[1]))
         else:

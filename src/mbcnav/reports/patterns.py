@@ -12,7 +12,7 @@ import yaml
 
 from .errors import ReportError
 from .readers import READERS
-from .segment import KINDS
+from .segment import KINDS, spaces
 
 #: The facts a report can give, by group (the benchmark counts by these groups).
 FIELDS = {
@@ -48,7 +48,7 @@ def _fail(message: str):
 
 def _compile(name: str, text: str, case: bool) -> re.Pattern:
     try:
-        return re.compile(text, 0 if case else re.I)
+        return re.compile(spaces(text), 0 if case else re.I)
     except re.error as err:
         _fail(f"pattern {name}: the regular expression does not compile ({err}).")
 
@@ -107,3 +107,10 @@ def sites() -> tuple[tuple[str, re.Pattern], ...]:
 @cache
 def statuses() -> tuple[tuple[str, re.Pattern], ...]:
     return tuple(_words("statuses"))
+
+
+@cache
+def benign() -> re.Pattern:
+    text = resources.files("mbcnav.reports").joinpath("data/context.yaml").read_text("utf-8")
+    words = yaml.safe_load(text).get("benign") or _fail("context.yaml: the benign list is missing.")
+    return re.compile(r"(?<![\w-])(?:" + "|".join(f"(?:{w})" for w in words) + r")(?![\w-])", re.I)

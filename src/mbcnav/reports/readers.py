@@ -36,18 +36,19 @@ def _stain(kind: str, m: re.Match) -> Found:
     low = tail.lower()
     out: Found = []
     pct = None
-    if p := _PCT.search(tail):
+    if (p := _PCT.search(tail)) and not re.match(r"\s*(?:nuclei|of)?\s*(?:\(|,)?\s*h-?score", tail[p.end():].lower()):
         op, a, b = p.group(1), float(p.group(2)), p.group(3)
-        if b is None and op in ("<", "≤", "<=", "less than") and a <= 1:
-            pct = 0
+        if op:  # "<1%", ">90%": the category only (the number is a bound, not a reading)
+            pct = 0 if a <= 1 and op in ("<", "≤", "<=", "less than") else 100 if op[0] in ">≥g" else None
         elif a <= 100 and (b is None or float(b) <= 100):
             pct = _num(b) if b else _num(a)
-        if pct is not None:
+        if pct is not None and not op:
             out.append((f"{kind}_percent", pct, at + p.start(), at + p.end()))
     elif a := re.search(r"\ballred\s*(?:score\s*)?[:=]?\s*(\d)(?:\s*/\s*8)?", low):
         pct = None
         allred = int(a.group(1))
-    if i := _INTENSITY.search(tail):
+    ranged = re.search(r"\b(weak|moderate|intermediate|strong)\w*\s*(?:to|-|–|/)\s*(weak|moderate|intermediate|strong)", low)
+    if (i := _INTENSITY.search(tail)) and not ranged:
         word = i.group(1).lower()
         word = "moderate" if word == "intermediate" else re.sub(r"ly$", "", word)
         out.append((f"{kind}_intensity", word, at + i.start(), at + i.end()))
@@ -96,15 +97,16 @@ def her2(m: re.Match, ctx: dict) -> Found:
             out.append(("her2_ihc", f"{score}+" if score != "0" else "0", s0 + after + s.start(), s0 + after + s.end()))
         elif re.search(r"\bultra-?low\b|>\s*0\s*(?:but\s*)?<\s*1\+?", ihc_zone, re.I):
             pass
-    if ish:
-        zone = text[ish.end() :]
-        z0 = s0 + ish.end()
-        if r := re.search(r"\b(not amplified|non-?amplified|no amplification|negative|equivocal|amplified|positive)\b", zone, re.I):
-            word = r.group(1).lower()
-            value = {"negative": "not amplified", "positive": "amplified", "no amplification": "not amplified"}.get(word, word)
+    zone, z0 = (text[ish.end() :], s0 + ish.end()) if ish else (text[after:], s0 + after)
+    if ish or (_ISH.search(ctx["text"]) and re.search(r"amplifi", zone, re.I)):
+        if r := re.search(r"\b(not amplified|non-?amplified|no amplification|(?:gene )?amplification (?:not detected|detected|present)|negative|equivocal|amplified|positive)\b", zone, re.I):
+            word = re.sub(r"^gene ", "", r.group(1).lower())
+            value = {"negative": "not amplified", "positive": "amplified", "no amplification": "not amplified",
+                     "amplification not detected": "not amplified", "amplification detected": "amplified",
+                     "amplification present": "amplified"}.get(word, word)  # fmt: skip
             value = "not amplified" if value.startswith("non") else value
             out.append(("her2_ish", value, z0 + r.start(), z0 + r.end()))
-    if r := re.search(r"\bratio\s*(?:of|is|was|:|=)?\s*(\d+(?:\.\d+)?)", text, re.I):
+    if r := re.search(r"\bratio\s*(?:\(?HER-?2\s*/\s*CEP\s*17\)?)?[\s.:=]*(?:of|is|was)?\s*(\d+(?:\.\d+)?)", text, re.I):
         out.append(("her2_ratio", _num(r.group(1)), s0 + r.start(), s0 + r.end()))
     return out
 
@@ -153,6 +155,8 @@ def _gene(symbol: str) -> str | None:
 @reader
 def variant(m: re.Match, ctx: dict) -> Found:
     gene = _gene(m.group("gene"))
+    if m.groupdict().get("loss"):
+        return [("variants", {"gene": gene, "protein": "loss"}, m.start(), m.end())] if gene else []
     found = markers.changes(m.group("change"))
     protein = [c for c in found if not c.startswith("c.") and not c.startswith("exon")]
     if not gene or not protein:
@@ -165,6 +169,8 @@ def amplification(m: re.Match, ctx: dict) -> Found:
     out: Found = []
     for g in re.finditer(r"\b(?:HER-?2|[A-Z][A-Z0-9]{1,9})\b", m.group("genes")):
         gene = _gene(g.group(0))
+        if gene == "ERBB2" and _ISH.search(ctx["sentence"]):
+            continue
         if gene:
             at = m.start("genes") + g.start()
             out.append(("amplifications", gene, at, at + len(g.group(0))))
@@ -179,23 +185,16 @@ _ASSAY = re.compile(r"\b(22C3|SP142|SP263|28-8|73-10)\b", re.I)
 
 @reader
 def pd_l1(m: re.Match, ctx: dict) -> Found:
-    text, s0 = ctx["sentence"], ctx["sentence_start"]
-    rest = text[m.end("label") - s0 :]
-    r0 = m.end("label")
-    sc = re.search(r"\b(CPS|TPS|TC|IC|combined positive score|tumou?r proportion score|immune cells?(?: score)?)\b", rest, re.I)
-    if not sc:
+    """A PD-L1 score: the scoring word (CPS, TPS, IC) and the number next to it, in a report that
+    names PD-L1; the assay from the same sentence, else the first one the report names."""
+    if not re.search(r"\bPD-?L1\b|programmed death", ctx["text"], re.I):
         return []
-    scoring = _SCORING[re.sub(r"\s+", " ", sc.group(1).lower()).replace("tumour", "tumor")]
-    near = rest[sc.end() : sc.end() + 40]
-    v = re.search(r"^\s*(?:\([A-Z]+\))?\s*(?:score\s*)?(?:of|is|was|:|=)?\s*(<|>|≥|≤|<=|>=)?\s*(\d+(?:\.\d+)?)\s*%?", near, re.I)
-    start = r0 + sc.start()
-    if not v:
-        back = rest[max(0, sc.start() - 25) : sc.start()]
-        v = re.search(r"(<|>|≥|≤)?\s*(\d+(?:\.\d+)?)\s*%?\s*\(?\s*$", back)
-        if not v:
-            return []
-    out: Found = [("pd_l1", {"value": _num(v.group(2)), "scoring": scoring,
-                             "assay": (a.group(1).upper() if (a := _ASSAY.search(text)) else None)},
-                   start, r0 + sc.end() + (v.end() if v.string is near else 0))]  # fmt: skip
-    return out
-
+    scoring = _SCORING[re.sub(r"\s+", " ", m.group("scoring").lower()).replace("tumour", "tumor")]
+    text = ctx["text"]
+    near = text[m.end() : min(m.end() + 40, ctx["sentence_start"] + len(ctx["sentence"]))]
+    v = re.match(r"\s*(?:\((?:CPS|TPS|IC|TC)\))?\s*(?:score\s*)?(?:of|is|was|:|=)?\s*(<|>|≥|≤|<=|>=)?\s*(\d+(?:\.\d+)?)\s*%?", near, re.I)
+    if not v or (v.group(1) and v.group(1)[0] in ">≥" and re.search(r"threshold|cut-?off|positive \(|eligib", near + text[m.start() - 30 : m.start()], re.I)):
+        return []
+    assay = _ASSAY.search(ctx["sentence"]) or _ASSAY.search(text)
+    value = {"value": _num(v.group(2)), "scoring": scoring, "assay": assay.group(1).upper() if assay else None}
+    return [("pd_l1", value, m.start(), m.end() + v.end())]

@@ -47,7 +47,7 @@ def context_data() -> tuple[tuple[Cue, ...], re.Pattern, frozenset[str]]:
     for i, c in enumerate(data.get("cues") or []):
         if c.get("kind") not in KINDS or c.get("direction") not in ("forward", "backward"):
             raise ReportError(f"{where}: cue {i + 1} ({c.get('name')}) needs a kind in {KINDS} and a direction.")
-        words = "|".join(f"(?:{w})" for w in c["words"])
+        words = "|".join(f"(?:{spaces(w)})" for w in c["words"])
         try:
             rx = re.compile(rf"(?<![\w-])(?:{words})", re.I)
         except re.error as err:
@@ -58,31 +58,91 @@ def context_data() -> tuple[tuple[Cue, ...], re.Pattern, frozenset[str]]:
     return tuple(cues), terminator, frozenset(data["prior_sections"])
 
 
+def spaces(rx: str) -> str:
+    """A regular expression whose literal spaces (outside [...]) also match a line break and the
+    indent after it: report lines wrap anywhere ("consistent with complete\\n   response")."""
+    out, in_class, escaped = [], False, False
+    for ch in rx:
+        if escaped:
+            out.append(ch)
+            escaped = False
+        elif ch == "\\":
+            out.append(ch)
+            escaped = True
+        elif ch == "[":
+            in_class = True
+            out.append(ch)
+        elif ch == "]":
+            in_class = False
+            out.append(ch)
+        elif ch == " " and not in_class:
+            out.append(r"\s+")
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
 def fold(text: str) -> str:
     return re.sub(r"\s+", " ", text.strip().lower())
 
 
-def sentences(text: str) -> list[Span]:
-    """Each non-blank line, cut again at sentence ends; a short heading line ("ER:") joins the next."""
-    spans: list[Span] = []
-    section = ""
+def _heading(line: str) -> str | None:
+    """The folded heading a line starts ("IHC (A1):", "GENOMIC FINDINGS", "Comparison: CT 09/04")."""
+    if m := re.match(r"^\s*([A-Za-z][^:\n]{1,90}?)\s*:(?!\d)", line):
+        head = fold(m.group(1))
+        rest = line[m.end() :].strip()
+        if len(head.split()) <= 14 and (not rest or m.group(1).isupper() or _known(head)):
+            return head
+    words = line.split()
+    if 0 < len(words) <= 8 and line.strip().isupper() and re.search(r"[A-Z]{3}", line) and not re.search(r"\d", line):
+        return fold(line)
+    return None
+
+
+def _known(head: str) -> bool:
+    prior, aside = context_data()[2], _aside_sections()
+    return any(head.startswith(s) for s in prior) or bool(aside.search(head))
+
+
+def _lines(text: str) -> list[tuple[int, int]]:
+    """Logical lines: a line that runs on ("...HER2 FISH" then "negative with ratio 1.1.") joins
+    the next when the next starts in lower case."""
+    out: list[list[int]] = []
     pos = 0
-    lines = text.split("\n")
-    carry: int | None = None
-    for line in lines:
+    for line in text.split("\n"):
         start, end = pos, pos + len(line)
         pos = end + 1
+        stripped = line.strip()
+        if (
+            out
+            and stripped
+            and re.match(r"[a-z(]", stripped)
+            and text[out[-1][0] : out[-1][1]].strip()
+            and not re.search(r"[.:;!?]\s*$", text[out[-1][0] : out[-1][1]])
+        ):
+            out[-1][1] = end
+            continue
+        out.append([start, end])
+    return [(a, b) for a, b in out]
+
+
+def sentences(text: str) -> list[Span]:
+    """Each logical line, cut again at sentence ends; a short label line ("ER:") joins the next."""
+    spans: list[Span] = []
+    section = ""
+    carry: int | None = None
+    for start, end in _lines(text):
+        line = text[start:end]
         if not line.strip():
             carry = None
+            if section and _known(section):  # a history or VUS block ends at a blank line
+                section = ""
             continue
-        if m := _HEADING.match(line):
-            head = fold(m.group(1))
-            if len(head.split()) <= 5 and (line[m.end() :].strip() == "" or head.isupper() or m.group(1).isupper() or head in context_data()[2]):
-                section = head
+        if (head := _heading(line)) is not None:
+            section = head
         if carry is not None:  # "Estrogen receptor:" then "  Positive (95%)" on the next line
-            start = carry
-            carry = None
-        if re.fullmatch(r"\s*[A-Za-z][\w /()-]{0,40}:\s*", line) and fold(line[:-1] if line.endswith(":") else line) not in context_data()[2]:
+            start, carry = carry, None
+        if re.fullmatch(r"\s*[A-Za-z][\w /()-]{0,40}:\s*", line) and _heading(line) is None:
             carry = start
             continue
         cut = start
@@ -93,12 +153,21 @@ def sentences(text: str) -> list[Span]:
     return [s for s in spans if text[s.start : s.end].strip()]
 
 
+@cache
+def _aside_sections() -> re.Pattern:
+    text = resources.files("mbcnav.reports").joinpath("data/context.yaml").read_text("utf-8")
+    words = "|".join(f"(?:{w})" for w in yaml.safe_load(text).get("hedged_sections") or ["(?!)"])
+    return re.compile(words, re.I)
+
+
 def context(text: str, span: Span, start: int, end: int) -> tuple[str, str] | None:
     """(kind, cue words) when ``text[start:end]`` in ``span`` is negated, hedged or prior."""
     cues, terminator, prior_sections = context_data()
     pseudo = _pseudo()
-    if any(span.section == s or span.section.startswith(s + " ") for s in prior_sections):
-        return "prior", span.section
+    if any(span.section == s or span.section.startswith(s + " ") or span.section.startswith(s + "(") for s in prior_sections):
+        return "prior", f"section: {span.section}"
+    if _aside_sections().search(span.section):
+        return "hedged", f"section: {span.section}"
     sentence = text[span.start : span.end]
     a, b = start - span.start, end - span.start
     for cue in cues:
