@@ -7,6 +7,7 @@ reason instead of proposed. Nothing here writes anywhere: the person reviews eve
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from . import patterns as pt
@@ -164,6 +165,24 @@ def _one_status_per_site(facts: list[Fact]) -> list[Fact]:
     ]
 
 
+_SIZE = re.compile(
+    r"(\d+(?:\.\d+)?)(?:\s*x\s*\d+(?:\.\d+)?)*\s*(mm|cm)\b[^.;]{0,30}?\b(?:previously|prior|was|formerly|from)"
+    r"\s*:?\s*(\d+(?:\.\d+)?)(?:\s*x\s*\d+(?:\.\d+)?)*\s*(mm|cm)\b",
+    re.I,
+)
+
+
+def _sizes(sentence: str) -> list[tuple[int, int, str]]:
+    """"4 mm, previously 9 mm" -> smaller; "3.9 cm (prior 2.6 cm)" -> growing (longest size first)."""
+    out = []
+    for m in _SIZE.finditer(sentence):
+        now = float(m.group(1)) * (10 if m.group(2).lower() == "cm" else 1)
+        before = float(m.group(3)) * (10 if m.group(4).lower() == "cm" else 1)
+        if now != before:
+            out.append((m.start(), m.end(), "smaller" if now < before else "growing"))
+    return out
+
+
 def _longest(matches: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     chosen: list[tuple[int, int, str]] = []
     for m in sorted(matches, key=lambda x: (x[0] - x[1], x[0])):
@@ -176,7 +195,7 @@ def _sites(text: str, span: Span, sentence: str) -> list[Fact]:
     if pt.benign().search(sentence):  # "favored degenerative", "radiation fibrosis, unchanged"
         return []
     statuses = [(m.start(), m.end(), s) for s, rx in pt.statuses() for m in rx.finditer(sentence)]
-    statuses = _longest(statuses)
+    statuses = _longest(statuses + _sizes(sentence))
     hits = _longest([(m.start(), m.end(), s) for s, rx in pt.sites() for m in rx.finditer(sentence)])
     out = []
     for a, b, site in hits:

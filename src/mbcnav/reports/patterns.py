@@ -94,7 +94,7 @@ def _words(section: str) -> list[tuple[str, re.Pattern]]:
         _fail(f"the {section} table is missing.")
     out = []
     for canon, words in table.items():
-        alts = "|".join(f"(?:{w})" for w in words)
+        alts = "|".join(f"(?:{w})" for w in sorted(words, key=len, reverse=True))  # longest first
         out.append((str(canon), _compile(f"{section}.{canon}", rf"(?<![\w-])(?:{alts})(?![\w-])", False)))
     return out
 

@@ -47,7 +47,7 @@ def context_data() -> tuple[tuple[Cue, ...], re.Pattern, frozenset[str]]:
     for i, c in enumerate(data.get("cues") or []):
         if c.get("kind") not in KINDS or c.get("direction") not in ("forward", "backward"):
             raise ReportError(f"{where}: cue {i + 1} ({c.get('name')}) needs a kind in {KINDS} and a direction.")
-        words = "|".join(f"(?:{spaces(w)})" for w in c["words"])
+        words = "|".join(f"(?:{spaces(w)})" for w in sorted(c["words"], key=len, reverse=True))
         try:
             rx = re.compile(rf"(?<![\w-])(?:{words})", re.I)
         except re.error as err:
