@@ -61,7 +61,9 @@ def run(split: str, show: bool) -> None:
                 print("   missed ", *item)
     print(f"\nsplit: {split} ({len(gold)} reports)")
     print(f"{'group':<11}{'kind':<11}{'precision':>16}{'recall':>16}")
-    for (group, kind), (tp, proposed, total) in sorted(counts.items(), key=lambda x: (x[0][0] == "all", x[0])):
+    for (group, kind), (tp, proposed, total) in sorted(
+        counts.items(), key=lambda x: (x[0][0] == "all", x[0])
+    ):
         p = f"{tp}/{proposed} {tp / proposed:.2f}" if proposed else "-"
         r = f"{tp}/{total} {tp / total:.2f}" if total else "-"
         print(f"{group:<11}{kind:<11}{p:>16}{r:>16}")

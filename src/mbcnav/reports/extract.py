@@ -68,7 +68,9 @@ def show(name: str, value: object) -> str:
     elif name == "variants":
         text = f"{value['gene']} {value['protein']}"
     elif name == "pd_l1":
-        text = f"{value['scoring']} {value['value']}" + (f" ({value['assay']})" if value.get("assay") else "")
+        text = f"{value['scoring']} {value['value']}" + (
+            f" ({value['assay']})" if value.get("assay") else ""
+        )
     elif name == "tmb":
         text = f"{value} mutations per megabase"
     elif name == "sites":
@@ -93,9 +95,13 @@ def check_kind(kind: str) -> str:
 
 def check_text(text: str) -> str:
     if "\x00" in text:
-        raise ReportError("The report text holds NUL characters, which no report has; paste the text again.")
+        raise ReportError(
+            "The report text holds NUL characters, which no report has; paste the text again."
+        )
     if len(text) > MAX_CHARS:
-        raise ReportError(f"The report text is longer than {MAX_CHARS:,} characters; paste only the report.")
+        raise ReportError(
+            f"The report text is longer than {MAX_CHARS:,} characters; paste only the report."
+        )
     if not text.strip():
         raise ReportError("The report text is empty; paste the report's text or upload its PDF.")
     return text.replace("\r\n", "\n").replace("\r", "\n")
@@ -117,7 +123,9 @@ def read_report(text: str, kind: str) -> Report:
             seen.add(key)
             kept.append(f)
     kept = _one_status_per_site(kept)
-    if any(f.field == "new_lesion" and f.value is True for f in kept):  # "new liver lesion" beats "no other new lesions"
+    if any(
+        f.field == "new_lesion" and f.value is True for f in kept
+    ):  # "new liver lesion" beats "no other new lesions"
         kept = [f for f in kept if not (f.field == "new_lesion" and f.value is False)]
     elif any(f.field == "sites" and f.value["status"] == "new" for f in kept):
         f = next(f for f in kept if f.field == "sites" and f.value["status"] == "new")
@@ -160,8 +168,16 @@ def _one_status_per_site(facts: list[Fact]) -> list[Fact]:
     return [
         f
         for f in facts
-        if not (f.field == "sites" and f.value["status"] == "new" and "growing" in by_site[f.value["site"]])
-        and not (f.field == "sites" and f.value["status"] == "gone" and by_site[f.value["site"]] - {"gone"})
+        if not (
+            f.field == "sites"
+            and f.value["status"] == "new"
+            and "growing" in by_site[f.value["site"]]
+        )
+        and not (
+            f.field == "sites"
+            and f.value["status"] == "gone"
+            and by_site[f.value["site"]] - {"gone"}
+        )
     ]
 
 
@@ -173,7 +189,7 @@ _SIZE = re.compile(
 
 
 def _sizes(sentence: str) -> list[tuple[int, int, str]]:
-    """"4 mm, previously 9 mm" -> smaller; "3.9 cm (prior 2.6 cm)" -> growing (longest size first)."""
+    """ "4 mm, previously 9 mm" -> smaller; "3.9 cm (prior 2.6 cm)" -> growing (longest size first)."""
     out = []
     for m in _SIZE.finditer(sentence):
         now = float(m.group(1)) * (10 if m.group(2).lower() == "cm" else 1)
@@ -196,7 +212,9 @@ def _sites(text: str, span: Span, sentence: str) -> list[Fact]:
         return []
     statuses = [(m.start(), m.end(), s) for s, rx in pt.statuses() for m in rx.finditer(sentence)]
     statuses = _longest(statuses + _sizes(sentence))
-    hits = _longest([(m.start(), m.end(), s) for s, rx in pt.sites() for m in rx.finditer(sentence)])
+    hits = _longest(
+        [(m.start(), m.end(), s) for s, rx in pt.sites() for m in rx.finditer(sentence)]
+    )
     out = []
     for a, b, site in hits:
         left = sentence.rfind(";", 0, a) + 1
@@ -205,14 +223,20 @@ def _sites(text: str, span: Span, sentence: str) -> list[Fact]:
         near = [s for s in statuses if s[0] >= left and s[1] <= right]
         if not near:
             continue
-        status = min(near, key=lambda s: min(abs(s[0] - b), abs(s[1] - a)))[2]
+        best = min(near, key=lambda s: min(abs(s[0] - b), abs(s[1] - a)))
+        status = best[2]
         start, end = span.start + a, span.start + b
-        got = context(text, span, start, end)
+        # the site or its status word may carry the cue ("Lungs: nodule, possibly new")
+        got = context(text, span, start, end) or context(
+            text, span, span.start + best[0], span.start + best[1]
+        )
         value = {"site": site, "status": status}
         if got and got[0] == "prior" and not got[1].startswith("section:"):
             got = None  # "previously noted nodularity has resolved": imaging compares by nature
         if got and (got[0] in ("hedged", "prior") or (got[0] == "negated" and status != "gone")):
-            out.append(Fact("sites", value, start, end, (span.start, span.end), "site", got[0], got[1]))
+            out.append(
+                Fact("sites", value, start, end, (span.start, span.end), "site", got[0], got[1])
+            )
         else:
             out.append(Fact("sites", value, start, end, (span.start, span.end), "site"))
     return out

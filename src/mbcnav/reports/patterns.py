@@ -81,10 +81,24 @@ def patterns() -> tuple[Pattern, ...]:
         if set(drop) - set(KINDS):
             _fail(f"pattern {name}: drop_when must be some of {KINDS}.")
         tests = tuple(p.get("tests") or ())
-        if not tests or not all(isinstance(t, dict) and "text" in t and "expect" in t for t in tests):
+        if not tests or not all(
+            isinstance(t, dict) and "text" in t and "expect" in t for t in tests
+        ):
             _fail(f"pattern {name}: needs at least one test with text and expect.")
         rx = _compile(name, p.get("regex") or "", bool(p.get("case")))
-        out.append(Pattern(name, p["field"], GROUP_OF[p["field"]], kinds, rx, p["reader"], drop, p.get("value"), tests))
+        out.append(
+            Pattern(
+                name,
+                p["field"],
+                GROUP_OF[p["field"]],
+                kinds,
+                rx,
+                p["reader"],
+                drop,
+                p.get("value"),
+                tests,
+            )
+        )
     return tuple(out)
 
 
@@ -95,7 +109,9 @@ def _words(section: str) -> list[tuple[str, re.Pattern]]:
     out = []
     for canon, words in table.items():
         alts = "|".join(f"(?:{w})" for w in sorted(words, key=len, reverse=True))  # longest first
-        out.append((str(canon), _compile(f"{section}.{canon}", rf"(?<![\w-])(?:{alts})(?![\w-])", False)))
+        out.append(
+            (str(canon), _compile(f"{section}.{canon}", rf"(?<![\w-])(?:{alts})(?![\w-])", False))
+        )
     return out
 
 

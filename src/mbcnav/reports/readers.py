@@ -26,7 +26,9 @@ def _num(text: str) -> float | int:
     return int(value) if value == int(value) else value
 
 
-_PCT = re.compile(r"(<|>|≤|≥|<=|>=|less than|greater than)?\s*(\d+(?:\.\d+)?)\s*(?:(?:-|–|to)\s*(\d+(?:\.\d+)?)\s*)?%")
+_PCT = re.compile(
+    r"(<|>|≤|≥|<=|>=|less than|greater than)?\s*(\d+(?:\.\d+)?)\s*(?:(?:-|–|to)\s*(\d+(?:\.\d+)?)\s*)?%"
+)
 _INTENSITY = re.compile(r"\b(weak(?:ly)?|moderate(?:ly)?|intermediate|strong(?:ly)?)\b", re.I)
 
 
@@ -36,10 +38,18 @@ def _stain(kind: str, m: re.Match) -> Found:
     low = tail.lower()
     out: Found = []
     pct = None
-    if (p := _PCT.search(tail)) and not re.match(r"\s*(?:nuclei|of)?\s*(?:\(|,)?\s*h-?score", tail[p.end():].lower()):
+    if (p := _PCT.search(tail)) and not re.match(
+        r"\s*(?:nuclei|of)?\s*(?:\(|,)?\s*h-?score", tail[p.end() :].lower()
+    ):
         op, a, b = p.group(1), float(p.group(2)), p.group(3)
         if op:  # "<1%", ">90%": the category only (the number is a bound, not a reading)
-            pct = 0 if a <= 1 and op in ("<", "≤", "<=", "less than") else 100 if op[0] in ">≥g" else None
+            pct = (
+                0
+                if a <= 1 and op in ("<", "≤", "<=", "less than")
+                else 100
+                if op[0] in ">≥g"
+                else None
+            )
         elif a <= 100 and (b is None or float(b) <= 100):
             pct = _num(b) if b else _num(a)
         if pct is not None and not op:
@@ -47,21 +57,32 @@ def _stain(kind: str, m: re.Match) -> Found:
     elif a := re.search(r"\ballred\s*(?:score\s*)?[:=]?\s*(\d)(?:\s*/\s*8)?", low):
         pct = None
         allred = int(a.group(1))
-    ranged = re.search(r"\b(weak|moderate|intermediate|strong)\w*\s*(?:to|-|–|/)\s*(weak|moderate|intermediate|strong)", low)
+    ranged = re.search(
+        r"\b(weak|moderate|intermediate|strong)\w*\s*(?:to|-|–|/)\s*(weak|moderate|intermediate|strong)",
+        low,
+    )
     if (i := _INTENSITY.search(tail)) and not ranged:
         word = i.group(1).lower()
         word = "moderate" if word == "intermediate" else re.sub(r"ly$", "", word)
         out.append((f"{kind}_intensity", word, at + i.start(), at + i.end()))
     word = None
-    if re.match(r"\s*[:=]?\s*\(?\s*-\s*(?!\w)|\s*[:=]?\s*(?:negative|neg)\b", low) or re.search(r"\bnegative\b", low):
+    if re.match(r"\s*[:=]?\s*\(?\s*-\s*(?!\w)|\s*[:=]?\s*(?:negative|neg)\b", low) or re.search(
+        r"\bnegative\b", low
+    ):
         word = "negative"
     elif re.search(r"\blow(?:[ -]positive)?\b", low) and kind == "er":
         word = "low"
-    elif re.match(r"\s*[:=]?\s*\(?\s*\+|\s*[:=]?\s*(?:positive|pos)\b", low) or re.search(r"\bpositive\b", low):
+    elif re.match(r"\s*[:=]?\s*\(?\s*\+|\s*[:=]?\s*(?:positive|pos)\b", low) or re.search(
+        r"\bpositive\b", low
+    ):
         word = "positive"
     if pct is not None:
         category = "negative" if pct < 1 else ("low" if kind == "er" and pct <= 10 else "positive")
-    elif word is None and "allred" in low and (a := re.search(r"allred\s*(?:score\s*)?[:=]?\s*(\d)", low)):
+    elif (
+        word is None
+        and "allred" in low
+        and (a := re.search(r"allred\s*(?:score\s*)?[:=]?\s*(\d)", low))
+    ):
         category = "negative" if int(a.group(1)) <= 2 else "positive"
     else:
         category = word
@@ -80,7 +101,9 @@ def stain_pr(m: re.Match, ctx: dict) -> Found:
     return _stain("pr", m)
 
 
-_ISH = re.compile(r"\b(?:[fcsd]?ish|in[ -]situ hybridi[sz]ation|dual probe|her2\s*/\s*cep17)\b", re.I)
+_ISH = re.compile(
+    r"\b(?:[fcsd]?ish|in[ -]situ hybridi[sz]ation|dual probe|her2\s*/\s*cep17)\b", re.I
+)
 
 
 @reader
@@ -92,21 +115,40 @@ def her2(m: re.Match, ctx: dict) -> Found:
     ish = _ISH.search(text)
     ihc_zone = text[after : ish.start()] if ish and ish.start() > after else text[after:]
     if not re.match(r"\s*/\s*cep17", text[after:], re.I):
-        if s := re.search(r"(?<![\d.])([0-3])\s*\+|\b(?:score|ihc)\s*(?:of|is|:|=)?\s*([0-3])\b(?![.\d])|^\s*(?:\(ihc\))?\s*[:=]?\s*(?:negative|neg)?\s*\(?\s*(0)\b(?![.\d])", ihc_zone, re.I):
+        if s := re.search(
+            r"(?<![\d.])([0-3])\s*\+|\b(?:score|ihc)\s*(?:of|is|:|=)?\s*([0-3])\b(?![.\d])|^\s*(?:\(ihc\))?\s*[:=]?\s*(?:negative|neg)?\s*\(?\s*(0)\b(?![.\d])",
+            ihc_zone,
+            re.I,
+        ):
             score = next(g for g in s.groups() if g is not None)
-            out.append(("her2_ihc", f"{score}+" if score != "0" else "0", s0 + after + s.start(), s0 + after + s.end()))
+            out.append(
+                (
+                    "her2_ihc",
+                    f"{score}+" if score != "0" else "0",
+                    s0 + after + s.start(),
+                    s0 + after + s.end(),
+                )
+            )
         elif re.search(r"\bultra-?low\b|>\s*0\s*(?:but\s*)?<\s*1\+?", ihc_zone, re.I):
             pass
     zone, z0 = (text[ish.end() :], s0 + ish.end()) if ish else (text[after:], s0 + after)
     if ish or (_ISH.search(ctx["text"]) and re.search(r"amplifi", zone, re.I)):
-        if r := re.search(r"\b(not amplified|non-?amplified|no amplification|(?:gene )?amplification (?:not detected|detected|present)|negative|equivocal|amplified|positive)\b", zone, re.I):
+        if r := re.search(
+            r"\b(not amplified|non-?amplified|no amplification|(?:gene )?amplification (?:not detected|detected|present)|negative|equivocal|amplified|positive)\b",
+            zone,
+            re.I,
+        ):
             word = re.sub(r"^gene ", "", r.group(1).lower())
             value = {"negative": "not amplified", "positive": "amplified", "no amplification": "not amplified",
                      "amplification not detected": "not amplified", "amplification detected": "amplified",
                      "amplification present": "amplified"}.get(word, word)  # fmt: skip
             value = "not amplified" if value.startswith("non") else value
             out.append(("her2_ish", value, z0 + r.start(), z0 + r.end()))
-    if r := re.search(r"\bratio\s*(?:\(?HER-?2\s*/\s*CEP\s*17\)?)?[\s.:=]*(?:of|is|was)?\s*(\d+(?:\.\d+)?)", text, re.I):
+    if r := re.search(
+        r"\bratio\s*(?:\(?HER-?2\s*/\s*CEP\s*17\)?)?[\s.:=]*(?:of|is|was)?\s*(\d+(?:\.\d+)?)",
+        text,
+        re.I,
+    ):
         out.append(("her2_ratio", _num(r.group(1)), s0 + r.start(), s0 + r.end()))
     return out
 
@@ -192,9 +234,23 @@ def pd_l1(m: re.Match, ctx: dict) -> Found:
     scoring = _SCORING[re.sub(r"\s+", " ", m.group("scoring").lower()).replace("tumour", "tumor")]
     text = ctx["text"]
     near = text[m.end() : min(m.end() + 40, ctx["sentence_start"] + len(ctx["sentence"]))]
-    v = re.match(r"\s*(?:\((?:CPS|TPS|IC|TC)\))?\s*(?:score\s*)?(?:of|is|was|:|=)?\s*(<|>|≥|≤|<=|>=)?\s*(\d+(?:\.\d+)?)\s*%?", near, re.I)
-    if not v or (v.group(1) and v.group(1)[0] in ">≥" and re.search(r"threshold|cut-?off|positive \(|eligib", near + text[m.start() - 30 : m.start()], re.I)):
+    v = re.match(
+        r"\s*(?:\((?:CPS|TPS|IC|TC)\))?\s*(?:score\s*)?(?:of|is|was|:|=)?\s*(<|>|≥|≤|<=|>=)?\s*(\d+(?:\.\d+)?)\s*%?",
+        near,
+        re.I,
+    )
+    if not v or (
+        v.group(1)
+        and v.group(1)[0] in ">≥"
+        and re.search(
+            r"threshold|cut-?off|positive \(|eligib", near + text[m.start() - 30 : m.start()], re.I
+        )
+    ):
         return []
     assay = _ASSAY.search(ctx["sentence"]) or _ASSAY.search(text)
-    value = {"value": _num(v.group(2)), "scoring": scoring, "assay": assay.group(1).upper() if assay else None}
+    value = {
+        "value": _num(v.group(2)),
+        "scoring": scoring,
+        "assay": assay.group(1).upper() if assay else None,
+    }
     return [("pd_l1", value, m.start(), m.end() + v.end())]

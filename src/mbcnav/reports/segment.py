@@ -46,7 +46,9 @@ def context_data() -> tuple[tuple[Cue, ...], re.Pattern, frozenset[str]]:
     cues = []
     for i, c in enumerate(data.get("cues") or []):
         if c.get("kind") not in KINDS or c.get("direction") not in ("forward", "backward"):
-            raise ReportError(f"{where}: cue {i + 1} ({c.get('name')}) needs a kind in {KINDS} and a direction.")
+            raise ReportError(
+                f"{where}: cue {i + 1} ({c.get('name')}) needs a kind in {KINDS} and a direction."
+            )
         words = "|".join(f"(?:{spaces(w)})" for w in sorted(c["words"], key=len, reverse=True))
         try:
             rx = re.compile(rf"(?<![\w-])(?:{words})", re.I)
@@ -94,7 +96,12 @@ def _heading(line: str) -> str | None:
         if len(head.split()) <= 14 and (not rest or m.group(1).isupper() or _known(head)):
             return head
     words = line.split()
-    if 0 < len(words) <= 8 and line.strip().isupper() and re.search(r"[A-Z]{3}", line) and not re.search(r"\d", line):
+    if (
+        0 < len(words) <= 8
+        and line.strip().isupper()
+        and re.search(r"[A-Z]{3}", line)
+        and not re.search(r"\d", line)
+    ):
         return fold(line)
     return None
 
@@ -164,7 +171,10 @@ def context(text: str, span: Span, start: int, end: int) -> tuple[str, str] | No
     """(kind, cue words) when ``text[start:end]`` in ``span`` is negated, hedged or prior."""
     cues, terminator, prior_sections = context_data()
     pseudo = _pseudo()
-    if any(span.section == s or span.section.startswith(s + " ") or span.section.startswith(s + "(") for s in prior_sections):
+    if any(
+        span.section == s or span.section.startswith(s + " ") or span.section.startswith(s + "(")
+        for s in prior_sections
+    ):
         return "prior", f"section: {span.section}"
     if _aside_sections().search(span.section):
         return "hedged", f"section: {span.section}"
