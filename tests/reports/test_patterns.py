@@ -5,9 +5,8 @@ import re
 
 import pytest
 
-from mbcnav.reports import ReportError, read_report
+from mbcnav.reports import ReportError, read_report, segment
 from mbcnav.reports import patterns as pt
-from mbcnav.reports import segment
 
 CASES = [(p.name, p.kinds[0], t["text"], t["expect"]) for p in pt.patterns() for t in p.tests]
 

@@ -54,9 +54,6 @@ def _stain(kind: str, m: re.Match) -> Found:
             pct = _num(b) if b else _num(a)
         if pct is not None and not op:
             out.append((f"{kind}_percent", pct, at + p.start(), at + p.end()))
-    elif a := re.search(r"\ballred\s*(?:score\s*)?[:=]?\s*(\d)(?:\s*/\s*8)?", low):
-        pct = None
-        allred = int(a.group(1))
     ranged = re.search(
         r"\b(weak|moderate|intermediate|strong)\w*\s*(?:to|-|–|/)\s*(weak|moderate|intermediate|strong)",
         low,
