@@ -77,8 +77,6 @@ def show(name: str, value: object) -> str:
         text = f"{value['site']}: {value['status']}"
     elif name == "new_lesion":
         text = "yes" if value else "no"
-    elif name == "her2_ihc":
-        text = f"IHC {value}"
     else:
         text = str(value)
     return f"{label}: {text}"

@@ -14,6 +14,7 @@ urlpatterns = [
     path("trials/", include("mbcnav.web.trials.urls")),
     path("care/", include("mbcnav.web.care.urls")),
     path("fhir/", include("mbcnav.web.interop.urls")),
+    path("documents/", include("mbcnav.web.documents.urls")),
     path("admin/", admin.site.urls),
 ]
 
