@@ -239,3 +239,11 @@ def test_an_accept_that_would_break_the_record_writes_nothing(patient, as_user, 
     assert sorted(Biomarker.objects.filter(owner=patient).values_list("marker", "result")) == before
     doc.refresh_from_db()
     assert doc.accepted == []
+
+
+def test_export_everything_holds_the_documents(patient, as_user):
+    from mbcnav.web.record import services
+
+    _paste(as_user(patient), patient, NGS, kind="biomarker")
+    docs = services.export_everything(patient)["documents"]
+    assert len(docs) == 1 and "PIK3CA" in docs[0]["text"] and docs[0]["kind"] == "biomarker"
