@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import time
 from collections import defaultdict
 from pathlib import Path
 
@@ -42,9 +43,13 @@ def items(facts: dict) -> set[tuple[str, str]]:
 def run(split: str, show: bool) -> None:
     gold = [e for e in yaml.safe_load((DATA / "gold.yaml").read_text()) if e["split"] == split]
     counts: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0, 0])  # tp, proposed, gold
+    read_report("warm up: ER 90%", "pathology")  # patterns load once per process
+    took: list[float] = []
     for entry in gold:
         text = (DATA / "texts" / entry["file"]).read_text(encoding="utf-8")
+        t0 = time.perf_counter()
         report = read_report(text, entry["kind"])
+        took.append(time.perf_counter() - t0)
         want, got = items(entry.get("facts") or {}), items(report.values())
         for item in got:
             for key in _keys(item[0], entry["kind"]):
@@ -59,7 +64,9 @@ def run(split: str, show: bool) -> None:
                 print("   extra  ", *item)
             for item in sorted(want - got):
                 print("   missed ", *item)
-    print(f"\nsplit: {split} ({len(gold)} reports)")
+    print(
+        f"\nsplit: {split} ({len(gold)} reports, {1000 * sum(took) / len(took):.1f} ms per report, slowest {1000 * max(took):.1f} ms)"
+    )
     print(f"{'group':<11}{'kind':<11}{'precision':>16}{'recall':>16}")
     for (group, kind), (tp, proposed, total) in sorted(
         counts.items(), key=lambda x: (x[0][0] == "all", x[0])
