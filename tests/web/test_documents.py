@@ -204,7 +204,7 @@ def test_hostile_uploads_are_one_sentence_and_400(patient, as_user, data, words)
 @pytest.mark.parametrize(
     "form,words",
     [
-        ({"kind": "pathology", "text": "ER 90%\x00"}, "Null characters are not allowed"),
+        ({"kind": "pathology", "text": "ER 90%\x00"}, "The report text holds NUL characters"),
         ({"kind": "pathology", "text": "   "}, "Choose a report PDF or paste"),
         ({"kind": "x-ray", "text": "ER 90%"}, "x-ray"),
         ({"kind": "pathology", "text": "ER 90%", "report_date": "2999-01-01"}, "in the future"),

@@ -26,6 +26,11 @@ class UploadForm(forms.Form):
         required=False,
         strip=False,
         widget=forms.Textarea(attrs={"rows": 8}),
+        error_messages={
+            "null_characters_not_allowed": _(
+                "The report text holds NUL characters, which no report has; paste the text again."
+            )
+        },
     )
 
     def clean(self):
