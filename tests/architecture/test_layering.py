@@ -8,7 +8,7 @@ import pytest
 import mbcnav
 
 PACKAGE = Path(mbcnav.__file__).parent
-ENGINES = ["patient", "library", "guide", "triage", "trials", "fhir", "care"]
+ENGINES = ["patient", "library", "guide", "triage", "trials", "fhir", "care", "reports"]
 FORBIDDEN = ("django", "mbcnav.web", "mbcnav.cli")
 
 
@@ -49,3 +49,7 @@ def test_the_checker_catches_a_django_import(tmp_path):
 
 def test_the_patient_engine_is_checked():
     assert any("patient" in str(p) for p in engine_files())
+
+
+def test_the_reports_engine_is_checked():
+    assert any("reports" in str(p) for p in engine_files())

@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "mbcnav.web.care",
     "mbcnav.web.interop",
     "mbcnav.web.reminders",
+    "mbcnav.web.documents",
 ]
 
 MIDDLEWARE = [

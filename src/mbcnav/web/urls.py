@@ -15,6 +15,7 @@ urlpatterns = [
     path("care/", include("mbcnav.web.care.urls")),
     path("reminders/", include("mbcnav.web.reminders.urls")),
     path("fhir/", include("mbcnav.web.interop.urls")),
+    path("documents/", include("mbcnav.web.documents.urls")),
     path("admin/", admin.site.urls),
 ]
 

@@ -110,9 +110,28 @@ def export_everything(owner) -> dict:
         "portal_connections": _portal_connections(owner),  # which portals, never the tokens
         "reminders": _reminders(owner),  # schedules, dose marks, settings, emails
         "two_step_sign_in": two_step.summary(owner),  # on or off, dates, codes left; no secret
+        "documents": _documents(owner),
         "shares": shares,
         "audit": audit_rows,
     }
+
+
+def _documents(owner) -> list[dict]:
+    """Report documents: their text and what was added (the PDFs download from Documents)."""
+    from mbcnav.web.documents.models import Document
+
+    return [
+        {
+            "name": d.name,
+            "kind": d.kind,
+            "report_date": d.report_date.isoformat(),
+            "kept": d.created.isoformat(),
+            "pdf_bytes": d.size if d.stored else None,
+            "text": d.text,
+            "facts_added": len(d.accepted),
+        }
+        for d in Document.objects.filter(owner=owner)
+    ]
 
 
 # ----------------------------------------------------------------- writing
