@@ -101,10 +101,17 @@ def load_yaml(text: str, loader: type) -> Any:
         raise Hostile(TOO_LONG_NUMBER) from None
 
 
+def _name(part: str) -> str:
+    """A field name fit for one sentence: no line breaks or control characters, not too long."""
+    clean = "".join(ch if ch.isprintable() else " " for ch in part)
+    clean = " ".join(clean.split())
+    return clean if len(clean) <= 40 else clean[:39] + "…"
+
+
 def _where(path: tuple) -> str:
     out = ""
     for part in path:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+        out += f"[{part}]" if isinstance(part, int) else (f".{_name(part)}" if out else _name(part))
     return out
 
 

@@ -104,3 +104,11 @@ def test_hostile_fhir_bundle_is_one_sentence(text):
     with pytest.raises(FhirError) as err:
         import_bundle(text.encode("utf-8"))
     assert "\n" not in str(err.value)
+
+
+def test_a_field_name_with_a_line_break_stays_one_sentence():
+    from mbcnav.hostile import Hostile, check
+
+    with pytest.raises(Hostile) as err:
+        check({"format.\n": float("inf")})
+    assert "\n" not in str(err.value) and "infinity" in str(err.value)

@@ -71,6 +71,8 @@ def _portal_connections(owner) -> list[dict]:
         }
         for c in PortalConnection.objects.filter(owner=owner)
     ]
+
+
 def _reminders(owner) -> dict:
     from mbcnav.web.reminders.services import export_rows
 
