@@ -282,3 +282,21 @@ def test_an_exclusion_of_two_joined_facts_needs_both(hr_pos):
 
     gbrca = dataclasses.replace(hr_pos, germline_brca=True)  # PARP-inhibitor naive
     assert list(verdicts(trial(text), gbrca).values()) == ["met"]
+
+
+def test_a_cohort_named_only_in_the_exclusions_is_no_cohort_to_join(tnbc):
+    p = trial(
+        "Inclusion Criteria:\n* Cohort 1: ER+ breast cancer\n* Cohort 2: HER2-positive breast cancer\n"
+        "Exclusion Criteria:\n* ESR1m enriched Arm only: Inability to determine ESR1 status\n"
+    )
+    res = match(p, tnbc)
+    assert "not met" in [c["verdict"] for c in res["criteria"]]  # fits neither cohort
+
+
+def test_a_study_stage_is_not_a_disease_stage(hr_pos):
+    p = trial(
+        "Inclusion Criteria:\n* Ability to initiate Stage 2 treatment within 3 months after "
+        "disease progression\n* Stage 1 of the study: measurable disease\n"
+    )
+    checks = [ch["type"] for c in p["criteria"] for ch in c["checks"]]
+    assert "setting" not in checks

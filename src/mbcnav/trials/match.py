@@ -291,13 +291,16 @@ def _for_cohort(v: dict) -> str:
     return "not met" if v.get("mode") == "other_cancer" else v["verdict"]
 
 
-def _feasible(tagged: list[tuple[list[str], str]]) -> set[str] | None:
-    """Cohort ids with no failed criterion, or None when criteria name fewer than 2 cohorts."""
-    every = {i for ids, _ in tagged for i in ids}
+def _feasible(tagged: list[tuple[list[str], str, str]]) -> set[str] | None:
+    """Cohort ids with no failed criterion, or None when criteria name fewer than 2 cohorts.
+    When inclusion criteria name cohorts, only those are cohorts one can join ("ESR1m enriched
+    arm only: ..." in the exclusions alone names no cohort of its own)."""
+    every = {i for ids, _, _ in tagged for i in ids}
     if len(every) < 2:
         return None
-    failed = {i for ids, v in tagged if v == "not met" for i in ids}
-    return every - failed
+    joinable = {i for ids, _, kind in tagged if kind == "inclusion" for i in ids} or every
+    failed = {i for ids, v, _ in tagged if v == "not met" for i in ids}
+    return joinable - failed
 
 
 def _cohorts(verdicts: list[dict]) -> None:
@@ -305,7 +308,7 @@ def _cohorts(verdicts: list[dict]) -> None:
     to fit one cohort, so failures of other cohorts do not count when one cohort fits."""
     tagged = [(cohort_of(v["text"]), v) for v in verdicts]
     tagged = [(ids, v) for ids, v in tagged if ids]
-    ok = _feasible([(ids, _for_cohort(v)) for ids, v in tagged])
+    ok = _feasible([(ids, _for_cohort(v), v["kind"]) for ids, v in tagged])
     if not ok:
         return
     for ids, v in tagged:
@@ -378,7 +381,7 @@ def summarise(parsed: dict, f: PatientFacts, cache: dict) -> dict:
     if options is None:
         options = any(c.get("any_of") for c in crits)
     met = not_met = unknown = 0
-    tagged: list[tuple[list[str], str]] = []  # (cohort ids, state for feasibility)
+    tagged: list[tuple[list[str], str, str]] = []  # (cohort ids, state, kind)
     cohort_not_met: list[list[str]] = []
     groups: dict[int, list[tuple[dict, dict]]] = {}
     rows: list[tuple[dict, dict, str]] = []
@@ -398,7 +401,9 @@ def summarise(parsed: dict, f: PatientFacts, cache: dict) -> dict:
     for crit, hit, v in rows:
         ids = crit.get("cohort")
         if ids:
-            tagged.append((ids, "not met" if hit.get("mode") == "other_cancer" else v))
+            tagged.append(
+                (ids, "not met" if hit.get("mode") == "other_cancer" else v, crit["kind"])
+            )
             if v == "not met":
                 cohort_not_met.append(ids)
                 continue
