@@ -13,7 +13,7 @@ invented facts (a value in a checked field that the gold does not hold; must be 
 share of expected facts captured (goal >= 98%).
 
     uv run python bench/fhir_import.py [--resources N] [--runs R]
-    uv run python bench/fhir_import.py --unseen [--verbose]
+    uv run python bench/fhir_import.py --unseen [--split dev|held] [--verbose]
 """
 
 from __future__ import annotations
@@ -148,9 +148,9 @@ def score(gold: dict, record: dict, report) -> tuple[int, list[str], list[str]]:
     return expected, missed, invented
 
 
-def unseen(verbose: bool) -> None:
+def unseen(verbose: bool, splits: tuple[str, ...] = ("dev", "held")) -> None:
     print("FHIR import fidelity on unseen bundles (bench/data/fhir_unseen)")
-    for split in ("dev", "held"):
+    for split in splits:
         gold = yaml.safe_load((UNSEEN / split / "gold.yaml").read_text(encoding="utf-8"))
         crashes, refused, expected, captured, invented = 0, 0, 0, 0, 0
         for name, want in gold.items():
@@ -186,9 +186,10 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--unseen", action="store_true", help="fidelity on the unseen bundles")
     parser.add_argument("--verbose", action="store_true")
+    parser.add_argument("--split", choices=("dev", "held"), help="only one split (tuning: dev)")
     args = parser.parse_args()
     if args.unseen:
-        unseen(args.verbose)
+        unseen(args.verbose, (args.split,) if args.split else ("dev", "held"))
         return
 
     bundle = synthesise(args.resources)
