@@ -23,13 +23,14 @@ BREAST_KEYS = (
 )
 #: Words that name a malignant disease (English, as EHR displays and Synthea write them).
 CANCER_WORDS = re.compile(
-    r"\b(malignant|malignancy|cancer|carcinoma|adenocarcinoma|sarcoma|lymphoma|leuk[a]?emia|"
-    r"melanoma|myeloma|mesothelioma|glioma|glioblastoma|blastoma|neoplasm of uncertain)\b",
+    r"\b(malignant (neoplasm|neoplastic|tumou?r)|malignancy|cancer|carcinoma|adenocarcinoma|"
+    r"sarcoma|lymphoma|leuka?emia|melanoma|myeloma|mesothelioma|glioma|glioblastoma)\b",
     re.I,
 )
 #: Words that mean the Condition is not (yet, or any longer) a cancer of this person.
 NOT_A_DIAGNOSIS = re.compile(
-    r"\b(suspected|screening|family history|history of|risk of|fear of|benign)\b", re.I
+    r"\b(suspected|screening|family history|history of|risk|fear of|benign|no evidence of)\b",
+    re.I,
 )
 SPREAD_WORDS = re.compile(r"\b(secondary|metasta\w*)\b", re.I)
 

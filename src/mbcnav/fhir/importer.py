@@ -22,11 +22,11 @@ from typing import Any
 from mbcnav import hostile
 from mbcnav.patient import PatientFileError, dump, parse
 
-from . import cancers, lenient, read_care, read_clinical, staging
+from . import lenient, read_care, read_clinical, staging
 from .assemble import LISTS, assemble, finish
 from .codes import CodeTable, table
 from .errors import FhirError
-from .links import Links
+from .links import Links, cancer_fact
 from .report import ImportReport
 from .values import Draft, Skip, codings, find_code, has_profile, ref_id, texts
 
@@ -236,36 +236,6 @@ def _read(res: dict, draft: Draft, codes: CodeTable, label: str, medications: di
     raise Skip(f"{kind} resources are not part of the record.")
 
 
-#: Observation codes that describe the person, not a cancer (kept whatever cancer is linked).
-PERSON_LEVEL = ("loinc.ecog", "loinc.karnofsky")
-TUMOUR_MARKERS = ("loinc.ca15_3", "loinc.ca27_29", "loinc.cea")
-
-
-def _cancer_fact(res: dict, codes: CodeTable) -> bool:
-    """True when the resource gives a fact about a cancer (which must then be breast cancer)."""
-    kind = res["resourceType"]
-    if kind == "Condition":
-        return cancers.is_secondary(res, codes)
-    if kind in MEDICATIONS or kind == "Procedure":
-        return True
-    if kind != "Observation":
-        return False
-    cats = [c for cat in res.get("category") or [] for c in codings(cat)]
-    if any(c.get("code") == "symptom-check-in" for c in cats):
-        return False
-    found = find_code(res.get("code"), codes)
-    key = found.key if found else ""
-    if key in PERSON_LEVEL:
-        return False
-    if found in codes.maps["lab"].values():
-        return key in TUMOUR_MARKERS
-    if key or any(
-        c.get("system") == codes.local("CodeSystem/biomarker") for c in codings(res.get("code"))
-    ):
-        return True
-    return has_profile(res, "stage-group", "tnm-", "tumor-marker", "genomic", "disease-status")
-
-
 def _with(detail: str, problems: list[str]) -> str:
     if not problems:
         return detail
@@ -336,7 +306,7 @@ def import_bundle(
     draft = Draft()
     for res, label in valid:
         problems = lenient_problems.get(label, [])
-        verdict, why = links.decide(res) if _cancer_fact(res, codes) else ("take", "")
+        verdict, why = links.decide(res) if cancer_fact(res, codes) else ("take", "")
         if verdict == "other":
             report.skipped(label, _with(why, problems))
             continue

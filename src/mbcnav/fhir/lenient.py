@@ -120,6 +120,12 @@ def _fix(resource: dict, error: dict) -> str | None:
 
 def repair(resource: dict) -> tuple[dict, list[str]] | None:
     """(repaired copy, the problems in words) when every problem is minor; else None."""
+    from fhir.resources.R4B import get_fhir_model_class
+
+    try:
+        get_fhir_model_class(str(resource.get("resourceType")))
+    except (KeyError, ValueError, TypeError):
+        return None  # not a FHIR R4 resource type: nothing to read leniently
     fixed = copy.deepcopy(resource)
     problems: list[str] = []
     for _ in range(MAX_ROUNDS):

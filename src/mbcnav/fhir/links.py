@@ -13,11 +13,40 @@ Links followed (in both mCODE and plain FHIR data):
 
 from __future__ import annotations
 
-from .cancers import is_breast, is_other_cancer
+from .cancers import is_breast, is_other_cancer, is_secondary
 from .codes import CodeTable
-from .values import ref_id
+from .values import codings, find_code, has_profile, ref_id
 
 RELATED = ("related-primary-cancer-condition", "/condition-related")
+MEDICATIONS = ("MedicationRequest", "MedicationStatement", "MedicationAdministration")
+#: Observation codes that describe the person, not a cancer (kept whatever cancer is linked).
+PERSON_LEVEL = ("loinc.ecog", "loinc.karnofsky")
+TUMOUR_MARKERS = ("loinc.ca15_3", "loinc.ca27_29", "loinc.cea")
+
+
+def cancer_fact(res: dict, codes: CodeTable) -> bool:
+    """True when the resource gives a fact about a cancer (which must then be breast cancer)."""
+    kind = res["resourceType"]
+    if kind == "Condition":
+        return is_secondary(res, codes)
+    if kind in MEDICATIONS or kind == "Procedure":
+        return True
+    if kind != "Observation":
+        return False
+    cats = [c for cat in res.get("category") or [] for c in codings(cat)]
+    if any(c.get("code") == "symptom-check-in" for c in cats):
+        return False
+    found = find_code(res.get("code"), codes)
+    key = found.key if found else ""
+    if key in PERSON_LEVEL:
+        return False
+    if found in codes.maps["lab"].values():
+        return key in TUMOUR_MARKERS
+    if key or any(
+        c.get("system") == codes.local("CodeSystem/biomarker") for c in codings(res.get("code"))
+    ):
+        return True
+    return has_profile(res, "stage-group", "tnm-", "tumor-marker", "genomic", "disease-status")
 
 
 def _refs(res: dict) -> set[str]:

@@ -14,7 +14,7 @@ from mbcnav.patient import markers
 from mbcnav.patient import vocabulary as v
 
 from . import staging
-from .cancers import is_breast, is_primary, is_secondary
+from .cancers import SPREAD_WORDS, is_breast, is_primary, is_secondary
 from .codes import CodeTable
 from .values import (
     Draft,
@@ -89,6 +89,10 @@ def _site(res: dict, codes: CodeTable) -> tuple[str, str]:
         )
         if site:
             return v.normalise_site(site) or site, "condition code"
+    for text in texts(res.get("code")):  # "Secondary malignant neoplasm of bone", no known code
+        m = re.search(r"\b(?:of|to|in)\s+(?:the\s+)?([a-z][a-z ]*?)\s*$", text, re.I)
+        if m and v.normalise_site(m.group(1)):
+            return v.normalise_site(m.group(1)), "condition text"
     return "other", "no known site code, kept as 'other'"
 
 
@@ -97,11 +101,12 @@ def read_condition(res: dict, draft: Draft, codes: CodeTable, label: str) -> str
         return _secondary(res, draft, codes, label)
     if is_primary(res, codes):
         if not is_breast(res, codes):
-            said = (texts(res.get("code")) or ["a cancer"])[0]
-            shown = ", ".join(f"{c.get('code')}" for c in codings(res.get("code"))) or "no code"
+            said = [f"'{t}'" for t in texts(res.get("code"))[:1]]
+            shown = ", ".join(f"code {c.get('code')}" for c in codings(res.get("code")))
+            named = ", ".join([*said, shown or "no code"])
             raise Skip(
-                f"not imported: not breast cancer ('{said}', code {shown}); its stage, results "
-                "and spread are not taken into the record."
+                f"not imported: not breast cancer ({named}); its stage, results and spread "
+                "are not taken into the record."
             )
         return _primary(res, draft, codes, label)
     shown = (
@@ -127,6 +132,11 @@ def _primary(res: dict, draft: Draft, codes: CodeTable, label: str) -> str:
         draft.set_diagnosis("histology", histology, label)
         took.append(f"histology {histology}")
     onset = res.get("onsetDateTime")
+    if onset and any(SPREAD_WORDS.search(t) for t in texts(res.get("code"))):
+        # "Metastatic breast cancer": the onset is when it spread, not when it was first found
+        draft.set_diagnosis("date", day(onset), label)
+        took.append("metastatic diagnosis date")
+        onset = None
     if onset:
         draft.set_diagnosis("first_diagnosis_date", day(onset), label)
         took.append("first diagnosis date")
