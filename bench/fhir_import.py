@@ -166,7 +166,11 @@ def unseen(verbose: bool, splits: tuple[str, ...] = ("dev", "held")) -> None:
                 print(f"  {split}/{name}: CRASH {type(err).__name__}: {err}")
                 continue
             n, missed, made_up = score(want, record, report)
-            expected, captured, invented = expected + n, captured + n - len(missed), invented + len(made_up)
+            expected, captured, invented = (
+                expected + n,
+                captured + n - len(missed),
+                invented + len(made_up),
+            )
             if verbose or missed or made_up:
                 print(f"  {split}/{name}: {n - len(missed)}/{n} captured")
                 for x in missed:

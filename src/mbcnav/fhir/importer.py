@@ -315,6 +315,9 @@ def import_bundle(
                 _read(res, Draft(), codes, label, medications)
             except Skip as reason:
                 why = str(reason)
+            except (AttributeError, TypeError, KeyError, ValueError, IndexError):
+                if not problems:
+                    raise
             report.skipped(label, _with(why, problems))
             continue
         subject = ref_id(res.get("subject") or res.get("patient"))
@@ -330,6 +333,10 @@ def import_bundle(
             report.imported(label, _with(_read(res, draft, codes, label, medications), problems))
         except Skip as reason:
             report.skipped(label, _with(str(reason), problems))
+        except (AttributeError, TypeError, KeyError, ValueError, IndexError):
+            if not problems:
+                raise  # a valid resource must never get here: that is a bug to see
+            report.skipped(label, _with("it could not be read even leniently.", problems))
     data_out, origin = assemble(draft, report, _is_own(data))
     return finish(data_out, origin, report, today), report
 
