@@ -1,8 +1,8 @@
 """Benchmark: import of a 1,000-resource FHIR bundle (goal: under 2 s).
 
 The bundle is synthesised from the real fixtures in shared/fixtures/mcode (the MITRE
-trial-matching patients, the EOM patient, the ctm-service patient and the nine HL7 STU1
-examples): one Patient, then copies of every other resource with fresh ids, shifted
+trial-matching patients, the EOM patient, the ctm-service patient and the HL7 STU1
+examples but their lung cancer Condition): one Patient, then copies of every other resource with fresh ids, shifted
 dates and their subject pointed at that Patient, until there are 1,000 resources.
 Prints the timings (best and median of several runs) and what the report says.
 
@@ -29,6 +29,8 @@ from pathlib import Path
 import yaml
 
 from mbcnav.fhir import FhirError, export_bundle, import_bundle, validate_bundle
+from mbcnav.fhir.cancers import is_other_cancer
+from mbcnav.fhir.codes import table
 from mbcnav.patient import load
 from mbcnav.patient import vocabulary as vocab
 
@@ -55,6 +57,9 @@ def source_resources() -> tuple[dict, list[dict]]:
         for p in sorted((FIXTURES / "hl7-mcode-ig-stu1-examples").glob("*.json"))
     ]
     resources = [e["resource"] for b in bundles for e in b["entry"]] + singles
+    # the STU1 examples' lung cancer is left out: with a second cancer in the bundle, every
+    # unlinked stage, result and drug would be skipped and the reading path not timed
+    resources = [r for r in resources if not is_other_cancer(r, table())]
     patient = next(r for r in resources if r["resourceType"] == "Patient")
     others = [r for r in resources if r["resourceType"] != "Patient"]
     return patient, others
