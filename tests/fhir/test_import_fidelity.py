@@ -116,6 +116,7 @@ def test_with_two_cancers_only_what_is_linked_to_breast_cancer_is_taken():
         ("Family history of breast cancer", False),
         ("Malignant neoplasm of breast", False),
         ("Secondary malignant neoplasm of liver", False),
+        ("Basal cell carcinoma of skin", False),
     ],
 )
 def test_which_conditions_are_another_cancer(text, other):

@@ -93,8 +93,17 @@ def is_primary(res: dict, codes: CodeTable) -> bool:
     return any(CANCER_WORDS.search(t) and not NOT_A_DIAGNOSIS.search(t) for t in _words(res))
 
 
+#: Skin cancers other than melanoma: common on problem lists, never staged with a TNM stage
+#: group or tested for ER/PR/HER2, so they do not make breast cancer facts doubtful.
+MINOR_SKIN = re.compile(r"\b(basal cell carcinoma|squamous cell carcinoma of (the )?skin)\b", re.I)
+
+
 def is_other_cancer(res: dict, codes: CodeTable) -> bool:
     """A primary cancer that is not breast cancer (colon, lung, uterus, ...)."""
+    if any(MINOR_SKIN.search(t) for t in _words(res)) or any(
+        c.startswith("C44") for c in _icd(res)
+    ):
+        return False
     return (
         res.get("resourceType") == "Condition"
         and is_primary(res, codes)
