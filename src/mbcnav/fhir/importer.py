@@ -22,10 +22,11 @@ from typing import Any
 from mbcnav import hostile
 from mbcnav.patient import PatientFileError, dump, parse
 
-from . import read_care, read_clinical
+from . import lenient, read_care, read_clinical, staging
 from .assemble import LISTS, assemble, finish
 from .codes import CodeTable, table
 from .errors import FhirError
+from .links import Links, cancer_fact
 from .report import ImportReport
 from .values import Draft, Skip, codings, find_code, has_profile, ref_id, texts
 
@@ -201,7 +202,7 @@ def _observation(res: dict, draft: Draft, codes: CodeTable, label: str) -> str:
             res, draft, codes, label, "MSI" if key == "loinc.msi" else "TMB"
         )
     if key in STAGE_KEYS or has_profile(res, "stage-group"):
-        return read_clinical.read_stage(res, draft, codes, label)
+        return staging.read_stage(res, draft, codes, label)
     if found in codes.maps["lab"].values():
         return read_care.read_lab(res, draft, codes, label)
     if has_profile(res, "tnm-") or has_profile(res, "tnm-clinical-distant"):
@@ -235,33 +236,10 @@ def _read(res: dict, draft: Draft, codes: CodeTable, label: str, medications: di
     raise Skip(f"{kind} resources are not part of the record.")
 
 
-def _other_cancers(valid: list[tuple[dict, str]], codes: CodeTable) -> dict[str, str]:
-    """Ids of non-breast primary cancers, and of the stage groups they point to -> their label."""
-    out: dict[str, str] = {}
-    for res, label in valid:
-        if res["resourceType"] != "Condition" or not res.get("id"):
-            continue
-        if read_clinical.is_primary(res, codes) and not read_clinical.is_breast(res, codes):
-            out[res["id"]] = label
-            for stage in res.get("stage") or []:
-                for ref in stage.get("assessment") or []:
-                    if ref_id(ref):
-                        out[ref_id(ref)] = label
-    return out
-
-
-def _refers_to(res: dict) -> set[str]:
-    """Ids this resource points to as its cancer (related primary, focus, reason) or is."""
-    refs = [
-        e.get("valueReference")
-        for e in res.get("extension") or []
-        if isinstance(e, dict)
-        and str(e.get("url")).endswith(("related-primary-cancer-condition", "/condition-related"))
-    ]
-    refs += [*(res.get("focus") or []), *(res.get("reasonReference") or [])]
-    return {x for x in (ref_id(r) for r in refs) if x} | (
-        {res["id"]} if res.get("id") and res["resourceType"] == "Observation" else set()
-    )
+def _with(detail: str, problems: list[str]) -> str:
+    if not problems:
+        return detail
+    return f"{detail.rstrip('.')} (read leniently: {'; '.join(problems)})."
 
 
 def import_bundle(
@@ -273,7 +251,9 @@ def import_bundle(
 ) -> tuple[dict, ImportReport]:
     """A FHIR bundle (dict, JSON text or bytes) -> (patient-file dict, report).
 
-    Lenient by default: a resource that fails R4 validation is skipped and reported.
+    Lenient by default: a resource that fails R4 validation on a minor point is read for the
+    fields needed, with the problem in the report (``lenient``); one that fails on more is
+    skipped and reported.
     ``strict=True`` refuses the whole bundle instead, naming the first invalid part.
     """
     codes = table()
@@ -283,6 +263,7 @@ def import_bundle(
         copy.deepcopy(data) if isinstance(data, dict) else data, report, strict, max_entries
     )
     valid: list[tuple[dict, str]] = []
+    lenient_problems: dict[str, list[str]] = {}
     seen: dict[tuple, dict] = {}
     for i, res in enumerate(resources, start=1):
         if res is None:
@@ -306,8 +287,11 @@ def import_bundle(
         if problem:
             if strict:
                 raise FhirError(f"{label} cannot be imported: {problem}")
-            report.skipped(label, problem)
-            continue
+            repaired = lenient.repair(res)
+            if repaired is None:
+                report.skipped(label, problem)
+                continue
+            res, lenient_problems[label] = repaired
         valid.append((res, label))
     patients = [res for res, _ in valid if res["resourceType"] == "Patient"]
     if len({_person_key(p) for p in patients}) > 1:
@@ -318,15 +302,23 @@ def import_bundle(
     medications = {
         res["id"]: res for res, _ in valid if res["resourceType"] == "Medication" and res.get("id")
     }
-    foreign = _other_cancers(valid, codes)
+    links = Links(valid, codes)
     draft = Draft()
     for res, label in valid:
-        other = _refers_to(res) & set(foreign)
-        if other:
-            first = sorted(other)[0]
-            report.skipped(
-                label, f"it belongs to a cancer that is not breast cancer ({foreign[first]})."
-            )
+        problems = lenient_problems.get(label, [])
+        verdict, why = links.decide(res) if cancer_fact(res, codes) else ("take", "")
+        if verdict == "other":
+            report.skipped(label, _with(why, problems))
+            continue
+        if verdict == "unlinked":
+            try:  # say first why it would be skipped anyway, if it would
+                _read(res, Draft(), codes, label, medications)
+            except Skip as reason:
+                why = str(reason)
+            except (AttributeError, TypeError, KeyError, ValueError, IndexError):
+                if not problems:
+                    raise
+            report.skipped(label, _with(why, problems))
             continue
         subject = ref_id(res.get("subject") or res.get("patient"))
         if (
@@ -338,9 +330,13 @@ def import_bundle(
             report.skipped(label, f"it belongs to another person (subject {subject}).")
             continue
         try:
-            report.imported(label, _read(res, draft, codes, label, medications))
-        except Skip as why:
-            report.skipped(label, str(why))
+            report.imported(label, _with(_read(res, draft, codes, label, medications), problems))
+        except Skip as reason:
+            report.skipped(label, _with(str(reason), problems))
+        except (AttributeError, TypeError, KeyError, ValueError, IndexError):
+            if not problems:
+                raise  # a valid resource must never get here: that is a bug to see
+            report.skipped(label, _with("it could not be read even leniently.", problems))
     data_out, origin = assemble(draft, report, _is_own(data))
     return finish(data_out, origin, report, today), report
 

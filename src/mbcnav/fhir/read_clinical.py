@@ -13,9 +13,10 @@ from dataclasses import replace
 from mbcnav.patient import markers
 from mbcnav.patient import vocabulary as v
 
+from . import staging
+from .cancers import SPREAD_WORDS, is_breast, is_primary, is_secondary
 from .codes import CodeTable
 from .values import (
-    ICD10CM,
     Draft,
     Skip,
     codings,
@@ -24,18 +25,9 @@ from .values import (
     ext_value,
     find_code,
     has_code,
-    has_profile,
     texts,
 )
 
-BREAST_KEYS = (
-    "breast_cancer",
-    "primary_breast_cancer",
-    "ductal_breast_cancer",
-    "lobular_breast_cancer",
-    "inflammatory_breast_cancer",
-    "left_breast_cancer",
-)
 POSITIVE_KEYS = ("loinc.answer_positive", "snomed.positive", "loinc.answer_present")
 NEGATIVE_KEYS = ("loinc.answer_negative", "snomed.negative")
 
@@ -77,29 +69,6 @@ def read_patient(res: dict, draft: Draft, codes: CodeTable, label: str) -> str:
 
 
 # -------------------------------------------------------------------- conditions
-def is_breast(res: dict, codes: CodeTable) -> bool:
-    if has_code(res.get("code"), [codes.get(f"snomed.{k}") for k in BREAST_KEYS]):
-        return True
-    return any(
-        c.get("system") == ICD10CM and str(c.get("code", "")).startswith("C50")
-        for c in codings(res.get("code"))
-    )
-
-
-def _is_secondary(res: dict, codes: CodeTable) -> bool:
-    if has_profile(res, "secondary-cancer-condition"):
-        return True
-    if find_code(res.get("code"), codes, "snomed") in [
-        *codes.maps["site_disorder"].values(),
-        *codes.maps["disorder_site_extra"].values(),
-    ]:
-        return True
-    return any(
-        c.get("system") == ICD10CM and re.match(r"C7[789]|C7B", str(c.get("code", "")))
-        for c in codings(res.get("code"))
-    )
-
-
 def _site(res: dict, codes: CodeTable) -> tuple[str, str]:
     """(site, how it was found)."""
     for concept in res.get("bodySite") or []:
@@ -120,22 +89,25 @@ def _site(res: dict, codes: CodeTable) -> tuple[str, str]:
         )
         if site:
             return v.normalise_site(site) or site, "condition code"
+    for text in texts(res.get("code")):  # "Secondary malignant neoplasm of bone", no known code
+        m = re.search(r"\b(?:of|to|in)\s+(?:the\s+)?([a-z][a-z ]*?)\s*$", text, re.I)
+        if m and v.normalise_site(m.group(1)):
+            return v.normalise_site(m.group(1)), "condition text"
     return "other", "no known site code, kept as 'other'"
 
 
-def is_primary(res: dict, codes: CodeTable) -> bool:
-    return not _is_secondary(res, codes) and (
-        has_profile(res, "primary-cancer-condition") or is_breast(res, codes)
-    )
-
-
 def read_condition(res: dict, draft: Draft, codes: CodeTable, label: str) -> str:
-    if _is_secondary(res, codes):
+    if is_secondary(res, codes):
         return _secondary(res, draft, codes, label)
     if is_primary(res, codes):
         if not is_breast(res, codes):
-            shown = ", ".join(f"{c.get('code')}" for c in codings(res.get("code"))) or "no code"
-            raise Skip(f"the primary cancer is not breast cancer (code {shown}).")
+            said = [f"'{t}'" for t in texts(res.get("code"))[:1]]
+            shown = ", ".join(f"code {c.get('code')}" for c in codings(res.get("code")))
+            named = ", ".join([*said, shown or "no code"])
+            raise Skip(
+                f"not imported: not breast cancer ({named}); its stage, results and spread "
+                "are not taken into the record."
+            )
         return _primary(res, draft, codes, label)
     shown = (
         texts(res.get("code")) or [c.get("code") for c in codings(res.get("code"))] or ["no code"]
@@ -160,6 +132,11 @@ def _primary(res: dict, draft: Draft, codes: CodeTable, label: str) -> str:
         draft.set_diagnosis("histology", histology, label)
         took.append(f"histology {histology}")
     onset = res.get("onsetDateTime")
+    if onset and any(SPREAD_WORDS.search(t) for t in texts(res.get("code"))):
+        # "Metastatic breast cancer": the onset is when it spread, not when it was first found
+        draft.set_diagnosis("date", day(onset), label)
+        took.append("metastatic diagnosis date")
+        onset = None
     if onset:
         draft.set_diagnosis("first_diagnosis_date", day(onset), label)
         took.append("first diagnosis date")
@@ -174,11 +151,11 @@ def _primary(res: dict, draft: Draft, codes: CodeTable, label: str) -> str:
         draft.set_diagnosis("date", md_date, label)
         took.append("metastatic diagnosis date")
     for stage in res.get("stage") or []:
-        found = _stage_value(stage.get("summary"), codes)
+        found = staging.reading(stage.get("summary") if isinstance(stage, dict) else None, codes)
         if found:
-            draft.stages.append((day(onset) or "", found, label))
-            if f"stage {found}" not in took:
-                took.append(f"stage {found}")
+            draft.stages.append((day(onset) or "", found.stage, label))
+            if f"stage {found.stage}" not in took:
+                took.append(f"stage {found.stage}" + found.note())
     return "primary cancer (" + ", ".join(took) + ")."
 
 
@@ -204,33 +181,6 @@ def _secondary(res: dict, draft: Draft, codes: CodeTable, label: str) -> str:
     draft.add("metastases", item, label)
     note = "" if how != "no known site code, kept as 'other'" else f" ({how})"
     return f"metastasis in {site}{note}."
-
-
-# ----------------------------------------------------------------------- staging
-def _stage_value(concept, codes: CodeTable) -> str | None:
-    for c in codings(concept):
-        word = codes.reverse("stage", c.get("system"), c.get("code")) or codes.reverse(
-            "stage_legacy", c.get("system"), c.get("code")
-        )
-        if word:
-            return word
-        raw = re.sub(r"^[cpy]+(?=[0-4IV])", "", str(c.get("code", "")))
-        if "cancerstaging" in str(c.get("system", "")) and v.normalise_stage(raw):
-            return v.normalise_stage(raw)
-    for text in texts(concept):
-        if v.normalise_stage(text):
-            return v.normalise_stage(text)
-    return None
-
-
-def read_stage(res: dict, draft: Draft, codes: CodeTable, label: str) -> str:
-    stage = _stage_value(res.get("valueCodeableConcept"), codes)
-    if stage is None:
-        raise Skip("the stage group value is not a stage the record knows (0, I, II, III or IV).")
-    if ext_value(res, codes.local("StructureDefinition/stage-from-de-novo"), "valueBoolean"):
-        return f"stage group {stage}, restating that the cancer was metastatic when first found."
-    draft.stages.append((effective(res) or "", stage, label))
-    return f"stage group {stage} at first diagnosis."
 
 
 # --------------------------------------------------------------------- receptors
