@@ -92,3 +92,16 @@ def test_an_unknown_source_or_a_missing_drug_is_refused(tmp_path):
     (tmp_path / "supportive.yaml").unlink()
     with pytest.raises(LibraryError, match="no facts for .*warfarin"):
         read_facts(tmp_path)
+
+
+def test_my_treatment_is_answered_from_the_drug_list_given():
+    from mbcnav.library import ask
+
+    result = ask("what are the side effects of my treatment?", drugs=["Ibrance", "letrozole"])
+    assert [n for n, _, _ in result.my_drugs] == ["palbociclib", "letrozole"]
+    keys = {f.key for _, _, fs in result.my_drugs for f in fs}
+    assert keys == {"common", "serious", "report"}
+    given = ask("how is my treatment given?", drugs=["Enhertu"]).my_drugs
+    assert [f.key for f in given[0][2]] == ["given"]
+    assert ask("side effects of my treatment?", drugs=[]).my_drugs == ()
+    assert ask("side effects of letrozole", drugs=["Enhertu"]).my_drugs == ()

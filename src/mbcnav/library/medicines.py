@@ -161,3 +161,25 @@ def medicine_for(name: str) -> Medicine | None:
 
     found = drug(name)
     return medicines().get(slugify(found.name)) if found else None
+
+
+@lru_cache(maxsize=1)
+def _name_pattern():
+    """One regex for every drug name, brand and synonym of the drug table (longest first)."""
+    import re
+
+    from mbcnav.patient.drugs import drug_table
+
+    names = {n for d in drug_table().drugs for n in (d.name, *d.brands, *d.synonyms) if len(n) > 3}
+    alternatives = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])", re.I)
+
+
+def mentions(text: str) -> list[tuple[int, int, Medicine]]:
+    """(start, end, guide page) of every drug name the drug table knows inside ``text``."""
+    out = []
+    for match in _name_pattern().finditer(text or ""):
+        found = medicine_for(match.group(0))
+        if found is not None:
+            out.append((match.start(), match.end(), found))
+    return out
