@@ -286,8 +286,9 @@ def ask(
     if drugs is not None:
         profile = replace(profile, drugs=tuple(str(d) for d in drugs if str(d).strip()))
     boost = None
-    if profile != Profile():
-        boost = lambda s: fit(index.library.articles[s.article], profile)  # noqa: E731
+    if profile != Profile():  # one factor per article, worked out once per question
+        fits = {slug: fit(a, profile) for slug, a in index.library.articles.items()}
+        boost = lambda s: fits[s.article]  # noqa: E731
     reading = understand(question)
     mine = with_my_drugs(reading.asked, profile)
     personal = mine != reading.asked

@@ -28,8 +28,8 @@ def _own_patient(request):
         from mbcnav.web.record.services import patient_for
     except ImportError:
         return None
-    try:
-        return patient_for(request.user)
+    try:  # the library uses the profile, sites and treatments only (no labs or check-ins)
+        return patient_for(request.user, lists=("metastases", "treatments"))
     except MbcnavError:
         return None
 
