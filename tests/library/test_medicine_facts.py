@@ -105,3 +105,15 @@ def test_my_treatment_is_answered_from_the_drug_list_given():
     assert [f.key for f in given[0][2]] == ["given"]
     assert ask("side effects of my treatment?", drugs=[]).my_drugs == ()
     assert ask("side effects of letrozole", drugs=["Enhertu"]).my_drugs == ()
+
+
+def test_a_named_drug_question_gets_that_drugs_facts():
+    from mbcnav.library import ask
+
+    facts_of = ask("what are the side effects of Verzenio").drug_facts
+    assert [(n, [f.key for f in fs]) for n, _, fs in facts_of] == [
+        ("abemaciclib", ["common", "serious", "report"])
+    ]
+    assert [f.key for f in ask("how is Enhertu given").drug_facts[0][2]] == ["given"]
+    assert ask("where does it usually spread?").drug_facts == ()
+    assert ask("what is Ibrance").drug_facts == ()  # a definition: the passages answer it

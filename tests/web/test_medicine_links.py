@@ -85,3 +85,8 @@ def test_visit_questions_and_trial_cards_link_drug_names(db):
     html = render_to_string("trials/_card.html", {"c": {**card, "phase": {}, "who": {}}})
     assert "/library/medicines/trastuzumab-deruxtecan/" in html
     assert "/library/medicines/pertuzumab/" in html
+
+
+def test_a_question_naming_a_drug_shows_its_guide_facts(client):
+    html = client.post("/library/ask/", {"q": "side effects of Verzenio"}).content.decode()
+    assert "From the medicines guide" in html and "At the first loose stool" in html

@@ -150,6 +150,18 @@ FACT_KINDS = (  # what a "my treatment" question asks -> the medicines guide fac
     (re.compile(r"\bapproved|\bwho (is|are) .* for\b", re.I), ("approved",)),
 )
 SIDE_EFFECT_FACTS = ("common", "serious", "report")
+SIDE_EFFECT_WORDS = re.compile(r"side[ -]?effects?|reactions?|toxicit|\bsafe\b|\brisks?\b", re.I)
+
+
+def named_drug_facts(asked: str, named: tuple[tuple[str, str], ...]) -> tuple:
+    """For a question that names up to three drugs and asks about their side effects, how
+    they are given, how they work, who they are for or what they interact with: each
+    drug's fitting medicines guide facts (``()`` for any other question)."""
+    if not named or len(named) > 3:
+        return ()
+    if not (SIDE_EFFECT_WORDS.search(asked) or any(p.search(asked) for p, _ in FACT_KINDS)):
+        return ()
+    return my_drug_facts(asked, tuple(name for name, _ in named))
 
 
 def my_drug_facts(asked: str, drugs: tuple[str, ...]) -> tuple[tuple[str, str, tuple], ...]:
@@ -229,6 +241,8 @@ class AskResult:
     medicines: tuple[tuple[str, str], ...] = ()  # (drug, medicines guide URL) named in the question
     # "side effects of my treatment?": per current drug, (drug, guide URL, its fitting facts)
     my_drugs: tuple[tuple[str, str, tuple], ...] = ()
+    # "side effects of Verzenio?": the same for the drugs the question names
+    drug_facts: tuple[tuple[str, str, tuple], ...] = ()
 
     @property
     def off_topic(self) -> bool:
@@ -333,6 +347,7 @@ def ask(
             reading.shape,
             guide_links(reading),
             mine_facts,
+            () if personal else named_drug_facts(reading.asked, guide_links(reading)),
         )
     chosen = [h for h in fitting if h.score >= lead.score * 0.3]
     sides: dict[int, str] = {}
@@ -352,7 +367,15 @@ def ask(
         for n, h in enumerate(chosen[:top])
     ]
     return AskResult(
-        question, answers, "", True, reading.asked, reading.shape, guide_links(reading), mine_facts
+        question,
+        answers,
+        "",
+        True,
+        reading.asked,
+        reading.shape,
+        guide_links(reading),
+        mine_facts,
+        () if personal else named_drug_facts(reading.asked, guide_links(reading)),
     )
 
 
