@@ -5,8 +5,8 @@ import re
 
 import pytest
 from django.urls import reverse
-from django.utils.html import strip_tags
 from django.utils import timezone
+from django.utils.html import strip_tags
 
 from mbcnav.trials import groups
 from mbcnav.trials.parse import VERSION, parse_trial
