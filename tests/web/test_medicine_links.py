@@ -90,3 +90,12 @@ def test_visit_questions_and_trial_cards_link_drug_names(db):
 def test_a_question_naming_a_drug_shows_its_guide_facts(client):
     html = client.post("/library/ask/", {"q": "side effects of Verzenio"}).content.decode()
     assert "From the medicines guide" in html and "At the first loose stool" in html
+
+
+def test_every_medicine_page_renders_all_its_facts(client):
+    from mbcnav.library.medicines import medicines
+
+    for slug, m in medicines().items():
+        page = client.get(f"/library/medicines/{slug}/").content.decode()
+        assert page.count('class="medicine-fact"') == 7, slug
+        assert "Who it is approved for" in page and "as of 2026-12-02" in page, slug
