@@ -109,3 +109,20 @@ def _load(name: str) -> None:
 def _load_all() -> None:
     for name in COMMANDS:
         _load(name)
+
+
+def _entry_command() -> str | None:
+    """The command named on the command line when this process is the ``mbcnav`` program
+    (``mbcnav ask ...`` or ``python -m mbcnav.cli ask ...``); None otherwise."""
+    program = os.path.basename(sys.argv[0]) if sys.argv else ""
+    if program not in {"mbcnav", "__main__.py"}:
+        return None
+    first = next((a for a in sys.argv[1:] if not a.startswith("-")), None)
+    return first if first in COMMANDS else None
+
+
+# A process that runs one command (the `mbcnav` program) loads only that command's module;
+# anything else that imports the CLI (tests, the docs generator, other code) gets every command
+# registered at import, with -h on each, as before.
+if _entry_command() is None:
+    _load_all()
