@@ -117,3 +117,12 @@ def test_a_named_drug_question_gets_that_drugs_facts():
     assert [f.key for f in ask("how is Enhertu given").drug_facts[0][2]] == ["given"]
     assert ask("where does it usually spread?").drug_facts == ()
     assert ask("what is Ibrance").drug_facts == ()  # a definition: the passages answer it
+
+
+def test_page_addresses_from_the_drug_table_match_the_guide():
+    from mbcnav.library.medicines import medicines, mentions, page_url
+
+    for m in medicines().values():
+        assert page_url(m.name) == m.url
+    assert page_url("Kisqali") == "/library/medicines/ribociclib/" and page_url("tea") == ""
+    assert mentions("Ibrance or tea") == [(0, 7, "/library/medicines/palbociclib/")]

@@ -95,7 +95,7 @@ def test_a_question_naming_a_drug_shows_its_guide_facts(client):
 def test_every_medicine_page_renders_all_its_facts(client):
     from mbcnav.library.medicines import medicines
 
-    for slug, m in medicines().items():
+    for slug in medicines():
         page = client.get(f"/library/medicines/{slug}/").content.decode()
         assert page.count('class="medicine-fact"') == 7, slug
         assert "Who it is approved for" in page and "as of 2026-12-02" in page, slug

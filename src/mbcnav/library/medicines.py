@@ -175,11 +175,21 @@ def _name_pattern():
     return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])", re.I)
 
 
-def mentions(text: str) -> list[tuple[int, int, Medicine]]:
-    """(start, end, guide page) of every drug name the drug table knows inside ``text``."""
+def page_url(name: str) -> str:
+    """The guide page address for a drug name (generic, brand or synonym), or "" when the drug
+    table does not know it. Every drug of the table has a page (checked by the tests), so this
+    needs only the drug table, not the whole guide (which takes seconds to build)."""
+    from mbcnav.patient.drugs import drug
+
+    found = drug(name) if name else None
+    return f"/library/medicines/{slugify(found.name)}/" if found else ""
+
+
+def mentions(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, guide page address) of every drug name the drug table knows in ``text``."""
     out = []
     for match in _name_pattern().finditer(text or ""):
-        found = medicine_for(match.group(0))
-        if found is not None:
-            out.append((match.start(), match.end(), found))
+        url = page_url(match.group(0))
+        if url:
+            out.append((match.start(), match.end(), url))
     return out

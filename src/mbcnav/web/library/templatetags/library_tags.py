@@ -18,10 +18,9 @@ register = template.Library()
 @register.filter
 def medicine_url(name) -> str:
     """The medicines guide address for a drug name, or "" when the drug table does not know it."""
-    from mbcnav.library.medicines import medicine_for
+    from mbcnav.library.medicines import page_url
 
-    found = medicine_for(str(name or "")) if name else None
-    return found.url if found else ""
+    return page_url(str(name or "").strip())
 
 
 @register.filter
@@ -48,11 +47,9 @@ def link_medicines(text):
 
     text = str(text or "")
     out, last = [], 0
-    for start, end, found in mentions(text):
+    for start, end, url in mentions(text):
         out.append(conditional_escape(text[last:start]))
-        out.append(
-            format_html('<a href="{}" class="medicine-link">{}</a>', found.url, text[start:end])
-        )
+        out.append(format_html('<a href="{}" class="medicine-link">{}</a>', url, text[start:end]))
         last = end
     out.append(conditional_escape(text[last:]))
     return mark_safe("".join(out))  # noqa: S308 (every piece escaped above)
