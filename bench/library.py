@@ -61,7 +61,10 @@ def main(argv=None) -> int:
     parser.add_argument("--no-rerank", action="store_true", help="BM25 only (no dense re-ranking)")
     args = parser.parse_args(argv)
     data = yaml.safe_load(args.questions.read_text(encoding="utf-8"))
-    questions, offtopic = data["questions"], data.get("offtopic", [])
+    questions, offtopic = data["questions"], list(data.get("offtopic", []))
+    # set 3 writes off-topic questions in the list as `kind: offtopic` (same meaning)
+    offtopic += [q["q"] for q in questions if q.get("kind") == "offtopic"]
+    questions = [q for q in questions if q.get("kind") != "offtopic"]
     if args.split != "all":
         questions = [q for q in questions if half(q["q"]) == args.split]
         offtopic = [q for q in offtopic if half(q) == args.split]

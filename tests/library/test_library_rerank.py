@@ -63,3 +63,19 @@ def test_rerank_only_reorders_the_bm25_candidates():
     ranks = [h.rank for h in index.search(question)]
     assert ranks == sorted(ranks, reverse=True)
     assert ask("how do I bake bread").answers == []
+
+
+def test_the_optimised_model_is_cached_and_gives_the_same_vectors(tmp_path, monkeypatch):
+    monkeypatch.setenv("MBCNAV_CACHE_DIR", str(tmp_path))
+    monkeypatch.setenv("MBCNAV_LIBRARY_CACHE", "on")
+    first = dense.Encoder()
+    cached = list(tmp_path.glob("minilm-*.onnx"))
+    assert len(cached) == 1 and not list(tmp_path.glob("*.tmp"))
+    second = dense.Encoder()  # loads the cached graph
+    texts = ["where does breast cancer spread", "side effects of letrozole"]
+    assert np.allclose(first.encode(texts), second.encode(texts), atol=1e-5)
+    cached[0].write_bytes(b"not a model")  # a damaged cache file is rebuilt, not fatal
+    third = dense.Encoder()
+    assert np.allclose(first.encode(texts), third.encode(texts), atol=1e-5)
+    monkeypatch.setenv("MBCNAV_LIBRARY_CACHE", "off")
+    assert np.allclose(first.encode(texts), dense.Encoder().encode(texts), atol=1e-5)

@@ -94,7 +94,11 @@ def test_medicines_guide_lists_drugs_and_a_page_links_passages_and_the_label(cli
     assert "/library/medicines/abemaciclib/" in page and "CDK4/6 inhibitor" in page
     page = client.get("/library/medicines/abemaciclib/").content.decode()
     assert "abemaciclib (Verzenio)" in page and "dailymed.nlm.nih.gov" in page
-    assert "/library/targeted-therapy/#" in page and "Not covered here yet" in page
+    assert "/library/targeted-therapy/#" in page and "Not covered here yet" not in page
+    for heading in ("How it is given", "Serious side effects", "Key interactions"):
+        assert heading in page
+    assert "Who it is approved for" in page and "as of 2026-12-02" in page
+    assert "At the first loose stool" in page  # abemaciclib's own fact, not a class passage
     assert client.get("/library/medicines/not-a-drug/").status_code == 404
 
 

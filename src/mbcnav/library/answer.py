@@ -19,7 +19,7 @@ subtypes are demoted.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
@@ -132,6 +132,53 @@ def with_my_drugs(asked: str, profile: Profile) -> str:
     return f"{asked} ({', '.join(profile.drugs)})"
 
 
+FACT_KINDS = (  # what a "my treatment" question asks -> the medicines guide facts that answer it
+    (
+        re.compile(r"\binteract|\bwith (other|my) (drugs?|medicines?)|grapefruit|supplement", re.I),
+        ("interactions",),
+    ),
+    (
+        re.compile(
+            r"\bhow (is|are)\b.{0,40}\bgiven\b|\bhow (do|should) i take|\bdoses?\b|\bschedule", re.I
+        ),
+        ("given",),
+    ),
+    (
+        re.compile(r"\bhow does|\bhow do (they|my)|\bwhat (is|are|does) my\b.*\b(do|work)", re.I),
+        ("what",),
+    ),
+    (re.compile(r"\bapproved|\bwho (is|are) .* for\b", re.I), ("approved",)),
+)
+SIDE_EFFECT_FACTS = ("common", "serious", "report")
+SIDE_EFFECT_WORDS = re.compile(r"side[ -]?effects?|reactions?|toxicit|\bsafe\b|\brisks?\b", re.I)
+
+
+def named_drug_facts(asked: str, named: tuple[tuple[str, str], ...]) -> tuple:
+    """For a question that names up to three drugs and asks about their side effects, how
+    they are given, how they work, who they are for or what they interact with: each
+    drug's fitting medicines guide facts (``()`` for any other question)."""
+    if not named or len(named) > 3:
+        return ()
+    if not (SIDE_EFFECT_WORDS.search(asked) or any(p.search(asked) for p, _ in FACT_KINDS)):
+        return ()
+    return my_drug_facts(asked, tuple(name for name, _ in named))
+
+
+def my_drug_facts(asked: str, drugs: tuple[str, ...]) -> tuple[tuple[str, str, tuple], ...]:
+    """For a question about "my treatment", each current drug's guide facts that answer it
+    (side effects and what to report unless the question asks how it is given, how it
+    works, who it is for or what it interacts with)."""
+    from mbcnav.library.medicines import medicine_for
+
+    keys = next((k for pattern, k in FACT_KINDS if pattern.search(asked)), SIDE_EFFECT_FACTS)
+    out = []
+    for name in drugs:
+        found = medicine_for(name)
+        if found is not None:
+            out.append((found.name, found.url, tuple(f for f in found.facts if f.key in keys)))
+    return tuple(out)
+
+
 def _squash(tag: str) -> str:
     return tag.lower().replace(" ", "")
 
@@ -192,6 +239,10 @@ class AskResult:
     asked: str = ""  # the part of the question that was read as asked
     shape: str = "other"
     medicines: tuple[tuple[str, str], ...] = ()  # (drug, medicines guide URL) named in the question
+    # "side effects of my treatment?": per current drug, (drug, guide URL, its fitting facts)
+    my_drugs: tuple[tuple[str, str, tuple], ...] = ()
+    # "side effects of Verzenio?": the same for the drugs the question names
+    drug_facts: tuple[tuple[str, str, tuple], ...] = ()
 
     @property
     def off_topic(self) -> bool:
@@ -226,11 +277,14 @@ def ask(
     top: int = 3,
     directory: Path | str = ARTICLES_DIR,
     rerank: bool = True,
+    drugs: tuple[str, ...] | list[str] | None = None,
 ) -> AskResult:
     """The best self-contained passages for a question, with their sources.
 
     Whether anything fits is decided on BM25 alone (coverage and score of the best
-    passage); ``rerank`` only reorders the passages that fit.
+    passage); ``rerank`` only reorders the passages that fit. ``drugs`` (generic or brand
+    names of the drugs the person takes now, from their record) replaces the record's own
+    list: a question about "my treatment" is then answered from those drugs.
     """
     question = (question or "").strip()
     if not question:
@@ -243,12 +297,16 @@ def ask(
         raise LibraryError(f"The number of answers asked for (top) is {top}; it must be 1 or more.")
     index = get_index(directory)
     profile = profile_of(patient)
+    if drugs is not None:
+        profile = replace(profile, drugs=tuple(str(d) for d in drugs if str(d).strip()))
     boost = None
-    if profile != Profile():
-        boost = lambda s: fit(index.library.articles[s.article], profile)  # noqa: E731
+    if profile != Profile():  # one factor per article, worked out once per question
+        fits = {slug: fit(a, profile) for slug, a in index.library.articles.items()}
+        boost = lambda s: fits[s.article]  # noqa: E731
     reading = understand(question)
     mine = with_my_drugs(reading.asked, profile)
     personal = mine != reading.asked
+    mine_facts = my_drug_facts(reading.asked, profile.drugs) if personal else ()
     if personal:
         text = reading.text if reading.story else mine
         reading = Reading(text, mine, reading.story, reading.shape, reading.sides)
@@ -288,6 +346,8 @@ def ask(
             reading.asked,
             reading.shape,
             guide_links(reading),
+            mine_facts,
+            () if personal else named_drug_facts(reading.asked, guide_links(reading)),
         )
     chosen = [h for h in fitting if h.score >= lead.score * 0.3]
     sides: dict[int, str] = {}
@@ -307,7 +367,15 @@ def ask(
         for n, h in enumerate(chosen[:top])
     ]
     return AskResult(
-        question, answers, "", True, reading.asked, reading.shape, guide_links(reading)
+        question,
+        answers,
+        "",
+        True,
+        reading.asked,
+        reading.shape,
+        guide_links(reading),
+        mine_facts,
+        () if personal else named_drug_facts(reading.asked, guide_links(reading)),
     )
 
 

@@ -3,10 +3,10 @@
 Built from two sourced files: ``patient/data/drugs.yaml`` (names, brands, class, the
 class's one-line description, and each drug's NCI Drug Dictionary entry with the date it
 was read) and ``data/medicines.yaml`` (which library passages explain each class: how it
-works, side effects, what to report at once). A page also lists the library passages that
-name the drug itself. What the library does not cover for a drug (who it is approved for,
-how it is given and dosed, interactions) is said to be not covered yet, with where to
-read it (the FDA label on DailyMed, the pharmacist), never guessed.
+works, side effects, what to report at once), plus the drug's own sourced facts from
+``data/medicine_facts/`` (what it is, how it is given, common and serious side effects,
+what to report at once, key interactions, who it is approved for; see medicine_facts.py).
+A page also lists the library passages that name the drug itself.
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ import yaml
 
 from mbcnav.library.articles import ARTICLES_DIR, Article, Section, load_library, slugify
 from mbcnav.library.errors import LibraryError
+from mbcnav.library.medicine_facts import FACTS_DIR, Fact, read_facts
 from mbcnav.library.vocabulary import words
 
 MEDICINES_FILE = Path(__file__).parent / "data" / "medicines.yaml"
@@ -48,6 +49,7 @@ class Medicine:
     side_effects: tuple[Passage, ...]
     report: tuple[Passage, ...]
     named_in: tuple[Passage, ...]  # library passages that name this drug
+    facts: tuple[Fact, ...] = ()  # the drug's own sourced facts, in page order
 
     @property
     def url(self) -> str:
@@ -85,7 +87,9 @@ def _named_in(library, names: list[str]) -> tuple[Passage, ...]:
 
 
 def read_medicines(
-    path: Path = MEDICINES_FILE, directory: Path | str = ARTICLES_DIR
+    path: Path = MEDICINES_FILE,
+    directory: Path | str = ARTICLES_DIR,
+    facts_dir: Path | str = FACTS_DIR,
 ) -> dict[str, Medicine]:
     """Every medicine of the drug table, by slug (validated against the library's articles)."""
     from mbcnav.patient.drugs import drug_table
@@ -117,6 +121,7 @@ def read_medicines(
             )
             for role in ROLES
         }
+    facts = read_facts(facts_dir)
     out: dict[str, Medicine] = {}
     for drug in table.drugs:
         slug = slugify(drug.name)
@@ -139,6 +144,7 @@ def read_medicines(
             side_effects=gather("side_effects"),
             report=gather("report"),
             named_in=_named_in(library, [drug.name, *drug.brands]),
+            facts=facts[drug.name],
         )
     return out
 
@@ -155,3 +161,35 @@ def medicine_for(name: str) -> Medicine | None:
 
     found = drug(name)
     return medicines().get(slugify(found.name)) if found else None
+
+
+@lru_cache(maxsize=1)
+def _name_pattern():
+    """One regex for every drug name, brand and synonym of the drug table (longest first)."""
+    import re
+
+    from mbcnav.patient.drugs import drug_table
+
+    names = {n for d in drug_table().drugs for n in (d.name, *d.brands, *d.synonyms) if len(n) > 3}
+    alternatives = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])", re.I)
+
+
+def page_url(name: str) -> str:
+    """The guide page address for a drug name (generic, brand or synonym), or "" when the drug
+    table does not know it. Every drug of the table has a page (checked by the tests), so this
+    needs only the drug table, not the whole guide (which takes seconds to build)."""
+    from mbcnav.patient.drugs import drug
+
+    found = drug(name) if name else None
+    return f"/library/medicines/{slugify(found.name)}/" if found else ""
+
+
+def mentions(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, guide page address) of every drug name the drug table knows in ``text``."""
+    out = []
+    for match in _name_pattern().finditer(text or ""):
+        url = page_url(match.group(0))
+        if url:
+            out.append((match.start(), match.end(), url))
+    return out

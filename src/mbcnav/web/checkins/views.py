@@ -16,6 +16,7 @@ from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_POST
 
 from mbcnav.patient import PatientFileError
+from mbcnav.patient.derive import ongoing_drugs
 from mbcnav.triage import triage
 from mbcnav.web.core.models import audit
 from mbcnav.web.record import services
@@ -96,7 +97,8 @@ def result(request, day, owner_id=None):
     when = _parse_day(day)
     if not CheckIn.objects.filter(owner=owner, date=when).exists():
         raise Http404
-    outcome = triage(services.patient_for(owner), when)
+    patient = services.patient_for(owner)
+    outcome = triage(patient, when)
     audit(request.user, owner, "view", f"triage result {day}")
     team = services.care_team_for(owner)
     return render(
@@ -108,6 +110,7 @@ def result(request, day, owner_id=None):
             "crisis": any("988" in r.do for r in outcome.reasons),
             "team": team,
             "day": when,
+            "drugs": [d.name for d in ongoing_drugs(patient, when)],
             "after_hours": [m for m in team if m.after_hours],
             "urls": services.url_kwargs(request.user, owner),
         },

@@ -28,10 +28,21 @@ def _own_patient(request):
         from mbcnav.web.record.services import patient_for
     except ImportError:
         return None
-    try:
-        return patient_for(request.user)
+    try:  # the library uses the profile, sites and treatments only (no labs or check-ins)
+        return patient_for(request.user, lists=("metastases", "treatments"))
     except MbcnavError:
         return None
+
+
+def _current_drugs(patient) -> list[str] | None:
+    """Generic names of the drugs the person takes today, from their record (None: no record)."""
+    if patient is None:
+        return None
+    from datetime import date
+
+    from mbcnav.patient.derive import ongoing_drugs
+
+    return [d.name for d in ongoing_drugs(patient, date.today())]
 
 
 def home(request):
@@ -92,7 +103,8 @@ def ask_page(request):
     context = {"q": q, "result": None, "error": "", "max_question": MAX_QUESTION}
     if q:
         try:
-            context["result"] = ask(q, patient=_own_patient(request))
+            patient = _own_patient(request)
+            context["result"] = ask(q, patient=patient, drugs=_current_drugs(patient))
         except LibraryError as err:
             context["error"] = str(err)
             return render(request, "library/ask.html", context, status=400)

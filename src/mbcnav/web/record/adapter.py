@@ -126,9 +126,12 @@ FIELDS = {
 }
 
 
-def record_dict(owner, *, without: tuple[type, int] | None = None) -> dict:
+def record_dict(
+    owner, *, without: tuple[type, int] | None = None, lists: tuple[str, ...] | None = None
+) -> dict:
     """The person's rows as a patient-file dict. ``without=(Model, pk)`` leaves one row out
-    (forms use it to check an edited entry in place of the stored one)."""
+    (forms use it to check an edited entry in place of the stored one); ``lists`` reads only
+    those lists (pages that need only the profile, sites and treatments skip labs and check-ins)."""
     data: dict = {"format": FORMAT}
     data.update(profile_entries(Profile.objects.filter(owner=owner).first()))
     markers = {
@@ -139,6 +142,8 @@ def record_dict(owner, *, without: tuple[type, int] | None = None) -> dict:
     if markers:
         data["biomarkers"] = markers
     for key, (model, build) in LISTS.items():
+        if lists is not None and key not in lists:
+            continue
         # entry order = the order they were written (the same on SQLite and PostgreSQL, which
         # sort empty dates differently)
         rows = model.objects.filter(owner=owner).order_by("id")
@@ -154,8 +159,11 @@ def record_dict(owner, *, without: tuple[type, int] | None = None) -> dict:
     return data
 
 
-def patient_from_rows(owner, today: date | None = None) -> Patient:
-    return _parse_cached(json.dumps(record_dict(owner), sort_keys=True), today or date.today())
+def patient_from_rows(
+    owner, today: date | None = None, lists: tuple[str, ...] | None = None
+) -> Patient:
+    data = record_dict(owner, lists=lists)
+    return _parse_cached(json.dumps(data, sort_keys=True), today or date.today())
 
 
 @lru_cache(maxsize=64)

@@ -40,9 +40,10 @@ FILE_MODELS = tuple(adapter.rows_from_patient(None, Patient()).keys())
 
 
 # ----------------------------------------------------------------- reading
-def patient_for(owner, today: date | None = None) -> Patient:
-    """The engine's ``Patient`` built from ``owner``'s rows (rows -> file dict -> ``parse``)."""
-    return adapter.patient_from_rows(owner, today=today)
+def patient_for(owner, today: date | None = None, lists: tuple[str, ...] | None = None) -> Patient:
+    """The engine's ``Patient`` built from ``owner``'s rows (rows -> file dict -> ``parse``);
+    ``lists`` limits the lists read (e.g. ``("metastases", "treatments")``)."""
+    return adapter.patient_from_rows(owner, today=today, lists=lists)
 
 
 def export_patient(owner) -> dict:
