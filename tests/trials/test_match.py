@@ -300,3 +300,18 @@ def test_a_study_stage_is_not_a_disease_stage(hr_pos):
     )
     checks = [ch["type"] for c in p["criteria"] for ch in c["checks"]]
     assert "setting" not in checks
+
+
+def test_before_or_during_first_line_means_no_line_has_ended(hr_pos):
+    import dataclasses
+
+    p = trial(
+        "Inclusion Criteria:\n* Enrolled before or during first line of treatment for metastatic "
+        "breast cancer. No more than 1 prior line of therapy in the metastatic setting.\n"
+    )
+    on_first = dataclasses.replace(hr_pos, lines=1, lines_done=0)
+    after_first = dataclasses.replace(hr_pos, lines=1, lines_done=1)
+    assert list(verdicts(p, on_first).values()) == ["met"]
+    assert list(verdicts(p, after_first).values()) == ["not met"]
+    past = trial("Inclusion Criteria:\n* Disease progression during first-line endocrine therapy\n")
+    assert not any(ch.get("done") for c in past["criteria"] for ch in c["checks"])

@@ -316,6 +316,8 @@ def evaluate(c: dict, f: PatientFacts) -> tuple[bool | None | str, str, str]:
                 n += int(early)
         elif cls == "chemotherapy":
             n = f.chemo_lines
+        elif c.get("done"):
+            n, what = f.lines_done, "finished lines of treatment"
         else:
             n = f.lines if not cls else None
         if n is None:

@@ -34,6 +34,7 @@ class PatientFacts:
     therapies_known: bool = False  # the treatment history is complete (a patient file)
     lines: int | None = None  # lines of therapy in the metastatic setting
     chemo_lines: int | None = None
+    lines_done: int | None = None  # of those, lines that have ended (an ongoing line is not done)
     line_labels: list[list[str]] | None = None  # trial words of each metastatic line's drugs
     sites: list[str] = field(default_factory=list)
     sites_known: bool = False
@@ -273,6 +274,7 @@ def from_patient(p, as_of: date) -> PatientFacts:
         therapies_known=True,
         lines=len(lines),
         chemo_lines=sum(1 for ln in lines if "chemotherapy" in ln.classes),
+        lines_done=sum(1 for ln in lines if ln.end is not None and ln.end <= as_of),
         line_labels=[_line_words(ln) for ln in lines],
         sites=sites,
         sites_known=bool(p.metastases),

@@ -26,6 +26,13 @@ _FIRST_LINE = re.compile(
     r"(?:candidates?|eligible) for first[- ]line|no prior (?:systemic |chemo)?\w* ?(?:therapy|treatment)s? (?:for|in the) (?:metastatic|advanced)|(?:treatment|therapy)[- ]na[iï]ve|previously untreated|untreated with any (?:systemic|anti-?cancer)|(?:have|has) not (?:previously )?received any (?:prior )?systemic|not (?:have |has )?(?:previously )?received any (?:prior )?systemic",
     re.I,
 )
+# "enrolled before or during first line of treatment": no line may have ended yet
+_DURING_FIRST = re.compile(
+    r"\b(?:before\s+or\s+during|during|receiving|currently\s+(?:on|receiving))\s+(?:the\s+|their\s+)?"
+    r"(?:1st|first)[- ]line",
+    re.I,
+)
+_PROGRESSION_BEFORE = re.compile(r"progress\w*|relapse\w*|recurr\w*|after\s*$", re.I)
 _ADC = re.compile(
     r"antibody[- ]drug conjugates?|\badcs?\b|deruxtecan|govitecan|emtansine|tirumotecan", re.I
 )
@@ -211,7 +218,13 @@ def lines_check(text: str) -> dict | None:
             and ">=" not in m.group(0)
             else 0
         )
-    if lo is None and hi is None and (first := _FIRST_LINE.search(text)):
+    done = False
+    during = _DURING_FIRST.search(text)
+    if during and _PROGRESSION_BEFORE.search(text[max(0, during.start() - 30) : during.start()]):
+        during = None  # "progression during first-line therapy" is about a past line
+    if during and lo is None:  # stricter than a count of prior lines: none may have ended
+        hi, done, at = 0, True, during.start()
+    elif lo is None and hi is None and (first := _FIRST_LINE.search(text)):
         hi = 0
         at = first.start()
     if lo is None and hi is None:
@@ -227,6 +240,7 @@ def lines_check(text: str) -> dict | None:
         # a limit on chemotherapy regimens that does not name ADCs counts a cytotoxic-payload
         # ADC (T-DXd, sacituzumab govitecan) as a chemotherapy-containing regimen
         "adc_named": bool(_ADC.search(text)),
+        **({"done": True} if done else {}),  # count lines that have ended only
     }
 
 
