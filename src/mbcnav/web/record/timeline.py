@@ -142,10 +142,11 @@ def _lines_lane(p, as_of, sc, y, h, lab, series):
             f"<g><title>{escape(lab['line'])} {ln.number}: {escape(regimen)} ({ln.start.isoformat()} – {end})</title>"
             f'<rect x="{x1}" y="{row}" width="{max(x2 - x1, 3)}" height="20" rx="3" fill="{colour}"/>'
         )
-        text = f"{ln.number}" if x2 - x1 < 90 else f"{ln.number}: {regimen}"
-        max_chars = max(int((x2 - x1) / 7), 2)
+        text = f"{ln.number}: {regimen}"
+        if len(text) * 7 + 8 > x2 - x1:  # never a cut-off name: the number, the rest in the title
+            text = f"{ln.number}"
         out.append(
-            f'<text x="{x1 + 4}" y="{row + 14}" font-size="12" {FONT} fill="#ffffff">{escape(text[:max_chars])}</text></g>'
+            f'<text x="{x1 + 4}" y="{row + 14}" font-size="12" {FONT} fill="#ffffff">{escape(text)}</text></g>'
         )
     return out
 

@@ -7,6 +7,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from mbcnav.patient import vocabulary
@@ -42,11 +43,9 @@ def _cell(row, column):
     if isinstance(value, bool):
         return _("yes") if value else _("no")
     if hasattr(value, "isoformat"):
-        return (
-            timezone.localtime(value).strftime("%Y-%m-%d %H:%M")
-            if hasattr(value, "hour")
-            else value.isoformat()
-        )
+        if hasattr(value, "hour"):
+            return date_format(timezone.localtime(value), "j M Y, H:i")
+        return date_format(value, "j M Y")
     return str(value)
 
 
@@ -59,7 +58,10 @@ def section_list(request, owner, section):
         "record:section_list", args=[owner.pk, sec.slug]
     )  # rows live at <base><pk>/edit|delete/
     page = paged(request, rows)
-    table = [(f"{base}{row.pk}/", [_cell(row, c) for c in sec.columns]) for row in page]
+    table = [
+        (f"{base}{row.pk}/", [(h, _cell(row, c)) for h, c in zip(headers, sec.columns)])
+        for row in page
+    ]
     return render(
         request,
         "record/section_list.html",

@@ -15,6 +15,7 @@ from mbcnav.patient import derive
 from mbcnav.web.core.models import audit
 
 from .. import services, timeline
+from .. import summary as summary_facts
 from ..models import Biomarker, CheckIn, Profile, Share
 from .common import context, paged, person_label, record_view, today
 
@@ -24,7 +25,7 @@ def timeline_labels() -> dict:
         "lines": _("Treatment lines"),
         "sites": _("Sites"),
         "scans": _("Scans"),
-        "marker": _("Tumour marker"),
+        "marker": _("Tumor marker"),
         "empty": _("Nothing to show yet: add a diagnosis date, a treatment or a scan."),
         "title": _("Timeline of treatments, sites, scans and tumour markers"),
         "line": _("Line"),
@@ -104,13 +105,18 @@ def timeline_page(request, owner):
 def _summary_context(request, owner) -> dict:
     f = facts(owner)
     latest_day = f["checkins"][0].date if f["checkins"] else None
-    recent = [c for c in f["checkins"] if latest_day and c.date >= latest_day - timedelta(days=14)]
+    since = latest_day - timedelta(days=14) if latest_day else None
+    recent = summary_facts.one_per_symptom(f["checkins"], since)
     svg = timeline.timeline_svg(f["patient"], f["today"], timeline_labels())
     return context(
         request,
         owner,
         **f,
         recent_symptoms=recent,
+        early_treatment=summary_facts.early_treatment(f["patient"]),
+        local_treatment=summary_facts.local_treatment(f["patient"]),
+        recent_labs=summary_facts.recent_labs(f["patient"]),
+        appointments=services.upcoming_appointments(owner, 2),
         svg=mark_safe(svg),
         biomarkers=Biomarker.objects.filter(owner=owner),
         age=f["patient"].age_on(f["today"]),
