@@ -1,7 +1,7 @@
 """Every page of the app, as the demo person, a caregiver and a navigator, on a phone (390 x 844)
 and a desktop (1280 x 900): nothing wider than the screen (``scrollWidth <= innerWidth``), axe
 with no serious or critical violation, and a full-page screenshot of each saved as a test
-artefact (``MBCNAV_ARTEFACTS``, default ``test-results/pages``) for a person to look at.
+artefact (``MBCNAV_ARTEFACTS``, default ``artefacts/pages``; pytest-playwright empties test-results/) for a person to look at.
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ from .test_accessibility import serious_violations
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-ARTEFACTS = Path(os.environ.get("MBCNAV_ARTEFACTS", "test-results/pages"))
+ARTEFACTS = Path(os.environ.get("MBCNAV_ARTEFACTS", "artefacts/pages"))
 SIZES = {"phone": (390, 844), "desktop": (1280, 900)}
 
 

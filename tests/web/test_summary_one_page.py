@@ -12,7 +12,7 @@ from django.urls import reverse
 from mbcnav.web.record import services
 from mbcnav.web.record.models import CheckIn
 
-ARTEFACTS = Path(os.environ.get("MBCNAV_ARTEFACTS", "test-results/pages"))
+ARTEFACTS = Path(os.environ.get("MBCNAV_ARTEFACTS", "artefacts/pages"))
 
 
 def _pdf(client, owner) -> pypdf.PdfReader:

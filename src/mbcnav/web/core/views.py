@@ -10,6 +10,10 @@ def home(request):
         current_topic = None
     if current_topic:
         context["topic"] = current_topic()
+    if request.user.is_authenticated and not getattr(request, "two_step_pending", False):
+        from .dashboard import today_for
+
+        context["today"] = today_for(request.user)
     return render(request, "home.html", context)
 
 

@@ -14,6 +14,7 @@ from mbcnav.patient import vocabulary
 from mbcnav.web.core.models import audit
 
 from .. import forms, sections
+from ..describe import describe
 from ..models import Profile
 from .common import context, paged, record_view
 
@@ -108,12 +109,15 @@ def section_delete(request, owner, section, pk):
     sec = _section(section)
     row = get_object_or_404(sec.model, pk=pk, owner=owner)
     if request.method == "POST":
+        what = describe(row)
         row.delete()
         audit(request.user, owner, "delete", f"{sec.slug} {pk}")
-        messages.success(request, _("Deleted."))
+        messages.success(request, _("Deleted %(what)s.") % {"what": what})
         return redirect("record:section_list", owner_id=owner.pk, section=sec.slug)
     return render(
-        request, "record/confirm_delete.html", context(request, owner, section=sec, row=row)
+        request,
+        "record/confirm_delete.html",
+        context(request, owner, section=sec, row=row, what=describe(row)),
     )
 
 

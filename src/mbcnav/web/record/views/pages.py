@@ -18,6 +18,7 @@ from .. import services, timeline
 from .. import summary as summary_facts
 from ..models import Biomarker, CheckIn, Profile, Share
 from .common import context, paged, person_label, record_view, today
+from .start import is_empty
 
 
 def timeline_labels() -> dict:
@@ -85,6 +86,7 @@ def overview(request, owner):
             marker_series=series[-6:],
             marker_chart=mark_safe(chart),
             appointments=services.upcoming_appointments(owner),
+            empty=is_empty(owner),
         ),
     )
 
