@@ -229,6 +229,67 @@ class AssessmentForm(RecordForm):
         }
         widgets = {"note": forms.Textarea(attrs={"rows": 3})}
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        owner_id = self.instance.owner_id
+        self.sites = list(
+            m.Metastasis.objects.filter(owner_id=owner_id).values_list("site", flat=True)
+        ) if owner_id else []
+        said = self.instance.site_responses or {}
+        choices = [("", _("not in the report"))] + [
+            c for c in m.SITE_RESPONSES if c[0] != "new"
+        ]
+        for site in dict.fromkeys(self.sites):
+            self.fields[f"site_{site}"] = forms.ChoiceField(
+                label=_("%(site)s on this scan") % {"site": site.capitalize()},
+                choices=choices,
+                required=False,
+                initial=said.get(site, ""),
+            )
+        new = [s for s in v.SITES if s not in self.sites]
+        self.fields["new_sites"] = forms.MultipleChoiceField(
+            label=_("New places the cancer has spread to on this scan"),
+            choices=[(s, s) for s in new],
+            widget=forms.CheckboxSelectMultiple,
+            required=False,
+            initial=[s for s, r in said.items() if r == "new"],
+        )
+
+    def clean(self):
+        data = super().clean()
+        said = {s: data.get(f"site_{s}") for s in self.sites if data.get(f"site_{s}")}
+        said |= {s: "new" for s in data.get("new_sites") or []}
+        worse = sorted(s for s, r in said.items() if r in ("new", "growing"))
+        if worse and data.get("status") in ("stable", "regression", "ned"):
+            self.add_error(
+                "status",
+                _(
+                    "You marked %(sites)s as new or growing, so the scan shows progression: "
+                    "choose progression, or change what you marked for %(sites)s."
+                )
+                % {"sites": ", ".join(worse)},
+            )
+        self.said = said
+        return data
+
+    def save(self, commit=True):
+        self.instance.site_responses = getattr(self, "said", {})
+        return super().save(commit)
+
+    def after_save(self, owner) -> None:
+        """The sites of disease follow the scan: new ones are added, each one's latest
+        response is the newest scan's."""
+        scan = self.instance
+        for site, response in scan.site_responses.items():
+            row = m.Metastasis.objects.filter(owner=owner, site=site).first()
+            if row is None:
+                m.Metastasis.objects.create(
+                    owner=owner, site=site, date=scan.date, response="new", response_date=scan.date
+                )
+            elif row.response_date is None or row.response_date <= scan.date:
+                row.response, row.response_date = response, scan.date
+                row.save(update_fields=["response", "response_date"])
+
 
 class LabForm(RecordForm):
     class Meta:

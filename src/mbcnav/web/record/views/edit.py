@@ -80,6 +80,8 @@ def _save(request, owner, sec, instance, action):
             form.add_error(*problem)
         else:
             candidate.save()
+            if hasattr(form, "after_save"):
+                form.after_save(owner)
             audit(request.user, owner, action, f"{sec.slug} {candidate.pk}")
             messages.success(request, _("Saved."))
             return redirect("record:section_list", owner_id=owner.pk, section=sec.slug)

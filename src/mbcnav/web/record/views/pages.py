@@ -16,7 +16,7 @@ from mbcnav.web.core.models import audit
 
 from .. import services, timeline
 from .. import summary as summary_facts
-from ..models import Biomarker, CheckIn, Profile, Share
+from ..models import Biomarker, CheckIn, Metastasis, Profile, Share
 from .common import context, paged, person_label, record_view, today
 from .start import is_empty
 
@@ -57,7 +57,10 @@ def facts(owner) -> dict:
         "lines": derive.lines_of_therapy(p, day),
         "current": derive.current_treatment(p, day),
         "ongoing_drugs": derive.ongoing_drugs(p, day),
-        "sites": sorted(p.metastases, key=lambda m: (m.date is None, m.date)),
+        # the rows, not the engine's sites: they also hold each site's latest scan response
+        "sites": sorted(
+            Metastasis.objects.filter(owner=owner), key=lambda m: (m.date is None, m.date)
+        ),
         "latest_assessment": assessments[-1] if assessments else None,
         "unknown_drugs": list(dict.fromkeys(derive.unknown_drugs(p))),
         "care_team": services.care_team_for(owner),
