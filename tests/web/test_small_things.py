@@ -79,7 +79,7 @@ def test_care_page_searches_near_the_record_zip(patient, as_user):
     assert 'value="60611"' in html
 
 
-def test_a_center_without_a_phone_says_where_to_find_it(client):
+def test_a_center_without_a_phone_says_where_to_find_it(client, db):
     from mbcnav.care import directory
 
     center = next(c for c in directory.nearest_centers("60611", limit=50) if not c.center.phone)
