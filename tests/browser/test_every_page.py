@@ -36,8 +36,9 @@ def _first(model, owner):
     return row.pk if row else 0
 
 
-def record_pages(owner, prefix: str = "") -> list[str]:
-    """The pages of one record (``prefix`` = ``/for/<id>`` on the other apps' pages)."""
+def record_pages(owner, prefix: str = "", can_edit: bool = True) -> list[str]:
+    """The pages of one record (``prefix`` = ``/for/<id>`` on the other apps' pages); a
+    read-only viewer gets no form that changes it."""
     o = owner.pk
     day = services.latest_checkins(owner, 1)[0].date.isoformat()
     pages = [
@@ -69,6 +70,9 @@ def record_pages(owner, prefix: str = "") -> list[str]:
             pages += [f"/record/{o}/{section}/{pk}/edit/", f"/record/{o}/{section}/{pk}/delete/"]
     pages += [f"/record/{o}/{section}/add/" for section in ("treatments", "scans", "labs")]
     pages += [f"/record/{o}/edit/{part}/" for part in ("diagnosis", "receptors", "ecog")]
+    if not can_edit:
+        changes = ("/edit/", "/delete/", "/add/")
+        pages = [p for p in pages if not any(c in p for c in changes) and p != f"/checkins{prefix}/"]
     return pages
 
 
@@ -88,6 +92,8 @@ PUBLIC = [
 ]
 MINE = ["/record/", "/record/sharing/", "/record/audit/", "/record/import/", "/record/my-data/"]
 MINE += ["/accounts/settings/", "/accounts/two-step/setup/", "/accounts/password/change/"]
+MINE += ["/record/start/", "/record/start/diagnosis/", "/record/start/sites/"]
+MINE += ["/record/start/treatment/", "/record/start/care-team/", "/record/start/done/"]
 
 
 @pytest.fixture
@@ -111,7 +117,8 @@ def pages_for(who: str, people) -> list[str]:
         return PUBLIC + MINE + record_pages(owner) + [trial]
     prefix = f"/for/{owner.pk}"
     extra = ["/record/roster/", "/checkins/inbox/"] if who == "navigator" else []
-    return ["/", "/accounts/settings/", *extra, *record_pages(owner, prefix)]
+    pages = record_pages(owner, prefix, can_edit=who != "navigator")  # the nurse reads only
+    return ["/", "/accounts/settings/", *extra, *pages]
 
 
 def _a_trial() -> str:

@@ -13,3 +13,5 @@ document.querySelectorAll(".table-scroll").forEach((box) => {
   const caption = box.querySelector("caption, th");
   box.setAttribute("aria-label", box.dataset.label || (caption ? caption.textContent.trim() : "Table"));
 });
+// A timeline wider than a phone opens on its most recent end.
+document.querySelectorAll(".tl-scroll").forEach((box) => { box.scrollLeft = box.scrollWidth; });
