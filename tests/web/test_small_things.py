@@ -85,3 +85,22 @@ def test_a_center_without_a_phone_says_where_to_find_it(client, db):
     center = next(c for c in directory.nearest_centers("60611", limit=50) if not c.center.phone)
     html = client.get(reverse("care:center", args=[center.center.id])).content.decode()
     assert "new-patient line" in html
+
+
+def test_templates_use_us_spelling():
+    """A US-facing app in one spelling; other languages and variants come from translations."""
+    import re
+    from pathlib import Path
+
+    british = re.compile(
+        r"\b(tumours?|centres?|organis(e|ed|es|ing|ation|ations)|colours?|behaviours?|"
+        r"recognis(e|es|ed)|oestrogen|haemoglobin|anaemia|diarrhoea|oedema|programmes?)\b",
+        re.IGNORECASE,
+    )
+    web = Path(__file__).resolve().parents[2] / "src" / "mbcnav" / "web"
+    found = [
+        f"{path.relative_to(web)}: {m.group(0)}"
+        for path in web.rglob("templates/**/*.html")
+        for m in british.finditer(path.read_text())
+    ]
+    assert not found, found
