@@ -72,7 +72,9 @@ def record_pages(owner, prefix: str = "", can_edit: bool = True) -> list[str]:
     pages += [f"/record/{o}/edit/{part}/" for part in ("diagnosis", "receptors", "ecog")]
     if not can_edit:
         changes = ("/edit/", "/delete/", "/add/")
-        pages = [p for p in pages if not any(c in p for c in changes) and p != f"/checkins{prefix}/"]
+        pages = [
+            p for p in pages if not any(c in p for c in changes) and p != f"/checkins{prefix}/"
+        ]
     return pages
 
 
@@ -149,9 +151,7 @@ def test_every_page_fits_and_passes_axe(page, live_server, people, who, size):
         name = re.sub(r"[^a-z0-9]+", "-", path.lower()).strip("-") or "home"
         page.screenshot(path=str(out / f"{name}.png"), full_page=True)
         found = []
-        overflow = page.evaluate(
-            "() => document.documentElement.scrollWidth - window.innerWidth"
-        )
+        overflow = page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth")
         if overflow > 0:
             wide = page.evaluate(
                 """() => [...document.querySelectorAll('main *')]

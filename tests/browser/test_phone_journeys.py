@@ -91,7 +91,9 @@ def test_sign_up_guided_set_up_then_first_check_in(phone, live_server):
 def test_caregiver_invite_survives_sign_up_and_lands_on_the_record(phone, live_server):
     page, base = phone, live_server.url
     owner = services.load_demo(email="rose@example.org", password=PASSWORD)
-    share = Share.objects.create(owner=owner, email="cara@example.org", token="invite-t0k", scope="read")
+    share = Share.objects.create(
+        owner=owner, email="cara@example.org", token="invite-t0k", scope="read"
+    )
     invite = f"{base}/record/invite/{share.token}/"
     page.goto(invite)
     expect(page.locator("main")).to_contain_text("invites you to see their record")

@@ -6,7 +6,6 @@ import re
 from django.contrib.auth.models import User
 from django.urls import reverse
 
-from mbcnav.web.record import services
 from mbcnav.web.record.models import CareTeamMember, Metastasis, Profile, Share, Treatment
 
 PASSWORD = "a-long-test-password-42"
@@ -45,14 +44,19 @@ def test_every_step_can_be_filled_or_skipped_and_the_engine_checks_it(client, db
     assert r["Location"] == step("treatment")
     bad = client.post(step("treatment"), {"drug_1": "letrozole", "start": "2999-01-01"})
     assert bad.status_code == 200 and "field-error" in bad.content.decode()
-    r = client.post(step("treatment"), {"drug_1": "letrozole", "drug_2": "palbociclib", "start": "2024-03-20"})
+    r = client.post(
+        step("treatment"), {"drug_1": "letrozole", "drug_2": "palbociclib", "start": "2024-03-20"}
+    )
     assert r["Location"] == step("care-team")
     r = client.post(step("care-team"), {"name": "Dr. Ortiz", "after_hours": "312-555-0142"})
     assert r["Location"] == step("zip")
     r = client.post(step("zip"), {"postal_code": "60611"})
     assert r["Location"] == reverse("record:start_done")
     assert Profile.objects.get(owner=user).postal_code == "60611"
-    assert set(Metastasis.objects.filter(owner=user).values_list("site", flat=True)) == {"bone", "liver"}
+    assert set(Metastasis.objects.filter(owner=user).values_list("site", flat=True)) == {
+        "bone",
+        "liver",
+    }
     t = Treatment.objects.get(owner=user)
     assert t.drugs == ["letrozole", "palbociclib"] and t.setting == "metastatic"
     assert CareTeamMember.objects.get(owner=user).after_hours == "312-555-0142"
@@ -69,7 +73,9 @@ def test_an_empty_record_says_start_here_not_subtype_unknown(client, db):
 
 
 def test_an_invitation_survives_sign_up(client, patient, mailoutbox):
-    share = Share.objects.create(owner=patient, email="cara@example.org", token="tok-123", scope="read")
+    share = Share.objects.create(
+        owner=patient, email="cara@example.org", token="tok-123", scope="read"
+    )
     invite = reverse("record:accept", args=[share.token])
     landing = client.get(invite).content.decode()
     assert "invites you" in landing and "/accounts/signup/?next=" in landing
@@ -95,8 +101,14 @@ def test_home_page_is_personal_when_signed_in(client, patient, navigator):
     VisitQuestion.objects.create(owner=patient, text="Is my liver working well?")
     client.force_login(patient)
     html = client.get("/").content.decode()
-    for expected in ("Hello,", "Check-in", "Next appointment", "Questions for the next visit",
-                     "Is my liver working well?", "New trial matches"):
+    for expected in (
+        "Hello,",
+        "Check-in",
+        "Next appointment",
+        "Questions for the next visit",
+        "Is my liver working well?",
+        "New trial matches",
+    ):
         assert expected in html, expected
     client.force_login(navigator)
     html = client.get("/").content.decode()

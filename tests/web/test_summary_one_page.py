@@ -60,8 +60,11 @@ def test_a_long_record_still_fits_one_page(db, client):
     owner = services.load_demo(email="long@example.org")
     for day in range(1, 28):
         CheckIn.objects.create(
-            owner=owner, date=CheckIn.objects.latest("date").date, symptom="pain",
-            location=f"place {day}", severity="mild",
+            owner=owner,
+            date=CheckIn.objects.latest("date").date,
+            symptom="pain",
+            location=f"place {day}",
+            severity="mild",
         )
     client.force_login(owner)
     assert len(_pdf(client, owner).pages) == 1

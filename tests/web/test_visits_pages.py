@@ -146,7 +146,10 @@ def test_a_fourth_line_updates_the_unasked_question_but_not_an_answered_one(as_u
         end=datetime.date(2026, 9, 1), stop_reason="progression"
     )
     Treatment.objects.create(
-        owner=patient, drugs=["capecitabine"], setting="metastatic", start=datetime.date(2026, 9, 10)
+        owner=patient,
+        drugs=["capecitabine"],
+        setting="metastatic",
+        start=datetime.date(2026, 9, 10),
     )
     client.get(reverse("visits:guide"))
     q.refresh_from_db()

@@ -269,13 +269,13 @@ class AssessmentForm(RecordForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         owner_id = self.instance.owner_id
-        self.sites = list(
-            m.Metastasis.objects.filter(owner_id=owner_id).values_list("site", flat=True)
-        ) if owner_id else []
+        self.sites = (
+            list(m.Metastasis.objects.filter(owner_id=owner_id).values_list("site", flat=True))
+            if owner_id
+            else []
+        )
         said = self.instance.site_responses or {}
-        choices = [("", _("not in the report"))] + [
-            c for c in m.SITE_RESPONSES if c[0] != "new"
-        ]
+        choices = [("", _("not in the report"))] + [c for c in m.SITE_RESPONSES if c[0] != "new"]
         for site in dict.fromkeys(self.sites):
             self.fields[f"site_{site}"] = forms.ChoiceField(
                 label=_("%(site)s on this scan") % {"site": site.capitalize()},

@@ -93,9 +93,7 @@ class Metastasis(Owned):
     status = models.CharField(
         _("brain status"), max_length=24, blank=True, choices=_choices(v.BRAIN_STATUSES)
     )
-    response = models.CharField(
-        _("latest scan"), max_length=8, blank=True, choices=SITE_RESPONSES
-    )
+    response = models.CharField(_("latest scan"), max_length=8, blank=True, choices=SITE_RESPONSES)
     response_date = models.DateField(_("latest scan date"), null=True, blank=True)
 
     class Meta:

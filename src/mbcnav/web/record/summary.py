@@ -41,9 +41,7 @@ def early_treatment(p: Patient) -> list[dict]:
 
 def local_treatment(p: Patient) -> list[dict]:
     """Radiation and surgery since the metastatic diagnosis (not part of the drug lines)."""
-    rows = [
-        t for t in p.treatments if t.type in ("radiation", "surgery") and not _is_early(p, t)
-    ]
+    rows = [t for t in p.treatments if t.type in ("radiation", "surgery") and not _is_early(p, t)]
     rows.sort(key=lambda t: (t.begins is None, t.begins))
     return [_row(t) for t in rows]
 

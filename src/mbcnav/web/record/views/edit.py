@@ -60,7 +60,10 @@ def section_list(request, owner, section):
     )  # rows live at <base><pk>/edit|delete/
     page = paged(request, rows)
     table = [
-        (f"{base}{row.pk}/", [(h, _cell(row, c)) for h, c in zip(headers, sec.columns)])
+        (
+            f"{base}{row.pk}/",
+            [(h, _cell(row, c)) for h, c in zip(headers, sec.columns, strict=True)],
+        )
         for row in page
     ]
     return render(

@@ -26,7 +26,13 @@ from .common import context, record_view
 
 class DiagnosisStep(record_forms.DiagnosisForm):
     class Meta(record_forms.DiagnosisForm.Meta):
-        fields = ["dx_date", "de_novo", "first_diagnosis_date", "first_diagnosis_stage", "histology"]
+        fields = [
+            "dx_date",
+            "de_novo",
+            "first_diagnosis_date",
+            "first_diagnosis_stage",
+            "histology",
+        ]
 
 
 class ZipStep(record_forms.DiagnosisForm):
@@ -130,7 +136,11 @@ def step(request, owner, step):
         _save(request, owner, step, form)
         return _next(step) or _finish(request)
     following = SLUGS[index + 1] if index + 1 < len(SLUGS) else None
-    skip = reverse("record:start_step", args=[following]) if following else reverse("record:start_done")
+    skip = (
+        reverse("record:start_step", args=[following])
+        if following
+        else reverse("record:start_done")
+    )
     return render(
         request,
         "record/start_step.html",
