@@ -104,3 +104,19 @@ def test_templates_use_us_spelling():
         for m in british.finditer(path.read_text())
     ]
     assert not found, found
+
+
+def test_an_emergency_check_in_puts_a_question_on_the_visit_guide(patient, as_user):
+    from django.utils import timezone
+
+    from mbcnav.web.record import services
+
+    client = as_user(patient)
+    assert "was an emergency" not in client.get(reverse("visits:guide")).content.decode()
+    services.add_checkin(
+        patient,
+        [{"date": timezone.localdate().isoformat(), "symptom": "chest pain", "severity": "severe"}],
+        patient,
+    )
+    html = client.get(reverse("visits:guide")).content.decode()
+    assert "was an emergency because of chest pain" in html
