@@ -16,8 +16,10 @@ def today_for(user, today: date | None = None) -> dict:
     from mbcnav.web.checkins.models import Alert
     from mbcnav.web.record import services
     from mbcnav.web.visits.services import current as current_questions
+    from mbcnav.web.visits.services import refresh as refresh_questions
 
     today = today or timezone.localdate()
+    refresh_questions(user, today)  # the guide's questions from the record as it is today
     checkins = services.latest_checkins(user, 1)
     last = checkins[0].date if checkins else None
     triaged = [
@@ -44,10 +46,15 @@ def today_for(user, today: date | None = None) -> dict:
     return out
 
 
-def _new_trials(user, today: date) -> list:
-    """Trials the record may fit ("you may be able to join") updated in the last 60 days."""
+def _new_trials(user, today: date) -> dict:
+    """Trials the record may fit ("you may be able to join"): how many, and the three most
+    recently updated, with those updated in the last 60 days marked new."""
     from mbcnav.web.trials import services as trials
 
-    found = trials.matches_for(user, today, fit="likely")
+    found = list(trials.matches_for(user, today, fit="likely"))
     since = (today - NEW_TRIAL).isoformat()
-    return [m for m in found if (m.trial.last_update or "") >= since][:3]
+    newest = sorted(found, key=lambda m: m.trial.last_update or "", reverse=True)[:3]
+    return {
+        "count": len(found),
+        "newest": [(m, (m.trial.last_update or "") >= since) for m in newest],
+    }
