@@ -44,7 +44,7 @@ def lab_value(text: str) -> str:
     if match is None or float(text.lstrip("<>=≤≥ ").replace(",", "")) > LAB_MAX:
         raise forms.ValidationError(
             _(
-                "Value: “%(value)s” is not a lab result we can read; write a number from 0 to "
+                "Value: “%(value)s” is not a lab result we can read; write an ordinary number from 0 to "
                 "1,000,000 (like 43 or <0.5), or positive or negative."
             ),
             params={"value": text},
