@@ -8,6 +8,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.template.loader import render_to_string
+from django.utils.formats import date_format
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
@@ -199,10 +200,13 @@ def _status(owner) -> dict:
     if triaged and triaged.triage_level in ("emergency", "urgent"):
         flags.append(
             _("Check-in on %(day)s was triaged %(level)s.")
-            % {"day": triaged.date, "level": triaged.triage_level}
+            % {"day": date_format(triaged.date, "j M Y"), "level": triaged.triage_level}
         )
     if latest and latest.status == "progression":
-        flags.append(_("Latest scan (%(day)s) shows progression.") % {"day": latest.date})
+        flags.append(
+            _("Latest scan (%(day)s) shows progression.")
+            % {"day": date_format(latest.date, "j M Y")}
+        )
     if any(
         m.site in ("brain", "leptomeningeal") and m.status in ("active", "treated-progressing")
         for m in p.metastases
