@@ -50,3 +50,10 @@ def test_delete_confirmation_names_the_row(patient, as_user, section, make, expe
         reverse("record:section_delete", args=[patient.pk, section, row.pk]), follow=True
     )
     assert "Deleted " + expected[len("Delete ") : -1] + "." in done.content.decode()
+
+
+def test_the_treatment_list_names_a_surgery_and_its_date(patient, as_user):
+    html = as_user(patient).get(reverse("record:section_list", args=[patient.pk, "treatments"]))
+    text = html.content.decode()
+    assert "lumpectomy and sentinel node biopsy" in text and "1 Jun 2017" in text
+    assert "left breast" in text  # the radiation's site

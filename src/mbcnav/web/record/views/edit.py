@@ -37,8 +37,10 @@ def _datalists() -> dict:
 
 def _cell(row, column):
     value = getattr(row, column)
-    if column == "drugs":
-        return ", ".join(value or [])
+    if column == "drugs":  # a surgery or radiation names its procedure or site instead
+        return ", ".join(value or []) or getattr(row, "procedure", "") or getattr(row, "site", "")
+    if column == "start" and value is None and getattr(row, "date", None):
+        value = row.date  # a surgery has one date
     if value is None or value == "":
         return "—"
     if isinstance(value, bool):
