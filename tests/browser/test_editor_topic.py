@@ -67,7 +67,7 @@ def test_care_pages_load_nothing_from_other_hosts(page, live_server):
     page.on("request", lambda r: requests.append(r.url))
     page.goto(live_server.url + "/care/?zip=60611&within=25")
     expect(
-        page.get_by_role("heading", name="NCI-designated cancer centres nearest to you")
+        page.get_by_role("heading", name="NCI-designated cancer centers nearest to you")
     ).to_be_visible()
     page.get_by_role(
         "link", name="Robert H. Lurie Comprehensive Cancer Center of Northwestern University"

@@ -87,6 +87,13 @@ CASES = {
         lambda d: add_met(d, "brain", "2026-01-01", status="active"),
         lambda d: add_met(d, "brain", "2026-01-01", status="treated-stable"),
     ),
+    "after-urgent-checkin": (
+        lambda d: symptom(d, "shortness of breath", "very severe"),
+        (
+            lambda d: symptom(d, "fatigue", "mild"),  # routine
+            lambda d: symptom(d, "shortness of breath", "very severe", day="2026-09-01"),  # old
+        ),
+    ),
     "severe-side-effects": (
         lambda d: symptom(d, "diarrhea", "severe"),
         lambda d: symptom(d, "diarrhea", "moderate"),

@@ -126,6 +126,7 @@ def _kwargs_for(pattern: URLPattern, patient) -> dict:
         "owner_id": patient.pk,
         "section": "treatments",
         "part": "diagnosis",
+        "step": "diagnosis",
         "fmt": "yaml",
         "token": share.token,
         "pk": Treatment.objects.filter(owner=patient).first().pk,

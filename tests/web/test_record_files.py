@@ -110,7 +110,7 @@ def test_summary_pdf_text_reads_back(patient, as_user):
         "IHC 1+",
         "PIK3CA",
         "letrozole + ribociclib",
-        "2022-10-20",
+        "20 Oct 2022",
         "trastuzumab deruxtecan",
         "denosumab",
         "liver",

@@ -42,7 +42,7 @@ def test_svg_has_lanes_coloured_scans_and_no_inline_style():
         "Treatment lines",
         "Sites",
         "Scans",
-        "Tumour marker",
+        "Tumor marker",
         "(CA 15-3)",
         "bone",
         "brain",

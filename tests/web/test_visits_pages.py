@@ -131,3 +131,34 @@ def test_stranger_gets_404_everywhere(as_user, patient, stranger):
     # acting on someone else's question through one's own URL finds nothing either
     assert c.post(reverse("visits:act", kwargs={"pk": q.pk, "action": "remove"})).status_code == 404
     assert services.current(patient).filter(pk=q.pk).exists()
+
+
+def test_a_fourth_line_updates_the_unasked_question_but_not_an_answered_one(as_user, patient):
+    import datetime
+
+    from mbcnav.web.record.models import Treatment
+
+    client = as_user(patient)
+    client.get(reverse("visits:guide"))
+    q = VisitQuestion.objects.get(owner=patient, rule="goals-of-care-many-lines")
+    assert q.text.startswith("I have had 3 treatments")
+    Treatment.objects.filter(owner=patient, end__isnull=True, drugs__icontains="Enhertu").update(
+        end=datetime.date(2026, 9, 1), stop_reason="progression"
+    )
+    Treatment.objects.create(
+        owner=patient,
+        drugs=["capecitabine"],
+        setting="metastatic",
+        start=datetime.date(2026, 9, 10),
+    )
+    client.get(reverse("visits:guide"))
+    q.refresh_from_db()
+    assert q.text.startswith("I have had 4 treatments")
+    q.answer = "We talked about it."
+    q.save()
+    Treatment.objects.create(
+        owner=patient, drugs=["eribulin"], setting="metastatic", start=datetime.date(2026, 11, 1)
+    )
+    client.get(reverse("visits:guide"))
+    q.refresh_from_db()
+    assert q.text.startswith("I have had 4 treatments")  # what was answered stays as asked

@@ -56,6 +56,7 @@ FACTS: dict[str, str] = {
     "pain_reported": "pain reported moderate or worse (or without a severity) recently",
     "mood_reported": "anxiety or sadness reported recently",
     "fatigue_reported": "fatigue reported moderate or worse recently",
+    "urgent_checkin": "a recent check-in was triaged emergency or urgent (by the triage engine)",
     "ecog": "ECOG performance status 0-4 (None if unknown)",
     "doses_skipped": "medicine doses the person marked skipped in the last 90 days (None when "
     "no schedule is kept)",
@@ -91,6 +92,9 @@ PLACEHOLDERS: dict[str, str] = {
     "mood_words": "e.g. 'anxiety and sadness'",
     "mood_date": "date of the latest mood check-in",
     "fatigue_date": "date of the latest check-in with moderate or worse fatigue",
+    "urgent_date": "date of the latest check-in triaged emergency or urgent",
+    "urgent_level": "'an emergency' or 'an urgent call'",
+    "urgent_symptoms": "the symptoms that made it so, e.g. 'fever'",
     "ecog": "ECOG score",
     "skipped_doses": "e.g. '3 doses of palbociclib'",
     "skip_reasons": "the reasons the person wrote, e.g. 'nausea; forgot'",
@@ -373,7 +377,29 @@ def _checkins(patient, as_of, recent, facts, words) -> None:
     if tired:
         words["fatigue_date"] = max(s.date for s in tired).isoformat()
     mood = [s for s in window if s.symptom in MOOD and s.severity != "none"]
+    _urgent_checkin(patient, as_of, window, facts, words)
     facts["mood_reported"] = bool(mood)
     if mood:
         words["mood_words"] = record.join(record.unique(s.symptom for s in mood))
         words["mood_date"] = max(s.date for s in mood).isoformat()
+
+
+URGENT_WORDS = {"emergency": "an emergency", "urgent": "an urgent call"}
+
+
+def _urgent_checkin(patient, as_of, window, facts, words, most: int = 5) -> None:
+    """The latest of the last few check-in days that triage called emergency or urgent: after
+    it, the visit is the place to ask what happened and what to watch for."""
+    from mbcnav.triage import triage
+
+    facts["urgent_checkin"] = False
+    for day in sorted({s.date for s in window}, reverse=True)[:most]:
+        result = triage(patient, day)
+        if result.level in URGENT_WORDS and result.checkin_date == day:
+            facts["urgent_checkin"] = True
+            words["urgent_date"] = day.isoformat()
+            words["urgent_level"] = URGENT_WORDS[result.level]
+            words["urgent_symptoms"] = record.join(
+                record.unique(r.symptom for r in result.reasons if r.level == result.level)
+            )
+            return

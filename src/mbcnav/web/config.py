@@ -201,7 +201,9 @@ SETTINGS: tuple[Setting, ...] = (
         "Name of this deployment shown in the header and About page.",
     ),
     Setting(
-        "MBCNAV_OPERATOR", "the people who run this site", "Who runs this deployment (About page)."
+        "MBCNAV_OPERATOR",
+        "",
+        "Who runs this deployment, e.g. 'the Example Cancer Alliance' (About page; unset, the page says so).",
     ),
     Setting("MBCNAV_CONTACT_EMAIL", "", "Where people report a content error (About page)."),
     Setting(

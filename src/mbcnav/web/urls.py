@@ -6,6 +6,7 @@ from mbcnav.web.core import views as core_views
 urlpatterns = [
     path("", core_views.home, name="home"),
     path("about/", core_views.about, name="about"),
+    path("favicon.ico", core_views.favicon),
     path("accounts/", include("mbcnav.web.accounts.urls")),
     path("record/", include("mbcnav.web.record.urls")),
     path("library/", include("mbcnav.web.library.urls")),
@@ -19,5 +20,6 @@ urlpatterns = [
     path("admin/", admin.site.urls),
 ]
 
+handler403 = "mbcnav.web.core.views.forbidden"
 handler404 = "mbcnav.web.core.views.not_found"
 handler500 = "mbcnav.web.core.views.server_error"

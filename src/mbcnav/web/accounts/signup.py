@@ -22,7 +22,7 @@ from django.core.mail import send_mail
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.encoding import force_bytes
-from django.utils.http import urlsafe_base64_decode, urlsafe_base64_encode
+from django.utils.http import urlencode, urlsafe_base64_decode, urlsafe_base64_encode
 
 from . import limits
 from .client import client_ip
@@ -85,6 +85,8 @@ def start(request, data: dict) -> None:
         "signup_confirm",
         args=[urlsafe_base64_encode(force_bytes(user.pk)), tokens.make_token(user)],
     )
+    if data.get("next"):  # an invitation to open once the account is on
+        link += "?" + urlencode({"next": data["next"]})
     _send(
         email,
         "registration/signup_email.txt",

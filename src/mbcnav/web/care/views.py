@@ -15,8 +15,24 @@ def _category_label(category):
     return CATEGORY_LABELS.get(category, category)
 
 
+def _record_zip(request) -> str:
+    """The ZIP code of the signed-in person's own record, to search near it at once."""
+    if not request.user.is_authenticated:
+        return ""
+    from mbcnav.web.record.models import Profile
+
+    return (
+        Profile.objects.filter(owner=request.user).values_list("postal_code", flat=True).first()
+        or ""
+    )
+
+
 def home(request):
-    form = FindCareForm(request.GET or None)
+    data = request.GET or None
+    zip_from_record = "" if data else _record_zip(request)
+    if zip_from_record:
+        data = {"zip": zip_from_record}
+    form = FindCareForm(data)
     layer = services.editor_layer()
     hits, searched, category = None, False, ""
     if form.is_bound and form.is_valid():
@@ -45,6 +61,7 @@ def home(request):
             "news": services.news(),
             "events": services.upcoming_events(),
             "topic": services.current_topic(),
+            "zip_from_record": zip_from_record,
         },
     )
 

@@ -1,5 +1,6 @@
 from django.conf import settings
-from django.shortcuts import render
+from django.shortcuts import redirect, render
+from django.templatetags.static import static
 
 
 def home(request):
@@ -10,6 +11,10 @@ def home(request):
         current_topic = None
     if current_topic:
         context["topic"] = current_topic()
+    if request.user.is_authenticated and not getattr(request, "two_step_pending", False):
+        from .dashboard import today_for
+
+        context["today"] = today_for(request.user)
     return render(request, "home.html", context)
 
 
@@ -22,6 +27,15 @@ def about(request):
             "contact": settings.MBCNAV_CONTACT_EMAIL,
         },
     )
+
+
+def favicon(request):
+    """Browsers ask for /favicon.ico on every page; the icon is one small SVG."""
+    return redirect(static("img/favicon.svg"), permanent=True)
+
+
+def forbidden(request, exception=None):
+    return render(request, "403.html", status=403)
 
 
 def not_found(request, exception=None):

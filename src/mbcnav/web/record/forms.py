@@ -8,6 +8,7 @@ in ``record.validation``.
 from __future__ import annotations
 
 import copy
+import re
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
@@ -25,6 +26,42 @@ NOT_KNOWN = _("Not known")
 
 def _blank(choices, label=NOT_KNOWN):
     return [("", label), *choices]
+
+
+LAB_WORDS = ("positive", "negative", "detected", "not detected", "normal", "abnormal")
+LAB_MAX = 1_000_000
+_LAB_NUMBER = re.compile(r"^(<=|>=|<|>|≤|≥)?\s*(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$")
+_PHONE = re.compile(r"^\+?[\d\s().-]+((ext\.?|x)\s*\d{1,6})?$", re.IGNORECASE)
+
+
+def lab_value(text: str) -> str:
+    """A lab value as written ("43", "<0.5", "1,200", "negative"); anything else is refused
+    with one sentence naming the value and what is allowed."""
+    text = text.strip()
+    if not text or text.lower() in LAB_WORDS:
+        return text
+    match = _LAB_NUMBER.match(text)
+    if match is None or float(text.lstrip("<>=≤≥ ").replace(",", "")) > LAB_MAX:
+        raise forms.ValidationError(
+            _(
+                "Value: “%(value)s” is not a lab result we can read; write an ordinary number from 0 to "
+                "1,000,000 (like 43 or <0.5), or positive or negative."
+            ),
+            params={"value": text},
+        )
+    return text
+
+
+def phone_number(text: str, label) -> str:
+    """A phone number with 7 to 15 digits, written with spaces, dashes, dots or brackets."""
+    text = text.strip()
+    digits = sum(ch.isdigit() for ch in text.split("x")[0].split("ext")[0])
+    if text and (not _PHONE.match(text) or not 7 <= digits <= 15):
+        raise forms.ValidationError(
+            _("%(label)s: “%(value)s” is not a phone number; write its digits, like 312-555-0100."),
+            params={"label": label, "value": text},
+        )
+    return text
 
 
 class RecordForm(forms.ModelForm):
@@ -229,6 +266,67 @@ class AssessmentForm(RecordForm):
         }
         widgets = {"note": forms.Textarea(attrs={"rows": 3})}
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        owner_id = self.instance.owner_id
+        self.sites = (
+            list(m.Metastasis.objects.filter(owner_id=owner_id).values_list("site", flat=True))
+            if owner_id
+            else []
+        )
+        said = self.instance.site_responses or {}
+        choices = [("", _("not in the report"))] + [c for c in m.SITE_RESPONSES if c[0] != "new"]
+        for site in dict.fromkeys(self.sites):
+            self.fields[f"site_{site}"] = forms.ChoiceField(
+                label=_("%(site)s on this scan") % {"site": site.capitalize()},
+                choices=choices,
+                required=False,
+                initial=said.get(site, ""),
+            )
+        new = [s for s in v.SITES if s not in self.sites]
+        self.fields["new_sites"] = forms.MultipleChoiceField(
+            label=_("New places the cancer has spread to on this scan"),
+            choices=[(s, s) for s in new],
+            widget=forms.CheckboxSelectMultiple,
+            required=False,
+            initial=[s for s, r in said.items() if r == "new"],
+        )
+
+    def clean(self):
+        data = super().clean()
+        said = {s: data.get(f"site_{s}") for s in self.sites if data.get(f"site_{s}")}
+        said |= {s: "new" for s in data.get("new_sites") or []}
+        worse = sorted(s for s, r in said.items() if r in ("new", "growing"))
+        if worse and data.get("status") in ("stable", "regression", "ned"):
+            self.add_error(
+                "status",
+                _(
+                    "You marked %(sites)s as new or growing, so the scan shows progression: "
+                    "choose progression, or change what you marked for %(sites)s."
+                )
+                % {"sites": ", ".join(worse)},
+            )
+        self.said = said
+        return data
+
+    def save(self, commit=True):
+        self.instance.site_responses = getattr(self, "said", {})
+        return super().save(commit)
+
+    def after_save(self, owner) -> None:
+        """The sites of disease follow the scan: new ones are added, each one's latest
+        response is the newest scan's."""
+        scan = self.instance
+        for site, response in scan.site_responses.items():
+            row = m.Metastasis.objects.filter(owner=owner, site=site).first()
+            if row is None:
+                m.Metastasis.objects.create(
+                    owner=owner, site=site, date=scan.date, response="new", response_date=scan.date
+                )
+            elif row.response_date is None or row.response_date <= scan.date:
+                row.response, row.response_date = response, scan.date
+                row.save(update_fields=["response", "response_date"])
+
 
 class LabForm(RecordForm):
     class Meta:
@@ -240,8 +338,17 @@ class LabForm(RecordForm):
         super().__init__(*args, **kwargs)
         self.fields["test"].widget.attrs["list"] = "lab-tests"
 
+    def clean_value(self):
+        return lab_value(self.cleaned_data.get("value") or "")
+
 
 class CareTeamForm(RecordForm):
+    def clean_phone(self):
+        return phone_number(self.cleaned_data.get("phone") or "", _("Phone"))
+
+    def clean_after_hours(self):
+        return phone_number(self.cleaned_data.get("after_hours") or "", _("After-hours phone"))
+
     class Meta:
         model = m.CareTeamMember
         fields = ["name", "role", "phone", "after_hours", "notes"]

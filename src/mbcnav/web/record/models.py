@@ -76,6 +76,16 @@ class Biomarker(Owned):
         ordering = ["marker", "id"]
 
 
+#: What one scan says about one site of disease
+SITE_RESPONSES = [
+    ("new", _("new")),
+    ("growing", _("growing")),
+    ("stable", _("stable")),
+    ("smaller", _("smaller")),
+    ("gone", _("gone")),
+]
+
+
 class Metastasis(Owned):
     site = models.CharField(_("site"), max_length=20, choices=_choices(v.SITES))
     date = models.DateField(_("date found"), null=True, blank=True)
@@ -83,6 +93,8 @@ class Metastasis(Owned):
     status = models.CharField(
         _("brain status"), max_length=24, blank=True, choices=_choices(v.BRAIN_STATUSES)
     )
+    response = models.CharField(_("latest scan"), max_length=8, blank=True, choices=SITE_RESPONSES)
+    response_date = models.DateField(_("latest scan date"), null=True, blank=True)
 
     class Meta:
         ordering = ["date", "id"]
@@ -116,6 +128,12 @@ class Assessment(Owned):
         _("how"), max_length=16, blank=True, choices=_choices(v.ASSESSMENT_METHODS)
     )
     note = models.TextField(_("note"), blank=True)
+    site_responses = models.JSONField(
+        _("response per site"),
+        default=dict,
+        blank=True,
+        help_text=_("Site name to new, growing, stable, smaller or gone, as the report says."),
+    )
 
     class Meta:
         ordering = ["date", "id"]

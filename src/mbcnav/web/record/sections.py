@@ -61,7 +61,7 @@ SECTIONS: dict[str, Section] = {
             m.Metastasis,
             forms.MetastasisForm,
             "metastases",
-            ("site", "date", "measurable", "status"),
+            ("site", "date", "measurable", "status", "response", "response_date"),
         ),
         Section(
             "biomarkers",

@@ -1,4 +1,4 @@
-"""The record timeline and tumour-marker chart as SVG text, from the engine's ``Patient``.
+"""The record timeline and tumor-marker chart as SVG text, from the engine's ``Patient``.
 
 Pure Python (no Django): the same SVG is used in the browser, in print and in the PDF.
 Styling is done with SVG presentation attributes only (no inline ``style``), so a strict
@@ -27,7 +27,7 @@ LABELS = {
     "lines": "Treatment lines",
     "sites": "Sites",
     "scans": "Scans",
-    "marker": "Tumour marker",
+    "marker": "Tumor marker",
     "empty": "Nothing to show yet: add a diagnosis date, a treatment or a scan.",
     "title": "Timeline of the record",
     "line": "Line",
@@ -50,7 +50,7 @@ class Row:
 
 
 def main_marker(p: Patient) -> tuple[str | None, list[tuple[date, float]]]:
-    """The tumour marker with the most numeric results, and its (date, value) series."""
+    """The tumor marker with the most numeric results, and its (date, value) series."""
     best, series = None, []
     for test in MARKERS:
         points = sorted(
@@ -93,7 +93,7 @@ class _Scale:
 
 
 def timeline_svg(p: Patient, as_of: date, labels: dict | None = None, width: int = 900) -> str:
-    """One SVG with swimlanes: treatment lines, sites, scans by status, tumour marker."""
+    """One SVG with swimlanes: treatment lines, sites, scans by status, tumor marker."""
     lab = LABELS | (labels or {})
     name, series = main_marker(p)
     window = _window(p, as_of, series)
@@ -142,10 +142,11 @@ def _lines_lane(p, as_of, sc, y, h, lab, series):
             f"<g><title>{escape(lab['line'])} {ln.number}: {escape(regimen)} ({ln.start.isoformat()} – {end})</title>"
             f'<rect x="{x1}" y="{row}" width="{max(x2 - x1, 3)}" height="20" rx="3" fill="{colour}"/>'
         )
-        text = f"{ln.number}" if x2 - x1 < 90 else f"{ln.number}: {regimen}"
-        max_chars = max(int((x2 - x1) / 7), 2)
+        text = f"{ln.number}: {regimen}"
+        if len(text) * 7 + 8 > x2 - x1:  # never a cut-off name: the number, the rest in the title
+            text = f"{ln.number}"
         out.append(
-            f'<text x="{x1 + 4}" y="{row + 14}" font-size="12" {FONT} fill="#ffffff">{escape(text[:max_chars])}</text></g>'
+            f'<text x="{x1 + 4}" y="{row + 14}" font-size="12" {FONT} fill="#ffffff">{escape(text)}</text></g>'
         )
     return out
 
@@ -261,7 +262,7 @@ def timeline_rows(p: Patient, as_of: date, labels: dict | None = None) -> list[R
 
 
 def marker_chart_svg(p: Patient, width: int = 420, height: int = 140, label: str = "") -> str:
-    """A small line chart of the main tumour marker; empty string when there are under 2 values."""
+    """A small line chart of the main tumor marker; empty string when there are under 2 values."""
     name, series = main_marker(p)
     if len(series) < 2:
         return ""

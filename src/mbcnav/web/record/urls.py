@@ -2,12 +2,15 @@
 
 from django.urls import path
 
-from .views import edit, files, pages, sharing
+from .views import edit, files, pages, sharing, start
 
 app_name = "record"
 urlpatterns = [
     path("", pages.overview, name="overview"),
     path("roster/", pages.roster, name="roster"),
+    path("start/", start.start, name="start"),
+    path("start/done/", start.done, name="start_done"),
+    path("start/<slug:step>/", start.step, name="start_step"),
     path("sharing/", sharing.sharing, name="sharing"),
     path("sharing/<int:pk>/revoke/", sharing.revoke, name="revoke"),
     path("invite/<str:token>/", sharing.accept, name="accept"),

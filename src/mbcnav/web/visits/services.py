@@ -31,16 +31,22 @@ def refresh(owner, today: date) -> int:
 
     patient = record.patient_for(owner, today=today)
     result = visit_guide(patient, today, skipped=skipped_for_guide(owner, today))
-    known = set(
-        VisitQuestion.objects.filter(owner=owner, archived_at__isnull=True)
-        .exclude(rule="")
-        .values_list("rule", flat=True)
-    )
+    known = {
+        row.rule: row
+        for row in VisitQuestion.objects.filter(owner=owner, archived_at__isnull=True).exclude(
+            rule=""
+        )
+    }
     added = 0
     with transaction.atomic():
         position = _next_position(owner)
         for q in result.questions:
-            if q.rule in known:
+            row = known.get(q.rule)
+            if row is not None:
+                # the record moved on ("3 treatments" -> "4"): refresh words not yet asked
+                if (row.text, row.why) != (q.text, q.why) and not (row.ticked or row.answer):
+                    row.text, row.why = q.text, q.why
+                    row.save(update_fields=["text", "why"])
                 continue
             VisitQuestion.objects.create(
                 owner=owner,

@@ -34,6 +34,7 @@ def _context(request, owner):
         "can_edit": can_edit,
         "form": QuestionForm(),
         "next_visit": next(iter(record.upcoming_appointments(owner, 1)), None),
+        "printed": timezone.localdate(),
         "kw": record.url_kwargs(request.user, owner),
         "past": VisitQuestion.objects.filter(owner=owner, archived_at__isnull=False).exclude(
             answer=""

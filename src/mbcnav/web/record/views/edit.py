@@ -7,12 +7,14 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from mbcnav.patient import vocabulary
 from mbcnav.web.core.models import audit
 
 from .. import forms, sections
+from ..describe import describe
 from ..models import Profile
 from .common import context, paged, record_view
 
@@ -35,18 +37,18 @@ def _datalists() -> dict:
 
 def _cell(row, column):
     value = getattr(row, column)
-    if column == "drugs":
-        return ", ".join(value or [])
+    if column == "drugs":  # a surgery or radiation names its procedure or site instead
+        return ", ".join(value or []) or getattr(row, "procedure", "") or getattr(row, "site", "")
+    if column == "start" and value is None and getattr(row, "date", None):
+        value = row.date  # a surgery has one date
     if value is None or value == "":
         return "—"
     if isinstance(value, bool):
         return _("yes") if value else _("no")
     if hasattr(value, "isoformat"):
-        return (
-            timezone.localtime(value).strftime("%Y-%m-%d %H:%M")
-            if hasattr(value, "hour")
-            else value.isoformat()
-        )
+        if hasattr(value, "hour"):
+            return date_format(timezone.localtime(value), "j M Y, H:i")
+        return date_format(value, "j M Y")
     return str(value)
 
 
@@ -59,7 +61,13 @@ def section_list(request, owner, section):
         "record:section_list", args=[owner.pk, sec.slug]
     )  # rows live at <base><pk>/edit|delete/
     page = paged(request, rows)
-    table = [(f"{base}{row.pk}/", [_cell(row, c) for c in sec.columns]) for row in page]
+    table = [
+        (
+            f"{base}{row.pk}/",
+            [(h, _cell(row, c)) for h, c in zip(headers, sec.columns, strict=True)],
+        )
+        for row in page
+    ]
     return render(
         request,
         "record/section_list.html",
@@ -77,6 +85,8 @@ def _save(request, owner, sec, instance, action):
             form.add_error(*problem)
         else:
             candidate.save()
+            if hasattr(form, "after_save"):
+                form.after_save(owner)
             audit(request.user, owner, action, f"{sec.slug} {candidate.pk}")
             messages.success(request, _("Saved."))
             return redirect("record:section_list", owner_id=owner.pk, section=sec.slug)
@@ -106,12 +116,15 @@ def section_delete(request, owner, section, pk):
     sec = _section(section)
     row = get_object_or_404(sec.model, pk=pk, owner=owner)
     if request.method == "POST":
+        what = describe(row)
         row.delete()
         audit(request.user, owner, "delete", f"{sec.slug} {pk}")
-        messages.success(request, _("Deleted."))
+        messages.success(request, _("Deleted %(what)s.") % {"what": what})
         return redirect("record:section_list", owner_id=owner.pk, section=sec.slug)
     return render(
-        request, "record/confirm_delete.html", context(request, owner, section=sec, row=row)
+        request,
+        "record/confirm_delete.html",
+        context(request, owner, section=sec, row=row, what=describe(row)),
     )
 
 

@@ -8,6 +8,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.template.loader import render_to_string
+from django.utils.formats import date_format
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
@@ -15,8 +16,10 @@ from mbcnav.patient import derive
 from mbcnav.web.core.models import audit
 
 from .. import services, timeline
-from ..models import Biomarker, CheckIn, Profile, Share
+from .. import summary as summary_facts
+from ..models import Biomarker, CheckIn, Metastasis, Profile, Share
 from .common import context, paged, person_label, record_view, today
+from .start import is_empty
 
 
 def timeline_labels() -> dict:
@@ -24,7 +27,7 @@ def timeline_labels() -> dict:
         "lines": _("Treatment lines"),
         "sites": _("Sites"),
         "scans": _("Scans"),
-        "marker": _("Tumour marker"),
+        "marker": _("Tumor marker"),
         "empty": _("Nothing to show yet: add a diagnosis date, a treatment or a scan."),
         "title": _("Timeline of treatments, sites, scans and tumour markers"),
         "line": _("Line"),
@@ -55,7 +58,10 @@ def facts(owner) -> dict:
         "lines": derive.lines_of_therapy(p, day),
         "current": derive.current_treatment(p, day),
         "ongoing_drugs": derive.ongoing_drugs(p, day),
-        "sites": sorted(p.metastases, key=lambda m: (m.date is None, m.date)),
+        # the rows, not the engine's sites: they also hold each site's latest scan response
+        "sites": sorted(
+            Metastasis.objects.filter(owner=owner), key=lambda m: (m.date is None, m.date)
+        ),
         "latest_assessment": assessments[-1] if assessments else None,
         "unknown_drugs": list(dict.fromkeys(derive.unknown_drugs(p))),
         "care_team": services.care_team_for(owner),
@@ -85,6 +91,7 @@ def overview(request, owner):
             marker_chart=mark_safe(chart),
             appointments=services.upcoming_appointments(owner),
             doses=_doses_glance(owner, f["today"]),
+            empty=is_empty(owner),
         ),
     )
 
@@ -111,13 +118,18 @@ def timeline_page(request, owner):
 def _summary_context(request, owner) -> dict:
     f = facts(owner)
     latest_day = f["checkins"][0].date if f["checkins"] else None
-    recent = [c for c in f["checkins"] if latest_day and c.date >= latest_day - timedelta(days=14)]
+    since = latest_day - timedelta(days=14) if latest_day else None
+    recent = summary_facts.one_per_symptom(f["checkins"], since)
     svg = timeline.timeline_svg(f["patient"], f["today"], timeline_labels())
     return context(
         request,
         owner,
         **f,
         recent_symptoms=recent,
+        early_treatment=summary_facts.early_treatment(f["patient"]),
+        local_treatment=summary_facts.local_treatment(f["patient"]),
+        recent_labs=summary_facts.recent_labs(f["patient"]),
+        appointments=services.upcoming_appointments(owner, 2),
         svg=mark_safe(svg),
         biomarkers=Biomarker.objects.filter(owner=owner),
         age=f["patient"].age_on(f["today"]),
@@ -202,10 +214,13 @@ def _status(owner) -> dict:
     if triaged and triaged.triage_level in ("emergency", "urgent"):
         flags.append(
             _("Check-in on %(day)s was triaged %(level)s.")
-            % {"day": triaged.date, "level": triaged.triage_level}
+            % {"day": date_format(triaged.date, "j M Y"), "level": triaged.triage_level}
         )
     if latest and latest.status == "progression":
-        flags.append(_("Latest scan (%(day)s) shows progression.") % {"day": latest.date})
+        flags.append(
+            _("Latest scan (%(day)s) shows progression.")
+            % {"day": date_format(latest.date, "j M Y")}
+        )
     if any(
         m.site in ("brain", "leptomeningeal") and m.status in ("active", "treated-progressing")
         for m in p.metastases

@@ -5,7 +5,6 @@ from __future__ import annotations
 import secrets
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.core.mail import send_mail
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -70,12 +69,22 @@ def revoke(request, owner, pk):
     return redirect("record:sharing")
 
 
-@login_required
 def accept(request, token):
-    """The invited person, signed in with the invited email, accepts the invitation."""
+    """The invited person, signed in with the invited email, accepts the invitation.
+
+    Signed out, the page says who invites them and offers sign-up or sign-in, both of which
+    come back here (sign-up through the confirmation email)."""
     share = (
         Share.objects.filter(token=token, revoked_at__isnull=True).select_related("owner").first()
     )
+    if not request.user.is_authenticated:
+        if share is None:
+            return render(request, "record/invite.html", {"invalid": True}, status=404)
+        return render(
+            request,
+            "record/invite.html",
+            {"share": share, "person": person_label(share.owner), "signed_out": True},
+        )
     if share is None or share.owner_id == request.user.pk:
         return render(request, "record/invite.html", {"invalid": True}, status=404)
     if (request.user.email or "").lower() != share.email.lower():
