@@ -315,3 +315,22 @@ def test_before_or_during_first_line_means_no_line_has_ended(hr_pos):
     assert list(verdicts(p, after_first).values()) == ["not met"]
     past = trial("Inclusion Criteria:\n* Disease progression during first-line endocrine therapy\n")
     assert not any(ch.get("done") for c in past["criteria"] for ch in c["checks"])
+
+
+def test_a_time_window_belongs_to_its_own_and_or_part():
+    p = trial(
+        "Inclusion Criteria:\n* Participants must have evidence of progression on any CDK 4/6 "
+        "inhibitor-containing regimen in the metastatic setting, and/or relapse during or within "
+        "12 months of completion of any CDK4/6 inhibitor-containing regimen in the adjuvant setting.\n"
+    )
+    first = next(ch for c in p["criteria"] for ch in c["checks"] if ch["type"] == "therapy")
+    assert first["within_days"] is None and first["setting"] == "metastatic"
+
+
+def test_the_reason_given_for_a_rule_is_not_part_of_it():
+    p = trial(
+        "Exclusion Criteria:\n* Pregnant women are excluded from this study because the effect of "
+        "abemaciclib and fulvestrant on a developing fetus is unknown.\n"
+    )
+    values = [ch["value"] for c in p["criteria"] for ch in c["checks"]]
+    assert values == ["pregnant"]

@@ -172,7 +172,7 @@ def _from_mention(m: Mention, text: str, kind: str) -> dict | None:
         check["allowed"] = allowed or exception
         if m.value == "chemotherapy":
             check["adc_named"] = bool(_ADC.search(text))
-        check["within_days"] = window_days(text)
+        check["within_days"] = window_days(_segment(text, m.start))
         if check["within_days"] is not None and check["within_days"] <= 42:
             return None  # a wash-out before the first dose: checked by the study team at screening
         check["setting"] = (
@@ -383,12 +383,34 @@ def checks_for(crit: Criterion, found: list[Mention]) -> list[dict]:
 _EXPANSION = re.compile(r"\s*\((?:[A-Z][a-z]+[\s-]*){2,}(?:\d+\s*)?\)")
 
 
+_SEGMENT_EDGE = re.compile(r",?\s+and/or\s+|;\s*|\.\s+(?=[A-Z])")
+
+
+def _segment(text: str, at: int) -> str:
+    """The part of a criterion a mention sits in, between "and/or", ";" or sentence edges:
+    "progression on a CDK4/6 inhibitor in the metastatic setting, and/or relapse within 12
+    months of adjuvant CDK4/6 inhibitor" gives the first mention no 12-month window."""
+    start, end = 0, len(text)
+    for e in _SEGMENT_EDGE.finditer(text):
+        if e.end() <= at:
+            start = e.end()
+        elif e.start() >= at:
+            end = e.start()
+            break
+    return text[start:end]
+
+
 def _own_words(c: Criterion) -> Criterion:
     """The words a criterion's checks are read from: an option of "one of the following: ..."
-    without the shared stem ("solid tumor ... for which no standard therapy exists"), and
-    without spelled-out abbreviations."""
+    without the shared stem ("solid tumor ... for which no standard therapy exists"),
+    without spelled-out abbreviations and without the reason given for a rule ("because ...")."""
     text = c.option if c.any_of and c.option else c.text
-    return Criterion(c.kind, _EXPANSION.sub("", text), c.number)
+    return Criterion(c.kind, _RATIONALE.sub("", _EXPANSION.sub("", text)), c.number)
+
+
+# "... are excluded from this study because the effect of abemaciclib on a fetus is unknown":
+# a reason given for a rule names things the rule does not ask about
+_RATIONALE = re.compile(r"\s*\bbecause\b[^.;]*", re.I)
 
 
 def parse_criteria(criteria: list[Criterion]) -> list[dict]:
