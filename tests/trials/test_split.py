@@ -176,3 +176,15 @@ def test_a_definition_lead_in_carries_into_its_flat_list_of_parts():
         "12 consecutive months"
     )
     assert got[3:] == ["Patients must sign consent.", "Measurable disease"]
+    # after a blank line the list of parts has ended: later items are rules again
+    later = split(
+        "Inclusion Criteria:\nNote: A POCBP is any patient who meets the following criteria:\n\n"
+        "* Has not undergone a hysterectomy\n* Has had menses in the past 12 months\n\n"
+        "* HER2-negative breast cancer\n* Measurable disease\n"
+        "Exclusion Criteria:\n* Known active CNS metastases\n"
+    )
+    assert [c.text for c in later][2:] == [
+        "HER2-negative breast cancer",
+        "Measurable disease",
+        "Known active CNS metastases",
+    ]

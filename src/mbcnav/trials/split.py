@@ -150,8 +150,8 @@ def _header(line: str) -> tuple[str | None, str]:
     return kind, m.group("after").strip() if has_colon else ""
 
 
-def _items(lines: list[str]) -> list[tuple[str, int, bool, str]]:
-    """Raw items (section, indent, bulleted, text) with wrapped lines joined."""
+def _items(lines: list[str]) -> list[tuple[str, int, bool, str, bool]]:
+    """Raw items (section, indent, bulleted, text, blank line before) with wrapped lines joined."""
     items: list[list] = []
     section = "inclusion"
     blank = True
@@ -163,9 +163,9 @@ def _items(lines: list[str]) -> list[tuple[str, int, bool, str]]:
         if kind:
             section = kind
             blank = True
-            items.append([section, 0, False, _HEAD + _scope(raw)])
+            items.append([section, 0, False, _HEAD + _scope(raw), True])
             if after:
-                items.append([section, 0, True, after])
+                items.append([section, 0, True, after, True])
             continue
         indent = len(raw) - len(raw.lstrip(" \t"))
         text = raw.strip()
@@ -179,7 +179,7 @@ def _items(lines: list[str]) -> list[tuple[str, int, bool, str]]:
         if not new and (text[:1].isupper() and items[-1][3].rstrip().endswith((".", ":", ";"))):
             new = True
         if new:
-            items.append([section, indent, bulleted, text])
+            items.append([section, indent, bulleted, text, blank])
         else:
             items[-1][3] += " " + text
         blank = False
@@ -253,15 +253,16 @@ def split(text: str) -> list[Criterion]:
     heading = ""  # the cohort or part the items below belong to
     alternatives: dict[str, int] = {}  # stem text -> id of its set of alternatives
     definition = ""  # "X is any patient who meets the following:" over a flat list of parts
-    for i, (section, indent, bulleted, body) in enumerate(items):
+    parts = 0  # items the definition has been carried into
+    for i, (section, indent, bulleted, body, gap) in enumerate(items):
         if i and items[i - 1][0] != section:
             stems = []  # a stem of the inclusion list never carries into the exclusion list
             heading = ""
         if body.startswith(_HEAD):
             heading, stems, definition = body[len(_HEAD) :], [], ""
             continue
-        if not bulleted:
-            definition = ""
+        if not bulleted or (gap and parts):
+            definition = ""  # the list of parts ends at a blank line or a plain paragraph
         if _COHORT_HEADING.match(body) and len(body) < 60:
             heading = body.rstrip(": ").strip() + ":"
             stems = []
@@ -292,11 +293,13 @@ def split(text: str) -> list[Criterion]:
         if body.rstrip().endswith(":"):
             if d := rx("modality.definition").search(body + " x"):
                 definition = body[d.start() :].lstrip(".:; ").strip()  # its own sentence only
+                parts = 0
             continue
         if _FILLER.match(body):
             continue
         if definition:
             full = f"{definition} {full}"
+            parts += 1
         if len(body) >= 3 and re.search(r"[A-Za-z]{2}", body):
             kind = section
             if section == "exclusion" and _MISFILED.match(full) and not _MUST_NOT.search(full):
