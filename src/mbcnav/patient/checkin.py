@@ -14,16 +14,74 @@ Two ways a symptom reaches the record, with two rules (docs/patient-file.md):
 
 from __future__ import annotations
 
+import re
+
 from . import vocabulary as v
 
 OTHER = "other symptom"
 #: Longest text kept from the person's words (the rest is cut with an ellipsis).
 LIMIT = 200
+#: Where a typed phrase is cut into clauses ("fell and hit my head, now headache and sick").
+CLAUSES = re.compile(
+    r"[,;.!?/()]+|\s(?:and|but|with|plus|also|now|then|while|though|although|except|just|only)\s", re.I
+)
+#: A clause starting with one of these denies what follows ("no fever", "not dizzy").
+NEGATORS = frozenset({"no", "not", "without", "denies", "deny", "never", "none", "nothing"})
+#: Words that may sit between the negation and the symptom ("no more pain", "not really dizzy").
+FILLERS = frozenset({"more", "any", "real", "really", "a", "the", "sign", "signs", "of"})
+#: Words that may follow the symptom in a denial ("no pain today", "not sick anymore").
+AFTER = frozenset({"today", "now", "anymore", "tonight", "lately", "since", "yet", "at", "all"})
+#: Fields copied to a second symptom read from the same phrase (numbers stay with the first).
+SHARED = ("date", "severity", "frequency", "interference", "new")
 
 
 def words_of(note: str | None) -> str:
     """The person's own words at the start of an entry's note ('' when there are none)."""
     return (note or "").split("; ", 1)[0].strip()
+
+
+def negated(clause: str) -> bool:
+    """True for a clause that denies a symptom: a negation, then a listed symptom word.
+
+    "no fever", "not dizzy", "denies chest pain" are denials; "no appetite", "no urine",
+    "can't pee" are symptoms (the negation is part of a listed word or of a keyword).
+    """
+    words = clause.lower().split()
+    if len(words) < 2 or words[0] not in NEGATORS or v.is_symptom_word(clause):
+        return False
+    rest = words[1:]
+    while len(rest) > 1 and rest[0] in FILLERS:
+        rest = rest[1:]
+    while len(rest) > 1 and rest[-1] in AFTER:
+        rest = rest[:-1]
+    return v.is_symptom_word(" ".join(rest))
+
+
+def clauses(text: str) -> list[str]:
+    return [c.strip() for c in CLAUSES.split(text) if c and c.strip()]
+
+
+def readings(text: str) -> tuple[list[tuple[str, str | None]], bool]:
+    """The symptoms one typed phrase names, first the reading of the whole phrase.
+
+    Returns (readings, denied): clauses that deny a symptom are left out, each other clause
+    is read on its own, and ``denied`` is True when every clause was a denial.
+    """
+    if v.is_symptom_word(text):
+        return [v.normalise_symptom(text)], False
+    parts = clauses(text)
+    kept = [c for c in parts if not negated(c)]
+    if parts and not kept:
+        return [v.normalise_symptom(" ".join(parts[0].split()[1:]))], True
+    out: list[tuple[str, str | None]] = []
+    whole = v.normalise_symptom(", ".join(kept)) if kept else None
+    if whole:
+        out.append(whole)
+    for c in kept if len(kept) > 1 or whole is None else ():
+        found = v.normalise_symptom(c)
+        if found and found[0] not in {t for t, _ in out}:
+            out.append(found)
+    return out, False
 
 
 def own_words(entry: dict) -> dict:
@@ -46,6 +104,42 @@ def own_words(entry: dict) -> dict:
     return out
 
 
+def read_typed(entry: dict) -> list[dict]:
+    """One typed entry -> the patient-file entries it stands for (at least one, never none).
+
+    A listed word is kept as it is. Other words are read clause by clause: denials ("no
+    fever") are left out, the first symptom read keeps every field of the entry, and each
+    further symptom named in the same phrase becomes an entry with the same date, severity,
+    frequency, interference and "new" answer (erring high: the words are the person's
+    own, the severity may be theirs for the whole phrase). Words that name no symptom
+    become ``other symptom``. The person's words are kept first in each note.
+    """
+    typed = entry.get("symptom")
+    if not isinstance(typed, str) or v.is_symptom_word(typed):
+        return [own_words(entry)]
+    text = " ".join(typed.split())[:LIMIT]
+    found, denied = readings(text)
+    if not found or found[0] is None:
+        return [own_words(entry)]
+    note = entry.get("note")
+    words = f"{text}; {note}" if isinstance(note, str) and note.strip() else text
+    term, where = found[0]
+    first = {**entry, "symptom": term, "note": words}
+    if where and not entry.get("location"):
+        first["location"] = where
+    if denied and entry.get("severity") is None and entry.get("frequency") is None:
+        first["severity"] = "none"  # "no fever": said to be absent (numbers still count)
+        return [first]
+    out = [first]
+    for term, where in found[1:]:
+        extra = {k: entry[k] for k in SHARED if k in entry}
+        extra.update(symptom=term, note=words)
+        if where:
+            extra["location"] = where
+        out.append(extra)
+    return out
+
+
 def own_words_all(entries: list[dict]) -> list[dict]:
-    """``own_words`` for every entry of a typed check-in."""
-    return [own_words(e) if isinstance(e, dict) else e for e in entries]
+    """Every entry of a typed check-in read with ``read_typed`` (never fewer entries)."""
+    return [x for e in entries for x in (read_typed(e) if isinstance(e, dict) else [e])]
