@@ -96,11 +96,12 @@ def latest_checkin(p: Patient, as_of: date) -> tuple[Symptom, ...]:
 
 def with_fever_reading(entries: tuple[Symptom, ...]) -> tuple[Symptom, ...]:
     """A temperature written on another symptom ("temp 38.4 and I feel awful") is a fever
-    reading too: the fever rules read it as a ``fever`` entry of the same check-in."""
+    reading too: the fever rules read it as a ``fever`` entry of the same check-in when it is
+    raised (37.5 °C or more, UKONS) or low (under 36.0 °C); a normal one adds nothing."""
     if any(e.symptom in FEVER_TERMS and e.temperature_c is not None for e in entries):
         return entries
     for e in entries:
-        if e.temperature_c is not None:
+        if e.temperature_c is not None and not 36.0 <= e.temperature_c < 37.5:
             extra = Symptom(date=e.date, symptom="fever", temperature_c=e.temperature_c)
             return (*entries, extra)
     return entries
