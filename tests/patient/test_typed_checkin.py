@@ -88,3 +88,41 @@ def test_own_words_keeps_other_fields_for_the_file_reader_to_check():
 def test_long_words_are_cut():
     (entry,) = read_typed({"date": DAY, "symptom": "zz " * 200})
     assert entry["symptom"] == "other symptom" and len(entry["note"]) <= 200
+
+
+def test_severe_words_raise_an_open_severity_only():
+    (entry,) = read_typed({"date": DAY, "symptom": "worst headache of my life"})
+    assert entry["severity"] == "severe"
+    (entry,) = read_typed({"date": DAY, "symptom": "awful headache", "severity": "mild"})
+    assert entry["severity"] == "mild"  # the person's own answer wins
+
+
+@pytest.mark.parametrize(
+    "text, new",
+    [
+        ("sudden pain in my calf", True),
+        ("cough since yesterday", True),
+        ("cough, same as always", False),
+        ("new cough, same as always otherwise", True),  # a new word wins: err upwards
+        ("cough", None),
+    ],
+)
+def test_onset_words_answer_new_when_it_was_not_asked(text, new):
+    assert read_typed({"date": DAY, "symptom": text})[0].get("new") is new
+
+
+@pytest.mark.parametrize(
+    "text, field, value",
+    [
+        ("hot and clammy, 38.1", "temperature_c", 38.1),
+        ("thermometer says 100.9", "temperature_f", 100.9),
+        ("2 a day, imodium working", None, None),
+        ("loose, 12 times today", None, None),
+        ("pulse 102 and pounding", None, None),
+        ("sugar reading 98", None, None),
+    ],
+)
+def test_a_number_that_can_only_be_a_temperature_is_read_as_one(text, field, value):
+    (entry,) = read_typed({"date": DAY, "symptom": text})
+    temps = {k: entry[k] for k in ("temperature_c", "temperature_f") if k in entry}
+    assert temps == ({field: value} if field else {})

@@ -31,6 +31,28 @@ NEGATORS = frozenset({"no", "not", "without", "denies", "deny", "never", "none",
 FILLERS = frozenset({"more", "any", "real", "really", "a", "the", "sign", "signs", "of"})
 #: Words that may follow the symptom in a denial ("no pain today", "not sick anymore").
 AFTER = frozenset({"today", "now", "anymore", "tonight", "lately", "since", "yet", "at", "all"})
+#: Words that make a phrase severe when no severity was chosen (read only upwards).
+SEVERE = re.compile(
+    r"\b(?:severe|severely|terrible|terribly|awful|worst|unbearable|excruciating|agony|"
+    r"agoni[sz]ing|horrendous|extreme|extremely|(?:really|very|so) bad|can'?t cope|cannot cope)\b"
+)
+#: Words that say a symptom is new or sudden, and words that say it is long-standing.
+NEW = re.compile(
+    r"\b(?:new|newly|sudden|suddenly|just started|started (?:today|yesterday|this|last)|"
+    r"since (?:today|yesterday|this|last)|first time|never had|out of nowhere|came on)\b"
+)
+OLD = re.compile(
+    r"\b(?:same as (?:always|usual|before)|as usual|for (?:months|years)|"
+    r"long[- ]standing|had it for (?:months|years|ages)|nothing new|not new)\b"
+)
+#: A number in the words that can only be a body temperature (°C, then °F).
+NUMBER = re.compile(r"(?<![\d.])(\d{2,3}(?:\.\d)?)(?![\d.])")
+CELSIUS, FAHRENHEIT = (34.0, 42.5), (94.0, 108.5)
+#: Other measurements people type: a number next to these is not a temperature.
+MEASURES = re.compile(
+    r"\b(?:pulse|heart|bpm|rate|pressure|bp|sugar|glucose|mg|mmol|kg|lbs?|pounds|weight|"
+    r"oxygen|o2|sats?|spo2|breaths)\b|%"
+)
 #: Fields copied to a second symptom read from the same phrase (numbers stay with the first).
 SHARED = ("date", "severity", "frequency", "interference", "new")
 
@@ -120,11 +142,11 @@ def read_typed(entry: dict) -> list[dict]:
     text = " ".join(typed.split())[:LIMIT]
     found, denied = readings(text)
     if not found or found[0] is None:
-        return [own_words(entry)]
+        return [{**own_words(entry), **_answers(text, entry)}]
     note = entry.get("note")
     words = f"{text}; {note}" if isinstance(note, str) and note.strip() else text
     term, where = found[0]
-    first = {**entry, "symptom": term, "note": words}
+    first = {**entry, **_answers(text, entry), "symptom": term, "note": words}
     if where and not entry.get("location"):
         first["location"] = where
     if denied and entry.get("severity") is None and entry.get("frequency") is None:
@@ -132,11 +154,38 @@ def read_typed(entry: dict) -> list[dict]:
         return [first]
     out = [first]
     for term, where in found[1:]:
-        extra = {k: entry[k] for k in SHARED if k in entry}
+        extra = {k: first[k] for k in SHARED if k in first}
         extra.update(symptom=term, note=words)
         if where:
             extra["location"] = where
         out.append(extra)
+    return out
+
+
+def _answers(text: str, entry: dict) -> dict:
+    """What the words themselves answer when the entry leaves it open: a severe word gives
+    severity "severe"; "new", "suddenly" give new: true, "same as always" new: false (a new
+    word wins); a number that can only be a body temperature gives the temperature."""
+    low = text.lower().replace("’", "'")
+    out: dict = {}
+    if all(entry.get(k) is None for k in ("severity", "frequency", "interference")):
+        if SEVERE.search(low):
+            out["severity"] = "severe"
+    if entry.get("new") is None:
+        if NEW.search(low):
+            out["new"] = True
+        elif OLD.search(low):
+            out["new"] = False
+    no_temp = entry.get("temperature_c") is None and entry.get("temperature_f") is None
+    if no_temp and not MEASURES.search(low):
+        for number in NUMBER.findall(low):
+            value = float(number)
+            if CELSIUS[0] <= value <= CELSIUS[1]:
+                out["temperature_c"] = value
+                break
+            if FAHRENHEIT[0] <= value <= FAHRENHEIT[1]:
+                out["temperature_f"] = value
+                break
     return out
 
 
