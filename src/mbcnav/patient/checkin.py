@@ -23,7 +23,9 @@ OTHER = "other symptom"
 LIMIT = 200
 #: Where a typed phrase is cut into clauses ("fell and hit my head, now headache and sick").
 CLAUSES = re.compile(
-    r"[,;.!?/()]+|\s(?:and|but|with|plus|also|now|then|while|though|although|except|just|only)\s", re.I
+    r"[,;!?/()]+|(?<!\d)\.|\.(?!\d)"  # a full stop, but not the one in 38.4
+    r"|\s(?:and|but|with|plus|also|now|then|while|though|although|except|just|only)\s",
+    re.I,
 )
 #: A clause starting with one of these denies what follows ("no fever", "not dizzy").
 NEGATORS = frozenset({"no", "not", "without", "denies", "deny", "never", "none", "nothing"})
