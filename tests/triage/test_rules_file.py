@@ -169,10 +169,7 @@ def test_grade_formula_tells_easy_from_hard():
 
 
 def test_explanations_are_plain_language():
-    text = " ".join(
-r.explanation.format_map({k: "it" for k in PLACEHOLDERS})
-        for r in RULES
-    )
+    text = " ".join(r.explanation.format_map({k: "it" for k in PLACEHOLDERS}) for r in RULES)
     grade = fk_grade(text)
     assert grade <= 8.0, f"explanations read at grade {grade:.1f}"
     for rule in RULES:

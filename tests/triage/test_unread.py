@@ -32,5 +32,7 @@ def test_a_temperature_written_on_another_symptom_is_a_fever_reading(run):
 
 
 def test_a_normal_temperature_on_another_symptom_is_not_a_fever(run):
-    result = run([{"symptom": "feeling unwell", "severity": "mild", "temperature_c": 36.8}], **CHEMO)
+    result = run(
+        [{"symptom": "feeling unwell", "severity": "mild", "temperature_c": 36.8}], **CHEMO
+    )
     assert result.level != "emergency"
