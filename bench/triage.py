@@ -2,7 +2,8 @@
 
 Usage: uv run python bench/triage.py [VIGNETTES.yaml] [--split tune|held] [--show]
 
-Each vignette is a patient file fragment, a check-in and the level its source calls for
+Each vignette is a patient file fragment (or, set 4, ``drugs`` and ``last_dose_days``), a
+check-in (``checkin`` or, set 4, ``symptoms``) and the level its source calls for
 (``expected``); it may also give ``allowed``, the levels a careful triage nurse could defend
 (the expected level is always allowed). A result is correct when its level is allowed.
 Under-triage = the engine says a level below the lowest allowed one (the worst failure);
@@ -21,7 +22,7 @@ from __future__ import annotations
 
 import hashlib
 import sys
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 import yaml
@@ -45,9 +46,24 @@ def _day(value) -> date:
     return value if isinstance(value, date) else date.fromisoformat(str(value))
 
 
+def _treatments(vignette: dict, day: date) -> list[dict]:
+    """Set 4 writes ``drugs`` + ``last_dose_days`` instead of a patient fragment. The patient
+    file has no last-dose field, so they become one ongoing line with every drug, started on
+    the last dose day (90 days back when the day is not given); no drugs, no treatment."""
+    drugs = vignette.get("drugs") or []
+    if not drugs:
+        return []
+    back = vignette.get("last_dose_days")
+    start = day - timedelta(days=90 if back is None else int(back))
+    return [{"drugs": list(drugs), "setting": "metastatic", "start": start.isoformat()}]
+
+
 def build(vignette: dict, day: date):
     data = {"format": "mbcnav-patient/1", **(vignette.get("patient") or {})}
-    entries = [{"date": day.isoformat(), **entry} for entry in vignette["checkin"]]
+    if "drugs" in vignette and "treatments" not in data:
+        data["treatments"] = _treatments(vignette, day)
+    checkin = vignette["checkin"] if "checkin" in vignette else vignette["symptoms"]
+    entries = [{"date": day.isoformat(), **entry} for entry in checkin]
     data["symptoms"] = own_words_all(entries)
     return parse(data)
 
