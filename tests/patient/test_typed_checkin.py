@@ -126,3 +126,18 @@ def test_a_number_that_can_only_be_a_temperature_is_read_as_one(text, field, val
     (entry,) = read_typed({"date": DAY, "symptom": text})
     temps = {k: entry[k] for k in ("temperature_c", "temperature_f") if k in entry}
     assert temps == ({field: value} if field else {})
+
+
+@pytest.mark.parametrize(
+    ("typed", "term"),
+    [
+        ("had a fit", "seizure"),
+        ("my right arm went weird and floppy for 10 min", "arm weakness"),
+        ("legs went floppy", "leg weakness"),
+        ("thinking of taking all my pills", "suicidal thoughts"),
+        ("planning to swallow the whole bottle of tablets", "suicidal thoughts"),
+        ("dark wee", "urine color change"),
+    ],
+)
+def test_lay_words_for_red_flags_found_on_blind_set_4(typed, term):
+    assert terms(typed)[0] == term

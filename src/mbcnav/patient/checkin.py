@@ -119,7 +119,12 @@ def own_words(entry: dict) -> dict:
     typed = entry.get("symptom")
     if typed is None or (isinstance(typed, str) and v.normalise_symptom(typed) is not None):
         return dict(entry)
-    text = " ".join(str(typed).split())
+    return _as_other(entry)
+
+
+def _as_other(entry: dict) -> dict:
+    """The entry as ``other symptom`` with the typed words first in its note."""
+    text = " ".join(str(entry.get("symptom")).split())
     if len(text) > LIMIT:
         text = text[: LIMIT - 1] + "…"
     note = entry.get("note")
@@ -144,7 +149,9 @@ def read_typed(entry: dict) -> list[dict]:
     text = " ".join(typed.split())[:LIMIT]
     found, denied = readings(text)
     if not found or found[0] is None:
-        return [{**own_words(entry), **_answers(text, entry)}]
+        # nothing read once denials are left out: never fall back to reading the whole
+        # phrase, which would read "no chest pain" in "feel far away, no chest pain"
+        return [{**_as_other(entry), **_answers(text, entry)}]
     note = entry.get("note")
     words = f"{text}; {note}" if isinstance(note, str) and note.strip() else text
     term, where = found[0]

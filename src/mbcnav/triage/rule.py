@@ -39,7 +39,14 @@ OPTIONAL = ("group", "fallback", "scope", "symptom")
 SOURCE_FIELDS = ("publisher", "title", "url", "read")
 DEFAULT_FILE = "rules.yaml"
 #: The bundled rule files, read in this order; grades.yaml adds two fallback rules per term.
-BUNDLED = ("rules.yaml", "red_flags.yaml", "drug_risks.yaml", "combinations.yaml", "unread.yaml")
+BUNDLED = (
+    "rules.yaml",
+    "red_flags.yaml",
+    "drug_risks.yaml",
+    "combinations.yaml",
+    "signs.yaml",
+    "unread.yaml",
+)
 TOP_LEVEL = ("rules", "sources", "drug_sets")  # sources / drug_sets hold YAML anchors only
 
 
