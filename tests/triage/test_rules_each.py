@@ -1,4 +1,4 @@
-"""One case per rule of data/rules.yaml, red_flags.yaml, drug_risks.yaml and combinations.yaml, with boundary values on both sides.
+"""One case per rule of the bundled rule files (rules, red_flags, drug_risks, combinations, signs, unread), with boundary values on both sides.
 
 The cases live in ``data/rule_cases.yaml``: the rule exercised, whether it must
 fire, the level expected, a patient file fragment and the check-in. Boundaries
