@@ -1,14 +1,19 @@
 """Benchmark: triage vignettes -> agreement, confusion table, under- and over-triage counts.
 
-Usage: uv run python bench/triage.py [VIGNETTES.yaml] [--half tune|held-out] [--show]
+Usage: uv run python bench/triage.py [VIGNETTES.yaml] [--split tune|held] [--show]
 
-Each vignette is a patient file fragment, a check-in and the level its source calls for
+Each vignette is a patient file fragment (or, sets 4 and 5, ``drugs`` and ``last_dose_days``), a
+check-in (``checkin`` or, sets 4 and 5, ``symptoms``) and the level its source calls for
 (``expected``); it may also give ``allowed``, the levels a careful triage nurse could defend
 (the expected level is always allowed). A result is correct when its level is allowed.
 Under-triage = the engine says a level below the lowest allowed one (the worst failure);
 over-triage = above the highest allowed one.
 
-``--half`` keeps one half of the set, split by the SHA-1 of each vignette's id (even last
+The check-in words are read as a person's typed check-in (``mbcnav.patient.checkin``): words
+the vocabulary cannot read become "other symptom" with the words kept, never a refusal; other
+fields (a bad date, an unknown field) are still refused and counted as level ``none``.
+
+``--split`` (or ``--half``; ``held`` = ``held-out``) keeps one half of the set, split by the SHA-1 of each vignette's id (even last
 digit: tune; odd: held-out), so a set can be split before anything is run on it: tune rules
 on one half and run the other once, at the end.
 """
@@ -17,12 +22,13 @@ from __future__ import annotations
 
 import hashlib
 import sys
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 import yaml
 
 from mbcnav.patient import PatientFileError, parse
+from mbcnav.patient.checkin import own_words_all
 from mbcnav.triage import LEVELS, triage
 
 DEFAULT = Path(__file__).parent / "data" / "triage_vignettes.yaml"
@@ -40,9 +46,25 @@ def _day(value) -> date:
     return value if isinstance(value, date) else date.fromisoformat(str(value))
 
 
+def _treatments(vignette: dict, day: date) -> list[dict]:
+    """Set 4 writes ``drugs`` + ``last_dose_days`` instead of a patient fragment. The patient
+    file has no last-dose field, so they become one ongoing line with every drug, started on
+    the last dose day (90 days back when the day is not given); no drugs, no treatment."""
+    drugs = vignette.get("drugs") or []
+    if not drugs:
+        return []
+    back = vignette.get("last_dose_days")
+    start = day - timedelta(days=90 if back is None else int(back))
+    return [{"drugs": list(drugs), "setting": "metastatic", "start": start.isoformat()}]
+
+
 def build(vignette: dict, day: date):
     data = {"format": "mbcnav-patient/1", **(vignette.get("patient") or {})}
-    data["symptoms"] = [{"date": day.isoformat(), **entry} for entry in vignette["checkin"]]
+    if "drugs" in vignette and "treatments" not in data:
+        data["treatments"] = _treatments(vignette, day)
+    checkin = vignette["checkin"] if "checkin" in vignette else vignette["symptoms"]
+    entries = [{"date": day.isoformat(), **entry} for entry in checkin]
+    data["symptoms"] = own_words_all(entries)
     return parse(data)
 
 
@@ -106,9 +128,12 @@ def run(path: Path, show: bool = False, half: str | None = None) -> dict:
 if __name__ == "__main__":
     args = [a for a in sys.argv[1:] if not a.startswith("--")]
     chosen = None
-    if "--half" in sys.argv:
-        chosen = sys.argv[sys.argv.index("--half") + 1]
+    flag = next((f for f in ("--split", "--half") if f in sys.argv), None)
+    if flag:
+        i = sys.argv.index(flag) + 1
+        chosen = sys.argv[i] if i < len(sys.argv) else ""
         args = [a for a in args if a != chosen]
+        chosen = {"held": "held-out"}.get(chosen, chosen)
         if chosen not in HALVES:
-            sys.exit(f"--half: {chosen!r} is not allowed; use tune or held-out.")
+            sys.exit(f"{flag}: {chosen!r} is not allowed; use tune or held.")
     run(Path(args[0]) if args else DEFAULT, show="--show" in sys.argv, half=chosen)

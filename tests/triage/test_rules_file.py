@@ -9,6 +9,7 @@ import pytest
 import yaml
 
 from mbcnav.triage import TriageError, load_rules, parse_rules
+from mbcnav.triage.rule import PLACEHOLDERS
 
 STALE_AFTER_MONTHS = 12
 
@@ -168,23 +169,7 @@ def test_grade_formula_tells_easy_from_hard():
 
 
 def test_explanations_are_plain_language():
-    text = " ".join(
-        r.explanation.format_map(
-            {
-                k: "it"
-                for k in (
-                    "drug",
-                    "site",
-                    "lab",
-                    "temperature_c",
-                    "count_per_day",
-                    "also",
-                    "symptom",
-                )
-            }
-        )
-        for r in RULES
-    )
+    text = " ".join(r.explanation.format_map({k: "it" for k in PLACEHOLDERS}) for r in RULES)
     grade = fk_grade(text)
     assert grade <= 8.0, f"explanations read at grade {grade:.1f}"
     for rule in RULES:

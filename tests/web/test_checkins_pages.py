@@ -154,3 +154,24 @@ def test_warmed_symptom_fields_are_the_page_a_cold_cache_renders(as_user, patien
     token = re.compile(r'name="csrfmiddlewaretoken" value="[^"]+"')
     assert token.sub("", cold) == token.sub("", warmed)
     assert warmed.count("<details") > 10  # the symptom fields are on the page
+
+
+def test_words_we_cannot_read_are_kept_and_sent_to_the_24_hour_line(as_user, patient):
+    """Issue 20: a typed symptom is never dropped, even with no severity chosen."""
+    c = as_user(patient)
+    resp = post_checkin(c, other_symptom_words="everything feels strange and far away")
+    assert resp.status_code == 302
+    row = CheckIn.objects.get(owner=patient, date=DAY)
+    assert row.symptom == "other symptom" and "everything feels strange" in row.note
+    assert row.triage_level == "urgent"
+    page = c.get(resp["Location"]).content.decode()
+    assert "could not read" in page and "everything feels strange and far away" in page
+    assert "988" in page
+
+
+def test_words_we_can_read_become_that_symptom(as_user, patient):
+    c = as_user(patient)
+    post_checkin(c, other_symptom_words="black tarry poop", other_symptom_severity="mild")
+    row = CheckIn.objects.get(owner=patient, date=DAY)
+    assert row.symptom == "black stools" and row.severity == "mild"
+    assert row.triage_level == "emergency"

@@ -9,6 +9,11 @@ About the symptom entry being read (false for check-in rules, which read no entr
   new: [true, false, unknown]   "new or clearly worse" as reported
   temperature_c / count_per_day: {gte|gt|lte|lt: number, unknown: bool}
   location / note: [phrases]    the free text contains one of the phrases
+  words: [phrases]              the person's words (note and location) hold one of the
+                                phrases as whole words: case and apostrophes ignored
+                                ("can't" = "cant"), a final '*' stands for any ending
+                                ("seiz*"); a clause that denies a listed symptom ("no
+                                chest pain", checkin.negated) is skipped
   grade: {gte|gt|lte|lt: 0-3, unknown: bool}
                                 the entry's PRO-CTCAE-style grade (grading.py): the
                                 highest of its severity, frequency and interference
@@ -33,7 +38,11 @@ Combinators: all: [conditions], any: [conditions], not: condition.
 
 from __future__ import annotations
 
+import re
+from functools import lru_cache
+
 from mbcnav.patient import vocabulary
+from mbcnav.patient.checkin import clauses, negated
 from mbcnav.patient.model import Symptom
 
 from . import grading
@@ -49,6 +58,7 @@ WORD_LISTS = {
 }
 NUMBERS = ("temperature_c", "count_per_day")
 TEXTS = ("location", "note")
+PHRASE = re.compile(r"^[a-z0-9' ]+\*?$")
 COMPARISONS = {
     "gte": lambda a, b: a >= b,
     "gt": lambda a, b: a > b,
@@ -70,6 +80,7 @@ ATOMS = (
     "new",
     *NUMBERS,
     *TEXTS,
+    "words",
     "grade",
     "also",
     "count",
@@ -129,6 +140,14 @@ def check(cond: object, where: str, field: str = "when", known_classes=()) -> No
             or not all(isinstance(v, str) and v for v in value)
         ):
             raise _fail(where, sub, value, "write a list of phrases")
+    elif key == "words":
+        if not isinstance(value, list) or not value:
+            raise _fail(where, sub, value, "write a list of phrases")
+        for phrase in value:
+            if not isinstance(phrase, str) or not PHRASE.match(phrase.strip().lower()):
+                raise _fail(
+                    where, sub, phrase, "write lower-case words, optionally ending with '*'"
+                )
     elif key == "also" or key == "not":
         check(value, where, sub, known_classes)
     elif key == "grade":
@@ -288,4 +307,30 @@ def matches(cond: dict, entry: Symptom | None, ctx: Context, facts: dict) -> boo
     if key in TEXTS:
         text = (getattr(entry, key) or "").lower()
         return any(phrase.lower() in text for phrase in value)
+    if key == "words":
+        return words_match(value, f"{entry.note or ''}. {entry.location or ''}")
     raise TriageError(f"Unknown condition {key!r}.")  # check() makes this unreachable
+
+
+def _fold(text: str) -> str:
+    return text.lower().replace("’", "'").replace("'", "")
+
+
+@lru_cache(maxsize=512)
+def _pattern(phrase: str) -> re.Pattern:
+    body = _fold(phrase.strip())
+    star = body.endswith("*")
+    words = body.rstrip("*").split()
+    regex = r"\s+".join(re.escape(w) for w in words) + (r"\w*" if star else "")
+    return re.compile(rf"\b{regex}\b")
+
+
+def words_match(phrases, text: str) -> bool:
+    """True when a clause of ``text`` that is not a denial holds one of ``phrases`` as
+    whole words (see the ``words`` condition above)."""
+    for clause in clauses(_fold(text)):
+        if negated(clause):
+            continue
+        if any(_pattern(p).search(clause) for p in phrases):
+            return True
+    return False

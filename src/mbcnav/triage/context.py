@@ -67,6 +67,9 @@ class Context:
         return None
 
 
+FEVER_TERMS = ("fever", "chills")
+
+
 def is_reported(entry: Symptom) -> bool:
     """An entry saying it is absent (severity 'none', or with no severity: frequency 'never' or
     interference 'not at all') counts only if it still carries a measurement."""
@@ -88,7 +91,20 @@ def latest_checkin(p: Patient, as_of: date) -> tuple[Symptom, ...]:
     if not dates:
         return ()
     last = max(dates)
-    return tuple(s for s in p.symptoms if s.date == last)
+    return with_fever_reading(tuple(s for s in p.symptoms if s.date == last))
+
+
+def with_fever_reading(entries: tuple[Symptom, ...]) -> tuple[Symptom, ...]:
+    """A temperature written on another symptom ("temp 38.4 and I feel awful") is a fever
+    reading too: the fever rules read it as a ``fever`` entry of the same check-in when it is
+    raised (37.5 °C or more, UKONS) or low (under 36.0 °C); a normal one adds nothing."""
+    if any(e.symptom in FEVER_TERMS and e.temperature_c is not None for e in entries):
+        return entries
+    for e in entries:
+        if e.temperature_c is not None and not 36.0 <= e.temperature_c < 37.5:
+            extra = Symptom(date=e.date, symptom="fever", temperature_c=e.temperature_c)
+            return (*entries, extra)
+    return entries
 
 
 def taken_drugs(p: Patient) -> tuple[TakenDrug, ...]:

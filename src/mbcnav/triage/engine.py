@@ -18,6 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from mbcnav.patient.checkin import words_of
 from mbcnav.patient.model import Patient, Symptom
 
 from . import context as contextlib
@@ -33,6 +34,7 @@ DEFAULT_FACTS = {
     "temperature_c": "a raised",
     "count_per_day": "several",
     "also": "another symptom",
+    "words": "a symptom in your own words",
 }
 NO_CHECKIN = "No symptom check-in on or before {day}: nothing to assess."
 NOTHING = (
@@ -110,7 +112,8 @@ def _entry_reasons(entry: Symptom, rules: tuple[Rule, ...], ctx) -> list[Reason]
                 if rule.rank > top:
                     kept.append((rule, facts))
                 break
-    return [_reason(rule, entry.symptom, facts) for rule, facts in kept]
+    words = {"words": f"“{w}”"} if (w := words_of(entry.note)) else {}
+    return [_reason(rule, entry.symptom, {**words, **facts}) for rule, facts in kept]
 
 
 def triage(patient: Patient, as_of: date, rules: tuple[Rule, ...] | None = None) -> TriageResult:

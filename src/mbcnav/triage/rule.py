@@ -24,13 +24,29 @@ from .errors import TriageError
 LEVELS = ("emergency", "urgent", "routine", "none")  # most severe first
 RANK = {level: len(LEVELS) - i for i, level in enumerate(LEVELS)}  # emergency 4 ... none 1
 SCOPES = ("symptom", "check-in")
-PLACEHOLDERS = ("drug", "site", "lab", "temperature_c", "count_per_day", "also", "symptom")
+PLACEHOLDERS = (
+    "drug",
+    "site",
+    "lab",
+    "temperature_c",
+    "count_per_day",
+    "also",
+    "symptom",
+    "words",
+)
 REQUIRED = ("name", "level", "when", "explanation", "do", "sources", "as_of")
 OPTIONAL = ("group", "fallback", "scope", "symptom")
 SOURCE_FIELDS = ("publisher", "title", "url", "read")
 DEFAULT_FILE = "rules.yaml"
 #: The bundled rule files, read in this order; grades.yaml adds two fallback rules per term.
-BUNDLED = ("rules.yaml", "red_flags.yaml", "drug_risks.yaml", "combinations.yaml")
+BUNDLED = (
+    "rules.yaml",
+    "red_flags.yaml",
+    "drug_risks.yaml",
+    "combinations.yaml",
+    "signs.yaml",
+    "unread.yaml",
+)
 TOP_LEVEL = ("rules", "sources", "drug_sets")  # sources / drug_sets hold YAML anchors only
 
 

@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy as _
 
 from mbcnav.patient import symptoms as vocab
 from mbcnav.patient import vocabulary as v
+from mbcnav.patient.checkin import OTHER, read_typed
 from mbcnav.triage.rule import symptoms_reading
 
 #: Shown open at the top: the symptoms people on MBC treatment report most.
@@ -31,9 +32,10 @@ COMMON = (
     "cough",
     "headache",
     "mouth sores",
+    OTHER,  # "something else, in your own words": a typed symptom is never dropped
 )
 TERMS = vocab.vocabulary().terms
-OTHER = tuple(t.term for t in TERMS if t.term not in COMMON)
+REST = tuple(t.term for t in TERMS if t.term not in COMMON)
 ASKS_NEW = symptoms_reading("new")
 SEVERITY_WORDS = {
     "mild": _("mild"),
@@ -120,12 +122,21 @@ class CheckInForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["date"].initial = today or date.today()
         self.unit_note = ""
-        for name in (*COMMON, *OTHER):
+        for name in (*COMMON, *REST):
             self._add_fields(vocab.term(name))
 
     def _add_fields(self, term) -> None:
         s = slug(term.term)
         first = primary(term)
+        if term.term == OTHER:
+            self.fields[f"{s}_words"] = forms.CharField(
+                label=_("What is it, in your own words?"),
+                required=False,
+                max_length=200,
+                help_text=_(
+                    "We read it for you; if we cannot, your team's 24-hour line is the next step."
+                ),
+            )
         if first == "severity":
             extra = [(PRESENT, _("I have it, not sure how bad"))] if "presence" in term.ask else []
             self.fields[f"{s}_severity"] = forms.ChoiceField(
@@ -168,11 +179,19 @@ class CheckInForm(forms.Form):
     def groups(self) -> list[Row]:
         """One row per term for the template, common symptoms first."""
         out = []
-        for name in (*COMMON, *OTHER):
+        for name in (*COMMON, *REST):
             s = slug(name)
             names = [
                 f"{s}_{k}"
-                for k in ("present", "severity", "frequency", "interference", "location", "new")
+                for k in (
+                    "words",
+                    "present",
+                    "severity",
+                    "frequency",
+                    "interference",
+                    "location",
+                    "new",
+                )
                 if f"{s}_{k}" in self.fields
             ]
             out.append(Row(vocab.term(name), s, name in COMMON, [self[n] for n in names]))
@@ -186,11 +205,27 @@ class CheckInForm(forms.Form):
                 by.setdefault(row.term.group, []).append(row)
         return list(by.items())
 
+    def _typed(self, day: str) -> list[dict]:
+        """The "something else" box: words we can read become that symptom, others stay as
+        "other symptom" with the words. Words with no severity chosen are still kept."""
+        d = self.cleaned_data
+        s = slug(OTHER)
+        words = (d.get(f"{s}_words") or "").strip()
+        severity = d.get(f"{s}_severity")
+        if not words and not severity:
+            return []
+        entry = {"date": day, "symptom": words or OTHER}
+        if severity and severity != PRESENT:
+            entry["severity"] = severity
+        return read_typed(entry)
+
     def _entry(self, term, day: str) -> dict | None:
         d = self.cleaned_data
         s = slug(term.term)
         entry = {"date": day, "symptom": term.term}
         first = primary(term)
+        if term.term == OTHER:
+            return None  # read by _typed
         if first == "severity":
             if not d.get(f"{s}_severity"):
                 return None
@@ -217,7 +252,8 @@ class CheckInForm(forms.Form):
         """The check-in as patient-file symptom dicts (validated later by the engine)."""
         d = self.cleaned_data
         day = d["date"].isoformat()
-        out = [e for name in (*COMMON, *OTHER) if (e := self._entry(vocab.term(name), day))]
+        out = [e for name in (*COMMON, *REST) if (e := self._entry(vocab.term(name), day))]
+        out += self._typed(day)
         reported = {e["symptom"] for e in out}
         if d.get("stools") and "diarrhea" not in reported:
             out.append({"date": day, "symptom": "diarrhea", "count_per_day": d["stools"]})
@@ -267,7 +303,7 @@ class CheckInForm(forms.Form):
         if not self.errors and not self.symptoms():
             raise forms.ValidationError(
                 _(
-                    "Nothing to save yet: choose how bad at least one symptom is, or enter your temperature."
+                    "Nothing to save yet: choose how bad at least one symptom is, write it under “Something else”, or enter your temperature."
                 )
             )
         return data

@@ -29,7 +29,7 @@
     if (!slug) {
       for (const [word, s] of words) { if (word.includes(typed)) { slug = s; break; } }
     }
-    if (!slug || !open(slug)) status.textContent = "No match: look through the lists below.";
+    if (!slug || !open(slug)) status.textContent = "No match: write it under “Something else” in your own words, or look through the lists below.";
   }
   input.addEventListener("change", find);
   input.addEventListener("keydown", (event) => {

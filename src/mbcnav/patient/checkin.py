@@ -1,0 +1,203 @@
+"""Symptoms typed in a person's own words: never refused, never dropped.
+
+Two ways a symptom reaches the record, with two rules (docs/patient-file.md):
+
+- A **patient file** (import, ``mbcnav triage FILE``) writes coded terms. A name the
+  vocabulary cannot read is refused with one sentence, as every other field: a file is
+  written by a program or by hand, and a typo there should be fixed, not guessed.
+- A **check-in typed by the person** (the check-in form's "something else" box, the
+  triage bench, any app that sends words) is read through ``own_words``: words the
+  vocabulary reads become that term, and words it cannot read become the term
+  ``other symptom`` with the person's words kept in the note. The triage rules grade an
+  unread symptom with caution and say on the result that it could not be read.
+"""
+
+from __future__ import annotations
+
+import re
+
+from . import vocabulary as v
+
+OTHER = "other symptom"
+#: Longest text kept from the person's words (the rest is cut with an ellipsis).
+LIMIT = 200
+#: Where a typed phrase is cut into clauses ("fell and hit my head, now headache and sick").
+CLAUSES = re.compile(
+    r"[,;!?/()]+|(?<!\d)\.|\.(?!\d)"  # a full stop, but not the one in 38.4
+    r"|\s(?:and|but|with|plus|also|now|then|while|though|although|except|just|only)\s",
+    re.I,
+)
+#: A clause starting with one of these denies what follows ("no fever", "not dizzy").
+NEGATORS = frozenset({"no", "not", "without", "denies", "deny", "never", "none", "nothing"})
+#: Words that may sit between the negation and the symptom ("no more pain", "not really dizzy").
+FILLERS = frozenset({"more", "any", "real", "really", "a", "the", "sign", "signs", "of"})
+#: Words that may follow the symptom in a denial ("no pain today", "not sick anymore").
+AFTER = frozenset({"today", "now", "anymore", "tonight", "lately", "since", "yet", "at", "all"})
+#: Words that make a phrase severe when no severity was chosen (read only upwards).
+SEVERE = re.compile(
+    r"\b(?:severe|severely|terrible|terribly|awful|worst|unbearable|excruciating|agony|"
+    r"agoni[sz]ing|horrendous|extreme|extremely|(?:really|very|so) bad|can'?t cope|cannot cope)\b"
+)
+#: Words that say a symptom is new or sudden, and words that say it is long-standing.
+NEW = re.compile(
+    r"\b(?:new|newly|sudden|suddenly|just started|started (?:today|yesterday|this|last)|"
+    r"since (?:today|yesterday|this|last)|first time|never had|out of nowhere|came on)\b"
+)
+OLD = re.compile(
+    r"\b(?:same as (?:always|usual|before)|as usual|for (?:months|years)|"
+    r"long[- ]standing|had it for (?:months|years|ages)|nothing new|not new)\b"
+)
+#: A number in the words that can only be a body temperature (°C, then °F).
+NUMBER = re.compile(r"(?<![\d.])(\d{2,3}(?:\.\d)?)(?![\d.])")
+CELSIUS, FAHRENHEIT = (34.0, 42.5), (94.0, 108.5)
+#: Other measurements people type: a number next to these is not a temperature.
+MEASURES = re.compile(
+    r"\b(?:pulse|heart|bpm|rate|pressure|bp|sugar|glucose|mg|mmol|kg|lbs?|pounds|weight|"
+    r"oxygen|o2|sats?|spo2|breaths)\b|%"
+)
+#: Fields copied to a second symptom read from the same phrase (numbers stay with the first).
+SHARED = ("date", "severity", "frequency", "interference", "new")
+
+
+def words_of(note: str | None) -> str:
+    """The person's own words at the start of an entry's note ('' when there are none)."""
+    return (note or "").split("; ", 1)[0].strip()
+
+
+def negated(clause: str) -> bool:
+    """True for a clause that denies a symptom: a negation, then a listed symptom word.
+
+    "no fever", "not dizzy", "denies chest pain" are denials; "no appetite", "no urine",
+    "can't pee" are symptoms (the negation is part of a listed word or of a keyword).
+    """
+    words = clause.lower().split()
+    if len(words) < 2 or words[0] not in NEGATORS or v.is_symptom_word(clause):
+        return False
+    rest = words[1:]
+    while len(rest) > 1 and rest[0] in FILLERS:
+        rest = rest[1:]
+    while len(rest) > 1 and rest[-1] in AFTER:
+        rest = rest[:-1]
+    return v.is_symptom_word(" ".join(rest))
+
+
+def clauses(text: str) -> list[str]:
+    return [c.strip() for c in CLAUSES.split(text) if c and c.strip()]
+
+
+def readings(text: str) -> tuple[list[tuple[str, str | None]], bool]:
+    """The symptoms one typed phrase names, first the reading of the whole phrase.
+
+    Returns (readings, denied): clauses that deny a symptom are left out, each other clause
+    is read on its own, and ``denied`` is True when every clause was a denial.
+    """
+    if v.is_symptom_word(text):
+        return [v.normalise_symptom(text)], False
+    parts = clauses(text)
+    kept = [c for c in parts if not negated(c)]
+    if parts and not kept:
+        return [v.normalise_symptom(" ".join(parts[0].split()[1:]))], True
+    out: list[tuple[str, str | None]] = []
+    whole = v.normalise_symptom(", ".join(kept)) if kept else None
+    if whole:
+        out.append(whole)
+    for c in kept if len(kept) > 1 or whole is None else ():
+        found = v.normalise_symptom(c)
+        if found and found[0] not in {t for t, _ in out}:
+            out.append(found)
+    return out, False
+
+
+def own_words(entry: dict) -> dict:
+    """A typed check-in entry -> a patient-file symptom entry that the file reader accepts.
+
+    ``entry`` is a patient-file symptom entry whose ``symptom`` holds what the person typed.
+    When the vocabulary cannot read it (or it is not text), the entry becomes ``other
+    symptom`` with the words first in its note; every other field is kept as given, so a
+    bad severity or date is still refused with its own sentence.
+    """
+    typed = entry.get("symptom")
+    if typed is None or (isinstance(typed, str) and v.normalise_symptom(typed) is not None):
+        return dict(entry)
+    return _as_other(entry)
+
+
+def _as_other(entry: dict) -> dict:
+    """The entry as ``other symptom`` with the typed words first in its note."""
+    text = " ".join(str(entry.get("symptom")).split())
+    if len(text) > LIMIT:
+        text = text[: LIMIT - 1] + "…"
+    note = entry.get("note")
+    out = {**entry, "symptom": OTHER}
+    out["note"] = f"{text}; {note}" if isinstance(note, str) and note.strip() else text
+    return out
+
+
+def read_typed(entry: dict) -> list[dict]:
+    """One typed entry -> the patient-file entries it stands for (at least one, never none).
+
+    A listed word is kept as it is. Other words are read clause by clause: denials ("no
+    fever") are left out, the first symptom read keeps every field of the entry, and each
+    further symptom named in the same phrase becomes an entry with the same date, severity,
+    frequency, interference and "new" answer (erring high: the words are the person's
+    own, the severity may be theirs for the whole phrase). Words that name no symptom
+    become ``other symptom``. The person's words are kept first in each note.
+    """
+    typed = entry.get("symptom")
+    if not isinstance(typed, str) or v.is_symptom_word(typed):
+        return [own_words(entry)]
+    text = " ".join(typed.split())[:LIMIT]
+    found, denied = readings(text)
+    if not found or found[0] is None:
+        # nothing read once denials are left out: never fall back to reading the whole
+        # phrase, which would read "no chest pain" in "feel far away, no chest pain"
+        return [{**_as_other(entry), **_answers(text, entry)}]
+    note = entry.get("note")
+    words = f"{text}; {note}" if isinstance(note, str) and note.strip() else text
+    term, where = found[0]
+    first = {**entry, **_answers(text, entry), "symptom": term, "note": words}
+    if where and not entry.get("location"):
+        first["location"] = where
+    if denied and entry.get("severity") is None and entry.get("frequency") is None:
+        first["severity"] = "none"  # "no fever": said to be absent (numbers still count)
+        return [first]
+    out = [first]
+    for term, where in found[1:]:
+        extra = {k: first[k] for k in SHARED if k in first}
+        extra.update(symptom=term, note=words)
+        if where:
+            extra["location"] = where
+        out.append(extra)
+    return out
+
+
+def _answers(text: str, entry: dict) -> dict:
+    """What the words themselves answer when the entry leaves it open: a severe word gives
+    severity "severe"; "new", "suddenly" give new: true, "same as always" new: false (a new
+    word wins); a number that can only be a body temperature gives the temperature."""
+    low = text.lower().replace("’", "'")
+    out: dict = {}
+    if all(entry.get(k) is None for k in ("severity", "frequency", "interference")):
+        if SEVERE.search(low):
+            out["severity"] = "severe"
+    if entry.get("new") is None:
+        if NEW.search(low):
+            out["new"] = True
+        elif OLD.search(low):
+            out["new"] = False
+    no_temp = entry.get("temperature_c") is None and entry.get("temperature_f") is None
+    if no_temp and not MEASURES.search(low):
+        for number in NUMBER.findall(low):
+            value = float(number)
+            if CELSIUS[0] <= value <= CELSIUS[1]:
+                out["temperature_c"] = value
+                break
+            if FAHRENHEIT[0] <= value <= FAHRENHEIT[1]:
+                out["temperature_f"] = value
+                break
+    return out
+
+
+def own_words_all(entries: list[dict]) -> list[dict]:
+    """Every entry of a typed check-in read with ``read_typed`` (never fewer entries)."""
+    return [x for e in entries for x in (read_typed(e) if isinstance(e, dict) else [e])]

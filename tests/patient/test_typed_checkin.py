@@ -1,0 +1,143 @@
+"""A check-in typed in the person's own words is never refused and never drops a symptom;
+a patient file still refuses an unknown coded name (docs/patient-file.md, issue 20)."""
+
+import pytest
+
+from mbcnav.patient import PatientFileError, parse
+from mbcnav.patient.checkin import negated, own_words, read_typed, words_of
+
+DAY = "2026-11-20"
+
+
+def terms(text, **fields):
+    return [e["symptom"] for e in read_typed({"date": DAY, "symptom": text, **fields})]
+
+
+def test_words_the_vocabulary_cannot_read_become_other_symptom_with_the_words():
+    (entry,) = read_typed({"date": DAY, "symptom": "everything feels far away", "severity": "mild"})
+    assert entry["symptom"] == "other symptom" and entry["severity"] == "mild"
+    assert words_of(entry["note"]) == "everything feels far away"
+    patient = parse({"format": "mbcnav-patient/1", "symptoms": [entry]})
+    assert patient.symptoms[0].symptom == "other symptom"
+    assert words_of(patient.symptoms[0].note) == "everything feels far away"
+
+
+def test_a_patient_file_still_refuses_an_unknown_name():
+    with pytest.raises(PatientFileError) as err:
+        parse({"format": "mbcnav-patient/1", "symptoms": [{"date": DAY, "symptom": "grumpiness"}]})
+    assert err.value.field == "symptoms[0].symptom"
+
+
+def test_a_listed_word_is_kept_as_it_is():
+    assert read_typed({"date": DAY, "symptom": "fever", "temperature_c": 38.2}) == [
+        {"date": DAY, "symptom": "fever", "temperature_c": 38.2}
+    ]
+
+
+def test_each_symptom_named_in_one_phrase_becomes_an_entry_with_the_same_answers():
+    entries = read_typed(
+        {"date": DAY, "symptom": "fell and hit my head, now headache", "severity": "severe"}
+    )
+    assert [e["symptom"] for e in entries] == ["fall", "headache"]
+    assert all(e["severity"] == "severe" and e["date"] == DAY for e in entries)
+
+
+def test_numbers_stay_with_the_first_symptom_only():
+    entries = read_typed(
+        {"date": DAY, "symptom": "runny poop and cramps", "count_per_day": 5, "severity": "mild"}
+    )
+    assert entries[0]["count_per_day"] == 5
+    assert all("count_per_day" not in e for e in entries[1:])
+
+
+@pytest.mark.parametrize(
+    "clause", ["no fever", "not dizzy", "denies chest pain", "no more pain", "no pain today"]
+)
+def test_a_denial_is_not_a_symptom(clause):
+    assert negated(clause)
+
+
+@pytest.mark.parametrize("clause", ["no appetite", "cant pee", "no energy", "not eating"])
+def test_a_loss_written_with_no_is_still_a_symptom(clause):
+    assert not negated(clause)
+
+
+def test_denied_symptoms_are_left_out_of_a_phrase():
+    assert terms("no fever but so tired") == ["fatigue"]
+    assert terms("not dizzy, just a headache") == ["headache"]
+
+
+def test_a_phrase_that_only_denies_is_recorded_as_absent():
+    (entry,) = read_typed({"date": DAY, "symptom": "no fever"})
+    assert entry["symptom"] == "fever" and entry["severity"] == "none"
+
+
+def test_a_denial_with_a_severity_is_kept_as_reported():
+    # "no fever" marked "moderate" contradicts itself: keep what was reported (err upwards)
+    (entry,) = read_typed({"date": DAY, "symptom": "no fever", "severity": "moderate"})
+    assert entry["severity"] == "moderate"
+
+
+def test_own_words_keeps_other_fields_for_the_file_reader_to_check():
+    entry = own_words({"date": DAY, "symptom": "wobbly", "severity": "awful"})
+    with pytest.raises(PatientFileError) as err:
+        parse({"format": "mbcnav-patient/1", "symptoms": [entry]})
+    assert err.value.field == "symptoms[0].severity"
+
+
+def test_long_words_are_cut():
+    (entry,) = read_typed({"date": DAY, "symptom": "zz " * 200})
+    assert entry["symptom"] == "other symptom" and len(entry["note"]) <= 200
+
+
+def test_severe_words_raise_an_open_severity_only():
+    (entry,) = read_typed({"date": DAY, "symptom": "worst headache of my life"})
+    assert entry["severity"] == "severe"
+    (entry,) = read_typed({"date": DAY, "symptom": "awful headache", "severity": "mild"})
+    assert entry["severity"] == "mild"  # the person's own answer wins
+
+
+@pytest.mark.parametrize(
+    "text, new",
+    [
+        ("sudden pain in my calf", True),
+        ("cough since yesterday", True),
+        ("cough, same as always", False),
+        ("new cough, same as always otherwise", True),  # a new word wins: err upwards
+        ("cough", None),
+    ],
+)
+def test_onset_words_answer_new_when_it_was_not_asked(text, new):
+    assert read_typed({"date": DAY, "symptom": text})[0].get("new") is new
+
+
+@pytest.mark.parametrize(
+    "text, field, value",
+    [
+        ("hot and clammy, 38.1", "temperature_c", 38.1),
+        ("thermometer says 100.9", "temperature_f", 100.9),
+        ("2 a day, imodium working", None, None),
+        ("loose, 12 times today", None, None),
+        ("pulse 102 and pounding", None, None),
+        ("sugar reading 98", None, None),
+    ],
+)
+def test_a_number_that_can_only_be_a_temperature_is_read_as_one(text, field, value):
+    (entry,) = read_typed({"date": DAY, "symptom": text})
+    temps = {k: entry[k] for k in ("temperature_c", "temperature_f") if k in entry}
+    assert temps == ({field: value} if field else {})
+
+
+@pytest.mark.parametrize(
+    ("typed", "term"),
+    [
+        ("had a fit", "seizure"),
+        ("my right arm went weird and floppy for 10 min", "arm weakness"),
+        ("legs went floppy", "leg weakness"),
+        ("thinking of taking all my pills", "suicidal thoughts"),
+        ("planning to swallow the whole bottle of tablets", "suicidal thoughts"),
+        ("dark wee", "urine color change"),
+    ],
+)
+def test_lay_words_for_red_flags_found_on_blind_set_4(typed, term):
+    assert terms(typed)[0] == term
