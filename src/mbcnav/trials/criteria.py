@@ -13,6 +13,7 @@ import re
 
 from mbcnav.trials.alternatives import mark_unchecked_alternatives
 from mbcnav.trials.context import Mention, mentions_many
+from mbcnav.trials.durations import duration_check
 from mbcnav.trials.her2 import her2_scores
 from mbcnav.trials.labs import lab_checks
 from mbcnav.trials.menopause import menopause_check
@@ -255,7 +256,7 @@ def checks_for(crit: Criterion, found: list[Mention]) -> list[dict]:
     found = [m for m in found if not any(a <= m.start < b for a, b in skip)]
     blank = lambda m: " " * len(m.group(0))  # noqa: E731 - keeps every position in place
     plain = _EXAMPLES.sub(blank, _EXPLAIN.sub(blank, text))
-    for fn in (age_check, sex_check, lines_check):
+    for fn in (age_check, sex_check, lines_check, duration_check):
         if c := fn(plain):
             out.append(c)
     out.extend(lab_checks(plain))

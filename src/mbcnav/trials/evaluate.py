@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from mbcnav.trials.durations import evaluate_duration
 from mbcnav.trials.facts import PatientFacts
 from mbcnav.trials.labs import evaluate_lab
 from mbcnav.trials.menopause import evaluate_menopause
@@ -328,6 +329,8 @@ def evaluate(c: dict, f: PatientFacts) -> tuple[bool | None | str, str, str]:
             )
         ok = (c["min"] is None or n >= c["min"]) and (c["max"] is None or n <= c["max"])
         return ok, f"You had {n} {what} for metastatic disease.", ""
+    if t == "line_months":
+        return evaluate_duration(c, f.line_labels, f.line_months)
     if t == "brain":
         return _brain(c, f)
     if t == "measurable":

@@ -36,6 +36,7 @@ class PatientFacts:
     chemo_lines: int | None = None
     lines_done: int | None = None  # of those, lines that have ended (an ongoing line is not done)
     line_labels: list[list[str]] | None = None  # trial words of each metastatic line's drugs
+    line_months: list[float | None] | None = None  # how long each line lasted (ongoing: so far)
     sites: list[str] = field(default_factory=list)
     sites_known: bool = False
     brain: str | None = (
@@ -276,6 +277,10 @@ def from_patient(p, as_of: date) -> PatientFacts:
         chemo_lines=sum(1 for ln in lines if "chemotherapy" in ln.classes),
         lines_done=sum(1 for ln in lines if ln.end is not None and ln.end <= as_of),
         line_labels=[_line_words(ln) for ln in lines],
+        line_months=[
+            derive.months_between(ln.start, min(ln.end or as_of, as_of)) if ln.start else None
+            for ln in lines
+        ],
         sites=sites,
         sites_known=bool(p.metastases),
         brain=brain,

@@ -12,7 +12,7 @@ from mbcnav.trials.population import gates
 from mbcnav.trials.record import Trial
 from mbcnav.trials.split import Criterion, split
 
-VERSION = 10  # 4: blood-test limits (labs.py); 5: menopausal status; 6: ER-low wording; 7: modality; 8: options, premises, concepts (de novo, visceral crisis, HER2 lists); 9: headers naming a cohort, rules per named group; 10: definitions, study stages, finished lines, and/or windows, reasons
+VERSION = 11  # 4: blood-test limits (labs.py); 5: menopausal status; 6: ER-low wording; 7: modality; 8: options, premises, concepts (de novo, visceral crisis, HER2 lists); 9: headers naming a cohort, rules per named group; 10: definitions, study stages, finished lines, and/or windows, reasons; 11: line lengths
 
 
 _EARLY = re.compile(
