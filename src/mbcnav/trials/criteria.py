@@ -174,7 +174,8 @@ def _from_mention(m: Mention, text: str, kind: str) -> dict | None:
         if m.value == "chemotherapy":
             check["adc_named"] = bool(_ADC.search(text))
         check["within_days"] = window_days(_segment(text, m.start))
-        if check["within_days"] is not None and check["within_days"] <= 42:
+        washout = window_days(text)
+        if washout is not None and washout <= 42:
             return None  # a wash-out before the first dose: checked by the study team at screening
         check["setting"] = (
             "metastatic"
