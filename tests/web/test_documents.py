@@ -189,11 +189,16 @@ def _png_pdf() -> bytes:
         (b"just some text, not a pdf", "not a PDF"),
         (b"%PDF-1.4\n" + b"x" * (5 * 1024 * 1024 + 10), "larger than 5 MB"),
         (b"%PDF-1.4\n\x00\x00\x00 broken", "could not be read"),
+        ("bogus filter", "could not be read"),
     ],
 )
 def test_hostile_uploads_are_one_sentence_and_400(patient, as_user, data, words):
     if data == "scan":
         data = _png_pdf()
+    elif data == "bogus filter":
+        from tests.reports.test_pdf import bogus_filter_pdf
+
+        data = bogus_filter_pdf()
     upload = SimpleUploadedFile("x.pdf", data, content_type="application/pdf")
     response = as_user(patient).post(_url("list", patient), {"kind": "pathology", "file": upload})
     assert response.status_code == 400
