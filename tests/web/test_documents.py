@@ -252,3 +252,22 @@ def test_export_everything_holds_the_documents(patient, as_user):
     _paste(as_user(patient), patient, NGS, kind="biomarker")
     docs = services.export_everything(patient)["documents"]
     assert len(docs) == 1 and "PIK3CA" in docs[0]["text"] and docs[0]["kind"] == "biomarker"
+
+
+def test_accepting_the_same_facts_twice_adds_nothing(patient, as_user):
+    """A double click or a second tab: both requests hold the document as read before either wrote."""
+    from mbcnav.web.documents import services
+
+    _paste(as_user(patient), patient, IMAGING, kind="imaging", report_date="2026-11-20")
+    first_tab = Document.objects.get(owner=patient)
+    second_tab = Document.objects.get(pk=first_tab.pk)
+    keys = list(_review_keys(first_tab).values())
+    assert services.accept(patient, patient, first_tab, keys) == len(keys)
+    scans = Assessment.objects.filter(owner=patient).count()
+    notes = Note.objects.filter(owner=patient).count()
+    with pytest.raises(services.NothingChosen):
+        services.accept(patient, patient, second_tab, keys)
+    assert Assessment.objects.filter(owner=patient).count() == scans
+    assert Note.objects.filter(owner=patient).count() == notes
+    second_tab.refresh_from_db()
+    assert sorted(second_tab.accepted) == sorted(keys)
