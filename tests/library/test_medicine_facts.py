@@ -1,5 +1,6 @@
 """The per-drug facts of the medicines guide: every drug, every field, every fact sourced and plain."""
 
+import re
 import statistics
 
 import pytest
@@ -55,6 +56,37 @@ def test_facts_are_plain_language():
     assert statistics.median(grades.values()) <= MAX_MEDIAN_GRADE
 
 
+#: A sentence that orders the reader to take, stop, use, skip or avoid a medicine. Facts say what
+#: the label says and send the person to their care team; they never give treatment orders.
+IMPERATIVE = re.compile(
+    r"(?:^|[.;:!?]\s+)(?:"
+    r"(?:do not|don't|never)\s+(?:take|use|give|stop|start|skip|miss|combine|double)"
+    r"|stop taking|stop using|stop and|take it|take the|take your|avoid|skip"
+    r")\b",
+    re.IGNORECASE,
+)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Do not take it with tamoxifen.", "Hot flashes. Avoid grapefruit.", "Stop taking it.",
+     "Report a rash; don't stop it.", "Take it with food."],
+)  # fmt: skip
+def test_the_imperative_check_catches_orders(text):
+    assert IMPERATIVE.search(text)
+
+
+def test_facts_never_order_a_treatment_change():
+    """Options to discuss with the care team, never instructions to start or stop a medicine."""
+    orders = [
+        (name, f.key, f.text)
+        for name, items in facts().items()
+        for f in items
+        if IMPERATIVE.search(f.text)
+    ]
+    assert not orders, orders
+
+
 def test_the_medicine_page_carries_the_facts():
     m = medicine_for("Kisqali")
     assert [f.key for f in m.facts][0] == "what" and len(m.facts) == len(FIELDS)
@@ -69,7 +101,7 @@ def _copy(tmp_path, edit):
 def test_a_missing_field_is_refused_naming_the_drug_and_field(tmp_path):
     def drop(name, text):
         return text.replace(
-            '    interactions: [label, "Avoid grapefruit and strong drugs that block CYP3A4 (like clarithromycin',
+            '    interactions: [label, "The label warns about grapefruit and strong drugs that block CYP3A4',
             '    interplay: [label, "x',
             1,
         )

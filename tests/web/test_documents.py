@@ -189,11 +189,16 @@ def _png_pdf() -> bytes:
         (b"just some text, not a pdf", "not a PDF"),
         (b"%PDF-1.4\n" + b"x" * (5 * 1024 * 1024 + 10), "larger than 5 MB"),
         (b"%PDF-1.4\n\x00\x00\x00 broken", "could not be read"),
+        ("bogus filter", "could not be read"),
     ],
 )
 def test_hostile_uploads_are_one_sentence_and_400(patient, as_user, data, words):
     if data == "scan":
         data = _png_pdf()
+    elif data == "bogus filter":
+        from tests.reports.test_pdf import bogus_filter_pdf
+
+        data = bogus_filter_pdf()
     upload = SimpleUploadedFile("x.pdf", data, content_type="application/pdf")
     response = as_user(patient).post(_url("list", patient), {"kind": "pathology", "file": upload})
     assert response.status_code == 400
@@ -247,3 +252,22 @@ def test_export_everything_holds_the_documents(patient, as_user):
     _paste(as_user(patient), patient, NGS, kind="biomarker")
     docs = services.export_everything(patient)["documents"]
     assert len(docs) == 1 and "PIK3CA" in docs[0]["text"] and docs[0]["kind"] == "biomarker"
+
+
+def test_accepting_the_same_facts_twice_adds_nothing(patient, as_user):
+    """A double click or a second tab: both requests hold the document as read before either wrote."""
+    from mbcnav.web.documents import services
+
+    _paste(as_user(patient), patient, IMAGING, kind="imaging", report_date="2026-11-20")
+    first_tab = Document.objects.get(owner=patient)
+    second_tab = Document.objects.get(pk=first_tab.pk)
+    keys = list(_review_keys(first_tab).values())
+    assert services.accept(patient, patient, first_tab, keys) == len(keys)
+    scans = Assessment.objects.filter(owner=patient).count()
+    notes = Note.objects.filter(owner=patient).count()
+    with pytest.raises(services.NothingChosen):
+        services.accept(patient, patient, second_tab, keys)
+    assert Assessment.objects.filter(owner=patient).count() == scans
+    assert Note.objects.filter(owner=patient).count() == notes
+    second_tab.refresh_from_db()
+    assert sorted(second_tab.accepted) == sorted(keys)

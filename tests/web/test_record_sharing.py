@@ -100,3 +100,35 @@ def test_audit_page_is_private(patient, caregiver_read, as_user):
     as_user(patient).get(reverse("record:person", args=[patient.pk]))
     page = as_user(caregiver_read).get(reverse("record:audit")).content.decode()
     assert "record overview" not in page  # the caregiver sees only their own (empty) log
+
+
+def test_a_used_or_withdrawn_invitation_link_shows_no_names(patient, as_user, new_user, client):
+    """The link in an old email shows the owner's name and the invitee's address only while the
+    invitation is still open; once accepted or withdrawn, one generic sentence."""
+    from mbcnav.web.record.models import Profile
+
+    Profile.objects.update_or_create(owner=patient, defaults={"name": "Rosa Example"})
+    _invite(as_user(patient), "friend@example.org")
+    _invite(as_user(patient), "other@example.org")
+    used = Share.objects.get(email="friend@example.org")
+    withdrawn = Share.objects.get(email="other@example.org")
+    link = reverse("record:accept", args=[used.token])
+    client.logout()
+    page = client.get(link).content.decode()  # open: details shown
+    assert "Rosa Example" in page and "friend@example.org" in page
+    friend = new_user("friend@example.org")
+    assert as_user(friend).post(link).status_code == 302
+    client.logout()
+    as_user(patient).post(reverse("record:revoke", args=[withdrawn.pk]))
+    client.logout()
+    for share in (used, withdrawn):
+        response = client.get(reverse("record:accept", args=[share.token]))
+        page = response.content.decode()
+        assert response.status_code == 404
+        assert "This invitation has already been used or withdrawn." in page
+        assert "Rosa Example" not in page and share.email not in page
+    # someone else signed in gets the same sentence; the friend is simply taken to the record
+    stranger = new_user("stranger@example.org")
+    response = as_user(stranger).get(link)
+    assert response.status_code == 404 and "Rosa Example" not in response.content.decode()
+    assert as_user(friend).get(link).status_code == 302

@@ -77,12 +77,17 @@ class NothingChosen(ReportError):
 
 
 def accept(owner, actor, doc: Document, keys: list[str]) -> int:
-    """Write the chosen proposals; all or nothing. Returns how many facts were written."""
-    chosen = [p for p in review(doc) if p.key in set(keys) and p.key not in doc.accepted]
-    if not chosen:
-        raise NothingChosen(_("Tick at least one fact to add to the record."))
+    """Write the chosen proposals; all or nothing. Returns how many facts were written.
+
+    What was already accepted is read again under a row lock inside the transaction, so a
+    double click or a second tab cannot write the same facts twice."""
+    proposed = review(doc)
     notes: list[str] = []
     with transaction.atomic():
+        accepted = set(Document.objects.select_for_update().get(pk=doc.pk).accepted)
+        chosen = [p for p in proposed if p.key in set(keys) and p.key not in accepted]
+        if not chosen:
+            raise NothingChosen(_("Tick at least one fact to add to the record."))
         profile, _created = Profile.objects.select_for_update().get_or_create(owner=owner)
         changed_profile = False
         for p in chosen:
@@ -123,7 +128,7 @@ def accept(owner, actor, doc: Document, keys: list[str]) -> int:
         except PatientFileError as err:
             transaction.set_rollback(True)
             raise ReportError(_("Nothing was added: %(why)s") % {"why": str(err)}) from None
-        doc.accepted = sorted(set(doc.accepted) | {p.key for p in chosen})
+        doc.accepted = sorted(accepted | {p.key for p in chosen})
         doc.save(update_fields=["accepted"])
     audit(actor, owner, "update", f"report document {doc.pk}: accepted {len(chosen)} fact(s)")
     return len(chosen)

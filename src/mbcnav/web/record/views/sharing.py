@@ -73,10 +73,13 @@ def accept(request, token):
     """The invited person, signed in with the invited email, accepts the invitation.
 
     Signed out, the page says who invites them and offers sign-up or sign-in, both of which
-    come back here (sign-up through the confirmation email)."""
-    share = (
-        Share.objects.filter(token=token, revoked_at__isnull=True).select_related("owner").first()
-    )
+    come back here (sign-up through the confirmation email). Once the invitation is accepted or
+    withdrawn, the link shows no names or addresses to whoever holds it."""
+    share = Share.objects.filter(token=token).select_related("owner").first()
+    if share is not None:
+        taken = share.accepted_at is not None or share.grantee_id is not None
+        if share.revoked_at is not None or (taken and share.grantee_id != request.user.pk):
+            return render(request, "record/invite.html", {"used": True}, status=404)
     if not request.user.is_authenticated:
         if share is None:
             return render(request, "record/invite.html", {"invalid": True}, status=404)
