@@ -45,3 +45,13 @@ def test_drug_ending_on_the_checkin_day_is_still_current(run):
     fever = [{"symptom": "fever", "temperature_c": 38.6}]
     result = run(fever, treatments=[on("paclitaxel", end="2026-11-20")])
     assert "taking paclitaxel." in result.reasons[0].why
+
+
+def test_lab_and_no_checkin_sentences_write_dates_for_people(make_patient):
+    from mbcnav.triage import triage
+    from mbcnav.triage.context import LabValue
+
+    assert LabValue("calcium", 12.8, "mg/dL", date(2026, 11, 18)).text() == (
+        "calcium 12.8 mg/dL on 18 Nov 2026"
+    )
+    assert "on or before 20 Nov 2026" in triage(make_patient([]), DAY).advice
