@@ -70,3 +70,11 @@ def test_form_inputs_stay_iso(patient, as_user):
     )
     html = as_user(patient).get(reverse("checkins:history")).content.decode()
     assert f"/result/{yesterday.isoformat()}/" in html
+
+
+def test_symptom_charts_write_dates_for_people():
+    from mbcnav.web.checkins.charts import severity_chart
+
+    svg = severity_chart("nausea", [(date(2026, 10, 12), "mild"), (date(2026, 11, 3), None)])
+    assert "from 12 Oct 2026 to 3 Nov 2026" in svg and ">3 Nov 2026<" in svg
+    assert not ISO.search(svg), ISO.findall(svg)
