@@ -179,3 +179,13 @@ def test_an_emergency_check_in_puts_a_question_on_the_visit_guide(patient, as_us
     )
     html = client.get(reverse("visits:guide")).content.decode()
     assert "was an emergency because of chest pain" in html
+
+
+def test_model_labels_and_migrations_agree(db):
+    """A label change (US spelling, for instance) comes with its migration."""
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    out = StringIO()
+    call_command("makemigrations", "--check", "--dry-run", stdout=out)
