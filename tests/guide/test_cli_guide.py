@@ -30,7 +30,7 @@ def test_text_output_lists_questions_with_why():
     result = run(str(EXAMPLES / "hr-positive-second-line.yaml"), "--date", "2025-05-10")
     assert result.exit_code == 0
     assert "1. My cancer grew on Femara (letrozole)" in result.stdout
-    assert "Why: Your CT scan on 2025-05-01" in result.stdout
+    assert "Why: Your CT scan on 1 May 2025" in result.stdout
 
 
 def test_a_bad_file_exits_2_with_one_sentence(tmp_path):

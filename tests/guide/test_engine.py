@@ -68,6 +68,8 @@ def test_every_question_is_filled_in_and_well_formed():
             assert q.why.endswith(".") and not re.search(r"[.!?]\s+[A-Z]", q.why[:-1])
             for text in (q.text, q.why):
                 assert "{" not in text and "}" not in text and "not recorded" not in text
+                # dates are written for people ("1 May 2025"), never ISO (issue 17)
+                assert not re.search(r"\d{4}-\d\d-\d\d", text), text
             assert q.sources and q.as_of == date(2026, 11, 21)
 
 
@@ -76,7 +78,7 @@ def test_questions_use_the_persons_own_words():
     result = visit_guide(patient, date(2025, 5, 10))
     first = result.questions[0]
     assert first.topic == "next-treatment"
-    assert "Femara (letrozole)" in first.text and "2025-05-01" in first.why
+    assert "Femara (letrozole)" in first.text and "1 May 2025" in first.why
 
 
 def test_rules_never_tell_the_person_to_start_or_stop_a_treatment():

@@ -42,6 +42,8 @@ def test_fever_on_chemotherapy_is_an_emergency_with_the_team_numbers(as_user, pa
     alert = Alert.objects.get(navigator=navigator)
     assert alert.level == "emergency" and alert.owner == patient
     assert mail.outbox and navigator.email in mail.outbox[0].to
+    # the email writes the day for people (issue 17)
+    assert "on 20 Nov 2026 that triage rates" in mail.outbox[0].body
 
 
 def test_mild_fatigue_is_routine_or_none_and_no_alert(as_user, patient, navigator):

@@ -3,6 +3,7 @@
 import pytest
 
 from mbcnav.library import load_library
+from mbcnav.patient.days import human
 
 pytestmark = pytest.mark.django_db
 
@@ -21,7 +22,7 @@ def test_article_page_has_sources_dates_and_glossary_links(client):
     page = client.get("/library/what-is-mbc/").content.decode()
     assert article.title in page
     assert 'id="source-1"' in page and 'href="#source-1"' in page
-    assert "Last reviewed" in page and article.reviewed.isoformat() in page
+    assert "Last reviewed " + human(article.reviewed) in page
     assert 'class="term"' in page and 'role="tooltip"' in page
     assert f'id="{article.sections[-1].anchor}"' in page
     assert "[^" not in page
@@ -97,7 +98,7 @@ def test_medicines_guide_lists_drugs_and_a_page_links_passages_and_the_label(cli
     assert "/library/targeted-therapy/#" in page and "Not covered here yet" not in page
     for heading in ("How it is given", "Serious side effects", "Key interactions"):
         assert heading in page
-    assert "Who it is approved for" in page and "as of 2026-12-02" in page
+    assert "Who it is approved for" in page and "as of 2 Dec 2026" in page
     assert "At the first loose stool" in page  # abemaciclib's own fact, not a class passage
     assert client.get("/library/medicines/not-a-drug/").status_code == 404
 

@@ -98,4 +98,4 @@ def test_every_medicine_page_renders_all_its_facts(client):
     for slug in medicines():
         page = client.get(f"/library/medicines/{slug}/").content.decode()
         assert page.count('class="medicine-fact"') == 7, slug
-        assert "Who it is approved for" in page and "as of 2026-12-02" in page, slug
+        assert "Who it is approved for" in page and "as of 2 Dec 2026" in page, slug

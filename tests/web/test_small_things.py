@@ -1,6 +1,8 @@
 """The smaller things people notice: a styled 403, a favicon, lab values and phone numbers
 checked with one sentence, the About page without placeholder text, human dates."""
 
+import re
+
 import pytest
 from django.urls import reverse
 
@@ -87,16 +89,73 @@ def test_a_center_without_a_phone_says_where_to_find_it(client, db):
     assert "new-patient line" in html
 
 
-def test_templates_use_us_spelling():
-    """A US-facing app in one spelling; other languages and variants come from translations."""
-    import re
+BRITISH = re.compile(
+    r"\b(tumours?|centres?|organis(e|ed|es|ing|ation|ations)|colours?|behaviours?|"
+    r"recognis(e|es|ed)|oestrogen|oesophag\w*|haem\w*|anaem\w*|diarrhoea|oedema|"
+    r"programmes?)\b",
+    re.IGNORECASE,
+)
+
+
+def test_us_english_is_the_language():
+    from django.conf import settings
+
+    assert settings.LANGUAGE_CODE == "en-us"
+
+
+def test_forms_and_models_use_us_spelling():
+    """Labels people read from forms, models (names, help, choices) and admin headings."""
+    import importlib
+    import pkgutil
+
+    from django import forms
+    from django.apps import apps
+
+    import mbcnav.web
+
+    texts = []
+    for model in apps.get_models():
+        if not model.__module__.startswith("mbcnav."):
+            continue
+        texts += [str(model._meta.verbose_name), str(model._meta.verbose_name_plural)]
+        for field in model._meta.get_fields():
+            texts += [str(getattr(field, "verbose_name", "")), str(getattr(field, "help_text", ""))]
+            texts += [str(label) for _, label in (getattr(field, "flatchoices", None) or [])]
+    for info in pkgutil.walk_packages(mbcnav.web.__path__, "mbcnav.web."):
+        if info.name.rsplit(".", 1)[-1] not in ("forms", "admin", "pages", "views"):
+            continue
+        module = importlib.import_module(info.name)
+        for value in vars(module).values():
+            if isinstance(value, type) and issubclass(value, forms.BaseForm):
+                for field in value.base_fields.values():
+                    texts += [str(field.label or ""), str(field.help_text or "")]
+                    texts += [str(c[1]) for c in getattr(field, "choices", []) or []]
+            fieldsets = getattr(value, "fieldsets", None)
+            if isinstance(value, type) and fieldsets:
+                texts += [str(name) for name, _ in fieldsets if name]
+    found = sorted({m.group(0) for t in texts for m in BRITISH.finditer(t)})
+    assert texts and not found, found
+
+
+def test_view_titles_use_us_spelling():
     from pathlib import Path
 
-    british = re.compile(
-        r"\b(tumours?|centres?|organis(e|ed|es|ing|ation|ations)|colours?|behaviours?|"
-        r"recognis(e|es|ed)|oestrogen|haemoglobin|anaemia|diarrhoea|oedema|programmes?)\b",
-        re.IGNORECASE,
-    )
+    web = Path(__file__).resolve().parents[2] / "src" / "mbcnav" / "web"
+    found = [
+        f"{path.relative_to(web)}: {m.group(0)}"
+        for path in web.rglob("*.py")
+        if "migrations" not in path.parts
+        for call in re.findall(r"_\(\s*\"([^\"]*)\"", path.read_text())
+        for m in BRITISH.finditer(call)
+    ]
+    assert not found, found
+
+
+def test_templates_use_us_spelling():
+    """A US-facing app in one spelling; other languages and variants come from translations."""
+    from pathlib import Path
+
+    british = BRITISH
     web = Path(__file__).resolve().parents[2] / "src" / "mbcnav" / "web"
     found = [
         f"{path.relative_to(web)}: {m.group(0)}"
@@ -120,3 +179,13 @@ def test_an_emergency_check_in_puts_a_question_on_the_visit_guide(patient, as_us
     )
     html = client.get(reverse("visits:guide")).content.decode()
     assert "was an emergency because of chest pain" in html
+
+
+def test_model_labels_and_migrations_agree(db):
+    """A label change (US spelling, for instance) comes with its migration."""
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    out = StringIO()
+    call_command("makemigrations", "--check", "--dry-run", stdout=out)

@@ -14,6 +14,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from mbcnav.guide import record
+from mbcnav.patient.days import human
 
 FACTS: dict[str, str] = {
     "subtype": "HR+/HER2-, HR+/HER2+, HR-/HER2+, triple-negative or unknown",
@@ -155,8 +156,8 @@ def build(
     names = record.display_names(patient)
     _diagnosis(patient, as_of, facts, words)
     lines = record.lines(patient, as_of)
-    _treatment(patient, as_of, lines, names, facts, words)
-    _receptors(patient, facts, words)
+    progressed = _treatment(patient, as_of, lines, names, facts, words)
+    _receptors(patient, facts, words, progressed)
     facts["unusual_sites"] = unusual_sites(patient, as_of, settings.get("unusual_sites", []))
     if facts["unusual_sites"]:
         words["unusual_sites"] = record.join(
@@ -197,7 +198,7 @@ def _diagnosis(patient, as_of, facts, words) -> None:
     words["subtype_words"] = SUBTYPE_WORDS.get(facts["subtype"], "breast")
     facts["months_since_diagnosis"] = _months(md.date, as_of)
     if md.date:
-        words["diagnosis_date"] = md.date.isoformat()
+        words["diagnosis_date"] = human(md.date)
     de_novo = record.is_de_novo(patient)
     facts["de_novo"] = de_novo is True
     facts["recurrence"] = de_novo is False
@@ -208,7 +209,8 @@ def _diagnosis(patient, as_of, facts, words) -> None:
         words["sites"] = record.join(sites)
 
 
-def _treatment(patient, as_of, lines, names, facts, words) -> None:
+def _treatment(patient, as_of, lines, names, facts, words) -> date | None:
+    """Treatment facts and words; returns the date of the latest progression (None if none)."""
     facts["lines"] = len(lines)
     words["lines"] = str(len(lines))
     current = [line for line in lines if line.ongoing(as_of)]
@@ -217,13 +219,13 @@ def _treatment(patient, as_of, lines, names, facts, words) -> None:
         line = current[-1]
         facts["months_on_current_line"] = _months(line.start, as_of)
         words["current_drugs"] = record.join([names.get(d, d) for d in line.drugs])
-        words["current_start"] = line.start.isoformat()
+        words["current_start"] = human(line.start)
     assessments = [a for a in patient.assessments if a.date <= as_of]
     facts["assessed"] = bool(assessments)
     if assessments:
         latest = max(assessments, key=lambda a: a.date)
         facts["months_since_assessment"] = _months(latest.date, as_of)
-        words["assessment_date"] = latest.date.isoformat()
+        words["assessment_date"] = human(latest.date)
     event = record.latest_progression(patient, lines, as_of)
     ai_starts = record.class_starts(patient, "aromatase inhibitor", as_of)
     if event is not None:
@@ -232,18 +234,16 @@ def _treatment(patient, as_of, lines, names, facts, words) -> None:
         facts["progression_untreated"] = not any(
             other.start >= day and other is not line for other in lines
         ) and not any(a.date > day and a.status in CALM for a in assessments)
-        words["progression_date"] = day.isoformat()
+        words["progression_date"] = human(day)
         drugs = record.join([names.get(d, d) for d in line.drugs]) if line else None
         facts["progression_on_line"] = bool(drugs)
         if drugs:
             words["progression_drugs"] = drugs
         if method:
-            fact = f"Your {method} on {day.isoformat()} showed the cancer growing"
+            fact = f"Your {method} on {human(day)} showed the cancer growing"
             words["progression_fact"] = fact + (f" while you were on {drugs}" if drugs else "")
         elif drugs:
-            words["progression_fact"] = (
-                f"{drugs} stopped on {day.isoformat()} because the cancer grew"
-            )
+            words["progression_fact"] = f"{drugs} stopped on {human(day)} because the cancer grew"
         before = [(start, drug) for start, drug in ai_starts if start < day]
         facts["ai_before_progression"] = bool(before)
         if before:
@@ -254,9 +254,10 @@ def _treatment(patient, as_of, lines, names, facts, words) -> None:
         facts["ai_before_recurrence"] = bool(before)
         if before and "ai_drug" not in words:
             words["ai_drug"] = names.get(before[-1][1], before[-1][1])
+    return event[0] if event is not None else None
 
 
-def _receptors(patient, facts, words) -> None:
+def _receptors(patient, facts, words, progressed: date | None) -> None:
     rec = patient.receptors
     known = {"unknown", None}
     facts["receptors_known"] = rec.er not in known or rec.her2 not in known
@@ -266,12 +267,11 @@ def _receptors(patient, facts, words) -> None:
         words["biopsy_site"] = rec.biopsy_site
     words["receptor_biopsy"] = receptor_biopsy_words(rec.biopsy_site, rec.biopsy_date)
     if rec.biopsy_date:
-        words["biopsy_date"] = rec.biopsy_date.isoformat()
+        words["biopsy_date"] = human(rec.biopsy_date)
         md_date = patient.metastatic_diagnosis.date
         if md_date:
             facts["receptors_months_before_diagnosis"] = _months(rec.biopsy_date, md_date) or 0.0
-        if "progression_date" in words:
-            progressed = date.fromisoformat(words["progression_date"])
+        if progressed is not None:
             facts["receptors_months_before_progression"] = (
                 _months(rec.biopsy_date, progressed) or 0.0
             )
@@ -281,9 +281,9 @@ def _receptors(patient, facts, words) -> None:
 
 
 def receptor_biopsy_words(site: str | None, day: date | None) -> str:
-    """'the biopsy of your liver on 2023-01-20', 'the biopsy on ...', 'an earlier biopsy'."""
+    """'the biopsy of your liver on 20 Jan 2023', 'the biopsy on ...', 'an earlier biopsy'."""
     where = f" of your {site.strip()}" if site and site.strip() else ""
-    when = f" on {day.isoformat()}" if day else ""
+    when = f" on {human(day)}" if day else ""
     return f"the biopsy{where}{when}" if where or when else "an earlier biopsy"
 
 
@@ -312,7 +312,7 @@ def _sites(patient, as_of, names, facts, words) -> None:
     dated = [m.date for m in brain if m.date]
     if dated:
         facts["months_since_brain"] = _months(min(dated), as_of)
-        words["brain_date"] = min(dated).isoformat()
+        words["brain_date"] = human(min(dated))
     if brain:
         sites = {m.site for m in brain}
         words["brain_words"] = record.join(
@@ -354,7 +354,7 @@ def _checkins(patient, as_of, recent, facts, words) -> None:
     facts["severe_symptoms"] = record.unique(s.symptom for s in severe)
     if severe:
         words["severe_symptoms"] = record.join(facts["severe_symptoms"])
-        words["severe_date"] = max(s.date for s in severe).isoformat()
+        words["severe_date"] = human(max(s.date for s in severe))
     pain = [
         s for s in window
         if s.symptom == "pain"
@@ -367,7 +367,7 @@ def _checkins(patient, as_of, recent, facts, words) -> None:
         severity = f"{latest.severity} " if latest.severity in MODERATE_OR_WORSE else ""
         where = f"{latest.location} " if latest.location else ""
         words["pain_words"] = f"{severity}{where}pain"
-        words["pain_date"] = latest.date.isoformat()
+        words["pain_date"] = human(latest.date)
     tired = [
         s for s in window
         if s.symptom == "fatigue"
@@ -375,13 +375,13 @@ def _checkins(patient, as_of, recent, facts, words) -> None:
     ]  # fmt: skip
     facts["fatigue_reported"] = bool(tired)
     if tired:
-        words["fatigue_date"] = max(s.date for s in tired).isoformat()
+        words["fatigue_date"] = human(max(s.date for s in tired))
     mood = [s for s in window if s.symptom in MOOD and s.severity != "none"]
     _urgent_checkin(patient, as_of, window, facts, words)
     facts["mood_reported"] = bool(mood)
     if mood:
         words["mood_words"] = record.join(record.unique(s.symptom for s in mood))
-        words["mood_date"] = max(s.date for s in mood).isoformat()
+        words["mood_date"] = human(max(s.date for s in mood))
 
 
 URGENT_WORDS = {"emergency": "an emergency", "urgent": "an urgent call"}
@@ -397,7 +397,7 @@ def _urgent_checkin(patient, as_of, window, facts, words, most: int = 5) -> None
         result = triage(patient, day)
         if result.level in URGENT_WORDS and result.checkin_date == day:
             facts["urgent_checkin"] = True
-            words["urgent_date"] = day.isoformat()
+            words["urgent_date"] = human(day)
             words["urgent_level"] = URGENT_WORDS[result.level]
             words["urgent_symptoms"] = record.join(
                 record.unique(r.symptom for r in result.reasons if r.level == result.level)

@@ -39,10 +39,12 @@ Combinators: all: [conditions], any: [conditions], not: condition.
 from __future__ import annotations
 
 import re
+from datetime import date
 from functools import lru_cache
 
 from mbcnav.patient import vocabulary
 from mbcnav.patient.checkin import clauses, negated
+from mbcnav.patient.days import human
 from mbcnav.patient.model import Symptom
 
 from . import grading
@@ -218,6 +220,20 @@ def _compare(spec: dict, value) -> bool:
     return bool(ops) and all(op(value, spec[k]) for k, op in COMPARISONS.items() if k in spec)
 
 
+def drug_words(hit, as_of) -> str:
+    """The drugs a rule matched, as a reason names them: drugs current on the check-in day
+    first and plainly, then drugs that ended before it as "name (stopped on 17 Nov 2026)",
+    so a drug stopped days ago is never named as one being taken now."""
+    current = [t.label for t in hit if t.end is None or t.end >= as_of]
+    stopped: dict[str, date] = {}
+    for t in hit:
+        if t.end is not None and t.end < as_of and t.label not in current:
+            stopped[t.label] = max(t.end, stopped.get(t.label, t.end))
+    words = list(dict.fromkeys(current))
+    words += [f"{name} (stopped on {human(end)})" for name, end in stopped.items()]
+    return ", ".join(words)
+
+
 def _drug_matches(spec: dict, taken) -> bool:
     d = taken.drug
     if d is None:
@@ -274,13 +290,9 @@ def matches(cond: dict, entry: Symptom | None, ctx: Context, facts: dict) -> boo
         return bool(hit)
     if key == "on_drug":
         days = value.get("recent_days", 0)
-        hit = [
-            t.label
-            for t in ctx.drugs
-            if t.taken_within(ctx.as_of, days) and _drug_matches(value, t)
-        ]
+        hit = [t for t in ctx.drugs if t.taken_within(ctx.as_of, days) and _drug_matches(value, t)]
         if hit:
-            facts["drug"] = ", ".join(dict.fromkeys(hit))
+            facts["drug"] = drug_words(hit, ctx.as_of)
         return bool(hit)
     if key == "lab":
         lab = ctx.latest_lab(value["test"], value["within_days"])

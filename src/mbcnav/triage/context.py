@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from mbcnav.patient import vocabulary
+from mbcnav.patient.days import human
 from mbcnav.patient.model import Lab, Patient, Symptom
 from mbcnav.patient.vocabulary import Drug
 
@@ -45,7 +46,7 @@ class LabValue:
     date: date
 
     def text(self) -> str:
-        return f"{self.test} {self.value:g} {self.unit} on {self.date.isoformat()}"
+        return f"{self.test} {self.value:g} {self.unit} on {human(self.date)}"
 
 
 @dataclass(frozen=True)

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from mbcnav.patient.checkin import words_of
+from mbcnav.patient.days import human
 from mbcnav.patient.model import Patient, Symptom
 
 from . import context as contextlib
@@ -121,7 +122,7 @@ def triage(patient: Patient, as_of: date, rules: tuple[Rule, ...] | None = None)
     rules = load_rules() if rules is None else rules
     ctx = contextlib.build(patient, as_of)
     if not ctx.checkin:
-        return TriageResult("none", NO_CHECKIN.format(day=as_of.isoformat()), (), as_of, None)
+        return TriageResult("none", NO_CHECKIN.format(day=human(as_of)), (), as_of, None)
     reasons: list[Reason] = []
     for entry in ctx.checkin:
         if is_reported(entry):

@@ -134,8 +134,8 @@ LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "home"
 
-LANGUAGE_CODE = "en"
-LANGUAGES = [("en", "English")]
+LANGUAGE_CODE = "en-us"  # US spelling; other languages and variants come from translation files
+LANGUAGES = [("en-us", "English")]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = config.get("TIME_ZONE")
 USE_I18N = True

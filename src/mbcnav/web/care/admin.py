@@ -109,8 +109,8 @@ class DirectoryEntryAdmin(EditorialAdmin):
                 ]
             },
         ),
-        (_("Organisations"), {"fields": ["categories"]}),
-        (_("Cancer centres"), {"fields": ["city", "state", "zip", "designation"]}),
+        (_("Organizations"), {"fields": ["categories"]}),
+        (_("Cancer centers"), {"fields": ["city", "state", "zip", "designation"]}),
         (
             _("Source"),
             {"fields": ["source_publisher", "source_title", "source_url", "source_read", "as_of"]},

@@ -140,10 +140,10 @@ phone_validator = RegexValidator(r"^\d{3}-\d{3}-\d{4}$", _("Write it like 800-55
 
 
 class DirectoryEntry(Editorial):
-    """An editor's centre or organisation beside the shipped data. Same id: it replaces the
+    """An editor's center or organization beside the shipped data. Same id: it replaces the
     shipped entry; 'hide' removes the shipped entry with that id."""
 
-    KINDS = [("center", _("Cancer centre")), ("organization", _("Support organisation"))]
+    KINDS = [("center", _("Cancer center")), ("organization", _("Support organization"))]
 
     kind = models.CharField(_("kind"), max_length=12, choices=KINDS)
     slug = models.CharField(
@@ -156,7 +156,7 @@ class DirectoryEntry(Editorial):
         _("hide the shipped entry"),
         default=False,
         help_text=_(
-            "Tick to remove the shipped entry with this id (for example a centre that closed)."
+            "Tick to remove the shipped entry with this id (for example a center that closed)."
         ),
     )
     name = models.CharField(_("name"), max_length=200)
@@ -169,7 +169,7 @@ class DirectoryEntry(Editorial):
         _("categories"),
         max_length=300,
         blank=True,
-        help_text=_("Organisations: comma-separated, from: ") + ", ".join(CATEGORIES),
+        help_text=_("Organizations: comma-separated, from: ") + ", ".join(CATEGORIES),
     )
     city = models.CharField(_("city"), max_length=100, blank=True)
     state = models.CharField(_("state"), max_length=2, blank=True)

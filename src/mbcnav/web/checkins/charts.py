@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import date
 from xml.sax.saxutils import escape
 
+from mbcnav.patient.days import human
+
 SEVERITY_SCORE = {"none": 0, "mild": 1, "moderate": 2, "severe": 3, "very severe": 4}
 COLORS = {0: "#166534", 1: "#4d7c0f", 2: "#b45309", 3: "#c2410c", 4: "#a4161a"}
 
@@ -27,7 +29,7 @@ def severity_chart(
     def y(score: float) -> float:
         return top + plot_h - score / 4 * plot_h
 
-    title = f"{symptom}: severity from {first.isoformat()} to {last.isoformat()}"
+    title = f"{symptom}: severity from {human(first)} to {human(last)}"
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" width="100%" role="img" '
         f'aria-label="{escape(title)}" class="symptom-chart"><title>{escape(title)}</title>'
@@ -47,19 +49,19 @@ def severity_chart(
         if s in SEVERITY_SCORE:
             sc = SEVERITY_SCORE[s]
             parts.append(
-                f'<circle cx="{x(d):.1f}" cy="{y(sc):.1f}" r="5" fill="{COLORS[sc]}"><title>{d.isoformat()}: {escape(s)}</title></circle>'
+                f'<circle cx="{x(d):.1f}" cy="{y(sc):.1f}" r="5" fill="{COLORS[sc]}"><title>{human(d)}: {escape(s)}</title></circle>'
             )
         else:
             parts.append(
                 f'<circle cx="{x(d):.1f}" cy="{y(2):.1f}" r="5" fill="#fff" stroke="#4a5568" stroke-width="2">'
-                f"<title>{d.isoformat()}: reported, severity not given</title></circle>"
+                f"<title>{human(d)}: reported, severity not given</title></circle>"
             )
     parts.append(
-        f'<text x="{left}" y="{height - 6}" font-size="11" fill="#4a5568">{first.isoformat()}</text>'
+        f'<text x="{left}" y="{height - 6}" font-size="11" fill="#4a5568">{human(first)}</text>'
     )
     if len(pts) > 1:
         parts.append(
-            f'<text x="{width - right}" y="{height - 6}" text-anchor="end" font-size="11" fill="#4a5568">{last.isoformat()}</text>'
+            f'<text x="{width - right}" y="{height - 6}" text-anchor="end" font-size="11" fill="#4a5568">{human(last)}</text>'
         )
     parts.append("</svg>")
     return "".join(parts)

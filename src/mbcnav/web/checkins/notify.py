@@ -9,6 +9,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.core.mail import send_mail
 from django.urls import reverse
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from mbcnav.web.record.models import Share
@@ -54,7 +55,7 @@ def email_alerts(owner, alerts: list[Alert]) -> None:
             )
             % {
                 "who": who,
-                "day": alert.checkin_date.isoformat(),
+                "day": date_format(alert.checkin_date, "j M Y"),
                 "level": alert.level,
                 "summary": alert.summary,
                 "url": reverse("checkins:inbox"),

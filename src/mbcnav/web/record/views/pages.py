@@ -29,7 +29,7 @@ def timeline_labels() -> dict:
         "scans": _("Scans"),
         "marker": _("Tumor marker"),
         "empty": _("Nothing to show yet: add a diagnosis date, a treatment or a scan."),
-        "title": _("Timeline of treatments, sites, scans and tumour markers"),
+        "title": _("Timeline of treatments, sites, scans and tumor markers"),
         "line": _("Line"),
         "ongoing": _("ongoing"),
         "progression": _("progression"),
