@@ -178,3 +178,14 @@ def test_a_schedule_replaced_before_its_first_day_has_no_doses(client, patient, 
     assert (
         feed.dose_events(old, ReminderSettings.for_owner(patient).zone, later, timezone.now()) == []
     )
+
+
+@pytest.mark.parametrize("zone", ["America", "Etc", "US", "../etc/passwd", "posixrules "])
+def test_a_time_zone_folder_is_one_sentence_not_a_500(client, patient, zone):
+    client.force_login(patient)
+    fields = {"checkin_time": "18:00", "quiet_start": "21:00", "quiet_end": "08:00"}
+    r = client.post("/reminders/settings/", {**fields, "time_zone": zone})
+    assert r.status_code == 400
+    assert "is not one we know; choose one such as America/Chicago." in r.content.decode()
+    r = client.post("/reminders/settings/", {**fields, "time_zone": "America/Chicago"})
+    assert r.status_code == 302
