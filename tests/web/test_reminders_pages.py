@@ -189,3 +189,12 @@ def test_a_time_zone_folder_is_one_sentence_not_a_500(client, patient, zone):
     assert "is not one we know; choose one such as America/Chicago." in r.content.decode()
     r = client.post("/reminders/settings/", {**fields, "time_zone": "America/Chicago"})
     assert r.status_code == 302
+
+
+def test_a_first_day_in_year_one_is_refused_in_one_sentence(client, patient, capecitabine):
+    client.force_login(patient)
+    r = post_schedule(client, capecitabine, start="0001-01-01")
+    assert r.status_code == 400
+    assert "The first day can be at most 10 years ago" in r.content.decode()
+    assert "you wrote 0001-01-01." in r.content.decode()
+    assert MedicineSchedule.objects.count() == 0

@@ -47,7 +47,7 @@ def suggestion(drug_name: str) -> dict | None:
 def add_schedule(owner, treatment: Treatment, drug_name: str, data: dict) -> MedicineSchedule:
     """A new schedule for one drug of a current treatment; bad input raises PatientFileError.
     The drug's earlier active schedule for the same treatment is ended (one plan at a time)."""
-    schedule = sched.parse(data)
+    schedule = sched.parse(data, today=dt.date.today())
     usual = usual_for(drug_name)
     from_usual = usual is not None and all(
         sched.to_dict(schedule).get(k) == sched.to_dict(usual.schedule(schedule.start)).get(k)
