@@ -19,6 +19,11 @@ CHI = ZoneInfo("America/Chicago")
 SUNDAY_EVENING = dt.datetime(2026, 12, 6, 18, 5, tzinfo=CHI)
 
 
+@pytest.fixture(autouse=True)
+def public_site(settings):
+    settings.MBCNAV_SITE_URL = "https://mbcnav.example.org"
+
+
 @pytest.fixture
 def prefs(patient):
     p = ReminderSettings.for_owner(patient)
@@ -146,3 +151,44 @@ def test_ops_shows_the_outbox(prefs):
     result = CliRunner().invoke(main, ["ops", "reminders"])
     assert result.exit_code == 0, result.output
     assert "queued: 0" in result.output and "sent: 1" in result.output
+
+
+def test_no_email_is_queued_while_the_site_address_is_loopback(prefs, settings, caplog):
+    from click.testing import CliRunner
+
+    from mbcnav.cli import main
+
+    settings.MBCNAV_SITE_URL = "http://127.0.0.1:8000"  # the default
+    settings.DEBUG = False
+    worker._warned.clear()
+    with caplog.at_level("WARNING", logger=worker.__name__):
+        assert worker.plan(SUNDAY_EVENING) == 0
+        assert worker.plan(SUNDAY_EVENING + dt.timedelta(minutes=1)) == 0
+    lines = [r for r in caplog.records if "not queued" in r.getMessage()]
+    assert len(lines) == 1 and "MBCNAV_SITE_URL is http://127.0.0.1:8000" in lines[0].getMessage()
+    assert Outbox.objects.count() == 0
+    status = CliRunner().invoke(main, ["ops", "reminders"]).output
+    assert "Not queuing reminder emails: MBCNAV_SITE_URL is http://127.0.0.1:8000" in status
+    settings.DEBUG = True  # a trial on this machine
+    assert worker.plan(SUNDAY_EVENING) == 1
+
+
+@pytest.mark.parametrize(
+    ("url", "flagged"),
+    [
+        ("http://127.0.0.1:8000", "only works on this machine"),
+        ("http://localhost:8000", "only works on this machine"),
+        ("https://0.0.0.0", "only works on this machine"),
+        ("http://mbcnav.example.org", "not https"),
+        ("https://mbcnav.example.org", None),
+    ],
+)
+def test_deploy_check_flags_a_local_or_plain_http_site_url(settings, url, flagged):
+    from mbcnav.cli.ops import deploy_problems
+
+    settings.MBCNAV_SITE_URL, settings.DEBUG = url, False
+    found = [p for p in deploy_problems() if p.startswith("MBCNAV_SITE_URL")]
+    if flagged is None:
+        assert found == []
+    else:
+        assert len(found) == 1 and flagged in found[0] and url in found[0]

@@ -22,6 +22,7 @@ from django.core.mail import EmailMessage
 from django.db import IntegrityError, transaction
 from django.db.models import Q
 
+from mbcnav.web import config
 from mbcnav.web.record.models import Appointment, Share
 
 from . import emails
@@ -77,8 +78,31 @@ def _person(owner) -> str:
     return owner.first_name or owner.email.split("@")[0]
 
 
+_warned: set[str] = set()
+
+
+def not_ready() -> str | None:
+    """Why no email may be queued now (None when it may): outside DEBUG, a site address that
+    only works on this machine (the default) would put dead links in every email."""
+    from django.conf import settings
+
+    url = settings.MBCNAV_SITE_URL
+    if settings.DEBUG or not config.site_url_is_local(url):
+        return None
+    return (
+        f"MBCNAV_SITE_URL is {url or 'empty'}, an address that only works on this machine; "
+        "set it to the site's public address (or DEBUG=1 for a trial on this machine)."
+    )
+
+
 def plan(now: dt.datetime) -> int:
     """Queue every reminder due at ``now``; returns how many rows were added."""
+    reason = not_ready()
+    if reason:
+        if reason not in _warned:  # one log line per process, not one per pass
+            _warned.add(reason)
+            log.warning("Reminder emails are not queued: %s", reason)
+        return 0
     added = 0
     wanted = Q(email_checkin=True) | Q(email_appointment=True) | Q(email_questions=True)
     for prefs in ReminderSettings.objects.filter(wanted).select_related("owner"):
