@@ -19,7 +19,7 @@ import socket
 import time
 
 from django.core.mail import EmailMessage
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, OperationalError, transaction
 from django.db.models import Q
 
 from mbcnav.web import config
@@ -31,6 +31,8 @@ from .outbox_models import MAX_ATTEMPTS
 
 log = logging.getLogger(__name__)
 LEASE = dt.timedelta(minutes=5)
+SENT_TRIES = 5  # tries to record a send while the database is busy
+RETRY_PAUSE = 0.2  # seconds, times the try number
 CHECKIN_WINDOW = dt.timedelta(hours=24)  # a check-in reminder missed by this much is dropped
 
 
@@ -106,24 +108,33 @@ def plan(now: dt.datetime) -> int:
     added = 0
     wanted = Q(email_checkin=True) | Q(email_appointment=True) | Q(email_questions=True)
     for prefs in ReminderSettings.objects.filter(wanted).select_related("owner"):
-        owner, zone = prefs.owner, prefs.zone
-        local = now.astimezone(zone)
-        if not owner.is_active or prefs.quiet_at(local.time()):
-            continue
-        if prefs.email_checkin and prefs.weekly_checkin:
-            back = (local.weekday() - prefs.checkin_weekday) % 7
-            due = dt.datetime.combine(
-                local.date() - dt.timedelta(days=back), prefs.checkin_time, tzinfo=zone
+        try:  # one bad row (say, a time zone no longer known) must not stop everyone else's
+            with transaction.atomic():
+                added += _plan_person(prefs, now)
+        except Exception:
+            log.exception("Reminders for person %s could not be planned; skipped.", prefs.owner_id)
+    return added
+
+
+def _plan_person(prefs, now: dt.datetime) -> int:
+    owner, zone, added = prefs.owner, prefs.zone, 0
+    local = now.astimezone(zone)
+    if not owner.is_active or prefs.quiet_at(local.time()):
+        return 0
+    if prefs.email_checkin and prefs.weekly_checkin:
+        back = (local.weekday() - prefs.checkin_weekday) % 7
+        due = dt.datetime.combine(
+            local.date() - dt.timedelta(days=back), prefs.checkin_time, tzinfo=zone
+        )
+        if due > local:
+            due -= dt.timedelta(days=7)
+        if local - due < CHECKIN_WINDOW:
+            subject, body = emails.checkin(due.date())
+            added += _queue(
+                owner, "checkin", due.date().isoformat(), subject, body, now, _person(owner)
             )
-            if due > local:
-                due -= dt.timedelta(days=7)
-            if local - due < CHECKIN_WINDOW:
-                subject, body = emails.checkin(due.date())
-                added += _queue(
-                    owner, "checkin", due.date().isoformat(), subject, body, now, _person(owner)
-                )
-        if prefs.email_appointment or prefs.email_questions:
-            added += _plan_visits(prefs, local, now)
+    if prefs.email_appointment or prefs.email_questions:
+        added += _plan_visits(prefs, local, now)
     return added
 
 
@@ -151,7 +162,15 @@ def _plan_visits(prefs, local: dt.datetime, now: dt.datetime) -> int:
 # ---------------------------------------------------------------- sending
 def claim(now: dt.datetime, worker: str, limit: int = 20) -> list[Outbox]:
     """Rows this worker now holds a lease on (queued and due, or abandoned by a dead worker)."""
-    ready = Q(status="queued", next_try__lte=now) | Q(status="sending", lease_until__lt=now)
+    abandoned = Q(status="sending", lease_until__lt=now)
+    # A row whose lease ran out after its last allowed try (its worker died each time) is failed,
+    # not tried forever.
+    Outbox.objects.filter(abandoned, attempts__gte=MAX_ATTEMPTS).update(
+        status="failed",
+        lease_until=None,
+        last_error=f"no worker finished sending it in {MAX_ATTEMPTS} tries",
+    )
+    ready = Q(status="queued", next_try__lte=now) | (abandoned & Q(attempts__lt=MAX_ATTEMPTS))
     mine = []
     for row in Outbox.objects.filter(ready).order_by("next_try", "id")[:limit]:
         got = (
@@ -191,10 +210,28 @@ def deliver(row: Outbox, now: dt.datetime, worker: str) -> bool:
         )
         log.warning("Reminder %s not sent (attempt %s): %s", row.key, row.attempts, err)
         return False
+    _mark_sent(row, now, worker)
+    return True
+
+
+def _update_sent(row: Outbox, now: dt.datetime, worker: str) -> None:
     Outbox.objects.filter(pk=row.pk, claimed_by=worker).update(
         status="sent", sent_at=now, lease_until=None, last_error=""
     )
-    return True
+
+
+def _mark_sent(row: Outbox, now: dt.datetime, worker: str) -> None:
+    """Record the send, trying again while the database is busy (SQLite 'database is locked'):
+    a row left 'sending' would be sent a second time once its lease ran out."""
+    for attempt in range(1, SENT_TRIES + 1):
+        try:
+            _update_sent(row, now, worker)
+            return
+        except OperationalError:
+            if attempt == SENT_TRIES:
+                log.exception("Reminder %s was sent but could not be marked sent.", row.key)
+                return
+            time.sleep(RETRY_PAUSE * attempt)
 
 
 def send_due(now: dt.datetime, worker: str) -> int:
