@@ -44,18 +44,21 @@ def worker_name() -> str:
 def _queue(owner, kind: str, occurrence: str, subject: str, body: str, now, person: str) -> int:
     """Queue the message for the person (and caregiver copies); returns rows added."""
     prefs = ReminderSettings.for_owner(owner)
-    recipients = [(owner.email, "self", subject, body, kind)]
+    recipients = [(owner.email, "self", subject, body, emails.unsubscribe_url(owner.pk, kind))]
     if prefs.copy_caregivers:
+        stopped = set(prefs.copy_stopped.values_list("pk", flat=True))
         for share in Share.objects.filter(
             owner=owner, role="caregiver", revoked_at__isnull=True, grantee__isnull=False
         ).select_related("grantee"):
+            if share.pk in stopped:  # this caregiver stopped their own copies
+                continue
             s, b = emails.as_copy(subject, body, person)
-            recipients.append((share.grantee.email, f"copy{share.grantee_id}", s, b, "copy"))
+            link = emails.unsubscribe_url(owner.pk, "copy", share.pk)
+            recipients.append((share.grantee.email, f"copy{share.grantee_id}", s, b, link))
     added = 0
-    for address, who, subj, text, unsub_kind in recipients:
+    for address, who, subj, text, unsubscribe in recipients:
         if not address:
             continue
-        unsubscribe = emails.unsubscribe_url(owner.pk, unsub_kind)
         try:
             with transaction.atomic():
                 Outbox.objects.create(
