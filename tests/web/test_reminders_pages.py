@@ -198,3 +198,16 @@ def test_a_first_day_in_year_one_is_refused_in_one_sentence(client, patient, cap
     assert "The first day can be at most 10 years ago" in r.content.decode()
     assert "you wrote 0001-01-01." in r.content.decode()
     assert MedicineSchedule.objects.count() == 0
+
+
+def test_export_holds_the_caregivers_who_stopped_copies_as_json(patient, caregiver_read):
+    import json
+
+    from mbcnav.web.record.models import Share
+
+    prefs = ReminderSettings.for_owner(patient)
+    prefs.copy_stopped.add(Share.objects.get(owner=patient, grantee=caregiver_read))
+    data = record.export_everything(patient)["reminders"]
+    stopped = data["settings"][0]["copy_stopped"]
+    assert stopped == [Share.objects.get(grantee=caregiver_read).pk]
+    json.dumps(data)

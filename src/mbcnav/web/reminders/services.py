@@ -168,12 +168,20 @@ def end_for_treatment(treatment: Treatment, deleted: bool = False) -> None:
             row.end(timezone.localdate(), "the treatment changed")
 
 
+def _plain(value):
+    """A value for the JSON export: dates as ISO text, related rows (a many-to-many list, such
+    as the caregivers' shares that stopped copies) as their ids."""
+    if isinstance(value, list):
+        return [getattr(x, "pk", x) for x in value]
+    return value.isoformat() if hasattr(value, "isoformat") else value
+
+
 def export_rows(owner) -> dict:
     def rows(qs, exclude=("owner",)):
         out = []
         for row in qs:
             d = model_to_dict(row, exclude=list(exclude))
-            out.append({k: (x.isoformat() if hasattr(x, "isoformat") else x) for k, x in d.items()})
+            out.append({k: _plain(x) for k, x in d.items()})
         return out
 
     prefs = ReminderSettings.objects.filter(owner=owner)
