@@ -67,7 +67,10 @@ class ReminderSettings(models.Model):
     )
     # Caregivers who stopped their own copies (their unsubscribe link names their share).
     copy_stopped = models.ManyToManyField(
-        "record.Share", blank=True, related_name="+", verbose_name=_("caregivers who stopped copies")
+        "record.Share",
+        blank=True,
+        related_name="+",
+        verbose_name=_("caregivers who stopped copies"),
     )
     quiet_start = models.TimeField(_("quiet hours start"), default=dt.time(21, 0))
     quiet_end = models.TimeField(_("quiet hours end"), default=dt.time(8, 0))
