@@ -26,7 +26,8 @@ EMAIL, PASSWORD = "reminders@example.org", "a-long-reminders-password"
 CHI = ZoneInfo("America/Chicago")
 
 
-def test_schedule_checkin_feed_and_one_email(page, live_server):
+def test_schedule_checkin_feed_and_one_email(page, live_server, settings):
+    settings.MBCNAV_SITE_URL = "https://mbcnav.example.org"  # the worker refuses loopback links
     user = services.load_demo(email=EMAIL, password=PASSWORD)
     today = dt.datetime.now(CHI).date()
     start = today - dt.timedelta(days=3)

@@ -119,3 +119,38 @@ def test_open_ended_runs_have_no_count():
     assert s.runs(date(2027, 1, 1)) == [sched.Run(date(2026, 12, 1), None, 1)]
     assert s.runs(date(2026, 11, 1)) == []
     assert len(s.dose_days(date(2026, 12, 1), date(2026, 12, 1) + timedelta(days=9))) == 10
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        (
+            {"pattern": "cycle", "days_on": 21, "days_off": 7, "start": "0001-01-01"},
+            "The first day can be at most 10 years ago (from 2016-12-01); you wrote 0001-01-01.",
+        ),
+        (
+            {"pattern": "daily", "start": "2026-12-01", "end": "9999-12-31"},
+            "The last day can be at most 5 years ahead (until 2031-12-01); you wrote 9999-12-31.",
+        ),
+        (
+            {"pattern": "dates", "start": "2026-12-01", "dates": "2026-12-05, 3000-01-01"},
+            "Each date can be at most 5 years ahead",
+        ),
+    ],
+)
+def test_dates_far_from_today_are_refused_in_one_sentence(data, message):
+    today = date(2026, 12, 1)
+    with pytest.raises(PatientFileError) as err:
+        sched.parse(data, today=today)
+    assert str(err.value).startswith(message)
+    assert err.value.field == data_field(message)
+    ok = sched.parse({"pattern": "daily", "start": "2017-01-01", "end": "2031-11-30"}, today=today)
+    assert ok.start == date(2017, 1, 1)
+    # a plan stored long ago still reads back (the bound is for new input only)
+    assert sched.parse({"pattern": "daily", "start": "2001-01-01"}).start.year == 2001
+
+
+def data_field(message: str) -> str:
+    return {"The first day": "start", "The last day": "end", "Each date": "dates"}[
+        message.split(" can ")[0]
+    ]

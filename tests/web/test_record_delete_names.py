@@ -57,3 +57,18 @@ def test_the_treatment_list_names_a_surgery_and_its_date(patient, as_user):
     text = html.content.decode()
     assert "lumpectomy and sentinel node biopsy" in text and "1 Jun 2017" in text
     assert "left breast" in text  # the radiation's site
+
+
+def test_an_appointment_is_named_in_local_time_not_utc(patient, as_user, settings):
+    from zoneinfo import ZoneInfo
+
+    from mbcnav.web.record.models import Appointment
+
+    settings.TIME_ZONE = "America/Chicago"
+    when = datetime.datetime(2026, 12, 9, 15, 30, tzinfo=ZoneInfo("America/Chicago"))
+    row = Appointment.objects.create(owner=patient, when=when, with_whom="Dr. Kim")
+    page = as_user(patient).get(
+        reverse("record:section_delete", args=[patient.pk, "appointments", row.pk])
+    )
+    html = page.content.decode()
+    assert "Delete the appointment on 9 Dec 2026, 15:30 with Dr. Kim?" in html, html

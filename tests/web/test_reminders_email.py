@@ -19,6 +19,11 @@ CHI = ZoneInfo("America/Chicago")
 SUNDAY_EVENING = dt.datetime(2026, 12, 6, 18, 5, tzinfo=CHI)
 
 
+@pytest.fixture(autouse=True)
+def public_site(settings):
+    settings.MBCNAV_SITE_URL = "https://mbcnav.example.org"
+
+
 @pytest.fixture
 def prefs(patient):
     p = ReminderSettings.for_owner(patient)
@@ -121,20 +126,53 @@ def test_a_dead_workers_lease_runs_out_then_another_sends(prefs):
     assert len(mail.outbox) == 1 and Outbox.objects.get().status == "sent"
 
 
-def test_one_click_unsubscribe_works_signed_out(client, prefs, patient):
+def test_unsubscribe_asks_on_get_and_acts_on_post_signed_out(client, prefs, patient):
     worker.run_once(SUNDAY_EVENING, "w")
     link = Outbox.objects.get().unsubscribe
-    path = link.split("://", 1)[1].split("/", 1)[1]
-    r = client.get("/" + path)
-    assert r.status_code == 200 and "weekly check-in reminders" in r.content.decode()
+    path = "/" + link.split("://", 1)[1].split("/", 1)[1]
+    r = client.get(path)  # a mail scanner opening the link changes nothing
+    page = r.content.decode()
+    assert r.status_code == 200 and "weekly check-in reminders" in page
+    assert '<form method="post">' in page and "Stop these emails</button>" in page
+    assert ReminderSettings.for_owner(patient).email_checkin is True
+    r = client.post(path)  # the page's button
+    assert r.status_code == 200 and "You are unsubscribed" in r.content.decode()
     assert ReminderSettings.for_owner(patient).email_checkin is False
     prefs.email_checkin = True
     prefs.save()
-    r = client.post("/" + path, {"List-Unsubscribe": "One-Click"})
-    assert r.status_code == 200 and ReminderSettings.for_owner(patient).email_checkin is False
+    r = client.post(path, {"List-Unsubscribe": "One-Click"})  # RFC 8058, from the mail client
+    assert r.status_code == 200 and r.content == b"Unsubscribed."
+    assert ReminderSettings.for_owner(patient).email_checkin is False
     assert client.get("/reminders/unsubscribe/forged-token/").status_code == 404
     forged = emails.unsubscribe_token(patient.pk, "checkin")[:-3] + "abc"
     assert client.get(f"/reminders/unsubscribe/{forged}/").status_code == 404
+    assert client.post(f"/reminders/unsubscribe/{forged}/").status_code == 404
+
+
+def test_one_caregiver_stopping_copies_leaves_the_others(client, patient, prefs):
+    from .conftest import make_user, share
+
+    first, second = make_user("first@example.org"), make_user("second@example.org")
+    share(patient, first)
+    share(patient, second)
+    prefs.copy_caregivers = True
+    prefs.save()
+    assert worker.run_once(SUNDAY_EVENING, "w") == (3, 3)
+    links = {r.recipient: r.unsubscribe for r in Outbox.objects.all()}
+    assert len(set(links.values())) == 3  # one link per recipient
+    path = "/" + links["first@example.org"].split("://", 1)[1].split("/", 1)[1]
+    assert "copies of these reminders to you" in client.get(path).content.decode()
+    assert client.post(path, {"List-Unsubscribe": "One-Click"}).status_code == 200
+    assert ReminderSettings.for_owner(patient).copy_caregivers is True
+    next_week = SUNDAY_EVENING + dt.timedelta(days=7)
+    assert worker.run_once(next_week, "w") == (2, 2)
+    latest = {m.to[0] for m in mail.outbox[3:]}
+    assert latest == {"patient@example.org", "second@example.org"}
+    # a link naming a share of someone else is refused
+    other = make_user("other@example.org")
+    theirs = share(other, first)
+    token = emails.unsubscribe_token(patient.pk, "copy", theirs.pk)
+    assert client.post(f"/reminders/unsubscribe/{token}/").status_code == 404
 
 
 def test_ops_shows_the_outbox(prefs):
@@ -146,3 +184,44 @@ def test_ops_shows_the_outbox(prefs):
     result = CliRunner().invoke(main, ["ops", "reminders"])
     assert result.exit_code == 0, result.output
     assert "queued: 0" in result.output and "sent: 1" in result.output
+
+
+def test_no_email_is_queued_while_the_site_address_is_loopback(prefs, settings, caplog):
+    from click.testing import CliRunner
+
+    from mbcnav.cli import main
+
+    settings.MBCNAV_SITE_URL = "http://127.0.0.1:8000"  # the default
+    settings.DEBUG = False
+    worker._warned.clear()
+    with caplog.at_level("WARNING", logger=worker.__name__):
+        assert worker.plan(SUNDAY_EVENING) == 0
+        assert worker.plan(SUNDAY_EVENING + dt.timedelta(minutes=1)) == 0
+    lines = [r for r in caplog.records if "not queued" in r.getMessage()]
+    assert len(lines) == 1 and "MBCNAV_SITE_URL is http://127.0.0.1:8000" in lines[0].getMessage()
+    assert Outbox.objects.count() == 0
+    status = CliRunner().invoke(main, ["ops", "reminders"]).output
+    assert "Not queuing reminder emails: MBCNAV_SITE_URL is http://127.0.0.1:8000" in status
+    settings.DEBUG = True  # a trial on this machine
+    assert worker.plan(SUNDAY_EVENING) == 1
+
+
+@pytest.mark.parametrize(
+    ("url", "flagged"),
+    [
+        ("http://127.0.0.1:8000", "only works on this machine"),
+        ("http://localhost:8000", "only works on this machine"),
+        ("https://0.0.0.0", "only works on this machine"),
+        ("http://mbcnav.example.org", "not https"),
+        ("https://mbcnav.example.org", None),
+    ],
+)
+def test_deploy_check_flags_a_local_or_plain_http_site_url(settings, url, flagged):
+    from mbcnav.cli.ops import deploy_problems
+
+    settings.MBCNAV_SITE_URL, settings.DEBUG = url, False
+    found = [p for p in deploy_problems() if p.startswith("MBCNAV_SITE_URL")]
+    if flagged is None:
+        assert found == []
+    else:
+        assert len(found) == 1 and flagged in found[0] and url in found[0]

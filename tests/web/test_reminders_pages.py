@@ -178,3 +178,36 @@ def test_a_schedule_replaced_before_its_first_day_has_no_doses(client, patient, 
     assert (
         feed.dose_events(old, ReminderSettings.for_owner(patient).zone, later, timezone.now()) == []
     )
+
+
+@pytest.mark.parametrize("zone", ["America", "Etc", "US", "../etc/passwd", "posixrules "])
+def test_a_time_zone_folder_is_one_sentence_not_a_500(client, patient, zone):
+    client.force_login(patient)
+    fields = {"checkin_time": "18:00", "quiet_start": "21:00", "quiet_end": "08:00"}
+    r = client.post("/reminders/settings/", {**fields, "time_zone": zone})
+    assert r.status_code == 400
+    assert "is not one we know; choose one such as America/Chicago." in r.content.decode()
+    r = client.post("/reminders/settings/", {**fields, "time_zone": "America/Chicago"})
+    assert r.status_code == 302
+
+
+def test_a_first_day_in_year_one_is_refused_in_one_sentence(client, patient, capecitabine):
+    client.force_login(patient)
+    r = post_schedule(client, capecitabine, start="0001-01-01")
+    assert r.status_code == 400
+    assert "The first day can be at most 10 years ago" in r.content.decode()
+    assert "you wrote 0001-01-01." in r.content.decode()
+    assert MedicineSchedule.objects.count() == 0
+
+
+def test_export_holds_the_caregivers_who_stopped_copies_as_json(patient, caregiver_read):
+    import json
+
+    from mbcnav.web.record.models import Share
+
+    prefs = ReminderSettings.for_owner(patient)
+    prefs.copy_stopped.add(Share.objects.get(owner=patient, grantee=caregiver_read))
+    data = record.export_everything(patient)["reminders"]
+    stopped = data["settings"][0]["copy_stopped"]
+    assert stopped == [Share.objects.get(grantee=caregiver_read).pk]
+    json.dumps(data)

@@ -43,6 +43,7 @@ def env(tmp_path):
         MBCNAV_DATA_DIR=str(tmp_path / "data"),
         EMAIL_BACKEND="tests.web.reminder_backend.Backend",
         MBCNAV_TEST_MAIL_DIR=str(mail),
+        MBCNAV_SITE_URL="https://mbcnav.example.org",
         PYTHONPATH=str(ROOT),
         DJANGO_SETTINGS_MODULE="mbcnav.web.settings",
     )

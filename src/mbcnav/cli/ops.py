@@ -164,6 +164,9 @@ def deploy_problems() -> list[str]:
                 f"The patient portal {item['name']!r} in MBCNAV_SMART_PORTALS has a FHIR address "
                 "that is not https; portal sign-ins would be refused."
             )
+    site_problem = config.site_url_problem(settings.MBCNAV_SITE_URL)
+    if site_problem and not settings.DEBUG:
+        problems.append(site_problem)
     if settings.EMAIL_BACKEND.endswith("console.EmailBackend"):
         problems.append(
             "Email goes to the console; set EMAIL_BACKEND and SMTP settings so password resets arrive."
@@ -210,8 +213,11 @@ def reminders_command(show_failed: bool) -> None:
     """Reminder emails in the outbox: how many are queued, being sent, sent and failed."""
     setup_django()
     from mbcnav.web.reminders.models import Outbox
-    from mbcnav.web.reminders.worker import counts
+    from mbcnav.web.reminders.worker import counts, not_ready
 
+    reason = not_ready()
+    if reason:
+        click.echo(f"Not queuing reminder emails: {reason}")
     for status, n in counts().items():
         click.echo(f"{status}: {n}")
     if show_failed:

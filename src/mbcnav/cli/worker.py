@@ -41,6 +41,9 @@ def command(once: bool, interval: float, now_text: str | None, parent: int | Non
     from mbcnav.web.reminders import worker
 
     if once:
+        reason = worker.not_ready()
+        if reason:
+            click.echo(f"Not queuing reminder emails: {reason}", err=True)
         queued, sent = worker.run_once(now or _now())
         click.echo(f"Queued {queued}, sent {sent}.")
         return

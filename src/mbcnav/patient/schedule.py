@@ -28,6 +28,8 @@ PATTERNS = {
 }
 MAX_TIMES = 4
 MAX_DATES = 200
+YEARS_BACK = 10  # a first day earlier than this is a typing slip (and makes pages slow)
+YEARS_AHEAD = 5
 
 
 @dataclass(frozen=True)
@@ -186,8 +188,30 @@ def parse_times(raw) -> tuple[time, ...]:
     return tuple(sorted(set(out)))
 
 
-def parse(data: dict) -> Schedule:
-    """A schedule from a dict of what the person typed (strings or typed values)."""
+def _within(day: date, name: str, label: str, today: date) -> date:
+    """A day no more than ``YEARS_BACK`` years before ``today`` and ``YEARS_AHEAD`` after it."""
+    earliest = today - timedelta(days=round(365.25 * YEARS_BACK))
+    latest = today + timedelta(days=round(365.25 * YEARS_AHEAD))
+    if day < earliest:
+        raise _fail(
+            f"{label} can be at most {YEARS_BACK} years ago (from {earliest}); you wrote {day}.",
+            name,
+        )
+    if day > latest:
+        raise _fail(
+            f"{label} can be at most {YEARS_AHEAD} years ahead (until {latest}); you wrote {day}.",
+            name,
+        )
+    return day
+
+
+def parse(data: dict, today: date | None = None) -> Schedule:
+    """A schedule from a dict of what the person typed (strings or typed values).
+
+    With ``today`` (new input), the first day may be at most ``YEARS_BACK`` years back and the
+    last day (and each given date) at most ``YEARS_AHEAD`` years ahead: a start in year 1 would
+    make every page walk hundreds of thousands of cycles. Stored plans are read without it.
+    """
     pattern = str(data.get("pattern") or "").strip()
     if pattern not in PATTERNS:
         allowed = ", ".join(PATTERNS.values())
@@ -195,9 +219,13 @@ def parse(data: dict) -> Schedule:
             f"How often must be one of: {allowed}; you wrote {pattern or 'nothing'}.", "pattern"
         )
     start = _day(data.get("start"), "start", "The first day")
+    if today is not None:
+        _within(start, "start", "The first day", today)
     end = None
     if data.get("end") not in (None, ""):
         end = _day(data.get("end"), "end", "The last day")
+        if today is not None:
+            _within(end, "end", "The last day", today)
         if end < start:
             raise _fail(f"The last day ({end}) must be on or after the first day ({start}).", "end")
     values: dict = {"pattern": pattern, "start": start, "end": end}
@@ -234,6 +262,9 @@ def parse(data: dict) -> Schedule:
                 f"Dates can list at most {MAX_DATES} dates; you wrote {len(items)}.", "dates"
             )
         values["dates"] = tuple(sorted({_day(d, "dates", "Each date") for d in items}))
+        if today is not None:
+            for d in values["dates"]:
+                _within(d, "dates", "Each date", today)
     return Schedule(**values)
 
 

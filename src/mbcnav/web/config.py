@@ -14,6 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 
 def _bool(text: str) -> bool:
@@ -218,6 +219,28 @@ _BY_NAME = {s.name: s for s in SETTINGS}
 
 def get(name: str, environ=os.environ) -> Any:
     return _BY_NAME[name].read(environ)
+
+
+LOOPBACK_HOSTS = {"", "127.0.0.1", "localhost", "::1", "0.0.0.0", "::"}
+
+
+def site_url_is_local(url: str) -> bool:
+    """Whether the site address only works on this machine (the default, or any loopback name):
+    links built from it in reminder emails would not open for the person or their caregivers."""
+    host = (urlsplit(url).hostname or "").lower()
+    return host in LOOPBACK_HOSTS or host.startswith("127.") or host.endswith(".localhost")
+
+
+def site_url_problem(url: str) -> str | None:
+    """One sentence if ``MBCNAV_SITE_URL`` is not a public https address, else None."""
+    if site_url_is_local(url):
+        return (
+            f"MBCNAV_SITE_URL is {url or 'empty'}, an address that only works on this machine; "
+            "set it to the site's public https address so links in reminder emails open."
+        )
+    if urlsplit(url).scheme != "https":
+        return f"MBCNAV_SITE_URL is {url}, which is not https; set the site's https address."
+    return None
 
 
 def private_dir(path: Path) -> Path:

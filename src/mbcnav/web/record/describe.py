@@ -3,6 +3,7 @@ messages: "the treatment letrozole started 3 Mar 2025", never "Treatment object 
 
 from __future__ import annotations
 
+from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
@@ -51,7 +52,7 @@ def describe(row) -> str:
     if isinstance(row, m.CareTeamMember):
         return _("%(name)s from the care team") % {"name": row.name}
     if isinstance(row, m.Appointment):
-        when = date_format(row.when, "j M Y, H:i")
+        when = date_format(timezone.localtime(row.when), "j M Y, H:i")
         who = f" {_('with')} {row.with_whom}" if row.with_whom else ""
         return _("the appointment on %(when)s%(who)s") % {"when": when, "who": who}
     if isinstance(row, m.Note):

@@ -1,8 +1,9 @@
 """What reminder emails say, and their one-click unsubscribe links.
 
 Messages say no more than needed: no diagnosis, no medicine in a subject line, and each
-links to the page to act on. The unsubscribe link carries a signed token (person, kind): it
-works signed out, turns that kind off at once, and cannot be forged for someone else.
+links to the page to act on. The unsubscribe link carries a signed token (person, kind, and
+for a caregiver's copy the share): it works signed out, asks before it changes anything (mail
+scanners open links), and cannot be forged for someone else.
 """
 
 from __future__ import annotations
@@ -23,26 +24,34 @@ KIND_WORDS = {
     "checkin": "weekly check-in reminders",
     "appointment": "appointment reminders",
     "questions": "saved-question reminders",
-    "copy": "copies of reminders to caregivers",
+    "copy": "copies of these reminders to you",
 }
 
 
-def unsubscribe_token(owner_id: int, kind: str) -> str:
-    return signing.dumps({"u": owner_id, "k": kind}, salt=SALT, compress=True)
+def unsubscribe_token(owner_id: int, kind: str, share_id: int | None = None) -> str:
+    """Signed (person, kind), plus the share for a caregiver's copy: each caregiver stops only
+    their own copies."""
+    data = {"u": owner_id, "k": kind}
+    if share_id is not None:
+        data["s"] = share_id
+    return signing.dumps(data, salt=SALT, compress=True)
 
 
-def read_token(token: str) -> tuple[int, str] | None:
+def read_token(token: str) -> tuple[int, str, int | None] | None:
+    """(person, kind, share or None), or None for a forged or damaged token."""
     try:
         data = signing.loads(token, salt=SALT)
     except signing.BadSignature:
         return None
     if not isinstance(data, dict) or data.get("k") not in KINDS:
         return None
-    return int(data["u"]), data["k"]
+    share = data.get("s")
+    return int(data["u"]), data["k"], int(share) if share is not None else None
 
 
-def unsubscribe_url(owner_id: int, kind: str) -> str:
-    return f"{settings.MBCNAV_SITE_URL}/reminders/unsubscribe/{unsubscribe_token(owner_id, kind)}/"
+def unsubscribe_url(owner_id: int, kind: str, share_id: int | None = None) -> str:
+    token = unsubscribe_token(owner_id, kind, share_id)
+    return f"{settings.MBCNAV_SITE_URL}/reminders/unsubscribe/{token}/"
 
 
 def _footer(unsubscribe: str, copy: bool) -> str:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -54,7 +56,7 @@ class ScheduleForm(forms.Form):
         if self.errors:
             return data
         try:
-            data["schedule"] = sched.parse(data)
+            data["schedule"] = sched.parse(data, today=dt.date.today())
         except PatientFileError as err:
             raise forms.ValidationError(str(err)) from None
         return data

@@ -6,6 +6,7 @@ calendar feed and the emails read the same row, so a person sets these things on
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import zoneinfo
 
 from django.conf import settings
@@ -25,15 +26,19 @@ WEEKDAYS = [
 DEFAULT_TIME_ZONE = "America/New_York"
 
 
+@functools.cache
+def known_time_zones() -> frozenset[str]:
+    """Every IANA zone name this machine knows (read once; a folder such as 'America' is not one)."""
+    return frozenset(zoneinfo.available_timezones())
+
+
 def validate_time_zone(value: str) -> None:
     """A time zone name from the IANA database, e.g. America/Chicago."""
-    try:
-        zoneinfo.ZoneInfo(value)
-    except (zoneinfo.ZoneInfoNotFoundError, ValueError, TypeError):
+    if not isinstance(value, str) or value not in known_time_zones():
         raise ValidationError(
             _("Time zone %(value)r is not one we know; choose one such as America/Chicago."),
             params={"value": value},
-        ) from None
+        )
 
 
 class ReminderSettings(models.Model):
@@ -59,6 +64,13 @@ class ReminderSettings(models.Model):
     )
     copy_caregivers = models.BooleanField(
         _("Send a copy to the caregivers I share my record with"), default=False
+    )
+    # Caregivers who stopped their own copies (their unsubscribe link names their share).
+    copy_stopped = models.ManyToManyField(
+        "record.Share",
+        blank=True,
+        related_name="+",
+        verbose_name=_("caregivers who stopped copies"),
     )
     quiet_start = models.TimeField(_("quiet hours start"), default=dt.time(21, 0))
     quiet_end = models.TimeField(_("quiet hours end"), default=dt.time(8, 0))

@@ -47,7 +47,7 @@ def suggestion(drug_name: str) -> dict | None:
 def add_schedule(owner, treatment: Treatment, drug_name: str, data: dict) -> MedicineSchedule:
     """A new schedule for one drug of a current treatment; bad input raises PatientFileError.
     The drug's earlier active schedule for the same treatment is ended (one plan at a time)."""
-    schedule = sched.parse(data)
+    schedule = sched.parse(data, today=dt.date.today())
     usual = usual_for(drug_name)
     from_usual = usual is not None and all(
         sched.to_dict(schedule).get(k) == sched.to_dict(usual.schedule(schedule.start)).get(k)
@@ -168,12 +168,20 @@ def end_for_treatment(treatment: Treatment, deleted: bool = False) -> None:
             row.end(timezone.localdate(), "the treatment changed")
 
 
+def _plain(value):
+    """A value for the JSON export: dates as ISO text, related rows (a many-to-many list, such
+    as the caregivers' shares that stopped copies) as their ids."""
+    if isinstance(value, list):
+        return [getattr(x, "pk", x) for x in value]
+    return value.isoformat() if hasattr(value, "isoformat") else value
+
+
 def export_rows(owner) -> dict:
     def rows(qs, exclude=("owner",)):
         out = []
         for row in qs:
             d = model_to_dict(row, exclude=list(exclude))
-            out.append({k: (x.isoformat() if hasattr(x, "isoformat") else x) for k, x in d.items()})
+            out.append({k: _plain(x) for k, x in d.items()})
         return out
 
     prefs = ReminderSettings.objects.filter(owner=owner)

@@ -1,5 +1,5 @@
 """The private calendar feed (secret address; renew, revoke), .ics downloads per event, and the
-one-click unsubscribe page (works signed out)."""
+unsubscribe page (works signed out; GET asks, POST or RFC 8058 one-click does it)."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
 from mbcnav.web.core.models import audit
-from mbcnav.web.record.models import Appointment
+from mbcnav.web.record.models import Appointment, Share
 
 from . import emails
 from . import feed as ical
@@ -79,16 +79,29 @@ def event_ics(request, kind, pk):
 
 @csrf_exempt  # RFC 8058 one-click POST comes from the mail client, without a CSRF token
 def unsubscribe(request, token):
+    """GET asks (mail scanners open every link, so opening it must change nothing); POST, from
+    the page's button or a mail client's RFC 8058 one-click, turns the reminders off."""
     found = emails.read_token(token)
     if found is None:
         raise Http404
-    owner_id, kind = found
+    owner_id, kind, share_id = found
     owner = get_user_model().objects.filter(pk=owner_id).first()
     if owner is None:
         raise Http404
+    share = None
+    if share_id is not None:
+        share = Share.objects.filter(pk=share_id, owner=owner).first()
+        if share is None:
+            raise Http404
+    what = emails.KIND_WORDS[kind]
+    if request.method != "POST":
+        return render(request, "reminders/unsubscribe_confirm.html", {"what": what})
     prefs = ReminderSettings.for_owner(owner)
-    setattr(prefs, emails.KINDS[kind], False)
-    prefs.save(update_fields=[emails.KINDS[kind], "updated"])
-    if request.method == "POST":  # RFC 8058 one-click from the mail client
+    if share is not None:  # one caregiver stops their own copies; the others still get theirs
+        prefs.copy_stopped.add(share)
+    else:  # the person's own kind (or a copy link from before links named the caregiver)
+        setattr(prefs, emails.KINDS[kind], False)
+        prefs.save(update_fields=[emails.KINDS[kind], "updated"])
+    if request.POST.get("List-Unsubscribe") == "One-Click":  # RFC 8058, from the mail client
         return HttpResponse("Unsubscribed.", content_type="text/plain")
-    return render(request, "reminders/unsubscribed.html", {"what": emails.KIND_WORDS[kind]})
+    return render(request, "reminders/unsubscribed.html", {"what": what})
