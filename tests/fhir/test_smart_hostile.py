@@ -1,8 +1,6 @@
 """SMART patient access against a hostile or broken server: the bearer token never leaves the
 FHIR server, unclear subjects stop the read, odd answers give one sentence (never a crash)."""
 
-import json
-
 import httpx
 import pytest
 
@@ -131,4 +129,3 @@ def _token_with(expires_in_text: str) -> Token:
 )
 def test_the_token_lifetime_is_kept_within_a_year(given, read):
     assert _token_with(given).expires_in == read
-
