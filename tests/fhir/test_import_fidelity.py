@@ -213,3 +213,35 @@ def test_lenient_reading_does_not_change_the_bundle_given():
     before = json.dumps(data, sort_keys=True)
     import_bundle(data)
     assert json.dumps(data, sort_keys=True) == before
+
+
+# ------------------------------------------------- whose it is is never repaired away
+CEA = {"coding": [{"system": LOINC, "code": "2039-6", "display": "CEA"}]}
+
+
+def lab(oid: str, **extra) -> dict:
+    return {
+        "resourceType": "Observation", "id": oid, "status": "final", "code": CEA,
+        "effectiveDateTime": "2024-03-01",
+        "valueQuantity": {"value": 4.1, "unit": "ng/mL"}, **extra,
+    }  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "subject",
+    ["Patient/other", {"reference": 5}, {"reference": ["Patient/other"]}, ["Patient/p1"]],
+)
+def test_a_resource_whose_subject_is_malformed_is_skipped_not_taken_as_the_persons(subject):
+    person = {"resourceType": "Patient", "id": "p1", "gender": "female"}
+    good = lab("hb-own", subject={"reference": "Patient/p1"})
+    bad = lab("hb-bad", subject=subject, effectiveDateTime="2024-03-02")
+    record, report = import_bundle(bundle(person, good, bad))
+    assert [x["date"] for x in record.get("labs", [])] == ["2024-03-01"]
+    action, detail = lines(report)["Observation/hb-bad"]
+    assert action == "skipped" and "subject" in detail
+
+
+@pytest.mark.parametrize("field", ["subject", "patient", "focus", "reasonReference", "extension"])
+def test_lenient_reading_never_removes_a_reference_or_extension(field):
+    res = lab("o", **{field: "not a reference"})
+    assert lenient.repair(res) is None

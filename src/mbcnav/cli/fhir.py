@@ -134,8 +134,13 @@ def _import_into_account(email: str, record: dict, merge: bool, day) -> None:
     owner = get_user_model().objects.filter(username=email.strip().lower()).first()
     if owner is None:
         raise FhirError(f"--user: there is no account with the email {email!r}.")
-    if merge:
-        record = merge_records(services.export_patient(owner), record, today=day)
+    if merge:  # adds only: the rows already there (and their schedules) stay as they are
+        current = services.export_patient(owner)
+        combined = merge_records(current, record, today=day)
+        services.add_items(
+            owner, current, combined, None, what="FHIR bundle (command line)", today=day
+        )
+        return
     services.import_patient(
         owner, parse(record, today=day), None, what="FHIR bundle (command line)"
     )

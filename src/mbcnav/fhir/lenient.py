@@ -10,7 +10,9 @@ in the import report. What counts as minor:
 - a date or date-time in the wrong shape (read as the day it plainly names, or left out
   when it names no real day, such as month 13);
 - a coded value or quantity given as plain text or a number as text (read as that text or number);
-- any other bad value in a field (that field is left out).
+- any other bad value in a field (that field is left out), except a reference that says whose
+  or what the resource is about (``subject``, ``patient``, ``focus``, ``reasonReference``) or an
+  ``extension``: those are never removed, so such a resource is skipped.
 
 Not minor, so the resource is still left out whole: an unknown resource type, and problems
 with the resource as a whole (such as two ``value[x]`` at once, which leaves it unclear which
@@ -26,6 +28,10 @@ from typing import Any
 
 MAX_ROUNDS = 4
 KEEP = ("resourceType", "id")  # never removed: the resource would no longer be itself
+#: never removed wherever they are: whose the resource is (without ``subject`` the
+#: wrong-patient check would be skipped), what it is about, and extensions (which can change
+#: the meaning); a resource with a bad value here is skipped whole, with the reason
+PROTECTED = frozenset({"subject", "patient", "focus", "reasonReference", "extension"})
 
 
 def _errors(resource: dict) -> list[dict] | None:
@@ -83,7 +89,7 @@ def _fix(resource: dict, error: dict) -> str | None:
         return None
     if kind.endswith("missing"):
         return f"the required field '{name}' is missing"
-    if name.split(".")[0] in KEEP:
+    if name.split(".")[0] in KEEP or PROTECTED & set(name.split(".")):
         return None
     where = _parent(resource, loc)
     if where is None:

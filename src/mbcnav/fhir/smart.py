@@ -25,6 +25,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import hmac
+import math
 import re
 import secrets
 from dataclasses import dataclass
@@ -48,6 +49,8 @@ OPTIONAL_TYPES = ("MedicationStatement", "DiagnosticReport", "DocumentReference"
 # Servers that insist on a category for Observation searches (Epic does) are asked per category.
 OBSERVATION_CATEGORIES = ("laboratory", "vital-signs", "exam", "imaging", "procedure", "survey")
 MAX_PAGES = 50
+YEAR_SECONDS = 365 * 24 * 3600
+DEFAULT_EXPIRES_IN = 3600  # when the server gives a lifetime that is not a sensible number
 _FHIR_ID = re.compile(r"[A-Za-z0-9\-.]{1,64}")
 
 
@@ -113,9 +116,12 @@ def _get_json(client: httpx.Client, url: str, what: str, **kwargs) -> dict:
             response.status_code,
         )
     try:
-        return response.json()
+        data = response.json()
     except ValueError:
         raise FhirError(f"The {what} did not answer with JSON.") from None
+    if not isinstance(data, dict):
+        raise FhirError(f"The {what} did not answer with a JSON object.")
+    return data
 
 
 def discover(fhir_base: str, client: httpx.Client | None = None) -> SmartConfig:
@@ -189,7 +195,8 @@ def finish(
     if "error" in query:
         why = query.get("error_description") or query["error"]
         raise FhirError(f"The health system did not give access: {why}.")
-    if not hmac.compare_digest(query.get("state", ""), launch.state):
+    given = query.get("state", "").encode("utf-8", "surrogatepass")
+    if not hmac.compare_digest(given, launch.state.encode("utf-8")):
         raise FhirError(
             "The sign-in answer does not match the sign-in that was started; please start again."
         )
@@ -255,32 +262,71 @@ def _token(
         raise FhirError("The health system did not say which patient record the access is for.")
     if not _FHIR_ID.fullmatch(patient):
         raise FhirError(f"The health system gave a patient id that is not valid: {patient[:40]!r}.")
-    expires = data.get("expires_in")
     return Token(
         str(data["access_token"]),
         patient,
         str(data.get("scope", "")),
         str(data.get("refresh_token") or ""),
-        int(expires)
-        if isinstance(expires, (int, float)) and not isinstance(expires, bool)
-        else None,
+        _expires_in(data.get("expires_in")),
     )
 
 
+def _expires_in(value) -> int | None:
+    """The token's lifetime in seconds: absent stays None; more than a year is a year; zero,
+    negative, not a number or not finite gives the default (an hour)."""
+    if value is None:
+        return None
+    if isinstance(value, bool):
+        return DEFAULT_EXPIRES_IN
+    try:
+        seconds = float(value)
+    except (TypeError, ValueError, OverflowError):
+        return DEFAULT_EXPIRES_IN
+    if math.isnan(seconds) or seconds <= 0:
+        return DEFAULT_EXPIRES_IN
+    return int(min(seconds, YEAR_SECONDS))
+
+
+UNKNOWN = ""  # a subject or patient that names no patient clearly: treated as another person
+
+
 def _patient_of(resource: dict) -> str | None:
-    """The id of the patient a resource is about, from ``subject`` or ``patient``."""
+    """The id of the patient a resource is about, from ``subject`` or ``patient``; ``UNKNOWN``
+    when either is there but malformed (not a reference object, no reference text, a local
+    ``#`` reference); None when neither is given or it points to something other than a patient."""
     for key in ("subject", "patient"):
-        ref = resource.get(key)
-        if isinstance(ref, dict) and isinstance(ref.get("reference"), str):
-            tail = ref["reference"].rstrip("/").split("/")
-            if len(tail) >= 2 and tail[-2] == "Patient":
-                return tail[-1]
-            if len(tail) >= 4 and tail[-4] == "Patient" and tail[-2] == "_history":
-                return tail[-3]
+        if key not in resource or resource[key] is None:
+            continue
+        ref = resource[key]
+        if not isinstance(ref, dict) or not isinstance(ref.get("reference"), str):
+            return UNKNOWN
+        text = ref["reference"].strip()
+        if not text or text.startswith("#"):
+            return UNKNOWN
+        tail = text.rstrip("/").split("/")
+        if len(tail) >= 2 and tail[-2] == "Patient":
+            return tail[-1]
+        if len(tail) >= 4 and tail[-4] == "Patient" and tail[-2] == "_history":
+            return tail[-3]
     return None
 
 
-def _search(http: httpx.Client, url: str | None, kind: str, headers: dict) -> list[dict]:
+def _list(value) -> list:
+    return value if isinstance(value, list) else []
+
+
+def _same_server(url: str, base: str) -> bool:
+    """Whether ``url`` is on the FHIR server ``base`` (scheme, host, port, and under its path)."""
+    u, b = urlsplit(url), urlsplit(base)
+    try:
+        same = (u.scheme, u.hostname, u.port) == (b.scheme, b.hostname, b.port)
+    except ValueError:  # a port that is not a number
+        return False
+    path = b.path.rstrip("/")
+    return same and (u.path == path or u.path.startswith(path + "/"))
+
+
+def _search(http: httpx.Client, url: str | None, kind: str, headers: dict, base: str) -> list[dict]:
     found: list[dict] = []
     for _ in range(MAX_PAGES):
         if url is None:
@@ -288,7 +334,7 @@ def _search(http: httpx.Client, url: str | None, kind: str, headers: dict) -> li
         page = _get_json(http, url, f"{kind} list", headers=headers)
         found += [
             e["resource"]
-            for e in page.get("entry") or []
+            for e in _list(page.get("entry"))
             if isinstance(e, dict)
             and isinstance(e.get("resource"), dict)
             and (e.get("search") or {}).get("mode") != "outcome"
@@ -296,13 +342,18 @@ def _search(http: httpx.Client, url: str | None, kind: str, headers: dict) -> li
         url = next(
             (
                 link.get("url")
-                for link in page.get("link") or []
+                for link in _list(page.get("link"))
                 if isinstance(link, dict) and link.get("relation") == "next"
             ),
             None,
         )
-        if url is not None:
-            _check_url(url, "next page address")
+        if url is not None and not isinstance(url, str):
+            raise FhirError(f"The {kind} list gave a next page address that is not text.")
+        if url is not None and not _same_server(_check_url(url, "next page address"), base):
+            raise FhirError(
+                f"The {kind} list pointed its next page to {url[:120]!r}, which is not on the "
+                f"health system's FHIR server {base}, so it was not followed."
+            )
     return found
 
 
@@ -330,7 +381,7 @@ def fetch_record(config: SmartConfig, token: Token, client: httpx.Client | None 
         query = {"patient": token.patient, "_count": 100}
         url = f"{config.fhir_base}/{kind}?{urlencode(query)}"
         try:
-            found = _search(http, url, kind, headers)
+            found = _search(http, url, kind, headers, config.fhir_base)
         except _Status as err:
             if kind == "Observation" and err.status not in (401, 403):
                 found = []
@@ -338,7 +389,11 @@ def fetch_record(config: SmartConfig, token: Token, client: httpx.Client | None 
                     by_category = urlencode({**query, "category": category})
                     try:
                         found += _search(
-                            http, f"{config.fhir_base}/{kind}?{by_category}", kind, headers
+                            http,
+                            f"{config.fhir_base}/{kind}?{by_category}",
+                            kind,
+                            headers,
+                            config.fhir_base,
                         )
                     except _Status:
                         continue
@@ -352,6 +407,11 @@ def fetch_record(config: SmartConfig, token: Token, client: httpx.Client | None 
                 continue
             seen.add(key)
             owner = _patient_of(resource)
+            if owner == UNKNOWN:
+                raise FhirError(
+                    f"The health system sent a {kind} that does not say clearly which patient it "
+                    "is about, so nothing was read; please tell the health system."
+                )
             if owner is not None and owner != token.patient:
                 raise FhirError(
                     f"The health system sent a {kind} about a different patient than the one you "

@@ -2,7 +2,8 @@
 
 A staged import is a valid record dict kept apart from the person's record. The review page
 lists what it would add (``mbcnav.fhir.review.proposals``); accepting writes only the chosen
-items, in one transaction, through ``record.import_patient`` (which audit-logs the import).
+items, in one transaction, through ``record.add_items``: only the chosen rows are created and
+only the chosen profile fields set; every other row (its extra columns, its schedules) stays.
 """
 
 from __future__ import annotations
@@ -12,7 +13,6 @@ from django.db import transaction
 from mbcnav.fhir import FhirError
 from mbcnav.fhir.review import accept as accept_items
 from mbcnav.fhir.review import proposals
-from mbcnav.patient import parse
 from mbcnav.web.core.models import audit
 from mbcnav.web.record import services as record
 
@@ -54,8 +54,8 @@ def accept(owner, actor, ids: list[str]) -> int:
         if not chosen:
             return 0
         combined = accept_items(current, pending.record, chosen)
-        record.import_patient(
-            owner, parse(combined), actor, what=f"{len(chosen)} items from {pending.source}"
+        record.add_items(
+            owner, current, combined, actor, what=f"{len(chosen)} items from {pending.source}"
         )
         if not any(p.kind == "new" for p in proposals(combined, pending.record, today=None)):
             pending.delete()  # nothing left to offer

@@ -25,8 +25,12 @@ def import_into(
     """
     limit = {"max_entries": max_entries} if max_entries else {}
     incoming, report = import_bundle(data, today=today, **limit)
-    combined = (
-        incoming if replace else merge_records(record.export_patient(owner), incoming, today=today)
-    )
-    record.import_patient(owner, parse(combined, today=today), actor, what="FHIR bundle")
+    if replace:
+        record.import_patient(owner, parse(incoming, today=today), actor, what="FHIR bundle")
+        return report
+    current = record.export_patient(owner)
+    combined = merge_records(current, incoming, today=today)
+    record.add_items(
+        owner, current, combined, actor, what="FHIR bundle", today=today
+    )  # adds, rewrites nothing
     return report

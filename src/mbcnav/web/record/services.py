@@ -4,6 +4,7 @@ Stable functions; other apps import only these:
 
 - ``patient_for(owner, today=None) -> Patient``: the engine's view of a person's rows.
 - ``import_patient(owner, patient, actor)``: replace the whole record atomically.
+- ``add_items(owner, before, after, actor, what=...)``: write only what ``after`` adds.
 - ``export_patient(owner) -> dict`` / ``export_everything(owner) -> dict``.
 - ``delete_account(owner)``: the user and every row that is theirs.
 - ``visible_owners(user)``, ``get_owner_for(user, owner_id, scope)``, ``can_edit(user, owner)``.
@@ -31,8 +32,17 @@ from mbcnav.web.accounts import two_step
 from mbcnav.web.core.groups import group_names
 from mbcnav.web.core.models import AuditEvent, audit
 
-from . import adapter
-from .models import ENTRY_MODELS, Appointment, CareTeamMember, CheckIn, Note, Profile, Share
+from . import adapter, additive
+from .models import (
+    ENTRY_MODELS,
+    Appointment,
+    CareTeamMember,
+    CheckIn,
+    Note,
+    Profile,
+    Share,
+    Treatment,
+)
 
 User = get_user_model()
 #: Rows an import replaces (care team, appointments, notes and shares are kept).
@@ -138,8 +148,15 @@ def _documents(owner) -> list[dict]:
 
 
 # ----------------------------------------------------------------- writing
+add_items = additive.add_items
+
+
 def import_patient(owner, patient: Patient, actor, *, what: str = "patient file") -> None:
     """Replace the whole record (profile and every file list) with ``patient``, atomically.
+
+    By design this rewrites every row (columns the file does not carry are lost); to add to a
+    record use ``additive.add_items``. A treatment re-created with the same type, drugs and
+    start keeps its medicine schedules (``additive.treatments_recreated``).
 
     Care team, appointments, notes and shares are not part of the patient file and are kept.
     Validate first (``parse``/``load``): this function trusts ``patient``.
@@ -148,6 +165,9 @@ def import_patient(owner, patient: Patient, actor, *, what: str = "patient file"
     with transaction.atomic():
         Profile.objects.update_or_create(owner=owner, defaults=adapter.profile_fields(patient))
         for model, new_rows in rows.items():
+            if model is Treatment:  # schedules of a treatment re-created as it was are kept
+                additive.replace_treatments(owner, new_rows)
+                continue
             model.objects.filter(owner=owner).delete()
             model.objects.bulk_create(new_rows)
         audit(actor, owner, "import", what)

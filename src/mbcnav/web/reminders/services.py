@@ -176,6 +176,20 @@ def _plain(value):
     return value.isoformat() if hasattr(value, "isoformat") else value
 
 
+def move_to_new_treatments(owner, mapping: dict) -> None:
+    """Re-link active schedules of re-created treatments ({old pk: new row}) before the old rows
+    go; the new row's end date or changed drugs still end them."""
+    rows = MedicineSchedule.objects.filter(
+        owner=owner, treatment_id__in=list(mapping), ended__isnull=True
+    )
+    for row in rows:
+        new = mapping[row.treatment_id]
+        row.treatment = new
+        row.save(update_fields=["treatment"])
+    for new in {t.pk: t for t in mapping.values()}.values():
+        end_for_treatment(new)
+
+
 def export_rows(owner) -> dict:
     def rows(qs, exclude=("owner",)):
         out = []
