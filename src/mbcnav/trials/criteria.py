@@ -17,6 +17,7 @@ from mbcnav.trials.durations import duration_check
 from mbcnav.trials.her2 import her2_scores
 from mbcnav.trials.labs import lab_checks
 from mbcnav.trials.menopause import menopause_check
+from mbcnav.trials.modality import between_edges
 from mbcnav.trials.numbers import (
     _ADC,
     _KARNOFSKY,
@@ -392,13 +393,7 @@ def _segment(text: str, at: int) -> str:
     """The part of a criterion a mention sits in, between "and/or", ";" or sentence edges:
     "progression on a CDK4/6 inhibitor in the metastatic setting, and/or relapse within 12
     months of adjuvant CDK4/6 inhibitor" gives the first mention no 12-month window."""
-    start, end = 0, len(text)
-    for e in _SEGMENT_EDGE.finditer(text):
-        if e.end() <= at:
-            start = e.end()
-        elif e.start() >= at:
-            end = e.start()
-            break
+    start, end = between_edges(text, _SEGMENT_EDGE, at, at)
     return text[start:end]
 
 

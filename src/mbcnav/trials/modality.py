@@ -72,14 +72,20 @@ def scope(text: str, mode: str) -> tuple[int, int]:
     m = _cue(text, mode)
     if not m:
         return 0, len(text)
-    start, end = 0, len(text)
-    for e in _CLAUSE_EDGE.finditer(text):
-        if e.end() <= m.start():
-            start = e.end()
-        elif e.start() >= m.end():
-            end = e.start()
+    return between_edges(text, _CLAUSE_EDGE, m.start(), m.end())
+
+
+def between_edges(text: str, edges: re.Pattern, start: int, end: int) -> tuple[int, int]:
+    """The span around ``text[start:end]`` reaching to the nearest ``edges`` on each side
+    (the whole text where there is none)."""
+    lo, hi = 0, len(text)
+    for e in edges.finditer(text):
+        if e.end() <= start:
+            lo = e.end()
+        elif e.start() >= end:
+            hi = e.start()
             break
-    return start, end
+    return lo, hi
 
 
 def modality(text: str, kind: str) -> str:
