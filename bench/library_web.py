@@ -15,12 +15,12 @@ import argparse
 import os
 import shutil
 import sys
-import tempfile
 import time
 from datetime import date, timedelta
 from pathlib import Path
 
 import yaml
+from web_setup import bench_person
 
 HERE = Path(__file__).parent
 QUESTIONS = HERE / "data" / "library_questions_2.yaml"
@@ -60,27 +60,12 @@ def main() -> int:
     parser.add_argument("--questions", type=Path, default=QUESTIONS)
     parser.add_argument("--rounds", type=int, default=1, help="timed passes over the questions")
     args = parser.parse_args()
-    folder = tempfile.mkdtemp(prefix="mbcnav-bench-")
-    os.environ.update(
-        {
-            "MBCNAV_DATA_DIR": folder,
-            "ALLOWED_HOSTS": "testserver",
-            "DEBUG": "0",
-            "DJANGO_SETTINGS_MODULE": "mbcnav.web.settings",
-        }
-    )
-    import django
-
-    django.setup()
-    from django.contrib.auth.models import User
-    from django.core.management import call_command
+    user, folder = bench_person()
     from django.test import Client
 
     from mbcnav.web.record import services
     from mbcnav.web.record.models import Treatment
 
-    call_command("migrate", verbosity=0)
-    user = User.objects.create_user(username="bench@example.org", email="bench@example.org")
     services.import_text(user, services.demo_patient_text(), user)
     Treatment.objects.create(
         owner=user,

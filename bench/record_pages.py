@@ -13,9 +13,10 @@ import os
 import shutil
 import statistics
 import sys
-import tempfile
 import time
 from datetime import date, timedelta
+
+from web_setup import bench_person
 
 REGIMENS = [
     ["letrozole", "palbociclib"],
@@ -110,20 +111,7 @@ def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--n", type=int, default=30, help="requests per page")
     args = parser.parse_args()
-    folder = tempfile.mkdtemp(prefix="mbcnav-bench-")
-    os.environ.update(
-        {
-            "MBCNAV_DATA_DIR": folder,
-            "ALLOWED_HOSTS": "testserver",
-            "DEBUG": "0",
-            "DJANGO_SETTINGS_MODULE": "mbcnav.web.settings",
-        }
-    )
-    import django
-
-    django.setup()
-    from django.contrib.auth.models import User
-    from django.core.management import call_command
+    user, folder = bench_person()
     from django.test import Client
     from django.urls import reverse
 
@@ -131,8 +119,6 @@ def main() -> int:
     from mbcnav.web.record import services
     from mbcnav.web.record.models import CareTeamMember
 
-    call_command("migrate", verbosity=0)
-    user = User.objects.create_user(username="bench@example.org", email="bench@example.org")
     patient = parse(big_record(date.today()))
     services.import_patient(user, patient, None)
     CareTeamMember.objects.create(owner=user, name="Dr. Bench", role="oncologist", phone="555-0100")
