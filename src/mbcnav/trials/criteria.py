@@ -14,7 +14,7 @@ import re
 from mbcnav.trials.alternatives import mark_unchecked_alternatives
 from mbcnav.trials.context import Mention, mentions_many
 from mbcnav.trials.durations import duration_check
-from mbcnav.trials.her2 import her2_scores
+from mbcnav.trials.her2 import her2_list_start, her2_scores
 from mbcnav.trials.labs import lab_checks
 from mbcnav.trials.menopause import menopause_check
 from mbcnav.trials.modality import between_edges
@@ -23,11 +23,12 @@ from mbcnav.trials.numbers import (
     _KARNOFSKY,
     age_check,
     ecog_allowed,
-    lines_check,
+    lines_checks,
     sex_check,
     window_days,
 )
 from mbcnav.trials.split import Criterion
+from mbcnav.trials.subgroups import mark_subgroups
 from mbcnav.trials.wording import rx
 
 _EXCEPT = re.compile(r"\b(?:except|unless|other than|with the exception of|excluding)\b", re.I)
@@ -45,14 +46,19 @@ _LAB = re.compile(
     r"\buln\b|upper limit of normal|\balt\b|\bast\b|bilirubin|creatinine|neutrophil|platelet|h(?:a)?emoglobin",
     re.I,
 )
+_REPRODUCTIVE = re.compile(r"contracept|pregnan|breast-?feed|lactat|childbearing|fetal", re.I)
+_SITE_STATE = re.compile(
+    r"\b(?:progressi\w*|untreated|active|uncontrolled|symptomatic|growing|unstable)\b", re.I
+)
 _CANNOT = re.compile(
-    r"\b(?:unable|inability|incapable|refus\w*|unwilling|missing|lack\w*|cannot|not able|fail\w*)\b",
+    r"\b(?:unable|unlikely|inability|incapable|refus\w*|unwilling|missing|lack\w*|cannot|not able|fail\w*)\b",
     re.I,
 )
 _NOT_THERAPY = re.compile(
     r"hypersensitiv|allerg|intoleran|contraindicat|sensitivity to|reaction to|confer\w* resistance|"
     r"(?:to be|will be) treated with|will receive|to receive|randomi[sz]ed to|study (?:drug|treatment)|"
-    r"discontinu\w*|stop(?:ped)?\s+(?:taking\s+)?(?:any\s+)?(?:other\s+)?$",
+    r"discontinu\w*|stop(?:ped)?\s+(?:taking\s+)?(?:any\s+)?(?:other\s+)?$|"
+    r"absorption of|preclude\w*|interfere\w* with|swallow\w*",
     re.I,
 )
 _DEFINITION = re.compile(r"\b(?:is|are) defined as\b|^\W*definition|\bto qualify as\b", re.I)
@@ -60,6 +66,8 @@ _EXPLAIN = re.compile(
     r"(?:^|(?<=[.;]\s))(?:because|since|note:|rationale|given that|at a median follow-up)[^.;]*",
     re.I,
 )
+# words that make a note or a defining sentence a rule of its own
+_BINDING = re.compile(r"\b(?:must|required|need to|considered ineligible|not eligible)\b", re.I)
 _PREMISE = re.compile(
     r"^\W*(?:[\w\s/-]{0,40}:\s*)?(?:for\s+|in\s+)?(?:patients|participants|subjects|women|those|people)\s+(?:with|who \w+|having)"
     r"\s+(.{3,300}?)(?:,?\s+(?:must|should|may|will|need|can|have to|are required)\b|\s*(?:\([^()]*\))?\s*:)",
@@ -72,7 +80,19 @@ _DOSE = re.compile(
 _MAY = re.compile(
     r"\bmay\b|\beither\b|\bif\b|allowed|permitted|eligible|(?:one|any) of the following", re.I
 )
-_WASHOUT = re.compile(r"wash-?out|\bconcurrent\b|\bconcomitant\b", re.I)
+_WASHOUT = re.compile(
+    r"wash-?out|\bconcurrent\b|\bconcomitant\b|\bwithin\s+\w+\s+half-?li(?:fe|ves)\b", re.I
+)
+# an exclusion worded as a prohibition ("Patients may not have received ..."): the "not"
+# forbids, it does not negate
+_PROHIBITION = re.compile(
+    r"\b(?:may|must|should|can|will)\s+not\s+(?:have\s+)?(?:received|receive|had|be\s+receiving|been\s+treated)\b",
+    re.I,
+)
+_THERAPY_BEFORE = re.compile(
+    r"\b(?:prior|previous|all)\s+(?:systemic\s+)?(?:therapy|therapies|treatments?|regimens?)\b[^.;]{0,80}$",
+    re.I,
+)
 _SCOPE_BEFORE = re.compile(
     r"(?:\bfor|\bin the|\bin|\bduring|\bafter|\bsetting of)\s+(?:(?:locally|inoperable|unresectable|recurrent|advanced)\s+(?:or|and|/)?\s*)*$",
     re.I,
@@ -128,6 +148,16 @@ _TRAILING_IF = re.compile(
     re.I,
 )
 _IF = re.compile(r"^\W*(?:if|when|in case|where)\b", re.I)
+# "If the patient has ER+ or PR+ (>1% on IHC) metastatic breast cancer: ...": the if-part, closed
+# by a colon or "then", is a premise that can be checked like "Patients with ...: ..."
+_PREMISE_NOT = re.compile(r"\b(?:no|not|non|without|never|absence)\b", re.I)
+_IF_PREMISE = re.compile(r"^\W*(?:if|when)\s+(.{3,300}?)(?:\s*:|,?\s+then\b)", re.I)
+
+
+def _sentence(text: str, at: int) -> str:
+    """The sentence holding position ``at``."""
+    left = re.split(r"\.\s", text[:at])[-1]
+    return left + re.split(r"\.\s", text[at:])[0]
 
 
 def _clause(text: str, start: int, end: int) -> str:
@@ -149,6 +179,8 @@ def _from_mention(m: Mention, text: str, kind: str) -> dict | None:
         neg = (
             kind == "inclusion"
         )  # inclusion: tests, contraception = "not pregnant"; exclusion: pregnant
+    if kind == "exclusion" and m.check == "therapy" and _PROHIBITION.search(before):
+        neg = False  # "Patients may not have received ... : Systemic chemotherapy ..."
     exception = "EXCEPTION" in mods or bool(_EXCEPT.search(clause))
     if m.check != "therapy" and re.search(r"contraindicat|allerg|hypersensitiv", clause, re.I):
         return None
@@ -160,8 +192,9 @@ def _from_mention(m: Mention, text: str, kind: str) -> dict | None:
             _NOT_THERAPY.search(re.split(r"[;.]", before)[-1])
             or _DOSE.search(text)
             or _WASHOUT.search(text)
+            or _REPRODUCTIVE.search(_sentence(text, m.start))
         ):
-            return None
+            return None  # "pregnancy after abemaciclib initiation must be reported": exposure
         allowed = bool(_ALLOWED.search(around)) and not _NOT_ALLOWED.search(around)
         check["drug"] = m.concept.startswith("drug:")
         check["mode"] = (
@@ -216,6 +249,8 @@ def _from_mention(m: Mention, text: str, kind: str) -> dict | None:
         check["min_cps"] = float(cps.group(2)) + (1 if cps.group(1) == ">" else 0)
     elif m.check == "biomarker" and m.value == "BRCA" and _GERMLINE.search(around + " " + m.text):
         check["germline"] = True
+    elif m.check == "site" and (q := _SITE_STATE.search(clause)):
+        check["state"] = q.group(0).lower()  # "progressing or untreated extra-hepatic disease"
     elif m.check == "measurable" and re.search(r"evaluable|non-?measurable", text, re.I):
         return None  # "measurable or evaluable disease": any disease will do
     elif exception:
@@ -246,21 +281,28 @@ def checks_for(crit: Criterion, found: list[Mention]) -> list[dict]:
     if (d := _DEFINITION.search(text)) and d.start() < 40:
         return out  # "Postmenopausal is defined as ...": a definition, not a requirement
     # explanatory sentences ("Because no dosing data are available ...") hold no requirement
-    skip = [(m.start(), m.end()) for m in _EXPLAIN.finditer(text)]
+    # ("Note: participants must have HER2 positivity ..." binds, so it is read)
+    explain = [m for m in _EXPLAIN.finditer(text) if not _BINDING.search(m.group(0))]
+    skip = [(m.start(), m.end()) for m in explain]
     # a later sentence that defines a word ("The threshold to qualify as ER positive is >=1%")
     skip += [
-        (text.rfind(". ", 0, m.start()) + 1, len(text))
+        (start, len(text))
         for m in _DEFINITION.finditer(text)
         if m.start() >= 40
+        and not _BINDING.search(text[(start := text.rfind(". ", 0, m.start()) + 1) : m.start()])
     ]
     # "(eg, ET, chemotherapy, CDK4/6 inhibitor, ...)": examples of the head, not requirements
     skip += [(m.start(), m.end()) for m in _EXAMPLES.finditer(text)]
     found = [m for m in found if not any(a <= m.start < b for a, b in skip)]
     blank = lambda m: " " * len(m.group(0))  # noqa: E731 - keeps every position in place
-    plain = _EXAMPLES.sub(blank, _EXPLAIN.sub(blank, text))
-    for fn in (age_check, sex_check, lines_check, duration_check):
+    plain = text
+    for m in explain:
+        plain = plain[: m.start()] + " " * (m.end() - m.start()) + plain[m.end() :]
+    plain = _EXAMPLES.sub(blank, plain)
+    for fn in (age_check, sex_check, duration_check):
         if c := fn(plain):
             out.append(c)
+    out.extend(lines_checks(plain))
     out.extend(lab_checks(plain))
     if meno := menopause_check(plain):
         out.append(meno)
@@ -292,7 +334,7 @@ def checks_for(crit: Criterion, found: list[Mention]) -> list[dict]:
         out.append({"type": "ecog", "allowed": allowed})
     elif m := _KARNOFSKY.search(text):
         out.append({"type": "karnofsky", "min": int(m.group(1))})
-    pm = _PREMISE.match(text)
+    pm = _PREMISE.match(text) or _IF_PREMISE.match(text)
     premise_end = pm.end(1) if pm else -1
     ti = _TRAILING_IF.search(text)
     trailing_if = ti.end() if ti else None
@@ -334,6 +376,8 @@ def checks_for(crit: Criterion, found: list[Mention]) -> list[dict]:
             continue  # "complications of advanced malignancy": the setting qualifies something else
         if m.check == "site" and m.value == "bone-only" and crit.kind == "inclusion":
             continue  # "bone-only disease is allowed / evaluable": an allowance, not a requirement
+        if m.check == "setting" and _THERAPY_BEFORE.search(text[: m.start]):
+            continue  # "completed all prior therapy ... with curative intent": about the therapy
         if m.check == "setting" and _SCOPE_BEFORE.search(text[: m.start]):
             continue  # "... for advanced breast cancer", "in the metastatic setting": scope
         if (m.check == "setting" and scoped) or (m.check == "site" and lab):
@@ -348,7 +392,21 @@ def checks_for(crit: Criterion, found: list[Mention]) -> list[dict]:
             c.update(er_low_wording(text))
         if m.end <= premise_end or (trailing_if is not None and m.start >= trailing_if):
             c["premise"] = True
-            if trailing_if is not None and m.start >= trailing_if and c.get("neg"):
+            if (
+                m.end <= premise_end
+                and c.get("neg")
+                and c["type"] not in {"consent", "condition"}
+                and not _PREMISE_NOT.search(text[:premise_end])
+            ):
+                c["neg"] = (
+                    False  # "If ER+ ...: no more than 2 lines": the "no" is not the premise's
+                )
+            if (
+                trailing_if is not None
+                and m.start >= trailing_if
+                and c.get("neg")
+                and c["type"] != "consent"  # "... should not take part if unlikely to comply"
+            ):
                 # a "not" before "if" does not reach into the condition
                 c["neg"] = bool(re.search(r"\bnot?\b", text[trailing_if : m.start], re.I))
         key = (c["type"], c["value"], c.get("neg"))
@@ -358,8 +416,14 @@ def checks_for(crit: Criterion, found: list[Mention]) -> list[dict]:
     if (scores := her2_scores(plain)) is not None:  # "HER2 IHC 0, 1+ or 2+/ISH-": one list
         her2 = [c for c in out if c["type"] == "receptor" and c["value"].startswith("her2")]
         out = [c for c in out if c not in her2]
-        neg = any(c.get("neg") for c in her2)  # "was never previously HER2-positive (IHC 3+ ...)"
-        out.append({"type": "receptor", "value": "her2-in", "allowed": scores, "neg": neg})
+        at = her2_list_start(plain)  # "was never previously HER2-positive (IHC 3+ ...)", but
+        same = [
+            c for c in her2 if "at" not in c or _sentence(plain, c["at"]) == _sentence(plain, at)
+        ]
+        neg = any(c.get("neg") for c in same)  # not "... in the absence of HER2 positivity"
+        out.append(
+            {"type": "receptor", "value": "her2-in", "allowed": scores, "neg": neg, "at": at}
+        )
     both = {(c["type"], c["value"]) for c in out if c.get("neg")} & {
         (c["type"], c["value"]) for c in out if "neg" in c and not c["neg"]
     }
@@ -375,6 +439,8 @@ def checks_for(crit: Criterion, found: list[Mention]) -> list[dict]:
             if c["type"] != "menopause":  # "premenopausal women must take goserelin": the
                 c.pop("premise", None)  # rest of the rule is real, only not checkable
     mark_unchecked_alternatives(plain, found, out, _LAB)
+    if not conditional:
+        mark_subgroups(plain, out)
     if conditional and not any(c.get("premise") for c in out):
         for c in out:  # "If ..., then ...": a premise we cannot check; never a clear "not met"
             c["conditional"] = True

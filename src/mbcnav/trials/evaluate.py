@@ -346,7 +346,7 @@ def evaluate(c: dict, f: PatientFacts) -> tuple[bool | None | str, str, str]:
             return None, "Where the cancer has spread is not known.", "Your scan reports"
         if c["value"] == "bone-only":
             return f.sites == ["bone"], f"Spread to: {', '.join(f.sites) or 'none'}.", ""
-        return c["value"] in f.sites, f"Spread to: {', '.join(f.sites) or 'none'}.", ""
+        return _site(c, f)
     if t == "biomarker":
         return _biomarker(c, f)
     if t == "ecog":
@@ -401,3 +401,20 @@ def evaluate(c: dict, f: PatientFacts) -> tuple[bool | None | str, str, str]:
     if t == "consent":
         return True, "You would be asked to agree in writing.", ""
     return None, "Not checked automatically.", ""
+
+
+def _site(c: dict, f: PatientFacts) -> tuple:
+    """A named site of spread, or any site outside the liver ("extra-hepatic"); a state such as
+    "progressing or untreated" is not in the record, so having the site leaves it unknown."""
+    where = f"Spread to: {', '.join(f.sites) or 'none'}."
+    if c["value"] == "extrahepatic":
+        present = any(s != "liver" for s in f.sites)
+    else:
+        present = c["value"] in f.sites
+    if present and c.get("state"):
+        return (
+            None,
+            f"{where} Whether it is {c['state']} there is not in your record.",
+            "Your latest scan report",
+        )
+    return present, where, ""

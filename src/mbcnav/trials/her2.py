@@ -10,7 +10,7 @@ import re
 _HER2_LIST = re.compile(
     r"\b(?:ihc|immunohistochemistry)\s*(?:score\s*)?(?:of\s*)?"
     r"(?P<list>(?:0\+?|1\+|2\+|3\+)(?:\s*(?:,|or|and/or|and|/)\s*(?:ihc\s*)?(?:0\+?|1\+|2\+|3\+))+)"
-    r"(?P<after>[^.;]{0,40})",
+    r"(?P<after>[^.;]{0,60})",
     re.I,
 )
 
@@ -28,7 +28,10 @@ def her2_scores(text: str) -> list[str] | None:
     if len(set(scores)) < 2:
         return None
     amplified = re.search(
-        r"ish\s*\+|ish[- ]positive|(?<!non-)(?<!not )amplified", m.group("after"), re.I
+        r"\(?ish\)?\s*\+|ish[- ]positive|hybridi[sz]ation\W{0,12}(?:\+|positive)"
+        r"|(?<!non-)(?<!not )amplified",
+        m.group("after"),
+        re.I,
     )
     out: list[str] = []
     for sc in scores:
@@ -41,3 +44,9 @@ def her2_scores(text: str) -> list[str] | None:
         else:
             out.append("positive")
     return sorted(set(out))
+
+
+def her2_list_start(text: str) -> int:
+    """Where the list of IHC scores starts (-1 when there is none)."""
+    m = _HER2_LIST.search(text)
+    return m.start() if m else -1

@@ -9,6 +9,7 @@ from mbcnav.trials.evaluate import NEUTRAL, evaluate
 from mbcnav.trials.facts import PatientFacts
 from mbcnav.trials.modality import modality, scope, soften
 from mbcnav.trials.population import mismatch
+from mbcnav.trials.subgroups import apply_subgroups
 
 _ROUTINE = re.compile(
     r"consent|contracept|pregnan|breast-?feeding|lactat|childbearing|organ (?:and marrow )?function|marrow|"
@@ -62,6 +63,8 @@ def verdict(crit: dict, f: PatientFacts, cache: dict | None = None) -> dict:
         premise_unknown = any(_or3(v) is None for v in kinds.values())
     else:
         premise_unknown = False
+    premise_holds = bool(premise) and bool(kinds) and not premise_unknown
+    checks = apply_subgroups(checks, lambda c: _holds(c, f)[0], NEUTRAL)
     groups: dict[str, list] = {}
     judged: list[tuple[dict, object]] = []
     whys, settles = [], []
@@ -103,8 +106,10 @@ def verdict(crit: dict, f: PatientFacts, cache: dict | None = None) -> dict:
     else:
         if crit["kind"] == "inclusion":
             holds = False if False in results else True if all(results) else None
-        elif _LIST.search(_BRACKETED.sub(" ", crit["text"])) and not _BOTH.search(
-            crit["text"]
+        elif (
+            _LIST.search(_BRACKETED.sub(" ", crit["text"]))
+            and not _BOTH.search(crit["text"])
+            and not _JOINT.search(crit.get("option") or crit["text"])
         ):  # exclusion lists: any item excludes
             holds = True if True in results else False if all(r is False for r in results) else None
         else:  # "known BRCA mutation without prior PARP inhibitor": all parts together
@@ -130,6 +135,8 @@ def verdict(crit: dict, f: PatientFacts, cache: dict | None = None) -> dict:
     settle = "; ".join(dict.fromkeys(settles))
     words = crit.get("option") or crit["text"]
     mode = crit.get("modality") or modality(words, crit["kind"])
+    if mode == "conditional" and premise_holds:
+        mode = "required"  # "If ER+ ...: must have had ...": the condition is known to hold
     if mode == "judgement" and v == "not met":
         a, b = scope(words, mode)
         failing = crit["kind"] == "exclusion"  # a check that rules the person out
@@ -241,6 +248,11 @@ def _fit_from(not_met: int, unknown: int, met: int) -> str:
 
 
 _LIST = re.compile(r"\bor\b|,|;|/", re.I)
+# "Creatinine > 1.5 x ULN concurrent with creatinine clearance < 50 mL/min": both together
+_JOINT = re.compile(
+    r"\b(?:concurrent(?:ly)?|together|in\s+combination|along|coupled|combined)\s+with\b|\baccompanied\s+by\b",
+    re.I,
+)
 _BRACKETED = re.compile(r"\([^()]*\)")
 # "Has a known germline BRCA mutation and has received a PARP inhibitor": both parts together
 _BOTH = re.compile(

@@ -98,7 +98,9 @@ def modality(text: str, kind: str) -> str:
         and (kind == "inclusion" or _COHORT_WORD.search(text))
     ):
         return "other_cancer"
-    if rx("modality.definition").search(text):
+    if (d := rx("modality.definition").search(text)) and d.start() < 40:
+        # a definition that opens the text; "... breast cancer that is HER2 low. HER2 low is
+        # defined as: ..." is a rule followed by the meaning of its word, still a rule
         return "definition"
     if rx("modality.procedure").search(text):
         return "procedure"
@@ -125,3 +127,26 @@ def soften(verdict: str, why: str, settle: str, mode: str) -> tuple[str, str, st
     if mode != "required" and verdict == "not met":
         return "unknown", f"{WHY[mode]} {why}".strip(), SETTLE[mode] or settle
     return verdict, why, settle
+
+
+_ABBREVIATION = re.compile(r"\(([A-Z][A-Za-z0-9]{1,7})\)")
+
+
+def other_cancer_abbreviations(text: str) -> dict[str, str]:
+    """Short names a trial gives to other cancers ("serous ovarian cancer (PROC)" -> {"PROC":
+    "serous ovarian cancer"}), so that "PROC participants must have ..." reads as a rule for
+    that cohort."""
+    out = {}
+    for m in _ABBREVIATION.finditer(text):
+        before = text[max(0, m.start() - 80) : m.start()].rstrip()
+        hits = [h for h in rx("modality.other_cancer").finditer(before) if h.end() == len(before)]
+        if hits and not re.search(r"breast", hits[-1].group(0), re.I):
+            out[m.group(1)] = hits[-1].group(0)
+    return out
+
+
+def expand(text: str, abbreviations: dict[str, str]) -> str:
+    """The text with each short name written out."""
+    for short, long in abbreviations.items():
+        text = re.sub(rf"\b{re.escape(short)}\b", long, text)
+    return text

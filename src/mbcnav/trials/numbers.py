@@ -11,6 +11,7 @@ _LINES_MAX = re.compile(
     rf"(?:no more than|not more than|up to|at most|maximum of|≤|<=|less than or equal to)\s*{_N}\s*{_LINE}",
     re.I,
 )
+_LINES_RANGE = re.compile(rf"\b{_N}\s*(?:-|–|to)\s*{_N}\s*{_LINE}", re.I)  # "0-3 prior lines"
 _LINES_LT = re.compile(rf"(?:fewer than|less than|<)\s*{_N}\s*{_LINE}", re.I)
 _LINES_MIN = re.compile(
     rf"(?:at least|minimum of|≥|>=|(?<!no )(?<!not )more than|>)\s*{_N}\s*{_LINE}|{_N}\s*(?:or more|\+)\s*{_LINE}"
@@ -77,7 +78,7 @@ _KARNOFSKY = re.compile(
     re.I,
 )
 _WITHIN = re.compile(
-    r"(?:≤|<=|<)\s*(\d+)\s*(day|week|month|year)s?|within (?:the )?(?:(?:past|last|previous|prior) )?(\d+)\s*(day|week|month|year)s?|(\d+)\s*(day|week|month|year)s? (?:prior to|before|of) (?:the )?(?:first dose|start|randomi[sz]ation|enrol?lment|registration|study)",
+    r"(?:≤|<=|<)\s*(\d+)\s*(day|week|month|year)s?|within (?:the )?(?:(?:past|last|previous|prior) )?(\d+)\s*(day|week|month|year)s?|(?:in|during|over) the (?:past|last|previous|preceding) (\d+)\s*(day|week|month|year)s?|(\d+)\s*(day|week|month|year)s? (?:prior to|before|of) (?:the )?(?:first dose|start|randomi[sz]ation|enrol?lment|registration|study)",
     re.I,
 )
 _SEX_FILLER = re.compile(
@@ -194,16 +195,37 @@ def _line_class(window: str) -> str | None:
     return None
 
 
+def lines_checks(text: str) -> list[dict]:
+    """Counts of earlier lines of treatment a criterion sets. A floor and a ceiling on different
+    kinds of treatment are two counts ("at least 1 line including endocrine therapy and a
+    CDK4/6 inhibitor; up to 2 lines of chemotherapy")."""
+    lo_m = _LINES_MIN.search(text)
+    hi_m = _LINES_MAX.search(text) or _LINES_LT.search(text) or _LINES_MAX2.search(text)
+    if lo_m and hi_m:
+        lo_cls = _line_class(text[lo_m.start() : lo_m.end() + 40])
+        hi_cls = _line_class(text[hi_m.start() : hi_m.end() + 40])
+        if lo_cls != hi_cls:
+            cut = max(lo_m.start(), hi_m.start())
+            first = lines_check(text[:cut])
+            second = lines_check(" " * cut + text[cut:])
+            return [c for c in (first, second) if c]
+    c = lines_check(text)
+    return [c] if c else []
+
+
 def lines_check(text: str) -> dict | None:
     lo = hi = None
     window = ""
     at = None
-    for rx in (_LINES_MAX, _LINES_LT, _LINES_MAX2, _LINES_MIN):
+    for rx in (_LINES_RANGE, _LINES_MAX, _LINES_LT, _LINES_MAX2, _LINES_MIN):
         if m := rx.search(text):
             window = text[m.start() : m.end() + 40]
             at = m.start()
             break
     cls = _line_class(window or text)
+    if m := _LINES_RANGE.search(text):
+        lo, hi = _num(m.group(1)) or None, _num(m.group(2))
+        return _lines(lo, hi, cls, text, at)
     if m := _LINES_MAX.search(text):
         hi = _num(m.group(1))
     elif m := _LINES_LT.search(text):
@@ -229,6 +251,10 @@ def lines_check(text: str) -> dict | None:
         at = first.start()
     if lo is None and hi is None:
         return None
+    return _lines(lo, hi, cls, text, at, done)
+
+
+def _lines(lo, hi, cls, text: str, at, done: bool = False) -> dict:
     return {
         "type": "lines",
         "min": lo,

@@ -7,12 +7,12 @@ import re
 
 from mbcnav.trials.criteria import parse_criteria
 from mbcnav.trials.match import _ROUTINE, cohort_of
-from mbcnav.trials.modality import modality
+from mbcnav.trials.modality import expand, modality, other_cancer_abbreviations
 from mbcnav.trials.population import gates
 from mbcnav.trials.record import Trial
 from mbcnav.trials.split import Criterion, split
 
-VERSION = 11  # 4: blood-test limits (labs.py); 5: menopausal status; 6: ER-low wording; 7: modality; 8: options, premises, concepts (de novo, visceral crisis, HER2 lists); 9: headers naming a cohort, rules per named group; 10: definitions, study stages, finished lines, and/or windows, reasons; 11: line lengths
+VERSION = 12  # 4: blood-test limits (labs.py); 5: menopausal status; 6: ER-low wording; 7: modality; 8: options, premises, concepts (de novo, visceral crisis, HER2 lists); 9: headers naming a cohort, rules per named group; 10: definitions, study stages, finished lines, and/or windows, reasons; 11: line lengths; 12: site states, if-premises, short names of other cancers, binding notes
 
 
 _EARLY = re.compile(
@@ -67,11 +67,18 @@ def _record_criteria(trial: Trial) -> list[dict]:
     return out
 
 
-def _keyed(crit: dict) -> dict:
-    """Precompute what matching needs: the cache key, routine wording and cohort label."""
+def _keyed(crit: dict, short: dict[str, str]) -> dict:
+    """Precompute what matching needs: the cache key, routine wording and cohort label;
+    ``short`` holds the trial's short names for other cancers ("PROC")."""
     crit["routine_text"] = bool(_ROUTINE.search(crit["text"]))
     crit["cohort"] = cohort_of(crit["text"])
     crit["modality"] = modality(crit.get("option") or crit["text"], crit["kind"])
+    if (
+        crit["modality"] != "other_cancer"
+        and (long := expand(crit["text"], short)) != crit["text"]
+        and modality(long, crit["kind"]) == "other_cancer"
+    ):
+        crit["modality"] = "other_cancer"  # "PROC participants must have received: ..."
     crit["key"] = (
         crit["kind"]
         + str(crit["routine_text"])
@@ -89,6 +96,7 @@ def parse_trials(trials: list[Trial]) -> list[dict]:
     out, i = [], 0
     for t, s in zip(trials, splits, strict=True):
         crits = _record_criteria(t) + parsed[i : i + len(s)]
+        short = other_cancer_abbreviations(t.eligibility or "")
         i += len(s)
         out.append(
             {
@@ -96,7 +104,7 @@ def parse_trials(trials: list[Trial]) -> list[dict]:
                 "version": VERSION,
                 "population": gates(t, crits),
                 "any_of": any(c.get("any_of") for c in crits),
-                "criteria": [_keyed(c) for c in crits],
+                "criteria": [_keyed(c, short) for c in crits],
             }
         )
     return out

@@ -57,12 +57,41 @@ def gates(trial: Trial, criteria: list[dict] | None = None) -> dict:
             taken.append((m.start(), m.end()))
             if [hr, her2] not in subtypes:
                 subtypes.append([hr, her2])
-    brain = bool(_BRAIN.search(text)) and not _BRAIN_OPTIONAL.search(text)
+    # a brain-metastasis trial names it in its title, or in every one of its conditions; a
+    # basket that lists "CNS metastases" among many other conditions is not one
+    named = _BRAIN.search(trial.title) or (
+        trial.conditions and all(_BRAIN.search(c) for c in trial.conditions)
+    )
+    brain = bool(named) and not _BRAIN_OPTIONAL.search(text)
     excluded = any(
         c["kind"] == "exclusion" and rx("concept.breast_excluded").search(_unscoped(c["text"]))
         for c in criteria or []
     )
-    return {"subtypes": subtypes, "brain_only": brain, "excludes_breast": excluded}
+    return {
+        "subtypes": subtypes,
+        "brain_only": brain,
+        "excludes_breast": excluded,
+        "other_cancer": _other_cancer(trial),
+    }
+
+
+_BREAST_OR_ANY = re.compile(
+    r"breast|solid tumou?r|any (?:cancer|tumou?r)|all (?:cancers|tumou?rs)|tumou?r[- ]agnostic|"
+    r"advanced (?:cancer|malignanc)|metastatic (?:cancer|disease)\b|cancer survivors?",
+    re.I,
+)
+
+
+def _other_cancer(trial: Trial) -> str:
+    """The other cancer a trial is for when its title and conditions name only cancers other
+    than breast cancer ("... HER2- Gastroesophageal Adenocarcinoma"); "" otherwise."""
+    names = [trial.title, *trial.conditions]
+    if any(_BREAST_OR_ANY.search(n) for n in names):
+        return ""
+    for n in [*trial.conditions, trial.title]:
+        if m := rx("modality.other_cancer").search(n):
+            return m.group(0)
+    return ""
 
 
 _SCOPE_LABEL = re.compile(
@@ -97,6 +126,8 @@ def mismatch(g: dict | None, f: PatientFacts) -> str:
         return ""
     if g.get("excludes_breast"):
         return "This study leaves out breast cancer (its exclusion criteria name it)."
+    if g.get("other_cancer"):
+        return f"This study is for another kind of cancer ({g['other_cancer']}), not breast cancer."
     subtypes = g.get("subtypes") or []
     if subtypes and not any(_fits(hr, her2, f) for hr, her2 in subtypes):
         named = []
