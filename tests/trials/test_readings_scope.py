@@ -225,3 +225,59 @@ def test_a_basket_listing_cns_metastases_is_no_brain_only_trial():
         conditions=["Brain Metastases"],
     )
     assert gates(brain)["brain_only"]
+
+
+def test_ecog_or_lower_and_or_higher():
+    from mbcnav.trials.numbers import ecog_allowed
+
+    assert ecog_allowed("ECOG performance status of 2 or lower") == [0, 1, 2]
+    assert ecog_allowed("ECOG of 1 or higher") == [1, 2, 3, 4]
+    assert ecog_allowed("ECOG 0 or 1") == [0, 1]
+
+
+def test_days_after_the_last_dose_are_no_age_limit():
+    text = (
+        "Exclusion Criteria:\n* Individuals who are pregnant and/or breast feeding, or expecting "
+        "to conceive children while receiving study treatment and for up to 180 days after the "
+        "last dose of study treatment.\n"
+    )
+    assert only(text, person(age=68)) != "not met"
+
+
+def test_triple_negative_beside_hr_positive_is_a_list_of_options():
+    text = (
+        "Inclusion Criteria:\n* Histologically confirmed cancer of the following tumor types: "
+        "breast (TNBC, HR+/HER2-/+BC), NSCLC, cervical, or urothelial that is metastatic\n"
+    )
+    assert only(text, person(hr="positive", her2="low")) == "met"
+    assert only(text, person(hr="negative", her2="zero")) == "met"
+
+
+def test_a_stem_ending_in_either_makes_its_items_options():
+    text = (
+        "Inclusion Criteria:\n* Patients with breast cancer that are either\n\n"
+        "  * Any race/ethnicity with hormone receptor positive (ER+PR+, ER+PR-, or ER-PR+)\n"
+        "  * African American with triple negative (ER-PR-HER2-)\n"
+    )
+    assert "not met" not in verdicts(text, person(hr="positive"))
+
+
+def test_a_drug_abbreviation_and_a_planned_start():
+    f = person(
+        drugs=[DrugFact("paclitaxel", ["paclitaxel", "chemotherapy", "taxane"], ["metastatic"])]
+    )
+    assert (
+        only("Exclusion Criteria:\n* Prior treatment with PTX, for any duration\n", f) == "not met"
+    )
+    planned = (
+        "Inclusion Criteria:\n* Planned to initiate first-line therapy with endocrine therapy "
+        "plus a CDK4/6 inhibitor\n"
+    )
+    assert only(planned, person(lines=0)) != "not met"
+
+
+def test_fold_the_upper_limit_is_a_multiple():
+    from mbcnav.trials.labs import lab_checks
+
+    (ast, alt) = lab_checks("AST(SGOT)/ALT(SGPT) ≤3 fold × institutional ULN")
+    assert ast["uln"] and alt["uln"] and alt["limit"] == 3.0

@@ -58,7 +58,8 @@ _NOT_THERAPY = re.compile(
     r"hypersensitiv|allerg|intoleran|contraindicat|sensitivity to|reaction to|confer\w* resistance|"
     r"(?:to be|will be) treated with|will receive|to receive|randomi[sz]ed to|study (?:drug|treatment)|"
     r"discontinu\w*|stop(?:ped)?\s+(?:taking\s+)?(?:any\s+)?(?:other\s+)?$|"
-    r"absorption of|preclude\w*|interfere\w* with|swallow\w*",
+    r"absorption of|preclude\w*|interfere\w* with|swallow\w*|"
+    r"\b(?:plan(?:s|ned)?|scheduled|anticipated|expected|intend\w*)\s+to\s+(?:initiate|start|begin|receive)\b",
     re.I,
 )
 _DEFINITION = re.compile(r"\b(?:is|are) defined as\b|^\W*definition|\bto qualify as\b", re.I)
@@ -89,6 +90,7 @@ _PROHIBITION = re.compile(
     r"\b(?:may|must|should|can|will)\s+not\s+(?:have\s+)?(?:received|receive|had|be\s+receiving|been\s+treated)\b",
     re.I,
 )
+_LATER_IF = re.compile(r"\W*(?:in\s+cases?\s+where|in\s+case|if|when|where)\b", re.I)
 _THERAPY_BEFORE = re.compile(
     r"\b(?:prior|previous|all)\s+(?:systemic\s+)?(?:therapy|therapies|treatments?|regimens?)\b[^.;]{0,80}$",
     re.I,
@@ -223,7 +225,9 @@ def _from_mention(m: Mention, text: str, kind: str) -> dict | None:
         if re.search(r"immediate|requir|need", around, re.I):
             status = "urgent"
         elif "ACTIVE" in mods or re.search(
-            r"active|untreated|symptomatic|progressi|uncontrolled|unstable", text, re.I
+            r"active|untreated|symptomatic|progressi|uncontrolled|unstable",
+            _sentence(text, m.start),  # not "untreated spinal cord compression" a sentence before
+            re.I,
         ):
             status = "active"
         elif (
@@ -376,6 +380,10 @@ def checks_for(crit: Criterion, found: list[Mention]) -> list[dict]:
             continue  # "complications of advanced malignancy": the setting qualifies something else
         if m.check == "site" and m.value == "bone-only" and crit.kind == "inclusion":
             continue  # "bone-only disease is allowed / evaluable": an allowance, not a requirement
+        if _LATER_IF.match(_sentence(text, m.start)) and _sentence(text, 0) != _sentence(
+            text, m.start
+        ):
+            continue  # "... are not allowed. In cases where brain metastases are ...": guidance
         if m.check == "setting" and _THERAPY_BEFORE.search(text[: m.start]):
             continue  # "completed all prior therapy ... with curative intent": about the therapy
         if m.check == "setting" and _SCOPE_BEFORE.search(text[: m.start]):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 
+from mbcnav.trials.alternatives import subtype_options
 from mbcnav.trials.evaluate import NEUTRAL, evaluate
 from mbcnav.trials.facts import PatientFacts
 from mbcnav.trials.modality import modality, scope, soften
@@ -85,6 +86,7 @@ def verdict(crit: dict, f: PatientFacts, cache: dict | None = None) -> dict:
         whys.append(why)
         if holds is None and settle:
             settles.append(settle)
+    groups = subtype_options(groups, judged)
     results = []
     either = (
         _either_or(crit.get("option") or crit["text"], judged)

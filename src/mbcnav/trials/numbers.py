@@ -43,7 +43,7 @@ _AGE_CUE = re.compile(
     re.I,
 )
 _AGE_NOT = re.compile(
-    r"expectancy|survival|childbearing|child-bearing|father|contracept|sterili|within|for (?:at least )?\d+ years|years (?:ago|prior|before|after|since)|history|diagnosed|menopaus|gestational|post-?partum|"
+    r"expectancy|survival|childbearing|child-bearing|father|contracept|conceiv|sterili|within|for (?:at least )?\d+ years|years (?:ago|prior|before|after|since)|history|diagnosed|menopaus|gestational|post-?partum|"
     r"for age\b|standard deviations?|percentile",
     re.I,
 )
@@ -60,7 +60,7 @@ _AGE_MIN = re.compile(
     re.I,
 )
 _AGE_MAX = re.compile(
-    r"(?:(?:younger than|under|below) the age of|≤|<=|<|younger than|under|below|less than|up to|no older than)\s*(\d{1,3})\s*(?:years|yrs|y\b)?(?!\s*(?:%|mg|ml|kg|cm|x))",
+    r"(?:(?:younger than|under|below) the age of|≤|<=|<|younger than|under|below|less than|up to|no older than)\s*(\d{1,3})\s*(?:years|yrs|y\b)?(?!\s*(?:%|mg|ml|kg|cm|x|days?|weeks?|months?|hours?|doses?|cycles?)\b)",
     re.I,
 )
 _FEMALE = re.compile(r"\b(?:women|woman|female|females|girls?|ladies)\b", re.I)
@@ -93,6 +93,12 @@ def _num(word: str) -> int:
     return _NUM.get(word.lower(), int(word) if word.isdigit() else 0)
 
 
+_OR_SIDE = re.compile(
+    r"\s*or\s+(lower|less|fewer|below|better|higher|greater|more|above|worse)\b", re.I
+)
+_BELOW = {"lower", "less", "fewer", "below", "better"}
+
+
 def ecog_allowed(text: str) -> list[int] | None:
     m = _ECOG.search(text)
     if not m:
@@ -107,6 +113,9 @@ def ecog_allowed(text: str) -> list[int] | None:
     if not r:
         return None
     op, n = (r.group(1) or "").lower(), int(r.group(2))
+    after = tail[r.end() : r.end() + 30]
+    if not op and (w := _OR_SIDE.match(after)):  # "2 or lower", "1 or higher", "2 or less"
+        return list(range(0, n + 1)) if w.group(1).lower() in _BELOW else list(range(n, 5))
     if r.group(3):
         return list(range(n, int(r.group(3)) + 1))
     if op in {

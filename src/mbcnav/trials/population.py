@@ -76,22 +76,24 @@ def gates(trial: Trial, criteria: list[dict] | None = None) -> dict:
 
 
 _BREAST_OR_ANY = re.compile(
-    r"breast|solid tumou?r|any (?:cancer|tumou?r)|all (?:cancers|tumou?rs)|tumou?r[- ]agnostic|"
+    r"breast|\btnbc\b|triple[- ]negative|\bmbc\b|solid (?:tumou?r|neoplasm|malignanc|cancer)|"
+    r"other (?:tumou?r|cancer)s?|any (?:cancer|tumou?r)|all (?:cancers|tumou?rs)|tumou?r[- ]agnostic|"
     r"advanced (?:cancer|malignanc)|metastatic (?:cancer|disease)\b|cancer survivors?",
     re.I,
 )
 
 
 def _other_cancer(trial: Trial) -> str:
-    """The other cancer a trial is for when its title and conditions name only cancers other
-    than breast cancer ("... HER2- Gastroesophageal Adenocarcinoma"); "" otherwise."""
+    """The other cancer a trial is for when every one of its conditions names a cancer other
+    than breast cancer and neither they nor the title name breast cancer or any solid tumour
+    ("... HER2- Gastroesophageal Adenocarcinoma"); "" otherwise."""
     names = [trial.title, *trial.conditions]
-    if any(_BREAST_OR_ANY.search(n) for n in names):
+    if not trial.conditions or any(_BREAST_OR_ANY.search(n) for n in names):
         return ""
-    for n in [*trial.conditions, trial.title]:
-        if m := rx("modality.other_cancer").search(n):
-            return m.group(0)
-    return ""
+    found = [rx("modality.other_cancer").search(c) for c in trial.conditions]
+    if not all(found):  # "Brain Metastases", "Tumor", "Malignant Solid Neoplasm": may be breast
+        return ""
+    return found[0].group(0)
 
 
 _SCOPE_LABEL = re.compile(

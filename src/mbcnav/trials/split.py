@@ -54,7 +54,8 @@ class Criterion:
 
 # a stem whose sub-items are alternatives: "meets one of the following criteria:"
 _ANY_OF = re.compile(
-    r"\b(?:(?:at least )?one of the following|any (?:one )?of the following|either(?: of the following)?|the following list|one or more of the following)\b[^:]{0,240}:\s*$",
+    r"\b(?:(?:at least )?one of the following|any (?:one )?of the following|either(?: of the following)?|the following list|one or more of the following)\b[^:]{0,240}:\s*$"
+    r"|\b(?:either|one of the following|any of the following)\s*$",  # "... that are either"
     re.I,
 )
 # a requirement a registry filed under exclusions: its verb is "must be / must have"
@@ -286,7 +287,7 @@ def split(text: str) -> list[Criterion]:
             if not prev[2]:
                 out[-1] = (prev[0], prev[1], group, prev[3])
         if has_children:
-            if body.rstrip().endswith(":"):
+            if body.rstrip().endswith(":") or _ANY_OF.search(body):  # "... that are either"
                 stems.append((indent, body.rstrip(":").strip() + ":"))
                 continue
             stems.append((indent, ""))
