@@ -24,6 +24,7 @@ from datetime import date
 from pathlib import Path
 
 from mbcnav.library.articles import ARTICLES_DIR, Article, Section, Source
+from mbcnav.library.audiences import audience_factor
 from mbcnav.library.choose import (
     compare,
     dense_queries,
@@ -315,6 +316,10 @@ def ask(
     dense_texts = dense_queries(reading)
     factor = shape_factor(index, reading.shape)
     drug = focus_factor(index, reading.asked)  # a drug named in the story is context, not focus
+    # a passage for one audience (children, scan worry, ...) the question does not name is
+    # damped before and after dense re-ranking (the re-ranker reads "die", "worried" alike)
+    audience = audience_factor(index, question)
+    drug = audience if drug is None else drug * audience
     hits = index.search(
         question,
         top=max(top, 10),
