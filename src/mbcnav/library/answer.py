@@ -36,6 +36,7 @@ from mbcnav.library.choose import (
 from mbcnav.library.errors import LibraryError
 from mbcnav.library.index import get_index
 from mbcnav.library.scope import ELSEWHERE, scope
+from mbcnav.library.qtypes import type_factor
 from mbcnav.library.shapes import answering_sentence, focus_factor, focus_named, shape_factor
 from mbcnav.library.understand import Reading, understand
 
@@ -320,6 +321,8 @@ def ask(
     # damped before and after dense re-ranking (the re-ranker reads "die", "worried" alike)
     audience = audience_factor(index, question)
     drug = audience if drug is None else drug * audience
+    kind = type_factor(index, reading.asked)  # side effect, how long, can I, cost ...
+    drug = drug if kind is None else drug * kind
     hits = index.search(
         question,
         top=max(top, 10),

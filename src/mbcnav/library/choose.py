@@ -8,6 +8,8 @@ guide pages of the drugs a question names.
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
 
 from mbcnav.library.articles import slugify
@@ -19,6 +21,8 @@ from mbcnav.library.vocabulary import analyse, synonyms
 
 STORY_WEIGHT = 0.35  # weight of the story's words against the asked clause's
 BARE_STORY_WEIGHT = 0.8  # when the asked clause has almost no words of its own ("what helps?")
+REFERRED_WEIGHT = 0.7  # the story's last sentence when the asked clause points back at it ("it")
+POINTS_BACK = re.compile(r"\b(it|that|this|these|those|they|them|she|he|her|him)\b", re.I)
 SIDE_COVERAGE = 0.99  # a passage names a compared side when it holds all of its words
 
 
@@ -28,7 +32,11 @@ def query_parts(reading: Reading, index: Index) -> list[tuple[str, float]]:
         return [(reading.asked, 1.0)]
     own = analyse(reading.asked)
     weight = BARE_STORY_WEIGHT if len(own) <= 1 else STORY_WEIGHT
-    return [(reading.asked, 1.0), (reading.story, weight)]
+    parts = [(reading.asked, 1.0), (reading.story, weight)]
+    if weight < REFERRED_WEIGHT and POINTS_BACK.search(reading.asked):
+        # "should I take two to make up for it?": "it" is what the last story sentence says
+        parts.insert(1, (understand_sentences(reading.story)[-1], REFERRED_WEIGHT))
+    return parts
 
 
 def guide_links(reading: Reading) -> tuple[tuple[str, str], ...]:
