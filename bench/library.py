@@ -58,9 +58,7 @@ def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--questions", type=Path, default=QUESTIONS)
     parser.add_argument("--articles", type=Path, default=ARTICLES_DIR)
-    parser.add_argument(
-        "--split", choices=["tune", "heldout", "even", "odd", "all"], default="all"
-    )
+    parser.add_argument("--split", choices=["tune", "heldout", "even", "odd", "all"], default="all")
     parser.add_argument("--misses", action="store_true", help="list the questions missed at top-1")
     parser.add_argument("--no-rerank", action="store_true", help="BM25 only (no dense re-ranking)")
     args = parser.parse_args(argv)

@@ -23,6 +23,7 @@ STORY_WEIGHT = 0.35  # weight of the story's words against the asked clause's
 BARE_STORY_WEIGHT = 0.8  # when the asked clause has almost no words of its own ("what helps?")
 REFERRED_WEIGHT = 0.7  # the story's last sentence when the asked clause points back at it ("it")
 POINTS_BACK = re.compile(r"\b(it|that|this|these|those|they|them|she|he|her|him)\b", re.I)
+MAIN_COVERAGE = 0.5  # a question's best passage must cover this share of it to count
 SIDE_COVERAGE = 0.99  # a passage names a compared side when it holds all of its words
 
 
@@ -37,6 +38,19 @@ def query_parts(reading: Reading, index: Index) -> list[tuple[str, float]]:
         # "should I take two to make up for it?": "it" is what the last story sentence says
         parts.insert(1, (understand_sentences(reading.story)[-1], REFERRED_WEIGHT))
     return parts
+
+
+def main_question(index: Index, reading: Reading, lenient: bool) -> int:
+    """Which of a message's questions to answer first: the one the library answers best
+    (BM25 score of its best passage that covers at least half of it; ties: the first)."""
+    best, main = 0.0, 0
+    for n, asked in enumerate(reading.questions):
+        parts = [(asked, 1.0)] + ([(reading.story, STORY_WEIGHT)] if reading.story else [])
+        hits = index.search(asked, top=3, rerank=False, parts=parts, lenient=lenient)
+        lead = max((h.score for h in hits if h.coverage >= MAIN_COVERAGE), default=0.0)
+        if lead > best * 1.05:
+            best, main = lead, n
+    return main
 
 
 def guide_links(reading: Reading) -> tuple[tuple[str, str], ...]:
