@@ -124,3 +124,15 @@ def test_scope_reads_multi_word_lay_phrases_but_not_question_words():
     assert scope().covers("can bone pills mess up your teeth")
     assert scope().covers("why do some websites say only 15% survive 5 years")
     assert not scope().covers("how long is recovery from a knee replacement")
+
+
+@pytest.mark.parametrize(
+    "question, heading_has",
+    [
+        ("my arm has been puffy since my lymph nodes were removed years ago", "lymphedema"),
+        ("why do my hips ache after the Neulasta shot", "Neulasta"),
+    ],
+)
+def test_new_side_effect_sections_answer_lay_questions(question, heading_has):
+    answers = ask(question).answers
+    assert answers and heading_has in answers[0].heading
