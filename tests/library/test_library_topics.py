@@ -16,7 +16,9 @@ from mbcnav.library.understand import focused, understand
 
 
 def _rule() -> AudienceRule:
-    return AudienceRule("children", frozenset({"talking-with-children"}), frozenset({"child"}), 0.5)
+    return AudienceRule(
+        "children", frozenset({"talking-with-children"}), frozenset({("child",)}), 0.5
+    )
 
 
 def test_audience_passages_are_damped_only_when_the_question_names_no_audience_word():
@@ -136,3 +138,11 @@ def test_scope_reads_multi_word_lay_phrases_but_not_question_words():
 def test_new_side_effect_sections_answer_lay_questions(question, heading_has):
     answers = ask(question).answers
     assert answers and heading_has in answers[0].heading
+
+
+def test_a_section_rule_needs_its_phrase_in_a_row():
+    names = lambda q: {r.name for r in unsupported(q)}  # noqa: E731
+    assert "chemo brain" in names("nausea from chemo what helps")
+    assert "chemo brain" in names("should I be worried about my brain")
+    assert "chemo brain" not in names("what is chemo brain")
+    assert "chemo brain" not in names("I keep forgetting words since chemo")

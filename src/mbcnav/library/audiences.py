@@ -1,7 +1,9 @@
 """Topical scope: passages written for one audience or situation need support in the question.
 
 An article about talking with children, scan worry, men with MBC or travel answers
-questions that say so (a child, a scan, a man, a trip). Its passages also hold words
+questions that say so (a child, a scan, a man, a trip); so does a section on one
+situation ("what is chemo brain?" answers questions about thinking or memory, not every
+question that says "brain"). Rules name articles, or one section as "slug#anchor". Its passages also hold words
 that many other questions use ("die", "worried", "treated"), and would otherwise win
 them. ``data/audiences.yaml`` lists such articles with the words that show a question is
 about their audience or situation; ``audience_factor(index, question)`` damps their
@@ -25,9 +27,15 @@ AUDIENCES_FILE = Path(__file__).parent / "data" / "audiences.yaml"
 @dataclass(frozen=True)
 class AudienceRule:
     name: str
-    articles: frozenset[str]
-    needs: frozenset[str]  # stems
+    articles: frozenset[str]  # article slugs, or "slug#anchor" for one section
+    needs: frozenset[tuple[str, ...]]  # stems of each word or phrase ("chemo brain")
     damp: float
+
+    def covers(self, section) -> bool:
+        return (
+            section.article in self.articles
+            or f"{section.article}#{section.anchor}" in self.articles
+        )
 
 
 def _fail(path: Path, problem: str) -> LibraryError:
@@ -56,12 +64,14 @@ def read_rules(path: Path = AUDIENCES_FILE) -> tuple[AudienceRule, ...]:
             raise _fail(path, "every rule needs a name")
         articles, needs, damp = entry.get("articles"), entry.get("needs"), entry.get("damp")
         if not isinstance(articles, list) or not articles:
-            raise _fail(path, f"rule '{name}': 'articles' must be a list of article slugs")
+            raise _fail(
+                path, f"rule '{name}': 'articles' must be a list of article slugs (or slug#section)"
+            )
         if not isinstance(needs, list) or not needs:
             raise _fail(path, f"rule '{name}': 'needs' must be a list of words")
         if not isinstance(damp, (int, float)) or not 0 < damp < 1:
             raise _fail(path, f"rule '{name}': 'damp' is {damp!r}; it must be between 0 and 1")
-        stems = frozenset(s for w in needs for s in analyse(str(w)))
+        stems = frozenset(tuple(analyse(str(w))) for w in needs if analyse(str(w)))
         rules.append(AudienceRule(str(name), frozenset(map(str, articles)), stems, float(damp)))
     return tuple(rules)
 
@@ -71,10 +81,19 @@ def rules() -> tuple[AudienceRule, ...]:
     return read_rules()
 
 
+def _says(stems: list[str], phrase: tuple[str, ...]) -> bool:
+    n = len(phrase)
+    return any(tuple(stems[i : i + n]) == phrase for i in range(len(stems) - n + 1))
+
+
 def unsupported(question: str, all_rules=None) -> list[AudienceRule]:
-    """The rules whose audience the question does not name."""
-    said = set(analyse(synonyms().correct(question)))
-    return [r for r in (all_rules if all_rules is not None else rules()) if not (r.needs & said)]
+    """The rules whose audience the question does not name (a phrase: its words in a row)."""
+    said = analyse(synonyms().correct(question))
+    return [
+        r
+        for r in (all_rules if all_rules is not None else rules())
+        if not any(_says(said, need) for need in r.needs)
+    ]
 
 
 def audience_factor(index, question: str, all_rules=None) -> np.ndarray:
@@ -82,6 +101,6 @@ def audience_factor(index, question: str, all_rules=None) -> np.ndarray:
     factor = np.ones(len(index.sections), dtype=np.float32)
     for rule in unsupported(question, all_rules):
         for i, section in enumerate(index.sections):
-            if section.article in rule.articles:
+            if rule.covers(section):
                 factor[i] = min(factor[i], rule.damp)
     return factor
