@@ -146,3 +146,13 @@ def test_a_section_rule_needs_its_phrase_in_a_row():
     assert "chemo brain" in names("should I be worried about my brain")
     assert "chemo brain" not in names("what is chemo brain")
     assert "chemo brain" not in names("I keep forgetting words since chemo")
+
+
+def test_words_for_the_person_asked_about_are_context_not_topic():
+    from mbcnav.library.choose import query_parts, without_people
+
+    asked, people = without_people("what does a health care proxy do for my mom with stage 4")
+    assert "mom" not in asked.split() and people == "mom"
+    parts = query_parts(understand("what does a health care proxy do for my mom"), get_index())
+    assert parts[0][1] == 1.0 and "mom" not in parts[0][0] and parts[1] == ("mom", 0.35)
+    assert without_people("how do I tell my kids") == ("how do I tell my kids", "")

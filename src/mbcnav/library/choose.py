@@ -22,13 +22,27 @@ from mbcnav.library.vocabulary import analyse, synonyms
 STORY_WEIGHT = 0.35  # weight of the story's words against the asked clause's
 BARE_STORY_WEIGHT = 0.8  # when the asked clause has almost no words of its own ("what helps?")
 REFERRED_WEIGHT = 0.7  # the story's last sentence when the asked clause points back at it ("it")
+# who a question is for (children are not here: they name the children article's topic)
+PEOPLE = re.compile(
+    r"\b(mom|mum|mother|dad|father|parents?|husband|wife|partner|spouse|sister|brother|"
+    r"aunt|uncle|grandmother|grandma|grandfather|grandpa|friend|friends|cousin|"
+    r"loved one|family member|relative)\b",
+    re.I,
+)
 POINTS_BACK = re.compile(r"\b(it|that|this|these|those|they|them|she|he|her|him)\b", re.I)
 MAIN_COVERAGE = 0.5  # a question's best passage must cover this share of it to count
 SIDE_COVERAGE = 0.99  # a passage names a compared side when it holds all of its words
 
 
 def query_parts(reading: Reading, index: Index) -> list[tuple[str, float]]:
-    """The asked clause at full weight, the story below it (higher when the clause is bare)."""
+    """The asked clause at full weight, the story below it (higher when the clause is bare).
+
+    Words for the person asked about ("my mom", "a parent", "my husband") say who the
+    question is for, not what it is about: they are searched at the story's weight."""
+    asked, people = without_people(reading.asked)
+    if people and analyse(asked):
+        story = " ".join(p for p in (reading.story, people) if p)
+        reading = Reading(reading.text, asked, story, reading.shape, reading.sides)
     if not reading.story:
         return [(reading.asked, 1.0)]
     own = analyse(reading.asked)
@@ -51,6 +65,14 @@ def main_question(index: Index, reading: Reading, lenient: bool) -> int:
         if lead > best * 1.05:
             best, main = lead, n
     return main
+
+
+def without_people(asked: str) -> tuple[str, str]:
+    """The asked clause without words for the person asked about, and those words."""
+    found = PEOPLE.findall(asked)
+    if not found:
+        return asked, ""
+    return " ".join(PEOPLE.sub(" ", asked).split()), " ".join(found)
 
 
 def guide_links(reading: Reading) -> tuple[tuple[str, str], ...]:
