@@ -79,6 +79,13 @@ def test_ask_form_posts_and_a_long_question_with_a_story_is_answered(client):
     assert response.status_code == 200 and "<mark>" in page and "Sources:" in page
 
 
+def test_a_message_with_two_questions_answers_one_and_offers_the_other(client):
+    q = "What does washout mean for a trial, and is being off everything for a month risky?"
+    page = client.post("/library/ask/", {"q": q}).content.decode()
+    assert "You also asked" in page
+    assert 'name="q" value="is being off everything for a month risky?"' in page
+
+
 def test_a_question_over_the_limit_gets_one_sentence_and_400(client):
     response = client.post("/library/ask/", {"q": "why " * 700})
     page = response.content.decode()

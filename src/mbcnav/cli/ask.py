@@ -58,6 +58,8 @@ def command(question: str, patient_file: str | None, as_json: bool, top: int) ->
         for s in a.sources:
             click.echo(f'   Source: {s.publisher}, "{s.title}" ({s.url})')
         click.echo("")
+    for other in result.also_asked:
+        click.echo(f"You also asked (ask it on its own): {other}")
     for name, url in result.medicines:
         click.echo(f"Medicines guide: {name}: {url}")
     click.echo("This is general information. Talk with your care team about your own situation.")

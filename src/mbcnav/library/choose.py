@@ -8,6 +8,8 @@ guide pages of the drugs a question names.
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
 
 from mbcnav.library.articles import slugify
@@ -19,16 +21,58 @@ from mbcnav.library.vocabulary import analyse, synonyms
 
 STORY_WEIGHT = 0.35  # weight of the story's words against the asked clause's
 BARE_STORY_WEIGHT = 0.8  # when the asked clause has almost no words of its own ("what helps?")
+REFERRED_WEIGHT = 0.7  # the story's last sentence when the asked clause points back at it ("it")
+# who a question is for (children are not here: they name the children article's topic)
+PEOPLE = re.compile(
+    r"\b(mom|mum|mother|dad|father|parents?|husband|wife|partner|spouse|sister|brother|"
+    r"aunt|uncle|grandmother|grandma|grandfather|grandpa|friend|friends|cousin|"
+    r"loved one|family member|relative)\b",
+    re.I,
+)
+POINTS_BACK = re.compile(r"\b(it|that|this|these|those|they|them|she|he|her|him)\b", re.I)
+MAIN_COVERAGE = 0.5  # a question's best passage must cover this share of it to count
 SIDE_COVERAGE = 0.99  # a passage names a compared side when it holds all of its words
 
 
 def query_parts(reading: Reading, index: Index) -> list[tuple[str, float]]:
-    """The asked clause at full weight, the story below it (higher when the clause is bare)."""
+    """The asked clause at full weight, the story below it (higher when the clause is bare).
+
+    Words for the person asked about ("my mom", "a parent", "my husband") say who the
+    question is for, not what it is about: they are searched at the story's weight."""
+    asked, people = without_people(reading.asked)
+    if people and analyse(asked):
+        story = " ".join(p for p in (reading.story, people) if p)
+        reading = Reading(reading.text, asked, story, reading.shape, reading.sides)
     if not reading.story:
         return [(reading.asked, 1.0)]
     own = analyse(reading.asked)
     weight = BARE_STORY_WEIGHT if len(own) <= 1 else STORY_WEIGHT
-    return [(reading.asked, 1.0), (reading.story, weight)]
+    parts = [(reading.asked, 1.0), (reading.story, weight)]
+    if weight < REFERRED_WEIGHT and POINTS_BACK.search(reading.asked):
+        # "should I take two to make up for it?": "it" is what the last story sentence says
+        parts.insert(1, (understand_sentences(reading.story)[-1], REFERRED_WEIGHT))
+    return parts
+
+
+def main_question(index: Index, reading: Reading, lenient: bool) -> int:
+    """Which of a message's questions to answer first: the one the library answers best
+    (BM25 score of its best passage that covers at least half of it; ties: the first)."""
+    best, main = 0.0, 0
+    for n, asked in enumerate(reading.questions):
+        parts = [(asked, 1.0)] + ([(reading.story, STORY_WEIGHT)] if reading.story else [])
+        hits = index.search(asked, top=3, rerank=False, parts=parts, lenient=lenient)
+        lead = max((h.score for h in hits if h.coverage >= MAIN_COVERAGE), default=0.0)
+        if lead > best * 1.05:
+            best, main = lead, n
+    return main
+
+
+def without_people(asked: str) -> tuple[str, str]:
+    """The asked clause without words for the person asked about, and those words."""
+    found = PEOPLE.findall(asked)
+    if not found:
+        return asked, ""
+    return " ".join(PEOPLE.sub(" ", asked).split()), " ".join(found)
 
 
 def guide_links(reading: Reading) -> tuple[tuple[str, str], ...]:

@@ -13,7 +13,7 @@ from pathlib import Path
 import yaml
 
 from mbcnav.library.errors import LibraryError
-from mbcnav.library.vocabulary import synonyms, words
+from mbcnav.library.vocabulary import analyse, synonyms, words
 
 SCOPE_FILE = Path(__file__).parent / "data" / "scope.yaml"
 ELSEWHERE = (
@@ -50,15 +50,33 @@ class Scope:
         return any(f" {p} " in padded for p in phrases)
 
     def covers(self, question: str) -> bool:
-        """Whether the question names breast cancer, an MBC topic word or a cancer drug."""
+        """Whether the question names breast cancer, an MBC topic word or a cancer drug.
+
+        A lay phrase of two content words or more from the synonyms file ("bone pills", "water on
+        the lungs") counts through what it stands for ("bone-modifying drug", "pleural
+        effusion"): such a phrase is specific, while a single lay word ("head", "tired")
+        stands for a topic word only in the library's context.
+        """
         said = synonyms().correct(question)
         padded = f" {said} "
         if self._has(padded, self.breast):
             return True
         if self._has(padded, self.other):
             return False
-        if self._has(padded, self.topic):
+        if self._has(padded, self.topic) or self._names_drug(padded):
             return True
+        meant = {
+            extra
+            for phrase, extra, _ in synonyms().expansions(question)
+            if len(analyse(phrase)) >= 2
+        }
+        return any(
+            self._has(f" {m} ", self.breast + self.topic) or self._names_drug(f" {m} ")
+            for m in meant
+        )
+
+    @staticmethod
+    def _names_drug(padded: str) -> bool:
         return any(f" {name} " in padded for name in synonyms().drugs)
 
 

@@ -15,6 +15,8 @@ words, so ``understand(text)`` splits it into:
   is X the same as Y, X or Y, difference between X and Y), ``define`` (what is X) or
   ``other``.
 - ``sides``: for a comparison, the two things compared.
+- ``questions``: the asked clause cut into its questions ("What does washout mean, and is
+  a month off risky?" is two); ``ask`` answers the main one and offers the others.
 
 The patterns are data-like lists below, written from the question shapes described in
 shared/research/consumer-questions.md (NLM's CHQA question types and the "stop structure"
@@ -87,6 +89,15 @@ SIDE_FILLER = re.compile(
     r"\s+(which is better|what(?:'s| is) different|whats different|what|better|same|for me|thing)$",
     re.I,
 )
+# a second question joined to the first: ", and is ...", "; can ...", " and what ..."
+JOINED_QUESTION = re.compile(
+    r"(?:,|;)\s*(?:and\s+|or\s+|also\s+|but\s+)?(?=(?:is|are|can|could|do|does|should|will|would|"
+    r"what|whats|what's|how|why|when|where|which|who)\b)"
+    r"|\s+(?:and|also)\s+(?=(?:what|how|why|when|where|which|should|can|could|is|are|do|does)\s+"
+    r"(?:is|are|can|could|do|does|should|will|would|i|it|they|you|we|my|the|this|that)\b)",
+    re.I,
+)
+MIN_QUESTION_WORDS = 3  # a piece shorter than this stays with the question before it
 MAX_SIDE_WORDS = 6
 NOT_A_SIDE = re.compile(
     r"^(it|that|this|these|those|they|them|mine|my \w+|me|you|people\b.*)$", re.I
@@ -102,6 +113,7 @@ class Reading:
     story: str = ""
     shape: str = "other"
     sides: tuple[str, ...] = field(default_factory=tuple)
+    questions: tuple[str, ...] = field(default_factory=tuple)  # the asked clause's questions
 
     @property
     def long(self) -> bool:
@@ -163,6 +175,22 @@ def shape_of(asked: str, sides: tuple[str, ...]) -> str:
     return "other"
 
 
+def split_questions(asking: list[str]) -> tuple[str, ...]:
+    """The questions of the asking sentences: each sentence, cut where a second question is
+    joined on (", and is ...", " and what ..."); short pieces stay with the one before."""
+    out: list[str] = []
+    for sentence in asking:
+        for piece in JOINED_QUESTION.split(sentence):
+            piece = piece.strip(" ,;")
+            if not piece:
+                continue
+            if out and len(piece.split()) < MIN_QUESTION_WORDS:
+                out[-1] = f"{out[-1]} {piece}"
+            else:
+                out.append(piece)
+    return tuple(out)
+
+
 def understand(text: str) -> Reading:
     """Split a message into what is asked and the story around it, and name the answer's shape."""
     parts = sentences(text)
@@ -171,11 +199,24 @@ def understand(text: str) -> Reading:
     if len(parts) == 1:
         asked = strip_frames(parts[0])
         sides = comparison(asked)
-        return Reading(text, asked, "", shape_of(asked, sides), sides)
+        return Reading(text, asked, "", shape_of(asked, sides), sides, split_questions([asked]))
     asking = [i for i, s in enumerate(parts) if is_asking(s)]
     if not asking:
         asking = [len(parts) - 1]
-    asked = " ".join(strip_frames(parts[i]) for i in asking)
+    clauses = [strip_frames(parts[i]) for i in asking]
+    asked = " ".join(clauses)
     story = " ".join(s for i, s in enumerate(parts) if i not in asking)
     sides = comparison(" ".join(parts[i] for i in asking))
-    return Reading(text, asked, story, shape_of(asked, sides), sides)
+    return Reading(text, asked, story, shape_of(asked, sides), sides, split_questions(clauses))
+
+
+def focused(reading: Reading, main: int) -> Reading:
+    """The reading with one of its questions as what is asked; the others join the story
+    (they are context, and are offered as questions of their own)."""
+    if len(reading.questions) < 2:
+        return reading
+    asked = reading.questions[main]
+    others = [q for i, q in enumerate(reading.questions) if i != main]
+    story = " ".join(p for p in (reading.story, *others) if p)
+    sides = comparison(asked)
+    return Reading(reading.text, asked, story, shape_of(asked, sides), sides, reading.questions)

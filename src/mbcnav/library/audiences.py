@@ -1,0 +1,106 @@
+"""Topical scope: passages written for one audience or situation need support in the question.
+
+An article about talking with children, scan worry, men with MBC or travel answers
+questions that say so (a child, a scan, a man, a trip); so does a section on one
+situation ("what is chemo brain?" answers questions about thinking or memory, not every
+question that says "brain"). Rules name articles, or one section as "slug#anchor". Its passages also hold words
+that many other questions use ("die", "worried", "treated"), and would otherwise win
+them. ``data/audiences.yaml`` lists such articles with the words that show a question is
+about their audience or situation; ``audience_factor(index, question)`` damps their
+passages when the question (story included) names none of those words.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+
+from mbcnav.library.errors import LibraryError
+from mbcnav.library.vocabulary import analyse, synonyms
+
+AUDIENCES_FILE = Path(__file__).parent / "data" / "audiences.yaml"
+
+
+@dataclass(frozen=True)
+class AudienceRule:
+    name: str
+    articles: frozenset[str]  # article slugs, or "slug#anchor" for one section
+    needs: frozenset[tuple[str, ...]]  # stems of each word or phrase ("chemo brain")
+    damp: float
+
+    def covers(self, section) -> bool:
+        return (
+            section.article in self.articles
+            or f"{section.article}#{section.anchor}" in self.articles
+        )
+
+
+def _fail(path: Path, problem: str) -> LibraryError:
+    return LibraryError(f"Audience file {path.name}: {problem}.")
+
+
+def read_rules(path: Path = AUDIENCES_FILE) -> tuple[AudienceRule, ...]:
+    import yaml
+
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as err:
+        raise _fail(path, f"cannot be read ({err})") from None
+    if not isinstance(data, dict):
+        raise _fail(path, "must be a mapping")
+    for key in ("as_of", "source"):
+        if not data.get(key):
+            raise _fail(path, f"field '{key}' is missing")
+    raw = data.get("rules")
+    if not isinstance(raw, list) or not raw:
+        raise _fail(path, "field 'rules' must be a list of rules")
+    rules = []
+    for entry in raw:
+        name = entry.get("name") if isinstance(entry, dict) else None
+        if not name:
+            raise _fail(path, "every rule needs a name")
+        articles, needs, damp = entry.get("articles"), entry.get("needs"), entry.get("damp")
+        if not isinstance(articles, list) or not articles:
+            raise _fail(
+                path, f"rule '{name}': 'articles' must be a list of article slugs (or slug#section)"
+            )
+        if not isinstance(needs, list) or not needs:
+            raise _fail(path, f"rule '{name}': 'needs' must be a list of words")
+        if not isinstance(damp, (int, float)) or not 0 < damp < 1:
+            raise _fail(path, f"rule '{name}': 'damp' is {damp!r}; it must be between 0 and 1")
+        stems = frozenset(tuple(analyse(str(w))) for w in needs if analyse(str(w)))
+        rules.append(AudienceRule(str(name), frozenset(map(str, articles)), stems, float(damp)))
+    return tuple(rules)
+
+
+@lru_cache(maxsize=1)
+def rules() -> tuple[AudienceRule, ...]:
+    return read_rules()
+
+
+def _says(stems: list[str], phrase: tuple[str, ...]) -> bool:
+    n = len(phrase)
+    return any(tuple(stems[i : i + n]) == phrase for i in range(len(stems) - n + 1))
+
+
+def unsupported(question: str, all_rules=None) -> list[AudienceRule]:
+    """The rules whose audience the question does not name (a phrase: its words in a row)."""
+    said = analyse(synonyms().correct(question))
+    return [
+        r
+        for r in (all_rules if all_rules is not None else rules())
+        if not any(_says(said, need) for need in r.needs)
+    ]
+
+
+def audience_factor(index, question: str, all_rules=None) -> np.ndarray:
+    """Per passage: the damp of its article's rule when the question lacks its words, else 1."""
+    factor = np.ones(len(index.sections), dtype=np.float32)
+    for rule in unsupported(question, all_rules):
+        for i, section in enumerate(index.sections):
+            if rule.covers(section):
+                factor[i] = min(factor[i], rule.damp)
+    return factor

@@ -1,0 +1,93 @@
+"""Question types: the kind of answer asked for, and the headings that give it.
+
+"Does Kisqali cause side effects?", "how long do drains stay in?", "can I run with
+bone mets?", "how do I pay for it?", "what helps with ...?", "should I go to the ER?"
+each want a passage of their own kind. ``data/question_types.yaml`` names each type
+with a pattern for the asked clause and one for section headings; ``type_factor``
+gives a small bonus to the passages whose heading fits the types a question has.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+
+from mbcnav.library.errors import LibraryError
+
+TYPES_FILE = Path(__file__).parent / "data" / "question_types.yaml"
+
+
+@dataclass(frozen=True)
+class QuestionType:
+    name: str
+    asks: re.Pattern
+    headings: re.Pattern
+    bonus: float
+
+
+def _fail(path: Path, problem: str) -> LibraryError:
+    return LibraryError(f"Question types file {path.name}: {problem}.")
+
+
+def _pattern(path: Path, name: str, key: str, raw) -> re.Pattern:
+    if not isinstance(raw, str) or not raw.strip():
+        raise _fail(path, f"type '{name}': '{key}' must be a regular expression")
+    try:
+        return re.compile(raw, re.I)
+    except re.error as err:
+        raise _fail(path, f"type '{name}': '{key}' is not a valid pattern ({err})") from None
+
+
+def read_types(path: Path = TYPES_FILE) -> tuple[QuestionType, ...]:
+    import yaml
+
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as err:
+        raise _fail(path, f"cannot be read ({err})") from None
+    if not isinstance(data, dict):
+        raise _fail(path, "must be a mapping")
+    for key in ("as_of", "source"):
+        if not data.get(key):
+            raise _fail(path, f"field '{key}' is missing")
+    raw = data.get("types")
+    if not isinstance(raw, list) or not raw:
+        raise _fail(path, "field 'types' must be a list of question types")
+    out = []
+    for entry in raw:
+        name = entry.get("name") if isinstance(entry, dict) else None
+        if not name:
+            raise _fail(path, "every question type needs a name")
+        bonus = entry.get("bonus")
+        if not isinstance(bonus, (int, float)) or not 1 < bonus <= 2:
+            raise _fail(path, f"type '{name}': 'bonus' is {bonus!r}; it must be above 1, at most 2")
+        asks = _pattern(path, name, "asks", entry.get("asks"))
+        headings = _pattern(path, name, "headings", entry.get("headings"))
+        out.append(QuestionType(str(name), asks, headings, float(bonus)))
+    return tuple(out)
+
+
+@lru_cache(maxsize=1)
+def types() -> tuple[QuestionType, ...]:
+    return read_types()
+
+
+def types_of(asked: str, all_types=None) -> list[QuestionType]:
+    """The types the asked clause has (none, one or several)."""
+    return [t for t in (all_types if all_types is not None else types()) if t.asks.search(asked)]
+
+
+def type_factor(index, asked: str, all_types=None) -> np.ndarray | None:
+    """Per passage: the bonus of every type of the question its heading fits (None: no type)."""
+    found = types_of(asked, all_types)
+    if not found:
+        return None
+    factor = np.ones(len(index.sections), dtype=np.float32)
+    for t in found:
+        fits = [bool(s.position and t.headings.search(s.heading)) for s in index.sections]
+        factor = factor * np.where(fits, t.bonus, 1.0).astype(np.float32)
+    return factor
