@@ -15,6 +15,9 @@ Two ways a symptom reaches the record, with two rules (docs/patient-file.md):
 from __future__ import annotations
 
 import re
+from importlib import resources
+
+import yaml
 
 from . import vocabulary as v
 
@@ -27,12 +30,22 @@ CLAUSES = re.compile(
     r"|\s(?:and|but|with|plus|also|now|then|while|though|although|except|just|only)\s",
     re.I,
 )
+#: Negation scope (ConText-style cues, pseudo-negations): data/negation.yaml.
+_NEG = yaml.safe_load(
+    resources.files("mbcnav.patient").joinpath("data/negation.yaml").read_text(encoding="utf-8")
+)
 #: A clause starting with one of these denies what follows ("no fever", "not dizzy").
-NEGATORS = frozenset({"no", "not", "without", "denies", "deny", "never", "none", "nothing"})
+NEGATORS = frozenset(str(w) for w in _NEG["cues"])
+#: Of those, the cues that deny a whole phrase read through keywords ("no thoughts of harming").
+PHRASE_NEGATORS = frozenset(_NEG["phrase_cues"])
+#: Words that may stand before a cue ("i have no fever").
+LEAD = frozenset(_NEG["lead"])
 #: Words that may sit between the negation and the symptom ("no more pain", "not really dizzy").
-FILLERS = frozenset({"more", "any", "real", "really", "a", "the", "sign", "signs", "of"})
+FILLERS = frozenset(_NEG["fillers"])
 #: Words that may follow the symptom in a denial ("no pain today", "not sick anymore").
-AFTER = frozenset({"today", "now", "anymore", "tonight", "lately", "since", "yet", "at", "all"})
+AFTER = frozenset(_NEG["after"])
+#: First words after a phrase cue that make the clause a report ("no feeling", "never had").
+PSEUDO = frozenset(_NEG["pseudo"])
 #: Words that make a phrase severe when no severity was chosen (read only upwards).
 SEVERE = re.compile(
     r"\b(?:severe|severely|terrible|terribly|awful|worst|unbearable|excruciating|agony|"
@@ -65,20 +78,34 @@ def words_of(note: str | None) -> str:
 
 
 def negated(clause: str) -> bool:
-    """True for a clause that denies a symptom: a negation, then a listed symptom word.
+    """True for a clause that denies a symptom: a negation cue, then what it denies.
 
-    "no fever", "not dizzy", "denies chest pain" are denials; "no appetite", "no urine",
-    "can't pee" are symptoms (the negation is part of a listed word or of a keyword).
+    "no fever", "not dizzy", "denies chest pain", "i have no pain" deny a listed symptom word;
+    "no thoughts of harming myself", "never thought about hurting myself" deny a whole phrase
+    that the keywords read as a symptom (ConText scope: the cue at the start of the clause
+    covers the clause). "no appetite", "can't pee", "no feeling in my legs", "no point going
+    on", "never had a fit before" are reports (the negation is part of a listed word or a
+    pseudo-negation, data/negation.yaml). Words nothing reads are never denied (err upwards).
     """
-    words = clause.lower().split()
-    if len(words) < 2 or words[0] not in NEGATORS or v.is_symptom_word(clause):
+    words = clause.lower().replace("’", "'").replace("'", "").split()
+    while len(words) > 2 and words[0] in LEAD and words[0] not in NEGATORS:
+        words = words[1:]
+    if len(words) < 2 or words[0] not in NEGATORS or v.is_symptom_word(" ".join(words)):
         return False
     rest = words[1:]
     while len(rest) > 1 and rest[0] in FILLERS:
         rest = rest[1:]
     while len(rest) > 1 and rest[-1] in AFTER:
         rest = rest[:-1]
-    return v.is_symptom_word(" ".join(rest))
+    if words[1] in PSEUDO or rest[0] in PSEUDO:
+        return False
+    if v.is_symptom_word(" ".join(rest)):
+        return True
+    if words[0] not in PHRASE_NEGATORS:
+        return False
+    return v.normalise_symptom(" ".join(rest)) is not None and (
+        v.normalise_symptom(" ".join(words)) == v.normalise_symptom(" ".join(rest))
+    )
 
 
 def clauses(text: str) -> list[str]:

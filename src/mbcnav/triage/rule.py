@@ -46,6 +46,7 @@ BUNDLED = (
     "combinations.yaml",
     "signs.yaml",
     "unread.yaml",
+    "families.yaml",
 )
 TOP_LEVEL = ("rules", "sources", "drug_sets")  # sources / drug_sets hold YAML anchors only
 
