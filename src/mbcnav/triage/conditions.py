@@ -12,8 +12,10 @@ About the symptom entry being read (false for check-in rules, which read no entr
   words: [phrases]              the person's words (note and location) hold one of the
                                 phrases as whole words: case and apostrophes ignored
                                 ("can't" = "cant"), a final '*' stands for any ending
-                                ("seiz*"); a clause that denies a listed symptom ("no
-                                chest pain", checkin.negated) is skipped
+                                ("seiz*"), hyphens read as spaces ("self-harm"); a
+                                clause that denies a symptom ("no chest pain", "no
+                                thoughts of harming myself": checkin.negated, ConText
+                                scope from patient/data/negation.yaml) is skipped
   grade: {gte|gt|lte|lt: 0-3, unknown: bool}
                                 the entry's PRO-CTCAE-style grade (grading.py): the
                                 highest of its severity, frequency and interference
@@ -325,7 +327,8 @@ def matches(cond: dict, entry: Symptom | None, ctx: Context, facts: dict) -> boo
 
 
 def _fold(text: str) -> str:
-    return text.lower().replace("’", "'").replace("'", "")
+    """Lower case, apostrophes dropped ("can't" = "cant"), hyphens as spaces ("self-harm")."""
+    return text.lower().replace("’", "'").replace("'", "").replace("-", " ")
 
 
 @lru_cache(maxsize=512)

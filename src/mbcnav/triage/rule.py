@@ -41,6 +41,8 @@ DEFAULT_FILE = "rules.yaml"
 #: The bundled rule files, read in this order; grades.yaml adds two fallback rules per term.
 BUNDLED = (
     "rules.yaml",
+    "rules_chest_blood.yaml",
+    "rules_gut_skin_mood.yaml",
     "red_flags.yaml",
     "drug_risks.yaml",
     "combinations.yaml",
