@@ -19,6 +19,7 @@ from importlib import resources
 
 import yaml
 
+from . import symptoms
 from . import vocabulary as v
 
 OTHER = "other symptom"
@@ -46,10 +47,13 @@ FILLERS = frozenset(_NEG["fillers"])
 AFTER = frozenset(_NEG["after"])
 #: First words after a phrase cue that make the clause a report ("no feeling", "never had").
 PSEUDO = frozenset(_NEG["pseudo"])
+#: Words of an entry that says there is nothing to report ("feeling fine today, no problems").
+WELL = frozenset(str(w) for w in _NEG["well"])
 #: Words that make a phrase severe when no severity was chosen (read only upwards).
 SEVERE = re.compile(
     r"\b(?:severe|severely|terrible|terribly|awful|worst|unbearable|excruciating|agony|"
-    r"agoni[sz]ing|horrendous|extreme|extremely|(?:really|very|so) bad|can'?t cope|cannot cope)\b"
+    r"agoni[sz]ing|horrendous|extreme|extremely|(?:really|very|so) bad|can'?t cope|cannot cope|"
+    r"can'?t stop (?:crying|sobbing))\b"
 )
 #: Words that say a symptom is new or sudden, and words that say it is long-standing.
 NEW = re.compile(
@@ -67,6 +71,24 @@ CELSIUS, FAHRENHEIT = (34.0, 42.5), (94.0, 108.5)
 MEASURES = re.compile(
     r"\b(?:pulse|heart|bpm|rate|pressure|bp|sugar|glucose|mg|mmol|kg|lbs?|pounds|weight|"
     r"oxygen|o2|sats?|spo2|breaths)\b|%"
+)
+#: A number of times a day in the words ("10 watery poos", "sick 3 times", "4 or 5 times").
+NUMBER_WORDS = {
+    w: str(i)
+    for i, w in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve".split()
+    )
+}
+COUNT = re.compile(
+    r"(?<![\d.])(\d{1,2})(?:\s*(?:-|or|to)\s*(\d{1,2}))?\s*"
+    r"(?:x\b|times?\b|poos?\b|poops?\b|stools?\b|bowel movements?\b|bms?\b|episodes?\b|"
+    r"goes\b|watery\b|loose\b|runny\b)"
+)
+#: Words that say a symptom gets in the way of eating, drinking, swallowing or walking (the
+#: PRO-CTCAE interference item): "hard to eat", "can't walk far", "struggling to swallow".
+INTERFERES = re.compile(
+    r"\b(?:hard|difficult|struggl\w*|trouble|unable|cant|cannot|can not|stopping me|stops me)\b"
+    r"(?:\s+\w+){0,2}?\s+(?:eat|eating|drink|drinking|swallow\w*|walk|walking)\b"
 )
 #: Fields copied to a second symptom read from the same phrase (numbers stay with the first).
 SHARED = ("date", "severity", "frequency", "interference", "new")
@@ -106,6 +128,12 @@ def negated(clause: str) -> bool:
     return v.normalise_symptom(" ".join(rest)) is not None and (
         v.normalise_symptom(" ".join(words)) == v.normalise_symptom(" ".join(rest))
     )
+
+
+def is_well(text: str) -> bool:
+    """True for words that only say all is well ("feeling fine today, no problems")."""
+    words = re.findall(r"[a-z]+", text.lower().replace("’", "").replace("'", ""))
+    return bool(words) and all(w in WELL for w in words)
 
 
 def clauses(text: str) -> list[str]:
@@ -174,6 +202,8 @@ def read_typed(entry: dict) -> list[dict]:
     if not isinstance(typed, str) or v.is_symptom_word(typed):
         return [own_words(entry)]
     text = " ".join(typed.split())[:LIMIT]
+    if is_well(text) and entry.get("severity") is None and entry.get("frequency") is None:
+        return [{**_as_other(entry), "severity": "none"}]  # "all good": nothing to report
     found, denied = readings(text)
     if not found or found[0] is None:
         # nothing read once denials are left out: never fall back to reading the whole
@@ -195,7 +225,37 @@ def read_typed(entry: dict) -> list[dict]:
         if where:
             extra["location"] = where
         out.append(extra)
+    _counts(text, out)
     return out
+
+
+def _count_in(text: str) -> int | None:
+    """The largest number of times a day the words give ("4 or 5 times" -> 5), or None."""
+    low = " ".join(NUMBER_WORDS.get(w, w) for w in text.lower().split())
+    low = re.sub(r"\btwice\b", "2 times", re.sub(r"\bonce\b", "1 times", low))
+    found = [int(n) for m in COUNT.finditer(low) for n in m.groups() if n]
+    return max(found) if found else None
+
+
+def _counts(text: str, entries: list[dict]) -> None:
+    """Give a counted term (diarrhea, vomiting) the number of times the words say, when the
+    entry has none: from the clause that reads as that term, else from the whole phrase when
+    only one counted term was read ("10 watery poos today and dizzy")."""
+    counted = [e for e in entries if "count" in _asks(e.get("symptom"))]
+    for e in counted:
+        if e.get("count_per_day") is not None:
+            continue
+        own = [c for c in clauses(text) if (v.normalise_symptom(c) or (None,))[0] == e["symptom"]]
+        number = next((n for c in own if (n := _count_in(c)) is not None), None)
+        if number is None and len(counted) == 1:
+            number = _count_in(text)
+        if number is not None:
+            e["count_per_day"] = number
+
+
+def _asks(term) -> tuple[str, ...]:
+    found = symptoms.vocabulary().by_term.get(term) if isinstance(term, str) else None
+    return found.ask if found else ()
 
 
 def _answers(text: str, entry: dict) -> dict:
@@ -207,6 +267,8 @@ def _answers(text: str, entry: dict) -> dict:
     if all(entry.get(k) is None for k in ("severity", "frequency", "interference")):
         if SEVERE.search(low):
             out["severity"] = "severe"
+        elif INTERFERES.search(low.replace("'", "")):
+            out["interference"] = "quite a bit"
     if entry.get("new") is None:
         if NEW.search(low):
             out["new"] = True
