@@ -156,3 +156,24 @@ def test_every_family_rule_is_sourced_and_says_who_to_call():
         assert "911" in rule.do or "988" in rule.do
         for word in ("stop taking", "start taking", "stop your", "double"):
             assert word not in rule.do.lower()
+
+
+@pytest.mark.parametrize(
+    ("phrases", "text", "hit"),
+    [
+        (["worst*"], "mild headache, not the worst ever", False),  # cue right before the hit
+        (["worst*"], "worst headache of my life", True),
+        (["a fit"], "never had a fit before today", True),  # 'had' is not a filler: kept
+        (["not breathing"], "he was not breathing", True),  # the cue is part of the phrase
+        (["no reason to live"], "there is no reason to live", True),
+    ],
+)
+def test_a_cue_just_before_a_hit_denies_it(phrases, text, hit):
+    assert words_match(phrases, text) is hit
+
+
+def test_a_planned_method_is_an_emergency_and_an_old_ache_is_not_new(run):
+    plan = typed(run, {"symptom": "planning how to do it", "severity": "mild"})
+    assert plan.level == "emergency" and any("988" in r.do for r in plan.reasons)
+    (entry,) = own_words_all([{"date": "2026-11-20", "symptom": "back ache, had it before"}])
+    assert entry["new"] is False

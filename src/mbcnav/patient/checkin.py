@@ -62,7 +62,9 @@ NEW = re.compile(
 )
 OLD = re.compile(
     r"\b(?:same as (?:always|usual|before)|as usual|for (?:months|years)|"
-    r"long[- ]standing|had it for (?:months|years|ages)|nothing new|not new)\b"
+    r"long[- ]standing|had it for (?:months|years|ages)|nothing new|not new|"
+    r"had (?:it|this|that|these|them) before|always (?:had|get|have) (?:it|this|that|them)|"
+    r"on and off for (?:weeks|months|years|ages))\b"
 )
 #: A number in the words that can only be a body temperature (°C, then °F).
 NUMBER = re.compile(r"(?<![\d.])(\d{2,3}(?:\.\d)?)(?![\d.])")

@@ -45,7 +45,7 @@ from datetime import date
 from functools import lru_cache
 
 from mbcnav.patient import vocabulary
-from mbcnav.patient.checkin import clauses, negated
+from mbcnav.patient.checkin import FILLERS, NEGATORS, clauses, negated
 from mbcnav.patient.days import human
 from mbcnav.patient.model import Symptom
 
@@ -342,10 +342,22 @@ def _pattern(phrase: str) -> re.Pattern:
 
 def words_match(phrases, text: str) -> bool:
     """True when a clause of ``text`` that is not a denial holds one of ``phrases`` as
-    whole words (see the ``words`` condition above)."""
+    whole words (see the ``words`` condition above). A hit right after a negation cue
+    ("not the worst", "no seizure") is a denial too, unless the phrase holds the cue itself
+    ("not breathing", "no reason to live")."""
     for clause in clauses(_fold(text)):
         if negated(clause):
             continue
-        if any(_pattern(p).search(clause) for p in phrases):
-            return True
+        for p in phrases:
+            if any(not _cue_before(clause, m.start()) for m in _pattern(p).finditer(clause)):
+                return True
     return False
+
+
+def _cue_before(clause: str, start: int) -> bool:
+    """True when the words just before ``start`` are a negation cue, with only filler words
+    ("not the", "no more") between: the ConText cue's scope reaches the hit."""
+    before = clause[:start].split()
+    while before and before[-1] in FILLERS:
+        before.pop()
+    return bool(before) and before[-1] in NEGATORS
