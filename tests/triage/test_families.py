@@ -177,3 +177,18 @@ def test_a_planned_method_is_an_emergency_and_an_old_ache_is_not_new(run):
     assert plan.level == "emergency" and any("988" in r.do for r in plan.reasons)
     (entry,) = own_words_all([{"date": "2026-11-20", "symptom": "back ache, had it before"}])
     assert entry["new"] is False
+
+
+def test_affairs_in_order_are_an_emergency_only_next_to_hopelessness(run):
+    both = typed(run, {"symptom": "wrote letters to my kids for when I'm gone, can't go on"})
+    assert both.level == "emergency"
+    legacy = typed(
+        run, {"symptom": "wrote letters to my kids for when I'm gone", "severity": "mild"}
+    )
+    assert legacy.level == "routine"  # a common, healthy thing to do with cancer
+
+
+def test_a_twitching_hand_in_an_episode_without_speech_is_a_seizure_sign(run):
+    result = typed(run, "had an episode where I couldn't speak and my hand was twitching")
+    assert result.level == "emergency"
+    assert {"own-words-seizure-sign"} <= {r.rule for r in result.reasons}
