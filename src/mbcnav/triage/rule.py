@@ -1,4 +1,4 @@
-"""A triage rule and the loader that validates ``data/rules.yaml``.
+"""A triage rule and the loader that validates each bundled rules file (``BUNDLED``).
 
 Every problem in the file is reported as a TriageError naming the file, the rule
 and the field, e.g. ``rules.yaml: rule 'chest-pain', field 'level': 'urgnt' is not
@@ -215,7 +215,7 @@ def parse_rules(data: object, file: str = DEFAULT_FILE) -> tuple[Rule, ...]:
 
 
 def load_rules(path: str | Path | None = None) -> tuple[Rule, ...]:
-    """Load and validate a rules file (default: the bundled ``data/rules.yaml``)."""
+    """Load and validate a rules file (default: every bundled file, ``BUNDLED``)."""
     if path is None:
         return _bundled()
     path = Path(path)
