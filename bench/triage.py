@@ -2,8 +2,8 @@
 
 Usage: uv run python bench/triage.py [VIGNETTES.yaml] [--split tune|held] [--show]
 
-Each vignette is a patient file fragment (or, sets 4 and 5, ``drugs`` and ``last_dose_days``), a
-check-in (``checkin`` or, sets 4 and 5, ``symptoms``) and the level its source calls for
+Each vignette is a patient file fragment (or, sets 4-6 and the team probes, ``drugs`` and ``last_dose_days``), a
+check-in (``checkin`` or, sets 4-6, ``symptoms``) and the level its source calls for
 (``expected``); it may also give ``allowed``, the levels a careful triage nurse could defend
 (the expected level is always allowed). A result is correct when its level is allowed.
 Under-triage = the engine says a level below the lowest allowed one (the worst failure);

@@ -141,3 +141,68 @@ def test_a_number_that_can_only_be_a_temperature_is_read_as_one(text, field, val
 )
 def test_lay_words_for_red_flags_found_on_blind_set_4(typed, term):
     assert terms(typed)[0] == term
+
+
+# ---- issue 20, round 4: what the words say about how often, how much, and "all is well"
+def fields(text, **given):
+    return [
+        (e["symptom"], {k: v for k, v in e.items() if k not in ("date", "symptom", "note")})
+        for e in read_typed({"date": DAY, "symptom": text, **given})
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "term", "count"),
+    [
+        ("10 watery poos today and dizzy", "diarrhea", 10),
+        ("been sick 3 times today", "vomiting", 3),
+        ("the runs, 4 or 5 times today", "diarrhea", 5),
+        ("vomited twice", "vomiting", 2),
+        ("loose stools six times since breakfast", "diarrhea", 6),
+    ],
+)
+def test_a_number_of_times_in_the_words_is_the_count(text, term, count):
+    got = dict(fields(text))
+    assert got[term]["count_per_day"] == count
+
+
+def test_a_count_goes_to_the_term_of_its_own_clause():
+    got = dict(fields("vomited twice and 6 loose stools"))
+    assert got["diarrhea"]["count_per_day"] == 6 and got["vomiting"]["count_per_day"] == 2
+
+
+def test_a_count_never_comes_from_days_or_a_given_count():
+    assert "count_per_day" not in dict(fields("the runs for 4 days"))["diarrhea"]
+    assert dict(fields("8 watery stools", count_per_day=3))["diarrhea"]["count_per_day"] == 3
+
+
+def test_words_that_stop_eating_or_walking_are_interference():
+    assert dict(fields("mouth ulcers making it hard to eat"))["mouth sores"] == {
+        "interference": "quite a bit"
+    }
+    assert "interference" not in dict(fields("mouth ulcers, eating fine"))["mouth sores"]
+
+
+@pytest.mark.parametrize("text", ["feeling fine today, no problems", "all good, nothing new"])
+def test_words_that_say_all_is_well_are_not_an_unknown_symptom(text):
+    assert fields(text) == [("other symptom", {"severity": "none"})]
+
+
+@pytest.mark.parametrize(
+    ("text", "term"),
+    [
+        ("fine but dizzy", "dizziness"),
+        ("heart going like the clappers", "palpitations"),
+        ("had a blackout", "fainting"),
+        ("my wife says I'm talking rubbish", "confusion"),
+        ("not myself, don't know what day it is", "confusion"),
+        ("arm and face went numb", "weakness on one side"),
+        ("keep being sick", "vomiting"),
+        ("the squits", "diarrhea"),
+        ("pooed myself without noticing", "loss of bowel control"),
+        ("been cutting my arms", "self-harm"),
+        ("nails are brittle", "nail ridges"),
+    ],
+)
+def test_lay_words_read_as_their_term(text, term):
+    assert fields(text)[0][0] == term

@@ -80,3 +80,39 @@ def test_old_checkin_is_flagged_in_text(tmp_path):
     assert "Check-in read: 2026-11-19." in res.output
     res = CliRunner().invoke(main, ["triage", _file(tmp_path), "--date", "2026-11-18"])
     assert "8 days ago" in res.output
+
+
+def test_free_text_plus_fields_on_the_cli_reach_the_sign_family(tmp_path):
+    """Issue 20: on the CLI a red flag is entered as a term, or as `other symptom` with the
+    person's words in `note` plus the usual fields; the words are read for sign families."""
+    data = {
+        "format": "mbcnav-patient/1",
+        "symptoms": [
+            {"date": "2026-11-19", "symptom": "seizure", "new": True},
+            {
+                "date": "2026-11-20",
+                "symptom": "other symptom",
+                "severity": "mild",
+                "new": True,
+                "note": "left hand keeps jerking on its own",
+            },
+        ],
+    }
+    res = CliRunner().invoke(
+        main, ["triage", _file(tmp_path, data), "--json", "--date", "2026-11-20"]
+    )
+    assert res.exit_code == 0, res.output
+    out = json.loads(res.output)
+    assert out["level"] == "emergency" and "911" in out["advice"]
+    data["symptoms"][1]["note"] = "something odd I cannot describe"
+    data["symptoms"][1]["severity"] = "moderate"
+    res = CliRunner().invoke(
+        main, ["triage", _file(tmp_path, data), "--json", "--date", "2026-11-20"]
+    )
+    assert json.loads(res.output)["level"] == "urgent"  # unknown words: erring high, not dropped
+    data["symptoms"][1].update(symptom="self-harm", severity=None)
+    data["symptoms"][1].pop("severity")
+    res = CliRunner().invoke(
+        main, ["triage", _file(tmp_path, data), "--json", "--date", "2026-11-20"]
+    )
+    assert json.loads(res.output)["level"] == "emergency" and "988" in res.output

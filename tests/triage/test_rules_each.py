@@ -1,4 +1,4 @@
-"""One case per rule of the bundled rule files (rules, red_flags, drug_risks, combinations, signs, unread), with boundary values on both sides.
+"""One case per rule of the bundled rule files (rules, red_flags, drug_risks, combinations, signs, unread, families), with boundary values on both sides.
 
 The cases live in ``data/rule_cases.yaml``: the rule exercised, whether it must
 fire, the level expected, a patient file fragment and the check-in. Boundaries
@@ -18,7 +18,7 @@ from mbcnav.triage import load_rules
 DATA = Path(__file__).parent / "data"
 CASES = [
     case
-    for file in ("rule_cases.yaml", "red_flag_cases.yaml", "sign_cases.yaml")
+    for file in ("rule_cases.yaml", "red_flag_cases.yaml", "sign_cases.yaml", "family_cases.yaml")
     for case in yaml.safe_load((DATA / file).read_text("utf-8"))["cases"]
 ]
 #: The generated grade rules (grade3-<term>, grade2-<term>) are tested in test_grades.py.

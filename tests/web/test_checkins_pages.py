@@ -177,3 +177,23 @@ def test_words_we_can_read_become_that_symptom(as_user, patient):
     row = CheckIn.objects.get(owner=patient, date=DAY)
     assert row.symptom == "black stools" and row.severity == "mild"
     assert row.triage_level == "emergency"
+
+
+@pytest.mark.parametrize(
+    ("words", "number"),
+    [
+        ("my right leg keeps jerking on its own", "911"),
+        ("been cutting my arms to cope", "988"),
+        ("haven't pooed for 5 days, belly swollen, keep being sick", "911"),
+    ],
+)
+def test_a_sign_family_typed_in_the_box_is_an_emergency(as_user, patient, words, number):
+    """Issue 20, round 4: the 'something else' box reaches the sign families of families.yaml."""
+    c = as_user(patient)
+    resp = post_checkin(c, other_symptom_words=words)
+    assert resp.status_code == 302
+    assert {r.triage_level for r in CheckIn.objects.filter(owner=patient, date=DAY)} == {
+        "emergency"
+    }
+    page = c.get(resp["Location"]).content.decode()
+    assert f'href="tel:{number}"' in page

@@ -15,7 +15,11 @@ Two ways a symptom reaches the record, with two rules (docs/patient-file.md):
 from __future__ import annotations
 
 import re
+from importlib import resources
 
+import yaml
+
+from . import symptoms
 from . import vocabulary as v
 
 OTHER = "other symptom"
@@ -27,16 +31,29 @@ CLAUSES = re.compile(
     r"|\s(?:and|but|with|plus|also|now|then|while|though|although|except|just|only)\s",
     re.I,
 )
+#: Negation scope (ConText-style cues, pseudo-negations): data/negation.yaml.
+_NEG = yaml.safe_load(
+    resources.files("mbcnav.patient").joinpath("data/negation.yaml").read_text(encoding="utf-8")
+)
 #: A clause starting with one of these denies what follows ("no fever", "not dizzy").
-NEGATORS = frozenset({"no", "not", "without", "denies", "deny", "never", "none", "nothing"})
+NEGATORS = frozenset(str(w) for w in _NEG["cues"])
+#: Of those, the cues that deny a whole phrase read through keywords ("no thoughts of harming").
+PHRASE_NEGATORS = frozenset(_NEG["phrase_cues"])
+#: Words that may stand before a cue ("i have no fever").
+LEAD = frozenset(_NEG["lead"])
 #: Words that may sit between the negation and the symptom ("no more pain", "not really dizzy").
-FILLERS = frozenset({"more", "any", "real", "really", "a", "the", "sign", "signs", "of"})
+FILLERS = frozenset(_NEG["fillers"])
 #: Words that may follow the symptom in a denial ("no pain today", "not sick anymore").
-AFTER = frozenset({"today", "now", "anymore", "tonight", "lately", "since", "yet", "at", "all"})
+AFTER = frozenset(_NEG["after"])
+#: First words after a phrase cue that make the clause a report ("no feeling", "never had").
+PSEUDO = frozenset(_NEG["pseudo"])
+#: Words of an entry that says there is nothing to report ("feeling fine today, no problems").
+WELL = frozenset(str(w) for w in _NEG["well"])
 #: Words that make a phrase severe when no severity was chosen (read only upwards).
 SEVERE = re.compile(
     r"\b(?:severe|severely|terrible|terribly|awful|worst|unbearable|excruciating|agony|"
-    r"agoni[sz]ing|horrendous|extreme|extremely|(?:really|very|so) bad|can'?t cope|cannot cope)\b"
+    r"agoni[sz]ing|horrendous|extreme|extremely|(?:really|very|so) bad|can'?t cope|cannot cope|"
+    r"can'?t stop (?:crying|sobbing))\b"
 )
 #: Words that say a symptom is new or sudden, and words that say it is long-standing.
 NEW = re.compile(
@@ -45,7 +62,9 @@ NEW = re.compile(
 )
 OLD = re.compile(
     r"\b(?:same as (?:always|usual|before)|as usual|for (?:months|years)|"
-    r"long[- ]standing|had it for (?:months|years|ages)|nothing new|not new)\b"
+    r"long[- ]standing|had it for (?:months|years|ages)|nothing new|not new|"
+    r"had (?:it|this|that|these|them) before|always (?:had|get|have) (?:it|this|that|them)|"
+    r"on and off for (?:weeks|months|years|ages))\b"
 )
 #: A number in the words that can only be a body temperature (°C, then °F).
 NUMBER = re.compile(r"(?<![\d.])(\d{2,3}(?:\.\d)?)(?![\d.])")
@@ -54,6 +73,24 @@ CELSIUS, FAHRENHEIT = (34.0, 42.5), (94.0, 108.5)
 MEASURES = re.compile(
     r"\b(?:pulse|heart|bpm|rate|pressure|bp|sugar|glucose|mg|mmol|kg|lbs?|pounds|weight|"
     r"oxygen|o2|sats?|spo2|breaths)\b|%"
+)
+#: A number of times a day in the words ("10 watery poos", "sick 3 times", "4 or 5 times").
+NUMBER_WORDS = {
+    w: str(i)
+    for i, w in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve".split()
+    )
+}
+COUNT = re.compile(
+    r"(?<![\d.])(\d{1,2})(?:\s*(?:-|or|to)\s*(\d{1,2}))?\s*"
+    r"(?:x\b|times?\b|poos?\b|poops?\b|stools?\b|bowel movements?\b|bms?\b|episodes?\b|"
+    r"goes\b|watery\b|loose\b|runny\b)"
+)
+#: Words that say a symptom gets in the way of eating, drinking, swallowing or walking (the
+#: PRO-CTCAE interference item): "hard to eat", "can't walk far", "struggling to swallow".
+INTERFERES = re.compile(
+    r"\b(?:hard|difficult|struggl\w*|trouble|unable|cant|cannot|can not|stopping me|stops me)\b"
+    r"(?:\s+\w+){0,2}?\s+(?:eat|eating|drink|drinking|swallow\w*|walk|walking)\b"
 )
 #: Fields copied to a second symptom read from the same phrase (numbers stay with the first).
 SHARED = ("date", "severity", "frequency", "interference", "new")
@@ -65,20 +102,40 @@ def words_of(note: str | None) -> str:
 
 
 def negated(clause: str) -> bool:
-    """True for a clause that denies a symptom: a negation, then a listed symptom word.
+    """True for a clause that denies a symptom: a negation cue, then what it denies.
 
-    "no fever", "not dizzy", "denies chest pain" are denials; "no appetite", "no urine",
-    "can't pee" are symptoms (the negation is part of a listed word or of a keyword).
+    "no fever", "not dizzy", "denies chest pain", "i have no pain" deny a listed symptom word;
+    "no thoughts of harming myself", "never thought about hurting myself" deny a whole phrase
+    that the keywords read as a symptom (ConText scope: the cue at the start of the clause
+    covers the clause). "no appetite", "can't pee", "no feeling in my legs", "no point going
+    on", "never had a fit before" are reports (the negation is part of a listed word or a
+    pseudo-negation, data/negation.yaml). Words nothing reads are never denied (err upwards).
     """
-    words = clause.lower().split()
-    if len(words) < 2 or words[0] not in NEGATORS or v.is_symptom_word(clause):
+    words = clause.lower().replace("’", "'").replace("'", "").split()
+    while len(words) > 2 and words[0] in LEAD and words[0] not in NEGATORS:
+        words = words[1:]
+    if len(words) < 2 or words[0] not in NEGATORS or v.is_symptom_word(" ".join(words)):
         return False
     rest = words[1:]
     while len(rest) > 1 and rest[0] in FILLERS:
         rest = rest[1:]
     while len(rest) > 1 and rest[-1] in AFTER:
         rest = rest[:-1]
-    return v.is_symptom_word(" ".join(rest))
+    if words[1] in PSEUDO or rest[0] in PSEUDO:
+        return False
+    if v.is_symptom_word(" ".join(rest)):
+        return True
+    if words[0] not in PHRASE_NEGATORS:
+        return False
+    return v.normalise_symptom(" ".join(rest)) is not None and (
+        v.normalise_symptom(" ".join(words)) == v.normalise_symptom(" ".join(rest))
+    )
+
+
+def is_well(text: str) -> bool:
+    """True for words that only say all is well ("feeling fine today, no problems")."""
+    words = re.findall(r"[a-z]+", text.lower().replace("’", "").replace("'", ""))
+    return bool(words) and all(w in WELL for w in words)
 
 
 def clauses(text: str) -> list[str]:
@@ -147,6 +204,8 @@ def read_typed(entry: dict) -> list[dict]:
     if not isinstance(typed, str) or v.is_symptom_word(typed):
         return [own_words(entry)]
     text = " ".join(typed.split())[:LIMIT]
+    if is_well(text) and entry.get("severity") is None and entry.get("frequency") is None:
+        return [{**_as_other(entry), "severity": "none"}]  # "all good": nothing to report
     found, denied = readings(text)
     if not found or found[0] is None:
         # nothing read once denials are left out: never fall back to reading the whole
@@ -168,7 +227,37 @@ def read_typed(entry: dict) -> list[dict]:
         if where:
             extra["location"] = where
         out.append(extra)
+    _counts(text, out)
     return out
+
+
+def _count_in(text: str) -> int | None:
+    """The largest number of times a day the words give ("4 or 5 times" -> 5), or None."""
+    low = " ".join(NUMBER_WORDS.get(w, w) for w in text.lower().split())
+    low = re.sub(r"\btwice\b", "2 times", re.sub(r"\bonce\b", "1 times", low))
+    found = [int(n) for m in COUNT.finditer(low) for n in m.groups() if n]
+    return max(found) if found else None
+
+
+def _counts(text: str, entries: list[dict]) -> None:
+    """Give a counted term (diarrhea, vomiting) the number of times the words say, when the
+    entry has none: from the clause that reads as that term, else from the whole phrase when
+    only one counted term was read ("10 watery poos today and dizzy")."""
+    counted = [e for e in entries if "count" in _asks(e.get("symptom"))]
+    for e in counted:
+        if e.get("count_per_day") is not None:
+            continue
+        own = [c for c in clauses(text) if (v.normalise_symptom(c) or (None,))[0] == e["symptom"]]
+        number = next((n for c in own if (n := _count_in(c)) is not None), None)
+        if number is None and len(counted) == 1:
+            number = _count_in(text)
+        if number is not None:
+            e["count_per_day"] = number
+
+
+def _asks(term) -> tuple[str, ...]:
+    found = symptoms.vocabulary().by_term.get(term) if isinstance(term, str) else None
+    return found.ask if found else ()
 
 
 def _answers(text: str, entry: dict) -> dict:
@@ -180,6 +269,8 @@ def _answers(text: str, entry: dict) -> dict:
     if all(entry.get(k) is None for k in ("severity", "frequency", "interference")):
         if SEVERE.search(low):
             out["severity"] = "severe"
+        elif INTERFERES.search(low.replace("'", "")):
+            out["interference"] = "quite a bit"
     if entry.get("new") is None:
         if NEW.search(low):
             out["new"] = True

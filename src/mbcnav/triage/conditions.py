@@ -12,8 +12,10 @@ About the symptom entry being read (false for check-in rules, which read no entr
   words: [phrases]              the person's words (note and location) hold one of the
                                 phrases as whole words: case and apostrophes ignored
                                 ("can't" = "cant"), a final '*' stands for any ending
-                                ("seiz*"); a clause that denies a listed symptom ("no
-                                chest pain", checkin.negated) is skipped
+                                ("seiz*"), hyphens read as spaces ("self-harm"); a
+                                clause that denies a symptom ("no chest pain", "no
+                                thoughts of harming myself": checkin.negated, ConText
+                                scope from patient/data/negation.yaml) is skipped
   grade: {gte|gt|lte|lt: 0-3, unknown: bool}
                                 the entry's PRO-CTCAE-style grade (grading.py): the
                                 highest of its severity, frequency and interference
@@ -43,7 +45,7 @@ from datetime import date
 from functools import lru_cache
 
 from mbcnav.patient import vocabulary
-from mbcnav.patient.checkin import clauses, negated
+from mbcnav.patient.checkin import FILLERS, NEGATORS, clauses, negated
 from mbcnav.patient.days import human
 from mbcnav.patient.model import Symptom
 
@@ -325,7 +327,8 @@ def matches(cond: dict, entry: Symptom | None, ctx: Context, facts: dict) -> boo
 
 
 def _fold(text: str) -> str:
-    return text.lower().replace("’", "'").replace("'", "")
+    """Lower case, apostrophes dropped ("can't" = "cant"), hyphens as spaces ("self-harm")."""
+    return text.lower().replace("’", "'").replace("'", "").replace("-", " ")
 
 
 @lru_cache(maxsize=512)
@@ -339,10 +342,22 @@ def _pattern(phrase: str) -> re.Pattern:
 
 def words_match(phrases, text: str) -> bool:
     """True when a clause of ``text`` that is not a denial holds one of ``phrases`` as
-    whole words (see the ``words`` condition above)."""
+    whole words (see the ``words`` condition above). A hit right after a negation cue
+    ("not the worst", "no seizure") is a denial too, unless the phrase holds the cue itself
+    ("not breathing", "no reason to live")."""
     for clause in clauses(_fold(text)):
         if negated(clause):
             continue
-        if any(_pattern(p).search(clause) for p in phrases):
-            return True
+        for p in phrases:
+            if any(not _cue_before(clause, m.start()) for m in _pattern(p).finditer(clause)):
+                return True
     return False
+
+
+def _cue_before(clause: str, start: int) -> bool:
+    """True when the words just before ``start`` are a negation cue, with only filler words
+    ("not the", "no more") between: the ConText cue's scope reaches the hit."""
+    before = clause[:start].split()
+    while before and before[-1] in FILLERS:
+        before.pop()
+    return bool(before) and before[-1] in NEGATORS

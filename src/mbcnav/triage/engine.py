@@ -1,6 +1,6 @@
 """Triage: read the latest symptom check-in in the context of the whole record.
 
-``triage(patient, as_of)`` evaluates every rule of ``data/rules.yaml`` on every
+``triage(patient, as_of)`` evaluates every bundled rule (``rule.BUNDLED``: ``data/rules*.yaml`` and the other files) on every
 entry of the latest check-in (all ``symptoms[]`` entries with the latest date on
 or before ``as_of``) and returns a ``TriageResult``: the most severe level wins,
 and every reason is listed, most severe first.

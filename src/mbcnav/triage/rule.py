@@ -1,4 +1,4 @@
-"""A triage rule and the loader that validates ``data/rules.yaml``.
+"""A triage rule and the loader that validates each bundled rules file (``BUNDLED``).
 
 Every problem in the file is reported as a TriageError naming the file, the rule
 and the field, e.g. ``rules.yaml: rule 'chest-pain', field 'level': 'urgnt' is not
@@ -41,11 +41,14 @@ DEFAULT_FILE = "rules.yaml"
 #: The bundled rule files, read in this order; grades.yaml adds two fallback rules per term.
 BUNDLED = (
     "rules.yaml",
+    "rules_chest_blood.yaml",
+    "rules_gut_skin_mood.yaml",
     "red_flags.yaml",
     "drug_risks.yaml",
     "combinations.yaml",
     "signs.yaml",
     "unread.yaml",
+    "families.yaml",
 )
 TOP_LEVEL = ("rules", "sources", "drug_sets")  # sources / drug_sets hold YAML anchors only
 
@@ -212,7 +215,7 @@ def parse_rules(data: object, file: str = DEFAULT_FILE) -> tuple[Rule, ...]:
 
 
 def load_rules(path: str | Path | None = None) -> tuple[Rule, ...]:
-    """Load and validate a rules file (default: the bundled ``data/rules.yaml``)."""
+    """Load and validate a rules file (default: every bundled file, ``BUNDLED``)."""
     if path is None:
         return _bundled()
     path = Path(path)
