@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from typing import Any
 
 import yaml
@@ -132,6 +133,8 @@ def check(data: Any) -> None:
                         "zero byte), which is not allowed; remove it.",
                         where,
                     )
+                if isinstance(key, str) and (c := _CONTROL.search(key)):
+                    raise Hostile(f"{where}: a field name {_control(c.group(0))}", where)
                 stack.append((item, (*path, str(key))))
         elif isinstance(value, list):
             stack.extend((item, (*path, i)) for i, item in enumerate(value))
@@ -141,8 +144,21 @@ def check(data: Any) -> None:
                 "which is not allowed; remove it.",
                 where,
             )
+        elif isinstance(value, str) and (c := _CONTROL.search(value)):
+            raise Hostile(f"{where}: the text {_control(c.group(0))}", where)
         elif isinstance(value, float) and not math.isfinite(value):
             raise Hostile(f"{where}: {not_finite(value)}", where)
+
+
+# invisible control characters other than tab and line breaks (C0, DEL, C1 such as U+0085,
+# which YAML reads as a line break): they do not survive a save and load unchanged
+_CONTROL = re.compile(r"[\x01-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
+def _control(ch: str) -> str:
+    return (
+        f"holds an invisible control character (U+{ord(ch):04X}), which is not allowed; remove it."
+    )
 
 
 def not_finite(value: float) -> str:

@@ -112,3 +112,12 @@ def test_a_field_name_with_a_line_break_stays_one_sentence():
     with pytest.raises(Hostile) as err:
         check({"format.\n": float("inf")})
     assert "\n" not in str(err.value) and "infinity" in str(err.value)
+
+
+@pytest.mark.parametrize("ch", ["\x85", "\x1b", "\x7f"])
+def test_an_invisible_control_character_is_one_sentence(ch):
+    # U+0085 reads as a line break in YAML: a biomarker named "0\x850" did not survive a save
+    with pytest.raises(PatientFileError) as err:
+        loads('{"format": "mbcnav-patient/1", "biomarkers": {"0' + ch + '0": "positive"}}')
+    msg = str(err.value)
+    assert "control character" in msg and "\n" not in msg and msg.endswith(".")
