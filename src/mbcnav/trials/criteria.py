@@ -13,6 +13,47 @@ import re
 
 from mbcnav.trials.alternatives import mark_unchecked_alternatives
 from mbcnav.trials.context import Mention, mentions_many
+from mbcnav.trials.cues import (
+    _ALLOWED,
+    _BINDING,
+    _BRAIN_COUNT,
+    _CANNOT,
+    _DEFINES,
+    _DEFINITION,
+    _DOSE,
+    _DRUG_NAIVE,
+    _EARLY_SETTING,
+    _EXAMPLES,
+    _EXCEPT,
+    _EXCEPT_STABLE,
+    _EXPLAIN,
+    _GERMLINE,
+    _HARM_FROM,
+    _IF,
+    _IF_PREMISE,
+    _LAB,
+    _LATER_IF,
+    _MAY,
+    _METASTATIC_SETTING,
+    _NOT_A_RESULT,
+    _NOT_ALLOWED,
+    _NOT_THERAPY,
+    _PREMISE,
+    _PREMISE_NOT,
+    _PROGRESSION_BEFORE,
+    _PROHIBITION,
+    _RECEPTOR_SCOPE,
+    _REPRODUCTIVE,
+    _SCOPE_BEFORE,
+    _SETTING_HEAD,
+    _SITE_STATE,
+    _TEST_OF,
+    _THERAPY_BEFORE,
+    _TRAILING_IF,
+    _WASHOUT,
+    _clause,
+    _sentence,
+)
 from mbcnav.trials.durations import duration_check
 from mbcnav.trials.her2 import her2_list_start, her2_scores
 from mbcnav.trials.labs import lab_checks
@@ -30,143 +71,6 @@ from mbcnav.trials.numbers import (
 from mbcnav.trials.split import Criterion
 from mbcnav.trials.subgroups import mark_subgroups
 from mbcnav.trials.wording import rx
-
-_EXCEPT = re.compile(r"\b(?:except|unless|other than|with the exception of|excluding)\b", re.I)
-_ALLOWED = re.compile(
-    r"with or without|no limit|\b(?:is|are) (?:allowed|permitted|acceptable|eligible)|(?:may|can) (?:have )?(?:received?|be enrolled|continue|remain)|\bpermitted\b|\ballowed\b",
-    re.I,
-)
-_NOT_ALLOWED = re.compile(r"not (?:be )?(?:allowed|permitted|eligible)|prohibited", re.I)
-_METASTATIC_SETTING = re.compile(
-    r"(?:metastatic|advanced)(?: or (?:metastatic|advanced|unresectable))? (?:setting|disease|breast cancer)|for (?:mbc|metastatic|advanced)",
-    re.I,
-)
-_EARLY_SETTING = re.compile(r"(?:neo)?adjuvant|early[- ]stage|curative", re.I)
-_LAB = re.compile(
-    r"\buln\b|upper limit of normal|\balt\b|\bast\b|bilirubin|creatinine|neutrophil|platelet|h(?:a)?emoglobin",
-    re.I,
-)
-_REPRODUCTIVE = re.compile(r"contracept|pregnan|breast-?feed|lactat|childbearing|fetal", re.I)
-_SITE_STATE = re.compile(
-    r"\b(?:progressi\w*|untreated|active|uncontrolled|symptomatic|growing|unstable)\b", re.I
-)
-_CANNOT = re.compile(
-    r"\b(?:unable|unlikely|inability|incapable|refus\w*|unwilling|missing|lack\w*|cannot|not able|fail\w*)\b",
-    re.I,
-)
-_NOT_THERAPY = re.compile(
-    r"hypersensitiv|allerg|intoleran|contraindicat|sensitivity to|reaction to|confer\w* resistance|"
-    r"(?:to be|will be) treated with|will receive|to receive|randomi[sz]ed to|study (?:drug|treatment)|"
-    r"discontinu\w*|stop(?:ped)?\s+(?:taking\s+)?(?:any\s+)?(?:other\s+)?$|"
-    r"absorption of|preclude\w*|interfere\w* with|swallow\w*|"
-    r"\b(?:plan(?:s|ned)?|scheduled|anticipated|expected|intend\w*)\s+to\s+(?:initiate|start|begin|receive)\b",
-    re.I,
-)
-_DEFINITION = re.compile(r"\b(?:is|are) defined as\b|^\W*definition|\bto qualify as\b", re.I)
-_EXPLAIN = re.compile(
-    r"(?:^|(?<=[.;]\s))(?:because|since|note:|rationale|given that|at a median follow-up)[^.;]*",
-    re.I,
-)
-# words that make a note or a defining sentence a rule of its own
-_BINDING = re.compile(r"\b(?:must|required|need to|considered ineligible|not eligible)\b", re.I)
-_PREMISE = re.compile(
-    r"^\W*(?:[\w\s/-]{0,40}:\s*)?(?:for\s+|in\s+)?(?:patients|participants|subjects|women|those|people)\s+(?:with|who \w+|having)"
-    r"\s+(.{3,300}?)(?:,?\s+(?:must|should|may|will|need|can|have to|are required)\b|\s*(?:\([^()]*\))?\s*:)",
-    re.I,
-)
-_DOSE = re.compile(
-    r"cumulative|mg/m2|mg/m²|\bdose of\b|high[- ]dose|myeloablative|stem[- ]cell (?:rescue|support|transplant)",
-    re.I,
-)
-_MAY = re.compile(
-    r"\bmay\b|\beither\b|\bif\b|allowed|permitted|eligible|(?:one|any) of the following", re.I
-)
-_WASHOUT = re.compile(
-    r"wash-?out|\bconcurrent\b|\bconcomitant\b|\bwithin\s+\w+\s+half-?li(?:fe|ves)\b", re.I
-)
-# an exclusion worded as a prohibition ("Patients may not have received ..."): the "not"
-# forbids, it does not negate
-_PROHIBITION = re.compile(
-    r"\b(?:may|must|should|can|will)\s+not\s+(?:have\s+)?(?:received|receive|had|be\s+receiving|been\s+treated)\b",
-    re.I,
-)
-_LATER_IF = re.compile(r"\W*(?:in\s+cases?\s+where|in\s+case|if|when|where)\b", re.I)
-_THERAPY_BEFORE = re.compile(
-    r"\b(?:prior|previous|all)\s+(?:systemic\s+)?(?:therapy|therapies|treatments?|regimens?)\b[^.;]{0,80}$",
-    re.I,
-)
-_SCOPE_BEFORE = re.compile(
-    r"(?:\bfor|\bin the|\bin|\bduring|\bafter|\bsetting of)\s+(?:(?:locally|inoperable|unresectable|recurrent|advanced)\s+(?:or|and|/)?\s*)*$",
-    re.I,
-)
-_TEST_OF = re.compile(
-    r"\b(?:analy[sz]\w*|testing|test|assessment|determination|evaluation|screening)\s+(?:of|for)\s+(?:the\s+)?(?:\w+\s+)?$",
-    re.I,
-)
-_EXCEPT_STABLE = re.compile(
-    r"\b(?:except|exception|unless|other than|apart from|provided)\b[^.;]{0,160}?\b(?:stable|treated|asymptomatic|controlled)",
-    re.I,
-)
-_RECEPTOR_SCOPE = re.compile(
-    r"\b(?:for|in|of)\s+(?:the\s+)?(?:(?:locally|loco-?regionally|advanced|metastatic|recurrent|unresectable|inoperable|or|and|and/or|/)[\s/]*)+$",
-    re.I,
-)
-_BRAIN_COUNT = re.compile(
-    r"(?:>|≥|>=|<|≤|<=|more than|greater than|at least|up to|fewer than|no more than)\s*\d+\s*(?:\w+\s+){0,2}(?:metasta|lesion)"
-    r"|\b\d+\s*(?:-|–|to)\s*\d+\s*(?:\w+\s+){0,2}(?:metasta|lesion)"
-    r"|(?:metasta\w*|lesions?)\s*(?:>|≥|<|≤)\s*\d+",
-    re.I,
-)
-_PROGRESSION_BEFORE = re.compile(r"\b(?:progress\w*|recurren\w*|relapse\w*)\b[^;.]{0,60}$", re.I)
-_HARM_FROM = re.compile(
-    r"\b(?:toxicit\w*|side[- ]effects?|adverse\s+(?:events?|effects?|reactions?)|complications?|sequelae)"
-    r"\s+(?:[\w-]+\s+){0,4}?(?:from|of|due\s+to|related\s+to|attributed\s+to|caused\s+by|associated\s+with)"
-    r"\s+(?:(?:any|all|the|prior|previous|earlier|recent)\s+){0,3}$",
-    re.I,
-)
-_GERMLINE = re.compile(r"germ-?line|\bg(?=brca)|hereditary|inherited", re.I)
-_EXAMPLES = re.compile(
-    r"\(\s*(?:e\.?\s?g\.?|for example|for instance|such as|including but not limited to)[,:\s][^()]*\)",
-    re.I,
-)
-_DRUG_NAIVE = re.compile(r"\s*(?:-|\s)?(?:treatment|therapy)?[- ]?na[iï]ve\b", re.I)
-_NOT_A_RESULT = re.compile(
-    r"[\s-]*(?:mutation\s+|pathway\s+)?(?:inhibitors?|-?targeted|targeting|testing|tests?\b|assays?|analysis|assessment|determination|sample|tissue)",
-    re.I,
-)
-# an exclusion is about the setting itself only when the setting words open it ("Metastatic
-# disease", "Evidence of distant metastases", "Known stage IV disease")
-_SETTING_HEAD = re.compile(
-    r"^\W*(?:(?:known|documented|evidence of|presence of|history of|any|prior|current|clinical|radiological|distant|de novo|with|has|have|patients with|participants with|subjects with)\s+){0,3}$",
-    re.I,
-)
-# "... treated with anti-HER2 therapy if the tumor is HER2+": what follows "if" is a premise
-_DEFINES = re.compile(
-    r"^\W*((?:[\w/+-]+\s+){0,3}?[\w/+-]+)\s+(?:tumou?rs?|cancers?|disease)\s+(?:should|must|is|are|has|have|will)\b",
-    re.I,
-)
-_TRAILING_IF = re.compile(
-    r"(?<=\w)\s+(?:(?:if|when|in case)\s+(?=(?:the|their|his|her|a|an)?\s*(?:tumou?r|cancer|disease|patient|participant|subject)s?\b)|for\s+(?:patients|participants|subjects|those)\s+(?:with|who)\b)",
-    re.I,
-)
-_IF = re.compile(r"^\W*(?:if|when|in case|where)\b", re.I)
-# "If the patient has ER+ or PR+ (>1% on IHC) metastatic breast cancer: ...": the if-part, closed
-# by a colon or "then", is a premise that can be checked like "Patients with ...: ..."
-_PREMISE_NOT = re.compile(r"\b(?:no|not|non|without|never|absence)\b", re.I)
-_IF_PREMISE = re.compile(r"^\W*(?:if|when)\s+(.{3,300}?)(?:\s*:|,?\s+then\b)", re.I)
-
-
-def _sentence(text: str, at: int) -> str:
-    """The sentence holding position ``at``."""
-    left = re.split(r"\.\s", text[:at])[-1]
-    return left + re.split(r"\.\s", text[at:])[0]
-
-
-def _clause(text: str, start: int, end: int) -> str:
-    """The clause around a mention (between ; . ( ) delimiters)."""
-    left = re.split(r"[;()]|\.(?=\s|$)", text[:start])[-1]
-    right = re.split(r"[;()]|\.(?=\s|$)", text[end:])[0]
-    return left + text[start:end] + right
 
 
 def _from_mention(m: Mention, text: str, kind: str) -> dict | None:
