@@ -165,7 +165,7 @@ def center(ident: str, *, extra: Iterable[Center] = (), hidden: Iterable[str] = 
     for entry in merge(centers(), extra, hidden):
         if entry.id == ident:
             return entry
-    raise CareError(f"The cancer centre '{ident}' is not in the directory.")
+    raise CareError(f"The cancer center '{ident}' is not in the directory.")
 
 
 def organization(
@@ -174,4 +174,4 @@ def organization(
     for entry in merge(all_organizations(), extra, hidden):
         if entry.id == ident:
             return entry
-    raise CareError(f"The organisation '{ident}' is not in the directory.")
+    raise CareError(f"The organization '{ident}' is not in the directory.")
