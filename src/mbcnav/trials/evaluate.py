@@ -133,7 +133,7 @@ def _brain(c: dict, f: PatientFacts) -> tuple[bool | None, str, str]:
 
 
 def _germline_brca(f: PatientFacts) -> tuple[bool | None, str, str]:
-    """Inherited BRCA1/2 or PALB2: a result stated somatic (tumour-only) does not count."""
+    """Inherited BRCA1/2 or PALB2: a result stated somatic (tumor-only) does not count."""
     palb2 = str(f.biomarkers.get("PALB2", "")).lower()
     palb2_pos = palb2 in {"positive", "mutated"} and f.origins.get("PALB2") != "somatic"
     if f.germline_brca or palb2_pos:
@@ -151,7 +151,7 @@ def _germline_brca(f: PatientFacts) -> tuple[bool | None, str, str]:
 
 
 def _alteration(c: dict, f: PatientFacts) -> tuple[bool | None, str, str]:
-    """NTRK fusions, high tumour mutational burden and MSI-high from the record's reports."""
+    """NTRK fusions, high tumor mutational burden and MSI-high from the record's reports."""
     marker = c["value"]
     if marker == "NTRK fusion":
         keys = [k for k in f.biomarkers if k.upper().startswith("NTRK")]
