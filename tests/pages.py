@@ -89,5 +89,3 @@ def _a_trial() -> str:
     from mbcnav.web.trials.models import StoredTrial
 
     return StoredTrial.objects.order_by("nct_id").values_list("nct_id", flat=True).first()
-
-

@@ -16,7 +16,6 @@ from django.test import Client
 from mbcnav.web.core import setup
 from mbcnav.web.record import services
 from mbcnav.web.trials.services import load_snapshot
-
 from tests.pages import pages_for
 
 from .test_accessibility import serious_violations

@@ -10,6 +10,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from mbcnav.patient import PatientFileError
@@ -106,7 +107,7 @@ def add_schedule(request):
         form.add_error(None, str(err))
         return _page(request, owner, form=form, status=400)
     audit(owner, owner, "create", f"medicine schedule ({drug})")
-    messages.success(request, f"Schedule saved for {drug}.")
+    messages.success(request, _("Schedule saved for %(drug)s.") % {"drug": drug})
     return redirect("reminders:home")
 
 
@@ -115,7 +116,7 @@ def add_schedule(request):
 def end_schedule(request, pk):
     row = get_object_or_404(MedicineSchedule, pk=pk, owner=request.user)
     row.end(services.local_today(request.user), "ended by you")
-    messages.success(request, f"The schedule for {row.drug} has ended.")
+    messages.success(request, _("The schedule for %(drug)s has ended.") % {"drug": row.drug})
     return redirect("reminders:home")
 
 
@@ -125,7 +126,7 @@ def mark_dose(request, pk):
     row = get_object_or_404(MedicineSchedule, pk=pk, owner=request.user)
     form = MarkForm(request.POST)
     if not form.is_valid():
-        messages.error(request, "That dose could not be marked; reload the page and try again.")
+        messages.error(request, _("That dose could not be marked; reload the page and try again."))
         return redirect("reminders:home")
     d = form.cleaned_data
     try:
@@ -146,5 +147,5 @@ def save_settings(request):
     if not form.is_valid():
         return _page(request, request.user, settings_form=form, status=400)
     form.save()
-    messages.success(request, "Your reminder settings were saved.")
+    messages.success(request, _("Your reminder settings were saved."))
     return redirect("reminders:home")
