@@ -64,6 +64,8 @@ PUBLIC = [
     "/library/faq/",
     "/care/",
     "/care/?zip=60611",
+    "/care/centers/yale-cancer-center/",
+    "/care/centers/mayo-clinic/",
     "/care/organizations/",
     "/care/second-opinions/",
     "/care/contribute/",

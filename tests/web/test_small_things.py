@@ -87,7 +87,7 @@ def test_a_center_without_a_phone_says_where_to_find_it(client, db):
 
     center = next(c for c in directory.nearest_centers("60611", limit=50) if not c.center.phone)
     html = client.get(reverse("care:center", args=[center.center.id])).content.decode()
-    assert "new-patient line" in html
+    assert "new-patient number" in html
 
 
 def test_us_english_is_the_language():
