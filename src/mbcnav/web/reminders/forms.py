@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from mbcnav.patient import PatientFileError
 from mbcnav.patient import schedule as sched
+from mbcnav.web.core.sentences import for_people
 
 from .models import ReminderSettings
 
@@ -58,7 +59,7 @@ class ScheduleForm(forms.Form):
         try:
             data["schedule"] = sched.parse(data, today=dt.date.today())
         except PatientFileError as err:
-            raise forms.ValidationError(str(err)) from None
+            raise forms.ValidationError(for_people(err)) from None
         return data
 
 

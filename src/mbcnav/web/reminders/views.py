@@ -16,6 +16,7 @@ from django.views.decorators.http import require_POST
 from mbcnav.patient import PatientFileError
 from mbcnav.patient.usual import NOTICE
 from mbcnav.web.core.models import audit
+from mbcnav.web.core.sentences import for_people
 from mbcnav.web.record import services as record
 from mbcnav.web.record.models import Treatment
 
@@ -104,7 +105,7 @@ def add_schedule(request):
     try:
         services.add_schedule(owner, treatment, drug, form.cleaned_data)
     except PatientFileError as err:
-        form.add_error(None, str(err))
+        form.add_error(None, for_people(err))
         return _page(request, owner, form=form, status=400)
     audit(owner, owner, "create", f"medicine schedule ({drug})")
     messages.success(request, _("Schedule saved for %(drug)s.") % {"drug": drug})
@@ -134,7 +135,7 @@ def mark_dose(request, pk):
             row, d["day"], d["at"], d["status"], d["reason"], services.local_today(row.owner)
         )
     except PatientFileError as err:
-        messages.error(request, str(err))
+        messages.error(request, for_people(err))
         return _page(request, request.user, status=400)
     return redirect(reverse("reminders:home") + f"#schedule-{row.pk}")
 
