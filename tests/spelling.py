@@ -66,11 +66,18 @@ def _quoted_blob() -> str:
     return "\n".join(quoted_texts()).casefold()
 
 
+@lru_cache(maxsize=1)
+def _quoted_whole() -> frozenset[str]:
+    return frozenset(t.casefold() for t in quoted_texts())
+
+
 def unquoted(text: str, match: re.Match) -> bool:
     """True when the British word at ``match`` (with the words either side) is not quoted."""
     start = re.search(r"\S*\s*\Z", text[: match.start()]).start()
     end = match.end() + re.match(r"\s*\S*", text[match.end() :]).end()
     blob = _quoted_blob()
+    if match.group(0).casefold() in _quoted_whole():  # a whole quoted field (a region "Centre")
+        return False
     return not any(
         part.strip().casefold() in blob
         for part in (text[start : match.end()], text[match.start() : end])
