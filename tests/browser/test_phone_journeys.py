@@ -131,7 +131,7 @@ def test_progression_scan_changes_sites_timeline_summary_and_guide(phone, live_s
     expect(page.locator("main")).to_contain_text("growing on the scan of 20 Nov 2026")
     expect(page.locator("main")).to_contain_text("lung")
     page.goto(f"{base}/record/{owner.pk}/timeline/")
-    expect(page.locator("#timeline svg title", has_text="lung: found 2026-11-20")).to_have_count(1)
+    expect(page.locator("#timeline svg title", has_text="lung: found 20 Nov 2026")).to_have_count(1)
     expect(page.locator("#timeline-table")).to_contain_text("lung")
     page.goto(f"{base}/record/{owner.pk}/summary/")
     expect(page.locator(".summary")).to_contain_text("Latest scan: 20 Nov 2026, CT: progression")

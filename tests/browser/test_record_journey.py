@@ -74,7 +74,7 @@ def test_record_journey(page, live_server, tmp_path):
     page.locator("#id_start").fill("2025-02-01")
     page.locator("#id_end").fill("2025-01-01")
     page.get_by_role("button", name="Save").click()
-    expect(page.locator(".field-error")).to_contain_text("before the start 2025-02-01")
+    expect(page.locator(".field-error")).to_contain_text("before the start 1 Feb 2025")
     page.locator("#id_end").fill("")
     page.locator("#id_setting").select_option("metastatic")
     page.get_by_role("button", name="Save").click()

@@ -1,5 +1,6 @@
 """Care and support pages for three personas (editor, patient, stranger), and the editors' admin."""
 
+import re
 from datetime import date, timedelta
 
 import pytest
@@ -304,3 +305,42 @@ def test_article_review_must_name_a_library_article():
     ArticleReview(
         article_slug="what-is-mbc", reviewed=today, next_review=today, reviewer="A"
     ).full_clean()
+
+
+def _hrefs_and_phones(html: str):
+    phones = re.findall(r">\s*(\(?\d{3}\)?[ .-]\d{3}[ .-]\d{4})", html)
+    links = re.findall(r'<a href="tel:[^"]+">\s*(\(?\d{3}\)?[ .-]\d{3}[ .-]\d{4})', html)
+    return phones, links
+
+
+def test_center_page_gives_registry_phone_numbers_with_their_source(client, db):
+    from mbcnav.web.trials.services import load_snapshot
+
+    load_snapshot()
+    html = client.get(reverse("care:center", args=["yale-cancer-center"])).content.decode()
+    assert 'href="tel:+12034999297"' in html
+    assert "https://clinicaltrials.gov/study/NCT05514054" in html
+    assert "ClinicalTrials.gov record NCT05514054" in html and "last updated 25 Jun 2025" in html
+    assert "bundled snapshot" in html
+    phones, links = _hrefs_and_phones(html)
+    assert phones and sorted(phones) == sorted(links)  # every number is a tel: link
+
+
+def test_center_list_shows_a_study_line_when_no_main_line_is_known(client, db):
+    from mbcnav.web.trials.services import load_snapshot
+
+    load_snapshot()
+    html = client.get("/care/?zip=06510").content.decode()
+    assert 'href="tel:+12034999297"' in html and "NCT05514054" in html
+    phones, links = _hrefs_and_phones(html)
+    assert sorted(phones) == sorted(links)
+
+
+def test_a_center_with_no_known_number_says_so_and_how_to_find_it(client, db):
+    from mbcnav.care import directory
+
+    center = next(c for c in directory.centers() if not c.phone and c.sees_patients)
+    html = client.get(reverse("care:center", args=[center.id])).content.decode()
+    assert "We do not know a phone number for this center" in html
+    assert "new-patient number on the center" in html and center.website in html
+    assert "tel:" not in html.split('id="phones-heading"')[1].split("</section>")[0]

@@ -78,3 +78,20 @@ def test_symptom_charts_write_dates_for_people():
     svg = severity_chart("nausea", [(date(2026, 10, 12), "mild"), (date(2026, 11, 3), None)])
     assert "from 12 Oct 2026 to 3 Nov 2026" in svg and ">3 Nov 2026<" in svg
     assert not ISO.search(svg), ISO.findall(svg)
+
+
+def test_engine_sentences_on_forms_write_dates_and_fields_for_people():
+    from mbcnav.patient import PatientFileError
+    from mbcnav.web.core.sentences import for_people
+
+    err = PatientFileError(
+        "metastatic_diagnosis.date: 2016-01-01 is before first_diagnosis_date 2017-05-01; "
+        "metastatic disease cannot be found before the first diagnosis.",
+        field="metastatic_diagnosis.date",
+    )
+    assert for_people(err) == (
+        "1 Jan 2016 is before the first diagnosis date 1 May 2017; "
+        "metastatic disease cannot be found before the first diagnosis."
+    )
+    odd = PatientFileError("symptoms[0].date: “2026-02-30” is not a real calendar date.", "x")
+    assert "2026-02-30" in for_people(odd)  # not a day: shown as typed

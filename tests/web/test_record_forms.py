@@ -45,7 +45,8 @@ def test_end_before_start_is_one_sentence_on_the_end_field(patient, as_user):
     assert response.status_code == 200
     errors = response.context["form"].errors
     assert list(errors) == ["end"]
-    assert "before the start 2026-05-01" in errors["end"][0]
+    assert "before the start 1 May 2026" in errors["end"][0]
+    assert "2026-04-01" not in errors["end"][0]
     assert Treatment.objects.filter(owner=patient).count() == before
 
 
@@ -147,7 +148,8 @@ def test_diagnosis_date_before_first_diagnosis_is_refused(patient, as_user):
             "first_diagnosis_stage": "II",
         },
     )
-    assert "before first_diagnosis_date" in response.context["form"].errors["dx_date"][0]
+    (sentence,) = response.context["form"].errors["dx_date"]
+    assert sentence.startswith("1 Jan 2016 is before the first diagnosis date 1 May 2017;")
 
 
 def test_drug_autocomplete_lists_brand_names(patient, as_user):

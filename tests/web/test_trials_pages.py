@@ -306,7 +306,11 @@ def test_detail_colours_every_criterion_by_verdict(as_user, patient, loaded):
     assert d.team_only == team and (f"{team} rules only the study team can judge" in body) == (
         team > 1
     )
-    assert d.trial.last_update in body
+    from datetime import date
+
+    from mbcnav.patient.days import human
+
+    assert human(date.fromisoformat(d.trial.last_update)) in body  # "9 Apr 2025", not ISO
 
 
 def test_save_and_unsave(as_user, patient, loaded):

@@ -1,4 +1,4 @@
-"""Care and support: NCI-designated cancer centres near a ZIP code and support organisations.
+"""Care and support: NCI-designated cancer centers near a ZIP code and support organizations.
 
 Plain Python (no Django): data files in ``data/``, offline geocoding in ``geo``, search in
 ``directory``.

@@ -1,7 +1,7 @@
-"""The care directory: cancer centres and support organisations shipped as data files.
+"""The care directory: cancer centers and support organizations shipped as data files.
 
-``nearest_centers(zip)`` ranks centres by great-circle distance from the ZIP's centroid;
-``organizations(category)`` lists support organisations. Editors' entries (made in the web
+``nearest_centers(zip)`` ranks centers by great-circle distance from the ZIP's centroid;
+``organizations(category)`` lists support organizations. Editors' entries (made in the web
 admin) are passed in as ``extra`` and replace shipped entries with the same id.
 """
 
@@ -64,14 +64,14 @@ def _unique(entries: list, where: str) -> tuple:
 
 
 def read_centers(path: Path | str) -> tuple[Center, ...]:
-    """Read and validate a centres file (any path)."""
+    """Read and validate a centers file (any path)."""
     where = Path(path).name
     rows = _read_list(Path(path), "centers")
     return _unique([parse_center(row, where, n) for n, row in enumerate(rows, start=1)], where)
 
 
 def read_organizations(path: Path | str) -> tuple[Organization, ...]:
-    """Read and validate an organisations file (any path)."""
+    """Read and validate an organizations file (any path)."""
     where = Path(path).name
     rows = _read_list(Path(path), "organizations")
     return _unique(
@@ -81,13 +81,13 @@ def read_organizations(path: Path | str) -> tuple[Organization, ...]:
 
 @lru_cache(maxsize=1)
 def centers() -> tuple[Center, ...]:
-    """The shipped NCI-designated cancer centres."""
+    """The shipped NCI-designated cancer centers."""
     return read_centers(CENTERS_FILE)
 
 
 @lru_cache(maxsize=1)
 def all_organizations() -> tuple[Organization, ...]:
-    """The shipped support organisations."""
+    """The shipped support organizations."""
     return read_organizations(ORGANIZATIONS_FILE)
 
 
@@ -111,9 +111,9 @@ def nearest_centers(
     extra: Iterable[Center] = (),
     hidden: Iterable[str] = (),
 ) -> list[NearbyCenter]:
-    """Centres nearest to a ZIP code, closest first, with distances in miles (1 decimal).
+    """Centers nearest to a ZIP code, closest first, with distances in miles (1 decimal).
 
-    Research-only ("basic lab") centres, which do not see patients, are left out unless asked for.
+    Research-only ("basic lab") centers, which do not see patients, are left out unless asked for.
     """
     if within_miles is not None and (isinstance(within_miles, bool) or not within_miles > 0):
         raise CareError(
@@ -148,7 +148,7 @@ def nearest_centers(
 def organizations(
     category: str | None = None, *, extra: Iterable[Organization] = (), hidden: Iterable[str] = ()
 ) -> list[Organization]:
-    """Support organisations, optionally only those in one category, sorted by name."""
+    """Support organizations, optionally only those in one category, sorted by name."""
     if category is not None and category not in CATEGORIES:
         raise CareError(
             f"The category '{category}' is not known; use one of {', '.join(CATEGORIES)}."
@@ -165,7 +165,7 @@ def center(ident: str, *, extra: Iterable[Center] = (), hidden: Iterable[str] = 
     for entry in merge(centers(), extra, hidden):
         if entry.id == ident:
             return entry
-    raise CareError(f"The cancer centre '{ident}' is not in the directory.")
+    raise CareError(f"The cancer center '{ident}' is not in the directory.")
 
 
 def organization(
@@ -174,4 +174,4 @@ def organization(
     for entry in merge(all_organizations(), extra, hidden):
         if entry.id == ident:
             return entry
-    raise CareError(f"The organisation '{ident}' is not in the directory.")
+    raise CareError(f"The organization '{ident}' is not in the directory.")

@@ -1,4 +1,4 @@
-"""The directory's records (cancer centres, organisations) and their validation.
+"""The directory's records (cancer centers, organizations) and their validation.
 
 Every record is checked when it is read; a problem raises CareError with one sentence naming
 the file, the entry and the field, e.g. "In centers.yaml, entry 3 (yale-cancer-center), the
@@ -62,7 +62,7 @@ class Center:
 
     @property
     def sees_patients(self) -> bool:
-        """Basic laboratory centres do research only and do not treat patients."""
+        """Basic laboratory centers do research only and do not treat patients."""
         return self.designation != "basic lab"
 
     @property

@@ -1,4 +1,4 @@
-"""``mbcnav care``: cancer centres near a ZIP code and support organisations (offline)."""
+"""``mbcnav care``: cancer centers near a ZIP code and support organizations (offline)."""
 
 from __future__ import annotations
 
@@ -50,13 +50,13 @@ category_option = click.option(
     "--category",
     type=click.Choice(CATEGORIES),
     default=None,
-    help="Only organisations in this category.",
+    help="Only organizations in this category.",
 )
 
 
 @click.group("care")
 def command() -> None:
-    """Cancer centres near you and support organisations (no internet needed)."""
+    """Cancer centers near you and support organizations (no internet needed)."""
 
 
 @command.command("find")
@@ -65,7 +65,7 @@ def command() -> None:
     "--within-miles",
     type=click.FloatRange(min=0, min_open=True),
     default=None,
-    help="Only centres within this many miles (straight-line distance).",
+    help="Only centers within this many miles (straight-line distance).",
 )
 @click.option(
     "--top",
@@ -73,16 +73,16 @@ def command() -> None:
     type=click.IntRange(min=1),
     default=10,
     show_default=True,
-    help="How many centres to list at most.",
+    help="How many centers to list at most.",
 )
 @category_option
 @json_option
 def find(
     zip_code: str, within_miles: float | None, limit: int, category: str | None, as_json: bool
 ) -> None:
-    """NCI-designated cancer centres nearest to ZIP, closest first.
+    """NCI-designated cancer centers nearest to ZIP, closest first.
 
-    With --category, also lists the support organisations in that category (they serve
+    With --category, also lists the support organizations in that category (they serve
     the whole country). --json prints {"zip", "within_miles", "centers": [{id, name, city,
     state, zip, miles, designation, website, phone, source}], "organizations": [...]}.
     """
@@ -99,7 +99,7 @@ def find(
         )
         return
     if hits:
-        click.echo(f"NCI-designated cancer centres nearest to {zip_code} (straight-line miles):")
+        click.echo(f"NCI-designated cancer centers nearest to {zip_code} (straight-line miles):")
         for h in hits:
             c = h.center
             phone = f", {c.phone}" if c.phone else ""
@@ -108,7 +108,7 @@ def find(
             )
     else:
         click.echo(
-            f"No NCI-designated cancer centre within {within_miles:g} miles of {zip_code}; try a larger distance."
+            f"No NCI-designated cancer center within {within_miles:g} miles of {zip_code}; try a larger distance."
         )
     if orgs:
         click.echo(f"\nOrganisations that help with {category}:")
@@ -120,7 +120,7 @@ def find(
 @category_option
 @json_option
 def orgs(category: str | None, as_json: bool) -> None:
-    """Support organisations for people with metastatic breast cancer.
+    """Support organizations for people with metastatic breast cancer.
 
     --json prints {"organizations": [{id, name, categories, website, phone, description, source}]}.
     """

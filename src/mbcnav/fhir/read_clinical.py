@@ -302,7 +302,7 @@ def read_variant(res: dict, draft: Draft, codes: CodeTable, label: str) -> str:
         res, codes, "ERBB2" if marker == "HER2 mutation" else gene, own or "", germline, somatic
     )
     if marker in v.GERMLINE_MARKERS and somatic and detail.origin != "somatic":
-        raise Skip(f"a somatic (tumour) {marker} result is not the germline test the record keeps.")
+        raise Skip(f"a somatic (tumor) {marker} result is not the germline test the record keeps.")
     candidates = [*texts(res.get("valueCodeableConcept")), str(res.get("valueString") or "")]
     value = _marker_value(marker, [t for t in candidates if t], own, polarity(res, codes), germline)
     if value is None:

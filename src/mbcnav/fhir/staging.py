@@ -42,7 +42,7 @@ class Reading:
             return ""
         others = ", ".join(self.disagree)
         return (
-            f" (from the most specific recognised code, {self.basis}; the same field also says "
+            f" (from the most specific recognized code, {self.basis}; the same field also says "
             f"{others}, which disagrees and was not used)"
         )
 
@@ -109,7 +109,7 @@ def conflict(concept, codes: CodeTable) -> str | None:
         return (
             "its texts give different stages ("
             + ", ".join(f"'{t}'" for t in shown)
-            + ") and no recognised code settles it."
+            + ") and no recognized code settles it."
         )
     return None
 

@@ -43,11 +43,12 @@ NO_LINK_INSIDE = {
 class Term:
     term: str
     slug: str
-    aliases: tuple[str, ...]
+    aliases: tuple[str, ...]  # other names, shown beside the term
     definition: str
     article: str | None
     as_of: date
     source: dict = field(hash=False, compare=False)
+    also_read: tuple[str, ...] = ()  # other spellings people type ("tumour"): read, not shown
 
     @property
     def url(self) -> str:
@@ -55,7 +56,7 @@ class Term:
 
     @property
     def names(self) -> tuple[str, ...]:
-        return (self.term, *self.aliases)
+        return (self.term, *self.aliases, *self.also_read)
 
 
 def _fail(path: Path, entry: str, problem: str) -> LibraryError:
@@ -110,13 +111,16 @@ def read_glossary(path: Path = GLOSSARY_FILE) -> list[Term]:
         if "as_of" not in raw:
             raise _fail(path, f"{where} field 'as_of'", "is missing")
         aliases = raw.get("aliases") or []
-        if not isinstance(aliases, list):
-            raise _fail(path, f"{where} field 'aliases'", "must be a list")
+        also_read = raw.get("also_read") or []
+        for key, value in (("aliases", aliases), ("also_read", also_read)):
+            if not isinstance(value, list):
+                raise _fail(path, f"{where} field '{key}'", "must be a list")
         terms.append(
             Term(
                 term=name,
                 slug=slugify(name),
                 aliases=tuple(str(a) for a in aliases),
+                also_read=tuple(str(a) for a in also_read),
                 definition=" ".join(str(raw["definition"]).split()),
                 article=raw.get("article") or None,
                 as_of=_date(path, f"{where} field 'as_of'", raw["as_of"]),

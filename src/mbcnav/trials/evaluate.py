@@ -133,7 +133,7 @@ def _brain(c: dict, f: PatientFacts) -> tuple[bool | None, str, str]:
 
 
 def _germline_brca(f: PatientFacts) -> tuple[bool | None, str, str]:
-    """Inherited BRCA1/2 or PALB2: a result stated somatic (tumour-only) does not count."""
+    """Inherited BRCA1/2 or PALB2: a result stated somatic (tumor-only) does not count."""
     palb2 = str(f.biomarkers.get("PALB2", "")).lower()
     palb2_pos = palb2 in {"positive", "mutated"} and f.origins.get("PALB2") != "somatic"
     if f.germline_brca or palb2_pos:
@@ -144,14 +144,14 @@ def _germline_brca(f: PatientFacts) -> tuple[bool | None, str, str]:
     if f.somatic_brca:
         return (
             None,
-            "Your BRCA change was found in the tumour; whether it is inherited is not stated.",
+            "Your BRCA change was found in the tumor; whether it is inherited is not stated.",
             "A germline (blood or saliva) BRCA test",
         )
     return None, "No inherited (germline) BRCA result is known.", "A germline BRCA test"
 
 
 def _alteration(c: dict, f: PatientFacts) -> tuple[bool | None, str, str]:
-    """NTRK fusions, high tumour mutational burden and MSI-high from the record's reports."""
+    """NTRK fusions, high tumor mutational burden and MSI-high from the record's reports."""
     marker = c["value"]
     if marker == "NTRK fusion":
         keys = [k for k in f.biomarkers if k.upper().startswith("NTRK")]
@@ -162,14 +162,14 @@ def _alteration(c: dict, f: PatientFacts) -> tuple[bool | None, str, str]:
         return None, "No NTRK fusion result is known.", "An NGS report that tests NTRK fusions"
     if marker == "TMB-high":
         if f.tmb_high is None:
-            return None, "Your tumour mutational burden (TMB) is not known.", "An NGS report"
+            return None, "Your tumor mutational burden (TMB) is not known.", "An NGS report"
         tmb = f" ({f.tmb:g} mutations per megabase)" if f.tmb is not None else ""
         return f.tmb_high, f"Your TMB is {'high' if f.tmb_high else 'not high'}{tmb}.", ""
     msi = (f.msi or str(f.biomarkers.get("MSI", ""))).lower()
     if msi in {"high", "msi-h", "dmmr"}:
-        return True, "Your tumour is MSI-high (mismatch repair deficient).", ""
+        return True, "Your tumor is MSI-high (mismatch repair deficient).", ""
     if msi in {"stable", "mss", "low", "msi-l", "pmmr"}:
-        return False, "Your tumour is microsatellite stable.", ""
+        return False, "Your tumor is microsatellite stable.", ""
     return None, "Your MSI / mismatch repair result is not known.", "An MSI or MMR test"
 
 

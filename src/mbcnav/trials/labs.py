@@ -21,6 +21,7 @@ from importlib import resources
 
 import yaml
 
+from mbcnav.patient.days import human
 from mbcnav.trials.errors import TrialsError
 
 WHERE = "trials/data/labs.yaml"
@@ -332,8 +333,9 @@ def evaluate_lab(
     if not found:
         return None, f"The trial needs {t.label} {_phrase(check, t, limit)}.", settle
     today = date.fromisoformat(as_of) if as_of else date.today()
-    age = (today - date.fromisoformat(found["date"])).days
-    said = f"Your {t.label} was {found['shown']} on {found['date']}"
+    measured = date.fromisoformat(found["date"])
+    age = (today - measured).days
+    said = f"Your {t.label} was {found['shown']} on {human(measured)}"
     if age > table.max_age_days:
         return (
             None,

@@ -97,3 +97,27 @@ def editor_layer() -> EditorLayer:
             continue
         (layer.centers if center else layer.organizations).append(record)
     return layer
+
+
+@dataclass(frozen=True)
+class SourcedPhone:
+    """A registry phone with where this site read it: the bundled snapshot or a sync."""
+
+    phone: object  # mbcnav.care.registry_phones.RegistryPhone
+    origin: str  # "snapshot" or "sync"
+    read: object  # date of the sync, or the snapshot's as-of date
+
+
+def registry_phones(center) -> list[SourcedPhone]:
+    """Phone numbers the stored ClinicalTrials.gov records give for study sites at ``center``."""
+    from mbcnav.care.registry_phones import phones_for
+    from mbcnav.web.trials.services import catalogue, data_dates
+
+    cat = catalogue()
+    snapshot = data_dates()["snapshot"]
+    out = []
+    for found in phones_for(center, cat.trials):
+        synced_at, origin = cat.synced.get(found.nct_id, (None, ""))
+        read = synced_at if origin == "sync" else snapshot
+        out.append(SourcedPhone(found, origin or "snapshot", read))
+    return out

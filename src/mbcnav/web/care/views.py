@@ -1,5 +1,7 @@
 """Care and support pages: public (no account needed), read-only."""
 
+import re
+
 from django.conf import settings
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
@@ -41,9 +43,12 @@ def home(request):
         within = float(form.cleaned_data["within"]) if form.cleaned_data["within"] else None
         if zip_code:
             try:
-                hits = directory.nearest_centers(
-                    zip_code, within_miles=within, limit=10, **layer.for_centers()
-                )
+                hits = [
+                    (hit, next(iter(services.registry_phones(hit.center)), None))
+                    for hit in directory.nearest_centers(
+                        zip_code, within_miles=within, limit=10, **layer.for_centers()
+                    )
+                ]
                 searched = True
             except CareError as err:
                 form.add_error("zip", str(err))
@@ -71,7 +76,15 @@ def center_detail(request, slug):
         center = directory.center(slug, **services.editor_layer().for_centers())
     except CareError:
         raise Http404(slug) from None
-    return render(request, "care/center.html", {"center": center})
+    phones = services.registry_phones(center)
+    main = re.sub(r"\D", "", center.phone or "")
+    confirmed = [p for p in phones if re.sub(r"\D", "", p.phone.phone) == main]
+    others = [p for p in phones if p not in confirmed]
+    return render(
+        request,
+        "care/center.html",
+        {"center": center, "study_phones": others, "main_confirmed": confirmed[:1]},
+    )
 
 
 def organization_list(request):

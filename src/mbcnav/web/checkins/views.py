@@ -19,6 +19,7 @@ from mbcnav.patient import PatientFileError
 from mbcnav.patient.derive import ongoing_drugs
 from mbcnav.triage import triage
 from mbcnav.web.core.models import audit
+from mbcnav.web.core.sentences import for_people
 from mbcnav.web.record import services
 from mbcnav.web.record.models import CheckIn, Share
 
@@ -37,7 +38,7 @@ def new(request, owner_id=None):
         try:
             save_and_triage(owner, form.symptoms(), request.user, day)
         except PatientFileError as err:
-            form.add_error(None, str(err))
+            form.add_error(None, for_people(err))
         else:
             if form.unit_note:
                 messages.info(request, form.unit_note)

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from django.utils.translation import gettext_lazy as _
 
 from mbcnav.patient import PatientFileError, parse
+from mbcnav.web.core.sentences import for_people
 
 from . import adapter, forms
 from . import models as m
@@ -121,10 +122,7 @@ ENTRY_BUILDERS: dict[type, Callable] = {
 
 
 def _sentence(err: PatientFileError) -> str:
-    text = str(err)
-    if err.field and text.startswith(f"{err.field}: "):
-        text = text[len(err.field) + 2 :]
-    return text[:1].upper() + text[1:]
+    return for_people(err)
 
 
 def _form_field(path: str, form_fields, field_map: dict) -> str | None:

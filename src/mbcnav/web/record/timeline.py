@@ -13,6 +13,7 @@ from datetime import date, timedelta
 from html import escape
 
 from mbcnav.patient import Patient, derive
+from mbcnav.patient.days import human
 
 STATUS_COLOURS = {
     "progression": "#a4161a",
@@ -137,9 +138,9 @@ def _lines_lane(p, as_of, sc, y, h, lab, series):
         row = y + 8 + (i % 2) * 24
         colour = LINE_COLOURS[i % len(LINE_COLOURS)]
         regimen = " + ".join(ln.drugs)
-        end = ln.end.isoformat() if ln.end else lab["ongoing"]
+        end = human(ln.end) if ln.end else lab["ongoing"]
         out.append(
-            f"<g><title>{escape(lab['line'])} {ln.number}: {escape(regimen)} ({ln.start.isoformat()} – {end})</title>"
+            f"<g><title>{escape(lab['line'])} {ln.number}: {escape(regimen)} ({human(ln.start)} – {end})</title>"
             f'<rect x="{x1}" y="{row}" width="{max(x2 - x1, 3)}" height="20" rx="3" fill="{colour}"/>'
         )
         text = f"{ln.number}: {regimen}"
@@ -158,7 +159,7 @@ def _sites_lane(p, as_of, sc, y, h, lab, series):
         offset = 12 * sum(1 for d in seen if abs(d - x) < 40)
         seen.append(x)
         out.append(
-            f"<g><title>{escape(m.site)}: {escape(lab['found'])} {m.date.isoformat()}</title>"
+            f"<g><title>{escape(m.site)}: {escape(lab['found'])} {human(m.date)}</title>"
             f'<path d="M{x} {cy - 6} L{x + 6} {cy} L{x} {cy + 6} L{x - 6} {cy} Z" fill="#6b2c74"/>'
             f'<text x="{x + 9}" y="{cy + 4 + offset}" font-size="12" {FONT} fill="#1d2330">{escape(m.site)}</text></g>'
         )
@@ -179,7 +180,7 @@ def _scans_lane(p, as_of, sc, y, h, lab, series):
         )
         note = f" – {a.note}" if a.note else ""
         out.append(
-            f"<g><title>{a.date.isoformat()}: {escape(lab.get(a.status, a.status))} ({escape(a.method or '')}){escape(note)}</title>"
+            f"<g><title>{human(a.date)}: {escape(lab.get(a.status, a.status))} ({escape(a.method or '')}){escape(note)}</title>"
             f'<circle cx="{x}" cy="{cy}" r="{radius:g}" fill="{colour}"/>'
             + (
                 f'<text x="{x}" y="{cy + 4}" font-size="11" font-weight="bold" text-anchor="middle" {FONT} fill="#ffffff">{letter}</text>'
@@ -202,7 +203,7 @@ def _marker_lane(p, as_of, sc, y, h, lab, series):
     ]
     for (d, val), (x, yy) in zip(points, coords, strict=True):
         out.append(
-            f'<circle cx="{x}" cy="{yy}" r="3" fill="#6b2c74"><title>{d.isoformat()}: {val:g}</title></circle>'
+            f'<circle cx="{x}" cy="{yy}" r="3" fill="#6b2c74"><title>{human(d)}: {val:g}</title></circle>'
         )
     out.append(
         f'<text x="{sc.left + 4}" y="{y + 12}" font-size="11" {FONT} fill="#4a5568">{top:g}</text>'
@@ -234,7 +235,7 @@ def timeline_rows(p: Patient, as_of: date, labels: dict | None = None) -> list[R
     lab = LABELS | (labels or {})
     rows = []
     for ln in derive.lines_of_therapy(p, as_of):
-        end = ln.end.isoformat() if ln.end else lab["ongoing"]
+        end = human(ln.end) if ln.end else lab["ongoing"]
         rows.append(
             Row(
                 ln.start,
@@ -280,13 +281,13 @@ def marker_chart_svg(p: Patient, width: int = 420, height: int = 140, label: str
     ]
     for (d, val), (x, y) in zip(series, coords, strict=True):
         out.append(
-            f'<circle cx="{x}" cy="{y}" r="3" fill="#6b2c74"><title>{d.isoformat()}: {val:g}</title></circle>'
+            f'<circle cx="{x}" cy="{y}" r="3" fill="#6b2c74"><title>{human(d)}: {val:g}</title></circle>'
         )
     out.append(
-        f'<text x="40" y="{height - 6}" font-size="11" {FONT} fill="#4a5568">{start.isoformat()}</text>'
+        f'<text x="40" y="{height - 6}" font-size="11" {FONT} fill="#4a5568">{human(start)}</text>'
     )
     out.append(
-        f'<text x="{width - 10}" y="{height - 6}" font-size="11" text-anchor="end" {FONT} fill="#4a5568">{end.isoformat()}</text>'
+        f'<text x="{width - 10}" y="{height - 6}" font-size="11" text-anchor="end" {FONT} fill="#4a5568">{human(end)}</text>'
     )
     out.append("</svg>")
     return "".join(out)

@@ -9,8 +9,18 @@ from django.utils.translation import gettext_lazy as _
 
 from mbcnav.patient import PatientFileError
 from mbcnav.patient import schedule as sched
+from mbcnav.patient.days import human
+from mbcnav.web.core.sentences import for_people
 
 from .models import ReminderSettings
+
+
+def _started(name: str, start: dt.date | None) -> str:
+    """A medicine choice as people read it: "Enhertu (started 2 Apr 2025)"."""
+    if start is None:
+        return _("%(name)s (start date unknown)") % {"name": name}
+    return _("%(name)s (started %(day)s)") % {"name": name, "day": human(start)}
+
 
 PATTERN_CHOICES = list(sched.PATTERNS.items())
 
@@ -47,8 +57,7 @@ class ScheduleForm(forms.Form):
     def __init__(self, *args, medicines=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["medicine"].choices = [
-            (f"{t.pk}:{name}", f"{name} (started {t.start or 'date unknown'})")
-            for t, name in medicines
+            (f"{t.pk}:{name}", _started(name, t.start)) for t, name in medicines
         ]
 
     def clean(self):
@@ -58,7 +67,7 @@ class ScheduleForm(forms.Form):
         try:
             data["schedule"] = sched.parse(data, today=dt.date.today())
         except PatientFileError as err:
-            raise forms.ValidationError(str(err)) from None
+            raise forms.ValidationError(for_people(err)) from None
         return data
 
 

@@ -10,11 +10,13 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from mbcnav.patient import PatientFileError
 from mbcnav.patient.usual import NOTICE
 from mbcnav.web.core.models import audit
+from mbcnav.web.core.sentences import for_people
 from mbcnav.web.record import services as record
 from mbcnav.web.record.models import Treatment
 
@@ -103,10 +105,10 @@ def add_schedule(request):
     try:
         services.add_schedule(owner, treatment, drug, form.cleaned_data)
     except PatientFileError as err:
-        form.add_error(None, str(err))
+        form.add_error(None, for_people(err))
         return _page(request, owner, form=form, status=400)
     audit(owner, owner, "create", f"medicine schedule ({drug})")
-    messages.success(request, f"Schedule saved for {drug}.")
+    messages.success(request, _("Schedule saved for %(drug)s.") % {"drug": drug})
     return redirect("reminders:home")
 
 
@@ -115,7 +117,7 @@ def add_schedule(request):
 def end_schedule(request, pk):
     row = get_object_or_404(MedicineSchedule, pk=pk, owner=request.user)
     row.end(services.local_today(request.user), "ended by you")
-    messages.success(request, f"The schedule for {row.drug} has ended.")
+    messages.success(request, _("The schedule for %(drug)s has ended.") % {"drug": row.drug})
     return redirect("reminders:home")
 
 
@@ -125,7 +127,7 @@ def mark_dose(request, pk):
     row = get_object_or_404(MedicineSchedule, pk=pk, owner=request.user)
     form = MarkForm(request.POST)
     if not form.is_valid():
-        messages.error(request, "That dose could not be marked; reload the page and try again.")
+        messages.error(request, _("That dose could not be marked; reload the page and try again."))
         return redirect("reminders:home")
     d = form.cleaned_data
     try:
@@ -133,7 +135,7 @@ def mark_dose(request, pk):
             row, d["day"], d["at"], d["status"], d["reason"], services.local_today(row.owner)
         )
     except PatientFileError as err:
-        messages.error(request, str(err))
+        messages.error(request, for_people(err))
         return _page(request, request.user, status=400)
     return redirect(reverse("reminders:home") + f"#schedule-{row.pk}")
 
@@ -146,5 +148,5 @@ def save_settings(request):
     if not form.is_valid():
         return _page(request, request.user, settings_form=form, status=400)
     form.save()
-    messages.success(request, "Your reminder settings were saved.")
+    messages.success(request, _("Your reminder settings were saved."))
     return redirect("reminders:home")

@@ -9,6 +9,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
@@ -34,7 +35,7 @@ def renew(request):
     CalendarFeed.for_owner(request.user).renew()
     audit(request.user, request.user, "update", "calendar feed address renewed")
     messages.success(
-        request, "Your calendar has a new address; the old one no longer works. Subscribe again."
+        request, _("Your calendar has a new address; the old one no longer works. Subscribe again.")
     )
     return redirect("reminders:home")
 
@@ -44,7 +45,7 @@ def renew(request):
 def revoke(request):
     CalendarFeed.for_owner(request.user).revoke()
     audit(request.user, request.user, "update", "calendar feed address revoked")
-    messages.success(request, "Your calendar address was turned off.")
+    messages.success(request, _("Your calendar address was turned off."))
     return redirect("reminders:home")
 
 
