@@ -22,7 +22,8 @@ READERS = {
 }
 # Fields that read words (or quote a source's own category names) rather than show ours.
 READ_FIELDS = {"synonyms", "keywords", "patterns", "regex", "labels", "words", "match"}
-READ_FIELDS |= {"no_match", "also_read", "covers", "source", "sources"}
+READ_FIELDS |= {"no_match", "also_read", "covers", "source", "sources", "needs"}  # needs: words a
+# question must hold for a passage written for one audience (library/data/audiences.yaml)
 
 
 def _shown(value, path: str, out: list[str]) -> None:
