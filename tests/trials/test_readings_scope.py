@@ -281,3 +281,67 @@ def test_fold_the_upper_limit_is_a_multiple():
 
     (ast, alt) = lab_checks("AST(SGOT)/ALT(SGPT) ≤3 fold × institutional ULN")
     assert ast["uln"] and alt["uln"] and alt["limit"] == 3.0
+
+
+def test_a_later_allowance_clause_is_no_requirement():
+    text = (
+        "Inclusion Criteria:\n* Participants must have progressive disease after at least 1 prior "
+        "line of a CDK4/6 inhibitor; Participants may have but are not required to have prior "
+        "treatment with fulvestrant.\n"
+    )
+    f = person(
+        drugs=[
+            DrugFact("fulvestrant", ["fulvestrant", "endocrine therapy", "SERD"], ["metastatic"])
+        ],
+    )
+    assert "fulvestrant" not in str(parsed(text)["criteria"][-1]["checks"])
+    assert only(text, f) != "not met"
+
+
+def test_the_study_drug_of_a_cohort_is_no_treatment_history():
+    for text in (
+        "Inclusion Criteria:\n* Part 2B (ER+HER2- breast cancer 2-4L, combination with "
+        "fulvestrant) Histological diagnosis of metastatic ER+HER2- breast cancer.\n",
+        "Exclusion Criteria:\n* Pre-existing neuropathy Grade 1 or greater for Parts C and D "
+        "cohorts with cisplatin or carboplatin\n",
+        "Inclusion Criteria:\n* Planned treatment with systemic chemotherapy and/or immune "
+        "checkpoint inhibitors\n",
+    ):
+        assert not any(c["type"] == "therapy" for c in parsed(text)["criteria"][-1]["checks"])
+
+
+def test_words_left_out_in_brackets_and_preferences_are_no_rules():
+    text = (
+        "Inclusion Criteria:\n* Patients with more than 5 sites of metastatic disease "
+        "(excluding intracranial disease)\n"
+    )
+    assert not any(c["type"] == "brain" for c in parsed(text)["criteria"][-1]["checks"])
+    text = (
+        "Inclusion Criteria:\n* Any solid tumor with progression on most recent therapy. "
+        "Preferential enrollment consideration will be made for patients with known BRCA2 "
+        "mutations.\n"
+    )
+    assert not any(c["type"] == "biomarker" for c in parsed(text)["criteria"][-1]["checks"])
+
+
+def test_a_subtype_label_in_an_exclusion_is_a_cohort_not_a_rule():
+    text = (
+        "Exclusion Criteria:\n* Triple Negative Breast Cancer -Patient is not within five years "
+        "of diagnosis\n"
+    )
+    assert only(text, person(hr="negative", her2="zero")) != "not met"
+
+
+def test_a_bare_breast_cancer_condition_opens_the_subtype_gate():
+    t = Trial(
+        "NCT09999993",
+        title="A Study of a PARG Inhibitor in Patients With Advanced Solid Malignancies",
+        conditions=["Breast Cancer", "ER+ Breast Cancer", "BRCA2 Mutation"],
+    )
+    assert mismatch(gates(t), person(hr="negative", her2="zero")) == ""
+    only_er = Trial("NCT09999992", title="A study", conditions=["ER+ Breast Cancer"])
+    assert mismatch(gates(only_er), person(hr="negative", her2="zero")) != ""
+    spaced = Trial(
+        "NCT09999991", title="A study", conditions=["HER 2 Low-expressing Breast Cancer"]
+    )
+    assert gates(spaced)["subtypes"] == [[None, ["low"]]]

@@ -72,6 +72,16 @@ from mbcnav.trials.split import Criterion
 from mbcnav.trials.subgroups import mark_subgroups
 from mbcnav.trials.wording import rx
 
+_LABEL_AFTER = re.compile(r"(?i:\s+breast\s+cancer)?\s*(?:-|–|:)\s*[A-Z]")
+_EXCLUDING = re.compile(r"\((?:excluding|other than|except(?: for)?)\s+(?:[\w-]+\s+){0,2}$", re.I)
+
+
+def _allows_only(text: str, at: int) -> bool:
+    """A mention inside a later clause that only allows something, in a criterion that also
+    sets rules (a one-clause allowance keeps its own "permitted" modality instead)."""
+    part = re.split(r";\s*|\.\s+", text[:at])[-1] + re.split(r";|\.\s", text[at:])[0]
+    return part.strip() != text.strip() and bool(rx("modality.permitted").search(part))
+
 
 def _from_mention(m: Mention, text: str, kind: str) -> dict | None:
     mods = m.modifiers
@@ -85,6 +95,8 @@ def _from_mention(m: Mention, text: str, kind: str) -> dict | None:
         neg = (
             kind == "inclusion"
         )  # inclusion: tests, contraception = "not pregnant"; exclusion: pregnant
+    if _EXCLUDING.search(before):
+        return None  # "(excluding intracranial disease)": left out of the rule, not asked for
     if kind == "exclusion" and m.check == "therapy" and _PROHIBITION.search(before):
         neg = False  # "Patients may not have received ... : Systemic chemotherapy ..."
     exception = "EXCEPTION" in mods or bool(_EXCEPT.search(clause))
@@ -268,6 +280,12 @@ def checks_for(crit: Criterion, found: list[Mention]) -> list[dict]:
             and _RECEPTOR_SCOPE.search(text[: m.start])
         ):
             continue  # "... therapy for metastatic HER2-positive breast cancer": scope, not a rule
+        if (
+            m.check in {"receptor", "subtype"}
+            and crit.kind == "exclusion"
+            and _LABEL_AFTER.match(text[m.end :])
+        ):
+            continue  # "Triple Negative Breast Cancer - Patient is not within ...": a cohort label
         if m.check == "therapy" and _HARM_FROM.search(text[: m.start]):
             continue  # "unresolved toxicities from previous anticancer therapy": about the harm
         if m.check == "biomarker" and _TEST_OF.search(text[: m.start]):
@@ -288,6 +306,8 @@ def checks_for(crit: Criterion, found: list[Mention]) -> list[dict]:
             text, m.start
         ):
             continue  # "... are not allowed. In cases where brain metastases are ...": guidance
+        if _allows_only(text, m.start):
+            continue  # "...; Participants may have but are not required to have prior X": allowed
         if m.check == "setting" and _THERAPY_BEFORE.search(text[: m.start]):
             continue  # "completed all prior therapy ... with curative intent": about the therapy
         if m.check == "setting" and _SCOPE_BEFORE.search(text[: m.start]):

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-_EXCEPT = re.compile(r"\b(?:except|unless|other than|with the exception of|excluding)\b", re.I)
+_EXCEPT = re.compile(r"\b(?:except|unless|other than|with (?:the )?exception of|excluding)\b", re.I)
 _ALLOWED = re.compile(
     r"with or without|no limit|\b(?:is|are) (?:allowed|permitted|acceptable|eligible)|(?:may|can) (?:have )?(?:received?|be enrolled|continue|remain)|\bpermitted\b|\ballowed\b",
     re.I,
@@ -34,12 +34,14 @@ _NOT_THERAPY = re.compile(
     r"(?:to be|will be) treated with|will receive|to receive|randomi[sz]ed to|study (?:drug|treatment)|"
     r"discontinu\w*|stop(?:ped)?\s+(?:taking\s+)?(?:any\s+)?(?:other\s+)?$|"
     r"absorption of|preclude\w*|interfere\w* with|swallow\w*|"
-    r"\b(?:plan(?:s|ned)?|scheduled|anticipated|expected|intend\w*)\s+to\s+(?:initiate|start|begin|receive)\b",
+    r"\b(?:plan(?:s|ned)?|scheduled|anticipated|expected|intend\w*)\s+to\s+(?:initiate|start|begin|receive)\b|"
+    r"\bplanned\s+(?:treatment|therapy|use)\b|\b(?:cohorts?|arms?)\s+(?:with|receiving|given)\b|"
+    r"(?:[,(]\s*|^\W*)(?:in\s+)?combination\s+with\s+$",  # "Part 2B (..., combination with X)"
     re.I,
 )
 _DEFINITION = re.compile(r"\b(?:is|are) defined as\b|^\W*definition|\bto qualify as\b", re.I)
 _EXPLAIN = re.compile(
-    r"(?:^|(?<=[.;]\s))(?:because|since|note:|rationale|given that|at a median follow-up)[^.;]*",
+    r"(?:^|(?<=[.;]\s))(?:because|since|note:|rationale|given that|at a median follow-up|preferential\w*|preference|priority|preferably)[^.;]*",
     re.I,
 )
 # words that make a note or a defining sentence a rule of its own

@@ -105,7 +105,7 @@ def ecog_allowed(text: str) -> list[int] | None:
         return None
     tail = re.split(r";|\.(?!\d)", text[m.end() : m.end() + 60])[0]
     r = re.search(
-        r"(≤|<=|<|≥|>=|>|less than or equal to|greater than or equal to|no (?:greater|more) than|at most|up to)?"
+        r"(≤|<=|=<|<|≥|>=|=>|>|less than or equal to|greater than or equal to|no (?:greater|more) than|at most|up to)?"
         r"\s*(?<![\d.])([0-4])(?![\d.%])(?:\s*(?:-|–|to)\s*([0-4])(?![\d.%]))?",
         tail,
         re.I,
@@ -121,6 +121,7 @@ def ecog_allowed(text: str) -> list[int] | None:
     if op in {
         "≤",
         "<=",
+        "=<",
         "less than or equal to",
         "no greater than",
         "no more than",
@@ -130,7 +131,7 @@ def ecog_allowed(text: str) -> list[int] | None:
         return list(range(0, n + 1))
     if op == "<":
         return list(range(0, n))
-    if op in {"≥", ">=", "greater than or equal to"}:
+    if op in {"≥", ">=", "=>", "greater than or equal to"}:
         return list(range(n, 5))
     if op == ">":
         return list(range(n + 1, 5))

@@ -19,7 +19,7 @@ from mbcnav.trials.wording import rx
 
 NEG = ["zero", "ultralow", "low", "negative"]
 _HR = r"(?:hr|hormone[- ]receptors?|er|estrogen[- ]receptors?|oestrogen[- ]receptors?)"
-_HER2 = r"(?:her-?2|erbb2)"
+_HER2 = r"(?:her[- ]?2|erbb2)"
 _POS = r"(?:\s*\+|[- ]?positive|\s+pos\b)"
 _NEGW = r"(?:\s*-(?![a-z])|[- ]?negative|\s+neg\b|[- ]?non[- ]?amplified)"
 
@@ -40,6 +40,9 @@ PHRASES: list[tuple[re.Pattern, str | None, list[str] | None]] = [
 _BRAIN = re.compile(
     r"\b(?:brain|cns|central nervous system|intracranial)\s+(?:oligo)?metasta\w*|leptomening\w*",
     re.I,
+)
+_BARE_BREAST = re.compile(
+    r"(?:advanced |metastatic |recurrent )?breast (?:cancer|carcinoma|neoplasms?)", re.I
 )
 _BRAIN_OPTIONAL = re.compile(r"with or without brain|including (?:those|patients) with brain", re.I)
 
@@ -63,6 +66,10 @@ def gates(trial: Trial, criteria: list[dict] | None = None) -> dict:
         trial.conditions and all(_BRAIN.search(c) for c in trial.conditions)
     )
     brain = bool(named) and not _BRAIN_OPTIONAL.search(text)
+    if not any(p.search(trial.title) for p, _, _ in PHRASES) and any(
+        _BARE_BREAST.fullmatch(c.strip()) for c in trial.conditions
+    ):
+        subtypes = []  # "Breast Cancer" among "ER+ Breast Cancer", "BRCA2 Mutation": any subtype
     excluded = any(
         c["kind"] == "exclusion" and rx("concept.breast_excluded").search(_unscoped(c["text"]))
         for c in criteria or []
