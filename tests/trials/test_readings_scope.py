@@ -345,3 +345,54 @@ def test_a_bare_breast_cancer_condition_opens_the_subtype_gate():
         "NCT09999991", title="A study", conditions=["HER 2 Low-expressing Breast Cancer"]
     )
     assert gates(spaced)["subtypes"] == [[None, ["low"]]]
+
+
+def test_bare_inclusion_and_exclusion_lines_are_section_headings():
+    from mbcnav.trials.split import split
+
+    crits = split(
+        "Inclusion\n\n1. Adequate renal function.\n\nExclusion\n\n"
+        "1. Known symptomatic brain metastases.\n"
+    )
+    assert [(c.kind, c.text) for c in crits] == [
+        ("inclusion", "Adequate renal function."),
+        ("exclusion", "Known symptomatic brain metastases."),
+    ]
+
+
+def test_setting_words_that_name_something_else():
+    no_mets = (
+        "Inclusion Criteria:\n* Histologically confirmed prostate cancer or breast cancer without "
+        "evidence of metastatic disease\n"
+    )
+    assert only(no_mets, person()) == "not met"
+    any_stage = (
+        "Inclusion Criteria:\n* Histologically confirmed invasive breast or ovarian cancer "
+        "(Stage I, II, III, or IV)\n"
+    )
+    assert only(any_stage, person()) != "not met"
+    lesion = "Exclusion Criteria:\n* Metastatic lesion to the heart or eye.\n"
+    assert only(lesion, person()) != "not met"
+
+
+def test_hba1c_is_no_hemoglobin_and_other_indications_are_no_cancer_history():
+    from mbcnav.trials.labs import lab_checks
+
+    assert [c["value"] for c in lab_checks("Hgb A1c > 9%")] != ["hemoglobin"]
+    text = (
+        "Exclusion Criteria:\n* Chemotherapy for an indication other than treatment of the "
+        "current cancer within the past 1 year\n"
+    )
+    assert not any(c["type"] == "therapy" for c in parsed(text)["criteria"][-1]["checks"])
+
+
+def test_a_wash_out_inside_an_allowance_belongs_to_what_it_allows():
+    text = (
+        "Exclusion Criteria:\n* Have received any prior therapy with taxanes, vinca alkaloids, "
+        "eribulin, ixabepilone, or platinum. Doxorubicin is allowed (≥ 2 week washout period "
+        "required).\n"
+    )
+    f = person(
+        drugs=[DrugFact("paclitaxel", ["paclitaxel", "chemotherapy", "taxane"], ["metastatic"])]
+    )
+    assert only(text, f) == "not met"

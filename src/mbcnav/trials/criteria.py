@@ -73,7 +73,29 @@ from mbcnav.trials.subgroups import mark_subgroups
 from mbcnav.trials.wording import rx
 
 _LABEL_AFTER = re.compile(r"(?i:\s+breast\s+cancer)?\s*(?:-|–|:)\s*[A-Z]")
+_WITHOUT = re.compile(r"\bwithout\s+(?:any\s+)?$", re.I)
+# "Stage I, II, III, or IV": every stage, no setting asked for
+_ALL_STAGES = re.compile(
+    r"\bstages?\s+(?:[0IV]+[abc]?\s*(?:,\s*or|,\s*and|,|or|and|-|–|to)?\s*)*IV\b", re.I
+)
+# "Chemotherapy for an indication other than treatment of the current cancer"
+_OTHER_INDICATION = re.compile(
+    r"\s+for\s+(?:an?\s+)?(?:indication|condition|reason)s?\s+other\s+than\b", re.I
+)
+# "Metastatic lesion to the heart or eye", "Advanced primary with occlusion": the word names a
+# lesion or a primary tumour, not the setting
+_SETTING_NOUN = re.compile(
+    r"\s+(?:lesions?|deposits?|primary|tumou?rs?\s+(?:to|in|of|involving))\b", re.I
+)
 _EXCLUDING = re.compile(r"\((?:excluding|other than|except(?: for)?)\s+(?:[\w-]+\s+){0,2}$", re.I)
+
+
+def _rules_only(text: str) -> str:
+    """The text without sentences that allow something ("Doxorubicin is allowed (2 week
+    washout required)."): their wash-out belongs to what they allow."""
+    parts = re.split(r"(?<=\.)\s+(?=[A-Z])", text)
+    kept = [p for p in parts if not rx("modality.permitted").search(p)]
+    return " ".join(kept) if kept else text
 
 
 def _allows_only(text: str, at: int) -> bool:
@@ -95,6 +117,8 @@ def _from_mention(m: Mention, text: str, kind: str) -> dict | None:
         neg = (
             kind == "inclusion"
         )  # inclusion: tests, contraception = "not pregnant"; exclusion: pregnant
+    if m.check in {"setting", "site", "brain"} and _WITHOUT.search(before):
+        neg = True  # "breast cancer without evidence of metastatic disease"
     if _EXCLUDING.search(before):
         return None  # "(excluding intracranial disease)": left out of the rule, not asked for
     if kind == "exclusion" and m.check == "therapy" and _PROHIBITION.search(before):
@@ -108,8 +132,9 @@ def _from_mention(m: Mention, text: str, kind: str) -> dict | None:
     if m.check == "therapy":
         if (
             _NOT_THERAPY.search(re.split(r"[;.]", before)[-1])
+            or _OTHER_INDICATION.match(text[m.end :])
             or _DOSE.search(text)
-            or _WASHOUT.search(text)
+            or _WASHOUT.search(_rules_only(text))
             or _REPRODUCTIVE.search(_sentence(text, m.start))
         ):
             return None  # "pregnancy after abemaciclib initiation must be reported": exposure
@@ -126,7 +151,7 @@ def _from_mention(m: Mention, text: str, kind: str) -> dict | None:
         if m.value == "chemotherapy":
             check["adc_named"] = bool(_ADC.search(text))
         check["within_days"] = window_days(_segment(text, m.start))
-        washout = window_days(text)
+        washout = window_days(_rules_only(text))
         if washout is not None and washout <= 42:
             return None  # a wash-out before the first dose: checked by the study team at screening
         check["setting"] = (
@@ -308,6 +333,11 @@ def checks_for(crit: Criterion, found: list[Mention]) -> list[dict]:
             continue  # "... are not allowed. In cases where brain metastases are ...": guidance
         if _allows_only(text, m.start):
             continue  # "...; Participants may have but are not required to have prior X": allowed
+        if m.check == "setting" and (
+            (m.value == "early" and _ALL_STAGES.search(text))
+            or (crit.kind == "exclusion" and _SETTING_NOUN.match(text[m.end :]))
+        ):
+            continue
         if m.check == "setting" and _THERAPY_BEFORE.search(text[: m.start]):
             continue  # "completed all prior therapy ... with curative intent": about the therapy
         if m.check == "setting" and _SCOPE_BEFORE.search(text[: m.start]):

@@ -36,7 +36,8 @@ _NOT_THERAPY = re.compile(
     r"absorption of|preclude\w*|interfere\w* with|swallow\w*|"
     r"\b(?:plan(?:s|ned)?|scheduled|anticipated|expected|intend\w*)\s+to\s+(?:initiate|start|begin|receive)\b|"
     r"\bplanned\s+(?:treatment|therapy|use)\b|\b(?:cohorts?|arms?)\s+(?:with|receiving|given)\b|"
-    r"(?:[,(]\s*|^\W*)(?:in\s+)?combination\s+with\s+$",  # "Part 2B (..., combination with X)"
+    r"(?:[,(]\s*|^\W*)(?:in\s+)?combination\s+with\s+$|"  # "Part 2B (..., combination with X)"
+    r"\bindication\s+other\s+than\b|\b(?:attributed|attributable|related|due)\s+to\s+(?:\w+\s+){0,3}$",
     re.I,
 )
 _DEFINITION = re.compile(r"\b(?:is|are) defined as\b|^\W*definition|\bto qualify as\b", re.I)

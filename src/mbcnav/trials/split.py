@@ -141,6 +141,8 @@ def _header(line: str) -> tuple[str | None, str]:
     if not m or len(bare) > 140:
         return None, ""
     has_colon = ":" in bare
+    if re.fullmatch(r"(?:inclusion|exclusion|eligibility|ineligibility)", bare, re.I):
+        has_colon = True  # a line that is only "Exclusion": the section's heading
     # "Inclusion of women..." is a criterion, not a header: require 'criteria' or a colon
     if "criteri" not in bare.lower() and not (has_colon and len(m.group("rest").split()) <= 4):
         return None, ""
