@@ -149,7 +149,9 @@ def _denies(piece: str) -> bool:
     ("no sickness", "no runs")."""
     words = piece.split()
     return negated(piece) or (
-        len(words) > 1 and words[0] in NEGATORS and v.normalise_symptom(" ".join(words[1:])) is not None
+        len(words) > 1
+        and words[0] in NEGATORS
+        and v.normalise_symptom(" ".join(words[1:])) is not None
     )
 
 

@@ -36,7 +36,9 @@ DENY = ("no", "not", "never", "without", "nothing")
 #: Words between a negation and a cue that do not change it ("not too good", "no real problems").
 SOFT = frozenset({"too", "so", "very", "really", "that", "all", "a", "any", "real", "feeling"})
 #: A cue in these phrases is no cue ("could be better", "been better").
-UNWELL = re.compile(r"\b(?:could be|been|had|seen|felt) (?:better|worse)\b|\bnot (?:\w+ )?(?:up to|on) ")
+UNWELL = re.compile(
+    r"\b(?:could be|been|had|seen|felt) (?:better|worse)\b|\bnot (?:\w+ )?(?:up to|on) "
+)
 #: Words after which the rest of a denial is a new denial ("no fever no runs").
 RUN_ON = re.compile(r"\s+(?=(?:no|nor|not|never)\s)")
 
