@@ -192,3 +192,21 @@ def test_a_twitching_hand_in_an_episode_without_speech_is_a_seizure_sign(run):
     result = typed(run, "had an episode where I couldn't speak and my hand was twitching")
     assert result.level == "emergency"
     assert {"own-words-seizure-sign"} <= {r.rule for r in result.reasons}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "she says her legs feel like they are not her own and her back is killing her",
+        "he keeps cutting his arms",
+    ],
+)
+def test_a_carers_words_reach_the_family(run, text):
+    result = typed(run, {"symptom": text, "severity": "mild"})
+    assert result.level == "emergency", [r.rule for r in result.reasons]
+
+
+def test_nothing_to_report_is_not_sent_to_the_24_hour_line_but_a_red_flag_still_wins(run):
+    assert typed(run, "all fine no probs x").level == "none"
+    assert typed(run, "feeling great, walked the dog").level == "routine"
+    assert typed(run, "feeling great, lost a couple of minutes earlier").level == "emergency"

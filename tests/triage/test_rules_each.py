@@ -18,7 +18,13 @@ from mbcnav.triage import load_rules
 DATA = Path(__file__).parent / "data"
 CASES = [
     case
-    for file in ("rule_cases.yaml", "red_flag_cases.yaml", "sign_cases.yaml", "family_cases.yaml")
+    for file in (
+        "rule_cases.yaml",
+        "red_flag_cases.yaml",
+        "sign_cases.yaml",
+        "family_cases.yaml",
+        "family_body_cases.yaml",
+    )
     for case in yaml.safe_load((DATA / file).read_text("utf-8"))["cases"]
 ]
 #: The generated grade rules (grade3-<term>, grade2-<term>) are tested in test_grades.py.

@@ -19,7 +19,7 @@ from importlib import resources
 
 import yaml
 
-from . import symptoms
+from . import symptoms, wellness
 from . import vocabulary as v
 
 OTHER = "other symptom"
@@ -47,8 +47,6 @@ FILLERS = frozenset(_NEG["fillers"])
 AFTER = frozenset(_NEG["after"])
 #: First words after a phrase cue that make the clause a report ("no feeling", "never had").
 PSEUDO = frozenset(_NEG["pseudo"])
-#: Words of an entry that says there is nothing to report ("feeling fine today, no problems").
-WELL = frozenset(str(w) for w in _NEG["well"])
 #: Words that make a phrase severe when no severity was chosen (read only upwards).
 SEVERE = re.compile(
     r"\b(?:severe|severely|terrible|terribly|awful|worst|unbearable|excruciating|agony|"
@@ -133,9 +131,28 @@ def negated(clause: str) -> bool:
 
 
 def is_well(text: str) -> bool:
-    """True for words that only say all is well ("feeling fine today, no problems")."""
-    words = re.findall(r"[a-z]+", text.lower().replace("’", "").replace("'", ""))
-    return bool(words) and all(w in WELL for w in words)
+    """True for words that only say all is well ("feeling fine today, no problems", "all fine
+    no probs", "nothin to report x"): the classifier of ``wellness`` (data/all_is_well.yaml)."""
+    return _wellness(text) == "well"
+
+
+def _wellness(text: str) -> str | None:
+    return wellness.reading(text, clauses, _names_a_symptom, _denies)
+
+
+def _names_a_symptom(clause: str) -> bool:
+    return v.normalise_symptom(clause) is not None
+
+
+def _denies(piece: str) -> bool:
+    """A denial of a symptom: ConText negation, or a cue then words the vocabulary reads
+    ("no sickness", "no runs")."""
+    words = piece.split()
+    return negated(piece) or (
+        len(words) > 1
+        and words[0] in NEGATORS
+        and v.normalise_symptom(" ".join(words[1:])) is not None
+    )
 
 
 def clauses(text: str) -> list[str]:
@@ -204,8 +221,13 @@ def read_typed(entry: dict) -> list[dict]:
     if not isinstance(typed, str) or v.is_symptom_word(typed):
         return [own_words(entry)]
     text = " ".join(typed.split())[:LIMIT]
-    if is_well(text) and entry.get("severity") is None and entry.get("frequency") is None:
-        return [{**_as_other(entry), "severity": "none"}]  # "all good": nothing to report
+    if entry.get("severity") is None and entry.get("frequency") is None:
+        kind = _wellness(text)
+        if kind == "well":  # "all good, no probs": nothing to report
+            return [{**_as_other(entry), "severity": "none"}]
+        if kind == "remark":  # "feeling great, walked the dog": unread words beside "all is
+            # well" are mild (routine) unless severe words; red-flag words still win in triage
+            return [{**_as_other(entry), "severity": "mild", **_answers(text, entry)}]
     found, denied = readings(text)
     if not found or found[0] is None:
         # nothing read once denials are left out: never fall back to reading the whole

@@ -29,7 +29,18 @@ ATTRIBUTES = (
     "count",
     "duration",
 )
-FIELDS = ("term", "label", "group", "covers", "ask", "synonyms", "at", "sites", "keywords")
+FIELDS = (
+    "term",
+    "label",
+    "group",
+    "covers",
+    "ask",
+    "synonyms",
+    "at",
+    "sites",
+    "keywords",
+    "unless",
+)
 REQUIRED = ("term", "label", "group", "covers", "ask")
 SOURCE_FIELDS = ("publisher", "title", "url", "read")
 COVER = re.compile(r"^(PRO-CTCAE|UKONS|CTCAE): \S.*$")
@@ -53,6 +64,9 @@ class Term:
     sites: tuple[str, ...]
     file: str
     keywords: tuple[tuple[tuple[str, ...], ...], ...] = ()  # slots of alternatives
+    #: Keywords that say the words mean something else: when one matches, this term's
+    #: keywords are not read ("lying awake worrying" is not drowsiness).
+    unless: tuple[tuple[tuple[str, ...], ...], ...] = ()
 
     @property
     def pro_ctcae(self) -> tuple[str, ...]:
@@ -79,6 +93,8 @@ class Vocabulary:
             return None
         best, score = None, 0
         for term in self.keyword_order:
+            if any(all(any(_hit(a, words) for a in alts) for alts in u) for u in term.unless):
+                continue
             for slots in term.keywords:
                 if len(slots) > score and all(any(_hit(a, words) for a in alts) for alts in slots):
                     best, score = term, len(slots)
@@ -101,16 +117,16 @@ def _hit(alternative: str, words: tuple[str, ...]) -> bool:
     return any(w.startswith(alternative) for w in words)
 
 
-def _keywords(entry: dict, where: str) -> tuple:
+def _keywords(entry: dict, where: str, key: str = "keywords") -> tuple:
     out = []
-    for kw in _words(entry, "keywords", where):
+    for kw in _words(entry, key, where):
         slots = tuple(tuple(a for a in slot.split("|")) for slot in kw.lower().split())
         if not slots or any(
             not a or not re.fullmatch(r"[a-z0-9']+\$?", a) for s in slots for a in s
         ):
             raise _fail(
                 where,
-                "keywords",
+                key,
                 kw,
                 "write word starts separated by spaces, '|' between alternatives",
             )
@@ -178,6 +194,7 @@ def parse_term(entry: object, where: str, file: str) -> Term:
         sites=sites,
         file=file,
         keywords=_keywords(entry, where),
+        unless=_keywords(entry, where, "unless"),
     )
 
 

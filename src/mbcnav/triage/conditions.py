@@ -326,9 +326,16 @@ def matches(cond: dict, entry: Symptom | None, ctx: Context, facts: dict) -> boo
     raise TriageError(f"Unknown condition {key!r}.")  # check() makes this unreachable
 
 
+#: A carer writes about the person ("her feet", "cutting himself"): read as the person's own
+#: words ("my feet", "cutting myself"), so word lists written in the first person reach them.
+CARER = re.compile(r"\b(?:(herself|himself|themselves|themself)|(her|his|their))\b")
+
+
 def _fold(text: str) -> str:
-    """Lower case, apostrophes dropped ("can't" = "cant"), hyphens as spaces ("self-harm")."""
-    return text.lower().replace("’", "'").replace("'", "").replace("-", " ")
+    """Lower case, apostrophes dropped ("can't" = "cant"), hyphens as spaces ("self-harm"),
+    a carer's her/his/their read as my and herself/himself as myself."""
+    low = text.lower().replace("’", "'").replace("'", "").replace("-", " ")
+    return CARER.sub(lambda m: "myself" if m.group(1) else "my", low)
 
 
 @lru_cache(maxsize=512)

@@ -49,6 +49,7 @@ BUNDLED = (
     "signs.yaml",
     "unread.yaml",
     "families.yaml",
+    "families_body.yaml",
 )
 TOP_LEVEL = ("rules", "sources", "drug_sets")  # sources / drug_sets hold YAML anchors only
 
