@@ -9,7 +9,8 @@ Y?") gets a passage for each side when no single passage names both.
 
 When no passage matches enough of the question (``MIN_COVERAGE`` / ``MIN_SCORE``,
 calibrated on off-topic questions in ``bench/data/library_questions.yaml``):
-an in-scope question (``scope.py``) still gets the nearest passages, marked
+an in-scope question (``scope.py``: by its words, or by the evidence of how well the
+passages match it) still gets the nearest passages, marked
 ``confident=False`` with a message saying so; an off-topic one gets no passage and a
 message saying where to look. With a patient, passages tagged for the person's
 subtype, HER2 category or sites are preferred, and those tagged only for other
@@ -30,6 +31,7 @@ from mbcnav.library.choose import (
     main_question,
     nearest,
     query_parts,
+    similarity,
     stem_weights,
 )
 from mbcnav.library.errors import LibraryError
@@ -211,6 +213,9 @@ def ask(
     fitting = [h for h in hits if h.coverage >= MIN_COVERAGE]
     lead = max(fitting, key=lambda h: h.score, default=None)  # best fitting passage by BM25
     confident = lead is not None and lead.score >= MIN_SCORE
+    if not confident and not in_scope and rerank:  # no scope word: do the passages say it is?
+        best = max((h.score for h in hits), default=0.0)
+        in_scope = scope().by_evidence(question, best, similarity(index, dense_texts))
     if not confident:
         if not in_scope:
             return AskResult(question, [], OFF_TOPIC, False, reading.asked, reading.shape)

@@ -142,6 +142,16 @@ def compare(index: Index, reading: Reading, hits: list[Hit]) -> tuple[list[Hit],
     return first + [h for h in hits if id(h.section) not in taken], True
 
 
+def similarity(index: Index, texts: list[str]) -> float:
+    """The best dense similarity of any passage to the question's texts (0 without the model)."""
+    vectors = index.vectors()
+    if vectors is None or not texts:
+        return 0.0
+    from mbcnav.library import rerank as dense
+
+    return float((vectors.matrix @ dense.encoder().encode(texts).T).max())
+
+
 def nearest(index: Index, question: str, hits: list[Hit], top: int) -> list[Hit]:
     """The nearest passages for a question nothing answers well: BM25 first, else dense."""
     if hits:
