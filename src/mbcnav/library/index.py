@@ -162,7 +162,7 @@ class Index:
         stems = analyse(fixed)
         expansions = self.synonyms.expansions(fixed)
         owner_of: dict[str, str] = {}
-        for phrase in sorted({p for p, _, _ in expansions}, key=lambda p: -len(p.split())):
+        for phrase in sorted({p for p, _, _ in expansions}, key=lambda p: (-len(p.split()), p)):
             mine = [x for x in analyse(phrase) if x not in owner_of]
             for x in mine:
                 owner_of[x] = " ".join(mine)
