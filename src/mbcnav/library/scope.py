@@ -7,11 +7,12 @@ library" with where to look instead.
 Two signals decide it. The words (``covers``): breast cancer, an MBC topic word or a cancer
 drug. The evidence (``by_evidence``), for questions that name none of them ("respite care for
 caregivers", "is bone only disease slower"): how well the library's passages match the
-question, as the BM25 score of the best passage times the best dense (sentence-vector)
-similarity of any passage to the question. Each alone lets off-topic questions through
-(a bike tire matches "tire" words; a heartburn question is near the side-effects passages
-in meaning); together they rarely are both high for a question the library is not about.
-The threshold ``evidence_min`` in ``data/scope.yaml`` was calibrated on tuning questions only
+question: the best dense (sentence-vector) similarity of any passage to the question must
+be high (it is near a passage in meaning), and so must the BM25 score of the best passage
+times that similarity (its words are there too). Each alone lets off-topic questions
+through (a bike tire or car insurance question matches library words; a heartburn question
+is near the side-effects passages in meaning). The thresholds ``evidence_similarity`` and
+``evidence_min`` in ``data/scope.yaml`` were calibrated on tuning questions
 (docs/benchmarks.md). A question that names another cancer is never in scope by evidence.
 """
 
@@ -61,6 +62,13 @@ class Scope:
                 "it must be a number above 0."
             )
         self.evidence_min = float(evidence)
+        near = data.get("evidence_similarity")
+        if not isinstance(near, int | float) or isinstance(near, bool) or not 0 < near < 1:
+            raise LibraryError(
+                f"Scope file {path.name}: field 'evidence_similarity' is {near!r}; "
+                "it must be a number between 0 and 1."
+            )
+        self.evidence_similarity = float(near)
 
     @staticmethod
     def _has(padded: str, phrases) -> bool:
@@ -102,9 +110,12 @@ class Scope:
 
         ``best_score``: the BM25 score (times coverage) of the best passage; ``similarity``:
         the best cosine similarity of a passage to the question (dense vectors). Their
-        product must reach ``evidence_min``; a question naming another cancer never does.
+        similarity must reach ``evidence_similarity`` and their product ``evidence_min``; a
+        question naming another cancer never counts.
         """
-        if best_score <= 0 or similarity <= 0 or self.names_other_cancer(question):
+        if similarity < self.evidence_similarity or best_score <= 0:
+            return False
+        if self.names_other_cancer(question):
             return False
         return best_score * similarity >= self.evidence_min
 
