@@ -6,7 +6,9 @@ from pathlib import Path
 import pytest
 
 from mbcnav.library.answer import ask
+from mbcnav.library.category import category_drug, category_passages
 from mbcnav.library.errors import LibraryError
+from mbcnav.library.index import get_index
 from mbcnav.library.rerank import encoder
 from mbcnav.library.scope import SCOPE_FILE, Scope, scope
 
@@ -87,3 +89,25 @@ def test_off_topic_questions_are_still_refused(question):
 def test_lay_words_reach_the_passage_that_answers(question, article, text_has):
     answers = ask(question).answers
     assert any(a.article == article and text_has in a.text for a in answers[:3])
+
+
+@pytest.mark.parametrize(
+    "question, generic, heading_has",
+    [
+        ("is tamoxifen an AI?", "tamoxifen", "SERM"),
+        ("is Verzenio a kind of chemo", "abemaciclib", "CDK4/6"),
+        ("is Kadcyla chemotherapy?", "ado trastuzumab emtansine", "antibody-drug conjugates"),
+    ],
+)
+def test_is_a_drug_of_a_kind_answers_with_its_own_class_first(question, generic, heading_has):
+    assert category_drug(question) == generic
+    answers = ask(question).answers
+    assert answers and heading_has in answers[0].heading
+
+
+@pytest.mark.parametrize(
+    "question", ["is tamoxifen safe", "what is tamoxifen", "is it ok to take tamoxifen at night"]
+)
+def test_other_questions_about_a_drug_are_not_category_questions(question):
+    assert category_drug(question) == ""
+    assert category_passages(get_index(), question) == []

@@ -24,6 +24,7 @@ from pathlib import Path
 
 from mbcnav.library.articles import ARTICLES_DIR, Article, Section, Source
 from mbcnav.library.audiences import audience_factor
+from mbcnav.library.category import category_passages
 from mbcnav.library.choose import (
     compare,
     dense_queries,
@@ -35,7 +36,7 @@ from mbcnav.library.choose import (
     stem_weights,
 )
 from mbcnav.library.errors import LibraryError
-from mbcnav.library.index import get_index
+from mbcnav.library.index import Hit, get_index
 from mbcnav.library.personal import (  # noqa: F401 (Profile, fit, profile_of: public here too)
     MATCH_BOOST,
     MISMATCH_DAMP,
@@ -237,6 +238,12 @@ def ask(
             also,
         )
     chosen = [h for h in fitting if h.score >= lead.score * 0.3]
+    own_kind = category_passages(index, reading.asked)  # "is tamoxifen an AI?": what it is
+    if own_kind:
+        first = index.sections[own_kind[0]]
+        chosen = [Hit(first, lead.score, 1.0, lead.rank)] + [
+            h for h in chosen if h.section is not first
+        ]
     sides: dict[int, str] = {}
     if reading.sides:
         chosen, paired = compare(index, reading, chosen)
