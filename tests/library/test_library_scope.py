@@ -111,3 +111,9 @@ def test_is_a_drug_of_a_kind_answers_with_its_own_class_first(question, generic,
 def test_other_questions_about_a_drug_are_not_category_questions(question):
     assert category_drug(question) == ""
     assert category_passages(get_index(), question) == []
+
+
+def test_respite_care_section_answers_a_caregiver_who_needs_a_break():
+    answers = ask("my husband needs a break from looking after me").answers
+    assert answers and "respite" in answers[0].heading.lower()
+    assert {s.publisher for s in answers[0].sources} >= {"Merck Manual, Professional Version"}
