@@ -117,3 +117,15 @@ def test_respite_care_section_answers_a_caregiver_who_needs_a_break():
     answers = ask("my husband needs a break from looking after me").answers
     assert answers and "respite" in answers[0].heading.lower()
     assert {s.publisher for s in answers[0].sources} >= {"Merck Manual, Professional Version"}
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "my brother has mbc, how do I help him",
+        "My mom has metastatic breast cancer in her liver. What can I do to help her?",
+    ],
+)
+def test_helping_a_relative_is_a_caregiver_question(question):
+    answers = ask(question).answers
+    assert any(a.article == "support-and-caregivers" for a in answers[:2])
