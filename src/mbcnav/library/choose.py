@@ -31,7 +31,9 @@ PEOPLE = re.compile(
 )
 # "how can I help my sister?", "help him when I'm not there": helping a person named by relation
 # (or pointed to) is a caregiver's question
-HELPING = re.compile(r"\b(help|helping|support|look after|looking after|care for|caring for)\b", re.I)
+HELPING = re.compile(
+    r"\b(help|helping|support|look after|looking after|care for|caring for)\b", re.I
+)
 HELPED = re.compile(r"\b(help|support|look after|care for)\s+(him|her|them)\b", re.I)
 POINTS_BACK = re.compile(r"\b(it|that|this|these|those|they|them|she|he|her|him)\b", re.I)
 MAIN_COVERAGE = 0.5  # a question's best passage must cover this share of it to count
