@@ -115,8 +115,9 @@ def test_other_questions_about_a_drug_are_not_category_questions(question):
 
 def test_respite_care_section_answers_a_caregiver_who_needs_a_break():
     answers = ask("my husband needs a break from looking after me").answers
-    assert answers and "respite" in answers[0].heading.lower()
-    assert {s.publisher for s in answers[0].sources} >= {"Merck Manual, Professional Version"}
+    respite = [a for a in answers[:2] if "respite" in a.heading.lower()]
+    assert respite  # with "how can caregivers look after themselves?"
+    assert {s.publisher for s in respite[0].sources} >= {"Merck Manual, Professional Version"}
 
 
 @pytest.mark.parametrize(

@@ -11,6 +11,7 @@ asked kind's words. Issue 15, fourth pass.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 import numpy as np
 
@@ -30,7 +31,7 @@ def category_drug(asked: str) -> str:
         return ""
     syn = synonyms()
     said = syn.correct(asked).split()[1:]
-    for name, drug in sorted(syn.drugs.items(), key=lambda kv: -len(kv[0].split())):
+    for name, drug in _longest_first(syn):
         size = len(name.split())
         if said[:size] != name.split() or len(said) == size:
             continue
@@ -57,8 +58,7 @@ def category_passages(index, asked: str) -> list[int]:
     if not classes:
         return []
     named = np.array([generic in d for d in _drugs_named(index)], dtype=bool)
-    own = np.array([_names_class(s.heading, classes) for s in index.sections], dtype=bool)
-    best = named & own
+    best = named & _class_headings(index, classes)
 
     # a heading about the drug itself ("Is capecitabine (Xeloda) a chemo pill?") first, then
     # one that defines the class ("What are SERMs and SERDs?"); then in the library's order
@@ -66,6 +66,24 @@ def category_passages(index, asked: str) -> list[int]:
         return generic not in focus_named(index.sections[i].heading), not index.defines[i]
 
     return sorted((int(i) for i in np.flatnonzero(best)), key=order)
+
+
+@lru_cache(maxsize=64)
+def _class_headings(index, classes: tuple[str, ...]) -> np.ndarray:
+    """Per passage, whether its heading names one of the classes (worked out once per class)."""
+    return np.array([_names_class(s.heading, classes) for s in index.sections], dtype=bool)
+
+
+_LONGEST: dict[int, list] = {}
+
+
+def _longest_first(syn) -> list:
+    """The drug names, longest first (a brand of two words before a one-word name), kept
+    per synonyms object (a Synonyms is not hashable)."""
+    if id(syn) not in _LONGEST:
+        _LONGEST.clear()
+        _LONGEST[id(syn)] = sorted(syn.drugs.items(), key=lambda kv: -len(kv[0].split()))
+    return _LONGEST[id(syn)]
 
 
 def _names_class(heading: str, classes: tuple[str, ...]) -> bool:
