@@ -149,3 +149,25 @@ def test_patient_profile_reorders_equal_passages(write_article, tmp_path):
     first = lambda p: ask("chemotherapy choices", patient=p, directory=folder).answers[0].article  # noqa: E731
     assert first(Profile(subtype="triple-negative")) == "for-tnbc"
     assert first(Profile(subtype="HR+/HER2-")) == "for-hr"
+
+
+def test_search_terms_do_not_depend_on_the_hash_seed(tmp_path):
+    """Synonym phrases of equal length are taken in a fixed order: the same question gets
+    the same terms (and answers) in every process, whatever PYTHONHASHSEED is."""
+    import os
+    import subprocess
+    import sys
+
+    code = (
+        "from mbcnav.library.index import get_index\n"
+        "terms, origins = get_index().terms('what is first line second line treatment')\n"
+        "print(sorted((t.stem, t.origin, t.alt, t.weight) for t in terms), sorted(origins.items()))\n"
+    )
+    outputs = set()
+    for seed in ("1", "2", "3"):
+        env = dict(os.environ, PYTHONHASHSEED=seed, MBCNAV_CACHE_DIR=str(tmp_path))
+        run = subprocess.run(
+            [sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True
+        )
+        outputs.add(run.stdout)
+    assert len(outputs) == 1

@@ -156,3 +156,11 @@ def test_words_for_the_person_asked_about_are_context_not_topic():
     parts = query_parts(understand("what does a health care proxy do for my mom"), get_index())
     assert parts[0][1] == 1.0 and "mom" not in parts[0][0] and parts[1] == ("mom", 0.35)
     assert without_people("how do I tell my kids") == ("how do I tell my kids", "")
+
+
+def test_an_audience_word_said_as_absent_names_no_audience():
+    assert "children" in {
+        r.name for r in unsupported("I'm single with no kids, who decides for me")
+    }
+    assert "children" in {r.name for r in unsupported("I don't have children, can a friend help")}
+    assert "children" not in {r.name for r in unsupported("my kids are scared, what do I say")}

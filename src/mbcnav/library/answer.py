@@ -9,7 +9,8 @@ Y?") gets a passage for each side when no single passage names both.
 
 When no passage matches enough of the question (``MIN_COVERAGE`` / ``MIN_SCORE``,
 calibrated on off-topic questions in ``bench/data/library_questions.yaml``):
-an in-scope question (``scope.py``) still gets the nearest passages, marked
+an in-scope question (``scope.py``: by its words, or by the evidence of how well the
+passages match it) still gets the nearest passages, marked
 ``confident=False`` with a message saying so; an off-topic one gets no passage and a
 message saying where to look. With a patient, passages tagged for the person's
 subtype, HER2 category or sites are preferred, and those tagged only for other
@@ -23,6 +24,7 @@ from pathlib import Path
 
 from mbcnav.library.articles import ARTICLES_DIR, Article, Section, Source
 from mbcnav.library.audiences import audience_factor
+from mbcnav.library.category import category_passages
 from mbcnav.library.choose import (
     compare,
     dense_queries,
@@ -30,10 +32,11 @@ from mbcnav.library.choose import (
     main_question,
     nearest,
     query_parts,
+    similarity,
     stem_weights,
 )
 from mbcnav.library.errors import LibraryError
-from mbcnav.library.index import get_index
+from mbcnav.library.index import Hit, get_index
 from mbcnav.library.personal import (  # noqa: F401 (Profile, fit, profile_of: public here too)
     MATCH_BOOST,
     MISMATCH_DAMP,
@@ -211,6 +214,9 @@ def ask(
     fitting = [h for h in hits if h.coverage >= MIN_COVERAGE]
     lead = max(fitting, key=lambda h: h.score, default=None)  # best fitting passage by BM25
     confident = lead is not None and lead.score >= MIN_SCORE
+    if not confident and not in_scope and rerank:  # no scope word: do the passages say it is?
+        best = max((h.score for h in hits), default=0.0)
+        in_scope = scope().by_evidence(question, best, similarity(index, dense_texts))
     if not confident:
         if not in_scope:
             return AskResult(question, [], OFF_TOPIC, False, reading.asked, reading.shape)
@@ -232,6 +238,12 @@ def ask(
             also,
         )
     chosen = [h for h in fitting if h.score >= lead.score * 0.3]
+    own_kind = category_passages(index, reading.asked)  # "is tamoxifen an AI?": what it is
+    if own_kind:
+        first = index.sections[own_kind[0]]
+        chosen = [Hit(first, lead.score, 1.0, lead.rank)] + [
+            h for h in chosen if h.section is not first
+        ]
     sides: dict[int, str] = {}
     if reading.sides:
         chosen, paired = compare(index, reading, chosen)

@@ -12,6 +12,7 @@ passages when the question (story included) names none of those words.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -86,9 +87,17 @@ def _says(stems: list[str], phrase: tuple[str, ...]) -> bool:
     return any(tuple(stems[i : i + n]) == phrase for i in range(len(stems) - n + 1))
 
 
+# "single with no kids", "I don't have children": a word said as absent names no audience
+NEGATED = re.compile(
+    r"\b(?:no|without|(?:do not|dont|don t|never|not) (?:have|had))\s+(?:any\s+|young\s+)?\w+"
+)
+
+
 def unsupported(question: str, all_rules=None) -> list[AudienceRule]:
-    """The rules whose audience the question does not name (a phrase: its words in a row)."""
-    said = analyse(synonyms().correct(question))
+    """The rules whose audience the question does not name (a phrase: its words in a row).
+
+    A word said as absent ("no kids", "I don't have children") does not name it."""
+    said = analyse(NEGATED.sub(" ", synonyms().correct(question)))
     return [
         r
         for r in (all_rules if all_rules is not None else rules())

@@ -29,6 +29,12 @@ PEOPLE = re.compile(
     r"loved one|family member|relative)\b",
     re.I,
 )
+# "how can I help my sister?", "help him when I'm not there": helping a person named by relation
+# (or pointed to) is a caregiver's question
+HELPING = re.compile(
+    r"\b(help|helping|support|look after|looking after|care for|caring for)\b", re.I
+)
+HELPED = re.compile(r"\b(help|support|look after|care for)\s+(him|her|them)\b", re.I)
 POINTS_BACK = re.compile(r"\b(it|that|this|these|those|they|them|she|he|her|him)\b", re.I)
 MAIN_COVERAGE = 0.5  # a question's best passage must cover this share of it to count
 SIDE_COVERAGE = 0.99  # a passage names a compared side when it holds all of its words
@@ -38,9 +44,14 @@ def query_parts(reading: Reading, index: Index) -> list[tuple[str, float]]:
     """The asked clause at full weight, the story below it (higher when the clause is bare).
 
     Words for the person asked about ("my mom", "a parent", "my husband") say who the
-    question is for, not what it is about: they are searched at the story's weight."""
+    question is for, not what it is about: they are searched at the story's weight. Asking
+    how to help such a person ("how can I help my sister?", "help him") is a caregiver's
+    question: "caregiver" is searched with the asked clause."""
     asked, people = without_people(reading.asked)
-    if people and analyse(asked):
+    helping = bool((people and HELPING.search(asked)) or HELPED.search(asked))
+    if helping:
+        asked = f"{asked} caregiver"
+    if (people and analyse(asked)) or helping:
         story = " ".join(p for p in (reading.story, people) if p)
         reading = Reading(reading.text, asked, story, reading.shape, reading.sides)
     if not reading.story:
@@ -140,6 +151,16 @@ def compare(index: Index, reading: Reading, hits: list[Hit]) -> tuple[list[Hit],
     ]
     taken = {id(h.section) for h in first}
     return first + [h for h in hits if id(h.section) not in taken], True
+
+
+def similarity(index: Index, texts: list[str]) -> float:
+    """The best dense similarity of any passage to the question's texts (0 without the model)."""
+    vectors = index.vectors()
+    if vectors is None or not texts:
+        return 0.0
+    from mbcnav.library import rerank as dense
+
+    return float((vectors.matrix @ dense.encoder().encode(texts).T).max())
 
 
 def nearest(index: Index, question: str, hits: list[Hit], top: int) -> list[Hit]:

@@ -25,6 +25,7 @@ HERE = Path(__file__).parent
 FORMAT = "library-index-v1"
 INPUT_FILES = (
     HERE / "index.py",
+    HERE / "scoring.py",
     HERE / "vocabulary.py",
     HERE / "articles.py",
     HERE / "data" / "synonyms.yaml",

@@ -3,6 +3,17 @@
 Used only when no passage answers a question confidently: an in-scope question then
 gets "not sure, here are the nearest articles"; an out-of-scope one gets "not in this
 library" with where to look instead.
+
+Two signals decide it. The words (``covers``): breast cancer, an MBC topic word or a cancer
+drug. The evidence (``by_evidence``), for questions that name none of them ("respite care for
+caregivers", "is bone only disease slower"): how well the library's passages match the
+question: the best dense (sentence-vector) similarity of any passage to the question must
+be high (it is near a passage in meaning), and so must the BM25 score of the best passage
+times that similarity (its words are there too). Each alone lets off-topic questions
+through (a bike tire or car insurance question matches library words; a heartburn question
+is near the side-effects passages in meaning). The thresholds ``evidence_similarity`` and
+``evidence_min`` in ``data/scope.yaml`` were calibrated on tuning questions
+(docs/benchmarks.md). A question that names another cancer is never in scope by evidence.
 """
 
 from __future__ import annotations
@@ -44,6 +55,20 @@ class Scope:
         self.breast = _phrases(path, data, "breast_words")
         self.topic = _phrases(path, data, "topic_words")
         self.other = _phrases(path, data, "other_cancers")
+        evidence = data.get("evidence_min")
+        if not isinstance(evidence, int | float) or isinstance(evidence, bool) or evidence <= 0:
+            raise LibraryError(
+                f"Scope file {path.name}: field 'evidence_min' is {evidence!r}; "
+                "it must be a number above 0."
+            )
+        self.evidence_min = float(evidence)
+        near = data.get("evidence_similarity")
+        if not isinstance(near, int | float) or isinstance(near, bool) or not 0 < near < 1:
+            raise LibraryError(
+                f"Scope file {path.name}: field 'evidence_similarity' is {near!r}; "
+                "it must be a number between 0 and 1."
+            )
+        self.evidence_similarity = float(near)
 
     @staticmethod
     def _has(padded: str, phrases) -> bool:
@@ -74,6 +99,25 @@ class Scope:
             self._has(f" {m} ", self.breast + self.topic) or self._names_drug(f" {m} ")
             for m in meant
         )
+
+    def names_other_cancer(self, question: str) -> bool:
+        """Whether the question names a cancer the library does not cover, and no breast word."""
+        padded = f" {synonyms().correct(question)} "
+        return self._has(padded, self.other) and not self._has(padded, self.breast)
+
+    def by_evidence(self, question: str, best_score: float, similarity: float) -> bool:
+        """Whether the passages match the question well enough to call it in scope.
+
+        ``best_score``: the BM25 score (times coverage) of the best passage; ``similarity``:
+        the best cosine similarity of a passage to the question (dense vectors). Their
+        similarity must reach ``evidence_similarity`` and their product ``evidence_min``; a
+        question naming another cancer never counts.
+        """
+        if similarity < self.evidence_similarity or best_score <= 0:
+            return False
+        if self.names_other_cancer(question):
+            return False
+        return best_score * similarity >= self.evidence_min
 
     @staticmethod
     def _names_drug(padded: str) -> bool:
