@@ -13,7 +13,7 @@ from mbcnav.trials.parse import VERSION, parse_trial
 from mbcnav.trials.record import Site, Trial
 from mbcnav.trials.snapshot import open_snapshot
 from mbcnav.trials.sync import sync
-from mbcnav.web.trials import services, views
+from mbcnav.web.trials import one_trial, services, views
 from mbcnav.web.trials.models import SavedTrial, StoredTrial, TrialSync
 from mbcnav.web.trials.store import DatabaseStore
 from mbcnav.web.visits.models import VisitQuestion
@@ -279,7 +279,7 @@ def _mixed_trial(patient, loaded):
     for t in loaded.trials:
         if not groups.is_open(t.status):  # closed trials are not rated
             continue
-        d = services.trial_detail(patient, t.nct_id)
+        d = one_trial.trial_detail(patient, t.nct_id)
         if {"met", "not met", "unknown"} <= {c["verdict"] for c in d.criteria}:
             return d
     pytest.fail("no trial with met, not met and unknown criteria for the demo record")
@@ -301,7 +301,7 @@ def test_detail_colours_every_criterion_by_verdict(as_user, patient, loaded):
     assert f'href="https://clinicaltrials.gov/study/{d.trial.nct_id}"' in body
     assert "What would settle the open points" in body and d.settle[0]["what"] in body
     team = sum(
-        1 for c in d.criteria if c["verdict"] == "unknown" and c["settle"] == services.STUDY_TEAM
+        1 for c in d.criteria if c["verdict"] == "unknown" and c["settle"] == one_trial.STUDY_TEAM
     )
     assert d.team_only == team and (f"{team} rules only the study team can judge" in body) == (
         team > 1
@@ -529,7 +529,7 @@ def test_trial_pages_show_the_card_the_group_and_a_banner_when_closed(as_user, p
     assert "(about " in closed and "months old)" in closed  # the snapshot's age
     nct = first_open(loaded)
     page = c.get(detail_url(nct)).content.decode()
-    d = services.trial_detail(patient, nct)
+    d = one_trial.trial_detail(patient, nct)
     assert "trial-closed" not in page and groups.LABELS[d.group] in page
     found = c.get(list_url(q="NCT00286117")).content.decode()
     assert closed_ids_text(found) == ["NCT00286117"] and shown_ids_text(found) == []
