@@ -461,8 +461,10 @@ def test_trial_page_shows_central_then_nearest_site_contact(as_user, patient, wi
     central, near = body.find("Central Desk"), body.find("Near Person")
     assert 0 < central < near, "the study's central contact first, then the nearest site's"
     assert "Far Person" not in body, "only the nearest open site's contact"
-    assert 'href="tel:18005550199;ext=7"' in body and 'href="mailto:trial.desk@example.org"' in body
-    assert 'href="tel:3125550142"' in body and 'href="mailto:near@example.org"' in body
+    assert (
+        'href="tel:+18005550199;ext=7"' in body and 'href="mailto:trial.desk@example.org"' in body
+    )
+    assert 'href="tel:+13125550142"' in body and 'href="mailto:near@example.org"' in body
     assert "contact at the nearest open site, Lakeside Cancer Center" in body
     assert "can answer questions about who can join (eligibility)" in body
     assert "Dr Lead" in body and "study chair" in body
