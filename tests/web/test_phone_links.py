@@ -16,8 +16,7 @@ from html.parser import HTMLParser
 
 import pytest
 
-from tests.pages import pages_for
-from tests.web.test_demo_pages_read import people  # noqa: F401  (the demo record fixture)
+from tests.pages import demo_people, pages_for
 
 PHONE = re.compile(
     r"(?<![\w/.:-])(?:\+?1[ .-]?)?(?:\(\d{3}\)\s?|\d{3}[ .-])\d{3}[ .-]\d{4}(?![\w-])"
@@ -105,8 +104,13 @@ def test_phone_links_link_text_and_html_once_and_escape():
     )
 
 
+@pytest.fixture
+def people(db):
+    return demo_people("phones")
+
+
 @pytest.mark.parametrize("who", ["owner", "caregiver", "navigator"])
-def test_every_phone_number_on_the_demo_pages_is_a_tel_link(client, people, who):  # noqa: F811
+def test_every_phone_number_on_the_demo_pages_is_a_tel_link(client, people, who):
     client.force_login(people[who])
     pages = pages_for(who, people)
     if who == "owner":
