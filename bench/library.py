@@ -27,6 +27,7 @@ from collections import defaultdict
 from pathlib import Path
 
 import yaml
+from timing import percentile
 
 from mbcnav.library.answer import ask
 from mbcnav.library.articles import ARTICLES_DIR
@@ -43,11 +44,6 @@ def half(text: str) -> str:
 
 def is_hit(answer, expected: list[str], fact: str) -> bool:
     return answer.article in expected and re.search(fact, answer.text, re.I) is not None
-
-
-def percentile(values: list[float], q: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(round(q * (len(ordered) - 1))))]
 
 
 def rate(hits: int, n: int) -> str:

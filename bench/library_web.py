@@ -20,15 +20,12 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import yaml
+from timing import percentile
+from timing import timed as timed_call
 from web_setup import bench_person
 
 HERE = Path(__file__).parent
 QUESTIONS = HERE / "data" / "library_questions_2.yaml"
-
-
-def percentile(values: list[float], q: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(round(q * (len(ordered) - 1))))]
 
 
 def questions_of(path: Path) -> list[str]:
@@ -38,9 +35,9 @@ def questions_of(path: Path) -> list[str]:
 
 
 def timed(client, method: str, url: str, data=None) -> tuple[float, float]:
-    w0, c0 = time.perf_counter(), time.process_time()
-    response = client.post(url, data) if method == "POST" else client.get(url)
-    wall, cpu = (time.perf_counter() - w0) * 1000, (time.process_time() - c0) * 1000
+    wall, cpu, response = timed_call(
+        lambda: client.post(url, data) if method == "POST" else client.get(url)
+    )
     assert response.status_code == 200, (url, data, response.status_code)
     return wall, cpu
 

@@ -13,9 +13,9 @@ import os
 import shutil
 import statistics
 import sys
-import time
 from datetime import date, timedelta
 
+from timing import percentile, warm_then_time
 from web_setup import bench_person
 
 REGIMENS = [
@@ -141,27 +141,18 @@ def main() -> int:
     }
     print(f"{'page':<24} {'p50 ms':>8} {'p95 ms':>8}   (load average {os.getloadavg()[0]:.1f})")
     worst = 0.0
+
+    def ok(response):
+        assert response.status_code == 200, (response.request["PATH_INFO"], response.status_code)
+
     for name, url in pages.items():
-        times = []
-        for _ in range(args.n + 2):
-            t0 = time.perf_counter()
-            response = client.get(url)
-            times.append((time.perf_counter() - t0) * 1000)
-            assert response.status_code == 200, (url, response.status_code)
-        times = sorted(times[2:])  # drop warm-up
-        p50, p95 = (
-            statistics.median(times),
-            times[min(len(times) - 1, int(round(0.95 * (len(times) - 1))))],
-        )
+        times = warm_then_time(lambda url=url: client.get(url), args.n, check=ok)
+        p50, p95 = statistics.median(times), percentile(times, 0.95)
         if "download" not in name:
             worst = max(worst, p95)
         print(f"{name:<24} {p50:8.1f} {p95:8.1f}")
     pdf = reverse("record:summary_pdf", args=[user.pk])
-    times = []
-    for _ in range(3):
-        t0 = time.perf_counter()
-        client.get(pdf)
-        times.append((time.perf_counter() - t0) * 1000)
+    times = warm_then_time(lambda: client.get(pdf), 3, warm=0)
     print(f"{'summary PDF (x3)':<24} {statistics.median(times):8.1f} {max(times):8.1f}")
     print(f"worst HTML p95: {worst:.1f} ms (goal < 100 ms): {'met' if worst < 100 else 'NOT met'}")
     shutil.rmtree(folder, ignore_errors=True)

@@ -7,6 +7,24 @@ from mbcnav.web.record import services
 from mbcnav.web.record.models import Assessment, CareTeamMember, Lab, Metastasis, Treatment
 
 
+def demo_people(tag: str) -> dict:
+    """The demo record with its caregiver (edit) and navigator (read), as the page walks use
+    them; ``tag`` keeps each suite's emails apart. Needs the database (``db`` or
+    ``transactional_db``)."""
+    from mbcnav.web.core import setup
+    from mbcnav.web.trials.services import load_snapshot
+    from tests.web.conftest import make_user, share
+
+    setup.load_bundled_content()
+    load_snapshot()
+    owner = services.load_demo(email=f"demo-{tag}@example.org", password="a-long-demo-password")
+    caregiver = make_user(f"carer-{tag}@example.org")
+    share(owner, caregiver, "edit")
+    navigator = make_user(f"nurse-{tag}@example.org", "navigators")
+    share(owner, navigator, "read", "navigator")
+    return {"owner": owner, "caregiver": caregiver, "navigator": navigator}
+
+
 def _first(model, owner):
     row = model.objects.filter(owner=owner).order_by("pk").first()
     return row.pk if row else 0

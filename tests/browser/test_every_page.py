@@ -13,10 +13,7 @@ from pathlib import Path
 import pytest
 from django.test import Client
 
-from mbcnav.web.core import setup
-from mbcnav.web.record import services
-from mbcnav.web.trials.services import load_snapshot
-from tests.pages import pages_for
+from tests.pages import demo_people, pages_for
 
 from .test_accessibility import serious_violations
 
@@ -33,16 +30,7 @@ def browser_context_args(browser_context_args):
 
 @pytest.fixture
 def people(transactional_db):
-    setup.load_bundled_content()
-    load_snapshot()
-    owner = services.load_demo(email="demo-pages@example.org", password="a-long-demo-password")
-    from tests.web.conftest import make_user, share
-
-    caregiver = make_user("carer-pages@example.org")
-    share(owner, caregiver, "edit")
-    navigator = make_user("nurse-pages@example.org", "navigators")
-    share(owner, navigator, "read", "navigator")
-    return {"owner": owner, "caregiver": caregiver, "navigator": navigator}
+    return demo_people("pages")
 
 
 def sign_in_as(context, live_server, user) -> None:

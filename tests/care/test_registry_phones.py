@@ -67,7 +67,7 @@ def test_tel_addresses():
     assert tel("507-284-2511") == "tel:+15072842511"
     assert tel("(203) 499-9297", "12") == "tel:+12034999297;ext=12"
     assert tel("+1 617.632.2335") == "tel:+16176322335"
-    assert tel("+44 20 7946 0000") == "tel:442079460000"
+    assert tel("+44 20 7946 0000") == "tel:+442079460000"  # another country keeps its +
 
 
 def test_bundled_snapshot_gives_sourced_numbers_for_real_centers():

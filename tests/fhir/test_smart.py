@@ -203,3 +203,10 @@ def test_the_fhir_api_refuses_a_made_up_token(server):
 def test_plain_http_is_refused_off_the_local_machine():
     with pytest.raises(FhirError, match="must use https"):
         discover("http://ehr.example.org/fhir")
+
+
+def test_code_challenge_matches_the_rfc_7636_example():
+    # RFC 7636 appendix B: the one worked example of S256 (the engine and the test health
+    # system share this helper, so it is checked here against the standard, not against itself).
+    verifier = "dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk"
+    assert code_challenge(verifier) == "E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM"

@@ -8,8 +8,8 @@ import pytest
 import yaml
 
 from mbcnav.guide import GuideError, load_rules
+from mbcnav.guide.names import FACTS, PLACEHOLDERS
 from mbcnav.guide.rule import RULES_FILE, TOPICS
-from mbcnav.guide.situation import FACTS, PLACEHOLDERS
 
 SPEC_TOPICS = (
     "understanding-diagnosis",

@@ -4,13 +4,8 @@ from datetime import date
 
 import pytest
 
-from mbcnav.patient import derive, parse
-
-TODAY = date(2026, 11, 21)
-
-
-def p(**fields):
-    return parse({"format": "mbcnav-patient/1", **fields}, today=TODAY)
+from mbcnav.patient import derive
+from tests.patient.patient_file import TODAY, p
 
 
 @pytest.mark.parametrize(

@@ -1,23 +1,9 @@
 """Biomarkers written the way NGS and pathology reports write them (issue 14): read, kept, normalised."""
 
-from datetime import date
-
 import pytest
 
-from mbcnav.patient import PatientFileError, dumps_json, dumps_yaml, loads, markers, parse
-
-TODAY = date(2026, 11, 21)
-
-
-def p(**fields):
-    return parse({"format": "mbcnav-patient/1", **fields}, today=TODAY)
-
-
-def error_of(**fields) -> PatientFileError:
-    with pytest.raises(PatientFileError) as info:
-        p(**fields)
-    return info.value
-
+from mbcnav.patient import dumps_json, dumps_yaml, loads, markers
+from tests.patient.patient_file import TODAY, error_of, p
 
 # line as a report lists it -> (marker, result, detail fields that must be kept)
 REPORT_LINES = [

@@ -1,22 +1,9 @@
 """Receptors, sites, treatment settings and supportive drugs as charts write them (issue 14)."""
 
-from datetime import date
-
 import pytest
 
-from mbcnav.patient import PatientFileError, derive, dumps_yaml, loads, parse
-
-TODAY = date(2026, 11, 21)
-
-
-def p(**fields):
-    return parse({"format": "mbcnav-patient/1", **fields}, today=TODAY)
-
-
-def error_of(**fields) -> PatientFileError:
-    with pytest.raises(PatientFileError) as info:
-        p(**fields)
-    return info.value
+from mbcnav.patient import derive, dumps_yaml, loads
+from tests.patient.patient_file import TODAY, error_of, p
 
 
 @pytest.mark.parametrize(

@@ -102,3 +102,12 @@ def new_user(db):
 def grant(db):
     """``grant(owner, grantee, scope, role)`` creates an accepted share."""
     return share
+
+
+@pytest.fixture
+def loaded(db):
+    """The bundled trial snapshot in the database; the stored catalogue."""
+    from mbcnav.web.trials import services
+
+    services.load_snapshot()
+    return services.catalogue()

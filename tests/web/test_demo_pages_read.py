@@ -13,7 +13,7 @@ import re
 
 import pytest
 
-from tests.pages import pages_for
+from tests.pages import demo_people, pages_for
 from tests.spelling import british_in
 
 ISO = re.compile(r"\b\d{4}-\d\d-\d\d\b")
@@ -30,19 +30,7 @@ def visible_text(page: str) -> str:
 
 @pytest.fixture
 def people(db):
-    from mbcnav.web.core import setup
-    from mbcnav.web.record import services
-    from mbcnav.web.trials.services import load_snapshot
-    from tests.web.conftest import make_user, share
-
-    setup.load_bundled_content()
-    load_snapshot()
-    owner = services.load_demo(email="demo-read@example.org", password="a-long-demo-password")
-    caregiver = make_user("carer-read@example.org")
-    share(owner, caregiver, "edit")
-    navigator = make_user("nurse-read@example.org", "navigators")
-    share(owner, navigator, "read", "navigator")
-    return {"owner": owner, "caregiver": caregiver, "navigator": navigator}
+    return demo_people("read")
 
 
 @pytest.mark.parametrize("who", ["owner", "caregiver", "navigator"])

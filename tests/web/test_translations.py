@@ -100,3 +100,70 @@ def test_another_language_follows_with_a_catalog_only(client, db, tmp_path, sett
     assert "Apoyo y atención" in spanish and 'lang="es"' in spanish
     english = client.get("/about/", HTTP_ACCEPT_LANGUAGE="en-US").content.decode()
     assert "Care and support" in english and 'lang="en-us"' in english
+
+
+@needs_gettext
+def test_reminder_and_alert_emails_follow_the_language_catalog(tmp_path, settings, db):
+    """Reminder and alert emails take their words from the catalog, like the pages: a Spanish
+    catalog alone turns them Spanish (dates too, through Django's own month names); with no
+    language asked for, they stay in the US English source."""
+    import datetime as dt
+    from types import SimpleNamespace
+    from zoneinfo import ZoneInfo
+
+    from django.contrib.auth.models import User
+    from django.core import mail
+    from django.utils import translation
+
+    from mbcnav.web.checkins.models import Alert
+    from mbcnav.web.checkins.notify import email_alerts
+    from mbcnav.web.reminders import emails
+
+    words = {
+        "Your weekly check-in": "Su control semanal",
+        "Reminder: appointment tomorrow": "Recordatorio: cita mañana",
+        "You have an appointment tomorrow, %(day)s at %(time)s.": "Tiene una cita mañana, %(day)s a las %(time)s.",
+        "Copy for %(person)s: %(subject)s": "Copia para %(person)s: %(subject)s",
+        "Stop these emails with one click: %(link)s": "Deje de recibir estos correos: %(link)s",
+        "%(level)s check-in from %(who)s": "Control %(level)s de %(who)s",
+        "Emergency": "de emergencia",
+    }
+    folder = tmp_path / "es" / "LC_MESSAGES"
+    folder.mkdir(parents=True)
+    entries = "".join(f'msgid "{k}"\nmsgstr "{v}"\n\n' for k, v in words.items())
+    (folder / "django.po").write_text(
+        f'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n{entries}', "utf-8"
+    )
+    subprocess.run(["msgfmt", "-o", folder / "django.mo", folder / "django.po"], check=True)
+    settings.LOCALE_PATHS = [tmp_path, *settings.LOCALE_PATHS]
+    appt = SimpleNamespace(
+        when=dt.datetime(2026, 12, 8, 16, 30, tzinfo=dt.UTC), with_whom="", place=""
+    )
+    chicago = ZoneInfo("America/Chicago")
+    with translation.override("es"):
+        subject, _ = emails.checkin(dt.date(2026, 12, 6))
+        appt_subject, appt_body = emails.appointment(appt, chicago)
+        copy_subject, _ = emails.as_copy(subject, "", "Ana")
+        footer = emails.finish("", "https://example.org/u/")
+    assert subject == "Su control semanal"
+    assert appt_subject == "Recordatorio: cita mañana"
+    assert appt_body.startswith("Tiene una cita mañana, martes, diciembre 8 a las 10:30.")
+    assert copy_subject == "Copia para Ana: Su control semanal"
+    assert "Deje de recibir estos correos: https://example.org/u/" in footer
+    assert emails.checkin(dt.date(2026, 12, 6))[0] == "Your weekly check-in"  # the source
+    assert emails.appointment(appt, chicago)[1].startswith(
+        "You have an appointment tomorrow, Tuesday, December 8 at 10:30."
+    )
+    owner = User.objects.create_user("p@example.org", "p@example.org", first_name="Ana")
+    nurse = User.objects.create_user("n@example.org", "n@example.org")
+    alert = Alert.objects.create(
+        owner=owner, navigator=nurse, checkin_date=dt.date(2026, 11, 20), level="emergency"
+    )
+    with translation.override("es"):
+        email_alerts(owner, [alert])
+    email_alerts(owner, [alert])
+    assert [m.subject for m in mail.outbox] == [
+        "Control de emergencia de Ana",
+        "Emergency check-in from Ana",
+    ]
+    assert f"{settings.MBCNAV_SITE_URL}/checkins/inbox/" in mail.outbox[1].body

@@ -20,6 +20,8 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from mbcnav.phones import tel_address
+
 from .records import Center
 
 #: Words too common in center and hospital names to tie a site to a center.
@@ -47,13 +49,9 @@ class RegistryPhone:
 
     @property
     def tel(self) -> str:
-        """The ``tel:`` address (RFC 3966): +1 and ten digits for a US number, ";ext=" after."""
-        digits = re.sub(r"\D", "", self.phone)
-        if len(digits) == 10:
-            digits = "1" + digits
-        number = f"+{digits}" if len(digits) == 11 and digits[0] == "1" else digits
-        ext = re.sub(r"\D", "", self.ext)
-        return f"tel:{number}" + (f";ext={ext}" if ext else "")
+        """The ``tel:`` address (RFC 3966): +1 and ten digits for a US number, the number's own
+        + kept for another country's, ";ext=" after (``mbcnav.phones.tel_address``)."""
+        return tel_address(self.phone, self.ext)
 
     @property
     def study_address(self) -> str:

@@ -46,6 +46,23 @@ def _org_line(org) -> str:
     return f"  {org.name} ({', '.join(org.categories)}){phone}\n    {org.website}"
 
 
+def _study_lines(path: str | None):
+    """The study lines of the trial store (None, with a note, when the default store cannot be
+    read: the centers are still listed; a --store that cannot be read is an error)."""
+    from mbcnav.trials.errors import TrialsError
+
+    from .study_lines import StudyLines
+    from .trials import open_store
+
+    try:
+        return StudyLines(open_store(path))
+    except TrialsError as err:
+        if path:
+            raise
+        click.echo(f"Study phone lines are not shown: {err}", err=True)
+        return None
+
+
 category_option = click.option(
     "--category",
     type=click.Choice(CATEGORIES),
@@ -76,24 +93,43 @@ def command() -> None:
     help="How many centers to list at most.",
 )
 @category_option
+@click.option(
+    "--store",
+    type=click.Path(dir_okay=False),
+    default=None,
+    help="The trial store whose ClinicalTrials.gov records give study phone lines (default: the synced copy in the user data folder if there is one, else the bundled snapshot).",
+)
 @json_option
 def find(
-    zip_code: str, within_miles: float | None, limit: int, category: str | None, as_json: bool
+    zip_code: str,
+    within_miles: float | None,
+    limit: int,
+    category: str | None,
+    store: str | None,
+    as_json: bool,
 ) -> None:
-    """NCI-designated cancer centers nearest to ZIP, closest first.
+    """NCI-designated cancer centers nearest to ZIP (closest first), with phone lines.
+
+    Besides a center's main line, lists the study lines ClinicalTrials.gov records give for
+    its sites, each with its source (record, address, last update, where it was read).
 
     With --category, also lists the support organizations in that category (they serve
     the whole country). --json prints {"zip", "within_miles", "centers": [{id, name, city,
-    state, zip, miles, designation, website, phone, source}], "organizations": [...]}.
+    state, zip, miles, designation, website, phone, source, main_line_also_in, study_lines:
+    [{phone, ext, tel, facility, contact, source: {publisher, nct_id, url, last_update,
+    read}}]}], "organizations": [...]}.
     """
     hits = nearest_centers(zip_code, within_miles=within_miles, limit=limit)
     orgs = organizations(category) if category else []
+    lines = _study_lines(store) if hits else None
     if as_json:
         echo_json(
             {
                 "zip": normalise_zip(zip_code),
                 "within_miles": within_miles,
-                "centers": [_center_json(h) for h in hits],
+                "centers": [
+                    {**_center_json(h), **(lines.as_json(h.center) if lines else {})} for h in hits
+                ],
                 "organizations": [_org_json(o) for o in orgs],
             }
         )
@@ -106,12 +142,14 @@ def find(
             click.echo(
                 f"  {h.miles:>6.1f}  {c.name}, {c.city}, {c.state} ({c.designation}){phone}\n          {c.website}"
             )
+            for line in lines.lines(c) if lines else []:
+                click.echo(line)
     else:
         click.echo(
             f"No NCI-designated cancer center within {within_miles:g} miles of {zip_code}; try a larger distance."
         )
     if orgs:
-        click.echo(f"\nOrganisations that help with {category}:")
+        click.echo(f"\nOrganizations that help with {category}:")
         for org in orgs:
             click.echo(_org_line(org))
 

@@ -11,7 +11,7 @@ from mbcnav.cli.options import date_option, echo_json, json_option, load_patient
 from mbcnav.trials.errors import TrialsError
 
 
-def _open_store(path: str | None):
+def open_store(path: str | None):
     """The given store; else the user's synced copy when there is one; else the bundled snapshot."""
     from mbcnav.trials.snapshot import open_snapshot
     from mbcnav.trials.store import JsonStore, default_store_path
@@ -87,7 +87,7 @@ def match_cmd(patient_file, as_json, top, within_miles, as_of, store):
 
     patient = load_patient(patient_file)
     facts = from_patient(patient, today(as_of))
-    s = _open_store(store)
+    s = open_store(store)
     trials = s.trials()
     parses = {t.nct_id: s.parse(t.nct_id) for t in trials}
     missing = [t for t in trials if parses[t.nct_id] is None]
@@ -259,7 +259,7 @@ def show_cmd(nct_id, as_json, store, zip_code, as_of):
 
     from .trial_card import card_lines, contact_lines, data_lines
 
-    s = _open_store(store)
+    s = open_store(store)
     t = s.get(nct_id)
     if t is None:
         raise TrialsError(

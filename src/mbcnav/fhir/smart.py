@@ -22,8 +22,6 @@ the local machine (for tests and development).
 
 from __future__ import annotations
 
-import base64
-import hashlib
 import hmac
 import math
 import re
@@ -34,6 +32,9 @@ from urllib.parse import parse_qs, urlencode, urlsplit
 import httpx
 
 from .errors import FhirError
+from .paging import search_pages
+from .pkce import code_challenge
+from .smart_http import StatusError, check_url, get_json, http_client
 
 DEFAULT_SCOPE = "launch/patient openid fhirUser patient/*.read"
 RECORD_TYPES = (
@@ -48,7 +49,6 @@ RECORD_TYPES = (
 OPTIONAL_TYPES = ("MedicationStatement", "DiagnosticReport", "DocumentReference")
 # Servers that insist on a category for Observation searches (Epic does) are asked per category.
 OBSERVATION_CATEGORIES = ("laboratory", "vital-signs", "exam", "imaging", "procedure", "survey")
-MAX_PAGES = 50
 YEAR_SECONDS = 365 * 24 * 3600
 DEFAULT_EXPIRES_IN = 3600  # when the server gives a lifetime that is not a sensible number
 _FHIR_ID = re.compile(r"[A-Za-z0-9\-.]{1,64}")
@@ -80,55 +80,11 @@ class Token:
     expires_in: int | None = None  # seconds, as the server said when it issued the token
 
 
-class _Status(FhirError):
-    """An answer other than 200 (kept apart so a missing optional search can be skipped)."""
-
-    def __init__(self, message: str, status: int):
-        super().__init__(message)
-        self.status = status
-
-
-def _check_url(url: str, what: str) -> str:
-    parts = urlsplit(url)
-    local = parts.hostname in ("localhost", "127.0.0.1", "::1")
-    if parts.scheme != "https" and not (parts.scheme == "http" and local):
-        raise FhirError(f"The {what} {url!r} must use https.")
-    return url.rstrip("/")
-
-
-def _client(client: httpx.Client | None) -> httpx.Client:
-    return client or httpx.Client(timeout=20.0)
-
-
-def _get_json(client: httpx.Client, url: str, what: str, **kwargs) -> dict:
-    try:
-        response = client.get(url, **kwargs)
-    except httpx.HTTPError as err:
-        raise FhirError(f"The {what} could not be reached ({err.__class__.__name__}).") from None
-    if response.status_code in (401, 403):
-        raise _Status(
-            f"The health system refused access to the {what} (HTTP {response.status_code}).",
-            response.status_code,
-        )
-    if response.status_code != 200:
-        raise _Status(
-            f"The {what} answered HTTP {response.status_code} instead of the data.",
-            response.status_code,
-        )
-    try:
-        data = response.json()
-    except ValueError:
-        raise FhirError(f"The {what} did not answer with JSON.") from None
-    if not isinstance(data, dict):
-        raise FhirError(f"The {what} did not answer with a JSON object.")
-    return data
-
-
 def discover(fhir_base: str, client: httpx.Client | None = None) -> SmartConfig:
     """Read the server's SMART configuration (its sign-in and token addresses)."""
-    base = _check_url(fhir_base, "FHIR server address")
-    data = _get_json(
-        _client(client), f"{base}/.well-known/smart-configuration", "SMART configuration"
+    base = check_url(fhir_base, "FHIR server address")
+    data = get_json(
+        http_client(client), f"{base}/.well-known/smart-configuration", "SMART configuration"
     )
     methods = data.get("code_challenge_methods_supported")
     if methods is not None and "S256" not in methods:
@@ -139,17 +95,12 @@ def discover(fhir_base: str, client: httpx.Client | None = None) -> SmartConfig:
     try:
         return SmartConfig(
             base,
-            _check_url(str(data["authorization_endpoint"]), "authorization address"),
-            _check_url(str(data["token_endpoint"]), "token address"),
+            check_url(str(data["authorization_endpoint"]), "authorization address"),
+            check_url(str(data["token_endpoint"]), "token address"),
             tuple(str(c) for c in capabilities) if isinstance(capabilities, list) else (),
         )
     except KeyError as err:
         raise FhirError(f"The SMART configuration gives no {err.args[0]}.") from None
-
-
-def code_challenge(verifier: str) -> str:
-    digest = hashlib.sha256(verifier.encode("ascii")).digest()
-    return base64.urlsafe_b64encode(digest).rstrip(b"=").decode("ascii")
 
 
 def scope_for(config: SmartConfig) -> str:
@@ -240,7 +191,7 @@ def _token(
     config: SmartConfig, form: dict, what: str, client: httpx.Client | None, patient: str = ""
 ) -> Token:
     try:
-        response = _client(client).post(
+        response = http_client(client).post(
             config.token_endpoint, data=form, headers={"Accept": "application/json"}
         )
     except httpx.HTTPError as err:
@@ -311,52 +262,6 @@ def _patient_of(resource: dict) -> str | None:
     return None
 
 
-def _list(value) -> list:
-    return value if isinstance(value, list) else []
-
-
-def _same_server(url: str, base: str) -> bool:
-    """Whether ``url`` is on the FHIR server ``base`` (scheme, host, port, and under its path)."""
-    u, b = urlsplit(url), urlsplit(base)
-    try:
-        same = (u.scheme, u.hostname, u.port) == (b.scheme, b.hostname, b.port)
-    except ValueError:  # a port that is not a number
-        return False
-    path = b.path.rstrip("/")
-    return same and (u.path == path or u.path.startswith(path + "/"))
-
-
-def _search(http: httpx.Client, url: str | None, kind: str, headers: dict, base: str) -> list[dict]:
-    found: list[dict] = []
-    for _ in range(MAX_PAGES):
-        if url is None:
-            break
-        page = _get_json(http, url, f"{kind} list", headers=headers)
-        found += [
-            e["resource"]
-            for e in _list(page.get("entry"))
-            if isinstance(e, dict)
-            and isinstance(e.get("resource"), dict)
-            and (e.get("search") or {}).get("mode") != "outcome"
-        ]
-        url = next(
-            (
-                link.get("url")
-                for link in _list(page.get("link"))
-                if isinstance(link, dict) and link.get("relation") == "next"
-            ),
-            None,
-        )
-        if url is not None and not isinstance(url, str):
-            raise FhirError(f"The {kind} list gave a next page address that is not text.")
-        if url is not None and not _same_server(_check_url(url, "next page address"), base):
-            raise FhirError(
-                f"The {kind} list pointed its next page to {url[:120]!r}, which is not on the "
-                f"health system's FHIR server {base}, so it was not followed."
-            )
-    return found
-
-
 def fetch_record(config: SmartConfig, token: Token, client: httpx.Client | None = None) -> dict:
     """The person's Patient and cancer-related resources as one collection Bundle.
 
@@ -365,9 +270,9 @@ def fetch_record(config: SmartConfig, token: Token, client: httpx.Client | None 
     """
     if not _FHIR_ID.fullmatch(token.patient):
         raise FhirError("The saved patient id is not valid; please connect again.")
-    http = _client(client)
+    http = http_client(client)
     headers = {"Authorization": f"Bearer {token.access_token}", "Accept": "application/fhir+json"}
-    patient = _get_json(
+    patient = get_json(
         http, f"{config.fhir_base}/Patient/{token.patient}", "patient record", headers=headers
     )
     if patient.get("resourceType") != "Patient" or patient.get("id") != token.patient:
@@ -381,21 +286,21 @@ def fetch_record(config: SmartConfig, token: Token, client: httpx.Client | None 
         query = {"patient": token.patient, "_count": 100}
         url = f"{config.fhir_base}/{kind}?{urlencode(query)}"
         try:
-            found = _search(http, url, kind, headers, config.fhir_base)
-        except _Status as err:
+            found = search_pages(http, url, kind, headers, config.fhir_base)
+        except StatusError as err:
             if kind == "Observation" and err.status not in (401, 403):
                 found = []
                 for category in OBSERVATION_CATEGORIES:
                     by_category = urlencode({**query, "category": category})
                     try:
-                        found += _search(
+                        found += search_pages(
                             http,
                             f"{config.fhir_base}/{kind}?{by_category}",
                             kind,
                             headers,
                             config.fhir_base,
                         )
-                    except _Status:
+                    except StatusError:
                         continue
             elif kind in OPTIONAL_TYPES:  # many servers offer only some of these
                 continue

@@ -11,7 +11,7 @@ A condition is written in ``rules.yaml`` as one of:
 - ``{all: [COND, ...]}``, ``{any: [COND, ...]}``, ``{not: COND}``;
 - a list ``[COND, ...]``: all of them (the usual form of a rule's ``when``).
 
-Names may be facts of ``situation.FACTS`` or named ``definitions`` of the file
+Names may be facts of ``names.FACTS`` or named ``definitions`` of the file
 (conditions themselves, written once and reused by several rules).
 """
 

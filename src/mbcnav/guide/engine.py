@@ -14,6 +14,7 @@ from pathlib import Path
 
 from mbcnav.guide import situation as situation_module
 from mbcnav.guide.errors import GuideError
+from mbcnav.guide.names import FALLBACK
 from mbcnav.guide.rule import RULES_FILE, Rule, load_rules
 
 
@@ -72,7 +73,7 @@ class _Words(string.Formatter):
         value = self.words.get(key)
         if value:
             return value
-        return situation_module.FALLBACK.get(key, "not recorded")
+        return FALLBACK.get(key, "not recorded")
 
 
 def visit_guide(

@@ -20,7 +20,7 @@ import yaml
 
 from mbcnav.guide.conditions import Check, ConditionError, compile_condition
 from mbcnav.guide.errors import GuideError
-from mbcnav.guide.situation import FACTS, PLACEHOLDERS
+from mbcnav.guide.names import FACTS, PLACEHOLDERS
 
 RULES_FILE = Path(__file__).parent / "data" / "rules.yaml"
 FORMAT = "mbcnav-guide-rules/1"
@@ -76,7 +76,7 @@ class Rule:
     priority: int  # 1 = ask first
     topic: str
     when: Check = field(repr=False, compare=False)
-    text: str  # question template, placeholders from situation.PLACEHOLDERS
+    text: str  # question template, placeholders from names.PLACEHOLDERS
     why: str  # one-sentence template naming the fact that raised the question
     article: str | None
     sources: tuple[Source, ...]

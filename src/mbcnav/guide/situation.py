@@ -2,7 +2,7 @@
 
 ``build(patient, as_of, settings)`` returns a ``Situation``: ``facts`` (names in
 ``FACTS``, tested by the rule conditions) and ``words`` (names in
-``PLACEHOLDERS``, the person's own drug names, sites and dates that fill the
+``PLACEHOLDERS``, both listed in ``names.py``, the person's own drug names, sites and dates that fill the
 question and ``why`` templates). Everything is computed from the patient record
 and the patient engine's derivations; nothing here decides what to ask.
 """
@@ -14,102 +14,8 @@ from datetime import date, timedelta
 from typing import Any
 
 from mbcnav.guide import record
+from mbcnav.guide.names import FACTS
 from mbcnav.patient.days import human
-
-FACTS: dict[str, str] = {
-    "subtype": "HR+/HER2-, HR+/HER2+, HR-/HER2+, triple-negative or unknown",
-    "her2_category": "positive, low, ultralow, zero, negative or unknown",
-    "months_since_diagnosis": "months from the metastatic diagnosis to the date (None if unknown)",
-    "de_novo": "metastatic at the first breast cancer diagnosis",
-    "recurrence": "metastatic disease came back after earlier breast cancer (de_novo is false)",
-    "months_since_progression": "months since the latest progression (scan or a line stopped for it)",
-    "progression_untreated": "no new line since the latest progression, and no later assessment "
-    "showing stable disease or shrinkage",
-    "progression_on_line": "a line of therapy was being given when the cancer grew",
-    "lines": "number of lines of therapy in the metastatic setting started so far",
-    "on_treatment": "a non-supportive cancer drug is ongoing on the date",
-    "months_on_current_line": "months since the current line of therapy started (None if none)",
-    "months_since_assessment": "months since the latest response assessment (None if none)",
-    "assessed": "at least one response assessment is recorded on or before the date",
-    "receptors_known": "ER or HER2 has a result",
-    "receptors_from_breast": "the receptor biopsy was taken from the breast",
-    "receptors_months_before_diagnosis": "months from the receptor biopsy to the metastatic diagnosis",
-    "receptors_months_before_progression": "months from the receptor biopsy to the latest progression",
-    "unusual_sites": "metastatic sites unusual for breast cancer, not biopsied, found in the last year",
-    "ai_before_progression": "an aromatase inhibitor was started before the latest progression",
-    "ai_before_recurrence": "an aromatase inhibitor was given before a recurrence",
-    "esr1_unknown": "no ESR1 result",
-    "esr1_result": "the ESR1 result as recorded (mutated, not mutated...) or None",
-    "pathway_unknown": "which of PIK3CA, AKT1, PTEN have no result",
-    "pathway_altered": "PIK3CA, AKT1 or PTEN is known to be altered",
-    "er_low": "ER reported as low (1-10% of cells)",
-    "her2_ihc_zero": "HER2 was reported as IHC 0 (not 0+ / ultralow)",
-    "her2_negative_unscored": "HER2 was reported only as negative, without an IHC score",
-    "pdl1_unknown": "no PD-L1 result",
-    "germline_unknown": "which of BRCA1, BRCA2 have no germline result",
-    "germline_positive": "a germline BRCA1, BRCA2 or PALB2 variant is known",
-    "months_since_brain": "months since brain or leptomeningeal metastases were first found",
-    "brain_active": "brain metastases marked active or treated-progressing",
-    "bone_metastases": "bone is a metastatic site",
-    "bone_agent_ongoing": "a bone-modifying agent is ongoing on the date",
-    "months_on_bone_agent": "months since the ongoing bone-modifying agent started",
-    "severe_symptoms": "symptoms (not pain or mood) reported severe in recent check-ins",
-    "pain_reported": "pain reported moderate or worse (or without a severity) recently",
-    "mood_reported": "anxiety or sadness reported recently",
-    "fatigue_reported": "fatigue reported moderate or worse recently",
-    "urgent_checkin": "a recent check-in was triaged emergency or urgent (by the triage engine)",
-    "ecog": "ECOG performance status 0-4 (None if unknown)",
-    "doses_skipped": "medicine doses the person marked skipped in the last 90 days (None when "
-    "no schedule is kept)",
-    "skip_reason_given": "at least one skipped dose has a reason written down",
-}
-
-PLACEHOLDERS: dict[str, str] = {
-    "diagnosis_date": "date of the metastatic diagnosis",
-    "sites": "metastatic sites, e.g. 'liver and bone'",
-    "first_diagnosis_year": "year of the first breast cancer diagnosis",
-    "subtype_words": "the subtype in words, e.g. 'hormone receptor-positive, HER2-negative'",
-    "progression_fact": "what showed progression, e.g. 'Your CT scan on 2025-05-01 showed ...'",
-    "progression_date": "date of the latest progression",
-    "progression_drugs": "drugs of the line that was given when the cancer grew",
-    "ai_drug": "the aromatase inhibitor, in the person's own words",
-    "current_drugs": "drugs of the current line of therapy",
-    "current_start": "start date of the current line",
-    "assessment_date": "date of the latest response assessment",
-    "lines": "number of lines of therapy",
-    "biopsy_date": "date of the receptor biopsy",
-    "biopsy_site": "site of the receptor biopsy",
-    "receptor_biopsy": "e.g. 'the biopsy of your breast on 2016-04-01'",
-    "unusual_sites": "unusual sites, e.g. 'ovary'",
-    "pathway_unknown": "untested genes of PIK3CA, AKT1, PTEN, e.g. 'AKT1 and PTEN'",
-    "germline_unknown": "untested genes of BRCA1, BRCA2",
-    "brain_date": "date brain metastases were found",
-    "brain_words": "'your brain' or 'the lining of your brain and spinal cord'",
-    "bone_agent": "the ongoing bone-modifying drug",
-    "severe_symptoms": "severe symptoms, e.g. 'diarrhea and mouth sores'",
-    "severe_date": "date of the latest check-in with a severe symptom",
-    "pain_words": "pain with its place, e.g. 'back pain'",
-    "pain_date": "date of the latest pain check-in",
-    "mood_words": "e.g. 'anxiety and sadness'",
-    "mood_date": "date of the latest mood check-in",
-    "fatigue_date": "date of the latest check-in with moderate or worse fatigue",
-    "urgent_date": "date of the latest check-in triaged emergency or urgent",
-    "urgent_level": "'an emergency' or 'an urgent call'",
-    "urgent_symptoms": "the symptoms that made it so, e.g. 'fever'",
-    "ecog": "ECOG score",
-    "skipped_doses": "e.g. '3 doses of palbociclib'",
-    "skip_reasons": "the reasons the person wrote, e.g. 'nausea; forgot'",
-}
-
-# Used when a placeholder has no value (should not happen when the condition holds).
-FALLBACK = {
-    "progression_drugs": "your treatment",
-    "current_drugs": "your treatment",
-    "ai_drug": "an aromatase inhibitor",
-    "sites": "new places",
-    "progression_fact": "Your record shows the cancer grew",
-    "bone_agent": "a bone-strengthening drug",
-}
 
 SUBTYPE_WORDS = {
     "HR+/HER2-": "hormone receptor-positive, HER2-negative",

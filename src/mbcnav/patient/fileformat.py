@@ -35,15 +35,17 @@ from .reader import (
     TREATMENT_KEYS,
     Reader,
     fail,
+    show,
+)
+from .receptors import read_receptors
+from .sections import (
     read_assessment,
     read_diagnosis,
     read_lab,
     read_metastasis,
     read_symptom,
     read_treatment,
-    show,
 )
-from .receptors import read_receptors
 
 
 def parse(data: Any, today: date | None = None) -> Patient:

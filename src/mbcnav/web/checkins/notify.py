@@ -11,10 +11,15 @@ from django.core.mail import send_mail
 from django.urls import reverse
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from mbcnav.web.record.models import Share
 
 from .models import Alert
+
+#: The triage level as the email writes it: in the subject line, and inside a sentence.
+LEVEL_TITLES = {"emergency": gettext_lazy("Emergency"), "urgent": gettext_lazy("Urgent")}
+LEVEL_WORDS = {"emergency": gettext_lazy("emergency"), "urgent": gettext_lazy("urgent")}
 
 
 def _summary(result) -> str:
@@ -45,20 +50,23 @@ def create_alerts(owner, result) -> list[Alert]:
 
 
 def email_alerts(owner, alerts: list[Alert]) -> None:
+    """One email per alert, its words through Django's translation like the pages; the inbox
+    link is the site's full address (a bare path means nothing in an email)."""
     who = owner.first_name or owner.email
+    inbox = f"{settings.MBCNAV_SITE_URL}{reverse('checkins:inbox')}"
     for alert in alerts:
         send_mail(
             subject=_("%(level)s check-in from %(who)s")
-            % {"level": alert.level.capitalize(), "who": who},
+            % {"level": LEVEL_TITLES.get(alert.level, alert.level), "who": who},
             message=_(
                 "%(who)s reported symptoms on %(day)s that triage rates %(level)s.\n\n%(summary)s\n\nOpen your inbox: %(url)s"
             )
             % {
                 "who": who,
                 "day": date_format(alert.checkin_date, "j M Y"),
-                "level": alert.level,
+                "level": LEVEL_WORDS.get(alert.level, alert.level),
                 "summary": alert.summary,
-                "url": reverse("checkins:inbox"),
+                "url": inbox,
             },
             from_email=settings.DEFAULT_FROM_EMAIL,
             recipient_list=[alert.navigator.email],

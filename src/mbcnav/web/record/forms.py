@@ -8,7 +8,6 @@ in ``record.validation``.
 from __future__ import annotations
 
 import copy
-import re
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
@@ -16,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from mbcnav.patient import vocabulary as v
 
 from . import models as m
+from .field_checks import lab_value, phone_number
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 DATETIME = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
@@ -26,42 +26,6 @@ NOT_KNOWN = _("Not known")
 
 def _blank(choices, label=NOT_KNOWN):
     return [("", label), *choices]
-
-
-LAB_WORDS = ("positive", "negative", "detected", "not detected", "normal", "abnormal")
-LAB_MAX = 1_000_000
-_LAB_NUMBER = re.compile(r"^(<=|>=|<|>|≤|≥)?\s*(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$")
-_PHONE = re.compile(r"^\+?[\d\s().-]+((ext\.?|x)\s*\d{1,6})?$", re.IGNORECASE)
-
-
-def lab_value(text: str) -> str:
-    """A lab value as written ("43", "<0.5", "1,200", "negative"); anything else is refused
-    with one sentence naming the value and what is allowed."""
-    text = text.strip()
-    if not text or text.lower() in LAB_WORDS:
-        return text
-    match = _LAB_NUMBER.match(text)
-    if match is None or float(text.lstrip("<>=≤≥ ").replace(",", "")) > LAB_MAX:
-        raise forms.ValidationError(
-            _(
-                "Value: “%(value)s” is not a lab result we can read; write an ordinary number from 0 to "
-                "1,000,000 (like 43 or <0.5), or positive or negative."
-            ),
-            params={"value": text},
-        )
-    return text
-
-
-def phone_number(text: str, label) -> str:
-    """A phone number with 7 to 15 digits, written with spaces, dashes, dots or brackets."""
-    text = text.strip()
-    digits = sum(ch.isdigit() for ch in text.split("x")[0].split("ext")[0])
-    if text and (not _PHONE.match(text) or not 7 <= digits <= 15):
-        raise forms.ValidationError(
-            _("%(label)s: “%(value)s” is not a phone number; write its digits, like 312-555-0100."),
-            params={"label": label, "value": text},
-        )
-    return text
 
 
 class RecordForm(forms.ModelForm):
@@ -371,43 +335,6 @@ class NoteForm(RecordForm):
         model = m.Note
         fields = ["date", "title", "text"]
         widgets = {"text": forms.Textarea(attrs={"rows": 6})}
-
-
-class ImportForm(forms.Form):
-    file = forms.FileField(
-        label=_("Patient file (YAML or JSON)"),
-        help_text=_(
-            "A file in the mbcnav-patient/1 format, such as one exported from here. "
-            "It replaces your diagnosis, receptors, treatments, scans, labs and check-ins."
-        ),
-    )
-
-
-class InviteForm(forms.Form):
-    email = forms.EmailField(label=_("Their email"))
-    scope = forms.ChoiceField(label=_("What they may do"), choices=m.Share.SCOPES, initial="read")
-    role = forms.ChoiceField(
-        label=_("Who they are"),
-        choices=m.Share.ROLES,
-        initial="caregiver",
-        help_text=_("Choose navigator for a nurse navigator who follows your care."),
-    )
-
-
-class DeleteAccountForm(forms.Form):
-    email = forms.CharField(label=_("Type your email to confirm"))
-
-    def __init__(self, *args, user=None, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.user = user
-
-    def clean_email(self):
-        typed = self.cleaned_data["email"].strip().lower()
-        if typed != (self.user.email or "").lower():
-            raise forms.ValidationError(
-                _("That is not the email of this account; nothing was deleted.")
-            )
-        return typed
 
 
 MARKER_NAMES = v.KNOWN_MARKERS

@@ -1,6 +1,7 @@
 """What reminder emails say, and their one-click unsubscribe links.
 
-Messages say no more than needed: no diagnosis, no medicine in a subject line, and each
+Every word goes through Django's translation (``gettext``), like the pages, so the catalog
+holds them and another language can follow. Messages say no more than needed: no diagnosis, no medicine in a subject line, and each
 links to the page to act on. The unsubscribe link carries a signed token (person, kind, and
 for a caregiver's copy the share): it works signed out, asks before it changes anything (mail
 scanners open links), and cannot be forged for someone else.
@@ -12,6 +13,9 @@ import datetime as dt
 
 from django.conf import settings
 from django.core import signing
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext
 
 SALT = "mbcnav.reminders.unsubscribe"
 KINDS = {
@@ -21,10 +25,10 @@ KINDS = {
     "copy": "copy_caregivers",
 }
 KIND_WORDS = {
-    "checkin": "weekly check-in reminders",
-    "appointment": "appointment reminders",
-    "questions": "saved-question reminders",
-    "copy": "copies of these reminders to you",
+    "checkin": gettext_lazy("weekly check-in reminders"),
+    "appointment": gettext_lazy("appointment reminders"),
+    "questions": gettext_lazy("saved-question reminders"),
+    "copy": gettext_lazy("copies of these reminders to you"),
 }
 
 
@@ -56,44 +60,64 @@ def unsubscribe_url(owner_id: int, kind: str, share_id: int | None = None) -> st
 
 def _footer(unsubscribe: str, copy: bool) -> str:
     why = (
-        "You get this copy because the person you care for chose to share their reminders."
+        _("You get this copy because the person you care for chose to share their reminders.")
         if copy
-        else "You get this because you turned on this reminder in MBC Navigator."
+        else _("You get this because you turned on this reminder in MBC Navigator.")
     )
-    return f"\n\n--\n{why}\nStop these emails with one click: {unsubscribe}\n"
+    stop = _("Stop these emails with one click: %(link)s") % {"link": unsubscribe}
+    return f"\n\n--\n{why}\n{stop}\n"
 
 
 def checkin(local_day: dt.date) -> tuple[str, str]:
     link = f"{settings.MBCNAV_SITE_URL}/checkins/"
     return (
-        "Your weekly check-in",
-        f"How are you feeling this week?\n\nTake a minute to check in: {link}\n\n"
-        "If something feels urgent, call your care team's after-hours line, or 911 in an emergency.",
+        _("Your weekly check-in"),
+        _(
+            "How are you feeling this week?\n\nTake a minute to check in: %(link)s\n\n"
+            "If something feels urgent, call your care team's after-hours line, or 911 in an "
+            "emergency."
+        )
+        % {"link": link},
     )
 
 
 def appointment(appt, zone) -> tuple[str, str]:
     when = appt.when.astimezone(zone)
-    lines = [f"You have an appointment tomorrow, {when:%A %B %d} at {when:%H:%M}."]
+    # Translators: the appointment's day, in Django's date format letters ("Tuesday, December 8").
+    day_format = _("l, F j")
+    lines = [
+        _("You have an appointment tomorrow, %(day)s at %(time)s.")
+        % {"day": date_format(when, day_format), "time": date_format(when, "H:i")}
+    ]
     if appt.with_whom:
-        lines.append(f"With: {appt.with_whom}")
+        lines.append(_("With: %(who)s") % {"who": appt.with_whom})
     if appt.place:
-        lines.append(f"Where: {appt.place}")
-    lines.append(f"\nSee it in MBC Navigator: {settings.MBCNAV_SITE_URL}/record/")
-    return "Reminder: appointment tomorrow", "\n".join(lines)
+        lines.append(_("Where: %(place)s") % {"place": appt.place})
+    lines.append(
+        "\n"
+        + _("See it in MBC Navigator: %(link)s") % {"link": f"{settings.MBCNAV_SITE_URL}/record/"}
+    )
+    return _("Reminder: appointment tomorrow"), "\n".join(lines)
 
 
 def questions(count: int) -> tuple[str, str]:
     link = f"{settings.MBCNAV_SITE_URL}/visits/"
+    saved = ngettext(
+        "You saved %(count)d question to ask at your visit tomorrow.",
+        "You saved %(count)d questions to ask at your visit tomorrow.",
+        count,
+    ) % {"count": count}
     return (
-        "Your questions for tomorrow's visit",
-        f"You saved {count} question{'s' if count != 1 else ''} to ask at your visit tomorrow.\n\n"
-        f"Read or print them here: {link}",
+        _("Your questions for tomorrow's visit"),
+        saved + "\n\n" + _("Read or print them here: %(link)s") % {"link": link},
     )
 
 
 def as_copy(subject: str, body: str, person: str) -> tuple[str, str]:
-    return f"Copy for {person}: {subject}", f"A copy of a reminder sent to {person}.\n\n{body}"
+    return (
+        _("Copy for %(person)s: %(subject)s") % {"person": person, "subject": subject},
+        _("A copy of a reminder sent to %(person)s.") % {"person": person} + "\n\n" + body,
+    )
 
 
 def finish(body: str, unsubscribe: str, copy: bool = False) -> str:

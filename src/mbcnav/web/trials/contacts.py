@@ -7,19 +7,15 @@ from __future__ import annotations
 
 import re
 
+from mbcnav.phones import tel_address
 from mbcnav.trials.record import Contact, Site, Trial
 
 _EMAIL = re.compile(r"^[A-Za-z0-9._%+'-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}$")
 
 
 def tel_href(phone: str, ext: str = "") -> str:
-    """'1-800-718-1021', ext '12' -> 'tel:18007181021;ext=12' (RFC 3966); '' when no digits."""
-    digits = re.sub(r"\D", "", phone or "")
-    if len(digits) < 3:
-        return ""
-    plus = "+" if (phone or "").strip().startswith("+") else ""
-    ext_digits = re.sub(r"\D", "", ext or "")
-    return f"tel:{plus}{digits}" + (f";ext={ext_digits}" if ext_digits else "")
+    """'1-800-718-1021', ext '12' -> 'tel:+18007181021;ext=12' (RFC 3966); '' when no digits."""
+    return tel_address(phone, ext)
 
 
 def mailto_href(email: str) -> str:

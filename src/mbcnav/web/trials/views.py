@@ -16,7 +16,7 @@ from django.views.decorators.http import require_GET, require_POST
 from mbcnav.web.core.models import audit
 from mbcnav.web.record import services as record
 
-from . import services
+from . import one_trial, services
 from .forms import BrowseForm, FilterForm
 
 PER_PAGE = 20
@@ -112,7 +112,7 @@ def detail(request, nct_id, owner_id=None):
         if not request.user.is_authenticated:
             return redirect(f"{reverse('login')}?next={request.path}")
         owner = record.get_owner_for(request.user, owner_id)
-    found = services.trial_detail(owner, nct_id, timezone.localdate())
+    found = one_trial.trial_detail(owner, nct_id, timezone.localdate())
     if found is None:
         raise Http404
     ctx = {
@@ -120,7 +120,7 @@ def detail(request, nct_id, owner_id=None):
         "d": found,
         "t": found.trial,
         "owner": owner,
-        "study_team": services.STUDY_TEAM,
+        "study_team": one_trial.STUDY_TEAM,
     }
     if owner is not None:
         from mbcnav.web.visits import services as visits
@@ -187,7 +187,7 @@ def unsave(request, nct_id, owner_id=None):
 @require_POST
 def ask(request, nct_id, number, owner_id=None):
     owner = record.get_owner_for(request.user, owner_id, "edit")
-    question = services.add_trial_question(owner, nct_id, number, timezone.localdate())
+    question = one_trial.add_trial_question(owner, nct_id, number, timezone.localdate())
     if question is None:
         raise Http404
     audit(

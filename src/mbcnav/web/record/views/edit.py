@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 
 from mbcnav.patient import vocabulary
 from mbcnav.web.core.models import audit
+from mbcnav.web.core.phones import phone_link
 
 from .. import forms, sections
 from ..describe import describe
@@ -45,6 +46,8 @@ def _cell(row, column):
         return "—"
     if isinstance(value, bool):
         return _("yes") if value else _("no")
+    if column in ("phone", "after_hours"):  # a number people can tap
+        return phone_link(value)
     if hasattr(value, "isoformat"):
         if hasattr(value, "hour"):
             return date_format(timezone.localtime(value), "j M Y, H:i")

@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from mbcnav.patient import PatientFileError
 from mbcnav.web.core.models import audit
 
-from .. import forms, services
+from .. import account_forms, services
 from .common import context, record_view
 
 MAX_UPLOAD = 2 * 1024 * 1024
@@ -23,7 +23,7 @@ MAX_UPLOAD = 2 * 1024 * 1024
 @record_view(owner_only=True)
 def import_file(request, owner):
     """Upload a patient file; a bad file changes nothing and says why, in one sentence."""
-    form = forms.ImportForm(request.POST or None, request.FILES or None)
+    form = account_forms.ImportForm(request.POST or None, request.FILES or None)
     error = None
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
@@ -76,7 +76,7 @@ def my_data(request, owner):
     return render(
         request,
         "record/my_data.html",
-        context(request, owner, delete_form=forms.DeleteAccountForm(user=owner)),
+        context(request, owner, delete_form=account_forms.DeleteAccountForm(user=owner)),
     )
 
 
@@ -91,7 +91,7 @@ def export_everything(request, owner):
 
 @record_view(owner_only=True)
 def delete_account(request, owner):
-    form = forms.DeleteAccountForm(request.POST or None, user=owner)
+    form = account_forms.DeleteAccountForm(request.POST or None, user=owner)
     if request.method == "POST" and form.is_valid():
         logout(request)
         services.delete_account(owner)

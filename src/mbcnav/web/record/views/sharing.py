@@ -13,14 +13,14 @@ from django.utils.translation import gettext as _
 
 from mbcnav.web.core.models import AuditEvent, audit
 
-from .. import forms
+from .. import account_forms
 from ..models import Share
 from .common import context, person_label, record_view
 
 
 @record_view(owner_only=True, log="sharing")
 def sharing(request, owner):
-    form = forms.InviteForm(request.POST or None)
+    form = account_forms.InviteForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         email = form.cleaned_data["email"].strip().lower()
         if email == (owner.email or "").lower():
