@@ -20,6 +20,7 @@ from pathlib import Path
 import numpy as np
 
 from mbcnav.library.errors import LibraryError
+from mbcnav.library.sourced import named_entries
 from mbcnav.library.vocabulary import analyse, synonyms
 
 AUDIENCES_FILE = Path(__file__).parent / "data" / "audiences.yaml"
@@ -44,25 +45,8 @@ def _fail(path: Path, problem: str) -> LibraryError:
 
 
 def read_rules(path: Path = AUDIENCES_FILE) -> tuple[AudienceRule, ...]:
-    import yaml
-
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as err:
-        raise _fail(path, f"cannot be read ({err})") from None
-    if not isinstance(data, dict):
-        raise _fail(path, "must be a mapping")
-    for key in ("as_of", "source"):
-        if not data.get(key):
-            raise _fail(path, f"field '{key}' is missing")
-    raw = data.get("rules")
-    if not isinstance(raw, list) or not raw:
-        raise _fail(path, "field 'rules' must be a list of rules")
-    rules = []
-    for entry in raw:
-        name = entry.get("name") if isinstance(entry, dict) else None
-        if not name:
-            raise _fail(path, "every rule needs a name")
+    out = []
+    for name, entry in named_entries(path, "rules", "rule", _fail):
         articles, needs, damp = entry.get("articles"), entry.get("needs"), entry.get("damp")
         if not isinstance(articles, list) or not articles:
             raise _fail(
@@ -73,8 +57,8 @@ def read_rules(path: Path = AUDIENCES_FILE) -> tuple[AudienceRule, ...]:
         if not isinstance(damp, (int, float)) or not 0 < damp < 1:
             raise _fail(path, f"rule '{name}': 'damp' is {damp!r}; it must be between 0 and 1")
         stems = frozenset(tuple(analyse(str(w))) for w in needs if analyse(str(w)))
-        rules.append(AudienceRule(str(name), frozenset(map(str, articles)), stems, float(damp)))
-    return tuple(rules)
+        out.append(AudienceRule(str(name), frozenset(map(str, articles)), stems, float(damp)))
+    return tuple(out)
 
 
 @lru_cache(maxsize=1)

@@ -17,6 +17,7 @@ from pathlib import Path
 import numpy as np
 
 from mbcnav.library.errors import LibraryError
+from mbcnav.library.sourced import named_entries
 
 TYPES_FILE = Path(__file__).parent / "data" / "question_types.yaml"
 
@@ -43,25 +44,8 @@ def _pattern(path: Path, name: str, key: str, raw) -> re.Pattern:
 
 
 def read_types(path: Path = TYPES_FILE) -> tuple[QuestionType, ...]:
-    import yaml
-
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as err:
-        raise _fail(path, f"cannot be read ({err})") from None
-    if not isinstance(data, dict):
-        raise _fail(path, "must be a mapping")
-    for key in ("as_of", "source"):
-        if not data.get(key):
-            raise _fail(path, f"field '{key}' is missing")
-    raw = data.get("types")
-    if not isinstance(raw, list) or not raw:
-        raise _fail(path, "field 'types' must be a list of question types")
     out = []
-    for entry in raw:
-        name = entry.get("name") if isinstance(entry, dict) else None
-        if not name:
-            raise _fail(path, "every question type needs a name")
+    for name, entry in named_entries(path, "types", "question type", _fail):
         bonus = entry.get("bonus")
         if not isinstance(bonus, (int, float)) or not 1 < bonus <= 2:
             raise _fail(path, f"type '{name}': 'bonus' is {bonus!r}; it must be above 1, at most 2")

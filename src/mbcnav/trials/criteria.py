@@ -14,6 +14,7 @@ import re
 from mbcnav.trials.alternatives import mark_unchecked_alternatives
 from mbcnav.trials.context import Mention, mentions_many
 from mbcnav.trials.cues import (
+    _ALL_STAGES,
     _ALLOWED,
     _BINDING,
     _BRAIN_COUNT,
@@ -26,18 +27,21 @@ from mbcnav.trials.cues import (
     _EXAMPLES,
     _EXCEPT,
     _EXCEPT_STABLE,
+    _EXCLUDING,
     _EXPLAIN,
     _GERMLINE,
     _HARM_FROM,
     _IF,
     _IF_PREMISE,
     _LAB,
+    _LABEL_AFTER,
     _LATER_IF,
     _MAY,
     _METASTATIC_SETTING,
     _NOT_A_RESULT,
     _NOT_ALLOWED,
     _NOT_THERAPY,
+    _OTHER_INDICATION,
     _PREMISE,
     _PREMISE_NOT,
     _PROGRESSION_BEFORE,
@@ -46,19 +50,22 @@ from mbcnav.trials.cues import (
     _REPRODUCTIVE,
     _SCOPE_BEFORE,
     _SETTING_HEAD,
+    _SETTING_NOUN,
     _SITE_STATE,
     _TEST_OF,
     _THERAPY_BEFORE,
     _TRAILING_IF,
     _WASHOUT,
+    _WITHOUT,
+    _allows_only,
     _clause,
+    _rules_only,
     _sentence,
 )
 from mbcnav.trials.durations import duration_check
 from mbcnav.trials.her2 import her2_list_start, her2_scores
 from mbcnav.trials.labs import lab_checks
 from mbcnav.trials.menopause import menopause_check
-from mbcnav.trials.modality import between_edges
 from mbcnav.trials.numbers import (
     _ADC,
     _KARNOFSKY,
@@ -68,41 +75,10 @@ from mbcnav.trials.numbers import (
     sex_check,
     window_days,
 )
+from mbcnav.trials.reading import _own_words, _segment
 from mbcnav.trials.split import Criterion
 from mbcnav.trials.subgroups import mark_subgroups
 from mbcnav.trials.wording import rx
-
-_LABEL_AFTER = re.compile(r"(?i:\s+breast\s+cancer)?\s*(?:-|–|:)\s*[A-Z]")
-_WITHOUT = re.compile(r"\bwithout\s+(?:any\s+)?$", re.I)
-# "Stage I, II, III, or IV": every stage, no setting asked for
-_ALL_STAGES = re.compile(
-    r"\bstages?\s+(?:[0IV]+[abc]?\s*(?:,\s*or|,\s*and|,|or|and|-|–|to)?\s*)*IV\b", re.I
-)
-# "Chemotherapy for an indication other than treatment of the current cancer"
-_OTHER_INDICATION = re.compile(
-    r"\s+for\s+(?:an?\s+)?(?:indication|condition|reason)s?\s+other\s+than\b", re.I
-)
-# "Metastatic lesion to the heart or eye", "Advanced primary with occlusion": the word names a
-# lesion or a primary tumour, not the setting
-_SETTING_NOUN = re.compile(
-    r"\s+(?:lesions?|deposits?|primary|tumou?rs?\s+(?:to|in|of|involving))\b", re.I
-)
-_EXCLUDING = re.compile(r"\((?:excluding|other than|except(?: for)?)\s+(?:[\w-]+\s+){0,2}$", re.I)
-
-
-def _rules_only(text: str) -> str:
-    """The text without sentences that allow something ("Doxorubicin is allowed (2 week
-    washout required)."): their wash-out belongs to what they allow."""
-    parts = re.split(r"(?<=\.)\s+(?=[A-Z])", text)
-    kept = [p for p in parts if not rx("modality.permitted").search(p)]
-    return " ".join(kept) if kept else text
-
-
-def _allows_only(text: str, at: int) -> bool:
-    """A mention inside a later clause that only allows something, in a criterion that also
-    sets rules (a one-clause allowance keeps its own "permitted" modality instead)."""
-    part = re.split(r";\s*|\.\s+", text[:at])[-1] + re.split(r";|\.\s", text[at:])[0]
-    return part.strip() != text.strip() and bool(rx("modality.permitted").search(part))
 
 
 def _from_mention(m: Mention, text: str, kind: str) -> dict | None:
@@ -407,35 +383,6 @@ def checks_for(crit: Criterion, found: list[Mention]) -> list[dict]:
         for c in out:  # "If ..., then ...": a premise we cannot check; never a clear "not met"
             c["conditional"] = True
     return out
-
-
-# "HER2 (Human Epidermal Growth Factor Receptor 2) positive": the spelled-out name of an
-# abbreviation is dropped before reading, so the words around it meet again
-_EXPANSION = re.compile(r"\s*\((?:[A-Z][a-z]+[\s-]*){2,}(?:\d+\s*)?\)")
-
-
-_SEGMENT_EDGE = re.compile(r",?\s+and/or\s+|;\s*|\.\s+(?=[A-Z])")
-
-
-def _segment(text: str, at: int) -> str:
-    """The part of a criterion a mention sits in, between "and/or", ";" or sentence edges:
-    "progression on a CDK4/6 inhibitor in the metastatic setting, and/or relapse within 12
-    months of adjuvant CDK4/6 inhibitor" gives the first mention no 12-month window."""
-    start, end = between_edges(text, _SEGMENT_EDGE, at, at)
-    return text[start:end]
-
-
-def _own_words(c: Criterion) -> Criterion:
-    """The words a criterion's checks are read from: an option of "one of the following: ..."
-    without the shared stem ("solid tumor ... for which no standard therapy exists"),
-    without spelled-out abbreviations and without the reason given for a rule ("because ...")."""
-    text = c.option if c.any_of and c.option else c.text
-    return Criterion(c.kind, _RATIONALE.sub("", _EXPANSION.sub("", text)), c.number)
-
-
-# "... are excluded from this study because the effect of abemaciclib on a fetus is unknown":
-# a reason given for a rule names things the rule does not ask about
-_RATIONALE = re.compile(r"\s*\bbecause\b[^.;]*", re.I)
 
 
 def parse_criteria(criteria: list[Criterion]) -> list[dict]:

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import re
 
+from mbcnav.trials.wording import rx
+
 _EXCEPT = re.compile(r"\b(?:except|unless|other than|with (?:the )?exception of|excluding)\b", re.I)
 _ALLOWED = re.compile(
     r"with or without|no limit|\b(?:is|are) (?:allowed|permitted|acceptable|eligible)|(?:may|can) (?:have )?(?:received?|be enrolled|continue|remain)|\bpermitted\b|\ballowed\b",
@@ -145,3 +147,36 @@ def _clause(text: str, start: int, end: int) -> str:
     left = re.split(r"[;()]|\.(?=\s|$)", text[:start])[-1]
     right = re.split(r"[;()]|\.(?=\s|$)", text[end:])[0]
     return left + text[start:end] + right
+
+
+_LABEL_AFTER = re.compile(r"(?i:\s+breast\s+cancer)?\s*(?:-|–|:)\s*[A-Z]")
+_WITHOUT = re.compile(r"\bwithout\s+(?:any\s+)?$", re.I)
+# "Stage I, II, III, or IV": every stage, no setting asked for
+_ALL_STAGES = re.compile(
+    r"\bstages?\s+(?:[0IV]+[abc]?\s*(?:,\s*or|,\s*and|,|or|and|-|–|to)?\s*)*IV\b", re.I
+)
+# "Chemotherapy for an indication other than treatment of the current cancer"
+_OTHER_INDICATION = re.compile(
+    r"\s+for\s+(?:an?\s+)?(?:indication|condition|reason)s?\s+other\s+than\b", re.I
+)
+# "Metastatic lesion to the heart or eye", "Advanced primary with occlusion": the word names a
+# lesion or a primary tumour, not the setting
+_SETTING_NOUN = re.compile(
+    r"\s+(?:lesions?|deposits?|primary|tumou?rs?\s+(?:to|in|of|involving))\b", re.I
+)
+_EXCLUDING = re.compile(r"\((?:excluding|other than|except(?: for)?)\s+(?:[\w-]+\s+){0,2}$", re.I)
+
+
+def _rules_only(text: str) -> str:
+    """The text without sentences that allow something ("Doxorubicin is allowed (2 week
+    washout required)."): their wash-out belongs to what they allow."""
+    parts = re.split(r"(?<=\.)\s+(?=[A-Z])", text)
+    kept = [p for p in parts if not rx("modality.permitted").search(p)]
+    return " ".join(kept) if kept else text
+
+
+def _allows_only(text: str, at: int) -> bool:
+    """A mention inside a later clause that only allows something, in a criterion that also
+    sets rules (a one-clause allowance keeps its own "permitted" modality instead)."""
+    part = re.split(r";\s*|\.\s+", text[:at])[-1] + re.split(r";|\.\s", text[at:])[0]
+    return part.strip() != text.strip() and bool(rx("modality.permitted").search(part))

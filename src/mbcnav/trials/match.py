@@ -9,6 +9,7 @@ from mbcnav.trials.alternatives import subtype_options
 from mbcnav.trials.evaluate import NEUTRAL, evaluate
 from mbcnav.trials.facts import PatientFacts
 from mbcnav.trials.modality import modality, scope, soften
+from mbcnav.trials.options import _either_or, _group_key, _or3
 from mbcnav.trials.population import mismatch
 from mbcnav.trials.subgroups import apply_subgroups
 
@@ -156,81 +157,6 @@ def verdict(crit: dict, f: PatientFacts, cache: dict | None = None) -> dict:
     if cache is not None:
         cache[key] = out
     return {"kind": crit["kind"], "text": crit["text"], **out}
-
-
-def _group_key(c: dict) -> str:
-    """Checks of one kind in a criterion are options of each other ("ER or PR positive")."""
-    sub = (
-        c["value"].split("-")[0]
-        if c["type"] == "receptor"
-        else str(c["group"])
-        if c["type"] == "lab"
-        else ""
-    )
-    return c["type"] + sub + ("-neg" if c.get("neg") else "")
-
-
-_OR_WORD = re.compile(r"\s\bor\b\s")
-# "one or more", "18 or older", "equal to or greater than": a number's range, no alternatives
-_NOT_AN_OR = re.compile(
-    r"\sor\s+(?:more|fewer|less|greater|higher|lower|above|below|equal|older|younger|longer|shorter)\b",
-    re.I,
-)
-_NUMBER_BEFORE = re.compile(r"(?:\d|\bone|\btwo|\bthree|\bfour|\bfive|\bto|/)$", re.I)
-
-
-def _and3(vals: list) -> bool | None:
-    return False if False in vals else True if all(v is True for v in vals) else None
-
-
-def _or3(vals: list) -> bool | None:
-    return True if True in vals else False if all(v is False for v in vals) else None
-
-
-def _joins_values(judged: list[tuple[dict, object]], at: int) -> bool:
-    """ "locally advanced and unresectable or metastatic": the "or" joins two values of one
-    field (the check just before it and the one just after it are of one kind), or two words
-    with no check right after it, so it does not cut the criterion into alternatives."""
-    before = [c for c, _ in judged if c["at"] < at]
-    after = [c for c, _ in judged if c["at"] > at]
-    if not before or not after:
-        return False
-    last = max(before, key=lambda c: c["at"])
-    first = min(after, key=lambda c: c["at"])
-    if first["at"] - at > 40:
-        return True  # "HER2 overexpression or amplification negative ... metastatic": no option follows
-    return _group_key(last).removesuffix("-neg") == _group_key(first).removesuffix("-neg")
-
-
-def _either_or(text: str, judged: list[tuple[dict, object]]) -> tuple[bool | None] | None:
-    """ "ER+/HER2- or triple-negative breast cancer": the parts of a criterion joined by a
-    top-level "or" are alternatives, each part the "and" of its own checks. Used only when
-    every check sits in a part and every part holds a check; otherwise None."""
-    if len(judged) < 2 or any("at" not in c for c, _ in judged):
-        return None
-    depth, cuts = 0, [0]
-    for i, ch in enumerate(text):
-        depth += ch == "("
-        depth -= ch == ")" and depth > 0
-        if depth == 0 and ch == " " and _OR_WORD.match(text, i) and not _NOT_AN_OR.match(text, i):
-            if not _NUMBER_BEFORE.search(text[max(0, i - 12) : i]) and not _joins_values(judged, i):
-                cuts.append(i + 3)
-    if len(cuts) < 2:
-        return None
-    colon = text.find(":", cuts[1])
-    if colon >= 0 and any(c["at"] > colon for c, _ in judged):
-        return (
-            None  # "stage IV or unresectable recurrence meeting the following: ER/PR-negative ..."
-        )
-    bounds = list(zip(cuts, cuts[1:] + [len(text) + 1], strict=True))
-    parts: list[dict[str, list]] = [{} for _ in bounds]
-    for c, holds in judged:
-        for k, (a, b) in enumerate(bounds):
-            if a <= c["at"] < b:  # inside a part, a list of one kind is a list of options
-                parts[k].setdefault(_group_key(c), []).append(holds)
-    if any(not p for p in parts):
-        return None
-    return (_or3([_and3([_or3(v) for v in p.values()]) for p in parts]),)
 
 
 def fit(verdicts: list[dict]) -> str:
