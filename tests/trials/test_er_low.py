@@ -3,10 +3,10 @@
 from datetime import date
 
 from mbcnav.patient import parse
-from mbcnav.trials.criteria import er_low_wording
 from mbcnav.trials.facts import from_patient
 from mbcnav.trials.match import match
 from mbcnav.trials.parse import parse_trial
+from mbcnav.trials.receptors import er_low_wording
 from mbcnav.trials.record import Trial
 
 DAY = date(2026, 11, 1)

@@ -396,3 +396,47 @@ def test_a_wash_out_inside_an_allowance_belongs_to_what_it_allows():
         drugs=[DrugFact("paclitaxel", ["paclitaxel", "chemotherapy", "taxane"], ["metastatic"])]
     )
     assert only(text, f) == "not met"
+
+
+def test_current_therapy_means_what_is_being_taken_now():
+    text = "Exclusion Criteria:\n* Current antiestrogen therapy\n"
+    ended = DrugFact(
+        "anastrozole",
+        ["anastrozole", "aromatase inhibitor", "endocrine therapy", "antiestrogen"],
+        ["adjuvant"],
+        start="2019-01-01",
+        end="2024-01-01",
+    )
+    taking = DrugFact(
+        "anastrozole",
+        ["anastrozole", "aromatase inhibitor", "endocrine therapy", "antiestrogen"],
+        ["metastatic"],
+        start="2025-06-01",
+        ongoing=True,
+    )
+    assert only(text, person(drugs=[ended])) != "not met"
+    assert only(text, person(drugs=[taking])) == "not met"
+
+
+def test_a_least_gap_before_entry_never_requires_the_therapy():
+    text = (
+        "Inclusion Criteria:\n* previous adjuvant hormone therapy > 12 months prior to enrolment\n"
+    )
+    assert only(text, person(drugs=[])) != "not met"
+
+
+def test_an_equivocal_result_rule_is_about_the_result_not_the_receptor():
+    text = (
+        "Exclusion Criteria:\n* Inconclusive, equivocal or unavailable result of HER2/neu "
+        "overexpression by IHC and FISH\n"
+    )
+    assert only(text, person(her2="positive")) != "not met"
+
+
+def test_time_singular_and_days_since_last_therapy():
+    from mbcnav.trials.labs import lab_checks
+    from mbcnav.trials.numbers import window_days
+
+    (ast,) = lab_checks("AST less than or equal to 2.5 time institutional upper limit of normal")
+    assert ast["uln"] and ast["limit"] == 2.5
+    assert window_days("Fewer than 21 days since last anti-tumor therapy") == 21

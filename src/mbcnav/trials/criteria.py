@@ -19,6 +19,7 @@ from mbcnav.trials.cues import (
     _BINDING,
     _BRAIN_COUNT,
     _CANNOT,
+    _CURRENT,
     _DEFINES,
     _DEFINITION,
     _DOSE,
@@ -29,6 +30,7 @@ from mbcnav.trials.cues import (
     _EXCEPT_STABLE,
     _EXCLUDING,
     _EXPLAIN,
+    _GAP_BEFORE,
     _GERMLINE,
     _HARM_FROM,
     _IF,
@@ -48,6 +50,7 @@ from mbcnav.trials.cues import (
     _PROHIBITION,
     _RECEPTOR_SCOPE,
     _REPRODUCTIVE,
+    _RESULT_STATE,
     _SCOPE_BEFORE,
     _SETTING_HEAD,
     _SETTING_NOUN,
@@ -76,6 +79,7 @@ from mbcnav.trials.numbers import (
     window_days,
 )
 from mbcnav.trials.reading import _own_words, _segment
+from mbcnav.trials.receptors import er_low_wording
 from mbcnav.trials.split import Criterion
 from mbcnav.trials.subgroups import mark_subgroups
 from mbcnav.trials.wording import rx
@@ -123,10 +127,16 @@ def _from_mention(m: Mention, text: str, kind: str) -> dict | None:
         )
         if re.search(r"toxicit|intoleran|discontinued|adverse", around, re.I):
             check["mode"] = "stopped for side effects"
+        elif _CURRENT.search(re.split(r"[;.,]", before)[-1]):
+            check["mode"] = "current"  # "Current antiestrogen therapy", "currently receiving X"
         check["allowed"] = allowed or exception
         if m.value == "chemotherapy":
             check["adc_named"] = bool(_ADC.search(text))
         check["within_days"] = window_days(_segment(text, m.start))
+        if kind == "inclusion" and _GAP_BEFORE.search(_segment(text, m.start)):
+            # "previous adjuvant hormone therapy > 12 months prior to enrolment": a condition on
+            # earlier therapy, which never requires having had it
+            check["allowed"], check["within_days"] = True, None
         washout = window_days(_rules_only(text))
         if washout is not None and washout <= 42:
             return None  # a wash-out before the first dose: checked by the study team at screening
@@ -177,22 +187,6 @@ def _from_mention(m: Mention, text: str, kind: str) -> dict | None:
     elif exception:
         return None
     return check
-
-
-def er_low_wording(text: str) -> dict:
-    """How a receptor criterion treats ER-low (1-10%): {"er_low_ok": True} when it counts ER-low
-    with ER-negative ("ER < 10%", "ER-low allowed"), {"er_min10": True} when ER must be >= 10%.
-
-    ER-low is reported as ER-positive but often behaves like ER-negative disease (ASCO/CAP,
-    "Estrogen and Progesterone Receptor Testing in Breast Cancer: ASCO/CAP Guideline Update",
-    J Clin Oncol 2020, https://ascopubs.org/doi/10.1200/JCO.19.02309, read 2026-11-21,
-    as of 2026-11-21), so trials differ on where they put it."""
-    out = {}
-    if rx("er_low.counts_as_negative").search(text):
-        out["er_low_ok"] = True
-    if rx("er.at_least_10").search(text) and re.search(r"\b(?:er|estrogen)", text, re.I):
-        out["er_min10"] = True
-    return out
 
 
 def checks_for(crit: Criterion, found: list[Mention]) -> list[dict]:
@@ -289,6 +283,8 @@ def checks_for(crit: Criterion, found: list[Mention]) -> list[dict]:
             continue  # "Triple Negative Breast Cancer - Patient is not within ...": a cohort label
         if m.check == "therapy" and _HARM_FROM.search(text[: m.start]):
             continue  # "unresolved toxicities from previous anticancer therapy": about the harm
+        if m.check in {"receptor", "biomarker"} and _RESULT_STATE.search(text[: m.start]):
+            continue  # "Inconclusive, equivocal or unavailable result of HER2 ...": no result
         if m.check == "biomarker" and _TEST_OF.search(text[: m.start]):
             continue  # "tissue for the analysis of PIK3CA status": a test to be done
         if m.check == "biomarker" and _NOT_A_RESULT.match(text[m.end :]):

@@ -180,3 +180,22 @@ def _allows_only(text: str, at: int) -> bool:
     sets rules (a one-clause allowance keeps its own "permitted" modality instead)."""
     part = re.split(r";\s*|\.\s+", text[:at])[-1] + re.split(r";|\.\s", text[at:])[0]
     return part.strip() != text.strip() and bool(rx("modality.permitted").search(part))
+
+
+# "Current antiestrogen therapy", "currently receiving": what is being taken now
+_CURRENT = re.compile(
+    r"\b(?:current(?:ly)?(?:\s+(?:receiving|taking|on|using))?|ongoing|concurrent)\s+(?:\w+\s+){0,2}$",
+    re.I,
+)
+# "> 12 months prior to enrolment": a least gap, not a window
+_GAP_BEFORE = re.compile(
+    r"(?:>|≥|>=|more than|at least|over|greater than)\s*\d+\s*(?:day|week|month|year)s?\s+"
+    r"(?:prior|before|since|ago)\b",
+    re.I,
+)
+# "Inconclusive, equivocal or unavailable result of HER2/neu overexpression": a result's state
+_RESULT_STATE = re.compile(
+    r"\b(?:inconclusive|equivocal|unavailable|unknown|missing|pending|indeterminate)\b[^.;]{0,40}"
+    r"\b(?:results?|status|testing)\s+(?:of|for)\s+(?:the\s+)?$",
+    re.I,
+)

@@ -57,6 +57,17 @@ def _therapy(c: dict, f: PatientFacts) -> tuple[bool | None, str, str]:
         if all(d.end for d in hits):
             return False, f"Your last {name} was more than {int(days)} days ago.", ""
         return None, f"It is not clear when you last had {names}.", f"When you last had {name}"
+    if c.get("mode") == "current":  # "Current antiestrogen therapy": only what is being taken
+        now = [d for d in hits if d.ongoing]
+        if now:
+            return True, f"You are taking {', '.join(d.name for d in now)}.", ""
+        if all(d.end for d in hits):
+            return False, f"You had {names}, and it has ended.", ""
+        return (
+            None,
+            f"It is not clear whether you still take {names}.",
+            f"Whether you still take {name}",
+        )
     if c.get("mode") == "stopped for side effects":
         return None, f"You had {names}; why it was stopped is not clear.", f"Why {name} was stopped"
     if c.get("mode") == "progressed":

@@ -147,7 +147,7 @@ _OP = (
     r"of at least|of)"
 )
 _ULN = r"(?:upper limit (?:of )?(?:the )?(?:institutional )?normal(?: range)?|(?:institutional )?\buln\b)"
-_TIMES = r"\s*(?:x|×|\*|times|(?:-\s*)?fold(?:\s*(?:x|×))?)\s*(?:the\s+)?(?:institutional\s+)?"
+_TIMES = r"\s*(?:x|×|\*|times?|(?:-\s*)?fold(?:\s*(?:x|×))?)\s*(?:the\s+)?(?:institutional\s+)?"
 _UNIT = r"\s*((?:x|×)?\s*10\s*\\?\^?\s*[39⁹³]\s*/\s*[lµuμ]l?|/\s*(?:µ|u|μ|m)(?:l|m\s*\^?3|m³)|cells\s*/\s*(?:µ|u|μ|m)(?:l|m3)|k/\s*[uµ]l|g/\s*dl|g/\s*l|mg/\s*dl|[uµμ]mol/\s*l|mmol/\s*l|i?u/\s*l|ml/\s*min(?:/1\.73\s*m2)?)?"
 _LIMIT = re.compile(
     _OP + r"\s*" + _NUM + r"(?:" + _TIMES + _ULN + r"|" + _UNIT + r")"

@@ -78,7 +78,7 @@ _KARNOFSKY = re.compile(
     re.I,
 )
 _WITHIN = re.compile(
-    r"(?:≤|<=|<)\s*(\d+)\s*(day|week|month|year)s?|within (?:the )?(?:(?:past|last|previous|prior) )?(\d+)\s*(day|week|month|year)s?|(?:in|during|over) the (?:past|last|previous|preceding) (\d+)\s*(day|week|month|year)s?|(\d+)\s*(day|week|month|year)s? (?:prior to|before|of) (?:the )?(?:first dose|start|randomi[sz]ation|enrol?lment|registration|study)",
+    r"(?:≤|<=|<)\s*(\d+)\s*(day|week|month|year)s?|within (?:the )?(?:(?:past|last|previous|prior) )?(\d+)\s*(day|week|month|year)s?|(?:in|during|over) the (?:past|last|previous|preceding) (\d+)\s*(day|week|month|year)s?|(?:fewer|less) than (\d+)\s*(day|week|month|year)s? since|(\d+)\s*(day|week|month|year)s? (?:prior to|before|of) (?:the )?(?:first dose|start|randomi[sz]ation|enrol?lment|registration|study)",
     re.I,
 )
 _SEX_FILLER = re.compile(
