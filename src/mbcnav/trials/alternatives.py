@@ -40,29 +40,3 @@ def mark_unchecked_alternatives(
         for c in out:
             if c["type"] in {"lines", "therapy"}:
                 c["alt"] = True
-
-
-def subtype_options(groups: dict[str, list], judged: list[tuple[dict, object]]) -> dict[str, list]:
-    """ "breast (TNBC, HR+/HER2-)": triple-negative named beside a hormone-receptor-positive
-    subtype can only be a list of options (no cancer is both), so the subtype and the
-    receptor checks together are one choice: triple-negative, or every receptor part."""
-    tn = [h for c, h in judged if c["type"] == "subtype" and c["value"] == "triple-negative"]
-    hr_pos = any(
-        c["type"] == "receptor" and c["value"] == "hr-positive" and not c.get("neg")
-        for c, _ in judged
-    )
-    if (
-        not tn
-        or not hr_pos
-        or any(k.endswith("-neg") for k in groups if k.startswith(("receptor", "subtype")))
-    ):
-        return groups
-    receptor = [_or(v) for k, v in groups.items() if k.startswith("receptor")]
-    rest = {k: v for k, v in groups.items() if not k.startswith(("receptor", "subtype"))}
-    both = False if False in receptor else True if all(v is True for v in receptor) else None
-    rest["subtype-options"] = [_or([_or(tn), both])]
-    return rest
-
-
-def _or(vals: list) -> bool | None:
-    return True if True in vals else False if all(v is False for v in vals) else None

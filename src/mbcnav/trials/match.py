@@ -5,11 +5,10 @@ from __future__ import annotations
 import json
 import re
 
-from mbcnav.trials.alternatives import subtype_options
 from mbcnav.trials.evaluate import NEUTRAL, evaluate
 from mbcnav.trials.facts import PatientFacts
 from mbcnav.trials.modality import modality, scope, soften
-from mbcnav.trials.options import _either_or, _group_key, _or3
+from mbcnav.trials.options import _either_or, _group_key, _or3, subtype_options
 from mbcnav.trials.population import mismatch
 from mbcnav.trials.subgroups import apply_subgroups
 

@@ -80,3 +80,24 @@ def _either_or(text: str, judged: list[tuple[dict, object]]) -> tuple[bool | Non
     if any(not p for p in parts):
         return None
     return (_or3([_and3([_or3(v) for v in p.values()]) for p in parts]),)
+
+
+def subtype_options(groups: dict[str, list], judged: list[tuple[dict, object]]) -> dict[str, list]:
+    """ "breast (TNBC, HR+/HER2-)": triple-negative named beside a hormone-receptor-positive
+    subtype can only be a list of options (no cancer is both), so the subtype and the
+    receptor checks together are one choice: triple-negative, or every receptor part."""
+    tn = [h for c, h in judged if c["type"] == "subtype" and c["value"] == "triple-negative"]
+    hr_pos = any(
+        c["type"] == "receptor" and c["value"] == "hr-positive" and not c.get("neg")
+        for c, _ in judged
+    )
+    if (
+        not tn
+        or not hr_pos
+        or any(k.endswith("-neg") for k in groups if k.startswith(("receptor", "subtype")))
+    ):
+        return groups
+    receptor = [_or3(v) for k, v in groups.items() if k.startswith("receptor")]
+    rest = {k: v for k, v in groups.items() if not k.startswith(("receptor", "subtype"))}
+    rest["subtype-options"] = [_or3([_or3(tn), _and3(receptor)])]
+    return rest

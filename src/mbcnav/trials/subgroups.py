@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from mbcnav.trials.options import _and3
+
 # "<who> patients must ...", "<who> participants should ...": a sentence with its own subject
 _SUBGROUP = re.compile(
     r"(?:^|(?<=[.;]\s))\W*(?P<who>(?:[\w+()/-]+\s+){1,6}?)"
@@ -51,7 +53,7 @@ def apply_subgroups(checks: list[dict], holds: Callable[[dict], object], neutral
     for k in sorted(subs):
         vals = [holds(c) for c in checks if c.get("sub_premise") == k]
         vals = [v for v in vals if v is not neutral]
-        inside = False if False in vals else True if vals and all(vals) else None
+        inside = _and3(vals) if vals else None
         if inside is False:
             continue
         for c in checks:
