@@ -116,3 +116,38 @@ def test_free_text_plus_fields_on_the_cli_reach_the_sign_family(tmp_path):
         main, ["triage", _file(tmp_path, data), "--json", "--date", "2026-11-20"]
     )
     assert json.loads(res.output)["level"] == "emergency" and "988" in res.output
+
+
+UNREAD_FILE = {
+    "format": "mbcnav-patient/1",
+    "symptoms": [
+        {
+            "date": "2026-11-19",
+            "symptom": "other symptom",
+            "severity": "moderate",
+            "note": "insides all wrong",
+        }
+    ],
+}
+
+
+def test_unread_words_list_the_follow_up_questions_and_yes_answers_them(tmp_path):
+    path = _file(tmp_path, UNREAD_FILE)
+    res = CliRunner().invoke(main, ["triage", path, "--date", "2026-11-20"])
+    assert res.exit_code == 0, res.output
+    assert 'Some words could not be read: "insides all wrong".' in res.output
+    assert "  suicidal-thoughts: Thoughts of ending your life" in res.output
+    res = CliRunner().invoke(main, ["triage", path, "--date", "2026-11-20", "--json"])
+    follow = json.loads(res.output)["follow_up"]
+    assert follow["unread"] == ["insides all wrong"]
+    assert "chest-pain" in {q["name"] for q in follow["questions"]}
+    res = CliRunner().invoke(main, ["triage", path, "--date", "2026-11-20", "--yes", "chest-pain"])
+    assert res.exit_code == 0, res.output
+    assert res.output.startswith("EMERGENCY")
+    assert "Some words could not be read" not in res.output
+
+
+def test_a_made_up_answer_is_one_sentence_and_exit_2(tmp_path):
+    res = CliRunner().invoke(main, ["triage", _file(tmp_path, UNREAD_FILE), "--yes", "nope"])
+    assert res.exit_code == 2
+    assert "'nope' is not one of the follow-up questions" in res.output

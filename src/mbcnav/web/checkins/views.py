@@ -13,11 +13,13 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from mbcnav.patient import PatientFileError
 from mbcnav.patient.derive import ongoing_drugs
-from mbcnav.triage import triage
+from mbcnav.triage import TriageError, triage
+from mbcnav.triage.follow_up import answers, questions_for, unread_words
 from mbcnav.web.core.models import audit
 from mbcnav.web.core.sentences import for_people
 from mbcnav.web.record import services
@@ -98,24 +100,73 @@ def result(request, day, owner_id=None):
     when = _parse_day(day)
     if not CheckIn.objects.filter(owner=owner, date=when).exists():
         raise Http404
+    audit(request.user, owner, "view", f"triage result {day}")
+    return _result_page(request, owner, when)
+
+
+def _result_page(request, owner, when: date, error: str | None = None, status: int = 200):
     patient = services.patient_for(owner)
     outcome = triage(patient, when)
-    audit(request.user, owner, "view", f"triage result {day}")
     team = services.care_team_for(owner)
+    questions = questions_for(patient, when, outcome)
+    urls = services.url_kwargs(request.user, owner)
+    sources = {s.url: s for q in questions for s in q.sources}
     return render(
         request,
         "checkins/result.html",
         {
             "owner": owner,
             "result": outcome,
+            "questions": questions,
+            "unread": unread_words(patient, when) if questions else [],
+            "may_answer": services.can_edit(request.user, owner),
+            "follow_up_url": reverse(
+                "checkins:follow_up", kwargs={"day": when.isoformat(), **urls}
+            ),
+            "follow_up_sources": list(sources.values()),
+            "error": error,
             "crisis": any("988" in r.do for r in outcome.reasons),
             "team": team,
             "day": when,
             "drugs": [d.name for d in ongoing_drugs(patient, when)],
             "after_hours": [m for m in team if m.after_hours],
-            "urls": services.url_kwargs(request.user, owner),
+            "urls": urls,
         },
+        status=status,
     )
+
+
+@login_required
+@require_POST
+def follow_up(request, day, owner_id=None):
+    """Answers to the red-flag questions asked after words the app could not read: each "yes"
+    joins the same day's check-in and the day is triaged again (one transaction)."""
+    owner = services.get_owner_for(request.user, owner_id, "edit")
+    when = _parse_day(day)
+    if not CheckIn.objects.filter(owner=owner, date=when).exists():
+        raise Http404
+    back = reverse(
+        "checkins:result",
+        kwargs={"day": when.isoformat(), **services.url_kwargs(request.user, owner)},
+    )
+    ticked = request.POST.getlist("yes")
+    if not ticked:
+        audit(request.user, owner, "view", f"follow-up questions {day}: none apply")
+        messages.info(
+            request,
+            _(
+                "Thank you. You said none of these apply. If anything changes, check in again or call your team."
+            ),
+        )
+        return redirect(back)
+    try:
+        entries = answers(ticked, when)
+        save_and_triage(owner, entries, request.user, when)
+    except TriageError as err:
+        return _result_page(request, owner, when, error=str(err), status=400)
+    except PatientFileError as err:
+        return _result_page(request, owner, when, error=for_people(err), status=400)
+    return redirect(back)
 
 
 @login_required
