@@ -138,3 +138,21 @@ def test_progression_scan_changes_sites_timeline_summary_and_guide(phone, live_s
     _fits(page)
     page.goto(base + "/visits/")
     expect(page.locator("main")).to_contain_text(re.compile("grew on"))
+
+
+def test_unread_words_then_the_follow_up_questions_on_a_phone(phone, live_server):
+    """Issue 20 (H45): words no list reads get the red-flag questions; a yes raises the level."""
+    page, base = phone, live_server.url
+    _signup(page, base, "Bea", "bea@example.org")
+    page.goto(base + "/checkins/")
+    page.get_by_label("What is it, in your own words?").fill("my insides feel all wrong and funny")
+    page.get_by_role("button", name="Save and check").click()
+    questions = page.locator("section.follow-up")
+    expect(questions).to_contain_text("We could not read all of your words")
+    expect(questions).to_contain_text("my insides feel all wrong and funny")
+    _fits(page)
+    questions.get_by_label("Pain, pressure or tightness in your chest").check()
+    questions.get_by_role("button", name="Add my answers").click()
+    expect(page.locator("#what-now")).to_contain_text("Call 911")
+    expect(page.locator("section.follow-up")).to_have_count(0)
+    _fits(page)
