@@ -145,6 +145,19 @@ def test_mobile_viewport_has_no_sideways_scroll(page, live_server, demo_user, pa
     assert overflow <= 1, f"{path} is {overflow}px wider than a phone screen"
 
 
+def test_axe_on_the_follow_up_questions_after_unread_words(page, live_server, demo_user):
+    """Issue 20 (H45): the result page with its follow-up form passes axe."""
+    sign_in(page, live_server.url)
+    page.goto(live_server.url + "/checkins/")
+    page.locator("details.symptom summary", has_text="Something else").click()
+    page.get_by_label("What is it, in your own words?").fill(
+        "everything feels off and wobbly inside"
+    )
+    page.get_by_role("button", name="Save and check").click()
+    expect(page.locator("section.follow-up")).to_be_visible()
+    assert serious_violations(page) == []
+
+
 def test_print_styles_hide_navigation(page, live_server, demo_user):
     sign_in(page, live_server.url)
     page.goto(live_server.url + "/visits/")

@@ -145,6 +145,7 @@ def test_unread_words_then_the_follow_up_questions_on_a_phone(phone, live_server
     page, base = phone, live_server.url
     _signup(page, base, "Bea", "bea@example.org")
     page.goto(base + "/checkins/")
+    page.locator("details.symptom summary", has_text="Something else").click()
     page.get_by_label("What is it, in your own words?").fill("my insides feel all wrong and funny")
     page.get_by_role("button", name="Save and check").click()
     questions = page.locator("section.follow-up")
