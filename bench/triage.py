@@ -65,7 +65,7 @@ def build(vignette: dict, day: date):
     checkin = vignette["checkin"] if "checkin" in vignette else vignette["symptoms"]
     entries = [{"date": day.isoformat(), **entry} for entry in checkin]
     data["symptoms"] = own_words_all(entries)
-    return parse(data)
+    return parse(data, today=day)  # the set's own day is "today" (a set may be dated ahead)
 
 
 def allowed(vignette: dict) -> set[str]:
