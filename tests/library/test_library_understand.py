@@ -89,3 +89,49 @@ def test_pronouns_and_plain_questions_are_not_comparisons(text):
 )
 def test_answer_shapes(text, shape):
     assert understand(text).shape == shape
+
+
+# ---------------------------------------------------------------- lib21: pieces that do not stand alone
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "verzenio vs ibrance, which one has more diarrhea",  # a lead-in that is no question
+        "If I sign it, does that mean they won't treat me for pneumonia?",
+        "Is that the radiation doing that, and does it get better?",  # one topic word
+        "Is this permanent? Should I just tough it out to get through the cycles?",
+    ],
+)
+def test_a_piece_that_does_not_stand_alone_stays_with_its_question(text):
+    assert len(understand(text).questions) == 1
+
+
+def test_two_real_questions_are_still_two():
+    r = understand("What does washout mean, and is a month off treatment risky?")
+    assert len(r.questions) == 2
+
+
+def test_whats_the_difference_is_no_comparison_side():
+    assert comparison("kadcyla vs enhertu whats the difference") == ("kadcyla", "enhertu")
+
+
+def test_conversational_filler_is_no_search_word():
+    from mbcnav.library.vocabulary import analyse
+
+    assert analyse("the doctor mentioned it yesterday, honestly nothing hurts") == ["hurt"]
+
+
+def test_a_comparison_prefers_the_passage_that_also_holds_the_rest_of_the_question():
+    from mbcnav.library.answer import ask
+
+    top = ask("verzenio vs ibrance, which one has more diarrhea", rerank=False).answers[0]
+    assert "diarrhea" in top.text.lower() and top.article == "targeted-therapy"
+
+
+def test_it_stands_for_the_story_sentence_with_the_rarest_topic_words():
+    from mbcnav.library.choose import referred_sentence
+    from mbcnav.library.index import get_index
+
+    story = "My oncologist asked whether I want a DNR. I'm still on treatment and doing well."
+    assert "DNR" in referred_sentence(get_index(), story)
