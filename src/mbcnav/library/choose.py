@@ -26,9 +26,9 @@ REFERRED_CANDIDATES = 2  # the last sentences of the story one of which "it" sta
 REFERRED_TOP = 3  # topic words counted per candidate sentence
 # who a question is for (children are not here: they name the children article's topic)
 PEOPLE = re.compile(
-    r"\b(mom|mum|mother|dad|father|parents?|husband|wife|partner|spouse|sister|brother|"
-    r"aunt|uncle|grandmother|grandma|grandfather|grandpa|friend|friends|cousin|"
-    r"loved one|family member|relative)\b",
+    r"\b(moms?|mums?|mothers?|dads?|fathers?|parents?|husbands?|wife|wives|partners?|spouses?|"
+    r"sisters?|brothers?|aunts?|uncles?|grandmothers?|grandmas?|grandfathers?|grandpas?|friends?|"
+    r"cousins?|loved ones?|family members?|relatives?)\b",
     re.I,
 )
 # "how can I help my sister?", "help him when I'm not there": helping a person named by relation
