@@ -135,3 +135,28 @@ def test_it_stands_for_the_story_sentence_with_the_rarest_topic_words():
 
     story = "My oncologist asked whether I want a DNR. I'm still on treatment and doing well."
     assert "DNR" in referred_sentence(get_index(), story)
+
+
+def test_numbered_questions_are_read_one_by_one():
+    r = understand(
+        "started kisqali in 2024. questions: 1) does one new liver spot mean kisqali failed "
+        "2) will they biopsy again 3) my onc keeps saying '2nd line', what is a line"
+    )
+    assert len(r.questions) == 2 and "what is a line" in r.questions[-1]
+    assert not any(q.startswith(("1)", "2)", "3)")) for q in r.questions)
+
+
+def test_a_question_that_points_back_stays_with_the_one_before():
+    r = understand(
+        "Is there any point asking about clinical trials this far along, or are those only "
+        "for people early in treatment?"
+    )
+    assert len(r.questions) == 1
+
+
+def test_another_form_of_a_library_word_is_not_spelt_into_a_different_word():
+    from mbcnav.library.index import get_index
+
+    index = get_index()
+    assert index.spell("opening") == "opening" and index.spell("filling") == "filling"
+    assert index.spell("chemoterapy") == "chemotherapy"

@@ -28,7 +28,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=\S)|\n+")
+SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=\S)|\n+|\s+(?=\(?\d{1,2}\)\s)")
+# "questions: 1) does ... 2) will ...": numbered questions are sentences of their own
+ENUMERATOR = re.compile(r"^\(?\d{1,2}\)\s+")
+# a question that opens by pointing back ("are those only for ...", "does it get better")
+# leans on the question before it
+POINTS_BACK_OPENING = re.compile(r"^\W*(?:\w+\s+)?(it|that|this|these|those)\b", re.I)
 QUESTION_OPENING = re.compile(
     r"^\W*(what|whats|what's|which|where|when|why|who|whom|how|is|are|am|was|were|can|could|"
     r"do|does|did|should|shall|will|would|may|might|has|have|any|anything|tell me|explain|"
@@ -39,7 +44,9 @@ ASKING_INSIDE = re.compile(
     r"\b(i (want|would like|need|wanted|d like|'d like) to (know|understand|learn|ask)|"
     r"i(?:'m| am) (wondering|curious|looking for)|i wonder|wondering (if|whether|what|how|why)|"
     r"can (you|someone|anyone) (tell|explain|help)|please (tell|explain)|"
-    r"(any|some) (advice|tips|ideas|suggestions))\b",
+    r"(any|some) (advice|tips|ideas|suggestions))\b"
+    # a question after a comma: "my onc keeps saying '2nd line', what is a line"
+    r"|[,;:]\s*(what|how|why|which|when|where|who)\s+(is|are|does|do|can|should|would|will)\b",
     re.I,
 )
 # Frames that carry no topic: removed so the topic itself is what is searched.
@@ -123,7 +130,8 @@ class Reading:
 
 
 def sentences(text: str) -> list[str]:
-    return [s.strip() for s in SENTENCE_END.split(text.strip()) if s.strip()]
+    out = (ENUMERATOR.sub("", s.strip()) for s in SENTENCE_END.split(text.strip()))
+    return [s for s in out if s]
 
 
 def is_asking(sentence: str) -> bool:
@@ -180,9 +188,10 @@ def shape_of(asked: str, sides: tuple[str, ...]) -> str:
 def split_questions(asking: list[str]) -> tuple[str, ...]:
     """The questions of the asking sentences: each sentence, cut where a second question is
     joined on (", and is ...", " and what ..."). A piece stays with its neighbours when it
-    does not stand alone: short pieces and pieces with fewer than ``MIN_TOPIC_WORDS`` topic
-    words ("is this permanent?", "does it get better") join the question before them (the
-    one after, when first); a lead-in that is not itself a question ("verzenio vs ibrance,
+    does not stand alone: short pieces, pieces with fewer than ``MIN_TOPIC_WORDS`` topic
+    words ("is this permanent?") and pieces that open by pointing back ("are those only
+    for ...", "does it get better") join the question before them (the one after, when
+    first); a lead-in that is not itself a question ("verzenio vs ibrance,
     which one has more diarrhea", "if I sign it, does that mean ...") joins the question it
     leads into."""
     from mbcnav.library.vocabulary import analyse  # the search's own idea of a topic word
@@ -197,7 +206,9 @@ def split_questions(asking: list[str]) -> tuple[str, ...]:
                 piece, pending = f"{pending} {piece}", ""
             lead_in = n + 1 < len(pieces) and not QUESTION_OPENING.match(piece)
             thin = (
-                len(piece.split()) < MIN_QUESTION_WORDS or len(analyse(piece)) < MIN_TOPIC_WORDS
+                len(piece.split()) < MIN_QUESTION_WORDS
+                or len(analyse(piece)) < MIN_TOPIC_WORDS
+                or bool(out and POINTS_BACK_OPENING.match(piece))
             )
             if lead_in or (thin and not out):
                 pending = piece
