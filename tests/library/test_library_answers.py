@@ -112,3 +112,22 @@ def test_my_treatment_is_read_as_the_persons_current_drugs():
     )
     first = ask("what are the side effects of my treatment?", patient=me).answers[0]
     assert "abemaciclib" in first.text.lower() or "cdk4/6" in first.text.lower()
+
+
+@pytest.mark.parametrize(
+    "question, article, words",
+    [
+        ("can I get the covid vaccine while on chemo", "side-effects", "COVID-19"),
+        ("does marijuana help chemo nausea", "side-effects", "dronabinol"),
+        ("is grapefruit ok with ibrance", "targeted-therapy", "grapefruit"),
+        ("keto diet to starve cancer?", "nutrition-and-exercise", "keto"),
+        ("how long do I stay on zometa", "bone-health", "12 weeks"),
+        ("who pays for palliative care", "palliative-care-and-hospice", "Medicare Part B"),
+        ("do I need a will and a guardian for my kids", "advance-care-planning", "guardian"),
+        ("does acupuncture help hot flashes", "side-effects", "Acupuncture"),
+    ],
+)
+def test_lib21_gaps_people_ask_about_are_answered(question, article, words):
+    result = ask(question)
+    assert result.confident and result.answers[0].article == article
+    assert words in result.answers[0].text

@@ -89,3 +89,74 @@ def test_pronouns_and_plain_questions_are_not_comparisons(text):
 )
 def test_answer_shapes(text, shape):
     assert understand(text).shape == shape
+
+
+# ---------------------------------------------------------------- lib21: pieces that do not stand alone
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "verzenio vs ibrance, which one has more diarrhea",  # a lead-in that is no question
+        "If I sign it, does that mean they won't treat me for pneumonia?",
+        "Is that the radiation doing that, and does it get better?",  # one topic word
+        "Is this permanent? Should I just tough it out to get through the cycles?",
+    ],
+)
+def test_a_piece_that_does_not_stand_alone_stays_with_its_question(text):
+    assert len(understand(text).questions) == 1
+
+
+def test_two_real_questions_are_still_two():
+    r = understand("What does washout mean, and is a month off treatment risky?")
+    assert len(r.questions) == 2
+
+
+def test_whats_the_difference_is_no_comparison_side():
+    assert comparison("kadcyla vs enhertu whats the difference") == ("kadcyla", "enhertu")
+
+
+def test_conversational_filler_is_no_search_word():
+    from mbcnav.library.vocabulary import analyse
+
+    assert analyse("the doctor mentioned it yesterday, honestly nothing hurts") == ["hurt"]
+
+
+def test_a_comparison_prefers_the_passage_that_also_holds_the_rest_of_the_question():
+    from mbcnav.library.answer import ask
+
+    top = ask("verzenio vs ibrance, which one has more diarrhea", rerank=False).answers[0]
+    assert "diarrhea" in top.text.lower() and top.article == "targeted-therapy"
+
+
+def test_it_stands_for_the_story_sentence_with_the_rarest_topic_words():
+    from mbcnav.library.choose import referred_sentence
+    from mbcnav.library.index import get_index
+
+    story = "My oncologist asked whether I want a DNR. I'm still on treatment and doing well."
+    assert "DNR" in referred_sentence(get_index(), story)
+
+
+def test_numbered_questions_are_read_one_by_one():
+    r = understand(
+        "started kisqali in 2024. questions: 1) does one new liver spot mean kisqali failed "
+        "2) will they biopsy again 3) my onc keeps saying '2nd line', what is a line"
+    )
+    assert len(r.questions) == 2 and "what is a line" in r.questions[-1]
+    assert not any(q.startswith(("1)", "2)", "3)")) for q in r.questions)
+
+
+def test_a_question_that_points_back_stays_with_the_one_before():
+    r = understand(
+        "Is there any point asking about clinical trials this far along, or are those only "
+        "for people early in treatment?"
+    )
+    assert len(r.questions) == 1
+
+
+def test_another_form_of_a_library_word_is_not_spelt_into_a_different_word():
+    from mbcnav.library.index import get_index
+
+    index = get_index()
+    assert index.spell("opening") == "opening" and index.spell("filling") == "filling"
+    assert index.spell("chemoterapy") == "chemotherapy"

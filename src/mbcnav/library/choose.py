@@ -21,12 +21,14 @@ from mbcnav.library.vocabulary import analyse, synonyms
 
 STORY_WEIGHT = 0.35  # weight of the story's words against the asked clause's
 BARE_STORY_WEIGHT = 0.8  # when the asked clause has almost no words of its own ("what helps?")
-REFERRED_WEIGHT = 0.7  # the story's last sentence when the asked clause points back at it ("it")
+REFERRED_WEIGHT = 0.7  # the story sentence the asked clause points back at ("it")
+REFERRED_CANDIDATES = 2  # the last sentences of the story one of which "it" stands for
+REFERRED_TOP = 3  # topic words counted per candidate sentence
 # who a question is for (children are not here: they name the children article's topic)
 PEOPLE = re.compile(
-    r"\b(mom|mum|mother|dad|father|parents?|husband|wife|partner|spouse|sister|brother|"
-    r"aunt|uncle|grandmother|grandma|grandfather|grandpa|friend|friends|cousin|"
-    r"loved one|family member|relative)\b",
+    r"\b(moms?|mums?|mothers?|dads?|fathers?|parents?|husbands?|wife|wives|partners?|spouses?|"
+    r"sisters?|brothers?|aunts?|uncles?|grandmothers?|grandmas?|grandfathers?|grandpas?|friends?|"
+    r"cousins?|loved ones?|family members?|relatives?)\b",
     re.I,
 )
 # "how can I help my sister?", "help him when I'm not there": helping a person named by relation
@@ -37,6 +39,11 @@ HELPING = re.compile(
 HELPED = re.compile(r"\b(help|support|look after|care for)\s+(him|her|them)\b", re.I)
 POINTS_BACK = re.compile(r"\b(it|that|this|these|those|they|them|she|he|her|him)\b", re.I)
 MAIN_COVERAGE = 0.5  # a question's best passage must cover this share of it to count
+# the words that only frame a comparison ("what's the difference", "which one is better")
+COMPARE_FRAME = frozenset(
+    "vs versus or and difference differences different differ same better worse which one "
+    "compared compare between like whats what's the is are".split()
+)
 SIDE_COVERAGE = 0.99  # a passage names a compared side when it holds all of its words
 
 
@@ -61,8 +68,23 @@ def query_parts(reading: Reading, index: Index) -> list[tuple[str, float]]:
     parts = [(reading.asked, 1.0), (reading.story, weight)]
     if weight < REFERRED_WEIGHT and POINTS_BACK.search(reading.asked):
         # "should I take two to make up for it?": "it" is what the last story sentence says
-        parts.insert(1, (understand_sentences(reading.story)[-1], REFERRED_WEIGHT))
+        parts.insert(1, (referred_sentence(index, reading.story), REFERRED_WEIGHT))
     return parts
+
+
+def referred_sentence(index: Index, story: str) -> str:
+    """The story sentence a pointing word ("it", "this") most likely stands for: of the last
+    ``REFERRED_CANDIDATES`` sentences, the one whose topic words are rarest in the library
+    (sum of its ``REFERRED_TOP`` highest IDFs; ties: the later one). "My oncologist asked
+    whether I want a DNR. I'm still doing well. If I sign it ..." - "it" is the DNR."""
+    candidates = understand_sentences(story)[-REFERRED_CANDIDATES:]
+
+    def mass(sentence: str) -> float:
+        idfs = sorted((index.idf(s) for s in set(analyse(sentence)) if s in index.df), reverse=True)
+        return sum(idfs[:REFERRED_TOP])
+
+    best = max(range(len(candidates)), key=lambda i: (mass(candidates[i]), i))
+    return candidates[best]
 
 
 def main_question(index: Index, reading: Reading, lenient: bool) -> int:
@@ -135,6 +157,11 @@ def compare(index: Index, reading: Reading, hits: list[Hit]) -> tuple[list[Hit],
         if min(cov_x[position[id(h.section)]], cov_y[position[id(h.section)]]) >= SIDE_COVERAGE
     ]
     if both:
+        # "verzenio vs ibrance, which one has more diarrhea": of the passages naming both,
+        # first the one that also holds the rest of the question, then the best ranked
+        rest = rest_of(reading)
+        cov_rest = side_coverage(index, rest)[1] if rest else np.zeros(len(index.sections))
+        both.sort(key=lambda h: (-cov_rest[position[id(h.section)]], -h.rank))
         return both[:1] + [h for h in hits if h is not both[0]], False
     chosen: list[int] = []
     for score, cov in ((score_x, cov_x), (score_y, cov_y)):
@@ -151,6 +178,13 @@ def compare(index: Index, reading: Reading, hits: list[Hit]) -> tuple[list[Hit],
     ]
     taken = {id(h.section) for h in first}
     return first + [h for h in hits if id(h.section) not in taken], True
+
+
+def rest_of(reading: Reading) -> str:
+    """The asked clause without the words of the compared sides (what is asked about them)."""
+    side_words = {w.lower() for side in reading.sides for w in side.split()}
+    words = (w.lower().strip(",.?!'") for w in reading.asked.split())
+    return " ".join(w for w in words if w not in side_words and w not in COMPARE_FRAME)
 
 
 def similarity(index: Index, texts: list[str]) -> float:

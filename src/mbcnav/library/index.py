@@ -34,7 +34,7 @@ from mbcnav.library.scoring import (  # noqa: F401 (Term, Hit, coverage: public 
     drops_real_letters,
     fuse,
 )
-from mbcnav.library.vocabulary import Synonyms, analyse, prime, synonyms, words
+from mbcnav.library.vocabulary import Synonyms, analyse, prime, stem, synonyms, words
 
 logging.getLogger("bm25s").setLevel(logging.WARNING)  # it logs every index build at DEBUG
 log = logging.getLogger(__name__)
@@ -130,6 +130,8 @@ class Index:
     def spell(self, word: str) -> str:
         """A known word for a misspelt one (or the word itself)."""
         if word in self.known_words or len(word) < FUZZY_MIN_LENGTH or not word.isalpha():
+            return word
+        if stem(word) in self.df:  # another form of a word the library has ("opening", "filling")
             return word
         # one slip in a short word changes it a lot: ask more of short words
         cutoff = FUZZY_CUTOFF + (4 if len(word) <= 6 else 0)

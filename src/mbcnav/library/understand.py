@@ -28,7 +28,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=\S)|\n+")
+SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=\S)|\n+|\s+(?=\(?\d{1,2}\)\s)")
+# "questions: 1) does ... 2) will ...": numbered questions are sentences of their own
+ENUMERATOR = re.compile(r"^\(?\d{1,2}\)\s+")
+# a question that opens by pointing back ("are those only for ...", "does it get better")
+# leans on the question before it
+POINTS_BACK_OPENING = re.compile(r"^\W*(?:\w+\s+)?(it|that|this|these|those)\b", re.I)
 QUESTION_OPENING = re.compile(
     r"^\W*(what|whats|what's|which|where|when|why|who|whom|how|is|are|am|was|were|can|could|"
     r"do|does|did|should|shall|will|would|may|might|has|have|any|anything|tell me|explain|"
@@ -39,7 +44,9 @@ ASKING_INSIDE = re.compile(
     r"\b(i (want|would like|need|wanted|d like|'d like) to (know|understand|learn|ask)|"
     r"i(?:'m| am) (wondering|curious|looking for)|i wonder|wondering (if|whether|what|how|why)|"
     r"can (you|someone|anyone) (tell|explain|help)|please (tell|explain)|"
-    r"(any|some) (advice|tips|ideas|suggestions))\b",
+    r"(any|some) (advice|tips|ideas|suggestions))\b"
+    # a question after a comma: "my onc keeps saying '2nd line', what is a line"
+    r"|[,;:]\s*(what|how|why|which|when|where|who)\s+(is|are|does|do|can|should|would|will)\b",
     re.I,
 )
 # Frames that carry no topic: removed so the topic itself is what is searched.
@@ -86,7 +93,8 @@ COMPARISONS = [
 ]
 SIDE_FILLER = re.compile(
     r"^(what(?:'s| is)? the|the|a|an|is|are|which is better|which|better|what|whats)\s+|"
-    r"\s+(which is better|what(?:'s| is) different|whats different|what|better|same|for me|thing)$",
+    r"\s+(which is better|what(?:'s| is) different|whats different|what(?:'s| is)? the difference|"
+    r"whats the difference|the difference|difference|what|better|same|for me|thing)$",
     re.I,
 )
 # a second question joined to the first: ", and is ...", "; can ...", " and what ..."
@@ -98,6 +106,7 @@ JOINED_QUESTION = re.compile(
     re.I,
 )
 MIN_QUESTION_WORDS = 3  # a piece shorter than this stays with the question before it
+MIN_TOPIC_WORDS = 2  # a piece with fewer search words (stop words out) does not stand alone
 MAX_SIDE_WORDS = 6
 NOT_A_SIDE = re.compile(
     r"^(it|that|this|these|those|they|them|mine|my \w+|me|you|people\b.*)$", re.I
@@ -121,7 +130,8 @@ class Reading:
 
 
 def sentences(text: str) -> list[str]:
-    return [s.strip() for s in SENTENCE_END.split(text.strip()) if s.strip()]
+    out = (ENUMERATOR.sub("", s.strip()) for s in SENTENCE_END.split(text.strip()))
+    return [s for s in out if s]
 
 
 def is_asking(sentence: str) -> bool:
@@ -177,17 +187,40 @@ def shape_of(asked: str, sides: tuple[str, ...]) -> str:
 
 def split_questions(asking: list[str]) -> tuple[str, ...]:
     """The questions of the asking sentences: each sentence, cut where a second question is
-    joined on (", and is ...", " and what ..."); short pieces stay with the one before."""
+    joined on (", and is ...", " and what ..."). A piece stays with its neighbours when it
+    does not stand alone: short pieces, pieces with fewer than ``MIN_TOPIC_WORDS`` topic
+    words ("is this permanent?") and pieces that open by pointing back ("are those only
+    for ...", "does it get better") join the question before them (the one after, when
+    first); a lead-in that is not itself a question ("verzenio vs ibrance,
+    which one has more diarrhea", "if I sign it, does that mean ...") joins the question it
+    leads into."""
+    from mbcnav.library.vocabulary import analyse  # the search's own idea of a topic word
+
     out: list[str] = []
+    pending = ""  # a piece that joins the next one
     for sentence in asking:
-        for piece in JOINED_QUESTION.split(sentence):
-            piece = piece.strip(" ,;")
-            if not piece:
-                continue
-            if out and len(piece.split()) < MIN_QUESTION_WORDS:
+        pieces = [p.strip(" ,;") for p in JOINED_QUESTION.split(sentence)]
+        pieces = [p for p in pieces if p]
+        for n, piece in enumerate(pieces):
+            if pending:
+                piece, pending = f"{pending} {piece}", ""
+            lead_in = n + 1 < len(pieces) and not QUESTION_OPENING.match(piece)
+            thin = (
+                len(piece.split()) < MIN_QUESTION_WORDS
+                or len(analyse(piece)) < MIN_TOPIC_WORDS
+                or bool(out and POINTS_BACK_OPENING.match(piece))
+            )
+            if lead_in or (thin and not out):
+                pending = piece
+            elif thin:
                 out[-1] = f"{out[-1]} {piece}"
             else:
                 out.append(piece)
+    if pending:
+        if out:
+            out[-1] = f"{out[-1]} {pending}"
+        else:
+            out.append(pending)
     return tuple(out)
 
 
