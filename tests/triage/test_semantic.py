@@ -85,6 +85,7 @@ def test_a_source_without_its_read_date_is_refused():
 def test_the_stored_vectors_cover_every_exemplar_and_match_the_model():
     stored = rerank.load_vectors(semantic.VECTORS_FILE)
     texts = [x for c in semantic.concepts() for x in c.exemplars] + list(semantic.mild())
+    texts = [semantic.gloss(t) for t in texts]
     missing = [t for t in texts if rerank.text_key(t) not in stored]
     assert not missing, "run: python -m mbcnav.triage refresh-vectors"
     fresh = rerank.embed(texts[:3])
@@ -144,6 +145,21 @@ def test_denials_and_lasting_absences():
     assert not semantic.denied("no wee since this morning")
     assert not semantic.denied("no feeling in my legs")
     assert not semantic.denied("not able to keep water down")
+
+
+def test_lay_words_are_glossed_for_the_model_only(run):
+    assert semantic.gloss("blood in the LOO, keeling over") == "blood in the toilet, fainting"
+    assert semantic.gloss("bloom") == "bloom"
+    result = typed(run, "passing big clots of blood in the loo")
+    reason = next(r for r in result.reasons if r.rule == "sounds-like-heavy-bleeding")
+    assert "loo" in reason.why and result.level == "emergency"
+
+
+def test_bad_glosses_are_refused():
+    with pytest.raises(TriageError, match="glosses"):
+        semantic.parse_glosses({"glosses": {"words": ["loo"]}})
+    with pytest.raises(TriageError, match="sources"):
+        semantic.parse_glosses({"glosses": {"words": {"loo": "toilet"}, "as_of": "2026-12-02"}})
 
 
 def test_a_short_clause_is_read_only_inside_the_whole():

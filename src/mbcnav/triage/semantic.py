@@ -11,7 +11,8 @@ How it reads one symptom entry of a check-in (``hits``):
   (``checkin.clauses``); a clause that denies a symptom (ConText scope: ``checkin.negated``, or
   "no"/"without"/"denies" at its start before anything but a pseudo-negation such as "no
   feeling") and a clause that only says all is well (``wellness.is_well_clause``) are skipped;
-- each clause left, and all of them together when there are several, is embedded; a concept
+- each clause left, and all of them together when there are several, is embedded (lay words
+  the model does not know glossed first: the file's ``glosses``, "loo" -> "toilet"); a concept
   fires when the cosine similarity to one of its exemplars reaches the threshold (``THRESHOLD``
   or the concept's own), it is closer to the concept than to every mild look-alike (the file's
   ``mild`` list: "a bit bloated after I eat") by ``MARGIN``, and its level is above what the
@@ -180,7 +181,7 @@ def parse_concepts(data: object, file: str = FILE) -> tuple[Concept, ...]:
     if not isinstance(data, dict) or not isinstance(data.get("concepts"), list):
         raise TriageError(f"{file}: field 'concepts': it is missing; the file needs a list.")
     for key in data:
-        if key not in ("concepts", "sources", "mild"):
+        if key not in ("concepts", "sources", "mild", "glosses"):
             raise TriageError(f"{file}: field '{key}': unknown top-level field.")
     out = [_concept(entry, i, file) for i, entry in enumerate(data["concepts"])]
     names = [c.name for c in out]
@@ -194,6 +195,45 @@ def parse_concepts(data: object, file: str = FILE) -> tuple[Concept, ...]:
 def _data() -> dict:
     text = resources.files("mbcnav.triage").joinpath("data", FILE).read_text(encoding="utf-8")
     return yaml.safe_load(text)
+
+
+def parse_glosses(data: object, file: str = FILE) -> dict[str, str]:
+    """The lay-word glosses (top-level ``glosses``: sources, as_of, words: {lay: plain})."""
+    found = data.get("glosses") if isinstance(data, dict) else None
+    where = f"{file}: glosses"
+    if found is None:
+        return {}
+    if not isinstance(found, dict) or not isinstance(found.get("words"), dict):
+        raise TriageError(f"{where}, field 'words': write a mapping of lay words to plain words.")
+    _sources(found.get("sources"), where)
+    _date(found.get("as_of"), where, "as_of")
+    out = {}
+    for lay, plain in found["words"].items():
+        if not isinstance(lay, str) or not isinstance(plain, str) or not plain.strip():
+            raise TriageError(f"{where}, field 'words.{lay}': write a plain word or phrase.")
+        out[lay.strip().lower()] = plain.strip()
+    return out
+
+
+@cache
+def glosses() -> dict[str, str]:
+    return parse_glosses(_data(), FILE)
+
+
+@cache
+def _gloss_pattern() -> re.Pattern | None:
+    words = sorted(glosses(), key=len, reverse=True)
+    if not words:
+        return None
+    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b", re.I)
+
+
+def gloss(piece: str) -> str:
+    """The piece with lay words the model does not know in plain words ("loo" -> "toilet")."""
+    pattern = _gloss_pattern()
+    if pattern is None:
+        return piece
+    return pattern.sub(lambda m: glosses()[m.group(0).lower()], piece)
 
 
 @cache
@@ -242,7 +282,8 @@ def bank() -> Bank | None:
     from mbcnav.library import rerank
 
     found = concepts()
-    rows = [(i, x) for i, c in enumerate(found) for x in c.exemplars] + [(-1, x) for x in mild()]
+    rows = [(i, gloss(x)) for i, c in enumerate(found) for x in c.exemplars]
+    rows += [(-1, gloss(x)) for x in mild()]
     stored = rerank.load_vectors(VECTORS_FILE)
     keys = [rerank.text_key(x) for _, x in rows]
     missing = [x for (_, x), k in zip(rows, keys, strict=True) if k not in stored]
@@ -265,7 +306,8 @@ def refresh(path: Path = VECTORS_FILE) -> int:
     """Rewrite the exemplar vector file; returns the number of exemplars."""
     from mbcnav.library import rerank
 
-    texts = list(dict.fromkeys([*(x for c in concepts() for x in c.exemplars), *mild()]))
+    texts = [gloss(x) for x in [*(x for c in concepts() for x in c.exemplars), *mild()]]
+    texts = list(dict.fromkeys(texts))
     vectors = rerank.embed(texts)
     if vectors is None:
         raise TriageError("The sentence model is not available, so vectors cannot be made.")
@@ -314,7 +356,7 @@ def scores(text: str) -> list[tuple[str, Concept, float, str, float]]:
     piece and concept; [] without a model."""
     parts = pieces(text)
     store = bank() if parts else None
-    vectors = _embed(parts) if store is not None else None
+    vectors = _embed([gloss(p) for p in parts]) if store is not None else None
     if vectors is None:
         return []
     sims = vectors @ store.matrix.T
