@@ -93,6 +93,14 @@ def test_the_stored_vectors_cover_every_exemplar_and_match_the_model():
     assert np.allclose(fresh, old, atol=2e-3)
 
 
+def test_no_mild_look_alike_sits_on_top_of_a_red_flag_exemplar():
+    # a mild phrase too close to an exemplar would silence real red flags near it
+    store = semantic.bank()
+    owner = np.array(store.owner)
+    closest = (store.matrix[owner == -1] @ store.matrix[owner >= 0].T).max()
+    assert closest < 0.8
+
+
 def test_every_exemplar_sounds_like_its_own_concept_and_no_mild_phrase_fires():
     for c in semantic.concepts():
         assert c.name in {h.concept.name for h in semantic.hits(c.exemplars[0])}, c.name
