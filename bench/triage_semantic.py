@@ -21,7 +21,6 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).parent))
 
 import triage as bench  # noqa: E402
-
 from mbcnav.triage import semantic  # noqa: E402
 
 
@@ -35,7 +34,9 @@ def quiet_run(path: Path, half: str | None) -> dict:
 def main(argv: list[str]) -> None:
     half = None
     if "--split" in argv:
-        half = {"held": "held-out"}.get(argv[argv.index("--split") + 1], argv[argv.index("--split") + 1])
+        half = {"held": "held-out"}.get(
+            argv[argv.index("--split") + 1], argv[argv.index("--split") + 1]
+        )
     thresholds = [semantic.THRESHOLD]
     if "--thresholds" in argv:
         thresholds = [float(x) for x in argv[argv.index("--thresholds") + 1].split(",")]
@@ -45,7 +46,9 @@ def main(argv: list[str]) -> None:
     for path in sets:
         semantic.ENABLED = False
         r = quiet_run(path, half)
-        print(f"{path.name:32} off    under {r['under']:3} over {r['over']:3} ok {r['agree']}/{r['total']}")
+        print(
+            f"{path.name:32} off    under {r['under']:3} over {r['over']:3} ok {r['agree']}/{r['total']}"
+        )
         semantic.ENABLED = True
         for t in thresholds:
             semantic.THRESHOLD = t

@@ -21,7 +21,9 @@ def model():
 
 
 def typed(run, *entries, **fields):
-    return run(own_words_all([e if isinstance(e, dict) else {"symptom": e} for e in entries]), **fields)
+    return run(
+        own_words_all([e if isinstance(e, dict) else {"symptom": e} for e in entries]), **fields
+    )
 
 
 def sounds(result):
@@ -54,7 +56,9 @@ def _one(**changes):
         "sounds_like": "a test",
         "why": "Because.",
         "do": "Call your team today.",
-        "sources": [{"publisher": "P", "title": "T", "url": "https://x.org/", "read": "2026-12-02"}],
+        "sources": [
+            {"publisher": "P", "title": "T", "url": "https://x.org/", "read": "2026-12-02"}
+        ],
         "as_of": "2026-12-02",
         "exemplars": [f"phrase number {i}" for i in range(8)],
     }
@@ -116,10 +120,21 @@ def test_every_exemplar_sounds_like_its_own_concept_and_no_mild_phrase_fires():
 @pytest.mark.parametrize(
     "text, concept, level",
     [
-        ("my tummy is swollen up like I'm pregnant and nothing has come out of me for days",
-         "bowel-obstruction-or-perforation", "emergency"),
-        ("my husband says I went blank and my hand was twitching for a minute", "seizure", "emergency"),
-        ("shivering so hard the bed shook and I can't get warm", "infection-with-rigors", "emergency"),
+        (
+            "my tummy is swollen up like I'm pregnant and nothing has come out of me for days",
+            "bowel-obstruction-or-perforation",
+            "emergency",
+        ),
+        (
+            "my husband says I went blank and my hand was twitching for a minute",
+            "seizure",
+            "emergency",
+        ),
+        (
+            "shivering so hard the bed shook and I can't get warm",
+            "infection-with-rigors",
+            "emergency",
+        ),
         ("my loved ones would have an easier time without me", "wish-to-be-dead", "emergency"),
         ("I feel like a weight dragging my family down", "wish-to-be-dead", "emergency"),
     ],

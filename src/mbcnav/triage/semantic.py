@@ -169,8 +169,10 @@ def parse_mild(data: object, file: str = FILE) -> tuple[str, ...]:
     _sources(mild["sources"], where)
     _date(mild["as_of"], where, "as_of")
     examples = mild["exemplars"]
-    if not isinstance(examples, list) or not examples or not all(
-        isinstance(x, str) and x.strip() for x in examples
+    if (
+        not isinstance(examples, list)
+        or not examples
+        or not all(isinstance(x, str) and x.strip() for x in examples)
     ):
         raise TriageError(f"{where}, field 'exemplars': write a list of short phrasings.")
     return tuple(x.strip() for x in examples)
