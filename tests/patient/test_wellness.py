@@ -24,6 +24,8 @@ def read(text, **fields):
         "had a lovely weekend, no fever no runs no sickness",
         "no new symptoms since last week, same as usual which is fine",
         "dad says hes fine today, eating well",
+        "nah nothing really",
+        "not a thing wrong this week",
     ],
 )
 def test_nothing_to_report_is_read_as_absent(text):
@@ -32,7 +34,16 @@ def test_nothing_to_report_is_read_as_absent(text):
 
 
 @pytest.mark.parametrize(
-    "text", ["not great", "no good", "could be better", "not feeling too good", "been better"]
+    "text",
+    [
+        "not great",
+        "no good",
+        "could be better",
+        "not feeling too good",
+        "been better",
+        "just checking in, not great",
+        "nope, not good",
+    ],
 )
 def test_a_cancelled_cue_is_not_all_is_well(text):
     assert not is_well(text)

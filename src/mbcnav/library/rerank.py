@@ -144,6 +144,14 @@ def encoder() -> Encoder | None:
         return None
 
 
+def embed(texts: list[str]) -> np.ndarray | None:
+    """Unit-length sentence vectors for ``texts`` with the shared encoder (loaded once, lazily),
+    or None when the model cannot be used. Shared with the triage red-flag net
+    (``mbcnav.triage.semantic``)."""
+    enc = encoder()
+    return None if enc is None else enc.encode(list(texts))
+
+
 def load_vectors(path: Path = VECTORS_FILE) -> dict[str, np.ndarray]:
     if not path.exists():
         return {}

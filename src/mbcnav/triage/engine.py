@@ -10,7 +10,10 @@ How rules combine for one symptom entry:
   share a ``group``, only the most severe one is kept (the first on a tie);
 - fallback rules are tried in file order and the first that matches fires, but
   only when it says more than the specific rules did (a higher level);
-- check-in rules (``scope: check-in``, e.g. blood tests) fire once per check-in.
+- check-in rules (``scope: check-in``, e.g. blood tests) fire once per check-in;
+- then the semantic red-flag net (``semantic.py``) reads the person's own words of the entry
+  and adds a reason for each red-flag concept they sound like above the level the rules gave
+  the entry (it never lowers a level).
 """
 
 from __future__ import annotations
@@ -23,6 +26,7 @@ from mbcnav.patient.days import human
 from mbcnav.patient.model import Patient, Symptom
 
 from . import context as contextlib
+from . import semantic
 from .conditions import matches
 from .context import is_reported
 from .rule import RANK, Rule, Source, load_rules
@@ -114,7 +118,22 @@ def _entry_reasons(entry: Symptom, rules: tuple[Rule, ...], ctx) -> list[Reason]
                     kept.append((rule, facts))
                 break
     words = {"words": f"“{w}”"} if (w := words_of(entry.note)) else {}
-    return [_reason(rule, entry.symptom, {**words, **facts}) for rule, facts in kept]
+    out = [_reason(rule, entry.symptom, {**words, **facts}) for rule, facts in kept]
+    top = max((r.rank for r, _ in kept), default=0)
+    return out + [_sounds_like(entry.symptom, hit) for hit in semantic.hits(w, top)]
+
+
+def _sounds_like(label: str, hit: semantic.Hit) -> Reason:
+    """A reason from the semantic red-flag net (``semantic.py``): it only ever raises."""
+    concept = hit.concept
+    return Reason(
+        symptom=label,
+        level=concept.level,
+        why=f"Your words “{hit.clause}” sound like {concept.sounds_like}. {concept.why}",
+        rule=f"sounds-like-{concept.name}",
+        do=concept.do,
+        sources=concept.sources,
+    )
 
 
 def triage(patient: Patient, as_of: date, rules: tuple[Rule, ...] | None = None) -> TriageResult:

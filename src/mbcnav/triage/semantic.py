@@ -1,0 +1,391 @@
+"""The semantic red-flag safety net: words that *sound like* a red flag raise the level.
+
+The word lists of the rules miss new wordings of the same sign ("belly blown up like a
+balloon", "keep nearly keeling over"). This net compares what the person typed with short
+phrasings of red-flag concepts (``data/semantic_flags.yaml``: each concept has a level, a
+plain-language reason, who to call, its sources and 8-20 exemplars) using the library's
+sentence model (all-MiniLM-L6-v2, int8 ONNX, offline: ``mbcnav.library.rerank.embed``).
+
+How it reads one symptom entry of a check-in (``hits``):
+- the person's own words (the start of the note, ``checkin.words_of``) are cut into clauses
+  (``checkin.clauses``); a clause that denies a symptom (ConText scope: ``checkin.negated``, or
+  "no"/"without"/"denies" at its start before anything but a pseudo-negation such as "no
+  feeling") and a clause that only says all is well (``wellness.is_well_clause``) are skipped;
+- each clause left, and all of them together when there are several, is embedded (lay words
+  the model does not know glossed first: the file's ``glosses``, "loo" -> "toilet"); a concept
+  fires when the cosine similarity to one of its exemplars reaches the threshold (``THRESHOLD``
+  or the concept's own), it is closer to the concept than to every mild look-alike (the file's
+  ``mild`` list: "a bit bloated after I eat") by ``MARGIN``, and its level is above what the
+  rules already gave that entry.
+
+It errs upwards and never lowers a level. Exemplar vectors are precomputed into
+``data/semantic_vectors.npz`` keyed by a hash of the text (``python -m mbcnav.triage
+refresh-vectors``); a missing one is embedded at first use. The model loads lazily, once per
+process; when it cannot be used the net is off and a warning says so (the rules still run).
+Hazard H46 in docs/safety.md; tests in tests/triage/test_semantic.py.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections import OrderedDict
+from dataclasses import dataclass
+from datetime import date
+from functools import cache
+from importlib import resources
+from pathlib import Path
+
+import numpy as np
+import yaml
+
+from mbcnav.patient import wellness
+from mbcnav.patient.checkin import LEAD, PSEUDO, clauses, negated
+
+from .errors import TriageError
+from .rule import RANK, Source, _date, _sources, _text
+
+FILE = "semantic_flags.yaml"
+DATA = Path(__file__).parent / "data"
+VECTORS_FILE = DATA / "semantic_vectors.npz"
+#: Cosine similarity a clause needs to one exemplar of a concept (calibrated: docs/benchmarks.md).
+THRESHOLD = 0.57
+#: How much closer to a concept than to every mild look-alike a piece must be.
+MARGIN = 0.0
+#: Fewest words a clause needs to be embedded on its own when the words hold several clauses.
+MIN_WORDS = 3
+LEVELS = ("emergency", "urgent")
+REQUIRED = ("name", "level", "sounds_like", "why", "do", "sources", "as_of", "exemplars")
+OPTIONAL = ("threshold",)
+EXEMPLARS = (8, 20)
+#: Cues that deny the rest of the clause they start ("no blood in it", "without any pain");
+#: "not", "never" and "nothing" start reports too often ("not able to keep water down").
+DENIALS = frozenset({"no", "without", "denies", "deny", "none"})
+#: An absence that lasts is a report: "no poo for 5 days", "no wee since this morning".
+LASTING = re.compile(
+    r"\b(?:for|in|since|over)\b(?:\s+\S+){0,3}?\s+(?:days?|weeks?|hours?|hrs?|yesterday|"
+    r"(?:mon|tues|wednes|thurs|fri|satur|sun)day|morning|last night)\b"
+)
+#: The net can be switched off for a comparison run (bench/triage.py --no-semantic).
+ENABLED = True
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Concept:
+    name: str
+    level: str
+    sounds_like: str
+    why: str
+    do: str
+    sources: tuple[Source, ...]
+    as_of: date
+    exemplars: tuple[str, ...]
+    threshold: float | None = None
+
+    @property
+    def rank(self) -> int:
+        return RANK[self.level]
+
+    @property
+    def cutoff(self) -> float:
+        return THRESHOLD if self.threshold is None else self.threshold
+
+
+@dataclass(frozen=True)
+class Hit:
+    concept: Concept
+    clause: str
+    score: float
+    exemplar: str
+
+
+# ------------------------------------------------------------------ the data file
+def _concept(entry: object, index: int, file: str) -> Concept:
+    if not isinstance(entry, dict):
+        raise TriageError(f"{file}: concept #{index + 1} is not allowed; write each as a mapping.")
+    name = entry.get("name")
+    where = f"{file}: concept '{name}'" if name else f"{file}: concept #{index + 1}"
+    for field in REQUIRED:
+        if field not in entry:
+            raise TriageError(
+                f"{where}, field '{field}': it is missing; every concept needs {', '.join(REQUIRED)}."
+            )
+    for field in entry:
+        if field not in REQUIRED and field not in OPTIONAL:
+            raise TriageError(
+                f"{where}, field '{field}': unknown field; allowed fields are "
+                f"{', '.join(REQUIRED + OPTIONAL)}."
+            )
+    if not isinstance(name, str) or not re.fullmatch(r"[a-z0-9-]+", name):
+        raise TriageError(
+            f"{where}, field 'name': {name!r} is not allowed; write lower-case words and hyphens."
+        )
+    if entry["level"] not in LEVELS:
+        raise TriageError(
+            f"{where}, field 'level': {entry['level']!r} is not allowed; use one of: {', '.join(LEVELS)}."
+        )
+    examples = entry["exemplars"]
+    low, high = EXEMPLARS
+    if (
+        not isinstance(examples, list)
+        or not low <= len(examples) <= high
+        or not all(isinstance(x, str) and x.strip() for x in examples)
+    ):
+        raise TriageError(
+            f"{where}, field 'exemplars': write a list of {low} to {high} short phrasings."
+        )
+    if len({x.strip().lower() for x in examples}) != len(examples):
+        raise TriageError(f"{where}, field 'exemplars': a phrasing is listed twice.")
+    threshold = entry.get("threshold")
+    if threshold is not None and (
+        isinstance(threshold, bool) or not isinstance(threshold, float) or not 0.3 <= threshold < 1
+    ):
+        raise TriageError(
+            f"{where}, field 'threshold': {threshold!r} is not allowed; write a number from 0.3 to 0.99."
+        )
+    return Concept(
+        name=name,
+        level=entry["level"],
+        sounds_like=_text(entry, "sounds_like", where),
+        why=_text(entry, "why", where),
+        do=_text(entry, "do", where),
+        sources=_sources(entry["sources"], where),
+        as_of=_date(entry["as_of"], where, "as_of"),
+        exemplars=tuple(x.strip() for x in examples),
+        threshold=threshold,
+    )
+
+
+def parse_mild(data: object, file: str = FILE) -> tuple[str, ...]:
+    """The mild look-alikes (top-level ``mild``: sources, as_of, exemplars)."""
+    mild = data.get("mild") if isinstance(data, dict) else None
+    where = f"{file}: mild"
+    if not isinstance(mild, dict):
+        raise TriageError(f"{where}: it is missing; write sources, as_of and exemplars.")
+    for field in ("sources", "as_of", "exemplars"):
+        if field not in mild:
+            raise TriageError(f"{where}, field '{field}': it is missing.")
+    _sources(mild["sources"], where)
+    _date(mild["as_of"], where, "as_of")
+    examples = mild["exemplars"]
+    if (
+        not isinstance(examples, list)
+        or not examples
+        or not all(isinstance(x, str) and x.strip() for x in examples)
+    ):
+        raise TriageError(f"{where}, field 'exemplars': write a list of short phrasings.")
+    return tuple(x.strip() for x in examples)
+
+
+def parse_concepts(data: object, file: str = FILE) -> tuple[Concept, ...]:
+    """Validate the parsed YAML of a concepts file (raising TriageError naming the field)."""
+    if not isinstance(data, dict) or not isinstance(data.get("concepts"), list):
+        raise TriageError(f"{file}: field 'concepts': it is missing; the file needs a list.")
+    for key in data:
+        if key not in ("concepts", "sources", "mild", "glosses"):
+            raise TriageError(f"{file}: field '{key}': unknown top-level field.")
+    out = [_concept(entry, i, file) for i, entry in enumerate(data["concepts"])]
+    names = [c.name for c in out]
+    twice = sorted({n for n in names if names.count(n) > 1})
+    if twice:
+        raise TriageError(f"{file}: concept '{twice[0]}' is listed twice.")
+    return tuple(out)
+
+
+@cache
+def _data() -> dict:
+    text = resources.files("mbcnav.triage").joinpath("data", FILE).read_text(encoding="utf-8")
+    return yaml.safe_load(text)
+
+
+def parse_glosses(data: object, file: str = FILE) -> dict[str, str]:
+    """The lay-word glosses (top-level ``glosses``: sources, as_of, words: {lay: plain})."""
+    found = data.get("glosses") if isinstance(data, dict) else None
+    where = f"{file}: glosses"
+    if found is None:
+        return {}
+    if not isinstance(found, dict) or not isinstance(found.get("words"), dict):
+        raise TriageError(f"{where}, field 'words': write a mapping of lay words to plain words.")
+    _sources(found.get("sources"), where)
+    _date(found.get("as_of"), where, "as_of")
+    out = {}
+    for lay, plain in found["words"].items():
+        if not isinstance(lay, str) or not isinstance(plain, str) or not plain.strip():
+            raise TriageError(f"{where}, field 'words.{lay}': write a plain word or phrase.")
+        out[lay.strip().lower()] = plain.strip()
+    return out
+
+
+@cache
+def glosses() -> dict[str, str]:
+    return parse_glosses(_data(), FILE)
+
+
+@cache
+def _gloss_pattern() -> re.Pattern | None:
+    words = sorted(glosses(), key=len, reverse=True)
+    if not words:
+        return None
+    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b", re.I)
+
+
+def gloss(piece: str) -> str:
+    """The piece with lay words the model does not know in plain words ("loo" -> "toilet")."""
+    pattern = _gloss_pattern()
+    if pattern is None:
+        return piece
+    return pattern.sub(lambda m: glosses()[m.group(0).lower()], piece)
+
+
+@cache
+def concepts() -> tuple[Concept, ...]:
+    return parse_concepts(_data(), FILE)
+
+
+@cache
+def mild() -> tuple[str, ...]:
+    return parse_mild(_data(), FILE)
+
+
+# ------------------------------------------------------------------ vectors
+_CACHE: OrderedDict[str, np.ndarray] = OrderedDict()
+_CACHE_SIZE = 4096
+
+
+def _embed(texts: list[str]) -> np.ndarray | None:
+    """Vectors for ``texts`` (unit length), remembered for the process; None without a model."""
+    from mbcnav.library import rerank
+
+    missing = list(dict.fromkeys(t for t in texts if t not in _CACHE))
+    if missing:
+        vectors = rerank.embed(missing)
+        if vectors is None:
+            return None
+        for text, vector in zip(missing, vectors, strict=True):
+            _CACHE[text] = vector
+            if len(_CACHE) > _CACHE_SIZE:
+                _CACHE.popitem(last=False)
+    for t in texts:
+        _CACHE.move_to_end(t)
+    return np.array([_CACHE[t] for t in texts], dtype=np.float32).reshape(len(texts), -1)
+
+
+@dataclass(frozen=True)
+class Bank:
+    matrix: np.ndarray  # one unit vector per exemplar
+    owner: tuple[int, ...]  # the concept of each row
+    text: tuple[str, ...]
+
+
+@cache
+def bank() -> Bank | None:
+    """Every exemplar's vector (stored, or embedded now with a warning); None without a model."""
+    from mbcnav.library import rerank
+
+    found = concepts()
+    rows = [(i, gloss(x)) for i, c in enumerate(found) for x in c.exemplars]
+    rows += [(-1, gloss(x)) for x in mild()]
+    stored = rerank.load_vectors(VECTORS_FILE)
+    keys = [rerank.text_key(x) for _, x in rows]
+    missing = [x for (_, x), k in zip(rows, keys, strict=True) if k not in stored]
+    if missing:
+        log.warning(
+            "%d red-flag exemplars have no stored vector; embedding them now "
+            "(refresh with: python -m mbcnav.triage refresh-vectors).",
+            len(missing),
+        )
+        vectors = rerank.embed(missing)
+        if vectors is None:
+            return None
+        stored.update(zip((rerank.text_key(x) for x in missing), vectors, strict=True))
+    matrix = np.array([stored[k] for k in keys], dtype=np.float32)
+    matrix /= np.linalg.norm(matrix, axis=1, keepdims=True)  # stored as float16
+    return Bank(matrix, tuple(i for i, _ in rows), tuple(x for _, x in rows))
+
+
+def refresh(path: Path = VECTORS_FILE) -> int:
+    """Rewrite the exemplar vector file; returns the number of exemplars."""
+    from mbcnav.library import rerank
+
+    texts = [gloss(x) for x in [*(x for c in concepts() for x in c.exemplars), *mild()]]
+    texts = list(dict.fromkeys(texts))
+    vectors = rerank.embed(texts)
+    if vectors is None:
+        raise TriageError("The sentence model is not available, so vectors cannot be made.")
+    rerank.save_vectors(dict(zip(map(rerank.text_key, texts), vectors, strict=True)), path)
+    bank.cache_clear()
+    return len(texts)
+
+
+# ------------------------------------------------------------------ reading the words
+def denied(clause: str) -> bool:
+    """A clause the negation scope denies: ``checkin.negated``, or one of ``DENIALS`` at its
+    start (after "i have", "there is") before anything but a pseudo-negation ("no feeling").
+    An absence that lasts ("no number twos for 5 days", "no wee since this morning") is a
+    report, not a denial."""
+    if LASTING.search(clause.lower()):
+        return False
+    if negated(clause):
+        return True
+    words = re.findall(r"[a-z0-9]+", clause.lower().replace("’", "").replace("'", ""))
+    while len(words) > 1 and words[0] in LEAD and words[0] not in DENIALS:
+        words = words[1:]
+    if len(words) < 2 or words[0] not in DENIALS:
+        return False
+    rest = [w for w in words[1:] if w not in ("more", "any", "real", "really", "a", "the")]
+    return bool(rest) and rest[0] not in PSEUDO
+
+
+def pieces(text: str) -> list[str]:
+    """What is embedded: every clause that is neither denied nor only "all is well", and, when
+    there are several, all of them together (a sign can need two clauses); then a clause needs
+    ``MIN_WORDS`` words to be read on its own."""
+    kept = [
+        c
+        for c in clauses(" ".join(text.split()))
+        if re.search(r"[a-zA-Z]{2}", c) and not denied(c) and not wellness.is_well_clause(c)
+    ]
+    if len(kept) < 2:
+        return kept
+    # a clause of one or two words ("swollen", "legs fine") says too little on its own: it is
+    # read inside the whole
+    return [c for c in kept if len(c.split()) >= MIN_WORDS] + [", ".join(kept)]
+
+
+def scores(text: str) -> list[tuple[str, Concept, float, str, float]]:
+    """(piece, concept, best cosine, exemplar, best cosine to a mild look-alike) for every
+    piece and concept; [] without a model."""
+    parts = pieces(text)
+    store = bank() if parts else None
+    vectors = _embed([gloss(p) for p in parts]) if store is not None else None
+    if vectors is None:
+        return []
+    sims = vectors @ store.matrix.T
+    out = []
+    found = concepts()
+    owner = np.array(store.owner)
+    calm = np.flatnonzero(owner == -1)
+    for p, piece in enumerate(parts):
+        near_mild = float(sims[p, calm].max()) if calm.size else -1.0
+        for i, concept in enumerate(found):
+            rows = np.flatnonzero(owner == i)
+            best = rows[int(np.argmax(sims[p, rows]))]
+            out.append((piece, concept, float(sims[p, best]), store.text[best], near_mild))
+    return out
+
+
+def hits(text: str, above_rank: int = 0) -> list[Hit]:
+    """The concepts the words sound like, above ``above_rank`` (what the rules already gave):
+    the best piece for each, most severe and closest first."""
+    if not ENABLED or not text or not text.strip() or above_rank >= max(RANK[lv] for lv in LEVELS):
+        return []
+    if not any(c.rank > above_rank for c in concepts()):
+        return []
+    best: dict[str, Hit] = {}
+    for piece, concept, score, exemplar, near_mild in scores(text):
+        if concept.rank <= above_rank or score < concept.cutoff or score < near_mild + MARGIN:
+            continue
+        if concept.name not in best or score > best[concept.name].score:
+            best[concept.name] = Hit(concept, piece, score, exemplar)
+    return sorted(best.values(), key=lambda h: (-h.concept.rank, -h.score))

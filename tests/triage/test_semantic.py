@@ -1,0 +1,233 @@
+"""The semantic red-flag safety net (semantic.py, data/semantic_flags.yaml, hazard H46):
+the data file is valid and sourced, the stored vectors are up to date, words that sound like a
+red flag raise the level, everyday words, denials and all-is-well stay silent, the threshold
+decides, and the net never lowers a level. Phrases written for this file (not from any set)."""
+
+from datetime import date
+
+import numpy as np
+import pytest
+
+from mbcnav.library import rerank
+from mbcnav.patient.checkin import own_words_all
+from mbcnav.triage import TriageError, semantic
+from mbcnav.triage.rule import RANK
+
+
+@pytest.fixture(scope="module", autouse=True)
+def model():
+    if rerank.encoder() is None:
+        pytest.skip("the sentence model is not installed")
+
+
+def typed(run, *entries, **fields):
+    return run(
+        own_words_all([e if isinstance(e, dict) else {"symptom": e} for e in entries]), **fields
+    )
+
+
+def sounds(result):
+    return [r.rule for r in result.reasons if r.rule.startswith("sounds-like-")]
+
+
+# ------------------------------------------------------------------ the data file
+def test_every_concept_is_sourced_dated_and_has_8_to_20_exemplars():
+    found = semantic.concepts()
+    assert len(found) >= 15
+    for c in found:
+        assert c.level in ("emergency", "urgent")
+        assert c.sources and all(s.url.startswith("https://") and s.read for s in c.sources)
+        assert isinstance(c.as_of, date)
+        assert 8 <= len(c.exemplars) <= 20
+        assert c.sounds_like and c.why and c.do
+        assert "\n" not in c.do
+        if c.level == "emergency":  # the same rule as the rules files (test_rules_file.py)
+            assert "911" in c.do, c.name
+        else:
+            assert "now" in c.do and "oncology team" in c.do, c.name
+        assert "do not take" not in c.do and "stop taking" not in c.do, c.name
+    assert semantic.mild()
+
+
+def _one(**changes):
+    concept = {
+        "name": "test-concept",
+        "level": "urgent",
+        "sounds_like": "a test",
+        "why": "Because.",
+        "do": "Call your team today.",
+        "sources": [
+            {"publisher": "P", "title": "T", "url": "https://x.org/", "read": "2026-12-02"}
+        ],
+        "as_of": "2026-12-02",
+        "exemplars": [f"phrase number {i}" for i in range(8)],
+    }
+    concept.update(changes)
+    return {"concepts": [{k: v for k, v in concept.items() if v is not None}]}
+
+
+@pytest.mark.parametrize(
+    "changes, field",
+    [
+        ({"sources": None}, "sources"),
+        ({"sources": []}, "sources"),
+        ({"as_of": None}, "as_of"),
+        ({"level": "routine"}, "level"),
+        ({"exemplars": ["too few"] * 1}, "exemplars"),
+        ({"exemplars": [f"p {i}" for i in range(21)]}, "exemplars"),
+        ({"threshold": 2}, "threshold"),
+        ({"colour": "red"}, "colour"),
+    ],
+)
+def test_a_concept_without_a_source_or_date_or_with_bad_fields_is_refused(changes, field):
+    with pytest.raises(TriageError, match=field):
+        semantic.parse_concepts(_one(**changes))
+
+
+def test_a_source_without_its_read_date_is_refused():
+    src = [{"publisher": "P", "title": "T", "url": "https://x.org/"}]
+    with pytest.raises(TriageError, match="read"):
+        semantic.parse_concepts(_one(sources=src))
+
+
+def test_the_stored_vectors_cover_every_exemplar_and_match_the_model():
+    stored = rerank.load_vectors(semantic.VECTORS_FILE)
+    texts = [x for c in semantic.concepts() for x in c.exemplars] + list(semantic.mild())
+    texts = [semantic.gloss(t) for t in texts]
+    missing = [t for t in texts if rerank.text_key(t) not in stored]
+    assert not missing, "run: python -m mbcnav.triage refresh-vectors"
+    fresh = rerank.embed(texts[:3])
+    old = np.array([stored[rerank.text_key(t)] for t in texts[:3]])
+    assert np.allclose(fresh, old, atol=2e-3)
+
+
+def test_no_mild_look_alike_sits_on_top_of_a_red_flag_exemplar():
+    # a mild phrase too close to an exemplar would silence real red flags near it
+    store = semantic.bank()
+    owner = np.array(store.owner)
+    closest = (store.matrix[owner == -1] @ store.matrix[owner >= 0].T).max()
+    assert closest < 0.8
+
+
+def test_every_exemplar_sounds_like_its_own_concept_and_no_mild_phrase_fires():
+    for c in semantic.concepts():
+        assert c.name in {h.concept.name for h in semantic.hits(c.exemplars[0])}, c.name
+    for phrase in semantic.mild():
+        assert semantic.hits(phrase) == [], phrase
+
+
+# ------------------------------------------------------------------ firing and silent
+@pytest.mark.parametrize(
+    "text, concept, level",
+    [
+        (
+            "my tummy is swollen up like I'm pregnant and nothing has come out of me for days",
+            "bowel-obstruction-or-perforation",
+            "emergency",
+        ),
+        (
+            "my husband says I went blank and my hand was twitching for a minute",
+            "seizure",
+            "emergency",
+        ),
+        (
+            "shivering so hard the bed shook and I can't get warm",
+            "infection-with-rigors",
+            "emergency",
+        ),
+        ("my loved ones would have an easier time without me", "wish-to-be-dead", "emergency"),
+        ("I feel like a weight dragging my family down", "wish-to-be-dead", "emergency"),
+    ],
+)
+def test_words_that_sound_like_a_red_flag_raise_the_level(run, text, concept, level):
+    result = typed(run, text, treatments=[{"drugs": ["letrozole"], "start": "2026-01-01"}])
+    assert result.level == level, [r.rule for r in result.reasons]
+    assert f"sounds-like-{concept}" in sounds(result)
+    reason = next(r for r in result.reasons if r.rule == f"sounds-like-{concept}")
+    assert reason.why.startswith("Your words “") and " sound like " in reason.why
+    assert reason.sources
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a bit tired after the school run",
+        "mild headache, gone after paracetamol",
+        "sore feet after a long walk",
+        "dry skin on my elbows",
+        "feeling fine today, walked the dog",
+        "no blood in my poo",
+        "no fits, no fainting, no chest pain",
+        "sorted out my will and funeral wishes with my husband",
+    ],
+)
+def test_everyday_words_denials_and_all_is_well_stay_silent(run, text):
+    assert sounds(typed(run, text)) == []
+
+
+def test_denials_and_lasting_absences():
+    assert semantic.denied("no blood in my poo")
+    assert semantic.denied("there is no swelling")
+    assert not semantic.denied("no poo for 5 days")
+    assert not semantic.denied("no wee since this morning")
+    assert not semantic.denied("no feeling in my legs")
+    assert not semantic.denied("not able to keep water down")
+
+
+def test_lay_words_are_glossed_for_the_model_only(run):
+    assert semantic.gloss("blood in the LOO, keeling over") == "blood in the toilet, fainting"
+    assert semantic.gloss("bloom") == "bloom"
+    result = typed(run, "passing big clots of blood in the loo")
+    reason = next(r for r in result.reasons if r.rule == "sounds-like-heavy-bleeding")
+    assert "loo" in reason.why and result.level == "emergency"
+
+
+def test_bad_glosses_are_refused():
+    with pytest.raises(TriageError, match="glosses"):
+        semantic.parse_glosses({"glosses": {"words": ["loo"]}})
+    with pytest.raises(TriageError, match="sources"):
+        semantic.parse_glosses({"glosses": {"words": {"loo": "toilet"}, "as_of": "2026-12-02"}})
+
+
+def test_a_short_clause_is_read_only_inside_the_whole():
+    assert semantic.pieces("swollen, hot") == ["swollen, hot"]
+    assert semantic.pieces("legs fine, back aches at night") == [
+        "back aches at night",
+        "legs fine, back aches at night",
+    ]
+
+
+# ------------------------------------------------------------------ threshold and direction
+def test_the_threshold_decides(monkeypatch):
+    text = "my husband says I went blank and my hand was twitching for a minute"
+    assert semantic.hits(text)
+    best = max(h.score for h in semantic.hits(text))
+    for c in semantic.concepts():
+        monkeypatch.setattr(c.__class__, "cutoff", property(lambda self: best + 0.01))
+    assert semantic.hits(text) == []
+
+
+def test_a_concepts_own_threshold_wins_over_the_global_one(monkeypatch):
+    monkeypatch.setattr(semantic, "THRESHOLD", 0.99)
+    c = semantic.concepts()[0]
+    assert c.cutoff == (0.99 if c.threshold is None else c.threshold)
+
+
+def test_the_net_never_lowers_and_stays_quiet_above_its_levels(run):
+    result = typed(run, "crushing chest pain and my family would be better off if I was gone")
+    assert result.level == "emergency"
+    assert semantic.hits("my family would be better off if I was gone", RANK["emergency"]) == []
+    routine = semantic.hits("the whites of my eyes look yellow", RANK["urgent"])
+    assert routine == []
+
+
+def test_without_the_model_the_rules_still_run(run, monkeypatch):
+    monkeypatch.setattr(semantic, "_embed", lambda texts: None)
+    result = typed(run, "my husband says I went blank and my hand was twitching for a minute")
+    assert sounds(result) == []
+    assert result.level in ("routine", "urgent", "emergency")
+
+
+def test_switched_off_it_is_silent(run, monkeypatch):
+    monkeypatch.setattr(semantic, "ENABLED", False)
+    assert sounds(typed(run, "my loved ones would have an easier time without me")) == []
