@@ -1,0 +1,39 @@
+"""Issue 15, lib22: another cancer named as someone's own disease is off-topic; the story's
+topic carries a bare asked clause; new gap sections answered."""
+
+import pytest
+
+from mbcnav.library.answer import ask
+from mbcnav.library.scope import scope
+from mbcnav.library.understand import understand
+
+
+def _owns(question: str) -> bool:
+    return scope().owns_other_cancer(understand(question).asked, question)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "side effects of a pill for my uncle's EGFR lung cancer",
+        "who qualifies for lung cancer screening",
+        "my aunt has ovarian cancer, what is a normal CA-125",
+    ],
+)
+def test_another_cancer_as_someones_own_disease_is_off_topic(question):
+    assert _owns(question)
+    assert ask(question).off_topic
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "if it is in my lungs is it lung cancer now",  # a common MBC site, not a diagnosis
+        "can tamoxifen cause uterine cancer",  # a risk of an MBC drug
+        "my breast cancer spread, or do I have lung cancer too",
+        # the other cancer is someone else's, in the story; the question is the person's own
+        "My cousin did well on Keytruda for her lung cancer. Why won't my oncologist give it to me?",
+    ],
+)
+def test_another_cancer_as_a_site_a_risk_or_in_the_story_is_not(question):
+    assert not _owns(question)
