@@ -37,3 +37,21 @@ def test_another_cancer_as_someones_own_disease_is_off_topic(question):
 )
 def test_another_cancer_as_a_site_a_risk_or_in_the_story_is_not(question):
     assert not _owns(question)
+
+
+@pytest.mark.parametrize(
+    ("question", "heading"),
+    [
+        ("what is inflammatory breast cancer", "inflammatory breast cancer"),
+        ("does acupuncture help neuropathy in my feet after chemo", "acupuncture help nerve damage"),
+        ("can I cash in my life insurance policy now that I have stage 4", "life policy"),
+        ("how do I plan my funeral ahead of time", "funeral"),
+        ("why do I keep getting hiccups on treatment", "hiccups"),
+        ("where can I buy a breast form after my mastectomy", "breast prosthesis"),
+        ("can I still clean the litter box during chemo", "litter box"),
+    ],
+)
+def test_new_gap_sections_answer_first(question, heading):
+    result = ask(question)
+    assert result.answers and result.confident
+    assert heading in result.answers[0].heading.lower()
