@@ -55,3 +55,18 @@ def test_new_gap_sections_answer_first(question, heading):
     result = ask(question)
     assert result.answers and result.confident
     assert heading in result.answers[0].heading.lower()
+
+
+def test_a_bare_comparison_takes_its_sides_from_the_story():
+    reading = understand(
+        "My scan showed two spots in my brain. The team is talking about SRS versus whole "
+        "brain radiation. Why would they pick one over the other?"
+    )
+    assert reading.sides == ("SRS", "whole brain radiation")
+    assert reading.shape == "compare"
+    assert "whole brain radiation" in reading.asked
+
+
+def test_a_bare_comparison_without_two_options_in_the_story_has_no_sides():
+    reading = understand("I had a bone scan last week. What is the difference?")
+    assert reading.sides == ()
