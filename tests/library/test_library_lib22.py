@@ -43,8 +43,11 @@ def test_another_cancer_as_a_site_a_risk_or_in_the_story_is_not(question):
     ("question", "heading"),
     [
         ("what is inflammatory breast cancer", "inflammatory breast cancer"),
-        ("does acupuncture help neuropathy in my feet after chemo", "acupuncture help nerve damage"),
-        ("can I cash in my life insurance policy now that I have stage 4", "life policy"),
+        (
+            "does acupuncture help neuropathy in my feet after chemo",
+            "acupuncture help nerve damage",
+        ),
+        ("can I cash in my life insurance policy now that I have stage 4", "life insurance"),
         ("how do I plan my funeral ahead of time", "funeral"),
         ("why do I keep getting hiccups on treatment", "hiccups"),
         ("where can I buy a breast form after my mastectomy", "breast prosthesis"),

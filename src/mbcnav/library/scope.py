@@ -18,10 +18,9 @@ is near the side-effects passages in meaning). The thresholds ``evidence_similar
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from pathlib import Path
-
-import re
 
 import yaml
 
@@ -58,7 +57,9 @@ class Scope:
         self.topic = _phrases(path, data, "topic_words")
         self.other = _phrases(path, data, "other_cancers")
         self.spread = _phrases(path, data, "spread_words")
-        named = sorted(self.other + _phrases(path, data, "own_other_cancers"), key=len, reverse=True)
+        named = sorted(
+            self.other + _phrases(path, data, "own_other_cancers"), key=len, reverse=True
+        )
         cancers = "|".join(re.escape(c) for c in named)
         # someone's own disease: "my / his / dad's / for / with / have" up to two words before
         # it ("for my dad's EGFR lung cancer"); or what is screened for ("lung cancer screening")
