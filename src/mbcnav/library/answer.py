@@ -181,6 +181,8 @@ def ask(
     if personal:
         text = reading.text if reading.story else mine
         reading = Reading(text, mine, reading.story, reading.shape, reading.sides)
+    if not personal and scope().owns_other_cancer(reading.asked, question):
+        return AskResult(question, [], OFF_TOPIC, False, reading.asked, reading.shape)
     in_scope = personal or scope().covers(question)
     also = ()
     # several questions: answer the main one, offer the rest (an off-topic message is judged

@@ -18,6 +18,7 @@ is near the side-effects passages in meaning). The thresholds ``evidence_similar
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from pathlib import Path
 
@@ -55,6 +56,17 @@ class Scope:
         self.breast = _phrases(path, data, "breast_words")
         self.topic = _phrases(path, data, "topic_words")
         self.other = _phrases(path, data, "other_cancers")
+        self.spread = _phrases(path, data, "spread_words")
+        named = sorted(
+            self.other + _phrases(path, data, "own_other_cancers"), key=len, reverse=True
+        )
+        cancers = "|".join(re.escape(c) for c in named)
+        # someone's own disease: "my / his / dad's / for / with / have" up to two words before
+        # it ("for my dad's EGFR lung cancer"); or what is screened for ("lung cancer screening")
+        self.own_other = re.compile(
+            rf"(\b(my|his|her|their|our|your|for|with|have|has|had)\s+|'s\s+)(\S+\s+){{0,2}}"
+            rf"({cancers})\b|\b({cancers})\s+screening\b"
+        )
         evidence = data.get("evidence_min")
         if not isinstance(evidence, int | float) or isinstance(evidence, bool) or evidence <= 0:
             raise LibraryError(
@@ -104,6 +116,18 @@ class Scope:
         """Whether the question names a cancer the library does not cover, and no breast word."""
         padded = f" {synonyms().correct(question)} "
         return self._has(padded, self.other) and not self._has(padded, self.breast)
+
+    def owns_other_cancer(self, asked: str, question: str) -> bool:
+        """Whether the asked clause names another cancer as someone's own disease or as what is
+        screened for ("side effects of Tagrisso for my dad's lung cancer", "lung cancer
+        screening"), and the message names neither breast cancer nor its spread. A cancer
+        named only in the story ("my sister-in-law did well on Keytruda for her lung cancer")
+        or as a risk ("can tamoxifen cause uterine cancer") is not."""
+        said = " ".join(words(synonyms().correct(asked)))
+        if not self.own_other.search(f" {said} "):
+            return False
+        padded = f" {synonyms().correct(question)} "
+        return not (self._has(padded, self.breast) or self._has(padded, self.spread))
 
     def by_evidence(self, question: str, best_score: float, similarity: float) -> bool:
         """Whether the passages match the question well enough to call it in scope.

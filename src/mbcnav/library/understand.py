@@ -91,6 +91,22 @@ COMPARISONS = [
         r"^\W*(?P<x>[\w\s/+-]+?)\s+or\s+(?P<y>[\w\s/+-]+?)\s*(?:,|\?|$|\s+which\b|\s+what\b)", re.I
     ),
 ]
+# a comparison asked without naming its sides ("what is the difference?", "why would they pick
+# one over the other?", "which one is better?"): the sides are in the story
+BARE_COMPARISON = re.compile(
+    r"\b(differences?|differ|one over the other|which one|which of (?:the|these|those) two|"
+    r"the two)\b",
+    re.I,
+)
+STORY_SIDE_SENTENCES = 2  # the story's last sentences searched for the compared sides
+# two options named in the story: "talking about gamma knife versus whole brain radiation",
+# "offered Ibrance or Kisqali", "between a port and a PICC line"
+STORY_SIDES = re.compile(
+    r"\b(?:about|between|offered|suggested|mentioned|either|recommended|choose|pick|wants?|"
+    r"says?|said)\s+(?P<x>[\w/+-]+(?:\s+[\w/+-]+){0,3}?)\s+(?:vs\.?|versus|or|and)\s+"
+    r"(?P<y>[\w/+-]+(?:\s+[\w/+-]+){0,3}?)\s*(?:[.,;!?]|$)",
+    re.I,
+)
 SIDE_FILLER = re.compile(
     r"^(what(?:'s| is)? the|the|a|an|is|are|which is better|which|better|what|whats)\s+|"
     r"\s+(which is better|what(?:'s| is) different|whats different|what(?:'s| is)? the difference|"
@@ -240,6 +256,18 @@ def understand(text: str) -> Reading:
     asked = " ".join(clauses)
     story = " ".join(s for i, s in enumerate(parts) if i not in asking)
     sides = comparison(" ".join(parts[i] for i in asking))
+    if not sides and BARE_COMPARISON.search(asked):
+        # "... gamma knife versus whole brain radiation. What is the difference?": the sides
+        # named in one of the story's last sentences are what is compared, and are asked
+        story_parts = [s for i, s in enumerate(parts) if i not in asking and i < asking[0]]
+        for sentence in reversed(story_parts[-STORY_SIDE_SENTENCES:]):
+            m = STORY_SIDES.search(sentence)
+            named = (_clean_side(m.group("x")), _clean_side(m.group("y"))) if m else ()
+            if all(named) and named and named[0].lower() != named[1].lower():
+                sides = named
+                asked = f"{asked} ({sides[0]} versus {sides[1]})"
+                clauses = [f"{clauses[0]} ({sides[0]} versus {sides[1]})", *clauses[1:]]
+                break
     return Reading(text, asked, story, shape_of(asked, sides), sides, split_questions(clauses))
 
 
