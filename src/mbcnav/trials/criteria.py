@@ -43,6 +43,8 @@ from mbcnav.trials.cues import (
     _NOT_A_RESULT,
     _NOT_ALLOWED,
     _NOT_THERAPY,
+    _PAST_CUE,
+    _PLAN_LEAD,
     _OTHER_INDICATION,
     _PREMISE,
     _PREMISE_NOT,
@@ -78,11 +80,26 @@ from mbcnav.trials.numbers import (
     sex_check,
     window_days,
 )
+from mbcnav.trials.population import subtype_list
 from mbcnav.trials.reading import _own_words, _segment
 from mbcnav.trials.receptors import er_low_wording
 from mbcnav.trials.split import Criterion
 from mbcnav.trials.subgroups import mark_subgroups
 from mbcnav.trials.wording import rx
+
+
+# "Newly diagnosed (within 90 days) with cancer or a recurrence ..." (NCT05366881): time since the
+# latest diagnosis of the cancer (for a person with metastatic disease, its metastatic diagnosis)
+_NEWLY_DIAGNOSED = re.compile(
+    r"\bnewly\s+diagnosed\s*\(?\s*(?:within|in the (?:last|past))\s+(\d{1,3})\s+(days?|weeks?|months?)\b", re.I
+)
+# the whole exclusion is "Currently receiving any treatment for cancer" (NCT05366881)
+_ON_ANY_TREATMENT = re.compile(
+    r"\W*(?:patients?\s+|participants?\s+)?(?:who\s+(?:are|is)\s+)?(?:currently|presently)\s+(?:receiving|on|undergoing)\s+"
+    r"(?:any\s+)?(?:active\s+|systemic\s+)?(?:anti-?cancer\s+)?(?:treatment|therapy)\s+for\s+(?:the\s+|their\s+|his\s+|her\s+)?"
+    r"(?:cancer|malignancy)\W*",
+    re.I,
+)
 
 
 def _from_mention(m: Mention, text: str, kind: str) -> dict | None:
@@ -116,6 +133,7 @@ def _from_mention(m: Mention, text: str, kind: str) -> dict | None:
             or _DOSE.search(text)
             or _WASHOUT.search(_rules_only(text))
             or _REPRODUCTIVE.search(_sentence(text, m.start))
+            or (_PLAN_LEAD.match(text) and not _PAST_CUE.search(_sentence(text, m.start)))
         ):
             return None  # "pregnancy after abemaciclib initiation must be reported": exposure
         allowed = bool(_ALLOWED.search(around)) and not _NOT_ALLOWED.search(around)
@@ -225,6 +243,12 @@ def checks_for(crit: Criterion, found: list[Mention]) -> list[dict]:
         r"\bor\b[^.;]{0,30}\brecurr", plain, re.I
     ):
         out.append({"type": "de_novo", "value": "de novo", "neg": False, "at": novo.start()})
+    if crit.kind == "inclusion" and (new := _NEWLY_DIAGNOSED.search(plain)):
+        n, unit = float(new.group(1)), new.group(2).lower()
+        days = n * (30.44 if unit.startswith("month") else 7 if unit.startswith("week") else 1)
+        out.append({"type": "diagnosed_within", "value": "diagnosis date", "days": days, "at": new.start()})
+    if crit.kind == "exclusion" and _ON_ANY_TREATMENT.fullmatch(plain.strip()):
+        out.append({"type": "on_treatment", "value": "any cancer treatment", "at": 0})
     if crisis := rx("concept.visceral_crisis").search(plain):
         neg = bool(
             re.search(
@@ -358,6 +382,12 @@ def checks_for(crit: Criterion, found: list[Mention]) -> list[dict]:
         out.append(
             {"type": "receptor", "value": "her2-in", "allowed": scores, "neg": neg, "at": at}
         )
+    if crit.kind == "inclusion" and (options := subtype_list(plain)):
+        sub = [c for c in out if c["type"] in {"receptor", "subtype"} and not c.get("premise")]
+        if sub and not any(c.get("neg") for c in sub):  # one choice among the subtypes listed
+            out = [c for c in out if c not in sub]
+            at = min(c.get("at", 0) for c in sub)
+            out.append({"type": "subtypes", "value": "subtypes", "options": options, "neg": False, "at": at})
     both = {(c["type"], c["value"]) for c in out if c.get("neg")} & {
         (c["type"], c["value"]) for c in out if "neg" in c and not c["neg"]
     }

@@ -33,6 +33,15 @@ _DURING_FIRST = re.compile(
     r"(?:1st|first)[- ]line",
     re.I,
 )
+# a plan for the coming line ("must be receiving or plan to receive first-line systemic treatment",
+# "Planned to initiate ... first-line therapy" NCT03723928, NCT05977036; "plans to consider results
+# in either first- or second-line therapy" NCT06896162): no line, or at most one, may have ended
+_PLANNED_LINE = re.compile(
+    r"\b(?:plan(?:s|ned|ning)?|scheduled|anticipated|expected|intend\w*|candidates?|eligible)\s+"
+    r"(?:(?:to|for)\s+)?(?:\w+\s+){0,5}?(?:in\s+)?(?:either\s+)?"
+    r"(?P<first>1st|first)[- ]?(?:\s*(?:or|and/or|to)\s*(?P<second>2nd|second)[- ]?)?\s*line",
+    re.I,
+)
 _PROGRESSION_BEFORE = re.compile(r"progress\w*|relapse\w*|recurr\w*|after\s*$", re.I)
 _ADC = re.compile(
     r"antibody[- ]drug conjugates?|\badcs?\b|deruxtecan|govitecan|emtansine|tirumotecan", re.I
@@ -251,11 +260,28 @@ def lines_check(text: str) -> dict | None:
             else 0
         )
     done = False
+    if (
+        lo is not None
+        and (m := _LINES_MIN.search(text))
+        and m.group("prior")
+        and re.search(r"\b(?:not|never|no)\b(?:\s+\w+){0,3}\s*$", text[: m.start()], re.I)
+    ):  # "must not have received prior systemic therapy for metastatic breast cancer, except
+        # for their current line of therapy" (NCT03723928): no earlier line, an ongoing one allowed
+        lo, hi, done, at = None, 0, True, m.start()
+        return _lines(lo, hi, None, text, at, done)
     during = _DURING_FIRST.search(text)
     if during and _PROGRESSION_BEFORE.search(text[max(0, during.start() - 30) : during.start()]):
         during = None  # "progression during first-line therapy" is about a past line
+    planned = _PLANNED_LINE.search(text)
+    if planned and _PROGRESSION_BEFORE.search(text[max(0, planned.start() - 30) : planned.start()]):
+        planned = None
     if during and lo is None:  # stricter than a count of prior lines: none may have ended
         hi, done, at = 0, True, during.start()
+    elif planned and lo is None and hi is None:
+        hi, done, at = (1 if planned.group("second") else 0), True, planned.start()
+        cls = None  # the drugs named are those of the coming line, not of earlier ones
+        # the plan is the doctor's, but lines already finished settle which line comes next
+        return {**_lines(lo, hi, cls, text, at, done), "settled": True}
     elif lo is None and hi is None and (first := _FIRST_LINE.search(text)):
         hi = 0
         at = first.start()
