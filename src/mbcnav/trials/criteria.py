@@ -102,6 +102,21 @@ _ON_ANY_TREATMENT = re.compile(
 )
 
 
+# a concept that only says what the head of a criterion treats or comes from (NCT05230810,
+# NCT05748834, NCT01174121, NCT00234403): "SBRT for CNS disease in <7 days", "corticosteroids for
+# control of symptoms of brain metastases", "irAEs attributed to anti-PD-1/PD-L1 therapy",
+# "radiotherapy to measurable lesions"
+_AS_MODIFIER = re.compile(
+    r"(?:\b(?:for|of)\s+(?:the\s+)?(?:control|treatment|management|palliation|relief)\s+of\s+"
+    r"(?:(?:the\s+)?(?:symptoms?|oedema|edema)\s+(?:of|from|due\s+to|related\s+to)\s+)?(?:the\s+|their\s+)?"
+    r"|\b(?:sbrt|srs|wbrt|radiosurgery|radiotherapy|radiation|irradiation|steroids?|corticosteroids?)"
+    r"\s+(?:\w+\s+){0,2}?(?:for|to)\s+(?:the\s+|their\s+)?"
+    r"|\b(?:attributed|attributable|related|due|secondary)\s+to\s+[^.;,()]{0,30}?)$",
+    re.I,
+)
+_INDUCED = re.compile(r"\s*[- ]\s*(?:induced|related|associated)\b", re.I)
+
+
 def _from_mention(m: Mention, text: str, kind: str) -> dict | None:
     mods = m.modifiers
     before = text[: m.start]
@@ -305,6 +320,13 @@ def checks_for(crit: Criterion, found: list[Mention]) -> list[dict]:
             and _LABEL_AFTER.match(text[m.end :])
         ):
             continue  # "Triple Negative Breast Cancer - Patient is not within ...": a cohort label
+        if m.check in {"brain", "biomarker", "measurable", "receptor", "site"} and _AS_MODIFIER.search(
+            text[: m.start]
+        ):
+            continue  # "SBRT for CNS disease", "steroids for control of symptoms of brain
+            # metastases", "irAEs attributed to anti-PD-1/PD-L1 therapy": what the head is for
+        if m.check == "therapy" and _INDUCED.match(text[m.end :]):
+            continue  # "cold therapy gloves for chemotherapy induced neuropathy": the harm's cause
         if m.check == "therapy" and _HARM_FROM.search(text[: m.start]):
             continue  # "unresolved toxicities from previous anticancer therapy": about the harm
         if m.check in {"receptor", "biomarker"} and _RESULT_STATE.search(text[: m.start]):
