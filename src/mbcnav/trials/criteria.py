@@ -114,6 +114,14 @@ _AS_MODIFIER = re.compile(
     r"|\b(?:attributed|attributable|related|due|secondary)\s+to\s+[^.;,()]{0,30}?)$",
     re.I,
 )
+# "CDK4/6 inhibitor combination treatment with non-steroidal aromatase inhibitor" (NCT05501886):
+# the partner drug of a combination, a second requirement rather than an alternative
+_PARTNER = re.compile(
+    r"\s*(?:\(\w+\)\s*)?(?:-?based\s+)?(?:combination\s+(?:treatment|therapy|regimen)\s+with|(?:given\s+)?in\s+combination\s+with|"
+    r"combined\s+with|plus|\+)\s+(?:an?\s+|the\s+)?(?:non-?steroidal\s+|steroidal\s+)?",
+    re.I,
+)
+_OPTIONAL_PARTNER = re.compile(r"alone\s+or|with\s+or\s+without|or\s+without|±|\+/-|optional|monotherapy\s+or|or\s+in\s+combination", re.I)
 _INDUCED = re.compile(r"\s*[- ]\s*(?:induced|related|associated)\b", re.I)
 
 
@@ -305,6 +313,7 @@ def checks_for(crit: Criterion, found: list[Mention]) -> list[dict]:
     if naive:  # "alpelisib treatment-naive": that drug never given, not "no treatment at all"
         out = [c for c in out if c["type"] != "lines"]
         has_lines = False
+    prev_therapy, prev_mode = None, None  # where the last therapy mention read ends, its mode
     for m in found:
         if has_lines and m.check == "therapy" and not m.concept.startswith("drug:"):
             continue
@@ -367,6 +376,17 @@ def checks_for(crit: Criterion, found: list[Mention]) -> list[dict]:
             continue
         if m in naive:
             c["neg"] = crit.kind == "inclusion"
+        if (
+            c["type"] == "therapy"
+            and crit.kind == "inclusion"
+            and prev_mode == "progressed"
+            and prev_therapy is not None
+            and _PARTNER.fullmatch(text[prev_therapy : m.start])
+            and not _OPTIONAL_PARTNER.search(text[max(0, prev_therapy - 40) : m.start])
+        ):
+            c["partner"] = True  # "progressed on a CDK4/6i in combination with an AI": both
+        if c["type"] == "therapy":
+            prev_therapy, prev_mode = m.end, c.get("mode")
         c["at"] = m.start
         if c["type"] in {"receptor", "subtype"}:
             c.update(er_low_wording(text))

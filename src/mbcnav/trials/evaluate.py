@@ -277,6 +277,8 @@ def evaluate(c: dict, f: PatientFacts) -> tuple[bool | None | str, str, str]:
             n, what = f.lines_done, "finished lines of treatment"
         else:
             n = f.lines if not cls else None
+        if c.get("any_setting") and n == 0 and f.drugs:
+            n = None  # "progression on the most recent systemic therapy": an adjuvant one counts
         if n is None:
             return (
                 None,

@@ -11,12 +11,17 @@ _LINES_MAX = re.compile(
     rf"(?:no more than|not more than|up to|at most|maximum of|≤|<=|less than or equal to)\s*{_N}\s*{_LINE}",
     re.I,
 )
-_LINES_RANGE = re.compile(rf"\b{_N}\s*(?:-|–|to)\s*{_N}\s*{_LINE}", re.I)  # "0-3 prior lines"
+# "0-3 prior lines", "at least 1 but not more than 3 prior chemotherapy regimens" (NCT06189209)
+_LINES_RANGE = re.compile(
+    rf"\b{_N}\s*(?:-|–|to|(?:but|and)\s+(?:not|no)\s+more\s+than|and\s+up\s+to)\s*{_N}\s*{_LINE}", re.I
+)
 _LINES_LT = re.compile(rf"(?:fewer than|less than|<)\s*{_N}\s*{_LINE}", re.I)
 _LINES_MIN = re.compile(
     rf"(?:at least|minimum of|≥|>=|(?<!no )(?<!not )more than|>)\s*{_N}\s*{_LINE}|{_N}\s*(?:or more|\+)\s*{_LINE}"
     r"|(?<!no )(?<!without )(?<!any )(?P<prior>prior|previous)\s+(?:treatment\s+with\s+)?systemic\s+(?:anti-?cancer\s+|anti-?neoplastic\s+)?(?:therapy|therapies|treatment)\s+(?:for|in)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:metastatic|advanced)"
-    r"|(?:progressed|progression)\s+(?:on|after|following)\s+(?:at least )?(?P<any>one|any|a|1)\s+(?:prior\s+)?systemic\s+(?:anti-?cancer\s+|anti-?neoplastic\s+)?(?:therapy|treatment|regimen)",
+    r"|(?:progressed|progression)\s+(?:on|after|following)\s+(?:at least )?(?P<any>one|any|a|1)\s+(?:prior\s+)?systemic\s+(?:anti-?cancer\s+|anti-?neoplastic\s+)?(?:therapy|treatment|regimen)"
+    # "Progression on or after or intolerance to most recent systemic therapy" (NCT06395519)
+    r"|(?:progressed|progression)\s+(?:on|after|following)(?:\s+or\s+(?:after|following))?(?:\s+or\s+intoleran\w+\s+(?:to|of))?\s+(?:the\s+|their\s+|his\s+|her\s+)?(?P<recent>most\s+recent|last|latest)\s+(?:line\s+of\s+)?(?:systemic\s+)?(?:anti-?cancer\s+)?(?:therapy|treatment|regimen)",
     re.I,
 )
 _LINES_MAX2 = re.compile(
@@ -241,6 +246,8 @@ def lines_check(text: str) -> dict | None:
             window = text[m.start() : m.end() + 40]
             at = m.start()
             break
+    if re.search(r"\bnon-?\s?(?:endocrine|hormonal)|other than (?:endocrine|hormonal)", window, re.I):
+        return None  # "prior lines of non-endocrine-based therapy" (NCT06840483): no class we count
     cls = _line_class(window or text)
     if m := _LINES_RANGE.search(text):
         lo, hi = _num(m.group(1)) or None, _num(m.group(2))
@@ -260,6 +267,9 @@ def lines_check(text: str) -> dict | None:
             else 0
         )
     done = False
+    if lo is not None and (m := _LINES_MIN.search(text)) and m.group("recent"):
+        # the most recent therapy may be an adjuvant one: any systemic therapy ever counts
+        return {**_lines(lo, hi, None, text, m.start()), "any_setting": True}
     if (
         lo is not None
         and (m := _LINES_MIN.search(text))

@@ -16,7 +16,7 @@ def _group_key(c: dict) -> str:
         if c["type"] == "lab"
         else ""
     )
-    return c["type"] + sub + ("-neg" if c.get("neg") else "")
+    return c["type"] + sub + ("-partner" if c.get("partner") else "") + ("-neg" if c.get("neg") else "")
 
 
 _OR_WORD = re.compile(r"\s\bor\b\s")
