@@ -68,3 +68,14 @@ def test_upper_limit_of_reference_range_is_an_upper_limit_of_normal():
     assert got and all(c.get("uln") and c["limit"] == 2.5 for c in got)
     (c,) = lab_checks("bilirubin greater than 1.25 times the upper limit of reference range")
     assert c.get("uln")
+
+
+def test_symptomatic_brain_metastases_are_not_every_active_one():
+    from mbcnav.trials.evaluate import evaluate
+    from mbcnav.trials.facts import PatientFacts
+
+    (c,) = [c for c in checks("Known symptomatic brain metastases.") if c["type"] == "brain"]  # NCT05720117
+    assert evaluate(c, PatientFacts(brain="active"))[0] is None  # untreated, symptoms not recorded
+    assert evaluate(c, PatientFacts(brain="none"))[0] is False
+    (a,) = [c for c in checks("Symptomatic or untreated brain metastases") if c["type"] == "brain"]
+    assert evaluate(a, PatientFacts(brain="active"))[0] is True

@@ -207,6 +207,13 @@ def _from_mention(m: Mention, text: str, kind: str) -> dict | None:
         elif _EXCEPT_STABLE.search(text[m.end :]):
             status = "active"  # "brain metastases ... excluded, except stable treated ones"
         check["status"] = status
+        sentence = _sentence(text, m.start)
+        if (
+            status == "active"
+            and re.search(r"(?<!a)symptomatic", sentence, re.I)
+            and not re.search(r"active|untreated|progressi|uncontrolled|unstable", sentence, re.I)
+        ):
+            check["symptomatic"] = True  # "Known symptomatic brain metastases": not every active one
         if _BRAIN_COUNT.search(around):
             check["count"] = True  # "> 3 brain metastases", "1-3 brain lesions": a number to know
         permissive = _ALLOWED.search(around) or (kind == "inclusion" and _MAY.search(text))

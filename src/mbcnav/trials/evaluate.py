@@ -136,6 +136,9 @@ def _brain(c: dict, f: PatientFacts) -> tuple[bool | None, str, str]:
         if f.brain in {"none", "treated-stable"}:
             return False, f"Brain metastases in your record: {f.brain}.", ""
         return None, "Whether the brain metastases need treatment right away is not known.", settle
+    if c.get("status") == "active" and c.get("symptomatic") and f.brain in {"active", "treated-progressing"}:
+        # a record's "active" (untreated or growing) says nothing of symptoms
+        return None, f"Brain metastases in your record: {f.brain}; whether they cause symptoms is not recorded.", settle
     if c.get("status") == "active":
         return (
             f.brain in {"active", "treated-progressing", "leptomeningeal"},
