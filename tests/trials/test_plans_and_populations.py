@@ -196,3 +196,21 @@ def test_newly_diagnosed_and_current_treatment():
         drugs=[DrugFact("denosumab", ["denosumab", "bone-modifying agent"], ongoing=True)],
     )
     assert verdicts(NEWLY, bone_only)[1] == "met"
+
+
+def test_a_study_of_operated_patients_is_for_early_disease():
+    t = Trial(
+        "NCT01621529",
+        title="Contribution of 18FDG PET-Scan in Tumour Volume Determination in Patients Operated of "
+        "Breast Cancer",
+        conditions=["Infiltrating Ductal Carcinoma"],
+        eligibility="Inclusion Criteria:\n* Women aged 18 or more\n",
+    )
+    setting = [c for c in parse_trial(t)["criteria"] if c["text"].startswith("Setting:")]
+    assert setting and setting[0]["checks"][0]["value"] == "early"
+    assert match(parse_trial(t), person())["fit"] == "unlikely"  # metastatic: not this study
+    # "metastatic" in the title wins: "Postoperative ... for Brain Metastases" is no early study
+    later = Trial("NCT0", title="Postoperative Radiosurgery for Resected Brain Metastases")
+    assert not any(
+        c["text"].startswith("Setting: early") for c in parse_trial(later)["criteria"]
+    )
