@@ -43,6 +43,8 @@ from mbcnav.trials.cues import (
     _NOT_A_RESULT,
     _NOT_ALLOWED,
     _NOT_THERAPY,
+    _PAST_CUE,
+    _PLAN_LEAD,
     _OTHER_INDICATION,
     _PREMISE,
     _PREMISE_NOT,
@@ -78,11 +80,49 @@ from mbcnav.trials.numbers import (
     sex_check,
     window_days,
 )
+from mbcnav.trials.population import subtype_list
 from mbcnav.trials.reading import _own_words, _segment
 from mbcnav.trials.receptors import er_low_wording
 from mbcnav.trials.split import Criterion
 from mbcnav.trials.subgroups import mark_subgroups
 from mbcnav.trials.wording import rx
+
+
+# "Newly diagnosed (within 90 days) with cancer or a recurrence ..." (NCT05366881): time since the
+# latest diagnosis of the cancer (for a person with metastatic disease, its metastatic diagnosis)
+_NEWLY_DIAGNOSED = re.compile(
+    r"\bnewly\s+diagnosed\s*\(?\s*(?:within|in the (?:last|past))\s+(\d{1,3})\s+(days?|weeks?|months?)\b", re.I
+)
+# the whole exclusion is "Currently receiving any treatment for cancer" (NCT05366881)
+_ON_ANY_TREATMENT = re.compile(
+    r"\W*(?:patients?\s+|participants?\s+)?(?:who\s+(?:are|is)\s+)?(?:currently|presently)\s+(?:receiving|on|undergoing)\s+"
+    r"(?:any\s+)?(?:active\s+|systemic\s+)?(?:anti-?cancer\s+)?(?:treatment|therapy)\s+for\s+(?:the\s+|their\s+|his\s+|her\s+)?"
+    r"(?:cancer|malignancy)\W*",
+    re.I,
+)
+
+
+# a concept that only says what the head of a criterion treats or comes from (NCT05230810,
+# NCT05748834, NCT01174121, NCT00234403): "SBRT for CNS disease in <7 days", "corticosteroids for
+# control of symptoms of brain metastases", "irAEs attributed to anti-PD-1/PD-L1 therapy",
+# "radiotherapy to measurable lesions"
+_AS_MODIFIER = re.compile(
+    r"(?:\b(?:for|of)\s+(?:the\s+)?(?:control|treatment|management|palliation|relief)\s+of\s+"
+    r"(?:(?:the\s+)?(?:symptoms?|oedema|edema)\s+(?:of|from|due\s+to|related\s+to)\s+)?(?:the\s+|their\s+)?"
+    r"|\b(?:sbrt|srs|wbrt|radiosurgery|radiotherapy|radiation|irradiation|steroids?|corticosteroids?)"
+    r"\s+(?:\w+\s+){0,2}?(?:for|to)\s+(?:the\s+|their\s+)?"
+    r"|\b(?:attributed|attributable|related|due|secondary)\s+to\s+[^.;,()]{0,30}?)$",
+    re.I,
+)
+# "CDK4/6 inhibitor combination treatment with non-steroidal aromatase inhibitor" (NCT05501886):
+# the partner drug of a combination, a second requirement rather than an alternative
+_PARTNER = re.compile(
+    r"\s*(?:\(\w+\)\s*)?(?:-?based\s+)?(?:combination\s+(?:treatment|therapy|regimen)\s+with|(?:given\s+)?in\s+combination\s+with|"
+    r"combined\s+with|plus|\+)\s+(?:an?\s+|the\s+)?(?:non-?steroidal\s+|steroidal\s+)?",
+    re.I,
+)
+_OPTIONAL_PARTNER = re.compile(r"alone\s+or|with\s+or\s+without|or\s+without|±|\+/-|optional|monotherapy\s+or|or\s+in\s+combination", re.I)
+_INDUCED = re.compile(r"\s*[- ]\s*(?:induced|related|associated)\b", re.I)
 
 
 def _from_mention(m: Mention, text: str, kind: str) -> dict | None:
@@ -116,6 +156,7 @@ def _from_mention(m: Mention, text: str, kind: str) -> dict | None:
             or _DOSE.search(text)
             or _WASHOUT.search(_rules_only(text))
             or _REPRODUCTIVE.search(_sentence(text, m.start))
+            or (_PLAN_LEAD.match(text) and not _PAST_CUE.search(_sentence(text, m.start)))
         ):
             return None  # "pregnancy after abemaciclib initiation must be reported": exposure
         allowed = bool(_ALLOWED.search(around)) and not _NOT_ALLOWED.search(around)
@@ -166,6 +207,13 @@ def _from_mention(m: Mention, text: str, kind: str) -> dict | None:
         elif _EXCEPT_STABLE.search(text[m.end :]):
             status = "active"  # "brain metastases ... excluded, except stable treated ones"
         check["status"] = status
+        sentence = _sentence(text, m.start)
+        if (
+            status == "active"
+            and re.search(r"(?<!a)symptomatic", sentence, re.I)
+            and not re.search(r"active|untreated|progressi|uncontrolled|unstable", sentence, re.I)
+        ):
+            check["symptomatic"] = True  # "Known symptomatic brain metastases": not every active one
         if _BRAIN_COUNT.search(around):
             check["count"] = True  # "> 3 brain metastases", "1-3 brain lesions": a number to know
         permissive = _ALLOWED.search(around) or (kind == "inclusion" and _MAY.search(text))
@@ -225,6 +273,12 @@ def checks_for(crit: Criterion, found: list[Mention]) -> list[dict]:
         r"\bor\b[^.;]{0,30}\brecurr", plain, re.I
     ):
         out.append({"type": "de_novo", "value": "de novo", "neg": False, "at": novo.start()})
+    if crit.kind == "inclusion" and (new := _NEWLY_DIAGNOSED.search(plain)):
+        n, unit = float(new.group(1)), new.group(2).lower()
+        days = n * (30.44 if unit.startswith("month") else 7 if unit.startswith("week") else 1)
+        out.append({"type": "diagnosed_within", "value": "diagnosis date", "days": days, "at": new.start()})
+    if crit.kind == "exclusion" and _ON_ANY_TREATMENT.fullmatch(plain.strip()):
+        out.append({"type": "on_treatment", "value": "any cancer treatment", "at": 0})
     if crisis := rx("concept.visceral_crisis").search(plain):
         neg = bool(
             re.search(
@@ -266,6 +320,7 @@ def checks_for(crit: Criterion, found: list[Mention]) -> list[dict]:
     if naive:  # "alpelisib treatment-naive": that drug never given, not "no treatment at all"
         out = [c for c in out if c["type"] != "lines"]
         has_lines = False
+    prev_therapy, prev_mode = None, None  # where the last therapy mention read ends, its mode
     for m in found:
         if has_lines and m.check == "therapy" and not m.concept.startswith("drug:"):
             continue
@@ -281,6 +336,13 @@ def checks_for(crit: Criterion, found: list[Mention]) -> list[dict]:
             and _LABEL_AFTER.match(text[m.end :])
         ):
             continue  # "Triple Negative Breast Cancer - Patient is not within ...": a cohort label
+        if m.check in {"brain", "biomarker", "measurable", "receptor", "site"} and _AS_MODIFIER.search(
+            text[: m.start]
+        ):
+            continue  # "SBRT for CNS disease", "steroids for control of symptoms of brain
+            # metastases", "irAEs attributed to anti-PD-1/PD-L1 therapy": what the head is for
+        if m.check == "therapy" and _INDUCED.match(text[m.end :]):
+            continue  # "cold therapy gloves for chemotherapy induced neuropathy": the harm's cause
         if m.check == "therapy" and _HARM_FROM.search(text[: m.start]):
             continue  # "unresolved toxicities from previous anticancer therapy": about the harm
         if m.check in {"receptor", "biomarker"} and _RESULT_STATE.search(text[: m.start]):
@@ -321,6 +383,17 @@ def checks_for(crit: Criterion, found: list[Mention]) -> list[dict]:
             continue
         if m in naive:
             c["neg"] = crit.kind == "inclusion"
+        if (
+            c["type"] == "therapy"
+            and crit.kind == "inclusion"
+            and prev_mode == "progressed"
+            and prev_therapy is not None
+            and _PARTNER.fullmatch(text[prev_therapy : m.start])
+            and not _OPTIONAL_PARTNER.search(text[max(0, prev_therapy - 40) : m.start])
+        ):
+            c["partner"] = True  # "progressed on a CDK4/6i in combination with an AI": both
+        if c["type"] == "therapy":
+            prev_therapy, prev_mode = m.end, c.get("mode")
         c["at"] = m.start
         if c["type"] in {"receptor", "subtype"}:
             c.update(er_low_wording(text))
@@ -358,6 +431,12 @@ def checks_for(crit: Criterion, found: list[Mention]) -> list[dict]:
         out.append(
             {"type": "receptor", "value": "her2-in", "allowed": scores, "neg": neg, "at": at}
         )
+    if crit.kind == "inclusion" and (options := subtype_list(plain)):
+        sub = [c for c in out if c["type"] in {"receptor", "subtype"} and not c.get("premise")]
+        if sub and not any(c.get("neg") for c in sub):  # one choice among the subtypes listed
+            out = [c for c in out if c not in sub]
+            at = min(c.get("at", 0) for c in sub)
+            out.append({"type": "subtypes", "value": "subtypes", "options": options, "neg": False, "at": at})
     both = {(c["type"], c["value"]) for c in out if c.get("neg")} & {
         (c["type"], c["value"]) for c in out if "neg" in c and not c["neg"]
     }

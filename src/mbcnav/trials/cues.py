@@ -37,11 +37,20 @@ _NOT_THERAPY = re.compile(
     r"discontinu\w*|stop(?:ped)?\s+(?:taking\s+)?(?:any\s+)?(?:other\s+)?$|"
     r"absorption of|preclude\w*|interfere\w* with|swallow\w*|"
     r"\b(?:plan(?:s|ned)?|scheduled|anticipated|expected|intend\w*)\s+to\s+(?:initiate|start|begin|receive)\b|"
-    r"\bplanned\s+(?:treatment|therapy|use)\b|\b(?:cohorts?|arms?)\s+(?:with|receiving|given)\b|"
+    r"\bplanned\s+(?:treatment|therapy|use)\b|\b(?:eligible|candidates?|suitable)\s+(?:to\s+receive\s+|for\s+)|\b(?:cohorts?|arms?)\s+(?:with|receiving|given)\b|"
     r"(?:[,(]\s*|^\W*)(?:in\s+)?combination\s+with\s+$|"  # "Part 2B (..., combination with X)"
     r"\bindication\s+other\s+than\b|\b(?:attributed|attributable|related|due)\s+to\s+(?:\w+\s+){0,3}$",
     re.I,
 )
+# a criterion about the coming treatment ("Planned to initiate standard of care first-line therapy
+# ... Ribociclib is the preferred CDK4/6 inhibitor", NCT05977036): drugs named in its later
+# sentences are the plan too, unless a sentence speaks of earlier treatment
+_PLAN_LEAD = re.compile(
+    r"^\W*(?:[\w\s/-]{0,40}:\s*)?(?:(?:patients?|participants?|subjects?)\s+(?:must\s+be\s+|is\s+|are\s+)?)?"
+    r"(?:plan(?:s|ned|ning)?|scheduled|anticipated|expected|intend\w*)\s+to\s+(?:initiate|start|begin|receive)\b",
+    re.I,
+)
+_PAST_CUE = re.compile(r"\b(?:prior|previous\w*|received|progress\w*|history|had|pretreated|relaps\w*)\b", re.I)
 _DEFINITION = re.compile(r"\b(?:is|are) defined as\b|^\W*definition|\bto qualify as\b", re.I)
 _EXPLAIN = re.compile(
     r"(?:^|(?<=[.;]\s))(?:because|since|note:|rationale|given that|at a median follow-up|preferential\w*|preference|priority|preferably)[^.;]*",

@@ -10,6 +10,7 @@ from mbcnav.trials.facts import PatientFacts
 from mbcnav.trials.labs import evaluate_lab
 from mbcnav.trials.markers import _biomarker
 from mbcnav.trials.menopause import evaluate_menopause
+from mbcnav.trials.population import fits_subtype
 
 HER2_NEGATIVE = {"low", "ultralow", "zero", "negative"}
 NEUTRAL = "neutral"
@@ -135,6 +136,9 @@ def _brain(c: dict, f: PatientFacts) -> tuple[bool | None, str, str]:
         if f.brain in {"none", "treated-stable"}:
             return False, f"Brain metastases in your record: {f.brain}.", ""
         return None, "Whether the brain metastases need treatment right away is not known.", settle
+    if c.get("status") == "active" and c.get("symptomatic") and f.brain in {"active", "treated-progressing"}:
+        # a record's "active" (untreated or growing) says nothing of symptoms
+        return None, f"Brain metastases in your record: {f.brain}; whether they cause symptoms is not recorded.", settle
     if c.get("status") == "active":
         return (
             f.brain in {"active", "treated-progressing", "leptomeningeal"},
@@ -211,6 +215,26 @@ def evaluate(c: dict, f: PatientFacts) -> tuple[bool | None | str, str, str]:
         return f.setting == c["value"], f"Your cancer is {f.setting}.", ""
     if t == "receptor":
         return _receptor(c, f)
+    if t == "diagnosed_within":
+        if not f.diagnosed_on or not f.as_of:
+            return None, "The date your cancer was diagnosed is not in your record.", "Your diagnosis date"
+        days = (date.fromisoformat(f.as_of) - date.fromisoformat(f.diagnosed_on)).days
+        return days <= c["days"], f"Your cancer was diagnosed {days} days ago.", ""
+    if t == "on_treatment":
+        if not f.therapies_known:
+            return None, "Your current treatment is not recorded.", "Your treatment list"
+        now = [d.name for d in f.drugs if d.ongoing and "bone-modifying agent" not in d.labels]
+        if now:
+            return True, "You are being treated now (" + ", ".join(now) + ").", ""
+        return False, "Your record shows no cancer treatment going on now.", ""
+    if t == "subtypes":  # one of the breast subtypes a criterion lists
+        states = [fits_subtype(hr, her2, f) for hr, her2 in c["options"]]
+        yours = f"Your cancer is HR {f.hr or 'unknown'}, HER2 {f.her2 or 'unknown'}."
+        if True in states:
+            return True, yours + " That is one of the types this study takes.", ""
+        if None in states:
+            return None, yours, "ER, PR and HER2 results"
+        return False, yours + " That is not one of the types this study takes.", ""
     if t == "subtype":
         if f.er_low_only and f.her2 in HER2_NEGATIVE:
             low = "Your ER is low-positive (1-10%), PR negative and HER2 negative."
@@ -256,6 +280,8 @@ def evaluate(c: dict, f: PatientFacts) -> tuple[bool | None | str, str, str]:
             n, what = f.lines_done, "finished lines of treatment"
         else:
             n = f.lines if not cls else None
+        if c.get("any_setting") and n == 0 and f.drugs:
+            n = None  # "progression on the most recent systemic therapy": an adjuvant one counts
         if n is None:
             return (
                 None,

@@ -74,6 +74,7 @@ class PatientFacts:
     de_novo: bool | None = None  # metastatic at first diagnosis (patient.derive.is_de_novo)
     site_details: dict[str, list[str]] = field(default_factory=dict)  # site -> details as written
     setting_details: list[str] = field(default_factory=list)  # recurrent | locally advanced | ...
+    diagnosed_on: str | None = None  # the latest cancer diagnosis (metastatic or recurrent), ISO
     as_of: str = ""
     note: str = ""  # free text (notes only), kept for lexical checks
 
@@ -291,6 +292,7 @@ def from_patient(p, as_of: date) -> PatientFacts:
         labs=latest_labs(p.labs, as_of),
         menopause=menopause_status(p, as_of),
         er_low_only=derive.er_low(p) and p.receptors.pr != "positive",
+        diagnosed_on=p.metastatic_diagnosis.date.isoformat() if p.metastatic_diagnosis.date else None,
         as_of=as_of.isoformat(),
         **biomarker_facts(p),
     )

@@ -146,7 +146,8 @@ _OP = (
     r"less than or equal to|less than|lower than|below|under|no less than|not less than|"
     r"of at least|of)"
 )
-_ULN = r"(?:upper limit (?:of )?(?:the )?(?:institutional )?normal(?: range)?|(?:institutional )?\buln\b)"
+# "2.5 times the upper limit of reference range (ULRR)" (NCT00234403) is the same limit
+_ULN = r"(?:upper limit (?:of )?(?:the )?(?:institutional )?(?:normal(?: range)?|reference range)|(?:institutional )?\b(?:uln|ulrr)\b)"
 _TIMES = r"\s*(?:x|×|\*|times?|(?:-\s*)?fold(?:\s*(?:x|×))?)\s*(?:the\s+)?(?:institutional\s+)?"
 _UNIT = r"\s*((?:x|×)?\s*10\s*\\?\^?\s*[39⁹³]\s*/\s*[lµuμ]l?|/\s*(?:µ|u|μ|m)(?:l|m\s*\^?3|m³)|cells\s*/\s*(?:µ|u|μ|m)(?:l|m3)|k/\s*[uµ]l|g/\s*dl|g/\s*l|mg/\s*dl|[uµμ]mol/\s*l|mmol/\s*l|i?u/\s*l|ml/\s*min(?:/1\.73\s*m2)?)?"
 _LIMIT = re.compile(
@@ -203,7 +204,7 @@ def _limit_after(text: str, start: int) -> tuple[dict | None, int]:
         return None, start
     if m.group(1):  # a number
         value = float(m.group(2).replace(",", ""))
-        if re.search(r"uln|normal", m.group(0), re.I):
+        if re.search(r"uln|ulrr|normal|reference range", m.group(0), re.I):
             return {"op": _op(m.group(1), "<="), "limit": value, "uln": True}, m.end()
         return {"op": _op(m.group(1), ">="), "limit": value, "unit": m.group(3)}, m.end()
     return {"op": _op(m.group(5), "<="), "limit": 1.0, "uln": True}, m.end()

@@ -142,7 +142,10 @@ def verdict(crit: dict, f: PatientFacts, cache: dict | None = None) -> dict:
     if mode == "judgement" and v == "not met":
         a, b = scope(words, mode)
         failing = crit["kind"] == "exclusion"  # a check that rules the person out
-        if any(holds is failing and "at" in c and not a <= c["at"] < b for c, holds in judged):
+        if any(
+            holds is failing and "at" in c and (not a <= c["at"] < b or c.get("settled"))
+            for c, holds in judged
+        ):
             mode = "required"  # the "no" comes from words outside the allowance or judgement
     v, why, settle = soften(v, why, settle, mode)
     out = {

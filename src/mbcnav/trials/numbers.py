@@ -11,12 +11,17 @@ _LINES_MAX = re.compile(
     rf"(?:no more than|not more than|up to|at most|maximum of|≤|<=|less than or equal to)\s*{_N}\s*{_LINE}",
     re.I,
 )
-_LINES_RANGE = re.compile(rf"\b{_N}\s*(?:-|–|to)\s*{_N}\s*{_LINE}", re.I)  # "0-3 prior lines"
+# "0-3 prior lines", "at least 1 but not more than 3 prior chemotherapy regimens" (NCT06189209)
+_LINES_RANGE = re.compile(
+    rf"\b{_N}\s*(?:-|–|to|(?:but|and)\s+(?:not|no)\s+more\s+than|and\s+up\s+to)\s*{_N}\s*{_LINE}", re.I
+)
 _LINES_LT = re.compile(rf"(?:fewer than|less than|<)\s*{_N}\s*{_LINE}", re.I)
 _LINES_MIN = re.compile(
     rf"(?:at least|minimum of|≥|>=|(?<!no )(?<!not )more than|>)\s*{_N}\s*{_LINE}|{_N}\s*(?:or more|\+)\s*{_LINE}"
     r"|(?<!no )(?<!without )(?<!any )(?P<prior>prior|previous)\s+(?:treatment\s+with\s+)?systemic\s+(?:anti-?cancer\s+|anti-?neoplastic\s+)?(?:therapy|therapies|treatment)\s+(?:for|in)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:metastatic|advanced)"
-    r"|(?:progressed|progression)\s+(?:on|after|following)\s+(?:at least )?(?P<any>one|any|a|1)\s+(?:prior\s+)?systemic\s+(?:anti-?cancer\s+|anti-?neoplastic\s+)?(?:therapy|treatment|regimen)",
+    r"|(?:progressed|progression)\s+(?:on|after|following)\s+(?:at least )?(?P<any>one|any|a|1)\s+(?:prior\s+)?systemic\s+(?:anti-?cancer\s+|anti-?neoplastic\s+)?(?:therapy|treatment|regimen)"
+    # "Progression on or after or intolerance to most recent systemic therapy" (NCT06395519)
+    r"|(?:progressed|progression)\s+(?:on|after|following)(?:\s+or\s+(?:after|following))?(?:\s+or\s+intoleran\w+\s+(?:to|of))?\s+(?:the\s+|their\s+|his\s+|her\s+)?(?P<recent>most\s+recent|last|latest)\s+(?:line\s+of\s+)?(?:systemic\s+)?(?:anti-?cancer\s+)?(?:therapy|treatment|regimen)",
     re.I,
 )
 _LINES_MAX2 = re.compile(
@@ -31,6 +36,15 @@ _FIRST_LINE = re.compile(
 _DURING_FIRST = re.compile(
     r"\b(?:before\s+or\s+during|during|receiving|currently\s+(?:on|receiving))\s+(?:the\s+|their\s+)?"
     r"(?:1st|first)[- ]line",
+    re.I,
+)
+# a plan for the coming line ("must be receiving or plan to receive first-line systemic treatment",
+# "Planned to initiate ... first-line therapy" NCT03723928, NCT05977036; "plans to consider results
+# in either first- or second-line therapy" NCT06896162): no line, or at most one, may have ended
+_PLANNED_LINE = re.compile(
+    r"\b(?:plan(?:s|ned|ning)?|scheduled|anticipated|expected|intend\w*|candidates?|eligible)\s+"
+    r"(?:(?:to|for)\s+)?(?:\w+\s+){0,5}?(?:in\s+)?(?:either\s+)?"
+    r"(?P<first>1st|first)[- ]?(?:\s*(?:or|and/or|to)\s*(?P<second>2nd|second)[- ]?)?\s*line",
     re.I,
 )
 _PROGRESSION_BEFORE = re.compile(r"progress\w*|relapse\w*|recurr\w*|after\s*$", re.I)
@@ -232,6 +246,8 @@ def lines_check(text: str) -> dict | None:
             window = text[m.start() : m.end() + 40]
             at = m.start()
             break
+    if re.search(r"\bnon-?\s?(?:endocrine|hormonal)|other than (?:endocrine|hormonal)", window, re.I):
+        return None  # "prior lines of non-endocrine-based therapy" (NCT06840483): no class we count
     cls = _line_class(window or text)
     if m := _LINES_RANGE.search(text):
         lo, hi = _num(m.group(1)) or None, _num(m.group(2))
@@ -251,11 +267,31 @@ def lines_check(text: str) -> dict | None:
             else 0
         )
     done = False
+    if lo is not None and (m := _LINES_MIN.search(text)) and m.group("recent"):
+        # the most recent therapy may be an adjuvant one: any systemic therapy ever counts
+        return {**_lines(lo, hi, None, text, m.start()), "any_setting": True}
+    if (
+        lo is not None
+        and (m := _LINES_MIN.search(text))
+        and m.group("prior")
+        and re.search(r"\b(?:not|never|no)\b(?:\s+\w+){0,3}\s*$", text[: m.start()], re.I)
+    ):  # "must not have received prior systemic therapy for metastatic breast cancer, except
+        # for their current line of therapy" (NCT03723928): no earlier line, an ongoing one allowed
+        lo, hi, done, at = None, 0, True, m.start()
+        return _lines(lo, hi, None, text, at, done)
     during = _DURING_FIRST.search(text)
     if during and _PROGRESSION_BEFORE.search(text[max(0, during.start() - 30) : during.start()]):
         during = None  # "progression during first-line therapy" is about a past line
+    planned = _PLANNED_LINE.search(text)
+    if planned and _PROGRESSION_BEFORE.search(text[max(0, planned.start() - 30) : planned.start()]):
+        planned = None
     if during and lo is None:  # stricter than a count of prior lines: none may have ended
         hi, done, at = 0, True, during.start()
+    elif planned and lo is None and hi is None:
+        hi, done, at = (1 if planned.group("second") else 0), True, planned.start()
+        cls = None  # the drugs named are those of the coming line, not of earlier ones
+        # the plan is the doctor's, but lines already finished settle which line comes next
+        return {**_lines(lo, hi, cls, text, at, done), "settled": True}
     elif lo is None and hi is None and (first := _FIRST_LINE.search(text)):
         hi = 0
         at = first.start()

@@ -16,13 +16,15 @@ def _group_key(c: dict) -> str:
         if c["type"] == "lab"
         else ""
     )
-    return c["type"] + sub + ("-neg" if c.get("neg") else "")
+    return c["type"] + sub + ("-partner" if c.get("partner") else "") + ("-neg" if c.get("neg") else "")
 
 
 _OR_WORD = re.compile(r"\s\bor\b\s")
 # "one or more", "18 or older", "equal to or greater than": a number's range, no alternatives
 _NOT_AN_OR = re.compile(
-    r"\sor\s+(?:more|fewer|less|greater|higher|lower|above|below|equal|older|younger|longer|shorter)\b",
+    r"\sor\s+(?:more|fewer|less|greater|higher|lower|above|below|equal|older|younger|longer|shorter)\b"
+    # "must be receiving or plan to receive first-line treatment": one treatment, two tenses
+    r"|\sor\s+(?:plans?|planned|planning|intends?|intending|scheduled|expected)\s+to\b",
     re.I,
 )
 _NUMBER_BEFORE = re.compile(r"(?:\d|\bone|\btwo|\bthree|\bfour|\bfive|\bto|/)$", re.I)

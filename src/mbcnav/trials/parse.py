@@ -12,11 +12,12 @@ from mbcnav.trials.population import gates
 from mbcnav.trials.record import Trial
 from mbcnav.trials.split import Criterion, split
 
-VERSION = 16  # 4: blood-test limits (labs.py); 5: menopausal status; 6: ER-low wording; 7: modality; 8: options, premises, concepts (de novo, visceral crisis, HER2 lists); 9: headers naming a cohort, rules per named group; 10: definitions, study stages, finished lines, and/or windows, reasons; 11: line lengths; 12: site states, if-premises, short names of other cancers, binding notes; 13: ECOG "or lower", subtype options, "either" stems, abbreviations (PTX), sample requirements; 14: allowance clauses, cohort study drugs, planned treatment, bracketed exclusions, preferences, subtype labels, bare breast conditions; 15: bare section headings, "without" settings, all-stage lists, other indications, wash-outs of allowances; 16: current therapy, least gaps, result states, "time" ULN, days since
+VERSION = 21  # 4: blood-test limits (labs.py); 5: menopausal status; 6: ER-low wording; 7: modality; 8: options, premises, concepts (de novo, visceral crisis, HER2 lists); 9: headers naming a cohort, rules per named group; 10: definitions, study stages, finished lines, and/or windows, reasons; 11: line lengths; 12: site states, if-premises, short names of other cancers, binding notes; 13: ECOG "or lower", subtype options, "either" stems, abbreviations (PTX), sample requirements; 14: allowance clauses, cohort study drugs, planned treatment, bracketed exclusions, preferences, subtype labels, bare breast conditions; 15: bare section headings, "without" settings, all-stage lists, other indications, wash-outs of allowances; 16: current therapy, least gaps, result states, "time" ULN, days since; 17: planned lines, subtype lists, group headings, newly diagnosed, current treatment, bone and non-cancer studies; 18: modifiers of a head (for, to, attributed to, induced), whole-word luminal, ULRR; 19: ranges in words, most recent therapy, combination partners, non-endocrine lines; 20: symptomatic brain metastases; 21: operated / pre- and postoperative titles
 
 
 _EARLY = re.compile(
-    r"early|neoadjuvant|adjuvant|operable|surviv|\bdcis\b|in situ|prevention|screening|high[- ]risk|surgery",
+    r"early|neoadjuvant|adjuvant|operable|\boperated\b|\b(?:pre|post|peri)-?operative|surviv|\bdcis\b|in situ|"
+    r"prevention|screening|high[- ]risk|surgery",
     re.I,
 )
 _ADVANCED = re.compile(r"metasta|advanced|stage iv|unresectable|recurren|relaps", re.I)

@@ -21,12 +21,15 @@ NEG = ["zero", "ultralow", "low", "negative"]
 _HR = r"(?:hr|hormone[- ]receptors?|er|estrogen[- ]receptors?|oestrogen[- ]receptors?)"
 _HER2 = r"(?:her[- ]?2|erbb2)"
 _POS = r"(?:\s*\+|[- ]?positive|\s+pos\b)"
-_NEGW = r"(?:\s*-(?![a-z])|[- ]?negative|\s+neg\b|[- ]?non[- ]?amplified)"
+_NEGW = r"(?:\s*-(?![a-z])|\s*-(?=(?:breast|bc)\b)|[- ]?negative|\s+neg\b|[- ]?non[- ]?amplified)"
 
 # (pattern, hormone receptor required, HER2 categories allowed); first match wins per span.
 PHRASES: list[tuple[re.Pattern, str | None, list[str] | None]] = [
     (re.compile(r"triple[- ]negative|\btnbc\b", re.I), "negative", NEG),
     (re.compile(rf"\b{_HR}{_POS}\s*(?:,|/|and|\s)?\s*{_HER2}{_NEGW}", re.I), "positive", NEG),
+    # "HR- and HER2-positive", "HR-/HER2+", "HR+/HER2+": both receptors named (NCT05720117)
+    (re.compile(rf"\b{_HR}{_NEGW}\s*(?:,|/|and|\s)?\s*{_HER2}{_POS}", re.I), "negative", ["positive"]),
+    (re.compile(rf"\b{_HR}{_POS}\s*(?:,|/|and|\s)?\s*{_HER2}{_POS}", re.I), "positive", ["positive"]),
     (re.compile(rf"\b{_HER2}[- ]?ultra[- ]?low\b", re.I), None, ["ultralow"]),
     (re.compile(rf"\b{_HER2}[- ]?low\b", re.I), None, ["low"]),
     (
@@ -43,6 +46,22 @@ _BRAIN = re.compile(
 )
 _BARE_BREAST = re.compile(
     r"(?:advanced |metastatic |recurrent )?breast (?:cancer|carcinoma|neoplasms?)", re.I
+)
+# a bone-metastasis trial ("Radiation Therapy for High-Risk Asymptomatic Bone Metastases",
+# condition "Metastatic Malignant Neoplasm in the Bone", NCT06745024)
+_BONE = re.compile(
+    r"\b(?:bone|osseous|skeletal|spin(?:e|al))\s+metasta\w*|metasta\w*\s+(?:[\w-]+\s+){0,3}(?:in|to)\s+(?:the\s+)?bones?\b|"
+    r"\bmetastatic\s+bone\s+(?:disease|lesions?|pain)",
+    re.I,
+)
+_BONE_OPTIONAL = re.compile(r"with or without bone|bone[- ]only|including (?:those|patients) with bone", re.I)
+# words of any cancer study: a trial whose title, conditions and criteria use none of them is
+# not a cancer study ("Pain in Women With Chronic Pelvic Pain", NCT01994343)
+_CANCER_WORD = re.compile(
+    r"cancer|carcinom|tumou?r|neoplas|malignan|oncolog|metasta|chemo|radiother|radiation|"
+    r"lymphoma|leuka?emia|sarcoma|myeloma|melanoma|mastectom|lumpectom|\bbrca|\bher-?2|\bdcis\b|"
+    r"survivor|lesion|biopsy",
+    re.I,
 )
 _BRAIN_OPTIONAL = re.compile(r"with or without brain|including (?:those|patients) with brain", re.I)
 
@@ -74,9 +93,18 @@ def gates(trial: Trial, criteria: list[dict] | None = None) -> dict:
         c["kind"] == "exclusion" and rx("concept.breast_excluded").search(_unscoped(c["text"]))
         for c in criteria or []
     )
+    bone_named = _BONE.search(trial.title) or (
+        trial.conditions and all(_BONE.search(c) for c in trial.conditions)
+    )
+    bone = bool(bone_named) and not _BONE_OPTIONAL.search(text)
+    not_cancer = bool(trial.conditions) and not _CANCER_WORD.search(
+        " ".join([trial.title, *trial.conditions, *trial.keywords, trial.eligibility or ""])
+    )
     return {
         "subtypes": subtypes,
         "brain_only": brain,
+        "bone_only": bone,
+        "not_cancer": not_cancer,
         "excludes_breast": excluded,
         "other_cancer": _other_cancer(trial),
     }
@@ -133,6 +161,8 @@ def mismatch(g: dict | None, f: PatientFacts) -> str:
     """Why the trial is for another situation, or "" when it may be for this person."""
     if not g:
         return ""
+    if g.get("not_cancer"):
+        return "This study is not about cancer: its title, conditions and criteria name none."
     if g.get("excludes_breast"):
         return "This study leaves out breast cancer (its exclusion criteria name it)."
     if g.get("other_cancer"):
@@ -162,4 +192,47 @@ def mismatch(g: dict | None, f: PatientFacts) -> str:
     no_brain = f.brain == "none" or (f.brain is None and f.sites_known and "brain" not in f.sites)
     if g.get("brain_only") and no_brain:
         return "This study is for people whose cancer has spread to the brain; your record shows no brain metastases."
+    if g.get("bone_only") and f.sites_known and "bone" not in f.sites:
+        return "This study is for people whose cancer has spread to the bones; your record shows no bone metastases."
     return ""
+
+
+# a list of breast subtypes inside one criterion: "HR+ and HER2- breast cancer, HR- and
+# HER2-positive breast cancer, TNBC" (NCT05720117), "breast cancer (TNBC, HR+/HER2-negative or
+# HER2-low, HR-/HER2+)" (NCT07145255); a "not", "except" or "other than" makes it no list of options
+_LIST_NOT = re.compile(
+    r"\b(?:not|no|except\w*|excluding|other than|non|without|unless|history of)\b|ineligible", re.I
+)
+
+
+def subtype_list(text: str) -> list[list] | None:
+    """[[hr, her2 list], ...] when a criterion names two or more breast subtypes as options,
+    at least one of them with both receptors or as triple-negative; None otherwise."""
+    if _LIST_NOT.search(text) or not re.search(r"breast|\bbc\b|\btnbc\b", text, re.I):
+        return None
+    taken: list[tuple[int, int]] = []
+    found: list[list] = []
+    for pattern, hr, her2 in PHRASES:
+        for m in pattern.finditer(text):
+            if any(a < m.end() and m.start() < b for a, b in taken):
+                continue
+            taken.append((m.start(), m.end()))
+            if [hr, her2] not in found:
+                found.append([hr, her2])
+    if len(found) < 2 or not any(hr and her2 for hr, her2 in found):
+        return None
+    return found
+
+
+def fits_subtype(hr: str | None, her2: list[str] | None, f: PatientFacts) -> bool | None:
+    """Whether the person has this subtype: None when the record cannot say (ER-low is never
+    judged on hormone receptor grounds; a bare "HER2-negative" may be low or 0)."""
+    person_hr = None if f.er_low_only else f.hr
+    if hr and person_hr and person_hr != hr:
+        return False
+    if her2 and f.her2 and f.her2 not in her2:
+        if not (f.her2 == "negative" and set(her2) & set(NEG)):
+            return False
+    if (hr and person_hr is None) or (her2 and (f.her2 is None or f.her2 not in her2)):
+        return None
+    return True

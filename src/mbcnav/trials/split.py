@@ -24,6 +24,11 @@ _HEADER = re.compile(
     r"(?P<rest>[^:]{0,80}):?\s*(?P<after>.*)$",
     re.I,
 )
+# a heading that names its group before the section: "Case Inclusion Criteria:", "Control
+# Exclusion Criteria" (NCT05366881), "Cohort A inclusion criteria"
+_GROUP_HEADER = re.compile(
+    r"(?:[A-Za-z][\w/+.-]*\s+){1,3}(?P<k>inclusion|exclusion)\s+criteria\s*:?", re.I
+)
 _EXCL_PHRASE = re.compile(
     r"^(patients|participants|subjects|women|men)\s+(who\s+.*\s+)?(are|will be)\s+"
     r"(not eligible|ineligible|excluded)\b.*:\s*$",
@@ -137,6 +142,8 @@ def _header(line: str) -> tuple[str | None, str]:
         )
     ):
         return ("exclusion" if "exclusion" in m.group(0).lower() else "inclusion"), ""
+    if m := _GROUP_HEADER.fullmatch(bare):  # "Control Inclusion Criteria", "Case Exclusion Criteria:"
+        return ("exclusion" if m.group("k").lower() == "exclusion" else "inclusion"), ""
     m = _HEADER.match(bare)
     if not m or len(bare) > 140:
         return None, ""
