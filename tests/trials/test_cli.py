@@ -200,5 +200,7 @@ def test_show_prints_who_the_trial_is_for_and_each_criterion_modality():
     res = run("show", "NCT04862663")
     assert res.exit_code == 0, res.output
     assert "Who it is for (title and conditions): HR-positive" in res.output
-    assert "doctor's or study team's decision · checks: " in res.output  # eligible for a drug: not a history
+    assert (
+        "doctor's or study team's decision · checks: " in res.output
+    )  # eligible for a drug: not a history
     assert "study step (sample, test, other study)" in res.output

@@ -8,7 +8,11 @@ from mbcnav.trials.split import split
 
 
 def checks(text: str, kind: str = "exclusion") -> list[dict]:
-    head = "Inclusion Criteria:\n* Age 18\nExclusion Criteria:\n* " if kind == "exclusion" else "Inclusion Criteria:\n* "
+    head = (
+        "Inclusion Criteria:\n* Age 18\nExclusion Criteria:\n* "
+        if kind == "exclusion"
+        else "Inclusion Criteria:\n* "
+    )
     crits = [c for c in split(head + text) if c.kind == kind]
     return parse_criteria(crits)[-1]["checks"]
 
@@ -74,7 +78,9 @@ def test_symptomatic_brain_metastases_are_not_every_active_one():
     from mbcnav.trials.evaluate import evaluate
     from mbcnav.trials.facts import PatientFacts
 
-    (c,) = [c for c in checks("Known symptomatic brain metastases.") if c["type"] == "brain"]  # NCT05720117
+    (c,) = [
+        c for c in checks("Known symptomatic brain metastases.") if c["type"] == "brain"
+    ]  # NCT05720117
     assert evaluate(c, PatientFacts(brain="active"))[0] is None  # untreated, symptoms not recorded
     assert evaluate(c, PatientFacts(brain="none"))[0] is False
     (a,) = [c for c in checks("Symptomatic or untreated brain metastases") if c["type"] == "brain"]

@@ -12,9 +12,19 @@ from mbcnav.trials.record import Trial
 
 def person(**kw) -> PatientFacts:
     base = dict(
-        age=60, sex="female", setting="metastatic", hr="positive", her2="zero",
-        therapies_known=True, lines=0, lines_done=0, chemo_lines=0, line_labels=[],
-        sites=["liver"], sites_known=True, as_of="2026-01-15",
+        age=60,
+        sex="female",
+        setting="metastatic",
+        hr="positive",
+        her2="zero",
+        therapies_known=True,
+        lines=0,
+        lines_done=0,
+        chemo_lines=0,
+        line_labels=[],
+        sites=["liver"],
+        sites_known=True,
+        as_of="2026-01-15",
     )
     base.update(kw)
     return PatientFacts(**base)
@@ -23,7 +33,9 @@ def person(**kw) -> PatientFacts:
 def verdicts(text: str, f: PatientFacts) -> list[str]:
     t = Trial("NCT09999998", title="A study", eligibility=text)
     return [
-        v["verdict"] for v in match(parse_trial(t), f)["criteria"] if "from the study" not in v["text"]
+        v["verdict"]
+        for v in match(parse_trial(t), f)["criteria"]
+        if "from the study" not in v["text"]
     ]
 
 
@@ -58,12 +70,26 @@ def test_a_combination_partner_is_required_too():
         "Inclusion Criteria:\n* Progressed during or after CDK4/6 inhibitor combination treatment with "
         "non-steroidal aromatase inhibitor (AI)\n"
     )  # NCT05501886
-    ai_only = person(drugs=[DrugFact("anastrozole", ["anastrozole", "aromatase inhibitor"], settings=["adjuvant"])])
+    ai_only = person(
+        drugs=[
+            DrugFact("anastrozole", ["anastrozole", "aromatase inhibitor"], settings=["adjuvant"])
+        ]
+    )
     assert verdicts(text, ai_only) == ["not met"]
     both = person(
         drugs=[
-            DrugFact("letrozole", ["letrozole", "aromatase inhibitor"], settings=["metastatic"], progressed=True),
-            DrugFact("palbociclib", ["palbociclib", "CDK4/6 inhibitor"], settings=["metastatic"], progressed=True),
+            DrugFact(
+                "letrozole",
+                ["letrozole", "aromatase inhibitor"],
+                settings=["metastatic"],
+                progressed=True,
+            ),
+            DrugFact(
+                "palbociclib",
+                ["palbociclib", "CDK4/6 inhibitor"],
+                settings=["metastatic"],
+                progressed=True,
+            ),
         ]
     )
     assert verdicts(text, both) == ["met"]
@@ -72,6 +98,13 @@ def test_a_combination_partner_is_required_too():
         "inhibitor\n"
     )
     et_only = person(
-        drugs=[DrugFact("letrozole", ["letrozole", "endocrine therapy"], settings=["metastatic"], progressed=True)]
+        drugs=[
+            DrugFact(
+                "letrozole",
+                ["letrozole", "endocrine therapy"],
+                settings=["metastatic"],
+                progressed=True,
+            )
+        ]
     )
     assert verdicts(optional, et_only) == ["met"]

@@ -146,7 +146,10 @@ def test_bone_metastasis_trials():
         "NCT06745024",
         title="Radiation Therapy for High-Risk Asymptomatic Bone Metastases: A Pragmatic Multicenter "
         "Randomized Phase 3 Clinical Trial (PREEMPT)",
-        conditions=["Metastatic Malignant Neoplasm in the Bone", "Metastatic Malignant Solid Neoplasm"],
+        conditions=[
+            "Metastatic Malignant Neoplasm in the Bone",
+            "Metastatic Malignant Solid Neoplasm",
+        ],
     )
     g = gates(t)
     assert "bone" in mismatch(g, person(sites=["liver", "lung"]))
@@ -211,6 +214,4 @@ def test_a_study_of_operated_patients_is_for_early_disease():
     assert match(parse_trial(t), person())["fit"] == "unlikely"  # metastatic: not this study
     # "metastatic" in the title wins: "Postoperative ... for Brain Metastases" is no early study
     later = Trial("NCT0", title="Postoperative Radiosurgery for Resected Brain Metastases")
-    assert not any(
-        c["text"].startswith("Setting: early") for c in parse_trial(later)["criteria"]
-    )
+    assert not any(c["text"].startswith("Setting: early") for c in parse_trial(later)["criteria"])

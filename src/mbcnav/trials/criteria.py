@@ -43,9 +43,9 @@ from mbcnav.trials.cues import (
     _NOT_A_RESULT,
     _NOT_ALLOWED,
     _NOT_THERAPY,
+    _OTHER_INDICATION,
     _PAST_CUE,
     _PLAN_LEAD,
-    _OTHER_INDICATION,
     _PREMISE,
     _PREMISE_NOT,
     _PROGRESSION_BEFORE,
@@ -87,11 +87,11 @@ from mbcnav.trials.split import Criterion
 from mbcnav.trials.subgroups import mark_subgroups
 from mbcnav.trials.wording import rx
 
-
 # "Newly diagnosed (within 90 days) with cancer or a recurrence ..." (NCT05366881): time since the
 # latest diagnosis of the cancer (for a person with metastatic disease, its metastatic diagnosis)
 _NEWLY_DIAGNOSED = re.compile(
-    r"\bnewly\s+diagnosed\s*\(?\s*(?:within|in the (?:last|past))\s+(\d{1,3})\s+(days?|weeks?|months?)\b", re.I
+    r"\bnewly\s+diagnosed\s*\(?\s*(?:within|in the (?:last|past))\s+(\d{1,3})\s+(days?|weeks?|months?)\b",
+    re.I,
 )
 # the whole exclusion is "Currently receiving any treatment for cancer" (NCT05366881)
 _ON_ANY_TREATMENT = re.compile(
@@ -121,7 +121,10 @@ _PARTNER = re.compile(
     r"combined\s+with|plus|\+)\s+(?:an?\s+|the\s+)?(?:non-?steroidal\s+|steroidal\s+)?",
     re.I,
 )
-_OPTIONAL_PARTNER = re.compile(r"alone\s+or|with\s+or\s+without|or\s+without|±|\+/-|optional|monotherapy\s+or|or\s+in\s+combination", re.I)
+_OPTIONAL_PARTNER = re.compile(
+    r"alone\s+or|with\s+or\s+without|or\s+without|±|\+/-|optional|monotherapy\s+or|or\s+in\s+combination",
+    re.I,
+)
 _INDUCED = re.compile(r"\s*[- ]\s*(?:induced|related|associated)\b", re.I)
 
 
@@ -213,7 +216,9 @@ def _from_mention(m: Mention, text: str, kind: str) -> dict | None:
             and re.search(r"(?<!a)symptomatic", sentence, re.I)
             and not re.search(r"active|untreated|progressi|uncontrolled|unstable", sentence, re.I)
         ):
-            check["symptomatic"] = True  # "Known symptomatic brain metastases": not every active one
+            check["symptomatic"] = (
+                True  # "Known symptomatic brain metastases": not every active one
+            )
         if _BRAIN_COUNT.search(around):
             check["count"] = True  # "> 3 brain metastases", "1-3 brain lesions": a number to know
         permissive = _ALLOWED.search(around) or (kind == "inclusion" and _MAY.search(text))
@@ -276,7 +281,9 @@ def checks_for(crit: Criterion, found: list[Mention]) -> list[dict]:
     if crit.kind == "inclusion" and (new := _NEWLY_DIAGNOSED.search(plain)):
         n, unit = float(new.group(1)), new.group(2).lower()
         days = n * (30.44 if unit.startswith("month") else 7 if unit.startswith("week") else 1)
-        out.append({"type": "diagnosed_within", "value": "diagnosis date", "days": days, "at": new.start()})
+        out.append(
+            {"type": "diagnosed_within", "value": "diagnosis date", "days": days, "at": new.start()}
+        )
     if crit.kind == "exclusion" and _ON_ANY_TREATMENT.fullmatch(plain.strip()):
         out.append({"type": "on_treatment", "value": "any cancer treatment", "at": 0})
     if crisis := rx("concept.visceral_crisis").search(plain):
@@ -336,9 +343,13 @@ def checks_for(crit: Criterion, found: list[Mention]) -> list[dict]:
             and _LABEL_AFTER.match(text[m.end :])
         ):
             continue  # "Triple Negative Breast Cancer - Patient is not within ...": a cohort label
-        if m.check in {"brain", "biomarker", "measurable", "receptor", "site"} and _AS_MODIFIER.search(
-            text[: m.start]
-        ):
+        if m.check in {
+            "brain",
+            "biomarker",
+            "measurable",
+            "receptor",
+            "site",
+        } and _AS_MODIFIER.search(text[: m.start]):
             continue  # "SBRT for CNS disease", "steroids for control of symptoms of brain
             # metastases", "irAEs attributed to anti-PD-1/PD-L1 therapy": what the head is for
         if m.check == "therapy" and _INDUCED.match(text[m.end :]):
@@ -436,7 +447,15 @@ def checks_for(crit: Criterion, found: list[Mention]) -> list[dict]:
         if sub and not any(c.get("neg") for c in sub):  # one choice among the subtypes listed
             out = [c for c in out if c not in sub]
             at = min(c.get("at", 0) for c in sub)
-            out.append({"type": "subtypes", "value": "subtypes", "options": options, "neg": False, "at": at})
+            out.append(
+                {
+                    "type": "subtypes",
+                    "value": "subtypes",
+                    "options": options,
+                    "neg": False,
+                    "at": at,
+                }
+            )
     both = {(c["type"], c["value"]) for c in out if c.get("neg")} & {
         (c["type"], c["value"]) for c in out if "neg" in c and not c["neg"]
     }

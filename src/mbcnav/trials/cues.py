@@ -50,7 +50,9 @@ _PLAN_LEAD = re.compile(
     r"(?:plan(?:s|ned|ning)?|scheduled|anticipated|expected|intend\w*)\s+to\s+(?:initiate|start|begin|receive)\b",
     re.I,
 )
-_PAST_CUE = re.compile(r"\b(?:prior|previous\w*|received|progress\w*|history|had|pretreated|relaps\w*)\b", re.I)
+_PAST_CUE = re.compile(
+    r"\b(?:prior|previous\w*|received|progress\w*|history|had|pretreated|relaps\w*)\b", re.I
+)
 _DEFINITION = re.compile(r"\b(?:is|are) defined as\b|^\W*definition|\bto qualify as\b", re.I)
 _EXPLAIN = re.compile(
     r"(?:^|(?<=[.;]\s))(?:because|since|note:|rationale|given that|at a median follow-up|preferential\w*|preference|priority|preferably)[^.;]*",

@@ -136,9 +136,17 @@ def _brain(c: dict, f: PatientFacts) -> tuple[bool | None, str, str]:
         if f.brain in {"none", "treated-stable"}:
             return False, f"Brain metastases in your record: {f.brain}.", ""
         return None, "Whether the brain metastases need treatment right away is not known.", settle
-    if c.get("status") == "active" and c.get("symptomatic") and f.brain in {"active", "treated-progressing"}:
+    if (
+        c.get("status") == "active"
+        and c.get("symptomatic")
+        and f.brain in {"active", "treated-progressing"}
+    ):
         # a record's "active" (untreated or growing) says nothing of symptoms
-        return None, f"Brain metastases in your record: {f.brain}; whether they cause symptoms is not recorded.", settle
+        return (
+            None,
+            f"Brain metastases in your record: {f.brain}; whether they cause symptoms is not recorded.",
+            settle,
+        )
     if c.get("status") == "active":
         return (
             f.brain in {"active", "treated-progressing", "leptomeningeal"},
@@ -217,7 +225,11 @@ def evaluate(c: dict, f: PatientFacts) -> tuple[bool | None | str, str, str]:
         return _receptor(c, f)
     if t == "diagnosed_within":
         if not f.diagnosed_on or not f.as_of:
-            return None, "The date your cancer was diagnosed is not in your record.", "Your diagnosis date"
+            return (
+                None,
+                "The date your cancer was diagnosed is not in your record.",
+                "Your diagnosis date",
+            )
         days = (date.fromisoformat(f.as_of) - date.fromisoformat(f.diagnosed_on)).days
         return days <= c["days"], f"Your cancer was diagnosed {days} days ago.", ""
     if t == "on_treatment":

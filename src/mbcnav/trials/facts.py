@@ -292,7 +292,9 @@ def from_patient(p, as_of: date) -> PatientFacts:
         labs=latest_labs(p.labs, as_of),
         menopause=menopause_status(p, as_of),
         er_low_only=derive.er_low(p) and p.receptors.pr != "positive",
-        diagnosed_on=p.metastatic_diagnosis.date.isoformat() if p.metastatic_diagnosis.date else None,
+        diagnosed_on=p.metastatic_diagnosis.date.isoformat()
+        if p.metastatic_diagnosis.date
+        else None,
         as_of=as_of.isoformat(),
         **biomarker_facts(p),
     )

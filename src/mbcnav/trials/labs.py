@@ -141,7 +141,7 @@ def in_unit(test: str, value: float, unit: str | None) -> float | None:
 # ----------------------------------------------------------------- criteria
 _NUM = r"(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)"
 _OP = (
-    r"(≥|>=|=>|≤|<=|=<|>|<|at least|greater than or equal to|greater than|more than|higher than|"
+    r"(≥|>=|=>|>\s?/\s?=|≤|<=|=<|<\s?/\s?=|>|<|at least|greater than or equal to|greater than|more than|higher than|"
     r"above|over|no (?:more|greater|higher) than|not (?:more|greater|higher) than|up to|"
     r"less than or equal to|less than|lower than|below|under|no less than|not less than|"
     r"of at least|of)"
@@ -194,6 +194,8 @@ def _op(word: str | None, kind_default: str) -> str:
     if not word or word.lower() == "of":
         return kind_default
     w = word.lower()
+    if "/" in w:  # ">/=" and "< / =" (MD Anderson's notation) are ">=" and "<="
+        w = re.sub(r"[\s/]", "", w)
     return _WORD_OPS.get(w, w)
 
 

@@ -96,8 +96,9 @@ def verdict(crit: dict, f: PatientFacts, cache: dict | None = None) -> dict:
     if either is not None:
         groups = {}
         results.append(either[0])
+    both = crit["kind"] == "inclusion" and _BOTH_AND.search(crit.get("option") or crit["text"])
     for gkey, vals in groups.items():
-        if gkey.endswith("-neg"):  # "no A or B" = not A and not B
+        if gkey.endswith("-neg") or both:  # "no A or B" = not A and not B; "both A and B"
             results.append(False if False in vals else True if all(vals) else None)
         else:  # "A or B"
             results.append(
@@ -178,6 +179,8 @@ def _fit_from(not_met: int, unknown: int, met: int) -> str:
 
 
 _LIST = re.compile(r"\bor\b|,|;|/", re.I)
+# "Previously received both anthracycline and taxane": every item of a list is required
+_BOTH_AND = re.compile(r"\bboth\b(?:(?!\bor\b)[^.;]){0,80}\band\b", re.I)
 # "Creatinine > 1.5 x ULN concurrent with creatinine clearance < 50 mL/min": both together
 _JOINT = re.compile(
     r"\b(?:concurrent(?:ly)?|together|in\s+combination|along|coupled|combined)\s+with\b|\baccompanied\s+by\b",

@@ -13,7 +13,8 @@ _LINES_MAX = re.compile(
 )
 # "0-3 prior lines", "at least 1 but not more than 3 prior chemotherapy regimens" (NCT06189209)
 _LINES_RANGE = re.compile(
-    rf"\b{_N}\s*(?:-|–|to|(?:but|and)\s+(?:not|no)\s+more\s+than|and\s+up\s+to)\s*{_N}\s*{_LINE}", re.I
+    rf"\b{_N}\s*(?:-|–|to|(?:but|and)\s+(?:not|no)\s+more\s+than|and\s+up\s+to)\s*{_N}\s*{_LINE}",
+    re.I,
 )
 _LINES_LT = re.compile(rf"(?:fewer than|less than|<)\s*{_N}\s*{_LINE}", re.I)
 _LINES_MIN = re.compile(
@@ -213,6 +214,11 @@ def _line_class(window: str) -> str | None:
     """Which lines are counted: "2 prior lines of endocrine therapy" -> "endocrine therapy"."""
     if re.search(r"any (?:systemic )?(?:line|therapy)", window, re.I):
         return None
+    named = sorted((m.start(), label) for rx, label in _LINE_CLASSES if (m := rx.search(window)))
+    if len({label for _, label in named}) > 1 and re.search(
+        r"\bor\b", window[named[0][0] : named[-1][0]], re.I
+    ):
+        return None  # "lines of prior therapy (chemo or hormonal)": a line of either kind counts
     for rx, label in _LINE_CLASSES:
         if rx.search(window):
             return label
@@ -246,7 +252,9 @@ def lines_check(text: str) -> dict | None:
             window = text[m.start() : m.end() + 40]
             at = m.start()
             break
-    if re.search(r"\bnon-?\s?(?:endocrine|hormonal)|other than (?:endocrine|hormonal)", window, re.I):
+    if re.search(
+        r"\bnon-?\s?(?:endocrine|hormonal)|other than (?:endocrine|hormonal)", window, re.I
+    ):
         return None  # "prior lines of non-endocrine-based therapy" (NCT06840483): no class we count
     cls = _line_class(window or text)
     if m := _LINES_RANGE.search(text):

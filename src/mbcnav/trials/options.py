@@ -16,7 +16,12 @@ def _group_key(c: dict) -> str:
         if c["type"] == "lab"
         else ""
     )
-    return c["type"] + sub + ("-partner" if c.get("partner") else "") + ("-neg" if c.get("neg") else "")
+    return (
+        c["type"]
+        + sub
+        + ("-partner" if c.get("partner") else "")
+        + ("-neg" if c.get("neg") else "")
+    )
 
 
 _OR_WORD = re.compile(r"\s\bor\b\s")
@@ -28,6 +33,13 @@ _NOT_AN_OR = re.compile(
     re.I,
 )
 _NUMBER_BEFORE = re.compile(r"(?:\d|\bone|\btwo|\bthree|\bfour|\bfive|\bto|/)$", re.I)
+# "triple negative invasive ductal or lobular metastatic breast cancer": the "or" joins two cell
+# types (histology) of one cancer, not two alternatives of the criterion's checks
+_CELL_TYPE = r"(?:ductal|lobular|mixed|metaplastic|mucinous|tubular|medullary|papillary|apocrine)"
+_CELL_TYPE_BEFORE = re.compile(_CELL_TYPE + r"$", re.I)
+_CELL_TYPE_AFTER = re.compile(
+    r"\sor\s+(?:(?:invasive|infiltrating)\s+)?" + _CELL_TYPE + r"\b", re.I
+)
 
 
 def _and3(vals: list) -> bool | None:
@@ -63,7 +75,16 @@ def _either_or(text: str, judged: list[tuple[dict, object]]) -> tuple[bool | Non
     for i, ch in enumerate(text):
         depth += ch == "("
         depth -= ch == ")" and depth > 0
-        if depth == 0 and ch == " " and _OR_WORD.match(text, i) and not _NOT_AN_OR.match(text, i):
+        if (
+            depth == 0
+            and ch == " "
+            and _OR_WORD.match(text, i)
+            and not _NOT_AN_OR.match(text, i)
+            and not (
+                _CELL_TYPE_BEFORE.search(text[max(0, i - 12) : i])
+                and _CELL_TYPE_AFTER.match(text, i)
+            )
+        ):
             if not _NUMBER_BEFORE.search(text[max(0, i - 12) : i]) and not _joins_values(judged, i):
                 cuts.append(i + 3)
     if len(cuts) < 2:

@@ -28,8 +28,16 @@ PHRASES: list[tuple[re.Pattern, str | None, list[str] | None]] = [
     (re.compile(r"triple[- ]negative|\btnbc\b", re.I), "negative", NEG),
     (re.compile(rf"\b{_HR}{_POS}\s*(?:,|/|and|\s)?\s*{_HER2}{_NEGW}", re.I), "positive", NEG),
     # "HR- and HER2-positive", "HR-/HER2+", "HR+/HER2+": both receptors named (NCT05720117)
-    (re.compile(rf"\b{_HR}{_NEGW}\s*(?:,|/|and|\s)?\s*{_HER2}{_POS}", re.I), "negative", ["positive"]),
-    (re.compile(rf"\b{_HR}{_POS}\s*(?:,|/|and|\s)?\s*{_HER2}{_POS}", re.I), "positive", ["positive"]),
+    (
+        re.compile(rf"\b{_HR}{_NEGW}\s*(?:,|/|and|\s)?\s*{_HER2}{_POS}", re.I),
+        "negative",
+        ["positive"],
+    ),
+    (
+        re.compile(rf"\b{_HR}{_POS}\s*(?:,|/|and|\s)?\s*{_HER2}{_POS}", re.I),
+        "positive",
+        ["positive"],
+    ),
     (re.compile(rf"\b{_HER2}[- ]?ultra[- ]?low\b", re.I), None, ["ultralow"]),
     (re.compile(rf"\b{_HER2}[- ]?low\b", re.I), None, ["low"]),
     (
@@ -54,7 +62,9 @@ _BONE = re.compile(
     r"\bmetastatic\s+bone\s+(?:disease|lesions?|pain)",
     re.I,
 )
-_BONE_OPTIONAL = re.compile(r"with or without bone|bone[- ]only|including (?:those|patients) with bone", re.I)
+_BONE_OPTIONAL = re.compile(
+    r"with or without bone|bone[- ]only|including (?:those|patients) with bone", re.I
+)
 # words of any cancer study: a trial whose title, conditions and criteria use none of them is
 # not a cancer study ("Pain in Women With Chronic Pelvic Pain", NCT01994343)
 _CANCER_WORD = re.compile(
@@ -75,6 +85,10 @@ def gates(trial: Trial, criteria: list[dict] | None = None) -> dict:
     for pattern, hr, her2 in PHRASES:
         for m in pattern.finditer(text):
             if any(a < m.end() and m.start() < b for a, b in taken):
+                continue
+            if _DEFINES.search(text[max(0, m.start() - 40) : m.start()]) or _DEFINED_BY.match(
+                text, m.end()
+            ):  # "(ER- defined as <=1% by IHC ... HER2- by IHC 1+)": how one subtype is defined
                 continue
             taken.append((m.start(), m.end()))
             if [hr, her2] not in subtypes:
@@ -205,6 +219,13 @@ _LIST_NOT = re.compile(
 )
 
 
+_DEFINES = re.compile(r"\bdefined\s+(?:as|by)\b[^.;]*$|\bconfirmed\s+to\s+be\s*$", re.I)
+_DEFINED_BY = re.compile(
+    r"\s*(?:\(\s*)?(?:by|per|on)\s+(?:ihc|fish|ish|immunohistochemistry)\b|\s*(?:defined|is\s+defined)\b",
+    re.I,
+)
+
+
 def subtype_list(text: str) -> list[list] | None:
     """[[hr, her2 list], ...] when a criterion names two or more breast subtypes as options,
     at least one of them with both receptors or as triple-negative; None otherwise."""
@@ -215,6 +236,10 @@ def subtype_list(text: str) -> list[list] | None:
     for pattern, hr, her2 in PHRASES:
         for m in pattern.finditer(text):
             if any(a < m.end() and m.start() < b for a, b in taken):
+                continue
+            if _DEFINES.search(text[max(0, m.start() - 40) : m.start()]) or _DEFINED_BY.match(
+                text, m.end()
+            ):  # "(ER- defined as <=1% by IHC ... HER2- by IHC 1+)": how one subtype is defined
                 continue
             taken.append((m.start(), m.end()))
             if [hr, her2] not in found:

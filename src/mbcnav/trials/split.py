@@ -142,7 +142,9 @@ def _header(line: str) -> tuple[str | None, str]:
         )
     ):
         return ("exclusion" if "exclusion" in m.group(0).lower() else "inclusion"), ""
-    if m := _GROUP_HEADER.fullmatch(bare):  # "Control Inclusion Criteria", "Case Exclusion Criteria:"
+    if m := _GROUP_HEADER.fullmatch(
+        bare
+    ):  # "Control Inclusion Criteria", "Case Exclusion Criteria:"
         return ("exclusion" if m.group("k").lower() == "exclusion" else "inclusion"), ""
     m = _HEADER.match(bare)
     if not m or len(bare) > 140:

@@ -1,0 +1,126 @@
+"""Registry wordings of older records (TREC-era ClinicalTrials.gov texts, NCT ids given, some
+paraphrased): histology words joined by "or", "-ve" receptor spellings, "positive ER
+expression", MD Anderson's ">/=" limits, "positive OR negative ... allowed", a line count over
+two kinds of treatment, "primary metastatic" (de novo) disease, "(CNS)" in a site name,
+"Anthracyclin", "both A and B", and subtype definitions that are not options."""
+
+from mbcnav.trials.facts import DrugFact, PatientFacts
+from mbcnav.trials.labs import lab_checks
+from mbcnav.trials.match import match
+from mbcnav.trials.parse import parse_trial
+from mbcnav.trials.population import subtype_list
+from mbcnav.trials.record import Trial
+
+AS_OF = "2026-01-15"
+PACLITAXEL = DrugFact("paclitaxel", ["paclitaxel", "chemotherapy", "taxane"], ["metastatic"])
+
+
+def person(**kw) -> PatientFacts:
+    base = dict(
+        age=55, sex="female", setting="metastatic", hr="negative", her2="positive",
+        therapies_known=True, lines=2, chemo_lines=1, sites=["liver"], sites_known=True,
+        brain="none", as_of=AS_OF,
+    )  # fmt: skip
+    base.update(kw)
+    return PatientFacts(**base)
+
+
+def verdict(text: str, f: PatientFacts, kind: str = "Inclusion") -> tuple[str, str]:
+    res = match(
+        parse_trial(
+            Trial("NCT09999997", title="A study", eligibility=f"{kind} Criteria:\n* {text}\n")
+        ),
+        f,
+    )
+    (v,) = [v for v in res["criteria"] if "from the study" not in v["text"]]
+    return v["verdict"], v["why"]
+
+
+TNBC = (
+    "Biopsy proven triple negative invasive ductal or lobular metastatic breast cancer. Tumor "
+    "estrogen, progesterone, and HER2 (tested by IHC or FISH) negative disease. (ER- defined as "
+    "</=1% by IHC, PR- defined as </=1% by IHC, and HER2- by IHC 1+. If HER2 result by IHC is 2+ "
+    "(equivocal), the tumor must be confirmed to be HER2- by FISH."
+)  # NCT01818999
+
+
+def test_ductal_or_lobular_is_one_cancer_not_two_alternatives():
+    assert verdict(TNBC, person())[0] == "not met"  # HR-/HER2+
+    assert verdict(TNBC, person(hr="positive", her2="zero"))[0] == "not met"
+    assert verdict(TNBC, person(hr="negative", her2="zero"))[0] == "met"
+
+
+def test_a_subtype_definition_is_not_a_second_option():
+    assert subtype_list(TNBC) is None
+    # a real list of options is still one
+    assert subtype_list("HR+/HER2- or triple-negative breast cancer") is not None
+
+
+def test_ve_spellings_of_receptor_results():
+    text = "Histologically or cytologically confirmed HER2-ve breast cancer with evidence of metastatic disease."  # NCT03078036
+    assert verdict(text, person())[0] == "not met"
+    assert verdict(text, person(her2="zero"))[0] == "met"
+    assert (
+        verdict("ER-ve metastatic breast cancer", person(hr="positive", her2="zero"))[0]
+        == "not met"
+    )
+
+
+def test_positive_er_expression_is_hormone_receptor_positive():
+    text = "Patients have positive ER expression in the primary tumor site by IHC (defined as >/=10%) (PR status is not required)"  # NCT01952054
+    assert verdict(text, person())[0] == "not met"
+    assert verdict(text, person(hr="positive", her2="zero"))[0] == "met"
+
+
+def test_md_anderson_limits():
+    (ast,) = lab_checks("Aspartate aminotransferase (AST) </= 2.5 x ULN;")
+    assert (ast["op"], ast["limit"], ast.get("uln")) == ("<=", 2.5, True)
+    (cr,) = lab_checks("Serum creatinine >/= 1.5 mg/dL")
+    assert (cr["op"], cr["limit"]) == (">=", 1.5)
+    (bili,) = lab_checks("Total bilirubin at least 1.5 x ULN")
+    assert bili["op"] == ">="
+
+
+def test_positive_or_negative_allowed_never_rules_out():
+    text = "Estrogen/progesterone receptor positive OR negative disease allowed."  # NCT03368729
+    assert verdict(text, person())[0] != "not met"
+    assert verdict(text, person(hr="positive"))[0] != "not met"
+
+
+def test_a_line_count_over_two_kinds_counts_either():
+    text = "Patients must have had two or more lines of prior therapy (chemo or hormonal) in the metastatic setting"  # NCT03272334
+    assert verdict(text, person(lines=2, chemo_lines=2))[0] == "met"
+    assert verdict(text, person(lines=1, chemo_lines=1))[0] == "not met"
+
+
+def test_primary_metastatic_disease_is_de_novo():
+    text = "Primary confirmed distant metastatic breast cancer (M1)"  # NCT04697043
+    assert verdict(text, person(de_novo=False))[0] == "not met"
+    assert verdict(text, person(de_novo=True))[0] == "met"
+    # tissue wording is no stage rule
+    assert (
+        verdict(
+            "Tissue from the primary or metastatic breast tumor is available", person(de_novo=False)
+        )[0]
+        != "not met"
+    )
+
+
+def test_a_bracketed_abbreviation_inside_a_site_name():
+    text = "Patient has known active central nervous system (CNS) metastases and/or carcinomatous meningitis."  # NCT03368729
+    assert verdict(text, person(brain="active"), "Exclusion")[0] == "not met"
+    assert verdict(text, person(brain="none"), "Exclusion")[0] == "met"
+    # NCT06428396: radiotherapy for disease outside the CNS says nothing of brain metastases
+    other = "Has received prior radiotherapy for non-central nervous system (CNS) disease within 2 weeks"
+    assert verdict(other, person(brain="none"), "Exclusion")[0] != "not met"
+
+
+def test_both_a_and_b_requires_each():
+    text = "Previously reveived both Anthracyclin and Taxane."  # NCT02973737, as written
+    assert verdict(text, person(drugs=[PACLITAXEL]))[0] == "not met"
+    doxorubicin = DrugFact(
+        "doxorubicin", ["doxorubicin", "chemotherapy", "anthracycline"], ["adjuvant"]
+    )
+    assert verdict(text, person(drugs=[PACLITAXEL, doxorubicin]))[0] == "met"
+    # a plain "A or B" list still takes either
+    assert verdict("Prior anthracycline or taxane", person(drugs=[PACLITAXEL]))[0] == "met"
