@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
-"""Validate library_questions_7.yaml (library benchmark, set 7).
+"""Validate one blind library question set (bench/data/library_questions_N.yaml) as its writer did.
 
-Run: python3 check.py  (from any folder; reads the articles and earlier sets from /work/main).
+Run: uv run python bench/library_questions_check.py N   (written for sets 6 and 7; reads the
+articles and every other set of this checkout).
 Prints only this set's own questions when a closeness warning fires, never an earlier question.
 """
 
@@ -13,10 +14,10 @@ import sys
 
 import yaml
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-MAIN = "/work/main"
+MAIN = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+HERE = os.path.join(MAIN, "bench", "data")
 ART_DIR = os.path.join(MAIN, "src/mbcnav/library/articles")
-OWN = "library_questions_7.yaml"
+OWN = f"library_questions_{sys.argv[1] if len(sys.argv) > 1 else '7'}.yaml"
 TARGET = {"long": 65, "short": 75, "offtopic": 20}
 TOTAL = 160
 
