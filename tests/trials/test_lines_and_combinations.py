@@ -9,25 +9,11 @@ from mbcnav.trials.numbers import lines_checks
 from mbcnav.trials.parse import parse_trial
 from mbcnav.trials.record import Trial
 
+from .people import facts
+
 
 def person(**kw) -> PatientFacts:
-    base = dict(
-        age=60,
-        sex="female",
-        setting="metastatic",
-        hr="positive",
-        her2="zero",
-        therapies_known=True,
-        lines=0,
-        lines_done=0,
-        chemo_lines=0,
-        line_labels=[],
-        sites=["liver"],
-        sites_known=True,
-        as_of="2026-01-15",
-    )
-    base.update(kw)
-    return PatientFacts(**base)
+    return facts(**{**dict(age=60, her2="zero"), **kw})
 
 
 def verdicts(text: str, f: PatientFacts) -> list[str]:

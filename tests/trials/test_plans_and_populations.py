@@ -12,27 +12,13 @@ from mbcnav.trials.population import gates, mismatch
 from mbcnav.trials.record import Trial
 from mbcnav.trials.split import split
 
+from .people import facts
+
 AS_OF = "2026-01-15"
 
 
 def person(**kw) -> PatientFacts:
-    base = dict(
-        age=50,
-        sex="female",
-        setting="metastatic",
-        hr="positive",
-        her2="low",
-        therapies_known=True,
-        lines=0,
-        lines_done=0,
-        chemo_lines=0,
-        line_labels=[],
-        sites=["liver"],
-        sites_known=True,
-        as_of=AS_OF,
-    )
-    base.update(kw)
-    return PatientFacts(**base)
+    return facts(**kw)
 
 
 def verdicts(text: str, f: PatientFacts, **kw) -> list[str]:

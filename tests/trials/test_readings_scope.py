@@ -10,25 +10,14 @@ from mbcnav.trials.parse import parse_trial
 from mbcnav.trials.population import gates, mismatch
 from mbcnav.trials.record import Trial
 
+from .people import facts
+
 AS_OF = "2026-01-15"
 
 
 def person(**kw) -> PatientFacts:
-    base = dict(
-        age=50,
-        sex="female",
-        setting="metastatic",
-        hr="positive",
-        her2="low",
-        therapies_known=True,
-        lines=1,
-        chemo_lines=0,
-        sites=["bone"],
-        sites_known=True,
-        as_of=AS_OF,
-    )
-    base.update(kw)
-    return PatientFacts(**base)
+    # one line whose kind and end are not recorded, bone metastases
+    return facts(**{**dict(lines=1, lines_done=None, line_labels=None, sites=["bone"]), **kw})
 
 
 def parsed(text: str, **kw) -> dict:

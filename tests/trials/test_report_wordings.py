@@ -11,18 +11,25 @@ from mbcnav.trials.parse import parse_trial
 from mbcnav.trials.population import subtype_list
 from mbcnav.trials.record import Trial
 
+from .people import facts
+
 AS_OF = "2026-01-15"
 PACLITAXEL = DrugFact("paclitaxel", ["paclitaxel", "chemotherapy", "taxane"], ["metastatic"])
 
 
 def person(**kw) -> PatientFacts:
+    # HR-negative, HER2-positive, two lines (one with chemotherapy), no brain metastases
     base = dict(
-        age=55, sex="female", setting="metastatic", hr="negative", her2="positive",
-        therapies_known=True, lines=2, chemo_lines=1, sites=["liver"], sites_known=True,
-        brain="none", as_of=AS_OF,
-    )  # fmt: skip
-    base.update(kw)
-    return PatientFacts(**base)
+        age=55,
+        hr="negative",
+        her2="positive",
+        lines=2,
+        chemo_lines=1,
+        lines_done=None,
+        line_labels=None,
+        brain="none",
+    )
+    return facts(**{**base, **kw})
 
 
 def verdict(text: str, f: PatientFacts, kind: str = "Inclusion") -> tuple[str, str]:
