@@ -74,7 +74,9 @@ SUGAR = re.compile(
     r"cubes?|lumps?|sachets?|g\b|grams?|%))"
 )
 #: A home meter shows "HI" above its range (about 600 mg/dL).
-SUGAR_HI = re.compile(r"\b(?:meter|sugar|sugars|glucose|glucometer|reading)\b(?:\s+[a-z]+){0,3}?\s+hi\b")
+SUGAR_HI = re.compile(
+    r"\b(?:meter|sugar|sugars|glucose|glucometer|reading)\b(?:\s+[a-z]+){0,3}?\s+hi\b"
+)
 TEXTS = ("location", "note")
 PHRASE = re.compile(r"^[a-z0-9' ]+\*?$")
 COMPARISONS = {
