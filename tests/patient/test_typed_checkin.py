@@ -51,13 +51,24 @@ def test_numbers_stay_with_the_first_symptom_only():
 
 
 @pytest.mark.parametrize(
-    "clause", ["no fever", "not dizzy", "denies chest pain", "no more pain", "no pain today"]
+    "clause",
+    [
+        "no fever",
+        "not dizzy",
+        "denies chest pain",
+        "no more pain",
+        "no pain today",
+        "not coughing blood or anything",
+        "not dizzy or anything",
+    ],
 )
 def test_a_denial_is_not_a_symptom(clause):
     assert negated(clause)
 
 
-@pytest.mark.parametrize("clause", ["no appetite", "cant pee", "no energy", "not eating"])
+@pytest.mark.parametrize(
+    "clause", ["no appetite", "cant pee", "no energy", "not eating", "not peeing anything"]
+)
 def test_a_loss_written_with_no_is_still_a_symptom(clause):
     assert not negated(clause)
 
@@ -206,3 +217,21 @@ def test_words_that_say_all_is_well_are_not_an_unknown_symptom(text):
 )
 def test_lay_words_read_as_their_term(text, term):
     assert fields(text)[0][0] == term
+
+
+@pytest.mark.parametrize(
+    "words, term",
+    [
+        ("out of puff just walking to the kitchen", "shortness of breath"),
+        ("heart doing flip flops this evening", "palpitations"),
+    ],
+)
+def test_lay_words_for_breathlessness_and_palpitations(words, term):
+    assert term in [e["symptom"] for e in read_typed({"date": DAY, "symptom": words})]
+
+
+def test_waking_at_an_hour_is_not_drowsiness():
+    entries = read_typed({"date": DAY, "symptom": "cannot sleep well, wake at 3 every night"})
+    assert "drowsiness" not in [e["symptom"] for e in entries]
+    entries = read_typed({"date": DAY, "symptom": "so drowsy i cannot stay awake"})
+    assert "drowsiness" in [e["symptom"] for e in entries]

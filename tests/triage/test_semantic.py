@@ -165,6 +165,86 @@ def test_everyday_words_denials_and_all_is_well_stay_silent(run, text):
     assert sounds(typed(run, text)) == []
 
 
+# Everyday check-in words written from PRO-CTCAE symptom items (insomnia, fatigue, dry mouth,
+# taste, heartburn, hiccups, hot flashes, nails, ringing in the ears, concentration, memory,
+# anxiety, sadness, watery eyes, numbness and tingling, joint and muscle aches, dry skin,
+# constipation, appetite, hair loss) at grade 1 (H-NEW-22d). Some mild look-alikes were
+# written after a first run of this list, so it is a regression list, not a blind measure.
+EVERYDAY = [
+    "wish i could wake up without feeling groggy",
+    "I wish I could sleep through the night",
+    "I wish I had more energy in the afternoons",
+    "I'd love to wake up feeling rested for once",
+    "wish I could stay awake through a whole film",
+    "hope I sleep better tonight",
+    "I wish my hair would grow back faster",
+    "wish food tasted like it used to",
+    "a bit of heartburn after dinner",
+    "hiccups on and off after my steroids",
+    "hot flushes at night, damp sheets sometimes",
+    "my nails are ridged and a bit brittle",
+    "ringing in my ears when it is quiet",
+    "forgetting words now and then, chemo brain",
+    "hard to concentrate when I read",
+    "feeling a bit down about losing my hair",
+    "worried about my scan next week",
+    "watery eyes when I go out in the wind",
+    "mild pins and needles in my toes",
+    "joints stiff in the morning, eases by lunch",
+    "skin dry and itchy on my shins",
+    "wish I wasn't so tired all the time",
+    "I'm dying for a proper night's sleep",
+    "sick of feeling tired all the time",
+    "mouth a bit dry, sipping water",
+    "bit constipated, went yesterday",
+    "appetite smaller than usual but still eating",
+    "wish I could nap less during the day",
+    "I just want a good night's sleep",
+    "wish I felt more like myself in the mornings",
+    "tired when I wake up even after 9 hours sleep",
+    "sugar reading 7.8 after breakfast, feel fine",
+]
+
+
+@pytest.mark.parametrize("text", EVERYDAY)
+def test_everyday_check_in_words_stay_silent(text):
+    assert semantic.hits(text) == [], text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "wish i could go to sleep and not wake up",
+        "I wish I could sleep forever",
+        "some mornings I wish I hadn't woken up",
+        "wish i could fall asleep and never wake up again",
+        "I wake up wishing I was dead",
+        "I wish I could wake up and not be here anymore",
+        "wish I could sleep better, or just not wake up at all",
+    ],
+)
+def test_a_wish_not_to_wake_still_sounds_like_a_wish_to_be_dead(text):
+    assert "wish-to-be-dead" in {h.concept.name for h in semantic.hits(text)}, text
+
+
+def test_unless_readings_are_validated():
+    entry = {
+        "name": "x",
+        "level": "urgent",
+        "sounds_like": "x",
+        "why": "x",
+        "do": "x",
+        "sources": [{"publisher": "p", "title": "t", "url": "https://x.org", "read": "2026-12-02"}],
+        "as_of": "2026-12-02",
+        "exemplars": [f"phrase {i}" for i in range(8)],
+    }
+    assert semantic.parse_concepts({"concepts": [{**entry, "unless": ["wake up"]}]})[0].unless
+    with pytest.raises(TriageError, match="unless"):
+        semantic.parse_concepts({"concepts": [{**entry, "unless": ["(unclosed"]}]})
+    with pytest.raises(TriageError, match="unless"):
+        semantic.parse_concepts({"concepts": [{**entry, "unless": "wake up"}]})
+
+
 def test_denials_and_lasting_absences():
     assert semantic.denied("no blood in my poo")
     assert semantic.denied("there is no swelling")

@@ -47,6 +47,8 @@ FILLERS = frozenset(_NEG["fillers"])
 AFTER = frozenset(_NEG["after"])
 #: First words after a phrase cue that make the clause a report ("no feeling", "never had").
 PSEUDO = frozenset(_NEG["pseudo"])
+#: "... or anything" after a denied symptom ("not coughing blood or anything").
+OR_ANYTHING = frozenset({"anything", "something", "owt", "whatever", "similar"})
 #: Words that make a phrase severe when no severity was chosen (read only upwards).
 SEVERE = re.compile(
     r"\b(?:severe|severely|terrible|terribly|awful|worst|unbearable|excruciating|agony|"
@@ -119,6 +121,9 @@ def negated(clause: str) -> bool:
         rest = rest[1:]
     while len(rest) > 1 and rest[-1] in AFTER:
         rest = rest[:-1]
+    # "not coughing blood or anything": a trailing "or anything" widens the denial
+    if len(rest) > 2 and rest[-2] == "or" and rest[-1] in OR_ANYTHING:
+        rest = rest[:-2]
     if words[1] in PSEUDO or rest[0] in PSEUDO:
         return False
     if v.is_symptom_word(" ".join(rest)):

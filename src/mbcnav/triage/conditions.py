@@ -8,6 +8,10 @@ About the symptom entry being read (false for check-in rules, which read no entr
                                 "unknown" matches an entry that gives no word
   new: [true, false, unknown]   "new or clearly worse" as reported
   temperature_c / count_per_day: {gte|gt|lte|lt: number, unknown: bool}
+  sugar_reading: {gte|gt|lte|lt: mg/dL, unknown: bool}
+                                a blood sugar reading typed in the person's words
+                                ("sugar reading 28", "glucose was 450", "meter says HI"):
+                                a number under 35 is read as mmol/L (x 18), "HI" as 600
   location / note: [phrases]    the free text contains one of the phrases
   words: [phrases]              the person's words (note and location) hold one of the
                                 phrases as whole words: case and apostrophes ignored
@@ -61,6 +65,18 @@ WORD_LISTS = {
     "site": vocabulary.SITES,
 }
 NUMBERS = ("temperature_c", "count_per_day")
+#: A blood sugar reading in the person's words: a sugar word, up to three plain words, a
+#: number ("sugar reading 28", "my glucose was 450", "sugars are at 22"); not a count of
+#: sugars or sweets ("2 sugars in tea", "sugar free sweets 2 a day").
+SUGAR = re.compile(
+    r"\b(?:sugars?|glucose|bgl?|bsl|glucometer)\b(?:\s+(?!free\b)[a-z]+){0,3}?\s+"
+    r"(\d{1,3}(?:\.\d)?)(?![\d.])(?!\s*(?:a\s+day|per|x\b|times|spoons?|teaspoons?|tsps?|"
+    r"cubes?|lumps?|sachets?|g\b|grams?|%))"
+)
+#: A home meter shows "HI" above its range (about 600 mg/dL).
+SUGAR_HI = re.compile(
+    r"\b(?:meter|sugar|sugars|glucose|glucometer|reading)\b(?:\s+[a-z]+){0,3}?\s+hi\b"
+)
 TEXTS = ("location", "note")
 PHRASE = re.compile(r"^[a-z0-9' ]+\*?$")
 COMPARISONS = {
@@ -83,6 +99,7 @@ ATOMS = (
     *WORD_LISTS,
     "new",
     *NUMBERS,
+    "sugar_reading",
     *TEXTS,
     "words",
     "grade",
@@ -135,7 +152,7 @@ def check(cond: object, where: str, field: str = "when", known_classes=()) -> No
         _check_words(where, sub, value, WORD_LISTS[key])
     elif key == "new":
         _check_words(where, sub, value, (True, False, "unknown"))
-    elif key in NUMBERS:
+    elif key in NUMBERS or key == "sugar_reading":
         _check_compare(where, sub, value, ("unknown",))
     elif key in TEXTS:
         if (
@@ -318,12 +335,25 @@ def matches(cond: dict, entry: Symptom | None, ctx: Context, facts: dict) -> boo
         if ok and number is not None:
             facts[key] = f"{number:g}"
         return ok
+    if key == "sugar_reading":
+        return _compare(value, sugar_reading(entry.note or ""))
     if key in TEXTS:
         text = (getattr(entry, key) or "").lower()
         return any(phrase.lower() in text for phrase in value)
     if key == "words":
         return words_match(value, f"{entry.note or ''}. {entry.location or ''}")
     raise TriageError(f"Unknown condition {key!r}.")  # check() makes this unreachable
+
+
+def sugar_reading(text: str) -> float | None:
+    """The highest blood sugar reading in the words, in mg/dL (None without one); a number
+    under 35 is mmol/L (x 18, as context.py reads a glucose lab), "HI" on a meter is 600."""
+    low = text.lower()
+    found = [float(m.group(1)) for m in SUGAR.finditer(low)]
+    values = [round(v * 18) if v < 35 else v for v in found]
+    if SUGAR_HI.search(low):
+        values.append(600.0)
+    return max(values) if values else None
 
 
 #: A carer writes about the person ("her feet", "cutting himself"): read as the person's own

@@ -16,7 +16,8 @@ How it reads one symptom entry of a check-in (``hits``):
   fires when the cosine similarity to one of its exemplars reaches the threshold (``THRESHOLD``
   or the concept's own), it is closer to the concept than to every mild look-alike (the file's
   ``mild`` list: "a bit bloated after I eat") by ``MARGIN``, and its level is above what the
-  rules already gave that entry.
+  rules already gave that entry; a concept's ``unless`` readings (regular expressions) can
+  say a piece means something else ("wish i could wake up feeling rested").
 
 It errs upwards and never lowers a level. Exemplar vectors are precomputed into
 ``data/semantic_vectors.npz`` keyed by a hash of the text (``python -m mbcnav.triage
@@ -56,7 +57,7 @@ MARGIN = 0.0
 MIN_WORDS = 3
 LEVELS = ("emergency", "urgent")
 REQUIRED = ("name", "level", "sounds_like", "why", "do", "sources", "as_of", "exemplars")
-OPTIONAL = ("threshold",)
+OPTIONAL = ("threshold", "unless")
 EXEMPLARS = (8, 20)
 #: Cues that deny the rest of the clause they start ("no blood in it", "without any pain");
 #: "not", "never" and "nothing" start reports too often ("not able to keep water down").
@@ -66,6 +67,8 @@ LASTING = re.compile(
     r"\b(?:for|in|since|over)\b(?:\s+\S+){0,3}?\s+(?:days?|weeks?|hours?|hrs?|yesterday|"
     r"(?:mon|tues|wednes|thurs|fri|satur|sun)day|morning|last night)\b"
 )
+#: Phrases that hold "and" but name one sign: kept whole when the words are cut into clauses.
+WHOLE = re.compile(r"\bpins and needles\b", re.I)
 #: The net can be switched off for a comparison run (bench/triage.py --no-semantic).
 ENABLED = True
 log = logging.getLogger(__name__)
@@ -82,6 +85,9 @@ class Concept:
     as_of: date
     exemplars: tuple[str, ...]
     threshold: float | None = None
+    #: Clause readings that say the words mean something else (regular expressions on the
+    #: lower-cased piece): "wish i could wake up feeling rested" is not a wish to be dead.
+    unless: tuple[re.Pattern, ...] = ()
 
     @property
     def rank(self) -> int:
@@ -144,6 +150,13 @@ def _concept(entry: object, index: int, file: str) -> Concept:
         raise TriageError(
             f"{where}, field 'threshold': {threshold!r} is not allowed; write a number from 0.3 to 0.99."
         )
+    unless = entry.get("unless", [])
+    if not isinstance(unless, list) or not all(isinstance(u, str) and u.strip() for u in unless):
+        raise TriageError(f"{where}, field 'unless': write a list of regular expressions.")
+    try:
+        patterns = tuple(re.compile(u) for u in unless)
+    except re.error as err:
+        raise TriageError(f"{where}, field 'unless': {err}; write a regular expression.") from err
     return Concept(
         name=name,
         level=entry["level"],
@@ -154,6 +167,7 @@ def _concept(entry: object, index: int, file: str) -> Concept:
         as_of=_date(entry["as_of"], where, "as_of"),
         exemplars=tuple(x.strip() for x in examples),
         threshold=threshold,
+        unless=patterns,
     )
 
 
@@ -337,13 +351,20 @@ def denied(clause: str) -> bool:
     return bool(rest) and rest[0] not in PSEUDO
 
 
+def _plain(piece: str) -> str:
+    """Lower case, apostrophes dropped ("didn't" = "didnt"), single spaces."""
+    return " ".join(piece.lower().replace("’", "").replace("'", "").split())
+
+
 def pieces(text: str) -> list[str]:
     """What is embedded: every clause that is neither denied nor only "all is well", and, when
     there are several, all of them together (a sign can need two clauses); then a clause needs
     ``MIN_WORDS`` words to be read on its own."""
+    # "pins and needles" is one sign, not two clauses cut at "and"
+    text = WHOLE.sub(lambda m: m.group(0).replace(" ", "-"), " ".join(text.split()))
     kept = [
         c
-        for c in clauses(" ".join(text.split()))
+        for c in clauses(text)
         if re.search(r"[a-zA-Z]{2}", c) and not denied(c) and not wellness.is_well_clause(c)
     ]
     if len(kept) < 2:
@@ -385,6 +406,8 @@ def hits(text: str, above_rank: int = 0) -> list[Hit]:
     best: dict[str, Hit] = {}
     for piece, concept, score, exemplar, near_mild in scores(text):
         if concept.rank <= above_rank or score < concept.cutoff or score < near_mild + MARGIN:
+            continue
+        if any(u.search(_plain(piece)) for u in concept.unless):
             continue
         if concept.name not in best or score > best[concept.name].score:
             best[concept.name] = Hit(concept, piece, score, exemplar)

@@ -1,0 +1,35 @@
+"""A blood sugar reading typed in the person's words (H-NEW-22a): the ``sugar_reading``
+condition (mbcnav.triage.conditions.sugar_reading) and the words around it."""
+
+import pytest
+
+from mbcnav.triage.conditions import sugar_reading
+
+
+@pytest.mark.parametrize(
+    "text, mg_dl",
+    [
+        ("sugar reading 28 and really thirsty", 504),
+        ("my glucose was 450 this morning", 450),
+        ("sugars are at 22", 396),
+        ("blood sugar of 5.6", 101),
+        ("meter just says HI", 600),
+        ("bg 2.9 feeling shaky", 52),
+    ],
+)
+def test_a_reading_is_read_in_mg_dl(text, mg_dl):
+    assert sugar_reading(text) == pytest.approx(mg_dl)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "took 2 sugars in tea",
+        "sugar free sweets 2 a day",
+        "sugar 3 spoons in my porridge",
+        "pooed 3 times today",
+        "temperature 38.2",
+    ],
+)
+def test_a_count_of_sugars_or_another_number_is_not_a_reading(text):
+    assert sugar_reading(text) is None
