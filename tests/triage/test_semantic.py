@@ -168,7 +168,7 @@ def test_everyday_words_denials_and_all_is_well_stay_silent(run, text):
 # Everyday check-in words written from PRO-CTCAE symptom items (insomnia, fatigue, dry mouth,
 # taste, heartburn, hiccups, hot flashes, nails, ringing in the ears, concentration, memory,
 # anxiety, sadness, watery eyes, numbness and tingling, joint and muscle aches, dry skin,
-# constipation, appetite, hair loss) at grade 1 (H-NEW-22d). Some mild look-alikes were
+# constipation, appetite, hair loss) at grade 1 (H50). Some mild look-alikes were
 # written after a first run of this list, so it is a regression list, not a blind measure.
 EVERYDAY = [
     "wish i could wake up without feeling groggy",

@@ -1,4 +1,4 @@
-"""A blood sugar reading typed in the person's words (H-NEW-22a): the ``sugar_reading``
+"""A blood sugar reading typed in the person's words (H47): the ``sugar_reading``
 condition (mbcnav.triage.conditions.sugar_reading) and the words around it."""
 
 import pytest
