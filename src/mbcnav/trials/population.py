@@ -80,19 +80,7 @@ def gates(trial: Trial, criteria: list[dict] | None = None) -> dict:
     """{"subtypes": [[hr, her2 list], ...], "brain_only": bool, "excludes_breast": bool} from
     title and conditions, and from an exclusion that is breast cancer itself."""
     text = " ; ".join([trial.title, *trial.conditions])
-    taken: list[tuple[int, int]] = []
-    subtypes = []
-    for pattern, hr, her2 in PHRASES:
-        for m in pattern.finditer(text):
-            if any(a < m.end() and m.start() < b for a, b in taken):
-                continue
-            if _DEFINES.search(text[max(0, m.start() - 40) : m.start()]) or _DEFINED_BY.match(
-                text, m.end()
-            ):  # "(ER- defined as <=1% by IHC ... HER2- by IHC 1+)": how one subtype is defined
-                continue
-            taken.append((m.start(), m.end()))
-            if [hr, her2] not in subtypes:
-                subtypes.append([hr, her2])
+    subtypes = subtypes_named(text)
     # a brain-metastasis trial names it in its title, or in every one of its conditions; a
     # basket that lists "CNS metastases" among many other conditions is not one
     named = _BRAIN.search(trial.title) or (
@@ -226,11 +214,10 @@ _DEFINED_BY = re.compile(
 )
 
 
-def subtype_list(text: str) -> list[list] | None:
-    """[[hr, her2 list], ...] when a criterion names two or more breast subtypes as options,
-    at least one of them with both receptors or as triple-negative; None otherwise."""
-    if _LIST_NOT.search(text) or not re.search(r"breast|\bbc\b|\btnbc\b", text, re.I):
-        return None
+def subtypes_named(text: str) -> list[list]:
+    """[[hr, her2 list], ...]: each breast subtype the text names, once, in order; a phrase
+    inside another is not counted again, nor one that only defines a subtype ("(ER- defined as
+    <=1% by IHC ... HER2- by IHC 1+)")."""
     taken: list[tuple[int, int]] = []
     found: list[list] = []
     for pattern, hr, her2 in PHRASES:
@@ -239,11 +226,20 @@ def subtype_list(text: str) -> list[list] | None:
                 continue
             if _DEFINES.search(text[max(0, m.start() - 40) : m.start()]) or _DEFINED_BY.match(
                 text, m.end()
-            ):  # "(ER- defined as <=1% by IHC ... HER2- by IHC 1+)": how one subtype is defined
+            ):
                 continue
             taken.append((m.start(), m.end()))
             if [hr, her2] not in found:
                 found.append([hr, her2])
+    return found
+
+
+def subtype_list(text: str) -> list[list] | None:
+    """[[hr, her2 list], ...] when a criterion names two or more breast subtypes as options,
+    at least one of them with both receptors or as triple-negative; None otherwise."""
+    if _LIST_NOT.search(text) or not re.search(r"breast|\bbc\b|\btnbc\b", text, re.I):
+        return None
+    found = subtypes_named(text)
     if len(found) < 2 or not any(hr and her2 for hr, her2 in found):
         return None
     return found
