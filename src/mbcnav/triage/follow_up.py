@@ -24,7 +24,7 @@ from mbcnav.patient.model import Patient
 
 from .engine import TriageResult
 from .errors import TriageError
-from .rule import LEVELS, Source, _date, _sources
+from .rule import Source, _date, _sources, entry_where, level_of
 
 FILE = "follow_up.yaml"
 FIELDS = ("name", "ask", "adds", "at_least", "sources", "as_of")
@@ -44,30 +44,13 @@ class Question:
 
 
 def _question(entry: object, index: int) -> Question:
-    where = f"{FILE}: question {index + 1}"
-    if not isinstance(entry, dict):
-        raise TriageError(
-            f"{where}: {entry!r} is not allowed; write a mapping with {', '.join(FIELDS)}."
-        )
-    if isinstance(entry.get("name"), str):
-        where = f"{FILE}: question '{entry['name']}'"
-    for field in FIELDS:
-        if field not in entry:
-            raise TriageError(f"{where}, field '{field}': it is missing.")
-    extra = sorted(set(entry) - set(FIELDS))
-    if extra:
-        raise TriageError(
-            f"{where}, field '{extra[0]}': it is not a known field; use {', '.join(FIELDS)}."
-        )
+    where = entry_where(entry, index, FILE, "question", FIELDS)
     for field in ("name", "ask"):
         if not isinstance(entry[field], str) or not entry[field].strip():
             raise TriageError(
                 f"{where}, field '{field}': {entry[field]!r} is not allowed; write a non-empty sentence."
             )
-    if entry["at_least"] not in LEVELS:
-        raise TriageError(
-            f"{where}, field 'at_least': {entry['at_least']!r} is not allowed; use one of: {', '.join(LEVELS)}."
-        )
+    level_of(entry, "at_least", where)
     adds = entry["adds"]
     if not isinstance(adds, list) or not adds:
         raise TriageError(

@@ -137,31 +137,46 @@ def _sources(value, where: str) -> tuple[Source, ...]:
     return tuple(out)
 
 
-def parse_rule(entry: object, index: int, file: str, known_classes) -> Rule:
+def entry_where(
+    entry: object, index: int, file: str, what: str, required: tuple, optional: tuple = ()
+) -> str:
+    """Check one entry of a triage data file is a mapping with every required field and no
+    unknown one; returns how sentences name it ("rules.yaml: rule 'fever'")."""
     if not isinstance(entry, dict):
         raise TriageError(
-            f"{file}: rule #{index + 1} is not allowed; write each rule as a mapping."
+            f"{file}: {what} #{index + 1} is not allowed; write each {what} as a mapping."
         )
     name = entry.get("name")
-    where = f"{file}: rule '{name}'" if name else f"{file}: rule #{index + 1}"
-    for field in REQUIRED:
+    where = f"{file}: {what} '{name}'" if name else f"{file}: {what} #{index + 1}"
+    for field in required:
         if field not in entry:
             raise TriageError(
-                f"{where}, field '{field}': it is missing; every rule needs {', '.join(REQUIRED)}."
+                f"{where}, field '{field}': it is missing; every {what} needs {', '.join(required)}."
             )
     for field in entry:
-        if field not in REQUIRED and field not in OPTIONAL:
+        if field not in required and field not in optional:
             raise TriageError(
                 f"{where}, field '{field}': unknown field; allowed fields are "
-                f"{', '.join(REQUIRED + OPTIONAL)}."
+                f"{', '.join(required + optional)}."
             )
+    return where
+
+
+def level_of(entry: dict, field: str, where: str) -> str:
+    """A level field's value, or one sentence naming it and the levels allowed."""
+    if entry[field] not in LEVELS:
+        raise TriageError(
+            f"{where}, field '{field}': {entry[field]!r} is not allowed; use one of: {', '.join(LEVELS)}."
+        )
+    return entry[field]
+
+
+def parse_rule(entry: object, index: int, file: str, known_classes) -> Rule:
+    where = entry_where(entry, index, file, "rule", REQUIRED, OPTIONAL)
+    name = entry.get("name")
     if not isinstance(name, str) or not name.strip():
         raise TriageError(f"{where}, field 'name': {name!r} is not allowed; write a short name.")
-    level = entry["level"]
-    if level not in LEVELS:
-        raise TriageError(
-            f"{where}, field 'level': {level!r} is not allowed; use one of: {', '.join(LEVELS)}."
-        )
+    level = level_of(entry, "level", where)
     scope = entry.get("scope", "symptom")
     if scope not in SCOPES:
         raise TriageError(
