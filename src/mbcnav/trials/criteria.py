@@ -466,7 +466,9 @@ def checks_for(crit: Criterion, found: list[Mention]) -> list[dict]:
         out = [c for c in out if c not in bc]
     if len(out) > 1:
         out = [c for c in out if c["type"] != "consent"]
-    if all(c.get("premise") for c in out) and not defines:  # nothing required beyond the premise
+    if_then = pm is not None and not _PREMISE.match(text)  # "If no measurable disease, then ..."
+    if all(c.get("premise") for c in out) and not defines and not if_then:
+        # nothing required beyond the premise
         for c in out:
             if c["type"] != "menopause":  # "premenopausal women must take goserelin": the
                 c.pop("premise", None)  # rest of the rule is real, only not checkable

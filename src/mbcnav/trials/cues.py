@@ -140,11 +140,13 @@ _TRAILING_IF = re.compile(
     r"(?<=\w)\s+(?:(?:if|when|in case)\s+(?=(?:the|their|his|her|a|an)?\s*(?:tumou?r|cancer|disease|patient|participant|subject)s?\b)|for\s+(?:patients|participants|subjects|those)\s+(?:with|who)\b)",
     re.I,
 )
-_IF = re.compile(r"^\W*(?:if|when|in case|where)\b", re.I)
+# labels of a cohort, phase or population before the rule ("Phase II: BC only: If no ...")
+_LABELS = r"(?:(?:[\w.+/-]+\s+){0,2}[\w.+/-]+\s*:\s*){0,3}"
+_IF = re.compile(r"^\W*" + _LABELS + r"(?:if|when|in case|where)\b", re.I)
 # "If the patient has ER+ or PR+ (>1% on IHC) metastatic breast cancer: ...": the if-part, closed
 # by a colon or "then", is a premise that can be checked like "Patients with ...: ..."
 _PREMISE_NOT = re.compile(r"\b(?:no|not|non|without|never|absence)\b", re.I)
-_IF_PREMISE = re.compile(r"^\W*(?:if|when)\s+(.{3,300}?)(?:\s*:|,?\s+then\b)", re.I)
+_IF_PREMISE = re.compile(r"^\W*" + _LABELS + r"(?:if|when)\s+(.{3,300}?)(?:\s*:|,?\s+then\b)", re.I)
 
 
 def _sentence(text: str, at: int) -> str:

@@ -193,10 +193,15 @@ _BOTH = re.compile(
     r"(?:received|been\s+treated|progressed|had|undergone)\b",
     re.I,
 )
+# "Part 1B, Part 1C and Part 1E (Combination Dose Escalation) ...": the label may repeat its
+# word and end at a bracket that says what the part is
 _COHORT = re.compile(
-    r"^\W*(?:for\s+|in\s+)?((?:cohorts?|arms?|parts?|groups?|phase)\s+[\w.]+(?:\s*(?:and|or|,|&|/)\s*[\w.]+)*)\s*(?:[:\-–),]|only\b)",
+    r"^\W*(?:for\s+|in\s+)?((?:cohorts?|arms?|parts?|groups?|phase)\s+[\w.]+"
+    r"(?:\s*(?:and|or|,|&|/)\s*(?:(?:cohorts?|arms?|parts?|groups?|phase)\s+)?[\w.]+)*)"
+    r"\s*(?:[:\-–),(]|only\b|specific\b)",
     re.I,
 )
+_COHORT_WORDS = {"cohort", "cohorts", "arm", "arms", "part", "parts", "group", "groups", "phase"}
 
 
 _NAMED_COHORT = re.compile(
@@ -213,7 +218,7 @@ def cohort_of(text: str) -> list[str] | None:
     m = _COHORT.match(text)
     if m:
         words = re.split(r"\s*(?:\band\b|\bor\b|,|&|/)\s*|\s+", m.group(1).lower())
-        ids = [w for w in words[1:] if w]
+        ids = [w for w in words[1:] if w and w not in _COHORT_WORDS]
         return ids or None
     if m := _COHORT_IN_BRACKETS.search(text[:200]):  # "(Cohort 3): Has recurrent disease"
         return [m.group(1).lower()]
@@ -236,14 +241,24 @@ def _for_cohort(v: dict) -> str:
     return "not met" if v.get("mode") == "other_cancer" else v["verdict"]
 
 
+# a cohort label that implies earlier cohorts ("Cohort 3", "Part B", "Phase II", "Arm 2b")
+_LATER = re.compile(r"^(?:[2-9]|1\d|[b-h]|i{2,3}|iv|[2-9][a-z])$")
+_EARLIER = "\x00earlier"  # the unnamed earlier cohorts, held to the trial's common rules only
+
+
 def _feasible(tagged: list[tuple[list[str], str, str]]) -> set[str] | None:
     """Cohort ids with no failed criterion, or None when criteria name fewer than 2 cohorts.
     When inclusion criteria name cohorts, only those are cohorts one can join ("ESR1m enriched
     arm only: ..." in the exclusions alone names no cohort of its own)."""
     every = {i for ids, _, _ in tagged for i in ids}
+    earlier = len(every) == 1 and bool(_LATER.match(next(iter(every))))
+    if earlier:  # "(Cohort 3): ...": cohorts 1 and 2 exist with the common rules only
+        every.add(_EARLIER)
     if len(every) < 2:
         return None
     joinable = {i for ids, _, kind in tagged if kind == "inclusion" for i in ids} or every
+    if earlier:
+        joinable.add(_EARLIER)
     failed = {i for ids, v, _ in tagged if v == "not met" for i in ids}
     return joinable - failed
 
@@ -259,9 +274,12 @@ def _cohorts(verdicts: list[dict]) -> None:
     for ids, v in tagged:
         if v["verdict"] == "not met" and not set(ids) & ok:
             v["verdict"] = "met"
-            v["why"] = (
-                f"Applies to other cohorts; you may fit cohort {sorted(ok)[0].upper()}. " + v["why"]
-            )
+            v["why"] = f"Applies to other cohorts; you may fit {_cohort_name(ok)}. " + v["why"]
+
+
+def _cohort_name(ok: set[str]) -> str:
+    named = sorted(i for i in ok if i != _EARLIER)
+    return f"cohort {named[0].upper()}" if named else "another cohort"
 
 
 def _alternatives(crits: list[dict], verdicts: list[dict]) -> None:

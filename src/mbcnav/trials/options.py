@@ -29,7 +29,9 @@ _OR_WORD = re.compile(r"\s\bor\b\s")
 _NOT_AN_OR = re.compile(
     r"\sor\s+(?:more|fewer|less|greater|higher|lower|above|below|equal|older|younger|longer|shorter)\b"
     # "must be receiving or plan to receive first-line treatment": one treatment, two tenses
-    r"|\sor\s+(?:plans?|planned|planning|intends?|intending|scheduled|expected)\s+to\b",
+    r"|\sor\s+(?:plans?|planned|planning|intends?|intending|scheduled|expected)\s+to\b"
+    # "progression on or following / on or after / during or after X": one event, two times
+    r"|\sor\s+(?:following|after|within|subsequent\s+to)\b",
     re.I,
 )
 _NUMBER_BEFORE = re.compile(r"(?:\d|\bone|\btwo|\bthree|\bfour|\bfive|\bto|/)$", re.I)

@@ -77,6 +77,10 @@ _COHORT_HEADING = re.compile(
 )
 
 
+# a bulleted label of a cohort or part that ends in a colon, its rules in the paragraphs below
+_LABEL_STEM = re.compile(
+    r"^(?:for\s+)?(?:the\s+)?(?:part|cohort|arm|group|module|phase|stage)\s+[\w.]{1,6}\b", re.I
+)
 _HEAD = "\x00heading:"  # an item that only sets (or clears) the cohort of the items below
 # the cohort, arm, part or group a section header names: "Inclusion Criteria for Cohort 2 (Stage 1):"
 _SCOPE = re.compile(
@@ -266,13 +270,17 @@ def split(text: str) -> list[Criterion]:
     alternatives: dict[str, int] = {}  # stem text -> id of its set of alternatives
     definition = ""  # "X is any patient who meets the following:" over a flat list of parts
     parts = 0  # items the definition has been carried into
+    held = False  # the heading is a bulleted label over the plain paragraphs below it
     for i, (section, indent, bulleted, body, gap) in enumerate(items):
         if i and items[i - 1][0] != section:
             stems = []  # a stem of the inclusion list never carries into the exclusion list
             heading = ""
         if body.startswith(_HEAD):
             heading, stems, definition = body[len(_HEAD) :], [], ""
+            held = False
             continue
+        if held and bulleted:
+            heading, held = "", False  # the next bullet ends a bulleted label's paragraphs
         if not bulleted or (gap and parts):
             definition = ""  # the list of parts ends at a blank line or a plain paragraph
         if _COHORT_HEADING.match(body) and len(body) < 60:
@@ -303,6 +311,10 @@ def split(text: str) -> list[Criterion]:
                 continue
             stems.append((indent, ""))
         if body.rstrip().endswith(":"):
+            if bulleted and _LABEL_STEM.match(body) and nxt and nxt[0] == section and not nxt[2]:
+                # "* Part 2D (ER+HER2- breast cancer 2-4L, combination with ...):" over paragraphs
+                heading, held = body.rstrip(": ").strip() + ":", True
+                continue
             if d := rx("modality.definition").search(body + " x"):
                 definition = body[d.start() :].lstrip(".:; ").strip()  # its own sentence only
                 parts = 0
