@@ -63,6 +63,15 @@ FRAMES = [
     r"\bthank(s| you)( so much| in advance)?\b",
 ]
 FRAME = re.compile("|".join(f"(?:{f})" for f in FRAMES), re.I)
+# asking for a term in plain words (set 7, lib23): "in plain english", "in simple terms", "simply"
+PLAIN_WORDS = re.compile(
+    r"\b(?:in (?:plain|simple|everyday|normal|lay(?:man'?s)?|easy) (?:english|terms|words|language)|"
+    r"(?:explained|explain(?: it)?) (?:simply|like i'?m (?:five|5))|for dummies)\b",
+    re.I,
+)
+QUESTION_WORD = re.compile(
+    r"^(what|whats|how|why|when|where|which|who|is|are|can|could|do|does|should|will|would)\b", re.I
+)
 LIST_QUESTION = re.compile(
     r"\b(which|where|what (kinds?|types?|sorts?) of|what are (the|some)|list of|what \w+ are there|"
     r"what other|(are|is) there (any )?(other )?(options|drugs|medicines|treatments|ways))\b",
@@ -125,7 +134,10 @@ MIN_QUESTION_WORDS = 3  # a piece shorter than this stays with the question befo
 MIN_TOPIC_WORDS = 2  # a piece with fewer search words (stop words out) does not stand alone
 MAX_SIDE_WORDS = 6
 NOT_A_SIDE = re.compile(
-    r"^(it|that|this|these|those|they|them|mine|my \w+|me|you|people\b.*)$", re.I
+    r"^(it|that|this|these|those|they|them|mine|my \w+|me|you|people\b.*|"
+    # "can they burn or freeze liver tumors": two actions offered in a yes/no question
+    r"(can|could|do|does|will|would|should)\s+(they|you|we|i|he|she|it)\s+\w+)$",
+    re.I,
 )
 
 
@@ -159,9 +171,16 @@ def is_asking(sentence: str) -> bool:
 
 
 def strip_frames(text: str) -> str:
-    """The text without topic-free frames ("do you have information about ...")."""
-    out = " ".join(FRAME.sub(" ", text).split())
-    return out.strip(" ,;:") or text
+    """The text without topic-free frames ("do you have information about ...").
+
+    A plain-words request ("neutropenia in plain english", "explain HER2-low simply") asks
+    what the thing is: the request goes and a bare term is read as "what is <term>".
+    """
+    plain = PLAIN_WORDS.search(text)
+    out = " ".join(FRAME.sub(" ", PLAIN_WORDS.sub(" ", text)).split()).strip(" ,;:")
+    if plain and out and not QUESTION_WORD.match(out):
+        out = f"what is {out}"
+    return out or text
 
 
 def _clean_side(side: str) -> str:
