@@ -128,11 +128,29 @@ def negated(clause: str) -> bool:
         return False
     if v.is_symptom_word(" ".join(rest)):
         return True
+    # a list of denials with the cue repeated: "no ulcers no bleeding", "no fever no chills"
+    if _denial_list(rest):
+        return True
     if words[0] not in PHRASE_NEGATORS:
         return False
     return v.normalise_symptom(" ".join(rest)) is not None and (
         v.normalise_symptom(" ".join(words)) == v.normalise_symptom(" ".join(rest))
     )
+
+
+def _denial_list(rest: list[str]) -> bool:
+    """True for "ulcers no bleeding" (what follows a first cue): short parts between repeated
+    negation cues, at least one of them a symptom the vocabulary reads, so the whole clause
+    is a list of denials ("no ulcers no bleeding", "no fever no chills")."""
+    parts: list[list[str]] = [[]]
+    for w in rest:
+        if w in NEGATORS:
+            parts.append([])
+        else:
+            parts[-1].append(w)
+    if len(parts) < 2 or not all(0 < len(p) <= 3 for p in parts):
+        return False
+    return any(v.is_symptom_word(" ".join(p)) or v.normalise_symptom(" ".join(p)) for p in parts)
 
 
 def is_well(text: str) -> bool:
