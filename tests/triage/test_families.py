@@ -231,3 +231,17 @@ def test_a_phrase_holding_a_joining_word_is_read_across_the_cut(run):
         ]
     )
     assert lips.level == "routine", [r.rule for r in lips.reasons]
+
+
+@pytest.mark.parametrize(
+    ("text", "severity"),
+    [
+        ("mild headache, not the worst ever, no sickness", None),
+        ("the pain is not severe", None),
+        ("worst headache of my life", "severe"),
+        ("severe pain, not the usual", "severe"),
+    ],
+)
+def test_a_denied_severe_word_does_not_make_the_entry_severe(text, severity):
+    (entry,) = own_words_all([{"date": "2026-11-20", "symptom": text}])[:1]
+    assert entry.get("severity") == severity

@@ -305,6 +305,15 @@ def _asks(term) -> tuple[str, ...]:
     return found.ask if found else ()
 
 
+def _denied_before(low: str, start: int) -> bool:
+    """A severe word right after a negation cue, with only filler words between ("not the
+    worst ever", "not too awful", "isn't severe"): the words deny the severity."""
+    before = low[:start].replace("'", "").split()
+    while before and before[-1] in FILLERS | {"too", "that", "so", "very", "as"}:
+        before.pop()
+    return bool(before) and (before[-1] in NEGATORS or before[-1] in {"isnt", "wasnt", "arent"})
+
+
 def _answers(text: str, entry: dict) -> dict:
     """What the words themselves answer when the entry leaves it open: a severe word gives
     severity "severe"; "new", "suddenly" give new: true, "same as always" new: false (a new
@@ -312,7 +321,7 @@ def _answers(text: str, entry: dict) -> dict:
     low = text.lower().replace("’", "'")
     out: dict = {}
     if all(entry.get(k) is None for k in ("severity", "frequency", "interference")):
-        if SEVERE.search(low):
+        if any(not _denied_before(low, m.start()) for m in SEVERE.finditer(low)):
             out["severity"] = "severe"
         elif INTERFERES.search(low.replace("'", "")):
             out["interference"] = "quite a bit"
