@@ -115,6 +115,9 @@ def test_lay_words_for_diarrhea_and_soiling_are_read(run):
         "i have no fever",
         "no fits since last year",
         "without any chest pain",
+        # a list of denials with the cue repeated (round 23)
+        "no ulcers no bleeding",
+        "no fever no chills",
     ],
 )
 def test_a_negation_cue_denies_the_phrase_it_starts(clause):
@@ -133,6 +136,8 @@ def test_a_negation_cue_denies_the_phrase_it_starts(clause):
         "no wind",
         "not breathing properly",
         "not passed wind",
+        "no money no job",
+        "no poo no wind",
     ],
 )
 def test_pseudo_negations_are_reports_not_denials(clause):
@@ -210,3 +215,33 @@ def test_nothing_to_report_is_not_sent_to_the_24_hour_line_but_a_red_flag_still_
     assert typed(run, "all fine no probs x").level == "none"
     assert typed(run, "feeling great, walked the dog").level == "routine"
     assert typed(run, "feeling great, lost a couple of minutes earlier").level == "emergency"
+
+
+def test_a_phrase_holding_a_joining_word_is_read_across_the_cut(run):
+    """ "done with it all" holds "with", where clauses are cut: read between punctuation."""
+    assert words_match(["done with it all"], "says she is 'done' with it all. fine otherwise")
+    assert not words_match(["done with it all"], "not done with it all yet")
+    lips = run(
+        [
+            {
+                "symptom": "other symptom",
+                "severity": "mild",
+                "note": "lips cracked at the corners and mouth dry, no ulcers no bleeding",
+            }
+        ]
+    )
+    assert lips.level == "routine", [r.rule for r in lips.reasons]
+
+
+@pytest.mark.parametrize(
+    ("text", "severity"),
+    [
+        ("mild headache, not the worst ever, no sickness", None),
+        ("the pain is not severe", None),
+        ("worst headache of my life", "severe"),
+        ("severe pain, not the usual", "severe"),
+    ],
+)
+def test_a_denied_severe_word_does_not_make_the_entry_severe(text, severity):
+    (entry,) = own_words_all([{"date": "2026-11-20", "symptom": text}])[:1]
+    assert entry.get("severity") == severity

@@ -24,6 +24,7 @@ CASES = [
         "sign_cases.yaml",
         "family_cases.yaml",
         "family_body_cases.yaml",
+        "round23_cases.yaml",
     )
     for case in yaml.safe_load((DATA / file).read_text("utf-8"))["cases"]
 ]

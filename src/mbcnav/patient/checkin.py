@@ -128,11 +128,29 @@ def negated(clause: str) -> bool:
         return False
     if v.is_symptom_word(" ".join(rest)):
         return True
+    # a list of denials with the cue repeated: "no ulcers no bleeding", "no fever no chills"
+    if _denial_list(rest):
+        return True
     if words[0] not in PHRASE_NEGATORS:
         return False
     return v.normalise_symptom(" ".join(rest)) is not None and (
         v.normalise_symptom(" ".join(words)) == v.normalise_symptom(" ".join(rest))
     )
+
+
+def _denial_list(rest: list[str]) -> bool:
+    """True for "ulcers no bleeding" (what follows a first cue): short parts between repeated
+    negation cues, at least one of them a symptom the vocabulary reads, so the whole clause
+    is a list of denials ("no ulcers no bleeding", "no fever no chills")."""
+    parts: list[list[str]] = [[]]
+    for w in rest:
+        if w in NEGATORS:
+            parts.append([])
+        else:
+            parts[-1].append(w)
+    if len(parts) < 2 or not all(0 < len(p) <= 3 for p in parts):
+        return False
+    return any(v.is_symptom_word(" ".join(p)) or v.normalise_symptom(" ".join(p)) for p in parts)
 
 
 def is_well(text: str) -> bool:
@@ -287,6 +305,15 @@ def _asks(term) -> tuple[str, ...]:
     return found.ask if found else ()
 
 
+def _denied_before(low: str, start: int) -> bool:
+    """A severe word right after a negation cue, with only filler words between ("not the
+    worst ever", "not too awful", "isn't severe"): the words deny the severity."""
+    before = low[:start].replace("'", "").split()
+    while before and before[-1] in FILLERS | {"too", "that", "so", "very", "as"}:
+        before.pop()
+    return bool(before) and (before[-1] in NEGATORS or before[-1] in {"isnt", "wasnt", "arent"})
+
+
 def _answers(text: str, entry: dict) -> dict:
     """What the words themselves answer when the entry leaves it open: a severe word gives
     severity "severe"; "new", "suddenly" give new: true, "same as always" new: false (a new
@@ -294,7 +321,7 @@ def _answers(text: str, entry: dict) -> dict:
     low = text.lower().replace("’", "'")
     out: dict = {}
     if all(entry.get(k) is None for k in ("severity", "frequency", "interference")):
-        if SEVERE.search(low):
+        if any(not _denied_before(low, m.start()) for m in SEVERE.finditer(low)):
             out["severity"] = "severe"
         elif INTERFERES.search(low.replace("'", "")):
             out["interference"] = "quite a bit"

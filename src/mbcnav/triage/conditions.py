@@ -77,6 +77,11 @@ SUGAR = re.compile(
 SUGAR_HI = re.compile(
     r"\b(?:meter|sugar|sugars|glucose|glucometer|reading)\b(?:\s+[a-z]+){0,3}?\s+hi\b"
 )
+#: Clause-joining words (checkin.CLAUSES) and the punctuation that also ends a clause.
+JOINER = re.compile(
+    r"\b(?:and|but|with|plus|also|now|then|while|though|although|except|just|only)\b"
+)
+PUNCTUATION = re.compile(r"[,;!?/()]+|(?<!\d)\.|\.(?!\d)")
 TEXTS = ("location", "note")
 PHRASE = re.compile(r"^[a-z0-9' ]+\*?$")
 COMPARISONS = {
@@ -382,11 +387,22 @@ def words_match(phrases, text: str) -> bool:
     whole words (see the ``words`` condition above). A hit right after a negation cue
     ("not the worst", "no seizure") is a denial too, unless the phrase holds the cue itself
     ("not breathing", "no reason to live")."""
-    for clause in clauses(_fold(text)):
+    folded = _fold(text)
+    for clause in clauses(folded):
         if negated(clause):
             continue
         for p in phrases:
             if any(not _cue_before(clause, m.start()) for m in _pattern(p).finditer(clause)):
+                return True
+    # a phrase that holds a clause-joining word ("done with it all", "sick and tired") is
+    # read in the stretch between punctuation marks, where the joiner does not cut it
+    joined = [p for p in phrases if JOINER.search(_fold(p))]
+    for stretch in PUNCTUATION.split(folded) if joined else ():
+        stretch = stretch.strip()
+        if not stretch or negated(stretch):
+            continue
+        for p in joined:
+            if any(not _cue_before(stretch, m.start()) for m in _pattern(p).finditer(stretch)):
                 return True
     return False
 
