@@ -14,6 +14,22 @@ from mbcnav.trials.record import Trial
 from .people import facts
 
 AS_OF = "2026-01-15"
+PDL1_POSITIVE = {
+    "result": "CPS 12",
+    "type": "CPS",
+    "comparator": "",
+    "value": 12.0,
+    "assay": None,
+    "positive": True,
+}
+PDL1_NEGATIVE = {
+    "result": "CPS <1",
+    "type": "CPS",
+    "comparator": "<",
+    "value": 1.0,
+    "assay": None,
+    "positive": False,
+}
 PACLITAXEL = DrugFact("paclitaxel", ["paclitaxel", "chemotherapy", "taxane"], ["metastatic"])
 
 
@@ -131,3 +147,49 @@ def test_both_a_and_b_requires_each():
     assert verdict(text, person(drugs=[PACLITAXEL, doxorubicin]))[0] == "met"
     # a plain "A or B" list still takes either
     assert verdict("Prior anthracycline or taxane", person(drugs=[PACLITAXEL]))[0] == "met"
+
+
+def test_radiotherapy_to_the_only_area_of_measurable_disease_is_no_measurability_rule():
+    text = "Prior radiotherapy to the only area of measurable disease."  # NCT01677455
+    assert verdict(text, person(measurable=True), "Exclusion")[0] != "not met"
+
+
+def test_a_checkpoint_drugs_target_is_not_a_pd_l1_result():
+    text = (
+        "Previous treatment with eribulin mesylate or any anti-programmed death receptor-1 "
+        "(anti-PD-1), programmed death receptor ligand-1 (PD-L1), or PD-L2 agent."
+    )  # NCT02513472
+    assert verdict(text, person(pdl1=PDL1_POSITIVE), "Exclusion")[0] == "met"
+    # a result still reads as one, next to a checkpoint drug
+    (crit,) = parse_trial(
+        Trial(
+            "NCT09999997",
+            title="A study",
+            eligibility="Inclusion Criteria:\n* PD-L1 positive (CPS >= 10) and no prior anti-PD-1 therapy\n",
+        )
+    )["criteria"][-1:]
+    assert "biomarker" in {c["type"] for c in crit["checks"]}
+
+
+def test_the_premise_of_an_alternative_is_not_required():
+    text = "INR < 1.5 times ULN, or if on warfarin, can safely transition off for biopsy"  # NCT02953860
+    assert verdict(text, person())[0] == "unknown"
+
+
+def test_a_clarification_of_what_counts_is_not_a_treatment_history():
+    text = (
+        "Previously treated with 0 to 2 lines of systemic anticancer therapy (cytotoxic or targeted "
+        "anticancer agents) in the metastatic setting. Hormonal therapy and bone metastases treatment "
+        "(example, bisphosphonates, denosumab, etc) are not considered forms of systemic anticancer therapy."
+    )  # NCT02513472
+    assert verdict(text, person(lines=0, chemo_lines=0))[0] == "met"
+
+
+def test_discordant_receptors_are_left_to_the_study_team():
+    text = "Tissue biopsies that support the presence of both ER+ and ER- metastatic breast cancer in the same patient"  # NCT03161834
+    assert verdict(text, person(hr="positive"), "Exclusion")[0] == "unknown"
+
+
+def test_a_subgroup_rule_after_a_comma_binds_only_that_subgroup():
+    text = "Documented HER2 and hormonal receptor status per protocol, ER/PR+ patients must be refractory to at least one prior hormonal treatment."  # NCT01677455
+    assert verdict(text, person(hr="negative"))[0] != "not met"

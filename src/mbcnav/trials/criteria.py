@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from mbcnav.trials.alternatives import mark_unchecked_alternatives
+from mbcnav.trials.asides import drop_asides
 from mbcnav.trials.context import Mention, mentions_many
 from mbcnav.trials.cues import (
     _ALL_STAGES,
@@ -110,7 +111,8 @@ _AS_MODIFIER = re.compile(
     r"(?:\b(?:for|of)\s+(?:the\s+)?(?:control|treatment|management|palliation|relief)\s+of\s+"
     r"(?:(?:the\s+)?(?:symptoms?|oedema|edema)\s+(?:of|from|due\s+to|related\s+to)\s+)?(?:the\s+|their\s+)?"
     r"|\b(?:sbrt|srs|wbrt|radiosurgery|radiotherapy|radiation|irradiation|steroids?|corticosteroids?)"
-    r"\s+(?:\w+\s+){0,2}?(?:for|to)\s+(?:the\s+|their\s+)?"
+    r"\s+(?:\w+\s+){0,2}?(?:for|to)\s+(?:the\s+|their\s+|an?\s+)?"
+    r"(?:(?:only|sole|single|same|index|target)\s+)?(?:(?:areas?|sites?|lesions?|regions?)\s+of\s+)?"
     r"|\b(?:attributed|attributable|related|due|secondary)\s+to\s+[^.;,()]{0,30}?)$",
     re.I,
 )
@@ -456,6 +458,7 @@ def checks_for(crit: Criterion, found: list[Mention]) -> list[dict]:
                     "at": at,
                 }
             )
+    out = drop_asides(plain, out)
     both = {(c["type"], c["value"]) for c in out if c.get("neg")} & {
         (c["type"], c["value"]) for c in out if "neg" in c and not c["neg"]
     }

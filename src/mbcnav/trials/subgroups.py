@@ -15,7 +15,7 @@ from mbcnav.trials.options import _and3
 
 # "<who> patients must ...", "<who> participants should ...": a sentence with its own subject
 _SUBGROUP = re.compile(
-    r"(?:^|(?<=[.;]\s))\W*(?P<who>(?:[\w+()/-]+\s+){1,6}?)"
+    r"(?:^|(?<=[.;,]\s))\W*(?P<who>(?:[\w+()/-]+\s+){1,6}?)"
     r"(?:patients|participants|subjects|women|men|those)\s+(?:must|should|need|are\s+required|will\s+need)\b",
     re.I,
 )

@@ -1,0 +1,64 @@
+"""Words of a criterion that name something other than a fact about the person, so no check is
+made of them (registry wording, NCT ids in the tests, tests/trials/test_report_wordings.py):
+
+- a biomarker that is a drug's target: "any anti-PD-1, programmed death receptor ligand-1
+  (PD-L1), or PD-L2 agent" names checkpoint inhibitors, not a PD-L1 test result;
+- the premise of an alternative: "INR < 1.5 x ULN, or if on warfarin, can safely transition off"
+  does not ask anyone to take warfarin;
+- a clarification: "bisphosphonates, denosumab, etc. are not considered forms of systemic
+  anticancer therapy" says how lines are counted, not that denosumab was given;
+- two results that no single value can meet: "biopsies that support the presence of both ER+
+  and ER- metastatic breast cancer" (discordant receptors) is left to the study team, since a
+  record holds one result per receptor.
+"""
+
+from __future__ import annotations
+
+import re
+
+# a checkpoint drug class named in the criterion makes a bare PD-1/PD-L1 mention its target,
+# unless a result word follows it ("PD-L1 expression", "PD-L1 CPS >= 10", "PD-L1 positive")
+_RESULT_AFTER = re.compile(
+    r"^\W{0,3}(?:\w+\W+){0,2}?(?:expression|express\w*|positiv\w*|negativ\w*|status|score|cps|tps|ic\b|tc\b|staining|\d)",
+    re.I,
+)
+_ALTERNATIVE_PREMISE = re.compile(
+    r"\b(?:or|and)\s+if\s+(?:the\s+(?:patient|participant)\s+is\s+)?(?:on|taking|receiving|using|treated\s+with)\b[^.;]*",
+    re.I,
+)
+_NOT_COUNTED = re.compile(
+    r"[^.;]*\b(?:is|are)\s+not\s+(?:considered|counted|regarded|included)\b[^.;]*", re.I
+)
+_DISCORDANT = re.compile(r"\bboth\b|\bdiscordan\w*|\bsame\s+patient\b|\bheterogene\w*", re.I)
+
+
+def drop_asides(text: str, checks: list[dict]) -> list[dict]:
+    """The checks left once the words above are set aside (order kept)."""
+    spans = [m.span() for m in _ALTERNATIVE_PREMISE.finditer(text)]
+    spans += [m.span() for m in _NOT_COUNTED.finditer(text)]
+    checkpoint = any(
+        c["type"] == "therapy" and c.get("value") == "immune checkpoint inhibitor" for c in checks
+    )
+    out = []
+    for c in checks:
+        at = c.get("at")
+        if (
+            at is not None
+            and c["type"] in {"therapy", "lines_class"}
+            and any(a <= at < b for a, b in spans)
+        ):
+            continue
+        if (
+            checkpoint
+            and c["type"] == "biomarker"
+            and str(c.get("value", "")).upper() in {"PD-L1", "PD-1"}
+            and at is not None
+            and not _RESULT_AFTER.search(text[at + len(c.get("text") or "pd-l1") :])
+        ):
+            continue
+        out.append(c)
+    values = {(c["type"], c.get("value")) for c in out if not c.get("neg")}
+    for pos, neg in (("hr-positive", "hr-negative"), ("her2-positive", "her2-negative")):
+        if {("receptor", pos), ("receptor", neg)} <= values and _DISCORDANT.search(text):
+            out = [c for c in out if not (c["type"] == "receptor" and c.get("value") in {pos, neg})]
+    return out
