@@ -24,6 +24,9 @@ READERS = {
 READ_FIELDS = {"synonyms", "keywords", "patterns", "regex", "labels", "words", "match"}
 READ_FIELDS |= {"no_match", "also_read", "covers", "source", "sources", "needs"}  # needs: words a
 # question must hold for a passage written for one audience (library/data/audiences.yaml)
+# exemplars: phrasings people type, which the semantic red-flag net compares the person's words
+# with (triage/data/semantic_flags.yaml); never shown, and people write "colour" and "grey"
+READ_FIELDS |= {"exemplars"}
 
 
 def _shown(value, path: str, out: list[str]) -> None:
