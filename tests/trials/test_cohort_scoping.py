@@ -9,6 +9,8 @@ from mbcnav.trials.parse import parse_trial
 from mbcnav.trials.record import Trial
 from mbcnav.trials.split import split
 
+from .people import facts
+
 AS_OF = "2026-01-15"
 
 
@@ -23,21 +25,10 @@ LETROZOLE = DrugFact(
 
 
 def person(**kw) -> PatientFacts:
-    base = dict(
-        age=55,
-        sex="female",
-        setting="metastatic",
-        hr="positive",
-        her2="low",
-        therapies_known=True,
-        lines=1,
-        chemo_lines=0,
-        sites=["bone"],
-        sites_known=True,
-        as_of=AS_OF,
+    # one line whose kind and end are not recorded, bone metastases
+    return facts(
+        **{**dict(age=55, lines=1, lines_done=None, line_labels=None, sites=["bone"]), **kw}
     )
-    base.update(kw)
-    return PatientFacts(**base)
 
 
 def parsed(text: str) -> dict:

@@ -162,11 +162,11 @@ def entry_where(
     return where
 
 
-def level_of(entry: dict, field: str, where: str) -> str:
+def level_of(entry: dict, field: str, where: str, allowed: tuple[str, ...] = LEVELS) -> str:
     """A level field's value, or one sentence naming it and the levels allowed."""
-    if entry[field] not in LEVELS:
+    if entry[field] not in allowed:
         raise TriageError(
-            f"{where}, field '{field}': {entry[field]!r} is not allowed; use one of: {', '.join(LEVELS)}."
+            f"{where}, field '{field}': {entry[field]!r} is not allowed; use one of: {', '.join(allowed)}."
         )
     return entry[field]
 

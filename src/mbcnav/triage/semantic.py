@@ -44,7 +44,7 @@ from mbcnav.patient import wellness
 from mbcnav.patient.checkin import LEAD, PSEUDO, clauses, negated
 
 from .errors import TriageError
-from .rule import RANK, Source, _date, _sources, _text
+from .rule import RANK, Source, _date, _sources, _text, entry_where, level_of
 
 FILE = "semantic_flags.yaml"
 DATA = Path(__file__).parent / "data"
@@ -108,29 +108,13 @@ class Hit:
 
 # ------------------------------------------------------------------ the data file
 def _concept(entry: object, index: int, file: str) -> Concept:
-    if not isinstance(entry, dict):
-        raise TriageError(f"{file}: concept #{index + 1} is not allowed; write each as a mapping.")
+    where = entry_where(entry, index, file, "concept", REQUIRED, OPTIONAL)
     name = entry.get("name")
-    where = f"{file}: concept '{name}'" if name else f"{file}: concept #{index + 1}"
-    for field in REQUIRED:
-        if field not in entry:
-            raise TriageError(
-                f"{where}, field '{field}': it is missing; every concept needs {', '.join(REQUIRED)}."
-            )
-    for field in entry:
-        if field not in REQUIRED and field not in OPTIONAL:
-            raise TriageError(
-                f"{where}, field '{field}': unknown field; allowed fields are "
-                f"{', '.join(REQUIRED + OPTIONAL)}."
-            )
     if not isinstance(name, str) or not re.fullmatch(r"[a-z0-9-]+", name):
         raise TriageError(
             f"{where}, field 'name': {name!r} is not allowed; write lower-case words and hyphens."
         )
-    if entry["level"] not in LEVELS:
-        raise TriageError(
-            f"{where}, field 'level': {entry['level']!r} is not allowed; use one of: {', '.join(LEVELS)}."
-        )
+    level_of(entry, "level", where, LEVELS)
     examples = entry["exemplars"]
     low, high = EXEMPLARS
     if (
