@@ -24,7 +24,7 @@ from mbcnav.patient.model import Patient
 
 from .engine import TriageResult
 from .errors import TriageError
-from .rule import Source, _date, _sources, entry_where, level_of
+from .rule import Source, _date, _sources, _text, entry_where, level_of
 
 FILE = "follow_up.yaml"
 FIELDS = ("name", "ask", "adds", "at_least", "sources", "as_of")
@@ -45,11 +45,7 @@ class Question:
 
 def _question(entry: object, index: int) -> Question:
     where = entry_where(entry, index, FILE, "question", FIELDS)
-    for field in ("name", "ask"):
-        if not isinstance(entry[field], str) or not entry[field].strip():
-            raise TriageError(
-                f"{where}, field '{field}': {entry[field]!r} is not allowed; write a non-empty sentence."
-            )
+    name, ask = _text(entry, "name", where), _text(entry, "ask", where)
     level_of(entry, "at_least", where)
     adds = entry["adds"]
     if not isinstance(adds, list) or not adds:
@@ -66,8 +62,8 @@ def _question(entry: object, index: int) -> Question:
                 f"{where}, field 'adds[{i}].symptom': {add['symptom']!r} is not a symptom the check-in knows."
             )
     return Question(
-        name=entry["name"].strip(),
-        ask=entry["ask"].strip(),
+        name=name,
+        ask=ask,
         adds=tuple(dict(a) for a in adds),
         at_least=entry["at_least"],
         sources=_sources(entry["sources"], where),

@@ -7,6 +7,10 @@ made of them (registry wording, NCT ids in the tests, tests/trials/test_report_w
   does not ask anyone to take warfarin;
 - a clarification: "bisphosphonates, denosumab, etc. are not considered forms of systemic
   anticancer therapy" says how lines are counted, not that denosumab was given;
+- what the head of a criterion treats or comes from: "SBRT for CNS disease", "radiotherapy to
+  the only area of measurable disease", "irAEs attributed to anti-PD-1/PD-L1 therapy" say
+  nothing of the person's brain, measurability or PD-L1 (``names_a_purpose``), and
+  "chemotherapy induced neuropathy" asks for no chemotherapy (``names_a_cause``);
 - two results that no single value can meet: "biopsies that support the presence of both ER+
   and ER- metastatic breast cancer" (discordant receptors) is left to the study team, since a
   record holds one result per receptor.
@@ -29,7 +33,31 @@ _ALTERNATIVE_PREMISE = re.compile(
 _NOT_COUNTED = re.compile(
     r"[^.;]*\b(?:is|are)\s+not\s+(?:considered|counted|regarded|included)\b[^.;]*", re.I
 )
+# a concept that only says what the head of a criterion treats or comes from (NCT05230810,
+# NCT05748834, NCT01174121, NCT00234403): "SBRT for CNS disease in <7 days", "corticosteroids for
+# control of symptoms of brain metastases", "irAEs attributed to anti-PD-1/PD-L1 therapy",
+# "radiotherapy to measurable lesions"
+_AS_MODIFIER = re.compile(
+    r"(?:\b(?:for|of)\s+(?:the\s+)?(?:control|treatment|management|palliation|relief)\s+of\s+"
+    r"(?:(?:the\s+)?(?:symptoms?|oedema|edema)\s+(?:of|from|due\s+to|related\s+to)\s+)?(?:the\s+|their\s+)?"
+    r"|\b(?:sbrt|srs|wbrt|radiosurgery|radiotherapy|radiation|irradiation|steroids?|corticosteroids?)"
+    r"\s+(?:\w+\s+){0,2}?(?:for|to)\s+(?:the\s+|their\s+|an?\s+)?"
+    r"(?:(?:only|sole|single|same|index|target)\s+)?(?:(?:areas?|sites?|lesions?|regions?)\s+of\s+)?"
+    r"|\b(?:attributed|attributable|related|due|secondary)\s+to\s+[^.;,()]{0,30}?)$",
+    re.I,
+)
+_INDUCED = re.compile(r"\s*[- ]\s*(?:induced|related|associated)\b", re.I)
 _DISCORDANT = re.compile(r"\bboth\b|\bdiscordan\w*|\bsame\s+patient\b|\bheterogene\w*", re.I)
+
+
+def names_a_purpose(before: str) -> bool:
+    """True when the words just before a mention make it what the head is for or comes from."""
+    return bool(_AS_MODIFIER.search(before))
+
+
+def names_a_cause(after: str) -> bool:
+    """True when a therapy mention is followed by "induced", "related" or "associated"."""
+    return bool(_INDUCED.match(after))
 
 
 def drop_asides(text: str, checks: list[dict]) -> list[dict]:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from mbcnav.trials.alternatives import mark_unchecked_alternatives
-from mbcnav.trials.asides import drop_asides
+from mbcnav.trials.asides import drop_asides, names_a_cause, names_a_purpose
 from mbcnav.trials.context import Mention, mentions_many
 from mbcnav.trials.cues import (
     _ALL_STAGES,
@@ -41,9 +41,11 @@ from mbcnav.trials.cues import (
     _LATER_IF,
     _MAY,
     _METASTATIC_SETTING,
+    _NEWLY_DIAGNOSED,
     _NOT_A_RESULT,
     _NOT_ALLOWED,
     _NOT_THERAPY,
+    _ON_ANY_TREATMENT,
     _OTHER_INDICATION,
     _PAST_CUE,
     _PLAN_LEAD,
@@ -88,34 +90,6 @@ from mbcnav.trials.split import Criterion
 from mbcnav.trials.subgroups import mark_subgroups
 from mbcnav.trials.wording import rx
 
-# "Newly diagnosed (within 90 days) with cancer or a recurrence ..." (NCT05366881): time since the
-# latest diagnosis of the cancer (for a person with metastatic disease, its metastatic diagnosis)
-_NEWLY_DIAGNOSED = re.compile(
-    r"\bnewly\s+diagnosed\s*\(?\s*(?:within|in the (?:last|past))\s+(\d{1,3})\s+(days?|weeks?|months?)\b",
-    re.I,
-)
-# the whole exclusion is "Currently receiving any treatment for cancer" (NCT05366881)
-_ON_ANY_TREATMENT = re.compile(
-    r"\W*(?:patients?\s+|participants?\s+)?(?:who\s+(?:are|is)\s+)?(?:currently|presently)\s+(?:receiving|on|undergoing)\s+"
-    r"(?:any\s+)?(?:active\s+|systemic\s+)?(?:anti-?cancer\s+)?(?:treatment|therapy)\s+for\s+(?:the\s+|their\s+|his\s+|her\s+)?"
-    r"(?:cancer|malignancy)\W*",
-    re.I,
-)
-
-
-# a concept that only says what the head of a criterion treats or comes from (NCT05230810,
-# NCT05748834, NCT01174121, NCT00234403): "SBRT for CNS disease in <7 days", "corticosteroids for
-# control of symptoms of brain metastases", "irAEs attributed to anti-PD-1/PD-L1 therapy",
-# "radiotherapy to measurable lesions"
-_AS_MODIFIER = re.compile(
-    r"(?:\b(?:for|of)\s+(?:the\s+)?(?:control|treatment|management|palliation|relief)\s+of\s+"
-    r"(?:(?:the\s+)?(?:symptoms?|oedema|edema)\s+(?:of|from|due\s+to|related\s+to)\s+)?(?:the\s+|their\s+)?"
-    r"|\b(?:sbrt|srs|wbrt|radiosurgery|radiotherapy|radiation|irradiation|steroids?|corticosteroids?)"
-    r"\s+(?:\w+\s+){0,2}?(?:for|to)\s+(?:the\s+|their\s+|an?\s+)?"
-    r"(?:(?:only|sole|single|same|index|target)\s+)?(?:(?:areas?|sites?|lesions?|regions?)\s+of\s+)?"
-    r"|\b(?:attributed|attributable|related|due|secondary)\s+to\s+[^.;,()]{0,30}?)$",
-    re.I,
-)
 # "CDK4/6 inhibitor combination treatment with non-steroidal aromatase inhibitor" (NCT05501886):
 # the partner drug of a combination, a second requirement rather than an alternative
 _PARTNER = re.compile(
@@ -127,7 +101,6 @@ _OPTIONAL_PARTNER = re.compile(
     r"alone\s+or|with\s+or\s+without|or\s+without|±|\+/-|optional|monotherapy\s+or|or\s+in\s+combination",
     re.I,
 )
-_INDUCED = re.compile(r"\s*[- ]\s*(?:induced|related|associated)\b", re.I)
 
 
 def _from_mention(m: Mention, text: str, kind: str) -> dict | None:
@@ -351,10 +324,10 @@ def checks_for(crit: Criterion, found: list[Mention]) -> list[dict]:
             "measurable",
             "receptor",
             "site",
-        } and _AS_MODIFIER.search(text[: m.start]):
+        } and names_a_purpose(text[: m.start]):
             continue  # "SBRT for CNS disease", "steroids for control of symptoms of brain
             # metastases", "irAEs attributed to anti-PD-1/PD-L1 therapy": what the head is for
-        if m.check == "therapy" and _INDUCED.match(text[m.end :]):
+        if m.check == "therapy" and names_a_cause(text[m.end :]):
             continue  # "cold therapy gloves for chemotherapy induced neuropathy": the harm's cause
         if m.check == "therapy" and _HARM_FROM.search(text[: m.start]):
             continue  # "unresolved toxicities from previous anticancer therapy": about the harm

@@ -212,3 +212,18 @@ _RESULT_STATE = re.compile(
     r"\b(?:results?|status|testing)\s+(?:of|for)\s+(?:the\s+)?$",
     re.I,
 )
+
+
+# "Newly diagnosed (within 90 days) with cancer or a recurrence ..." (NCT05366881): time since the
+# latest diagnosis of the cancer (for a person with metastatic disease, its metastatic diagnosis)
+_NEWLY_DIAGNOSED = re.compile(
+    r"\bnewly\s+diagnosed\s*\(?\s*(?:within|in the (?:last|past))\s+(\d{1,3})\s+(days?|weeks?|months?)\b",
+    re.I,
+)
+# the whole exclusion is "Currently receiving any treatment for cancer" (NCT05366881)
+_ON_ANY_TREATMENT = re.compile(
+    r"\W*(?:patients?\s+|participants?\s+)?(?:who\s+(?:are|is)\s+)?(?:currently|presently)\s+(?:receiving|on|undergoing)\s+"
+    r"(?:any\s+)?(?:active\s+|systemic\s+)?(?:anti-?cancer\s+)?(?:treatment|therapy)\s+for\s+(?:the\s+|their\s+|his\s+|her\s+)?"
+    r"(?:cancer|malignancy)\W*",
+    re.I,
+)
