@@ -60,6 +60,10 @@ def test_numbers_stay_with_the_first_symptom_only():
         "no pain today",
         "not coughing blood or anything",
         "not dizzy or anything",
+        "I am not suicidal",
+        "not thinking of harming myself",
+        "not planning to hurt myself",
+        "no bleeding anywhere else",
     ],
 )
 def test_a_denial_is_not_a_symptom(clause):
@@ -67,7 +71,16 @@ def test_a_denial_is_not_a_symptom(clause):
 
 
 @pytest.mark.parametrize(
-    "clause", ["no appetite", "cant pee", "no energy", "not eating", "not peeing anything"]
+    "clause",
+    [
+        "no appetite",
+        "cant pee",
+        "no energy",
+        "not eating",
+        "not peeing anything",
+        "not thinking straight",
+        "not breathing properly",
+    ],
 )
 def test_a_loss_written_with_no_is_still_a_symptom(clause):
     assert not negated(clause)
@@ -97,8 +110,14 @@ def test_own_words_keeps_other_fields_for_the_file_reader_to_check():
 
 
 def test_long_words_are_cut():
-    (entry,) = read_typed({"date": DAY, "symptom": "zz " * 200})
-    assert entry["symptom"] == "other symptom" and len(entry["note"]) <= 200
+    (entry,) = read_typed({"date": DAY, "symptom": "zz " * 1000})
+    assert entry["symptom"] == "other symptom" and len(entry["note"]) <= 2000
+
+
+def test_a_red_flag_late_in_a_long_message_is_still_read():
+    routine = "Could you tell me when my next scan letter will come, and about parking? " * 4
+    (first, *rest) = read_typed({"date": DAY, "symptom": routine + "I am coughing up blood."})
+    assert "coughing up blood" in first["note"]
 
 
 def test_severe_words_raise_an_open_severity_only():
@@ -235,3 +254,23 @@ def test_waking_at_an_hour_is_not_drowsiness():
     assert "drowsiness" not in [e["symptom"] for e in entries]
     entries = read_typed({"date": DAY, "symptom": "so drowsy i cannot stay awake"})
     assert "drowsiness" in [e["symptom"] for e in entries]
+
+
+def test_a_temperature_in_the_words_goes_with_the_fever_it_answers():
+    entries = read_typed({"date": DAY, "symptom": "runny nose and sneezing, temp 98.4F"})
+    fever = next(e for e in entries if e["symptom"] == "fever")
+    assert fever["temperature_f"] == 98.4
+
+
+@pytest.mark.parametrize(
+    "text, term",
+    [
+        ("slipped on the bath mat and struck my head on the basin", "fall"),
+        ("tripped on the stairs", "fall"),
+        ("a grey curtain came down over my right eye", "sudden vision loss"),
+        ("flashes in my left eye since lunch", "sudden vision loss"),
+        ("food sticks and it burns going down", "difficulty swallowing"),
+    ],
+)
+def test_more_ways_to_say_a_warning_sign(text, term):
+    assert terms(text)[0] == term

@@ -137,6 +137,12 @@ def test_every_exemplar_sounds_like_its_own_concept_and_no_mild_phrase_fires():
         ),
         ("my loved ones would have an easier time without me", "wish-to-be-dead", "emergency"),
         ("I feel like a weight dragging my family down", "wish-to-be-dead", "emergency"),
+        (
+            "Two questions: can I move my scan? Some nights on the drive home I picture just "
+            "steering off the road into the canal and being done. Also is parking free?",
+            "suicide-method-thoughts",
+            "emergency",
+        ),
     ],
 )
 def test_words_that_sound_like_a_red_flag_raise_the_level(run, text, concept, level):
@@ -159,6 +165,9 @@ def test_words_that_sound_like_a_red_flag_raise_the_level(run, text, concept, le
         "no blood in my poo",
         "no fits, no fainting, no chest pain",
         "sorted out my will and funeral wishes with my husband",
+        "I sat on the balcony in the sun for a while",
+        "my son drives me home after the infusion now",
+        "feeling low and my heart is not in much, but I am not suicidal",
     ],
 )
 def test_everyday_words_denials_and_all_is_well_stay_silent(run, text):
@@ -278,6 +287,16 @@ def test_a_short_clause_is_read_only_inside_the_whole():
 
 
 # ------------------------------------------------------------------ threshold and direction
+def test_a_sentence_cut_into_clauses_is_read_whole_as_well():
+    text = "Parking question first. I think about steering into the river and being done."
+    found = semantic.pieces(text)
+    assert "I think about steering into the river and being done" in found
+    # a sentence that holds a denial is not read whole: the denial's scope is its clause
+    assert not any(
+        "not" in p and "," not in p for p in semantic.pieces("Tired. Not dizzy and sick.")
+    )
+
+
 def test_the_threshold_decides(monkeypatch):
     text = "my husband says I went blank and my hand was twitching for a minute"
     assert semantic.hits(text)

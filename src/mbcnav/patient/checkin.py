@@ -23,8 +23,10 @@ from . import symptoms, wellness
 from . import vocabulary as v
 
 OTHER = "other symptom"
-#: Longest text kept from the person's words (the rest is cut with an ellipsis).
-LIMIT = 200
+#: Longest text kept and read from the person's words (the rest is cut with an ellipsis). A
+#: portal message can bury the red flag after a paragraph of routine questions, so the whole
+#: of a long message is read (hazard H56); the web form allows the same length.
+LIMIT = 2000
 #: Where a typed phrase is cut into clauses ("fell and hit my head, now headache and sick").
 CLAUSES = re.compile(
     r"[,;!?/()]+|(?<!\d)\.|\.(?!\d)"  # a full stop, but not the one in 38.4
@@ -39,6 +41,8 @@ _NEG = yaml.safe_load(
 NEGATORS = frozenset(str(w) for w in _NEG["cues"])
 #: Of those, the cues that deny a whole phrase read through keywords ("no thoughts of harming").
 PHRASE_NEGATORS = frozenset(_NEG["phrase_cues"])
+#: After 'not', verbs of thought or intent that make it deny a whole phrase ("not thinking of ...").
+NOT_THOUGHT = frozenset(_NEG["not_thought"])
 #: Words that may stand before a cue ("i have no fever").
 LEAD = frozenset(_NEG["lead"])
 #: Words that may sit between the negation and the symptom ("no more pain", "not really dizzy").
@@ -94,6 +98,7 @@ INTERFERES = re.compile(
 )
 #: Fields copied to a second symptom read from the same phrase (numbers stay with the first).
 SHARED = ("date", "severity", "frequency", "interference", "new")
+TEMPERATURES = ("temperature_c", "temperature_f")
 
 
 def words_of(note: str | None) -> str:
@@ -131,7 +136,7 @@ def negated(clause: str) -> bool:
     # a list of denials with the cue repeated: "no ulcers no bleeding", "no fever no chills"
     if _denial_list(rest):
         return True
-    if words[0] not in PHRASE_NEGATORS:
+    if words[0] not in PHRASE_NEGATORS and not (words[0] == "not" and words[1] in NOT_THOUGHT):
         return False
     return v.normalise_symptom(" ".join(rest)) is not None and (
         v.normalise_symptom(" ".join(words)) == v.normalise_symptom(" ".join(rest))
@@ -268,6 +273,8 @@ def read_typed(entry: dict) -> list[dict]:
     out = [first]
     for term, where in found[1:]:
         extra = {k: first[k] for k in SHARED if k in first}
+        if term == "fever":  # "runny nose, temp 98.4F": the number is the fever's answer
+            extra.update({k: first[k] for k in TEMPERATURES if first.get(k) is not None})
         extra.update(symptom=term, note=words)
         if where:
             extra["location"] = where

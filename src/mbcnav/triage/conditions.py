@@ -12,6 +12,11 @@ About the symptom entry being read (false for check-in rules, which read no entr
                                 a blood sugar reading typed in the person's words
                                 ("sugar reading 28", "glucose was 450", "meter says HI"):
                                 a number under 35 is read as mmol/L (x 18), "HI" as 600
+  reading: {of: measure, gte|gt|lte|lt: number, unknown: bool}
+                                a reading typed in the person's words ("sodium 129",
+                                "calcium was high, 11.9", "bp 168/102"; readings.py and
+                                data/readings.yaml: calcium mg/dL, sodium and potassium
+                                mmol/L, systolic and diastolic mmHg); any reading counts
   location / note: [phrases]    the free text contains one of the phrases
   words: [phrases]              the person's words (note and location) hold one of the
                                 phrases as whole words: case and apostrophes ignored
@@ -53,7 +58,7 @@ from mbcnav.patient.checkin import FILLERS, NEGATORS, clauses, negated
 from mbcnav.patient.days import human
 from mbcnav.patient.model import Symptom
 
-from . import grading
+from . import grading, readings
 from .context import STANDARD_UNITS, Context, is_reported
 from .errors import TriageError
 
@@ -105,6 +110,7 @@ ATOMS = (
     "new",
     *NUMBERS,
     "sugar_reading",
+    "reading",
     *TEXTS,
     "words",
     "grade",
@@ -159,6 +165,12 @@ def check(cond: object, where: str, field: str = "when", known_classes=()) -> No
         _check_words(where, sub, value, (True, False, "unknown"))
     elif key in NUMBERS or key == "sugar_reading":
         _check_compare(where, sub, value, ("unknown",))
+    elif key == "reading":
+        _check_compare(where, sub, value, ("unknown", "of"), required=("of",))
+        if value["of"] not in readings.measures():
+            raise _fail(
+                where, f"{sub}.of", value["of"], "use one of: " + ", ".join(readings.measures())
+            )
     elif key in TEXTS:
         if (
             not isinstance(value, list)
@@ -342,6 +354,14 @@ def matches(cond: dict, entry: Symptom | None, ctx: Context, facts: dict) -> boo
         return ok
     if key == "sugar_reading":
         return _compare(value, sugar_reading(entry.note or ""))
+    if key == "reading":
+        spec = {k: v for k, v in value.items() if k != "of"}
+        found = [v for v in readings.values(entry.note or "", value["of"]) if _compare(spec, v)]
+        if found:
+            facts["reading"] = f"{max(found):g} {readings.measures()[value['of']].unit}"
+        return bool(found) or (
+            not readings.values(entry.note or "", value["of"]) and _compare(spec, None)
+        )
     if key in TEXTS:
         text = (getattr(entry, key) or "").lower()
         return any(phrase.lower() in text for phrase in value)

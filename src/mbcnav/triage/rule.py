@@ -33,6 +33,7 @@ PLACEHOLDERS = (
     "also",
     "symptom",
     "words",
+    "reading",
 )
 REQUIRED = ("name", "level", "when", "explanation", "do", "sources", "as_of")
 OPTIONAL = ("group", "fallback", "scope", "symptom")
@@ -43,6 +44,7 @@ BUNDLED = (
     "rules.yaml",
     "rules_chest_blood.yaml",
     "rules_gut_skin_mood.yaml",
+    "rules_readings.yaml",
     "red_flags.yaml",
     "drug_risks.yaml",
     "combinations.yaml",

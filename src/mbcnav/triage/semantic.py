@@ -67,6 +67,8 @@ LASTING = re.compile(
     r"\b(?:for|in|since|over)\b(?:\s+\S+){0,3}?\s+(?:days?|weeks?|hours?|hrs?|yesterday|"
     r"(?:mon|tues|wednes|thurs|fri|satur|sun)day|morning|last night)\b"
 )
+#: Where the words are cut into sentences (a full stop, but not the one in 38.4).
+SENTENCES = re.compile(r"(?<!\d)[.!?]+|[.!?]+(?!\d)|\n+")
 #: Phrases that hold "and" but name one sign: kept whole when the words are cut into clauses.
 WHOLE = re.compile(r"\bpins and needles\b", re.I)
 #: The net can be switched off for a comparison run (bench/triage.py --no-semantic).
@@ -355,7 +357,16 @@ def pieces(text: str) -> list[str]:
         return kept
     # a clause of one or two words ("swollen", "legs fine") says too little on its own: it is
     # read inside the whole
-    return [c for c in kept if len(c.split()) >= MIN_WORDS] + [", ".join(kept)]
+    out = [c for c in kept if len(c.split()) >= MIN_WORDS]
+    # a sentence cut at "and" or "just" can lose its sense ("I think about | steering into the
+    # river | being done"): each sentence of several clauses is read whole as well, unless it
+    # denies something (a denial's scope is its clause, so the sentence is not read whole)
+    sentences = [s.strip() for s in SENTENCES.split(text) if s.strip()]
+    for sentence in sentences if len(sentences) > 1 else ():
+        parts = [c for c in clauses(sentence) if re.search(r"[a-zA-Z]{2}", c)]
+        if len(parts) > 1 and all(c in kept for c in parts) and sentence not in out:
+            out.append(sentence)
+    return out + [", ".join(kept)]
 
 
 def scores(text: str) -> list[tuple[str, Concept, float, str, float]]:

@@ -15,6 +15,7 @@ from decimal import Decimal
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from mbcnav.patient import checkin
 from mbcnav.patient import symptoms as vocab
 from mbcnav.patient import vocabulary as v
 from mbcnav.patient.checkin import OTHER, read_typed
@@ -132,7 +133,8 @@ class CheckInForm(forms.Form):
             self.fields[f"{s}_words"] = forms.CharField(
                 label=_("What is it, in your own words?"),
                 required=False,
-                max_length=200,
+                max_length=checkin.LIMIT,
+                widget=forms.Textarea(attrs={"rows": 3}),
                 help_text=_(
                     "We read it for you; if we cannot, your team's 24-hour line is the next step."
                 ),

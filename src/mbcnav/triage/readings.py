@@ -1,0 +1,137 @@
+"""Readings typed in the person's own words: "sodium 129 on my bloods", "calcium was high,
+11.9", "home blood pressure is 168/102" (``data/readings.yaml``).
+
+A reading is a measure word, at most four plain words ("was", "high", "on my"), then a number
+(or, for blood pressure, two numbers joined by "/" or "over"). A number outside the measure's
+plausible range is not a reading of it ("calcium tablets 500"); a number under the measure's
+``convert.below`` is in the other unit and is converted (calcium 2.98 mmol/L = 11.9 mg/dL). A
+clause that denies ("no blood pressure problems") holds no reading. The rules ask with the
+``reading`` condition (conditions.py): any reading in the words that meets the comparison
+counts, so two readings err upwards.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+import yaml
+
+from .errors import TriageError
+
+FILE = "readings.yaml"
+NUMBER = r"(\d{1,3}(?:\.\d{1,2})?)"
+#: What follows a count or a dose, not a reading ("calcium 3 times a day", "potassium 2 tablets").
+NOT_A_READING = (
+    r"(?!\s*(?:times|x\b|a\s+day|per\b|tablets?|pills?|caps(?:ules)?|chews?|mg\b|mcg\b|g\b|"
+    r"grams?|iu\b|units?|%|days?|weeks?|hours?|hrs?|mins?|minutes?|years?))"
+)
+#: Plain words allowed between the measure word and its number ("was high", "came back at").
+GAP = r"(?:[\s,:=-]+(?:[a-z]+\b)){0,4}?[\s,:=-]*"
+
+
+@dataclass(frozen=True)
+class Measure:
+    name: str
+    unit: str
+    pattern: re.Pattern
+    low: float
+    high: float
+    below: float | None = None
+    factor: float = 1.0
+    pair: str | None = None  # "first" or "second" of "168/102"
+
+
+def _measure(entry: object, i: int) -> Measure:
+    where = f"{FILE}: measure {i + 1}"
+    if not isinstance(entry, dict):
+        raise TriageError(f"{where}: write a mapping.")
+    for key in entry:
+        if key not in ("name", "words", "unit", "convert", "range", "pair"):
+            raise TriageError(f"{where}, field '{key}': unknown field.")
+    name, words, unit, span = (entry.get(k) for k in ("name", "words", "unit", "range"))
+    if not isinstance(name, str) or not re.fullmatch(r"[a-z]+", name):
+        raise TriageError(
+            f"{where}, field 'name': {name!r} is not allowed; write a lower-case word."
+        )
+    if not isinstance(words, list) or not words or not all(isinstance(w, str) for w in words):
+        raise TriageError(f"{where}, field 'words': write a list of words.")
+    if not isinstance(unit, str) or not unit:
+        raise TriageError(f"{where}, field 'unit': write the unit the rules use.")
+    if not (
+        isinstance(span, list)
+        and len(span) == 2
+        and all(isinstance(x, int | float) for x in span)
+        and span[0] < span[1]
+    ):
+        raise TriageError(f"{where}, field 'range': write [lowest, highest].")
+    convert = entry.get("convert") or {}
+    if convert and not (
+        isinstance(convert, dict)
+        and set(convert) == {"below", "factor"}
+        and all(isinstance(convert[k], int | float) for k in convert)
+    ):
+        raise TriageError(f"{where}, field 'convert': write below and factor (numbers).")
+    pair = entry.get("pair")
+    if pair not in (None, "first", "second"):
+        raise TriageError(f"{where}, field 'pair': {pair!r} is not allowed; write first or second.")
+    names = "|".join(re.escape(w.lower()) for w in sorted(words, key=len, reverse=True))
+    tail = (
+        rf"{NUMBER}\s*(?:/|\bover\b)\s*{NUMBER}(?!\d|\.\d)"
+        if pair
+        else rf"{NUMBER}(?![\d/]|\.\d){NOT_A_READING}"
+    )
+    pattern = re.compile(rf"\b(?:{names})\b{GAP}{tail}")
+    return Measure(
+        name=name,
+        unit=unit,
+        pattern=pattern,
+        low=float(span[0]),
+        high=float(span[1]),
+        below=convert.get("below"),
+        factor=float(convert.get("factor", 1.0)),
+        pair=pair,
+    )
+
+
+def parse(data: object) -> dict[str, Measure]:
+    """Validate the parsed YAML of the readings file (TriageError names the field)."""
+    if not isinstance(data, dict) or not isinstance(data.get("measures"), list):
+        raise TriageError(f"{FILE}: field 'measures': it is missing; write a list.")
+    if not data.get("sources") or not data.get("as_of"):
+        raise TriageError(f"{FILE}: fields 'sources' and 'as_of' are required.")
+    out = {}
+    for i, entry in enumerate(data["measures"]):
+        m = _measure(entry, i)
+        if m.name in out:
+            raise TriageError(f"{FILE}: measure '{m.name}' is listed twice.")
+        out[m.name] = m
+    return out
+
+
+@cache
+def measures() -> dict[str, Measure]:
+    text = resources.files("mbcnav.triage").joinpath("data", FILE).read_text(encoding="utf-8")
+    return parse(yaml.safe_load(text))
+
+
+def values(text: str, of: str) -> list[float]:
+    """Every reading of the measure ``of`` in ``text``, in the measure's unit."""
+    from mbcnav.patient.checkin import clauses, negated
+
+    m = measures()[of]
+    low = " ".join(text.lower().replace("’", "'").split())
+    out = []
+    for found in m.pattern.finditer(low):
+        number = float(found.group(2 if m.pair == "second" else 1))
+        if m.below is not None and number < m.below:
+            number = round(number * m.factor, 1)
+        if not m.low <= number <= m.high:
+            continue
+        before = low[: found.start()].rsplit(",", 1)[-1]
+        if any(negated(c) for c in clauses(before + found.group(0))[-1:]):
+            continue
+        out.append(number)
+    return out

@@ -1,0 +1,80 @@
+"""Readings typed in the person's own words (mbcnav.triage.readings, data/readings.yaml)."""
+
+import pytest
+
+from mbcnav.triage import readings
+from mbcnav.triage.errors import TriageError
+
+
+@pytest.mark.parametrize(
+    "text, of, found",
+    [
+        ("the lab said my calcium was high, 11.9. I feel tired", "calcium", [11.9]),
+        ("corrected calcium 2.98 mmol", "calcium", [11.9]),  # mmol/L -> mg/dL
+        ("sodium 129 on my bloods", "sodium", [129.0]),
+        ("potassium came back at 6.4", "potassium", [6.4]),
+        ("home blood pressure is 168/102 twice today", "systolic", [168.0]),
+        ("home blood pressure is 168/102 twice today", "diastolic", [102.0]),
+        ("bp 182 over 121", "diastolic", [121.0]),
+        ("bp 150/90, later bp 172/96", "systolic", [150.0, 172.0]),
+    ],
+)
+def test_readings_in_words(text, of, found):
+    assert readings.values(text, of) == found
+
+
+@pytest.mark.parametrize(
+    "text, of",
+    [
+        ("calcium 3 times a day", "calcium"),  # a count, not a reading
+        ("calcium tablets 500 mg", "calcium"),  # a dose
+        ("I take 2 calcium a day", "calcium"),  # the number comes first
+        ("pressure sore for 3 days", "systolic"),
+        ("sodium free salt, 2 teaspoons", "sodium"),
+        ("potassium 40 mg tablets", "potassium"),  # out of the plausible range
+    ],
+)
+def test_counts_doses_and_implausible_numbers_are_not_readings(text, of):
+    assert readings.values(text, of) == []
+
+
+def test_every_measure_is_read_and_the_file_is_sourced():
+    assert set(readings.measures()) == {"calcium", "sodium", "potassium", "systolic", "diastolic"}
+
+
+@pytest.mark.parametrize(
+    "data, field",
+    [
+        ({"measures": [{"name": "ca", "words": ["ca"], "unit": "x", "range": [1, 2]}]}, "sources"),
+        (
+            {
+                "sources": [1],
+                "as_of": 1,
+                "measures": [{"name": "ca", "words": [], "unit": "x", "range": [1, 2]}],
+            },
+            "words",
+        ),
+        (
+            {
+                "sources": [1],
+                "as_of": 1,
+                "measures": [{"name": "ca", "words": ["ca"], "unit": "x", "range": [3, 2]}],
+            },
+            "range",
+        ),
+        (
+            {
+                "sources": [1],
+                "as_of": 1,
+                "measures": [
+                    {"name": "ca", "words": ["ca"], "unit": "x", "range": [1, 2], "pair": "third"}
+                ],
+            },
+            "pair",
+        ),
+    ],
+)
+def test_a_bad_readings_file_is_refused_naming_the_field(data, field):
+    with pytest.raises(TriageError) as err:
+        readings.parse(data)
+    assert field in str(err.value)
