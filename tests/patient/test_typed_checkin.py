@@ -274,3 +274,33 @@ def test_a_temperature_in_the_words_goes_with_the_fever_it_answers():
 )
 def test_more_ways_to_say_a_warning_sign(text, term):
     assert terms(text)[0] == term
+
+
+def test_the_highest_temperature_the_words_give_counts():
+    # a fever medicine can hide a fever: "38.4, took paracetamol, now 37.4" with 37.4 entered
+    (entry,) = read_typed(
+        {
+            "date": DAY,
+            "symptom": "temp 38.4 at 9pm, took paracetamol, now 37.4",
+            "temperature_c": 37.4,
+        }
+    )
+    assert entry["temperature_c"] == 38.4
+    (entry,) = read_typed({"date": DAY, "symptom": "fever, 101.2 earlier", "temperature_f": 99.0})
+    assert entry["temperature_f"] == 101.2
+    (entry,) = read_typed(
+        {"date": DAY, "symptom": "fever, 37.9 this morning", "temperature_c": 38.6}
+    )
+    assert entry["temperature_c"] == 38.6  # a lower number in the words changes nothing
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("SOB on stairs, worse this week", ["shortness of breath"]),
+        ("cant do the stairs in one go", ["other symptom"]),
+        ("bruises where I inject, no other bleeding", ["bruising"]),
+    ],
+)
+def test_abbreviations_a_noun_go_and_other(text, expected):
+    assert terms(text) == expected

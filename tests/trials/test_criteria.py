@@ -57,7 +57,9 @@ def test_exception_scope_keeps_main_therapy_forbidden():
         if c["type"] == "therapy"
     }
     assert not cs["chemotherapy"]["allowed"]
-    assert cs["capecitabine"]["allowed"]
+    # the drug the exception names does not count towards the class (asides.exempted)
+    assert cs["chemotherapy"]["except"] == ["capecitabine"]
+    assert "capecitabine" not in cs or cs["capecitabine"]["allowed"]
 
 
 def test_excluded_wording_negates_only_in_inclusion():

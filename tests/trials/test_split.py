@@ -23,8 +23,8 @@ def test_nested_sub_items_carry_the_stem():
     )
     inc = texts(split(text), "inclusion")
     assert inc == [
-        "Adequate organ function defined as: ANC >= 1500/uL",
-        "Adequate organ function defined as: Platelets >= 100,000/uL",
+        "Adequate organ function defined as: ANC ≥ 1500/uL",
+        "Adequate organ function defined as: Platelets ≥ 100,000/uL",
         "ECOG 0-1",
     ]
 
@@ -187,4 +187,21 @@ def test_a_definition_lead_in_carries_into_its_flat_list_of_parts():
         "HER2-negative breast cancer",
         "Measurable disease",
         "Known active CNS metastases",
+    ]
+
+
+def test_comparison_signs_are_written_one_way():
+    # MD Anderson's "</=" and ">/=", reversed "=<" and spaced "< =" are one sign each
+    text = "Inclusion Criteria:\n* ECOG </= 2\n* ANC >/= 1.5\n* Creatinine =< 1.5 x ULN\n"
+    assert texts(split(text), "inclusion") == ["ECOG ≤ 2", "ANC ≥ 1.5", "Creatinine ≤ 1.5 x ULN"]
+
+
+def test_a_population_before_inclusion_criteria_scopes_its_section():
+    text = (
+        "Inclusion Criteria:\n* Age 18 or older\n\n"
+        "CNS Inclusion Criteria:\n\n* Untreated CNS metastases not needing local therapy\n"
+    )
+    assert texts(split(text), "inclusion") == [
+        "Age 18 or older",
+        "Cohort CNS: Untreated CNS metastases not needing local therapy",
     ]

@@ -338,16 +338,43 @@ def _answers(text: str, entry: dict) -> dict:
         elif OLD.search(low):
             out["new"] = False
     no_temp = entry.get("temperature_c") is None and entry.get("temperature_f") is None
-    if no_temp and not MEASURES.search(low):
-        for number in NUMBER.findall(low):
-            value = float(number)
-            if CELSIUS[0] <= value <= CELSIUS[1]:
-                out["temperature_c"] = value
-                break
-            if FAHRENHEIT[0] <= value <= FAHRENHEIT[1]:
-                out["temperature_f"] = value
-                break
+    if not MEASURES.search(low):
+        found = _temperatures(low)
+        if no_temp and found:
+            out.update([found[0]])
+        elif found:
+            # "38.4 at 9pm, took paracetamol, now 37.4" with 37.4 entered: a fever medicine can
+            # hide a fever, so the highest temperature the words give counts (UKONS asks)
+            given = _celsius(entry)
+            top = max(found, key=lambda kv: _celsius(dict([kv])) or 0)
+            if given is not None and (_celsius(dict([top])) or 0) > given + 0.05:
+                unit = (
+                    "temperature_f" if entry.get("temperature_f") is not None else "temperature_c"
+                )
+                c = _celsius(dict([top])) or 0
+                out[unit] = round(c * 9 / 5 + 32, 1) if unit == "temperature_f" else round(c, 1)
     return out
+
+
+def _temperatures(low: str) -> list[tuple[str, float]]:
+    """Every number in the words that can only be a body temperature, with its field."""
+    out = []
+    for number in NUMBER.findall(low):
+        value = float(number)
+        if CELSIUS[0] <= value <= CELSIUS[1]:
+            out.append(("temperature_c", value))
+        elif FAHRENHEIT[0] <= value <= FAHRENHEIT[1]:
+            out.append(("temperature_f", value))
+    return out
+
+
+def _celsius(entry: dict) -> float | None:
+    c, f = entry.get("temperature_c"), entry.get("temperature_f")
+    if isinstance(c, int | float) and not isinstance(c, bool):
+        return float(c)
+    if isinstance(f, int | float) and not isinstance(f, bool):
+        return (float(f) - 32) * 5 / 9
+    return None
 
 
 def own_words_all(entries: list[dict]) -> list[dict]:

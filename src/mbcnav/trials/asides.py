@@ -11,6 +11,9 @@ made of them (registry wording, NCT ids in the tests, tests/trials/test_report_w
   the only area of measurable disease", "irAEs attributed to anti-PD-1/PD-L1 therapy" say
   nothing of the person's brain, measurability or PD-L1 (``names_a_purpose``), and
   "chemotherapy induced neuropathy" asks for no chemotherapy (``names_a_cause``);
+- the drugs an exception names: "prior ADC with a topoisomerase I inhibitor (except trastuzumab
+  deruxtecan)", "a CDK4/6 inhibitor other than palbociclib": the drug named does not count
+  towards the class (``exempted``);
 - two results that no single value can meet: "biopsies that support the presence of both ER+
   and ER- metastatic breast cancer" (discordant receptors) is left to the study team, since a
   record holds one result per receptor.
@@ -19,11 +22,13 @@ made of them (registry wording, NCT ids in the tests, tests/trials/test_report_w
 from __future__ import annotations
 
 import re
+from functools import cache
 
 # a checkpoint drug class named in the criterion makes a bare PD-1/PD-L1 mention its target,
-# unless a result word follows it ("PD-L1 expression", "PD-L1 CPS >= 10", "PD-L1 positive")
+# unless a result word follows it ("PD-L1 expression", "PD-L1 CPS >= 10", "PD-L1 positive"); the
+# digit of another target's name ("PD-L1, or CTLA-4 inhibitors") is no result
 _RESULT_AFTER = re.compile(
-    r"^\W{0,3}(?:\w+\W+){0,2}?(?:expression|express\w*|positiv\w*|negativ\w*|status|score|cps|tps|ic\b|tc\b|staining|\d)",
+    r"^\W{0,3}(?:\w+\W+){0,2}?(?:expression|express\w*|positiv\w*|negativ\w*|status|score|cps|tps|ic\b|tc\b|staining|(?<![-\w])\d)",
     re.I,
 )
 _ALTERNATIVE_PREMISE = re.compile(
@@ -48,6 +53,58 @@ _AS_MODIFIER = re.compile(
 )
 _INDUCED = re.compile(r"\s*[- ]\s*(?:induced|related|associated)\b", re.I)
 _DISCORDANT = re.compile(r"\bboth\b|\bdiscordan\w*|\bsame\s+patient\b|\bheterogene\w*", re.I)
+
+
+_EXCEPT = re.compile(
+    r"\b(?:except(?:\s+for)?|other\s+than|excluding|with\s+the\s+exception\s+of|apart\s+from|"
+    r"besides|but\s+not)\b([^.;)]{0,120})",
+    re.I,
+)
+
+
+_SENTENCE_END = re.compile(r"[.;](?:\s|$)")
+# an exception that holds only in some settings or times is left as the rule says
+_QUALIFIED = re.compile(
+    r"\b(?:setting|adjuvant|neoadjuvant|early|curative|within|before|after|prior\s+to|if|when|"
+    r"provided|unless|only)\b",
+    re.I,
+)
+
+
+@cache
+def _drug_names() -> list[tuple[re.Pattern, str]]:
+    from mbcnav.patient.drugs import drug_table
+
+    out = []
+    for d in drug_table().drugs:
+        for name in (d.name, *d.brands, *d.synonyms):
+            if len(name) >= 4:  # a long name needs no end boundary: registry text glues words
+                end = "" if len(name) >= 8 else r"\b"
+                out.append((re.compile(rf"\b{re.escape(name)}{end}", re.I), d.name))
+    return out
+
+
+def exempted(text: str) -> set[str]:
+    """Generic names of the drugs an exception in the text names ("except T-DXd"); a name
+    inside a longer one ("trastuzumab" in "trastuzumab deruxtecan") is not a second drug."""
+    found: set[str] = set()
+    for m in _EXCEPT.finditer(text):
+        rest = text[
+            m.start() : (end.start() if (end := _SENTENCE_END.search(text, m.end())) else len(text))
+        ]
+        if _QUALIFIED.search(rest):
+            continue  # "except X ... in the adjuvant setting": X is spared only sometimes
+        spans = [
+            (h.start(), h.end(), name)
+            for pattern, name in _drug_names()
+            for h in pattern.finditer(m.group(1))
+        ]
+        found |= {
+            name
+            for a, b, name in spans
+            if not any(x <= a and b <= y and (x, y) != (a, b) for x, y, _ in spans)
+        }
+    return found
 
 
 def names_a_purpose(before: str) -> bool:
@@ -85,6 +142,12 @@ def drop_asides(text: str, checks: list[dict]) -> list[dict]:
         ):
             continue
         out.append(c)
+    if spared := exempted(text):  # the class check leaves the drugs an exception names
+        out = [
+            {**c, "except": sorted(spared)} if c["type"] == "therapy" and not c.get("drug") else c
+            for c in out
+            if not (c["type"] == "therapy" and c.get("drug") and c.get("value") in spared)
+        ]
     values = {(c["type"], c.get("value")) for c in out if not c.get("neg")}
     for pos, neg in (("hr-positive", "hr-negative"), ("her2-positive", "her2-negative")):
         if {("receptor", pos), ("receptor", neg)} <= values and _DISCORDANT.search(text):

@@ -72,7 +72,7 @@ from mbcnav.trials.cues import (
 )
 from mbcnav.trials.durations import duration_check
 from mbcnav.trials.her2 import her2_list_start, her2_scores
-from mbcnav.trials.labs import lab_checks
+from mbcnav.trials.labs import backwards, lab_checks
 from mbcnav.trials.menopause import menopause_check
 from mbcnav.trials.numbers import (
     _ADC,
@@ -217,6 +217,15 @@ def _from_mention(m: Mention, text: str, kind: str) -> dict | None:
     return check
 
 
+# a lab limit that binds only some people ("... for patients with creatinine levels above 1.5 x
+# institutional ULN", NCT01534598, NCT05053971)
+_LAB_PREMISE = re.compile(
+    r"\b(?:for|in)\s+(?:patients|participants|subjects|those|people)\s+(?:with|whose|who\s+have)\s+"
+    r"[^.;]{0,40}?(?:above|greater\s+than|>|≥|exceed\w*|higher\s+than|outside|abnormal)",
+    re.I,
+)
+
+
 def checks_for(crit: Criterion, found: list[Mention]) -> list[dict]:
     """Every check one criterion implies (possibly none)."""
     text = crit.text
@@ -246,7 +255,12 @@ def checks_for(crit: Criterion, found: list[Mention]) -> list[dict]:
         if c := fn(plain):
             out.append(c)
     out.extend(lines_checks(plain))
-    out.extend(lab_checks(plain))
+    labs = lab_checks(plain)
+    if premise := _LAB_PREMISE.search(plain):
+        # "GFR >= 60 for patients with creatinine above 1.5 x ULN": the limit binds only when the
+        # premise holds, which a record rarely settles; the premise is no requirement itself
+        labs = [{**c, "conditional": True} for c in labs if c.get("at", 0) < premise.start()]
+    out.extend({**c, "backwards": True} if backwards(c, crit.kind) else c for c in labs)
     if meno := menopause_check(plain):
         out.append(meno)
     if (novo := rx("concept.de_novo").search(plain)) and not re.search(

@@ -55,7 +55,14 @@ _PAST_CUE = re.compile(
 )
 _DEFINITION = re.compile(r"\b(?:is|are) defined as\b|^\W*definition|\bto qualify as\b", re.I)
 _EXPLAIN = re.compile(
-    r"(?:^|(?<=[.;]\s))(?:because|since|note:|rationale|given that|at a median follow-up|preferential\w*|preference|priority|preferably)[^.;]*",
+    r"(?:^|(?<=[.;]\s))(?:because|since|note:|rationale|given that|at a median follow-up|preferential\w*|preference|priority|preferably)[^.;]*"
+    # what a sentence only tells: "the effects of X on the developing human fetus are unknown",
+    # "patients who have the following risk factors are considered to be at increased risk"
+    r"|(?:^|(?<=[.;]\s))[^.;]*\b(?:effects?\s+of\s+[^.;]{0,80}\s+on\s+the\s+developing\s+(?:human\s+)?fetus|"
+    r"(?:is|are)\s+considered\s+(?:to\s+be\s+)?at\s+(?:an?\s+)?(?:increased|higher|high)\s+risk)[^.;]*"
+    # ... and the risk factors it lists after it ("...; these patients should have increased
+    # monitoring: Prior trastuzumab"): a list of who is watched more closely, not of who may join
+    r"(?:;\s*these\s+(?:patients|participants|subjects)\s+(?:should|will|must)\s+(?:have|receive|undergo)\s+(?:increased|closer|additional|more)\s+monitoring[\s\S]*)?",
     re.I,
 )
 # words that make a note or a defining sentence a rule of its own

@@ -21,7 +21,12 @@ def _drug_hits(check: dict, facts: PatientFacts) -> list:
     names = {value}
     if value == "chemotherapy" and not check.get("adc_named"):
         names.add("antibody-drug conjugate")  # a cytotoxic payload is chemotherapy too
-    hits = [d for d in facts.drugs if names & {x.lower() for x in d.labels}]
+    spared = {x.lower() for x in check.get("except", ())}  # "(except trastuzumab deruxtecan)"
+    hits = [
+        d
+        for d in facts.drugs
+        if names & {x.lower() for x in d.labels} and d.name.lower() not in spared
+    ]
     if check.get("setting") == "metastatic":
         hits = [d for d in hits if not d.settings or "metastatic" in d.settings]
     elif check.get("setting") == "early":
@@ -31,6 +36,8 @@ def _drug_hits(check: dict, facts: PatientFacts) -> list:
 
 def _therapy(c: dict, f: PatientFacts) -> tuple[bool | None, str, str]:
     name = c["value"]
+    if c.get("except"):  # "(except trastuzumab deruxtecan)": said in every sentence below
+        name = f"{name} other than {', '.join(c['except'])}"
     settle = f"Whether you have had {name}"
     if c.get("allowed"):
         return NEUTRAL, f"Earlier {name} is allowed.", ""  # type: ignore[return-value]

@@ -38,6 +38,7 @@ class LabTest:
     per_microlitre_above: float | None
     uln: tuple[float, float] | None
     source: dict
+    worse: str | None = None  # "high" or "low": the direction of a bad value
 
 
 @dataclass(frozen=True)
@@ -91,6 +92,10 @@ def validate(raw: object, where: str = WHERE) -> LabTable:
             isinstance(uln, list) and len(uln) == 2 and 0 < uln[0] <= uln[1]
         ):
             raise TrialsError(f"{where}: test '{tid}' uln '{uln}' must be [low, high].")
+        if entry.get("worse") not in (None, "high", "low"):
+            raise TrialsError(
+                f"{where}: test '{tid}' worse '{entry['worse']}' must be high or low."
+            )
         tests[tid] = LabTest(
             tid,
             entry["label"],
@@ -100,6 +105,7 @@ def validate(raw: object, where: str = WHERE) -> LabTable:
             entry.get("per_microlitre_above"),
             tuple(uln) if uln else None,
             entry["source"],
+            entry.get("worse"),
         )
     return LabTable(str(raw["as_of"]), int(raw["max_age_days"]), tests)
 
@@ -322,6 +328,21 @@ def _phrase(check: dict, t: LabTest, limit: float) -> str:
     return f"{words} {limit:g} {show_unit(t.unit)}"
 
 
+def settle_backwards(t: LabTest) -> str:
+    return f"Ask the study team what limit on {t.label} they use"
+
+
+def backwards(check: dict, kind: str) -> bool:
+    """An inclusion whose limit runs the wrong way for its test: a minimum on a test where high
+    is bad (AST at least 3 x ULN), a maximum on one where low is bad (platelets at most 100)."""
+    t = load().tests.get(check.get("value"))
+    if kind != "inclusion" or t is None or t.worse is None:
+        return False
+    return (t.worse == "high" and check.get("op") in (">", ">=")) or (
+        t.worse == "low" and check.get("op") in ("<", "<=")
+    )
+
+
 def evaluate_lab(
     check: dict, labs: dict[str, dict], as_of: str, sites: list[str] | tuple = ()
 ) -> tuple[bool | None, str, str]:
@@ -329,6 +350,13 @@ def evaluate_lab(
     table = load()
     t = table.tests[check["value"]]
     limit = check["limit"]
+    if check.get("backwards"):
+        return (
+            None,
+            f"The rule reads as {t.label} {_phrase(check, t, limit)}, which is the wrong way round "
+            "for a limit on how well your body is working; the study team can say what they mean.",
+            settle_backwards(t),
+        )
     if check.get("liver_limit") and "liver" in sites:
         limit = check["liver_limit"]
     settle = BLOOD_TESTS  # one item on the page for every blood-test limit left open
@@ -346,6 +374,15 @@ def evaluate_lab(
             f"{_phrase(check, t, limit)} and tests it again at screening.",
             settle,
         )
+    if check.get("conditional"):
+        holds = _holds(found["value"], check["op"], limit * (t.uln[1] if check.get("uln") and t.uln else 1))
+        if not holds:
+            return (
+                None,
+                f"{said}. This limit is for people whose other results are outside a set range; "
+                "the study team checks whether it applies to you.",
+                settle,
+            )
     if not check.get("uln"):
         return _holds(found["value"], check["op"], limit), f"{said}.", ""
     low, high = t.uln  # type: ignore[misc]

@@ -8,6 +8,7 @@ import re
 from mbcnav.trials.evaluate import NEUTRAL, evaluate
 from mbcnav.trials.facts import PatientFacts
 from mbcnav.trials.modality import modality, scope, soften
+from mbcnav.trials.split import POPULATION_LABEL
 from mbcnav.trials.options import _either_or, _group_key, _or3, subtype_options
 from mbcnav.trials.population import mismatch
 from mbcnav.trials.subgroups import apply_subgroups
@@ -251,7 +252,11 @@ def _feasible(tagged: list[tuple[list[str], str, str]]) -> set[str] | None:
     When inclusion criteria name cohorts, only those are cohorts one can join ("ESR1m enriched
     arm only: ..." in the exclusions alone names no cohort of its own)."""
     every = {i for ids, _, _ in tagged for i in ids}
-    earlier = len(every) == 1 and bool(_LATER.match(next(iter(every))))
+    # a later cohort ("Cohort 3") implies earlier ones; a population's own section ("CNS
+    # Inclusion Criteria", split.py) implies the main population held to the common rules
+    earlier = len(every) == 1 and bool(
+        _LATER.match(only := next(iter(every))) or POPULATION_LABEL.fullmatch(only)
+    )
     if earlier:  # "(Cohort 3): ...": cohorts 1 and 2 exist with the common rules only
         every.add(_EARLIER)
     if len(every) < 2:

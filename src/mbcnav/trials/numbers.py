@@ -6,7 +6,7 @@ import re
 
 _NUM = {"zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "single": 1}
 _N = r"(\d|zero|one|two|three|four|five|six|single)"
-_LINE = r"(?:(?:standard |prior |previous )*(?:systemic |anti-?cancer |cancer |anti-?neoplastic )+(?:therap(?:y|ies)|treatments?|regimens?)|(?:prior |previous )?(?:[\w/-]+ )?(?:lines?|regimens?)(?: of)?(?: (?:systemic |cytotoxic |endocrine )?(?:therapy|treatment|chemotherapy))?|(?:prior |previous )?(?:systemic |cytotoxic )?(?:chemotherap(?:y|ies)|therapies|treatments)(?:[- ]based)?(?: (?:regimens?|treatments?|lines?))?)"
+_LINE = r"(?:(?:standard |prior |previous )*(?:systemic |anti-?cancer |cancer |anti-?neoplastic )+(?:therap(?:y|ies)|treatments?|regimens?)|(?:prior |previous )?(?:standard[- ]of[- ]care |soc )?(?:[\w/-]+ )?(?:lines?|regimens?)(?: of)?(?: (?:systemic |cytotoxic |endocrine )?(?:therapy|treatment|chemotherapy))?|(?:prior |previous )?(?:systemic |cytotoxic )?(?:chemotherap(?:y|ies)|therapies|treatments)(?:[- ]based)?(?: (?:regimens?|treatments?|lines?))?)"
 _LINES_MAX = re.compile(
     rf"(?:no more than|not more than|up to|at most|maximum of|≤|<=|less than or equal to)\s*{_N}\s*{_LINE}",
     re.I,
@@ -20,6 +20,9 @@ _LINES_LT = re.compile(rf"(?:fewer than|less than|<)\s*{_N}\s*{_LINE}", re.I)
 _LINES_MIN = re.compile(
     rf"(?:at least|minimum of|≥|>=|(?<!no )(?<!not )more than|>)\s*{_N}\s*{_LINE}|{_N}\s*(?:or more|\+)\s*{_LINE}"
     r"|(?<!no )(?<!without )(?<!any )(?P<prior>prior|previous)\s+(?:treatment\s+with\s+)?systemic\s+(?:anti-?cancer\s+|anti-?neoplastic\s+)?(?:therapy|therapies|treatment)\s+(?:for|in)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:metastatic|advanced)"
+    # "progressed after standard therapy", "relapsed or progressed on or after standard systemic
+    # treatments" (NCT05277051, NCT05785741): at least one earlier treatment that failed
+    r"|(?:relapsed\s+or\s+)?(?:progressed|progression)\s+(?:on|after|following)(?:\s+or\s+(?:after|following))?\s+(?P<standard>standard)\s+(?:of\s+care\s+)?(?:systemic\s+)?(?:anti-?cancer\s+)?(?:therapy|therapies|treatments?|regimens?)"
     r"|(?:progressed|progression)\s+(?:on|after|following)\s+(?:at least )?(?P<any>one|any|a|1)\s+(?:prior\s+)?systemic\s+(?:anti-?cancer\s+|anti-?neoplastic\s+)?(?:therapy|treatment|regimen)"
     # "Progression on or after or intolerance to most recent systemic therapy" (NCT06395519)
     r"|(?:progressed|progression)\s+(?:on|after|following)(?:\s+or\s+(?:after|following))?(?:\s+or\s+intoleran\w+\s+(?:to|of))?\s+(?:the\s+|their\s+|his\s+|her\s+)?(?P<recent>most\s+recent|last|latest)\s+(?:line\s+of\s+)?(?:systemic\s+)?(?:anti-?cancer\s+)?(?:therapy|treatment|regimen)",
@@ -205,6 +208,7 @@ _LINE_CLASSES = (
     (re.compile(r"checkpoint|immunotherap|pd-?l?1", re.I), "immune checkpoint inhibitor"),
     (re.compile(r"her-?2", re.I), "anti-HER2 antibody"),
     (re.compile(r"cdk ?4/6", re.I), "CDK4/6 inhibitor"),
+    (re.compile(r"\bparp", re.I), "PARP inhibitor"),
     (re.compile(r"endocrine|hormonal|\bet\b", re.I), "endocrine therapy"),
     (re.compile(r"chemo|cytotoxic", re.I), "chemotherapy"),
 )
@@ -275,8 +279,13 @@ def lines_check(text: str) -> dict | None:
             else 0
         )
     done = False
-    if lo is not None and (m := _LINES_MIN.search(text)) and m.group("recent"):
-        # the most recent therapy may be an adjuvant one: any systemic therapy ever counts
+    if (
+        lo is not None
+        and (m := _LINES_MIN.search(text))
+        and (m.group("recent") or m.group("standard"))
+    ):
+        # the most recent therapy, or the standard one that failed, may be an adjuvant one: any
+        # systemic therapy ever counts
         return {**_lines(lo, hi, None, text, m.start()), "any_setting": True}
     if (
         lo is not None

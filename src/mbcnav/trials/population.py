@@ -108,7 +108,7 @@ def gates(trial: Trial, criteria: list[dict] | None = None) -> dict:
         "bone_only": bone,
         "not_cancer": not_cancer,
         "excludes_breast": excluded,
-        "other_cancer": _other_cancer(trial),
+        "other_cancer": _other_cancer(trial) or _other_cancer_in_criteria(trial, criteria or []),
     }
 
 
@@ -120,6 +120,14 @@ _BREAST_OR_ANY = re.compile(
 )
 
 
+_HISTOLOGY_ONLY = re.compile(
+    r"(?:(?:advanced|metastatic|recurrent|invasive|poorly differentiated)\s+)*"
+    r"(?:adeno|squamous(?:\s+cell)?|adenosquamous|large\s+cell|mucinous|papillary|clear\s+cell)?"
+    r"\s*(?:cell\s+)?carcinomas?",
+    re.I,
+)
+
+
 def _other_cancer(trial: Trial) -> str:
     """The other cancer a trial is for when every one of its conditions names a cancer other
     than breast cancer and neither they nor the title name breast cancer or any solid tumour
@@ -127,10 +135,50 @@ def _other_cancer(trial: Trial) -> str:
     names = [trial.title, *trial.conditions]
     if not trial.conditions or any(_BREAST_OR_ANY.search(n) for n in names):
         return ""
-    found = [rx("modality.other_cancer").search(c) for c in trial.conditions]
-    if not all(found):  # "Brain Metastases", "Tumor", "Malignant Solid Neoplasm": may be breast
+    # a bare histology ("Adenocarcinoma", "Squamous Cell Carcinoma") names no organ: it neither
+    # makes nor breaks the rule (NCT02133196: "Advanced NSCLC", "Adenocarcinoma")
+    specific = [c for c in trial.conditions if not _HISTOLOGY_ONLY.fullmatch(c.strip())]
+    found = [rx("modality.other_cancer").search(c) for c in specific]
+    if not specific or not all(found):  # "Brain Metastases", "Tumor": may be breast
         return ""
     return found[0].group(0)
+
+
+# what an inclusion says about which cancers may join ("Histologically or cytologically confirmed
+# CRC or EGC adenocarcinoma", "Eligible tumor histologies include the following malignancies")
+_DIAGNOSIS = re.compile(
+    r"\b(?:histologic\w*|cytologic\w*|patholog\w*)\s+(?:or\s+\w+\s+)?(?:confirmed|proven|documented)|"
+    r"\bdiagnos\w*\s+(?:of|with)\b|\beligible\s+(?:tumou?r|cancer|histolog)\w*|"
+    r"\btumou?r\s+types?\b|\bhistolog(?:y|ies)\s+(?:include|are)\b",
+    re.I,
+)
+# a trial open to breast cancer or to any solid tumour says so somewhere in its criteria
+_ANY_IN_CRITERIA = re.compile(
+    r"breast|\btnbc\b|triple[- ]negative|\bmbc\b|solid (?:tumou?r|neoplasm|malignanc|cancer)|"
+    r"any (?:cancer|tumou?r|malignan)|tumou?r[- ]agnostic|all comers|histolog\w* (?:of|types?) any",
+    re.I,
+)
+_RECIST = re.compile(r"response evaluation criteria in solid tumou?rs?", re.I)
+
+
+def _other_cancer_in_criteria(trial: Trial, criteria: list[dict]) -> str:
+    """The other cancer a trial is for when an inclusion that says which cancers may join names
+    only other cancers, and nothing in the eligibility text, title or conditions names breast
+    cancer or any solid tumour except the registry's umbrella condition ("Advanced Malignant
+    Solid Neoplasm", a title's "Advanced Cancers"): NCT04511039 (CRC or EGC), NCT04693377
+    (the histologies listed); "" otherwise."""
+    every = _RECIST.sub("", " ".join([trial.eligibility or "", *(c["text"] for c in criteria)]))
+    named = " ; ".join([trial.title, *trial.conditions])
+    if _ANY_IN_CRITERIA.search(every) or re.search(
+        r"breast|\btnbc\b|triple[- ]negative", named, re.I
+    ):
+        return ""
+    for c in criteria:
+        if c["kind"] != "inclusion" or not _DIAGNOSIS.search(c["text"]):
+            continue
+        if found := rx("modality.other_cancer").search(c["text"]):
+            return found.group(0)
+    return ""
 
 
 _SCOPE_LABEL = re.compile(

@@ -91,9 +91,25 @@ _SCOPE = re.compile(
 
 
 def _scope(header: str) -> str:
-    """ "Inclusion Criteria - Combination Therapy Arm 2 with X" -> "Arm 2:"; "" when none."""
+    """ "Inclusion Criteria - Combination Therapy Arm 2 with X" -> "Arm 2:"; a population that
+    leads a section header ("CNS Inclusion Criteria:", NCT06907043) -> "Cohort CNS:"; "" when none."""
     m = _SCOPE.search(re.sub(r"\([^()]*\)", " ", header))
-    return m.group(0) + ":" if m else ""
+    if m:
+        return m.group(0) + ":"
+    bare = _BULLET.sub("", header, count=1).strip().strip("-*#_ ").strip()
+    g = _GROUP_HEADER.fullmatch(bare)
+    if g and (label := bare[: g.start("k")].strip()) and POPULATION_LABEL.fullmatch(label):
+        return f"Cohort {label}:"
+    return ""
+
+
+# a population named before "Inclusion Criteria" ("CNS", "Brain metastases", "TNBC"): the
+# section's rules are for that group only
+POPULATION_LABEL = re.compile(
+    r"(?:cns|brain(?:\s+metastas[ei]s)?|leptomeningeal|tnbc|triple[- ]negative|her2[+-]?|hr\+|"
+    r"er\+|bone(?:\s+only)?)",
+    re.I,
+)
 
 
 _GROUP_TAG = re.compile(
@@ -209,9 +225,17 @@ _INLINE_HEADER = re.compile(
 _INLINE_NUMBER = re.compile(r"(?:(?<=\s)|(?<=:))(\d{1,2})[.)]\s+(?=\S)")
 
 
+# comparison signs written with a slash (MD Anderson's "</=", ">/="), reversed ("=<", "=>") or
+# spaced ("< =") are one sign: every number reader then sees "≤" or "≥" (NCT06526819 "ECOG </= 2")
+_AT_MOST = re.compile(r"<\s*/?\s*=(?!>)|=<(?!=)")
+_AT_LEAST = re.compile(r">\s*/?\s*=|(?<![<=])=>")
+
+
 def unescape(text: str) -> str:
-    """Registry markdown escapes removed: ``1\\.`` -> ``1.``, ``\\<`` -> ``<``, ``\\&`` -> ``&``."""
-    return _ESCAPE.sub(r"\1", text or "")
+    """Registry markdown escapes removed: ``1\\.`` -> ``1.``, ``\\<`` -> ``<``, ``\\&`` -> ``&``;
+    comparison signs in one spelling (``</=``, ``=<`` -> ``≤``; ``>/=``, ``=>`` -> ``≥``)."""
+    text = _ESCAPE.sub(r"\1", text or "")
+    return _AT_LEAST.sub("≥", _AT_MOST.sub("≤", text))
 
 
 def _chain(hits: list[re.Match]) -> list[re.Match]:
@@ -254,10 +278,12 @@ def _inline_items(line: str) -> list[str]:
 
 def _lines(text: str) -> list[str]:
     text = unescape((text or "").replace("\r\n", "\n").replace("\\n", "\n"))
-    text = _INLINE_HEADER.sub("\n", text)
     out = []
-    for line in text.split("\n"):
-        out.extend(_inline_items(line))
+    for whole in text.split("\n"):
+        # "CNS Inclusion Criteria:" is one header (a population's section), not "CNS" + header
+        kept = _scope(whole).startswith("Cohort ") and not _SCOPE.search(whole)
+        for line in (whole if kept else _INLINE_HEADER.sub("\n", whole)).split("\n"):
+            out.extend(_inline_items(line))
     return out
 
 
