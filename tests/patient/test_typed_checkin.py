@@ -304,3 +304,8 @@ def test_the_highest_temperature_the_words_give_counts():
 )
 def test_abbreviations_a_noun_go_and_other(text, expected):
     assert terms(text) == expected
+
+
+def test_a_sleeve_that_still_fits_is_no_seizure():
+    assert "seizure" not in terms("arm feels heavier, not red, sleeve still fits")
+    assert terms("she had two fits this morning")[0] == "seizure"

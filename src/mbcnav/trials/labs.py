@@ -375,7 +375,9 @@ def evaluate_lab(
             settle,
         )
     if check.get("conditional"):
-        holds = _holds(found["value"], check["op"], limit * (t.uln[1] if check.get("uln") and t.uln else 1))
+        holds = _holds(
+            found["value"], check["op"], limit * (t.uln[1] if check.get("uln") and t.uln else 1)
+        )
         if not holds:
             return (
                 None,

@@ -8,9 +8,9 @@ import re
 from mbcnav.trials.evaluate import NEUTRAL, evaluate
 from mbcnav.trials.facts import PatientFacts
 from mbcnav.trials.modality import modality, scope, soften
-from mbcnav.trials.split import POPULATION_LABEL
 from mbcnav.trials.options import _either_or, _group_key, _or3, subtype_options
 from mbcnav.trials.population import mismatch
+from mbcnav.trials.split import POPULATION_LABEL
 from mbcnav.trials.subgroups import apply_subgroups
 
 _ROUTINE = re.compile(
