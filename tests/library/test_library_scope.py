@@ -50,7 +50,7 @@ def test_evidence_thresholds_must_be_positive_numbers(tmp_path: Path, key, value
 @pytest.mark.parametrize(
     "question",
     [
-        "where can my caregiver get respite care",
+        "where can my husband get respite care",
         "is bone only disease slower",
     ],
 )
@@ -130,3 +130,11 @@ def test_respite_care_section_answers_a_caregiver_who_needs_a_break():
 def test_helping_a_relative_is_a_caregiver_question(question):
     answers = ask(question).answers
     assert any(a.article == "support-and-caregivers" for a in answers[:2])
+
+
+def test_plural_topic_words_and_everyday_mbc_words_are_in_scope():
+    rule = scope()
+    assert rule.covers("can my boss fire me for taking fridays off for infusions")
+    assert rule.covers("CT says stable disease, is that bad")
+    assert rule.covers("been caring for my wife for years, who helps the caregiver")
+    assert not rule.covers("got a letter saying I have dense tissue after screening")

@@ -100,7 +100,9 @@ class Scope:
             return True
         if self._has(padded, self.other):
             return False
-        if self._has(padded, self.topic) or self._names_drug(padded):
+        # a plural names its topic too ("infusions", "appointments")
+        singular = " ".join(w[:-1] for w in said.split() if len(w) > 4 and w.endswith("s"))
+        if self._has(f"{padded}{singular} ", self.topic) or self._names_drug(padded):
             return True
         meant = {
             extra
