@@ -156,7 +156,17 @@ def ecog_allowed(text: str) -> list[int] | None:
     return sorted({int(d) for d in re.findall(r"(?<![\d.])([0-4])(?![\d.%])", tail[r.start() :])})
 
 
+# an age that says whom a rule is for, not a limit: "Participants aged 16 to < 18 years: Karnofsky
+# >= 50%" (TAPISTRY, NCT04589845), "For participants aged >= 18 and < 18 years: ..."
+_AGE_PREMISE = re.compile(
+    r"(?:\bfor\s+)?\b(?:participants|patients|subjects|those|people|children|adults|adolescents)\s+"
+    r"(?:aged|age|who\s+are)\s+[^:;]{1,40}:",
+    re.I,
+)
+
+
 def age_check(text: str) -> dict | None:
+    text = _AGE_PREMISE.sub(" ", text)
     if not _AGE_CUE.search(text) or _AGE_NOT.search(text):
         return None
     if m := _AGE_DAYS.search(text):

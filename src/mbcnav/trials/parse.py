@@ -12,7 +12,7 @@ from mbcnav.trials.population import gates
 from mbcnav.trials.record import Trial
 from mbcnav.trials.split import Criterion, split
 
-VERSION = 24  # 4: blood-test limits (labs.py); 5: menopausal status; 6: ER-low wording; 7: modality; 8: options, premises, concepts (de novo, visceral crisis, HER2 lists); 9: headers naming a cohort, rules per named group; 10: definitions, study stages, finished lines, and/or windows, reasons; 11: line lengths; 12: site states, if-premises, short names of other cancers, binding notes; 13: ECOG "or lower", subtype options, "either" stems, abbreviations (PTX), sample requirements; 14: allowance clauses, cohort study drugs, planned treatment, bracketed exclusions, preferences, subtype labels, bare breast conditions; 15: bare section headings, "without" settings, all-stage lists, other indications, wash-outs of allowances; 16: current therapy, least gaps, result states, "time" ULN, days since; 17: planned lines, subtype lists, group headings, newly diagnosed, current treatment, bone and non-cancer studies; 18: modifiers of a head (for, to, attributed to, induced), whole-word luminal, ULRR; 19: ranges in words, most recent therapy, combination partners, non-endocrine lines; 20: symptomatic brain metastases; 21: operated / pre- and postoperative titles; 22: cell types joined by "or", -ve spellings, ER expression, ">/=" limits, positive-or-negative allowances, two-kind line counts, primary metastatic (de novo), "(CNS)" in site names, "both A and B", subtype definitions; 23: part and cohort labels with brackets or repeated words, bulleted part labels over paragraphs, a later cohort alone implies earlier ones, if-premises after labels, "makes the patient ineligible for" as a judgement, "on or following" is one event; 24: asides (a drug's target, an alternative's premise, what is not counted, discordant receptors), radiotherapy to the only area of measurable disease, subgroup rules after a comma
+VERSION = 25  # 4: blood-test limits (labs.py); 5: menopausal status; 6: ER-low wording; 7: modality; 8: options, premises, concepts (de novo, visceral crisis, HER2 lists); 9: headers naming a cohort, rules per named group; 10: definitions, study stages, finished lines, and/or windows, reasons; 11: line lengths; 12: site states, if-premises, short names of other cancers, binding notes; 13: ECOG "or lower", subtype options, "either" stems, abbreviations (PTX), sample requirements; 14: allowance clauses, cohort study drugs, planned treatment, bracketed exclusions, preferences, subtype labels, bare breast conditions; 15: bare section headings, "without" settings, all-stage lists, other indications, wash-outs of allowances; 16: current therapy, least gaps, result states, "time" ULN, days since; 17: planned lines, subtype lists, group headings, newly diagnosed, current treatment, bone and non-cancer studies; 18: modifiers of a head (for, to, attributed to, induced), whole-word luminal, ULRR; 19: ranges in words, most recent therapy, combination partners, non-endocrine lines; 20: symptomatic brain metastases; 21: operated / pre- and postoperative titles; 22: cell types joined by "or", -ve spellings, ER expression, ">/=" limits, positive-or-negative allowances, two-kind line counts, primary metastatic (de novo), "(CNS)" in site names, "both A and B", subtype definitions; 23: part and cohort labels with brackets or repeated words, bulleted part labels over paragraphs, a later cohort alone implies earlier ones, if-premises after labels, "makes the patient ineligible for" as a judgement, "on or following" is one event; 24: asides (a drug's target, an alternative's premise, what is not counted, discordant receptors), radiotherapy to the only area of measurable disease, subgroup rules after a comma; 25: one spelling of comparison signs, another cancer named by the criteria, checkpoint target lists, drugs an exception names, lab limits the wrong way round or for some people only, PARP line counts, informational sentences, "advanced" of another organ, a population's own section, standard-of-care regimens
 
 
 _EARLY = re.compile(
@@ -21,6 +21,9 @@ _EARLY = re.compile(
     re.I,
 )
 _ADVANCED = re.compile(r"metasta|advanced|stage iv|unresectable|recurren|relaps", re.I)
+_ALL_STAGES = re.compile(
+    r"\bstages?\s+(?:0|i|1)[abc]?\s*(?:-|–|to|through)\s*(?:iv|4)\b|\b(?:any|all)\s+stages?\b", re.I
+)
 
 
 def _record_criteria(trial: Trial) -> list[dict]:
@@ -36,7 +39,12 @@ def _record_criteria(trial: Trial) -> list[dict]:
                 "checks": [{"type": "setting", "value": "metastatic", "neg": False}],
             }
         )
-    elif _EARLY.search(title) and not _ADVANCED.search(title):
+    elif (
+        _EARLY.search(title)
+        and not _ADVANCED.search(title)
+        # "Cancer Survivors" in a title, with "stage I-IV" in the criteria: every stage may join
+        and not _ALL_STAGES.search(trial.eligibility or "")
+    ):
         out.append(
             {
                 "kind": "inclusion",
