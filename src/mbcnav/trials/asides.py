@@ -31,6 +31,11 @@ _RESULT_AFTER = re.compile(
     r"^\W{0,3}(?:\w+\W+){0,2}?(?:expression|express\w*|positiv\w*|negativ\w*|status|score|cps|tps|ic\b|tc\b|staining|(?<![-\w])\d)",
     re.I,
 )
+_CHECKPOINT_DRUG = re.compile(
+    r"\banti-?pd-?l?1\b|\bpd-?l?1\s*(?:/\s*pd-?l?1\s*)?(?:inhibitors?|blockade|blockers?|antibod\w+|"
+    r"immunotherap\w*|directed|targeted|therapy)|checkpoint\s+(?:inhibitors?|blockade|blockers?)",
+    re.I,
+)
 _ALTERNATIVE_PREMISE = re.compile(
     r"\b(?:or|and)\s+if\s+(?:the\s+(?:patient|participant)\s+is\s+)?(?:on|taking|receiving|using|treated\s+with)\b[^.;]*",
     re.I,
@@ -123,7 +128,8 @@ def drop_asides(text: str, checks: list[dict]) -> list[dict]:
     spans += [m.span() for m in _NOT_COUNTED.finditer(text)]
     checkpoint = any(
         c["type"] == "therapy" and c.get("value") == "immune checkpoint inhibitor" for c in checks
-    )
+    ) or bool(_CHECKPOINT_DRUG.search(text))  # the drug may be set aside itself ("toxicity that
+    # led to discontinuation of prior anti-PD-1/PD-L1 immunotherapy", NCT05076760)
     out = []
     for c in checks:
         at = c.get("at")

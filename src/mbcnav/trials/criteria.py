@@ -311,6 +311,13 @@ def checks_for(crit: Criterion, found: list[Mention]) -> list[dict]:
     seen = set()
     has_lines = any(c["type"] == "lines" for c in out)
     scoped = has_lines or any(m.check == "therapy" for m in found)
+    # a setting named before any treatment is the person's disease ("Early-stage HR+ breast
+    # cancer who have completed (neo)adjuvant chemotherapy", NCT05488145), not a treatment's scope
+    first_treatment = min(
+        [m.start for m in found if m.check == "therapy"]
+        + [c["at"] for c in out if c["type"] == "lines" and c.get("at") is not None]
+        + [len(text)]
+    )
     lab = bool(_LAB.search(text))
     naive = [m for m in found if m.check == "therapy" and _DRUG_NAIVE.match(text[m.end :])]
     if naive:  # "alpelisib treatment-naive": that drug never given, not "no treatment at all"
@@ -376,7 +383,9 @@ def checks_for(crit: Criterion, found: list[Mention]) -> list[dict]:
             continue  # "completed all prior therapy ... with curative intent": about the therapy
         if m.check == "setting" and _SCOPE_BEFORE.search(text[: m.start]):
             continue  # "... for advanced breast cancer", "in the metastatic setting": scope
-        if (m.check == "setting" and scoped) or (m.check == "site" and lab):
+        if (m.check == "setting" and scoped and m.start > first_treatment) or (
+            m.check == "site" and lab
+        ):
             continue  # "therapy for metastatic disease" is scope; "(liver metastases present)" a lab note
         c = _from_mention(m, text, crit.kind)
         if c is None:

@@ -72,7 +72,9 @@ _MUST_NOT = re.compile(r"\b(?:must|should)\s+not\b|\bmustn't\b|\bexclude", re.I)
 _TRAILING_OR = re.compile(r"\s(?:OR|or)\s*[:;,]?\s*$")
 # a line that names the cohort, part or arm the next items belong to ("PART A:", "Cohort 2")
 _COHORT_HEADING = re.compile(
-    r"^(?:for\s+)?(?:the\s+)?(?:(?:part|cohort|arm|group|module|phase|stage|step)\s+[\w.]{1,6}|[\w-]+(?:\s+[\w-]+){0,3}\s+(?:cohorts?|part|arms?|phase|expansion))\s*(?:only)?\s*:?\s*$",
+    r"^(?:for\s+)?(?:the\s+)?(?:(?:part|cohort|arm|group|module|phase|stage|step)\s+[\w.]{1,6}|[\w-]+(?:\s+[\w-]+){0,3}\s+(?:cohorts?|part|arms?|phase|expansion))\s*(?:only)?\s*:?\s*$"
+    # "Part 1B MEM-288 plus nivolumab combination" over its own list (NCT05076760): a label
+    r"|^(?:part|cohort|arm|group|module)\s+[\w.]{1,6}\s+[^.;:]{0,60}?\b(?:combination|monotherapy|alone|escalation|expansion)\s*:?\s*$",
     re.I,
 )
 
