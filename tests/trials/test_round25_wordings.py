@@ -161,3 +161,43 @@ def test_a_survivorship_title_with_every_stage_in_the_criteria_is_open_to_stage_
         facts(),
     )
     assert all("early-stage or no cancer" not in v["text"] for v in res["criteria"])
+
+
+def test_what_the_disease_is_fit_for_is_no_history():  # NCT07647016, NCT07259226
+    radiated = DrugFact("radiation", ["radiation"], ["metastatic"])
+    v = one(
+        "HR+ breast cancer with metastatic disease that is not amenable to curative-intent surgery or radiation therapy",
+        facts(drugs=[radiated]),
+    )
+    assert v["verdict"] != "not met"
+    assert (
+        one("adequate organ function, compatible with ADC administration", facts())["verdict"]
+        != "not met"
+    )
+
+
+def test_a_setting_after_the_therapy_scopes_it():  # NCT07259226
+    v = one(
+        "Patients treated with an antibody drug conjugate in a curative setting;",
+        facts(drugs=[TDXD]),
+        "Exclusion",
+    )
+    assert v["verdict"] == "met"
+
+
+def test_a_grade_and_above_is_no_age():  # NCT05181033
+    v = one(
+        "Presence of proteinuria of grade 2 and above (protein >1.0g/24h)",
+        facts(age=62),
+        "Exclusion",
+    )
+    assert v["verdict"] != "not met"
+
+
+def test_brain_spread_including_asymptomatic_cases_is_any_brain_spread():  # NCT06150664
+    v = one(
+        "Known central nervous system (CNS) and brain metastasis, including asymptomatic cases.",
+        facts(brain="treated-stable"),
+        "Exclusion",
+    )
+    assert v["verdict"] == "not met"

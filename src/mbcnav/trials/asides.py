@@ -10,7 +10,8 @@ made of them (registry wording, NCT ids in the tests, tests/trials/test_report_w
 - what the head of a criterion treats or comes from: "SBRT for CNS disease", "radiotherapy to
   the only area of measurable disease", "irAEs attributed to anti-PD-1/PD-L1 therapy" say
   nothing of the person's brain, measurability or PD-L1 (``names_a_purpose``), and
-  "chemotherapy induced neuropathy" asks for no chemotherapy (``names_a_cause``);
+  "chemotherapy induced neuropathy" asks for no chemotherapy (``names_a_cause``), and "not
+  amenable to curative-intent surgery or radiation" gives no history (``names_fitness``);
 - the drugs an exception names: "prior ADC with a topoisomerase I inhibitor (except trastuzumab
   deruxtecan)", "a CDK4/6 inhibitor other than palbociclib": the drug named does not count
   towards the class (``exempted``);
@@ -110,6 +111,20 @@ def exempted(text: str) -> set[str]:
             if not any(x <= a and b <= y and (x, y) != (a, b) for x, y, _ in spans)
         }
     return found
+
+
+# what the disease or the person is fit for, not what was given: "not amenable to curative-intent
+# surgery or radiation" (NCT07647016), "compatible with ADC administration" (NCT07259226)
+_FIT_FOR = re.compile(
+    r"\b(?:amenable|candidates?|suitable|eligible|appropriate|fit|compatible)\s+(?:to|for|with)\s+"
+    r"(?:[\w-]+\s+){0,4}?(?:(?:or|and)\s+)?$",
+    re.I,
+)
+
+
+def names_fitness(before: str) -> bool:
+    """True when a therapy mention says what the person or the disease is fit for."""
+    return bool(_FIT_FOR.search(before))
 
 
 def names_a_purpose(before: str) -> bool:

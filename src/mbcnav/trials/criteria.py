@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from mbcnav.trials.alternatives import mark_unchecked_alternatives
-from mbcnav.trials.asides import drop_asides, names_a_cause, names_a_purpose
+from mbcnav.trials.asides import drop_asides, names_a_cause, names_a_purpose, names_fitness
 from mbcnav.trials.context import Mention, mentions_many
 from mbcnav.trials.cues import (
     _ALL_STAGES,
@@ -103,6 +103,12 @@ _OPTIONAL_PARTNER = re.compile(
 )
 
 
+_EARLY_AFTER = re.compile(
+    r"[^.;()]{0,25}?\b(?:in|for)\s+(?:an?|the)\s+(?:curative|(?:neo)?adjuvant|early)(?:[- ]intent)?\s+setting",
+    re.I,
+)
+
+
 def _from_mention(m: Mention, text: str, kind: str) -> dict | None:
     mods = m.modifiers
     before = text[: m.start]
@@ -163,15 +169,23 @@ def _from_mention(m: Mention, text: str, kind: str) -> dict | None:
             "metastatic"
             if _METASTATIC_SETTING.search(text)
             else "early"
-            if _EARLY_SETTING.search(clause)
+            # "an ADC in a curative setting" (NCT07259226): the setting may follow the therapy
+            if _EARLY_SETTING.search(clause) or _EARLY_AFTER.match(text[m.end : m.end + 60])
             else None
         )
     elif m.check == "brain":
         status = None
         if re.search(r"immediate|requir|need", around, re.I):
             status = "urgent"
+        elif re.search(
+            r"including\s+(?:those\s+)?(?:asymptomatic|treated|stable)|regardless\s+of|treated\s+or\s+untreated|"
+            r"any\s+(?:history|known)",
+            _sentence(text, m.start),
+            re.I,
+        ):
+            status = None  # "Known CNS metastasis, including asymptomatic cases": any brain spread
         elif "ACTIVE" in mods or re.search(
-            r"active|untreated|symptomatic|progressi|uncontrolled|unstable",
+            r"active|untreated|(?<!a)symptomatic|progressi|uncontrolled|unstable",
             _sentence(text, m.start),  # not "untreated spinal cord compression" a sentence before
             re.I,
         ):
@@ -348,6 +362,8 @@ def checks_for(crit: Criterion, found: list[Mention]) -> list[dict]:
         } and names_a_purpose(text[: m.start]):
             continue  # "SBRT for CNS disease", "steroids for control of symptoms of brain
             # metastases", "irAEs attributed to anti-PD-1/PD-L1 therapy": what the head is for
+        if m.check == "therapy" and names_fitness(text[: m.start]):
+            continue  # "not amenable to curative-intent surgery or radiation": no history
         if m.check == "therapy" and names_a_cause(text[m.end :]):
             continue  # "cold therapy gloves for chemotherapy induced neuropathy": the harm's cause
         if m.check == "therapy" and _HARM_FROM.search(text[: m.start]):

@@ -165,8 +165,15 @@ _AGE_PREMISE = re.compile(
 )
 
 
+# a grade or a count "and above" is no age: "proteinuria of grade 2 and above" (NCT05181033)
+_NOT_AN_AGE = re.compile(
+    r"\b(?:grade|grades|stage|cycle|cycles|line|lines|level|score|ecog|class|nyha|ctcae)\s+\d{1,2}\s*(?:and|or)\s+(?:above|over|older|higher|greater|more|worse)",
+    re.I,
+)
+
+
 def age_check(text: str) -> dict | None:
-    text = _AGE_PREMISE.sub(" ", text)
+    text = _NOT_AN_AGE.sub(" ", _AGE_PREMISE.sub(" ", text))
     if not _AGE_CUE.search(text) or _AGE_NOT.search(text):
         return None
     if m := _AGE_DAYS.search(text):
