@@ -12,6 +12,7 @@ from mbcnav.trials.population import gates
 from mbcnav.trials.record import Trial
 
 from .people import AS_OF, facts
+from .test_report_wordings import PDL1_NEGATIVE
 
 TDXD = DrugFact(
     "trastuzumab deruxtecan",
@@ -45,16 +46,7 @@ def test_checkpoint_targets_listed_with_one_head_are_drugs_not_results():  # NCT
     v = one(
         "Prior therapy with PD-1, PD-L1, or CTLA-4 inhibitors, or any other antibody targeting "
         "immune checkpoint pathways.",
-        facts(
-            pdl1={
-                "result": "CPS <1",
-                "type": "CPS",
-                "comparator": "<",
-                "value": 1.0,
-                "assay": None,
-                "positive": False,
-            }
-        ),
+        facts(pdl1=PDL1_NEGATIVE),
         "Exclusion",
     )
     assert v["verdict"] == "met" and "PD-L1 result" not in v["why"]
