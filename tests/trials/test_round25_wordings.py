@@ -193,3 +193,28 @@ def test_brain_spread_including_asymptomatic_cases_is_any_brain_spread():  # NCT
         "Exclusion",
     )
     assert v["verdict"] == "not met"
+
+
+def test_study_stages_beside_an_age_are_no_cancer_stage():  # NCT06609187
+    v = one(
+        "Age: ≥18 years old and ≤75 years old (stage Ia); ≥18 years old (stage Ib);", facts(age=63)
+    )
+    assert v["verdict"] != "not met"
+
+
+def test_a_treatment_if_indicated_is_never_required():  # NCT07116161
+    assert one("Completed adjuvant chemotherapy, if indicated", facts())["verdict"] != "not met"
+
+
+def test_a_treatment_targeting_a_receptor_names_no_result():  # NCT07193394
+    v = one("Having received any prior treatment targeting HER2.", facts(her2="low"), "Exclusion")
+    assert v["verdict"] != "not met"
+
+
+def test_surgery_of_brain_metastases_says_nothing_of_the_brain():
+    v = one(
+        "Major surgery (including surgery of brain metastases) < 21 days prior to first dose",
+        facts(brain="active"),
+        "Exclusion",
+    )
+    assert v["verdict"] != "not met"

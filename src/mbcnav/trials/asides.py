@@ -51,8 +51,9 @@ _NOT_COUNTED = re.compile(
 _AS_MODIFIER = re.compile(
     r"(?:\b(?:for|of)\s+(?:the\s+)?(?:control|treatment|management|palliation|relief)\s+of\s+"
     r"(?:(?:the\s+)?(?:symptoms?|oedema|edema)\s+(?:of|from|due\s+to|related\s+to)\s+)?(?:the\s+|their\s+)?"
-    r"|\b(?:sbrt|srs|wbrt|radiosurgery|radiotherapy|radiation|irradiation|steroids?|corticosteroids?)"
-    r"\s+(?:\w+\s+){0,2}?(?:for|to)\s+(?:the\s+|their\s+|an?\s+)?"
+    r"|\b(?:sbrt|srs|wbrt|radiosurgery|radiotherapy|radiation|irradiation|steroids?|corticosteroids?|"
+    r"surgery|resection|excision|removal)"
+    r"\s+(?:\w+\s+){0,2}?(?:for|to|of)\s+(?:the\s+|their\s+|an?\s+)?"
     r"(?:(?:only|sole|single|same|index|target)\s+)?(?:(?:areas?|sites?|lesions?|regions?)\s+of\s+)?"
     r"|\b(?:attributed|attributable|related|due|secondary)\s+to\s+[^.;,()]{0,30}?)$",
     re.I,

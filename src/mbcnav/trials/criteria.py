@@ -103,6 +103,17 @@ _OPTIONAL_PARTNER = re.compile(
 )
 
 
+_AGE_RULE = re.compile(r"\W*age\b", re.I)
+_TARGETING = re.compile(
+    r"\b(?:targeting|targeted\s+(?:at|to|against)|directed\s+(?:at|against|to)|aimed\s+at)\s+(?:the\s+)?$",
+    re.I,
+)
+# a treatment asked for only when a doctor thought it needed: "Completed adjuvant chemotherapy,
+# if indicated" (NCT07116161) never requires having had it
+_IF_INDICATED = re.compile(
+    r"\b(?:if|where|when|as)\s+(?:clinically\s+|medically\s+)?(?:indicated|applicable|appropriate|needed|required)\b",
+    re.I,
+)
 _EARLY_AFTER = re.compile(
     r"[^.;()]{0,25}?\b(?:in|for)\s+(?:an?|the)\s+(?:curative|(?:neo)?adjuvant|early)(?:[- ]intent)?\s+setting",
     re.I,
@@ -362,6 +373,10 @@ def checks_for(crit: Criterion, found: list[Mention]) -> list[dict]:
         } and names_a_purpose(text[: m.start]):
             continue  # "SBRT for CNS disease", "steroids for control of symptoms of brain
             # metastases", "irAEs attributed to anti-PD-1/PD-L1 therapy": what the head is for
+        if m.check == "setting" and _AGE_RULE.match(text):
+            continue  # "Age: >= 18 and <= 75 (stage Ia); >= 18 (stage Ib)": study stages (NCT06609187)
+        if m.check in {"receptor", "biomarker"} and _TARGETING.search(text[: m.start]):
+            continue  # "any prior treatment targeting HER2": a drug's target, not a result (NCT07193394)
         if m.check == "therapy" and names_fitness(text[: m.start]):
             continue  # "not amenable to curative-intent surgery or radiation": no history
         if m.check == "therapy" and names_a_cause(text[m.end :]):
@@ -471,6 +486,13 @@ def checks_for(crit: Criterion, found: list[Mention]) -> list[dict]:
                 }
             )
     out = drop_asides(plain, out)
+    if crit.kind == "inclusion" and _IF_INDICATED.search(plain):
+        out = [
+            {**c, "allowed": True, "within_days": None}
+            if c["type"] == "therapy" and not c.get("neg")
+            else c
+            for c in out
+        ]
     both = {(c["type"], c["value"]) for c in out if c.get("neg")} & {
         (c["type"], c["value"]) for c in out if "neg" in c and not c["neg"]
     }
