@@ -346,13 +346,12 @@ def _answers(text: str, entry: dict) -> dict:
             # "38.4 at 9pm, took paracetamol, now 37.4" with 37.4 entered: a fever medicine can
             # hide a fever, so the highest temperature the words give counts (UKONS asks)
             given = _celsius(entry)
-            top = max(found, key=lambda kv: _celsius(dict([kv])) or 0)
-            if given is not None and (_celsius(dict([top])) or 0) > given + 0.05:
-                unit = (
-                    "temperature_f" if entry.get("temperature_f") is not None else "temperature_c"
-                )
-                c = _celsius(dict([top])) or 0
-                out[unit] = round(c * 9 / 5 + 32, 1) if unit == "temperature_f" else round(c, 1)
+            top = max(_celsius(dict([kv])) for kv in found)
+            if given is not None and top > given + 0.05:
+                if entry.get("temperature_f") is not None:
+                    out["temperature_f"] = round(top * 9 / 5 + 32, 1)
+                else:
+                    out["temperature_c"] = round(top, 1)
     return out
 
 
@@ -369,6 +368,7 @@ def _temperatures(low: str) -> list[tuple[str, float]]:
 
 
 def _celsius(entry: dict) -> float | None:
+    """The entry's temperature in °C, from either field (None without one)."""
     c, f = entry.get("temperature_c"), entry.get("temperature_f")
     if isinstance(c, int | float) and not isinstance(c, bool):
         return float(c)

@@ -356,12 +356,11 @@ def matches(cond: dict, entry: Symptom | None, ctx: Context, facts: dict) -> boo
         return _compare(value, sugar_reading(entry.note or ""))
     if key == "reading":
         spec = {k: v for k, v in value.items() if k != "of"}
-        found = [v for v in readings.values(entry.note or "", value["of"]) if _compare(spec, v)]
+        said = readings.values(entry.note or "", value["of"])
+        found = [v for v in said if _compare(spec, v)]
         if found:
             facts["reading"] = f"{max(found):g} {readings.measures()[value['of']].unit}"
-        return bool(found) or (
-            not readings.values(entry.note or "", value["of"]) and _compare(spec, None)
-        )
+        return bool(found) or (not said and _compare(spec, None))
     if key in TEXTS:
         text = (getattr(entry, key) or "").lower()
         return any(phrase.lower() in text for phrase in value)

@@ -19,6 +19,8 @@ from importlib import resources
 
 import yaml
 
+from mbcnav.patient.checkin import clauses, negated
+
 from .errors import TriageError
 
 FILE = "readings.yaml"
@@ -119,8 +121,6 @@ def measures() -> dict[str, Measure]:
 
 def values(text: str, of: str) -> list[float]:
     """Every reading of the measure ``of`` in ``text``, in the measure's unit."""
-    from mbcnav.patient.checkin import clauses, negated
-
     m = measures()[of]
     low = " ".join(text.lower().replace("’", "'").split())
     out = []

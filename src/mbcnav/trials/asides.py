@@ -25,6 +25,8 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from mbcnav.trials.subgroups import _SENTENCE_END
+
 # a checkpoint drug class named in the criterion makes a bare PD-1/PD-L1 mention its target,
 # unless a result word follows it ("PD-L1 expression", "PD-L1 CPS >= 10", "PD-L1 positive"); the
 # digit of another target's name ("PD-L1, or CTLA-4 inhibitors") is no result
@@ -69,7 +71,6 @@ _EXCEPT = re.compile(
 )
 
 
-_SENTENCE_END = re.compile(r"[.;](?:\s|$)")
 # an exception that holds only in some settings or times is left as the rule says
 _QUALIFIED = re.compile(
     r"\b(?:setting|adjuvant|neoadjuvant|early|curative|within|before|after|prior\s+to|if|when|"

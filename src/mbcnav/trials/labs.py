@@ -328,10 +328,6 @@ def _phrase(check: dict, t: LabTest, limit: float) -> str:
     return f"{words} {limit:g} {show_unit(t.unit)}"
 
 
-def settle_backwards(t: LabTest) -> str:
-    return f"Ask the study team what limit on {t.label} they use"
-
-
 def backwards(check: dict, kind: str) -> bool:
     """An inclusion whose limit runs the wrong way for its test: a minimum on a test where high
     is bad (AST at least 3 x ULN), a maximum on one where low is bad (platelets at most 100)."""
@@ -355,7 +351,7 @@ def evaluate_lab(
             None,
             f"The rule reads as {t.label} {_phrase(check, t, limit)}, which is the wrong way round "
             "for a limit on how well your body is working; the study team can say what they mean.",
-            settle_backwards(t),
+            f"Ask the study team what limit on {t.label} they use",
         )
     if check.get("liver_limit") and "liver" in sites:
         limit = check["liver_limit"]

@@ -98,10 +98,15 @@ def _scope(header: str) -> str:
     m = _SCOPE.search(re.sub(r"\([^()]*\)", " ", header))
     if m:
         return m.group(0) + ":"
+    return f"Cohort {label}:" if (label := _population(header)) else ""
+
+
+def _population(header: str) -> str:
+    """The population a section header leads with ("CNS Inclusion Criteria:" -> "CNS"), or ""."""
     bare = _BULLET.sub("", header, count=1).strip().strip("-*#_ ").strip()
     g = _GROUP_HEADER.fullmatch(bare)
     if g and (label := bare[: g.start("k")].strip()) and POPULATION_LABEL.fullmatch(label):
-        return f"Cohort {label}:"
+        return label
     return ""
 
 
@@ -283,7 +288,7 @@ def _lines(text: str) -> list[str]:
     out = []
     for whole in text.split("\n"):
         # "CNS Inclusion Criteria:" is one header (a population's section), not "CNS" + header
-        kept = _scope(whole).startswith("Cohort ") and not _SCOPE.search(whole)
+        kept = bool(_population(whole))
         for line in (whole if kept else _INLINE_HEADER.sub("\n", whole)).split("\n"):
             out.extend(_inline_items(line))
     return out
