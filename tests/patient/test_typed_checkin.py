@@ -309,3 +309,67 @@ def test_abbreviations_a_noun_go_and_other(text, expected):
 def test_a_sleeve_that_still_fits_is_no_seizure():
     assert "seizure" not in terms("arm feels heavier, not red, sleeve still fits")
     assert terms("she had two fits this morning")[0] == "seizure"
+
+
+# ---------------------------------------------------------------- fifth session (issue 20)
+@pytest.mark.parametrize(
+    "text, absent",
+    [
+        # keyword words in different sentences, or far apart, are not one phrase
+        (
+            "I take it with my porridge. Not being sick, eating normally, weight steady",
+            "trouble walking",
+        ),
+        (
+            "on steroid days my brain will not switch off, I lie there buzzing till the early hours",
+            "ringing in ears",
+        ),
+        (
+            "on steroid days my brain will not switch off, I lie there buzzing till the early hours",
+            "hallucinations",
+        ),
+    ],
+)
+def test_keywords_are_read_within_one_sentence_and_near_each_other(text, absent):
+    assert absent not in terms(text)
+
+
+def test_keywords_close_together_still_read():
+    assert "trouble walking" in terms("I cant put any weight on my left leg")
+    assert "hallucinations" in terms("seeing people that are not there")
+
+
+@pytest.mark.parametrize(
+    "clause",
+    [
+        "wee is a normal colour",
+        "not been sick",
+        "not had a fever",
+        "I'm not having any thoughts of harming myself",
+    ],
+)
+def test_denials_after_the_symptom_and_after_a_have_word(clause):
+    assert negated(clause)
+
+
+@pytest.mark.parametrize(
+    "clause",
+    ["not had a poo", "never had a fit before", "my breathing is not fine", "not been eating"],
+)
+def test_reports_that_look_like_denials_stay_reports(clause):
+    assert not negated(clause)
+
+
+def test_sick_a_number_of_times_is_vomiting():
+    assert "vomiting" in terms("sick three times today even with the tablets")
+
+
+def test_words_that_stop_self_care_read_as_grade_3_interference():
+    entry = read_typed(
+        {
+            "date": "2026-12-01",
+            "symptom": "pins and needles in my fingers, I cant do up buttons now",
+            "severity": "moderate",
+        }
+    )
+    assert entry[0]["interference"] == "very much"

@@ -32,6 +32,7 @@ def test_readings_in_words(text, of, found):
         ("pressure sore for 3 days", "systolic"),
         ("sodium free salt, 2 teaspoons", "sodium"),
         ("potassium 40 mg tablets", "potassium"),  # out of the plausible range
+        ("oxygen tank delivery at 10", "oxygen"),  # a time, out of the plausible range
     ],
 )
 def test_counts_doses_and_implausible_numbers_are_not_readings(text, of):
@@ -39,7 +40,14 @@ def test_counts_doses_and_implausible_numbers_are_not_readings(text, of):
 
 
 def test_every_measure_is_read_and_the_file_is_sourced():
-    assert set(readings.measures()) == {"calcium", "sodium", "potassium", "systolic", "diastolic"}
+    assert set(readings.measures()) == {
+        "calcium",
+        "sodium",
+        "potassium",
+        "systolic",
+        "diastolic",
+        "oxygen",
+    }
 
 
 @pytest.mark.parametrize(
@@ -78,3 +86,10 @@ def test_a_bad_readings_file_is_refused_naming_the_field(data, field):
     with pytest.raises(TriageError) as err:
         readings.parse(data)
     assert field in str(err.value)
+
+
+@pytest.mark.parametrize(
+    "text, value", [("my finger oximeter says 90", 90.0), ("sats 93% on air", 93.0)]
+)
+def test_an_oxygen_level_from_a_finger_monitor_is_read(text, value):
+    assert readings.values(text, "oxygen") == [value]

@@ -26,6 +26,7 @@ CASES = [
         "family_body_cases.yaml",
         "round23_cases.yaml",
         "round24_cases.yaml",
+        "round26_cases.yaml",
     )
     for case in yaml.safe_load((DATA / file).read_text("utf-8"))["cases"]
 ]

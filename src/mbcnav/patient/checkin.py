@@ -51,6 +51,18 @@ FILLERS = frozenset(_NEG["fillers"])
 AFTER = frozenset(_NEG["after"])
 #: First words after a phrase cue that make the clause a report ("no feeling", "never had").
 PSEUDO = frozenset(_NEG["pseudo"])
+#: After a cue, words that say what follows was had ("not been sick", "never had a fever").
+HAVE = frozenset(_NEG["have"])
+#: Words that make "never had X" a first time, not a denial.
+FIRST_TIME = frozenset({"before", "like", "this", "that", "ever", "such"})
+#: After 'not' and a have-word, nouns of thought ("not having any thoughts of harming myself").
+THOUGHT_NOUNS = frozenset(_NEG["thought_nouns"])
+#: A clause that ends by calling what it names normal ("wee is a normal colour") denies it.
+POST_NEGATION = re.compile(
+    r"(?<!\bnot)\s(?:%s)\s+(?:(?:a|its|their|my|his|her|back to|all)\s+)?(?:%s)"
+    r"(?:\s+(?:colou?r|again|now|today|size|shape))?\s*$"
+    % ("|".join(_NEG["post_verbs"]), "|".join(_NEG["post_words"]))
+)
 #: "... or anything" after a denied symptom ("not coughing blood or anything").
 OR_ANYTHING = frozenset({"anything", "something", "owt", "whatever", "similar"})
 #: Words that make a phrase severe when no severity was chosen (read only upwards).
@@ -96,6 +108,16 @@ INTERFERES = re.compile(
     r"\b(?:hard|difficult|struggl\w*|trouble|unable|cant|cannot|can not|stopping me|stops me)\b"
     r"(?:\s+\w+){0,2}?\s+(?:eat|eating|drink|drinking|swallow\w*|walk|walking)\b"
 )
+#: Words that say a symptom stops self-care (CTCAE v5's grade 3: "limiting self-care ADL":
+#: bathing, dressing and undressing, feeding oneself, using the toilet, taking medicines, not
+#: bedridden): "I can't do up buttons now", "unable to dress myself". Read upwards always.
+SELF_CARE = re.compile(
+    r"\b(?:cant|cannot|can not|couldnt|unable to|struggl\w* to|no longer|not able to)\s+"
+    r"(?:\w+\s+){0,2}?(?:do up|button\w*|get dressed|dress (?:myself|herself|himself)|"
+    r"undress|wash (?:myself|herself|himself)|shower|bath\w*|feed (?:myself|herself|himself)|"
+    r"hold (?:a|my|her|his) (?:cup|fork|spoon|mug|toothbrush)|use the (?:toilet|loo)|"
+    r"get (?:out of|up from) (?:bed|the chair)|take (?:my|her|his) (?:pills|tablets|meds))\b"
+)
 #: Fields copied to a second symptom read from the same phrase (numbers stay with the first).
 SHARED = ("date", "severity", "frequency", "interference", "new")
 TEMPERATURES = ("temperature_c", "temperature_f")
@@ -117,6 +139,8 @@ def negated(clause: str) -> bool:
     pseudo-negation, data/negation.yaml). Words nothing reads are never denied (err upwards).
     """
     words = clause.lower().replace("’", "'").replace("'", "").split()
+    if POST_NEGATION.search(" ".join(words)) and v.normalise_symptom(clause) is not None:
+        return True
     while len(words) > 2 and words[0] in LEAD and words[0] not in NEGATORS:
         words = words[1:]
     if len(words) < 2 or words[0] not in NEGATORS or v.is_symptom_word(" ".join(words)):
@@ -129,6 +153,22 @@ def negated(clause: str) -> bool:
     # "not coughing blood or anything": a trailing "or anything" widens the denial
     if len(rest) > 2 and rest[-2] == "or" and rest[-1] in OR_ANYTHING:
         rest = rest[:-2]
+    if rest[0] in HAVE and len(rest) > 1:
+        had = rest[1:]
+        while len(had) > 1 and had[0] in FILLERS:
+            had = had[1:]
+        # "not been sick", "not had a fever"; "not had a poo" is a report (pseudo-negation), and
+        # so is "never had one like this before" (a first time)
+        if v.is_symptom_word(" ".join(had)) or (
+            words[0] == "not"
+            and had[0] not in PSEUDO
+            and len(had) <= 2
+            and not FIRST_TIME & set(had)
+            and v.normalise_symptom(" ".join([rest[0], *had])) is not None
+        ):
+            return True
+        if words[0] == "not" and had[0] in THOUGHT_NOUNS:  # "not having any thoughts of ..."
+            return v.normalise_symptom(" ".join(words)) == v.normalise_symptom(" ".join(had))
     if words[1] in PSEUDO or rest[0] in PSEUDO:
         return False
     if v.is_symptom_word(" ".join(rest)):
@@ -200,7 +240,7 @@ def readings(text: str) -> tuple[list[tuple[str, str | None]], bool]:
     if parts and not kept:
         return [v.normalise_symptom(" ".join(parts[0].split()[1:]))], True
     out: list[tuple[str, str | None]] = []
-    whole = v.normalise_symptom(", ".join(kept)) if kept else None
+    whole = v.normalise_symptom(_joined(text)) if kept else None
     if whole:
         out.append(whole)
     for c in kept if len(kept) > 1 or whole is None else ():
@@ -208,6 +248,17 @@ def readings(text: str) -> tuple[list[tuple[str, str | None]], bool]:
         if found and found[0] not in {t for t, _ in out}:
             out.append(found)
     return out, False
+
+
+def _joined(text: str) -> str:
+    """The clauses of ``text`` that deny nothing, rejoined with their sentence ends kept (a
+    keyword is never read across a full stop)."""
+    pieces = re.split(f"({CLAUSES.pattern})", text, flags=re.I)
+    out = []
+    for piece, end in zip(pieces[::2], [*pieces[1::2], ""], strict=True):
+        if piece.strip() and not negated(piece.strip()):
+            out.append(piece.strip() + (". " if re.search(r"[.;!?]", end) else ", "))
+    return "".join(out)
 
 
 def own_words(entry: dict) -> dict:
@@ -332,6 +383,8 @@ def _answers(text: str, entry: dict) -> dict:
             out["severity"] = "severe"
         elif INTERFERES.search(low.replace("'", "")):
             out["interference"] = "quite a bit"
+    if entry.get("interference") != "very much" and SELF_CARE.search(low.replace("'", "")):
+        out["interference"] = "very much"
     if entry.get("new") is None:
         if NEW.search(low):
             out["new"] = True

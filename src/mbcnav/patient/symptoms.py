@@ -46,6 +46,11 @@ SOURCE_FIELDS = ("publisher", "title", "url", "read")
 COVER = re.compile(r"^(PRO-CTCAE|UKONS|CTCAE): \S.*$")
 #: The 80 PRO-CTCAE adult symptom terms, each of which must be covered by exactly one term.
 PRO_CTCAE_COUNT = 80
+#: A keyword of several slots matches only when its words stand close together: at most this
+#: many words from the first slot's word to the last ("cant put any weight on it"). Words far
+#: apart in a long message ("take it with my porridge ... weight steady") are not one phrase
+#: (ConText-style scope: a modifier reaches only the words near it).
+SPAN = 10
 
 
 class SymptomDataError(ValueError):
@@ -88,15 +93,15 @@ class Vocabulary:
         match with most slots wins, then the earlier term (red flags, most dangerous first).
         For a term that takes a location, the typed words are kept as the location.
         """
-        words = _tokens(text)
+        words = _placed(text)
         if not words:
             return None
         best, score = None, 0
         for term in self.keyword_order:
-            if any(all(any(_hit(a, words) for a in alts) for alts in u) for u in term.unless):
+            if any(_near(u, words) for u in term.unless):
                 continue
             for slots in term.keywords:
-                if len(slots) > score and all(any(_hit(a, words) for a in alts) for alts in slots):
+                if len(slots) > score and _near(slots, words):
                     best, score = term, len(slots)
         if best is None:
             return None
@@ -107,14 +112,39 @@ class Vocabulary:
         return tuple(t.term for t in self.terms)
 
 
-def _tokens(text: object) -> tuple[str, ...]:
-    return tuple(re.findall(r"[a-z0-9']+", str(text).lower().replace("’", "'")))[:60]
+#: Where a sentence ends: a full stop (not the one in 38.4), '!', '?', ';' or a new line.
+_SENTENCE_END = re.compile(r"(?<!\d)\.|\.(?!\d)|[!?;\n]")
 
 
-def _hit(alternative: str, words: tuple[str, ...]) -> bool:
-    if alternative.endswith("$"):
-        return alternative[:-1] in words
-    return any(w.startswith(alternative) for w in words)
+def _placed(text: object) -> tuple[tuple[int, str], ...]:
+    """The words of ``text`` with their places; a new sentence starts ``SPAN + 1`` places on,
+    so that no keyword is read across a full stop ("... with my porridge. ... weight steady")."""
+    out: list[tuple[int, str]] = []
+    place = 0
+    for sentence in _SENTENCE_END.split(str(text).lower().replace("’", "'")):
+        for word in re.findall(r"[a-z0-9']+", sentence):
+            out.append((place, word))
+            place += 1
+        place += SPAN + 1
+    return tuple(out[:60])
+
+
+def _near(slots: tuple[tuple[str, ...], ...], words: tuple[tuple[int, str], ...]) -> bool:
+    """Whether every slot starts a word of ``words`` (placed words), all within ``SPAN`` places
+    of each other (so within one sentence)."""
+    places = [[i for i, w in words if any(_starts(a, w) for a in alts)] for alts in slots]
+    if not all(places):
+        return False
+    if len(places) == 1:
+        return True
+    return any(
+        all(any(start <= i <= start + SPAN for i in p) for p in places)
+        for start in {i for p in places for i in p}
+    )
+
+
+def _starts(alternative: str, word: str) -> bool:
+    return word == alternative[:-1] if alternative.endswith("$") else word.startswith(alternative)
 
 
 def _keywords(entry: dict, where: str, key: str = "keywords") -> tuple:

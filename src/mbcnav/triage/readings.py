@@ -83,7 +83,8 @@ def _measure(entry: object, i: int) -> Measure:
     tail = (
         rf"{NUMBER}\s*(?:/|\bover\b)\s*{NUMBER}(?!\d|\.\d)"
         if pair
-        else rf"{NUMBER}(?![\d/]|\.\d){NOT_A_READING}"
+        # a percentage is the reading itself for a measure in % (an oxygen level)
+        else rf"{NUMBER}(?![\d/]|\.\d){NOT_A_READING.replace('%|', '') if unit == '%' else NOT_A_READING}"
     )
     pattern = re.compile(rf"\b(?:{names})\b{GAP}{tail}")
     return Measure(

@@ -15,6 +15,7 @@ from mbcnav.trials.alternatives import mark_unchecked_alternatives
 from mbcnav.trials.asides import drop_asides, names_a_cause, names_a_purpose, names_fitness
 from mbcnav.trials.context import Mention, mentions_many
 from mbcnav.trials.cues import (
+    _AGE_RULE,
     _ALL_STAGES,
     _ALLOWED,
     _BINDING,
@@ -25,6 +26,7 @@ from mbcnav.trials.cues import (
     _DEFINITION,
     _DOSE,
     _DRUG_NAIVE,
+    _EARLY_AFTER,
     _EARLY_SETTING,
     _EXAMPLES,
     _EXCEPT,
@@ -35,8 +37,10 @@ from mbcnav.trials.cues import (
     _GERMLINE,
     _HARM_FROM,
     _IF,
+    _IF_INDICATED,
     _IF_PREMISE,
     _LAB,
+    _LAB_PREMISE,
     _LABEL_AFTER,
     _LATER_IF,
     _MAY,
@@ -46,7 +50,9 @@ from mbcnav.trials.cues import (
     _NOT_ALLOWED,
     _NOT_THERAPY,
     _ON_ANY_TREATMENT,
+    _OPTIONAL_PARTNER,
     _OTHER_INDICATION,
+    _PARTNER,
     _PAST_CUE,
     _PLAN_LEAD,
     _PREMISE,
@@ -60,6 +66,7 @@ from mbcnav.trials.cues import (
     _SETTING_HEAD,
     _SETTING_NOUN,
     _SITE_STATE,
+    _TARGETING,
     _TEST_OF,
     _THERAPY_BEFORE,
     _TRAILING_IF,
@@ -89,35 +96,6 @@ from mbcnav.trials.receptors import er_low_wording
 from mbcnav.trials.split import Criterion
 from mbcnav.trials.subgroups import mark_subgroups
 from mbcnav.trials.wording import rx
-
-# "CDK4/6 inhibitor combination treatment with non-steroidal aromatase inhibitor" (NCT05501886):
-# the partner drug of a combination, a second requirement rather than an alternative
-_PARTNER = re.compile(
-    r"\s*(?:\(\w+\)\s*)?(?:-?based\s+)?(?:combination\s+(?:treatment|therapy|regimen)\s+with|(?:given\s+)?in\s+combination\s+with|"
-    r"combined\s+with|plus|\+)\s+(?:an?\s+|the\s+)?(?:non-?steroidal\s+|steroidal\s+)?",
-    re.I,
-)
-_OPTIONAL_PARTNER = re.compile(
-    r"alone\s+or|with\s+or\s+without|or\s+without|±|\+/-|optional|monotherapy\s+or|or\s+in\s+combination",
-    re.I,
-)
-
-
-_AGE_RULE = re.compile(r"\W*age\b", re.I)
-_TARGETING = re.compile(
-    r"\b(?:targeting|targeted\s+(?:at|to|against)|directed\s+(?:at|against|to)|aimed\s+at)\s+(?:the\s+)?$",
-    re.I,
-)
-# a treatment asked for only when a doctor thought it needed: "Completed adjuvant chemotherapy,
-# if indicated" (NCT07116161) never requires having had it
-_IF_INDICATED = re.compile(
-    r"\b(?:if|where|when|as)\s+(?:clinically\s+|medically\s+)?(?:indicated|applicable|appropriate|needed|required)\b",
-    re.I,
-)
-_EARLY_AFTER = re.compile(
-    r"[^.;()]{0,25}?\b(?:in|for)\s+(?:an?|the)\s+(?:curative|(?:neo)?adjuvant|early)(?:[- ]intent)?\s+setting",
-    re.I,
-)
 
 
 def _from_mention(m: Mention, text: str, kind: str) -> dict | None:
@@ -240,15 +218,6 @@ def _from_mention(m: Mention, text: str, kind: str) -> dict | None:
     elif exception:
         return None
     return check
-
-
-# a lab limit that binds only some people ("... for patients with creatinine levels above 1.5 x
-# institutional ULN", NCT01534598, NCT05053971)
-_LAB_PREMISE = re.compile(
-    r"\b(?:for|in)\s+(?:patients|participants|subjects|those|people)\s+(?:with|whose|who\s+have)\s+"
-    r"[^.;]{0,40}?(?:above|greater\s+than|>|≥|exceed\w*|higher\s+than|outside|abnormal)",
-    re.I,
-)
 
 
 def checks_for(crit: Criterion, found: list[Mention]) -> list[dict]:

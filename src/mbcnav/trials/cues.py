@@ -234,3 +234,42 @@ _ON_ANY_TREATMENT = re.compile(
     r"(?:cancer|malignancy)\W*",
     re.I,
 )
+
+
+# "CDK4/6 inhibitor combination treatment with non-steroidal aromatase inhibitor" (NCT05501886):
+# the partner drug of a combination, a second requirement rather than an alternative
+_PARTNER = re.compile(
+    r"\s*(?:\(\w+\)\s*)?(?:-?based\s+)?(?:combination\s+(?:treatment|therapy|regimen)\s+with|(?:given\s+)?in\s+combination\s+with|"
+    r"combined\s+with|plus|\+)\s+(?:an?\s+|the\s+)?(?:non-?steroidal\s+|steroidal\s+)?",
+    re.I,
+)
+_OPTIONAL_PARTNER = re.compile(
+    r"alone\s+or|with\s+or\s+without|or\s+without|±|\+/-|optional|monotherapy\s+or|or\s+in\s+combination",
+    re.I,
+)
+
+
+_AGE_RULE = re.compile(r"\W*age\b", re.I)
+_TARGETING = re.compile(
+    r"\b(?:targeting|targeted\s+(?:at|to|against)|directed\s+(?:at|against|to)|aimed\s+at)\s+(?:the\s+)?$",
+    re.I,
+)
+# a treatment asked for only when a doctor thought it needed: "Completed adjuvant chemotherapy,
+# if indicated" (NCT07116161) never requires having had it
+_IF_INDICATED = re.compile(
+    r"\b(?:if|where|when|as)\s+(?:clinically\s+|medically\s+)?(?:indicated|applicable|appropriate|needed|required)\b",
+    re.I,
+)
+_EARLY_AFTER = re.compile(
+    r"[^.;()]{0,25}?\b(?:in|for)\s+(?:an?|the)\s+(?:curative|(?:neo)?adjuvant|early)(?:[- ]intent)?\s+setting",
+    re.I,
+)
+
+
+# a lab limit that binds only some people ("... for patients with creatinine levels above 1.5 x
+# institutional ULN", NCT01534598, NCT05053971)
+_LAB_PREMISE = re.compile(
+    r"\b(?:for|in)\s+(?:patients|participants|subjects|those|people)\s+(?:with|whose|who\s+have)\s+"
+    r"[^.;]{0,40}?(?:above|greater\s+than|>|≥|exceed\w*|higher\s+than|outside|abnormal)",
+    re.I,
+)
