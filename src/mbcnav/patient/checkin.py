@@ -58,10 +58,10 @@ FIRST_TIME = frozenset({"before", "like", "this", "that", "ever", "such"})
 #: After 'not' and a have-word, nouns of thought ("not having any thoughts of harming myself").
 THOUGHT_NOUNS = frozenset(_NEG["thought_nouns"])
 #: A clause that ends by calling what it names normal ("wee is a normal colour") denies it.
+_POST_VERBS, _POST_WORDS = "|".join(_NEG["post_verbs"]), "|".join(_NEG["post_words"])
 POST_NEGATION = re.compile(
-    r"(?<!\bnot)\s(?:%s)\s+(?:(?:a|its|their|my|his|her|back to|all)\s+)?(?:%s)"
-    r"(?:\s+(?:colou?r|again|now|today|size|shape))?\s*$"
-    % ("|".join(_NEG["post_verbs"]), "|".join(_NEG["post_words"]))
+    rf"(?<!\bnot)\s(?:{_POST_VERBS})\s+(?:(?:a|its|their|my|his|her|back to|all)\s+)?"
+    rf"(?:{_POST_WORDS})(?:\s+(?:colou?r|again|now|today|size|shape))?\s*$"
 )
 #: "... or anything" after a denied symptom ("not coughing blood or anything").
 OR_ANYTHING = frozenset({"anything", "something", "owt", "whatever", "similar"})
