@@ -62,7 +62,14 @@ _EXPLAIN = re.compile(
     r"(?:is|are)\s+considered\s+(?:to\s+be\s+)?at\s+(?:an?\s+)?(?:increased|higher|high)\s+risk)[^.;]*"
     # ... and the risk factors it lists after it ("...; these patients should have increased
     # monitoring: Prior trastuzumab"): a list of who is watched more closely, not of who may join
-    r"(?:;\s*these\s+(?:patients|participants|subjects)\s+(?:should|will|must)\s+(?:have|receive|undergo)\s+(?:increased|closer|additional|more)\s+monitoring[\s\S]*)?",
+    r"(?:;\s*these\s+(?:patients|participants|subjects)\s+(?:should|will|must)\s+(?:have|receive|undergo)\s+(?:increased|closer|additional|more)\s+monitoring[\s\S]*)?"
+    # how lines are counted ("adjuvant endocrine therapy ... within 12 months ... shall be
+    # counted as one line of endocrine therapy", NCT06679036): a counting rule, not a requirement
+    r"|(?:^|(?<=[.;]\s)|(?<=;))[^.;]*(?:\b(?:shall|should|will|is|are|to)\s+be\s+(?:counted|considered|regarded)|,\s*counted)\s+as\s+(?:one|a|1|an|the\s+first)\s+"
+    r"(?:[\w/-]+\s+){0,4}?lines?\b[^.;]*"
+    # what the study may do ("For TNBC, mesothelin assessment may be performed for exploratory
+    # analyses", NCT07510802): an optional study step, not who may join
+    r"|(?:^|(?<=[.;]\s))[^.;]*\bmay\s+(?:also\s+)?be\s+(?:performed|done|collected|assessed|measured|analy[sz]ed|explored)\b[^.;]*",
     re.I,
 )
 # words that make a note or a defining sentence a rule of its own

@@ -223,6 +223,10 @@ def age_check(text: str) -> dict | None:
 
 _LINE_CLASSES = (
     (re.compile(r"checkpoint|immunotherap|pd-?l?1", re.I), "immune checkpoint inhibitor"),
+    (
+        re.compile(r"tyrosine kinase|\btkis?\b|tucatinib|lapatinib|neratinib|pyrotinib", re.I),
+        "HER2 tyrosine kinase inhibitor",
+    ),
     (re.compile(r"her-?2", re.I), "anti-HER2 antibody"),
     (re.compile(r"cdk ?4/6", re.I), "CDK4/6 inhibitor"),
     (re.compile(r"\bparp", re.I), "PARP inhibitor"),
@@ -278,6 +282,17 @@ def lines_check(text: str) -> dict | None:
     ):
         return None  # "prior lines of non-endocrine-based therapy" (NCT06840483): no class we count
     cls = _line_class(window or text)
+    if exc := re.search(
+        r"\b(?:except|other than|with the exception of)\b(?:\s+for)?[^.;]{0,60}?\b(?:endocrine|hormon\w*|cdk\s?4/6|targeted)",
+        text,
+        re.I,
+    ):
+        # "no prior systemic therapy for advanced disease, except for prior endocrine ± targeted
+        # therapy" (NCT06942234): a class named only in the exception is not what is counted,
+        # and with no other class named, the lines left to count are of no class we count
+        cls = _line_class(text[: exc.start()])
+        if cls is None:
+            return None
     if m := _LINES_RANGE.search(text):
         lo, hi = _num(m.group(1)) or None, _num(m.group(2))
         return _lines(lo, hi, cls, text, at)
