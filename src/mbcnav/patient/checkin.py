@@ -54,7 +54,7 @@ PSEUDO = frozenset(_NEG["pseudo"])
 #: After a cue, words that say what follows was had ("not been sick", "never had a fever").
 HAVE = frozenset(_NEG["have"])
 #: Words that make "never had X" a first time, not a denial.
-FIRST_TIME = frozenset({"before", "like", "this", "that", "ever", "such"})
+FIRST_TIME = frozenset(_NEG["first_time"])
 #: After 'not' and a have-word, nouns of thought ("not having any thoughts of harming myself").
 THOUGHT_NOUNS = frozenset(_NEG["thought_nouns"])
 #: A clause that ends by calling what it names normal ("wee is a normal colour") denies it.
@@ -224,7 +224,17 @@ def _denies(piece: str) -> bool:
 
 
 def clauses(text: str) -> list[str]:
-    return [c.strip() for c in CLAUSES.split(text) if c and c.strip()]
+    return [c for c, _ in _ended_clauses(text)]
+
+
+def _ended_clauses(text: str) -> list[tuple[str, bool]]:
+    """The clauses of ``text``, each with whether a sentence ends after it."""
+    pieces = re.split(f"({CLAUSES.pattern})", text, flags=re.I)
+    return [
+        (piece.strip(), bool(symptoms.SENTENCE_END.search(end)))
+        for piece, end in zip(pieces[::2], [*pieces[1::2], ""], strict=True)
+        if piece.strip()
+    ]
 
 
 def readings(text: str) -> tuple[list[tuple[str, str | None]], bool]:
@@ -235,12 +245,15 @@ def readings(text: str) -> tuple[list[tuple[str, str | None]], bool]:
     """
     if v.is_symptom_word(text):
         return [v.normalise_symptom(text)], False
-    parts = clauses(text)
-    kept = [c for c in parts if not negated(c)]
-    if parts and not kept:
-        return [v.normalise_symptom(" ".join(parts[0].split()[1:]))], True
+    ended = _ended_clauses(text)
+    kept_ended = [(c, end) for c, end in ended if not negated(c)]
+    kept = [c for c, _ in kept_ended]
+    if ended and not kept:
+        return [v.normalise_symptom(" ".join(ended[0][0].split()[1:]))], True
     out: list[tuple[str, str | None]] = []
-    whole = v.normalise_symptom(_joined(text)) if kept else None
+    # the clauses left, rejoined with their sentence ends kept (no keyword across a full stop)
+    joined = "".join(c + (". " if end else ", ") for c, end in kept_ended)
+    whole = v.normalise_symptom(joined) if kept else None
     if whole:
         out.append(whole)
     for c in kept if len(kept) > 1 or whole is None else ():
@@ -248,17 +261,6 @@ def readings(text: str) -> tuple[list[tuple[str, str | None]], bool]:
         if found and found[0] not in {t for t, _ in out}:
             out.append(found)
     return out, False
-
-
-def _joined(text: str) -> str:
-    """The clauses of ``text`` that deny nothing, rejoined with their sentence ends kept (a
-    keyword is never read across a full stop)."""
-    pieces = re.split(f"({CLAUSES.pattern})", text, flags=re.I)
-    out = []
-    for piece, end in zip(pieces[::2], [*pieces[1::2], ""], strict=True):
-        if piece.strip() and not negated(piece.strip()):
-            out.append(piece.strip() + (". " if re.search(r"[.;!?]", end) else ", "))
-    return "".join(out)
 
 
 def own_words(entry: dict) -> dict:

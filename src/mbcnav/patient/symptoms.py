@@ -113,7 +113,7 @@ class Vocabulary:
 
 
 #: Where a sentence ends: a full stop (not the one in 38.4), '!', '?', ';' or a new line.
-_SENTENCE_END = re.compile(r"(?<!\d)\.|\.(?!\d)|[!?;\n]")
+SENTENCE_END = re.compile(r"(?<!\d)\.|\.(?!\d)|[!?;\n]")
 
 
 def _placed(text: object) -> tuple[tuple[int, str], ...]:
@@ -121,7 +121,7 @@ def _placed(text: object) -> tuple[tuple[int, str], ...]:
     so that no keyword is read across a full stop ("... with my porridge. ... weight steady")."""
     out: list[tuple[int, str]] = []
     place = 0
-    for sentence in _SENTENCE_END.split(str(text).lower().replace("’", "'")):
+    for sentence in SENTENCE_END.split(str(text).lower().replace("’", "'")):
         for word in re.findall(r"[a-z0-9']+", sentence):
             out.append((place, word))
             place += 1

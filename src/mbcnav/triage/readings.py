@@ -28,8 +28,11 @@ NUMBER = r"(\d{1,3}(?:\.\d{1,2})?)"
 #: What follows a count or a dose, not a reading ("calcium 3 times a day", "potassium 2 tablets").
 NOT_A_READING = (
     r"(?!\s*(?:times|x\b|a\s+day|per\b|tablets?|pills?|caps(?:ules)?|chews?|mg\b|mcg\b|g\b|"
-    r"grams?|iu\b|units?|%|days?|weeks?|hours?|hrs?|mins?|minutes?|years?))"
+    r"grams?|iu\b|units?|days?|weeks?|hours?|hrs?|mins?|minutes?|years?))"
 )
+#: A percentage is no reading of a measure in other units ("calcium 3%"); for a measure in %
+#: (an oxygen level) it is the reading itself.
+NOT_A_PERCENT = r"(?!\s*%)"
 #: Plain words allowed between the measure word and its number ("was high", "came back at").
 GAP = r"(?:[\s,:=-]+(?:[a-z]+\b)){0,4}?[\s,:=-]*"
 
@@ -83,8 +86,7 @@ def _measure(entry: object, i: int) -> Measure:
     tail = (
         rf"{NUMBER}\s*(?:/|\bover\b)\s*{NUMBER}(?!\d|\.\d)"
         if pair
-        # a percentage is the reading itself for a measure in % (an oxygen level)
-        else rf"{NUMBER}(?![\d/]|\.\d){NOT_A_READING.replace('%|', '') if unit == '%' else NOT_A_READING}"
+        else rf"{NUMBER}(?![\d/]|\.\d){NOT_A_READING}{'' if unit == '%' else NOT_A_PERCENT}"
     )
     pattern = re.compile(rf"\b(?:{names})\b{GAP}{tail}")
     return Measure(

@@ -235,6 +235,14 @@ _LINE_CLASSES = (
 )
 
 
+#: An exception that names a class of treatment ("except for prior endocrine ± targeted therapy")
+_EXCEPT_A_CLASS = re.compile(
+    r"\b(?:except|other than|with the exception of)\b(?:\s+for)?[^.;]{0,60}?"
+    r"\b(?:endocrine|hormon\w*|cdk\s?4/6|targeted)",
+    re.I,
+)
+
+
 def _line_class(window: str) -> str | None:
     """Which lines are counted: "2 prior lines of endocrine therapy" -> "endocrine therapy"."""
     if re.search(r"any (?:systemic )?(?:line|therapy)", window, re.I):
@@ -282,11 +290,7 @@ def lines_check(text: str) -> dict | None:
     ):
         return None  # "prior lines of non-endocrine-based therapy" (NCT06840483): no class we count
     cls = _line_class(window or text)
-    if exc := re.search(
-        r"\b(?:except|other than|with the exception of)\b(?:\s+for)?[^.;]{0,60}?\b(?:endocrine|hormon\w*|cdk\s?4/6|targeted)",
-        text,
-        re.I,
-    ):
+    if exc := _EXCEPT_A_CLASS.search(text):
         # "no prior systemic therapy for advanced disease, except for prior endocrine ± targeted
         # therapy" (NCT06942234): a class named only in the exception is not what is counted,
         # and with no other class named, the lines left to count are of no class we count
