@@ -4,7 +4,8 @@ a patient file still refuses an unknown coded name (docs/patient-file.md, issue 
 import pytest
 
 from mbcnav.patient import PatientFileError, parse
-from mbcnav.patient.checkin import negated, own_words, read_typed, words_of
+from mbcnav.patient.checkin import own_words, read_typed, words_of
+from mbcnav.patient.negation import negated
 
 DAY = "2026-11-20"
 
@@ -373,3 +374,18 @@ def test_words_that_stop_self_care_read_as_grade_3_interference():
         }
     )
     assert entry[0]["interference"] == "very much"
+
+
+def test_a_temperature_written_in_words_is_read():
+    first = read_typed({"symptom": "temp thirty eight point six and shivery"})[0]
+    assert first["symptom"] == "fever" and first["temperature_c"] == 38.6
+
+
+@pytest.mark.parametrize("typed", ["im forty years old and so tired", "so tired, down to 40 kg"])
+def test_an_age_or_a_weight_is_no_temperature(typed):
+    assert all("temperature_c" not in e for e in read_typed({"symptom": typed}))
+
+
+def test_hands_that_drop_things_read_as_grade_3_interference():
+    found = read_typed({"symptom": "fingertips numb and dropped my fork twice at dinner"})
+    assert {e["interference"] for e in found} == {"very much"}

@@ -4,7 +4,8 @@ name; benign look-alikes stay where they were. Phrases written for this file."""
 
 import pytest
 
-from mbcnav.patient.checkin import negated, own_words_all
+from mbcnav.patient.checkin import own_words_all
+from mbcnav.patient.negation import negated
 from mbcnav.triage.conditions import words_match
 from mbcnav.triage.rule import load_rules
 

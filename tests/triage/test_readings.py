@@ -47,6 +47,7 @@ def test_every_measure_is_read_and_the_file_is_sourced():
         "systolic",
         "diastolic",
         "oxygen",
+        "pulse",
     }
 
 
@@ -93,3 +94,24 @@ def test_a_bad_readings_file_is_refused_naming_the_field(data, field):
 )
 def test_an_oxygen_level_from_a_finger_monitor_is_read(text, value):
     assert readings.values(text, "oxygen") == [value]
+
+
+@pytest.mark.parametrize(
+    "text, of, value",
+    [
+        ("my pulse one hundred and twenty two", "pulse", 122.0),
+        ("heart rate 138 on my watch", "pulse", 138.0),
+        ("the bp machine at my mums says 86 over 50", "systolic", 86.0),
+        ("bp eighty eight over fifty five on the home cuff", "diastolic", 55.0),
+        ("sodium one hundred and twenty seven on the portal", "sodium", 127.0),
+    ],
+)
+def test_numbers_in_words_and_a_pair_further_from_its_word_are_read(text, of, value):
+    assert readings.values(text, of) == [value]
+
+
+@pytest.mark.parametrize(
+    "text", ["pulse ox says 91%", "took my pulse twice, fine", "no one took my pulse today"]
+)
+def test_what_is_no_pulse_reading(text):
+    assert not [v for v in readings.values(text, "pulse") if v > 100]

@@ -27,6 +27,7 @@ CASES = [
         "round23_cases.yaml",
         "round24_cases.yaml",
         "round26_cases.yaml",
+        "round27_cases.yaml",
     )
     for case in yaml.safe_load((DATA / file).read_text("utf-8"))["cases"]
 ]

@@ -23,7 +23,7 @@ About the symptom entry being read (false for check-in rules, which read no entr
                                 ("can't" = "cant"), a final '*' stands for any ending
                                 ("seiz*"), hyphens read as spaces ("self-harm"); a
                                 clause that denies a symptom ("no chest pain", "no
-                                thoughts of harming myself": checkin.negated, ConText
+                                thoughts of harming myself": negation.negated, ConText
                                 scope from patient/data/negation.yaml) is skipped
   grade: {gte|gt|lte|lt: 0-3, unknown: bool}
                                 the entry's PRO-CTCAE-style grade (grading.py): the
@@ -54,9 +54,10 @@ from datetime import date
 from functools import lru_cache
 
 from mbcnav.patient import vocabulary
-from mbcnav.patient.checkin import FILLERS, NEGATORS, clauses, negated
+from mbcnav.patient.checkin import clauses
 from mbcnav.patient.days import human
 from mbcnav.patient.model import Symptom
+from mbcnav.patient.negation import FILLERS, NEGATORS, negated
 
 from . import grading, readings
 from .context import STANDARD_UNITS, Context, is_reported

@@ -1,8 +1,9 @@
 """Readings typed in the person's own words: "sodium 129 on my bloods", "calcium was high,
-11.9", "home blood pressure is 168/102" (``data/readings.yaml``).
+11.9", "home blood pressure is 168/102", "pulse one hundred and twenty" (``data/readings.yaml``;
+numbers in words are read as digits, ``patient.spelled``).
 
-A reading is a measure word, at most four plain words ("was", "high", "on my"), then a number
-(or, for blood pressure, two numbers joined by "/" or "over"). A number outside the measure's
+A reading is a measure word, at most four plain words ("was", "high", "on my"; seven before a
+pair), then a number (or, for blood pressure, two numbers joined by "/" or "over"). A number outside the measure's
 plausible range is not a reading of it ("calcium tablets 500"); a number under the measure's
 ``convert.below`` is in the other unit and is converted (calcium 2.98 mmol/L = 11.9 mg/dL). A
 clause that denies ("no blood pressure problems") holds no reading. The rules ask with the
@@ -19,7 +20,9 @@ from importlib import resources
 
 import yaml
 
-from mbcnav.patient.checkin import clauses, negated
+from mbcnav.patient.checkin import clauses
+from mbcnav.patient.negation import negated
+from mbcnav.patient.spelled import digits
 
 from .errors import TriageError
 
@@ -33,8 +36,10 @@ NOT_A_READING = (
 #: A percentage is no reading of a measure in other units ("calcium 3%"); for a measure in %
 #: (an oxygen level) it is the reading itself.
 NOT_A_PERCENT = r"(?!\s*%)"
-#: Plain words allowed between the measure word and its number ("was high", "came back at").
-GAP = r"(?:[\s,:=-]+(?:[a-z]+\b)){0,4}?[\s,:=-]*"
+#: Plain words allowed between the measure word and its number ("was high", "came back at"); a
+#: pair ("86 over 50") is specific enough to allow more ("the bp machine at my mums says 86/50").
+GAP = r"(?:[\s,:=-]+(?:[a-z']+\b)){0,4}?[\s,:=-]*"
+PAIR_GAP = r"(?:[\s,:=-]+(?:[a-z']+\b)){0,7}?[\s,:=-]*"
 
 
 @dataclass(frozen=True)
@@ -88,7 +93,7 @@ def _measure(entry: object, i: int) -> Measure:
         if pair
         else rf"{NUMBER}(?![\d/]|\.\d){NOT_A_READING}{'' if unit == '%' else NOT_A_PERCENT}"
     )
-    pattern = re.compile(rf"\b(?:{names})\b{GAP}{tail}")
+    pattern = re.compile(rf"\b(?:{names})\b{PAIR_GAP if pair else GAP}{tail}")
     return Measure(
         name=name,
         unit=unit,
@@ -125,7 +130,7 @@ def measures() -> dict[str, Measure]:
 def values(text: str, of: str) -> list[float]:
     """Every reading of the measure ``of`` in ``text``, in the measure's unit."""
     m = measures()[of]
-    low = " ".join(text.lower().replace("’", "'").split())
+    low = digits(" ".join(text.lower().replace("’", "'").split()))
     out = []
     for found in m.pattern.finditer(low):
         number = float(found.group(2 if m.pair == "second" else 1))

@@ -8,7 +8,7 @@ sentence model (all-MiniLM-L6-v2, int8 ONNX, offline: ``mbcnav.library.rerank.em
 
 How it reads one symptom entry of a check-in (``hits``):
 - the person's own words (the start of the note, ``checkin.words_of``) are cut into clauses
-  (``checkin.clauses``); a clause that denies a symptom (ConText scope: ``checkin.negated``, or
+  (``checkin.clauses``); a clause that denies a symptom (ConText scope: ``negation.negated``, or
   "no"/"without"/"denies" at its start before anything but a pseudo-negation such as "no
   feeling") and a clause that only says all is well (``wellness.is_well_clause``) are skipped;
 - each clause left, and all of them together when there are several, is embedded (lay words
@@ -41,7 +41,8 @@ import numpy as np
 import yaml
 
 from mbcnav.patient import wellness
-from mbcnav.patient.checkin import LEAD, PSEUDO, clauses, negated
+from mbcnav.patient.checkin import clauses
+from mbcnav.patient.negation import LEAD, PSEUDO, negated
 
 from .errors import TriageError
 from .rule import RANK, Source, _date, _sources, _text, entry_where, level_of
@@ -320,7 +321,7 @@ def refresh(path: Path = VECTORS_FILE) -> int:
 
 # ------------------------------------------------------------------ reading the words
 def denied(clause: str) -> bool:
-    """A clause the negation scope denies: ``checkin.negated``, or one of ``DENIALS`` at its
+    """A clause the negation scope denies: ``negation.negated``, or one of ``DENIALS`` at its
     start (after "i have", "there is") before anything but a pseudo-negation ("no feeling").
     An absence that lasts ("no number twos for 5 days", "no wee since this morning") is a
     report, not a denial."""

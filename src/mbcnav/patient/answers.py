@@ -1,0 +1,144 @@
+"""What a person's own words answer about a symptom when the entry leaves it open.
+
+Severity ("really bad"), interference with eating, walking or self-care (PRO-CTCAE, CTCAE v5
+grade 3), whether it is new ("came on suddenly") or long-standing ("same as always"), a body
+temperature (a number only a temperature can be, in °C or °F) and a number of times a day
+("sick 3 times"). Read only upwards: the words can raise an answer, never lower one given.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .negation import denied_before
+from .spelled import digits
+
+#: Words that make a phrase severe when no severity was chosen (read only upwards).
+SEVERE = re.compile(
+    r"\b(?:severe|severely|terrible|terribly|awful|worst|unbearable|excruciating|agony|"
+    r"agoni[sz]ing|horrendous|extreme|extremely|(?:really|very|so) bad|can'?t cope|cannot cope|"
+    r"can'?t stop (?:crying|sobbing))\b"
+)
+#: Words that say a symptom is new or sudden, and words that say it is long-standing.
+NEW = re.compile(
+    r"\b(?:new|newly|sudden|suddenly|just started|started (?:today|yesterday|this|last)|"
+    r"since (?:today|yesterday|this|last)|first time|never had|out of nowhere|came on)\b"
+)
+OLD = re.compile(
+    r"\b(?:same as (?:always|usual|before)|as usual|for (?:months|years)|"
+    r"long[- ]standing|had it for (?:months|years|ages)|nothing new|not new|"
+    r"had (?:it|this|that|these|them) before|always (?:had|get|have) (?:it|this|that|them)|"
+    r"on and off for (?:weeks|months|years|ages))\b"
+)
+#: A number in the words that can only be a body temperature (°C, then °F).
+#: A number followed by an age, a time or a weight unit is none ("I'm 40 years old", "38 kg").
+NUMBER = re.compile(
+    r"(?<![\d.])(\d{2,3}(?:\.\d)?)(?![\d.])"
+    r"(?!\s*(?:years?|yrs?|yo\b|y/o|days?|weeks?|wks?|months?|hours?|hrs?|mins?|minutes?|kgs?\b|"
+    r"kilos?|lbs?\b|pounds|mg\b|mls?\b|%|times|x\b))"
+)
+CELSIUS, FAHRENHEIT = (34.0, 42.5), (94.0, 108.5)
+#: Other measurements people type: a number next to these is not a temperature.
+MEASURES = re.compile(
+    r"\b(?:pulse|heart|bpm|rate|pressure|bp|sugar|glucose|mg|mmol|kg|lbs?|pounds|weight|"
+    r"oxygen|o2|sats?|spo2|breaths)\b|%"
+)
+#: A number of times a day in the words ("10 watery poos", "sick 3 times", "4 or 5 times").
+NUMBER_WORDS = {
+    w: str(i)
+    for i, w in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve".split()
+    )
+}
+COUNT = re.compile(
+    r"(?<![\d.])(\d{1,2})(?:\s*(?:-|or|to)\s*(\d{1,2}))?\s*"
+    r"(?:x\b|times?\b|poos?\b|poops?\b|stools?\b|bowel movements?\b|bms?\b|episodes?\b|"
+    r"goes\b|watery\b|loose\b|runny\b)"
+)
+#: Words that say a symptom gets in the way of eating, drinking, swallowing or walking (the
+#: PRO-CTCAE interference item): "hard to eat", "can't walk far", "struggling to swallow".
+INTERFERES = re.compile(
+    r"\b(?:hard|difficult|struggl\w*|trouble|unable|cant|cannot|can not|stopping me|stops me)\b"
+    r"(?:\s+\w+){0,2}?\s+(?:eat|eating|drink|drinking|swallow\w*|walk|walking)\b"
+)
+#: Words that say a symptom stops self-care (CTCAE v5's grade 3: "limiting self-care ADL":
+#: bathing, dressing and undressing, feeding oneself, using the toilet, taking medicines, not
+#: bedridden): "I can't do up buttons now", "unable to dress myself", "dropped my fork twice".
+#: Read upwards always.
+SELF_CARE = re.compile(
+    r"\b(?:cant|cannot|can not|couldnt|unable to|struggl\w* to|no longer|not able to)\s+"
+    r"(?:\w+\s+){0,2}?(?:do up|button\w*|get dressed|dress (?:myself|herself|himself)|"
+    r"undress|wash (?:myself|herself|himself)|shower|bath\w*|feed (?:myself|herself|himself)|"
+    r"hold (?:a|my|her|his) (?:cup|fork|spoon|mug|toothbrush)|use the (?:toilet|loo)|"
+    r"get (?:out of|up from) (?:bed|the chair)|take (?:my|her|his) (?:pills|tablets|meds))\b"
+    # hands that fail at meals and daily tasks: "dropped my fork twice", "keep dropping cups"
+    r"|\b(?:drop|drops|dropped|dropping)\s+(?:my\s+|her\s+|his\s+|the\s+|a\s+)?"
+    r"(?:things|stuff|cups?|mugs?|forks?|spoons?|knife|knives|glass(?:es)?|plates?|pens?|"
+    r"cutlery|food|keys|phone)\b"
+)
+
+
+def count_in(text: str) -> int | None:
+    """The largest number of times a day the words give ("4 or 5 times" -> 5), or None."""
+    low = " ".join(NUMBER_WORDS.get(w, w) for w in digits(text.lower()).split())
+    low = re.sub(r"\btwice\b", "2 times", re.sub(r"\bonce\b", "1 times", low))
+    found = [int(n) for m in COUNT.finditer(low) for n in m.groups() if n]
+    return max(found) if found else None
+
+
+def answers(text: str, entry: dict) -> dict:
+    """What the words themselves answer when the entry leaves it open: a severe word gives
+    severity "severe"; "new", "suddenly" give new: true, "same as always" new: false (a new
+    word wins); a number that can only be a body temperature gives the temperature."""
+    low = text.lower().replace("’", "'")
+    out: dict = {}
+    if all(entry.get(k) is None for k in ("severity", "frequency", "interference")):
+        if any(not denied_before(low, m.start()) for m in SEVERE.finditer(low)):
+            out["severity"] = "severe"
+        elif INTERFERES.search(low.replace("'", "")):
+            out["interference"] = "quite a bit"
+    if entry.get("interference") != "very much" and SELF_CARE.search(low.replace("'", "")):
+        out["interference"] = "very much"
+    if entry.get("new") is None:
+        if NEW.search(low):
+            out["new"] = True
+        elif OLD.search(low):
+            out["new"] = False
+    no_temp = entry.get("temperature_c") is None and entry.get("temperature_f") is None
+    if not MEASURES.search(low):
+        found = _temperatures(digits(low))
+        if no_temp and found:
+            out.update([found[0]])
+        elif found:
+            # "38.4 at 9pm, took paracetamol, now 37.4" with 37.4 entered: a fever medicine can
+            # hide a fever, so the highest temperature the words give counts (UKONS asks)
+            given = _celsius(entry)
+            top = max(_celsius(dict([kv])) for kv in found)
+            if given is not None and top > given + 0.05:
+                if entry.get("temperature_f") is not None:
+                    out["temperature_f"] = round(top * 9 / 5 + 32, 1)
+                else:
+                    out["temperature_c"] = round(top, 1)
+    return out
+
+
+def _temperatures(low: str) -> list[tuple[str, float]]:
+    """Every number in the words that can only be a body temperature, with its field."""
+    out = []
+    for number in NUMBER.findall(low):
+        value = float(number)
+        if CELSIUS[0] <= value <= CELSIUS[1]:
+            out.append(("temperature_c", value))
+        elif FAHRENHEIT[0] <= value <= FAHRENHEIT[1]:
+            out.append(("temperature_f", value))
+    return out
+
+
+def _celsius(entry: dict) -> float | None:
+    """The entry's temperature in °C, from either field (None without one)."""
+    c, f = entry.get("temperature_c"), entry.get("temperature_f")
+    if isinstance(c, int | float) and not isinstance(c, bool):
+        return float(c)
+    if isinstance(f, int | float) and not isinstance(f, bool):
+        return (float(f) - 32) * 5 / 9
+    return None

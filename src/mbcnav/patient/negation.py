@@ -1,0 +1,128 @@
+"""Negation scope for symptoms typed in a person's own words (ConText-style).
+
+A clause that denies a symptom ("no fever", "not been sick", "wee is a normal colour") is left
+out when the words are read; a pseudo-negation ("no appetite", "not had a poo", "never had a fit
+before") stays a report. The cue lists are data (data/negation.yaml); words nothing reads are
+never denied, so the reading errs upwards.
+"""
+
+from __future__ import annotations
+
+import re
+from importlib import resources
+
+import yaml
+
+from . import vocabulary as v
+
+#: Negation scope (ConText-style cues, pseudo-negations): data/negation.yaml.
+_NEG = yaml.safe_load(
+    resources.files("mbcnav.patient").joinpath("data/negation.yaml").read_text(encoding="utf-8")
+)
+#: A clause starting with one of these denies what follows ("no fever", "not dizzy").
+NEGATORS = frozenset(str(w) for w in _NEG["cues"])
+#: Of those, the cues that deny a whole phrase read through keywords ("no thoughts of harming").
+PHRASE_NEGATORS = frozenset(_NEG["phrase_cues"])
+#: After 'not', verbs of thought or intent that make it deny a whole phrase ("not thinking of ...").
+NOT_THOUGHT = frozenset(_NEG["not_thought"])
+#: Words that may stand before a cue ("i have no fever").
+LEAD = frozenset(_NEG["lead"])
+#: Words that may sit between the negation and the symptom ("no more pain", "not really dizzy").
+FILLERS = frozenset(_NEG["fillers"])
+#: Words that may follow the symptom in a denial ("no pain today", "not sick anymore").
+AFTER = frozenset(_NEG["after"])
+#: First words after a phrase cue that make the clause a report ("no feeling", "never had").
+PSEUDO = frozenset(_NEG["pseudo"])
+#: After a cue, words that say what follows was had ("not been sick", "never had a fever").
+HAVE = frozenset(_NEG["have"])
+#: Words that make "never had X" a first time, not a denial.
+FIRST_TIME = frozenset(_NEG["first_time"])
+#: After 'not' and a have-word, nouns of thought ("not having any thoughts of harming myself").
+THOUGHT_NOUNS = frozenset(_NEG["thought_nouns"])
+#: A clause that ends by calling what it names normal ("wee is a normal colour") denies it.
+_POST_VERBS, _POST_WORDS = "|".join(_NEG["post_verbs"]), "|".join(_NEG["post_words"])
+POST_NEGATION = re.compile(
+    rf"(?<!\bnot)\s(?:{_POST_VERBS})\s+(?:(?:a|its|their|my|his|her|back to|all)\s+)?"
+    rf"(?:{_POST_WORDS})(?:\s+(?:colou?r|again|now|today|size|shape))?\s*$"
+)
+#: "... or anything" after a denied symptom ("not coughing blood or anything").
+OR_ANYTHING = frozenset({"anything", "something", "owt", "whatever", "similar"})
+
+
+def negated(clause: str) -> bool:
+    """True for a clause that denies a symptom: a negation cue, then what it denies.
+
+    "no fever", "not dizzy", "denies chest pain", "i have no pain" deny a listed symptom word;
+    "no thoughts of harming myself", "never thought about hurting myself" deny a whole phrase
+    that the keywords read as a symptom (ConText scope: the cue at the start of the clause
+    covers the clause). "no appetite", "can't pee", "no feeling in my legs", "no point going
+    on", "never had a fit before" are reports (the negation is part of a listed word or a
+    pseudo-negation, data/negation.yaml). Words nothing reads are never denied (err upwards).
+    """
+    words = clause.lower().replace("’", "'").replace("'", "").split()
+    if POST_NEGATION.search(" ".join(words)) and v.normalise_symptom(clause) is not None:
+        return True
+    while len(words) > 2 and words[0] in LEAD and words[0] not in NEGATORS:
+        words = words[1:]
+    if len(words) < 2 or words[0] not in NEGATORS or v.is_symptom_word(" ".join(words)):
+        return False
+    rest = words[1:]
+    while len(rest) > 1 and rest[0] in FILLERS:
+        rest = rest[1:]
+    while len(rest) > 1 and rest[-1] in AFTER:
+        rest = rest[:-1]
+    # "not coughing blood or anything": a trailing "or anything" widens the denial
+    if len(rest) > 2 and rest[-2] == "or" and rest[-1] in OR_ANYTHING:
+        rest = rest[:-2]
+    if rest[0] in HAVE and len(rest) > 1:
+        had = rest[1:]
+        while len(had) > 1 and had[0] in FILLERS:
+            had = had[1:]
+        # "not been sick", "not had a fever"; "not had a poo" is a report (pseudo-negation), and
+        # so is "never had one like this before" (a first time)
+        if v.is_symptom_word(" ".join(had)) or (
+            words[0] == "not"
+            and had[0] not in PSEUDO
+            and len(had) <= 2
+            and not FIRST_TIME & set(had)
+            and v.normalise_symptom(" ".join([rest[0], *had])) is not None
+        ):
+            return True
+        if words[0] == "not" and had[0] in THOUGHT_NOUNS:  # "not having any thoughts of ..."
+            return v.normalise_symptom(" ".join(words)) == v.normalise_symptom(" ".join(had))
+    if words[1] in PSEUDO or rest[0] in PSEUDO:
+        return False
+    if v.is_symptom_word(" ".join(rest)):
+        return True
+    # a list of denials with the cue repeated: "no ulcers no bleeding", "no fever no chills"
+    if _denial_list(rest):
+        return True
+    if words[0] not in PHRASE_NEGATORS and not (words[0] == "not" and words[1] in NOT_THOUGHT):
+        return False
+    return v.normalise_symptom(" ".join(rest)) is not None and (
+        v.normalise_symptom(" ".join(words)) == v.normalise_symptom(" ".join(rest))
+    )
+
+
+def _denial_list(rest: list[str]) -> bool:
+    """True for "ulcers no bleeding" (what follows a first cue): short parts between repeated
+    negation cues, at least one of them a symptom the vocabulary reads, so the whole clause
+    is a list of denials ("no ulcers no bleeding", "no fever no chills")."""
+    parts: list[list[str]] = [[]]
+    for w in rest:
+        if w in NEGATORS:
+            parts.append([])
+        else:
+            parts[-1].append(w)
+    if len(parts) < 2 or not all(0 < len(p) <= 3 for p in parts):
+        return False
+    return any(v.is_symptom_word(" ".join(p)) or v.normalise_symptom(" ".join(p)) for p in parts)
+
+
+def denied_before(low: str, start: int) -> bool:
+    """A severe word right after a negation cue, with only filler words between ("not the
+    worst ever", "not too awful", "isn't severe"): the words deny the severity."""
+    before = low[:start].replace("'", "").split()
+    while before and before[-1] in FILLERS | {"too", "that", "so", "very", "as"}:
+        before.pop()
+    return bool(before) and (before[-1] in NEGATORS or before[-1] in {"isnt", "wasnt", "arent"})
