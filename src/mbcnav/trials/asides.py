@@ -118,7 +118,8 @@ def exempted(text: str) -> set[str]:
 # what the disease or the person is fit for, not what was given: "not amenable to curative-intent
 # surgery or radiation" (NCT07647016), "compatible with ADC administration" (NCT07259226)
 _FIT_FOR = re.compile(
-    r"\b(?:amenable|candidates?|suitable|eligible|appropriate|fit|compatible)\s+(?:to|for|with)\s+"
+    r"\b(?:amenable|candidates?|(?:un)?suitable|(?:in)?eligible|(?:in)?appropriate|(?:un)?fit|compatible)"
+    r"\s+(?:to|for|with)\s+"
     r"(?:[\w-]+\s+){0,4}?(?:(?:or|and)\s+)?$",
     re.I,
 )

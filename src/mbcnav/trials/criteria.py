@@ -437,6 +437,11 @@ def checks_for(crit: Criterion, found: list[Mention]) -> list[dict]:
             c for c in her2 if "at" not in c or _sentence(plain, c["at"]) == _sentence(plain, at)
         ]
         neg = any(c.get("neg") for c in same)  # not "... in the absence of HER2 positivity"
+        if not neg and re.search(r"\bor\b", plain, re.I):
+            # "HER2-positive (IHC 3+ or ISH+) or HER2-low (IHC 1+ or 2+/ISH-)": the list gives
+            # one side, a category named beside it with "or" is allowed too
+            named = {_HER2_CATEGORY.get(c["value"]) for c in same if not c.get("neg")}
+            scores = sorted(set(scores) | {x for x in named if x})
         out.append(
             {"type": "receptor", "value": "her2-in", "allowed": scores, "neg": neg, "at": at}
         )
@@ -485,6 +490,9 @@ def checks_for(crit: Criterion, found: list[Mention]) -> list[dict]:
         for c in out:  # "If ..., then ...": a premise we cannot check; never a clear "not met"
             c["conditional"] = True
     return out
+
+
+_HER2_CATEGORY = {"her2-positive": "positive", "her2-low": "low"}
 
 
 def parse_criteria(criteria: list[Criterion]) -> list[dict]:

@@ -124,14 +124,20 @@ _BRAIN_COUNT = re.compile(
 )
 _PROGRESSION_BEFORE = re.compile(r"\b(?:progress\w*|recurren\w*|relapse\w*)\b[^;.]{0,60}$", re.I)
 _HARM_FROM = re.compile(
-    r"\b(?:toxicit\w*|side[- ]effects?|adverse\s+(?:events?|effects?|reactions?)|complications?|sequelae)"
+    r"\b(?:toxicit\w*|toxic\s+effects?|side[- ]effects?|adverse\s+(?:events?|effects?|reactions?)|complications?|sequelae)"
     r"\s+(?:[\w-]+\s+){0,4}?(?:from|of|due\s+to|related\s+to|attributed\s+to|caused\s+by|associated\s+with)"
-    r"\s+(?:(?:any|all|the|prior|previous|earlier|recent)\s+){0,3}$",
+    r"\s+(?:(?:any|all|the|prior|previous|earlier|recent)\s+){0,3}"
+    # "toxic effects of prior treatment (including prior immunotherapy)": an example of the cause
+    r"(?:(?:[\w/-]+\s+){0,3}?\(\s*(?:including|incl\.?|such\s+as|e\.\s?g\.,?|for\s+example)\s+"
+    r"(?:(?:any|all|the|prior|previous|earlier|recent)\s+){0,3})?$",
     re.I,
 )
 _GERMLINE = re.compile(r"germ-?line|\bg(?=brca)|hereditary|inherited", re.I)
 _EXAMPLES = re.compile(
-    r"\(\s*(?:e\.?\s?g\.?|for example|for instance|such as|including but not limited to)[,:\s][^()]*\)",
+    r"\(\s*(?:e\.?\s?g\.?|for example|for instance|such as|including but not limited to)[,:\s][^()]*\)"
+    # a list that ends "or others" / "etc." gives examples too: "(trastuzumab, pertuzumab, TDM-1 or
+    # others)" (NCT04020575)
+    r"|\([^()]*,[^()]*\b(?:(?:or|and)\s+others?|etc\.?|among others|or similar)\s*\)",
     re.I,
 )
 _DRUG_NAIVE = re.compile(r"\s*(?:-|\s)?(?:treatment|therapy)?[- ]?na[iï]ve\b", re.I)

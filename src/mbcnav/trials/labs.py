@@ -153,7 +153,8 @@ _OP = (
     r"of at least|of)"
 )
 # "2.5 times the upper limit of reference range (ULRR)" (NCT00234403) is the same limit
-_ULN = r"(?:upper limit (?:of )?(?:the )?(?:institutional )?(?:normal(?: range)?|reference range)|(?:institutional )?\b(?:uln|ulrr)\b)"
+# and so is "2.5 x upper institutional limit of normal" (NCT04020575)
+_ULN = r"(?:upper (?:institutional |laboratory |lab )?limits? (?:of )?(?:the )?(?:institutional |laboratory )?(?:normal(?: range)?|reference range)|(?:institutional )?\b(?:uln|ulrr)\b)"
 _TIMES = r"\s*(?:x|×|\*|times?|(?:-\s*)?fold(?:\s*(?:x|×))?)\s*(?:the\s+)?(?:institutional\s+)?"
 _UNIT = r"\s*((?:x|×)?\s*10\s*\\?\^?\s*[39⁹³]\s*/\s*[lµuμ]l?|/\s*(?:µ|u|μ|m)(?:l|m\s*\^?3|m³)|cells\s*/\s*(?:µ|u|μ|m)(?:l|m3)|k/\s*[uµ]l|g/\s*dl|g/\s*l|mg/\s*dl|[uµμ]mol/\s*l|mmol/\s*l|i?u/\s*l|ml/\s*min(?:/1\.73\s*m2)?)?"
 _LIMIT = re.compile(

@@ -87,7 +87,7 @@ def verdict(crit: dict, f: PatientFacts, cache: dict | None = None) -> dict:
         whys.append(why)
         if holds is None and settle:
             settles.append(settle)
-    groups = subtype_options(groups, judged)
+    groups = subtype_options(groups, judged, crit.get("option") or crit["text"])
     results = []
     either = (
         _either_or(crit.get("option") or crit["text"], judged)

@@ -21,11 +21,15 @@ _LINES_MIN = re.compile(
     rf"(?:at least|minimum of|≥|>=|(?<!no )(?<!not )more than|>)\s*{_N}\s*{_LINE}|{_N}\s*(?:or more|\+)\s*{_LINE}"
     r"|(?<!no )(?<!without )(?<!any )(?P<prior>prior|previous)\s+(?:treatment\s+with\s+)?systemic\s+(?:anti-?cancer\s+|anti-?neoplastic\s+)?(?:therapy|therapies|treatment)\s+(?:for|in)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:metastatic|advanced)"
     # "progressed after standard therapy", "relapsed or progressed on or after standard systemic
-    # treatments" (NCT05277051, NCT05785741): at least one earlier treatment that failed
-    r"|(?:relapsed\s+or\s+)?(?:progressed|progression)\s+(?:on|after|following)(?:\s+or\s+(?:after|following))?\s+(?P<standard>standard)\s+(?:of\s+care\s+)?(?:systemic\s+)?(?:anti-?cancer\s+)?(?:therapy|therapies|treatments?|regimens?)"
+    # treatments" (NCT05277051, NCT05785741), "who have failed standard treatment" (NCT06555068):
+    # at least one earlier treatment that failed
+    r"|(?:(?:relapsed\s+or\s+)?(?:progressed|progression)\s+(?:on|after|following)(?:\s+or\s+(?:after|following))?|(?<!not )(?<!never )failed)\s+(?:the\s+|all\s+)?(?P<standard>standard)\s+(?:of\s+care\s+)?(?:systemic\s+)?(?:anti-?cancer\s+)?(?:therapy|therapies|treatments?|regimens?)"
     r"|(?:progressed|progression)\s+(?:on|after|following)\s+(?:at least )?(?P<any>one|any|a|1)\s+(?:prior\s+)?systemic\s+(?:anti-?cancer\s+|anti-?neoplastic\s+)?(?:therapy|treatment|regimen)"
     # "Progression on or after or intolerance to most recent systemic therapy" (NCT06395519)
-    r"|(?:progressed|progression)\s+(?:on|after|following)(?:\s+or\s+(?:after|following))?(?:\s+or\s+intoleran\w+\s+(?:to|of))?\s+(?:the\s+|their\s+|his\s+|her\s+)?(?P<recent>most\s+recent|last|latest)\s+(?:line\s+of\s+)?(?:systemic\s+)?(?:anti-?cancer\s+)?(?:therapy|treatment|regimen)",
+    r"|(?:progressed|progression)\s+(?:on|after|following)(?:\s+or\s+(?:after|following))?(?:\s+or\s+intoleran\w+\s+(?:to|of))?\s+(?:the\s+|their\s+|his\s+|her\s+)?(?P<recent>most\s+recent|last|latest)\s+(?:line\s+of\s+)?(?:systemic\s+)?(?:anti-?cancer\s+)?(?:therapy|treatment|regimen)"
+    # "received more than first-line endocrine therapy, chemotherapy or targeted therapy"
+    # (NCT04646759): more lines than the ordinal names
+    r"|(?<!no )(?<!not )(?:more than|beyond)\s+(?P<ord>first|second|third|1st|2nd|3rd)[- ]line\b",
     re.I,
 )
 _LINES_MAX2 = re.compile(
@@ -105,6 +109,9 @@ _SEX_FILLER = re.compile(
     re.I,
 )
 _UNIT_DAYS = {"day": 1, "week": 7, "month": 30.4, "year": 365}
+
+
+_ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3}
 
 
 def _num(word: str) -> int:
@@ -248,10 +255,10 @@ def _line_class(window: str) -> str | None:
     if re.search(r"any (?:systemic )?(?:line|therapy)", window, re.I):
         return None
     named = sorted((m.start(), label) for rx, label in _LINE_CLASSES if (m := rx.search(window)))
-    if len({label for _, label in named}) > 1 and re.search(
-        r"\bor\b", window[named[0][0] : named[-1][0]], re.I
-    ):
-        return None  # "lines of prior therapy (chemo or hormonal)": a line of either kind counts
+    if len({label for _, label in named}) > 1 and re.search(r"\bor\b", window[named[0][0] :], re.I):
+        # "lines of prior therapy (chemo or hormonal)", "endocrine therapy, chemotherapy or
+        # targeted therapy": a line of either kind counts
+        return None
     for rx, label in _LINE_CLASSES:
         if rx.search(window):
             return label
@@ -277,6 +284,13 @@ def lines_checks(text: str) -> list[dict]:
 
 
 def lines_check(text: str) -> dict | None:
+    if (
+        (m := _LINES_MIN.search(text))
+        and m.group("ord")
+        and re.search(r"therap|chemo|treatment|agents?\b|inhibitor", text[: m.start()], re.I)
+    ):
+        return None  # "any systemic therapy ..., including chemotherapy, immunotherapy, and more
+        # than first-line endocrine therapy" (NCT06770296): one item of a list of treatments
     lo = hi = None
     window = ""
     at = None
@@ -306,7 +320,9 @@ def lines_check(text: str) -> dict | None:
         hi = _num(m.group(1)) - 1
     elif m := _LINES_MAX2.search(text):
         hi = _num(m.group(1) or m.group(2))
-    if m := _LINES_MIN.search(text):
+    if (m := _LINES_MIN.search(text)) and m.group("ord"):
+        lo = _ORDINALS[m.group("ord").lower()] + 1
+    elif m:
         lo = _num(m.group(1) or m.group(2) or "1") + (
             1
             if m.group(0).lower().startswith(("more", ">"))
@@ -321,8 +337,9 @@ def lines_check(text: str) -> dict | None:
         and (m.group("recent") or m.group("standard"))
     ):
         # the most recent therapy, or the standard one that failed, may be an adjuvant one: any
-        # systemic therapy ever counts
-        return {**_lines(lo, hi, None, text, m.start()), "any_setting": True}
+        # systemic therapy ever counts; a line still going has not yet "progressed" or "failed",
+        # so only lines that have ended count (NCT04503265)
+        return {**_lines(lo, hi, None, text, m.start(), done=True), "any_setting": True}
     if (
         lo is not None
         and (m := _LINES_MIN.search(text))

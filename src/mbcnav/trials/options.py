@@ -31,7 +31,11 @@ _NOT_AN_OR = re.compile(
     # "must be receiving or plan to receive first-line treatment": one treatment, two tenses
     r"|\sor\s+(?:plans?|planned|planning|intends?|intending|scheduled|expected)\s+to\b"
     # "progression on or following / on or after / during or after X": one event, two times
-    r"|\sor\s+(?:following|after|within|subsequent\s+to)\b",
+    r"|\sor\s+(?:following|after|within|subsequent\s+to)\b"
+    # "histologically or cytologically confirmed": one diagnosis, two ways to make it
+    r"|\sor\s+cytologic(?:al|ally)?\b"
+    # "metastatic or locally advanced breast cancer with X or Y": two stages of one disease
+    r"|\sor\s+(?:locally\s+|loco-?regionally\s+)?(?:advanced|metastatic|unresectable|inoperable|recurrent)\b",
     re.I,
 )
 _NUMBER_BEFORE = re.compile(r"(?:\d|\bone|\btwo|\bthree|\bfour|\bfive|\bto|/)$", re.I)
@@ -107,7 +111,12 @@ def _either_or(text: str, judged: list[tuple[dict, object]]) -> tuple[bool | Non
     return (_or3([_and3([_or3(v) for v in p.values()]) for p in parts]),)
 
 
-def subtype_options(groups: dict[str, list], judged: list[tuple[dict, object]]) -> dict[str, list]:
+_COHORTS = re.compile(r"\b(?:cohorts?|arms?|parts?)\b", re.I)
+
+
+def subtype_options(
+    groups: dict[str, list], judged: list[tuple[dict, object]], text: str = ""
+) -> dict[str, list]:
     """ "breast (TNBC, HR+/HER2-)": triple-negative named beside a hormone-receptor-positive
     subtype can only be a list of options (no cancer is both), so the subtype and the
     receptor checks together are one choice: triple-negative, or every receptor part."""
@@ -124,5 +133,11 @@ def subtype_options(groups: dict[str, list], judged: list[tuple[dict, object]]) 
         return groups
     receptor = [_or3(v) for k, v in groups.items() if k.startswith("receptor")]
     rest = {k: v for k, v in groups.items() if not k.startswith(("receptor", "subtype"))}
-    rest["subtype-options"] = [_or3([_or3(tn), _and3(receptor)])]
+    choice = _or3([_or3(tn), _and3(receptor)])
+    if choice is False and _COHORTS.search(text) and any(r is True for r in receptor):
+        # a table of cohorts ("Expansion Cohort ... Luminal ER and/or PR >=1% ... HER2 positive
+        # Any ER or PR status ... Triple Negative", NCT04020575): which receptor goes with which
+        # cohort is not clear, and the person fits one part of it: not settled
+        choice = None
+    rest["subtype-options"] = [choice]
     return rest

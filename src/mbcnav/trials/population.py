@@ -12,7 +12,9 @@ but often behaves like ER-negative disease), and anything the record leaves unkn
 from __future__ import annotations
 
 import re
+from functools import cache
 
+from mbcnav.patient import vocabulary
 from mbcnav.trials.facts import PatientFacts
 from mbcnav.trials.record import Trial
 from mbcnav.trials.wording import rx
@@ -52,6 +54,13 @@ _BRAIN = re.compile(
     r"\b(?:brain|cns|central nervous system|intracranial)\s+(?:oligo)?metasta\w*|leptomening\w*",
     re.I,
 )
+# a leptomeningeal-disease trial ("Intrathecal Chemotherapy ... With Leptomeningeal Metastasis",
+# NCT06230055) is not for brain metastases alone
+_LMD = re.compile(
+    r"leptomening\w*|meningeal\s+(?:metasta\w*|carcinomatosis|disease)|carcinomatous\s+meningitis",
+    re.I,
+)
+_BREAST = re.compile(r"breast|\bmbc\b|\bbc\b", re.I)
 _BARE_BREAST = re.compile(
     r"(?:advanced |metastatic |recurrent )?breast (?:cancer|carcinoma|neoplasms?)", re.I
 )
@@ -76,9 +85,30 @@ _CANCER_WORD = re.compile(
 _BRAIN_OPTIONAL = re.compile(r"with or without brain|including (?:those|patients) with brain", re.I)
 
 
+_HORMONAL = frozenset({"SERM", "SERD", "aromatase inhibitor"})
+
+
+@cache
+def _endocrine_drug() -> re.Pattern:
+    """Names of the hormone drugs of breast cancer (SERMs, SERDs, aromatase inhibitors), with
+    brands and code names, from the record's drug list (patient/data/drugs.yaml)."""
+    names = sorted(
+        {
+            w
+            for d in vocabulary.drug_table().drugs
+            if _HORMONAL & set(d.classes)
+            for w in (d.name, *d.brands, *d.synonyms)
+        },
+        key=len,
+        reverse=True,
+    )
+    return re.compile(r"\b(?:" + "|".join(re.escape(n) for n in names) + r")\b", re.I)
+
+
 def gates(trial: Trial, criteria: list[dict] | None = None) -> dict:
-    """{"subtypes": [[hr, her2 list], ...], "brain_only": bool, "excludes_breast": bool} from
-    title and conditions, and from an exclusion that is breast cancer itself."""
+    """{"subtypes": [[hr, her2 list], ...], "brain_only": bool, "leptomeningeal_only": bool,
+    "excludes_breast": bool, ...} from title and conditions, and from an exclusion that is
+    breast cancer itself."""
     text = " ; ".join([trial.title, *trial.conditions])
     subtypes = subtypes_named(text)
     # a brain-metastasis trial names it in its title, or in every one of its conditions; a
@@ -91,10 +121,19 @@ def gates(trial: Trial, criteria: list[dict] | None = None) -> dict:
         _BARE_BREAST.fullmatch(c.strip()) for c in trial.conditions
     ):
         subtypes = []  # "Breast Cancer" among "ER+ Breast Cancer", "BRCA2 Mutation": any subtype
+    if not subtypes and _endocrine_drug().search(trial.title) and _BREAST.search(text):
+        # "HRS-6209 in Combination With Fulvestrant, Letrozole, ..." (NCT06555068): a breast
+        # cancer study of a hormone drug is for hormone receptor-positive disease (hormone
+        # therapy only works there: NCI PDQ, hormone therapy for breast cancer)
+        subtypes = [["positive", None]]
     excluded = any(
         c["kind"] == "exclusion" and rx("concept.breast_excluded").search(_unscoped(c["text"]))
         for c in criteria or []
     )
+    lmd_named = _LMD.search(trial.title) or (
+        trial.conditions and all(_LMD.search(c) for c in trial.conditions)
+    )
+    lmd = bool(lmd_named) and not _BRAIN_OPTIONAL.search(text)
     bone_named = _BONE.search(trial.title) or (
         trial.conditions and all(_BONE.search(c) for c in trial.conditions)
     )
@@ -105,6 +144,7 @@ def gates(trial: Trial, criteria: list[dict] | None = None) -> dict:
     return {
         "subtypes": subtypes,
         "brain_only": brain,
+        "leptomeningeal_only": lmd,
         "bone_only": bone,
         "not_cancer": not_cancer,
         "excludes_breast": excluded,
@@ -242,6 +282,11 @@ def mismatch(g: dict | None, f: PatientFacts) -> str:
     no_brain = f.brain == "none" or (f.brain is None and f.sites_known and "brain" not in f.sites)
     if g.get("brain_only") and no_brain:
         return "This study is for people whose cancer has spread to the brain; your record shows no brain metastases."
+    if g.get("leptomeningeal_only") and f.sites_known and "leptomeningeal" not in f.sites:
+        return (
+            "This study is for people whose cancer has spread to the lining of the brain and "
+            "spinal cord (leptomeningeal disease); your record does not show it."
+        )
     if g.get("bone_only") and f.sites_known and "bone" not in f.sites:
         return "This study is for people whose cancer has spread to the bones; your record shows no bone metastases."
     return ""
@@ -262,6 +307,22 @@ _DEFINED_BY = re.compile(
 )
 
 
+# a phrase that is a disease itself ("TNBC", "triple-negative breast cancer"), not an adjective
+_NAMES_DISEASE = re.compile(r"tnbc|\bbc\b|cancer|carcinoma|tumou?r|disease", re.I)
+_STAGE_WORDS = re.compile(
+    r"(?:[\s,/]*\b(?:locally|loco-?regionally|advanced|metastatic|recurrent|unresectable|"
+    r"inoperable|relapsed|refractory|or|and|and/or)\b)*[\s,/]*",
+    re.I,
+)
+
+
+def _of_other_cancer(text: str, end: int) -> bool:
+    """Whether the receptor phrase ending at ``end`` qualifies another cancer: "HR-positive,
+    locally advanced or metastatic ovarian cancer or endometrial cancer" (NCT06738966)."""
+    lead = _STAGE_WORDS.match(text, end)
+    return bool(rx("modality.other_cancer").match(text, lead.end() if lead else end))
+
+
 def subtypes_named(text: str) -> list[list]:
     """[[hr, her2 list], ...]: each breast subtype the text names, once, in order; a phrase
     inside another is not counted again, nor one that only defines a subtype ("(ER- defined as
@@ -277,6 +338,8 @@ def subtypes_named(text: str) -> list[list]:
             ):
                 continue
             taken.append((m.start(), m.end()))
+            if not _NAMES_DISEASE.search(m.group(0)) and _of_other_cancer(text, m.end()):
+                continue  # "or HR-positive ... ovarian cancer": a subtype of another cancer
             if [hr, her2] not in found:
                 found.append([hr, her2])
     return found

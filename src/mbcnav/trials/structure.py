@@ -58,6 +58,8 @@ def population_line(parse: dict) -> str:
         parts.append(" ".join(words))
     if g.get("brain_only"):
         parts.append("brain metastases")
+    if g.get("leptomeningeal_only"):
+        parts.append("leptomeningeal disease")
     return "Who it is for (title and conditions): " + ("; ".join(parts) or "not limited")
 
 
