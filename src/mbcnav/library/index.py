@@ -263,7 +263,7 @@ class Index:
         ``parts`` (text, weight) replace the question as what is searched (the asked
         clause and the story, see ``understand.py``); ``factor`` multiplies each
         passage's score (answer-shape bonuses); ``dense_texts`` are the texts embedded
-        for re-ranking (a passage's similarity is its best over them); ``lenient``
+        for re-ranking (a passage's similarity is its mean over them); ``lenient``
         leaves words no passage holds out of the coverage (for in-scope questions);
         ``focus`` multiplies both the BM25 score and the fused rank (a named drug wins). With ``rerank``
         (and the model installed) the best ``CANDIDATES`` BM25 passages are reordered by
@@ -294,7 +294,7 @@ class Index:
         if vectors is not None:
             head = order[: dense.CANDIDATES]
             queries = dense.encoder().encode(dense_texts or [question])
-            fused = dense.fuse(final[head], (vectors.matrix[head] @ queries.T).max(axis=1))
+            fused = dense.fuse(final[head], (vectors.matrix[head] @ queries.T).mean(axis=1))
             if focus is not None:  # the focus (a named drug) also counts after fusion
                 fused = fused * focus[head]
             rank.update(
