@@ -1,9 +1,11 @@
 """Issue 15, lib27: a long question's whole message is embedded for re-ranking too (and the
-similarities are averaged); living with MBC in words that name no cancer is in scope."""
+similarities are averaged); living with MBC in words that name no cancer is in scope; an
+audience rule's stop-word needs ("who") are matched as words (care team roles)."""
 
 import numpy as np
 import pytest
 
+from mbcnav.library.audiences import read_rules, unsupported
 from mbcnav.library.choose import dense_queries
 from mbcnav.library.index import get_index
 from mbcnav.library.rerank import encoder
@@ -82,3 +84,23 @@ def test_everyday_questions_stay_out_of_scope(question):
 
 def test_oxy_is_oxycodone():
     assert "oxycodone" in synonyms().correct("I only take the oxy at night").split()
+
+
+def test_an_audience_need_that_is_a_stop_word_is_matched_as_a_word(tmp_path):
+    path = tmp_path / "audiences.yaml"
+    path.write_text(
+        "as_of: 2026-12-02\nsource: {publisher: x}\n"
+        "rules: [{name: team, articles: [care-team], needs: [who, navigator], damp: 0.6}]\n"
+    )
+    rules = read_rules(path)
+    assert rules[0].plain == {"who"}
+    assert unsupported("who actually reads my biopsy", rules) == []
+    assert unsupported("what does a nurse navigator do", rules) == []
+    assert unsupported("what should I write down between onc appointments", rules) == list(rules)
+
+
+def test_care_team_passages_need_a_question_about_the_team():
+    names = lambda q: {r.name for r in unsupported(q)}  # noqa: E731
+    assert "care team roles" in names("can I record my wife's oncology appointments")
+    assert "care team roles" not in names("who do I call about pain at 9pm on a weekend")
+    assert "care team roles" not in names("radiation oncologist vs medical oncologist")

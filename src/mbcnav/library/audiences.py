@@ -21,7 +21,7 @@ import numpy as np
 
 from mbcnav.library.errors import LibraryError
 from mbcnav.library.sourced import named_entries
-from mbcnav.library.vocabulary import analyse, synonyms
+from mbcnav.library.vocabulary import analyse, synonyms, words
 
 AUDIENCES_FILE = Path(__file__).parent / "data" / "audiences.yaml"
 
@@ -32,6 +32,8 @@ class AudienceRule:
     articles: frozenset[str]  # article slugs, or "slug#anchor" for one section
     needs: frozenset[tuple[str, ...]]  # stems of each word or phrase ("chemo brain")
     damp: float
+    # needs that are stop words ("who": a question about who does what), matched as words
+    plain: frozenset[str] = frozenset()
 
     def covers(self, section) -> bool:
         return (
@@ -57,7 +59,10 @@ def read_rules(path: Path = AUDIENCES_FILE) -> tuple[AudienceRule, ...]:
         if not isinstance(damp, (int, float)) or not 0 < damp < 1:
             raise _fail(path, f"rule '{name}': 'damp' is {damp!r}; it must be between 0 and 1")
         stems = frozenset(tuple(analyse(str(w))) for w in needs if analyse(str(w)))
-        out.append(AudienceRule(str(name), frozenset(map(str, articles)), stems, float(damp)))
+        plain = frozenset(" ".join(words(str(w))) for w in needs if not analyse(str(w)))
+        out.append(
+            AudienceRule(str(name), frozenset(map(str, articles)), stems, float(damp), plain)
+        )
     return tuple(out)
 
 
@@ -80,12 +85,14 @@ NEGATED = re.compile(
 def unsupported(question: str, all_rules=None) -> list[AudienceRule]:
     """The rules whose audience the question does not name (a phrase: its words in a row).
 
-    A word said as absent ("no kids", "I don't have children") does not name it."""
-    said = analyse(NEGATED.sub(" ", synonyms().correct(question)))
+    A word said as absent ("no kids", "I don't have children") does not name it; a need that
+    is a stop word ("who") is looked for among the question's words."""
+    kept = NEGATED.sub(" ", synonyms().correct(question))
+    said, plain = analyse(kept), set(words(kept))
     return [
         r
         for r in (all_rules if all_rules is not None else rules())
-        if not any(_says(said, need) for need in r.needs)
+        if not any(_says(said, need) for need in r.needs) and not (r.plain & plain)
     ]
 
 
