@@ -104,3 +104,17 @@ def test_care_team_passages_need_a_question_about_the_team():
     assert "care team roles" in names("can I record my wife's oncology appointments")
     assert "care team roles" not in names("who do I call about pain at 9pm on a weekend")
     assert "care team roles" not in names("radiation oncologist vs medical oncologist")
+
+
+@needs_model
+def test_question_texts_are_embedded_one_by_one_and_kept(monkeypatch):
+    from mbcnav.library import rerank
+
+    texts = ["what is scanxiety", STORY]
+    first = rerank.encode_queries(texts)
+    assert first.shape == (2, 384)
+    assert np.allclose(first, encoder().encode(texts), atol=1e-3)  # no padding, same vectors
+    calls = []
+    monkeypatch.setattr(rerank, "encoder", lambda: calls.append(1))
+    assert np.allclose(rerank.encode_queries(texts), first)  # kept: the model is not asked again
+    assert not calls

@@ -197,7 +197,7 @@ def similarity(index: Index, texts: list[str]) -> float:
         return 0.0
     from mbcnav.library import rerank as dense
 
-    return float((vectors.matrix @ dense.encoder().encode(texts).T).max())
+    return float((vectors.matrix @ dense.encode_queries(texts).T).max())
 
 
 def nearest(index: Index, question: str, hits: list[Hit], top: int) -> list[Hit]:

@@ -293,7 +293,7 @@ class Index:
         vectors = self.vectors() if rerank and len(order) > 1 else None
         if vectors is not None:
             head = order[: dense.CANDIDATES]
-            queries = dense.encoder().encode(dense_texts or [question])
+            queries = dense.encode_queries(dense_texts or [question])
             fused = dense.fuse(final[head], (vectors.matrix[head] @ queries.T).mean(axis=1))
             if focus is not None:  # the focus (a named drug) also counts after fusion
                 fused = fused * focus[head]

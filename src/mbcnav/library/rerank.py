@@ -147,6 +147,21 @@ def encoder() -> Encoder | None:
         return None
 
 
+QUERY_CACHE = 512  # question texts whose vectors are kept (about 1.5 kB each)
+
+
+def encode_queries(texts: list[str]) -> np.ndarray:
+    """Vectors of a question's texts for re-ranking, one text at a time (in one batch the short
+    asked clause is padded to the length of the whole message, lib27: 30 -> 27 ms a long
+    question), each kept for the process: the scope check embeds the same texts again."""
+    return np.vstack([_query_vector(t) for t in texts])
+
+
+@lru_cache(maxsize=QUERY_CACHE)
+def _query_vector(text: str) -> np.ndarray:
+    return encoder().encode([text])[0]
+
+
 def embed(texts: list[str]) -> np.ndarray | None:
     """Unit-length sentence vectors for ``texts`` with the shared encoder (loaded once, lazily),
     or None when the model cannot be used. Shared with the triage red-flag net
