@@ -118,3 +118,11 @@ def test_question_texts_are_embedded_one_by_one_and_kept(monkeypatch):
     monkeypatch.setattr(rerank, "encoder", lambda: calls.append(1))
     assert np.allclose(rerank.encode_queries(texts), first)  # kept: the model is not asked again
     assert not calls
+
+
+def test_a_short_name_from_the_library_headings_puts_a_question_in_scope():
+    from mbcnav.library.scope import heading_acronyms, scope
+
+    assert {"msi", "tmb", "recist", "ecog"} <= set(heading_acronyms())
+    assert scope().covers("foundation report says MSI stable, TMB 4, does any of that matter")
+    assert not scope().covers("how do I fix a flat bike tire")

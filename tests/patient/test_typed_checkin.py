@@ -389,3 +389,10 @@ def test_an_age_or_a_weight_is_no_temperature(typed):
 def test_hands_that_drop_things_read_as_grade_3_interference():
     found = read_typed({"symptom": "fingertips numb and dropped my fork twice at dinner"})
     assert {e["interference"] for e in found} == {"very much"}
+
+
+def test_words_that_must_follow_each_other_are_read_only_in_a_row():
+    from mbcnav.patient import vocabulary as v
+
+    assert v.normalise_symptom("they would all be better off without me")[0] == "suicidal thoughts"
+    assert v.normalise_symptom("tired, need a nap, better in my week off")[0] == "fatigue"

@@ -101,8 +101,9 @@ class Vocabulary:
             if any(_near(u, words) for u in term.unless):
                 continue
             for slots in term.keywords:
-                if len(slots) > score and _near(slots, words):
-                    best, score = term, len(slots)
+                size = sum(1 + s[0].count("+") for s in slots)  # "better+off$" is two words
+                if size > score and _near(slots, words):
+                    best, score = term, size
         if best is None:
             return None
         return best.term, (str(text).strip() if "location" in best.ask else None)
@@ -132,7 +133,8 @@ def _placed(text: object) -> tuple[tuple[int, str], ...]:
 def _near(slots: tuple[tuple[str, ...], ...], words: tuple[tuple[int, str], ...]) -> bool:
     """Whether every slot starts a word of ``words`` (placed words), all within ``SPAN`` places
     of each other (so within one sentence)."""
-    places = [[i for i, w in words if any(_starts(a, w) for a in alts)] for alts in slots]
+    at = dict(words)
+    places = [[i for a in alts for i in _hits(a, words, at)] for alts in slots]
     if not all(places):
         return False
     if len(places) == 1:
@@ -141,6 +143,16 @@ def _near(slots: tuple[tuple[str, ...], ...], words: tuple[tuple[int, str], ...]
         all(any(start <= i <= start + SPAN for i in p) for p in places)
         for start in {i for p in places for i in p}
     )
+
+
+def _hits(alternative: str, words: tuple[tuple[int, str], ...], at: dict[int, str]) -> list[int]:
+    """Places where ``alternative`` starts a word; "better+off$" needs its words in a row."""
+    first, *rest = alternative.split("+")
+    return [
+        i
+        for i, w in words
+        if _starts(first, w) and all(_starts(p, at.get(i + k, "")) for k, p in enumerate(rest, 1))
+    ]
 
 
 def _starts(alternative: str, word: str) -> bool:
@@ -152,13 +164,16 @@ def _keywords(entry: dict, where: str, key: str = "keywords") -> tuple:
     for kw in _words(entry, key, where):
         slots = tuple(tuple(a for a in slot.split("|")) for slot in kw.lower().split())
         if not slots or any(
-            not a or not re.fullmatch(r"[a-z0-9']+\$?", a) for s in slots for a in s
+            not a or not re.fullmatch(r"[a-z0-9']+\$?(?:\+[a-z0-9']+\$?)*", a)
+            for s in slots
+            for a in s
         ):
             raise _fail(
                 where,
                 key,
                 kw,
-                "write word starts separated by spaces, '|' between alternatives",
+                "write word starts separated by spaces, '|' between alternatives, '+' between "
+                "words that must follow each other",
             )
         out.append(slots)
     return tuple(out)
