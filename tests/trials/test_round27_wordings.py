@@ -185,3 +185,12 @@ def test_a_table_of_cohorts_by_subtype_never_rules_out_a_person_who_fits_one_row
     # without a word for cohorts, "TNBC or HR+/HER2-" is still one choice among two subtypes
     plain = parsed("Triple negative or hormone receptor positive and HER2-negative breast cancer")
     assert verdict(plain, facts)["verdict"] == "not met"
+
+
+def test_intolerance_or_progression_after_a_treatment_is_a_history_intolerance_to_it_is_not():
+    found = checks(
+        "Intolerance or disease progression following prior treatment with an antibody-drug "
+        "conjugate (ADC), without the initiation of a new treatment regimen after ADC therapy."
+    )
+    assert [c["value"] for c in found if c["type"] == "therapy"] == ["antibody-drug conjugate"]
+    assert not checks("Known intolerance to capecitabine", "exclusion")

@@ -32,7 +32,9 @@ _CANNOT = re.compile(
     re.I,
 )
 _NOT_THERAPY = re.compile(
-    r"hypersensitiv|allerg|intoleran|contraindicat|sensitivity to|reaction to|confer\w* resistance|"
+    # "intolerance to X" is about the drug's harm, "intolerance or progression following prior
+    # treatment with X" (NCT07520760) is a history
+    r"hypersensitiv|allerg|intoleran\w*\s+(?:to|of)\b[^;.]*$|contraindicat|sensitivity to|reaction to|confer\w* resistance|"
     r"(?:to be|will be) treated with|will receive|to receive|randomi[sz]ed to|study (?:drug|treatment)|"
     r"discontinu\w*|stop(?:ped)?\s+(?:taking\s+)?(?:any\s+)?(?:other\s+)?$|"
     r"absorption of|preclude\w*|interfere\w* with|swallow\w*|"
