@@ -238,3 +238,14 @@ def test_current_treatment_and_ongoing_drugs():
     }
     assert derive.current_treatment(pt, date(2022, 1, 1)) is None
     assert {d.name for d in derive.all_drugs(pt, date(2023, 2, 15))} == {"letrozole", "palbociclib"}
+
+
+def test_chemotherapy_then_its_maintenance_is_one_line():
+    chemo = tx(["docetaxel", "trastuzumab", "pertuzumab"], "2025-02-20", "2025-06-19", "completed")
+    upkeep = tx(["trastuzumab", "pertuzumab", "letrozole"], "2025-07-10")
+    assert len(lines([chemo, upkeep])) == 2  # a new drug after a break: a new line
+    assert len(lines([{**chemo, "line": 1}, {**upkeep, "line": 1}])) == 1  # the record says so
+    assert len(lines([chemo, {**upkeep, "setting_detail": "maintenance"}])) == 1
+    # after progression, even "maintenance" or the same number starts a new line
+    grew = tx(["docetaxel", "trastuzumab", "pertuzumab"], "2025-02-20", "2025-06-19", "progression")
+    assert len(lines([grew, {**upkeep, "setting_detail": "maintenance"}])) == 2

@@ -115,3 +115,21 @@ def test_numbers_in_words_and_a_pair_further_from_its_word_are_read(text, of, va
 )
 def test_what_is_no_pulse_reading(text):
     assert not [v for v in readings.values(text, "pulse") if v > 100]
+
+
+@pytest.mark.parametrize(
+    "text, value", [("heart going at 122 bpm and sweaty", 122.0), ("140 beats a minute", 140.0)]
+)
+def test_a_pulse_with_its_unit_after_the_number_is_read(text, value):
+    assert readings.values(text, "pulse") == [value]
+
+
+def test_unit_words_after_a_number_must_be_a_list():
+    data = {
+        "sources": [1],
+        "as_of": 1,
+        "measures": [{"name": "hr", "words": ["hr"], "unit": "x", "range": [1, 2], "after": "bpm"}],
+    }
+    with pytest.raises(TriageError) as err:
+        readings.parse(data)
+    assert "after" in str(err.value)

@@ -195,6 +195,8 @@ def _joins(group: _Group, t: Treatment) -> bool:
     - started within 28 days of the line's start: same regimen, same line;
     - the line stopped for progression before ``t`` started: new line;
     - added while the line is still ongoing (no progression): same line (e.g. maintenance);
+    - written as the same line number, or as maintenance, after a line that did not progress:
+      same line (a break between chemotherapy and its maintenance does not start a new line);
     - after the whole line ended for another reason: same line only when ``t`` restarts the
       same drugs (a treatment break); new drugs start a new line.
     """
@@ -202,6 +204,10 @@ def _joins(group: _Group, t: Treatment) -> bool:
         return True
     if group.progressed_by(t.start):
         return False
+    if t.line is not None and any(m.line == t.line for m in group.members):
+        return True  # the record numbers it the same line (chemotherapy, then its maintenance)
+    if t.setting_detail == "maintenance":
+        return True  # maintenance keeps a line going that has not progressed (NCI dictionary)
     still_on = [m for m in group.members if m.end is None or m.end >= t.start]
     if still_on:
         return True

@@ -52,6 +52,9 @@ class Measure:
     below: float | None = None
     factor: float = 1.0
     pair: str | None = None  # "first" or "second" of "168/102"
+    after: re.Pattern | None = (
+        None  # a number then its unit: "122 bpm", "heart at 140 beats a minute"
+    )
 
 
 def _measure(entry: object, i: int) -> Measure:
@@ -59,7 +62,7 @@ def _measure(entry: object, i: int) -> Measure:
     if not isinstance(entry, dict):
         raise TriageError(f"{where}: write a mapping.")
     for key in entry:
-        if key not in ("name", "words", "unit", "convert", "range", "pair"):
+        if key not in ("name", "words", "unit", "convert", "range", "pair", "after"):
             raise TriageError(f"{where}, field '{key}': unknown field.")
     name, words, unit, span = (entry.get(k) for k in ("name", "words", "unit", "range"))
     if not isinstance(name, str) or not re.fullmatch(r"[a-z]+", name):
@@ -94,6 +97,13 @@ def _measure(entry: object, i: int) -> Measure:
         else rf"{NUMBER}(?![\d/]|\.\d){NOT_A_READING}{'' if unit == '%' else NOT_A_PERCENT}"
     )
     pattern = re.compile(rf"\b(?:{names})\b{PAIR_GAP if pair else GAP}{tail}")
+    units = entry.get("after") or []
+    if not isinstance(units, list) or not all(isinstance(w, str) and w for w in units):
+        raise TriageError(f"{where}, field 'after': write a list of unit words.")
+    after = None
+    if units and not pair:
+        alts = "|".join(re.escape(w.lower()) for w in sorted(units, key=len, reverse=True))
+        after = re.compile(rf"(?<![\d./]){NUMBER}\s*(?:{alts})\b")
     return Measure(
         name=name,
         unit=unit,
@@ -103,6 +113,7 @@ def _measure(entry: object, i: int) -> Measure:
         below=convert.get("below"),
         factor=float(convert.get("factor", 1.0)),
         pair=pair,
+        after=after,
     )
 
 
@@ -132,7 +143,8 @@ def values(text: str, of: str) -> list[float]:
     m = measures()[of]
     low = digits(" ".join(text.lower().replace("’", "'").split()))
     out = []
-    for found in m.pattern.finditer(low):
+    found_all = [*m.pattern.finditer(low), *(m.after.finditer(low) if m.after else ())]
+    for found in found_all:
         number = float(found.group(2 if m.pair == "second" else 1))
         if m.below is not None and number < m.below:
             number = round(number * m.factor, 1)
