@@ -396,3 +396,10 @@ def test_words_that_must_follow_each_other_are_read_only_in_a_row():
 
     assert v.normalise_symptom("they would all be better off without me")[0] == "suicidal thoughts"
     assert v.normalise_symptom("tired, need a nap, better in my week off")[0] == "fatigue"
+
+
+@pytest.mark.parametrize(
+    "typed", ["I'm thirty six and temp is 38.5", "temp 37 earlier now 38.5, shivery"]
+)
+def test_the_highest_temperature_in_the_words_counts(typed):
+    assert read_typed({"symptom": typed})[0]["temperature_c"] == 38.5

@@ -133,3 +133,26 @@ def test_unit_words_after_a_number_must_be_a_list():
     with pytest.raises(TriageError) as err:
         readings.parse(data)
     assert "after" in str(err.value)
+
+
+@pytest.mark.parametrize(
+    "text, of, value",
+    [
+        ("my pulse is one forty", "pulse", 140.0),
+        ("bp one twenty over eighty, pulse one thirty five", "pulse", 135.0),
+    ],
+)
+def test_a_spoken_hundred_after_a_measure_word_is_read(text, of, value):
+    assert readings.values(text, of) == [value]
+
+
+@pytest.mark.parametrize(
+    "text, of",
+    [
+        ("blood pressure normal today, took 88 over 2 days", "systolic"),
+        ("pulse ox 120 on my finger", "pulse"),
+        ("bp fine, 80/120 written backwards", "systolic"),
+    ],
+)
+def test_what_only_looks_like_a_reading_is_none(text, of):
+    assert readings.values(text, of) == []

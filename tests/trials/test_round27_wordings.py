@@ -194,3 +194,46 @@ def test_intolerance_or_progression_after_a_treatment_is_a_history_intolerance_t
     )
     assert [c["value"] for c in found if c["type"] == "therapy"] == ["antibody-drug conjugate"]
     assert not checks("Known intolerance to capecitabine", "exclusion")
+
+
+def test_no_presence_of_keeps_its_negation():
+    found = checks("No presence of active CNS metastases")
+    assert [c["neg"] for c in found if c["type"] == "brain"] == [True]
+
+
+def test_a_trial_for_brain_or_leptomeningeal_disease_is_not_for_leptomeningeal_disease_alone():
+    from mbcnav.trials.population import gates
+    from mbcnav.trials.record import Trial
+
+    either = Trial(
+        "NCT09999993",
+        title="Tucatinib in HER2+ Breast Cancer With Brain and/or Leptomeningeal Metastases",
+        conditions=["Breast Cancer"],
+    )
+    assert not gates(either)["leptomeningeal_only"]
+
+
+def test_a_supportive_or_fertility_study_of_a_hormone_drug_is_not_gated_to_hr_positive():
+    from mbcnav.trials.population import gates
+    from mbcnav.trials.record import Trial
+
+    for title in (
+        "Fertility Preservation With Letrozole in Young Women With Breast Cancer",
+        "Acupuncture for Anastrozole Arthralgia in Women With Metastatic Breast Cancer",
+    ):
+        trial = Trial("NCT09999992", title=title, conditions=["Breast Cancer"])
+        assert gates(trial)["subtypes"] == []
+
+
+def test_not_yet_failed_is_no_count_of_lines():
+    assert not lines_checks("Patients who have not yet failed standard therapy")
+
+
+def test_a_class_named_only_in_a_bracketed_allowance_is_not_the_counted_class():
+    text = (
+        "No more than 1 prior line of chemotherapy for metastatic disease (prior endocrine "
+        "therapy with or without a CDK4/6 inhibitor is allowed)"
+    )
+    assert lines_checks(text)[0]["class"] == "chemotherapy"
+    inside = lines_checks("Prior chemotherapy for MBC (up to 2 lines of chemotherapy allowed)")
+    assert inside[0]["max"] == 2 and inside[0]["class"] == "chemotherapy"

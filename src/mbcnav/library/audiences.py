@@ -60,6 +60,8 @@ def read_rules(path: Path = AUDIENCES_FILE) -> tuple[AudienceRule, ...]:
             raise _fail(path, f"rule '{name}': 'damp' is {damp!r}; it must be between 0 and 1")
         stems = frozenset(tuple(analyse(str(w))) for w in needs if analyse(str(w)))
         plain = frozenset(" ".join(words(str(w))) for w in needs if not analyse(str(w)))
+        if any(" " in w for w in plain):
+            raise _fail(path, f"rule '{name}': a need made only of common words must be one word")
         out.append(
             AudienceRule(str(name), frozenset(map(str, articles)), stems, float(damp), plain)
         )

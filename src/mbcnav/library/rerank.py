@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+from collections import OrderedDict
 from functools import lru_cache
 from pathlib import Path
 
@@ -147,19 +148,32 @@ def encoder() -> Encoder | None:
         return None
 
 
-QUERY_CACHE = 512  # question texts whose vectors are kept (about 1.5 kB each)
+QUERY_CACHE = 512  # question vectors kept (about 1.5 kB each), keyed by a digest of the text
+_QUERIES: OrderedDict[str, np.ndarray] = OrderedDict()
 
 
 def encode_queries(texts: list[str]) -> np.ndarray:
     """Vectors of a question's texts for re-ranking, one text at a time (in one batch the short
     asked clause is padded to the length of the whole message, lib27: 30 -> 27 ms a long
-    question), each kept for the process: the scope check embeds the same texts again."""
-    return np.vstack([_query_vector(t) for t in texts])
-
-
-@lru_cache(maxsize=QUERY_CACHE)
-def _query_vector(text: str) -> np.ndarray:
-    return encoder().encode([text])[0]
+    question), each kept for the process (the scope check embeds the same texts again) under a
+    SHA-256 digest, so a person's words are not held in memory. Callers check ``encoder()``."""
+    model = None
+    out = []
+    for text in texts:
+        key = hashlib.sha256(text.encode("utf-8")).hexdigest()
+        vec = _QUERIES.get(key)
+        if vec is None:
+            model = model or encoder()
+            if model is None:
+                raise RuntimeError("The re-ranking model is not available.")
+            vec = model.encode([text])[0]
+            _QUERIES[key] = vec
+            if len(_QUERIES) > QUERY_CACHE:
+                _QUERIES.popitem(last=False)
+        else:
+            _QUERIES.move_to_end(key)
+        out.append(vec)
+    return np.vstack(out)
 
 
 def embed(texts: list[str]) -> np.ndarray | None:

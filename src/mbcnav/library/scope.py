@@ -24,7 +24,6 @@ from pathlib import Path
 
 import yaml
 
-from mbcnav.library.articles import ARTICLES_DIR
 from mbcnav.library.errors import LibraryError
 from mbcnav.library.vocabulary import analyse, synonyms, words
 
@@ -43,20 +42,6 @@ def _phrases(path: Path, data: dict, key: str) -> tuple[str, ...]:
     return tuple(" ".join(words(str(p))) for p in raw if words(str(p)))
 
 
-def heading_acronyms(directory: Path = ARTICLES_DIR) -> tuple[str, ...]:
-    """The short names the library's own section headings use (MSI, TMB, RECIST, ECOG, DNR,
-    PARP ...): a question that names one is about what the library covers ("foundation report
-    says MSI stable, TMB 4, does any of that matter for me")."""
-    found = {
-        " ".join(words(a))
-        for md in sorted(Path(directory).glob("*.md"))
-        for line in md.read_text(encoding="utf-8").splitlines()
-        if line.startswith("## ")
-        for a in re.findall(r"\b[A-Z][A-Z0-9/-]{2,}\b", line)
-    }
-    return tuple(sorted(a for a in found if a))
-
-
 class Scope:
     def __init__(self, path: Path = SCOPE_FILE):
         try:
@@ -72,7 +57,6 @@ class Scope:
         self.topic = _phrases(path, data, "topic_words")
         self.other = _phrases(path, data, "other_cancers")
         self.spread = _phrases(path, data, "spread_words")
-        self.acronyms = heading_acronyms()
         named = sorted(
             self.other + _phrases(path, data, "own_other_cancers"), key=len, reverse=True
         )
@@ -118,9 +102,7 @@ class Scope:
             return False
         # a plural names its topic too ("infusions", "appointments")
         singular = " ".join(w[:-1] for w in said.split() if len(w) > 4 and w.endswith("s"))
-        if self._has(f"{padded}{singular} ", self.topic + self.acronyms) or self._names_drug(
-            padded
-        ):
+        if self._has(f"{padded}{singular} ", self.topic) or self._names_drug(padded):
             return True
         meant = {
             extra

@@ -108,7 +108,8 @@ def answers(text: str, entry: dict) -> dict:
     if not MEASURES.search(low):
         found = _temperatures(digits(low))
         if no_temp and found:
-            out.update([found[0]])
+            # "I'm thirty six and temp is 38.5", "37 earlier, 38.6 now": the highest counts
+            out.update([max(found, key=lambda kv: _celsius(dict([kv])))])
         elif found:
             # "38.4 at 9pm, took paracetamol, now 37.4" with 37.4 entered: a fever medicine can
             # hide a fever, so the highest temperature the words give counts (UKONS asks)

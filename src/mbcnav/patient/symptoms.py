@@ -101,7 +101,7 @@ class Vocabulary:
             if any(_near(u, words) for u in term.unless):
                 continue
             for slots in term.keywords:
-                size = sum(1 + s[0].count("+") for s in slots)  # "better+off$" is two words
+                size = sum(1 + max(a.count("+") for a in s) for s in slots)  # "better+off$": 2
                 if size > score and _near(slots, words):
                     best, score = term, size
         if best is None:

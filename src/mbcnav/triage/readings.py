@@ -39,7 +39,13 @@ NOT_A_PERCENT = r"(?!\s*%)"
 #: Plain words allowed between the measure word and its number ("was high", "came back at"); a
 #: pair ("86 over 50") is specific enough to allow more ("the bp machine at my mums says 86/50").
 GAP = r"(?:[\s,:=-]+(?:[a-z']+\b)){0,4}?[\s,:=-]*"
-PAIR_GAP = r"(?:[\s,:=-]+(?:[a-z']+\b)){0,7}?[\s,:=-]*"
+PAIR_GAP = r"(?:[\s:=-]+(?:[a-z']+\b)){0,7}?[\s,:=-]*"  # no comma between the words
+#: A spoken hundred: "pulse one forty" is written "1 40" by text2num; after a measure word it is 140.
+SPOKEN_HUNDRED = re.compile(r"\b1 ([1-9]\d)\b")
+#: Words that name another measure beginning with a measure's word ("pulse ox" is the oxygen meter).
+NOT_THIS = re.compile(r"^pulse[\s-]*ox", re.I)
+#: A plausible blood-pressure pair: top number above the bottom one, both in range.
+PAIR_RANGE = ((60.0, 280.0), (30.0, 180.0))
 
 
 @dataclass(frozen=True)
@@ -141,10 +147,17 @@ def measures() -> dict[str, Measure]:
 def values(text: str, of: str) -> list[float]:
     """Every reading of the measure ``of`` in ``text``, in the measure's unit."""
     m = measures()[of]
-    low = digits(" ".join(text.lower().replace("’", "'").split()))
+    low = SPOKEN_HUNDRED.sub(r"1\1", digits(" ".join(text.lower().replace("’", "'").split())))
     out = []
     found_all = [*m.pattern.finditer(low), *(m.after.finditer(low) if m.after else ())]
     for found in found_all:
+        if NOT_THIS.match(found.group(0)) and m.name != "oxygen":
+            continue
+        if m.pair:
+            top, bottom = float(found.group(1)), float(found.group(2))
+            (t_lo, t_hi), (b_lo, b_hi) = PAIR_RANGE
+            if not (t_lo <= top <= t_hi and b_lo <= bottom <= b_hi and top > bottom):
+                continue  # "took 88 over 2 days" is no blood pressure
         number = float(found.group(2 if m.pair == "second" else 1))
         if m.below is not None and number < m.below:
             number = round(number * m.factor, 1)

@@ -23,7 +23,7 @@ _LINES_MIN = re.compile(
     # "progressed after standard therapy", "relapsed or progressed on or after standard systemic
     # treatments" (NCT05277051, NCT05785741), "who have failed standard treatment" (NCT06555068):
     # at least one earlier treatment that failed
-    r"|(?:(?:relapsed\s+or\s+)?(?:progressed|progression)\s+(?:on|after|following)(?:\s+or\s+(?:after|following))?|(?<!not )(?<!never )failed)\s+(?:the\s+|all\s+)?(?P<standard>standard)\s+(?:of\s+care\s+)?(?:systemic\s+)?(?:anti-?cancer\s+)?(?:therapy|therapies|treatments?|regimens?)"
+    r"|(?:(?:relapsed\s+or\s+)?(?:progressed|progression)\s+(?:on|after|following)(?:\s+or\s+(?:after|following))?|(?<!not )(?<!never )(?<!not yet )(?<!not previously )(?<!not already )failed)\s+(?:the\s+|all\s+)?(?P<standard>standard)\s+(?:of\s+care\s+)?(?:systemic\s+)?(?:anti-?cancer\s+)?(?:therapy|therapies|treatments?|regimens?)"
     r"|(?:progressed|progression)\s+(?:on|after|following)\s+(?:at least )?(?P<any>one|any|a|1)\s+(?:prior\s+)?systemic\s+(?:anti-?cancer\s+|anti-?neoplastic\s+)?(?:therapy|treatment|regimen)"
     # "Progression on or after or intolerance to most recent systemic therapy" (NCT06395519)
     r"|(?:progressed|progression)\s+(?:on|after|following)(?:\s+or\s+(?:after|following))?(?:\s+or\s+intoleran\w+\s+(?:to|of))?\s+(?:the\s+|their\s+|his\s+|her\s+)?(?P<recent>most\s+recent|last|latest)\s+(?:line\s+of\s+)?(?:systemic\s+)?(?:anti-?cancer\s+)?(?:therapy|treatment|regimen)"
@@ -283,6 +283,11 @@ def lines_checks(text: str) -> list[dict]:
     return [c] if c else []
 
 
+_ALLOWANCE_ASIDE = re.compile(
+    r"\([^()]*\b(?:allowed|permitted|acceptable|is eligible|are eligible)\b[^()]*\)", re.I
+)
+
+
 def lines_check(text: str) -> dict | None:
     if (
         (m := _LINES_MIN.search(text))
@@ -303,7 +308,13 @@ def lines_check(text: str) -> dict | None:
         r"\bnon-?\s?(?:endocrine|hormonal)|other than (?:endocrine|hormonal)", window, re.I
     ):
         return None  # "prior lines of non-endocrine-based therapy" (NCT06840483): no class we count
-    cls = _line_class(window or text)
+    # a class named only in a bracketed allowance is not the counted class: "No more than 1 prior
+    # line of chemotherapy (prior endocrine therapy with or without a CDK4/6 inhibitor is allowed)"
+    free = _ALLOWANCE_ASIDE.sub(lambda a: " " * len(a.group()), text)
+    if window and at is not None and free[at] != " ":
+        cls = _line_class(free[at : at + len(window)])
+    else:
+        cls = _line_class(window or text)
     if exc := _EXCEPT_A_CLASS.search(text):
         # "no prior systemic therapy for advanced disease, except for prior endocrine ± targeted
         # therapy" (NCT06942234): a class named only in the exception is not what is counted,

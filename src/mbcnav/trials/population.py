@@ -61,6 +61,7 @@ _LMD = re.compile(
     re.I,
 )
 _BREAST = re.compile(r"breast|\bmbc\b|\bbc\b", re.I)
+_BRAIN_WORD = re.compile(r"\b(?:brain|cns|central nervous system|intracranial|cerebral)\b", re.I)
 _BARE_BREAST = re.compile(
     r"(?:advanced |metastatic |recurrent )?breast (?:cancer|carcinoma|neoplasms?)", re.I
 )
@@ -86,6 +87,14 @@ _BRAIN_OPTIONAL = re.compile(r"with or without brain|including (?:those|patients
 
 
 _HORMONAL = frozenset({"SERM", "SERD", "aromatase inhibitor"})
+# a treatment study of advanced disease, not one about a side effect, fertility or prevention
+# ("Fertility Preservation With Letrozole", "Acupuncture for Anastrozole Arthralgia")
+_STAGE_NAMED = re.compile(r"metasta|advanced|recurren|stage\s+(?:iv|4)|unresectable", re.I)
+_SUPPORTIVE = re.compile(
+    r"fertility|oocyte|embryo|arthralgia|joint pain|hot flash|hot flush|bone loss|osteopor|"
+    r"prevent|risk[- ]reduc|quality of life|adherence|acupuncture|exercise|symptom|survivor",
+    re.I,
+)
 
 
 @cache
@@ -121,7 +130,13 @@ def gates(trial: Trial, criteria: list[dict] | None = None) -> dict:
         _BARE_BREAST.fullmatch(c.strip()) for c in trial.conditions
     ):
         subtypes = []  # "Breast Cancer" among "ER+ Breast Cancer", "BRCA2 Mutation": any subtype
-    if not subtypes and _endocrine_drug().search(trial.title) and _BREAST.search(text):
+    if (
+        not subtypes
+        and _endocrine_drug().search(trial.title)
+        and _BREAST.search(text)
+        and _STAGE_NAMED.search(text)
+        and not _SUPPORTIVE.search(text)
+    ):
         # "HRS-6209 in Combination With Fulvestrant, Letrozole, ..." (NCT06555068): a breast
         # cancer study of a hormone drug is for hormone receptor-positive disease (hormone
         # therapy only works there: NCI PDQ, hormone therapy for breast cancer)
@@ -133,7 +148,12 @@ def gates(trial: Trial, criteria: list[dict] | None = None) -> dict:
     lmd_named = _LMD.search(trial.title) or (
         trial.conditions and all(_LMD.search(c) for c in trial.conditions)
     )
-    lmd = bool(lmd_named) and not _BRAIN_OPTIONAL.search(text)
+    # "Brain and/or Leptomeningeal Metastases": a trial for either is not for LMD alone
+    lmd = (
+        bool(lmd_named)
+        and not _BRAIN_OPTIONAL.search(text)
+        and not _BRAIN_WORD.search(_LMD.sub(" ", text))
+    )
     bone_named = _BONE.search(trial.title) or (
         trial.conditions and all(_BONE.search(c) for c in trial.conditions)
     )
