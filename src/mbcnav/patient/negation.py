@@ -1,6 +1,6 @@
 """Negation scope for symptoms typed in a person's own words (ConText-style).
 
-A clause that denies a symptom ("no fever", "not been sick", "wee is a normal colour") is left
+A clause that denies a symptom ("no fever", "not been sick", "pee is a normal color") is left
 out when the words are read; a pseudo-negation ("no appetite", "not had a poo", "never had a fit
 before") stays a report. The cue lists are data (data/negation.yaml); words nothing reads are
 never denied, so the reading errs upwards.
