@@ -118,7 +118,13 @@ def test_what_is_no_pulse_reading(text):
 
 
 @pytest.mark.parametrize(
-    "text, value", [("heart going at 122 bpm and sweaty", 122.0), ("140 beats a minute", 140.0)]
+    "text, value",
+    [
+        ("heart going at 122 bpm and sweaty", 122.0),
+        ("140 beats a minute", 140.0),
+        ("heart going at 130 and I feel faint", 130.0),
+        ("my heart is racing, about 140", 140.0),
+    ],
 )
 def test_a_pulse_with_its_unit_after_the_number_is_read(text, value):
     assert readings.values(text, "pulse") == [value]

@@ -150,9 +150,13 @@ def values(text: str, of: str) -> list[float]:
     low = SPOKEN_HUNDRED.sub(r"1\1", digits(" ".join(text.lower().replace("’", "'").split())))
     out = []
     found_all = [*m.pattern.finditer(low), *(m.after.finditer(low) if m.after else ())]
+    seen: set[int] = set()  # "heart going at 122 bpm": one number, read by word and by unit
     for found in found_all:
         if NOT_THIS.match(found.group(0)) and m.name != "oxygen":
             continue
+        if found.start(1) in seen:
+            continue
+        seen.add(found.start(1))
         if m.pair:
             top, bottom = float(found.group(1)), float(found.group(2))
             (t_lo, t_hi), (b_lo, b_hi) = PAIR_RANGE
