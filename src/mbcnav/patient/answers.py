@@ -107,14 +107,15 @@ def answers(text: str, entry: dict) -> dict:
     no_temp = entry.get("temperature_c") is None and entry.get("temperature_f") is None
     if not MEASURES.search(low):
         found = _temperatures(digits(low))
-        if no_temp and found:
-            # "I'm thirty six and temp is 38.5", "37 earlier, 38.6 now": the highest counts
-            out.update([max(found, key=lambda kv: _celsius(dict([kv])))])
-        elif found:
-            # "38.4 at 9pm, took paracetamol, now 37.4" with 37.4 entered: a fever medicine can
-            # hide a fever, so the highest temperature the words give counts (UKONS asks)
+        # the highest temperature the words give counts: "I'm thirty six and temp is 38.5",
+        # "38.4 at 9pm, took paracetamol, now 37.4" (a fever medicine can hide a fever; UKONS)
+        highest = max(found, key=lambda kv: _celsius(dict([kv])), default=None)
+        if no_temp and highest:
+            out.update([highest])
+        elif highest:
+            # with 37.4 entered, a higher number in the words replaces it
             given = _celsius(entry)
-            top = max(_celsius(dict([kv])) for kv in found)
+            top = _celsius(dict([highest]))
             if given is not None and top > given + 0.05:
                 if entry.get("temperature_f") is not None:
                     out["temperature_f"] = round(top * 9 / 5 + 32, 1)

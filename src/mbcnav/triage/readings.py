@@ -14,7 +14,7 @@ counts, so two readings err upwards.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from importlib import resources
 
@@ -42,10 +42,6 @@ GAP = r"(?:[\s,:=-]+(?:[a-z']+\b)){0,4}?[\s,:=-]*"
 PAIR_GAP = r"(?:[\s:=-]+(?:[a-z']+\b)){0,7}?[\s,:=-]*"  # no comma between the words
 #: A spoken hundred: "pulse one forty" is written "1 40" by text2num; after a measure word it is 140.
 SPOKEN_HUNDRED = re.compile(r"\b1 ([1-9]\d)\b")
-#: Words that name another measure beginning with a measure's word ("pulse ox" is the oxygen meter).
-NOT_THIS = re.compile(r"^pulse[\s-]*ox", re.I)
-#: A plausible blood-pressure pair: top number above the bottom one, both in range.
-PAIR_RANGE = ((60.0, 280.0), (30.0, 180.0))
 
 
 @dataclass(frozen=True)
@@ -61,6 +57,12 @@ class Measure:
     after: re.Pattern | None = (
         None  # a number then its unit: "122 bpm", "heart at 140 beats a minute"
     )
+    words: tuple[str, ...] = ()
+    # another measure's words that begin with one of this one's ("pulse ox" is the oxygen meter,
+    # not a pulse), spaces and hyphens left out; set by ``parse``
+    not_words: tuple[str, ...] = ()
+    # for a pair ("168/102"): the plausible range of each number, from both measures of the pair
+    pair_ranges: tuple[tuple[float, float], ...] = ()
 
 
 def _measure(entry: object, i: int) -> Measure:
@@ -120,6 +122,7 @@ def _measure(entry: object, i: int) -> Measure:
         factor=float(convert.get("factor", 1.0)),
         pair=pair,
         after=after,
+        words=tuple(w.lower() for w in words),
     )
 
 
@@ -135,7 +138,26 @@ def parse(data: object) -> dict[str, Measure]:
         if m.name in out:
             raise TriageError(f"{FILE}: measure '{m.name}' is listed twice.")
         out[m.name] = m
+    for name, m in out.items():
+        others = [w for o in out.values() if o is not m for w in o.words]
+        not_words = tuple(
+            _squeezed(w)
+            for w in others
+            for own in m.words
+            if re.match(rf"{re.escape(own)}[\s-]", w)
+        )
+        pair_ranges = tuple(
+            (o.low, o.high)
+            for kind in ("first", "second")
+            for o in out.values()
+            if m.pair and o.pair == kind and o.words == m.words
+        )
+        out[name] = replace(m, not_words=not_words, pair_ranges=pair_ranges)
     return out
+
+
+def _squeezed(text: str) -> str:
+    return re.sub(r"[\s-]+", "", text)
 
 
 @cache
@@ -152,15 +174,17 @@ def values(text: str, of: str) -> list[float]:
     found_all = [*m.pattern.finditer(low), *(m.after.finditer(low) if m.after else ())]
     seen: set[int] = set()  # "heart going at 122 bpm": one number, read by word and by unit
     for found in found_all:
-        if NOT_THIS.match(found.group(0)) and m.name != "oxygen":
+        if _squeezed(found.group(0)).startswith(m.not_words):
             continue
         if found.start(1) in seen:
             continue
         seen.add(found.start(1))
-        if m.pair:
-            top, bottom = float(found.group(1)), float(found.group(2))
-            (t_lo, t_hi), (b_lo, b_hi) = PAIR_RANGE
-            if not (t_lo <= top <= t_hi and b_lo <= bottom <= b_hi and top > bottom):
+        if m.pair:  # both numbers plausible and the top one above the bottom one
+            pair = (float(found.group(1)), float(found.group(2)))
+            if not (
+                pair[0] > pair[1]
+                and all(lo <= v <= hi for v, (lo, hi) in zip(pair, m.pair_ranges, strict=False))
+            ):
                 continue  # "took 88 over 2 days" is no blood pressure
         number = float(found.group(2 if m.pair == "second" else 1))
         if m.below is not None and number < m.below:

@@ -78,7 +78,7 @@ from mbcnav.trials.cues import (
     _sentence,
 )
 from mbcnav.trials.durations import duration_check
-from mbcnav.trials.her2 import her2_list_start, her2_scores
+from mbcnav.trials.her2 import her2_list_start, her2_scores, with_named
 from mbcnav.trials.labs import backwards, lab_checks
 from mbcnav.trials.menopause import menopause_check
 from mbcnav.trials.numbers import (
@@ -437,11 +437,8 @@ def checks_for(crit: Criterion, found: list[Mention]) -> list[dict]:
             c for c in her2 if "at" not in c or _sentence(plain, c["at"]) == _sentence(plain, at)
         ]
         neg = any(c.get("neg") for c in same)  # not "... in the absence of HER2 positivity"
-        if not neg and re.search(r"\bor\b", plain, re.I):
-            # "HER2-positive (IHC 3+ or ISH+) or HER2-low (IHC 1+ or 2+/ISH-)": the list gives
-            # one side, a category named beside it with "or" is allowed too
-            named = {_HER2_CATEGORY.get(c["value"]) for c in same if not c.get("neg")}
-            scores = sorted(set(scores) | {x for x in named if x})
+        if not neg:  # "HER2-positive (IHC 3+ ...) or HER2-low (IHC 1+ or 2+/ISH-)"
+            scores = with_named(scores, same, plain)
         out.append(
             {"type": "receptor", "value": "her2-in", "allowed": scores, "neg": neg, "at": at}
         )
@@ -490,9 +487,6 @@ def checks_for(crit: Criterion, found: list[Mention]) -> list[dict]:
         for c in out:  # "If ..., then ...": a premise we cannot check; never a clear "not met"
             c["conditional"] = True
     return out
-
-
-_HER2_CATEGORY = {"her2-positive": "positive", "her2-low": "low"}
 
 
 def parse_criteria(criteria: list[Criterion]) -> list[dict]:

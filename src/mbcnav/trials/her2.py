@@ -50,3 +50,17 @@ def her2_list_start(text: str) -> int:
     """Where the list of IHC scores starts (-1 when there is none)."""
     m = _HER2_LIST.search(text)
     return m.start() if m else -1
+
+
+#: HER2 checks that name one category, as the categories of ``her2_scores``.
+_CATEGORY = {"her2-positive": "positive", "her2-low": "low"}
+
+
+def with_named(scores: list[str], checks: list[dict], text: str) -> list[str]:
+    """The categories an IHC list allows plus those named beside it with "or": "HER2-positive
+    (IHC 3+ or ISH+) or HER2-low (IHC 1+ or 2+/ISH-)" -> low, positive (the list gives one side).
+    Negated checks name nothing allowed."""
+    if not re.search(r"\bor\b", text, re.I):
+        return scores
+    named = {_CATEGORY.get(c["value"]) for c in checks if not c.get("neg")}
+    return sorted(set(scores) | {x for x in named if x})
