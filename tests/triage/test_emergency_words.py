@@ -5,7 +5,8 @@ import pytest
 
 from mbcnav.patient.checkin import own_words_all
 from mbcnav.triage import TriageError
-from mbcnav.triage.conditions import check, words_match
+from mbcnav.triage.condition_schema import check
+from mbcnav.triage.conditions import words_match
 from mbcnav.triage.rule import load_rules
 
 

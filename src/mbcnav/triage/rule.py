@@ -18,7 +18,7 @@ import yaml
 
 from mbcnav.patient import vocabulary
 
-from . import conditions, grading
+from . import condition_schema, grading
 from .errors import TriageError
 
 LEVELS = ("emergency", "urgent", "routine", "none")  # most severe first
@@ -193,7 +193,7 @@ def parse_rule(entry: object, index: int, file: str, known_classes) -> Rule:
         raise TriageError(
             f"{where}, field 'fallback': {fallback!r} is not allowed; write true or false."
         )
-    conditions.check(entry["when"], where, "when", known_classes)
+    condition_schema.check(entry["when"], where, "when", known_classes)
     return Rule(
         name=name.strip(),
         level=level,

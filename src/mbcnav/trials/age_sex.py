@@ -1,0 +1,119 @@
+"""Age limits and sex in criteria ("aged 18 to 75", "women or men aged 18 or older")."""
+
+from __future__ import annotations
+
+import re
+
+_AGE_CUE = re.compile(
+    r"\bage\s*[<>≥≤=]|\bage\b|\baged\b|years? old|year-old|years? of age|\badults?\b|\bchild|(?<![A-Za-z\d])\d{1,3}\s*(?:years?\s*(?:of age\s*)?)?(?:or|and) (?:older|over|above)|(?:≥|>=|>|<|≤)\s*\d+\s*(?:years|yrs)",
+    re.I,
+)
+_AGE_NOT = re.compile(
+    r"expectancy|survival|childbearing|child-bearing|father|contracept|conceiv|sterili|within|for (?:at least )?\d+ years|years (?:ago|prior|before|after|since)|history|diagnosed|menopaus|gestational|post-?partum|"
+    r"for age\b|standard deviations?|percentile",
+    re.I,
+)
+_AGE_RANGE = re.compile(
+    r"(\d{1,3})\s*(?:years?\s*)?(?:-|–|to|and)\s*(?:≤|<=)?\s*(\d{1,3})\s*(?:years|yrs|y\b|year)",
+    re.I,
+)
+_AGE_RANGE2 = re.compile(
+    r"(?:age[sd]?|between)\s*(?:of\s*)?(\d{1,3})\s*(?:-|–|to|and)\s*(\d{1,3})\b", re.I
+)
+_AGE_DAYS = re.compile(r"\bage\s*(?:>|≥|>=)\s*(\d+)\s*(day|week|month)s?", re.I)
+_AGE_MIN = re.compile(
+    r"(?:(?:older than|over|above) the age of|≥|>=|>|at least|older than|greater than(?: or equal to)?|more than|over|above|aged?\s*(?:≥|>=|>)?)\s*(\d{1,3})\s*(?:years|yrs|y\b)?|(?<![A-Za-z\d])(\d{1,3})\s*(?:years|yrs)?(?: of age)?\s*(?:or|and) (?:older|over|above)(?! the age)",
+    re.I,
+)
+_AGE_MAX = re.compile(
+    r"(?:(?:younger than|under|below) the age of|≤|<=|<|younger than|under|below|less than|up to|no older than)\s*(\d{1,3})\s*(?:years|yrs|y\b)?(?!\s*(?:%|mg|ml|kg|cm|x|days?|weeks?|months?|hours?|doses?|cycles?)\b)",
+    re.I,
+)
+_FEMALE = re.compile(r"\b(?:women|woman|female|females|girls?|ladies)\b", re.I)
+_MALE = re.compile(r"\b(?:men|man|male|males|boys?)\b", re.I)
+_SEX_NOT = re.compile(
+    r"childbearing|child-bearing|pregnan|contracept|lactat|nursing|breast-?feeding|menopaus|partner|sterile|fertile",
+    re.I,
+)
+_SEX_FILLER = re.compile(
+    r"\b(?:and|or|both|sex|gender|patients?|subjects?|participants?|adults?|aged?|years?|"
+    r"old|of|older|over|above|under|at|least|between|to|with|only|non-pregnant|the|\d+)\b",
+    re.I,
+)
+# an age that says whom a rule is for, not a limit: "Participants aged 16 to < 18 years: Karnofsky
+# >= 50%" (TAPISTRY, NCT04589845), "For participants aged >= 18 and < 18 years: ..."
+_AGE_PREMISE = re.compile(
+    r"(?:\bfor\s+)?\b(?:participants|patients|subjects|those|people|children|adults|adolescents)\s+"
+    r"(?:aged|age|who\s+are)\s+[^:;]{1,40}:",
+    re.I,
+)
+
+
+# a grade or a count "and above" is no age: "proteinuria of grade 2 and above" (NCT05181033)
+_NOT_AN_AGE = re.compile(
+    r"\b(?:grade|grades|stage|cycle|cycles|line|lines|level|score|ecog|class|nyha|ctcae)\s+\d{1,2}\s*(?:and|or)\s+(?:above|over|older|higher|greater|more|worse)",
+    re.I,
+)
+
+
+def age_check(text: str) -> dict | None:
+    text = _NOT_AN_AGE.sub(" ", _AGE_PREMISE.sub(" ", text))
+    if not _AGE_CUE.search(text) or _AGE_NOT.search(text):
+        return None
+    if m := _AGE_DAYS.search(text):
+        return {
+            "type": "age",
+            "min": round(
+                float(m.group(1)) / {"day": 365, "week": 52, "month": 12}[m.group(2).lower()], 3
+            ),
+            "max": None,
+        }
+    alts: list[tuple[float | None, float | None]] = []
+    for rx in (_AGE_RANGE, _AGE_RANGE2):
+        for m in rx.finditer(text):
+            lo, hi = float(m.group(1)), float(m.group(2))
+            if lo <= hi <= 120 and (lo, hi) not in alts:
+                alts.append((lo, hi))
+    if not alts:
+        los = [float(m.group(1) or m.group(2)) for m in _AGE_MIN.finditer(text)]
+        his = [float(m.group(1)) for m in _AGE_MAX.finditer(text)]
+        if los or his:
+            alts.append((max(los) if los else None, min(his) if his else None))
+    else:
+        alts += [
+            (float(m.group(1) or m.group(2)), None)
+            for m in _AGE_MIN.finditer(text)
+            if not any(a[0] == float(m.group(1) or m.group(2)) for a in alts)
+        ]
+    alts = [a for a in alts if a[0] is None or a[0] <= 120]
+    if (
+        len(alts) == 1
+        and alts[0][0] is not None
+        and alts[0][1] is not None
+        and alts[0][0] > alts[0][1]
+    ):
+        return {"type": "age", "min": alts[0][0], "max": alts[0][1]}  # "under 18 or over 89"
+    if not alts:
+        return None
+    if len(alts) > 1:  # "18 or older, or 12 to 17 with approval": the union of the alternatives
+        los = [a[0] for a in alts]
+        his = [a[1] for a in alts]
+        lo = None if None in los else min(los)
+        hi = None if None in his else max(his)
+    else:
+        lo, hi = alts[0]
+    return {"type": "age", "min": lo, "max": hi}
+
+
+def sex_check(text: str) -> dict | None:
+    rest = _SEX_FILLER.sub(" ", _FEMALE.sub(" ", _MALE.sub(" ", text)))
+    if len(re.findall(r"[a-z]{3,}", rest, re.I)) > 2:
+        return None
+    f, m = bool(_FEMALE.search(text)), bool(_MALE.search(text))
+    if f and m:
+        return {"type": "sex", "value": "any"}
+    if _SEX_NOT.search(text):
+        return None
+    if f or m:
+        return {"type": "sex", "value": "female" if f else "male"}
+    return None

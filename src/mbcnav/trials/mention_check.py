@@ -1,0 +1,169 @@
+"""One concept mention in a criterion -> one check, with its negation, scope and mode.
+
+A mention comes from ``context`` with its ConText modifiers; the words around it decide
+whether the criterion asks for the concept, rules it out, or only names it (a cause, an
+example, a purpose). ``criteria.checks_for`` calls it for every mention of a criterion.
+"""
+
+from __future__ import annotations
+
+import re
+
+from mbcnav.trials.context import Mention
+from mbcnav.trials.cues import (
+    _ALLOWED,
+    _BRAIN_COUNT,
+    _CANNOT,
+    _CURRENT,
+    _DOSE,
+    _EARLY_AFTER,
+    _EARLY_SETTING,
+    _EXCEPT,
+    _EXCEPT_STABLE,
+    _EXCLUDING,
+    _GAP_BEFORE,
+    _GERMLINE,
+    _MAY,
+    _METASTATIC_SETTING,
+    _NOT_ALLOWED,
+    _NOT_THERAPY,
+    _OTHER_INDICATION,
+    _PAST_CUE,
+    _PLAN_LEAD,
+    _PROGRESSION_BEFORE,
+    _PROHIBITION,
+    _REPRODUCTIVE,
+    _SITE_STATE,
+    _WASHOUT,
+    _WITHOUT,
+    _clause,
+    _rules_only,
+    _sentence,
+)
+from mbcnav.trials.numbers import (
+    _ADC,
+    window_days,
+)
+from mbcnav.trials.reading import _segment
+
+
+def from_mention(m: Mention, text: str, kind: str) -> dict | None:
+    mods = m.modifiers
+    before = text[: m.start]
+    clause = re.split(r"[;.(]", before)[-1]
+    around = _clause(text, m.start, m.end)
+    neg = "NEGATED_EXISTENCE" in mods or ("EXCLUDED" in mods and kind == "inclusion")
+    if re.search(r"\bnon-?\s?$", before, re.I):
+        neg = not neg  # "non-pregnant", "non-metastatic"
+    if m.check == "condition" and m.value == "pregnant":
+        neg = (
+            kind == "inclusion"
+        )  # inclusion: tests, contraception = "not pregnant"; exclusion: pregnant
+    if m.check in {"setting", "site", "brain"} and _WITHOUT.search(before):
+        neg = True  # "breast cancer without evidence of metastatic disease"
+    if _EXCLUDING.search(before):
+        return None  # "(excluding intracranial disease)": left out of the rule, not asked for
+    if kind == "exclusion" and m.check == "therapy" and _PROHIBITION.search(before):
+        neg = False  # "Patients may not have received ... : Systemic chemotherapy ..."
+    exception = "EXCEPTION" in mods or bool(_EXCEPT.search(clause))
+    if m.check != "therapy" and re.search(r"contraindicat|allerg|hypersensitiv", clause, re.I):
+        return None
+    if m.check == "consent":
+        neg = kind == "exclusion" or bool(_CANNOT.search(around))
+    check: dict = {"type": m.check, "value": m.value, "neg": neg, "text": m.text}
+    if m.check == "therapy":
+        if (
+            _NOT_THERAPY.search(re.split(r"[;.]", before)[-1])
+            or _OTHER_INDICATION.match(text[m.end :])
+            or _DOSE.search(text)
+            or _WASHOUT.search(_rules_only(text))
+            or _REPRODUCTIVE.search(_sentence(text, m.start))
+            or (_PLAN_LEAD.match(text) and not _PAST_CUE.search(_sentence(text, m.start)))
+        ):
+            return None  # "pregnancy after abemaciclib initiation must be reported": exposure
+        allowed = bool(_ALLOWED.search(around)) and not _NOT_ALLOWED.search(around)
+        check["drug"] = m.concept.startswith("drug:")
+        check["mode"] = (
+            "progressed"
+            if "PROGRESSED" in mods or _PROGRESSION_BEFORE.search(re.split(r"[;.]", before)[-1])
+            else "received"
+        )
+        if re.search(r"toxicit|intoleran|discontinued|adverse", around, re.I):
+            check["mode"] = "stopped for side effects"
+        elif _CURRENT.search(re.split(r"[;.,]", before)[-1]):
+            check["mode"] = "current"  # "Current antiestrogen therapy", "currently receiving X"
+        check["allowed"] = allowed or exception
+        if m.value == "chemotherapy":
+            check["adc_named"] = bool(_ADC.search(text))
+        check["within_days"] = window_days(_segment(text, m.start))
+        if kind == "inclusion" and _GAP_BEFORE.search(_segment(text, m.start)):
+            # "previous adjuvant hormone therapy > 12 months prior to enrolment": a condition on
+            # earlier therapy, which never requires having had it
+            check["allowed"], check["within_days"] = True, None
+        washout = window_days(_rules_only(text))
+        if washout is not None and washout <= 42:
+            return None  # a wash-out before the first dose: checked by the study team at screening
+        check["setting"] = (
+            "metastatic"
+            if _METASTATIC_SETTING.search(text)
+            else "early"
+            # "an ADC in a curative setting" (NCT07259226): the setting may follow the therapy
+            if _EARLY_SETTING.search(clause) or _EARLY_AFTER.match(text[m.end : m.end + 60])
+            else None
+        )
+    elif m.check == "brain":
+        status = None
+        if re.search(r"immediate|requir|need", around, re.I):
+            status = "urgent"
+        elif re.search(
+            r"including\s+(?:those\s+)?(?:asymptomatic|treated|stable)|regardless\s+of|treated\s+or\s+untreated|"
+            r"any\s+(?:history|known)",
+            _sentence(text, m.start),
+            re.I,
+        ):
+            status = None  # "Known CNS metastasis, including asymptomatic cases": any brain spread
+        elif "ACTIVE" in mods or re.search(
+            r"active|untreated|(?<!a)symptomatic|progressi|uncontrolled|unstable",
+            _sentence(text, m.start),  # not "untreated spinal cord compression" a sentence before
+            re.I,
+        ):
+            status = "active"
+        elif (
+            "TREATED_STABLE" in mods
+            or re.search(r"(?:treated|stable)", text[m.end :], re.I)
+            and exception
+        ):
+            status = status or "active"
+        elif _EXCEPT_STABLE.search(text[m.end :]):
+            status = "active"  # "brain metastases ... excluded, except stable treated ones"
+        check["status"] = status
+        sentence = _sentence(text, m.start)
+        if (
+            status == "active"
+            and re.search(r"(?<!a)symptomatic", sentence, re.I)
+            and not re.search(r"active|untreated|progressi|uncontrolled|unstable", sentence, re.I)
+        ):
+            check["symptomatic"] = (
+                True  # "Known symptomatic brain metastases": not every active one
+            )
+        if _BRAIN_COUNT.search(around):
+            check["count"] = True  # "> 3 brain metastases", "1-3 brain lesions": a number to know
+        permissive = _ALLOWED.search(around) or (kind == "inclusion" and _MAY.search(text))
+        check["allowed"] = bool(permissive) and not _NOT_ALLOWED.search(around) and not neg
+    elif (
+        m.check == "biomarker"
+        and m.value == "PD-L1"
+        and (
+            cps := re.search(r"cps\s*(?:score\s*)?(?:of\s*)?(≥|>=|>|at least)\s*(\d+)", text, re.I)
+        )
+    ):
+        check["min_cps"] = float(cps.group(2)) + (1 if cps.group(1) == ">" else 0)
+    elif m.check == "biomarker" and m.value == "BRCA" and _GERMLINE.search(around + " " + m.text):
+        check["germline"] = True
+    elif m.check == "site" and (q := _SITE_STATE.search(clause)):
+        check["state"] = q.group(0).lower()  # "progressing or untreated extra-hepatic disease"
+    elif m.check == "measurable" and re.search(r"evaluable|non-?measurable", text, re.I):
+        return None  # "measurable or evaluable disease": any disease will do
+    elif exception:
+        return None
+    return check
