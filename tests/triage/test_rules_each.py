@@ -28,6 +28,7 @@ CASES = [
         "round24_cases.yaml",
         "round26_cases.yaml",
         "round27_cases.yaml",
+        "round28_cases.yaml",
     )
     for case in yaml.safe_load((DATA / file).read_text("utf-8"))["cases"]
 ]

@@ -143,6 +143,13 @@ def test_every_exemplar_sounds_like_its_own_concept_and_no_mild_phrase_fires():
             "suicide-method-thoughts",
             "emergency",
         ),
+        # a preparatory act said indirectly (C-SSRS; 988 warning signs), seventh session
+        (
+            "quick one about my refill: roughly how many of the morphine tablets would be a "
+            "fatal amount, I'd just like to know",
+            "suicide-preparation",
+            "emergency",
+        ),
     ],
 )
 def test_words_that_sound_like_a_red_flag_raise_the_level(run, text, concept, level):
@@ -168,6 +175,9 @@ def test_words_that_sound_like_a_red_flag_raise_the_level(run, text, concept, le
         "I sat on the balcony in the sun for a while",
         "my son drives me home after the infusion now",
         "feeling low and my heart is not in much, but I am not suicidal",
+        # a medicine that works is reassurance, not a report (seventh session)
+        "a bit queasy after the drip as usual, the tablets work, eating fine",
+        "how many paracetamol can I take in a day",
     ],
 )
 def test_everyday_words_denials_and_all_is_well_stay_silent(run, text):

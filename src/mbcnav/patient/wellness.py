@@ -31,6 +31,13 @@ SIGNOFFS = frozenset(str(w) for w in _DATA["signoffs"])
 WORDS = frozenset(str(w) for w in _DATA["words"]) | CUES | OBJECTS | SIGNOFFS
 #: Words that make unread words a possible complaint rather than a remark ("except my back").
 COMPLAINT = frozenset(str(w) for w in _DATA["complaint"])
+#: A medicine that works ("the tablets work"): a noun and a verb of these lists.
+RELIEF_NOUNS = frozenset(str(w) for w in _DATA["relief_nouns"])
+RELIEF_VERBS = frozenset(str(w) for w in _DATA["relief_verbs"])
+#: Negations that keep "the pills don't work" a complaint.
+_NO_RELIEF = frozenset(
+    {"no", "not", "never", "nothing", "dont", "doesnt", "didnt", "arent", "isnt", "wont", "cant"}
+)
 #: Negation cues that start a denial; "not"/"no" right before a cue cancel it ("not great").
 DENY = ("no", "not", "never", "without", "nothing")
 #: Words between a negation and a cue that do not change it ("not too good", "no real problems").
@@ -63,9 +70,21 @@ def is_well_clause(clause: str) -> bool:
     words = [w for w in _words(clause) if w not in SIGNOFFS]
     if not words or UNWELL.search(" ".join(words)) or _cue_denied(words):
         return False
+    if _relief(words):
+        return True
     if not any(w in CUES for w in words) and not _denies_object(words):
         return False
     return all(w in WORDS or w.isdigit() for w in words)
+
+
+def _relief(words: list[str]) -> bool:
+    """ "the tablets work", "anti-sickness pills help": a medicine that works, nothing denied."""
+    return (
+        any(w in RELIEF_NOUNS for w in words)
+        and any(w in RELIEF_VERBS for w in words)
+        and not any(w in _NO_RELIEF for w in words)
+        and all(w in WORDS or w in RELIEF_NOUNS or w in RELIEF_VERBS for w in words)
+    )
 
 
 def _denies_object(words: list[str]) -> bool:

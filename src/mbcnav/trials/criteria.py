@@ -22,6 +22,7 @@ from mbcnav.trials.cues import (
     _DEFINES,
     _DEFINITION,
     _DRUG_NAIVE,
+    _EVER_TREATED,
     _EXAMPLES,
     _EXPLAIN,
     _HARM_FROM,
@@ -34,6 +35,7 @@ from mbcnav.trials.cues import (
     _LATER_IF,
     _NEWLY_DIAGNOSED,
     _NOT_A_RESULT,
+    _NOT_YET_TREATED,
     _ON_ANY_TREATMENT,
     _OPTIONAL_PARTNER,
     _PARTNER,
@@ -115,6 +117,17 @@ def checks_for(crit: Criterion, found: list[Mention]) -> list[dict]:
         days = n * (30.44 if unit.startswith("month") else 7 if unit.startswith("week") else 1)
         out.append(
             {"type": "diagnosed_within", "value": "diagnosis date", "days": days, "at": new.start()}
+        )
+    if (ever := _EVER_TREATED.fullmatch(plain.strip())) or _NOT_YET_TREATED.fullmatch(
+        plain.strip()
+    ):
+        out.append(
+            {
+                "type": "ever_treated",
+                "value": "any breast cancer treatment",
+                "neg": not ever,
+                "at": 0,
+            }
         )
     if crit.kind == "exclusion" and _ON_ANY_TREATMENT.fullmatch(plain.strip()):
         out.append({"type": "on_treatment", "value": "any cancer treatment", "at": 0})

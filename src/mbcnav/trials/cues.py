@@ -288,3 +288,16 @@ _LAB_PREMISE = re.compile(
     r"[^.;]{0,40}?(?:above|greater\s+than|>|≥|exceed\w*|higher\s+than|outside|abnormal)",
     re.I,
 )
+# any treatment of the breast cancer so far, as the whole rule: "Previous or on going treatment
+# for the breast cancer" (exclusion), "Breast cancer treatment not yet started" (inclusion),
+# NCT07233928: a study of untreated disease
+_EVER_TREATED = re.compile(
+    r"\W*(?:any\s+)?(?:previous|prior)\s+(?:or\s+(?:on-?\s?going|current)\s+)?(?:anti-?cancer\s+|systemic\s+)?"
+    r"(?:treatments?|therap(?:y|ies))\s+(?:for|of)\s+(?:the\s+|their\s+|this\s+)?(?:breast\s+)?(?:cancer|disease|malignancy)\W*",
+    re.I,
+)
+_NOT_YET_TREATED = re.compile(
+    r"\W*(?:(?:breast\s+)?cancer\s+)?(?:treatment|therapy)\s+(?:has\s+)?not\s+(?:yet\s+)?(?:been\s+)?(?:started|begun|initiated)\W*"
+    r"|\W*(?:no|without)\s+(?:previous|prior)\s+(?:anti-?cancer\s+)?(?:treatment|therapy)\s+(?:for|of)\s+(?:the\s+)?(?:breast\s+)?cancer\W*",
+    re.I,
+)

@@ -239,6 +239,15 @@ def evaluate(c: dict, f: PatientFacts) -> tuple[bool | None | str, str, str]:
             )
         days = (date.fromisoformat(f.as_of) - date.fromisoformat(f.diagnosed_on)).days
         return days <= c["days"], f"Your cancer was diagnosed {days} days ago.", ""
+    if t == "ever_treated":  # a drug for the cancer so far (surgery and radiation are not kept)
+        given = [d.name for d in f.drugs if "bone-modifying agent" not in d.labels]
+        if given:
+            return True, "You have had treatment for the cancer (" + ", ".join(given[:3]) + ").", ""
+        return (
+            None,
+            "Your record shows no cancer medicine; surgery or radiation may not be listed.",
+            "Your treatment history",
+        )
     if t == "on_treatment":
         if not f.therapies_known:
             return None, "Your current treatment is not recorded.", "Your treatment list"

@@ -46,6 +46,13 @@ from mbcnav.trials.numbers import (
 )
 from mbcnav.trials.reading import _segment
 
+_BRAIN_STATE_ONLY = re.compile(r"\b(?:treated|stable|controlled|asymptomatic|irradiated)\b", re.I)
+_BRAIN_REQUIRED = re.compile(
+    r"\b(?:untreated|active|progress\w*|uncontrolled|unstable|must\s+have|required?|newly)\b"
+    r"|(?<!a)symptomatic",
+    re.I,
+)
+
 
 def from_mention(m: Mention, text: str, kind: str) -> dict | None:
     mods = m.modifiers
@@ -150,6 +157,15 @@ def from_mention(m: Mention, text: str, kind: str) -> dict | None:
             check["count"] = True  # "> 3 brain metastases", "1-3 brain lesions": a number to know
         permissive = _ALLOWED.search(around) or (kind == "inclusion" and _MAY.search(text))
         check["allowed"] = bool(permissive) and not _NOT_ALLOWED.search(around) and not neg
+        if (
+            kind == "inclusion"
+            and not neg
+            and _BRAIN_STATE_ONLY.search(sentence)
+            and not _BRAIN_REQUIRED.search(sentence)
+        ):  # "Brain metastases which have been treated" (NCT06008275, one of the items under
+            # "Patients who have a history of brain metastasis are eligible provided that"): the
+            # state brain metastases must be in, for those who have them, not a need to have them
+            check["allowed"] = True
     elif (
         m.check == "biomarker"
         and m.value == "PD-L1"
@@ -162,8 +178,13 @@ def from_mention(m: Mention, text: str, kind: str) -> dict | None:
         check["germline"] = True
     elif m.check == "site" and (q := _SITE_STATE.search(clause)):
         check["state"] = q.group(0).lower()  # "progressing or untreated extra-hepatic disease"
-    elif m.check == "measurable" and re.search(r"evaluable|non-?measurable", text, re.I):
-        return None  # "measurable or evaluable disease": any disease will do
+    elif m.check == "measurable" and re.search(
+        r"evaluable|non-?measurable|\bor\s+(?:\w+\s+){0,2}bone[- ]only", text, re.I
+    ):
+        # "measurable or evaluable disease": any disease will do; "at least one measurable
+        # lesion or bone-only disease (osteolytic or mixed)" (NCT07180160): bone-only disease,
+        # which is seldom measurable, is the other way in
+        return None
     elif exception:
         return None
     return check

@@ -91,6 +91,8 @@ def between_edges(text: str, edges: re.Pattern, start: int, end: int) -> tuple[i
 def modality(text: str, kind: str) -> str:
     """The modality of one criterion (see the module docstring); words in brackets
     ("Patients (irrespective of sex) with ...") do not set it."""
+    if rx("modality.part_only").search(text):
+        return "conditional"  # "(Phase II only)": for a phase of the study the person may not join
     text = _blank_brackets(text)
     if (
         rx("modality.other_cancer").search(text)

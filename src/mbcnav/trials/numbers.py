@@ -29,7 +29,9 @@ _LINES_MIN = re.compile(
     r"|(?:progressed|progression)\s+(?:on|after|following)(?:\s+or\s+(?:after|following))?(?:\s+or\s+intoleran\w+\s+(?:to|of))?\s+(?:the\s+|their\s+|his\s+|her\s+)?(?P<recent>most\s+recent|last|latest)\s+(?:line\s+of\s+)?(?:systemic\s+)?(?:anti-?cancer\s+)?(?:therapy|treatment|regimen)"
     # "received more than first-line endocrine therapy, chemotherapy or targeted therapy"
     # (NCT04646759): more lines than the ordinal names
-    r"|(?<!no )(?<!not )(?:more than|beyond)\s+(?P<ord>first|second|third|1st|2nd|3rd)[- ]line\b",
+    r"|(?<!no )(?<!not )(?:more than|beyond)\s+(?P<ord>first|second|third|1st|2nd|3rd)[- ]line\b"
+    # "having progressed past first line therapy" (NCT05115474): a first line has ended
+    r"|(?:progressed|progression)\s+(?:past|beyond)\s+(?:the\s+)?(?P<past>first|1st)[- ]line\b",
     re.I,
 )
 _LINES_MAX2 = re.compile(
@@ -85,6 +87,9 @@ def _num(word: str) -> int:
 _OR_SIDE = re.compile(
     r"\s*or\s+(lower|less|fewer|below|better|higher|greater|more|above|worse)\b", re.I
 )
+_ECOG_OR = re.compile(
+    r"\s*[,(]?\s*or\s+(?:ecog\s+|ps\s+)?([0-4])(?:\s*(?:-|–|to)\s*([0-4]))?(?![\d.%])", re.I
+)
 _BELOW = {"lower", "less", "fewer", "below", "better"}
 
 
@@ -106,7 +111,11 @@ def ecog_allowed(text: str) -> list[int] | None:
     if not op and (w := _OR_SIDE.match(after)):  # "2 or lower", "1 or higher", "2 or less"
         return list(range(0, n + 1)) if w.group(1).lower() in _BELOW else list(range(n, 5))
     if r.group(3):
-        return list(range(n, int(r.group(3)) + 1))
+        allowed = set(range(n, int(r.group(3)) + 1))
+        # "0-1 (or 0-2 as allowed)", "0-1, or 2 if due to bone pain": a second range widens it
+        if w := _ECOG_OR.match(after):
+            allowed |= set(range(int(w.group(1)), int(w.group(2) or w.group(1)) + 1))
+        return sorted(allowed)
     if op in {
         "≤",
         "<=",
@@ -182,6 +191,11 @@ def lines_checks(text: str) -> list[dict]:
     return [c] if c else []
 
 
+# a negation just before a count: "have not received more than 4", "must not have had > 2"
+_NOT_BEFORE = re.compile(
+    r"\b(?:not|never)\b(?:\s+(?:yet|have|has|had|be|been|received|receive|undergone|had|taken))*\s*$",
+    re.I,
+)
 _ALLOWANCE_ASIDE = re.compile(
     r"\([^()]*\b(?:allowed|permitted|acceptable|is eligible|are eligible)\b[^()]*\)", re.I
 )
@@ -230,6 +244,8 @@ def lines_check(text: str) -> dict | None:
         hi = _num(m.group(1)) - 1
     elif m := _LINES_MAX2.search(text):
         hi = _num(m.group(1) or m.group(2))
+    if (m := _LINES_MIN.search(text)) and m.group("past"):
+        return _lines(1, hi, None, text, m.start(), done=True)
     if (m := _LINES_MIN.search(text)) and m.group("ord"):
         lo = _ORDINALS[m.group("ord").lower()] + 1
     elif m:
@@ -240,6 +256,14 @@ def lines_check(text: str) -> dict | None:
             and ">=" not in m.group(0)
             else 0
         )
+    if (
+        lo is not None
+        and hi is None
+        and (m := _LINES_MIN.search(text))
+        and m.group(0).lower().startswith(("more", ">"))
+        and _NOT_BEFORE.search(text[: m.start()])
+    ):  # "Have not received more than 4 prior chemotherapy regimens" (NCT06008275): at most 4
+        lo, hi = None, lo - 1
     done = False
     if (
         lo is not None

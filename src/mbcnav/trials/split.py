@@ -39,6 +39,17 @@ _INCL_PHRASE = re.compile(
 )
 
 _FILLER = re.compile(r"^(not specified|see (disease|patient) characteristics|none)\.?$", re.I)
+# a stem that only says the items below must all hold ("A patient will be considered for
+# enrollment in this study if all the following criteria are met:", NCT06008275): no words of
+# its own carry into them (an "if" in it would read as a premise of every item)
+_EMPTY_STEM = re.compile(
+    r"^(?:(?:a|an|the|any|each|every|all|patients?|participants?|subjects?|individuals?|women|"
+    r"men|people|will|shall|may|can|be|is|are|considered|eligible|eligibility|enrol(?:l)?ment|"
+    r"enrol(?:l)?ed|included|inclusion|exclusion|for|in|into|this|the|study|trial|if|only|to|"
+    r"must|should|meet|meets|fulfil(?:l)?s?|satisfy|satisfies|have|has|who|following|criteria|"
+    r"conditions|requirements|of|are|met|apply|required|as|follows|excluded|from)\b[\s,]*)+:?\s*$",
+    re.I,
+)
 
 
 @dataclass(frozen=True)
@@ -340,7 +351,8 @@ def split(text: str) -> list[Criterion]:
                 out[-1] = (prev[0], prev[1], group, prev[3])
         if has_children:
             if body.rstrip().endswith(":") or _ANY_OF.search(body):  # "... that are either"
-                stems.append((indent, body.rstrip(":").strip() + ":"))
+                empty = _EMPTY_STEM.match(body) and not _ANY_OF.search(body)
+                stems.append((indent, "" if empty else body.rstrip(":").strip() + ":"))
                 continue
             stems.append((indent, ""))
         if body.rstrip().endswith(":"):

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from mbcnav.trials.options import _and3
+from mbcnav.trials.options import _and3, _or3
 
 # "<who> patients must ...", "<who> participants should ...": a sentence with its own subject
 _SUBGROUP = re.compile(
@@ -20,6 +20,16 @@ _SUBGROUP = re.compile(
     re.I,
 )
 _SENTENCE_END = re.compile(r"[.;](?:\s|$)")
+# "<rule> in HR+/HER2- patients", "<rule> in TN and HER2+ patients" (NCT05115474): a rule that
+# ends by naming the subtypes it is for; "and" / "or" / "," between subtypes join alternatives
+# (a person of either subtype), "/" inside one subtype joins its receptors
+_TRAILING = re.compile(
+    r"\b(?:in|for|among)\s+(?:the\s+)?(?P<who>[\w+/-]+(?:(?:\s*,\s*|\s+(?:and|or|and/or)\s+)[\w+/-]+){0,3})"
+    r"\s+(?:patients|participants|subjects|women|men|cohorts?)\s*\.?\s*$",
+    re.I,
+)
+_SUBTYPE_WORD = re.compile(r"\b(?:tn|tnbc|triple|hr|er|pr|her-?2|luminal|hormone)\b", re.I)
+_ALT_EDGE = re.compile(r"\s*,\s*|\s+(?:and|or|and/or)\s+", re.I)
 
 
 def mark_subgroups(text: str, checks: list[dict]) -> None:
@@ -36,6 +46,17 @@ def mark_subgroups(text: str, checks: list[dict]) -> None:
             if at is None or c.get("premise") or not m.start() <= at < stop:
                 continue
             c["sub_premise" if at < who_end else "sub_rule"] = k
+    if (t := _TRAILING.search(text)) and _SUBTYPE_WORD.search(t.group("who")) and t.start() > 0:
+        k = 1 + max((c.get("sub_premise", 0) for c in checks), default=0)
+        edges = [e.start() for e in _ALT_EDGE.finditer(text, t.start("who"), t.end("who"))]
+        for c in checks:
+            at = c.get("at")
+            if at is None or c.get("premise") or "sub_rule" in c or "sub_premise" in c:
+                continue
+            if t.start("who") <= at < t.end("who"):
+                c["sub_premise"], c["sub_alt"] = k, sum(1 for e in edges if e < at)
+            elif at < t.start():
+                c["sub_rule"] = k
     for k in {c["sub_rule"] for c in checks if "sub_rule" in c}:
         if not any(c.get("sub_premise") == k for c in checks):
             for c in checks:  # "Eligible patients must agree ...": no subgroup named
@@ -51,9 +72,12 @@ def apply_subgroups(checks: list[dict], holds: Callable[[dict], object], neutral
         return checks
     out = [c for c in checks if "sub_premise" not in c and "sub_rule" not in c]
     for k in sorted(subs):
-        vals = [holds(c) for c in checks if c.get("sub_premise") == k]
-        vals = [v for v in vals if v is not neutral]
-        inside = _and3(vals) if vals else None
+        premises = [c for c in checks if c.get("sub_premise") == k]
+        alts: dict[int, list] = {}
+        for c in premises:  # each alternative subtype is all of its receptors
+            if (v := holds(c)) is not neutral:
+                alts.setdefault(c.get("sub_alt", 0), []).append(v)
+        inside = _or3([_and3(v) for v in alts.values()]) if alts else None
         if inside is False:
             continue
         for c in checks:
