@@ -46,7 +46,9 @@ from mbcnav.trials.cues import (
     _SCOPE_BEFORE,
     _SETTING_HEAD,
     _SETTING_NOUN,
+    _SOLE_SITES,
     _TARGETING,
+    _TEST_AFTER,
     _TEST_OF,
     _THERAPY_BEFORE,
     _TRAILING_IF,
@@ -241,6 +243,8 @@ def checks_for(crit: Criterion, found: list[Mention]) -> list[dict]:
             or (crit.kind == "exclusion" and _SETTING_NOUN.match(text[m.end :]))
         ):
             continue
+        if m.check == "setting" and _TEST_AFTER.match(text[m.end :]):
+            continue  # "Metastatic setting 18F-FDG PET/ceCT indicating ...": names the scan
         if m.check == "setting" and _THERAPY_BEFORE.search(text[: m.start]):
             continue  # "completed all prior therapy ... with curative intent": about the therapy
         if m.check == "setting" and _SCOPE_BEFORE.search(text[: m.start]):
@@ -342,6 +346,12 @@ def checks_for(crit: Criterion, found: list[Mention]) -> list[dict]:
         for c in out:
             if c["type"] != "menopause":  # "premenopausal women must take goserelin": the
                 c.pop("premise", None)  # rest of the rule is real, only not checkable
+    if _SOLE_SITES.search(plain):
+        named = [c for c in out if c["type"] in ("site", "brain") and not c.get("neg")]
+        if named:  # "Brain and liver metastases are the sole sites": those sites and no other
+            out = [c for c in out if c not in named]
+            values = sorted({"brain" if c["type"] == "brain" else c["value"] for c in named})
+            out.append({"type": "sites_only", "values": values, "at": named[0].get("at", 0)})
     mark_unchecked_alternatives(plain, found, out, _LAB)
     if not conditional:
         mark_subgroups(plain, out)

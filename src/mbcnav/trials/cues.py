@@ -288,6 +288,18 @@ _LAB_PREMISE = re.compile(
     r"[^.;]{0,40}?(?:above|greater\s+than|>|≥|exceed\w*|higher\s+than|outside|abnormal)",
     re.I,
 )
+# a setting word that names a scan or test ("Metastatic setting 18F-FDG PET/ceCT indicating that
+# the lesions cannot be biopsied", NCT06369831), not the disease a person must have
+_TEST_AFTER = re.compile(
+    r"\s*(?:setting\s+)?(?:[\w-]+\s+){0,2}?(?:18f-?)?(?:fdg[- ]?)?(?:pet|ct\b|mri|scans?|imaging|biops\w*)",
+    re.I,
+)
+# "Brain and liver metastases are the sole sites of metastatic disease" (NCT06369831): the named
+# sites and no other
+_SOLE_SITES = re.compile(
+    r"\b(?:are|is|being|as)\s+the\s+(?:sole|only)\s+sites?\b|\bsites?\s+(?:are|is)\s+(?:limited|confined)\s+to\b",
+    re.I,
+)
 # any treatment of the breast cancer so far, as the whole rule: "Previous or on going treatment
 # for the breast cancer" (exclusion), "Breast cancer treatment not yet started" (inclusion),
 # NCT07233928: a study of untreated disease

@@ -239,6 +239,15 @@ def evaluate(c: dict, f: PatientFacts) -> tuple[bool | None | str, str, str]:
             )
         days = (date.fromisoformat(f.as_of) - date.fromisoformat(f.diagnosed_on)).days
         return days <= c["days"], f"Your cancer was diagnosed {days} days ago.", ""
+    if t == "sites_only":
+        if not f.sites_known:
+            return (
+                None,
+                "Where the cancer has spread is not in your record.",
+                "Your latest scan report",
+            )
+        where = f"Spread to: {', '.join(f.sites) or 'none'}."
+        return bool(f.sites) and set(f.sites) <= set(c["values"]), where, ""
     if t == "ever_treated":  # a drug for the cancer so far (surgery and radiation are not kept)
         given = [d.name for d in f.drugs if "bone-modifying agent" not in d.labels]
         if given:

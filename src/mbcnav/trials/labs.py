@@ -216,6 +216,8 @@ def _limit_after(text: str, start: int) -> tuple[dict | None, int]:
         if re.search(r"uln|ulrr|normal|reference range", m.group(0), re.I):
             return {"op": _op(m.group(1), "<="), "limit": value, "uln": True}, m.end()
         return {"op": _op(m.group(1), ">="), "limit": value, "unit": m.group(3)}, m.end()
+    if re.search(r"\d", text[start : m.start()]):
+        return None, start  # "Total bilirubin ~1.5 x ULN" (NCT06369831): a number not read
     return {"op": _op(m.group(5), "<="), "limit": 1.0, "uln": True}, m.end()
 
 

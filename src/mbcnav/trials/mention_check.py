@@ -61,6 +61,10 @@ def from_mention(m: Mention, text: str, kind: str) -> dict | None:
     around = _clause(text, m.start, m.end)
     neg = "NEGATED_EXISTENCE" in mods or ("EXCLUDED" in mods and kind == "inclusion")
     if re.search(r"\bnon-?\s?$", before, re.I):
+        if m.check == "site" or re.match(r"luminal", m.text, re.I):
+            # "a non-liver metastatic lesion of >= 15 mm" (NCT06369831) asks for a lesion
+            # elsewhere, not for no liver spread; "non-Luminal A" (a gene test) can be luminal B
+            return None
         neg = not neg  # "non-pregnant", "non-metastatic"
     if m.check == "condition" and m.value == "pregnant":
         neg = (

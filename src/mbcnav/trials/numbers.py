@@ -108,6 +108,8 @@ def ecog_allowed(text: str) -> list[int] | None:
         return None
     op, n = (r.group(1) or "").lower(), int(r.group(2))
     after = tail[r.end() : r.end() + 30]
+    if not r.group(3) and re.match(r"\s*(?:-|–|to)\s*$", after):
+        return None  # "ECOG performance status (PS) 0 to" (NCT06369831): the limit is cut off
     if not op and (w := _OR_SIDE.match(after)):  # "2 or lower", "1 or higher", "2 or less"
         return list(range(0, n + 1)) if w.group(1).lower() in _BELOW else list(range(n, 5))
     if r.group(3):

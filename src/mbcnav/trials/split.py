@@ -71,7 +71,10 @@ class Criterion:
 # a stem whose sub-items are alternatives: "meets one of the following criteria:"
 _ANY_OF = re.compile(
     r"\b(?:(?:at least )?one of the following|any (?:one )?of the following|either(?: of the following)?|the following list|one or more of the following)\b[^:]{0,240}:\s*$"
-    r"|\b(?:either|one of the following|any of the following)\s*$",  # "... that are either"
+    r"|\b(?:either|one of the following|any of the following)\s*$"  # "... that are either"
+    # "Evaluable disease (measurable or non-measurable)" over "Measurable disease, ie, ..." and
+    # "Patients with bone only disease allowed ..." (NCT05693766): the items are the two ways in
+    r"|\bevaluable\s+disease\s*\(?\s*measurable\s+or\s+non-?measurable\s*\)?\s*:?\s*$",
     re.I,
 )
 # a requirement a registry filed under exclusions: its verb is "must be / must have"
@@ -86,6 +89,16 @@ _COHORT_HEADING = re.compile(
     r"^(?:for\s+)?(?:the\s+)?(?:(?:part|cohort|arm|group|module|phase|stage|step)\s+[\w.]{1,6}|[\w-]+(?:\s+[\w-]+){0,3}\s+(?:cohorts?|part|arms?|phase|expansion))\s*(?:only)?\s*:?\s*$"
     # "Part 1B MEM-288 plus nivolumab combination" over its own list (NCT05076760): a label
     r"|^(?:part|cohort|arm|group|module)\s+[\w.]{1,6}\s+[^.;:]{0,60}?\b(?:combination|monotherapy|alone|escalation|expansion)\s*:?\s*$",
+    re.I,
+)
+
+
+# a line naming the group of people the items below are for ("For participants with
+# non-metastatic invasive breast cancer:", "For healthy volunteers:", NCT06807502): each item is
+# read with it in front ("For participants with ...: ..."), a rule for that group only
+_POPULATION_HEADING = re.compile(
+    r"^for\s+(?:all\s+)?(?:the\s+)?(?:participants?|patients?|subjects?|women|men|people|those|"
+    r"healthy\s+volunteers?|volunteers?|controls?)(?:\s+(?:with|who|having|in|on)\b[^:.;]{0,100})?\s*:\s*$",
     re.I,
 )
 
@@ -327,7 +340,9 @@ def split(text: str) -> list[Criterion]:
             heading, held = "", False  # the next bullet ends a bulleted label's paragraphs
         if not bulleted or (gap and parts):
             definition = ""  # the list of parts ends at a blank line or a plain paragraph
-        if _COHORT_HEADING.match(body) and len(body) < 60:
+        if (_COHORT_HEADING.match(body) and len(body) < 60) or (
+            _POPULATION_HEADING.match(body) and len(body) < 120
+        ):
             heading = body.rstrip(": ").strip() + ":"
             stems = []
             continue
