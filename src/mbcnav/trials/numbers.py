@@ -195,7 +195,7 @@ def lines_checks(text: str) -> list[dict]:
 
 # a negation just before a count: "have not received more than 4", "must not have had > 2"
 _NOT_BEFORE = re.compile(
-    r"\b(?:not|never)\b(?:\s+(?:yet|have|has|had|be|been|received|receive|undergone|had|taken))*\s*$",
+    r"\b(?:not|never)\b(?:\s+(?:yet|have|has|had|be|been|received|receive|undergone|taken))*\s*$",
     re.I,
 )
 _ALLOWANCE_ASIDE = re.compile(
@@ -204,10 +204,11 @@ _ALLOWANCE_ASIDE = re.compile(
 
 
 def lines_check(text: str) -> dict | None:
+    floor = _LINES_MIN.search(text)  # the first floor wording, read once for every branch
     if (
-        (m := _LINES_MIN.search(text))
-        and m.group("ord")
-        and re.search(r"therap|chemo|treatment|agents?\b|inhibitor", text[: m.start()], re.I)
+        floor
+        and floor.group("ord")
+        and re.search(r"therap|chemo|treatment|agents?\b|inhibitor", text[: floor.start()], re.I)
     ):
         return None  # "any systemic therapy ..., including chemotherapy, immunotherapy, and more
         # than first-line endocrine therapy" (NCT06770296): one item of a list of treatments
@@ -246,44 +247,40 @@ def lines_check(text: str) -> dict | None:
         hi = _num(m.group(1)) - 1
     elif m := _LINES_MAX2.search(text):
         hi = _num(m.group(1) or m.group(2))
-    if (m := _LINES_MIN.search(text)) and m.group("past"):
-        return _lines(1, hi, None, text, m.start(), done=True)
-    if (m := _LINES_MIN.search(text)) and m.group("ord"):
-        lo = _ORDINALS[m.group("ord").lower()] + 1
-    elif m:
-        lo = _num(m.group(1) or m.group(2) or "1") + (
+    if floor and floor.group("past"):
+        return _lines(1, hi, None, text, floor.start(), done=True)
+    if floor and floor.group("ord"):
+        lo = _ORDINALS[floor.group("ord").lower()] + 1
+    elif floor:
+        lo = _num(floor.group(1) or floor.group(2) or "1") + (
             1
-            if m.group(0).lower().startswith(("more", ">"))
-            and "≥" not in m.group(0)
-            and ">=" not in m.group(0)
+            if floor.group(0).lower().startswith(("more", ">"))
+            and "≥" not in floor.group(0)
+            and ">=" not in floor.group(0)
             else 0
         )
     if (
         lo is not None
         and hi is None
-        and (m := _LINES_MIN.search(text))
-        and m.group(0).lower().startswith(("more", ">"))
-        and _NOT_BEFORE.search(text[: m.start()])
+        and floor
+        and floor.group(0).lower().startswith(("more", ">"))
+        and _NOT_BEFORE.search(text[: floor.start()])
     ):  # "Have not received more than 4 prior chemotherapy regimens" (NCT06008275): at most 4
         lo, hi = None, lo - 1
     done = False
-    if (
-        lo is not None
-        and (m := _LINES_MIN.search(text))
-        and (m.group("recent") or m.group("standard"))
-    ):
+    if lo is not None and floor and (floor.group("recent") or floor.group("standard")):
         # the most recent therapy, or the standard one that failed, may be an adjuvant one: any
         # systemic therapy ever counts; a line still going has not yet "progressed" or "failed",
         # so only lines that have ended count (NCT04503265)
-        return {**_lines(lo, hi, None, text, m.start(), done=True), "any_setting": True}
+        return {**_lines(lo, hi, None, text, floor.start(), done=True), "any_setting": True}
     if (
         lo is not None
-        and (m := _LINES_MIN.search(text))
-        and m.group("prior")
-        and re.search(r"\b(?:not|never|no)\b(?:\s+\w+){0,3}\s*$", text[: m.start()], re.I)
+        and floor
+        and floor.group("prior")
+        and re.search(r"\b(?:not|never|no)\b(?:\s+\w+){0,3}\s*$", text[: floor.start()], re.I)
     ):  # "must not have received prior systemic therapy for metastatic breast cancer, except
         # for their current line of therapy" (NCT03723928): no earlier line, an ongoing one allowed
-        lo, hi, done, at = None, 0, True, m.start()
+        lo, hi, done, at = None, 0, True, floor.start()
         return _lines(lo, hi, None, text, at, done)
     during = _DURING_FIRST.search(text)
     if during and _PROGRESSION_BEFORE.search(text[max(0, during.start() - 30) : during.start()]):

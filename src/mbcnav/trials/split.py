@@ -45,9 +45,9 @@ _FILLER = re.compile(r"^(not specified|see (disease|patient) characteristics|non
 _EMPTY_STEM = re.compile(
     r"^(?:(?:a|an|the|any|each|every|all|patients?|participants?|subjects?|individuals?|women|"
     r"men|people|will|shall|may|can|be|is|are|considered|eligible|eligibility|enrol(?:l)?ment|"
-    r"enrol(?:l)?ed|included|inclusion|exclusion|for|in|into|this|the|study|trial|if|only|to|"
+    r"enrol(?:l)?ed|included|inclusion|exclusion|for|in|into|this|study|trial|if|only|to|"
     r"must|should|meet|meets|fulfil(?:l)?s?|satisfy|satisfies|have|has|who|following|criteria|"
-    r"conditions|requirements|of|are|met|apply|required|as|follows|excluded|from)\b[\s,]*)+:?\s*$",
+    r"conditions|requirements|of|met|apply|required|as|follows|excluded|from)\b[\s,]*)+:?\s*$",
     re.I,
 )
 
