@@ -1,9 +1,16 @@
 """Issue 15, lib28: once the library is confident, the answers follow the re-ranked order
-(coverage decides whether anything answers, not which passage comes first)."""
+(coverage decides whether anything answers, not which passage comes first); the passages
+nearest by dense similarity join the BM25 candidates (hybrid candidates)."""
+
+import numpy as np
+import pytest
 
 from mbcnav.library import answer as answer_module
 from mbcnav.library.answer import LEAD_SHARE, ask
 from mbcnav.library.index import Hit, get_index
+from mbcnav.library.rerank import CANDIDATES, DENSE_EXTRA, encode_queries, encoder, nearest_outside
+
+needs_model = pytest.mark.skipif(encoder() is None, reason="the re-ranking model is not installed")
 
 
 def _fake_search(hits):
@@ -42,3 +49,30 @@ def test_confidence_still_needs_a_passage_covering_the_question(monkeypatch):
     monkeypatch.setattr(answer_module, "get_index", lambda directory=None: index)
     result = ask("what helps with loose stools")
     assert not result.confident
+
+
+def test_nearest_outside_takes_the_densest_passages_matching_a_word_not_yet_candidates():
+    similarity = np.array([0.9, 0.8, 0.7, 0.6, 0.5], dtype=np.float32)
+    bm25 = np.array([1.0, 0.0, 0.5, 0.2, 0.3], dtype=np.float32)
+    # 0 is already a candidate, 1 matches no word of the question
+    assert nearest_outside(similarity, bm25, [0], extra=2) == [2, 3]
+    assert nearest_outside(similarity, bm25, [0, 2, 3, 4], extra=2) == []
+
+
+@needs_model
+def test_dense_nearest_passages_join_the_bm25_candidates():
+    index = get_index()
+    question = "the runs started on day 4 and I barely made it home, what do I eat"
+    bm25 = [
+        index.sections.index(h.section)
+        for h in index.search(question, top=len(index.sections), rerank=False)
+    ]
+    final = np.zeros(len(index.sections), dtype=np.float32)
+    for h in index.search(question, top=len(index.sections), rerank=False):
+        final[index.sections.index(h.section)] = h.score
+    near = (index.vectors().matrix @ encode_queries([question]).T).mean(axis=1)
+    extra = nearest_outside(near, final, bm25[:CANDIDATES])
+    # they are not among the BM25 passages a search of this size returns without them
+    assert len(extra) == DENSE_EXTRA and not set(extra) & set(bm25[: CANDIDATES + DENSE_EXTRA])
+    ranked = index.search(question, top=CANDIDATES + DENSE_EXTRA)
+    assert set(extra) <= {index.sections.index(h.section) for h in ranked}

@@ -54,7 +54,7 @@ from mbcnav.library.understand import Reading, focused, understand
 
 MIN_COVERAGE = 0.5  # share of the question's (IDF-weighted) words the best passage must match
 MIN_SCORE = 1.0  # fused BM25 score the best passage must reach
-LEAD_SHARE = 0.3  # an answer's BM25 score must reach this share of the best fitting passage's
+LEAD_SHARE = 0.15  # an answer's BM25 score must reach this share of the best fitting passage's
 MAX_QUESTION = 2000  # characters: room for a paragraph of story before the question
 NOTHING = (
     "The library has no passage that answers this question. Try other words, or ask your care team."
