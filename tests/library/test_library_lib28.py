@@ -76,3 +76,14 @@ def test_dense_nearest_passages_join_the_bm25_candidates():
     assert len(extra) == DENSE_EXTRA and not set(extra) & set(bm25[: CANDIDATES + DENSE_EXTRA])
     ranked = index.search(question, top=CANDIDATES + DENSE_EXTRA)
     assert set(extra) <= {index.sections.index(h.section) for h in ranked}
+
+
+def test_heart_and_blood_test_shorthand_searches_the_articles_words():
+    from mbcnav.library.vocabulary import synonyms
+
+    found = {(said, extra, weight) for said, extra, weight in synonyms().expansions("why an ekg")}
+    assert ("ekg", "ecg", 1.0) in found
+    found = {(said, extra) for said, extra, _ in synonyms().expansions("low wbc on ibrance")}
+    assert ("wbc", "white blood cells") in found
+    hits = get_index().search("kisqali why do i need an ekg", top=3)
+    assert any("ECG" in h.section.text for h in hits)
