@@ -67,14 +67,10 @@ def nearest_outside(
 ) -> list[int]:
     """The ``extra`` passages with the highest dense similarity that are not in ``head`` and
     have a BM25 score above 0 (they match at least one word of the question), best first."""
-    taken = set(head)
-    out: list[int] = []
-    for i in np.argsort(-similarity, kind="stable"):
-        if len(out) >= extra:
-            break
-        if int(i) not in taken and bm25[i] > 0:
-            out.append(int(i))
-    return out
+    eligible = bm25 > 0
+    eligible[list(head)] = False
+    found = np.flatnonzero(eligible)
+    return [int(i) for i in found[np.argsort(-similarity[found], kind="stable")[:extra]]]
 
 
 def _session(ort, model: Path):
