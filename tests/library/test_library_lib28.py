@@ -87,3 +87,18 @@ def test_heart_and_blood_test_shorthand_searches_the_articles_words():
     assert ("wbc", "white blood cells") in found
     hits = get_index().search("kisqali why do i need an ekg", top=3)
     assert any("ECG" in h.section.text for h in hits)
+
+
+def test_a_prognosis_question_prefers_the_survival_passages_to_any_how_long_heading():
+    from mbcnav.library.qtypes import type_factor, types_of
+
+    assert "prognosis" in {t.name for t in types_of("what is the life expectancy with bone mets")}
+    assert "prognosis" in {t.name for t in types_of("how long can you live with bone only mets")}
+    assert "prognosis" not in {t.name for t in types_of("how long are bone drugs given")}
+    index = get_index()
+    factor = type_factor(index, "how long can you live with bone only mets")
+    by_heading = {s.heading: float(f) for s, f in zip(index.sections, factor, strict=True)}
+    assert (
+        by_heading["How long can I live with metastatic breast cancer?"]
+        > by_heading["How long are bone-strengthening drugs given?"]
+    )
