@@ -45,7 +45,7 @@ def test_re_ranking_averages_the_similarity_over_the_embedded_texts(monkeypatch)
 
     monkeypatch.setattr(rerank, "fuse", fuse)
     texts = dense_queries(understand(STORY))
-    hits = index.search(STORY, top=12, dense_texts=texts)
+    hits = index.search(STORY, top=20, dense_texts=texts)  # 12 BM25 + dense extras
     queries = encoder().encode(texts)
     head = [index.sections.index(h.section) for h in hits][: len(seen["dense"])]
     expected = (vectors.matrix[head] @ queries.T).mean(axis=1)

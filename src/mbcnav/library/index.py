@@ -267,7 +267,8 @@ class Index:
         leaves words no passage holds out of the coverage (for in-scope questions);
         ``focus`` multiplies both the BM25 score and the fused rank (a named drug wins). With ``rerank``
         (and the model installed) the best ``CANDIDATES`` BM25 passages are reordered by
-        BM25 blended with dense similarity (see ``rerank.py``).
+        BM25 blended with dense similarity (see ``rerank.py``), with the passages nearest by
+        dense similarity among all that match a word added to them (``DENSE_EXTRA``).
         """
         if not self.sections:
             return []
@@ -294,7 +295,10 @@ class Index:
         if vectors is not None:
             head = order[: dense.CANDIDATES]
             queries = dense.encode_queries(dense_texts or [question])
-            fused = dense.fuse(final[head], (vectors.matrix[head] @ queries.T).mean(axis=1))
+            near = (vectors.matrix @ queries.T).mean(axis=1)
+            head = head + dense.nearest_outside(near, final, head)
+            order = head + [i for i in order if i not in head]
+            fused = dense.fuse(final[head], near[head])
             if focus is not None:  # the focus (a named drug) also counts after fusion
                 fused = fused * focus[head]
             rank.update(
