@@ -29,6 +29,7 @@ CASES = [
         "round26_cases.yaml",
         "round27_cases.yaml",
         "round28_cases.yaml",
+        "round29_cases.yaml",
     )
     for case in yaml.safe_load((DATA / file).read_text("utf-8"))["cases"]
 ]

@@ -273,6 +273,20 @@ def test_denials_and_lasting_absences():
     assert not semantic.denied("not able to keep water down")
 
 
+def test_a_state_said_to_be_normal_is_a_denial():
+    # ConText's backward cue with a short subject: the clause says the function is normal
+    assert semantic.denied("my breathing is normal")
+    assert semantic.denied("her speech is fine")
+    assert semantic.denied("his breathing is back to normal now")
+    assert not semantic.denied("my breathing is not normal")
+    assert not semantic.denied("breathing is fine until I climb the stairs")
+    assert (
+        semantic.hits("taste all metallic since the drip, no cough and my breathing is normal")
+        == []
+    )
+    assert semantic.hits("my breathing is not normal, gasping even sitting still")
+
+
 def test_lay_words_are_glossed_for_the_model_only(run):
     assert semantic.gloss("blood in the LOO, keeling over") == "blood in the toilet, fainting"
     assert semantic.gloss("bloom") == "bloom"

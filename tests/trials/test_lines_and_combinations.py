@@ -1,7 +1,7 @@
 """Counts of earlier treatment and combinations the chart settles (registry wording, NCT ids):
 "at least 1 but not more than 3 prior chemotherapy regimens", "progression on or after ... most
-recent systemic therapy", a combination's partner drug, and line counts of a class we cannot
-count ("non-endocrine-based therapy")."""
+recent systemic therapy", a combination's partner drug, and line counts of lines without
+endocrine therapy ("non-endocrine-based therapy")."""
 
 from mbcnav.trials.facts import DrugFact, PatientFacts
 from mbcnav.trials.match import match
@@ -35,11 +35,24 @@ def test_a_range_written_in_words():
     assert (c["min"], c["max"]) == (2, 4)
 
 
-def test_a_class_we_cannot_count_is_left_to_the_team():
-    got = lines_checks(
-        "received at least 1 and up to 3 prior lines of non-endocrine-based therapy for advanced disease"
-    )  # NCT06840483
-    assert got == []
+def test_lines_without_endocrine_therapy_are_counted():
+    wording = "received at least 1 and up to 3 prior lines of non-endocrine-based therapy for advanced disease"
+    (c,) = lines_checks(wording)  # NCT06840483
+    assert (c["min"], c["max"], c["class"]) == (1, 3, "non-endocrine therapy")
+    text = f"Inclusion Criteria:\n* {wording}.\n"
+    endocrine_only = person(
+        lines=2,
+        line_labels=[
+            ["letrozole", "endocrine therapy", "CDK4/6 inhibitor"],
+            ["fulvestrant", "endocrine therapy"],
+        ],
+    )
+    assert verdicts(text, endocrine_only) == ["not met"]
+    after_chemo = person(
+        lines=2,
+        line_labels=[["letrozole", "endocrine therapy"], ["capecitabine", "chemotherapy"]],
+    )
+    assert verdicts(text, after_chemo) == ["met"]
 
 
 def test_progression_on_the_most_recent_therapy():

@@ -182,7 +182,10 @@ def ask(
     if personal:
         text = reading.text if reading.story else mine
         reading = Reading(text, mine, reading.story, reading.shape, reading.sides)
-    if not personal and scope().owns_other_cancer(reading.asked, question):
+    if not personal and (
+        scope().owns_other_cancer(reading.asked, question)
+        or scope().names_other_cancer_sign(question)
+    ):
         return AskResult(question, [], OFF_TOPIC, False, reading.asked, reading.shape)
     in_scope = personal or scope().covers(question)
     also = ()

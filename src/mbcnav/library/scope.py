@@ -57,6 +57,7 @@ class Scope:
         self.topic = _phrases(path, data, "topic_words")
         self.other = _phrases(path, data, "other_cancers")
         self.spread = _phrases(path, data, "spread_words")
+        self.other_signs = _phrases(path, data, "other_cancer_signs")
         named = sorted(
             self.other + _phrases(path, data, "own_other_cancers"), key=len, reverse=True
         )
@@ -130,6 +131,17 @@ class Scope:
             return False
         padded = f" {synonyms().correct(question)} "
         return not (self._has(padded, self.breast) or self._has(padded, self.spread))
+
+    def names_other_cancer_sign(self, question: str) -> bool:
+        """Whether the message names a test or organ of another cancer's care ("PSA",
+        "prostate biopsy", "colonoscopy") and neither breast cancer, its spread nor a cancer
+        drug ("on Keytruda ... a colonoscopy next month" is about the drug)."""
+        padded = f" {' '.join(words(synonyms().correct(question)))} "
+        return self._has(padded, self.other_signs) and not (
+            self._has(padded, self.breast)
+            or self._has(padded, self.spread)
+            or self._names_drug(padded)
+        )
 
     def by_evidence(self, question: str, best_score: float, similarity: float) -> bool:
         """Whether the passages match the question well enough to call it in scope.

@@ -42,7 +42,7 @@ import yaml
 
 from mbcnav.patient import wellness
 from mbcnav.patient.checkin import clauses
-from mbcnav.patient.negation import LEAD, PSEUDO, negated
+from mbcnav.patient.negation import LEAD, POST_NEGATION, PSEUDO, negated
 
 from .errors import TriageError
 from .rule import RANK, Source, _date, _sources, _text, entry_where, level_of
@@ -329,6 +329,11 @@ def denied(clause: str) -> bool:
         return False
     if negated(clause):
         return True
+    plain = _plain(clause)
+    if (m := POST_NEGATION.search(" " + plain)) and len(
+        plain[: max(m.start() - 1, 0)].split()
+    ) <= 3:
+        return True  # "my breathing is normal", "her speech is fine" (set 23): a state said normal
     words = re.findall(r"[a-z0-9]+", clause.lower().replace("’", "").replace("'", ""))
     while len(words) > 1 and words[0] in LEAD and words[0] not in DENIALS:
         words = words[1:]

@@ -61,6 +61,8 @@ _AS_MODIFIER = re.compile(
     re.I,
 )
 _INDUCED = re.compile(r"\s*[- ]\s*(?:induced|related|associated)\b", re.I)
+# "Endocrine therapy options are not suitable" (NCT07666555): the choices open, not a history
+_OPTIONS = re.compile(r"\s*(?:options?|alternatives?|choices?)\b", re.I)
 _DISCORDANT = re.compile(r"\bboth\b|\bdiscordan\w*|\bsame\s+patient\b|\bheterogene\w*", re.I)
 
 
@@ -138,6 +140,12 @@ def names_a_purpose(before: str) -> bool:
 def names_a_cause(after: str) -> bool:
     """True when a therapy mention is followed by "induced", "related" or "associated"."""
     return bool(_INDUCED.match(after))
+
+
+def names_options(after: str) -> bool:
+    """True when a therapy mention is followed by "options" or "alternatives": what could be
+    given next, not what was given."""
+    return bool(_OPTIONS.match(after))
 
 
 def drop_asides(text: str, checks: list[dict]) -> list[dict]:

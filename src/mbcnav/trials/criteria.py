@@ -13,7 +13,13 @@ import re
 
 from mbcnav.trials.age_sex import age_check, sex_check
 from mbcnav.trials.alternatives import mark_unchecked_alternatives
-from mbcnav.trials.asides import drop_asides, names_a_cause, names_a_purpose, names_fitness
+from mbcnav.trials.asides import (
+    drop_asides,
+    names_a_cause,
+    names_a_purpose,
+    names_fitness,
+    names_options,
+)
 from mbcnav.trials.context import Mention, mentions_many
 from mbcnav.trials.cues import (
     _AGE_RULE,
@@ -68,6 +74,7 @@ from mbcnav.trials.numbers import (
 from mbcnav.trials.population import subtype_list
 from mbcnav.trials.reading import _own_words
 from mbcnav.trials.receptors import er_low_wording
+from mbcnav.trials.sites import sites_named
 from mbcnav.trials.split import Criterion
 from mbcnav.trials.subgroups import mark_subgroups
 from mbcnav.trials.wording import rx
@@ -212,6 +219,8 @@ def checks_for(crit: Criterion, found: list[Mention]) -> list[dict]:
             continue  # "any prior treatment targeting HER2": a drug's target, not a result (NCT07193394)
         if m.check == "therapy" and names_fitness(text[: m.start]):
             continue  # "not amenable to curative-intent surgery or radiation": no history
+        if m.check == "therapy" and names_options(text[m.end :]):
+            continue  # "endocrine therapy options are not suitable": the choices, no history
         if m.check == "therapy" and names_a_cause(text[m.end :]):
             continue  # "cold therapy gloves for chemotherapy induced neuropathy": the harm's cause
         if m.check == "therapy" and _HARM_FROM.search(text[: m.start]):
@@ -346,12 +355,17 @@ def checks_for(crit: Criterion, found: list[Mention]) -> list[dict]:
         for c in out:
             if c["type"] != "menopause":  # "premenopausal women must take goserelin": the
                 c.pop("premise", None)  # rest of the rule is real, only not checkable
-    if _SOLE_SITES.search(plain):
+    sole = _SOLE_SITES.search(plain)
+    if sole:
         named = [c for c in out if c["type"] in ("site", "brain") and not c.get("neg")]
         if named:  # "Brain and liver metastases are the sole sites": those sites and no other
             out = [c for c in out if c not in named]
-            values = sorted({"brain" if c["type"] == "brain" else c["value"] for c in named})
-            out.append({"type": "sites_only", "values": values, "at": named[0].get("at", 0)})
+            values = {"brain" if c["type"] == "brain" else c["value"] for c in named}
+            # every site the sentence names, not only those with a check ("bone and liver")
+            values |= sites_named(plain[: sole.start()])
+            out.append(
+                {"type": "sites_only", "values": sorted(values), "at": named[0].get("at", 0)}
+            )
     mark_unchecked_alternatives(plain, found, out, _LAB)
     if not conditional:
         mark_subgroups(plain, out)

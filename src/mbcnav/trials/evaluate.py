@@ -10,6 +10,7 @@ from mbcnav.trials.facts import PatientFacts
 from mbcnav.trials.labs import evaluate_lab
 from mbcnav.trials.markers import _biomarker
 from mbcnav.trials.menopause import evaluate_menopause
+from mbcnav.trials.numbers import NON_ENDOCRINE
 from mbcnav.trials.population import fits_subtype
 
 HER2_NEGATIVE = {"low", "ultralow", "zero", "negative"}
@@ -139,6 +140,16 @@ def _brain(c: dict, f: PatientFacts) -> tuple[bool | None, str, str]:
         return None, "This rule depends on how many brain metastases there are.", settle
     if c["value"] == "leptomeningeal":
         return f.brain == "leptomeningeal", f"Brain involvement in your record: {f.brain}.", ""
+    if c.get("status") == "failed-local":
+        if f.brain == "treated-progressing":
+            return True, "Brain metastases in your record: treated, then growing.", ""
+        if f.brain in {"none", "treated-stable"}:
+            return False, f"Brain metastases in your record: {f.brain}.", ""
+        return (
+            None,
+            "Whether brain metastases grew after local treatment (surgery or radiation) is not known.",
+            settle,
+        )
     if c.get("status") == "urgent":
         if f.brain in {"none", "treated-stable"}:
             return False, f"Brain metastases in your record: {f.brain}.", ""
@@ -302,6 +313,9 @@ def evaluate(c: dict, f: PatientFacts) -> tuple[bool | None | str, str, str]:
             cytotoxic = {"chemotherapy", "antibody-drug conjugate"}
             n = sum(1 for labels in f.line_labels if cytotoxic & set(labels))
             what = "lines with chemotherapy (an antibody-drug conjugate counts)"
+        elif cls == NON_ENDOCRINE and f.line_labels is not None:
+            n = sum(1 for labels in f.line_labels if "endocrine therapy" not in labels)
+            what = "lines without hormone (endocrine) therapy"
         elif cls and f.line_labels is not None:
             n = sum(1 for labels in f.line_labels if cls in labels)
             if cls == "endocrine therapy" and not c.get("metastatic"):

@@ -54,6 +54,37 @@ _BRAIN_REQUIRED = re.compile(
 )
 
 
+# brain metastases that grew after local treatment ("CNS metastases that had failed local
+# treatment", NCT06493864; "progressing despite radiotherapy"): untreated ones have not
+_FAILED_LOCAL = re.compile(
+    r"\bfailed\s+(?:prior\s+|previous\s+)?(?:local|radiation|radio|surgery|surgical|srs|stereotactic)"
+    r"|\b(?:progress\w*|grow\w*|recurr\w*)\s+(?:after|despite|following|post)\s+(?:prior\s+|previous\s+)?"
+    r"(?:local|radiation|radiotherapy|whole[- ]brain|srs|stereotactic|surgery|resection)"
+    r"|\brefractory\s+to\s+(?:local|radiation|radiotherapy)",
+    re.I,
+)
+
+
+# a time window counted from stopping a drug, with the cancer growing in it
+_AFTER_STOPPING = re.compile(
+    r"\b(?:progress\w*|relaps\w*|recurr\w*)\b[^.;]{0,80}?\bwithin\s+\d+\s*(?:day|week|month)s?\s+"
+    r"(?:from|after|of|since|following)\s+(?:the\s+)?(?:[\w/-]+\s+){0,3}?"
+    r"(?:interruption|discontinuation|cessation|stopping|last\s+dose)",
+    re.I,
+)
+
+
+def _yardstick(m: Mention, text: str) -> bool:
+    """ "existing lesions showing progression per Response Evaluation Criteria ... (RECIST
+    v1.1)" (NCT07749586): RECIST named as how growth is judged, not a need to be measurable."""
+    before = text[max(0, m.start - 90) : m.start]
+    return (
+        not re.match(r"measurable", m.text, re.I)
+        and bool(re.search(r"progress\w*|respon\w*|shrink\w*|grow\w*", before, re.I))
+        and not re.search(r"measurable", before, re.I)
+    )
+
+
 def from_mention(m: Mention, text: str, kind: str) -> dict | None:
     mods = m.modifiers
     before = text[: m.start]
@@ -61,9 +92,10 @@ def from_mention(m: Mention, text: str, kind: str) -> dict | None:
     around = _clause(text, m.start, m.end)
     neg = "NEGATED_EXISTENCE" in mods or ("EXCLUDED" in mods and kind == "inclusion")
     if re.search(r"\bnon-?\s?$", before, re.I):
-        if m.check == "site" or re.match(r"luminal", m.text, re.I):
+        if m.check in {"site", "therapy"} or re.match(r"luminal", m.text, re.I):
             # "a non-liver metastatic lesion of >= 15 mm" (NCT06369831) asks for a lesion
-            # elsewhere, not for no liver spread; "non-Luminal A" (a gene test) can be luminal B
+            # elsewhere, not for no liver spread; "non-Luminal A" (a gene test) can be luminal B;
+            # "non-endocrine therapy" (NCT07666555) is any other therapy, not no endocrine one
             return None
         neg = not neg  # "non-pregnant", "non-metastatic"
     if m.check == "condition" and m.value == "pregnant":
@@ -107,6 +139,10 @@ def from_mention(m: Mention, text: str, kind: str) -> dict | None:
         if m.value == "chemotherapy":
             check["adc_named"] = bool(_ADC.search(text))
         check["within_days"] = window_days(_segment(text, m.start))
+        if check["within_days"] and _AFTER_STOPPING.search(_segment(text, m.start)):
+            # "progression while on T-DXd or within 2 months from T-DXd discontinuation"
+            # (NCT06298084): the window runs from stopping the drug to the growth, not to today
+            check["within_days"], check["mode"] = None, "progressed"
         if kind == "inclusion" and _GAP_BEFORE.search(_segment(text, m.start)):
             # "previous adjuvant hormone therapy > 12 months prior to enrolment": a condition on
             # earlier therapy, which never requires having had it
@@ -124,7 +160,9 @@ def from_mention(m: Mention, text: str, kind: str) -> dict | None:
         )
     elif m.check == "brain":
         status = None
-        if re.search(r"immediate|requir|need", around, re.I):
+        if _FAILED_LOCAL.search(_sentence(text, m.start)):
+            status = "failed-local"  # "CNS metastases that had failed local treatment"
+        elif re.search(r"immediate|requir|need", around, re.I):
             status = "urgent"
         elif re.search(
             r"including\s+(?:those\s+)?(?:asymptomatic|treated|stable)|regardless\s+of|treated\s+or\s+untreated|"
@@ -182,8 +220,9 @@ def from_mention(m: Mention, text: str, kind: str) -> dict | None:
         check["germline"] = True
     elif m.check == "site" and (q := _SITE_STATE.search(clause)):
         check["state"] = q.group(0).lower()  # "progressing or untreated extra-hepatic disease"
-    elif m.check == "measurable" and re.search(
-        r"evaluable|non-?measurable|\bor\s+(?:\w+\s+){0,2}bone[- ]only", text, re.I
+    elif m.check == "measurable" and (
+        re.search(r"evaluable|non-?measurable|\bor\s+(?:\w+\s+){0,2}bone[- ]only", text, re.I)
+        or _yardstick(m, text)
     ):
         # "measurable or evaluable disease": any disease will do; "at least one measurable
         # lesion or bone-only disease (osteolytic or mixed)" (NCT07180160): bone-only disease,

@@ -19,7 +19,9 @@ _LINES_RANGE = re.compile(
 _LINES_LT = re.compile(rf"(?:fewer than|less than|<)\s*{_N}\s*{_LINE}", re.I)
 _LINES_MIN = re.compile(
     rf"(?:at least|minimum of|≥|>=|(?<!no )(?<!not )more than|>)\s*{_N}\s*{_LINE}|{_N}\s*(?:or more|\+)\s*{_LINE}"
-    r"|(?<!no )(?<!without )(?<!any )(?P<prior>prior|previous)\s+(?:treatment\s+with\s+)?systemic\s+(?:anti-?cancer\s+|anti-?neoplastic\s+)?(?:therapy|therapies|treatment)\s+(?:for|in)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:metastatic|advanced)"
+    # "Patients in advanced stages who have undergone systemic treatment" (NCT06217185)
+    r"|\b(?:metastatic|advanced)\s+(?:stages?|disease|setting)\s+who\s+(?:have|has|had)\s+(?:undergone|received)\s+(?:any\s+)?(?:prior\s+)?systemic\s+(?:anti-?cancer\s+)?(?:therapy|therapies|treatments?)"
+    r"|(?<!no )(?<!without )(?<!any )(?P<prior>prior|previous|(?<!not )(?<!never )(?:have|has|had)\s+(?:undergone|received))\s+(?:any\s+)?(?:treatment\s+with\s+)?systemic\s+(?:anti-?cancer\s+|anti-?neoplastic\s+)?(?:therapy|therapies|treatment)\s+(?:for|in)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:metastatic|advanced)"
     # "progressed after standard therapy", "relapsed or progressed on or after standard systemic
     # treatments" (NCT05277051, NCT05785741), "who have failed standard treatment" (NCT06555068):
     # at least one earlier treatment that failed
@@ -93,7 +95,28 @@ _ECOG_OR = re.compile(
 _BELOW = {"lower", "less", "fewer", "below", "better"}
 
 
+# "ECOG PS 0 or 1 ... Participants with ECOG PS 2 may be considered upon discussion with the
+# Sponsor" (NCT07749586): a later sentence lets a further score in at the team's discretion
+_ECOG_ALSO = re.compile(
+    r"\b(?:ecog|ps|performance status)\s*(?:ps\s*|score\s*|of\s*)*(?<![\d.])([0-4])(?![\d.%])"
+    r"(?:\s*(?:-|–|to|or)\s*([0-4])(?![\d.%]))?[^.;]{0,60}?\b(?:(?:may|can|could|will|might)\s+"
+    r"(?:also\s+)?be\s+(?:considered|allowed|permitted|eligible|enrolled|included|accepted)|"
+    r"(?<!not\s)(?<!never\s)(?:(?:are|is)\s+(?:also\s+)?)?(?:allowed|permitted|eligible|acceptable))\b",
+    re.I,
+)
+
+
 def ecog_allowed(text: str) -> list[int] | None:
+    allowed = _ecog_first(text)
+    if allowed is None:
+        return None
+    first = _ECOG.search(text)
+    for w in _ECOG_ALSO.finditer(text, first.end() if first else 0):
+        allowed = sorted(set(allowed) | set(range(int(w[1]), int(w[2] or w[1]) + 1)))
+    return allowed
+
+
+def _ecog_first(text: str) -> list[int] | None:
     m = _ECOG.search(text)
     if not m:
         return None
@@ -220,10 +243,11 @@ def lines_check(text: str) -> dict | None:
             window = text[m.start() : m.end() + 40]
             at = m.start()
             break
-    if re.search(
-        r"\bnon-?\s?(?:endocrine|hormonal)|other than (?:endocrine|hormonal)", window, re.I
-    ):
-        return None  # "prior lines of non-endocrine-based therapy" (NCT06840483): no class we count
+    non_endocrine = bool(
+        re.search(
+            r"\bnon-?\s?(?:endocrine|hormonal)|other than (?:endocrine|hormonal)", window, re.I
+        )
+    )  # "prior lines of non-endocrine-based therapy" (NCT06840483): lines with no endocrine drug
     # a class named only in a bracketed allowance is not the counted class: "No more than 1 prior
     # line of chemotherapy (prior endocrine therapy with or without a CDK4/6 inhibitor is allowed)"
     free = _ALLOWANCE_ASIDE.sub(lambda a: " " * len(a.group()), text)
@@ -231,7 +255,9 @@ def lines_check(text: str) -> dict | None:
         cls = _line_class(free[at : at + len(window)])
     else:
         cls = _line_class(window or text)
-    if exc := _EXCEPT_A_CLASS.search(text):
+    if non_endocrine:
+        cls = NON_ENDOCRINE
+    elif exc := _EXCEPT_A_CLASS.search(text):
         # "no prior systemic therapy for advanced disease, except for prior endocrine ± targeted
         # therapy" (NCT06942234): a class named only in the exception is not what is counted,
         # and with no other class named, the lines left to count are of no class we count
@@ -301,6 +327,10 @@ def lines_check(text: str) -> dict | None:
     if lo is None and hi is None:
         return None
     return _lines(lo, hi, cls, text, at, done)
+
+
+#: the class of a line with no endocrine drug in it (chemotherapy, an ADC, a HER2 antibody)
+NON_ENDOCRINE = "non-endocrine therapy"
 
 
 def _lines(lo, hi, cls, text: str, at, done: bool = False) -> dict:

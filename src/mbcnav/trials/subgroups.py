@@ -28,6 +28,15 @@ _TRAILING = re.compile(
     r"\s+(?:patients|participants|subjects|women|men|cohorts?)\s*\.?\s*$",
     re.I,
 )
+# "For triple negative breast cancer patients, subject is in first to fourth line ..." and "For
+# hormone receptor positive breast cancer patients, subjects must have received a CDK4/6
+# inhibitor" (NCT05029999): a criterion that opens by naming the subtype it is for; everything
+# after the comma or colon binds that subtype only
+_LEADING = re.compile(
+    r"^\W*(?:for|in|among)\s+(?:the\s+)?(?:(?:patients|participants|subjects|women|men|people|those)"
+    r"\s+(?:with|who\s+have)\s+)?(?P<who>[^,:;.]{2,100}?)\s*[,:]\s+(?=\S)",
+    re.I,
+)
 _SUBTYPE_WORD = re.compile(r"\b(?:tn|tnbc|triple|hr|er|pr|her-?2|luminal|hormone)\b", re.I)
 _ALT_EDGE = re.compile(r"\s*,\s*|\s+(?:and|or|and/or)\s+", re.I)
 
@@ -35,6 +44,14 @@ _ALT_EDGE = re.compile(r"\s*,\s*|\s+(?:and|or|and/or)\s+", re.I)
 def mark_subgroups(text: str, checks: list[dict]) -> None:
     """Tag checks in a subgroup sentence: ``sub_premise`` for the subgroup's own words,
     ``sub_rule`` for what the sentence asks of it (both hold the sentence's number)."""
+    lead = _LEADING.match(text)
+    if lead and _SUBTYPE_WORD.search(lead.group("who")):
+        for c in checks:
+            if (at := c.get("at")) is not None and not c.get("premise"):
+                c["sub_premise" if at < lead.end("who") else "sub_rule"] = 0
+        if not any(c.get("sub_rule") == 0 for c in checks):
+            for c in checks:  # "For HR+ patients: see above": nothing asked of them here
+                c.pop("sub_premise", None)
     for k, m in enumerate(_SUBGROUP.finditer(text), start=1):
         if m.start() == 0 and not text[m.end() :].strip():
             continue
@@ -45,6 +62,8 @@ def mark_subgroups(text: str, checks: list[dict]) -> None:
             at = c.get("at")
             if at is None or c.get("premise") or not m.start() <= at < stop:
                 continue
+            if "sub_premise" in c or "sub_rule" in c:
+                continue  # bound by the opening "For <subtype> patients," already
             c["sub_premise" if at < who_end else "sub_rule"] = k
     if (t := _TRAILING.search(text)) and _SUBTYPE_WORD.search(t.group("who")) and t.start() > 0:
         k = 1 + max((c.get("sub_premise", 0) for c in checks), default=0)

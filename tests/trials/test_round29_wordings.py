@@ -1,0 +1,128 @@
+"""Eighth-session wordings (issue 14), each from real registry text of tuning set 22: a
+criterion that opens "For <subtype> patients," binds that subtype only; "ECOG PS 2 may be
+considered" widens the range; "Completion of chemotherapy, if given" is conditional; brain
+metastases "that had failed local treatment"; RECIST named as how growth is judged; "endocrine
+therapy options"; "non-endocrine therapy"; growth "within 2 months from T-DXd discontinuation";
+"who have undergone systemic treatment" in advanced stages; a menopausal status defined by
+"who had (1) ... or (2) ..."."""
+
+from datetime import date
+from pathlib import Path
+
+from mbcnav.patient import load
+from mbcnav.trials.criteria import parse_criteria
+from mbcnav.trials.facts import from_patient
+from mbcnav.trials.match import verdict
+from mbcnav.trials.menopause import menopause_check
+from mbcnav.trials.modality import modality
+from mbcnav.trials.numbers import ecog_allowed, lines_checks
+from mbcnav.trials.split import Criterion
+
+CHARTS = Path(__file__).parents[2] / "bench/data/mbc_screening_blind18/patients"
+HR_POSITIVE = CHARTS / "m01.yaml"  # HR+, HER2 0, spread to liver and bone
+HER2_POSITIVE = CHARTS / "m04.yaml"  # HER2+, treated with trastuzumab deruxtecan
+
+
+def parsed(text, kind="inclusion"):
+    return parse_criteria([Criterion(kind=kind, text=text, number=1)])[0]
+
+
+def checks(text, kind="inclusion"):
+    return parsed(text, kind)["checks"]
+
+
+def facts(path):
+    return from_patient(load(path), date(2026, 1, 15))
+
+
+def test_an_opening_for_subtype_patients_binds_that_subtype_only():
+    text = (
+        "For triple negative breast cancer patients, subject is in first to fourth line setting "
+        "of treatment for metastatic or unresectable disease, and have received 0 to 3 prior "
+        "regimens for metastatic or unresectable disease."
+    )  # NCT05029999
+    found = checks(text)
+    assert [c["value"] for c in found if "sub_premise" in c] == ["triple-negative"]
+    assert all("sub_rule" in c for c in found if c["type"] == "lines")
+    assert verdict(parsed(text), facts(HR_POSITIVE))["verdict"] != "not met"
+    # the same rule without the opening binds everyone
+    bare = "Subject has received 0 to 3 prior regimens for metastatic or unresectable disease."
+    assert not any("sub_rule" in c for c in checks(bare))
+
+
+def test_an_opening_that_names_no_subtype_is_no_subgroup():
+    found = checks("For patients with measurable disease, lesions must be at least 10 mm")
+    assert not any("sub_premise" in c or "sub_rule" in c for c in found)
+
+
+def test_a_further_ecog_score_the_sponsor_may_consider_widens_the_range():
+    text = (
+        "ECOG PS 0 or 1 or equivalent. Participants with ECOG PS 2 may be considered upon "
+        "discussion with the Sponsor Medical Monitor."
+    )  # NCT07749586
+    assert ecog_allowed(text) == [0, 1, 2]
+    assert ecog_allowed("ECOG 0-1; ECOG 2 allowed if due to bone pain") == [0, 1, 2]
+    assert ecog_allowed("ECOG 0-1. Patients with ECOG 2 are not eligible") == [0, 1]
+
+
+def test_if_given_makes_a_rule_conditional():
+    assert modality("Completion of chemotherapy, if given.", "inclusion") == "conditional"
+    text = (
+        "Participants must have received one or more lines of treatment. If applicable, the "
+        "requirements for the food effect cohort are the same."
+    )
+    assert modality(text, "inclusion") != "conditional"
+
+
+def test_brain_metastases_that_failed_local_treatment():
+    text = "Patients with primary CNS tumors or CNS metastases that had failed local treatment;"
+    (brain,) = [c for c in checks(text, "exclusion") if c["type"] == "brain"]
+    assert brain["status"] == "failed-local"
+    crit = parsed(text, "exclusion")
+    assert verdict(crit, facts(HR_POSITIVE))["verdict"] != "not met"
+
+
+def test_recist_named_for_how_growth_is_judged_is_no_measurable_rule():
+    text = (
+        "Active brain metastases (new lesions identified on imaging, existing lesions showing "
+        "progression per Response Evaluation Criteria in Solid Tumors, version 1.1 (RECIST v1.1))"
+    )
+    assert not [c for c in checks(text, "exclusion") if c["type"] == "measurable"]
+    assert [c for c in checks("At least one lesion per RECIST 1.1") if c["type"] == "measurable"]
+
+
+def test_therapy_options_and_non_endocrine_therapy_are_no_history():
+    text = "Endocrine therapy options are not suitable for endocrine therapy"
+    assert not [c for c in checks(text, "exclusion") if c["type"] == "therapy"]
+    text = "The time interval between non-endocrine therapy should be ≥2 weeks;"
+    assert not [c for c in checks(text) if c["type"] == "therapy"]
+
+
+def test_growth_within_months_of_stopping_a_drug_is_growth_on_it():
+    text = (
+        "Patients must have received prior treatment with T-DXd and presented disease "
+        "progression while on T-DXd treatment or within 2 months from T-DXd "
+        "interruption/discontinuation for any reason"
+    )  # NCT06298084
+    (c,) = [c for c in checks(text) if c["type"] == "therapy"]
+    assert (c["mode"], c["within_days"]) == ("progressed", None)
+    (c,) = checks("Treatment with T-DXd within the last 6 months", "exclusion")
+    assert c["within_days"] and c["mode"] == "received"  # a window to today stays a window
+
+
+def test_undergone_systemic_treatment_in_advanced_stages_counts_lines():
+    (c,) = lines_checks("Patients in advanced stages who have undergone systemic treatment;")
+    assert (c["min"], c["metastatic"]) == (1, True)
+    assert not lines_checks(
+        "Patients who have not received systemic treatment for metastatic disease"
+    )
+
+
+def test_a_menopausal_status_defined_by_numbered_ways():
+    text = (
+        "Pre- or peri-menopausal patient, who had (1) menses either within the 12 months prior "
+        "to or since breast cancer diagnosis or (2) estradiol concentration above the "
+        "postmenopausal range"
+    )  # NCT07158021
+    assert menopause_check(text)["value"] == "pre"
+    assert menopause_check("Premenopausal women must have a negative pregnancy test") is None
