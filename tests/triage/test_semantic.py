@@ -273,6 +273,22 @@ def test_denials_and_lasting_absences():
     assert not semantic.denied("not able to keep water down")
 
 
+def test_a_nosebleed_told_by_its_first_aid_sounds_like_heavy_bleeding():
+    text = "blood has been running from my nose for 45 minutes, pinched it the whole time, a towel is soaked"
+    assert "heavy-bleeding" in {h.concept.name for h in semantic.hits(text)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a scratchy throat and a runny nose, still eating and drinking",
+        "leak a little when I sneeze",
+    ],
+)
+def test_a_cold_and_a_small_leak_stay_silent(text):
+    assert semantic.hits(text) == []
+
+
 def test_a_state_said_to_be_normal_is_a_denial():
     # ConText's backward cue with a short subject: the clause says the function is normal
     assert semantic.denied("my breathing is normal")

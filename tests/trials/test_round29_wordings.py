@@ -11,12 +11,14 @@ from pathlib import Path
 
 from mbcnav.patient import load
 from mbcnav.trials.criteria import parse_criteria
-from mbcnav.trials.facts import from_patient
+from mbcnav.trials.facts import DrugFact, from_patient
 from mbcnav.trials.match import verdict
 from mbcnav.trials.menopause import menopause_check
 from mbcnav.trials.modality import modality
 from mbcnav.trials.numbers import ecog_allowed, lines_checks
 from mbcnav.trials.split import Criterion
+
+from . import people
 
 CHARTS = Path(__file__).parents[2] / "bench/data/mbc_screening_blind18/patients"
 HR_POSITIVE = CHARTS / "m01.yaml"  # HR+, HER2 0, spread to liver and bone
@@ -126,3 +128,55 @@ def test_a_menopausal_status_defined_by_numbered_ways():
     )  # NCT07158021
     assert menopause_check(text)["value"] == "pre"
     assert menopause_check("Premenopausal women must have a negative pregnancy test") is None
+
+
+# Read after held-out set 23 was measured (issue 14): an ADC named with its target and payload
+# is one kind of drug; "and must" starts a new requirement; "ECOG status of 2 may be approved".
+
+
+def test_an_adc_with_its_target_and_payload_is_one_kind_of_drug():
+    text = (
+        "Previous treatment with A166 or any HER2-targeted antibody-drug conjugate (ADC) with a "
+        "microtubule inhibitor payload."
+    )  # NCT07299825
+    (adc,) = checks(text, "exclusion")
+    assert adc["value"] == "antibody-drug conjugate"
+    assert adc["with"] == ["anti-HER2 antibody", "microtubule inhibitor"]
+    tdxd = DrugFact(
+        "trastuzumab deruxtecan",
+        ["antibody-drug conjugate", "anti-HER2 antibody", "topoisomerase I inhibitor"],
+    )
+    taxane = DrugFact("paclitaxel", ["chemotherapy", "taxane", "microtubule inhibitor"])
+    tdm1 = DrugFact(
+        "ado-trastuzumab emtansine",
+        ["antibody-drug conjugate", "anti-HER2 antibody", "microtubule inhibitor"],
+    )
+    # the payload must be the ADC's own: T-DXd and a taxane given apart are not this drug
+    assert (
+        verdict(parsed(text, "exclusion"), people.facts(drugs=[tdxd, taxane]))["verdict"] == "met"
+    )
+    assert verdict(parsed(text, "exclusion"), people.facts(drugs=[tdm1]))["verdict"] == "not met"
+    topo = "Prior ADC with a topoisomerase payload"
+    (adc,) = checks(topo, "exclusion")
+    assert adc["with"] == ["topoisomerase I inhibitor"]
+    assert verdict(parsed(topo, "exclusion"), people.facts(drugs=[tdxd]))["verdict"] == "not met"
+    (adc,) = checks("Prior ADC containing a pyrrolobenzodiazepine (PBD) payload", "exclusion")
+    assert adc.get("payload_unread")
+    assert not checks("Prior topoisomerase II inhibitor", "exclusion")
+
+
+def test_and_must_starts_a_new_requirement():
+    text = (
+        "Confirmed metastatic HR+/HER2- breast cancer not amenable to surgical resection with "
+        "curative intent and must have received at least 1 prior CDK4/6 inhibitor"
+    )  # NCT06993844
+    (cdk,) = [c for c in checks(text) if c["type"] == "therapy"]
+    assert not cdk["neg"] and cdk["setting"] is None
+
+
+def test_an_ecog_status_that_may_be_approved():
+    text = (
+        "Eastern Cooperative Oncology Group (ECOG) status 0-1. Participants with ECOG status of "
+        "2 may be approved on a case-by-case basis."
+    )  # NCT05283330
+    assert ecog_allowed(text) == [0, 1, 2]

@@ -20,6 +20,7 @@ from mbcnav.trials.asides import (
     names_fitness,
     names_options,
 )
+from mbcnav.trials.conjugates import join_conjugates
 from mbcnav.trials.context import Mention, mentions_many
 from mbcnav.trials.cues import (
     _AGE_RULE,
@@ -331,7 +332,7 @@ def checks_for(crit: Criterion, found: list[Mention]) -> list[dict]:
                     "at": at,
                 }
             )
-    out = drop_asides(plain, out)
+    out = join_conjugates(plain, drop_asides(plain, out))
     if crit.kind == "inclusion" and _IF_INDICATED.search(plain):
         out = [
             {**c, "allowed": True, "within_days": None}

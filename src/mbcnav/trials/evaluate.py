@@ -23,10 +23,13 @@ def _drug_hits(check: dict, facts: PatientFacts) -> list:
     if value == "chemotherapy" and not check.get("adc_named"):
         names.add("antibody-drug conjugate")  # a cytotoxic payload is chemotherapy too
     spared = {x.lower() for x in check.get("except", ())}  # "(except trastuzumab deruxtecan)"
+    also = {x.lower() for x in check.get("with", ())}  # an ADC's target and payload, same drug
     hits = [
         d
         for d in facts.drugs
-        if names & {x.lower() for x in d.labels} and d.name.lower() not in spared
+        if names & {x.lower() for x in d.labels}
+        and also <= {x.lower() for x in d.labels}
+        and d.name.lower() not in spared
     ]
     if check.get("setting") == "metastatic":
         hits = [d for d in hits if not d.settings or "metastatic" in d.settings]
@@ -37,6 +40,8 @@ def _drug_hits(check: dict, facts: PatientFacts) -> list:
 
 def _therapy(c: dict, f: PatientFacts) -> tuple[bool | None, str, str]:
     name = c["value"]
+    if c.get("with"):  # "HER2-targeted ADC with a microtubule inhibitor payload"
+        name = f"{name} ({', '.join(c['with'])})"
     if c.get("except"):  # "(except trastuzumab deruxtecan)": said in every sentence below
         name = f"{name} other than {', '.join(c['except'])}"
     settle = f"Whether you have had {name}"
@@ -48,6 +53,8 @@ def _therapy(c: dict, f: PatientFacts) -> tuple[bool | None, str, str]:
             return False, f"Your record shows no {name}.", settle
         return (False if f.drugs else None), f"No {name} is mentioned.", settle
     names = ", ".join(d.name for d in hits)
+    if c.get("payload_unread"):
+        return None, f"You had {names}; whether its payload is the one named is not known.", settle
     if c.get("mode") == "progressed" and c.get("within_days"):
         if not any(d.progressed for d in hits):
             if f.therapies_known:

@@ -88,7 +88,9 @@ def _yardstick(m: Mention, text: str) -> bool:
 def from_mention(m: Mention, text: str, kind: str) -> dict | None:
     mods = m.modifiers
     before = text[: m.start]
-    clause = re.split(r"[;.(]", before)[-1]
+    # "not amenable to resection with curative intent and must have received ... CDK4/6
+    # inhibitor" (NCT06993844): a requirement joined by "and must" starts a new clause
+    clause = re.split(r"[;.(]|\band\s+(?:must|should)\b", before)[-1]
     around = _clause(text, m.start, m.end)
     neg = "NEGATED_EXISTENCE" in mods or ("EXCLUDED" in mods and kind == "inclusion")
     if re.search(r"\bnon-?\s?$", before, re.I):

@@ -98,9 +98,9 @@ _BELOW = {"lower", "less", "fewer", "below", "better"}
 # "ECOG PS 0 or 1 ... Participants with ECOG PS 2 may be considered upon discussion with the
 # Sponsor" (NCT07749586): a later sentence lets a further score in at the team's discretion
 _ECOG_ALSO = re.compile(
-    r"\b(?:ecog|ps|performance status)\s*(?:ps\s*|score\s*|of\s*)*(?<![\d.])([0-4])(?![\d.%])"
+    r"\b(?:ecog|ps|performance status)\s*(?:ps\s*|score\s*|status\s*|of\s*)*(?<![\d.])([0-4])(?![\d.%])"
     r"(?:\s*(?:-|–|to|or)\s*([0-4])(?![\d.%]))?[^.;]{0,60}?\b(?:(?:may|can|could|will|might)\s+"
-    r"(?:also\s+)?be\s+(?:considered|allowed|permitted|eligible|enrolled|included|accepted)|"
+    r"(?:also\s+)?be\s+(?:considered|allowed|permitted|eligible|enrolled|included|accepted|approved)|"
     r"(?<!not\s)(?<!never\s)(?:(?:are|is)\s+(?:also\s+)?)?(?:allowed|permitted|eligible|acceptable))\b",
     re.I,
 )

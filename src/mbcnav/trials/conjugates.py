@@ -1,0 +1,44 @@
+"""An antibody-drug conjugate named with its target or its payload ("any HER2-targeted
+antibody-drug conjugate (ADC) with a microtubule inhibitor payload", NCT07299825) is one kind of
+drug, not three treatments: the target and payload words join the ADC check (``with``), and the
+same drug of the record must carry them all (trastuzumab deruxtecan is a HER2-targeted ADC with a
+topoisomerase I inhibitor payload, so it is not the drug above; trastuzumab emtansine is)."""
+
+from __future__ import annotations
+
+import re
+
+_ADC = "antibody-drug conjugate"
+# "ADC with a microtubule inhibitor payload", "ADCs containing a topoisomerase I inhibitor payload"
+_PAYLOAD = re.compile(
+    r"\b(?:with|containing|bearing|carrying|having|conjugated\s+to)\s+(?:an?\s+|the\s+)?"
+    r"[^.;]{0,80}?\bpayloads?\b",
+    re.I,
+)
+
+
+def join_conjugates(text: str, checks: list[dict]) -> list[dict]:
+    """The checks, with each target or payload of an ADC moved into that ADC's check."""
+    adcs = [c for c in checks if c["type"] == "therapy" and c.get("value") == _ADC]
+    if not adcs:
+        return checks
+    payloads = [m.span() for m in _PAYLOAD.finditer(text)]
+    joined: list[dict] = []
+    for c in checks:
+        at = c.get("at")
+        if c["type"] != "therapy" or c in adcs or at is None or c.get("neg"):
+            continue
+        end = at + len(c.get("text") or "")
+        for adc in adcs:
+            start = adc.get("at") or 0
+            target = start > at and not text[end:start].strip(" -")  # "HER2-targeted ADC"
+            payload = start < at and any(a <= at < b for a, b in payloads)
+            if target or payload:
+                adc["with"] = [*adc.get("with", []), c["value"]]
+                joined.append(c)
+                break
+    for a, b in payloads:  # a payload the engine does not name ("a PBD payload"): not checkable
+        for adc in adcs:
+            if (adc.get("at") or 0) < b and not any(a <= (c.get("at") or -1) < b for c in joined):
+                adc["payload_unread"] = True
+    return [c for c in checks if c not in joined]
