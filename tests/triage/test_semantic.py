@@ -10,7 +10,7 @@ import pytest
 
 from mbcnav.library import rerank
 from mbcnav.patient.checkin import own_words_all
-from mbcnav.triage import TriageError, semantic
+from mbcnav.triage import TriageError, net_clauses, semantic
 from mbcnav.triage.rule import RANK
 
 
@@ -265,12 +265,12 @@ def test_unless_readings_are_validated():
 
 
 def test_denials_and_lasting_absences():
-    assert semantic.denied("no blood in my poo")
-    assert semantic.denied("there is no swelling")
-    assert not semantic.denied("no poo for 5 days")
-    assert not semantic.denied("no wee since this morning")
-    assert not semantic.denied("no feeling in my legs")
-    assert not semantic.denied("not able to keep water down")
+    assert net_clauses.denied("no blood in my poo")
+    assert net_clauses.denied("there is no swelling")
+    assert not net_clauses.denied("no poo for 5 days")
+    assert not net_clauses.denied("no wee since this morning")
+    assert not net_clauses.denied("no feeling in my legs")
+    assert not net_clauses.denied("not able to keep water down")
 
 
 def test_a_nosebleed_told_by_its_first_aid_sounds_like_heavy_bleeding():
@@ -291,11 +291,11 @@ def test_a_cold_and_a_small_leak_stay_silent(text):
 
 def test_a_state_said_to_be_normal_is_a_denial():
     # ConText's backward cue with a short subject: the clause says the function is normal
-    assert semantic.denied("my breathing is normal")
-    assert semantic.denied("her speech is fine")
-    assert semantic.denied("his breathing is back to normal now")
-    assert not semantic.denied("my breathing is not normal")
-    assert not semantic.denied("breathing is fine until I climb the stairs")
+    assert net_clauses.denied("my breathing is normal")
+    assert net_clauses.denied("her speech is fine")
+    assert net_clauses.denied("his breathing is back to normal now")
+    assert not net_clauses.denied("my breathing is not normal")
+    assert not net_clauses.denied("breathing is fine until I climb the stairs")
     assert (
         semantic.hits("taste all metallic since the drip, no cough and my breathing is normal")
         == []

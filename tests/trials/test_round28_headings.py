@@ -4,34 +4,19 @@ only sites allowed; a setting word that names a scan; "non-liver lesion" and "no
 a cut-off ECOG range and an unread lab number; an evaluable-disease stem; "For randomized
 patients only"; "metastatic ..., or locally recurrent"."""
 
-from datetime import date
-from pathlib import Path
-
 import pytest
 
-from mbcnav.patient import load
 from mbcnav.trials.criteria import parse_criteria
-from mbcnav.trials.facts import from_patient
 from mbcnav.trials.match import verdict
 from mbcnav.trials.modality import modality
-from mbcnav.trials.split import Criterion, split
+from mbcnav.trials.split import split
 from mbcnav.trials.wording import rx
 
-CHARTS = Path(__file__).parents[2] / "bench/data/mbc_screening_blind18/patients"
-BONE_LIVER = CHARTS / "m01.yaml"  # spread to liver and bone
-LIVER_LUNG_BRAIN = CHARTS / "m04.yaml"  # spread to liver, lung and brain
+from .one_criterion import HER2_POSITIVE, HR_POSITIVE, checks, parsed
+from .one_criterion import chart as facts
 
-
-def parsed(text, kind="inclusion"):
-    return parse_criteria([Criterion(kind=kind, text=text, number=1)])[0]
-
-
-def checks(text, kind="inclusion"):
-    return parsed(text, kind)["checks"]
-
-
-def facts(path):
-    return from_patient(load(path), date(2026, 1, 15))
+BONE_LIVER = HR_POSITIVE  # spread to liver and bone
+LIVER_LUNG_BRAIN = HER2_POSITIVE  # spread to liver, lung and brain
 
 
 def test_a_population_heading_scopes_its_items():

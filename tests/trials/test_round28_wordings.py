@@ -5,33 +5,20 @@ out; "<rule> in TN and HER2+ patients" binds those subtypes only; "HER2/neu-nega
 HER2 result; the state of brain metastases is no need to have them; "measurable or bone-only";
 any earlier treatment for the cancer; "progressed past first line"."""
 
-from datetime import date
 from pathlib import Path
 
-from mbcnav.patient import load
-from mbcnav.trials.criteria import parse_criteria
-from mbcnav.trials.facts import from_patient
 from mbcnav.trials.match import verdict
 from mbcnav.trials.modality import modality
 from mbcnav.trials.numbers import ecog_allowed, lines_checks
 from mbcnav.trials.population import subtypes_named
-from mbcnav.trials.split import Criterion, split
+from mbcnav.trials.split import split
+
+from .one_criterion import chart as facts
+from .one_criterion import checks, parsed
 
 # charts of blind set 18 kept in the repository: m01 HER2 IHC 0 (HR+), m04 HER2-positive
 HER2_ZERO = Path(__file__).parents[2] / "bench/data/mbc_screening_blind18/patients/m01.yaml"
 HER2_POSITIVE = Path(__file__).parents[2] / "bench/data/mbc_screening_blind18/patients/m04.yaml"
-
-
-def parsed(text, kind="inclusion"):
-    return parse_criteria([Criterion(kind=kind, text=text, number=1)])[0]
-
-
-def checks(text, kind="inclusion"):
-    return parsed(text, kind)["checks"]
-
-
-def facts(path):
-    return from_patient(load(path), date(2026, 1, 15))
 
 
 def test_a_stem_that_only_asks_for_all_items_adds_nothing():

@@ -6,35 +6,15 @@ therapy options"; "non-endocrine therapy"; growth "within 2 months from T-DXd di
 "who have undergone systemic treatment" in advanced stages; a menopausal status defined by
 "who had (1) ... or (2) ..."."""
 
-from datetime import date
-from pathlib import Path
-
-from mbcnav.patient import load
-from mbcnav.trials.criteria import parse_criteria
-from mbcnav.trials.facts import DrugFact, from_patient
+from mbcnav.trials.facts import DrugFact
 from mbcnav.trials.match import verdict
 from mbcnav.trials.menopause import menopause_check
 from mbcnav.trials.modality import modality
 from mbcnav.trials.numbers import ecog_allowed, lines_checks
-from mbcnav.trials.split import Criterion
 
 from . import people
-
-CHARTS = Path(__file__).parents[2] / "bench/data/mbc_screening_blind18/patients"
-HR_POSITIVE = CHARTS / "m01.yaml"  # HR+, HER2 0, spread to liver and bone
-HER2_POSITIVE = CHARTS / "m04.yaml"  # HER2+, treated with trastuzumab deruxtecan
-
-
-def parsed(text, kind="inclusion"):
-    return parse_criteria([Criterion(kind=kind, text=text, number=1)])[0]
-
-
-def checks(text, kind="inclusion"):
-    return parsed(text, kind)["checks"]
-
-
-def facts(path):
-    return from_patient(load(path), date(2026, 1, 15))
+from .one_criterion import HR_POSITIVE, checks, parsed
+from .one_criterion import chart as facts
 
 
 def test_an_opening_for_subtype_patients_binds_that_subtype_only():

@@ -6,7 +6,8 @@ phrasings of red-flag concepts (``data/semantic_flags.yaml``: each concept has a
 plain-language reason, who to call, its sources and 8-20 exemplars) using the library's
 sentence model (all-MiniLM-L6-v2, int8 ONNX, offline: ``mbcnav.library.rerank.embed``).
 
-How it reads one symptom entry of a check-in (``hits``):
+How it reads one symptom entry of a check-in (``hits``; the reading of the words is in
+``net_clauses``):
 - the person's own words (the start of the note, ``checkin.words_of``) are cut into clauses
   (``checkin.clauses``); a clause that denies a symptom (ConText scope: ``negation.negated``, or
   "no"/"without"/"denies" at its start before anything but a pseudo-negation such as "no
@@ -40,11 +41,8 @@ from pathlib import Path
 import numpy as np
 import yaml
 
-from mbcnav.patient import wellness
-from mbcnav.patient.checkin import clauses
-from mbcnav.patient.negation import LEAD, POST_NEGATION, PSEUDO, negated
-
 from .errors import TriageError
+from .net_clauses import _plain, pieces
 from .rule import RANK, Source, _date, _sources, _text, entry_where, level_of
 
 FILE = "semantic_flags.yaml"
@@ -54,24 +52,10 @@ VECTORS_FILE = DATA / "semantic_vectors.npz"
 THRESHOLD = 0.57
 #: How much closer to a concept than to every mild look-alike a piece must be.
 MARGIN = 0.0
-#: Fewest words a clause needs to be embedded on its own when the words hold several clauses.
-MIN_WORDS = 3
 LEVELS = ("emergency", "urgent")
 REQUIRED = ("name", "level", "sounds_like", "why", "do", "sources", "as_of", "exemplars")
 OPTIONAL = ("threshold", "unless")
 EXEMPLARS = (8, 20)
-#: Cues that deny the rest of the clause they start ("no blood in it", "without any pain");
-#: "not", "never" and "nothing" start reports too often ("not able to keep water down").
-DENIALS = frozenset({"no", "without", "denies", "deny", "none"})
-#: An absence that lasts is a report: "no poo for 5 days", "no wee since this morning".
-LASTING = re.compile(
-    r"\b(?:for|in|since|over)\b(?:\s+\S+){0,3}?\s+(?:days?|weeks?|hours?|hrs?|yesterday|"
-    r"(?:mon|tues|wednes|thurs|fri|satur|sun)day|morning|last night)\b"
-)
-#: Where the words are cut into sentences (a full stop, but not the one in 38.4).
-SENTENCES = re.compile(r"(?<!\d)[.!?]+|[.!?]+(?!\d)|\n+")
-#: Phrases that hold "and" but name one sign: kept whole when the words are cut into clauses.
-WHOLE = re.compile(r"\bpins and needles\b", re.I)
 #: The net can be switched off for a comparison run (bench/triage.py --no-semantic).
 ENABLED = True
 log = logging.getLogger(__name__)
@@ -317,62 +301,6 @@ def refresh(path: Path = VECTORS_FILE) -> int:
     rerank.save_vectors(dict(zip(map(rerank.text_key, texts), vectors, strict=True)), path)
     bank.cache_clear()
     return len(texts)
-
-
-# ------------------------------------------------------------------ reading the words
-def denied(clause: str) -> bool:
-    """A clause the negation scope denies: ``negation.negated``, or one of ``DENIALS`` at its
-    start (after "i have", "there is") before anything but a pseudo-negation ("no feeling").
-    An absence that lasts ("no number twos for 5 days", "no wee since this morning") is a
-    report, not a denial."""
-    if LASTING.search(clause.lower()):
-        return False
-    if negated(clause):
-        return True
-    plain = _plain(clause)
-    if (m := POST_NEGATION.search(" " + plain)) and len(
-        plain[: max(m.start() - 1, 0)].split()
-    ) <= 3:
-        return True  # "my breathing is normal", "her speech is fine" (set 23): a state said normal
-    words = re.findall(r"[a-z0-9]+", clause.lower().replace("’", "").replace("'", ""))
-    while len(words) > 1 and words[0] in LEAD and words[0] not in DENIALS:
-        words = words[1:]
-    if len(words) < 2 or words[0] not in DENIALS:
-        return False
-    rest = [w for w in words[1:] if w not in ("more", "any", "real", "really", "a", "the")]
-    return bool(rest) and rest[0] not in PSEUDO
-
-
-def _plain(piece: str) -> str:
-    """Lower case, apostrophes dropped ("didn't" = "didnt"), single spaces."""
-    return " ".join(piece.lower().replace("’", "").replace("'", "").split())
-
-
-def pieces(text: str) -> list[str]:
-    """What is embedded: every clause that is neither denied nor only "all is well", and, when
-    there are several, all of them together (a sign can need two clauses); then a clause needs
-    ``MIN_WORDS`` words to be read on its own."""
-    # "pins and needles" is one sign, not two clauses cut at "and"
-    text = WHOLE.sub(lambda m: m.group(0).replace(" ", "-"), " ".join(text.split()))
-    kept = [
-        c
-        for c in clauses(text)
-        if re.search(r"[a-zA-Z]{2}", c) and not denied(c) and not wellness.is_well_clause(c)
-    ]
-    if len(kept) < 2:
-        return kept
-    # a clause of one or two words ("swollen", "legs fine") says too little on its own: it is
-    # read inside the whole
-    out = [c for c in kept if len(c.split()) >= MIN_WORDS]
-    # a sentence cut at "and" or "just" can lose its sense ("I think about | steering into the
-    # river | being done"): each sentence of several clauses is read whole as well, unless it
-    # denies something (a denial's scope is its clause, so the sentence is not read whole)
-    sentences = [s.strip() for s in SENTENCES.split(text) if s.strip()]
-    for sentence in sentences if len(sentences) > 1 else ():
-        parts = [c for c in clauses(sentence) if re.search(r"[a-zA-Z]{2}", c)]
-        if len(parts) > 1 and all(c in kept for c in parts) and sentence not in out:
-            out.append(sentence)
-    return out + [", ".join(kept)]
 
 
 def scores(text: str) -> list[tuple[str, Concept, float, str, float]]:

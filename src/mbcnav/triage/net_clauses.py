@@ -1,0 +1,81 @@
+"""How the safety net reads a person's words before it embeds them: which clauses deny a
+symptom or only say all is well (skipped), and which pieces are embedded (each clause, each
+sentence of several clauses, and all of them together). Used by ``semantic``."""
+
+from __future__ import annotations
+
+import re
+
+from mbcnav.patient import wellness
+from mbcnav.patient.checkin import clauses
+from mbcnav.patient.negation import LEAD, POST_NEGATION, PSEUDO, negated
+
+#: Fewest words a clause needs to be embedded on its own when the words hold several clauses.
+MIN_WORDS = 3
+#: Cues that deny the rest of the clause they start ("no blood in it", "without any pain");
+#: "not", "never" and "nothing" start reports too often ("not able to keep water down").
+DENIALS = frozenset({"no", "without", "denies", "deny", "none"})
+#: An absence that lasts is a report: "no poo for 5 days", "no wee since this morning".
+LASTING = re.compile(
+    r"\b(?:for|in|since|over)\b(?:\s+\S+){0,3}?\s+(?:days?|weeks?|hours?|hrs?|yesterday|"
+    r"(?:mon|tues|wednes|thurs|fri|satur|sun)day|morning|last night)\b"
+)
+#: Where the words are cut into sentences (a full stop, but not the one in 38.4).
+SENTENCES = re.compile(r"(?<!\d)[.!?]+|[.!?]+(?!\d)|\n+")
+#: Phrases that hold "and" but name one sign: kept whole when the words are cut into clauses.
+WHOLE = re.compile(r"\bpins and needles\b", re.I)
+
+
+def denied(clause: str) -> bool:
+    """A clause the negation scope denies: ``negation.negated``, or one of ``DENIALS`` at its
+    start (after "i have", "there is") before anything but a pseudo-negation ("no feeling").
+    An absence that lasts ("no number twos for 5 days", "no wee since this morning") is a
+    report, not a denial."""
+    if LASTING.search(clause.lower()):
+        return False
+    if negated(clause):
+        return True
+    plain = _plain(clause)
+    if (m := POST_NEGATION.search(" " + plain)) and len(
+        plain[: max(m.start() - 1, 0)].split()
+    ) <= 3:
+        return True  # "my breathing is normal", "her speech is fine" (set 23): a state said normal
+    words = re.findall(r"[a-z0-9]+", clause.lower().replace("’", "").replace("'", ""))
+    while len(words) > 1 and words[0] in LEAD and words[0] not in DENIALS:
+        words = words[1:]
+    if len(words) < 2 or words[0] not in DENIALS:
+        return False
+    rest = [w for w in words[1:] if w not in ("more", "any", "real", "really", "a", "the")]
+    return bool(rest) and rest[0] not in PSEUDO
+
+
+def _plain(piece: str) -> str:
+    """Lower case, apostrophes dropped ("didn't" = "didnt"), single spaces."""
+    return " ".join(piece.lower().replace("’", "").replace("'", "").split())
+
+
+def pieces(text: str) -> list[str]:
+    """What is embedded: every clause that is neither denied nor only "all is well", and, when
+    there are several, all of them together (a sign can need two clauses); then a clause needs
+    ``MIN_WORDS`` words to be read on its own."""
+    # "pins and needles" is one sign, not two clauses cut at "and"
+    text = WHOLE.sub(lambda m: m.group(0).replace(" ", "-"), " ".join(text.split()))
+    kept = [
+        c
+        for c in clauses(text)
+        if re.search(r"[a-zA-Z]{2}", c) and not denied(c) and not wellness.is_well_clause(c)
+    ]
+    if len(kept) < 2:
+        return kept
+    # a clause of one or two words ("swollen", "legs fine") says too little on its own: it is
+    # read inside the whole
+    out = [c for c in kept if len(c.split()) >= MIN_WORDS]
+    # a sentence cut at "and" or "just" can lose its sense ("I think about | steering into the
+    # river | being done"): each sentence of several clauses is read whole as well, unless it
+    # denies something (a denial's scope is its clause, so the sentence is not read whole)
+    sentences = [s.strip() for s in SENTENCES.split(text) if s.strip()]
+    for sentence in sentences if len(sentences) > 1 else ():
+        parts = [c for c in clauses(sentence) if re.search(r"[a-zA-Z]{2}", c)]
+        if len(parts) > 1 and all(c in kept for c in parts) and sentence not in out:
+            out.append(sentence)
+    return out + [", ".join(kept)]

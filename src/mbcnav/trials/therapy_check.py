@@ -1,0 +1,97 @@
+"""Earlier treatment against the record: the drugs of the record a therapy check names (by
+class, target, payload, setting, exceptions) and whether the check holds (received, current,
+progressed on, within a window, stopped for side effects)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from mbcnav.trials.facts import PatientFacts
+
+NEUTRAL = "neutral"
+
+
+def drug_hits(check: dict, facts: PatientFacts) -> list:
+    value = check["value"].lower()
+    names = {value}
+    if value == "chemotherapy" and not check.get("adc_named"):
+        names.add("antibody-drug conjugate")  # a cytotoxic payload is chemotherapy too
+    spared = {x.lower() for x in check.get("except", ())}  # "(except trastuzumab deruxtecan)"
+    also = {x.lower() for x in check.get("with", ())}  # an ADC's target and payload, same drug
+    hits = [
+        d
+        for d in facts.drugs
+        if names & {x.lower() for x in d.labels}
+        and also <= {x.lower() for x in d.labels}
+        and d.name.lower() not in spared
+    ]
+    if check.get("setting") == "metastatic":
+        hits = [d for d in hits if not d.settings or "metastatic" in d.settings]
+    elif check.get("setting") == "early":
+        hits = [d for d in hits if not d.settings or {"adjuvant", "neoadjuvant"} & set(d.settings)]
+    return hits
+
+
+def therapy_holds(c: dict, f: PatientFacts) -> tuple[bool | None, str, str]:
+    name = c["value"]
+    if c.get("with"):  # "HER2-targeted ADC with a microtubule inhibitor payload"
+        name = f"{name} ({', '.join(c['with'])})"
+    if c.get("except"):  # "(except trastuzumab deruxtecan)": said in every sentence below
+        name = f"{name} other than {', '.join(c['except'])}"
+    settle = f"Whether you have had {name}"
+    if c.get("allowed"):
+        return NEUTRAL, f"Earlier {name} is allowed.", ""  # type: ignore[return-value]
+    hits = drug_hits(c, f)
+    if not hits:
+        if f.therapies_known:
+            return False, f"Your record shows no {name}.", settle
+        return (False if f.drugs else None), f"No {name} is mentioned.", settle
+    names = ", ".join(d.name for d in hits)
+    if c.get("payload_unread"):
+        return None, f"You had {names}; whether its payload is the one named is not known.", settle
+    if c.get("mode") == "progressed" and c.get("within_days"):
+        if not any(d.progressed for d in hits):
+            if f.therapies_known:
+                return False, f"Your record shows no growth on {names}.", ""
+            return None, f"You had {names}; growth on it is not stated.", settle
+    if c.get("within_days"):
+        days = c["within_days"]
+        today = date.fromisoformat(f.as_of) if f.as_of else date.today()
+        recent = [
+            d
+            for d in hits
+            if d.ongoing or (d.end and (today - date.fromisoformat(d.end)).days <= days)
+        ]
+        if recent:
+            return True, f"You had {names} in the last {int(days)} days.", ""
+        if all(d.end for d in hits):
+            return False, f"Your last {name} was more than {int(days)} days ago.", ""
+        return None, f"It is not clear when you last had {names}.", f"When you last had {name}"
+    if c.get("mode") == "current":  # "Current antiestrogen therapy": only what is being taken
+        now = [d for d in hits if d.ongoing]
+        if now:
+            return True, f"You are taking {', '.join(d.name for d in now)}.", ""
+        if all(d.end for d in hits):
+            return False, f"You had {names}, and it has ended.", ""
+        return (
+            None,
+            f"It is not clear whether you still take {names}.",
+            f"Whether you still take {name}",
+        )
+    if c.get("mode") == "stopped for side effects":
+        return None, f"You had {names}; why it was stopped is not clear.", f"Why {name} was stopped"
+    if c.get("mode") == "progressed":
+        if any(d.progressed for d in hits):
+            return True, f"The cancer grew on {names}.", ""
+        if f.therapies_known:
+            return (
+                False,
+                f"You had {names}, but the record does not show growth on it.",
+                "Whether the cancer grew on it",
+            )
+        return (
+            None,
+            f"You had {names}; growth on it is not stated.",
+            "Whether the cancer grew on it",
+        )
+    return True, f"You had {names}.", ""
