@@ -14,6 +14,7 @@ from mbcnav.library.scope import scope
         "my husband's PSA went up to 6, will they do a prostate biopsy",
         "how long does it take to get colonoscopy results back",
         "is an abnormal pap smear something to worry about",
+        "should I have a colonoscopy to screen for colon cancer at 50",
     ],
 )
 def test_another_cancers_tests_are_off_topic(question):
@@ -28,6 +29,8 @@ def test_another_cancers_tests_are_off_topic(question):
         "I have breast cancer in my bones, does that change what a PSA test means for my husband",
         "on Keytruda and having a colonoscopy next week, do I tell the GI doctor",
         "my mets are in the liver, is a colonoscopy still safe",
+        "does my tumour marker CA 15-3 go up like a PSA",
+        "my cancer is in my bones, should I still do colonoscopy screening",
     ],
 )
 def test_with_breast_cancer_its_spread_or_a_drug_the_message_stays_in_scope(question):

@@ -289,12 +289,32 @@ def test_a_cold_and_a_small_leak_stay_silent(text):
     assert semantic.hits(text) == []
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a look-alike must not hide a red flag said in the same message (review, eighth session)
+        "a cold with a sore throat and I'm shaking with chills",
+        "scratchy throat and sniffles, and I feel shivery and awful",
+        "missed the chair and fell, hit my head, now very drowsy",
+        # "does not look normal" is a report, not a denial
+        "my lips don't look normal, they look a bit blue",
+        "my leg doesn't look normal, swollen and hot",
+    ],
+)
+def test_look_alikes_and_not_normal_still_raise_an_emergency(run, text):
+    result = typed(run, text, treatments=[{"drugs": ["paclitaxel"], "start": "2026-01-01"}])
+    assert result.level == "emergency", [r.rule for r in result.reasons]
+
+
 def test_a_state_said_to_be_normal_is_a_denial():
     # ConText's backward cue with a short subject: the clause says the function is normal
     assert net_clauses.denied("my breathing is normal")
     assert net_clauses.denied("her speech is fine")
     assert net_clauses.denied("his breathing is back to normal now")
     assert not net_clauses.denied("my breathing is not normal")
+    assert not net_clauses.denied("my poo doesnt look normal")
+    assert not net_clauses.denied("nothing feels normal")
+    assert not net_clauses.denied("not sure if my breathing is normal")
     assert not net_clauses.denied("breathing is fine until I climb the stairs")
     assert (
         semantic.hits("taste all metallic since the drip, no cough and my breathing is normal")

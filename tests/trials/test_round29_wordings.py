@@ -6,11 +6,13 @@ therapy options"; "non-endocrine therapy"; growth "within 2 months from T-DXd di
 "who have undergone systemic treatment" in advanced stages; a menopausal status defined by
 "who had (1) ... or (2) ..."."""
 
+from mbcnav.trials.criteria import parse_criteria
 from mbcnav.trials.facts import DrugFact
 from mbcnav.trials.match import verdict
 from mbcnav.trials.menopause import menopause_check
 from mbcnav.trials.modality import modality
 from mbcnav.trials.numbers import ecog_allowed, lines_checks
+from mbcnav.trials.split import split
 
 from . import people
 from .one_criterion import HR_POSITIVE, checks, parsed
@@ -160,3 +162,60 @@ def test_an_ecog_status_that_may_be_approved():
         "2 may be approved on a case-by-case basis."
     )  # NCT05283330
     assert ecog_allowed(text) == [0, 1, 2]
+
+
+# Review of the eighth session's change: each reading above keeps its limits.
+
+
+def test_a_denied_adc_is_denied_with_its_payload():
+    text = "No prior HER2-targeted antibody-drug conjugate with a microtubule inhibitor payload"
+    found = checks(text)
+    assert [c["value"] for c in found if c["type"] == "therapy"] == ["antibody-drug conjugate"]
+    taxane = DrugFact("paclitaxel", ["chemotherapy", "taxane", "microtubule inhibitor"])
+    assert verdict(parsed(text), people.facts(drugs=[taxane]))["verdict"] == "met"
+
+
+def test_a_floor_that_rules_people_out_is_a_ceiling_in_an_inclusion():
+    text = "Patients who have received systemic therapy for metastatic disease are not eligible"
+    (c,) = [c for c in checks(text) if c["type"] == "lines"]
+    assert (c["min"], c["max"]) == (None, 0)
+    # in an exclusion the same words say what excludes: at least one line
+    (c,) = [c for c in checks(text, "exclusion") if c["type"] == "lines"]
+    assert (c["min"], c["max"]) == (1, None)
+
+
+def test_a_denied_further_ecog_score_does_not_widen():
+    for said in ("will not be eligible", "are not considered eligible", "are no longer eligible"):
+        assert ecog_allowed(f"ECOG 0-1. Patients with ECOG 2 {said}.") == [0, 1]
+
+
+def test_non_endocrine_lines_need_known_lines_and_yield_to_a_named_class():
+    (c,) = lines_checks(
+        "No more than 1 prior chemotherapy regimen for metastatic disease (non-endocrine)"
+    )
+    assert c["class"] == "chemotherapy"
+    text = "Inclusion Criteria:\n* No more than 2 prior lines of non-endocrine therapy.\n"
+    unknown_drug = people.facts(
+        lines=3,
+        line_labels=[["capecitabine", "chemotherapy"], ["eribulin", "chemotherapy"], ["xyz-123"]],
+    )
+    crit = parse_criteria(split(text))[0]
+    assert verdict(crit, unknown_drug)["verdict"] == "unknown"
+
+
+def test_a_leading_subgroup_reads_to_the_colon_and_either_subtype():
+    found = checks("For ER-positive, HER2-negative patients: prior CDK4/6 inhibitor is required")
+    assert {c["value"] for c in found if "sub_premise" in c} == {"hr-positive", "her2-negative"}
+    found = checks("For HR+ or HER2+ patients, prior CDK4/6 inhibitor is required")
+    assert {c.get("sub_alt") for c in found if "sub_premise" in c} == {0, 1}
+
+
+def test_failed_local_treatment_is_read_in_the_mention_own_clause():
+    text = "Untreated or symptomatic brain metastases, or brain metastases progressing after radiotherapy"
+    (brain,) = [c for c in checks(text, "exclusion") if c["type"] == "brain"]
+    assert brain["status"] == "active"
+
+
+def test_a_target_lesion_per_recist_stays_a_measurable_rule():
+    text = "Documented progression after last therapy and at least one target lesion according to RECIST v1.1"
+    assert [c for c in checks(text) if c["type"] == "measurable"]

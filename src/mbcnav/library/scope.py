@@ -58,6 +58,7 @@ class Scope:
         self.other = _phrases(path, data, "other_cancers")
         self.spread = _phrases(path, data, "spread_words")
         self.other_signs = _phrases(path, data, "other_cancer_signs")
+        self.cancer_words = _phrases(path, data, "cancer_words")
         named = sorted(
             self.other + _phrases(path, data, "own_other_cancers"), key=len, reverse=True
         )
@@ -137,9 +138,16 @@ class Scope:
         "prostate biopsy", "colonoscopy") and neither breast cancer, its spread nor a cancer
         drug ("on Keytruda ... a colonoscopy next month" is about the drug)."""
         padded = f" {' '.join(words(synonyms().correct(question)))} "
-        return self._has(padded, self.other_signs) and not (
+        if not self._has(padded, self.other_signs):
+            return False
+        # a cancer word left once other cancers are taken out ("my cancer is in my bones",
+        # "tumour marker") ties the message to the library's subject
+        own = padded
+        for other in self.other:
+            own = own.replace(f" {other} ", " ")
+        return not (
             self._has(padded, self.breast)
-            or self._has(padded, self.spread)
+            or self._has(own, self.spread + self.cancer_words)
             or self._names_drug(padded)
         )
 

@@ -36,9 +36,7 @@ def denied(clause: str) -> bool:
     if negated(clause):
         return True
     plain = _plain(clause)
-    if (m := POST_NEGATION.search(" " + plain)) and len(
-        plain[: max(m.start() - 1, 0)].split()
-    ) <= 3:
+    if (m := POST_NEGATION.search(" " + plain)) and _plain_subject(plain[: max(m.start() - 1, 0)]):
         return True  # "my breathing is normal", "her speech is fine" (set 23): a state said normal
     words = re.findall(r"[a-z0-9]+", clause.lower().replace("’", "").replace("'", ""))
     while len(words) > 1 and words[0] in LEAD and words[0] not in DENIALS:
@@ -47,6 +45,41 @@ def denied(clause: str) -> bool:
         return False
     rest = [w for w in words[1:] if w not in ("more", "any", "real", "really", "a", "the")]
     return bool(rest) and rest[0] not in PSEUDO
+
+
+#: Words before "looks / is normal" that undo it ("my lips dont look normal", "nothing feels
+#: normal", "not sure if my breathing is normal").
+_UNDOES = frozenset(
+    {
+        "dont",
+        "doesnt",
+        "didnt",
+        "isnt",
+        "arent",
+        "wasnt",
+        "werent",
+        "cant",
+        "wont",
+        "not",
+        "never",
+        "no",
+        "nothing",
+        "longer",
+        "if",
+        "whether",
+        "unsure",
+        "dunno",
+        "sure",
+        "hardly",
+        "barely",
+    }
+)
+
+
+def _plain_subject(before: str) -> bool:
+    """A short subject (three words at most) with nothing in it that undoes "is normal"."""
+    words = before.split()
+    return len(words) <= 3 and not _UNDOES & set(words)
 
 
 def _plain(piece: str) -> str:

@@ -26,10 +26,12 @@ def join_conjugates(text: str, checks: list[dict]) -> list[dict]:
     joined: list[dict] = []
     for c in checks:
         at = c.get("at")
-        if c["type"] != "therapy" or c in adcs or at is None or c.get("neg"):
+        if c["type"] != "therapy" or c in adcs or at is None:
             continue
         end = at + len(c.get("text") or "")
         for adc in adcs:
+            if bool(c.get("neg")) != bool(adc.get("neg")):
+                continue  # "No prior HER2-targeted ADC with a ... payload": both denied together
             start = adc.get("at") or 0
             target = start > at and not text[end:start].strip(" -")  # "HER2-targeted ADC"
             payload = start < at and any(a <= at < b for a, b in payloads)
@@ -39,6 +41,8 @@ def join_conjugates(text: str, checks: list[dict]) -> list[dict]:
                 break
     for a, b in payloads:  # a payload the engine does not name ("a PBD payload"): not checkable
         for adc in adcs:
-            if (adc.get("at") or 0) < b and not any(a <= (c.get("at") or -1) < b for c in joined):
+            if (adc.get("at") or 0) < b and not any(
+                a <= (c.get("at") if c.get("at") is not None else -1) < b for c in joined
+            ):
                 adc["payload_unread"] = True
     return [c for c in checks if c not in joined]

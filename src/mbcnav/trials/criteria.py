@@ -69,13 +69,14 @@ from mbcnav.trials.menopause import menopause_check
 from mbcnav.trials.mention_check import from_mention
 from mbcnav.trials.numbers import (
     _KARNOFSKY,
+    FORBIDS,
     ecog_allowed,
     lines_checks,
 )
 from mbcnav.trials.population import subtype_list
 from mbcnav.trials.reading import _own_words
 from mbcnav.trials.receptors import er_low_wording
-from mbcnav.trials.sites import sites_named
+from mbcnav.trials.sites import own_clause, sites_named
 from mbcnav.trials.split import Criterion
 from mbcnav.trials.subgroups import mark_subgroups
 from mbcnav.trials.wording import rx
@@ -109,7 +110,10 @@ def checks_for(crit: Criterion, found: list[Mention]) -> list[dict]:
     for fn in (age_check, sex_check, duration_check):
         if c := fn(plain):
             out.append(c)
-    out.extend(lines_checks(plain))
+    for c in lines_checks(plain):
+        if c["min"] and c["max"] is None and crit.kind == "inclusion" and FORBIDS.search(plain):
+            c = {**c, "min": None, "max": c["min"] - 1}  # "... are not eligible": a ceiling
+        out.append(c)
     labs = lab_checks(plain)
     if premise := _LAB_PREMISE.search(plain):
         # "GFR >= 60 for patients with creatinine above 1.5 x ULN": the limit binds only when the
@@ -363,7 +367,7 @@ def checks_for(crit: Criterion, found: list[Mention]) -> list[dict]:
             out = [c for c in out if c not in named]
             values = {"brain" if c["type"] == "brain" else c["value"] for c in named}
             # every site the sentence names, not only those with a check ("bone and liver")
-            values |= sites_named(plain[: sole.start()])
+            values |= sites_named(own_clause(plain, sole.start()))
             out.append(
                 {"type": "sites_only", "values": sorted(values), "at": named[0].get("at", 0)}
             )

@@ -15,6 +15,18 @@ from mbcnav.trials.population import fits_subtype
 from mbcnav.trials.therapy_check import NEUTRAL, therapy_holds
 
 HER2_NEGATIVE = {"low", "ultralow", "zero", "negative"}
+#: Classes of anticancer drugs given without hormone therapy (patient vocabulary classes)
+SYSTEMIC_CLASSES = {
+    "chemotherapy",
+    "antibody-drug conjugate",
+    "anti-HER2 antibody",
+    "HER2 tyrosine kinase inhibitor",
+    "immune checkpoint inhibitor",
+    "PARP inhibitor",
+    "PI3K/AKT/mTOR inhibitor",
+    "CDK4/6 inhibitor",
+    "anti-VEGF antibody",
+}
 
 
 def _receptor(c: dict, f: PatientFacts) -> tuple[bool | None, str, str]:
@@ -235,8 +247,15 @@ def evaluate(c: dict, f: PatientFacts) -> tuple[bool | None | str, str, str]:
             n = sum(1 for labels in f.line_labels if cytotoxic & set(labels))
             what = "lines with chemotherapy (an antibody-drug conjugate counts)"
         elif cls == NON_ENDOCRINE and f.line_labels is not None:
-            n = sum(1 for labels in f.line_labels if "endocrine therapy" not in labels)
             what = "lines without hormone (endocrine) therapy"
+            hormonal = {"endocrine therapy", "progestin", "ovarian suppression"}
+            kinds = [set(labels) for labels in f.line_labels]
+            # a line of drugs of no class named here (an unknown drug) cannot be sorted
+            n = (
+                None
+                if any(not (k & (hormonal | SYSTEMIC_CLASSES)) for k in kinds)
+                else sum(1 for k in kinds if not k & hormonal)
+            )
         elif cls and f.line_labels is not None:
             n = sum(1 for labels in f.line_labels if cls in labels)
             if cls == "endocrine therapy" and not c.get("metastatic"):

@@ -74,15 +74,21 @@ _AFTER_STOPPING = re.compile(
 )
 
 
+# a growth word right before the criteria that judge it: "progression per Response Evaluation
+# Criteria in Solid Tumors, version 1.1 (RECIST", "progression according to RECIST"
+_GROWTH_PER = re.compile(
+    r"\b(?:progress\w*|respon\w*|shrink\w*|grow\w*)\s+(?:per|by|according\s+to|using|as\s+"
+    r"(?:defined|assessed|judged)\s+by)\s+(?:the\s+)?(?:response\s+evaluation\s+criteria\s+in\s+"
+    r"solid\s+tumou?rs?[^()]{0,30}?)?\(?\s*$",
+    re.I,
+)
+
+
 def _yardstick(m: Mention, text: str) -> bool:
     """ "existing lesions showing progression per Response Evaluation Criteria ... (RECIST
     v1.1)" (NCT07749586): RECIST named as how growth is judged, not a need to be measurable."""
-    before = text[max(0, m.start - 90) : m.start]
-    return (
-        not re.match(r"measurable", m.text, re.I)
-        and bool(re.search(r"progress\w*|respon\w*|shrink\w*|grow\w*", before, re.I))
-        and not re.search(r"measurable", before, re.I)
-    )
+    before = text[max(0, m.start - 120) : m.start]
+    return not re.match(r"measurable", m.text, re.I) and bool(_GROWTH_PER.search(before))
 
 
 def from_mention(m: Mention, text: str, kind: str) -> dict | None:
@@ -162,7 +168,10 @@ def from_mention(m: Mention, text: str, kind: str) -> dict | None:
         )
     elif m.check == "brain":
         status = None
-        if _FAILED_LOCAL.search(_sentence(text, m.start)):
+        own = re.split(
+            r"[,;]|\bor\s+(?!(?:radiation|radiotherapy|surgery|local|srs)\b)", text[m.start :]
+        )[0]
+        if _FAILED_LOCAL.search(own):
             status = "failed-local"  # "CNS metastases that had failed local treatment"
         elif re.search(r"immediate|requir|need", around, re.I):
             status = "urgent"

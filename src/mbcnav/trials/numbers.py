@@ -106,12 +106,17 @@ _ECOG_ALSO = re.compile(
 )
 
 
+_DENIED = re.compile(r"\b(?:not|no|never|cannot|nor)\b|n't\b|\bnt\b", re.I)
+
+
 def ecog_allowed(text: str) -> list[int] | None:
     allowed = _ecog_first(text)
     if allowed is None:
         return None
     first = _ECOG.search(text)
     for w in _ECOG_ALSO.finditer(text, first.end() if first else 0):
+        if _DENIED.search(w.group(0)):
+            continue  # "Patients with ECOG 2 will not be eligible", "are no longer eligible"
         allowed = sorted(set(allowed) | set(range(int(w[1]), int(w[2] or w[1]) + 1)))
     return allowed
 
@@ -243,11 +248,11 @@ def lines_check(text: str) -> dict | None:
             window = text[m.start() : m.end() + 40]
             at = m.start()
             break
-    non_endocrine = bool(
-        re.search(
-            r"\bnon-?\s?(?:endocrine|hormonal)|other than (?:endocrine|hormonal)", window, re.I
-        )
-    )  # "prior lines of non-endocrine-based therapy" (NCT06840483): lines with no endocrine drug
+    # "prior lines of non-endocrine-based therapy" (NCT06840483): lines with no endocrine drug
+    non_endo = re.compile(
+        r"\bnon-?\s?(?:endocrine|hormonal)|other than (?:endocrine|hormonal)", re.I
+    )
+    non_endocrine = bool(non_endo.search(window))
     # a class named only in a bracketed allowance is not the counted class: "No more than 1 prior
     # line of chemotherapy (prior endocrine therapy with or without a CDK4/6 inhibitor is allowed)"
     free = _ALLOWANCE_ASIDE.sub(lambda a: " " * len(a.group()), text)
@@ -256,7 +261,8 @@ def lines_check(text: str) -> dict | None:
     else:
         cls = _line_class(window or text)
     if non_endocrine:
-        cls = NON_ENDOCRINE
+        # "1 prior chemotherapy regimen (non-endocrine)": a class named besides is counted
+        cls = _line_class(non_endo.sub(" ", window)) or NON_ENDOCRINE
     elif exc := _EXCEPT_A_CLASS.search(text):
         # "no prior systemic therapy for advanced disease, except for prior endocrine ± targeted
         # therapy" (NCT06942234): a class named only in the exception is not what is counted,
@@ -328,6 +334,14 @@ def lines_check(text: str) -> dict | None:
         return None
     return _lines(lo, hi, cls, text, at, done)
 
+
+#: After a count in an inclusion: what it names rules people out ("Patients who have received
+#: systemic therapy for metastatic disease are not eligible"), so the count is a ceiling below it
+FORBIDS = re.compile(
+    r"\b(?:are|is|will\s+be)\s+(?:not\s+(?:eligible|allowed|permitted)|ineligible|excluded)\b"
+    r"|\bnot\s+(?:allowed|permitted)\b",
+    re.I,
+)
 
 #: the class of a line with no endocrine drug in it (chemotherapy, an ADC, a HER2 antibody)
 NON_ENDOCRINE = "non-endocrine therapy"

@@ -4,6 +4,18 @@ site names (patient vocabulary), so a rule about sites compares like with like."
 
 from __future__ import annotations
 
+import re
+
+# where the clause that ends at a "sole sites" phrase begins: a sentence edge or a relative word
+# ("Patients with a history of lung cancer whose skin and lymph nodes are the sole sites")
+_CLAUSE_START = re.compile(r"[.;:]\s|\b(?:whose|where|which|that|who|with)\b", re.I)
+
+
+def own_clause(text: str, end: int) -> str:
+    """The words of the clause that ends at ``end``."""
+    starts = [m.end() for m in _CLAUSE_START.finditer(text, 0, end)]
+    return text[max(starts, default=0) : end]
+
 
 def sites_named(text: str) -> set[str]:
     from mbcnav.patient.vocabulary import SITES

@@ -32,11 +32,16 @@ _TRAILING = re.compile(
 # hormone receptor positive breast cancer patients, subjects must have received a CDK4/6
 # inhibitor" (NCT05029999): a criterion that opens by naming the subtype it is for; everything
 # after the comma or colon binds that subtype only
-_LEADING = re.compile(
+_LEAD_HEAD = (
     r"^\W*(?:for|in|among)\s+(?:the\s+)?(?:(?:patients|participants|subjects|women|men|people|those)"
-    r"\s+(?:with|who\s+have)\s+)?(?P<who>[^,:;.]{2,100}?)\s*[,:]\s+(?=\S)",
-    re.I,
+    r"\s+(?:with|who\s+have)\s+)?"
 )
+# the colon form reads the group up to the colon ("For ER-positive, HER2-negative patients:"),
+# the comma form up to the first comma
+_LEADING_COLON = re.compile(_LEAD_HEAD + r"(?P<who>[^:;.]{2,100}?)\s*:\s+(?=\S)", re.I)
+_LEADING = re.compile(_LEAD_HEAD + r"(?P<who>[^,:;.]{2,100}?)\s*,\s+(?=\S)", re.I)
+# "For HR+ or HER2+ patients": either subtype
+_LEAD_OR = re.compile(r"\s+(?:or|and/or)\s+", re.I)
 _SUBTYPE_WORD = re.compile(r"\b(?:tn|tnbc|triple|hr|er|pr|her-?2|luminal|hormone)\b", re.I)
 _ALT_EDGE = re.compile(r"\s*,\s*|\s+(?:and|or|and/or)\s+", re.I)
 
@@ -44,14 +49,20 @@ _ALT_EDGE = re.compile(r"\s*,\s*|\s+(?:and|or|and/or)\s+", re.I)
 def mark_subgroups(text: str, checks: list[dict]) -> None:
     """Tag checks in a subgroup sentence: ``sub_premise`` for the subgroup's own words,
     ``sub_rule`` for what the sentence asks of it (both hold the sentence's number)."""
-    lead = _LEADING.match(text)
+    lead = _LEADING_COLON.match(text) or _LEADING.match(text)
     if lead and _SUBTYPE_WORD.search(lead.group("who")):
+        edges = [e.start() for e in _LEAD_OR.finditer(text, lead.start("who"), lead.end("who"))]
         for c in checks:
-            if (at := c.get("at")) is not None and not c.get("premise"):
-                c["sub_premise" if at < lead.end("who") else "sub_rule"] = 0
+            if (at := c.get("at")) is None or c.get("premise"):
+                continue
+            if at < lead.end("who"):
+                c["sub_premise"], c["sub_alt"] = 0, sum(1 for e in edges if e < at)
+            else:
+                c["sub_rule"] = 0
         if not any(c.get("sub_rule") == 0 for c in checks):
             for c in checks:  # "For HR+ patients: see above": nothing asked of them here
                 c.pop("sub_premise", None)
+                c.pop("sub_alt", None)
     for k, m in enumerate(_SUBGROUP.finditer(text), start=1):
         if m.start() == 0 and not text[m.end() :].strip():
             continue
