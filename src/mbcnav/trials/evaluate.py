@@ -15,6 +15,8 @@ from mbcnav.trials.population import fits_subtype
 from mbcnav.trials.therapy_check import NEUTRAL, therapy_holds
 
 HER2_NEGATIVE = {"low", "ultralow", "zero", "negative"}
+#: Labels of a hormone (endocrine) line: any of these makes a line endocrine-based
+HORMONAL_CLASSES = {"endocrine therapy", "progestin", "ovarian suppression"}
 #: Classes of anticancer drugs given without hormone therapy (patient vocabulary classes)
 SYSTEMIC_CLASSES = {
     "chemotherapy",
@@ -248,13 +250,12 @@ def evaluate(c: dict, f: PatientFacts) -> tuple[bool | None | str, str, str]:
             what = "lines with chemotherapy (an antibody-drug conjugate counts)"
         elif cls == NON_ENDOCRINE and f.line_labels is not None:
             what = "lines without hormone (endocrine) therapy"
-            hormonal = {"endocrine therapy", "progestin", "ovarian suppression"}
             kinds = [set(labels) for labels in f.line_labels]
             # a line of drugs of no class named here (an unknown drug) cannot be sorted
             n = (
                 None
-                if any(not (k & (hormonal | SYSTEMIC_CLASSES)) for k in kinds)
-                else sum(1 for k in kinds if not k & hormonal)
+                if any(not (k & (HORMONAL_CLASSES | SYSTEMIC_CLASSES)) for k in kinds)
+                else sum(1 for k in kinds if not k & HORMONAL_CLASSES)
             )
         elif cls and f.line_labels is not None:
             n = sum(1 for labels in f.line_labels if cls in labels)

@@ -248,11 +248,7 @@ def lines_check(text: str) -> dict | None:
             window = text[m.start() : m.end() + 40]
             at = m.start()
             break
-    # "prior lines of non-endocrine-based therapy" (NCT06840483): lines with no endocrine drug
-    non_endo = re.compile(
-        r"\bnon-?\s?(?:endocrine|hormonal)|other than (?:endocrine|hormonal)", re.I
-    )
-    non_endocrine = bool(non_endo.search(window))
+    non_endocrine = bool(_NON_ENDOCRINE_WORDS.search(window))
     # a class named only in a bracketed allowance is not the counted class: "No more than 1 prior
     # line of chemotherapy (prior endocrine therapy with or without a CDK4/6 inhibitor is allowed)"
     free = _ALLOWANCE_ASIDE.sub(lambda a: " " * len(a.group()), text)
@@ -262,7 +258,7 @@ def lines_check(text: str) -> dict | None:
         cls = _line_class(window or text)
     if non_endocrine:
         # "1 prior chemotherapy regimen (non-endocrine)": a class named besides is counted
-        cls = _line_class(non_endo.sub(" ", window)) or NON_ENDOCRINE
+        cls = _line_class(_NON_ENDOCRINE_WORDS.sub(" ", window)) or NON_ENDOCRINE
     elif exc := _EXCEPT_A_CLASS.search(text):
         # "no prior systemic therapy for advanced disease, except for prior endocrine ± targeted
         # therapy" (NCT06942234): a class named only in the exception is not what is counted,
@@ -343,6 +339,10 @@ FORBIDS = re.compile(
     re.I,
 )
 
+#: "prior lines of non-endocrine-based therapy" (NCT06840483): lines with no endocrine drug
+_NON_ENDOCRINE_WORDS = re.compile(
+    r"\bnon-?\s?(?:endocrine|hormonal)|other than (?:endocrine|hormonal)", re.I
+)
 #: the class of a line with no endocrine drug in it (chemotherapy, an ADC, a HER2 antibody)
 NON_ENDOCRINE = "non-endocrine therapy"
 

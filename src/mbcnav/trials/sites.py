@@ -13,8 +13,9 @@ _CLAUSE_START = re.compile(r"[.;:]\s|\b(?:whose|where|which|that|who|with)\b", r
 
 def own_clause(text: str, end: int) -> str:
     """The words of the clause that ends at ``end``."""
-    starts = [m.end() for m in _CLAUSE_START.finditer(text, 0, end)]
-    return text[max(starts, default=0) : end]
+    from mbcnav.trials.modality import between_edges
+
+    return text[between_edges(text, _CLAUSE_START, end, end)[0] : end]
 
 
 def sites_named(text: str) -> set[str]:
