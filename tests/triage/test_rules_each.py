@@ -30,6 +30,7 @@ CASES = [
         "round27_cases.yaml",
         "round28_cases.yaml",
         "round29_cases.yaml",
+        "round30_cases.yaml",
     )
     for case in yaml.safe_load((DATA / file).read_text("utf-8"))["cases"]
 ]

@@ -16,6 +16,7 @@ from importlib import resources
 
 import yaml
 
+from .typos import correct
 from .words import fold
 
 FILES = ("symptoms.yaml", "red_flags.yaml")
@@ -118,13 +119,14 @@ SENTENCE_END = re.compile(r"(?<!\d)\.|\.(?!\d)|[!?;\n]")
 
 
 def _placed(text: object) -> tuple[tuple[int, str], ...]:
-    """The words of ``text`` with their places; a new sentence starts ``SPAN + 1`` places on,
-    so that no keyword is read across a full stop ("... with my porridge. ... weight steady")."""
+    """The words of ``text`` with their places, misspelt symptom words read as meant
+    (``typos.correct``); a new sentence starts ``SPAN + 1`` places on, so that no keyword is
+    read across a full stop ("... with my porridge. ... weight steady")."""
     out: list[tuple[int, str]] = []
     place = 0
     for sentence in SENTENCE_END.split(str(text).lower().replace("’", "'")):
         for word in re.findall(r"[a-z0-9']+", sentence):
-            out.append((place, word))
+            out.append((place, correct(word)))
             place += 1
         place += SPAN + 1
     return tuple(out[:60])

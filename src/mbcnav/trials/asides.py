@@ -46,6 +46,12 @@ _ALTERNATIVE_PREMISE = re.compile(
 _NOT_COUNTED = re.compile(
     r"[^.;]*\b(?:is|are)\s+not\s+(?:considered|counted|regarded|included)\b[^.;]*", re.I
 )
+# a bracket saying what is not counted names nothing the person must have or lack: "(anti-hormonal
+# therapy given ... as adjuvant therapy for early stage, HR positive breast cancer is not
+# considered cancer therapy for the purpose of this protocol)" (NCT07145255)
+_NOT_COUNTED_BRACKET = re.compile(
+    r"\([^()]*\b(?:is|are)\s+not\s+(?:considered|counted|regarded|included)\b[^()]*\)", re.I
+)
 # a concept that only says what the head of a criterion treats or comes from (NCT05230810,
 # NCT05748834, NCT01174121, NCT00234403): "SBRT for CNS disease in <7 days", "corticosteroids for
 # control of symptoms of brain metastases", "irAEs attributed to anti-PD-1/PD-L1 therapy",
@@ -156,6 +162,7 @@ def drop_asides(text: str, checks: list[dict]) -> list[dict]:
         c["type"] == "therapy" and c.get("value") == "immune checkpoint inhibitor" for c in checks
     ) or bool(_CHECKPOINT_DRUG.search(text))  # the drug may be set aside itself ("toxicity that
     # led to discontinuation of prior anti-PD-1/PD-L1 immunotherapy", NCT05076760)
+    brackets = [m.span() for m in _NOT_COUNTED_BRACKET.finditer(text)]
     out = []
     for c in checks:
         at = c.get("at")
@@ -164,6 +171,8 @@ def drop_asides(text: str, checks: list[dict]) -> list[dict]:
             and c["type"] in {"therapy", "lines_class"}
             and any(a <= at < b for a, b in spans)
         ):
+            continue
+        if at is not None and any(a <= at < b for a, b in brackets):
             continue
         if (
             checkpoint

@@ -61,14 +61,21 @@ def pipeline():
 
     if "mbcnav_trial_targets" not in Language.factories:
         Language.component("mbcnav_trial_targets", func=_mark_targets)
-    nlp = medspacy.load(medspacy_disable=["medspacy_pyrush", "medspacy_target_matcher"])
+    nlp = medspacy.load(
+        medspacy_disable=["medspacy_pyrush", "medspacy_target_matcher", "medspacy_context"]
+    )
     nlp.add_pipe("sentencizer", first=True)
     nlp.add_pipe("mbcnav_trial_targets", after="sentencizer")
+    context = nlp.add_pipe("medspacy_context", config={"rules": None})
     ctx = [
         ConTextRule(r["literal"], r["category"], direction=r.get("direction", "BIDIRECTIONAL"))
         for r in load().context
     ]
-    nlp.get_pipe("medspacy_context").add(ctx)
+    # a rule of ours replaces medspaCy's default rule with the same words ("any other" is a
+    # negation in clinical notes, not in criteria)
+    ours = {r.literal.lower() for r in ctx}
+    defaults = ConTextRule.from_json(context.DEFAULT_RULES_FILEPATH)
+    context.add([r for r in defaults if r.literal.lower() not in ours] + ctx)
     return nlp
 
 

@@ -28,13 +28,13 @@ from mbcnav.trials.cues import (
     _BINDING,
     _DEFINES,
     _DEFINITION,
+    _DRUG_AFTER,
     _DRUG_NAIVE,
     _EVER_TREATED,
     _EXAMPLES,
     _EXPLAIN,
     _HARM_FROM,
     _IF,
-    _IF_INDICATED,
     _IF_PREMISE,
     _LAB,
     _LAB_PREMISE,
@@ -43,13 +43,16 @@ from mbcnav.trials.cues import (
     _NEWLY_DIAGNOSED,
     _NOT_A_RESULT,
     _NOT_YET_TREATED,
+    _NOTHING_MORE,
     _ON_ANY_TREATMENT,
     _OPTIONAL_PARTNER,
     _PARTNER,
+    _POPULATION_HEAD,
     _PREMISE,
     _PREMISE_NOT,
     _RECEPTOR_SCOPE,
     _RESULT_STATE,
+    _ROLE_OF_DRUGS,
     _SCOPE_BEFORE,
     _SETTING_HEAD,
     _SETTING_NOUN,
@@ -69,7 +72,6 @@ from mbcnav.trials.menopause import menopause_check
 from mbcnav.trials.mention_check import from_mention
 from mbcnav.trials.numbers import (
     _KARNOFSKY,
-    FORBIDS,
     ecog_allowed,
     lines_checks,
 )
@@ -111,7 +113,12 @@ def checks_for(crit: Criterion, found: list[Mention]) -> list[dict]:
         if c := fn(plain):
             out.append(c)
     for c in lines_checks(plain):
-        if c["min"] and c["max"] is None and crit.kind == "inclusion" and FORBIDS.search(plain):
+        if (
+            c["min"]
+            and c["max"] is None
+            and crit.kind == "inclusion"
+            and rx("lines.ruled_out").search(plain)
+        ):
             c = {**c, "min": None, "max": c["min"] - 1}  # "... are not eligible": a ceiling
         out.append(c)
     labs = lab_checks(plain)
@@ -220,8 +227,17 @@ def checks_for(crit: Criterion, found: list[Mention]) -> list[dict]:
             # metastases", "irAEs attributed to anti-PD-1/PD-L1 therapy": what the head is for
         if m.check == "setting" and _AGE_RULE.match(text):
             continue  # "Age: >= 18 and <= 75 (stage Ia); >= 18 (stage Ib)": study stages (NCT06609187)
-        if m.check in {"receptor", "biomarker"} and _TARGETING.search(text[: m.start]):
-            continue  # "any prior treatment targeting HER2": a drug's target, not a result (NCT07193394)
+        if m.check in {"receptor", "biomarker"} and (
+            _TARGETING.search(text[: m.start]) or _DRUG_AFTER.match(text[m.end :])
+        ):
+            continue  # "any prior treatment targeting HER2", "PD-L1 / VEGF bispecific antibody": a
+            # drug's target, not a result (NCT07193394, NCT06827236)
+        if (
+            m.check == "therapy"
+            and prev_therapy is not None
+            and _ROLE_OF_DRUGS.search(text[: m.start])
+        ):
+            continue  # "... inhibitor (such as sorafenib) for chemotherapy": the drugs' role
         if m.check == "therapy" and names_fitness(text[: m.start]):
             continue  # "not amenable to curative-intent surgery or radiation": no history
         if m.check == "therapy" and names_options(text[m.end :]):
@@ -242,6 +258,7 @@ def checks_for(crit: Criterion, found: list[Mention]) -> list[dict]:
             m.check == "setting"
             and crit.kind == "exclusion"
             and not _SETTING_HEAD.match(text[: m.start])
+            and not (_POPULATION_HEAD.match(text[: m.start]) and _NOTHING_MORE.match(text[m.end :]))
         ):
             continue  # "complications of advanced malignancy": the setting qualifies something else
         if m.check == "site" and m.value == "bone-only" and crit.kind == "inclusion":
@@ -337,7 +354,7 @@ def checks_for(crit: Criterion, found: list[Mention]) -> list[dict]:
                 }
             )
     out = join_conjugates(plain, drop_asides(plain, out))
-    if crit.kind == "inclusion" and _IF_INDICATED.search(plain):
+    if crit.kind == "inclusion" and rx("modality.if_needed").search(plain):
         out = [
             {**c, "allowed": True, "within_days": None}
             if c["type"] == "therapy" and not c.get("neg")

@@ -99,7 +99,7 @@ _PROHIBITION = re.compile(
 )
 _LATER_IF = re.compile(r"\W*(?:in\s+cases?\s+where|in\s+case|if|when|where)\b", re.I)
 _THERAPY_BEFORE = re.compile(
-    r"\b(?:prior|previous|all)\s+(?:systemic\s+)?(?:therapy|therapies|treatments?|regimens?)\b[^.;]{0,80}$",
+    r"\b(?:prior|previous|all)\s+(?:system(?:at)?ic\s+)?(?:therapy|therapies|treatments?|regimens?)\b[^.;]{0,80}$",
     re.I,
 )
 _SCOPE_BEFORE = re.compile(
@@ -151,6 +151,17 @@ _NOT_A_RESULT = re.compile(
 # disease", "Evidence of distant metastases", "Known stage IV disease")
 _SETTING_HEAD = re.compile(
     r"^\W*(?:(?:known|documented|evidence of|presence of|history of|any|prior|current|clinical|radiological|distant|de novo|with|has|have|patients with|participants with|subjects with)\s+){0,3}$",
+    re.I,
+)
+# an exclusion that is only a population with the setting: "Women with metastatic breast cancer"
+# (NCT06723899); "Patients with metastatic disease received more than first-line ..." goes on
+# to its rule, and the setting there is its premise
+_POPULATION_HEAD = re.compile(
+    r"^\W*(?:patients|participants|subjects|women|men|people|persons|individuals|females|males|those)\s+$",
+    re.I,
+)
+_NOTHING_MORE = re.compile(
+    r"^\s*(?:breast\s+(?:cancer|carcinoma)|(?:breast\s+)?disease|cancer|tumou?rs?)?\s*[.;]?\s*$",
     re.I,
 )
 # "... treated with anti-HER2 therapy if the tumor is HER2+": what follows "if" is a premise
@@ -245,7 +256,7 @@ _NEWLY_DIAGNOSED = re.compile(
 # the whole exclusion is "Currently receiving any treatment for cancer" (NCT05366881)
 _ON_ANY_TREATMENT = re.compile(
     r"\W*(?:patients?\s+|participants?\s+)?(?:who\s+(?:are|is)\s+)?(?:currently|presently)\s+(?:receiving|on|undergoing)\s+"
-    r"(?:any\s+)?(?:active\s+|systemic\s+)?(?:anti-?cancer\s+)?(?:treatment|therapy)\s+for\s+(?:the\s+|their\s+|his\s+|her\s+)?"
+    r"(?:any\s+)?(?:active\s+|system(?:at)?ic\s+)?(?:anti-?(?:cancer|tumou?r)\s+)?(?:treatment|therapy)\s+for\s+(?:the\s+|their\s+|his\s+|her\s+)?"
     r"(?:cancer|malignancy)\W*",
     re.I,
 )
@@ -265,14 +276,23 @@ _OPTIONAL_PARTNER = re.compile(
 
 
 _AGE_RULE = re.compile(r"\W*age\b", re.I)
-_TARGETING = re.compile(
-    r"\b(?:targeting|targeted\s+(?:at|to|against)|directed\s+(?:at|against|to)|aimed\s+at)\s+(?:the\s+)?$",
+# a marker named as what a drug acts on, after the name: "a programmed death-ligand 1 (PD-L1) /
+# vascular endothelial growth factor (VEGF) bispecific antibody" (NCT06827236), "PD-L1
+# inhibitor", "HER2-directed": the drug's target, not a test result
+_DRUG_AFTER = re.compile(
+    r"^\s*\)?\s*(?:\([^()]{1,20}\)\s*)?(?:(?:/|and|or|,)\s*(?:[\w-]+\s+){0,4}?(?:\([^()]{1,20}\)\s*)?)?"
+    r"(?:bi-?specific|antibod(?:y|ies)|inhibitors?|inhibition|blockade|blockers?|agonists?|antagonists?)\b",
     re.I,
 )
-# a treatment asked for only when a doctor thought it needed: "Completed adjuvant chemotherapy,
-# if indicated" (NCT07116161) never requires having had it
-_IF_INDICATED = re.compile(
-    r"\b(?:if|where|when|as)\s+(?:clinically\s+|medically\s+)?(?:indicated|applicable|appropriate|needed|required)\b",
+# a kind of treatment named as the role of the drugs just listed: "... any other tyrosine kinase
+# inhibitor that may induce HFS (such as sorafenib, sunitinib, and apatinib) for chemotherapy"
+# (NCT06602167) is about those drugs, it does not add chemotherapy as another history
+_ROLE_OF_DRUGS = re.compile(
+    r"(?:\)|\b(?:inhibitors?|drugs?|agents?|medications?|medicines?))\s+(?:used\s+)?(?:for|as)\s+$",
+    re.I,
+)
+_TARGETING = re.compile(
+    r"\b(?:targeting|targeted\s+(?:at|to|against)|directed\s+(?:at|against|to)|aimed\s+at)\s+(?:the\s+)?$",
     re.I,
 )
 _EARLY_AFTER = re.compile(
@@ -304,12 +324,12 @@ _SOLE_SITES = re.compile(
 # for the breast cancer" (exclusion), "Breast cancer treatment not yet started" (inclusion),
 # NCT07233928: a study of untreated disease
 _EVER_TREATED = re.compile(
-    r"\W*(?:any\s+)?(?:previous|prior)\s+(?:or\s+(?:on-?\s?going|current)\s+)?(?:anti-?cancer\s+|systemic\s+)?"
+    r"\W*(?:any\s+)?(?:previous|prior)\s+(?:or\s+(?:on-?\s?going|current)\s+)?(?:anti-?(?:cancer|tumou?r)\s+|system(?:at)?ic\s+)?"
     r"(?:treatments?|therap(?:y|ies))\s+(?:for|of)\s+(?:the\s+|their\s+|this\s+)?(?:breast\s+)?(?:cancer|disease|malignancy)\W*",
     re.I,
 )
 _NOT_YET_TREATED = re.compile(
     r"\W*(?:(?:breast\s+)?cancer\s+)?(?:treatment|therapy)\s+(?:has\s+)?not\s+(?:yet\s+)?(?:been\s+)?(?:started|begun|initiated)\W*"
-    r"|\W*(?:no|without)\s+(?:previous|prior)\s+(?:anti-?cancer\s+)?(?:treatment|therapy)\s+(?:for|of)\s+(?:the\s+)?(?:breast\s+)?cancer\W*",
+    r"|\W*(?:no|without)\s+(?:previous|prior)\s+(?:anti-?(?:cancer|tumou?r)\s+)?(?:treatment|therapy)\s+(?:for|of)\s+(?:the\s+)?(?:breast\s+)?cancer\W*",
     re.I,
 )

@@ -58,7 +58,11 @@ def _cue(text: str, mode: str) -> re.Match | None:
     """Where the words that set ``mode`` stand (the modality's own wording in wording.yaml)."""
     if mode not in {"judgement", "permitted", "procedure", "conditional"}:
         return None
-    return rx(f"modality.{mode}").search(_blank_brackets(text))
+    plain = _blank_brackets(text)
+    found = rx(f"modality.{mode}").search(plain)
+    if found is None and mode == "conditional":
+        return _ends_if_needed(plain)
+    return found
 
 
 _CLAUSE_EDGE = re.compile(r"[;:]\s|,?\s+\bor\b\s+|,\s+(?=unless|except|provided)", re.I)
@@ -117,9 +121,17 @@ def modality(text: str, kind: str) -> str:
         # a requirement stated before the allowance keeps the rule a requirement
         if not _MUST.search(text[: allow.start()]):
             return "permitted"
-    if rx("modality.conditional").search(text):
+    if rx("modality.conditional").search(text) or _ends_if_needed(text):
         return "conditional"
     return "required"
+
+
+def _ends_if_needed(text: str) -> re.Match | None:
+    """ "Completion of chemotherapy, if given.": the rule closes on "if given / where applicable"."""
+    found = list(rx("modality.if_needed").finditer(text))
+    if found and not text[found[-1].end() :].strip(" .;)"):
+        return found[-1]
+    return None
 
 
 def soften(verdict: str, why: str, settle: str, mode: str) -> tuple[str, str, str]:

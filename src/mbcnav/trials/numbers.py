@@ -6,7 +6,7 @@ import re
 
 _NUM = {"zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "single": 1}
 _N = r"(\d|zero|one|two|three|four|five|six|single)"
-_LINE = r"(?:(?:standard |prior |previous )*(?:systemic |anti-?cancer |cancer |anti-?neoplastic )+(?:therap(?:y|ies)|treatments?|regimens?)|(?:prior |previous )?(?:standard[- ]of[- ]care |soc )?(?:[\w/-]+ )?(?:lines?|regimens?)(?: of)?(?: (?:systemic |cytotoxic |endocrine )?(?:therapy|treatment|chemotherapy))?|(?:prior |previous )?(?:systemic |cytotoxic )?(?:chemotherap(?:y|ies)|therapies|treatments)(?:[- ]based)?(?: (?:regimens?|treatments?|lines?))?)"
+_LINE = r"(?:(?:standard |prior |previous )*(?:systemic |anti-?(?:cancer|tumou?r) |cancer |anti-?neoplastic )+(?:therap(?:y|ies)|treatments?|regimens?)|(?:prior |previous )?(?:standard[- ]of[- ]care |soc )?(?:[\w/-]+ )?(?:lines?|regimens?)(?: of)?(?: (?:systemic |cytotoxic |endocrine )?(?:therapy|treatment|chemotherapy))?|(?:prior |previous )?(?:systemic |cytotoxic )?(?:chemotherap(?:y|ies)|therapies|treatments)(?:[- ]based)?(?: (?:regimens?|treatments?|lines?))?)"
 _LINES_MAX = re.compile(
     rf"(?:no more than|not more than|up to|at most|maximum of|≤|<=|less than or equal to)\s*{_N}\s*{_LINE}",
     re.I,
@@ -20,15 +20,15 @@ _LINES_LT = re.compile(rf"(?:fewer than|less than|<)\s*{_N}\s*{_LINE}", re.I)
 _LINES_MIN = re.compile(
     rf"(?:at least|minimum of|≥|>=|(?<!no )(?<!not )more than|>)\s*{_N}\s*{_LINE}|{_N}\s*(?:or more|\+)\s*{_LINE}"
     # "Patients in advanced stages who have undergone systemic treatment" (NCT06217185)
-    r"|\b(?:metastatic|advanced)\s+(?:stages?|disease|setting)\s+who\s+(?:have|has|had)\s+(?:undergone|received)\s+(?:any\s+)?(?:prior\s+)?systemic\s+(?:anti-?cancer\s+)?(?:therapy|therapies|treatments?)"
-    r"|(?<!no )(?<!without )(?<!any )(?P<prior>prior|previous|(?<!not )(?<!never )(?:have|has|had)\s+(?:undergone|received))\s+(?:any\s+)?(?:treatment\s+with\s+)?systemic\s+(?:anti-?cancer\s+|anti-?neoplastic\s+)?(?:therapy|therapies|treatment)\s+(?:for|in)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:metastatic|advanced)"
+    r"|\b(?:metastatic|advanced)\s+(?:stages?|disease|setting)\s+who\s+(?:have|has|had)\s+(?:undergone|received)\s+(?:any\s+)?(?:prior\s+)?system(?:at)?ic\s+(?:anti-?(?:cancer|tumou?r)\s+)?(?:therapy|therapies|treatments?)"
+    r"|(?<!no )(?<!without )(?<!any )(?P<prior>prior|previous|(?<!not )(?<!never )(?:have|has|had)\s+(?:undergone|received))\s+(?:any\s+)?(?:treatment\s+with\s+)?system(?:at)?ic\s+(?:anti-?(?:cancer|tumou?r)\s+|anti-?neoplastic\s+)?(?:therapy|therapies|treatment)\s+(?:for|in)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:metastatic|advanced)"
     # "progressed after standard therapy", "relapsed or progressed on or after standard systemic
     # treatments" (NCT05277051, NCT05785741), "who have failed standard treatment" (NCT06555068):
     # at least one earlier treatment that failed
-    r"|(?:(?:relapsed\s+or\s+)?(?:progressed|progression)\s+(?:on|after|following)(?:\s+or\s+(?:after|following))?|(?<!not )(?<!never )(?<!not yet )(?<!not previously )(?<!not already )failed)\s+(?:the\s+|all\s+)?(?P<standard>standard)\s+(?:of\s+care\s+)?(?:systemic\s+)?(?:anti-?cancer\s+)?(?:therapy|therapies|treatments?|regimens?)"
-    r"|(?:progressed|progression)\s+(?:on|after|following)\s+(?:at least )?(?P<any>one|any|a|1)\s+(?:prior\s+)?systemic\s+(?:anti-?cancer\s+|anti-?neoplastic\s+)?(?:therapy|treatment|regimen)"
+    r"|(?:(?:relapsed\s+or\s+)?(?:progressed|progression)\s+(?:on|after|following)(?:\s+or\s+(?:after|following))?|(?<!not )(?<!never )(?<!not yet )(?<!not previously )(?<!not already )failed)\s+(?:the\s+|all\s+)?(?P<standard>standard)\s+(?:of\s+care\s+)?(?:system(?:at)?ic\s+)?(?:anti-?(?:cancer|tumou?r)\s+)?(?:therapy|therapies|treatments?|regimens?)"
+    r"|(?:progressed|progression)\s+(?:on|after|following)\s+(?:at least )?(?P<any>one|any|a|1)\s+(?:prior\s+)?system(?:at)?ic\s+(?:anti-?(?:cancer|tumou?r)\s+|anti-?neoplastic\s+)?(?:therapy|treatment|regimen)"
     # "Progression on or after or intolerance to most recent systemic therapy" (NCT06395519)
-    r"|(?:progressed|progression)\s+(?:on|after|following)(?:\s+or\s+(?:after|following))?(?:\s+or\s+intoleran\w+\s+(?:to|of))?\s+(?:the\s+|their\s+|his\s+|her\s+)?(?P<recent>most\s+recent|last|latest)\s+(?:line\s+of\s+)?(?:systemic\s+)?(?:anti-?cancer\s+)?(?:therapy|treatment|regimen)"
+    r"|(?:progressed|progression)\s+(?:on|after|following)(?:\s+or\s+(?:after|following))?(?:\s+or\s+intoleran\w+\s+(?:to|of))?\s+(?:the\s+|their\s+|his\s+|her\s+)?(?P<recent>most\s+recent|last|latest)\s+(?:line\s+of\s+)?(?:system(?:at)?ic\s+)?(?:anti-?(?:cancer|tumou?r)\s+)?(?:therapy|treatment|regimen)"
     # "received more than first-line endocrine therapy, chemotherapy or targeted therapy"
     # (NCT04646759): more lines than the ordinal names
     r"|(?<!no )(?<!not )(?:more than|beyond)\s+(?P<ord>first|second|third|1st|2nd|3rd)[- ]line\b"
@@ -41,7 +41,7 @@ _LINES_MAX2 = re.compile(
 )
 _LINES_ANY = re.compile(rf"{_N}\s*(?:or more\s*|\+\s*)?(?:prior\s+)?{_LINE}", re.I)
 _FIRST_LINE = re.compile(
-    r"(?:candidates?|eligible) for first[- ]line|no prior (?:systemic |chemo)?\w* ?(?:therapy|treatment)s? (?:for|in the) (?:metastatic|advanced)|(?:treatment|therapy)[- ]na[iï]ve|previously untreated|untreated with any (?:systemic|anti-?cancer)|(?:have|has) not (?:previously )?received any (?:prior )?systemic|not (?:have |has )?(?:previously )?received any (?:prior )?systemic",
+    r"(?:candidates?|eligible) for first[- ]line|no (?:prior|previous) (?:system(?:at)?ic |chemo)?(?:anti-?(?:cancer|tumou?r|neoplastic) )?\w* ?(?:therapy|treatment)s? (?:for|in the) (?:(?:locally )?(?:advanced|recurrent|unresectable),? (?:or |and/or )?)*(?:metastatic|advanced)|(?:treatment|therapy)[- ]na[iï]ve|previously untreated|untreated with any (?:systemic|anti-?(?:cancer|tumou?r))|(?:have|has) not (?:previously )?received any (?:prior )?systemic|not (?:have |has )?(?:previously )?received any (?:prior )?systemic",
     re.I,
 )
 # "enrolled before or during first line of treatment": no line may have ended yet
@@ -330,14 +330,6 @@ def lines_check(text: str) -> dict | None:
         return None
     return _lines(lo, hi, cls, text, at, done)
 
-
-#: After a count in an inclusion: what it names rules people out ("Patients who have received
-#: systemic therapy for metastatic disease are not eligible"), so the count is a ceiling below it
-FORBIDS = re.compile(
-    r"\b(?:are|is|will\s+be)\s+(?:not\s+(?:eligible|allowed|permitted)|ineligible|excluded)\b"
-    r"|\bnot\s+(?:allowed|permitted)\b",
-    re.I,
-)
 
 #: "prior lines of non-endocrine-based therapy" (NCT06840483): lines with no endocrine drug
 _NON_ENDOCRINE_WORDS = re.compile(

@@ -42,6 +42,8 @@ PHRASES: list[tuple[re.Pattern, str | None, list[str] | None]] = [
     ),
     (re.compile(rf"\b{_HER2}[- ]?ultra[- ]?low\b", re.I), None, ["ultralow"]),
     (re.compile(rf"\b{_HER2}[- ]?low\b", re.I), None, ["low"]),
+    # "HER2-null", "HER2-zero", "HER2 0" (NCT06827236): the zero category alone
+    (re.compile(rf"\b{_HER2}[- ]?(?:null|zero|0\+?(?![.\d-]))", re.I), None, ["zero"]),
     (
         re.compile(rf"\b{_HER2}(?:{_POS}|[- ]?overexpress\w*|[- ]?amplified)", re.I),
         None,
@@ -114,6 +116,27 @@ def _endocrine_drug() -> re.Pattern:
     return re.compile(r"\b(?:" + "|".join(re.escape(n) for n in names) + r")\b", re.I)
 
 
+_SOLID = re.compile(r"\bsolid\s+(?:tumou?rs?|cancers?|malignanc\w+|neoplasms?)\b", re.I)
+_QUALIFIED = re.compile(
+    r"her-?2|erbb2|receptor|\b(?:hr|er|pr)\b|positive|negative|express\w*|mutat\w*|amplif\w*|"
+    r"fusion|altered|alteration|deficien\w*|\w+-(?:mutant|mutated)",
+    re.I,
+)
+
+
+_BARE_SOLID = re.compile(
+    r"(?:(?:locally|advanced|metastatic|unresectable|recurrent|refractory|relapsed|and|or)[\s,/]+)*"
+    r"solid\s+(?:tumou?rs?|cancers?|malignanc\w+|neoplasms?)(?:,?\s+adults?)?",
+    re.I,
+)
+
+
+def _any_solid_tumour(text: str) -> bool:
+    """ "Locally Advanced or Metastatic Solid Tumors": any solid tumour, not "HER2-positive
+    solid tumours" or "solid tumors with a KRAS mutation"."""
+    return any(not _QUALIFIED.search(text) for _ in _SOLID.finditer(text))
+
+
 def gates(trial: Trial, criteria: list[dict] | None = None) -> dict:
     """{"subtypes": [[hr, her2 list], ...], "brain_only": bool, "leptomeningeal_only": bool,
     "excludes_breast": bool, ...} from title and conditions, and from an exclusion that is
@@ -130,6 +153,14 @@ def gates(trial: Trial, criteria: list[dict] | None = None) -> dict:
         _BARE_BREAST.fullmatch(c.strip()) for c in trial.conditions
     ):
         subtypes = []  # "Breast Cancer" among "ER+ Breast Cancer", "BRCA2 Mutation": any subtype
+    if _any_solid_tumour(trial.title) or (
+        not _QUALIFIED.search(trial.title)
+        and any(_BARE_SOLID.fullmatch(c.strip()) for c in trial.conditions)
+    ):
+        # "Study of XB010 in Subjects With Solid Tumors" (NCT06545331), conditions "Locally
+        # Advanced or Metastatic Solid Tumors", "Hormone-receptor-positive Breast Cancer", "Triple
+        # Negative Breast Cancer": a basket open to solid tumours; the subtypes name later cohorts
+        subtypes = []
     if (
         not subtypes
         and _endocrine_drug().search(trial.title)
@@ -316,7 +347,11 @@ def mismatch(g: dict | None, f: PatientFacts) -> str:
 # HER2-positive breast cancer, TNBC" (NCT05720117), "breast cancer (TNBC, HR+/HER2-negative or
 # HER2-low, HR-/HER2+)" (NCT07145255); a "not", "except" or "other than" makes it no list of options
 _LIST_NOT = re.compile(
-    r"\b(?:not|no|except\w*|excluding|other than|non|without|unless|history of)\b|ineligible", re.I
+    r"\b(?:not|no|except\w*|excluding|other than|non|without|unless)\b"
+    # a past status is no option, but "a documented history of HER2 expression consistent with
+    # the subgroup definitions (i.e., HER2-low, ..., or TNBC)" (NCT06827236) records the status
+    r"|(?<!documented\s)\bhistory of\b|ineligible",
+    re.I,
 )
 
 

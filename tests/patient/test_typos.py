@@ -1,0 +1,55 @@
+"""Misspelt symptom words are read as meant; ordinary words are never turned into symptoms
+(mbcnav.patient.typos, hazard H73)."""
+
+import pytest
+
+from mbcnav.patient import typos
+from mbcnav.patient.symptoms import vocabulary
+
+
+@pytest.mark.parametrize(
+    ("typed", "meant"),
+    [
+        ("diarhea", "diarrhea"),
+        ("vommiting", "vomiting"),
+        ("feaver", "fever"),
+        ("nausia", "nausea"),
+        ("constapation", "constipation"),
+        ("swolen", "swollen"),
+        ("bleading", "bleeding"),
+        ("dizzyness", "dizziness"),
+    ],
+)
+def test_a_misspelt_symptom_word_is_read_as_meant(typed, meant):
+    assert typos.correct(typed) == meant
+
+
+@pytest.mark.parametrize(
+    "word",
+    [
+        "never",  # an English word one edit from "fever"
+        "breeding",  # one edit from "bleeding"
+        "fasting",
+        "pelvis",
+        "shouldnt",  # "shouldn't" without its apostrophe, not "shoulder"
+        "metastic",  # two edits from "metallic" and from "metastatic": no single reading
+        "crampy",  # two edits from "cramps" in a short word
+        "kisqali",  # a brand name near no symptom word
+        "38",
+    ],
+)
+def test_a_word_that_is_no_clear_misspelling_stays_as_typed(word):
+    assert typos.correct(word) == word
+
+
+def test_a_misspelt_check_in_names_its_symptom():
+    words = vocabulary()
+    assert words.match("diarhea 4 or 5 x a day for 2 days, crampy") == ("diarrhea", None)
+    assert words.match("vommiting since last night") == ("vomiting", None)
+    assert words.match("never felt better") is None
+
+
+def test_every_target_word_is_a_symptom_vocabulary_word():
+    lexicon = typos.lexicon()
+    assert "diarrhea" in lexicon and "fever" in lexicon
+    assert all(len(w) >= typos.MIN_LENGTH and w.isalpha() for w in lexicon)
