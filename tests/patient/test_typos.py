@@ -17,7 +17,6 @@ from mbcnav.patient.symptoms import vocabulary
         ("constapation", "constipation"),
         ("swolen", "swollen"),
         ("bleading", "bleeding"),
-        ("dizzyness", "dizziness"),
     ],
 )
 def test_a_misspelt_symptom_word_is_read_as_meant(typed, meant):
@@ -53,3 +52,21 @@ def test_every_target_word_is_a_symptom_vocabulary_word():
     lexicon = typos.lexicon()
     assert "diarrhea" in lexicon and "fever" in lexicon
     assert all(len(w) >= typos.MIN_LENGTH and w.isalpha() for w in lexicon)
+
+
+def test_a_word_the_keywords_already_read_is_never_changed():
+    # "bledder" is read by the stem "bled" (bleeding); read as "bladder" it would name nothing
+    assert typos.correct("bledder") == "bledder"
+    assert vocabulary().match("bledder gums since this morning")[0].startswith("bleeding")
+    # "dizzyness" is read by the stem "dizz" as typed
+    assert typos.correct("dizzyness") == "dizzyness"
+    assert vocabulary().match("dizzyness when I stand")[0] == "dizziness"
+
+
+def test_a_long_hostile_check_in_is_read_quickly():
+    import time
+
+    words = " ".join(f"qx{'abcdefghij'[i % 10]}zzlkmwvrt{i}" for i in range(400))
+    start = time.perf_counter()
+    vocabulary().match(words + " " + "diarhaea vommitingg " * 200)
+    assert time.perf_counter() - start < 5

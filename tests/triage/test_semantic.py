@@ -390,3 +390,14 @@ def test_without_the_model_the_rules_still_run(run, monkeypatch):
 def test_switched_off_it_is_silent(run, monkeypatch):
     monkeypatch.setattr(semantic, "ENABLED", False)
     assert sounds(typed(run, "my loved ones would have an easier time without me")) == []
+
+
+def test_falling_asleep_is_no_fall_and_no_fit(run):
+    """ "I fell asleep on the sofa" names no fall (the fall term's `unless`) and sounds like no
+    seizure (mild look-alikes in semantic_flags.yaml), H75."""
+    result = run([{"symptom": "I fell asleep on the sofa and woke up tired", "severity": "mild"}])
+    fired = {r.rule for r in result.reasons}
+    assert result.level in {"none", "routine"}, sorted(fired)
+    assert not fired & {"fall", "sounds-like-seizure"}
+    fell = run([{"symptom": "I fell over in the kitchen and hit my head", "severity": "moderate"}])
+    assert "fall" in {r.rule for r in fell.reasons}

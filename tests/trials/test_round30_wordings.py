@@ -4,13 +4,15 @@ end of a rule it makes the rule conditional, in that clause only. The words that
 count into a ceiling ("... are not eligible") are data too (``lines.ruled_out``). Then the
 wordings of tuning set 24."""
 
+from mbcnav.trials.match import verdict
 from mbcnav.trials.modality import modality, scope
 from mbcnav.trials.parse import _EARLY
 from mbcnav.trials.population import gates, subtype_list
 from mbcnav.trials.record import Trial
 from mbcnav.trials.wording import rx
 
-from .one_criterion import checks
+from . import people
+from .one_criterion import checks, parsed
 
 
 def test_a_rule_that_ends_if_given_is_conditional_in_its_own_clause():
@@ -152,3 +154,69 @@ def test_prevention_of_a_side_effect_is_no_early_stage_title():
         "Acupressure for the Prevention of Capecitabine-Associated Hand-Foot Syndrome"
     )
     assert _EARLY.search("Prevention of Breast Cancer Recurrence")
+
+
+# Held-out set 25, read after it was measured.
+
+
+def test_a_choice_word_in_another_lettered_part_frees_no_leptomeningeal_rule():
+    text = (
+        "The patient must have histological evidence confirming the diagnosis of breast cancer "
+        "with leptomeningeal metastasis: a. Breast cancer must be diagnosed through biopsy from "
+        "either the primary or metastatic sites; b. Leptomeningeal metastasis must be confirmed."
+    )  # NCT06810804
+    (lmd,) = [c for c in checks(text) if c["type"] == "brain"]
+    assert lmd["value"] == "leptomeningeal" and not lmd["allowed"]
+    said = "Patients with treated brain metastases may enroll"
+    assert all(c["allowed"] for c in checks(said) if c["type"] == "brain")
+
+
+def test_a_physicians_determination_is_a_judgement():
+    text = (
+        "Determination by the physician that the patient is in a rapid disease progression "
+        "situation: Markedly symptomatic non visceral disease"
+    )  # NCT06656624
+    assert modality(text, "inclusion") == "judgement"
+
+
+def test_no_specific_treatment_required_is_a_permission():
+    text = "For triple negative breast cancer patients: no specific prior anti-cancer treatment is required."
+    assert modality(text, "inclusion") == "permitted"  # NCT04965064
+
+
+def test_cannot_tolerate_chemotherapy_is_about_fitness_not_history():
+    text = "Patients in poor general condition who cannot tolerate chemotherapy treatment."
+    assert not [c for c in checks(text, "exclusion") if c["type"] == "therapy"]
+
+
+def test_a_lesion_with_a_cutaneous_component_asks_for_skin_or_chest_wall_spread():
+    text = "with at least one measurable lesion with a cutaneous and/or subcutaneous component"
+    (site,) = [c for c in checks(text) if c["type"] == "site"]  # NCT07487844
+    assert site["value"] == "skin or chest wall"
+    wall = people.facts(sites=["chest wall", "bone"], sites_known=True)
+    lung = people.facts(sites=["lung"], sites_known=True)
+    assert verdict(parsed(text), wall)["verdict"] != "not met"  # measurable disease unknown
+    assert verdict(parsed(text), lung)["verdict"] == "not met"
+    # how skin spread is measured asks for none
+    measured = "Skin lesions must also be followed by photography with measuring tools"
+    assert not [c for c in checks(measured) if c["type"] == "site"]  # NCT03971409
+
+
+def test_a_receptor_status_before_a_drug_word_is_still_a_status():
+    # review: "HER2-negative and aromatase inhibitor sensitive" keeps its receptor rule
+    for text, value in (
+        ("HER2-negative and aromatase inhibitor sensitive disease", "her2-negative"),
+        ("ER-positive or aromatase inhibitor resistant breast cancer", "hr-positive"),
+    ):
+        assert value in {c["value"] for c in checks(text) if c["type"] == "receptor"}
+
+
+def test_the_new_wordings_do_not_backtrack_on_long_runs():
+    import time
+
+    from mbcnav.trials.cues import _NOTHING_MORE
+
+    start = time.perf_counter()
+    _NOTHING_MORE.match(" " * 50_000 + "x")
+    rx("modality.part_only").search("-" * 50_000)
+    assert time.perf_counter() - start < 5

@@ -43,7 +43,9 @@ def test_export_then_import_round_trips(patient, as_user):
             "treatments[0].end",
         ),
         (
-            "format: mbcnav-patient/1\nsymptoms:\n  - {date: 2026-01-01, symptom: hedache}\n",
+            # an English word near a symptom name is refused with a suggestion; a plain
+            # misspelling ("hedache") is read as meant (patient/typos.py)
+            "format: mbcnav-patient/1\nsymptoms:\n  - {date: 2026-01-01, symptom: breeding}\n",
             "did you mean",
         ),
         ("format: mbcnav-patient/2\n", "format"),

@@ -14,6 +14,7 @@ import numpy as np
 
 from mbcnav.library.articles import slugify
 from mbcnav.library.index import Hit, Index
+from mbcnav.library.qtypes import story_is_subject
 from mbcnav.library.shapes import focus_named
 from mbcnav.library.understand import Reading
 from mbcnav.library.understand import sentences as understand_sentences
@@ -64,7 +65,8 @@ def query_parts(reading: Reading, index: Index) -> list[tuple[str, float]]:
     if not reading.story:
         return [(reading.asked, 1.0)]
     own = analyse(reading.asked)
-    weight = BARE_STORY_WEIGHT if len(own) <= 1 else STORY_WEIGHT
+    bare = len(own) <= 1 or story_is_subject(reading.asked)
+    weight = BARE_STORY_WEIGHT if bare else STORY_WEIGHT
     parts = [(reading.asked, 1.0), (reading.story, weight)]
     if weight < REFERRED_WEIGHT and POINTS_BACK.search(reading.asked):
         # "should I take two to make up for it?": "it" is what the last story sentence says

@@ -28,6 +28,9 @@ class QuestionType:
     asks: re.Pattern
     headings: re.Pattern
     bonus: float
+    #: the question's subject is in the story: "can this wait till Monday?" asks about the
+    #: symptoms told before it, so the story is searched at nearly the clause's weight
+    story_is_subject: bool = False
 
 
 def _fail(path: Path, problem: str) -> LibraryError:
@@ -51,7 +54,12 @@ def read_types(path: Path = TYPES_FILE) -> tuple[QuestionType, ...]:
             raise _fail(path, f"type '{name}': 'bonus' is {bonus!r}; it must be above 1, at most 2")
         asks = _pattern(path, name, "asks", entry.get("asks"))
         headings = _pattern(path, name, "headings", entry.get("headings"))
-        out.append(QuestionType(str(name), asks, headings, float(bonus)))
+        subject = entry.get("story_is_subject", False)
+        if not isinstance(subject, bool):
+            raise _fail(
+                path, f"type '{name}': 'story_is_subject' is {subject!r}; use true or false"
+            )
+        out.append(QuestionType(str(name), asks, headings, float(bonus), subject))
     return tuple(out)
 
 
@@ -75,3 +83,8 @@ def type_factor(index, asked: str, all_types=None) -> np.ndarray | None:
         fits = [bool(s.position and t.headings.search(s.heading)) for s in index.sections]
         factor = factor * np.where(fits, t.bonus, 1.0).astype(np.float32)
     return factor
+
+
+def story_is_subject(asked: str) -> bool:
+    """Whether a type of the asked clause takes its subject from the story."""
+    return any(t.story_is_subject and t.asks.search(asked) for t in types())

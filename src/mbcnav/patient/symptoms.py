@@ -52,6 +52,8 @@ PRO_CTCAE_COUNT = 80
 #: apart in a long message ("take it with my porridge ... weight steady") are not one phrase
 #: (ConText-style scope: a modifier reaches only the words near it).
 SPAN = 10
+#: The words of a symptom text that are read (the start of a long message).
+MAX_WORDS = 60
 
 
 class SymptomDataError(ValueError):
@@ -126,10 +128,12 @@ def _placed(text: object) -> tuple[tuple[int, str], ...]:
     place = 0
     for sentence in SENTENCE_END.split(str(text).lower().replace("’", "'")):
         for word in re.findall(r"[a-z0-9']+", sentence):
+            if len(out) == MAX_WORDS:
+                return tuple(out)
             out.append((place, correct(word)))
             place += 1
         place += SPAN + 1
-    return tuple(out[:60])
+    return tuple(out)
 
 
 def _near(slots: tuple[tuple[str, ...], ...], words: tuple[tuple[int, str], ...]) -> bool:

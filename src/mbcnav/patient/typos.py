@@ -11,7 +11,9 @@ only when all of these hold, so that an ordinary word is never turned into a sym
   at most 1 edit away (2 when either word has 8 letters or more), with a swap of two letters
   counting as one edit (optimal string alignment distance);
 - a two-edit reading has no rival: no other English word is within two edits ("metastic" may be
-  "metastatic" as well as "metallic", so it stays as typed).
+  "metastatic" as well as "metallic", so it stays as typed);
+- it does not already begin with a word start the symptom keywords read ("bledder" is read by
+  the stem "bled", so it is not turned into "bladder").
 
 "never" stays "never" (an English word), "crampy" stays "crampy" (two edits from "cramps").
 Hazard H73 in docs/safety.md; tests in tests/patient/test_typos.py.
@@ -50,13 +52,18 @@ def is_english(word: str) -> bool:
 
 @cache
 def lexicon() -> tuple[str, ...]:
-    """The words of the symptom vocabulary a misspelling may be read as."""
+    """The words of the symptom vocabulary a misspelling may be read as: names, synonyms,
+    labels, whole-word keywords and keyword starts that are English words."""
     from .symptoms import vocabulary
 
     words: set[str] = set()
     for t in vocabulary().terms:
         phrases = [t.term, t.label, *t.synonyms, *t.at]
         phrases += [a[:-1] for slots in t.keywords for s in slots for a in s if a.endswith("$")]
+        # word starts that are whole English words ("unconscious", "seizure") are words too
+        phrases += [
+            a for slots in t.keywords for s in slots for a in s if "+" not in a and is_english(a)
+        ]
         for phrase in phrases:
             words.update(w for w in _WORD.findall(phrase.lower()) if len(w) >= MIN_LENGTH)
     return tuple(sorted(words))
@@ -67,12 +74,38 @@ def _known() -> frozenset[str]:
     return frozenset(lexicon())
 
 
+@cache
+def _stems() -> tuple[str, ...]:
+    """Every word start the symptom keywords read ("bled", "unconscious", "diarr"): a word
+    that already begins with one is read by the keywords as typed and is never changed."""
+    from .symptoms import vocabulary
+
+    out = set()
+    for t in vocabulary().terms:
+        for slots in (*t.keywords, *t.unless):
+            for slot in slots:
+                for alternative in slot:
+                    first = alternative.split("+")[0]
+                    if not first.endswith("$") and len(first) >= 3:
+                        out.add(first)
+    return tuple(sorted(out))
+
+
+@cache
+def _english_by_letter() -> dict[str, list[str]]:
+    by: dict[str, list[str]] = {}
+    for w in _english().word_frequency.dictionary:
+        if w.isalpha():
+            by.setdefault(w[0], []).append(w)
+    return by
+
+
 @lru_cache(maxsize=4096)
 def correct(word: str) -> str:
     """``word`` (lower case), or the symptom word it is a misspelling of."""
     if len(word) < MIN_LENGTH or not word.isalpha():
         return word
-    if word in _known() or is_english(word):
+    if word in _known() or is_english(word) or word.startswith(_stems()):
         return word
     found = process.extract(word, lexicon(), scorer=OSA.distance, score_cutoff=2, limit=None)
     near = [(dist, w) for w, dist, _ in found if w[0] == word[0] and dist <= allowed_edits(word, w)]
@@ -84,9 +117,13 @@ def correct(word: str) -> str:
         return word
     meant = closest.pop()
     if best == 2:
-        checker = _english()
-        if checker.known(checker.edit_distance_1(word)) or (
-            checker.known(checker.edit_distance_2(word)) - {meant}
-        ):
+        rivals = process.extract(
+            word,
+            _english_by_letter().get(word[0], []),
+            scorer=OSA.distance,
+            score_cutoff=2,
+            limit=2,
+        )
+        if any(w != meant for w, _, _ in rivals):
             return word
     return meant

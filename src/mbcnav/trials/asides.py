@@ -128,7 +128,10 @@ def exempted(text: str) -> set[str]:
 _FIT_FOR = re.compile(
     r"\b(?:amenable|candidates?|(?:un)?suitable|(?:in)?eligible|(?:in)?appropriate|(?:un)?fit|compatible)"
     r"\s+(?:to|for|with)\s+"
-    r"(?:[\w-]+\s+){0,4}?(?:(?:or|and)\s+)?$",
+    r"(?:[\w-]+\s+){0,4}?(?:(?:or|and)\s+)?$"
+    # "who cannot tolerate chemotherapy treatment" (NCT06656624): fitness for a treatment to come
+    r"|\b(?:cannot|can\s*not|can't|unable\s+to|not\s+able\s+to|would\s+not|could\s+not)\s+"
+    r"(?:tolerate|withstand|receive|undergo|be\s+given)\s+(?:[\w-]+\s+){0,3}?$",
     re.I,
 )
 

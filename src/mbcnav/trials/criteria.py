@@ -228,7 +228,8 @@ def checks_for(crit: Criterion, found: list[Mention]) -> list[dict]:
         if m.check == "setting" and _AGE_RULE.match(text):
             continue  # "Age: >= 18 and <= 75 (stage Ia); >= 18 (stage Ib)": study stages (NCT06609187)
         if m.check in {"receptor", "biomarker"} and (
-            _TARGETING.search(text[: m.start]) or _DRUG_AFTER.match(text[m.end :])
+            _TARGETING.search(text[: m.start])
+            or (m.check == "biomarker" and _DRUG_AFTER.match(text[m.end :]))
         ):
             continue  # "any prior treatment targeting HER2", "PD-L1 / VEGF bispecific antibody": a
             # drug's target, not a result (NCT07193394, NCT06827236)

@@ -161,7 +161,7 @@ _POPULATION_HEAD = re.compile(
     re.I,
 )
 _NOTHING_MORE = re.compile(
-    r"^\s*(?:breast\s+(?:cancer|carcinoma)|(?:breast\s+)?disease|cancer|tumou?rs?)?\s*[.;]?\s*$",
+    r"^(?:\s*(?:breast\s+(?:cancer|carcinoma)|(?:breast\s+)?disease|cancer|tumou?rs?))?[\s.;]*$",
     re.I,
 )
 # "... treated with anti-HER2 therapy if the tumor is HER2+": what follows "if" is a premise
@@ -280,7 +280,7 @@ _AGE_RULE = re.compile(r"\W*age\b", re.I)
 # vascular endothelial growth factor (VEGF) bispecific antibody" (NCT06827236), "PD-L1
 # inhibitor", "HER2-directed": the drug's target, not a test result
 _DRUG_AFTER = re.compile(
-    r"^\s*\)?\s*(?:\([^()]{1,20}\)\s*)?(?:(?:/|and|or|,)\s*(?:[\w-]+\s+){0,4}?(?:\([^()]{1,20}\)\s*)?)?"
+    r"^\s*\)?\s*(?:\([^()]{1,20}\)\s*)?(?:/\s*(?:[\w-]+\s+){0,4}?(?:\([^()]{1,20}\)\s*)?)?"
     r"(?:bi-?specific|antibod(?:y|ies)|inhibitors?|inhibition|blockade|blockers?|agonists?|antagonists?)\b",
     re.I,
 )

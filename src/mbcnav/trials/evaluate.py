@@ -362,8 +362,8 @@ def _site(c: dict, f: PatientFacts) -> tuple:
     where = f"Spread to: {', '.join(f.sites) or 'none'}."
     if c["value"] == "extrahepatic":
         present = any(s != "liver" for s in f.sites)
-    else:
-        present = c["value"] in f.sites
+    else:  # "skin or chest wall": any of the sites named
+        present = bool(set(c["value"].split(" or ")) & set(f.sites))
     if present and c.get("state"):
         return (
             None,

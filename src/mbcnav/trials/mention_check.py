@@ -40,6 +40,7 @@ from mbcnav.trials.cues import (
     _rules_only,
     _sentence,
 )
+from mbcnav.trials.modality import between_edges
 from mbcnav.trials.numbers import (
     _ADC,
     window_days,
@@ -89,6 +90,15 @@ def _yardstick(m: Mention, text: str) -> bool:
     v1.1)" (NCT07749586): RECIST named as how growth is judged, not a need to be measurable."""
     before = text[max(0, m.start - 120) : m.start]
     return not re.match(r"measurable", m.text, re.I) and bool(_GROWTH_PER.search(before))
+
+
+_PART_EDGE = re.compile(r";|:\s+(?=[a-z]\.\s)|\s(?=[a-z]\.\s+[A-Z])")
+
+
+def _part_of(text: str, at: int) -> str:
+    """The part of a rule ``at`` stands in: between semicolons or lettered items ("a. ... b.")."""
+    lo, hi = between_edges(text, _PART_EDGE, at, at)
+    return text[lo:hi]
 
 
 def from_mention(m: Mention, text: str, kind: str) -> dict | None:
@@ -208,7 +218,11 @@ def from_mention(m: Mention, text: str, kind: str) -> dict | None:
             )
         if _BRAIN_COUNT.search(around):
             check["count"] = True  # "> 3 brain metastases", "1-3 brain lesions": a number to know
-        permissive = _ALLOWED.search(around) or (kind == "inclusion" and _MAY.search(text))
+        # "may / either / if" in the mention's own part of the rule: "... with leptomeningeal
+        # metastasis: a. ... biopsy from either the primary or metastatic sites; ..." (NCT06810804)
+        # offers no choice about the leptomeningeal spread
+        part = _part_of(text, m.start)
+        permissive = _ALLOWED.search(around) or (kind == "inclusion" and _MAY.search(part))
         check["allowed"] = bool(permissive) and not _NOT_ALLOWED.search(around) and not neg
         if (
             kind == "inclusion"

@@ -119,7 +119,7 @@ def _endocrine_drug() -> re.Pattern:
 _SOLID = re.compile(r"\bsolid\s+(?:tumou?rs?|cancers?|malignanc\w+|neoplasms?)\b", re.I)
 _QUALIFIED = re.compile(
     r"her-?2|erbb2|receptor|\b(?:hr|er|pr)\b|positive|negative|express\w*|mutat\w*|amplif\w*|"
-    r"fusion|altered|alteration|deficien\w*|\w+-(?:mutant|mutated)",
+    r"fusion|altered|alteration|deficien\w*|\b\w+-(?:mutant|mutated)",
     re.I,
 )
 
@@ -134,7 +134,7 @@ _BARE_SOLID = re.compile(
 def _any_solid_tumour(text: str) -> bool:
     """ "Locally Advanced or Metastatic Solid Tumors": any solid tumour, not "HER2-positive
     solid tumours" or "solid tumors with a KRAS mutation"."""
-    return any(not _QUALIFIED.search(text) for _ in _SOLID.finditer(text))
+    return bool(_SOLID.search(text)) and not _QUALIFIED.search(text)
 
 
 def gates(trial: Trial, criteria: list[dict] | None = None) -> dict:
