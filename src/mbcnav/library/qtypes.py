@@ -87,4 +87,4 @@ def type_factor(index, asked: str, all_types=None) -> np.ndarray | None:
 
 def story_is_subject(asked: str) -> bool:
     """Whether a type of the asked clause takes its subject from the story."""
-    return any(t.story_is_subject and t.asks.search(asked) for t in types())
+    return any(t.story_is_subject for t in types_of(asked))

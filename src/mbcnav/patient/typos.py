@@ -50,6 +50,11 @@ def is_english(word: str) -> bool:
     return any(f"{word[:i]}'{word[i:]}" in checker for i in range(1, len(word)))
 
 
+def _alternatives(t) -> list[str]:
+    """Every alternative of every slot of a term's keywords ("diarr", "walk", "drunk$")."""
+    return [a for slots in t.keywords for slot in slots for a in slot]
+
+
 @cache
 def lexicon() -> tuple[str, ...]:
     """The words of the symptom vocabulary a misspelling may be read as: names, synonyms,
@@ -59,11 +64,12 @@ def lexicon() -> tuple[str, ...]:
     words: set[str] = set()
     for t in vocabulary().terms:
         phrases = [t.term, t.label, *t.synonyms, *t.at]
-        phrases += [a[:-1] for slots in t.keywords for s in slots for a in s if a.endswith("$")]
-        # word starts that are whole English words ("unconscious", "seizure") are words too
-        phrases += [
-            a for slots in t.keywords for s in slots for a in s if "+" not in a and is_english(a)
-        ]
+        for a in _alternatives(t):
+            if a.endswith("$"):
+                phrases.append(a[:-1])
+            elif "+" not in a and is_english(a):
+                # word starts that are whole English words ("seizure") are words too
+                phrases.append(a)
         for phrase in phrases:
             words.update(w for w in _WORD.findall(phrase.lower()) if len(w) >= MIN_LENGTH)
     return tuple(sorted(words))
@@ -82,12 +88,11 @@ def _stems() -> tuple[str, ...]:
 
     out = set()
     for t in vocabulary().terms:
-        for slots in (*t.keywords, *t.unless):
-            for slot in slots:
-                for alternative in slot:
-                    first = alternative.split("+")[0]
-                    if not first.endswith("$") and len(first) >= 3:
-                        out.add(first)
+        unless = [a for slots in t.unless for slot in slots for a in slot]
+        for alternative in (*_alternatives(t), *unless):
+            first = alternative.split("+")[0]
+            if not first.endswith("$") and len(first) >= 3:
+                out.add(first)
     return tuple(sorted(out))
 
 

@@ -43,15 +43,12 @@ _ALTERNATIVE_PREMISE = re.compile(
     r"\b(?:or|and)\s+if\s+(?:the\s+(?:patient|participant)\s+is\s+)?(?:on|taking|receiving|using|treated\s+with)\b[^.;]*",
     re.I,
 )
-_NOT_COUNTED = re.compile(
-    r"[^.;]*\b(?:is|are)\s+not\s+(?:considered|counted|regarded|included)\b[^.;]*", re.I
-)
+_NOT_COUNTED_WORDS = r"\b(?:is|are)\s+not\s+(?:considered|counted|regarded|included)\b"
+_NOT_COUNTED = re.compile(rf"[^.;]*{_NOT_COUNTED_WORDS}[^.;]*", re.I)
 # a bracket saying what is not counted names nothing the person must have or lack: "(anti-hormonal
 # therapy given ... as adjuvant therapy for early stage, HR positive breast cancer is not
 # considered cancer therapy for the purpose of this protocol)" (NCT07145255)
-_NOT_COUNTED_BRACKET = re.compile(
-    r"\([^()]*\b(?:is|are)\s+not\s+(?:considered|counted|regarded|included)\b[^()]*\)", re.I
-)
+_NOT_COUNTED_BRACKET = re.compile(rf"\([^()]*{_NOT_COUNTED_WORDS}[^()]*\)", re.I)
 # a concept that only says what the head of a criterion treats or comes from (NCT05230810,
 # NCT05748834, NCT01174121, NCT00234403): "SBRT for CNS disease in <7 days", "corticosteroids for
 # control of symptoms of brain metastases", "irAEs attributed to anti-PD-1/PD-L1 therapy",

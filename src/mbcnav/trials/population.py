@@ -131,12 +131,6 @@ _BARE_SOLID = re.compile(
 )
 
 
-def _any_solid_tumour(text: str) -> bool:
-    """ "Locally Advanced or Metastatic Solid Tumors": any solid tumour, not "HER2-positive
-    solid tumours" or "solid tumors with a KRAS mutation"."""
-    return bool(_SOLID.search(text)) and not _QUALIFIED.search(text)
-
-
 def gates(trial: Trial, criteria: list[dict] | None = None) -> dict:
     """{"subtypes": [[hr, her2 list], ...], "brain_only": bool, "leptomeningeal_only": bool,
     "excludes_breast": bool, ...} from title and conditions, and from an exclusion that is
@@ -153,9 +147,11 @@ def gates(trial: Trial, criteria: list[dict] | None = None) -> dict:
         _BARE_BREAST.fullmatch(c.strip()) for c in trial.conditions
     ):
         subtypes = []  # "Breast Cancer" among "ER+ Breast Cancer", "BRCA2 Mutation": any subtype
-    if _any_solid_tumour(trial.title) or (
-        not _QUALIFIED.search(trial.title)
-        and any(_BARE_SOLID.fullmatch(c.strip()) for c in trial.conditions)
+    # any solid tumour in the title, or a condition that is only "(Advanced) Solid Tumors"; not
+    # "HER2-positive solid tumours" or "solid tumors with a KRAS mutation"
+    if not _QUALIFIED.search(trial.title) and (
+        _SOLID.search(trial.title)
+        or any(_BARE_SOLID.fullmatch(c.strip()) for c in trial.conditions)
     ):
         # "Study of XB010 in Subjects With Solid Tumors" (NCT06545331), conditions "Locally
         # Advanced or Metastatic Solid Tumors", "Hormone-receptor-positive Breast Cancer", "Triple
