@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from mbcnav.library.answer import ask
-from mbcnav.library.choose import BARE_STORY_WEIGHT, STORY_WEIGHT, query_parts
+from mbcnav.library.choose import STORY_WEIGHT, SUBJECT_CLAUSE_WEIGHT, query_parts
 from mbcnav.library.errors import LibraryError
 from mbcnav.library.index import get_index
 from mbcnav.library.qtypes import read_types, story_is_subject, types_of
@@ -44,8 +44,9 @@ def test_can_this_wait_takes_its_subject_from_the_story():
         "my legs feel heavy and tingly on the stairs. Can this wait till Monday?"
     )
     parts = query_parts(understand(story), get_index())
-    assert ("Can this wait till Monday?", 1.0) in parts
-    assert any(w == BARE_STORY_WEIGHT for _, w in parts[1:])
+    # (tenth session: the story is searched at full weight, the urgency clause below it)
+    assert parts[0][1] == 1.0 and parts[0][0].startswith("The cancer is in my spine")
+    assert ("Can this wait till Monday?", SUBJECT_CLAUSE_WEIGHT) in parts
     plain = query_parts(understand("My back hurts. What are bone drugs?"), get_index())
     assert all(w in {1.0, STORY_WEIGHT} for _, w in plain)
     first = ask(story).answers[0]

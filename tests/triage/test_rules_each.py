@@ -31,6 +31,7 @@ CASES = [
         "round28_cases.yaml",
         "round29_cases.yaml",
         "round30_cases.yaml",
+        "round31_cases.yaml",
     )
     for case in yaml.safe_load((DATA / file).read_text("utf-8"))["cases"]
 ]

@@ -37,9 +37,17 @@ def test_an_optional_study_step_is_no_requirement():
     assert checks(text) == []
 
 
-def test_no_prior_therapy_except_endocrine_counts_no_lines():
+def test_no_prior_therapy_except_endocrine_counts_the_lines_without_a_hormone_drug():
+    # (tenth session: these were not counted at all before; the lines without an endocrine drug
+    # are what the exception leaves, see test_round31_wordings)
     text = "No prior systemic therapy for advanced disease, except for prior endocrine therapy."
-    assert lines_checks(text) == []
+    assert [(c["max"], c["class"]) for c in lines_checks(text)] == [(0, "non-endocrine therapy")]
+    assert (
+        lines_checks(
+            "No prior CDK4/6 therapy for advanced disease, except for prior targeted therapy."
+        )
+        == []
+    )
     assert lines_checks("No prior systemic therapy for advanced disease.")[0]["max"] == 0
 
 

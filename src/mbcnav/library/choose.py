@@ -21,6 +21,7 @@ from mbcnav.library.understand import sentences as understand_sentences
 from mbcnav.library.vocabulary import analyse, synonyms
 
 STORY_WEIGHT = 0.35  # weight of the story's words against the asked clause's
+SUBJECT_CLAUSE_WEIGHT = 0.5  # an urgency clause's words against the story it asks about
 BARE_STORY_WEIGHT = 0.8  # when the asked clause has almost no words of its own ("what helps?")
 REFERRED_WEIGHT = 0.7  # the story sentence the asked clause points back at ("it")
 REFERRED_CANDIDATES = 2  # the last sentences of the story one of which "it" stands for
@@ -65,7 +66,11 @@ def query_parts(reading: Reading, index: Index) -> list[tuple[str, float]]:
     if not reading.story:
         return [(reading.asked, 1.0)]
     own = analyse(reading.asked)
-    bare = len(own) <= 1 or story_is_subject(reading.asked)
+    if story_is_subject(reading.asked):
+        # "Do I go to the ER or wait until Monday?" after the symptoms: the symptoms are what
+        # is asked about, the clause's own words ("ER", "Monday") only how urgent it is
+        return [(reading.story, 1.0), (reading.asked, SUBJECT_CLAUSE_WEIGHT)]
+    bare = len(own) <= 1
     weight = BARE_STORY_WEIGHT if bare else STORY_WEIGHT
     parts = [(reading.asked, 1.0), (reading.story, weight)]
     if weight < REFERRED_WEIGHT and POINTS_BACK.search(reading.asked):

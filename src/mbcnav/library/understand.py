@@ -136,7 +136,9 @@ MAX_SIDE_WORDS = 6
 NOT_A_SIDE = re.compile(
     r"^(it|that|this|these|those|they|them|mine|my \w+|me|you|people\b.*|"
     # "can they burn or freeze liver tumors": two actions offered in a yes/no question
-    r"(can|could|do|does|will|would|should)\s+(they|you|we|i|he|she|it)\s+\w+)$",
+    r"(can|could|do|does|will|would|should)\s+(they|you|we|i|he|she|it)\s+\w+|"
+    # "Do I go to the ER or wait until Monday?": a choice of what to do now, not two things
+    r"(can|could|do|does|should|shall)\s+(we|i|she|he|they)\s+(go|call|head|drive|take|bring|rush)\b.*)$",
     re.I,
 )
 

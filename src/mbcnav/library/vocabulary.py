@@ -17,8 +17,11 @@ from pathlib import Path
 
 import Stemmer
 import yaml
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
 
 from mbcnav.library.errors import LibraryError
+from mbcnav.patient.typos import MIN_LENGTH, allowed_edits, is_english
 
 DATA = Path(__file__).parent / "data"
 SYNONYMS_FILE = DATA / "synonyms.yaml"
@@ -129,8 +132,17 @@ class Synonyms:
     record_drugs: frozenset[str] = frozenset()  # generics of the patient drug table (guide pages)
 
     def correct(self, text: str) -> str:
-        """The question as normalised words with known misspellings and shorthand fixed."""
-        return " ".join(self.spellings.get(w, w) for w in words(text))
+        """The question as normalised words with known misspellings and shorthand fixed, and a
+        misspelt drug name read as the name meant ("verzinio", "kisquali", "enhurtu")."""
+        names = self.drug_words
+        return " ".join(self.spellings.get(w) or drug_typo(w, names) for w in words(text))
+
+    @property
+    def drug_words(self) -> frozenset[str]:
+        """The one-word drug names and brands (for reading a misspelt one)."""
+        if "_drug_words" not in self.__dict__:
+            self.__dict__["_drug_words"] = frozenset(n for n in self.drugs if " " not in n)
+        return self.__dict__["_drug_words"]
 
     def expansions(self, text: str) -> list[tuple[str, str, float]]:
         """(phrase found in the text, extra phrase to search, weight) for synonyms and drugs.
@@ -176,6 +188,26 @@ class Synonyms:
         known |= {w for name in self.drugs for w in name.split()}
         known |= set(self.family_words)
         return known
+
+
+@lru_cache(maxsize=8192)
+def drug_typo(word: str, names: frozenset[str]) -> str:
+    """``word``, or the one drug name it is a misspelling of: same first letter, at most one
+    edit away (two from eight letters on, a swap counting as one), no other drug name as near,
+    and ``word`` itself is neither a drug name nor an English word (the same guard as the
+    check-in's misspelt symptom words, ``patient/typos.py``)."""
+    if len(word) < MIN_LENGTH or not word.isalpha() or word in names or is_english(word):
+        return word
+    near = [
+        (dist, n)
+        for n, dist, _ in process.extract(word, names, scorer=OSA.distance, score_cutoff=2, limit=5)
+        if n[0] == word[0] and dist <= allowed_edits(word, n)
+    ]
+    if not near:
+        return word
+    best = min(d for d, _ in near)
+    closest = {n for d, n in near if d == best}
+    return closest.pop() if len(closest) == 1 else word
 
 
 def _fail(path: Path, entry: str, problem: str) -> LibraryError:

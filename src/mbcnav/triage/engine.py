@@ -18,6 +18,7 @@ How rules combine for one symptom entry:
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
 
@@ -123,6 +124,38 @@ def _entry_reasons(entry: Symptom, rules: tuple[Rule, ...], ctx) -> list[Reason]
     return out + [_sounds_like(entry.symptom, hit) for hit in semantic.hits(w, top)]
 
 
+# a question typed into a check-in that reports no symptom ("do I take two today? feel fine"):
+# the app cannot answer it, and a question must never vanish as "nothing to report"
+_QUESTION = re.compile(
+    r"\?|^\W*(?:can|could|should|shall|do|does|is|are|will|may|am|what|how|when)\s+(?:i|we|she|he|it|my)\b",
+    re.I,
+)
+_ASCO = Source(
+    "ASCO (Cancer.Net)",
+    "When to Call the Doctor During Cancer Treatment",
+    "https://www.cancer.net/navigating-cancer-care/how-cancer-treated/when-call-doctor-during-cancer-treatment",
+    date(2026, 11, 21),
+)
+
+
+def _asks(entry: Symptom) -> bool:
+    return bool(entry.note and _QUESTION.search(entry.note))
+
+
+def _question(entry: Symptom) -> Reason:
+    return Reason(
+        symptom="your question",
+        level="routine",
+        why=f"You asked: “{entry.note.strip()[:200]}”. This app cannot answer questions about your care.",
+        rule="question-for-team",
+        do=(
+            "Send your question to your care team or pharmacist (a portal message or a call in "
+            "office hours). If you feel unwell, check in again with your symptoms."
+        ),
+        sources=(_ASCO,),
+    )
+
+
 def _sounds_like(label: str, hit: semantic.Hit) -> Reason:
     """A reason from the semantic red-flag net (``semantic.py``): it only ever raises."""
     concept = hit.concept
@@ -151,6 +184,7 @@ def triage(patient: Patient, as_of: date, rules: tuple[Rule, ...] | None = None)
             facts = {}
             if rule.scope == "check-in" and matches(rule.when, None, ctx, facts):
                 reasons.append(_reason(rule, rule.symptom, facts))
+    reasons.extend(_question(e) for e in ctx.checkin if not is_reported(e) and _asks(e))
     unique = list({(r.symptom, r.level, r.why): r for r in reasons}.values())
     unique.sort(key=lambda r: -RANK[r.level])  # stable: rule order within a level
     if not unique:

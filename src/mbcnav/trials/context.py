@@ -79,12 +79,26 @@ def pipeline():
     return nlp
 
 
+def _restated(text: str, prev: Mention, ent, check: str) -> bool:
+    """ "next generation selective estrogen receptor degrader (SERDs)": a short abbreviation in
+    brackets right after a mention of the same kind names that mention again, not a second one."""
+    return (
+        text[prev.end : ent.start_char].strip() == "("
+        and text[ent.end_char : ent.end_char + 2].strip()[:1] == ")"
+        and len(ent.text) <= 8
+        and " " not in ent.text
+        and check == prev.check
+    )
+
+
 def _mentions(doc) -> list[Mention]:
     concepts = load().concepts
     out = []
     for ent in doc.ents:
         c = concepts.get(ent.label_)
         if c is None:
+            continue
+        if out and _restated(doc.text, out[-1], ent, c.check):
             continue
         mods = frozenset(m.category for m in ent._.modifiers)
         out.append(Mention(c.id, c.check, c.value, ent.text, ent.start_char, ent.end_char, mods))

@@ -38,9 +38,16 @@ _NOT_THERAPY = re.compile(
     r"(?:to be|will be) treated with|will receive|to receive|randomi[sz]ed to|study (?:drug|treatment)|"
     r"discontinu\w*|stop(?:ped)?\s+(?:taking\s+)?(?:any\s+)?(?:other\s+)?$|"
     r"absorption of|preclude\w*|interfere\w* with|swallow\w*|"
+    # "any condition that would prevent treatment with the physician's choice of chemotherapy"
+    # (NCT06435429): fitness for a coming treatment, not a history of it
+    r"\bprevent\w*\s+(?:the\s+)?(?:treatment|therapy|use)\b[^;.]*$|"
     r"\b(?:plan(?:s|ned)?|scheduled|anticipated|expected|intend\w*)\s+to\s+(?:initiate|start|begin|receive)\b|"
     r"\bplanned\s+(?:treatment|therapy|use)\b|\b(?:eligible|candidates?|suitable)\s+(?:to\s+receive\s+|for\s+)|\b(?:cohorts?|arms?)\s+(?:with|receiving|given)\b|"
     r"(?:[,(]\s*|^\W*)(?:in\s+)?combination\s+with\s+$|"  # "Part 2B (..., combination with X)"
+    # "prior to first cycle of chemotherapy in the combination groups" (NCT04939610): a time
+    # anchor for the coming treatment, not a history of it
+    r"\b(?:prior\s+to|before)\s+(?:the\s+)?(?:(?:first|1st|initial)\s+(?:cycle|dose|course|infusion|administration)|"
+    r"start(?:ing)?|initiat\w*|beginning)\s+(?:of\s+)?(?:\w+\s+){0,2}$|"
     r"\bindication\s+other\s+than\b|\b(?:attributed|attributable|related|due)\s+to\s+(?:\w+\s+){0,3}$",
     re.I,
 )
@@ -136,7 +143,8 @@ _HARM_FROM = re.compile(
 )
 _GERMLINE = re.compile(r"germ-?line|\bg(?=brca)|hereditary|inherited", re.I)
 _EXAMPLES = re.compile(
-    r"\(\s*(?:e\.?\s?g\.?|for example|for instance|such as|including but not limited to)[,:\s][^()]*\)"
+    # "(including, but not limited, to: chemotherapy, ...)" (NCT07311993)
+    r"\(\s*(?:e\.?\s?g\.?|for example|for instance|such as|including,?\s+but\s+not\s+limited,?\s+to)[,:\s][^()]*\)"
     # a list that ends "or others" / "etc." gives examples too: "(trastuzumab, pertuzumab, TDM-1 or
     # others)" (NCT04020575)
     r"|\([^()]*,[^()]*\b(?:(?:or|and)\s+others?|etc\.?|among others|or similar)\s*\)",
@@ -230,7 +238,9 @@ def _allows_only(text: str, at: int) -> bool:
 
 # "Current antiestrogen therapy", "currently receiving": what is being taken now
 _CURRENT = re.compile(
-    r"\b(?:current(?:ly)?(?:\s+(?:receiving|taking|on|using))?|ongoing|concurrent)\s+(?:\w+\s+){0,2}$",
+    r"\b(?:current(?:ly)?(?:\s+(?:receiving|taking|on|using))?|ongoing|concurrent)\s+(?:\w+\s+){0,2}$"
+    # "must not be receiving an ER blocking endocrine therapy" (NCT04174352): use now
+    r"|\b(?:is|are|be)\s+(?:still\s+)?(?:receiving|taking|using)\s+(?:[\w-]+\s+){0,6}$",
     re.I,
 )
 # "> 12 months prior to enrolment": a least gap, not a window

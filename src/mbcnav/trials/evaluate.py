@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from mbcnav.patient.days import human
 from mbcnav.trials.durations import evaluate_duration
 from mbcnav.trials.facts import PatientFacts
 from mbcnav.trials.labs import evaluate_lab
@@ -273,7 +274,23 @@ def evaluate(c: dict, f: PatientFacts) -> tuple[bool | None | str, str, str]:
         else:
             n = f.lines if not cls else None
         if c.get("any_setting") and n == 0 and f.drugs:
-            n = None  # "progression on the most recent systemic therapy": an adjuvant one counts
+            # "progression on the most recent systemic therapy": an adjuvant one counts, and so
+            # does growth on the line going on now, which the latest scan may show
+            scan = f.growing_now if c.get("done") else None
+            if scan and scan[0]:
+                return (
+                    True,
+                    f"Your scan of {human(date.fromisoformat(scan[1]))} showed growth on your current treatment.",
+                    "",
+                )
+            if scan and not any(d.end for d in f.drugs):
+                return (
+                    False,
+                    f"Your scan of {human(date.fromisoformat(scan[1]))} showed no growth on your current "
+                    "treatment, and no earlier treatment has ended.",
+                    "",
+                )
+            n = None
         if n is None:
             return (
                 None,

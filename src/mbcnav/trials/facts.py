@@ -35,6 +35,8 @@ class PatientFacts:
     lines: int | None = None  # lines of therapy in the metastatic setting
     chemo_lines: int | None = None
     lines_done: int | None = None  # of those, lines that have ended (an ongoing line is not done)
+    # the latest scan since the ongoing line began: (grew on it?, its date), None when none
+    growing_now: tuple[bool, str] | None = None
     line_labels: list[list[str]] | None = None  # trial words of each metastatic line's drugs
     line_months: list[float | None] | None = None  # how long each line lasted (ongoing: so far)
     sites: list[str] = field(default_factory=list)
@@ -80,6 +82,24 @@ class PatientFacts:
 
     def to_dict(self) -> dict:
         return asdict(self)
+
+
+_SCAN_STATES = {"progression": True, "stable": False, "regression": False, "ned": False}
+
+
+def _growing_now(p, lines, as_of: date) -> tuple[bool, str] | None:
+    """Whether the latest assessment since the ongoing metastatic line began shows growth
+    (progression) or not (stable, shrinking, no evidence of disease), with its date; None
+    when no line is ongoing or no such assessment says."""
+    current = [ln for ln in lines if ln.start and (ln.end is None or ln.end > as_of)]
+    if not current:
+        return None
+    began = max(ln.start for ln in current)
+    seen = [a for a in p.assessments if a.date and began <= a.date <= as_of]
+    latest = max(seen, key=lambda a: a.date, default=None)
+    if latest is None or latest.status not in _SCAN_STATES:
+        return None
+    return _SCAN_STATES[latest.status], latest.date.isoformat()
 
 
 def drug_labels(drug) -> list[str]:
@@ -277,6 +297,7 @@ def from_patient(p, as_of: date) -> PatientFacts:
         lines=len(lines),
         chemo_lines=sum(1 for ln in lines if "chemotherapy" in ln.classes),
         lines_done=sum(1 for ln in lines if ln.end is not None and ln.end <= as_of),
+        growing_now=_growing_now(p, lines, as_of),
         line_labels=[_line_words(ln) for ln in lines],
         line_months=[
             derive.months_between(ln.start, min(ln.end or as_of, as_of)) if ln.start else None

@@ -198,7 +198,7 @@ _BOTH = re.compile(
 # word and end at a bracket that says what the part is
 _COHORT = re.compile(
     r"^\W*(?:for\s+|in\s+)?((?:cohorts?|arms?|parts?|groups?|phase)\s+[\w.]+"
-    r"(?:\s*(?:and|or|,|&|/)\s*(?:(?:cohorts?|arms?|parts?|groups?|phase)\s+)?[\w.]+)*)"
+    r"(?:\s*(?:and|or|,|&|/|to|through)\s*(?:(?:cohorts?|arms?|parts?|groups?|phase)\s+)?[\w.]+)*)"
     r"\s*(?:[:\-–),(]|only\b|specific\b)",
     re.I,
 )
@@ -213,12 +213,27 @@ _COHORT_IN_BRACKETS = re.compile(r"\((?:cohort|arm|part|group|module)\s+([\w.]{1
 _COHORT_STOP = {"dose", "cohort", "cohorts", "part", "the", "and", "or", "for", "in", "only"}
 
 
+def _span(first: str, last: str) -> list[str]:
+    """ "a", "k" -> a, b, ..., k; "1", "4" -> 1, 2, 3, 4 (at most 26 ids)."""
+    if first.isdigit() and last.isdigit():
+        return [str(n) for n in range(int(first), min(int(last), int(first) + 25) + 1)]
+    if first.isalpha() and last.isalpha() and first <= last:
+        return [chr(c) for c in range(ord(first), ord(last) + 1)]
+    return [first, last]
+
+
 def cohort_of(text: str) -> list[str] | None:
     """Cohort ids a criterion is limited to: "Cohorts A and B: ..." -> ["a", "b"];
     "For the Dose-escalation and MTD Expansion Cohorts: ..." -> ["dose-escalation", "mtd"]."""
     m = _COHORT.match(text)
     if m:
-        words = re.split(r"\s*(?:\band\b|\bor\b|,|&|/)\s*|\s+", m.group(1).lower())
+        # "Cohorts A to K and Cohort O" (NCT06324357): a range of letters or numbers is each id
+        label = re.sub(
+            r"\b([a-z]|\d{1,2})\s+(?:to|through)\s+([a-z]|\d{1,2})\b",
+            lambda r: " ".join(_span(r.group(1), r.group(2))),
+            m.group(1).lower(),
+        )
+        words = re.split(r"\s*(?:\band\b|\bor\b|,|&|/)\s*|\s+", label)
         ids = [w for w in words[1:] if w and w not in _COHORT_WORDS]
         return ids or None
     if m := _COHORT_IN_BRACKETS.search(text[:200]):  # "(Cohort 3): Has recurrent disease"

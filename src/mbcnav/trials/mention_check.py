@@ -101,6 +101,18 @@ def _part_of(text: str, at: int) -> str:
     return text[lo:hi]
 
 
+def _before_examples(before: str) -> str:
+    """The words before a bracket of examples the mention stands in ("receiving an ER blocking
+    endocrine therapy (includes fulvestrant, ..."): the examples take the mode of their class."""
+    if before.count("(") > before.count(")"):
+        lead = before[: before.rfind("(")]
+        if re.match(
+            r"\(\s*(?:includ\w*|e\.?g\.?|such as|i\.?e\.?|for example)\b", before[len(lead) :], re.I
+        ):
+            return lead
+    return before
+
+
 def from_mention(m: Mention, text: str, kind: str) -> dict | None:
     mods = m.modifiers
     before = text[: m.start]
@@ -151,7 +163,7 @@ def from_mention(m: Mention, text: str, kind: str) -> dict | None:
         )
         if re.search(r"toxicit|intoleran|discontinued|adverse", around, re.I):
             check["mode"] = "stopped for side effects"
-        elif _CURRENT.search(re.split(r"[;.,]", before)[-1]):
+        elif _CURRENT.search(re.split(r"[;.,]", _before_examples(before))[-1]):
             check["mode"] = "current"  # "Current antiestrogen therapy", "currently receiving X"
         check["allowed"] = allowed or exception
         if m.value == "chemotherapy":
@@ -210,12 +222,12 @@ def from_mention(m: Mention, text: str, kind: str) -> dict | None:
         sentence = _sentence(text, m.start)
         if (
             status == "active"
-            and re.search(r"(?<!a)symptomatic", sentence, re.I)
-            and not re.search(r"active|untreated|progressi|uncontrolled|unstable", sentence, re.I)
+            and re.search(r"(?<!a)symptomatic|uncontrolled", sentence, re.I)
+            and not re.search(r"active|untreated|progressi|unstable", sentence, re.I)
         ):
-            check["symptomatic"] = (
-                True  # "Known symptomatic brain metastases": not every active one
-            )
+            # "Known symptomatic brain metastases", "uncontrolled and/or symptomatic brain
+            # metastases" (NCT06324357): not every untreated one; a judgement the record lacks
+            check["symptomatic"] = True
         if _BRAIN_COUNT.search(around):
             check["count"] = True  # "> 3 brain metastases", "1-3 brain lesions": a number to know
         # "may / either / if" in the mention's own part of the rule: "... with leptomeningeal

@@ -6,7 +6,7 @@ import re
 
 _NUM = {"zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "single": 1}
 _N = r"(\d|zero|one|two|three|four|five|six|single)"
-_LINE = r"(?:(?:standard |prior |previous )*(?:systemic |anti-?(?:cancer|tumou?r) |cancer |anti-?neoplastic )+(?:therap(?:y|ies)|treatments?|regimens?)|(?:prior |previous )?(?:standard[- ]of[- ]care |soc )?(?:[\w/-]+ )?(?:lines?|regimens?)(?: of)?(?: (?:systemic |cytotoxic |endocrine )?(?:therapy|treatment|chemotherapy))?|(?:prior |previous )?(?:systemic |cytotoxic )?(?:chemotherap(?:y|ies)|therapies|treatments)(?:[- ]based)?(?: (?:regimens?|treatments?|lines?))?)"
+_LINE = r"(?:(?:standard |prior |previous )*(?:systemic |anti-?(?:cancer|tumou?r) |cancer |anti-?neoplastic )+(?:therap(?:y|ies)|treatments?|regimens?)|(?:prior |previous )?(?:standard[- ]of[- ]care |soc |standard )?(?:[\w/-]+ )?(?:lines?|regimens?)(?: of)?(?: (?:systemic |cytotoxic |endocrine )?(?:therapy|treatment|chemotherapy))?|(?:prior |previous )?(?:systemic |cytotoxic )?(?:chemotherap(?:y|ies)|therapies|treatments)(?:[- ]based)?(?: (?:regimens?|treatments?|lines?))?)"
 _LINES_MAX = re.compile(
     rf"(?:no more than|not more than|up to|at most|maximum of|≤|<=|less than or equal to)\s*{_N}\s*{_LINE}",
     re.I,
@@ -22,6 +22,9 @@ _LINES_MIN = re.compile(
     # "Patients in advanced stages who have undergone systemic treatment" (NCT06217185)
     r"|\b(?:metastatic|advanced)\s+(?:stages?|disease|setting)\s+who\s+(?:have|has|had)\s+(?:undergone|received)\s+(?:any\s+)?(?:prior\s+)?system(?:at)?ic\s+(?:anti-?(?:cancer|tumou?r)\s+)?(?:therapy|therapies|treatments?)"
     r"|(?<!no )(?<!without )(?<!any )(?P<prior>prior|previous|(?<!not )(?<!never )(?:have|has|had)\s+(?:undergone|received))\s+(?:any\s+)?(?:treatment\s+with\s+)?system(?:at)?ic\s+(?:anti-?(?:cancer|tumou?r)\s+|anti-?neoplastic\s+)?(?:therapy|therapies|treatment)\s+(?:for|in)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:metastatic|advanced)"
+    # "prior line of therapy for metastatic disease" (NCT05982678): any earlier line
+    r"|(?<!no )(?<!not )(?:^\W*|\bany\s+)(?:prior|previous)\s+lines?\s+of\s+(?:system(?:at)?ic\s+)?"
+    r"(?:therapy|treatment)\s+(?:for|in)\s+(?:the\s+)?(?:metastatic|advanced)"
     # "progressed after standard therapy", "relapsed or progressed on or after standard systemic
     # treatments" (NCT05277051, NCT05785741), "who have failed standard treatment" (NCT06555068):
     # at least one earlier treatment that failed
@@ -32,6 +35,8 @@ _LINES_MIN = re.compile(
     # "received more than first-line endocrine therapy, chemotherapy or targeted therapy"
     # (NCT04646759): more lines than the ordinal names
     r"|(?<!no )(?<!not )(?:more than|beyond)\s+(?P<ord>first|second|third|1st|2nd|3rd)[- ]line\b"
+    # "Subject has already initiated 2nd line therapy" (NCT07340541): that many lines begun
+    r"|\b(?:initiated|started|begun|began|commenced)\s+(?:their\s+|a\s+|the\s+)?(?P<nth>2nd|second|3rd|third)[- ]line\b"
     # "having progressed past first line therapy" (NCT05115474): a first line has ended
     r"|(?:progressed|progression)\s+(?:past|beyond)\s+(?:the\s+)?(?P<past>first|1st)[- ]line\b",
     re.I,
@@ -41,7 +46,7 @@ _LINES_MAX2 = re.compile(
 )
 _LINES_ANY = re.compile(rf"{_N}\s*(?:or more\s*|\+\s*)?(?:prior\s+)?{_LINE}", re.I)
 _FIRST_LINE = re.compile(
-    r"(?:candidates?|eligible) for first[- ]line|no (?:prior|previous) (?:system(?:at)?ic |chemo)?(?:anti-?(?:cancer|tumou?r|neoplastic) )?\w* ?(?:therapy|treatment)s? (?:for|in the) (?:(?:locally )?(?:advanced|recurrent|unresectable),? (?:or |and/or )?)*(?:metastatic|advanced)|(?:treatment|therapy)[- ]na[iï]ve|previously untreated|untreated with any (?:systemic|anti-?(?:cancer|tumou?r))|(?:have|has) not (?:previously )?received any (?:prior )?systemic|not (?:have |has )?(?:previously )?received any (?:prior )?systemic",
+    r"(?:candidates?|eligible) for first[- ]line|no (?:prior|previous) (?:system(?:at)?ic |chemo)?(?:anti-?(?:cancer|tumou?r|neoplastic) )?\w* ?(?:therapy|treatment)s? (?:for|in the) (?:(?:locally )?(?:advanced|recurrent|unresectable),? (?:or |and/or )?)*(?:metastatic|advanced)|(?:treatment|therapy)[- ]na[iï]ve|previously untreated(?!\s+(?:\(?[\w-]+\)?\s+){0,2}(?:cns|brain|central|intracranial|leptomening\w*|lesions?))|untreated with any (?:systemic|anti-?(?:cancer|tumou?r))|(?:have|has) not (?:previously )?received any (?:prior )?systemic|not (?:have |has )?(?:previously )?received any (?:prior )?systemic",
     re.I,
 )
 # "enrolled before or during first line of treatment": no line may have ended yet
@@ -121,11 +126,21 @@ def ecog_allowed(text: str) -> list[int] | None:
     return allowed
 
 
+_LAST_SCALE_WORD = re.compile(
+    r"[^.;]*\b(?:performance\s+status|ecog|who)\b\)?(?:\s*\((?:ecog|who|ps)\))?", re.I
+)
+
+
 def _ecog_first(text: str) -> list[int] | None:
     m = _ECOG.search(text)
     if not m:
         return None
-    tail = re.split(r";|\.(?!\d)", text[m.end() : m.end() + 60])[0]
+    start = m.end()
+    # "Eastern cooperative oncology group (ECOG)/World Health Organization (WHO) performance
+    # status 0 to 1" (NCT07427394): the score follows the last name of the scale
+    if k := _LAST_SCALE_WORD.match(text[start : start + 60]):
+        start += k.end()
+    tail = re.split(r";|\.(?!\d)", text[start : start + 60])[0]
     r = re.search(
         r"(≤|<=|=<|<|≥|>=|=>|>|less than or equal to|greater than or equal to|no (?:greater|more) than|at most|up to)?"
         r"\s*(?<![\d.])([0-4])(?![\d.%])(?:\s*(?:-|–|to)\s*([0-4])(?![\d.%]))?",
@@ -182,7 +197,8 @@ _LINE_CLASSES = (
 
 #: An exception that names a class of treatment ("except for prior endocrine ± targeted therapy")
 _EXCEPT_A_CLASS = re.compile(
-    r"\b(?:except|other than|with the exception of)\b(?:\s+for)?[^.;]{0,60}?"
+    # "Exceptions are endocrine therapy or radiation ..." (NCT05982678) names them too
+    r"\b(?:except|other than|with the exception of|exceptions?\s+(?:are|is|include))\b(?:\s+for)?[^.;]{0,60}?"
     r"\b(?:endocrine|hormon\w*|cdk\s?4/6|targeted)",
     re.I,
 )
@@ -264,6 +280,10 @@ def lines_check(text: str) -> dict | None:
         # therapy" (NCT06942234): a class named only in the exception is not what is counted,
         # and with no other class named, the lines left to count are of no class we count
         cls = _line_class(text[: exc.start()])
+        if cls is None and re.search(r"endocrine|hormon", exc.group(0), re.I):
+            # "no prior line for metastatic disease. Exceptions are endocrine therapy ...": the
+            # lines that count are those without a hormone drug
+            cls = NON_ENDOCRINE
         if cls is None:
             return None
     if m := _LINES_RANGE.search(text):
@@ -277,7 +297,9 @@ def lines_check(text: str) -> dict | None:
         hi = _num(m.group(1) or m.group(2))
     if floor and floor.group("past"):
         return _lines(1, hi, None, text, floor.start(), done=True)
-    if floor and floor.group("ord"):
+    if floor and floor.group("nth"):
+        lo = _ORDINALS[floor.group("nth").lower()]
+    elif floor and floor.group("ord"):
         lo = _ORDINALS[floor.group("ord").lower()] + 1
     elif floor:
         lo = _num(floor.group(1) or floor.group(2) or "1") + (

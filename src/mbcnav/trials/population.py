@@ -17,6 +17,7 @@ from functools import cache
 from mbcnav.patient import vocabulary
 from mbcnav.trials.facts import PatientFacts
 from mbcnav.trials.record import Trial
+from mbcnav.trials.summary import summary_subtypes
 from mbcnav.trials.wording import rx
 
 NEG = ["zero", "ultralow", "low", "negative"]
@@ -147,6 +148,8 @@ def gates(trial: Trial, criteria: list[dict] | None = None) -> dict:
         _BARE_BREAST.fullmatch(c.strip()) for c in trial.conditions
     ):
         subtypes = []  # "Breast Cancer" among "ER+ Breast Cancer", "BRCA2 Mutation": any subtype
+    if not subtypes and not subtypes_named(text):
+        subtypes = summary_subtypes(trial.summary, subtypes_named)
     # any solid tumour in the title, or a condition that is only "(Advanced) Solid Tumors"; not
     # "HER2-positive solid tumours" or "solid tumors with a KRAS mutation"
     if not _QUALIFIED.search(trial.title) and (

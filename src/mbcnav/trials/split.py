@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from mbcnav.trials.inline_items import inline_items
 from mbcnav.trials.wording import rx
 
 _BULLET = re.compile(
@@ -47,7 +48,12 @@ _EMPTY_STEM = re.compile(
     r"men|people|will|shall|may|can|be|is|are|considered|eligible|eligibility|enrol(?:l)?ment|"
     r"enrol(?:l)?ed|included|inclusion|exclusion|for|in|into|this|study|trial|if|only|to|"
     r"must|should|meet|meets|fulfil(?:l)?s?|satisfy|satisfies|have|has|who|following|criteria|"
-    r"conditions|requirements|of|met|apply|required|as|follows|excluded|from)\b[\s,]*)+:?\s*$",
+    r"conditions|requirements|of|met|apply|required|as|follows|excluded|from|main|key|major|"
+    # "The main inclusion criteria include but are not limited to the following:" (NCT06841354)
+    r"include|includes|including|but|not|limited|listed|below|general|additional|other|"
+    # "The patient must be excluded from participating in the trial if the subject:" (NCT03272334)
+    r"participate|participating|participation|take|part|subject)\b[\s,]*)+"
+    r":?\s*$",
     re.I,
 )
 
@@ -106,6 +112,10 @@ _POPULATION_HEADING = re.compile(
 # a bulleted label of a cohort or part that ends in a colon, its rules in the paragraphs below
 _LABEL_STEM = re.compile(
     r"^(?:for\s+)?(?:the\s+)?(?:part|cohort|arm|group|module|phase|stage)\s+[\w.]{1,6}\b", re.I
+)
+# a list item that ends by naming the one group its sub-items are for: "..., Group 2 only:"
+_SCOPED_LABEL = re.compile(
+    r"\b(cohort|arm|part|group|module)\s+(\d{1,2}[a-z]?|[A-Z]\d?)\s+only\s*:\s*$", re.I
 )
 _HEAD = "\x00heading:"  # an item that only sets (or clears) the cohort of the items below
 # the cohort, arm, part or group a section header names: "Inclusion Criteria for Cohort 2 (Stage 1):"
@@ -213,8 +223,15 @@ def _header(line: str) -> tuple[str | None, str]:
     return kind, m.group("after").strip() if has_colon else ""
 
 
-def _items(lines: list[str]) -> list[tuple[str, int, bool, str, bool]]:
-    """Raw items (section, indent, bulleted, text, blank line before) with wrapped lines joined."""
+def _family(mark: str) -> str:
+    """The kind of a list marker: "num" (1. 2) (3)), "letter" (a. ii.) or "sign" (* - •)."""
+    mark = mark.strip("()")
+    return "num" if mark[:1].isdigit() else "letter" if mark[:1].isalpha() else "sign"
+
+
+def _items(lines: list[str]) -> list[tuple[str, int, bool, str, bool, str]]:
+    """Raw items (section, indent, bulleted, text, blank line before, marker kind) with wrapped
+    lines joined."""
     items: list[list] = []
     section = "inclusion"
     blank = True
@@ -226,14 +243,15 @@ def _items(lines: list[str]) -> list[tuple[str, int, bool, str, bool]]:
         if kind:
             section = kind
             blank = True
-            items.append([section, 0, False, _HEAD + _scope(raw), True])
+            items.append([section, 0, False, _HEAD + _scope(raw), True, ""])
             if after:
-                items.append([section, 0, True, after, True])
+                items.append([section, 0, True, after, True, ""])
             continue
         indent = len(raw) - len(raw.lstrip(" \t"))
         text = raw.strip()
         m = _BULLET.match(text)
         bulleted = bool(m) and len(text) > len(m.group(0))
+        family = _family(m.group("b")) if bulleted else ""
         if bulleted:
             text = text[m.end() :].strip()
             if n := re.match(r"\d{1,2}[.)]\s+(?=\S)", text):  # "* 1. Age ...": bullet and number
@@ -242,7 +260,7 @@ def _items(lines: list[str]) -> list[tuple[str, int, bool, str, bool]]:
         if not new and (text[:1].isupper() and items[-1][3].rstrip().endswith((".", ":", ";"))):
             new = True
         if new:
-            items.append([section, indent, bulleted, text, blank])
+            items.append([section, indent, bulleted, text, blank, family])
         else:
             items[-1][3] += " " + text
         blank = False
@@ -253,9 +271,6 @@ _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!<>&|~=])")
 _INLINE_HEADER = re.compile(
     r"(?<=\S)\s*(?=\b(?:key\s+)?(?:inclusion|exclusion)\s+criteria\s*:)", re.I
 )
-_INLINE_NUMBER = re.compile(r"(?:(?<=\s)|(?<=:))(\d{1,2})[.)]\s+(?=\S)")
-
-
 # comparison signs written with a slash (MD Anderson's "</=", ">/="), reversed ("=<", "=>") or
 # spaced ("< =") are one sign: every number reader then sees "≤" or "≥" (NCT06526819 "ECOG </= 2")
 _AT_MOST = re.compile(r"<\s*/?\s*=(?!>)|=<(?!=)")
@@ -269,42 +284,8 @@ def unescape(text: str) -> str:
     return _AT_LEAST.sub("≥", _AT_MOST.sub("≤", text))
 
 
-def _chain(hits: list[re.Match]) -> list[re.Match]:
-    """The longest run of item numbers 1, 2, 3 ... in order (earliest start on a tie)."""
-    best: list[re.Match] = []
-    for i, first in enumerate(hits):
-        run = [first]
-        for m in hits[i + 1 :]:
-            if int(m.group(1)) == int(run[-1].group(1)) + 1:
-                run.append(m)
-        if len(run) > len(best):
-            best = run
-    return best
-
-
-def _closes_bracket(line: str, m: re.Match) -> bool:
-    """ "(Treatment Group 2 and Group 3) ..." : a number closing an open bracket is not an item."""
-    if not m.group(0).rstrip().endswith(")"):
-        return False
-    before = line[: m.start()]
-    return before.count("(") > before.count(")")
-
-
-def _inline_items(line: str) -> list[str]:
-    """A line holding a run of numbered items ("Criteria:1. Men or women 2. Consent 3. ...")
-    broken into one line each; numbers must run 1, 2, 3 ... (at least two in a row), so a
-    number inside a sentence ("ECOG 0 or 1. Age") is not taken for an item."""
-    hits = [m for m in _INLINE_NUMBER.finditer(line) if not _closes_bracket(line, m)]
-    run = _chain(hits)
-    if len(run) < 2:
-        return [line]
-    indent = line[: len(line) - len(line.lstrip())]
-    cuts = [m.start() for m in run]
-    head = line[: cuts[0]]
-    parts = [line[a:b].strip() for a, b in zip(cuts, cuts[1:] + [len(line)], strict=True)]
-    if head.strip() and not _BULLET.fullmatch(head.strip() + " "):
-        return [head] + [indent + p for p in parts]
-    return [indent + p for p in parts]
+def _is_bullet(text: str) -> bool:
+    return bool(_BULLET.fullmatch(text + " "))
 
 
 def _lines(text: str) -> list[str]:
@@ -314,7 +295,7 @@ def _lines(text: str) -> list[str]:
         # "CNS Inclusion Criteria:" is one header (a population's section), not "CNS" + header
         kept = bool(_population(whole))
         for line in (whole if kept else _INLINE_HEADER.sub("\n", whole)).split("\n"):
-            out.extend(_inline_items(line))
+            out.extend(inline_items(line, _is_bullet))
     return out
 
 
@@ -328,10 +309,20 @@ def split(text: str) -> list[Criterion]:
     definition = ""  # "X is any patient who meets the following:" over a flat list of parts
     parts = 0  # items the definition has been carried into
     held = False  # the heading is a bulleted label over the plain paragraphs below it
-    for i, (section, indent, bulleted, body, gap) in enumerate(items):
+    plain: int | None = None  # indent of the list under a plain stem ("Prior treatment with:")
+    label: tuple[int, str, str] | None = None  # (indent, marker kind, heading before) of a label
+    for i, (section, indent, bulleted, body, gap, family) in enumerate(items):
         if i and items[i - 1][0] != section:
             stems = []  # a stem of the inclusion list never carries into the exclusion list
-            heading = ""
+            heading, label, plain = "", None, None
+        if label and indent <= label[0] and (not bulleted or family == label[1]):
+            heading, label = label[2], None  # the sub-list of a "Group 2 only:" label ends
+        if bulleted and (scoped := _SCOPED_LABEL.search(body)):
+            # "3. Triplet combinations ..., Part 2 expansion, Group 2 only:" over "i. ...",
+            # "ii. ..." (NCT05216432): the items below are that group's rules
+            label = (indent, family, label[2] if label else heading)
+            heading, stems = f"{scoped.group(1).capitalize()} {scoped.group(2)}:", []
+            continue
         if body.startswith(_HEAD):
             heading, stems, definition = body[len(_HEAD) :], [], ""
             held = False
@@ -346,10 +337,29 @@ def split(text: str) -> list[Criterion]:
             heading = body.rstrip(": ").strip() + ":"
             stems = []
             continue
+        if plain is not None and (indent < plain or (indent == plain and not bulleted)):
+            stems, plain = [s for s in stems if s[0] < plain - 1], None
         while stems and stems[-1][0] >= indent:
             stems.pop()
         nxt = items[i + 1] if i + 1 < len(items) else None
         has_children = nxt is not None and nxt[0] == section and nxt[1] > indent
+        if (
+            not bulleted
+            and not has_children
+            and not body.isupper()  # "PATIENT CHARACTERISTICS:": a section's name, no stem
+            and body.rstrip().endswith(":")
+            and nxt is not None
+            and nxt[0] == section
+            and nxt[2]
+            and nxt[1] == indent
+            and not rx("modality.definition").search(body + " x")
+        ):
+            # "Prior treatment with:" over "1. PI3K inhibitors", "2. Immune checkpoint
+            # inhibitors" at the same indent (NCT05216432): a plain stem over its list
+            empty = _EMPTY_STEM.match(body) and not _ANY_OF.search(body)
+            stems.append((indent - 1, "" if empty else body.rstrip(":").strip() + ":"))
+            plain = indent
+            continue
         prefix = " ".join(s for _, s in stems if s)
         full = f"{prefix} {body}".strip() if prefix else body
         if heading and not body.lower().startswith(heading[:-1].lower()):

@@ -1,0 +1,64 @@
+"""Runs of numbered items written on one line, broken into one line each.
+
+"Criteria:1. Men or women 2. Consent 3. ..." and "i. Prior chemotherapy ... ii. Prior CDK4/6
+inhibitor ..." (NCT05216432): the numbers must run 1, 2, 3 ... or i, ii, iii ... (at least two in a
+row), so a number inside a sentence ("ECOG 0 or 1. Age") is not taken for an item.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+_NUMBER = re.compile(r"(?:(?<=\s)|(?<=:))(\d{1,2})[.)]\s+(?=\S)")
+# lower-case roman numerals before a capital: "ii. Prior ...", never "vi. e." or "x) and"
+_ROMAN = re.compile(r"(?:(?<=\s)|(?<=:)|^)(i{1,3}|iv|vi{0,3}|ix|x)[.)]\s+(?=[A-Z])")
+_ROMAN_VALUE = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii": 8}
+_ROMAN_VALUE |= {"ix": 9, "x": 10}
+
+
+def _chain(hits: list[re.Match], value: Callable[[str], int]) -> list[re.Match]:
+    """The longest run of item numbers 1, 2, 3 ... in order (earliest start on a tie)."""
+    best: list[re.Match] = []
+    for i, first in enumerate(hits):
+        run = [first]
+        for m in hits[i + 1 :]:
+            if value(m.group(1)) == value(run[-1].group(1)) + 1:
+                run.append(m)
+        if len(run) > len(best):
+            best = run
+    return best
+
+
+def _closes_bracket(line: str, m: re.Match) -> bool:
+    """ "(Treatment Group 2 and Group 3) ..." : a number closing an open bracket is not an item."""
+    if not m.group(0).rstrip().endswith(")"):
+        return False
+    before = line[: m.start()]
+    return before.count("(") > before.count(")")
+
+
+def _run(line: str) -> list[re.Match]:
+    """The run of arabic item numbers, else the run of roman ones that starts at "i"."""
+    hits = [m for m in _NUMBER.finditer(line) if not _closes_bracket(line, m)]
+    run = _chain(hits, int)
+    if len(run) >= 2:
+        return run
+    hits = [m for m in _ROMAN.finditer(line) if not _closes_bracket(line, m)]
+    run = _chain(hits, _ROMAN_VALUE.__getitem__)
+    return run if len(run) >= 2 and run[0].group(1) == "i" else []
+
+
+def inline_items(line: str, is_bullet: Callable[[str], bool]) -> list[str]:
+    """``line`` broken at each item number of its run; the words before the first number stay a
+    line of their own unless they are only a bullet (``is_bullet``)."""
+    run = _run(line)
+    if not run:
+        return [line]
+    indent = line[: len(line) - len(line.lstrip())]
+    cuts = [m.start() for m in run]
+    head = line[: cuts[0]]
+    parts = [line[a:b].strip() for a, b in zip(cuts, cuts[1:] + [len(line)], strict=True)]
+    if head.strip() and not is_bullet(head.strip()):
+        return [head] + [indent + p for p in parts]
+    return [indent + p for p in parts]

@@ -1,0 +1,40 @@
+"""A question typed into a check-in that reports no symptom is never "nothing to report": it
+comes back as a routine reason that says the app cannot answer it and where to send it (H77)."""
+
+from datetime import date
+
+from mbcnav.patient import parse
+from mbcnav.triage import triage
+
+DAY = date(2026, 12, 3)
+
+
+def _checkin(note: str, severity: str = "none"):
+    data = {
+        "format": "mbcnav-patient/1",
+        "symptoms": [
+            {
+                "date": DAY.isoformat(),
+                "symptom": "other symptom",
+                "severity": severity,
+                "note": note,
+            }
+        ],
+    }
+    return triage(parse(data, today=DAY), DAY)
+
+
+def test_a_question_with_no_symptom_goes_to_the_team_as_routine():
+    result = _checkin("I forgot my pill yesterday, do I take two today? feel fine")
+    assert result.level == "routine"
+    assert [r.rule for r in result.reasons] == ["question-for-team"]
+    assert "cannot answer" in result.reasons[0].why
+
+
+def test_a_question_without_a_question_mark_still_counts():
+    assert _checkin("can I have a banana with breakfast on my pills").level == "routine"
+
+
+def test_a_note_that_asks_nothing_stays_nothing_to_report():
+    result = _checkin("all good this week, no side effects")
+    assert result.level == "none" and not result.reasons
