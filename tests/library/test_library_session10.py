@@ -62,3 +62,11 @@ def test_a_misspelt_drug_name_is_read_as_the_drug():
 def test_where_asks_for_a_place():
     assert "where" in _types("triple negative mets usually go where first")
     assert "where" not in _types("what is a line of therapy")
+
+
+def test_a_choice_between_two_drugs_still_compares():
+    # review: "take" is a choice of what to do only as "take her in"
+    assert comparison("Should I take tamoxifen or letrozole?")[1] == "letrozole"
+    assert comparison("Should we go with Kisqali or Ibrance?")[1] == "Ibrance"
+    assert "caused by" not in _types("can I do that while on chemo?")
+    assert "caused by" not in _types("could we do this at home?")

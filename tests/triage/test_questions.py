@@ -38,3 +38,11 @@ def test_a_question_without_a_question_mark_still_counts():
 def test_a_note_that_asks_nothing_stays_nothing_to_report():
     result = _checkin("all good this week, no side effects")
     assert result.level == "none" and not result.reasons
+
+
+def test_a_question_that_names_an_emergency_is_an_emergency():
+    # review: the own-words emergency and crisis lists are read whatever the severity given
+    assert _checkin("I have chest pain and can't breathe, should I call?").level == "emergency"
+    crisis = _checkin("should I just end it all? whats the point")
+    assert crisis.level == "emergency"
+    assert any("988" in r.do for r in crisis.reasons)

@@ -2,8 +2,9 @@
 rule of a cohort the person cannot join does not rule the trial out. Texts are registry wording
 (NCT04606446, NCT05950945, NCT06726148, NCT06840483), shortened where long."""
 
+from mbcnav.trials.cohorts import cohort_of
 from mbcnav.trials.facts import DrugFact, PatientFacts
-from mbcnav.trials.match import cohort_of, match, summarise
+from mbcnav.trials.match import match, summarise
 from mbcnav.trials.options import _either_or
 from mbcnav.trials.parse import parse_trial
 from mbcnav.trials.record import Trial

@@ -16,6 +16,11 @@ from . import people
 from .one_criterion import checks, parsed
 
 
+def _had(name: str, labels: list[str], setting: str, end: str):
+    """The base person, with one finished treatment."""
+    return people.facts(drugs=[DrugFact(name, labels, settings=[setting], end=end)])
+
+
 def _texts(raw: str) -> list[str]:
     return [c.text for c in split(raw)]
 
@@ -79,16 +84,7 @@ def test_must_not_be_receiving_a_class_with_examples_is_current_use():
     )
     therapy = [c for c in checks(text, "exclusion") if c["type"] == "therapy"]
     assert therapy and all(c["mode"] == "current" for c in therapy)
-    past = people.facts(
-        drugs=[
-            DrugFact(
-                "tamoxifen",
-                ["tamoxifen", "SERM", "endocrine therapy"],
-                settings=["adjuvant"],
-                end="2015-06-30",
-            )
-        ]
-    )
+    past = _had("tamoxifen", ["tamoxifen", "SERM", "endocrine therapy"], "adjuvant", "2015-06-30")
     assert verdict(parsed(text, "exclusion"), past, {})["verdict"] == "met"
 
 
@@ -97,25 +93,14 @@ def test_a_next_generation_serd_is_a_pill_not_fulvestrant():
         "Patients previously treated with other next generation selective estrogen receptor "
         "degrader (SERDs) or other experimental ETs in the advanced disease setting."
     )
-    fulvestrant = people.facts(
-        drugs=[
-            DrugFact(
-                "fulvestrant",
-                ["fulvestrant", "SERD", "endocrine therapy"],
-                settings=["metastatic"],
-                end="2025-01-01",
-            )
-        ]
+    fulvestrant = _had(
+        "fulvestrant", ["fulvestrant", "SERD", "endocrine therapy"], "metastatic", "2025-01-01"
     )
-    elacestrant = people.facts(
-        drugs=[
-            DrugFact(
-                "elacestrant",
-                ["elacestrant", "SERD", "oral SERD", "endocrine therapy"],
-                settings=["metastatic"],
-                end="2025-01-01",
-            )
-        ]
+    elacestrant = _had(
+        "elacestrant",
+        ["elacestrant", "SERD", "oral SERD", "endocrine therapy"],
+        "metastatic",
+        "2025-01-01",
     )
     assert verdict(parsed(text, "exclusion"), fulvestrant, {})["verdict"] == "met"
     assert verdict(parsed(text, "exclusion"), elacestrant, {})["verdict"] == "not met"
@@ -219,3 +204,126 @@ def test_a_summary_naming_several_groups_sets_no_gate():
         ),
     )
     assert gates(trial)["subtypes"] == []
+
+
+# Review of this session's change (a helper read the diff): each a wrong "not met" it found.
+
+
+def test_a_denied_or_allowed_prior_line_is_no_floor():
+    for text in (
+        "Patients who have not received any prior line of therapy for metastatic disease",
+        "Without any prior line of therapy for metastatic disease",
+        "Prior lines of therapy for metastatic disease are allowed",
+    ):
+        assert not [c for c in checks(text) if c["type"] == "lines" and c["min"]], text
+
+
+def test_not_yet_initiated_is_no_count_of_lines_begun():
+    for text in (
+        "Patients who have not yet initiated second-line therapy",
+        "Must not have initiated 2nd line therapy",
+    ):
+        assert not [c for c in checks(text) if c["type"] == "lines" and c["min"]], text
+
+
+def test_who_after_an_ecog_range_is_a_pronoun():
+    assert [
+        c["allowed"]
+        for c in checks("ECOG performance status 0-2 who have at least 1 measurable lesion")
+        if c["type"] == "ecog"
+    ] == [[0, 1, 2]]
+    assert [
+        c["allowed"]
+        for c in checks("ECOG PS 0-1 who are candidates for 3 cycles of chemotherapy")
+        if c["type"] == "ecog"
+    ] == [[0, 1]]
+
+
+def test_a_negating_stem_still_carries_into_its_items():
+    raw = "Inclusion Criteria:\n* Patients must not have:\n  * active brain metastases\n  * prior fulvestrant"
+    assert "Patients must not have: prior fulvestrant" in _texts(raw)
+
+
+def test_roman_items_that_offer_a_choice_stay_one_rule():
+    for raw in (
+        "Inclusion Criteria:\n* Prior therapy: i. Endocrine therapy, or ii. Chemotherapy for metastatic disease",
+        "Inclusion Criteria:\n* Must have received either i) An aromatase inhibitor or ii) Fulvestrant",
+    ):
+        assert len(_texts(raw)) == 1, raw
+
+
+def test_an_exception_that_names_more_than_endocrine_therapy_counts_no_lines():
+    text = "No prior systemic therapy for metastatic disease, except for endocrine therapy and anti-HER2 therapy."
+    assert not [c for c in checks(text) if c["type"] == "lines"]
+
+
+def test_a_summary_sentence_about_something_else_sets_no_gate():
+    for summary in (
+        "Trastuzumab deruxtecan is approved for patients with HER2-low breast cancer. This study tests it in all.",
+        "A study of drug X in patients with HER2-positive breast cancer and in patients with HER2-low breast cancer.",
+    ):
+        trial = Trial(
+            nct_id="NCT0",
+            title="Drug X in Advanced Breast Cancer",
+            conditions=["Breast Cancer"],
+            summary=summary,
+        )
+        assert gates(trial)["subtypes"] == [], summary
+
+
+def _on_first_line(assessments, adjuvant=False):
+    treatments = [
+        {
+            "drugs": ["letrozole", "abemaciclib"],
+            "setting": "metastatic",
+            "line": 1,
+            "start": "2025-04-07",
+        }
+    ]
+    if adjuvant:
+        treatments.insert(0, {"drugs": ["tamoxifen"], "setting": "adjuvant", "start": "2016-01-01"})
+    data = {
+        "format": "mbcnav-patient/1",
+        "birth_year": 1950,
+        "sex": "female",
+        "metastatic_diagnosis": {"date": "2025-03-01"},
+        "treatments": treatments,
+        "assessments": assessments,
+    }
+    return from_patient(parse(data, today=date(2026, 1, 15)), date(2026, 1, 15))
+
+
+def test_the_scan_rule_needs_a_scan_on_treatment_and_no_earlier_therapy():
+    text = "Radiological evidence of progression on or after the last systemic therapy."
+    stable = [{"date": "2025-12-02", "status": "stable"}]
+    # an adjuvant drug with no end date may still be the "last therapy"
+    assert verdict(parsed(text), _on_first_line(stable, adjuvant=True), {})["verdict"] == "unknown"
+    # the baseline scan on the day the line began says nothing about growth on it
+    assert _on_first_line([{"date": "2025-04-07", "status": "stable"}]).growing_now is None
+    # growth, then a stable scan: not settled
+    grew = [
+        {"date": "2025-11-02", "status": "progression"},
+        {"date": "2025-12-02", "status": "stable"},
+    ]
+    assert _on_first_line(grew).growing_now is None
+
+
+def test_being_on_a_drug_or_having_had_it_is_not_current_use_only():
+    therapy = [
+        c
+        for c in checks("Patients must be receiving or have previously received a CDK4/6 inhibitor")
+        if c["type"] == "therapy"
+    ]
+    assert therapy and all(c["mode"] != "current" for c in therapy)
+
+
+def test_long_runs_of_labels_and_numbers_read_quickly():
+    import time
+
+    from mbcnav.trials.cohorts import cohort_of
+
+    start = time.perf_counter()
+    cohort_of("Cohort " + "ato " * 2000 + "x")
+    split("Inclusion Criteria:\n* " + " i. A" * 1000)
+    split("Inclusion Criteria:\n* " + " 1. A" * 1250)
+    assert time.perf_counter() - start < 2.0

@@ -138,7 +138,9 @@ NOT_A_SIDE = re.compile(
     # "can they burn or freeze liver tumors": two actions offered in a yes/no question
     r"(can|could|do|does|will|would|should)\s+(they|you|we|i|he|she|it)\s+\w+|"
     # "Do I go to the ER or wait until Monday?": a choice of what to do now, not two things
-    r"(can|could|do|does|should|shall)\s+(we|i|she|he|they)\s+(go|call|head|drive|take|bring|rush)\b.*)$",
+    r"(can|could|do|does|should|shall)\s+(we|i|she|he|they)\s+"
+    r"(?:go\s+(?:to|in|into|back|straight)\b.*|(?:call|head|drive|bring|rush)\b.*|"
+    r"take\s+(?:her|him|me|them)\s+in\b.*))$",
     re.I,
 )
 

@@ -19,7 +19,7 @@ How rules combine for one symptom entry:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from mbcnav.patient.checkin import words_of
@@ -142,6 +142,24 @@ def _asks(entry: Symptom) -> bool:
     return bool(entry.note and _QUESTION.search(entry.note))
 
 
+def _question_reasons(entry: Symptom, rules: tuple[Rule, ...], ctx) -> list[Reason]:
+    """A question first meets the own-words emergency and crisis lists, whatever the severity
+    given ("I have chest pain, should I call?", "should I just end it all?"); only a question
+    that names none of them goes to the team as routine."""
+    asked = replace(entry, severity=None)
+    words = {"words": f"“{w}”"} if (w := words_of(entry.note)) else {}
+    found = []
+    for rule in rules:
+        facts: dict = {}
+        if (
+            rule.group == "own-words"
+            and rule.scope == "symptom"
+            and matches(rule.when, asked, ctx, facts)
+        ):
+            found.append(_reason(rule, entry.symptom, {**words, **facts}))
+    return found or [_question(entry)]
+
+
 def _question(entry: Symptom) -> Reason:
     return Reason(
         symptom="your question",
@@ -184,7 +202,9 @@ def triage(patient: Patient, as_of: date, rules: tuple[Rule, ...] | None = None)
             facts = {}
             if rule.scope == "check-in" and matches(rule.when, None, ctx, facts):
                 reasons.append(_reason(rule, rule.symptom, facts))
-    reasons.extend(_question(e) for e in ctx.checkin if not is_reported(e) and _asks(e))
+    for entry in ctx.checkin:
+        if not is_reported(entry) and _asks(entry):
+            reasons.extend(_question_reasons(entry, rules, ctx))
     unique = list({(r.symptom, r.level, r.why): r for r in reasons}.values())
     unique.sort(key=lambda r: -RANK[r.level])  # stable: rule order within a level
     if not unique:

@@ -374,22 +374,21 @@ def checks_for(crit: Criterion, found: list[Mention]) -> list[dict]:
         out = [c for c in out if c["type"] != "consent"]
     if_then = pm is not None and not _PREMISE.match(text)  # "If no measurable disease, then ..."
     # "Patients with known brain metastases must have completed any radiotherapy ..."
-    # (NCT07311993): brain spread, or anything "known", is a condition some people meet, never
-    # the population of the whole study
-    # the clause must end at its verb: "Patients with known brain metastases ... are excluded
-    # from this clinical trial, with the exception of ... may ..." (NCT01534598) is an exclusion
+    # (NCT07311993): brain spread is a condition some people meet, never the population of the
+    # whole study; "Patients with known germline or somatic mutations of BRCA1 or BRCA2"
+    # (NCT05536128) is that population. A clause that says "are excluded" (NCT01534598) is an
+    # exclusion, not a premise.
     premise = pm.group(1) if pm else ""
-    known = bool(re.match(r"\W*known\b", premise, re.I))
-    if len(premise) > 80 or re.search(
-        r"\b(?:are|is|be)\s+(?:excluded|not\s+eligible|ineligible)\b", premise, re.I
-    ):
-        known = False
+    excluded = bool(
+        re.search(r"\b(?:are|is|be)\s+(?:excluded|not\s+eligible|ineligible)\b", premise, re.I)
+    )
     if all(c.get("premise") for c in out) and not defines and not if_then:
-        # nothing required beyond the premise
+        # nothing required beyond the premise: the rest is real, only not checkable, so the
+        # premise is the requirement, except "premenopausal women must take goserelin" and
+        # brain spread
         for c in out:
-            brain = c["type"] == "brain" and known
-            if c["type"] != "menopause" and not brain and not known:  # "premenopausal women
-                c.pop("premise", None)  # must take goserelin": the rest is real, not checkable
+            if not (c["type"] == "menopause" or (c["type"] == "brain" and not excluded)):
+                c.pop("premise", None)
     sole = _SOLE_SITES.search(plain)
     if sole:
         named = [c for c in out if c["type"] in ("site", "brain") and not c.get("neg")]

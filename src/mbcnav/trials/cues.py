@@ -240,7 +240,7 @@ def _allows_only(text: str, at: int) -> bool:
 _CURRENT = re.compile(
     r"\b(?:current(?:ly)?(?:\s+(?:receiving|taking|on|using))?|ongoing|concurrent)\s+(?:\w+\s+){0,2}$"
     # "must not be receiving an ER blocking endocrine therapy" (NCT04174352): use now
-    r"|\b(?:is|are|be)\s+(?:still\s+)?(?:receiving|taking|using)\s+(?:[\w-]+\s+){0,6}$",
+    r"|\b(?:is|are|be)\s+(?:still\s+)?(?:receiving|taking|using)\s+(?:(?!(?:or|have|had)\b)[\w-]+\s+){0,6}$",
     re.I,
 )
 # "> 12 months prior to enrolment": a least gap, not a window

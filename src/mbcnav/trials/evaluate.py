@@ -283,7 +283,11 @@ def evaluate(c: dict, f: PatientFacts) -> tuple[bool | None | str, str, str]:
                     f"Your scan of {human(date.fromisoformat(scan[1]))} showed growth on your current treatment.",
                     "",
                 )
-            if scan and not any(d.end for d in f.drugs):
+            # an ended drug, or an adjuvant one whatever its dates, may be the "last therapy"
+            earlier = any(
+                not d.ongoing or set(d.settings) & {"adjuvant", "neoadjuvant"} for d in f.drugs
+            )
+            if scan and not earlier:
                 return (
                     False,
                     f"Your scan of {human(date.fromisoformat(scan[1]))} showed no growth on your current "

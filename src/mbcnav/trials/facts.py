@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import asdict, dataclass, field
-from datetime import date
+from datetime import date, timedelta
 
 from mbcnav.trials.patterns import load
 
@@ -85,6 +85,7 @@ class PatientFacts:
 
 
 _SCAN_STATES = {"progression": True, "stable": False, "regression": False, "ned": False}
+_FIRST_SCAN = timedelta(days=42)
 
 
 def _growing_now(p, lines, as_of: date) -> tuple[bool, str] | None:
@@ -95,10 +96,14 @@ def _growing_now(p, lines, as_of: date) -> tuple[bool, str] | None:
     if not current:
         return None
     began = max(ln.start for ln in current)
-    seen = [a for a in p.assessments if a.date and began <= a.date <= as_of]
+    # a scan at least 6 weeks into the line (the first one is a baseline)
+    seen = [a for a in p.assessments if a.date and began + _FIRST_SCAN <= a.date <= as_of]
     latest = max(seen, key=lambda a: a.date, default=None)
     if latest is None or latest.status not in _SCAN_STATES:
         return None
+    grew = [a for a in seen if a.status == "progression"]
+    if grew and latest.status != "progression":
+        return None  # grew, then stable: whether that counts is the study team's call
     return _SCAN_STATES[latest.status], latest.date.isoformat()
 
 

@@ -15,6 +15,9 @@ _NUMBER = re.compile(r"(?:(?<=\s)|(?<=:))(\d{1,2})[.)]\s+(?=\S)")
 _ROMAN = re.compile(r"(?:(?<=\s)|(?<=:)|^)(i{1,3}|iv|vi{0,3}|ix|x)[.)]\s+(?=[A-Z])")
 _ROMAN_VALUE = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii": 8}
 _ROMAN_VALUE |= {"ix": 9, "x": 10}
+MAX_HITS = 60  # item numbers looked at on one line (the run search is quadratic in them)
+_CHOICE_HEAD = re.compile(r"\b(?:either|one of|any of)\b", re.I)
+_ENDS_OR = re.compile(r"\bor\s*$", re.I)
 
 
 def _chain(hits: list[re.Match], value: Callable[[str], int]) -> list[re.Match]:
@@ -40,13 +43,21 @@ def _closes_bracket(line: str, m: re.Match) -> bool:
 
 def _run(line: str) -> list[re.Match]:
     """The run of arabic item numbers, else the run of roman ones that starts at "i"."""
-    hits = [m for m in _NUMBER.finditer(line) if not _closes_bracket(line, m)]
+    hits = [m for m in _NUMBER.finditer(line) if not _closes_bracket(line, m)][:MAX_HITS]
     run = _chain(hits, int)
     if len(run) >= 2:
         return run
-    hits = [m for m in _ROMAN.finditer(line) if not _closes_bracket(line, m)]
+    hits = [m for m in _ROMAN.finditer(line) if not _closes_bracket(line, m)][:MAX_HITS]
     run = _chain(hits, _ROMAN_VALUE.__getitem__)
-    return run if len(run) >= 2 and run[0].group(1) == "i" else []
+    if len(run) < 2 or run[0].group(1) != "i":
+        return []
+    # "Prior therapy: i. Endocrine therapy, or ii. Chemotherapy" and "either i) ... or ii) ...":
+    # options of one rule, not rules of their own
+    if _CHOICE_HEAD.search(line[: run[0].start()]) or any(
+        _ENDS_OR.search(line[a.start() : b.start()]) for a, b in zip(run, run[1:], strict=False)
+    ):
+        return []
+    return run
 
 
 def inline_items(line: str, is_bullet: Callable[[str], bool]) -> list[str]:

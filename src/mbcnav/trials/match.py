@@ -5,12 +5,12 @@ from __future__ import annotations
 import json
 import re
 
+from mbcnav.trials.cohorts import apply_cohorts, feasible
 from mbcnav.trials.evaluate import NEUTRAL, evaluate
 from mbcnav.trials.facts import PatientFacts
 from mbcnav.trials.modality import modality, scope, soften
 from mbcnav.trials.options import _either_or, _group_key, _or3, subtype_options
 from mbcnav.trials.population import mismatch
-from mbcnav.trials.split import POPULATION_LABEL
 from mbcnav.trials.subgroups import apply_subgroups
 
 _ROUTINE = re.compile(
@@ -194,112 +194,6 @@ _BOTH = re.compile(
     r"(?:received|been\s+treated|progressed|had|undergone)\b",
     re.I,
 )
-# "Part 1B, Part 1C and Part 1E (Combination Dose Escalation) ...": the label may repeat its
-# word and end at a bracket that says what the part is
-_COHORT = re.compile(
-    r"^\W*(?:for\s+|in\s+)?((?:cohorts?|arms?|parts?|groups?|phase)\s+[\w.]+"
-    r"(?:\s*(?:and|or|,|&|/|to|through)\s*(?:(?:cohorts?|arms?|parts?|groups?|phase)\s+)?[\w.]+)*)"
-    r"\s*(?:[:\-–),(]|only\b|specific\b)",
-    re.I,
-)
-_COHORT_WORDS = {"cohort", "cohorts", "arm", "arms", "part", "parts", "group", "groups", "phase"}
-
-
-_NAMED_COHORT = re.compile(
-    r"^\W*(?:(?:for|in)\s+)?(?:the\s+)?((?:[\w/-]+\s+){0,4}?[\w/-]+)\s+(?:cohorts?|parts?|arms?|phase|expansion)\s*(?:only)?\s*:",
-    re.I,
-)
-_COHORT_IN_BRACKETS = re.compile(r"\((?:cohort|arm|part|group|module)\s+([\w.]{1,6})\)\s*:", re.I)
-_COHORT_STOP = {"dose", "cohort", "cohorts", "part", "the", "and", "or", "for", "in", "only"}
-
-
-def _span(first: str, last: str) -> list[str]:
-    """ "a", "k" -> a, b, ..., k; "1", "4" -> 1, 2, 3, 4 (at most 26 ids)."""
-    if first.isdigit() and last.isdigit():
-        return [str(n) for n in range(int(first), min(int(last), int(first) + 25) + 1)]
-    if first.isalpha() and last.isalpha() and first <= last:
-        return [chr(c) for c in range(ord(first), ord(last) + 1)]
-    return [first, last]
-
-
-def cohort_of(text: str) -> list[str] | None:
-    """Cohort ids a criterion is limited to: "Cohorts A and B: ..." -> ["a", "b"];
-    "For the Dose-escalation and MTD Expansion Cohorts: ..." -> ["dose-escalation", "mtd"]."""
-    m = _COHORT.match(text)
-    if m:
-        # "Cohorts A to K and Cohort O" (NCT06324357): a range of letters or numbers is each id
-        label = re.sub(
-            r"\b([a-z]|\d{1,2})\s+(?:to|through)\s+([a-z]|\d{1,2})\b",
-            lambda r: " ".join(_span(r.group(1), r.group(2))),
-            m.group(1).lower(),
-        )
-        words = re.split(r"\s*(?:\band\b|\bor\b|,|&|/)\s*|\s+", label)
-        ids = [w for w in words[1:] if w and w not in _COHORT_WORDS]
-        return ids or None
-    if m := _COHORT_IN_BRACKETS.search(text[:200]):  # "(Cohort 3): Has recurrent disease"
-        return [m.group(1).lower()]
-    m = _NAMED_COHORT.match(text)
-    if not m or len(m.group(0)) > 70:
-        return None
-    names = re.split(r"\s+(?:and|or)\s+|,\s*|\s*&\s*", m.group(1).lower())
-    ids = []
-    for name in names:
-        words = [w for w in re.split(r"\s+", name) if w not in _COHORT_STOP]
-        if words:
-            ids.append(words[0])
-    return ids or None
-
-
-def _for_cohort(v: dict) -> str:
-    """A rule for another cancer makes its cohort one the person cannot join."""
-    if v.get("any_of"):  # one option of a rule: the rule as a whole decides
-        return v["verdict"]
-    return "not met" if v.get("mode") == "other_cancer" else v["verdict"]
-
-
-# a cohort label that implies earlier cohorts ("Cohort 3", "Part B", "Phase II", "Arm 2b")
-_LATER = re.compile(r"^(?:[2-9]|1\d|[b-h]|i{2,3}|iv|[2-9][a-z])$")
-_EARLIER = "\x00earlier"  # the unnamed earlier cohorts, held to the trial's common rules only
-
-
-def _feasible(tagged: list[tuple[list[str], str, str]]) -> set[str] | None:
-    """Cohort ids with no failed criterion, or None when criteria name fewer than 2 cohorts.
-    When inclusion criteria name cohorts, only those are cohorts one can join ("ESR1m enriched
-    arm only: ..." in the exclusions alone names no cohort of its own)."""
-    every = {i for ids, _, _ in tagged for i in ids}
-    # a later cohort ("Cohort 3") implies earlier ones; a population's own section ("CNS
-    # Inclusion Criteria", split.py) implies the main population held to the common rules
-    earlier = len(every) == 1 and bool(
-        _LATER.match(only := next(iter(every))) or POPULATION_LABEL.fullmatch(only)
-    )
-    if earlier:  # "(Cohort 3): ...": cohorts 1 and 2 exist with the common rules only
-        every.add(_EARLIER)
-    if len(every) < 2:
-        return None
-    joinable = {i for ids, _, kind in tagged if kind == "inclusion" for i in ids} or every
-    if earlier:
-        joinable.add(_EARLIER)
-    failed = {i for ids, v, _ in tagged if v == "not met" for i in ids}
-    return joinable - failed
-
-
-def _cohorts(verdicts: list[dict]) -> None:
-    """Criteria for some cohorts only ("Cohort 2: ...", "For phase II, ..."): the person needs
-    to fit one cohort, so failures of other cohorts do not count when one cohort fits."""
-    tagged = [(cohort_of(v["text"]), v) for v in verdicts]
-    tagged = [(ids, v) for ids, v in tagged if ids]
-    ok = _feasible([(ids, _for_cohort(v), v["kind"]) for ids, v in tagged])
-    if not ok:
-        return
-    for ids, v in tagged:
-        if v["verdict"] == "not met" and not set(ids) & ok:
-            v["verdict"] = "met"
-            v["why"] = f"Applies to other cohorts; you may fit {_cohort_name(ok)}. " + v["why"]
-
-
-def _cohort_name(ok: set[str]) -> str:
-    named = sorted(i for i in ok if i != _EARLIER)
-    return f"cohort {named[0].upper()}" if named else "another cohort"
 
 
 def _alternatives(crits: list[dict], verdicts: list[dict]) -> None:
@@ -324,7 +218,7 @@ def match(parsed: dict, f: PatientFacts, cache: dict | None = None) -> dict:
     """All verdicts for one parsed trial plus fit and counts."""
     verdicts = [verdict(c, f, cache) for c in parsed["criteria"]]
     _alternatives(parsed["criteria"], verdicts)
-    _cohorts(verdicts)
+    apply_cohorts(verdicts)
     unknown = sum(1 for v in verdicts if v["verdict"] == "unknown" and not v["routine"])
     met = sum(1 for v in verdicts if v["verdict"] == "met")
     not_met = sum(1 for v in verdicts if v["verdict"] == "not met")
@@ -397,7 +291,7 @@ def summarise(parsed: dict, f: PatientFacts, cache: dict) -> dict:
         elif not hit["routine"]:
             unknown += 1
     if cohort_not_met:
-        ok = _feasible(tagged)
+        ok = feasible(tagged)
         for ids in cohort_not_met:
             if ok and not set(ids) & ok:
                 met += 1  # a rule of another cohort, and the person fits one

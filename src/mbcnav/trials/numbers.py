@@ -23,8 +23,9 @@ _LINES_MIN = re.compile(
     r"|\b(?:metastatic|advanced)\s+(?:stages?|disease|setting)\s+who\s+(?:have|has|had)\s+(?:undergone|received)\s+(?:any\s+)?(?:prior\s+)?system(?:at)?ic\s+(?:anti-?(?:cancer|tumou?r)\s+)?(?:therapy|therapies|treatments?)"
     r"|(?<!no )(?<!without )(?<!any )(?P<prior>prior|previous|(?<!not )(?<!never )(?:have|has|had)\s+(?:undergone|received))\s+(?:any\s+)?(?:treatment\s+with\s+)?system(?:at)?ic\s+(?:anti-?(?:cancer|tumou?r)\s+|anti-?neoplastic\s+)?(?:therapy|therapies|treatment)\s+(?:for|in)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:metastatic|advanced)"
     # "prior line of therapy for metastatic disease" (NCT05982678): any earlier line
-    r"|(?<!no )(?<!not )(?:^\W*|\bany\s+)(?:prior|previous)\s+lines?\s+of\s+(?:system(?:at)?ic\s+)?"
+    r"|^\W*(?:prior|previous)\s+lines?\s+of\s+(?:system(?:at)?ic\s+)?"
     r"(?:therapy|treatment)\s+(?:for|in)\s+(?:the\s+)?(?:metastatic|advanced)"
+    r"(?![^.;]*\b(?:allowed|permitted|not\s+required|may)\b)"
     # "progressed after standard therapy", "relapsed or progressed on or after standard systemic
     # treatments" (NCT05277051, NCT05785741), "who have failed standard treatment" (NCT06555068):
     # at least one earlier treatment that failed
@@ -36,7 +37,7 @@ _LINES_MIN = re.compile(
     # (NCT04646759): more lines than the ordinal names
     r"|(?<!no )(?<!not )(?:more than|beyond)\s+(?P<ord>first|second|third|1st|2nd|3rd)[- ]line\b"
     # "Subject has already initiated 2nd line therapy" (NCT07340541): that many lines begun
-    r"|\b(?:initiated|started|begun|began|commenced)\s+(?:their\s+|a\s+|the\s+)?(?P<nth>2nd|second|3rd|third)[- ]line\b"
+    r"|(?<!not\s)(?<!yet\s)(?<!never\s)(?<!not\shave\s)(?<!not\shas\s)(?<!not\shad\s)\b(?:initiated|started|begun|began|commenced)\s+(?:their\s+|a\s+|the\s+)?(?P<nth>2nd|second|3rd|third)[- ]line\b"
     # "having progressed past first line therapy" (NCT05115474): a first line has ended
     r"|(?:progressed|progression)\s+(?:past|beyond)\s+(?:the\s+)?(?P<past>first|1st)[- ]line\b",
     re.I,
@@ -127,7 +128,7 @@ def ecog_allowed(text: str) -> list[int] | None:
 
 
 _LAST_SCALE_WORD = re.compile(
-    r"[^.;]*\b(?:performance\s+status|ecog|who)\b\)?(?:\s*\((?:ecog|who|ps)\))?", re.I
+    r"[^.;\d]*(?:\bperformance\s+status\b|\becog\b|\(who\))\)?(?:\s*\((?:ecog|who|ps)\))?", re.I
 )
 
 
@@ -280,7 +281,15 @@ def lines_check(text: str) -> dict | None:
         # therapy" (NCT06942234): a class named only in the exception is not what is counted,
         # and with no other class named, the lines left to count are of no class we count
         cls = _line_class(text[: exc.start()])
-        if cls is None and re.search(r"endocrine|hormon", exc.group(0), re.I):
+        rest = text[exc.start() :]
+        if (
+            cls is None
+            and re.search(r"endocrine|hormon", exc.group(0), re.I)
+            # anything else excepted ("and anti-HER2 therapy") would be counted against them
+            and not re.search(
+                r"her-?2|target|cdk|chemo|immun|parp|antibod|inhibitor|adc|conjugate", rest, re.I
+            )
+        ):
             # "no prior line for metastatic disease. Exceptions are endocrine therapy ...": the
             # lines that count are those without a hormone drug
             cls = NON_ENDOCRINE

@@ -5,8 +5,9 @@ from __future__ import annotations
 import json
 import re
 
+from mbcnav.trials.cohorts import cohort_of
 from mbcnav.trials.criteria import parse_criteria
-from mbcnav.trials.match import _ROUTINE, cohort_of
+from mbcnav.trials.match import _ROUTINE
 from mbcnav.trials.modality import expand, modality, other_cancer_abbreviations
 from mbcnav.trials.population import gates
 from mbcnav.trials.record import Trial

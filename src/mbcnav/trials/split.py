@@ -50,9 +50,9 @@ _EMPTY_STEM = re.compile(
     r"must|should|meet|meets|fulfil(?:l)?s?|satisfy|satisfies|have|has|who|following|criteria|"
     r"conditions|requirements|of|met|apply|required|as|follows|excluded|from|main|key|major|"
     # "The main inclusion criteria include but are not limited to the following:" (NCT06841354)
-    r"include|includes|including|but|not|limited|listed|below|general|additional|other|"
+    r"include|includes|including|but\s+(?:are\s+)?not\s+limited|listed|below|general|additional|"
     # "The patient must be excluded from participating in the trial if the subject:" (NCT03272334)
-    r"participate|participating|participation|take|part|subject)\b[\s,]*)+"
+    r"participate|participating|participation|subject)\b[\s,]*)+"
     r":?\s*$",
     re.I,
 )

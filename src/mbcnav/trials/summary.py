@@ -22,14 +22,30 @@ def summary_subtypes(summary: str, subtypes_named: Callable[[str], list[list]]) 
     its title and conditions name none."""
     first = re.split(r"(?<=[.!?])\s+", (summary or "").strip(), maxsplit=1)[0]
     m = _SUMMARY_PEOPLE.search(first)
-    if not m or _SEVERAL.search(first[m.start("who") :]):
+    if (
+        not m
+        or not _THIS_STUDY.search(first[: m.start()])
+        or _SEVERAL.search(first[m.start("who") :])
+    ):
         return []  # "with either (Cohort 1:) HR+ ... or TNBC" (NCT06974604): several groups
     who = _SPELLED_STATE.sub(r"\2-\1", _SPELLED_OUT.sub(r"\1", m.group("who")))
     who = re.sub(r"\s*\((?:hr|er|pr|her-?2)\s*[+-]\)", "", who, flags=re.I)  # "HR-positive (HR+)"
     return subtypes_named(who)
 
 
-_SEVERAL = re.compile(r"\b(?:or|either|cohorts?|arms?|and/or)\b", re.I)
+_SEVERAL = re.compile(
+    r"\b(?:or|either|cohorts?|arms?|and/or)\b|"
+    # a second group of people or a second cancer named after the first
+    r"\b(?:patients|participants|people|women|men|subjects)\s+with\b|breast\s+cancer\b.*\bbreast\s+cancer\b",
+    re.I,
+)
+# the sentence is about this study ("A study to investigate X in participants with ..."), not
+# background ("Drug X is approved for patients with HER2-low breast cancer.")
+_THIS_STUDY = re.compile(
+    r"\b(?:study|trial|phase\s+(?:[1-3]|i{1,3})\w*)\b[^.]*\b(?:to|will|is|aims?|evaluat\w*|investigat\w*|assess\w*|compar\w*|test\w*)\b|"
+    r"\b(?:this|the)\s+(?:study|trial|research)\b|^\W*(?:an?|the|this)\s+(?:[\w-]+\s+){0,4}?(?:study|trial)\b",
+    re.I,
+)
 
 
 # a receptor's full name before its short one: "estrogen receptor (ER)", "human epidermal
