@@ -4,12 +4,9 @@ weight; "drive her in" asks how urgent; "can <drug> do that?" asks for a cause; 
 boss at work."""
 
 from mbcnav.library.answer import ask
-from mbcnav.library.qtypes import types_of
 from mbcnav.library.understand import comparison, understand
 
-
-def _types(question: str) -> set[str]:
-    return {t.name for t in types_of(question)}
+from .test_library_session9 import _types
 
 
 def test_a_choice_of_what_to_do_now_compares_nothing():

@@ -32,6 +32,7 @@ CASES = [
         "round29_cases.yaml",
         "round30_cases.yaml",
         "round31_cases.yaml",
+        "round32_cases.yaml",
     )
     for case in yaml.safe_load((DATA / file).read_text("utf-8"))["cases"]
 ]

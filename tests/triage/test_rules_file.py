@@ -199,3 +199,13 @@ def test_levels_cover_the_issue_list():
         "self-care",
     ):
         assert needed in names
+
+
+def test_asks_takes_true_or_false_only():
+    msg = _error(_one(when={"asks": "yes"}))
+    assert "field 'when.asks'" in msg and "'yes'" in msg and "true or false" in msg
+
+
+def test_a_question_rule_names_what_its_reason_is_about():
+    msg = _error(_one(scope="question", when={"asks": True}))
+    assert "field 'symptom'" in msg and "question rule" in msg

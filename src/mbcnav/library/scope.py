@@ -59,6 +59,7 @@ class Scope:
         self.spread = _phrases(path, data, "spread_words")
         self.other_signs = _phrases(path, data, "other_cancer_signs")
         self.cancer_words = _phrases(path, data, "cancer_words")
+        self.no_cancer = _phrases(path, data, "no_cancer")
         named = sorted(
             self.other + _phrases(path, data, "own_other_cancers"), key=len, reverse=True
         )
@@ -135,9 +136,13 @@ class Scope:
 
     def names_other_cancer_sign(self, question: str) -> bool:
         """Whether the message names a test or organ of another cancer's care ("PSA",
-        "prostate biopsy", "colonoscopy") and neither breast cancer, its spread nor a cancer
-        drug ("on Keytruda ... a colonoscopy next month" is about the drug)."""
+        "prostate biopsy", "colonoscopy") or a pet, and neither breast cancer, its spread nor a
+        cancer drug ("on Keytruda ... a colonoscopy next month" is about the drug); or says the
+        person has never had cancer and names neither breast cancer nor its spread."""
         padded = f" {' '.join(words(synonyms().correct(question)))} "
+        if self._has(padded, self.no_cancer):
+            # "for my mom's osteoporosis, she's never had cancer": said to be about no cancer
+            return not (self._has(padded, self.breast) or self._has(padded, self.spread))
         if not self._has(padded, self.other_signs):
             return False
         # a cancer word left once other cancers are taken out ("my cancer is in my bones",

@@ -8,7 +8,14 @@ from importlib import resources
 
 import yaml
 
-from .words import fold as _key
+from .words import fold
+
+
+def _key(name: object) -> str:
+    """A drug name folded for lookup; commas are dropped, so that "pertuzumab, trastuzumab and
+    hyaluronidase" (no serial comma) is the drug the label names "pertuzumab, trastuzumab, and
+    hyaluronidase"."""
+    return fold(str(name).replace(",", " "))
 
 
 @dataclass(frozen=True)

@@ -32,6 +32,7 @@ ATOMS = (
     "reading",
     *TEXTS,
     "words",
+    "asks",
     "grade",
     "also",
     "count",
@@ -105,6 +106,9 @@ def check(cond: object, where: str, field: str = "when", known_classes=()) -> No
                 raise _fail(
                     where, sub, phrase, "write lower-case words, optionally ending with '*'"
                 )
+    elif key == "asks":
+        if not isinstance(value, bool):
+            raise _fail(where, sub, value, "write true or false")
     elif key == "also" or key == "not":
         check(value, where, sub, known_classes)
     elif key == "grade":

@@ -25,6 +25,9 @@ About the symptom entry being read (false for check-in rules, which read no entr
                                 clause that denies a symptom ("no chest pain", "no
                                 thoughts of harming myself": negation.negated, ConText
                                 scope from patient/data/negation.yaml) is skipped
+  asks: true | false             the words hold a question (a question mark, or a sentence
+                                that opens like one: "do I take two today"); the rules
+                                of scope "question" read entries that report no symptom
   grade: {gte|gt|lte|lt: 0-3, unknown: bool}
                                 the entry's PRO-CTCAE-style grade (grading.py): the
                                 highest of its severity, frequency and interference
@@ -219,9 +222,24 @@ def matches(cond: dict, entry: Symptom | None, ctx: Context, facts: dict) -> boo
     if key in TEXTS:
         text = (getattr(entry, key) or "").lower()
         return any(phrase.lower() in text for phrase in value)
+    if key == "asks":
+        return asks(entry.note) == value
     if key == "words":
         return words_match(value, f"{entry.note or ''}. {entry.location or ''}")
     raise TriageError(f"Unknown condition {key!r}.")  # check() makes this unreachable
+
+
+# a question in an entry's words: a question mark, or a sentence that opens like one ("do I
+# take two today", "should we call"); the ``asks`` condition of question rules
+_QUESTION = re.compile(
+    r"\?|^\W*(?:can|could|should|shall|do|does|is|are|will|may|am|what|how|when)\s+(?:i|we|she|he|it|my)\b",
+    re.I,
+)
+
+
+def asks(note: str | None) -> bool:
+    """True when the words hold a question."""
+    return bool(note and _QUESTION.search(note))
 
 
 def sugar_reading(text: str) -> float | None:

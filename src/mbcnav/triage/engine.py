@@ -11,6 +11,8 @@ How rules combine for one symptom entry:
 - fallback rules are tried in file order and the first that matches fires, but
   only when it says more than the specific rules did (a higher level);
 - check-in rules (``scope: check-in``, e.g. blood tests) fire once per check-in;
+- an entry that reports no symptom but asks a question meets the own-words emergency and
+  crisis lists first, then the question rules (``scope: question``, data/unread.yaml);
 - then the semantic red-flag net (``semantic.py``) reads the person's own words of the entry
   and adds a reason for each red-flag concept they sound like above the level the rules gave
   the entry (it never lowers a level).
@@ -18,7 +20,6 @@ How rules combine for one symptom entry:
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, replace
 from datetime import date
 
@@ -96,13 +97,13 @@ def _reason(rule: Rule, label: str, facts: dict) -> Reason:
     )
 
 
-def _entry_reasons(entry: Symptom, rules: tuple[Rule, ...], ctx) -> list[Reason]:
+def _specific(entry: Symptom, rules, ctx) -> list[tuple[Rule, dict]]:
+    """The specific rules that fire on ``entry``; of those sharing a group, the most severe
+    (the first on a tie)."""
     fired: list[tuple[Rule, dict]] = []
     for rule in rules:
-        if rule.scope != "symptom" or rule.fallback:
-            continue
         facts: dict = {}
-        if matches(rule.when, entry, ctx, facts):
+        if not rule.fallback and matches(rule.when, entry, ctx, facts):
             fired.append((rule, facts))
     kept: list[tuple[Rule, dict]] = []
     for rule, facts in fired:
@@ -110,68 +111,50 @@ def _entry_reasons(entry: Symptom, rules: tuple[Rule, ...], ctx) -> list[Reason]
         best = max(rivals, key=lambda r: r.rank) if rivals else rule
         if best is rule:
             kept.append((rule, facts))
-    top = max((r.rank for r, _ in kept), default=0)
+    return kept
+
+
+def _first_fallback(entry: Symptom, rules, ctx, above: int) -> list[tuple[Rule, dict]]:
+    """The first fallback rule that matches, when it says more than ``above`` (a rank)."""
     for rule in rules:
-        if rule.scope == "symptom" and rule.fallback:
-            facts = {}
+        if rule.fallback:
+            facts: dict = {}
             if matches(rule.when, entry, ctx, facts):
-                if rule.rank > top:
-                    kept.append((rule, facts))
-                break
+                return [(rule, facts)] if rule.rank > above else []
+    return []
+
+
+def _reasons(entry: Symptom, kept, label: str | None = None) -> list[Reason]:
     words = {"words": f"“{w}”"} if (w := words_of(entry.note)) else {}
-    out = [_reason(rule, entry.symptom, {**words, **facts}) for rule, facts in kept]
+    return [
+        _reason(rule, label or rule.symptom or entry.symptom, {**words, **facts})
+        for rule, facts in kept
+    ]
+
+
+def _entry_reasons(entry: Symptom, rules: tuple[Rule, ...], ctx) -> list[Reason]:
+    mine = [r for r in rules if r.scope == "symptom"]
+    kept = _specific(entry, mine, ctx)
     top = max((r.rank for r, _ in kept), default=0)
-    return out + [_sounds_like(entry.symptom, hit) for hit in semantic.hits(w, top)]
-
-
-# a question typed into a check-in that reports no symptom ("do I take two today? feel fine"):
-# the app cannot answer it, and a question must never vanish as "nothing to report"
-_QUESTION = re.compile(
-    r"\?|^\W*(?:can|could|should|shall|do|does|is|are|will|may|am|what|how|when)\s+(?:i|we|she|he|it|my)\b",
-    re.I,
-)
-_ASCO = Source(
-    "ASCO (Cancer.Net)",
-    "When to Call the Doctor During Cancer Treatment",
-    "https://www.cancer.net/navigating-cancer-care/how-cancer-treated/when-call-doctor-during-cancer-treatment",
-    date(2026, 11, 21),
-)
-
-
-def _asks(entry: Symptom) -> bool:
-    return bool(entry.note and _QUESTION.search(entry.note))
+    kept += _first_fallback(entry, mine, ctx, top)
+    top = max((r.rank for r, _ in kept), default=0)
+    hits = semantic.hits(words_of(entry.note), top)
+    return _reasons(entry, kept, entry.symptom) + [_sounds_like(entry.symptom, h) for h in hits]
 
 
 def _question_reasons(entry: Symptom, rules: tuple[Rule, ...], ctx) -> list[Reason]:
-    """A question first meets the own-words emergency and crisis lists, whatever the severity
-    given ("I have chest pain, should I call?", "should I just end it all?"); only a question
-    that names none of them goes to the team as routine."""
+    """An entry that reports no symptom but asks a question ("do I take two today? feel fine"):
+    the own-words emergency and crisis lists come first, whatever the severity given ("I have
+    chest pain, should I call?"); otherwise the question rules (scope "question", data/unread.yaml)
+    send it to the team, so a question never vanishes as "nothing to report". An entry that
+    meets no question rule gives nothing."""
     asked = replace(entry, severity=None)
-    words = {"words": f"“{w}”"} if (w := words_of(entry.note)) else {}
-    found = []
-    for rule in rules:
-        facts: dict = {}
-        if (
-            rule.group == "own-words"
-            and rule.scope == "symptom"
-            and matches(rule.when, asked, ctx, facts)
-        ):
-            found.append(_reason(rule, entry.symptom, {**words, **facts}))
-    return found or [_question(entry)]
-
-
-def _question(entry: Symptom) -> Reason:
-    return Reason(
-        symptom="your question",
-        level="routine",
-        why=f"You asked: “{entry.note.strip()[:200]}”. This app cannot answer questions about your care.",
-        rule="question-for-team",
-        do=(
-            "Send your question to your care team or pharmacist (a portal message or a call in "
-            "office hours). If you feel unwell, check in again with your symptoms."
-        ),
-        sources=(_ASCO,),
-    )
+    questions = [r for r in rules if r.scope == "question"]
+    answer = _specific(asked, questions, ctx) or _first_fallback(asked, questions, ctx, 0)
+    if not answer:
+        return []
+    own = [r for r in rules if r.scope == "symptom" and r.group == "own-words"]
+    return _reasons(entry, _specific(asked, own, ctx) or answer)
 
 
 def _sounds_like(label: str, hit: semantic.Hit) -> Reason:
@@ -203,7 +186,7 @@ def triage(patient: Patient, as_of: date, rules: tuple[Rule, ...] | None = None)
             if rule.scope == "check-in" and matches(rule.when, None, ctx, facts):
                 reasons.append(_reason(rule, rule.symptom, facts))
     for entry in ctx.checkin:
-        if not is_reported(entry) and _asks(entry):
+        if not is_reported(entry):
             reasons.extend(_question_reasons(entry, rules, ctx))
     unique = list({(r.symptom, r.level, r.why): r for r in reasons}.values())
     unique.sort(key=lambda r: -RANK[r.level])  # stable: rule order within a level

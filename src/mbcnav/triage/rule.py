@@ -23,7 +23,7 @@ from .errors import TriageError
 
 LEVELS = ("emergency", "urgent", "routine", "none")  # most severe first
 RANK = {level: len(LEVELS) - i for i, level in enumerate(LEVELS)}  # emergency 4 ... none 1
-SCOPES = ("symptom", "check-in")
+SCOPES = ("symptom", "check-in", "question")
 PLACEHOLDERS = (
     "drug",
     "site",
@@ -76,7 +76,7 @@ class Rule:
     group: str | None = None
     fallback: bool = False
     scope: str = "symptom"
-    symptom: str | None = None  # the reason's label for check-in rules (e.g. a lab)
+    symptom: str | None = None  # the reason's label for check-in and question rules (e.g. a lab)
 
     @property
     def rank(self) -> int:
@@ -184,9 +184,9 @@ def parse_rule(entry: object, index: int, file: str, known_classes) -> Rule:
         raise TriageError(
             f"{where}, field 'scope': {scope!r} is not allowed; use one of: {', '.join(SCOPES)}."
         )
-    if scope == "check-in" and not entry.get("symptom"):
+    if scope in ("check-in", "question") and not entry.get("symptom"):
         raise TriageError(
-            f"{where}, field 'symptom': it is missing; a check-in rule names what its reason is about."
+            f"{where}, field 'symptom': it is missing; a {scope} rule names what its reason is about."
         )
     fallback = entry.get("fallback", False)
     if not isinstance(fallback, bool):

@@ -83,6 +83,13 @@ from mbcnav.trials.split import Criterion
 from mbcnav.trials.subgroups import mark_subgroups
 from mbcnav.trials.wording import rx
 
+# "MBC, including de novo MBC patients": what follows "including" is one kind the criterion
+# lets in, not a requirement (also "as well as", "such as"; within the clause)
+_INCLUDED = re.compile(
+    r"\b(?:including|incl\.?|includes|as\s+well\s+as|such\s+as|also)\s+(?:[\w-]+\s+){0,2}$",
+    re.I,
+)
+
 
 def checks_for(crit: Criterion, found: list[Mention]) -> list[dict]:
     """Every check one criterion implies (possibly none)."""
@@ -129,8 +136,10 @@ def checks_for(crit: Criterion, found: list[Mention]) -> list[dict]:
     out.extend({**c, "backwards": True} if backwards(c, crit.kind) else c for c in labs)
     if meno := menopause_check(plain):
         out.append(meno)
-    if (novo := rx("concept.de_novo").search(plain)) and not re.search(
-        r"\bor\b[^.;]{0,30}\brecurr", plain, re.I
+    if (
+        (novo := rx("concept.de_novo").search(plain))
+        and not re.search(r"\bor\b[^.;]{0,30}\brecurr", plain, re.I)
+        and not _INCLUDED.search(plain[max(0, novo.start() - 60) : novo.start()])
     ):
         out.append({"type": "de_novo", "value": "de novo", "neg": False, "at": novo.start()})
     if crit.kind == "inclusion" and (new := _NEWLY_DIAGNOSED.search(plain)):
@@ -378,16 +387,22 @@ def checks_for(crit: Criterion, found: list[Mention]) -> list[dict]:
     # whole study; "Patients with known germline or somatic mutations of BRCA1 or BRCA2"
     # (NCT05536128) is that population. A clause that says "are excluded" (NCT01534598) is an
     # exclusion, not a premise.
+    for c in out:  # "Patients with de novo stage IV OMBC must ...": whom the rule is for
+        if c["type"] == "de_novo" and 0 <= c.get("at", premise_end) < premise_end:
+            c["premise"] = True
     premise = pm.group(1) if pm else ""
     excluded = bool(
         re.search(r"\b(?:are|is|be)\s+(?:excluded|not\s+eligible|ineligible)\b", premise, re.I)
     )
     if all(c.get("premise") for c in out) and not defines and not if_then:
         # nothing required beyond the premise: the rest is real, only not checkable, so the
-        # premise is the requirement, except "premenopausal women must take goserelin" and
-        # brain spread
+        # premise is the requirement, except "premenopausal women must take goserelin", brain
+        # spread and "Patients with de novo stage IV OMBC must have a controlled primary
+        # tumour" (NCT05377047): a subgroup, as a relapse after early cancer is the other one
         for c in out:
-            if not (c["type"] == "menopause" or (c["type"] == "brain" and not excluded)):
+            if not (
+                c["type"] in ("menopause", "de_novo") or (c["type"] == "brain" and not excluded)
+            ):
                 c.pop("premise", None)
     sole = _SOLE_SITES.search(plain)
     if sole:

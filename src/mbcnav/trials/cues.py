@@ -10,7 +10,7 @@ from mbcnav.trials.wording import rx
 
 _EXCEPT = re.compile(r"\b(?:except|unless|other than|with (?:the )?exception of|excluding)\b", re.I)
 _ALLOWED = re.compile(
-    r"with or without|no limit|\b(?:is|are) (?:allowed|permitted|acceptable|eligible)|(?:may|can) (?:have )?(?:received?|be enrolled|continue|remain)|\bpermitted\b|\ballowed\b",
+    r"with or without|no limit|\b(?:is|are|will be|can be|may be) (?:allowed|permitted|acceptable|eligible|included|accepted)|(?:may|can) (?:have )?(?:received?|be enrolled|continue|remain)|\bpermitted\b|\ballowed\b",
     re.I,
 )
 _NOT_ALLOWED = re.compile(r"not (?:be )?(?:allowed|permitted|eligible)|prohibited", re.I)

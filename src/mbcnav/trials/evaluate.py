@@ -69,7 +69,8 @@ def _receptor(c: dict, f: PatientFacts) -> tuple[bool | None, str, str]:
 def _brain(c: dict, f: PatientFacts) -> tuple[bool | None, str, str]:
     settle = "A brain MRI or your team's note on brain metastases"
     if c.get("allowed"):
-        return NEUTRAL, "Treated brain metastases are allowed.", ""  # type: ignore[return-value]
+        # "Treated, stable brain metastases are allowed", "... will be included, providing ..."
+        return NEUTRAL, "The rule lets in people with brain metastases, on its conditions.", ""  # type: ignore[return-value]
     if f.brain is None:
         return None, "Whether the cancer has spread to the brain is not known.", settle
     if c.get("count") and f.brain not in {"none"}:

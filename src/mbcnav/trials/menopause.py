@@ -86,5 +86,13 @@ def evaluate_menopause(check: dict, status: str | None) -> tuple[bool | None, st
     if check["value"] == "post":
         if status == "suppressed":
             return (True, said, "") if check.get("ofs_ok") else (None, said, settle)
+        if status == "pre" and check.get("ofs_ok"):
+            # "must be postmenopausal or receiving ovarian function suppression" (NCT06120283):
+            # a woman before menopause can start suppression to join, so it stays open
+            return (
+                None,
+                said + " The rule also lets in women on ovarian suppression (such as goserelin).",
+                "Whether you are on, or will start, ovarian suppression",
+            )
         return status == "post", said, ""
     return status in {"pre", "suppressed"}, said, ""

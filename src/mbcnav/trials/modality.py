@@ -76,7 +76,20 @@ def scope(text: str, mode: str) -> tuple[int, int]:
     m = _cue(text, mode)
     if not m:
         return 0, len(text)
-    return between_edges(text, _CLAUSE_EDGE, m.start(), m.end())
+    lo, hi = between_edges(text, _CLAUSE_EDGE, m.start(), m.end())
+    if mode == "judgement" and _POSTPOSED.match(m.group(0)):
+        # "... melanoma and triple-negative breast cancer (TNBC) deemed appropriate to receive
+        # a checkpoint inhibitor" (NCT05967533): what comes before "deemed" is the stated
+        # requirement, only the fitness for the treatment is the doctor's call
+        lo = max(lo, m.start())
+    return lo, hi
+
+
+# a doctor's call on fitness for a treatment ("deemed appropriate to receive", "considered
+# suitable for"); "are considered eligible" is the rule's own allowance, not such a call
+_POSTPOSED = re.compile(
+    r"(?:judge?d|deemed|considered|assessed)\b(?!.*\b(?:eligible|ineligible)\b)", re.I
+)
 
 
 def between_edges(text: str, edges: re.Pattern, start: int, end: int) -> tuple[int, int]:

@@ -1,0 +1,47 @@
+"""Eleventh-session readings of typed words (issues 20 and 14): a denial of a symptom that takes a
+location, a denial after a hedge ("to be clear"), diarrhoea said as trips to the toilet, "not had
+a wee", new confusion in a relative's words, and a drug name written without the label's comma."""
+
+from mbcnav.patient.checkin import readings
+from mbcnav.patient.drugs import drug_table
+from mbcnav.patient.negation import negated
+
+
+def _terms(text: str) -> list[str]:
+    return [term for term, _ in readings(text)[0]]
+
+
+def test_a_denied_symptom_that_takes_a_location_is_denied():
+    assert negated("no swelling of face or lips")
+    assert negated("no swelling in my face")
+    text = "itchy pink patches on my forearms since I switched washing powder, no swelling of face or lips"
+    assert "face or throat swelling" not in _terms(text)
+
+
+def test_a_hedge_or_a_joining_word_before_a_denial_is_still_a_denial():
+    assert negated("to be clear I'm not suicidal")
+    assert negated("and no chest pain")
+    # a denial that goes on to name a method is not one
+    assert not negated("not suicidal but have thought about pills")
+
+
+def test_trips_to_the_toilet_are_diarrhea():
+    assert _terms("been on and off the toilet all night, 9 or 10 times")[0] == "diarrhea"
+    assert "diarrhea" in _terms("running to the loo every hour since lunch")
+    assert "diarrhea" not in _terms("up at night to pee a lot")
+
+
+def test_not_had_a_wee_is_not_passing_urine():
+    assert _terms("not had a wee since 10 last night")[0] == "unable to pass urine"
+
+
+def test_new_confusion_in_a_relatives_words():
+    assert "confusion" in _terms("my husband says I keep repeating myself")
+    assert "confusion" in _terms("got lost driving to the shop I go to every week")
+
+
+def test_a_drug_name_without_the_serial_comma_is_the_same_drug():
+    table = drug_table()
+    one = table.lookup("pertuzumab, trastuzumab and hyaluronidase")
+    assert one is not None and one is table.lookup("Phesgo")
+    assert table.lookup("trastuzumab").name == "trastuzumab"
