@@ -1,6 +1,6 @@
 """Eleventh-session library mechanisms (issue 15): the medicines guide's passages for a named
-drug's class share the drug's bonus; a message about someone who never had cancer, or about a
-pet, is off-topic; an earlier stage, a symptom diary, breast reconstruction, the chest wall and
+drug's class share the drug's bonus; a message about someone who never had cancer is off-topic
+(a pet is no sign of it); an earlier stage, a symptom diary, breast reconstruction, the chest wall and
 who decides for a person are the library's subject; a cruise is travel."""
 
 import numpy as np
@@ -35,7 +35,11 @@ def test_someone_who_never_had_cancer_is_off_topic():
     assert not scope().names_other_cancer_sign(
         "she's never had cancer before, now it's stage 4 in her bones, what is Xgeva for"
     )
-    assert not ask("how do I get my cat to stop peeing outside the litter box").answers
+    assert not scope().names_other_cancer_sign(
+        "my husband has never had cancer but is struggling with my chemo"
+    )
+    # a pet is no sign of another subject: "the puppy scratched my port" is a port question
+    assert ask("my port area is red since the puppy scratched it").answers
 
 
 def test_an_earlier_stage_a_symptom_diary_and_reconstruction_are_in_scope():

@@ -46,3 +46,10 @@ def test_a_question_that_names_an_emergency_is_an_emergency():
     crisis = _checkin("should I just end it all? whats the point")
     assert crisis.level == "emergency"
     assert any("988" in r.do for r in crisis.reasons)
+
+
+def test_a_question_keeps_every_emergency_list_it_meets():
+    result = _checkin("I have crushing chest pain and I want to end it all, should I call?")
+    rules = {r.rule for r in result.reasons}
+    assert result.level == "emergency"
+    assert {"own-words-suicide-warning-sign", "own-words-emergency-sign"} <= rules

@@ -401,3 +401,19 @@ def test_falling_asleep_is_no_fall_and_no_fit(run):
     assert not fired & {"fall", "sounds-like-seizure"}
     fell = run([{"symptom": "I fell over in the kitchen and hit my head", "severity": "moderate"}])
     assert "fall" in {r.rule for r in fell.reasons}
+
+
+def test_a_small_bleed_that_stopped_is_not_heavy_bleeding_but_a_real_one_still_is():
+    # H81 (eleventh session) and the review of it: the unless reading is per piece and lists
+    # what makes a bleed heavy, lasting, internal, from a line or on a blood thinner
+    def heavy(text):
+        return "heavy-bleeding" in {h.concept.name for h in semantic.hits(text)}
+
+    assert not heavy("only when I brush hard, stops in a minute, bloods were all normal")
+    for text in (
+        "nose bled a bit and stopped. bleeding from my ear now",
+        "nose bled a little and stopped, but now my port is bleeding through the dressing",
+        "bleeding from my nose, it stopped after a bit, i'm on rivaroxaban",
+        "the toilet was full of blood, it has stopped now",
+    ):
+        assert heavy(text), text

@@ -103,3 +103,29 @@ def test_are_considered_eligible_is_no_doctors_call_on_what_came_before():
     )
     lo, _ = scope(text, "judgement")
     assert lo < text.index("considered")
+
+
+def test_review_a_waived_call_a_barred_suppression_and_must_also():
+    # "unless considered unsuitable" waives what came before: still the doctor's call
+    text = "Must have received a CDK4/6 inhibitor unless considered unsuitable for it by the investigator"
+    assert scope(text, "judgement")[0] < text.index("considered")
+    # suppression named as a bar is no option
+    barred = menopause_check(
+        "Postmenopausal status; ovarian suppression with LHRH agonists is not permitted"
+    )
+    assert barred and not barred["ofs_ok"]
+    assert evaluate_menopause(barred, "pre")[0] is False
+    # "must also have de novo" is a requirement
+    assert (
+        _verdict("Patients must also have de novo metastatic breast cancer", RECURRED) == "not met"
+    )
+
+
+def test_a_before_surgery_title_that_names_stage_four_is_advanced():
+    trial = Trial(
+        nct_id="NCT00000000",
+        title="Neoadjuvant Systemic Therapy Followed by Surgery of the Primary Tumour in De Novo Stage 4 Breast Cancer",
+        conditions=["Breast Cancer Stage IV"],
+    )
+    settings = [c["checks"][0]["value"] for c in _record_criteria(trial) if c["number"] == 0]
+    assert settings == ["metastatic"]

@@ -136,13 +136,20 @@ class Scope:
 
     def names_other_cancer_sign(self, question: str) -> bool:
         """Whether the message names a test or organ of another cancer's care ("PSA",
-        "prostate biopsy", "colonoscopy") or a pet, and neither breast cancer, its spread nor a
-        cancer drug ("on Keytruda ... a colonoscopy next month" is about the drug); or says the
-        person has never had cancer and names neither breast cancer nor its spread."""
+        "prostate biopsy", "colonoscopy") and neither breast cancer, its spread nor a cancer drug
+        ("on Keytruda ... a colonoscopy next month" is about the drug); or says the person asked
+        about has never had cancer and names nothing else of the library's subject."""
         padded = f" {' '.join(words(synonyms().correct(question)))} "
         if self._has(padded, self.no_cancer):
-            # "for my mom's osteoporosis, she's never had cancer": said to be about no cancer
-            return not (self._has(padded, self.breast) or self._has(padded, self.spread))
+            # "for my mom's osteoporosis, she's never had cancer": said to be about no cancer,
+            # unless the rest of the message is about the library's subject too
+            rest = padded
+            for phrase in self.no_cancer:
+                rest = rest.replace(f" {phrase} ", " ")
+            return not any(
+                self._has(rest, found)
+                for found in (self.breast, self.spread, self.cancer_words, self.topic)
+            )
         if not self._has(padded, self.other_signs):
             return False
         # a cancer word left once other cancers are taken out ("my cancer is in my bones",

@@ -99,10 +99,9 @@ def negated(clause: str) -> bool:
         return True
     if words[0] not in PHRASE_NEGATORS and not (words[0] == "not" and words[1] in NOT_THOUGHT):
         return False
-    # the same term read with and without the cue (a term that takes a location keeps the
-    # typed words as its location, so only the terms are compared)
-    read = v.normalise_symptom(" ".join(rest))
-    return read is not None and (v.normalise_symptom(" ".join(words)) or (None,))[0] == read[0]
+    return v.normalise_symptom(" ".join(rest)) is not None and (
+        v.normalise_symptom(" ".join(words)) == v.normalise_symptom(" ".join(rest))
+    )
 
 
 def _denial_list(rest: list[str]) -> bool:

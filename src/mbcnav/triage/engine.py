@@ -97,14 +97,20 @@ def _reason(rule: Rule, label: str, facts: dict) -> Reason:
     )
 
 
-def _specific(entry: Symptom, rules, ctx) -> list[tuple[Rule, dict]]:
-    """The specific rules that fire on ``entry``; of those sharing a group, the most severe
-    (the first on a tie)."""
+def _fired(entry: Symptom, rules, ctx) -> list[tuple[Rule, dict]]:
+    """Every specific rule that fires on ``entry``, with the facts it used."""
     fired: list[tuple[Rule, dict]] = []
     for rule in rules:
         facts: dict = {}
         if not rule.fallback and matches(rule.when, entry, ctx, facts):
             fired.append((rule, facts))
+    return fired
+
+
+def _specific(entry: Symptom, rules, ctx) -> list[tuple[Rule, dict]]:
+    """The specific rules that fire on ``entry``; of those sharing a group, the most severe
+    (the first on a tie)."""
+    fired = _fired(entry, rules, ctx)
     kept: list[tuple[Rule, dict]] = []
     for rule, facts in fired:
         rivals = [r for r, _ in fired if rule.group and r.group == rule.group]
@@ -154,7 +160,9 @@ def _question_reasons(entry: Symptom, rules: tuple[Rule, ...], ctx) -> list[Reas
     if not answer:
         return []
     own = [r for r in rules if r.scope == "symptom" and r.group == "own-words"]
-    return _reasons(entry, _specific(asked, own, ctx) or answer)
+    # every own-words list the words meet ("crushing chest pain and I want to end it all":
+    # the crisis line and 911 both)
+    return _reasons(entry, _fired(asked, own, ctx) or answer)
 
 
 def _sounds_like(label: str, hit: semantic.Hit) -> Reason:

@@ -18,8 +18,8 @@ How it reads one symptom entry of a check-in (``hits``; the reading of the words
   or the concept's own), it is closer to the concept than to every mild look-alike (the file's
   ``mild`` list: "a bit bloated after I eat") by ``MARGIN``, and its level is above what the
   rules already gave that entry; a concept's ``unless`` readings (regular expressions) can
-  say a piece, or all the words, mean something else ("wish i could wake up feeling rested",
-  "it stopped within five minutes").
+  say a piece means something else ("wish i could wake up feeling rested", "bleeds a bit when
+  I brush, stops in a minute"); they read one piece, never the other clauses of the entry.
 
 It errs upwards and never lowers a level. Exemplar vectors are precomputed into
 ``data/semantic_vectors.npz`` keyed by a hash of the text (``python -m mbcnav.triage
@@ -334,13 +334,10 @@ def hits(text: str, above_rank: int = 0) -> list[Hit]:
     if not any(c.rank > above_rank for c in concepts()):
         return []
     best: dict[str, Hit] = {}
-    whole = _plain(text)
     for piece, concept, score, exemplar, near_mild in scores(text):
         if concept.rank <= above_rank or score < concept.cutoff or score < near_mild + MARGIN:
             continue
-        # an ``unless`` reading of the piece or of all the words ("nose bled a little ... it
-        # stopped within five min": the piece "nose bled a little" alone does not say so)
-        if any(u.search(_plain(piece)) or u.search(whole) for u in concept.unless):
+        if any(u.search(_plain(piece)) for u in concept.unless):
             continue
         if concept.name not in best or score > best[concept.name].score:
             best[concept.name] = Hit(concept, piece, score, exemplar)

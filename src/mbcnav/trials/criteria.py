@@ -84,9 +84,10 @@ from mbcnav.trials.subgroups import mark_subgroups
 from mbcnav.trials.wording import rx
 
 # "MBC, including de novo MBC patients": what follows "including" is one kind the criterion
-# lets in, not a requirement (also "as well as", "such as"; within the clause)
+# lets in, not a requirement (also "as well as", "such as"; within the clause; not "must also
+# have de novo ...")
 _INCLUDED = re.compile(
-    r"\b(?:including|incl\.?|includes|as\s+well\s+as|such\s+as|also)\s+(?:[\w-]+\s+){0,2}$",
+    r"\b(?:including|incl\.?|includes|as\s+well\s+as|such\s+as)\s+(?:[\w-]+\s+){0,2}$",
     re.I,
 )
 

@@ -52,6 +52,21 @@ def status_from_patient(p, as_of: date) -> str | None:
     return None
 
 
+# "ovarian suppression with LHRH agonists is not permitted": named, but as a bar
+_BARRED = re.compile(
+    r"\b(?:not|no longer|never)\s+(?:be\s+)?(?:permitted|allowed|eligible|accepted|acceptable)\b"
+    r"|\bprohibited\b|\bexcluded\b|\bineligible\b|\bno\s+(?:prior|previous|concurrent|current)\b",
+    re.I,
+)
+
+
+def _suppression_allowed(text: str) -> bool:
+    """Whether the rule lets ovarian suppression stand in for menopause: named, and not barred
+    in the words around it."""
+    m = rx("menopause.ovarian_suppression").search(text)
+    return bool(m) and not _BARRED.search(text[max(0, m.start() - 40) : m.end() + 60])
+
+
 def menopause_check(text: str) -> dict | None:
     """The menopausal status a criterion requires, when that is what it is about."""
     # "Postmenopausal women, defined as: ..." -> the requirement is the part before
@@ -64,7 +79,7 @@ def menopause_check(text: str) -> dict | None:
     check = {
         "type": "menopause",
         "value": "post" if m.group(1).lower() == "post" else "pre",
-        "ofs_ok": bool(rx("menopause.ovarian_suppression").search(text)),
+        "ofs_ok": _suppression_allowed(text),
     }
     if check["value"] == "pre" and rx("menopause.subject").match(head, m.end()):
         # "Premenopausal women must take goserelin": whom a rule is for, not a requirement

@@ -77,7 +77,13 @@ def scope(text: str, mode: str) -> tuple[int, int]:
     if not m:
         return 0, len(text)
     lo, hi = between_edges(text, _CLAUSE_EDGE, m.start(), m.end())
-    if mode == "judgement" and _POSTPOSED.match(m.group(0)):
+    if (
+        mode == "judgement"
+        and _POSTPOSED.match(m.group(0))
+        # "... a CDK4/6 inhibitor unless considered unsuitable for it": the call waives what
+        # came before, so it still reaches back
+        and not _WAIVES.search(text[max(0, m.start() - 40) : m.start()])
+    ):
         # "... melanoma and triple-negative breast cancer (TNBC) deemed appropriate to receive
         # a checkpoint inhibitor" (NCT05967533): what comes before "deemed" is the stated
         # requirement, only the fitness for the treatment is the doctor's call
@@ -87,6 +93,10 @@ def scope(text: str, mode: str) -> tuple[int, int]:
 
 # a doctor's call on fitness for a treatment ("deemed appropriate to receive", "considered
 # suitable for"); "are considered eligible" is the rule's own allowance, not such a call
+_WAIVES = re.compile(
+    r"\b(?:unless|or|if|except|otherwise|when|where)\s+(?:(?:is|are|be|been|was|were|it|they|patient|patients|participant)\s+){0,2}$",
+    re.I,
+)
 _POSTPOSED = re.compile(
     r"(?:judge?d|deemed|considered|assessed)\b(?!.*\b(?:eligible|ineligible)\b)", re.I
 )

@@ -31,6 +31,8 @@ _EARLY = re.compile(
     re.I,
 )
 _ADVANCED = re.compile(r"metasta|advanced|stage iv|unresectable|recurren|relaps", re.I)
+# "Neoadjuvant ... Surgery of the Primary Tumour in De Novo Stage 4 Breast Cancer": spread named
+_STAGE_FOUR = re.compile(r"\bstage\s*(?:iv|4|four)\b|\bmbc\b|\bde\s*novo\b|oligometasta", re.I)
 _BEFORE_SURGERY = re.compile(r"\bneo-?adjuvant\b|\bpre-?operative\b|\bpre-?surgical\b", re.I)
 _ALL_STAGES = re.compile(
     r"\bstages?\s+(?:0|i|1)[abc]?\s*(?:-|–|to|through)\s*(?:iv|4)\b|\b(?:any|all)\s+stages?\b", re.I
@@ -44,7 +46,9 @@ def _record_criteria(trial: Trial) -> list[dict]:
     # a title about surgery that has not happened yet ("Tattooing Before Neo-adjuvant
     # Chemotherapy", NCT07478900) is for cancer not known to have spread, whatever the
     # conditions list adds ("Locally Advanced or Metastatic")
-    before_surgery = bool(_BEFORE_SURGERY.search(trial.title)) and not _ADVANCED.search(trial.title)
+    before_surgery = bool(_BEFORE_SURGERY.search(trial.title)) and not (
+        _ADVANCED.search(trial.title) or _STAGE_FOUR.search(trial.title)
+    )
     if (
         _ADVANCED.search(title)
         and not re.search(r"early|operable", title, re.I)

@@ -17,42 +17,10 @@ from functools import cache
 from mbcnav.patient import vocabulary
 from mbcnav.trials.facts import PatientFacts
 from mbcnav.trials.record import Trial
+from mbcnav.trials.subtype_phrases import NEG, PHRASES, subtypes_named
 from mbcnav.trials.summary import summary_subtypes
 from mbcnav.trials.wording import rx
 
-NEG = ["zero", "ultralow", "low", "negative"]
-_HR = r"(?:hr|hormone[- ]receptors?|er|estrogen[- ]receptors?|oestrogen[- ]receptors?)"
-_HER2 = r"(?:her[- ]?2(?:\s*/\s*neu)?|erbb2)"  # "HER2/neu-negative" (NCT04333706)
-_POS = r"(?:\s*\+|[- ]?positive|\s+pos\b)"
-_NEGW = r"(?:\s*-(?![a-z])|\s*-(?=(?:breast|bc)\b)|[- ]?negative|\s+neg\b|[- ]?non[- ]?amplified)"
-
-# (pattern, hormone receptor required, HER2 categories allowed); first match wins per span.
-PHRASES: list[tuple[re.Pattern, str | None, list[str] | None]] = [
-    (re.compile(r"triple[- ]negative|\btnbc\b", re.I), "negative", NEG),
-    (re.compile(rf"\b{_HR}{_POS}\s*(?:,|/|and|\s)?\s*{_HER2}{_NEGW}", re.I), "positive", NEG),
-    # "HR- and HER2-positive", "HR-/HER2+", "HR+/HER2+": both receptors named (NCT05720117)
-    (
-        re.compile(rf"\b{_HR}{_NEGW}\s*(?:,|/|and|\s)?\s*{_HER2}{_POS}", re.I),
-        "negative",
-        ["positive"],
-    ),
-    (
-        re.compile(rf"\b{_HR}{_POS}\s*(?:,|/|and|\s)?\s*{_HER2}{_POS}", re.I),
-        "positive",
-        ["positive"],
-    ),
-    (re.compile(rf"\b{_HER2}[- ]?ultra[- ]?low\b", re.I), None, ["ultralow"]),
-    (re.compile(rf"\b{_HER2}[- ]?low\b", re.I), None, ["low"]),
-    # "HER2-null", "HER2-zero", "HER2 0" (NCT06827236): the zero category alone
-    (re.compile(rf"\b{_HER2}[- ]?(?:null|zero|0\+?(?![.\d-]))", re.I), None, ["zero"]),
-    (
-        re.compile(rf"\b{_HER2}(?:{_POS}|[- ]?overexpress\w*|[- ]?amplified)", re.I),
-        None,
-        ["positive"],
-    ),
-    (re.compile(rf"\b{_HER2}{_NEGW}", re.I), None, NEG),
-    (re.compile(rf"\b{_HR}{_POS}", re.I), "positive", None),
-]
 _BRAIN = re.compile(
     r"\b(?:brain|cns|central nervous system|intracranial)\s+(?:oligo)?metasta\w*|leptomening\w*",
     re.I,
@@ -149,7 +117,7 @@ def gates(trial: Trial, criteria: list[dict] | None = None) -> dict:
     ):
         subtypes = []  # "Breast Cancer" among "ER+ Breast Cancer", "BRCA2 Mutation": any subtype
     if not subtypes and not subtypes_named(text):
-        subtypes = summary_subtypes(trial.summary, subtypes_named)
+        subtypes = summary_subtypes(trial.summary)
     # any solid tumour in the title, or a condition that is only "(Advanced) Solid Tumors"; not
     # "HER2-positive solid tumours" or "solid tumors with a KRAS mutation"
     if not _QUALIFIED.search(trial.title) and (
@@ -352,51 +320,6 @@ _LIST_NOT = re.compile(
     r"|(?<!documented\s)\bhistory of\b|ineligible",
     re.I,
 )
-
-
-_DEFINES = re.compile(r"\bdefined\s+(?:as|by)\b[^.;]*$|\bconfirmed\s+to\s+be\s*$", re.I)
-_DEFINED_BY = re.compile(
-    r"\s*(?:\(\s*)?(?:by|per|on)\s+(?:ihc|fish|ish|immunohistochemistry)\b|\s*(?:defined|is\s+defined)\b",
-    re.I,
-)
-
-
-# a phrase that is a disease itself ("TNBC", "triple-negative breast cancer"), not an adjective
-_NAMES_DISEASE = re.compile(r"tnbc|\bbc\b|cancer|carcinoma|tumou?r|disease", re.I)
-_STAGE_WORDS = re.compile(
-    r"(?:[\s,/]*\b(?:locally|loco-?regionally|advanced|metastatic|recurrent|unresectable|"
-    r"inoperable|relapsed|refractory|or|and|and/or)\b)*[\s,/]*",
-    re.I,
-)
-
-
-def _of_other_cancer(text: str, end: int) -> bool:
-    """Whether the receptor phrase ending at ``end`` qualifies another cancer: "HR-positive,
-    locally advanced or metastatic ovarian cancer or endometrial cancer" (NCT06738966)."""
-    lead = _STAGE_WORDS.match(text, end)
-    return bool(rx("modality.other_cancer").match(text, lead.end() if lead else end))
-
-
-def subtypes_named(text: str) -> list[list]:
-    """[[hr, her2 list], ...]: each breast subtype the text names, once, in order; a phrase
-    inside another is not counted again, nor one that only defines a subtype ("(ER- defined as
-    <=1% by IHC ... HER2- by IHC 1+)")."""
-    taken: list[tuple[int, int]] = []
-    found: list[list] = []
-    for pattern, hr, her2 in PHRASES:
-        for m in pattern.finditer(text):
-            if any(a < m.end() and m.start() < b for a, b in taken):
-                continue
-            if _DEFINES.search(text[max(0, m.start() - 40) : m.start()]) or _DEFINED_BY.match(
-                text, m.end()
-            ):
-                continue
-            taken.append((m.start(), m.end()))
-            if not _NAMES_DISEASE.search(m.group(0)) and _of_other_cancer(text, m.end()):
-                continue  # "or HR-positive ... ovarian cancer": a subtype of another cancer
-            if [hr, her2] not in found:
-                found.append([hr, her2])
-    return found
 
 
 def subtype_list(text: str) -> list[list] | None:

@@ -6,7 +6,8 @@ human epidermal growth factor receptor 2 (HER2)-negative advanced breast cancer 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+
+from mbcnav.trials.subtype_phrases import subtypes_named
 
 # the people a summary's first sentence says the study is for: "... in participants with
 # estrogen receptor (ER)-positive, ... HER2-negative advanced breast cancer ..." (NCT07427394)
@@ -17,7 +18,7 @@ _SUMMARY_PEOPLE = re.compile(
 )
 
 
-def summary_subtypes(summary: str, subtypes_named: Callable[[str], list[list]]) -> list[list]:
+def summary_subtypes(summary: str) -> list[list]:
     """Subtypes the first sentence of the brief summary names as the study's population, when
     its title and conditions name none."""
     first = re.split(r"(?<=[.!?])\s+", (summary or "").strip(), maxsplit=1)[0]
