@@ -209,3 +209,10 @@ def test_asks_takes_true_or_false_only():
 def test_a_question_rule_names_what_its_reason_is_about():
     msg = _error(_one(scope="question", when={"asks": True}))
     assert "field 'symptom'" in msg and "question rule" in msg
+
+
+def test_a_question_rule_cannot_be_a_fallback():
+    msg = _error(
+        _one(scope="question", symptom="your question", fallback=True, when={"asks": True})
+    )
+    assert "field 'fallback'" in msg and "question rule" in msg

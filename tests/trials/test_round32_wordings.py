@@ -18,6 +18,12 @@ def _verdict(text: str, f, kind: str = "inclusion") -> str:
     return verdict(parsed(text, kind), f, {})["verdict"]
 
 
+def _title_settings(title: str, conditions: list[str]) -> list[str]:
+    """The disease settings a record's title and conditions set."""
+    trial = Trial(nct_id="NCT00000000", title=title, conditions=conditions)
+    return [c["checks"][0]["value"] for c in _record_criteria(trial) if c["number"] == 0]
+
+
 def test_including_de_novo_lets_de_novo_in_and_requires_nothing():
     text = (  # NCT07806266
         "Have a diagnosis of MBC (Breast cancer that has spread to another part of the body), "
@@ -42,19 +48,15 @@ def test_will_be_included_allows_brain_metastases():
 
 
 def test_a_title_before_surgery_is_early_whatever_the_conditions_add():
-    trial = Trial(  # NCT07478900
-        nct_id="NCT07478900",
-        title="Tumor Margin Skin Tattooing Before Neo-adjuvant Chemotherapy in Patients With Breast Cancer",
-        conditions=["Breast Cancer (Locally Advanced or Metastatic)"],
+    settings = _title_settings(  # NCT07478900
+        "Tumor Margin Skin Tattooing Before Neo-adjuvant Chemotherapy in Patients With Breast Cancer",
+        ["Breast Cancer (Locally Advanced or Metastatic)"],
     )
-    settings = [c["checks"][0]["value"] for c in _record_criteria(trial) if c["number"] == 0]
     assert "early" in settings and "metastatic" not in settings
-    spread = Trial(
-        nct_id="NCT00000000",
-        title="Neoadjuvant Chemotherapy for Locally Advanced or Metastatic Breast Cancer",
-        conditions=["Breast Cancer"],
+    settings = _title_settings(
+        "Neoadjuvant Chemotherapy for Locally Advanced or Metastatic Breast Cancer",
+        ["Breast Cancer"],
     )
-    settings = [c["checks"][0]["value"] for c in _record_criteria(spread) if c["number"] == 0]
     assert settings == ["metastatic"]
 
 
@@ -122,10 +124,8 @@ def test_review_a_waived_call_a_barred_suppression_and_must_also():
 
 
 def test_a_before_surgery_title_that_names_stage_four_is_advanced():
-    trial = Trial(
-        nct_id="NCT00000000",
-        title="Neoadjuvant Systemic Therapy Followed by Surgery of the Primary Tumour in De Novo Stage 4 Breast Cancer",
-        conditions=["Breast Cancer Stage IV"],
+    settings = _title_settings(
+        "Neoadjuvant Systemic Therapy Followed by Surgery of the Primary Tumour in De Novo Stage 4 Breast Cancer",
+        ["Breast Cancer Stage IV"],
     )
-    settings = [c["checks"][0]["value"] for c in _record_criteria(trial) if c["number"] == 0]
     assert settings == ["metastatic"]

@@ -15,11 +15,10 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from pathlib import Path
 
 import numpy as np
-import yaml
 
+from mbcnav.library.medicines import medicine_for
 from mbcnav.library.vocabulary import analyse, synonyms, words
 
 LIST_BONUS = 1.2
@@ -27,7 +26,6 @@ NUMBER_BONUS = 1.2
 INTRO_DAMP = 0.8
 DRUG_BONUS = 1.3  # "a named drug wins": passages naming the drug the question names
 CLASS_BONUS = 1.15  # passages the medicines guide lists for the named drug's class
-MEDICINES_FILE = Path(__file__).parent / "data" / "medicines.yaml"
 SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9\"'(])")
 ENUMERATION = re.compile(r"(\b[\w-]+(?: [\w-]+){0,3}, ){2,}[\w -]+(,? (and|or) )", re.I)
 BULLETS = re.compile(r"^\s*([-*]|\d+\.)\s", re.M)
@@ -89,22 +87,13 @@ def focus_factor(index, question: str) -> np.ndarray | None:
     if not named:
         return None
     hit = np.array([bool(named & d) for d in _drugs_named(index)], dtype=bool)
-    listed = _class_passages(index)
-    classes = {c for d in synonyms().drugs.values() if d.generic in named for c in d.classes}
-    near = np.array([bool(classes & c) for c in listed], dtype=bool)
+    listed = set()
+    for generic in named:
+        if page := medicine_for(generic):  # the guide's works / side effects / report passages
+            passages = (*page.works, *page.side_effects, *page.report)
+            listed |= {(p.article.slug, p.section.heading) for p in passages}
+    near = np.array([(s.article, s.heading) in listed for s in index.sections], dtype=bool)
     return np.where(hit, DRUG_BONUS, np.where(near, CLASS_BONUS, 1.0)).astype(np.float32)
-
-
-@lru_cache(maxsize=8)
-def _class_passages(index) -> list[frozenset[str]]:
-    """Per passage, the drug classes whose medicines-guide entry lists it (data/medicines.yaml)."""
-    raw = yaml.safe_load(MEDICINES_FILE.read_text(encoding="utf-8"))
-    where: dict[tuple[str, str], set[str]] = {}
-    for name, roles in (raw.get("classes") or {}).items():
-        for role in roles.values():
-            for article, heading in role:
-                where.setdefault((article, heading), set()).add(name)
-    return [frozenset(where.get((s.article, s.heading), ())) for s in index.sections]
 
 
 def split_sentences(text: str) -> list[str]:

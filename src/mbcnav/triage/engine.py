@@ -156,7 +156,7 @@ def _question_reasons(entry: Symptom, rules: tuple[Rule, ...], ctx) -> list[Reas
     meets no question rule gives nothing."""
     asked = replace(entry, severity=None)
     questions = [r for r in rules if r.scope == "question"]
-    answer = _specific(asked, questions, ctx) or _first_fallback(asked, questions, ctx, 0)
+    answer = _specific(asked, questions, ctx)
     if not answer:
         return []
     own = [r for r in rules if r.scope == "symptom" and r.group == "own-words"]

@@ -193,6 +193,10 @@ def parse_rule(entry: object, index: int, file: str, known_classes) -> Rule:
         raise TriageError(
             f"{where}, field 'fallback': {fallback!r} is not allowed; write true or false."
         )
+    if fallback and scope == "question":
+        raise TriageError(
+            f"{where}, field 'fallback': true is not allowed; a question rule fires when it matches."
+        )
     condition_schema.check(entry["when"], where, "when", known_classes)
     return Rule(
         name=name.strip(),

@@ -91,12 +91,13 @@ def scope(text: str, mode: str) -> tuple[int, int]:
     return lo, hi
 
 
-# a doctor's call on fitness for a treatment ("deemed appropriate to receive", "considered
-# suitable for"); "are considered eligible" is the rule's own allowance, not such a call
+# "unless / or / if (it is) considered unsuitable": a call that waives what came before it
 _WAIVES = re.compile(
     r"\b(?:unless|or|if|except|otherwise|when|where)\s+(?:(?:is|are|be|been|was|were|it|they|patient|patients|participant)\s+){0,2}$",
     re.I,
 )
+# a doctor's call on fitness for a treatment ("deemed appropriate to receive", "considered
+# suitable for"); "are considered eligible" is the rule's own allowance, not such a call
 _POSTPOSED = re.compile(
     r"(?:judge?d|deemed|considered|assessed)\b(?!.*\b(?:eligible|ineligible)\b)", re.I
 )
