@@ -33,6 +33,7 @@ CASES = [
         "round30_cases.yaml",
         "round31_cases.yaml",
         "round32_cases.yaml",
+        "round33_cases.yaml",
     )
     for case in yaml.safe_load((DATA / file).read_text("utf-8"))["cases"]
 ]

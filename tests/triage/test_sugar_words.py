@@ -15,6 +15,8 @@ from mbcnav.triage.conditions import sugar_reading
         ("blood sugar of 5.6", 101),
         ("meter just says HI", 600),
         ("bg 2.9 feeling shaky", 52),
+        # set 30: the meter named, the unit after the numbers
+        ("on dex since Monday, meter was 290 after dinner and 262 this morning (mg/dL)", 290),
     ],
 )
 def test_a_reading_is_read_in_mg_dl(text, mg_dl):
@@ -29,6 +31,10 @@ def test_a_reading_is_read_in_mg_dl(text, mg_dl):
         "sugar 3 spoons in my porridge",
         "pooed 3 times today",
         "temperature 38.2",
+        "peak flow meter 290",
+        "pulse meter 65",
+        "ketone meter 1.8",
+        "bp meter 150 over 90",
     ],
 )
 def test_a_count_of_sugars_or_another_number_is_not_a_reading(text):

@@ -185,6 +185,7 @@ def ask(
     if not personal and (
         scope().owns_other_cancer(reading.asked, question)
         or scope().names_other_cancer_sign(question)
+        or scope().other_subject(question)
     ):
         return AskResult(question, [], OFF_TOPIC, False, reading.asked, reading.shape)
     in_scope = personal or scope().covers(question)

@@ -60,6 +60,11 @@ class Scope:
         self.other_signs = _phrases(path, data, "other_cancer_signs")
         self.cancer_words = _phrases(path, data, "cancer_words")
         self.no_cancer = _phrases(path, data, "no_cancer")
+        self.cosmetic = _phrases(path, data, "cosmetic_surgery")
+        self.animals = _phrases(path, data, "animals")
+        self.animal_care = _phrases(path, data, "animal_care")
+        self.animal_illness = _phrases(path, data, "animal_illness")
+        self.person_cancer = _phrases(path, data, "person_cancer")
         named = sorted(
             self.other + _phrases(path, data, "own_other_cancers"), key=len, reverse=True
         )
@@ -161,6 +166,28 @@ class Scope:
             self._has(padded, self.breast)
             or self._has(own, self.spread + self.cancer_words)
             or self._names_drug(padded)
+        )
+
+    def other_subject(self, question: str) -> bool:
+        """Whether the message is about cosmetic breast surgery ("recovery after breast
+        augmentation", "insurance for a breast reduction") or an animal's illness or care ("my
+        11 yr old lab has a mammary tumor", "spay our rabbit"), and names nothing of a person's
+        own cancer, its treatment or an infection sign."""
+        padded = f" {' '.join(words(synonyms().correct(question)))} "
+        if self._has(padded, self.person_cancer):
+            return False
+        if self._has(padded, self.cosmetic):
+            return not self._has(padded, self.spread + self.cancer_words) and not self._names_drug(
+                padded
+            )
+        if self._has(padded, self.animal_care):
+            return True
+        # an animal named with an illness and nothing of a person's: "my dog has a lump"
+        return (
+            self._has(padded, self.animals)
+            and self._has(padded, self.animal_illness)
+            and not self._has(padded, self.spread)
+            and not self._names_drug(padded)
         )
 
     def by_evidence(self, question: str, best_score: float, similarity: float) -> bool:

@@ -97,6 +97,12 @@ def negated(clause: str) -> bool:
     # a list of denials with the cue repeated: "no ulcers no bleeding", "no fever no chills"
     if _denial_list(rest):
         return True
+    # one cue over a list joined by "or" / "and" / commas (ConText scope runs to the clause's
+    # end): "no other bruises or bleeding", "no fever or chills", each part a listed symptom
+    parts = [p.split() for p in re.split(r"\s*(?:,|\bor\b|\band\b|\bnor\b)\s*", " ".join(rest))]
+    parts = [p for p in parts if p]
+    if len(parts) > 1 and all(len(p) <= 3 and v.is_symptom_word(" ".join(p)) for p in parts):
+        return True
     if words[0] not in PHRASE_NEGATORS and not (words[0] == "not" and words[1] in NOT_THOUGHT):
         return False
     return v.normalise_symptom(" ".join(rest)) is not None and (

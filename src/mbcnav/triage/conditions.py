@@ -78,7 +78,8 @@ NUMBERS = ("temperature_c", "count_per_day")
 #: number ("sugar reading 28", "my glucose was 450", "sugars are at 22"); not a count of
 #: sugars or sweets ("2 sugars in tea", "sugar free sweets 2 a day").
 SUGAR = re.compile(
-    r"\b(?:sugars?|glucose|bgl?|bsl|glucometer|hypos?|finger\s?pricks?|finger\s?sticks?|cgm|libre|dexcom)\b(?:[\s,]+(?!free\b)[a-z]+){0,3}?[\s,]+"
+    # "meter was 290 after dinner" (not a peak flow or pulse meter)
+    r"\b(?:sugars?|glucose|bgl?|bsl|glucometer|hypos?|finger\s?pricks?|finger\s?sticks?|cgm|libre|dexcom|(?<!flow\s)(?<!pulse\s)(?<!ox\s)(?<!ketone\s)(?<!ketones\s)(?<!bp\s)(?<!pressure\s)(?<!sats\s)(?<!sat\s)(?<!o2\s)(?<!oxygen\s)(?<!peak\s)(?<!heart\s)(?<!rate\s)meter)\b(?:[\s,]+(?!free\b)[a-z]+){0,3}?[\s,]+"
     r"(\d{1,3}(?:\.\d)?)(?![\d.])(?!\s*(?:a\s+day|per|x\b|times|spoons?|teaspoons?|tsps?|"
     r"cubes?|lumps?|sachets?|g\b|grams?|%))"
 )

@@ -10,7 +10,10 @@ _AGE_CUE = re.compile(
 )
 _AGE_NOT = re.compile(
     r"expectancy|survival|childbearing|child-bearing|father|contracept|conceiv|sterili|within|for (?:at least )?\d+ years|years (?:ago|prior|before|after|since)|history|diagnosed|menopaus|gestational|post-?partum|"
-    r"for age\b|standard deviations?|percentile",
+    r"for age\b|standard deviations?|percentile|"
+    # "Malignancy treated with curative intent and with no known active disease ≥3 years"
+    # (NCT04892693): how long the other cancer has been gone, not an age
+    r"curative|disease[- ]free|active disease|evidence of (?:active )?disease|remission|recurrence",
     re.I,
 )
 _AGE_RANGE = re.compile(

@@ -59,6 +59,8 @@ _AS_MODIFIER = re.compile(
     r"|\b(?:sbrt|srs|wbrt|radiosurgery|radiotherapy|radiation|irradiation|steroids?|corticosteroids?|"
     r"surgery|resection|excision|removal)"
     r"\s+(?:\w+\s+){0,2}?(?:for|to|of)\s+(?:the\s+|their\s+|an?\s+)?"
+    # "complete resection of all known brain metastases" (NCT03449238): what was removed
+    r"(?:all\s+(?:known\s+)?|known\s+)?"
     r"(?:(?:only|sole|single|same|index|target)\s+)?(?:(?:areas?|sites?|lesions?|regions?)\s+of\s+)?"
     r"|\b(?:attributed|attributable|related|due|secondary)\s+to\s+[^.;,()]{0,30}?)$",
     re.I,
@@ -131,6 +133,22 @@ _FIT_FOR = re.compile(
     r"(?:tolerate|withstand|receive|undergo|be\s+given)\s+(?:[\w-]+\s+){0,3}?$",
     re.I,
 )
+
+
+# an exception in brackets (nested brackets allowed): "(except for ongoing LHRH analogs in male
+# patients and premenopausal women)", "(except LHRH agonists (goserelin) in premenopausal women)"
+_BRACKETED_EXCEPTION = re.compile(
+    r"\(\s*(?:except(?:\s+for)?|other\s+than|excluding|with\s+the\s+exception\s+of|apart\s+from)\b"
+    r"(?:[^()]|\([^()]*\))*\)",
+    re.I,
+)
+
+
+def in_exception(text: str, at: int) -> bool:
+    """True when position ``at`` lies in an exception: "hormonal therapy (except for ongoing LHRH
+    analogs in male patients and premenopausal women)" (NCT05252390) names who may go on with
+    a drug, not a status the criterion is about."""
+    return any(m.start() <= at < m.end() for m in _BRACKETED_EXCEPTION.finditer(text))
 
 
 def names_fitness(before: str) -> bool:

@@ -15,54 +15,30 @@ from mbcnav.trials.age_sex import age_check, sex_check
 from mbcnav.trials.alternatives import mark_unchecked_alternatives
 from mbcnav.trials.asides import (
     drop_asides,
-    names_a_cause,
-    names_a_purpose,
-    names_fitness,
-    names_options,
 )
 from mbcnav.trials.conjugates import join_conjugates
 from mbcnav.trials.context import Mention, mentions_many
 from mbcnav.trials.cues import (
-    _AGE_RULE,
-    _ALL_STAGES,
     _BINDING,
     _DEFINES,
     _DEFINITION,
-    _DRUG_AFTER,
     _DRUG_NAIVE,
     _EVER_TREATED,
     _EXAMPLES,
     _EXPLAIN,
-    _HARM_FROM,
     _IF,
     _IF_PREMISE,
     _LAB,
     _LAB_PREMISE,
-    _LABEL_AFTER,
-    _LATER_IF,
     _NEWLY_DIAGNOSED,
-    _NOT_A_RESULT,
     _NOT_YET_TREATED,
-    _NOTHING_MORE,
     _ON_ANY_TREATMENT,
     _OPTIONAL_PARTNER,
     _PARTNER,
-    _POPULATION_HEAD,
     _PREMISE,
     _PREMISE_NOT,
-    _RECEPTOR_SCOPE,
-    _RESULT_STATE,
-    _ROLE_OF_DRUGS,
-    _SCOPE_BEFORE,
-    _SETTING_HEAD,
-    _SETTING_NOUN,
     _SOLE_SITES,
-    _TARGETING,
-    _TEST_AFTER,
-    _TEST_OF,
-    _THERAPY_BEFORE,
     _TRAILING_IF,
-    _allows_only,
     _sentence,
 )
 from mbcnav.trials.durations import duration_check
@@ -70,6 +46,7 @@ from mbcnav.trials.her2 import her2_list_start, her2_scores, with_named
 from mbcnav.trials.labs import backwards, lab_checks
 from mbcnav.trials.menopause import menopause_check
 from mbcnav.trials.mention_check import from_mention
+from mbcnav.trials.mention_scope import Reading, not_a_rule
 from mbcnav.trials.numbers import (
     _KARNOFSKY,
     ecog_allowed,
@@ -212,89 +189,9 @@ def checks_for(crit: Criterion, found: list[Mention]) -> list[dict]:
         has_lines = False
     prev_therapy, prev_mode = None, None  # where the last therapy mention read ends, its mode
     for m in found:
-        if has_lines and m.check == "therapy" and not m.concept.startswith("drug:"):
+        reading = Reading(text, crit.kind, has_lines, scoped, first_treatment, lab, prev_therapy)
+        if not_a_rule(m, reading):
             continue
-        if (
-            m.check in {"receptor", "subtype"}
-            and crit.kind == "exclusion"
-            and _RECEPTOR_SCOPE.search(text[: m.start])
-        ):
-            continue  # "... therapy for metastatic HER2-positive breast cancer": scope, not a rule
-        if (
-            m.check in {"receptor", "subtype"}
-            and crit.kind == "exclusion"
-            and _LABEL_AFTER.match(text[m.end :])
-        ):
-            continue  # "Triple Negative Breast Cancer - Patient is not within ...": a cohort label
-        if m.check in {
-            "brain",
-            "biomarker",
-            "measurable",
-            "receptor",
-            "site",
-        } and names_a_purpose(text[: m.start]):
-            continue  # "SBRT for CNS disease", "steroids for control of symptoms of brain
-            # metastases", "irAEs attributed to anti-PD-1/PD-L1 therapy": what the head is for
-        if m.check == "setting" and _AGE_RULE.match(text):
-            continue  # "Age: >= 18 and <= 75 (stage Ia); >= 18 (stage Ib)": study stages (NCT06609187)
-        if m.check in {"receptor", "biomarker"} and (
-            _TARGETING.search(text[: m.start])
-            or (m.check == "biomarker" and _DRUG_AFTER.match(text[m.end :]))
-        ):
-            continue  # "any prior treatment targeting HER2", "PD-L1 / VEGF bispecific antibody": a
-            # drug's target, not a result (NCT07193394, NCT06827236)
-        if (
-            m.check == "therapy"
-            and prev_therapy is not None
-            and _ROLE_OF_DRUGS.search(text[: m.start])
-        ):
-            continue  # "... inhibitor (such as sorafenib) for chemotherapy": the drugs' role
-        if m.check == "therapy" and names_fitness(text[: m.start]):
-            continue  # "not amenable to curative-intent surgery or radiation": no history
-        if m.check == "therapy" and names_options(text[m.end :]):
-            continue  # "endocrine therapy options are not suitable": the choices, no history
-        if m.check == "therapy" and names_a_cause(text[m.end :]):
-            continue  # "cold therapy gloves for chemotherapy induced neuropathy": the harm's cause
-        if m.check == "therapy" and _HARM_FROM.search(text[: m.start]):
-            continue  # "unresolved toxicities from previous anticancer therapy": about the harm
-        if m.check in {"receptor", "biomarker"} and _RESULT_STATE.search(text[: m.start]):
-            continue  # "Inconclusive, equivocal or unavailable result of HER2 ...": no result
-        if m.check == "biomarker" and _TEST_OF.search(text[: m.start]):
-            continue  # "tissue for the analysis of PIK3CA status": a test to be done
-        if m.check == "biomarker" and _NOT_A_RESULT.match(text[m.end :]):
-            continue  # "PIK3CA inhibitor", "for PIK3CA testing": a drug class or a test, no result
-        if m.check == "setting" and rx("concept.visceral_crisis").search(text):
-            continue  # "advanced, symptomatic, visceral spread at risk of ...": the crisis, not the stage
-        if (
-            m.check == "setting"
-            and crit.kind == "exclusion"
-            and not _SETTING_HEAD.match(text[: m.start])
-            and not (_POPULATION_HEAD.match(text[: m.start]) and _NOTHING_MORE.match(text[m.end :]))
-        ):
-            continue  # "complications of advanced malignancy": the setting qualifies something else
-        if m.check == "site" and m.value == "bone-only" and crit.kind == "inclusion":
-            continue  # "bone-only disease is allowed / evaluable": an allowance, not a requirement
-        if _LATER_IF.match(_sentence(text, m.start)) and _sentence(text, 0) != _sentence(
-            text, m.start
-        ):
-            continue  # "... are not allowed. In cases where brain metastases are ...": guidance
-        if _allows_only(text, m.start):
-            continue  # "...; Participants may have but are not required to have prior X": allowed
-        if m.check == "setting" and (
-            (m.value == "early" and _ALL_STAGES.search(text))
-            or (crit.kind == "exclusion" and _SETTING_NOUN.match(text[m.end :]))
-        ):
-            continue
-        if m.check == "setting" and _TEST_AFTER.match(text[m.end :]):
-            continue  # "Metastatic setting 18F-FDG PET/ceCT indicating ...": names the scan
-        if m.check == "setting" and _THERAPY_BEFORE.search(text[: m.start]):
-            continue  # "completed all prior therapy ... with curative intent": about the therapy
-        if m.check == "setting" and _SCOPE_BEFORE.search(text[: m.start]):
-            continue  # "... for advanced breast cancer", "in the metastatic setting": scope
-        if (m.check == "setting" and scoped and m.start > first_treatment) or (
-            m.check == "site" and lab
-        ):
-            continue  # "therapy for metastatic disease" is scope; "(liver metastases present)" a lab note
         c = from_mention(m, text, crit.kind)
         if c is None:
             continue

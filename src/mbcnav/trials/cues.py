@@ -125,6 +125,13 @@ _RECEPTOR_SCOPE = re.compile(
     r"\b(?:for|in|of)\s+(?:the\s+)?(?:(?:locally|loco-?regionally|advanced|metastatic|recurrent|unresectable|inoperable|or|and|and/or|/)[\s/]*)+$",
     re.I,
 )
+# an exception for brain lesions that are small, without symptoms or need no treatment
+_SMALL_EXCEPTION = re.compile(
+    r"\b(?:except\w*|other\s+than|unless)\b[^.;]{0,80}?(?:\bsmall\b|\basymptomatic\b|[<≤]\s*\d|"
+    r"\bnot\s+(?:be\s+)?(?:indicated|required|needed)\b|\bdo(?:es)?\s+not\s+require\b)[^;]*",
+    re.I,
+)
+_TREATED_WORDS = re.compile(r"\btreated\b|\bstable\b|\bradiat|\bsurg", re.I)
 _BRAIN_COUNT = re.compile(
     r"(?:>|≥|>=|<|≤|<=|more than|greater than|at least|up to|fewer than|no more than)\s*\d+\s*(?:\w+\s+){0,2}(?:metasta|lesion)"
     r"|\b\d+\s*(?:-|–|to)\s*\d+\s*(?:\w+\s+){0,2}(?:metasta|lesion)"

@@ -102,6 +102,13 @@ def _brain(c: dict, f: PatientFacts) -> tuple[bool | None, str, str]:
             f"Brain metastases in your record: {f.brain}; whether they cause symptoms is not recorded.",
             settle,
         )
+    if c.get("status") == "active" and c.get("excepted") and f.brain == "active":
+        return (
+            None,
+            "Brain metastases in your record: active; whether they fit the rule's exception "
+            "(small, without symptoms, no treatment needed) is not recorded.",
+            settle,
+        )
     if c.get("status") == "active":
         return (
             f.brain in {"active", "treated-progressing", "leptomeningeal"},

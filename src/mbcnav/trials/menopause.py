@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from mbcnav.trials.asides import in_exception
 from mbcnav.trials.wording import rx
 
 POST_AGE = 60
@@ -76,6 +77,8 @@ def menopause_check(text: str) -> dict | None:
         return None
     if re.search(r"\b(?:not|non|no longer)[- ](?:[\w-]+\s+){0,3}$", head[: m.start()], re.I):
         return None  # "not postmenopausal": said the other way round, left to the study team
+    if in_exception(head, m.start()):
+        return None  # "(except for ongoing LHRH analogs in ... premenopausal women)"
     check = {
         "type": "menopause",
         "value": "post" if m.group(1).lower() == "post" else "pre",

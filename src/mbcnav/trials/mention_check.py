@@ -34,6 +34,8 @@ from mbcnav.trials.cues import (
     _PROHIBITION,
     _REPRODUCTIVE,
     _SITE_STATE,
+    _SMALL_EXCEPTION,
+    _TREATED_WORDS,
     _WASHOUT,
     _WITHOUT,
     _clause,
@@ -113,6 +115,31 @@ def _before_examples(before: str) -> str:
     return before
 
 
+# a therapy given in any setting: "whether in recurrent/metastatic setting or in
+# neoadjuvant/adjuvant setting" (NCT04892693), "in the (neo)adjuvant or metastatic setting"
+_EITHER_SETTING = re.compile(
+    r"\b(?:metastatic|advanced|recurrent)\b[^.;()]{0,40}\bor\b[^.;()]{0,20}\b(?:neo-?)?adjuvant\b"
+    r"|\b(?:\(neo\))?(?:neo-?)?adjuvant\b[^.;()]{0,40}\bor\b[^.;()]{0,20}\b(?:metastatic|advanced)\b"
+    r"|\b(?:any|either)\s+setting\b",
+    re.I,
+)
+_WITH_OR_WITHOUT = re.compile(r"with\s+or\s+without", re.I)
+# "with or without (palbociclib)", "with or without targeted therapy (e.g. everolimus)"
+_JUST_AFTER_OPTIONAL = re.compile(r"with\s+or\s+without[\s(]*(?:[\w/.+-]+[\s(),:]*){0,5}$", re.I)
+
+
+def _allows(around: str, before: str) -> bool:
+    """An allowance in the drug's clause; "with or without" allows what follows it only:
+    "chemotherapy which include trastuzumab and/or ado-trastuzumab with or without chemotherapy
+    agents" (NCT04469127) requires trastuzumab or T-DM1, the chemotherapy is optional."""
+    if _JUST_AFTER_OPTIONAL.search(before):
+        return True
+    found = [a.group(0) for a in _ALLOWED.finditer(around)]
+    if not found:
+        return False
+    return not all(_WITH_OR_WITHOUT.fullmatch(a) for a in found)
+
+
 def from_mention(m: Mention, text: str, kind: str) -> dict | None:
     mods = m.modifiers
     before = text[: m.start]
@@ -154,7 +181,7 @@ def from_mention(m: Mention, text: str, kind: str) -> dict | None:
             or (_PLAN_LEAD.match(text) and not _PAST_CUE.search(_sentence(text, m.start)))
         ):
             return None  # "pregnancy after abemaciclib initiation must be reported": exposure
-        allowed = bool(_ALLOWED.search(around)) and not _NOT_ALLOWED.search(around)
+        allowed = _allows(around, before) and not _NOT_ALLOWED.search(around)
         check["drug"] = m.concept.startswith("drug:")
         check["mode"] = (
             "progressed"
@@ -181,7 +208,9 @@ def from_mention(m: Mention, text: str, kind: str) -> dict | None:
         if washout is not None and washout <= 42:
             return None  # a wash-out before the first dose: checked by the study team at screening
         check["setting"] = (
-            "metastatic"
+            None  # "(whether in recurrent/metastatic setting or in neoadjuvant/adjuvant setting)"
+            if _EITHER_SETTING.search(text)
+            else "metastatic"
             if _METASTATIC_SETTING.search(text)
             else "early"
             # "an ADC in a curative setting" (NCT07259226): the setting may follow the therapy
@@ -228,6 +257,16 @@ def from_mention(m: Mention, text: str, kind: str) -> dict | None:
             # "Known symptomatic brain metastases", "uncontrolled and/or symptomatic brain
             # metastases" (NCT06324357): not every untreated one; a judgement the record lacks
             check["symptomatic"] = True
+        if (
+            status == "active"
+            # after the mention, in its sentence (not another rule's exception before it)
+            and (ex := _SMALL_EXCEPTION.search(re.split(r"\.\s+(?=[A-Z])", text[m.end :])[0]))
+            and not _TREATED_WORDS.search(ex.group(0))
+        ):
+            # "untreated CNS metastases ... except for patients with <= 3 small (< 0.6 cm)
+            # asymptomatic brain lesions where treatment is not indicated" (NCT04445844): size and
+            # symptoms a record seldom holds decide it
+            check["excepted"] = True
         if _BRAIN_COUNT.search(around):
             check["count"] = True  # "> 3 brain metastases", "1-3 brain lesions": a number to know
         # "may / either / if" in the mention's own part of the rule: "... with leptomeningeal

@@ -103,6 +103,13 @@ _POSTPOSED = re.compile(
 )
 
 
+_WITH_OR_WITHOUT = re.compile(r"with\s+or\s+without", re.I)
+# a word before "with or without" other than the people it is about: what comes before is required
+_NAMES_BEFORE = re.compile(
+    r"\b(?!(?:patients?|participants?|subjects?|women|men|people|those|and|or)\b)[a-z0-9]", re.I
+)
+
+
 def between_edges(text: str, edges: re.Pattern, start: int, end: int) -> tuple[int, int]:
     """The span around ``text[start:end]`` reaching to the nearest ``edges`` on each side
     (the whole text where there is none)."""
@@ -136,7 +143,19 @@ def modality(text: str, kind: str) -> str:
         return "procedure"
     if rx("modality.judgement").search(text):
         return "judgement"
-    allow = rx("modality.permitted").search(text)
+    # "refractory to ... trastuzumab and/or ado-trastuzumab with or without chemotherapy agents"
+    # (NCT04469127): what comes before "with or without" is required, only what follows is
+    # optional; "(Patients) with or without prior CDK4/6 inhibitor" is the allowance itself
+    allow = next(
+        (
+            a
+            for a in rx("modality.permitted").finditer(text)
+            if not (
+                _WITH_OR_WITHOUT.fullmatch(a.group(0)) and _NAMES_BEFORE.search(text[: a.start()])
+            )
+        ),
+        None,
+    )
     first = _SENTENCE_END.search(text)
     if allow and first and allow.start() > first.start():
         allow = None  # "Previously received X. One more line of Y is allowed.": X is required

@@ -12,11 +12,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from mbcnav.trials.flat_lists import OPEN_STEM, nest_flat_lists
 from mbcnav.trials.inline_items import inline_items
+from mbcnav.trials.text_repair import unescape
 from mbcnav.trials.wording import rx
 
 _BULLET = re.compile(
-    r"^(?P<b>[*\-•·‣▪o]|\d{1,2}[.)](?!\d)|\(\d{1,2}\)|[a-z][.)](?=\s)|\([a-z]{1,4}\)|[ivx]{1,4}[.)](?=\s))\s*",
+    r"^(?P<b>[*\-•·‣▪]|o(?=\s)|\d{1,2}[.)](?!\d)|\(\d{1,2}\)|[a-z][.)](?=\s)|\([a-z]{1,4}\)|[ivx]{1,4}[.)](?=\s))\s*",
     re.I,
 )
 _HEADER = re.compile(
@@ -29,6 +31,13 @@ _HEADER = re.compile(
 # Exclusion Criteria" (NCT05366881), "Cohort A inclusion criteria"
 _GROUP_HEADER = re.compile(
     r"(?:[A-Za-z][\w/+.-]*\s+){1,3}(?P<k>inclusion|exclusion)\s+criteria\s*:?", re.I
+)
+# "Cohort-Specific Inclusion Criteria: In addition to ..." (NCT05252390): one header whose group
+# words lead the line, not "Cohort-Specific" left on a line of its own
+_LEADING_GROUP_HEADER = re.compile(
+    r"^\W*(?!(?:the|all|meets?|see|any|other)\b)(?:(?-i:[A-Z])[\w/+.-]*\s+){1,2}"
+    r"(?:inclusion|exclusion)\s+criteria\s*:",
+    re.I,
 )
 _EXCL_PHRASE = re.compile(
     r"^(patients|participants|subjects|women|men)\s+(who\s+.*\s+)?(are|will be)\s+"
@@ -88,6 +97,15 @@ _MISFILED = re.compile(
     r"^\W*(?:(?:female|male)\s+)?(?:patients|participants|subjects|women|men)\s+(?:must|should|are\s+required\s+to)\s+(?:be|have|agree|use|provide)\b",
     re.I,
 )
+# not being able to comply is never a requirement: "Unable to comply with the dosimetry imaging protocol" under
+# a numbered "Additional inclusion criterion for ..." inside the exclusion list (NCT04469127)
+_INABILITY = re.compile(
+    r"^\W*(?:(?:patients?|participants?|subjects?)\s+(?:who\s+are\s+|is\s+|are\s+)?)?"
+    r"(?:unable|inability|unwilling(?:ness)?|incapable|refus\w*)\s+(?:to|of)\s+"
+    r"(?:comply|adhere|follow|complete|attend|give|provide|sign|understand|lie\s+still|"
+    r"undergo\s+(?:the\s+)?(?:study|protocol|required))",
+    re.I,
+)
 _MUST_NOT = re.compile(r"\b(?:must|should)\s+not\b|\bmustn't\b|\bexclude", re.I)
 _TRAILING_OR = re.compile(r"\s(?:OR|or)\s*[:;,]?\s*$")
 # a line that names the cohort, part or arm the next items belong to ("PART A:", "Cohort 2")
@@ -97,6 +115,16 @@ _COHORT_HEADING = re.compile(
     r"|^(?:part|cohort|arm|group|module)\s+[\w.]{1,6}\s+[^.;:]{0,60}?\b(?:combination|monotherapy|alone|escalation|expansion)\s*:?\s*$",
     re.I,
 )
+
+
+# "Phase 1b (Combination Study with Enzalutamide or Olaparib)", "Phase 2 (Monotherapy Study) and
+# Phase 2b (...)" (NCT05252390): a heading on a line of its own, never the end of the item above
+_PHASE_LABEL = re.compile(
+    r"^(?:(?-i:Phase|Part|PHASE|PART)\s+[\w.]{1,6}\s*\([^()]{1,80}\)(?:\s+and\s+|\s*,\s*|\s*$)){1,3}$",
+    re.I,
+)
+# a line that stops in mid-clause goes on in the next one ("... treated in" / "Phase 1 (...) or")
+_OPEN_LINE_END = re.compile(r"\b(?:of|the|in|on|or|and|with|to|for|a|an|by|at|from)\s*$", re.I)
 
 
 # a line naming the group of people the items below are for ("For participants with
@@ -203,6 +231,10 @@ def _header(line: str) -> tuple[str | None, str]:
         )
     ):
         return ("exclusion" if "exclusion" in m.group(0).lower() else "inclusion"), ""
+    if (m := _LEADING_GROUP_HEADER.match(bare)) and len(bare) > m.end():
+        # "Cohort-Specific Inclusion Criteria: In addition to ..." (NCT05252390)
+        kind = "exclusion" if "exclusion" in m.group(0).lower() else "inclusion"
+        return kind, bare[m.end() :].strip()
     if m := _GROUP_HEADER.fullmatch(
         bare
     ):  # "Control Inclusion Criteria", "Case Exclusion Criteria:"
@@ -233,8 +265,10 @@ def _items(lines: list[str]) -> list[tuple[str, int, bool, str, bool, str]]:
     """Raw items (section, indent, bulleted, text, blank line before, marker kind) with wrapped
     lines joined."""
     items: list[list] = []
+    marks: list[str] = []  # each item's list marker ("3", "b", "*"), "" when none
     section = "inclusion"
     blank = True
+    tail = False  # the line before was a header with words after it
     for raw in lines:
         if not raw.strip():
             blank = True
@@ -244,8 +278,11 @@ def _items(lines: list[str]) -> list[tuple[str, int, bool, str, bool, str]]:
             section = kind
             blank = True
             items.append([section, 0, False, _HEAD + _scope(raw), True, ""])
+            marks.append("")
             if after:
                 items.append([section, 0, True, after, True, ""])
+                marks.append("")
+                tail = True  # "... listed above, the" / "following criteria apply ...": one line
             continue
         indent = len(raw) - len(raw.lstrip(" \t"))
         text = raw.strip()
@@ -257,31 +294,26 @@ def _items(lines: list[str]) -> list[tuple[str, int, bool, str, bool, str]]:
             if n := re.match(r"\d{1,2}[.)]\s+(?=\S)", text):  # "* 1. Age ...": bullet and number
                 text = text[n.end() :]
         new = bulleted or blank or not items or items[-1][0] != section
+        if tail and not bulleted and text[:1].islower():
+            new = False
+        tail = False
         if not new and (text[:1].isupper() and items[-1][3].rstrip().endswith((".", ":", ";"))):
             new = True
+        if not new and _PHASE_LABEL.match(text) and not _OPEN_LINE_END.search(items[-1][3]):
+            new = True  # "Phase 1b (Combination Study ...)" under an item with no full stop
         if new:
             items.append([section, indent, bulleted, text, blank, family])
+            marks.append(m.group("b").strip("().").lower() if bulleted else "")
         else:
             items[-1][3] += " " + text
         blank = False
+    nest_flat_lists(items, marks, _ANY_OF)
     return [tuple(i) for i in items]
 
 
-_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!<>&|~=])")
 _INLINE_HEADER = re.compile(
     r"(?<=\S)\s*(?=\b(?:key\s+)?(?:inclusion|exclusion)\s+criteria\s*:)", re.I
 )
-# comparison signs written with a slash (MD Anderson's "</=", ">/="), reversed ("=<", "=>") or
-# spaced ("< =") are one sign: every number reader then sees "≤" or "≥" (NCT06526819 "ECOG </= 2")
-_AT_MOST = re.compile(r"<\s*/?\s*=(?!>)|=<(?!=)")
-_AT_LEAST = re.compile(r">\s*/?\s*=|(?<![<=])=>")
-
-
-def unescape(text: str) -> str:
-    """Registry markdown escapes removed: ``1\\.`` -> ``1.``, ``\\<`` -> ``<``, ``\\&`` -> ``&``;
-    comparison signs in one spelling (``</=``, ``=<`` -> ``≤``; ``>/=``, ``=>`` -> ``≥``)."""
-    text = _ESCAPE.sub(r"\1", text or "")
-    return _AT_LEAST.sub("≥", _AT_MOST.sub("≤", text))
 
 
 def _is_bullet(text: str) -> bool:
@@ -294,7 +326,11 @@ def _lines(text: str) -> list[str]:
     for whole in text.split("\n"):
         # "CNS Inclusion Criteria:" is one header (a population's section), not "CNS" + header
         kept = bool(_population(whole))
-        for line in (whole if kept else _INLINE_HEADER.sub("\n", whole)).split("\n"):
+        lead = 0 if kept else (m.end() if (m := _LEADING_GROUP_HEADER.match(whole)) else 0)
+        # "Cohort-Specific Inclusion Criteria: ..." stays one header; a second one later on the
+        # line ("... Key Exclusion Criteria: ...") still starts a line of its own
+        text_ = whole if kept else whole[:lead] + _INLINE_HEADER.sub("\n", whole[lead:])
+        for line in text_.split("\n"):
             out.extend(inline_items(line, _is_bullet))
     return out
 
@@ -331,8 +367,10 @@ def split(text: str) -> list[Criterion]:
             heading, held = "", False  # the next bullet ends a bulleted label's paragraphs
         if not bulleted or (gap and parts):
             definition = ""  # the list of parts ends at a blank line or a plain paragraph
-        if (_COHORT_HEADING.match(body) and len(body) < 60) or (
-            _POPULATION_HEADING.match(body) and len(body) < 120
+        if (
+            (_COHORT_HEADING.match(body) and len(body) < 60)
+            or _PHASE_LABEL.match(body)
+            or (_POPULATION_HEADING.match(body) and len(body) < 120)
         ):
             heading = body.rstrip(": ").strip() + ":"
             stems = []
@@ -375,7 +413,8 @@ def split(text: str) -> list[Criterion]:
             if not prev[2]:
                 out[-1] = (prev[0], prev[1], group, prev[3])
         if has_children:
-            if body.rstrip().endswith(":") or _ANY_OF.search(body):  # "... that are either"
+            # "... that are either", "... except for"
+            if body.rstrip().endswith(":") or _ANY_OF.search(body) or OPEN_STEM.search(body):
                 empty = _EMPTY_STEM.match(body) and not _ANY_OF.search(body)
                 stems.append((indent, "" if empty else body.rstrip(":").strip() + ":"))
                 continue
@@ -398,6 +437,8 @@ def split(text: str) -> list[Criterion]:
             kind = section
             if section == "exclusion" and _MISFILED.match(full) and not _MUST_NOT.search(full):
                 kind = "inclusion"  # "Female participants must be either: ..." filed as exclusion
+            elif section == "inclusion" and not group and _INABILITY.match(body):
+                kind = "exclusion"
             if group:
                 out.append((kind, full, group, body))
             else:
