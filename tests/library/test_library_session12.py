@@ -31,6 +31,11 @@ def test_cosmetic_surgery_and_animals_are_another_subject(question):
         "is it safe to have my dog sleep in my bed while on Ibrance",
         "can I have breast reconstruction with implants after mastectomy for stage 4",
         "my dog is sick and I am stressed, my mets are in my liver",
+        # second review: "lab" and "CAT" are tests, a lift after a lumpectomy is cancer care
+        "my lab shows a mass in my liver",
+        "CAT scan found a growth on my liver",
+        "breast lift after my lumpectomy",
+        "liposuction over my lymphedema arm",
     ],
 )
 def test_a_persons_cancer_treatment_or_infection_keeps_the_message_in_scope(question):

@@ -18,6 +18,9 @@ def test_one_no_over_a_list_of_symptoms_denies_each():
     assert not negated("no pain or weakness in my legs")
     assert not negated("no feeling or movement in my legs")
     assert not negated("not eating or drinking")
+    # a part with a negation of its own is a report (second review)
+    assert not negated("not dizzy or cant stay awake")
+    assert not negated("not confused or cant speak")
 
 
 def test_loose_ones_counted_are_diarrhea():

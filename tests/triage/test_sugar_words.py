@@ -15,6 +15,8 @@ from mbcnav.triage.conditions import sugar_reading
         ("blood sugar of 5.6", 101),
         ("meter just says HI", 600),
         ("bg 2.9 feeling shaky", 52),
+        # a blood-pressure reading on a meter never hides a low sugar (second review)
+        ("my sugar was 2.8, my blood pressure on the meter was 150 over 90", 50),
         # set 30: the meter named, the unit after the numbers
         ("on dex since Monday, meter was 290 after dinner and 262 this morning (mg/dL)", 290),
     ],
@@ -35,6 +37,8 @@ def test_a_reading_is_read_in_mg_dl(text, mg_dl):
         "pulse meter 65",
         "ketone meter 1.8",
         "bp meter 150 over 90",
+        "ketones on the meter 2.1",
+        "the meter said 39 degrees",
     ],
 )
 def test_a_count_of_sugars_or_another_number_is_not_a_reading(text):

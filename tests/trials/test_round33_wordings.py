@@ -242,6 +242,8 @@ def test_years_free_of_another_cancer_are_no_age():
     text = "Malignancy treated with curative intent and with no known active disease ≥3 years"
     assert "age" not in {c["type"] for c in checks(text, "exclusion")}  # NCT04892693
     assert [c["min"] for c in checks("Adults ≥ 19 years") if c["type"] == "age"] == [19]
+    both = "Age ≥ 18 years and disease-free interval ≥ 12 months"
+    assert [c["min"] for c in checks(both) if c["type"] == "age"] == [18]
 
 
 def test_a_stem_ending_on_except_for_carries_into_its_flat_list():
@@ -290,6 +292,39 @@ ORDINARY = {
     "provided they:\n - are clinically stable\n - eGFR < 30 mL/min\n": [
         "Participants with treated brain metastases may participate provided they: are clinically stable",
         "eGFR < 30 mL/min",
+    ],
+    # second review: a numbered stem over dash entries, a labelled parent item, a criterion of
+    # its own under "one of the following", a lower-case line after a header
+    "Inclusion Criteria:\n1. Age ≥ 18\n2. One of the following:\n- HR+ breast cancer\n- TNBC\n"
+    "- ECOG 0-1\n- Measurable disease\n": [
+        "Age ≥ 18",
+        "One of the following: HR+ breast cancer",
+        "One of the following: TNBC",
+        "ECOG 0-1",
+        "Measurable disease",
+    ],
+    "Inclusion Criteria:\n1. Age ≥ 18\n2. One of the following tumor types:\n1. Breast: TNBC\n"
+    "2. Ovarian: HGSOC\n3. Performance status: ECOG 0-1\n": [
+        "Age ≥ 18",
+        "One of the following tumor types: Breast: TNBC",
+        "One of the following tumor types: Ovarian: HGSOC",
+        "Performance status: ECOG 0-1",
+    ],
+    "Exclusion Criteria:\n 4. Another malignancy except for\n - Adequately treated basal cell "
+    "carcinoma of the skin\n - Prior treatment with a CDK4/6 inhibitor for metastatic breast "
+    "cancer\n 5. Pregnancy\n": [
+        "Another malignancy except for: Adequately treated basal cell carcinoma of the skin",
+        "Prior treatment with a CDK4/6 inhibitor for metastatic breast cancer",
+        "Pregnancy",
+    ],
+    "Inclusion Criteria:\n - Participants must have one of the following:\n - Triple-negative "
+    "breast cancer\n - Documented progression of breast cancer on a prior CDK4/6 inhibitor\n": [
+        "Participants must have one of the following: Triple-negative breast cancer",
+        "Documented progression of breast cancer on a prior CDK4/6 inhibitor",
+    ],
+    "Exclusion Criteria: Pregnancy\nactive brain metastases\n": [
+        "Pregnancy",
+        "active brain metastases",
     ],
 }
 

@@ -101,13 +101,20 @@ def negated(clause: str) -> bool:
     # end): "no other bruises or bleeding", "no fever or chills", each part a listed symptom
     parts = [p.split() for p in re.split(r"\s*(?:,|\bor\b|\band\b|\bnor\b)\s*", " ".join(rest))]
     parts = [p for p in parts if p]
-    if len(parts) > 1 and all(len(p) <= 3 and v.is_symptom_word(" ".join(p)) for p in parts):
+    if len(parts) > 1 and all(
+        len(p) <= 3 and v.is_symptom_word(" ".join(p)) and not _OWN_NEGATION & set(p) for p in parts
+    ):
         return True
     if words[0] not in PHRASE_NEGATORS and not (words[0] == "not" and words[1] in NOT_THOUGHT):
         return False
     return v.normalise_symptom(" ".join(rest)) is not None and (
         v.normalise_symptom(" ".join(words)) == v.normalise_symptom(" ".join(rest))
     )
+
+
+#: A part of a list that carries a negation of its own is a report: "not dizzy or cant stay
+#: awake", "not confused or cant speak".
+_OWN_NEGATION = frozenset({"cant", "cannot", "unable", "wont", "couldnt", "not", "no", "never"})
 
 
 def _denial_list(rest: list[str]) -> bool:

@@ -78,11 +78,14 @@ NUMBERS = ("temperature_c", "count_per_day")
 #: number ("sugar reading 28", "my glucose was 450", "sugars are at 22"); not a count of
 #: sugars or sweets ("2 sugars in tea", "sugar free sweets 2 a day").
 SUGAR = re.compile(
-    # "meter was 290 after dinner" (not a peak flow or pulse meter)
-    r"\b(?:sugars?|glucose|bgl?|bsl|glucometer|hypos?|finger\s?pricks?|finger\s?sticks?|cgm|libre|dexcom|(?<!flow\s)(?<!pulse\s)(?<!ox\s)(?<!ketone\s)(?<!ketones\s)(?<!bp\s)(?<!pressure\s)(?<!sats\s)(?<!sat\s)(?<!o2\s)(?<!oxygen\s)(?<!peak\s)(?<!heart\s)(?<!rate\s)meter)\b(?:[\s,]+(?!free\b)[a-z]+){0,3}?[\s,]+"
-    r"(\d{1,3}(?:\.\d)?)(?![\d.])(?!\s*(?:a\s+day|per|x\b|times|spoons?|teaspoons?|tsps?|"
+    # "meter was 290 after dinner ... (mg/dL)": a meter counts only in words that give a
+    # glucose unit (METER_UNIT), so a blood-pressure, ketone or thermometer reading never does
+    r"\b(?:sugars?|glucose|bgl?|bsl|glucometer|hypos?|finger\s?pricks?|finger\s?sticks?|cgm|libre|dexcom|(?P<meter>meter))\b(?:[\s,]+(?!free\b)[a-z]+){0,3}?[\s,]+"
+    r"(?P<n>\d{1,3}(?:\.\d)?)(?![\d.])(?!\s*(?:a\s+day|per|x\b|times|spoons?|teaspoons?|tsps?|"
     r"cubes?|lumps?|sachets?|g\b|grams?|%))"
 )
+#: A glucose unit, which makes a bare "meter" a glucose meter.
+METER_UNIT = re.compile(r"mg\s*/\s*dl|mmol")
 #: A home meter shows "HI" above its range (about 600 mg/dL).
 SUGAR_HI = re.compile(
     r"\b(?:meter|sugar|sugars|glucose|glucometer|reading)\b(?:\s+[a-z]+){0,3}?\s+hi\b"
@@ -247,7 +250,8 @@ def sugar_reading(text: str) -> float | None:
     """The highest blood sugar reading in the words, in mg/dL (None without one); a number
     under 35 is mmol/L (x 18, as context.py reads a glucose lab), "HI" on a meter is 600."""
     low = text.lower()
-    found = [float(m.group(1)) for m in SUGAR.finditer(low)]
+    unit = bool(METER_UNIT.search(low))
+    found = [float(m.group("n")) for m in SUGAR.finditer(low) if unit or not m.group("meter")]
     values = [round(v * 18) if v < 35 else v for v in found]
     if SUGAR_HI.search(low):
         values.append(600.0)

@@ -12,8 +12,10 @@ _AGE_NOT = re.compile(
     r"expectancy|survival|childbearing|child-bearing|father|contracept|conceiv|sterili|within|for (?:at least )?\d+ years|years (?:ago|prior|before|after|since)|history|diagnosed|menopaus|gestational|post-?partum|"
     r"for age\b|standard deviations?|percentile|"
     # "Malignancy treated with curative intent and with no known active disease ≥3 years"
-    # (NCT04892693): how long the other cancer has been gone, not an age
-    r"curative|disease[- ]free|active disease|evidence of (?:active )?disease|remission|recurrence",
+    # (NCT04892693): how long the other cancer has been gone, not an age ("Age ≥ 18 years and
+    # disease-free interval ≥ 12 months" keeps its age)
+    r"(?:curative|disease[- ]free|active disease|evidence of (?:active )?disease|remission)"
+    r"[^.;]{0,40}?(?:≥|>=|>)\s*\d+\s*(?:years|yrs)",
     re.I,
 )
 _AGE_RANGE = re.compile(

@@ -34,6 +34,29 @@ _NAMES_A_CANCER = re.compile(
 )
 
 
+# an item that starts like a criterion of its own, not like an entry naming a cancer:
+# "Documented progression of breast cancer on ...", "Prior treatment with a CDK4/6 inhibitor for
+# metastatic breast cancer", "Patients with ..."
+_A_RULE = re.compile(
+    r"^(?:prior|previous|previously|documented|progress\w*|treatment|therapy|receipt|received|"
+    r"patients?|participants?|subjects?|women|men|known|active|measurable|ecog|life|adequate|"
+    r"age|must|has|have|history|evidence|at\s+least|no|not|any)\b",
+    re.I,
+)
+
+
+def _an_entry(text: str, options: bool) -> bool:
+    """Whether a flat item is an entry of the stem above it: it goes on the stem's sentence, or,
+    under "one of the following ..." / "except for", it names a cancer and reads as a name, not
+    as a rule of its own."""
+    return bool(_GOES_ON.match(text)) or (
+        options
+        and len(text) < 150
+        and bool(_NAMES_A_CANCER.search(text))
+        and not _A_RULE.match(text)
+    )
+
+
 def _next_mark(mark: str) -> str:
     """The marker after ``mark`` in its series: "3" -> "4", "b" -> "c", "ii" -> "" (unknown)."""
     if mark.isdigit():
@@ -68,11 +91,15 @@ def nest_flat_lists(items: list[list], marks: list[str], any_of: re.Pattern) -> 
         if not (bulleted and open_end and nxt[0] == section and nxt[1] == indent and nxt[2]):
             i += 1
             continue
+        options = bool(any_of.search(body) or OPEN_STEM.search(body))
         if nxt[5] != family:
+            # a run of other markers under a numbered stem, each read as its entry would be
             j = i + 1
             if family == "num":
                 while j < len(items) and items[j][0] == section and items[j][1] == indent:
                     if not items[j][2] or items[j][5] != nxt[5]:
+                        break
+                    if not _an_entry(items[j][3].lstrip("\"'("), options):
                         break
                     items[j][1] = indent + 1
                     j += 1
@@ -83,7 +110,6 @@ def nest_flat_lists(items: list[list], marks: list[str], any_of: re.Pattern) -> 
             and marks[i + 1] in {"1", "a", "i"}
             and marks[i] not in {"", "1", "a", "i"}
         )
-        options = bool(any_of.search(body) or OPEN_STEM.search(body))
         parent_next = _next_mark(marks[i])
         j, expect = i + 1, marks[i + 1]
         labelled = True  # every sub-item so far opens with a label ("Ovarian: ...")
@@ -99,14 +125,15 @@ def nest_flat_lists(items: list[list], marks: list[str], any_of: re.Pattern) -> 
             if restart:
                 if marks[j] != expect:
                     break
-                if marks[j] == parent_next and not (labelled and _LABELLED.match(text)):
-                    break  # "3. ECOG 0-1" after "2. One of the following: 1) HR+ 2) TNBC"
+                if marks[j] == parent_next and not (
+                    labelled and _LABELLED.match(text) and _NAMES_A_CANCER.search(text)
+                ):
+                    # "3. ECOG 0-1", "3. Performance status: ECOG 0-1" after "2. One of the
+                    # following: 1) HR+ 2) TNBC"; not "5. Other advanced tumors (...): ..."
+                    break
                 labelled = labelled and bool(_LABELLED.match(text))
                 expect = _next_mark(expect)
-            elif not (
-                _GOES_ON.match(text)
-                or (options and len(text) < 150 and _NAMES_A_CANCER.search(text))
-            ):
+            elif not _an_entry(text, options):
                 break
             items[j][1] = indent + 1
             j += 1

@@ -294,7 +294,7 @@ def _items(lines: list[str]) -> list[tuple[str, int, bool, str, bool, str]]:
             if n := re.match(r"\d{1,2}[.)]\s+(?=\S)", text):  # "* 1. Age ...": bullet and number
                 text = text[n.end() :]
         new = bulleted or blank or not items or items[-1][0] != section
-        if tail and not bulleted and text[:1].islower():
+        if tail and not bulleted and text[:1].islower() and _OPEN_LINE_END.search(items[-1][3]):
             new = False
         tail = False
         if not new and (text[:1].isupper() and items[-1][3].rstrip().endswith((".", ":", ";"))):
