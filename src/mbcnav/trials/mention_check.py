@@ -42,7 +42,7 @@ from mbcnav.trials.cues import (
     _rules_only,
     _sentence,
 )
-from mbcnav.trials.modality import between_edges
+from mbcnav.trials.modality import WITH_OR_WITHOUT, between_edges
 from mbcnav.trials.numbers import (
     _ADC,
     window_days,
@@ -123,7 +123,6 @@ _EITHER_SETTING = re.compile(
     r"|\b(?:any|either)\s+setting\b",
     re.I,
 )
-_WITH_OR_WITHOUT = re.compile(r"with\s+or\s+without", re.I)
 # "with or without (palbociclib)", "with or without targeted therapy (e.g. everolimus)"
 _JUST_AFTER_OPTIONAL = re.compile(r"with\s+or\s+without[\s(]*(?:[\w/.+-]+[\s(),:]*){0,5}$", re.I)
 
@@ -137,7 +136,7 @@ def _allows(around: str, before: str) -> bool:
     found = [a.group(0) for a in _ALLOWED.finditer(around)]
     if not found:
         return False
-    return not all(_WITH_OR_WITHOUT.fullmatch(a) for a in found)
+    return not all(WITH_OR_WITHOUT.fullmatch(a) for a in found)
 
 
 def from_mention(m: Mention, text: str, kind: str) -> dict | None:

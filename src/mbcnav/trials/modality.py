@@ -103,7 +103,8 @@ _POSTPOSED = re.compile(
 )
 
 
-_WITH_OR_WITHOUT = re.compile(r"with\s+or\s+without", re.I)
+#: "with or without": optional is only what follows it (also read by ``mention_check``)
+WITH_OR_WITHOUT = re.compile(r"with\s+or\s+without", re.I)
 # a word before "with or without" other than the people it is about: what comes before is required
 _NAMES_BEFORE = re.compile(
     r"\b(?!(?:patients?|participants?|subjects?|women|men|people|those|and|or)\b)[a-z0-9]", re.I
@@ -151,7 +152,7 @@ def modality(text: str, kind: str) -> str:
             a
             for a in rx("modality.permitted").finditer(text)
             if not (
-                _WITH_OR_WITHOUT.fullmatch(a.group(0)) and _NAMES_BEFORE.search(text[: a.start()])
+                WITH_OR_WITHOUT.fullmatch(a.group(0)) and _NAMES_BEFORE.search(text[: a.start()])
             )
         ),
         None,

@@ -97,8 +97,9 @@ _MISFILED = re.compile(
     r"^\W*(?:(?:female|male)\s+)?(?:patients|participants|subjects|women|men)\s+(?:must|should|are\s+required\s+to)\s+(?:be|have|agree|use|provide)\b",
     re.I,
 )
-# not being able to comply is never a requirement: "Unable to comply with the dosimetry imaging protocol" under
-# a numbered "Additional inclusion criterion for ..." inside the exclusion list (NCT04469127)
+# not being able to comply is never a requirement: "Unable to comply with the dosimetry imaging
+# protocol" under a numbered "Additional inclusion criterion for ..." inside the exclusion list
+# (NCT04469127); "Unable to tolerate chemotherapy" is a real inclusion and stays one
 _INABILITY = re.compile(
     r"^\W*(?:(?:patients?|participants?|subjects?)\s+(?:who\s+are\s+|is\s+|are\s+)?)?"
     r"(?:unable|inability|unwilling(?:ness)?|incapable|refus\w*)\s+(?:to|of)\s+"
