@@ -34,6 +34,7 @@ CASES = [
         "round31_cases.yaml",
         "round32_cases.yaml",
         "round33_cases.yaml",
+        "round34_cases.yaml",
     )
     for case in yaml.safe_load((DATA / file).read_text("utf-8"))["cases"]
 ]

@@ -61,6 +61,8 @@ class Scope:
         self.cancer_words = _phrases(path, data, "cancer_words")
         self.no_cancer = _phrases(path, data, "no_cancer")
         self.cosmetic = _phrases(path, data, "cosmetic_surgery")
+        self.lactation = _phrases(path, data, "lactation")
+        self.screening = _phrases(path, data, "screening")
         self.animals = _phrases(path, data, "animals")
         self.animal_care = _phrases(path, data, "animal_care")
         self.animal_illness = _phrases(path, data, "animal_illness")
@@ -170,15 +172,18 @@ class Scope:
 
     def other_subject(self, question: str) -> bool:
         """Whether the message is about cosmetic breast surgery ("recovery after breast
-        augmentation", "insurance for a breast reduction") or an animal's illness or care ("my
+        augmentation", "insurance for a breast reduction"), breastfeeding, screening for a first
+        breast cancer, or an animal's illness or care ("my
         11 yr old lab has a mammary tumor", "spay our rabbit"), and names nothing of a person's
         own cancer, its treatment or an infection sign."""
         padded = f" {' '.join(words(synonyms().correct(question)))} "
         if self._has(padded, self.person_cancer):
             return False
-        if self._has(padded, self.cosmetic):
-            return not self._has(padded, self.spread + self.cancer_words) and not self._names_drug(
-                padded
+        if self._has(padded, self.cosmetic + self.lactation + self.screening):
+            # any cancer word keeps it ("mastitis or inflammatory breast cancer?", "my cancer
+            # came back, should my sister start screening?"; review)
+            return not self._has(padded, self.spread + self.cancer_words + ("mbc",)) and not (
+                self._names_drug(padded)
             )
         if self._has(padded, self.animal_care):
             return True

@@ -7,6 +7,7 @@ import re
 
 from mbcnav.trials.context import Mention
 from mbcnav.trials.numbers import _LINES_ANY
+from mbcnav.trials.wording import rx
 
 _OR_PARTS = re.compile(
     r"(?:[,;]\s*or\s+|\bor\s+(?=(?:have|has|had|who|with|if|are|is|were|be)\b))(?![^()]*\))", re.I
@@ -28,9 +29,21 @@ def mark_unchecked_alternatives(
     for m in found:  # the disease itself ("solid tumor that is metastatic") is no alternative
         if m.check not in {"setting", "condition", "histology"}:
             checked |= {i for i, (a, b) in enumerate(spans) if a <= m.start < b}
-    for rx_ in (_LINES_ANY, lab):
+    gone = rx("concept.options_exhausted")
+    for rx_ in (_LINES_ANY, lab, gone):
         for m in rx_.finditer(text):
             checked |= {i for i, (a, b) in enumerate(spans) if a <= m.start() < b}
+    own = {i for m in gone.finditer(text) for i, (a, b) in enumerate(spans) if a <= m.start() < b}
+    if own and any(
+        m.check not in {"setting", "condition", "histology", "therapy"}
+        and any(a <= m.start < b for i, (a, b) in enumerate(spans) if i not in own)
+        for m in found
+    ):
+        # "HER2-positive breast cancer, or any solid tumour with no standard therapy left": the
+        # other way in may fit, so "standard treatment remains" cannot settle the rule alone
+        for c in out:
+            if c["type"] == "options_exhausted":
+                c["alt"] = True
     bare = [
         i
         for i, (a, b) in enumerate(spans)
@@ -38,5 +51,5 @@ def mark_unchecked_alternatives(
     ]
     if bare:
         for c in out:
-            if c["type"] in {"lines", "therapy"}:
+            if c["type"] in {"lines", "therapy", "options_exhausted"}:
                 c["alt"] = True

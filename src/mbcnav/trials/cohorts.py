@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from mbcnav.trials.split import POPULATION_LABEL
+from mbcnav.trials.headers import POPULATION_LABEL
 
 # "Part 1B, Part 1C and Part 1E (Combination Dose Escalation) ...": the label may repeat its
 # word and end at a bracket that says what the part is

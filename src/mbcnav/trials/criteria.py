@@ -155,6 +155,15 @@ def checks_for(crit: Criterion, found: list[Mention]) -> list[dict]:
         )
     if (
         crit.kind == "inclusion"
+        and (gone := rx("concept.options_exhausted").search(plain))
+        and not re.search(r"\b(?:not|never|no)\b(?:\s+\w+){0,2}\s*$", plain[: gone.start()], re.I)
+    ):  # "... for which no standard therapy is available": none left (the check's own words)
+        exhausted = {"type": "options_exhausted", "value": "no standard treatment left"}
+        if rx("concept.options_declined").search(plain):
+            exhausted["alt"] = True  # "... or has declined standard therapy": not for a record
+        out.append({**exhausted, "neg": False, "at": gone.start()})
+    if (
+        crit.kind == "inclusion"
         and (loco := rx("locoregional.required").search(plain))
         and not rx("locoregional.or_metastatic").search(plain)
     ):

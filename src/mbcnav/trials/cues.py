@@ -140,8 +140,11 @@ _BRAIN_COUNT = re.compile(
 )
 _PROGRESSION_BEFORE = re.compile(r"\b(?:progress\w*|recurren\w*|relapse\w*)\b[^;.]{0,60}$", re.I)
 _HARM_FROM = re.compile(
-    r"\b(?:toxicit\w*|toxic\s+effects?|side[- ]effects?|adverse\s+(?:events?|effects?|reactions?)|complications?|sequelae)"
-    r"\s+(?:[\w-]+\s+){0,4}?(?:from|of|due\s+to|related\s+to|attributed\s+to|caused\s+by|associated\s+with)"
+    r"\b(?:toxicit\w*|toxic\s+effects?|side[- ]effects?|adverse\s+(?:events?|effects?|reactions?)|complications?|sequelae"
+    # "complete resolution of immune-related AEs secondary to prior checkpoint inhibitor
+    # therapy" (NCT05635643): the harm's cause, no requirement to have had it
+    r"|(?:ir)?aes?)"
+    r"\s+(?:[\w-]+\s+){0,4}?(?:from|of|due\s+to|related\s+to|attributed\s+to|secondary\s+to|caused\s+by|associated\s+with)"
     r"\s+(?:(?:any|all|the|prior|previous|earlier|recent)\s+){0,3}"
     # "toxic effects of prior treatment (including prior immunotherapy)": an example of the cause
     r"(?:(?:[\w/-]+\s+){0,3}?\(\s*(?:including|incl\.?|such\s+as|e\.\s?g\.,?|for\s+example)\s+"
@@ -163,9 +166,10 @@ _NOT_A_RESULT = re.compile(
     re.I,
 )
 # an exclusion is about the setting itself only when the setting words open it ("Metastatic
-# disease", "Evidence of distant metastases", "Known stage IV disease")
+# disease", "Evidence of distant metastases", "Known stage IV disease"; "any distal metastatic
+# disease", NCT04715958, a common slip for "distant")
 _SETTING_HEAD = re.compile(
-    r"^\W*(?:(?:known|documented|evidence of|presence of|history of|any|prior|current|clinical|radiological|distant|de novo|with|has|have|patients with|participants with|subjects with)\s+){0,3}$",
+    r"^\W*(?:(?:known|documented|evidence of|presence of|history of|any|prior|current|clinical|radiological|distant|distal|de novo|with|has|have|patients with|participants with|subjects with)\s+){0,3}$",
     re.I,
 )
 # an exclusion that is only a population with the setting: "Women with metastatic breast cancer"

@@ -8,6 +8,7 @@ from datetime import date
 from mbcnav.patient.days import human
 from mbcnav.trials.durations import evaluate_duration
 from mbcnav.trials.facts import PatientFacts
+from mbcnav.trials.judgement_checks import options_exhausted, visceral_crisis
 from mbcnav.trials.labs import evaluate_lab
 from mbcnav.trials.markers import _biomarker
 from mbcnav.trials.menopause import evaluate_menopause
@@ -310,7 +311,8 @@ def evaluate(c: dict, f: PatientFacts) -> tuple[bool | None | str, str, str]:
                 f"How many {what} you had for metastatic disease",
             )
         ok = (c["min"] is None or n >= c["min"]) and (c["max"] is None or n <= c["max"])
-        return ok, f"You had {n} {what} for metastatic disease.", ""
+        said = what.replace("lines", "line", 1) if n == 1 else what  # "1 finished line"
+        return ok, f"You had {n} {said} for metastatic disease.", ""
     if t == "line_months":
         return evaluate_duration(c, f.line_labels, f.line_months)
     if t == "brain":
@@ -354,13 +356,9 @@ def evaluate(c: dict, f: PatientFacts) -> tuple[bool | None | str, str, str]:
             "",
         )
     if t == "visceral_crisis":
-        if f.visceral_crisis:
-            return True, "A note in your record describes a visceral crisis.", ""
-        return (
-            None,
-            "Whether there is a visceral crisis (organs failing because of the cancer) is not in your record.",
-            "Your oncologist's assessment",
-        )
+        return visceral_crisis(f)
+    if t == "options_exhausted":
+        return options_exhausted(f)
     if t == "locoregional":
         return _locoregional(f)
     if t == "karnofsky":

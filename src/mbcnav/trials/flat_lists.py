@@ -9,10 +9,10 @@ from __future__ import annotations
 import re
 
 # a stem that ends on the word that opens its list: "History of another primary malignancy
-# except for" (NCT04892693), "... such as"
+# except for" (NCT04892693), "... such as", "Other cancer, except for:" (with its colon)
 OPEN_STEM = re.compile(
     r"\b(?:except(?:\s+for)?|excluding|other\s+than|with\s+the\s+exception\s+of|such\s+as|"
-    r"as\s+follows)\s*$",
+    r"as\s+follows)\s*:?\s*$",
     re.I,
 )
 

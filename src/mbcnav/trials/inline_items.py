@@ -60,9 +60,36 @@ def _run(line: str) -> list[re.Match]:
     return run
 
 
+# a bullet sign inside a line: "... in the study: • Have a histopathologically confirmed ...; •
+# Have measurable disease ..." (NCT05023486, a list whose line breaks were lost); the sign is
+# never prose, so two of them on one line are items, and so is one after a colon or a full stop ("... in the
+# study: • Have initiated ...")
+_INLINE_BULLET = re.compile(r"(?<=\S)\s*(?=[•●▪]\s)")
+
+
 def inline_items(line: str, is_bullet: Callable[[str], bool]) -> list[str]:
-    """``line`` broken at each item number of its run; the words before the first number stay a
-    line of their own unless they are only a bullet (``is_bullet``)."""
+    """``line`` broken at each item number of its run, or at each bullet sign when it holds two
+    or more or one after a colon; the words before the first item stay a line of their own unless they are only a
+    bullet (``is_bullet``)."""
+    if len(re.findall(r"(?:^|\s)[•●▪]\s", line)) >= 2 or re.search(r"\S[:.;]\s*[•●▪]\s", line):
+        indent = line[: len(line) - len(line.lstrip())]
+        parts = [p.strip() for p in _INLINE_BULLET.split(line) if p.strip()]
+        out: list[str] = []
+        deeper = ""
+        for p in parts:
+            # "* 1. ... • Tumor must not ... 3. Age ... 4. ..." (NCT06444269): signs in place
+            # of some numbers, so each piece may still hold a run of numbered items
+            out += _numbered(indent + deeper + p, is_bullet)
+            if p.rstrip().endswith(":"):
+                # "Anticancer therapy within 4 weeks: • chemotherapy • endocrine therapy": the
+                # items after a lead-in that ends with a colon are its sub-items
+                deeper += "  "
+        return out
+    return _numbered(line, is_bullet)
+
+
+def _numbered(line: str, is_bullet: Callable[[str], bool]) -> list[str]:
+    """``line`` broken at each item number of its run (or whole when it has none)."""
     run = _run(line)
     if not run:
         return [line]

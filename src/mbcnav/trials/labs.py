@@ -26,6 +26,7 @@ from mbcnav.trials.errors import TrialsError
 
 WHERE = "trials/data/labs.yaml"
 BLOOD_TESTS = "Recent blood test results (blood counts, liver and kidney tests)"
+HEART_TESTS = "A recent heart test (ECG or echocardiogram)"  # for QTc and LVEF limits
 
 
 @dataclass(frozen=True)
@@ -335,8 +336,11 @@ def backwards(check: dict, kind: str) -> bool:
     """An inclusion whose limit runs the wrong way for its test: a minimum on a test where high
     is bad (AST at least 3 x ULN), a maximum on one where low is bad (platelets at most 100)."""
     t = load().tests.get(check.get("value"))
-    if kind != "inclusion" or t is None or t.worse is None:
-        return False
+    return kind == "inclusion" and t is not None and _toward_worse(check, t)
+
+
+def _toward_worse(check: dict, t: LabTest) -> bool:
+    """A limit that points to the side where the organ or marrow does badly ("QTcF > 470 ms")."""
     return (t.worse == "high" and check.get("op") in (">", ">=")) or (
         t.worse == "low" and check.get("op") in ("<", "<=")
     )
@@ -358,10 +362,12 @@ def evaluate_lab(
         )
     if check.get("liver_limit") and "liver" in sites:
         limit = check["liver_limit"]
-    settle = BLOOD_TESTS  # one item on the page for every blood-test limit left open
+    settle = HEART_TESTS if t.id in ("qtc", "lvef") else BLOOD_TESTS  # one item per kind
     found = labs.get(t.id)
     if not found:
-        return None, f"The trial needs {t.label} {_phrase(check, t, limit)}.", settle
+        # "QTcF > 470 ms" in an exclusion names the value that keeps people out
+        lead = "The trial leaves out people with" if _toward_worse(check, t) else "The trial needs"
+        return None, f"{lead} {t.label} {_phrase(check, t, limit)}.", settle
     today = date.fromisoformat(as_of) if as_of else date.today()
     measured = date.fromisoformat(found["date"])
     age = (today - measured).days

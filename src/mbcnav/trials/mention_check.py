@@ -105,11 +105,17 @@ def _part_of(text: str, at: int) -> str:
 
 def _before_examples(before: str) -> str:
     """The words before a bracket of examples the mention stands in ("receiving an ER blocking
-    endocrine therapy (includes fulvestrant, ..."): the examples take the mode of their class."""
+    endocrine therapy (includes fulvestrant, ..."), or of the dose a class is measured in: the
+    examples take the mode of their class."""
     if before.count("(") > before.count(")"):
         lead = before[: before.rfind("(")]
         if re.match(
-            r"\(\s*(?:includ\w*|e\.?g\.?|such as|i\.?e\.?|for example)\b", before[len(lead) :], re.I
+            r"\(\s*(?:includ\w*|e\.?g\.?|such as|i\.?e\.?|for example)\b"
+            # "Ongoing immunosuppressive therapy (>= 10 mg/day of prednisone or its equivalent)"
+            # (NCT05023486): a dose of the drug the class is measured in
+            r"|\(\s*[<>≤≥]?=?\s*\d[\d.,]*\s*(?:mg|mcg|µg)\b[^()]{0,20}?\bof\b",
+            before[len(lead) :],
+            re.I,
         ):
             return lead
     return before
@@ -123,6 +129,16 @@ _EITHER_SETTING = re.compile(
     r"|\b(?:any|either)\s+setting\b",
     re.I,
 )
+_SENTENCE_END = re.compile(r"\.\s+(?=[A-Z])")
+
+
+def _own_sentence(text: str, at: int) -> str:
+    """The sentence holding ``at``, cut only at a full stop before a capital ("(e.g.
+    palbociclib) in the adjuvant or metastatic setting" stays one sentence)."""
+    left = _SENTENCE_END.split(text[:at])[-1]
+    return left + _SENTENCE_END.split(text[at:])[0]
+
+
 # "with or without (palbociclib)", "with or without targeted therapy (e.g. everolimus)"
 _JUST_AFTER_OPTIONAL = re.compile(r"with\s+or\s+without[\s(]*(?:[\w/.+-]+[\s(),:]*){0,5}$", re.I)
 
@@ -208,7 +224,9 @@ def from_mention(m: Mention, text: str, kind: str) -> dict | None:
             return None  # a wash-out before the first dose: checked by the study team at screening
         check["setting"] = (
             None  # "(whether in recurrent/metastatic setting or in neoadjuvant/adjuvant setting)"
-            if _EITHER_SETTING.search(text)
+            # in the drug's own sentence: "Prior chemotherapy in the adjuvant or metastatic
+            # setting is allowed" does not free a CDK4/6 inhibitor "in the metastatic setting"
+            if _EITHER_SETTING.search(_own_sentence(text, m.start))
             else "metastatic"
             if _METASTATIC_SETTING.search(text)
             else "early"

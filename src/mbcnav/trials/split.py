@@ -13,40 +13,17 @@ import re
 from dataclasses import dataclass
 
 from mbcnav.trials.flat_lists import OPEN_STEM, nest_flat_lists
+from mbcnav.trials.headers import (
+    BULLET,
+    INLINE_HEADER,
+    LEADING_GROUP_HEADER,
+    header,
+    population,
+    scope,
+)
 from mbcnav.trials.inline_items import inline_items
 from mbcnav.trials.text_repair import unescape
 from mbcnav.trials.wording import rx
-
-_BULLET = re.compile(
-    r"^(?P<b>[*\-•·‣▪]|o(?=\s)|\d{1,2}[.)](?!\d)|\(\d{1,2}\)|[a-z][.)](?=\s)|\([a-z]{1,4}\)|[ivx]{1,4}[.)](?=\s))\s*",
-    re.I,
-)
-_HEADER = re.compile(
-    r"^(?:key|main|major|general|additional|other|specific|study)?\s*"
-    r"(?P<k>inclusion|exclusion|eligibility|ineligibility)(?:\s+criteria|\s+criterion)?\b"
-    r"(?P<rest>[^:]{0,80}):?\s*(?P<after>.*)$",
-    re.I,
-)
-# a heading that names its group before the section: "Case Inclusion Criteria:", "Control
-# Exclusion Criteria" (NCT05366881), "Cohort A inclusion criteria"
-_GROUP_HEADER = re.compile(
-    r"(?:[A-Za-z][\w/+.-]*\s+){1,3}(?P<k>inclusion|exclusion)\s+criteria\s*:?", re.I
-)
-# "Cohort-Specific Inclusion Criteria: In addition to ..." (NCT05252390): one header whose group
-# words lead the line, not "Cohort-Specific" left on a line of its own
-_LEADING_GROUP_HEADER = re.compile(
-    r"^\W*(?!(?:the|all|meets?|see|any|other)\b)(?:(?-i:[A-Z])[\w/+.-]*\s+){1,2}"
-    r"(?:inclusion|exclusion)\s+criteria\s*:",
-    re.I,
-)
-_EXCL_PHRASE = re.compile(
-    r"^(patients|participants|subjects|women|men)\s+(who\s+.*\s+)?(are|will be)\s+"
-    r"(not eligible|ineligible|excluded)\b.*:\s*$",
-    re.I,
-)
-_INCL_PHRASE = re.compile(
-    r"^(patients|participants|subjects)\s+must\s+(meet|fulfil|fulfill|satisfy)\s+all\b.*:\s*$", re.I
-)
 
 _FILLER = re.compile(r"^(not specified|see (disease|patient) characteristics|none)\.?$", re.I)
 # a stem that only says the items below must all hold ("A patient will be considered for
@@ -85,7 +62,7 @@ class Criterion:
 
 # a stem whose sub-items are alternatives: "meets one of the following criteria:"
 _ANY_OF = re.compile(
-    r"\b(?:(?:at least )?one of the following|any (?:one )?of the following|either(?: of the following)?|the following list|one or more of the following)\b[^:]{0,240}:\s*$"
+    r"\b(?:(?:at least )?(?:one|1) of the following|any (?:one )?of the following|either(?: of the following)?|the following list|one or more of the following)\b[^:]{0,240}:\s*$"
     r"|\b(?:either|one of the following|any of the following)\s*$"  # "... that are either"
     # "Evaluable disease (measurable or non-measurable)" over "Measurable disease, ie, ..." and
     # "Patients with bone only disease allowed ..." (NCT05693766): the items are the two ways in
@@ -147,40 +124,6 @@ _SCOPED_LABEL = re.compile(
     r"\b(cohort|arm|part|group|module)\s+(\d{1,2}[a-z]?|[A-Z]\d?)\s+only\s*:\s*$", re.I
 )
 _HEAD = "\x00heading:"  # an item that only sets (or clears) the cohort of the items below
-# the cohort, arm, part or group a section header names: "Inclusion Criteria for Cohort 2 (Stage 1):"
-_SCOPE = re.compile(
-    r"\b(?:cohorts?|arms?|parts?|groups?|modules?)\s+(?:\d{1,2}[a-z]?|[A-Z]\d?|[IVX]{1,4})\b"
-    r"(?:\s*(?:,|and|or|&|/)\s*(?:\d{1,2}[a-z]?|[A-Z]\d?|[IVX]{1,4})\b)*",
-    re.I,
-)
-
-
-def _scope(header: str) -> str:
-    """ "Inclusion Criteria - Combination Therapy Arm 2 with X" -> "Arm 2:"; a population that
-    leads a section header ("CNS Inclusion Criteria:", NCT06907043) -> "Cohort CNS:"; "" when none."""
-    m = _SCOPE.search(re.sub(r"\([^()]*\)", " ", header))
-    if m:
-        return m.group(0) + ":"
-    return f"Cohort {label}:" if (label := _population(header)) else ""
-
-
-def _population(header: str) -> str:
-    """The population a section header leads with ("CNS Inclusion Criteria:" -> "CNS"), or ""."""
-    bare = _BULLET.sub("", header, count=1).strip().strip("-*#_ ").strip()
-    g = _GROUP_HEADER.fullmatch(bare)
-    if g and (label := bare[: g.start("k")].strip()) and POPULATION_LABEL.fullmatch(label):
-        return label
-    return ""
-
-
-# a population named before "Inclusion Criteria" ("CNS", "Brain metastases", "TNBC"): the
-# section's rules are for that group only
-POPULATION_LABEL = re.compile(
-    r"(?:cns|brain(?:\s+metastas[ei]s)?|leptomeningeal|tnbc|triple[- ]negative|her2[+-]?|hr\+|"
-    r"er\+|bone(?:\s+only)?)",
-    re.I,
-)
-
 
 _GROUP_TAG = re.compile(
     r"\b(cohort|arm|part|group|module)s?\s+(\d{1,2}[a-z]?|[A-Z]\d?)\b"
@@ -219,43 +162,6 @@ def _by_group(text: str) -> list[str]:
     return out
 
 
-def _header(line: str) -> tuple[str | None, str]:
-    """(section kind or None, text after the header on the same line)."""
-    bare = _BULLET.sub("", line, count=1).strip().strip("-*#_ ").strip()
-    if _EXCL_PHRASE.match(bare):
-        return "exclusion", ""
-    if _INCL_PHRASE.match(bare):
-        return "inclusion", ""
-    if len(bare) < 120 and (
-        m := re.search(
-            r"criteria for (inclusion|exclusion)|(inclusion|exclusion) criteria for", bare, re.I
-        )
-    ):
-        return ("exclusion" if "exclusion" in m.group(0).lower() else "inclusion"), ""
-    if (m := _LEADING_GROUP_HEADER.match(bare)) and len(bare) > m.end():
-        # "Cohort-Specific Inclusion Criteria: In addition to ..." (NCT05252390)
-        kind = "exclusion" if "exclusion" in m.group(0).lower() else "inclusion"
-        return kind, bare[m.end() :].strip()
-    if m := _GROUP_HEADER.fullmatch(
-        bare
-    ):  # "Control Inclusion Criteria", "Case Exclusion Criteria:"
-        return ("exclusion" if m.group("k").lower() == "exclusion" else "inclusion"), ""
-    m = _HEADER.match(bare)
-    if not m or len(bare) > 140:
-        return None, ""
-    has_colon = ":" in bare
-    if re.fullmatch(r"(?:inclusion|exclusion|eligibility|ineligibility)", bare, re.I):
-        has_colon = True  # a line that is only "Exclusion": the section's heading
-    # "Inclusion of women..." is a criterion, not a header: require 'criteria' or a colon
-    if "criteri" not in bare.lower() and not (has_colon and len(m.group("rest").split()) <= 4):
-        return None, ""
-    if not has_colon and m.group("rest").strip() and "criteri" not in bare[:40].lower():
-        return None, ""
-    k = m.group("k").lower()
-    kind = "exclusion" if k in {"exclusion", "ineligibility"} else "inclusion"
-    return kind, m.group("after").strip() if has_colon else ""
-
-
 def _family(mark: str) -> str:
     """The kind of a list marker: "num" (1. 2) (3)), "letter" (a. ii.) or "sign" (* - •)."""
     mark = mark.strip("()")
@@ -274,25 +180,30 @@ def _items(lines: list[str]) -> list[tuple[str, int, bool, str, bool, str]]:
         if not raw.strip():
             blank = True
             continue
-        kind, after = _header(raw.strip())
+        kind, after = header(raw.strip())
         if kind:
             section = kind
             blank = True
-            items.append([section, 0, False, _HEAD + _scope(raw), True, ""])
+            items.append([section, 0, False, _HEAD + scope(raw), True, ""])
             marks.append("")
             if after:
-                items.append([section, 0, True, after, True, ""])
+                # "... Patients must meet 1 of the following criteria ...:" over its list of
+                # inclusions stays a plain stem of options (carried into the items below); any
+                # other text is an item ("Patients are excluded ... if any of the following
+                # criteria apply:" is no set of options)
+                options = section == "inclusion" and after.endswith(":") and _ANY_OF.search(after)
+                items.append([section, 0, not options, after, True, ""])
                 marks.append("")
                 tail = True  # "... listed above, the" / "following criteria apply ...": one line
             continue
         indent = len(raw) - len(raw.lstrip(" \t"))
         text = raw.strip()
-        m = _BULLET.match(text)
+        m = BULLET.match(text)
         bulleted = bool(m) and len(text) > len(m.group(0))
         family = _family(m.group("b")) if bulleted else ""
         if bulleted:
             text = text[m.end() :].strip()
-            if n := re.match(r"\d{1,2}[.)]\s+(?=\S)", text):  # "* 1. Age ...": bullet and number
+            if n := re.match(r"\d{1,2}[.):]\s+(?=\S)", text):  # "* 1. Age", "- 1: Age"
                 text = text[n.end() :]
         new = bulleted or blank or not items or items[-1][0] != section
         if tail and not bulleted and text[:1].islower() and _OPEN_LINE_END.search(items[-1][3]):
@@ -312,27 +223,35 @@ def _items(lines: list[str]) -> list[tuple[str, int, bool, str, bool, str]]:
     return [tuple(i) for i in items]
 
 
-_INLINE_HEADER = re.compile(
-    r"(?<=\S)\s*(?=\b(?:key\s+)?(?:inclusion|exclusion)\s+criteria\s*:)", re.I
-)
+_SIGN = re.compile(r"[•●▪]\s")
 
 
 def _is_bullet(text: str) -> bool:
-    return bool(_BULLET.fullmatch(text + " "))
+    return bool(BULLET.fullmatch(text + " "))
 
 
 def _lines(text: str) -> list[str]:
     text = unescape((text or "").replace("\r\n", "\n").replace("\\n", "\n"))
     out = []
+    signed = None  # indent of the last line that opened with a bullet sign
     for whole in text.split("\n"):
         # "CNS Inclusion Criteria:" is one header (a population's section), not "CNS" + header
-        kept = bool(_population(whole))
-        lead = 0 if kept else (m.end() if (m := _LEADING_GROUP_HEADER.match(whole)) else 0)
+        kept = bool(population(whole))
+        lead = 0 if kept else (m.end() if (m := LEADING_GROUP_HEADER.match(whole)) else 0)
         # "Cohort-Specific Inclusion Criteria: ..." stays one header; a second one later on the
         # line ("... Key Exclusion Criteria: ...") still starts a line of its own
-        text_ = whole if kept else whole[:lead] + _INLINE_HEADER.sub("\n", whole[lead:])
+        text_ = whole if kept else whole[:lead] + INLINE_HEADER.sub("\n", whole[lead:])
         for line in text_.split("\n"):
-            out.extend(inline_items(line, _is_bullet))
+            parts = inline_items(line, _is_bullet)
+            if _SIGN.match(line.lstrip()):
+                signed = len(line) - len(line.lstrip())
+            elif len(parts) > 1 and signed is not None:
+                # "   ANC > 1500 ...; ULN. • Female patients ..." (NCT05023486): an item after a
+                # bullet sign inside an indented paragraph goes back to its list's indent
+                parts = parts[:1] + [
+                    " " * signed + p.lstrip() if _SIGN.match(p.lstrip()) else p for p in parts[1:]
+                ]
+            out.extend(parts)
     return out
 
 

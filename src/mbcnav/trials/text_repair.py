@@ -20,6 +20,14 @@ _GLUED_OPEN = re.compile(r"(?<=[a-z]{3})\((?=[a-z]{4})")
 _GLUED_CLOSE = re.compile(r"\(([^()]*)\)(?=[a-z]{2})")
 
 
+# full-width punctuation of registries written with a Chinese or Japanese keyboard: "Distant
+# metastasis；", "KPS≥70，ECOG≤1" (NCT05692674): the ASCII sign and a space, so lists and
+# clauses split as they do elsewhere
+_FULL_WIDTH = str.maketrans(
+    {"；": "; ", "：": ": ", "，": ", ", "（": " (", "）": ") ", "。": ". "}
+)
+
+
 def _unglue(text: str) -> str:
     """ "excluded)within3 weeks", "treatment(bisphosphonates": spaces put back; a short bracket
     that is part of a word stays ("(neo)adjuvant", "(pre)menopausal", "therapy(ies)")."""
@@ -33,6 +41,7 @@ def _unglue(text: str) -> str:
 def unescape(text: str) -> str:
     """Registry markdown escapes removed: ``1\\.`` -> ``1.``, ``\\<`` -> ``<``, ``\\&`` -> ``&``;
     comparison signs in one spelling (``</=``, ``=<`` -> ``≤``; ``>/=``, ``=>`` -> ``≥``); words
-    run together apart (``within3 weeks`` -> ``within 3 weeks``, ``treatment(bisphosphonates``)."""
-    text = _unglue(_ESCAPE.sub(r"\1", text or ""))
+    run together apart (``within3 weeks`` -> ``within 3 weeks``, ``treatment(bisphosphonates``);
+    full-width punctuation (``；``, ``：``, ``，``) in its ASCII form."""
+    text = _unglue(_ESCAPE.sub(r"\1", (text or "").translate(_FULL_WIDTH)))
     return _AT_LEAST.sub("≥", _AT_MOST.sub("≤", text))

@@ -1,0 +1,138 @@
+"""Section headers of an eligibility text: "Inclusion Criteria:", "* KEY EXCLUSION CRITERIA",
+"Inclusion Criteria for Cohort 2 (Stage 1):", "CNS Inclusion Criteria:", "Patients are not eligible
+if ...:", and the cohort or population a header names (its scope)."""
+
+from __future__ import annotations
+
+import re
+
+# a list marker at the start of a line: "*", "-", "•", "1.", "2)", "3:", "(3)", "a.", "(ii)", "iv."
+BULLET = re.compile(
+    r"^(?P<b>[*\-•·‣▪]|o(?=\s)|\d{1,2}[.)](?!\d)|\d{1,2}:(?=\s+\D)|\(\d{1,2}\)|[a-z][.)](?=\s)|\([a-z]{1,4}\)|[ivx]{1,4}[.)](?=\s))\s*",
+    re.I,
+)
+_HEADER = re.compile(
+    r"^(?:key|main|major|general|additional|other|specific|study)?\s*"
+    r"(?P<k>inclusion|exclusion|eligibility|ineligibility)(?:\s+criteria|\s+criterion)?\b"
+    r"(?P<rest>[^:]{0,80}):?\s*(?P<after>.*)$",
+    re.I,
+)
+# a heading that names its group before the section: "Case Inclusion Criteria:", "Control
+# Exclusion Criteria" (NCT05366881), "Cohort A inclusion criteria"
+_GROUP_HEADER = re.compile(
+    r"(?:[A-Za-z][\w/+.-]*\s+){1,3}(?P<k>inclusion|exclusion)\s+criteria\s*:?", re.I
+)
+# "Cohort-Specific Inclusion Criteria: In addition to ..." (NCT05252390): one header whose group
+# words lead the line, not "Cohort-Specific" left on a line of its own
+LEADING_GROUP_HEADER = re.compile(
+    r"^\W*(?!(?:the|all|meets?|see|any|other)\b)(?:(?-i:[A-Z])[\w/+.-]*\s+){1,2}"
+    r"(?:inclusion|exclusion)\s+criteria\s*:",
+    re.I,
+)
+_EXCL_PHRASE = re.compile(
+    r"^(patients|participants|subjects|women|men)\s+(who\s+.*\s+)?(are|will be)\s+"
+    r"(not eligible|ineligible|excluded)\b.*:\s*$",
+    re.I,
+)
+_INCL_PHRASE = re.compile(
+    r"^(patients|participants|subjects)\s+must\s+(meet|fulfil|fulfill|satisfy)\s+all\b.*:\s*$", re.I
+)
+
+# a header later on a line ("... cancer. Key Exclusion Criteria: ..."): the line breaks before it,
+# once, so "Key" stays with its header (not after "Key" a second time)
+INLINE_HEADER = re.compile(
+    r"(?<=\S)(?<!\bkey)\s*(?=\b(?:key\s+)?(?:inclusion|exclusion)\s+criteria\s*:)", re.I
+)
+
+
+# the cohort, arm, part or group a section header names: "Inclusion Criteria for Cohort 2 (Stage 1):"
+_SCOPE = re.compile(
+    r"\b(?:cohorts?|arms?|parts?|groups?|modules?)\s+(?:\d{1,2}[a-z]?|[A-Z]\d?|[IVX]{1,4})\b"
+    r"(?:\s*(?:,|and|or|&|/)\s*(?:\d{1,2}[a-z]?|[A-Z]\d?|[IVX]{1,4})\b)*",
+    re.I,
+)
+
+
+# a section for one way of giving the study drug: "Inclusion Criteria for NP-G2-044
+# Monotherapy:", "Patients must meet all the following criteria to receive NP-G2-044 monotherapy
+# in the study:", "Inclusion Criteria for NP-G2-044 Combination Therapy Patients must meet 1 of
+# the following ..." (NCT05023486): a part of the study a person may fit instead of another
+_FOR_PART = re.compile(
+    r"\b(?:criteria\s+for|to\s+receive)\s+(?:the\s+)?(?:[\w/+-]+\s+){0,4}?"
+    r"(?P<part>monotherapy|combination)\b",
+    re.I,
+)
+# the header of such a section with its first words on the same line
+_FOR_PART_HEADER = re.compile(
+    r"^(?:key\s+)?(?P<k>inclusion|exclusion)\s+criteria\s+for\s+(?:the\s+)?(?:[\w/+-]+\s+){0,4}?"
+    r"(?:monotherapy|combination(?:\s+therapy)?)\b\s*:?\s*",
+    re.I,
+)
+
+
+def scope(header: str) -> str:
+    """ "Inclusion Criteria - Combination Therapy Arm 2 with X" -> "Arm 2:"; a population that
+    leads a section header ("CNS Inclusion Criteria:", NCT06907043) -> "Cohort CNS:"; "" when none."""
+    m = _SCOPE.search(re.sub(r"\([^()]*\)", " ", header))
+    if m:
+        return m.group(0) + ":"
+    if part := _FOR_PART.search(header):
+        return f"{part.group('part').capitalize()} part:"
+    return f"Cohort {label}:" if (label := population(header)) else ""
+
+
+def population(header: str) -> str:
+    """The population a section header leads with ("CNS Inclusion Criteria:" -> "CNS"), or ""."""
+    bare = BULLET.sub("", header, count=1).strip().strip("-*#_ ").strip()
+    g = _GROUP_HEADER.fullmatch(bare)
+    if g and (label := bare[: g.start("k")].strip()) and POPULATION_LABEL.fullmatch(label):
+        return label
+    return ""
+
+
+# a population named before "Inclusion Criteria" ("CNS", "Brain metastases", "TNBC"): the
+# section's rules are for that group only
+POPULATION_LABEL = re.compile(
+    r"(?:cns|brain(?:\s+metastas[ei]s)?|leptomeningeal|tnbc|triple[- ]negative|her2[+-]?|hr\+|"
+    r"er\+|bone(?:\s+only)?)",
+    re.I,
+)
+
+
+def header(line: str) -> tuple[str | None, str]:
+    """(section kind or None, text after the header on the same line)."""
+    bare = BULLET.sub("", line, count=1).strip().strip("-*#_ ").strip()
+    if _EXCL_PHRASE.match(bare):
+        return "exclusion", ""
+    if _INCL_PHRASE.match(bare):
+        return "inclusion", ""
+    if m := _FOR_PART_HEADER.match(bare):
+        return m.group("k").lower(), bare[m.end() :].strip()
+    if len(bare) < 120 and (
+        m := re.search(
+            r"criteria for (inclusion|exclusion)|(inclusion|exclusion) criteria for", bare, re.I
+        )
+    ):
+        return ("exclusion" if "exclusion" in m.group(0).lower() else "inclusion"), ""
+    if (m := LEADING_GROUP_HEADER.match(bare)) and len(bare) > m.end():
+        # "Cohort-Specific Inclusion Criteria: In addition to ..." (NCT05252390)
+        kind = "exclusion" if "exclusion" in m.group(0).lower() else "inclusion"
+        return kind, bare[m.end() :].strip()
+    if m := _GROUP_HEADER.fullmatch(
+        bare
+    ):  # "Control Inclusion Criteria", "Case Exclusion Criteria:"
+        return ("exclusion" if m.group("k").lower() == "exclusion" else "inclusion"), ""
+    m = _HEADER.match(bare)
+    if not m or len(bare) > 140:
+        return None, ""
+    has_colon = ":" in bare
+    if re.fullmatch(r"(?:inclusion|exclusion|eligibility|ineligibility)", bare, re.I):
+        has_colon = True  # a line that is only "Exclusion": the section's heading
+    # "Inclusion of women..." is a criterion, not a header: require 'criteria' or a colon
+    if "criteri" not in bare.lower() and not (has_colon and len(m.group("rest").split()) <= 4):
+        return None, ""
+    if not has_colon and m.group("rest").strip() and "criteri" not in bare[:40].lower():
+        return None, ""
+    k = m.group("k").lower()
+    kind = "exclusion" if k in {"exclusion", "ineligibility"} else "inclusion"
+    return kind, m.group("after").strip() if has_colon else ""
