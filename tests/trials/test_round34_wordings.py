@@ -122,7 +122,10 @@ def test_curative_words_and_declining_standard_treatment_never_rule_out():
 
 def test_another_way_in_keeps_no_standard_treatment_left_from_ruling_out():
     text = "HER2-positive breast cancer, or any advanced solid tumour for which no standard therapy is available"
-    assert _verdict(text, people.facts(her2="positive")) != "not met"
+    assert [c.get("alt") for c in parsed(text)["checks"] if c["type"] == "options_exhausted"] == [
+        True
+    ]
+    assert _verdict(text, people.facts(her2="positive")) == "met"
 
 
 # --- heart tests as limits, a liver score that is no age, a dose bracket ---
@@ -257,8 +260,13 @@ def test_monotherapy_and_combination_sections_are_parts_a_person_fits_one_of():
     combo = [(t, g) for k, t, g in items if t.startswith("Combination part:")]
     assert len(mono) == 2 and len(combo) == 1
     assert combo[0][1]  # "1 of the following" makes its items options
-    fit = match(parse_trials([trial(MONO_COMBO)])[0], people.facts())["fit"]
-    assert fit != "unlikely"  # no anti-PD-1 therapy: the monotherapy part is open
+    res = match(parse_trials([trial(MONO_COMBO)])[0], people.facts(ecog=1))
+    assert res["fit"] in (
+        "likely",
+        "possible",
+    )  # no anti-PD-1 therapy: the monotherapy part is open
+    combo = [c for c in res["criteria"] if c["text"].startswith("Combination part:")]
+    assert len(combo) == 1 and "you may fit cohort monotherapy" in combo[0]["why"].lower()
 
 
 def test_an_exclusion_header_saying_any_of_the_following_is_no_set_of_options():
@@ -301,3 +309,41 @@ def test_side_effects_secondary_to_a_drug_ask_for_no_history_of_it():
     assert [c["value"] for c in checks("Prior treatment with a checkpoint inhibitor")] == [
         "immune checkpoint inhibitor"
     ]
+
+
+def test_review_wordings_that_are_not_no_standard_treatment_left():
+    for text in (
+        "Patients with no standard-of-care options that are curative",
+        "Patients for whom endocrine therapy options have been exhausted",
+        "Patients with bothersome hot flashes for whom there is no effective treatment",
+        "No other effective therapy for their brain metastases",
+    ):
+        assert not any(c["type"] == "options_exhausted" for c in checks(text)), text
+    kept = "for whom there are no alternative therapies that may confer overall survival benefit"
+    assert [c["type"] for c in checks(kept)] == ["options_exhausted"]
+    # a record without a known treatment history cannot settle it
+    assert (
+        _verdict("No standard therapy available", people.facts(therapies_known=False)) == "unknown"
+    )
+
+
+def test_bullet_signs_inside_brackets_stay_and_an_either_stem_keeps_its_options():
+    raw = (
+        "Inclusion Criteria:\n* Prior therapy with a CDK4/6 inhibitor (palbociclib • ribociclib • "
+        "abemaciclib)\n* Disease progression on either: • a CDK4/6 inhibitor or • chemotherapy"
+    )
+    assert _texts(raw) == [
+        (
+            "inclusion",
+            "Prior therapy with a CDK4/6 inhibitor (palbociclib • ribociclib • abemaciclib)",
+            0,
+        ),
+        ("inclusion", "Disease progression on either: a CDK4/6 inhibitor or", 1),
+        ("inclusion", "Disease progression on either: chemotherapy", 1),
+    ]
+
+
+def test_child_turcotte_pugh_is_no_age():
+    assert not any(
+        c["type"] == "age" for c in checks("Child-Turcotte-Pugh class B or C", "exclusion")
+    )

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 _AGE_CUE = re.compile(
-    r"\bage\s*[<>≥≤=]|\bage\b|\baged\b|years? old|year-old|years? of age|\badults?\b|\bchild(?![\s\-–—]*pugh)|(?<![A-Za-z\d])\d{1,3}\s*(?:years?\s*(?:of age\s*)?)?(?:or|and) (?:older|over|above)|(?:≥|>=|>|<|≤)\s*\d+\s*(?:years|yrs)",
+    r"\bage\s*[<>≥≤=]|\bage\b|\baged\b|years? old|year-old|years? of age|\badults?\b|\bchild(?![\s\-‐‑–—]*(?:turcotte[\s\-‐‑–—]*)?pugh)|(?<![A-Za-z\d])\d{1,3}\s*(?:years?\s*(?:of age\s*)?)?(?:or|and) (?:older|over|above)|(?:≥|>=|>|<|≤)\s*\d+\s*(?:years|yrs)",
     re.I,
 )
 _AGE_NOT = re.compile(

@@ -69,6 +69,14 @@ _INCLUDED = re.compile(
 )
 
 
+# a class of treatment named with "no ... options left" (not every standard treatment)
+_ONE_CLASS = re.compile(
+    r"\b(?:endocrine|hormon\w*|anti-?her2|her2[- ]directed|chemo\w*|cytotoxic|targeted|cdk4/6|"
+    r"parp|immuno\w*|local|surgical|radiation|radiotherapy)\b",
+    re.I,
+)
+
+
 def checks_for(crit: Criterion, found: list[Mention]) -> list[dict]:
     """Every check one criterion implies (possibly none)."""
     text = crit.text
@@ -157,6 +165,10 @@ def checks_for(crit: Criterion, found: list[Mention]) -> list[dict]:
         crit.kind == "inclusion"
         and (gone := rx("concept.options_exhausted").search(plain))
         and not re.search(r"\b(?:not|never|no)\b(?:\s+\w+){0,2}\s*$", plain[: gone.start()], re.I)
+        # a cure ("no standard-of-care options that are curative") MBC never has; one class of
+        # treatment ("endocrine therapy options have been exhausted") is a line question (review)
+        and not re.search(r"\bcurative\b", plain, re.I)
+        and not _ONE_CLASS.search(plain[max(0, gone.start() - 30) : gone.end()])
     ):  # "... for which no standard therapy is available": none left (the check's own words)
         exhausted = {"type": "options_exhausted", "value": "no standard treatment left"}
         if rx("concept.options_declined").search(plain):

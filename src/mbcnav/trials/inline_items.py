@@ -64,7 +64,7 @@ def _run(line: str) -> list[re.Match]:
 # Have measurable disease ..." (NCT05023486, a list whose line breaks were lost); the sign is
 # never prose, so two of them on one line are items, and so is one after a colon or a full stop ("... in the
 # study: • Have initiated ...")
-_INLINE_BULLET = re.compile(r"(?<=\S)\s*(?=[•●▪]\s)")
+_INLINE_BULLET = re.compile(r"(?<=\S)\s*(?=[•●▪]\s)(?![^()]*\))")  # not inside brackets
 
 
 def inline_items(line: str, is_bullet: Callable[[str], bool]) -> list[str]:

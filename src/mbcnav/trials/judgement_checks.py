@@ -12,7 +12,7 @@ def options_exhausted(f: PatientFacts) -> tuple[bool | None, str, str]:
     first treatment for metastatic disease has ended (or shown growth) some remain; after that,
     whether any is left is the oncologist's call."""
     growing = bool(f.growing_now and f.growing_now[0])
-    if f.setting == "metastatic" and f.lines_done == 0 and not growing:
+    if f.setting == "metastatic" and f.therapies_known and f.lines_done == 0 and not growing:
         return (
             False,
             "This study is for people who have used up the standard treatments. Your record shows "

@@ -63,7 +63,7 @@ class Criterion:
 # a stem whose sub-items are alternatives: "meets one of the following criteria:"
 _ANY_OF = re.compile(
     r"\b(?:(?:at least )?(?:one|1) of the following|any (?:one )?of the following|either(?: of the following)?|the following list|one or more of the following)\b[^:]{0,240}:\s*$"
-    r"|\b(?:either|one of the following|any of the following)\s*$"  # "... that are either"
+    r"|\b(?:either|(?:one|1) of the following|any of the following)\s*$"  # "... that are either"
     # "Evaluable disease (measurable or non-measurable)" over "Measurable disease, ie, ..." and
     # "Patients with bone only disease allowed ..." (NCT05693766): the items are the two ways in
     r"|\bevaluable\s+disease\s*\(?\s*measurable\s+or\s+non-?measurable\s*\)?\s*:?\s*$",
@@ -243,7 +243,9 @@ def _lines(text: str) -> list[str]:
         text_ = whole if kept else whole[:lead] + INLINE_HEADER.sub("\n", whole[lead:])
         for line in text_.split("\n"):
             parts = inline_items(line, _is_bullet)
-            if _SIGN.match(line.lstrip()):
+            if header(line.strip())[0]:
+                signed = None  # a new section starts its own lists
+            elif _SIGN.match(line.lstrip()):
                 signed = len(line) - len(line.lstrip())
             elif len(parts) > 1 and signed is not None:
                 # "   ANC > 1500 ...; ULN. • Female patients ..." (NCT05023486): an item after a
