@@ -29,11 +29,12 @@ def mark_unchecked_alternatives(
     for m in found:  # the disease itself ("solid tumor that is metastatic") is no alternative
         if m.check not in {"setting", "condition", "histology"}:
             checked |= {i for i, (a, b) in enumerate(spans) if a <= m.start < b}
-    gone = rx("concept.options_exhausted")
-    for rx_ in (_LINES_ANY, lab, gone):
+    for rx_ in (_LINES_ANY, lab):
         for m in rx_.finditer(text):
             checked |= {i for i, (a, b) in enumerate(spans) if a <= m.start() < b}
-    own = {i for m in gone.finditer(text) for i, (a, b) in enumerate(spans) if a <= m.start() < b}
+    gone = rx("concept.options_exhausted").finditer(text)
+    own = {i for m in gone for i, (a, b) in enumerate(spans) if a <= m.start() < b}
+    checked |= own
     if own and any(
         m.check not in {"setting", "condition", "histology", "therapy"}
         and any(a <= m.start < b for i, (a, b) in enumerate(spans) if i not in own)

@@ -170,10 +170,15 @@ def checks_for(crit: Criterion, found: list[Mention]) -> list[dict]:
         and not re.search(r"\bcurative\b", plain, re.I)
         and not _ONE_CLASS.search(plain[max(0, gone.start() - 30) : gone.end()])
     ):  # "... for which no standard therapy is available": none left (the check's own words)
-        exhausted = {"type": "options_exhausted", "value": "no standard treatment left"}
+        exhausted = {
+            "type": "options_exhausted",
+            "value": "no standard treatment left",
+            "neg": False,
+            "at": gone.start(),
+        }
         if rx("concept.options_declined").search(plain):
             exhausted["alt"] = True  # "... or has declined standard therapy": not for a record
-        out.append({**exhausted, "neg": False, "at": gone.start()})
+        out.append(exhausted)
     if (
         crit.kind == "inclusion"
         and (loco := rx("locoregional.required").search(plain))

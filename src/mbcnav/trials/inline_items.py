@@ -62,15 +62,15 @@ def _run(line: str) -> list[re.Match]:
 
 # a bullet sign inside a line: "... in the study: • Have a histopathologically confirmed ...; •
 # Have measurable disease ..." (NCT05023486, a list whose line breaks were lost); the sign is
-# never prose, so two of them on one line are items, and so is one after a colon or a full stop ("... in the
-# study: • Have initiated ...")
+# never prose, so two of them on one line are items, and so is one after a colon, a full stop or
+# a semicolon ("... in the study: • Have initiated ...")
 _INLINE_BULLET = re.compile(r"(?<=\S)\s*(?=[•●▪]\s)(?![^()]*\))")  # not inside brackets
 
 
 def inline_items(line: str, is_bullet: Callable[[str], bool]) -> list[str]:
-    """``line`` broken at each item number of its run, or at each bullet sign when it holds two
-    or more or one after a colon; the words before the first item stay a line of their own unless they are only a
-    bullet (``is_bullet``)."""
+    """``line`` broken at each item number of its run, or at each bullet sign (outside brackets)
+    when it holds two or more, or one after ":", "." or ";"; the words before the first item stay
+    a line of their own unless they are only a bullet (``is_bullet``)."""
     if len(re.findall(r"(?:^|\s)[•●▪]\s", line)) >= 2 or re.search(r"\S[:.;]\s*[•●▪]\s", line):
         indent = line[: len(line) - len(line.lstrip())]
         parts = [p.strip() for p in _INLINE_BULLET.split(line) if p.strip()]

@@ -243,7 +243,7 @@ def _lines(text: str) -> list[str]:
         text_ = whole if kept else whole[:lead] + INLINE_HEADER.sub("\n", whole[lead:])
         for line in text_.split("\n"):
             parts = inline_items(line, _is_bullet)
-            if header(line.strip())[0]:
+            if signed is not None and header(line.strip())[0]:
                 signed = None  # a new section starts its own lists
             elif _SIGN.match(line.lstrip()):
                 signed = len(line) - len(line.lstrip())
