@@ -417,3 +417,26 @@ def test_a_small_bleed_that_stopped_is_not_heavy_bleeding_but_a_real_one_still_i
         "the toilet was full of blood, it has stopped now",
     ):
         assert heavy(text), text
+
+
+def test_a_piece_that_only_says_where_the_cancer_is_is_no_wish_to_be_dead():
+    """Fourteenth session (tuning set 34): "my cancer is only in the liver" sounded like a wish to
+    be dead (the exemplar "the cancer to take me quicker"); an `unless` reading skips a piece
+    that only says where the cancer is (H92). Review: the same words beside a real wish still
+    sound like one (look-alike exemplars first tried here hid them)."""
+
+    def fired(text):
+        return {h.concept.name for h in semantic.hits(text)}
+
+    assert "wish-to-be-dead" not in fired(
+        "pulled something in my back digging the veg patch, getting better every day, no leg "
+        "weakness or numbness. my cancer is only in the liver"
+    )
+    for text in (
+        "my cancer is only in my liver, I just want it to take me now",
+        "the cancer has spread to my bones and liver, I don't see the point of going on",
+        "the cancer is in my bones and liver now, what's the point in carrying on",
+        "I just want the cancer to take me now",
+        "the cancer has to win",  # second review: "has to" is no place
+    ):
+        assert "wish-to-be-dead" in fired(text), text

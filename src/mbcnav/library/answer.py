@@ -193,7 +193,11 @@ def ask(
     # several questions: answer the main one, offer the rest (an off-topic message is judged
     # whole: one of its pieces, "is it safe to drive?", may match a passage on its own)
     if len(reading.questions) > 1 and in_scope:
-        main = main_question(index, reading, in_scope)
+        main = (
+            reading.quoted
+            if reading.quoted is not None
+            else main_question(index, reading, in_scope)
+        )
         also = tuple(q for i, q in enumerate(reading.questions) if i != main)
         reading = focused(reading, main)
     parts = query_parts(reading, index)

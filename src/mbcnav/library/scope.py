@@ -67,6 +67,13 @@ class Scope:
         self.animal_care = _phrases(path, data, "animal_care")
         self.animal_illness = _phrases(path, data, "animal_illness")
         self.person_cancer = _phrases(path, data, "person_cancer")
+        self.early_stage = _phrases(path, data, "early_stage")
+        self.early_choice = _phrases(path, data, "early_choice")
+        self.comes_back = _phrases(path, data, "comes_back")
+        self.not_breast = _phrases(path, data, "not_breast")
+        owned = "|".join(re.escape(a) for a in _phrases(path, data, "owned_animals"))
+        # "our 12 year old cat", "my elderly lab": an owner, up to four words, the animal
+        self.owned_animal = re.compile(rf"\b(my|our|his|her|their)\s+(\S+\s+){{0,4}}({owned})\b")
         named = sorted(
             self.other + _phrases(path, data, "own_other_cancers"), key=len, reverse=True
         )
@@ -96,6 +103,12 @@ class Scope:
     def _has(padded: str, phrases) -> bool:
         return any(f" {p} " in padded for p in phrases)
 
+    def _names_breast(self, padded: str) -> bool:
+        """A breast word, not counting one said as "not breast" ("lung cancer, not breast")."""
+        for phrase in self.not_breast:
+            padded = padded.replace(f" {phrase} ", " ")
+        return self._has(padded, self.breast)
+
     def covers(self, question: str) -> bool:
         """Whether the question names breast cancer, an MBC topic word or a cancer drug.
 
@@ -106,7 +119,7 @@ class Scope:
         """
         said = synonyms().correct(question)
         padded = f" {said} "
-        if self._has(padded, self.breast):
+        if self._names_breast(padded):
             return True
         if self._has(padded, self.other):
             return False
@@ -127,7 +140,7 @@ class Scope:
     def names_other_cancer(self, question: str) -> bool:
         """Whether the question names a cancer the library does not cover, and no breast word."""
         padded = f" {synonyms().correct(question)} "
-        return self._has(padded, self.other) and not self._has(padded, self.breast)
+        return self._has(padded, self.other) and not self._names_breast(padded)
 
     def owns_other_cancer(self, asked: str, question: str) -> bool:
         """Whether the asked clause names another cancer as someone's own disease or as what is
@@ -136,10 +149,13 @@ class Scope:
         named only in the story ("my sister-in-law did well on Keytruda for her lung cancer")
         or as a risk ("can tamoxifen cause uterine cancer") is not."""
         said = " ".join(words(synonyms().correct(asked)))
-        if not self.own_other.search(f" {said} "):
+        padded = f" {' '.join(words(synonyms().correct(question)))} "
+        # a message that says the cancer is "not breast" is about that other cancer wherever
+        # it is named ("My mother has lung cancer (EGFR, not breast) ... Is that normal?")
+        denied = self._has(padded, self.not_breast) and self.own_other.search(padded)
+        if not (self.own_other.search(f" {said} ") or denied):
             return False
-        padded = f" {synonyms().correct(question)} "
-        return not (self._has(padded, self.breast) or self._has(padded, self.spread))
+        return not (self._names_breast(padded) or self._has(padded, self.spread))
 
     def names_other_cancer_sign(self, question: str) -> bool:
         """Whether the message names a test or organ of another cancer's care ("PSA",
@@ -171,12 +187,15 @@ class Scope:
         )
 
     def other_subject(self, question: str) -> bool:
-        """Whether the message is about cosmetic breast surgery ("recovery after breast
-        augmentation", "insurance for a breast reduction"), breastfeeding, screening for a first
-        breast cancer, or an animal's illness or care ("my
+        """Whether the message is about an early breast cancer only (``early_only``), cosmetic
+        breast surgery ("recovery after breast augmentation", "insurance for a breast
+        reduction"), breastfeeding, screening for a first breast cancer, or an animal's illness
+        or care ("my
         11 yr old lab has a mammary tumor", "spay our rabbit"), and names nothing of a person's
         own cancer, its treatment or an infection sign."""
         padded = f" {' '.join(words(synonyms().correct(question)))} "
+        if self.early_only(padded):
+            return True
         if self._has(padded, self.person_cancer):
             return False
         if self._has(padded, self.cosmetic + self.lactation + self.screening):
@@ -189,9 +208,20 @@ class Scope:
             return True
         # an animal named with an illness and nothing of a person's: "my dog has a lump"
         return (
-            self._has(padded, self.animals)
+            (self._has(padded, self.animals) or bool(self.owned_animal.search(padded)))
             and self._has(padded, self.animal_illness)
             and not self._has(padded, self.spread)
+            and not self._names_drug(padded)
+        )
+
+    def early_only(self, padded: str) -> bool:
+        """Whether a message is about a treatment choice for an early breast cancer only: it
+        names a stage 0-III or DCIS and a choice word, and no spread, MBC, cancer coming back,
+        history, MBC site, pain, trial, marker, scan or spot (``comes_back``), and no drug."""
+        return (
+            self._has(padded, self.early_stage)
+            and self._has(padded, self.early_choice)
+            and not self._has(padded, self.spread + self.comes_back)
             and not self._names_drug(padded)
         )
 

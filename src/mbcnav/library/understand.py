@@ -130,6 +130,21 @@ JOINED_QUESTION = re.compile(
     r"(?:is|are|can|could|do|does|should|will|would|i|it|they|you|we|my|the|this|that)\b)",
     re.I,
 )
+# a term quoted in the story ("the letter says 'hypercalcaemia secondary to bone mets'"): in
+# straight or curly quotes, opening after a space and closing before a space or punctuation (so
+# "it's" and "don't" are no quotes), 2-60 characters
+QUOTED = re.compile(
+    r"(?:(?<=\s)|^)(?:'(?P<a>[^'\n]{2,60}?)'|\"(?P<b>[^\"\n]{2,60}?)\"|\u2018(?P<c>[^\u2019\n]{2,60}?)\u2019|"
+    r"\u201c(?P<d>[^\u201d\n]{2,60}?)\u201d)(?=[\s.,;:!?)]|$)"
+)
+# a question pointing back at a word of the story: "what does that word mean", "what is this
+# term", "what does that mean" ending the question (session 14; review: not "what does it mean
+# that my CA 15-3 doubled", not "the diagnosis")
+POINTED_TERM = re.compile(
+    r"\b(?:that|this|the)\s+(?:word|term|phrase|wording)\b"
+    r"|(?<=\bdoes\s)(?:that|this)(?=\s+(?:actually\s+|really\s+)?mean\W*$)",
+    re.I,
+)
 MIN_QUESTION_WORDS = 3  # a piece shorter than this stays with the question before it
 MIN_TOPIC_WORDS = 2  # a piece with fewer search words (stop words out) does not stand alone
 MAX_SIDE_WORDS = 6
@@ -155,6 +170,8 @@ class Reading:
     shape: str = "other"
     sides: tuple[str, ...] = field(default_factory=tuple)
     questions: tuple[str, ...] = field(default_factory=tuple)  # the asked clause's questions
+    # the question about a term the story quoted ("What does that word mean?"): asked first
+    quoted: int | None = None
 
     @property
     def long(self) -> bool:
@@ -263,6 +280,18 @@ def split_questions(asking: list[str]) -> tuple[str, ...]:
     return tuple(out)
 
 
+def _name_pointed_term(clause: str, before: list[str]) -> str:
+    """A question about "that word" names the term the story quoted last: "What does that word
+    mean" after "the letter says 'hypercalcaemia'" reads "What does hypercalcaemia mean"."""
+    if not POINTED_TERM.search(clause):
+        return clause
+    for sentence in reversed(before):
+        found = [next(g for g in m.groups() if g) for m in QUOTED.finditer(sentence)]
+        if found:
+            return POINTED_TERM.sub(found[-1].strip(), clause, count=1)
+    return clause
+
+
 def understand(text: str) -> Reading:
     """Split a message into what is asked and the story around it, and name the answer's shape."""
     parts = sentences(text)
@@ -275,7 +304,7 @@ def understand(text: str) -> Reading:
     asking = [i for i, s in enumerate(parts) if is_asking(s)]
     if not asking:
         asking = [len(parts) - 1]
-    clauses = [strip_frames(parts[i]) for i in asking]
+    clauses = [_name_pointed_term(strip_frames(parts[i]), parts[:i]) for i in asking]
     asked = " ".join(clauses)
     story = " ".join(s for i, s in enumerate(parts) if i not in asking)
     sides = comparison(" ".join(parts[i] for i in asking))
@@ -291,7 +320,13 @@ def understand(text: str) -> Reading:
                 asked = f"{asked} ({sides[0]} versus {sides[1]})"
                 clauses = [f"{clauses[0]} ({sides[0]} versus {sides[1]})", *clauses[1:]]
                 break
-    return Reading(text, asked, story, shape_of(asked, sides), sides, split_questions(clauses))
+    questions = split_questions(clauses)
+    named = [i for i, c in enumerate(clauses) if c != strip_frames(parts[asking[i]])]
+    quoted = None
+    if named:  # the question that now names the quoted term
+        term = clauses[named[0]]
+        quoted = next((i for i, q in enumerate(questions) if q in term or term in q), None)
+    return Reading(text, asked, story, shape_of(asked, sides), sides, questions, quoted)
 
 
 def focused(reading: Reading, main: int) -> Reading:

@@ -41,9 +41,46 @@ _stemmer = Stemmer.Stemmer("english")
 WORD = re.compile(r"[a-z0-9]+")
 
 
+# British and Commonwealth spellings of medical words read as the library's American ones
+# ("hypercalcaemia", "oedema", "haemoglobin", "tumour", "centre"): letter patterns, not a word
+# list, so words the synonyms file never listed are read too (session 14). Each pattern is
+# anchored so common words are untouched ("four", "hour", "your", "exercise").
+AMERICAN_SPELLINGS = tuple(
+    (re.compile(pattern), repl)
+    for pattern, repl in (
+        (r"\b(h)aem", r"\1em"),  # haemoglobin, haematologist, haemorrhage
+        (r"(?<=[a-z])aemi(?=[a-z])", "emi"),  # anaemia, leukaemia, hypercalcaemia, septicaemia
+        (r"\boe(?=dem|strog|strad|sophag)", "e"),  # oedema, oestrogen, oestradiol, oesophagus
+        (r"(?<=[a-z])oedema", "edema"),  # lymphoedema
+        (r"(?<=rrh|spn|apn)oea\b", "ea"),  # diarrhoea, dyspnoea, apnoea
+        (r"\bcoeliac", "celiac"),
+        (r"\b(paed|gynaec|orthopaed|anaesth|foet)", None),  # paediatric, anaesthetic ...
+        (
+            r"\b(tum|col|behavi|fav|od|hum|lab|hon|neighb|flav)our(?=s?\b|ite|ed|ing|able|ful)",
+            r"\1or",
+        ),
+        (r"\b(cent|lit|millilit|fib|kilomet|met)re(s?)\b", r"\1er\2"),
+        (r"\bprogramme(s?)\b", r"program\1"),
+        (r"\bsulph", "sulf"),
+    )
+)
+
+
+def american(text: str) -> str:
+    """A lower-case text with British spellings of medical words made American."""
+    for pattern, repl in AMERICAN_SPELLINGS:
+        if repl is None:  # drop the 'a' or 'o' of 'ae'/'oe' inside the matched stem
+            text = pattern.sub(lambda m: m.group(0).replace("ae", "e").replace("oe", "e"), text)
+        else:
+            text = pattern.sub(repl, text)
+    return text
+
+
 def normalise(text: str) -> str:
-    """Lower-case, strip accents, spell out '+' and trailing '-' (HER2+ -> her2 positive)."""
+    """Lower-case, strip accents, spell out '+' and trailing '-' (HER2+ -> her2 positive), and
+    read British spellings as American ones (``american``)."""
     text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
+    text = american(text)
     text = text.replace("\u2019", "'").replace("'s ", " ").replace("'", "")
     text = re.sub(r"(?<=[a-z0-9])\+", " positive ", text)
     text = re.sub(r"(?<=[a-z0-9])-(?=[\s,.;:/)]|$)", " negative ", text)

@@ -27,11 +27,11 @@ _AGE_RANGE2 = re.compile(
 )
 _AGE_DAYS = re.compile(r"\bage\s*(?:>|≥|>=)\s*(\d+)\s*(day|week|month)s?", re.I)
 _AGE_MIN = re.compile(
-    r"(?:(?:older than|over|above) the age of|≥|>=|>|at least|older than|greater than(?: or equal to)?|more than|over|above|aged?\s*(?:≥|>=|>)?)\s*(\d{1,3})\s*(?:years|yrs|y\b)?|(?<![A-Za-z\d])(\d{1,3})\s*(?:years|yrs)?(?: of age)?\s*(?:or|and) (?:older|over|above)(?! the age)",
+    r"(?:(?:older than|over|above) the age of|≥|>=|>|at least|older than|greater than(?: or equal to)?|more than|over|above|aged?\s*(?:≥|>=|>)?)\s*(\d{1,3})(?!\d|[.,]\d)\s*(?:years|yrs|y\b)?(?!\s*(?:%|mg|ml|kg|cm|x|days?|weeks?|months?|hours?|doses?|cycles?)\b)|(?<![A-Za-z\d])(\d{1,3})\s*(?:years|yrs)?(?: of age)?\s*(?:or|and) (?:older|over|above)(?! the age)",
     re.I,
 )
 _AGE_MAX = re.compile(
-    r"(?:(?:younger than|under|below) the age of|≤|<=|<|younger than|under|below|less than|up to|no older than)\s*(\d{1,3})\s*(?:years|yrs|y\b)?(?!\s*(?:%|mg|ml|kg|cm|x|days?|weeks?|months?|hours?|doses?|cycles?)\b)",
+    r"(?:(?:younger than|under|below) the age of|≤|<=|<|younger than|under|below|less than|up to|no older than)\s*(\d{1,3})(?!\d|[.,]\d)\s*(?:years|yrs|y\b)?(?!\s*(?:%|mg|ml|kg|cm|x|days?|weeks?|months?|hours?|doses?|cycles?)\b)",
     re.I,
 )
 _FEMALE = re.compile(r"\b(?:women|woman|female|females|girls?|ladies)\b", re.I)

@@ -70,6 +70,13 @@ _INCLUDED = re.compile(
 
 
 # a class of treatment named with "no ... options left" (not every standard treatment)
+# a symptom, complication or one site named before "no standard treatment left" words
+_ONE_PROBLEM = re.compile(
+    r"\b(?:brain|cns|leptomening\w*|bone|pain|hypercalc\w*|hot\s+flash\w*|flush\w*|nausea|vomit\w*|"
+    r"symptoms?|effusions?|ascites|lymph\w*edema|neuropath\w*|infections?|an(?:a)?emia|fatigue|"
+    r"itch\w*|rash\w*|diarrh\w*|mucositis|insomnia|depression|anxiety)\b",
+    re.I,
+)
 _ONE_CLASS = re.compile(
     r"\b(?:endocrine|hormon\w*|anti-?her2|her2[- ]directed|chemo\w*|cytotoxic|targeted|cdk4/6|"
     r"parp|immuno\w*|local|surgical|radiation|radiotherapy)\b",
@@ -169,6 +176,9 @@ def checks_for(crit: Criterion, found: list[Mention]) -> list[dict]:
         # treatment ("endocrine therapy options have been exhausted") is a line question (review)
         and not re.search(r"\bcurative\b", plain, re.I)
         and not _ONE_CLASS.search(plain[max(0, gone.start() - 30) : gone.end()])
+        # "Hypercalcemia refractory to standard therapies", "Brain metastases that have
+        # progressed beyond standard of care": one problem's treatment, not the cancer's (review)
+        and not _ONE_PROBLEM.search(re.split(r"[;.]\s", plain[: gone.start()])[-1])
     ):  # "... for which no standard therapy is available": none left (the check's own words)
         exhausted = {
             "type": "options_exhausted",

@@ -42,7 +42,16 @@ _NOT_THERAPY = re.compile(
     # (NCT06435429): fitness for a coming treatment, not a history of it
     r"\bprevent\w*\s+(?:the\s+)?(?:treatment|therapy|use)\b[^;.]*$|"
     r"\b(?:plan(?:s|ned)?|scheduled|anticipated|expected|intend\w*)\s+to\s+(?:initiate|start|begin|receive)\b|"
-    r"\bplanned\s+(?:treatment|therapy|use)\b|\b(?:eligible|candidates?|suitable)\s+(?:to\s+receive\s+|for\s+)|\b(?:cohorts?|arms?)\s+(?:with|receiving|given)\b|"
+    r"\bplanned\s+(?:treatment|therapy|use)\b|\b(?:eligible|candidates?|suitable)\s+(?:to\s+receive\s+|for\s+)|"
+    # "be suitable for the treatment of HB0021.T combined with 3 different chemotherapy
+    # regimen" (NCT04802980): the coming treatment, unless a history is named after it
+    r"\b(?:eligible|candidates?|suitable|fit)\s+(?:to\s+receive|for)\s+(?:the\s+)?(?:treatment|therapy|regimen)\b"
+    r"(?:(?!\b(?:received|prior|previous\w*|progress\w*|had|after|following|failed)\b)[^;.])*$|"
+    # "PT-INR <= 3.0 if the patient is taking anticoagulants such as warfarin" (NCT04732598): a
+    # condition for a looser limit, not a need to take the drug (only after a limit: "excluded
+    # if they are currently taking warfarin" is a rule, review)
+    r"(?:≤|<=|<|≥|>=|>|\bx\s*uln\b|\blimit\b)(?:[^;.,]|\.\d)*\bif\s+(?:the\s+)?(?:patients?|participants?|subjects?|person|they|he|she)\s+"
+    r"(?:is|are)\s+(?:currently\s+)?(?:taking|on|receiving|using|treated\s+with)\b[^;.]*$|\b(?:cohorts?|arms?)\s+(?:with|receiving|given)\b|"
     r"(?:[,(]\s*|^\W*)(?:in\s+)?combination\s+with\s+$|"  # "Part 2B (..., combination with X)"
     # "prior to first cycle of chemotherapy in the combination groups" (NCT04939610): a time
     # anchor for the coming treatment, not a history of it
@@ -224,6 +233,23 @@ _ALL_STAGES = re.compile(
 _OTHER_INDICATION = re.compile(
     r"\s+for\s+(?:an?\s+)?(?:indication|condition|reason)s?\s+other\s+than\b", re.I
 )
+# a drug that names a cohort or arm, as its label ("Letrozole combination cohort (L): ...",
+# NCT02684032): the treatment of that group, not a history of it; only at the start of the
+# criterion or of a part after ":", and before the label's own ":" ("... or exemestane arm B
+# only" and "progressed on the exemestane arm of a prior study" stay histories: review)
+_COHORT_NAME = re.compile(
+    r"[\s-]+(?:(?:containing|based)\s+)?(?:combination\s+|monotherapy\s+|combo\s+)?"
+    r"(?:cohort|arm)\b[^:;.]{0,15}:",
+    re.I,
+)
+# a drug joined to the harm it did: "Have received immunotherapy and present with grade >= 3
+# irAE" (NCT05108779): the harm is the rule, which a record of the drug alone cannot settle
+_HARM_AFTER = re.compile(
+    r"\s*(?:\([^()]*\)\s*)?,?\s*(?:and|with)\s+(?:present\w*|develop\w*|experienc\w*|suffer\w*|had|has|have)"
+    r"\s+(?:with\s+)?(?:an?\s+)?(?:grade|severe|serious|life[- ]threatening|immune|ir-?aes?\b|toxicit)",
+    re.I,
+)
+_LABEL_START = re.compile(r"(?:^|:)\W*(?:\w+\W+){0,2}$")
 # "Metastatic lesion to the heart or eye", "Advanced primary with occlusion": the word names a
 # lesion or a primary tumour, not the setting
 _SETTING_NOUN = re.compile(

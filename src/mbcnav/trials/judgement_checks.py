@@ -3,6 +3,7 @@ treatment left ("for which no standard therapy is available", "standard options 
 
 from __future__ import annotations
 
+from mbcnav.trials import standard_options
 from mbcnav.trials.facts import PatientFacts
 
 
@@ -10,7 +11,8 @@ def options_exhausted(f: PatientFacts) -> tuple[bool | None, str, str]:
     """A trial for people with no standard treatment left. Metastatic breast cancer has a
     standard first-line treatment in every subtype (NCCN Guidelines for Patients), so before a
     first treatment for metastatic disease has ended (or shown growth) some remain; after that,
-    whether any is left is the oncologist's call."""
+    whether any is left is the oncologist's call; the record's standard treatments not yet had
+    (``standard_options.left``) are named so the person knows what to ask."""
     growing = bool(f.growing_now and f.growing_now[0])
     if f.setting == "metastatic" and f.therapies_known and f.lines_done == 0 and not growing:
         return (
@@ -19,6 +21,22 @@ def options_exhausted(f: PatientFacts) -> tuple[bool | None, str, str]:
             "no treatment for metastatic disease that has ended yet, and metastatic breast cancer "
             "has standard first treatments.",
             "",
+        )
+    # a standard treatment of the person's subtype they have not had (standard_options.py): said,
+    # so the person knows what to ask, but never a "not met" (review: the list is kept by hand,
+    # and nurses' labels differ on whether one option left means "not yet")
+    if remaining := standard_options.left(f):
+        shown = (
+            f"a standard treatment you have not had yet: {remaining[0]}"
+            if len(remaining) == 1
+            else f"standard treatments you have not had yet: {remaining[0]}, and {remaining[1]}"
+        )
+        return (
+            None,
+            "This study is for people who have used up the standard treatments. Your record "
+            f"shows {shown}. Whether {'it suits' if len(remaining) == 1 else 'they suit'} you "
+            "is your oncologist's call.",
+            "Ask your oncologist whether standard treatments remain for you",
         )
     return (
         None,

@@ -155,7 +155,12 @@ _OP = (
 )
 # "2.5 times the upper limit of reference range (ULRR)" (NCT00234403) is the same limit
 # and so is "2.5 x upper institutional limit of normal" (NCT04020575)
-_ULN = r"(?:upper (?:institutional |laboratory |lab )?limits? (?:of )?(?:the )?(?:institutional |laboratory )?(?:normal(?: range)?|reference range)|(?:institutional )?\b(?:uln|ulrr)\b)"
+_ULN = (
+    r"(?:upper (?:institutional |laboratory |lab )?limits? (?:of )?(?:the )?(?:institution(?:'s|’s|al) |laboratory )?(?:normal(?: range)?|reference range)"
+    # "≤ 2.5 × the upper normal limit of institution's normal range" (NCT03964532)
+    r"|upper normal limits?(?: of (?:the )?(?:institution(?:'s|’s|al)?|laboratory)(?: normal range)?)?"
+    r"|(?:institutional )?\b(?:uln|ulrr|unl)\b)"
+)
 _TIMES = r"\s*(?:x|×|\*|times?|(?:-\s*)?fold(?:\s*(?:x|×))?)\s*(?:the\s+)?(?:institutional\s+)?"
 _UNIT = r"\s*((?:x|×)?\s*10\s*\\?\^?\s*[39⁹³]\s*/\s*[lµuμ]l?|/\s*(?:µ|u|μ|m)(?:l|m\s*\^?3|m³)|cells\s*/\s*(?:µ|u|μ|m)(?:l|m3)|k/\s*[uµ]l|g/\s*dl|g/\s*l|mg/\s*dl|[uµμ]mol/\s*l|mmol/\s*l|i?u/\s*l|ml/\s*min(?:/1\.73\s*m2)?)?"
 _LIMIT = re.compile(
@@ -245,6 +250,10 @@ def lab_checks(text: str) -> list[dict]:
         if not limit.get("uln"):
             value = in_unit(tid, limit["limit"], limit.pop("unit", None))
             if value is None:
+                continue
+            if t.uln is not None and value < t.uln[0] / 2:
+                # "AST <= 2.5" is no limit a liver test is held to: a multiple of the upper
+                # limit of normal whose words were not read (NCT03964532) is left to the team
                 continue
             limit["limit"] = round(value, 4)
         between = text[last_end:start] if last_end >= 0 else ""

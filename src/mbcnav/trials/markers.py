@@ -8,22 +8,38 @@ import re
 from mbcnav.trials.facts import PatientFacts
 
 
-def _germline_brca(f: PatientFacts) -> tuple[bool | None, str, str]:
-    """Inherited BRCA1/2 or PALB2: a result stated somatic (tumor-only) does not count."""
-    palb2 = str(f.biomarkers.get("PALB2", "")).lower()
+def _germline_brca(
+    f: PatientFacts, genes=("BRCA1", "BRCA2", "PALB2"), panel: bool = False
+) -> tuple[bool | None, str, str]:
+    """An inherited change in the genes the criterion names (BRCA1/2, PALB2 or both): a result
+    stated somatic (tumor-only) does not count."""
+    brca, palb = "BRCA1" in genes or "BRCA2" in genes, "PALB2" in genes
+    palb2 = str(f.biomarkers.get("PALB2", "")).lower() if palb else ""
     palb2_pos = palb2 in {"positive", "mutated"} and f.origins.get("PALB2") != "somatic"
-    if f.germline_brca or palb2_pos:
-        return True, "Your record shows an inherited (germline) BRCA or PALB2 change.", ""
-    if f.germline_brca is False and (palb2 in {"negative", "not mutated"} or not palb2):
-        tested = "BRCA1 and BRCA2" + (" and PALB2" if palb2 else "")
+    named = " or ".join(n for n, on in (("BRCA", brca), ("PALB2", palb)) if on)
+    if (brca and f.germline_brca) or palb2_pos:
+        return True, f"Your record shows an inherited (germline) {named} change.", ""
+    if panel:
+        return (
+            None,
+            f"The trial lists other genes beside {named}, and your record does not show "
+            "results for all of them.",
+            "A report of the full gene panel the trial lists",
+        )
+    brca_negative = not brca or f.germline_brca is False
+    palb_negative = not palb or palb2 in {"negative", "not mutated"} or (brca and not palb2)
+    if brca_negative and palb_negative and (brca or palb2):
+        tested = " and ".join(
+            [*(["BRCA1", "BRCA2"] if brca else []), *(["PALB2"] if palb2 else [])]
+        )
         return False, f"Your inherited (germline) {tested} results are negative.", ""
-    if f.somatic_brca:
+    if brca and f.somatic_brca:
         return (
             None,
             "Your BRCA change was found in the tumor; whether it is inherited is not stated.",
             "A germline (blood or saliva) BRCA test",
         )
-    return None, "No inherited (germline) BRCA result is known.", "A germline BRCA test"
+    return None, f"No inherited (germline) {named} result is known.", f"A germline {named} test"
 
 
 def _alteration(c: dict, f: PatientFacts) -> tuple[bool | None, str, str]:
@@ -53,10 +69,13 @@ def _biomarker(c: dict, f: PatientFacts) -> tuple[bool | None, str, str]:
     marker = c["value"]
     if marker in {"NTRK fusion", "TMB-high", "MSI-high"}:
         return _alteration(c, f)
+    genes = tuple(c.get("genes") or ("BRCA1", "BRCA2", "PALB2"))
     if marker == "BRCA" and c.get("germline"):
-        return _germline_brca(f)
-    keys = ["BRCA1", "BRCA2", "PALB2"] if marker == "BRCA" else [marker]
+        return _germline_brca(f, genes, bool(c.get("panel")))
+    keys = list(genes) if marker == "BRCA" else [marker]
     vals = [str(f.biomarkers[k]).lower() for k in keys if k in f.biomarkers]
+    if marker == "BRCA" and vals:  # name the gene that was found ("Your PALB2 result")
+        marker = "/".join(k for k in keys if k in f.biomarkers)
     settle = f"A {marker} test result"
     if not vals:
         return None, f"No {marker} result is known.", settle
@@ -76,6 +95,13 @@ def _biomarker(c: dict, f: PatientFacts) -> tuple[bool | None, str, str]:
         or v.startswith("cps")
         for v in vals
     ):
+        if c.get("panel"):  # any gene of a longer panel: the others are not in the record
+            return (
+                None,
+                f"Your {marker} result: {vals[0]}. The trial lists other genes too, and your "
+                "record does not show results for all of them.",
+                "A report of the full gene panel the trial lists",
+            )
         return False, f"Your {marker} result: {vals[0]}.", ""
     return None, f"Your {marker} result is unclear ({vals[0]}).", settle
 

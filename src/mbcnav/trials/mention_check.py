@@ -14,6 +14,7 @@ from mbcnav.trials.cues import (
     _ALLOWED,
     _BRAIN_COUNT,
     _CANNOT,
+    _COHORT_NAME,
     _CURRENT,
     _DOSE,
     _EARLY_AFTER,
@@ -23,6 +24,8 @@ from mbcnav.trials.cues import (
     _EXCLUDING,
     _GAP_BEFORE,
     _GERMLINE,
+    _HARM_AFTER,
+    _LABEL_START,
     _MAY,
     _METASTATIC_SETTING,
     _NOT_ALLOWED,
@@ -155,6 +158,12 @@ def _allows(around: str, before: str) -> bool:
     return not all(WITH_OR_WITHOUT.fullmatch(a) for a in found)
 
 
+# other homologous-recombination genes a panel lists beside BRCA1/2 and PALB2
+_OTHER_HRR_GENES = re.compile(
+    r"\b(?:atm|bard1|brip1|cdk12|chek[12]|fanc[a-z]|rad51[bcd]?|rad54l|ppp2r2a|nbn|mre11a?)\b"
+)
+
+
 def from_mention(m: Mention, text: str, kind: str) -> dict | None:
     mods = m.modifiers
     before = text[: m.start]
@@ -186,10 +195,27 @@ def from_mention(m: Mention, text: str, kind: str) -> dict | None:
     if m.check == "consent":
         neg = kind == "exclusion" or bool(_CANNOT.search(around))
     check: dict = {"type": m.check, "value": m.value, "neg": neg, "text": m.text}
+    if m.check == "biomarker" and m.value == "BRCA":
+        # the genes the criterion names: "BRCA1/2" is not met by a PALB2 change, "PALB2" not by
+        # a BRCA one; "BRCA1/2 or PALB2" (or a later "PALB2 carriers are also eligible", review)
+        # by either: one check stands for the concept
+        said = text.lower()
+        check["genes"] = [
+            *(("BRCA1", "BRCA2") if re.search(r"brca", said) else ()),
+            *(("PALB2",) if "palb2" in said else ()),
+        ]
+        if len(set(_OTHER_HRR_GENES.findall(_own_sentence(text, m.start).lower()))) >= 2:
+            # "HRR genes: ATM, BARD1, ..., PALB2, ..." (NCT04892693): a change in any gene of a
+            # long panel the record does not hold in full; a negative BRCA/PALB2 result settles
+            # nothing. One more gene ("BRCA1, BRCA2, ATM, and/or PALB2", NCT05694715) is what the
+            # germline panels that report BRCA and PALB2 test too, and is read as before
+            check["panel"] = True
     if m.check == "therapy":
         if (
-            _NOT_THERAPY.search(re.split(r"[;.]", before)[-1])
+            _NOT_THERAPY.search(re.split(r";|\.(?=\s|$)", before)[-1])  # not "HB0021.T"
             or _OTHER_INDICATION.match(text[m.end :])
+            or (_COHORT_NAME.match(text[m.end :]) and _LABEL_START.search(before))
+            or _HARM_AFTER.match(text[m.end :])
             or _DOSE.search(text)
             or _WASHOUT.search(_rules_only(text))
             or _REPRODUCTIVE.search(_sentence(text, m.start))

@@ -25,22 +25,9 @@ from __future__ import annotations
 import re
 
 from mbcnav.trials.menopause import POST_AGE, PRE_AGE
+from mbcnav.trials.numbers import NUMBER_WORDS
 
-_NUM_WORDS = {
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "twelve": 12,
-    "a": 1,
-    "an": 1,
-}
+_NUM_WORDS = {**NUMBER_WORDS, "a": 1, "an": 1}
 _UNIT_DAYS = {"hour": 1 / 24, "day": 1, "week": 7, "month": 30.4, "year": 365}
 _N = r"(\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|twelve|an?)"
 _UNIT = r"(hour|day|week|month|year)s?"

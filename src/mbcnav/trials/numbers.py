@@ -78,8 +78,26 @@ _KARNOFSKY = re.compile(
     r"karnofsky[^.;\d]{0,40}?(?:≥|>=|>|of|at least|greater than(?: or equal to)?)?\s*(\d{2,3})",
     re.I,
 )
+# a count of days, weeks ... in figures or words ("within four weeks prior to study treatment",
+# NCT03967938)
+# shared with note_rules.py (which adds "a" / "an")
+NUMBER_WORDS = {
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "twelve": 12,
+}
+_WINDOW_WORDS = {**NUMBER_WORDS, "fourteen": 14, "twenty-one": 21, "twenty-eight": 28}
+_W = r"(\d+|\b(?:" + "|".join(sorted(_WINDOW_WORDS, key=len, reverse=True)) + r"))"
 _WITHIN = re.compile(
-    r"(?:≤|<=|<)\s*(\d+)\s*(day|week|month|year)s?|within (?:the )?(?:(?:past|last|previous|prior) )?(\d+)\s*(day|week|month|year)s?|(?:in|during|over) the (?:past|last|previous|preceding) (\d+)\s*(day|week|month|year)s?|(?:fewer|less) than (\d+)\s*(day|week|month|year)s? since|(\d+)\s*(day|week|month|year)s? (?:prior to|before|of) (?:the )?(?:first dose|start|randomi[sz]ation|enrol?lment|registration|study)",
+    rf"(?:≤|<=|<)\s*(\d+)\s*(day|week|month|year)s?|within (?:the )?(?:(?:past|last|previous|prior) )?{_W}\s*(day|week|month|year)s?|(?:in|during|over) the (?:past|last|previous|preceding) {_W}\s*(day|week|month|year)s?|(?:fewer|less) than {_W}\s*(day|week|month|year)s? since|{_W}\s*(day|week|month|year)s? (?:prior to|before|of) (?:the )?(?:first dose|start|randomi[sz]ation|enrol?lment|registration|study)",
     re.I,
 )
 _UNIT_DAYS = {"day": 1, "week": 7, "month": 30.4, "year": 365}
@@ -392,4 +410,5 @@ def window_days(text: str) -> float | None:
         return None
     groups = [g for g in m.groups() if g]
     n, unit = groups[0], groups[1]
-    return float(n) * _UNIT_DAYS[unit.lower()]
+    count = _WINDOW_WORDS.get(n.lower()) or float(n)
+    return float(count) * _UNIT_DAYS[unit.lower()]

@@ -28,6 +28,17 @@ _FULL_WIDTH = str.maketrans(
 )
 
 
+# "child bearing potential", "child- bearing": one word, as every reader of childbearing rules
+# spells it (NCT05121948 "Male subjects with female partner(s) of child bearing potential" was
+# read as an age by "child")
+_CHILD_BEARING = re.compile(r"\bchild[\s\-‐‑–]*bearing\b", re.I)
+
+
+# "with/without CDK 4/6 inhibitor" (NCT03959891): the spelled-out "with or without" every reader
+# of optional partners knows
+_WITH_SLASH_WITHOUT = re.compile(r"\bwith\s*/\s*without\b", re.I)
+
+
 def _unglue(text: str) -> str:
     """ "excluded)within3 weeks", "treatment(bisphosphonates": spaces put back; a short bracket
     that is part of a word stays ("(neo)adjuvant", "(pre)menopausal", "therapy(ies)")."""
@@ -42,6 +53,10 @@ def unescape(text: str) -> str:
     """Registry markdown escapes removed: ``1\\.`` -> ``1.``, ``\\<`` -> ``<``, ``\\&`` -> ``&``;
     comparison signs in one spelling (``</=``, ``=<`` -> ``≤``; ``>/=``, ``=>`` -> ``≥``); words
     run together apart (``within3 weeks`` -> ``within 3 weeks``, ``treatment(bisphosphonates``);
-    full-width punctuation (``；``, ``：``, ``，``) in its ASCII form."""
+    full-width punctuation (``；``, ``：``, ``，``) in its ASCII form; "child bearing" as one word; "with/without" as "with or without"."""
     text = _unglue(_ESCAPE.sub(r"\1", (text or "").translate(_FULL_WIDTH)))
+    text = _WITH_SLASH_WITHOUT.sub("with or without", text)
+    text = _CHILD_BEARING.sub(
+        lambda m: "Childbearing" if m.group(0)[0] == "C" else "childbearing", text
+    )
     return _AT_LEAST.sub("≥", _AT_MOST.sub("≤", text))
