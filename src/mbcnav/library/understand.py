@@ -304,7 +304,10 @@ def understand(text: str) -> Reading:
     asking = [i for i, s in enumerate(parts) if is_asking(s)]
     if not asking:
         asking = [len(parts) - 1]
-    clauses = [_name_pointed_term(strip_frames(parts[i]), parts[:i]) for i in asking]
+    stripped = [strip_frames(parts[i]) for i in asking]
+    clauses = [_name_pointed_term(c, parts[:i]) for c, i in zip(stripped, asking, strict=True)]
+    # the first clause that now names a quoted term (before any comparison note is added)
+    term = next((c for c, s in zip(clauses, stripped, strict=True) if c != s), None)
     asked = " ".join(clauses)
     story = " ".join(s for i, s in enumerate(parts) if i not in asking)
     sides = comparison(" ".join(parts[i] for i in asking))
@@ -321,10 +324,8 @@ def understand(text: str) -> Reading:
                 clauses = [f"{clauses[0]} ({sides[0]} versus {sides[1]})", *clauses[1:]]
                 break
     questions = split_questions(clauses)
-    named = [i for i, c in enumerate(clauses) if c != strip_frames(parts[asking[i]])]
     quoted = None
-    if named:  # the question that now names the quoted term
-        term = clauses[named[0]]
+    if term is not None:  # the question that now names the quoted term
         quoted = next((i for i, q in enumerate(questions) if q in term or term in q), None)
     return Reading(text, asked, story, shape_of(asked, sides), sides, questions, quoted)
 
