@@ -35,6 +35,7 @@ CASES = [
         "round32_cases.yaml",
         "round33_cases.yaml",
         "round34_cases.yaml",
+        "round35_cases.yaml",
     )
     for case in yaml.safe_load((DATA / file).read_text("utf-8"))["cases"]
 ]

@@ -440,3 +440,37 @@ def test_a_piece_that_only_says_where_the_cancer_is_is_no_wish_to_be_dead():
         "the cancer has to win",  # second review: "has to" is no place
     ):
         assert "wish-to-be-dead" in fired(text), text
+
+
+def test_a_clause_that_only_says_where_is_not_read_on_its_own():
+    """Fifteenth session (tuning set 36): "left edge of the tongue" (a clause of a mouth-ulcer
+    message) sat nearest the allergy exemplar "tongue feels too big for my mouth"; a clause made
+    only of body places and positions (semantic_flags.yaml `places`) is not embedded alone
+    (H96). Its sentence and the whole message still are, so a real sign beside it is read."""
+
+    def fired(text):
+        return {h.concept.name for h in semantic.hits(text)}
+
+    assert semantic.only_place("left edge of the tongue")
+    assert semantic.only_place("under my right arm")
+    assert not semantic.only_place("my tongue is swelling up")
+    assert not semantic.only_place("")
+    assert "severe-allergic-reaction" not in fired(
+        "ulcer count: one. size of a lentil, left edge of the tongue. stings with vinegar "
+        "crisps but meals are normal and I'm drinking fine"
+    )
+    for text in (
+        "left side of my tongue, it is swelling up and my throat feels tight",
+        "my tongue feels too big for my mouth",
+    ):
+        assert "severe-allergic-reaction" in fired(text), text
+    # review: a note made only of places is still read whole ("left side of my face and my
+    # left arm" in a numbness entry is a stroke sign)
+    assert "stroke-signs" in fired("left side of my face and my left arm")
+
+
+def test_bad_places_are_refused():
+    with pytest.raises(TriageError, match="places"):
+        semantic.parse_places({"places": {"words": ["Left Edge"]}})
+    with pytest.raises(TriageError, match="sources"):
+        semantic.parse_places({"places": {"words": ["tongue"], "as_of": "2026-12-04"}})

@@ -60,6 +60,10 @@ class Scope:
         self.other_signs = _phrases(path, data, "other_cancer_signs")
         self.cancer_words = _phrases(path, data, "cancer_words")
         self.no_cancer = _phrases(path, data, "no_cancer")
+        who = "|".join(re.escape(w) for w in _phrases(path, data, "healthy_person"))
+        self.healthy_person = re.compile(
+            rf" (?:for|in) (?:a |an )?healthy (?:\d{{1,3}} (?:year|yr)s? old|(?:{who})) "
+        )
         self.cosmetic = _phrases(path, data, "cosmetic_surgery")
         self.lactation = _phrases(path, data, "lactation")
         self.screening = _phrases(path, data, "screening")
@@ -163,6 +167,10 @@ class Scope:
         ("on Keytruda ... a colonoscopy next month" is about the drug); or says the person asked
         about has never had cancer and names nothing else of the library's subject."""
         padded = f" {' '.join(words(synonyms().correct(question)))} "
+        if self.healthy_person.search(padded) and not self._names_drug(padded):
+            # "shingles vaccine side effects for a healthy 55 year old": a person without cancer,
+            # unless the message is about the library's subject too (as below)
+            padded = self.healthy_person.sub(" shes never had cancer ", padded)
         if self._has(padded, self.no_cancer):
             # "for my mom's osteoporosis, she's never had cancer": said to be about no cancer,
             # unless the rest of the message is about the library's subject too

@@ -280,15 +280,35 @@ def split_questions(asking: list[str]) -> tuple[str, ...]:
     return tuple(out)
 
 
+#: Words after a quoted term's first word that show the word stands for the whole term.
+_JUDGED = (
+    r"(?:bad|good|news|mean|means|meaning|normal|ok|okay|serious|dangerous|worse|better|"
+    r"worrying|last|permanent|curable|treatable|a\s+good|a\s+bad|the\s+same)\b"
+)
+
+
 def _name_pointed_term(clause: str, before: list[str]) -> str:
     """A question about "that word" names the term the story quoted last: "What does that word
-    mean" after "the letter says 'hypercalcaemia'" reads "What does hypercalcaemia mean"."""
-    if not POINTED_TERM.search(clause):
-        return clause
-    for sentence in reversed(before):
-        found = [next(g for g in m.groups() if g) for m in QUOTED.finditer(sentence)]
-        if found:
-            return POINTED_TERM.sub(found[-1].strip(), clause, count=1)
+    mean" after "the letter says 'hypercalcaemia'" reads "What does hypercalcaemia mean". A
+    question that uses the first word of a quoted term of two or three words alone names the
+    whole term: "Is stable bad news?" after "the report says 'stable disease'" reads "Is stable
+    disease bad news?"."""
+    quoted = [next(g for g in m.groups() if g).strip() for s in before for m in QUOTED.finditer(s)]
+    if POINTED_TERM.search(clause):
+        return POINTED_TERM.sub(quoted[-1], clause, count=1) if quoted else clause
+    for term in reversed(quoted):
+        words = term.split()
+        if not 2 <= len(words) <= 3 or not re.fullmatch(r"[A-Za-z-]{4,}", words[0]):
+            continue
+        if re.search(rf"\b{re.escape(term)}\b", clause, re.I):
+            return clause
+        # only where the word stands for the term: at the question's end or before a word that
+        # judges it ("is stable bad news", "does stable mean"), not before a noun of its own
+        # ("is visceral fat a problem", "bone pain"; review)
+        head = re.compile(rf"\b{re.escape(words[0])}\b(?=\s*(?:[?.!,]|$)|\s+{_JUDGED})", re.I)
+        said = re.findall(rf"\b{re.escape(words[0])}\b", clause, re.I)
+        if len(said) == 1 and head.search(clause):
+            return head.sub(term, clause, count=1)
     return clause
 
 

@@ -33,7 +33,7 @@ OLD = re.compile(
 #: A number in the words that can only be a body temperature (°C, then °F).
 #: A number followed by an age, a time or a weight unit is none ("I'm 40 years old", "38 kg").
 NUMBER = re.compile(
-    r"(?<![\d.])(\d{2,3}(?:\.\d)?)(?![\d.])"
+    r"(?<![\d.])(\d{2,3}(?:\.\d)?)(?!\d|\.\d)"  # a full stop may end the sentence: "temp 36.8."
     r"(?!\s*(?:years?|yrs?|yo\b|y/o|days?|weeks?|wks?|months?|hours?|hrs?|mins?|minutes?|kgs?\b|"
     r"kilos?|lbs?\b|pounds|mg\b|mls?\b|%|times|x\b))"
 )

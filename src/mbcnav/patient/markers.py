@@ -47,12 +47,17 @@ _PROTEIN = re.compile(
 _CDNA = re.compile(r"(?<![\w.])c\.[-*]?\d+(?:[-+]\d+)?(?:_[-*]?\d+(?:[-+]\d+)?)?[A-Za-z>]*[ACGT]*")
 # founder-mutation names reports still print beside HGVS: 185delAG, 5382insC, 6174delT
 _LEGACY = re.compile(r"(?<![\w.])\d{2,5}(?:del|ins|dup)[ACGT]{1,10}(?![\w])")
-_EXON = re.compile(r"\bexon\s*\d+\s*(?:deletion|insertion|skipping|duplication|del|ins)\b", re.I)
+_EXON = re.compile(
+    r"\bexons?\s*\d+(?:\s*(?:-|to)\s*\d+)?\s*(?:deletion|insertion|skipping|duplication|del|ins)\b",
+    re.I,
+)
 _FUSION_PAIR = re.compile(r"\b([A-Z][A-Z0-9]{1,9})[-:/]{1,2}([A-Z][A-Z0-9]{1,9})\b")
 _GENE = re.compile(r"[A-Z][A-Z0-9]{1,9}")
 #: Gene symbols without a digit that reports list; any other symbol needs a digit (PIK3CA, TP53)
 #: so that words such as ER, PR or KI are never taken for genes.
-_PLAIN_GENES = frozenset("PTEN ATM BRAF KRAS NRAS HRAS ALK RET MET KIT MYC NTRK FGFR".split())
+_PLAIN_GENES = frozenset(
+    "PTEN ATM BRAF KRAS NRAS HRAS ALK RET MET KIT MYC MYCN NTRK FGFR EGFR MTAP POLE".split()
+)
 #: The partner that makes a fusion actionable, when a report writes both (ETV6-NTRK3).
 _FUSION_DRIVERS = frozenset(
     "NTRK1 NTRK2 NTRK3 ROS1 ALK RET FGFR1 FGFR2 FGFR3 NRG1 ERBB2 BRAF".split()
@@ -65,7 +70,10 @@ _NOT_AMP = re.compile(
 )
 _FUSION = re.compile(r"\b(fusions?|rearrangements?|rearranged|translocation)\b")
 _LOSS = re.compile(
-    r"\b(loss(?: of (?:expression|function))?|deficient|deficiency|null|homozygous deletion|deleted)\b"
+    r"\b(loss(?: of (?:expression|function))?|deficient|deficiency|null|homozygous deletion|deleted"
+    # "MTAP deletion", "CDKN2A deletion": a gene's copy loss; not "exon 19 deletion", "exon 2-7
+    # deletion" or an in-frame deletion, which are mutations
+    r"|(?<!\d )(?<!in-frame )(?<!inframe )deletion)\b"
 )
 _NEGATIVE = re.compile(
     r"\b(not detected|none detected|no (?:pathogenic |reportable |known )?(?:mutations?|variants?|alterations?|"
@@ -221,7 +229,7 @@ _FILLER = re.compile(
 
 def _residue(words: str) -> str:
     """Words left after every result, qualifier and filler word is taken out (empty = all read)."""
-    for rx in (_NOT_AMP, _AMP, _FUSION, _LOSS, _NEGATIVE, _UNKNOWN, _POSITIVE, _FILLER):
+    for rx in (_EXON, _NOT_AMP, _AMP, _FUSION, _LOSS, _NEGATIVE, _UNKNOWN, _POSITIVE, _FILLER):
         words = rx.sub(" ", words)
     return re.sub(r"[\s/+*=<>.%-]+", " ", words).strip()
 

@@ -27,6 +27,45 @@ PHRASE_NEGATORS = frozenset(_NEG["phrase_cues"])
 NOT_THOUGHT = frozenset(_NEG["not_thought"])
 #: Words that may stand before a cue ("i have no fever").
 LEAD = frozenset(_NEG["lead"])
+#: Frames of saying taken off a clause's start when a person and a cue follow ("i want to be
+#: clear im not ..."), longest first.
+FRAMES = tuple(sorted((str(f).split() for f in _NEG["frames"]), key=len, reverse=True))
+#: The person a frame must be followed by before a cue.
+_PERSON = frozenset(
+    {
+        "i",
+        "im",
+        "ive",
+        "she",
+        "shes",
+        "he",
+        "hes",
+        "they",
+        "theyre",
+        "we",
+        "mum",
+        "mom",
+        "dad",
+        "there",
+        "theres",
+    }
+)
+
+
+def without_frame(words: list[str]) -> list[str]:
+    """The words with a leading frame of saying taken off ("i want to be clear im not thinking
+    of ..." -> "im not thinking of ..."), only when a person and then a negation cue (within
+    two more lead words) follow it; otherwise the words unchanged."""
+    for frame in FRAMES:
+        n = len(frame)
+        if words[:n] != frame:
+            continue
+        rest = words[n + (len(words) > n and words[n] == "that") :]
+        if rest and rest[0] in _PERSON and any(w in NEGATORS for w in rest[1:4]):
+            return rest
+    return words
+
+
 #: Words that may sit between the negation and the symptom ("no more pain", "not really dizzy").
 FILLERS = frozenset(_NEG["fillers"])
 #: Words that may follow the symptom in a denial ("no pain today", "not sick anymore").
@@ -45,6 +84,9 @@ POST_NEGATION = re.compile(
     rf"(?<!\bnot)\s(?:{_POST_VERBS})\s+(?:(?:a|its|their|my|his|her|back to|all)\s+)?"
     rf"(?:{_POST_WORDS})(?:\s+(?:colou?r|again|now|today|size|shape))?\s*$"
 )
+#: Most words a denied phrase may hold ("thoughts of harming myself in any way"): a longer
+#: clause may go on to a report of its own, and is not denied.
+MAX_PHRASE_WORDS = 8
 #: "... or anything" after a denied symptom ("not coughing blood or anything").
 OR_ANYTHING = frozenset({"anything", "something", "owt", "whatever", "similar"})
 
@@ -62,6 +104,7 @@ def negated(clause: str) -> bool:
     words = clause.lower().replace("’", "'").replace("'", "").split()
     if POST_NEGATION.search(" ".join(words)) and v.normalise_symptom(clause) is not None:
         return True
+    words = without_frame(words)
     while len(words) > 2 and words[0] in LEAD and words[0] not in NEGATORS:
         words = words[1:]
     if len(words) < 2 or words[0] not in NEGATORS or v.is_symptom_word(" ".join(words)):
@@ -71,7 +114,9 @@ def negated(clause: str) -> bool:
         rest = rest[1:]
     while len(rest) > 1 and rest[-1] in AFTER:
         rest = rest[:-1]
-    # "not coughing blood or anything": a trailing "or anything" widens the denial
+    # "not coughing blood or anything (like that)": a trailing "or anything" widens the denial
+    if len(rest) > 4 and rest[-2] == "like" and rest[-1] in {"that", "this"}:
+        rest = rest[:-2] if rest[-3] in OR_ANYTHING and rest[-4] == "or" else rest
     if len(rest) > 2 and rest[-2] == "or" and rest[-1] in OR_ANYTHING:
         rest = rest[:-2]
     if rest[0] in HAVE and len(rest) > 1:
@@ -89,7 +134,9 @@ def negated(clause: str) -> bool:
         ):
             return True
         if words[0] == "not" and had[0] in THOUGHT_NOUNS:  # "not having any thoughts of ..."
-            return v.normalise_symptom(" ".join(words)) == v.normalise_symptom(" ".join(had))
+            return len(had) <= MAX_PHRASE_WORDS and v.normalise_symptom(
+                " ".join(words)
+            ) == v.normalise_symptom(" ".join(had))
     if words[1] in PSEUDO or rest[0] in PSEUDO:
         return False
     if v.is_symptom_word(" ".join(rest)):
@@ -106,6 +153,10 @@ def negated(clause: str) -> bool:
     ):
         return True
     if words[0] not in PHRASE_NEGATORS and not (words[0] == "not" and words[1] in NOT_THOUGHT):
+        return False
+    if len(rest) > MAX_PHRASE_WORDS:
+        # "im not thinking of hurting myself or anything like that i want to kill myself": a
+        # long clause can hold a second report after the denied phrase (review): not denied
         return False
     return v.normalise_symptom(" ".join(rest)) is not None and (
         v.normalise_symptom(" ".join(words)) == v.normalise_symptom(" ".join(rest))

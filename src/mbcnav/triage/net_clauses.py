@@ -8,7 +8,7 @@ import re
 
 from mbcnav.patient import wellness
 from mbcnav.patient.checkin import clauses
-from mbcnav.patient.negation import LEAD, POST_NEGATION, PSEUDO, negated
+from mbcnav.patient.negation import LEAD, POST_NEGATION, PSEUDO, negated, without_frame
 
 #: Fewest words a clause needs to be embedded on its own when the words hold several clauses.
 MIN_WORDS = 3
@@ -38,7 +38,9 @@ def denied(clause: str) -> bool:
     plain = _plain(clause)
     if (m := POST_NEGATION.search(" " + plain)) and _plain_subject(plain[: max(m.start() - 1, 0)]):
         return True  # "my breathing is normal", "her speech is fine" (set 23): a state said normal
-    words = re.findall(r"[a-z0-9]+", clause.lower().replace("’", "").replace("'", ""))
+    words = without_frame(
+        re.findall(r"[a-z0-9]+", clause.lower().replace("’", "").replace("'", ""))
+    )
     while len(words) > 1 and words[0] in LEAD and words[0] not in DENIALS:
         words = words[1:]
     if len(words) < 2 or words[0] not in DENIALS:

@@ -169,7 +169,7 @@ def parse_concepts(data: object, file: str = FILE) -> tuple[Concept, ...]:
     if not isinstance(data, dict) or not isinstance(data.get("concepts"), list):
         raise TriageError(f"{file}: field 'concepts': it is missing; the file needs a list.")
     for key in data:
-        if key not in ("concepts", "sources", "mild", "glosses"):
+        if key not in ("concepts", "sources", "mild", "glosses", "places"):
             raise TriageError(f"{file}: field '{key}': unknown top-level field.")
     out = [_concept(entry, i, file) for i, entry in enumerate(data["concepts"])]
     names = [c.name for c in out]
@@ -201,6 +201,34 @@ def parse_glosses(data: object, file: str = FILE) -> dict[str, str]:
             raise TriageError(f"{where}, field 'words.{lay}': write a plain word or phrase.")
         out[lay.strip().lower()] = plain.strip()
     return out
+
+
+def parse_places(data: object, file: str = FILE) -> frozenset[str]:
+    """The body-place words (top-level ``places``: sources, as_of, words): a clause made only
+    of them says where, not what, and is not embedded on its own."""
+    found = data.get("places") if isinstance(data, dict) else None
+    where = f"{file}: places"
+    if found is None:
+        return frozenset()
+    words = found.get("words") if isinstance(found, dict) else None
+    if not isinstance(words, list) or not all(
+        isinstance(w, str) and re.fullmatch(r"[a-z]+", w) for w in words
+    ):
+        raise TriageError(f"{where}, field 'words': write a list of lower-case single words.")
+    _sources(found.get("sources"), where)
+    _date(found.get("as_of"), where, "as_of")
+    return frozenset(words)
+
+
+@cache
+def places() -> frozenset[str]:
+    return parse_places(_data(), FILE)
+
+
+def only_place(piece: str) -> bool:
+    """A piece whose every word is a body place or a position ("left edge of the tongue")."""
+    words = re.findall(r"[a-z]+", _plain(piece))
+    return bool(words) and all(w in places() for w in words)
 
 
 @cache
@@ -308,6 +336,11 @@ def scores(text: str) -> list[tuple[str, Concept, float, str, float]]:
     """(piece, concept, best cosine, exemplar, best cosine to a mild look-alike) for every
     piece and concept; [] without a model."""
     parts = pieces(text)
+    if len(parts) > 1:
+        # a clause that only says where is not read on its own beside others; the whole
+        # message (the last piece) always is (review: "left side of my face and my left arm"
+        # in a numbness entry is all place words and still a stroke sign)
+        parts = [p for p in parts[:-1] if not only_place(p)] + parts[-1:]
     store = bank() if parts else None
     vectors = _embed([gloss(p) for p in parts]) if store is not None else None
     if vectors is None:

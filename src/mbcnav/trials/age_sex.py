@@ -19,11 +19,12 @@ _AGE_NOT = re.compile(
     re.I,
 )
 _AGE_RANGE = re.compile(
-    r"(\d{1,3})\s*(?:years?\s*)?(?:-|–|to|and)\s*(?:≤|<=)?\s*(\d{1,3})\s*(?:years|yrs|y\b|year)",
+    r"(\d{1,3})\s*(?:years?\s*)?(?:-|–|~|to|and)\s*(?:≤|<=)?\s*(\d{1,3})\s*(?:years|yrs|y\b|year)",
     re.I,
 )
+# "age 18 ~ 75" (NCT04906434): a tilde joins the ends of a range too
 _AGE_RANGE2 = re.compile(
-    r"(?:age[sd]?|between)\s*(?:of\s*)?(\d{1,3})\s*(?:-|–|to|and)\s*(\d{1,3})\b", re.I
+    r"(?:age[sd]?|between)\s*(?:of\s*)?(\d{1,3})\s*(?:-|–|~|to|and)\s*(\d{1,3})\b", re.I
 )
 _AGE_DAYS = re.compile(r"\bage\s*(?:>|≥|>=)\s*(\d+)\s*(day|week|month)s?", re.I)
 _AGE_MIN = re.compile(

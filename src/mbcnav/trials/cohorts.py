@@ -23,6 +23,11 @@ _NAMED_COHORT = re.compile(
     r"^\W*(?:(?:for|in)\s+)?(?:the\s+)?((?:[\w/-]+\s+){0,4}?[\w/-]+)\s+(?:cohorts?|parts?|arms?|phase|expansion)\s*(?:only)?\s*:",
     re.I,
 )
+_STAGES = re.compile(
+    r"^\W*((?:phase\s+[\w.]{1,4}\s+(?:[\w/-]+\s+){0,3}?(?:stages?\b)?)"
+    r"(?:\s*(?:,|and|or)\s*phase\s+[\w.]{1,4}\s+(?:[\w/-]+\s+){0,3}?stages?)*)\s*:",
+    re.I,
+)
 _COHORT_IN_BRACKETS = re.compile(r"\((?:cohort|arm|part|group|module)\s+([\w.]{1,6})\)\s*:", re.I)
 _COHORT_STOP = {"dose", "cohort", "cohorts", "part", "the", "and", "or", "for", "in", "only"}
 
@@ -52,6 +57,14 @@ def cohort_of(text: str) -> list[str] | None:
         return ids or None
     if m := _COHORT_IN_BRACKETS.search(text[:200]):  # "(Cohort 3): Has recurrent disease"
         return [m.group(1).lower()]
+    if m := _STAGES.match(text):
+        # "Phase I dose escalation stage:", "Phase I expansion stage and Phase II stage:"
+        # (NCT04198818): each stage named by all its words, so the two are told apart
+        return [
+            " ".join(w for w in s.split() if w not in _COHORT_STOP | {"stage", "stages"})
+            for s in re.split(r"\s+(?:and|or)\s+|\s*,\s*", m.group(1).lower())
+            if s.strip()
+        ]
     m = _NAMED_COHORT.match(text)
     if not m or len(m.group(0)) > 70:
         return None

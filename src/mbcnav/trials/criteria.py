@@ -84,6 +84,26 @@ _ONE_CLASS = re.compile(
 )
 
 
+# a sentence on what counts as a lesion to measure ("... are not acceptable as target lesions",
+# "are considered non-measurable")
+_NOT_TARGET = re.compile(
+    r"\b(?:(?:is|are)\s+)?not\s+(?:acceptable|considered|eligible|allowed|counted|used|valid)\s+as\s+"
+    r"(?:target|measurable|index)\s+lesions?|\b(?:is|are)\s+(?:considered\s+)?non-?measurable\b|"
+    r"\bcannot\s+be\s+(?:used\s+as\s+|selected\s+as\s+)?(?:target|measurable)\s+lesions?",
+    re.I,
+)
+# a limit written as a multiple of the upper limit of normal, for a test the engine may not read
+# ("alkaline phosphatase > 2.5 x N*")
+_ULN_MULTIPLE = re.compile(r"\d\s*(?:x|×|times)\s*(?:the\s+)?(?:n\b|uln\b|upper\s+limit)", re.I)
+# the premise of a looser blood-test limit: "in case of", "in patients with", "if there are"
+_SITE_PREMISE = re.compile(
+    r"(?:\bin\s+(?:the\s+)?case\s+of|\bin\s+(?:patients|subjects|participants)\s+with|"
+    r"\bfor\s+(?:patients|subjects|participants)\s+with|\bif(?:\s+there\s+(?:are|is))?|"
+    r"\bwith)\s+(?:known\s+)?$",
+    re.I,
+)
+
+
 def checks_for(crit: Criterion, found: list[Mention]) -> list[dict]:
     """Every check one criterion implies (possibly none)."""
     text = crit.text
@@ -127,6 +147,25 @@ def checks_for(crit: Criterion, found: list[Mention]) -> list[dict]:
         # premise holds, which a record rarely settles; the premise is no requirement itself
         labs = [{**c, "conditional": True} for c in labs if c.get("at", 0) < premise.start()]
     out.extend({**c, "backwards": True} if backwards(c, crit.kind) else c for c in labs)
+    for lesion in _NOT_TARGET.finditer(plain):
+        # "Bone metastases, leptomeningeal disease, ascites ... are not acceptable as target
+        # lesions" (NCT01196455): what may be measured, not who may join
+        lo = max(plain.rfind(". ", 0, lesion.start()), plain.rfind("; ", 0, lesion.start())) + 1
+        found = [
+            m
+            for m in found
+            if not (m.check in {"site", "brain"} and lo <= m.start < lesion.start())
+        ]
+    if labs or _ULN_MULTIPLE.search(plain):
+        # "ASAT > 2.5 x N* (in case of liver metastases > 5 x N*)" (NCT01196455): the spread
+        # named as the premise of a looser limit is no rule about spread
+        found = [
+            m
+            for m in found
+            if not (
+                m.check == "site" and _SITE_PREMISE.search(plain[max(0, m.start - 40) : m.start])
+            )
+        ]
     if meno := menopause_check(plain):
         out.append(meno)
     if (
@@ -244,7 +283,7 @@ def checks_for(crit: Criterion, found: list[Mention]) -> list[dict]:
             c["partner"] = True  # "progressed on a CDK4/6i in combination with an AI": both
         if c["type"] == "therapy":
             prev_therapy, prev_mode = m.end, c.get("mode")
-        c["at"] = m.start
+        c["at"] = c.pop("gene_at", m.start)
         if c["type"] in {"receptor", "subtype"}:
             c.update(er_low_wording(text))
         if m.end <= premise_end or (trailing_if is not None and m.start >= trailing_if):

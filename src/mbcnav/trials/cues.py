@@ -148,6 +148,9 @@ _BRAIN_COUNT = re.compile(
     re.I,
 )
 _PROGRESSION_BEFORE = re.compile(r"\b(?:progress\w*|recurren\w*|relapse\w*)\b[^;.]{0,60}$", re.I)
+# "Trastuzumab-resistance", "trastuzumab-refractory disease" (NCT00736970): growth on the drug
+# written after it
+_RESISTANT_AFTER = re.compile(r"^\s*[-\u2010]?\s*(?:resistan(?:t|ce)|refractory)\b", re.I)
 _HARM_FROM = re.compile(
     r"\b(?:toxicit\w*|toxic\s+effects?|side[- ]effects?|adverse\s+(?:events?|effects?|reactions?)|complications?|sequelae"
     # "complete resolution of immune-related AEs secondary to prior checkpoint inhibitor

@@ -80,7 +80,21 @@ def scope(header: str) -> str:
         return m.group(0) + ":"
     if part := _FOR_PART.search(header):
         return f"{part.group('part').capitalize()} part:"
+    if group := FOR_GROUP.search(header):
+        # "Additional Specific Inclusion Criteria for Participants with Melanoma" (NCT04140500):
+        # the items below are for that group, read as a population heading (split.py)
+        return f"For participants {group.group('who').strip().rstrip(':')}:"
     return f"Cohort {label}:" if (label := population(header)) else ""
+
+
+# a section header naming the people its items are for: "Additional Specific Inclusion Criteria
+# for Participants with Esophageal Squamous Cell Carcinoma", "... for Patients who Previously
+# Received Treatment for Metastatic Disease"
+FOR_GROUP = re.compile(
+    r"\b(?:inclusion|exclusion)\s+criteria\s+for\s+(?:all\s+)?(?:participants?|patients?|subjects?)"
+    r"\s+(?P<who>(?:with|who|having)\b.{2,140})$",
+    re.I,
+)
 
 
 def population(header: str) -> str:

@@ -159,7 +159,9 @@ _ULN = (
     r"(?:upper (?:institutional |laboratory |lab )?limits? (?:of )?(?:the )?(?:institution(?:'s|’s|al) |laboratory )?(?:normal(?: range)?|reference range)"
     # "≤ 2.5 × the upper normal limit of institution's normal range" (NCT03964532)
     r"|upper normal limits?(?: of (?:the )?(?:institution(?:'s|’s|al)?|laboratory)(?: normal range)?)?"
-    r"|(?:institutional )?\b(?:uln|ulrr|unl)\b)"
+    r"|(?:institutional )?\b(?:uln|ulrr|unl)\b"
+    # "ASAT and/or ALAT > 2.5 x N* ... *N = upper limit of standard range" (NCT01196455)
+    r"|\bn\b\*?(?=\s*(?:[(;,.)]|$|\*|in\b|or\b|and\b)))"
 )
 _TIMES = r"\s*(?:x|×|\*|times?|(?:-\s*)?fold(?:\s*(?:x|×))?)\s*(?:the\s+)?(?:institutional\s+)?"
 _UNIT = r"\s*((?:x|×)?\s*10\s*\\?\^?\s*[39⁹³]\s*/\s*[lµuμ]l?|/\s*(?:µ|u|μ|m)(?:l|m\s*\^?3|m³)|cells\s*/\s*(?:µ|u|μ|m)(?:l|m3)|k/\s*[uµ]l|g/\s*dl|g/\s*l|mg/\s*dl|[uµμ]mol/\s*l|mmol/\s*l|i?u/\s*l|ml/\s*min(?:/1\.73\s*m2)?)?"
@@ -201,6 +203,12 @@ _WORD_OPS = {
     "≤": "<=",
 }
 _LIVER = re.compile(r"liver|hepatic", re.I)
+# "(in case of liver metastases > 5 x N*)" (NCT01196455): the looser limit's premise before it
+_LIVER_CASE = (
+    r"(?:(?:in\s+(?:the\s+)?case\s+of|in\s+(?:patients|subjects|participants)\s+with|"
+    r"for\s+(?:patients|subjects|participants)\s+with|if\s+(?:there\s+are\s+)?)\s*(?:known\s+)?"
+    r"(?:liver|hepatic)\s+(?:metastas[ei]s|involvement)(?:\s+(?:are\s+)?present)?\s*)?"
+)
 
 
 def _op(word: str | None, kind_default: str) -> str:
@@ -219,7 +227,7 @@ def _limit_after(text: str, start: int) -> tuple[dict | None, int]:
         return None, start
     if m.group(1):  # a number
         value = float(m.group(2).replace(",", ""))
-        if re.search(r"uln|ulrr|normal|reference range", m.group(0), re.I):
+        if re.search(r"uln|ulrr|unl|normal|reference range|(?:x|×|times?)\s*n\b", m.group(0), re.I):
             return {"op": _op(m.group(1), "<="), "limit": value, "uln": True}, m.end()
         return {"op": _op(m.group(1), ">="), "limit": value, "unit": m.group(3)}, m.end()
     if re.search(r"\d", text[start : m.start()]):
@@ -269,7 +277,12 @@ def lab_checks(text: str) -> list[dict]:
         }
         tail = text[stop : stop + 90]
         alt = re.match(
-            r"\s*(?:\(\s*uln\s*\))?\s*[(;,]?\s*(?:or\s+)?(?:≤|<=|<)?\s*" + _NUM + _TIMES + _ULN,
+            r"\s*(?:\(\s*uln\s*\))?\s*[(;,]?\s*(?:or\s+)?"
+            + _LIVER_CASE
+            + r"(?:≤|<=|<|>|>=|≥)?\s*"
+            + _NUM
+            + _TIMES
+            + _ULN,
             tail,
             re.I,
         )

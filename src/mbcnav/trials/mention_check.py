@@ -8,6 +8,7 @@ example, a purpose). ``criteria.checks_for`` calls it for every mention of a cri
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from mbcnav.trials.context import Mention
 from mbcnav.trials.cues import (
@@ -36,6 +37,7 @@ from mbcnav.trials.cues import (
     _PROGRESSION_BEFORE,
     _PROHIBITION,
     _REPRODUCTIVE,
+    _RESISTANT_AFTER,
     _SITE_STATE,
     _SMALL_EXCEPTION,
     _TREATED_WORDS,
@@ -50,6 +52,7 @@ from mbcnav.trials.numbers import (
     _ADC,
     window_days,
 )
+from mbcnav.trials.patterns import load as load_patterns
 from mbcnav.trials.reading import _segment
 
 _BRAIN_STATE_ONLY = re.compile(r"\b(?:treated|stable|controlled|asymptomatic|irradiated)\b", re.I)
@@ -164,6 +167,53 @@ _OTHER_HRR_GENES = re.compile(
 )
 
 
+#: Families a bare symbol stands for ("RAS" alone is KRAS, NRAS and HRAS).
+_GENE_FAMILIES = {"RAS": ("KRAS", "NRAS", "HRAS"), "FGFR": ("FGFR1", "FGFR2", "FGFR3", "FGFR4")}
+
+
+@cache
+def _gene_symbols() -> re.Pattern:
+    """The genes of patterns.yaml ``alteration_genes`` as words."""
+    genes = sorted(load_patterns().alteration_genes, key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(map(re.escape, genes)) + r")\b", re.I)
+
+
+def _gene_words(sentence: str) -> list[re.Match]:
+    """Each gene symbol of the sentence; MET, RET, KIT and ALK only in capitals (they are
+    English words too)."""
+    return [
+        m
+        for m in _gene_symbols().finditer(sentence)
+        if m.group(0).upper() not in {"MET", "RET", "KIT", "ALK"} or m.group(0).isupper()
+    ]
+
+
+def change_kind(words: str) -> str:
+    """The kind of change a gene criterion asks for: amplification, fusion, loss, mutation, or
+    any ("alteration", "aberration")."""
+    low = words.lower()
+    for kind, rx_ in (
+        ("amplification", r"amplifi"),
+        ("fusion", r"fusion|rearrange|translocation"),
+        ("loss", r"deletion|deleted|\bloss\b|deficient|null"),
+        ("mutation", r"mutat|mutant|variant"),
+    ):
+        if re.search(rx_, low):
+            return kind
+    return "any"
+
+
+def genes_named(sentence: str) -> list[str]:
+    """The gene symbols a sentence names, in order, "RAS" and "FGFR" widened to their family."""
+    out: list[str] = []
+    for m in _gene_words(sentence):
+        g = m.group(0)
+        for gene in _GENE_FAMILIES.get(g.upper(), (g.upper(),)):
+            if gene not in out:
+                out.append(gene)
+    return out
+
+
 def from_mention(m: Mention, text: str, kind: str) -> dict | None:
     mods = m.modifiers
     before = text[: m.start]
@@ -210,6 +260,17 @@ def from_mention(m: Mention, text: str, kind: str) -> dict | None:
             # nothing. One more gene ("BRCA1, BRCA2, ATM, and/or PALB2", NCT05694715) is what the
             # germline panels that report BRCA and PALB2 test too, and is read as before
             check["panel"] = True
+    if m.check == "biomarker" and m.value == "gene alteration":
+        # the genes the criterion's sentence names ("RAS (e.g. KRAS or NRAS) or BRAF mutant"):
+        # a change in any of them meets it (markers._genes)
+        sentence = _own_sentence(text, m.start)
+        check["genes"] = genes_named(sentence)
+        check["change"] = change_kind(m.text)
+        # placed at its first gene ("metastatic RAS ... or BRAF mutant" is one rule, not a
+        # choice between the setting and BRAF: options._either_or)
+        if found := _gene_words(sentence):
+            left = len(_SENTENCE_END.split(text[: m.start])[-1])
+            check["gene_at"] = m.start - left + found[0].start()
     if m.check == "therapy":
         if (
             _NOT_THERAPY.search(re.split(r";|\.(?=\s|$)", before)[-1])  # not "HB0021.T"
@@ -226,7 +287,9 @@ def from_mention(m: Mention, text: str, kind: str) -> dict | None:
         check["drug"] = m.concept.startswith("drug:")
         check["mode"] = (
             "progressed"
-            if "PROGRESSED" in mods or _PROGRESSION_BEFORE.search(re.split(r"[;.]", before)[-1])
+            if "PROGRESSED" in mods
+            or _PROGRESSION_BEFORE.search(re.split(r"[;.]", before)[-1])
+            or _RESISTANT_AFTER.match(text[m.end :])
             else "received"
         )
         if re.search(r"toxicit|intoleran|discontinued|adverse", around, re.I):

@@ -124,6 +124,16 @@ def between_edges(text: str, edges: re.Pattern, start: int, end: int) -> tuple[i
     return lo, hi
 
 
+# "colon, rectal, or gastric solid tumors" (NCT03781934): solid tumours of other organs, not
+# any solid tumour
+_ORGAN_BEFORE = re.compile(
+    r"\b(?:gastric|stomach|colon|colorectal|rectal|lung|pancreatic|hepatic|liver|renal|kidney|"
+    r"prostate|ovarian|esophageal|oesophageal|bladder|urothelial|gastrointestinal|gi|thyroid|"
+    r"head\s+and\s+neck)\s+$",
+    re.I,
+)
+
+
 def modality(text: str, kind: str) -> str:
     """The modality of one criterion (see the module docstring); words in brackets
     ("Patients (irrespective of sex) with ...") do not set it."""
@@ -132,7 +142,11 @@ def modality(text: str, kind: str) -> str:
     text = _blank_brackets(text)
     if (
         rx("modality.other_cancer").search(text)
-        and not re.search(r"breast|solid tumou?r|any (?:cancer|tumou?r)", text, re.I)
+        and not re.search(r"breast|any (?:cancer|tumou?r)", text, re.I)
+        and not any(
+            not _ORGAN_BEFORE.search(text[: m.start()])
+            for m in re.finditer(r"solid\s+tumou?r", text, re.I)
+        )
         and (kind == "inclusion" or _COHORT_WORD.search(text))
     ):
         return "other_cancer"
@@ -140,7 +154,10 @@ def modality(text: str, kind: str) -> str:
         # a definition that opens the text; "... breast cancer that is HER2 low. HER2 low is
         # defined as: ..." is a rule followed by the meaning of its word, still a rule
         return "definition"
-    if rx("modality.procedure").search(text):
+    if rx("modality.procedure").search(text) or (
+        # "confirmed by the central laboratory": a study step unless it names the state asked
+        rx("modality.central_check").search(text) and not rx("modality.marker_state").search(text)
+    ):
         return "procedure"
     if rx("modality.judgement").search(text):
         return "judgement"

@@ -49,6 +49,7 @@ class Patterns:
     drug_labels: dict[str, tuple[str, ...]]
     synonyms: tuple[tuple[str, ...], ...] = ()
     drug_patterns: dict[str, tuple[str, ...]] | None = None
+    alteration_genes: tuple[str, ...] = ()
 
 
 def validate(raw: object, where: str = WHERE) -> Patterns:
@@ -117,9 +118,52 @@ def validate(raw: object, where: str = WHERE) -> Patterns:
                     f"{where}: drug_patterns '{name}' has a bad pattern {p!r} ({err})."
                 ) from err
         extra[str(name).lower()] = tuple(pats)
+    genes = raw.get("alteration_genes") or []
+    if not isinstance(genes, list) or not all(
+        isinstance(g, str) and re.fullmatch(r"[a-z][a-z0-9]{1,9}", g) for g in genes
+    ):
+        raise TrialsError(f"{where}: 'alteration_genes' must be a list of lower-case gene symbols.")
     return Patterns(
-        str(raw["as_of"]), dict(src), concepts, tuple(context), labels, tuple(groups), extra
+        str(raw["as_of"]),
+        dict(src),
+        concepts,
+        tuple(context),
+        labels,
+        tuple(groups),
+        extra,
+        tuple(genes),
     )
+
+
+#: The kinds of change a "gene alteration" criterion names after the gene ("positive" is left
+#: out: "EGFR-positive by IHC" is a stain; review).
+CHANGE_WORDS = (
+    r"(?:mutat\w*|mutant|alterations?|altered|amplifi\w*|fusions?|rearrange\w*|deletions?|"
+    r"deleted|loss|aberrations?|variants?|translocations?)"
+)
+
+
+def gene_pattern(genes: tuple[str, ...]) -> str:
+    """The symbol of a listed gene (or several joined by "and/or", "/"), an optional bracket or
+    protein change, then a kind of change that is not a "status" to be tested."""
+    names = "|".join(sorted(map(re.escape, genes), key=len, reverse=True))
+    return (
+        rf"\b(?:{names})\b(?:\s*(?:and/or|or|/|,)\s*(?:{names})\b)*(?:\s*\([^)]{{0,40}}\))?"
+        rf"(?:\s+[a-z]\d{{1,4}}[a-z*]?)?\s*(?:-\s*)?(?:gene\s+)?"
+        rf"(?:activating\s+|oncogenic\s+|somatic\s+)?{CHANGE_WORDS}\b(?!\s+status)"
+    )
+
+
+def gene_concept(genes: tuple[str, ...]) -> dict[str, Concept]:
+    """The "gene alteration" concept built from ``alteration_genes``."""
+    if not genes:
+        return {}
+    pats = (
+        gene_pattern(genes),
+        r"\bdeletion\s+of\s+(?:the\s+)?mtap\b(?!\s+status)",
+        r"\bmtap[- ](?:deleted|deficient|null|loss)\b",
+    )
+    return {"gene_alteration": Concept("gene_alteration", "biomarker", "gene alteration", pats)}
 
 
 def _drug_concepts(extra: dict[str, tuple[str, ...]]) -> dict[str, Concept]:
@@ -145,9 +189,14 @@ def load() -> Patterns:
     return Patterns(
         pats.as_of,
         pats.source,
-        {**pats.concepts, **_drug_concepts(pats.drug_patterns or {})},
+        {
+            **pats.concepts,
+            **gene_concept(pats.alteration_genes),
+            **_drug_concepts(pats.drug_patterns or {}),
+        },
         pats.context,
         pats.drug_labels,
         pats.synonyms,
         pats.drug_patterns,
+        pats.alteration_genes,
     )

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from mbcnav.trials.flat_lists import OPEN_STEM, nest_flat_lists
 from mbcnav.trials.headers import (
     BULLET,
+    FOR_GROUP,
     INLINE_HEADER,
     LEADING_GROUP_HEADER,
     header,
@@ -123,6 +124,11 @@ _LABEL_STEM = re.compile(
 _SCOPED_LABEL = re.compile(
     r"\b(cohort|arm|part|group|module)\s+(\d{1,2}[a-z]?|[A-Z]\d?)\s+only\s*:\s*$", re.I
 )
+# the wrapped end of a group header: up to eight words, each capitalised but short joining words
+# ("Carcinoma", "Previously Received Treatment for Metastatic Disease")
+_TITLE_WORDS = re.compile(
+    r"(?:(?:[A-Z][\w/-]*|for|of|and|or|with|the|a|an|in|on|to|not|did|who)\s+){0,7}[A-Z][\w/-]*"
+)
 _HEAD = "\x00heading:"  # an item that only sets (or clears) the cohort of the items below
 
 _GROUP_TAG = re.compile(
@@ -176,16 +182,33 @@ def _items(lines: list[str]) -> list[tuple[str, int, bool, str, bool, str]]:
     section = "inclusion"
     blank = True
     tail = False  # the line before was a header with words after it
+    group_head: str | None = None  # a header naming a group, open to a wrapped next line
     for raw in lines:
         if not raw.strip():
             blank = True
+            group_head = None
             continue
         kind, after = header(raw.strip())
+        if (
+            group_head is not None
+            and not kind
+            and not BULLET.match(raw.strip())
+            and _TITLE_WORDS.fullmatch(raw.strip())
+        ):
+            # "... for Participants with Esophageal Squamous Cell" / "Carcinoma": the header's
+            # group goes on in one more short line in title case (no bullet, no blank line
+            # between); a criterion written below it without a bullet stays a criterion
+            items[-1][3] = _HEAD + scope(f"{group_head} {raw.strip()}")
+            group_head = None
+            continue
+        group_head = None
         if kind:
             section = kind
             blank = True
             items.append([section, 0, False, _HEAD + scope(raw), True, ""])
             marks.append("")
+            if not after and FOR_GROUP.search(raw.strip()) and not raw.rstrip().endswith(":"):
+                group_head = raw.strip()
             if after:
                 # "... Patients must meet 1 of the following criteria ...:" over its list of
                 # inclusions stays a plain stem of options (carried into the items below); any
