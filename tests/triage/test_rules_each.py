@@ -36,6 +36,7 @@ CASES = [
         "round33_cases.yaml",
         "round34_cases.yaml",
         "round35_cases.yaml",
+        "round36_cases.yaml",
     )
     for case in yaml.safe_load((DATA / file).read_text("utf-8"))["cases"]
 ]

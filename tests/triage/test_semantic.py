@@ -474,3 +474,26 @@ def test_bad_places_are_refused():
         semantic.parse_places({"places": {"words": ["Left Edge"]}})
     with pytest.raises(TriageError, match="sources"):
         semantic.parse_places({"places": {"words": ["tongue"], "as_of": "2026-12-04"}})
+
+
+# sixteenth session: a burning felt inside the body is no act of self-harm; grade 1 look-alikes
+# of breathlessness on exertion and reflux settled by an antacid stay silent; an act with a
+# tool or an intent still sounds like self-harm
+@pytest.mark.parametrize(
+    "text",
+    [
+        "burning behind my breastbone",
+        "a burning in my throat when I swallow",
+        "bit out of breath after running for the bus but fine after a minute",
+    ],
+)
+def test_sensations_and_grade_1_look_alikes_are_not_self_harm_or_a_breathing_emergency(text):
+    found = {h.concept.name for h in semantic.hits(text)}
+    assert "self-harm" not in found and "breathing-difficulty" not in found, found
+
+
+@pytest.mark.parametrize(
+    "text", ["I burned my arm on purpose", "burning my skin with a lighter to cope"]
+)
+def test_an_act_of_burning_still_sounds_like_self_harm(text):
+    assert "self-harm" in {h.concept.name for h in semantic.hits(text)}, text

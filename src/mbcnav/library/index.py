@@ -159,7 +159,7 @@ class Index:
         Words of a synonym phrase found in the question ("stage 4") form one origin, so
         the phrase's alternatives count once, not once per word.
         """
-        said = self.synonyms.correct(question)
+        said = _PERSON_NUMBERS.sub(_person_number, self.synonyms.correct(question))
         fixed = " ".join(self.spell(w) for w in said.split())
         stems = analyse(fixed)
         expansions = self.synonyms.expansions(fixed)
@@ -315,6 +315,26 @@ class Index:
             enc = dense.encoder()
             self._vectors = dense.PassageVectors(passage_texts(self), enc) if enc else None
         return self._vectors
+
+
+# An age or a time in a person's story ("a 15 year old", "dx'd 3 weeks ago", "a 39yo"): the
+# number is not a search word (a "15" found "15 percent" for "how to tell a 15 year old";
+# sixteenth session, tuning set 36). A child's age says "child" ("teen" from 13 to 19);
+# other ages and times go.
+# Numbers of doses, markers and percentages are kept.
+_PERSON_NUMBERS = re.compile(
+    r"\b(?P<n>\d{1,3})\s*-?\s*(?:(?P<unit>years?|yrs?|months?|mos?|weeks?|wks?|days?)"
+    r"(?:\s*-?\s*(?P<old>old)|\s+ago)\b|(?P<yo>yo|y/o)\b)",
+    re.I,
+)
+
+
+def _person_number(m: re.Match) -> str:
+    years = m.group("yo") or (m.group("unit") or "").lower().startswith("y")
+    if not (m.group("old") or m.group("yo")) or not years:
+        return " "  # "3 weeks ago", "a 3 day old bruise": the number goes, no child is named
+    n = int(m.group("n"))
+    return " child " if n < 13 else " teen " if n < 20 else " "
 
 
 def passage_texts(index: Index) -> list[str]:

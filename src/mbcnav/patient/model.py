@@ -23,6 +23,7 @@ class MetastaticDiagnosis:
     first_diagnosis_date: date | None = None
     first_diagnosis_stage: str | None = None  # 0 | I | II | III | IV
     histology: str | None = None  # ductal | lobular | mixed | other | unknown
+    inflammatory: bool | None = None  # inflammatory breast cancer (IBC): red, swollen breast
 
 
 @dataclass(frozen=True)

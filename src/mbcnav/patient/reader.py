@@ -31,7 +31,14 @@ TOP_KEYS = (
     "labs",
     "symptoms",
 )
-DIAGNOSIS_KEYS = ("date", "de_novo", "first_diagnosis_date", "first_diagnosis_stage", "histology")
+DIAGNOSIS_KEYS = (
+    "date",
+    "de_novo",
+    "first_diagnosis_date",
+    "first_diagnosis_stage",
+    "histology",
+    "inflammatory",
+)
 RECEPTOR_KEYS = ("er", "pr", "her2", "biopsy_site", "biopsy_date")
 #: the report's detail beside a receptor category (kept apart: the web rows hold RECEPTOR_KEYS)
 RECEPTOR_DETAIL_KEYS = (

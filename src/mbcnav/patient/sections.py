@@ -49,6 +49,7 @@ def read_diagnosis(r: Reader, raw: Any, born: date | None) -> MetastaticDiagnosi
         histology=r.enum(
             d.get("histology"), f"{f}.histology", v.normalise_histology, v.HISTOLOGIES
         ),
+        inflammatory=r.boolean(d.get("inflammatory"), f"{f}.inflammatory"),
     )
     if later(dx.first_diagnosis_date, dx.date):
         raise fail(

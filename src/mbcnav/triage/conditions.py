@@ -81,9 +81,28 @@ SUGAR = re.compile(
     # "meter was 290 after dinner ... (mg/dL)": a meter counts only in words that give a
     # glucose unit (METER_UNIT), so a blood-pressure, ketone or thermometer reading never does
     r"\b(?:sugars?|glucose|bgl?|bsl|glucometer|hypos?|finger\s?pricks?|finger\s?sticks?|cgm|libre|dexcom|(?P<meter>meter))\b(?:[\s,]+(?!free\b)[a-z]+){0,3}?[\s,]+"
-    r"(?P<n>\d{1,3}(?:\.\d)?)(?![\d.])(?!\s*(?:a\s+day|per|x\b|times|spoons?|teaspoons?|tsps?|"
+    r"(?P<n>\d{1,3}(?:\.\d)?)(?!\d|\.\d)(?!\s*(?:a\s+day|per|x\b|times|spoons?|teaspoons?|tsps?|"
     r"cubes?|lumps?|sachets?|g\b|grams?|%))"
 )
+#: What may follow a reading in a list or a log: the end, a comma or full stop, a unit or
+#: "and"; not "30 minutes after food" or "2 paracetamol" (review).
+_READING_END = r"(?=\s*(?:$|[,.;!?)]|and\b|then\b|mmol|mg|on\b|this\b|today\b|at\b|in\b))"
+#: A log of readings in the next sentence ("my fasting glucose. This week 6.4, 6.9, 6.7"): only
+#: words of time and of readings may stand between, so "glucose. I took 2 paracetamol" is none.
+SUGAR_LOG = re.compile(
+    r"\b(?:sugars?|glucose|bgl?|bsl|finger\s?pricks?|finger\s?sticks?)\b[^.\d]{0,40}[.:]\s+"
+    r"(?:(?:this|that|last|past|the|my|each|every|week|weeks|today|morning|mornings|evening|"
+    r"night|nights|readings?|numbers?|levels?|results?|were|was|have|has|been|so|far|days?|all|"
+    r"fasting|before|breakfast|it|its)\s+){1,4}(?P<n>\d{1,3}(?:\.\d)?)(?!\d|\.\d)" + _READING_END
+)
+#: More readings in a list after the first ("6.4, 6.9, 6.7", "130, 142 and 150").
+SUGAR_MORE = re.compile(
+    r"(?:\s*(?:,|and|then|/)\s*)(?P<n>\d{1,3}(?:\.\d)?)(?!\d|\.\d)" + _READING_END
+)
+#: Blood sugar (mg/dL) outside which a reading is worth reporting on its own: above the
+#: WHO impaired fasting glucose level (6.1 mmol/L = 110 mg/dL) or below the ADA low level
+#: (3.9 mmol/L = 70 mg/dL).
+SUGAR_HIGH_FASTING, SUGAR_LOW = 110, 70
 #: A glucose unit, which makes a bare "meter" a glucose meter.
 METER_UNIT = re.compile(r"mg\s*/\s*dl|mmol")
 #: A home meter shows "HI" above its range (about 600 mg/dL).
@@ -215,7 +234,10 @@ def matches(cond: dict, entry: Symptom | None, ctx: Context, facts: dict) -> boo
             facts[key] = f"{number:g}"
         return ok
     if key == "sugar_reading":
-        return _compare(value, sugar_reading(entry.note or ""))
+        # any reading that meets the comparison counts ("2.8, then 5.9 after jelly babies" is a
+        # low reading), as for the other readings: two readings err upwards
+        found = sugar_readings(entry.note or "")
+        return any(_compare(value, r) for r in found) if found else _compare(value, None)
     if key == "reading":
         spec = {k: v for k, v in value.items() if k != "of"}
         said = readings.values(entry.note or "", value["of"])
@@ -246,15 +268,28 @@ def asks(note: str | None) -> bool:
     return bool(note and _QUESTION.search(note))
 
 
-def sugar_reading(text: str) -> float | None:
-    """The highest blood sugar reading in the words, in mg/dL (None without one); a number
-    under 35 is mmol/L (x 18, as context.py reads a glucose lab), "HI" on a meter is 600."""
+def sugar_readings(text: str) -> list[float]:
+    """Every blood sugar reading in the words, in mg/dL; a number under 35 is mmol/L (x 18, as
+    context.py reads a glucose lab), "HI" on a meter is 600."""
     low = text.lower()
     unit = bool(METER_UNIT.search(low))
-    found = [float(m.group("n")) for m in SUGAR.finditer(low) if unit or not m.group("meter")]
+    found = []
+    hits = [m for m in SUGAR.finditer(low) if unit or not m.group("meter")]
+    for m in [*hits, *SUGAR_LOG.finditer(low)]:
+        found.append(float(m.group("n")))
+        at = m.end()
+        while more := SUGAR_MORE.match(low, at):  # "6.4, 6.9, 6.7": each is a reading
+            found.append(float(more.group("n")))
+            at = more.end()
     values = [round(v * 18) if v < 35 else v for v in found]
     if SUGAR_HI.search(low):
         values.append(600.0)
+    return values
+
+
+def sugar_reading(text: str) -> float | None:
+    """The highest blood sugar reading in the words, in mg/dL (None without one)."""
+    values = sugar_readings(text)
     return max(values) if values else None
 
 

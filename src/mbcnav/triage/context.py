@@ -73,7 +73,8 @@ FEVER_TERMS = ("fever", "chills")
 
 def is_reported(entry: Symptom) -> bool:
     """An entry saying it is absent (severity 'none', or with no severity: frequency 'never' or
-    interference 'not at all') counts only if it still carries a measurement."""
+    interference 'not at all') counts only if it still carries a measurement (a temperature, a
+    count, a blood sugar reading in the words)."""
     absent = entry.severity == "none" or (
         entry.severity is None
         and (
@@ -83,7 +84,14 @@ def is_reported(entry: Symptom) -> bool:
     )
     if not absent:
         return True
-    return entry.temperature_c is not None or bool(entry.count_per_day)
+    if entry.temperature_c is not None or bool(entry.count_per_day):
+        return True
+    # a blood sugar log typed with "feel normal" ("fasting glucose this week 6.4, 6.9, 6.7"):
+    # readings outside the normal range are the report (sixteenth session, tuning set 38); a
+    # normal one ("sugar 5.8 this morning") leaves the entry a "nothing to report"
+    from .conditions import SUGAR_HIGH_FASTING, SUGAR_LOW, sugar_readings  # a circular import
+
+    return any(r > SUGAR_HIGH_FASTING or r < SUGAR_LOW for r in sugar_readings(entry.note or ""))
 
 
 def latest_checkin(p: Patient, as_of: date) -> tuple[Symptom, ...]:

@@ -91,6 +91,11 @@ def _restated(text: str, prev: Mention, ent, check: str) -> bool:
     )
 
 
+_NON_BEFORE = re.compile(r"\bnon-\s?$")
+# a label, a colon, "no" and more words of the same clause (sixteenth session, tuning set 38)
+_LABEL_NO = re.compile(r"^\W*(?P<label>[^:;.]{2,60}?):\s*no\b(?=\s+\w)(?P<clause>[^;.]*)", re.I)
+
+
 def _mentions(doc) -> list[Mention]:
     concepts = load().concepts
     out = []
@@ -101,6 +106,18 @@ def _mentions(doc) -> list[Mention]:
         if out and _restated(doc.text, out[-1], ent, c.check):
             continue
         mods = frozenset(m.category for m in ent._.modifiers)
+        if label := _LABEL_NO.match(doc.text):
+            # "Previous therapy: No previous exposure to anthracycline ..." (NCT00364754): the
+            # "no" after a label negates its own clause, not the label (medspaCy reads ": no"
+            # backwards, as notes write "Fever: no"); "Brain metastases: no" keeps that reading
+            if ent.start_char < label.end("label"):
+                mods -= {"NEGATED_EXISTENCE"}
+            elif ent.start_char < label.end("clause"):
+                mods |= {"NEGATED_EXISTENCE"}
+        if _NON_BEFORE.search(doc.text[max(0, ent.start_char - 5) : ent.start_char]):
+            # "non-TNBC HER2-negative breast cancer" (NCT04504916): "non-" denies the word it is
+            # joined to, and only that word (sixteenth session, tuning set 38)
+            mods |= {"NEGATED_EXISTENCE"}
         out.append(Mention(c.id, c.check, c.value, ent.text, ent.start_char, ent.end_char, mods))
     return out
 

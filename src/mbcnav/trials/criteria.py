@@ -213,7 +213,13 @@ def checks_for(crit: Criterion, found: list[Mention]) -> list[dict]:
         and not re.search(r"\b(?:not|never|no)\b(?:\s+\w+){0,2}\s*$", plain[: gone.start()], re.I)
         # a cure ("no standard-of-care options that are curative") MBC never has; one class of
         # treatment ("endocrine therapy options have been exhausted") is a line question (review)
-        and not re.search(r"\bcurative\b", plain, re.I)
+        # (its own clause only: "unlikely to respond to existing therapy and for which no
+        # curative therapy exists", NCT00003454, says both things)
+        and not re.search(
+            r"\bcurative\b",
+            plain[: gone.end()] + re.split(r"[;.]|\band\b", plain[gone.end() :])[0],
+            re.I,
+        )
         and not _ONE_CLASS.search(plain[max(0, gone.start() - 30) : gone.end()])
         # "Hypercalcemia refractory to standard therapies", "Brain metastases that have
         # progressed beyond standard of care": one problem's treatment, not the cancer's (review)

@@ -253,6 +253,17 @@ _HARM_AFTER = re.compile(
     re.I,
 )
 _LABEL_START = re.compile(r"(?:^|:)\W*(?:\w+\W+){0,2}$")
+# the rest of a label: its colon, then the rule ("Chemotherapy: At least 4 weeks since ...")
+_TOPIC_LABEL_AFTER = re.compile(r"\s*(?:\([^()]{0,30}\)\s*)?:\s*\S")
+# ... and a rule after it that names a treatment of its own, or says nothing is asked ("Not
+# specified"); "CDK4/6 inhibitor: required", "Prior CDK4/6 inhibitor: not allowed" are the
+# label's own rule (review)
+_TOPIC_RULE = re.compile(
+    r"\b(?:therap\w*|treatments?|chemo\w*|regimens?|drugs?|agents?|inhibitors?|immunotherap\w*|"
+    r"hormon\w*|endocrine|antibod\w*|radiation|radiotherap\w*|surgery)\b|^\s*(?:not\s+specified|"
+    r"no\s+restrictions?|any|none\s+required|unrestricted)\b",
+    re.I,
+)
 # "Metastatic lesion to the heart or eye", "Advanced primary with occlusion": the word names a
 # lesion or a primary tumour, not the setting
 _SETTING_NOUN = re.compile(
@@ -280,13 +291,41 @@ def _allows_only(text: str, at: int) -> bool:
 _CURRENT = re.compile(
     r"\b(?:current(?:ly)?(?:\s+(?:receiving|taking|on|using))?|ongoing|concurrent)\s+(?:\w+\s+){0,2}$"
     # "must not be receiving an ER blocking endocrine therapy" (NCT04174352): use now
-    r"|\b(?:is|are|be)\s+(?:still\s+)?(?:receiving|taking|using)\s+(?:(?!(?:or|have|had)\b)[\w-]+\s+){0,6}$",
+    r"|\b(?:is|are|be)\s+(?:still\s+)?(?:receiving|taking|using)\s+(?:(?!(?:or|have|had)\b)[\w-]+\s+){0,6}$"
+    # "a diagnosis of breast cancer and receiving chemotherapy" (NCT07367269), "Patients
+    # receiving systemic therapy with capecitabine" (NCT01784393): now, not ever (sixteenth
+    # session, held-out set 39 read after it was measured)
+    r"|\b(?:patients|subjects|participants|women|people|and|while|who\s+(?:is|are))\s+"
+    r"(?:currently\s+)?(?:receiving|undergoing)\s+(?:(?!(?:or|prior|previous|had)\b)[\w-]+\s+){0,4}$",
     re.I,
 )
 # "> 12 months prior to enrolment": a least gap, not a window
 _GAP_BEFORE = re.compile(
     r"(?:>|≥|>=|more than|at least|over|greater than)\s*\d+\s*(?:day|week|month|year)s?\s+"
+    # "at least 12 months between completion of adjuvant chemotherapy and the diagnosis of
+    # metastatic disease" (NCT00456846): a gap after a therapy, if it was given (sixteenth
+    # session, tuning set 38)
     r"(?:prior|before|since|ago)\b",
+    re.I,
+)
+# "Recovery from prior immunotherapy", "recovered from the side effects of earlier
+# chemotherapy": a condition on a therapy if it was given, never a requirement to have had it
+# (NCT00003454; sixteenth session, tuning set 38)
+_RECOVERY_BEFORE = re.compile(
+    r"\b(?:recover(?:y|ed|ing)?|resolution|resolved)\s+(?:(?:fully|completely|adequately|"
+    r"sufficiently)\s+)?(?:from|of|after)\s+(?:(?:the|all|any|prior|previous|earlier|recent|"
+    r"acute|toxic|side|effects?|toxicit(?:y|ies)|adverse|events?|of|from|to|grade|\d|or|and|"
+    r"reversible)\s+){0,6}$",
+    re.I,
+)
+# "At least 12 months between completion of adjuvant chemotherapy and the diagnosis of
+# metastatic disease" (NCT00456846): a gap after a therapy named right after it, if it was given
+# (sixteenth session, tuning set 38); not "Must have received prior anthracycline, with at least
+# 4 weeks between the end of anthracycline and enrollment", whose first mention is required
+_GAP_AFTER_BEFORE = re.compile(
+    r"\b(?:>|≥|>=|more than|at least|over|greater than)\s*\d+\s*(?:day|week|month|year)s?\s+"
+    r"between\s+(?:the\s+)?(?:completion|end|last\s+dose)\s+of\s+(?:(?:the|any|prior|previous|"
+    r"adjuvant|neoadjuvant|\(?neo\)?adjuvant)\s+){0,3}$",
     re.I,
 )
 # "Inconclusive, equivocal or unavailable result of HER2/neu overexpression": a result's state

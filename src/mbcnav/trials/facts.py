@@ -74,6 +74,7 @@ class PatientFacts:
     tmb_high: bool | None = None  # >= 10 mut/Mb, or written "high"
     visceral_crisis: bool | None = None  # True when a scan or visit note says so; else not known
     de_novo: bool | None = None  # metastatic at first diagnosis (patient.derive.is_de_novo)
+    inflammatory: bool | None = None  # inflammatory breast cancer, as the record says
     site_details: dict[str, list[str]] = field(default_factory=dict)  # site -> details as written
     setting_details: list[str] = field(default_factory=list)  # recurrent | locally advanced | ...
     diagnosed_on: str | None = None  # the latest cancer diagnosis (metastatic or recurrent), ISO
@@ -289,6 +290,7 @@ def from_patient(p, as_of: date) -> PatientFacts:
     return PatientFacts(
         visceral_crisis=True if re.search(r"visceral crisis", notes, re.I) else None,
         de_novo=derive.is_de_novo(p),
+        inflammatory=p.metastatic_diagnosis.inflammatory,
         age=p.age_on(as_of),
         sex=p.sex,
         setting=setting,

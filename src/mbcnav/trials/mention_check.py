@@ -23,6 +23,7 @@ from mbcnav.trials.cues import (
     _EXCEPT,
     _EXCEPT_STABLE,
     _EXCLUDING,
+    _GAP_AFTER_BEFORE,
     _GAP_BEFORE,
     _GERMLINE,
     _HARM_AFTER,
@@ -36,10 +37,13 @@ from mbcnav.trials.cues import (
     _PLAN_LEAD,
     _PROGRESSION_BEFORE,
     _PROHIBITION,
+    _RECOVERY_BEFORE,
     _REPRODUCTIVE,
     _RESISTANT_AFTER,
     _SITE_STATE,
     _SMALL_EXCEPTION,
+    _TOPIC_LABEL_AFTER,
+    _TOPIC_RULE,
     _TREATED_WORDS,
     _WASHOUT,
     _WITHOUT,
@@ -136,6 +140,14 @@ _EITHER_SETTING = re.compile(
     re.I,
 )
 _SENTENCE_END = re.compile(r"\.\s+(?=[A-Z])")
+
+
+# BRCA genes said to be unchanged: "wild type BRCA1&2", "BRCA1/2 wild-type", "no BRCA mutation"
+_WILD_TYPE_BRCA = re.compile(
+    r"\b(?:wild[- ]?type|wt)\s+(?:germline\s+)?brca\s*(?:1|2)?(?:\s*(?:&|/|and|,|or)\s*(?:brca\s*)?2)?"
+    r"|\bbrca\s*(?:1|2)?(?:\s*(?:&|/|and|,|or)\s*(?:brca\s*)?2)?\s+(?:wild[- ]?type|wt)\b",
+    re.I,
+)
 
 
 def _own_sentence(text: str, at: int) -> str:
@@ -250,6 +262,13 @@ def from_mention(m: Mention, text: str, kind: str) -> dict | None:
         # a BRCA one; "BRCA1/2 or PALB2" (or a later "PALB2 carriers are also eligible", review)
         # by either: one check stands for the concept
         said = text.lower()
+        wild = _WILD_TYPE_BRCA.search(text[max(0, m.start - 20) : m.end + 20])
+        # "PALB2 germline heterozygous mutation carrier, wild type BRCA1&2" (NCT05232006): the
+        # BRCA genes after "wild type" must show no change, and do not stand for PALB2
+        said = _WILD_TYPE_BRCA.sub(" ", said)
+        if wild:
+            check["neg"] = not neg
+            said = "brca"
         check["genes"] = [
             *(("BRCA1", "BRCA2") if re.search(r"brca", said) else ()),
             *(("PALB2",) if "palb2" in said else ()),
@@ -276,6 +295,13 @@ def from_mention(m: Mention, text: str, kind: str) -> dict | None:
             _NOT_THERAPY.search(re.split(r";|\.(?=\s|$)", before)[-1])  # not "HB0021.T"
             or _OTHER_INDICATION.match(text[m.end :])
             or (_COHORT_NAME.match(text[m.end :]) and _LABEL_START.search(before))
+            # "Endocrine therapy: Recovery from prior hormonal therapy" (NCT00003454): a label
+            # at the start names the topic of the rule after it, it asks for nothing itself
+            or (
+                _TOPIC_LABEL_AFTER.match(text[m.end :])
+                and _LABEL_START.search(before)
+                and _TOPIC_RULE.search(text[m.end :].split(":", 1)[-1])
+            )
             or _HARM_AFTER.match(text[m.end :])
             or _DOSE.search(text)
             or _WASHOUT.search(_rules_only(text))
@@ -304,7 +330,11 @@ def from_mention(m: Mention, text: str, kind: str) -> dict | None:
             # "progression while on T-DXd or within 2 months from T-DXd discontinuation"
             # (NCT06298084): the window runs from stopping the drug to the growth, not to today
             check["within_days"], check["mode"] = None, "progressed"
-        if kind == "inclusion" and _GAP_BEFORE.search(_segment(text, m.start)):
+        if kind == "inclusion" and (
+            _GAP_BEFORE.search(_segment(text, m.start))
+            or _RECOVERY_BEFORE.search(before)
+            or _GAP_AFTER_BEFORE.search(before)
+        ):
             # "previous adjuvant hormone therapy > 12 months prior to enrolment": a condition on
             # earlier therapy, which never requires having had it
             check["allowed"], check["within_days"] = True, None

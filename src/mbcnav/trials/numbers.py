@@ -27,9 +27,14 @@ _LINES_MIN = re.compile(
     r"(?:therapy|treatment)\s+(?:for|in)\s+(?:the\s+)?(?:metastatic|advanced)"
     r"(?![^.;]*\b(?:allowed|permitted|not\s+required|may)\b)"
     # "progressed after standard therapy", "relapsed or progressed on or after standard systemic
-    # treatments" (NCT05277051, NCT05785741), "who have failed standard treatment" (NCT06555068):
-    # at least one earlier treatment that failed
-    r"|(?:(?:relapsed\s+or\s+)?(?:progressed|progression)\s+(?:on|after|following)(?:\s+or\s+(?:after|following))?|(?<!not )(?<!never )(?<!not yet )(?<!not previously )(?<!not already )failed)\s+(?:the\s+|all\s+)?(?P<standard>standard)\s+(?:of\s+care\s+)?(?:system(?:at)?ic\s+)?(?:anti-?(?:cancer|tumou?r)\s+)?(?:therapy|therapies|treatments?|regimens?)"
+    # treatments" (NCT05277051, NCT05785741), "who have failed standard treatment" (NCT06555068),
+    # "Must have failed prior standard therapy" (NCT00003454): at least one earlier treatment
+    # that failed
+    r"|(?:(?:relapsed\s+or\s+)?(?:progressed|progression)\s+(?:on|after|following)(?:\s+or\s+(?:after|following))?|(?<!not )(?<!never )(?<!not yet )(?<!not previously )(?<!not already )failed)\s+(?:the\s+|all\s+)?(?:prior\s+|previous\s+)?(?P<standard>standard)\s+(?:of\s+care\s+)?(?:system(?:at)?ic\s+)?(?:anti-?(?:cancer|tumou?r)\s+)?(?:therapy|therapies|treatments?|regimens?)"
+    # "Has metastatic disease that has progressed during or following previous treatment
+    # appropriate for the disease type" (NCT04504916): said of the person, not "if patient
+    # experienced disease progression on the prior treatment" (a premise, NCT05029999)
+    r"|\b(?:has|have|had)\s+(?:progressed|relapsed)\s+(?:during|on|after|following)(?:\s+or\s+(?:after|following))?\s+(?:the\s+|their\s+)?(?P<earlier>prior|previous)\s+(?:system(?:at)?ic\s+)?(?:therapy|therapies|treatments?)(?!\s+(?:with|in|within|of|for|containing|including|by)\b)(?!\s*\()"
     r"|(?:progressed|progression)\s+(?:on|after|following)\s+(?:at least )?(?P<any>one|any|a|1)\s+(?:prior\s+)?system(?:at)?ic\s+(?:anti-?(?:cancer|tumou?r)\s+|anti-?neoplastic\s+)?(?:therapy|treatment|regimen)"
     # "Progression on or after or intolerance to most recent systemic therapy" (NCT06395519)
     r"|(?:progressed|progression)\s+(?:on|after|following)(?:\s+or\s+(?:after|following))?(?:\s+or\s+intoleran\w+\s+(?:to|of))?\s+(?:the\s+|their\s+|his\s+|her\s+)?(?P<recent>most\s+recent|last|latest)\s+(?:line\s+of\s+)?(?:system(?:at)?ic\s+)?(?:anti-?(?:cancer|tumou?r)\s+)?(?:therapy|treatment|regimen)"
@@ -345,7 +350,11 @@ def lines_check(text: str) -> dict | None:
     ):  # "Have not received more than 4 prior chemotherapy regimens" (NCT06008275): at most 4
         lo, hi = None, lo - 1
     done = False
-    if lo is not None and floor and (floor.group("recent") or floor.group("standard")):
+    if (
+        lo is not None
+        and floor
+        and (floor.group("recent") or floor.group("standard") or floor.group("earlier"))
+    ):
         # the most recent therapy, or the standard one that failed, may be an adjuvant one: any
         # systemic therapy ever counts; a line still going has not yet "progressed" or "failed",
         # so only lines that have ended count (NCT04503265)

@@ -95,6 +95,8 @@ def _either_or(text: str, judged: list[tuple[dict, object]]) -> tuple[bool | Non
                 cuts.append(i + 3)
     if len(cuts) < 2:
         return None
+    serial = _serial_items(text, cuts)
+    cuts = sorted({*cuts, *serial})
     colon = text.find(":", cuts[1])
     if colon >= 0 and any(c["at"] > colon for c, _ in judged):
         return (
@@ -102,13 +104,57 @@ def _either_or(text: str, judged: list[tuple[dict, object]]) -> tuple[bool | Non
         )
     bounds = list(zip(cuts, cuts[1:] + [len(text) + 1], strict=True))
     parts: list[dict[str, list]] = [{} for _ in bounds]
+    shared: list = []  # the stage words before a serial list's first item hold for every item
+    # ... unless other items name their own stage ("Early stage TNBC, metastatic HR-positive
+    # breast cancer, or gastric cancer": each item's own; review)
+    own_stage = any(c["type"] == "setting" and c["at"] >= bounds[0][1] for c, _ in judged)
     for c, holds in judged:
+        if serial and not own_stage and c["type"] == "setting" and c["at"] < bounds[0][1]:
+            shared.append(holds)  # "locally advanced or metastatic HCC, ..., TNBC, or ..."
+            continue
         for k, (a, b) in enumerate(bounds):
             if a <= c["at"] < b:  # inside a part, a list of one kind is a list of options
                 parts[k].setdefault(_group_key(c), []).append(holds)
-    if any(not p for p in parts):
+    if any(not p for p in parts) and not (serial and sum(bool(p) for p in parts) >= 2):
         return None
-    return (_or3([_and3([_or3(v) for v in p.values()]) for p in parts]),)
+    # an item of a serial list with no check of its own is another cancer ("..., or pancreatic
+    # cancer": not met for a breast cancer record) or an option the record cannot judge (unknown)
+    either = _or3(
+        [
+            _and3([_or3(v) for v in p.values()])
+            if p
+            else (False if _OTHER_CANCER.search(text[a:b]) else None)
+            for p, (a, b) in zip(parts, bounds, strict=True)
+        ]
+    )
+    return (_and3([either, *shared]),)
+
+
+_OTHER_CANCER = re.compile(
+    r"^(?!.*\bbreast\b).*\b(?:cancers?|carcinomas?|tumou?rs?|sarcomas?|lymphomas?|leuk(?:a)?emias?|"
+    r"melanomas?|myelomas?|nsclc|sclc|hcc|mesotheliomas?|gliomas?|glioblastomas?)\b",
+    re.I | re.S,
+)
+
+
+def _serial_items(text: str, cuts: list[int]) -> list[int]:
+    """ "cancers of triple-negative breast cancer (TNBC), non-TNBC HER2-negative breast cancer,
+    or pancreatic cancer" (NCT04504916): before an "or" written after a comma (a serial list),
+    each top-level comma back to the cut before starts an item of its own (sixteenth session,
+    tuning set 38)."""
+    out = []
+    for k in range(1, len(cuts)):
+        at = cuts[k] - 3  # the space before "or"
+        if text[:at].rstrip()[-1:] != ",":
+            continue
+        depth, commas = 0, []
+        for i in range(cuts[k - 1], at):
+            depth += text[i] == "("
+            depth -= text[i] == ")" and depth > 0
+            if depth == 0 and text[i] == "," and i < at - 1:
+                commas.append(i + 1)
+        out += commas
+    return out
 
 
 _COHORTS = re.compile(r"\b(?:cohorts?|arms?|parts?)\b", re.I)

@@ -43,6 +43,15 @@ _BONE = re.compile(
     r"\bmetastatic\s+bone\s+(?:disease|lesions?|pain)",
     re.I,
 )
+# inflammatory breast cancer (IBC; NCI: a rare, fast-growing breast cancer that makes the breast
+# red, swollen and warm), as titles and conditions write it
+_IBC = re.compile(
+    r"\binflammatory\s+(?:breast\s+)?(?:cancer|carcinoma)|\bbreast\s+inflammatory\s+carcinoma",
+    re.I,
+)
+_IBC_OPTIONAL = re.compile(
+    r"(?:including|with or without|and/or|or|and)\s+(?:non-?)?inflammatory|non-?inflammatory", re.I
+)
 _BONE_OPTIONAL = re.compile(
     r"with or without bone|bone[- ]only|including (?:those|patients) with bone", re.I
 )
@@ -156,6 +165,13 @@ def gates(trial: Trial, criteria: list[dict] | None = None) -> dict:
         trial.conditions and all(_BONE.search(c) for c in trial.conditions)
     )
     bone = bool(bone_named) and not _BONE_OPTIONAL.search(text)
+    # an inflammatory-breast-cancer trial names it in its title or in every condition
+    # ("... Metastatic Inflammatory Breast Cancer", conditions "Recurrent Breast Inflammatory
+    # Carcinoma", "Stage IV Breast Inflammatory Carcinoma": NCT03202316)
+    ibc = bool(
+        _IBC.search(trial.title)
+        or (trial.conditions and all(_IBC.search(c) for c in trial.conditions))
+    ) and not _IBC_OPTIONAL.search(text)
     not_cancer = bool(trial.conditions) and not _CANCER_WORD.search(
         " ".join([trial.title, *trial.conditions, *trial.keywords, trial.eligibility or ""])
     )
@@ -164,6 +180,7 @@ def gates(trial: Trial, criteria: list[dict] | None = None) -> dict:
         "brain_only": brain,
         "leptomeningeal_only": lmd,
         "bone_only": bone,
+        "inflammatory_only": ibc,
         "not_cancer": not_cancer,
         "excludes_breast": excluded,
         "other_cancer": _other_cancer(trial) or _other_cancer_in_criteria(trial, criteria or []),
@@ -304,6 +321,17 @@ def mismatch(g: dict | None, f: PatientFacts) -> str:
         return (
             "This study is for people whose cancer has spread to the lining of the brain and "
             "spinal cord (leptomeningeal disease); your record does not show it."
+        )
+    described = bool(f.hr or f.her2 or f.sites_known)
+    if g.get("inflammatory_only") and (
+        f.inflammatory is False or (f.inflammatory is None and described)
+    ):
+        # a record that describes the cancer but does not say inflammatory: IBC is diagnosed
+        # and written down as such (NCI), so it is read as not IBC (an empty record never
+        # gates); the reason says what would change it
+        return (
+            "This study is for inflammatory breast cancer; your record does not say your cancer "
+            "is inflammatory. If your team called it inflammatory, add that to your record."
         )
     if g.get("bone_only") and f.sites_known and "bone" not in f.sites:
         return "This study is for people whose cancer has spread to the bones; your record shows no bone metastases."

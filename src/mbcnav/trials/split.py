@@ -102,6 +102,15 @@ _PHASE_LABEL = re.compile(
     r"^(?:(?-i:Phase|Part|PHASE|PART)\s+[\w.]{1,6}\s*\([^()]{1,80}\)(?:\s+and\s+|\s*,\s*|\s*$)){1,3}$",
     re.I,
 )
+# a part of the study named at the start of an unbulleted line, with its rules after a colon:
+# "Expansion Part: patients must have ... HCC, and must satisfy:" under the last sub-item of
+# the "Escalation Part: ..." item (NCT04906434): a new item, so the list below it is its own
+# (sixteenth session, tuning set 36)
+_PART_LINE = re.compile(
+    r"^(?-i:(?:Dose\s+)?(?:Escalation|Expansion|Extension)|Part\s+[A-Z0-9]{1,3}|Cohort\s+[A-Z0-9]{1,3}"
+    r"|Arm\s+[A-Z0-9]{1,3}|Stage\s+[12I]{1,2}|Phase\s+(?:1|2|I|II)[ab]?)"
+    r"(?:\s+(?i:part|phase|cohort|stage))?\s*:\s+\S"
+)
 # a line that stops in mid-clause goes on in the next one ("... treated in" / "Phase 1 (...) or")
 _OPEN_LINE_END = re.compile(r"\b(?:of|the|in|on|or|and|with|to|for|a|an|by|at|from)\s*$", re.I)
 
@@ -236,6 +245,8 @@ def _items(lines: list[str]) -> list[tuple[str, int, bool, str, bool, str]]:
             new = True
         if not new and _PHASE_LABEL.match(text) and not _OPEN_LINE_END.search(items[-1][3]):
             new = True  # "Phase 1b (Combination Study ...)" under an item with no full stop
+        if not new and _PART_LINE.match(text) and not _OPEN_LINE_END.search(items[-1][3]):
+            new = True  # "Expansion Part: patients must ..." after a sub-item of another part
         if new:
             items.append([section, indent, bulleted, text, blank, family])
             marks.append(m.group("b").strip("().").lower() if bulleted else "")

@@ -11,7 +11,7 @@ from mbcnav.trials.wording import rx
 NEG = ["zero", "ultralow", "low", "negative"]
 _HR = r"(?:hr|hormone[- ]receptors?|er|estrogen[- ]receptors?|oestrogen[- ]receptors?)"
 _HER2 = r"(?:her[- ]?2(?:\s*/\s*neu)?|erbb2)"  # "HER2/neu-negative" (NCT04333706)
-_POS = r"(?:\s*\+|[- ]?positive|\s+pos\b)"
+_POS = r"(?:\s*\+|[- ]?positive|[- ]?pos\b)"  # "HER2pos" (NCT03630809)
 _NEGW = r"(?:\s*-(?![a-z])|\s*-(?=(?:breast|bc)\b)|[- ]?negative|\s+neg\b|[- ]?non[- ]?amplified)"
 
 # (pattern, hormone receptor required, HER2 categories allowed); first match wins per span.
@@ -33,6 +33,13 @@ PHRASES: list[tuple[re.Pattern, str | None, list[str] | None]] = [
     (re.compile(rf"\b{_HER2}[- ]?low\b", re.I), None, ["low"]),
     # "HER2-null", "HER2-zero", "HER2 0" (NCT06827236): the zero category alone
     (re.compile(rf"\b{_HER2}[- ]?(?:null|zero|0\+?(?![.\d-]))", re.I), None, ["zero"]),
+    # "HER2 Expressing Solid Tumors" (NCT05013554): any HER2 on the cells (IHC 1+ or more; an
+    # ultralow stain is kept in, as some studies count it), not HER2 0 (sixteenth session)
+    (
+        re.compile(rf"\b{_HER2}[- ]?(?:expressing|expressed)\b", re.I),
+        None,
+        ["positive", "low", "ultralow"],
+    ),
     (
         re.compile(rf"\b{_HER2}(?:{_POS}|[- ]?overexpress\w*|[- ]?amplified)", re.I),
         None,

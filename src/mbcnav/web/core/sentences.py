@@ -24,6 +24,7 @@ FIELD_WORDS = {
     "birth_date": _("the birth date"),
     "birth_year": _("the birth year"),
     "de_novo": _("“metastatic from the start”"),
+    "inflammatory": _("“inflammatory breast cancer”"),
     "stop_reason": _("the reason it stopped"),
     "temperature_f": _("the temperature in °F"),
     "temperature_c": _("the temperature in °C"),

@@ -32,6 +32,7 @@ PROFILE_DIAGNOSIS = {
     "first_diagnosis_date": "first_diagnosis_date",
     "first_diagnosis_stage": "first_diagnosis_stage",
     "histology": "histology",
+    "inflammatory": "inflammatory",
 }
 PROFILE_RECEPTORS = ("er", "pr", "her2", "biopsy_site", "biopsy_date")
 

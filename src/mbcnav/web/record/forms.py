@@ -58,6 +58,7 @@ class DiagnosisForm(RecordForm):
             "first_diagnosis_date",
             "first_diagnosis_stage",
             "histology",
+            "inflammatory",
         ]
         labels = {"name": _("Name to show on your summary"), "postal_code": _("ZIP code")}
         help_texts = {
@@ -67,6 +68,10 @@ class DiagnosisForm(RecordForm):
             ),
             "first_diagnosis_date": _(
                 "When breast cancer was first diagnosed, if the cancer came back later."
+            ),
+            "inflammatory": _(
+                "Yes if your team called it inflammatory breast cancer (the breast turned red, "
+                "swollen and warm within weeks). Some trials are only for it."
             ),
             "histology": _(
                 "Ductal or lobular: written near the top of the pathology report, under 'diagnosis'."

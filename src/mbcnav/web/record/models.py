@@ -51,6 +51,7 @@ class Profile(Owned):
     histology = models.CharField(
         _("histology"), max_length=12, blank=True, choices=_choices(v.HISTOLOGIES)
     )
+    inflammatory = models.BooleanField(_("inflammatory breast cancer"), null=True, blank=True)
     er = models.CharField(_("ER"), max_length=12, blank=True, choices=_choices(v.ER_RESULTS))
     pr = models.CharField(_("PR"), max_length=12, blank=True, choices=_choices(v.PR_RESULTS))
     her2 = models.CharField(_("HER2"), max_length=16, blank=True, choices=_choices(v.HER2_RESULTS))
