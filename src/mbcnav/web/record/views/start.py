@@ -32,6 +32,7 @@ class DiagnosisStep(record_forms.DiagnosisForm):
             "first_diagnosis_date",
             "first_diagnosis_stage",
             "histology",
+            "inflammatory",
         ]
 
 
