@@ -82,6 +82,9 @@ def diagnosis(draw) -> dict:
     histology = draw(st.none() | st.sampled_from(v.HISTOLOGIES))
     if histology:
         out["histology"] = histology
+    inflammatory = draw(st.none() | st.booleans())
+    if inflammatory is not None:
+        out["inflammatory"] = inflammatory
     return out
 
 

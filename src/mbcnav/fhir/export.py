@@ -117,11 +117,15 @@ def _primary(ctx: Context) -> None:
         )
     if dx.de_novo is not None:
         ext.append(ctx.local_ext("de-novo-metastatic", valueBoolean=dx.de_novo))
+    if dx.inflammatory is not None:  # said either way; SNOMED codes only the "yes"
+        ext.append(ctx.local_ext("inflammatory-breast-cancer", valueBoolean=dx.inflammatory))
     if dx.date:
         ext.append(ctx.local_ext("metastatic-diagnosis-date", valueDate=dx.date.isoformat()))
     latest = max(p.assessments, key=lambda a: a.date, default=None)
     status = "remission" if latest is not None and latest.status == "ned" else "active"
     code = ctx.codes.mapped("histology_code", dx.histology) or ctx.codes.get("snomed.breast_cancer")
+    if dx.inflammatory:
+        code = ctx.codes.get("snomed.inflammatory_breast_cancer")
     ctx.add(
         "primary",
         _clean(

@@ -115,6 +115,9 @@ def read_condition(res: dict, draft: Draft, codes: CodeTable, label: str) -> str
     raise Skip(f"'{shown}' is not a cancer condition the record keeps.")
 
 
+_INFLAMMATORY = re.compile(r"\binflammatory\s+(?:breast\s+)?(?:cancer|carcinoma)", re.I)
+
+
 def _primary(res: dict, draft: Draft, codes: CodeTable, label: str) -> str:
     took = ["breast cancer"]
     histology = None
@@ -140,6 +143,17 @@ def _primary(res: dict, draft: Draft, codes: CodeTable, label: str) -> str:
     if onset:
         draft.set_diagnosis("first_diagnosis_date", day(onset), label)
         took.append("first diagnosis date")
+    inflammatory = ext_value(
+        res, codes.local("StructureDefinition/inflammatory-breast-cancer"), "valueBoolean"
+    )
+    if inflammatory is None and (
+        has_code(res.get("code"), [codes.get("snomed.inflammatory_breast_cancer")])
+        or any(_INFLAMMATORY.search(t) for t in texts(res.get("code")))
+    ):
+        inflammatory = True  # SNOMED 254840009, or "Inflammatory carcinoma of breast" as text
+    if inflammatory is not None:
+        draft.set_diagnosis("inflammatory", inflammatory, label)
+        took.append("inflammatory breast cancer" if inflammatory else "not inflammatory")
     de_novo = ext_value(res, codes.local("StructureDefinition/de-novo-metastatic"), "valueBoolean")
     if de_novo is not None:
         draft.set_diagnosis("de_novo", de_novo, label)

@@ -48,6 +48,7 @@ WORDS = {
     "her2": "HER2",
     "ecog": "ECOG",
     "de_novo": "metastatic at first diagnosis",
+    "inflammatory": "inflammatory breast cancer",
     "first_diagnosis_stage": "stage at first diagnosis",
     "first_diagnosis_date": "date of first diagnosis",
     "date": "date",
