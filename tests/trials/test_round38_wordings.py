@@ -260,3 +260,23 @@ def test_wild_type_brca_written_after_the_gene():
 def test_a_trial_open_to_inflammatory_and_other_cancers_is_not_gated():
     g = gates(Trial("NCT0", title="Study of X in Locally Advanced and Inflammatory Breast Cancer"))
     assert mismatch(g, people.facts()) == ""
+
+
+def test_a_study_for_people_with_no_evidence_of_disease():
+    """NCT00711529 "No clinical evidence of disease (complete remission)." (held-out set 39, read
+    after it was measured): the record's latest scan decides; said of another cancer it is no
+    such rule (NCT06380816)."""
+    text = "No clinical evidence of disease (complete remission)."
+    assert [c["type"] for c in checks(text)] == ["no_evidence_of_disease"]
+    assert _verdict(text, people.facts(latest_status="stable")) == "not met"
+    assert _verdict(text, people.facts(latest_status="ned")) == "met"
+    assert _verdict(text, people.facts()) == "unknown"
+    other = (
+        "Cancer survivors who have undergone potentially curative therapy for prior malignancy "
+        "and have no evidence of that disease for 5 years are eligible"
+    )
+    assert not any(c["type"] == "no_evidence_of_disease" for c in checks(other))
+    assert not any(
+        c["type"] == "no_evidence_of_disease"
+        for c in checks("No evidence of disease progression on the last scan")
+    )

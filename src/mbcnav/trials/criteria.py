@@ -104,6 +104,13 @@ _SITE_PREMISE = re.compile(
 )
 
 
+_OTHER_DISEASE_NED = re.compile(
+    r"\b(?:other|prior|previous|second|another|past)\s+(?:\w+\s+)?(?:malignan\w*|cancers?|tumou?rs?)"
+    r"|\bsurvivors?\b|\bthat\s+(?:disease|cancer|malignancy)\b",
+    re.I,
+)
+
+
 def checks_for(crit: Criterion, found: list[Mention]) -> list[dict]:
     """Every check one criterion implies (possibly none)."""
     text = crit.text
@@ -193,6 +200,24 @@ def checks_for(crit: Criterion, found: list[Mention]) -> list[dict]:
         )
     if crit.kind == "exclusion" and _ON_ANY_TREATMENT.fullmatch(plain.strip()):
         out.append({"type": "on_treatment", "value": "any cancer treatment", "at": 0})
+    if (
+        crit.kind == "inclusion"
+        and (ned := rx("concept.no_evidence_of_disease").search(plain))
+        # not said of another cancer ("survivors of a prior malignancy with no evidence of
+        # that disease for 5 years", NCT06380816)
+        and not _OTHER_DISEASE_NED.search(plain)
+    ):
+        # "No clinical evidence of disease (complete remission)" (NCT00711529): the state of
+        # having no sign of cancer; "not in complete remission" turns it round
+        neg = bool(re.search(r"\bnot\s+(?:be\s+)?(?:in\s+)?$", plain[: ned.start()], re.I))
+        out.append(
+            {
+                "type": "no_evidence_of_disease",
+                "value": "no evidence of disease",
+                "neg": neg,
+                "at": ned.start(),
+            }
+        )
     if crisis := rx("concept.visceral_crisis").search(plain):
         neg = bool(
             re.search(

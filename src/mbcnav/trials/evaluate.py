@@ -8,7 +8,11 @@ from datetime import date
 from mbcnav.patient.days import human
 from mbcnav.trials.durations import evaluate_duration
 from mbcnav.trials.facts import PatientFacts
-from mbcnav.trials.judgement_checks import options_exhausted, visceral_crisis
+from mbcnav.trials.judgement_checks import (
+    no_evidence_of_disease,
+    options_exhausted,
+    visceral_crisis,
+)
 from mbcnav.trials.labs import evaluate_lab
 from mbcnav.trials.markers import _biomarker
 from mbcnav.trials.menopause import evaluate_menopause
@@ -357,6 +361,8 @@ def evaluate(c: dict, f: PatientFacts) -> tuple[bool | None | str, str, str]:
         )
     if t == "visceral_crisis":
         return visceral_crisis(f)
+    if t == "no_evidence_of_disease":
+        return no_evidence_of_disease(f)
     if t == "options_exhausted":
         return options_exhausted(f)
     if t == "locoregional":

@@ -75,6 +75,7 @@ class PatientFacts:
     visceral_crisis: bool | None = None  # True when a scan or visit note says so; else not known
     de_novo: bool | None = None  # metastatic at first diagnosis (patient.derive.is_de_novo)
     inflammatory: bool | None = None  # inflammatory breast cancer, as the record says
+    latest_status: str | None = None  # the latest assessment's status (progression, ned, ...)
     site_details: dict[str, list[str]] = field(default_factory=dict)  # site -> details as written
     setting_details: list[str] = field(default_factory=list)  # recurrent | locally advanced | ...
     diagnosed_on: str | None = None  # the latest cancer diagnosis (metastatic or recurrent), ISO
@@ -232,6 +233,12 @@ def biomarker_facts(p) -> dict:
     return out
 
 
+def _latest_status(p, as_of) -> str | None:
+    """The status of the latest dated assessment on or before ``as_of`` ("unknown" is none)."""
+    dated = [a for a in p.assessments if a.date and a.date <= as_of and a.status != "unknown"]
+    return max(dated, key=lambda a: a.date).status if dated else None
+
+
 def from_patient(p, as_of: date) -> PatientFacts:
     """Facts from a ``mbcnav.patient.Patient`` on the day ``as_of``."""
     from mbcnav.patient import derive, vocabulary
@@ -291,6 +298,7 @@ def from_patient(p, as_of: date) -> PatientFacts:
         visceral_crisis=True if re.search(r"visceral crisis", notes, re.I) else None,
         de_novo=derive.is_de_novo(p),
         inflammatory=p.metastatic_diagnosis.inflammatory,
+        latest_status=_latest_status(p, as_of),
         age=p.age_on(as_of),
         sex=p.sex,
         setting=setting,

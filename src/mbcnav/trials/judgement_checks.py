@@ -45,6 +45,31 @@ def options_exhausted(f: PatientFacts) -> tuple[bool | None, str, str]:
     )
 
 
+def no_evidence_of_disease(f: PatientFacts) -> tuple[bool | None, str, str]:
+    """No sign of cancer on tests (NED): the latest scan or visit in the record says so, or it
+    says the cancer is there (growing, stable or shrinking) while the record holds metastatic
+    disease; otherwise not known."""
+    if f.latest_status == "ned":
+        return True, "Your latest scan result in the record says no evidence of disease.", ""
+    if f.latest_status in {"progression", "stable", "regression"} and f.setting == "metastatic":
+        said = {
+            "progression": "growth",
+            "stable": "stable disease",
+            "regression": "shrinking disease",
+        }
+        return (
+            False,
+            f"Your latest scan result in the record shows {said[f.latest_status]}; this study "
+            "is for people whose tests show no sign of cancer (no evidence of disease).",
+            "",
+        )
+    return (
+        None,
+        "Whether tests show no evidence of disease is not in your record.",
+        "Your latest scan report",
+    )
+
+
 def visceral_crisis(f: PatientFacts) -> tuple[bool | None, str, str]:
     """Organ failure from fast-growing spread: only a note in the record that says so counts."""
     if f.visceral_crisis:
