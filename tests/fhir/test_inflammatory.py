@@ -47,3 +47,8 @@ def test_the_field_round_trips_both_ways():
         }
         back, _ = import_bundle(export_bundle(parse(record)))
         assert back["metastatic_diagnosis"]["inflammatory"] is value
+
+
+def test_non_inflammatory_text_is_not_read_as_inflammatory():
+    record, _ = import_bundle(_bundle({"text": "Non-inflammatory breast carcinoma"}))
+    assert "inflammatory" not in record.get("metastatic_diagnosis", {})

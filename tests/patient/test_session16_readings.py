@@ -1,6 +1,7 @@
 """Sixteenth-session readings (issues 14 and 20): a record can say the cancer is inflammatory
-breast cancer (some trials are only for it), and a check-in denial with "extra" or "neither"
-before the symptom ("no extra bleeding", "neither fever nor chills") is a denial."""
+breast cancer (some trials are only for it); a check-in denial with "extra" or "further" before
+the symptom ("no extra bleeding") is a denial, while "neither" and "new" deny nothing (review:
+"neither the black stools nor the dizziness have stopped" is a report)."""
 
 import pytest
 
@@ -24,9 +25,9 @@ def test_a_bad_inflammatory_value_gets_one_sentence():
 
 
 @pytest.mark.parametrize(
-    "clause", ["no extra bleeding", "no further bleeding", "neither fever nor chills"]
+    "clause", ["no extra bleeding", "no further bleeding", "not any further bleeding"]
 )
-def test_denials_with_extra_or_neither(clause):
+def test_denials_with_extra_or_further(clause):
     assert negated(clause)
 
 
@@ -35,6 +36,7 @@ def test_denials_with_extra_or_neither(clause):
     [
         "neither painkiller touches the chest pain",
         "neither tablet stops the vomiting",
+        "neither the black stools nor the dizziness have stopped",
         "not new chest pain, had it for days",
         "no stopping the bleeding from my port",
     ],
@@ -54,6 +56,9 @@ def test_a_face_that_cannot_smile_on_one_side_and_jumbled_sentences_are_stroke_s
     # written for the NICE NG128 FAST signs (held-out triage set 39, read after it was measured)
     found = _terms("mum cant smile properly on the left side and her sentences are all jumbled")
     assert "weakness on one side" in found and "slurred speech" in found
-    # a low mood that cannot smile, or a smile that is fine, is no stroke sign
+    assert "weakness on one side" in _terms("she can't smile properly on the left side")
+    # a low mood that cannot smile, a smile that is fine, or reading that is hard is no sign
     assert "weakness on one side" not in _terms("she cant smile, feels low")
+    assert "weakness on one side" not in _terms("cant smile or laugh right now, everything is grey")
     assert "weakness on one side" not in _terms("I smile properly and talk fine")
+    assert "slurred speech" not in _terms("long sentences in the leaflet are hard to follow")

@@ -43,3 +43,21 @@ def test_a_reading_is_read_in_mg_dl(text, mg_dl):
 )
 def test_a_count_of_sugars_or_another_number_is_not_a_reading(text):
     assert sugar_reading(text) is None
+
+
+def test_lists_and_logs_of_sugar_readings_sixteenth_session():
+    from mbcnav.triage.conditions import sugar_readings
+
+    # a log in the next sentence, a list, a number before a full stop
+    assert sugar_readings("my fasting glucose. This week 6.4, 6.9, 6.7. feel normal") == [
+        115,
+        124,
+        121,
+    ]
+    assert sugar_readings("fasting glucose 6.6. no thirst") == [119]
+    # a low reading before a recovery reading is kept
+    assert min(sugar_readings("sugar 2.8, 5.9 after jelly babies")) < 70
+    # numbers that are no readings: a time, a count of tablets, "2 at night"
+    assert sugar_readings("sugar 5.5, 30 minutes after food") == [99]
+    assert sugar_readings("no symptoms. blood sugar checked. Today 2 paracetamol") == []
+    assert sugar_readings("blood sugar 6.0, 2 at night, feel confused") == [108]

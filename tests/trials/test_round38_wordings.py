@@ -280,3 +280,32 @@ def test_a_study_for_people_with_no_evidence_of_disease():
         c["type"] == "no_evidence_of_disease"
         for c in checks("No evidence of disease progression on the last scan")
     )
+
+
+# ---------------------------------------------------------------- second review
+def test_second_review_readings_stay_as_they_were():
+    # growth while receiving a drug is past use; a limit after "Label: no" is no denial
+    assert (
+        parsed("Radiographic disease progression while receiving a CDK4/6 inhibitor")["checks"][0][
+            "mode"
+        ]
+        != "current"
+    )
+    assert not _negated("Endocrine therapy: no restriction on prior endocrine therapy", "endocrine")
+    # a label's own rule after other words is kept
+    found = checks("Prior CDK4/6 inhibitor: not allowed in any line of treatment", "exclusion")
+    assert any(c["type"] == "therapy" for c in found)
+    # maintenance and place-limited remission are no "no evidence of disease" rule
+    for text in (
+        "Patients in complete response (CR) or partial response (PR) after first-line therapy",
+        "must be in complete response, partial response, or stable disease",
+        "no evidence of disease outside the brain",
+    ):
+        assert not any(c["type"] == "no_evidence_of_disease" for c in checks(text)), text
+    # a gene named wild type before BRCA is not BRCA's
+    brca = [
+        c
+        for c in checks("ESR1 wild-type BRCA1/2 mutated breast cancer")
+        if c["type"] == "biomarker"
+    ]
+    assert brca and not brca[0]["neg"]

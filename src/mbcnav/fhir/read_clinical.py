@@ -115,7 +115,9 @@ def read_condition(res: dict, draft: Draft, codes: CodeTable, label: str) -> str
     raise Skip(f"'{shown}' is not a cancer condition the record keeps.")
 
 
-_INFLAMMATORY = re.compile(r"\binflammatory\s+(?:breast\s+)?(?:cancer|carcinoma)", re.I)
+_INFLAMMATORY = re.compile(
+    r"(?<!non-)(?<!non )\binflammatory\s+(?:breast\s+)?(?:cancer|carcinoma)", re.I
+)
 
 
 def _primary(res: dict, draft: Draft, codes: CodeTable, label: str) -> str:

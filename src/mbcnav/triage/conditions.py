@@ -97,7 +97,9 @@ SUGAR_LOG = re.compile(
 )
 #: More readings in a list after the first ("6.4, 6.9, 6.7", "130, 142 and 150").
 SUGAR_MORE = re.compile(
-    r"(?:\s*(?:,|and|then|/)\s*)(?P<n>\d{1,3}(?:\.\d)?)(?!\d|\.\d)" + _READING_END
+    r"(?:\s*(?:,|and|then|/)\s*)(?P<n>\d{1,3}(?:\.\d)?)(?!\d|\.\d)"
+    # a list item ends at a comma, a full stop, "and" or a unit: not "2 at night", "2 today"
+    r"(?=\s*(?:$|[,.;!?)]|and\b|then\b|mmol|mg))"
 )
 #: Blood sugar (mg/dL) outside which a reading is worth reporting on its own: above the
 #: WHO impaired fasting glucose level (6.1 mmol/L = 110 mg/dL) or below the ADA low level

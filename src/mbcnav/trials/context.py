@@ -93,7 +93,12 @@ def _restated(text: str, prev: Mention, ent, check: str) -> bool:
 
 _NON_BEFORE = re.compile(r"\bnon-\s?$")
 # a label, a colon, "no" and more words of the same clause (sixteenth session, tuning set 38)
-_LABEL_NO = re.compile(r"^\W*(?P<label>[^:;.]{2,60}?):\s*no\b(?=\s+\w)(?P<clause>[^;.]*)", re.I)
+# (not "no restriction on ...", "no more than one ...": a limit, not a denial; second review)
+_LABEL_NO = re.compile(
+    r"^\W*(?P<label>[^:;.]{2,60}?):\s*no\b(?!\s+(?:restrictions?|limits?|limitations?|more|fewer|"
+    r"less|maximum|minimum|upper|lower|requirements?|specific|cap)\b)(?=\s+\w)(?P<clause>[^;.]*)",
+    re.I,
+)
 
 
 def _mentions(doc) -> list[Mention]:

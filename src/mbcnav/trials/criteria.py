@@ -104,9 +104,15 @@ _SITE_PREMISE = re.compile(
 )
 
 
+_NED_BESIDE = re.compile(
+    r"\bpartial\s+(?:response|remission)|\bstable\s+disease|\b(?-i:PR|SD|CR)\b|\bmeasurable\b|"
+    r"\bcohort\b|\bother\s+than\b|\bexcept\b|\boutside\b|\bin\s+the\s+(?:brain|liver|lungs?|bones?|"
+    r"central|cns|breast|axilla|chest)|\bafter\s+(?:ablation|surgery|local|induction|resection)",
+    re.I,
+)
 _OTHER_DISEASE_NED = re.compile(
     r"\b(?:other|prior|previous|second|another|past)\s+(?:\w+\s+)?(?:malignan\w*|cancers?|tumou?rs?)"
-    r"|\bsurvivors?\b|\bthat\s+(?:disease|cancer|malignancy)\b",
+    r"|\bsurvivors?\b|\bthat\s+(?:disease|cancer|malignancy)\b|\b(?:malignan\w*|cancers?)\s+other\b",
     re.I,
 )
 
@@ -206,6 +212,9 @@ def checks_for(crit: Criterion, found: list[Mention]) -> list[dict]:
         # not said of another cancer ("survivors of a prior malignancy with no evidence of
         # that disease for 5 years", NCT06380816)
         and not _OTHER_DISEASE_NED.search(plain)
+        # nor beside other response states or a place ("complete response, partial response,
+        # or stable disease", "outside the brain": maintenance or local studies; second review)
+        and not _NED_BESIDE.search(plain)
     ):
         # "No clinical evidence of disease (complete remission)" (NCT00711529): the state of
         # having no sign of cancer; "not in complete remission" turns it round

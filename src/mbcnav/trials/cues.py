@@ -258,6 +258,13 @@ _TOPIC_LABEL_AFTER = re.compile(r"\s*(?:\([^()]{0,30}\)\s*)?:\s*\S")
 # ... and a rule after it that names a treatment of its own, or says nothing is asked ("Not
 # specified"); "CDK4/6 inhibitor: required", "Prior CDK4/6 inhibitor: not allowed" are the
 # label's own rule (review)
+# ... unless the words after the colon are the label's own rule ("not allowed in any line of
+# treatment", "required": second review)
+_OWN_RULE = re.compile(
+    r"\bnot\s+(?:be\s+)?(?:allowed|permitted|eligible)|\b(?:required|prohibited|excluded|"
+    r"mandatory|must|needed|allowed|permitted)\b",
+    re.I,
+)
 _TOPIC_RULE = re.compile(
     r"\b(?:therap\w*|treatments?|chemo\w*|regimens?|drugs?|agents?|inhibitors?|immunotherap\w*|"
     r"hormon\w*|endocrine|antibod\w*|radiation|radiotherap\w*|surgery)\b|^\s*(?:not\s+specified|"
@@ -295,7 +302,9 @@ _CURRENT = re.compile(
     # "a diagnosis of breast cancer and receiving chemotherapy" (NCT07367269), "Patients
     # receiving systemic therapy with capecitabine" (NCT01784393): now, not ever (sixteenth
     # session, held-out set 39 read after it was measured)
-    r"|\b(?:patients|subjects|participants|women|people|and|while|who\s+(?:is|are))\s+"
+    # (not "progression while receiving X", "after", "prior": past use; second review)
+    r"|^(?!.*\b(?:progress\w*|relaps\w*|recurr\w*|after|following|prior|previous\w*|adjuvant|"
+    r"neoadjuvant)\b).*\b(?:patients|subjects|participants|women|people|and|who\s+(?:is|are))\s+"
     r"(?:currently\s+)?(?:receiving|undergoing)\s+(?:(?!(?:or|prior|previous|had)\b)[\w-]+\s+){0,4}$",
     re.I,
 )

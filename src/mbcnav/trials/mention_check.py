@@ -33,6 +33,7 @@ from mbcnav.trials.cues import (
     _NOT_ALLOWED,
     _NOT_THERAPY,
     _OTHER_INDICATION,
+    _OWN_RULE,
     _PAST_CUE,
     _PLAN_LEAD,
     _PROGRESSION_BEFORE,
@@ -144,7 +145,7 @@ _SENTENCE_END = re.compile(r"\.\s+(?=[A-Z])")
 
 # BRCA genes said to be unchanged: "wild type BRCA1&2", "BRCA1/2 wild-type", "no BRCA mutation"
 _WILD_TYPE_BRCA = re.compile(
-    r"\b(?:wild[- ]?type|wt)\s+(?:germline\s+)?brca\s*(?:1|2)?(?:\s*(?:&|/|and|,|or)\s*(?:brca\s*)?2)?"
+    r"(?-i:(?<![A-Z0-9] ))\b(?:wild[- ]?type|wt)\s+(?:germline\s+)?brca\s*(?:1|2)?(?:\s*(?:&|/|and|,|or)\s*(?:brca\s*)?2)?"
     r"|\bbrca\s*(?:1|2)?(?:\s*(?:&|/|and|,|or)\s*(?:brca\s*)?2)?\s+(?:wild[- ]?type|wt)\b",
     re.I,
 )
@@ -301,6 +302,7 @@ def from_mention(m: Mention, text: str, kind: str) -> dict | None:
                 _TOPIC_LABEL_AFTER.match(text[m.end :])
                 and _LABEL_START.search(before)
                 and _TOPIC_RULE.search(text[m.end :].split(":", 1)[-1])
+                and not _OWN_RULE.search(text[m.end :].split(":", 1)[-1])
             )
             or _HARM_AFTER.match(text[m.end :])
             or _DOSE.search(text)
