@@ -1,9 +1,15 @@
 """A blood sugar reading typed in the person's words (H47): the ``sugar_reading``
-condition (mbcnav.triage.conditions.sugar_reading) and the words around it."""
+condition (mbcnav.triage.conditions.sugar_readings) and the words around it."""
 
 import pytest
 
-from mbcnav.triage.conditions import sugar_reading
+from mbcnav.triage.conditions import sugar_readings
+
+
+def sugar_reading(text: str) -> float | None:
+    """The highest reading in the words (None without one), as the "above" rules compare."""
+    values = sugar_readings(text)
+    return max(values) if values else None
 
 
 @pytest.mark.parametrize(
@@ -46,8 +52,6 @@ def test_a_count_of_sugars_or_another_number_is_not_a_reading(text):
 
 
 def test_lists_and_logs_of_sugar_readings_sixteenth_session():
-    from mbcnav.triage.conditions import sugar_readings
-
     # a log in the next sentence, a list, a number before a full stop
     assert sugar_readings("my fasting glucose. This week 6.4, 6.9, 6.7. feel normal") == [
         115,

@@ -320,8 +320,7 @@ class Index:
 # An age or a time in a person's story ("a 15 year old", "dx'd 3 weeks ago", "a 39yo"): the
 # number is not a search word (a "15" found "15 percent" for "how to tell a 15 year old";
 # sixteenth session, tuning set 36). A child's age says "child" ("teen" from 13 to 19);
-# other ages and times go.
-# Numbers of doses, markers and percentages are kept.
+# other ages and times go. Numbers of doses, markers and percentages are kept.
 _PERSON_NUMBERS = re.compile(
     r"\b(?P<n>\d{1,3})\s*-?\s*(?:(?P<unit>years?|yrs?|months?|mos?|weeks?|wks?|days?)"
     r"(?:\s*-?\s*(?P<old>old)|\s+ago)\b|(?P<yo>yo|y/o)\b)",

@@ -84,8 +84,10 @@ SUGAR = re.compile(
     r"(?P<n>\d{1,3}(?:\.\d)?)(?!\d|\.\d)(?!\s*(?:a\s+day|per|x\b|times|spoons?|teaspoons?|tsps?|"
     r"cubes?|lumps?|sachets?|g\b|grams?|%))"
 )
-#: What may follow a reading in a list or a log: the end, a comma or full stop, a unit or
-#: "and"; not "30 minutes after food" or "2 paracetamol" (review).
+#: What may follow an item of a list of readings: the end, a comma or full stop, "and" or a
+#: unit; not "30 minutes after food", "2 paracetamol", "2 at night" (reviews).
+_LIST_END = r"(?=\s*(?:$|[,.;!?)]|and\b|then\b|mmol|mg))"
+#: ... and a reading in a log may also be followed by when it was taken ("6.4 this morning").
 _READING_END = r"(?=\s*(?:$|[,.;!?)]|and\b|then\b|mmol|mg|on\b|this\b|today\b|at\b|in\b))"
 #: A log of readings in the next sentence ("my fasting glucose. This week 6.4, 6.9, 6.7"): only
 #: words of time and of readings may stand between, so "glucose. I took 2 paracetamol" is none.
@@ -96,11 +98,7 @@ SUGAR_LOG = re.compile(
     r"fasting|before|breakfast|it|its)\s+){1,4}(?P<n>\d{1,3}(?:\.\d)?)(?!\d|\.\d)" + _READING_END
 )
 #: More readings in a list after the first ("6.4, 6.9, 6.7", "130, 142 and 150").
-SUGAR_MORE = re.compile(
-    r"(?:\s*(?:,|and|then|/)\s*)(?P<n>\d{1,3}(?:\.\d)?)(?!\d|\.\d)"
-    # a list item ends at a comma, a full stop, "and" or a unit: not "2 at night", "2 today"
-    r"(?=\s*(?:$|[,.;!?)]|and\b|then\b|mmol|mg))"
-)
+SUGAR_MORE = re.compile(r"(?:\s*(?:,|and|then|/)\s*)(?P<n>\d{1,3}(?:\.\d)?)(?!\d|\.\d)" + _LIST_END)
 #: Blood sugar (mg/dL) outside which a reading is worth reporting on its own: above the
 #: WHO impaired fasting glucose level (6.1 mmol/L = 110 mg/dL) or below the ADA low level
 #: (3.9 mmol/L = 70 mg/dL).
@@ -287,12 +285,6 @@ def sugar_readings(text: str) -> list[float]:
     if SUGAR_HI.search(low):
         values.append(600.0)
     return values
-
-
-def sugar_reading(text: str) -> float | None:
-    """The highest blood sugar reading in the words, in mg/dL (None without one)."""
-    values = sugar_readings(text)
-    return max(values) if values else None
 
 
 #: A carer writes about the person ("her feet", "cutting himself"): read as the person's own

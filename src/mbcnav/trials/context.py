@@ -104,6 +104,7 @@ _LABEL_NO = re.compile(
 def _mentions(doc) -> list[Mention]:
     concepts = load().concepts
     out = []
+    label = _LABEL_NO.match(doc.text)
     for ent in doc.ents:
         c = concepts.get(ent.label_)
         if c is None:
@@ -111,7 +112,7 @@ def _mentions(doc) -> list[Mention]:
         if out and _restated(doc.text, out[-1], ent, c.check):
             continue
         mods = frozenset(m.category for m in ent._.modifiers)
-        if label := _LABEL_NO.match(doc.text):
+        if label:
             # "Previous therapy: No previous exposure to anthracycline ..." (NCT00364754): the
             # "no" after a label negates its own clause, not the label (medspaCy reads ": no"
             # backwards, as notes write "Fever: no"); "Brain metastases: no" keeps that reading

@@ -255,16 +255,15 @@ _HARM_AFTER = re.compile(
 _LABEL_START = re.compile(r"(?:^|:)\W*(?:\w+\W+){0,2}$")
 # the rest of a label: its colon, then the rule ("Chemotherapy: At least 4 weeks since ...")
 _TOPIC_LABEL_AFTER = re.compile(r"\s*(?:\([^()]{0,30}\)\s*)?:\s*\S")
-# ... and a rule after it that names a treatment of its own, or says nothing is asked ("Not
-# specified"); "CDK4/6 inhibitor: required", "Prior CDK4/6 inhibitor: not allowed" are the
-# label's own rule (review)
-# ... unless the words after the colon are the label's own rule ("not allowed in any line of
-# treatment", "required": second review)
+# ... unless the words after the colon are the label's own rule ("CDK4/6 inhibitor: required",
+# "not allowed in any line of treatment": review, second review)
 _OWN_RULE = re.compile(
     r"\bnot\s+(?:be\s+)?(?:allowed|permitted|eligible)|\b(?:required|prohibited|excluded|"
     r"mandatory|must|needed|allowed|permitted)\b",
     re.I,
 )
+# ... and a rule after it that names a treatment of its own, or says nothing is asked ("Not
+# specified")
 _TOPIC_RULE = re.compile(
     r"\b(?:therap\w*|treatments?|chemo\w*|regimens?|drugs?|agents?|inhibitors?|immunotherap\w*|"
     r"hormon\w*|endocrine|antibod\w*|radiation|radiotherap\w*|surgery)\b|^\s*(?:not\s+specified|"
@@ -308,15 +307,12 @@ _CURRENT = re.compile(
     r"(?:currently\s+)?(?:receiving|undergoing)\s+(?:(?!(?:or|prior|previous|had)\b)[\w-]+\s+){0,4}$",
     re.I,
 )
-# "> 12 months prior to enrolment": a least gap, not a window
-_GAP_BEFORE = re.compile(
+# "at least 12 months", "> 4 weeks": the least span of a gap
+_AT_LEAST_SPAN = (
     r"(?:>|≥|>=|more than|at least|over|greater than)\s*\d+\s*(?:day|week|month|year)s?\s+"
-    # "at least 12 months between completion of adjuvant chemotherapy and the diagnosis of
-    # metastatic disease" (NCT00456846): a gap after a therapy, if it was given (sixteenth
-    # session, tuning set 38)
-    r"(?:prior|before|since|ago)\b",
-    re.I,
 )
+# "> 12 months prior to enrolment": a least gap, not a window
+_GAP_BEFORE = re.compile(_AT_LEAST_SPAN + r"(?:prior|before|since|ago)\b", re.I)
 # "Recovery from prior immunotherapy", "recovered from the side effects of earlier
 # chemotherapy": a condition on a therapy if it was given, never a requirement to have had it
 # (NCT00003454; sixteenth session, tuning set 38)
@@ -332,8 +328,9 @@ _RECOVERY_BEFORE = re.compile(
 # (sixteenth session, tuning set 38); not "Must have received prior anthracycline, with at least
 # 4 weeks between the end of anthracycline and enrollment", whose first mention is required
 _GAP_AFTER_BEFORE = re.compile(
-    r"\b(?:>|≥|>=|more than|at least|over|greater than)\s*\d+\s*(?:day|week|month|year)s?\s+"
-    r"between\s+(?:the\s+)?(?:completion|end|last\s+dose)\s+of\s+(?:(?:the|any|prior|previous|"
+    r"\b"
+    + _AT_LEAST_SPAN
+    + r"between\s+(?:the\s+)?(?:completion|end|last\s+dose)\s+of\s+(?:(?:the|any|prior|previous|"
     r"adjuvant|neoadjuvant|\(?neo\)?adjuvant)\s+){0,3}$",
     re.I,
 )

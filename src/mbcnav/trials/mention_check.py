@@ -151,6 +151,18 @@ _WILD_TYPE_BRCA = re.compile(
 )
 
 
+def _topic_label(after: str, before: str) -> bool:
+    """A label at the start of a criterion naming the topic of the rule after its colon, when
+    that rule names a treatment of its own and is not the label's own rule."""
+    rule = after.split(":", 1)[-1]
+    return bool(
+        _TOPIC_LABEL_AFTER.match(after)
+        and _LABEL_START.search(before)
+        and _TOPIC_RULE.search(rule)
+        and not _OWN_RULE.search(rule)
+    )
+
+
 def _own_sentence(text: str, at: int) -> str:
     """The sentence holding ``at``, cut only at a full stop before a capital ("(e.g.
     palbociclib) in the adjuvant or metastatic setting" stays one sentence)."""
@@ -262,14 +274,12 @@ def from_mention(m: Mention, text: str, kind: str) -> dict | None:
         # the genes the criterion names: "BRCA1/2" is not met by a PALB2 change, "PALB2" not by
         # a BRCA one; "BRCA1/2 or PALB2" (or a later "PALB2 carriers are also eligible", review)
         # by either: one check stands for the concept
-        said = text.lower()
         wild = _WILD_TYPE_BRCA.search(text[max(0, m.start - 20) : m.end + 20])
         # "PALB2 germline heterozygous mutation carrier, wild type BRCA1&2" (NCT05232006): the
         # BRCA genes after "wild type" must show no change, and do not stand for PALB2
-        said = _WILD_TYPE_BRCA.sub(" ", said)
+        said = "brca" if wild else _WILD_TYPE_BRCA.sub(" ", text.lower())
         if wild:
             check["neg"] = not neg
-            said = "brca"
         check["genes"] = [
             *(("BRCA1", "BRCA2") if re.search(r"brca", said) else ()),
             *(("PALB2",) if "palb2" in said else ()),
@@ -298,12 +308,7 @@ def from_mention(m: Mention, text: str, kind: str) -> dict | None:
             or (_COHORT_NAME.match(text[m.end :]) and _LABEL_START.search(before))
             # "Endocrine therapy: Recovery from prior hormonal therapy" (NCT00003454): a label
             # at the start names the topic of the rule after it, it asks for nothing itself
-            or (
-                _TOPIC_LABEL_AFTER.match(text[m.end :])
-                and _LABEL_START.search(before)
-                and _TOPIC_RULE.search(text[m.end :].split(":", 1)[-1])
-                and not _OWN_RULE.search(text[m.end :].split(":", 1)[-1])
-            )
+            or _topic_label(text[m.end :], before)
             or _HARM_AFTER.match(text[m.end :])
             or _DOSE.search(text)
             or _WASHOUT.search(_rules_only(text))

@@ -109,6 +109,14 @@ _BARE_SOLID = re.compile(
 )
 
 
+def _named_only(trial: Trial, pattern: re.Pattern) -> bool:
+    """A trial for one group names it in its title, or in every one of its conditions."""
+    return bool(
+        pattern.search(trial.title)
+        or (trial.conditions and all(pattern.search(c) for c in trial.conditions))
+    )
+
+
 def gates(trial: Trial, criteria: list[dict] | None = None) -> dict:
     """{"subtypes": [[hr, her2 list], ...], "brain_only": bool, "leptomeningeal_only": bool,
     "excludes_breast": bool, ...} from title and conditions, and from an exclusion that is
@@ -117,10 +125,7 @@ def gates(trial: Trial, criteria: list[dict] | None = None) -> dict:
     subtypes = subtypes_named(text)
     # a brain-metastasis trial names it in its title, or in every one of its conditions; a
     # basket that lists "CNS metastases" among many other conditions is not one
-    named = _BRAIN.search(trial.title) or (
-        trial.conditions and all(_BRAIN.search(c) for c in trial.conditions)
-    )
-    brain = bool(named) and not _BRAIN_OPTIONAL.search(text)
+    brain = _named_only(trial, _BRAIN) and not _BRAIN_OPTIONAL.search(text)
     if not any(p.search(trial.title) for p, _, _ in PHRASES) and any(
         _BARE_BREAST.fullmatch(c.strip()) for c in trial.conditions
     ):
@@ -152,26 +157,16 @@ def gates(trial: Trial, criteria: list[dict] | None = None) -> dict:
         c["kind"] == "exclusion" and rx("concept.breast_excluded").search(_unscoped(c["text"]))
         for c in criteria or []
     )
-    lmd_named = _LMD.search(trial.title) or (
-        trial.conditions and all(_LMD.search(c) for c in trial.conditions)
-    )
     # "Brain and/or Leptomeningeal Metastases": a trial for either is not for LMD alone
     lmd = (
-        bool(lmd_named)
+        _named_only(trial, _LMD)
         and not _BRAIN_OPTIONAL.search(text)
         and not _BRAIN_WORD.search(_LMD.sub(" ", text))
     )
-    bone_named = _BONE.search(trial.title) or (
-        trial.conditions and all(_BONE.search(c) for c in trial.conditions)
-    )
-    bone = bool(bone_named) and not _BONE_OPTIONAL.search(text)
-    # an inflammatory-breast-cancer trial names it in its title or in every condition
+    bone = _named_only(trial, _BONE) and not _BONE_OPTIONAL.search(text)
     # ("... Metastatic Inflammatory Breast Cancer", conditions "Recurrent Breast Inflammatory
     # Carcinoma", "Stage IV Breast Inflammatory Carcinoma": NCT03202316)
-    ibc = bool(
-        _IBC.search(trial.title)
-        or (trial.conditions and all(_IBC.search(c) for c in trial.conditions))
-    ) and not _IBC_OPTIONAL.search(text)
+    ibc = _named_only(trial, _IBC) and not _IBC_OPTIONAL.search(text)
     not_cancer = bool(trial.conditions) and not _CANCER_WORD.search(
         " ".join([trial.title, *trial.conditions, *trial.keywords, trial.eligibility or ""])
     )

@@ -243,10 +243,14 @@ def _items(lines: list[str]) -> list[tuple[str, int, bool, str, bool, str]]:
         tail = False
         if not new and (text[:1].isupper() and items[-1][3].rstrip().endswith((".", ":", ";"))):
             new = True
-        if not new and _PHASE_LABEL.match(text) and not _OPEN_LINE_END.search(items[-1][3]):
-            new = True  # "Phase 1b (Combination Study ...)" under an item with no full stop
-        if not new and _PART_LINE.match(text) and not _OPEN_LINE_END.search(items[-1][3]):
-            new = True  # "Expansion Part: patients must ..." after a sub-item of another part
+        if (
+            not new
+            and (_PHASE_LABEL.match(text) or _PART_LINE.match(text))
+            and not _OPEN_LINE_END.search(items[-1][3])
+        ):
+            # "Phase 1b (Combination Study ...)" under an item with no full stop; "Expansion
+            # Part: patients must ..." after a sub-item of another part
+            new = True
         if new:
             items.append([section, indent, bulleted, text, blank, family])
             marks.append(m.group("b").strip("().").lower() if bulleted else "")
