@@ -37,6 +37,7 @@ CASES = [
         "round34_cases.yaml",
         "round35_cases.yaml",
         "round36_cases.yaml",
+        "round37_cases.yaml",
     )
     for case in yaml.safe_load((DATA / file).read_text("utf-8"))["cases"]
 ]

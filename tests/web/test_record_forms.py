@@ -245,3 +245,19 @@ def test_imported_report_detail_stays_in_the_rows(patient):
     again = services.patient_for(patient)
     assert again.biomarkers == imported.biomarkers
     assert again.biomarker_details == imported.biomarker_details
+
+
+def test_help_text_is_tied_to_its_field_and_inflammatory_shows_on_the_record(patient, as_user):
+    """A screen reader reads each field's help (aria-describedby names the help paragraph's
+    id); an inflammatory breast cancer saved on the diagnosis form shows on the record page."""
+    client = as_user(patient)
+    url = reverse("record:profile_edit", args=[patient.pk, "diagnosis"])
+    page = client.get(url).content.decode()
+    assert 'aria-describedby="id_inflammatory_helptext"' in page
+    assert 'id="id_inflammatory_helptext"' in page
+    before = client.get(reverse("record:person", args=[patient.pk])).content.decode()
+    assert "inflammatory breast cancer" not in before
+    data = {"dx_date": "2025-03-01", "de_novo": "true", "inflammatory": "true"}
+    assert client.post(url, data).status_code == 302
+    overview = client.get(reverse("record:person", args=[patient.pk])).content.decode()
+    assert "inflammatory breast cancer" in overview

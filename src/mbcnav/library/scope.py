@@ -64,6 +64,17 @@ class Scope:
         self.healthy_person = re.compile(
             rf" (?:for|in) (?:a |an )?healthy (?:\d{{1,3}} (?:year|yr)s? old|(?:{who})) "
         )
+        self.shared_markers = _phrases(path, data, "shared_markers")
+        self.benign_breast = _phrases(path, data, "benign_breast")
+        conditions = "|".join(
+            re.escape(c)
+            for c in sorted(_phrases(path, data, "other_conditions"), key=len, reverse=True)
+        )
+        # "Prolia shot for osteoporosis", "letrozole for ovulation induction": a drug's other
+        # use; not "is letrozole causing my osteoporosis" (a side effect of a cancer drug)
+        self.own_condition = re.compile(
+            rf"\b(for|treat|treats|treating|treated|induce|inducing)\s+(\S+\s+){{0,2}}({conditions})\b"
+        )
         self.cosmetic = _phrases(path, data, "cosmetic_surgery")
         self.lactation = _phrases(path, data, "lactation")
         self.screening = _phrases(path, data, "screening")
@@ -157,9 +168,25 @@ class Scope:
         # a message that says the cancer is "not breast" is about that other cancer wherever
         # it is named ("My mother has lung cancer (EGFR, not breast) ... Is that normal?")
         denied = self._has(padded, self.not_breast) and self.own_other.search(padded)
+        if (
+            self.own_condition.search(f" {said} ")
+            and not self._has(padded, self.spread + self.cancer_words + self.topic)
+            and not self._drug_as_context(padded)
+        ):
+            # "Prolia shot for osteoporosis": another disease the drug treats, no cancer named;
+            # not "Prolia for osteoporosis on anastrozole" (a cancer drug's side effect: review)
+            return not self._names_breast(padded)
         if not (self.own_other.search(f" {said} ") or denied):
             return False
-        return not (self._names_breast(padded) or self._has(padded, self.spread))
+        # a marker other cancers share is no breast word beside one of them ("Herceptin for
+        # HER2 positive stomach cancer")
+        strong = padded
+        for marker in self.shared_markers:
+            if not re.search(rf" (?:i am|im|my|mine is|mine was)(?: \S+)? {marker} ", padded):
+                # "I am HER2 positive and my dad has HER2 positive stomach cancer" is the
+                # writer's own marker (review)
+                strong = strong.replace(f" {marker} ", " ")
+        return not (self._names_breast(strong) or self._has(padded, self.spread))
 
     def names_other_cancer_sign(self, question: str) -> bool:
         """Whether the message names a test or organ of another cancer's care ("PSA",
@@ -206,7 +233,7 @@ class Scope:
             return True
         if self._has(padded, self.person_cancer):
             return False
-        if self._has(padded, self.cosmetic + self.lactation + self.screening):
+        if self._has(padded, self.cosmetic + self.lactation + self.screening + self.benign_breast):
             # any cancer word keeps it ("mastitis or inflammatory breast cancer?", "my cancer
             # came back, should my sister start screening?"; review)
             return not self._has(padded, self.spread + self.cancer_words + ("mbc",)) and not (
@@ -246,6 +273,16 @@ class Scope:
         if self.names_other_cancer(question):
             return False
         return best_score * similarity >= self.evidence_min
+
+    @staticmethod
+    def _drug_as_context(padded: str) -> bool:
+        """A drug named as what the person takes or took ("from letrozole", "on anastrozole",
+        "before tamoxifen"), not as the treatment the question is about."""
+        return any(
+            f" {lead} {name} " in padded
+            for name in synonyms().drugs
+            for lead in ("from", "on", "before", "after", "during", "taking", "by", "with")
+        )
 
     @staticmethod
     def _names_drug(padded: str) -> bool:

@@ -19,7 +19,7 @@ import re
 from . import symptoms, wellness
 from . import vocabulary as v
 from .answers import answers, count_in
-from .negation import NEGATORS, negated
+from .negation import NEGATORS, carried, negated
 
 OTHER = "other symptom"
 #: Longest text kept and read from the person's words (the rest is cut with an ellipsis). A
@@ -90,7 +90,11 @@ def readings(text: str) -> tuple[list[tuple[str, str | None]], bool]:
     if v.is_symptom_word(text):
         return [v.normalise_symptom(text)], False
     ended = _ended_clauses(text)
-    kept_ended = [(c, end) for c, end in ended if not negated(c)]
+    # "it's leaking" after a denial about the port is the port's (negation.carried)
+    read = carried([c for c, _ in ended])
+    kept_ended = [
+        (c, end) for (c, denied, _), (_, end) in zip(read, ended, strict=True) if not denied
+    ]
     kept = [c for c, _ in kept_ended]
     if ended and not kept:
         return [v.normalise_symptom(" ".join(ended[0][0].split()[1:]))], True

@@ -27,6 +27,10 @@ PHRASE_NEGATORS = frozenset(_NEG["phrase_cues"])
 NOT_THOUGHT = frozenset(_NEG["not_thought"])
 #: Words that may stand before a cue ("i have no fever").
 LEAD = frozenset(_NEG["lead"])
+#: A body part and its own words before a cue ("my leg is not swollen").
+SUBJECTS = frozenset(_NEG["subjects"])
+#: Sign words a list of denials may hold beside a listed symptom ("not sore or red").
+SIGNS = frozenset(_NEG["signs"])
 #: Frames of saying taken off a clause's start when a person and a cue follow ("i want to be
 #: clear im not ..."), longest first.
 FRAMES = tuple(sorted((str(f).split() for f in _NEG["frames"]), key=len, reverse=True))
@@ -104,7 +108,9 @@ def negated(clause: str) -> bool:
     words = clause.lower().replace("’", "'").replace("'", "").split()
     if POST_NEGATION.search(" ".join(words)) and v.normalise_symptom(clause) is not None:
         return True
-    words = without_frame(words)
+    framed = without_frame(words)
+    words = _without_subject(framed)
+    placed = words is not framed  # a body part named before the cue ("my leg is not red")
     while len(words) > 2 and words[0] in LEAD and words[0] not in NEGATORS:
         words = words[1:]
     if len(words) < 2 or words[0] not in NEGATORS or v.is_symptom_word(" ".join(words)):
@@ -144,12 +150,22 @@ def negated(clause: str) -> bool:
     # a list of denials with the cue repeated: "no ulcers no bleeding", "no fever no chills"
     if _denial_list(rest):
         return True
+    if placed and all(w in SIGNS for w in rest):  # "my leg is not red": said of a body part
+        return True
     # one cue over a list joined by "or" / "and" / commas (ConText scope runs to the clause's
     # end): "no other bruises or bleeding", "no fever or chills", each part a listed symptom
     parts = [p.split() for p in re.split(r"\s*(?:,|\bor\b|\band\b|\bnor\b)\s*", " ".join(rest))]
     parts = [p for p in parts if p]
-    if len(parts) > 1 and all(
-        len(p) <= 3 and v.is_symptom_word(" ".join(p)) and not _OWN_NEGATION & set(p) for p in parts
+    if (
+        len(parts) > 1
+        and all(
+            (len(p) <= 3 and v.is_symptom_word(" ".join(p)) and not _OWN_NEGATION & set(p))
+            or (len(p) == 1 and p[0] in SIGNS)
+            for p in parts
+        )
+        # sign words alone are denied only of a named body part ("my leg is not red or hot");
+        # "not red" alone may be about anything
+        and (placed or any(v.is_symptom_word(" ".join(p)) for p in parts))
     ):
         return True
     if words[0] not in PHRASE_NEGATORS and not (words[0] == "not" and words[1] in NOT_THOUGHT):
@@ -161,6 +177,74 @@ def negated(clause: str) -> bool:
     return v.normalise_symptom(" ".join(rest)) is not None and (
         v.normalise_symptom(" ".join(words)) == v.normalise_symptom(" ".join(rest))
     )
+
+
+#: Words that open a clause about the thing named before ("..., it's leaking", "but it is hot").
+_PRONOUN_OPEN = ("it", "its", "it's", "they", "theyre", "they're")
+_JOINERS = frozenset({"but", "although", "though", "yet", "and", "just", "only"})
+
+
+def denied_subject(clause: str) -> list[str]:
+    """The body part a denied clause names before its cue ("my port is not red or sore" ->
+    ["my", "port"]), or [] when the clause has none."""
+    words = without_frame(clause.lower().replace("’", "'").replace("'", "").split())
+    rest = _without_subject(words)
+    return words[: len(words) - len(rest)] if rest is not words else []
+
+
+def with_subject(clause: str, subject: list[str]) -> str:
+    """A clause that goes on about the body part of the denial before it, with that body part
+    put in place of its pronoun: "it's leaking" after "my port is not red or sore" reads "my
+    port is leaking" (review: the leak lost its site). Other clauses come back unchanged."""
+    words = clause.split()
+    k = 0
+    while k < len(words) - 1 and words[k].lower() in _JOINERS:
+        k += 1
+    if not subject or k >= len(words):
+        return clause
+    lead = words[k].lower().replace("’", "'")
+    if lead in _PRONOUN_OPEN:
+        verb = ["is"] if lead in {"it's", "its", "theyre", "they're"} else []
+        return " ".join([*words[:k], *subject, *verb, *words[k + 1 :]])
+    rest = [w.lower() for w in words[k:]]
+    if len(rest) <= 3 and not SUBJECTS & set(rest):
+        # "my calf is not sore or red but swollen": the swelling is the calf's
+        return " ".join([*words[:k], *subject, *words[k:]])
+    return clause
+
+
+def carried(parts: list[str]) -> list[tuple[str, bool, bool]]:
+    """Clauses read in order, each as (text, denied, by_subject): a clause after a denial about
+    a body part takes that body part in place of its pronoun ("my port is not red or sore, it's
+    leaking" -> "my port is leaking"); ``by_subject`` marks a denial that named a body part
+    first, so a reader can also read its whole sentence (review: "my leg is not swollen but I
+    can't move it" must not lose the leg)."""
+    out: list[tuple[str, bool, bool]] = []
+    subject: list[str] = []
+    for part in parts:
+        part = with_subject(part, subject)
+        if negated(part):
+            subject = denied_subject(part)
+            out.append((part, True, bool(subject)))
+        else:
+            out.append((part, False, False))
+            subject = []
+    return out
+
+
+def _without_subject(words: list[str]) -> list[str]:
+    """ "my leg is not swollen" -> "is not swollen": a leading body part (with "my", "the",
+    "left") taken off when a negation cue follows within two lead words; otherwise unchanged."""
+    n = 0
+    while n < len(words) and n < 4 and words[n] in SUBJECTS:
+        n += 1
+    if not n or n == len(words):
+        return words
+    rest = words[n:]
+    k = 0
+    while k < len(rest) and k < 2 and rest[k] in LEAD and rest[k] not in NEGATORS:
+        k += 1
+    return rest if k < len(rest) and rest[k] in NEGATORS else words
 
 
 #: A part of a list that carries a negation of its own is a report: "not dizzy or cant stay

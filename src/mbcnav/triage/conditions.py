@@ -60,7 +60,7 @@ from mbcnav.patient import vocabulary
 from mbcnav.patient.checkin import clauses
 from mbcnav.patient.days import human
 from mbcnav.patient.model import Symptom
-from mbcnav.patient.negation import FILLERS, NEGATORS, negated
+from mbcnav.patient.negation import FILLERS, NEGATORS, carried, negated
 
 from . import grading, readings
 from .context import Context, is_reported
@@ -314,9 +314,16 @@ def words_match(phrases, text: str) -> bool:
     ("not the worst", "no seizure") is a denial too, unless the phrase holds the cue itself
     ("not breathing", "no reason to live")."""
     folded = _fold(text)
-    for clause in clauses(folded):
-        if negated(clause):
-            continue
+    read = carried(clauses(folded))  # "..., it's leaking" after a denial about the port
+    # a denial about a body part beside a report: the whole sentence is read as well, with
+    # the cue's own words still denied (_cue_before; review)
+    extra = [
+        stretch.strip()
+        for stretch in re.split(r"(?<!\d)\.|\.(?!\d)|[!?;\n]", folded)
+        if any(by for _, _, by in carried(clauses(stretch)))
+        and not all(no for _, no, _ in carried(clauses(stretch)))
+    ]
+    for clause in [c for c, no, _ in read if not no] + extra:
         for p in phrases:
             if any(not _cue_before(clause, m.start()) for m in _pattern(p).finditer(clause)):
                 return True

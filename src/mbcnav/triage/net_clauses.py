@@ -8,7 +8,7 @@ import re
 
 from mbcnav.patient import wellness
 from mbcnav.patient.checkin import clauses
-from mbcnav.patient.negation import LEAD, POST_NEGATION, PSEUDO, negated, without_frame
+from mbcnav.patient.negation import LEAD, POST_NEGATION, PSEUDO, carried, negated, without_frame
 
 #: Fewest words a clause needs to be embedded on its own when the words hold several clauses.
 MIN_WORDS = 3
@@ -95,11 +95,25 @@ def pieces(text: str) -> list[str]:
     ``MIN_WORDS`` words to be read on its own."""
     # "pins and needles" is one sign, not two clauses cut at "and"
     text = WHOLE.sub(lambda m: m.group(0).replace(" ", "-"), " ".join(text.split()))
+    read = carried(clauses(text))
     kept = [
         c
-        for c in clauses(text)
-        if re.search(r"[a-zA-Z]{2}", c) and not denied(c) and not wellness.is_well_clause(c)
+        for c, no, _ in read
+        if re.search(r"[a-zA-Z]{2}", c)
+        and not no
+        and not denied(c)
+        and not wellness.is_well_clause(c)
     ]
+    # a denial about a body part beside a report ("my leg is not swollen but I can't move it"):
+    # the whole sentence is read too, so the report keeps its body part (review)
+    whole = [
+        s.strip()
+        for s in SENTENCES.split(text)
+        if s.strip()
+        and any(by for _, _, by in carried(clauses(s)))
+        and not all(no for _, no, _ in carried(clauses(s)))
+    ]
+    kept += [w for w in whole if w not in kept]
     if len(kept) < 2:
         return kept
     # a clause of one or two words ("swollen", "legs fine") says too little on its own: it is

@@ -61,9 +61,19 @@ _NOT_AN_AGE = re.compile(
     re.I,
 )
 
+# an age said of someone else: "A mother of at least one dependent child, defined as a child <18
+# years of age" (NCT04092816) is the child's age; only the child's words and age go, so "Mothers
+# of a child under 18, aged 25 to 55 years" keeps the person's own limit (review)
+_SOMEONE_ELSE = re.compile(
+    r"\b(?:child(?:ren)?|sons?|daughters?|kids?|grandchild(?:ren)?|infants?|dependents?)\b[^.;,]{0,40}?"
+    r"(?:<|≤|≥|>|under|younger\s+than|below|over|older\s+than|aged?|between)\s*\d{1,2}"
+    r"(?:\s*(?:-|–|to|and)\s*\d{1,2})?(?:\s*(?:years?|yrs?)\b)?(?:\s+of\s+age|\s+old)?",
+    re.I,
+)
+
 
 def age_check(text: str) -> dict | None:
-    text = _NOT_AN_AGE.sub(" ", _AGE_PREMISE.sub(" ", text))
+    text = _NOT_AN_AGE.sub(" ", _AGE_PREMISE.sub(" ", _SOMEONE_ELSE.sub(" ", text)))
     if not _AGE_CUE.search(text) or _AGE_NOT.search(text):
         return None
     if m := _AGE_DAYS.search(text):

@@ -30,7 +30,6 @@ from mbcnav.trials.cues import (
     _IF_PREMISE,
     _LAB,
     _LAB_PREMISE,
-    _NEWLY_DIAGNOSED,
     _NOT_YET_TREATED,
     _ON_ANY_TREATMENT,
     _OPTIONAL_PARTNER,
@@ -41,6 +40,7 @@ from mbcnav.trials.cues import (
     _TRAILING_IF,
     _sentence,
 )
+from mbcnav.trials.diagnosis_time import diagnosis_time_check
 from mbcnav.trials.durations import duration_check
 from mbcnav.trials.her2 import her2_list_start, her2_scores, with_named
 from mbcnav.trials.labs import backwards, lab_checks
@@ -187,12 +187,8 @@ def checks_for(crit: Criterion, found: list[Mention]) -> list[dict]:
         and not _INCLUDED.search(plain[max(0, novo.start() - 60) : novo.start()])
     ):
         out.append({"type": "de_novo", "value": "de novo", "neg": False, "at": novo.start()})
-    if crit.kind == "inclusion" and (new := _NEWLY_DIAGNOSED.search(plain)):
-        n, unit = float(new.group(1)), new.group(2).lower()
-        days = n * (30.44 if unit.startswith("month") else 7 if unit.startswith("week") else 1)
-        out.append(
-            {"type": "diagnosed_within", "value": "diagnosis date", "days": days, "at": new.start()}
-        )
+    if crit.kind == "inclusion" and (since := diagnosis_time_check(plain)):
+        out.append(since)
     if (ever := _EVER_TREATED.fullmatch(plain.strip())) or _NOT_YET_TREATED.fullmatch(
         plain.strip()
     ):

@@ -342,12 +342,6 @@ _RESULT_STATE = re.compile(
 )
 
 
-# "Newly diagnosed (within 90 days) with cancer or a recurrence ..." (NCT05366881): time since the
-# latest diagnosis of the cancer (for a person with metastatic disease, its metastatic diagnosis)
-_NEWLY_DIAGNOSED = re.compile(
-    r"\bnewly\s+diagnosed\s*\(?\s*(?:within|in the (?:last|past))\s+(\d{1,3})\s+(days?|weeks?|months?)\b",
-    re.I,
-)
 # the whole exclusion is "Currently receiving any treatment for cancer" (NCT05366881)
 _ON_ANY_TREATMENT = re.compile(
     r"\W*(?:patients?\s+|participants?\s+)?(?:who\s+(?:are|is)\s+)?(?:currently|presently)\s+(?:receiving|on|undergoing)\s+"

@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import re
-from datetime import date
 
-from mbcnav.patient.days import human
+from mbcnav.trials.diagnosis_time import diagnosis_time_holds
 from mbcnav.trials.durations import evaluate_duration
 from mbcnav.trials.facts import PatientFacts
 from mbcnav.trials.judgement_checks import (
@@ -14,27 +13,13 @@ from mbcnav.trials.judgement_checks import (
     visceral_crisis,
 )
 from mbcnav.trials.labs import evaluate_lab
+from mbcnav.trials.line_count import lines_hold
 from mbcnav.trials.markers import _biomarker
 from mbcnav.trials.menopause import evaluate_menopause
-from mbcnav.trials.numbers import NON_ENDOCRINE
 from mbcnav.trials.population import fits_subtype
 from mbcnav.trials.therapy_check import NEUTRAL, therapy_holds
 
 HER2_NEGATIVE = {"low", "ultralow", "zero", "negative"}
-#: Labels of a hormone (endocrine) line: any of these makes a line endocrine-based
-HORMONAL_CLASSES = {"endocrine therapy", "progestin", "ovarian suppression"}
-#: Classes of anticancer drugs given without hormone therapy (patient vocabulary classes)
-SYSTEMIC_CLASSES = {
-    "chemotherapy",
-    "antibody-drug conjugate",
-    "anti-HER2 antibody",
-    "HER2 tyrosine kinase inhibitor",
-    "immune checkpoint inhibitor",
-    "PARP inhibitor",
-    "PI3K/AKT/mTOR inhibitor",
-    "CDK4/6 inhibitor",
-    "anti-VEGF antibody",
-}
 
 
 def _receptor(c: dict, f: PatientFacts) -> tuple[bool | None, str, str]:
@@ -190,15 +175,8 @@ def evaluate(c: dict, f: PatientFacts) -> tuple[bool | None | str, str, str]:
         return f.setting == c["value"], f"Your cancer is {f.setting}.", ""
     if t == "receptor":
         return _receptor(c, f)
-    if t == "diagnosed_within":
-        if not f.diagnosed_on or not f.as_of:
-            return (
-                None,
-                "The date your cancer was diagnosed is not in your record.",
-                "Your diagnosis date",
-            )
-        days = (date.fromisoformat(f.as_of) - date.fromisoformat(f.diagnosed_on)).days
-        return days <= c["days"], f"Your cancer was diagnosed {days} days ago.", ""
+    if t in ("diagnosed_within", "diagnosed_since"):
+        return diagnosis_time_holds(c, f.as_of, f.diagnosed_on, f.first_diagnosed_on, f.de_novo)
     if t == "sites_only":
         if not f.sites_known:
             return (
@@ -256,67 +234,7 @@ def evaluate(c: dict, f: PatientFacts) -> tuple[bool | None | str, str, str]:
             return None, "Radiation history is not checked automatically.", "Your radiation dates"
         return therapy_holds(c, f)
     if t == "lines":
-        cls = c.get("class") or ("chemotherapy" if c.get("chemo") else None)
-        what = f"lines with {cls}" if cls else "lines of treatment"
-        if cls == "chemotherapy" and f.line_labels is not None and not c.get("adc_named"):
-            cytotoxic = {"chemotherapy", "antibody-drug conjugate"}
-            n = sum(1 for labels in f.line_labels if cytotoxic & set(labels))
-            what = "lines with chemotherapy (an antibody-drug conjugate counts)"
-        elif cls == NON_ENDOCRINE and f.line_labels is not None:
-            what = "lines without hormone (endocrine) therapy"
-            kinds = [set(labels) for labels in f.line_labels]
-            # a line of drugs of no class named here (an unknown drug) cannot be sorted
-            n = (
-                None
-                if any(not (k & (HORMONAL_CLASSES | SYSTEMIC_CLASSES)) for k in kinds)
-                else sum(1 for k in kinds if not k & HORMONAL_CLASSES)
-            )
-        elif cls and f.line_labels is not None:
-            n = sum(1 for labels in f.line_labels if cls in labels)
-            if cls == "endocrine therapy" and not c.get("metastatic"):
-                # "more than 2 lines of endocrine therapy", no setting named: adjuvant counts
-                early = any(
-                    cls in d.labels and set(d.settings) & {"adjuvant", "neoadjuvant"}
-                    for d in f.drugs
-                )
-                n += int(early)
-        elif cls == "chemotherapy":
-            n = f.chemo_lines
-        elif c.get("done"):
-            n, what = f.lines_done, "finished lines of treatment"
-        else:
-            n = f.lines if not cls else None
-        if c.get("any_setting") and n == 0 and f.drugs:
-            # "progression on the most recent systemic therapy": an adjuvant one counts, and so
-            # does growth on the line going on now, which the latest scan may show
-            scan = f.growing_now if c.get("done") else None
-            if scan and scan[0]:
-                return (
-                    True,
-                    f"Your scan of {human(date.fromisoformat(scan[1]))} showed growth on your current treatment.",
-                    "",
-                )
-            # an ended drug, or an adjuvant one whatever its dates, may be the "last therapy"
-            earlier = any(
-                not d.ongoing or set(d.settings) & {"adjuvant", "neoadjuvant"} for d in f.drugs
-            )
-            if scan and not earlier:
-                return (
-                    False,
-                    f"Your scan of {human(date.fromisoformat(scan[1]))} showed no growth on your current "
-                    "treatment, and no earlier treatment has ended.",
-                    "",
-                )
-            n = None
-        if n is None:
-            return (
-                None,
-                f"The number of earlier {what} is not known.",
-                f"How many {what} you had for metastatic disease",
-            )
-        ok = (c["min"] is None or n >= c["min"]) and (c["max"] is None or n <= c["max"])
-        said = what.replace("lines", "line", 1) if n == 1 else what  # "1 finished line"
-        return ok, f"You had {n} {said} for metastatic disease.", ""
+        return lines_hold(c, f)
     if t == "line_months":
         return evaluate_duration(c, f.line_labels, f.line_months)
     if t == "brain":

@@ -79,6 +79,7 @@ class PatientFacts:
     site_details: dict[str, list[str]] = field(default_factory=dict)  # site -> details as written
     setting_details: list[str] = field(default_factory=list)  # recurrent | locally advanced | ...
     diagnosed_on: str | None = None  # the latest cancer diagnosis (metastatic or recurrent), ISO
+    first_diagnosed_on: str | None = None  # the first breast cancer diagnosis, ISO
     as_of: str = ""
     note: str = ""  # free text (notes only), kept for lexical checks
 
@@ -239,6 +240,15 @@ def _latest_status(p, as_of) -> str | None:
     return max(dated, key=lambda a: a.date).status if dated else None
 
 
+def _first_diagnosis(p) -> str | None:
+    """The first breast cancer diagnosis: the metastatic one for de novo disease."""
+    from mbcnav.patient import derive
+
+    dx = p.metastatic_diagnosis
+    first = dx.date if derive.is_de_novo(p) is True else dx.first_diagnosis_date
+    return first.isoformat() if first else None
+
+
 def from_patient(p, as_of: date) -> PatientFacts:
     """Facts from a ``mbcnav.patient.Patient`` on the day ``as_of``."""
     from mbcnav.patient import derive, vocabulary
@@ -331,6 +341,7 @@ def from_patient(p, as_of: date) -> PatientFacts:
         diagnosed_on=p.metastatic_diagnosis.date.isoformat()
         if p.metastatic_diagnosis.date
         else None,
+        first_diagnosed_on=_first_diagnosis(p),
         as_of=as_of.isoformat(),
         **biomarker_facts(p),
     )

@@ -44,7 +44,9 @@ _LINES_MIN = re.compile(
     # "Subject has already initiated 2nd line therapy" (NCT07340541): that many lines begun
     r"|(?<!not\s)(?<!yet\s)(?<!never\s)(?<!not\shave\s)(?<!not\shas\s)(?<!not\shad\s)\b(?:initiated|started|begun|began|commenced)\s+(?:their\s+|a\s+|the\s+)?(?P<nth>2nd|second|3rd|third)[- ]line\b"
     # "having progressed past first line therapy" (NCT05115474): a first line has ended
-    r"|(?:progressed|progression)\s+(?:past|beyond)\s+(?:the\s+)?(?P<past>first|1st)[- ]line\b",
+    r"|(?:progressed|progression)\s+(?:past|beyond)\s+(?:the\s+)?(?P<past>first|1st)[- ]line\b"
+    # "disease progression beyond two lines of therapy" (NCT04092816): that many lines ended
+    r"|(?:progressed|progression)\s+(?:past|beyond)\s+(?P<pastn>two|three|four|[234])\s+(?:prior\s+)?lines?\b",
     re.I,
 )
 _LINES_MAX2 = re.compile(
@@ -329,6 +331,8 @@ def lines_check(text: str) -> dict | None:
         hi = _num(m.group(1) or m.group(2))
     if floor and floor.group("past"):
         return _lines(1, hi, None, text, floor.start(), done=True)
+    if floor and floor.group("pastn"):
+        return _lines(_num(floor.group("pastn")), hi, None, text, floor.start(), done=True)
     if floor and floor.group("nth"):
         lo = _ORDINALS[floor.group("nth").lower()]
     elif floor and floor.group("ord"):
@@ -397,6 +401,9 @@ _NON_ENDOCRINE_WORDS = re.compile(
 NON_ENDOCRINE = "non-endocrine therapy"
 
 
+_METASTATIC_COUNT = re.compile(r"\blines?\b|progress|refractor|resist|fail|relaps", re.I)
+
+
 def _lines(lo, hi, cls, text: str, at, done: bool = False) -> dict:
     return {
         "type": "lines",
@@ -405,6 +412,10 @@ def _lines(lo, hi, cls, text: str, at, done: bool = False) -> dict:
         "chemo": cls == "chemotherapy",
         "class": cls,
         "metastatic": bool(_METASTATIC_SCOPE.search(text)),
+        # "Subject must have received >= 1 prior treatment regimen" may count treatment before
+        # the spread; "lines", or regimens the cancer grew after, are counted in the
+        # metastatic setting (NCT01929941; NCT06268652, NCT07311993)
+        "early_may_count": not _METASTATIC_COUNT.search(text),
         "at": at,
         # a limit on chemotherapy regimens that does not name ADCs counts a cytotoxic-payload
         # ADC (T-DXd, sacituzumab govitecan) as a chemotherapy-containing regimen

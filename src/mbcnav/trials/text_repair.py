@@ -39,6 +39,14 @@ _CHILD_BEARING = re.compile(r"\bchild[\s\-‐‑–]*bearing\b", re.I)
 _WITH_SLASH_WITHOUT = re.compile(r"\bwith\s*/\s*without\b", re.I)
 
 
+# "ER/PR breast cancer positive patients must ..." (NCT04296370): a receptor's result written
+# after the cancer it describes is put back beside the receptor ("ER/PR positive breast cancer")
+_RESULT_AFTER_CANCER = re.compile(
+    r"\b(ER|PR|HR|ER/PR|PR/ER|HER-?2)\s+(breast\s+cancer|breast\s+carcinoma|BC)\s+(positive|negative)\b",
+    re.I,
+)
+
+
 def _unglue(text: str) -> str:
     """ "excluded)within3 weeks", "treatment(bisphosphonates": spaces put back; a short bracket
     that is part of a word stays ("(neo)adjuvant", "(pre)menopausal", "therapy(ies)")."""
@@ -53,9 +61,11 @@ def unescape(text: str) -> str:
     """Registry markdown escapes removed: ``1\\.`` -> ``1.``, ``\\<`` -> ``<``, ``\\&`` -> ``&``;
     comparison signs in one spelling (``</=``, ``=<`` -> ``≤``; ``>/=``, ``=>`` -> ``≥``); words
     run together apart (``within3 weeks`` -> ``within 3 weeks``, ``treatment(bisphosphonates``);
-    full-width punctuation (``；``, ``：``, ``，``) in its ASCII form; "child bearing" as one word; "with/without" as "with or without"."""
+    full-width punctuation (``；``, ``：``, ``，``) in its ASCII form; "child bearing" as one word; "with/without" as "with or without"; "ER breast cancer positive" as "ER positive breast
+    cancer"."""
     text = _unglue(_ESCAPE.sub(r"\1", (text or "").translate(_FULL_WIDTH)))
     text = _WITH_SLASH_WITHOUT.sub("with or without", text)
+    text = _RESULT_AFTER_CANCER.sub(r"\1 \3 \2", text)
     text = _CHILD_BEARING.sub(
         lambda m: "Childbearing" if m.group(0)[0] == "C" else "childbearing", text
     )

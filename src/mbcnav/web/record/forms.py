@@ -33,7 +33,8 @@ class RecordForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        for name, field in self.fields.items():
+        # Django ties each field's help text to it (aria-describedby "<id>_helptext")
+        for field in self.fields.values():
             if isinstance(field, forms.DateTimeField):
                 field.widget = copy.deepcopy(DATETIME)
                 field.input_formats = ["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"]
@@ -41,8 +42,6 @@ class RecordForm(forms.ModelForm):
                 field.widget = copy.deepcopy(DATE)
             elif isinstance(field, forms.TypedChoiceField) and not field.required:
                 field.choices = _blank([c for c in field.choices if c[0] != ""])
-            if field.help_text:
-                field.widget.attrs.setdefault("aria-describedby", f"id_{name}_help")
 
 
 class DiagnosisForm(RecordForm):

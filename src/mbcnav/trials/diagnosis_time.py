@@ -1,0 +1,152 @@
+"""Time since the cancer was diagnosed: "Newly diagnosed with initial breast cancer, any stage"
+(NCT02941614), "Diagnosis of breast or gynecologic cancer at least one year prior to enrollment"
+(NCT04559854), "newly diagnosed (within 90 days) with cancer or a recurrence" (NCT05366881).
+
+Which diagnosis a rule means follows its words: the metastatic (or recurrent) diagnosis when the
+rule names metastatic, advanced, stage IV or recurrent disease, otherwise the first breast cancer
+diagnosis. "Newly diagnosed" with no window is read only of a first breast cancer: within about
+six months it is met, after more than a year it is not, and what lies between is left to the
+study team; "newly diagnosed metastatic disease" with no window says de novo, not how recent,
+and is left to the other readings."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from mbcnav.trials.numbers import _UNIT_DAYS, _WINDOW_WORDS
+
+_N = r"(\d{1,3}|" + "|".join(sorted(_WINDOW_WORDS, key=len, reverse=True)) + r")"
+# "newly diagnosed (within 90 days)", "newly diagnosed in the last 3 months"
+_NEWLY_WITHIN = re.compile(
+    rf"\bnewly\s+diagnosed\b[^.;]{{0,60}}?\(?\s*(?:within|in the (?:last|past))\s+{_N}\s+(day|week|month|year)s?\b",
+    re.I,
+)
+# "newly diagnosed with initial breast cancer", "newly diagnosed metastatic breast cancer": the
+# cancer itself, not a new finding such as brain metastases
+_NEWLY = re.compile(
+    r"\bnewly[- ]diagnosed\s+(?:with\s+)?(?:an?\s+)?(?P<what>(?:[\w/()+-]+\s+){0,4}?)"
+    r"(?:breast\s+(?:cancer|carcinoma|tumou?r)|cancer|mbc|disease)\b",
+    re.I,
+)
+# "Diagnosis of breast cancer at least one year prior to enrollment", "diagnosed more than 12
+# months ago": a least time since the diagnosis
+_AT_LEAST = re.compile(
+    rf"\bdiagnos[ie]\w*\b[^.;]{{0,60}}?\b(?:at\s+least|more\s+than|over|≥|>=|>)\s*{_N}\s+(day|week|month|year)s?"
+    r"\s+(?:prior\s+to|before|ago|earlier|since)",
+    re.I,
+)
+_LATEST_WORDS = re.compile(r"\b(?:metasta\w*|advanced|stage\s+iv|recurr\w*|relaps\w*|mbc)\b", re.I)
+_OTHER = re.compile(r"\b(?:another|other|second|prior|previous|brain|cns|leptomening\w*)\b", re.I)
+# every stage or setting let in: "(stage I-IV)", "any stage", "in any setting", de novo (review)
+_ANY_STAGE = re.compile(
+    r"\bde\s*novo\b|\bstages?\s*(?:0|i|1)[abc]?\s*(?:-|–|to|through)\s*(?:iv|4)\b|"
+    r"\b(?:any|all|every)\s+(?:stages?|settings?)\b",
+    re.I,
+)
+# "Newly diagnosed with initial breast cancer, any stage" (NCT02941614): the first diagnosis
+_INITIAL = re.compile(
+    r"\b(?:initial|first|primary)\s+(?:breast\s+)?(?:cancer|carcinoma|diagnosis)", re.I
+)
+#: "newly" with no window: met within this many days, never met after _NEVER_NEW days
+_NEW_DAYS, _NEVER_NEW = 183, 365
+
+
+def _days(n: str, unit: str) -> float:
+    count = _WINDOW_WORDS.get(n.lower()) or float(n)
+    return float(count) * _UNIT_DAYS[unit.lower()]
+
+
+def diagnosis_time_check(plain: str) -> dict | None:
+    """The time-since-diagnosis rule of an inclusion, or None."""
+    if m := _NEWLY_WITHIN.search(plain):
+        return {
+            "type": "diagnosed_within",
+            "value": "diagnosis date",
+            "days": _days(m.group(1), m.group(2)),
+            "at": m.start(),
+        }
+    if (
+        (m := _NEWLY.search(plain))
+        and not _OTHER.search(m.group("what"))
+        and _ANY_STAGE.search(plain)
+        and not _INITIAL.search(plain)
+        and not _LATEST_WORDS.search(plain)
+    ):
+        # "Newly diagnosed HER2-positive breast cancer (stage I-IV)", "... in any setting": a
+        # metastatic diagnosis may be the new one (second review)
+        return {
+            "type": "diagnosed_within",
+            "value": "diagnosis date",
+            "days": _NEW_DAYS,
+            "never_after": _NEVER_NEW,
+            "first": False,
+            "at": m.start(),
+        }
+    if (
+        m
+        and not _OTHER.search(m.group("what"))
+        # "Newly diagnosed locally advanced or metastatic disease, with progression after ..."
+        # (NCT07666555): of metastatic disease, "newly diagnosed" says de novo, not how recent;
+        # "newly diagnosed breast cancer or recurrence", "..., stage IV" let other people in
+        # (review): anywhere in the criterion
+        and not _LATEST_WORDS.search(plain)
+        and (not _ANY_STAGE.search(plain) or _INITIAL.search(plain))
+    ):
+        return {
+            "type": "diagnosed_within",
+            "value": "diagnosis date",
+            "days": _NEW_DAYS,
+            "never_after": _NEVER_NEW,
+            "first": True,
+            "at": m.start(),
+        }
+    if (m := _AT_LEAST.search(plain)) and not _OTHER.search(plain[: m.start() + 40]):
+        return {
+            "type": "diagnosed_since",
+            "value": "diagnosis date",
+            "days": _days(m.group(1), m.group(2)),
+            "first": not _LATEST_WORDS.search(m.group(0)),
+            "at": m.start(),
+        }
+    return None
+
+
+def diagnosis_time_holds(
+    c: dict, as_of: str | None, latest: str | None, first: str | None, de_novo: bool | None
+):
+    """The verdict of a time-since-diagnosis rule: ``latest`` is the metastatic diagnosis date,
+    ``first`` the first breast cancer diagnosis (the same day for de novo disease)."""
+    which = "first breast cancer diagnosis" if c.get("first") else "cancer diagnosis"
+    on = latest if not c.get("first") or de_novo is True else first
+    if not as_of or not (on or latest):
+        return None, f"The date of your {which} is not in your record.", f"The date of your {which}"
+    days = (date.fromisoformat(as_of) - date.fromisoformat(on or latest)).days
+    ago = f"Your {which} was {_ago(days)} ago."
+    if on is None:
+        # a recurrence: the first diagnosis came before the metastatic one, so it is at least
+        # this old; that settles a least time, or a newly diagnosed rule past its limit
+        if c["type"] == "diagnosed_since" and days >= c["days"]:
+            return True, f"Your first breast cancer diagnosis was more than {_ago(days)} ago.", ""
+        if c.get("never_after") and days > c["never_after"]:
+            return False, f"Your first breast cancer diagnosis was more than {_ago(days)} ago.", ""
+        return None, f"The date of your {which} is not in your record.", f"The date of your {which}"
+    if c["type"] == "diagnosed_since":
+        return days >= c["days"], ago, ""
+    if days <= c["days"]:
+        return True, ago, ""
+    if c.get("never_after") is None or days > c["never_after"]:
+        return False, ago, ""
+    return (
+        None,
+        ago + " Whether that still counts as newly diagnosed is for the study team.",
+        ("Whether the study team counts your diagnosis as new"),
+    )
+
+
+def _ago(days: int) -> str:
+    if days < 62:
+        return f"{days} days"
+    if days < 730:
+        return f"{round(days / 30.44)} months"
+    return f"{days // 365} years"

@@ -1,0 +1,125 @@
+"""Counts of earlier lines of treatment: "at least 1 and no more than 2 prior lines for metastatic
+disease", "no more than 3 prior chemotherapy regimens", "progression on the most recent systemic
+therapy". A line is a treatment for metastatic disease; a count of treatment regimens that names
+no lines, no setting and no growth after them may also mean treatments given before the cancer
+spread, so those can only make the answer unknown."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from mbcnav.patient.days import human
+from mbcnav.trials.facts import PatientFacts
+from mbcnav.trials.numbers import NON_ENDOCRINE
+
+#: Labels of a hormone (endocrine) line: any of these makes a line endocrine-based
+HORMONAL_CLASSES = {"endocrine therapy", "progestin", "ovarian suppression"}
+#: Classes of anticancer drugs given without hormone therapy (patient vocabulary classes)
+SYSTEMIC_CLASSES = {
+    "chemotherapy",
+    "antibody-drug conjugate",
+    "anti-HER2 antibody",
+    "HER2 tyrosine kinase inhibitor",
+    "immune checkpoint inhibitor",
+    "PARP inhibitor",
+    "PI3K/AKT/mTOR inhibitor",
+    "CDK4/6 inhibitor",
+    "anti-VEGF antibody",
+}
+
+
+def _early_regimens(f: PatientFacts, cls: str | None) -> int:
+    """Regimens given before the cancer spread (neoadjuvant, adjuvant) of the class named, or of
+    any anticancer class; drugs started the same day are one regimen."""
+    return len(
+        {
+            d.start or d.name
+            for d in f.drugs
+            if set(d.settings) & {"adjuvant", "neoadjuvant"}
+            and (cls in d.labels if cls else set(d.labels) & (HORMONAL_CLASSES | SYSTEMIC_CLASSES))
+        }
+    )
+
+
+def lines_hold(c: dict, f: PatientFacts) -> tuple[bool | None, str, str]:
+    """The verdict of one count of earlier lines ("type": "lines") for the person's record."""
+    cls = c.get("class") or ("chemotherapy" if c.get("chemo") else None)
+    what = f"lines with {cls}" if cls else "lines of treatment"
+    if cls == "chemotherapy" and f.line_labels is not None and not c.get("adc_named"):
+        cytotoxic = {"chemotherapy", "antibody-drug conjugate"}
+        n = sum(1 for labels in f.line_labels if cytotoxic & set(labels))
+        what = "lines with chemotherapy (an antibody-drug conjugate counts)"
+    elif cls == NON_ENDOCRINE and f.line_labels is not None:
+        what = "lines without hormone (endocrine) therapy"
+        kinds = [set(labels) for labels in f.line_labels]
+        # a line of drugs of no class named here (an unknown drug) cannot be sorted
+        n = (
+            None
+            if any(not (k & (HORMONAL_CLASSES | SYSTEMIC_CLASSES)) for k in kinds)
+            else sum(1 for k in kinds if not k & HORMONAL_CLASSES)
+        )
+    elif cls and f.line_labels is not None:
+        n = sum(1 for labels in f.line_labels if cls in labels)
+        if cls == "endocrine therapy" and not c.get("metastatic"):
+            # "more than 2 lines of endocrine therapy", no setting named: adjuvant counts
+            early = any(
+                cls in d.labels and set(d.settings) & {"adjuvant", "neoadjuvant"} for d in f.drugs
+            )
+            n += int(early)
+    elif cls == "chemotherapy":
+        n = f.chemo_lines
+    elif c.get("done"):
+        n, what = f.lines_done, "finished lines of treatment"
+    else:
+        n = f.lines if not cls else None
+    if c.get("any_setting") and n == 0 and f.drugs:
+        # "progression on the most recent systemic therapy": an adjuvant one counts, and so
+        # does growth on the line going on now, which the latest scan may show
+        scan = f.growing_now if c.get("done") else None
+        if scan and scan[0]:
+            return (
+                True,
+                f"Your scan of {human(date.fromisoformat(scan[1]))} showed growth on your current treatment.",
+                "",
+            )
+        # an ended drug, or an adjuvant one whatever its dates, may be the "last therapy"
+        earlier = any(
+            not d.ongoing or set(d.settings) & {"adjuvant", "neoadjuvant"} for d in f.drugs
+        )
+        if scan and not earlier:
+            return (
+                False,
+                f"Your scan of {human(date.fromisoformat(scan[1]))} showed no growth on your current "
+                "treatment, and no earlier treatment has ended.",
+                "",
+            )
+        n = None
+    if n is None:
+        return (
+            None,
+            f"The number of earlier {what} is not known.",
+            f"How many {what} you had for metastatic disease",
+        )
+    ok = (c["min"] is None or n >= c["min"]) and (c["max"] is None or n <= c["max"])
+    if (
+        not ok
+        and c["min"] is not None
+        and n < c["min"]
+        and not c.get("metastatic")
+        and c.get("early_may_count")
+        and not c.get("done")
+        and cls != "endocrine therapy"  # counted above, an adjuvant line included
+        and (early := _early_regimens(f, cls))
+        and n + early >= c["min"]
+    ):
+        # "Subject must have received >= 1 prior treatment regimen" names no setting: treatment
+        # before the cancer spread may count, and only the study team can say
+        kind = f"{cls} " if cls else ""
+        return (
+            None,
+            f"You had {n} {what} for metastatic disease, and {early} {kind}treatment plan"
+            f"{'s' if early > 1 else ''} before the cancer spread, which this study may count.",
+            "Whether the study counts treatment given before the cancer spread",
+        )
+    said = what.replace("lines", "line", 1) if n == 1 else what  # "1 finished line"
+    return ok, f"You had {n} {said} for metastatic disease.", ""
