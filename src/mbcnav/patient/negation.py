@@ -232,6 +232,13 @@ def carried(parts: list[str]) -> list[tuple[str, bool, bool]]:
     return out
 
 
+def denial_beside_report(read: list[tuple[str, bool, bool]]) -> bool:
+    """Whether clauses read by ``carried`` hold a denial about a body part and a report beside
+    it ("my leg is not swollen but I can't move it"): a reader then reads their whole sentence
+    too, so the report keeps its body part."""
+    return any(by for _, _, by in read) and not all(no for _, no, _ in read)
+
+
 def _without_subject(words: list[str]) -> list[str]:
     """ "my leg is not swollen" -> "is not swollen": a leading body part (with "my", "the",
     "left") taken off when a negation cue follows within two lead words; otherwise unchanged."""

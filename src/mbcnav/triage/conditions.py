@@ -60,7 +60,7 @@ from mbcnav.patient import vocabulary
 from mbcnav.patient.checkin import clauses
 from mbcnav.patient.days import human
 from mbcnav.patient.model import Symptom
-from mbcnav.patient.negation import FILLERS, NEGATORS, carried, negated
+from mbcnav.patient.negation import FILLERS, NEGATORS, carried, denial_beside_report, negated
 
 from . import grading, readings
 from .context import Context, is_reported
@@ -314,16 +314,7 @@ def words_match(phrases, text: str) -> bool:
     ("not the worst", "no seizure") is a denial too, unless the phrase holds the cue itself
     ("not breathing", "no reason to live")."""
     folded = _fold(text)
-    read = carried(clauses(folded))  # "..., it's leaking" after a denial about the port
-    # a denial about a body part beside a report: the whole sentence is read as well, with
-    # the cue's own words still denied (_cue_before; review)
-    extra = [
-        stretch.strip()
-        for stretch in re.split(r"(?<!\d)\.|\.(?!\d)|[!?;\n]", folded)
-        if any(by for _, _, by in carried(clauses(stretch)))
-        and not all(no for _, no, _ in carried(clauses(stretch)))
-    ]
-    for clause in [c for c, no, _ in read if not no] + extra:
+    for clause in _readable(folded):
         for p in phrases:
             if any(not _cue_before(clause, m.start()) for m in _pattern(p).finditer(clause)):
                 return True
@@ -338,6 +329,22 @@ def words_match(phrases, text: str) -> bool:
             if any(not _cue_before(stretch, m.start()) for m in _pattern(p).finditer(stretch)):
                 return True
     return False
+
+
+@lru_cache(maxsize=1024)
+def _readable(folded: str) -> tuple[str, ...]:
+    """The clauses of a check-in's words that the ``words`` rules read, worked out once per
+    text (every rule reads the same words): clauses that are not denials, a clause after a
+    denial about a body part taking that body part ("..., it's leaking" after a denial about
+    the port), and the whole sentence of a body-part denial beside a report, with the cue's
+    own words still denied by ``_cue_before`` (review)."""
+    kept = [c for c, no, _ in carried(clauses(folded)) if not no]
+    whole = [
+        stretch.strip()
+        for stretch in re.split(r"(?<!\d)\.|\.(?!\d)|[!?;\n]", folded)
+        if denial_beside_report(carried(clauses(stretch)))
+    ]
+    return (*kept, *whole)
 
 
 def _cue_before(clause: str, start: int) -> bool:

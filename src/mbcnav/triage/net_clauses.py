@@ -8,7 +8,15 @@ import re
 
 from mbcnav.patient import wellness
 from mbcnav.patient.checkin import clauses
-from mbcnav.patient.negation import LEAD, POST_NEGATION, PSEUDO, carried, negated, without_frame
+from mbcnav.patient.negation import (
+    LEAD,
+    POST_NEGATION,
+    PSEUDO,
+    carried,
+    denial_beside_report,
+    negated,
+    without_frame,
+)
 
 #: Fewest words a clause needs to be embedded on its own when the words hold several clauses.
 MIN_WORDS = 3
@@ -109,9 +117,7 @@ def pieces(text: str) -> list[str]:
     whole = [
         s.strip()
         for s in SENTENCES.split(text)
-        if s.strip()
-        and any(by for _, _, by in carried(clauses(s)))
-        and not all(no for _, no, _ in carried(clauses(s)))
+        if s.strip() and denial_beside_report(carried(clauses(s)))
     ]
     kept += [w for w in whole if w not in kept]
     if len(kept) < 2:

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from mbcnav.trials.numbers import _UNIT_DAYS, _WINDOW_WORDS
+from mbcnav.trials.numbers import _WINDOW_WORDS, span_days
 
 _N = r"(\d{1,3}|" + "|".join(sorted(_WINDOW_WORDS, key=len, reverse=True)) + r")"
 # "newly diagnosed (within 90 days)", "newly diagnosed in the last 3 months"
@@ -52,60 +52,40 @@ _INITIAL = re.compile(
 _NEW_DAYS, _NEVER_NEW = 183, 365
 
 
-def _days(n: str, unit: str) -> float:
-    count = _WINDOW_WORDS.get(n.lower()) or float(n)
-    return float(count) * _UNIT_DAYS[unit.lower()]
-
-
 def diagnosis_time_check(plain: str) -> dict | None:
     """The time-since-diagnosis rule of an inclusion, or None."""
     if m := _NEWLY_WITHIN.search(plain):
         return {
             "type": "diagnosed_within",
             "value": "diagnosis date",
-            "days": _days(m.group(1), m.group(2)),
+            "days": span_days(m.group(1), m.group(2)),
             "at": m.start(),
         }
     if (
         (m := _NEWLY.search(plain))
-        and not _OTHER.search(m.group("what"))
-        and _ANY_STAGE.search(plain)
-        and not _INITIAL.search(plain)
-        and not _LATEST_WORDS.search(plain)
-    ):
-        # "Newly diagnosed HER2-positive breast cancer (stage I-IV)", "... in any setting": a
-        # metastatic diagnosis may be the new one (second review)
-        return {
-            "type": "diagnosed_within",
-            "value": "diagnosis date",
-            "days": _NEW_DAYS,
-            "never_after": _NEVER_NEW,
-            "first": False,
-            "at": m.start(),
-        }
-    if (
-        m
         and not _OTHER.search(m.group("what"))
         # "Newly diagnosed locally advanced or metastatic disease, with progression after ..."
         # (NCT07666555): of metastatic disease, "newly diagnosed" says de novo, not how recent;
         # "newly diagnosed breast cancer or recurrence", "..., stage IV" let other people in
         # (review): anywhere in the criterion
         and not _LATEST_WORDS.search(plain)
-        and (not _ANY_STAGE.search(plain) or _INITIAL.search(plain))
     ):
         return {
             "type": "diagnosed_within",
             "value": "diagnosis date",
             "days": _NEW_DAYS,
             "never_after": _NEVER_NEW,
-            "first": True,
+            # "Newly diagnosed HER2-positive breast cancer (stage I-IV)", "... in any setting":
+            # a metastatic diagnosis may be the new one (second review); "with initial breast
+            # cancer, any stage" is still the first
+            "first": not _ANY_STAGE.search(plain) or bool(_INITIAL.search(plain)),
             "at": m.start(),
         }
     if (m := _AT_LEAST.search(plain)) and not _OTHER.search(plain[: m.start() + 40]):
         return {
             "type": "diagnosed_since",
             "value": "diagnosis date",
-            "days": _days(m.group(1), m.group(2)),
+            "days": span_days(m.group(1), m.group(2)),
             "first": not _LATEST_WORDS.search(m.group(0)),
             "at": m.start(),
         }

@@ -429,6 +429,10 @@ def window_days(text: str) -> float | None:
     if not m:
         return None
     groups = [g for g in m.groups() if g]
-    n, unit = groups[0], groups[1]
+    return span_days(groups[0], groups[1])
+
+
+def span_days(n: str, unit: str) -> float:
+    """Days in "<n> <unit>": a number or a number word ("one", "twenty-one"), day to year."""
     count = _WINDOW_WORDS.get(n.lower()) or float(n)
     return float(count) * _UNIT_DAYS[unit.lower()]
