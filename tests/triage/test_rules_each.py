@@ -38,6 +38,7 @@ CASES = [
         "round35_cases.yaml",
         "round36_cases.yaml",
         "round37_cases.yaml",
+        "round38_cases.yaml",
     )
     for case in yaml.safe_load((DATA / file).read_text("utf-8"))["cases"]
 ]

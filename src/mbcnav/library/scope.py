@@ -95,9 +95,12 @@ class Scope:
         cancers = "|".join(re.escape(c) for c in named)
         # someone's own disease: "my / his / dad's / for / with / have" up to two words before
         # it ("for my dad's EGFR lung cancer"); or what is screened for ("lung cancer screening")
+        drivers = "|".join(re.escape(m) for m in _phrases(path, data, "other_markers"))
         self.own_other = re.compile(
             rf"(\b(my|his|her|their|our|your|for|with|have|has|had)\s+|'s\s+)(\S+\s+){{0,2}}"
             rf"({cancers})\b|\b({cancers})\s+screening\b"
+            # "EGFR lung cancer", "ALK positive lung cancer": another cancer's driver change
+            rf"|\b({drivers})\s+(\S+\s+)?({cancers})\b"
         )
         evidence = data.get("evidence_min")
         if not isinstance(evidence, int | float) or isinstance(evidence, bool) or evidence <= 0:
@@ -235,7 +238,13 @@ class Scope:
             return False
         if self._has(padded, self.cosmetic + self.lactation + self.screening + self.benign_breast):
             # any cancer word keeps it ("mastitis or inflammatory breast cancer?", "my cancer
-            # came back, should my sister start screening?"; review)
+            # came back, should my sister start screening?"; review), not the "tumor" of a
+            # benign one's own name ("phyllodes tumor")
+            # ("malignant phyllodes" is a cancer: review)
+            for phrase in (
+                () if " malignant " in padded else sorted(self.benign_breast, key=len, reverse=True)
+            ):
+                padded = padded.replace(f" {phrase} ", " ")
             return not self._has(padded, self.spread + self.cancer_words + ("mbc",)) and not (
                 self._names_drug(padded)
             )

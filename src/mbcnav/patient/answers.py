@@ -17,7 +17,7 @@ from .spelled import digits
 SEVERE = re.compile(
     r"\b(?:severe|severely|terrible|terribly|awful|worst|unbearable|excruciating|agony|"
     r"agoni[sz]ing|horrendous|extreme|extremely|(?:really|very|so) bad|can'?t cope|cannot cope|"
-    r"can'?t stop (?:crying|sobbing))\b"
+    r"can'?t stop (?:crying|sobbing)|(?:is|are|its|it's) (?:\w+ )?killing me)\b"
 )
 #: Words that say a symptom is new or sudden, and words that say it is long-standing.
 NEW = re.compile(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -9,6 +10,9 @@ from importlib import resources
 import yaml
 
 from .words import fold
+
+#: a name with another name in brackets after it ("Nerlynx (neratinib)")
+_BRACKETED = re.compile(r"^\s*([^()]+?)\s*\(\s*([^()]+?)\s*\)\s*$")
 
 
 def _key(name: object) -> str:
@@ -60,7 +64,15 @@ class DrugTable:
     by_name: dict[str, Drug]
 
     def lookup(self, name: str) -> Drug | None:
-        return self.by_name.get(_key(name))
+        """A drug by any of its names; "Eliquis (apixaban)" or "apixaban (Eliquis)", as lists and
+        reports write a brand with its generic name, is that drug when both parts agree."""
+        hit = self.by_name.get(_key(name))
+        if hit is None and (pair := _BRACKETED.match(str(name))):
+            outer, inner = (self.by_name.get(_key(part)) for part in pair.groups())
+            if outer and inner and outer.name != inner.name:
+                return None  # two different drugs: not one of them
+            hit = outer or inner
+        return hit
 
 
 def _build_table(raw: dict) -> DrugTable:

@@ -13,7 +13,9 @@ from .conditions import COMPARISONS, NUMBERS, TEXTS, WORD_LISTS
 from .context import STANDARD_UNITS
 from .errors import TriageError
 
-PHRASE = re.compile(r"^[a-z0-9' ]+\*?$")
+#: lower-case words, each may end with '*' (any ending); '...' between two words stands for up
+#: to six other words ("veins ... stand* out")
+PHRASE = re.compile(r"^[a-z0-9']+\*?(?: (?:\.\.\. )?[a-z0-9']+\*?)*$")
 CHEMO_KINDS = (
     "taxane",
     "anthracycline",
@@ -104,7 +106,10 @@ def check(cond: object, where: str, field: str = "when", known_classes=()) -> No
         for phrase in value:
             if not isinstance(phrase, str) or not PHRASE.match(phrase.strip().lower()):
                 raise _fail(
-                    where, sub, phrase, "write lower-case words, optionally ending with '*'"
+                    where,
+                    sub,
+                    phrase,
+                    "write lower-case words, each optionally ending with '*', with '...' between two words for a gap",
                 )
     elif key == "asks":
         if not isinstance(value, bool):

@@ -20,8 +20,9 @@ About the symptom entry being read (false for check-in rules, which read no entr
   location / note: [phrases]    the free text contains one of the phrases
   words: [phrases]              the person's words (note and location) hold one of the
                                 phrases as whole words: case and apostrophes ignored
-                                ("can't" = "cant"), a final '*' stands for any ending
-                                ("seiz*"), hyphens read as spaces ("self-harm"); a
+                                ("can't" = "cant"), a word's final '*' stands for any
+                                ending ("seiz*"), '...' for up to six other words
+                                ("veins ... stand* out"), hyphens read as spaces; a
                                 clause that denies a symptom ("no chest pain", "no
                                 thoughts of harming myself": negation.negated, ConText
                                 scope from patient/data/negation.yaml) is skipped
@@ -301,10 +302,13 @@ def _fold(text: str) -> str:
 
 @lru_cache(maxsize=512)
 def _pattern(phrase: str) -> re.Pattern:
-    body = _fold(phrase.strip())
-    star = body.endswith("*")
-    words = body.rstrip("*").split()
-    regex = r"\s+".join(re.escape(w) for w in words) + (r"\w*" if star else "")
+    regex = ""
+    for word in _fold(phrase.strip()).split():
+        if word == "...":  # up to six other words between
+            regex += r"(?:\s+\S+){0,6}?"
+            continue
+        body = re.escape(word.rstrip("*")) + (r"\w*" if word.endswith("*") else "")
+        regex += (r"\s+" if regex else "") + body
     return re.compile(rf"\b{regex}\b")
 
 

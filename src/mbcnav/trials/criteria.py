@@ -53,6 +53,7 @@ from mbcnav.trials.numbers import (
     lines_checks,
 )
 from mbcnav.trials.population import subtype_list
+from mbcnav.trials.radiation import radiation_scope
 from mbcnav.trials.reading import _own_words
 from mbcnav.trials.receptors import er_low_wording
 from mbcnav.trials.sites import own_clause, sites_named
@@ -424,6 +425,9 @@ def checks_for(crit: Criterion, found: list[Mention]) -> list[dict]:
             out.append(
                 {"type": "sites_only", "values": sorted(values), "at": named[0].get("at", 0)}
             )
+    for c in out:  # "Prior brain radiotherapy": the body part, or exceptions left to the team
+        if c["type"] == "therapy" and c["value"] == "radiation":
+            c.update(radiation_scope(plain))
     mark_unchecked_alternatives(plain, found, out, _LAB)
     if not conditional:
         mark_subgroups(plain, out)

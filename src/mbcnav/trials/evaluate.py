@@ -17,6 +17,7 @@ from mbcnav.trials.line_count import lines_hold
 from mbcnav.trials.markers import _biomarker
 from mbcnav.trials.menopause import evaluate_menopause
 from mbcnav.trials.population import fits_subtype
+from mbcnav.trials.radiation import radiation_holds
 from mbcnav.trials.therapy_check import NEUTRAL, therapy_holds
 
 HER2_NEGATIVE = {"low", "ultralow", "zero", "negative"}
@@ -231,7 +232,7 @@ def evaluate(c: dict, f: PatientFacts) -> tuple[bool | None | str, str, str]:
         return f.histology in {c["value"], "mixed"}, f"Your cancer is {f.histology}.", ""
     if t == "therapy":
         if c["value"] == "radiation":
-            return None, "Radiation history is not checked automatically.", "Your radiation dates"
+            return radiation_holds(c, f)
         return therapy_holds(c, f)
     if t == "lines":
         return lines_hold(c, f)

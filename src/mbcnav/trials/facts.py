@@ -75,6 +75,8 @@ class PatientFacts:
     visceral_crisis: bool | None = None  # True when a scan or visit note says so; else not known
     de_novo: bool | None = None  # metastatic at first diagnosis (patient.derive.is_de_novo)
     inflammatory: bool | None = None  # inflammatory breast cancer, as the record says
+    # radiation entries of a patient file ({site as written, start, end} ISO); None: not known
+    radiation: list[dict] | None = None
     latest_status: str | None = None  # the latest assessment's status (progression, ned, ...)
     site_details: dict[str, list[str]] = field(default_factory=dict)  # site -> details as written
     setting_details: list[str] = field(default_factory=list)  # recurrent | locally advanced | ...
@@ -308,6 +310,15 @@ def from_patient(p, as_of: date) -> PatientFacts:
         visceral_crisis=True if re.search(r"visceral crisis", notes, re.I) else None,
         de_novo=derive.is_de_novo(p),
         inflammatory=p.metastatic_diagnosis.inflammatory,
+        radiation=[
+            {
+                "site": t.site or "",
+                "start": t.start.isoformat() if t.start else None,
+                "end": t.end.isoformat() if t.end else None,
+            }
+            for t in p.treatments
+            if t.type == "radiation" and not (t.start and t.start > as_of)
+        ],
         latest_status=_latest_status(p, as_of),
         age=p.age_on(as_of),
         sex=p.sex,
