@@ -29,6 +29,10 @@ def test_another_cancer_with_its_driver_or_a_benign_tumor_is_off_topic(question)
         "My ALK phos is high, could it be bone mets?",
         "is it lung cancer now or breast cancer in the lung, my onc mentioned EGFR",
         "malignant phyllodes tumour treatment options",
+        # a driver change named as a possibility or a comparison (review 2)
+        "new lung nodule on Ibrance, could it be EGFR lung cancer?",
+        "I'm on Enhertu, is the cough the same pneumonitis that EGFR lung cancer drugs cause?",
+        "Can T-DXd cause lung problems like in EGFR lung cancer patients?",
     ],
 )
 def test_mbc_questions_beside_those_words_are_answered(question):

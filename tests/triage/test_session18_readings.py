@@ -1,5 +1,6 @@
 """Eighteenth session (issue 20): readings written from a probe of lay red-flag wordings made
-before the engine was run on them. "<body part> is killing me" is bad pain, not a wish to die;
+before the engine was run on them. "<body part> is killing me" is bad pain; any other subject
+"killing me" stays a suicidal reading;
 "can't hold my wee" is leaking urine, not being unable to pass it; a day set for ending one's
 life is a plan."""
 
@@ -25,10 +26,9 @@ def _read(text: str):
     ],
 )
 def test_a_body_part_killing_me_is_severe_pain(text, symptom):
-    symptoms, result = _read(text)
+    symptoms, _ = _read(text)
     assert [s.symptom for s in symptoms] == [symptom]
     assert symptoms[0].severity == "severe"
-    assert "suicidal-thoughts-or-self-harm" not in {r.rule for r in result.reasons}
 
 
 @pytest.mark.parametrize(
@@ -51,6 +51,10 @@ def test_a_wish_to_be_killed_or_die_is_still_read(text):
         "it's killing me, I can't do this anymore",
         "the loneliness is killing me and I can't see a way out",
         "this cancer is killing me, I just want it all to stop",
+        # any other subject too (review 2)
+        "being alone is killing me, I don't see the point anymore",
+        "my husband leaving is killing me and I don't want to go on",
+        "the treatment is killing me, I'm done, I can't keep going",
     ],
 )
 def test_a_situation_killing_me_stays_a_suicidal_reading(text):
@@ -78,16 +82,26 @@ def test_cant_hold_my_wee_is_leaking_and_with_back_pain_an_emergency():
     assert "loss of bladder control" in {s.symptom for s in symptoms}
     assert "unable to pass urine" not in {s.symptom for s in symptoms}
     assert result.level == "emergency"
-    # not being able to pass urine is still read
+    # not being able to pass urine is still read; water that will not stay down is no bladder
     symptoms, _ = _read("I can't wee at all since this morning")
     assert [s.symptom for s in symptoms] == ["unable to pass urine"]
+    symptoms, _ = _read("I can't hold water down, sick all day")
+    assert "loss of bladder control" not in {s.symptom for s in symptoms}
 
 
 def test_a_set_day_and_pills_ready_is_a_plan():
     _, result = _read("I've decided tonight is the night, I've got the tablets ready")
     assert result.level == "emergency"
-    _, calm = _read("tonight is the night of our anniversary dinner")
-    assert calm.level != "emergency"
+    # everyday planning is not a plan to end one's life (review 2)
+    for calm in (
+        "tonight is the night of our anniversary dinner",
+        "feeling ok, mild tiredness. I've shown my son where the will and the passwords are "
+        "kept as the hospice nurse asked",
+        "mild tiredness, I am only waiting for the right moment now to tell my boss",
+        "mild hot flushes. tonight is when I do it, I'm finally telling the kids",
+        "I've picked the day for my surgery, it will be next week",
+    ):
+        assert _read(calm)[1].level != "emergency", calm
 
 
 def test_a_gap_in_a_word_phrase_reaches_a_few_words_only():
@@ -113,8 +127,15 @@ def test_a_brand_with_its_generic_in_brackets_is_that_drug():
     assert drug("Eliquis (apixaban)").name == "apixaban"
     assert drug("apixaban (Eliquis)").name == "apixaban"
     assert drug("Nerlynx (neratinib)").name == "neratinib"
-    assert drug("Eliquis (letrozole)") is None  # two different drugs: neither
-    assert drug("Foo (bar)") is None
+    # two different drugs, or a name that is not a drug beside one: neither (review 2)
+    for name in (
+        "Eliquis (letrozole)",
+        "Foo (bar)",
+        "paclitaxel and Herceptin (trastuzumab)",
+        "letrozole (+ Ibrance)",
+        "Foo (apixaban)",
+    ):
+        assert drug(name) is None, name
     on_it = patient(
         own_words_all([{"symptom": "slipped and whacked her forehead on the step", "new": True}]),
         treatments=[

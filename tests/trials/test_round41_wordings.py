@@ -58,36 +58,40 @@ def test_exceptions_doses_and_other_targets_stay_with_the_study_team():
         "Radiotherapy to the brain in the last month",
         "No prior radiation to the brain for at least 28 days",
         "History of radiation necrosis of the brain",
+        # words beyond a bare statement (review 2)
+        "Recent brain radiotherapy",
+        "Prior whole brain radiotherapy with progression of brain disease",
+        "Brain radiotherapy still in progress",
         "Known brain metastases, unless treated with radiotherapy and stable for 4 weeks",
         "Prior radiotherapy to more than 25% of bone marrow",
         "Prior brain radiotherapy is allowed if completed 2 weeks before enrolment",
         "Prior radiotherapy to the target lesion",
     ):
         assert _verdict(text, had, "exclusion") != "not met", text
+    refused = "Patients who have refused whole brain radiotherapy"
+    whole = people.facts(radiation=WHOLE, as_of="2026-01-15")
+    assert _verdict(refused, whole) != "met"
     scope = [c for c in checks("Prior radiotherapy to more than 25% of bone marrow", "exclusion")]
     assert scope and all(c.get("hedged") for c in scope if c["value"] == "radiation")
 
 
-def test_a_denied_spread_or_a_cancer_only_locally_advanced_is_no_advanced_setting():
-    """NCT00089661 "... Aromatase Inhibitor Therapy for Non-metastatic Breast Cancer" and
-    NCT02771795 "... HER2 Positive Early or Locally Advanced Breast Cancer" (old set 41, read
-    after its measurement): studies for cancer that has not spread."""
+def test_a_denied_spread_is_no_advanced_setting():
+    """NCT00089661 "... Aromatase Inhibitor Therapy for Non-metastatic Breast Cancer" (old set
+    41, read after its measurement): a study for cancer that has not spread."""
     assert _title_settings(
         "AMG 162 in the Treatment of Bone Loss in Subjects Undergoing Aromatase Inhibitor "
         "Therapy for Non-metastatic Breast Cancer"
     ) == ["early"]
-    assert _title_settings(
-        "A Long-term Follow-up Study for Cardiac Safety in the Patients With HER2 (+) Breast "
-        "Cancer Who Have Completed the SB3-G31-BC",
-        "A Long-term Follow-up Study for Cardiac Safety in the Patients With HER2 Positive Early "
-        "or Locally Advanced Breast Cancer Who Have Completed the SB3-G31-BC",
-        ("Breast Neoplasms",),
-    ) == ["early"]
-    # spread named beside it keeps the study open to metastatic disease
+    # spread named beside it, or named otherwise, keeps the study open to metastatic disease;
+    # "Locally Advanced" alone is how MBC trials title themselves too (review)
     for title in (
         "T-DXd in Locally Advanced or Metastatic HER2-low Breast Cancer",
-        "Study of X in Locally Advanced Unresectable Breast Cancer",
+        "Elacestrant in Locally Advanced Breast Cancer After a CDK4/6 Inhibitor",
+        "Palliative Radiotherapy for Locally Advanced Breast Cancer",
         "Metastatic and Non-metastatic Breast Cancer Registry",
+        "Breast Cancer With or Without Metastases: a Quality of Life Study",
+        "Surgery of the Primary Tumour in De Novo Stage 4 Breast Cancer",
+        "Exercise During Treatment for MBC",
         "Study of X in Advanced Breast Cancer",
     ):
         assert _title_settings(title) == ["metastatic"], title

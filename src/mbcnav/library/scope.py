@@ -42,6 +42,13 @@ def _phrases(path: Path, data: dict, key: str) -> tuple[str, ...]:
     return tuple(" ".join(words(str(p))) for p in raw if words(str(p)))
 
 
+#: a question that compares or asks whether something could be another cancer
+COMPARES = re.compile(
+    r" (?:like|same|similar|rather than|instead of|compared|versus|vs|could it be|could this be|"
+    r"could that be|is it|or is it|or a new) "
+)
+
+
 class Scope:
     def __init__(self, path: Path = SCOPE_FILE):
         try:
@@ -95,13 +102,13 @@ class Scope:
         cancers = "|".join(re.escape(c) for c in named)
         # someone's own disease: "my / his / dad's / for / with / have" up to two words before
         # it ("for my dad's EGFR lung cancer"); or what is screened for ("lung cancer screening")
-        drivers = "|".join(re.escape(m) for m in _phrases(path, data, "other_markers"))
         self.own_other = re.compile(
             rf"(\b(my|his|her|their|our|your|for|with|have|has|had)\s+|'s\s+)(\S+\s+){{0,2}}"
             rf"({cancers})\b|\b({cancers})\s+screening\b"
-            # "EGFR lung cancer", "ALK positive lung cancer": another cancer's driver change
-            rf"|\b({drivers})\s+(\S+\s+)?({cancers})\b"
         )
+        # "EGFR lung cancer", "ALK positive lung cancer": another cancer's driver change
+        drivers = "|".join(re.escape(m) for m in _phrases(path, data, "other_markers"))
+        self.driver_other = re.compile(rf"\b({drivers})\s+(\S+\s+)?({cancers})\b")
         evidence = data.get("evidence_min")
         if not isinstance(evidence, int | float) or isinstance(evidence, bool) or evidence <= 0:
             raise LibraryError(
@@ -179,7 +186,7 @@ class Scope:
             # "Prolia shot for osteoporosis": another disease the drug treats, no cancer named;
             # not "Prolia for osteoporosis on anastrozole" (a cancer drug's side effect: review)
             return not self._names_breast(padded)
-        if not (self.own_other.search(f" {said} ") or denied):
+        if not (self.own_other.search(f" {said} ") or denied or self._driver_subject(said, padded)):
             return False
         # a marker other cancers share is no breast word beside one of them ("Herceptin for
         # HER2 positive stomach cancer")
@@ -190,6 +197,17 @@ class Scope:
                 # writer's own marker (review)
                 strong = strong.replace(f" {marker} ", " ")
         return not (self._names_breast(strong) or self._has(padded, self.spread))
+
+    def _driver_subject(self, said: str, padded: str) -> bool:
+        """Another cancer named with its own driver change is the subject ("tagrisso rash EGFR
+        lung cancer"), unless the message names a drug of the record's table (a breast cancer
+        drug: "on Ibrance, could it be EGFR lung cancer?") or compares ("like", "same as",
+        "could it be", "rather than"; review)."""
+        from mbcnav.patient.drugs import drug
+
+        if not self.driver_other.search(f" {said} ") or COMPARES.search(padded):
+            return False
+        return not any(drug(w) for w in padded.split())
 
     def names_other_cancer_sign(self, question: str) -> bool:
         """Whether the message names a test or organ of another cancer's care ("PSA",

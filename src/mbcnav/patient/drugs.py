@@ -65,13 +65,17 @@ class DrugTable:
 
     def lookup(self, name: str) -> Drug | None:
         """A drug by any of its names; "Eliquis (apixaban)" or "apixaban (Eliquis)", as lists and
-        reports write a brand with its generic name, is that drug when both parts agree."""
+        reports write a brand with its generic name, is that drug when both parts name it."""
         hit = self.by_name.get(_key(name))
         if hit is None and (pair := _BRACKETED.match(str(name))):
             outer, inner = (self.by_name.get(_key(part)) for part in pair.groups())
-            if outer and inner and outer.name != inner.name:
-                return None  # two different drugs: not one of them
-            hit = outer or inner
+            # both parts one drug; "paclitaxel and Herceptin (trastuzumab)" or "letrozole (+
+            # Ibrance)" hold two, and stay unread rather than become one of them (review)
+            hit = (
+                outer
+                if outer is not None and inner is not None and outer.name == inner.name
+                else None
+            )
         return hit
 
 

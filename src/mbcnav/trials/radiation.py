@@ -37,11 +37,25 @@ HEDGED = re.compile(
 )
 
 
+#: the words of a bare statement of earlier brain radiotherapy ("No prior whole brain
+#: radiotherapy (WBRT)", "History of brain radiation therapy"); a criterion with any other word
+#: ("recent", "refused", "still in progress", "with progression") is left to the study team
+#: (review: a deny-list let unread qualifiers through)
+BARE = frozenset(
+    "no not prior previous previously history of any received receiving have has had the a "
+    "patients patient participants subjects who with whole brain cranial radiotherapy radiation "
+    "therapy irradiation rt wbrt treatment to for".split()
+)
+
+
 def radiation_scope(text: str) -> dict:
     """The part of the body a radiation criterion names (``site``: brain | whole brain | None)
-    and whether it hedges (``hedged``: exceptions, a dose, a lesion, another body part)."""
+    and whether it hedges (``hedged``): any word beyond a bare statement of earlier brain
+    radiotherapy, or a hedge word."""
     site = "whole brain" if WHOLE_BRAIN.search(text) else "brain" if BRAIN.search(text) else None
-    return {"site": site, "hedged": bool(HEDGED.search(text))}
+    words = re.findall(r"[a-z]+", text.lower())
+    bare = all(w in BARE for w in words)
+    return {"site": site, "hedged": not bare or bool(HEDGED.search(text))}
 
 
 def radiation_holds(c: dict, f: PatientFacts) -> tuple[bool | None, str, str]:
