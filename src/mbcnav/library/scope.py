@@ -73,6 +73,7 @@ class Scope:
         )
         self.shared_markers = _phrases(path, data, "shared_markers")
         self.benign_breast = _phrases(path, data, "benign_breast")
+        self.benign_longest_first = sorted(self.benign_breast, key=len, reverse=True)
         conditions = "|".join(
             re.escape(c)
             for c in sorted(_phrases(path, data, "other_conditions"), key=len, reverse=True)
@@ -257,12 +258,10 @@ class Scope:
         if self._has(padded, self.cosmetic + self.lactation + self.screening + self.benign_breast):
             # any cancer word keeps it ("mastitis or inflammatory breast cancer?", "my cancer
             # came back, should my sister start screening?"; review), not the "tumor" of a
-            # benign one's own name ("phyllodes tumor")
-            # ("malignant phyllodes" is a cancer: review)
-            for phrase in (
-                () if " malignant " in padded else sorted(self.benign_breast, key=len, reverse=True)
-            ):
-                padded = padded.replace(f" {phrase} ", " ")
+            # benign one's own name ("phyllodes tumor"); "malignant phyllodes" is a cancer (review)
+            if " malignant " not in padded:
+                for phrase in self.benign_longest_first:
+                    padded = padded.replace(f" {phrase} ", " ")
             return not self._has(padded, self.spread + self.cancer_words + ("mbc",)) and not (
                 self._names_drug(padded)
             )

@@ -90,9 +90,7 @@ def _record_criteria(trial: Trial) -> list[dict]:
     # a title about surgery that has not happened yet ("Tattooing Before Neo-adjuvant
     # Chemotherapy", NCT07478900) is for cancer not known to have spread, whatever the
     # conditions list adds ("Locally Advanced or Metastatic")
-    before_surgery = bool(_BEFORE_SURGERY.search(trial.title)) and not (
-        _advanced(trial.title) or _STAGE_FOUR.search(trial.title)
-    )
+    before_surgery = bool(_BEFORE_SURGERY.search(trial.title)) and not _advanced(trial.title)
     if _advanced(title) and not re.search(r"early|operable", title, re.I) and not before_surgery:
         out.append(
             {

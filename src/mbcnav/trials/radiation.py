@@ -1,9 +1,9 @@
 """Earlier radiotherapy against the record: "Prior brain radiotherapy", "No prior whole brain
 radiation". A criterion names the part of the body treated (the brain, or the whole brain); the
 record's radiation entries (the site as written and the dates) can show that such a treatment
-happened. Windows ("within 14 days") are wash-outs the study team checks. A record
-without a matching entry settles nothing (radiation is often left out of a chart), and a criterion
-that carves out exceptions, a dose or another target stays with the study team."""
+happened. A record without a matching entry settles nothing (radiation is often left out of a
+chart), and a criterion with any word beyond that bare statement (a window, an exception, a dose,
+another target) stays with the study team."""
 
 from __future__ import annotations
 
@@ -23,20 +23,6 @@ WHOLE_BRAIN = re.compile(r"\bwhole[- ]brain\b|\bwbrt\b|\bprophylactic cranial\b|
 FOCAL = re.compile(
     r"\b(?:srs|sbrt|srt|radiosurgery|stereotactic|gamma[- ]?knife|cyber[- ]?knife|focal)\b", re.I
 )
-#: words that leave a radiation criterion to the study team: exceptions and permissions, an
-#: amount of bone marrow or dose, a particular lesion, a planned treatment
-HEDGED = re.compile(
-    r"\b(?:except|unless|other than|exclud\w*|allow\w*|permit\w*|eligible|provided|as long as|"
-    r"if|marrow|dose|gy|field|target|lesions?|only site|index|measurable|planned|plan|"
-    r"scheduled|candidate|require\w*|need\w*|indicat\w*|palliative|curative|chemoradi\w*|"
-    r"concurrent\w*|breast|chest|thora\w*|lung|bone|spine|pelvi\w*|abdom\w*|liver|"
-    # a time the parser did not read, or a harm of the radiation (review)
-    r"last|past|within|since|prior to|before|after|days?|weeks?|months?|years?|"
-    r"necrosis|injury|toxicit\w*|complication\w*|[0-9]+ ?%)",
-    re.I,
-)
-
-
 #: the words of a bare statement of earlier brain radiotherapy ("No prior whole brain
 #: radiotherapy (WBRT)", "History of brain radiation therapy"); a criterion with any other word
 #: ("recent", "refused", "still in progress", "with progression") is left to the study team
@@ -46,16 +32,18 @@ BARE = frozenset(
     "patients patient participants subjects who with whole brain cranial radiotherapy radiation "
     "therapy irradiation rt wbrt treatment to for".split()
 )
+#: what the word list cannot see: a time after "prior to" ("... prior to day 1"), a share
+_UNREAD = re.compile(r"\b(?:prior to|[0-9]+ ?%)", re.I)
 
 
 def radiation_scope(text: str) -> dict:
     """The part of the body a radiation criterion names (``site``: brain | whole brain | None)
     and whether it hedges (``hedged``): any word beyond a bare statement of earlier brain
-    radiotherapy, or a hedge word."""
+    radiotherapy (an exception, a dose, a lesion, another body part, a time), or "prior to" a
+    time or a share in per cent."""
     site = "whole brain" if WHOLE_BRAIN.search(text) else "brain" if BRAIN.search(text) else None
-    words = re.findall(r"[a-z]+", text.lower())
-    bare = all(w in BARE for w in words)
-    return {"site": site, "hedged": not bare or bool(HEDGED.search(text))}
+    bare = all(w in BARE for w in re.findall(r"[a-z]+", text.lower()))
+    return {"site": site, "hedged": not bare or bool(_UNREAD.search(text))}
 
 
 def radiation_holds(c: dict, f: PatientFacts) -> tuple[bool | None, str, str]:
