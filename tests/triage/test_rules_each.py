@@ -39,6 +39,7 @@ CASES = [
         "round36_cases.yaml",
         "round37_cases.yaml",
         "round38_cases.yaml",
+        "round39_cases.yaml",
     )
     for case in yaml.safe_load((DATA / file).read_text("utf-8"))["cases"]
 ]

@@ -106,6 +106,9 @@ class Scope:
         self.own_other = re.compile(
             rf"(\b(my|his|her|their|our|your|for|with|have|has|had)\s+|'s\s+)(\S+\s+){{0,2}}"
             rf"({cancers})\b|\b({cancers})\s+screening\b"
+            # its own treatment: "xeloda after colon cancer surgery" (nineteenth session, set 42)
+            rf"|\b({cancers})\s+(?:surgery|operation|resection|treatment|chemo|chemotherapy|"
+            rf"radiation|radiotherapy)\b"
         )
         # "EGFR lung cancer", "ALK positive lung cancer": another cancer's driver change
         drivers = "|".join(re.escape(m) for m in _phrases(path, data, "other_markers"))

@@ -98,6 +98,15 @@ SUGAR_LOG = re.compile(
     r"night|nights|readings?|numbers?|levels?|results?|were|was|have|has|been|so|far|days?|all|"
     r"fasting|before|breakfast|it|its)\s+){1,4}(?P<n>\d{1,3}(?:\.\d)?)(?!\d|\.\d)" + _READING_END
 )
+#: A list of readings further on in the sugar word's sentence: "My fasting sugars on alpelisib and
+#: metformin this week 6.8, 7.1, 6.9, 7.3" (nineteenth session, tuning set 44): two numbers or
+#: more in a row are a log, not a count
+SUGAR_LIST = re.compile(
+    r"\b(?:sugars?|glucose|bgl?|bsl)\b(?:(?!\b(?:bp|blood\s+pressure|pressure|temp\w*|pulse|heart|"
+    r"weight|weigh\w*|kg|lbs?|stone|sats|oxygen|hours?|hrs|minutes|mins|ketones?|calcium)\b)[^.\d;!?])"
+    r"{0,60}?\s(?P<n>\d{1,3}(?:\.\d)?)(?!\d|\.\d)"
+    r"(?=\s*,\s*\d{1,3}(?:\.\d)?(?!\d|\.\d)\s*(?:$|[,.;!?)]|and\b|then\b|mmol|mg))"
+)
 #: More readings in a list after the first ("6.4, 6.9, 6.7", "130, 142 and 150").
 SUGAR_MORE = re.compile(r"(?:\s*(?:,|and|then|/)\s*)(?P<n>\d{1,3}(?:\.\d)?)(?!\d|\.\d)" + _LIST_END)
 #: Blood sugar (mg/dL) outside which a reading is worth reporting on its own: above the
@@ -259,7 +268,12 @@ def matches(cond: dict, entry: Symptom | None, ctx: Context, facts: dict) -> boo
 # a question in an entry's words: a question mark, or a sentence that opens like one ("do I
 # take two today", "should we call"); the ``asks`` condition of question rules
 _QUESTION = re.compile(
-    r"\?|^\W*(?:can|could|should|shall|do|does|is|are|will|may|am|what|how|when)\s+(?:i|we|she|he|it|my)\b",
+    r"\?|^\W*(?:can|could|should|shall|do|does|is|are|will|may|am|what|how|when)\s+(?:i|we|she|he|it|my)\b"
+    # a question told, not asked ("She asks if she can have the shingles vaccine ... and whether
+    # she should take her abemaciclib on the day": nineteenth session, tuning set 44)
+    r"|\b(?:asks?|asked|asking|wonder(?:s|ed|ing)?|wants?\s+to\s+know|like\s+to\s+know)\s+"
+    r"(?:if|whether|about|how|when|what|which)\b"
+    r"|\bwhether\s+(?:i|we|she|he|they)\s+(?:can|could|should|may|need|ought)\b",
     re.I,
 )
 
@@ -276,7 +290,8 @@ def sugar_readings(text: str) -> list[float]:
     unit = bool(METER_UNIT.search(low))
     found = []
     hits = [m for m in SUGAR.finditer(low) if unit or not m.group("meter")]
-    for m in [*hits, *SUGAR_LOG.finditer(low)]:
+    logs = [*SUGAR_LOG.finditer(low), *SUGAR_LIST.finditer(low)]
+    for m in [*hits, *[m for m in logs if not any(h.start("n") == m.start("n") for h in hits)]]:
         found.append(float(m.group("n")))
         at = m.end()
         while more := SUGAR_MORE.match(low, at):  # "6.4, 6.9, 6.7": each is a reading

@@ -10,11 +10,24 @@ import re
 
 _ADC = "antibody-drug conjugate"
 # "ADC with a microtubule inhibitor payload", "ADCs containing a topoisomerase I inhibitor payload"
+# "ADC containing a chemotherapeutic agent targeting topoisomerase I" (NCT06103864: nineteenth
+# session, last session's held-out set 46): the payload named as a chemotherapy agent and its target
 _PAYLOAD = re.compile(
     r"\b(?:with|containing|bearing|carrying|having|conjugated\s+to)\s+(?:an?\s+|the\s+)?"
-    r"[^.;]{0,80}?\bpayloads?\b",
+    r"(?:[^.;]{0,80}?\bpayloads?\b|(?:chemotherapeutic|cytotoxic)\s+(?:agent|drug|molecule)s?"
+    r"(?:\s+(?:targeting|that\s+targets?|against)\s+[\w -]{1,40}?(?=\s+and\b|\s+or\b|[,.;)]|$))?)",
     re.I,
 )
+
+
+def _chemo_elsewhere(text: str, payloads: list[tuple[int, int]]) -> bool:
+    """Whether a chemotherapy is named outside the payload phrases."""
+    from mbcnav.trials.context import mentions
+
+    rest = list(text)
+    for a, b in payloads:
+        rest[a:b] = " " * (b - a)
+    return any(m.value == "chemotherapy" for m in mentions("".join(rest)))
 
 
 def join_conjugates(text: str, checks: list[dict]) -> list[dict]:
@@ -36,7 +49,13 @@ def join_conjugates(text: str, checks: list[dict]) -> list[dict]:
             target = start > at and not text[end:start].strip(" -")  # "HER2-targeted ADC"
             payload = start < at and any(a <= at < b for a, b in payloads)
             if target or payload:
-                adc["with"] = [*adc.get("with", []), c["value"]]
+                if c["value"] == "chemotherapy":
+                    # "a chemotherapeutic agent": every payload is one; a chemotherapy named
+                    # outside the payload as well ("..., or prior chemotherapy") stays (review)
+                    if _chemo_elsewhere(text, payloads):
+                        break
+                else:
+                    adc["with"] = [*adc.get("with", []), c["value"]]
                 joined.append(c)
                 break
     for a, b in payloads:  # a payload the engine does not name ("a PBD payload"): not checkable

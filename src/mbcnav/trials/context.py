@@ -101,6 +101,37 @@ _LABEL_NO = re.compile(
 )
 
 
+# a negation inside a relative clause ("locally recurrent inoperable, which cannot be treated
+# with curative intent, or metastatic TNBC", NCT06103864: nineteenth session, last session's
+# held-out set 46) describes the noun before it; a clause set off by commas ends at its comma
+# ("Patients who had not received trastuzumab, chemotherapy and ...": a list, no aside)
+_RELATIVE_BEFORE = re.compile(r",\s*(?:which|who)\s+(?:\w+\s+){0,2}$")
+
+
+def _relative_negation(doc, ent, mod) -> bool:
+    """Whether ``mod`` is a negation in an aside (", which cannot ...") that one comma and "or" /
+    "and" close before ``ent``, and that names nothing of ``ent``'s kind (a list of the same kind
+    after the negation, "who have not received fulvestrant, chemotherapy or ...", keeps it: review)."""
+    start, end = mod.modifier_span
+    trig = doc[start:end]
+    if trig.end_char > ent.start_char:
+        return False
+    between = doc.text[trig.end_char : ent.start_char]
+    if between.count(",") != 1 or not re.search(r",\s*(?:or|and)\b", between):
+        return False
+    if not _RELATIVE_BEFORE.search(doc.text[max(0, trig.start_char - 40) : trig.start_char]):
+        return False
+    concepts = load().concepts
+    kind = concepts[ent.label_].check if ent.label_ in concepts else None
+    aside_end = trig.end_char + between.index(",")
+    return not any(
+        trig.end_char <= other.start_char < aside_end
+        and other.label_ in concepts
+        and concepts[other.label_].check == kind
+        for other in doc.ents
+    )
+
+
 def _mentions(doc) -> list[Mention]:
     concepts = load().concepts
     out = []
@@ -111,7 +142,11 @@ def _mentions(doc) -> list[Mention]:
             continue
         if out and _restated(doc.text, out[-1], ent, c.check):
             continue
-        mods = frozenset(m.category for m in ent._.modifiers)
+        mods = frozenset(
+            m.category
+            for m in ent._.modifiers
+            if not (m.category == "NEGATED_EXISTENCE" and _relative_negation(doc, ent, m))
+        )
         if label:
             # "Previous therapy: No previous exposure to anthracycline ..." (NCT00364754): the
             # "no" after a label negates its own clause, not the label (medspaCy reads ": no"

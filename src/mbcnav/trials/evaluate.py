@@ -252,7 +252,10 @@ def evaluate(c: dict, f: PatientFacts) -> tuple[bool | None | str, str, str]:
         if not f.sites_known and not f.sites:
             return None, "Where the cancer has spread is not known.", "Your scan reports"
         if c["value"] == "bone-only":
-            return f.sites == ["bone"], f"Spread to: {', '.join(f.sites) or 'none'}.", ""
+            bone_only = f.sites == ["bone"]
+            if bone_only and c.get("state"):
+                return _site({**c, "value": "bone"}, f)  # "bone-only disease that is only blastic"
+            return bone_only, f"Spread to: {', '.join(f.sites) or 'none'}.", ""
         return _site(c, f)
     if t == "biomarker":
         return _biomarker(c, f)

@@ -9,10 +9,35 @@ import re
 
 _HER2_LIST = re.compile(
     r"\b(?:ihc|immunohistochemistry)\s*(?:score\s*)?(?:of\s*)?"
-    r"(?P<list>(?:0\+?|1\+|2\+|3\+)(?:\s*(?:,|or|and/or|and|/)\s*(?:ihc\s*)?(?:0\+?|1\+|2\+|3\+))+)"
+    r"(?P<list>(?:0\+?|1\+|2\+|3\+)(?:\s*(?:,|or|and/or|and|/|&)\s*(?:ihc\s*)?(?:0\+?|1\+|2\+|3\+))+)"
     r"(?P<after>[^.;]{0,60})",
     re.I,
 )
+
+
+# an IHC score above 0 and below 1+ is HER2-ultralow ("0<IHC<1+", "IHC >0 <1+": NCT06331169,
+# nineteenth session, last session's held-out set 46)
+_ULTRALOW_RANGE = re.compile(
+    r"\b0\s*<\s*(?:ihc\s*)?<\s*1\+|(?:ihc\s*)?>\s*0\+?\s*(?:(?:and|but|,)\s*)?<\s*1\+", re.I
+)
+
+
+# "... or >0 <1+ excluded", "other than 0<IHC<1+" (review): the range named to keep it out
+_RANGE_OUT_AFTER = re.compile(
+    r"^\W{0,3}(?:\w+\W+){0,2}(?:excluded|ineligible|not\s+(?:eligible|allowed|permitted))", re.I
+)
+_RANGE_OUT_BEFORE = re.compile(
+    r"(?:except|excluding|other\s+than|\bnot|\bno)\W+(?:\w+\W+){0,3}$", re.I
+)
+
+
+def ultralow_named(text: str) -> bool:
+    """Whether the text lets in an IHC score above 0 and below 1+ (HER2-ultralow) by that range."""
+    return any(
+        not _RANGE_OUT_AFTER.search(text[m.end() :])
+        and not _RANGE_OUT_BEFORE.search(text[max(0, m.start() - 40) : m.start()])
+        for m in _ULTRALOW_RANGE.finditer(text)
+    )
 
 
 def her2_scores(text: str) -> list[str] | None:
@@ -27,6 +52,7 @@ def her2_scores(text: str) -> list[str] | None:
     scores = re.findall(r"0\+?|1\+|2\+|3\+", m.group("list"))
     if len(set(scores)) < 2:
         return None
+    ultralow = ultralow_named(text)
     amplified = re.search(
         r"\(?ish\)?\s*\+|ish[- ]positive|hybridi[sz]ation\W{0,12}(?:\+|positive)"
         r"|(?<!non-)(?<!not )amplified",
@@ -43,6 +69,8 @@ def her2_scores(text: str) -> list[str] | None:
             out.append("positive" if amplified else "low")
         else:
             out.append("positive")
+    if ultralow:
+        out.append("ultralow")
     return sorted(set(out))
 
 

@@ -13,6 +13,7 @@ from functools import cache
 from mbcnav.trials.context import Mention
 from mbcnav.trials.cues import (
     _ALLOWED,
+    _BONE_KIND,
     _BRAIN_COUNT,
     _CANNOT,
     _COHORT_NAME,
@@ -439,6 +440,10 @@ def from_mention(m: Mention, text: str, kind: str) -> dict | None:
         check["germline"] = True
     elif m.check == "site" and (q := _SITE_STATE.search(clause)):
         check["state"] = q.group(0).lower()  # "progressing or untreated extra-hepatic disease"
+    elif (
+        m.check == "site" and m.value in {"bone", "bone-only"} and (q := _BONE_KIND.search(around))
+    ):
+        check["state"] = q.group(0).lower()
     elif m.check == "measurable" and (
         re.search(r"evaluable|non-?measurable|\bor\s+(?:\w+\s+){0,2}bone[- ]only", text, re.I)
         or _yardstick(m, text)

@@ -16,6 +16,7 @@ from functools import cache
 
 from mbcnav.patient import vocabulary
 from mbcnav.trials.facts import PatientFacts
+from mbcnav.trials.her2 import ultralow_named
 from mbcnav.trials.record import Trial
 from mbcnav.trials.subtype_phrases import NEG, PHRASES, subtypes_named
 from mbcnav.trials.summary import summary_subtypes
@@ -153,6 +154,7 @@ def gates(trial: Trial, criteria: list[dict] | None = None) -> dict:
         # cancer study of a hormone drug is for hormone receptor-positive disease (hormone
         # therapy only works there: NCI PDQ, hormone therapy for breast cancer)
         subtypes = [["positive", None]]
+    subtypes = _with_ultralow(subtypes, criteria or [])
     excluded = any(
         c["kind"] == "exclusion" and rx("concept.breast_excluded").search(_unscoped(c["text"]))
         for c in criteria or []
@@ -180,6 +182,28 @@ def gates(trial: Trial, criteria: list[dict] | None = None) -> dict:
         "excludes_breast": excluded,
         "other_cancer": _other_cancer(trial) or _other_cancer_in_criteria(trial, criteria or []),
     }
+
+
+def _with_ultralow(subtypes: list, criteria: list[dict]) -> list:
+    """A "HER2-low" title whose own inclusion criteria let in an ultralow stain ("IHC 1+ & IHC
+    2+/ISH- or 0<IHC<1+", NCT06331169: nineteenth session) is open to HER2-ultralow too."""
+    # only a criterion that names the ultralow range or word, not one that lets in "IHC 0"
+    # (ultralow under the ASCO/CAP reading) in a plain HER2-negative definition (review)
+    ultralow = any(
+        c["kind"] == "inclusion"
+        and (ultralow_named(c["text"]) or re.search(r"ultra-?\s?low", c["text"], re.I))
+        and ch.get("type") == "receptor"
+        and not ch.get("neg")
+        and "ultralow" in (ch.get("allowed") or [])
+        for c in criteria
+        for ch in c.get("checks", [])
+    )
+    if not ultralow:
+        return subtypes
+    return [
+        [hr, sorted({*her2, "ultralow"}) if her2 and "low" in her2 else her2]
+        for hr, her2 in subtypes
+    ]
 
 
 _BREAST_OR_ANY = re.compile(

@@ -129,6 +129,20 @@ _POPULATION_HEADING = re.compile(
 _LABEL_STEM = re.compile(
     r"^(?:for\s+)?(?:the\s+)?(?:part|cohort|arm|group|module|phase|stage)\s+[\w.]{1,6}\b", re.I
 )
+# a bulleted item that opens with the label of a part, its own list below it: "Part 2 Dose
+# Expansion: the following tumor types are tentatively planned ..." over "Renal cancer", "Triple-
+# negative breast cancer", ... (NCT05142592: nineteenth session, last session's held-out set 47)
+_PART_HEAD = re.compile(
+    r"^(?:(?:part|cohort|arm|group|module|phase|stage)\s+[\w.]{1,6}\b|(?:dose\s+)?(?:escalation|expansion))"
+    r"[^:.;]{0,50}:",
+    re.I,
+)
+# "the following tumor types": a list of the cancers a part takes, one of which is the person's
+_FOLLOWING_TYPES = re.compile(
+    r"\bthe\s+following\s+(?:\w+\s+){0,2}(?:tumou?r\s+types?|tumou?rs|cancers|indications|"
+    r"malignancies|diseases|histolog(?:y|ies))\b",
+    re.I,
+)
 # a list item that ends by naming the one group its sub-items are for: "..., Group 2 only:"
 _SCOPED_LABEL = re.compile(
     r"\b(cohort|arm|part|group|module)\s+(\d{1,2}[a-z]?|[A-Z]\d?)\s+only\s*:\s*$", re.I
@@ -301,6 +315,10 @@ def split(text: str) -> list[Criterion]:
     out: list[tuple[str, str, int]] = []
     stems: list[tuple[int, str]] = []  # (indent, stem text) of open parents
     heading = ""  # the cohort or part the items below belong to
+    # the indent of a heading written as a list item ("a) Pancreatic cancer cohort:" under item
+    # 4, NCT06056323: nineteenth session): a later item further out is no longer under it (a
+    # plain "For Phase 2 only:" line above a list further out keeps its items, NCT04939610)
+    heading_at: int | None = None
     alternatives: dict[str, int] = {}  # stem text -> id of its set of alternatives
     definition = ""  # "X is any patient who meets the following:" over a flat list of parts
     parts = 0  # items the definition has been carried into
@@ -311,6 +329,8 @@ def split(text: str) -> list[Criterion]:
         if i and items[i - 1][0] != section:
             stems = []  # a stem of the inclusion list never carries into the exclusion list
             heading, label, plain = "", None, None
+        if heading_at is not None and indent < heading_at:
+            heading, heading_at = "", None
         if label and indent <= label[0] and (not bulleted or family == label[1]):
             heading, label = label[2], None  # the sub-list of a "Group 2 only:" label ends
         if bulleted and (scoped := _SCOPED_LABEL.search(body)):
@@ -320,7 +340,7 @@ def split(text: str) -> list[Criterion]:
             heading, stems = f"{scoped.group(1).capitalize()} {scoped.group(2)}:", []
             continue
         if body.startswith(_HEAD):
-            heading, stems, definition = body[len(_HEAD) :], [], ""
+            heading, stems, definition, heading_at = body[len(_HEAD) :], [], "", None
             held = False
             continue
         if held and bulleted:
@@ -333,6 +353,7 @@ def split(text: str) -> list[Criterion]:
             or (_POPULATION_HEADING.match(body) and len(body) < 120)
         ):
             heading = body.rstrip(": ").strip() + ":"
+            heading_at = indent if bulleted and indent > 0 else None
             stems = []
             continue
         if plain is not None and (indent < plain or (indent == plain and not bulleted)):
@@ -378,7 +399,13 @@ def split(text: str) -> list[Criterion]:
                 empty = _EMPTY_STEM.match(body) and not _ANY_OF.search(body)
                 stems.append((indent, "" if empty else body.rstrip(":").strip() + ":"))
                 continue
-            stems.append((indent, ""))
+            if bulleted and (part := _PART_HEAD.match(body)) and _FOLLOWING_TYPES.search(body):
+                # the part's label goes into its list of tumor types, one of which is the person's
+                # (a part's label over other items stays as it was: NCT06526819's "Cohort C: SCCA"
+                # sits over rules for every cohort)
+                stems.append((indent, part.group(0) + " one of the following tumor types:"))
+            else:
+                stems.append((indent, ""))
         if body.rstrip().endswith(":"):
             if bulleted and _LABEL_STEM.match(body) and nxt and nxt[0] == section and not nxt[2]:
                 # "* Part 2D (ER+HER2- breast cancer 2-4L, combination with ...):" over paragraphs
