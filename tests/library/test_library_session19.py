@@ -26,6 +26,10 @@ def test_another_cancers_treatment_or_testosterone_therapy_is_off_topic(question
         "I had colon cancer surgery in 2010 and now breast cancer in my liver, is xeloda ok",
         "is xeloda used for colon cancer and breast cancer",
         "my husband has male breast cancer, can he stay on TRT",
+        # a drug given only for breast cancer beside another cancer's treatment (second review)
+        "Can I start Ibrance two weeks after skin cancer surgery?",
+        "Is Kisqali OK after thyroid cancer treatment?",
+        "Can letrozole be taken after ovarian cancer surgery?",
     ],
 )
 def test_an_mbc_question_that_names_them_still_gets_an_answer(question):

@@ -52,6 +52,9 @@ def test_a_list_of_fasting_sugars_further_on_is_a_log():
     assert sugar_readings("sugar free sweets from the shop on the corner cost 2 pounds") == []
     # another measurement between the sugar word and the numbers is not a sugar (review)
     assert sugar_readings("blood sugar checks done, then BP 150, 95 and 160, 100") == []
+    # nor a count of cycles or sizes (second review)
+    assert sugar_readings("sugar was high on cycle 2, 3 and 4, feeling ok now") == []
+    assert sugar_readings("my sugar meter ran out, need strips, size 2, 3") == []
 
 
 def test_a_limb_cold_and_white_is_read_across_its_and():

@@ -33,6 +33,9 @@ def test_a_negation_in_an_aside_set_off_by_commas_stays_in_the_aside():
     tnbc = people.facts(hr="negative", her2="zero")
     assert _verdict(text, tnbc) != "not met"
     assert _verdict(text, people.facts(hr="positive", her2="low")) == "not met"
+    # a treatment after the comma may be the aside's own list (second review)
+    amenable = "Locally advanced breast cancer, which is not amenable to surgery, or radiotherapy"
+    assert all(c["neg"] for c in checks(amenable) if c["type"] == "therapy")
     # a relative clause with no comma before it keeps its "not" over a list (NCT04646759)
     listed = "Patients who had not received trastuzumab, chemotherapy and endocrine therapy before"
     assert all(c["neg"] for c in checks(listed, "exclusion") if c["type"] == "therapy")
@@ -107,6 +110,13 @@ def test_an_ihc_score_between_0_and_1_is_ultralow():
     plain = "Documented HER2-negative status (IHC 0, 1+ or 2+/ISH-) on the most recent sample"
     negative = [{"kind": "inclusion", "text": plain, "checks": checks(plain)}]
     assert ["ultralow" in (her2 or []) for _, her2 in gates(trial, negative)["subtypes"]] == [False]
+    # the word keeps ultralow out or lets it in, as it is said (second review)
+    out = "HER2 IHC 0, 1+ or 2+/ISH-, excluding HER2-ultralow"
+    kept_out = [{"kind": "inclusion", "text": out, "checks": checks(out)}]
+    assert ["ultralow" in (her2 or []) for _, her2 in gates(trial, kept_out)["subtypes"]] == [False]
+    named = "HER2-ultralow or HER2-low metastatic breast cancer"
+    let_in = [{"kind": "inclusion", "text": named, "checks": checks(named)}]
+    assert ["ultralow" in (her2 or []) for _, her2 in gates(trial, let_in)["subtypes"]] == [True]
 
 
 def test_a_part_listing_its_tumor_types_is_one_of_them_for_that_part():
@@ -129,6 +139,11 @@ def test_a_part_listing_its_tumor_types_is_one_of_them_for_that_part():
         "   * ECOG performance <= 2 at screening\n"
     )
     assert [c.text for c in split(other)][-1].startswith("ECOG performance")
+    # no other part named, or tumor types "not eligible": the items stay as written (second review)
+    alone = text.replace("   * Part 1 Dose Escalation: all solid tumor types.\n", "")
+    assert not any(c.any_of for c in split(alone))
+    barred = text.replace("planned for expansion", "not eligible for expansion")
+    assert not any(c.any_of for c in split(barred))
 
 
 def test_a_cohort_heading_written_as_a_list_item_ends_with_its_list():

@@ -106,8 +106,12 @@ class Scope:
         self.own_other = re.compile(
             rf"(\b(my|his|her|their|our|your|for|with|have|has|had)\s+|'s\s+)(\S+\s+){{0,2}}"
             rf"({cancers})\b|\b({cancers})\s+screening\b"
-            # its own treatment: "xeloda after colon cancer surgery" (nineteenth session, set 42)
-            rf"|\b({cancers})\s+(?:surgery|operation|resection|treatment|chemo|chemotherapy|"
+        )
+        # another cancer's own treatment: "xeloda after colon cancer surgery" (nineteenth session,
+        # set 42); not beside a drug given only for breast cancer ("Can I start Ibrance after skin
+        # cancer surgery?": second review)
+        self.other_treated = re.compile(
+            rf"\b({cancers})\s+(?:surgery|operation|resection|treatment|chemo|chemotherapy|"
             rf"radiation|radiotherapy)\b"
         )
         # "EGFR lung cancer", "ALK positive lung cancer": another cancer's driver change
@@ -190,7 +194,13 @@ class Scope:
             # "Prolia shot for osteoporosis": another disease the drug treats, no cancer named;
             # not "Prolia for osteoporosis on anastrozole" (a cancer drug's side effect: review)
             return not self._names_breast(padded)
-        if not (self.own_other.search(f" {said} ") or denied or self._driver_subject(said, padded)):
+        treated = self.other_treated.search(f" {said} ") and not self._breast_only_drug(padded)
+        if not (
+            self.own_other.search(f" {said} ")
+            or denied
+            or treated
+            or self._driver_subject(said, padded)
+        ):
             return False
         # a marker other cancers share is no breast word beside one of them ("Herceptin for
         # HER2 positive stomach cancer")
@@ -302,6 +312,23 @@ class Scope:
         if self.names_other_cancer(question):
             return False
         return best_score * similarity >= self.evidence_min
+
+    @staticmethod
+    def _breast_only_drug(padded: str) -> bool:
+        """Whether the message names a drug of the record's table given only for breast cancer
+        (a hormone drug, a CDK4/6 or a PI3K/AKT inhibitor: FDA labels), so the person asking has
+        breast cancer whatever other cancer they had."""
+        from mbcnav.patient.drugs import drug
+
+        only = {
+            "CDK4/6 inhibitor",
+            "aromatase inhibitor",
+            "SERM",
+            "SERD",
+            "PI3K/AKT/mTOR inhibitor",
+        }
+        found = (drug(w) for w in padded.split())
+        return any(d is not None and set(d.classes) & only for d in found)
 
     @staticmethod
     def _drug_as_context(padded: str) -> bool:

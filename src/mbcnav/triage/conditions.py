@@ -283,6 +283,18 @@ def asks(note: str | None) -> bool:
     return bool(note and _QUESTION.search(note))
 
 
+#: A word that counts, before a small whole number ("cycle 2, 3 and 4", "size 2, 3", "day 1, 8"):
+#: no reading (second review); "this week 6.8, 7.1" and "week 130, 142" are readings.
+_COUNTING = re.compile(
+    r"\b(?:cycles?|days?|weeks?|months?|sizes?|no|number|doses?|units?|times|x|#)\s*$"
+)
+
+
+def _counted(low: str, m: re.Match) -> bool:
+    n = m.group("n")
+    return "." not in n and float(n) < 40 and bool(_COUNTING.search(low[: m.start("n")]))
+
+
 def sugar_readings(text: str) -> list[float]:
     """Every blood sugar reading in the words, in mg/dL; a number under 35 is mmol/L (x 18, as
     context.py reads a glucose lab), "HI" on a meter is 600."""
@@ -290,7 +302,8 @@ def sugar_readings(text: str) -> list[float]:
     unit = bool(METER_UNIT.search(low))
     found = []
     hits = [m for m in SUGAR.finditer(low) if unit or not m.group("meter")]
-    logs = [*SUGAR_LOG.finditer(low), *SUGAR_LIST.finditer(low)]
+    lists = [m for m in SUGAR_LIST.finditer(low) if not _counted(low, m)]
+    logs = [*SUGAR_LOG.finditer(low), *lists]
     for m in [*hits, *[m for m in logs if not any(h.start("n") == m.start("n") for h in hits)]]:
         found.append(float(m.group("n")))
         at = m.end()

@@ -123,6 +123,10 @@ def _relative_negation(doc, ent, mod) -> bool:
         return False
     concepts = load().concepts
     kind = concepts[ent.label_].check if ent.label_ in concepts else None
+    if kind not in {"setting", "subtype", "receptor"}:
+        # "which is not amenable to surgery, or radiotherapy": a treatment after the comma may
+        # be the aside's own list; only the disease a person has is taken out (second review)
+        return False
     aside_end = trig.end_char + between.index(",")
     return not any(
         trig.end_char <= other.start_char < aside_end

@@ -27,7 +27,7 @@ _GOES_ON = re.compile(
     r"in|on|at|of|for|to|must|should|will|can|may|received|receiving|completed|undergone)\b"
 )
 # an entry that names a cancer (the options of "one of the following tumor types:")
-_NAMES_A_CANCER = re.compile(
+NAMES_A_CANCER = re.compile(
     r"cancer|carcinoma|tumou?r|neoplas|malignan|sarcoma|lymphoma|leuk(?:a)?emia|myeloma|melanoma|"
     r"glioma|mesothelioma|\b(?:tnbc|nsclc|sclc|crc|hcc|rcc|scchn|hnscc)\b",
     re.I,
@@ -52,7 +52,7 @@ def _an_entry(text: str, options: bool) -> bool:
     return bool(_GOES_ON.match(text)) or (
         options
         and len(text) < 150
-        and bool(_NAMES_A_CANCER.search(text))
+        and bool(NAMES_A_CANCER.search(text))
         and not _A_RULE.match(text)
     )
 
@@ -126,7 +126,7 @@ def nest_flat_lists(items: list[list], marks: list[str], any_of: re.Pattern) -> 
                 if marks[j] != expect:
                     break
                 if marks[j] == parent_next and not (
-                    labelled and _LABELLED.match(text) and _NAMES_A_CANCER.search(text)
+                    labelled and _LABELLED.match(text) and NAMES_A_CANCER.search(text)
                 ):
                     # "3. ECOG 0-1", "3. Performance status: ECOG 0-1" after "2. One of the
                     # following: 1) HR+ 2) TNBC"; not "5. Other advanced tumors (...): ..."

@@ -40,6 +40,19 @@ def ultralow_named(text: str) -> bool:
     )
 
 
+_ULTRALOW_WORD = re.compile(r"\bultra-?\s?low\b", re.I)
+
+
+def ultralow_said(text: str) -> bool:
+    """Whether the text lets in HER2-ultralow by its range or its name, not to keep it out
+    ("excluding HER2-ultralow", "ultralow ... not eligible": second review)."""
+    return ultralow_named(text) or any(
+        not _RANGE_OUT_AFTER.search(text[m.end() :])
+        and not _RANGE_OUT_BEFORE.search(text[max(0, m.start() - 40) : m.start()])
+        for m in _ULTRALOW_WORD.finditer(text)
+    )
+
+
 def her2_scores(text: str) -> list[str] | None:
     """HER2 categories a list of IHC scores allows ("IHC 0, 1+ or 2+ with negative ISH" ->
     zero, ultralow, low), after ASCO/CAP 2023 (0 includes ultralow; 2+ is low unless ISH is

@@ -16,7 +16,7 @@ from functools import cache
 
 from mbcnav.patient import vocabulary
 from mbcnav.trials.facts import PatientFacts
-from mbcnav.trials.her2 import ultralow_named
+from mbcnav.trials.her2 import ultralow_said
 from mbcnav.trials.record import Trial
 from mbcnav.trials.subtype_phrases import NEG, PHRASES, subtypes_named
 from mbcnav.trials.summary import summary_subtypes
@@ -191,10 +191,10 @@ def _with_ultralow(subtypes: list, criteria: list[dict]) -> list:
     # (ultralow under the ASCO/CAP reading) in a plain HER2-negative definition (review)
     ultralow = any(
         c["kind"] == "inclusion"
-        and (ultralow_named(c["text"]) or re.search(r"ultra-?\s?low", c["text"], re.I))
+        and ultralow_said(c["text"])
         and ch.get("type") == "receptor"
         and not ch.get("neg")
-        and "ultralow" in (ch.get("allowed") or [])
+        and ("ultralow" in (ch.get("allowed") or []) or ch.get("value") == "her2-ultralow")
         for c in criteria
         for ch in c.get("checks", [])
     )

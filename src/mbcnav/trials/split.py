@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from mbcnav.trials.flat_lists import OPEN_STEM, nest_flat_lists
+from mbcnav.trials.flat_lists import NAMES_A_CANCER, OPEN_STEM, nest_flat_lists
 from mbcnav.trials.headers import (
     BULLET,
     FOR_GROUP,
@@ -143,6 +143,28 @@ _FOLLOWING_TYPES = re.compile(
     r"malignancies|diseases|histolog(?:y|ies))\b",
     re.I,
 )
+_NOT_TAKEN = re.compile(r"\bnot\b|\bexclu\w*|\bineligible\b|\bexcept\b", re.I)
+
+
+def _tumor_list(items: list, i: int, body: str) -> bool:
+    """Whether item ``i`` is a part's list of the tumor types it takes: "the following tumor
+    types" (no "not eligible"), every sub-item names a cancer, and another part of the study is
+    named too (a Part 1 open to others), so the list is that part's options (second review)."""
+    if not _FOLLOWING_TYPES.search(body) or _NOT_TAKEN.search(body):
+        return False
+    indent = items[i][1]
+    children = []
+    for item in items[i + 1 :]:
+        if item[0] != items[i][0] or item[1] <= indent:
+            break
+        children.append(item[3])
+    label = _PART_HEAD.match(body).group(0).lower()
+    other_part = any(
+        (m := _PART_HEAD.match(item[3])) and m.group(0).lower() != label for item in items
+    )
+    return bool(children) and other_part and all(NAMES_A_CANCER.search(c) for c in children)
+
+
 # a list item that ends by naming the one group its sub-items are for: "..., Group 2 only:"
 _SCOPED_LABEL = re.compile(
     r"\b(cohort|arm|part|group|module)\s+(\d{1,2}[a-z]?|[A-Z]\d?)\s+only\s*:\s*$", re.I
@@ -399,7 +421,7 @@ def split(text: str) -> list[Criterion]:
                 empty = _EMPTY_STEM.match(body) and not _ANY_OF.search(body)
                 stems.append((indent, "" if empty else body.rstrip(":").strip() + ":"))
                 continue
-            if bulleted and (part := _PART_HEAD.match(body)) and _FOLLOWING_TYPES.search(body):
+            if bulleted and (part := _PART_HEAD.match(body)) and _tumor_list(items, i, body):
                 # the part's label goes into its list of tumor types, one of which is the person's
                 # (a part's label over other items stays as it was: NCT06526819's "Cohort C: SCCA"
                 # sits over rules for every cohort)
