@@ -31,13 +31,18 @@ _RANGE_OUT_BEFORE = re.compile(
 )
 
 
-def ultralow_named(text: str) -> bool:
-    """Whether the text lets in an IHC score above 0 and below 1+ (HER2-ultralow) by that range."""
+def _let_in(pattern: re.Pattern, text: str) -> bool:
+    """Whether ``pattern`` is named in the text other than to keep it out."""
     return any(
         not _RANGE_OUT_AFTER.search(text[m.end() :])
         and not _RANGE_OUT_BEFORE.search(text[max(0, m.start() - 40) : m.start()])
-        for m in _ULTRALOW_RANGE.finditer(text)
+        for m in pattern.finditer(text)
     )
+
+
+def ultralow_named(text: str) -> bool:
+    """Whether the text lets in an IHC score above 0 and below 1+ (HER2-ultralow) by that range."""
+    return _let_in(_ULTRALOW_RANGE, text)
 
 
 _ULTRALOW_WORD = re.compile(r"\bultra-?\s?low\b", re.I)
@@ -46,11 +51,7 @@ _ULTRALOW_WORD = re.compile(r"\bultra-?\s?low\b", re.I)
 def ultralow_said(text: str) -> bool:
     """Whether the text lets in HER2-ultralow by its range or its name, not to keep it out
     ("excluding HER2-ultralow", "ultralow ... not eligible": second review)."""
-    return ultralow_named(text) or any(
-        not _RANGE_OUT_AFTER.search(text[m.end() :])
-        and not _RANGE_OUT_BEFORE.search(text[max(0, m.start() - 40) : m.start()])
-        for m in _ULTRALOW_WORD.finditer(text)
-    )
+    return ultralow_named(text) or _let_in(_ULTRALOW_WORD, text)
 
 
 def her2_scores(text: str) -> list[str] | None:
