@@ -19,6 +19,13 @@ def patient(checkin=(), day=DAY, **fields):
     return parse(data)
 
 
+def symptoms_read(text: str) -> list[str]:
+    """The symptoms a typed check-in entry is read as (new, no other answer)."""
+    from mbcnav.patient.checkin import own_words_all
+
+    return [s.symptom for s in patient(own_words_all([{"symptom": text, "new": True}])).symptoms]
+
+
 @pytest.fixture
 def make_patient():
     return patient

@@ -40,6 +40,7 @@ CASES = [
         "round37_cases.yaml",
         "round38_cases.yaml",
         "round39_cases.yaml",
+        "round40_cases.yaml",
     )
     for case in yaml.safe_load((DATA / file).read_text("utf-8"))["cases"]
 ]

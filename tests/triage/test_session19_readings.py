@@ -10,12 +10,7 @@ from mbcnav.patient.checkin import own_words_all
 from mbcnav.triage import triage
 from mbcnav.triage.conditions import asks, sugar_readings, words_match
 
-from .conftest import DAY, patient
-
-
-def _symptoms(text: str) -> list[str]:
-    p = patient(own_words_all([{"symptom": text, "new": True}]))
-    return [s.symptom for s in p.symptoms]
+from .conftest import DAY, patient, symptoms_read
 
 
 @pytest.mark.parametrize(
@@ -27,14 +22,14 @@ def _symptoms(text: str) -> list[str]:
     ],
 )
 def test_a_limb_gone_cold_is_no_common_cold(text):
-    assert "cold symptoms" not in _symptoms(text)
+    assert "cold symptoms" not in symptoms_read(text)
 
 
 @pytest.mark.parametrize(
     "text", ["I've got a stinking cold and a blocked nose", "streaming cold since Monday"]
 )
 def test_a_cold_is_still_a_cold(text):
-    assert "cold symptoms" in _symptoms(text)
+    assert "cold symptoms" in symptoms_read(text)
 
 
 def test_a_question_told_about_someone_is_a_question():

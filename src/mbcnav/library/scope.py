@@ -35,6 +35,16 @@ ELSEWHERE = (
 )
 
 
+def _with_kinds(cancers: tuple[str, ...]) -> tuple[str, ...]:
+    """ "esophageal cancer" also as "esophageal carcinoma" and "esophageal adenocarcinoma"."""
+    return cancers + tuple(
+        f"{c.removesuffix(' cancer')} {kind}"
+        for c in cancers
+        if c.endswith(" cancer")
+        for kind in ("carcinoma", "adenocarcinoma")
+    )
+
+
 def _phrases(path: Path, data: dict, key: str) -> tuple[str, ...]:
     raw = data.get(key)
     if not isinstance(raw, list) or not raw:
@@ -83,6 +93,14 @@ class Scope:
         self.own_condition = re.compile(
             rf"\b(for|treat|treats|treating|treated|induce|inducing)\s+(\S+\s+){{0,2}}({conditions})\b"
         )
+        self.other_uses = _phrases(path, data, "other_uses")
+        only = data.get("breast_only_classes")
+        if not isinstance(only, list) or not all(isinstance(c, str) and c for c in only):
+            raise LibraryError(
+                f"Scope file {path.name}: field 'breast_only_classes' must be a list of drug classes."
+            )
+        self.breast_only = frozenset(only)
+
         self.cosmetic = _phrases(path, data, "cosmetic_surgery")
         self.lactation = _phrases(path, data, "lactation")
         self.screening = _phrases(path, data, "screening")
@@ -97,8 +115,12 @@ class Scope:
         owned = "|".join(re.escape(a) for a in _phrases(path, data, "owned_animals"))
         # "our 12 year old cat", "my elderly lab": an owner, up to four words, the animal
         self.owned_animal = re.compile(rf"\b(my|our|his|her|their)\s+(\S+\s+){{0,4}}({owned})\b")
+        # ("esophageal adenocarcinoma" only as someone's own disease: "is gastric adenocarcinoma
+        # the same as my stomach mets" stays in scope, second review)
         named = sorted(
-            self.other + _phrases(path, data, "own_other_cancers"), key=len, reverse=True
+            _with_kinds(self.other + _phrases(path, data, "own_other_cancers")),
+            key=len,
+            reverse=True,
         )
         cancers = "|".join(re.escape(c) for c in named)
         # someone's own disease: "my / his / dad's / for / with / have" up to two words before
@@ -278,6 +300,11 @@ class Scope:
             return not self._has(padded, self.spread + self.cancer_words + ("mbc",)) and not (
                 self._names_drug(padded)
             )
+        if self._has(padded, self.other_uses):
+            # "Nolvadex post cycle therapy": a hormone drug's use by bodybuilders
+            return not self._has(
+                padded, self.breast + self.spread + self.cancer_words + self.person_cancer
+            )
         if self._has(padded, self.animal_care):
             return True
         # an animal named with an illness and nothing of a person's: "my dog has a lump"
@@ -313,22 +340,14 @@ class Scope:
             return False
         return best_score * similarity >= self.evidence_min
 
-    @staticmethod
-    def _breast_only_drug(padded: str) -> bool:
-        """Whether the message names a drug of the record's table given only for breast cancer
-        (a hormone drug, a CDK4/6 or a PI3K/AKT inhibitor: FDA labels), so the person asking has
-        breast cancer whatever other cancer they had."""
+    def _breast_only_drug(self, padded: str) -> bool:
+        """Whether the message names a drug of the record's table of a class given only for
+        breast cancer (``breast_only_classes``), so the person asking has breast cancer whatever
+        other cancer they had."""
         from mbcnav.patient.drugs import drug
 
-        only = {
-            "CDK4/6 inhibitor",
-            "aromatase inhibitor",
-            "SERM",
-            "SERD",
-            "PI3K/AKT/mTOR inhibitor",
-        }
         found = (drug(w) for w in padded.split())
-        return any(d is not None and set(d.classes) & only for d in found)
+        return any(d is not None and set(d.classes) & self.breast_only for d in found)
 
     @staticmethod
     def _drug_as_context(padded: str) -> bool:

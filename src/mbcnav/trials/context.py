@@ -136,6 +136,23 @@ def _relative_negation(doc, ent, mod) -> bool:
     )
 
 
+def _bracketed_negation(doc, ent, mod) -> bool:
+    """Whether ``mod`` is a negation inside brackets that ``ent`` stands outside of: "active
+    (without medical control or with clinical symptoms) brain metastasis", "archival tumor sample
+    (or, if not available, a fresh biopsy sample) at a metastatic site" (twentieth session, last
+    session's held-out set 50): words in brackets qualify their own words, not the rule's."""
+    start, _ = mod.modifier_span
+    at = doc[start].idx
+    text = doc.text
+    opened = text.rfind("(", 0, at)
+    if opened < 0 or ")" in text[opened:at]:
+        return False
+    closed = text.find(")", at)
+    if closed < 0 or "(" in text[at:closed]:
+        return False
+    return not (opened < ent.start_char < closed)
+
+
 def _mentions(doc) -> list[Mention]:
     concepts = load().concepts
     out = []
@@ -149,7 +166,10 @@ def _mentions(doc) -> list[Mention]:
         mods = frozenset(
             m.category
             for m in ent._.modifiers
-            if not (m.category == "NEGATED_EXISTENCE" and _relative_negation(doc, ent, m))
+            if not (
+                m.category == "NEGATED_EXISTENCE"
+                and (_relative_negation(doc, ent, m) or _bracketed_negation(doc, ent, m))
+            )
         )
         if label:
             # "Previous therapy: No previous exposure to anthracycline ..." (NCT00364754): the

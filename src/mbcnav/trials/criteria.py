@@ -118,6 +118,18 @@ _OTHER_DISEASE_NED = re.compile(
 )
 
 
+_WHICH_BEFORE = re.compile(r",\s*(?:which|that)\s+$", re.I)
+
+
+def _definition_start(text: str, at: int) -> int:
+    """Where the sentence defining a word at ``at`` starts; a definition in a clause of its own
+    ("Resistance to prior adjuvant endocrine therapy (ET), which is defined as having relapsed
+    ...", NCT06065748: twentieth session, set 51) leaves the words before it a requirement."""
+    start = text.rfind(". ", 0, at) + 1
+    which = _WHICH_BEFORE.search(text, start, at)
+    return which.start() if which else start
+
+
 def checks_for(crit: Criterion, found: list[Mention]) -> list[dict]:
     """Every check one criterion implies (possibly none)."""
     text = crit.text
@@ -129,12 +141,14 @@ def checks_for(crit: Criterion, found: list[Mention]) -> list[dict]:
     explain = [m for m in _EXPLAIN.finditer(text) if not _BINDING.search(m.group(0))]
     skip = [(m.start(), m.end()) for m in explain]
     # a later sentence that defines a word ("The threshold to qualify as ER positive is >=1%")
-    skip += [
+    defined = [
         (start, len(text))
         for m in _DEFINITION.finditer(text)
         if m.start() >= 40
-        and not _BINDING.search(text[(start := text.rfind(". ", 0, m.start()) + 1) : m.start()])
+        and not _BINDING.search(text[(start := _definition_start(text, m.start())) : m.start()])
     ]
+    skip += defined
+    ruled = text[: defined[0][0]].ljust(len(text)) if defined else text
     # "(eg, ET, chemotherapy, CDK4/6 inhibitor, ...)": examples of the head, not requirements
     skip += [(m.start(), m.end()) for m in _EXAMPLES.finditer(text)]
     found = [m for m in found if not any(a <= m.start < b for a, b in skip)]
@@ -307,6 +321,11 @@ def checks_for(crit: Criterion, found: list[Mention]) -> list[dict]:
         c = from_mention(m, text, crit.kind)
         if c is None:
             continue
+        if c.get("within_days") and ruled is not text:
+            # the words of a definition do not give the rule before it a time window ("..., which
+            # is defined as having relapsed ... within 12 months of completion")
+            again = from_mention(m, ruled, crit.kind)
+            c["within_days"] = again.get("within_days") if again else c["within_days"]
         if m in naive:
             c["neg"] = crit.kind == "inclusion"
         if (

@@ -41,6 +41,10 @@ def _early_regimens(f: PatientFacts, cls: str | None) -> int:
     )
 
 
+def _holds(c: dict, n: int) -> bool:
+    return (c["min"] is None or n >= c["min"]) and (c["max"] is None or n <= c["max"])
+
+
 def lines_hold(c: dict, f: PatientFacts) -> tuple[bool | None, str, str]:
     """The verdict of one count of earlier lines ("type": "lines") for the person's record."""
     cls = c.get("class") or ("chemotherapy" if c.get("chemo") else None)
@@ -61,11 +65,19 @@ def lines_hold(c: dict, f: PatientFacts) -> tuple[bool | None, str, str]:
     elif cls and f.line_labels is not None:
         n = sum(1 for labels in f.line_labels if cls in labels)
         if cls == "endocrine therapy" and not c.get("metastatic"):
-            # "more than 2 lines of endocrine therapy", no setting named: adjuvant counts
+            # "more than 2 lines of endocrine therapy", no setting named: adjuvant hormone therapy
+            # may count as a line, or not (VIKTORIA-1, NCT05501886: twentieth session, set 51);
+            # when the answer turns on it, only the study team can say
             early = any(
                 cls in d.labels and set(d.settings) & {"adjuvant", "neoadjuvant"} for d in f.drugs
             )
-            n += int(early)
+            if early and _holds(c, n) != _holds(c, n + 1):
+                return (
+                    None,
+                    f"You had {n} {what} for metastatic disease and hormone therapy before the "
+                    "cancer spread, which this study may or may not count as a line.",
+                    "Whether the study counts hormone therapy given before the cancer spread",
+                )
     elif cls == "chemotherapy":
         n = f.chemo_lines
     elif c.get("done"):
@@ -100,7 +112,7 @@ def lines_hold(c: dict, f: PatientFacts) -> tuple[bool | None, str, str]:
             f"The number of earlier {what} is not known.",
             f"How many {what} you had for metastatic disease",
         )
-    ok = (c["min"] is None or n >= c["min"]) and (c["max"] is None or n <= c["max"])
+    ok = _holds(c, n)
     if (
         not ok
         and c["min"] is not None

@@ -46,7 +46,14 @@ _LINES_MIN = re.compile(
     # "having progressed past first line therapy" (NCT05115474): a first line has ended
     r"|(?:progressed|progression)\s+(?:past|beyond)\s+(?:the\s+)?(?P<past>first|1st)[- ]line\b"
     # "disease progression beyond two lines of therapy" (NCT04092816): that many lines ended
-    r"|(?:progressed|progression)\s+(?:past|beyond)\s+(?P<pastn>two|three|four|[234])\s+(?:prior\s+)?lines?\b",
+    r"|(?:progressed|progression)\s+(?:past|beyond)\s+(?P<pastn>two|three|four|[234])\s+(?:prior\s+)?lines?\b"
+    # "Failed to at least first-line and second-line treatments" (NCT05699811), "Progress after
+    # receiving second-line or above treatment" (NCT05686720): that many lines ended (twentieth
+    # session, last session's held-out set 50)
+    r"|(?<!not )(?<!no )(?<!never )(?<!not yet )(?:failed|progress(?:ed|ion)?|relapsed)\s+(?:to\s+|on\s+|after\s+|following\s+)?"
+    r"(?:receiving\s+)?(?:at\s+least\s+)?(?:the\s+)?(?:(?:1st|first)[- ]line\s+and\s+)?"
+    r"(?P<thru>1st|first|2nd|second|3rd|third)[- ]line(?:\s+or\s+(?:above|higher|later|beyond|more))?\s+"
+    r"(?:(?:system(?:at)?ic|anti-?(?:cancer|tumou?r))\s+)?(?:treatments?|therap\w*|regimens?)",
     re.I,
 )
 _LINES_MAX2 = re.compile(
@@ -104,7 +111,7 @@ NUMBER_WORDS = {
 _WINDOW_WORDS = {**NUMBER_WORDS, "fourteen": 14, "twenty-one": 21, "twenty-eight": 28}
 _W = r"(\d+|\b(?:" + "|".join(sorted(_WINDOW_WORDS, key=len, reverse=True)) + r"))"
 _WITHIN = re.compile(
-    rf"(?:≤|<=|<)\s*(\d+)\s*(day|week|month|year)s?|within (?:the )?(?:(?:past|last|previous|prior) )?{_W}\s*(day|week|month|year)s?|(?:in|during|over) the (?:past|last|previous|preceding) {_W}\s*(day|week|month|year)s?|(?:fewer|less) than {_W}\s*(day|week|month|year)s? since|{_W}\s*(day|week|month|year)s? (?:prior to|before|of) (?:the )?(?:first dose|start|randomi[sz]ation|enrol?lment|registration|study)",
+    rf"(?:≤|<=|<)\s*(\d+)\s*(day|week|month|year)s?|within (?:the )?(?:(?:past|last|previous|prior) )?{_W}\s*(day|week|month|year)s?|(?:in|during|over) the (?:past|last|previous|preceding) {_W}\s*(day|week|month|year)s?|(?:fewer|less) than {_W}\s*(day|week|month|year)s?(?:\s+or\s+[^.;]{{0,60}}?half[- ]?li(?:fe|ves)\b[^.;]{{0,40}}?)?,?\s+since|{_W}\s*(day|week|month|year)s? (?:prior to|before|of) (?:the )?(?:first dose|start|randomi[sz]ation|enrol?lment|registration|study)",
     re.I,
 )
 _UNIT_DAYS = {"day": 1, "week": 7, "month": 30.4, "year": 365}
@@ -245,6 +252,37 @@ def _line_class(window: str) -> str | None:
     return None
 
 
+_DENIED_OR_ALTERNATIVE = re.compile(
+    r"\b(?:not|no|never|without|absence|non)\b|(?<!on )\bor\b(?!\s+(?:above|higher|later|beyond|more)\b)",
+    re.I,
+)
+_ANY_KIND = re.compile(
+    r"\b(?:of|in)\s+(?:therap|treatment|total|all)|\b(?:overall|total|any)\b", re.I
+)
+
+
+def _bracket_owner(text: str, at: int) -> str | None:
+    """ "after chemotherapy (...) and immunotherapy (not more than 1 line)" (twentieth session,
+    last session's held-out set 50): a count that opens a bracket right after a treatment counts
+    lines of that treatment."""
+    opened = text.rfind("(", 0, at)
+    if (
+        opened < 0
+        or len(text[opened + 1 : at]) > 14
+        or re.search(r"[(),;:]", text[opened + 1 : at])
+    ):
+        return None
+    closed = text.find(")", at)
+    if closed < 0 or _ANY_KIND.search(text[at:closed]):
+        return None  # "(no more than 2 prior lines of therapy in total)": lines of any kind
+    before = text[max(0, opened - 40) : opened]
+    ends = [(m.end(), label) for rx_, label in _LINE_CLASSES for m in rx_.finditer(before)]
+    if not ends:
+        return None
+    end, label = max(ends)
+    return label if re.fullmatch(r"[\w-]*\s*", before[end:]) else None
+
+
 def lines_checks(text: str) -> list[dict]:
     """Counts of earlier lines of treatment a criterion sets. A floor and a ceiling on different
     kinds of treatment are two counts ("at least 1 line including endocrine therapy and a
@@ -285,10 +323,12 @@ def lines_check(text: str) -> dict | None:
     lo = hi = None
     window = ""
     at = None
+    ceiling = False
     for rx in (_LINES_RANGE, _LINES_MAX, _LINES_LT, _LINES_MAX2, _LINES_MIN):
         if m := rx.search(text):
             window = text[m.start() : m.end() + 40]
             at = m.start()
+            ceiling = rx in (_LINES_MAX, _LINES_LT, _LINES_MAX2)
             break
     non_endocrine = bool(_NON_ENDOCRINE_WORDS.search(window))
     # a class named only in a bracketed allowance is not the counted class: "No more than 1 prior
@@ -298,6 +338,10 @@ def lines_check(text: str) -> dict | None:
         cls = _line_class(free[at : at + len(window)])
     else:
         cls = _line_class(window or text)
+    if cls is None and at is not None and ceiling:
+        # (a ceiling only: "chemotherapy (at least 2 prior lines for metastatic disease)" may
+        # count every line: second review)
+        cls = _bracket_owner(text, at)
     if non_endocrine:
         # "1 prior chemotherapy regimen (non-endocrine)": a class named besides is counted
         cls = _line_class(_NON_ENDOCRINE_WORDS.sub(" ", window)) or NON_ENDOCRINE
@@ -331,6 +375,19 @@ def lines_check(text: str) -> dict | None:
         hi = _num(m.group(1) or m.group(2))
     if floor and floor.group("past"):
         return _lines(1, hi, None, text, floor.start(), done=True)
+    if floor and floor.group("thru"):
+        sentence = (
+            re.split(r"[.;]", text[: floor.start()])[-1]
+            + re.split(r"[.;]", text[floor.start() :])[0]
+        )
+        if _DENIED_OR_ALTERNATIVE.search(sentence):
+            # "who have not had disease progression following first-line therapy", "Relapse
+            # within 12 months of adjuvant therapy or progression after first-line therapy":
+            # no count (review, second review)
+            return None
+        return _lines(
+            _ORDINALS[floor.group("thru").lower()], hi, None, text, floor.start(), done=True
+        )
     if floor and floor.group("pastn"):
         return _lines(_num(floor.group("pastn")), hi, None, text, floor.start(), done=True)
     if floor and floor.group("nth"):
@@ -354,6 +411,21 @@ def lines_check(text: str) -> dict | None:
     ):  # "Have not received more than 4 prior chemotherapy regimens" (NCT06008275): at most 4
         lo, hi = None, lo - 1
     done = False
+    if (
+        lo == 1
+        and hi is None
+        and floor
+        and not _METASTATIC_SCOPE.search(text)
+        and (
+            last := [
+                m for m in _LINES_MIN.finditer(text) if m.group("recent") or m.group("earlier")
+            ]
+        )
+    ):
+        # "at least 1 standard systemic cancer therapy for their tumor type and progressed
+        # following their most recent regimen" (NCT03983954: twentieth session, last session's
+        # held-out set 49): one treatment, in any setting, that the cancer grew after
+        floor = last[0]
     if (
         lo is not None
         and floor

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import re
 
+from mbcnav.trials.wording import rx
+
 
 def _group_key(c: dict) -> str:
     """Checks of one kind in a criterion are options of each other ("ER or PR positive")."""
@@ -24,7 +26,8 @@ def _group_key(c: dict) -> str:
     )
 
 
-_OR_WORD = re.compile(r"\s\bor\b\s")
+_OR_WORD = re.compile(r"\s\bor\b(?:\s|:)")  # "Either: NSCLC ...; Or: ER+ breast cancer"
+_LABEL_COLON = re.compile(r"\b(?:either|or)\s*:", re.I)
 # "one or more", "18 or older", "equal to or greater than": a number's range, no alternatives
 _NOT_AN_OR = re.compile(
     r"\sor\s+(?:more|fewer|less|greater|higher|lower|above|below|equal|older|younger|longer|shorter)\b"
@@ -97,7 +100,10 @@ def _either_or(text: str, judged: list[tuple[dict, object]]) -> tuple[bool | Non
         return None
     serial = _serial_items(text, cuts)
     cuts = sorted({*cuts, *serial})
-    colon = text.find(":", cuts[1])
+    labels = {m.end() - 1 for m in _LABEL_COLON.finditer(text)}  # "Or:" names an option
+    colon = next(
+        (i for i, ch in enumerate(text) if ch == ":" and i >= cuts[1] and i not in labels), -1
+    )
     if colon >= 0 and any(c["at"] > colon for c, _ in judged):
         return (
             None  # "stage IV or unresectable recurrence meeting the following: ER/PR-negative ..."
@@ -119,9 +125,14 @@ def _either_or(text: str, judged: list[tuple[dict, object]]) -> tuple[bool | Non
         return None
     # an item of a serial list with no check of its own is another cancer ("..., or pancreatic
     # cancer": not met for a breast cancer record) or an option the record cannot judge (unknown)
+    # a part about another cancer is not met for a breast cancer record, whatever else it says
+    # ("Either: Metastatic ... Non-Small Cell Lung Cancer ... after immunotherapy (not more than 1
+    # line); Or: Metastatic ER+ breast cancer": twentieth session, last session's held-out set 50)
     either = _or3(
         [
-            _and3([_or3(v) for v in p.values()])
+            False
+            if _another_cancer(text[a:b])
+            else _and3([_or3(v) for v in p.values()])
             if p
             else (False if _OTHER_CANCER.search(text[a:b]) else None)
             for p, (a, b) in zip(parts, bounds, strict=True)
@@ -135,6 +146,13 @@ _OTHER_CANCER = re.compile(
     r"melanomas?|myelomas?|nsclc|sclc|hcc|mesotheliomas?|gliomas?|glioblastomas?)\b",
     re.I | re.S,
 )
+
+
+def _another_cancer(part: str) -> bool:
+    """A part of a criterion that names a cancer other than breast cancer (and not breast)."""
+    return bool(rx("modality.other_cancer").search(part)) and not re.search(
+        r"breast|\bmbc\b|\btnbc\b|any (?:cancer|tumou?r)|solid tumou?r", part, re.I
+    )
 
 
 def _serial_items(text: str, cuts: list[int]) -> list[int]:

@@ -14,9 +14,34 @@ _HER2 = r"(?:her[- ]?2(?:\s*/\s*neu)?|erbb2)"  # "HER2/neu-negative" (NCT0433370
 _POS = r"(?:\s*\+|[- ]?positive|[- ]?pos\b)"  # "HER2pos" (NCT03630809)
 _NEGW = r"(?:\s*-(?![a-z])|\s*-(?=(?:breast|bc)\b)|[- ]?negative|\s+neg\b|[- ]?non[- ]?amplified)"
 
+
+def _joined(status: str, hr: str) -> list[tuple[re.Pattern, str, list[str]]]:
+    """A hormone receptor ``status`` joined to HER2-low, -ultralow or "low or ultralow"."""
+    lead = rf"\b{_HR}{status}\s*(?:,|/|and|\s)?\s*{_HER2}[- ]?"
+    joined = rf"\s*(?:,|or|/|and/or)\s*(?:{_HER2}[- ]?)?"
+    return [
+        # "HR+/HER2-low or HER2-negative", "HR-positive, HER2-low or HER2-zero": the status holds
+        # for each HER2 category named after it (second review)
+        (re.compile(rf"{lead}low{joined}(?:negative|neg\b|-(?![a-z]))", re.I), hr, NEG),
+        (
+            re.compile(rf"{lead}low{joined}(?:ultra[- ]?low{joined})?(?:zero|null|0\b)", re.I),
+            hr,
+            ["low", "ultralow", "zero"],
+        ),
+        (re.compile(rf"{lead}low{joined}ultra[- ]?low\b", re.I), hr, ["low", "ultralow"]),
+        (re.compile(rf"{lead}ultra[- ]?low\b", re.I), hr, ["ultralow"]),
+        (re.compile(rf"{lead}low\b", re.I), hr, ["low"]),
+    ]
+
+
 # (pattern, hormone receptor required, HER2 categories allowed); first match wins per span.
 PHRASES: list[tuple[re.Pattern, str | None, list[str] | None]] = [
     (re.compile(r"triple[- ]negative|\btnbc\b", re.I), "negative", NEG),
+    # a hormone receptor status joined to a HER2 category is one subtype, not two options:
+    # "HR-/HER2-low Breast Cancer" (NCT06642545: twentieth session, last session's held-out
+    # set 50), "HR+/HER2-ultralow", "HR-positive HER2-low or ultralow"
+    *_joined(_NEGW, "negative"),
+    *_joined(_POS, "positive"),
     (re.compile(rf"\b{_HR}{_POS}\s*(?:,|/|and|\s)?\s*{_HER2}{_NEGW}", re.I), "positive", NEG),
     # "HR- and HER2-positive", "HR-/HER2+", "HR+/HER2+": both receptors named (NCT05720117)
     (

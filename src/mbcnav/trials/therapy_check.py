@@ -54,6 +54,19 @@ def therapy_holds(c: dict, f: PatientFacts) -> tuple[bool | None, str, str]:
             if f.therapies_known:
                 return False, f"Your record shows no growth on {names}.", ""
             return None, f"You had {names}; growth on it is not stated.", settle
+    if c.get("within_days") and c.get("window_from_start"):
+        days = c["within_days"]
+        today = date.fromisoformat(f.as_of) if f.as_of else date.today()
+        begun = [d for d in hits if d.start and (today - date.fromisoformat(d.start)).days <= days]
+        if begun:
+            return (
+                True,
+                f"You started {', '.join(d.name for d in begun)} in the last {int(days)} days.",
+                "",
+            )
+        if all(d.start for d in hits):
+            return False, f"You started {names} more than {int(days)} days ago.", ""
+        return None, f"It is not clear when you started {names}.", f"When you started {name}"
     if c.get("within_days"):
         days = c["within_days"]
         today = date.fromisoformat(f.as_of) if f.as_of else date.today()
@@ -62,6 +75,14 @@ def therapy_holds(c: dict, f: PatientFacts) -> tuple[bool | None, str, str]:
             for d in hits
             if d.ongoing or (d.end and (today - date.fromisoformat(d.end)).days <= days)
         ]
+        if recent and c.get("window_upto") and not any(d.ongoing for d in recent):
+            # the wash-out is the shorter of the weeks named and a number of the drug's
+            # half-lives, which the record cannot work out
+            return (
+                None,
+                f"You had {names} in the last {int(days)} days; the study's wait after it may be shorter.",
+                f"How long the study asks you to wait after {name}",
+            )
         if recent:
             return True, f"You had {names} in the last {int(days)} days.", ""
         if all(d.end for d in hits):
