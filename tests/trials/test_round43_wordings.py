@@ -322,3 +322,16 @@ def test_second_review_alternatives_denials_and_joined_categories():
         "Previously treated with chemotherapy (at least 2 prior lines for metastatic disease)"
     )
     assert floor["class"] is None and floor["min"] == 2
+
+
+def test_a_bracket_that_does_not_allow_a_category_denies_only_that_category():
+    """Known from last session's second review: "HER2-low (IHC 1+ or IHC 2+/ISH-) (IHC >0 <1+
+    not allowed)" ruled out HER2-low people (the bracket's "not allowed" reached the whole list)."""
+    text = "HER2-low (IHC 1+ or IHC 2+/ISH-) (IHC >0 <1+ not allowed)"
+    assert _verdict(text, people.facts(her2="low")) == "met"
+    assert _verdict(text, people.facts(her2="zero")) == "not met"
+    assert _verdict(text, people.facts(her2="ultralow")) == "not met"
+    # a denial of a category the list holds still denies the list
+    denied = "Patients must not be HER2-low (IHC 1+ or 2+/ISH-)"
+    assert _verdict(denied, people.facts(her2="low")) == "not met"
+    assert _verdict(denied, people.facts(her2="zero")) == "met"

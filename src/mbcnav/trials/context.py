@@ -170,6 +170,9 @@ def _mentions(doc) -> list[Mention]:
                 m.category == "NEGATED_EXISTENCE"
                 and (_relative_negation(doc, ent, m) or _bracketed_negation(doc, ent, m))
             )
+            # "HER2-low (IHC 1+ or IHC 2+/ISH-) (IHC >0 <1+ not allowed)": what a bracket does
+            # not allow is its own words
+            and not (m.category == "EXCLUDED" and _bracketed_negation(doc, ent, m))
         )
         if label:
             # "Previous therapy: No previous exposure to anthracycline ..." (NCT00364754): the

@@ -118,6 +118,12 @@ _OTHER_DISEASE_NED = re.compile(
 )
 
 
+def _her2_categories(value: str) -> set[str]:
+    """The HER2 categories a receptor check names ("her2-negative": zero, ultralow or low)."""
+    named = value.removeprefix("her2-")
+    return {"zero", "ultralow", "low"} if named == "negative" else {named}
+
+
 _WHICH_BEFORE = re.compile(r",\s*(?:which|that)\s+$", re.I)
 
 
@@ -372,7 +378,9 @@ def checks_for(crit: Criterion, found: list[Mention]) -> list[dict]:
         same = [
             c for c in her2 if "at" not in c or _sentence(plain, c["at"]) == _sentence(plain, at)
         ]
-        neg = any(c.get("neg") for c in same)  # not "... in the absence of HER2 positivity"
+        # not "... in the absence of HER2 positivity"; a denied category the list leaves out
+        # anyway ("HER2-low (IHC 1+ or IHC 2+/ISH-) (IHC >0 <1+ not allowed)") denies only itself
+        neg = any(c.get("neg") and _her2_categories(c["value"]) & set(scores) for c in same)
         if not neg:  # "HER2-positive (IHC 3+ ...) or HER2-low (IHC 1+ or 2+/ISH-)"
             scores = with_named(scores, same, plain)
         out.append(
