@@ -17,6 +17,9 @@ from mbcnav.library.answer import ask
         "BRCA1 carrier no cancer what age to remove ovaries and tubes",
         "nolvadex post cycle therapy dosing after a steroid cycle",
         "my dad has glioblastoma, what is temozolomide",
+        # someone else's cancer beside a breast-only drug stays off-topic
+        "letrozole for my mom's ovarian cancer",
+        "I had prostate cancer, is Xtandi next",
     ],
 )
 def test_other_diseases_and_uses_are_off_topic(question):
@@ -47,6 +50,11 @@ def test_other_diseases_and_uses_are_off_topic(question):
         "steroid cycle with docetaxel, how many days",
         "is gastric adenocarcinoma the same as my stomach mets",
         "skin carcinoma on my chest wall, is that my cancer coming back",
+        # known from last session's second review: another cancer had in the past beside a drug
+        # given only for breast cancer
+        "Is Ibrance safe if I had radiation for thyroid cancer before?",
+        "I had melanoma 10 years ago, can I take Kisqali",
+        "had thyroid cancer in 2010, now on letrozole, is that a problem",
     ],
 )
 def test_an_mbc_question_with_those_words_still_gets_an_answer(question):

@@ -177,7 +177,10 @@ class Scope:
         if self._names_breast(padded):
             return True
         if self._has(padded, self.other):
-            return False
+            # another cancer named: in scope only beside a drug given only for breast cancer ("Is
+            # Ibrance safe if I had radiation for thyroid cancer before?"); someone else's cancer
+            # ("letrozole for my mom's ovarian cancer") is turned away before (owns_other_cancer)
+            return self._breast_only_drug(padded)
         # a plural names its topic too ("infusions", "appointments")
         singular = " ".join(w[:-1] for w in said.split() if len(w) > 4 and w.endswith("s"))
         if self._has(f"{padded}{singular} ", self.topic) or self._names_drug(padded):
@@ -216,6 +219,12 @@ class Scope:
             # "Prolia shot for osteoporosis": another disease the drug treats, no cancer named;
             # not "Prolia for osteoporosis on anastrozole" (a cancer drug's side effect: review)
             return not self._names_breast(padded)
+        owned = self.own_other.search(f" {said} ")
+        if owned and owned.group(2) == "had" and self._breast_only_drug(padded):
+            # another cancer had in the past beside a drug given only for breast cancer ("I had
+            # melanoma 10 years ago, can I take Kisqali"): the person has breast cancer (known from
+            # last session's second review)
+            return False
         treated = self.other_treated.search(f" {said} ") and not self._breast_only_drug(padded)
         if not (
             self.own_other.search(f" {said} ")
