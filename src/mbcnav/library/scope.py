@@ -226,12 +226,7 @@ class Scope:
             # last session's second review)
             return False
         treated = self.other_treated.search(f" {said} ") and not self._breast_only_drug(padded)
-        if not (
-            self.own_other.search(f" {said} ")
-            or denied
-            or treated
-            or self._driver_subject(said, padded)
-        ):
+        if not (owned or denied or treated or self._driver_subject(said, padded)):
             return False
         # a marker other cancers share is no breast word beside one of them ("Herceptin for
         # HER2 positive stomach cancer")

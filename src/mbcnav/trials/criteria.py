@@ -327,7 +327,7 @@ def checks_for(crit: Criterion, found: list[Mention]) -> list[dict]:
         c = from_mention(m, text, crit.kind)
         if c is None:
             continue
-        if c.get("within_days") and ruled is not text:
+        if c.get("within_days") and defined:
             # the words of a definition do not give the rule before it a time window ("..., which
             # is defined as having relapsed ... within 12 months of completion")
             again = from_mention(m, ruled, crit.kind)

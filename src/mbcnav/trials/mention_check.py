@@ -80,13 +80,13 @@ _FAILED_LOCAL = re.compile(
 )
 
 
-# a time window counted from stopping a drug, with the cancer growing in it
-# a wash-out that may be shorter than the weeks named ("Less than 4 weeks or less than 5 times the
-# half-life, whichever is shorter, since the last treatment": twentieth session, set 50)
 # a window on when a treatment began ("Initiated treatment with 1st line systemic cytotoxic
 # chemotherapy ... in the last 90 days", NCT03078036: twentieth session, set 9)
 _BEGUN = re.compile(r"\b(?:initiated|started|begun|began|commenced)\b", re.I)
+# a wash-out that may be shorter than the weeks named ("Less than 4 weeks or less than 5 times the
+# half-life, whichever is shorter, since the last treatment": twentieth session, set 50)
 _SHORTER = re.compile(r"\bwhichever\s+is\s+(?:shorter|sooner|less|earlier)\b", re.I)
+# a time window counted from stopping a drug, with the cancer growing in it
 _AFTER_STOPPING = re.compile(
     r"\b(?:progress\w*|relaps\w*|recurr\w*)\b[^.;]{0,80}?\bwithin\s+\d+\s*(?:day|week|month)s?\s+"
     r"(?:from|after|of|since|following)\s+(?:the\s+)?(?:[\w/-]+\s+){0,3}?"
@@ -339,19 +339,20 @@ def from_mention(m: Mention, text: str, kind: str) -> dict | None:
         check["allowed"] = allowed or exception
         if m.value == "chemotherapy":
             check["adc_named"] = bool(_ADC.search(text))
-        check["within_days"] = window_days(_segment(text, m.start))
-        if check["within_days"] and _SHORTER.search(_segment(text, m.start)):
+        segment = _segment(text, m.start)
+        check["within_days"] = window_days(segment)
+        if check["within_days"] and _SHORTER.search(segment):
             check["window_upto"] = True  # "4 weeks or 5 half-lives, whichever is shorter"
         if check["within_days"] and _BEGUN.search(re.split(r"[;.]", before)[-1]):
             check["window_from_start"] = (
                 True  # "Initiated ... chemotherapy ... in the last 90 days"
             )
-        if check["within_days"] and _AFTER_STOPPING.search(_segment(text, m.start)):
+        if check["within_days"] and _AFTER_STOPPING.search(segment):
             # "progression while on T-DXd or within 2 months from T-DXd discontinuation"
             # (NCT06298084): the window runs from stopping the drug to the growth, not to today
             check["within_days"], check["mode"] = None, "progressed"
         if kind == "inclusion" and (
-            _GAP_BEFORE.search(_segment(text, m.start))
+            _GAP_BEFORE.search(segment)
             or _RECOVERY_BEFORE.search(before)
             or _GAP_AFTER_BEFORE.search(before)
         ):

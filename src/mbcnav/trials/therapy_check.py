@@ -54,22 +54,22 @@ def therapy_holds(c: dict, f: PatientFacts) -> tuple[bool | None, str, str]:
             if f.therapies_known:
                 return False, f"Your record shows no growth on {names}.", ""
             return None, f"You had {names}; growth on it is not stated.", settle
-    if c.get("within_days") and c.get("window_from_start"):
-        days = c["within_days"]
-        today = date.fromisoformat(f.as_of) if f.as_of else date.today()
-        begun = [d for d in hits if d.start and (today - date.fromisoformat(d.start)).days <= days]
-        if begun:
-            return (
-                True,
-                f"You started {', '.join(d.name for d in begun)} in the last {int(days)} days.",
-                "",
-            )
-        if all(d.start for d in hits):
-            return False, f"You started {names} more than {int(days)} days ago.", ""
-        return None, f"It is not clear when you started {names}.", f"When you started {name}"
     if c.get("within_days"):
         days = c["within_days"]
         today = date.fromisoformat(f.as_of) if f.as_of else date.today()
+        if c.get("window_from_start"):  # "Initiated ... in the last 90 days": the start date
+            begun = [
+                d for d in hits if d.start and (today - date.fromisoformat(d.start)).days <= days
+            ]
+            if begun:
+                return (
+                    True,
+                    f"You started {', '.join(d.name for d in begun)} in the last {int(days)} days.",
+                    "",
+                )
+            if all(d.start for d in hits):
+                return False, f"You started {names} more than {int(days)} days ago.", ""
+            return None, f"It is not clear when you started {names}.", f"When you started {name}"
         recent = [
             d
             for d in hits
