@@ -41,6 +41,7 @@ CASES = [
         "round38_cases.yaml",
         "round39_cases.yaml",
         "round40_cases.yaml",
+        "round41_cases.yaml",
     )
     for case in yaml.safe_load((DATA / file).read_text("utf-8"))["cases"]
 ]

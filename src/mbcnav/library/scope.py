@@ -129,6 +129,13 @@ class Scope:
             rf"(\b(my|his|her|their|our|your|for|with|have|has|had)\s+|'s\s+)(\S+\s+){{0,2}}"
             rf"({cancers})\b|\b({cancers})\s+screening\b"
         )
+        # the spread of another cancer named with it: "prostate cancer spread to the bones",
+        # "metastatic prostate cancer" (twenty-first session, set 46): not the library's spread
+        self.other_spread = re.compile(
+            rf"(?<= )(?:(?:metastatic|advanced|stage 4|stage iv|stage four) )?({cancers})"
+            rf"(?: (?:that|which))?(?: (?:has|had|have|is|now))*"
+            rf"(?: (?:spread|metastasized|metastasised|gone))?(?= )"
+        )
         # another cancer's own treatment: "xeloda after colon cancer surgery" (nineteenth session,
         # set 42); not beside a drug given only for breast cancer ("Can I start Ibrance after skin
         # cancer surgery?": second review)
@@ -236,7 +243,10 @@ class Scope:
                 # "I am HER2 positive and my dad has HER2 positive stomach cancer" is the
                 # writer's own marker (review)
                 strong = strong.replace(f" {marker} ", " ")
-        return not (self._names_breast(strong) or self._has(padded, self.spread))
+        # another cancer's own spread is not the library's, unless the writer names a drug given
+        # only for breast cancer ("... spread to his bones and I am on letrozole": second review)
+        spread = padded if self._breast_only_drug(padded) else self.other_spread.sub(r"\1", padded)
+        return not (self._names_breast(strong) or self._has(spread, self.spread))
 
     def _driver_subject(self, said: str, padded: str) -> bool:
         """Another cancer named with its own driver change is the subject ("tagrisso rash EGFR
@@ -305,9 +315,14 @@ class Scope:
                 self._names_drug(padded)
             )
         if self._has(padded, self.other_uses):
-            # "Nolvadex post cycle therapy": a hormone drug's use by bodybuilders
-            return not self._has(
-                padded, self.breast + self.spread + self.cancer_words + self.person_cancer
+            # "Nolvadex post cycle therapy": a hormone drug's use by bodybuilders; not the
+            # writer's own drug beside someone else's ("my husband is on TRT, is that ok with my
+            # letrozole": second review)
+            return not (
+                self._has(
+                    padded, self.breast + self.spread + self.cancer_words + self.person_cancer
+                )
+                or self._own_drug(padded)
             )
         if self._has(padded, self.animal_care):
             return True
@@ -362,6 +377,13 @@ class Scope:
             for name in synonyms().drugs
             for lead in ("from", "on", "before", "after", "during", "taking", "by", "with")
         )
+
+    @staticmethod
+    def _own_drug(padded: str) -> bool:
+        """Whether the writer names a cancer drug as theirs ("my letrozole")."""
+        from mbcnav.patient.drugs import drug
+
+        return any(drug(w) for w in re.findall(r" my (\S+)", padded))
 
     @staticmethod
     def _names_drug(padded: str) -> bool:

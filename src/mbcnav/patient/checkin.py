@@ -104,10 +104,20 @@ def readings(text: str) -> tuple[list[tuple[str, str | None]], bool]:
     whole = v.normalise_symptom(joined) if kept else None
     if whole:
         out.append(whole)
-    for c in kept if len(kept) > 1 or whole is None else ():
-        found = v.normalise_symptom(c)
-        if found and found[0] not in {t for t, _ in out}:
-            out.append(found)
+    if len(kept) > 1 or whole is None:
+        before = None  # the clause before, when it is kept and in the same sentence
+        for (c, denied, _), (_, end) in zip(read, ended, strict=True):
+            if denied:
+                before = None
+                continue
+            found = v.normalise_symptom(c)
+            if found is None and before is not None:
+                # a clause that names nothing alone is read with the one before it in the
+                # same sentence: "sweating buckets then freezing" is shivering, split at "then"
+                found = v.normalise_symptom(f"{before}, {c}")
+            if found and found[0] not in {t for t, _ in out}:
+                out.append(found)
+            before = None if end else c
     return out, False
 
 

@@ -33,7 +33,8 @@ def mark_unchecked_alternatives(
         for m in rx_.finditer(text):
             checked |= {i for i, (a, b) in enumerate(spans) if a <= m.start() < b}
     gone = rx("concept.options_exhausted").finditer(text)
-    own = {i for m in gone for i, (a, b) in enumerate(spans) if a <= m.start() < b}
+    # every part the wording spans ("... do not exist or are no longer effective")
+    own = {i for m in gone for i, (a, b) in enumerate(spans) if a < m.end() and m.start() < b}
     checked |= own
     if own and any(
         m.check not in {"setting", "condition", "histology", "therapy"}

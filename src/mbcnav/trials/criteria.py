@@ -118,6 +118,19 @@ _OTHER_DISEASE_NED = re.compile(
 )
 
 
+def _clause_to(plain: str, found: re.Match) -> str:
+    """The text up to a match and on to the end of its clause."""
+    return plain[: found.end()] + re.split(r"[;.]|\band\b", plain[found.end() :])[0]
+
+
+def _cure_only(clause: str) -> bool:
+    """A clause about a cure alone (metastatic breast cancer has none), not one that names
+    palliative treatment too."""
+    return bool(re.search(r"\bcurative\b", clause, re.I)) and not re.search(
+        r"\bpalliative\b", clause, re.I
+    )
+
+
 def _her2_categories(value: str) -> set[str]:
     """The HER2 categories a receptor check names ("her2-negative": zero, ultralow or low)."""
     named = value.removeprefix("her2-")
@@ -266,11 +279,9 @@ def checks_for(crit: Criterion, found: list[Mention]) -> list[dict]:
         # treatment ("endocrine therapy options have been exhausted") is a line question (review)
         # (its own clause only: "unlikely to respond to existing therapy and for which no
         # curative therapy exists", NCT00003454, says both things)
-        and not re.search(
-            r"\bcurative\b",
-            plain[: gone.end()] + re.split(r"[;.]|\band\b", plain[gone.end() :])[0],
-            re.I,
-        )
+        # ("standard curative or palliative measures do not exist", NCI's wording, names the
+        # palliative treatment MBC has: twenty-first session, set 53 read after it was measured)
+        and not _cure_only(_clause_to(plain, gone))
         and not _ONE_CLASS.search(plain[max(0, gone.start() - 30) : gone.end()])
         # "Hypercalcemia refractory to standard therapies", "Brain metastases that have
         # progressed beyond standard of care": one problem's treatment, not the cancer's (review)

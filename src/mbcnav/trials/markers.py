@@ -148,17 +148,16 @@ def _biomarker(c: dict, f: PatientFacts) -> tuple[bool | None, str, str]:
     if marker == "BRCA" and vals:  # name the gene that was found ("Your PALB2 result")
         marker = "/".join(k for k in keys if k in f.biomarkers)
     settle = f"A {marker} test result"
+    if c.get("panel") and not any(v in _POSITIVE for v in vals):
+        found = _repair_panel(f, marker)
+        if found is not None:
+            return found
     if not vals:
         return None, f"No {marker} result is known.", settle
     if c.get("min_cps") is not None and any(v.startswith("cps") for v in vals):
         score = max(_cps(v) for v in vals if v.startswith("cps"))
         return score >= c["min_cps"], f"Your PD-L1 CPS is {score:g}.", ""
-    pos = [
-        v
-        for v in vals
-        if v in {"mutated", "positive", "high", "loss", "amplified", "detected"}
-        or (v.startswith("cps") and _cps(v) >= 1)
-    ]
+    pos = [v for v in vals if v in _POSITIVE or (v.startswith("cps") and _cps(v) >= 1)]
     if pos:
         return True, f"Your {marker} result: {pos[0]}.", ""
     if all(
@@ -175,6 +174,42 @@ def _biomarker(c: dict, f: PatientFacts) -> tuple[bool | None, str, str]:
             )
         return False, f"Your {marker} result: {vals[0]}.", ""
     return None, f"Your {marker} result is unclear ({vals[0]}).", settle
+
+
+_POSITIVE = frozenset({"mutated", "positive", "high", "loss", "amplified", "detected"})
+#: DNA repair (homologous recombination) genes trials list beside BRCA1/2 and PALB2.
+_REPAIR_GENES = frozenset(
+    {"BRCA1", "BRCA2", "PALB2", "ATM", "ATR", "BARD1", "BRIP1", "BLM", "CDK12", "CHEK1", "CHEK2"}
+    | {"FANCA", "FANCC", "FANCD2", "FANCE", "FANCF", "FANCL", "FANCM", "MRE11A", "MRE11", "NBN"}
+    | {"RAD50", "RAD51", "RAD51B", "RAD51C", "RAD51D", "RAD54L"}
+)
+
+
+def _repair_panel(f: PatientFacts, marker: str) -> tuple[bool, str, str] | None:
+    """A trial that asks for a change in BRCA1/2 or one of the other repair genes it lists,
+    against a record that holds a tumor DNA panel (two genes or more, as in ``_genes``) with no
+    change in any repair gene: not met, as a panel reports the changes it finds (twenty-first
+    session, set 53 read after it was measured). None when no panel is in the record or it
+    shows a repair-gene change the trial's list may name, or no repair gene was tested."""
+    tested = _panel(f)
+    if len(tested) < MIN_PANEL_RESULTS or any(g in f.alterations for g in _REPAIR_GENES):
+        return None
+    # two single-gene tests (PIK3CA, ESR1) say nothing of BRCA: a repair gene must have been
+    # tested in the tumor (review); an inherited BRCA test says nothing of the tumor's other
+    # repair genes (second review)
+    if not any(
+        str(f.biomarkers.get(g, "")).lower() in _NEGATIVE_FOR["any"]
+        and f.origins.get(g) != "germline"
+        for g in _REPAIR_GENES
+    ):
+        return None
+    return (
+        False,
+        f"Your tumor test results in your record ({', '.join(tested[:4])}) show no change in "
+        f"{marker} or the other repair genes the trial lists. If a report found one, add it to "
+        "your record.",
+        "",
+    )
 
 
 def _cps(v: str) -> float:

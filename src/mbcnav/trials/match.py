@@ -12,6 +12,7 @@ from mbcnav.trials.modality import modality, scope, soften
 from mbcnav.trials.options import _either_or, _group_key, _or3, subtype_options
 from mbcnav.trials.population import mismatch
 from mbcnav.trials.subgroups import apply_subgroups
+from mbcnav.trials.therapy_check import hormone_only_unmet
 
 _ROUTINE = re.compile(
     r"consent|contracept|pregnan|breast-?feeding|lactat|childbearing|organ (?:and marrow )?function|marrow|"
@@ -76,6 +77,13 @@ def verdict(crit: dict, f: PatientFacts, cache: dict | None = None) -> dict:
             holds = _flip(holds)
         if c.get("alt") and holds is (crit["kind"] == "exclusion"):
             holds, why = None, "This is one of several ways to qualify. " + why
+        if holds is False and crit["kind"] == "inclusion" and hormone_only_unmet(c, f):
+            holds = None
+            why = (
+                "This asks about hormone therapy, which is given for hormone receptor-positive "
+                "cancer; yours is HR-negative, so it may not apply to you. " + why
+            )
+            settle = "Whether the study team applies this rule to HR-negative cancer"
         if c.get("conditional") and holds is not None and holds != NEUTRAL:
             if (holds is False) == (crit["kind"] == "inclusion"):
                 holds, why = None, "Applies only in some cases: " + why

@@ -118,6 +118,13 @@ def _named_only(trial: Trial, pattern: re.Pattern) -> bool:
     )
 
 
+def _breast_conditions_typed(trial: Trial) -> bool:
+    """Whether the trial lists breast cancer among its conditions and every breast condition
+    names a subtype (the conditions say which breast cancers its cohorts take)."""
+    breast = [c for c in trial.conditions if _BREAST.search(c)]
+    return bool(breast) and all(subtypes_named(c) for c in breast)
+
+
 def gates(trial: Trial, criteria: list[dict] | None = None) -> dict:
     """{"subtypes": [[hr, her2 list], ...], "brain_only": bool, "leptomeningeal_only": bool,
     "excludes_breast": bool, ...} from title and conditions, and from an exclusion that is
@@ -136,12 +143,16 @@ def gates(trial: Trial, criteria: list[dict] | None = None) -> dict:
     # any solid tumour in the title, or a condition that is only "(Advanced) Solid Tumors"; not
     # "HER2-positive solid tumours" or "solid tumors with a KRAS mutation"
     if not _QUALIFIED.search(trial.title) and (
-        _SOLID.search(trial.title)
+        (_SOLID.search(trial.title) and not _breast_conditions_typed(trial))
         or any(_BARE_SOLID.fullmatch(c.strip()) for c in trial.conditions)
     ):
         # "Study of XB010 in Subjects With Solid Tumors" (NCT06545331), conditions "Locally
         # Advanced or Metastatic Solid Tumors", "Hormone-receptor-positive Breast Cancer", "Triple
-        # Negative Breast Cancer": a basket open to solid tumours; the subtypes name later cohorts
+        # Negative Breast Cancer": a basket open to solid tumours; the subtypes name later cohorts.
+        # A title's "Hematologic and Solid Tumor Malignancies" with no such condition, whose only
+        # breast condition is "Triple Negative Breast Cancer Malignancies" (NCT05694364), takes
+        # that subtype of breast cancer only (twenty-first session, set 53 read after it was
+        # measured)
         subtypes = []
     if (
         not subtypes

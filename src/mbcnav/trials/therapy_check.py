@@ -7,6 +7,7 @@ from __future__ import annotations
 from datetime import date
 
 from mbcnav.trials.facts import PatientFacts
+from mbcnav.trials.wording import rx
 
 NEUTRAL = "neutral"
 
@@ -30,6 +31,33 @@ def drug_hits(check: dict, facts: PatientFacts) -> list:
     elif check.get("setting") == "early":
         hits = [d for d in hits if not d.settings or {"adjuvant", "neoadjuvant"} & set(d.settings)]
     return hits
+
+
+#: Drug classes given only for hormone receptor-positive cancer.
+HORMONE_ONLY = {"endocrine therapy", "aromatase inhibitor", "serd", "oral serd", "cdk4/6 inhibitor"}
+
+
+def mark_hormone_only(texts: list[str], crits: list[dict]) -> None:
+    """When a trial says it takes hormone receptor-negative cancer too ("Is HR-positive or
+    HR-negative": wording concept.hr_negative_admitted), its checks of earlier hormone-receptor-
+    only treatment ("Has progressed on ... endocrine therapy") are asked of the HR-positive
+    people: marked ``if_hr_positive``."""
+    if not any(rx("concept.hr_negative_admitted").search(t) for t in texts):
+        return
+    for crit in crits:
+        for c in crit.get("checks") or ():
+            if (
+                c.get("type") == "therapy"
+                and str(c.get("value", "")).lower() in HORMONE_ONLY
+                and not c.get("neg")
+            ):
+                c["if_hr_positive"] = True
+
+
+def hormone_only_unmet(c: dict, f: PatientFacts) -> bool:
+    """Whether a check marked ``if_hr_positive`` finds no such treatment in a person whose
+    cancer is HR-negative (twenty-first session, set 52 read after it was measured)."""
+    return bool(c.get("if_hr_positive")) and f.hr == "negative" and not drug_hits(c, f)
 
 
 def therapy_holds(c: dict, f: PatientFacts) -> tuple[bool | None, str, str]:
