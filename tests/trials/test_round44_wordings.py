@@ -108,6 +108,12 @@ def test_a_repair_gene_list_against_a_tumour_panel():
         origins={"BRCA1": "germline"},
     )
     assert _verdict(text, germline) == "unknown"
+    # a BRCA result whose origin is not stated is most often a blood test: not a tumor result
+    unstated = people.facts(
+        biomarkers={"PIK3CA": "mutated", "ESR1": "mutated", "BRCA2": "negative"},
+        alterations={"PIK3CA": ["mutation"], "ESR1": ["mutation"]},
+    )
+    assert _verdict(text, unstated) == "unknown"
     # review: two tumor results with no repair gene tested say nothing of BRCA
     untested = people.facts(
         biomarkers={"PIK3CA": "mutated", "ESR1": "mutated"},

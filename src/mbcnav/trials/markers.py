@@ -185,6 +185,11 @@ _REPAIR_GENES = frozenset(
 )
 
 
+#: Genes most often tested from blood for an inherited change: a result counts as a tumor
+#: result only when the record says so (second review).
+_INHERITED_TESTS = frozenset({"BRCA1", "BRCA2", "PALB2"})
+
+
 def _repair_panel(f: PatientFacts, marker: str) -> tuple[bool, str, str] | None:
     """A trial that asks for a change in BRCA1/2 or one of the other repair genes it lists,
     against a record that holds a tumor DNA panel (two genes or more, as in ``_genes``) with no
@@ -199,7 +204,11 @@ def _repair_panel(f: PatientFacts, marker: str) -> tuple[bool, str, str] | None:
     # repair genes (second review)
     if not any(
         str(f.biomarkers.get(g, "")).lower() in _NEGATIVE_FOR["any"]
-        and f.origins.get(g) != "germline"
+        and (
+            f.origins.get(g) == "somatic"
+            if g in _INHERITED_TESTS
+            else f.origins.get(g) != "germline"
+        )
         for g in _REPAIR_GENES
     ):
         return None
