@@ -227,12 +227,13 @@ class Scope:
             # not "Prolia for osteoporosis on anastrozole" (a cancer drug's side effect: review)
             return not self._names_breast(padded)
         owned = self.own_other.search(f" {said} ")
-        if owned and owned.group(2) == "had" and self._breast_only_drug(padded):
+        breast_only = self._breast_only_drug(padded)
+        if owned and owned.group(2) == "had" and breast_only:
             # another cancer had in the past beside a drug given only for breast cancer ("I had
             # melanoma 10 years ago, can I take Kisqali"): the person has breast cancer (known from
             # last session's second review)
             return False
-        treated = self.other_treated.search(f" {said} ") and not self._breast_only_drug(padded)
+        treated = self.other_treated.search(f" {said} ") and not breast_only
         if not (owned or denied or treated or self._driver_subject(said, padded)):
             return False
         # a marker other cancers share is no breast word beside one of them ("Herceptin for
@@ -245,7 +246,7 @@ class Scope:
                 strong = strong.replace(f" {marker} ", " ")
         # another cancer's own spread is not the library's, unless the writer names a drug given
         # only for breast cancer ("... spread to his bones and I am on letrozole": second review)
-        spread = padded if self._breast_only_drug(padded) else self.other_spread.sub(r"\1", padded)
+        spread = padded if breast_only else self.other_spread.sub(r"\1", padded)
         return not (self._names_breast(strong) or self._has(spread, self.spread))
 
     def _driver_subject(self, said: str, padded: str) -> bool:

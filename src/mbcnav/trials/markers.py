@@ -79,6 +79,14 @@ _NEGATIVE_FOR = {
     "any": {"not mutated", "negative", "not detected"},
     "amplification": {"not amplified"},
 }
+#: Results that report a change (or a positive stain or score).
+_POSITIVE = frozenset({"mutated", "positive", "high", "loss", "amplified", "detected"})
+#: DNA repair (homologous recombination) genes trials list beside BRCA1/2 and PALB2.
+_REPAIR_GENES = frozenset(
+    {"BRCA1", "BRCA2", "PALB2", "ATM", "ATR", "BARD1", "BRIP1", "BLM", "CDK12", "CHEK1", "CHEK2"}
+    | {"FANCA", "FANCC", "FANCD2", "FANCE", "FANCF", "FANCL", "FANCM", "MRE11A", "MRE11", "NBN"}
+    | {"RAD50", "RAD51", "RAD51B", "RAD51C", "RAD51D", "RAD54L"}
+)
 
 
 def _panel(f: PatientFacts) -> list[str]:
@@ -176,20 +184,6 @@ def _biomarker(c: dict, f: PatientFacts) -> tuple[bool | None, str, str]:
     return None, f"Your {marker} result is unclear ({vals[0]}).", settle
 
 
-_POSITIVE = frozenset({"mutated", "positive", "high", "loss", "amplified", "detected"})
-#: DNA repair (homologous recombination) genes trials list beside BRCA1/2 and PALB2.
-_REPAIR_GENES = frozenset(
-    {"BRCA1", "BRCA2", "PALB2", "ATM", "ATR", "BARD1", "BRIP1", "BLM", "CDK12", "CHEK1", "CHEK2"}
-    | {"FANCA", "FANCC", "FANCD2", "FANCE", "FANCF", "FANCL", "FANCM", "MRE11A", "MRE11", "NBN"}
-    | {"RAD50", "RAD51", "RAD51B", "RAD51C", "RAD51D", "RAD54L"}
-)
-
-
-#: Genes most often tested from blood for an inherited change: a result counts as a tumor
-#: result only when the record says so (second review).
-_INHERITED_TESTS = frozenset({"BRCA1", "BRCA2", "PALB2"})
-
-
 def _repair_panel(f: PatientFacts, marker: str) -> tuple[bool, str, str] | None:
     """A trial that asks for a change in BRCA1/2 or one of the other repair genes it lists,
     against a record that holds a tumor DNA panel (two genes or more, as in ``_genes``) with no
@@ -204,10 +198,10 @@ def _repair_panel(f: PatientFacts, marker: str) -> tuple[bool, str, str] | None:
     # repair genes (second review)
     if not any(
         str(f.biomarkers.get(g, "")).lower() in _NEGATIVE_FOR["any"]
+        # BRCA1/2 and PALB2 are most often tested from blood (``_NOT_TUMOR_DNA``): a tumor
+        # result only when the record says so (second review)
         and (
-            f.origins.get(g) == "somatic"
-            if g in _INHERITED_TESTS
-            else f.origins.get(g) != "germline"
+            f.origins.get(g) == "somatic" if g in _NOT_TUMOR_DNA else f.origins.get(g) != "germline"
         )
         for g in _REPAIR_GENES
     ):
