@@ -42,6 +42,7 @@ CASES = [
         "round39_cases.yaml",
         "round40_cases.yaml",
         "round41_cases.yaml",
+        "round42_cases.yaml",
     )
     for case in yaml.safe_load((DATA / file).read_text("utf-8"))["cases"]
 ]

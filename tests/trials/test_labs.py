@@ -71,8 +71,6 @@ def test_alternatives_joined_by_or_share_a_group_and_lists_do_not():
 @pytest.mark.parametrize(
     "text",
     [
-        "HbA1c ≥ 7%",
-        "hemoglobin A1c above 8",
         "neutrophil-to-lymphocyte ratio > 3",
         "Patients with liver metastases are eligible",
         "History of thrombocytopenia",
@@ -82,6 +80,16 @@ def test_alternatives_joined_by_or_share_a_group_and_lists_do_not():
 )
 def test_text_without_a_usable_limit_gives_no_check(text):
     assert labs.lab_checks(text) == []
+
+
+@pytest.mark.parametrize(
+    "text", ["HbA1c ≥ 7%", "hemoglobin A1c above 8", "glycosylated hemoglobin (HbA1c) ≤ 6.4%"]
+)
+def test_hba1c_is_read_as_its_own_test_never_as_hemoglobin(text):
+    """HbA1c is a blood sugar test in per cent (twenty-second session: "glycosylated hemoglobin
+    (HbA1c) <= 6.4%" was read as hemoglobin at most 6.4 g/dL)."""
+    found = labs.lab_checks(text)
+    assert found and {c["value"] for c in found} == {"hba1c"}
 
 
 def facts_with(**values) -> PatientFacts:

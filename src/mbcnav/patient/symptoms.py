@@ -10,6 +10,7 @@ the field (a bug in the project's data, never bad user input).
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -126,7 +127,11 @@ def _placed(text: object) -> tuple[tuple[int, str], ...]:
     read across a full stop ("... with my porridge. ... weight steady")."""
     out: list[tuple[int, str]] = []
     place = 0
-    for sentence in SENTENCE_END.split(str(text).lower().replace("’", "'")):
+    # accents folded ("rosé" is "rose", "café" is "cafe": twenty-second session)
+    plain = "".join(
+        ch for ch in unicodedata.normalize("NFKD", str(text)) if not unicodedata.combining(ch)
+    )
+    for sentence in SENTENCE_END.split(plain.lower().replace("’", "'")):
         for word in re.findall(r"[a-z0-9']+", sentence):
             if len(out) == MAX_WORDS:
                 return tuple(out)

@@ -250,7 +250,9 @@ def matches(cond: dict, entry: Symptom | None, ctx: Context, facts: dict) -> boo
         return any(_compare(value, r) for r in found) if found else _compare(value, None)
     if key == "reading":
         spec = {k: v for k, v in value.items() if k != "of"}
-        said = readings.values(entry.note or "", value["of"])
+        # the symptom's name leads its note: "high blood pressure" with "184/108 twice tonight"
+        # is a blood pressure reading (twenty-second session, tuning set 50)
+        said = readings.values(f"{entry.symptom}: {entry.note}" if entry.note else "", value["of"])
         found = [v for v in said if _compare(spec, v)]
         if found:
             facts["reading"] = f"{max(found):g} {readings.measures()[value['of']].unit}"

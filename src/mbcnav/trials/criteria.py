@@ -52,6 +52,7 @@ from mbcnav.trials.numbers import (
     ecog_allowed,
     lines_checks,
 )
+from mbcnav.trials.pneumonitis import bare as pneumonitis_bare
 from mbcnav.trials.population import subtype_list
 from mbcnav.trials.radiation import radiation_scope
 from mbcnav.trials.reading import _own_words
@@ -347,8 +348,9 @@ def checks_for(crit: Criterion, found: list[Mention]) -> list[dict]:
             c["neg"] = crit.kind == "inclusion"
         if (
             c["type"] == "therapy"
-            and crit.kind == "inclusion"
-            and prev_mode == "progressed"
+            # "Any prior therapy with anthracycline + Herceptin concurrently" (NCT00043394): an
+            # exclusion of the pair given together, not of either drug (twenty-second session)
+            and (crit.kind == "exclusion" or prev_mode == "progressed")
             and prev_therapy is not None
             and _PARTNER.fullmatch(text[prev_therapy : m.start])
             and not _OPTIONAL_PARTNER.search(text[max(0, prev_therapy - 40) : m.start])
@@ -463,9 +465,19 @@ def checks_for(crit: Criterion, found: list[Mention]) -> list[dict]:
             out.append(
                 {"type": "sites_only", "values": sorted(values), "at": named[0].get("at", 0)}
             )
+    if any(c["type"] == "receptor" and c["value"] == "hr-low" for c in out) and any(
+        c["value"] in {"hr-negative", "triple-negative"} for c in out
+    ):
+        # "TNBC (ER/PgR <1%) or ER-low": ER-low counted with the negatives (er_low_wording),
+        # not HR-low asked for on its own (NCT06099769)
+        out = [c for c in out if c["value"] != "hr-low"]
     for c in out:  # "Prior brain radiotherapy": the body part, or exceptions left to the team
         if c["type"] == "therapy" and c["value"] == "radiation":
             c.update(radiation_scope(plain))
+        elif c["type"] == "condition" and c["value"] == "pneumonitis":
+            # "History of or current ILD or pneumonitis": a bare history is settled by a note; a
+            # window, a grade or the steroids it needed stay with the study team (pneumonitis.py)
+            c["bare"] = pneumonitis_bare(plain)
     mark_unchecked_alternatives(plain, found, out, _LAB)
     if not conditional:
         mark_subgroups(plain, out)

@@ -47,6 +47,9 @@ _NOT_THERAPY = re.compile(
     # (NCT06435429): fitness for a coming treatment, not a history of it
     r"\bprevent\w*\s+(?:the\s+)?(?:treatment|therapy|use)\b[^;.]*$|"
     r"\b(?:plan(?:s|ned)?|scheduled|anticipated|expected|intend\w*)\s+to\s+(?:initiate|start|begin|receive)\b|"
+    # "Will initiate treatment with palbociclib plus letrozole" (NCT04937660): the coming one
+    # (not a treatment named after "after progression on" or "prior": review)
+    r"\bwill\s+(?:initiate|start|begin|commence)\b(?:(?!\b(?:after|following|prior|previous\w*|progress\w*|had|received|failed)\b)[^;.])*$|"
     r"\bplanned\s+(?:treatment|therapy|use)\b|\b(?:eligible|candidates?|suitable)\s+(?:to\s+receive\s+|for\s+)|"
     # "be suitable for the treatment of HB0021.T combined with 3 different chemotherapy
     # regimen" (NCT04802980): the coming treatment, unless a history is named after it
@@ -70,7 +73,7 @@ _NOT_THERAPY = re.compile(
 # sentences are the plan too, unless a sentence speaks of earlier treatment
 _PLAN_LEAD = re.compile(
     r"^\W*(?:[\w\s/-]{0,40}:\s*)?(?:(?:patients?|participants?|subjects?)\s+(?:must\s+be\s+|is\s+|are\s+)?)?"
-    r"(?:plan(?:s|ned|ning)?|scheduled|anticipated|expected|intend\w*)\s+to\s+(?:initiate|start|begin|receive)\b",
+    r"(?:(?:plan(?:s|ned|ning)?|scheduled|anticipated|expected|intend\w*)\s+to|will)\s+(?:initiate|start|begin|receive)\b",
     re.I,
 )
 _PAST_CUE = re.compile(
@@ -302,14 +305,17 @@ def _allows_only(text: str, at: int) -> bool:
 _CURRENT = re.compile(
     r"\b(?:current(?:ly)?(?:\s+(?:receiving|taking|on|using))?|ongoing|concurrent)\s+(?:\w+\s+){0,2}$"
     # "must not be receiving an ER blocking endocrine therapy" (NCT04174352): use now
-    r"|\b(?:is|are|be)\s+(?:still\s+)?(?:receiving|taking|using)\s+(?:(?!(?:or|have|had)\b)[\w-]+\s+){0,6}$"
+    # ("is using immunosuppressant or systemic hormone therapy", NCT05688605: a list of what is
+    # used now; not "... or has had", "or completed", "or took": twenty-second session, set 56
+    # read after it was measured; review)
+    r"|\b(?:is|are|be)\s+(?:still\s+)?(?:receiving|taking|using)\s+(?:(?!(?:have|had|or\s+(?:\w+ed|\w+en|took|has|have|had|was|were|previous\w*|prior|recently))\b)[\w-]+\s+){0,6}$"
     # "a diagnosis of breast cancer and receiving chemotherapy" (NCT07367269), "Patients
     # receiving systemic therapy with capecitabine" (NCT01784393): now, not ever (sixteenth
     # session, held-out set 39 read after it was measured)
     # (not "progression while receiving X", "after", "prior": past use; second review)
     r"|^(?!.*\b(?:progress\w*|relaps\w*|recurr\w*|after|following|prior|previous\w*|adjuvant|"
     r"neoadjuvant)\b).*\b(?:patients|subjects|participants|women|people|and|who\s+(?:is|are))\s+"
-    r"(?:currently\s+)?(?:receiving|undergoing)\s+(?:(?!(?:or|prior|previous|had)\b)[\w-]+\s+){0,4}$",
+    r"(?:currently\s+)?(?:receiving|undergoing|taking|using)\s+(?:(?!(?:or|prior|previous|had)\b)[\w-]+\s+){0,4}$",
     re.I,
 )
 # "at least 12 months", "> 4 weeks": the least span of a gap
@@ -321,11 +327,14 @@ _GAP_BEFORE = re.compile(_AT_LEAST_SPAN + r"(?:prior|before|since|ago)\b", re.I)
 # "Recovery from prior immunotherapy", "recovered from the side effects of earlier
 # chemotherapy": a condition on a therapy if it was given, never a requirement to have had it
 # (NCT00003454; sixteenth session, tuning set 38)
+# ("recovered from clinically-significant adverse-events of their most recent cancer
+# immunotherapy", NCT05691517: any words up to the therapy unless a new clause starts: twenty-
+# second session, set 56 read after it was measured)
 _RECOVERY_BEFORE = re.compile(
     r"\b(?:recover(?:y|ed|ing)?|resolution|resolved)\s+(?:(?:fully|completely|adequately|"
-    r"sufficiently)\s+)?(?:from|of|after)\s+(?:(?:the|all|any|prior|previous|earlier|recent|"
-    r"acute|toxic|side|effects?|toxicit(?:y|ies)|adverse|events?|of|from|to|grade|\d|or|and|"
-    r"reversible)\s+){0,6}$",
+    r"sufficiently)\s+)?(?:from|of|after)\s+(?:(?!(?:must|should|have|has|had|received?|"
+    r"progress\w*|relaps\w*|failed|and\s+(?:is|are|must|have|has|had|received|previously|treated|"
+    r"given|exposed|pretreated|with))\b)[\w-]+\s+){0,8}$",
     re.I,
 )
 # "At least 12 months between completion of adjuvant chemotherapy and the diagnosis of

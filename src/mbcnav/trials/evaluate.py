@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from mbcnav.trials import pneumonitis
 from mbcnav.trials.diagnosis_time import diagnosis_time_holds
 from mbcnav.trials.durations import evaluate_duration
 from mbcnav.trials.facts import PatientFacts
@@ -30,9 +31,21 @@ def _receptor(c: dict, f: PatientFacts) -> tuple[bool | None, str, str]:
             return None, "Your hormone receptor (ER/PR) result is not known.", "ER/PR test result"
         if f.er_low_only:  # ER 1-10%, PR negative: reported as positive, often treated as negative
             low = "Your ER is low-positive (1-10% of cells) and PR is negative."
+            if val == "low":
+                return True, low, ""
             if val == "positive":
                 return not c.get("er_min10"), low, ""
             return (True, low, "") if c.get("er_low_ok") else (False, low, "")
+        if val == "low":  # HR-low asked for: negative or clearly high is not it; between, unknown
+            if f.hr == "negative":
+                return False, "This study is for HR-low cancer; yours is HR-negative.", ""
+            if f.er_percent is not None and f.er_percent > 50:
+                return False, f"This study is for HR-low cancer; your ER is {f.er_percent:g}%.", ""
+            return (
+                None,
+                "Whether your ER result counts as low for this study is not clear from your record.",
+                "The ER percentage on your pathology report",
+            )
         return f.hr == val, f"Your cancer is hormone receptor {f.hr}.", ""
     if f.her2 is None:
         return None, "Your HER2 result is not known.", "HER2 test result (IHC score)"
@@ -296,6 +309,8 @@ def evaluate(c: dict, f: PatientFacts) -> tuple[bool | None | str, str, str]:
             if f.therapies_known or re.search(r"breast", f.note, re.I):
                 return True, "You have breast cancer.", ""
             return False if f.note else None, "Breast cancer is not mentioned.", "Your diagnosis"
+        if c["value"] == "pneumonitis":
+            return pneumonitis.holds(c, f)
         if c["value"] == "pregnant":
             if f.pregnant is None:
                 return None, "Pregnancy is checked at screening.", "A pregnancy test"

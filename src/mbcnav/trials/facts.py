@@ -6,6 +6,7 @@ import re
 from dataclasses import asdict, dataclass, field
 from datetime import date, timedelta
 
+from mbcnav.trials import pneumonitis
 from mbcnav.trials.patterns import load
 
 ENDOCRINE = {"aromatase inhibitor", "SERM", "SERD"}
@@ -73,6 +74,7 @@ class PatientFacts:
     tmb: float | None = None  # mutations per megabase
     tmb_high: bool | None = None  # >= 10 mut/Mb, or written "high"
     visceral_crisis: bool | None = None  # True when a scan or visit note says so; else not known
+    pneumonitis: bool | None = None  # True when a note tells of pneumonitis or ILD; else not known
     de_novo: bool | None = None  # metastatic at first diagnosis (patient.derive.is_de_novo)
     inflammatory: bool | None = None  # inflammatory breast cancer, as the record says
     # radiation entries of a patient file ({site as written, start, end} ISO); None: not known
@@ -308,6 +310,9 @@ def from_patient(p, as_of: date) -> PatientFacts:
     notes = " ".join(a.note or "" for a in p.assessments if a.date is None or a.date <= as_of)
     return PatientFacts(
         visceral_crisis=True if re.search(r"visceral crisis", notes, re.I) else None,
+        pneumonitis=pneumonitis.told(
+            [a.note or "" for a in p.assessments if a.note and (a.date is None or a.date <= as_of)]
+        ),
         de_novo=derive.is_de_novo(p),
         inflammatory=p.metastatic_diagnosis.inflammatory,
         radiation=[

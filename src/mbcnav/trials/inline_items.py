@@ -67,10 +67,46 @@ def _run(line: str) -> list[re.Match]:
 _INLINE_BULLET = re.compile(r"(?<=\S)\s*(?=[•●▪]\s)(?![^()]*\))")  # not inside brackets
 
 
+# a list copied from a web page with its line breaks lost: "Inclusion Criteria: * Histologically
+# confirmed breast cancer * Tumor that has overexpression of HER2 ... PATIENT CHARACTERISTICS: *
+# Female" (NCT00043394, NCT00382018 as stored web pages give them): the markdown bullet "*"
+# between spaces, two or more on a line, starts an item, and so does a section name in capitals
+# ("PATIENT CHARACTERISTICS:", "PRIOR CONCURRENT THERAPY:"); a product ("2.5 * ULN", "3 * the
+# ULN", "1.5 * normal": a star after a number) is one sign
+_PRODUCT = r"(?!\d|(?i:uln|lln|iuln|upper|lower|normal|the\s+upper|the\s+uln|institutional)\b)"
+_STARS = re.compile(rf"(?:^|(?<=\s))(?<!\d\s)\*\s+{_PRODUCT}(?=\S)(?![^()]*\))")
+_SECTION_NAME = r"(?:[A-Z]{3,}\s+){1,3}[A-Z]{3,}"  # "PATIENT CHARACTERISTICS"
+_SECTION = _SECTION_NAME + r"\s*:"
+# one star is enough after a section header ("Exclusion Criteria: * Any prior therapy ...")
+_HEADER_END = re.compile(rf"(?i:criteria)\s*:\s*$|^\W*{_SECTION}\s*$")
+_HEADER_STAR = re.compile(rf"(?:(?i:criteria)|{_SECTION_NAME})\s*:\s+\*\s+\S")
+_STAR_CUT = re.compile(
+    rf"(?<=[^\s\d])\s+(?=\*\s+{_PRODUCT}\S)(?![^()]*\))|(?<=\S)\s+(?={_SECTION})"
+)
+
+
 def inline_items(line: str, is_bullet: Callable[[str], bool]) -> list[str]:
     """``line`` broken at each item number of its run, or at each bullet sign (outside brackets)
-    when it holds two or more, or one after ":", "." or ";"; the words before the first item stay
-    a line of their own unless they are only a bullet (``is_bullet``)."""
+    when it holds two or more, or one after ":", "." or ";", or at each markdown bullet "*" of a
+    list whose line breaks were lost (two or more on the line, or one after a colon); the words
+    before the first item stay a line of their own unless they are only a bullet
+    (``is_bullet``)."""
+    if len(_STARS.findall(line)) >= 2 or _HEADER_STAR.search(line):
+        indent = line[: len(line) - len(line.lstrip())]
+        parts = [p.strip() for p in _STAR_CUT.split(line) if p.strip()]
+        # a stem before the first star ("Patients with HER2-positive disease: * prior
+        # trastuzumab") keeps its items under it (second review); a header does not
+        deeper = (
+            "  "
+            if parts[0].endswith(":") and not _HEADER_END.search(parts[0]) and len(parts) > 1
+            else ""
+        )
+        out = []
+        for k, p in enumerate(parts):
+            if re.match(_SECTION, p):
+                out.append("")  # a section name ends the list above it, as a blank line does
+            out += _numbered(indent + (deeper if k else "") + p, is_bullet)
+        return out
     if len(re.findall(r"(?:^|\s)[•●▪]\s", line)) >= 2 or re.search(r"\S[:.;]\s*[•●▪]\s", line):
         indent = line[: len(line) - len(line.lstrip())]
         parts = [p.strip() for p in _INLINE_BULLET.split(line) if p.strip()]

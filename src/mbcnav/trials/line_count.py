@@ -82,6 +82,20 @@ def lines_hold(c: dict, f: PatientFacts) -> tuple[bool | None, str, str]:
         n = f.chemo_lines
     elif c.get("done"):
         n, what = f.lines_done, "finished lines of treatment"
+        going = f.lines is not None and n is not None and f.lines > n
+        if c.get("grown") and going:
+            # "progressed after >= 1 line": the line going on now counts when the latest scan
+            # shows growth on it; with no scan since it began, only when the answer is the same
+            # either way (review)
+            if f.growing_now and f.growing_now[0]:
+                n += 1
+            elif f.growing_now is None and _holds(c, n) != _holds(c, n + 1):
+                return (
+                    None,
+                    f"You had {n} {what} for metastatic disease; whether the cancer is growing "
+                    "on your current treatment is not in your record.",
+                    "Your latest scan result on your current treatment",
+                )
     else:
         n = f.lines if not cls else None
     if c.get("any_setting") and n == 0 and f.drugs:

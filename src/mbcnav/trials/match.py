@@ -8,7 +8,7 @@ import re
 from mbcnav.trials.cohorts import apply_cohorts, feasible
 from mbcnav.trials.evaluate import NEUTRAL, evaluate
 from mbcnav.trials.facts import PatientFacts
-from mbcnav.trials.modality import modality, scope, soften
+from mbcnav.trials.modality import modality, scope, soften, stated_first
 from mbcnav.trials.options import _either_or, _group_key, _or3, subtype_options
 from mbcnav.trials.population import mismatch
 from mbcnav.trials.subgroups import apply_subgroups
@@ -126,6 +126,8 @@ def verdict(crit: dict, f: PatientFacts, cache: dict | None = None) -> dict:
             holds = True if True in results else False if all(r is False for r in results) else None
         else:  # "known BRCA mutation without prior PARP inhibitor": all parts together
             holds = False if False in results else True if all(results) else None
+            if holds and _AT_ONCE.search(crit["text"]) and any(c.get("partner") for c, _ in judged):
+                holds = None  # "anthracycline + Herceptin concurrently": both had, together?
             both = _BOTH.search(crit["text"])
             if holds and both and not any(c["at"] > both.start() for c, _ in judged if "at" in c):
                 holds = None  # "... and has received Z": Z is not checked, so not settled
@@ -157,6 +159,13 @@ def verdict(crit: dict, f: PatientFacts, cache: dict | None = None) -> dict:
             for c, holds in judged
         ):
             mode = "required"  # the "no" comes from words outside the allowance or judgement
+    if mode == "conditional" and v == "not met" and not crit.get("option"):
+        end = stated_first(words)  # a requirement stated first; a condition only after it
+        failing = crit["kind"] == "exclusion"
+        if end is not None and any(
+            holds is failing and c.get("at") is not None and c["at"] < end for c, holds in judged
+        ):
+            mode = "required"
     v, why, settle = soften(v, why, settle, mode)
     out = {
         "verdict": v,
@@ -190,6 +199,11 @@ def _fit_from(not_met: int, unknown: int, met: int) -> str:
 _LIST = re.compile(r"\bor\b|,|;|/", re.I)
 # "Previously received both anthracycline and taxane": every item of a list is required
 _BOTH_AND = re.compile(r"\bboth\b(?:(?!\bor\b)[^.;]){0,80}\band\b", re.I)
+# "Any prior therapy with anthracycline + Herceptin concurrently": two drugs given together,
+# which a record of both does not show (they may have been given one after the other)
+_AT_ONCE = re.compile(
+    r"\b(?:concurrent\w*|together|simultaneous\w*|at\s+the\s+same\s+time)\b", re.I
+)
 # "Creatinine > 1.5 x ULN concurrent with creatinine clearance < 50 mL/min": both together
 _JOINT = re.compile(
     r"\b(?:concurrent(?:ly)?|together|in\s+combination|along|coupled|combined)\s+with\b|\baccompanied\s+by\b",

@@ -30,6 +30,17 @@ MODALITIES = (
 _SENTENCE_END = re.compile(r"\.\s+(?=[A-Z])")
 _BRACKETS = re.compile(r"\([^()]*\)")
 _MUST = re.compile(r"\bmust\b|\b(?:is|are)\s+required\b|\bshould\b|\bhave\s+to\b", re.I)
+_LETS_IN = re.compile(
+    r"\b(?:eligible|allowed|permitted|accepted|acceptable|qualif\w*|exceptions?|waive\w*|"
+    r"patients?|participants?|subjects?|they|those|women|men|people|persons?|individuals?|"
+    r"join|take\s+part|particip\w*|enrol\w*|includ\w*)\b",
+    re.I,
+)
+_ALLOWED_UP_TO = re.compile(
+    r"\b(?:may|can)\s+have\s+(?:had|received)\s+(?:up\s+to|no\s+more\s+than|a\s+maximum\s+of|at\s+most)\s+"
+    r"(?:\d+|one|two|three|four|five)\b",
+    re.I,
+)
 _COHORT_WORD = re.compile(r"\b(?:cohorts?|groups?|arms?|parts?|modules?|expansion)\b", re.I)
 
 WHY = {
@@ -66,6 +77,28 @@ def _cue(text: str, mode: str) -> re.Match | None:
 
 
 _CLAUSE_EDGE = re.compile(r"[;:]\s|,?\s+\bor\b\s+|,\s+(?=unless|except|provided)", re.I)
+
+
+def stated_first(text: str) -> int | None:
+    """ "All participants should have at least 1 measurable disease per RECIST v1.1. An irradiated
+    lesion can be considered measurable only if ...": the end of a first sentence that states a
+    requirement when the words making the rule conditional come only after it (twenty-second
+    session, last session's held-out set 55 read after it was measured); else None."""
+    first = _SENTENCE_END.search(text)
+    cue = _cue(text, "conditional")
+    if (
+        first
+        and cue
+        and cue.start() > first.start()
+        and _MUST.search(text[: first.start()])
+        # "Patients who did not receive one are eligible only if it was contraindicated": a
+        # later sentence about people (or exceptions) is a second way in, not a narrower reading
+        # of a thing the first sentence names ("An irradiated lesion can be considered
+        # measurable only if ..."): reviews
+        and not _LETS_IN.search(text[first.start() :])
+    ):
+        return first.start()
+    return None
 
 
 def scope(text: str, mode: str) -> tuple[int, int]:
@@ -154,9 +187,17 @@ def modality(text: str, kind: str) -> str:
         # a definition that opens the text; "... breast cancer that is HER2 low. HER2 low is
         # defined as: ..." is a rule followed by the meaning of its word, still a rule
         return "definition"
-    if rx("modality.procedure").search(text) or (
+    state = rx("modality.marker_state").search(text)
+    step = rx("modality.procedure").search(text)
+    if (
+        step
+        # "HR-positive (ER >=10%), HER2-negative breast cancer, determined by local laboratory on
+        # most recent available tumor tissue" (NCT03227328): the state is asked, the sample is
+        # where it was read (twenty-second session, set 57)
+        and not (state and state.start() < step.start())
+    ) or (
         # "confirmed by the central laboratory": a study step unless it names the state asked
-        rx("modality.central_check").search(text) and not rx("modality.marker_state").search(text)
+        rx("modality.central_check").search(text) and not state
     ):
         return "procedure"
     if rx("modality.judgement").search(text):
@@ -180,7 +221,9 @@ def modality(text: str, kind: str) -> str:
     if allow and not rx("modality.forbidden").search(text):
         # "All patients must have received ... Treatment-naive patients are eligible if ...":
         # a requirement stated before the allowance keeps the rule a requirement
-        if not _MUST.search(text[: allow.start()]):
+        # "Patients may have had up to three prior chemotherapy regimens" (NCT00043394): an
+        # allowance with a ceiling still limits; more than it allows is ruled out
+        if not _MUST.search(text[: allow.start()]) and not _ALLOWED_UP_TO.search(text):
             return "permitted"
     if rx("modality.conditional").search(text) or _ends_if_needed(text):
         return "conditional"

@@ -19,9 +19,13 @@ _LINES_RANGE = re.compile(
 _LINES_LT = re.compile(rf"(?:fewer than|less than|<)\s*{_N}\s*{_LINE}", re.I)
 _LINES_MIN = re.compile(
     rf"(?:at least|minimum of|≥|>=|(?<!no )(?<!not )more than|>)\s*{_N}\s*{_LINE}|{_N}\s*(?:or more|\+)\s*{_LINE}"
-    # "Patients in advanced stages who have undergone systemic treatment" (NCT06217185)
+    # "Patients in advanced stages who have undergone systemic treatment" (NCT06217185); "Patients
+    # who have received prior therapy for their metastatic breast disease" (NCT00493350, a stored
+    # web copy: twenty-second session, set 57) names no kind: any treatment is systemic (without
+    # "systemic", only before "disease" or "cancer" and no "with" a class after it: "Prior
+    # treatment in the metastatic setting with any PI3K inhibitor" is a class, NCT05894239)
     r"|\b(?:metastatic|advanced)\s+(?:stages?|disease|setting)\s+who\s+(?:have|has|had)\s+(?:undergone|received)\s+(?:any\s+)?(?:prior\s+)?system(?:at)?ic\s+(?:anti-?(?:cancer|tumou?r)\s+)?(?:therapy|therapies|treatments?)"
-    r"|(?<!no )(?<!without )(?<!any )(?P<prior>prior|previous|(?<!not )(?<!never )(?:have|has|had)\s+(?:undergone|received))\s+(?:any\s+)?(?:treatment\s+with\s+)?system(?:at)?ic\s+(?:anti-?(?:cancer|tumou?r)\s+|anti-?neoplastic\s+)?(?:therapy|therapies|treatment)\s+(?:for|in)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:metastatic|advanced)"
+    r"|(?<!no )(?<!without )(?<!any )(?P<prior>prior|previous|(?<!not )(?<!never )(?:have|has|had)\s+(?:undergone|received))\s+(?:any\s+)?(?:treatment\s+with\s+)?(?P<systemic>system(?:at)?ic\s+)?(?:anti-?(?:cancer|tumou?r)\s+|anti-?neoplastic\s+)?(?:therapy|therapies|treatment)\s+(?:for|in)\s+(?:the\s+|their\s+)?(?:[\w-]+\s+){0,3}?(?:metastatic|advanced)(?(systemic)|\s+(?:breast\s+)?(?:disease|cancer)\b(?![^.;]*\bwith\b))"
     # "prior line of therapy for metastatic disease" (NCT05982678): any earlier line
     r"|^\W*(?:prior|previous)\s+lines?\s+of\s+(?:system(?:at)?ic\s+)?"
     r"(?:therapy|treatment)\s+(?:for|in)\s+(?:the\s+)?(?:metastatic|advanced)"
@@ -74,8 +78,11 @@ _DURING_FIRST = re.compile(
 # "Planned to initiate ... first-line therapy" NCT03723928, NCT05977036; "plans to consider results
 # in either first- or second-line therapy" NCT06896162): no line, or at most one, may have ended
 _PLANNED_LINE = re.compile(
-    r"\b(?:plan(?:s|ned|ning)?|scheduled|anticipated|expected|intend\w*|candidates?|eligible)\s+"
+    r"\b(?:(?:plan(?:s|ned|ning)?|scheduled|anticipated|expected|intend\w*|candidates?|eligible)\s+"
     r"(?:(?:to|for)\s+)?(?:\w+\s+){0,5}?(?:in\s+)?(?:either\s+)?"
+    # "Will initiate treatment with palbociclib plus letrozole ... as first or second line
+    # therapy" (NCT04937660: twenty-second session, set 57)
+    r"|(?:will|to)\s+(?:initiate|start|begin|receive)\b[^.;]{0,200}?\bas\s+(?:(?:the|a|their)\s+)?)"
     r"(?P<first>1st|first)[- ]?(?:\s*(?:or|and/or|to)\s*(?P<second>2nd|second)[- ]?)?\s*line",
     re.I,
 )
@@ -410,7 +417,17 @@ def lines_check(text: str) -> dict | None:
         and _NOT_BEFORE.search(text[: floor.start()])
     ):  # "Have not received more than 4 prior chemotherapy regimens" (NCT06008275): at most 4
         lo, hi = None, lo - 1
-    done = False
+    # "progressed after >= 1 line of prior therapy" (NCT05691517): a line the cancer grew on has
+    # ended or is growing now (``grown``); one still working does not count (twenty-second
+    # session, set 56);
+    # a count of one class ("progression on at least one prior endocrine therapy", whose
+    # adjuvant treatment may count) keeps line_count's own reading
+    done = grown = bool(
+        lo is not None
+        and cls is None
+        and floor
+        and _PROGRESSION_BEFORE.search(text[max(0, floor.start() - 30) : floor.start()])
+    )
     if (
         lo == 1
         and hi is None
@@ -462,7 +479,8 @@ def lines_check(text: str) -> dict | None:
         at = first.start()
     if lo is None and hi is None:
         return None
-    return _lines(lo, hi, cls, text, at, done)
+    # (review: the line going on now counts when the latest scan shows growth on it; line_count)
+    return {**_lines(lo, hi, cls, text, at, done), **({"grown": True} if grown else {})}
 
 
 #: "prior lines of non-endocrine-based therapy" (NCT06840483): lines with no endocrine drug

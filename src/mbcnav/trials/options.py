@@ -26,7 +26,7 @@ def _group_key(c: dict) -> str:
     )
 
 
-_OR_WORD = re.compile(r"\s\bor\b(?:\s|:)")  # "Either: NSCLC ...; Or: ER+ breast cancer"
+_OR_WORD = re.compile(r"\s\b(?:or|OR)\b(?:\s|:)")  # "Either: NSCLC ...; Or: ER+ breast cancer"
 _LABEL_COLON = re.compile(r"\b(?:either|or)\s*:", re.I)
 # "one or more", "18 or older", "equal to or greater than": a number's range, no alternatives
 _NOT_AN_OR = re.compile(
@@ -81,6 +81,10 @@ def _either_or(text: str, judged: list[tuple[dict, object]]) -> tuple[bool | Non
     if len(judged) < 2 or any("at" not in c for c, _ in judged):
         return None
     depth, cuts = 0, [0]
+    capital: set[int] = set()  # cuts at a capital "OR"
+    # ... only in one short sentence: a list of cohorts ("...; OR any other HER2+ solid tumor
+    # ...", NCT05069935) keeps its own reading (twenty-second session)
+    plain_sentence = len(text) < 200 and not re.search(r"[;:]", text)
     for i, ch in enumerate(text):
         depth += ch == "("
         depth -= ch == ")" and depth > 0
@@ -94,7 +98,15 @@ def _either_or(text: str, judged: list[tuple[dict, object]]) -> tuple[bool | Non
                 and _CELL_TYPE_AFTER.match(text, i)
             )
         ):
-            if not _NUMBER_BEFORE.search(text[max(0, i - 12) : i]) and not _joins_values(judged, i):
+            # a capital "OR" (NCI's way of joining whole criteria: "Newly metastatic disease OR
+            # progressive metastatic disease while on hormonal therapy", NCT00382018) parts a
+            # one-sentence criterion, whatever checks stand beside it (twenty-second session)
+            if text[i + 1 : i + 3] == "OR" and plain_sentence:
+                cuts.append(i + 3)
+                capital.add(i + 3)
+            elif not _NUMBER_BEFORE.search(text[max(0, i - 12) : i]) and not _joins_values(
+                judged, i
+            ):
                 cuts.append(i + 3)
     if len(cuts) < 2:
         return None
@@ -132,6 +144,8 @@ def _either_or(text: str, judged: list[tuple[dict, object]]) -> tuple[bool | Non
         [
             False
             if _another_cancer(text[a:b])
+            else None
+            if (a in capital or b in capital) and _NEWLY.search(text[a:b]) and set(p) <= {"setting"}
             else _and3([_or3(v) for v in p.values()])
             if p
             else (False if _OTHER_CANCER.search(text[a:b]) else None)
@@ -141,6 +155,9 @@ def _either_or(text: str, judged: list[tuple[dict, object]]) -> tuple[bool | Non
     return (_and3([either, *shared]),)
 
 
+# "Newly metastatic disease OR ...": a part that says the spread is new asks more than the
+# setting its words check; how new, the record's dates cannot say (review)
+_NEWLY = re.compile(r"\bnew(?:ly)?\b", re.I)
 _OTHER_CANCER = re.compile(
     r"^(?!.*\bbreast\b).*\b(?:cancers?|carcinomas?|tumou?rs?|sarcomas?|lymphomas?|leuk(?:a)?emias?|"
     r"melanomas?|myelomas?|nsclc|sclc|hcc|mesotheliomas?|gliomas?|glioblastomas?)\b",

@@ -1,9 +1,10 @@
 """Earlier radiotherapy against the record: "Prior brain radiotherapy", "No prior whole brain
-radiation". A criterion names the part of the body treated (the brain, or the whole brain); the
-record's radiation entries (the site as written and the dates) can show that such a treatment
-happened. A record without a matching entry settles nothing (radiation is often left out of a
-chart), and a criterion with any word beyond that bare statement (a window, an exception, a dose,
-another target) stays with the study team."""
+radiation", "Has received prior radiation therapy". A criterion names the part of the body treated
+(the brain, or the whole brain) or none (any radiation); the record's radiation entries (the site
+as written and the dates) can show that such a treatment happened. A record without a matching
+entry settles nothing (radiation is often left out of a chart), and a criterion with any word
+beyond that bare statement (a window, an exception, a dose, another target) stays with the study
+team."""
 
 from __future__ import annotations
 
@@ -60,8 +61,16 @@ def radiation_holds(c: dict, f: PatientFacts) -> tuple[bool | None, str, str]:
     ):
         return unknown
     site = c.get("site")
-    if site is None or c.get("within_days"):  # a window is a wash-out: the team's to check
+    if c.get("within_days"):  # a window is a wash-out: the team's to check
         return unknown
+    if site is None:
+        # "Has received prior radiation therapy" (NCT05701527): any radiation the record lists
+        # (twenty-second session, set 56 read after it was measured)
+        if not f.radiation:
+            return None, "Your record lists no radiation treatment.", settle
+        e = max(f.radiation, key=lambda e: e.get("end") or e.get("start") or "")  # the latest
+        when = e.get("end") or e.get("start") or "a date not given"
+        return True, f"Your record lists radiation to {e['site']} ({when}).", ""
     entries = [e for e in f.radiation if BRAIN.search(e["site"])]
     if site == "whole brain":
         if any(not FOCAL.search(e["site"]) and not WHOLE_BRAIN.search(e["site"]) for e in entries):
