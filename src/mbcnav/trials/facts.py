@@ -307,12 +307,10 @@ def from_patient(p, as_of: date) -> PatientFacts:
     her2 = derive.her2_category(p)
     hr = derive.hr_status(p)
     setting = "metastatic" if (p.metastatic_diagnosis.date or p.metastases) else None
-    notes = " ".join(a.note or "" for a in p.assessments if a.date is None or a.date <= as_of)
+    notes = [a.note for a in p.assessments if a.note and (a.date is None or a.date <= as_of)]
     return PatientFacts(
-        visceral_crisis=True if re.search(r"visceral crisis", notes, re.I) else None,
-        pneumonitis=pneumonitis.told(
-            [a.note or "" for a in p.assessments if a.note and (a.date is None or a.date <= as_of)]
-        ),
+        visceral_crisis=True if re.search(r"visceral crisis", " ".join(notes), re.I) else None,
+        pneumonitis=pneumonitis.told(notes),
         de_novo=derive.is_de_novo(p),
         inflammatory=p.metastatic_diagnosis.inflammatory,
         radiation=[

@@ -9,14 +9,22 @@ a grade, the steroids it needed, a window or "current" alone stays with the stud
 from __future__ import annotations
 
 import re
+from functools import cache
 from typing import TYPE_CHECKING
+
+from mbcnav.trials.patterns import load
 
 if TYPE_CHECKING:  # facts.py reads notes with told() below
     from mbcnav.trials.facts import PatientFacts
 
-NAMED = re.compile(
-    r"\b(?:pneumonitis|interstitial\s+lung\s+disease|ild|interstitial\s+pneumonia)\b", re.I
-)
+
+@cache
+def _named() -> re.Pattern:
+    """The words of the criteria concept (patterns.yaml ``pneumonitis``), read in notes too."""
+    words = load().concepts["pneumonitis"].patterns
+    return re.compile("|".join(f"(?:{w})" for w in words), re.I)
+
+
 #: words that tell the inflammation happened: a grade, its diagnosis, its treatment or its course
 _HAPPENED = re.compile(
     r"\b(?:grade|g[1-4]|developed|diagnosed|had|history|treated|steroids?|prednisone|"
@@ -48,7 +56,7 @@ def told(notes: list[str]) -> bool | None:
     for note in notes:
         for sentence in re.split(r"[.;\n]", note):
             if (
-                NAMED.search(sentence)
+                _named().search(sentence)
                 and _HAPPENED.search(sentence)
                 and not _NOT_TOLD.search(sentence)
             ):
