@@ -232,9 +232,8 @@ class Scope:
         if (
             self.own_condition.search(f" {said} ")
             and not self._has(padded, self.spread + self.cancer_words + self.cancer_topic)
-            and not self._drug_as_context(padded)
-            # "Prolia for osteoporosis ... with my Kisqali treatment" (review)
-            and not self._own_drug(padded)
+            # "Prolia for osteoporosis on anastrozole", "... with my Kisqali treatment" (review)
+            and not self._drug_taken(padded)
         ):
             # "Prolia shot for osteoporosis": another disease the drug treats, no cancer named;
             # not "Prolia for osteoporosis on anastrozole" (a cancer drug's side effect: review)
@@ -324,8 +323,7 @@ class Scope:
             # (reviews)
             return not (
                 self._has(padded, self.spread + self.prevention_keeps)
-                or self._own_drug(padded)
-                or self._drug_as_context(padded)  # "now I'm on Ibrance" (second review)
+                or self._drug_taken(padded)  # "now I'm on Ibrance" (second review)
             )
         if self._has(padded, self.person_cancer):
             return False
@@ -410,6 +408,11 @@ class Scope:
             for name in synonyms().drugs
             for lead in ("from", "on", "before", "after", "during", "taking", "by", "with")
         )
+
+    def _drug_taken(self, padded: str) -> bool:
+        """A drug the writer takes or took: named as context ("on anastrozole") or as theirs
+        ("my letrozole")."""
+        return self._drug_as_context(padded) or self._own_drug(padded)
 
     @staticmethod
     def _own_drug(padded: str) -> bool:

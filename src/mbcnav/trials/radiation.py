@@ -68,9 +68,7 @@ def radiation_holds(c: dict, f: PatientFacts) -> tuple[bool | None, str, str]:
         # (twenty-second session, set 56 read after it was measured)
         if not f.radiation:
             return None, "Your record lists no radiation treatment.", settle
-        e = max(f.radiation, key=lambda e: e.get("end") or e.get("start") or "")  # the latest
-        when = e.get("end") or e.get("start") or "a date not given"
-        return True, f"Your record lists radiation to {e['site']} ({when}).", ""
+        return _listed(max(f.radiation, key=lambda e: e.get("end") or e.get("start") or ""))
     entries = [e for e in f.radiation if BRAIN.search(e["site"])]
     if site == "whole brain":
         if any(not FOCAL.search(e["site"]) and not WHOLE_BRAIN.search(e["site"]) for e in entries):
@@ -83,6 +81,10 @@ def radiation_holds(c: dict, f: PatientFacts) -> tuple[bool | None, str, str]:
         entries = [e for e in entries if WHOLE_BRAIN.search(e["site"])]
     if not entries:
         return None, f"Your record lists no radiation to the {site}.", settle
-    e = entries[-1]
+    return _listed(entries[-1])
+
+
+def _listed(e: dict) -> tuple[bool, str, str]:
+    """Yes, with the radiation entry of the record that says so."""
     when = e.get("end") or e.get("start") or "a date not given"
     return True, f"Your record lists radiation to {e['site']} ({when}).", ""
