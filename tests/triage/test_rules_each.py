@@ -43,6 +43,7 @@ CASES = [
         "round40_cases.yaml",
         "round41_cases.yaml",
         "round42_cases.yaml",
+        "round43_cases.yaml",
     )
     for case in yaml.safe_load((DATA / file).read_text("utf-8"))["cases"]
 ]

@@ -230,10 +230,11 @@ class Scope:
         # it is named ("My mother has lung cancer (EGFR, not breast) ... Is that normal?")
         denied = self._has(padded, self.not_breast) and self.own_other.search(padded)
         if (
-            self.own_condition.search(f" {said} ")
+            (use := self.own_condition.search(f" {said} "))
             and not self._has(padded, self.spread + self.cancer_words + self.cancer_topic)
-            # "Prolia for osteoporosis on anastrozole", "... with my Kisqali treatment" (review)
-            and not self._drug_taken(padded)
+            # "Prolia for osteoporosis on anastrozole", "... with my Kisqali treatment" (review);
+            # not the drug the condition is treated with ("stay on Prolia for osteoporosis")
+            and not self._drug_taken(self._without_use(padded, said, use))
         ):
             # "Prolia shot for osteoporosis": another disease the drug treats, no cancer named;
             # not "Prolia for osteoporosis on anastrozole" (a cancer drug's side effect: review)
@@ -399,6 +400,26 @@ class Scope:
         found = (drug(w) for w in padded.split())
         return any(d is not None and set(d.classes) & self.breast_only for d in found)
 
+    def _without_use(self, padded: str, said: str, use: re.Match) -> str:
+        """The message without the drug just before "for <condition>" and a lead word before it
+        ("on prolia for osteoporosis" -> "for osteoporosis", "letrozole for pcos" -> "for pcos"),
+        once; never a drug given only for breast cancer taken beside it ("with letrozole for
+        osteoporosis", "on kisqali fosamax for osteoporosis": reviews)."""
+        from mbcnav.patient.drugs import drug
+
+        before = f" {said} "[: use.start()].split()[-2:]
+        if not before or drug(before[-1]) is None:
+            return padded
+        if (
+            len(before) == 2
+            and before[0] in _CONTEXT_LEADS
+            and self._breast_only_drug(f" {before[1]} ")
+        ):
+            return padded  # "with letrozole for osteoporosis": the cancer drug is context
+        drop = before if len(before) == 2 and before[0] in _USE_LEADS else before[-1:]
+        lead = f" {' '.join(drop)} {use.group(0).strip()} "
+        return padded.replace(lead, f" {use.group(0).strip()} ", 1)
+
     @staticmethod
     def _drug_as_context(padded: str) -> bool:
         """A drug named as what the person takes or took ("from letrozole", "on anastrozole",
@@ -424,6 +445,12 @@ class Scope:
     @staticmethod
     def _names_drug(padded: str) -> bool:
         return any(f" {name} " in padded for name in synonyms().drugs)
+
+
+#: words before a drug that make it what the person takes beside the other drug
+_CONTEXT_LEADS = {"with", "on", "and", "plus", "taking", "while"}
+#: words before the drug a condition is treated with, taken out with it ("stay on prolia")
+_USE_LEADS = {"on", "take", "takes", "taking", "took", "of", "a", "the", "my", "her", "his"}
 
 
 @lru_cache(maxsize=1)

@@ -28,7 +28,19 @@ _STAGES = re.compile(
     r"(?:\s*(?:,|and|or)\s*phase\s+[\w.]{1,4}\s+(?:[\w/-]+\s+){0,3}?stages?)*)\s*:",
     re.I,
 )
-_COHORT_IN_BRACKETS = re.compile(r"\((?:cohort|arm|part|group|module)\s+([\w.]{1,6})\)\s*:", re.I)
+_COHORT_IN_BRACKETS = re.compile(
+    r"\((?:cohorts?|arms?|parts?|groups?|modules?)\s+([\w.]{1,6}(?:\s*(?:,|&|\band\b|\bor\b)\s*[\w.]{1,6})*)\)\s*:",
+    re.I,
+)
+#: a group named for what it treats, its part in brackets: "For first line monotherapy (Part 1):",
+#: "For second line plus monotherapy (Parts 1 and 2):" (NCT02447003): the name is the group
+_FOR_NAMED_PART = re.compile(
+    r"^\W*for\s+(?!(?:all|both|each|every|any)\b)(?:the\s+)?([^:()]{3,60}?)\s*"
+    r"\((?:cohorts?|parts?|arms?|groups?|modules?)\s+[^()]{1,20}\)\s*:",
+    re.I,
+)
+#: a group that is everyone: "For all parts:", "For both cohorts:", "For each arm:"
+_EVERYONE = {"all", "both", "every", "each", "any"}
 _COHORT_STOP = {"dose", "cohort", "cohorts", "part", "the", "and", "or", "for", "in", "only"}
 
 
@@ -41,9 +53,28 @@ def _span(first: str, last: str) -> list[str]:
     return [first, last]
 
 
-def cohort_of(text: str) -> list[str] | None:
+def named_groups(texts: list[str]) -> bool:
+    """Whether a trial names its groups for what they treat, two names sharing one part: "For
+    first line monotherapy (Part 1):" and "For second line plus monotherapy (Parts 1 and 2):"
+    (NCT02447003); then the name is the group, otherwise the part in brackets is (review)."""
+    names: dict[str, set[str]] = {}
+    for text in texts:
+        if m := _FOR_NAMED_PART.match(text):
+            for part in _bracket_ids(_COHORT_IN_BRACKETS.search(m.group(0))):
+                names.setdefault(part, set()).add(" ".join(m.group(1).lower().split()))
+    return any(len(v) > 1 for v in names.values())
+
+
+def _bracket_ids(m: re.Match | None) -> list[str]:
+    if not m:
+        return []
+    return [w for w in re.split(r"\s*(?:,|&|\band\b|\bor\b)\s*", m.group(1).lower()) if w]
+
+
+def cohort_of(text: str, by_name: bool = False) -> list[str] | None:
     """Cohort ids a criterion is limited to: "Cohorts A and B: ..." -> ["a", "b"];
-    "For the Dose-escalation and MTD Expansion Cohorts: ..." -> ["dose-escalation", "mtd"]."""
+    "For the Dose-escalation and MTD Expansion Cohorts: ..." -> ["dose-escalation", "mtd"];
+    ``by_name``: "For first line monotherapy (Part 1): ..." -> ["first line monotherapy"]."""
     m = _COHORT.match(text)
     if m:
         # "Cohorts A to K and Cohort O" (NCT06324357): a range of letters or numbers is each id
@@ -55,8 +86,10 @@ def cohort_of(text: str) -> list[str] | None:
         words = re.split(r"\s*(?:\band\b|\bor\b|,|&|/)\s*|\s+", label)
         ids = [w for w in words[1:] if w and w not in _COHORT_WORDS]
         return ids or None
+    if by_name and (m := _FOR_NAMED_PART.match(text)):
+        return [" ".join(m.group(1).lower().split())]
     if m := _COHORT_IN_BRACKETS.search(text[:200]):  # "(Cohort 3): Has recurrent disease"
-        return [m.group(1).lower()]
+        return _bracket_ids(m)  # "(Parts 1 and 2):" names each part
     if m := _STAGES.match(text):
         # "Phase I dose escalation stage:", "Phase I expansion stage and Phase II stage:"
         # (NCT04198818): each stage named by all its words, so the two are told apart
@@ -69,6 +102,8 @@ def cohort_of(text: str) -> list[str] | None:
     if not m or len(m.group(0)) > 70:
         return None
     names = re.split(r"\s+(?:and|or)\s+|,\s*|\s*&\s*", m.group(1).lower())
+    if names and names[0].split()[0] in _EVERYONE:
+        return None  # "For all parts: ..." (NCT02447003): a rule for every part
     ids = []
     for name in names:
         words = [w for w in re.split(r"\s+", name) if w not in _COHORT_STOP]
@@ -113,7 +148,8 @@ def feasible(tagged: list[tuple[list[str], str, str]]) -> set[str] | None:
 def apply_cohorts(verdicts: list[dict]) -> None:
     """Criteria for some cohorts only ("Cohort 2: ...", "For phase II, ..."): the person needs
     to fit one cohort, so failures of other cohorts do not count when one cohort fits."""
-    tagged = [(cohort_of(v["text"]), v) for v in verdicts]
+    by_name = named_groups([v["text"] for v in verdicts])
+    tagged = [(cohort_of(v["text"], by_name), v) for v in verdicts]
     tagged = [(ids, v) for ids, v in tagged if ids]
     ok = feasible([(ids, _for_cohort(v), v["kind"]) for ids, v in tagged])
     if not ok:
@@ -126,4 +162,8 @@ def apply_cohorts(verdicts: list[dict]) -> None:
 
 def _cohort_name(ok: set[str]) -> str:
     named = sorted(i for i in ok if i != _EARLIER)
-    return f"cohort {named[0].upper()}" if named else "another cohort"
+    if not named:
+        return "another cohort"
+    # a short id is written as registries write it ("cohort B"); a name as words ("the first
+    # line monotherapy group"; review)
+    return f"cohort {named[0].upper()}" if " " not in named[0] else f"the {named[0]} group"

@@ -46,7 +46,8 @@ _NOT_THERAPY = re.compile(
     # "any condition that would prevent treatment with the physician's choice of chemotherapy"
     # (NCT06435429): fitness for a coming treatment, not a history of it
     r"\bprevent\w*\s+(?:the\s+)?(?:treatment|therapy|use)\b[^;.]*$|"
-    r"\b(?:plan(?:s|ned)?|scheduled|anticipated|expected|intend\w*)\s+to\s+(?:initiate|start|begin|receive)\b|"
+    # ("planning to undergo treatment with endocrine therapy (ET) and palbociclib", NCT03439735)
+    r"\b(?:plan(?:s|ned|ning)?|scheduled|anticipated|expected|intend\w*)\s+to\s+(?:initiate|start|begin|receive|undergo)\b|"
     # "Will initiate treatment with palbociclib plus letrozole" (NCT04937660): the coming one
     # (not a treatment named after "after progression on" or "prior": review)
     r"\bwill\s+(?:initiate|start|begin|commence)\b(?:(?!\b(?:after|following|prior|previous\w*|progress\w*|had|received|failed)\b)[^;.])*$|"
@@ -73,7 +74,7 @@ _NOT_THERAPY = re.compile(
 # sentences are the plan too, unless a sentence speaks of earlier treatment
 _PLAN_LEAD = re.compile(
     r"^\W*(?:[\w\s/-]{0,40}:\s*)?(?:(?:patients?|participants?|subjects?)\s+(?:must\s+be\s+|is\s+|are\s+)?)?"
-    r"(?:(?:plan(?:s|ned|ning)?|scheduled|anticipated|expected|intend\w*)\s+to|will)\s+(?:initiate|start|begin|receive)\b",
+    r"(?:(?:plan(?:s|ned|ning)?|scheduled|anticipated|expected|intend\w*)\s+to|will)\s+(?:initiate|start|begin|receive|undergo)\b",
     re.I,
 )
 _PAST_CUE = re.compile(
@@ -93,6 +94,10 @@ _EXPLAIN = re.compile(
     # counted as one line of endocrine therapy", NCT06679036): a counting rule, not a requirement
     r"|(?:^|(?<=[.;]\s)|(?<=;))[^.;]*(?:\b(?:shall|should|will|is|are|to)\s+be\s+(?:counted|considered|regarded)|,\s*counted)\s+as\s+(?:one|a|1|an|the\s+first)\s+"
     r"(?:[\w/-]+\s+){0,4}?lines?\b[^.;]*"
+    # ... or is not, in a sentence of its own that sets no count ("For the purposes of this study,
+    # neoadjuvant and/or adjuvant chemotherapy regimens do not count as a prior line of therapy",
+    # NCT02447003; not "(... capecitabine, which will count as a single line)" inside a rule)
+    r"|(?:^|(?<=[.;]\s))(?:(?!\b(?:at\s+least|more\s+than|must|required)\b)[^.;()≥≤<>])*\b(?:do|does|will|shall|should)\s+not\s+(?:be\s+)?count(?:ed)?\s+as\s+(?:an?\s+|one\s+)?(?:[\w/-]+\s+){0,3}?lines?\b[^.;]*"
     # what the study may do ("For TNBC, mesothelin assessment may be performed for exploratory
     # analyses", NCT07510802): an optional study step, not who may join
     r"|(?:^|(?<=[.;]\s))[^.;]*\bmay\s+(?:also\s+)?be\s+(?:performed|done|collected|assessed|measured|analy[sz]ed|explored)\b[^.;]*",
@@ -126,8 +131,9 @@ _THERAPY_BEFORE = re.compile(
     r"\b(?:prior|previous|all)\s+(?:system(?:at)?ic\s+)?(?:therapy|therapies|treatments?|regimens?)\b[^.;]{0,80}$",
     re.I,
 )
+# ("in metastatic or locally advanced setting", NCT03439735)
 _SCOPE_BEFORE = re.compile(
-    r"(?:\bfor|\bin the|\bin|\bduring|\bafter|\bsetting of)\s+(?:(?:locally|inoperable|unresectable|recurrent|advanced)\s+(?:or|and|/)?\s*)*$",
+    r"(?:\bfor|\bin the|\bin|\bduring|\bafter|\bsetting of)\s+(?:(?:locally|inoperable|unresectable|recurrent|advanced|metastatic)\s+(?:or|and|/)?\s*)*$",
     re.I,
 )
 _TEST_OF = re.compile(
@@ -314,7 +320,10 @@ _CURRENT = re.compile(
     # session, held-out set 39 read after it was measured)
     # (not "progression while receiving X", "after", "prior": past use; second review)
     r"|^(?!.*\b(?:progress\w*|relaps\w*|recurr\w*|after|following|prior|previous\w*|adjuvant|"
-    r"neoadjuvant)\b).*\b(?:patients|subjects|participants|women|people|and|who\s+(?:is|are))\s+"
+    # ("... planning to undergo treatment with ET and palbociclib OR receiving first-line ET and
+    # palbociclib", NCT03439735: twenty-third session, last session's held-out set 59; a capital
+    # OR only: "has received or receiving X" is use at any time, review)
+    r"neoadjuvant)\b).*\b(?:patients|subjects|participants|women|people|and|(?-i:OR)|who\s+(?:is|are))\s+"
     r"(?:currently\s+)?(?:receiving|undergoing|taking|using)\s+(?:(?!(?:or|prior|previous|had)\b)[\w-]+\s+){0,4}$",
     re.I,
 )

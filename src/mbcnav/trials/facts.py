@@ -39,6 +39,7 @@ class PatientFacts:
     # the latest scan since the ongoing line began: (grew on it?, its date), None when none
     growing_now: tuple[bool, str] | None = None
     line_labels: list[list[str]] | None = None  # trial words of each metastatic line's drugs
+    line_ended: list[bool] | None = None  # whether each metastatic line has ended
     line_months: list[float | None] | None = None  # how long each line lasted (ongoing: so far)
     sites: list[str] = field(default_factory=list)
     sites_known: bool = False
@@ -338,6 +339,7 @@ def from_patient(p, as_of: date) -> PatientFacts:
         lines_done=sum(1 for ln in lines if ln.end is not None and ln.end <= as_of),
         growing_now=_growing_now(p, lines, as_of),
         line_labels=[_line_words(ln) for ln in lines],
+        line_ended=[ln.end is not None and ln.end <= as_of for ln in lines],
         line_months=[
             derive.months_between(ln.start, min(ln.end or as_of, as_of)) if ln.start else None
             for ln in lines

@@ -74,15 +74,39 @@ _INLINE_BULLET = re.compile(r"(?<=\S)\s*(?=[•●▪]\s)(?![^()]*\))")  # not i
 # ("PATIENT CHARACTERISTICS:", "PRIOR CONCURRENT THERAPY:"); a product ("2.5 * ULN", "3 * the
 # ULN", "1.5 * normal": a star after a number) is one sign
 _PRODUCT = r"(?!\d|(?i:uln|lln|iuln|upper|lower|normal|the\s+upper|the\s+uln|institutional)\b)"
-_STARS = re.compile(rf"(?:^|(?<=\s))(?<!\d\s)\*\s+{_PRODUCT}(?=\S)(?![^()]*\))")
+# (a star after a number is a product unless a capitalised word follows: "ECOG 0 or 1 * Female
+# participants ...", NCT02447003)
+_AFTER_NUMBER = r"(?<!\d\s)|(?=\*\s+[A-Z][a-z])"
+_STARS = re.compile(rf"(?:^|(?<=\s))(?:{_AFTER_NUMBER})\*\s+{_PRODUCT}(?=\S)(?![^()]*\))")
 _SECTION_NAME = r"(?:[A-Z]{3,}\s+){1,3}[A-Z]{3,}"  # "PATIENT CHARACTERISTICS"
 _SECTION = _SECTION_NAME + r"\s*:"
 # one star is enough after a section header ("Exclusion Criteria: * Any prior therapy ...")
 _HEADER_END = re.compile(rf"(?i:criteria)\s*:\s*$|^\W*{_SECTION}\s*$")
 _HEADER_STAR = re.compile(rf"(?:(?i:criteria)|{_SECTION_NAME})\s*:\s+\*\s+\S")
 _STAR_CUT = re.compile(
-    rf"(?<=[^\s\d])\s+(?=\*\s+{_PRODUCT}\S)(?![^()]*\))|(?<=\S)\s+(?={_SECTION})"
+    rf"(?<=[^\s\d])\s+(?=\*\s+{_PRODUCT}\S)(?![^()]*\))|(?<=\d)\s+(?=\*\s+{_PRODUCT}[A-Z][a-z])(?![^()]*\))"
+    rf"|(?<=\S)\s+(?={_SECTION})"
 )
+
+
+# the name of a group of items glued to the end of the item before it, as a list whose line
+# breaks were lost gives it: "... in the metastatic setting For first line monotherapy (Part 1):",
+# "... mTNBC. For all parts:", "Cohort B (HER2-low):"
+_LEAD_IN = re.compile(
+    r"(?<=\S)\s+(?P<lead>(?:For|In|Cohort|Part|Arm|Group|Module)\b[^.:;*]{0,80}:)"
+    r"\s*(?:\\?-\s+(?P<item>\S.*))?$"  # "... (Part 2): \\- Has PD-L1 strong positive mTNBC"
+)
+
+
+def _pieces(part: str) -> list[tuple[str, str]]:
+    """("item" | "lead", text) for one piece of a flattened list: the item, then any group name
+    glued after it and the dashed item after that name (which may carry a name of its own)."""
+    m = _LEAD_IN.search(part)
+    if not m:
+        return [("item", part)]
+    head = part[: m.start()].strip()
+    out = ([("item", head)] if head else []) + [("lead", m["lead"])]
+    return out + (_pieces("- " + m["item"]) if m["item"] else [])
 
 
 def inline_items(line: str, is_bullet: Callable[[str], bool]) -> list[str]:
@@ -105,7 +129,19 @@ def inline_items(line: str, is_bullet: Callable[[str], bool]) -> list[str]:
         for k, p in enumerate(parts):
             if re.match(_SECTION, p):
                 out.append("")  # a section name ends the list above it, as a blank line does
-            out += _numbered(indent + (deeper if k else "") + p, is_bullet)
+                deeper = ""
+            for what, piece in _pieces(p):
+                if what == "item":
+                    if is_bullet(piece):
+                        continue  # "* Cohort A only: * ...": the star before the group's name
+                    out += _numbered(indent + (deeper if k else "") + piece, is_bullet)
+                else:
+                    # "... or metastatic setting For first line monotherapy (Part 1): * ..."
+                    # (NCT02447003): the group the next items are for, glued to the item above;
+                    # it starts a block of its own, as a blank line before it would
+                    out += ["", indent + piece] if out else [indent + piece]
+                    deeper = "  "
+                    k = k or 1  # the items after it sit under it
         return out
     if len(re.findall(r"(?:^|\s)[•●▪]\s", line)) >= 2 or re.search(r"\S[:.;]\s*[•●▪]\s", line):
         indent = line[: len(line) - len(line.lstrip())]

@@ -28,17 +28,35 @@ SYSTEMIC_CLASSES = {
 }
 
 
+def _early_drugs(f: PatientFacts, cls: str | None) -> list:
+    """Drugs given before the cancer spread (neoadjuvant, adjuvant) of the class named, or of any
+    anticancer class."""
+    return [
+        d
+        for d in f.drugs
+        if set(d.settings) & {"adjuvant", "neoadjuvant"}
+        and (cls in d.labels if cls else set(d.labels) & (HORMONAL_CLASSES | SYSTEMIC_CLASSES))
+    ]
+
+
 def _early_regimens(f: PatientFacts, cls: str | None) -> int:
-    """Regimens given before the cancer spread (neoadjuvant, adjuvant) of the class named, or of
-    any anticancer class; drugs started the same day are one regimen."""
-    return len(
-        {
-            d.start or d.name
-            for d in f.drugs
-            if set(d.settings) & {"adjuvant", "neoadjuvant"}
-            and (cls in d.labels if cls else set(d.labels) & (HORMONAL_CLASSES | SYSTEMIC_CLASSES))
-        }
-    )
+    """Regimens given before the cancer spread; drugs started the same day are one regimen."""
+    return len({d.start or d.name for d in _early_drugs(f, cls)})
+
+
+def _relapsed_within(f: PatientFacts, cls: str | None, days: float) -> bool | None:
+    """Whether the cancer spread within ``days`` of the end of treatment of the class given
+    before it (None when a date is missing)."""
+    ends = [d.end for d in _early_drugs(f, cls)]
+    if not ends or not f.diagnosed_on or None in ends:
+        return None
+    gap = date.fromisoformat(f.diagnosed_on) - max(date.fromisoformat(e) for e in ends)
+    return gap.days <= days
+
+
+def _count(n: int, what: str) -> str:
+    """ "1 finished line of treatment", "2 lines with chemotherapy"."""
+    return f"{n} {what.replace('lines', 'line', 1) if n == 1 else what}"
 
 
 def _holds(c: dict, n: int) -> bool:
@@ -49,21 +67,33 @@ def lines_hold(c: dict, f: PatientFacts) -> tuple[bool | None, str, str]:
     """The verdict of one count of earlier lines ("type": "lines") for the person's record."""
     cls = c.get("class") or ("chemotherapy" if c.get("chemo") else None)
     what = f"lines with {cls}" if cls else "lines of treatment"
-    if cls == "chemotherapy" and f.line_labels is not None and not c.get("adc_named"):
+    labelled = f.line_labels
+    if cls and c.get("done") and labelled is not None and f.line_ended is not None:
+        # "receiving first-line ET and palbociclib" (NCT03439735): finished lines of the class,
+        # and the line going on now when the count asks for growth and the latest scan shows it
+        # (as for lines of any kind below; review)
+        grown = bool(c.get("grown") and f.growing_now and f.growing_now[0])
+        labelled = [
+            ls
+            for k, (ls, ended) in enumerate(zip(labelled, f.line_ended, strict=True))
+            if ended or (grown and k == len(labelled) - 1)
+        ]
+        what = f"finished lines with {cls}"
+    if cls == "chemotherapy" and labelled is not None and not c.get("adc_named"):
         cytotoxic = {"chemotherapy", "antibody-drug conjugate"}
-        n = sum(1 for labels in f.line_labels if cytotoxic & set(labels))
-        what = "lines with chemotherapy (an antibody-drug conjugate counts)"
-    elif cls == NON_ENDOCRINE and f.line_labels is not None:
-        what = "lines without hormone (endocrine) therapy"
-        kinds = [set(labels) for labels in f.line_labels]
+        n = sum(1 for labels in labelled if cytotoxic & set(labels))
+        what = what.replace(cls, "chemotherapy (an antibody-drug conjugate counts)")
+    elif cls == NON_ENDOCRINE and labelled is not None:
+        what = what.replace(cls, "hormone (endocrine) therapy").replace("with", "without")
+        kinds = [set(labels) for labels in labelled]
         # a line of drugs of no class named here (an unknown drug) cannot be sorted
         n = (
             None
             if any(not (k & (HORMONAL_CLASSES | SYSTEMIC_CLASSES)) for k in kinds)
             else sum(1 for k in kinds if not k & HORMONAL_CLASSES)
         )
-    elif cls and f.line_labels is not None:
-        n = sum(1 for labels in f.line_labels if cls in labels)
+    elif cls and labelled is not None:
+        n = sum(1 for labels in labelled if cls in labels)
         if cls == "endocrine therapy" and not c.get("metastatic"):
             # "more than 2 lines of endocrine therapy", no setting named: adjuvant hormone therapy
             # may count as a line, or not (VIKTORIA-1, NCT05501886: twentieth session, set 51);
@@ -74,7 +104,7 @@ def lines_hold(c: dict, f: PatientFacts) -> tuple[bool | None, str, str]:
             if early and _holds(c, n) != _holds(c, n + 1):
                 return (
                     None,
-                    f"You had {n} {what} for metastatic disease and hormone therapy before the "
+                    f"You had {_count(n, what)} for metastatic disease and hormone therapy before the "
                     "cancer spread, which this study may or may not count as a line.",
                     "Whether the study counts hormone therapy given before the cancer spread",
                 )
@@ -92,7 +122,7 @@ def lines_hold(c: dict, f: PatientFacts) -> tuple[bool | None, str, str]:
             elif f.growing_now is None and _holds(c, n) != _holds(c, n + 1):
                 return (
                     None,
-                    f"You had {n} {what} for metastatic disease; whether the cancer is growing "
+                    f"You had {_count(n, what)} for metastatic disease; whether the cancer is growing "
                     "on your current treatment is not in your record.",
                     "Your latest scan result on your current treatment",
                 )
@@ -131,8 +161,7 @@ def lines_hold(c: dict, f: PatientFacts) -> tuple[bool | None, str, str]:
         not ok
         and c["min"] is not None
         and n < c["min"]
-        and not c.get("metastatic")
-        and c.get("early_may_count")
+        and (c.get("adjuvant_named") or (not c.get("metastatic") and c.get("early_may_count")))
         and not c.get("done")
         and cls != "endocrine therapy"  # counted above, an adjuvant line included
         and (early := _early_regimens(f, cls))
@@ -141,11 +170,32 @@ def lines_hold(c: dict, f: PatientFacts) -> tuple[bool | None, str, str]:
         # "Subject must have received >= 1 prior treatment regimen" names no setting: treatment
         # before the cancer spread may count, and only the study team can say
         kind = f"{cls} " if cls else ""
+        if c.get("adjuvant_counts") and c.get("adjuvant_within") is None:
+            # "at least one prior chemotherapy in neoadjuvant/adjuvant/metastatic setting"
+            # (NCT06907043): treatment before the spread counts
+            return (
+                True,
+                f"You had {_count(n, what)} for metastatic disease, and {early} {kind}treatment plan"
+                f"{'s' if early > 1 else ''} before the cancer spread, which this study counts.",
+                "",
+            )
+        if (window := c.get("adjuvant_within")) is not None:
+            # "... or relapsed within 6 months of completion of adjuvant anti-HER2 therapy"
+            # (NCT05748834): the record's dates settle it
+            months = round(window / 30.4)
+            within = _relapsed_within(f, cls, window)
+            if within is not None:
+                return (
+                    within,
+                    f"You had {_count(n, what)} for metastatic disease, and your {kind}treatment "
+                    f"before the spread ended {'within' if within else 'more than'} {months} "
+                    "months before the cancer came back.",
+                    "",
+                )
         return (
             None,
-            f"You had {n} {what} for metastatic disease, and {early} {kind}treatment plan"
+            f"You had {_count(n, what)} for metastatic disease, and {early} {kind}treatment plan"
             f"{'s' if early > 1 else ''} before the cancer spread, which this study may count.",
             "Whether the study counts treatment given before the cancer spread",
         )
-    said = what.replace("lines", "line", 1) if n == 1 else what  # "1 finished line"
-    return ok, f"You had {n} {said} for metastatic disease.", ""
+    return ok, f"You had {_count(n, what)} for metastatic disease.", ""

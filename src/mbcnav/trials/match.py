@@ -106,8 +106,14 @@ def verdict(crit: dict, f: PatientFacts, cache: dict | None = None) -> dict:
         groups = {}
         results.append(either[0])
     both = crit["kind"] == "inclusion" and _BOTH_AND.search(crit.get("option") or crit["text"])
+    joint = _joined_by_and(crit["text"], judged) if crit["kind"] == "inclusion" else set()
     for gkey, vals in groups.items():
-        if gkey.endswith("-neg") or both:  # "no A or B" = not A and not B; "both A and B"
+        if gkey in joint and True in vals and False in vals and _EXEMPT.search(crit["text"]):
+            # "an anthracycline and a taxane, unless contraindicated": one missing may be the
+            # exemption (review)
+            results.append(None)
+        elif gkey.endswith("-neg") or both or gkey in joint:
+            # "no A or B" = not A and not B; "both A and B"; "an anthracycline and a taxane"
             results.append(False if False in vals else True if all(vals) else None)
         else:  # "A or B"
             results.append(
@@ -178,6 +184,33 @@ def verdict(crit: dict, f: PatientFacts, cache: dict | None = None) -> dict:
     if cache is not None:
         cache[key] = out
     return {"kind": crit["kind"], "text": crit["text"], **out}
+
+
+#: words that exempt a person from a required treatment ("unless contraindicated")
+_EXEMPT = re.compile(
+    r"\bunless\b|\bif\s+(?:clinically\s+|medically\s+)?indicated\b|\bwhere\s+indicated\b|"
+    r"contra-?indicat|\bnot\s+(?:a\s+)?(?:suitable\s+)?candidates?\b|\bnot\s+suitable\b",
+    re.I,
+)
+# only "and" (with articles) between two treatments named one after the other
+_AND_BETWEEN = re.compile(r"^\W*(?:an?|the)?\s*(?:[\w-]+\s+){0,2}?and\s+(?:an?\s+|the\s+)?$", re.I)
+
+
+def _joined_by_and(text: str, judged: list[tuple[dict, object]]) -> set[str]:
+    """Groups of treatments a requirement joins with "and" ("regimens containing an anthracycline
+    and a taxane", NCT00754702): each is needed, not one of them."""
+    shown = sorted(
+        (c for c, _ in judged if c["type"] == "therapy" and not c.get("neg") and "at" in c),
+        key=lambda c: c["at"],
+    )
+    if len(shown) != 2:
+        return set()  # a list of three or more ("letrozole, anastrozole and exemestane") is kinds
+    out = set()
+    for a, b in zip(shown, shown[1:], strict=False):
+        between = text[a["at"] + len(a.get("text", "")) : b["at"]]
+        if _group_key(a) == _group_key(b) and _AND_BETWEEN.match(between) and "/" not in between:
+            out.add(_group_key(a))
+    return out
 
 
 def fit(verdicts: list[dict]) -> str:

@@ -310,7 +310,9 @@ def from_mention(m: Mention, text: str, kind: str) -> dict | None:
             check["gene_at"] = m.start - left + found[0].start()
     if m.check == "therapy":
         if (
-            _NOT_THERAPY.search(re.split(r";|\.(?=\s|$)", before)[-1])  # not "HB0021.T"
+            # not "HB0021.T"; a capital "OR" starts another way in ("... planning to undergo
+            # treatment with ET and palbociclib OR receiving ... palbociclib", NCT03439735)
+            _NOT_THERAPY.search(re.split(r";|\.(?=\s|$)|\sOR\s", before)[-1])
             or _OTHER_INDICATION.match(text[m.end :])
             or (_COHORT_NAME.match(text[m.end :]) and _LABEL_START.search(before))
             # "Endocrine therapy: Recovery from prior hormonal therapy" (NCT00003454): a label

@@ -7,6 +7,7 @@ testing"), a cohort label or guidance; ``not_a_rule`` says so before the mention
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from mbcnav.trials.asides import names_a_cause, names_a_purpose, names_fitness, names_options
@@ -35,6 +36,19 @@ from mbcnav.trials.cues import (
     _sentence,
 )
 from mbcnav.trials.wording import rx
+
+#: "inoperable locally advanced", "unresectable, locally advanced", "locally advanced"
+_LOCAL_ONLY = re.compile(
+    r"(?:(?:inoperable|unresectable|non-?resectable)\W+)?(?:locally|loco-?regionally)\s+advanced",
+    re.I,
+)
+#: the premise of a second option: "... or bone lesions in the absence of measurable disease"
+_ABSENT_PREMISE = re.compile(
+    r"\b(?:in\s+the\s+absence\s+of|in\s+case\s+of\s+no|if\s+(?:there\s+(?:is|are)\s+)?no|when\s+there\s+(?:is|are)\s+no)\s+(?:[\w-]+\s+){0,2}$",
+    re.I,
+)
+#: words that name distant spread in the same criterion
+_DISTANT = re.compile(r"metasta|stage\s+(?:iv|4)\b|distant|\bmbc\b", re.I)
 
 
 @dataclass(frozen=True)
@@ -105,6 +119,22 @@ def not_a_rule(m: Mention, r: Reading) -> bool:
         return True  # "tissue for the analysis of PIK3CA status": a test to be done
     if m.check == "biomarker" and _NOT_A_RESULT.match(text[m.end :]):
         return True  # "PIK3CA inhibitor", "for PIK3CA testing": a drug class or a test, no result
+    if (
+        m.check == "measurable"
+        and _ABSENT_PREMISE.search(text[: m.start])
+        and re.search(r"\bor\b", text[: m.start], re.I)
+    ):
+        return True  # "a lesion that can be measured or bone lesions ... in the absence of
+        # measurable disease" (NCT01626222): when the other option applies, not a rule
+    if (
+        m.check == "setting"
+        and kind == "exclusion"
+        and m.value == "metastatic"
+        and any(a.start() <= m.start < a.end() for a in _LOCAL_ONLY.finditer(text))
+        and not _DISTANT.search(text)
+    ):
+        return True  # "inoperable locally advanced disease suitable for ...": disease not spread
+        # beyond the breast and nearby nodes, which says nothing of distant spread (NCT00532727)
     if m.check == "setting" and rx("concept.visceral_crisis").search(text):
         return True  # "advanced, symptomatic, visceral spread at risk of ...": the crisis, not the stage
     if (

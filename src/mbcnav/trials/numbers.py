@@ -6,7 +6,7 @@ import re
 
 _NUM = {"zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "single": 1}
 _N = r"(\d|zero|one|two|three|four|five|six|single)"
-_LINE = r"(?:(?:standard |prior |previous )*(?:systemic |anti-?(?:cancer|tumou?r) |cancer |anti-?neoplastic )+(?:therap(?:y|ies)|treatments?|regimens?)|(?:prior |previous )?(?:standard[- ]of[- ]care |soc |standard )?(?:[\w/-]+ )?(?:lines?|regimens?)(?: of)?(?: (?:systemic |cytotoxic |endocrine )?(?:therapy|treatment|chemotherapy))?|(?:prior |previous )?(?:systemic |cytotoxic )?(?:chemotherap(?:y|ies)|therapies|treatments)(?:[- ]based)?(?: (?:regimens?|treatments?|lines?))?)"
+_LINE = r"(?:(?:standard |prior |previous )*(?:systemic |anti-?(?:cancer|tumou?r) |cancer |anti-?neoplastic )+(?:therap(?:y|ies)|treatments?|regimens?)|(?:prior |previous )?(?:standard[- ]of[- ]care |soc |standard )?(?:[\w/-]+ ){0,2}(?:lines?|regimens?)(?: of)?(?: (?:systemic |cytotoxic |endocrine )?(?:therapy|treatment|chemotherapy))?|(?:prior |previous )?(?:systemic |cytotoxic )?(?:chemotherap(?:y|ies)|therapies|treatments)(?:[- ]based)?(?: (?:regimens?|treatments?|lines?))?)"
 _LINES_MAX = re.compile(
     rf"(?:no more than|not more than|up to|at most|maximum of|≤|<=|less than or equal to)\s*{_N}\s*{_LINE}",
     re.I,
@@ -166,6 +166,13 @@ def ecog_allowed(text: str) -> list[int] | None:
     return allowed
 
 
+#: scores written as a list: "0 or 1", "0, 1, or 2", "0/1", "0 and 1"
+_ECOG_LIST = re.compile(
+    r"[0-4](?![\d.%])(?:\s*(?:,\s*(?:or\s+|and\s+)?|or\s+|and\s+|/\s*|[~～]\s*|through\s+)[0-4](?![\d.%]))*",
+    re.I,
+)
+
+
 _LAST_SCALE_WORD = re.compile(
     r"[^.;\d]*(?:\bperformance\s+status\b|\becog\b|\(who\))\)?(?:\s*\((?:ecog|who|ps)\))?", re.I
 )
@@ -218,7 +225,13 @@ def _ecog_first(text: str) -> list[int] | None:
         return list(range(n, 5))
     if op == ">":
         return list(range(n + 1, 5))
-    return sorted({int(d) for d in re.findall(r"(?<![\d.])([0-4])(?![\d.%])", tail[r.start() :])})
+    # "0 or 1", "0, 1, or 2", "0/1": the scores listed together, not a later count ("0 or 1 with
+    # no deterioration over the previous 2 weeks", NCT06380751: twenty-third session, set 58)
+    listed = _ECOG_LIST.match(tail, r.start(2))
+    scores = sorted({int(d) for d in re.findall(r"[0-4]", listed.group(0))})
+    if re.search(r"[~～]|through", listed.group(0)):  # "0~1", "0 through 2": a range
+        return list(range(scores[0], scores[-1] + 1))
+    return scores
 
 
 _LINE_CLASSES = (
@@ -244,8 +257,17 @@ _EXCEPT_A_CLASS = re.compile(
 )
 
 
+_PLAN_AFTER = re.compile(
+    r"\b(?:and\s+)?(?:planning|planned|plans?|scheduled|intend\w*)\s+to\b|\band\s+will\s+(?:receive|start|begin|initiate)\b",
+    re.I,
+)
+
+
 def _line_class(window: str) -> str | None:
     """Which lines are counted: "2 prior lines of endocrine therapy" -> "endocrine therapy"."""
+    # the coming treatment after the count is not its kind ("Treatment naive in metastatic
+    # setting and planning to undergo treatment with endocrine therapy": any line; review)
+    window = _PLAN_AFTER.split(window, maxsplit=1)[0]
     if re.search(r"any (?:systemic )?(?:line|therapy)", window, re.I):
         return None
     named = sorted((m.start(), label) for rx, label in _LINE_CLASSES if (m := rx.search(window)))
@@ -294,8 +316,33 @@ def lines_checks(text: str) -> list[dict]:
     """Counts of earlier lines of treatment a criterion sets. A floor and a ceiling on different
     kinds of treatment are two counts ("at least 1 line including endocrine therapy and a
     CDK4/6 inhibitor; up to 2 lines of chemotherapy")."""
+    if (
+        (cut := text.find(" OR ")) > 0
+        and len(text.strip()) < 300
+        and not re.search(r"[;:]", text)
+        and text.upper() != text  # a criterion in capitals writes every "or" that way (review)
+    ):
+        # "Treatment naive in metastatic ... setting ... OR receiving first-line ET and
+        # palbociclib" (NCT03439735): each way in has its own count (one sentence, as the
+        # capital-OR options of options.py), when each side has one ("... endocrine therapy
+        # OR chemotherapy" is one count of either kind: review)
+        first, second = text[:cut], " " * (cut + 4) + text[cut + 4 :]
+        if (left := lines_checks(first)) and (right := lines_checks(second)):
+            return left + right
     lo_m = _LINES_MIN.search(text)
     hi_m = _LINES_MAX.search(text) or _LINES_LT.search(text) or _LINES_MAX2.search(text)
+    ceilings = list(_LINES_MAX.finditer(text))
+    if len(ceilings) >= 2:
+        # "No more than 4 lines of therapy in metastatic setting (of which no more than 2 lines
+        # should be anti-HER2 antibody-based therapy)" (NCT03983395): two ceilings, all lines
+        # and one kind (twenty-third session, last session's held-out set 59)
+        a, b = ceilings[0], ceilings[1]  # a third is read in the second part (review)
+        if _line_class(text[a.start() : a.end() + 40]) != _line_class(
+            text[b.start() : b.end() + 40]
+        ):
+            return lines_checks(text[: b.start()]) + lines_checks(
+                " " * b.start() + text[b.start() :]
+            )
     if lo_m and hi_m:
         lo_cls = _line_class(text[lo_m.start() : lo_m.end() + 40])
         hi_cls = _line_class(text[hi_m.start() : hi_m.end() + 40])
@@ -491,6 +538,52 @@ _NON_ENDOCRINE_WORDS = re.compile(
 NON_ENDOCRINE = "non-endocrine therapy"
 
 
+#: treatment before the spread named in a count of lines, unless the count leaves it out
+#: ("adjuvant chemotherapy does not count", "excluding adjuvant")
+_ADJUVANT_NAMED = re.compile(
+    r"(?<!excluding )(?<!other than )(?<!not including )\b(?:\(?neo\)?-?)?adjuvant\b"
+    r"(?![^.;]{0,40}?\b(?:not (?:be )?(?:count|consider|includ|qualif)|does(?: not|n't) (?:count|qualify)|(?:is|are) excluded))",
+    re.I,
+)
+#: a relapse window after treatment before the spread: "relapsed within 6 months of completion
+#: of adjuvant anti-HER2 therapy", "recurrence during or within 12 months of (neo)adjuvant ..."
+_ADJUVANT_WINDOW = re.compile(
+    rf"\bwithin\s+{_W}\s*(day|week|month|year)s?\s+(?:of|after|from|following)\s+(?:the\s+)?"
+    r"(?:(?:completion|completing|end|finishing|last\s+dose|stopping)\s+(?:of\s+)?)?(?:[\w/-]+\s+){0,2}?"
+    r"\(?(?:neo)?\)?-?adjuvant",
+    re.I,
+)
+
+
+#: treatment before the spread listed beside the metastatic setting as one the count takes in
+_ADJUVANT_SETTINGS = re.compile(
+    r"\b(?:\(?neo\)?-?)?adjuvant\s*(?:/|,|\bor\b|\band/or\b)\s*(?:(?:\(?neo\)?-?)?adjuvant\s*(?:/|,|\bor\b|\band/or\b)\s*)?"
+    r"(?:the\s+)?(?:metastatic|advanced)\b"
+    r"|\b(?:metastatic|advanced)\s*(?:/|,|\bor\b|\band/or\b)\s*(?:\(?neo\)?-?)?adjuvant\s+settings?\b",
+    re.I,
+)
+
+
+#: where a count's own words end: a new sentence or clause, a bracket, or a second requirement
+#: joined by a comma ("..., including a taxane in the adjuvant or metastatic setting": review)
+_COUNT_END = re.compile(
+    r";|\.\s|\(|,\s*(?:including|with|of\s+which|and|prior|must|previous)\b", re.I
+)
+
+
+def _count_span(text: str, at) -> str:
+    """The words of one count of lines, from its number to the end of its clause."""
+    start = at if isinstance(at, int) else 0
+    end = _COUNT_END.search(text, start)
+    return text[start : end.start() if end else len(text)]
+
+
+def _adjuvant_window(text: str) -> float | None:
+    """Days after treatment before the spread within which a relapse counts it as a line."""
+    m = _ADJUVANT_WINDOW.search(text)
+    return span_days(m.group(1), m.group(2)) if m else None
+
+
 _METASTATIC_COUNT = re.compile(r"\blines?\b|progress|refractor|resist|fail|relaps", re.I)
 
 
@@ -506,6 +599,13 @@ def _lines(lo, hi, cls, text: str, at, done: bool = False) -> dict:
         # the spread; "lines", or regimens the cancer grew after, are counted in the
         # metastatic setting (NCT01929941; NCT06268652, NCT07311993)
         "early_may_count": not _METASTATIC_COUNT.search(text),
+        # "≥1 prior lines of chemotherapy/adjuvant in the recurrent or metastatic setting"
+        # (NCT06331169): the count names treatment before the spread, which may count
+        "adjuvant_named": bool(_ADJUVANT_NAMED.search(own := _count_span(text, at))),
+        # "... or relapsed within 6 months of completion of adjuvant anti-HER2 therapy"
+        "adjuvant_within": _adjuvant_window(own),
+        # "... in neoadjuvant/adjuvant/metastatic setting": a setting the count takes in
+        "adjuvant_counts": bool(_ADJUVANT_SETTINGS.search(own)),
         "at": at,
         # a limit on chemotherapy regimens that does not name ADCs counts a cytotoxic-payload
         # ADC (T-DXd, sacituzumab govitecan) as a chemotherapy-containing regimen

@@ -16,6 +16,10 @@ def _group_key(c: dict) -> str:
         if c["type"] == "receptor"
         else str(c["group"])
         if c["type"] == "lab"
+        # a ceiling on lines is a limit of its own, never an option of another count ("no more
+        # than 4 lines ... of which no more than 2 anti-HER2", NCT03983395)
+        else f"-max-{c.get('class')}"
+        if c["type"] == "lines" and c.get("min") is None and c.get("max") is not None
         else ""
     )
     return (
@@ -84,7 +88,11 @@ def _either_or(text: str, judged: list[tuple[dict, object]]) -> tuple[bool | Non
     capital: set[int] = set()  # cuts at a capital "OR"
     # ... only in one short sentence: a list of cohorts ("...; OR any other HER2+ solid tumor
     # ...", NCT05069935) keeps its own reading (twenty-second session)
-    plain_sentence = len(text) < 200 and not re.search(r"[;:]", text)
+    # ("Treatment naive ... and planning to undergo ... OR receiving first-line ET and
+    # palbociclib ...", NCT03439735: one sentence of 225 characters; twenty-third session)
+    plain_sentence = (
+        len(text) < 300 and not re.search(r"[;:]|\.\s+[A-Z]", text) and text.upper() != text
+    )
     for i, ch in enumerate(text):
         depth += ch == "("
         depth -= ch == ")" and depth > 0
