@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from mbcnav.trials.adjuvant import adjuvant_reading
 from mbcnav.trials.age_sex import age_check, sex_check
 from mbcnav.trials.alternatives import mark_unchecked_alternatives
 from mbcnav.trials.asides import (
@@ -180,7 +181,7 @@ def checks_for(crit: Criterion, found: list[Mention]) -> list[dict]:
     for fn in (age_check, sex_check, duration_check):
         if c := fn(plain):
             out.append(c)
-    for c in lines_checks(plain):
+    for c in (c | adjuvant_reading(plain, c.get("at")) for c in lines_checks(plain)):
         if (
             c["min"]
             and c["max"] is None
