@@ -145,12 +145,11 @@ def feasible(tagged: list[tuple[list[str], str, str]]) -> set[str] | None:
     return joinable - failed
 
 
-def apply_cohorts(verdicts: list[dict]) -> None:
+def apply_cohorts(verdicts: list[dict], cohorts: list[list[str] | None]) -> None:
     """Criteria for some cohorts only ("Cohort 2: ...", "For phase II, ..."): the person needs
-    to fit one cohort, so failures of other cohorts do not count when one cohort fits."""
-    by_name = named_groups([v["text"] for v in verdicts])
-    tagged = [(cohort_of(v["text"], by_name), v) for v in verdicts]
-    tagged = [(ids, v) for ids, v in tagged if ids]
+    to fit one cohort, so failures of other cohorts do not count when one cohort fits.
+    ``cohorts``: each criterion's cohort ids as parsing read them (``cohort_of``)."""
+    tagged = [(ids, v) for ids, v in zip(cohorts, verdicts, strict=True) if ids]
     ok = feasible([(ids, _for_cohort(v), v["kind"]) for ids, v in tagged])
     if not ok:
         return

@@ -205,12 +205,11 @@ def _joined_by_and(text: str, judged: list[tuple[dict, object]]) -> set[str]:
     )
     if len(shown) != 2:
         return set()  # a list of three or more ("letrozole, anastrozole and exemestane") is kinds
-    out = set()
-    for a, b in zip(shown, shown[1:], strict=False):
-        between = text[a["at"] + len(a.get("text", "")) : b["at"]]
-        if _group_key(a) == _group_key(b) and _AND_BETWEEN.match(between) and "/" not in between:
-            out.add(_group_key(a))
-    return out
+    a, b = shown
+    between = text[a["at"] + len(a.get("text", "")) : b["at"]]
+    if _group_key(a) == _group_key(b) and _AND_BETWEEN.match(between) and "/" not in between:
+        return {_group_key(a)}
+    return set()
 
 
 def fit(verdicts: list[dict]) -> str:
@@ -273,7 +272,7 @@ def match(parsed: dict, f: PatientFacts, cache: dict | None = None) -> dict:
     """All verdicts for one parsed trial plus fit and counts."""
     verdicts = [verdict(c, f, cache) for c in parsed["criteria"]]
     _alternatives(parsed["criteria"], verdicts)
-    apply_cohorts(verdicts)
+    apply_cohorts(verdicts, [c.get("cohort") for c in parsed["criteria"]])
     unknown = sum(1 for v in verdicts if v["verdict"] == "unknown" and not v["routine"])
     met = sum(1 for v in verdicts if v["verdict"] == "met")
     not_met = sum(1 for v in verdicts if v["verdict"] == "not met")

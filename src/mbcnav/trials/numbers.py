@@ -312,16 +312,18 @@ def _bracket_owner(text: str, at: int) -> str | None:
     return label if re.fullmatch(r"[\w-]*\s*", before[end:]) else None
 
 
+def capital_or_parts(text: str) -> bool:
+    """Whether a capital "OR" in ``text`` parts whole ways in: one plain sentence under 300
+    characters (no ";" or ":" and no second sentence), not written all in capitals (a criterion
+    in capitals writes every "or" that way: review). Used here and by options.py."""
+    return len(text) < 300 and not re.search(r"[;:]|\.\s+[A-Z]", text) and text.upper() != text
+
+
 def lines_checks(text: str) -> list[dict]:
     """Counts of earlier lines of treatment a criterion sets. A floor and a ceiling on different
     kinds of treatment are two counts ("at least 1 line including endocrine therapy and a
     CDK4/6 inhibitor; up to 2 lines of chemotherapy")."""
-    if (
-        (cut := text.find(" OR ")) > 0
-        and len(text.strip()) < 300
-        and not re.search(r"[;:]", text)
-        and text.upper() != text  # a criterion in capitals writes every "or" that way (review)
-    ):
+    if (cut := text.find(" OR ")) > 0 and capital_or_parts(text.strip()):
         # "Treatment naive in metastatic ... setting ... OR receiving first-line ET and
         # palbociclib" (NCT03439735): each way in has its own count (one sentence, as the
         # capital-OR options of options.py), when each side has one ("... endocrine therapy

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from mbcnav.trials.numbers import capital_or_parts
 from mbcnav.trials.wording import rx
 
 
@@ -90,9 +91,7 @@ def _either_or(text: str, judged: list[tuple[dict, object]]) -> tuple[bool | Non
     # ...", NCT05069935) keeps its own reading (twenty-second session)
     # ("Treatment naive ... and planning to undergo ... OR receiving first-line ET and
     # palbociclib ...", NCT03439735: one sentence of 225 characters; twenty-third session)
-    plain_sentence = (
-        len(text) < 300 and not re.search(r"[;:]|\.\s+[A-Z]", text) and text.upper() != text
-    )
+    plain_sentence = capital_or_parts(text)
     for i, ch in enumerate(text):
         depth += ch == "("
         depth -= ch == ")" and depth > 0
