@@ -48,6 +48,9 @@ def test_every_measure_is_read_and_the_file_is_sourced():
         "diastolic",
         "oxygen",
         "pulse",
+        "neutrophils",
+        "platelets",
+        "hemoglobin",
     }
 
 

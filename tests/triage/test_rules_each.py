@@ -44,6 +44,7 @@ CASES = [
         "round41_cases.yaml",
         "round42_cases.yaml",
         "round43_cases.yaml",
+        "round44_cases.yaml",
     )
     for case in yaml.safe_load((DATA / file).read_text("utf-8"))["cases"]
 ]

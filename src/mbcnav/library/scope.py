@@ -77,6 +77,12 @@ class Scope:
         self.other_signs = _phrases(path, data, "other_cancer_signs")
         self.cancer_words = _phrases(path, data, "cancer_words")
         self.no_cancer = _phrases(path, data, "no_cancer")
+        self.other_illness = _phrases(path, data, "other_illnesses")
+        self.other_illness_care = _phrases(path, data, "other_illness_care")
+        self.drug_kinds = tuple(k.lower() for k in _phrases(path, data, "breast_only_classes")) + (
+            "treatment", "treatments", "therapy", "hormone therapy", "endocrine therapy",
+            "targeted therapy", "radiotherapy", "radiation", "chemo", "ovarian suppression",
+        )  # fmt: skip
         who = "|".join(re.escape(w) for w in _phrases(path, data, "healthy_person"))
         self.healthy_person = re.compile(
             rf" (?:for|in) (?:a |an )?healthy (?:\d{{1,3}} (?:year|yr)s? old|(?:{who})) "
@@ -145,7 +151,17 @@ class Scope:
             rf"(?: (?:spread|metastasized|metastasised|gone))?"
             # "EGFR lung cancer with brain mets" (twenty-second session, last session's held-out
             # set 47 read after it was measured)
-            rf"(?: with(?: \S+)? (?:mets|metastases|metastasis))?(?= )"
+            rf"(?: with(?: \S+)? (?:mets|metastases|metastasis))?"
+            # "colon cancer liver mets" (session 24, set 52)
+            rf"(?: (?:(?!(?:or|and|vs|versus|my|her|his|their|your|the) )\S+ )?"
+            rf"(?:mets|metastases|metastasis))?(?= )"
+        )
+        # a search-box question that starts with another cancer is about it: "colon cancer liver
+        # mets can they be removed", "small cell lung cancer prophylactic brain radiation"
+        # (session 24, set 52)
+        self.led_by_other = re.compile(
+            rf"^ *(?:(?:metastatic|advanced|recurrent|stage 4|stage iv|stage four|extensive stage|"
+            rf"limited stage|early stage) )*({cancers})\b"
         )
         # another cancer's own treatment: "xeloda after colon cancer surgery" (nineteenth session,
         # set 42); not beside a drug given only for breast cancer ("Can I start Ibrance after skin
@@ -247,7 +263,17 @@ class Scope:
             # last session's second review)
             return False
         treated = self.other_treated.search(f" {said} ") and not breast_only
-        if not (owned or denied or treated or self._driver_subject(said, padded)):
+        # (not a comparison, a recurrence or the writer's own: "lung cancer or mets", "skin
+        # cancer on my chest wall, is it recurrence": review)
+        led = (
+            self.led_by_other.search(said)
+            and not breast_only
+            and not COMPARES.search(padded)
+            and not re.search(
+                r" (?:my|mine|i|im|ive|me|recurrence|recur\w*|came back|come back) ", padded
+            )
+        )
+        if not (owned or denied or treated or led or self._driver_subject(said, padded)):
             return False
         # a marker other cancers share is no breast word beside one of them ("Herceptin for
         # HER2 positive stomach cancer")
@@ -356,6 +382,25 @@ class Scope:
                 )
                 or self._own_drug(padded)
             )
+        if (
+            self._has(padded, self.other_illness)
+            and self._has(padded, self.other_illness_care)
+            and not (
+                self._has(
+                    padded,
+                    self.breast
+                    + self.spread
+                    + self.cancer_words
+                    + self.person_cancer
+                    + self.drug_kinds,
+                )
+                or self._names_drug(padded)
+            )
+        ):
+            # hospice for dementia, fluid on the lungs from heart failure drained: another
+            # illness's care, with nothing of cancer or its treatment (session 24, set 52; not a
+            # treatment's side effect, "do aromatase inhibitors cause dementia": review)
+            return True
         if self._has(padded, self.animal_care):
             return True
         # an animal named with an illness and nothing of a person's: "my dog has a lump"

@@ -124,11 +124,26 @@ def answers(text: str, entry: dict) -> dict:
     return out
 
 
+#: A blood test or tumour marker named just before a number: "Hb came back 104" is a
+#: haemoglobin of 104 g/L, not 104 °F (triage set 53 read after it was measured).
+LAB_BEFORE = re.compile(
+    r"\b(?:hb|hgb|ha?emoglobin|platelets?|plts?|neutrophils?|neuts|anc|wbc|white\s+(?:cells?|count)|"
+    r"counts?|creatinine|egfr|potassium|sodium|calcium|inr|albumin|bilirubin|alt|ast|ferritin|"
+    r"iron|marker|ca\s?(?:15-3|27[.-]29|125)|cea)\b"
+    # only linking words between the test and its number ("wbc low last week and i'm 38.5" is a
+    # temperature: review)
+    r"(?:\s*(?:is|are|was|were|came|back|at|of|level|count|now|today|just|only|down|up|to|"
+    r"result|[:=-]))*\s*$"
+)
+
+
 def _temperatures(low: str) -> list[tuple[str, float]]:
     """Every number in the words that can only be a body temperature, with its field."""
     out = []
-    for number in NUMBER.findall(low):
-        value = float(number)
+    for m in NUMBER.finditer(low):
+        if LAB_BEFORE.search(low[max(0, m.start() - 40) : m.start()]):
+            continue
+        value = float(m.group(1))
         if CELSIUS[0] <= value <= CELSIUS[1]:
             out.append(("temperature_c", value))
         elif FAHRENHEIT[0] <= value <= FAHRENHEIT[1]:

@@ -211,7 +211,39 @@ def _joins(group: _Group, t: Treatment) -> bool:
     still_on = [m for m in group.members if m.end is None or m.end >= t.start]
     if still_on:
         return True
+    if _swapped_for_side_effects(group, t):
+        return True
     return set(_anticancer_names(t)) <= group.names()
+
+
+SWAP_WINDOW = timedelta(days=90)
+#: kinds whose drugs stand in for one another when one is not tolerated (coarser kinds such as
+#: "chemotherapy" or "antibody-drug conjugate" hold drugs that make a new line)
+SWAP_CLASSES = frozenset({"CDK4/6 inhibitor", "aromatase inhibitor", "PARP inhibitor"})
+
+
+def _swapped_for_side_effects(group: _Group, t: Treatment) -> bool:
+    """A drug stopped for side effects and replaced by one of the same kind, the rest kept
+    (palbociclib to abemaciclib beside the same letrozole): the same line, not a new one (Saini
+    and Twelves, Br J Cancer 2021: a change within a regimen for toxicity, without progression,
+    is not a new line; a set writer's chart, session 24)."""
+    ended = [m for m in group.members if m.end is not None]
+    if not ended or len(ended) < len(group.members):
+        return False
+    last = max(ended, key=lambda m: (m.end, m.start))
+    if last.stop_reason != "side effects" or t.start > last.end + SWAP_WINDOW:
+        return False
+    if t.line is not None and all(m.line is not None and m.line != t.line for m in group.members):
+        return False  # the record numbers it a new line (review)
+    old, now = set(_anticancer_names(last)), set(_anticancer_names(t))
+    gone, new = old - now, now - old
+    if len(gone) != 1 or len(new) != 1:
+        return False  # one drug swapped, the rest kept (review)
+    (before,), (after,) = gone, new
+    was, swap = vocabulary.drug(before), vocabulary.drug(after)
+    return bool(
+        was and swap and swap.classes and set(was.classes) == set(swap.classes) <= SWAP_CLASSES
+    )
 
 
 def lines_of_therapy(p: Patient, as_of: date | None = None) -> list[Line]:

@@ -84,6 +84,10 @@ _UNKNOWN = re.compile(
     r"\b(vus|variant of (?:uncertain|unknown) significance|unknown|not tested|pending|failed|"
     r"insufficient|indeterminate|equivocal|qns)\b"
 )
+_TESTED_NOUN = re.compile(
+    r"\b(?:mutations?|variants?|alterations?)(?=[\s:]+(?:not detected|none detected|negative|"
+    r"absent|not present|not mutated)\b)"
+)
 _POSITIVE = re.compile(
     r"\b(mutated|mutations?|mutant|detected|positive|pos|pathogenic|likely pathogenic|present|carrier|"
     r"altered|alterations?|variants?|deleterious|activating|found|identified)(?!\w)"
@@ -262,7 +266,12 @@ def _gene_result(gene: str, words: str, found: tuple[str, ...]) -> tuple[str, st
     if _UNKNOWN.search(words):
         return marker, "unknown"
     if _NEGATIVE.search(words):
-        if _POSITIVE.search(_NEGATIVE.sub(" ", words)):
+        # ("ESR1 mutation not detected (ctDNA)": the noun names what was looked for, not a
+        # second answer; a writer of trials set 65, session 24)
+        # (only the noun right before the negative word: "Y537S mutation, D538G not detected"
+        # still holds a second answer and stays refused; review)
+        rest = _NEGATIVE.sub(" ", words if found else _TESTED_NOUN.sub(" ", words))
+        if _POSITIVE.search(rest):
             return None  # "D538G detected, Y537S not detected": one line, two answers
         return marker, "negative" if germline else "not mutated"
     if not germline and _LOSS.search(words) and not found:

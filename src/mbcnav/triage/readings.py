@@ -27,10 +27,13 @@ from mbcnav.patient.spelled import digits
 from .errors import TriageError
 
 FILE = "readings.yaml"
-NUMBER = r"(\d{1,3}(?:\.\d{1,2})?)"
+NUMBER = r"(\d{1,4}(?:\.\d{1,2})?)"  # (four digits: a neutrophil count of 1500 cells/µL)
+#: A later number in the same words: "neutrophils went from 1.8 to 0.6" (review)
+THEN = re.compile(r"\s*(?:to|->|now|and now|down to|then)\s+(\d{1,4}(?:\.\d{1,2})?)(?![\d/]|\.\d)")
 #: What follows a count or a dose, not a reading ("calcium 3 times a day", "potassium 2 tablets").
 NOT_A_READING = (
-    r"(?!\s*(?:times|x\b|a\s+day|per\b|tablets?|pills?|caps(?:ules)?|chews?|mg\b|mcg\b|g\b|"
+    r"(?!\s*(?:times|x\b(?!\s*10)|a\s+day|per\b|tablets?|pills?|caps(?:ules)?|chews?|mg\b|mcg\b|"
+    r"g\b(?!\s*/)|"
     r"grams?|iu\b|units?|days?|weeks?|hours?|hrs?|mins?|minutes?|years?))"
 )
 #: A percentage is no reading of a measure in other units ("calcium 3%"); for a measure in %
@@ -52,6 +55,7 @@ class Measure:
     low: float
     high: float
     below: float | None = None
+    above: float | None = None  # a number above this is in the other unit (cells/µL)
     factor: float = 1.0
     pair: str | None = None  # "first" or "second" of "168/102"
     after: re.Pattern | None = (
@@ -91,10 +95,10 @@ def _measure(entry: object, i: int) -> Measure:
     convert = entry.get("convert") or {}
     if convert and not (
         isinstance(convert, dict)
-        and set(convert) == {"below", "factor"}
+        and set(convert) in ({"below", "factor"}, {"above", "factor"})
         and all(isinstance(convert[k], int | float) for k in convert)
     ):
-        raise TriageError(f"{where}, field 'convert': write below and factor (numbers).")
+        raise TriageError(f"{where}, field 'convert': write below (or above) and factor (numbers).")
     pair = entry.get("pair")
     if pair not in (None, "first", "second"):
         raise TriageError(f"{where}, field 'pair': {pair!r} is not allowed; write first or second.")
@@ -119,6 +123,7 @@ def _measure(entry: object, i: int) -> Measure:
         low=float(span[0]),
         high=float(span[1]),
         below=convert.get("below"),
+        above=convert.get("above"),
         factor=float(convert.get("factor", 1.0)),
         pair=pair,
         after=after,
@@ -186,13 +191,17 @@ def values(text: str, of: str) -> list[float]:
                 and all(lo <= v <= hi for v, (lo, hi) in zip(pair, m.pair_ranges, strict=False))
             ):
                 continue  # "took 88 over 2 days" is no blood pressure
-        number = float(found.group(2 if m.pair == "second" else 1))
-        if m.below is not None and number < m.below:
-            number = round(number * m.factor, 1)
-        if not m.low <= number <= m.high:
-            continue
+        numbers = [float(found.group(2 if m.pair == "second" else 1))]
+        if not m.pair and (later := THEN.match(low, found.end())):
+            numbers.append(float(later.group(1)))
         before = low[: found.start()].rsplit(",", 1)[-1]
         if any(negated(c) for c in clauses(before + found.group(0))[-1:]):
             continue
-        out.append(number)
+        for number in numbers:
+            if m.below is not None and number < m.below:
+                number = round(number * m.factor, 1)
+            if m.above is not None and number > m.above:
+                number = round(number * m.factor, 2)
+            if m.low <= number <= m.high:
+                out.append(number)
     return out

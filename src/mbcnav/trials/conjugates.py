@@ -30,12 +30,50 @@ def _chemo_elsewhere(text: str, payloads: list[tuple[int, int]]) -> bool:
     return any(m.value == "chemotherapy" for m in mentions("".join(rest)))
 
 
+# the payload named by its kind right after the ADC: "antibody drug conjugate with a
+# topoisomerase I inhibitor exatecan derivative" (NCT06331169: set 61 read after it was measured)
+_WITH = re.compile(
+    r"\s*(?:\(adcs?\)\s*)?(?:with|containing|bearing|carrying|conjugated\s+to)\s+(?:an?\s+|the\s+)?",
+    re.I,
+)
+PAYLOAD_KINDS = {
+    "topoisomerase I inhibitor",
+    "exatecan derivative",
+    "microtubule inhibitor",
+    "MMAE or MMAF auristatin",
+}
+
+
+def _named_payloads(text: str, adcs: list[dict], checks: list[dict]) -> list[tuple[int, int]]:
+    """The spans of payload kinds named straight after an ADC ("ADC with a <kind> <kind>")."""
+    kinds = sorted(
+        (c for c in checks if c.get("value") in PAYLOAD_KINDS and c.get("at") is not None),
+        key=lambda c: c["at"],
+    )
+    spans = []
+    for adc in adcs:
+        if adc.get("at") is None or not (
+            m := _WITH.match(text, adc["at"] + len(adc.get("text") or ""))
+        ):
+            continue
+        end = m.end()
+        for c in kinds:
+            if c["at"] < m.end():
+                continue
+            if text[end : c["at"]].strip():
+                break
+            end = c["at"] + len(c.get("text") or "")
+        if end > m.end():
+            spans.append((m.end(), end))
+    return spans
+
+
 def join_conjugates(text: str, checks: list[dict]) -> list[dict]:
     """The checks, with each target or payload of an ADC moved into that ADC's check."""
     adcs = [c for c in checks if c["type"] == "therapy" and c.get("value") == _ADC]
     if not adcs:
         return checks
-    payloads = [m.span() for m in _PAYLOAD.finditer(text)]
+    payloads = [m.span() for m in _PAYLOAD.finditer(text)] + _named_payloads(text, adcs, checks)
     joined: list[dict] = []
     for c in checks:
         at = c.get("at")

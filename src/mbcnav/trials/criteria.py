@@ -40,6 +40,7 @@ from mbcnav.trials.cues import (
     _SOLE_SITES,
     _TRAILING_IF,
     _sentence,
+    or_declined,
 )
 from mbcnav.trials.diagnosis_time import diagnosis_time_check
 from mbcnav.trials.durations import duration_check
@@ -415,6 +416,16 @@ def checks_for(crit: Criterion, found: list[Mention]) -> list[dict]:
                 }
             )
     out = join_conjugates(plain, drop_asides(plain, out))
+    if crit.kind == "inclusion" and (declined := or_declined(plain)) is not None:
+        # "Failed prior OR not a candidate for OR refused anthracycline- and taxane-containing
+        # chemotherapy" (NCT00096057: set 62 read after it was measured): having had it is one
+        # way in; not being able to have it, or declining it, are others a record cannot show
+        out = [
+            {**c, "neg": False, "or_declined": True}
+            if c["type"] == "therapy" and declined[0] <= c.get("at", -1) < declined[1]
+            else c
+            for c in out
+        ]
     if crit.kind == "inclusion" and rx("modality.if_needed").search(plain):
         out = [
             {**c, "allowed": True, "within_days": None}

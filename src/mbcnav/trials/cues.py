@@ -54,7 +54,7 @@ _NOT_THERAPY = re.compile(
     r"\bplanned\s+(?:treatment|therapy|use)\b|\b(?:eligible|candidates?|suitable)\s+(?:to\s+receive\s+|for\s+)|"
     # "be suitable for the treatment of HB0021.T combined with 3 different chemotherapy
     # regimen" (NCT04802980): the coming treatment, unless a history is named after it
-    r"\b(?:eligible|candidates?|suitable|fit)\s+(?:to\s+receive|for)\s+(?:the\s+)?(?:treatment|therapy|regimen)\b"
+    r"\b(?:eligible|candidates?|suitable|fit|indicated)\s+(?:to\s+receive|for)\s+(?:the\s+)?(?:treatment|therapy|regimen)\b"
     r"(?:(?!\b(?:received|prior|previous\w*|progress\w*|had|after|following|failed)\b)[^;.])*$|"
     # "PT-INR <= 3.0 if the patient is taking anticoagulants such as warfarin" (NCT04732598): a
     # condition for a looser limit, not a need to take the drug (only after a limit: "excluded
@@ -106,7 +106,7 @@ _EXPLAIN = re.compile(
 # words that make a note or a defining sentence a rule of its own
 _BINDING = re.compile(r"\b(?:must|required|need to|considered ineligible|not eligible)\b", re.I)
 _PREMISE = re.compile(
-    r"^\W*(?:[\w\s/-]{0,40}:\s*)?(?:for\s+|in\s+)?(?:patients|participants|subjects|women|those|people)\s+(?:with|who \w+|having)"
+    r"^\W*(?:[\w\s/-]{0,40}:\s*)?(?:for\s+|in\s+)?(?:patients|participants|subjects|women|those|people)\s+(?:with|who \w+|having|whose\s+(?:primary\s+)?(?:tumou?rs?|cancers?|disease))"
     r"\s+(.{3,300}?)(?:,?\s+(?:must|should|may|will|need|can|have to|are required)\b|\s*(?:\([^()]*\))?\s*:)",
     re.I,
 )
@@ -445,3 +445,27 @@ _NOT_YET_TREATED = re.compile(
     r"|\W*(?:no|without)\s+(?:previous|prior)\s+(?:anti-?(?:cancer|tumou?r)\s+)?(?:treatment|therapy)\s+(?:for|of)\s+(?:the\s+)?(?:breast\s+)?cancer\W*",
     re.I,
 )
+
+
+# having had a treatment, or not being able to have it, or declining it: "Failed prior OR not a
+# candidate for OR refused ... chemotherapy", "previously treated with, intolerant of, or not
+# suitable for a taxane"
+_HAD = re.compile(
+    r"\b(?:failed|received|had|progressed|relapsed|refractory|resistant|pre-?treated|"
+    r"previously\s+treated|prior|previous)\b",
+    re.I,
+)
+
+
+def or_declined(text: str) -> tuple[int, int] | None:
+    """The span of such a rule (None when it is not one): a way of having had the treatment,
+    then "or" (or a comma) and a way of not having it (options_declined), to the end of that
+    clause; only the treatments named inside it are its own (review)."""
+    had = _HAD.search(text)
+    if not had:
+        return None
+    for m in rx("concept.options_declined").finditer(text, had.end()):
+        if re.search(r"\bor\b|,", text[had.end() : m.start()], re.I):
+            end = re.search(r";|\.(?:\s|$)", text[m.end() :])
+            return had.start(), (m.end() + end.start()) if end else len(text)
+    return None

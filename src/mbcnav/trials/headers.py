@@ -42,8 +42,12 @@ _INCL_PHRASE = re.compile(
 
 # a header later on a line ("... cancer. Key Exclusion Criteria: ..."): the line breaks before it,
 # once, so "Key" stays with its header (not after "Key" a second time)
+# ("... status 0 to 1 Major Exclusion Criteria: 1. ...", NCT04541433 as a web page gives it:
+# "Major" goes with its header)
 INLINE_HEADER = re.compile(
-    r"(?<=\S)(?<!\bkey)\s*(?=\b(?:key\s+)?(?:inclusion|exclusion)\s+criteria\s*:)", re.I
+    r"(?<=\S)(?<!\bkey)(?<!\bmajor)(?<!\bmain)\s*"
+    r"(?=\b(?:(?:key|major|main)\s+)?(?:inclusion|exclusion)\s+criteria\s*:)",
+    re.I,
 )
 
 
@@ -115,6 +119,12 @@ POPULATION_LABEL = re.compile(
 )
 
 
+# a header in its usual words and a colon, with a long text after it
+_LONG_TAIL = re.compile(
+    r"(?:key\s+|main\s+|major\s+)?(?:inclusion|exclusion)\s+criteria\s*:\s*\S", re.I
+)
+
+
 def header(line: str) -> tuple[str | None, str]:
     """(section kind or None, text after the header on the same line)."""
     bare = BULLET.sub("", line, count=1).strip().strip("-*#_ ").strip()
@@ -139,6 +149,13 @@ def header(line: str) -> tuple[str | None, str]:
     ):  # "Control Inclusion Criteria", "Case Exclusion Criteria:"
         return ("exclusion" if m.group("k").lower() == "exclusion" else "inclusion"), ""
     m = _HEADER.match(bare)
+    if m and len(bare) > 140 and _LONG_TAIL.match(bare):
+        # "Inclusion Criteria: Clinically ... proven metastatic breast cancer Eastern ..." (a web
+        # copy whose line breaks were lost, set 62): the header is plain, the rest its items
+        k = m.group("k").lower()
+        return ("exclusion" if k in {"exclusion", "ineligibility"} else "inclusion"), m.group(
+            "after"
+        ).strip()
     if not m or len(bare) > 140:
         return None, ""
     has_colon = ":" in bare

@@ -198,4 +198,11 @@ def lines_hold(c: dict, f: PatientFacts) -> tuple[bool | None, str, str]:
             f"{'s' if early > 1 else ''} before the cancer spread, which this study may count.",
             "Whether the study counts treatment given before the cancer spread",
         )
+    if not ok and c.get("exact") and c["max"] is not None and n > c["max"]:
+        return (
+            None,
+            f"You had {_count(n, what)} for metastatic disease; the rule names one earlier "
+            "regimen, and whether more are allowed is for the study team.",
+            "Whether the study takes people who had more than one",
+        )
     return ok, f"You had {_count(n, what)} for metastatic disease.", ""

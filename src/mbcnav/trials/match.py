@@ -79,11 +79,20 @@ def verdict(crit: dict, f: PatientFacts, cache: dict | None = None) -> dict:
             holds, why = None, "This is one of several ways to qualify. " + why
         if holds is False and crit["kind"] == "inclusion" and hormone_only_unmet(c, f):
             holds = None
+            yours = (
+                "ER-low, which is often treated like HR-negative cancer"
+                if f.er_low_only and f.hr != "negative"
+                else "HR-negative"
+            )
             why = (
                 "This asks about hormone therapy, which is given for hormone receptor-positive "
-                "cancer; yours is HR-negative, so it may not apply to you. " + why
+                f"cancer; yours is {yours}, so it may not apply to you. " + why
             )
-            settle = "Whether the study team applies this rule to HR-negative cancer"
+            settle = f"Whether the study team applies this rule to {yours.split(',')[0]} cancer"
+        if c.get("or_declined") and holds is False and crit["kind"] == "inclusion":
+            holds = None
+            why = "The rule also lets in people who cannot have it or chose not to. " + why
+            settle = "Whether you could have this treatment, or chose not to"
         if c.get("conditional") and holds is not None and holds != NEUTRAL:
             if (holds is False) == (crit["kind"] == "inclusion"):
                 holds, why = None, "Applies only in some cases: " + why

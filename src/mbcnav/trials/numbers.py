@@ -63,6 +63,15 @@ _LINES_MIN = re.compile(
 _LINES_MAX2 = re.compile(
     rf"{_N}\s*(?:or fewer|or less)\s*{_LINE}|{_N}\s*{_LINE}\s*(?:or fewer|or less|at most)", re.I
 )
+# "One prior induction chemotherapy regimen for recurrent or metastatic disease" (NCT00004893:
+# set 62 read after it was measured), "exactly one prior line ... for advanced disease": a bare
+# number before "prior" is that many lines, no more and no fewer
+_LINES_EXACT = re.compile(
+    rf"(?<!least )(?<!than )(?<!to )(?<!of )(?<!or )(?<![<>≤≥=] )\b(?:exactly\s+|only\s+)?(one|1|single)\s+"
+    rf"(?:and\s+only\s+one\s+)?(?=prior\b|previous\b){_LINE}"
+    r"(?=[^.;]{0,60}\b(?:metastatic|advanced|recurrent|mbc)\b)",
+    re.I,
+)
 _LINES_ANY = re.compile(rf"{_N}\s*(?:or more\s*|\+\s*)?(?:prior\s+)?{_LINE}", re.I)
 _FIRST_LINE = re.compile(
     r"(?:candidates?|eligible) for first[- ]line|no (?:prior|previous) (?:system(?:at)?ic |chemo)?(?:anti-?(?:cancer|tumou?r|neoplastic) )?\w* ?(?:therapy|treatment)s? (?:for|in the) (?:(?:locally )?(?:advanced|recurrent|unresectable),? (?:or |and/or )?)*(?:metastatic|advanced)|(?:treatment|therapy)[- ]na[iï]ve|previously untreated(?!\s+(?:\(?[\w-]+\)?\s+){0,2}(?:cns|brain|central|intracranial|leptomening\w*|lesions?))|untreated with any (?:systemic|anti-?(?:cancer|tumou?r))|(?:have|has) not (?:previously )?received any (?:prior )?systemic|not (?:have |has )?(?:previously )?received any (?:prior )?systemic",
@@ -82,7 +91,10 @@ _PLANNED_LINE = re.compile(
     r"(?:(?:to|for)\s+)?(?:\w+\s+){0,5}?(?:in\s+)?(?:either\s+)?"
     # "Will initiate treatment with palbociclib plus letrozole ... as first or second line
     # therapy" (NCT04937660: twenty-second session, set 57)
-    r"|(?:will|to)\s+(?:initiate|start|begin|receive)\b[^.;]{0,200}?\bas\s+(?:(?:the|a|their)\s+)?)"
+    # "Indicated for treatment with either weekly paclitaxel or oral capecitabine, as first or
+    # second-line chemotherapy" (NCT02734290 as a web page gives it: set 63)
+    r"|(?:(?:will|to)\s+(?:initiate|start|begin|receive)|indicated\s+for\s+(?:treatment|therapy))\b"
+    r"[^.;]{0,200}?\bas\s+(?:(?:the|a|their)\s+)?)"
     r"(?P<first>1st|first)[- ]?(?:\s*(?:or|and/or|to)\s*(?P<second>2nd|second)[- ]?)?\s*line",
     re.I,
 )
@@ -380,7 +392,7 @@ def lines_check(text: str) -> dict | None:
     window = ""
     at = None
     ceiling = False
-    for rx in (_LINES_RANGE, _LINES_MAX, _LINES_LT, _LINES_MAX2, _LINES_MIN):
+    for rx in (_LINES_RANGE, _LINES_MAX, _LINES_LT, _LINES_MAX2, _LINES_MIN, _LINES_EXACT):
         if m := rx.search(text):
             window = text[m.start() : m.end() + 40]
             at = m.start()
@@ -423,6 +435,18 @@ def lines_check(text: str) -> dict | None:
     if m := _LINES_RANGE.search(text):
         lo, hi = _num(m.group(1)) or None, _num(m.group(2))
         return _lines(lo, hi, cls, text, at)
+    if (
+        not floor
+        and not ceiling
+        and (m := _LINES_EXACT.search(text))
+        and not re.search(r"\b(?:may|allowed|permitted|acceptable|up\s+to)\b", text, re.I)
+        # a line of one kind of drug ("1 prior line of endocrine therapy") keeps the reading of
+        # that treatment had
+        and cls in (None, "chemotherapy")
+    ):
+        # one earlier regimen: fewer is not met; more is for the study team, as "one prior
+        # regimen" is sometimes written for "at least one" (review)
+        return {**_lines(1, 1, cls, text, m.start()), "exact": True}
     if m := _LINES_MAX.search(text):
         hi = _num(m.group(1))
     elif m := _LINES_LT.search(text):

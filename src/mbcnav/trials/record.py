@@ -96,6 +96,7 @@ class Trial:
     summary: str = ""
     eligibility: str = ""
     sex: str = "all"  # all | female | male
+    sex_stated: bool = True  # False: the record gives no sex (a copy from a web page)
     min_age: float | None = None  # years
     max_age: float | None = None
     locations: list[Site] = field(default_factory=list)
@@ -229,6 +230,7 @@ def from_v2(study: dict[str, Any]) -> Trial:
         summary=p.get("descriptionModule", {}).get("briefSummary", ""),
         eligibility=elig.get("eligibilityCriteria", ""),
         sex=_sex(elig.get("sex")),
+        sex_stated=bool(elig.get("sex")),
         min_age=parse_age(elig.get("minimumAge")),
         max_age=parse_age(elig.get("maximumAge")),
         locations=sites,
@@ -327,6 +329,7 @@ def from_trialgpt(rec: dict[str, Any]) -> Trial:
         summary=rec.get("brief_summary") or rec.get("summary") or "",
         eligibility=crit or "",
         sex=_sex(rec.get("sex") or rec.get("gender")),
+        sex_stated=bool(rec.get("sex") or rec.get("gender")),
         min_age=parse_age(rec.get("minimum_age")),
         max_age=parse_age(rec.get("maximum_age")),
         locations=locs,

@@ -22,7 +22,7 @@ from mbcnav.trials.headers import (
     population,
     scope,
 )
-from mbcnav.trials.inline_items import inline_items
+from mbcnav.trials.inline_items import MIN_FLAT, bare_items, inline_items
 from mbcnav.trials.text_repair import unescape
 from mbcnav.trials.wording import rx
 
@@ -228,7 +228,7 @@ def _items(lines: list[str]) -> list[tuple[str, int, bool, str, bool, str]]:
     blank = True
     tail = False  # the line before was a header with words after it
     group_head: str | None = None  # a header naming a group, open to a wrapped next line
-    for raw in lines:
+    for at, raw in enumerate(lines):
         if not raw.strip():
             blank = True
             group_head = None
@@ -274,6 +274,35 @@ def _items(lines: list[str]) -> list[tuple[str, int, bool, str, bool, str]]:
             if n := re.match(r"\d{1,2}[.):]\s+(?=\S)", text):  # "* 1. Age", "- 1: Age"
                 text = text[n.end() :]
         new = bulleted or blank or not items or items[-1][0] != section
+        if (
+            new
+            and bulleted
+            and not blank
+            and text[:1].islower()
+            and items
+            and items[-1][0] == section
+            and not items[-1][2]
+            and not items[-1][3].startswith(_HEAD)
+            and not re.search(r"[.;:]\s*$", items[-1][3])
+            # one such bullet only, not a list under a stem ("Any of the following cardiac
+            # conditions" / "- unstable angina" / "- ...": review)
+            and not _STEM_END.search(items[-1][3])
+            and not (
+                at + 1 < len(lines)
+                and (nb := BULLET.match(lines[at + 1].strip()))
+                and lines[at + 1].strip()[nb.end() :][:1].islower()
+            )
+        ):
+            # "Patient must have as per RECIST 1.1" / "• measurable disease or non-measurable
+            # lytic ... bone lesions" (NCT03312738 as a web page gives it: set 63): a sentence
+            # that goes on in a bulleted line starting in lower case is one item
+            new = False
+        if (
+            not new
+            and not bulleted
+            and re.match(r"(?:Patients?|Participants?|Subjects?)\s+must\b", text)
+        ):
+            new = True  # "... prior to enrollment" / "Patient must have ...": a new sentence
         if tail and not bulleted and text[:1].islower() and _OPEN_LINE_END.search(items[-1][3]):
             new = False
         tail = False
@@ -298,6 +327,8 @@ def _items(lines: list[str]) -> list[tuple[str, int, bool, str, bool, str]]:
 
 
 _SIGN = re.compile(r"[•●▪]\s")
+# a plain line that opens a list: "... the following", "either", "defined as", "with"
+_STEM_END = re.compile(r"\b(?:following|either|defined\s+as|with|include|including|of)\s*$", re.I)
 
 
 def _is_bullet(text: str) -> bool:
@@ -307,6 +338,7 @@ def _is_bullet(text: str) -> bool:
 def _lines(text: str) -> list[str]:
     text = unescape((text or "").replace("\r\n", "\n").replace("\\n", "\n"))
     out = []
+    flat = "\n" not in text.strip() and len(text) > MIN_FLAT  # every line break lost
     signed = None  # indent of the last line that opened with a bullet sign
     for whole in text.split("\n"):
         # "CNS Inclusion Criteria:" is one header (a population's section), not "CNS" + header
@@ -317,6 +349,14 @@ def _lines(text: str) -> list[str]:
         text_ = whole if kept else whole[:lead] + INLINE_HEADER.sub("\n", whole[lead:])
         for line in text_.split("\n"):
             parts = inline_items(line, _is_bullet)
+            if flat and len(parts) == 1:
+                kind, after = header(line.strip())
+                if not kind:
+                    parts = bare_items(line)
+                elif after and len(items := bare_items(after)) > 1:
+                    # "Inclusion Criteria: Clinically ... cancer Eastern Cooperative ...": the
+                    # header on a line of its own, then its items
+                    parts = [line.strip()[: len(line.strip()) - len(after)].strip(), *items]
             if signed is not None and header(line.strip())[0]:
                 signed = None  # a new section starts its own lists
             elif _SIGN.match(line.lstrip()):
@@ -344,6 +384,7 @@ def split(text: str) -> list[Criterion]:
     alternatives: dict[str, int] = {}  # stem text -> id of its set of alternatives
     definition = ""  # "X is any patient who meets the following:" over a flat list of parts
     parts = 0  # items the definition has been carried into
+    chained, last_part = False, ""  # its parts are joined by "or" / "and"; the last part's words
     held = False  # the heading is a bulleted label over the plain paragraphs below it
     plain: int | None = None  # indent of the list under a plain stem ("Prior treatment with:")
     label: tuple[int, str, str] | None = None  # (indent, marker kind, heading before) of a label
@@ -435,13 +476,29 @@ def split(text: str) -> list[Criterion]:
                 continue
             if d := rx("modality.definition").search(body + " x"):
                 definition = body[d.start() :].lstrip(".:; ").strip()  # its own sentence only
-                parts = 0
+                parts, chained = 0, False
+            cut = d.start() if d else max((m.end() for m in _SENTENCE.finditer(body)), default=0)
+            lead = body[:cut].strip(" .:;")
+            if len(lead.split()) >= 3 and not body.isupper():
+                # "Histologically confirmed metastatic HR-positive, HER2-negative breast cancer.
+                # ... HER2 negativity is defined as the following ...:" (NCT05090358 as a web
+                # page gives it: set 63), "... (ER+) breast cancer Postmenopausal women.
+                # Postmenopausal status is defined either by:": the sentences before the one
+                # that opens the list are a rule of their own
+                lead_full = full[: len(full) - len(body)] + lead
+                out.extend((section, part, 0, lead) for part in _by_group(lead_full))
             continue
         if _FILLER.match(body):
             continue
+        if definition and chained and last_part.endswith("."):
+            # "... or * IHC 0 or 1+ and ... ≥4 and <6 signals/cell. * Presence of ...": parts
+            # joined by "or" end at the one that ends with a full stop (set 63)
+            definition = ""
         if definition:
             full = f"{definition} {full}"
             parts += 1
+            last_part = body.rstrip()
+            chained = chained or bool(re.search(r"(?:\bor|\band|,|;)$", last_part, re.I))
         if len(body) >= 3 and re.search(r"[A-Za-z]{2}", body):
             kind = section
             if section == "exclusion" and _MISFILED.match(full) and not _MUST_NOT.search(full):

@@ -57,7 +57,11 @@ def mark_hormone_only(texts: list[str], crits: list[dict]) -> None:
 def hormone_only_unmet(c: dict, f: PatientFacts) -> bool:
     """Whether a check marked ``if_hr_positive`` finds no such treatment in a person whose
     cancer is HR-negative (twenty-first session, set 52 read after it was measured)."""
-    return bool(c.get("if_hr_positive")) and f.hr == "negative" and not drug_hits(c, f)
+    # ER-low (1-10% of cells) with PR negative: ASCO/CAP's ER testing guideline (2020) notes
+    # limited benefit of hormone therapy, and such cancers are often treated like HR-negative
+    # ones (set 61 read after it was measured)
+    hr_negative = f.hr == "negative" or f.er_low_only
+    return bool(c.get("if_hr_positive")) and hr_negative and not drug_hits(c, f)
 
 
 def therapy_holds(c: dict, f: PatientFacts) -> tuple[bool | None, str, str]:
