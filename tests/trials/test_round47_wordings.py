@@ -5,7 +5,8 @@ is a whole trial, and each is checked both ways."""
 
 from mbcnav.trials.facts import DrugFact
 from mbcnav.trials.headers import header
-from mbcnav.trials.inline_items import bare_items, inline_items
+from mbcnav.trials.inline_items import inline_items
+from mbcnav.trials.lost_breaks import bare_items
 from mbcnav.trials.match import verdict
 from mbcnav.trials.parse import parse_trial
 from mbcnav.trials.record import Trial

@@ -10,6 +10,10 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from mbcnav.trials.lost_breaks import SECTION as _SECTION
+from mbcnav.trials.lost_breaks import SECTION_NAME as _SECTION_NAME
+from mbcnav.trials.lost_breaks import pdq_headings as _pdq_headings
+
 _NUMBER = re.compile(r"(?:(?<=\s)|(?<=:))(\d{1,2})[.)]\s+(?=\S)")
 # lower-case roman numerals before a capital: "ii. Prior ...", never "vi. e." or "x) and"
 _ROMAN = re.compile(r"(?:(?<=\s)|(?<=:)|^)(i{1,3}|iv|vi{0,3}|ix|x)[.)]\s+(?=[A-Z])")
@@ -78,9 +82,6 @@ _PRODUCT = r"(?!\d|(?i:uln|lln|iuln|upper|lower|normal|the\s+upper|the\s+uln|ins
 # participants ...", NCT02447003)
 _AFTER_NUMBER = r"(?<!\d\s)|(?=\*\s+[A-Z][a-z])"
 _STARS = re.compile(rf"(?:^|(?<=\s))(?:{_AFTER_NUMBER})\*\s+{_PRODUCT}(?=\S)(?![^()]*\))")
-# "PATIENT CHARACTERISTICS", "INCLUSION OF WOMEN AND MINORITIES" (short words inside: review)
-_SECTION_NAME = r"[A-Z]{3,}(?:\s+(?:[A-Z]{3,}|OF|AND|FOR|THE|ON|TO|IN)){1,4}(?<=[A-Z]{3})"
-_SECTION = _SECTION_NAME + r"\s*:"
 # one star is enough after a section header ("Exclusion Criteria: * Any prior therapy ...")
 _HEADER_END = re.compile(rf"(?i:criteria)\s*:\s*$|^\W*{_SECTION}\s*$")
 _HEADER_STAR = re.compile(rf"(?:(?i:criteria)|{_SECTION_NAME})\s*:\s+\*\s+\S")
@@ -108,43 +109,6 @@ def _pieces(part: str) -> list[tuple[str, str]]:
     head = part[: m.start()].strip()
     out = ([("item", head)] if head else []) + [("lead", m["lead"])]
     return out + (_pieces("- " + m["item"]) if m["item"] else [])
-
-
-# the headings of the old NCI (PDQ) layout, each over its own bulleted items: "PATIENT
-# CHARACTERISTICS: Age * 18 and over Sex * Female Menopausal status * Not specified Performance
-# status * WHO 0-1" (NCT00096057 as a web page gives it: set 62); glued to the end of the item
-# before, a heading goes to the front of the item after it ("Sex: Female")
-_PDQ_HEADING = re.compile(
-    r"\s+((?:Age|Sex|Menopausal status|Performance status|Life expectancy|Hematopoietic|"
-    r"Hepatic|Renal|Cardiovascular|Pulmonary|Other|Hormone receptor status|Biologic therapy|"
-    r"Chemotherapy|Endocrine therapy|Radiotherapy|Surgery))$"
-)
-
-
-_PDQ_SECTION = re.compile(
-    r"\b(?:PATIENT|DISEASE)\s+CHARACTERISTICS\b|\bPRIOR\s+CONCURRENT\s+THERAPY\b"
-)
-
-
-def _pdq_headings(parts: list[str]) -> list[str]:
-    """The items of a line of the old NCI layout (it names one of its sections), each heading
-    glued to the end of the item before moved to the front of the item after it; a heading that
-    ends an item's own words ("Prior Chemotherapy", "Prior Brain Radiotherapy") stays (review)."""
-    if not any(_PDQ_SECTION.search(p) for p in parts):
-        return parts
-    out = []
-    carry = ""
-    for p in parts:
-        star = re.match(r"\*\s+", p)
-        if carry:
-            p = f"* {carry}: {p[star.end() :]}" if star else f"{carry}: {p}"
-        carry = ""
-        m = _PDQ_HEADING.search(p)
-        before = re.search(r"(\S+)\s*$", p[: m.start()]) if m else None
-        if m and before and before.group(1).lower() not in _CANNOT_END | {"brain", "concurrent"}:
-            carry, p = m.group(1), p[: m.start()]
-        out.append(p)
-    return out
 
 
 def inline_items(line: str, is_bullet: Callable[[str], bool]) -> list[str]:
@@ -223,77 +187,3 @@ def _nested(part: str) -> list[str]:
     cuts = [m.start() for m in run]
     subs = [part[a:b].strip() for a, b in zip(cuts, cuts[1:] + [len(part)], strict=True)]
     return [part[: cuts[0]].rstrip()] + ["  " + q for q in subs]
-
-
-# a list copied from a web page with its line breaks and its markers lost: "Clinically or
-# pathologically proven metastatic breast cancer Eastern Cooperative Oncology Group performance
-# status between 0-2 Adequate bone marrow ... within normal limits Left ventricular ..." (set 62,
-# NCT00082095): in a text with no line break at all, a capitalised word after a word that can end
-# an item starts the next item; a word that cannot end one ("with", "of", "prior", "is") keeps
-# the next word in its item ("disease with New York Heart Association Class II"), and so does
-# an open bracket, and a run of capitalised words is one name ("Eastern Cooperative Oncology
-# Group")
-_CANNOT_END = frozenset(
-    (
-        "a an the of in on at by to for from with without within per than as or and nor but "
-        "not no any all both either neither each every such including include includes e.g i.e "
-        "eg ie like versus vs plus via into onto is are was were be been being has have had "
-        "prior previous previously received receiving using use treated who which that whose "
-        "if unless except when where while after before during since until following"
-    ).split()
-)
-_BARE_CUT = re.compile(
-    r"(?<=[\w%)\]])\s+(?=[A-Z][a-z]+(?:['’]s)?\b)(?![^()]*\))" + rf"|\s+(?={_SECTION})"
-)
-MIN_FLAT = 400  # characters: a text this long with no line break lost them
-
-
-def bare_items(line: str) -> list[str]:
-    """``line`` (from a text with no line break at all, and no list markers on it) broken where
-    an item with no marker ends and the next begins, each item as a dashed line; a section name
-    in capitals ("PATIENT CHARACTERISTICS:") becomes a line of its own after a blank one."""
-    pieces = []
-    start = 0
-    for m in _BARE_CUT.finditer(line):
-        before = line[start : m.start()].rstrip()
-        last = re.search(r"([\w.]+)\W*$", before)
-        section = re.match(rf"\s+{_SECTION}", line[m.start() :])
-        if section and last and re.fullmatch(r"[A-Z]{2,}", last.group(1)):
-            continue  # "INCLUSION OF WOMEN AND MINORITIES:": one heading (review)
-        if (
-            not section
-            and last
-            and (
-                last.group(1).lower().rstrip(".") in _CANNOT_END
-                # "Eastern Cooperative Oncology", not after a heading of the old NCI layout
-                or (
-                    re.fullmatch(r"[A-Z][a-z]+", last.group(1))
-                    and not _PDQ_HEADING.search(" " + before)
-                )
-            )
-        ):
-            continue
-        if before.strip():
-            pieces.append(before.strip())
-        start = m.end()
-    pieces.append(line[start:].strip())
-    if len(pieces) < 2:
-        return [line]
-    # "PRIOR CONCURRENT THERAPY: Biologic therapy Not specified Chemotherapy Not specified": a
-    # heading of the old NCI layout goes with the words after it ("Chemotherapy: Not specified";
-    # review)
-    joined: list[str] = []
-    for piece in pieces:
-        if joined and _PDQ_HEADING.fullmatch(" " + re.sub(rf"^{_SECTION}\s*", "", joined[-1])):
-            joined[-1] = f"{joined[-1]}: {piece}"
-        else:
-            joined.append(piece)
-    pieces = joined
-    out = []
-    for piece in filter(None, pieces):
-        if section := re.match(rf"{_SECTION}\s*", piece):
-            out += ["", section.group(0).strip()]
-            piece = piece[section.end() :]
-        if piece and not re.fullmatch(r"[A-Z]{2,}:?", piece):  # no one-word capital item
-            out.append("- " + piece)
-    return out

@@ -22,7 +22,8 @@ from mbcnav.trials.headers import (
     population,
     scope,
 )
-from mbcnav.trials.inline_items import MIN_FLAT, bare_items, inline_items
+from mbcnav.trials.inline_items import inline_items
+from mbcnav.trials.lost_breaks import MIN_FLAT, bare_items
 from mbcnav.trials.text_repair import unescape
 from mbcnav.trials.wording import rx
 
