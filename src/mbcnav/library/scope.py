@@ -79,10 +79,9 @@ class Scope:
         self.no_cancer = _phrases(path, data, "no_cancer")
         self.other_illness = _phrases(path, data, "other_illnesses")
         self.other_illness_care = _phrases(path, data, "other_illness_care")
-        self.drug_kinds = tuple(k.lower() for k in _phrases(path, data, "breast_only_classes")) + (
-            "treatment", "treatments", "therapy", "hormone therapy", "endocrine therapy",
-            "targeted therapy", "radiotherapy", "radiation", "chemo", "ovarian suppression",
-        )  # fmt: skip
+        self.drug_kinds = tuple(
+            k.lower() for k in _phrases(path, data, "breast_only_classes")
+        ) + _phrases(path, data, "treatment_words")
         who = "|".join(re.escape(w) for w in _phrases(path, data, "healthy_person"))
         self.healthy_person = re.compile(
             rf" (?:for|in) (?:a |an )?healthy (?:\d{{1,3}} (?:year|yr)s? old|(?:{who})) "

@@ -29,7 +29,7 @@ from .errors import TriageError
 FILE = "readings.yaml"
 NUMBER = r"(\d{1,4}(?:\.\d{1,2})?)"  # (four digits: a neutrophil count of 1500 cells/µL)
 #: A later number in the same words: "neutrophils went from 1.8 to 0.6" (review)
-THEN = re.compile(r"\s*(?:to|->|now|and now|down to|then)\s+(\d{1,4}(?:\.\d{1,2})?)(?![\d/]|\.\d)")
+THEN = re.compile(rf"\s*(?:to|->|now|and now|down to|then)\s+{NUMBER}(?![\d/]|\.\d)")
 #: What follows a count or a dose, not a reading ("calcium 3 times a day", "potassium 2 tablets").
 NOT_A_READING = (
     r"(?!\s*(?:times|x\b(?!\s*10)|a\s+day|per\b|tablets?|pills?|caps(?:ules)?|chews?|mg\b|mcg\b|"

@@ -149,14 +149,10 @@ def header(line: str) -> tuple[str | None, str]:
     ):  # "Control Inclusion Criteria", "Case Exclusion Criteria:"
         return ("exclusion" if m.group("k").lower() == "exclusion" else "inclusion"), ""
     m = _HEADER.match(bare)
-    if m and len(bare) > 140 and _LONG_TAIL.match(bare):
-        # "Inclusion Criteria: Clinically ... proven metastatic breast cancer Eastern ..." (a web
-        # copy whose line breaks were lost, set 62): the header is plain, the rest its items
-        k = m.group("k").lower()
-        return ("exclusion" if k in {"exclusion", "ineligibility"} else "inclusion"), m.group(
-            "after"
-        ).strip()
-    if not m or len(bare) > 140:
+    # a long line is a criterion, unless it starts with the header in its usual words and a colon
+    # ("Inclusion Criteria: Clinically ... proven metastatic breast cancer Eastern ...", a web copy
+    # whose line breaks were lost, set 62: the rest is its items)
+    if not m or (len(bare) > 140 and not _LONG_TAIL.match(bare)):
         return None, ""
     has_colon = ":" in bare
     if re.fullmatch(r"(?:inclusion|exclusion|eligibility|ineligibility)", bare, re.I):

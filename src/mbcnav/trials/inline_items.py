@@ -168,9 +168,7 @@ def _numbered(line: str, is_bullet: Callable[[str], bool]) -> list[str]:
     if not run:
         return [line]
     indent = line[: len(line) - len(line.lstrip())]
-    cuts = [m.start() for m in run]
-    head = line[: cuts[0]]
-    parts = [line[a:b].strip() for a, b in zip(cuts, cuts[1:] + [len(line)], strict=True)]
+    head, parts = _cut(line, run)
     # "7. Prior ... therapy is restricted as follows: 1. No more than 2 lines ... 2. Recurrence
     # ..." (NCT04541433 as a web page gives it: set 62): a list inside an item, under it
     lines = [indent + q for p in parts for q in _nested(p)]
@@ -184,6 +182,12 @@ def _nested(part: str) -> list[str]:
     run = _run(part)
     if not run or run[0].group(1) not in {"1", "i"} or ":" not in part[: run[0].start()]:
         return [part]
+    head, subs = _cut(part, run)
+    return [head.rstrip()] + ["  " + q for q in subs]
+
+
+def _cut(line: str, run: list[re.Match]) -> tuple[str, list[str]]:
+    """The words before the first item number of ``run``, and each item from its number on."""
     cuts = [m.start() for m in run]
-    subs = [part[a:b].strip() for a, b in zip(cuts, cuts[1:] + [len(part)], strict=True)]
-    return [part[: cuts[0]].rstrip()] + ["  " + q for q in subs]
+    parts = [line[a:b].strip() for a, b in zip(cuts, cuts[1:] + [len(line)], strict=True)]
+    return line[: cuts[0]], parts

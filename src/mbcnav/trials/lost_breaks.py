@@ -17,7 +17,7 @@ SECTION = SECTION_NAME + r"\s*:"
 # status * WHO 0-1" (NCT00096057 as a web page gives it: set 62); glued to the end of the item
 # before, a heading goes to the front of the item after it ("Sex: Female")
 _PDQ_HEADING = re.compile(
-    r"\s+((?:Age|Sex|Menopausal status|Performance status|Life expectancy|Hematopoietic|"
+    r"(?:^|\s+)((?:Age|Sex|Menopausal status|Performance status|Life expectancy|Hematopoietic|"
     r"Hepatic|Renal|Cardiovascular|Pulmonary|Other|Hormone receptor status|Biologic therapy|"
     r"Chemotherapy|Endocrine therapy|Radiotherapy|Surgery))$"
 )
@@ -90,10 +90,7 @@ def bare_items(line: str) -> list[str]:
             and (
                 last.group(1).lower().rstrip(".") in _CANNOT_END
                 # "Eastern Cooperative Oncology", not after a heading of the old NCI layout
-                or (
-                    re.fullmatch(r"[A-Z][a-z]+", last.group(1))
-                    and not _PDQ_HEADING.search(" " + before)
-                )
+                or (re.fullmatch(r"[A-Z][a-z]+", last.group(1)) and not _PDQ_HEADING.search(before))
             )
         ):
             continue
@@ -108,7 +105,7 @@ def bare_items(line: str) -> list[str]:
     # review)
     joined: list[str] = []
     for piece in pieces:
-        if joined and _PDQ_HEADING.fullmatch(" " + re.sub(rf"^{SECTION}\s*", "", joined[-1])):
+        if joined and _PDQ_HEADING.fullmatch(re.sub(rf"^{SECTION}\s*", "", joined[-1])):
             joined[-1] = f"{joined[-1]}: {piece}"
         else:
             joined.append(piece)

@@ -79,16 +79,14 @@ def verdict(crit: dict, f: PatientFacts, cache: dict | None = None) -> dict:
             holds, why = None, "This is one of several ways to qualify. " + why
         if holds is False and crit["kind"] == "inclusion" and hormone_only_unmet(c, f):
             holds = None
-            yours = (
-                "ER-low, which is often treated like HR-negative cancer"
-                if f.er_low_only and f.hr != "negative"
-                else "HR-negative"
-            )
+            low = f.er_low_only and f.hr != "negative"
+            kind = "ER-low" if low else "HR-negative"
+            yours = f"{kind}, which is often treated like HR-negative cancer" if low else kind
             why = (
                 "This asks about hormone therapy, which is given for hormone receptor-positive "
                 f"cancer; yours is {yours}, so it may not apply to you. " + why
             )
-            settle = f"Whether the study team applies this rule to {yours.split(',')[0]} cancer"
+            settle = f"Whether the study team applies this rule to {kind} cancer"
         if c.get("or_declined") and holds is False and crit["kind"] == "inclusion":
             holds = None
             why = "The rule also lets in people who cannot have it or chose not to. " + why
