@@ -45,6 +45,7 @@ CASES = [
         "round42_cases.yaml",
         "round43_cases.yaml",
         "round44_cases.yaml",
+        "round45_cases.yaml",
     )
     for case in yaml.safe_load((DATA / file).read_text("utf-8"))["cases"]
 ]

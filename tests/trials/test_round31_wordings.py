@@ -296,8 +296,10 @@ def _on_first_line(assessments, adjuvant=False):
 def test_the_scan_rule_needs_a_scan_on_treatment_and_no_earlier_therapy():
     text = "Radiological evidence of progression on or after the last systemic therapy."
     stable = [{"date": "2025-12-02", "status": "stable"}]
-    # an adjuvant drug with no end date may still be the "last therapy"
-    assert verdict(parsed(text), _on_first_line(stable, adjuvant=True), {})["verdict"] == "unknown"
+    # the line going on now is the last therapy: a scan well into it that shows no growth
+    # settles the rule, whatever came before (session 25, set 65: "documented radiologic
+    # progression (during or after most recent treatment)" labelled not met so)
+    assert verdict(parsed(text), _on_first_line(stable, adjuvant=True), {})["verdict"] == "not met"
     # the baseline scan on the day the line began says nothing about growth on it
     assert _on_first_line([{"date": "2025-04-07", "status": "stable"}]).growing_now is None
     # growth, then a stable scan: not settled

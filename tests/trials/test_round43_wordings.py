@@ -180,7 +180,12 @@ def test_a_definition_in_a_clause_of_its_own_leaves_the_rule_before_it():
         "within 12 months of completion."
     )
     assert _verdict(text, people.facts()) == "not met"  # no hormone therapy at all
-    assert _verdict(text, people.facts(drugs=[LETROZOLE_EARLY])) == "met"
+    # (session 25) the window after the last dose is read from the dates: a relapse five
+    # months after letrozole ended is resistance, five years after is not, none known is open
+    assert _verdict(text, people.facts(drugs=[LETROZOLE_EARLY], diagnosed_on="2020-11-20")) == "met"
+    late = people.facts(drugs=[LETROZOLE_EARLY], diagnosed_on="2025-06-01")
+    assert _verdict(text, late) == "not met"
+    assert _verdict(text, people.facts(drugs=[LETROZOLE_EARLY])) == "unknown"
     (et,) = [c for c in checks(text) if c["type"] == "therapy"]
     assert et["within_days"] is None  # the definition's window is not the rule's
     # a definition that opens its own sentence is skipped as before

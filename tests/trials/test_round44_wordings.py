@@ -119,6 +119,8 @@ def test_a_repair_gene_list_against_a_tumour_panel():
         biomarkers={"PIK3CA": "mutated", "ESR1": "mutated"},
         alterations={"PIK3CA": ["mutation"], "ESR1": ["mutation"]},
     )
+    # (session 25) "a known pathogenic mutation" in a long list stays open too: a change in
+    # another gene of the list may be on file
     assert _verdict(text, untested) == "unknown"
     one = people.facts(biomarkers={"PIK3CA": "mutated"}, alterations={"PIK3CA": ["mutation"]})
     assert _verdict(text, one) == "unknown"

@@ -112,6 +112,12 @@ class Scope:
                 f"Scope file {path.name}: field 'breast_only_classes' must be a list of drug classes."
             )
         self.breast_only = frozenset(only)
+        early = data.get("early_drug_classes")
+        if not isinstance(early, list) or not all(isinstance(c, str) and c for c in early):
+            raise LibraryError(
+                f"Scope file {path.name}: field 'early_drug_classes' must be a list of drug classes."
+            )
+        self.early_drugs = frozenset(early)
 
         self.cosmetic = _phrases(path, data, "cosmetic_surgery")
         self.lactation = _phrases(path, data, "lactation")
@@ -145,7 +151,9 @@ class Scope:
         # "metastatic prostate cancer" (twenty-first session, set 46), "lung cancer with brain
         # mets": not the library's spread
         self.other_spread = re.compile(
-            rf"(?<= )(?:(?:metastatic|advanced|stage 4|stage iv|stage four) )?({cancers})"
+            # "liver mets from colon cancer" (set 53 read after it was measured)
+            rf"(?<= )(?:(?:[a-z]+ )?(?:mets|metastases|metastasis) from (?:a |an |the |primary )*)?"
+            rf"(?:(?:metastatic|advanced|stage 4|stage iv|stage four) )?({cancers})"
             rf"(?: (?:that|which))?(?: (?:has|had|have|is|now))*"
             rf"(?: (?:spread|metastasized|metastasised|gone))?"
             # "EGFR lung cancer with brain mets" (twenty-second session, last session's held-out
@@ -161,6 +169,10 @@ class Scope:
         self.led_by_other = re.compile(
             rf"^ *(?:(?:metastatic|advanced|recurrent|stage 4|stage iv|stage four|extensive stage|"
             rf"limited stage|early stage) )*({cancers})\b"
+            # "liver mets from colon cancer - ablation or resection?", "brain mets from small cell
+            # lung cancer prophylactic cranial radiation" (set 53 read after it was measured)
+            rf"|^ *(?:[a-z]+ ){{0,2}}(?:mets|metastases|metastasis) from (?:a |an |the |primary )*"
+            rf"({cancers})\b"
         )
         # another cancer's own treatment: "xeloda after colon cancer surgery" (nineteenth session,
         # set 42); not beside a drug given only for breast cancer ("Can I start Ibrance after skin
@@ -418,7 +430,10 @@ class Scope:
             self._has(padded, self.early_stage)
             and self._has(padded, self.early_choice)
             and not self._has(padded, self.spread + self.comes_back)
-            and not self._names_drug(padded)
+            and not self._names_drug(padded, but=self.early_drugs)
+            # a hormone pill named with the writer's own cancer, a site or growth is about
+            # spread, whatever the first stage was (review)
+            and not (self._names_drug(padded) and self._has(padded, self.prevention_keeps))
         )
 
     def by_evidence(self, question: str, best_score: float, similarity: float) -> bool:
@@ -487,8 +502,17 @@ class Scope:
         return any(drug(w) for w in re.findall(r" my (\S+)", padded))
 
     @staticmethod
-    def _names_drug(padded: str) -> bool:
-        return any(f" {name} " in padded for name in synonyms().drugs)
+    def _names_drug(padded: str, but: frozenset[str] = frozenset()) -> bool:
+        """Whether the message names a drug; ``but``: classes that do not count (the hormone
+        pills of early breast cancer beside a stage I-III choice: library set 54)."""
+        from mbcnav.patient.drugs import drug
+
+        for name in synonyms().drugs:
+            if f" {name} " in padded:
+                found = drug(name)
+                if found is None or not set(found.classes) & but:
+                    return True
+        return False
 
 
 #: words before a drug that make it what the person takes beside the other drug

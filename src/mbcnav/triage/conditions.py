@@ -62,6 +62,7 @@ from mbcnav.patient.checkin import clauses
 from mbcnav.patient.days import human
 from mbcnav.patient.model import Symptom
 from mbcnav.patient.negation import FILLERS, NEGATORS, carried, denial_beside_report, negated
+from mbcnav.patient.spelled import digits
 
 from . import grading, readings
 from .context import Context, is_reported
@@ -81,9 +82,13 @@ NUMBERS = ("temperature_c", "count_per_day")
 SUGAR = re.compile(
     # "meter was 290 after dinner ... (mg/dL)": a meter counts only in words that give a
     # glucose unit (METER_UNIT), so a blood-pressure, ketone or thermometer reading never does
+    # (not "no sugar for 3 days", "cut out sugar", "blood sugar ten days ago was 5.6": a time is
+    # no reading; review)
+    r"(?<!\bno )(?<!\bout )(?<!\boff )(?<!\bwithout )"
     r"\b(?:sugars?|glucose|bgl?|bsl|glucometer|hypos?|finger\s?pricks?|finger\s?sticks?|cgm|libre|dexcom|(?P<meter>meter))\b(?:[\s,]+(?!free\b)[a-z]+){0,3}?[\s,]+"
     r"(?P<n>\d{1,3}(?:\.\d)?)(?!\d|\.\d)(?!\s*(?:a\s+day|per|x\b|times|spoons?|teaspoons?|tsps?|"
-    r"cubes?|lumps?|sachets?|g\b|grams?|%))"
+    r"cubes?|lumps?|sachets?|g\b|grams?|%|days?|weeks?|months?|hours?|hrs?|mins?|minutes?|years?|"
+    r"ago\b))"
 )
 #: What may follow an item of a list of readings: the end, a comma or full stop, "and" or a
 #: unit; not "30 minutes after food", "2 paracetamol", "2 at night" (reviews).
@@ -299,8 +304,9 @@ def _counted(low: str, m: re.Match) -> bool:
 
 def sugar_readings(text: str) -> list[float]:
     """Every blood sugar reading in the words, in mg/dL; a number under 35 is mmol/L (x 18, as
-    context.py reads a glucose lab), "HI" on a meter is 600."""
-    low = text.lower()
+    context.py reads a glucose lab), "HI" on a meter is 600; numbers in words are read as digits
+    ("fasting sugar two hundred and sixty": triage set 56)."""
+    low = digits(text.lower())
     unit = bool(METER_UNIT.search(low))
     found = []
     hits = [m for m in SUGAR.finditer(low) if unit or not m.group("meter")]

@@ -11,8 +11,9 @@ How rules combine for one symptom entry:
 - fallback rules are tried in file order and the first that matches fires, but
   only when it says more than the specific rules did (a higher level);
 - check-in rules (``scope: check-in``, e.g. blood tests) fire once per check-in;
-- an entry that reports no symptom but asks a question meets the own-words emergency and
-  crisis lists first, then the question rules (``scope: question``, data/unread.yaml);
+- an entry that reports no symptom but asks a question (or any reported entry that meets no
+  rule and asks one) meets the own-words emergency and crisis lists first, then the question
+  rules (``scope: question``, data/unread.yaml);
 - then the semantic red-flag net (``semantic.py``) reads the person's own words of the entry
   and adds a reason for each red-flag concept they sound like above the level the rules gave
   the entry (it never lowers a level).
@@ -187,7 +188,10 @@ def triage(patient: Patient, as_of: date, rules: tuple[Rule, ...] | None = None)
     reasons: list[Reason] = []
     for entry in ctx.checkin:
         if is_reported(entry):
-            reasons.extend(_entry_reasons(entry, rules, ctx))
+            # an entry that meets no rule ("temp was 37.1 ... just checking thats ok on
+            # enhertu?") still carries its question: it goes to the team (triage set 56)
+            found = _entry_reasons(entry, rules, ctx)
+            reasons.extend(found or _question_reasons(entry, rules, ctx))
     if any(is_reported(e) for e in ctx.checkin):
         for rule in rules:
             facts = {}

@@ -27,22 +27,34 @@ from mbcnav.patient.spelled import digits
 from .errors import TriageError
 
 FILE = "readings.yaml"
-NUMBER = r"(\d{1,4}(?:\.\d{1,2})?)"  # (four digits: a neutrophil count of 1500 cells/µL)
+# (four digits: a neutrophil count of 1500 cells/µL; a bare ".4" as a lab report prints it)
+NUMBER = r"(\d{1,4}(?:\.\d{1,2})?|(?<!\d)\.\d{1,2})"
 #: A later number in the same words: "neutrophils went from 1.8 to 0.6" (review)
 THEN = re.compile(rf"\s*(?:to|->|now|and now|down to|then)\s+{NUMBER}(?![\d/]|\.\d)")
 #: What follows a count or a dose, not a reading ("calcium 3 times a day", "potassium 2 tablets").
 NOT_A_READING = (
-    r"(?!\s*(?:times|x\b(?!\s*10)|a\s+day|per\b|tablets?|pills?|caps(?:ules)?|chews?|mg\b|mcg\b|"
-    r"g\b(?!\s*/)|"
-    r"grams?|iu\b|units?|days?|weeks?|hours?|hrs?|mins?|minutes?|years?))"
+    r"(?!\s*(?:times|x\b(?!\s*10)|a\s+day|per\b|tablets?|pills?|caps(?:ules)?|chews?|"
+    r"mg\b(?!\s*/\s*d?l)|mcg\b|g\b(?!\s*/)|"  # "calcium 6.4 mg/dL" is a reading (review)
+    r"grams?|iu\b|units?|days?|weeks?|months?|hours?|hrs?|mins?|minutes?|years?|cycles?|doses?|"
+    r"ago\b))"
 )
 #: A percentage is no reading of a measure in other units ("calcium 3%"); for a measure in %
 #: (an oxygen level) it is the reading itself.
 NOT_A_PERCENT = r"(?!\s*%)"
-#: Plain words allowed between the measure word and its number ("was high", "came back at"); a
-#: pair ("86 over 50") is specific enough to allow more ("the bp machine at my mums says 86/50").
-GAP = r"(?:[\s,:=-]+(?:[a-z']+\b)){0,4}?[\s,:=-]*"
+#: Not a plain word of the gap: another test's name ("neuts fine, lymphocytes 0.6" is no neutrophil
+#: count) or a supplement ("calcium carbonate 1.5"); review
+OTHER_WORD = (
+    r"(?!(?:lymph\w*|wbc|hgb|hb|plts?|platelets?|mono\w*|eos\w*|baso\w*|neut\w*|anc|calcium|"
+    r"sodium|potassium|creat\w*|glucose|sugars?|alt|ast|bili\w*|albumin|ha?emoglobin|temp\w*|bp|"
+    r"pulse|sats|oxygen|carbonate|citrate|supplements?|tablets?|chews?|pills?|vitamin)\b)"
+)
+#: Plain words allowed between the measure word and its number ("was high", "came back at",
+#: "(absolute)", "#"); a pair ("86 over 50") is specific enough to allow more ("the bp machine at
+#: my mums says 86/50").
+GAP = rf"(?:[\s,:=#()-]+{OTHER_WORD}(?:[a-z']+\b)){{0,4}}?[\s,:=#()-]*"
 PAIR_GAP = r"(?:[\s:=-]+(?:[a-z']+\b)){0,7}?[\s,:=-]*"  # no comma between the words
+#: A word before the measure that makes it another test, with other units and limits
+OTHER_TEST_BEFORE = re.compile(r"\b(?:ioni[sz]ed|urine|urinary)\s*$")
 #: A spoken hundred: "pulse one forty" is written "1 40" by text2num; after a measure word it is 140.
 SPOKEN_HUNDRED = re.compile(r"\b1 ([1-9]\d)\b")
 
@@ -195,6 +207,8 @@ def values(text: str, of: str) -> list[float]:
         if not m.pair and (later := THEN.match(low, found.end())):
             numbers.append(float(later.group(1)))
         before = low[: found.start()].rsplit(",", 1)[-1]
+        if OTHER_TEST_BEFORE.search(before):
+            continue  # "ionised calcium came back 1.28" is another test (review)
         if any(negated(c) for c in clauses(before + found.group(0))[-1:]):
             continue
         for number in numbers:

@@ -39,6 +39,9 @@ from mbcnav.trials.cues import (
     _PREMISE_NOT,
     _SOLE_SITES,
     _TRAILING_IF,
+    BUT_KINDS,
+    BUT_ONLY_KINDS,
+    EVER_TREATED_BUT,
     _sentence,
     or_declined,
 )
@@ -70,6 +73,11 @@ from mbcnav.trials.wording import rx
 _INCLUDED = re.compile(
     r"\b(?:including|incl\.?|includes|as\s+well\s+as|such\s+as)\s+(?:[\w-]+\s+){0,2}$",
     re.I,
+)
+# "participants with de novo Stage IV disease are eligible" (NCT00567190, set 66): a way in that
+# is allowed, not one that is required
+_ALSO_ELIGIBLE = re.compile(
+    r"^[^.;()]{0,40}?\b(?:are|is)\s+(?:also\s+)?(?:eligible|allowed|permitted|included)\b", re.I
 )
 
 
@@ -222,6 +230,7 @@ def checks_for(crit: Criterion, found: list[Mention]) -> list[dict]:
         (novo := rx("concept.de_novo").search(plain))
         and not re.search(r"\bor\b[^.;]{0,30}\brecurr", plain, re.I)
         and not _INCLUDED.search(plain[max(0, novo.start() - 60) : novo.start()])
+        and not _ALSO_ELIGIBLE.search(plain[novo.end() :])
     ):
         out.append({"type": "de_novo", "value": "de novo", "neg": False, "at": novo.start()})
     if crit.kind == "inclusion" and (since := diagnosis_time_check(plain)):
@@ -235,6 +244,22 @@ def checks_for(crit: Criterion, found: list[Mention]) -> list[dict]:
                 "value": "any breast cancer treatment",
                 "neg": not ever,
                 "at": 0,
+            }
+        )
+    elif (
+        crit.kind == "exclusion"
+        and (but := EVER_TREATED_BUT.match(plain))
+        and (only := BUT_ONLY_KINDS.fullmatch(but.group("but").strip()))
+        and (kinds := [kind for rx_, kind in BUT_KINDS if rx_.search(but.group("but"))])
+    ):
+        out.append(
+            {
+                "type": "ever_treated",
+                "value": "any breast cancer treatment",
+                "neg": False,
+                "at": 0,
+                "except": kinds,
+                **({"one_line": True} if only.group("one") else {}),
             }
         )
     if crit.kind == "exclusion" and _ON_ANY_TREATMENT.fullmatch(plain.strip()):

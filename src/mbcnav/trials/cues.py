@@ -162,6 +162,32 @@ _BRAIN_COUNT = re.compile(
     re.I,
 )
 _PROGRESSION_BEFORE = re.compile(r"\b(?:progress\w*|recurren\w*|relapse\w*)\b[^;.]{0,60}$", re.I)
+# "Documented germline tumour loss of function mutation in BRCA1" (NCT06380751), "confirmed
+# PIK3CA mutation", "known BRCA carrier": a result already on file, not one a screening test may
+# give; not "histologically confirmed breast cancer with a PIK3CA mutation" (the word is about
+# the cancer), nor a rule that names a test to come (_TEST_TO_COME)
+DOCUMENTED_BEFORE = re.compile(
+    r"\b(?:documented|confirmed|evidence\s+of|identified|known|proven)\b"
+    r"(?:(?!\b(?:cancer|carcinoma|disease|breast|histolog\w*|cytolog\w*|diagnos\w*|or|with)\b)[^;.:()]){0,50}$",
+    re.I,
+)
+TEST_TO_COME = re.compile(
+    r"\bcentral(?:ly)?\b|\bscreening\b|pre-?screen|\bwilling|\bagree|\bconsent|\bundergo\b|\btesting\b|"
+    r"\btested\b|\btest\b|\bsubmit\b|\bwill\s+be\s+(?:tested|"
+    r"determined|assessed)|\bmay\s+be\s+(?:tested|determined|assessed)|\bprior\s+to\s+(?:enrol|random|registr)",
+    re.I,
+)
+# "Progressed during or after CDK4/6 inhibitor ...": growth at any time after the drug counts
+# too, as a relapse on adjuvant letrozole two years after adjuvant abemaciclib ended (set 64);
+# not a window ("relapse within 12 months after"), which is read as one
+_GROWTH_AFTER = re.compile(
+    r"\b(?:progress\w*|recurren\w*|relapse\w*)\b(?:\s+of\s+(?:the\s+)?disease)?\s+"
+    r"(?:(?:on|during|while\s+on|while\s+receiving),?\s+or\s+)?(?:after|following)\b"
+    # no time between the growth and the drug ("less than 12 months after", "in the first 12
+    # months after": a window, read as one; review)
+    r"(?:(?!\bwithin\b|\d|\b(?:one|two|three|six|twelve|first)\b|\b(?:days?|weeks?|months?|years?)\b)[^;.]){0,40}$",
+    re.I,
+)
 # "Trastuzumab-resistance", "trastuzumab-refractory disease" (NCT00736970): growth on the drug
 # written after it
 _RESISTANT_AFTER = re.compile(r"^\s*[-\u2010]?\s*(?:resistan(?:t|ce)|refractory)\b", re.I)
@@ -439,6 +465,30 @@ _EVER_TREATED = re.compile(
     r"\W*(?:any\s+)?(?:previous|prior)\s+(?:or\s+(?:on-?\s?going|current)\s+)?(?:anti-?(?:cancer|tumou?r)\s+|system(?:at)?ic\s+)?"
     r"(?:treatments?|therap(?:y|ies))\s+(?:for|of)\s+(?:the\s+|their\s+|this\s+)?(?:breast\s+)?(?:cancer|disease|malignancy)\W*",
     re.I,
+)
+# "Prior systemic therapy for breast cancer other than one line of cytotoxic chemotherapy"
+# (NCT01602380, set 66): every treatment is barred but the kind named
+EVER_TREATED_BUT = re.compile(
+    r"\W*(?:any\s+)?(?:previous|prior)\s+(?:anti-?(?:cancer|tumou?r)\s+|system(?:at)?ic\s+)?"
+    r"(?:treatments?|therap(?:y|ies))\s+(?:for|of)\s+(?:the\s+|their\s+|this\s+)?(?:breast\s+)?"
+    r"(?:cancer|disease|malignancy)\s*,?\s+(?:other\s+than|except(?:\s+for)?|apart\s+from|besides)\s+"
+    r"(?P<but>[^();.]+)",
+    re.I,
+)
+#: what "other than ..." may name for the rule to be read: kinds of treatment only, one line of them
+#: at most, and nothing after (not "other than endocrine therapy, within 3 weeks", "... in the
+#: metastatic setting", "... must be stopped 2 weeks before": review)
+BUT_ONLY_KINDS = re.compile(
+    r"(?:(?P<one>one|a\s+single|1)\s+(?:prior\s+)?(?:lines?|regimens?|courses?)\s+of\s+)?"
+    r"(?:prior\s+)?(?:cytotoxic\s+|systemic\s+)?(?:chemotherapy|endocrine\s+therapy|"
+    r"hormon(?:e|al)\s+therapy|anti-?estrogen\s+therapy)"
+    r"(?:\s*(?:,|or|and)\s*(?:cytotoxic\s+)?(?:chemotherapy|endocrine\s+therapy|hormon(?:e|al)\s+therapy))?",
+    re.I,
+)
+#: the kinds of treatment "other than ..." names, as drug labels
+BUT_KINDS = (
+    (re.compile(r"\bchemo|\bcytotoxic", re.I), "chemotherapy"),
+    (re.compile(r"\bendocrine|\bhormon(?:e|al)\b|\banti-?estrogen", re.I), "endocrine therapy"),
 )
 _NOT_YET_TREATED = re.compile(
     r"\W*(?:(?:breast\s+)?cancer\s+)?(?:treatment|therapy)\s+(?:has\s+)?not\s+(?:yet\s+)?(?:been\s+)?(?:started|begun|initiated)\W*"

@@ -202,6 +202,33 @@ def evaluate(c: dict, f: PatientFacts) -> tuple[bool | None | str, str, str]:
         return bool(f.sites) and set(f.sites) <= set(c["values"]), where, ""
     if t == "ever_treated":  # a drug for the cancer so far (surgery and radiation are not kept)
         given = [d.name for d in f.drugs if "bone-modifying agent" not in d.labels]
+        if but := c.get("except"):  # "... other than one line of cytotoxic chemotherapy"
+            other = [
+                d.name
+                for d in f.drugs
+                if "bone-modifying agent" not in d.labels and not set(d.labels) & set(but)
+            ]
+            named = " or ".join(but)
+            lines_of = [ls for ls in (f.line_labels or []) if set(ls) & set(but)]
+            if c.get("one_line") and len(lines_of) > 1:  # "other than one line of chemotherapy"
+                return (
+                    True,
+                    f"You had {len(lines_of)} lines with {named} for metastatic disease.",
+                    "",
+                )
+            if other:
+                return (
+                    True,
+                    f"You have had treatment other than {named} ({', '.join(other[:3])}).",
+                    "",
+                )
+            if f.therapies_known:
+                return False, f"Your record shows no cancer medicine other than {named}.", ""
+            return (
+                None,
+                f"Whether you had treatment other than {named} is not clear.",
+                "Your treatment history",
+            )
         if given:
             return True, "You have had treatment for the cancer (" + ", ".join(given[:3]) + ").", ""
         return (
@@ -254,6 +281,10 @@ def evaluate(c: dict, f: PatientFacts) -> tuple[bool | None | str, str, str]:
     if t == "brain":
         return _brain(c, f)
     if t == "measurable":
+        if c.get("or_bone_only") and f.sites == ["bone"]:
+            return True, "Your cancer has spread to the bones only.", ""
+        if c.get("or_bone_only") and f.measurable is False and f.sites_known:
+            return False, f"Measurable disease: no; spread to: {', '.join(f.sites)}.", ""
         if f.measurable is None:
             return (
                 None,

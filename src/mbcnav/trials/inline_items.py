@@ -100,6 +100,17 @@ _LEAD_IN = re.compile(
 )
 
 
+# a dash list whose line breaks were lost: "- Histologically confirmed ... - Human epidermal growth
+# factor receptor 2 (HER2)-positive metastatic breast cancer (MBC) - Left ventricular ..."
+# (NCT00567190 as a web page gives it: set 66): a line that opens with a dash bullet and holds
+# two more dashes between spaces before a capital (outside brackets) is one item per dash
+_DASHES = re.compile(
+    # not a range or a status ("stage I - III", "Age 18 - 75", "HER2 - Negative": review)
+    r"(?<![Ss]tage)(?<![Gg]rade)(?<!HER2)(?<![Aa]ge)(?<!HR)(?<!ER)(?<!PR)"
+    r"(?<=\S)\s+(?=-\s+(?!(?:I{1,3}|IV|V)[ABC]?\b)[A-Z])(?![^()]*\))"
+)
+
+
 def _pieces(part: str) -> list[tuple[str, str]]:
     """("item" | "lead", text) for one piece of a flattened list: the item, then any group name
     glued after it and the dashed item after that name (which may carry a name of its own)."""
@@ -159,6 +170,19 @@ def inline_items(line: str, is_bullet: Callable[[str], bool]) -> list[str]:
                 # items after a lead-in that ends with a colon are its sub-items
                 deeper += "  "
         return out
+    if (
+        line.lstrip().startswith("- ")
+        and len(_DASHES.findall(line)) >= 2
+        # every piece a rule of some words, not a fragment (review)
+        and all(len(p.split()) >= 4 for p in _DASHES.split(line) if p.strip())
+    ):
+        indent = line[: len(line) - len(line.lstrip())]
+        return [
+            q
+            for p in _DASHES.split(line)
+            if p.strip()
+            for q in _numbered(indent + p.strip(), is_bullet)
+        ]
     return _numbered(line, is_bullet)
 
 

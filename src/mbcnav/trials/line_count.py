@@ -68,7 +68,15 @@ def lines_hold(c: dict, f: PatientFacts) -> tuple[bool | None, str, str]:
     cls = c.get("class") or ("chemotherapy" if c.get("chemo") else None)
     what = f"lines with {cls}" if cls else "lines of treatment"
     labelled = f.line_labels
+    pending = False  # the line going on now may count, and no scan since it began says
     if cls and c.get("done") and labelled is not None and f.line_ended is not None:
+        pending = bool(
+            c.get("grown")
+            and f.growing_now is None
+            and labelled
+            and not f.line_ended[-1]
+            and cls in labelled[-1]
+        )
         # "receiving first-line ET and palbociclib" (NCT03439735): finished lines of the class,
         # and the line going on now when the count asks for growth and the latest scan shows it
         # (as for lines of any kind below; review)
@@ -138,15 +146,14 @@ def lines_hold(c: dict, f: PatientFacts) -> tuple[bool | None, str, str]:
                 f"Your scan of {human(date.fromisoformat(scan[1]))} showed growth on your current treatment.",
                 "",
             )
-        # an ended drug, or an adjuvant one whatever its dates, may be the "last therapy"
-        earlier = any(
-            not d.ongoing or set(d.settings) & {"adjuvant", "neoadjuvant"} for d in f.drugs
-        )
-        if scan and not earlier:
+        # a line going on now is the most recent therapy: a scan well into it that shows no
+        # growth settles the rule, whatever ended before it (an adjuvant therapy, an earlier line,
+        # a drug of this line that stopped, as chemotherapy before maintenance: set 65)
+        if scan:
             return (
                 False,
                 f"Your scan of {human(date.fromisoformat(scan[1]))} showed no growth on your current "
-                "treatment, and no earlier treatment has ended.",
+                "treatment, the most recent one.",
                 "",
             )
         n = None
@@ -155,6 +162,13 @@ def lines_hold(c: dict, f: PatientFacts) -> tuple[bool | None, str, str]:
             None,
             f"The number of earlier {what} is not known.",
             f"How many {what} you had for metastatic disease",
+        )
+    if pending and _holds(c, n) != _holds(c, n + 1):
+        return (
+            None,
+            f"You had {_count(n, what)} for metastatic disease; whether the cancer is growing on "
+            "your current treatment is not in your record.",
+            "Your latest scan result on your current treatment",
         )
     ok = _holds(c, n)
     if (

@@ -8,8 +8,23 @@ import re
 from mbcnav.trials.facts import PatientFacts
 
 
+def _none_on_file(what: str, settle: str) -> tuple[bool, str, str]:
+    """A rule that asks for a result already on file ("Documented germline mutation in BRCA1,
+    BRCA2 or PALB2"), against a patient file that lists none: not met now, and the test that
+    would open the study (the screening set's rule: "documented", "confirmed", "evidence of",
+    "identified" are not met by an untested marker; H142)."""
+    return (
+        False,
+        f"The study asks for {what} already on file, and your record lists none.",
+        f"{settle} (if you had one, add it to your record)",
+    )
+
+
 def _germline_brca(
-    f: PatientFacts, genes=("BRCA1", "BRCA2", "PALB2"), panel: bool = False
+    f: PatientFacts,
+    genes=("BRCA1", "BRCA2", "PALB2"),
+    panel: bool = False,
+    documented: bool = False,
 ) -> tuple[bool | None, str, str]:
     """An inherited change in the genes the criterion names (BRCA1/2, PALB2 or both): a result
     stated somatic (tumor-only) does not count."""
@@ -39,6 +54,8 @@ def _germline_brca(
             "Your BRCA change was found in the tumor; whether it is inherited is not stated.",
             "A germline (blood or saliva) BRCA test",
         )
+    if documented and f.therapies_known:
+        return _none_on_file(f"an inherited (germline) {named} change", f"A germline {named} test")
     return None, f"No inherited (germline) {named} result is known.", f"A germline {named} test"
 
 
@@ -150,7 +167,7 @@ def _biomarker(c: dict, f: PatientFacts) -> tuple[bool | None, str, str]:
         return _genes(c, f)
     genes = tuple(c.get("genes") or ("BRCA1", "BRCA2", "PALB2"))
     if marker == "BRCA" and c.get("germline"):
-        return _germline_brca(f, genes, bool(c.get("panel")))
+        return _germline_brca(f, genes, bool(c.get("panel")), bool(c.get("documented")))
     keys = list(genes) if marker == "BRCA" else [marker]
     vals = [str(f.biomarkers[k]).lower() for k in keys if k in f.biomarkers]
     if marker == "BRCA" and vals:  # name the gene that was found ("Your PALB2 result")
@@ -161,6 +178,9 @@ def _biomarker(c: dict, f: PatientFacts) -> tuple[bool | None, str, str]:
         if found is not None:
             return found
     if not vals:
+        # (a long gene list stays open: a change in another gene it names may be on file)
+        if c.get("documented") and f.therapies_known and not c.get("neg") and not c.get("panel"):
+            return _none_on_file(f"a {marker} result", settle)
         return None, f"No {marker} result is known.", settle
     if c.get("min_cps") is not None and any(v.startswith("cps") for v in vals):
         score = max(_cps(v) for v in vals if v.startswith("cps"))

@@ -103,6 +103,13 @@ def evaluate_menopause(check: dict, status: str | None) -> tuple[bool | None, st
     }[status]
     if check["value"] == "post":
         if status == "suppressed":
+            if check.get("ofs_unsaid"):
+                return (
+                    False,
+                    said + " The study asks for women past menopause and names neither ovarian "
+                    "suppression nor women before menopause.",
+                    "",
+                )
             return (True, said, "") if check.get("ofs_ok") else (None, said, settle)
         if status == "pre" and check.get("ofs_ok"):
             # "must be postmenopausal or receiving ovarian function suppression" (NCT06120283):

@@ -27,6 +27,7 @@ from mbcnav.trials.cues import (
     _GAP_AFTER_BEFORE,
     _GAP_BEFORE,
     _GERMLINE,
+    _GROWTH_AFTER,
     _HARM_AFTER,
     _LABEL_START,
     _MAY,
@@ -49,6 +50,8 @@ from mbcnav.trials.cues import (
     _TREATED_WORDS,
     _WASHOUT,
     _WITHOUT,
+    DOCUMENTED_BEFORE,
+    TEST_TO_COME,
     _clause,
     _rules_only,
     _sentence,
@@ -56,6 +59,8 @@ from mbcnav.trials.cues import (
 from mbcnav.trials.modality import WITH_OR_WITHOUT, between_edges
 from mbcnav.trials.numbers import (
     _ADC,
+    _W,
+    span_days,
     window_days,
 )
 from mbcnav.trials.patterns import load as load_patterns
@@ -86,11 +91,14 @@ _BEGUN = re.compile(r"\b(?:initiated|started|begun|began|commenced)\b", re.I)
 # a wash-out that may be shorter than the weeks named ("Less than 4 weeks or less than 5 times the
 # half-life, whichever is shorter, since the last treatment": twentieth session, set 50)
 _SHORTER = re.compile(r"\bwhichever\s+is\s+(?:shorter|sooner|less|earlier)\b", re.I)
-# a time window counted from stopping a drug, with the cancer growing in it
+# a time window counted from stopping a drug, with the cancer growing in it: "within 2 months from
+# T-DXd discontinuation", "during or within 12 months after the last dose of ET", "within one
+# year (12 months) of end of adjuvant treatment", "within 12 months of completing (neo)adjuvant ET"
 _AFTER_STOPPING = re.compile(
-    r"\b(?:progress\w*|relaps\w*|recurr\w*)\b[^.;]{0,80}?\bwithin\s+\d+\s*(?:day|week|month)s?\s+"
-    r"(?:from|after|of|since|following)\s+(?:the\s+)?(?:[\w/-]+\s+){0,3}?"
-    r"(?:interruption|discontinuation|cessation|stopping|last\s+dose)",
+    rf"\b(?:progress\w*|relaps\w*|recurr\w*)\b[^.;]{{0,80}}?\bwithin\s+{_W}\s*(day|week|month|year)s?\s+"
+    r"(?:\([^()]{0,20}\)\s+)?(?:from|after|of|since|following)\s+(?:the\s+)?(?:[\w/()-]+\s+){0,3}?"
+    r"(?:interruption|discontinuation|cessation|stopping|last\s+dose|completion|completing|end\b|"
+    r"\(?neo\)?-?adjuvant)",
     re.I,
 )
 
@@ -277,6 +285,26 @@ def from_mention(m: Mention, text: str, kind: str) -> dict | None:
     if m.check == "consent":
         neg = kind == "exclusion" or bool(_CANNOT.search(around))
     check: dict = {"type": m.check, "value": m.value, "neg": neg, "text": m.text}
+    sentence_before = _SENTENCE_END.split(text[: m.start])[-1]
+    if (
+        m.check == "biomarker"
+        and kind == "inclusion"
+        and not neg
+        and DOCUMENTED_BEFORE.search(text[max(0, m.start - 60) : m.start])
+        # a test still to come anywhere in the rule ("... may submit tissue for testing")
+        and not TEST_TO_COME.search(text)
+        # a status, not a result ("known PIK3CA mutation status": review)
+        and not re.match(r"[\w\s/-]{0,30}?\bstatus\b", text[m.end : m.end + 40], re.I)
+        # one way in of several, or an allowance ("TNBC, or HR-positive ... with a known
+        # germline BRCA mutation", "... may also be included": review)
+        and not re.search(r"\bor\b", sentence_before, re.I)
+        and not re.search(
+            r"\b(?:may|also|eligible|included|allowed|permitted)\b",
+            _own_sentence(text, m.start),
+            re.I,
+        )
+    ):
+        check["documented"] = True  # a result on file, not one a screening test may give
     if m.check == "biomarker" and m.value == "BRCA":
         # the genes the criterion names: "BRCA1/2" is not met by a PALB2 change, "PALB2" not by
         # a BRCA one; "BRCA1/2 or PALB2" (or a later "PALB2 carriers are also eligible", review)
@@ -291,7 +319,10 @@ def from_mention(m: Mention, text: str, kind: str) -> dict | None:
             *(("BRCA1", "BRCA2") if re.search(r"brca", said) else ()),
             *(("PALB2",) if "palb2" in said else ()),
         ]
-        if len(set(_OTHER_HRR_GENES.findall(_own_sentence(text, m.start).lower()))) >= 2:
+        own = _own_sentence(text, m.start).lower()
+        if len(set(_OTHER_HRR_GENES.findall(own))) >= 2 or re.search(
+            r"\bother\s+(?:[\w-]+\s+){0,2}genes?\b", own
+        ):  # "BRCA1/2 or other hereditary genes mutation carriers": unnamed genes too
             # "HRR genes: ATM, BARD1, ..., PALB2, ..." (NCT04892693): a change in any gene of a
             # long panel the record does not hold in full; a negative BRCA/PALB2 result settles
             # nothing. One more gene ("BRCA1, BRCA2, ATM, and/or PALB2", NCT05694715) is what the
@@ -319,7 +350,8 @@ def from_mention(m: Mention, text: str, kind: str) -> dict | None:
             # at the start names the topic of the rule after it, it asks for nothing itself
             or _topic_label(text[m.end :], before)
             or _HARM_AFTER.match(text[m.end :])
-            or _DOSE.search(text)
+            # a dose limit, not "within 12 months after the last dose of ET" (a relapse window)
+            or (_DOSE.search(text) and not _AFTER_STOPPING.search(text))
             or _WASHOUT.search(_rules_only(text))
             or _REPRODUCTIVE.search(_sentence(text, m.start))
             or (_PLAN_LEAD.match(text) and not _PAST_CUE.search(_sentence(text, m.start)))
@@ -334,6 +366,8 @@ def from_mention(m: Mention, text: str, kind: str) -> dict | None:
             or _RESISTANT_AFTER.match(text[m.end :])
             else "received"
         )
+        if check["mode"] == "progressed" and _GROWTH_AFTER.search(re.split(r"[;.]", before)[-1]):
+            check["after"] = True
         if re.search(r"toxicit|intoleran|discontinued|adverse", around, re.I):
             check["mode"] = "stopped for side effects"
         elif _CURRENT.search(re.split(r"[;.,]", _before_examples(before))[-1]):
@@ -349,10 +383,11 @@ def from_mention(m: Mention, text: str, kind: str) -> dict | None:
             check["window_from_start"] = (
                 True  # "Initiated ... chemotherapy ... in the last 90 days"
             )
-        if check["within_days"] and _AFTER_STOPPING.search(segment):
+        if stopped := _AFTER_STOPPING.search(segment):
             # "progression while on T-DXd or within 2 months from T-DXd discontinuation"
             # (NCT06298084): the window runs from stopping the drug to the growth, not to today
             check["within_days"], check["mode"] = None, "progressed"
+            check["relapse_within"] = span_days(stopped.group(1), stopped.group(2))
         if kind == "inclusion" and (
             _GAP_BEFORE.search(segment)
             or _RECOVERY_BEFORE.search(before)
@@ -393,7 +428,13 @@ def from_mention(m: Mention, text: str, kind: str) -> dict | None:
         ):
             status = None  # "Known CNS metastasis, including asymptomatic cases": any brain spread
         elif "ACTIVE" in mods or re.search(
-            r"active|untreated|(?<!a)symptomatic|progressi|uncontrolled|unstable",
+            # "New developing brain metastases ... without a history of BM treatment"
+            # (NCT03002532, set 66): never treated is untreated
+            r"active|untreated|(?<!a)symptomatic|progressi|uncontrolled|unstable|"
+            # (an unnamed treatment only: "without prior whole brain radiotherapy" lets in one
+            # treated with radiosurgery; review)
+            r"\b(?:without|no)\s+(?:a\s+)?(?:history\s+of\s+|prior\s+|previous\s+)"
+            r"(?:(?:bm|brain\s+metastas[ie]s|cns|local|any)\s+)?(?:treatment|therapy)\b",
             _sentence(text, m.start),  # not "untreated spinal cord compression" a sentence before
             re.I,
         ):
@@ -459,13 +500,19 @@ def from_mention(m: Mention, text: str, kind: str) -> dict | None:
         m.check == "site" and m.value in {"bone", "bone-only"} and (q := _BONE_KIND.search(around))
     ):
         check["state"] = q.group(0).lower()
-    elif m.check == "measurable" and (
-        re.search(r"evaluable|non-?measurable|\bor\s+(?:\w+\s+){0,2}bone[- ]only", text, re.I)
-        or _yardstick(m, text)
+    elif (
+        m.check == "measurable"
+        and not re.search(r"evaluable|\bor\s+non-?measurable\b(?!\s+(?:\w+\s+)?bone)", text, re.I)
+        and (re.search(r"\bor\s+(?:[\w-]+\s+){0,2}bone[- ]only", text, re.I))
     ):
-        # "measurable or evaluable disease": any disease will do; "at least one measurable
-        # lesion or bone-only disease (osteolytic or mixed)" (NCT07180160): bone-only disease,
-        # which is seldom measurable, is the other way in
+        # "at least one measurable lesion or bone-only disease (osteolytic or mixed)"
+        # (NCT07180160), "Measurable disease or non-measurable bone only disease" (NCT06760637):
+        # bone-only disease, which is seldom measurable, is the other way in (set 64)
+        check["or_bone_only"] = True
+    elif m.check == "measurable" and (
+        re.search(r"evaluable|non-?measurable", text, re.I) or _yardstick(m, text)
+    ):
+        # "measurable or evaluable disease": any disease will do
         return None
     elif exception:
         return None

@@ -6,7 +6,8 @@ import re
 
 _NUM = {"zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "single": 1}
 _N = r"(\d|zero|one|two|three|four|five|six|single)"
-_LINE = r"(?:(?:standard |prior |previous )*(?:systemic |anti-?(?:cancer|tumou?r) |cancer |anti-?neoplastic )+(?:therap(?:y|ies)|treatments?|regimens?)|(?:prior |previous )?(?:standard[- ]of[- ]care |soc |standard )?(?:[\w/-]+ ){0,2}(?:lines?|regimens?)(?: of)?(?: (?:systemic |cytotoxic |endocrine )?(?:therapy|treatment|chemotherapy))?|(?:prior |previous )?(?:systemic |cytotoxic )?(?:chemotherap(?:y|ies)|therapies|treatments)(?:[- ]based)?(?: (?:regimens?|treatments?|lines?))?)"
+# "at least 1 but no more than 3 kinds of chemotherapy" (NCT03204734): kinds are regimens
+_LINE = r"(?:(?:kinds|types) of (?:systemic |cytotoxic |endocrine )?(?:chemotherap(?:y|ies)|therap(?:y|ies)|treatments?)(?!,?\s*(?:including|drugs|agents|such\s+as))|(?:standard |prior |previous )*(?:systemic |anti-?(?:cancer|tumou?r) |cancer |anti-?neoplastic )+(?:therap(?:y|ies)|treatments?|regimens?)|(?:prior |previous )?(?:standard[- ]of[- ]care |soc |standard )?(?:[\w/-]+ ){0,2}(?:lines?|regimens?)(?: of)?(?: (?:systemic |cytotoxic |endocrine )?(?:therapy|treatment|chemotherapy))?|(?:prior |previous )?(?:systemic |cytotoxic )?(?:chemotherap(?:y|ies)|therapies|treatments)(?:[- ]based)?(?: (?:regimens?|treatments?|lines?))?)"
 _LINES_MAX = re.compile(
     rf"(?:no more than|not more than|up to|at most|maximum of|≤|<=|less than or equal to)\s*{_N}\s*{_LINE}",
     re.I,
@@ -40,8 +41,9 @@ _LINES_MIN = re.compile(
     # experienced disease progression on the prior treatment" (a premise, NCT05029999)
     r"|\b(?:has|have|had)\s+(?:progressed|relapsed)\s+(?:during|on|after|following)(?:\s+or\s+(?:after|following))?\s+(?:the\s+|their\s+)?(?P<earlier>prior|previous)\s+(?:system(?:at)?ic\s+)?(?:therapy|therapies|treatments?)(?!\s+(?:with|in|within|of|for|containing|including|by)\b)(?!\s*\()"
     r"|(?:progressed|progression)\s+(?:on|after|following)\s+(?:at least )?(?P<any>one|any|a|1)\s+(?:prior\s+)?system(?:at)?ic\s+(?:anti-?(?:cancer|tumou?r)\s+|anti-?neoplastic\s+)?(?:therapy|treatment|regimen)"
-    # "Progression on or after or intolerance to most recent systemic therapy" (NCT06395519)
-    r"|(?:progressed|progression)\s+(?:on|after|following)(?:\s+or\s+(?:after|following))?(?:\s+or\s+intoleran\w+\s+(?:to|of))?\s+(?:the\s+|their\s+|his\s+|her\s+)?(?P<recent>most\s+recent|last|latest)\s+(?:line\s+of\s+)?(?:system(?:at)?ic\s+)?(?:anti-?(?:cancer|tumou?r)\s+)?(?:therapy|treatment|regimen)"
+    # "Progression on or after or intolerance to most recent systemic therapy" (NCT06395519),
+    # "radiologic progression (during or after most recent treatment)" (NCT03734029)
+    r"|(?:progressed|progression)\s+\(?(?:on|during|after|following)(?:\s+or\s+(?:after|following))?(?:\s+or\s+intoleran\w+\s+(?:to|of))?\s+(?:the\s+|their\s+|his\s+|her\s+)?(?P<recent>most\s+recent|last|latest)\s+(?:line\s+of\s+)?(?:system(?:at)?ic\s+)?(?:anti-?(?:cancer|tumou?r)\s+)?(?:therapy|treatment|regimen)"
     # "received more than first-line endocrine therapy, chemotherapy or targeted therapy"
     # (NCT04646759): more lines than the ordinal names
     r"|(?<!no )(?<!not )(?:more than|beyond)\s+(?P<ord>first|second|third|1st|2nd|3rd)[- ]line\b"
@@ -383,6 +385,18 @@ def lines_check(text: str) -> dict | None:
     floor = _LINES_MIN.search(text)  # the first floor wording, read once for every branch
     if (
         floor
+        and floor.group("recent")
+        and re.search(
+            r"\b(?:without|no|absence\s+of|not|free\s+of)\b[^.;]{0,30}$",
+            text[max(0, floor.start() - 40) : floor.start()],
+            re.I,
+        )
+    ):
+        # "Patients without disease progression during the most recent treatment (stable disease
+        # or better)": a maintenance study's people, no count of lines (review)
+        return None
+    if (
+        floor
         and floor.group("ord")
         and re.search(r"therap|chemo|treatment|agents?\b|inhibitor", text[: floor.start()], re.I)
     ):
@@ -494,10 +508,19 @@ def lines_check(text: str) -> dict | None:
     # ended or is growing now (``grown``); one still working does not count (twenty-second
     # session, set 56);
     # a count of one class ("progression on at least one prior endocrine therapy", whose
-    # adjuvant treatment may count) keeps line_count's own reading
+    # adjuvant treatment may count) keeps line_count's own reading, unless it names the
+    # metastatic setting ("progression on one or more lines of endocrine therapy for unresectable
+    # locally advanced/metastatic ... breast cancer", NCT06312176: set 64)
     done = grown = bool(
         lo is not None
-        and cls is None
+        and (
+            cls is None
+            or (
+                _METASTATIC_SCOPE.search(text)
+                # "in the advanced or adjuvant setting": adjuvant treatment counts (review)
+                and not re.search(r"\b(?:\(?neo\)?-?)?adjuvant\b", text, re.I)
+            )
+        )
         and floor
         and _PROGRESSION_BEFORE.search(text[max(0, floor.start() - 30) : floor.start()])
     )

@@ -64,6 +64,48 @@ def hormone_only_unmet(c: dict, f: PatientFacts) -> bool:
     return bool(c.get("if_hr_positive")) and hr_negative and not drug_hits(c, f)
 
 
+def _grew_after(hits: list, f: PatientFacts) -> str:
+    """Growth later than the drugs named ("progressed during or after X"): on a drug begun after
+    them, or a spread diagnosed after them; "" when the record shows none."""
+    first = min((d.start for d in hits if d.start), default=None)
+    if first is None:
+        return ""
+    later = [d.name for d in f.drugs if d.progressed and d.start and d.start > first]
+    if later:
+        return f"it grew on {', '.join(dict.fromkeys(later))} later"
+    if f.diagnosed_on and f.diagnosed_on > max(d.end or d.start or "" for d in hits):
+        return "it spread later"
+    return ""
+
+
+def _came_back(hits: list, f: PatientFacts, window: float) -> tuple[bool | None, str, str]:
+    """ "Recurrence during or within 12 months after the last dose of (neo)adjuvant ET": the days
+    from the last dose of a treatment given before the spread to the spread's diagnosis (during it
+    counts); (None, "", "") when no such treatment has both dates."""
+    if not f.diagnosed_on:
+        return None, "", ""
+    spread = date.fromisoformat(f.diagnosed_on)
+    early = [d for d in hits if set(d.settings) & {"adjuvant", "neoadjuvant"}]
+    if any(not d.end and not d.ongoing for d in early):
+        return None, "", ""  # one with no end date may have ended closer to the spread (review)
+    gaps = [((spread - date.fromisoformat(d.end)).days if d.end else 0, d.name) for d in early]
+    if not gaps:
+        return None, "", ""
+    gap, name = min(gaps)
+    months = f"{round(window / 30.44)} months" if window >= 60 else f"{int(window)} days"
+    if gap <= window:
+        when = (
+            "while you were taking it" if gap <= 0 else f"{gap // 30} months after your last {name}"
+        )
+        return True, f"The cancer spread {when} (the study's limit is {months}).", ""
+    return (
+        False,
+        f"The cancer spread {gap // 30} months after your last {name}; the study asks about "
+        f"{months}.",
+        "",
+    )
+
+
 def therapy_holds(c: dict, f: PatientFacts) -> tuple[bool | None, str, str]:
     name = c["value"]
     if c.get("with"):  # "HER2-targeted ADC with a microtubule inhibitor payload"
@@ -134,8 +176,22 @@ def therapy_holds(c: dict, f: PatientFacts) -> tuple[bool | None, str, str]:
     if c.get("mode") == "stopped for side effects":
         return None, f"You had {names}; why it was stopped is not clear.", f"Why {name} was stopped"
     if c.get("mode") == "progressed":
-        if any(d.progressed for d in hits):
-            return True, f"The cancer grew on {names}.", ""
+        if grew := [d.name for d in hits if d.progressed]:  # not every drug of the kind had
+            return True, f"The cancer grew on {', '.join(dict.fromkeys(grew))}.", ""
+        if c.get("relapse_within"):
+            came = _came_back(hits, f, c["relapse_within"])
+            if came[0] is not None:
+                return came
+            if any(set(d.settings) & {"adjuvant", "neoadjuvant"} for d in hits):
+                # had before the spread, with no date to say how soon it came back
+                return (
+                    None,
+                    f"You had {names} before the cancer spread; how soon after it the cancer "
+                    "came back is not clear from your record.",
+                    f"The date of your last {name} and the date the cancer spread",
+                )
+        if c.get("after") and (later := _grew_after(hits, f)):
+            return True, f"The cancer grew after you had {names}: {later}.", ""
         if f.therapies_known:
             return (
                 False,
