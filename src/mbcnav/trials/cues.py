@@ -8,6 +8,9 @@ import re
 
 from mbcnav.trials.wording import rx
 
+#: where a sentence ends: a full stop before a capital ("(e.g. palbociclib) in the adjuvant or
+#: metastatic setting" stays one sentence)
+SENTENCE_END = re.compile(r"\.\s+(?=[A-Z])")
 _EXCEPT = re.compile(r"\b(?:except|unless|other than|with (?:the )?exception of|excluding)\b", re.I)
 _ALLOWED = re.compile(
     r"with or without|no limit|\b(?:is|are|will be|can be|may be) (?:allowed|permitted|acceptable|eligible|included|accepted)|(?:may|can) (?:have )?(?:received?|be enrolled|continue|remain)|\bpermitted\b|\ballowed\b",
@@ -162,21 +165,6 @@ _BRAIN_COUNT = re.compile(
     re.I,
 )
 _PROGRESSION_BEFORE = re.compile(r"\b(?:progress\w*|recurren\w*|relapse\w*)\b[^;.]{0,60}$", re.I)
-# "Documented germline tumour loss of function mutation in BRCA1" (NCT06380751), "confirmed
-# PIK3CA mutation", "known BRCA carrier": a result already on file, not one a screening test may
-# give; not "histologically confirmed breast cancer with a PIK3CA mutation" (the word is about
-# the cancer), nor a rule that names a test to come (_TEST_TO_COME)
-DOCUMENTED_BEFORE = re.compile(
-    r"\b(?:documented|confirmed|evidence\s+of|identified|known|proven)\b"
-    r"(?:(?!\b(?:cancer|carcinoma|disease|breast|histolog\w*|cytolog\w*|diagnos\w*|or|with)\b)[^;.:()]){0,50}$",
-    re.I,
-)
-TEST_TO_COME = re.compile(
-    r"\bcentral(?:ly)?\b|\bscreening\b|pre-?screen|\bwilling|\bagree|\bconsent|\bundergo\b|\btesting\b|"
-    r"\btested\b|\btest\b|\bsubmit\b|\bwill\s+be\s+(?:tested|"
-    r"determined|assessed)|\bmay\s+be\s+(?:tested|determined|assessed)|\bprior\s+to\s+(?:enrol|random|registr)",
-    re.I,
-)
 # "Progressed during or after CDK4/6 inhibitor ...": growth at any time after the drug counts
 # too, as a relapse on adjuvant letrozole two years after adjuvant abemaciclib ended (set 64);
 # not a window ("relapse within 12 months after"), which is read as one

@@ -50,12 +50,12 @@ from mbcnav.trials.cues import (
     _TREATED_WORDS,
     _WASHOUT,
     _WITHOUT,
-    DOCUMENTED_BEFORE,
-    TEST_TO_COME,
+    SENTENCE_END,
     _clause,
     _rules_only,
     _sentence,
 )
+from mbcnav.trials.documented import on_file
 from mbcnav.trials.modality import WITH_OR_WITHOUT, between_edges
 from mbcnav.trials.numbers import (
     _ADC,
@@ -155,7 +155,6 @@ _EITHER_SETTING = re.compile(
     r"|\b(?:any|either)\s+setting\b",
     re.I,
 )
-_SENTENCE_END = re.compile(r"\.\s+(?=[A-Z])")
 
 
 # BRCA genes said to be unchanged: "wild type BRCA1&2", "BRCA1/2 wild-type", "no BRCA mutation"
@@ -181,8 +180,8 @@ def _topic_label(after: str, before: str) -> bool:
 def _own_sentence(text: str, at: int) -> str:
     """The sentence holding ``at``, cut only at a full stop before a capital ("(e.g.
     palbociclib) in the adjuvant or metastatic setting" stays one sentence)."""
-    left = _SENTENCE_END.split(text[:at])[-1]
-    return left + _SENTENCE_END.split(text[at:])[0]
+    left = SENTENCE_END.split(text[:at])[-1]
+    return left + SENTENCE_END.split(text[at:])[0]
 
 
 # "with or without (palbociclib)", "with or without targeted therapy (e.g. everolimus)"
@@ -285,25 +284,7 @@ def from_mention(m: Mention, text: str, kind: str) -> dict | None:
     if m.check == "consent":
         neg = kind == "exclusion" or bool(_CANNOT.search(around))
     check: dict = {"type": m.check, "value": m.value, "neg": neg, "text": m.text}
-    sentence_before = _SENTENCE_END.split(text[: m.start])[-1]
-    if (
-        m.check == "biomarker"
-        and kind == "inclusion"
-        and not neg
-        and DOCUMENTED_BEFORE.search(text[max(0, m.start - 60) : m.start])
-        # a test still to come anywhere in the rule ("... may submit tissue for testing")
-        and not TEST_TO_COME.search(text)
-        # a status, not a result ("known PIK3CA mutation status": review)
-        and not re.match(r"[\w\s/-]{0,30}?\bstatus\b", text[m.end : m.end + 40], re.I)
-        # one way in of several, or an allowance ("TNBC, or HR-positive ... with a known
-        # germline BRCA mutation", "... may also be included": review)
-        and not re.search(r"\bor\b", sentence_before, re.I)
-        and not re.search(
-            r"\b(?:may|also|eligible|included|allowed|permitted)\b",
-            _own_sentence(text, m.start),
-            re.I,
-        )
-    ):
+    if m.check == "biomarker" and kind == "inclusion" and not neg and on_file(text, m.start, m.end):
         check["documented"] = True  # a result on file, not one a screening test may give
     if m.check == "biomarker" and m.value == "BRCA":
         # the genes the criterion names: "BRCA1/2" is not met by a PALB2 change, "PALB2" not by
@@ -337,7 +318,7 @@ def from_mention(m: Mention, text: str, kind: str) -> dict | None:
         # placed at its first gene ("metastatic RAS ... or BRAF mutant" is one rule, not a
         # choice between the setting and BRAF: options._either_or)
         if found := _gene_words(sentence):
-            left = len(_SENTENCE_END.split(text[: m.start])[-1])
+            left = len(SENTENCE_END.split(text[: m.start])[-1])
             check["gene_at"] = m.start - left + found[0].start()
     if m.check == "therapy":
         if (

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 
+from mbcnav.trials.cues import SENTENCE_END
 from mbcnav.trials.wording import rx
 
 MODALITIES = (
@@ -27,7 +28,6 @@ MODALITIES = (
     "definition",
 )
 
-_SENTENCE_END = re.compile(r"\.\s+(?=[A-Z])")
 _BRACKETS = re.compile(r"\([^()]*\)")
 _MUST = re.compile(r"\bmust\b|\b(?:is|are)\s+required\b|\bshould\b|\bhave\s+to\b", re.I)
 _LETS_IN = re.compile(
@@ -84,7 +84,7 @@ def stated_first(text: str) -> int | None:
     lesion can be considered measurable only if ...": the end of a first sentence that states a
     requirement when the words making the rule conditional come only after it (twenty-second
     session, last session's held-out set 55 read after it was measured); else None."""
-    first = _SENTENCE_END.search(text)
+    first = SENTENCE_END.search(text)
     cue = _cue(text, "conditional")
     if (
         first
@@ -215,7 +215,7 @@ def modality(text: str, kind: str) -> str:
         ),
         None,
     )
-    first = _SENTENCE_END.search(text)
+    first = SENTENCE_END.search(text)
     if allow and first and allow.start() > first.start():
         allow = None  # "Previously received X. One more line of Y is allowed.": X is required
     if allow and not rx("modality.forbidden").search(text):
