@@ -15,12 +15,12 @@ from mbcnav.trials.cues import SENTENCE_END
 # PIK3CA mutation", "known BRCA carrier": a result already on file, not one a screening test may
 # give; not "histologically confirmed breast cancer with a PIK3CA mutation" (the word is about
 # the cancer), nor a rule that names a test to come (_TEST_TO_COME)
-DOCUMENTED_BEFORE = re.compile(
+_DOCUMENTED_BEFORE = re.compile(
     r"\b(?:documented|confirmed|evidence\s+of|identified|known|proven)\b"
     r"(?:(?!\b(?:cancer|carcinoma|disease|breast|histolog\w*|cytolog\w*|diagnos\w*|or|with)\b)[^;.:()]){0,50}$",
     re.I,
 )
-TEST_TO_COME = re.compile(
+_TEST_TO_COME = re.compile(
     r"\bcentral(?:ly)?\b|\bscreening\b|pre-?screen|\bwilling|\bagree|\bconsent|\bundergo\b|\btesting\b|"
     r"\btested\b|\btest\b|\bsubmit\b|\bwill\s+be\s+(?:tested|"
     r"determined|assessed)|\bmay\s+be\s+(?:tested|determined|assessed)|\bprior\s+to\s+(?:enrol|random|registr)",
@@ -41,8 +41,8 @@ def on_file(text: str, start: int, end: int) -> bool:
     sentence_before = SENTENCE_END.split(text[:start])[-1]
     sentence = sentence_before + SENTENCE_END.split(text[start:])[0]
     return bool(
-        DOCUMENTED_BEFORE.search(text[max(0, start - 60) : start])
-        and not TEST_TO_COME.search(text)
+        _DOCUMENTED_BEFORE.search(text[max(0, start - 60) : start])
+        and not _TEST_TO_COME.search(text)
         and not _STATUS_AFTER.match(text[end : end + 40])
         and not re.search(r"\bor\b", sentence_before, re.I)
         and not _ALLOWANCE.search(sentence)

@@ -11,6 +11,7 @@ from datetime import date
 from mbcnav.patient.days import human
 from mbcnav.trials.facts import PatientFacts
 from mbcnav.trials.numbers import NON_ENDOCRINE
+from mbcnav.trials.therapy_check import days_to_spread
 
 #: Labels of a hormone (endocrine) line: any of these makes a line endocrine-based
 HORMONAL_CLASSES = {"endocrine therapy", "progestin", "ovarian suppression"}
@@ -47,16 +48,27 @@ def _early_regimens(f: PatientFacts, cls: str | None) -> int:
 def _relapsed_within(f: PatientFacts, cls: str | None, days: float) -> bool | None:
     """Whether the cancer spread within ``days`` of the end of treatment of the class given
     before it (None when a date is missing)."""
-    ends = [d.end for d in _early_drugs(f, cls)]
-    if not ends or not f.diagnosed_on or None in ends:
+    early = _early_drugs(f, cls)
+    if any(d.end is None for d in early):  # one still being taken is not dated either here
         return None
-    gap = date.fromisoformat(f.diagnosed_on) - max(date.fromisoformat(e) for e in ends)
-    return gap.days <= days
+    found = days_to_spread(early, f)
+    return None if found is None else found[0] <= days
 
 
 def _count(n: int, what: str) -> str:
     """ "1 finished line of treatment", "2 lines with chemotherapy"."""
     return f"{n} {what.replace('lines', 'line', 1) if n == 1 else what}"
+
+
+def _growth_open(n: int, what: str) -> tuple[None, str, str]:
+    """The count turns on the line going on now, and no scan since it began says whether the
+    cancer grows on it."""
+    return (
+        None,
+        f"You had {_count(n, what)} for metastatic disease; whether the cancer is growing on your "
+        "current treatment is not in your record.",
+        "Your latest scan result on your current treatment",
+    )
 
 
 def _holds(c: dict, n: int) -> bool:
@@ -128,12 +140,7 @@ def lines_hold(c: dict, f: PatientFacts) -> tuple[bool | None, str, str]:
             if f.growing_now and f.growing_now[0]:
                 n += 1
             elif f.growing_now is None and _holds(c, n) != _holds(c, n + 1):
-                return (
-                    None,
-                    f"You had {_count(n, what)} for metastatic disease; whether the cancer is growing "
-                    "on your current treatment is not in your record.",
-                    "Your latest scan result on your current treatment",
-                )
+                return _growth_open(n, what)
     else:
         n = f.lines if not cls else None
     if c.get("any_setting") and n == 0 and f.drugs:
@@ -164,12 +171,7 @@ def lines_hold(c: dict, f: PatientFacts) -> tuple[bool | None, str, str]:
             f"How many {what} you had for metastatic disease",
         )
     if pending and _holds(c, n) != _holds(c, n + 1):
-        return (
-            None,
-            f"You had {_count(n, what)} for metastatic disease; whether the cancer is growing on "
-            "your current treatment is not in your record.",
-            "Your latest scan result on your current treatment",
-        )
+        return _growth_open(n, what)
     ok = _holds(c, n)
     if (
         not ok

@@ -78,29 +78,38 @@ def _grew_after(hits: list, f: PatientFacts) -> str:
     return ""
 
 
+def days_to_spread(drugs: list, f: PatientFacts) -> tuple[int, object] | None:
+    """Days from the last dose of ``drugs`` (given before the spread) to the spread's diagnosis,
+    with the drug given last: 0 for one still being taken; None when the spread's date or an end
+    date is missing (one with no end date may have ended closer to the spread: review)."""
+    if not drugs or not f.diagnosed_on or any(not d.end and not d.ongoing for d in drugs):
+        return None
+    spread = date.fromisoformat(f.diagnosed_on)
+    return min(
+        (((spread - date.fromisoformat(d.end)).days if d.end else 0, d) for d in drugs),
+        key=lambda gap_drug: gap_drug[0],
+    )
+
+
 def _came_back(hits: list, f: PatientFacts, window: float) -> tuple[bool | None, str, str]:
     """ "Recurrence during or within 12 months after the last dose of (neo)adjuvant ET": the days
     from the last dose of a treatment given before the spread to the spread's diagnosis (during it
     counts); (None, "", "") when no such treatment has both dates."""
-    if not f.diagnosed_on:
+    found = days_to_spread([d for d in hits if set(d.settings) & {"adjuvant", "neoadjuvant"}], f)
+    if found is None:
         return None, "", ""
-    spread = date.fromisoformat(f.diagnosed_on)
-    early = [d for d in hits if set(d.settings) & {"adjuvant", "neoadjuvant"}]
-    if any(not d.end and not d.ongoing for d in early):
-        return None, "", ""  # one with no end date may have ended closer to the spread (review)
-    gaps = [((spread - date.fromisoformat(d.end)).days if d.end else 0, d.name) for d in early]
-    if not gaps:
-        return None, "", ""
-    gap, name = min(gaps)
+    gap, last = found
     months = f"{round(window / 30.44)} months" if window >= 60 else f"{int(window)} days"
     if gap <= window:
         when = (
-            "while you were taking it" if gap <= 0 else f"{gap // 30} months after your last {name}"
+            "while you were taking it"
+            if gap <= 0
+            else f"{gap // 30} months after your last {last.name}"
         )
         return True, f"The cancer spread {when} (the study's limit is {months}).", ""
     return (
         False,
-        f"The cancer spread {gap // 30} months after your last {name}; the study asks about "
+        f"The cancer spread {gap // 30} months after your last {last.name}; the study asks about "
         f"{months}.",
         "",
     )
