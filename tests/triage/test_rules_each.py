@@ -46,6 +46,7 @@ CASES = [
         "round43_cases.yaml",
         "round44_cases.yaml",
         "round45_cases.yaml",
+        "round46_cases.yaml",
     )
     for case in yaml.safe_load((DATA / file).read_text("utf-8"))["cases"]
 ]

@@ -10,7 +10,7 @@ SOURCE = {"publisher": "p", "title": "t", "url": "u", "read": "2026-11-21"}
 
 def test_bundled_patterns_load_with_source_and_drugs():
     pats = load()
-    assert pats.as_of == "2026-12-05" and pats.source["url"]
+    assert pats.as_of == "2026-12-06" and pats.source["url"]
     assert pats.concepts["cdk46"].check == "therapy"
     assert "drug:palbociclib" in pats.concepts  # from mbcnav.patient.vocabulary
 

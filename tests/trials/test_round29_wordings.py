@@ -97,9 +97,11 @@ def test_growth_within_months_of_stopping_a_drug_is_growth_on_it():
 def test_undergone_systemic_treatment_in_advanced_stages_counts_lines():
     (c,) = lines_checks("Patients in advanced stages who have undergone systemic treatment;")
     assert (c["min"], c["metastatic"]) == (1, True)
-    assert not lines_checks(
+    # the denial is no floor; it is no earlier line at all (twenty-sixth session)
+    denied = lines_checks(
         "Patients who have not received systemic treatment for metastatic disease"
     )
+    assert [(c["min"], c["max"]) for c in denied] == [(None, 0)]
 
 
 def test_a_menopausal_status_defined_by_numbered_ways():

@@ -313,7 +313,8 @@ def test_brca_or_other_hereditary_genes_is_a_panel():
     """ "Women known to be BRCA1/2 or other hereditary genes mutation carriers": a negative BRCA
     test says nothing of the other genes, and the untested are not ruled out by "known"."""
     text = "Women known to be BRCA1/2 or other hereditary genes mutation carriers."
-    assert checks(text)[0].get("panel") is True
+    (brca,) = [c for c in checks(text) if c["type"] == "biomarker"]
+    assert brca.get("panel") is True
     assert _verdict(text, people.facts(germline_brca=False)) == "unknown"
     assert _verdict(text, people.facts()) == "unknown"
     assert _verdict(text, people.facts(germline_brca=True)) == "met"

@@ -145,7 +145,7 @@ def negated(clause: str) -> bool:
             ) == v.normalise_symptom(" ".join(had))
     if words[1] in PSEUDO or rest[0] in PSEUDO:
         return False
-    if v.is_symptom_word(" ".join(rest)):
+    if v.is_symptom_word(" ".join(rest)) or _symptom_adjective(rest):
         return True
     # a list of denials with the cue repeated: "no ulcers no bleeding", "no fever no chills"
     if _denial_list(rest):
@@ -252,6 +252,16 @@ def _without_subject(words: list[str]) -> list[str]:
     while k < len(rest) and k < 2 and rest[k] in LEAD and rest[k] not in NEGATORS:
         k += 1
     return rest if k < len(rest) and rest[k] in NEGATORS else words
+
+
+def _symptom_adjective(rest: list[str]) -> bool:
+    """One word that the vocabulary reads as a symptom only by its own form ("painful" ->
+    pain, "tingly", "puffy"): "not painful" denies it as "no pain" does. A verb that names a
+    loss ("not swallowing") reads without the word itself and stays a report."""
+    if len(rest) != 1:
+        return False
+    found = v.normalise_symptom(rest[0])
+    return found is not None and found[1] == rest[0]
 
 
 #: A part of a list that carries a negation of its own is a report: "not dizzy or cant stay

@@ -58,7 +58,7 @@ from datetime import date
 from functools import lru_cache
 
 from mbcnav.patient import vocabulary
-from mbcnav.patient.checkin import clauses
+from mbcnav.patient.checkin import OTHER, clauses
 from mbcnav.patient.days import human
 from mbcnav.patient.model import Symptom
 from mbcnav.patient.negation import FILLERS, NEGATORS, carried, denial_beside_report, negated
@@ -210,7 +210,16 @@ def matches(cond: dict, entry: Symptom | None, ctx: Context, facts: dict) -> boo
     if key == "also":
         for other in ctx.checkin:
             found = {}
-            if other is not entry and is_reported(other) and matches(value, other, ctx, found):
+            if (
+                other is not entry
+                # the same symptom reported twice at the same place (a form entry and the words
+                # beside it) is one problem, not a second warning sign ("drowsiness together with
+                # drowsiness": twenty-sixth session, tuning set 58); back pain and leg pain are
+                # two (review); words nothing read are each their own
+                and not _same_problem(entry, other)
+                and is_reported(other)
+                and matches(value, other, ctx, found)
+            ):
                 facts.update(found)
                 facts.setdefault("also", other.symptom)
                 return True
@@ -369,6 +378,16 @@ def words_match(phrases, text: str) -> bool:
             if any(not _cue_before(stretch, m.start()) for m in _pattern(p).finditer(stretch)):
                 return True
     return False
+
+
+def _same_problem(entry: Symptom | None, other: Symptom) -> bool:
+    """Two entries of one listed symptom at the same place (or neither placed)."""
+    return (
+        entry is not None
+        and entry.symptom == other.symptom
+        and entry.symptom != OTHER
+        and (entry.location or None) == (other.location or None)
+    )
 
 
 @lru_cache(maxsize=1024)

@@ -121,6 +121,31 @@ def age_check(text: str) -> dict | None:
     return {"type": "age", "min": lo, "max": hi}
 
 
+# an inclusion criterion whose subject is women: "Women (≥18 years of age) with metastatic breast
+# cancer ..." (NCT02258464 as a web copy gives it, with no sex field: twenty-sixth session, tuning
+# set 69); not "women of childbearing potential must ..." nor "men or women"
+_WOMEN_SUBJECT = re.compile(
+    r"^\W*(?:(?:adult|post-?menopausal|pre-?menopausal|peri-?menopausal)\s+(?:or\s+\w+\s+)?)?"
+    r"(?:women|females|female\s+(?:patients|subjects|participants))\b"
+    r"(?!.*\b(?:men|males?|man)\b)"
+    r"(?![^.;]*\b(?:menopaus\w*|post-?menopaus\w*|hysterectom\w*|menstrua\w*|menses|defined)\b)"
+    # "Female participants ... must be postmenopausal or ...": a rule for the women of a study
+    # that may take men too (NCT06120283), not whom it takes
+    r"(?![^.;]*\b(?:must|should|need|needs|required|will|may|can)\b)"
+    r"(?![^.;]*\b(?:childbearing|child-bearing|reproductive|pregnan|contracept|lactat|nursing|"
+    r"breast-?feeding|partner|sterile|fertile)\w*)",
+    re.I,
+)
+
+
+def women_subject(text: str) -> dict | None:
+    """A sex check from an inclusion criterion that opens with women as its subject."""
+    if not _WOMEN_SUBJECT.search(text):
+        return None
+    # only where the record gives no sex (parse.py drops it otherwise)
+    return {"type": "sex", "value": "female", "subject": True}
+
+
 def sex_check(text: str) -> dict | None:
     rest = _SEX_FILLER.sub(" ", _FEMALE.sub(" ", _MALE.sub(" ", text)))
     if len(re.findall(r"[a-z]{3,}", rest, re.I)) > 2:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from mbcnav.trials.adjuvant import adjuvant_reading
-from mbcnav.trials.age_sex import age_check, sex_check
+from mbcnav.trials.age_sex import age_check, sex_check, women_subject
 from mbcnav.trials.alternatives import mark_unchecked_alternatives
 from mbcnav.trials.asides import (
     drop_asides,
@@ -160,6 +160,11 @@ def _definition_start(text: str, at: int) -> int:
     return which.start() if which else start
 
 
+def _said(check: dict) -> tuple:
+    """What a check is about, for telling an ask from a denial of the same thing."""
+    return (check["type"], check["value"], frozenset(check.get("genes") or ()))
+
+
 def checks_for(crit: Criterion, found: list[Mention]) -> list[dict]:
     """Every check one criterion implies (possibly none)."""
     text = crit.text
@@ -189,6 +194,9 @@ def checks_for(crit: Criterion, found: list[Mention]) -> list[dict]:
     plain = _EXAMPLES.sub(blank, plain)
     for fn in (age_check, sex_check, duration_check):
         if c := fn(plain):
+            out.append(c)
+    if crit.kind == "inclusion" and not any(c["type"] == "sex" for c in out):
+        if c := women_subject(plain):
             out.append(c)
     for c in (c | adjuvant_reading(plain, c.get("at")) for c in lines_checks(plain)):
         if (
@@ -227,12 +235,39 @@ def checks_for(crit: Criterion, found: list[Mention]) -> list[dict]:
     if meno := menopause_check(plain):
         out.append(meno)
     if (
+        crit.kind == "inclusion"
+        and (outside := rx("concept.extracranial").search(plain))
+        and not any(m.check == "brain" for m in found)
+    ):
+        # "extracranial oligometastatic disease" (NCT04646564: twenty-sixth session, tuning set
+        # 69): spread outside the skull, so no brain or leptomeningeal metastases
+        out.append(
+            {
+                "type": "brain",
+                "value": "brain",
+                "neg": True,
+                "status": None,
+                "allowed": False,
+                "at": outside.start(),
+            }
+        )
+    if (
         (novo := rx("concept.de_novo").search(plain))
         and not re.search(r"\bor\b[^.;]{0,30}\brecurr", plain, re.I)
         and not _INCLUDED.search(plain[max(0, novo.start() - 60) : novo.start()])
         and not _ALSO_ELIGIBLE.search(plain[novo.end() :])
     ):
         out.append({"type": "de_novo", "value": "de novo", "neg": False, "at": novo.start()})
+    elif (
+        crit.kind == "inclusion"
+        and (late := rx("concept.metachronous").search(plain))
+        # ("synchronous or metachronous metastatic disease" is either; "metachronous metastases
+        # occurring within 6 months of ..." is a time: review)
+        and not re.search(r"(?<!a)synchronous|\bwithin\b", plain, re.I)
+    ):
+        # "Metachronous extracranial oligometastatic diseases which occurred after 3 months after
+        # radical surgery" (NCT04646564: twenty-sixth session, tuning set 69): a recurrence
+        out.append({"type": "de_novo", "value": "de novo", "neg": True, "at": late.start()})
     if crit.kind == "inclusion" and (since := diagnosis_time_check(plain)):
         out.append(since)
     if (ever := _EVER_TREATED.fullmatch(plain.strip())) or _NOT_YET_TREATED.fullmatch(
@@ -458,10 +493,12 @@ def checks_for(crit: Criterion, found: list[Mention]) -> list[dict]:
             else c
             for c in out
         ]
-    both = {(c["type"], c["value"]) for c in out if c.get("neg")} & {
-        (c["type"], c["value"]) for c in out if "neg" in c and not c["neg"]
+    # a thing both asked for and denied keeps the ask; genes count apart ("PALB2 germline
+    # mutation carrier, wild type BRCA1&2", NCT05232006: PALB2 changed, BRCA1/2 not)
+    both = {_said(c) for c in out if c.get("neg")} & {
+        _said(c) for c in out if "neg" in c and not c["neg"]
     }
-    out = [c for c in out if not (c.get("neg") and (c["type"], c["value"]) in both)]
+    out = [c for c in out if not (c.get("neg") and _said(c) in both)]
     bc = [c for c in out if c["type"] == "condition" and c["value"] == "breast cancer"]
     if len(out) > 1 or crit.kind == "exclusion" or any(c["neg"] for c in bc):
         # "breast cancer" qualified by other words ("T4 breast cancer", "no other breast cancer")

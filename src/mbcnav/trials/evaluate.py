@@ -70,8 +70,20 @@ def _receptor(c: dict, f: PatientFacts) -> tuple[bool | None, str, str]:
     return f.her2 == val, why, ""
 
 
+_BRAIN_SETTLE = "A brain MRI or your team's note on brain metastases"
+
+
 def _brain(c: dict, f: PatientFacts) -> tuple[bool | None, str, str]:
-    settle = "A brain MRI or your team's note on brain metastases"
+    holds, why, settle = _brain_state(c, f)
+    if holds is True and c.get("size"):
+        # "Any brain metastasis that is greater than 30mm in size" (NCT02898727): brain
+        # metastases of the kind the rule names, whose size the record does not give
+        return None, f"{why} This rule depends on their size.", _BRAIN_SETTLE
+    return holds, why, settle
+
+
+def _brain_state(c: dict, f: PatientFacts) -> tuple[bool | None, str, str]:
+    settle = _BRAIN_SETTLE
     if c.get("allowed"):
         # "Treated, stable brain metastases are allowed", "... will be included, providing ..."
         return NEUTRAL, "The rule lets in people with brain metastases, on its conditions.", ""  # type: ignore[return-value]
@@ -81,6 +93,12 @@ def _brain(c: dict, f: PatientFacts) -> tuple[bool | None, str, str]:
         return None, "This rule depends on how many brain metastases there are.", settle
     if c["value"] == "leptomeningeal":
         return f.brain == "leptomeningeal", f"Brain involvement in your record: {f.brain}.", ""
+    if c.get("status") == "treated":
+        if f.brain in {"treated-stable", "treated-progressing"}:
+            return True, f"Brain metastases in your record: {f.brain}.", ""
+        if f.brain == "none":
+            return False, "Brain metastases in your record: none.", ""
+        return None, "Whether the brain metastases were treated before is not known.", settle
     if c.get("status") == "failed-local":
         if f.brain == "treated-progressing":
             return True, "Brain metastases in your record: treated, then growing.", ""

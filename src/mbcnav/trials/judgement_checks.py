@@ -70,10 +70,36 @@ def no_evidence_of_disease(f: PatientFacts) -> tuple[bool | None, str, str]:
     )
 
 
+#: sites of spread that are no organ a visceral crisis could fail in (bone marrow failure is
+#: not among the sites a record lists, so bone alone is read as no organ)
+_NOT_ORGANS = frozenset({"bone", "lymph nodes", "chest wall", "skin"})
+
+
+_LOW_COUNTS = {"platelets": 50.0, "hemoglobin": 8.0, "anc": 1.0}
+
+
+def _marrow_failing(f: PatientFacts) -> bool:
+    """Bone spread may fill the marrow (a crisis without an organ site): unless the blood counts
+    are on file and none is at CTCAE grade 3 (platelets < 50, hemoglobin < 8 g/dL, neutrophils
+    < 1.0), it cannot be ruled out (review)."""
+    if "bone" not in f.sites:
+        return False
+    return any(t not in f.labs or f.labs[t]["value"] < low for t, low in _LOW_COUNTS.items())
+
+
 def visceral_crisis(f: PatientFacts) -> tuple[bool | None, str, str]:
     """Organ failure from fast-growing spread: only a note in the record that says so counts."""
     if f.visceral_crisis:
         return True, "A note in your record describes a visceral crisis.", ""
+    if f.sites_known and f.sites and set(f.sites) <= _NOT_ORGANS and not _marrow_failing(f):
+        # a crisis is organ failure (ABC 5 consensus); spread only to bone, lymph nodes or the
+        # chest wall and skin is no organ (twenty-sixth session, tuning set 69)
+        return (
+            False,
+            f"Your record lists spread to {', '.join(f.sites)} only, not to organs such as the "
+            "liver or lungs.",
+            "",
+        )
     return (
         None,
         "Whether there is a visceral crisis (organs failing because of the cancer) is not in your record.",

@@ -15,6 +15,8 @@ from mbcnav.trials.therapy_check import days_to_spread
 
 #: Labels of a hormone (endocrine) line: any of these makes a line endocrine-based
 HORMONAL_CLASSES = {"endocrine therapy", "progestin", "ovarian suppression"}
+#: Classes that kill dividing cells: a line holding one is no hormone-therapy line
+CYTOTOXIC_CLASSES = {"chemotherapy", "antibody-drug conjugate"}
 #: Classes of anticancer drugs given without hormone therapy (patient vocabulary classes)
 SYSTEMIC_CLASSES = {
     "chemotherapy",
@@ -100,17 +102,18 @@ def lines_hold(c: dict, f: PatientFacts) -> tuple[bool | None, str, str]:
         ]
         what = f"finished lines with {cls}"
     if cls == "chemotherapy" and labelled is not None and not c.get("adc_named"):
-        cytotoxic = {"chemotherapy", "antibody-drug conjugate"}
-        n = sum(1 for labels in labelled if cytotoxic & set(labels))
+        n = sum(1 for labels in labelled if CYTOTOXIC_CLASSES & set(labels))
         what = what.replace(cls, "chemotherapy (an antibody-drug conjugate counts)")
     elif cls == NON_ENDOCRINE and labelled is not None:
-        what = what.replace(cls, "hormone (endocrine) therapy").replace("with", "without")
+        what = what.replace(f"with {cls}", "other than hormone (endocrine) therapy")
         kinds = [set(labels) for labels in labelled]
         # a line of drugs of no class named here (an unknown drug) cannot be sorted
         n = (
             None
             if any(not (k & (HORMONAL_CLASSES | SYSTEMIC_CLASSES)) for k in kinds)
-            else sum(1 for k in kinds if not k & HORMONAL_CLASSES)
+            # a chemotherapy line with hormone therapy kept on after it (maintenance letrozole
+            # after docetaxel: twenty-sixth session, tuning set 69) is a chemotherapy line
+            else sum(1 for k in kinds if not k & HORMONAL_CLASSES or k & CYTOTOXIC_CLASSES)
         )
     elif cls and labelled is not None:
         n = sum(1 for labels in labelled if cls in labels)

