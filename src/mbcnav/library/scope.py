@@ -52,6 +52,13 @@ def _phrases(path: Path, data: dict, key: str) -> tuple[str, ...]:
     return tuple(" ".join(words(str(p))) for p in raw if words(str(p)))
 
 
+def _without(padded: str, phrases) -> str:
+    """A padded message with each of ``phrases`` (whole words, in the order given) taken out."""
+    for phrase in phrases:
+        padded = padded.replace(f" {phrase} ", " ")
+    return padded
+
+
 def _classes(path: Path, data: dict, key: str) -> frozenset[str]:
     raw = data.get(key)
     if not isinstance(raw, list) or not all(isinstance(c, str) and c for c in raw):
@@ -227,8 +234,7 @@ class Scope:
 
     def _names_breast(self, padded: str) -> bool:
         """A breast word, not counting one said as "not breast" ("lung cancer, not breast")."""
-        for phrase in self.not_breast:
-            padded = padded.replace(f" {phrase} ", " ")
+        padded = _without(padded, self.not_breast)
         return self._has(padded, self.breast)
 
     def covers(self, question: str) -> bool:
@@ -409,8 +415,7 @@ class Scope:
             # came back, should my sister start screening?"; review), not the "tumor" of a
             # benign one's own name ("phyllodes tumor"); "malignant phyllodes" is a cancer (review)
             if " malignant " not in padded:
-                for phrase in self.benign_longest_first:
-                    padded = padded.replace(f" {phrase} ", " ")
+                padded = _without(padded, self.benign_longest_first)
             padded = self._without_relatives(padded)
             return not self._has(padded, self.spread + self.cancer_words + ("mbc",)) and not (
                 self._names_drug(padded)
@@ -421,8 +426,7 @@ class Scope:
             # "Nolvadex post cycle therapy": a hormone drug's use by bodybuilders; not the
             # writer's own drug beside someone else's ("my husband is on TRT, is that ok with my
             # letrozole": second review); "isn't that a cancer drug?" says what the drug is
-            for phrase in self.drug_called_cancer:
-                padded = padded.replace(f" {phrase} ", " ")
+            padded = _without(padded, self.drug_called_cancer)
             return not (
                 self._has(
                     padded, self.breast + self.spread + self.cancer_words + self.person_cancer
@@ -485,12 +489,9 @@ class Scope:
         history, MBC site, pain, trial, marker, scan or spot (``comes_back``), and no drug; a
         risk of it coming back that early treatment lowers ("to lower recurrence risk") is no
         cancer that came back (``early_risk``)."""
-        said = padded
-        for phrase in self.early_risk:
-            padded = padded.replace(f" {phrase} ", " ")
+        said, padded = padded, _without(padded, self.early_risk)
         early_drugs = self.risk_drugs if padded != said else self.early_drugs
-        for phrase in self.early_staging:
-            padded = padded.replace(f" {phrase} ", " ")
+        padded = _without(padded, self.early_staging)
         return (
             self._has(padded, self.early_stage)
             and self._has(padded, self.early_choice)
