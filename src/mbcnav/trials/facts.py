@@ -22,6 +22,11 @@ class DrugFact:
     end: str | None = None  # last day given (None while ongoing or not known)
     ongoing: bool = False
 
+    @property
+    def given_early(self) -> bool:
+        """Given before the cancer spread (adjuvant or neoadjuvant)."""
+        return bool({"adjuvant", "neoadjuvant"} & set(self.settings))
+
 
 @dataclass
 class PatientFacts:

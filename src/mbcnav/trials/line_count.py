@@ -37,7 +37,7 @@ def _early_drugs(f: PatientFacts, cls: str | None) -> list:
     return [
         d
         for d in f.drugs
-        if set(d.settings) & {"adjuvant", "neoadjuvant"}
+        if d.given_early
         and (cls in d.labels if cls else set(d.labels) & (HORMONAL_CLASSES | SYSTEMIC_CLASSES))
     ]
 
@@ -121,9 +121,7 @@ def lines_hold(c: dict, f: PatientFacts) -> tuple[bool | None, str, str]:
             # "more than 2 lines of endocrine therapy", no setting named: adjuvant hormone therapy
             # may count as a line, or not (VIKTORIA-1, NCT05501886: twentieth session, set 51);
             # when the answer turns on it, only the study team can say
-            early = any(
-                cls in d.labels and set(d.settings) & {"adjuvant", "neoadjuvant"} for d in f.drugs
-            )
+            early = any(cls in d.labels and d.given_early for d in f.drugs)
             if early and _holds(c, n) != _holds(c, n + 1):
                 return (
                     None,

@@ -29,7 +29,7 @@ def drug_hits(check: dict, facts: PatientFacts) -> list:
     if check.get("setting") == "metastatic":
         hits = [d for d in hits if not d.settings or "metastatic" in d.settings]
     elif check.get("setting") == "early":
-        hits = [d for d in hits if not d.settings or {"adjuvant", "neoadjuvant"} & set(d.settings)]
+        hits = [d for d in hits if not d.settings or d.given_early]
     return hits
 
 
@@ -95,7 +95,7 @@ def _came_back(hits: list, f: PatientFacts, window: float) -> tuple[bool | None,
     """ "Recurrence during or within 12 months after the last dose of (neo)adjuvant ET": the days
     from the last dose of a treatment given before the spread to the spread's diagnosis (during it
     counts); (None, "", "") when no such treatment has both dates."""
-    found = days_to_spread([d for d in hits if set(d.settings) & {"adjuvant", "neoadjuvant"}], f)
+    found = days_to_spread([d for d in hits if d.given_early], f)
     if found is None:
         return None, "", ""
     gap, last = found
@@ -191,7 +191,7 @@ def therapy_holds(c: dict, f: PatientFacts) -> tuple[bool | None, str, str]:
             came = _came_back(hits, f, c["relapse_within"])
             if came[0] is not None:
                 return came
-            if any(set(d.settings) & {"adjuvant", "neoadjuvant"} for d in hits):
+            if any(d.given_early for d in hits):
                 # had before the spread, with no date to say how soon it came back
                 return (
                     None,
