@@ -144,6 +144,16 @@ class Scope:
         self.animal_doctor = _phrases(path, data, "animal_doctor")
         kin = "|".join(re.escape(r) for r in _phrases(path, data, "relatives"))
         # "my aunt had breast cancer", "my mom and her sister both had breast cancer"
+        self.deceased = _phrases(path, data, "deceased")
+        self.mourning = _phrases(path, data, "mourning")
+        family = "|".join(
+            re.escape(r)
+            for r in _phrases(path, data, "relatives") + _phrases(path, data, "other_relatives")
+        )
+        # "my mom is 72 with osteoporosis": a relative, up to four words, then "with/has/for"
+        self.relative_illness = re.compile(
+            rf"\b(?:my|our)\s+(?:{family})\b(?:\s+\S+){{0,4}}?\s+(?:with|has|have|for|gets?)\s+(?:\S+\s+){{0,2}}?(?:{conditions})\b"
+        )
         self.relative_cancer = re.compile(
             rf"\b(?:my|our|her|his)\s+(?:{kin})\b(?:\s+\S+){{0,4}}?\s+"
             r"(?:had|has|have|got|was\s+diagnosed\s+with|were\s+diagnosed\s+with|died\s+of|"
@@ -396,6 +406,8 @@ class Scope:
             )
         if self._animal_at_vet(padded):
             return True
+        if self._about_no_one_with_cancer(padded):
+            return True
         if (
             self._has(padded, self.fundraising)
             and not self._has(padded, self.spread + self.own_markers + self.trial_words + ("mbc",))
@@ -416,6 +428,11 @@ class Scope:
             # benign one's own name ("phyllodes tumor"); "malignant phyllodes" is a cancer (review)
             if " malignant " not in padded:
                 padded = _without(padded, self.benign_longest_first)
+            # "no cancer history", or "(no cancer)" closing the message: said to be about no
+            # cancer (not "doctor says no cancer but ...", a finding: review)
+            padded = _without(padded, self.no_cancer)
+            if padded.endswith(" no cancer "):
+                padded = padded[: -len("no cancer ")]
             padded = self._without_relatives(padded)
             return not self._has(padded, self.spread + self.cancer_words + ("mbc",)) and not (
                 self._names_drug(padded)
@@ -472,6 +489,25 @@ class Scope:
             return padded
         return self.relative_cancer.sub(" ", padded)
 
+    def _about_no_one_with_cancer(self, padded: str) -> bool:
+        """A relative's other illness and its drug ("my mom is 72 with osteoporosis, doctor
+        wants Prolia"), or a task of mourning a relative who died of breast cancer ("a eulogy for
+        my aunt who died of breast cancer"), with nothing of the library's subject besides: no
+        cancer, spread, topic or drug of the writer's, no breast cancer drug or drug class, no
+        family risk (review)."""
+        keeps = self.own_markers + self.person_cancer + self.inherited + self.drug_kinds
+        if self._has(padded, keeps + (*self.spread, "risk", "mine", "i have", "tested")):
+            return False
+        if self._breast_only_drug(padded) or self._drug_taken(padded):
+            return False
+        if self.relative_illness.search(padded):
+            return not self._has(padded, self.breast + self.cancer_words)
+        if self._has(padded, self.deceased) and self._has(padded, self.mourning):
+            rest = self.relative_cancer.sub(" ", padded)
+            subject = self.breast + self.cancer_words + self.topic
+            return rest != padded and not (self._has(rest, subject) or self._names_drug(rest))
+        return False
+
     def _animal_at_vet(self, padded: str) -> bool:
         """An animal named with an illness and its vet, and nothing of the writer's own cancer,
         its spread or a drug: the animal's illness, whatever procedure the vet names."""
@@ -480,7 +516,11 @@ class Scope:
             and self._has(padded, self.animal_illness)
             and self._has(padded, self.animal_doctor)
             and not self._has(padded, self.spread + self.own_markers + self.prevention_keeps)
-            and not self._names_drug(padded)
+            # the vet's drugs are the animal's ("vet says amputation + chemo"); the writer's
+            # own ("I'm on letrozole", "I take letrozole", a breast cancer drug) keeps it
+            and not self._drug_taken(padded)
+            and not self._breast_only_drug(padded)
+            and not (self._names_drug(padded) and re.search(r" (?:i|im|ive|me|my) ", padded))
         )
 
     def early_only(self, padded: str) -> bool:

@@ -95,6 +95,30 @@ MAX_PHRASE_WORDS = 8
 OR_ANYTHING = frozenset({"anything", "something", "owt", "whatever", "similar"})
 
 
+#: a denial's closing words: "no pain to speak of", "no bleeding worth mentioning"
+_TO_SPEAK_OF = re.compile(
+    r"\s+(?:to\s+speak\s+of|worth\s+(?:mentioning|talking\s+about|a\s+mention))\s*$"
+)
+#: "not weeing more than usual": a denial of more, not a report of the usual
+_MORE_THAN_USUAL = re.compile(
+    r"\b(?:any\s+)?more(?:\s+often)?\s+than\s+(?:usual|normal|before|i\s+usually\s+do)$"
+)
+
+
+def _not_more_than_usual(words: list[str], rest: list[str]) -> bool:
+    """ "not weeing more than usual": a bare "no" or "not", at most two words of a symptom, then
+    "more than usual"; never of blood or breath, whose usual amount is itself a sign (review)."""
+    said = " ".join(rest)
+    m = _MORE_THAN_USUAL.search(said)
+    return bool(
+        m
+        and words[0] in {"not", "no"}
+        and len(said[: m.start()].split()) <= 2
+        and not re.search(r"blood|bleed|breath|sure|idea|able|sick|vomit", said)
+        and v.normalise_symptom(said)
+    )
+
+
 def negated(clause: str) -> bool:
     """True for a clause that denies a symptom: a negation cue, then what it denies.
 
@@ -105,7 +129,7 @@ def negated(clause: str) -> bool:
     on", "never had a fit before" are reports (the negation is part of a listed word or a
     pseudo-negation, data/negation.yaml). Words nothing reads are never denied (err upwards).
     """
-    words = clause.lower().replace("’", "'").replace("'", "").split()
+    words = _TO_SPEAK_OF.sub("", clause.lower().replace("’", "'").replace("'", "")).split()
     if POST_NEGATION.search(" ".join(words)) and v.normalise_symptom(clause) is not None:
         return True
     framed = without_frame(words)
@@ -125,6 +149,8 @@ def negated(clause: str) -> bool:
         rest = rest[:-2] if rest[-3] in OR_ANYTHING and rest[-4] == "or" else rest
     if len(rest) > 2 and rest[-2] == "or" and rest[-1] in OR_ANYTHING:
         rest = rest[:-2]
+    if _not_more_than_usual(words, rest):
+        return True
     if rest[0] in HAVE and len(rest) > 1:
         had = rest[1:]
         while len(had) > 1 and had[0] in FILLERS:

@@ -19,7 +19,9 @@ How it reads one symptom entry of a check-in (``hits``; the reading of the words
   ``mild`` list: "a bit bloated after I eat") by ``MARGIN``, and its level is above what the
   rules already gave that entry; a concept's ``unless`` readings (regular expressions) can
   say a piece means something else ("wish i could wake up feeling rested", "bleeds a bit when
-  I brush, stops in a minute"); they read one piece, never the other clauses of the entry.
+  I brush, stops in a minute"); they read one piece, never the other clauses of the entry;
+  its ``unless_message`` readings read the whole entry, for what only the whole can say
+  (someone dying at home with the hospice team, said to look peaceful).
 
 It errs upwards and never lowers a level. Exemplar vectors are precomputed into
 ``data/semantic_vectors.npz`` keyed by a hash of the text (``python -m mbcnav.triage
@@ -55,7 +57,7 @@ THRESHOLD = 0.57
 MARGIN = 0.0
 LEVELS = ("emergency", "urgent")
 REQUIRED = ("name", "level", "sounds_like", "why", "do", "sources", "as_of", "exemplars")
-OPTIONAL = ("threshold", "unless")
+OPTIONAL = ("threshold", "unless", "unless_message")
 EXEMPLARS = (8, 20)
 #: The net can be switched off for a comparison run (bench/triage.py --no-semantic).
 ENABLED = True
@@ -76,6 +78,10 @@ class Concept:
     #: Clause readings that say the words mean something else (regular expressions on the
     #: lower-cased piece): "wish i could wake up feeling rested" is not a wish to be dead.
     unless: tuple[re.Pattern, ...] = ()
+    #: Readings of the whole entry that say the concept is not what is happening (regular
+    #: expressions on the lower-cased text): sleepiness in someone dying at home with the
+    #: hospice team, said to look peaceful, is what the nurse said would happen.
+    unless_message: tuple[re.Pattern, ...] = ()
 
     @property
     def rank(self) -> int:
@@ -122,13 +128,7 @@ def _concept(entry: object, index: int, file: str) -> Concept:
         raise TriageError(
             f"{where}, field 'threshold': {threshold!r} is not allowed; write a number from 0.3 to 0.99."
         )
-    unless = entry.get("unless", [])
-    if not isinstance(unless, list) or not all(isinstance(u, str) and u.strip() for u in unless):
-        raise TriageError(f"{where}, field 'unless': write a list of regular expressions.")
-    try:
-        patterns = tuple(re.compile(u) for u in unless)
-    except re.error as err:
-        raise TriageError(f"{where}, field 'unless': {err}; write a regular expression.") from err
+    patterns, whole = (_regexes(entry, key, where) for key in ("unless", "unless_message"))
     return Concept(
         name=name,
         level=entry["level"],
@@ -140,6 +140,7 @@ def _concept(entry: object, index: int, file: str) -> Concept:
         exemplars=tuple(x.strip() for x in examples),
         threshold=threshold,
         unless=patterns,
+        unless_message=whole,
     )
 
 
@@ -359,6 +360,16 @@ def scores(text: str) -> list[tuple[str, Concept, float, str, float]]:
     return out
 
 
+def _regexes(entry: dict, key: str, where: str) -> tuple[re.Pattern, ...]:
+    found = entry.get(key, [])
+    if not isinstance(found, list) or not all(isinstance(u, str) and u.strip() for u in found):
+        raise TriageError(f"{where}, field '{key}': write a list of regular expressions.")
+    try:
+        return tuple(re.compile(u) for u in found)
+    except re.error as err:
+        raise TriageError(f"{where}, field '{key}': {err}; write a regular expression.") from err
+
+
 def hits(text: str, above_rank: int = 0) -> list[Hit]:
     """The concepts the words sound like, above ``above_rank`` (what the rules already gave):
     the best piece for each, most severe and closest first."""
@@ -370,7 +381,9 @@ def hits(text: str, above_rank: int = 0) -> list[Hit]:
     for piece, concept, score, exemplar, near_mild in scores(text):
         if concept.rank <= above_rank or score < concept.cutoff or score < near_mild + MARGIN:
             continue
-        if any(u.search(_plain(piece)) for u in concept.unless):
+        if any(u.search(_plain(piece)) for u in concept.unless) or any(
+            u.search(_plain(text)) for u in concept.unless_message
+        ):
             continue
         if concept.name not in best or score > best[concept.name].score:
             best[concept.name] = Hit(concept, piece, score, exemplar)

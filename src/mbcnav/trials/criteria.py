@@ -52,6 +52,7 @@ from mbcnav.trials.labs import backwards, lab_checks
 from mbcnav.trials.menopause import menopause_check
 from mbcnav.trials.mention_check import from_mention
 from mbcnav.trials.mention_scope import Reading, not_a_rule
+from mbcnav.trials.neuropathy import limit_check as neuropathy_limit
 from mbcnav.trials.numbers import (
     _KARNOFSKY,
     ecog_allowed,
@@ -79,6 +80,52 @@ _INCLUDED = re.compile(
 _ALSO_ELIGIBLE = re.compile(
     r"^[^.;()]{0,40}?\b(?:are|is)\s+(?:also\s+)?(?:eligible|allowed|permitted|included)\b", re.I
 )
+
+
+# spread to the bones as who a trial is for: "metastatic breast cancer with two or more bone
+# metastases" (NCT04090398, tuning set 72), said of the person in an inclusion; not how bone
+# spread is measured ("(bone metastases are not measurable)"), allowed or treated
+_BONE_LEAD = re.compile(
+    r"\b(?:with|presence\s+of|having|has|have|evidence\s+of|documented|confirmed)\b(?:\s+[\w-]+){0,4}\s*$",
+    re.I,
+)
+_BONE_ASIDE = re.compile(
+    r"\b(?:measurable|evaluable|recist|target\w*|lytic|blastic|sclerotic|considered|or\s+without|"
+    r"including|and/or\s+(?:other|visceral|soft|any)|other\s+sites?|or\s+other|either|any|"
+    r"allowed|permitted|eligible|acceptable|included|also|can|could|may|evaluated|only|sole|"
+    r"radiotherapy|radiation|fractures?|bisphosphonates?|denosumab|zoledron\w*|risks?|prevent\w*)\b",
+    re.I,
+)
+
+
+def _bone_as_population(kind: str, text: str, out: list[dict]) -> list[dict]:
+    """The checks without bone spread named as an aside; when the aside was one way in ("measurable
+    lesions ... or only bone metastatic lesions", NCT07285382), the other ways are never a "no"
+    (review)."""
+    dropped = [
+        c
+        for c in out
+        if c["type"] == "site" and c["value"] == "bone" and not _bone_rule(kind, text, c["at"])
+    ]
+    kept = [c for c in out if c not in dropped]
+    if any(re.search(r"\bor\b", text[max(0, c["at"] - 25) : c["at"]]) for c in dropped):
+        for c in kept:
+            c["conditional"] = True
+    return kept
+
+
+def _bone_rule(kind: str, text: str, at: int) -> bool:
+    """Whether bone spread named at ``at`` is who the trial is for (not an aside about it)."""
+    if kind != "inclusion" or text[:at].count("(") > text[:at].count(")"):
+        return False
+    start = max(text.rfind(".", 0, at), text.rfind(";", 0, at)) + 1
+    if start > 0:
+        return False  # a later sentence: "Measurable disease ... Patients with bone metastasis
+        # can also be included" (NCT00604968)
+    end = min((i for i in (text.find(c, at) for c in ".;,") if i >= 0), default=len(text))
+    return bool(_BONE_LEAD.search(text[max(start, at - 60) : at])) and not _BONE_ASIDE.search(
+        text[start:end]
+    )
 
 
 # a class of treatment named with "no ... options left" (not every standard treatment)
@@ -369,6 +416,8 @@ def checks_for(crit: Criterion, found: list[Mention]) -> list[dict]:
         out.append({"type": "ecog", "allowed": allowed})
     elif m := _KARNOFSKY.search(text):
         out.append({"type": "karnofsky", "min": int(m.group(1))})
+    if nerve := neuropathy_limit(plain, crit.kind):
+        out.append(nerve)
     pm = _PREMISE.match(text) or _IF_PREMISE.match(text)
     premise_end = pm.end(1) if pm else -1
     ti = _TRAILING_IF.search(text)
@@ -393,7 +442,11 @@ def checks_for(crit: Criterion, found: list[Mention]) -> list[dict]:
     if naive:  # "alpelisib treatment-naive": that drug never given, not "no treatment at all"
         out = [c for c in out if c["type"] != "lines"]
         has_lines = False
-    prev_therapy, prev_mode = None, None  # where the last therapy mention read ends, its mode
+    prev_therapy, prev_mode, prev_value = (
+        None,
+        None,
+        "",
+    )  # the last therapy mention: end, mode, value
     for m in found:
         reading = Reading(text, crit.kind, has_lines, scoped, first_treatment, lab, prev_therapy)
         if not_a_rule(m, reading):
@@ -418,8 +471,9 @@ def checks_for(crit: Criterion, found: list[Mention]) -> list[dict]:
             and not _OPTIONAL_PARTNER.search(text[max(0, prev_therapy - 40) : m.start])
         ):
             c["partner"] = True  # "progressed on a CDK4/6i in combination with an AI": both
+            c["partner_of"] = prev_value  # ... given together (therapy_check.together)
         if c["type"] == "therapy":
-            prev_therapy, prev_mode = m.end, c.get("mode")
+            prev_therapy, prev_mode, prev_value = m.end, c.get("mode"), c["value"]
         c["at"] = c.pop("gene_at", m.start)
         if c["type"] in {"receptor", "subtype"}:
             c.update(er_low_wording(text))
@@ -528,6 +582,7 @@ def checks_for(crit: Criterion, found: list[Mention]) -> list[dict]:
                 c["type"] in ("menopause", "de_novo") or (c["type"] == "brain" and not excluded)
             ):
                 c.pop("premise", None)
+    out = _bone_as_population(crit.kind, plain, out)
     sole = _SOLE_SITES.search(plain)
     if sole:
         named = [c for c in out if c["type"] in ("site", "brain") and not c.get("neg")]

@@ -280,6 +280,20 @@ _HARM_AFTER = re.compile(
     r"\s+(?:with\s+)?(?:an?\s+)?(?:grade|severe|serious|life[- ]threatening|immune|ir-?aes?\b|toxicit)",
     re.I,
 )
+# ... and the harm named before the drug that caused it: "History of a decrease in LVEF to <40% or
+# symptomatic CHF with previous trastuzumab treatment" (NCT01513083, set 71): a harm on the drug,
+# which having had the drug alone does not settle
+_HARM_BEFORE = re.compile(
+    r"\b(?:cardiotoxicity|cardiomyopathy|heart\s+failure|chf|"
+    r"(?:lvef|ejection\s+fraction)\s+(?:decrease|decline|drop|fall|reduction)|"
+    r"(?:decrease|decline|drop|fall|reduction)\s+(?:in|of)\s+(?:the\s+)?(?:lvef|ejection\s+fraction)|"
+    r"pneumonitis|interstitial\s+lung\s+disease|ild|colitis|hepatitis|ir-?aes?|reactions?|side[- ]effects?)\b"
+    r"[^;.]{0,80}?\b(?:with|during|on|while\s+(?:on|receiving|taking)|from|under|caused\s+by|after|following)\s+"
+    r"(?:(?:the|a|an|any)\s+)?(?:previous|prior|earlier)?\s*(?:(?:treatment|therapy)\s+with\s+)?$",
+    re.I,
+)
+# ... in a clause that speaks of no growth ("toxicity or progression after prior taxane")
+_GREW = re.compile(r"\b(?:progress\w*|relaps\w*|recurr\w*|refractory|resistan\w*|fail\w*)\b", re.I)
 _LABEL_START = re.compile(r"(?:^|:)\W*(?:\w+\W+){0,2}$")
 # the rest of a label: its colon, then the rule ("Chemotherapy: At least 4 weeks since ...")
 _TOPIC_LABEL_AFTER = re.compile(r"\s*(?:\([^()]{0,30}\)\s*)?:\s*\S")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from mbcnav.trials import pneumonitis
+from mbcnav.trials import neuropathy, pneumonitis
 from mbcnav.trials.diagnosis_time import diagnosis_time_holds
 from mbcnav.trials.durations import evaluate_duration
 from mbcnav.trials.facts import PatientFacts
@@ -353,6 +353,8 @@ def evaluate(c: dict, f: PatientFacts) -> tuple[bool | None | str, str, str]:
         return _locoregional(f)
     if t == "karnofsky":
         return _karnofsky(c["min"], f.ecog)
+    if t == "neuropathy":
+        return neuropathy.holds(c, f)
     if t == "condition":
         if c["value"] == "breast cancer":
             if f.therapies_known or re.search(r"breast", f.note, re.I):

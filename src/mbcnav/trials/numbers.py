@@ -42,8 +42,9 @@ _LINES_MIN = re.compile(
     r"|\b(?:has|have|had)\s+(?:progressed|relapsed)\s+(?:during|on|after|following)(?:\s+or\s+(?:after|following))?\s+(?:the\s+|their\s+)?(?P<earlier>prior|previous)\s+(?:system(?:at)?ic\s+)?(?:therapy|therapies|treatments?)(?!\s+(?:with|in|within|of|for|containing|including|by)\b)(?!\s*\()"
     r"|(?:progressed|progression)\s+(?:on|after|following)\s+(?:at least )?(?P<any>one|any|a|1)\s+(?:prior\s+)?system(?:at)?ic\s+(?:anti-?(?:cancer|tumou?r)\s+|anti-?neoplastic\s+)?(?:therapy|treatment|regimen)"
     # "Progression on or after or intolerance to most recent systemic therapy" (NCT06395519),
-    # "radiologic progression (during or after most recent treatment)" (NCT03734029)
-    r"|(?:progressed|progression)(?:\s+(?:has\s+)?occurr\w*)?\s+\(?(?:on|during|after|following)(?:\s+or\s+(?:after|following))?(?:\s+or\s+intoleran\w+\s+(?:to|of))?\s+(?:the\s+|their\s+|his\s+|her\s+)?(?P<recent>most\s+recent|last|latest)\s+(?:line\s+of\s+)?(?:system(?:at)?ic\s+)?(?:anti-?(?:cancer|tumou?r)\s+)?(?:therapy|treatment|regimen)"
+    # "radiologic progression (during or after most recent treatment)" (NCT03734029), "progression
+    # must occur during or after most recent treatment" (NCT01702571)
+    r"|(?:progressed|progression)(?:\s+(?:has\s+|(?:must|should)\s+(?:have\s+)?)?occurr?\w*)?\s+\(?(?:on|during|after|following)(?:\s+or\s+(?:after|following))?(?:\s+or\s+intoleran\w+\s+(?:to|of))?\s+(?:the\s+|their\s+|his\s+|her\s+)?(?P<recent>most\s+recent|last|latest)\s+(?:line\s+of\s+)?(?:system(?:at)?ic\s+)?(?:anti-?(?:cancer|tumou?r)\s+)?(?:therapy|treatment|regimen)"
     # "received more than first-line endocrine therapy, chemotherapy or targeted therapy"
     # (NCT04646759): more lines than the ordinal names
     r"|(?<!no )(?<!not )(?:more than|beyond)\s+(?P<ord>first|second|third|1st|2nd|3rd)[- ]line\b"

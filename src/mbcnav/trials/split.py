@@ -336,8 +336,26 @@ def _is_bullet(text: str) -> bool:
     return bool(BULLET.fullmatch(text + " "))
 
 
+_MARKED = re.compile(r"\s*(?:[-*•●▪]|\d{1,2}[.)]|[a-z][.)])\s")
+
+
+def _hard_wrapped(text: str) -> bool:
+    """A text copied with its list markers lost and its lines cut at a fixed width ("... are
+    not allowed More than one\nline of cytotoxic chemotherapy ...": NCT02000193, last session's
+    held-out set 71): read as one with every line break lost."""
+    lines = [line.rstrip() for line in text.split("\n") if line.strip()]
+    if len(lines) < 6 or sum(bool(_MARKED.match(line)) for line in lines) > len(lines) // 10:
+        return False
+    widths = [len(line) for line in lines]
+    return max(widths) <= 110 and sum(60 <= w <= 100 for w in widths[:-1]) >= 0.7 * (
+        len(widths) - 1
+    )
+
+
 def _lines(text: str) -> list[str]:
     text = unescape((text or "").replace("\r\n", "\n").replace("\\n", "\n"))
+    if _hard_wrapped(text):
+        text = " ".join(line.strip() for line in text.split("\n") if line.strip())
     out = []
     flat = "\n" not in text.strip() and len(text) > MIN_FLAT  # every line break lost
     signed = None  # indent of the last line that opened with a bullet sign

@@ -33,6 +33,26 @@ def drug_hits(check: dict, facts: PatientFacts) -> list:
     return hits
 
 
+def together(c: dict, f: PatientFacts) -> bool | None:
+    """Whether the partner a check names ("CDK4/6 inhibitor in combination with an AI") was given
+    in one metastatic line with the drug before it: None when that drug is in no metastatic line
+    on record (given before the spread, or lines not known)."""
+    main, partner = c["partner_of"].lower(), c["value"].lower()
+    of = [(d, {x.lower() for x in d.labels}) for d in f.drugs]
+    mains = [d for d, labels in of if main in labels]
+    if any(d.given_early for d in mains):
+        return None  # given after surgery, perhaps together (adjuvant abemaciclib with an AI)
+    began = min((d.start for d in mains if d.start), default=None)
+    for d, labels in of:
+        if partner in labels and d.given_early and (not d.end or not began or d.end >= began):
+            return None  # an AI after surgery that may have gone on beside it (review)
+    lines = [{w.lower() for w in words} for words in (f.line_labels or [])]
+    with_main = [ws for ws in lines if main in ws]
+    if not with_main:
+        return None
+    return any(partner in ws for ws in with_main)
+
+
 #: Drug classes given only for hormone receptor-positive cancer.
 HORMONE_ONLY = {"endocrine therapy", "aromatase inhibitor", "serd", "oral serd", "cdk4/6 inhibitor"}
 
