@@ -436,8 +436,8 @@ def evaluate_lab(
         return (
             None,
             f"{said}. The trial uses creatinine clearance, worked out from your age, weight and "
-            f"creatinine; near its limit ({_phrase(check, t, limit)}) the two can fall on "
-            "different sides.",
+            f"creatinine. This close to its limit ({_phrase(check, t, limit)}), an eGFR and a "
+            "clearance can fall on different sides of it.",
             "Your creatinine clearance, worked out by the study team",
         )
     if not check.get("uln"):

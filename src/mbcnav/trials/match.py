@@ -77,7 +77,10 @@ def verdict(crit: dict, f: PatientFacts, cache: dict | None = None) -> dict:
             # bm01 (last session's held-out set 70): an AI after surgery, the CDK4/6 inhibitor
             # later with fulvestrant: both had, never together
             holds = False
-            why += f" It was not given together with {c['partner_of']} in one line of treatment."
+            why += (
+                f" Your record shows no line of treatment with both {c['partner_of']} and "
+                f"{c['value']}."
+            )
         if c.get("neg"):
             holds = _flip(holds)
         if c.get("alt") and holds is (crit["kind"] == "exclusion"):

@@ -29,23 +29,29 @@ _HANDS_FEET = re.compile(
     r"\b(?:hands?|feet|foot|fingers?|fingertips?|toes?|soles?|palms?|ankles?|wrists?)\b", re.I
 )
 
-_NEURO = r"(?:(?:peripheral|sensory|motor|sensory\s+or\s+motor|chemotherapy[- ]induced)\s+)?neuropath(?:y|ies)"
+_NEURO = (
+    r"(?:(?:peripheral|sensory|motor|sensory\s+or\s+motor|chemotherapy[- ]induced)\s+)?"
+    r"neuropath(?:y|ies)"
+)
 _CMP = r"≥|>=|=>|>|≤|<=|=<|<"
 
 
 def _grade(k: str) -> str:
-    """ "≥ grade 2", "grade ≥ 2", "CTCAE grade 2 or higher": the comparison, the grade, "or more"."""
+    """ "≥ grade 2", "grade ≥ 2", "CTCAE grade 2 or higher": the comparison, the grade and "or
+    higher" / "or less"."""
     return (
         rf"(?:(?P<{k}o1>{_CMP})\s*)?(?:ctcae\s+(?:v(?:ersion)?\s*[\d.]+\s+)?)?grade\s*"
         rf"(?:(?P<{k}o2>{_CMP})\s*)?(?P<{k}n>[0-4])\b"
-        rf"(?:\s*(?:or|and/or)\s+(?:(?P<{k}up>higher|greater|above|worse|more(?:\s+severe)?)|(?P<{k}down>less|lower|below|better)))?"
+        rf"(?:\s*(?:or|and/or)\s+(?:(?P<{k}up>higher|greater|above|worse|more(?:\s+severe)?)|"
+        rf"(?P<{k}down>less|lower|below|better)))?"
     )
 
 
 #: "neuropathy of Grade >1", "neuropathy ≥ grade 2", "Grade ≥ 2 peripheral neuropathy",
 #: "> grade 1 neuropathy", "grade 2 or higher sensory neuropathy"
 _LIMIT = re.compile(
-    rf"\b{_NEURO}\s*(?:\([^()]{{0,40}}\)\s*)?(?:(?:of|at|with|(?:must|should|shall)\s+be|is|are)\s+)?{_grade('a')}"
+    rf"\b{_NEURO}\s*(?:\([^()]{{0,40}}\)\s*)?"
+    rf"(?:(?:of|at|with|(?:must|should|shall)\s+be|is|are)\s+)?{_grade('a')}"
     rf"|{_grade('b')}\s+(?:\w+\s+)?{_NEURO}",
     re.I,
 )
@@ -74,7 +80,8 @@ _EXCLUDED_AFTER = re.compile(
 )
 #: a note that tells the grade: "grade 2 sensory neuropathy", "neuropathy (grade 1)"
 _NOTE_GRADE = re.compile(
-    rf"\b(?:g|grade\s*)(?P<a>[1-4])\s+(?:\w+\s+){{0,2}}?{_NEURO}|\b{_NEURO}[^.;]{{0,20}}?\bgrade\s*(?P<b>[1-4])\b",
+    rf"\b(?:g|grade\s*)(?P<a>[1-4])\s+(?:\w+\s+){{0,2}}?{_NEURO}"
+    rf"|\b{_NEURO}[^.;]{{0,20}}?\bgrade\s*(?P<b>[1-4])\b",
     re.I,
 )
 _NOTE_DENIED = re.compile(r"\b(?:no|not|without|resolved|denies|negative)\b", re.I)
@@ -131,7 +138,7 @@ def from_record(symptoms, notes: list[tuple[date | None, str]], as_of: date):
             m = grades[-1]  # "improved from grade 2 to grade 1": the last one said
             if not _NOTE_DENIED.search(sentence[: m.start()][-30:]):
                 grade = int(m.group("a") or m.group("b"))
-                found.append((day, 1, grade, f"a note says grade {grade} neuropathy"))
+                found.append((day, 1, grade, f"a note of {day:%d %b %Y} gives grade {grade}"))
     for s in symptoms:
         if (
             _SYMPTOM.search(s.symptom or "")
@@ -147,7 +154,8 @@ def from_record(symptoms, notes: list[tuple[date | None, str]], as_of: date):
                     s.date,
                     0,
                     grade,
-                    f"you reported {s.severity} {s.symptom}{where} on {s.date:%d %b %Y}",
+                    f"you reported {s.severity} {s.symptom}{where} on {s.date:%d %b %Y} "
+                    f"(about grade {grade})",
                 )
             )
     if not found:
@@ -162,7 +170,7 @@ def holds(c: dict, f: PatientFacts) -> tuple[bool | None, str, str]:
     if f.neuropathy is None:
         return None, "Your record does not give a grade of nerve damage (neuropathy).", settle
     grade, words = f.neuropathy
-    said = f"Nerve damage (neuropathy): {words}, about grade {grade}."
+    said = f"Nerve damage (neuropathy): {words}."
     if c["op"] == ">=":
         return grade >= c["grade"], said, ""
     return grade <= c["grade"], said, ""
