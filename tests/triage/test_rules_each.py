@@ -47,6 +47,7 @@ CASES = [
         "round44_cases.yaml",
         "round45_cases.yaml",
         "round46_cases.yaml",
+        "round47_cases.yaml",
     )
     for case in yaml.safe_load((DATA / file).read_text("utf-8"))["cases"]
 ]
