@@ -142,18 +142,16 @@ class Scope:
         self.animal_care = _phrases(path, data, "animal_care")
         self.animal_illness = _phrases(path, data, "animal_illness")
         self.animal_doctor = _phrases(path, data, "animal_doctor")
-        kin = "|".join(re.escape(r) for r in _phrases(path, data, "relatives"))
-        # "my aunt had breast cancer", "my mom and her sister both had breast cancer"
+        relatives = _phrases(path, data, "relatives")
         self.deceased = _phrases(path, data, "deceased")
         self.mourning = _phrases(path, data, "mourning")
-        family = "|".join(
-            re.escape(r)
-            for r in _phrases(path, data, "relatives") + _phrases(path, data, "other_relatives")
-        )
+        family = "|".join(re.escape(r) for r in relatives + _phrases(path, data, "other_relatives"))
         # "my mom is 72 with osteoporosis": a relative, up to four words, then "with/has/for"
         self.relative_illness = re.compile(
             rf"\b(?:my|our)\s+(?:{family})\b(?:\s+\S+){{0,4}}?\s+(?:with|has|have|for|gets?)\s+(?:\S+\s+){{0,2}}?(?:{conditions})\b"
         )
+        kin = "|".join(re.escape(r) for r in relatives)
+        # "my aunt had breast cancer", "my mom and her sister both had breast cancer"
         self.relative_cancer = re.compile(
             rf"\b(?:my|our|her|his)\s+(?:{kin})\b(?:\s+\S+){{0,4}}?\s+"
             r"(?:had|has|have|got|was\s+diagnosed\s+with|were\s+diagnosed\s+with|died\s+of|"

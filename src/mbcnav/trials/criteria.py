@@ -63,7 +63,7 @@ from mbcnav.trials.population import subtype_list
 from mbcnav.trials.radiation import radiation_scope
 from mbcnav.trials.reading import _own_words
 from mbcnav.trials.receptors import er_low_wording
-from mbcnav.trials.sites import own_clause, sites_named
+from mbcnav.trials.sites import bone_as_population, own_clause, sites_named
 from mbcnav.trials.split import Criterion
 from mbcnav.trials.subgroups import mark_subgroups
 from mbcnav.trials.wording import rx
@@ -80,52 +80,6 @@ _INCLUDED = re.compile(
 _ALSO_ELIGIBLE = re.compile(
     r"^[^.;()]{0,40}?\b(?:are|is)\s+(?:also\s+)?(?:eligible|allowed|permitted|included)\b", re.I
 )
-
-
-# spread to the bones as who a trial is for: "metastatic breast cancer with two or more bone
-# metastases" (NCT04090398, tuning set 72), said of the person in an inclusion; not how bone
-# spread is measured ("(bone metastases are not measurable)"), allowed or treated
-_BONE_LEAD = re.compile(
-    r"\b(?:with|presence\s+of|having|has|have|evidence\s+of|documented|confirmed)\b(?:\s+[\w-]+){0,4}\s*$",
-    re.I,
-)
-_BONE_ASIDE = re.compile(
-    r"\b(?:measurable|evaluable|recist|target\w*|lytic|blastic|sclerotic|considered|or\s+without|"
-    r"including|and/or\s+(?:other|visceral|soft|any)|other\s+sites?|or\s+other|either|any|"
-    r"allowed|permitted|eligible|acceptable|included|also|can|could|may|evaluated|only|sole|"
-    r"radiotherapy|radiation|fractures?|bisphosphonates?|denosumab|zoledron\w*|risks?|prevent\w*)\b",
-    re.I,
-)
-
-
-def _bone_as_population(kind: str, text: str, out: list[dict]) -> list[dict]:
-    """The checks without bone spread named as an aside; when the aside was one way in ("measurable
-    lesions ... or only bone metastatic lesions", NCT07285382), the other ways are never a "no"
-    (review)."""
-    dropped = [
-        c
-        for c in out
-        if c["type"] == "site" and c["value"] == "bone" and not _bone_rule(kind, text, c["at"])
-    ]
-    kept = [c for c in out if c not in dropped]
-    if any(re.search(r"\bor\b", text[max(0, c["at"] - 25) : c["at"]]) for c in dropped):
-        for c in kept:
-            c["conditional"] = True
-    return kept
-
-
-def _bone_rule(kind: str, text: str, at: int) -> bool:
-    """Whether bone spread named at ``at`` is who the trial is for (not an aside about it)."""
-    if kind != "inclusion" or text[:at].count("(") > text[:at].count(")"):
-        return False
-    start = max(text.rfind(".", 0, at), text.rfind(";", 0, at)) + 1
-    if start > 0:
-        return False  # a later sentence: "Measurable disease ... Patients with bone metastasis
-        # can also be included" (NCT00604968)
-    end = min((i for i in (text.find(c, at) for c in ".;,") if i >= 0), default=len(text))
-    return bool(_BONE_LEAD.search(text[max(start, at - 60) : at])) and not _BONE_ASIDE.search(
-        text[start:end]
-    )
 
 
 # a class of treatment named with "no ... options left" (not every standard treatment)
@@ -442,11 +396,8 @@ def checks_for(crit: Criterion, found: list[Mention]) -> list[dict]:
     if naive:  # "alpelisib treatment-naive": that drug never given, not "no treatment at all"
         out = [c for c in out if c["type"] != "lines"]
         has_lines = False
-    prev_therapy, prev_mode, prev_value = (
-        None,
-        None,
-        "",
-    )  # the last therapy mention: end, mode, value
+    # the last therapy mention read: where it ends, its mode, its value
+    prev_therapy, prev_mode, prev_value = None, None, ""
     for m in found:
         reading = Reading(text, crit.kind, has_lines, scoped, first_treatment, lab, prev_therapy)
         if not_a_rule(m, reading):
@@ -582,7 +533,7 @@ def checks_for(crit: Criterion, found: list[Mention]) -> list[dict]:
                 c["type"] in ("menopause", "de_novo") or (c["type"] == "brain" and not excluded)
             ):
                 c.pop("premise", None)
-    out = _bone_as_population(crit.kind, plain, out)
+    out = bone_as_population(crit.kind, plain, out)
     sole = _SOLE_SITES.search(plain)
     if sole:
         named = [c for c in out if c["type"] in ("site", "brain") and not c.get("neg")]

@@ -314,19 +314,14 @@ def from_patient(p, as_of: date) -> PatientFacts:
     her2 = derive.her2_category(p)
     hr = derive.hr_status(p)
     setting = "metastatic" if (p.metastatic_diagnosis.date or p.metastases) else None
-    notes = [a.note for a in p.assessments if a.note and (a.date is None or a.date <= as_of)]
+    dated_notes = [
+        (a.date, a.note) for a in p.assessments if a.note and (a.date is None or a.date <= as_of)
+    ]
+    notes = [note for _, note in dated_notes]
     return PatientFacts(
         visceral_crisis=True if re.search(r"visceral crisis", " ".join(notes), re.I) else None,
         pneumonitis=pneumonitis.told(notes),
-        neuropathy=neuropathy.from_record(
-            p.symptoms,
-            [
-                (a.date, a.note)
-                for a in p.assessments
-                if a.note and (a.date is None or a.date <= as_of)
-            ],
-            as_of,
-        ),
+        neuropathy=neuropathy.from_record(p.symptoms, dated_notes, as_of),
         de_novo=derive.is_de_novo(p),
         inflammatory=p.metastatic_diagnosis.inflammatory,
         radiation=[

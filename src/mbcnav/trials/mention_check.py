@@ -370,18 +370,18 @@ def from_mention(m: Mention, text: str, kind: str) -> dict | None:
             return None  # "pregnancy after abemaciclib initiation must be reported": exposure
         allowed = _allows(around, before) and not _NOT_ALLOWED.search(around)
         check["drug"] = m.concept.startswith("drug:")
+        clause_before = re.split(r"[;.]", before)[-1]
         check["mode"] = (
             "progressed"
             if "PROGRESSED" in mods
-            or _PROGRESSION_BEFORE.search(re.split(r"[;.]", before)[-1])
+            or _PROGRESSION_BEFORE.search(clause_before)
             or _RESISTANT_AFTER.match(text[m.end :])
             else "received"
         )
-        if check["mode"] == "progressed" and _GROWTH_AFTER.search(re.split(r"[;.]", before)[-1]):
+        if check["mode"] == "progressed" and _GROWTH_AFTER.search(clause_before):
             check["after"] = True
-        sentence_part = re.split(r"[;.]", before)[-1]
         if re.search(r"toxicit|intoleran|discontinued|adverse", around, re.I) or (
-            _HARM_BEFORE.search(sentence_part) and not _GREW.search(sentence_part)
+            _HARM_BEFORE.search(clause_before) and not _GREW.search(clause_before)
         ):
             check["mode"] = "stopped for side effects"
         elif _CURRENT.search(re.split(r"[;.,]", _before_examples(before))[-1]):

@@ -336,15 +336,12 @@ def _is_bullet(text: str) -> bool:
     return bool(BULLET.fullmatch(text + " "))
 
 
-_MARKED = re.compile(r"\s*(?:[-*•●▪]|\d{1,2}[.)]|[a-z][.)])\s")
-
-
 def _hard_wrapped(text: str) -> bool:
     """A text copied with its list markers lost and its lines cut at a fixed width ("... are
     not allowed More than one\nline of cytotoxic chemotherapy ...": NCT02000193, last session's
     held-out set 71): read as one with every line break lost."""
     lines = [line.rstrip() for line in text.split("\n") if line.strip()]
-    if len(lines) < 6 or sum(bool(_MARKED.match(line)) for line in lines) > len(lines) // 10:
+    if len(lines) < 6 or sum(bool(BULLET.match(line.strip())) for line in lines) > len(lines) // 10:
         return False
     widths = [len(line) for line in lines]
     return max(widths) <= 110 and sum(60 <= w <= 100 for w in widths[:-1]) >= 0.7 * (
