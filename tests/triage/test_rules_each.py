@@ -48,6 +48,7 @@ CASES = [
         "round45_cases.yaml",
         "round46_cases.yaml",
         "round47_cases.yaml",
+        "round48_cases.yaml",
     )
     for case in yaml.safe_load((DATA / file).read_text("utf-8"))["cases"]
 ]

@@ -266,7 +266,7 @@ def test_monotherapy_and_combination_sections_are_parts_a_person_fits_one_of():
         "possible",
     )  # no anti-PD-1 therapy: the monotherapy part is open
     combo = [c for c in res["criteria"] if c["text"].startswith("Combination part:")]
-    assert len(combo) == 1 and "you may fit cohort monotherapy" in combo[0]["why"].lower()
+    assert len(combo) == 1 and "you may fit the monotherapy group" in combo[0]["why"].lower()
 
 
 def test_an_exclusion_header_saying_any_of_the_following_is_no_set_of_options():

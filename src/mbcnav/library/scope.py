@@ -436,7 +436,12 @@ class Scope:
                 self._names_drug(padded)
             )
         if self._has(padded, self.other_uses) or (
-            self._has(padded, self.fertility_uses) and self._has(padded, self.fertility_drugs)
+            self._has(padded, self.fertility_uses)
+            and self._has(padded, self.fertility_drugs)
+            # not birth control beside letrozole, nor letrozole with another breast cancer drug
+            # ("letrozole and ribociclib, is there a risk of getting pregnant": review)
+            and not _KEEPS_FERTILITY.search(padded)
+            and not self._names_drug(padded, but=frozenset({"aromatase inhibitor"}))
         ):
             # "Nolvadex post cycle therapy": a hormone drug's use by bodybuilders; not the
             # writer's own drug beside someone else's ("my husband is on TRT, is that ok with my
@@ -517,7 +522,9 @@ class Scope:
             # the vet's drugs are the animal's ("vet says amputation + chemo"); the writer's
             # own ("I'm on letrozole", "I take letrozole", a breast cancer drug) keeps it
             and not self._drug_taken(padded)
-            and not self._breast_only_drug(padded)
+            # (a breast cancer drug asked about for the animal, "is there a tamoxifen or something
+            # for cats": twenty-eighth session, tuning set 60, is the animal's)
+            and not (self._breast_only_drug(padded) and not _FOR_ANIMAL.search(padded))
             and not (self._names_drug(padded) and re.search(r" (?:i|im|ive|me|my) ", padded))
         )
 
@@ -530,6 +537,9 @@ class Scope:
         said, padded = padded, _without(padded, self.early_risk)
         early_drugs = self.risk_drugs if padded != said else self.early_drugs
         padded = _without(padded, self.early_staging)
+        # how long an early treatment lasts ("5 years of an AI, maybe 10", "for 10 years") is no
+        # cancer that came back years later (twenty-eighth session, tuning set 60)
+        padded = _TREATMENT_YEARS.sub(" ", padded)
         return (
             self._has(padded, self.early_stage)
             and self._has(padded, self.early_choice)
@@ -619,7 +629,14 @@ class Scope:
         return False
 
 
+_KEEPS_FERTILITY = re.compile(r" (?:contracept\w*|birth control|risk of|zoladex|goserelin|lupron) ")
 #: words before a drug that make it what the person takes beside the other drug
+_FOR_ANIMAL = re.compile(
+    r" (?:for|in|give|to) (?:my |our |the |a |her |his )?(?:cats?|dogs?|pets?|kitty|kitten|puppy|animals?) "
+)
+_TREATMENT_YEARS = re.compile(
+    r" (?:for |another )?\d+ (?:more )?(?:years?|yrs?)(?= of | on | more | total )"
+)
 _CONTEXT_LEADS = {"with", "on", "and", "plus", "taking", "while"}
 #: words before the drug a condition is treated with, taken out with it ("stay on prolia")
 _USE_LEADS = {"on", "take", "takes", "taking", "took", "of", "a", "the", "my", "her", "his"}

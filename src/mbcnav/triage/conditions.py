@@ -342,7 +342,11 @@ def _fold(text: str) -> str:
     """Lower case, apostrophes dropped ("can't" = "cant"), hyphens as spaces ("self-harm"),
     a carer's her/his/their read as my and herself/himself as myself."""
     low = text.lower().replace("’", "'").replace("'", "").replace("-", " ")
+    low = _SCORE_SLASH.sub(" ", low)  # "10/10" = "10 10" (a pain score)
     return CARER.sub(lambda m: "myself" if m.group(1) else "my", low)
+
+
+_SCORE_SLASH = re.compile(r"(?<=\d)/(?=\d)")
 
 
 @lru_cache(maxsize=512)

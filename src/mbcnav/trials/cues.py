@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from mbcnav.trials.numbers import _W
 from mbcnav.trials.wording import rx
 
 #: where a sentence ends: a full stop before a capital ("(e.g. palbociclib) in the adjuvant or
@@ -328,11 +329,29 @@ def _rules_only(text: str) -> str:
     return " ".join(kept) if kept else text
 
 
+# a permission with a time condition on the relapse ("Prior use of adjuvant CDK4/6i is allowed (if
+# relapse occurred >/=12 months since completion)", NCT06065748: twenty-eighth session, set 73):
+# the earlier treatment is allowed only when the cancer came back that long after its last dose
+_ALLOWED_IF_LATE = re.compile(
+    r"\b(?:if|provided|providing|as\s+long\s+as|only\s+when|when)\b[^.;]{0,40}?"
+    r"\b(?:relaps\w*|recurr\w*|progress\w*|metasta\w*)\b[^.;]{0,30}?"
+    rf"(?:>\s*/?\s*=|≥|>=|>|at\s+least|more\s+than|greater\s+than|over|beyond)\s*{_W}\s*"
+    r"(day|week|month|year)s?\s+(?:since|after|from|following|of)\s+(?:the\s+)?"
+    r"(?:completion|completing|end\b|last\s+dose|stopping|discontinuation|finishing)",
+    re.I,
+)
+
+
 def _allows_only(text: str, at: int) -> bool:
     """A mention inside a later clause that only allows something, in a criterion that also
-    sets rules (a one-clause allowance keeps its own "permitted" modality instead)."""
+    sets rules (a one-clause allowance keeps its own "permitted" modality instead); not one
+    whose allowance has a time condition the record can settle (``_ALLOWED_IF_LATE``)."""
     part = re.split(r";\s*|\.\s+", text[:at])[-1] + re.split(r";|\.\s", text[at:])[0]
-    return part.strip() != text.strip() and bool(rx("modality.permitted").search(part))
+    return (
+        part.strip() != text.strip()
+        and bool(rx("modality.permitted").search(part))
+        and not _ALLOWED_IF_LATE.search(part)
+    )
 
 
 # "Current antiestrogen therapy", "currently receiving": what is being taken now

@@ -11,13 +11,14 @@ from mbcnav.trials.facts import PatientFacts
 from mbcnav.trials.judgement_checks import (
     no_evidence_of_disease,
     options_exhausted,
+    progressing_now,
     visceral_crisis,
 )
 from mbcnav.trials.labs import evaluate_lab
 from mbcnav.trials.line_count import lines_hold
 from mbcnav.trials.markers import _biomarker
 from mbcnav.trials.menopause import evaluate_menopause
-from mbcnav.trials.population import fits_subtype
+from mbcnav.trials.population import fits_subtype, inflammatory_holds
 from mbcnav.trials.radiation import radiation_holds
 from mbcnav.trials.therapy_check import NEUTRAL, therapy_holds
 
@@ -343,6 +344,10 @@ def evaluate(c: dict, f: PatientFacts) -> tuple[bool | None | str, str, str]:
             else "Your cancer came back after an earlier diagnosis.",
             "",
         )
+    if t == "progressing_now":
+        return progressing_now(f)
+    if t == "inflammatory":
+        return inflammatory_holds(f)
     if t == "visceral_crisis":
         return visceral_crisis(f)
     if t == "no_evidence_of_disease":
@@ -385,6 +390,14 @@ def _site(c: dict, f: PatientFacts) -> tuple:
         present = any(s != "liver" for s in f.sites)
     else:  # "skin or chest wall": any of the sites named
         present = bool(set(c["value"].split(" or ")) & set(f.sites))
+    if present and c.get("dominant"):  # "bone dominant disease"
+        if set(f.sites) <= {"bone", "lymph nodes"}:
+            return True, f"{where} Bone is the main place the cancer has spread.", ""
+        return (
+            None,
+            f"{where} Whether bone is the main place it has spread is for the study team.",
+            "Your scan reports",
+        )
     if present and c.get("state"):
         return (
             None,

@@ -1,7 +1,10 @@
-"""Checks on clinical judgements a record rarely settles: a visceral crisis, and no standard
-treatment left ("for which no standard therapy is available", "standard options exhausted")."""
+"""Checks on clinical judgements a record rarely settles: a visceral crisis, no standard
+treatment left ("for which no standard therapy is available", "standard options exhausted"), and
+growth now ("Clinical or radiographic evidence of disease progression")."""
 
 from __future__ import annotations
+
+from datetime import date
 
 from mbcnav.trials import standard_options
 from mbcnav.trials.facts import PatientFacts
@@ -104,4 +107,40 @@ def visceral_crisis(f: PatientFacts) -> tuple[bool | None, str, str]:
         None,
         "Whether there is a visceral crisis (organs failing because of the cancer) is not in your record.",
         "Your oncologist's assessment",
+    )
+
+
+#: How old a scan may be to say the cancer is not growing now (about three months: the usual
+#: interval between scans on treatment for metastatic breast cancer, ESMO ABC guidelines).
+RECENT_SCAN_DAYS = 90
+
+
+def progressing_now(f: PatientFacts) -> tuple[bool | None, str, str]:
+    """ "Clinical or radiographic evidence of disease progression" as a whole rule: growth now.
+    The latest scan at least six weeks into the treatment going on now settles it (growth, or
+    stable or shrinking disease on it); otherwise the study team decides."""
+    if f.growing_now is None and f.latest_status == "progression":
+        return True, "Your latest scan or visit in the record shows growth.", ""
+    if f.growing_now is None:
+        return (
+            None,
+            "Whether the cancer is growing now is not clear from your record.",
+            "Your latest scan report",
+        )
+    growing, when = f.growing_now
+    if growing:
+        return True, f"Your scan of {when} shows growth.", ""
+    today = date.fromisoformat(f.as_of) if f.as_of else date.today()
+    if (today - date.fromisoformat(when)).days > RECENT_SCAN_DAYS:
+        # an old scan cannot say what the cancer does now (review)
+        return (
+            None,
+            f"Your latest scan, of {when}, showed the cancer stable or shrinking; whether it is "
+            "growing now is for the study team.",
+            "A recent scan report",
+        )
+    return (
+        False,
+        f"Your scan of {when} shows the cancer stable or shrinking on your current treatment.",
+        "",
     )

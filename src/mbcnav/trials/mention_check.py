@@ -13,6 +13,7 @@ from functools import cache
 from mbcnav.trials.context import Mention
 from mbcnav.trials.cues import (
     _ALLOWED,
+    _ALLOWED_IF_LATE,
     _BONE_KIND,
     _BRAIN_COUNT,
     _CANNOT,
@@ -104,6 +105,30 @@ _AFTER_STOPPING = re.compile(
     re.I,
 )
 
+# the same time condition said of the relapse first, the earlier treatment after it
+_RELAPSE_GAP_BEFORE = re.compile(
+    r"\b(?:relaps\w*|recurr\w*|progress\w*)\s+(?:of\s+disease\s+|occurr\w*\s+)?"
+    rf"(?:(?:at\s+least|≥|>=|>|more\s+than|greater\s+than)\s*)?{_W}\s*(day|week|month|year)s?\s+"
+    r"(?:or\s+(?:more|longer|greater)\s+)?(?:after|since|from|following)\s+"
+    r"(?:completing|completion\s+of|(?:the\s+)?end\s+of|(?:the\s+)?last\s+dose\s+of|finishing)\s+"
+    r"(?:(?:the|any|prior|previous|adjuvant|neoadjuvant|\(?neo\)?-?adjuvant|or|and/or)\s+){0,5}$",
+    re.I,
+)
+
+_BONE_DOMINANT = re.compile(
+    r"\bbone[- ](?:dominant|predominant)|\bpredominantly\s+(?:in\s+)?bone", re.I
+)
+
+# the same window said as a disease-free interval: "Prior (neo)adjuvant treatment with letrozole
+# or anastrozole with DFI ≤ 12-months from completion of treatment" (NCT01740427: twenty-eighth
+# session, held-out set 77 read after it was measured)
+_DFI_WITHIN = re.compile(
+    r"\b(?:dfi|disease[- ]free\s+interval|treatment[- ]free\s+interval)\s*(?:of\s+)?"
+    rf"(?:≤|<=|<|less\s+than|within|up\s+to|no\s+more\s+than)\s*{_W}[\s-]*(day|week|month|year)s?\s+"
+    r"(?:from|after|of|since|following)\s+(?:the\s+)?(?:completion|end|last\s+dose|stopping)",
+    re.I,
+)
+
 
 # a growth word right before the criteria that judge it: "progression per Response Evaluation
 # Criteria in Solid Tumors, version 1.1 (RECIST", "progression according to RECIST"
@@ -163,6 +188,14 @@ _EITHER_SETTING = re.compile(
 _LIMIT_FIRST = re.compile(
     r"^\W*(?:no|not)\s+(?:more|fewer|less|greater|later|longer|earlier)\s+than\b"
     r"(?![^.;]*\b(?:no|not|without|never|nor|non)\b)",
+    re.I,
+)
+
+# a denied treatment, then the disease it would have been for
+_DENIED_THERAPY_FOR = re.compile(
+    r"^\W*(?:no|not|never|without)\b[^.;]{0,60}\b(?:therap\w*|treatments?|chemotherap\w*|"
+    r"regimens?)\s+(?:for|in)\s+(?:the\s+)?(?:(?:locally|advanced|metastatic|recurrent|"
+    r"unresectable|inoperable|or|and|and/or|/)[\s/]*)*$",
     re.I,
 )
 
@@ -296,11 +329,14 @@ def from_mention(m: Mention, text: str, kind: str) -> dict | None:
     if (
         neg
         and m.check in {"receptor", "subtype", "setting", "condition", "histology"}
-        and _LIMIT_FIRST.match(text[: m.start])
+        and (_LIMIT_FIRST.match(text[: m.start]) or _DENIED_THERAPY_FOR.search(text[: m.start]))
     ):
         # "No more than one prior chemotherapy regimen for ... metastatic HER2-negative breast
         # cancer" (NCT05172518: tuning set 69): the "no" is a limit's, not a denial of the
         # disease the limit is about; a treatment after it is the counted one (review)
+        # "No prior systemic anti-cancer therapy for advanced ER+ disease" (NCT01740427:
+        # twenty-eighth session, held-out set 77 read after it was measured): the "no" is the
+        # therapy's; the disease it is for is asked for
         neg = False
     if m.check in {"setting", "site", "brain"} and _WITHOUT.search(before):
         neg = True  # "breast cancer without evidence of metastatic disease"
@@ -387,6 +423,8 @@ def from_mention(m: Mention, text: str, kind: str) -> dict | None:
         elif _CURRENT.search(re.split(r"[;.,]", _before_examples(before))[-1]):
             check["mode"] = "current"  # "Current antiestrogen therapy", "currently receiving X"
         check["allowed"] = allowed or exception
+        if check["allowed"] and (late := _ALLOWED_IF_LATE.search(_segment(text, m.start))):
+            check["allowed_if_gap"] = span_days(late.group(1), late.group(2))
         if m.value == "chemotherapy":
             check["adc_named"] = bool(_ADC.search(text))
         segment = _segment(text, m.start)
@@ -397,7 +435,7 @@ def from_mention(m: Mention, text: str, kind: str) -> dict | None:
             check["window_from_start"] = (
                 True  # "Initiated ... chemotherapy ... in the last 90 days"
             )
-        if stopped := _AFTER_STOPPING.search(segment):
+        if stopped := (_AFTER_STOPPING.search(segment) or _DFI_WITHIN.search(segment)):
             # "progression while on T-DXd or within 2 months from T-DXd discontinuation"
             # (NCT06298084): the window runs from stopping the drug to the growth, not to today
             check["within_days"], check["mode"] = None, "progressed"
@@ -410,6 +448,11 @@ def from_mention(m: Mention, text: str, kind: str) -> dict | None:
             # "previous adjuvant hormone therapy > 12 months prior to enrolment": a condition on
             # earlier therapy, which never requires having had it
             check["allowed"], check["within_days"] = True, None
+        if kind == "inclusion" and (gap := _RELAPSE_GAP_BEFORE.search(before)):
+            # "Relapse 12 months or more after completing prior adjuvant or neoadjuvant taxane
+            # therapy" (NCT00370552: twenty-eighth session, set 75): for whoever had it
+            check["allowed"], check["within_days"], check["mode"] = True, None, "received"
+            check["allowed_if_gap"] = span_days(gap.group(1), gap.group(2))
         washout = window_days(_rules_only(text))
         if washout is not None and washout <= 42:
             return None  # a wash-out before the first dose: checked by the study team at screening
@@ -523,6 +566,11 @@ def from_mention(m: Mention, text: str, kind: str) -> dict | None:
         check["germline"] = True
     elif m.check == "site" and (q := _SITE_STATE.search(clause)):
         check["state"] = q.group(0).lower()  # "progressing or untreated extra-hepatic disease"
+    elif m.check == "site" and m.value == "bone" and _BONE_DOMINANT.search(around):
+        # "bone dominant disease with at least 2 skeletal metastases" (NCT02258451: twenty-eighth
+        # session, last session's held-out set 74): bone the main site, which spread elsewhere
+        # leaves to the study team
+        check["dominant"] = True
     elif (
         m.check == "site" and m.value in {"bone", "bone-only"} and (q := _BONE_KIND.search(around))
     ):

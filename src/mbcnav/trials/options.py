@@ -27,6 +27,9 @@ def _group_key(c: dict) -> str:
         c["type"]
         + sub
         + ("-partner" if c.get("partner") else "")
+        # an earlier treatment allowed only after a long enough gap is a rule of its own, never
+        # one way in among the treatments a criterion asks for
+        + ("-gap" if c.get("allowed_if_gap") else "")
         + ("-neg" if c.get("neg") else "")
     )
 

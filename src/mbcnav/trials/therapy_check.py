@@ -135,6 +135,45 @@ def _came_back(hits: list, f: PatientFacts, window: float) -> tuple[bool | None,
     )
 
 
+def _months(days: int, below: str = "") -> str:
+    """Days as months; "just under 12 months" when it rounds to the limit it is below (review)."""
+    shown = f"{round(days / 30.44)} months"
+    return f"just under {below}" if below and shown == below else shown
+
+
+def _allowed_if_late(c: dict, f: PatientFacts, name: str) -> tuple[bool | None, str, str]:
+    """ "Prior adjuvant CDK4/6i is allowed if relapse occurred >= 12 months since completion": the
+    permission holds for a person who never had it before the spread, or whose cancer came back
+    at least that long after its last dose."""
+    early = [d for d in drug_hits(c, f) if d.given_early]
+    window = c["allowed_if_gap"]
+    months = f"{round(window / 30.44)} months" if window >= 60 else f"{int(window)} days"
+    if not early:
+        return NEUTRAL, f"Earlier {name} is allowed.", ""  # type: ignore[return-value]
+    found = days_to_spread(early, f)
+    if found is None:
+        return (
+            None,
+            f"You had {name} before the cancer spread; the study allows it only when the cancer came "
+            f"back at least {months} after the last dose, and your record does not give both dates.",
+            f"The date of your last {name} and the date the cancer spread",
+        )
+    gap, last = found
+    if gap >= window:
+        return True, f"The cancer came back {_months(gap)} after your last {last.name}.", ""
+    when = (
+        "while you were taking it"
+        if gap <= 0
+        else f"{_months(gap, below=months)} after your last {last.name}"
+    )
+    return (
+        False,
+        f"The cancer came back {when}; the study allows earlier {name} only when it came back at "
+        f"least {months} after the last dose.",
+        "",
+    )
+
+
 def therapy_holds(c: dict, f: PatientFacts) -> tuple[bool | None, str, str]:
     name = c["value"]
     if c.get("with"):  # "HER2-targeted ADC with a microtubule inhibitor payload"
@@ -142,6 +181,8 @@ def therapy_holds(c: dict, f: PatientFacts) -> tuple[bool | None, str, str]:
     if c.get("except"):  # "(except trastuzumab deruxtecan)": said in every sentence below
         name = f"{name} other than {', '.join(c['except'])}"
     settle = f"Whether you have had {name}"
+    if c.get("allowed") and c.get("allowed_if_gap"):
+        return _allowed_if_late(c, f, name)
     if c.get("allowed"):
         return NEUTRAL, f"Earlier {name} is allowed.", ""  # type: ignore[return-value]
     hits = drug_hits(c, f)
