@@ -362,13 +362,25 @@ def test_the_rules_of_the_one_group_a_study_names_leave_the_others_open():
     adjuvant therapy" in a study of several chemotherapy regimens: not met becomes unknown."""
     from mbcnav.trials.cohorts import apply_cohorts
 
+    text = "For anthracycline cohort only: Prior anthracycline as part of adjuvant therapy"
     verdicts = [
-        {"kind": "exclusion", "verdict": "not met", "why": "You had doxorubicin.", "settle": ""},
-        {"kind": "inclusion", "verdict": "met", "why": "", "settle": ""},
+        {"kind": "exclusion", "text": text, "verdict": "not met", "why": "You had doxorubicin."},
+        {"kind": "inclusion", "text": "ECOG 0 or 1", "verdict": "met", "why": ""},
     ]
     apply_cohorts(verdicts, [["anthracycline"], None])
     assert verdicts[0]["verdict"] == "unknown"
     assert "the anthracycline group" in verdicts[0]["why"]
+    # a heading read as a group, with no "only" (all-sets run of the same session), still binds
+    heading = [
+        {
+            "kind": "inclusion",
+            "text": "For patients in the Dose Escalation part: TNBC",
+            "verdict": "not met",
+            "why": "",
+        },
+    ]
+    apply_cohorts(heading, [["patients"]])
+    assert heading[0]["verdict"] == "not met"
 
 
 def test_a_denied_therapy_for_a_subtype_does_not_deny_the_subtype():

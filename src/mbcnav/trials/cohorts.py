@@ -145,7 +145,7 @@ def feasible(tagged: list[tuple[list[str], str, str]]) -> set[str] | None:
     return joinable - failed
 
 
-def lone_group(named: set[str]) -> bool:
+def lone_group(named: set[str], texts: list[str]) -> bool:
     """Whether the criteria name one group only, by what it is ("For anthracycline cohort only"),
     so the study's other groups are not written out (``apply_cohorts``); a lone short id
     ("Cohort 1") may be the whole study and still binds, and a later one ("Cohort 3") implies
@@ -153,7 +153,12 @@ def lone_group(named: set[str]) -> bool:
     if len(named) != 1 or _EARLIER in named:
         return False
     (only,) = named
-    return not _short_id(only)
+    # said to be for that group "only" (not a heading read as a group: "For patients in the
+    # Dose Escalation part": all-sets run of the same session)
+    return not _short_id(only) and any(_GROUP_ONLY.search(t) for t in texts)
+
+
+_GROUP_ONLY = re.compile(r"\b(?:cohorts?|arms?|groups?)\s+only\b", re.I)
 
 
 def _short_id(name: str) -> bool:
@@ -167,7 +172,7 @@ def apply_cohorts(verdicts: list[dict], cohorts: list[list[str] | None]) -> None
     tagged = [(ids, v) for ids, v in zip(cohorts, verdicts, strict=True) if ids]
     ok = feasible([(ids, _for_cohort(v), v["kind"]) for ids, v in tagged])
     named = {i for ids, _ in tagged for i in ids}
-    if not ok and lone_group(named):
+    if not ok and lone_group(named, [v["text"] for _, v in tagged]):
         # the rules of the one group a study names ("For anthracycline cohort only: Prior
         # anthracycline ..." in a study of several chemotherapy regimens, NCT00262067:
         # twenty-eighth session, held-out set 77 read after it was measured): the other groups

@@ -437,7 +437,10 @@ def summarise(parsed: dict, f: PatientFacts, cache: dict) -> dict:
             unknown += 1
     if cohort_not_met:
         ok = feasible(tagged)
-        lone = not ok and lone_group({i for ids, _, _ in tagged for i in ids})
+        lone = not ok and lone_group(
+            {i for ids, _, _ in tagged for i in ids},
+            [c["text"] for c, _, _ in rows if c.get("cohort")],
+        )
         for ids in cohort_not_met:
             if lone:
                 unknown += 1  # the one group named; the others are not written out
