@@ -20,6 +20,14 @@ def _early(name: str, labels: list[str], end: str) -> DrugFact:
     return DrugFact(name, [name, *labels], ["adjuvant"], start="2020-01-01", end=end)
 
 
+def _soon_and_late(name: str, labels: list[str], soon_end: str, late_end: str) -> tuple:
+    """Two people whose cancer spread on 2025-10-01: one soon after ``name`` ended, one late."""
+    return tuple(
+        people.facts(diagnosed_on="2025-10-01", drugs=[_early(name, labels, end)])
+        for end in (soon_end, late_end)
+    )
+
+
 def test_the_line_a_title_names_counts_earlier_lines_of_its_class():
     """NCT00128843 "Exemestane Versus Anastrozole as First Line Hormone Therapy in Postmenopausal
     Metastatic Breast Cancer Patients": a person who had letrozole for metastatic disease is past
@@ -163,13 +171,8 @@ def test_a_relapse_gap_after_an_early_treatment_binds_only_whoever_had_it():
         "Relapse 12 months or more after completing prior adjuvant or neoadjuvant taxane therapy."
     )
     never = people.facts(diagnosed_on="2025-10-01")
-    soon = people.facts(
-        diagnosed_on="2025-10-01",
-        drugs=[_early("paclitaxel", ["taxane", "chemotherapy"], "2025-01-10")],
-    )
-    late = people.facts(
-        diagnosed_on="2025-10-01",
-        drugs=[_early("paclitaxel", ["taxane", "chemotherapy"], "2022-01-10")],
+    soon, late = _soon_and_late(
+        "paclitaxel", ["taxane", "chemotherapy"], "2025-01-10", "2022-01-10"
     )
     assert _verdict(text, never) == "met"
     assert _verdict(text, soon) == "not met"
@@ -401,13 +404,8 @@ def test_a_disease_free_interval_after_early_treatment_is_a_relapse_window():
         "Prior (neo)adjuvant treatment with letrozole or anastrozole with DFI ≤ 12-months from "
         "completion of treatment."
     )
-    late = people.facts(
-        diagnosed_on="2025-10-01",
-        drugs=[_early("anastrozole", ["aromatase inhibitor", "endocrine therapy"], "2013-05-01")],
-    )
-    soon = people.facts(
-        diagnosed_on="2025-10-01",
-        drugs=[_early("anastrozole", ["aromatase inhibitor", "endocrine therapy"], "2025-03-01")],
+    soon, late = _soon_and_late(
+        "anastrozole", ["aromatase inhibitor", "endocrine therapy"], "2025-03-01", "2013-05-01"
     )
     assert _verdict(text, late, "exclusion") == "met"
     assert _verdict(text, soon, "exclusion") == "not met"

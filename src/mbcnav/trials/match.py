@@ -195,7 +195,7 @@ def verdict(crit: dict, f: PatientFacts, cache: dict | None = None) -> dict:
             first is not None
             and a > first.start()
             # an allowance for treatment before the spread, and a failing treatment given for
-            # the spread (never one the allowance may cover: review of the same session)
+            # the spread (never one the allowance may cover)
             and re.search(r"adjuvant", words[first.start() :], re.I)
             and any(
                 holds is failing

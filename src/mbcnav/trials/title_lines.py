@@ -3,7 +3,9 @@ First Line Hormone Therapy in ... Metastatic Breast Cancer", "Eribulin Mesylate 
 First- or Second-Line Therapy in ... Stage IIIC-IV Breast Cancer": twenty-eighth session, set 74),
 read as a count of earlier lines for advanced disease of the class the title names; where the
 title names no class, the class every drug it names belongs to (eribulin and paclitaxel are
-chemotherapy, so a person with two hormone lines and no chemotherapy may still join)."""
+chemotherapy, so a person with two hormone lines and no chemotherapy may still join). Only a
+line the title introduces counts ("as", "in", "for", or its first words), never one the person
+has had ("Who Received First-line ..."), a range, an open end or two lines for two groups."""
 
 from __future__ import annotations
 
@@ -27,7 +29,7 @@ _LINE = re.compile(
 _INTRO = re.compile(r"(?:^|\b(?:as|in|for)\s+(?:the\s+|a\s+|their\s+)?)\W*$", re.I)
 # ... and not a range or an open end ("First-line or Later", "First-line to Third-line")
 _AFTER = re.compile(
-    r"^[\s-]*(?:or\s+(?:later|beyond|greater|subsequent|higher|after|later)|and\s+(?:later|beyond)|"
+    r"^[\s-]*(?:or\s+(?:later|beyond|greater|subsequent|higher|after)|and\s+(?:later|beyond)|"
     r"\+|maintenance|setting\s+or|to\s+(?:second|third|fourth|2nd|3rd|4th|later))",
     re.I,
 )
