@@ -117,12 +117,20 @@ _NOT_IBC = re.compile(
 )
 
 
+def read_as_not_inflammatory(f) -> bool:
+    """A record that says the cancer is not inflammatory, or describes it (receptors or spread)
+    without calling it inflammatory: IBC is diagnosed and written down as such (NCI), so it is
+    read as not IBC; an empty record says nothing."""
+    described = bool(f.hr or f.her2 or f.sites_known)
+    return f.inflammatory is False or (f.inflammatory is None and described)
+
+
 def inflammatory_holds(f) -> tuple[bool | None, str, str]:
-    """Whether the cancer is inflammatory: a record that describes the cancer without saying so
-    is read as not inflammatory, as for the population gate (IBC is written down when found)."""
+    """Whether the cancer is inflammatory, read as for the population gate
+    (``read_as_not_inflammatory``)."""
     if f.inflammatory:
         return True, "Your record says the cancer is inflammatory (IBC).", ""
-    if f.inflammatory is False or f.hr or f.her2 or f.sites_known:
+    if read_as_not_inflammatory(f):
         return (
             False,
             "Your record does not say your cancer is inflammatory (IBC).",
@@ -434,13 +442,8 @@ def mismatch(g: dict | None, f: PatientFacts) -> str:
             "This study is for people whose cancer has spread to the lining of the brain and "
             "spinal cord (leptomeningeal disease); your record does not show it."
         )
-    described = bool(f.hr or f.her2 or f.sites_known)
-    if g.get("inflammatory_only") and (
-        f.inflammatory is False or (f.inflammatory is None and described)
-    ):
-        # a record that describes the cancer but does not say inflammatory: IBC is diagnosed
-        # and written down as such (NCI), so it is read as not IBC (an empty record never
-        # gates); the reason says what would change it
+    if g.get("inflammatory_only") and read_as_not_inflammatory(f):
+        # the reason says what would change it
         return (
             "This study is for inflammatory breast cancer; your record does not say your cancer "
             "is inflammatory. If your team called it inflammatory, add that to your record."

@@ -119,7 +119,7 @@ def _came_back(hits: list, f: PatientFacts, window: float) -> tuple[bool | None,
     if found is None:
         return None, "", ""
     gap, last = found
-    months = f"{round(window / 30.44)} months" if window >= 60 else f"{int(window)} days"
+    months = _window_words(window)
     if gap <= window:
         when = (
             "while you were taking it"
@@ -135,6 +135,11 @@ def _came_back(hits: list, f: PatientFacts, window: float) -> tuple[bool | None,
     )
 
 
+def _window_words(days: float) -> str:
+    """A study's time limit in words: months from 60 days up, else days."""
+    return f"{round(days / 30.44)} months" if days >= 60 else f"{int(days)} days"
+
+
 def _months(days: int, below: str = "") -> str:
     """Days as months; "just under 12 months" when it rounds to the limit it is below (review)."""
     shown = f"{round(days / 30.44)} months"
@@ -147,7 +152,7 @@ def _allowed_if_late(c: dict, f: PatientFacts, name: str) -> tuple[bool | None, 
     at least that long after its last dose."""
     early = [d for d in drug_hits(c, f) if d.given_early]
     window = c["allowed_if_gap"]
-    months = f"{round(window / 30.44)} months" if window >= 60 else f"{int(window)} days"
+    months = _window_words(window)
     if not early:
         return NEUTRAL, f"Earlier {name} is allowed.", ""  # type: ignore[return-value]
     found = days_to_spread(early, f)

@@ -13,6 +13,7 @@ import re
 from functools import cache
 
 from mbcnav.patient.drugs import drug, drug_names
+from mbcnav.trials.facts import ENDOCRINE
 
 _ORDINAL = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3}
 
@@ -33,7 +34,6 @@ _AFTER = re.compile(
     r"\+|maintenance|setting\s+or|to\s+(?:second|third|fourth|2nd|3rd|4th|later))",
     re.I,
 )
-_HORMONE = frozenset({"aromatase inhibitor", "SERD", "SERM"})
 
 
 @cache
@@ -53,7 +53,7 @@ def _class_of_drugs(title: str) -> str | None:
             "chemotherapy"
             if "chemotherapy" in d.classes
             else "endocrine therapy"
-            if set(d.classes) <= _HORMONE
+            if set(d.classes) <= ENDOCRINE
             else None
         )
     return classes[0] if classes and all(c == classes[0] for c in classes) else None
@@ -73,7 +73,7 @@ def _of_class(value: str, cls: str) -> bool:
     classes = set(found.classes) if found else set()
     if cls == "chemotherapy":
         return value.lower() in _CHEMO_VALUES or "chemotherapy" in classes
-    return value.lower() in _HORMONE_VALUES or bool(classes & _HORMONE)
+    return value.lower() in _HORMONE_VALUES or bool(classes & ENDOCRINE)
 
 
 def title_line(title: str, parsed: list[dict]) -> dict | None:
