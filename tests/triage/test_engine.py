@@ -95,7 +95,7 @@ def test_fahrenheit_temperature_is_converted(run):
     )
     assert (
         run([{"symptom": "fever", "temperature_f": 99.5}], treatments=[on("docetaxel")]).level
-        == "urgent"
+        == "emergency"  # 37.5 °C on docetaxel (H157)
     )
 
 

@@ -49,6 +49,7 @@ CASES = [
         "round46_cases.yaml",
         "round47_cases.yaml",
         "round48_cases.yaml",
+        "round49_cases.yaml",
     )
     for case in yaml.safe_load((DATA / file).read_text("utf-8"))["cases"]
 ]

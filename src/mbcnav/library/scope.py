@@ -66,6 +66,13 @@ def _classes(path: Path, data: dict, key: str) -> frozenset[str]:
     return frozenset(raw)
 
 
+#: words of an asked clause that point back at the story or at both cancers ("will my thyroid
+#: cancer affect it", "with my lung cancer too", "which cancer to treat first")
+_BACK_TO_STORY = re.compile(
+    r" (?:affect|affects|change|changes) (?:it|this|that|them) | too | also | as well | both |"
+    r" either | which cancer | first | palliative | hospice | prognosis | outlook | survival "
+)
+
 #: a question that compares or asks whether something could be another cancer
 COMPARES = re.compile(
     r" (?:like|same|similar|rather than|instead of|compared|versus|vs|could it be|could this be|"
@@ -322,6 +329,29 @@ class Scope:
         )
         if not (owned or denied or treated or led or self._driver_subject(said, padded)):
             return False
+        asked = f" {said} "
+        if (
+            owned
+            # someone's own ("my thyroid cancer", "follow-up for stage 1 melanoma"), not a question
+            # whether the writer has it ("So do I have lung cancer now too?", set 8), nor what is
+            # screened for
+            and owned.group(4) is not None
+            and owned.group(2) not in {"have", "has", "had"}
+            and not self._names_breast(asked)
+            and not self._has(self.other_spread.sub(r"\1", asked), self.spread)
+            # the writer's own treatment, a trial, or the MBC pointed back at ("Can I keep taking
+            # Xeloda with my thyroid cancer?", "Will my melanoma affect my trial eligibility?",
+            # "Will my thyroid cancer affect it?", "the prognosis with my lung cancer too": review)
+            and not self._names_drug(asked)
+            and not self._has(asked, self.trial_words)
+            and not _BACK_TO_STORY.search(asked)
+            and not COMPARES.search(asked)
+        ):
+            # the question itself is about the other cancer ("What is the usual follow-up for
+            # stage 1 melanoma?"), whatever the story says of the writer's own MBC ("I've had MBC
+            # for 3 years, stable on Kisqali, and now my dermatologist found a melanoma"): the
+            # library has nothing on that cancer (twenty-ninth session, set 62)
+            return True
         # a marker other cancers share is no breast word beside one of them ("Herceptin for
         # HER2 positive stomach cancer")
         strong = padded

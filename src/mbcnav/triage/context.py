@@ -122,8 +122,28 @@ def taken_drugs(p: Patient) -> tuple[TakenDrug, ...]:
         if t.type != "systemic":
             continue
         for name in t.drugs:
-            out.append(TakenDrug(name, vocabulary.drug(name), t.start, t.end))
+            drug = vocabulary.drug(name)
+            end = t.end
+            if (
+                end is None
+                and t.start is not None
+                and t.setting in EARLY_SETTINGS
+                and drug is not None
+                and set(drug.classes) & _COURSE_CLASSES
+            ):
+                # chemotherapy before or after surgery is a course of months: written with no
+                # end date, it is read as over a year after it began, not as taken today (review)
+                end = t.start + timedelta(days=COURSE_DAYS)
+            out.append(TakenDrug(name, drug, t.start, end))
     return tuple(out)
+
+
+#: settings of treatment given around surgery for an early cancer
+EARLY_SETTINGS = frozenset({"adjuvant", "neoadjuvant"})
+#: classes given there as a course of months (not years of hormone pills)
+_COURSE_CLASSES = frozenset({"chemotherapy", "antibody-drug conjugate"})
+#: the longest such course, for a course written with no end date
+COURSE_DAYS = 365
 
 
 def build(p: Patient, as_of: date) -> Context:

@@ -227,9 +227,22 @@ def places() -> frozenset[str]:
 
 
 def only_place(piece: str) -> bool:
-    """A piece whose every word is a body place or a position ("left edge of the tongue")."""
+    """A piece whose every word is a body place or a position ("left edge of the tongue"), or
+    says when ("since last night my legs": a subject cut from its verb at "and", triage set 64,
+    review)."""
     words = re.findall(r"[a-z]+", _plain(piece))
-    return bool(words) and all(w in places() for w in words)
+    return (
+        bool(words)
+        and any(w in places() for w in words)
+        and all(w in places() or w in _WHEN for w in words)
+    )
+
+
+#: words that only say when: a piece of them and body places says nothing of what happened
+_WHEN = frozenset(
+    "since last this yesterday today tonight night morning evening afternoon week weekend "
+    "weeks days day hours hour ago earlier lately recently".split()
+)
 
 
 @cache

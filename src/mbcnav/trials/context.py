@@ -68,7 +68,12 @@ def pipeline():
     nlp.add_pipe("mbcnav_trial_targets", after="sentencizer")
     context = nlp.add_pipe("medspacy_context", config={"rules": None})
     ctx = [
-        ConTextRule(r["literal"], r["category"], direction=r.get("direction", "BIDIRECTIONAL"))
+        ConTextRule(
+            r["literal"],
+            r["category"],
+            pattern=r.get("pattern"),
+            direction=r.get("direction", "BIDIRECTIONAL"),
+        )
         for r in load().context
     ]
     # a rule of ours replaces medspaCy's default rule with the same words ("any other" is a

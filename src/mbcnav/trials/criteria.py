@@ -59,6 +59,7 @@ from mbcnav.trials.numbers import (
     ecog_allowed,
     lines_checks,
 )
+from mbcnav.trials.options import ways_in
 from mbcnav.trials.pneumonitis import bare as pneumonitis_bare
 from mbcnav.trials.population import ibc_checks, subtype_list
 from mbcnav.trials.radiation import radiation_scope
@@ -165,6 +166,11 @@ def _definition_start(text: str, at: int) -> int:
 def _said(check: dict) -> tuple:
     """What a check is about, for telling an ask from a denial of the same thing."""
     return (check["type"], check["value"], frozenset(check.get("genes") or ()))
+
+
+def _way(ways: list[int], at: int | None) -> int:
+    """Which whole way in (options.ways_in) a check sits in; 0 when the criterion has one."""
+    return sum(1 for w in ways if at is not None and at >= w)
 
 
 def _sentence_end(text: str, at: int) -> int:
@@ -417,6 +423,7 @@ def checks_for(crit: Criterion, found: list[Mention]) -> list[dict]:
         defines = True
     conditional = _IF.match(text)
     seen = set()
+    ways = ways_in(plain)
     has_lines = any(c["type"] == "lines" for c in out)
     scoped = has_lines or any(m.check == "therapy" for m in found)
     # a setting named before any treatment is the person's disease ("Early-stage HR+ breast
@@ -482,7 +489,7 @@ def checks_for(crit: Criterion, found: list[Mention]) -> list[dict]:
             ):
                 # a "not" before "if" does not reach into the condition
                 c["neg"] = bool(re.search(r"\bnot?\b", text[trailing_if : m.start], re.I))
-        key = (c["type"], c["value"], c.get("neg"))
+        key = (c["type"], c["value"], c.get("neg"), _way(ways, c["at"]))
         if key not in seen:
             seen.add(key)
             out.append(c)
@@ -535,10 +542,12 @@ def checks_for(crit: Criterion, found: list[Mention]) -> list[dict]:
         ]
     # a thing both asked for and denied keeps the ask; genes count apart ("PALB2 germline
     # mutation carrier, wild type BRCA1&2", NCT05232006: PALB2 changed, BRCA1/2 not)
-    both = {_said(c) for c in out if c.get("neg")} & {
-        _said(c) for c in out if "neg" in c and not c["neg"]
+    # ... within one whole way in ("... with a clinical diagnosis of IBC ...; OR has ... without
+    # clinical diagnosis of IBC": each way its own, options.ways_in)
+    both = {(_said(c), _way(ways, c.get("at"))) for c in out if c.get("neg")} & {
+        (_said(c), _way(ways, c.get("at"))) for c in out if "neg" in c and not c["neg"]
     }
-    out = [c for c in out if not (c.get("neg") and _said(c) in both)]
+    out = [c for c in out if not (c.get("neg") and (_said(c), _way(ways, c.get("at"))) in both)]
     bc = [c for c in out if c["type"] == "condition" and c["value"] == "breast cancer"]
     if len(out) > 1 or crit.kind == "exclusion" or any(c["neg"] for c in bc):
         # "breast cancer" qualified by other words ("T4 breast cancer", "no other breast cancer")

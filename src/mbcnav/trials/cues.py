@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from mbcnav.trials.numbers import _W
+from mbcnav.trials.options import WAY_DETAIL, ways_in
 from mbcnav.trials.wording import rx
 
 #: where a sentence ends: a full stop before a capital ("(e.g. palbociclib) in the adjuvant or
@@ -78,13 +79,24 @@ _NOT_THERAPY = re.compile(
 # sentences are the plan too, unless a sentence speaks of earlier treatment
 _PLAN_LEAD = re.compile(
     r"^\W*(?:[\w\s/-]{0,40}:\s*)?(?:(?:patients?|participants?|subjects?)\s+(?:must\s+be\s+|is\s+|are\s+)?)?"
-    r"(?:(?:plan(?:s|ned|ning)?|scheduled|anticipated|expected|intend\w*)\s+to|will)\s+(?:initiate|start|begin|receive|undergo)\b",
+    r"(?:(?:plan(?:s|ned|ning)?|scheduled|anticipated|expected|intend\w*)\s+to|will)\s+(?:initiate|start|begin|receive|undergo)\b"
+    # "A decision has been made to administer ... first or second line chemotherapy"
+    # (NCT01310231: set 80 read after it was measured): the coming treatment, no history
+    r"|^\W*(?:a\s+)?decision\s+(?:has\s+been|was|is|must\s+have\s+been)\s+(?:made|taken)\s+to\s+"
+    r"(?:administer|give|start|begin|initiate|treat)\b",
     re.I,
 )
 _PAST_CUE = re.compile(
     r"\b(?:prior|previous\w*|received|progress\w*|history|had|pretreated|relaps\w*)\b", re.I
 )
-_DEFINITION = re.compile(r"\b(?:is|are) defined as\b|^\W*definition|\bto qualify as\b", re.I)
+_DEFINITION = re.compile(
+    r"\b(?:is|are) defined as\b|^\W*definition|\bto qualify as\b"
+    # "The following are not considered measurable lesions: Bone ..." (NCT00066547: set 80 read
+    # after it was measured): what counts as measurable, no rule on the person
+    r"|^\W*(?:the\s+following|these)\s+(?:are|is)\s+(?:not\s+)?considered\s+(?:as\s+)?"
+    r"(?:non-?)?(?:measurable|evaluable|target)\b",
+    re.I,
+)
 _EXPLAIN = re.compile(
     r"(?:^|(?<=[.;]\s))(?:because|since|note:|rationale|given that|at a median follow-up|preferential\w*|preference|priority|preferably)[^.;]*"
     # what a sentence only tells: "the effects of X on the developing human fetus are unknown",
@@ -346,12 +358,19 @@ def _allows_only(text: str, at: int) -> bool:
     """A mention inside a later clause that only allows something, in a criterion that also
     sets rules (a one-clause allowance keeps its own "permitted" modality instead); not one
     whose allowance has a time condition the record can settle (``_ALLOWED_IF_LATE``)."""
-    part = re.split(r";\s*|\.\s+", text[:at])[-1] + re.split(r";|\.\s", text[at:])[0]
-    return (
-        part.strip() != text.strip()
-        and bool(rx("modality.permitted").search(part))
-        and not _ALLOWED_IF_LATE.search(part)
-    )
+    before = re.split(r";\s*|\.\s+", text[:at])[-1]
+    part = before + re.split(r";|\.\s", text[at:])[0]
+    ways = ways_in(text)
+    allowances = [
+        m
+        for m in rx("modality.permitted").finditer(part)
+        # "HER2 normal breast carcinoma ... with or without an underlying palpable mass; ...; OR
+        # has ..." (NCT02411656): inside one of several whole ways in, such words allow what
+        # follows them, not the words before them ("including endocrine therapy with or without
+        # CDK 4/6 inhibitor" in a rule of one way keeps its old reading: NCT03959891)
+        if not (ways and WAY_DETAIL.fullmatch(m.group()) and m.start() >= len(before))
+    ]
+    return part.strip() != text.strip() and bool(allowances) and not _ALLOWED_IF_LATE.search(part)
 
 
 # "Current antiestrogen therapy", "currently receiving": what is being taken now

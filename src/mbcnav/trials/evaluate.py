@@ -398,6 +398,12 @@ def _site(c: dict, f: PatientFacts) -> tuple:
             f"{where} Whether bone is the main place it has spread is for the study team.",
             "Your scan reports",
         )
+    kind = _BONE_KINDS.get(c.get("state") or "")
+    if present and kind and f.bone_kind and "bone" in c["value"]:
+        # "Bone only disease that is only blastic with no soft tissue component" (NCT05501886):
+        # the scan note says what the bone lesions are (facts.bone_kind)
+        said = "sclerotic (blastic) only" if f.bone_kind == "blastic" else "partly lytic"
+        return f.bone_kind == kind, f"{where} Your scan notes call the bone lesions {said}.", ""
     if present and c.get("state"):
         return (
             None,
@@ -405,3 +411,13 @@ def _site(c: dict, f: PatientFacts) -> tuple:
             "Your latest scan report",
         )
     return present, where, ""
+
+
+# a bone lesion's kind as criteria write it -> as facts.bone_kind reads the record
+_BONE_KINDS = {
+    "blastic": "blastic",
+    "osteoblastic": "blastic",
+    "sclerotic": "blastic",
+    "lytic": "lytic",
+    "osteolytic": "lytic",
+}

@@ -45,6 +45,9 @@ _A_RULE = re.compile(
 )
 
 
+_NAMES_A_GROUP = re.compile(r"\b(?:part|cohort|phase|arm|group|stage|module|step)\b", re.I)
+
+
 def _an_entry(text: str, options: bool) -> bool:
     """Whether a flat item is an entry of the stem above it: it goes on the stem's sentence, or,
     under "one of the following ..." / "except for", it names a cancer and reads as a name, not
@@ -102,6 +105,30 @@ def nest_flat_lists(items: list[list], marks: list[str], any_of: re.Pattern) -> 
                     if not _an_entry(items[j][3].lstrip("\"'("), options):
                         break
                     items[j][1] = indent + 1
+                    j += 1
+            elif (
+                family == "sign"
+                and body.rstrip().endswith(":")
+                and marks[i + 1] in {"1", "a"}
+                # "- Ib dose expansion phase (Part 2):" over "1. Cohort 1, ..." (NCT04977167):
+                # a heading of a part or cohort is the split's to read, not a stem
+                and not _NAMES_A_GROUP.search(body)
+            ):
+                # "- Prior therapy ... must have included at least:" then "1. two prior hormonal
+                # therapies;", "2. ...; or", "3. ..." (NCT03250676 as a web copy gives it): a
+                # numbered run from 1 under a dashed stem that ends with a colon, as far as the
+                # numbers follow on
+                expect = marks[i + 1]
+                while (
+                    j < len(items)
+                    and items[j][0] == section
+                    and items[j][1] == indent
+                    and items[j][2]
+                    and items[j][5] == nxt[5]
+                    and marks[j] == expect
+                ):
+                    items[j][1] = indent + 1
+                    expect = _next_mark(expect)
                     j += 1
             i = max(j, i + 1)
             continue

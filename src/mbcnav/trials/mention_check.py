@@ -98,8 +98,10 @@ _SHORTER = re.compile(r"\bwhichever\s+is\s+(?:shorter|sooner|less|earlier)\b", r
 # T-DXd discontinuation", "during or within 12 months after the last dose of ET", "within one
 # year (12 months) of end of adjuvant treatment", "within 12 months of completing (neo)adjuvant ET"
 _AFTER_STOPPING = re.compile(
-    rf"\b(?:progress\w*|relaps\w*|recurr\w*)\b[^.;]{{0,80}}?\bwithin\s+{_W}\s*(day|week|month|year)s?\s+"
-    r"(?:\([^()]{0,20}\)\s+)?(?:from|after|of|since|following)\s+(?:the\s+)?(?:[\w/()-]+\s+){0,3}?"
+    # ("... while on, or within 12 months of, completing a (neo)adjuvant ET regimen", NCT04862663:
+    # the commas of an aside)
+    rf"\b(?:progress\w*|relaps\w*|recurr\w*)\b[^.;]{{0,80}}?\bwithin\s+{_W}\s*(day|week|month|year)s?,?\s+"
+    r"(?:\([^()]{0,20}\)\s+)?(?:from|after|of|since|following),?\s+(?:the\s+|an?\s+)?(?:[\w/()-]+\s+){0,3}?"
     r"(?:interruption|discontinuation|cessation|stopping|last\s+dose|completion|completing|end\b|"
     r"\(?neo\)?-?adjuvant)",
     re.I,

@@ -17,6 +17,7 @@ import re
 
 from mbcnav.trials.cues import SENTENCE_END
 from mbcnav.trials.numbers import allowed_count
+from mbcnav.trials.options import WAY_DETAIL, ways_in
 from mbcnav.trials.wording import rx
 
 MODALITIES = (
@@ -207,6 +208,7 @@ def modality(text: str, kind: str) -> str:
     # "refractory to ... trastuzumab and/or ado-trastuzumab with or without chemotherapy agents"
     # (NCT04469127): what comes before "with or without" is required, only what follows is
     # optional; "(Patients) with or without prior CDK4/6 inhibitor" is the allowance itself
+    ways = ways_in(text)
     allow = next(
         (
             a
@@ -214,6 +216,12 @@ def modality(text: str, kind: str) -> str:
             if not (
                 WITH_OR_WITHOUT.fullmatch(a.group(0)) and _NAMES_BEFORE.search(text[: a.start()])
             )
+            # "Only females are eligible" (NCT03250676): "only" makes the words a limit
+            and not (_ELIGIBLE.fullmatch(a.group(0)) and _ONLY_BEFORE.search(text[: a.start()]))
+            # "... with or without a palpable mass ...; OR has ... triple negative ..."
+            # (NCT02411656): inside one of several whole ways in, such words qualify that
+            # way's details; the ways are still what the rule asks
+            and not (ways and WAY_DETAIL.fullmatch(a.group(0)))
         ),
         None,
     )
@@ -236,6 +244,18 @@ def modality(text: str, kind: str) -> str:
     if rx("modality.conditional").search(text) or _ends_if_needed(text):
         return "conditional"
     return "required"
+
+
+_ELIGIBLE = re.compile(
+    r"(?:is|are|will be)\s+(?:also\s+)?(?:allowed|permitted|acceptable|eligible)", re.I
+)
+# "Only females are eligible": "only" opening the clause before who is let in (not "Patients who
+# received only adjuvant chemotherapy are also eligible": review)
+_ONLY_BEFORE = re.compile(
+    r"(?:^|[.;:]\s*)only\s+(?:females?|women|males?|men|patients|participants|subjects|people|"
+    r"persons|adults)\b(?![^.;]*\balso\b)[^.;]{0,60}$",
+    re.I,
+)
 
 
 def _ends_if_needed(text: str) -> re.Match | None:

@@ -7,9 +7,13 @@ import re
 _NUM = {"zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "single": 1}
 _N = r"(\d|zero|one|two|three|four|five|six|single)"
 # "at least 1 but no more than 3 kinds of chemotherapy" (NCT03204734): kinds are regimens
-_LINE = r"(?:(?:kinds|types) of (?:systemic |cytotoxic |endocrine )?(?:chemotherap(?:y|ies)|therap(?:y|ies)|treatments?)(?!,?\s*(?:including|drugs|agents|such\s+as))|(?:standard |prior |previous )*(?:systemic |anti-?(?:cancer|tumou?r) |cancer |anti-?neoplastic )+(?:therap(?:y|ies)|treatments?|regimens?)|(?:prior |previous )?(?:standard[- ]of[- ]care |soc |standard )?(?:[\w/-]+ ){0,2}(?:lines?|regimens?)(?: of)?(?: (?:systemic |cytotoxic |endocrine )?(?:therapy|treatment|chemotherapy))?|(?:prior |previous )?(?:systemic |cytotoxic )?(?:chemotherap(?:y|ies)|therapies|treatments)(?:[- ]based)?(?: (?:regimens?|treatments?|lines?))?)"
+_LINE = r"(?:(?:kinds|types) of (?:systemic |cytotoxic |endocrine )?(?:chemotherap(?:y|ies)|therap(?:y|ies)|treatments?)(?!,?\s*(?:including|drugs|agents|such\s+as))|(?:standard |prior |previous )*(?:systemic |anti-?(?:cancer|tumou?r) |cancer |anti-?neoplastic )+(?:therap(?:y|ies)|treatments?|regimens?)|(?:prior |previous )?(?:standard[- ]of[- ]care |soc |standard )?(?:[\w/-]+ ){0,2}(?:lines?|regimens?)(?: of)?(?: (?:systemic |cytotoxic |endocrine )?(?:therapy|treatment|chemotherapy))?|(?:prior |previous )?palliative (?:systemic |cytotoxic |cytostatic )?(?:chemotherap(?:y|ies)|therap(?:y|ies)|treatments?)(?!\s+with\b)|(?:prior |previous )?cytostatic (?:chemotherap(?:y|ies)|therap(?:y|ies)|treatments?)(?!\s+with\b)|(?:prior |previous )?(?:systemic |cytotoxic )?(?:chemotherap(?:y|ies)|therapies|treatments)(?:[- ]based)?(?: (?:regimens?|treatments?|lines?))?)"
+# "At most, a previous palliative cytostatic treatment is possible" (NCT00241046): "a" after "at
+# most" is one (not "up to a further two lines", "an additional 2": review)
 _LINES_MAX = re.compile(
-    rf"(?:no more than|not more than|up to|at most|maximum of|≤|<=|less than or equal to)\s*{_N}\s*{_LINE}",
+    rf"(?:(?:no more than|not more than|up to|at most|maximum of|≤|<=|less than or equal to)\s*{_N}"
+    r"|at most,?\s*(an?)(?=\s+(?!(?:further|additional|total|maximum|more|other)\b|\d)))"
+    rf"\s*{_LINE}",
     re.I,
 )
 # "0-3 prior lines", "at least 1 but not more than 3 prior chemotherapy regimens" (NCT06189209)
@@ -121,6 +125,12 @@ _ADC = re.compile(
     r"antibody[- ]drug conjugates?|\badcs?\b|deruxtecan|govitecan|emtansine|tirumotecan", re.I
 )
 _METASTATIC_SCOPE = re.compile(r"metastatic|advanced|recurrent|mbc", re.I)
+# "a previous palliative cytostatic treatment" (NCT00241046): palliative treatment is for the
+# spread, unless the words also let in treatment before it ("adjuvant, neoadjuvant or
+# palliative": review)
+_PALLIATIVE_ONLY = re.compile(
+    r"^(?!.*\b(?:(?:neo)?-?adjuvant|early|curative|any\s+setting)\b).*\bpalliative\b", re.I | re.S
+)
 _ECOG = re.compile(
     r"\b(?:ecog|eastern cooperative oncology group|zubrod|who (?=performance|ps\b|status))\b[^.;]{0,40}?|performance status[^.;]{0,20}?",
     re.I,
@@ -287,7 +297,7 @@ _LINE_CLASSES = (
     (re.compile(r"cdk ?4/6", re.I), "CDK4/6 inhibitor"),
     (re.compile(r"\bparp", re.I), "PARP inhibitor"),
     (re.compile(r"endocrine|hormonal|\bet\b", re.I), "endocrine therapy"),
-    (re.compile(r"chemo|cytotoxic", re.I), "chemotherapy"),
+    (re.compile(r"chemo|cytotoxic|cytostatic", re.I), "chemotherapy"),
 )
 
 
@@ -571,7 +581,7 @@ def lines_check(text: str) -> dict | None:
     if allowed:
         hi = _num(allowed.group(1))
     elif m := _LINES_MAX.search(text):
-        hi = _num(m.group(1))
+        hi = _num(m.group(1)) if m.group(1) else 1  # "at most, a ..."
     elif m := _LINES_LT.search(text):
         hi = _num(m.group(1)) - 1
     elif m := _LINES_MAX2.search(text):
@@ -706,7 +716,7 @@ def _lines(lo, hi, cls, text: str, at, done: bool = False) -> dict:
         "max": hi,
         "chemo": cls == "chemotherapy",
         "class": cls,
-        "metastatic": bool(_METASTATIC_SCOPE.search(text)),
+        "metastatic": bool(_METASTATIC_SCOPE.search(text) or _PALLIATIVE_ONLY.search(text)),
         # "Subject must have received >= 1 prior treatment regimen" may count treatment before
         # the spread; "lines", or regimens the cancer grew after, are counted in the
         # metastatic setting (NCT01929941; NCT06268652, NCT07311993)

@@ -82,6 +82,28 @@ def _joins_values(judged: list[tuple[dict, object]], at: int) -> bool:
     return _group_key(last).removesuffix("-neg") == _group_key(first).removesuffix("-neg")
 
 
+_WAYS = re.compile(r";\s+OR\s+(?=[a-z])")
+#: words that, inside one of several whole ways in, qualify that way's details ("HER2 normal
+#: breast carcinoma ... with or without an underlying palpable mass"), never the rule
+WAY_DETAIL = re.compile(
+    r"with\s+or\s+without|regardless(?:\s+of)?|irrespective(?:\s+of)?|"
+    r"not\s+(?:be\s+)?(?:required|mandatory|necessary)",
+    re.I,
+)
+
+
+def ways_in(text: str) -> list[int]:
+    """ "... with a clinical diagnosis of IBC ...; OR has histological confirmation of triple
+    negative breast carcinoma ..." (NCT02411656): a semicolon and a capital "OR" before a
+    lower-case word part whole ways in, however long each is. Where each way starts after the
+    first (outside brackets); empty when there are none."""
+    out = []
+    for m in _WAYS.finditer(text):
+        if text[: m.start()].count("(") == text[: m.start()].count(")"):
+            out.append(m.end())
+    return out
+
+
 def _either_or(text: str, judged: list[tuple[dict, object]]) -> tuple[bool | None] | None:
     """ "ER+/HER2- or triple-negative breast cancer": the parts of a criterion joined by a
     top-level "or" are alternatives, each part the "and" of its own checks. Used only when
@@ -95,7 +117,11 @@ def _either_or(text: str, judged: list[tuple[dict, object]]) -> tuple[bool | Non
     # ("Treatment naive ... and planning to undergo ... OR receiving first-line ET and
     # palbociclib ...", NCT03439735: one sentence of 225 characters; twenty-third session)
     plain_sentence = capital_or_parts(text)
-    for i, ch in enumerate(text):
+    ways = ways_in(text)
+    if ways:  # whole ways in: each is the "and" of its own checks, whatever "or" it holds
+        cuts += ways
+        capital.update(ways)
+    for i, ch in enumerate(text if not ways else ""):
         depth += ch == "("
         depth -= ch == ")" and depth > 0
         if (
@@ -143,6 +169,10 @@ def _either_or(text: str, judged: list[tuple[dict, object]]) -> tuple[bool | Non
         for k, (a, b) in enumerate(bounds):
             if a <= c["at"] < b:  # inside a part, a list of one kind is a list of options
                 parts[k].setdefault(_group_key(c), []).append(holds)
+    if ways and any(not p for p in parts):
+        # a whole way in with nothing the record can check ("HER2-negative ... regardless of
+        # hormone receptor status; OR has ...": review) may be the person's way: not settled
+        return (None,)
     if any(not p for p in parts) and not (serial and sum(bool(p) for p in parts) >= 2):
         return None
     # an item of a serial list with no check of its own is another cancer ("..., or pancreatic

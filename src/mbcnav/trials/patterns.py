@@ -93,6 +93,14 @@ def validate(raw: object, where: str = WHERE) -> Patterns:
                 f"{where}: context rule '{rule['literal']}' has direction {rule.get('direction')!r}; "
                 f"allowed: {', '.join(sorted(DIRECTIONS))}."
             )
+        pattern = rule.get("pattern")
+        if pattern is not None and not (
+            isinstance(pattern, list) and all(isinstance(tok, dict) for tok in pattern)
+        ):
+            raise TrialsError(
+                f"{where}: context rule '{rule['literal']}' has a pattern that is not a list of "
+                "token mappings (spaCy's Matcher form)."
+            )
         context.append(dict(rule))
     labels = {}
     for name, extra in (raw.get("drug_labels") or {}).items():

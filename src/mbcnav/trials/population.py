@@ -17,6 +17,7 @@ from functools import cache
 from mbcnav.patient import vocabulary
 from mbcnav.trials.facts import PatientFacts
 from mbcnav.trials.her2 import ultralow_said
+from mbcnav.trials.options import ways_in
 from mbcnav.trials.record import Trial
 from mbcnav.trials.subtype_phrases import NEG, PHRASES, subtypes_named
 from mbcnav.trials.summary import summary_subtypes
@@ -83,19 +84,27 @@ def ibc_checks(plain: str) -> list[dict]:
     ):
         return []
     negs = {bool(_NOT_IBC.search(plain[: m.start()])) for m in found}
-    if len(negs) > 1:
-        # IBC for one way in and not for the other ("... with a clinical diagnosis of IBC ...;
-        # OR ... triple negative ... without clinical diagnosis of IBC"): which way the person
-        # takes is for the other checks of each way, which this check cannot split
-        return []
-    return [
-        {
-            "type": "inflammatory",
-            "value": "inflammatory breast cancer",
-            "neg": negs.pop(),
-            "at": found[0].start(),
-        }
-    ]
+    if len(negs) == 1:
+        return [_ibc_check(negs.pop(), found[0].start())]
+    # IBC for one way in and not for the other ("... with a clinical diagnosis of IBC ...; OR
+    # has ... triple negative ... without clinical diagnosis of IBC", NCT02411656): one check
+    # for each whole way in (options.ways_in), which the options then weigh way by way; with
+    # no such ways, which way the person takes cannot be split here
+    starts = [0, *ways_in(plain)]
+    bounds = list(zip(starts, [*starts[1:], len(plain) + 1], strict=True))
+    out = []
+    for a, b in bounds:
+        inside = [m for m in found if a <= m.start() < b]
+        way_negs = {bool(_NOT_IBC.search(plain[a : m.start()])) for m in inside}
+        if len(way_negs) > 1:
+            return []
+        if inside:
+            out.append(_ibc_check(way_negs.pop(), inside[0].start()))
+    return out if len(out) > 1 else []
+
+
+def _ibc_check(neg: bool, at: int) -> dict:
+    return {"type": "inflammatory", "value": "inflammatory breast cancer", "neg": neg, "at": at}
 
 
 _IBC_DENIED_AFTER = re.compile(
@@ -112,7 +121,8 @@ _OTHER_SETTING = re.compile(
 #: inflammatory breast cancer" (NCT03604783): a denial anywhere before it in its clause (a
 #: denial read too widely only makes the check say "met")
 _NOT_IBC = re.compile(
-    r"(?:\b(?:without|no|not|absence\s+of|excluding|except|other\s+than)\b|\bnon-?)[^.;]*$",
+    r"(?:\b(?:without|no|not(?!\s+(?:required|needed|necessary|mandatory)\b)|absence\s+of|"
+    r"excluding|except|other\s+than)\b|\bnon-?)[^.;]*$",
     re.I,
 )
 

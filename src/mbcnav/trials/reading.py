@@ -29,7 +29,31 @@ def _own_words(c: Criterion) -> Criterion:
     without the shared stem ("solid tumor ... for which no standard therapy exists"),
     without spelled-out abbreviations and without the reason given for a rule ("because ...")."""
     text = c.option if c.any_of and c.option else c.text
+    if text is c.option and (scope := _STEM_SCOPE.search(c.text[: c.text.rfind(c.option)])):
+        # "Prior therapy ... in the advanced/metastatic setting must have included at least:" over
+        # "two prior hormonal therapies;" (NCT03250676): the stem's setting is every option's
+        if not _STEM_SCOPE.search(text) and not _OWN_SETTING.search(text):
+            body = text.rstrip(" ;,.")
+            tail = text[len(body) :]
+            if (ending := _OR_END.search(body)) is not None:
+                body, tail = body[: ending.start()], body[ending.start() :] + tail
+            text = f"{body} {scope.group(0)}{tail}"
     return Criterion(c.kind, _RATIONALE.sub("", _EXPANSION.sub("", text)), c.number)
+
+
+# the setting a stem gives the treatments of its options
+_STEM_SCOPE = re.compile(
+    r"\b(?:in|for)\s+(?:the\s+)?(?:advanced\s*/\s*metastatic|advanced\s+or\s+metastatic|"
+    r"metastatic|advanced)\s+(?:setting|disease|breast\s+cancer)\b",
+    re.I,
+)
+_OR_END = re.compile(r"[;,]?\s+(?:or|OR|and)$")
+# an option that names its own setting or a relapse after early treatment keeps it ("an aromatase
+# inhibitor given as adjuvant therapy with relapse within 12 months of completion": review)
+_OWN_SETTING = re.compile(
+    r"\b(?:(?:neo)?-?adjuvant|early|curative|any\s+setting|relaps\w*|recurr\w*|metasta\w*|advanced)\b",
+    re.I,
+)
 
 
 # "... are excluded from this study because the effect of abemaciclib on a fetus is unknown":

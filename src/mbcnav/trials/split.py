@@ -88,6 +88,8 @@ _INABILITY = re.compile(
 )
 _MUST_NOT = re.compile(r"\b(?:must|should)\s+not\b|\bmustn't\b|\bexclude", re.I)
 _TRAILING_OR = re.compile(r"\s(?:OR|or)\s*[:;,]?\s*$")
+_ALL_OF = re.compile(r"\ball\s+(?:of\s+)?the\s+following\b|\bboth\s+of\b|\beach\s+of\b", re.I)
+_LEADING_OR = re.compile(r"(?:OR|Or)\b(?!\s+(?:more|less|older|younger|equal)\b)")
 # a line that names the cohort, part or arm the next items belong to ("PART A:", "Cohort 2")
 _COHORT_HEADING = re.compile(
     r"^(?:for\s+)?(?:the\s+)?(?:(?:part|cohort|arm|group|module|phase|stage|step)\s+[\w.]{1,6}|[\w-]+(?:\s+[\w-]+){0,3}\s+(?:cohorts?|part|arms?|phase|expansion))\s*(?:only)?\s*:?\s*$"
@@ -398,6 +400,7 @@ def split(text: str) -> list[Criterion]:
     # plain "For Phase 2 only:" line above a list further out keeps its items, NCT04939610)
     heading_at: int | None = None
     alternatives: dict[str, int] = {}  # stem text -> id of its set of alternatives
+    places: dict[int, tuple[int, str]] = {}  # index in out -> (indent, stems) of a list item
     definition = ""  # "X is any patient who meets the following:" over a flat list of parts
     parts = 0  # items the definition has been carried into
     chained, last_part = False, ""  # its parts are joined by "or" / "and"; the last part's words
@@ -465,13 +468,37 @@ def split(text: str) -> list[Criterion]:
         group = 0
         if stems and _ANY_OF.search(stems[-1][1]):
             group = alternatives.setdefault(stems[-1][1], len(alternatives) + 1)
-        elif out and out[-1][0] == section and _TRAILING_OR.search(out[-1][1]):
-            # "... if the tumor is HER2+ OR" / next item: the two items are alternatives
+        elif (
+            out
+            and out[-1][0] == section
+            and (_TRAILING_OR.search(out[-1][1]) or _LEADING_OR.match(body))
+        ):
+            # "... if the tumor is HER2+ OR" / next item: the two items are alternatives; so is
+            # an item that opens with "Or" ("Or ii. Premenopausal ... given an LHRH agonist"
+            # after "i. Postmenopausal defined by: ...", NCT03250676)
             prev = out[-1]
             group = prev[2] or len(alternatives) + 1
             alternatives.setdefault(f"or-{group}", group)
             if not prev[2]:
                 out[-1] = (prev[0], prev[1], group, prev[3])
+                # "1. two prior hormonal therapies; 2. one ... and one prior chemotherapy
+                # regimen; or 3. ..." (NCT03250676): the "or" before the last item of a list
+                # under its stem makes every item of that list an option, not only the two beside
+                # it (never a section's own list, nor one under "all of the following": review)
+                k = len(out) - 2
+                stem = places.get(len(out) - 1, (0, ""))[1]
+                while (
+                    stem
+                    and not _ALL_OF.search(stem)
+                    and k >= 0
+                    and k in places
+                    and places[k] == places.get(len(out) - 1)
+                    and out[k][0] == section
+                    and not out[k][2]
+                    and out[k][3].rstrip().endswith((";", ","))
+                ):
+                    out[k] = (out[k][0], out[k][1], group, out[k][3])
+                    k -= 1
         if has_children:
             # "... that are either", "... except for"
             if body.rstrip().endswith(":") or _ANY_OF.search(body) or OPEN_STEM.search(body):
@@ -525,6 +552,7 @@ def split(text: str) -> list[Criterion]:
                 out.append((kind, full, group, body))
             else:
                 out.extend((kind, part, 0, body) for part in _by_group(full))
+            places[len(out) - 1] = (indent, prefix)  # where the item sits in its list
     counts = {"inclusion": 0, "exclusion": 0}
     result = []
     for kind, t, group, option in out:
