@@ -35,4 +35,3 @@ def test_bladder_trouble_or_numbness_down_below_beside_the_legs_is_a_cord_sign()
         "thighs and hips achy after paclitaxel, feel a bit weird down below when i wipe",
     ):
         assert "spinal-cord-pressure" in _sounds(red), red
-    assert "spinal-cord-pressure" not in _sounds("my legs ache after a long walk")
