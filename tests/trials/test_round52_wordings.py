@@ -225,7 +225,7 @@ def test_at_most_a_previous_treatment_is_a_ceiling():
 
 
 def test_the_scan_note_says_what_the_bone_lesions_are():
-    from mbcnav.trials.facts import bone_kind
+    from mbcnav.trials.bone_lesions import kind as bone_kind
 
     assert bone_kind(["new sclerotic lesions T8 and right ilium, no soft-tissue component"]) == (
         "blastic"
@@ -290,7 +290,7 @@ def test_a_relapse_window_written_with_commas_runs_from_stopping():
 
 def test_review_inputs_stay_open_or_right():
     """The second look's inputs: each new reading leaves them as they should be."""
-    from mbcnav.trials.facts import bone_kind
+    from mbcnav.trials.bone_lesions import kind as bone_kind
 
     # a kind denied, a benign finding, an earlier lytic note against a later sclerotic one
     assert bone_kind(["CT: new liver lesions; no sclerotic bone lesions"]) is None

@@ -65,7 +65,7 @@ def is_de_novo(p: Patient) -> bool | None:
         return True
     if dx.first_diagnosis_stage in ("0", "I", "II", "III"):
         return False
-    if any(t.setting in ("adjuvant", "neoadjuvant") for t in p.treatments):
+    if any(t.setting in vocabulary.EARLY_SETTINGS for t in p.treatments):
         return False
     return None
 

@@ -46,6 +46,8 @@ SITES = (
 BRAIN_STATUSES = ("active", "treated-stable", "treated-progressing")
 TREATMENT_TYPES = ("systemic", "radiation", "surgery")
 SETTINGS = ("neoadjuvant", "adjuvant", "metastatic")
+#: the settings of treatment given around surgery for an early cancer
+EARLY_SETTINGS = frozenset({"neoadjuvant", "adjuvant"})
 STOP_REASONS = ("progression", "side effects", "completed", "patient choice", "other")
 ASSESSMENT_STATUSES = ("progression", "stable", "regression", "ned", "unknown")
 ASSESSMENT_METHODS = ("CT", "PET", "MRI", "bone scan", "x-ray", "exam", "tumor marker")

@@ -127,7 +127,7 @@ def taken_drugs(p: Patient) -> tuple[TakenDrug, ...]:
             if (
                 end is None
                 and t.start is not None
-                and t.setting in EARLY_SETTINGS
+                and t.setting in vocabulary.EARLY_SETTINGS
                 and drug is not None
                 and set(drug.classes) & _COURSE_CLASSES
             ):
@@ -138,8 +138,6 @@ def taken_drugs(p: Patient) -> tuple[TakenDrug, ...]:
     return tuple(out)
 
 
-#: settings of treatment given around surgery for an early cancer
-EARLY_SETTINGS = frozenset({"adjuvant", "neoadjuvant"})
 #: classes given there as a course of months (not years of hormone pills)
 _COURSE_CLASSES = frozenset({"chemotherapy", "antibody-drug conjugate"})
 #: the longest such course, for a course written with no end date

@@ -540,14 +540,18 @@ def checks_for(crit: Criterion, found: list[Mention]) -> list[dict]:
             else c
             for c in out
         ]
+
     # a thing both asked for and denied keeps the ask; genes count apart ("PALB2 germline
     # mutation carrier, wild type BRCA1&2", NCT05232006: PALB2 changed, BRCA1/2 not)
     # ... within one whole way in ("... with a clinical diagnosis of IBC ...; OR has ... without
     # clinical diagnosis of IBC": each way its own, options.ways_in)
-    both = {(_said(c), _way(ways, c.get("at"))) for c in out if c.get("neg")} & {
-        (_said(c), _way(ways, c.get("at"))) for c in out if "neg" in c and not c["neg"]
+    def said_in_way(c: dict) -> tuple:
+        return (_said(c), _way(ways, c.get("at")))
+
+    both = {said_in_way(c) for c in out if c.get("neg")} & {
+        said_in_way(c) for c in out if "neg" in c and not c["neg"]
     }
-    out = [c for c in out if not (c.get("neg") and (_said(c), _way(ways, c.get("at"))) in both)]
+    out = [c for c in out if not (c.get("neg") and said_in_way(c) in both)]
     bc = [c for c in out if c["type"] == "condition" and c["value"] == "breast cancer"]
     if len(out) > 1 or crit.kind == "exclusion" or any(c["neg"] for c in bc):
         # "breast cancer" qualified by other words ("T4 breast cancer", "no other breast cancer")

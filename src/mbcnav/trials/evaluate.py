@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from mbcnav.trials import neuropathy, pneumonitis
+from mbcnav.trials.bone_lesions import CRITERION_KINDS
 from mbcnav.trials.diagnosis_time import diagnosis_time_holds
 from mbcnav.trials.durations import evaluate_duration
 from mbcnav.trials.facts import PatientFacts
@@ -398,10 +399,10 @@ def _site(c: dict, f: PatientFacts) -> tuple:
             f"{where} Whether bone is the main place it has spread is for the study team.",
             "Your scan reports",
         )
-    kind = _BONE_KINDS.get(c.get("state") or "")
+    kind = CRITERION_KINDS.get(c.get("state") or "")
     if present and kind and f.bone_kind and "bone" in c["value"]:
         # "Bone only disease that is only blastic with no soft tissue component" (NCT05501886):
-        # the scan note says what the bone lesions are (facts.bone_kind)
+        # the scan note says what the bone lesions are (bone_lesions.kind)
         said = "sclerotic (blastic) only" if f.bone_kind == "blastic" else "partly lytic"
         return f.bone_kind == kind, f"{where} Your scan notes call the bone lesions {said}.", ""
     if present and c.get("state"):
@@ -411,13 +412,3 @@ def _site(c: dict, f: PatientFacts) -> tuple:
             "Your latest scan report",
         )
     return present, where, ""
-
-
-# a bone lesion's kind as criteria write it -> as facts.bone_kind reads the record
-_BONE_KINDS = {
-    "blastic": "blastic",
-    "osteoblastic": "blastic",
-    "sclerotic": "blastic",
-    "lytic": "lytic",
-    "osteolytic": "lytic",
-}

@@ -6,7 +6,8 @@ import re
 from dataclasses import asdict, dataclass, field
 from datetime import date, timedelta
 
-from mbcnav.trials import neuropathy, pneumonitis
+from mbcnav.patient.vocabulary import EARLY_SETTINGS
+from mbcnav.trials import bone_lesions, neuropathy, pneumonitis
 from mbcnav.trials.patterns import load
 
 ENDOCRINE = {"aromatase inhibitor", "SERM", "SERD"}
@@ -25,7 +26,7 @@ class DrugFact:
     @property
     def given_early(self) -> bool:
         """Given before the cancer spread (adjuvant or neoadjuvant)."""
-        return bool({"adjuvant", "neoadjuvant"} & set(self.settings))
+        return bool(EARLY_SETTINGS & set(self.settings))
 
 
 @dataclass
@@ -327,7 +328,7 @@ def from_patient(p, as_of: date) -> PatientFacts:
         neuropathy=neuropathy.from_record(p.symptoms, dated_notes, as_of),
         de_novo=derive.is_de_novo(p),
         inflammatory=p.metastatic_diagnosis.inflammatory,
-        bone_kind=bone_kind(
+        bone_kind=bone_lesions.kind(
             [n for _, n in sorted(dated_notes, key=lambda d: d[0] or date.min, reverse=True)]
             + [m.site for m in p.metastases if m.site]
         ),
@@ -403,52 +404,6 @@ _PREGNANT_NOW = re.compile(
     r"patient|lady|girl|mother|at|with|for)\b|\d+\s*(?:-\s*)?weeks?\s+(?:pregnant|of (?:pregnancy|gestation)|"
     r"gestation)|\bgravid\b|\bG\d+\s*P\d+|\b(?:current|ongoing|this) pregnancy|\bbreast-?feeding\b|"
     r"\blactating\b|\bnursing (?:her|a|an|the) (?:baby|infant|child)",
-    re.I,
-)
-
-
-_BONE_WORDS = re.compile(
-    r"\b(?:bone|bony|osseous|skeletal|spine|pelvis|ilium|iliac|rib|femur|sacrum|vertebra\w*|[TL]\d{1,2})\b",
-    re.I,
-)
-_LYTIC = re.compile(r"\b(?:osteo)?lytic\b|\bmixed\b", re.I)
-_BLASTIC = re.compile(r"\b(?:osteo)?(?:blastic|sclerotic)\b", re.I)
-_SOFT_PART = re.compile(
-    r"(?<!no )(?<!without )(?<!without a )(?<!no associated )\bsoft[- ]tissue\s+(?:component|extension|mass)",
-    re.I,
-)
-
-
-def bone_kind(texts: list[str]) -> str | None:
-    """What the bone lesions are, from the texts (latest note first) that name bone and a lesion
-    kind: "lytic" when the latest says lytic, mixed or a soft-tissue part; "blastic" when it says
-    sclerotic or blastic only ("new sclerotic lesions T8 and right ilium, no soft-tissue
-    component") and no earlier text says lytic; None otherwise. A kind denied ("no sclerotic
-    bone lesions") does not count, and a text about a benign or healing finding ("bone island",
-    "sclerotic healing response") is left out (review)."""
-    found = []
-    for text in texts:
-        if not _BONE_WORDS.search(text) or _NOT_METASTASIS.search(text):
-            continue
-        kinds = {
-            kind
-            for rx_, kind in ((_LYTIC, "lytic"), (_SOFT_PART, "lytic"), (_BLASTIC, "blastic"))
-            for m in rx_.finditer(text)
-            if not _KIND_DENIED.search(text[max(0, m.start() - 30) : m.start()])
-        }
-        if kinds:
-            found.append(kinds)
-    if not found:
-        return None
-    if "lytic" in found[0]:
-        return "lytic"
-    return None if any("lytic" in k for k in found[1:]) else "blastic"
-
-
-_KIND_DENIED = re.compile(r"\b(?:no|without|not|negative\s+for)\s+(?:[\w-]+\s+){0,2}$", re.I)
-_NOT_METASTASIS = re.compile(
-    r"\b(?:bone\s+island|enostos[ie]s|degenerative|benign|heal(?:ing|ed)|(?:treatment|sclerotic)\s+"
-    r"response|fractur\w*|ha?emangioma|arthrit\w*)\b",
     re.I,
 )
 
