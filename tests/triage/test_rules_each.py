@@ -50,6 +50,7 @@ CASES = [
         "round47_cases.yaml",
         "round48_cases.yaml",
         "round49_cases.yaml",
+        "round50_cases.yaml",
     )
     for case in yaml.safe_load((DATA / file).read_text("utf-8"))["cases"]
 ]

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from . import vocabulary
+from .drugs import other_medicine
 from .model import Patient, Treatment
 from .vocabulary import Drug
 
@@ -99,7 +100,12 @@ def drugs_of(t: Treatment) -> list[Drug]:
 
 def unknown_drugs(p: Patient) -> list[str]:
     """Drug names in the file that the drug table does not know (their class is unknown)."""
-    return [n for t in p.treatments for n in t.drugs if vocabulary.drug(n) is None]
+    return [
+        n
+        for t in p.treatments
+        for n in t.drugs
+        if vocabulary.drug(n) is None and other_medicine(n) is None
+    ]
 
 
 def _ongoing(t: Treatment, day: date) -> bool:
@@ -167,7 +173,8 @@ def _anticancer_names(t: Treatment) -> list[str]:
     for name in t.drugs:
         d = vocabulary.drug(name)
         if d is None:
-            names.append(name)
+            if other_medicine(name) is None:  # metformin, omeprazole: never a line
+                names.append(name)
         elif not d.supportive:
             names.append(d.name)
     return names
@@ -311,7 +318,7 @@ def current_treatment(p: Patient, as_of: date) -> dict | None:
         for t in p.treatments
         if t.type == "systemic" and _ongoing(t, as_of)
         for n in t.drugs
-        if vocabulary.drug(n) is None
+        if vocabulary.drug(n) is None and other_medicine(n) is None
     ]
     classes: list[str] = []
     for d in active:

@@ -142,3 +142,61 @@ def drug_names() -> list[str]:
     for d in drug_table().drugs:
         names.extend((d.name, *d.brands, *d.synonyms))
     return names
+
+
+@dataclass(frozen=True)
+class OtherMedicine:
+    """A medicine for another health problem (other_medicines.yaml): never a cancer treatment."""
+
+    name: str
+    use: str
+
+
+@cache
+def _other_medicines() -> dict[str, OtherMedicine]:
+    where = "patient/data/other_medicines.yaml"
+    raw = yaml.safe_load(
+        resources.files("mbcnav.patient").joinpath("data/other_medicines.yaml").read_text("utf-8")
+    )
+    if not isinstance(raw, dict) or not {"as_of", "source", "medicines"} <= raw.keys():
+        raise VocabularyError(f"{where}: needs as_of, source and medicines")
+    if not all((raw["source"] or {}).get(k) for k in ("publisher", "title", "url", "read")):
+        raise VocabularyError(f"{where}: the source needs publisher, title, url, read")
+    out: dict[str, OtherMedicine] = {}
+    for entry in raw["medicines"]:
+        if not isinstance(entry, dict) or set(entry) - {"name", "names", "use"}:
+            raise VocabularyError(f"{where}: {entry!r} may hold only name, names and use")
+        if not entry.get("name") or not entry.get("use"):
+            raise VocabularyError(f"{where}: {entry!r} needs a name and a use")
+        med = OtherMedicine(entry["name"].lower(), entry["use"])
+        for alias in (entry["name"], *(entry.get("names") or ())):
+            key = _key(alias)
+            if key in out or drug_table().lookup(alias) is not None:
+                raise VocabularyError(f"{where}: {alias!r} is listed twice or is in drugs.yaml")
+            out[key] = med
+    return out
+
+
+#: words of a medicine's form or salt, said after its name
+_FORM_WORDS = re.compile(
+    r"\s+(?:xr|er|sr|xl|dr|cr|la|mr|sulfate|sulphate|hydrochloride|hcl|sodium|potassium|"
+    r"calcium|maleate|succinate|tartrate|besylate|df|d3)\b",
+    re.I,
+)
+
+
+def other_medicine(name: str) -> OtherMedicine | None:
+    """A medicine for another health problem by any of its names (case-insensitive), with any
+    dose written after it ("metformin 500 mg twice daily"); None when it is not one."""
+    table = _other_medicines()
+    hit = table.get(_key(name))
+    if hit is None:
+        bare = re.sub(r"\s+\d[\d.,]*\s*(?:mg|mcg|g|units?|iu|ml)\b.*$", "", str(name), flags=re.I)
+        hit = table.get(_key(bare))
+    if hit is None:
+        # "Metformin XR", "morphine sulfate", "tenofovir DF", "vitamin D3" (review)
+        bare = _FORM_WORDS.sub(
+            "", re.sub(r"\s+\d[\d.,]*\s*(?:mg|mcg|g|units?|iu|ml)\b.*$", "", str(name), flags=re.I)
+        )
+        hit = table.get(_key(bare.strip()))
+    return hit

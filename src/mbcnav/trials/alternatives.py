@@ -14,8 +14,15 @@ _OR_PARTS = re.compile(
 )
 
 
+#: a list's last item that names more of the same kind ("or other oral fluoropyrimidines")
+_OTHER_ITEM = re.compile(
+    r"\s*(?:any\s+|an?\s+)?other\s+(?:[\w-]+\s+){0,3}?(?:agents?|drugs?|therap\w+|treatments?|inhibitors?|\w+(?:ines|ides|ins|ones|ates|abs|ibs))\b[^,;]*[;.]?\s*$",
+    re.I,
+)
+
+
 def mark_unchecked_alternatives(
-    text: str, found: list[Mention], out: list[dict], lab: re.Pattern
+    text: str, found: list[Mention], out: list[dict], lab: re.Pattern, kind: str = "inclusion"
 ) -> None:
     """ "... for which standard curative measures do not exist, or have failed at least one line
     of standard therapy": when a criterion offers alternatives joined by "or" and one of them
@@ -49,7 +56,13 @@ def mark_unchecked_alternatives(
     bare = [
         i
         for i, (a, b) in enumerate(spans)
-        if i not in checked and len(re.findall(r"[a-z]{3,}", text[a:b], re.I)) >= 3
+        if i not in checked
+        and len(re.findall(r"[a-z]{3,}", text[a:b], re.I)) >= 3
+        # "previous treatment with Xeloda, continuous 5-fluorouracil infusion, or other oral
+        # fluoropyrimidines" (NCT00077857: last session's set 80, read after it was measured):
+        # in an exclusion, "other ..." is one more item of the same list, not another way in;
+        # an inclusion's "or other treatments deemed appropriate" stays a way in (review)
+        and not (kind == "exclusion" and _OTHER_ITEM.match(text[a:b]))
     ]
     if bare:
         for c in out:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from mbcnav.trials import progression_window
 from mbcnav.trials.adjuvant import adjuvant_reading
 from mbcnav.trials.age_sex import age_check, sex_check, women_subject
 from mbcnav.trials.alternatives import mark_unchecked_alternatives
@@ -413,6 +414,8 @@ def checks_for(crit: Criterion, found: list[Mention]) -> list[dict]:
         out.append({"type": "karnofsky", "min": int(m.group(1))})
     if nerve := neuropathy_limit(plain, crit.kind):
         out.append(nerve)
+    if grew := progression_window.window_check(plain):
+        out.append(grew)
     pm = _PREMISE.match(text) or _IF_PREMISE.match(text)
     premise_end = pm.end(1) if pm else -1
     ti = _TRAILING_IF.search(text)
@@ -606,7 +609,7 @@ def checks_for(crit: Criterion, found: list[Mention]) -> list[dict]:
             # "History of or current ILD or pneumonitis": a bare history is settled by a note; a
             # window, a grade or the steroids it needed stay with the study team (pneumonitis.py)
             c["bare"] = pneumonitis_bare(plain)
-    mark_unchecked_alternatives(plain, found, out, _LAB)
+    mark_unchecked_alternatives(plain, found, out, _LAB, crit.kind)
     if not conditional:
         mark_subgroups(plain, out)
     if conditional and not any(c.get("premise") for c in out):

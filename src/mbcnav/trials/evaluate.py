@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from mbcnav.trials import neuropathy, pneumonitis
+from mbcnav.trials import neuropathy, pneumonitis, progression_window
 from mbcnav.trials.bone_lesions import CRITERION_KINDS
 from mbcnav.trials.diagnosis_time import diagnosis_time_holds
 from mbcnav.trials.durations import evaluate_duration
@@ -296,6 +296,8 @@ def evaluate(c: dict, f: PatientFacts) -> tuple[bool | None | str, str, str]:
         return therapy_holds(c, f)
     if t == "lines":
         return lines_hold(c, f)
+    if t == "progression_within":
+        return progression_window.holds(c, f)
     if t == "line_months":
         return evaluate_duration(c, f.line_labels, f.line_months)
     if t == "brain":

@@ -46,6 +46,7 @@ class PatientFacts:
     growing_now: tuple[bool, str] | None = None
     line_labels: list[list[str]] | None = None  # trial words of each metastatic line's drugs
     line_ended: list[bool] | None = None  # whether each metastatic line has ended
+    line_stops: list[str | None] | None = None  # why each metastatic line stopped (stop_reason)
     line_months: list[float | None] | None = None  # how long each line lasted (ongoing: so far)
     sites: list[str] = field(default_factory=list)
     sites_known: bool = False
@@ -91,6 +92,8 @@ class PatientFacts:
     # radiation entries of a patient file ({site as written, start, end} ISO); None: not known
     radiation: list[dict] | None = None
     latest_status: str | None = None  # the latest assessment's status (progression, ned, ...)
+    # the latest date the record shows growth: a scan that showed it, or a line stopped for it
+    last_progression: str | None = None
     site_details: dict[str, list[str]] = field(default_factory=dict)  # site -> details as written
     setting_details: list[str] = field(default_factory=list)  # recurrent | locally advanced | ...
     diagnosed_on: str | None = None  # the latest cancer diagnosis (metastatic or recurrent), ISO
@@ -249,6 +252,16 @@ def biomarker_facts(p) -> dict:
     return out
 
 
+def _last_progression(p, lines, as_of: date) -> str | None:
+    """The latest day on or before ``as_of`` the record shows the cancer growing: a scan or
+    visit that said so, or the end of a line stopped because of it (ISO), else None."""
+    days = [a.date for a in p.assessments if a.status == "progression" and a.date <= as_of]
+    days += [
+        ln.end for ln in lines if ln.stop_reason == "progression" and ln.end and ln.end <= as_of
+    ]
+    return max(days).isoformat() if days else None
+
+
 def _latest_status(p, as_of) -> str | None:
     """The status of the latest dated assessment on or before ``as_of`` ("unknown" is none)."""
     dated = [a for a in p.assessments if a.date and a.date <= as_of and a.status != "unknown"]
@@ -267,6 +280,7 @@ def _first_diagnosis(p) -> str | None:
 def from_patient(p, as_of: date) -> PatientFacts:
     """Facts from a ``mbcnav.patient.Patient`` on the day ``as_of``."""
     from mbcnav.patient import derive, vocabulary
+    from mbcnav.patient.drugs import other_medicine
     from mbcnav.trials.labs import latest as latest_labs
     from mbcnav.trials.menopause import status_from_patient as menopause_status
 
@@ -281,6 +295,8 @@ def from_patient(p, as_of: date) -> PatientFacts:
             continue
         for name in t.drugs:
             d = vocabulary.drug(name)
+            if d is None and other_medicine(name) is not None:
+                continue  # metformin, omeprazole: a medicine for another problem, not treatment
             key = d.name if d else name.lower()
             fact = drugs.setdefault(key, DrugFact(key, drug_labels(d) if d else [key]))
             setting = t.setting or (
@@ -342,6 +358,7 @@ def from_patient(p, as_of: date) -> PatientFacts:
             if t.type == "radiation" and not (t.start and t.start > as_of)
         ],
         latest_status=_latest_status(p, as_of),
+        last_progression=_last_progression(p, lines, as_of),
         age=p.age_on(as_of),
         sex=p.sex,
         setting=setting,
@@ -358,6 +375,7 @@ def from_patient(p, as_of: date) -> PatientFacts:
         growing_now=_growing_now(p, lines, as_of),
         line_labels=[_line_words(ln) for ln in lines],
         line_ended=[ln.end is not None and ln.end <= as_of for ln in lines],
+        line_stops=[ln.stop_reason for ln in lines],
         line_months=[
             derive.months_between(ln.start, min(ln.end or as_of, as_of)) if ln.start else None
             for ln in lines

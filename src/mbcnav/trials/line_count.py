@@ -77,8 +77,65 @@ def _holds(c: dict, n: int) -> bool:
     return (c["min"] is None or n >= c["min"]) and (c["max"] is None or n <= c["max"])
 
 
+def _latest_grew(f: PatientFacts) -> tuple[bool | None, str, str]:
+    """Whether the cancer grew on the most recent line of treatment for metastatic disease: it
+    stopped because of growth, or it goes on and the latest scan shows growth; a line stopped
+    for another reason (side effects, a finished course) with no growth on the latest scan did
+    not end in progression. Anything else stays with the study team."""
+    settle = "Whether the cancer grew on your most recent treatment"
+    if not f.line_stops or f.line_ended is None:
+        return None, "Your record shows no line of treatment for metastatic disease.", settle
+    stop, ended = f.line_stops[-1], f.line_ended[-1]
+    n = len(f.line_stops)
+    if stop == "progression":
+        return True, f"The cancer grew on your most recent line of treatment (line {n}).", ""
+    if not ended:
+        if f.growing_now:
+            return (
+                f.growing_now[0],
+                (
+                    f"Your latest scan ({f.growing_now[1]}) "
+                    + ("shows growth" if f.growing_now[0] else "shows no growth")
+                    + f" on your current line of treatment (line {n})."
+                ),
+                "",
+            )
+        return (
+            None,
+            f"Your current line of treatment (line {n}) has no scan since it began.",
+            settle,
+        )
+    if stop in {"side effects", "completed", "patient choice"} and f.latest_status in {
+        "stable",
+        "regression",
+        "ned",
+    }:
+        return (
+            False,
+            f"Your most recent line of treatment (line {n}) stopped for {stop}, not because the "
+            f"cancer grew, and your latest scan shows no growth.",
+            "",
+        )
+    return (
+        None,
+        f"Whether the cancer grew on your most recent line (line {n}) is not clear.",
+        settle,
+    )
+
+
 def lines_hold(c: dict, f: PatientFacts) -> tuple[bool | None, str, str]:
     """The verdict of one count of earlier lines ("type": "lines") for the person's record."""
+    if c.get("latest") and f.line_stops:
+        return _latest_grew(f)
+    if c.get("latest") and any(d.given_early for d in f.drugs):
+        # no line for metastatic disease, but treatment before the spread: growth on it may be
+        # what the rule means (review: relapse on adjuvant letrozole and abemaciclib)
+        return (
+            None,
+            "Your record shows no line of treatment for metastatic disease; whether growth on "
+            "treatment given before the cancer spread counts is the study team's call.",
+            "Whether the cancer grew on your most recent treatment",
+        )
     cls = c.get("class") or ("chemotherapy" if c.get("chemo") else None)
     what = f"lines with {cls}" if cls else "lines of treatment"
     labelled = f.line_labels

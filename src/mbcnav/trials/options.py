@@ -30,6 +30,8 @@ def _group_key(c: dict) -> str:
         # an earlier treatment allowed only after a long enough gap is a rule of its own, never
         # one way in among the treatments a criterion asks for
         + ("-gap" if c.get("allowed_if_gap") else "")
+        # growth on the latest line is asked beside a count, not as an option of it (review)
+        + ("-latest" if c.get("latest") and c["type"] == "lines" else "")
         + ("-neg" if c.get("neg") else "")
     )
 

@@ -37,13 +37,31 @@ BARE = frozenset(
 _UNREAD = re.compile(r"\b(?:prior to|[0-9]+ ?%)", re.I)
 
 
+#: radiation aimed at the spread cancer ("Radiotherapy for treatment of metastatic disease",
+#: NCT00333775: last session's set 80, read after it was measured)
+FOR_METASTASES = re.compile(
+    r"\bfor\s+(?:the\s+)?(?:treatment\s+of\s+)?(?:(?:the\s+)?metastatic\s+(?:breast\s+)?"
+    r"(?:disease|cancer)|metastas[ie]s)\b",
+    re.I,
+)
+#: radiation to the breast and its nodes, which may treat the first tumor, not the spread
+_BREAST_AREA = re.compile(
+    r"\b(?:breast|chest\s+wall|axill\w*|supraclavicular|internal\s+mammary|regional\s+nodes?)\b",
+    re.I,
+)
+_METASTASES_WORDS = frozenset("metastatic metastases metastasis disease cancer breast".split())
+
+
 def radiation_scope(text: str) -> dict:
-    """The part of the body a radiation criterion names (``site``: brain | whole brain | None)
-    and whether it hedges (``hedged``): any word beyond a bare statement of earlier brain
-    radiotherapy (an exception, a dose, a lesion, another body part, a time), or "prior to" a
-    time or a share in per cent."""
+    """The part of the body a radiation criterion names (``site``: brain | whole brain |
+    metastases | None) and whether it hedges (``hedged``): any word beyond a bare statement of
+    earlier radiotherapy (an exception, a dose, a lesion, another body part, a time), or "prior
+    to" a time or a share in per cent."""
     site = "whole brain" if WHOLE_BRAIN.search(text) else "brain" if BRAIN.search(text) else None
-    bare = all(w in BARE for w in re.findall(r"[a-z]+", text.lower()))
+    words = BARE
+    if site is None and FOR_METASTASES.search(text):
+        site, words = "metastases", BARE | _METASTASES_WORDS
+    bare = all(w in words for w in re.findall(r"[a-z]+", text.lower()))
     return {"site": site, "hedged": not bare or bool(_UNREAD.search(text))}
 
 
@@ -69,6 +87,19 @@ def radiation_holds(c: dict, f: PatientFacts) -> tuple[bool | None, str, str]:
         if not f.radiation:
             return None, "Your record lists no radiation treatment.", settle
         return _listed(max(f.radiation, key=lambda e: e.get("end") or e.get("start") or ""))
+    if site == "metastases":
+        # radiation that began once the cancer had spread (or come back) was given for it
+        spread = f.diagnosed_on
+        if spread is None or any(not e.get("start") for e in f.radiation):
+            return unknown
+        later = [e for e in f.radiation if e["start"] >= spread]
+        if not later:
+            return None, "Your record lists no radiation since the cancer spread.", settle
+        spread_sites = [e for e in later if not _BREAST_AREA.search(e["site"])]
+        if not spread_sites:
+            # de novo: radiation to the breast or its nodes may treat the first tumor (review)
+            return unknown
+        return _listed(max(spread_sites, key=lambda e: e["start"]))
     entries = [e for e in f.radiation if BRAIN.search(e["site"])]
     if site == "whole brain":
         if any(not FOCAL.search(e["site"]) and not WHOLE_BRAIN.search(e["site"]) for e in entries):

@@ -351,8 +351,17 @@ def _hard_wrapped(text: str) -> bool:
     )
 
 
+#: "Inclusion criteria1) ...": a header with its first item's number glued on
+_GLUED_FIRST_ITEM = re.compile(
+    r"\b((?:inclusion|exclusion)\s+criteri(?:a|on))(?=\d{1,2}[.)]\s)", re.I
+)
+
+
 def _lines(text: str) -> list[str]:
     text = unescape((text or "").replace("\r\n", "\n").replace("\\n", "\n"))
+    # "Inclusion criteria1) Germline mutation in BRCA1 ..." (NCT02000622 as a web page gives it:
+    # set 81): the first item's number glued to its header
+    text = _GLUED_FIRST_ITEM.sub(r"\1: ", text)
     if _hard_wrapped(text):
         text = " ".join(line.strip() for line in text.split("\n") if line.strip())
     out = []

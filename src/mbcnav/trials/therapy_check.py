@@ -179,6 +179,20 @@ def _allowed_if_late(c: dict, f: PatientFacts, name: str) -> tuple[bool | None, 
     )
 
 
+#: words of hormone (endocrine) therapy a criterion may name
+_HORMONAL_NAMES = frozenset(
+    {"endocrine therapy", "aromatase inhibitor", "serm", "serd", "anti-estrogen", "antiestrogen"}
+)
+
+
+def _classes_of(value: str) -> set[str]:
+    """The drug classes (lower case) of a drug named by a check; empty for a class or unknown."""
+    from mbcnav.patient import vocabulary
+
+    d = vocabulary.drug(value)
+    return {x.lower() for x in d.classes} if d else set()
+
+
 def therapy_holds(c: dict, f: PatientFacts) -> tuple[bool | None, str, str]:
     name = c["value"]
     if c.get("with"):  # "HER2-targeted ADC with a microtubule inhibitor payload"
@@ -191,6 +205,28 @@ def therapy_holds(c: dict, f: PatientFacts) -> tuple[bool | None, str, str]:
     if c.get("allowed"):
         return NEUTRAL, f"Earlier {name} is allowed.", ""  # type: ignore[return-value]
     hits = drug_hits(c, f)
+    if c.get("latest") and f.line_labels and c.get("mode") == "received":
+        # the latest line of treatment for metastatic disease must hold it
+        names = {c["value"].lower()}
+        if c["value"] == "chemotherapy":
+            names.add("antibody-drug conjugate")
+        latest = {w.lower() for w in f.line_labels[-1]}
+        if names & latest:
+            return True, f"Your most recent line of treatment includes {name}.", ""
+        if "endocrine therapy" in latest and _HORMONAL_NAMES & (names | _classes_of(c["value"])):
+            # "an anti-estrogen (tamoxifen, ...) or an aromatase inhibitor" with elacestrant or
+            # camizestrant last: hormone therapy the list may mean (review)
+            return (
+                None,
+                "Your most recent line of treatment is hormone therapy; whether it counts as "
+                f"{name} here is not clear.",
+                "Whether your latest hormone therapy is one the study names",
+            )
+        return (
+            False,
+            f"Your most recent line of treatment (line {len(f.line_labels)}) has no {name}.",
+            "",
+        )
     if not hits:
         if f.therapies_known:
             return False, f"Your record shows no {name}.", settle

@@ -1,0 +1,86 @@
+"""How long ago the cancer last grew, against a window a criterion sets between that growth and
+joining: "Patients must be enrolled within six weeks of defining disease progression"
+(NCT00225758, set 81), "Disease progression within 6 months prior to enrollment",
+"radiographic progression within the last 8 weeks". Only a window anchored at joining counts;
+"progression within 6 months of starting endocrine therapy" (a time on treatment) and "relapse
+within 12 months of completing adjuvant therapy" (a relapse window, therapy_check) are other
+rules. The date the record gives for the latest growth is the latest scan that showed it or the
+end of a line stopped for it; a record with neither leaves the rule with the study team."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from mbcnav.trials.facts import PatientFacts
+
+_N = r"(?P<n>\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|twelve)"
+_UNIT = r"(?P<unit>days?|weeks?|months?)"
+_GROWTH = r"(?:progression|progressed|progressing|\bpd\b|disease\s+growth)"
+#: what may stand between the growth word and its window: a few words, no other event (a scan,
+#: radiotherapy, a dose: "progressive disease, with a CT scan within 4 weeks" is the scan's
+#: window, review) and no comma
+_GAP = (
+    r"(?:\s+(?!(?:scan|ct|mri|pet|imaging|radio\w*|radiation|chemo\w*|treatment|therapy|dose|"
+    r"surgery|biopsy|assessment|evaluation)\b)[\w/-]+){0,6}?"
+)
+_JOINING = (
+    r"(?:(?:the\s+)?(?:study\s+)?(?:enrol(?:l)?ment|entry|registration|randomi[sz]ation|screening|"
+    r"consent|inclusion|day\s+1|first\s+dose|start\s+of\s+(?:study\s+)?treatment|study))"
+)
+_WINDOWS = (
+    # "progression within 6 months prior to enrollment", "PD within the last 8 weeks"
+    re.compile(
+        rf"{_GROWTH}{_GAP}\s+within\s+(?:the\s+(?:last|past|previous|preceding)\s+)?{_N}\s+"
+        rf"{_UNIT}\s+(?:(?:prior\s+to|before|of|preceding)\s+{_JOINING})",
+        re.I,
+    ),
+    re.compile(
+        rf"{_GROWTH}{_GAP}\s+within\s+the\s+(?:last|past|previous|preceding)\s+{_N}\s+{_UNIT}\b",
+        re.I,
+    ),
+    # "Patients must be enrolled within six weeks of defining disease progression"
+    re.compile(
+        r"\b(?:enrol(?:l)?ed|registered|randomi[sz]ed|entered|start\w*\s+(?:study\s+)?treatment)\s+"
+        rf"within\s+{_N}\s+{_UNIT}\s+(?:of|after|following|from)\s+(?:\w+\s+){{0,3}}?{_GROWTH}",
+        re.I,
+    ),
+)
+_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "twelve": 12,
+}  # fmt: skip
+_DAYS = {"day": 1, "week": 7, "month": 30.4}
+#: "no progression within", "without progression within": a denial is no window
+_DENIED = re.compile(
+    r"\b(?:no|not|without|never|absence\s+of|free\s+of|lack\s+of)\b[^.;,]{0,40}$"
+    r"|\b(?:rapid\w*|visceral|early)\s+(?:\w+\s+){0,2}$",
+    re.I,
+)
+
+
+def window_check(text: str) -> dict | None:
+    """The check a criterion's growth window sets (``type`` "progression_within", ``days``), or
+    None when it sets none."""
+    for rx in _WINDOWS:
+        m = rx.search(text)
+        if m and not _DENIED.search(text[: m.start()]):
+            n = m.group("n").lower()
+            count = _WORDS.get(n) or int(n)
+            days = count * _DAYS[m.group("unit").lower().rstrip("s")]
+            return {"type": "progression_within", "days": days, "at": m.start()}
+    return None
+
+
+def holds(c: dict, f: PatientFacts) -> tuple[bool | None, str, str]:
+    """Whether the latest growth in the record is inside the window."""
+    settle = "The date of the scan that last showed the cancer growing"
+    if not f.last_progression:
+        return None, "Your record gives no date when the cancer last grew.", settle
+    today = date.fromisoformat(f.as_of) if f.as_of else date.today()
+    ago = (today - date.fromisoformat(f.last_progression)).days
+    window = int(round(c["days"]))
+    why = f"The cancer last grew on {f.last_progression} in your record, {ago} days ago"
+    if ago <= window:
+        return True, f"{why}; this study asks for growth within {window} days.", ""
+    return False, f"{why}; this study asks for growth within {window} days.", ""
