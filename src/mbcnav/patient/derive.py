@@ -98,14 +98,15 @@ def drugs_of(t: Treatment) -> list[Drug]:
     return [d for d in (vocabulary.drug(n) for n in t.drugs) if d is not None]
 
 
+def unknown_drug(name: str) -> bool:
+    """A name neither the drug table nor the table of medicines for other problems knows (a
+    trial code, a misspelling): a cancer drug whose class is unknown."""
+    return vocabulary.drug(name) is None and other_medicine(name) is None
+
+
 def unknown_drugs(p: Patient) -> list[str]:
     """Drug names in the file that the drug table does not know (their class is unknown)."""
-    return [
-        n
-        for t in p.treatments
-        for n in t.drugs
-        if vocabulary.drug(n) is None and other_medicine(n) is None
-    ]
+    return [n for t in p.treatments for n in t.drugs if unknown_drug(n)]
 
 
 def _ongoing(t: Treatment, day: date) -> bool:
@@ -173,7 +174,7 @@ def _anticancer_names(t: Treatment) -> list[str]:
     for name in t.drugs:
         d = vocabulary.drug(name)
         if d is None:
-            if other_medicine(name) is None:  # metformin, omeprazole: never a line
+            if unknown_drug(name):  # metformin, omeprazole: never a line
                 names.append(name)
         elif not d.supportive:
             names.append(d.name)
@@ -318,7 +319,7 @@ def current_treatment(p: Patient, as_of: date) -> dict | None:
         for t in p.treatments
         if t.type == "systemic" and _ongoing(t, as_of)
         for n in t.drugs
-        if vocabulary.drug(n) is None and other_medicine(n) is None
+        if unknown_drug(n)
     ]
     classes: list[str] = []
     for d in active:

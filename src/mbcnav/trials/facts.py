@@ -280,7 +280,6 @@ def _first_diagnosis(p) -> str | None:
 def from_patient(p, as_of: date) -> PatientFacts:
     """Facts from a ``mbcnav.patient.Patient`` on the day ``as_of``."""
     from mbcnav.patient import derive, vocabulary
-    from mbcnav.patient.drugs import other_medicine
     from mbcnav.trials.labs import latest as latest_labs
     from mbcnav.trials.menopause import status_from_patient as menopause_status
 
@@ -295,7 +294,7 @@ def from_patient(p, as_of: date) -> PatientFacts:
             continue
         for name in t.drugs:
             d = vocabulary.drug(name)
-            if d is None and other_medicine(name) is not None:
+            if d is None and not derive.unknown_drug(name):
                 continue  # metformin, omeprazole: a medicine for another problem, not treatment
             key = d.name if d else name.lower()
             fact = drugs.setdefault(key, DrugFact(key, drug_labels(d) if d else [key]))
