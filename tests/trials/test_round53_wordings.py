@@ -127,7 +127,14 @@ def test_growth_on_the_most_recent_line():
     """NCT01557764: "disease that progressed on his/her most recent treatment regimen": the
     latest line, not a count of earlier ones."""
     text = "Patient must have disease that progressed on his/her most recent treatment regimen"
-    base = dict(lines=2, lines_done=2, line_labels=[["chemotherapy"]] * 2, line_ended=[True, True])
+    base = dict(
+        lines=2,
+        lines_done=2,
+        line_labels=[["chemotherapy"]] * 2,
+        line_ended=[True, True],
+        line_ends=["2025-01-01", "2025-10-01"],
+        latest_status_on="2025-12-01",
+    )
     side = people.facts(**base, line_stops=["progression", "side effects"], latest_status="stable")
     assert _verdict(text, side) == "not met"
     grew = people.facts(**base, line_stops=["side effects", "progression"], latest_status="stable")
@@ -329,3 +336,49 @@ def test_held_out_set_83_read_after_it_was_measured():
         for c in checks("Active brain metastases requiring steroids", "exclusion")
         if c["type"] == "brain"
     ]
+
+
+def test_final_review_inputs():
+    """The third reviewer's inputs, on the parts the first two did not read."""
+    # a window from starting a drug is no window before joining
+    grew_long_ago = people.facts(last_progression="2024-05-01")
+    for text in (
+        "Progression within 12 months of the first dose of a CDK4/6 inhibitor",
+        "Disease progression within 6 months of start of treatment with an aromatase inhibitor",
+    ):
+        assert not [c for c in checks(text) if c["type"] == "progression_within"], text
+    # growth of brain metastases or of another cancer, and any exclusion, is not this window
+    for text in (
+        "Symptomatic brain metastases or leptomeningeal disease with progression within the last "
+        "3 months",
+        "History of another malignancy with progression within the last 12 months",
+    ):
+        assert not [c for c in checks(text, "exclusion") if c["type"] == "progression_within"]
+        assert not [c for c in checks(text) if c["type"] == "progression_within"]
+    # "progressive disease" is growth too
+    assert _verdict("Progressive disease within the last 6 months", grew_long_ago) == "not met"
+    # a scan from before the line ended cannot say it did not grow since
+    old_scan = people.facts(
+        lines=2,
+        lines_done=2,
+        line_labels=[["endocrine therapy"], ["chemotherapy"]],
+        line_ended=[True, True],
+        line_stops=["progression", "side effects"],
+        line_ends=["2024-12-01", "2025-10-01"],
+        latest_status="stable",
+        latest_status_on="2025-06-01",
+    )
+    text = "Disease progression on or after the most recent line of therapy"
+    assert _verdict(text, old_scan) == "unknown"
+    # stopping for side effects named as another way in
+    side = "Disease progression on the most recent treatment regimen or stopped it due to adverse events"
+    assert not [c for c in checks(side) if c.get("latest")]
+    # the latest-line mark stops before a history named after it
+    both = "The most recent therapy must be endocrine therapy, after prior treatment with a CDK4/6 inhibitor"
+    marks = {c["value"]: bool(c.get("latest")) for c in checks(both) if c["type"] == "therapy"}
+    assert marks.get("CDK4/6 inhibitor") is not True
+    # an arm named with a history after it: never a "met" that hides the history (the rule's
+    # reason is cut off as an option by older reading, so it stays with the study team)
+    cape = people.facts(drugs=[_drug("capecitabine", ["chemotherapy"], settings=["metastatic"])])
+    arms = "Patients ineligible for any of the study arms because of prior capecitabine"
+    assert _verdict(arms, cape, "exclusion") != "met"

@@ -187,16 +187,11 @@ _FORM_WORDS = re.compile(
 
 def other_medicine(name: str) -> OtherMedicine | None:
     """A medicine for another health problem by any of its names (case-insensitive), with any
-    dose written after it ("metformin 500 mg twice daily"); None when it is not one."""
+    dose, release form or salt written after it ("metformin XR 500 mg twice daily", "morphine
+    sulfate"); None when it is not one."""
     table = _other_medicines()
-    hit = table.get(_key(name))
-    if hit is None:
-        bare = re.sub(r"\s+\d[\d.,]*\s*(?:mg|mcg|g|units?|iu|ml)\b.*$", "", str(name), flags=re.I)
-        hit = table.get(_key(bare))
-    if hit is None:
-        # "Metformin XR", "morphine sulfate", "tenofovir DF", "vitamin D3" (review)
-        bare = _FORM_WORDS.sub(
-            "", re.sub(r"\s+\d[\d.,]*\s*(?:mg|mcg|g|units?|iu|ml)\b.*$", "", str(name), flags=re.I)
-        )
-        hit = table.get(_key(bare.strip()))
-    return hit
+    bare = re.sub(r"\s+\d[\d.,]*\s*(?:mg|mcg|g|units?|iu|ml)\b.*$", "", str(name), flags=re.I)
+    for key in (name, bare, _FORM_WORDS.sub("", bare).strip()):
+        if (hit := table.get(_key(key))) is not None:
+            return hit
+    return None

@@ -414,7 +414,7 @@ def checks_for(crit: Criterion, found: list[Mention]) -> list[dict]:
         out.append({"type": "karnofsky", "min": int(m.group(1))})
     if nerve := neuropathy_limit(plain, crit.kind):
         out.append(nerve)
-    if grew := progression_window.window_check(plain):
+    if crit.kind == "inclusion" and (grew := progression_window.window_check(plain)):
         out.append(grew)
     pm = _PREMISE.match(text) or _IF_PREMISE.match(text)
     premise_end = pm.end(1) if pm else -1

@@ -61,7 +61,8 @@ _NOT_THERAPY = re.compile(
     # regimen" (NCT04802980): the coming treatment, unless a history is named after it
     # "Ineligible for all options in the investigator's choice chemotherapy arm" (NCT06018337:
     # held-out set 83, read after it was measured): the study's own arm, no history
-    r"\b(?:in)?eligible\s+for\s+(?:all|any|each|every|the)\s+(?:\w+\s+){0,2}?(?:options?|arms?)\b[^;.]*$|"
+    r"\b(?:in)?eligible\s+for\s+(?:all|any|each|every|the)\s+(?:\w+\s+){0,2}?(?:options?|arms?)\b"
+    r"(?:(?!\b(?:received|prior|previous\w*|progress\w*|had|after|following|failed|due\s+to|because)\b)[^;.])*$|"
     r"\b(?:eligible|candidates?|suitable|fit|indicated)\s+(?:to\s+receive|for)\s+(?:the\s+)?(?:treatment|therapy|regimen)\b"
     r"(?:(?!\b(?:received|prior|previous\w*|progress\w*|had|after|following|failed)\b)[^;.])*$|"
     # "PT-INR <= 3.0 if the patient is taking anticoagulants such as warfarin" (NCT04732598): a

@@ -47,6 +47,7 @@ class PatientFacts:
     line_labels: list[list[str]] | None = None  # trial words of each metastatic line's drugs
     line_ended: list[bool] | None = None  # whether each metastatic line has ended
     line_stops: list[str | None] | None = None  # why each metastatic line stopped (stop_reason)
+    line_ends: list[str | None] | None = None  # the last day of each metastatic line (ISO)
     line_months: list[float | None] | None = None  # how long each line lasted (ongoing: so far)
     sites: list[str] = field(default_factory=list)
     sites_known: bool = False
@@ -92,6 +93,7 @@ class PatientFacts:
     # radiation entries of a patient file ({site as written, start, end} ISO); None: not known
     radiation: list[dict] | None = None
     latest_status: str | None = None  # the latest assessment's status (progression, ned, ...)
+    latest_status_on: str | None = None  # that assessment's date (ISO)
     # the latest date the record shows growth: a scan that showed it, or a line stopped for it
     last_progression: str | None = None
     site_details: dict[str, list[str]] = field(default_factory=dict)  # site -> details as written
@@ -268,6 +270,12 @@ def _latest_status(p, as_of) -> str | None:
     return max(dated, key=lambda a: a.date).status if dated else None
 
 
+def _latest_status_on(p, as_of) -> str | None:
+    """The date of the assessment ``_latest_status`` reads (ISO), or None."""
+    dated = [a.date for a in p.assessments if a.date and a.date <= as_of and a.status != "unknown"]
+    return max(dated).isoformat() if dated else None
+
+
 def _first_diagnosis(p) -> str | None:
     """The first breast cancer diagnosis: the metastatic one for de novo disease."""
     from mbcnav.patient import derive
@@ -357,6 +365,7 @@ def from_patient(p, as_of: date) -> PatientFacts:
             if t.type == "radiation" and not (t.start and t.start > as_of)
         ],
         latest_status=_latest_status(p, as_of),
+        latest_status_on=_latest_status_on(p, as_of),
         last_progression=_last_progression(p, lines, as_of),
         age=p.age_on(as_of),
         sex=p.sex,
@@ -375,6 +384,7 @@ def from_patient(p, as_of: date) -> PatientFacts:
         line_labels=[_line_words(ln) for ln in lines],
         line_ended=[ln.end is not None and ln.end <= as_of for ln in lines],
         line_stops=[ln.stop_reason for ln in lines],
+        line_ends=[ln.end.isoformat() if ln.end else None for ln in lines],
         line_months=[
             derive.months_between(ln.start, min(ln.end or as_of, as_of)) if ln.start else None
             for ln in lines

@@ -105,15 +105,20 @@ def _latest_grew(f: PatientFacts) -> tuple[bool | None, str, str]:
             f"Your current line of treatment (line {n}) has no scan since it began.",
             settle,
         )
-    if stop in {"side effects", "completed", "patient choice"} and f.latest_status in {
-        "stable",
-        "regression",
-        "ned",
-    }:
+    end = f.line_ends[-1] if f.line_ends else None
+    if (
+        stop in {"side effects", "completed", "patient choice"}
+        and f.latest_status in {"stable", "regression", "ned"}
+        # a scan from after the line ended: an older one cannot say it did not grow since
+        # (review)
+        and end
+        and f.latest_status_on
+        and f.latest_status_on >= end
+    ):
         return (
             False,
             f"Your most recent line of treatment (line {n}) stopped for {stop}, not because the "
-            f"cancer grew, and your latest scan shows no growth.",
+            f"cancer grew, and your latest scan ({f.latest_status_on}) shows no growth.",
             "",
         )
     return (

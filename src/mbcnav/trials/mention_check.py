@@ -79,7 +79,10 @@ _MEDICINE_FOR = re.compile(
     r"anti-?(?:epileptics?|convulsants?|seizure\s+\w+))\s+(?:\w+\s+){0,2}?for\s+(?:\w+\s+){0,2}$",
     re.I,
 )
-_UNTIL_ANOTHER = r"(?:(?!\b(?:with|and|but|without)\s+(?:no|any)\b)[^;.]){0,120}$"
+_UNTIL_ANOTHER = (
+    r"(?:(?!\b(?:with|and|but|without)\s+(?:no|any)\b|\b(?:after|following|prior|previous\w*|"
+    r"progress\w*)\b)[^;.]){0,120}$"
+)
 _LATEST_LINE_IS = re.compile(
     r"\bmost\s+recent(?:ly)?\s+(?:(?:been|be)\s+)?(?:using|taking|on|receiving|received|"
     r"treated\s+with)\s+" + _UNTIL_ANOTHER + r"|\bmost\s+recent\s+(?:line\s+of\s+)?"

@@ -463,7 +463,8 @@ _GROWTH_TIMED = re.compile(
     r"\bwithin\b|\b\d+\s*(?:days?|weeks?|months?)\b|\brapid\w*|\bprimary\s+resist"
     # "progression ... during or after the most recent treatment or intolerance" (NCT07008976):
     # stopping for side effects is a way in too
-    r"|\bintoleran\w*|\btoxicit\w*|\bunacceptable\b|\bintolerable\b",
+    r"|\bintoleran\w*|\btoxicit\w*|\bunacceptable\b|\bintolerable\b|\badverse\b|"
+    r"\bside[- ]effects?\b|\bdiscontinu\w*|\bstopp\w*|\bunable\s+to\s+tolerate\b",
     re.I,
 )
 

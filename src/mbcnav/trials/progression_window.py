@@ -16,7 +16,7 @@ from mbcnav.trials.facts import PatientFacts
 
 _N = r"(?P<n>\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|twelve)"
 _UNIT = r"(?P<unit>days?|weeks?|months?)"
-_GROWTH = r"(?:progression|progressed|progressing|\bpd\b|disease\s+growth)"
+_GROWTH = r"(?:progression|progressed|progressing|progressive\s+disease|\bpd\b|disease\s+growth)"
 #: what may stand between the growth word and its window: a few words, no other event (a scan,
 #: radiotherapy, a dose: "progressive disease, with a CT scan within 4 weeks" is the scan's
 #: window, review) and no comma
@@ -26,7 +26,16 @@ _GAP = (
 )
 _JOINING = (
     r"(?:(?:the\s+)?(?:study\s+)?(?:enrol(?:l)?ment|entry|registration|randomi[sz]ation|screening|"
-    r"consent|inclusion|day\s+1|first\s+dose|start\s+of\s+(?:study\s+)?treatment|study))"
+    r"consent|inclusion)|(?:the\s+)?(?:study\s+(?:day\s+1|entry)|day\s+1\b(?!\s+of\s+(?!study))|"
+    r"first\s+dose\s+of\s+(?:the\s+)?study\s+(?:drug|treatment|medication)|"
+    r"start\s+of\s+study\s+treatment|(?:the\s+)?study\b))"
+)
+#: growth of something other than the breast cancer's spread ("brain metastases ... with
+#: progression within the last 3 months", "another malignancy with progression within ...")
+_OTHER_GROWTH = re.compile(
+    r"\b(?:brain|cns|intracranial|leptomening\w*|malignan\w*|another\s+cancer|other\s+cancer|"
+    r"second\s+cancer|lesions?)\b[^.;]*$",
+    re.I,
 )
 _WINDOWS = (
     # "progression within 6 months prior to enrollment", "PD within the last 8 weeks"
@@ -64,7 +73,11 @@ def window_check(text: str) -> dict | None:
     None when it sets none."""
     for rx in _WINDOWS:
         m = rx.search(text)
-        if m and not _DENIED.search(text[: m.start()]):
+        if (
+            m
+            and not _DENIED.search(text[: m.start()])
+            and not _OTHER_GROWTH.search(text[: m.start()])
+        ):
             n = m.group("n").lower()
             count = _WORDS.get(n) or int(n)
             days = count * _DAYS[m.group("unit").lower().rstrip("s")]
