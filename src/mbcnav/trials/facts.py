@@ -264,16 +264,10 @@ def _last_progression(p, lines, as_of: date) -> str | None:
     return max(days).isoformat() if days else None
 
 
-def _latest_status(p, as_of) -> str | None:
-    """The status of the latest dated assessment on or before ``as_of`` ("unknown" is none)."""
+def _latest_assessment(p, as_of):
+    """The latest dated assessment on or before ``as_of`` ("unknown" is none), or None."""
     dated = [a for a in p.assessments if a.date and a.date <= as_of and a.status != "unknown"]
-    return max(dated, key=lambda a: a.date).status if dated else None
-
-
-def _latest_status_on(p, as_of) -> str | None:
-    """The date of the assessment ``_latest_status`` reads (ISO), or None."""
-    dated = [a.date for a in p.assessments if a.date and a.date <= as_of and a.status != "unknown"]
-    return max(dated).isoformat() if dated else None
+    return max(dated, key=lambda a: a.date, default=None)
 
 
 def _first_diagnosis(p) -> str | None:
@@ -292,6 +286,7 @@ def from_patient(p, as_of: date) -> PatientFacts:
     from mbcnav.trials.menopause import status_from_patient as menopause_status
 
     lines = derive.lines_of_therapy(p, as_of)
+    latest = _latest_assessment(p, as_of)
     progressed: set[str] = set()
     for ln in lines:
         if ln.stop_reason == "progression":
@@ -364,8 +359,8 @@ def from_patient(p, as_of: date) -> PatientFacts:
             for t in p.treatments
             if t.type == "radiation" and not (t.start and t.start > as_of)
         ],
-        latest_status=_latest_status(p, as_of),
-        latest_status_on=_latest_status_on(p, as_of),
+        latest_status=latest.status if latest else None,
+        latest_status_on=latest.date.isoformat() if latest else None,
         last_progression=_last_progression(p, lines, as_of),
         age=p.age_on(as_of),
         sex=p.sex,

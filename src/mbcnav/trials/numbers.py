@@ -432,7 +432,7 @@ def lines_checks(text: str) -> list[dict]:
     latest = _LATEST_GROWTH.search(text)
     if (
         latest
-        and not _GROWTH_DENIED.search(text[: latest.start()])
+        and not GROWTH_DENIED.search(text[: latest.start()])
         and not _GROWTH_TIMED.search(text)
     ):
         # "disease that progressed on his/her most recent treatment regimen" (NCT01557764, set
@@ -454,7 +454,7 @@ _LATEST_GROWTH = re.compile(
     re.I,
 )
 #: "without disease progression during the most recent treatment": no growth asked for
-_GROWTH_DENIED = re.compile(
+GROWTH_DENIED = re.compile(
     r"\b(?:no|not|without|never|absence\s+of|free\s+of|lack\s+of)\b[^.;,]{0,40}$", re.I
 )
 #: "progression on the most recent therapy within 3 months of starting it", "rapid

@@ -13,6 +13,7 @@ import re
 from datetime import date
 
 from mbcnav.trials.facts import PatientFacts
+from mbcnav.trials.numbers import GROWTH_DENIED, span_days
 
 _N = r"(?P<n>\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|twelve)"
 _UNIT = r"(?P<unit>days?|weeks?|months?)"
@@ -55,16 +56,10 @@ _WINDOWS = (
         re.I,
     ),
 )
-_WORDS = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "twelve": 12,
-}  # fmt: skip
-_DAYS = {"day": 1, "week": 7, "month": 30.4}
-#: "no progression within", "without progression within": a denial is no window
+#: "no progression within", "without progression within" (a denial, as for growth on the latest
+#: line), and "rapid" / "visceral" / "early" growth: no window before joining
 _DENIED = re.compile(
-    r"\b(?:no|not|without|never|absence\s+of|free\s+of|lack\s+of)\b[^.;,]{0,40}$"
-    r"|\b(?:rapid\w*|visceral|early)\s+(?:\w+\s+){0,2}$",
-    re.I,
+    GROWTH_DENIED.pattern + r"|\b(?:rapid\w*|visceral|early)\s+(?:\w+\s+){0,2}$", re.I
 )
 
 
@@ -78,9 +73,7 @@ def window_check(text: str) -> dict | None:
             and not _DENIED.search(text[: m.start()])
             and not _OTHER_GROWTH.search(text[: m.start()])
         ):
-            n = m.group("n").lower()
-            count = _WORDS.get(n) or int(n)
-            days = count * _DAYS[m.group("unit").lower().rstrip("s")]
+            days = span_days(m.group("n"), m.group("unit").lower().rstrip("s"))
             return {"type": "progression_within", "days": days, "at": m.start()}
     return None
 
