@@ -51,6 +51,7 @@ CASES = [
         "round48_cases.yaml",
         "round49_cases.yaml",
         "round50_cases.yaml",
+        "round51_cases.yaml",
     )
     for case in yaml.safe_load((DATA / file).read_text("utf-8"))["cases"]
 ]

@@ -78,14 +78,50 @@ def focus_named(question: str) -> set[str]:
     return {drug.generic for name, drug in syn.drugs.items() if f" {name} " in padded}
 
 
+#: genes and tumor markers a report names (the patient file's markers and a few more): a question
+#: that names one is about it ("tumor report says 'PTEN loss' what does that mean": session 31,
+#: tuning set 64, was answered with hair loss); HER2, ER and PR are named almost everywhere
+MARKER = re.compile(
+    r"\b(pik3ca|akt1|pten|esr1|palb2|brca1|brca2|trop-?2|pd-?l1|msi-?h?|tmb|ntrk|fgfr[1-4]?|"
+    r"erbb2|ki-?67|tp53|cdh1|ctdna)\b",
+    re.I,
+)
+
+
+def _marker_key(name: str) -> str:
+    """One spelling per marker: "PD-L1" and "pdl1", "MSI-H" and "MSI" are one."""
+    key = name.lower().replace("-", "")
+    return "msi" if key.startswith("msi") else key
+
+
+@lru_cache(maxsize=8)
+def _markers_named(index) -> list[frozenset[str]]:
+    """Per passage, the markers it names."""
+    return [
+        frozenset(_marker_key(m) for m in MARKER.findall(f"{s.heading} {text}"))
+        for s, text in zip(index.sections, index.texts, strict=True)
+    ]
+
+
+def marker_factor(index, question: str) -> np.ndarray | None:
+    """``DRUG_BONUS`` for passages naming a gene or marker the question names."""
+    named = {_marker_key(m) for m in MARKER.findall(question)}
+    if not named:
+        return None
+    hit = np.array([bool(named & m) for m in _markers_named(index)], dtype=bool)
+    return np.where(hit, DRUG_BONUS, 1.0).astype(np.float32)
+
+
 def focus_factor(index, question: str) -> np.ndarray | None:
     """``DRUG_BONUS`` for passages naming a drug the question names (by any of its names), and
     ``CLASS_BONUS`` for the passages the medicines guide lists for its class (how it works, its
     side effects, what to report: "rash and loose stools after starting Keytruda" reaches the
-    immunotherapy side-effect passage, which names no brand)."""
+    immunotherapy side-effect passage, which names no brand); the same bonus for passages naming
+    a gene or marker the question names (``marker_factor``)."""
     named = focus_named(question)
+    markers = marker_factor(index, question)
     if not named:
-        return None
+        return markers
     hit = np.array([bool(named & d) for d in _drugs_named(index)], dtype=bool)
     listed = set()
     for generic in named:
@@ -93,7 +129,8 @@ def focus_factor(index, question: str) -> np.ndarray | None:
             passages = (*page.works, *page.side_effects, *page.report)
             listed |= {(p.article.slug, p.section.heading) for p in passages}
     near = np.array([(s.article, s.heading) in listed for s in index.sections], dtype=bool)
-    return np.where(hit, DRUG_BONUS, np.where(near, CLASS_BONUS, 1.0)).astype(np.float32)
+    factor = np.where(hit, DRUG_BONUS, np.where(near, CLASS_BONUS, 1.0)).astype(np.float32)
+    return factor if markers is None else (factor * markers).astype(np.float32)
 
 
 def split_sentences(text: str) -> list[str]:

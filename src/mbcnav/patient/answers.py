@@ -137,11 +137,24 @@ LAB_BEFORE = re.compile(
 )
 
 
+#: a number in a blood test's reference range pasted from a portal ("ALT 58 U/L (ref 7-40)",
+#: "normal range 35-50", "ref <21"): session 31, tuning set 68
+REFERENCE_RANGE = re.compile(
+    r"\b(?:ref(?:erence)?|range|normal|nr)\b[\s:(]*(?:[<>]=?\s*)?"
+    r"(?:\d+(?:\.\d+)?\s*(?:-|–|to)\s*)?$"
+)
+#: a blood test's unit after a number ("58 U/L", "12 umol/L", "35 g/L")
+LAB_UNIT_AFTER = re.compile(r"\s*(?:i?u/l|units?/l|[uµμ]mol/l|mmol/l|g/l|g/dl|x\s?10)", re.I)
+
+
 def _temperatures(low: str) -> list[tuple[str, float]]:
     """Every number in the words that can only be a body temperature, with its field."""
     out = []
     for m in NUMBER.finditer(low):
-        if LAB_BEFORE.search(low[max(0, m.start() - 40) : m.start()]):
+        before = low[max(0, m.start() - 40) : m.start()]
+        if LAB_BEFORE.search(before) or REFERENCE_RANGE.search(before):
+            continue
+        if LAB_UNIT_AFTER.match(low, m.end()):
             continue
         value = float(m.group(1))
         if CELSIUS[0] <= value <= CELSIUS[1]:

@@ -177,6 +177,11 @@ def _other_medicines() -> dict[str, OtherMedicine]:
     return out
 
 
+def other_medicine_names() -> list[str]:
+    """Every name of a medicine for another health problem, as the table keys it."""
+    return list(_other_medicines())
+
+
 #: words of a medicine's form or salt, said after its name
 _FORM_WORDS = re.compile(
     r"\s+(?:xr|er|sr|xl|dr|cr|la|mr|sulfate|sulphate|hydrochloride|hcl|sodium|potassium|"

@@ -72,6 +72,8 @@ def without_frame(words: list[str]) -> list[str]:
 
 #: Contracted "is not" / "was not", typed without the apostrophe or with it.
 _COPULA_NOT = frozenset({"isnt", "wasnt", "arent", "werent"})
+#: events "didnt" denies ("didnt faint or fall"); other words after it stay reports
+DIDNT_EVENTS = frozenset(str(w) for w in _NEG["didnt_events"])
 #: Words that may sit between the negation and the symptom ("no more pain", "not really dizzy").
 FILLERS = frozenset(_NEG["fillers"])
 #: Words that may follow the symptom in a denial ("no pain today", "not sick anymore").
@@ -135,6 +137,11 @@ def negated(clause: str) -> bool:
     # "wasnt dizzy", "isnt swollen": a state denied as "not" denies it (twenty-eighth session,
     # tuning set 62); "didnt" and "doesnt" stay unread ("didnt wee all day" is a report)
     words = ["not" if w in _COPULA_NOT else w for w in words]
+    # "didnt faint or fall": an event that did not happen is denied (DIDNT_EVENTS)
+    words = [
+        "not" if w == "didnt" and i + 1 < len(words) and words[i + 1] in DIDNT_EVENTS else w
+        for i, w in enumerate(words)
+    ]
     if POST_NEGATION.search(" ".join(words)) and v.normalise_symptom(clause) is not None:
         return True
     framed = without_frame(words)

@@ -17,6 +17,8 @@ from mbcnav.patient.days import human
 from mbcnav.patient.model import Lab, Patient, Symptom
 from mbcnav.patient.vocabulary import Drug
 
+from .told_sites import told
+
 
 @dataclass(frozen=True)
 class TakenDrug:
@@ -145,11 +147,13 @@ COURSE_DAYS = 365
 
 
 def build(p: Patient, as_of: date) -> Context:
+    checkin = latest_checkin(p, as_of)
     return Context(
         as_of=as_of,
-        checkin=latest_checkin(p, as_of),
+        checkin=checkin,
         drugs=taken_drugs(p),
-        sites=frozenset(m.site for m in p.metastases),
+        # the check-in's own words may tell a site the record lacks (H169)
+        sites=frozenset(m.site for m in p.metastases) | told(checkin),
         labs=tuple(p.labs),
     )
 

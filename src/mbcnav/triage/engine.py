@@ -28,8 +28,8 @@ from mbcnav.patient.checkin import words_of
 from mbcnav.patient.days import human
 from mbcnav.patient.model import Patient, Symptom
 
+from . import care_questions, semantic
 from . import context as contextlib
-from . import semantic
 from .conditions import matches
 from .context import is_reported
 from .rule import RANK, Rule, Source, load_rules
@@ -187,7 +187,11 @@ def triage(patient: Patient, as_of: date, rules: tuple[Rule, ...] | None = None)
         return TriageResult("none", NO_CHECKIN.format(day=human(as_of)), (), as_of, None)
     reasons: list[Reason] = []
     for entry in ctx.checkin:
-        if is_reported(entry):
+        if is_reported(entry) and care_questions.only_asks(entry):
+            # words nothing reads that only ask about care ("can i have my flu jab at the
+            # chemist this week?"): a question for the team, not an unread symptom (H168)
+            reasons.extend(_question_reasons(entry, rules, ctx))
+        elif is_reported(entry):
             # an entry that meets no rule ("temp was 37.1 ... just checking thats ok on
             # enhertu?") still carries its question: it goes to the team (triage set 56)
             found = _entry_reasons(entry, rules, ctx)

@@ -174,6 +174,22 @@ def _way(ways: list[int], at: int | None) -> int:
     return sum(1 for w in ways if at is not None and at >= w)
 
 
+def _rules_out_count(text: str, at: int | None) -> bool:
+    """Words that rule out the people a count names ("Patients who have received 2 or more lines
+    are not eligible"), in the count's own clause: not past a full stop or a semicolon, nor in a
+    bracket opened after it ("...progression during or after most recent therapy); locally
+    advanced disease must not be amenable to resection (patients who are considered suitable for
+    surgical ... techniques ... are not eligible)": CAPItello-291, session 31 tuning set 84)."""
+    for m in rx("lines.ruled_out").finditer(text):
+        if at is None:
+            return True
+        lo, hi = sorted((at, m.start()))
+        between = text[lo:hi]
+        if not re.search(r"[.;]", between) and between.count("(") <= between.count(")"):
+            return True
+    return False
+
+
 def _sentence_end(text: str, at: int) -> int:
     """Where a definition's words end: at its sentence's end when the next sentence allows or
     binds something of its own ("Prior use of adjuvant CDK4/6i is allowed (if ...)"); else at the
@@ -238,7 +254,7 @@ def checks_for(crit: Criterion, found: list[Mention]) -> list[dict]:
             c["min"]
             and c["max"] is None
             and crit.kind == "inclusion"
-            and rx("lines.ruled_out").search(plain)
+            and _rules_out_count(plain, c.get("at"))
         ):
             c = {**c, "min": None, "max": c["min"] - 1}  # "... are not eligible": a ceiling
         out.append(c)

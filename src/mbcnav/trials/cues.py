@@ -447,7 +447,9 @@ _ON_ANY_TREATMENT = re.compile(
 # "CDK4/6 inhibitor combination treatment with non-steroidal aromatase inhibitor" (NCT05501886):
 # the partner drug of a combination, a second requirement rather than an alternative
 _PARTNER = re.compile(
-    r"\s*(?:\(\w+\)\s*)?(?:-?based\s+)?(?:combination\s+(?:treatment|therapy|regimen)\s+with|(?:given\s+)?in\s+combination\s+with|"
+    # (a bracket of examples may close before it: "... combination chemotherapy) in
+    # combination with trastuzumab", NCT00103233)
+    r"\s*\)?\s*(?:\(\w+\)\s*)?(?:-?based\s+)?(?:combination\s+(?:treatment|therapy|regimen)\s+with|(?:given\s+)?in\s+combination\s+with|"
     r"combined\s+with|plus|\+)\s+(?:an?\s+|the\s+)?(?:non-?steroidal\s+|steroidal\s+)?",
     re.I,
 )

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 
+from mbcnav.patient.drugs import drug
 from mbcnav.trials.cohorts import apply_cohorts, feasible, lone_group
 from mbcnav.trials.evaluate import NEUTRAL, evaluate
 from mbcnav.trials.facts import PatientFacts
@@ -256,13 +257,41 @@ def _joined_by_and(text: str, judged: list[tuple[dict, object]]) -> set[str]:
         (c for c, _ in judged if c["type"] == "therapy" and not c.get("neg") and "at" in c),
         key=lambda c: c["at"],
     )
+    if len(shown) > 2:
+        return _named_all(text, shown)
     if len(shown) != 2:
-        return set()  # a list of three or more ("letrozole, anastrozole and exemestane") is kinds
+        return set()
     a, b = shown
     between = text[a["at"] + len(a.get("text", "")) : b["at"]]
     if _group_key(a) == _group_key(b) and _AND_BETWEEN.match(between) and "/" not in between:
         return {_group_key(a)}
     return set()
+
+
+#: what may stand between the names of a list: a comma, "and" (the last one), articles
+_LIST_GAP = re.compile(r"^\W*(?:,\s*)?(?:and\s+)?(?:an?\s+|the\s+)?$", re.I)
+
+
+def _named_all(text: str, shown: list[dict]) -> set[str]:
+    """A list of three or more medicines by name, joined by commas and a last "and", is each
+    needed when they are not all of one kind ("trastuzumab, pertuzumab, and T-DM1", HER2CLIMB-04
+    NCT04539938: session 31, tuning set 84); names of one kind ("letrozole, anastrozole and
+    exemestane") are kinds of a treatment, any of which counts."""
+    if not all(c.get("drug") for c in shown) or len({_group_key(c) for c in shown}) != 1:
+        return set()
+    gaps = [
+        text[a["at"] + len(a.get("text", "")) : b["at"]]
+        for a, b in zip(shown, shown[1:], strict=False)
+    ]
+    if not all(_LIST_GAP.match(g) for g in gaps) or not re.search(r"\band\b", gaps[-1], re.I):
+        return set()
+    kinds = set()
+    for c in shown:
+        found = drug(c["value"])
+        if found is None:
+            return set()
+        kinds.add((found.classes, found.kind))
+    return {_group_key(shown[0])} if len(kinds) > 1 else set()
 
 
 # "and" opening a second earlier treatment ("progressed on hormonal based therapy including CDK4/6

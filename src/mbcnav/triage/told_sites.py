@@ -1,0 +1,69 @@
+"""Where the cancer has spread, as told in the person's own words in a check-in ("i had
+radiotherapy to the brain last year", "my bone mets"): read beside the record's metastases
+by the rules that ask for a site (data/told_sites.yaml). A clause that denies the site ("no
+brain mets", "the scan was clear of the brain") tells nothing. Hazard H169 in docs/safety.md.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from importlib import resources
+
+import yaml
+
+from mbcnav.patient import vocabulary
+from mbcnav.patient.checkin import clauses, words_of
+from mbcnav.patient.model import Symptom
+
+from .errors import TriageError
+
+FILE = "told_sites.yaml"
+#: words before a site in its clause that deny or doubt it ("no brain mets", "clear of", "if")
+_DENIED = re.compile(
+    r"\b(?:no|not|never|without|clear|free|negative|ruled\s+out|rule\s+out|if|whether|"
+    r"could|might|maybe|worried|scared|afraid|fear\w*|check\w*\s+for|looking\s+for)\b",
+    re.I,
+)
+
+
+def parse(data: object, file: str = FILE) -> dict[str, tuple[re.Pattern, ...]]:
+    """Validate the data file: site -> its patterns."""
+    if not isinstance(data, dict) or not {"as_of", "sources", "sites"} <= data.keys():
+        raise TriageError(f"{file}: needs as_of, sources and sites.")
+    if not data["sources"] or not all(
+        isinstance(s, dict) and all(s.get(k) for k in ("publisher", "title", "url", "read"))
+        for s in data["sources"]
+    ):
+        raise TriageError(f"{file}: each source needs publisher, title, url and read.")
+    out = {}
+    for site, patterns in (data["sites"] or {}).items():
+        if site not in vocabulary.SITES:
+            raise TriageError(f"{file}: {site!r} is not a site of the patient file.")
+        if not patterns or not all(isinstance(p, str) for p in patterns):
+            raise TriageError(f"{file}: {site}: needs a list of patterns.")
+        try:
+            out[site] = tuple(re.compile(p, re.I) for p in patterns)
+        except re.error as err:
+            raise TriageError(f"{file}: {site}: a pattern does not compile ({err}).") from None
+    return out
+
+
+@cache
+def _sites() -> dict[str, tuple[re.Pattern, ...]]:
+    text = resources.files("mbcnav.triage").joinpath("data", FILE).read_text(encoding="utf-8")
+    return parse(yaml.safe_load(text))
+
+
+def told(entries: tuple[Symptom, ...]) -> frozenset[str]:
+    """The sites the words of the check-in's entries tell, each in a clause that does not
+    deny or doubt it."""
+    found = set()
+    for entry in entries:
+        for clause in clauses(words_of(entry.note)):
+            for site, patterns in _sites().items():
+                for p in patterns:
+                    m = p.search(clause)
+                    if m and not _DENIED.search(clause[: m.start()]):
+                        found.add(site)
+    return frozenset(found)
