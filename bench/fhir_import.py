@@ -143,10 +143,7 @@ def score(gold: dict, record: dict, report) -> tuple[int, list[str], list[str]]:
     for label in gold.get("not_breast") or []:
         expected += 1
         line = report.line_for(label)
-        # skipped, or (issue 14) kept only as another health problem ("another cancer")
-        # with the same words; either way nothing of it is a breast cancer fact
-        said = line and "not breast cancer" in line.detail
-        if not (said and (line.action == "skipped" or "another health problem" in line.detail)):
+        if not (line and line.action == "skipped" and "not breast cancer" in line.detail):
             missed.append(f"{label} reported as not breast cancer")
     text = report.text()
     for words in gold.get("report_mentions") or []:

@@ -100,8 +100,17 @@ def read_condition(res: dict, draft: Draft, codes: CodeTable, label: str) -> str
     if is_secondary(res, codes):
         return _secondary(res, draft, codes, label)
     if is_primary(res, codes):
-        if not is_breast(res, codes):  # another cancer: kept as another health problem
-            return read_health.read_other(res, draft, codes, label)
+        if not is_breast(res, codes):
+            # another primary cancer stays out of the record, as the import contract says
+            # ("not imported: not breast cancer"); only the record's own "another cancer"
+            # entries (our code, cancers.ours) come back as health problems
+            said = [f"'{t}'" for t in texts(res.get("code"))[:1]]
+            shown = ", ".join(f"code {c.get('code')}" for c in codings(res.get("code")))
+            named = ", ".join([*said, shown or "no code"])
+            raise Skip(
+                f"not imported: not breast cancer ({named}); its stage, results and spread "
+                "are not taken into the record."
+            )
         return _primary(res, draft, codes, label)
     if read_health.menopause_said(res, codes) is not None:
         return read_health.read_menopause(res, draft, codes, label)
