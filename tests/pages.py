@@ -4,7 +4,14 @@ the browser tier walks at two sizes and the Django-client checks (dates, spellin
 from __future__ import annotations
 
 from mbcnav.web.record import services
-from mbcnav.web.record.models import Assessment, CareTeamMember, Lab, Metastasis, Treatment
+from mbcnav.web.record.models import (
+    Assessment,
+    CareTeamMember,
+    Condition,
+    Lab,
+    Metastasis,
+    Treatment,
+)
 
 
 def demo_people(tag: str) -> dict:
@@ -54,6 +61,7 @@ def record_pages(owner, prefix: str = "", can_edit: bool = True) -> list[str]:
         ("sites", Metastasis),
         ("biomarkers", None),
         ("labs", Lab),
+        ("health-problems", Condition),
         ("care-team", CareTeamMember),
         ("appointments", None),
         ("notes", None),
@@ -62,7 +70,10 @@ def record_pages(owner, prefix: str = "", can_edit: bool = True) -> list[str]:
         if model is not None:
             pk = _first(model, owner)
             pages += [f"/record/{o}/{section}/{pk}/edit/", f"/record/{o}/{section}/{pk}/delete/"]
-    pages += [f"/record/{o}/{section}/add/" for section in ("treatments", "scans", "labs")]
+    pages += [
+        f"/record/{o}/{section}/add/"
+        for section in ("treatments", "scans", "labs", "health-problems")
+    ]
     pages += [f"/record/{o}/edit/{part}/" for part in ("diagnosis", "receptors", "ecog")]
     if not can_edit:
         changes = ("/edit/", "/delete/", "/add/")

@@ -247,6 +247,23 @@ def symptom(draw) -> dict:
     return out
 
 
+def condition():
+    """Another health problem: a known name (with its kind) or one kept as written."""
+    return st.fixed_dictionaries(
+        {
+            "name": st.sampled_from(
+                ("HIV on ART, undetectable viral load", "T2DM", "melanoma", "HFrEF", "ILD",
+                 "hepatitis B", "Gilbert's syndrome", "gout", "DVT", "lupus")
+            )
+        },
+        optional={
+            "status": st.sampled_from(("active", "controlled", "past", "unknown")),
+            "date": st.dates(min_value=date(1990, 1, 1), max_value=TODAY).map(_iso),
+            "note": texts,
+        },
+    )  # fmt: skip
+
+
 def _unique(strategy, max_size: int):
     return st.lists(strategy, max_size=max_size, unique_by=lambda d: json.dumps(d, sort_keys=True))
 
@@ -280,11 +297,21 @@ def patient_dicts(draw) -> dict:
             out[key] = value
     if draw(st.booleans()):
         out["ecog"] = draw(st.integers(min_value=0, max_value=4))
+    if draw(st.booleans()):
+        out["karnofsky"] = draw(st.integers(min_value=0, max_value=10)) * 10
+    if out.get("sex") != "male" and draw(st.booleans()):
+        out["menopausal_status"] = draw(
+            st.sampled_from(
+                ("premenopausal", "perimenopausal", "postmenopausal", "unknown",
+                 "postmenopausal (surgical)", "premenopausal on ovarian suppression")
+            )
+        )  # fmt: skip
     for key, strategy, size in (
         ("treatments", treatment(), 6),
         ("assessments", assessment(), 4),
         ("labs", lab(), 4),
         ("symptoms", symptom(), 5),
+        ("conditions", condition(), 4),
     ):
         items = draw(_unique(strategy, size))
         if items:

@@ -22,6 +22,10 @@ def skipped(report) -> dict[str, str]:
     return {line.resource: line.detail for line in report.lines if line.action == "skipped"}
 
 
+def imported(report) -> dict[str, str]:
+    return {line.resource: line.detail for line in report.lines if line.action == "imported"}
+
+
 @pytest.mark.parametrize("name", ALL_FIXTURES)
 def test_every_fixture_imports_to_a_valid_record_with_one_report_line_per_resource(name):
     bundle = fixture(name)
@@ -105,9 +109,14 @@ def test_ctm_service_bundle_skips_invalid_duplicate_and_foreign_resources():
 def test_official_stu1_examples_keep_only_what_belongs_to_breast_cancer():
     record, report = import_bundle(stu1_bundle())
     why = skipped(report)
+    taken = imported(report)
+    # another primary cancer stays out of the record (the import contract)
     assert "not breast cancer" in why["Condition/mCODEPrimaryCancerConditionExample01"]
+    assert "conditions" not in record
     assert "not breast cancer" in why["Condition/mCODESecondaryCancerConditionExample01"]
-    assert "Karnofsky" in why["Observation/mCODEKarnofskyPerformanceStatusExample01"]
+    # STU1 writes the Karnofsky score as a LOINC answer only (LA29176-7: 90)
+    assert taken["Observation/mCODEKarnofskyPerformanceStatusExample01"] == "Karnofsky 90."
+    assert record["karnofsky"] == 90
     assert record["ecog"] == 0  # the person's, whatever the cancer
     # the disease status names no cancer, and the only cancer here is lung cancer
     assert "not linked to a breast cancer" in why["Observation/mCODECancerDiseaseStatusExample01"]
@@ -331,8 +340,9 @@ def test_a_plain_us_core_bundle_without_mcode_profiles():
         {"drugs": ["letrozole"], "start": "2023-05-20"},
         {"type": "surgery", "procedure": "lumpectomy", "date": "2018-04-01"},
     ]
+    assert record["conditions"] == [{"name": "diabetes", "detail": "type 2"}]
     why = skipped(report)
-    assert set(why) == {"Encounter/e1", "Condition/c3", "Observation/o2", "MedicationRequest/m2"}
+    assert set(why) == {"Encounter/e1", "Observation/o2", "MedicationRequest/m2"}
     assert "metformin" in why["MedicationRequest/m2"]
 
 

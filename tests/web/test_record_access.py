@@ -25,6 +25,7 @@ READ_VIEWS = [
         "sites",
         "biomarkers",
         "labs",
+        "health-problems",
         "care-team",
         "appointments",
         "notes",
@@ -33,6 +34,7 @@ READ_VIEWS = [
 EDIT_VIEWS = [
     ("record:section_add", ["treatments"]),
     ("record:section_add", ["labs"]),
+    ("record:section_add", ["health-problems"]),
     ("record:profile_edit", ["diagnosis"]),
     ("record:profile_edit", ["receptors"]),
     ("record:profile_edit", ["ecog"]),

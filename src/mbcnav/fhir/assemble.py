@@ -19,7 +19,7 @@ from .errors import FhirError
 from .report import ImportReport
 from .values import Draft
 
-LISTS = ("metastases", "treatments", "assessments", "labs", "symptoms")
+LISTS = ("metastases", "treatments", "assessments", "labs", "symptoms", "conditions")
 
 
 def assemble(draft: Draft, report: ImportReport, own: bool) -> tuple[dict, dict]:
@@ -95,8 +95,17 @@ def assemble(draft: Draft, report: ImportReport, own: bool) -> tuple[dict, dict]
             if k.startswith("biomarker:")
         }
     )
-    if "ecog" in draft.single:
-        data["ecog"], origin["ecog"] = draft.single["ecog"].value, draft.single["ecog"].label
+    for key in ("ecog", "karnofsky"):
+        if key in draft.single:
+            data[key], origin[key] = draft.single[key].value, draft.single[key].label
+    if "menopausal_status" in draft.single:
+        (status, detail), label = (
+            draft.single["menopausal_status"].value,
+            draft.single["menopausal_status"].label,
+        )
+        data["menopausal_status"], origin["menopausal_status"] = status, label
+        if detail:
+            data["menopausal_detail"], origin["menopausal_detail"] = detail, label
     for label, why in draft.superseded:
         report.demote(label, why)
     for section in LISTS:
@@ -132,7 +141,7 @@ def assemble(draft: Draft, report: ImportReport, own: bool) -> tuple[dict, dict]
 def _drop(data: dict, origin: dict, err: PatientFileError, report: ImportReport) -> None:
     field = err.field or ""
     why = f"the record cannot hold what it gives ({err})."
-    m = re.match(r"^(metastases|treatments|assessments|labs|symptoms)\[(\d+)\]", field)
+    m = re.match(r"^(metastases|treatments|assessments|labs|symptoms|conditions)\[(\d+)\]", field)
     if m:
         section, index = m.group(1), int(m.group(2))
         report.demote(origin["lists"][section].pop(index), why)

@@ -47,8 +47,17 @@ def _icd(res: dict) -> list[str]:
     ]
 
 
+def ours(res: dict, codes: CodeTable) -> bool:
+    """Another health problem as MBC Navigator writes it (our own condition code): never the
+    breast cancer or a metastasis, whatever its words say ("another cancer: melanoma")."""
+    own = codes.local("CodeSystem/condition")
+    return any(c.get("system") == own for c in codings(res.get("code")))
+
+
 def is_breast(res: dict, codes: CodeTable) -> bool:
     """A breast cancer primary: a breast cancer code, ICD-10-CM C50, or words saying so."""
+    if ours(res, codes):
+        return False
     if has_code(res.get("code"), [codes.get(f"snomed.{k}") for k in BREAST_KEYS]):
         return True
     if any(code.startswith("C50") for code in _icd(res)):
@@ -60,6 +69,8 @@ def is_breast(res: dict, codes: CodeTable) -> bool:
 
 
 def is_secondary(res: dict, codes: CodeTable) -> bool:
+    if ours(res, codes):
+        return False
     if has_profile(res, "secondary-cancer-condition"):
         return True
     if find_code(res.get("code"), codes, "snomed") in [
@@ -84,7 +95,7 @@ def _other_by_code(res: dict) -> bool:
 
 def is_primary(res: dict, codes: CodeTable) -> bool:
     """A primary cancer of any kind (breast or not)."""
-    if is_secondary(res, codes):
+    if ours(res, codes) or is_secondary(res, codes):
         return False
     if has_profile(res, "primary-cancer-condition") or is_breast(res, codes):
         return True

@@ -215,6 +215,96 @@ def _ecog(ctx: Context) -> None:
     )
 
 
+def _karnofsky(ctx: Context) -> None:
+    score = ctx.patient.karnofsky
+    if score is None:
+        return
+    answer = ctx.codes.mapped("karnofsky", str(score))
+    ctx.add(
+        "karnofsky",
+        _clean(
+            {
+                "resourceType": "Observation",
+                "status": "final",
+                "category": [_cat("survey")],
+                "code": ctx.codes.get("loinc.karnofsky").concept(),
+                "subject": ctx.patient_ref,
+                "valueInteger": score,
+                "interpretation": [answer.concept()] if answer else None,
+            }
+        ),
+    )
+
+
+def _menopause(ctx: Context) -> None:
+    """No verified LOINC code names menopausal status (docs/fhir.md), so the Observation is
+    coded with our own observation kind; its value is the SNOMED CT finding of DICOM CID 6086
+    (before, during or after menopause), or the text "unknown"."""
+    p = ctx.patient
+    if p.menopausal_status is None:
+        return
+    value = ctx.concept("menopause", p.menopausal_status)
+    ext = (
+        [ctx.local_ext("menopausal-detail", valueString=p.menopausal_detail)]
+        if p.menopausal_detail
+        else None
+    )
+    ctx.add(
+        "menopause",
+        _clean(
+            {
+                "resourceType": "Observation",
+                "extension": ext,
+                "status": "final",
+                "category": [_cat("social-history")],
+                "code": ctx.local_code(
+                    "observation-kind", "menopausal-status", "Menopausal status"
+                ),
+                "subject": ctx.patient_ref,
+                "valueCodeableConcept": value,
+            }
+        ),
+    )
+
+
+#: a health problem's status -> FHIR condition-clinical (our own word travels in an extension)
+CLINICAL = {"active": "active", "controlled": "active", "past": "resolved"}
+
+
+def _conditions(ctx: Context) -> None:
+    from mbcnav.patient.conditions import vocabulary
+
+    from .export import CONDITION_CATEGORY, CONDITION_CLINICAL, category
+
+    for i, c in enumerate(ctx.patient.conditions):
+        term = vocabulary().by_term.get(c.name)
+        shown = term.label if term else c.name
+        ext = [ctx.local_ext("condition-status", valueCode=c.status)] if c.status else []
+        if c.detail:
+            ext.append(ctx.local_ext("condition-detail", valueString=c.detail))
+        when = c.date.isoformat() if c.date else None
+        ctx.add(
+            f"condition-{i}",
+            _clean(
+                {
+                    "resourceType": "Condition",
+                    "extension": ext,
+                    "clinicalStatus": category(CONDITION_CLINICAL, CLINICAL[c.status])
+                    if c.status in CLINICAL
+                    else None,
+                    "category": [category(CONDITION_CATEGORY, "problem-list-item")],
+                    "code": ctx.local_code(
+                        "condition", c.name, f"{shown}: {c.detail}" if c.detail else shown
+                    ),
+                    "subject": ctx.patient_ref,
+                    "onsetDateTime": when if c.status != "past" else None,
+                    "abatementDateTime": when if c.status == "past" else None,
+                    "note": [{"text": c.note}] if c.note else None,
+                }
+            ),
+        )
+
+
 def _labs(ctx: Context) -> None:
     for i, lab in enumerate(ctx.patient.labs):
         value: dict = {}
@@ -296,5 +386,8 @@ def add_all(ctx: Context) -> None:
     _treatments(ctx)
     _assessments(ctx)
     _ecog(ctx)
+    _karnofsky(ctx)
+    _menopause(ctx)
+    _conditions(ctx)
     _labs(ctx)
     _symptoms(ctx)

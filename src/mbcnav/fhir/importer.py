@@ -22,7 +22,7 @@ from typing import Any
 from mbcnav import hostile
 from mbcnav.patient import PatientFileError, dump, parse
 
-from . import lenient, read_care, read_clinical, staging
+from . import lenient, read_care, read_clinical, read_health, staging
 from .assemble import LISTS, assemble, finish
 from .codes import CodeTable, table
 from .errors import FhirError
@@ -194,7 +194,9 @@ def _observation(res: dict, draft: Draft, codes: CodeTable, label: str) -> str:
     if key == "loinc.ecog":
         return read_care.read_ecog(res, draft, codes, label)
     if key == "loinc.karnofsky":
-        raise Skip("a Karnofsky score has no place in the record, which keeps ECOG.")
+        return read_health.read_karnofsky(res, draft, codes, label)
+    if read_health.menopause_said(res, codes) is not None:
+        return read_health.read_menopause(res, draft, codes, label)
     if key == "loinc.variant_assessment":
         return read_clinical.read_variant(res, draft, codes, label)
     if key in ("loinc.msi", "loinc.tmb"):
@@ -205,6 +207,8 @@ def _observation(res: dict, draft: Draft, codes: CodeTable, label: str) -> str:
         return staging.read_stage(res, draft, codes, label)
     if found in codes.maps["lab"].values():
         return read_care.read_lab(res, draft, codes, label)
+    if has_profile(res, "comorbidities"):
+        return read_health.read_comorbidities(res, draft, codes, label)
     if has_profile(res, "tnm-") or has_profile(res, "tnm-clinical-distant"):
         raise Skip("it is a TNM T, N or M category; the record keeps only the stage group.")
     values = [k for k in res if k.startswith("value")]

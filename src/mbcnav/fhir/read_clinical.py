@@ -13,7 +13,7 @@ from dataclasses import replace
 from mbcnav.patient import markers
 from mbcnav.patient import vocabulary as v
 
-from . import staging
+from . import read_health, staging
 from .cancers import SPREAD_WORDS, is_breast, is_primary, is_secondary
 from .codes import CodeTable
 from .values import (
@@ -101,6 +101,9 @@ def read_condition(res: dict, draft: Draft, codes: CodeTable, label: str) -> str
         return _secondary(res, draft, codes, label)
     if is_primary(res, codes):
         if not is_breast(res, codes):
+            # another primary cancer stays out of the record, as the import contract says
+            # ("not imported: not breast cancer"); only the record's own "another cancer"
+            # entries (our code, cancers.ours) come back as health problems
             said = [f"'{t}'" for t in texts(res.get("code"))[:1]]
             shown = ", ".join(f"code {c.get('code')}" for c in codings(res.get("code")))
             named = ", ".join([*said, shown or "no code"])
@@ -109,10 +112,9 @@ def read_condition(res: dict, draft: Draft, codes: CodeTable, label: str) -> str
                 "are not taken into the record."
             )
         return _primary(res, draft, codes, label)
-    shown = (
-        texts(res.get("code")) or [c.get("code") for c in codings(res.get("code"))] or ["no code"]
-    )[0]
-    raise Skip(f"'{shown}' is not a cancer condition the record keeps.")
+    if read_health.menopause_said(res, codes) is not None:
+        return read_health.read_menopause(res, draft, codes, label)
+    return read_health.read_other(res, draft, codes, label)
 
 
 _INFLAMMATORY = re.compile(

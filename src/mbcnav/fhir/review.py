@@ -33,6 +33,9 @@ SECTIONS = {
     "birth_date": "Birth date",
     "sex": "Sex",
     "ecog": "Activity level (ECOG)",
+    "karnofsky": "Activity level (Karnofsky)",
+    "menopausal_status": "Menopause",
+    "menopausal_detail": "Menopause, more detail",
     "metastatic_diagnosis": "Diagnosis",
     "receptors": "Receptors",
     "biomarkers": "Biomarkers and gene results",
@@ -41,6 +44,7 @@ SECTIONS = {
     "assessments": "Scan results",
     "labs": "Lab results",
     "symptoms": "Symptoms",
+    "conditions": "Other health problems",
 }
 WORDS = {
     "er": "ER",

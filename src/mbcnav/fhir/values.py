@@ -126,7 +126,7 @@ class Draft:
     stages: list = field(default_factory=list)  # (date or "", stage, label)
     single: dict[str, Latest] = field(
         default_factory=dict
-    )  # "er", "pr", "her2", "ecog", "biomarker:X"
+    )  # "er", "pr", "her2", "ecog", "karnofsky", "menopausal_status", "biomarker:X"
     superseded: list = field(default_factory=list)  # (label, why)
     lists: dict[str, list] = field(
         default_factory=lambda: {
@@ -135,6 +135,7 @@ class Draft:
             "assessments": [],
             "labs": [],
             "symptoms": [],
+            "conditions": [],
         }
     )
     regimens: dict = field(default_factory=dict)  # groupIdentifier -> index in treatments

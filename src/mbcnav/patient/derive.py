@@ -331,3 +331,42 @@ def current_treatment(p: Patient, as_of: date) -> dict | None:
         "start": line.start.isoformat() if line else None,
         "supportive": [d.name for d in ongoing if d.supportive],
     }
+
+
+# ------------------------------------------------------------------ other health problems
+#: Which status wins when one problem is listed twice: the most current one
+_CURRENT = {"active": 3, "controlled": 2, "unknown": 1, "past": 0}
+
+
+def _listed(p: Patient, as_of: date | None):
+    return [c for c in p.conditions if as_of is None or c.date is None or c.date <= as_of]
+
+
+def conditions(p: Patient, as_of: date | None = None) -> dict[str, str]:
+    """Other health problems by canonical term (``patient/data/conditions.yaml``) -> status
+    (active | controlled | past | unknown; not given is unknown). A problem listed twice keeps
+    its most current status; a name the vocabulary does not know is keyed by its words in
+    lower case. Entries dated after ``as_of`` are left out."""
+    out: dict[str, str] = {}
+    for c in _listed(p, as_of):
+        key = c.name if c.known else " ".join(c.name.lower().split())
+        status = c.status or "unknown"
+        if key not in out or _CURRENT[status] > _CURRENT[out[key]]:
+            out[key] = status
+    return out
+
+
+def condition_entries(p: Patient, as_of: date | None = None) -> list[dict]:
+    """Every other health problem as {term, status, date (ISO or None), detail, known}, in file
+    order: the detail ("type 2", "melanoma") and the date (diagnosed or resolved) that criteria
+    such as "another cancer within 3 years" need beside the status."""
+    return [
+        {
+            "term": c.name if c.known else " ".join(c.name.lower().split()),
+            "status": c.status or "unknown",
+            "date": c.date.isoformat() if c.date else None,
+            "detail": c.detail,
+            "known": c.known,
+        }
+        for c in _listed(p, as_of)
+    ]

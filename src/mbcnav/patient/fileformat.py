@@ -23,6 +23,8 @@ from .errors import PatientFileError
 from .model import FORMAT, Patient
 from .reader import (
     ASSESSMENT_KEYS,
+    CONDITION_DETAIL_KEYS,
+    CONDITION_KEYS,
     DIAGNOSIS_KEYS,
     LAB_KEYS,
     METASTASIS_DETAIL_KEYS,
@@ -40,8 +42,11 @@ from .reader import (
 from .receptors import read_receptors
 from .sections import (
     read_assessment,
+    read_condition,
     read_diagnosis,
+    read_karnofsky,
     read_lab,
+    read_menopause,
     read_metastasis,
     read_symptom,
     read_treatment,
@@ -97,6 +102,13 @@ def parse(data: Any, today: date | None = None) -> Patient:
     if isinstance(ecog, str) and re.fullmatch(r"\s*ecog\s*\d\s*", ecog, re.I):
         ecog = ecog.strip()[-1]
     ecog = r.number(ecog, "ecog", 0, 4, integer=True)
+    karnofsky = read_karnofsky(r, data.get("karnofsky"))
+    sex = r.enum(data.get("sex"), "sex", v.normalise_sex, v.SEXES)
+    menopausal_status, menopausal_detail = read_menopause(r, data, sex)
+    conditions = tuple(
+        read_condition(r, c, f"conditions[{i}]")
+        for i, c in enumerate(r.items(data.get("conditions"), "conditions"))
+    )
     treatments = tuple(
         read_treatment(r, t, f"treatments[{i}]")
         for i, t in enumerate(r.items(data.get("treatments"), "treatments"))
@@ -117,7 +129,7 @@ def parse(data: Any, today: date | None = None) -> Patient:
         name=r.text(data.get("name"), "name"),
         birth_year=birth_year,
         birth_date=birth_date,
-        sex=r.enum(data.get("sex"), "sex", v.normalise_sex, v.SEXES),
+        sex=sex,
         postal_code=postal,
         country=country,
         metastatic_diagnosis=dx,
@@ -126,6 +138,10 @@ def parse(data: Any, today: date | None = None) -> Patient:
         biomarker_details=biomarker_details,
         metastases=metastases,
         ecog=ecog,
+        karnofsky=karnofsky,
+        menopausal_status=menopausal_status,
+        menopausal_detail=menopausal_detail,
+        conditions=conditions,
         treatments=treatments,
         assessments=assessments,
         labs=labs,
@@ -173,6 +189,13 @@ def dump(p: Patient) -> dict:
             for m in p.metastases
         ],
         "ecog": p.ecog,
+        "karnofsky": p.karnofsky,
+        "menopausal_status": p.menopausal_status,
+        "menopausal_detail": p.menopausal_detail,
+        "conditions": [
+            _clean({k: getattr(c, k) for k in CONDITION_KEYS + CONDITION_DETAIL_KEYS})
+            for c in p.conditions
+        ],
         "treatments": [
             _clean(
                 {k: getattr(t, k) for k in TREATMENT_KEYS + TREATMENT_DETAIL_KEYS}

@@ -130,6 +130,25 @@ class Symptom:
 
 
 @dataclass(frozen=True)
+class Condition:
+    """Another health problem (not the breast cancer): ``name`` is the canonical term of
+    ``patient/data/conditions.yaml`` when the words are known, else kept as written."""
+
+    name: str
+    status: str | None = None  # active | controlled | past | unknown
+    date: date | None = None  # diagnosed (or, for a past problem, resolved)
+    note: str | None = None
+    detail: str | None = None  # the kind or the words as written: "type 2", "melanoma"
+
+    @property
+    def known(self) -> bool:
+        """Whether ``name`` is a term of the conditions vocabulary (not kept as written)."""
+        from .conditions import vocabulary
+
+        return self.name in vocabulary().by_term
+
+
+@dataclass(frozen=True)
 class Patient:
     format: str = FORMAT
     name: str | None = None
@@ -148,6 +167,12 @@ class Patient:
     )  # canonical marker -> what the report gives beside the result (markers with detail only)
     metastases: tuple[Metastasis, ...] = ()
     ecog: int | None = None
+    karnofsky: int | None = None  # Karnofsky performance status, 0-100 in steps of 10
+    menopausal_status: str | None = (
+        None  # premenopausal | perimenopausal | postmenopausal | unknown
+    )
+    menopausal_detail: str | None = None  # as written: "surgical", "on ovarian suppression"
+    conditions: tuple[Condition, ...] = ()  # other health problems
     treatments: tuple[Treatment, ...] = ()
     assessments: tuple[Assessment, ...] = ()
     labs: tuple[Lab, ...] = ()

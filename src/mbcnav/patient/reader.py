@@ -26,6 +26,10 @@ TOP_KEYS = (
     "biomarkers",
     "metastases",
     "ecog",
+    "karnofsky",
+    "menopausal_status",
+    "menopausal_detail",
+    "conditions",
     "treatments",
     "assessments",
     "labs",
@@ -66,6 +70,8 @@ TREATMENT_KEYS = (
 )
 TREATMENT_DETAIL_KEYS = ("setting_detail", "line")
 ASSESSMENT_KEYS = ("date", "status", "method", "note")
+CONDITION_KEYS = ("name", "status", "date", "note")
+CONDITION_DETAIL_KEYS = ("detail",)
 LAB_KEYS = ("date", "test", "value", "unit")
 SYMPTOM_KEYS = (
     "date",

@@ -10,11 +10,22 @@ from typing import Any
 
 from rapidfuzz import process
 
+from . import conditions as cv
 from . import spellings
 from . import vocabulary as v
-from .model import Assessment, Lab, Metastasis, MetastaticDiagnosis, Symptom, Treatment
+from .model import (
+    Assessment,
+    Condition,
+    Lab,
+    Metastasis,
+    MetastaticDiagnosis,
+    Symptom,
+    Treatment,
+)
 from .reader import (
     ASSESSMENT_KEYS,
+    CONDITION_DETAIL_KEYS,
+    CONDITION_KEYS,
     DIAGNOSIS_KEYS,
     LAB_KEYS,
     METASTASIS_DETAIL_KEYS,
@@ -291,3 +302,94 @@ def _with_words(typed: object, note: str | None) -> str | None:
     if v.is_symptom_word(typed):
         return note
     return f"{str(typed).strip()}; {note}" if note else str(typed).strip()
+
+
+#: The breast cancer itself, which the file holds in its own sections, not as another problem
+_THIS_CANCER = re.compile(
+    r"^(?:metastatic |advanced |stage (?:iv|4) |her2 positive |triple negative |hr positive )?"
+    r"(?:breast cancer|breast carcinoma|mbc|invasive ductal carcinoma|invasive lobular carcinoma)$"
+)
+
+
+def _short(r: Reader, raw: Any, f: str, limit: int) -> str | None:
+    text = r.text(raw, f)
+    if text is not None and len(text) > limit:
+        raise fail(
+            f,
+            f"{show(text)} is {len(text)} characters long; keep it under {limit} "
+            "(put longer words in the note).",
+        )
+    return text
+
+
+def read_condition(r: Reader, raw: Any, f: str) -> Condition:
+    """One other health problem: ``{name, status, date, note}`` (or just its name as text)."""
+    if isinstance(raw, str):
+        raw = {"name": raw}
+    d = r.mapping(raw, f, CONDITION_KEYS + CONDITION_DETAIL_KEYS)
+    written = _short(r, d.get("name"), f"{f}.name", cv.MAX_NAME)
+    if not written:
+        raise fail(f"{f}.name", "is missing; name the health problem, such as diabetes or HIV.")
+    if _THIS_CANCER.match(cv._plain(written)):
+        raise fail(
+            f"{f}.name",
+            f"{show(written)} is the cancer this file is about; it goes under "
+            "metastatic_diagnosis and receptors, and conditions lists other health problems.",
+        )
+    name, detail, _known = cv.read_name(written)
+    given = _short(r, d.get("detail"), f"{f}.detail", cv.MAX_NAME)
+    note = _short(r, d.get("note"), f"{f}.note", cv.MAX_NOTE)
+    return Condition(
+        name=name,
+        status=r.enum(d.get("status"), f"{f}.status", cv.normalise_status, cv.STATUSES),
+        date=r.date(d.get("date"), f"{f}.date"),
+        note=note,
+        detail=given or detail,
+    )
+
+
+def read_karnofsky(r: Reader, raw: Any) -> int | None:
+    """Karnofsky performance status: 0 to 100 in steps of 10 ("KPS 80", "80%", "Karnofsky 70")."""
+    if raw is None:
+        return None
+    allowed = "write a number from 0 to 100 in steps of 10, like 80 or KPS 80"
+    if isinstance(raw, (bool, dict, list)):
+        raise fail("karnofsky", f"{show(raw)} is not a Karnofsky score; {allowed}.")
+    value = cv.read_karnofsky(raw)
+    try:
+        score = float(str(value).strip())
+    except ValueError:
+        raise fail("karnofsky", f"{show(raw)} is not a Karnofsky score; {allowed}.") from None
+    if not math.isfinite(score) or not 0 <= score <= 100 or score % 10:
+        raise fail("karnofsky", f"{show(raw)} is not a Karnofsky score; {allowed}.")
+    return int(score)
+
+
+def read_menopause(r: Reader, data: dict, sex: str | None) -> tuple[str | None, str | None]:
+    """``menopausal_status`` as written (pre-menopausal, post menopausal, "postmenopausal
+    (surgical)", "premenopausal on ovarian suppression") and ``menopausal_detail``."""
+    raw = data.get("menopausal_status")
+    status, detail = None, None
+    if raw is not None:
+        if isinstance(raw, (bool, dict, list, int, float)):
+            raise fail("menopausal_status", f"expected text, got {show(raw)}.")
+        got = cv.read_menopause(raw)
+        if got is None:
+            raise fail(
+                "menopausal_status",
+                f"{show(raw)} is not allowed; use {one_of(cv.MENOPAUSAL_STATUSES)} (words after "
+                "it are kept as the detail, as in 'postmenopausal (surgical)').",
+            )
+        status, detail = got
+    given = _short(r, data.get("menopausal_detail"), "menopausal_detail", cv.MAX_NAME)
+    if given and status is None:
+        raise fail(
+            "menopausal_detail",
+            f"{show(given)} is given without menopausal_status; add the status it explains.",
+        )
+    if sex == "male" and status not in (None, "unknown"):
+        raise fail(
+            "menopausal_status",
+            f"{show(raw)} is only for women, but sex is male; remove it or correct sex.",
+        )
+    return status, given or detail

@@ -13,6 +13,11 @@ def summarize(p: Patient, as_of: date) -> dict:
     warnings = [
         f"'{name}' is not in our drug list, so its drug class is unknown; check the spelling."
         for name in dict.fromkeys(derive.unknown_drugs(p))
+    ] + [
+        f"'{c.name}' is not in our list of health problems; it is kept as written, so the "
+        "trial finder cannot read it."
+        for c in p.conditions
+        if not c.known
     ]
     return {
         "valid": True,
@@ -30,5 +35,6 @@ def summarize(p: Patient, as_of: date) -> dict:
             else result
             for marker, result in p.biomarkers.items()
         },
+        "conditions": derive.conditions(p, as_of),
         "warnings": warnings,
     }

@@ -173,8 +173,13 @@ def _locoregional(f: PatientFacts) -> tuple[bool | None, str, str]:
 ECOG_TO_KPS = {0: (80, 100), 1: (70, 90), 2: (50, 70), 3: (30, 50), 4: (10, 30)}
 
 
-def _karnofsky(minimum: int, ecog: int | None) -> tuple[bool | None, str, str]:
-    """Karnofsky >= minimum, judged from an ECOG score: decided only where the ranges allow."""
+def _karnofsky(
+    minimum: int, ecog: int | None, karnofsky: int | None = None
+) -> tuple[bool | None, str, str]:
+    """Karnofsky >= minimum: from the Karnofsky score the record states, else judged from an
+    ECOG score where the ranges allow."""
+    if karnofsky is not None:
+        return karnofsky >= minimum, f"Your Karnofsky score is {karnofsky}.", ""
     if ecog is None or ecog not in ECOG_TO_KPS:
         return None, "Your performance status is not recorded.", "Your Karnofsky or ECOG score"
     lo, hi = ECOG_TO_KPS[ecog]
@@ -184,6 +189,19 @@ def _karnofsky(minimum: int, ecog: int | None) -> tuple[bool | None, str, str]:
     if hi < minimum:
         return False, why, ""
     return None, why, "Your Karnofsky score from your care team"
+
+
+def ecog_from_karnofsky(allowed, karnofsky: int) -> tuple[bool | None, str, str]:
+    """An ECOG rule judged from a Karnofsky score: the ECOG grades whose range (ECOG_TO_KPS)
+    holds the score; decided only when all of them are allowed, or none is."""
+    grades = sorted(g for g, (lo, hi) in ECOG_TO_KPS.items() if lo <= karnofsky <= hi)
+    said = " or ".join(str(g) for g in grades) or "none"
+    why = f"Your Karnofsky score is {karnofsky}, which matches an ECOG score of about {said}."
+    if grades and all(g in allowed for g in grades):
+        return True, why, ""
+    if grades and not any(g in allowed for g in grades):
+        return False, why, ""
+    return None, why, "Your ECOG score from your team"
 
 
 def evaluate(c: dict, f: PatientFacts) -> tuple[bool | None | str, str, str]:
@@ -326,6 +344,8 @@ def evaluate(c: dict, f: PatientFacts) -> tuple[bool | None | str, str, str]:
     if t == "biomarker":
         return _biomarker(c, f)
     if t == "ecog":
+        if f.ecog is None and f.karnofsky is not None:
+            return ecog_from_karnofsky(c["allowed"], f.karnofsky)
         if f.ecog is None:
             return (
                 None,
@@ -360,7 +380,7 @@ def evaluate(c: dict, f: PatientFacts) -> tuple[bool | None | str, str, str]:
     if t == "locoregional":
         return _locoregional(f)
     if t == "karnofsky":
-        return _karnofsky(c["min"], f.ecog)
+        return _karnofsky(c["min"], f.ecog, f.karnofsky)
     if t == "neuropathy":
         return neuropathy.holds(c, f)
     if t == "condition":

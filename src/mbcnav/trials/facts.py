@@ -56,11 +56,19 @@ class PatientFacts:
     )
     measurable: bool | None = None
     ecog: int | None = None
+    karnofsky: int | None = None  # Karnofsky score the record states (patient files only)
     biomarkers: dict[str, str] = field(default_factory=dict)
     pregnant: bool | None = None
     zip: str | None = None
     labs: dict[str, dict] = field(default_factory=dict)  # labs.latest(): newest value per test
     menopause: str | None = None  # post | suppressed | pre (menopause.status_from_patient)
+    # other health problems (patient files only): canonical term of patient/data/conditions.yaml
+    # (hiv, hepatitis b, interstitial lung disease, heart failure, another cancer, ...) ->
+    # active | controlled | past | unknown (derive.conditions); a name the vocabulary does not
+    # know is keyed by its words in lower case. Empty: none listed (not "none known").
+    conditions: dict[str, str] = field(default_factory=dict)
+    # the same entries with their detail and date: [{term, status, date, detail, known}]
+    condition_entries: list[dict] = field(default_factory=list)
     er_low_only: bool = False  # ER 1-10% and PR not positive: the only hormone receptor is ER-low
     # report detail (patient files only; see biomarker_facts for the exact meaning of each)
     er_percent: float | None = None  # highest ER % the report states ("<1%" -> 0.0)
@@ -389,6 +397,9 @@ def from_patient(p, as_of: date) -> PatientFacts:
         brain=brain,
         measurable=measurable,
         ecog=p.ecog,
+        karnofsky=p.karnofsky,
+        conditions=derive.conditions(p, as_of),
+        condition_entries=derive.condition_entries(p, as_of),
         biomarkers=dict(p.biomarkers),
         zip=p.postal_code,
         labs=latest_labs(p.labs, as_of),

@@ -1,7 +1,8 @@
 """Menopausal status: what a criterion asks for, and what a record shows.
 
 - ``status_from_patient(p, as_of)``: "post" | "suppressed" (ovarian suppression ongoing) | "pre"
-  | None (not clear from a record), for women.
+  | None (not clear from a record), for women. A ``menopausal_status`` the record states wins
+  over the guess below (perimenopausal counts as before menopause).
 - ``menopause_check(text)``: {"type": "menopause", "value": "post" | "pre", "ofs_ok"} or None.
 - ``evaluate_menopause(check, status)``: (holds, why, settle) for a woman.
 
@@ -26,14 +27,32 @@ from mbcnav.trials.wording import rx
 
 POST_AGE = 60
 PRE_AGE = 45
+#: a stated status's detail that says ovarian suppression is going on ("premenopausal on
+#: ovarian suppression", "premenopausal on goserelin")
+_SUPPRESSION_SAID = re.compile(
+    r"\b(?:ovarian (?:function )?suppression|ofs|goserelin|zoladex|leuprolide|leuprorelin|"
+    r"lupron|triptorelin|lhrh|gnrh)\b",
+    re.I,
+)
 
 
 def status_from_patient(p, as_of: date) -> str | None:
     """The record's menopausal status on ``as_of`` (women only; None when not clear)."""
     from mbcnav.patient import derive
 
-    if p.sex != "female":
+    stated = getattr(p, "menopausal_status", None)
+    if p.sex == "male" or (p.sex != "female" and stated in (None, "unknown")):
         return None
+    # the status the record states wins over the guess from age and surgery; before (or
+    # around) menopause with ovarian suppression going on is its own state
+    if stated == "postmenopausal":
+        return "post"
+    if stated in ("premenopausal", "perimenopausal"):
+        if any("ovarian suppression" in d.classes for d in derive.ongoing_drugs(p, as_of)):
+            return "suppressed"
+        if _SUPPRESSION_SAID.search(getattr(p, "menopausal_detail", None) or ""):
+            return "suppressed"
+        return "pre"
     for t in p.treatments:
         when = t.date or t.start
         if (

@@ -28,6 +28,9 @@ FIELD_WORDS = {
     "stop_reason": _("the reason it stopped"),
     "temperature_f": _("the temperature in °F"),
     "temperature_c": _("the temperature in °C"),
+    "menopausal_status": _("the menopausal status"),
+    "menopausal_detail": _("what you added about menopause"),
+    "karnofsky": _("the Karnofsky score"),
 }
 # A day the engine names; what the person typed ("you wrote 0001-01-01", “2026-02-30”) stays.
 _ISO_DAY = re.compile(r"(?<!wrote )(?<!“)\b(\d{4})-(\d{2})-(\d{2})\b")

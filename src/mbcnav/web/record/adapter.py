@@ -16,13 +16,24 @@ from types import SimpleNamespace
 from mbcnav.patient import FORMAT, Patient, markers, parse
 from mbcnav.patient.reader import (
     ASSESSMENT_KEYS,
+    CONDITION_DETAIL_KEYS,
+    CONDITION_KEYS,
     LAB_KEYS,
     METASTASIS_KEYS,
     SYMPTOM_KEYS,
     TREATMENT_KEYS,
 )
 
-from .models import Assessment, Biomarker, CheckIn, Lab, Metastasis, Profile, Treatment
+from .models import (
+    Assessment,
+    Biomarker,
+    CheckIn,
+    Condition,
+    Lab,
+    Metastasis,
+    Profile,
+    Treatment,
+)
 
 #: file list key -> (model, row -> entry function)
 PROFILE_IDENTITY = ("name", "birth_year", "birth_date", "sex", "postal_code", "country")
@@ -35,6 +46,8 @@ PROFILE_DIAGNOSIS = {
     "inflammatory": "inflammatory",
 }
 PROFILE_RECEPTORS = ("er", "pr", "her2", "biopsy_site", "biopsy_date")
+#: the profile's single values beside ECOG (the "Daily activity" part)
+PROFILE_HEALTH = ("karnofsky", "menopausal_status", "menopausal_detail")
 
 
 def _iso(value):
@@ -47,7 +60,8 @@ def _clean(d: dict) -> dict:
 
 
 def profile_entries(profile: Profile | None) -> dict:
-    """The top-level, diagnosis, receptor and ECOG parts of the file from a Profile row."""
+    """The top-level, diagnosis, receptor, ECOG, Karnofsky and menopause parts of the file
+    from a Profile row."""
     if profile is None:
         return {}
     out = _clean({k: getattr(profile, k) for k in PROFILE_IDENTITY})
@@ -59,6 +73,7 @@ def profile_entries(profile: Profile | None) -> dict:
         out["receptors"] = rc
     if profile.ecog is not None:
         out["ecog"] = profile.ecog
+    out.update(_clean({k: getattr(profile, k) for k in PROFILE_HEALTH}))
     return out
 
 
@@ -90,6 +105,12 @@ def lab_entry(x: Lab) -> dict:
     return _clean({"date": x.date, "test": x.test, "value": x.value, "unit": x.unit})
 
 
+def condition_entry(c: Condition) -> dict:
+    return _clean(
+        {"name": c.name, "status": c.status, "date": c.date, "note": c.note, "detail": c.detail}
+    )
+
+
 def checkin_entry(s: CheckIn) -> dict:
     return _clean(
         {
@@ -113,6 +134,7 @@ LISTS = {
     "treatments": (Treatment, treatment_entry),
     "assessments": (Assessment, assessment_entry),
     "labs": (Lab, lab_entry),
+    "conditions": (Condition, condition_entry),
     "symptoms": (CheckIn, checkin_entry),
 }
 
@@ -123,6 +145,7 @@ FIELDS = {
     "treatments": TREATMENT_KEYS,
     "assessments": ASSESSMENT_KEYS,
     "labs": LAB_KEYS,
+    "conditions": CONDITION_KEYS + CONDITION_DETAIL_KEYS,
     "symptoms": tuple(k for k in SYMPTOM_KEYS if k != "temperature_f"),
 }
 
@@ -180,6 +203,7 @@ def profile_fields(p: Patient) -> dict:
     fields.update({attr: getattr(dx, k) for k, attr in PROFILE_DIAGNOSIS.items()})
     fields.update({k: getattr(rc, k) for k in PROFILE_RECEPTORS})
     fields["ecog"] = p.ecog
+    fields.update({k: getattr(p, k) for k in PROFILE_HEALTH})
     text_fields = {f.name for f in Profile._meta.fields if f.get_internal_type() == "CharField"}
     return {k: ("" if x is None and k in text_fields else x) for k, x in fields.items()}
 
@@ -235,6 +259,17 @@ def rows_from_patient(owner, p: Patient) -> dict[type, list]:
                 unit=s(x.unit),
             )
             for x in p.labs
+        ],
+        Condition: [
+            Condition(
+                owner=owner,
+                name=c.name,
+                status=s(c.status),
+                date=c.date,
+                detail=s(c.detail),
+                note=s(c.note),
+            )
+            for c in p.conditions
         ],
         CheckIn: [
             CheckIn(

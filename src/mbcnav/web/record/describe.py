@@ -49,6 +49,8 @@ def describe(row) -> str:
             "marker": row.marker,
             "result": row.result,
         }
+    if isinstance(row, m.Condition):
+        return _("the health problem %(name)s") % {"name": row.name}
     if isinstance(row, m.CareTeamMember):
         return _("%(name)s from the care team") % {"name": row.name}
     if isinstance(row, m.Appointment):

@@ -123,11 +123,58 @@ class EcogForm(RecordForm):
         ],
         help_text=_("A score your doctor uses to describe how daily activity is going."),
     )
+    karnofsky = forms.TypedChoiceField(
+        label=_("Karnofsky score"),
+        required=False,
+        coerce=int,
+        empty_value=None,
+        choices=[
+            ("", _("Not known")),
+            (100, _("100: normal, no signs of illness")),
+            (90, _("90: normal activity, minor signs of illness")),
+            (80, _("80: normal activity with effort")),
+            (70, _("70: cares for self; cannot work or do normal activity")),
+            (60, _("60: needs help now and then; cares for most personal needs")),
+            (50, _("50: needs a lot of help and frequent medical care")),
+            (40, _("40: disabled; needs special care and help")),
+            (30, _("30: severely disabled; in the hospital")),
+            (20, _("20: very sick; in the hospital for supportive care")),
+            (10, _("10: very sick, getting worse fast")),
+        ],
+        help_text=_(
+            "Another score of daily activity, from 0 to 100. Some clinic letters and trials use "
+            "it instead of ECOG ('KPS 80')."
+        ),
+    )
 
     class Meta:
         model = m.Profile
-        fields = ["ecog", "ecog_date"]
-        labels = {"ecog_date": _("Date of the score")}
+        fields = ["ecog", "ecog_date", "karnofsky", "menopausal_status", "menopausal_detail"]
+        labels = {
+            "ecog_date": _("Date of the score"),
+            "menopausal_status": _("Menopause"),
+            "menopausal_detail": _("Anything to add about menopause"),
+        }
+        help_texts = {
+            "menopausal_status": _(
+                "Whether your periods have stopped for good. Many trials ask for it. Your care "
+                "team can tell you if you are not sure."
+            ),
+            "menopausal_detail": _(
+                "For example: after surgery to remove both ovaries, or on a monthly shot to "
+                "pause the ovaries (ovarian suppression)."
+            ),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["menopausal_status"].choices = [
+            ("", _("Not entered")),
+            ("premenopausal", _("Before menopause: still having periods (premenopausal)")),
+            ("perimenopausal", _("Around menopause: periods changing (perimenopausal)")),
+            ("postmenopausal", _("After menopause: periods stopped for good (postmenopausal)")),
+            ("unknown", _("Not sure")),
+        ]
 
 
 class BiomarkerForm(RecordForm):
@@ -310,6 +357,36 @@ class LabForm(RecordForm):
         return lab_value(self.cleaned_data.get("value") or "")
 
 
+class ConditionForm(RecordForm):
+    class Meta:
+        model = m.Condition
+        fields = ["name", "detail", "status", "date", "note"]
+        labels = {"status": _("How it is now"), "date": _("When it was found (or ended)")}
+        help_texts = {
+            "name": _(
+                "A health problem other than the breast cancer, in your own words: for example "
+                "diabetes, HIV, hepatitis B, heart failure, a blood clot or another cancer."
+            ),
+            "detail": _("For example type 2, or the kind of cancer (melanoma)."),
+            "status": _(
+                "Active: you have it now. Controlled: you have it, kept in check by treatment. "
+                "Past: it is gone."
+            ),
+        }
+        widgets = {"note": forms.Textarea(attrs={"rows": 3})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["name"].widget.attrs.update({"list": "condition-names", "autocomplete": "off"})
+        self.fields["status"].choices = [
+            ("", _("Not known")),
+            ("active", _("Active")),
+            ("controlled", _("Controlled")),
+            ("past", _("Past")),
+            ("unknown", _("Not sure")),
+        ]
+
+
 class CareTeamForm(RecordForm):
     def clean_phone(self):
         return phone_number(self.cleaned_data.get("phone") or "", _("Phone"))
@@ -344,3 +421,10 @@ class NoteForm(RecordForm):
 MARKER_NAMES = v.KNOWN_MARKERS
 MARKER_RESULTS = ("mutated", "not mutated", "positive", "negative", "stable", "high", "unknown")
 LAB_TESTS = v.LAB_TESTS
+
+
+def condition_names() -> list[str]:
+    """Names offered as the person types a health problem: every plain label and term."""
+    from mbcnav.patient.conditions import vocabulary
+
+    return [t.term for t in vocabulary().terms]

@@ -12,6 +12,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from mbcnav.patient import conditions as cv
 from mbcnav.patient import vocabulary as v
 
 
@@ -59,6 +60,13 @@ class Profile(Owned):
     biopsy_date = models.DateField(_("biopsy date"), null=True, blank=True)
     ecog = models.PositiveSmallIntegerField(_("ECOG"), null=True, blank=True)
     ecog_date = models.DateField(_("ECOG date"), null=True, blank=True)
+    karnofsky = models.PositiveSmallIntegerField(_("Karnofsky score"), null=True, blank=True)
+    menopausal_status = models.CharField(
+        _("menopausal status"), max_length=16, blank=True, choices=_choices(cv.MENOPAUSAL_STATUSES)
+    )
+    menopausal_detail = models.CharField(
+        _("about the menopausal status"), max_length=cv.MAX_NAME, blank=True
+    )
     updated = models.DateTimeField(auto_now=True)
 
 
@@ -149,6 +157,19 @@ class Lab(Owned):
     class Meta:
         ordering = ["date", "id"]
         indexes = [models.Index(fields=["owner", "test", "date"])]
+
+
+class Condition(Owned):
+    """Another health problem (not the breast cancer), as the person wrote it."""
+
+    name = models.CharField(_("health problem"), max_length=cv.MAX_NAME)
+    status = models.CharField(_("now"), max_length=12, blank=True, choices=_choices(cv.STATUSES))
+    date = models.DateField(_("date"), null=True, blank=True)
+    detail = models.CharField(_("kind or detail"), max_length=cv.MAX_NAME, blank=True)
+    note = models.TextField(_("note"), blank=True)
+
+    class Meta:
+        ordering = ["id"]
 
 
 class CheckIn(Owned):
@@ -265,6 +286,7 @@ ENTRY_MODELS = (
     Treatment,
     Assessment,
     Lab,
+    Condition,
     CheckIn,
     CareTeamMember,
     Appointment,

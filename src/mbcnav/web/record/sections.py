@@ -83,6 +83,15 @@ SECTIONS: dict[str, Section] = {
             ("date", "test", "value", "unit"),
         ),
         Section(
+            "health-problems",
+            _("Other health problems"),
+            _("a health problem"),
+            m.Condition,
+            forms.ConditionForm,
+            "conditions",
+            ("name", "detail", "status", "date"),
+        ),
+        Section(
             "care-team",
             _("Care team"),
             _("a care team member"),
@@ -108,7 +117,7 @@ SECTIONS: dict[str, Section] = {
 PROFILE_SECTIONS = {
     "diagnosis": (_("Diagnosis"), forms.DiagnosisForm),
     "receptors": (_("Receptors (ER, PR, HER2)"), forms.ReceptorsForm),
-    "ecog": (_("Daily activity (ECOG)"), forms.EcogForm),
+    "ecog": (_("Daily activity (ECOG, Karnofsky) and menopause"), forms.EcogForm),
 }
 PROFILE_FIELD_MAP = {"metastatic_diagnosis.date": "dx_date"}
 
@@ -117,6 +126,7 @@ ENTRY_BUILDERS: dict[type, Callable] = {
     m.Assessment: adapter.assessment_entry,
     m.Metastasis: adapter.metastasis_entry,
     m.Lab: adapter.lab_entry,
+    m.Condition: adapter.condition_entry,
     m.CheckIn: adapter.checkin_entry,
 }
 
@@ -168,7 +178,13 @@ def check(owner, section: Section, instance, form_fields) -> tuple[str | None, s
 
 def check_profile(owner, instance, form_fields) -> tuple[str | None, str] | None:
     data = adapter.record_dict(owner)
-    for key in (*adapter.PROFILE_IDENTITY, "metastatic_diagnosis", "receptors", "ecog"):
+    for key in (
+        *adapter.PROFILE_IDENTITY,
+        *adapter.PROFILE_HEALTH,
+        "metastatic_diagnosis",
+        "receptors",
+        "ecog",
+    ):
         data.pop(key, None)
     data.update(adapter.profile_entries(instance))
     try:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+from mbcnav.patient.conditions import vocabulary as condition_words
 from mbcnav.patient.model import Patient, Treatment
 
 LAB_WINDOW = timedelta(days=120)  # labs this close to the latest one count as "recent"
@@ -80,3 +81,22 @@ def one_per_symptom(checkins: list, since: date | None) -> list:
             seen.add(key)
             out.append(c)
     return out
+
+
+def health_problems(p: Patient) -> list[dict]:
+    """Other health problems with their plain label (the name as written when the vocabulary
+    does not know it), the kind or detail, how it is now and the date; active ones first."""
+    order = {"active": 0, "controlled": 1, None: 2, "unknown": 2, "past": 3}
+    rows = []
+    for c in p.conditions:
+        term = condition_words().by_term.get(c.name)
+        rows.append(
+            {
+                "label": term.label if term else c.name,
+                "detail": c.detail,
+                "status": c.status,
+                "date": c.date,
+                "note": c.note,
+            }
+        )
+    return sorted(rows, key=lambda r: order[r["status"]])

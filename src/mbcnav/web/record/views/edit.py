@@ -33,6 +33,7 @@ def _datalists() -> dict:
         "marker_names": forms.MARKER_NAMES,
         "marker_results": forms.MARKER_RESULTS,
         "lab_tests": forms.LAB_TESTS,
+        "condition_names": forms.condition_names(),
     }
 
 

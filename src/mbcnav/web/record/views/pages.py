@@ -66,6 +66,7 @@ def facts(owner) -> dict:
         "unknown_drugs": list(dict.fromkeys(derive.unknown_drugs(p))),
         "care_team": services.care_team_for(owner),
         "checkins": services.latest_checkins(owner, 8),
+        "health_problems": summary_facts.health_problems(p),
         "ecog_date": Profile.objects.filter(owner=owner)
         .values_list("ecog_date", flat=True)
         .first(),
