@@ -45,6 +45,9 @@ def _rules(text: str) -> set[str]:
         "about the zoledronic acid? no mouth pain or loose teeth",
         "we are flying to Crete in May, can I get a letter for my travel insurance?",
         "is it ok to have a glass of wine with kisqali at my daughters wedding?",
+        # a request is asked too (held-out set 69, read after it was measured)
+        "running low on letrozole, 6 left. can you send the prescription to the usual pharmacy please",
+        "can i have my flu jab in my week off palbociclib?",
     ],
 )
 def test_a_question_about_care_goes_to_the_team(text):
@@ -127,8 +130,54 @@ def test_the_data_file_is_validated():
         care_questions.parse({**good, "sources": [{"publisher": "p"}]})
 
 
-def test_the_emergency_words_still_come_first():
-    """A question that names an emergency sign never reaches the whitelist (a listed word
-    list holds none of them), and the question path reads the own-words lists first."""
-    assert _level("can i still fly next week? i passed out at the airport") == "emergency"
+@pytest.mark.parametrize(
+    "text",
+    [
+        # made only of listed words, yet a rule or the semantic net hears more (review)
+        "how many of my morphine tablets would it take?",
+        "the kids got into my meds, should i call someone?",
+        "my Sats are 86, should i call someone?",
+        "my Pulse is 150, should i call?",
+    ],
+)
+def test_every_other_rule_still_reads_a_question(text):
+    assert _level(text) == "emergency", text
     assert load_rules()  # the rules load with the new file beside them
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the review's inputs: a capital that is no place, a plea with no content, an emergency
+        # number, listed words that together tell of a symptom, a count of doses or times
+        "should i go to the ER now?",
+        "should i go to A&E tonight?",
+        "can i fly next week with my DVT?",
+        "is it ok to go to work, my Husband has Covid?",
+        "what do i do?",
+        "please can someone call me now?",
+        "should i call 911?",
+        "i was out of it all day, should i call the team?",
+        "i went over, should i tell the team?",
+        "im really low, can someone call me?",
+        "i had two doses of capecitabine this morning, what should i do?",
+        "i have been going 6 times today, is that ok on capecitabine?",
+    ],
+)
+def test_the_reviews_inputs_stay_off_the_question_route(text):
+    assert not care_questions.only_asks(_entry(text).symptoms[-1]), text
+
+
+@pytest.mark.parametrize(
+    "text, level",
+    [
+        # final review: a medicine run out days ago, more of a pain medicine than planned
+        ("i ran out of my apixaban 3 days ago, can i get a repeat?", "urgent"),
+        ("should i take more morphine?", "urgent"),
+        # the semantic net alone does not decide a care question (refills, packing tablets)
+        ("im running low on my pills, can i get more?", "routine"),
+        ("how many tablets can i take with me on the plane?", "routine"),
+    ],
+)
+def test_the_final_reviews_inputs(text, level):
+    assert _level(text) == level, text

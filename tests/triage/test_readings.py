@@ -51,7 +51,21 @@ def test_every_measure_is_read_and_the_file_is_sourced():
         "neutrophils",
         "platelets",
         "hemoglobin",
+        "alt",
+        "ast",
     }
+
+
+@pytest.mark.parametrize(
+    "text, of, value",
+    [
+        ("the portal says ALT 212 U/L (H) [ref 7-40] AST 165 U/L", "alt", 212),
+        ("the portal says ALT 212 U/L (H) [ref 7-40] AST 165 U/L", "ast", 165),
+        ("sgpt came back 96", "alt", 96),
+    ],
+)
+def test_liver_tests_are_read(text, of, value):
+    assert value in readings.values(text, of)
 
 
 @pytest.mark.parametrize(

@@ -46,15 +46,36 @@ def test_a_site_told_in_the_words_counts_beside_the_record():
         "headache today, the scan last month showed no brain mets",
         "worried it has spread to my brain, headache for 2 days",
         "they checked for spread to the brain and it was clear",
+        # the review's inputs: someone else's, denied after the site, surgery on the head
+        "headache, brain mets were ruled out on my last mri",
+        "headache since yesterday. brain mets? no, the scan in may was clear",
+        "headache today. i had surgery on my head for a cyst years ago",
     ],
 )
 def test_a_denied_or_feared_site_is_not_told(text):
     assert "brain" not in _told(text)
 
 
-def test_someone_elses_brain_radiotherapy_is_a_known_limit():
-    """The reading does not tell whose brain: a friend's radiotherapy is read as the person's
-    (it errs upwards: a headache with it is a same-day call, not an emergency)."""
+@pytest.mark.parametrize(
+    "text",
+    [
+        # final review: a question about one's own spread, "negative" or "clear" saying other
+        # things, and a relative beside the person's own spread all keep the site
+        "headache since this morning, is it my brain mets?",
+        "headache, i have brain mets from triple negative breast cancer",
+        "i have brain mets which are now clear after srs",
+        "mum has brain mets and has had a headache since this morning",
+    ],
+)
+def test_a_site_asked_about_or_described_is_told(text):
+    assert "brain" in _told(text), text
+
+
+def test_a_carers_she_and_her_are_the_persons_own():
+    """A carer writes of the person as "she": her brain radiotherapy is the person's; a friend's
+    is not (review)."""
+    assert _told("she had radiotherapy to her brain in march, headache today") == {"brain"}
+    # someone else named before the site is read as the person's too: it errs upwards
     assert _told("my friend had radiotherapy to her brain") == {"brain"}
 
 
@@ -83,6 +104,17 @@ def test_a_reference_range_is_no_temperature():
     assert all(e.get("temperature_c") is None for e in entries)
     hot = own_words_all([{"date": DAY.isoformat(), "symptom": "albumin 38 g/L and temp 38.4"}])
     assert any(e.get("temperature_c") == 38.4 for e in hot)
+    # "normal" or "range" alone is no reference range (review)
+    for text, temp in (
+        ("temp higher than normal 38.4 and shivery", 38.4),
+        ("temp above normal 38.6", 38.6),
+    ):
+        read = own_words_all([{"date": DAY.isoformat(), "symptom": text}])
+        assert any(e.get("temperature_c") == temp for e in read), text
+    # a bracketed normal range is a reference range (final review)
+    for text in ("albumin 30 (normal 38-48), feel ok", "albumin 30 (range 38-48)"):
+        read = own_words_all([{"date": DAY.isoformat(), "symptom": text}])
+        assert all(e.get("temperature_c") is None for e in read), text
 
 
 def test_didnt_denies_an_event_not_a_function():

@@ -98,3 +98,140 @@ def test_three_medicines_of_different_kinds_joined_by_and_are_each_needed():
     # "or" anywhere in the list keeps it a list of options
     either = "Received previous treatment with trastuzumab, pertuzumab, or T-DM1"
     assert _verdict(either, people.facts(drugs=two)) == "met"
+
+
+def test_a_list_of_choices_or_of_one_kind_stays_any_of_them():
+    """The review's inputs: "any of", "at least two of the following", "one of" before the list,
+    and names of one kind (hormone drugs; chemotherapy drugs) are examples, never each needed."""
+    cape = _drug("capecitabine", ["chemotherapy"], settings=["metastatic"])
+    eribulin = _drug("eribulin", ["chemotherapy"], settings=["metastatic"])
+    tamoxifen = _drug("tamoxifen", ["SERM", "endocrine therapy"], settings=["metastatic"])
+    her2 = [
+        _drug("trastuzumab", ["anti-HER2 antibody"], settings=["metastatic"]),
+        _drug("pertuzumab", ["anti-HER2 antibody"], settings=["metastatic"]),
+    ]
+    for text, had in (
+        (
+            "Previously treated with any of capecitabine, eribulin, and vinorelbine",
+            [cape, eribulin],
+        ),
+        (
+            "Prior treatment with at least two of the following agents: capecitabine, eribulin, "
+            "and vinorelbine",
+            [cape, eribulin],
+        ),
+        (
+            "Patients must have received at least one of: tamoxifen, letrozole, and fulvestrant",
+            [tamoxifen],
+        ),
+        (
+            "Previously treated with at least 2 of the following: trastuzumab, pertuzumab, and T-DM1",
+            her2,
+        ),
+        ("Prior treatment with tamoxifen, letrozole, and fulvestrant", [tamoxifen]),
+        ("Must have had prior treatment with capecitabine, eribulin, and vinorelbine", [cape]),
+    ):
+        assert _verdict(text, people.facts(drugs=had)) == "met", text
+
+
+def test_a_ceiling_keeps_its_brackets_abbreviations_and_such_patients():
+    """The review's inputs: a closed bracket, "i.e." / "e.g.", a bracket holding the count after
+    "not eligible", and "Such patients are not eligible" after a full stop keep the ceiling."""
+    none = people.facts()
+    two = people.facts(
+        chemo_lines=2,
+        lines=2,
+        lines_done=2,
+        line_labels=[["chemotherapy"]] * 2,
+        line_ended=[True, True],
+    )
+    for text in (
+        "Patients who have received 2 or more lines of chemotherapy for MBC (i.e. third line or "
+        "later) are not eligible",
+        "Patients who have received 2 or more lines of chemotherapy for MBC, e.g. a taxane "
+        "followed by capecitabine, are not eligible",
+        "Patients having received 3 or more prior lines (of any systemic therapy; endocrine "
+        "therapy counts) are not eligible",
+        "The following patients are not eligible (patients who have received 2 or more lines of "
+        "chemotherapy for metastatic disease)",
+        "2 or more prior chemotherapy regimens for metastatic disease. Such patients are not "
+        "eligible.",
+        "Received 2 or more prior chemotherapy regimens for metastatic disease; these patients "
+        "are not eligible.",
+    ):
+        assert _verdict(text, none) == "met", text
+        counts = [c for c in checks(text) if c["type"] == "lines"]
+        assert counts and all(c["min"] is None for c in counts), text
+    assert (
+        _verdict(
+            "Patients who have received 2 or more lines of chemotherapy for MBC (i.e. third line or "
+            "later) are not eligible",
+            two,
+        )
+        == "not met"
+    )
+
+
+def test_drugs_listed_in_a_bracket_take_the_growth_before_it():
+    """NCT00103233: "Disease progression during or after prior taxane therapy (single-agent
+    paclitaxel, docetaxel, or taxane-containing combination chemotherapy) in combination with
+    trastuzumab": docetaxel given and stopped without growth does not meet it; a bracket that is
+    a rule of its own ("(patients who ... are not eligible)") gives nothing."""
+    text = (
+        "Disease progression during or after prior taxane therapy (single-agent paclitaxel, "
+        "docetaxel, or taxane-containing combination chemotherapy) in combination with "
+        "trastuzumab (Herceptin®) as first- or second-line chemotherapy for metastatic disease"
+    )
+    modes = {c["value"]: c.get("mode") for c in checks(text) if c["type"] == "therapy"}
+    assert modes["docetaxel"] == modes["paclitaxel"] == "progressed"
+    partner = [c for c in checks(text) if c["value"] == "trastuzumab"]
+    assert partner and partner[0].get("partner")
+    rule = "Prior endocrine therapy (patients who had fulvestrant are not eligible)"
+    assert {c.get("mode") for c in checks(rule) if c.get("value") == "fulvestrant"} != {
+        "progressed"
+    }
+
+
+def test_a_titles_setting_or_is_one_population():
+    """NCT05860465: "... Locally Advanced or Metastatic Breast Cancer That Progressed on CDK4/6
+    Inhibitor Combined With Endocrine Therapy": the setting's "or" is no second way in, so the
+    title's prior treatment is a rule; a title with a real second way in gives none."""
+    from mbcnav.trials.parse import FROM_TITLE, parse_trial
+    from mbcnav.trials.record import Trial
+
+    def title_rules(title: str) -> list[str]:
+        trial = Trial(
+            nct_id="NCT00000001",
+            title=title,
+            eligibility="Inclusion Criteria:\n- Age 18 or older\n",
+        )
+        return [
+            c["text"]
+            for c in parse_trial(trial)["criteria"]
+            if c["text"].endswith(FROM_TITLE) and not c["text"].startswith("Setting:")
+        ]
+
+    title = (
+        "A Study of SPH4336 With Endocrine Therapy in HR-positive, HER2-negative Locally Advanced or "
+        "Metastatic Breast Cancer That Progressed on CDK4/6 Inhibitor Combined With Endocrine Therapy"
+    )
+    assert any("CDK4/6" in r for r in title_rules(title))
+    assert (
+        title_rules(
+            "A Study in Endocrine-Naive or Previously Treated With CDK4/6 Inhibitor Breast Cancer"
+        )
+        == []
+    )
+
+
+def test_each_of_and_a_following_rule_stay_what_they_say():
+    """Final review: "each of the following" keeps every medicine needed; a sentence "Such
+    patients are not eligible if ..." after a floor is another rule, the floor stays."""
+    text = "Prior treatment with each of the following: trastuzumab, pertuzumab, and T-DM1"
+    only = [_drug("trastuzumab", ["anti-HER2 antibody"], settings=["metastatic"])]
+    assert _verdict(text, people.facts(drugs=only)) == "not met"
+    floor = (
+        "Patients must have received at least 1 prior line of chemotherapy for metastatic "
+        "disease. Such patients are not eligible if they progressed within 3 months."
+    )
+    assert [(c["min"], c["max"]) for c in checks(floor) if c["type"] == "lines"][0] == (1, None)

@@ -5,10 +5,11 @@ rows, and the same permissions as every other section."""
 
 from __future__ import annotations
 
+import pytest
 import yaml
 from django.urls import reverse
 
-from mbcnav.patient import dump, loads, parse
+from mbcnav.patient import PatientFileError, dump, loads, parse
 from mbcnav.web.record import adapter, services
 from mbcnav.web.record.models import Condition, Profile
 
@@ -179,3 +180,95 @@ def test_caregivers_navigators_and_strangers(
         assert response.status_code == 404 and b"high blood pressure" not in response.content
     assert client.post(delete).status_code == 404
     assert Condition.objects.filter(pk=row.pk).exists()
+
+
+# Session 31 review (findings 4, 6 and 11)
+def test_the_form_offers_every_label_and_each_reads_back_as_its_term():
+    from mbcnav.patient.conditions import read_name, vocabulary
+    from mbcnav.web.record.forms import condition_names
+
+    offered = condition_names()
+    for term in vocabulary().terms:
+        assert term.label in offered and term.term in offered
+        assert read_name(term.label)[:2] == (term.term, None)
+    assert len(offered) == len(set(offered))
+
+
+def test_a_file_with_a_too_long_menopause_detail_is_refused_with_one_sentence(patient):
+    long_file = FILE.replace(
+        "menopausal_status: postmenopausal (surgical)",
+        "menopausal_status: postmenopausal since her bilateral salpingo-oophorectomy for BRCA1 "
+        "in March 2019, confirmed by estradiol and FSH levels in the postmenopausal range by "
+        "her gynecologist",
+    )
+    before = Condition.objects.filter(owner=patient).count()
+    with pytest.raises(PatientFileError) as err:
+        services.import_text(patient, long_file, patient)
+    assert "\n" not in str(err.value) and "under 120" in str(err.value)
+    assert Condition.objects.filter(owner=patient).count() == before
+    assert not Profile.objects.filter(owner=patient, menopausal_detail__startswith="since").exists()
+
+
+def test_a_metastasis_typed_as_a_health_problem_is_one_sentence_on_its_field(patient, as_user):
+    response = _add(as_user(patient), patient, {"name": "secondary lung cancer"})
+    assert response.status_code == 200
+    errors = response.context["form"].errors
+    assert list(errors) == ["name"] and "spread" in errors["name"][0]
+    assert "conditions[" not in errors["name"][0]
+
+
+# Session 31 final review (/work/handoff/s31/review_record_final_findings.md)
+@pytest.mark.parametrize(
+    "row",
+    [
+        # finding 4: saved under the earlier rules, read as another problem now
+        {"name": "Cellulitis spreading up arm"},
+        {"name": "breast cancer related lymphedema"},
+        {"name": "metastatic melanoma 2012"},
+        # still refused by the file, but a saved row never blocks the record
+        {"name": "bone metastases"},
+        {"name": "ER+ breast cancer"},
+        {"name": "melanoma", "detail": "x" * 115},
+    ],
+)
+def test_a_row_saved_before_never_blocks_the_record(patient, as_user, row):
+    saved = Condition.objects.create(owner=patient, **row)
+    client = as_user(patient)
+    p = services.patient_for(patient)
+    assert row["name"] in [c.name for c in p.conditions] or any(
+        c.detail and "melanoma" in c.detail or c.name == "another cancer" for c in p.conditions
+    )
+    for name, args in [
+        ("record:person", [patient.pk]),
+        ("record:summary", [patient.pk]),
+        ("record:export", [patient.pk, "yaml"]),
+        ("record:export", [patient.pk, "json"]),
+        ("record:section_list", [patient.pk, "health-problems"]),
+        ("record:section_edit", [patient.pk, "health-problems", saved.pk]),
+    ]:
+        assert client.get(reverse(name, args=args)).status_code == 200, name
+    response = _add(client, patient, {"name": "asthma"})
+    assert response.status_code == 302
+    assert Condition.objects.filter(owner=patient, name="asthma").exists()
+    exported = yaml.safe_load(
+        client.get(reverse("record:export", args=[patient.pk, "yaml"])).content
+    )
+    assert len(exported["conditions"]) == Condition.objects.filter(owner=patient).count()
+
+
+def test_a_refused_row_is_kept_as_written_and_the_summary_says_so(patient, as_user):
+    Condition.objects.create(owner=patient, name="bone metastases", status="active")
+    p = services.patient_for(patient)
+    kept = [c for c in p.conditions if c.name == "bone metastases"]
+    assert kept and kept[0].status == "active" and not kept[0].known
+
+
+def test_the_overview_and_summary_warn_when_removed_ovaries_contradict_the_status(patient, as_user):
+    from mbcnav.web.record.models import Treatment
+
+    Profile.objects.update_or_create(owner=patient, defaults={"menopausal_status": "premenopausal"})
+    Treatment.objects.create(owner=patient, type="surgery", procedure="TAH/BSO", date="2025-05-01")
+    client = as_user(patient)
+    for name in ("record:person", "record:summary"):
+        page = client.get(reverse(name, args=[patient.pk])).content.decode()
+        assert "removing both ovaries" in page and "TAH/BSO" in page, name

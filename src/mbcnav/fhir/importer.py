@@ -195,7 +195,9 @@ def _observation(res: dict, draft: Draft, codes: CodeTable, label: str) -> str:
         return read_care.read_ecog(res, draft, codes, label)
     if key == "loinc.karnofsky":
         return read_health.read_karnofsky(res, draft, codes, label)
-    if read_health.menopause_said(res, codes) is not None:
+    # a lab's words ("Pre-treatment CEA") never make it a menopausal status
+    lab_test = found is not None and found in codes.maps["lab"].values()
+    if not lab_test and read_health.menopause_said(res, codes) is not None:
         return read_health.read_menopause(res, draft, codes, label)
     if key == "loinc.variant_assessment":
         return read_clinical.read_variant(res, draft, codes, label)

@@ -97,6 +97,9 @@ def _site(res: dict, codes: CodeTable) -> tuple[str, str]:
 
 
 def read_condition(res: dict, draft: Draft, codes: CodeTable, label: str) -> str:
+    if read_health.left_by_the_cancer(res, codes):
+        # "Lymphedema of arm after breast cancer surgery": another problem, not the cancer
+        return read_health.read_other(res, draft, codes, label)
     if is_secondary(res, codes):
         return _secondary(res, draft, codes, label)
     if is_primary(res, codes):

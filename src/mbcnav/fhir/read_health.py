@@ -2,19 +2,31 @@
 
 - ``read_karnofsky``: an Observation coded LOINC 89243-0, its score in ``valueInteger`` or as a
   LOINC answer (LA29175-9 ... LA29184-1) in ``valueCodeableConcept`` or ``interpretation``
-  (mCODE STU1's example writes the answer only), mirroring ECOG.
+  (mCODE STU1's example writes the answer only), mirroring ECOG, or written as words in
+  ``valueString`` or the value's text ("KPS 80", "80%").
 - ``read_menopause``: an Observation or Condition that says the menopausal status: our own
   ``observation-kind#menopausal-status``, or the SNOMED CT findings of DICOM CID 6086 (before,
-  during, after menopause) as the code or the value, or words such as "Postmenopausal state".
+  during, after menopause) as the code or the value, or words about menopause such as
+  "Postmenopausal state" (words that do not say "menopause", such as "Post-traumatic stress
+  disorder" or "Pre-treatment CEA", are never a status). A detail over 120 characters is cut
+  at a word, and the report says so.
 - ``read_comorbidities``: an mCODE Comorbidities Observation (STU2-STU4): each
   ``comorbidConditionPresent`` extension given as a code or words is another health problem
-  (one given as a reference is read from the Condition it points to; absent ones are left).
+  (one given as a reference is read from the Condition it points to; absent ones are left);
+  an entry that is the breast cancer, its spread or another primary cancer is left out, and
+  the report line names it.
 - ``read_other``: a Condition that is neither the breast cancer nor a metastasis: another
-  primary cancer (kept as "another cancer" with its kind; its stage and results still are not
-  taken), or another health problem named by our own code, an ICD-10-CM code the conditions
-  vocabulary knows, or words it knows. A name it does not know is kept as written when the
-  Condition is on the problem list (or an mCODE comorbidity) and not resolved; a finding or a
-  resolved passing illness (Synthea's "Viral sinusitis") is skipped with the reason.
+  health problem named by our own code, an ICD-10-CM code the conditions vocabulary knows, or
+  words it knows. Another primary cancer stays out of the record, as a Condition coded as one
+  does ("not imported: not breast cancer"), also when it is written as a history ("History of
+  malignant melanoma"); so do words that name the breast cancer or its spread ("Personal
+  history of malignant neoplasm of breast", ICD-10-CM Z85.3). A name it does not know is kept
+  as written when the Condition is on the problem list (or an mCODE comorbidity) and not
+  resolved; a finding or a resolved passing illness (Synthea's "Viral sinusitis") is skipped
+  with the reason. "History of ..." means past only when ``clinicalStatus`` says nothing (an
+  active problem-list item stays active; our own status extension still wins). Words about a
+  disease that start with a status ("Postmenopausal osteoporosis") are the disease, never a
+  menopausal status.
 """
 
 from __future__ import annotations
@@ -23,7 +35,7 @@ import re
 
 from mbcnav.patient import conditions as cv
 
-from .cancers import is_other_cancer
+from .cancers import is_breast, is_primary, is_secondary
 from .codes import CodeTable
 from .values import ICD10CM, Draft, Skip, codings, day, effective, ext_value, texts
 
@@ -62,6 +74,16 @@ def read_karnofsky(res: dict, draft: Draft, codes: CodeTable, label: str) -> str
                     score = int(word)
     if score is None and isinstance(res.get("valueQuantity"), dict):
         score = res["valueQuantity"].get("value")
+    if score is None:  # written as words: "KPS 80", "KPS of 80", "80 (able to work)", "70/100"
+        said = texts(res.get("valueCodeableConcept")) + (
+            [res["valueString"]] if isinstance(res.get("valueString"), str) else []
+        )
+        for text in said:
+            if cv.karnofsky_said(text) is not None:
+                score = float(cv.karnofsky_said(text))
+                break
+    if score is None:
+        raise Skip("it gives no Karnofsky score.")
     if (
         not isinstance(score, (int, float))
         or isinstance(score, bool)
@@ -90,13 +112,21 @@ def menopause_said(res: dict, codes: CodeTable) -> tuple[str, str | None] | None
                     res, codes.local("StructureDefinition/menopausal-detail"), "valueString"
                 )
                 return word, detail
-    candidates = texts(res.get("valueCodeableConcept")) + (
-        [res["valueString"]] if isinstance(res.get("valueString"), str) else []
-    )
+    candidates = [
+        (t, False)
+        for t in texts(res.get("valueCodeableConcept"))
+        + ([res["valueString"]] if isinstance(res.get("valueString"), str) else [])
+    ]
     if res.get("resourceType") == "Condition" or not is_ours:
-        candidates += texts(res.get("code"))
-    for text in candidates:
+        candidates += [(t, not is_ours) for t in texts(res.get("code"))]
+    for text, named in candidates:
+        if not is_ours and "menopaus" not in text.lower():
+            continue  # "Post-traumatic stress disorder", "Pre-treatment CEA": not a status
         got = cv.read_menopause(_STATE_WORDS.sub(" ", text).strip())
+        if got and named and got[1]:
+            # "Postmenopausal osteoporosis", "Postmenopausal bleeding": a disease named with
+            # a status word is the disease, not a status (review)
+            continue
         if got and (is_ours or got[0] != "unknown"):
             detail = ext_value(
                 res, codes.local("StructureDefinition/menopausal-detail"), "valueString"
@@ -112,9 +142,14 @@ def read_menopause(res: dict, draft: Draft, codes: CodeTable, label: str) -> str
     if said is None:  # pragma: no cover - the caller asks menopause_said first
         raise Skip("it does not say a menopausal status.")
     status, detail = said
+    cut = ""
+    if detail and len(detail) > cv.MAX_NAME:
+        kept = detail[: cv.MAX_NAME + 1].rsplit(" ", 1)[0].rstrip(" ,;:-") or detail[: cv.MAX_NAME]
+        cut = f"; its detail was {len(detail)} characters long and was cut to {len(kept)}"
+        detail = kept[: cv.MAX_NAME]
     when = effective(res) or day(res.get("onsetDateTime")) or day(res.get("recordedDate"))
     draft.offer("menopausal_status", (status, detail), when, label, "menopausal status")
-    return f"menopausal status {status}" + (f" ({detail})." if detail else ".")
+    return f"menopausal status {status}" + (f" ({detail})" if detail else "") + cut + "."
 
 
 # -------------------------------------------------------------------- other problems
@@ -125,6 +160,66 @@ def _status(res: dict, codes: CodeTable) -> str | None:
     for c in codings(res.get("clinicalStatus")):
         if c.get("code") in CLINICAL:
             return CLINICAL[c["code"]]
+    if not _ours(res, codes) and any(_HISTORY.search(t) for t in texts(res.get("code"))):
+        return "past"  # "History of stroke" with no clinicalStatus (an active one stays active)
+    return None
+
+
+def _ours(res: dict, codes: CodeTable) -> bool:
+    own = codes.local("CodeSystem/condition")
+    return any(c.get("system") == own and c.get("code") for c in codings(res.get("code")))
+
+
+def left_by_the_cancer(res: dict, codes: CodeTable) -> bool:
+    """A Condition whose words name a problem the breast cancer or its treatment left
+    ("Lymphedema of arm after breast cancer surgery") and whose codes (without their words)
+    are not a cancer: another health problem, never the breast cancer itself."""
+    said = texts(res.get("code"))
+    if not said or not all(cv.left_by_it(t) for t in said):
+        return False
+    bare = {
+        "resourceType": "Condition",
+        "code": {
+            "coding": [{k: c.get(k) for k in ("system", "code")} for c in codings(res.get("code"))]
+        },
+    }
+    return not (is_breast(bare, codes) or is_secondary(bare, codes) or is_primary(bare, codes))
+
+
+def not_ours_to_take(res: dict, codes: CodeTable) -> str | None:
+    """Why a Condition (or a comorbidity written as one) that is not our own stays out of
+    the other health problems: the breast cancer, its spread or another primary cancer."""
+    if left_by_the_cancer(res, codes):
+        return None
+    said = texts(res.get("code"))
+    shown = ", ".join(
+        [f"'{t}'" for t in said[:1]]
+        + [f"code {c.get('code')}" for c in codings(res.get("code")) if c.get("code")]
+    )
+    icd = [
+        str(c.get("code", "")).upper()
+        for c in codings(res.get("code"))
+        if c.get("system") == ICD10CM
+    ]
+    if (
+        is_breast(res, codes)
+        or is_secondary(res, codes)
+        or any(cv.this_cancer(t) for t in said)
+        or any(code.startswith("Z85.3") for code in icd)
+    ):
+        return (
+            f"not imported: it is the breast cancer or its spread ({shown or 'no code'}), "
+            "which the record keeps in its own sections, not as another health problem."
+        )
+    if (
+        is_primary(res, codes)
+        or any(cv.read_name(t)[0] == "another cancer" for t in said)
+        or any(code.startswith("Z85") for code in icd)
+    ):
+        return (
+            f"not imported: not breast cancer ({shown or 'no code'}); its stage, results "
+            "and spread are not taken into the record."
+        )
     return None
 
 
@@ -167,8 +262,6 @@ def read_other(res: dict, draft: Draft, codes: CodeTable, label: str) -> str:
             f"'{shown}' is not a health problem the person has (family history, suspected or screening)."
         )
     status = _status(res, codes)
-    if status is None and any(_HISTORY.search(t) for t in said):
-        status = "past"
     own_system = codes.local("CodeSystem/condition")
     own = [c for c in codings(res.get("code")) if c.get("system") == own_system and c.get("code")]
     own_detail = ext_value(res, codes.local("StructureDefinition/condition-detail"), "valueString")
@@ -176,17 +269,8 @@ def read_other(res: dict, draft: Draft, codes: CodeTable, label: str) -> str:
         item = _item(res, codes, str(own[0]["code"]), own_detail, status)
         draft.add("conditions", item, label)
         return f"another health problem: {item['name']}."
-    if is_other_cancer(res, codes):
-        words = next((t for t in said if cv.read_name(t)[0] == "another cancer"), None)
-        name, detail = (
-            ("another cancer", said[0] if said else None) if words is None else (words, None)
-        )
-        item = _item(res, codes, name, detail, status)
-        draft.add("conditions", item, label)
-        return (
-            f"another health problem: another cancer ('{shown}'); it is not breast cancer, so "
-            "its stage, results and spread are not taken into the record."
-        )
+    if why := not_ours_to_take(res, codes):
+        raise Skip(why)
     for text in said:
         if cv.read_name(text)[2]:
             item = _item(res, codes, text, None, status)
@@ -220,7 +304,7 @@ def read_other(res: dict, draft: Draft, codes: CodeTable, label: str) -> str:
 def read_comorbidities(res: dict, draft: Draft, codes: CodeTable, label: str) -> str:
     """The comorbid conditions an mCODE Comorbidities Observation lists as present."""
     vocab = cv.vocabulary()
-    taken, by_reference = [], 0
+    taken, left, by_reference = [], [], 0
     for ext in res.get("extension") or []:
         url = str(ext.get("url", "")) if isinstance(ext, dict) else ""
         if not url.endswith("related-condition"):
@@ -230,6 +314,15 @@ def read_comorbidities(res: dict, draft: Draft, codes: CodeTable, label: str) ->
             continue
         concept = ext.get("valueCodeableConcept")
         said = texts(concept)
+        # each entry is read as a Condition would be: the breast cancer, its spread and
+        # another primary cancer stay out of the other health problems
+        if any(_FAMILY_OR_SUSPECTED.search(t) for t in said):
+            left.append(said[0])  # "Family history of breast cancer": not hers
+            continue
+        if not_ours_to_take({"resourceType": "Condition", "code": concept}, codes):
+            codes_said = [f"code {c.get('code')}" for c in codings(concept) if c.get("code")]
+            left.append((said or codes_said or ["no code"])[0])
+            continue
         name = next((t for t in said if cv.read_name(t)[2]), None)
         if name is None:
             for c in codings(concept):
@@ -240,14 +333,24 @@ def read_comorbidities(res: dict, draft: Draft, codes: CodeTable, label: str) ->
         if not name:
             continue
         item = {"name": name[: cv.MAX_NAME]}
+        if any(_HISTORY.search(t) for t in said):
+            item["status"] = "past"  # "History of stroke", as read_other reads it
         when = effective(res)
         if when:
             item["date"] = when
         draft.add("conditions", item, label)
         taken.append(name)
+    not_taken = ""
+    if left:
+        not_taken = (
+            " Not imported: "
+            + ", ".join(f"'{t}'" for t in left)
+            + " (the breast cancer, its spread, another primary cancer or a family history, "
+            "which are not kept as the person's other health problems)."
+        )
     if not taken:
         why = "it lists no comorbid condition as present by code or words"
         if by_reference:
             why += " (those given as references are read from their own Condition)"
-        raise Skip(why + ".")
-    return "other health problems: " + ", ".join(f"'{t}'" for t in taken) + "."
+        raise Skip(why + "." + not_taken)
+    return "other health problems: " + ", ".join(f"'{t}'" for t in taken) + "." + not_taken

@@ -82,16 +82,20 @@ def focus_named(question: str) -> set[str]:
 #: that names one is about it ("tumor report says 'PTEN loss' what does that mean": session 31,
 #: tuning set 64, was answered with hair loss); HER2, ER and PR are named almost everywhere
 MARKER = re.compile(
-    r"\b(pik3ca|akt1|pten|esr1|palb2|brca1|brca2|trop-?2|pd-?l1|msi-?h?|tmb|ntrk|fgfr[1-4]?|"
-    r"erbb2|ki-?67|tp53|cdh1|ctdna)\b",
+    r"\b(pik3ca|akt1|pten|esr1|palb2|g?brca[12]?m?|trop[- ]?2|pd[- ]?l1|msi-?h?|tmb|ntrk|"
+    r"fgfr[1-4]?|erbb2|ki[- ]?67|tp53|cdh1|ctdna|hrd)\b",
     re.I,
 )
 
 
 def _marker_key(name: str) -> str:
     """One spelling per marker: "PD-L1" and "pdl1", "MSI-H" and "MSI" are one."""
-    key = name.lower().replace("-", "")
-    return "msi" if key.startswith("msi") else key
+    key = name.lower().replace("-", "").replace(" ", "")
+    if key.startswith("msi"):
+        return "msi"
+    if "brca" in key:  # gBRCA, BRCA1, gBRCAm: a passage naming BRCA1 or BRCA2 answers "BRCA"
+        return "brca"
+    return key
 
 
 @lru_cache(maxsize=8)
@@ -130,7 +134,8 @@ def focus_factor(index, question: str) -> np.ndarray | None:
             listed |= {(p.article.slug, p.section.heading) for p in passages}
     near = np.array([(s.article, s.heading) in listed for s in index.sections], dtype=bool)
     factor = np.where(hit, DRUG_BONUS, np.where(near, CLASS_BONUS, 1.0)).astype(np.float32)
-    return factor if markers is None else (factor * markers).astype(np.float32)
+    # the larger bonus, never both multiplied (review)
+    return factor if markers is None else np.maximum(factor, markers).astype(np.float32)
 
 
 def split_sentences(text: str) -> list[str]:

@@ -140,8 +140,10 @@ LAB_BEFORE = re.compile(
 #: a number in a blood test's reference range pasted from a portal ("ALT 58 U/L (ref 7-40)",
 #: "normal range 35-50", "ref <21"): session 31, tuning set 68
 REFERENCE_RANGE = re.compile(
-    r"\b(?:ref(?:erence)?|range|normal|nr)\b[\s:(]*(?:[<>]=?\s*)?"
-    r"(?:\d+(?:\.\d+)?\s*(?:-|–|to)\s*)?$"
+    # only a named reference range, not "higher than normal 38.4" or "in the range 38.5 to 39"
+    # (review)
+    r"(?:\b(?:ref(?:erence)?(?:\s+range)?|normal\s+range|nr)\b|[(\[]\s*(?:normal|range)\b)"
+    r"[\s:(\[]*(?:[<>]=?\s*)?(?:\d+(?:\.\d+)?\s*(?:-|–|to)\s*)?$"
 )
 #: a blood test's unit after a number ("58 U/L", "12 umol/L", "35 g/L")
 LAB_UNIT_AFTER = re.compile(r"\s*(?:i?u/l|units?/l|[uµμ]mol/l|mmol/l|g/l|g/dl|x\s?10)", re.I)

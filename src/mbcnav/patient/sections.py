@@ -38,6 +38,7 @@ from .reader import (
     one_of,
     show,
 )
+from .words import fold
 
 
 def later(first: date | None, second: date | None) -> bool:
@@ -322,6 +323,11 @@ def _short(r: Reader, raw: Any, f: str, limit: int) -> str | None:
     return text
 
 
+def _said_in(words: str, text: str) -> bool:
+    """Whether ``words`` stand as whole words in ``text`` ("thyroid" is not in "thyroidectomy")."""
+    return re.search(rf"(?<!\w){re.escape(fold(words))}(?!\w)", fold(text)) is not None
+
+
 def read_condition(r: Reader, raw: Any, f: str) -> Condition:
     """One other health problem: ``{name, status, date, note}`` (or just its name as text)."""
     if isinstance(raw, str):
@@ -330,15 +336,37 @@ def read_condition(r: Reader, raw: Any, f: str) -> Condition:
     written = _short(r, d.get("name"), f"{f}.name", cv.MAX_NAME)
     if not written:
         raise fail(f"{f}.name", "is missing; name the health problem, such as diabetes or HIV.")
-    if _THIS_CANCER.match(cv._plain(written)):
+    if _THIS_CANCER.match(cv._plain(written)) or cv.this_cancer(written) == "breast":
         raise fail(
             f"{f}.name",
             f"{show(written)} is the cancer this file is about; it goes under "
             "metastatic_diagnosis and receptors, and conditions lists other health problems.",
         )
+    if cv.this_cancer(written) == "spread":
+        raise fail(
+            f"{f}.name",
+            f"{show(written)} is the cancer's spread, not another health problem; list each "
+            "place it has spread to under metastases.",
+        )
     name, detail, _known = cv.read_name(written)
     given = _short(r, d.get("detail"), f"{f}.detail", cv.MAX_NAME)
     note = _short(r, d.get("note"), f"{f}.note", cv.MAX_NOTE)
+    if given and detail and not _said_in(detail, given):
+        # the kind read from the name stays with the words typed beside it ("melanoma" and
+        # "stage I, excised" -> "melanoma, stage I, excised"; "T2DM" and "diet controlled");
+        # the name's own words ("gestational diabetes") only when they fit
+        kind = detail != written or cv._exact(written) is not None
+        both = f"{detail}, {given}"
+        if kind and len(both) > cv.MAX_NAME:
+            room = cv.MAX_NAME - len(detail) - 2
+            raise fail(
+                f"{f}.detail",
+                f"{show(given)} is {len(given)} characters long, and the kind '{detail}' read "
+                f"from the name goes in front of it; keep it under {room} (put longer words "
+                "in the note).",
+            )
+        if len(both) <= cv.MAX_NAME:
+            given = both
     return Condition(
         name=name,
         status=r.enum(d.get("status"), f"{f}.status", cv.normalise_status, cv.STATUSES),
@@ -381,12 +409,30 @@ def read_menopause(r: Reader, data: dict, sex: str | None) -> tuple[str | None, 
                 "it are kept as the detail, as in 'postmenopausal (surgical)').",
             )
         status, detail = got
+        if detail and len(detail) > cv.MAX_NAME:
+            raise fail(
+                "menopausal_status",
+                f"the words after the status ({show(detail)}) are {len(detail)} characters "
+                f"long; keep them under {cv.MAX_NAME}.",
+            )
     given = _short(r, data.get("menopausal_detail"), "menopausal_detail", cv.MAX_NAME)
     if given and status is None:
         raise fail(
             "menopausal_detail",
             f"{show(given)} is given without menopausal_status; add the status it explains.",
         )
+    if given and detail and not _said_in(detail, given):
+        # the words of the status stay with the detail typed apart ("chemical menopause" and
+        # "since March 2025" -> "chemical, since March 2025"), so the file says the same again
+        both = f"{detail}, {given}"
+        if len(both) > cv.MAX_NAME:
+            raise fail(
+                "menopausal_detail",
+                f"{show(given)} is {len(given)} characters long, and the words '{detail}' from "
+                f"the menopausal status go in front of it; keep it under "
+                f"{cv.MAX_NAME - len(detail) - 2} (put longer words in a note).",
+            )
+        given = both
     if sex == "male" and status not in (None, "unknown"):
         raise fail(
             "menopausal_status",

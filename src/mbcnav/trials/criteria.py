@@ -184,10 +184,34 @@ def _rules_out_count(text: str, at: int | None) -> bool:
         if at is None:
             return True
         lo, hi = sorted((at, m.start()))
-        between = text[lo:hi]
-        if not re.search(r"[.;]", between) and between.count("(") <= between.count(")"):
-            return True
+        # (first review: a closed bracket, an abbreviation's dot and "Such patients are not
+        # eligible" after a full stop stay in the clause; a bracket opened after "not eligible"
+        # that holds the count is the count's own)
+        between = _ABBREVIATION.sub(
+            "  ", _CLOSED_BRACKET.sub(lambda b: " " * len(b.group()), text[lo:hi])
+        )
+        if (such := _SUCH_PATIENTS.search(between)) and re.match(r"\s*(?:[.;]|$)", text[m.end() :]):
+            # "... for metastatic disease. Such patients are not eligible." and nothing more
+            # (final review: "Such patients are not eligible if they progressed within 3
+            # months" is another rule)
+            between = between[: such.start()] + " " * (len(between) - such.start())
+        if re.search(r"[.;]", between):
+            continue
+        if m.start() > at and between.count("(") > between.count(")"):
+            continue
+        return True
     return False
+
+
+_CLOSED_BRACKET = re.compile(r"\([^()]*\)")
+#: an abbreviation's dot inside a sentence (before a lower-case word, a digit, a bracket or a
+#: comma): "(i.e. third line or later)", "e.g. a taxane"
+_ABBREVIATION = re.compile(r"\b(?:e\.g|i\.e|vs|approx|incl)\.(?=\s*[a-z0-9(,])")
+#: the start of a last sentence that only names the people counted before it
+_SUCH_PATIENTS = re.compile(
+    r"[.;]\s+(?:such|these|those)\s+(?:patients|participants|subjects)\s*$",
+    re.I,
+)
 
 
 def _sentence_end(text: str, at: int) -> int:

@@ -279,6 +279,8 @@ def _named_all(text: str, shown: list[dict]) -> set[str]:
     exemestane") are kinds of a treatment, any of which counts."""
     if not all(c.get("drug") for c in shown) or len({_group_key(c) for c in shown}) != 1:
         return set()
+    if _SOME_OF.search(text[max(0, shown[0]["at"] - 60) : shown[0]["at"]]):
+        return set()  # "any of / at least two of / such as ...": a choice, not each (review)
     gaps = [
         text[a["at"] + len(a.get("text", "")) : b["at"]]
         for a, b in zip(shown, shown[1:], strict=False)
@@ -290,8 +292,25 @@ def _named_all(text: str, shown: list[dict]) -> set[str]:
         found = drug(c["value"])
         if found is None:
             return set()
-        kinds.add((found.classes, found.kind))
+        # hormone drugs are one kind, as are chemotherapy drugs ("tamoxifen, letrozole, and
+        # fulvestrant", "capecitabine, eribulin, and vinorelbine": examples of one therapy; review)
+        kinds.add(frozenset(_BROAD.get(k, k) for k in found.classes))
     return {_group_key(shown[0])} if len(kinds) > 1 else set()
+
+
+#: words before a list that make it a choice ("any of", "at least two of the following", "such as")
+_SOME_OF = re.compile(
+    r"\b(?:one|two|three|\d+|any|either|such\s+as|e\.?g\.?|including|include[sd]?|like)\b"
+    r"[^.;]{0,40}$",
+    re.I,
+)
+#: drug classes read as one kind when a list is judged
+_BROAD = {
+    "SERM": "endocrine",
+    "SERD": "endocrine",
+    "aromatase inhibitor": "endocrine",
+    "ovarian suppression": "endocrine",
+}
 
 
 # "and" opening a second earlier treatment ("progressed on hormonal based therapy including CDK4/6

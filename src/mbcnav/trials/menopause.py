@@ -2,7 +2,9 @@
 
 - ``status_from_patient(p, as_of)``: "post" | "suppressed" (ovarian suppression ongoing) | "pre"
   | None (not clear from a record), for women. A ``menopausal_status`` the record states wins
-  over the guess below (perimenopausal counts as before menopause).
+  over the guess below (perimenopausal counts as before menopause; a chemical, medical or
+  induced menopause is ovarian suppression), except that a surgery that removed both ovaries
+  wins over a stated pre- or perimenopausal status.
 - ``menopause_check(text)``: {"type": "menopause", "value": "post" | "pre", "ofs_ok"} or None.
 - ``evaluate_menopause(check, status)``: (holds, why, settle) for a woman.
 
@@ -22,6 +24,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from mbcnav.patient.conditions import ovaries_removed
 from mbcnav.trials.asides import in_exception
 from mbcnav.trials.wording import rx
 
@@ -29,11 +32,48 @@ POST_AGE = 60
 PRE_AGE = 45
 #: a stated status's detail that says ovarian suppression is going on ("premenopausal on
 #: ovarian suppression", "premenopausal on goserelin")
+#: ... or a chemical, medical or induced menopause ("chemical menopause" is kept as
+#: premenopausal, detail "chemical": patient/conditions.py)
 _SUPPRESSION_SAID = re.compile(
     r"\b(?:ovarian (?:function )?suppression|ofs|goserelin|zoladex|leuprolide|leuprorelin|"
-    r"lupron|triptorelin|lhrh|gnrh)\b",
+    r"lupron|triptorelin|lhrh|gnrh|chemical(?:ly)?(?:[- ]induced)? menopause|"
+    r"medical(?:ly)?(?:[- ]induced)? menopause|induced menopause)\b|"
+    # the word kept from "chemical menopause" leads the detail ("chemical", "chemical, since
+    # 2025"); elsewhere "medical" is just a word ("per medical oncology note"; review)
+    r"^\s*(?:chemical|medical|induced)\b",
     re.I,
 )
+#: words in a named suppression's clause that deny it, put it in the past or the future
+#: ("stopped goserelin in 2024", "goserelin declined", "OFS planned", "will start goserelin",
+#: "on goserelin until March 2024"; review)
+_SUPPRESSION_NOT = re.compile(
+    r"\b(?:no|not|stopped|stop|declined|off|former(?:ly)?|previous(?:ly)?|ended|finished|"
+    r"refused|discontinued|planned|plan|will|to start|considering|recommended|offered|"
+    r"until|till|completed)\b",
+    re.I,
+)
+#: a detail's clauses ("premenopausal, no OFS, declined goserelin")
+_CLAUSE = re.compile(r"[,;.]|\band\b|\bbut\b", re.I)
+#: a stated "postmenopausal" whose words name ovarian suppression or chemotherapy: under 60
+#: with the ovaries in place it may be their effect, not menopause (review)
+_MAY_BE_SUPPRESSION = re.compile(r"\bchemo\w*|\bchemical\w*|\binduced\b", re.I)
+
+
+def _suppression_said(detail: str) -> bool:
+    """A stated detail that says ovarian suppression is going on now: named in a clause with
+    no word that denies it, ends it or puts it ahead, and no clause that says it stopped."""
+    said = stopped = False
+    end = 0
+    for clause in _CLAUSE.split(detail):
+        start = detail.index(clause, end)
+        end = start + len(clause)
+        if not clause.strip() or not _SUPPRESSION_SAID.search(detail, start, end):
+            continue
+        if _SUPPRESSION_NOT.search(clause):
+            stopped = True
+        else:
+            said = True
+    return said and not stopped
 
 
 def status_from_patient(p, as_of: date) -> str | None:
@@ -43,29 +83,34 @@ def status_from_patient(p, as_of: date) -> str | None:
     stated = getattr(p, "menopausal_status", None)
     if p.sex == "male" or (p.sex != "female" and stated in (None, "unknown")):
         return None
-    # the status the record states wins over the guess from age and surgery; before (or
-    # around) menopause with ovarian suppression going on is its own state
+    removed = ovaries_removed(p.treatments, as_of)
+    # the status the record states wins over the guess from age, except that a surgery that
+    # removed both ovaries on or before as_of (a file's surgeries are dated) wins over a
+    # stated "premenopausal" (mbcnav check warns about the contradiction); before (or around)
+    # menopause with ovarian suppression going on is its own state
+    age = p.age_on(as_of)
+    suppressed = any("ovarian suppression" in d.classes for d in derive.ongoing_drugs(p, as_of))
     if stated == "postmenopausal":
+        # under 60 with ovarian suppression going on (or named in the words, or chemotherapy)
+        # and both ovaries in place, "postmenopausal" may be the suppression's effect: the
+        # study team decides (review)
+        detail = getattr(p, "menopausal_detail", None) or ""
+        named = bool(_SUPPRESSION_SAID.search(detail) or _MAY_BE_SUPPRESSION.search(detail))
+        if (suppressed or named) and removed is None and (age is None or age < POST_AGE):
+            return None
         return "post"
     if stated in ("premenopausal", "perimenopausal"):
-        if any("ovarian suppression" in d.classes for d in derive.ongoing_drugs(p, as_of)):
-            return "suppressed"
-        if _SUPPRESSION_SAID.search(getattr(p, "menopausal_detail", None) or ""):
-            return "suppressed"
-        return "pre"
-    for t in p.treatments:
-        when = t.date or t.start
-        if (
-            t.type == "surgery"
-            and re.search(r"oophorectomy|ovar(?:y|ies) removed", t.procedure or "", re.I)
-            and re.search(r"bilateral|both", t.procedure or "", re.I)
-            and (when is None or when <= as_of)
-        ):
+        if removed is not None:
             return "post"
-    age = p.age_on(as_of)
+        if suppressed or _suppression_said(getattr(p, "menopausal_detail", None) or ""):
+            return "suppressed"
+        # an undated statement of "before menopause" at 60 or over is likely out of date
+        return None if age is not None and age >= POST_AGE else "pre"
+    if removed is not None:
+        return "post"
     if age is not None and age >= POST_AGE:
         return "post"
-    if any("ovarian suppression" in d.classes for d in derive.ongoing_drugs(p, as_of)):
+    if suppressed:
         return "suppressed"
     if age is not None and age < PRE_AGE:
         return "pre"

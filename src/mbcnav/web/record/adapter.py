@@ -9,11 +9,13 @@ engine facts.
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from datetime import date
 from functools import lru_cache
 from types import SimpleNamespace
 
-from mbcnav.patient import FORMAT, Patient, markers, parse
+from mbcnav.patient import FORMAT, Patient, PatientFileError, markers, parse
+from mbcnav.patient.model import Condition as ConditionFact
 from mbcnav.patient.reader import (
     ASSESSMENT_KEYS,
     CONDITION_DETAIL_KEYS,
@@ -178,16 +180,61 @@ def record_dict(
             build(SimpleNamespace(**dict(zip(fields, row, strict=True))))
             for row in rows.values_list(*fields)
         ]
+        if key == "conditions":
+            # a row saved under earlier rules that the file now refuses never blocks the
+            # record: it is left out here and kept as written by patient_from_rows
+            entries = [e for e in entries if _condition_readable(json.dumps(e, sort_keys=True))]
         if entries:
             data[key] = entries
     return data
+
+
+@lru_cache(maxsize=1024)
+def _condition_readable(entry: str) -> bool:
+    """Whether one stored health problem reads as a patient-file entry under today's rules."""
+    try:
+        parse({"format": FORMAT, "conditions": [json.loads(entry)]})
+    except PatientFileError:
+        return False
+    return True
+
+
+def _kept_as_written(entry: dict) -> ConditionFact:
+    """A stored health problem the file's rules now refuse ("bone metastases" saved before
+    the rule), kept with its words as written: the trial finder cannot read it, and the
+    summary says so, but the record, its summary and its exports still open."""
+    status = entry.get("status")
+    when = entry.get("date")
+    return ConditionFact(
+        name=str(entry["name"]),
+        status=status if status in ("active", "controlled", "past", "unknown") else None,
+        date=date.fromisoformat(when) if isinstance(when, str) else None,
+        note=entry.get("note"),
+        detail=entry.get("detail"),
+    )
 
 
 def patient_from_rows(
     owner, today: date | None = None, lists: tuple[str, ...] | None = None
 ) -> Patient:
     data = record_dict(owner, lists=lists)
-    return _parse_cached(json.dumps(data, sort_keys=True), today or date.today())
+    p = _parse_cached(json.dumps(data, sort_keys=True), today or date.today())
+    if lists is not None and "conditions" not in lists:
+        return p
+    stored = [
+        condition_entry(SimpleNamespace(**dict(zip(FIELDS["conditions"], row, strict=True))))
+        for row in Condition.objects.filter(owner=owner)
+        .order_by("id")
+        .values_list(*FIELDS["conditions"])
+    ]
+    if all(_condition_readable(json.dumps(e, sort_keys=True)) for e in stored):
+        return p
+    read = iter(p.conditions)
+    conditions = tuple(
+        next(read) if _condition_readable(json.dumps(e, sort_keys=True)) else _kept_as_written(e)
+        for e in stored
+    )
+    return replace(p, conditions=conditions)
 
 
 @lru_cache(maxsize=64)

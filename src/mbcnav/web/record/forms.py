@@ -424,7 +424,8 @@ LAB_TESTS = v.LAB_TESTS
 
 
 def condition_names() -> list[str]:
-    """Names offered as the person types a health problem: every plain label and term."""
+    """Names offered as the person types a health problem: every plain label and term (the
+    file reads a label back as its term: "Stroke or mini-stroke (TIA)" is stroke)."""
     from mbcnav.patient.conditions import vocabulary
 
-    return [t.term for t in vocabulary().terms]
+    return list(dict.fromkeys(name for t in vocabulary().terms for name in (t.label, t.term)))

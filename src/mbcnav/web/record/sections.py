@@ -172,8 +172,15 @@ def check(owner, section: Section, instance, form_fields) -> tuple[str | None, s
                 else _form_field(path, form_fields, section.field_map or {})
             )
             return field, _sentence(err)
-        return None, str(err)
+        return None, _elsewhere(err)
     return None
+
+
+def _elsewhere(err: PatientFileError) -> str:
+    """A problem in another part of the record than the form, in words (no field path)."""
+    return str(
+        _("Another part of your record needs a fix first: %(why)s") % {"why": _sentence(err)}
+    )
 
 
 def check_profile(owner, instance, form_fields) -> tuple[str | None, str] | None:
@@ -193,6 +200,6 @@ def check_profile(owner, instance, form_fields) -> tuple[str | None, str] | None
         path = err.field or ""
         field = _form_field(path, form_fields, PROFILE_FIELD_MAP)
         if "[" in path:  # a problem in a list entry, not in this form
-            return None, str(err)
+            return None, _elsewhere(err)
         return field, _sentence(err)
     return None

@@ -13,6 +13,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
 from mbcnav.patient import derive
+from mbcnav.patient.summary import menopause_warnings
 from mbcnav.web.core.models import audit
 
 from .. import services, timeline
@@ -67,6 +68,8 @@ def facts(owner) -> dict:
         "care_team": services.care_team_for(owner),
         "checkins": services.latest_checkins(owner, 8),
         "health_problems": summary_facts.health_problems(p),
+        # a stated status beside surgery that removed both ovaries (as mbcnav check says)
+        "menopause_warnings": menopause_warnings(p, day),
         "ecog_date": Profile.objects.filter(owner=owner)
         .values_list("ecog_date", flat=True)
         .first(),
