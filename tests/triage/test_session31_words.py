@@ -134,3 +134,13 @@ def test_didnt_denies_an_event_not_a_function():
         DAY,
     )
     assert "fall" not in {x.rule for x in r.reasons}
+
+
+def test_a_tumble_is_a_fall_when_the_head_was_not_hit():
+    """ "had a tumble in the garden ... didnt hit my head": the denied head knock used to be the
+    only reading of the fall; "tumble" is one now (all-sets run, sets 9 and 53)."""
+    text = "had a tumble in the garden, legs just went. didnt hit my head, sore knee"
+    read = {e["symptom"] for e in own_words_all([{"date": DAY.isoformat(), "symptom": text}])}
+    assert "fall" in read
+    r = triage(_person({"symptom": text, "severity": "mild", "new": True}), DAY)
+    assert r.level in ("urgent", "emergency")

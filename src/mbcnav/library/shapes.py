@@ -120,8 +120,8 @@ def focus_factor(index, question: str) -> np.ndarray | None:
     """``DRUG_BONUS`` for passages naming a drug the question names (by any of its names), and
     ``CLASS_BONUS`` for the passages the medicines guide lists for its class (how it works, its
     side effects, what to report: "rash and loose stools after starting Keytruda" reaches the
-    immunotherapy side-effect passage, which names no brand); the same bonus for passages naming
-    a gene or marker the question names (``marker_factor``)."""
+    immunotherapy side-effect passage, which names no brand); with no medicine named, the same
+    bonus for passages naming a gene or marker the question names (``marker_factor``)."""
     named = focus_named(question)
     markers = marker_factor(index, question)
     if not named:
@@ -134,8 +134,9 @@ def focus_factor(index, question: str) -> np.ndarray | None:
             listed |= {(p.article.slug, p.section.heading) for p in passages}
     near = np.array([(s.article, s.heading) in listed for s in index.sections], dtype=bool)
     factor = np.where(hit, DRUG_BONUS, np.where(near, CLASS_BONUS, 1.0)).astype(np.float32)
-    # the larger bonus, never both multiplied (review)
-    return factor if markers is None else np.maximum(factor, markers).astype(np.float32)
+    # a medicine named is the focus; the markers beside it are context ("do you have to have
+    # the brca gene to get lynparza": all-sets run, sets 30 and 52)
+    return factor
 
 
 def split_sentences(text: str) -> list[str]:
