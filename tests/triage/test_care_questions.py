@@ -105,7 +105,7 @@ def test_no_listed_word_is_a_symptom_or_a_complaint():
     data = yaml.safe_load(
         (care_questions.resources.files("mbcnav.triage") / "data" / care_questions.FILE).read_text()
     )
-    for key in ("words", "care_time", "care_words"):
+    for key in ("words", "care_time", "care_words", "care_people"):
         for word in data[key]:
             assert vocabulary.normalise_symptom(str(word)) is None, word
             assert str(word) not in wellness.COMPLAINT, word
@@ -118,6 +118,7 @@ def test_the_data_file_is_validated():
         "phrases": ["flu jab"],
         "words": ["can"],
         "care_time": ["today"],
+        "care_people": ["nurse"],
         "care_words": ["dentist"],
     }
     words, phrases = care_questions.parse(good)
@@ -177,6 +178,12 @@ def test_the_reviews_inputs_stay_off_the_question_route(text):
         # the semantic net alone does not decide a care question (refills, packing tablets)
         ("im running low on my pills, can i get more?", "routine"),
         ("how many tablets can i take with me on the plane?", "routine"),
+        # last review: "please" asks, but "can not walk" and a plea to be called are no care
+        # questions
+        ("please call me, i can not walk since yesterday", "emergency"),
+        ("please can the nurse call, i can not have any food or tea since monday", "urgent"),
+        ("can you ask the doctor to call me please", "urgent"),
+        ("can you send the doctor to my home please", "urgent"),
     ],
 )
 def test_the_final_reviews_inputs(text, level):

@@ -235,3 +235,30 @@ def test_each_of_and_a_following_rule_stay_what_they_say():
         "disease. Such patients are not eligible if they progressed within 3 months."
     )
     assert [(c["min"], c["max"]) for c in checks(floor) if c["type"] == "lines"][0] == (1, None)
+
+
+def test_a_negation_stops_at_a_semicolon_only_before_a_clause_that_lets_people_in():
+    """NCT01325207 (held-out set 86, read after it was measured): "... will be eligible for phase I
+    but are not required to have HER2 analysis; ...; HER2 positive ... breast cancer patients with
+    leptomeningeal metastases ... are eligible": the "not required" is its own clause's. The last
+    review's inputs keep the negation: a list after "any of the following;", a clause that repeats
+    the ban, a condition, and a semicolon inside a bracket."""
+    text = (
+        "Patients with leptomeningeal disease from ependymomas will be eligible for phase I but "
+        "are not required to have HER2 analysis; HER2 testing is only required for breast cancer "
+        "patients with leptomeningeal metastases; HER2 positive (IHC 3+ and/or FISH positive; IHC "
+        "2+ with reflex FISH) breast cancer patients with leptomeningeal metastases by MRI are "
+        "eligible"
+    )
+    assert not any(c.get("neg") for c in checks(text) if c["type"] in {"brain", "receptor"})
+    for kept in (
+        "No history of any of the following; brain metastases that are symptomatic; HIV "
+        "infection that is uncontrolled",
+        "No active brain metastases; leptomeningeal disease is also excluded",
+        "No prior chemotherapy for metastatic breast cancer; HER2-positive disease must have been "
+        "treated with trastuzumab",
+        "No brain metastases (treated metastases are allowed; steroids must be stopped 2 weeks "
+        "before) or leptomeningeal disease",
+    ):
+        found = [c for c in checks(kept) if c["type"] in {"brain", "receptor"}]
+        assert found and all(c.get("neg") for c in found), kept

@@ -197,42 +197,31 @@ def _ecog(ctx: Context) -> None:
     ecog = ctx.patient.ecog
     if ecog is None:
         return
-    answer = ctx.codes.mapped("ecog", str(ecog))
-    ctx.add(
-        "ecog",
-        _clean(
-            {
-                "resourceType": "Observation",
-                "meta": ctx.meta("ecog_performance_status"),
-                "status": "final",
-                "category": [_cat("survey")],
-                "code": ctx.codes.get("loinc.ecog").concept(),
-                "subject": ctx.patient_ref,
-                "valueInteger": ecog,
-                "interpretation": [answer.concept()] if answer else None,
-            }
-        ),
-    )
+    ctx.add("ecog", _score(ctx, "ecog", ecog, ctx.meta("ecog_performance_status")))
 
 
 def _karnofsky(ctx: Context) -> None:
     score = ctx.patient.karnofsky
     if score is None:
         return
-    answer = ctx.codes.mapped("karnofsky", str(score))
-    ctx.add(
-        "karnofsky",
-        _clean(
-            {
-                "resourceType": "Observation",
-                "status": "final",
-                "category": [_cat("survey")],
-                "code": ctx.codes.get("loinc.karnofsky").concept(),
-                "subject": ctx.patient_ref,
-                "valueInteger": score,
-                "interpretation": [answer.concept()] if answer else None,
-            }
-        ),
+    ctx.add("karnofsky", _score(ctx, "karnofsky", score))
+
+
+def _score(ctx: Context, scale: str, score: int, meta: dict | None = None) -> dict:
+    """A performance score (ECOG or Karnofsky) as an Observation: the LOINC of the scale, the
+    number, and the LOINC answer for it as the interpretation when the code table has one."""
+    answer = ctx.codes.mapped(scale, str(score))
+    return _clean(
+        {
+            "resourceType": "Observation",
+            "meta": meta,
+            "status": "final",
+            "category": [_cat("survey")],
+            "code": ctx.codes.get(f"loinc.{scale}").concept(),
+            "subject": ctx.patient_ref,
+            "valueInteger": score,
+            "interpretation": [answer.concept()] if answer else None,
+        }
     )
 
 

@@ -123,9 +123,8 @@ def focus_factor(index, question: str) -> np.ndarray | None:
     immunotherapy side-effect passage, which names no brand); with no medicine named, the same
     bonus for passages naming a gene or marker the question names (``marker_factor``)."""
     named = focus_named(question)
-    markers = marker_factor(index, question)
     if not named:
-        return markers
+        return marker_factor(index, question)
     hit = np.array([bool(named & d) for d in _drugs_named(index)], dtype=bool)
     listed = set()
     for generic in named:

@@ -29,7 +29,7 @@ from .conditions import asks
 from .errors import TriageError
 
 FILE = "care_questions.yaml"
-_LISTS = ("words", "care_time", "care_words")
+_LISTS = ("words", "care_time", "care_words", "care_people")
 #: the word a phrase or a medicine name is read as before the words are checked
 _STANDS_IN = "medicine"
 #: numbers, ordinals, times and doses ("15th", "8am", "5mg", "2x")

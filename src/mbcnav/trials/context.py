@@ -158,8 +158,10 @@ def _bracketed_negation(doc, ent, mod) -> bool:
     return not (opened < ent.start_char < closed)
 
 
-_CLAUSE_VERB = re.compile(
-    r"\b(?:is|are|was|were|will|must|should|shall|can|may|has|have|had|need|needs|required)\b",
+_NOT_REQUIRED = re.compile(r"\s+(?:\w+\s+)?(?:required|needed|necessary|mandatory)\b", re.I)
+_LETS_IN = re.compile(
+    r"\b(?:are|is|will\s+be)\s+(?:also\s+)?(?:eligible|allowed|permitted|included|acceptable)\b"
+    r"|\bmay\s+(?:be\s+)?(?:enrolled|included|eligible|participate|have)\b",
     re.I,
 )
 
@@ -175,14 +177,26 @@ def _negation_past_semicolon(doc, ent, mod) -> bool:
     trig = doc[start:end]
     if trig.end_char > ent.start_char:
         return False
-    between = doc.text[trig.end_char : ent.start_char]
+    between = _flat(doc.text[trig.end_char : ent.start_char])  # a bracket's ";" is its own
     if ";" not in between or ":" in between[: between.index(";")]:
         return False
-    own = doc.text[trig.end_char + between.rindex(";") + 1 :]
-    while (flat := _BRACKETED.sub(" ", own)) != own:  # an aside's own words are not the clause's
-        own = flat
+    own = _flat(doc.text[trig.end_char + between.rindex(";") + 1 :])
     own = re.split(r"[;.]", own, maxsplit=1)[0]
-    return bool(_CLAUSE_VERB.search(own))
+    # a "not required to" is a permission for its own clause and never reaches past it; other
+    # negations stop only at a clause that lets people in ("... are eligible", "may", "is
+    # allowed"): a clause that repeats the ban ("leptomeningeal disease is also excluded"), a
+    # condition ("HER2-positive disease must have been treated with ...") or a list item
+    # ("brain metastases that are symptomatic") stays under it (last review)
+    if _NOT_REQUIRED.match(doc.text, trig.end_char):
+        return True
+    return bool(_LETS_IN.search(own))
+
+
+def _flat(text: str) -> str:
+    """``text`` with its bracketed asides blanked, nested ones too (positions kept)."""
+    while (flat := _BRACKETED.sub(lambda m: " " * len(m.group()), text)) != text:
+        text = flat
+    return text
 
 
 _BRACKETED = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
