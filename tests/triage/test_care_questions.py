@@ -114,15 +114,18 @@ def test_no_listed_word_is_a_symptom_or_a_complaint():
 def test_the_data_file_is_validated():
     good = {
         "as_of": "2026-12-06",
-        "sources": [{"publisher": "p", "title": "t", "url": "u", "read": "2026-12-06"}],
+        "sources": [
+            {"publisher": "p", "title": "t", "url": "https://example.org", "read": "2026-12-06"}
+        ],
         "phrases": ["flu jab"],
         "words": ["can"],
         "care_time": ["today"],
         "care_people": ["nurse"],
         "care_words": ["dentist"],
     }
-    words, phrases = care_questions.parse(good)
+    words, phrases, topics = care_questions.parse(good)
     assert {"can", "today", "dentist"} <= words and phrases == ("flu jab",)
+    assert "dentist" in topics and "nurse" not in topics
     with pytest.raises(TriageError, match="one lower-case word"):
         care_questions.parse({**good, "words": [True]})
     with pytest.raises(TriageError, match="two or more"):

@@ -82,7 +82,9 @@ def test_a_carers_she_and_her_are_the_persons_own():
 def test_the_data_file_is_validated():
     good = {
         "as_of": "2026-12-06",
-        "sources": [{"publisher": "p", "title": "t", "url": "u", "read": "r"}],
+        "sources": [
+            {"publisher": "p", "title": "t", "url": "https://example.org", "read": "2026-12-06"}
+        ],
     }
     assert told_sites.parse({**good, "sites": {"brain": ["brain mets"]}})["brain"]
     with pytest.raises(TriageError, match="not a site"):

@@ -35,10 +35,15 @@ MIN_INSIDE = 4
 _ICD10 = re.compile(r"^[A-Z]\d{2}(\.[0-9A-Z]{1,4})?$")
 #: Words that say the name is not a problem the person has ("hepatitis B negative", "no
 #: diabetes", "family history of heart disease"): such a name is kept as written, never read.
+#: The words of the person's family ("sister - breast cancer", "family history of ...")
+_RELATIVES = (
+    r"family|mother|mom|mum|father|dad|sister|brother|son|daughter|cousin|uncle|aunt|"
+    r"niece|nephew|grandmother|grandfather|grandparents?"
+)
 _NOT_HERS = re.compile(
-    r"\b(?:no|not|never|negative|neg|denies|denied|ruled out|excluded|family history|family|"
-    r"mother|mom|mum|father|dad|sister|brother|son|daughter|cousin|uncle|aunt|niece|nephew|"
-    r"grandmother|grandfather|grandparents?|screening|test(?:ed)? for|risk of|at risk|risk for|"
+    r"\b(?:no|not|never|negative|neg|denies|denied|ruled out|excluded|"
+    + _RELATIVES
+    + r"|screening|test(?:ed)? for|risk of|at risk|risk for|"
     r"risk factors?|vaccin\w*|immuni[sz]ed|(?:hep\w* b|hbv)\s+immune|immune to|"
     r"lupus anticoagulant|pre ?diabet\w*)\b"
 )
@@ -52,12 +57,8 @@ _OTHER_MEANING = re.compile(
     r"\b(?:(?:hearing|sleep|walking|mobility|visual) aids?|hair transplant\w*|"
     r"(?:heat|sun) ?stroke|fits (?:well|in))\b"
 )
-#: The words of the person's family: a name holding them is not the person's own cancer
-#: ("sister - breast cancer").
-_FAMILY = re.compile(
-    r"\b(?:family|mother|mom|mum|father|dad|sister|brother|son|daughter|cousin|uncle|aunt|"
-    r"niece|nephew|grandmother|grandfather|grandparents?)\b"
-)
+#: A name holding the family's words is not the person's own cancer ("sister - breast cancer").
+_FAMILY = re.compile(rf"\b(?:{_RELATIVES})\b")
 #: A breast cancer named as a gene, a risk or a screening ("breast cancer gene carrier",
 #: "increased breast cancer risk", "risk of breast cancer", "BRCA1 carrier"): no diagnosis
 _BREAST_RISK = re.compile(

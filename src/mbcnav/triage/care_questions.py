@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from functools import cache
 from importlib import resources
+from typing import NamedTuple
 
 import yaml
 
@@ -27,6 +28,7 @@ from mbcnav.patient.negation import negated
 
 from .conditions import asks
 from .errors import TriageError
+from .rule import _sources
 
 FILE = "care_questions.yaml"
 _LISTS = ("words", "care_time", "care_words", "care_people")
@@ -50,17 +52,17 @@ _MORE = frozenset({"more", "another", "extra", "double"})
 _PLACE_LEADS = frozenset({"to", "in", "at", "from"})
 
 
-def parse(data: object, file: str = FILE) -> tuple[frozenset[str], tuple[str, ...]]:
-    """Validate the data file: (words, phrases longest first)."""
+class Lists(NamedTuple):
+    words: frozenset[str]  # every listed word, and the stand-in for phrases and medicine names
+    phrases: tuple[str, ...]  # longest first
+    topics: frozenset[str]  # the care words: one of them makes a message about care
+
+
+def parse(data: object, file: str = FILE) -> Lists:
+    """Validate the data file (sources as every triage rules file gives them)."""
     if not isinstance(data, dict) or not {"as_of", "sources", "phrases", *_LISTS} <= data.keys():
         raise TriageError(f"{file}: needs as_of, sources, phrases, {', '.join(_LISTS)}.")
-    for source in data["sources"] or ():
-        if not isinstance(source, dict) or not all(
-            source.get(k) for k in ("publisher", "title", "url", "read")
-        ):
-            raise TriageError(f"{file}: each source needs publisher, title, url and read.")
-    if not data["sources"]:
-        raise TriageError(f"{file}: needs at least one source.")
+    _sources(data["sources"], file)
     words: set[str] = set()
     for key in _LISTS:
         for word in data[key] or ():
@@ -72,25 +74,23 @@ def parse(data: object, file: str = FILE) -> tuple[frozenset[str], tuple[str, ..
         if not isinstance(phrase, str) or not re.fullmatch(r"[a-z]+(?: [a-z]+)+", phrase):
             raise TriageError(f"{file}: phrases: {phrase!r} must be two or more lower-case words.")
         phrases.append(phrase)
-    return frozenset(words) | {_STANDS_IN}, tuple(sorted(phrases, key=len, reverse=True))
+    return Lists(
+        frozenset(words) | {_STANDS_IN},
+        tuple(sorted(phrases, key=len, reverse=True)),
+        frozenset(data["care_words"] or ()) | {_STANDS_IN},
+    )
 
 
 @cache
-def _data() -> tuple[frozenset[str], tuple[str, ...]]:
+def _data() -> Lists:
     text = resources.files("mbcnav.triage").joinpath("data", FILE).read_text(encoding="utf-8")
     return parse(yaml.safe_load(text))
 
 
 @cache
-def _care_words() -> frozenset[str]:
-    text = resources.files("mbcnav.triage").joinpath("data", FILE).read_text(encoding="utf-8")
-    return frozenset(str(w) for w in yaml.safe_load(text)["care_words"]) | {_STANDS_IN}
-
-
-@cache
 def _names() -> re.Pattern:
     """The listed phrases and every medicine name, each read as one word."""
-    _, phrases = _data()
+    phrases = _data().phrases
     names = {n.lower() for n in (*drug_names(), *other_medicine_names()) if len(n) > 2}
     alternatives = sorted({*phrases, *names}, key=len, reverse=True)
     return re.compile(r"\b(?:" + "|".join(re.escape(a) for a in alternatives) + r")\b", re.I)
@@ -104,7 +104,7 @@ def _listed(clause: str) -> bool:
     """Every word of the clause is listed, a number, or a name written with a capital after
     "to", "in", "at" or "from" ("flying to Crete in May"); no count of doses, tablets or times
     ("two doses", "6 times": a dose taken twice, stools counted) and no emergency number."""
-    words, _ = _data()
+    words = _data().words
     tokens = _tokens(clause)
     for i, token in enumerate(tokens):
         low = token.lower()
@@ -151,5 +151,5 @@ def only_asks(entry: Symptom) -> bool:
         return False
     # about care at all: a word of appointments, medicines, vaccines, travel, work or forms, not
     # a plea with no content ("what do i do?", "can someone call me?": review)
-    care = _care_words()
+    care = _data().topics
     return any(t.lower() in care for c in parts for t in _tokens(c))

@@ -187,23 +187,19 @@ def triage(patient: Patient, as_of: date, rules: tuple[Rule, ...] | None = None)
         return TriageResult("none", NO_CHECKIN.format(day=human(as_of)), (), as_of, None)
     reasons: list[Reason] = []
     for entry in ctx.checkin:
-        if is_reported(entry) and care_questions.only_asks(entry):
-            # words nothing reads that only ask about care ("can i have my flu jab at the
-            # chemist this week?"): a question for the team, not an unread symptom, unless a
-            # rule or the semantic net besides the unread fallback hears more in them (H168;
-            # review: a veiled plan, an oxygen or pulse reading, a child's poisoning)
-            found = _entry_reasons(entry, rules, ctx)
-            # (only a word rule decides here: the semantic net hears "running low on my pills"
-            # as keeping pills aside; the whitelist holds no word of intent or of feeling unwell,
-            # and the own-words crisis lists still read every question: final review)
-            if any(not r.rule.startswith(("unread-symptom", "sounds-like-")) for r in found):
-                reasons.extend(found)
-            else:
-                reasons.extend(_question_reasons(entry, rules, ctx))
-        elif is_reported(entry):
+        if is_reported(entry):
             # an entry that meets no rule ("temp was 37.1 ... just checking thats ok on
             # enhertu?") still carries its question: it goes to the team (triage set 56)
             found = _entry_reasons(entry, rules, ctx)
+            if care_questions.only_asks(entry) and not any(
+                not r.rule.startswith(("unread-symptom", "sounds-like-")) for r in found
+            ):
+                # words nothing reads that only ask about care ("can i have my flu jab at the
+                # chemist this week?"): a question for the team, unless a word rule hears more
+                # (a veiled plan, an oxygen reading, a child's poisoning); the semantic net does
+                # not decide here, as it hears "running low on my pills" as keeping pills aside
+                # (H168)
+                found = []
             reasons.extend(found or _question_reasons(entry, rules, ctx))
     if any(is_reported(e) for e in ctx.checkin):
         for rule in rules:

@@ -45,11 +45,9 @@ def parse(data: object, file: str = FILE) -> dict[str, tuple[re.Pattern, ...]]:
     """Validate the data file: site -> its patterns."""
     if not isinstance(data, dict) or not {"as_of", "sources", "sites"} <= data.keys():
         raise TriageError(f"{file}: needs as_of, sources and sites.")
-    if not data["sources"] or not all(
-        isinstance(s, dict) and all(s.get(k) for k in ("publisher", "title", "url", "read"))
-        for s in data["sources"]
-    ):
-        raise TriageError(f"{file}: each source needs publisher, title, url and read.")
+    from .rule import _sources  # (rule.py reads conditions, which read this module)
+
+    _sources(data["sources"], file)
     out = {}
     for site, patterns in (data["sites"] or {}).items():
         if site not in vocabulary.SITES:

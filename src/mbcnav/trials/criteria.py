@@ -54,6 +54,7 @@ from mbcnav.trials.labs import backwards, lab_checks
 from mbcnav.trials.menopause import menopause_check
 from mbcnav.trials.mention_check import from_mention
 from mbcnav.trials.mention_scope import Reading, not_a_rule
+from mbcnav.trials.modality import blank_brackets
 from mbcnav.trials.neuropathy import limit_check as neuropathy_limit
 from mbcnav.trials.numbers import (
     _KARNOFSKY,
@@ -187,9 +188,7 @@ def _rules_out_count(text: str, at: int | None) -> bool:
         # (first review: a closed bracket, an abbreviation's dot and "Such patients are not
         # eligible" after a full stop stay in the clause; a bracket opened after "not eligible"
         # that holds the count is the count's own)
-        between = _ABBREVIATION.sub(
-            "  ", _CLOSED_BRACKET.sub(lambda b: " " * len(b.group()), text[lo:hi])
-        )
+        between = _ABBREVIATION.sub("  ", blank_brackets(text[lo:hi]))
         if (such := _SUCH_PATIENTS.search(between)) and re.match(r"\s*(?:[.;]|$)", text[m.end() :]):
             # "... for metastatic disease. Such patients are not eligible." and nothing more
             # (final review: "Such patients are not eligible if they progressed within 3
@@ -203,7 +202,6 @@ def _rules_out_count(text: str, at: int | None) -> bool:
     return False
 
 
-_CLOSED_BRACKET = re.compile(r"\([^()]*\)")
 #: an abbreviation's dot inside a sentence (before a lower-case word, a digit, a bracket or a
 #: comma): "(i.e. third line or later)", "e.g. a taxane"
 _ABBREVIATION = re.compile(r"\b(?:e\.g|i\.e|vs|approx|incl)\.(?=\s*[a-z0-9(,])")

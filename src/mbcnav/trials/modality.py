@@ -64,7 +64,8 @@ SETTLE = {
 }
 
 
-def _blank_brackets(text: str) -> str:
+def blank_brackets(text: str) -> str:
+    """``text`` with each innermost "( ... )" blanked, positions kept."""
     return _BRACKETS.sub(lambda m: " " * len(m.group(0)), text)
 
 
@@ -72,7 +73,7 @@ def _cue(text: str, mode: str) -> re.Match | None:
     """Where the words that set ``mode`` stand (the modality's own wording in wording.yaml)."""
     if mode not in {"judgement", "permitted", "procedure", "conditional"}:
         return None
-    plain = _blank_brackets(text)
+    plain = blank_brackets(text)
     found = rx(f"modality.{mode}").search(plain)
     if found is None and mode == "conditional":
         return _ends_if_needed(plain)
@@ -175,7 +176,7 @@ def modality(text: str, kind: str) -> str:
     ("Patients (irrespective of sex) with ...") do not set it."""
     if rx("modality.part_only").search(text):
         return "conditional"  # "(Phase II only)": for a phase of the study the person may not join
-    text = _blank_brackets(text)
+    text = blank_brackets(text)
     if (
         rx("modality.other_cancer").search(text)
         and not re.search(r"breast|any (?:cancer|tumou?r)", text, re.I)
