@@ -52,6 +52,7 @@ CASES = [
         "round49_cases.yaml",
         "round50_cases.yaml",
         "round51_cases.yaml",
+        "round52_cases.yaml",
     )
     for case in yaml.safe_load((DATA / file).read_text("utf-8"))["cases"]
 ]

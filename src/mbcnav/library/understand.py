@@ -145,6 +145,15 @@ POINTED_TERM = re.compile(
     r"|(?<=\bdoes\s)(?:that|this)(?=\s+(?:actually\s+|really\s+)?mean\W*$)",
     re.I,
 )
+# a question pointing back at the sentence before it: "My lung doctor wants to start me on
+# clarithromycin. Is that ok with the ibrance or do those two fight each other?" (session 32,
+# tuning set 68): what "that" stands for is asked too
+POINTED_BACK = re.compile(
+    r"^\W*(?:(?:and|but|so)\s+)?(?:is|are|was|were|will|would|can|could|does|do|did|should|"
+    r"how|why|what|when)\s+(?:(?:is|are|does|do|can|should|will|would)\s+)?(?:that|this|it|those|"
+    r"these|they|them|both)\b(?!\s+(?:word|term|phrase|wording|mean)\b)",
+    re.I,
+)
 MIN_QUESTION_WORDS = 3  # a piece shorter than this stays with the question before it
 MIN_TOPIC_WORDS = 2  # a piece with fewer search words (stop words out) does not stand alone
 MAX_SIDE_WORDS = 6
@@ -328,6 +337,14 @@ def understand(text: str) -> Reading:
     clauses = [_name_pointed_term(c, parts[:i]) for c, i in zip(stripped, asking, strict=True)]
     # the first clause that now names a quoted term (before any comparison note is added)
     term = next((c for c, s in zip(clauses, stripped, strict=True) if c != s), None)
+    if (
+        len(asking) == 1
+        and asking[0] > 0
+        and term is None
+        and POINTED_BACK.match(clauses[0])
+        and not is_asking(parts[asking[0] - 1])
+    ):
+        clauses = [f"{strip_frames(parts[asking[0] - 1])} {clauses[0]}"]
     asked = " ".join(clauses)
     story = " ".join(s for i, s in enumerate(parts) if i not in asking)
     sides = comparison(" ".join(parts[i] for i in asking))

@@ -32,6 +32,17 @@ CLAUSES = re.compile(
     r"|\s(?:and|but|with|plus|also|now|then|while|though|although|except|just|only)\s",
     re.I,
 )
+#: Words that say the one symptom named is kept in check by what the person does ("the
+#: diarrhoea is well controlled with the loperamide": session 32, tuning set 70), unless a
+#: "not", "no longer", "barely" or "hardly" comes before them in the clause.
+CONTROLLED = re.compile(
+    r"\b(?:(?:well|fully|nicely|completely)\s+controlled|under\s+control|"
+    r"(?:controlled|managed|settled)\s+(?:well\s+)?(?:with|by|on)\b)",
+    re.I,
+)
+NOT_CONTROLLED = re.compile(
+    r"\b(?:not|no\s+longer|never|barely|hardly|isn'?t|aren'?t|wasn'?t|won'?t)\b|n't\b", re.I
+)
 #: Fields copied to a second symptom read from the same phrase (numbers stay with the first).
 SHARED = ("date", "severity", "frequency", "interference", "new")
 TEMPERATURES = ("temperature_c", "temperature_f")
@@ -181,6 +192,13 @@ def read_typed(entry: dict) -> list[dict]:
     if denied and entry.get("severity") is None and entry.get("frequency") is None:
         first["severity"] = "none"  # "no fever": said to be absent (numbers still count)
         return [first]
+    if (
+        len(found) == 1
+        and all(entry.get(k) is None for k in ("severity", "frequency", "interference"))
+        and first.get("severity") is None
+        and _controlled(text, term)
+    ):
+        first["severity"] = "mild"  # a known problem said to be kept in check
     out = [first]
     for term, where in found[1:]:
         extra = {k: first[k] for k in SHARED if k in first}
@@ -192,6 +210,17 @@ def read_typed(entry: dict) -> list[dict]:
         out.append(extra)
     _counts(text, out)
     return out
+
+
+def _controlled(text: str, term: str) -> bool:
+    """Whether a clause that reads as ``term`` says it is kept in check, with no word against."""
+    for c in clauses(text):
+        if (v.normalise_symptom(c) or (None,))[0] != term:
+            continue
+        m = CONTROLLED.search(c)
+        if m and not NOT_CONTROLLED.search(c[: m.start()]):
+            return True
+    return False
 
 
 def _counts(text: str, entries: list[dict]) -> None:

@@ -50,6 +50,33 @@ _COUNTED = frozenset(
 _MORE = frozenset({"more", "another", "extra", "double"})
 #: words before a name written with a capital ("to Crete", "in May", "at Boots")
 _PLACE_LEADS = frozenset({"to", "in", "at", "from"})
+#: travel words before "to": the next word names a place even in lower case ("going to
+#: tenerife in march": session 32, tuning sets 68 and 69)
+_TRAVEL = frozenset(
+    {
+        "go",
+        "going",
+        "goes",
+        "went",
+        "fly",
+        "flying",
+        "flew",
+        "travel",
+        "traveling",
+        "trip",
+        "holiday",
+        "vacation",
+        "cruise",
+        "drive",
+        "driving",
+        "move",
+        "moving",
+        "visit",
+        "visiting",
+        "flight",
+        "flights",
+    }
+)
 
 
 class Lists(NamedTuple):
@@ -121,8 +148,10 @@ def _listed(clause: str) -> bool:
         if (
             i > 0
             and tokens[i - 1].lower() in _PLACE_LEADS
-            and token[0].isupper()
-            and not token.isupper()
+            and (
+                (token[0].isupper() and not token.isupper())
+                or (i > 1 and tokens[i - 1].lower() == "to" and tokens[i - 2].lower() in _TRAVEL)
+            )
             and vocabulary.normalise_symptom(low) is None
             and low not in wellness.COMPLAINT
         ):

@@ -292,7 +292,11 @@ _QUESTION = re.compile(
     r"|\bwhether\s+(?:i|we|she|he|they)\s+(?:can|could|should|may|need|ought)\b"
     # a request is asked too ("can you send the prescription to the usual pharmacy please":
     # held-out set 69, read after it was measured)
-    r"|\b(?:can|could|would|will)\s+(?:you|someone|somebody|the\s+team)\b|\bplease\b",
+    r"|\b(?:can|could|would|will)\s+(?:you|someone|somebody|the\s+team)\b|\bplease\b"
+    # a question word opening a clause, then a verb and who ("who do i ask. thanks", "where
+    # should we send it": session 32, tuning set 68)
+    r"|(?:^|[.!;,]\s*)(?:who|where|which|why|what|how|when)\s+(?:do|does|did|should|shall|can|"
+    r"could|will|would|is|are|am)\s+(?:i|we|you|she|he|they|it|my|the)\b",
     re.I,
 )
 

@@ -9,7 +9,7 @@ _AGE_CUE = re.compile(
     re.I,
 )
 _AGE_NOT = re.compile(
-    r"expectancy|survival|childbearing|child-bearing|father|contracept|conceiv|sterili|within|for (?:at least )?\d+ years|years (?:ago|prior|before|after|since)|history|diagnosed|menopaus|gestational|post-?partum|"
+    r"expectancy|survival|childbearing|child-bearing|father|contracept|conceiv|sterili|within|for (?:at least )?\d+ years|years (?:ago|prior|before|after|since)|history|diagnosed|gestational|post-?partum|"
     r"for age\b|standard deviations?|percentile|"
     # "Malignancy treated with curative intent and with no known active disease ≥3 years"
     # (NCT04892693): how long the other cancer has been gone, not an age ("Age ≥ 18 years and
@@ -72,8 +72,36 @@ _SOMEONE_ELSE = re.compile(
 )
 
 
+# menopause words: an age beside them often defines menopause ("postmenopausal: age >= 60, or
+# under 60 with no periods for 12 months"), so it is no age limit of the study
+_MENOPAUSE = re.compile(
+    r"menopaus|amenorrh|oophorectom|ovariectom|\bFSH\b|estradiol|oestradiol", re.I
+)
+# a clause: a sentence, a semicolon part or a bracket
+_CLAUSE = re.compile(r"[^.;()\[\]]+")
+# no definition of menopause sets an adult's minimum age: "Postmenopausal women aged 18 to 75"
+# and "Female, age >= 18 and <= 75 (... natural menopause ...)" (set 86, NCT03538171) keep theirs
+_ADULT_MINIMUM = 21
+
+
 def age_check(text: str) -> dict | None:
     text = _NOT_AN_AGE.sub(" ", _AGE_PREMISE.sub(" ", _SOMEONE_ELSE.sub(" ", text)))
+    if not _MENOPAUSE.search(text):
+        return _age_limits(text)
+    # an age limit in a clause of its own stands; in a clause about menopause only an adult
+    # minimum does (an age there may define menopause)
+    outside = _CLAUSE.sub(
+        lambda m: " " * len(m.group(0)) if _MENOPAUSE.search(m.group(0)) else m.group(0), text
+    )
+    if found := _age_limits(outside):
+        return found
+    found = _age_limits(text)
+    if found and found["min"] is not None and found["min"] <= _ADULT_MINIMUM:
+        return found
+    return None
+
+
+def _age_limits(text: str) -> dict | None:
     if not _AGE_CUE.search(text) or _AGE_NOT.search(text):
         return None
     if m := _AGE_DAYS.search(text):

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from mbcnav.trials import progression_window
+from mbcnav.trials import brain_window, progression_window
 from mbcnav.trials.adjuvant import adjuvant_reading
 from mbcnav.trials.age_sex import age_check, sex_check, women_subject
 from mbcnav.trials.alternatives import mark_unchecked_alternatives
@@ -32,6 +32,7 @@ from mbcnav.trials.cues import (
     _IF_PREMISE,
     _LAB,
     _LAB_PREMISE,
+    _MARKER_SUBJECT,
     _NOT_YET_TREATED,
     _ON_ANY_TREATMENT,
     _OPTIONAL_PARTNER,
@@ -227,6 +228,15 @@ def _sentence_end(text: str, at: int) -> int:
         return len(text)
     return end.start() + 1
 
+
+#: brain spread as the subject of what must be true of it ("Brain metastases must have been
+#: treated and stable for 4 weeks", "Brain lesion/s has/have been radically resected")
+_BRAIN_SUBJECT = re.compile(
+    r"^\W*(?:(?:any|all|known|existing|the|such)\s+)?(?:brain|cns|cerebral|intracranial)\s+"
+    r"(?:metastas[ie]s|lesions?(?:/s)?|mets|disease|involvement)\s+(?:\w+/)?(?:has|have|must|should|"
+    r"are|is|were|was|need|will|shall)\b(?!\s+not\b)",
+    re.I,
+)
 
 #: a sentence that goes on defining: "... are considered HR-negative for this study"
 _GOES_ON = re.compile(
@@ -454,6 +464,8 @@ def checks_for(crit: Criterion, found: list[Mention]) -> list[dict]:
         out.append(nerve)
     if crit.kind == "inclusion" and (grew := progression_window.window_check(plain)):
         out.append(grew)
+    if recent := brain_window.window_check(plain, crit.kind):
+        out.append(recent)  # "brain metastases, treated within 12 weeks of study entry"
     pm = _PREMISE.match(text) or _IF_PREMISE.match(text)
     premise_end = pm.end(1) if pm else -1
     ti = _TRAILING_IF.search(text)
@@ -608,6 +620,13 @@ def checks_for(crit: Criterion, found: list[Mention]) -> list[dict]:
     for c in out:  # "Patients with de novo stage IV OMBC must ...": whom the rule is for
         if c["type"] == "de_novo" and 0 <= c.get("at", premise_end) < premise_end:
             c["premise"] = True
+    if crit.kind == "inclusion" and (said := _BRAIN_SUBJECT.match(text)):
+        # "Brain lesion/s has/have been radically resected" (NCT00842998, a list under "patients
+        # with CNS involvement are eligible provided that"): what must be true of brain spread,
+        # for those who have it (session 32, tuning set 87)
+        for c in out:
+            if c["type"] == "brain" and not c.get("neg") and c.get("at", -1) < said.end():
+                c["premise"] = True
     premise = pm.group(1) if pm else ""
     excluded = bool(
         re.search(r"\b(?:are|is|be)\s+(?:excluded|not\s+eligible|ineligible)\b", premise, re.I)
@@ -650,7 +669,7 @@ def checks_for(crit: Criterion, found: list[Mention]) -> list[dict]:
     mark_unchecked_alternatives(plain, found, out, _LAB, crit.kind)
     if not conditional:
         mark_subgroups(plain, out)
-    if conditional and not any(c.get("premise") for c in out):
+    if (conditional or _MARKER_SUBJECT.match(text)) and not any(c.get("premise") for c in out):
         for c in out:  # "If ..., then ...": a premise we cannot check; never a clear "not met"
             c["conditional"] = True
     return out

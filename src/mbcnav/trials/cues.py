@@ -30,7 +30,13 @@ _LAB = re.compile(
 )
 _REPRODUCTIVE = re.compile(r"contracept|pregnan|breast-?feed|lactat|childbearing|fetal", re.I)
 _SITE_STATE = re.compile(
-    r"\b(?:progressi\w*|untreated|active|uncontrolled|symptomatic|growing|unstable)\b", re.I
+    r"\b(?:progressi\w*|untreated|active|uncontrolled|symptomatic|growing|unstable)\b"
+    # how many lesions and whether surgery could take them, which no record field holds: "No
+    # solitary hepatic metastasis eligible for liver resection" (NCT00301106, session 32 set 87)
+    r"|(?<!multiple or )(?<!multiple and/or )\b(?:solitary|single|isolated|(?:un)?resectable|operable)\b"
+    r"(?!\s+(?:or|and/or)\s+(?:multiple|several|more))|\b(?:eligible|amenable|suitable)\s+"
+    r"(?:for|to)\s+(?:\w+\s+){0,2}?(?:resection|surgery|ablation|local\s+(?:therapy|treatment))\b",
+    re.I,
 )
 # the kind of a bone lesion ("Bone only disease that is only blastic with no soft tissue
 # component", NCT05501886: nineteenth session, last session's held-out set 46) is no record field
@@ -125,9 +131,24 @@ _EXPLAIN = re.compile(
 )
 # words that make a note or a defining sentence a rule of its own
 _BINDING = re.compile(r"\b(?:must|required|need to|considered ineligible|not eligible)\b", re.I)
+# whom a rule is for, then the rule: "Patients with ... must ...", "For patients undergoing
+# hormonal therapy for metastatic disease, disease progression must be confirmed" (NCT00842998),
+# "Her2-neu-expressing patients must have received ... trastuzumab" (NCT00020176): a person the
+# first words do not describe is not held to the rest (session 32, tuning set 87)
 _PREMISE = re.compile(
-    r"^\W*(?:[\w\s/-]{0,40}:\s*)?(?:for\s+|in\s+)?(?:patients|participants|subjects|women|those|people)\s+(?:with|who \w+|having|whose\s+(?:primary\s+)?(?:tumou?rs?|cancers?|disease))"
-    r"\s+(.{3,300}?)(?:,?\s+(?:must|should|may|will|need|can|have to|are required)\b|\s*(?:\([^()]*\))?\s*:)",
+    r"^\W*(?:[\w\s/-]{0,40}:\s*)?(?:for\s+|in\s+)?(?:"
+    r"(?:patients|participants|subjects|women|those|people)\s+(?:with|who \w+|having|undergoing|"
+    r"receiving|taking|(?:being\s+)?treated\s+with|whose\s+(?:primary\s+)?(?:tumou?rs?|cancers?|disease))"
+    r"\s+(?=.)|(?=[\w/+-]{2,30}(?:\s*[-\u2010\u2011]\s*|\s+)(?:positive|negative|expressing|"
+    r"over-?expressing|mutated|mutant|amplified)\s+(?:patients|participants|subjects|women)\b))"
+    r"(.{3,300}?)(?:,?\s+(?:must|should|may|will|need|can|have to|are required)\b|\s*(?:\([^()]*\))?\s*:)",
+    re.I,
+)
+# a subject named by a marker ("Her2-neu-expressing patients must ..."): when no check reads the
+# marker, the rule is for a group the record may not be in, so it never rules anyone out
+_MARKER_SUBJECT = re.compile(
+    r"^\W*(?:for\s+|in\s+)?[\w/+-]{2,30}(?:\s*[-\u2010\u2011]\s*|\s+)(?:positive|negative|expressing|"
+    r"over-?expressing|mutated|mutant|amplified)\s+(?:patients|participants|subjects|women)\b",
     re.I,
 )
 _DOSE = re.compile(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from mbcnav.trials import neuropathy, pneumonitis, progression_window
+from mbcnav.trials import brain_window, neuropathy, pneumonitis, progression_window
 from mbcnav.trials.bone_lesions import CRITERION_KINDS
 from mbcnav.trials.diagnosis_time import diagnosis_time_holds
 from mbcnav.trials.durations import evaluate_duration
@@ -319,6 +319,8 @@ def evaluate(c: dict, f: PatientFacts) -> tuple[bool | None | str, str, str]:
         return lines_hold(c, f)
     if t == "progression_within":
         return progression_window.holds(c, f)
+    if t == "brain_window":
+        return brain_window.window_holds(c, f)
     if t == "line_months":
         return evaluate_duration(c, f.line_labels, f.line_months)
     if t == "brain":

@@ -29,6 +29,13 @@ class DrugFact:
         return bool(EARLY_SETTINGS & set(self.settings))
 
 
+#: a brain operation as a surgery entry writes it (brain_window.py)
+BRAIN_SURGERY = re.compile(
+    r"\b(?:brain|cerebral|cerebellar|intracranial|cranial|craniotomy|craniectomy|neurosurg\w*)\b",
+    re.I,
+)
+
+
 @dataclass
 class PatientFacts:
     age: float | None = None
@@ -100,6 +107,8 @@ class PatientFacts:
     bone_kind: str | None = None
     # radiation entries of a patient file ({site as written, start, end} ISO); None: not known
     radiation: list[dict] | None = None
+    # dates (ISO) of brain operations among the record's surgery entries; None: not known
+    brain_surgery: list[str] | None = None
     latest_status: str | None = None  # the latest assessment's status (progression, ned, ...)
     latest_status_on: str | None = None  # that assessment's date (ISO)
     # the latest date the record shows growth: a scan that showed it, or a line stopped for it
@@ -366,6 +375,14 @@ def from_patient(p, as_of: date) -> PatientFacts:
             }
             for t in p.treatments
             if t.type == "radiation" and not (t.start and t.start > as_of)
+        ],
+        brain_surgery=[
+            t.date.isoformat()
+            for t in p.treatments
+            if t.type == "surgery"
+            and t.date
+            and t.date <= as_of
+            and BRAIN_SURGERY.search(t.procedure or "")
         ],
         latest_status=latest.status if latest else None,
         latest_status_on=latest.date.isoformat() if latest else None,

@@ -29,6 +29,8 @@ def _check_words(ch: dict) -> str:
             what += f" ({ch['class']})"
     if ch["type"] == "receptor" and ch.get("allowed"):
         what = "HER2 " + "/".join(ch["allowed"])
+    if ch["type"] in ("brain_window", "progression_within"):
+        what += f" within {ch['days']} days"
     if ch["type"] == "lab":
         what += f" {ch.get('op', '')} {ch.get('limit', '')}{' x ULN' if ch.get('uln') else ''}"
     flags = [
