@@ -20,3 +20,39 @@ def test_a_question_that_names_its_topic_stays_as_it_is():
     # "what does that word mean" is the quoted-term reading, not this one
     r = understand("The letter says 'hypercalcaemia'. What does that word mean?")
     assert "hypercalcaemia" in r.asked.lower()
+
+
+def test_a_911_sign_told_now_gets_the_emergency_passage_first():
+    """Last session's set 67 (read after it was measured): "my sister (her2+ mets) is slurring her
+    words tonight and one side of her face looks droopy" was answered with a hair-loss passage."""
+    from mbcnav.library.answer import ask
+    from mbcnav.library.scope import emergency_sign
+
+    r = ask(
+        "my sister (her2+ mets) is slurring her words tonight and one side of her face looks droopy"
+    )
+    assert r.answers and r.answers[0].article == "emergencies"
+    assert emergency_sign("crushing chest pain since an hour ago and sweating") == "chest pain"
+    # the past, or no sign at all, is not an emergency
+    assert (
+        emergency_sign("my mom had a seizure in 2023 from her brain mets, can she drive now?")
+        is None
+    )
+    assert emergency_sign("what is hospice care") is None
+
+
+def test_a_symptom_in_lay_words_searches_its_plain_label():
+    from mbcnav.library.vocabulary import synonyms
+
+    extras = {extra for _, extra, _ in synonyms().expansions("she is slurring her words tonight")}
+    assert any("speech" in e.lower() for e in extras)
+
+
+def test_a_pointing_question_with_its_own_topic_is_read_alone():
+    """Review: "... she is on fulvestrant and denosumab. Is it hereditary?" asks about heredity,
+    not the treatments of the sentence before."""
+    text = (
+        "My mum has lobular cancer that spread to her stomach and bones and she is on fulvestrant "
+        "and denosumab. Is it hereditary?"
+    )
+    assert understand(text).asked.lower().startswith("is it hereditary")

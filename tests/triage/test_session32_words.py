@@ -114,5 +114,83 @@ def test_care_questions_about_work_and_travel_and_who_to_ask():
         assert r.level == "routine", text
     # a place after "to" without a travel word is not let through ("going to faint" names a symptom)
     assert _run({"symptom": "i feel like i am going to faint, can you call me?"}).level != "routine"
-    assert care_questions._listed("going to tenerife in march")
+    assert care_questions._listed("flying to tenerife in march")
+    assert not care_questions._listed("going to jump")  # "going to" opens a verb as often (review)
     assert not care_questions._listed("talking to mum about pain")
+
+
+REVIEW_CASES = [
+    # (words, drugs, the lowest level allowed, the highest) from the review of the first change
+    ("going to die, who do i ask about my appointment", (), "emergency", "emergency"),
+    ("i am going to drown myself, who do i ask", (), "emergency", "emergency"),
+    ("going to jump, who do i ask", (), "emergency", "emergency"),
+    ("i keep going to sleep at work, can i have my hours reduced?", (), "urgent", "emergency"),
+    ("i cant get the diarrhoea under control", ("abemaciclib",), "urgent", "emergency"),
+    ("how do i get the diarrhoea under control?", ("abemaciclib",), "urgent", "emergency"),
+    ("the diarrhoea was under control until yesterday", ("abemaciclib",), "urgent", "emergency"),
+    (
+        "diarrhoea was well controlled with loperamide but it has come back worse",
+        ("abemaciclib",),
+        "urgent",
+        "emergency",
+    ),
+    (
+        "diarrhoea under control with loperamide, taking 8 a day",
+        ("abemaciclib",),
+        "urgent",
+        "emergency",
+    ),
+    (
+        "diarrhoea is under control with codeine and loperamide",
+        ("capecitabine",),
+        "urgent",
+        "emergency",
+    ),
+    ("the rash is well controlled with steroid cream", ("alpelisib",), "urgent", "emergency"),
+    ("bleeding from my back passage is under control", (), "urgent", "emergency"),
+    (
+        "i took 20 tablets by mistake, forgot i had already taken them twice",
+        (),
+        "emergency",
+        "emergency",
+    ),
+    ("took too many tablets by accident as well, about 40", (), "emergency", "emergency"),
+    ("took my tablets again by mistake, there were 10 of them", (), "emergency", "emergency"),
+    (
+        "i took a handful of my sleeping pills by mistake as well as my usual",
+        (),
+        "emergency",
+        "emergency",
+    ),
+    (
+        "i swallowed a bottle of paracetamol as well as my tablets, i forgot how many",
+        (),
+        "emergency",
+        "emergency",
+    ),
+    ("i took too many pills again, i forgot how many", (), "emergency", "emergency"),
+    ("i took my tablets twice by mistake, nobody would care anyway", (), "emergency", "emergency"),
+    ("my grandson accidentally took my tablets twice", (), "emergency", "emergency"),
+    ("took 30 paracetamol by accident as well as my usual meds", (), "emergency", "emergency"),
+    ("i took double my oxycodone by mistake", (), "emergency", "emergency"),
+    # the calm ones stay calm
+    (
+        "oh no i think ive taken my morning xeloda twice, took them at 8 then again at 9 as i forgot. thats 4 tablets of 500 extra. feel ok",
+        ("capecitabine",),
+        "urgent",
+        "urgent",
+    ),
+    (
+        "I was not able to wee in the pot for the urine sample, is that ok?",
+        (),
+        "routine",
+        "routine",
+    ),
+]
+ORDER = ("none", "routine", "urgent", "emergency")
+
+
+def test_the_reviews_inputs_keep_their_level():
+    for text, drugs, low, high in REVIEW_CASES:
+        level = _run({"symptom": text}, drugs=drugs).level
+        assert ORDER.index(low) <= ORDER.index(level) <= ORDER.index(high), (text, level)

@@ -48,7 +48,7 @@ from mbcnav.library.personal import (  # noqa: F401 (Profile, fit, profile_of: p
     with_my_drugs,
 )
 from mbcnav.library.qtypes import type_factor
-from mbcnav.library.scope import ELSEWHERE, scope
+from mbcnav.library.scope import ELSEWHERE, emergency_sign, scope
 from mbcnav.library.shapes import answering_sentence, focus_factor, shape_factor
 from mbcnav.library.understand import Reading, focused, understand
 
@@ -143,6 +143,20 @@ def _answer(
     )
 
 
+def _emergency_first(index, hits: list, chosen: list) -> list:
+    """The emergencies article's best passage first (its first passage, "When should I call
+    911?", when no hit holds it), then the others: a question that tells of a 911 sign."""
+    article = scope().emergency_article
+    best = next((h for h in hits if h.section.article == article), None)
+    if best is None:
+        section = next((s for s in index.sections if s.article == article), None)
+        if section is None:
+            return chosen
+        rank = chosen[0].rank if chosen else 1
+        best = Hit(section, chosen[0].score if chosen else 0.0, 1.0, rank)
+    return [best] + [h for h in chosen if h.section is not best.section]
+
+
 def ask(
     question: str,
     patient=None,
@@ -228,10 +242,15 @@ def ask(
     if not confident and not in_scope and rerank:  # no scope word: do the passages say it is?
         best = max((h.score for h in hits), default=0.0)
         in_scope = scope().by_evidence(question, best, similarity(index, dense_texts))
+    sign = emergency_sign(question)
+    if sign is not None:
+        in_scope = True  # a 911 sign is always the library's to answer
     if not confident:
         if not in_scope:
             return AskResult(question, [], OFF_TOPIC, False, reading.asked, reading.shape)
         near = nearest(index, question, hits, top)
+        if sign is not None:
+            near = _emergency_first(index, hits, near)[:top]
         answers = [
             _answer(index.library.articles[h.section.article], h.section, h.rank, weights, "")
             for h in near
@@ -261,6 +280,8 @@ def ask(
         chosen = [Hit(first, lead.score, 1.0, lead.rank)] + [
             h for h in chosen if h.section is not first
         ]
+    if sign is not None:
+        chosen = _emergency_first(index, hits, chosen)
     sides: dict[int, str] = {}
     if reading.sides:
         chosen, paired = compare(index, reading, chosen)

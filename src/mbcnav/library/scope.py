@@ -108,6 +108,8 @@ class Scope:
             rf" (?:for|in) (?:a |an )?healthy (?:\d{{1,3}} (?:year|yr)s? old|(?:{who})) "
         )
         self.shared_markers = _phrases(path, data, "shared_markers")
+        self.emergency_signs = frozenset(_phrases(path, data, "emergency_signs"))
+        self.emergency_article = str(data.get("emergency_article") or "")
         self.benign_breast = _phrases(path, data, "benign_breast")
         self.benign_longest_first = sorted(self.benign_breast, key=len, reverse=True)
         conditions = "|".join(
@@ -675,3 +677,26 @@ _USE_LEADS = {"on", "take", "takes", "taking", "took", "of", "a", "the", "my", "
 @lru_cache(maxsize=1)
 def scope() -> Scope:
     return Scope()
+
+
+#: a clause that tells of the past, not of now ("she had a seizure in 2023")
+_PAST = re.compile(
+    r"\b(?:(?:weeks?|months?|years?)\s+ago|last\s+(?:year|month|spring|summer|fall|autumn|winter)|in\s+(?:19|20)\d\d|"
+    r"history|used\s+to|previous(?:ly)?|years?\s+back|had\s+(?:a|one|some)\b)",
+    re.I,
+)
+
+
+def emergency_sign(question: str) -> str | None:
+    """The first 911 sign (scope.yaml ``emergency_signs``) a clause of the question tells of now,
+    read with the check-in symptom vocabulary; None when there is none."""
+    from mbcnav.patient import vocabulary as symptom_vocabulary
+
+    signs = scope().emergency_signs
+    for clause in re.split(r"[,;.!?()]+|\s(?:and|but|plus|also|now|then)\s", question or ""):
+        if len(clause.split()) < 2 or _PAST.search(clause):
+            continue
+        found = symptom_vocabulary.normalise_symptom(clause.strip())
+        if found and found[0] in signs:
+            return found[0]
+    return None

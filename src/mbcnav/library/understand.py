@@ -154,6 +154,14 @@ POINTED_BACK = re.compile(
     r"these|they|them|both)\b(?!\s+(?:word|term|phrase|wording|mean)\b)",
     re.I,
 )
+#: words of a pointing question that say only how the pointed thing sits with the person ("is
+#: that ok with the ibrance?", "do those two fight each other?"); a question with any other word
+#: of its own ("Is it hereditary?", "Is it curable?") is read alone (review)
+GENERIC_PREDICATES = frozenset(
+    "ok okay safe fine normal problem problems bad good serious dangerous risky worth fight "
+    "fights clash clashes mix mixed interact interacts interfere together each other two both "
+    "right wrong alright work works affect affects".split()
+)
 MIN_QUESTION_WORDS = 3  # a piece shorter than this stays with the question before it
 MIN_TOPIC_WORDS = 2  # a piece with fewer search words (stop words out) does not stand alone
 MAX_SIDE_WORDS = 6
@@ -321,6 +329,23 @@ def _name_pointed_term(clause: str, before: list[str]) -> str:
     return clause
 
 
+def _only_points(question: str) -> bool:
+    """Whether a question's own words, beyond stop words, pronouns and medicine names, only ask how
+    the thing pointed at sits with the person (GENERIC_PREDICATES)."""
+    from mbcnav.library.vocabulary import STOPWORDS, synonyms, words
+
+    drugs = synonyms().drug_words
+    own = [
+        w
+        for w in words(question)
+        if w not in STOPWORDS
+        and w not in drugs
+        and w not in GENERIC_PREDICATES
+        and w not in {"that", "this", "it", "those", "these", "they", "them"}
+    ]
+    return not own
+
+
 def understand(text: str) -> Reading:
     """Split a message into what is asked and the story around it, and name the answer's shape."""
     parts = sentences(text)
@@ -343,6 +368,7 @@ def understand(text: str) -> Reading:
         and term is None
         and POINTED_BACK.match(clauses[0])
         and not is_asking(parts[asking[0] - 1])
+        and _only_points(clauses[0])
     ):
         clauses = [f"{strip_frames(parts[asking[0] - 1])} {clauses[0]}"]
     asked = " ".join(clauses)

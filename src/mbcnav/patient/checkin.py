@@ -32,16 +32,46 @@ CLAUSES = re.compile(
     r"|\s(?:and|but|with|plus|also|now|then|while|though|although|except|just|only)\s",
     re.I,
 )
-#: Words that say the one symptom named is kept in check by what the person does ("the
-#: diarrhoea is well controlled with the loperamide": session 32, tuning set 70), unless a
-#: "not", "no longer", "barely" or "hardly" comes before them in the clause.
+#: Words that say the one symptom named is kept in check now ("the diarrhoea is well
+#: controlled with the loperamide": session 32, tuning set 70): a present-tense statement
+#: ("is / are / 's / has been ... controlled / under control"), never getting it under control,
+#: asking how, or what was ("was under control until yesterday": review).
 CONTROLLED = re.compile(
-    r"\b(?:(?:well|fully|nicely|completely)\s+controlled|under\s+control|"
-    r"(?:controlled|managed|settled)\s+(?:well\s+)?(?:with|by|on)\b)",
+    r"(?:\b(?:is|are|been|stays?|staying)\s+|'s\s+|\bs\s+)(?:(?:now|still|really)\s+)?"
+    r"(?:(?:well|fully|nicely|completely)\s+)?(?:controlled|under\s+control|settled)\b",
     re.I,
 )
+#: a word before it in the clause that says otherwise ("isnt", "cant", "not", "no longer")
 NOT_CONTROLLED = re.compile(
-    r"\b(?:not|no\s+longer|never|barely|hardly|isn'?t|aren'?t|wasn'?t|won'?t)\b|n't\b", re.I
+    r"\b(?:not|no\s+longer|never|barely|hardly|cant|cannot|dont|doesnt|isnt|arent|wasnt|wont|"
+    r"how|get|getting|trying|struggl\w*|help)\b|n'?t\b",
+    re.I,
+)
+#: anything in the entry that says the control is partial, lost or strained: a contrast, a
+#: worsening, a count or dose ("taking 8 a day"), a second medicine against diarrhea (review)
+CONTROL_DOUBTED = re.compile(
+    r"\d|\b(?:but|though|although|however|except|until|worse|worsening|again|back|still|"
+    r"watery|night|codeine|lomotil|diphenoxylate|octreotide|budesonide|cholestyramine|"
+    r"max(?:imum)?|most|lots?|many|loads?)\b",
+    re.I,
+)
+#: the symptoms a person can say are kept in check by what they do; never a red-flag sign
+#: (breathlessness, bleeding, a rash on a PI3K/AKT drug: review)
+CONTROLLABLE = frozenset(
+    {
+        "diarrhea",
+        "nausea",
+        "vomiting",
+        "constipation",
+        "pain",
+        "joint pain",
+        "muscle pain",
+        "hot flashes",
+        "heartburn",
+        "itching",
+        "insomnia",
+        "hiccups",
+    }
 )
 #: Fields copied to a second symptom read from the same phrase (numbers stay with the first).
 SHARED = ("date", "severity", "frequency", "interference", "new")
@@ -213,7 +243,10 @@ def read_typed(entry: dict) -> list[dict]:
 
 
 def _controlled(text: str, term: str) -> bool:
-    """Whether a clause that reads as ``term`` says it is kept in check, with no word against."""
+    """Whether a clause that reads as ``term`` says it is kept in check now, with no word
+    against it in the clause and no doubt anywhere in the entry."""
+    if term not in CONTROLLABLE or CONTROL_DOUBTED.search(text):
+        return False
     for c in clauses(text):
         if (v.normalise_symptom(c) or (None,))[0] != term:
             continue
