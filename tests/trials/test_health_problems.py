@@ -287,3 +287,14 @@ def test_an_in_situ_cancer_is_let_in_only_by_an_exception_for_its_own_organ():
     assert _v(OTHER_CANCER_3Y, facts("cervical carcinoma in situ")) == "met"
     assert _v(OTHER_CANCER_3Y, facts("melanoma in situ")) == "unknown"
     assert _v("History of another malignancy", facts("melanoma in situ")) == "unknown"
+
+
+def test_an_uncontrolled_said_of_a_list_asks_the_detail_of_each_item():
+    """ "Uncontrolled intercurrent illness including, but not limited to, ... diabetes": diabetes
+    listed as active is not said to be uncontrolled; a detail that says so rules out."""
+    text = (
+        "Uncontrolled intercurrent illness including, but not limited to, ongoing or active "
+        "infection, symptomatic congestive heart failure, or diabetes"
+    )
+    assert _v(text, facts({"name": "type 2 diabetes", "status": "active"})) == "unknown"
+    assert _v(text, facts("uncontrolled diabetes")) != "met"

@@ -250,15 +250,14 @@ def _check(p: Problem, text: str, m: re.Match) -> dict | None:
     check["active"] = bool(_w("active").search(own))
     check["uncontrolled"] = bool(_w("uncontrolled").search(own))
     check["stem_active"] = bool(_w("active").search(stem) or _w("uncontrolled").search(stem))
+    # "Uncontrolled intercurrent illness including ... diabetes": the list's "uncontrolled"
+    check["stem_uncontrolled"] = bool(_w("uncontrolled").search(stem))
     # "within 6 months" in the clause, or after it in the sentence ("Stroke or myocardial
     # infarction within 6 months": the window of both); one before the mention is another's
     window = _w("window").search(own) or _w("window").search(text, cb, b)
     check["window_months"] = _months(window) if window else None
     nyha = _nyha_min(sentence) if p.term == "heart failure" else None
     check["nyha"] = nyha
-    checked = own
-    if window:
-        checked = checked.replace(window.group(0), " ")
     scan = sentence
     if nyha is not None:
         scan = _NYHA_CLASS.sub(" ", scan)
@@ -438,7 +437,7 @@ def _one(p: Problem, c: dict, e: dict, as_of: str) -> bool | None:
     if c.get("nyha") is not None:
         m = re.search(r"nyha\s*(?:class\s*)?(iv|iii|ii|i|[1-4])\b", detail)
         return True if m and _ROMAN[m.group(1)] >= c["nyha"] else None
-    if c.get("uncontrolled"):
+    if c.get("uncontrolled") or c.get("stem_uncontrolled"):
         return True if detail and _w("uncontrolled_detail").search(detail) else None
     if c.get("active") or c.get("stem_active"):
         return True if status == "active" and not past else None

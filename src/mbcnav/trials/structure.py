@@ -55,6 +55,7 @@ def _problem_words(ch: dict) -> list[str]:
             ("history", "history"),
             ("active", "active"),
             ("stem_active", "active (said of the list)"),
+            ("stem_uncontrolled", "uncontrolled (said of the list)"),
             ("uncontrolled", "uncontrolled"),
             ("except_skin", "skin cancer excepted"),
             ("except_in_situ", "in situ excepted"),
