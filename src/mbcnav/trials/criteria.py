@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from mbcnav.trials import brain_window, progression_window
+from mbcnav.trials import brain_window, health_problems, progression_window
 from mbcnav.trials.adjuvant import adjuvant_reading
 from mbcnav.trials.age_sex import age_check, sex_check, women_subject
 from mbcnav.trials.alternatives import mark_unchecked_alternatives
@@ -669,6 +669,9 @@ def checks_for(crit: Criterion, found: list[Mention]) -> list[dict]:
     mark_unchecked_alternatives(plain, found, out, _LAB, crit.kind)
     if not conditional:
         mark_subgroups(plain, out)
+    # other health problems an exclusion names ("Known HIV infection", "another malignancy
+    # within 3 years"), settled by the record's conditions only when near-certain
+    out.extend(health_problems.checks(text, crit.kind))
     if (conditional or _MARKER_SUBJECT.match(text)) and not any(c.get("premise") for c in out):
         for c in out:  # "If ..., then ...": a premise we cannot check; never a clear "not met"
             c["conditional"] = True

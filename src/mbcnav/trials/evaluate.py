@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import re
 
-from mbcnav.trials import brain_window, neuropathy, pneumonitis, progression_window
+from mbcnav.trials import (
+    brain_window,
+    health_problems,
+    neuropathy,
+    pneumonitis,
+    progression_window,
+)
 from mbcnav.trials.bone_lesions import CRITERION_KINDS
 from mbcnav.trials.diagnosis_time import diagnosis_time_holds
 from mbcnav.trials.durations import evaluate_duration
@@ -388,6 +394,8 @@ def evaluate(c: dict, f: PatientFacts) -> tuple[bool | None | str, str, str]:
         return _karnofsky(c["min"], f.ecog, f.karnofsky)
     if t == "neuropathy":
         return neuropathy.holds(c, f)
+    if t == "health_problem":
+        return health_problems.holds(c, f)
     if t == "condition":
         if c["value"] == "breast cancer":
             if f.therapies_known or re.search(r"breast", f.note, re.I):

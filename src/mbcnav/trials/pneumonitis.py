@@ -73,9 +73,22 @@ def bare(text: str) -> bool:
 
 
 def holds(c: dict, f: PatientFacts) -> tuple[bool | None, str, str]:
-    """Whether the person had the lung inflammation a criterion names (only a note says yes)."""
+    """Whether the person had the lung inflammation a criterion names (a note that tells of it,
+    or interstitial lung disease among the record's health problems, says yes)."""
     if f.pneumonitis and c.get("bare"):
         return True, "A note in your record tells of pneumonitis (lung inflammation).", ""
+    listed = [e for e in f.condition_entries if e.get("term") == "interstitial lung disease"]
+    if listed and c.get("bare"):
+        # a bare "history of or current ILD or pneumonitis" fits any listed status (issue 14)
+        said = [x for x in (listed[0].get("detail"), listed[0].get("status")) if x]
+        said = [x for x in said if x != "unknown"]
+        return (
+            True,
+            "Your record lists interstitial lung disease or pneumonitis"
+            + (f" ({'; '.join(said)})" if said else "")
+            + ".",
+            "",
+        )
     return (
         None,
         "Whether you have had lung inflammation (pneumonitis or ILD), and how it was treated, is "

@@ -33,6 +33,8 @@ def _check_words(ch: dict) -> str:
         what += f" within {ch['days']} days"
     if ch["type"] == "lab":
         what += f" {ch.get('op', '')} {ch.get('limit', '')}{' x ULN' if ch.get('uln') else ''}"
+    if ch["type"] == "health_problem":
+        what += "".join(f", {w}" for w in _problem_words(ch))
     flags = [
         word
         for key, word in (
@@ -45,6 +47,33 @@ def _check_words(ch: dict) -> str:
         if ch.get(key)
     ]
     return what + (f" ({', '.join(flags)})" if flags else "")
+
+
+def _problem_words(ch: dict) -> list[str]:
+    """What an exclusion's words say about the health problem (health_problems.py)."""
+    out = [
+        word
+        for key, word in (
+            ("history", "history"),
+            ("active", "active"),
+            ("stem_active", "active (said of the list)"),
+            ("stem_uncontrolled", "uncontrolled (said of the list)"),
+            ("uncontrolled", "uncontrolled"),
+            ("except_skin", "skin cancer excepted"),
+            ("except_in_situ", "in situ excepted"),
+            ("except_broad", "other exceptions"),
+            ("lets_in_controlled_hiv", "lets in HIV on treatment, undetectable"),
+            ("blocked", "qualified: the study team decides"),
+        )
+        if ch.get(key)
+    ]
+    if ch.get("window_months"):
+        out.append(f"within {ch['window_months']} months")
+    if ch.get("nyha"):
+        out.append(f"NYHA class {ch['nyha']} or higher")
+    if ch.get("transplant"):
+        out.append(f"{ch['transplant']} transplant")
+    return out
 
 
 def population_line(parse: dict) -> str:

@@ -1,0 +1,300 @@
+"""Exclusions on other health problems (issue 14) read against the record's `conditions`
+(trials/health_problems.py, data/health_problems.yaml). Wordings are the registry's (NCT ids
+beside them); each kind is ruled out only when near-certain, and the near misses stay open:
+a relative's HIV, a vaccination, a past hepatitis C against an "active" exclusion, a skin cancer
+under an exception, a dated other cancer inside or outside the window, a permission."""
+
+from datetime import date
+
+import pytest
+import yaml
+
+from mbcnav.patient import parse
+from mbcnav.trials import health_problems
+from mbcnav.trials.errors import TrialsError
+from mbcnav.trials.facts import from_patient
+from mbcnav.trials.match import match, summarise, verdict
+from mbcnav.trials.parse import parse_trial
+from mbcnav.trials.record import Trial
+
+from .one_criterion import parsed
+
+DAY = date(2026, 1, 15)
+
+
+def facts(*conditions):
+    p = parse(
+        {
+            "format": "mbcnav-patient/1",
+            "sex": "female",
+            "birth_year": 1968,
+            "metastatic_diagnosis": {"date": "2025-01-10"},
+            "conditions": list(conditions),
+        }
+    )
+    return from_patient(p, DAY)
+
+
+def judged(text: str, f, kind: str = "exclusion") -> dict:
+    return verdict(parsed(text, kind), f, {})
+
+
+def _v(text: str, f, kind: str = "exclusion") -> str:
+    return judged(text, f, kind)["verdict"]
+
+
+HIV = "Known HIV (Human Immunodeficiency Virus) infection."  # NCT05232006
+HEPATITIS = "Known HIV or Hepatitis B or C (active, previously treated or both)"  # NCT00674206
+ACTIVE_HEP = "Known active hepatitis B or hepatitis C infection"
+OTHER_CANCER = (  # NCT00456846
+    "History of other malignancy within the last 5 years which could affect the diagnoses or "
+    "assessment of breast cancer, with the exception of basal or squamous cell carcinoma of the "
+    "skin or carcinoma in situ of the cervix"
+)
+OTHER_CANCER_3Y = (
+    "Another malignancy within 3 years, except adequately treated basal or squamous cell skin "
+    "cancer or carcinoma in situ of the cervix"
+)
+HIV_PERMISSION = (  # NCT05296798, shortened
+    "Known HIV infection. HIV-positive patients on effective antiretroviral therapy with "
+    "undetectable viral load are eligible."
+)
+NYHA = "Congestive heart failure >class II New York Heart Association (NYHA)"  # NCT01724606
+TB = "Active tuberculosis infection"  # NCT06380751
+TRANSPLANT = "History of allogeneic transplant"  # NCT00674206
+AUTOIMMUNE = (  # NCT03761914
+    "Has an active autoimmune disease that has required systemic treatment in past 2 years "
+    "(i.e., with use of disease-modifying agents, corticosteroids or immunosuppressive drugs)."
+)
+DIABETES = "Uncontrolled diabetes or infection."  # NCT03671044
+STROKE_MI = "Stroke or myocardial infarction within 6 months"
+MI_6 = "Myocardial infarction within the past six months"  # NCT03671044
+
+
+# ------------------------------------------------------------------ ruled out
+
+
+@pytest.mark.parametrize(
+    "text,condition,why",
+    [
+        (HIV, "HIV", "Your record lists HIV infection."),
+        (HIV, {"name": "HIV", "status": "controlled"}, "HIV infection (controlled)"),
+        (ACTIVE_HEP, {"name": "hepatitis B", "status": "active"}, "hepatitis B (active now)"),
+        (TB, {"name": "tuberculosis", "status": "active"}, "tuberculosis"),
+        (NYHA, {"name": "heart failure", "detail": "NYHA class III"}, "NYHA class III"),
+        (DIABETES, "uncontrolled diabetes", "diabetes"),
+        (STROKE_MI, {"name": "MI", "date": "2025-11-02"}, "heart attack"),
+        (STROKE_MI, {"name": "stroke", "date": "2025-10-01", "status": "past"}, "a stroke"),
+    ],
+)
+def test_a_listed_problem_the_exclusion_names_rules_out(text, condition, why):
+    out = judged(text, facts(condition))
+    assert out["verdict"] == "not met"
+    assert why in out["why"]
+
+
+def test_another_cancer_inside_the_window_rules_out_and_says_its_kind():
+    f = facts({"name": "melanoma", "date": "2024-06-01", "status": "past"})
+    out = judged(OTHER_CANCER_3Y, f)
+    assert out["verdict"] == "not met"
+    assert "another cancer (melanoma" in out["why"]
+
+
+def test_hiv_on_treatment_with_an_undetectable_viral_load_reads_in_plain_words():
+    out = judged(HIV, facts("HIV on ART, undetectable viral load"))
+    assert out["verdict"] == "not met"
+    assert "Your record lists HIV infection (on treatment, undetectable viral load)." in out["why"]
+
+
+# ------------------------------------------------------------------ kept open
+
+
+@pytest.mark.parametrize(
+    "text,conditions",
+    [
+        (HIV, ()),  # nothing listed: never "met" from silence
+        (HIV, ("diabetes",)),  # other problems listed: still no proof of absence
+        (HIV, ("family history of HIV",)),  # a relative's HIV is not the person's
+        (HEPATITIS, ("Hepatitis B vaccinated",)),  # a vaccination is no infection
+        (HEPATITIS, ({"name": "hepatitis B", "detail": "HBcAb positive"},)),  # past infection?
+        (TB, ("latent TB",)),  # latent is not active
+        # "previously treated" is a qualifier the detail "treated" does not settle for sure
+        (HEPATITIS, ({"name": "hepatitis C", "status": "past", "detail": "treated"},)),
+        (HEPATITIS, ({"name": "HIV", "status": "active"},)),  # the bracket qualifies all three
+        # one problem settled, another named beside it not listed: open
+        (ACTIVE_HEP, ({"name": "hepatitis C", "status": "past", "detail": "cured"},)),
+        (STROKE_MI, ({"name": "MI", "date": "2019-05-01"},)),
+        (TB, ({"name": "tuberculosis"},)),  # no status: is it active?
+        (AUTOIMMUNE, ({"name": "lupus", "status": "active"},)),  # which treatment, when?
+        (NYHA, ({"name": "heart failure"},)),  # no class stated
+        (NYHA, ({"name": "heart failure", "detail": "NYHA class II"},)),  # may be out of date
+        (DIABETES, ({"name": "type 2 diabetes", "status": "active"},)),  # active, not uncontrolled
+        (TRANSPLANT, ({"name": "kidney transplant"},)),  # solid organ, the rule says allogeneic
+        (STROKE_MI, ({"name": "stroke"},)),  # no date
+        # another cancer: no date, no kind, or dated before the window but not said to be over
+        (OTHER_CANCER_3Y, ({"name": "melanoma", "status": "past"},)),
+        (OTHER_CANCER_3Y, ({"name": "other cancer", "date": "2025-01-01"},)),
+        (OTHER_CANCER_3Y, ({"name": "melanoma", "date": "2015-01-01", "status": "active"},)),
+        # an exception that may take in any kind ("could affect the diagnoses")
+        (OTHER_CANCER, ({"name": "melanoma", "date": "2024-06-01"},)),
+        # a skin cancer the exception does not name
+        ("History of another malignancy", ({"name": "basal cell carcinoma"},)),
+        # the permission: HIV without the viral load said
+        (HIV_PERMISSION, ("HIV",)),
+    ],
+)
+def test_what_the_record_cannot_settle_stays_unknown(text, conditions):
+    out = judged(text, facts(*conditions))
+    assert out["verdict"] == "unknown"
+    assert out["settle"]
+
+
+def test_unknown_says_what_would_settle_it():
+    out = judged(
+        "Active hepatitis B or C infection (HBsAg positive or HCV RNA detectable)", facts()
+    )
+    assert out["verdict"] == "unknown"
+    assert "The study team will ask about hepatitis B tests." in out["settle"]
+    assert "does not say whether you have hepatitis B" in out["why"]
+
+
+# ------------------------------------------------------------------ let in by what the record says
+
+
+@pytest.mark.parametrize(
+    "text,condition",
+    [
+        ("Known active hepatitis C infection", {"name": "hepatitis C", "status": "past"}),
+        (TB, {"name": "tuberculosis", "status": "past"}),
+        (DIABETES, {"name": "diabetes", "status": "controlled"}),
+        (MI_6, {"name": "MI", "date": "2019-05-01"}),
+        (OTHER_CANCER_3Y, {"name": "melanoma", "date": "2015-01-01", "status": "past"}),
+        (OTHER_CANCER_3Y, "basal cell carcinoma"),  # a kind the exception names
+        (OTHER_CANCER, "basal cell carcinoma"),
+        (HIV_PERMISSION, "HIV on ART, undetectable viral load"),  # the trial's permission
+    ],
+)
+def test_what_the_record_says_can_keep_the_exclusion_from_applying(text, condition):
+    assert _v(text, facts(condition)) == "met"
+
+
+def test_a_permission_never_rules_out():
+    allowance = (
+        "Patients with past HBV infection (HBcAb+, HBsAg-) are eligible if HBV DNA is undetectable"
+    )
+    for f in (facts(), facts("hepatitis B"), facts({"name": "hepatitis B", "status": "active"})):
+        assert _v(allowance, f) != "not met"
+        assert _v("HIV-positive patients on antiretroviral therapy are eligible", f) != "not met"
+
+
+def test_an_inclusion_reads_no_health_problem():
+    assert not [
+        c
+        for c in parsed("Patients with HIV on ART are eligible", "inclusion")["checks"]
+        if c["type"] == "health_problem"
+    ]
+
+
+def test_the_breast_cancer_is_never_another_cancer():
+    text = "Any malignancy other than breast cancer within 5 years"
+    check = [c for c in parsed(text, "exclusion")["checks"] if c["type"] == "health_problem"]
+    assert check and not check[0]["excepted"]
+    assert _v(text, facts()) == "unknown"  # the breast cancer is not a listed condition
+    assert _v(text, facts({"name": "lymphoma", "date": "2023-02-01"})) == "not met"
+
+
+def test_a_bare_ild_history_is_settled_by_the_listed_problem():
+    text = "History of or current interstitial lung disease or pneumonitis"
+    out = judged(text, facts({"name": "radiation pneumonitis", "status": "past"}))
+    assert out["verdict"] == "not met"
+    assert "interstitial lung disease or pneumonitis" in out["why"]
+    steroids = "History of (non-infectious) ILD/pneumonitis that required steroids, or current ILD"
+    assert _v(steroids, facts({"name": "pneumonitis", "status": "past"})) == "unknown"
+
+
+# ------------------------------------------------------------------ kept with the trial
+
+
+def test_the_check_is_kept_with_the_trial_and_match_agrees_with_summarise():
+    trial = Trial(
+        nct_id="NCT00000001",
+        title="A study in metastatic breast cancer",
+        eligibility="Inclusion Criteria:\n\n* Metastatic breast cancer\n\nExclusion Criteria:\n\n"
+        f"* {HIV}\n* {OTHER_CANCER_3Y}\n",
+    )
+    p = parse_trial(trial)
+    kept = [c for crit in p["criteria"] for c in crit["checks"] if c["type"] == "health_problem"]
+    assert {c["value"] for c in kept} == {"hiv", "another cancer"}
+    for f in (facts(), facts("HIV"), facts("basal cell carcinoma"), facts("melanoma")):
+        full = match(p, f)
+        fast = summarise(p, f, {})
+        assert fast["fit"] == full["fit"]
+        assert fast["not_met"] == sum(c["verdict"] == "not met" for c in full["criteria"])
+
+
+# ------------------------------------------------------------------ the data file
+
+
+def test_the_data_file_is_validated():
+    assert {p.term for p in health_problems.load().problems} >= {
+        "hiv",
+        "hepatitis b",
+        "hepatitis c",
+        "another cancer",
+    }
+    good = yaml.safe_load(
+        health_problems.resources.files("mbcnav.trials")
+        .joinpath("data/health_problems.yaml")
+        .read_text("utf-8")
+    )
+    bad = {**good, "problems": [{**good["problems"][0], "source": {"publisher": "x"}}]}
+    with pytest.raises(TrialsError, match="problem 1 needs a source"):
+        health_problems.validate(bad)
+    bad = {**good, "problems": [{**good["problems"][0], "patterns": ["("]}]}
+    with pytest.raises(TrialsError, match="broken regular expression"):
+        health_problems.validate(bad)
+    bad = {**good, "wordings": {k: v for k, v in good["wordings"].items() if k != "open"}}
+    with pytest.raises(TrialsError, match="wording 'open' is missing"):
+        health_problems.validate(bad)
+
+
+def test_trials_show_prints_what_the_words_qualify():
+    from mbcnav.trials.structure import _check_words
+
+    (check,) = [c for c in parsed(OTHER_CANCER_3Y, "exclusion")["checks"]]
+    words = _check_words(check)
+    assert words.startswith("health_problem another cancer")
+    assert "skin cancer excepted" in words and "within 36 months" in words
+
+
+def test_a_permission_that_asks_for_a_cd4_count_stays_with_the_study_team():
+    """NCT05296798: "... known infection with HIV with the following exception: Individuals who
+    are HIV positive are eligible provided they are stable on anti-retroviral therapy for >=4
+    weeks, have a CD4 count >=350 cells/uL, and have an undetectable viral load": the record's
+    undetectable viral load does not show the CD4 count."""
+    text = (
+        "Known infection with HIV with the following exception: Individuals who are HIV positive "
+        "are eligible provided they are stable on anti-retroviral therapy for >=4 weeks, have a "
+        "CD4 count >=350 cells/uL, and have an undetectable viral load"
+    )
+    assert _v(text, facts("HIV on ART, undetectable viral load")) == "unknown"
+
+
+def test_an_in_situ_cancer_is_let_in_only_by_an_exception_for_its_own_organ():
+    """ "melanoma in situ" keeps its words (patient/data/conditions.yaml kinds); the usual
+    exception names the cervix, so a melanoma in situ stays with the study team, and a cervical
+    carcinoma in situ is let in."""
+    assert _v(OTHER_CANCER_3Y, facts("cervical carcinoma in situ")) == "met"
+    assert _v(OTHER_CANCER_3Y, facts("melanoma in situ")) == "unknown"
+    assert _v("History of another malignancy", facts("melanoma in situ")) == "unknown"
+
+
+def test_an_uncontrolled_said_of_a_list_asks_the_detail_of_each_item():
+    """ "Uncontrolled intercurrent illness including, but not limited to, ... diabetes": diabetes
+    listed as active is not said to be uncontrolled; a detail that says so rules out."""
+    text = (
+        "Uncontrolled intercurrent illness including, but not limited to, ongoing or active "
+        "infection, symptomatic congestive heart failure, or diabetes"
+    )
+    assert _v(text, facts({"name": "type 2 diabetes", "status": "active"})) == "unknown"
+    assert _v(text, facts("uncontrolled diabetes")) != "met"
