@@ -123,3 +123,37 @@ def test_brain_spread_treated_within_a_window_reads_the_brain_treatment_dates():
         )
         if c["type"] == "brain_window"
     ]
+
+
+def test_the_first_reviews_inputs():
+    """The review of the first change: ages inside menopause definitions, a permissive brain
+    window, a marker subject that is the rule itself, brain spread that must be there."""
+    definition = (
+        "Postmenopausal or premenopausal/perimenopausal women aged ≥18 meet one of the following: "
+        "Previous bilateral oophorectomy, or age ≥60 years; or B) age<60. Natural postmenopausal "
+        "status (defined as no menses for at least 12 consecutive months), E2 and FSH at "
+        "postmenopausal levels"
+    )
+    assert _ages(definition) == []
+    assert _verdict(definition, people.facts(age=66, menopause="post")) != "not met"
+    gloss = "Histological confirmation of breast cancer in post menopausal women (age ≥60)."
+    assert _ages(gloss) == []
+    assert _verdict(gloss, people.facts(age=55, menopause="post")) != "not met"
+    assert _ages("Postmenopausal women who have been without a period for ≥ 2 years") == []
+    assert _ages("Postmenopausal, follicle stimulating hormone ≥50 IU/L") == []
+    permits = (
+        "Patients with CNS metastases treated with SRS within 14 days of first dose may enroll if "
+        "asymptomatic"
+    )
+    old = people.facts(
+        brain="treated-stable",
+        radiation=[{"site": "brain", "start": "2024-01-20", "end": "2024-01-20"}],
+    )
+    assert _verdict(permits, old) != "not met"
+    her2 = "HER2-overexpressing patients by local laboratory testing (IHC 3+ staining or in situ hybridization)"
+    assert _verdict(her2, people.facts(her2="positive"), "exclusion") == "not met"
+    for needs in (
+        "Brain metastases must be present on MRI",
+        "Brain metastases must be measurable (at least 10 mm) on gadolinium MRI",
+    ):
+        assert _verdict(needs, people.facts(brain="none")) == "not met", needs

@@ -9,7 +9,7 @@ _AGE_CUE = re.compile(
     re.I,
 )
 _AGE_NOT = re.compile(
-    r"expectancy|survival|childbearing|child-bearing|father|contracept|conceiv|sterili|within|for (?:at least )?\d+ years|years (?:ago|prior|before|after|since)|history|diagnosed|gestational|post-?partum|"
+    r"expectancy|survival|childbearing|child-bearing|father|contracept|conceiv|sterili|within|for (?:at least )?\d+ years|years (?:ago|prior|before|after|since)|history|diagnosed|menopaus|amenorrh|gestational|post-?partum|"
     r"for age\b|standard deviations?|percentile|"
     # "Malignancy treated with curative intent and with no known active disease ≥3 years"
     # (NCT04892693): how long the other cancer has been gone, not an age ("Age ≥ 18 years and
@@ -18,6 +18,7 @@ _AGE_NOT = re.compile(
     r"[^.;]{0,40}?(?:≥|>=|>)\s*\d+\s*(?:years|yrs)",
     re.I,
 )
+_AGE_NOT_MENOPAUSE = re.compile(r"\w*(?:menopaus|amenorrh)\w*", re.I)
 _AGE_RANGE = re.compile(
     r"(\d{1,3})\s*(?:years?\s*)?(?:-|–|~|to|and)\s*(?:≤|<=)?\s*(\d{1,3})\s*(?:years|yrs|y\b|year)",
     re.I,
@@ -73,30 +74,27 @@ _SOMEONE_ELSE = re.compile(
 
 
 # menopause words: an age beside them often defines menopause ("postmenopausal: age >= 60, or
-# under 60 with no periods for 12 months"), so it is no age limit of the study
-_MENOPAUSE = re.compile(
-    r"menopaus|amenorrh|oophorectom|ovariectom|\bFSH\b|estradiol|oestradiol", re.I
-)
-# a clause: a sentence, a semicolon part or a bracket
-_CLAUSE = re.compile(r"[^.;()\[\]]+")
-# no definition of menopause sets an adult's minimum age: "Postmenopausal women aged 18 to 75"
-# and "Female, age >= 18 and <= 75 (... natural menopause ...)" (set 86, NCT03538171) keep theirs
-_ADULT_MINIMUM = 21
+# under 60 with no periods for 12 months", "post menopausal women (age >=60)"), so no age is read
+# from such a criterion, except an adult's minimum with a plausible top ("Female, age >= 18 years
+# and <= 75 years (... natural menopause ...)", NCT03538171: session 32, set 86), which no
+# definition of menopause sets; durations and hormone levels ("no period for >= 2 years", "FSH
+# >= 50") never pass as one (review)
+_MENOPAUSE = re.compile(r"menopaus|amenorrh", re.I)
+_ADULT_MINIMUM = (16, 21)
+_PLAUSIBLE_TOP = 40
 
 
 def age_check(text: str) -> dict | None:
     text = _NOT_AN_AGE.sub(" ", _AGE_PREMISE.sub(" ", _SOMEONE_ELSE.sub(" ", text)))
     if not _MENOPAUSE.search(text):
         return _age_limits(text)
-    # an age limit in a clause of its own stands; in a clause about menopause only an adult
-    # minimum does (an age there may define menopause)
-    outside = _CLAUSE.sub(
-        lambda m: " " * len(m.group(0)) if _MENOPAUSE.search(m.group(0)) else m.group(0), text
-    )
-    if found := _age_limits(outside):
-        return found
-    found = _age_limits(text)
-    if found and found["min"] is not None and found["min"] <= _ADULT_MINIMUM:
+    found = _age_limits(_AGE_NOT_MENOPAUSE.sub(" ", text))
+    if (
+        found
+        and found["min"] is not None
+        and _ADULT_MINIMUM[0] <= found["min"] <= _ADULT_MINIMUM[1]
+        and (found["max"] is None or found["max"] >= _PLAUSIBLE_TOP)
+    ):
         return found
     return None
 

@@ -28,6 +28,13 @@ WINDOW = re.compile(
 )
 #: words that make it a ban or a wash-out, not a need
 _BAN = re.compile(r"\b(?:no|not|without|never|excluded?|ineligible)\b", re.I)
+#: the need itself: the sentence says the person must have it ("Patients must have brain
+#: metastases, treated within 12 weeks"); a sentence that lets people in ("may enroll if
+#: asymptomatic", "are allowed", "eligible if") only permits recent treatment (review)
+_MUST = re.compile(r"\b(?:must|required|requires?|need\s+to|have\s+to)\b", re.I)
+_LETS_IN = re.compile(
+    r"\b(?:may|can|could|allowed|permitted|eligible|acceptable|if|provided|unless|except)\b", re.I
+)
 _DAYS = {"day": 1, "week": 7, "month": 30}
 
 
@@ -38,8 +45,10 @@ def window_check(text: str, kind: str) -> dict | None:
     m = WINDOW.search(text)
     if m is None:
         return None
+    start = max(text.rfind(". ", 0, m.start()), text.rfind("; ", 0, m.start())) + 1
     end = re.search(r"[.;]\s|$", text[m.end() :])
-    if _BAN.search(text[max(0, m.start() - 60) : m.end() + end.start()]):
+    sentence = text[start : m.end() + end.start()]
+    if _BAN.search(sentence) or _LETS_IN.search(sentence) or not _MUST.search(sentence):
         return None
     unit = m.group(2).lower().rstrip("s")
     return {"type": "brain_window", "days": int(m.group(1)) * _DAYS[unit], "at": m.start()}

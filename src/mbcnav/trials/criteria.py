@@ -238,6 +238,16 @@ _BRAIN_SUBJECT = re.compile(
     re.I,
 )
 
+#: what only says the brain spread is there or can be measured ("Brain metastases must be
+#: present on MRI", "... must be measurable", "... should be newly diagnosed or progressive"): a
+#: need to have it, not a state for those who have it (review)
+_BRAIN_EXISTS = re.compile(
+    r"\s*(?:(?:must|should|need\s+to|have\s+to)\s+)?(?:be\s+|have\s+been\s+)?(?:present|measurable|"
+    r"confirmed|documented|visible|evaluable|newly|new|progressive|progressing|untreated|"
+    r"radiographically|at\s+least|\d)",
+    re.I,
+)
+
 #: a sentence that goes on defining: "... are considered HR-negative for this study"
 _GOES_ON = re.compile(
     r"\b(?:considered|regarded|deemed|classified|count(?:s|ed)?\s+as|qualif\w*|defined|means?)\b",
@@ -620,7 +630,11 @@ def checks_for(crit: Criterion, found: list[Mention]) -> list[dict]:
     for c in out:  # "Patients with de novo stage IV OMBC must ...": whom the rule is for
         if c["type"] == "de_novo" and 0 <= c.get("at", premise_end) < premise_end:
             c["premise"] = True
-    if crit.kind == "inclusion" and (said := _BRAIN_SUBJECT.match(text)):
+    if (
+        crit.kind == "inclusion"
+        and (said := _BRAIN_SUBJECT.match(text))
+        and not _BRAIN_EXISTS.match(text[said.end() :])
+    ):
         # "Brain lesion/s has/have been radically resected" (NCT00842998, a list under "patients
         # with CNS involvement are eligible provided that"): what must be true of brain spread,
         # for those who have it (session 32, tuning set 87)
@@ -672,7 +686,10 @@ def checks_for(crit: Criterion, found: list[Mention]) -> list[dict]:
     # other health problems an exclusion names ("Known HIV infection", "another malignancy
     # within 3 years"), settled by the record's conditions only when near-certain
     out.extend(health_problems.checks(text, crit.kind))
-    if (conditional or _MARKER_SUBJECT.match(text)) and not any(c.get("premise") for c in out):
+    marker_subject = _MARKER_SUBJECT.match(text)
+    if marker_subject and any(c.get("at", len(text)) < marker_subject.end() for c in out):
+        marker_subject = None  # a check reads the marker: the premise decides (review)
+    if (conditional or marker_subject) and not any(c.get("premise") for c in out):
         for c in out:  # "If ..., then ...": a premise we cannot check; never a clear "not met"
             c["conditional"] = True
     return out

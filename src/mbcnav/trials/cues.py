@@ -148,7 +148,10 @@ _PREMISE = re.compile(
 # marker, the rule is for a group the record may not be in, so it never rules anyone out
 _MARKER_SUBJECT = re.compile(
     r"^\W*(?:for\s+|in\s+)?[\w/+-]{2,30}(?:\s*[-\u2010\u2011]\s*|\s+)(?:positive|negative|expressing|"
-    r"over-?expressing|mutated|mutant|amplified)\s+(?:patients|participants|subjects|women)\b",
+    r"over-?expressing|mutated|mutant|amplified)\s+(?:patients|participants|subjects|women)\b"
+    # then a rule for them ("must have received"), never "are excluded" nor a bare subject
+    # ("HER2-overexpressing patients by local laboratory testing": review)
+    r"(?=[^.;]{0,40}?\b(?:must|should|need\s+to|have\s+to|are\s+required)\b)",
     re.I,
 )
 _DOSE = re.compile(
