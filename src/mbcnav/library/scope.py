@@ -687,16 +687,27 @@ _PAST = re.compile(
 )
 
 
+#: a sentence about what might happen, not what is happening
+_HYPOTHETICAL = re.compile(
+    r"\b(?:if|in\s+case|what\s+if|suppose|whether|might|would|could|should|signs?\s+of|"
+    r"symptoms?\s+of|what\s+(?:are|is))\b",
+    re.I,
+)
+
+
 def emergency_sign(question: str) -> str | None:
     """The first 911 sign (scope.yaml ``emergency_signs``) a clause of the question tells of now,
     read with the check-in symptom vocabulary; None when there is none."""
     from mbcnav.patient import vocabulary as symptom_vocabulary
 
     signs = scope().emergency_signs
-    for clause in re.split(r"[,;.!?()]+|\s(?:and|but|plus|also|now|then)\s", question or ""):
-        if len(clause.split()) < 2 or _PAST.search(clause):
-            continue
-        found = symptom_vocabulary.normalise_symptom(clause.strip())
-        if found and found[0] in signs:
-            return found[0]
+    for sentence in re.split(r"[.!?]+", question or ""):
+        if _HYPOTHETICAL.search(sentence):
+            continue  # "If I end up in the hospital and can't talk, who decides?" (a plan)
+        for clause in re.split(r"[,;()]+|\s(?:and|but|plus|also|now|then)\s", sentence):
+            if len(clause.split()) < 2 or _PAST.search(clause):
+                continue
+            found = symptom_vocabulary.normalise_symptom(clause.strip())
+            if found and found[0] in signs:
+                return found[0]
     return None

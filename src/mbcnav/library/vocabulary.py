@@ -215,7 +215,6 @@ class Synonyms:
                 if name != drug.generic:
                     out.append((name, drug.generic, 1.0))
                 out += [(name, _phrase(c), SYNONYM_WEIGHT) for c in drug.classes]
-        out += _symptom_words(text)
         return out
 
     @property
@@ -226,32 +225,6 @@ class Synonyms:
         known |= {w for name in self.drugs for w in name.split()}
         known |= set(self.family_words)
         return known
-
-
-#: where a question is cut to read the symptoms it names one by one
-_SYMPTOM_CLAUSES = re.compile(r"[,;.!?()]+|\s(?:and|but|plus|also|now|then)\s", re.I)
-
-
-@lru_cache(maxsize=4096)
-def _symptom_words(text: str) -> tuple[tuple[str, str, float], ...]:
-    """The plain label of every symptom the check-in vocabulary reads in the question's clauses
-    ("slurring her words" -> "Slurred speech or trouble finding words", "one side of her face
-    looks droopy" -> "Weakness or numbness on one side of the body or face"): the words people
-    type for a symptom reach the library's words for it (session 32, last session's set 67:
-    a stroke sign was answered with a hair-loss passage)."""
-    from mbcnav.patient import symptoms
-    from mbcnav.patient import vocabulary as symptom_vocabulary
-
-    labels = symptoms.labels()
-    out = []
-    for clause in _SYMPTOM_CLAUSES.split(text):
-        if len(clause.split()) < 2:
-            continue
-        found = symptom_vocabulary.normalise_symptom(clause.strip())
-        if found and found[0] in labels and found[0] != "other symptom":
-            label = re.sub(r"\s*\([^)]*\)", "", labels[found[0]]).strip()
-            out.append((clause.strip(), label, SYNONYM_WEIGHT))
-    return tuple(out)
 
 
 @lru_cache(maxsize=8192)
