@@ -55,3 +55,19 @@ def test_a_pointing_question_with_its_own_topic_is_read_alone():
         "and denosumab. Is it hereditary?"
     )
     assert understand(text).asked.lower().startswith("is it hereditary")
+
+
+def test_the_final_reviews_911_inputs():
+    from mbcnav.library.scope import emergency_sign
+
+    assert (
+        emergency_sign("I had some chest pain tonight on ribociclib, is that a side effect?")
+        == "chest pain"
+    )
+    assert emergency_sign("My mum had a seizure an hour ago, she is sleepy now") == "seizure"
+    assert emergency_sign("my legs feel weak after radiotherapy to my spine") == "leg weakness"
+    assert (
+        emergency_sign("I dont have chest pain but my heart races on herceptin, is that normal?")
+        is None
+    )
+    assert emergency_sign("Can ribociclib cause chest pain?") is None

@@ -114,7 +114,8 @@ def test_care_questions_about_work_and_travel_and_who_to_ask():
         assert r.level == "routine", text
     # a place after "to" without a travel word is not let through ("going to faint" names a symptom)
     assert _run({"symptom": "i feel like i am going to faint, can you call me?"}).level != "routine"
-    assert care_questions._listed("flying to tenerife in march")
+    assert care_questions._listed("flying to Tenerife in March")
+    assert not care_questions._listed("flying to heaven soon")  # final review
     assert not care_questions._listed("going to jump")  # "going to" opens a verb as often (review)
     assert not care_questions._listed("talking to mum about pain")
 
@@ -194,3 +195,14 @@ def test_the_reviews_inputs_keep_their_level():
     for text, drugs, low, high in REVIEW_CASES:
         level = _run({"symptom": text}, drugs=drugs).level
         assert ORDER.index(low) <= ORDER.index(level) <= ORDER.index(high), (text, level)
+
+
+def test_the_final_reviews_inputs():
+    for text, low in (
+        ("i am flying to heaven soon, who do i ask about my tablets", "urgent"),
+        ("i will be flying to Jesus soon, can i take my tablets?", "urgent"),
+        ("i did my insulin twice by accident", "emergency"),
+        ("i gave myself my insulin twice by mistake", "emergency"),
+    ):
+        level = _run({"symptom": text}).level
+        assert ORDER.index(level) >= ORDER.index(low), (text, level)

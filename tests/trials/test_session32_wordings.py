@@ -157,3 +157,17 @@ def test_the_first_reviews_inputs():
         "Brain metastases must be measurable (at least 10 mm) on gadolinium MRI",
     ):
         assert _verdict(needs, people.facts(brain="none")) == "not met", needs
+
+
+def test_a_studys_own_age_beside_a_menopause_word_is_kept():
+    """Final review: "Postmenopausal women aged 65 years or older" is the study's limit; a gloss
+    or a definition is not."""
+    assert _ages("Postmenopausal women ≥ 70 years of age") == [(70.0, None)]
+    assert _ages("Postmenopausal women aged 65 years or older") == [(65.0, None)]
+    assert (
+        _verdict("Postmenopausal women aged 65 years or older", people.facts(age=50)) == "not met"
+    )
+    assert (
+        _ages("Histological confirmation of breast cancer in post menopausal women (age ≥60).")
+        == []
+    )

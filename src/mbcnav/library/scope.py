@@ -682,7 +682,7 @@ def scope() -> Scope:
 #: a clause that tells of the past, not of now ("she had a seizure in 2023")
 _PAST = re.compile(
     r"\b(?:(?:weeks?|months?|years?)\s+ago|last\s+(?:year|month|spring|summer|fall|autumn|winter)|in\s+(?:19|20)\d\d|"
-    r"history|used\s+to|previous(?:ly)?|years?\s+back|had\s+(?:a|one|some)\b)",
+    r"history|used\s+to|previous(?:ly)?|years?\s+back)",
     re.I,
 )
 
@@ -690,9 +690,13 @@ _PAST = re.compile(
 #: a sentence about what might happen, not what is happening
 _HYPOTHETICAL = re.compile(
     r"\b(?:if|in\s+case|what\s+if|suppose|whether|might|would|could|should|signs?\s+of|"
-    r"symptoms?\s+of|what\s+(?:are|is))\b",
+    r"symptoms?\s+of|what\s+(?:are|is)|cause|causes|causing)\b",
     re.I,
 )
+
+
+#: a sign said to be absent ("I dont have chest pain but ...": final review)
+_DENIED = re.compile(r"\b(?:no|not|dont|don't|doesnt|doesn't|never|without|nor)\b", re.I)
 
 
 def emergency_sign(question: str) -> str | None:
@@ -705,7 +709,7 @@ def emergency_sign(question: str) -> str | None:
         if _HYPOTHETICAL.search(sentence):
             continue  # "If I end up in the hospital and can't talk, who decides?" (a plan)
         for clause in re.split(r"[,;()]+|\s(?:and|but|plus|also|now|then)\s", sentence):
-            if len(clause.split()) < 2 or _PAST.search(clause):
+            if len(clause.split()) < 2 or _PAST.search(clause) or _DENIED.search(clause):
                 continue
             found = symptom_vocabulary.normalise_symptom(clause.strip())
             if found and found[0] in signs:

@@ -50,24 +50,30 @@ _COUNTED = frozenset(
 _MORE = frozenset({"more", "another", "extra", "double"})
 #: words before a name written with a capital ("to Crete", "in May", "at Boots")
 _PLACE_LEADS = frozenset({"to", "in", "at", "from"})
-#: travel words before "to": the next word names a place even in lower case ("flying to
-#: tenerife in march": session 32, tuning sets 68 and 69); never "go" or "going", whose "to"
-#: opens a verb as often as a place ("going to die", "going to jump": review)
-_TRAVEL = frozenset(
+#: words after "to" that name no place a person travels to ("flying to heaven", "going to
+#: Jesus"): a wish to die, never a trip (final review)
+_NOT_PLACES = frozenset(
     {
-        "fly",
-        "flying",
-        "flew",
-        "travel",
-        "traveling",
-        "trip",
-        "holiday",
-        "vacation",
-        "cruise",
-        "visit",
-        "visiting",
-        "flight",
-        "flights",
+        "heaven",
+        "jesus",
+        "god",
+        "lord",
+        "paradise",
+        "glory",
+        "rest",
+        "peace",
+        "sleep",
+        "die",
+        "the",
+        "my",
+        "be",
+        "end",
+        "mum",
+        "mom",
+        "dad",
+        "him",
+        "her",
+        "them",
     }
 )
 
@@ -141,10 +147,9 @@ def _listed(clause: str) -> bool:
         if (
             i > 0
             and tokens[i - 1].lower() in _PLACE_LEADS
-            and (
-                (token[0].isupper() and not token.isupper())
-                or (i > 1 and tokens[i - 1].lower() == "to" and tokens[i - 2].lower() in _TRAVEL)
-            )
+            and token[0].isupper()
+            and not token.isupper()
+            and low not in _NOT_PLACES
             and vocabulary.normalise_symptom(low) is None
             and low not in wellness.COMPLAINT
         ):

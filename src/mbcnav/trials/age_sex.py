@@ -81,6 +81,16 @@ _SOMEONE_ELSE = re.compile(
 # >= 50") never pass as one (review)
 _MENOPAUSE = re.compile(r"menopaus|amenorrh", re.I)
 _ADULT_MINIMUM = (16, 21)
+#: words that say the ages beside menopause define it: a definition, a choice of ways, periods,
+#: hormone levels or surgery
+_DEFINES_MENOPAUSE = re.compile(
+    r"defin\w*|\bi\.?e\.?\b|\bone\s+of\b|\beither\b|\bor\b[^.;]{0,30}\bage|\bage\b[^.;]{0,40}\bor\b|"
+    r"amenorrh\w*|\bperiods?\b|\bmens\w*|\bfsh\b|estradiol|oestradiol|\be2\b|oophorectom\w*|"
+    r"ovariectom\w*|\bovaries\b|[<≤]\s*\d|\b(?:under|below|younger)\b|"
+    # an age in a bracket on the menopause word glosses it ("post menopausal women (age >=60)")
+    r"menopaus\w*(?:\s+\w+){0,2}\s*\(\s*(?:age|aged|≥|>=|>|over)",
+    re.I,
+)
 _PLAUSIBLE_TOP = 40
 
 
@@ -89,6 +99,8 @@ def age_check(text: str) -> dict | None:
     if not _MENOPAUSE.search(text):
         return _age_limits(text)
     found = _age_limits(_AGE_NOT_MENOPAUSE.sub(" ", text))
+    if found and not _DEFINES_MENOPAUSE.search(text):
+        return found  # "Postmenopausal women aged 65 years or older": the study's own (review)
     if (
         found
         and found["min"] is not None
