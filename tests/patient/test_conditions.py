@@ -278,6 +278,7 @@ def test_derive_gives_conditions_by_canonical_term_with_the_most_current_status(
         "status": "past",
         "date": "2021-05-01",
         "detail": "melanoma",
+        "note": None,
         "known": True,
     }
     assert summarize(p, TODAY)["conditions"] == derive.conditions(p, TODAY)

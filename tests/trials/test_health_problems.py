@@ -84,7 +84,11 @@ MI_6 = "Myocardial infarction within the past six months"  # NCT03671044
         (NYHA, {"name": "heart failure", "detail": "NYHA class III"}, "NYHA class III"),
         (DIABETES, "uncontrolled diabetes", "diabetes"),
         (STROKE_MI, {"name": "MI", "date": "2025-11-02"}, "heart attack"),
-        (STROKE_MI, {"name": "stroke", "date": "2025-10-01", "status": "past"}, "a stroke"),
+        (
+            STROKE_MI,
+            {"name": "stroke", "detail": "ischemic", "date": "2025-10-01", "status": "past"},
+            "a stroke",
+        ),
     ],
 )
 def test_a_listed_problem_the_exclusion_names_rules_out(text, condition, why):
@@ -298,3 +302,284 @@ def test_an_uncontrolled_said_of_a_list_asks_the_detail_of_each_item():
     )
     assert _v(text, facts({"name": "type 2 diabetes", "status": "active"})) == "unknown"
     assert _v(text, facts("uncontrolled diabetes")) != "met"
+
+
+# ------------------------------------------------------------------ review health1 (S1, S2)
+
+MELANOMA_2018 = {"name": "melanoma", "status": "past", "date": "2018-06-01", "note": "excised"}
+OLD_STROKE_MI = (
+    {"name": "stroke", "detail": "ischemic", "date": "2015-01-01", "status": "past"},
+    {"name": "MI", "date": "2015-01-01", "status": "past"},
+)
+
+
+@pytest.mark.parametrize(
+    "text,conditions,expected",
+    [
+        # S1-1: "exceptions" (plural) not listed: any exception the kinds of which are not read
+        ("History of another malignancy with exceptions", (MELANOMA_2018,), "unknown"),
+        ("History of another malignancy, exempting those approved", (MELANOMA_2018,), "unknown"),
+        ("History of another malignancy", ({"name": "melanoma", "status": "past"},), "not met"),
+        # S1-2: a time limit that is no "within" window, after the exception (NCT06131424)
+        (
+            "Have a history of other malignancies, other than basal cell carcinoma of the skin and "
+            "squamous cell carcinoma of the skin until 3 years prior to diagnosis of "
+            "locally-advanced or mBC",
+            (MELANOMA_2018,),
+            "unknown",
+        ),
+        # S1-3: a window counted from a diagnosis: from the date the record gives for it, or open
+        (
+            "Other malignancy within 5 years prior to the diagnosis of breast cancer",
+            ({"name": "melanoma", "status": "past", "date": "2018-01-01"},),
+            "unknown",  # the first diagnosis is not dated in this record
+        ),
+        (
+            "Any other malignancy within 5 years prior to diagnosis of metastatic disease",
+            ({"name": "melanoma", "status": "past", "date": "2021-06-01"},),
+            "not met",  # 3.6 years before the metastatic diagnosis (2025-01-10)
+        ),
+        (
+            "Any other malignancy within 5 years prior to diagnosis of metastatic disease",
+            ({"name": "melanoma", "status": "past", "date": "2019-06-01"},),
+            "met",  # 5.6 years before it, over
+        ),
+        (
+            "Other malignancy within 5 years after surgery",
+            ({"name": "melanoma", "status": "past", "date": "2024-06-01"},),
+            "unknown",  # an anchor the record does not date
+        ),
+        (
+            "Other malignancy within 5 years before randomisation",
+            ({"name": "melanoma", "status": "past", "date": "2024-06-01"},),
+            "not met",  # counted from today
+        ),
+        (
+            "Myocardial infarction within 6 months prior to the first dose of study treatment",
+            ({"name": "MI", "date": "2025-12-01"},),
+            "not met",
+        ),
+        (
+            "Myocardial infarction within 6 months prior to diagnosis of metastatic disease",
+            ({"name": "MI", "date": "2024-12-01"},),
+            "unknown",
+        ),
+        # S1-4: a window after a list is not given to an item with a comma or its own "History of"
+        ("Stroke, or myocardial infarction within 6 months", OLD_STROKE_MI, "unknown"),
+        ("History of stroke or myocardial infarction within 6 months", OLD_STROKE_MI, "unknown"),
+        (STROKE_MI, OLD_STROKE_MI, "met"),  # nothing between them: the window of both
+        # S1-5: an exception for one skin cancer does not let in the other kind
+        (
+            "Other malignancy within 5 years except basal cell carcinoma",
+            ({"name": "squamous cell skin cancer", "date": "2024-01-01"},),
+            "not met",
+        ),
+        (
+            "Other malignancy within 5 years except squamous cell carcinoma of the skin",
+            ({"name": "basal cell carcinoma", "date": "2024-01-01"},),
+            "not met",
+        ),
+        (
+            "Other malignancy within 5 years except basal cell carcinoma",
+            ({"name": "basal cell carcinoma", "date": "2024-01-01"},),
+            "met",
+        ),
+        (
+            "Other malignancy within 5 years except non-melanoma skin cancer",
+            ({"name": "squamous cell skin cancer", "date": "2024-01-01"},),
+            "met",
+        ),
+        # S1-6: a narrower or broader problem than the criterion's (TIA, latent TB, cardiomyopathy)
+        ("History of stroke", ({"name": "TIA", "status": "past"},), "unknown"),
+        ("Stroke within 6 months", ({"name": "TIA", "date": "2025-12-01"},), "unknown"),
+        ("Stroke within 6 months", ("transient ischemic attack",), "unknown"),
+        ("History of stroke", ({"name": "stroke", "detail": "hemorrhagic"},), "not met"),
+        ("Tuberculosis", ("latent TB",), "unknown"),
+        ("History of tuberculosis", ("latent tuberculosis",), "unknown"),
+        ("History of tuberculosis", ({"name": "tuberculosis", "status": "past"},), "not met"),
+        ("History of congestive heart failure", ("cardiomyopathy",), "unknown"),
+        ("History of congestive heart failure", ("reduced ejection fraction",), "unknown"),
+        ("History of congestive heart failure", ("HFrEF",), "not met"),
+        # S1-7: whose cells a transplant used
+        (TRANSPLANT, ("autologous stem cell transplant",), "met"),
+        (TRANSPLANT, ({"name": "transplant", "detail": "autologous stem cell"},), "met"),
+        (TRANSPLANT, ("allogeneic stem cell transplant",), "not met"),
+        (TRANSPLANT, ("stem cell transplant",), "unknown"),
+        # S1-8: a detail or note that doubts or denies never decides
+        ("History of myocardial infarction", ({"name": "MI", "detail": "suspected"},), "unknown"),
+        ("History of myocardial infarction", ({"name": "MI", "detail": "ruled out"},), "unknown"),
+        ("Known HIV infection.", ({"name": "HIV", "detail": "negative"},), "unknown"),
+        ("History of myocardial infarction", ({"name": "MI"},), "not met"),
+        # S1-9: a problem said of another person is no check on her
+        (
+            "Close contact with a person with active tuberculosis in the past year",
+            ({"name": "tuberculosis", "status": "past"},),
+            "unknown",
+        ),
+        ("Women whose sexual partner is HIV positive", ({"name": "HIV"},), "unknown"),
+        ("Known HIV infection", ({"name": "HIV"},), "not met"),
+        # S2-1: "TB" beside a lab limit is total bilirubin
+        (
+            "Inadequate liver function: TB > 1.5 ULN",
+            ({"name": "TB", "status": "active"},),
+            "unknown",
+        ),
+        ("Total bilirubin (TB) > 1.5 x ULN", ({"name": "TB", "status": "active"},), "unknown"),
+        ("Active TB", ({"name": "TB", "status": "active"},), "not met"),
+        # S2-2: an exception that names melanoma in situ beside "in situ"
+        (
+            "Other malignancy within 5 years except carcinoma in situ of the cervix or melanoma "
+            "in situ",
+            ({"name": "melanoma in situ", "date": "2024-01-01"},),
+            "met",
+        ),
+        (
+            "Other malignancy within 5 years except carcinoma in situ of the cervix",
+            ({"name": "melanoma in situ", "date": "2024-01-01"},),
+            "unknown",
+        ),
+    ],
+)
+def test_review_health1_inputs_both_ways(text, conditions, expected):
+    out = judged(text, facts(*conditions))
+    assert out["verdict"] == expected, out["why"]
+    if expected == "unknown":
+        assert out["settle"]
+
+
+def test_a_contact_or_partner_gives_no_check_and_tb_as_bilirubin_no_tuberculosis():
+    for text in (
+        "Close contact with a person with active tuberculosis in the past year",
+        "Women whose sexual partner is HIV positive",
+        "Household member with hepatitis B",
+        "Inadequate liver function: TB > 1.5 ULN",
+    ):
+        assert not [c for c in parsed(text, "exclusion")["checks"] if c["type"] == "health_problem"]
+
+
+def test_a_stem_history_is_not_given_to_a_later_item_with_its_own_active():
+    """S2-4: "History of myocardial infarction, or active hepatitis B": the hepatitis B clause
+    says active, the record past: that item does not exclude (the MI, not listed, stays open)."""
+    text = "History of myocardial infarction, or active hepatitis B"
+    (hep,) = [c for c in parsed(text, "exclusion")["checks"] if c["value"] == "hepatitis b"]
+    assert hep["active"] and not hep["history"]
+    ok, why, _ = health_problems.holds(hep, facts({"name": "hepatitis B", "status": "past"}))
+    assert ok is False and "does not exclude" in why
+    assert _v(text, facts({"name": "hepatitis B", "status": "past"})) == "unknown"
+    assert _v(text, facts({"name": "MI", "status": "past"})) == "not met"
+
+
+def test_a_note_that_doubts_never_decides():
+    """S1-8: the note, where the record's entries carry it, is read with the detail."""
+    check = {"type": "health_problem", "value": "heart attack", "history": True}
+    p = next(x for x in health_problems.load().problems if x.term == "heart attack")
+    e = {"term": "heart attack", "status": "unknown", "note": "suspected, ruled out"}
+    assert health_problems._one(p, check, e, "2026-01-15") is None
+    assert health_problems._one(p, check, {**e, "note": None}, "2026-01-15") is True
+
+
+def test_every_unsure_word_reaches_a_detail_or_keeps_bare_entries_open():
+    """S1-6 (c): an `unsure` word the record keeps as a synonym (no detail) cannot leave the
+    check open by the detail: such a term is broad, and an entry with no detail never says yes.
+    Only stroke is (tests/patient keeps "TIA" a synonym, and the form's label names the TIA)."""
+    broad = {p.term: health_problems.broad_names(p) for p in health_problems.load().problems}
+    assert {t for t, names in broad.items() if names} == {"stroke"}
+    assert _v("History of stroke", facts("stroke")) == "unknown"
+    assert _v("History of stroke", facts({"name": "stroke", "date": "2015-01-01"})) == "unknown"
+    assert _v(STROKE_MI, facts({"name": "stroke", "date": "2019-05-01", "status": "past"})) == (
+        "unknown"  # the MI is not listed
+    )
+
+
+def test_the_why_never_reads_no_a():
+    out = judged(STROKE_MI, facts("diabetes"))
+    assert "no a " not in out["why"] and "does not list a stroke" in out["why"]
+
+
+def test_a_criterion_that_names_the_narrower_kind_excludes_it():
+    """NCT01724606: "... a cerebrovascular accident including transient ischemic attacks within
+    the past 6 months": a TIA there is what the rule excludes."""
+    text = (
+        "Thrombolic, embolic, venous, or arterial events such as a cerebrovascular accident "
+        "including transient ischemic attacks within the past 6 months."
+    )
+    assert _v(text, facts({"name": "TIA", "date": "2025-11-01", "status": "past"})) == "not met"
+    assert _v(text, facts({"name": "TIA", "date": "2015-11-01", "status": "past"})) == "met"
+    assert _v("Stroke within 6 months", facts({"name": "TIA", "date": "2025-11-01"})) == "unknown"
+
+
+@pytest.mark.parametrize(
+    "text,condition,expected",
+    [
+        (  # NCT00364754: the time is said of "any other cancer", not of the skin cancer
+            "Previous malignancies, excluding curatively treated basal or squamous cell carcinoma "
+            "of the skin or in-situ cervical cancer or any other cancer treated more than five "
+            "years prior to study entry and presumed cured.",
+            "basal cell carcinoma",
+            "met",
+        ),
+        (  # NCT00709761: the excepted kinds only "if it had been at least 3 years"
+            "History of prior malignancy. However, subjects who had been disease-free for 5 "
+            "years, or subjects with completely resected basal or squamous cell skin cancer, "
+            "thyroid cancer or successfully treated cervical carcinoma in situ were eligible if "
+            "it had been at least 3 years since",
+            {"name": "basal cell carcinoma", "date": "2025-06-01"},
+            "unknown",
+        ),
+    ],
+)
+def test_a_time_said_of_the_excepted_kind_keeps_it_open(text, condition, expected):
+    assert _v(text, facts(condition)) == expected
+
+
+def test_a_time_inside_the_exception_does_not_stop_a_dated_no():
+    """NCT00674206: "3 months apart" belongs to the prostate exception; a melanoma over before
+    the 5 years is not excluded, one inside them stays open (the exception is read in part)."""
+    text = (
+        "History of prior malignancy within the past 5 years except for curatively treated basal "
+        "cell carcinoma of the skin, cervical intra-epithelial neoplasia, or localized prostate "
+        "cancer with a current PSA of < 1.0 mg/dL on 2 successive evaluations at least 3 months "
+        "apart"
+    )
+    assert _v(text, facts({"name": "melanoma", "status": "past", "date": "2018-06-01"})) == "met"
+    assert _v(text, facts({"name": "melanoma", "status": "past", "date": "2024-06-01"})) != "met"
+
+
+def test_child_pugh_is_no_other_person():
+    text = (  # NCT04961996
+        "Clinically significant liver disease consistent with Child-Pugh Class B or C, including "
+        "active hepatitis (e.g., hepatitis B virus [HBV] or hepatitis C virus [HCV])"
+    )
+    assert {c["value"] for c in parsed(text, "exclusion")["checks"]} >= {"hepatitis b"}
+
+
+def test_an_exception_read_only_in_part_leaves_an_other_cancer_open():
+    """S1-1: "except basal cell carcinoma or any other malignancy with minimal risk": the second
+    group is not read, so a melanoma inside the window stays open; one named apart is not."""
+    melanoma = facts({"name": "melanoma", "date": "2024-06-01", "status": "past"})
+    partly = "Other malignancy within 5 years except basal cell carcinoma or any other malignancy with minimal risk"
+    assert _v(partly, melanoma) == "unknown"
+    assert _v("Other malignancy within 5 years except basal cell carcinoma", melanoma) == "not met"
+
+
+def test_a_note_that_doubts_the_problem_reaches_the_check():
+    """Review: an MI whose note says "suspected ... ruled out" never rules a trial out (the note
+    now travels with the record's entry)."""
+    from mbcnav.patient import derive
+    from mbcnav.patient.fileformat import parse as parse_file
+
+    p = parse_file(
+        {
+            "format": "mbcnav-patient/1",
+            "conditions": [
+                {
+                    "name": "MI",
+                    "status": "past",
+                    "date": "2020-01-01",
+                    "note": "suspected MI, ruled out by troponin",
+                }
+            ],
+        }
+    )
+    (entry,) = derive.condition_entries(p)
+    assert entry["note"] == "suspected MI, ruled out by troponin"

@@ -145,23 +145,6 @@ POINTED_TERM = re.compile(
     r"|(?<=\bdoes\s)(?:that|this)(?=\s+(?:actually\s+|really\s+)?mean\W*$)",
     re.I,
 )
-# a question pointing back at the sentence before it: "My lung doctor wants to start me on
-# clarithromycin. Is that ok with the ibrance or do those two fight each other?" (session 32,
-# tuning set 68): what "that" stands for is asked too
-POINTED_BACK = re.compile(
-    r"^\W*(?:(?:and|but|so)\s+)?(?:is|are|was|were|will|would|can|could|does|do|did|should|"
-    r"how|why|what|when)\s+(?:(?:is|are|does|do|can|should|will|would)\s+)?(?:that|this|it|those|"
-    r"these|they|them|both)\b(?!\s+(?:word|term|phrase|wording|mean)\b)",
-    re.I,
-)
-#: words of a pointing question that say only how the pointed thing sits with the person ("is
-#: that ok with the ibrance?", "do those two fight each other?"); a question with any other word
-#: of its own ("Is it hereditary?", "Is it curable?") is read alone (review)
-GENERIC_PREDICATES = frozenset(
-    "ok okay safe fine normal problem problems bad good serious dangerous risky worth fight "
-    "fights clash clashes mix mixed interact interacts interfere together each other two both "
-    "right wrong alright work works affect affects".split()
-)
 MIN_QUESTION_WORDS = 3  # a piece shorter than this stays with the question before it
 MIN_TOPIC_WORDS = 2  # a piece with fewer search words (stop words out) does not stand alone
 MAX_SIDE_WORDS = 6
@@ -329,23 +312,6 @@ def _name_pointed_term(clause: str, before: list[str]) -> str:
     return clause
 
 
-def _only_points(question: str) -> bool:
-    """Whether a question's own words, beyond stop words, pronouns and medicine names, only ask how
-    the thing pointed at sits with the person (GENERIC_PREDICATES)."""
-    from mbcnav.library.vocabulary import STOPWORDS, synonyms, words
-
-    drugs = synonyms().drug_words
-    own = [
-        w
-        for w in words(question)
-        if w not in STOPWORDS
-        and w not in drugs
-        and w not in GENERIC_PREDICATES
-        and w not in {"that", "this", "it", "those", "these", "they", "them"}
-    ]
-    return not own
-
-
 def understand(text: str) -> Reading:
     """Split a message into what is asked and the story around it, and name the answer's shape."""
     parts = sentences(text)
@@ -362,15 +328,6 @@ def understand(text: str) -> Reading:
     clauses = [_name_pointed_term(c, parts[:i]) for c, i in zip(stripped, asking, strict=True)]
     # the first clause that now names a quoted term (before any comparison note is added)
     term = next((c for c, s in zip(clauses, stripped, strict=True) if c != s), None)
-    if (
-        len(asking) == 1
-        and asking[0] > 0
-        and term is None
-        and POINTED_BACK.match(clauses[0])
-        and not is_asking(parts[asking[0] - 1])
-        and _only_points(clauses[0])
-    ):
-        clauses = [f"{strip_frames(parts[asking[0] - 1])} {clauses[0]}"]
     asked = " ".join(clauses)
     story = " ".join(s for i, s in enumerate(parts) if i not in asking)
     sides = comparison(" ".join(parts[i] for i in asking))

@@ -357,7 +357,7 @@ def conditions(p: Patient, as_of: date | None = None) -> dict[str, str]:
 
 
 def condition_entries(p: Patient, as_of: date | None = None) -> list[dict]:
-    """Every other health problem as {term, status, date (ISO or None), detail, known}, in file
+    """Every other health problem as {term, status, date (ISO or None), detail, note, known}, in file
     order: the detail ("type 2", "melanoma") and the date (diagnosed or resolved) that criteria
     such as "another cancer within 3 years" need beside the status."""
     return [
@@ -366,6 +366,7 @@ def condition_entries(p: Patient, as_of: date | None = None) -> list[dict]:
             "status": c.status or "unknown",
             "date": c.date.isoformat() if c.date else None,
             "detail": c.detail,
+            "note": c.note,
             "known": c.known,
         }
         for c in _listed(p, as_of)

@@ -15,12 +15,18 @@ never *no*. A *no* only from what the record says: a past problem against an "ac
 a controlled one against an "uncontrolled" one, a dated event or other cancer before its window,
 an excepted kind of other cancer, HIV on treatment with an undetectable viral load where the
 criterion lets such people in.
+
+Review health1: a window counts from its anchor (today unless a dated diagnosis follows "prior
+to"; any other anchor leaves it open); a time limit or an exception the check cannot read leaves
+another cancer open; a detail or note that doubts never decides; a problem said of another
+person reads no check; a term whose record names take in a narrower kind (a TIA as stroke) never
+says yes from an entry with no detail.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from functools import cache
 from importlib import resources
@@ -54,6 +60,10 @@ WORDINGS = (
     "in_situ_kind",
     "broad_exception",
     "this_cancer",
+    "doubt",
+    "other_person",
+    "anchor_today",
+    "anchor_metastatic",
 )
 
 
@@ -64,6 +74,9 @@ class Problem:
     ask: str
     rx: re.Pattern
     unsure: re.Pattern | None
+    # the record's term also takes in words the `unsure` words name (patient/data/conditions.yaml
+    # lists "TIA" as a synonym of stroke): an entry with no detail may be that kind, never a yes
+    broad: bool = False
 
 
 @dataclass(frozen=True)
@@ -133,10 +146,29 @@ def validate(raw: object) -> Data:
     return Data(problems, {k: _compile(f"{WHERE}: wording '{k}'", words[k]) for k in WORDINGS})
 
 
+def broad_names(p: Problem) -> list[str]:
+    """The record's names of ``p.term`` (synonyms, label) that its ``unsure`` words match: words
+    that the record reads as the term with no detail, so the detail can never show them."""
+    from mbcnav.patient.conditions import vocabulary
+
+    if p.unsure is None:
+        return []
+    vocab = vocabulary()
+    term = vocab.by_term.get(p.term)
+    if term is None:
+        return []
+    names = [*term.synonyms, term.label, term.term]
+    return [n for n in names if p.unsure.search(n)]
+
+
 @cache
 def load() -> Data:
     text = resources.files("mbcnav.trials").joinpath("data/health_problems.yaml").read_text("utf-8")
-    return validate(yaml.safe_load(text))
+    data = validate(yaml.safe_load(text))
+    # load-time check: an `unsure` word the record keeps as a synonym (no detail) cannot leave
+    # the check open by the detail, so every bare entry of that term stays open instead
+    problems = tuple(replace(p, broad=bool(broad_names(p))) for p in data.problems)
+    return Data(problems, data.words)
 
 
 def _w(name: str) -> re.Pattern:
@@ -199,12 +231,138 @@ def _nyha_min(sentence: str) -> int | None:
     return low + 1 if sign == ">" else low
 
 
+_AMOUNT = re.compile(
+    r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve)\s*(?:\(\d+\)\s*)?"
+    r"(?:years?|months?|weeks?)\b",
+    re.I,
+)
+_ANCHOR_WORD = re.compile(
+    r"\s*(?:\(\d+\)\s*)?,?\s*(?:(prior\s+to|before|preceding)|of|from|since|after|following)\b"
+    r"([^.;]{0,100})",
+    re.I,
+)
+_FIRST_DIAGNOSIS = re.compile(
+    r"^\W*(?:the\s+)?(?:(?:initial|first|primary|original)\s+(?:breast\s+cancer\s+)?diagnosis"
+    r"|diagnosis\s+of\s+(?:the\s+)?(?:primary\s+|early\s+|initial\s+)?breast\s+cancer)\b",
+    re.I,
+)
+
+
+def _anchor(text: str, window: re.Match | None) -> str:
+    return _anchor_span(text, window)[0]
+
+
+def _anchor_span(text: str, window: re.Match | None) -> tuple[str, int]:
+    """What a window is counted back from: "today" (none said, or enrolment, randomisation, the
+    first dose, study entry), "metastatic" or "first" (a diagnosis the record dates, only after
+    "prior to / before"), else "other" (the window can then only leave the check open)."""
+    if window is None:
+        return "today", -1
+    m = _ANCHOR_WORD.match(text, window.end())
+    if not m:
+        return "today", window.end()
+    tail = m.group(2)
+    lead = re.match(r"^\W*(?:the\s+)?", tail)
+    meta = _w("anchor_metastatic").match(tail, lead.end() if lead else 0)
+    if meta:
+        return ("metastatic" if m.group(1) else "other"), m.start(2) + meta.end()
+    first = _FIRST_DIAGNOSIS.match(tail)
+    if first:
+        return ("first" if m.group(1) else "other"), m.start(2) + first.end()
+    head = re.match(r"\W*(?:\S+\s*){1,4}", tail)
+    today = _w("anchor_today").search(head.group(0)) if head else None
+    if today:
+        more = re.compile(
+            r"(?:\s+(?:of|with|on|in)\s+(?:the\s+)?(?:study|trial|investigational|protocol)"
+            r"(?:\s+(?:treatment|drug|therapy|medication|intervention|product))?)?",
+            re.I,
+        ).match(tail, today.end())
+        return "today", m.start(2) + (more.end() if more else today.end())
+    return "other", window.end()
+
+
+def _foreign_time(sentence: str, window: re.Match | None) -> bool:
+    """A time amount ("3 years", "6 months") the window does not hold: another time limit."""
+    span = window.span() if window else (-1, -1)
+    return any(not (span[0] <= m.start() < span[1]) for m in _AMOUNT.finditer(sentence))
+
+
+def _in_situ_organs(rest: str) -> list[str]:
+    """The organ words right beside "in situ" in an exception ("carcinoma in situ of the cervix",
+    "melanoma in situ"); "any" when an in situ part names no organ ("carcinoma in situ")."""
+    out: list[str] = []
+    for part in re.split(r"[,;()]|\bor\b|\band\b|/", rest, flags=re.I):
+        if not _w("in_situ_exception").search(part):
+            continue
+        words = {
+            w[:5]
+            for w in re.findall(r"[a-z]{4,}", part.lower())
+            if w[:5] not in {"carci", "situ", "cance", "malig", "tumor", "tumou", "with", "that",
+                             "adequ", "treat", "resec", "excis", "local", "ized", "those",
+                             "which", "have", "been", "exce", "excep", "other", "than"}
+        }  # fmt: skip
+        if words:
+            out.extend(sorted(words))
+        else:
+            out.append("any carcinoma" if re.search(r"carcinoma", part, re.I) else "any")
+    return out
+
+
+def _skin_kinds(rest: str) -> list[str]:
+    """The kinds of skin cancer an exception lets in: basal, squamous, or "all" (a skin cancer
+    or non-melanoma skin cancer said without its kind)."""
+    kinds = set()
+    if re.search(r"\bbasal\b", rest, re.I):
+        kinds.add("basal")
+    if re.search(r"\bsquamous\b", rest, re.I):
+        kinds.add("squamous")
+    if re.search(r"non-?\s?melanoma(?:tous)?\b", rest, re.I) or (
+        not kinds
+        and re.search(r"\b(?:skin|cutaneous)\s+(?:cancers?|carcinomas?|malignanc\w*)", rest, re.I)
+    ):
+        kinds.add("all")
+    return sorted(kinds)
+
+
+def _kind_timed(rest: str) -> bool:
+    """Whether the skin or in situ kinds an exception names are let in only after a time ("basal
+    cell carcinoma ... until 3 years prior", "cervical carcinoma in situ were eligible if it had
+    been at least 3 years"): a time amount in the kind's own list item, or in an "if" /
+    "provided" clause right after it. A time said of another item ("or any other cancer treated
+    more than 5 years ago") is not the kind's."""
+    kind_rx = re.compile(_w("skin_exception").pattern + "|" + _w("in_situ_exception").pattern, re.I)
+    for part in re.split(r"[.;](?=\s|$)|\n", rest):
+        kinds = list(kind_rx.finditer(part))
+        for amount in _AMOUNT.finditer(part):
+            for k in kinds:
+                if k.start() < amount.start():
+                    between = part[k.end() : amount.start()]
+                else:
+                    between = part[amount.end() : k.start()]
+                if not re.search(r"[,;()]|\bor\b|\band\b|\bother\b|\bany\b", between, re.I):
+                    return True
+                if (
+                    k.start() < amount.start()
+                    and re.search(r"\b(?:if|provided|when|as\s+long\s+as)\b", between, re.I)
+                    and not re.search(
+                        r"\(\w+\)|\bother\b|\bany\b|malignan|cancer|tumou?r|carcinoma|neoplas",
+                        between,
+                        re.I,
+                    )
+                ):
+                    return True
+    return False
+
+
 def _cancer_check(text: str, at: int, sentence: str, own: str) -> dict:
     """Another cancer: its window, what the exception lets in, whether it is open."""
     check: dict = {"type": "health_problem", "value": "another cancer", "at": at, "neg": False}
     plain = _w("this_cancer").sub(" ", sentence)
     window = _w("window").search(plain)
     check["window_months"] = _months(window) if window else None
+    check["anchor"], anchor_end = _anchor_span(plain, window)
+    if window and anchor_end > window.end():  # "prior to diagnosis of metastatic disease"
+        plain = plain[: window.end()] + " " * (anchor_end - window.end()) + plain[anchor_end:]
     check["history"] = bool(_w("history").search(plain))
     check["active"] = bool(_w("active").search(own))
     # the exception may follow in a sentence of its own ("History of prior malignancy. However,
@@ -218,15 +376,53 @@ def _cancer_check(text: str, at: int, sentence: str, own: str) -> dict:
         {w[:5] for w in re.findall(r"[a-z]{4,}", rest.lower())} - {"cance", "carci", "malig"}
     )
     check["except_skin"] = bool(rest and _w("skin_exception").search(rest))
+    check["except_skin_kinds"] = _skin_kinds(rest) if check["except_skin"] else []
     check["except_in_situ"] = bool(rest and _w("in_situ_exception").search(rest))
-    check["except_broad"] = bool(rest and _w("broad_exception").search(rest))
+    check["except_in_situ_organs"] = _in_situ_organs(rest) if check["except_in_situ"] else []
+    # ... or an exception that goes on to another group of cancers ("or any other malignancy
+    # with minimal risk"): read only in part, it may take in any kind
+    check["except_broad"] = bool(rest and _w("broad_exception").search(rest)) or bool(
+        exc
+        and re.search(
+            r"\b(?:any|other|another)\b[^.;]{0,40}?\b(?:cancers?|malignan\w*|tumou?rs?|neoplas\w*)",
+            after[exc.end() :],
+            re.I,
+        )
+    )
     check["excepted"] = bool(exc)
+    # "... are eligible if it had been at least 3 years since": the excepted kinds only after a
+    # time the record may not show: an excepted kind is then no "no"
+    check["except_time"] = bool(exc) and _kind_timed(after[exc.start() :])
     first = _w("exception").search(plain)
     before = plain[: first.start()] if first else plain
-    check["blocked"] = bool(_w("cancer_open").search(before)) or bool(
-        re.search(r"\b(?:years?|months?)\b", before) and window is None
+    # an exception whose kinds are not read ("with exceptions", "unless approved") may let in
+    # any kind; a time amount the window does not hold ("until 3 years prior to ...") is another
+    # time limit: both leave the check open, yes and no
+    unread = bool(exc) and not (
+        check["except_skin"] or check["except_in_situ"] or check["except_broad"]
+    )
+    check["other_time"] = _foreign_time(plain, window)
+    # ... one before the exception is a limit of the exclusion itself: no "no" from the window
+    # either (one inside the exception only lets more in: "PSA < 1 on 2 evaluations 3 months
+    # apart")
+    check["rule_time"] = _foreign_time(before, window)
+    check["blocked"] = (
+        bool(_w("cancer_open").search(before))
+        or unread
+        or check["other_time"]
+        or check["anchor"] == "other"
     )
     return check
+
+
+def _donor(words: str) -> str:
+    """Whose cells or organ a transplant used: "allogeneic" (a donor's), "autologous" (one's
+    own), or "" when not said."""
+    if re.search(r"\bautolog\w*|\bauto-?\s?(?:sct|hsct|transplant\w*)", words, re.I):
+        return "autologous"
+    if re.search(r"allogene?ic|allograft|\ballo-?\s?(?:sct|hsct|transplant\w*)", words, re.I):
+        return "allogeneic"
+    return ""
 
 
 def _check(p: Problem, text: str, m: re.Match) -> dict | None:
@@ -246,7 +442,18 @@ def _check(p: Problem, text: str, m: re.Match) -> dict | None:
     stem = text[a:ca]
     rest_of_sentence = text[a:ca] + " " + text[cb:b]
     check: dict = {"type": "health_problem", "value": p.term, "at": m.start(), "neg": False}
-    check["history"] = bool(_w("history").search(own) or _w("history").search(stem))
+    # a stem's "History of" is said of the list from where it begins; an item with its own
+    # "active" / "uncontrolled" after another item ("History of MI, or active hepatitis B") is
+    # not a history
+    starts = [
+        x.start() for q in load().problems if (x := q.rx.search(text, a, m.start())) is not None
+    ]
+    list_start = min(starts, default=m.start())
+    own_qualified = bool(_w("active").search(own) or _w("uncontrolled").search(own))
+    stem_history = bool(_w("history").search(text[a:list_start])) and not (
+        list_start < m.start() and own_qualified
+    )
+    check["history"] = bool(_w("history").search(own) or stem_history)
     check["active"] = bool(_w("active").search(own))
     check["uncontrolled"] = bool(_w("uncontrolled").search(own))
     check["stem_active"] = bool(_w("active").search(stem) or _w("uncontrolled").search(stem))
@@ -254,8 +461,16 @@ def _check(p: Problem, text: str, m: re.Match) -> dict | None:
     check["stem_uncontrolled"] = bool(_w("uncontrolled").search(stem))
     # "within 6 months" in the clause, or after it in the sentence ("Stroke or myocardial
     # infarction within 6 months": the window of both); one before the mention is another's
-    window = _w("window").search(own) or _w("window").search(text, cb, b)
+    # ... but only when nothing separates them (no comma: "Stroke, or MI within 6 months") and
+    # the item has no qualifier of its own (a history, "active"): else the window stays with
+    # the last item and this one stays open (the window is still in the rest of the sentence)
+    window = _w("window").search(own)
+    if window is None and (later := _w("window").search(text, cb, b)):
+        gap = text[cb : later.start()]
+        if not (re.search(r"[,;:]", gap) or own_qualified or check["history"]):
+            window = later
     check["window_months"] = _months(window) if window else None
+    check["anchor"], anchor_end = _anchor_span(text, window)
     nyha = _nyha_min(sentence) if p.term == "heart failure" else None
     check["nyha"] = nyha
     scan = sentence
@@ -263,9 +478,12 @@ def _check(p: Problem, text: str, m: re.Match) -> dict | None:
         scan = _NYHA_CLASS.sub(" ", scan)
         scan = _w("nyha").sub(" ", scan)
     if window:
-        scan = scan.replace(window.group(0), " ")
+        scan = scan.replace(text[window.start() : max(anchor_end, window.end())], " ")
     exception = _w("exception").search(text, m.start()) or _w("exception").search(sentence)
     check["excepted"] = bool(exception)
+    # "cerebrovascular accident including transient ischemic attacks": the criterion itself
+    # names the kind the `unsure` words hold, so that kind is what it excludes
+    check["names_unsure"] = bool(p.unsure and p.unsure.search(sentence) and not exception)
     if p.term == "hiv" and exception:
         after = text[_bounds(text, exception.start(), exception.end(), _SENTENCE_END)[0] :]
         # ... and asks nothing else the record cannot show (a CD4 count, weeks on treatment:
@@ -278,13 +496,15 @@ def _check(p: Problem, text: str, m: re.Match) -> dict | None:
             )
         )
     check["blocked"] = bool(
-        _w("open").search(scan)
+        check["anchor"] != "today"
+        or _w("open").search(scan)
         or _w("window").search(
             rest_of_sentence.replace(window.group(0), " ") if window else rest_of_sentence
         )
         or exception
     )
     if p.term == "organ transplant":
+        check["donor"] = _donor(own)
         check["transplant"] = (
             "stem cell"
             if re.search(r"stem[- ]cell|bone\s+marrow|allogene?ic|hematopoietic", own, re.I)
@@ -293,6 +513,25 @@ def _check(p: Problem, text: str, m: re.Match) -> dict | None:
             else ""
         )
     return check
+
+
+def _someone_else(text: str, m: re.Match) -> bool:
+    """Whether the problem is said of another person (a relative, a contact, a partner, "a
+    person with"), or of a vaccination: no check on the person then."""
+    a = _bounds(text, m.start(), m.end(), _SENTENCE_END)[0]
+    near = text[max(a, m.start() - 120) : m.end() + 30]
+    return bool(_w("other_person").search(near))
+
+
+def _a_lab(p: Problem, text: str, m: re.Match) -> bool:
+    """ "TB > 1.5 x ULN": total bilirubin, not tuberculosis."""
+    if p.term != "tuberculosis" or m.group(0).lower() != "tb":
+        return False
+    a, b = _bounds(text, m.start(), m.end(), _SENTENCE_END)
+    ca, cb = _bounds(text, m.start(), m.end(), re.compile(r"[,;:]|\.(?=\s|$)"))
+    return bool(
+        re.search(r"[<>≤≥]|\buln\b|mg/dl|µmol|umol|bilirubin", text[max(a, ca) : min(b, cb)], re.I)
+    )
 
 
 def checks(text: str, kind: str) -> list[dict]:
@@ -306,11 +545,8 @@ def checks(text: str, kind: str) -> list[dict]:
         found = [
             c
             for m in p.rx.finditer(plain)
-            if not re.search(
-                r"\b(?:family|relatives?|vaccin\w*|immuni[sz]\w*)\b",
-                plain[max(0, m.start() - 30) : m.end() + 30],
-                re.I,
-            )
+            if not _someone_else(plain, m)
+            and not _a_lab(p, plain, m)
             and (c := _check(p, plain, m)) is not None
         ]
         if not found:
@@ -344,26 +580,56 @@ def _months_before(day: str, as_of: str) -> float | None:
     return (now - then).days / 30.44
 
 
-def _one_cancer(c: dict, e: dict, as_of: str) -> bool | None:
+def _skin_covered(c: dict, kind: str) -> bool:
+    """Whether the exception lets in this skin cancer: "basal" lets in a basal cell one only,
+    "squamous" a squamous cell one only; a skin cancer said without its kind, only both."""
+    kinds = c.get("except_skin_kinds")
+    if kinds is None:  # a check kept before the kinds were read
+        return False
+    if "all" in kinds:
+        return True
+    if re.search(r"\bbasal\b", kind):
+        return "basal" in kinds
+    if re.search(r"\bsquamous\b", kind):
+        return "squamous" in kinds
+    return False
+
+
+def _in_situ_covered(c: dict, kind: str) -> bool:
+    """Whether the exception's "in situ" names this in situ cancer's organ (beside the words
+    "in situ": "carcinoma in situ of the cervix", "melanoma in situ")."""
+    organs = c.get("except_in_situ_organs") or []
+    words = [w for w in re.findall(r"[a-z]{4,}", kind) if w not in {"situ"}]
+    organ = words[0][:5] if words else ""
+    if not organ:
+        return False
+    if organ in organs:
+        return True
+    # "carcinoma in situ" with no organ: any in situ carcinoma, not a melanoma in situ
+    return "any" in organs or ("any carcinoma" in organs and organ != "melan")
+
+
+def _one_cancer(c: dict, e: dict, as_of: str, anchors: dict | None = None) -> bool | None:
     kind = (e.get("detail") or "").lower()
     if not kind:
         return None  # the kind decides the exceptions: asked
     skin = bool(_w("skin_kind").search(kind))
     in_situ = bool(_w("in_situ_kind").search(kind))
-    if skin or in_situ:
-        if skin and c.get("except_skin"):
-            return False  # a kind the exception lets in
-        organ = re.findall(r"[a-z]{4,}", kind)
-        if (
-            in_situ
-            and c.get("except_in_situ")
-            and organ
-            and organ[0] != "melanoma"  # "non-melanoma skin cancer" names no melanoma in situ
-            and organ[0][:5] in c.get("except_words", ())
-        ):
+    timed = bool(c.get("except_time"))
+    if skin and c.get("except_skin") and _skin_covered(c, kind):
+        return None if timed else False  # a kind the exception lets in
+    if in_situ:
+        if c.get("except_in_situ") and _in_situ_covered(c, kind) and not timed:
             return False  # "carcinoma in situ of the cervix" and a cervical in situ cancer
         return None
-    if any(w[:5] in c.get("except_words", ()) for w in re.findall(r"[a-z]{4,}", kind)):
+    if skin and not c.get("except_skin"):
+        return None  # a skin cancer and no exception for it: is it a cancer the rule means?
+    generic = {"cell", "skin", "cancer", "carcinoma"}
+    if any(
+        w[:5] in c.get("except_words", ())
+        for w in re.findall(r"[a-z]{4,}", kind)
+        if w not in generic or not skin
+    ):
         return None  # the exception names this kind ("cancer of the uterine cervix")
     status = e.get("status") or "unknown"
     if c.get("active") and not c.get("history") and status == "past" and not c.get("window_months"):
@@ -372,7 +638,11 @@ def _one_cancer(c: dict, e: dict, as_of: str) -> bool | None:
     if window:
         if not e.get("date"):
             return None  # no date: asked
-        since = _months_before(e["date"], as_of)
+        anchor = c.get("anchor") or "today"
+        if anchor == "other" or c.get("rule_time"):
+            return None  # counted from a day the record does not show, or another time limit
+        day = (anchors or {}).get(anchor, as_of) if anchor != "today" else as_of
+        since = _months_before(e["date"], day or "")
         if since is None:
             return None
         if since > window + 1 and status == "past":
@@ -391,9 +661,30 @@ def _one_cancer(c: dict, e: dict, as_of: str) -> bool | None:
     return None
 
 
-def _one(p: Problem, c: dict, e: dict, as_of: str) -> bool | None:
+def _doubt(e: dict) -> bool:
+    """The entry's detail or note doubts or denies the problem ("suspected", "ruled out",
+    "negative"): it never decides."""
+    said = " ".join(str(e.get(k) or "") for k in ("detail", "note"))
+    return bool(said.strip() and _w("doubt").search(said))
+
+
+def _one(p: Problem, c: dict, e: dict, as_of: str, anchors: dict | None = None) -> bool | None:
+    if _doubt(e):
+        return None
     if p.term == "another cancer":
-        return _one_cancer(c, e, as_of)
+        return _one_cancer(c, e, as_of, anchors)
+    found = _one_problem(p, c, e, as_of)
+    detail = (e.get("detail") or "").lower()
+    if (
+        found
+        and not c.get("names_unsure")
+        and ((p.unsure and detail and p.unsure.search(detail)) or (p.broad and not detail))
+    ):
+        return None  # "TIA" for a stroke, latent TB for tuberculosis: not the same problem
+    return found
+
+
+def _one_problem(p: Problem, c: dict, e: dict, as_of: str) -> bool | None:
     status = e.get("status") or "unknown"
     detail = (e.get("detail") or "").lower()
     past = status == "past" or bool(detail and _w("past_detail").search(detail))
@@ -427,6 +718,12 @@ def _one(p: Problem, c: dict, e: dict, as_of: str) -> bool | None:
         return True if 0 <= since <= window - 1 else None
     if c.get("blocked") or window or (p.unsure and detail and p.unsure.search(detail)):
         return None
+    if p.term == "organ transplant" and c.get("donor"):
+        donor = _donor(detail)
+        if donor and donor != c["donor"]:
+            return False  # an autologous transplant against "allogeneic transplant"
+        if donor != c["donor"]:
+            return None  # whose cells is not said
     if p.term == "organ transplant" and c.get("transplant"):
         solid = re.search(r"kidney|renal|liver|heart|lung|pancrea", detail)
         marrow = re.search(r"stem|marrow|allogene?ic|hematopoietic", detail)
@@ -455,9 +752,10 @@ def holds(c: dict, f: PatientFacts) -> tuple[bool | None, str, str]:
     entries = [e for e in f.condition_entries if e.get("term") == p.term]
     if not entries:
         if f.condition_entries:
-            return None, f"Your record lists no {p.name}; that does not rule it out.", ask
+            return None, f"Your record does not list {p.name}; that does not rule it out.", ask
         return None, f"Your record does not say whether you have {p.name}.", ask
-    found = [_one(p, c, e, f.as_of) for e in entries]
+    anchors = {"metastatic": f.diagnosed_on, "first": f.first_diagnosed_on}
+    found = [_one(p, c, e, f.as_of, anchors) for e in entries]
     said = "; ".join(_listed(p, e) for e in entries)
     if True in found:
         e = entries[found.index(True)]
