@@ -1,6 +1,8 @@
 """Thirty-second session (issue 15): a 911 sign told now gets the emergency passage first (last
 session's set 67, read after it was measured)."""
 
+from mbcnav.library.answer import ask
+
 
 def test_a_911_sign_told_now_gets_the_emergency_passage_first():
     """Last session's set 67 (read after it was measured): "my sister (her2+ mets) is slurring her
@@ -43,10 +45,11 @@ def test_the_final_reviews_911_inputs():
     assert emergency_sign("Can ribociclib cause chest pain?") is None
 
 
-def test_chemo_brain_is_no_911_sign():
-    from mbcnav.library.scope import emergency_sign
-
-    assert (
-        emergency_sign("Since chemo I can't remember words and I lose my keys all the time.")
-        is None
+def test_a_911_passage_goes_beside_the_answer_not_before_it():
+    """A question that asks something the library answers keeps that answer first; the 911
+    passage comes second (first, it cost 20 first passages across the earlier sets)."""
+    r = ask(
+        "Since chemo I can't remember words and I lose my keys all the time. Is chemo brain real?"
     )
+    assert r.answers[0].article == "side-effects"
+    assert any(a.article == "emergencies" for a in r.answers[:2])

@@ -206,3 +206,13 @@ def test_the_final_reviews_inputs():
     ):
         level = _run({"symptom": text}).level
         assert ORDER.index(level) >= ORDER.index(low), (text, level)
+
+
+def test_the_last_reviews_inputs():
+    for text, low in (
+        ("my memory is going, its much worse this month", "urgent"),
+        ("I keep forgetting things, it's getting worse and worse", "urgent"),
+        ("I was given insulin twice by the nurse", "emergency"),
+    ):
+        level = _run({"symptom": text}).level
+        assert ORDER.index(level) >= ORDER.index(low), (text, level)

@@ -193,3 +193,56 @@ def test_held_out_set_89s_plans_and_current_use():
         c for c in checks("Patient already receiving hormonal therapy.") if c["type"] == "therapy"
     ]
     assert c["mode"] == "current"
+
+
+def test_the_last_reviews_inputs():
+    """An age that a menopause status is defined by is no study limit ("Post-menopausal status:
+    age >= 55 years"); a skin cancer of no stated kind against a one-kind exception, a melanoma
+    against a skin exception, and a doubted or infectious pneumonitis are the study team's."""
+    for text in (
+        "Post-menopausal status: age ≥ 55 years",
+        "Postmenopausal, meaning age ≥ 55 years",
+        "Postmenopausal as evidenced by age ≥ 55 years",
+    ):
+        assert _ages(text) == [], text
+
+    def cancer(detail):
+        return people.facts(
+            condition_entries=[
+                {
+                    "term": "another cancer",
+                    "status": "past",
+                    "date": "2024-01-01",
+                    "detail": detail,
+                    "note": None,
+                    "known": True,
+                }
+            ],
+            conditions={"another cancer": "past"},
+        )
+
+    rule = "History of another malignancy within 5 years, except basal cell carcinoma of the skin"
+    assert _verdict(rule, cancer("skin"), "exclusion") == "unknown"
+    skin_rule = "Another malignancy within 5 years, except skin cancer"
+    assert _verdict(skin_rule, cancer("melanoma"), "exclusion") == "unknown"
+
+    def ild(detail):
+        return people.facts(
+            condition_entries=[
+                {
+                    "term": "interstitial lung disease",
+                    "status": "past",
+                    "date": None,
+                    "detail": detail,
+                    "note": None,
+                    "known": True,
+                }
+            ],
+            conditions={"interstitial lung disease": "past"},
+        )
+
+    assert _verdict("History of pneumonitis", ild("suspected"), "exclusion") != "not met"
+    assert (
+        _verdict("History of non-infectious pneumonitis", ild("infectious"), "exclusion")
+        != "not met"
+    )

@@ -143,9 +143,10 @@ def _answer(
     )
 
 
-def _emergency_first(index, hits: list, chosen: list) -> list:
-    """The emergencies article's best passage first (its first passage, "When should I call
-    911?", when no hit holds it), then the others: a question that tells of a 911 sign."""
+def _emergency_first(index, hits: list, chosen: list, confident: bool = True) -> list:
+    """The emergencies article's best passage (its first passage, "When should I call 911?",
+    when no hit holds it) second, after the passage that answers what was asked, or first when
+    no passage answers it confidently: a question that tells of a 911 sign."""
     article = scope().emergency_article
     best = next((h for h in hits if h.section.article == article), None)
     if best is None:
@@ -154,7 +155,10 @@ def _emergency_first(index, hits: list, chosen: list) -> list:
             return chosen
         rank = chosen[0].rank if chosen else 1
         best = Hit(section, chosen[0].score if chosen else 0.0, 1.0, rank)
-    return [best] + [h for h in chosen if h.section is not best.section]
+    rest = [h for h in chosen if h.section is not best.section]
+    if confident and rest and rest[0].section.article != article:
+        return rest[:1] + [best] + rest[1:]  # the answer to what was asked, then the 911 passage
+    return [best] + rest
 
 
 def ask(
@@ -250,7 +254,7 @@ def ask(
             return AskResult(question, [], OFF_TOPIC, False, reading.asked, reading.shape)
         near = nearest(index, question, hits, top)
         if sign is not None:
-            near = _emergency_first(index, hits, near)[:top]
+            near = _emergency_first(index, hits, near, confident=False)[:top]
         answers = [
             _answer(index.library.articles[h.section.article], h.section, h.rank, weights, "")
             for h in near

@@ -88,7 +88,9 @@ _DEFINES_MENOPAUSE = re.compile(
     r"amenorrh\w*|\bperiods?\b|\bmens\w*|\bfsh\b|estradiol|oestradiol|\be2\b|oophorectom\w*|"
     r"ovariectom\w*|\bovaries\b|[<≤]\s*\d|\b(?:under|below|younger)\b|"
     # an age in a bracket on the menopause word glosses it ("post menopausal women (age >=60)")
-    r"menopaus\w*(?:\s+\w+){0,2}\s*\(\s*(?:age|aged|≥|>=|>|over)",
+    r"menopaus\w*(?:\s+\w+){0,2}\s*[(:]\s*(?:age|aged|≥|>=|>|over)|"
+    # "Post-menopausal status: age >= 55", "meaning", "as evidenced by", "that is" (last review)
+    r"\bmeaning\b|\bevidenced\b|\bthat\s+is\b|\bwhich\s+is\b|\bstatus\b",
     re.I,
 )
 _PLAUSIBLE_TOP = 40

@@ -616,8 +616,18 @@ def _one_cancer(c: dict, e: dict, as_of: str, anchors: dict | None = None) -> bo
     skin = bool(_w("skin_kind").search(kind))
     in_situ = bool(_w("in_situ_kind").search(kind))
     timed = bool(c.get("except_time"))
-    if skin and c.get("except_skin") and _skin_covered(c, kind):
-        return None if timed else False  # a kind the exception lets in
+    if "melanoma" in kind and "all" in (c.get("except_skin_kinds") or []):
+        return None  # "except skin cancer": often meant without melanoma; the team's call
+    if skin and c.get("except_skin"):
+        if "melanoma" in kind or (
+            not re.search(r"\b(?:basal|squamous)\b", kind)
+            and "all" not in (c.get("except_skin_kinds") or [])
+        ):
+            # a melanoma, or a skin cancer of no stated kind against an exception for one kind:
+            # whether the exception covers it is the study team's call (last review)
+            return None
+        if _skin_covered(c, kind):
+            return None if timed else False  # a kind the exception lets in
     if in_situ:
         if c.get("except_in_situ") and _in_situ_covered(c, kind) and not timed:
             return False  # "carcinoma in situ of the cervix" and a cervical in situ cancer

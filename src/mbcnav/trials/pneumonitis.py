@@ -77,7 +77,16 @@ def holds(c: dict, f: PatientFacts) -> tuple[bool | None, str, str]:
     or interstitial lung disease among the record's health problems, says yes)."""
     if f.pneumonitis and c.get("bare"):
         return True, "A note in your record tells of pneumonitis (lung inflammation).", ""
-    listed = [e for e in f.condition_entries if e.get("term") == "interstitial lung disease"]
+    from mbcnav.trials.health_problems import _doubt
+
+    listed = [
+        e
+        for e in f.condition_entries
+        if e.get("term") == "interstitial lung disease"
+        and not _doubt(e)
+        # an infection of the lung is not the non-infectious pneumonitis trials mean (last review)
+        and not re.search(r"\binfect", f"{e.get('detail') or ''} {e.get('note') or ''}", re.I)
+    ]
     if listed and c.get("bare"):
         # a bare "history of or current ILD or pneumonitis" fits any listed status (issue 14)
         said = [x for x in (listed[0].get("detail"), listed[0].get("status")) if x]
