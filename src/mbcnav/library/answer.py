@@ -246,9 +246,7 @@ def ask(
     if not confident and not in_scope and rerank:  # no scope word: do the passages say it is?
         best = max((h.score for h in hits), default=0.0)
         in_scope = scope().by_evidence(question, best, similarity(index, dense_texts))
-    sign = emergency_sign(question)
-    if sign is not None:
-        in_scope = True  # a 911 sign is always the library's to answer
+    sign = emergency_sign(question)  # a 911 sign told now (only within the library's scope)
     if not confident:
         if not in_scope:
             return AskResult(question, [], OFF_TOPIC, False, reading.asked, reading.shape)

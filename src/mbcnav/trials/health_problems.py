@@ -35,6 +35,7 @@ from typing import TYPE_CHECKING
 import yaml
 
 from mbcnav.trials.errors import TrialsError
+from mbcnav.trials.wording import check_as_of
 
 if TYPE_CHECKING:
     from mbcnav.trials.facts import PatientFacts
@@ -126,12 +127,7 @@ def validate(raw: object) -> Data:
     """The checked file; a broken one gives one sentence naming the problem and field."""
     if not isinstance(raw, dict) or not isinstance(raw.get("problems"), list):
         raise TrialsError(f"{WHERE} must hold a mapping with as_of, problems and wordings.")
-    try:
-        date.fromisoformat(str(raw.get("as_of")))
-    except ValueError:
-        raise TrialsError(
-            f"{WHERE}: as_of {raw.get('as_of')!r} is not a date (YYYY-MM-DD)."
-        ) from None
+    check_as_of(raw, WHERE)
     problems = tuple(_problem(n, p) for n, p in enumerate(raw["problems"], 1))
     terms = [p.term for p in problems]
     if len(set(terms)) != len(terms):

@@ -8,7 +8,6 @@ record shows such a treatment. ``left(facts)`` lists them; it never says that no
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
 from functools import cache
 from importlib import resources
 
@@ -16,6 +15,7 @@ import yaml
 
 from mbcnav.trials.errors import TrialsError
 from mbcnav.trials.facts import PatientFacts
+from mbcnav.trials.wording import check_as_of
 
 WHERE = "trials/data/standard_options.yaml"
 SUBTYPES = ("hr+/her2-", "her2+", "tnbc")
@@ -75,12 +75,7 @@ def validate(raw: object) -> tuple[Option, ...]:
     """The checked options; a broken file gives one sentence naming the option and field."""
     if not isinstance(raw, dict) or not isinstance(raw.get("options"), list):
         raise TrialsError(f"{WHERE} must hold a mapping with as_of and options.")
-    try:
-        date.fromisoformat(str(raw.get("as_of")))
-    except ValueError:
-        raise TrialsError(
-            f"{WHERE}: as_of {raw.get('as_of')!r} is not a date (YYYY-MM-DD)."
-        ) from None
+    check_as_of(raw, WHERE)
     return tuple(_option(n, entry) for n, entry in enumerate(raw["options"], 1))
 
 

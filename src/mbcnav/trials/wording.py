@@ -57,16 +57,21 @@ def _entry(name: str, raw: object, where: str) -> Wording:
     return Wording(name, str(raw["what"]), pattern, dict(src))
 
 
-def validate(raw: object, where: str = WHERE) -> dict[str, Wording]:
-    """The checked wordings by name; a broken file gives one sentence naming entry and field."""
-    if not isinstance(raw, dict) or not isinstance(raw.get("wordings"), dict):
-        raise TrialsError(f"{where} must hold a mapping with as_of and wordings.")
+def check_as_of(raw: dict, where: str) -> None:
+    """A trials data file's ``as_of`` is a date (YYYY-MM-DD); one sentence otherwise."""
     try:
         date.fromisoformat(str(raw.get("as_of")))
     except ValueError:
         raise TrialsError(
             f"{where}: as_of {raw.get('as_of')!r} is not a date (YYYY-MM-DD)."
         ) from None
+
+
+def validate(raw: object, where: str = WHERE) -> dict[str, Wording]:
+    """The checked wordings by name; a broken file gives one sentence naming entry and field."""
+    if not isinstance(raw, dict) or not isinstance(raw.get("wordings"), dict):
+        raise TrialsError(f"{where} must hold a mapping with as_of and wordings.")
+    check_as_of(raw, where)
     return {name: _entry(name, entry, where) for name, entry in raw["wordings"].items()}
 
 
