@@ -216,3 +216,11 @@ def test_the_last_reviews_inputs():
     ):
         level = _run({"symptom": text}).level
         assert ORDER.index(level) >= ORDER.index(low), (text, level)
+
+
+def test_going_to_heaven_soon_and_done_is_a_wish_to_die():
+    """Last review (an older gap): "we are going to heaven soon, I'm done with all this" was read
+    as nothing; a holiday or a grief remark stays calm."""
+    assert "wish-to-be-dead" in _semantic("we are going to heaven soon, I'm done with all this")
+    assert not _semantic("my mum went to heaven last year and i miss her")
+    assert not _semantic("all done with radiotherapy, going on holiday soon")
