@@ -242,14 +242,17 @@ def read_typed(entry: dict) -> list[dict]:
     return out
 
 
+def _clauses_reading(text: str, term: str) -> list[str]:
+    """The clauses of ``text`` the vocabulary reads as ``term``."""
+    return [c for c in clauses(text) if (v.normalise_symptom(c) or (None,))[0] == term]
+
+
 def _controlled(text: str, term: str) -> bool:
     """Whether a clause that reads as ``term`` says it is kept in check now, with no word
     against it in the clause and no doubt anywhere in the entry."""
     if term not in CONTROLLABLE or CONTROL_DOUBTED.search(text):
         return False
-    for c in clauses(text):
-        if (v.normalise_symptom(c) or (None,))[0] != term:
-            continue
+    for c in _clauses_reading(text, term):
         m = CONTROLLED.search(c)
         if m and not NOT_CONTROLLED.search(c[: m.start()]):
             return True
@@ -264,7 +267,7 @@ def _counts(text: str, entries: list[dict]) -> None:
     for e in counted:
         if e.get("count_per_day") is not None:
             continue
-        own = [c for c in clauses(text) if (v.normalise_symptom(c) or (None,))[0] == e["symptom"]]
+        own = _clauses_reading(text, e["symptom"])
         number = next((n for c in own if (n := count_in(c)) is not None), None)
         if number is None and len(counted) == 1:
             number = count_in(text)

@@ -18,7 +18,6 @@ _AGE_NOT = re.compile(
     r"[^.;]{0,40}?(?:≥|>=|>)\s*\d+\s*(?:years|yrs)",
     re.I,
 )
-_AGE_NOT_MENOPAUSE = re.compile(r"\w*(?:menopaus|amenorrh)\w*", re.I)
 _AGE_RANGE = re.compile(
     r"(\d{1,3})\s*(?:years?\s*)?(?:-|–|~|to|and)\s*(?:≤|<=)?\s*(\d{1,3})\s*(?:years|yrs|y\b|year)",
     re.I,
@@ -80,6 +79,7 @@ _SOMEONE_ELSE = re.compile(
 # definition of menopause sets; durations and hormone levels ("no period for >= 2 years", "FSH
 # >= 50") never pass as one (review)
 _MENOPAUSE = re.compile(r"menopaus|amenorrh", re.I)
+_MENOPAUSE_WORDS = re.compile(rf"\w*(?:{_MENOPAUSE.pattern})\w*", re.I)
 _ADULT_MINIMUM = (16, 21)
 #: words that say the ages beside menopause define it: a definition, a choice of ways, periods,
 #: hormone levels or surgery
@@ -100,7 +100,7 @@ def age_check(text: str) -> dict | None:
     text = _NOT_AN_AGE.sub(" ", _AGE_PREMISE.sub(" ", _SOMEONE_ELSE.sub(" ", text)))
     if not _MENOPAUSE.search(text):
         return _age_limits(text)
-    found = _age_limits(_AGE_NOT_MENOPAUSE.sub(" ", text))
+    found = _age_limits(_MENOPAUSE_WORDS.sub(" ", text))
     if found and not _DEFINES_MENOPAUSE.search(text):
         return found  # "Postmenopausal women aged 65 years or older": the study's own (review)
     if (

@@ -12,7 +12,9 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from mbcnav.patient.days import human
 from mbcnav.trials.facts import PatientFacts
+from mbcnav.trials.modality import between_edges
 from mbcnav.trials.radiation import BRAIN
 
 #: brain spread treated within a time before the study ("treated within 12 weeks of study
@@ -36,6 +38,8 @@ _LETS_IN = re.compile(
     r"\b(?:may|can|could|allowed|permitted|eligible|acceptable|if|provided|unless|except)\b", re.I
 )
 _DAYS = {"day": 1, "week": 7, "month": 30}
+#: where the sentence holding the window ends, either side
+_SENTENCE_EDGE = re.compile(r"[.;]\s")
 
 
 def window_check(text: str, kind: str) -> dict | None:
@@ -45,9 +49,7 @@ def window_check(text: str, kind: str) -> dict | None:
     m = WINDOW.search(text)
     if m is None:
         return None
-    start = max(text.rfind(". ", 0, m.start()), text.rfind("; ", 0, m.start())) + 1
-    end = re.search(r"[.;]\s|$", text[m.end() :])
-    sentence = text[start : m.end() + end.start()]
+    sentence = text[slice(*between_edges(text, _SENTENCE_EDGE, m.start(), m.end()))]
     if _BAN.search(sentence) or _LETS_IN.search(sentence) or not _MUST.search(sentence):
         return None
     unit = m.group(2).lower().rstrip("s")
@@ -77,7 +79,7 @@ def window_holds(c: dict, f: PatientFacts) -> tuple[bool | None, str, str]:
         )
     last = max(dates)
     gap = (date.fromisoformat(f.as_of) - date.fromisoformat(last)).days
-    when = date.fromisoformat(last).strftime("%-d %b %Y")
+    when = human(date.fromisoformat(last))
     if 0 <= gap <= c["days"]:
         return True, f"Your brain treatment on {when} was within {span}.", ""
     if gap > c["days"]:

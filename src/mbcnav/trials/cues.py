@@ -131,6 +131,12 @@ _EXPLAIN = re.compile(
 )
 # words that make a note or a defining sentence a rule of its own
 _BINDING = re.compile(r"\b(?:must|required|need to|considered ineligible|not eligible)\b", re.I)
+#: people named by a marker ("HER2-positive patients", "Her2-neu-expressing patients"): a subject
+#: read by both _PREMISE and _MARKER_SUBJECT
+_MARKER_PATIENTS = (
+    r"[\w/+-]{2,30}(?:\s*[-\u2010\u2011]\s*|\s+)(?:positive|negative|expressing|"
+    r"over-?expressing|mutated|mutant|amplified)\s+(?:patients|participants|subjects|women)\b"
+)
 # whom a rule is for, then the rule: "Patients with ... must ...", "For patients undergoing
 # hormonal therapy for metastatic disease, disease progression must be confirmed" (NCT00842998),
 # "Her2-neu-expressing patients must have received ... trastuzumab" (NCT00020176): a person the
@@ -139,16 +145,16 @@ _PREMISE = re.compile(
     r"^\W*(?:[\w\s/-]{0,40}:\s*)?(?:for\s+|in\s+)?(?:"
     r"(?:patients|participants|subjects|women|those|people)\s+(?:with|who \w+|having|undergoing|"
     r"receiving|taking|(?:being\s+)?treated\s+with|whose\s+(?:primary\s+)?(?:tumou?rs?|cancers?|disease))"
-    r"\s+(?=.)|(?=[\w/+-]{2,30}(?:\s*[-\u2010\u2011]\s*|\s+)(?:positive|negative|expressing|"
-    r"over-?expressing|mutated|mutant|amplified)\s+(?:patients|participants|subjects|women)\b))"
+    r"\s+(?=.)|(?=" + _MARKER_PATIENTS + r"))"
     r"(.{3,300}?)(?:,?\s+(?:must|should|may|will|need|can|have to|are required)\b|\s*(?:\([^()]*\))?\s*:)",
     re.I,
 )
 # a subject named by a marker ("Her2-neu-expressing patients must ..."): when no check reads the
 # marker, the rule is for a group the record may not be in, so it never rules anyone out
 _MARKER_SUBJECT = re.compile(
-    r"^\W*(?:for\s+|in\s+)?[\w/+-]{2,30}(?:\s*[-\u2010\u2011]\s*|\s+)(?:positive|negative|expressing|"
-    r"over-?expressing|mutated|mutant|amplified)\s+(?:patients|participants|subjects|women)\b"
+    r"^\W*(?:for\s+|in\s+)?"
+    + _MARKER_PATIENTS
+    +
     # then a rule for them ("must have received"), never "are excluded" nor a bare subject
     # ("HER2-overexpressing patients by local laboratory testing": review)
     r"(?=[^.;]{0,40}?\b(?:must|should|need\s+to|have\s+to|are\s+required)\b)",

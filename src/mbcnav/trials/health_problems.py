@@ -667,7 +667,7 @@ def _one_cancer(c: dict, e: dict, as_of: str, anchors: dict | None = None) -> bo
     return None
 
 
-def _doubt(e: dict) -> bool:
+def doubted(e: dict) -> bool:
     """The entry's detail or note doubts or denies the problem ("suspected", "ruled out",
     "negative"): it never decides."""
     said = " ".join(str(e.get(k) or "") for k in ("detail", "note"))
@@ -675,7 +675,7 @@ def _doubt(e: dict) -> bool:
 
 
 def _one(p: Problem, c: dict, e: dict, as_of: str, anchors: dict | None = None) -> bool | None:
-    if _doubt(e):
+    if doubted(e):
         return None
     if p.term == "another cancer":
         return _one_cancer(c, e, as_of, anchors)

@@ -12,6 +12,7 @@ import re
 from functools import cache
 from typing import TYPE_CHECKING
 
+from mbcnav.trials.health_problems import doubted
 from mbcnav.trials.patterns import load
 
 if TYPE_CHECKING:  # facts.py reads notes with told() below
@@ -77,13 +78,11 @@ def holds(c: dict, f: PatientFacts) -> tuple[bool | None, str, str]:
     or interstitial lung disease among the record's health problems, says yes)."""
     if f.pneumonitis and c.get("bare"):
         return True, "A note in your record tells of pneumonitis (lung inflammation).", ""
-    from mbcnav.trials.health_problems import _doubt
-
     listed = [
         e
         for e in f.condition_entries
         if e.get("term") == "interstitial lung disease"
-        and not _doubt(e)
+        and not doubted(e)
         # an infection of the lung is not the non-infectious pneumonitis trials mean (last review)
         and not re.search(r"\binfect", f"{e.get('detail') or ''} {e.get('note') or ''}", re.I)
     ]
