@@ -5,6 +5,7 @@ a relative's HIV, a vaccination, a past hepatitis C against an "active" exclusio
 under an exception, a dated other cancer inside or outside the window, a permission."""
 
 from datetime import date
+from importlib import resources
 
 import pytest
 import yaml
@@ -247,9 +248,7 @@ def test_the_data_file_is_validated():
         "another cancer",
     }
     good = yaml.safe_load(
-        health_problems.resources.files("mbcnav.trials")
-        .joinpath("data/health_problems.yaml")
-        .read_text("utf-8")
+        resources.files("mbcnav.trials").joinpath("data/health_problems.yaml").read_text("utf-8")
     )
     bad = {**good, "problems": [{**good["problems"][0], "source": {"publisher": "x"}}]}
     with pytest.raises(TrialsError, match="problem 1 needs a source"):

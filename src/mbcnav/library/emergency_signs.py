@@ -1,0 +1,56 @@
+"""Whether a question tells of a 911 sign now (``emergency_signs`` in ``data/scope.yaml``), so
+the answer puts the emergency passage first: a sign read with the check-in symptom vocabulary in
+a clause that is not about the past, a plan or what might happen, and not denied.
+"""
+
+from __future__ import annotations
+
+import re
+
+#: a clause that tells of the past, not of now ("she had a seizure in 2023")
+_PAST = re.compile(
+    r"\b(?:(?:weeks?|months?|years?)\s+ago|last\s+(?:year|month|spring|summer|fall|autumn|winter)|in\s+(?:19|20)\d\d|"
+    r"history|used\s+to|previous(?:ly)?|years?\s+back)",
+    re.I,
+)
+
+
+#: a sentence about what might happen, not what is happening
+_HYPOTHETICAL = re.compile(
+    r"\b(?:if|in\s+case|what\s+if|suppose|whether|might|would|could|should|signs?\s+of|"
+    r"symptoms?\s+of|what\s+(?:are|is)|can\s+[\w\s/-]{1,40}?\s+cause)\b",
+    re.I,
+)
+
+
+#: "I dont have chest pain": a denial typed without its apostrophe (final review)
+_DENIED = re.compile(
+    r"\b(?:dont|don't|doesnt|doesn't|didnt|didn't|havent|haven't|hasnt|hasn't)\s+(?:\w+\s+){0,2}?"
+    r"(?:have|had|get|got|feel|felt|notice|noticed)\b|\bno\s+(?:\w+\s+)?(?:pain|seizures?|fits?)\b",
+    re.I,
+)
+
+
+def emergency_sign(question: str) -> str | None:
+    """The first 911 sign (scope.yaml ``emergency_signs``) a clause of the question tells of now,
+    read with the check-in symptom vocabulary; None when there is none."""
+    from mbcnav.library.scope import scope
+    from mbcnav.patient import vocabulary as symptom_vocabulary
+    from mbcnav.patient.negation import negated  # a sign said to be absent ("I dont have ...")
+
+    signs = scope().emergency_signs
+    for sentence in re.split(r"[.!?]+", question or ""):
+        if _HYPOTHETICAL.search(sentence):
+            continue  # "If I end up in the hospital and can't talk, who decides?" (a plan)
+        for clause in re.split(r"[,;()]+|\s(?:and|but|plus|also|now|then)\s", sentence):
+            if (
+                len(clause.split()) < 2
+                or _PAST.search(clause)
+                or negated(clause.strip())
+                or _DENIED.search(clause)
+            ):
+                continue
+            found = symptom_vocabulary.normalise_symptom(clause.strip())
+            if found and found[0] in signs:
+                return found[0]
+    return None
