@@ -53,6 +53,7 @@ CASES = [
         "round50_cases.yaml",
         "round51_cases.yaml",
         "round52_cases.yaml",
+        "round53_cases.yaml",
     )
     for case in yaml.safe_load((DATA / file).read_text("utf-8"))["cases"]
 ]

@@ -582,3 +582,64 @@ def test_a_note_that_doubts_the_problem_reaches_the_check():
     )
     (entry,) = derive.condition_entries(p)
     assert entry["note"] == "suspected MI, ruled out by troponin"
+
+
+def test_a_bare_stroke_entry_whose_note_names_a_stroke_meets_history_of_stroke():
+    """Thirty-third session (last session's note): a bare "stroke" entry may be a mini-stroke
+    (the record's label holds both), so it stays open, unless its note names the stroke itself
+    and no mini-stroke; the kind written as the name ("ischemic stroke") settles it too."""
+
+    def verdict_for(entry):
+        p = parse(
+            {
+                "format": "mbcnav-patient/1",
+                "metastatic_diagnosis": {"date": "2025-01-10"},
+                "conditions": [entry],
+            },
+            today=date(2026, 1, 15),
+        )
+        f = from_patient(p, date(2026, 1, 15))
+        return verdict(parsed("History of stroke", "exclusion"), f)["verdict"]
+
+    noted = {"name": "stroke", "status": "past", "note": "small left MCA ischemic stroke 2023"}
+    assert verdict_for(noted) == "not met"
+    assert verdict_for({"name": "ischemic stroke", "status": "past"}) == "not met"
+    assert verdict_for({"name": "stroke", "status": "past"}) == "unknown"
+    tia = {"name": "stroke", "status": "past", "note": "TIA in 2022, no lasting weakness"}
+    assert verdict_for(tia) == "unknown"
+
+
+def _diabetes(kind_name: str, status: str = "controlled") -> object:
+    p = parse(
+        {
+            "format": "mbcnav-patient/1",
+            "metastatic_diagnosis": {"date": "2025-01-10"},
+            "conditions": [{"name": kind_name, "status": status}],
+        },
+        today=date(2026, 1, 15),
+    )
+    return from_patient(p, date(2026, 1, 15))
+
+
+def test_the_kind_of_diabetes_a_rule_names_is_read():
+    """Thirty-third session (last session's held-out set 88, read after it was measured):
+    NCT05894239 "Type 2 diabetes requiring ongoing systemic treatment at the time of study
+    entry; or any history of Type 1 diabetes", NCT05631795 "Participant with type I diabetes or
+    not controlled type II": each mention is checked for its own kind."""
+    both = (
+        "Type 2 diabetes requiring ongoing systemic treatment at the time of study entry; or any "
+        "history of Type 1 diabetes"
+    )
+    one = _diabetes("type 1 diabetes")
+    two = _diabetes("type 2 diabetes", "active")
+    assert verdict(parsed(both, "exclusion"), one)["verdict"] == "not met"
+    assert verdict(parsed(both, "exclusion"), two)["verdict"] == "unknown"  # "requiring ..."
+    history_1 = parsed("any history of Type 1 diabetes", "exclusion")
+    assert verdict(history_1, one)["verdict"] == "not met"
+    assert verdict(history_1, two)["verdict"] == "met"
+    assert "type 1 diabetes" in verdict(history_1, two)["why"]
+    mixed = parsed("Participant with type I diabetes or not controlled type II", "exclusion")
+    assert verdict(mixed, one)["verdict"] == "not met"
+    assert verdict(mixed, two)["verdict"] == "unknown"  # the type II part asks about control
+    # a bare "diabetes" rule reads any kind as before
+    assert verdict(parsed("History of diabetes", "exclusion"), two)["verdict"] == "not met"

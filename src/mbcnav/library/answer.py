@@ -19,6 +19,7 @@ subtypes are demoted.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -141,6 +142,19 @@ def _answer(
         sentence=answering_sentence(section.text, weights, shape),
         side=side,
     )
+
+
+_QUESTION_OPENER = re.compile(
+    r"(?:^|[.!;]\s*)\W*(?:what|how|why|when|where|which|who|should|shall|can|could|do|does|did|"
+    r"is|are|will|would|may|am)\b",
+    re.I,
+)
+
+
+def _asks(question: str) -> bool:
+    """Whether a message asks something (a question mark or a sentence that opens like a
+    question), not only tells."""
+    return "?" in question or bool(_QUESTION_OPENER.search(question))
 
 
 def _emergency_first(index, hits: list, chosen: list, confident: bool = True) -> list:
@@ -283,7 +297,11 @@ def ask(
             h for h in chosen if h.section is not first
         ]
     if sign is not None:
-        chosen = _emergency_first(index, hits, chosen)
+        # a message that only tells of a 911 sign now and asks nothing ("on ibrance, sharp chest
+        # pain when I breathe in deep and my heart is racing": last session's held-out set 69,
+        # read after it was measured) gets the 911 passage first; a question gets its answer
+        # first and the 911 passage beside it
+        chosen = _emergency_first(index, hits, chosen, confident=_asks(question))
     sides: dict[int, str] = {}
     if reading.sides:
         chosen, paired = compare(index, reading, chosen)

@@ -81,6 +81,14 @@ COMPARES = re.compile(
 )
 
 
+#: A stage written in the TNM system's letters ("T2 N1 M1", "pT1c N0 M0", "T4b,N2,M1"): what a
+#: pathology report or a discharge letter says of a cancer's size, nodes and spread (NCI
+#: Dictionary of Cancer Terms, "TNM staging system"; session 33, set 70, tuning)
+_TNM = re.compile(
+    r"\b[cpy]?t(?:[0-4][a-d]?|is|x)\s*,?\s*n(?:[0-3][a-c]?|x)\s*,?\s*m(?:[01]|x)\b", re.I
+)
+
+
 class Scope:
     def __init__(self, path: Path = SCOPE_FILE):
         try:
@@ -265,7 +273,7 @@ class Scope:
         """
         said = synonyms().correct(question)
         padded = f" {said} "
-        if self._names_breast(padded):
+        if self._names_breast(padded) or _TNM.search(said):
             return True
         if self._has(padded, self.other):
             # another cancer named: in scope only beside a drug given only for breast cancer ("Is
@@ -330,7 +338,15 @@ class Scope:
                 r" (?:my|mine|i|im|ive|me|recurrence|recur\w*|came back|come back) ", padded
             )
         )
-        if not (owned or denied or treated or led or self._driver_subject(said, padded)):
+        # the writer's own other cancer named with its driver anywhere in the message ("I have
+        # EGFR positive lung cancer on Tagrisso and the acne rash ... What helps?": session 33,
+        # tuning set 70): the story's subject is that cancer
+        own_driver = bool(
+            re.search(r" (?:i have|ive got|i was diagnosed with|diagnosed with|i am|im) ", padded)
+        ) and self._driver_subject(padded.strip(), padded)
+        if not (
+            owned or denied or treated or led or own_driver or self._driver_subject(said, padded)
+        ):
             return False
         asked = f" {said} "
         if (

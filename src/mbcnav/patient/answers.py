@@ -21,11 +21,13 @@ SEVERE = re.compile(
 )
 #: Words that say a symptom is new or sudden, and words that say it is long-standing.
 NEW = re.compile(
-    r"\b(?:new|newly|sudden|suddenly|just started|started (?:today|yesterday|this|last)|"
+    # "nothing new", "not new", "no new": the old word reads it (session 33, tuning set 72)
+    r"\b(?<!nothing )(?<!not )(?<!no )(?:new|newly|sudden|suddenly|just started|started (?:today|yesterday|this|last)|"
     r"since (?:today|yesterday|this|last)|first time|never had|out of nowhere|came on)\b"
 )
 OLD = re.compile(
-    r"\b(?:same as (?:always|usual|before)|as usual|for (?:months|years)|"
+    r"\b(?:same as (?:always|usual|before|(?:the\s+)?(?:last|past)\s+(?:few\s+|couple\s+of\s+)?"
+    r"(?:weeks|months|years))|as usual|for (?:months|years)|"
     r"long[- ]standing|had it for (?:months|years|ages)|nothing new|not new|"
     r"had (?:it|this|that|these|them) before|always (?:had|get|have) (?:it|this|that|them)|"
     r"on and off for (?:weeks|months|years|ages))\b"
@@ -78,6 +80,35 @@ SELF_CARE = re.compile(
 )
 
 
+#: Breathlessness that comes with effort ("puffed on the stairs", "walking up hills") ...
+EXERTION = re.compile(
+    r"\b(?:stairs|staircase|upstairs|steps|hills?|incline|slope|on\s+exertion|exert\w*|"
+    r"exercis\w*|hoover\w*|vacuum\w*|gardening|carrying|climb\w*|rushing|hurry\w*|"
+    r"walk(?:ing)?\s+(?:fast|quickly|briskly|far|uphill|up)|doing\s+too\s+much|"
+    r"(?:when|if)\s+i\s+(?:walk|move|rush|hurry|do\s+(?:too\s+)?much))\b"
+)
+#: ... and is said to be gone at rest ("fine sitting and lying", "ok at rest")
+REST_FINE = re.compile(
+    r"\b(?:fine|ok|okay|alright|all\s+right|normal|good|no\s+problem)\s+(?:when\s+|while\s+|if\s+)?"
+    r"(?:i\s+am\s+|im\s+|i\s+)?(?:sitting|sat|sit|resting|rest|at\s+rest|lying|laying|still|in\s+bed)\b"
+    r"|\b(?:sitting|at\s+rest|resting|lying|sat)\s+(?:down\s+|still\s+)?(?:is\s+|i\s+am\s+|im\s+|i\s+feel\s+|"
+    r"feels?\s+|its\s+)?(?:fine|ok|okay|alright|normal|good)\b"
+)
+#: ... unless rest is named as a time it happens too ("even sitting", "at rest as well")
+AT_REST_TOO = re.compile(
+    r"\b(?:even|also|too|as\s+well)\s+(?:when\s+|while\s+)?(?:i\s+am\s+|im\s+)?(?:sitting|at\s+rest|resting|lying|"
+    r"talking|still)|\b(?:at\s+rest|sitting\s+still|lying\s+down)\s+(?:too|as\s+well)\b"
+)
+
+
+def on_effort_only(text: str) -> bool:
+    """Whether the words place breathlessness on effort only and say rest is fine (CTCAE v5
+    dyspnea: grade 1-2 is breathlessness with moderate or minimal effort; at rest is grade 3 or
+    more; UKONS v3 breathlessness: at rest is red): a severity of "moderate", not "unknown"."""
+    low = text.lower().replace("’", "'").replace("'", "")
+    return bool(EXERTION.search(low) and REST_FINE.search(low) and not AT_REST_TOO.search(low))
+
+
 def count_in(text: str) -> int | None:
     """The largest number of times a day the words give ("4 or 5 times" -> 5), or None."""
     low = " ".join(NUMBER_WORDS.get(w, w) for w in digits(text.lower()).split())
@@ -105,8 +136,11 @@ def answers(text: str, entry: dict) -> dict:
         elif OLD.search(low):
             out["new"] = False
     no_temp = entry.get("temperature_c") is None and entry.get("temperature_f") is None
-    if not MEASURES.search(low):
-        found = _temperatures(digits(low))
+    measures = bool(MEASURES.search(low))
+    # beside other readings ("BP 138/84, pulse 76, temp 36.7") only a number the words name
+    # as a temperature counts (session 33, tuning set 72)
+    found = _temperatures(digits(low), named=measures)
+    if found:
         # the highest temperature the words give counts: "I'm thirty six and temp is 38.5",
         # "38.4 at 9pm, took paracetamol, now 37.4" (a fever medicine can hide a fever; UKONS)
         highest = max(found, key=lambda kv: _celsius(dict([kv])), default=None)
@@ -149,12 +183,47 @@ REFERENCE_RANGE = re.compile(
 LAB_UNIT_AFTER = re.compile(r"\s*(?:i?u/l|units?/l|[uµμ]mol/l|mmol/l|g/l|g/dl|x\s?10)", re.I)
 
 
-def _temperatures(low: str) -> list[tuple[str, float]]:
-    """Every number in the words that can only be a body temperature, with its field."""
+#: A temperature named just before its number ("temp 36.7", "temperature was 99.1", "T 38")
+TEMP_BEFORE = re.compile(
+    r"\b(?:temp|temps|temperature|temperatures|fever|thermometer)\b"
+    r"(?:\s*(?:is|was|of|at|now|reading|read|said|says|came|up|to|[:=-]))*\s*$"
+)
+#: ... or its unit just after ("36.7c", "99.1 °F", "38 degrees")
+TEMP_UNIT_AFTER = re.compile(r"\s*(?:°|º|deg\b|degrees?\b|[cf]\b)")
+
+
+#: A home measure named just before a number ("sats 95", "pulse was 98") or its unit after
+MEASURE_BEFORE = re.compile(
+    r"\b(?:pulse|heart|bpm|rate|pressure|bp|sugar|glucose|weight|oxygen|o2|sats?|spo2|breaths|"
+    r"weighed|weigh)\b(?:\s*(?:is|was|of|at|now|rate|reading|said|[:=/-]))*\s*$"
+)
+MEASURE_UNIT_AFTER = re.compile(r"\s*(?:%|kg\b|lbs?\b|pounds\b|mg\b|mmol\b|bpm\b|st\b)")
+
+
+def _lone_celsius(low: str, m: re.Match, before: str) -> bool:
+    """A number with a decimal point in the Celsius fever range that no measure word or unit
+    claims: "sats 95 and i feel hot, 38.4" gives a temperature of 38.4."""
+    return (
+        "." in m.group(1)
+        and 37.0 <= float(m.group(1)) <= CELSIUS[1]
+        and not MEASURE_BEFORE.search(before)
+        and not MEASURE_UNIT_AFTER.match(low, m.end())
+    )
+
+
+def _temperatures(low: str, named: bool = False) -> list[tuple[str, float]]:
+    """Every number in the words that can only be a body temperature, with its field; with
+    ``named``, only the numbers the words call a temperature."""
     out = []
     for m in NUMBER.finditer(low):
         before = low[max(0, m.start() - 40) : m.start()]
         if LAB_BEFORE.search(before) or REFERENCE_RANGE.search(before):
+            continue
+        if named and not (
+            TEMP_BEFORE.search(before)
+            or TEMP_UNIT_AFTER.match(low, m.end())
+            or _lone_celsius(low, m, before)
+        ):
             continue
         if LAB_UNIT_AFTER.match(low, m.end()):
             continue

@@ -18,7 +18,7 @@ import re
 
 from . import symptoms, wellness
 from . import vocabulary as v
-from .answers import answers, count_in
+from .answers import answers, count_in, on_effort_only
 from .negation import NEGATORS, carried, negated
 
 OTHER = "other symptom"
@@ -238,6 +238,15 @@ def read_typed(entry: dict) -> list[dict]:
         if where:
             extra["location"] = where
         out.append(extra)
+    for e in out:
+        # breathless on effort only, fine at rest: moderate, not an unknown severity read as
+        # severe (session 33, tuning set 72: "puffed on the stairs ... fine sitting and lying")
+        if (
+            e["symptom"] == "shortness of breath"
+            and all(e.get(k) is None for k in ("severity", "frequency", "interference"))
+            and on_effort_only(text)
+        ):
+            e["severity"] = "moderate"
     _counts(text, out)
     return out
 

@@ -409,6 +409,16 @@ def normalise_status(value: object) -> str | None:
     return _STATUS_WORDS.get(_plain(value))
 
 
+#: Status words that say more than "active": the problem is not under control
+_UNCONTROLLED = ("uncontrolled", "not controlled", "poorly controlled")
+
+
+def uncontrolled_status(value: object) -> str | None:
+    """The status as written when it says the problem is not controlled, else None."""
+    said = _plain(value) if isinstance(value, str) else ""
+    return said if said in _UNCONTROLLED else None
+
+
 _MENOPAUSE = re.compile(
     r"^(?:(pre|peri|post)[\s-]*menopaus(?:al|e)|(pre|peri|post)menopaus(?:al|e)|"
     r"(before|during|after)\s+(?:the\s+)?menopause|(surgical|chemical|induced|medical)\s+menopause|"

@@ -92,6 +92,11 @@ POST_NEGATION = re.compile(
     rf"(?<!\bnot)\s(?:{_POST_VERBS})\s+(?:(?:a|its|their|my|his|her|back to|all)\s+)?"
     rf"(?:{_POST_WORDS})(?:\s+(?:colou?r|again|now|today|size|shape))?\s*$"
 )
+#: A home measure called normal with no verb: "temp normal now", "my temperature fine today"
+POST_NOUN_NEGATION = re.compile(
+    rf"^(?:(?:and|but|now|so|my|her|his|the)\s+)*(?:{'|'.join(_NEG['post_nouns'])})\s+"
+    rf"(?:(?:back\s+to|all|is|was|now)\s+)?(?:{_POST_WORDS})(?:\s+(?:again|now|today|since))?\s*$"
+)
 #: Most words a denied phrase may hold ("thoughts of harming myself in any way"): a longer
 #: clause may go on to a report of its own, and is not denied.
 MAX_PHRASE_WORDS = 8
@@ -143,6 +148,8 @@ def negated(clause: str) -> bool:
         for i, w in enumerate(words)
     ]
     if POST_NEGATION.search(" ".join(words)) and v.normalise_symptom(clause) is not None:
+        return True
+    if POST_NOUN_NEGATION.search(" ".join(words)):
         return True
     framed = without_frame(words)
     words = _without_subject(framed)

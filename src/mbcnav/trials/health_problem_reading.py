@@ -254,6 +254,23 @@ def _cancer_check(text: str, at: int, sentence: str, own: str) -> dict:
     return check
 
 
+#: The kinds of diabetes as criteria and records write them
+_TYPE_1 = r"\btype\s*(?:1|i)\b|\binsulin[- ]dependent\b|\bt1dm?\b|\biddm\b|\bjuvenile\b"
+_TYPE_2 = r"\btype\s*(?:2|ii)\b|\bnon[- ]insulin[- ]dependent\b|\bt2dm?\b|\bniddm\b"
+_DIABETES_KIND = re.compile(rf"{_TYPE_2}|{_TYPE_1}", re.I)
+
+
+def diabetes_kinds(words: str) -> set[str]:
+    """The kinds of diabetes the words name: {"type 1"}, {"type 2"}, both or none."""
+    low = re.sub(r"\bnon[- ]insulin[- ]dependent\b|\bniddm\b", " type 2 ", words.lower())
+    out = set()
+    if re.search(_TYPE_2, low, re.I):
+        out.add("type 2")
+    if re.search(_TYPE_1, low, re.I):
+        out.add("type 1")
+    return out
+
+
 def donor_kind(words: str) -> str:
     """Whose cells or organ a transplant used: "allogeneic" (a donor's), "autologous" (one's
     own), or "" when not said."""
@@ -315,6 +332,15 @@ def _check(p: Problem, text: str, m: re.Match) -> dict | None:
     nyha = _nyha_min(sentence) if p.term == "heart failure" else None
     check["nyha"] = nyha
     scan = sentence
+    if p.term == "diabetes":
+        # "Type 2 diabetes requiring ...; or any history of Type 1 diabetes" (NCT05894239), "type
+        # I diabetes or not controlled type II" (NCT05631795): the kind each mention names, and
+        # kinds the sentence names beside it; a kind read is no qualifier left open
+        near = text[max(ca, m.start() - 25) : min(cb, m.end() + 25)]
+        own_kinds = diabetes_kinds(near)
+        check["kinds"] = sorted(own_kinds)
+        check["other_kinds"] = sorted(diabetes_kinds(sentence) - own_kinds)
+        scan = _DIABETES_KIND.sub(" ", scan)
     if nyha is not None:
         scan = _NYHA_CLASS.sub(" ", scan)
         scan = wording("nyha").sub(" ", scan)
@@ -394,12 +420,19 @@ def checks(text: str, kind: str) -> list[dict]:
         ]
         if not found:
             continue
-        first = dict(found[0])
-        for other in found[1:]:  # a second mention's qualifiers and exceptions count too
-            for key in ("blocked", "excepted", "except_broad"):
-                if other.get(key):
-                    first[key] = True
-        out.append(first)
+        # mentions of different kinds of diabetes are checked apart ("Type 2 diabetes requiring
+        # ...; or any history of Type 1 diabetes"); otherwise one check per problem
+        by_kind: dict[tuple, list[dict]] = {}
+        for c in found:
+            by_kind.setdefault(tuple(c.get("kinds") or ()), []).append(c)
+        groups = list(by_kind.values()) if p.term == "diabetes" else [found]
+        for same in groups:
+            first = dict(same[0])
+            for other in same[1:]:  # a second mention's qualifiers and exceptions count too
+                for key in ("blocked", "excepted", "except_broad"):
+                    if other.get(key):
+                        first[key] = True
+            out.append(first)
     return out
 
 

@@ -41,6 +41,7 @@ from mbcnav.trials.health_problem_data import (  # noqa: F401 (validate, broad_n
 from mbcnav.trials.health_problem_reading import (  # noqa: F401 (checks: public here too)
     ROMAN,
     checks,
+    diabetes_kinds,
     donor_kind,
     doubted,
 )
@@ -169,15 +170,32 @@ def _one(p: Problem, c: dict, e: dict, as_of: str, anchors: dict | None = None) 
     if (
         found
         and not c.get("names_unsure")
-        and ((p.unsure and detail and p.unsure.search(detail)) or (p.broad and not detail))
+        and (
+            (p.unsure and detail and p.unsure.search(detail))
+            or (p.broad and not detail and not _note_names(p, e))
+        )
     ):
         return None  # "TIA" for a stroke, latent TB for tuberculosis: not the same problem
     return found
 
 
+def _note_names(p: Problem, e: dict) -> bool:
+    """Whether the entry's note names the problem itself and none of the kinds its ``unsure``
+    words hold ("small left MCA ischemic stroke May 2023" for a bare "stroke" entry, which could
+    otherwise have been a mini-stroke): the note settles what the bare name leaves open."""
+    note = (e.get("note") or "").lower()
+    return bool(note and p.rx.search(note) and not (p.unsure and p.unsure.search(note)))
+
+
 def _one_problem(p: Problem, c: dict, e: dict, as_of: str) -> bool | None:
     status = e.get("status") or "unknown"
     detail = (e.get("detail") or "").lower()
+    if p.term == "diabetes" and c.get("kinds") and (mine := diabetes_kinds(detail)):
+        if not mine & set(c["kinds"]):
+            # a type 2 diabetes against "any history of type 1 diabetes": not this problem,
+            # unless the sentence names the record's kind beside it ("type I diabetes or not
+            # controlled type II"): then the study team says
+            return None if mine & set(c.get("other_kinds") or ()) else False
     past = status == "past" or bool(detail and wording("past_detail").search(detail))
     narrow = (c.get("active") or c.get("uncontrolled")) and not c.get("history")
     if narrow and past:
@@ -252,6 +270,13 @@ def holds(c: dict, f: PatientFacts) -> tuple[bool | None, str, str]:
         e = entries[found.index(True)]
         return True, f"Your record lists {_listed(p, e)}.", ""
     if found and all(v is False for v in found):
+        if p.term == "diabetes" and c.get("kinds"):
+            kinds = " or ".join(c["kinds"])
+            return (
+                False,
+                f"Your record lists {said}; this part of the rule is about {kinds} diabetes.",
+                "",
+            )
         return False, f"Your record lists {said}, which this rule does not exclude.", ""
     return (
         None,

@@ -37,6 +37,26 @@ def _chain(hits: list[re.Match], value: Callable[[str], int]) -> list[re.Match]:
     return best
 
 
+# an item number that opens a sentence: at the start, or after ". ", ": " or "; ", before a
+# capital ("... Population 1 or 2. 2. At least ...": the first "2." closes a sentence)
+_SENTENCE_NUMBER = re.compile(r"(?:^|(?<=[.:;])\s+|(?<=[.:;]))\s*(\d{1,2})[.)]\s+(?=[A-Z])")
+
+
+def _numbered_over_stars(line: str) -> list[str]:
+    """The line cut at a run of item numbers (1, 2, ...) that each open a sentence, when a
+    markdown bullet "*" sits inside the run: the numbers hold the starred items ([] if not)."""
+    hits = [m for m in _SENTENCE_NUMBER.finditer(line) if not _closes_bracket(line, m)]
+    run = _chain(hits[:MAX_HITS], int)
+    if len(run) < 2 or run[0].group(1) != "1":
+        return []
+    if not _STARS.search(line[run[0].end() : run[-1].start()]):
+        return []
+    cuts = [m.start(1) for m in run]
+    head = line[: cuts[0]].strip()
+    parts = [line[a:b].strip() for a, b in zip(cuts, [*cuts[1:], len(line)], strict=True)]
+    return ([head] if head else []) + parts
+
+
 def _closes_bracket(line: str, m: re.Match) -> bool:
     """ "(Treatment Group 2 and Group 3) ..." : a number closing an open bracket is not an item."""
     if not m.group(0).rstrip().endswith(")"):
@@ -129,6 +149,11 @@ def inline_items(line: str, is_bullet: Callable[[str], bool]) -> list[str]:
     before the first item stay a line of their own unless they are only a bullet
     (``is_bullet``)."""
     if len(_STARS.findall(line)) >= 2 or _HEADER_STAR.search(line):
+        if numbered := _numbered_over_stars(line):
+            # "1. Breast Cancer Eligibility: * Population 1: ... * Population 3: ... 2. At least
+            # one target lesion ..." (NCT06745804: session 33, tuning set 90): the numbered
+            # items hold the starred ones, so the numbers cut first
+            return [out for part in numbered for out in inline_items(part, is_bullet)]
         indent = line[: len(line) - len(line.lstrip())]
         parts = _pdq_headings([p.strip() for p in _STAR_CUT.split(line) if p.strip()])
         # a stem before the first star ("Patients with HER2-positive disease: * prior

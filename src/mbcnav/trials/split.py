@@ -415,6 +415,9 @@ def split(text: str) -> list[Criterion]:
     chained, last_part = False, ""  # its parts are joined by "or" / "and"; the last part's words
     held = False  # the heading is a bulleted label over the plain paragraphs below it
     plain: int | None = None  # indent of the list under a plain stem ("Prior treatment with:")
+    # whether the items under a plain stem end bare (no ";" or "."), so the first one that ends
+    # a sentence closes them (None: no item seen yet)
+    bare_options: bool | None = None
     label: tuple[int, str, str] | None = None  # (indent, marker kind, heading before) of a label
     for i, (section, indent, bulleted, body, gap, family) in enumerate(items):
         if i and items[i - 1][0] != section:
@@ -468,10 +471,24 @@ def split(text: str) -> list[Criterion]:
             # inhibitors" at the same indent (NCT05216432): a plain stem over its list
             empty = _EMPTY_STEM.match(body) and not _ANY_OF.search(body)
             stems.append((indent - 1, "" if empty else body.rstrip(":").strip() + ":"))
-            plain = indent
+            plain, bare_options = indent, None
             continue
         prefix = " ".join(s for _, s in stems if s)
         full = f"{prefix} {body}".strip() if prefix else body
+        closes_options = False
+        if plain is not None and indent == plain and stems:
+            # "Postmenopausal status, defined either by:" over "- Age >= 55 years and >= 1 year
+            # of amenorrhea", ..., "- Surgical menopause ... is not permitted ...;" then "-
+            # Planned treatment with ...;" at the same indent (NCT02229136 as a web page gives
+            # it: session 33, tuning set 90): items written bare (or with a comma) end at the
+            # first one that ends its sentence, and the items after it are the list's own
+            # again ("Adequate liver function as shown by:" over "- Total serum bilirubin ...,",
+            # "- INR ... <= 2;" then "- Adequate renal function: ...")
+            ends = body.rstrip().endswith((";", "."))
+            if bare_options is None:
+                bare_options = not ends
+            elif bare_options and ends:
+                closes_options = True
         if heading and not body.lower().startswith(heading[:-1].lower()):
             full = f"{heading} {full}"
         group = 0
@@ -562,6 +579,8 @@ def split(text: str) -> list[Criterion]:
             else:
                 out.extend((kind, part, 0, body) for part in _by_group(full))
             places[len(out) - 1] = (indent, prefix)  # where the item sits in its list
+        if closes_options:
+            stems, plain, bare_options = [x for x in stems if x[0] < plain - 1], None, None
     counts = {"inclusion": 0, "exclusion": 0}
     result = []
     for kind, t, group, option in out:

@@ -1,0 +1,189 @@
+"""Thirty-third session (issue 20): words from the last session's note and this session's sets.
+Each change that quiets a calm message still reads the red flag it is about."""
+
+from datetime import date
+
+from mbcnav.patient.checkin import own_words_all
+from mbcnav.patient.fileformat import parse
+from mbcnav.triage import semantic, triage
+
+DAY = date(2026, 11, 20)
+
+
+def _run(*entries, drugs=()):
+    data = {"format": "mbcnav-patient/1"}
+    if drugs:
+        data["treatments"] = [
+            {"drugs": list(drugs), "setting": "metastatic", "start": "2026-10-01"}
+        ]
+    data["symptoms"] = own_words_all([{"date": DAY.isoformat(), **e} for e in entries])
+    return triage(parse(data, today=DAY), DAY)
+
+
+def _rules(result) -> set[str]:
+    return {r.rule for r in result.reasons}
+
+
+def _semantic(text: str) -> set[str]:
+    return {h.concept.name for h in semantic.hits(text)}
+
+
+def test_a_pulse_in_the_usual_range_is_not_a_racing_heart():
+    """ "my pulse was 84 when I checked": a number from 40 to 100 a minute with no word of a
+    racing heart, breathing, chest pain or fainting does not sound like a clot or a rhythm
+    problem; the same number beside any of those words still does."""
+    assert "clot-in-lung-or-heart-rhythm" not in _semantic("my pulse was 84 when I checked")
+    assert "clot-in-lung-or-heart-rhythm" not in _semantic("heart rate 72 bpm, just tired")
+    assert _run({"symptom": "my pulse is 92 and I feel ok, just tired"}).level == "routine"
+    assert "clot-in-lung-or-heart-rhythm" in _semantic("pulse 88 but I suddenly feel faint")
+    assert "clot-in-lung-or-heart-rhythm" in _semantic(
+        "my pulse is 96 and I am suddenly out of breath"
+    )
+    assert _run({"symptom": "my pulse is 95 and my chest feels tight"}).level == "emergency"
+
+
+def test_a_fast_pulse_is_still_the_reading_rules():
+    result = _run({"symptom": "pulse was 124 this morning and I feel shivery"})
+    assert result.level in {"urgent", "emergency"}
+    assert any(r.startswith("own-words-pulse") for r in _rules(result))
+
+
+def test_lost_in_a_book_is_an_idiom_not_memory_loss():
+    calm = _run({"symptom": "i got lost in a good book last night and stayed up late, tired"})
+    assert "memory-getting-worse-or-lost-somewhere-familiar" not in _rules(calm)
+    assert calm.level == "routine"
+    for words in (
+        "mum got lost driving to my house last week and her memory is getting worse",
+        "he got lost in the supermarket he has used for 20 years",
+    ):
+        assert "memory-getting-worse-or-lost-somewhere-familiar" in _rules(_run({"symptom": words}))
+
+
+def test_nothing_stays_down_is_read_whatever_the_severity_left_out():
+    """Tuning set 72: "been sick since yesterday lunchtime, everything comes back even sips of
+    water" (typed, no severity) was urgent; no fluids staying down is an emergency (UKONS)."""
+    result = _run(
+        {"symptom": "been sick since yesterday, everything comes back up, even sips of water"},
+        drugs=["trastuzumab deruxtecan"],
+    )
+    assert "vomiting-six-or-more-or-nothing-stays-down" in _rules(result)
+    assert result.level == "emergency"
+    calm = _run({"symptom": "vomiting", "severity": "none", "note": "even water stays down fine"})
+    assert "vomiting-six-or-more-or-nothing-stays-down" not in _rules(calm)
+
+
+def test_a_temperature_beside_other_readings_is_read_as_named():
+    """Tuning set 72: "BP 138/84, pulse 76, temp 36.7, sats 98. All feels fine." on ribociclib
+    was an emergency (a fever with no number); a number named as a temperature is the fever's
+    answer beside other readings, and one that can only be a fever still counts."""
+    calm = _run(
+        {"symptom": "Readings as asked: BP 138/84, pulse 76, temp 36.7, sats 98. All feels fine."},
+        drugs=["ribociclib", "letrozole"],
+    )
+    assert calm.level == "routine"
+    hot = _run({"symptom": "sats 95 and i feel hot, 38.4"}, drugs=["ribociclib", "letrozole"])
+    assert hot.level == "emergency"
+    fast = _run({"symptom": "pulse 120, temp 38.6, shivery"}, drugs=["palbociclib"])
+    assert fast.level == "emergency"
+
+
+def test_a_temperature_said_to_be_normal_is_no_fever():
+    """Tuning set 72: "Much better now, temp normal, cough nearly gone" was read as a fever."""
+    result = _run({"symptom": "Much better now, temp normal, cough nearly gone."})
+    assert "fever" not in _rules(result)
+    assert "fever" in _rules(_run({"symptom": "temp 38.5 since this morning"}))
+
+
+def test_a_treated_chest_infection_and_a_discharge_letter_are_not_red_flags():
+    """Tuning set 72: an A&E visit for a chest infection, treated and better, asking whether the
+    team needs the discharge letter, was an emergency (a clot, chest pain) with vaginal
+    discharge read from "discharge letter"."""
+    text = (
+        "Just so you know, I was in A&E on Saturday night with a chest infection, they did an x "
+        "ray (clear) and gave me antibiotics (amoxicillin) for 5 days. Much better now, temp "
+        "normal, cough nearly gone. Do you need a copy of the discharge letter?"
+    )
+    result = _run({"symptom": text}, drugs=["letrozole"])
+    assert result.level in {"routine", "urgent"}
+    assert "vaginal discharge" not in {r.symptom for r in result.reasons}
+    asked = _run({"symptom": "Do you need a copy of the discharge letter?"})
+    assert asked.level == "routine"
+    assert "question-for-team" in _rules(asked)
+    # discharge from the vagina is still read
+    assert "vaginal discharge" in {
+        r.symptom for r in _run({"symptom": "some yellow discharge down below"}).reasons
+    }
+    # a chest infection with breathing trouble at rest is still an emergency
+    assert _run({"symptom": "chest infection and short of breath even sitting still"}).level == (
+        "emergency"
+    )
+
+
+def test_breathless_on_effort_only_and_fine_at_rest_is_not_911():
+    """Tuning set 72: "Nothing new - I get puffed on the stairs same as the last couple of
+    months ... Fine sitting and lying, no cough, no chest pain, sats 96" was an emergency (an
+    unknown severity read as severe); at rest, or getting worse at rest, it still is."""
+    calm = _run(
+        {
+            "symptom": "Nothing new - I get puffed on the stairs same as the last couple of months,"
+            " the doctor already knows. Fine sitting and lying, no cough, no chest pain, sats 96."
+        },
+        drugs=["letrozole"],
+    )
+    assert calm.level in {"routine", "urgent"}
+    assert _run({"symptom": "short of breath even sitting still"}).level == "emergency"
+    assert _run({"symptom": "breathless on the stairs and now even when sitting"}).level == (
+        "emergency"
+    )
+    assert _run({"symptom": "chest pain on the stairs, fine sitting down"}).level == "emergency"
+
+
+def test_a_bleed_that_stopped_is_not_a_bleed_that_will_not_stop():
+    """Tuning set 72: "Last Wednesday I had a nosebleed for about 5 mins, it stopped when I
+    pinched my nose. None since ... the form asks about bleeding" was an emergency."""
+    text = (
+        "Last Wednesday I had a nosebleed for about 5 mins, it stopped when I pinched my nose. "
+        "None since. Mentioning it because the form asks about bleeding"
+    )
+    assert "bleeding-that-will-not-stop" not in _rules(_run({"symptom": text}))
+    ongoing = _run({"symptom": "bleeding from my port site, it has not stopped for an hour"})
+    assert ongoing.level == "emergency"
+
+
+def test_a_knock_to_the_head_with_a_blood_thinner_named_is_an_emergency():
+    """Probes written before tuning: "fell in the bathroom last night and hit my head, I take
+    apixaban" was urgent when the record listed no blood thinner (NICE NG232: CT within hours);
+    a fall with no thinner, or one said not to be taken, stays with the fall rules, and an
+    accidental knock is not self-harm."""
+    named = _run({"symptom": "fell in the bathroom last night and hit my head, I take apixaban"})
+    assert named.level == "emergency"
+    assert "fall-or-head-knock-on-blood-thinner" in _rules(named)
+    none = _run({"symptom": "fell and banged my head, not on any blood thinners, just a bruise"})
+    assert "fall-or-head-knock-on-blood-thinner" not in _rules(none)
+    assert "sounds-like-self-harm" not in _rules(none)
+    assert "self-harm" in _semantic("I banged my head against the wall to make it stop")
+
+
+def test_a_red_port_site_is_an_infection_not_a_clot():
+    """Probes written before tuning: "my chest port is red and sore and there's pus, no temp" on
+    paclitaxel sounded like a clot in the lung; it is the port rules' (urgent)."""
+    result = _run(
+        {"symptom": "my chest port is red and sore and there's pus, no temp"}, drugs=["paclitaxel"]
+    )
+    assert "sounds-like-clot-in-lung-or-heart-rhythm" not in _rules(result)
+    assert result.level == "urgent"
+    worse = _run({"symptom": "my port site is sore and I suddenly feel breathless, heart racing"})
+    assert worse.level == "emergency"
+
+
+def test_an_admin_request_with_a_family_reason_is_a_question_for_the_team():
+    """Tuning set 72: "can I move my Thursday appointment to Friday please? My grandson's nativity
+    play is Thursday afternoon" was urgent as unread words."""
+    result = _run(
+        {
+            "symptom": "Hello, can I move my Thursday appointment to Friday please? My grandson's "
+            "nativity play is Thursday afternoon. Thank you"
+        }
+    )
+    assert result.level == "routine"
+    assert "question-for-team" in _rules(result)
