@@ -377,7 +377,11 @@ def test_a_concepts_own_threshold_wins_over_the_global_one(monkeypatch):
 def test_the_net_never_lowers_and_stays_quiet_above_its_levels(run):
     result = typed(run, "crushing chest pain and my family would be better off if I was gone")
     assert result.level == "emergency"
-    assert semantic.hits("my family would be better off if I was gone", RANK["emergency"]) == []
+    # a crisis concept is read at its own level too: its advice (988) differs from any other
+    # emergency's (session 33, first review); other concepts stay quiet at their level
+    crisis = semantic.hits("my family would be better off if I was gone", RANK["emergency"])
+    assert {h.concept.name for h in crisis} <= semantic.CRISIS and crisis
+    assert semantic.hits("my leg is swollen, red and hot", RANK["emergency"]) == []
     routine = semantic.hits("the whites of my eyes look yellow", RANK["urgent"])
     assert routine == []
 

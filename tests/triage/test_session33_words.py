@@ -187,3 +187,124 @@ def test_an_admin_request_with_a_family_reason_is_a_question_for_the_team():
     )
     assert result.level == "routine"
     assert "question-for-team" in _rules(result)
+
+
+# ------------------------------------------------------------------ first review (session 33)
+
+
+def test_nothing_new_does_not_reach_past_a_contrast():
+    """First review: "nothing new, but my tummy is swollen and tight" was routine (every symptom
+    taken as old); "headache same as the past few weeks, now blurred vision and being sick in the
+    mornings" lost the new vision change."""
+    assert _run({"symptom": "nothing new, but my tummy is swollen and tight"}).level == "urgent"
+    for words in (
+        "headache, nothing new really, but I have been vomiting in the mornings and my vision "
+        "is blurred",
+        "headache same as the past few weeks, now blurred vision and being sick in the mornings",
+    ):
+        assert _run({"symptom": words}).level == "emergency"
+    old = _run({"symptom": "same aches as the last couple of months, nothing new"})
+    assert old.level == "routine"
+
+
+def test_breathless_on_effort_only_never_covers_sudden_or_lying_flat():
+    """First review: "suddenly breathless on the stairs today, fine sitting" and "... but I cant
+    lie flat at night" were moved to urgent by the effort-only reading."""
+    for words in (
+        "suddenly breathless on the stairs today, fine sitting",
+        "breathless on the stairs, fine sitting, but I cant lie flat at night",
+        "puffed on the stairs, fine sitting, but much worse since yesterday",
+    ):
+        assert _run({"symptom": words}).level == "emergency", words
+
+
+def test_an_accident_word_does_not_hide_self_harm():
+    """First review: "tripped over the dog and then I hit my head against the wall over and over
+    because I was so angry at myself" was urgent (a fall only)."""
+    result = _run(
+        {
+            "symptom": "tripped over the dog and then I hit my head against the wall over and over "
+            "because I was so angry at myself"
+        }
+    )
+    assert result.level == "emergency"
+    assert "sounds-like-self-harm" in _rules(result)
+
+
+def test_the_crisis_reading_is_given_beside_another_emergency():
+    """First review: "since the fall I have been scratching my skin till it bleeds, it is the only
+    thing that helps" was an emergency for bleeding only, with no crisis-line advice."""
+    result = _run(
+        {
+            "symptom": "since the fall I have been scratching my skin till it bleeds, it is the "
+            "only thing that helps"
+        }
+    )
+    assert result.level == "emergency"
+    assert "sounds-like-self-harm" in _rules(result)
+    # a heavy bleed with no word of harm gets no crisis reading
+    bleed = _run({"symptom": "my nose is pouring blood and it won't stop, soaked two towels"})
+    assert not {r for r in _rules(bleed) if "self-harm" in r or "wish" in r}
+
+
+def test_a_head_knock_with_low_platelets_is_an_emergency():
+    """First review: "fell and banged my head, my platelets were low at my last blood test" on
+    palbociclib was urgent (NICE NG232: a bleeding disorder needs a scan)."""
+    result = _run(
+        {"symptom": "fell and banged my head, my platelets were low at my last blood test"},
+        drugs=["palbociclib", "letrozole"],
+    )
+    assert result.level == "emergency"
+
+
+def test_a_fever_number_no_measure_claims_is_read_beside_other_readings():
+    """First review: "BP 118/76 pulse 92 and 38 on the thermometer" and "pulse 100, 101.5 this
+    evening" on palbociclib were urgent; an age is no temperature."""
+    for words in (
+        "BP 118/76 pulse 92 and 38 on the thermometer, bit achy",
+        "pulse 100, 101.5 this evening, bit achy",
+        "bp 130/85, pulse 88, 38",
+    ):
+        assert _run({"symptom": words}, drugs=["palbociclib"]).level == "emergency", words
+    calm = _run({"symptom": "im 38 and feel tired today"}, drugs=["palbociclib"])
+    assert "fever-on-treatment-that-lowers-white-cells" not in _rules(calm)
+    assert _run({"symptom": "BP 100/60 and pulse 80, feel ok"}).level != "emergency"
+
+
+def test_apart_from_ends_a_denial():
+    """First review: "no new symptoms apart from a headache every morning and being sick" was
+    routine: the headache was denied with the symptoms."""
+    result = _run({"symptom": "no new symptoms apart from a headache every morning and being sick"})
+    assert result.level in {"urgent", "emergency"}
+    assert "headache" in {r.symptom for r in result.reasons}
+
+
+def test_a_pulse_said_to_jump_or_above_the_usual_is_still_read():
+    """First review: "my pulse is 90 and it keeps thudding and jumping about" and "my pulse was 98
+    at rest, it is usually 60" were quieted by the usual-range reading."""
+    for words in (
+        "my pulse is 90 and it keeps thudding and jumping about",
+        "my pulse was 98 at rest, it is usually 60",
+    ):
+        assert "clot-in-lung-or-heart-rhythm" in _semantic(words), words
+
+
+def test_a_bleed_that_started_again_is_not_a_bleed_that_stopped():
+    result = _run(
+        {
+            "symptom": "bleeding from my wound, it had stopped but now it is bleeding through the "
+            "dressing again"
+        }
+    )
+    assert "bleeding-that-will-not-stop" in _rules(result)
+
+
+def test_cannot_keep_fluids_down_is_read_without_the_word_vomit():
+    assert _run({"symptom": "I cant keep fluids down since last night"}).level == "emergency"
+
+
+def test_a_hospital_discharge_does_not_hide_a_vaginal_discharge():
+    result = _run(
+        {"symptom": "smelly green discharge from my vagina after discharge from hospital, itchy"}
+    )
+    assert "vaginal discharge" in {r.symptom for r in result.reasons}

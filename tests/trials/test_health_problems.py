@@ -643,3 +643,40 @@ def test_the_kind_of_diabetes_a_rule_names_is_read():
     assert verdict(mixed, two)["verdict"] == "unknown"  # the type II part asks about control
     # a bare "diabetes" rule reads any kind as before
     assert verdict(parsed("History of diabetes", "exclusion"), two)["verdict"] == "not met"
+
+
+def test_first_review_diabetes_lists_and_insulin_words():
+    """First review: "Diabetes mellitus type I or II" cleared a type 2 record; "Insulin-dependent
+    diabetes mellitus" cleared a type 2 record on insulin; "Type 1 or type 2 diabetes" left a
+    type 1 record open."""
+    one = _diabetes("type 1 diabetes")
+    two = _diabetes("type 2 diabetes", "active")
+    for text in ("Diabetes mellitus type I or II", "Type 1 or type 2 diabetes"):
+        assert verdict(parsed(text, "exclusion"), one)["verdict"] == "not met", text
+        assert verdict(parsed(text, "exclusion"), two)["verdict"] == "not met", text
+    insulin = parsed("Insulin-dependent diabetes mellitus", "exclusion")
+    assert verdict(insulin, two)["verdict"] != "met"
+
+
+def _stroke_note(note: str) -> str:
+    p = parse(
+        {
+            "format": "mbcnav-patient/1",
+            "metastatic_diagnosis": {"date": "2025-01-10"},
+            "conditions": [{"name": "stroke", "status": "past", "note": note}],
+        },
+        today=date(2026, 1, 15),
+    )
+    f = from_patient(p, date(2026, 1, 15))
+    return verdict(parsed("History of stroke", "exclusion"), f)["verdict"]
+
+
+def test_first_review_a_stroke_note_must_affirm_the_persons_own_stroke():
+    for note in (
+        "family history of stroke",
+        "mother had a stroke",
+        "stroke risk discussed; on aspirin",
+        "hemorrhage in a brain metastasis, not a stroke",
+    ):
+        assert _stroke_note(note) == "unknown", note
+    assert _stroke_note("left MCA ischemic stroke 2023, mild hand weakness") == "not met"

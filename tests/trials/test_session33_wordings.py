@@ -187,3 +187,81 @@ def test_a_count_in_brackets_takes_its_setting_from_the_bracket():
         "metastatic setting)"
     )
     assert _verdict(inside, relapsed) == "not met"
+
+
+# ------------------------------------------------------------------ first review (session 33)
+
+
+def test_other_than_about_a_therapy_does_not_flip_a_her2_list():
+    """First review: "No systemic therapy other than endocrine therapy for HER2-negative (IHC 0,
+    1+ or 2+/ISH-negative) advanced breast cancer" was not met for HER2-low."""
+    text = (
+        "No systemic therapy other than endocrine therapy for HER2-negative (IHC 0, 1+ or "
+        "2+/ISH-negative) advanced breast cancer"
+    )
+    assert _verdict(text, people.facts(her2="low")) != "not met"
+    assert _verdict(text, people.facts(her2="positive")) == "not met"
+    exc = (
+        "Prior treatment with any therapy other than tamoxifen in patients with HER2-negative "
+        "(IHC 0, 1+ or 2+/ISH-negative) disease"
+    )
+    assert _verdict(exc, people.facts(her2="positive"), "exclusion") != "not met"
+
+
+def test_a_middle_option_that_ends_its_sentence_keeps_the_options_open():
+    """First review: "Postmenopausal status, defined either by:" over a bare option, one ending
+    with "." and more bare options: every one stays an option."""
+    raw = (
+        "Inclusion Criteria:\n- Age ≥ 18 years;\nPostmenopausal status, defined either by:\n"
+        "- Prior bilateral oophorectomy\n"
+        "- Age < 60 years and amenorrhea for 12 months or more in the absence of chemotherapy, "
+        "tamoxifen, or ovarian suppression.\n"
+        "- Age ≥ 60 years\n"
+        "- Planned treatment with letrozole;\n"
+    )
+    got = split(raw)
+    assert sum(1 for c in got if c.any_of) >= 3
+    assert any(c.text.endswith("Age ≥ 60 years") and c.any_of for c in got)
+
+
+def test_not_eligible_for_this_trial_keeps_its_denial():
+    """First review: "HER2-positive tumours are not eligible for this phase II trial" lost its
+    denial; "not eligible for surgery" still describes the people."""
+    text = (
+        "Histologically confirmed ER-positive breast cancer. HER2-positive tumours are not "
+        "eligible for this phase II trial"
+    )
+    assert _verdict(text, people.facts(her2="low")) != "not met"
+    assert _verdict(text, people.facts(her2="positive")) == "not met"
+
+
+def test_non_target_in_a_denial_keeps_the_measurable_rule():
+    """First review: "At least one measurable lesion per RECIST 1.1 that can be selected as a
+    target lesion; patients with only non-target lesions are not eligible"."""
+    text = (
+        "At least one measurable lesion per RECIST 1.1 that can be selected as a target lesion; "
+        "patients with only non-target lesions are not eligible"
+    )
+    assert _verdict(text, people.facts(measurable=False)) == "not met"
+
+
+def test_a_count_in_brackets_keeps_the_sentences_setting_otherwise():
+    """First review: "Metastatic breast cancer previously treated (no more than 1 prior line of
+    endocrine therapy)": the count is of metastatic lines, as the sentence says."""
+    from mbcnav.trials.facts import DrugFact
+
+    text = (
+        "Metastatic breast cancer previously treated (no more than 1 prior line of endocrine "
+        "therapy)"
+    )
+    checks_ = [c for c in checks(text) if c["type"] == "lines"]
+    assert checks_ and checks_[0]["metastatic"] is True
+    ai = ["anastrozole", "endocrine therapy", "aromatase inhibitor"]
+    f = people.facts(
+        lines=1,
+        lines_done=1,
+        line_labels=[["letrozole", "endocrine therapy"]],
+        drugs=[DrugFact("anastrozole", ai, settings=["adjuvant"], end="2020-01-01")],
+    )
+    # one metastatic hormone line: within "no more than 1"; the adjuvant one is not counted
+    assert _verdict(text, f) == "met"

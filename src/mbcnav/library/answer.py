@@ -144,9 +144,12 @@ def _answer(
     )
 
 
+# (not "When I breathe in deep I get sharp chest pain", nor "Can't breathe properly": first
+# review; "when do I ..." and "can I ..." ask)
 _QUESTION_OPENER = re.compile(
-    r"(?:^|[.!;]\s*)\W*(?:what|how|why|when|where|which|who|should|shall|can|could|do|does|did|"
-    r"is|are|will|would|may|am)\b",
+    r"(?:^|[.!;]\s*)\W*(?:(?:what|how|why|which|who|should|shall|could|do|does|did|is|are|will|"
+    r"would|may|am)\b|can(?!'?t\b)\b|(?:when|where)\s+(?:do|does|did|should|shall|can|could|will|"
+    r"would|is|are|am|must)\b)",
     re.I,
 )
 

@@ -32,6 +32,11 @@ OLD = re.compile(
     r"had (?:it|this|that|these|them) before|always (?:had|get|have) (?:it|this|that|them)|"
     r"on and off for (?:weeks|months|years|ages))\b"
 )
+#: Words after which what follows is not covered by an earlier "nothing new" / "same as"
+CONTRAST = re.compile(
+    r"\b(?:but|except|apart\s+from|aside\s+from|other\s+than|besides|now|this\s+time|although|"
+    r"though|however|whereas|yet|until|till|since\s+(?:today|yesterday|this|last))\b"
+)
 #: A number in the words that can only be a body temperature (°C, then °F).
 #: A number followed by an age, a time or a weight unit is none ("I'm 40 years old", "38 kg").
 NUMBER = re.compile(
@@ -94,10 +99,18 @@ REST_FINE = re.compile(
     r"|\b(?:sitting|at\s+rest|resting|lying|sat)\s+(?:down\s+|still\s+)?(?:is\s+|i\s+am\s+|im\s+|i\s+feel\s+|"
     r"feels?\s+|its\s+)?(?:fine|ok|okay|alright|normal|good)\b"
 )
-#: ... unless rest is named as a time it happens too ("even sitting", "at rest as well")
+#: ... unless rest is named as a time it happens too ("even sitting", "at rest as well"), or
+#: lying flat, the night, talking or the least effort (CTCAE v5 dyspnea grade 3: at rest or
+#: with the least effort of self-care), or it came on suddenly or is getting worse (first
+#: review: "suddenly breathless on the stairs today, fine sitting", "... but I cant lie flat")
 AT_REST_TOO = re.compile(
     r"\b(?:even|also|too|as\s+well)\s+(?:when\s+|while\s+)?(?:i\s+am\s+|im\s+)?(?:sitting|at\s+rest|resting|lying|"
     r"talking|still)|\b(?:at\s+rest|sitting\s+still|lying\s+down)\s+(?:too|as\s+well)\b"
+    r"|\b(?:lie|lying|laying|lay)\s+(?:down\s+|flat|back)|\bflat\s+in\s+bed|\bpillows?\b|\bpropped\b"
+    r"|\bat\s+night|\bwakes?\s+me|\bwoke\s+(?:me|up)|\btalking\b|\bspeak\w*|\bget(?:ting)?\s+dressed"
+    r"|\bwash\w*|\b(?:to|from)\s+the\s+(?:loo|toilet|bathroom)|\bacross\s+the\s+room"
+    r"|\b(?<!no )(?<!not )(?<!without )(?<!any )(?:sudden\w*|out\s+of\s+nowhere|came\s+on|worse|worsening|(?<!nothing )new|started|since\s+(?:today|yesterday|"
+    r"this|last)|overnight|chest\s+pain|tight\w*|faint\w*|dizz\w*|blue|gr[ae]y|cough\w*\s+(?:up\s+)?blood)\b"
 )
 
 
@@ -133,7 +146,9 @@ def answers(text: str, entry: dict) -> dict:
     if entry.get("new") is None:
         if NEW.search(low):
             out["new"] = True
-        elif OLD.search(low):
+        elif (old := OLD.search(low)) and not CONTRAST.search(low, old.end()):
+            # "nothing new, but my tummy is swollen": what comes after the contrast is not said
+            # to be old (session 33, first review); the clause of each symptom is read too
             out["new"] = False
     no_temp = entry.get("temperature_c") is None and entry.get("temperature_f") is None
     measures = bool(MEASURES.search(low))
@@ -188,8 +203,11 @@ TEMP_BEFORE = re.compile(
     r"\b(?:temp|temps|temperature|temperatures|fever|thermometer)\b"
     r"(?:\s*(?:is|was|of|at|now|reading|read|said|says|came|up|to|[:=-]))*\s*$"
 )
-#: ... or its unit just after ("36.7c", "99.1 °F", "38 degrees")
-TEMP_UNIT_AFTER = re.compile(r"\s*(?:°|º|deg\b|degrees?\b|[cf]\b)")
+#: ... or its unit just after ("36.7c", "99.1 °F", "38 degrees", "38 on the thermometer")
+TEMP_UNIT_AFTER = re.compile(
+    r"\s*(?:°|º|deg\b|degrees?\b|[cf]\b|(?:on|by)\s+(?:the|my|our|her|his)\s+thermometer\b|"
+    r"under\s+(?:my|her|his|the)\s+arm\b|in\s+(?:my|her|his|the)\s+ear\b|orally\b)"
+)
 
 
 #: A home measure named just before a number ("sats 95", "pulse was 98") or its unit after
@@ -201,14 +219,26 @@ MEASURE_UNIT_AFTER = re.compile(r"\s*(?:%|kg\b|lbs?\b|pounds\b|mg\b|mmol\b|bpm\b
 
 
 def _lone_celsius(low: str, m: re.Match, before: str) -> bool:
-    """A number with a decimal point in the Celsius fever range that no measure word or unit
-    claims: "sats 95 and i feel hot, 38.4" gives a temperature of 38.4."""
+    """A number in a fever range that no measure word, unit or age claims: "sats 95 and i feel
+    hot, 38.4", "bp 130/85, pulse 88, 38", "pulse 100, 101.5 this evening" (first review): a
+    Celsius value with a decimal from 37.0, or a whole one from 38; a Fahrenheit value with a
+    decimal from 99.5, or a whole one from 100 (not a blood pressure's top number)."""
+    value, decimal = float(m.group(1)), "." in m.group(1)
+    fever = (37.0 <= value <= CELSIUS[1] and (decimal or value >= 38)) or (
+        99.5 <= value <= 107.9 and (decimal or value >= 100)
+    )
     return (
-        "." in m.group(1)
-        and 37.0 <= float(m.group(1)) <= CELSIUS[1]
+        fever
         and not MEASURE_BEFORE.search(before)
         and not MEASURE_UNIT_AFTER.match(low, m.end())
+        and not (not decimal and AGE_BEFORE.search(before))
     )
+
+
+#: An age just before a whole number ("I'm 38 and tired", "she is 39"): no temperature
+AGE_BEFORE = re.compile(
+    r"\b(?:i'?m|i\s+am|she'?s|he'?s|she\s+is|he\s+is|aged?|turned|turning|turns)\s*$"
+)
 
 
 def _temperatures(low: str, named: bool = False) -> list[tuple[str, float]]:
@@ -219,6 +249,10 @@ def _temperatures(low: str, named: bool = False) -> list[tuple[str, float]]:
         before = low[max(0, m.start() - 40) : m.start()]
         if LAB_BEFORE.search(before) or REFERENCE_RANGE.search(before):
             continue
+        if not named and "." not in m.group(1) and AGE_BEFORE.search(before):
+            continue  # "im 38 and feel tired" is an age
+        if re.match(r"\s*/\s*\d", low[m.end() :]):
+            continue  # "100/60" is a blood pressure, "38/40" a count
         if named and not (
             TEMP_BEFORE.search(before)
             or TEMP_UNIT_AFTER.match(low, m.end())

@@ -18,7 +18,7 @@ import re
 
 from . import symptoms, wellness
 from . import vocabulary as v
-from .answers import answers, count_in, on_effort_only
+from .answers import NEW, OLD, answers, count_in, on_effort_only
 from .negation import NEGATORS, carried, negated
 
 OTHER = "other symptom"
@@ -29,7 +29,8 @@ LIMIT = 2000
 #: Where a typed phrase is cut into clauses ("fell and hit my head, now headache and sick").
 CLAUSES = re.compile(
     r"[,;!?/()]+|(?<!\d)\.|\.(?!\d)"  # a full stop, but not the one in 38.4
-    r"|\s(?:and|but|with|plus|also|now|then|while|though|although|except|just|only)\s",
+    r"|\s(?:and|but|with|plus|also|now|then|while|though|although|except|just|only|apart\s+from|"
+    r"aside\s+from|other\s+than|besides)\s",
     re.I,
 )
 #: Words that say the one symptom named is kept in check now ("the diarrhoea is well
@@ -239,6 +240,15 @@ def read_typed(entry: dict) -> list[dict]:
             extra["location"] = where
         out.append(extra)
     for e in out:
+        if entry.get("new") is None and e["symptom"] != OTHER:
+            # new or old is read from the clauses that name the symptom when they say
+            # ("headache same as the past few weeks, now blurred vision": the headache is old,
+            # the blurred vision is not; session 33, first review)
+            own = " ".join(_clauses_reading(text, e["symptom"])).lower()
+            if own and NEW.search(own):
+                e["new"] = True
+            elif own and OLD.search(own):
+                e["new"] = False
         # breathless on effort only, fine at rest: moderate, not an unknown severity read as
         # severe (session 33, tuning set 72: "puffed on the stairs ... fine sitting and lying")
         if (

@@ -383,16 +383,30 @@ def _regexes(entry: dict, key: str, where: str) -> tuple[re.Pattern, ...]:
         raise TriageError(f"{where}, field '{key}': {err}; write a regular expression.") from err
 
 
+#: Concepts whose advice differs from any other of the same level (the crisis line, 988): read
+#: even when the rules already gave their level ("since the fall I have been scratching my skin
+#: till it bleeds, it is the only thing that helps" is an emergency by the bleeding rule, and
+#: the person needs the crisis advice too: session 33, first review)
+CRISIS = frozenset(
+    {"wish-to-be-dead", "suicide-method-thoughts", "suicide-preparation", "self-harm"}
+)
+
+
+def _wanted(concept: Concept, above_rank: int) -> bool:
+    return concept.rank > above_rank or (concept.name in CRISIS and concept.rank >= above_rank)
+
+
 def hits(text: str, above_rank: int = 0) -> list[Hit]:
-    """The concepts the words sound like, above ``above_rank`` (what the rules already gave):
-    the best piece for each, most severe and closest first."""
-    if not ENABLED or not text or not text.strip() or above_rank >= max(RANK[lv] for lv in LEVELS):
+    """The concepts the words sound like, above ``above_rank`` (what the rules already gave),
+    and the crisis concepts at that level too: the best piece for each, most severe and closest
+    first."""
+    if not ENABLED or not text or not text.strip():
         return []
-    if not any(c.rank > above_rank for c in concepts()):
+    if not any(_wanted(c, above_rank) for c in concepts()):
         return []
     best: dict[str, Hit] = {}
     for piece, concept, score, exemplar, near_mild in scores(text):
-        if concept.rank <= above_rank or score < concept.cutoff or score < near_mild + MARGIN:
+        if not _wanted(concept, above_rank) or score < concept.cutoff or score < near_mild + MARGIN:
             continue
         if any(u.search(_plain(piece)) for u in concept.unless) or any(
             u.search(_plain(text)) for u in concept.unless_message

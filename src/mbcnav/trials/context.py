@@ -142,8 +142,31 @@ def _relative_negation(doc, ent, mod) -> bool:
 
 
 _FOR_ANOTHER = re.compile(
-    r"^\s*for\s+(?!(?:this|the|our)\s+(?:study|trial|protocol|research)\b)(?!participation\b)(?!enrol)",
+    r"^\s*for\s+(?:(?:the|a|an|any|other)\s+)?(?:populations?|cohorts?|arms?|groups?|parts?|"
+    r"sub-?stud(?:y|ies)|surgery|surgical|resection|radiation|radiotherapy|chemotherapy|"
+    r"endocrine|hormon\w*|curative|local|standard|transplant\w*)\b(?![^.;]{0,40}\b(?:study|trial|protocol)\b)",
     re.I,
+)
+
+
+def _ban_past_semicolon(doc, ent, mod) -> bool:
+    """Whether a ban written after ``ent`` ("... are not eligible") sits in a later clause that
+    a semicolon opens with a subject of its own ("...; patients with only non-target lesions are
+    not eligible"); a semicolon inside brackets or between the items of a list ("fulvestrant;
+    everolimus; or a CDK4/6 inhibitor is not allowed") keeps the ban over them."""
+    start, _ = mod.modifier_span
+    at = doc[start].idx
+    if at <= ent.end_char:
+        return False
+    between = _flat(doc.text[ent.end_char : at])
+    if ";" not in between:
+        return False
+    tail = between[between.rindex(";") + 1 :]
+    return bool(_OWN_SUBJECT.match(tail))
+
+
+_OWN_SUBJECT = re.compile(
+    r"\s*(?:patients?|participants?|subjects?|those|people|women|men|anyone|persons?)\b", re.I
 )
 
 
@@ -151,7 +174,8 @@ def _ineligible_for_other(doc, mod) -> bool:
     """Whether a backward "are ineligible" / "are not eligible" names something else the people
     cannot have ("who are ineligible for Population 1 or 2", "not eligible for surgery"):
     then it describes them, and what it stands behind is asked for, not ruled out (NCT06745804,
-    session 33, tuning set 90). "... are not eligible for this study" keeps its reading."""
+    session 33, tuning set 90). Only a named group or treatment counts: "... are not eligible for
+    this phase II trial" keeps its reading (first review)."""
     _, end = mod.modifier_span
     return bool(_FOR_ANOTHER.match(doc.text[doc[end - 1].idx + len(doc[end - 1].text) :]))
 
@@ -243,6 +267,9 @@ def _mentions(doc) -> list[Mention]:
             and not (m.category == "EXCLUDED" and _bracketed_negation(doc, ent, m))
             # "... HER2 negative breast adenocarcinoma who are ineligible for Population 1 or 2"
             and not (m.category == "EXCLUDED" and _ineligible_for_other(doc, m))
+            # "At least one measurable lesion ...; patients with only non-target lesions are not
+            # eligible": a backward ban does not reach past a semicolon (first review)
+            and not (m.category == "EXCLUDED" and _ban_past_semicolon(doc, ent, m))
         )
         if label:
             # "Previous therapy: No previous exposure to anthracycline ..." (NCT00364754): the

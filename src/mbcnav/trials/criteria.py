@@ -148,8 +148,26 @@ def _cure_only(clause: str) -> bool:
     )
 
 
-#: Words that turn a list into what the rule is not about: "other than ER >= 1% and HER2 negative"
+#: Words that turn a receptor list into what the rule is not about: "other than ER >= 1% and HER2
+#: negative (IHC 0, ...)"; only receptor words may stand between the cue and the list ("other than
+#: endocrine therapy for HER2-negative (IHC 0, ...)" is about the therapy: first review)
 _OTHER_THAN = re.compile(r"\b(?:other\s+than|different\s+from|anything\s+but)\b", re.I)
+_RECEPTOR_WORDS = re.compile(
+    r"(?:\b(?:er|pr|pgr|hr|her-?2(?:/neu)?|estrogen|oestrogen|progesterone|hormone|receptors?|"
+    r"positive|negative|pos|neg|low|ultralow|zero|and|or|and/or|ihc|ish|fish|status|expression|"
+    r"i\.?e\.?|that\s+is|the|a|an|initial|primary|bc|breast|cancer|tumou?r|disease|cells?|staining|"
+    r"of|in)\b|[\d%≥≤<>=+/,.()\-]|\s)*",
+    re.I,
+)
+
+
+def _other_than_list(before: str) -> bool:
+    """Whether the words before a HER2 list end with an "other than" cue that heads the list:
+    only receptor words between the cue and the list."""
+    cues = list(_OTHER_THAN.finditer(before))
+    if not cues:
+        return False
+    return _RECEPTOR_WORDS.fullmatch(before[cues[-1].end() :]) is not None
 
 
 def _her2_categories(value: str) -> set[str]:
@@ -570,7 +588,7 @@ def checks_for(crit: Criterion, found: list[Mention]) -> list[dict]:
         # not "... in the absence of HER2 positivity"; a denied category the list leaves out
         # anyway ("HER2-low (IHC 1+ or IHC 2+/ISH-) (IHC >0 <1+ not allowed)") denies only itself
         neg = any(c.get("neg") and _her2_categories(c["value"]) & set(scores) for c in same)
-        if at >= 0 and _OTHER_THAN.search(re.split(r"\.\s|;", plain[:at])[-1]):
+        if at >= 0 and _other_than_list(re.split(r"\.\s|;", plain[:at])[-1]):
             # "a primary tumor showing a different pattern of receptors (i.e. initial BC other
             # than ER >= 1% and HER2 negative (IHC 0, 1+ or 2+/ISH negative)" (NCT06676436:
             # session 33, tuning set 90): the list names what the rule is not about

@@ -254,16 +254,28 @@ def _cancer_check(text: str, at: int, sentence: str, own: str) -> dict:
     return check
 
 
-#: The kinds of diabetes as criteria and records write them
-_TYPE_1 = r"\btype\s*(?:1|i)\b|\binsulin[- ]dependent\b|\bt1dm?\b|\biddm\b|\bjuvenile\b"
-_TYPE_2 = r"\btype\s*(?:2|ii)\b|\bnon[- ]insulin[- ]dependent\b|\bt2dm?\b|\bniddm\b"
+#: The kinds of diabetes as criteria and records write them ("insulin-dependent" is not one: a
+#: criterion often means "needing insulin", which type 2 may too: first review)
+_TYPE_1 = r"\btype\s*(?:1|i)\b|\bt1dm?\b|\bjuvenile\b"
+_TYPE_2 = r"\btype\s*(?:2|ii)\b|\bt2dm?\b"
 _DIABETES_KIND = re.compile(rf"{_TYPE_2}|{_TYPE_1}", re.I)
+#: "type I or II", "type 1/2", "Type 1 or type 2": both kinds
+_KIND_LIST = re.compile(
+    r"\btype\s*(?:1|i|2|ii)\s*(?:,|/|or|and|and/or)\s*(?:type\s*)?(?:1|i|2|ii)\b", re.I
+)
 
 
 def diabetes_kinds(words: str) -> set[str]:
     """The kinds of diabetes the words name: {"type 1"}, {"type 2"}, both or none."""
-    low = re.sub(r"\bnon[- ]insulin[- ]dependent\b|\bniddm\b", " type 2 ", words.lower())
+    low = words.lower()
     out = set()
+    for listed in _KIND_LIST.finditer(low):
+        out |= (
+            {"type 1", "type 2"}
+            if re.search(r"(?:1|i)\b", listed.group(0))
+            and re.search(r"(?:2|ii)\b", listed.group(0))
+            else set()
+        )
     if re.search(_TYPE_2, low, re.I):
         out.add("type 2")
     if re.search(_TYPE_1, low, re.I):
@@ -338,6 +350,10 @@ def _check(p: Problem, text: str, m: re.Match) -> dict | None:
         # kinds the sentence names beside it; a kind read is no qualifier left open
         near = text[max(ca, m.start() - 25) : min(cb, m.end() + 25)]
         own_kinds = diabetes_kinds(near)
+        # a list of kinds before the mention is one list: "type I or II", "Type 1 or type 2
+        # diabetes" (first review; the clause ends at "or")
+        if listed := _KIND_LIST.search(text[max(a, m.start() - 40) : m.end() + 25]):
+            own_kinds |= diabetes_kinds(listed.group(0))
         check["kinds"] = sorted(own_kinds)
         check["other_kinds"] = sorted(diabetes_kinds(sentence) - own_kinds)
         scan = _DIABETES_KIND.sub(" ", scan)

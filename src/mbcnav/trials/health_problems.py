@@ -184,7 +184,23 @@ def _note_names(p: Problem, e: dict) -> bool:
     words hold ("small left MCA ischemic stroke May 2023" for a bare "stroke" entry, which could
     otherwise have been a mini-stroke): the note settles what the bare name leaves open."""
     note = (e.get("note") or "").lower()
-    return bool(note and p.rx.search(note) and not (p.unsure and p.unsure.search(note)))
+    return bool(
+        note
+        and p.rx.search(note)
+        and not (p.unsure and p.unsure.search(note))
+        # ... said of the person, affirmed, and not a risk ("family history of stroke", "mother
+        # had a stroke", "stroke risk discussed", "bleed into a metastasis, not a stroke": first
+        # review)
+        and not doubted(e)
+        and not _NOT_OWN_EVENT.search(note)
+    )
+
+
+_NOT_OWN_EVENT = re.compile(
+    r"\b(?:family|mother|father|mum|mom|dad|sister|brother|aunt|uncle|grand\w*|husband|wife|"
+    r"partner|son|daughter|cousin|risk|prevent\w*|prophyla\w*|not\s+a|no|not|never|ruled\s+out|"
+    r"rather\s+than|instead\s+of|excluded|unlikely|possible|possibly|query|\?|suspected)\b"
+)
 
 
 def _one_problem(p: Problem, c: dict, e: dict, as_of: str) -> bool | None:

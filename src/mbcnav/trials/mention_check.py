@@ -515,6 +515,8 @@ def from_mention(m: Mention, text: str, kind: str) -> dict | None:
             check.get("allowed")
             and _EARLY_SETTING.search(own_sentence)
             and not _METASTATIC_SETTING.search(own_sentence)
+            # "in the adjuvant and metastatic setting / regimens" allows both (first review)
+            and not re.search(r"\bmetasta\w*|\badvanced\b|\brecurrent\b", own_sentence, re.I)
         )
         check["setting"] = (
             # a permission says its own setting ("Prior chemotherapy (including taxanes) in the
@@ -651,7 +653,13 @@ def from_mention(m: Mention, text: str, kind: str) -> dict | None:
         # bone-only disease, which is seldom measurable, is the other way in (set 64)
         check["or_bone_only"] = True
     elif m.check == "measurable" and (
-        re.search(r"evaluable|non-?measurable|non-?target", text, re.I) or _yardstick(m, text)
+        re.search(
+            r"evaluable|non-?measurable|\btarget\s+(?:and/or|or)\s+non-?target|"
+            r"\bnon-?target\s+(?:and/or|or)\s+target",
+            text,
+            re.I,
+        )
+        or _yardstick(m, text)
     ):
         # "measurable or evaluable disease", "at least one target or non-target lesion per
         # RECIST" (NCT06745804: session 33, tuning set 90): any disease will do

@@ -788,7 +788,21 @@ def _lines(lo, hi, cls, text: str, at, done: bool = False) -> dict:
     # endocrine therapy (progression on at least one line of endocrine therapy ...)",
     # NCT06745804: session 33, tuning set 90) is whom the rule is for, not where the line was
     own = _bracket_at(text, at)
-    scope = own if own is not None else text
+    # ... when the bracket names a setting itself, or spells out a resistance the words before
+    # it name ("refractory to endocrine therapy (progression on ...)"); otherwise the sentence's
+    # setting stands ("Metastatic breast cancer previously treated (no more than 1 prior line
+    # ...)": first review)
+    scope = (
+        own
+        if own is not None
+        and (
+            _METASTATIC_SCOPE.search(own)
+            or re.search(
+                r"\b(?:refractory|resistant|resistance)\s+to\b[^()]*\([^()]*$", text[:at], re.I
+            )
+        )
+        else text
+    )
     return {
         "type": "lines",
         "min": lo,

@@ -488,7 +488,15 @@ def split(text: str) -> list[Criterion]:
             if bare_options is None:
                 bare_options = not ends
             elif bare_options and ends:
-                closes_options = True
+                # ... and only when the next item at this indent ends its sentence too (the list's
+                # own style resumes); a middle option written as a sentence keeps the options
+                # open ("- Age < 60 ... suppression." then "- Age >= 60 years": first review)
+                closes_options = bool(
+                    nxt is not None
+                    and nxt[0] == section
+                    and nxt[1] == indent
+                    and nxt[3].rstrip().endswith((";", "."))
+                )
         if heading and not body.lower().startswith(heading[:-1].lower()):
             full = f"{heading} {full}"
         group = 0
