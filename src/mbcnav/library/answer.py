@@ -154,10 +154,23 @@ _QUESTION_OPENER = re.compile(
 )
 
 
+#: a question asked inside a sentence ("brain mets seizure can i still drive": all-sets run)
+_ASKED_INSIDE = re.compile(
+    r"\b(?:can|could|should|shall|will|would|may|do|does|did|is|are|am)\s+(?:i|we|you|she|he|"
+    r"it|they|my|this|that|there)\b|\b(?:what|how|why|which|who)\b",
+    re.I,
+)
+
+
 def _asks(question: str) -> bool:
-    """Whether a message asks something (a question mark or a sentence that opens like a
-    question), not only tells."""
-    return "?" in question or bool(_QUESTION_OPENER.search(question))
+    """Whether a message asks something (a question mark, a sentence that opens like a question,
+    a question inside a sentence, or a few search-box words), not only tells."""
+    return (
+        "?" in question
+        or bool(_QUESTION_OPENER.search(question))
+        or bool(_ASKED_INSIDE.search(question))
+        or len(question.split()) <= 8
+    )
 
 
 def _emergency_first(index, hits: list, chosen: list, confident: bool = True) -> list:

@@ -23,6 +23,13 @@ _HYPOTHETICAL = re.compile(
 )
 
 
+#: talking as conversation, not speech lost ("my teenage son wont talk about my cancer":
+#: session 33, all-sets run)
+_CONVERSATION = re.compile(
+    r"\b(?:talk|talking|speak|speaking|discuss\w*|open\s+up)\s+(?:about|to|with|of|it\b|much)", re.I
+)
+
+
 #: "I dont have chest pain": a denial typed without its apostrophe (final review)
 _DENIED = re.compile(
     r"\b(?:dont|don't|doesnt|doesn't|didnt|didn't|havent|haven't|hasnt|hasn't)\s+(?:\w+\s+){0,2}?"
@@ -46,6 +53,7 @@ def emergency_sign(question: str) -> str | None:
             if (
                 len(clause.split()) < 2
                 or _PAST.search(clause)
+                or _CONVERSATION.search(clause)
                 or negated(clause.strip())
                 or _DENIED.search(clause)
             ):
