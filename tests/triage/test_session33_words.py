@@ -263,11 +263,18 @@ def test_a_fever_number_no_measure_claims_is_read_beside_other_readings():
     for words in (
         "BP 118/76 pulse 92 and 38 on the thermometer, bit achy",
         "pulse 100, 101.5 this evening, bit achy",
-        "bp 130/85, pulse 88, 38",
+        "bp 130/85, pulse 88, feel hot and shaky, 38",
+        "im 38 this morning and feel rough",
     ):
         assert _run({"symptom": words}, drugs=["palbociclib"]).level == "emergency", words
-    calm = _run({"symptom": "im 38 and feel tired today"}, drugs=["palbociclib"])
-    assert "fever-on-treatment-that-lowers-white-cells" not in _rules(calm)
+    # a whole number with only other readings and no word of fever may be a time or a count
+    # (final review)
+    for words in (
+        "pulse 92 at 10:38 this morning, feel fine just tired",
+        "pulse 80, blood pressure normal, day 38 of my cycle, tired",
+    ):
+        calm = _run({"symptom": words}, drugs=["palbociclib"])
+        assert "fever-on-treatment-that-lowers-white-cells" not in _rules(calm), words
     assert _run({"symptom": "BP 100/60 and pulse 80, feel ok"}).level != "emergency"
 
 
@@ -308,3 +315,58 @@ def test_a_hospital_discharge_does_not_hide_a_vaginal_discharge():
         {"symptom": "smelly green discharge from my vagina after discharge from hospital, itchy"}
     )
     assert "vaginal discharge" in {r.symptom for r in result.reasons}
+
+
+# ------------------------------------------------------------------ final review (session 33)
+
+
+def test_final_review_nothing_stays_down_for_hours_is_still_an_emergency():
+    for words in (
+        "being sick all morning, cant keep anything down, not even water, since 6am",
+        "been sick 5 times since this morning, nothing stays down",
+    ):
+        assert _run({"symptom": words}).level == "emergency", words
+    kept = _run({"symptom": "been sick twice, cant keep much down but sips of water stay down"})
+    assert kept.level != "emergency"
+
+
+def test_final_review_a_platelet_count_under_100_with_a_head_knock():
+    assert (
+        _run(
+            {"symptom": "fell and banged my head, my platelet count was 40 on Monday"},
+            drugs=["palbociclib"],
+        ).level
+        == "emergency"
+    )
+    denied = _run(
+        {"symptom": "slipped and hit my head, had ITP years ago but not now, platelets normal"}
+    )
+    assert "fall-or-head-knock-on-blood-thinner" not in _rules(denied)
+
+
+def test_final_review_calm_effort_only_messages_stay_off_911():
+    for words in (
+        "breathless on the stairs, fine sitting, not getting worse",
+        "breathless on the stairs since I started letrozole, fine sitting",
+        "breathless on the stairs, fine sitting and talking",
+        "breathless on the stairs, fine sitting, my new inhaler helps",
+    ):
+        assert _run({"symptom": words}).level != "emergency", words
+
+
+def test_final_review_no_crisis_reason_without_a_word_of_harm():
+    result = _run({"symptom": "I feel like I am dying, I cant breathe and my lips are blue"})
+    assert result.level == "emergency"
+    assert not {r for r in _rules(result) if "wish-to-be-dead" in r or "self-harm" in r}
+    punch = _run({"symptom": "after my accident I keep punching walls until my knuckles bleed"})
+    assert "sounds-like-self-harm" in _rules(punch)
+
+
+def test_final_review_a_symptom_in_its_own_clause_is_not_old_from_another():
+    result = _run(
+        {
+            "symptom": "the headache is the same as before, I have had it for weeks, it is worse "
+            "in the mornings and I am being sick"
+        }
+    )
+    assert result.level in {"urgent", "emergency"}

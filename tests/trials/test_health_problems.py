@@ -680,3 +680,38 @@ def test_first_review_a_stroke_note_must_affirm_the_persons_own_stroke():
     ):
         assert _stroke_note(note) == "unknown", note
     assert _stroke_note("left MCA ischemic stroke 2023, mild hand weakness") == "not met"
+
+
+def test_final_review_stroke_notes_and_diabetes_words():
+    """Final review: ordinary clinical notes about the person's own stroke settle it; a diabetes
+    kind written as NIDDM or a need for insulin is read; a rule about one kind against a record
+    that names none stays open."""
+    for note in (
+        "ischaemic stroke 2023, no residual deficit",
+        "stroke in 2020, no recurrence",
+        "left MCA stroke, treated with thrombolysis; secondary prevention with clopidogrel",
+    ):
+        assert _stroke_note(note) == "not met", note
+    niddm = _diabetes_detail("non-insulin-dependent, on metformin")
+    assert verdict(parsed("Type 1 diabetes", "exclusion"), niddm)["verdict"] == "met"
+    bare = _diabetes_detail(None)
+    assert verdict(parsed("Type 1 diabetes", "exclusion"), bare)["verdict"] == "unknown"
+    iddm = parsed("Insulin-dependent diabetes mellitus", "exclusion")
+    assert verdict(iddm, _diabetes("type 1 diabetes"))["verdict"] == "not met"
+    assert verdict(iddm, _diabetes_detail("type 2, on insulin glargine"))["verdict"] == "not met"
+    assert verdict(iddm, _diabetes_detail("type 2, diet controlled"))["verdict"] == "unknown"
+
+
+def _diabetes_detail(detail):
+    entry = {"name": "diabetes", "status": "active"}
+    if detail:
+        entry["detail"] = detail
+    p = parse(
+        {
+            "format": "mbcnav-patient/1",
+            "metastatic_diagnosis": {"date": "2025-01-10"},
+            "conditions": [entry],
+        },
+        today=date(2026, 1, 15),
+    )
+    return from_patient(p, date(2026, 1, 15))

@@ -265,3 +265,35 @@ def test_a_count_in_brackets_keeps_the_sentences_setting_otherwise():
     )
     # one metastatic hormone line: within "no more than 1"; the adjuvant one is not counted
     assert _verdict(text, f) == "met"
+
+
+# ------------------------------------------------------------------ final review (session 33)
+
+
+def test_final_review_options_close_before_a_criterion_of_its_own():
+    raw = (
+        "Inclusion Criteria:\nPostmenopausal status, defined by either:\n"
+        "- Prior bilateral oophorectomy\n- Age ≥ 60 years.\n- HER2-negative disease\n"
+        "- ECOG performance status 0 or 1\n"
+    )
+    got = split(raw)
+    assert any(c.text == "HER2-negative disease" and not c.any_of for c in got)
+    assert any(c.text.startswith("ECOG") and not c.any_of for c in got)
+
+
+def test_final_review_other_than_another_cancer_does_not_flip_a_her2_list():
+    text = (
+        "No invasive malignancy other than breast cancer, and HER2-negative (IHC 0, 1+ or "
+        "2+/ISH-negative) disease by local testing"
+    )
+    assert _verdict(text, people.facts(her2="low")) != "not met"
+    assert _verdict(text, people.facts(her2="positive")) == "not met"
+
+
+def test_final_review_a_ban_after_a_semicolon_with_its_own_subject_stops_there():
+    for text in (
+        "Hormone receptor-positive breast cancer; HER2-positive disease is not eligible",
+        "ER-positive breast cancer; HER2-positive tumours are ineligible for the present study",
+    ):
+        assert _verdict(text, people.facts(hr="positive", her2="low")) != "not met", text
+        assert _verdict(text, people.facts(hr="positive", her2="positive")) == "not met", text

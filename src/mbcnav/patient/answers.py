@@ -107,10 +107,14 @@ AT_REST_TOO = re.compile(
     r"\b(?:even|also|too|as\s+well)\s+(?:when\s+|while\s+)?(?:i\s+am\s+|im\s+)?(?:sitting|at\s+rest|resting|lying|"
     r"talking|still)|\b(?:at\s+rest|sitting\s+still|lying\s+down)\s+(?:too|as\s+well)\b"
     r"|\b(?:lie|lying|laying|lay)\s+(?:down\s+|flat|back)|\bflat\s+in\s+bed|\bpillows?\b|\bpropped\b"
-    r"|\bat\s+night|\bwakes?\s+me|\bwoke\s+(?:me|up)|\btalking\b|\bspeak\w*|\bget(?:ting)?\s+dressed"
-    r"|\bwash\w*|\b(?:to|from)\s+the\s+(?:loo|toilet|bathroom)|\bacross\s+the\s+room"
-    r"|\b(?<!no )(?<!not )(?<!without )(?<!any )(?:sudden\w*|out\s+of\s+nowhere|came\s+on|worse|worsening|(?<!nothing )new|started|since\s+(?:today|yesterday|"
-    r"this|last)|overnight|chest\s+pain|tight\w*|faint\w*|dizz\w*|blue|gr[ae]y|cough\w*\s+(?:up\s+)?blood)\b"
+    r"|\bwakes?\s+me|\bwoke\s+(?:me|up)\s+(?:breathless|gasping|short)|\btoo\s+breathless\s+to\s+talk"
+    r"|\bget(?:ting)?\s+dressed|\bwash(?:ing)?\s+(?:myself|my|me)|\b(?:to|from)\s+the\s+(?:loo|toilet|bathroom)"
+    r"|\bacross\s+the\s+room"
+    r"|\b(?<!no )(?<!not )(?<!without )(?<!any )(?<!getting )(?:sudden\w*|out\s+of\s+nowhere|came\s+on|"
+    r"since\s+(?:today|yesterday|this\s+morning|last\s+night)|overnight|chest\s+pain|tight\w*|faint\w*|"
+    r"dizz\w*|blue|gr[ae]y|cough\w*\s+(?:up\s+)?blood)\b"
+    # getting worse, said and not denied ("much worse since yesterday"; not "not getting worse")
+    r"|(?<!not )(?<!no )(?<!isnt )(?<!hasnt )(?<!never )\b(?:getting|got|much|a\s+lot|far)\s+worse\b"
 )
 
 
@@ -231,13 +235,23 @@ def _lone_celsius(low: str, m: re.Match, before: str) -> bool:
         fever
         and not MEASURE_BEFORE.search(before)
         and not MEASURE_UNIT_AFTER.match(low, m.end())
-        and not (not decimal and AGE_BEFORE.search(before))
+        # a whole number needs a word of fever in the words ("hot", "shivery", "temp"): with
+        # only other readings it may be a time, a dose or a count ("pulse 92 at 10:38", "day 38
+        # of my cycle": final review); a clock time is never one
+        and (decimal or bool(FEVER_WORDS.search(low)))
+        and not re.search(r"[:.]\s*$", low[: m.start()][-1:] or "")
+        and not COUNTER_BEFORE.search(before)
     )
 
 
-#: An age just before a whole number ("I'm 38 and tired", "she is 39"): no temperature
-AGE_BEFORE = re.compile(
-    r"\b(?:i'?m|i\s+am|she'?s|he'?s|she\s+is|he\s+is|aged?|turned|turning|turns)\s*$"
+#: Words of fever that let a whole number beside other readings be a temperature
+FEVER_WORDS = re.compile(
+    r"\b(?:hot|shiver\w*|shaky|shaking|fever\w*|temp\w*|thermometer|chills?|burning\s+up|sweat\w*|"
+    r"rigors?|flushed|clammy)\b"
+)
+#: A counter before a whole number ("day 38", "cycle 4", "room 101", "bed 38"): no temperature
+COUNTER_BEFORE = re.compile(
+    r"\b(?:day|cycle|room|bed|ward|bay|number|no|dose|week|page|step)\.?\s*$"
 )
 
 
@@ -249,8 +263,6 @@ def _temperatures(low: str, named: bool = False) -> list[tuple[str, float]]:
         before = low[max(0, m.start() - 40) : m.start()]
         if LAB_BEFORE.search(before) or REFERENCE_RANGE.search(before):
             continue
-        if not named and "." not in m.group(1) and AGE_BEFORE.search(before):
-            continue  # "im 38 and feel tired" is an age
         if re.match(r"\s*/\s*\d", low[m.end() :]):
             continue  # "100/60" is a blood pressure, "38/40" a count
         if named and not (

@@ -249,6 +249,11 @@ def read_typed(entry: dict) -> list[dict]:
                 e["new"] = True
             elif own and OLD.search(own):
                 e["new"] = False
+            elif own and len(out) > 1:
+                # a message of several symptoms: one whose own clauses say nothing is not taken
+                # as old from another's words ("the headache is the same as before ... and I am
+                # being sick": final review)
+                e.pop("new", None)
         # breathless on effort only, fine at rest: moderate, not an unknown severity read as
         # severe (session 33, tuning set 72: "puffed on the stairs ... fine sitting and lying")
         if (

@@ -392,8 +392,20 @@ CRISIS = frozenset(
 )
 
 
-def _wanted(concept: Concept, above_rank: int) -> bool:
-    return concept.rank > above_rank or (concept.name in CRISIS and concept.rank >= above_rank)
+#: ... and only with a word of harm to oneself or of not wanting to live: "I feel like I am dying,
+#: I cant breathe" is no crisis (final review)
+CRISIS_ANCHOR = re.compile(
+    r"\b(?:myself|on\s+purpose|deliberate\w*|want\s+to\s+die|wanna\s+die|end\s+it|end\s+my|"
+    r"kill\w*\s+myself|hurt\w*\s+myself|harm\w*|suicid\w*|overdos\w*|better\s+off|not\s+be\s+here|"
+    r"no\s+point|to\s+cope|make\s+it\s+stop|only\s+thing\s+that\s+helps|punch\w*|cutting|cut\s+my|"
+    r"burn\w*\s+my)\b"
+)
+
+
+def _wanted(concept: Concept, above_rank: int, anchored: bool = False) -> bool:
+    return concept.rank > above_rank or (
+        anchored and concept.name in CRISIS and concept.rank >= above_rank
+    )
 
 
 def hits(text: str, above_rank: int = 0) -> list[Hit]:
@@ -402,11 +414,16 @@ def hits(text: str, above_rank: int = 0) -> list[Hit]:
     first."""
     if not ENABLED or not text or not text.strip():
         return []
-    if not any(_wanted(c, above_rank) for c in concepts()):
+    anchored = bool(CRISIS_ANCHOR.search(_plain(text)))
+    if not any(_wanted(c, above_rank, anchored) for c in concepts()):
         return []
     best: dict[str, Hit] = {}
     for piece, concept, score, exemplar, near_mild in scores(text):
-        if not _wanted(concept, above_rank) or score < concept.cutoff or score < near_mild + MARGIN:
+        if (
+            not _wanted(concept, above_rank, anchored)
+            or score < concept.cutoff
+            or score < near_mild + MARGIN
+        ):
             continue
         if any(u.search(_plain(piece)) for u in concept.unless) or any(
             u.search(_plain(text)) for u in concept.unless_message

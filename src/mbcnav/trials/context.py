@@ -162,9 +162,18 @@ def _ban_past_semicolon(doc, ent, mod) -> bool:
     if ";" not in between:
         return False
     tail = between[between.rindex(";") + 1 :]
-    return bool(_OWN_SUBJECT.match(tail))
+    if re.match(r"\s*(?:or|and|and/or|nor)\b", tail, re.I):
+        return False  # "fulvestrant; everolimus; or a CDK4/6 inhibitor is not allowed": a list
+    return bool(_OWN_SUBJECT.match(tail) or _SUBJECT_NOUN_END.search(tail))
 
 
+# "...; HER2-positive disease is not eligible", "...; HER2-positive tumours are ineligible for the
+# present study": a clause naming a disease or people as its own subject (final review)
+_SUBJECT_NOUN_END = re.compile(
+    r"\b(?:disease|tumou?rs?|cancers?|carcinomas?|patients?|participants?|subjects?|women|men|"
+    r"people|those)\s*$",
+    re.I,
+)
 _OWN_SUBJECT = re.compile(
     r"\s*(?:patients?|participants?|subjects?|those|people|women|men|anyone|persons?)\b", re.I
 )

@@ -167,7 +167,22 @@ def _other_than_list(before: str) -> bool:
     cues = list(_OTHER_THAN.finditer(before))
     if not cues:
         return False
-    return _RECEPTOR_WORDS.fullmatch(before[cues[-1].end() :]) is not None
+    after = before[cues[-1].end() :]
+    # ... and the first word after it is a receptor word ("other than breast cancer, and
+    # HER2-negative ..." is about another cancer: final review)
+    first = re.match(
+        r"[\s(]*(?:the\s+|an?\s+|i\.?e\.?,?\s+|initial\s+|primary\s+|bc\s+)*(\w[\w-]*)", after, re.I
+    )
+    return (
+        _RECEPTOR_WORDS.fullmatch(after) is not None
+        and first is not None
+        and re.fullmatch(
+            r"er|pr|pgr|hr|her-?2|estrogen|oestrogen|progesterone|hormone|receptors?",
+            first.group(1),
+            re.I,
+        )
+        is not None
+    )
 
 
 def _her2_categories(value: str) -> set[str]:

@@ -257,7 +257,14 @@ def _cancer_check(text: str, at: int, sentence: str, own: str) -> dict:
 #: The kinds of diabetes as criteria and records write them ("insulin-dependent" is not one: a
 #: criterion often means "needing insulin", which type 2 may too: first review)
 _TYPE_1 = r"\btype\s*(?:1|i)\b|\bt1dm?\b|\bjuvenile\b"
-_TYPE_2 = r"\btype\s*(?:2|ii)\b|\bt2dm?\b"
+_TYPE_2 = r"\btype\s*(?:2|ii)\b|\bt2dm?\b|\bnon[- ]insulin[- ]dependent\b|\bniddm\b"
+#: "insulin-dependent", "IDDM", "requiring insulin": a need for insulin, which type 1 always has
+#: and type 2 may (final review)
+INSULIN = re.compile(
+    r"(?<!non-)(?<!non )\binsulin[- ](?:dependent|requiring|treated)\b|\biddm\b|"
+    r"\b(?:requir\w*|need\w*|on|using|takes?|taking)\s+insulin\b|\binsulin\b",
+    re.I,
+)
 _DIABETES_KIND = re.compile(rf"{_TYPE_2}|{_TYPE_1}", re.I)
 #: "type I or II", "type 1/2", "Type 1 or type 2": both kinds
 _KIND_LIST = re.compile(
@@ -355,8 +362,9 @@ def _check(p: Problem, text: str, m: re.Match) -> dict | None:
         if listed := _KIND_LIST.search(text[max(a, m.start() - 40) : m.end() + 25]):
             own_kinds |= diabetes_kinds(listed.group(0))
         check["kinds"] = sorted(own_kinds)
+        check["insulin"] = bool(INSULIN.search(near)) and not own_kinds
         check["other_kinds"] = sorted(diabetes_kinds(sentence) - own_kinds)
-        scan = _DIABETES_KIND.sub(" ", scan)
+        scan = INSULIN.sub(" ", _DIABETES_KIND.sub(" ", scan))
     if nyha is not None:
         scan = _NYHA_CLASS.sub(" ", scan)
         scan = wording("nyha").sub(" ", scan)

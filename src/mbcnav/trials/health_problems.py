@@ -39,6 +39,7 @@ from mbcnav.trials.health_problem_data import (  # noqa: F401 (validate, broad_n
     wording,
 )
 from mbcnav.trials.health_problem_reading import (  # noqa: F401 (checks: public here too)
+    INSULIN,
     ROMAN,
     checks,
     diabetes_kinds,
@@ -184,34 +185,46 @@ def _note_names(p: Problem, e: dict) -> bool:
     words hold ("small left MCA ischemic stroke May 2023" for a bare "stroke" entry, which could
     otherwise have been a mini-stroke): the note settles what the bare name leaves open."""
     note = (e.get("note") or "").lower()
-    return bool(
-        note
-        and p.rx.search(note)
-        and not (p.unsure and p.unsure.search(note))
-        # ... said of the person, affirmed, and not a risk ("family history of stroke", "mother
-        # had a stroke", "stroke risk discussed", "bleed into a metastasis, not a stroke": first
-        # review)
-        and not doubted(e)
-        and not _NOT_OWN_EVENT.search(note)
+    if not note or (p.unsure and p.unsure.search(note)) or doubted(e):
+        return False
+    # ... said of the person, affirmed, and not a risk, in the words around the mention ("family
+    # history of stroke", "mother had a stroke", "stroke risk discussed", "not a stroke": first
+    # review; "stroke in 2020, no recurrence" still settles it: final review)
+    return any(
+        not _NOT_OWN_BEFORE.search(note[max(0, m.start() - 30) : m.start()])
+        and not _NOT_OWN_AFTER.match(note[m.end() : m.end() + 20])
+        for m in p.rx.finditer(note)
     )
 
 
-_NOT_OWN_EVENT = re.compile(
+_NOT_OWN_BEFORE = re.compile(
     r"\b(?:family|mother|father|mum|mom|dad|sister|brother|aunt|uncle|grand\w*|husband|wife|"
-    r"partner|son|daughter|cousin|risk|prevent\w*|prophyla\w*|not\s+a|no|not|never|ruled\s+out|"
-    r"rather\s+than|instead\s+of|excluded|unlikely|possible|possibly|query|\?|suspected)\b"
+    r"partner|son|daughter|cousin|not\s+a|no|not|never|rather\s+than|instead\s+of|possible|"
+    r"possibly|query|suspected|risk\s+of|prevent\w*)\b"
+)
+_NOT_OWN_AFTER = re.compile(
+    r"\s*(?:\?|risk\b|prevent\w*|prophyla\w*|ruled\s+out|excluded|unlikely|not\s+confirmed)"
 )
 
 
 def _one_problem(p: Problem, c: dict, e: dict, as_of: str) -> bool | None:
     status = e.get("status") or "unknown"
     detail = (e.get("detail") or "").lower()
-    if p.term == "diabetes" and c.get("kinds") and (mine := diabetes_kinds(detail)):
+    said = f"{detail} {(e.get('note') or '').lower()}"
+    if p.term == "diabetes" and c.get("kinds"):
+        mine = diabetes_kinds(said)
+        if not mine:
+            return None  # a rule about one kind, a record that does not say which (final review)
         if not mine & set(c["kinds"]):
             # a type 2 diabetes against "any history of type 1 diabetes": not this problem,
             # unless the sentence names the record's kind beside it ("type I diabetes or not
             # controlled type II"): then the study team says
             return None if mine & set(c.get("other_kinds") or ()) else False
+    if p.term == "diabetes" and c.get("insulin"):
+        # "Insulin-dependent diabetes mellitus": type 1, or a record that says insulin, meets it;
+        # otherwise the study team says (final review)
+        if not ("type 1" in diabetes_kinds(said) or INSULIN.search(said)):
+            return None
     past = status == "past" or bool(detail and wording("past_detail").search(detail))
     narrow = (c.get("active") or c.get("uncontrolled")) and not c.get("history")
     if narrow and past:

@@ -177,6 +177,16 @@ _SCOPED_LABEL = re.compile(
 _TITLE_WORDS = re.compile(
     r"(?:(?:[A-Z][\w/-]*|for|of|and|or|with|the|a|an|in|on|to|not|did|who)\s+){0,7}[A-Z][\w/-]*"
 )
+# an item that reads as a criterion of its own, not one more option of a stem ("- HER2-negative
+# disease", "- ECOG performance status 0 or 1", "- Known brain metastases" after "Postmenopausal
+# status, defined by either: ... - Age >= 60 years.": final review)
+_OWN_RULE = re.compile(
+    r"^\W*(?:ecog|karnofsky|performance|measurable|her-?2|er\b|pr\b|hr\b|hormone|estrogen|"
+    r"progesterone|triple|adequate|known|history|prior|previous|planned|life\s+expectancy|willing|"
+    r"able|signed|written|informed|pregnan|breast-?feeding|patients?|participants?|subjects?|"
+    r"histolog|cytolog|metasta|brain|documented|no\s+(?:prior|previous|known|history))",
+    re.I,
+)
 _HEAD = "\x00heading:"  # an item that only sets (or clears) the cohort of the items below
 
 _GROUP_TAG = re.compile(
@@ -495,7 +505,7 @@ def split(text: str) -> list[Criterion]:
                     nxt is not None
                     and nxt[0] == section
                     and nxt[1] == indent
-                    and nxt[3].rstrip().endswith((";", "."))
+                    and (nxt[3].rstrip().endswith((";", ".")) or _OWN_RULE.match(nxt[3]))
                 )
         if heading and not body.lower().startswith(heading[:-1].lower()):
             full = f"{heading} {full}"
