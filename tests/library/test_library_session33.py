@@ -77,3 +77,12 @@ def test_a_childs_question_about_the_parents_death_is_answered():
     am going to be dead, how do I answer" got no answer at all."""
     r = ask("kindergartner keeps asking at bedtime if I am going to be dead, how do I answer")
     assert r.answers and "talking-with-children" in [a.article for a in r.answers]
+
+
+def test_last_review_a_short_911_sign_told_gets_the_emergency_passage_first():
+    for q in ("my face is drooping on one side", "severe chest pain right now"):
+        assert ask(q).answers[0].article == "emergencies", q
+    from mbcnav.library.scope import emergency_sign
+
+    assert emergency_sign("he suddenly couldnt talk to me and his face dropped") is not None
+    assert emergency_sign("my teenage son wont talk about my cancer at all") is None

@@ -412,3 +412,30 @@ def test_finishing_or_running_low_on_tablets_is_no_crisis():
         assert not {r for r in rules if "suicide" in r or "self-harm" in r}, words
     saving = _semantic("I have been saving up my tablets, I'm down to my last few now")
     assert saving & {"suicide-preparation", "self-harm"}
+
+
+# ------------------------------------------------------------------ last review (session 33)
+
+
+def test_last_review_red_flags_kept():
+    on_cdk = ["palbociclib", "letrozole"]
+    assert _run({"symptom": "pulse 118 and 39 this morning, feel awful"}, drugs=on_cdk).level == (
+        "emergency"
+    )
+    assert (
+        _run(
+            {"symptom": "havent kept anything down since yesterday, even water comes back up"}
+        ).level
+        == "emergency"
+    )
+    assert _run(
+        {"symptom": "new since yesterday: bad headache, and my vision is blurry"}
+    ).level == ("emergency")
+    assert (
+        _run({"symptom": "breathless on the stairs, fine sitting, but worse when i lie down"}).level
+        == "emergency"
+    )
+    calm = _run(
+        {"symptom": "blood sugar 6.8, pulse 80, had 40g of carbs at lunch, feel ok"}, drugs=on_cdk
+    )
+    assert "fever-on-treatment-that-lowers-white-cells" not in _rules(calm)

@@ -715,3 +715,17 @@ def _diabetes_detail(detail):
         today=date(2026, 1, 15),
     )
     return from_patient(p, date(2026, 1, 15))
+
+
+def test_last_review_insulin_words_need_insulin_taken():
+    requiring = parsed("Type 1 or insulin-requiring type 2 diabetes", "exclusion")
+    for detail in (
+        "type 2, diet controlled",
+        "type 2, on metformin, no insulin",
+        "type 2 with insulin resistance",
+    ):
+        assert verdict(requiring, _diabetes_detail(detail))["verdict"] == "unknown", detail
+    assert (
+        verdict(requiring, _diabetes_detail("type 2, on insulin glargine"))["verdict"] == "not met"
+    )
+    assert verdict(requiring, _diabetes("type 1 diabetes"))["verdict"] == "not met"

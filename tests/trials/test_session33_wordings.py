@@ -326,3 +326,12 @@ def test_no_evidence_of_disease_said_of_allowed_brain_metastases():
     )
     assert not any(c["type"] == "no_evidence_of_disease" for c in checks(text))
     assert any(c["type"] == "no_evidence_of_disease" for c in checks("No evidence of disease"))
+
+
+def test_last_review_options_that_begin_with_prior_or_brain_stay_options():
+    raw = (
+        "Inclusion Criteria:\nPostmenopausal status, defined by either:\n"
+        "- Age ≥ 60 years.\n- Prior bilateral oophorectomy\n- Age < 60 with amenorrhea\n"
+    )
+    assert all(c.any_of for c in split(raw) if c.text.startswith("Postmenopausal"))
+    assert sum(1 for c in split(raw) if c.any_of) == 3

@@ -164,12 +164,12 @@ _ASKED_INSIDE = re.compile(
 
 def _asks(question: str) -> bool:
     """Whether a message asks something (a question mark, a sentence that opens like a question,
-    a question inside a sentence, or a few search-box words), not only tells."""
+    or a question inside a sentence), not only tells: a few words that tell of a 911 sign ("my
+    face is drooping on one side") are told, and get the emergency passage first (last review)."""
     return (
         "?" in question
         or bool(_QUESTION_OPENER.search(question))
         or bool(_ASKED_INSIDE.search(question))
-        or len(question.split()) <= 8
     )
 
 

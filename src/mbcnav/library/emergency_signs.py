@@ -26,7 +26,9 @@ _HYPOTHETICAL = re.compile(
 #: talking as conversation, not speech lost ("my teenage son wont talk about my cancer":
 #: session 33, all-sets run)
 _CONVERSATION = re.compile(
-    r"\b(?:talk|talking|speak|speaking|discuss\w*|open\s+up)\s+(?:about|to|with|of|it\b|much)", re.I
+    r"\b(?:talk|talking|speak|speaking)\s+about\b|\bdiscuss\w*|\bopen\s+up\b|"
+    r"\b(?:wont|won't|refuses?\s+to|doesnt\s+want\s+to|does\s+not\s+want\s+to)\s+talk\b",
+    re.I,
 )
 
 

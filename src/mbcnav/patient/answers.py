@@ -106,7 +106,7 @@ REST_FINE = re.compile(
 AT_REST_TOO = re.compile(
     r"\b(?:even|also|too|as\s+well)\s+(?:when\s+|while\s+)?(?:i\s+am\s+|im\s+)?(?:sitting|at\s+rest|resting|lying|"
     r"talking|still)|\b(?:at\s+rest|sitting\s+still|lying\s+down)\s+(?:too|as\s+well)\b"
-    r"|\b(?:lie|lying|laying|lay)\s+(?:down\s+|flat|back)|\bflat\s+in\s+bed|\bpillows?\b|\bpropped\b"
+    r"|\b(?:lie|lying|laying|lay)\s+(?:down|flat|back)\b|\bflat\s+in\s+bed|\bpillows?\b|\bpropped\b"
     r"|\bwakes?\s+me|\bwoke\s+(?:me|up)\s+(?:breathless|gasping|short)|\btoo\s+breathless\s+to\s+talk"
     r"|\bget(?:ting)?\s+dressed|\bwash(?:ing)?\s+(?:myself|my|me)|\b(?:to|from)\s+the\s+(?:loo|toilet|bathroom)"
     r"|\bacross\s+the\s+room"
@@ -219,7 +219,11 @@ MEASURE_BEFORE = re.compile(
     r"\b(?:pulse|heart|bpm|rate|pressure|bp|sugar|glucose|weight|oxygen|o2|sats?|spo2|breaths|"
     r"weighed|weigh)\b(?:\s*(?:is|was|of|at|now|rate|reading|said|[:=/-]))*\s*$"
 )
-MEASURE_UNIT_AFTER = re.compile(r"\s*(?:%|kg\b|lbs?\b|pounds\b|mg\b|mmol\b|bpm\b|st\b)")
+MEASURE_UNIT_AFTER = re.compile(
+    r"\s*(?:%|kg\b|lbs?\b|pounds\b|mg\b|mcg\b|ug\b|µg\b|g\b|grams?\b|mmol\b|bpm\b|st\b|m\b|"
+    r"metres?\b|meters?\b|cm\b|mm\b|ml\b|units?\b|steps\b|mins?\b|minutes\b|hours?\b|hrs?\b|"
+    r"yards?\b|miles?\b|km\b|am\b|pm\b|o'?clock\b)"
+)
 
 
 def _lone_celsius(low: str, m: re.Match, before: str) -> bool:
@@ -235,10 +239,9 @@ def _lone_celsius(low: str, m: re.Match, before: str) -> bool:
         fever
         and not MEASURE_BEFORE.search(before)
         and not MEASURE_UNIT_AFTER.match(low, m.end())
-        # a whole number needs a word of fever in the words ("hot", "shivery", "temp"): with
-        # only other readings it may be a time, a dose or a count ("pulse 92 at 10:38", "day 38
-        # of my cycle": final review); a clock time is never one
-        and (decimal or bool(FEVER_WORDS.search(low)))
+        # a clock time, a counted day or room, or a unit after ("pulse 92 at 10:38", "day 38 of
+        # my cycle", "40g of carbs": final review) claims a whole number; a real fever beside a
+        # pulse ("pulse 118 and 39 this morning") is still read (last review)
         and not re.search(r"[:.]\s*$", low[: m.start()][-1:] or "")
         and not COUNTER_BEFORE.search(before)
     )

@@ -249,7 +249,7 @@ def read_typed(entry: dict) -> list[dict]:
                 e["new"] = True
             elif own and OLD.search(own):
                 e["new"] = False
-            elif own and len(out) > 1:
+            elif own and len(out) > 1 and e.get("new") is False:
                 # a message of several symptoms: one whose own clauses say nothing is not taken
                 # as old from another's words ("the headache is the same as before ... and I am
                 # being sick": final review)

@@ -268,7 +268,9 @@ INSULIN = re.compile(
 _DIABETES_KIND = re.compile(rf"{_TYPE_2}|{_TYPE_1}", re.I)
 #: "type I or II", "type 1/2", "Type 1 or type 2": both kinds
 _KIND_LIST = re.compile(
-    r"\btype\s*(?:1|i|2|ii)\s*(?:,|/|or|and|and/or)\s*(?:type\s*)?(?:1|i|2|ii)\b", re.I
+    r"\btype\s*(?:1|i|2|ii)\s*(?:,|/|or|and|and/or)\s*(?:(?:[\w-]+\s+){0,2}type\s*|type\s*)?"
+    r"(?:1|i|2|ii)\b",
+    re.I,
 )
 
 
@@ -362,7 +364,8 @@ def _check(p: Problem, text: str, m: re.Match) -> dict | None:
         if listed := _KIND_LIST.search(text[max(a, m.start() - 40) : m.end() + 25]):
             own_kinds |= diabetes_kinds(listed.group(0))
         check["kinds"] = sorted(own_kinds)
-        check["insulin"] = bool(INSULIN.search(near)) and not own_kinds
+        # "requiring insulin" beside a kind ("insulin-requiring type 2") narrows that kind
+        check["insulin"] = bool(INSULIN.search(near))
         check["other_kinds"] = sorted(diabetes_kinds(sentence) - own_kinds)
         scan = INSULIN.sub(" ", _DIABETES_KIND.sub(" ", scan))
     if nyha is not None:

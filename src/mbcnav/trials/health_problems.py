@@ -221,9 +221,14 @@ def _one_problem(p: Problem, c: dict, e: dict, as_of: str) -> bool | None:
             # controlled type II"): then the study team says
             return None if mine & set(c.get("other_kinds") or ()) else False
     if p.term == "diabetes" and c.get("insulin"):
-        # "Insulin-dependent diabetes mellitus": type 1, or a record that says insulin, meets it;
-        # otherwise the study team says (final review)
-        if not ("type 1" in diabetes_kinds(said) or INSULIN.search(said)):
+        # "Insulin-dependent diabetes mellitus", "insulin-requiring type 2": type 1, or a record
+        # that says insulin is taken, meets it; otherwise the study team says (final and last
+        # reviews: "no insulin", "not on insulin", "insulin resistance" say it is not taken)
+        takes = bool(
+            re.search(r"\binsulin\b(?!\s+resistan)", said)
+            and not re.search(r"\b(?:no|not\s+on|off|never\s+(?:on|needed))\s+insulin\b", said)
+        )
+        if not ("type 1" in diabetes_kinds(said) or takes):
             return None
     past = status == "past" or bool(detail and wording("past_detail").search(detail))
     narrow = (c.get("active") or c.get("uncontrolled")) and not c.get("history")

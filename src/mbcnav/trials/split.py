@@ -180,11 +180,10 @@ _TITLE_WORDS = re.compile(
 # an item that reads as a criterion of its own, not one more option of a stem ("- HER2-negative
 # disease", "- ECOG performance status 0 or 1", "- Known brain metastases" after "Postmenopausal
 # status, defined by either: ... - Age >= 60 years.": final review)
+# (only heads no option list shares: "prior", "no prior", "brain" may be options: last review)
 _OWN_RULE = re.compile(
-    r"^\W*(?:ecog|karnofsky|performance|measurable|her-?2|er\b|pr\b|hr\b|hormone|estrogen|"
-    r"progesterone|triple|adequate|known|history|prior|previous|planned|life\s+expectancy|willing|"
-    r"able|signed|written|informed|pregnan|breast-?feeding|patients?|participants?|subjects?|"
-    r"histolog|cytolog|metasta|brain|documented|no\s+(?:prior|previous|known|history))",
+    r"^\W*(?:ecog|karnofsky|performance\s+status|measurable|her-?2|adequate|life\s+expectancy|"
+    r"willing|able\s+to|signed|written|informed|pregnan|breast-?feeding|histolog|cytolog)",
     re.I,
 )
 _HEAD = "\x00heading:"  # an item that only sets (or clears) the cohort of the items below
