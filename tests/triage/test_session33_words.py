@@ -1,31 +1,11 @@
 """Thirty-third session (issue 20): words from the last session's note and this session's sets.
 Each change that quiets a calm message still reads the red flag it is about."""
 
-from datetime import date
-
-from mbcnav.patient.checkin import own_words_all
-from mbcnav.patient.fileformat import parse
-from mbcnav.triage import semantic, triage
-
-DAY = date(2026, 11, 20)
-
-
-def _run(*entries, drugs=()):
-    data = {"format": "mbcnav-patient/1"}
-    if drugs:
-        data["treatments"] = [
-            {"drugs": list(drugs), "setting": "metastatic", "start": "2026-10-01"}
-        ]
-    data["symptoms"] = own_words_all([{"date": DAY.isoformat(), **e} for e in entries])
-    return triage(parse(data, today=DAY), DAY)
+from .test_session32_words import _run, _semantic
 
 
 def _rules(result) -> set[str]:
     return {r.rule for r in result.reasons}
-
-
-def _semantic(text: str) -> set[str]:
-    return {h.concept.name for h in semantic.hits(text)}
 
 
 def test_a_pulse_in_the_usual_range_is_not_a_racing_heart():
