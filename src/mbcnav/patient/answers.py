@@ -247,11 +247,6 @@ def _lone_celsius(low: str, m: re.Match, before: str) -> bool:
     )
 
 
-#: Words of fever that let a whole number beside other readings be a temperature
-FEVER_WORDS = re.compile(
-    r"\b(?:hot|shiver\w*|shaky|shaking|fever\w*|temp\w*|thermometer|chills?|burning\s+up|sweat\w*|"
-    r"rigors?|flushed|clammy)\b"
-)
 #: A counter before a whole number ("day 38", "cycle 4", "room 101", "bed 38"): no temperature
 COUNTER_BEFORE = re.compile(
     r"\b(?:day|cycle|room|bed|ward|bay|number|no|dose|week|page|step)\.?\s*$"
