@@ -46,10 +46,12 @@ NUMBER = re.compile(
 )
 CELSIUS, FAHRENHEIT = (34.0, 42.5), (94.0, 108.5)
 #: Other measurements people type: a number next to these is not a temperature.
-MEASURES = re.compile(
-    r"\b(?:pulse|heart|bpm|rate|pressure|bp|sugar|glucose|mg|mmol|kg|lbs?|pounds|weight|"
-    r"oxygen|o2|sats?|spo2|breaths)\b|%"
+#: The home measures people type beside a number (MEASURES adds their units; MEASURE_BEFORE
+#: reads one named just before a number)
+_MEASURE_WORDS = (
+    r"pulse|heart|bpm|rate|pressure|bp|sugar|glucose|weight|oxygen|o2|sats?|spo2|breaths"
 )
+MEASURES = re.compile(rf"\b(?:{_MEASURE_WORDS}|mg|mmol|kg|lbs?|pounds)\b|%")
 #: A number of times a day in the words ("10 watery poos", "sick 3 times", "4 or 5 times").
 NUMBER_WORDS = {
     w: str(i)
@@ -216,8 +218,7 @@ TEMP_UNIT_AFTER = re.compile(
 
 #: A home measure named just before a number ("sats 95", "pulse was 98") or its unit after
 MEASURE_BEFORE = re.compile(
-    r"\b(?:pulse|heart|bpm|rate|pressure|bp|sugar|glucose|weight|oxygen|o2|sats?|spo2|breaths|"
-    r"weighed|weigh)\b(?:\s*(?:is|was|of|at|now|rate|reading|said|[:=/-]))*\s*$"
+    rf"\b(?:{_MEASURE_WORDS}|weighed|weigh)\b(?:\s*(?:is|was|of|at|now|rate|reading|said|[:=/-]))*\s*$"
 )
 MEASURE_UNIT_AFTER = re.compile(
     r"\s*(?:%|kg\b|lbs?\b|pounds\b|mg\b|mcg\b|ug\b|µg\b|g\b|grams?\b|mmol\b|bpm\b|st\b|m\b|"
@@ -227,7 +228,7 @@ MEASURE_UNIT_AFTER = re.compile(
 
 
 def _lone_celsius(low: str, m: re.Match, before: str) -> bool:
-    """A number in a fever range that no measure word, unit or age claims: "sats 95 and i feel
+    """A number in a fever range that no measure word, unit, clock or counter claims: "sats 95 and i feel
     hot, 38.4", "bp 130/85, pulse 88, 38", "pulse 100, 101.5 this evening" (first review): a
     Celsius value with a decimal from 37.0, or a whole one from 38; a Fahrenheit value with a
     decimal from 99.5, or a whole one from 100 (not a blood pressure's top number)."""
@@ -242,7 +243,7 @@ def _lone_celsius(low: str, m: re.Match, before: str) -> bool:
         # a clock time, a counted day or room, or a unit after ("pulse 92 at 10:38", "day 38 of
         # my cycle", "40g of carbs": final review) claims a whole number; a real fever beside a
         # pulse ("pulse 118 and 39 this morning") is still read (last review)
-        and not re.search(r"[:.]\s*$", low[: m.start()][-1:] or "")
+        and low[m.start() - 1 : m.start()] != ":"  # NUMBER never follows a "."
         and not COUNTER_BEFORE.search(before)
     )
 

@@ -277,14 +277,11 @@ _KIND_LIST = re.compile(
 def diabetes_kinds(words: str) -> set[str]:
     """The kinds of diabetes the words name: {"type 1"}, {"type 2"}, both or none."""
     low = words.lower()
-    out = set()
-    for listed in _KIND_LIST.finditer(low):
-        out |= (
-            {"type 1", "type 2"}
-            if re.search(r"(?:1|i)\b", listed.group(0))
-            and re.search(r"(?:2|ii)\b", listed.group(0))
-            else set()
-        )
+    both = any(
+        re.search(r"(?:1|i)\b", m.group(0)) and re.search(r"(?:2|ii)\b", m.group(0))
+        for m in _KIND_LIST.finditer(low)
+    )
+    out = {"type 1", "type 2"} if both else set()
     if re.search(_TYPE_2, low, re.I):
         out.add("type 2")
     if re.search(_TYPE_1, low, re.I):

@@ -514,9 +514,11 @@ def from_mention(m: Mention, text: str, kind: str) -> dict | None:
         permission_early = (
             check.get("allowed")
             and _EARLY_SETTING.search(own_sentence)
-            and not _METASTATIC_SETTING.search(own_sentence)
-            # "in the adjuvant and metastatic setting / regimens" allows both (first review)
-            and not re.search(r"\bmetasta\w*|\badvanced\b|\brecurrent\b", own_sentence, re.I)
+            # no word of the spread in it ("in the adjuvant and metastatic setting / regimens"
+            # allows both: first review)
+            and not re.search(
+                r"\bmetasta\w*|\badvanced\b|\brecurrent\b|\bmbc\b", own_sentence, re.I
+            )
         )
         check["setting"] = (
             # a permission says its own setting ("Prior chemotherapy (including taxanes) in the
