@@ -771,12 +771,26 @@ def checks_for(crit: Criterion, found: list[Mention]) -> list[dict]:
     if (conditional or marker_subject) and not any(c.get("premise") for c in out):
         for c in out:  # "If ..., then ...": a premise we cannot check; never a clear "not met"
             c["conditional"] = True
+    if some := _SOME_OF_LIST.search(plain):
+        for c in out:  # one of several ways in: a way the person lacks is no "no" on its own
+            if c.get("at", -1) >= some.start():
+                c["conditional"] = True
     for c in out:
         # "Stable INR required for patients on warfarin" (NCT00499525: held-out set 92, read
         # after it was measured): the drug names whom the rule is for
         if c["type"] == "therapy" and _FOR_PATIENTS_ON.search(plain[: c.get("at", 0)]):
             c["premise"] = True
     return out
+
+
+#: a list inside one criterion of which some items will do: "ER-positive tumors need to fulfill
+#: at least one of the two clinical criteria: ... or aggressive disease criteria (at least two
+#: criteria): ...; liver metastasis; ..." (NCT02613208: set 93)
+_SOME_OF_LIST = re.compile(
+    r"\bat\s+least\s+(?:one|two|three|1|2|3)\s+(?:of\s+(?:the\s+)?(?:(?:two|three|four|following|"
+    r"these|below)\s+)?)?(?:[\w-]+\s+)?criteri(?:a|on)\b|\b(?:one|two|1|2)\s+or\s+more\s+of\s+the\s+following\b",
+    re.I,
+)
 
 
 def parse_criteria(criteria: list[Criterion]) -> list[dict]:

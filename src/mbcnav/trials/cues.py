@@ -74,6 +74,10 @@ _NOT_THERAPY = re.compile(
     r"(?:(?!\b(?:received|prior|previous\w*|progress\w*|had|after|following|failed|due\s+to|because)\b)[^;.])*$|"
     r"\b(?:eligible|candidates?|suitable|fit|indicated)\s+(?:to\s+receive|for)\s+(?:the\s+)?(?:treatment|therapy|regimen)\b"
     r"(?:(?!\b(?:received|prior|previous\w*|progress\w*|had|after|following|failed)\b)[^;.])*$|"
+    # "Participant who met criteria for first-line treatment with chemotherapy plus
+    # bevacizumab ... by local, regional or national guidelines" (NCT02613208: set 93)
+    r"\b(?:meets?|met|meeting|fulfil\w*)\s+(?:the\s+)?criteria\s+for\s+(?:(?:first|second|1st|2nd)[- ]line\s+)?"
+    r"(?:treatment|therapy)\b(?:(?!\b(?:received|prior|previous\w*|progress\w*|had|after|following|failed)\b)[^;.])*$|"
     # "PT-INR <= 3.0 if the patient is taking anticoagulants such as warfarin" (NCT04732598): a
     # condition for a looser limit, not a need to take the drug (only after a limit: "excluded
     # if they are currently taking warfarin" is a rule, review)

@@ -299,6 +299,22 @@ def donor_kind(words: str) -> str:
     return ""
 
 
+def _without_later_prefixes(p: Problem, text: str, a: int, b: int, cb: int) -> str:
+    """The sentence (text[a:b]) with the words blanked that open a later item of its list
+    naming another problem: "Known HIV infection or chronic hepatitis B or C" (NCT01724606, set
+    91): "chronic" is said of hepatitis, not of HIV; words after the last item stay, as they
+    may be said of every item ("HIV or hepatitis B requiring treatment")."""
+    scan = text[a:b]
+    for q in load().problems:
+        if q.term == p.term:
+            continue
+        for x in q.rx.finditer(text, cb, b):
+            qa, _ = _bounds(text, x.start(), x.end(), _CLAUSE_END)
+            if qa >= cb:
+                scan = scan[: qa - a] + " " * (x.start() - qa) + scan[x.start() - a :]
+    return scan
+
+
 def _check(p: Problem, text: str, m: re.Match) -> dict | None:
     a, b = _bounds(text, m.start(), m.end(), _SENTENCE_END)
     sentence = text[a:b]
@@ -349,7 +365,7 @@ def _check(p: Problem, text: str, m: re.Match) -> dict | None:
     check["anchor"], anchor_end = _anchor_span(text, window)
     nyha = _nyha_min(sentence) if p.term == "heart failure" else None
     check["nyha"] = nyha
-    scan = sentence
+    scan = _without_later_prefixes(p, text, a, b, cb)
     if p.term == "diabetes":
         # "Type 2 diabetes requiring ...; or any history of Type 1 diabetes" (NCT05894239), "type
         # I diabetes or not controlled type II" (NCT05631795): the kind each mention names, and

@@ -53,6 +53,7 @@ WHY = {
     "conditional": "This applies only in some situations, and your record does not show whether yours is one.",
     "other_cancer": "This rule is for people in the study who have another kind of cancer, so it does not apply to you.",
     "definition": "This part explains what a word in the rules means; it is not a rule on its own.",
+    "unsure_list": "The study's text does not say whether this list lets people in or keeps them out.",
 }
 
 SETTLE = {
@@ -61,6 +62,7 @@ SETTLE = {
     "procedure": "The study team at screening",
     "conditional": "Ask the study team whether this part applies to you",
     "definition": "The study team at screening",
+    "unsure_list": "Ask the study team whether this is a rule for joining or for not joining",
 }
 
 

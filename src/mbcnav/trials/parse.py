@@ -197,6 +197,8 @@ def _keyed(crit: dict, short: dict[str, str], by_name: bool = False) -> dict:
     crit["routine_text"] = bool(_ROUTINE.search(crit["text"]))
     crit["cohort"] = cohort_of(crit["text"], by_name)
     crit["modality"] = modality(crit.get("option") or crit["text"], crit["kind"])
+    if crit.get("unsure_list") and crit["modality"] == "required":
+        crit["modality"] = "unsure_list"
     if (
         crit["modality"] != "other_cancer"
         and (long := expand(crit["text"], short)) != crit["text"]
@@ -221,10 +223,18 @@ _TITLE_PRIOR = re.compile(
     r"(?:progress(?:ed|ion|ing)|relapsed|resistant|refractory|pre-?treated|previously\s+treated|"
     r"after|following|failure\s+of|failed)"
     r"\s+(?:on\s+or\s+after\s+|on\s+|to\s+|with\s+|of\s+)?(?:prior\s+|previous\s+)?(?:an?\s+)?"
+    # "After Progression on First Line Hormonal Therapy" (NCT05068726: set 90)
+    r"(?:(?:first|1st|second|2nd)[- ]line\s+)?"
     r"(?:(?:neo-?)?adjuvant\s+)?(?:endocrine|hormon(?:e|al)(?!\s*receptor)|cdk\s?4/6|aromatase)[^():;,]*",
     re.I,
 )
 
+
+#: the line a treatment the title asks for was given in ("on First Line Hormonal Therapy"): no
+#: other way in
+_LINE_OF_PRIOR = re.compile(
+    r"(?<=\bon\s)(?:first|1st|second|2nd)[- ]line\s+(?=endocrine|hormon|cdk|aromatase)", re.I
+)
 
 _TITLE_OTHER_WAY = re.compile(
     r"(?<!on )\bor\b|na[iï]ve|untreated|first[- ]line|1st[- ]line|de novo",
@@ -281,7 +291,9 @@ def _title_prior(trial: Trial) -> list[Criterion]:
         # ("Locally Advanced or Metastatic Breast Cancer That Progressed on CDK4/6 Inhibitor",
         # NCT05860465: the setting's "or" is no other way in; last session's held-out set 83,
         # read after it was measured)
-        or _TITLE_OTHER_WAY.search(_SETTING_OR.sub("metastatic", trial.title))
+        or _TITLE_OTHER_WAY.search(
+            _SETTING_OR.sub("metastatic", _LINE_OF_PRIOR.sub("", trial.title))
+        )
     ):
         return []
     return [Criterion("inclusion", f"{m.group(0).strip()}{FROM_TITLE}", 0)]
@@ -333,6 +345,21 @@ def _without_subject_sex(crit: dict) -> dict:
     return crit if len(checks) == len(crit.get("checks", [])) else {**crit, "checks": checks}
 
 
+def _open_sex_stands(crits: list[dict]) -> list[dict]:
+    """A record whose sex field says "female" while a rule of its own opens it to both ("Adult
+    female or male patients ≥18 years old", NCT06676436: set 90): the rule's words stand and the
+    field's gate goes, so a man is not ruled out by a field the study's text contradicts."""
+    opened = any(
+        check.get("type") == "sex" and check.get("value") == "any"
+        for c in crits
+        if c["kind"] == "inclusion" and c.get("number")
+        for check in c["checks"]
+    )
+    if not opened:
+        return crits
+    return [c for c in crits if not (c.get("number") == 0 and c["text"].startswith("Sex: "))]
+
+
 def parse_trials(trials: list[Trial]) -> list[dict]:
     """Parse many trials in one medspacy pass: [{"nct_id", "version", "criteria"}]."""
     splits = [_title_criteria(t) + split(t.eligibility) for t in trials]
@@ -347,6 +374,7 @@ def parse_trials(trials: list[Trial]) -> list[dict]:
             # the record says whom it takes: "Women (...) with ..." in its criteria adds nothing,
             # and a study open to men may still open a rule with women (review)
             crits = [_without_subject_sex(c) for c in crits]
+            crits = _open_sex_stands(crits)
         mark_hormone_only([t.title, *t.conditions, *(c["text"] for c in crits)], crits)
         _mark_suppression_unsaid(
             [t.title, t.official_title, t.summary, *t.interventions, t.eligibility or ""], crits

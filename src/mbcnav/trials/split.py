@@ -53,12 +53,16 @@ class Criterion:
     number: int  # 1-based position within its kind
     any_of: int = 0  # >0: one of a set of alternatives ("meets one of the following: ...")
     option: str = ""  # for an alternative: its own words, without the shared stem
+    #: an item of a second list under no heading: its kind is a guess (``_unnamed_second_list``)
+    unsure_list: bool = False
 
     def to_dict(self) -> dict:
         out = {"kind": self.kind, "text": self.text, "number": self.number}
         if self.any_of:
             out["any_of"] = self.any_of
             out["option"] = self.option
+        if self.unsure_list:
+            out["unsure_list"] = True
         return out
 
 
@@ -231,9 +235,22 @@ def _family(mark: str) -> str:
     return "num" if mark[:1].isdigit() else "letter" if mark[:1].isalpha() else "sign"
 
 
+def _one_item_per_line(lines: list[str]) -> bool:
+    """A list copied with its markers lost but its line breaks kept: no bullet and nearly every
+    line opening with a capital ("Patient must sign informed consent prior to enrollment in this
+    trial" / "The patient is a female ≥18 years old" / "Post-menopausal or pre-menopausal patient
+    ...": NCT05068726 as a registry copy gives it, set 90): each such line is an item; a line
+    cut after an open word ("of", "and", a comma) still goes on in the next."""
+    body = [line.strip() for line in lines if line.strip() and not header(line.strip())[0]]
+    if len(body) < 3 or any(BULLET.match(line) for line in body):
+        return False
+    return sum(line[:1].isupper() or line[:1].isdigit() for line in body) >= 0.8 * len(body)
+
+
 def _items(lines: list[str]) -> list[tuple[str, int, bool, str, bool, str]]:
     """Raw items (section, indent, bulleted, text, blank line before, marker kind) with wrapped
     lines joined."""
+    per_line = _one_item_per_line(lines)
     items: list[list] = []
     marks: list[str] = []  # each item's list marker ("3", "b", "*"), "" when none
     section = "inclusion"
@@ -322,6 +339,14 @@ def _items(lines: list[str]) -> list[tuple[str, int, bool, str, bool, str]]:
             new = True
         if (
             not new
+            and per_line
+            and (text[:1].isupper() or text[:1].isdigit())
+            and not _OPEN_LINE_END.search(items[-1][3])
+            and not items[-1][3].rstrip().endswith(",")
+        ):
+            new = True
+        if (
+            not new
             and (_PHASE_LABEL.match(text) or _PART_LINE.match(text))
             and not _OPEN_LINE_END.search(items[-1][3])
         ):
@@ -407,9 +432,28 @@ def _lines(text: str) -> list[str]:
     return out
 
 
+def _unnamed_second_list(items: list[tuple]) -> int | None:
+    """Where a second list starts in a text with no heading at all: a list whose items end with
+    ";" closes with a "." and more items follow ("- lack of hand-foot syndrome (...)." then "-
+    existence of clinical symptoms suggesting hand-foot syndrome;" ... "- diabetes mellitus.":
+    NCT00661102 as a registry copy gives it, set 90, the "Inclusion"/"Exclusion" headings
+    lost). The second list is most likely the exclusions, but that is a guess: its items are
+    read as exclusions that can never rule a person out on their own."""
+    if any(item[3].startswith(_HEAD) or item[0] != "inclusion" for item in items):
+        return None
+    ends = [item[3].rstrip()[-1:] for item in items]
+    for k in range(2, len(items) - 1):
+        if ends[k] == "." and ends[k - 1] == ";" and ends[k - 2] == ";" and items[k + 1][2]:
+            return k + 1
+    return None
+
+
 def split(text: str) -> list[Criterion]:
     """Split one eligibility text into numbered inclusion and exclusion criteria."""
     items = _items(_lines(text))
+    second = _unnamed_second_list(items)
+    if second is not None:
+        items = items[:second] + [("exclusion", *item[1:]) for item in items[second:]]
     out: list[tuple[str, str, int]] = []
     stems: list[tuple[int, str]] = []  # (indent, stem text) of open parents
     heading = ""  # the cohort or part the items below belong to
@@ -604,5 +648,6 @@ def split(text: str) -> list[Criterion]:
         counts[kind] += 1
         text = re.sub(r"\s+", " ", t).strip()
         option = re.sub(r"\s+", " ", option).strip() if group else ""
-        result.append(Criterion(kind, text, counts[kind], group, option))
+        guessed = second is not None and kind == "exclusion"
+        result.append(Criterion(kind, text, counts[kind], group, option, guessed))
     return result

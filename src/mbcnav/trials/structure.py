@@ -14,6 +14,7 @@ MODE_WORDS = {
     "conditional": "applies only in some cases",
     "other_cancer": "for another cancer's cohort",
     "definition": "part of a definition (not a rule)",
+    "unsure_list": "list with no heading (never rules out)",
 }
 
 
