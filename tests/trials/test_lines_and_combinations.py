@@ -4,8 +4,8 @@ recent systemic therapy", a combination's partner drug, and line counts of lines
 endocrine therapy ("non-endocrine-based therapy")."""
 
 from mbcnav.trials.facts import DrugFact, PatientFacts
+from mbcnav.trials.line_checks import lines_checks
 from mbcnav.trials.match import match
-from mbcnav.trials.numbers import lines_checks
 from mbcnav.trials.parse import parse_trial
 from mbcnav.trials.record import Trial
 

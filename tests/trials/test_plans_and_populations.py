@@ -5,8 +5,8 @@ inside one criterion, bone-metastasis and non-cancer studies, newly diagnosed ca
 current treatment for cancer."""
 
 from mbcnav.trials.facts import DrugFact, PatientFacts
+from mbcnav.trials.line_checks import lines_checks
 from mbcnav.trials.match import match
-from mbcnav.trials.numbers import lines_checks
 from mbcnav.trials.parse import parse_trial
 from mbcnav.trials.population import gates, mismatch
 from mbcnav.trials.record import Trial

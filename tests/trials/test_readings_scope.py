@@ -3,9 +3,9 @@ rule, an if-premise, a site's state, a prohibition, a joint exclusion, a trial f
 cancer. Texts are registry wording of the kind trials use (paraphrased where long)."""
 
 from mbcnav.trials.facts import DrugFact, PatientFacts
+from mbcnav.trials.line_checks import lines_checks
 from mbcnav.trials.match import match
 from mbcnav.trials.modality import expand, other_cancer_abbreviations
-from mbcnav.trials.numbers import lines_checks
 from mbcnav.trials.parse import parse_trial
 from mbcnav.trials.population import gates, mismatch
 from mbcnav.trials.record import Trial
@@ -217,7 +217,7 @@ def test_a_basket_listing_cns_metastases_is_no_brain_only_trial():
 
 
 def test_ecog_or_lower_and_or_higher():
-    from mbcnav.trials.numbers import ecog_allowed
+    from mbcnav.trials.performance_status import ecog_allowed
 
     assert ecog_allowed("ECOG performance status of 2 or lower") == [0, 1, 2]
     assert ecog_allowed("ECOG of 1 or higher") == [1, 2, 3, 4]
@@ -424,7 +424,7 @@ def test_an_equivocal_result_rule_is_about_the_result_not_the_receptor():
 
 def test_time_singular_and_days_since_last_therapy():
     from mbcnav.trials.labs import lab_checks
-    from mbcnav.trials.numbers import window_days
+    from mbcnav.trials.time_windows import window_days
 
     (ast,) = lab_checks("AST less than or equal to 2.5 time institutional upper limit of normal")
     assert ast["uln"] and ast["limit"] == 2.5

@@ -4,7 +4,7 @@ endocrine therapy counts no class we know, and HER2 tyrosine kinase inhibitors a
 antibodies."""
 
 from mbcnav.trials.criteria import parse_criteria
-from mbcnav.trials.numbers import lines_checks
+from mbcnav.trials.line_checks import lines_checks
 from mbcnav.trials.split import Criterion
 
 

@@ -11,9 +11,9 @@ from pathlib import Path
 from mbcnav.patient import load
 from mbcnav.trials.criteria import parse_criteria
 from mbcnav.trials.facts import from_patient
+from mbcnav.trials.line_checks import lines_checks
 from mbcnav.trials.match import verdict
 from mbcnav.trials.modality import modality
-from mbcnav.trials.numbers import lines_checks
 from mbcnav.trials.split import Criterion
 
 # a chart of blind set 18 with HER2 IHC 0 (bench data kept in the repository)

@@ -7,9 +7,10 @@ any earlier treatment for the cancer; "progressed past first line"."""
 
 from pathlib import Path
 
+from mbcnav.trials.line_checks import lines_checks
 from mbcnav.trials.match import verdict
 from mbcnav.trials.modality import modality
-from mbcnav.trials.numbers import ecog_allowed, lines_checks
+from mbcnav.trials.performance_status import ecog_allowed
 from mbcnav.trials.population import subtypes_named
 from mbcnav.trials.split import split
 

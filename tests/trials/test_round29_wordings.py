@@ -8,10 +8,11 @@ therapy options"; "non-endocrine therapy"; growth "within 2 months from T-DXd di
 
 from mbcnav.trials.criteria import parse_criteria
 from mbcnav.trials.facts import DrugFact
+from mbcnav.trials.line_checks import lines_checks
 from mbcnav.trials.match import verdict
 from mbcnav.trials.menopause import menopause_check
 from mbcnav.trials.modality import modality
-from mbcnav.trials.numbers import ecog_allowed, lines_checks
+from mbcnav.trials.performance_status import ecog_allowed
 from mbcnav.trials.split import split
 
 from . import people

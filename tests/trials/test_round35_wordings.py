@@ -9,9 +9,9 @@ from mbcnav.trials import standard_options
 from mbcnav.trials.errors import TrialsError
 from mbcnav.trials.facts import DrugFact, drug_labels
 from mbcnav.trials.match import verdict
-from mbcnav.trials.numbers import window_days
 from mbcnav.trials.split import split
 from mbcnav.trials.text_repair import unescape
+from mbcnav.trials.time_windows import window_days
 
 from . import people
 from .one_criterion import checks, parsed

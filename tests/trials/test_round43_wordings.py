@@ -3,9 +3,9 @@ they were measured and from this session's tuning set 51. Each test names the re
 shape its wording comes from; none is a whole trial, and each is checked both ways."""
 
 from mbcnav.trials.facts import DrugFact
+from mbcnav.trials.line_checks import lines_checks
 from mbcnav.trials.match import verdict
 from mbcnav.trials.modality import modality
-from mbcnav.trials.numbers import lines_checks
 from mbcnav.trials.options import _either_or
 from mbcnav.trials.parse import parse_trial
 from mbcnav.trials.record import Trial

@@ -7,8 +7,9 @@ import pytest
 
 from mbcnav.trials.facts import DrugFact
 from mbcnav.trials.inline_items import inline_items
+from mbcnav.trials.line_checks import lines_checks
 from mbcnav.trials.match import verdict
-from mbcnav.trials.numbers import ecog_allowed, lines_checks
+from mbcnav.trials.performance_status import ecog_allowed
 from mbcnav.trials.split import split
 
 from . import people

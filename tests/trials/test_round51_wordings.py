@@ -340,7 +340,7 @@ def test_a_definition_that_goes_on_keeps_hiding_its_sentence():
 def test_a_wash_out_counted_to_day_0_is_a_wash_out():
     """NCT00262067: "Prior hormonal therapy less than 1 week prior to Day 0" ruled out everyone
     who ever had hormone therapy; it is a wash-out the study team checks."""
-    from mbcnav.trials.numbers import window_days
+    from mbcnav.trials.time_windows import window_days
 
     assert window_days("Prior hormonal therapy less than 1 week prior to Day 0") == 7
     assert window_days("hormonal therapy less than 2 weeks before day 1") == 14

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from mbcnav.trials.numbers import _W, span_days
+from mbcnav.trials.time_windows import _W, span_days
 
 #: treatment before the spread named in a count of lines, unless the count leaves it out
 #: ("adjuvant chemotherapy does not count", "excluding adjuvant")

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from mbcnav.trials.context import Mention
-from mbcnav.trials.numbers import _LINES_ANY
+from mbcnav.trials.line_words import _LINES_ANY
 from mbcnav.trials.wording import rx
 
 _OR_PARTS = re.compile(

@@ -52,17 +52,14 @@ from mbcnav.trials.diagnosis_time import diagnosis_time_check
 from mbcnav.trials.durations import duration_check
 from mbcnav.trials.her2 import her2_list_start, her2_scores, with_named
 from mbcnav.trials.labs import backwards, lab_checks
+from mbcnav.trials.line_checks import lines_checks
 from mbcnav.trials.menopause import menopause_check
 from mbcnav.trials.mention_check import from_mention
 from mbcnav.trials.mention_scope import Reading, not_a_rule
 from mbcnav.trials.modality import blank_brackets
 from mbcnav.trials.neuropathy import limit_check as neuropathy_limit
-from mbcnav.trials.numbers import (
-    _KARNOFSKY,
-    ecog_allowed,
-    lines_checks,
-)
 from mbcnav.trials.options import ways_in
+from mbcnav.trials.performance_status import _KARNOFSKY, ecog_allowed
 from mbcnav.trials.pneumonitis import bare as pneumonitis_bare
 from mbcnav.trials.population import ibc_checks, subtype_list
 from mbcnav.trials.radiation import radiation_scope

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import re
 
-from mbcnav.trials.numbers import _W
 from mbcnav.trials.options import WAY_DETAIL, ways_in
+from mbcnav.trials.time_windows import _W
 from mbcnav.trials.wording import rx
 
 #: where a sentence ends: a full stop before a capital ("(e.g. palbociclib) in the adjuvant or

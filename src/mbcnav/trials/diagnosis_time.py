@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from mbcnav.trials.numbers import _WINDOW_WORDS, span_days
+from mbcnav.trials.time_windows import _WINDOW_WORDS, span_days
 
 _N = r"(\d{1,3}|" + "|".join(sorted(_WINDOW_WORDS, key=len, reverse=True)) + r")"
 # "newly diagnosed (within 90 days)", "newly diagnosed in the last 3 months"

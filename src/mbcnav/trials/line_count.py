@@ -10,7 +10,7 @@ from datetime import date
 
 from mbcnav.patient.days import human
 from mbcnav.trials.facts import PatientFacts
-from mbcnav.trials.numbers import NON_ENDOCRINE
+from mbcnav.trials.line_classes import NON_ENDOCRINE
 from mbcnav.trials.therapy_check import days_to_spread
 
 #: Labels of a hormone (endocrine) line: any of these makes a line endocrine-based

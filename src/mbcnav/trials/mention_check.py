@@ -59,15 +59,11 @@ from mbcnav.trials.cues import (
     _sentence,
 )
 from mbcnav.trials.documented import on_file
+from mbcnav.trials.line_words import _ADC
 from mbcnav.trials.modality import WITH_OR_WITHOUT, between_edges
-from mbcnav.trials.numbers import (
-    _ADC,
-    _W,
-    span_days,
-    window_days,
-)
 from mbcnav.trials.patterns import load as load_patterns
 from mbcnav.trials.reading import _segment
+from mbcnav.trials.time_windows import _W, span_days, window_days
 
 #: the latest line of treatment is the one named ("Patients must have most recently been using
 #: an anti-estrogen ... or an aromatase inhibitor", NCT00225758, set 81; "the most recent

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 
 from mbcnav.trials.cues import SENTENCE_END
-from mbcnav.trials.numbers import allowed_count
+from mbcnav.trials.line_allowance import allowed_count
 from mbcnav.trials.options import WAY_DETAIL, ways_in
 from mbcnav.trials.wording import rx
 
@@ -237,7 +237,7 @@ def modality(text: str, kind: str) -> str:
         # "Patients may have had up to three prior chemotherapy regimens" (NCT00043394): an
         # allowance with a ceiling still limits; more than it allows is ruled out
         # as is one that gives a number for the metastatic setting ("may have received one
-        # prior chemotherapy regimen for metastatic disease": numbers.allowed_count)
+        # prior chemotherapy regimen for metastatic disease": line_allowance.allowed_count)
         if (
             not _MUST.search(text[: allow.start()])
             and not _ALLOWED_UP_TO.search(text)

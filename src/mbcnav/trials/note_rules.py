@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 
 from mbcnav.trials.menopause import POST_AGE, PRE_AGE
-from mbcnav.trials.numbers import NUMBER_WORDS
+from mbcnav.trials.time_windows import NUMBER_WORDS
 
 _NUM_WORDS = {**NUMBER_WORDS, "a": 1, "an": 1}
 _UNIT_DAYS = {"hour": 1 / 24, "day": 1, "week": 7, "month": 30.4, "year": 365}

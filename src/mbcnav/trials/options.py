@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from mbcnav.trials.numbers import capital_or_parts
+from mbcnav.trials.line_checks import capital_or_parts
 from mbcnav.trials.wording import rx
 
 

@@ -13,7 +13,8 @@ import re
 from datetime import date
 
 from mbcnav.trials.facts import PatientFacts
-from mbcnav.trials.numbers import GROWTH_DENIED, span_days
+from mbcnav.trials.growth_words import GROWTH_DENIED
+from mbcnav.trials.time_windows import span_days
 
 _N = r"(?P<n>\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|twelve)"
 _UNIT = r"(?P<unit>days?|weeks?|months?)"
