@@ -344,8 +344,32 @@ class Scope:
         own_driver = bool(
             re.search(r" (?:i have|ive got|i was diagnosed with|diagnosed with|i am|im) ", padded)
         ) and self._driver_subject(padded.strip(), padded)
+        # another cancer told in the story as someone's ("my sister's stomach cancer is HER2
+        # positive ... does it work the same in the stomach?", "Mom has EGFR lung cancer on
+        # Tagrisso", "radioactive iodine for thyroid cancer": session 34, tuning set 72): the
+        # subject when the message names nothing else of the library's (checked at the end: no
+        # breast word once shared markers are set aside, no spread but that cancer's), no drug
+        # given only for breast cancer and no trial
+        # ... and, when the cancer is someone else's, the writer asks nothing of their own ("My
+        # cousin did well on Keytruda for her lung cancer. Why won't my oncologist give it to
+        # me?" is the writer's question)
+        told = (
+            (m := self.own_other.search(padded))
+            and not breast_only
+            and not self._has(padded, self.trial_words)
+            and not (
+                _SOMEONE_ELSES.search(padded[max(0, m.start() - 30) : m.end()])
+                and re.search(r" (?:i|im|ive|me|my|mine) ", f" {said} ")
+            )
+        )
         if not (
-            owned or denied or treated or led or own_driver or self._driver_subject(said, padded)
+            owned
+            or denied
+            or treated
+            or led
+            or own_driver
+            or told
+            or self._driver_subject(said, padded)
         ):
             return False
         asked = f" {said} "
@@ -382,7 +406,10 @@ class Scope:
         # another cancer's own spread is not the library's, unless the writer names a drug given
         # only for breast cancer ("... spread to his bones and I am on letrozole": second review)
         spread = padded if breast_only else self.other_spread.sub(r"\1", padded)
-        return not (self._names_breast(strong) or self._has(spread, self.spread))
+        # ... or the writer names a drug given only for breast cancer beside "I" ("Mom has lung
+        # cancer and I'm on Ibrance, what helps with the tiredness?"; session 34)
+        mine = breast_only and re.search(r" (?:i|im|ive|me) ", padded)
+        return not (self._names_breast(strong) or self._has(spread, self.spread) or mine)
 
     def _driver_subject(self, said: str, padded: str) -> bool:
         """Another cancer named with its own driver change is the subject ("tagrisso rash EGFR
@@ -680,6 +707,12 @@ class Scope:
 
 _KEEPS_FERTILITY = re.compile(r" (?:contracept\w*|birth control|risk of|zoladex|goserelin|lupron) ")
 #: words before a drug that make it what the person takes beside the other drug
+#: words that make a cancer named after them someone else's ("her lung cancer", "mom has")
+_SOMEONE_ELSES = re.compile(
+    r"\b(?:his|her|their|hers|she|he|they|mom|mum|mother|dad|father|sister|brother|aunt|uncle|"
+    r"cousin|friend|wife|husband|partner|son|daughter|grand\w*|niece|nephew|law|neighbou?r|"
+    r"colleague|coworker|boss)\b"
+)
 _FOR_ANIMAL = re.compile(
     r" (?:for|in|give|to) (?:my |our |the |a |her |his )?(?:cats?|dogs?|pets?|kitty|kitten|puppy|animals?) "
 )

@@ -151,6 +151,20 @@ def _contains(haystack: str, phrase: str) -> bool:
     return f" {_needle(phrase)} " in haystack
 
 
+#: a child named by age alone: "my 4 yr old thinks she made me sick" (session 34, tuning set
+#: 72), "our 7-year-old", "my 3yo"; an age with its noun after it ("my 9 year old son") names
+#: the child already
+_CHILD_AGE = re.compile(
+    r"\b(?:my|our|her|his|their)\s+(\d{1,2})\s*-?\s*(?:yrs?|years?|yo|y/o)\b(?:[- ]old\b)?+"
+    r"(?!\s+(?:son|daughter|boy|girl|kid|child|grandson|granddaughter)\b)",
+    re.I,
+)
+
+
+def _child(m: re.Match) -> str:
+    return f"{m.group(0)} child" if int(m.group(1)) < 18 else m.group(0)
+
+
 @dataclass(frozen=True)
 class DrugName:
     generic: str
@@ -172,6 +186,7 @@ class Synonyms:
         """The question as normalised words with known misspellings and shorthand fixed, and a
         misspelt drug name read as the name meant ("verzinio", "kisquali", "enhurtu")."""
         names = self.drug_words
+        text = _CHILD_AGE.sub(_child, text)
         return " ".join(self.spellings.get(w) or drug_typo(w, names) for w in words(text))
 
     @property

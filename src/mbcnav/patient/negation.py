@@ -108,6 +108,14 @@ OR_ANYTHING = frozenset({"anything", "something", "owt", "whatever", "similar"})
 _TO_SPEAK_OF = re.compile(
     r"\s+(?:to\s+speak\s+of|worth\s+(?:mentioning|talking\s+about|a\s+mention))\s*$"
 )
+#: "hasnt said anything about hurting herself", "never mentioned chest pain": nothing said of
+#: a sign is a denial of it, as "no" is (session 34, tuning set 74: a daughter writing)
+_SAID_NOTHING = re.compile(
+    r"^(?:(?:she|he|they|mum|mom|dad|i)\s+)?(?:hasnt|has\s+not|havent|have\s+not|hadnt|had\s+not|"
+    r"never|doesnt|does\s+not|didnt|did\s+not)\s+(?:(?:said|say|talked|talk|spoken|speak|spoke|"
+    r"complained)(?:\s+(?:anything|a\s+word|a\s+thing|of\s+anything))?\s+(?:about|of)|"
+    r"mention(?:ed)?(?:\s+(?:anything\s+about|any))?)\s+(?=\S)"
+)
 #: "not weeing more than usual": a denial of more, not a report of the usual
 _MORE_THAN_USUAL = re.compile(
     r"\b(?:any\s+)?more(?:\s+often)?\s+than\s+(?:usual|normal|before|i\s+usually\s+do)$"
@@ -138,7 +146,8 @@ def negated(clause: str) -> bool:
     on", "never had a fit before" are reports (the negation is part of a listed word or a
     pseudo-negation, data/negation.yaml). Words nothing reads are never denied (err upwards).
     """
-    words = _TO_SPEAK_OF.sub("", clause.lower().replace("’", "'").replace("'", "")).split()
+    low = clause.lower().replace("’", "'").replace("'", "").strip()
+    words = _TO_SPEAK_OF.sub("", _SAID_NOTHING.sub("no ", low)).split()
     # "wasnt dizzy", "isnt swollen": a state denied as "not" denies it (twenty-eighth session,
     # tuning set 62); "didnt" and "doesnt" stay unread ("didnt wee all day" is a report)
     words = ["not" if w in _COPULA_NOT else w for w in words]

@@ -149,21 +149,29 @@ def _entry_reasons(entry: Symptom, rules: tuple[Rule, ...], ctx) -> list[Reason]
     return _reasons(entry, kept, entry.symptom) + [_sounds_like(entry.symptom, h) for h in hits]
 
 
+#: Rule groups of events rather than symptoms (data/families.yaml): read in an entry that says
+#: no symptom too
+EVENT_GROUPS = frozenset({"poisoning"})
+
+
 def _question_reasons(entry: Symptom, rules: tuple[Rule, ...], ctx) -> list[Reason]:
     """An entry that reports no symptom but asks a question ("do I take two today? feel fine"):
     the own-words emergency and crisis lists come first, whatever the severity given ("I have
     chest pain, should I call?"); otherwise the question rules (scope "question", data/unread.yaml)
     send it to the team, so a question never vanishes as "nothing to report". An entry that
-    meets no question rule gives nothing."""
+    meets no question rule gives only the events its words tell (``EVENT_GROUPS``)."""
     asked = replace(entry, severity=None)
+    # an event told in words stands whatever the person feels: a medicine taken twice by
+    # mistake with "I feel fine so far" (session 34, tuning set 74), a child who got into pills
+    happened = _specific(asked, [r for r in rules if r.group in EVENT_GROUPS], ctx)
     questions = [r for r in rules if r.scope == "question"]
     answer = _specific(asked, questions, ctx)
     if not answer:
-        return []
+        return _reasons(entry, happened)
     own = [r for r in rules if r.scope == "symptom" and r.group == "own-words"]
     # every own-words list the words meet ("crushing chest pain and I want to end it all":
     # the crisis line and 911 both)
-    return _reasons(entry, _fired(asked, own, ctx) or answer)
+    return _reasons(entry, (_fired(asked, own, ctx) + happened) or answer)
 
 
 def _sounds_like(label: str, hit: semantic.Hit) -> Reason:

@@ -608,6 +608,13 @@ def checks_for(crit: Criterion, found: list[Mention]) -> list[dict]:
         if key not in seen:
             seen.add(key)
             out.append(c)
+        elif c["type"] == "therapy" and c.get("mode") == "progressed":
+            # "must have received >= 1 prior aromatase inhibitor ... and must have had either
+            # disease recurrence or disease progression on a prior aromatase inhibitor"
+            # (NCT00217399: set 92): the drug named again as grown on asks for more than receipt
+            first = next((x for x in out if _same_key(x, key, ways)), None)
+            if first is not None and first.get("mode") == "received":
+                first["mode"] = "progressed"
     if (scores := her2_scores(plain)) is not None:  # "HER2 IHC 0, 1+ or 2+/ISH-": one list
         her2 = [c for c in out if c["type"] == "receptor" and c["value"].startswith("her2")]
         out = [c for c in out if c not in her2]
@@ -788,6 +795,14 @@ _SOME_OF_LIST = re.compile(
     r"these|below)\s+)?)?(?:[\w-]+\s+)?criteri(?:a|on)\b|\b(?:one|two|1|2)\s+or\s+more\s+of\s+the\s+following\b",
     re.I,
 )
+
+
+def _same_key(c: dict, key: tuple, ways) -> bool:
+    return (
+        c["type"] == key[0]
+        and (c.get("value"), c.get("neg")) == key[1:3]
+        and ("at" in c and _way(ways, c["at"]) == key[3])
+    )
 
 
 def parse_criteria(criteria: list[Criterion]) -> list[dict]:

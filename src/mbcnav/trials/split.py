@@ -90,6 +90,16 @@ _INABILITY = re.compile(
     r"undergo\s+(?:the\s+)?(?:study|protocol|required))",
     re.I,
 )
+# an item of the inclusion list written as an exclusion: "Subjects with known, suspected, or
+# documented parenchymal brain metastases, unless treated with surgery and/or radiation, ...;
+# subjects with leptomeningeal metastases are not eligible" (NCT03983954: set 58): who has it is
+# out unless the exception holds (not "Patients with X are eligible unless ...")
+_OUT_UNLESS = re.compile(
+    r"^\W*(?:subjects?|patients?|participants?|people|women|men)\s+(?:with|who\s+(?:have|has|had))\s+"
+    r"(?:(?!\b(?:must|should|are|is|will|can|may|eligible|allowed|permitted|required)\b)[^;.:])*?"
+    r",\s*unless\b",
+    re.I,
+)
 _MUST_NOT = re.compile(r"\b(?:must|should)\s+not\b|\bmustn't\b|\bexclude", re.I)
 _TRAILING_OR = re.compile(r"\s(?:OR|or)\s*[:;,]?\s*$")
 _ALL_OF = re.compile(r"\ball\s+(?:of\s+)?the\s+following\b|\bboth\s+of\b|\beach\s+of\b", re.I)
@@ -343,6 +353,10 @@ def _items(lines: list[str]) -> list[tuple[str, int, bool, str, bool, str]]:
             and (text[:1].isupper() or text[:1].isdigit())
             and not _OPEN_LINE_END.search(items[-1][3])
             and not items[-1][3].rstrip().endswith(",")
+            # the lines under "At least one of the following ...:" stay one item until one ends
+            # its sentence: with no markers, where the options end cannot be seen (NCT03227328:
+            # set 57)
+            and not (len(items) > 1 and _ANY_OF.search(items[-2][3]))
         ):
             new = True
         if (
@@ -633,7 +647,11 @@ def split(text: str) -> list[Criterion]:
             kind = section
             if section == "exclusion" and _MISFILED.match(full) and not _MUST_NOT.search(full):
                 kind = "inclusion"  # "Female participants must be either: ..." filed as exclusion
-            elif section == "inclusion" and not group and _INABILITY.match(body):
+            elif (
+                section == "inclusion"
+                and not group
+                and (_INABILITY.match(body) or _OUT_UNLESS.match(body))
+            ):
                 kind = "exclusion"
             if group:
                 out.append((kind, full, group, body))

@@ -1,0 +1,238 @@
+"""Thirty-fourth-session wordings (issue 14), read from the tuning set 93 (trials outside the
+snapshot) and last session's sets 90-92, read after they were measured. Each test names the
+record its wording comes from and is checked both ways."""
+
+from datetime import date
+
+from mbcnav.patient import parse
+from mbcnav.trials.facts import from_patient
+from mbcnav.trials.groups import group_of
+from mbcnav.trials.match import match, verdict
+from mbcnav.trials.parse import parse_trial
+from mbcnav.trials.record import Trial
+from mbcnav.trials.split import split
+
+from . import people
+from .one_criterion import checks, parsed
+
+DAY = date(2026, 1, 15)
+
+
+def _verdict(text: str, f, kind: str = "inclusion") -> str:
+    return verdict(parsed(text, kind), f, {})["verdict"]
+
+
+def _trial(eligibility: str, **kw) -> dict:
+    return parse_trial(
+        Trial("NCT09999999", title=kw.pop("title", "A study"), eligibility=eligibility, **kw)
+    )
+
+
+def _verdicts(parsed_trial: dict, f) -> dict[str, str]:
+    return {v["text"]: v["verdict"] for v in match(parsed_trial, f)["criteria"]}
+
+
+def test_lines_that_each_open_with_a_capital_are_items_of_a_list_with_no_markers():
+    """NCT05068726 as a registry copy gives it: no bullets, one criterion per line."""
+    raw = (
+        "Inclusion Criteria:\n\n"
+        "Patient must sign informed consent prior to enrollment in this trial\n"
+        "The patient is a female ≥18 years old\n"
+        "Post-menopausal or pre-menopausal patient with known primary breast tumor(s)\n"
+        "HER2-negative disease"
+    )
+    texts = [c.text for c in split(raw)]
+    assert texts == [
+        "Patient must sign informed consent prior to enrollment in this trial",
+        "The patient is a female ≥18 years old",
+        "Post-menopausal or pre-menopausal patient with known primary breast tumor(s)",
+        "HER2-negative disease",
+    ]
+    # a line cut after an open word, or lines that mostly start in lower case, are wrapped text
+    wrapped = (
+        "Inclusion Criteria:\n\n"
+        "Patients must have received at least one line of\n"
+        "Endocrine therapy for metastatic disease\n"
+        "and must have measurable disease\n"
+        "per RECIST 1.1"
+    )
+    assert len(split(wrapped)) == 1
+    # under a stem of options, where the options end cannot be seen: one item until a sentence
+    # ends (NCT03227328, set 57)
+    options = (
+        "Inclusion Criteria:\n"
+        "Metastatic disease\n"
+        "At least one of the following signs of disease aggressiveness:\n"
+        "A relapse while on the first 2 years of adjuvant endocrine therapy\n"
+        "Other tumor characteristics of aggressiveness such as elevated Ki67.\n"
+        "Postmenopausal women\n"
+        "Age ≥ 18 years"
+    )
+    texts = [c.text for c in split(options)]
+    assert texts[-2:] == ["Postmenopausal women", "Age ≥ 18 years"]
+    assert any(t.startswith("A relapse") and "Ki67" in t for t in texts)
+
+
+def test_a_record_sex_field_gives_way_to_a_rule_that_opens_the_study_to_both():
+    """NCT06676436: the record's sex field says female, its criteria say "Adult female or male
+    patients >= 18 years old": a man is not ruled out by the field."""
+    text = "Inclusion Criteria:\n\n* Adult female or male patients ≥18 years old;\n"
+    man = people.facts(sex="male")
+    opened = _trial(text, sex="female")
+    assert "not met" not in _verdicts(opened, man).values()
+    closed = _trial("Inclusion Criteria:\n\n* Adults ≥18 years old;\n", sex="female")
+    assert "not met" in _verdicts(closed, man).values()
+
+
+def _with_conditions(*conditions):
+    p = parse(
+        {
+            "format": "mbcnav-patient/1",
+            "sex": "female",
+            "birth_year": 1968,
+            "metastatic_diagnosis": {"date": "2025-01-10"},
+            "conditions": list(conditions),
+        }
+    )
+    return from_patient(p, DAY)
+
+
+def test_a_word_before_a_later_problem_of_the_list_is_that_problems_own():
+    """NCT01724606: "Known HIV infection or chronic hepatitis B or C": "chronic" is said of
+    hepatitis, so HIV on treatment is what the exclusion names; words after the last item are
+    still said of every item."""
+    text = (
+        "Known human immunodeficiency virus (HIV) infection or chronic hepatitis B or C (the "
+        "safety and effectiveness of sorafenib in this patient population have not been studied)."
+    )
+    hiv = _with_conditions({"name": "HIV on ART, undetectable viral load"})
+    assert _verdict(text, hiv, "exclusion") == "not met"
+    shared = "Known HIV infection or hepatitis B requiring treatment"
+    assert _verdict(shared, hiv, "exclusion") != "not met"
+
+
+def test_a_second_list_under_no_heading_never_rules_out_on_its_own():
+    """NCT00661102 as a registry copy gives it: a ";"-list closed by a "." and a second list,
+    the "Inclusion" / "Exclusion" headings lost: the second list's kind is a guess."""
+    raw = (
+        "- adult patients, >=18 years of age;\n"
+        "- breast cancer or colorectal cancer patients;\n"
+        "- treated with oral Xeloda for <=5 days;\n"
+        "- lack of hand-foot syndrome (palmar-plantar erythrodysesthesia).\n"
+        "- existence of clinical symptoms suggesting hand-foot syndrome;\n"
+        "- use of doxorubicin, 5-FU and/or cytarabine for last 3 months;\n"
+        "- diabetes mellitus."
+    )
+    items = split(raw)
+    assert [c.kind for c in items] == ["inclusion"] * 4 + ["exclusion"] * 3
+    assert [c.unsure_list for c in items] == [False] * 4 + [True] * 3
+    found = _trial(raw)
+    kinds = {c["text"]: c["modality"] for c in found["criteria"] if c["number"]}
+    assert kinds["diabetes mellitus."] == "unsure_list"
+    with_diabetes = _with_conditions({"name": "type 2 diabetes on metformin"})
+    judged = _verdicts(found, with_diabetes)
+    assert judged["diabetes mellitus."] == "unknown"
+    assert "not met" not in {v for t, v in judged.items() if "doxorubicin" in t}
+    # one list, or a text with headings, is read as before
+    assert not any(c.unsure_list for c in split("Inclusion Criteria:\n\n" + raw))
+
+
+def test_a_title_asking_for_growth_on_first_line_hormone_therapy_needs_it():
+    """NCT05068726: "... After Progression on First Line Hormonal Therapy"."""
+    title = (
+        "Clinical Utility of Fluoroestradiol F18 PET/CT in Metastatic Breast Cancer Patients "
+        "With ER-Positive and HER2-Negative Primary Lesions After Progression on First Line "
+        "Hormonal Therapy"
+    )
+    found = _trial("Inclusion Criteria:\n\n* Metastatic breast cancer\n", title=title)
+    texts = [c["text"] for c in found["criteria"]]
+    assert any(t.startswith("Progression on First Line Hormonal Therapy") for t in texts)
+    # still one of two ways in when the title names another
+    other = title.replace("After Progression", "Untreated or After Progression")
+    found = _trial("Inclusion Criteria:\n\n* Metastatic breast cancer\n", title=other)
+    assert not any("Hormonal Therapy (from" in c["text"] for c in found["criteria"])
+
+
+def test_measurable_or_assessable_disease_is_any_disease():
+    """NCT02613208: "Participants with measurable disease (RECIST criteria v1.1) or
+    participants with no measurable but assessable disease"."""
+    text = (
+        "Participants with measurable disease (RECIST criteria v1.1) or participants with no "
+        "measurable but assessable disease"
+    )
+    assert not any(c["type"] == "measurable" for c in checks(text))
+    assert any(c["type"] == "measurable" for c in checks("Participants with measurable disease"))
+
+
+def test_meeting_the_criteria_for_a_treatment_is_no_history_of_it():
+    """NCT02613208: "Participant who met criteria for first-line treatment with chemotherapy
+    plus bevacizumab (standard doses) by local, regional or national guidelines"."""
+    text = (
+        "Participant who met criteria for first-line treatment with chemotherapy plus "
+        "bevacizumab (standard doses) by local, regional or national guidelines or authorities"
+    )
+    assert _verdict(text, people.facts()) != "not met"
+    assert _verdict("Participant who received chemotherapy plus bevacizumab", people.facts()) == (
+        "not met"
+    )
+
+
+def test_one_of_several_ways_in_listed_inside_a_criterion_is_no_no_on_its_own():
+    """NCT02613208: "... ER-positive tumors need to fulfill at least one of the two clinical
+    criteria: metastatic relapse on adjuvant endocrine therapy or progression to at least one
+    prior line of endocrine therapy for advanced disease; or aggressive disease criteria (at
+    least two criteria): ...; liver metastasis; ...": a person with bone spread only who grew
+    on one endocrine line meets it, and lacking one item is no "no"."""
+    text = (
+        "ER-positive tumors need to fulfill at least one of the two clinical criteria: metastatic "
+        "relapse on adjuvant endocrine therapy or progression to at least one prior line of "
+        "endocrine therapy for advanced disease; or aggressive disease criteria (at least two "
+        "criteria): liver metastasis; three or more organs with metastatic involvement"
+    )
+    assert _verdict(text, people.facts(sites=["bone"], lines=0)) != "not met"
+    # a list of which all must hold is read as before
+    assert _verdict(
+        "Liver metastasis and prior endocrine therapy", people.facts(sites=["bone"])
+    ) == ("not met")
+
+
+def test_a_verb_before_her2_names_the_subtype():
+    """NCT00363012: "... for Stage III or Stage IV Breast Cancer That Overexpresses HER2"."""
+    title = (
+        "Immune Response in Patients Who Have Undergone Vaccine Therapy for Stage III or Stage IV "
+        "Breast Cancer That Overexpresses HER2"
+    )
+    found = _trial("", title=title)
+    assert group_of(match(found, people.facts(her2="zero")), "RECRUITING") == "other"
+    assert group_of(match(found, people.facts(her2="positive")), "RECRUITING") != "other"
+
+
+def test_a_drug_named_again_as_grown_on_asks_for_growth():
+    """NCT00217399: "Patients must have received >= 1 prior aromatase inhibitor in either the
+    adjuvant or metastatic setting and must have had either disease recurrence or disease
+    progression on a prior aromatase inhibitor therapy"."""
+    text = (
+        "Patients must have received ≥ 1 prior aromatase inhibitor in either the adjuvant or "
+        "metastatic setting and must have had either disease recurrence or disease progression "
+        "on a prior aromatase inhibitor therapy"
+    )
+    ai = [c for c in checks(text) if c["type"] == "therapy"]
+    assert [c["mode"] for c in ai] == ["progressed"]
+    received = checks("Patients must have received ≥ 1 prior aromatase inhibitor")
+    assert [c["mode"] for c in received if c["type"] == "therapy"] == ["received"]
+
+
+def test_an_inclusion_item_written_as_an_exclusion_with_unless_rules_out():
+    """NCT03983954 (set 58): "Subjects with known, suspected, or documented parenchymal brain
+    metastases, unless treated with surgery and/or radiation, with the subject neurologically
+    stable ...": in the inclusion list, but who has untreated brain metastases is out."""
+    raw = (
+        "Inclusion Criteria:\n\n* Metastatic breast cancer\n* Subjects with known, suspected, or "
+        "documented parenchymal brain metastases, unless treated with surgery and/or radiation, "
+        "with the subject neurologically stable\n"
+    )
+    assert [c.kind for c in split(raw)] == ["inclusion", "exclusion"]
+    allowed = (
+        "Inclusion Criteria:\n\n* Patients with brain metastases are eligible, unless untreated\n"
+    )
+    assert [c.kind for c in split(allowed)] == ["inclusion"]
