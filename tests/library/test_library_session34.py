@@ -33,6 +33,15 @@ def test_another_cancer_told_as_someones_in_the_story_is_off_topic():
         "Mom has lung cancer and I'm on Ibrance, what helps with the tiredness?",
         "my sister-in-law did well on Keytruda for her lung cancer. I have TNBC, could it work "
         "for me?",
+        # an MBC question after another cancer told in the story (first review)
+        "I had surgery for colon cancer in 2015. Now my CEA and CA 15-3 are rising, what does "
+        "that mean?",
+        "I had radioactive iodine for thyroid cancer years ago. Is a bone scan safe while I am on "
+        "Xeloda?",
+        "Dad has prostate cancer too. What does it mean when mom's tumor markers keep rising on "
+        "Xeloda?",
+        "My friend with lung cancer got Keytruda. Is immunotherapy used for triple negative?",
+        "My sister had ovarian cancer. How often should tumor markers be checked?",
     ):
         assert ask(q).answers, q
 
@@ -42,6 +51,9 @@ def test_a_child_named_by_age_alone_is_a_child():
     assert "child" in synonyms().correct("our 7-year-old keeps asking").split()
     assert "child" not in synonyms().correct("my 52 year old husband").split()
     assert "child" not in synonyms().correct("my 9 year old son").split()
+    # a duration is no age (first review)
+    assert "child" not in synonyms().correct("In my 10 years with MBC").split()
+    assert "child" not in synonyms().correct("her 5 yrs on letrozole").split()
 
 
 def test_a_marker_that_went_from_one_number_to_another_is_a_change_in_a_result():
@@ -57,3 +69,26 @@ def test_a_marker_that_went_from_one_number_to_another_is_a_change_in_a_result()
 def test_which_organs_asks_where():
     assert "where" in {t.name for t in types_of("which organs does breast cancer spread to")}
     assert "where" not in {t.name for t in types_of("which drug is best for me")}
+
+
+def test_a_question_type_adds_the_words_its_answer_holds(tmp_path):
+    """ "if taxol wont get rid of it, why am I doing it at all, just to buy time??" shares no word
+    with the goals-of-treatment passage: the type's own words are searched beside it."""
+    from mbcnav.library.errors import LibraryError
+    from mbcnav.library.qtypes import ADDS_WEIGHT, added_words, read_types
+
+    q = "if taxol wont get rid of it, why am I doing it at all, just to buy time??"
+    assert ("goals of treatment cure control live longer", ADDS_WEIGHT) in added_words(q)
+    assert "treatment-goals" in _articles(q)[:3]
+    assert added_words("what is a bone scan") == []
+    bad = tmp_path / "types.yaml"
+    bad.write_text(
+        "as_of: 2026-12-07\nsource: {publisher: x, title: y, url: 'https://x.org', read: 2026-12-07}\n"
+        "types:\n  - name: t\n    asks: 'a'\n    headings: 'b'\n    bonus: 1.2\n    adds: [1, 2]\n"
+    )
+    try:
+        read_types(bad)
+    except LibraryError as err:
+        assert "'adds'" in str(err)
+    else:
+        raise AssertionError("a list of words was accepted")

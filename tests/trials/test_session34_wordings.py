@@ -236,3 +236,18 @@ def test_an_inclusion_item_written_as_an_exclusion_with_unless_rules_out():
         "Inclusion Criteria:\n\n* Patients with brain metastases are eligible, unless untreated\n"
     )
     assert [c.kind for c in split(allowed)] == ["inclusion"]
+
+
+def test_breast_cancer_named_by_its_subtype_beside_another_cancer_is_the_persons_rule():
+    """NCT05274451 (set 35): "Histologically confirmed TNBC or NSCLC that is relapsed or
+    refractory, metastatic or locally advanced and unresectable": for a breast cancer record the
+    rule asks for triple-negative disease ("relapsed or refractory" is one course, no way in)."""
+    text = (
+        "Histologically confirmed TNBC or NSCLC that is relapsed or refractory, metastatic or "
+        "locally advanced and unresectable"
+    )
+    assert parsed(text)["checks"]
+    assert _verdict(text, people.facts(hr="positive", her2="zero")) == "not met"
+    assert _verdict(text, people.facts(hr="negative", her2="zero")) == "met"
+    # a rule about the other cancer alone still does not apply
+    assert _verdict("NSCLC that is relapsed or refractory", people.facts()) == "met"

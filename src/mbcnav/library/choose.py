@@ -14,7 +14,7 @@ import numpy as np
 
 from mbcnav.library.articles import slugify
 from mbcnav.library.index import Hit, Index
-from mbcnav.library.qtypes import story_is_subject
+from mbcnav.library.qtypes import added_words, story_is_subject
 from mbcnav.library.shapes import focus_named
 from mbcnav.library.understand import Reading
 from mbcnav.library.understand import sentences as understand_sentences
@@ -50,6 +50,11 @@ SIDE_COVERAGE = 0.99  # a passage names a compared side when it holds all of its
 
 
 def query_parts(reading: Reading, index: Index) -> list[tuple[str, float]]:
+    """The parts searched for a question (``_query_parts``) and the words its types add."""
+    return _query_parts(reading, index) + added_words(reading.asked)
+
+
+def _query_parts(reading: Reading, index: Index) -> list[tuple[str, float]]:
     """The asked clause at full weight, the story below it (higher when the clause is bare).
 
     Words for the person asked about ("my mom", "a parent", "my husband") say who the

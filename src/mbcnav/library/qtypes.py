@@ -31,6 +31,9 @@ class QuestionType:
     #: the question's subject is in the story: "can this wait till Monday?" asks about the
     #: symptoms told before it, so the story is searched at nearly the clause's weight
     story_is_subject: bool = False
+    #: words the answer of this type holds that the question seldom says ("goals", "cure" for
+    #: "why am I doing it, just to buy time?"), searched beside the question at ``ADDS_WEIGHT``
+    adds: str = ""
 
 
 def _fail(path: Path, problem: str) -> LibraryError:
@@ -59,7 +62,10 @@ def read_types(path: Path = TYPES_FILE) -> tuple[QuestionType, ...]:
             raise _fail(
                 path, f"type '{name}': 'story_is_subject' is {subject!r}; use true or false"
             )
-        out.append(QuestionType(str(name), asks, headings, float(bonus), subject))
+        adds = entry.get("adds", "")
+        if not isinstance(adds, str):
+            raise _fail(path, f"type '{name}': 'adds' is {adds!r}; write the words as one line")
+        out.append(QuestionType(str(name), asks, headings, float(bonus), subject, adds.strip()))
     return tuple(out)
 
 
@@ -83,6 +89,15 @@ def type_factor(index, asked: str, all_types=None) -> np.ndarray | None:
         fits = [bool(s.position and t.headings.search(s.heading)) for s in index.sections]
         factor = factor * np.where(fits, t.bonus, 1.0).astype(np.float32)
     return factor
+
+
+#: the weight of a type's own words (``QuestionType.adds``) against the asked clause's
+ADDS_WEIGHT = 0.5
+
+
+def added_words(asked: str) -> list[tuple[str, float]]:
+    """The query parts a question's types add: their own words at ``ADDS_WEIGHT``."""
+    return [(t.adds, ADDS_WEIGHT) for t in types_of(asked) if t.adds]
 
 
 def story_is_subject(asked: str) -> bool:

@@ -348,15 +348,20 @@ class Scope:
         # positive ... does it work the same in the stomach?", "Mom has EGFR lung cancer on
         # Tagrisso", "radioactive iodine for thyroid cancer": session 34, tuning set 72): the
         # subject when the message names nothing else of the library's (checked at the end: no
-        # breast word once shared markers are set aside, no spread but that cancer's), no drug
-        # given only for breast cancer and no trial
-        # ... and, when the cancer is someone else's, the writer asks nothing of their own ("My
-        # cousin did well on Keytruda for her lung cancer. Why won't my oncologist give it to
-        # me?" is the writer's question)
+        # breast word, CA 15-3 and "triple negative" among them, once markers other cancers
+        # share are set aside; no spread but that cancer's), no drug given only for breast
+        # cancer and no trial
+        # ... and only when the asked clause names nothing the library covers ("My sister had
+        # ovarian cancer. How often should tumor markers be checked?", "I had radioactive iodine
+        # for thyroid cancer years ago. Is a bone scan safe while I am on Xeloda?" are MBC
+        # questions: first review) and, when the cancer is someone else's, asks nothing of the
+        # writer's own ("My cousin did well on Keytruda for her lung cancer. Why won't my
+        # oncologist give it to me?")
         told = (
             (m := self.own_other.search(padded))
             and not breast_only
             and not self._has(padded, self.trial_words)
+            and not self.covers(asked)
             and not (
                 _SOMEONE_ELSES.search(padded[max(0, m.start() - 30) : m.end()])
                 and re.search(r" (?:i|im|ive|me|my|mine) ", f" {said} ")
@@ -706,13 +711,13 @@ class Scope:
 
 
 _KEEPS_FERTILITY = re.compile(r" (?:contracept\w*|birth control|risk of|zoladex|goserelin|lupron) ")
-#: words before a drug that make it what the person takes beside the other drug
 #: words that make a cancer named after them someone else's ("her lung cancer", "mom has")
 _SOMEONE_ELSES = re.compile(
     r"\b(?:his|her|their|hers|she|he|they|mom|mum|mother|dad|father|sister|brother|aunt|uncle|"
     r"cousin|friend|wife|husband|partner|son|daughter|grand\w*|niece|nephew|law|neighbou?r|"
     r"colleague|coworker|boss)\b"
 )
+#: words before a drug that make it what the person takes beside the other drug
 _FOR_ANIMAL = re.compile(
     r" (?:for|in|give|to) (?:my |our |the |a |her |his )?(?:cats?|dogs?|pets?|kitty|kitten|puppy|animals?) "
 )

@@ -155,7 +155,7 @@ def _contains(haystack: str, phrase: str) -> bool:
 #: 72), "our 7-year-old", "my 3yo"; an age with its noun after it ("my 9 year old son") names
 #: the child already
 _CHILD_AGE = re.compile(
-    r"\b(?:my|our|her|his|their)\s+(\d{1,2})\s*-?\s*(?:yrs?|years?|yo|y/o)\b(?:[- ]old\b)?+"
+    r"\b(?:my|our|her|his|their)\s+(\d{1,2})\s*-?\s*(?:(?:yrs?|years?)[- ]old|yo|y/o)\b"
     r"(?!\s+(?:son|daughter|boy|girl|kid|child|grandson|granddaughter)\b)",
     re.I,
 )

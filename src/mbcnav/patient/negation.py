@@ -108,13 +108,19 @@ OR_ANYTHING = frozenset({"anything", "something", "owt", "whatever", "similar"})
 _TO_SPEAK_OF = re.compile(
     r"\s+(?:to\s+speak\s+of|worth\s+(?:mentioning|talking\s+about|a\s+mention))\s*$"
 )
-#: "hasnt said anything about hurting herself", "never mentioned chest pain": nothing said of
-#: a sign is a denial of it, as "no" is (session 34, tuning set 74: a daughter writing)
+#: a carer's "she hasnt said anything about hurting herself" (read with the carer's words folded
+#: to the first person): nothing said of self-harm, told of someone else, with nothing after it,
+#: denies it as "no" does (session 34, tuning set 74). Only that: "I never mentioned that I've
+#: been cutting myself" is a disclosure, and "he hasnt said anything about chest pain, he keeps
+#: rubbing his chest" a carer's report of a sign (first review)
 _SAID_NOTHING = re.compile(
-    r"^(?:(?:she|he|they|mum|mom|dad|i)\s+)?(?:hasnt|has\s+not|havent|have\s+not|hadnt|had\s+not|"
-    r"never|doesnt|does\s+not|didnt|did\s+not)\s+(?:(?:said|say|talked|talk|spoken|speak|spoke|"
-    r"complained)(?:\s+(?:anything|a\s+word|a\s+thing|of\s+anything))?\s+(?:about|of)|"
-    r"mention(?:ed)?(?:\s+(?:anything\s+about|any))?)\s+(?=\S)"
+    r"^(?:(?:she|he|they|mum|mom|dad|my\s+(?:mum|mom|dad|wife|husband|partner|sister|brother|"
+    r"mother|father|daughter|son))\s+(?:hasnt|has\s+not|havent|have\s+not|hadnt|had\s+not|"
+    r"never|doesnt|does\s+not|didnt|did\s+not)|hasnt|has\s+not|doesnt|does\s+not)\s+"
+    r"(?:said|say|mentioned|mention|talked|talk|spoken|spoke)"
+    r"(?:\s+(?:anything|a\s+word|a\s+thing))?(?:\s+(?:about|of))?\s+"
+    r"(?=(?:hurting|harming|cutting|injuring)\s+(?:myself|herself|himself|themselves)\s*$|"
+    r"self\s*harm\w*\s*$)"
 )
 #: "not weeing more than usual": a denial of more, not a report of the usual
 _MORE_THAN_USUAL = re.compile(

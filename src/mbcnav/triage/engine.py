@@ -171,7 +171,9 @@ def _question_reasons(entry: Symptom, rules: tuple[Rule, ...], ctx) -> list[Reas
     own = [r for r in rules if r.scope == "symptom" and r.group == "own-words"]
     # every own-words list the words meet ("crushing chest pain and I want to end it all":
     # the crisis line and 911 both)
-    return _reasons(entry, (_fired(asked, own, ctx) + happened) or answer)
+    # (an event keeps the question's own reason beside it: "... as usual, I forgot to ask about
+    # my rash" still asks about the rash; first review)
+    return _reasons(entry, (_fired(asked, own, ctx) or answer) + happened)
 
 
 def _sounds_like(label: str, hit: semantic.Hit) -> Reason:

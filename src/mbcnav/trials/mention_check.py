@@ -608,8 +608,13 @@ def from_mention(m: Mention, text: str, kind: str) -> dict | None:
         # "may / either / if" in the mention's own part of the rule: "... with leptomeningeal
         # metastasis: a. ... biopsy from either the primary or metastatic sites; ..." (NCT06810804)
         # offers no choice about the leptomeningeal spread
+        # ... and a "may / eligible" in a later sentence is that sentence's ("Brain metastases
+        # ... demonstrated by MR imaging of the brain. ... Patients with spine leptomeningeal
+        # metastases are eligible ...", NCT04192981: set 35, the first sentence asks for them)
         part = _part_of(text, m.start)
-        permissive = _ALLOWED.search(around) or (kind == "inclusion" and _MAY.search(part))
+        permissive = _ALLOWED.search(around) or (
+            kind == "inclusion" and _MAY.search(part) and _MAY.search(sentence)
+        )
         check["allowed"] = bool(permissive) and not _NOT_ALLOWED.search(around) and not neg
         if (
             kind == "inclusion"

@@ -181,7 +181,11 @@ def modality(text: str, kind: str) -> str:
     text = blank_brackets(text)
     if (
         rx("modality.other_cancer").search(text)
-        and not re.search(r"breast|any (?:cancer|tumou?r)", text, re.I)
+        # "TNBC or NSCLC that is relapsed or refractory" (NCT05274451: set 35): breast cancer
+        # named by its subtype's short name is one of the rule's cancers
+        and not re.search(
+            r"breast|any (?:cancer|tumou?r)|\b(?:tnbc|mbc)\b|triple[- ]negative", text, re.I
+        )
         and not any(
             not _ORGAN_BEFORE.search(text[: m.start()])
             for m in re.finditer(r"solid\s+tumou?r", text, re.I)

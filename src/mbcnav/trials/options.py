@@ -48,7 +48,10 @@ _NOT_AN_OR = re.compile(
     # "histologically or cytologically confirmed": one diagnosis, two ways to make it
     r"|\sor\s+cytologic(?:al|ally)?\b"
     # "metastatic or locally advanced breast cancer with X or Y": two stages of one disease
-    r"|\sor\s+(?:locally\s+|loco-?regionally\s+)?(?:advanced|metastatic|unresectable|inoperable|recurrent)\b",
+    r"|\sor\s+(?:locally\s+|loco-?regionally\s+)?(?:advanced|metastatic|unresectable|inoperable|recurrent)\b"
+    # "TNBC or NSCLC that is relapsed or refractory" (NCT05274451: set 35): one course, two words
+    r"|(?<=relapsed)\sor\s+refractory\b|(?<=refractory)\sor\s+(?:relapsed|resistant)\b"
+    r"|(?<=resistant)\sor\s+refractory\b",
     re.I,
 )
 _NUMBER_BEFORE = re.compile(r"(?:\d|\bone|\btwo|\bthree|\bfour|\bfive|\bto|/)$", re.I)
