@@ -251,3 +251,127 @@ def test_breast_cancer_named_by_its_subtype_beside_another_cancer_is_the_persons
     assert _verdict(text, people.facts(hr="negative", her2="zero")) == "met"
     # a rule about the other cancer alone still does not apply
     assert _verdict("NSCLC that is relapsed or refractory", people.facts()) == "met"
+
+
+def test_first_review_a_drug_named_again_in_another_way_in_keeps_receipt():
+    for text in (
+        # NCT00477464
+        "Taxane containing regimen for at least 4 cycles or 2 cycles provided disease "
+        "progression occurred while on taxane.",
+        "Must have received a prior aromatase inhibitor in the adjuvant or metastatic setting; "
+        "if adjuvant, must have had recurrence on or within 12 months of the aromatase inhibitor",
+        "Prior aromatase inhibitor therapy for advanced disease is required. Patients who "
+        "received an aromatase inhibitor as adjuvant therapy must have relapsed during or within "
+        "12 months of completing the aromatase inhibitor",
+    ):
+        modes = [c.get("mode") for c in checks(text) if c["type"] == "therapy"]
+        assert "received" in modes, text
+
+
+def test_first_review_lines_under_a_stem_with_no_markers_stay_with_it():
+    raw = (
+        "Inclusion Criteria:\n"
+        "Histologically confirmed breast cancer\n"
+        "Metastatic disease\n"
+        "ECOG performance status 0-1\n"
+        "Postmenopausal status defined as:\n"
+        "Age ≥60 years\n"
+        "Age <60 years and amenorrhea for ≥12 months\n"
+        "Prior bilateral oophorectomy"
+    )
+    found = _trial(raw)
+    postmenopausal = people.facts(age=52, menopause="post")
+    assert "not met" not in _verdicts(found, postmenopausal).values()
+    texts = [c.text for c in split(raw)]
+    assert "Age ≥60 years" not in texts
+
+
+def test_first_review_a_sub_list_closed_by_a_full_stop_is_no_second_list():
+    raw = (
+        "- women aged 18 years or older with metastatic breast cancer;\n"
+        "- adequate bone marrow function: neutrophils >= 1500/mm3;\n"
+        "- platelets >= 100000/mm3;\n"
+        "- bilirubin <= 1.5 x ULN.\n"
+        "- HER2-positive disease (IHC 3+ or FISH amplified)\n"
+        "- at least one measurable lesion per RECIST\n"
+        "- prior treatment with trastuzumab"
+    )
+    assert all(c.kind == "inclusion" and not c.unsure_list for c in split(raw))
+    found = _trial(raw)
+    assert group_of(match(found, people.facts(her2="zero")), "RECRUITING") == "ruled_out"
+
+
+def test_first_review_a_guessed_list_settles_nothing_either_way():
+    raw = (
+        "- adult patients, >=18 years of age;\n"
+        "- breast cancer patients;\n"
+        "- treated with oral Xeloda for <=5 days;\n"
+        "- lack of hand-foot syndrome.\n"
+        "- diabetes mellitus."
+    )
+    found = _trial(raw)
+    without = _with_conditions({"name": "asthma"})
+    assert _verdicts(found, without)["diabetes mellitus."] == "unknown"
+
+
+def test_first_review_not_overexpressing_her2_is_no_her2_positive_study():
+    title = "Paclitaxel in Metastatic Breast Cancer That Does Not Overexpress HER2"
+    found = _trial("", title=title)
+    assert group_of(match(found, people.facts(her2="zero")), "RECRUITING") != "other"
+
+
+def test_first_review_an_unless_about_the_population_stays_an_inclusion():
+    for item in (
+        "Patients with HER2-negative metastatic breast cancer, unless enrolled in cohort B",
+        "Participants with hormone receptor-positive disease, unless ER-low",
+        "Patients with brain metastases, unless untreated or symptomatic, are eligible",
+    ):
+        raw = f"Inclusion Criteria:\n\n* Metastatic breast cancer\n* {item}\n"
+        assert [c.kind for c in split(raw)] == ["inclusion", "inclusion"], item
+
+
+def test_first_review_measurable_disease_assessable_by_recist_is_still_measurable():
+    for text in (
+        "Have measurable disease assessable by RECIST v1.1.",
+        "Measurable disease per RECIST 1.1; patients with bone-only or no measurable disease are "
+        "not eligible",
+    ):
+        assert any(c["type"] == "measurable" for c in checks(text)), text
+
+
+def test_first_review_at_least_one_of_in_an_exclusion_excludes_on_each_item():
+    text = (
+        "Patients meeting at least one of the following criteria: HER2-positive disease; prior "
+        "treatment with fulvestrant"
+    )
+    assert _verdict(text, people.facts(her2="positive"), "exclusion") == "not met"
+    genes = (
+        "Germline mutation in one or more of the following genes: BRCA1, BRCA2, PALB2, ATM, "
+        "and/or CHEK2"
+    )
+    assert not any(c.get("conditional") for c in checks(genes))
+
+
+def test_first_review_an_er_low_tnbc_rule_with_a_line_count_does_not_crash():
+    """NCT06840483 (set 5): a check without a value beside the ER-low wording."""
+    text = (
+        "Histologically or cytologically confirmed TNBC, including ER-low positive breast cancers "
+        "(1-10% of cells expressing hormonal receptors by IHC), according to ASCO-CAP guidelines "
+        "and have received at least 1 and up to 3 prior lines of systemic therapy for advanced "
+        "disease."
+    )
+    assert checks(text)
+
+
+def test_first_review_rules_labelled_with_parts_of_the_study_are_each_for_their_part():
+    """NCT05108779 (set 35): "(dose escalation phase) At least one assessable tumor focus
+    according to RECIST 1.1;(PK expansion phase) ... at least one measurable tumor lesion"."""
+    text = (
+        "(dose escalation phase) At least one assessable tumor focus according to RECIST 1.1;"
+        "(PK expansion phase) According to RECIST 1.1, there is at least one measurable tumor "
+        "lesion"
+    )
+    assert _verdict(text, people.facts(measurable=False)) != "not met"
+    assert _verdict("At least one measurable tumor lesion", people.facts(measurable=False)) == (
+        "not met"
+    )

@@ -612,8 +612,18 @@ def checks_for(crit: Criterion, found: list[Mention]) -> list[dict]:
             # "must have received >= 1 prior aromatase inhibitor ... and must have had either
             # disease recurrence or disease progression on a prior aromatase inhibitor"
             # (NCT00217399: set 92): the drug named again as grown on asks for more than receipt
+            # ... only as a further demand joined by "and" in the same sentence, not one way of
+            # several or a condition ("at least 4 cycles or 2 cycles provided disease progression
+            # occurred while on taxane", NCT00477464; "if adjuvant, must have had recurrence
+            # on ...": first review)
             first = next((x for x in out if _same_key(x, key, ways)), None)
-            if first is not None and first.get("mode") == "received":
+            between = text[first["at"] : m.start] if first is not None else ""
+            if (
+                first is not None
+                and first.get("mode") == "received"
+                and _FURTHER_DEMAND.search(between)
+                and not _NOT_A_FURTHER_DEMAND.search(between)
+            ):
                 first["mode"] = "progressed"
     if (scores := her2_scores(plain)) is not None:  # "HER2 IHC 0, 1+ or 2+/ISH-": one list
         her2 = [c for c in out if c["type"] == "receptor" and c["value"].startswith("her2")]
@@ -751,11 +761,11 @@ def checks_for(crit: Criterion, found: list[Mention]) -> list[dict]:
                 {"type": "sites_only", "values": sorted(values), "at": named[0].get("at", 0)}
             )
     if any(c["type"] == "receptor" and c["value"] == "hr-low" for c in out) and any(
-        c["value"] in {"hr-negative", "triple-negative"} for c in out
+        c.get("value") in {"hr-negative", "triple-negative"} for c in out
     ):
         # "TNBC (ER/PgR <1%) or ER-low": ER-low counted with the negatives (er_low_wording),
         # not HR-low asked for on its own (NCT06099769)
-        out = [c for c in out if c["value"] != "hr-low"]
+        out = [c for c in out if c.get("value") != "hr-low"]
     for c in out:  # "Prior brain radiotherapy": the body part, or exceptions left to the team
         if c["type"] == "therapy" and c["value"] == "radiation":
             c.update(radiation_scope(plain))
@@ -775,9 +785,18 @@ def checks_for(crit: Criterion, found: list[Mention]) -> list[dict]:
     if (conditional or marker_subject) and not any(c.get("premise") for c in out):
         for c in out:  # "If ..., then ...": a premise we cannot check; never a clear "not met"
             c["conditional"] = True
-    if some := _SOME_OF_LIST.search(plain):
-        for c in out:  # one of several ways in: a way the person lacks is no "no" on its own
-            if c.get("at", -1) >= some.start():
+    if len(_PART_LABELS.findall(plain)) >= 2:
+        # "(dose escalation phase) At least one assessable tumor focus ...;(PK expansion phase)
+        # ... at least one measurable tumor lesion" (NCT05108779: set 35): each part's rule is
+        # for the people of that part, and the person may join either
+        for c in out:
+            c["conditional"] = True
+    if crit.kind == "inclusion" and (some := _SOME_OF_LIST.search(plain)):
+        # one of several ways in: a way the person lacks is no "no" on its own, up to the end
+        # of the sentence (an exclusion's "at least one of" excludes on each item: first review)
+        end = re.search(r"\.\s|$", plain[some.end() :]).start() + some.end()
+        for c in out:
+            if some.start() <= c.get("at", -1) < end:
                 c["conditional"] = True
     for c in out:
         # "Stable INR required for patients on warfarin" (NCT00499525: held-out set 92, read
@@ -787,13 +806,21 @@ def checks_for(crit: Criterion, found: list[Mention]) -> list[dict]:
     return out
 
 
+#: a part of the study named in brackets in front of its own rule ("(PK expansion phase)")
+_PART_LABELS = re.compile(r"\(\s*(?:[\w-]+\s+){0,3}(?:phase|part|cohort|arm)\s*\)", re.I)
 #: a list inside one criterion of which some items will do: "ER-positive tumors need to fulfill
 #: at least one of the two clinical criteria: ... or aggressive disease criteria (at least two
 #: criteria): ...; liver metastasis; ..." (NCT02613208: set 93)
 _SOME_OF_LIST = re.compile(
     r"\bat\s+least\s+(?:one|two|three|1|2|3)\s+(?:of\s+(?:the\s+)?(?:(?:two|three|four|following|"
-    r"these|below)\s+)?)?(?:[\w-]+\s+)?criteri(?:a|on)\b|\b(?:one|two|1|2)\s+or\s+more\s+of\s+the\s+following\b",
+    r"these|below)\s+)?)?(?:[\w-]+\s+)?criteri(?:a|on)\b",
     re.I,
+)
+
+
+_FURTHER_DEMAND = re.compile(r"\band\s+(?:must|should|have|has|had)\b", re.I)
+_NOT_A_FURTHER_DEMAND = re.compile(
+    r"[.;]\s|\b(?:if|provided|unless|when|whose|who|except|otherwise)\b|\bor\s+\d", re.I
 )
 
 

@@ -657,10 +657,11 @@ def from_mention(m: Mention, text: str, kind: str) -> dict | None:
         check["or_bone_only"] = True
     elif m.check == "measurable" and (
         re.search(
-            r"evaluable|assessable|non-?measurable|\btarget\s+(?:and/or|or)\s+non-?target|"
+            r"evaluable|non-?measurable|\btarget\s+(?:and/or|or)\s+non-?target|"
             r"\bnon-?target\s+(?:and/or|or)\s+target|"
-            # "... or participants with no measurable but assessable disease" (NCT02613208: set 93)
-            r"\bor\s+(?:[\w-]+\s+){0,3}no\s+measurable\b",
+            # "... or participants with no measurable but assessable disease" (NCT02613208: set
+            # 93); not "measurable disease assessable by RECIST" (first review)
+            r"\bor\s+(?:[\w-]+\s+){0,3}(?:no\s+measurable\s+but\s+)?assessable\b",
             text,
             re.I,
         )

@@ -277,6 +277,8 @@ def soften(verdict: str, why: str, settle: str, mode: str) -> tuple[str, str, st
     """A verdict after the criterion's modality: only a ``required`` rule can be "not met"."""
     if mode == "other_cancer":
         return "met", WHY[mode], ""
+    if mode == "unsure_list":  # a guess at the list's kind settles nothing either way
+        return "unknown", f"{WHY[mode]} {why}".strip(), SETTLE[mode]
     if mode != "required" and verdict == "not met":
         return "unknown", f"{WHY[mode]} {why}".strip(), SETTLE[mode] or settle
     return verdict, why, settle

@@ -352,7 +352,9 @@ def _open_sex_stands(crits: list[dict]) -> list[dict]:
     opened = any(
         check.get("type") == "sex" and check.get("value") == "any"
         for c in crits
-        if c["kind"] == "inclusion" and c.get("number")
+        if c["kind"] == "inclusion"
+        and c.get("number")
+        and modality(c.get("option") or c["text"], "inclusion") == "required"
         for check in c["checks"]
     )
     if not opened:

@@ -97,7 +97,13 @@ _INABILITY = re.compile(
 _OUT_UNLESS = re.compile(
     r"^\W*(?:subjects?|patients?|participants?|people|women|men)\s+(?:with|who\s+(?:have|has|had))\s+"
     r"(?:(?!\b(?:must|should|are|is|will|can|may|eligible|allowed|permitted|required)\b)[^;.:])*?"
-    r",\s*unless\b",
+    # ... about brain or spinal spread, which studies let in only on conditions (not a
+    # population the study is for: "Patients with HER2-negative metastatic breast cancer, unless
+    # enrolled in cohort B"), with no verb of the inclusion after it either (first review)
+    r"\b(?:brain|cns|central\s+nervous|leptomening\w*|spinal)\b"
+    r"(?:(?!\b(?:must|should|are|is|will|can|may|eligible|allowed|permitted|required)\b)[^;.:])*?"
+    r",\s*unless\b"
+    r"(?![^;]*\b(?:must|should|are|is|will\s+be|eligible|allowed|permitted|required)\b)",
     re.I,
 )
 _MUST_NOT = re.compile(r"\b(?:must|should)\s+not\b|\bmustn't\b|\bexclude", re.I)
@@ -353,10 +359,15 @@ def _items(lines: list[str]) -> list[tuple[str, int, bool, str, bool, str]]:
             and (text[:1].isupper() or text[:1].isdigit())
             and not _OPEN_LINE_END.search(items[-1][3])
             and not items[-1][3].rstrip().endswith(",")
-            # the lines under "At least one of the following ...:" stay one item until one ends
-            # its sentence: with no markers, where the options end cannot be seen (NCT03227328:
-            # set 57)
-            and not (len(items) > 1 and _ANY_OF.search(items[-2][3]))
+            # the lines under a stem ("At least one of the following ...:", "Postmenopausal
+            # status defined as:", "Patients must have:") stay one item until one ends its
+            # sentence: with no markers, where its options end cannot be seen (NCT03227328: set
+            # 57; first review)
+            and not (
+                len(items) > 1
+                and not items[-2][3].startswith(_HEAD)
+                and items[-2][3].rstrip().endswith(":")
+            )
         ):
             new = True
         if (
@@ -454,6 +465,10 @@ def _unnamed_second_list(items: list[tuple]) -> int | None:
     lost). The second list is most likely the exclusions, but that is a guess: its items are
     read as exclusions that can never rule a person out on their own."""
     if any(item[3].startswith(_HEAD) or item[0] != "inclusion" for item in items):
+        return None
+    # ... and not when the first list has a list of its own ("adequate bone marrow function:
+    # neutrophils ...; platelets ...; bilirubin ... ." then more inclusions: first review)
+    if any(":" in item[3] for item in items):
         return None
     ends = [item[3].rstrip()[-1:] for item in items]
     for k in range(2, len(items) - 1):

@@ -71,7 +71,14 @@ PHRASES: list[tuple[re.Pattern, str | None, list[str] | None]] = [
         ["positive"],
     ),
     # "Breast Cancer That Overexpresses HER2" (NCT00363012: set 93): the verb before the marker
-    (re.compile(rf"\bover-?express(?:es|ing)?\s+{_HER2}", re.I), None, ["positive"]),
+    # (not "Does Not Overexpress HER2", "lack or do not overexpress": first review)
+    (
+        re.compile(
+            rf"(?<!not )(?<!n't )(?<!nt )(?<!no )\bover-?express(?:es|ing)?\s+{_HER2}", re.I
+        ),
+        None,
+        ["positive"],
+    ),
     (re.compile(rf"\b{_HER2}{_NEGW}", re.I), None, NEG),
     (re.compile(rf"\b{_HR}{_POS}", re.I), "positive", None),
 ]
