@@ -92,3 +92,13 @@ def test_a_question_type_adds_the_words_its_answer_holds(tmp_path):
         assert "'adds'" in str(err)
     else:
         raise AssertionError("a list of words was accepted")
+
+
+def test_final_review_the_writers_own_other_cancer_now_stays_its_subject():
+    for q in (
+        "I have stage 4 prostate cancer. What is the next treatment when hormone therapy stops "
+        "working?",
+        "I have lung cancer. what are the side effects of chemo?",
+    ):
+        assert not ask(q).answers, q
+    assert ask("I had thyroid cancer years ago. Is a bone scan safe while I am on Xeloda?").answers

@@ -42,43 +42,20 @@ def test_a_missed_dose_asked_about_is_no_crisis():
     assert "self-harm" in _semantic("I missed my tablets on purpose because I want it to end")
 
 
-def test_nothing_said_about_a_sign_denies_it():
-    """A daughter writing: "... talks normally to me and hasnt said anything about hurting
-    herself": no sign of self-harm; the sign itself still reads."""
-    assert negated("hasnt said anything about hurting myself")
-    assert negated("she has not mentioned self harm")
-    assert not negated("she has been cutting herself")
-    assert not negated("she said she wants to hurt herself")
-    # only a carer's, only of self-harm, and with nothing after it (first review: a disclosure,
-    # or a sign the carer sees, is a report)
-    assert not negated("i havent said anything about hurting myself")
-    assert not negated("she has not mentioned chest pain")
-    calm = _run(
-        {
-            "symptom": (
-                "hi its her daughter. mum has gone quiet since the chemo monday last week, sleeps "
-                "a lot in the afternoon and doesnt want visitors much. shes eating ok, drinking "
-                "ok, no temperature (36.8), talks normally to me and hasnt said anything about "
-                "hurting herself. is this normal after chemo? should we mention it thursday"
-            ),
-            "temperature_c": 36.8,
-        },
-        drugs=["docetaxel"],
-    )
-    assert calm.level in {"routine", "urgent"}
-    assert not any("self-harm" in r for r in _rules(calm))
-    told = _run({"symptom": "she hasnt said anything about it but she has been cutting herself"})
-    assert told.level == "emergency"
-
-
-def test_quiet_with_clear_talk_is_not_new_confusion():
-    quiet = "mum has gone quiet and sleeps a lot in the afternoon, talks normally to me"
-    assert "confusion-or-drowsiness" not in _semantic(quiet)
+def test_a_telling_that_did_not_happen_is_a_report():
+    """The first and final reviews: "I never mentioned that I've been cutting myself", "she
+    never mentioned the chest pain until tonight" report what was not told; a carer's "she
+    hasnt said anything about hurting herself" is no denial either (the tuning case's calm
+    carer is over-triaged rather than risk a sign written after it)."""
     for words in (
-        "mum has gone quiet and sleeps a lot, she is muddled and not making sense",
-        "she talks normally at times but we can hardly wake her this morning",
+        "I never mentioned that I've been cutting myself",
+        "I never told anyone that I have been cutting myself",
+        "she never mentioned the chest pain until tonight",
+        "she hasnt said anything about hurting herself but I found blades in her room",
     ):
-        assert "confusion-or-drowsiness" in _semantic(words)
+        assert not negated(words.lower().replace("'", "")), words
+        assert _run({"symptom": words}, drugs=["capecitabine"]).level == "emergency", words
+    assert negated("never had chest pain")
 
 
 def test_first_review_not_having_told_of_a_sign_is_a_report():
@@ -102,6 +79,10 @@ def test_first_review_not_having_told_of_a_sign_is_a_report():
 
 def test_first_review_a_dose_doubled_to_make_up_is_an_extra_dose():
     for words in (
+        "forgot my xeloda last night so I took last nights and this mornings together",
+        "missed my evening dose so took 4 tablets this morning instead of 2",
+        "I missed yesterdays tablets, so today I took double",
+        "I forgot my verzenio last night and took it this morning with my morning one",
         "forgot my evening xeloda, took 2 tablets extra this morning to make up. feel fine",
         "I missed my tablets yesterday so I doubled up today to make up for it",
         "I forgot to take my tablets last night so took both lots this morning, is that ok?",
@@ -120,6 +101,15 @@ def test_first_review_a_dose_doubled_to_make_up_is_an_extra_dose():
     )
     assert "took-an-extra-dose-by-mistake" not in _rules(usual)
     assert "question-for-team" in _rules(usual)
+    food = _run(
+        {
+            "symptom": "I took my tablets together with food this morning, forgot to ask about "
+            "my rash",
+            "severity": "none",
+        },
+        drugs=["capecitabine"],
+    )
+    assert "took-an-extra-dose-by-mistake" not in _rules(food)
 
 
 def test_first_review_clear_talk_does_not_quiet_drowsiness():
@@ -130,6 +120,9 @@ def test_first_review_clear_talk_does_not_quiet_drowsiness():
         "awake she talks normally",
         "Mum has been off her food for 2 days and sleeping a lot more than usual, but when she's "
         "awake she's with it and knows who everyone is",
+        # final review
+        "mum is sleeping 20 hours a day but she knows where she is",
+        "she keeps falling asleep in the middle of talking, otherwise makes sense",
     ):
         assert "confusion-or-drowsiness" in _semantic(words), words
 

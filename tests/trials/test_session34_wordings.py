@@ -4,8 +4,6 @@ record its wording comes from and is checked both ways."""
 
 from datetime import date
 
-from mbcnav.patient import parse
-from mbcnav.trials.facts import from_patient
 from mbcnav.trials.groups import group_of
 from mbcnav.trials.match import match, verdict
 from mbcnav.trials.parse import parse_trial
@@ -14,6 +12,7 @@ from mbcnav.trials.split import split
 
 from . import people
 from .one_criterion import checks, parsed
+from .test_health_problems import facts as _with_conditions
 
 DAY = date(2026, 1, 15)
 
@@ -82,19 +81,6 @@ def test_a_record_sex_field_gives_way_to_a_rule_that_opens_the_study_to_both():
     assert "not met" not in _verdicts(opened, man).values()
     closed = _trial("Inclusion Criteria:\n\n* Adults ≥18 years old;\n", sex="female")
     assert "not met" in _verdicts(closed, man).values()
-
-
-def _with_conditions(*conditions):
-    p = parse(
-        {
-            "format": "mbcnav-patient/1",
-            "sex": "female",
-            "birth_year": 1968,
-            "metastatic_diagnosis": {"date": "2025-01-10"},
-            "conditions": list(conditions),
-        }
-    )
-    return from_patient(p, DAY)
 
 
 def test_a_word_before_a_later_problem_of_the_list_is_that_problems_own():
@@ -375,3 +361,39 @@ def test_first_review_rules_labelled_with_parts_of_the_study_are_each_for_their_
     assert _verdict("At least one measurable tumor lesion", people.facts(measurable=False)) == (
         "not met"
     )
+
+
+def test_final_review_neighbouring_wordings():
+    lung = people.facts(sites=["lung"])
+    for text in (
+        "One or more of the following: liver metastases, lung metastases, or more than 3 sites "
+        "of disease",
+        "Visceral disease with one or more of the following: liver metastases; lung metastases",
+    ):
+        assert _verdict(text, lung) != "not met", text
+    bone = people.facts(sites=["bone"], measurable=False)
+    for text in (
+        "Measurable/assessable disease per RECIST 1.1",
+        "Measurable disease per RECIST 1.1; or, for the bone cohort, assessable disease",
+        "Measurable disease per RECIST 1.1 (assessable disease allowed in Part A)",
+    ):
+        assert _verdict(text, bone) != "not met", text
+    for text in (
+        "Prior treatment with a CDK4/6 inhibitor and disease progression on a CDK4/6 inhibitor",
+        "Must have received a CDK4/6 inhibitor and must have had progression. Progression on a "
+        "CDK4/6 inhibitor must be documented",
+    ):
+        assert [c["mode"] for c in checks(text) if c["type"] == "therapy"] == ["progressed"]
+    for title in (
+        "Breast Cancer Non-Overexpressing HER2",
+        "Breast Cancer Without Overexpressing HER2",
+        "That Fails to Overexpress HER2",
+    ):
+        found = _trial("", title=title)
+        assert group_of(match(found, people.facts(her2="zero")), "RECRUITING") != "other"
+        assert group_of(match(found, people.facts(her2="positive")), "RECRUITING") == "other"
+    treatment_phases = (
+        "HER2-positive MBC treated with trastuzumab (induction phase) and pertuzumab "
+        "(maintenance phase)"
+    )
+    assert _verdict(treatment_phases, people.facts(hr="negative", her2="zero")) == "not met"

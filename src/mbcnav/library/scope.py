@@ -361,7 +361,12 @@ class Scope:
             (m := self.own_other.search(padded))
             and not breast_only
             and not self._has(padded, self.trial_words)
-            and not self.covers(asked)
+            # (the writer's own cancer now, "I have stage 4 prostate cancer. What is the next
+            # treatment ...?", stays its subject whatever the asked clause names: final review)
+            and not (
+                self.covers(asked)
+                and _PAST_OR_OTHERS.search(padded[max(0, m.start() - 30) : m.end() + 30])
+            )
             and not (
                 _SOMEONE_ELSES.search(padded[max(0, m.start() - 30) : m.end()])
                 and re.search(r" (?:i|im|ive|me|my|mine) ", f" {said} ")
@@ -716,6 +721,10 @@ _SOMEONE_ELSES = re.compile(
     r"\b(?:his|her|their|hers|she|he|they|mom|mum|mother|dad|father|sister|brother|aunt|uncle|"
     r"cousin|friend|wife|husband|partner|son|daughter|grand\w*|niece|nephew|law|neighbou?r|"
     r"colleague|coworker|boss)\b"
+)
+#: a cancer told as someone else's or as the writer's past ("my sister had", "years ago")
+_PAST_OR_OTHERS = re.compile(
+    _SOMEONE_ELSES.pattern + r"|\b(?:had|ago|history|(?:19|20)\d\d|previous|previously|past)\b"
 )
 #: words before a drug that make it what the person takes beside the other drug
 _FOR_ANIMAL = re.compile(

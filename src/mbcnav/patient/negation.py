@@ -108,19 +108,12 @@ OR_ANYTHING = frozenset({"anything", "something", "owt", "whatever", "similar"})
 _TO_SPEAK_OF = re.compile(
     r"\s+(?:to\s+speak\s+of|worth\s+(?:mentioning|talking\s+about|a\s+mention))\s*$"
 )
-#: a carer's "she hasnt said anything about hurting herself" (read with the carer's words folded
-#: to the first person): nothing said of self-harm, told of someone else, with nothing after it,
-#: denies it as "no" does (session 34, tuning set 74). Only that: "I never mentioned that I've
-#: been cutting myself" is a disclosure, and "he hasnt said anything about chest pain, he keeps
-#: rubbing his chest" a carer's report of a sign (first review)
-_SAID_NOTHING = re.compile(
-    r"^(?:(?:she|he|they|mum|mom|dad|my\s+(?:mum|mom|dad|wife|husband|partner|sister|brother|"
-    r"mother|father|daughter|son))\s+(?:hasnt|has\s+not|havent|have\s+not|hadnt|had\s+not|"
-    r"never|doesnt|does\s+not|didnt|did\s+not)|hasnt|has\s+not|doesnt|does\s+not)\s+"
-    r"(?:said|say|mentioned|mention|talked|talk|spoken|spoke)"
-    r"(?:\s+(?:anything|a\s+word|a\s+thing))?(?:\s+(?:about|of))?\s+"
-    r"(?=(?:hurting|harming|cutting|injuring)\s+(?:myself|herself|himself|themselves)\s*$|"
-    r"self\s*harm\w*\s*$)"
+#: a telling that did not happen, with what was not told after it ("I never mentioned that I've
+#: been cutting myself", "she never mentioned the chest pain until tonight"): the "never" is of
+#: the telling, and what follows is a report (session 34, final review)
+_NOT_TOLD = re.compile(
+    r"^(?:\w+\s+){0,2}(?:never|not|havent|hasnt|hadnt|didnt|dont|doesnt)\s+(?:told|tell|"
+    r"mentioned|mention|said|say|admitted|admit|let\s+on)\b.*\b(?:that|how|until|till)\b"
 )
 #: "not weeing more than usual": a denial of more, not a report of the usual
 _MORE_THAN_USUAL = re.compile(
@@ -153,7 +146,9 @@ def negated(clause: str) -> bool:
     pseudo-negation, data/negation.yaml). Words nothing reads are never denied (err upwards).
     """
     low = clause.lower().replace("’", "'").replace("'", "").strip()
-    words = _TO_SPEAK_OF.sub("", _SAID_NOTHING.sub("no ", low)).split()
+    if _NOT_TOLD.search(low):
+        return False
+    words = _TO_SPEAK_OF.sub("", low).split()
     # "wasnt dizzy", "isnt swollen": a state denied as "not" denies it (twenty-eighth session,
     # tuning set 62); "didnt" and "doesnt" stay unread ("didnt wee all day" is a report)
     words = ["not" if w in _COPULA_NOT else w for w in words]

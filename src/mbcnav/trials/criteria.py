@@ -612,16 +612,14 @@ def checks_for(crit: Criterion, found: list[Mention]) -> list[dict]:
             # "must have received >= 1 prior aromatase inhibitor ... and must have had either
             # disease recurrence or disease progression on a prior aromatase inhibitor"
             # (NCT00217399: set 92): the drug named again as grown on asks for more than receipt
-            # ... only as a further demand joined by "and" in the same sentence, not one way of
-            # several or a condition ("at least 4 cycles or 2 cycles provided disease progression
-            # occurred while on taxane", NCT00477464; "if adjuvant, must have had recurrence
-            # on ...": first review)
+            # ... not when it is one way of several or a condition ("at least 4 cycles or 2 cycles
+            # provided disease progression occurred while on taxane", NCT00477464; "if adjuvant,
+            # must have had recurrence on ...": first review)
             first = next((x for x in out if _same_key(x, key, ways)), None)
             between = text[first["at"] : m.start] if first is not None else ""
             if (
                 first is not None
                 and first.get("mode") == "received"
-                and _FURTHER_DEMAND.search(between)
                 and not _NOT_A_FURTHER_DEMAND.search(between)
             ):
                 first["mode"] = "progressed"
@@ -807,20 +805,25 @@ def checks_for(crit: Criterion, found: list[Mention]) -> list[dict]:
 
 
 #: a part of the study named in brackets in front of its own rule ("(PK expansion phase)")
-_PART_LABELS = re.compile(r"\(\s*(?:[\w-]+\s+){0,3}(?:phase|part|cohort|arm)\s*\)", re.I)
+_PART_LABELS = re.compile(
+    r"(?:^|[;:.]\s*)\(\s*(?:[\w-]+\s+){0,3}(?:phase|part|cohort|arm)\s*\)", re.I
+)
 #: a list inside one criterion of which some items will do: "ER-positive tumors need to fulfill
 #: at least one of the two clinical criteria: ... or aggressive disease criteria (at least two
 #: criteria): ...; liver metastasis; ..." (NCT02613208: set 93)
 _SOME_OF_LIST = re.compile(
     r"\bat\s+least\s+(?:one|two|three|1|2|3)\s+(?:of\s+(?:the\s+)?(?:(?:two|three|four|following|"
-    r"these|below)\s+)?)?(?:[\w-]+\s+)?criteri(?:a|on)\b",
+    r"these|below)\s+)?)?(?:[\w-]+\s+)?criteri(?:a|on)\b"
+    # (not a list of genes, which are one check's values: first review)
+    r"|\b(?:one|two|1|2)\s+or\s+more\s+of\s+the\s+following\b(?!\s+(?:genes?|mutations?|variants?|alterations?))",
     re.I,
 )
 
 
-_FURTHER_DEMAND = re.compile(r"\band\s+(?:must|should|have|has|had)\b", re.I)
+#: words between two namings of a drug that make the second one way of several or a condition
+#: (a sentence break is still an "and": final review)
 _NOT_A_FURTHER_DEMAND = re.compile(
-    r"[.;]\s|\b(?:if|provided|unless|when|whose|who|except|otherwise)\b|\bor\s+\d", re.I
+    r"\b(?:if|provided|unless|when|whose|who|except|otherwise)\b|\bor\s+\d", re.I
 )
 
 

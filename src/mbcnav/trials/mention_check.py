@@ -660,8 +660,9 @@ def from_mention(m: Mention, text: str, kind: str) -> dict | None:
             r"evaluable|non-?measurable|\btarget\s+(?:and/or|or)\s+non-?target|"
             r"\bnon-?target\s+(?:and/or|or)\s+target|"
             # "... or participants with no measurable but assessable disease" (NCT02613208: set
-            # 93); not "measurable disease assessable by RECIST" (first review)
-            r"\bor\s+(?:[\w-]+\s+){0,3}(?:no\s+measurable\s+but\s+)?assessable\b",
+            # 93), "measurable/assessable disease"; not "measurable disease assessable by RECIST"
+            # (the first and final reviews)
+            r"(?<!disease )(?<!lesion )(?<!lesions )\bassessable\b(?!\s+(?:by|per|according|using)\b)",
             text,
             re.I,
         )

@@ -71,10 +71,23 @@ PHRASES: list[tuple[re.Pattern, str | None, list[str] | None]] = [
         ["positive"],
     ),
     # "Breast Cancer That Overexpresses HER2" (NCT00363012: set 93): the verb before the marker
-    # (not "Does Not Overexpress HER2", "lack or do not overexpress": first review)
+    # ... and not overexpressing it is HER2-negative ("Does Not Overexpress HER2", "Non-
+    # Overexpressing HER2", "Without Overexpressing", "Fails to Overexpress": the first and
+    # final reviews)
     (
         re.compile(
-            rf"(?<!not )(?<!n't )(?<!nt )(?<!no )\bover-?express(?:es|ing)?\s+{_HER2}", re.I
+            rf"(?:\bnot|n't|\bnon|\bwithout|\bfails?\s+to|\bfailing\s+to)[-\s]+"
+            rf"over-?express\w*\s+{_HER2}",
+            re.I,
+        ),
+        None,
+        NEG,
+    ),
+    (
+        re.compile(
+            rf"(?<!not )(?<!not  )(?<!n't )(?<!nt )(?<!no )(?<!non-)(?<!non )(?<!without )"
+            rf"(?<!to )\bover-?express(?:es|ing)?\s+{_HER2}",
+            re.I,
         ),
         None,
         ["positive"],
