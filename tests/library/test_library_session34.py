@@ -102,3 +102,14 @@ def test_final_review_the_writers_own_other_cancer_now_stays_its_subject():
     ):
         assert not ask(q).answers, q
     assert ask("I had thyroid cancer years ago. Is a bone scan safe while I am on Xeloda?").answers
+
+
+def test_held_out_a_question_whether_the_spread_is_another_cancer_is_answered():
+    """Held-out set 73, read after it was measured."""
+    assert ask("ct says nodules in both lungs so do I have lung cancer now too").answers
+    q = "if nothing will cure me why put up with the side effects, what are they actually aiming for"
+    assert _articles(q)[0] == "treatment-goals"
+    assert "diarrhea" in synonyms().correct("nerlynx goes right through me") or any(
+        extra == "diarrhea"
+        for _, extra, _ in synonyms().expansions("nerlynx goes right through me")
+    )

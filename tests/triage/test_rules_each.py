@@ -54,6 +54,7 @@ CASES = [
         "round51_cases.yaml",
         "round52_cases.yaml",
         "round53_cases.yaml",
+        "round54_cases.yaml",
     )
     for case in yaml.safe_load((DATA / file).read_text("utf-8"))["cases"]
 ]

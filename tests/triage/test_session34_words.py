@@ -135,3 +135,31 @@ def test_first_review_tired_of_fighting_is_hopelessness():
     ):
         assert _run({"symptom": words}, drugs=["letrozole"]).level in {"urgent", "emergency"}
     assert _run({"symptom": "tired after chemo but we walked to the park"}).level == "routine"
+
+
+def test_held_out_sips_only_and_dizzy_on_standing_is_an_emergency():
+    """Held-out set 75, read after it was measured: mouth ulcers on capecitabine."""
+    words = (
+        "day 11 of my xeloda and my mouth is full of ulcers, i havent been able to eat since "
+        "saturday and only had a few sips since last night. bit dizzy when i stand"
+    )
+    assert _run({"symptom": words, "new": True}, drugs=["capecitabine"]).level == "emergency"
+
+
+def test_last_review_an_overdose_after_a_missed_dose_is_still_a_crisis():
+    for words in (
+        "forgot my tablets this morning then swallowed 20 tablets tonight",
+        "forgot my tablets this morning then took 12 tablets of oxycodone",
+    ):
+        assert _run({"symptom": words}, drugs=["capecitabine"]).level == "emergency", words
+    for words in (
+        "I never told anyone I want to die",
+        "I never told my oncologist about my chest pain",
+        "she never complained of chest pain until tonight",
+    ):
+        assert _run({"symptom": words}, drugs=["letrozole"]).level == "emergency", words
+    both = _run(
+        {"symptom": "forgot yesterdays ibrance so took them both today", "severity": "none"},
+        drugs=["palbociclib"],
+    )
+    assert both.level == "urgent"

@@ -397,3 +397,43 @@ def test_final_review_neighbouring_wordings():
         "(maintenance phase)"
     )
     assert _verdict(treatment_phases, people.facts(hr="negative", her2="zero")) == "not met"
+
+
+def test_held_out_a_coming_line_a_washout_and_an_eligible_note_ask_for_no_history():
+    """Held-out set 95, read after it was measured (NCT04354233, NCT04692103, NCT02422615)."""
+    planned = (
+        "first-line chemotherapy planned (or until 1 month after the chemotherapy has started) "
+        "with intravenous (Paclitaxel or Doxorubicin or Cyclophosphamide or Carboplatin) or per "
+        "os (Capecitabine or Vinorelbine) administration - NB : a patient who has previously "
+        "received one or more lines of hormone therapy and who must start a 1st line of "
+        "chemotherapy is eligible"
+    )
+    assert _verdict(planned, people.facts(lines=0, lines_done=0)) != "not met"
+    washout = (
+        "Patients must have been off tamoxifen or other estrogen receptor blocking agents for at "
+        "least 6 weeks and off chemotherapy for 3 weeks for the initial baseline FES."
+    )
+    assert not any(c["type"] == "therapy" for c in checks(washout))
+    one_line = "Who Have Received no or Only One Line of Prior Endocrine Treatment"
+    got = [c for c in checks(one_line) if c["type"] == "lines"]
+    assert got and got[0]["max"] == 1
+    assert not any(c["type"] == "therapy" and c.get("neg") for c in checks(one_line))
+
+
+def test_last_review_neighbouring_wordings():
+    bone = people.facts(sites=["bone"], measurable=False)
+    assert _verdict("Measurable disease per RECIST 1.1, or lesions assessable by PET", bone) != (
+        "not met"
+    )
+    for title in (
+        "Breast Cancer That May or May Not Overexpress HER2",
+        "Whether or Not Overexpressing HER2",
+    ):
+        found = _trial("", title=title)
+        assert group_of(match(found, people.facts(her2="positive")), "RECRUITING") != "other"
+    either = "Prior CDK4/6 inhibitor, with or without progression on a CDK4/6 inhibitor"
+    assert [c["mode"] for c in checks(either) if c["type"] == "therapy"] == ["received"]
+    parts = (
+        "(dose escalation phase) any HER2 status and (expansion phase) prior trastuzumab required"
+    )
+    assert _verdict(parts, people.facts()) != "not met"

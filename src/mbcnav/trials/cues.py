@@ -66,6 +66,10 @@ _NOT_THERAPY = re.compile(
     # (not a treatment named after "after progression on" or "prior": review)
     r"\bwill\s+(?:initiate|start|begin|commence)\b(?:(?!\b(?:after|following|prior|previous\w*|progress\w*|had|received|failed)\b)[^;.])*$|"
     r"\bplanned\s+(?:treatment|therapy|use)\b|\b(?:eligible|candidates?|suitable)\s+(?:to\s+receive\s+|for\s+)|"
+    # "first-line chemotherapy planned (or until 1 month after the chemotherapy has started)
+    # with intravenous (Paclitaxel or ...)" (NCT04354233: held-out set 95, read after it was
+    # measured): the coming treatment named before "planned"
+    r"\b(?:chemo\w*|treatment|therapy|regimen)\s+(?:is\s+|are\s+)?planned\b|"
     # "be suitable for the treatment of HB0021.T combined with 3 different chemotherapy
     # regimen" (NCT04802980): the coming treatment, unless a history is named after it
     # "Ineligible for all options in the investigator's choice chemotherapy arm" (NCT06018337:
@@ -175,7 +179,13 @@ _MAY = re.compile(
     r"\bmay\b|\beither\b|\bif\b|allowed|permitted|eligible|(?:one|any) of the following", re.I
 )
 _WASHOUT = re.compile(
-    r"wash-?out|\bconcurrent\b|\bconcomitant\b|\bwithin\s+\w+\s+half-?li(?:fe|ves)\b", re.I
+    r"wash-?out|\bconcurrent\b|\bconcomitant\b|\bwithin\s+\w+\s+half-?li(?:fe|ves)\b"
+    # "Patients must have been off tamoxifen or other estrogen receptor blocking agents for at
+    # least 6 weeks and off chemotherapy for 3 weeks" (NCT04692103: held-out set 95, read after
+    # it was measured): a time since stopping, for those who had it
+    r"|\b(?:been\s+)?off\s+(?:[\w/-]+\s+){0,8}?for\s+(?:at\s+least\s+)?(?:\d+|one|two|three|four|six)\s*"
+    r"(?:days?|weeks?|months?)\b",
+    re.I,
 )
 # an exclusion worded as a prohibition ("Patients may not have received ..."): the "not"
 # forbids, it does not negate

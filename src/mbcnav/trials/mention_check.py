@@ -662,7 +662,7 @@ def from_mention(m: Mention, text: str, kind: str) -> dict | None:
             # "... or participants with no measurable but assessable disease" (NCT02613208: set
             # 93), "measurable/assessable disease"; not "measurable disease assessable by RECIST"
             # (the first and final reviews)
-            r"(?<!disease )(?<!lesion )(?<!lesions )\bassessable\b(?!\s+(?:by|per|according|using)\b)",
+            r"(?<!measurable disease )(?<!measurable lesion )(?<!measurable lesions )\bassessable\b",
             text,
             re.I,
         )

@@ -76,6 +76,7 @@ PHRASES: list[tuple[re.Pattern, str | None, list[str] | None]] = [
     # final reviews)
     (
         re.compile(
+            rf"(?<!or )(?<!or may )(?<!or might )"
             rf"(?:\bnot|n't|\bnon|\bwithout|\bfails?\s+to|\bfailing\s+to)[-\s]+"
             rf"over-?express\w*\s+{_HER2}",
             re.I,
