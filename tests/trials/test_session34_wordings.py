@@ -437,3 +437,12 @@ def test_last_review_neighbouring_wordings():
         "(dose escalation phase) any HER2 status and (expansion phase) prior trastuzumab required"
     )
     assert _verdict(parts, people.facts()) != "not met"
+
+
+def test_a_plan_for_another_line_after_or_is_no_first_line_plan():
+    """NCT00444587 (set 74): "anthracyclines as part of previous 1st line chemotherapy or planned
+    2nd line chemotherapy" names no plan for the first line."""
+    text = (
+        "anthracyclines as part of previous 1st line chemotherapy or planned 2nd line chemotherapy;"
+    )
+    assert not any(c["type"] == "lines" and c.get("max") == 0 for c in checks(text, "exclusion"))

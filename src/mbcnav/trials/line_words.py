@@ -128,9 +128,11 @@ PLANNED_LINE = re.compile(
     re.I,
 )
 # "first-line chemotherapy planned (or until 1 month after the chemotherapy has started)"
-# (NCT04354233: held-out set 95, read after it was measured): the plan said after the line
+# (NCT04354233: held-out set 95, read after it was measured): the plan said after the line (not
+# "previous 1st line chemotherapy or planned 2nd line chemotherapy", NCT00444587: set 74)
 PLANNED_AFTER = re.compile(
-    r"\b(?P<first>1st|first)[- ]?line\s+(?:[\w-]+\s+){0,2}?(?:is\s+|are\s+)?planned\b(?P<second>(?!))?",
+    r"\b(?P<first>1st|first)[- ]?line\s+(?:(?!(?:or|and|and/or)\s)[\w-]+\s+){0,2}?(?:is\s+|are\s+)?"
+    r"planned\b(?P<second>(?!))?",
     re.I,
 )
 #: the kind named right after a planned line ("first or second line chemotherapy")
