@@ -163,3 +163,15 @@ def test_last_review_an_overdose_after_a_missed_dose_is_still_a_crisis():
         drugs=["palbociclib"],
     )
     assert both.level == "urgent"
+
+
+def test_asking_whether_to_take_a_missed_dose_with_the_next_is_no_extra_dose():
+    """Set 66 in the all-sets run: "do i take it now with my morning ones or skip it?"."""
+    asked = _run(
+        {
+            "symptom": "i forgot my evening capecitabine last night, remembered this morning. do i "
+            "take it now with my morning ones or skip it? feel fine"
+        },
+        drugs=["capecitabine"],
+    )
+    assert "took-an-extra-dose-by-mistake" not in _rules(asked)
