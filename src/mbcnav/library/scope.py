@@ -321,13 +321,7 @@ class Scope:
             # not "Prolia for osteoporosis on anastrozole" (a cancer drug's side effect: review)
             return not self._names_breast(padded)
         owned = self.own_other.search(f" {said} ")
-        if (
-            owned
-            and owned.group(2) in {"have", "has"}
-            and _ASKED_IF.search(f" {said} "[max(0, owned.start() - 25) : owned.start()])
-        ):
-            # "so do I have lung cancer now too": a question whether the writer has it, about the
-            # spread the scan shows (held-out set 73, read after it was measured)
+        if owned and _asked_whether(f" {said} ", owned):
             owned = None
         breast_only = self._breast_only_drug(padded)
         if owned and owned.group(2) == "had" and breast_only:
@@ -352,31 +346,24 @@ class Scope:
         own_driver = bool(
             re.search(r" (?:i have|ive got|i was diagnosed with|diagnosed with|i am|im) ", padded)
         ) and self._driver_subject(padded.strip(), padded)
-        # another cancer told in the story as someone's ("my sister's stomach cancer is HER2
-        # positive ... does it work the same in the stomach?", "Mom has EGFR lung cancer on
-        # Tagrisso", "radioactive iodine for thyroid cancer": session 34, tuning set 72): the
-        # subject when the message names nothing else of the library's (checked at the end: no
-        # breast word, CA 15-3 and "triple negative" among them, once markers other cancers
-        # share are set aside; no spread but that cancer's), no drug given only for breast
-        # cancer and no trial
-        # ... and only when the asked clause names nothing the library covers ("My sister had
-        # ovarian cancer. How often should tumor markers be checked?", "I had radioactive iodine
-        # for thyroid cancer years ago. Is a bone scan safe while I am on Xeloda?" are MBC
-        # questions: first review) and, when the cancer is someone else's, asks nothing of the
-        # writer's own ("My cousin did well on Keytruda for her lung cancer. Why won't my
-        # oncologist give it to me?")
+        # another cancer told anywhere in the message as someone's ("my sister's stomach cancer
+        # is HER2 positive ... does it work the same in the stomach?", "Mom has EGFR lung cancer
+        # on Tagrisso", "radioactive iodine for thyroid cancer": session 34, tuning set 72) is
+        # the subject when the message names nothing else of the library's (checked at the end:
+        # no breast word, CA 15-3 and "triple negative" among them, once markers other cancers
+        # share are set aside; no spread but that cancer's), no drug given only for breast cancer
+        # and no trial; not when the writer asks whether they have it; not when the cancer is
+        # someone else's or the writer's past and the asked clause names something the library
+        # covers ("My sister had ovarian cancer. How often should tumor markers be checked?":
+        # first review; the writer's own cancer now, "I have stage 4 prostate cancer. What is the
+        # next treatment ...?", stays the subject: final review); and not when it is someone
+        # else's and the writer asks of their own ("My cousin did well on Keytruda for her lung
+        # cancer. Why won't my oncologist give it to me?")
         told = (
             (m := self.own_other.search(padded))
             and not breast_only
             and not self._has(padded, self.trial_words)
-            # (not a question whether the writer has it: "ct says nodules in both lungs so do I
-            # have lung cancer now too", held-out set 73 read after it was measured)
-            and not (
-                m.group(2) in {"have", "has"}
-                and _ASKED_IF.search(padded[max(0, m.start() - 25) : m.start()])
-            )
-            # (the writer's own cancer now, "I have stage 4 prostate cancer. What is the next
-            # treatment ...?", stays its subject whatever the asked clause names: final review)
+            and not _asked_whether(padded, m)
             and not (
                 self.covers(asked)
                 and _PAST_OR_OTHERS.search(padded[max(0, m.start() - 30) : m.end() + 30])
@@ -740,6 +727,17 @@ _SOMEONE_ELSES = re.compile(
 _ASKED_IF = re.compile(
     r"\b(?:do|does|did|could|might|may|would|will|can)\s+(?:i|she|he|they|you|we)\s+(?:\S+\s+)?$"
 )
+
+
+def _asked_whether(text: str, m: re.Match) -> bool:
+    """Whether a cancer named after "have/has" (``own_other``'s match in ``text``) is asked
+    about, not told: "so do I have lung cancer now too" asks about the spread a scan shows
+    (held-out set 73, read after it was measured)."""
+    return m.group(2) in {"have", "has"} and bool(
+        _ASKED_IF.search(text[max(0, m.start() - 25) : m.start()])
+    )
+
+
 #: a cancer told as someone else's or as the writer's past ("my sister had", "years ago")
 _PAST_OR_OTHERS = re.compile(
     _SOMEONE_ELSES.pattern + r"|\b(?:had|ago|history|previous|previously|past)\b"

@@ -538,7 +538,7 @@ def checks_for(crit: Criterion, found: list[Mention]) -> list[dict]:
         premise_end = d.end(1)  # "MSI high tumor should have ...": a cohort defined by a marker
         defines = True
     conditional = _IF.match(text)
-    seen = set()
+    seen: dict[tuple, dict] = {}  # each key's first check
     ways = ways_in(plain)
     has_lines = any(c["type"] == "lines" for c in out)
     scoped = has_lines or any(m.check == "therapy" for m in found)
@@ -607,7 +607,7 @@ def checks_for(crit: Criterion, found: list[Mention]) -> list[dict]:
                 c["neg"] = bool(re.search(r"\bnot?\b", text[trailing_if : m.start], re.I))
         key = (c["type"], c["value"], c.get("neg"), _way(ways, c["at"]))
         if key not in seen:
-            seen.add(key)
+            seen[key] = c
             out.append(c)
         elif c["type"] == "therapy" and c.get("mode") == "progressed":
             # "must have received >= 1 prior aromatase inhibitor ... and must have had either
@@ -616,12 +616,11 @@ def checks_for(crit: Criterion, found: list[Mention]) -> list[dict]:
             # ... not when it is one way of several or a condition ("at least 4 cycles or 2 cycles
             # provided disease progression occurred while on taxane", NCT00477464; "if adjuvant,
             # must have had recurrence on ...": first review)
-            first = next((x for x in out if _same_key(x, key, ways)), None)
-            between = text[first["at"] : m.start] if first is not None else ""
+            first = seen[key]
+            between = text[first["at"] : m.start]
             after = re.split(r"[;.]", text[m.end :])[0]
             if (
-                first is not None
-                and first.get("mode") == "received"
+                first.get("mode") == "received"
                 and not _NOT_A_FURTHER_DEMAND.search(between)
                 # "(progression on it is not necessary)" (last review)
                 and not re.search(r"\bnot\s+(?:necessary|required|needed|mandatory)\b", after, re.I)
@@ -801,14 +800,6 @@ def checks_for(crit: Criterion, found: list[Mention]) -> list[dict]:
 _NOT_A_FURTHER_DEMAND = re.compile(
     r"\b(?:if|provided|unless|when|whose|who|except|otherwise|without)\b|\bor\s+\d", re.I
 )
-
-
-def _same_key(c: dict, key: tuple, ways) -> bool:
-    return (
-        c["type"] == key[0]
-        and (c.get("value"), c.get("neg")) == key[1:3]
-        and ("at" in c and _way(ways, c["at"]) == key[3])
-    )
 
 
 def parse_criteria(criteria: list[Criterion]) -> list[dict]:

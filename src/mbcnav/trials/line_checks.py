@@ -353,7 +353,7 @@ def lines_check(text: str) -> dict | None:
     if during and lo is None:  # stricter than a count of prior lines: none may have ended
         hi, done, at = 0, True, during.start()
     elif planned and lo is None and hi is None:
-        hi, done, at = (1 if planned.group("second") else 0), True, planned.start()
+        hi, done, at = (1 if planned.groupdict().get("second") else 0), True, planned.start()
         # the drugs named are those of the coming line, not of earlier ones; but "first or
         # second line chemotherapy" numbers chemotherapy lines, so hormone lines before it do
         # not count

@@ -132,7 +132,7 @@ PLANNED_LINE = re.compile(
 # "previous 1st line chemotherapy or planned 2nd line chemotherapy", NCT00444587: set 74)
 PLANNED_AFTER = re.compile(
     r"\b(?P<first>1st|first)[- ]?line\s+(?:(?!(?:or|and|and/or)\s)[\w-]+\s+){0,2}?(?:is\s+|are\s+)?"
-    r"planned\b(?P<second>(?!))?",
+    r"planned\b",
     re.I,
 )
 #: the kind named right after a planned line ("first or second line chemotherapy")

@@ -350,12 +350,12 @@ def _open_sex_stands(crits: list[dict]) -> list[dict]:
     female or male patients ≥18 years old", NCT06676436: set 90): the rule's words stand and the
     field's gate goes, so a man is not ruled out by a field the study's text contradicts."""
     opened = any(
-        check.get("type") == "sex" and check.get("value") == "any"
-        for c in crits
-        if c["kind"] == "inclusion"
+        c["kind"] == "inclusion"
         and c.get("number")
+        and any(ch.get("type") == "sex" and ch.get("value") == "any" for ch in c["checks"])
+        # (the modality, costlier, only of a rule that opens the study to both)
         and modality(c.get("option") or c["text"], "inclusion") == "required"
-        for check in c["checks"]
+        for c in crits
     )
     if not opened:
         return crits
