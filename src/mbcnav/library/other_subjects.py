@@ -1,0 +1,160 @@
+"""Whether a message is about early breast cancer only, prevention, an animal or another subject."""
+
+from __future__ import annotations
+
+import re
+
+from mbcnav.library.drugs_named import drug_taken, names_drug, own_drug
+from mbcnav.library.scope_data import without
+from mbcnav.library.vocabulary import synonyms, words
+
+_KEEPS_FERTILITY = re.compile(r" (?:contracept\w*|birth control|risk of|zoladex|goserelin|lupron) ")
+_FOR_ANIMAL = re.compile(
+    r" (?:for|in|give|to) (?:my |our |the |a |her |his )?(?:cats?|dogs?|pets?|kitty|kitten|puppy|animals?) "
+)
+_TREATMENT_YEARS = re.compile(
+    r" (?:for |another )?\d+ (?:more )?(?:years?|yrs?)(?= of | on | more | total )"
+)
+
+
+class OtherSubjectReadings:
+    """The readings of ``Scope`` of a subject other than a person's MBC."""
+
+    def other_subject(self, question: str) -> bool:
+        """Whether the message is about an early breast cancer only (``early_only``), a medicine
+        to prevent a first breast cancer, natural menopause, cosmetic
+        breast surgery ("recovery after breast augmentation", "insurance for a breast
+        reduction"), breastfeeding, screening for a first breast cancer, or an animal's illness
+        or care ("my
+        11 yr old lab has a mammary tumor", "spay our rabbit"), and names nothing of a person's
+        own cancer, its treatment or an infection sign."""
+        padded = f" {' '.join(words(synonyms().correct(question)))} "
+        if self.early_only(padded):
+            return True
+        if self._has(padded, self.prevention):
+            # a medicine to lower the risk of a first breast cancer (after atypical hyperplasia,
+            # a biopsy word included): not a person with cancer, unless spread, growth, a site, a
+            # subtype, a cancer that came back, the writer's own cancer or a drug taken is named
+            # (reviews)
+            return not (
+                self._has(padded, self.spread + self.prevention_keeps)
+                or drug_taken(padded)  # "now I'm on Ibrance" (second review)
+            )
+        if self._animal_at_vet(padded):
+            return True
+        if self._about_no_one_with_cancer(padded):
+            return True
+        if (
+            self._has(padded, self.fundraising)
+            and not self._has(padded, self.spread + self.own_markers + self.trial_words + ("mbc",))
+            and not names_drug(padded)
+        ):
+            return True  # money or awareness for the cause, not the writer's own cancer
+        if self._has(padded, self.person_cancer):
+            return False
+        if self._has(padded, self.natural_menopause):
+            # natural menopause with nothing of cancer, its treatment or a drug: general health
+            return not (
+                self._has(padded, self.breast + self.spread + self.cancer_words + self.topic)
+                or names_drug(padded)
+            )
+        if self._has(padded, self.cosmetic + self.lactation + self.screening + self.benign_breast):
+            # any cancer word keeps it ("mastitis or inflammatory breast cancer?", "my cancer
+            # came back, should my sister start screening?"; review), not the "tumor" of a
+            # benign one's own name ("phyllodes tumor"); "malignant phyllodes" is a cancer (review)
+            if " malignant " not in padded:
+                padded = without(padded, self.benign_longest_first)
+            # "no cancer history", or "(no cancer)" closing the message: said to be about no
+            # cancer (not "doctor says no cancer but ...", a finding: review)
+            padded = without(padded, self.no_cancer)
+            if padded.endswith(" no cancer "):
+                padded = padded[: -len("no cancer ")]
+            padded = self._without_relatives(padded)
+            return not self._has(padded, self.spread + self.cancer_words + ("mbc",)) and not (
+                names_drug(padded)
+            )
+        if self._has(padded, self.other_uses) or (
+            self._has(padded, self.fertility_uses)
+            and self._has(padded, self.fertility_drugs)
+            # not birth control beside letrozole, nor letrozole with another breast cancer drug
+            # ("letrozole and ribociclib, is there a risk of getting pregnant": review)
+            and not _KEEPS_FERTILITY.search(padded)
+            and not names_drug(padded, but=frozenset({"aromatase inhibitor"}))
+        ):
+            # "Nolvadex post cycle therapy": a hormone drug's use by bodybuilders; not the
+            # writer's own drug beside someone else's ("my husband is on TRT, is that ok with my
+            # letrozole": second review); "isn't that a cancer drug?" says what the drug is
+            padded = without(padded, self.drug_called_cancer)
+            return not (
+                self._has(
+                    padded, self.breast + self.spread + self.cancer_words + self.person_cancer
+                )
+                or own_drug(padded)
+            )
+        if (
+            self._has(padded, self.other_illness)
+            and self._has(padded, self.other_illness_care)
+            and not (
+                self._has(
+                    padded,
+                    self.breast
+                    + self.spread
+                    + self.cancer_words
+                    + self.person_cancer
+                    + self.drug_kinds,
+                )
+                or names_drug(padded)
+            )
+        ):
+            # hospice for dementia, fluid on the lungs from heart failure drained: another
+            # illness's care, with nothing of cancer or its treatment (session 24, set 52; not a
+            # treatment's side effect, "do aromatase inhibitors cause dementia": review)
+            return True
+        if self._has(padded, self.animal_care):
+            return True
+        # an animal named with an illness and nothing of a person's: "my dog has a lump"
+        return (
+            (self._has(padded, self.animals) or bool(self.owned_animal.search(padded)))
+            and self._has(padded, self.animal_illness)
+            and not self._has(padded, self.spread)
+            and not names_drug(padded)
+        )
+
+    def _animal_at_vet(self, padded: str) -> bool:
+        """An animal named with an illness and its vet, and nothing of the writer's own cancer,
+        its spread or a drug: the animal's illness, whatever procedure the vet names."""
+        return (
+            (self._has(padded, self.animals) or bool(self.owned_animal.search(padded)))
+            and self._has(padded, self.animal_illness)
+            and self._has(padded, self.animal_doctor)
+            and not self._has(padded, self.spread + self.own_markers + self.prevention_keeps)
+            # the vet's drugs are the animal's ("vet says amputation + chemo"); the writer's
+            # own ("I'm on letrozole", "I take letrozole", a breast cancer drug) keeps it
+            and not drug_taken(padded)
+            # (a breast cancer drug asked about for the animal, "is there a tamoxifen or something
+            # for cats": twenty-eighth session, tuning set 60, is the animal's)
+            and not (self._breast_only_drug(padded) and not _FOR_ANIMAL.search(padded))
+            and not (names_drug(padded) and re.search(r" (?:i|im|ive|me|my) ", padded))
+        )
+
+    def early_only(self, padded: str) -> bool:
+        """Whether a message is about a treatment choice for an early breast cancer only: it
+        names a stage 0-III or DCIS and a choice word, and no spread, MBC, cancer coming back,
+        history, MBC site, pain, trial, marker, scan or spot (``comes_back``), and no drug; a
+        risk of it coming back that early treatment lowers ("to lower recurrence risk") is no
+        cancer that came back (``early_risk``)."""
+        said, padded = padded, without(padded, self.early_risk)
+        early_drugs = self.risk_drugs if padded != said else self.early_drugs
+        padded = without(padded, self.early_staging)
+        # how long an early treatment lasts ("5 years of an AI, maybe 10", "for 10 years") is no
+        # cancer that came back years later (twenty-eighth session, tuning set 60)
+        padded = _TREATMENT_YEARS.sub(" ", padded)
+        return (
+            self._has(padded, self.early_stage)
+            and self._has(padded, self.early_choice)
+            and not self._has(padded, self.spread + self.comes_back)
+            and not names_drug(padded, but=early_drugs)
+            # a hormone pill named with the writer's own cancer, a site or growth is about
+            # spread, whatever the first stage was (review)
+            and not (names_drug(padded) and self._has(padded, self.early_keeps))
+        )
