@@ -40,6 +40,17 @@ _DENIED = re.compile(
 )
 
 
+#: where a clause ends: punctuation, "but", "now", "then" ..., and an "and" that opens a new
+#: subject ("... and my legs ...") but not one inside a symptom ("my legs feel numb and heavy":
+#: tuning set 74)
+_CLAUSE_BREAK = re.compile(
+    r"[,;()]+|\s(?:but|plus|also|now|then)\s|"
+    r"\sand\s(?=(?:i|im|i'm|my|me|she|shes|she's|he|hes|he's|her|his|it|its|it's|they|we|the|now|"
+    r"then|this|that|there)\b)",
+    re.I,
+)
+
+
 def emergency_sign(question: str) -> str | None:
     """The first 911 sign (scope.yaml ``emergency_signs``) a clause of the question tells of now,
     read with the check-in symptom vocabulary; None when there is none."""
@@ -51,7 +62,7 @@ def emergency_sign(question: str) -> str | None:
     for sentence in re.split(r"[.!?]+", question or ""):
         if _HYPOTHETICAL.search(sentence):
             continue  # "If I end up in the hospital and can't talk, who decides?" (a plan)
-        for clause in re.split(r"[,;()]+|\s(?:and|but|plus|also|now|then)\s", sentence):
+        for clause in _CLAUSE_BREAK.split(sentence):
             if (
                 len(clause.split()) < 2
                 or _PAST.search(clause)

@@ -12,6 +12,11 @@ _KEEPS_FERTILITY = re.compile(r" (?:contracept\w*|birth control|risk of|zoladex|
 _FOR_ANIMAL = re.compile(
     r" (?:for|in|give|to) (?:my |our |the |a |her |his )?(?:cats?|dogs?|pets?|kitty|kitten|puppy|animals?) "
 )
+_RESULT_BACK = re.compile(
+    r" (?:(?:oncotype|mammaprint|score|test|tests|results?|biopsy|pathology|bloods?|labs?|report)"
+    r"(?: \w+){0,2} came back|came back (?:as )?(?:\d+|positive|negative|clear|normal|fine|ok|benign|"
+    r"high|low|intermediate))(?= )"
+)
 _TREATMENT_YEARS = re.compile(
     r" (?:for |another )?\d+ (?:more )?(?:years?|yrs?)(?= of | on | more | total )"
 )
@@ -127,7 +132,13 @@ class OtherSubjectReadings:
             (self._has(padded, self.animals) or bool(self.owned_animal.search(padded)))
             and self._has(padded, self.animal_illness)
             and self._has(padded, self.animal_doctor)
-            and not self._has(padded, self.spread + self.own_markers + self.prevention_keeps)
+            and not self._has(padded, self.own_markers)
+            # a spread and its organs are the animal's when the question asks for the animal
+            # ("mammary tumor that spread to her lungs ... is it worth it for a dog": tuning set 74)
+            and not (
+                self._has(padded, self.spread + self.prevention_keeps)
+                and not _FOR_ANIMAL.search(padded)
+            )
             # the vet's drugs are the animal's ("vet says amputation + chemo"); the writer's
             # own ("I'm on letrozole", "I take letrozole", a breast cancer drug) keeps it
             and not drug_taken(padded)
@@ -149,6 +160,9 @@ class OtherSubjectReadings:
         # how long an early treatment lasts ("5 years of an AI, maybe 10", "for 10 years") is no
         # cancer that came back years later (twenty-eighth session, tuning set 60)
         padded = _TREATMENT_YEARS.sub(" ", padded)
+        # a test's result that came back ("oncotype came back 18", "results came back clear":
+        # tuning set 74) is no cancer that came back
+        padded = _RESULT_BACK.sub(" ", padded)
         return (
             self._has(padded, self.early_stage)
             and self._has(padded, self.early_choice)

@@ -142,7 +142,10 @@ QUOTED = re.compile(
 # that my CA 15-3 doubled", not "the diagnosis")
 POINTED_TERM = re.compile(
     r"\b(?:that|this|the)\s+(?:word|term|phrase|wording)\b"
-    r"|(?<=\bdoes\s)(?:that|this)(?=\s+(?:actually\s+|really\s+)?mean\W*$)",
+    # ("What does that actually mean for me, am I going to die soon??" after "the oncologist
+    # said 'treatable but not curable'": tuning set 74)
+    r"|(?<=\bdoes\s)(?:that|this)(?=\s+(?:actually\s+|really\s+)?mean"
+    r"(?:\s+for\s+(?:me|us|her|him|them|my\s+\w+))?(?:\W*$|\s*[,?]))",
     re.I,
 )
 MIN_QUESTION_WORDS = 3  # a piece shorter than this stays with the question before it

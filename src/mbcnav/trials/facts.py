@@ -109,6 +109,8 @@ class PatientFacts:
     radiation: list[dict] | None = None
     # dates (ISO) of brain operations among the record's surgery entries; None: not known
     brain_surgery: list[str] | None = None
+    # the day active brain metastases were found (ISO), when the record dates them
+    brain_found: str | None = None
     latest_status: str | None = None  # the latest assessment's status (progression, ned, ...)
     latest_status_on: str | None = None  # that assessment's date (ISO)
     # the latest date the record shows growth: a scan that showed it, or a line stopped for it
@@ -337,7 +339,7 @@ def from_patient(p, as_of: date) -> PatientFacts:
             elif not fact.ongoing:
                 fact.end = max(filter(None, [fact.end, t.end.isoformat()]))
     sites = derive.sites(p)
-    brain = None
+    brain = brain_found = None
     if p.metastases:
         brain = "none"
         for m in p.metastases:
@@ -345,6 +347,7 @@ def from_patient(p, as_of: date) -> PatientFacts:
                 brain = "leptomeningeal"
             elif m.site == "brain" and brain != "leptomeningeal":
                 brain = m.status or "active"
+                brain_found = m.date.isoformat() if m.date else None
     measurable = None
     if any(m.measurable for m in p.metastases):
         measurable = True
@@ -412,6 +415,7 @@ def from_patient(p, as_of: date) -> PatientFacts:
         sites=sites,
         sites_known=bool(p.metastases),
         brain=brain,
+        brain_found=brain_found if brain == "active" else None,
         measurable=measurable,
         ecog=p.ecog,
         karnofsky=p.karnofsky,

@@ -58,7 +58,7 @@ def her2_scores(text: str) -> list[str] | None:
     """HER2 categories a list of IHC scores allows ("IHC 0, 1+ or 2+ with negative ISH" ->
     zero, ultralow, low), after ASCO/CAP 2023 (0 includes ultralow; 2+ is low unless ISH is
     amplified). None unless a HER2 criterion lists two scores or more."""
-    if not re.search(r"her-?2|erbb2", text, re.I):
+    if not re.search(r"her-?2|(?:c-?)?erb-?b-?2", text, re.I):
         return None
     m = _HER2_LIST.search(text)
     if not m:

@@ -5,7 +5,7 @@
 - ``in_unit(test, value, unit)``: a value in the unit limits are compared in (None if unknown).
 - ``lab_checks(text)``: the limits one criterion sets, as checks of type "lab".
 - ``latest(labs, as_of)``: each test's most recent numeric value on or before ``as_of``.
-- ``evaluate_lab(check, labs, as_of, sites)``: (holds, why, settle) for one limit.
+- ``evaluate_lab(check, labs, as_of, sites, gilbert)``: (holds, why, settle) for one limit.
 
 A value decides a limit only when it is recent (``max_age_days``); a "× ULN" limit only when
 the answer is the same for every upper limit of normal laboratories use (``uln`` range).
@@ -236,6 +236,7 @@ def _limit_after(text: str, start: int) -> tuple[dict | None, int]:
 
 
 _GFR = re.compile(r"gfr|glomerular", re.I)
+_GILBERT = re.compile(r"gilbert", re.I)
 # an eGFR (per 1.73 m2 of body surface) stands in for a creatinine clearance (Cockcroft-Gault:
 # age, weight and creatinine) only away from the limit: for a small or older person the
 # clearance can be a third lower (78 years, 52 kg, creatinine 1.4: eGFR 37, clearance 27;
@@ -298,6 +299,10 @@ def lab_checks(text: str) -> list[dict]:
         )
         if check.get("uln") and alt and _LIVER.search(tail[alt.end() : alt.end() + 60] + tail):
             check["liver_limit"] = float(alt.group(1).replace(",", ""))
+        if tid == "bilirubin" and _GILBERT.search(text[start:]):
+            # "Total bilirubin ≤ 1.5 × ULN (≤ 3 × ULN for patients with Gilbert's syndrome)": a
+            # looser limit (or none) for people with Gilbert's syndrome
+            check["gilbert"] = True
         if tid == "creatinine_clearance" and not _GFR.search(text):
             check["clearance"] = True  # a clearance (Cockcroft-Gault), not an eGFR
         seen.add(tid)
@@ -385,9 +390,28 @@ def _toward_worse(check: dict, t: LabTest) -> bool:
 
 
 def evaluate_lab(
+    check: dict,
+    labs: dict[str, dict],
+    as_of: str,
+    sites: list[str] | tuple = (),
+    gilbert: bool = False,
+) -> tuple[bool | None, str, str]:
+    """Does the record's recent value meet the limit? (holds, why, what would settle it);
+    ``gilbert``: the record lists Gilbert's syndrome, for which a bilirubin rule may say more."""
+    holds, why, settle = _evaluate_lab(check, labs, as_of, sites)
+    if holds is False and gilbert and check.get("gilbert"):
+        return (
+            None,
+            f"{why} The rule has its own limit for people with Gilbert's syndrome, which your "
+            "record lists; the study team applies it.",
+            settle,
+        )
+    return holds, why, settle
+
+
+def _evaluate_lab(
     check: dict, labs: dict[str, dict], as_of: str, sites: list[str] | tuple = ()
 ) -> tuple[bool | None, str, str]:
-    """Does the record's recent value meet the limit? (holds, why, what would settle it)."""
     table = load()
     t = table.tests[check["value"]]
     limit = check["limit"]

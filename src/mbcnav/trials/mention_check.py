@@ -97,6 +97,17 @@ _BRAIN_REQUIRED = re.compile(
 
 # brain metastases that grew after local treatment ("CNS metastases that had failed local
 # treatment", NCT06493864; "progressing despite radiotherapy"): untreated ones have not
+# brain metastases taken out by an operation ("Patients With Brain Metastases That Have Been
+# Removed By Surgery", NCT01372774: set 96; "resected brain metastases")
+_RESECTED = re.compile(
+    r"^[\w\s-]{0,30}?\b(?:that\s+(?:have|has)\s+been\s+|which\s+(?:have|has)\s+been\s+)?"
+    r"(?:(?:surgically\s+)?(?:removed|resected|excised)(?:\s+(?:by|with)\s+surgery)?|"
+    r"after\s+(?:surgical\s+)?(?:resection|surgery)|post-?operative)\b",
+    re.I,
+)
+_RESECTED_BEFORE = re.compile(
+    r"\b(?:resected|surgically\s+removed|operated|post-?operative|post-?resection)\s+$", re.I
+)
 _FAILED_LOCAL = re.compile(
     r"\bfailed\s+(?:prior\s+|previous\s+)?(?:local|radiation|radio|surgery|surgical|srs|stereotactic)"
     r"|\b(?:progress\w*|grow\w*|recurr\w*)\s+(?:after|despite|following|post)\s+(?:prior\s+|previous\s+)?"
@@ -541,6 +552,10 @@ def from_mention(m: Mention, text: str, kind: str) -> dict | None:
         )[0]
         if _FAILED_LOCAL.search(own):
             status = "failed-local"  # "CNS metastases that had failed local treatment"
+        elif kind == "inclusion" and (
+            _RESECTED.search(own) or _RESECTED_BEFORE.search(text[max(0, m.start - 30) : m.start])
+        ):
+            status = "resected"  # "Brain Metastases That Have Been Removed By Surgery"
         elif re.search(r"immediate|requir|need", around, re.I):
             status = "urgent"
         elif (

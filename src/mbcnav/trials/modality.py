@@ -233,6 +233,11 @@ def modality(text: str, kind: str) -> str:
         None,
     )
     first = SENTENCE_END.search(text)
+    if allow and _CONCESSION.search(text[: allow.start()]):
+        # "Initially diagnosed with HER2-positive ... mBC no more than 6 months prior to
+        # enrollment, although they can have received anti-cancer treatment during that time"
+        # (NCT02393924: set 96): the allowance qualifies the rule before the comma, which stands
+        allow = None
     if allow and first and allow.start() > first.start():
         allow = None  # "Previously received X. One more line of Y is allowed.": X is required
     if allow and not rx("modality.forbidden").search(text):
@@ -253,6 +258,11 @@ def modality(text: str, kind: str) -> str:
     return "required"
 
 
+#: a clause that concedes something after the rule ("..., although they can have ..."), with
+#: the rule's own words before it
+_CONCESSION = re.compile(
+    r"\w[^,;]*[,;]\s*(?:although|though|but|however|even\s+(?:if|though))\b[^,;.]*$", re.I
+)
 _ELIGIBLE = re.compile(
     r"(?:is|are|will be)\s+(?:also\s+)?(?:allowed|permitted|acceptable|eligible)", re.I
 )

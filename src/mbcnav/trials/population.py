@@ -197,7 +197,7 @@ def _endocrine_drug() -> re.Pattern:
 
 _SOLID = re.compile(r"\bsolid\s+(?:tumou?rs?|cancers?|malignanc\w+|neoplasms?)\b", re.I)
 _QUALIFIED = re.compile(
-    r"her-?2|erbb2|receptor|\b(?:hr|er|pr)\b|positive|negative|express\w*|mutat\w*|amplif\w*|"
+    r"her-?2|(?:c-?)?erb-?b-?2|receptor|\b(?:hr|er|pr)\b|positive|negative|express\w*|mutat\w*|amplif\w*|"
     r"fusion|altered|alteration|deficien\w*|\b\w+-(?:mutant|mutated)",
     re.I,
 )

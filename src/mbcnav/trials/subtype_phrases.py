@@ -10,7 +10,7 @@ from mbcnav.trials.wording import rx
 
 NEG = ["zero", "ultralow", "low", "negative"]
 _HR = r"(?:hr|hormone[- ]receptors?|er|estrogen[- ]receptors?|oestrogen[- ]receptors?)"
-_HER2 = r"(?:her[- ]?2(?:\s*/\s*neu)?|erbb2)"  # "HER2/neu-negative" (NCT04333706)
+_HER2 = r"(?:her[- ]?2(?:\s*/\s*neu)?|(?:c-?)?erb-?b-?2)"  # "HER2/neu-negative" (NCT04333706)
 _POS = r"(?:\s*\+|[- ]?positive|[- ]?pos\b)"  # "HER2pos" (NCT03630809)
 _NEGW = r"(?:\s*-(?![a-z])|\s*-(?=(?:breast|bc)\b)|[- ]?negative|\s+neg\b|[- ]?non[- ]?amplified)"
 

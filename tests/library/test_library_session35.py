@@ -1,0 +1,65 @@
+"""Thirty-fifth session (issue 15): words read from the tuning set 74. Each change that keeps a
+question out still lets its near misses in, and the other way round."""
+
+from mbcnav.library.answer import ask
+from mbcnav.library.emergency_signs import emergency_sign
+from mbcnav.library.understand import understand
+
+
+def _articles(q: str) -> list[str]:
+    return [a.article for a in ask(q).answers]
+
+
+def test_an_animals_cancer_that_spread_is_the_animals():
+    assert not ask(
+        "our 11 year old lab has a mammary tumor that spread to her lungs on the xray, vet "
+        "offered chemo - is it worth it for a dog"
+    ).answers
+    # the writer's own spread beside the animal keeps the question
+    assert _articles(
+        "my dog has a tumor and the vet is worried, and my own cancer has spread to my liver, "
+        "what now for me"
+    )
+    # a spread with no word that asks for the animal stays the person's
+    assert _articles("the vet says my dog is fine, but my cancer spread to my lungs, what now")
+
+
+def test_the_persons_own_diagnosis_is_in_scope_someone_elses_illness_is_not():
+    assert _articles(
+        "Three months since the diagnosis and I'm angry all the time, snapping at my husband "
+        "over nothing, then lying awake feeling guilty about it. Is this just part of it or do I "
+        "need some kind of help?"
+    )
+    assert _articles("since my diagnosis I cant sleep, what helps")
+    assert not ask("my dad got the diagnosis of dementia last month, how do I cope").answers
+    assert not ask("my dad is struggling since his diagnosis of heart failure").answers
+
+
+def test_a_test_result_that_came_back_is_no_recurrence():
+    assert not ask(
+        "stage 2A ER+ just had my lumpectomy, oncotype came back 18, do I need chemo or just "
+        "hormone pills"
+    ).answers
+    # a cancer that came back is still one
+    assert _articles(
+        "stage 2 years ago, had a lumpectomy, now it came back in my bones, do I need chemo"
+    )
+
+
+def test_a_symptom_joined_by_and_is_read_whole():
+    assert emergency_sign("spine mets and now my legs feel numb and heavy") == "leg weakness"
+    assert _articles("spine mets and now my legs feel numb and heavy")[0] == "emergencies"
+    # "and" before a new subject still ends a clause
+    assert emergency_sign("I had chest pain last year and my scan is next week") is None
+
+
+def test_what_that_means_for_me_names_the_quoted_words():
+    reading = understand(
+        "At my very first appointment the oncologist said 'treatable but not curable' and "
+        "honestly I stopped hearing anything after that. What does that actually mean for me, "
+        "am I going to die soon??"
+    )
+    assert "treatable but not curable" in reading.asked
+    # "what does it mean that ..." is no pointer to a quoted word
+    other = understand("The report said 'stable'. What does it mean that my CA 15-3 doubled?")
+    assert "stable" not in other.asked

@@ -1,0 +1,62 @@
+"""Thirty-fifth session (issue 20): words people use for legs that stop working, read as weak
+legs or trouble walking (NICE NG234: a change in the legs or walking is a cord-compression
+sign), with the everyday words around them left alone; and eating almost nothing said in any
+tense (set 76)."""
+
+import pytest
+
+from .test_session32_words import _run
+
+
+def _rules(result) -> set[str]:
+    return {r.rule for r in result.reasons}
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        "dad is not moving his legs properly",
+        "he can't move his legs properly since this morning",
+        "she isn't using her legs right",
+        "his legs are not working properly today",
+        "mum cant lift her legs to get into bed",
+        "she's not walking right since yesterday",
+        "he has not been walking properly for two days",
+    ],
+)
+def test_legs_that_stop_working_are_an_emergency(words):
+    r = _run({"symptom": words})
+    assert r.level == "emergency", words
+    assert "new-weakness-walking-or-continence-problem" in _rules(r)
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        "my legs are not swollen and I am working from home",
+        "no leg weakness, legs working fine",
+        "walking the dog is not easy in the rain but I manage",
+    ],
+)
+def test_legs_and_walking_words_in_passing_are_not_weakness(words):
+    assert "new-weakness-walking-or-continence-problem" not in _rules(_run({"symptom": words}))
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        "For 4 days she eats almost nothing, only some soup and sips of tea",
+        "he hasn't eaten anything since yesterday",
+        "mum ate hardly anything all weekend",
+        "she doesnt eat much at all now",
+    ],
+)
+def test_eating_almost_nothing_in_any_tense_is_eating_clearly_less(words):
+    """Set 76: a carer's "she eats almost nothing" (present tense, third person)."""
+    r = _run({"symptom": words})
+    assert "eating-clearly-less" in _rules(r), words
+    assert r.level in {"urgent", "emergency"}
+
+
+def test_eating_words_about_a_food_are_not_eating_less():
+    assert "eating-clearly-less" not in _rules(_run({"symptom": "eating well, lots of fruit"}))

@@ -1,0 +1,224 @@
+"""Thirty-fifth-session wordings (issue 14), read from the tuning set 96 (trials outside the
+snapshot) and last session's sets 94 and 95, read after they were measured. Each test names the
+record its wording comes from and is checked both ways."""
+
+from datetime import date
+
+from mbcnav.patient import parse
+from mbcnav.trials.facts import from_patient
+from mbcnav.trials.line_checks import lines_checks
+from mbcnav.trials.line_classes import NON_ENDOCRINE
+from mbcnav.trials.match import match, verdict
+from mbcnav.trials.modality import modality
+from mbcnav.trials.parse import parse_trial
+from mbcnav.trials.record import Trial
+from mbcnav.trials.title_population import is_title_population
+
+from . import people
+from .one_criterion import checks, parsed
+
+DAY = date(2026, 1, 15)
+
+
+def _verdict(text: str, f, kind: str = "inclusion") -> str:
+    return verdict(parsed(text, kind), f, {})["verdict"]
+
+
+def _patient(**extra):
+    return from_patient(
+        parse(
+            {
+                "format": "mbcnav-patient/1",
+                "sex": "female",
+                "birth_year": 1968,
+                "metastatic_diagnosis": {"date": "2024-03-01"},
+                **extra,
+            }
+        ),
+        DAY,
+    )
+
+
+RIBOCICLIB = (  # NCT02422615, whose registry text as stored stops after its first rule
+    "A Randomized Double-blind, Placebo-controlled Study of Ribociclib in Combination With "
+    "Fulvestrant for the Treatment of Men and Postmenopausal Women With Hormone Receptor "
+    "Positive, HER2-negative, Advanced Breast Cancer Who Have Received no or Only One Line of "
+    "Prior Endocrine Treatment"
+)
+
+
+def _title_rule(title: str, eligibility: str = "Inclusion Criteria:\n\n* Age 18 or over") -> dict:
+    crits = parse_trial(Trial("NCT09999999", title=title, eligibility=eligibility))["criteria"]
+    return next((c for c in crits if is_title_population(c)), None)
+
+
+def test_whom_a_title_names_is_a_rule_when_the_criteria_are_silent():
+    rule = _title_rule(RIBOCICLIB)
+    kinds = {k["type"]: k for k in rule["checks"]}
+    assert set(kinds) == {"menopause", "lines"}
+    assert kinds["lines"]["max"] == 1 and kinds["lines"]["class"] == "endocrine therapy"
+    trial = parse_trial(Trial("NCT09999999", title=RIBOCICLIB, eligibility="* Age 18 or over"))
+    three = people.facts(
+        menopause="post", lines=3, line_labels=[["endocrine therapy"]] * 3, line_ended=[True] * 3
+    )
+    one = people.facts(menopause="post", lines=1, line_labels=[["endocrine therapy"]])
+    assert any(c["verdict"] == "not met" for c in match(trial, three)["criteria"])
+    assert not any(c["verdict"] == "not met" for c in match(trial, one)["criteria"])
+    # a man is not asked about menopause
+    man = people.facts(sex="male", lines=1, line_labels=[["endocrine therapy"]])
+    assert not any(c["verdict"] == "not met" for c in match(trial, man)["criteria"])
+
+
+def test_the_criteria_own_words_win_over_the_title():
+    own = (
+        "Inclusion Criteria:\n\n* Pre- or postmenopausal women\n* Up to 2 prior endocrine therapies"
+    )
+    assert _title_rule(RIBOCICLIB, own) is None
+    # "Previously Untreated" names no class (a first chemotherapy study takes people after
+    # hormone therapy), "Based on Prior Endocrine Therapy" no count: nothing is kept
+    assert (
+        _title_rule(
+            "Atezolizumab With Nab-Paclitaxel for Participants With Previously Untreated "
+            "Metastatic Triple-Negative Breast Cancer"
+        )
+        is None
+    )
+    assert (
+        _title_rule(
+            "Alpelisib Plus Fulvestrant or Letrozole, Based on Prior Endocrine Therapy, in "
+            "Patients With PIK3CA Mutant, HR+, HER2- Advanced Breast Cancer"
+        )
+        is None
+    )
+
+
+def test_a_title_for_brain_metastases_removed_by_surgery():
+    """NCT01372774: no criteria stored, the title says whom the study is for."""
+    title = (
+        "Stereotactic Radiosurgery or Whole-Brain Radiation Therapy in Treating Patients With "
+        "Brain Metastases That Have Been Removed By Surgery"
+    )
+    rule = _title_rule(title, "")
+    assert [k["status"] for k in rule["checks"]] == ["resected"]
+    brain = {"site": "brain", "date": "2025-06-01", "status": "treated-stable"}
+    operated = _patient(
+        metastases=[brain],
+        treatments=[{"type": "surgery", "procedure": "craniotomy", "date": "2025-06-10"}],
+    )
+    radiosurgery = _patient(
+        metastases=[brain],
+        treatments=[{"type": "radiation", "site": "brain", "start": "2025-06-10"}],
+    )
+    assert _verdict("Patients with resected brain metastases", operated) == "met"
+    assert _verdict("Patients with resected brain metastases", radiosurgery) == "not met"
+    assert _verdict("Patients with resected brain metastases", _patient()) == "unknown"
+
+
+def test_a_steroid_started_for_active_brain_metastases_says_they_cause_symptoms():
+    """NCT06189209 "Patient with symptomatic uncontrolled brain metastasis" against "three new
+    enhancing lesions with edema; dexamethasone 4 mg daily started" (set 94)."""
+    rule = "Patient with symptomatic uncontrolled brain metastasis."
+    brain = {"site": "brain", "date": "2026-01-05", "status": "active"}
+    dex = {"drugs": ["dexamethasone"], "start": "2026-01-06"}
+    assert _verdict(rule, _patient(metastases=[brain], treatments=[dex]), "exclusion") == (
+        "not met"
+    )
+    # without a steroid, or with one begun before the brain metastases were found (given with
+    # chemotherapy), whether they cause symptoms is not in the record
+    assert _verdict(rule, _patient(metastases=[brain]), "exclusion") == "unknown"
+    before = {"drugs": ["dexamethasone"], "start": "2025-10-01"}
+    assert _verdict(rule, _patient(metastases=[brain], treatments=[before]), "exclusion") == (
+        "unknown"
+    )
+
+
+def test_diagnosed_for_the_first_time_is_newly_diagnosed():
+    """NCT02902991 (set 95)."""
+    text = (
+        "The patients diagnosed with breast cancer for the first time, including postoperative "
+        "patients within one month and the patients diagnosed with Stage IV breast cancer for "
+        "the first time."
+    )
+    (c,) = [k for k in checks(text) if k["type"] == "diagnosed_within"]
+    assert c["first"] is True and c["never_after"] == 365
+    recurrence = _patient(
+        metastatic_diagnosis={"date": "2024-03-01", "first_diagnosis_date": "2018-05-01"}
+    )
+    assert _verdict(text, recurrence) == "not met"
+    new = _patient(metastatic_diagnosis={"date": "2025-11-20", "de_novo": True})
+    assert _verdict(text, new) != "not met"
+    # of spread disease only, the first metastatic diagnosis
+    (m,) = [
+        k
+        for k in checks("Patients diagnosed with metastatic breast cancer for the first time")
+        if k["type"] == "diagnosed_within"
+    ]
+    assert m["first"] is False
+
+
+def test_no_more_than_a_time_since_diagnosis_is_a_most():
+    """NCT02393924: "Initially diagnosed with HER2-positive unresectable LABC or mBC no more than
+    6 months prior to enrollment, although they can have received anti-cancer treatment during
+    that time" (set 96)."""
+    text = (
+        "Initially diagnosed with HER2-positive unresectable LABC or mBC no more than 6 months "
+        "prior to enrollment, although they can have received anti-cancer treatment during that "
+        "time"
+    )
+    assert modality(text, "inclusion") == "required"
+    kinds = {k["type"]: k for k in checks(text)}
+    assert "diagnosed_since" not in kinds
+    assert kinds["diagnosed_within"]["first"] is False
+    old = _patient(receptors={"her2": "positive"})
+    recent = _patient(metastatic_diagnosis={"date": "2025-10-01"}, receptors={"her2": "positive"})
+    assert _verdict(text, old) == "not met"
+    assert _verdict(text, recent) == "met"
+    # "at least" still reads a least time; an allowance with no rule before it stays one
+    assert checks("Diagnosis of breast cancer more than 12 months before enrollment")[0][
+        "type"
+    ] == ("diagnosed_since")
+    assert modality("Prior chemotherapy is allowed", "inclusion") == "permitted"
+
+
+def test_erbb2_spellings_name_her2():
+    """NCT00915018: "ErbB-2 positive locally recurrent or metastatic breast cancer" (set 96)."""
+    for text in (
+        "ErbB-2 positive locally recurrent or metastatic breast cancer",
+        "c-erbB-2 positive breast cancer",
+    ):
+        assert {"type": "receptor", "value": "her2-positive"}.items() <= next(
+            k for k in checks(text) if k["type"] == "receptor"
+        ).items(), text
+    assert _verdict("ErbB-2 positive metastatic breast cancer", people.facts(her2="low")) == (
+        "not met"
+    )
+    assert _verdict("ErbB-2 positive metastatic breast cancer", people.facts(her2="positive")) == (
+        "met"
+    )
+
+
+def test_prior_therapy_other_than_endocrine_therapy_counts_the_other_lines():
+    """NCT00915018: "Prior systemic anti-cancer therapy other than endocrine therapy for locally
+    recurrent or metastatic disease" (set 96)."""
+    text = (
+        "Prior systemic anti-cancer therapy other than endocrine therapy for locally recurrent "
+        "or metastatic disease"
+    )
+    (c,) = lines_checks(text)
+    assert c["class"] == NON_ENDOCRINE and c["min"] == 1
+    hormone_only = people.facts(lines=1, line_labels=[["endocrine therapy", "aromatase inhibitor"]])
+    chemo = people.facts(lines=1, chemo_lines=1, line_labels=[["chemotherapy", "taxane"]])
+    assert _verdict(text, hormone_only, "exclusion") == "met"
+    assert _verdict(text, chemo, "exclusion") == "not met"
+
+
+def test_a_bilirubin_limit_with_its_own_rule_for_gilberts_syndrome():
+    """ "Total bilirubin ≤ 1.5 × ULN (≤ 3 × ULN for patients with Gilbert's syndrome)": a record
+    that lists Gilbert's syndrome is not ruled out by the first limit (a probe of the focus list,
+    written before it was run)."""
+    text = "Total bilirubin ≤ 1.5 × ULN (≤ 3 × ULN for patients with Gilbert's syndrome)"
+    high = [{"date": "2026-01-05", "test": "bilirubin", "value": 2.0, "unit": "mg/dL"}]
+    gilbert = _patient(labs=high, conditions=[{"name": "Gilbert's syndrome"}])
+    assert _verdict(text, gilbert) == "unknown"
+    assert _verdict(text, _patient(labs=high)) == "not met"
+    assert _verdict("Total bilirubin ≤ 1.5 × ULN", gilbert) == "not met"
