@@ -20,6 +20,11 @@ def test_an_animals_cancer_that_spread_is_the_animals():
         "my dog has a tumor and the vet is worried, and my own cancer has spread to my liver, "
         "what now for me"
     )
+    # the writer's own spread told beside a pet's cancer (review)
+    assert _articles(
+        "My breast cancer spread to my lungs and my dog was just diagnosed with lymphoma, the vet "
+        "wants chemo for our dog. How do I cope with both?"
+    )
     # a spread with no word that asks for the animal stays the person's
     assert _articles("the vet says my dog is fine, but my cancer spread to my lungs, what now")
 
@@ -33,6 +38,7 @@ def test_the_persons_own_diagnosis_is_in_scope_someone_elses_illness_is_not():
     assert _articles("since my diagnosis I cant sleep, what helps")
     assert not ask("my dad got the diagnosis of dementia last month, how do I cope").answers
     assert not ask("my dad is struggling since his diagnosis of heart failure").answers
+    assert not ask("My diagnosis is diabetes, what diet should I follow?").answers  # (review)
 
 
 def test_a_test_result_that_came_back_is_no_recurrence():
@@ -40,7 +46,10 @@ def test_a_test_result_that_came_back_is_no_recurrence():
         "stage 2A ER+ just had my lumpectomy, oncotype came back 18, do I need chemo or just "
         "hormone pills"
     ).answers
-    # a cancer that came back is still one
+    # a cancer that came back is still one, whatever test showed it (review)
+    assert _articles(
+        "I'm stage 2 and had a lumpectomy. My tests show it came back. Mastectomy or radiation next?"
+    )
     assert _articles(
         "stage 2 years ago, had a lumpectomy, now it came back in my bones, do I need chemo"
     )
@@ -49,8 +58,13 @@ def test_a_test_result_that_came_back_is_no_recurrence():
 def test_a_symptom_joined_by_and_is_read_whole():
     assert emergency_sign("spine mets and now my legs feel numb and heavy") == "leg weakness"
     assert _articles("spine mets and now my legs feel numb and heavy")[0] == "emergencies"
-    # "and" before a new subject still ends a clause
+    # "and" still ends a clause: a denial before it does not deny the sign after it (review)
     assert emergency_sign("I had chest pain last year and my scan is next week") is None
+    for q in (
+        "No fever and crushing chest pain for an hour, is it my Enhertu?",
+        "On ibrance, no fever and sharp chest pain since this morning",
+    ):
+        assert emergency_sign(q) == "chest pain", q
 
 
 def test_what_that_means_for_me_names_the_quoted_words():

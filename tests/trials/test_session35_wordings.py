@@ -112,6 +112,16 @@ def test_a_title_for_brain_metastases_removed_by_surgery():
     assert _verdict("Patients with resected brain metastases", operated) == "met"
     assert _verdict("Patients with resected brain metastases", radiosurgery) == "not met"
     assert _verdict("Patients with resected brain metastases", _patient()) == "unknown"
+    # surgery one of the ways named, or a plan: no operation needed (review)
+    for other in (
+        "Must have at least one brain metastasis that was resected or treated with SRS",
+        "Brain metastases resected or to be resected",
+    ):
+        assert _verdict(other, radiosurgery) != "not met", other
+    both = (
+        "Radiosurgery in Patients With Resected Brain Metastases or Unresectable Brain Metastases"
+    )
+    assert _title_rule(both, "") is None
 
 
 def test_a_steroid_started_for_active_brain_metastases_says_they_cause_symptoms():
@@ -130,6 +140,17 @@ def test_a_steroid_started_for_active_brain_metastases_says_they_cause_symptoms(
     assert _verdict(rule, _patient(metastases=[brain], treatments=[before]), "exclusion") == (
         "unknown"
     )
+    # a premedication or a mouthwash goes with an anti-cancer drug, a replacement dose is not
+    # dexamethasone (review)
+    paclitaxel = {"drugs": ["paclitaxel"], "start": "2026-01-06"}
+    for treatments in (
+        [{"drugs": ["paclitaxel", "dexamethasone"], "start": "2026-01-06"}],
+        [paclitaxel, dex],
+        [{"drugs": ["everolimus", "exemestane"], "start": "2026-01-07"}, dex],
+        [{"drugs": ["hydrocortisone"], "start": "2026-01-08"}],
+    ):
+        f = _patient(metastases=[brain], treatments=treatments)
+        assert _verdict(rule, f, "exclusion") == "unknown", treatments
 
 
 def test_diagnosed_for_the_first_time_is_newly_diagnosed():
@@ -154,6 +175,12 @@ def test_diagnosed_for_the_first_time_is_newly_diagnosed():
         if k["type"] == "diagnosed_within"
     ]
     assert m["first"] is False
+    # a first recurrence let in beside it (review)
+    assert not [
+        k
+        for k in checks("Patients diagnosed with disease for the first time or at first recurrence")
+        if k["type"] == "diagnosed_within"
+    ]
 
 
 def test_no_more_than_a_time_since_diagnosis_is_a_most():
@@ -173,6 +200,27 @@ def test_no_more_than_a_time_since_diagnosis_is_a_most():
     recent = _patient(metastatic_diagnosis={"date": "2025-10-01"}, receptors={"her2": "positive"})
     assert _verdict(text, old) == "not met"
     assert _verdict(text, recent) == "met"
+    # a limit of a later event is not the diagnosis's (review)
+    for later in (
+        "Diagnosis of metastatic breast cancer with disease progression less than 6 months prior "
+        "to study entry",
+        "Diagnosed with ER+ breast cancer, treated with endocrine therapy for no more than 12 "
+        "months before progression",
+        "Patients diagnosed with breast cancer who completed radiotherapy less than 3 months ago",
+    ):
+        assert not [k for k in checks(later) if k["type"].startswith("diagnosed")], later
+    # a concession that lets people in is a second way in, not a qualifier (review)
+    for allowance in (
+        "No prior chemotherapy for metastatic disease, but prior endocrine therapy is allowed",
+        "Measurable disease per RECIST 1.1, although patients with bone-only disease are eligible",
+    ):
+        assert modality(allowance, "inclusion") == "permitted", allowance
+    # the conceded treatment is no check of its own
+    assert not [
+        k
+        for k in checks("Metastatic breast cancer, although they may have received prior tamoxifen")
+        if k["type"] == "therapy"
+    ]
     # "at least" still reads a least time; an allowance with no rule before it stays one
     assert checks("Diagnosis of breast cancer more than 12 months before enrollment")[0][
         "type"
@@ -210,6 +258,15 @@ def test_prior_therapy_other_than_endocrine_therapy_counts_the_other_lines():
     chemo = people.facts(lines=1, chemo_lines=1, line_labels=[["chemotherapy", "taxane"]])
     assert _verdict(text, hormone_only, "exclusion") == "met"
     assert _verdict(text, chemo, "exclusion") == "not met"
+    # a count or an exception beside it keeps its own reading (review)
+    ceiling = "No more than one prior systemic therapy other than endocrine therapy for metastatic disease"
+    assert [(c["max"], c["class"]) for c in lines_checks(ceiling)] == [(1, NON_ENDOCRINE)]
+    assert _verdict(ceiling, chemo) != "not met"
+    excepted = (
+        "Prior therapy other than hormonal therapy for metastatic breast cancer, except one prior "
+        "chemotherapy regimen"
+    )
+    assert _verdict(excepted, chemo, "exclusion") != "not met"
 
 
 def test_a_bilirubin_limit_with_its_own_rule_for_gilberts_syndrome():
@@ -222,3 +279,31 @@ def test_a_bilirubin_limit_with_its_own_rule_for_gilberts_syndrome():
     assert _verdict(text, gilbert) == "unknown"
     assert _verdict(text, _patient(labs=high)) == "not met"
     assert _verdict("Total bilirubin ≤ 1.5 × ULN", gilbert) == "not met"
+
+
+def test_an_hba1c_two_months_old_still_decides():
+    """HbA1c is the average of two to three months: "HbA1c ≤ 6.4%" against 8.1% measured five
+    weeks before (NCT05631795 against set 88's chart); blood counts still age out at 30 days."""
+    a1c = [{"date": "2025-12-10", "test": "HbA1c", "value": 8.1, "unit": "%"}]
+    assert _verdict("HbA1c ≤ 6.4%", _patient(labs=a1c)) == "not met"
+    old = [{"date": "2025-09-01", "test": "HbA1c", "value": 8.1, "unit": "%"}]
+    assert _verdict("HbA1c ≤ 6.4%", _patient(labs=old)) == "unknown"
+    anc = [{"date": "2025-12-10", "test": "ANC", "value": 1.0, "unit": "10^9/L"}]
+    assert _verdict("ANC ≥ 1.5 x 10^9/L", _patient(labs=anc)) == "unknown"
+
+
+def test_spread_recist_never_measures_counts_as_not_measurable():
+    """Bone and pleura marked not measurable, and leptomeningeal disease with no mark: RECIST 1.1
+    never measures leptomeningeal disease or an effusion (set 93, cj07)."""
+    sites = [
+        {"site": "bone", "date": "2024-01-01", "measurable": False},
+        {"site": "leptomeningeal", "date": "2025-12-16"},
+    ]
+    assert _verdict("Patient must have measurable lesions.", _patient(metastases=sites)) == (
+        "not met"
+    )
+    # a site of no such kind with no mark leaves it open
+    liver = [*sites, {"site": "liver", "date": "2025-12-16"}]
+    assert _verdict("Patient must have measurable lesions.", _patient(metastases=liver)) == (
+        "unknown"
+    )

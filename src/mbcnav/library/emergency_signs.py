@@ -40,13 +40,15 @@ _DENIED = re.compile(
 )
 
 
-#: where a clause ends: punctuation, "but", "now", "then" ..., and an "and" that opens a new
-#: subject ("... and my legs ...") but not one inside a symptom ("my legs feel numb and heavy":
-#: tuning set 74)
-_CLAUSE_BREAK = re.compile(
-    r"[,;()]+|\s(?:but|plus|also|now|then)\s|"
-    r"\sand\s(?=(?:i|im|i'm|my|me|she|shes|she's|he|hes|he's|her|his|it|its|it's|they|we|the|now|"
-    r"then|this|that|there)\b)",
+#: where a clause ends: punctuation, "and", "but", "now", "then" ...
+_CLAUSE_BREAK = re.compile(r"[,;()]+|\s(?:and|but|plus|also|now|then)\s", re.I)
+#: two words that describe one thing, joined by "and" ("my legs feel numb and heavy": tuning
+#: set 74): the clause goes on over the "and"
+_DESCRIBING_PAIR = re.compile(
+    r"\b(numb|heavy|weak|wobbly|tingly|tingling|swollen|red|hot|tight|stiff|dizzy|faint|"
+    r"sore|blurry|blurred|cold|clammy|sweaty|shaky|floppy|limp)\s+and\s+"
+    r"(?=(?:numb|heavy|weak|wobbly|tingly|tingling|swollen|red|hot|tight|stiff|dizzy|faint|"
+    r"sore|blurry|blurred|cold|clammy|sweaty|shaky|floppy|limp)\b)",
     re.I,
 )
 
@@ -62,7 +64,7 @@ def emergency_sign(question: str) -> str | None:
     for sentence in re.split(r"[.!?]+", question or ""):
         if _HYPOTHETICAL.search(sentence):
             continue  # "If I end up in the hospital and can't talk, who decides?" (a plan)
-        for clause in _CLAUSE_BREAK.split(sentence):
+        for clause in _CLAUSE_BREAK.split(_DESCRIBING_PAIR.sub(r"\1 ", sentence)):
             if (
                 len(clause.split()) < 2
                 or _PAST.search(clause)

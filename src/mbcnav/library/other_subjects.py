@@ -12,10 +12,18 @@ _KEEPS_FERTILITY = re.compile(r" (?:contracept\w*|birth control|risk of|zoladex|
 _FOR_ANIMAL = re.compile(
     r" (?:for|in|give|to) (?:my |our |the |a |her |his )?(?:cats?|dogs?|pets?|kitty|kitten|puppy|animals?) "
 )
+# the test itself as what came back ("oncotype came back", "the results came back"), or a
+# result after it ("came back 18", "came back clear"); not "my tests show it came back" (review)
 _RESULT_BACK = re.compile(
-    r" (?:(?:oncotype|mammaprint|score|test|tests|results?|biopsy|pathology|bloods?|labs?|report)"
-    r"(?: \w+){0,2} came back|came back (?:as )?(?:\d+|positive|negative|clear|normal|fine|ok|benign|"
-    r"high|low|intermediate))(?= )"
+    r" (?:(?:oncotype|mammaprint|score|results?|pathology|bloods?|labs?)(?: (?:score|results?|test))?"
+    r" came back|came back (?:as )?(?:\d+|negative|clear|normal|fine|ok|benign|high|low|intermediate))"
+    r"(?= )"
+)
+# the writer's own words ("my breast cancer spread", "I'm on treatment"), not the animal's
+# ("my dog", "our vet"): a spread beside them is the writer's (review)
+_WRITER_OWN = re.compile(
+    r" (?:i|im|ive|me) | my (?!(?:\w+ )?(?:dogs?|cats?|pets?|puppy|kitten|kitty|vet|vets|lab|"
+    r"labrador|rabbit|horse|bunny)\b)"
 )
 _TREATMENT_YEARS = re.compile(
     r" (?:for |another )?\d+ (?:more )?(?:years?|yrs?)(?= of | on | more | total )"
@@ -137,7 +145,7 @@ class OtherSubjectReadings:
             # ("mammary tumor that spread to her lungs ... is it worth it for a dog": tuning set 74)
             and not (
                 self._has(padded, self.spread + self.prevention_keeps)
-                and not _FOR_ANIMAL.search(padded)
+                and (not _FOR_ANIMAL.search(padded) or _WRITER_OWN.search(padded))
             )
             # the vet's drugs are the animal's ("vet says amputation + chemo"); the writer's
             # own ("I'm on letrozole", "I take letrozole", a breast cancer drug) keeps it

@@ -36,16 +36,16 @@ ELSEWHERE = (
 )
 
 
-#: A stage written in the TNM system's letters ("T2 N1 M1", "pT1c N0 M0", "T4b,N2,M1"): what a
-#: pathology report or a discharge letter says of a cancer's size, nodes and spread (NCI
-#: Dictionary of Cancer Terms, "TNM staging system"; session 33, set 70, tuning)
 #: the person's own diagnosis named without the word cancer ("Three months since the diagnosis
 #: and I'm angry all the time ...": tuning set 74), not one of something named after it ("the
 #: diagnosis of dementia")
 _OWN_DIAGNOSIS = re.compile(
     r" (?:since|at|after) (?:the |my )?diagnosis (?!of |with )|"
-    r" my diagnosis (?!of |with )",
+    r" my diagnosis (?!of |with |is |was )",
 )
+#: A stage written in the TNM system's letters ("T2 N1 M1", "pT1c N0 M0", "T4b,N2,M1"): what a
+#: pathology report or a discharge letter says of a cancer's size, nodes and spread (NCI
+#: Dictionary of Cancer Terms, "TNM staging system"; session 33, set 70, tuning)
 _TNM = re.compile(
     r"\b[cpy]?t(?:[0-4][a-d]?|is|x)\s*,?\s*n(?:[0-3][a-c]?|x)\s*,?\s*m(?:[01]|x)\b", re.I
 )

@@ -57,7 +57,7 @@ from mbcnav.trials.line_checks import lines_checks
 from mbcnav.trials.menopause import menopause_check
 from mbcnav.trials.mention_check import from_mention
 from mbcnav.trials.mention_scope import Reading, not_a_rule
-from mbcnav.trials.modality import blank_brackets
+from mbcnav.trials.modality import blank_brackets, concession
 from mbcnav.trials.neuropathy import limit_check as neuropathy_limit
 from mbcnav.trials.options import ways_in
 from mbcnav.trials.performance_status import _KARNOFSKY, ecog_allowed
@@ -314,6 +314,10 @@ def checks_for(crit: Criterion, found: list[Mention]) -> list[dict]:
     # ("Note: participants must have HER2 positivity ..." binds, so it is read)
     explain = [m for m in _EXPLAIN.finditer(text) if not _BINDING.search(m.group(0))]
     skip = [(m.start(), m.end()) for m in explain]
+    # a conceding clause ending the rule (", although they can have received ..."): no check
+    conceded = concession(text)
+    if conceded:
+        skip.append((conceded.start("c"), len(text)))
     # a later sentence that defines a word ("The threshold to qualify as ER positive is >=1%")
     # (to the end of its sentence: "... which is defined as having relapsed ... of completion.
     # Prior use of adjuvant CDK4/6i is allowed (if relapse occurred >/=12 months since
@@ -333,6 +337,8 @@ def checks_for(crit: Criterion, found: list[Mention]) -> list[dict]:
     plain = text
     for m in explain:
         plain = plain[: m.start()] + " " * (m.end() - m.start()) + plain[m.end() :]
+    if conceded:
+        plain = plain[: conceded.start("c")].ljust(len(plain))
     plain = _EXAMPLES.sub(blank, plain)
     for fn in (age_check, sex_check, duration_check):
         if c := fn(plain):

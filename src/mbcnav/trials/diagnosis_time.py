@@ -43,6 +43,13 @@ _AT_MOST = re.compile(
     rf"fewer\s+than|≤|<=|<)\s*{_N}\s+(day|week|month|year)s?\s+(?:prior\s+to|before|ago|earlier)",
     re.I,
 )
+#: an event after a diagnosis that a time limit may belong to instead
+_EVENT = re.compile(
+    r"\b(?:progress\w*|relaps\w*|recurr\w*|treat\w*|therap\w*|radio\w*|radiation|surg\w*|"
+    r"complet\w*|start\w*|began|begun|received|receiv\w*|dose|last|who|which|and|then|since|"
+    r"after|following|resect\w*|operat\w*|biops\w*)\b|[,(]",
+    re.I,
+)
 _LATEST_WORDS = re.compile(r"\b(?:metasta\w*|advanced|stage\s+iv|recurr\w*|relaps\w*|mbc)\b", re.I)
 _OTHER = re.compile(r"\b(?:another|other|second|prior|previous|brain|cns|leptomening\w*)\b", re.I)
 # every stage or setting let in: "(stage I-IV)", "any stage", "in any setting", de novo (review)
@@ -63,6 +70,9 @@ _FIRST_TIME = re.compile(
     r"\bdiagnos\w*\s+(?:with\s+)?(?:an?\s+)?(?P<what>(?:[\w/()+-]+\s+){0,4}?)"
     r"(?:breast\s+(?:cancer|carcinoma|tumou?r)|cancer|mbc|disease)\s+for\s+the\s+first\s+time\b",
     re.I,
+)
+_OR_RECURRENCE = re.compile(
+    r"\bor\b[^.;]{0,30}?\b(?:recurr\w*|relaps\w*|progress\w*|metasta\w*|advanced)\b", re.I
 )
 #: "newly" with no window: met within this many days, never met after _NEVER_NEW days
 _NEW_DAYS, _NEVER_NEW = 183, 365
@@ -97,8 +107,11 @@ def diagnosis_time_check(plain: str) -> dict | None:
             "first": not _ANY_STAGE.search(plain) or bool(_INITIAL.search(plain)),
             "at": m.start(),
         }
-    if (found := list(_FIRST_TIME.finditer(plain))) and not any(
-        _OTHER.search(f.group("what")) for f in found
+    if (
+        (found := list(_FIRST_TIME.finditer(plain)))
+        and not any(_OTHER.search(f.group("what")) for f in found)
+        # "... for the first time or at first recurrence": a recurrence lets others in (review)
+        and not _OR_RECURRENCE.search(plain)
     ):
         return {
             "type": "diagnosed_within",
@@ -110,7 +123,14 @@ def diagnosis_time_check(plain: str) -> dict | None:
             "first": any(not _LATEST_WORDS.search(f.group("what")) for f in found),
             "at": found[0].start(),
         }
-    if (m := _AT_MOST.search(plain)) and not _OTHER.search(plain[: m.start() + 40]):
+    if (
+        (m := _AT_MOST.search(plain))
+        and not _OTHER.search(plain[: m.start() + 40])
+        # the limit is the diagnosis's own, with no later event between ("diagnosis of MBC with
+        # disease progression less than 6 months prior", "... who completed radiotherapy less
+        # than 3 months ago": review)
+        and not _EVENT.search(m.group(0))
+    ):
         return {
             "type": "diagnosed_within",
             "value": "diagnosis date",

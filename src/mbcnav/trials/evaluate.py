@@ -138,7 +138,7 @@ def _brain_state(c: dict, f: PatientFacts) -> tuple[bool | None, str, str]:
         # started since they were found does: it is given for the swelling and symptoms they
         # cause ("three new enhancing lesions with edema; dexamethasone 4 mg daily started":
         # last session's held-out set 94, read after it was measured)
-        if steroid := _steroid_for_brain(f):
+        if steroid := f.brain_steroid:
             return (
                 True,
                 f"Your record lists active brain metastases and {steroid}, a steroid started "
@@ -164,16 +164,6 @@ def _brain_state(c: dict, f: PatientFacts) -> tuple[bool | None, str, str]:
             "",
         )
     return f.brain != "none", f"Brain metastases in your record: {f.brain}.", ""
-
-
-def _steroid_for_brain(f: PatientFacts) -> str | None:
-    """An ongoing corticosteroid started on or after the day active brain metastases were found."""
-    if f.brain != "active" or not f.brain_found:
-        return None
-    for d in f.drugs:
-        if d.ongoing and "corticosteroid" in d.labels and d.start and d.start >= f.brain_found:
-            return d.name
-    return None
 
 
 LOCAL_SITES = {"chest wall", "skin", "breast"}

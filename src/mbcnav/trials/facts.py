@@ -29,6 +29,52 @@ class DrugFact:
         return bool(EARLY_SETTINGS & set(self.settings))
 
 
+#: the steroid given for swelling around brain metastases (NCI, Brain metastases treatment:
+#: dexamethasone), not a replacement dose nor a premedication
+_BRAIN_STEROID = "dexamethasone"
+#: a steroid begun this close to an anti-cancer drug goes with it (premedication, a mouthwash)
+_WITH_TREATMENT_DAYS = 7
+
+
+def _brain_steroid(p, as_of: date, found: str | None) -> str | None:
+    """Dexamethasone in a treatment entry of its own, going on at ``as_of``, begun on or after
+    ``found`` (the day active brain metastases were found), and not within a week of any
+    anti-cancer drug's start."""
+    from mbcnav.patient import vocabulary
+
+    if not found:
+        return None
+
+    def cancer_drug(name: str) -> bool:
+        d = vocabulary.drug(name)
+        return d is not None and not d.supportive
+
+    starts = [t.start for t in p.treatments if t.start and any(map(cancer_drug, t.drugs))]
+    for t in p.treatments:
+        names = [vocabulary.drug(n) for n in t.drugs]
+        if (
+            t.type == "systemic"
+            and names
+            and all(d is not None and d.name == _BRAIN_STEROID for d in names)
+            and t.start
+            and found <= t.start.isoformat() <= as_of.isoformat()
+            and (t.end is None or t.end > as_of)
+            and not any(abs((t.start - s).days) <= _WITH_TREATMENT_DAYS for s in starts)
+        ):
+            return _BRAIN_STEROID
+    return None
+
+
+def _never_measurable(m) -> bool:
+    """Spread RECIST 1.1 counts as non-measurable whatever its size: leptomeningeal disease,
+    ascites, pleural or pericardial effusion, lymphangitic spread (Eisenhauer et al., New response
+    evaluation criteria in solid tumours: revised RECIST guideline (version 1.1), Eur J Cancer
+    2009;45:228-247, section 3.1.2)."""
+    return m.site == "leptomeningeal" or bool(
+        re.search(r"effusion|ascites|lymphangit", f"{m.site} {m.detail or ''}", re.I)
+    )
+
+
 #: a brain operation as a surgery entry writes it (brain_window.py)
 BRAIN_SURGERY = re.compile(
     r"\b(?:brain|cerebral|cerebellar|intracranial|cranial|craniotomy|craniectomy|neurosurg\w*)\b",
@@ -109,8 +155,9 @@ class PatientFacts:
     radiation: list[dict] | None = None
     # dates (ISO) of brain operations among the record's surgery entries; None: not known
     brain_surgery: list[str] | None = None
-    # the day active brain metastases were found (ISO), when the record dates them
-    brain_found: str | None = None
+    # dexamethasone the record gives on its own, going on, begun since active brain metastases
+    # were found and not with an anti-cancer drug (evaluate._brain_state): None when none
+    brain_steroid: str | None = None
     latest_status: str | None = None  # the latest assessment's status (progression, ned, ...)
     latest_status_on: str | None = None  # that assessment's date (ISO)
     # the latest date the record shows growth: a scan that showed it, or a line stopped for it
@@ -351,7 +398,10 @@ def from_patient(p, as_of: date) -> PatientFacts:
     measurable = None
     if any(m.measurable for m in p.metastases):
         measurable = True
-    elif p.metastases and all(m.measurable is False for m in p.metastases):
+    elif p.metastases and all(
+        m.measurable is False or (m.measurable is None and _never_measurable(m))
+        for m in p.metastases
+    ):
         measurable = False
     her2 = derive.her2_category(p)
     hr = derive.hr_status(p)
@@ -415,7 +465,7 @@ def from_patient(p, as_of: date) -> PatientFacts:
         sites=sites,
         sites_known=bool(p.metastases),
         brain=brain,
-        brain_found=brain_found if brain == "active" else None,
+        brain_steroid=_brain_steroid(p, as_of, brain_found) if brain == "active" else None,
         measurable=measurable,
         ecog=p.ecog,
         karnofsky=p.karnofsky,

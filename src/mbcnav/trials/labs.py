@@ -40,6 +40,7 @@ class LabTest:
     uln: tuple[float, float] | None
     source: dict
     worse: str | None = None  # "high" or "low": the direction of a bad value
+    max_age_days: int | None = None  # a test that moves slowly decides for longer (HbA1c)
 
 
 @dataclass(frozen=True)
@@ -93,6 +94,11 @@ def validate(raw: object, where: str = WHERE) -> LabTable:
             isinstance(uln, list) and len(uln) == 2 and 0 < uln[0] <= uln[1]
         ):
             raise TrialsError(f"{where}: test '{tid}' uln '{uln}' must be [low, high].")
+        age = entry.get("max_age_days")
+        if age is not None and (not isinstance(age, int) or isinstance(age, bool) or age <= 0):
+            raise TrialsError(
+                f"{where}: test '{tid}' max_age_days '{age}' must be a whole number of days."
+            )
         if entry.get("worse") not in (None, "high", "low"):
             raise TrialsError(
                 f"{where}: test '{tid}' worse '{entry['worse']}' must be high or low."
@@ -107,6 +113,7 @@ def validate(raw: object, where: str = WHERE) -> LabTable:
             tuple(uln) if uln else None,
             entry["source"],
             entry.get("worse"),
+            age,
         )
     return LabTable(str(raw["as_of"]), int(raw["max_age_days"]), tests)
 
@@ -434,10 +441,11 @@ def _evaluate_lab(
     measured = date.fromisoformat(found["date"])
     age = (today - measured).days
     said = f"Your {t.label} was {found['shown']} on {human(measured)}"
-    if age > table.max_age_days:
+    max_age = t.max_age_days or table.max_age_days
+    if age > max_age:
         return (
             None,
-            f"{said}, more than {table.max_age_days} days ago; the trial needs "
+            f"{said}, more than {max_age} days ago; the trial needs "
             f"{_phrase(check, t, limit)} and tests it again at screening.",
             settle,
         )

@@ -33,12 +33,14 @@ LINES_MIN = re.compile(
     # "systemic", only before "disease" or "cancer" and no "with" a class after it: "Prior
     # treatment in the metastatic setting with any PI3K inhibitor" is a class, NCT05894239)
     r"|\b(?:metastatic|advanced)\s+(?:stages?|disease|setting)\s+who\s+(?:have|has|had)\s+(?:undergone|received)\s+(?:any\s+)?(?:prior\s+)?system(?:at)?ic\s+(?:anti-?(?:cancer|tumou?r)\s+)?(?:therapy|therapies|treatments?)"
-    r"|(?<!no )(?<!without )(?<!any )(?P<prior>prior|previous|(?<!not )(?<!never )(?:have|has|had)\s+(?:undergone|received))\s+(?:any\s+)?(?:treatment\s+with\s+)?(?P<systemic>system(?:at)?ic\s+)?(?:anti-?(?:cancer|tumou?r)\s+|anti-?neoplastic\s+)?(?:therapy|therapies|treatment)"
+    r"|(?<!no )(?<!without )(?<!any )(?P<prior>prior|previous|(?<!not )(?<!never )(?:have|has|had)\s+(?:undergone|received))\s+(?:any\s+)?(?:treatment\s+with\s+)?(?P<systemic>system(?:at)?ic\s+)?(?:anti-?(?:cancer|tumou?r)\s+|anti-?neoplastic\s+)?(?:therapy|therapies|treatment)\s+(?:for|in)\s+(?:the\s+|their\s+)?(?:[\w-]+\s+){0,3}?(?:metastatic|advanced)(?(systemic)|\s+(?:breast\s+)?(?:disease|cancer)\b(?![^.;]*\bwith\b))"
     # "Prior systemic anti-cancer therapy other than endocrine therapy for locally recurrent or
-    # metastatic disease" (NCT00915018: set 96): lines with no hormone drug (NON_ENDOCRINE_WORDS)
-    r"(?:\s+other\s+than\s+(?:endocrine|hormonal|hormone)\s+(?:therapy|therapies|treatments?))?"
-    r"\s+(?:for|in)\s+(?:the\s+|their\s+)?(?:[\w-]+\s+){0,3}?(?:metastatic|advanced)(?(systemic)|\s+(?:breast\s+)?(?:disease|cancer)\b(?![^.;]*\bwith\b))"
-    # "prior line of therapy for metastatic disease" (NCT05982678): any earlier line
+    # metastatic disease" (NCT00915018: set 96), the whole rule: lines with no hormone drug
+    # (NON_ENDOCRINE_WORDS); no count or other exception beside it (review)
+    r"|^\W*(?:prior|previous)\s+(?:system(?:at)?ic\s+)?(?:anti-?(?:cancer|tumou?r)\s+|anti-?neoplastic\s+)?"
+    r"(?:therapy|therapies|treatments?)\s+other\s+than\s+(?:endocrine|hormonal|hormone)\s+"
+    r"(?:therapy|therapies|treatments?)\s+(?:for|in)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?"
+    r"(?:metastatic|advanced)\b(?![^.;]*\b(?:except|other\s+than|apart\s+from|exception|excluding|allowed|permitted)\b)"
     r"|^\W*(?:prior|previous)\s+lines?\s+of\s+(?:system(?:at)?ic\s+)?"
     r"(?:therapy|treatment)\s+(?:for|in)\s+(?:the\s+)?(?:metastatic|advanced)"
     r"(?![^.;]*\b(?:allowed|permitted|not\s+required|may)\b)"

@@ -108,6 +108,11 @@ _RESECTED = re.compile(
 _RESECTED_BEFORE = re.compile(
     r"\b(?:resected|surgically\s+removed|operated|post-?operative|post-?resection)\s+$", re.I
 )
+_OTHER_WAY_THAN_SURGERY = re.compile(
+    r"\bor\b|and/or|\bto\s+be\b|plann\w*|candidate|unresect\w*|radiosurg\w*|\bsrs\b|"
+    r"radiat\w*|irradiat\w*|radiother\w*|\bwbrt\b|gamma\s+knife|stereotactic",
+    re.I,
+)
 _FAILED_LOCAL = re.compile(
     r"\bfailed\s+(?:prior\s+|previous\s+)?(?:local|radiation|radio|surgery|surgical|srs|stereotactic)"
     r"|\b(?:progress\w*|grow\w*|recurr\w*)\s+(?:after|despite|following|post)\s+(?:prior\s+|previous\s+)?"
@@ -552,8 +557,15 @@ def from_mention(m: Mention, text: str, kind: str) -> dict | None:
         )[0]
         if _FAILED_LOCAL.search(own):
             status = "failed-local"  # "CNS metastases that had failed local treatment"
-        elif kind == "inclusion" and (
-            _RESECTED.search(own) or _RESECTED_BEFORE.search(text[max(0, m.start - 30) : m.start])
+        elif (
+            kind == "inclusion"
+            and (
+                _RESECTED.search(own)
+                or _RESECTED_BEFORE.search(text[max(0, m.start - 30) : m.start])
+            )
+            # surgery the only way named: not "resected or treated with SRS", "resected or to be
+            # resected", "Resected ... or Unresectable Brain Metastases" (review)
+            and not _OTHER_WAY_THAN_SURGERY.search(_sentence(text, m.start))
         ):
             status = "resected"  # "Brain Metastases That Have Been Removed By Surgery"
         elif re.search(r"immediate|requir|need", around, re.I):

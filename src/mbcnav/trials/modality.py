@@ -233,7 +233,7 @@ def modality(text: str, kind: str) -> str:
         None,
     )
     first = SENTENCE_END.search(text)
-    if allow and _CONCESSION.search(text[: allow.start()]):
+    if allow and (c := concession(text)) and c.start("c") <= allow.start():
         # "Initially diagnosed with HER2-positive ... mBC no more than 6 months prior to
         # enrollment, although they can have received anti-cancer treatment during that time"
         # (NCT02393924: set 96): the allowance qualifies the rule before the comma, which stands
@@ -258,11 +258,25 @@ def modality(text: str, kind: str) -> str:
     return "required"
 
 
-#: a clause that concedes something after the rule ("..., although they can have ..."), with
-#: the rule's own words before it
+#: a clause that concedes a treatment had after the rule ("..., although they can have received
+#: anti-cancer treatment during that time"), with the rule's own words before it; not one that
+#: lets people in ("..., but patients with bone-only disease are eligible", "... but prior
+#: endocrine therapy is allowed": a second way in, review)
 _CONCESSION = re.compile(
-    r"\w[^,;]*[,;]\s*(?:although|though|but|however|even\s+(?:if|though))\b[^,;.]*$", re.I
+    r"(?<=\w)[^,;]*[,;]\s*(?P<c>(?:although|though|but|however|even\s+(?:if|though))\b"
+    r"(?=[^,;.]*\b(?:can|could|may|might)\s+have\s+(?:had|received|been\s+(?:given|treated)|started)\b)"
+    r"(?![^,;.]*\b(?:eligible|allowed|permitted|acceptable|accepted|included|also)\b)[^,;.]*)$",
+    re.I,
 )
+
+
+def concession(text: str) -> re.Match | None:
+    """The conceding clause ending a rule (group "c"), or None; its words hold no check
+    (criteria.checks_for blanks it)."""
+    m = _CONCESSION.search(text)
+    return m if m and text[: m.start("c")].strip(" ,;") else None
+
+
 _ELIGIBLE = re.compile(
     r"(?:is|are|will be)\s+(?:also\s+)?(?:allowed|permitted|acceptable|eligible)", re.I
 )
