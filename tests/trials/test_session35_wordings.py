@@ -307,3 +307,58 @@ def test_spread_recist_never_measures_counts_as_not_measurable():
     assert _verdict("Patient must have measurable lesions.", _patient(metastases=liver)) == (
         "unknown"
     )
+
+
+def test_final_review_neighbours():
+    """The final review's wordings: a limit or a condition inside a conceding clause is a rule;
+    the disease named before "diagnosed"; a note that only mentions an effusion; "other than
+    endocrine therapy" after "who have received"; a title's count of adjuvant treatment; a
+    steroid begun during chemotherapy."""
+    chemo3 = people.facts(
+        lines=3, chemo_lines=3, line_labels=[["chemotherapy"]] * 3, line_ended=[True] * 3
+    )
+    limit = (
+        "HER2-negative MBC, although patients may have received up to one prior chemotherapy "
+        "regimen for metastatic disease"
+    )
+    assert _verdict(limit, chemo3) == "not met"
+    stable = _patient(
+        metastases=[{"site": "brain", "date": "2025-06-01", "status": "treated-stable"}]
+    )
+    excepted = (
+        "Must not have brain metastases, although they may have had brain metastases treated "
+        "with radiation if stable for 4 weeks"
+    )
+    assert _verdict(excepted, stable) != "not met"
+    recurrence = _patient(
+        metastatic_diagnosis={"date": "2025-11-01", "first_diagnosis_date": "2017-03-01"}
+    )
+    assert (
+        _verdict(
+            "Metastatic breast cancer diagnosed less than 6 months before enrollment", recurrence
+        )
+        == "met"
+    )
+    noted = _patient(
+        metastases=[
+            {"site": "bone", "date": "2024-01-01", "measurable": False},
+            {
+                "site": "lung",
+                "date": "2025-01-01",
+                "detail": "multiple nodules, small pleural effusion",
+            },
+        ]
+    )
+    assert _verdict("Measurable disease per RECIST 1.1", noted) == "unknown"
+    who = "Patients who have received systemic therapy other than endocrine therapy for metastatic disease"
+    assert [(c["min"], c["class"]) for c in lines_checks(who)] == [(1, NON_ENDOCRINE)]
+    adjuvant = _title_rule(
+        "Drug X for Women With Metastatic Breast Cancer Who Have Received No More Than One Prior "
+        "Chemotherapy in the Adjuvant Setting"
+    )
+    assert adjuvant is None or not [k for k in adjuvant["checks"] if k["type"] == "lines"]
+    brain = {"site": "brain", "date": "2026-01-05", "status": "active"}
+    weekly = {"drugs": ["paclitaxel"], "start": "2025-12-01"}
+    dex = {"drugs": ["dexamethasone"], "start": "2026-01-10"}
+    f = _patient(metastases=[brain], treatments=[weekly, dex])
+    assert _verdict("Symptomatic brain metastases", f, "exclusion") == "unknown"

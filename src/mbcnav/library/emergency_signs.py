@@ -40,17 +40,25 @@ _DENIED = re.compile(
 )
 
 
-#: where a clause ends: punctuation, "and", "but", "now", "then" ...
-_CLAUSE_BREAK = re.compile(r"[,;()]+|\s(?:and|but|plus|also|now|then)\s", re.I)
-#: two words that describe one thing, joined by "and" ("my legs feel numb and heavy": tuning
-#: set 74): the clause goes on over the "and"
-_DESCRIBING_PAIR = re.compile(
-    r"\b(numb|heavy|weak|wobbly|tingly|tingling|swollen|red|hot|tight|stiff|dizzy|faint|"
-    r"sore|blurry|blurred|cold|clammy|sweaty|shaky|floppy|limp)\s+and\s+"
-    r"(?=(?:numb|heavy|weak|wobbly|tingly|tingling|swollen|red|hot|tight|stiff|dizzy|faint|"
-    r"sore|blurry|blurred|cold|clammy|sweaty|shaky|floppy|limp)\b)",
-    re.I,
-)
+#: where a clause ends: punctuation, "and", "but", "now", "then" ... (the separators are kept)
+_CLAUSE_BREAK = re.compile(r"([,;()]+|\s(?:and|but|plus|also|now|then)\s)", re.I)
+
+
+def _clauses(sentence: str) -> list[str]:
+    """The clauses of a sentence, and each two joined by "and" whose first is no denial read
+    together too: a sign said over the "and" ("my legs feel numb and heavy", "can't move my left
+    arm and leg": tuning set 74, review) is read whole, and "no fever and chest pain" still reads
+    the chest pain on its own (review)."""
+    from mbcnav.patient.negation import negated  # a sign said to be absent ("I dont have ...")
+
+    parts = _CLAUSE_BREAK.split(sentence)
+    pieces, seps = parts[0::2], parts[1::2]
+    out = list(pieces)
+    for k, sep in enumerate(seps):
+        first = pieces[k].strip()
+        if sep.strip().lower() == "and" and not (negated(first) or _DENIED.search(first)):
+            out.append(f"{first} and {pieces[k + 1].strip()}")
+    return out
 
 
 def emergency_sign(question: str) -> str | None:
@@ -58,13 +66,13 @@ def emergency_sign(question: str) -> str | None:
     read with the check-in symptom vocabulary; None when there is none."""
     from mbcnav.library.scope import scope
     from mbcnav.patient import vocabulary as symptom_vocabulary
-    from mbcnav.patient.negation import negated  # a sign said to be absent ("I dont have ...")
+    from mbcnav.patient.negation import negated
 
     signs = scope().emergency_signs
     for sentence in re.split(r"[.!?]+", question or ""):
         if _HYPOTHETICAL.search(sentence):
             continue  # "If I end up in the hospital and can't talk, who decides?" (a plan)
-        for clause in _CLAUSE_BREAK.split(_DESCRIBING_PAIR.sub(r"\1 ", sentence)):
+        for clause in _clauses(sentence):
             if (
                 len(clause.split()) < 2
                 or _PAST.search(clause)

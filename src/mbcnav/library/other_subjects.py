@@ -21,9 +21,13 @@ _RESULT_BACK = re.compile(
 )
 # the writer's own words ("my breast cancer spread", "I'm on treatment"), not the animal's
 # ("my dog", "our vet"): a spread beside them is the writer's (review)
+_ANIMAL_WORDS = r"dogs?|cats?|pets?|puppy|kitten|kitty|vet|vets|lab|labrador|rabbit|horse|bunny"
 _WRITER_OWN = re.compile(
-    r" (?:i|im|ive|me) | my (?!(?:\w+ )?(?:dogs?|cats?|pets?|puppy|kitten|kitty|vet|vets|lab|"
-    r"labrador|rabbit|horse|bunny)\b)"
+    rf" (?:i|im|ive|me) | my (?!(?:\w+ )?(?:{_ANIMAL_WORDS})\b)|"
+    # a carer's person ("Mum's breast cancer spread to her bones ...", "Her breast cancer spread
+    # ...": final review); "her" alone may be the animal's ("spread to her lungs")
+    r" (?:mum|mom|mother|mam|dad|father|wife|husband|partner|sister|brother|daughter|son|friend|"
+    r"aunt|gran|grandma|nan|nana)s? | (?:her|his|their) breast cancer "
 )
 _TREATMENT_YEARS = re.compile(
     r" (?:for |another )?\d+ (?:more )?(?:years?|yrs?)(?= of | on | more | total )"

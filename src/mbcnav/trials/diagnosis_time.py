@@ -78,6 +78,11 @@ _OR_RECURRENCE = re.compile(
 _NEW_DAYS, _NEVER_NEW = 183, 365
 
 
+def _clause_before(plain: str, at: int) -> str:
+    """The words of ``at``'s clause before it."""
+    return re.split(r"[.;,]", plain[:at])[-1]
+
+
 def diagnosis_time_check(plain: str) -> dict | None:
     """The time-since-diagnosis rule of an inclusion, or None."""
     if m := _NEWLY_WITHIN.search(plain):
@@ -135,7 +140,9 @@ def diagnosis_time_check(plain: str) -> dict | None:
             "type": "diagnosed_within",
             "value": "diagnosis date",
             "days": span_days(m.group(1), m.group(2)),
-            "first": not _LATEST_WORDS.search(m.group(0)),
+            # the disease named before "diagnosed" too ("Metastatic breast cancer diagnosed less
+            # than 6 months before enrollment": final review)
+            "first": not _LATEST_WORDS.search(_clause_before(plain, m.start()) + m.group(0)),
             "at": m.start(),
         }
     if (m := _AT_LEAST.search(plain)) and not _OTHER.search(plain[: m.start() + 40]):

@@ -49,7 +49,21 @@ def _brain_steroid(p, as_of: date, found: str | None) -> str | None:
         d = vocabulary.drug(name)
         return d is not None and not d.supportive
 
-    starts = [t.start for t in p.treatments if t.start and any(map(cancer_drug, t.drugs))]
+    cancer = [t for t in p.treatments if t.start and any(map(cancer_drug, t.drugs))]
+    starts = [t.start for t in cancer]
+
+    def chemo_going(day: date) -> bool:
+        """Chemotherapy going on that day (a steroid begun during it is a premedication)."""
+        return any(
+            t.start <= day
+            and (t.end is None or t.end >= day)
+            and any(
+                (d := vocabulary.drug(n)) is not None and "chemotherapy" in d.classes
+                for n in t.drugs
+            )
+            for t in cancer
+        )
+
     for t in p.treatments:
         names = [vocabulary.drug(n) for n in t.drugs]
         if (
@@ -60,6 +74,7 @@ def _brain_steroid(p, as_of: date, found: str | None) -> str | None:
             and found <= t.start.isoformat() <= as_of.isoformat()
             and (t.end is None or t.end > as_of)
             and not any(abs((t.start - s).days) <= _WITH_TREATMENT_DAYS for s in starts)
+            and not chemo_going(t.start)
         ):
             return _BRAIN_STEROID
     return None
@@ -70,8 +85,15 @@ def _never_measurable(m) -> bool:
     ascites, pleural or pericardial effusion, lymphangitic spread (Eisenhauer et al., New response
     evaluation criteria in solid tumours: revised RECIST guideline (version 1.1), Eur J Cancer
     2009;45:228-247, section 3.1.2)."""
+    # (the whole detail names such spread: "multiple nodules, small pleural effusion" may hold a
+    # measurable nodule: final review)
     return m.site == "leptomeningeal" or bool(
-        re.search(r"effusion|ascites|lymphangit", f"{m.site} {m.detail or ''}", re.I)
+        re.fullmatch(
+            r"\s*(?:malignant\s+)?(?:pleural\s+|pericardial\s+)?(?:effusions?|ascites|"
+            r"lymphangitic\s+(?:spread|carcinomatosis))\s*",
+            m.detail or "",
+            re.I,
+        )
     )
 
 

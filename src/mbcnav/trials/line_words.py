@@ -37,7 +37,11 @@ LINES_MIN = re.compile(
     # "Prior systemic anti-cancer therapy other than endocrine therapy for locally recurrent or
     # metastatic disease" (NCT00915018: set 96), the whole rule: lines with no hormone drug
     # (NON_ENDOCRINE_WORDS); no count or other exception beside it (review)
-    r"|^\W*(?:prior|previous)\s+(?:system(?:at)?ic\s+)?(?:anti-?(?:cancer|tumou?r)\s+|anti-?neoplastic\s+)?"
+    # ("Patients who have received systemic therapy other than ...", "Must have received prior
+    # ...": final review)
+    r"|^\W*(?:(?:patients|subjects|participants)\s+(?:who\s+)?(?:have|has|had)\s+|must\s+have\s+)?"
+    r"(?:received\s+|had\s+)?(?:any\s+)?(?:prior\s+|previous\s+)?(?:system(?:at)?ic\s+)?"
+    r"(?:anti-?(?:cancer|tumou?r)\s+|anti-?neoplastic\s+)?"
     r"(?:therapy|therapies|treatments?)\s+other\s+than\s+(?:endocrine|hormonal|hormone)\s+"
     r"(?:therapy|therapies|treatments?)\s+(?:for|in)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?"
     r"(?:metastatic|advanced)\b(?![^.;]*\b(?:except|other\s+than|apart\s+from|exception|excluding|allowed|permitted)\b)"

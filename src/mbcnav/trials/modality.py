@@ -265,7 +265,11 @@ def modality(text: str, kind: str) -> str:
 _CONCESSION = re.compile(
     r"(?<=\w)[^,;]*[,;]\s*(?P<c>(?:although|though|but|however|even\s+(?:if|though))\b"
     r"(?=[^,;.]*\b(?:can|could|may|might)\s+have\s+(?:had|received|been\s+(?:given|treated)|started)\b)"
-    r"(?![^,;.]*\b(?:eligible|allowed|permitted|acceptable|accepted|included|also)\b)[^,;.]*)$",
+    r"(?![^,;.]*\b(?:eligible|allowed|permitted|acceptable|accepted|included|also|up\s+to|"
+    # a limit or a condition in the clause is a rule of its own ("although patients may have
+    # received up to one prior chemotherapy regimen", "... treated with radiation if stable":
+    # final review)
+    r"no\s+more\s+than|at\s+most|maximum|only|if|unless|provided|as\s+long\s+as|except)\b)[^,;.]*)$",
     re.I,
 )
 

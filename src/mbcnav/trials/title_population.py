@@ -29,6 +29,9 @@ _FOR_WHOM = re.compile(
 #: the checks a title's clause may add, and the classes of therapy whose lines it may count
 KEPT = frozenset({"menopause", "lines"})
 _COUNTED = frozenset({"endocrine therapy", "chemotherapy"})
+#: a count of treatment before the spread ("No More Than One Prior Chemotherapy in the Adjuvant
+#: Setting": final review) is no count of lines for advanced disease
+_EARLY = re.compile(r"\b(?:neo-?)?adjuvant|\bearly\b|curative|peri-?operative", re.I)
 
 
 _SPOKEN_OF = {
@@ -80,7 +83,10 @@ def title_population(crits: list[dict]) -> list[dict]:
                 # Treatment"); "Previously Untreated" says nothing of which treatments (a first
                 # chemotherapy study takes people after hormone therapy), nor "Based on Prior
                 # Endocrine Therapy" of how many
-                and (k["type"] != "lines" or k.get("class") in _COUNTED)
+                and (
+                    k["type"] != "lines"
+                    or (k.get("class") in _COUNTED and not _EARLY.search(c["text"]))
+                )
             ]
             if not checks:
                 continue
