@@ -92,3 +92,15 @@ def test_what_that_means_for_me_names_the_quoted_words():
     # "what does it mean that ..." is no pointer to a quoted word
     other = understand("The report said 'stable'. What does it mean that my CA 15-3 doubled?")
     assert "stable" not in other.asked
+
+
+def test_held_out_wordings_read_after_the_measurement():
+    """Held-out set 75, read after it was measured once: "PET" is the scan, not a pet; a
+    treatment's years given as a choice ("5 years or 10") are no cancer that came back years
+    later."""
+    first = _articles("PET came back no evidence of disease, so can i stop taking my pills now?")
+    assert first[0] == "response-words"
+    assert _articles("is it safe to keep my pet cat during chemo")[0] == "side-effects"
+    assert not ask(
+        "finished radiation for stage 2, should I stay on anastrozole 5 years or 10"
+    ).answers

@@ -55,6 +55,7 @@ CASES = [
         "round52_cases.yaml",
         "round53_cases.yaml",
         "round54_cases.yaml",
+        "round55_cases.yaml",
     )
     for case in yaml.safe_load((DATA / file).read_text("utf-8"))["cases"]
 ]

