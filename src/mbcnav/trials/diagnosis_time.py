@@ -83,6 +83,18 @@ def _clause_before(plain: str, at: int) -> str:
     return re.split(r"[.;,]", plain[:at])[-1]
 
 
+def _newly(first: bool, at: int) -> dict:
+    """ "Newly diagnosed" with no window: met within ``_NEW_DAYS``, never after ``_NEVER_NEW``."""
+    return {
+        "type": "diagnosed_within",
+        "value": "diagnosis date",
+        "days": _NEW_DAYS,
+        "never_after": _NEVER_NEW,
+        "first": first,
+        "at": at,
+    }
+
+
 def diagnosis_time_check(plain: str) -> dict | None:
     """The time-since-diagnosis rule of an inclusion, or None."""
     if m := _NEWLY_WITHIN.search(plain):
@@ -101,33 +113,21 @@ def diagnosis_time_check(plain: str) -> dict | None:
         # (review): anywhere in the criterion
         and not _LATEST_WORDS.search(plain)
     ):
-        return {
-            "type": "diagnosed_within",
-            "value": "diagnosis date",
-            "days": _NEW_DAYS,
-            "never_after": _NEVER_NEW,
-            # "Newly diagnosed HER2-positive breast cancer (stage I-IV)", "... in any setting":
-            # a metastatic diagnosis may be the new one (second review); "with initial breast
-            # cancer, any stage" is still the first
-            "first": not _ANY_STAGE.search(plain) or bool(_INITIAL.search(plain)),
-            "at": m.start(),
-        }
+        # "Newly diagnosed HER2-positive breast cancer (stage I-IV)", "... in any setting": a
+        # metastatic diagnosis may be the new one (second review); "with initial breast cancer,
+        # any stage" is still the first
+        return _newly(not _ANY_STAGE.search(plain) or bool(_INITIAL.search(plain)), m.start())
     if (
         (found := list(_FIRST_TIME.finditer(plain)))
         and not any(_OTHER.search(f.group("what")) for f in found)
         # "... for the first time or at first recurrence": a recurrence lets others in (review)
         and not _OR_RECURRENCE.search(plain)
     ):
-        return {
-            "type": "diagnosed_within",
-            "value": "diagnosis date",
-            "days": _NEW_DAYS,
-            "never_after": _NEVER_NEW,
-            # the first breast cancer unless every such diagnosis is of spread disease ("with
-            # metastatic breast cancer for the first time" may be a first recurrence)
-            "first": any(not _LATEST_WORDS.search(f.group("what")) for f in found),
-            "at": found[0].start(),
-        }
+        # the first breast cancer unless every such diagnosis is of spread disease ("with
+        # metastatic breast cancer for the first time" may be a first recurrence)
+        return _newly(
+            any(not _LATEST_WORDS.search(f.group("what")) for f in found), found[0].start()
+        )
     if (
         (m := _AT_MOST.search(plain))
         and not _OTHER.search(plain[: m.start() + 40])
