@@ -91,3 +91,24 @@ def test_feeling_very_hot_with_no_thermometer_on_ribociclib():
     assert "feeling-hot-with-no-temperature-on-treatment-that-lowers-white-cells" not in _rules(
         flush
     )
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        "finished the dex on sunday, headache back and feel sick",
+        "no dex left since friday and the headache is back",
+        "ran out of my dexamethasone 2 days ago, head hurts",
+    ],
+)
+def test_a_steroid_run_out_said_any_way(words):
+    """Last review: "finished", "no ... left", a steroid named with no drug list."""
+    assert "steroid-run-out-or-stopped" in _rules(_run({"symptom": words}, drugs=["dexamethasone"]))
+    assert "steroid-run-out-or-stopped" in _rules(_run({"symptom": words}))
+
+
+def test_a_planned_taper_is_no_sudden_stop():
+    words = "finished my dex taper last week as planned, feel fine"
+    assert "steroid-run-out-or-stopped" not in _rules(
+        _run({"symptom": words}, drugs=["dexamethasone"])
+    )

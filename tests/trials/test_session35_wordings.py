@@ -5,7 +5,7 @@ record its wording comes from and is checked both ways."""
 from datetime import date
 
 from mbcnav.patient import parse
-from mbcnav.trials.facts import from_patient
+from mbcnav.trials.facts import DrugFact, from_patient
 from mbcnav.trials.groups import group_of
 from mbcnav.trials.line_checks import lines_checks
 from mbcnav.trials.line_classes import NON_ENDOCRINE
@@ -388,3 +388,18 @@ def test_held_out_wordings_read_after_the_measurement():
     assert _verdict(chest, people.facts(sites=["lung"])) == "not met"
     assert _verdict(chest, people.facts(sites=["chest wall"])) == "met"
     assert [k["type"] for k in checks("there is at least one measurable focus")] == ["measurable"]
+
+
+def test_a_judgement_after_or_in_an_exclusion_is_one_more_way_out():
+    """Last review: in an exclusion the treatment history still rules out."""
+    taxane = people.facts(
+        lines=1,
+        chemo_lines=1,
+        line_labels=[["paclitaxel", "taxane", "chemotherapy"]],
+        drugs=[DrugFact("paclitaxel", ["paclitaxel", "taxane", "chemotherapy"], ["metastatic"])],
+    )
+    rule = (
+        "Prior treatment with paclitaxel or other taxane, or patients the investigator believes "
+        "inappropriate for taxane therapy"
+    )
+    assert _verdict(rule, taxane, "exclusion") == "not met"

@@ -195,8 +195,12 @@ def verdict(crit: dict, f: PatientFacts, cache: dict | None = None) -> dict:
         # session's held-out set 97, read after it was measured) stands in for the treatment
         # history it follows, not for the population ("triple negative ... who have progressed
         # on ... or in the opinion of the treating physician ...")
+        # (an inclusion's only: in an exclusion a judgement after "or" is one more way out,
+        # "Prior paclitaxel, or other medical condition that the treating physician believes
+        # to be inappropriate": last review)
         instead = bool(
-            _OR_JUDGED.search(words[max(0, a - 80) : a])
+            crit["kind"] == "inclusion"
+            and _OR_JUDGED.search(words[max(0, a - 80) : a])
             and _SOMEONE_JUDGES.search(words[max(0, a - 80) : b])
         )
         failing = crit["kind"] == "exclusion"  # a check that rules the person out
