@@ -49,16 +49,21 @@ def _clauses(sentence: str) -> list[str]:
     together too: a sign said over the "and" ("my legs feel numb and heavy", "can't move my left
     arm and leg": tuning set 74, review) is read whole, and "no fever and chest pain" still reads
     the chest pain on its own (review)."""
-    from mbcnav.patient.negation import negated  # a sign said to be absent ("I dont have ...")
-
     parts = _CLAUSE_BREAK.split(sentence)
     pieces, seps = parts[0::2], parts[1::2]
     out = list(pieces)
     for k, sep in enumerate(seps):
         first = pieces[k].strip()
-        if sep.strip().lower() == "and" and not (negated(first) or _DENIED.search(first)):
+        if sep.strip().lower() == "and" and not _denies(first):
             out.append(f"{first} and {pieces[k + 1].strip()}")
     return out
+
+
+def _denies(clause: str) -> bool:
+    """Whether a clause says a sign is absent ("no fever", "I dont have chest pain")."""
+    from mbcnav.patient.negation import negated
+
+    return negated(clause.strip()) or bool(_DENIED.search(clause))
 
 
 def emergency_sign(question: str) -> str | None:
@@ -66,7 +71,6 @@ def emergency_sign(question: str) -> str | None:
     read with the check-in symptom vocabulary; None when there is none."""
     from mbcnav.library.scope import scope
     from mbcnav.patient import vocabulary as symptom_vocabulary
-    from mbcnav.patient.negation import negated
 
     signs = scope().emergency_signs
     for sentence in re.split(r"[.!?]+", question or ""):
@@ -77,8 +81,7 @@ def emergency_sign(question: str) -> str | None:
                 len(clause.split()) < 2
                 or _PAST.search(clause)
                 or _CONVERSATION.search(clause)
-                or negated(clause.strip())
-                or _DENIED.search(clause)
+                or _denies(clause)
             ):
                 continue
             found = symptom_vocabulary.normalise_symptom(clause.strip())

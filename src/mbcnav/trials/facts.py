@@ -38,43 +38,27 @@ _WITH_TREATMENT_DAYS = 7
 
 def _brain_steroid(p, as_of: date, found: str | None) -> str | None:
     """Dexamethasone in a treatment entry of its own, going on at ``as_of``, begun on or after
-    ``found`` (the day active brain metastases were found), and not within a week of any
-    anti-cancer drug's start."""
+    ``found`` (the day active brain metastases were found), not within a week of any anti-cancer
+    drug's start and not while chemotherapy goes on (a premedication)."""
     from mbcnav.patient import vocabulary
 
     if not found:
         return None
-
-    def cancer_drug(name: str) -> bool:
-        d = vocabulary.drug(name)
-        return d is not None and not d.supportive
-
-    cancer = [t for t in p.treatments if t.start and any(map(cancer_drug, t.drugs))]
-    starts = [t.start for t in cancer]
-
-    def chemo_going(day: date) -> bool:
-        """Chemotherapy going on that day (a steroid begun during it is a premedication)."""
-        return any(
-            t.start <= day
-            and (t.end is None or t.end >= day)
-            and any(
-                (d := vocabulary.drug(n)) is not None and "chemotherapy" in d.classes
-                for n in t.drugs
-            )
-            for t in cancer
-        )
-
-    for t in p.treatments:
-        names = [vocabulary.drug(n) for n in t.drugs]
+    # each entry's drugs as the drug table knows them (None: a name it does not know)
+    known = [(t, [vocabulary.drug(n) for n in t.drugs]) for t in p.treatments]
+    cancer = [(t, ds) for t, ds in known if t.start and any(d and not d.supportive for d in ds)]
+    starts = [t.start for t, _ in cancer]
+    chemo = [t for t, ds in cancer if any(d and "chemotherapy" in d.classes for d in ds)]
+    for t, ds in known:
         if (
             t.type == "systemic"
-            and names
-            and all(d is not None and d.name == _BRAIN_STEROID for d in names)
+            and ds
+            and all(d is not None and d.name == _BRAIN_STEROID for d in ds)
             and t.start
             and found <= t.start.isoformat() <= as_of.isoformat()
             and (t.end is None or t.end > as_of)
             and not any(abs((t.start - s).days) <= _WITH_TREATMENT_DAYS for s in starts)
-            and not chemo_going(t.start)
+            and not any(c.start <= t.start and (c.end is None or c.end >= t.start) for c in chemo)
         ):
             return _BRAIN_STEROID
     return None
