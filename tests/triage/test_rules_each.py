@@ -56,6 +56,7 @@ CASES = [
         "round53_cases.yaml",
         "round54_cases.yaml",
         "round55_cases.yaml",
+        "round56_cases.yaml",
     )
     for case in yaml.safe_load((DATA / file).read_text("utf-8"))["cases"]
 ]

@@ -165,6 +165,7 @@ def negated(clause: str) -> bool:
     framed = without_frame(words)
     words = _without_subject(framed)
     placed = words is not framed  # a body part named before the cue ("my leg is not red")
+    named = [w for w in framed[: len(framed) - len(words)] if w not in LEAD and w not in _OWNERS]
     while len(words) > 2 and words[0] in LEAD and words[0] not in NEGATORS:
         words = words[1:]
     if len(words) < 2 or words[0] not in NEGATORS or v.is_symptom_word(" ".join(words)):
@@ -207,6 +208,10 @@ def negated(clause: str) -> bool:
     if _denial_list(rest):
         return True
     if placed and all(w in SIGNS for w in rest):  # "my leg is not red": said of a body part
+        return True
+    # "poo not black", "stools not black", "wee not dark": the thing named before the cue and
+    # the word after it make the symptom together (session 36, tuning set 78)
+    if placed and named and len(rest) <= 2 and v.is_symptom_word(" ".join(rest + named)):
         return True
     # one cue over a list joined by "or" / "and" / commas (ConText scope runs to the clause's
     # end): "no other bruises or bleeding", "no fever or chills", each part a listed symptom
@@ -333,8 +338,9 @@ def with_subject(clause: str, subject: list[str]) -> str:
         verb = ["is"] if lead in {"it's", "its", "theyre", "they're"} else []
         return " ".join([*words[:k], *subject, *verb, *words[k + 1 :]])
     rest = [w.lower() for w in words[k:]]
-    if len(rest) <= 3 and not SUBJECTS & set(rest):
-        # "my calf is not sore or red but swollen": the swelling is the calf's
+    if len(rest) <= 3 and not SUBJECTS & set(rest) and rest[0] not in _OF_THE_PERSON:
+        # "my calf is not sore or red but swollen": the swelling is the calf's; not "feel fine
+        # otherwise" after "poo not black", which is the person's (session 36)
         return " ".join([*words[:k], *subject, *words[k:]])
     return clause
 
@@ -363,6 +369,15 @@ def denial_beside_report(read: list[tuple[str, bool, bool]]) -> bool:
     it ("my leg is not swollen but I can't move it"): a reader then reads their whole sentence
     too, so the report keeps its body part."""
     return any(by for _, _, by in read) and not all(no for _, no, _ in read)
+
+
+#: Words that start a clause about the whole person, not a body part ("feel fine otherwise").
+_OF_THE_PERSON = frozenset(
+    {"feel", "feels", "feeling", "felt", "otherwise", "i", "im", "ive", "she", "shes", "he", "hes"}
+)
+
+#: Words that own a body part rather than name it ("my", "her").
+_OWNERS = frozenset({"my", "her", "his", "their", "the", "both", "left", "right"})
 
 
 def _without_subject(words: list[str]) -> list[str]:

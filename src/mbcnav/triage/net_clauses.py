@@ -42,6 +42,26 @@ SENTENCES = re.compile(r"(?<!\d)[.!?]+|[.!?]+(?!\d)|\n+")
 WHOLE = re.compile(r"\bpins and needles\b", re.I)
 
 
+#: "not on any blood thinners", "she is not taking any steroids": a medicine not taken.
+_NOT_ON_A_MEDICINE = re.compile(
+    r"^\W*(?:(?:i|im|i am|she|shes|she is|he|hes|he is|we|and|but|also)\s+)*"
+    r"(?:not|never)\s+(?:been\s+)?(?:on|taking|taken|using)\s+(?:any|a|an)\b"
+)
+
+
+#: A short clause saying a sign has gone: "swelling almost gone", "the rash has cleared up".
+_GONE = re.compile(
+    r"^\W*(?:(?:and|but|so|now|the|my|her|his|leg|arm|skin|face|foot|ankle)\s+)*"
+    # signs that pass, never a body part or a sense that is lost ("my vision has gone", "legs
+    # have gone" are reports)
+    r"(?:swelling|rash|redness|pain|ache|aching|itch\w*|fever|temperature|temp|headache|cough|"
+    r"soreness|nausea|sickness|bruis\w*|bleeding|diarrh\w*|spots?|blisters?|cramps?|hives)\s+"
+    r"(?:is\s+|has\s+|have\s+|s\s+)?"
+    r"(?:now\s+)?(?:almost|nearly|all|completely|mostly|totally|pretty\s+much|just\s+about)?\s*"
+    r"(?:gone|cleared|resolved|healed|settled)(?:\s+(?:up|down|away|now|completely))*\W*$"
+)
+
+
 def denied(clause: str) -> bool:
     """A clause the negation scope denies: ``negation.negated``, or one of ``DENIALS`` at its
     start (after "i have", "there is") before anything but a pseudo-negation ("no feeling").
@@ -51,6 +71,10 @@ def denied(clause: str) -> bool:
         return False
     if negated(clause):
         return True
+    if _NOT_ON_A_MEDICINE.match(_plain(clause)):
+        return True  # "not on any blood thinners" (session 36): a medicine not taken
+    if _GONE.match(_plain(clause)):
+        return True  # "swelling almost gone" (session 36): a sign that has passed
     plain = _plain(clause)
     if (m := POST_NEGATION.search(" " + plain)) and _plain_subject(plain[: max(m.start() - 1, 0)]):
         return True  # "my breathing is normal", "her speech is fine" (set 23): a state said normal
@@ -128,10 +152,14 @@ def pieces(text: str) -> list[str]:
     ]
     # a denial about a body part beside a report ("my leg is not swollen but I can't move it"):
     # the whole sentence is read too, so the report keeps its body part (review)
+    # ... when a clause beside it is a report indeed, not one more denial or "all is well" ("no
+    # blood in the bowl, poo not black, feel fine otherwise": session 36, tuning set 78)
     whole = [
         s.strip()
         for s in SENTENCES.split(text)
-        if s.strip() and denial_beside_report(carried(clauses(s)))
+        if s.strip()
+        and denial_beside_report(read_s := carried(clauses(s)))
+        and any(not no and not denied(c) and not wellness.is_well_clause(c) for c, no, _ in read_s)
     ]
     kept += [w for w in whole if w not in kept]
     if len(kept) < 2:

@@ -789,6 +789,13 @@ def checks_for(crit: Criterion, found: list[Mention]) -> list[dict]:
     marker_subject = _MARKER_SUBJECT.match(text)
     if marker_subject and any(c.get("at", len(text)) < marker_subject.end() for c in out):
         marker_subject = None  # a check reads the marker: the premise decides (review)
+    if _FOLLOWING_TYPES.match(text):
+        # "The following tumor types if tissues tests positive for CCND1 amplification;"
+        # (NCT01037790: session 36, tuning set 99): a rule for the tumor types listed after it,
+        # which may not include the person's; never a clear "not met"
+        for c in out:
+            c.pop("premise", None)
+            c["conditional"] = True
     if (conditional or marker_subject) and not any(c.get("premise") for c in out):
         for c in out:  # "If ..., then ...": a premise we cannot check; never a clear "not met"
             c["conditional"] = True
@@ -800,6 +807,13 @@ def checks_for(crit: Criterion, found: list[Mention]) -> list[dict]:
             c["premise"] = True
     return out
 
+
+#: a lead-in to a list of tumor types in the items after it
+_FOLLOWING_TYPES = re.compile(
+    r"^\W*(?:the\s+)?following\s+(?:tumou?r\s+types?|tumou?rs|cancers?|cancer\s+types?|"
+    r"histolog\w+|diseases?|indications?)\b(?![^.;:]*\b(?:are|is)\s+(?:excluded|not\s+eligible|ineligible)\b)",
+    re.I,
+)
 
 #: words between two namings of a drug that make the second one way of several or a condition
 #: (a sentence break is still an "and": final review)

@@ -49,6 +49,13 @@ _ABSENT_PREMISE = re.compile(
 )
 #: words that name distant spread in the same criterion
 _DISTANT = re.compile(r"metasta|stage\s+(?:iv|4)\b|distant|\bmbc\b", re.I)
+# "Breast especially those with luminal B expression profile, ER positively, and high Ki67
+# expression" (NCT01037790: session 36, tuning set 99): what the study prefers among those who
+# may join, not a rule; the words after the cue up to the end of the sentence
+_PREFERENCE = re.compile(
+    r"\b(?:especially|particularly|preferabl[ey]|ideally|in\s+particular|with\s+priority\s+(?:to|for))\b[^.;]*$",
+    re.I,
+)
 
 
 @dataclass(frozen=True)
@@ -96,6 +103,8 @@ def not_a_rule(m: Mention, r: Reading) -> bool:
     } and names_a_purpose(text[: m.start]):
         return True  # "SBRT for CNS disease", "steroids for control of symptoms of brain
         # metastases", "irAEs attributed to anti-PD-1/PD-L1 therapy": what the head is for
+    if kind == "inclusion" and _PREFERENCE.search(text[: m.start]):
+        return True  # "... especially those with ... ER positive": a preference, no rule
     if m.check == "setting" and _AGE_RULE.match(text):
         # "Age: >= 18 and <= 75 (stage Ia); >= 18 (stage Ib)": study stages (NCT06609187)
         return True

@@ -1,0 +1,72 @@
+"""Thirty-sixth-session wordings (issue 14): an S1 left by the last session's review and the
+wordings read from the tuning sets. Each test is checked both ways."""
+
+from datetime import date
+
+from mbcnav.patient import parse
+from mbcnav.trials.facts import from_patient
+from mbcnav.trials.match import verdict
+
+from .one_criterion import parsed
+
+DAY = date(2026, 1, 15)
+
+
+def _verdict(text: str, f, kind: str = "inclusion") -> str:
+    return verdict(parsed(text, kind), f, {})["verdict"]
+
+
+def _patient(**extra):
+    return from_patient(
+        parse(
+            {
+                "format": "mbcnav-patient/1",
+                "sex": "female",
+                "birth_year": 1968,
+                "metastatic_diagnosis": {"date": "2024-03-01"},
+                **extra,
+            }
+        ),
+        DAY,
+    )
+
+
+def _her2(score: str):
+    return _patient(receptors={"er": "positive", "pr": "positive", "her2": score})
+
+
+def test_no_or_low_her2_expression_is_one_quantity_not_a_denial():
+    text = "No or low HER2 expression (IHC 0, 1+ or 2+/ISH-)"
+    for score in ("IHC 0", "IHC 1+", "IHC 2+ ISH negative"):
+        assert _verdict(text, _her2(score)) == "met", score
+    for score in ("IHC 3+", "IHC 2+ ISH positive"):
+        assert _verdict(text, _her2(score)) == "not met", score
+
+
+def test_no_or_minimal_prior_therapy_stays_a_limit():
+    # the pseudo-negation is only for an amount of expression, not for treatment
+    chemo = _patient(
+        treatments=[
+            {
+                "drugs": ["paclitaxel"],
+                "setting": "metastatic",
+                "start": "2024-04-01",
+                "end": "2024-10-01",
+            }
+        ]
+    )
+    assert _verdict("No or minimal prior chemotherapy for metastatic disease", _patient()) == "met"
+    assert _verdict("No or minimal prior chemotherapy for metastatic disease", chemo) != "met"
+
+
+def test_her2_0_written_as_a_digit_is_the_zero_category():
+    text = "Documented HER2-low or HER2-0 status"
+    assert _verdict(text, _her2("IHC 0")) == "met"
+    assert _verdict(text, _her2("IHC 1+")) == "met"
+    assert _verdict(text, _her2("IHC 3+")) == "not met"
+
+
+def test_her2_0_in_a_list_of_scores_is_not_the_zero_category_alone():
+    # "HER2 0 or 1+": a 1+ result must not be ruled out by reading "HER2 0" on its own
+    assert _verdict("HER2 0 or 1+", _her2("IHC 1+")) != "not met"
+    assert _verdict("HER2 0-1+ by IHC", _her2("IHC 1+")) != "not met"
