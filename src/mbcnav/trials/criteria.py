@@ -11,94 +11,53 @@ from __future__ import annotations
 
 import re
 
-from mbcnav.trials import brain_window, health_problems, progression_window
+from mbcnav.trials import health_problems
 from mbcnav.trials.adjuvant import adjuvant_reading
 from mbcnav.trials.age_sex import age_check, sex_check, women_subject
 from mbcnav.trials.alternatives import mark_unchecked_alternatives
 from mbcnav.trials.asides import (
     drop_asides,
 )
+from mbcnav.trials.concept_checks import word_checks
 from mbcnav.trials.conditional_parts import mark_conditional_parts
 from mbcnav.trials.conjugates import join_conjugates
 from mbcnav.trials.context import Mention, mentions_many
 from mbcnav.trials.cues import (
-    _BINDING,
     _DEFINES,
     _DEFINITION,
     _DRUG_NAIVE,
-    _EVER_TREATED,
-    _EXAMPLES,
-    _EXPLAIN,
     _IF,
     _IF_PREMISE,
     _LAB,
     _LAB_PREMISE,
     _MARKER_SUBJECT,
-    _NOT_YET_TREATED,
-    _ON_ANY_TREATMENT,
     _OPTIONAL_PARTNER,
     _PARTNER,
     _PREMISE,
     _PREMISE_NOT,
     _SOLE_SITES,
     _TRAILING_IF,
-    BUT_KINDS,
-    BUT_ONLY_KINDS,
-    EVER_TREATED_BUT,
-    SENTENCE_END,
     _sentence,
     or_declined,
 )
-from mbcnav.trials.diagnosis_time import diagnosis_time_check
 from mbcnav.trials.durations import duration_check
 from mbcnav.trials.her2 import her2_list_start, her2_scores, with_named
 from mbcnav.trials.labs import backwards, lab_checks
 from mbcnav.trials.line_checks import lines_checks
-from mbcnav.trials.menopause import menopause_check
 from mbcnav.trials.mention_check import from_mention
 from mbcnav.trials.mention_scope import Reading, not_a_rule
-from mbcnav.trials.modality import blank_brackets, concession
-from mbcnav.trials.neuropathy import limit_check as neuropathy_limit
+from mbcnav.trials.modality import blank_brackets
 from mbcnav.trials.options import ways_in
-from mbcnav.trials.performance_status import _KARNOFSKY, ecog_allowed
 from mbcnav.trials.pneumonitis import bare as pneumonitis_bare
-from mbcnav.trials.population import ibc_checks, subtype_list
+from mbcnav.trials.population import subtype_list
 from mbcnav.trials.radiation import radiation_scope
 from mbcnav.trials.reading import _own_words
 from mbcnav.trials.receptors import er_low_wording
+from mbcnav.trials.set_aside import plain_words, set_aside
 from mbcnav.trials.sites import bone_as_population, own_clause, sites_named
 from mbcnav.trials.split import Criterion
 from mbcnav.trials.subgroups import mark_subgroups
 from mbcnav.trials.wording import rx
-
-# "MBC, including de novo MBC patients": what follows "including" is one kind the criterion
-# lets in, not a requirement (also "as well as", "such as"; within the clause; not "must also
-# have de novo ...")
-_INCLUDED = re.compile(
-    r"\b(?:including|incl\.?|includes|as\s+well\s+as|such\s+as)\s+(?:[\w-]+\s+){0,2}$",
-    re.I,
-)
-# "participants with de novo Stage IV disease are eligible" (NCT00567190, set 66): a way in that
-# is allowed, not one that is required
-_ALSO_ELIGIBLE = re.compile(
-    r"^[^.;()]{0,40}?\b(?:are|is)\s+(?:also\s+)?(?:eligible|allowed|permitted|included)\b", re.I
-)
-
-
-# a class of treatment named with "no ... options left" (not every standard treatment)
-# a symptom, complication or one site named before "no standard treatment left" words
-_ONE_PROBLEM = re.compile(
-    r"\b(?:brain|cns|leptomening\w*|bone|pain|hypercalc\w*|hot\s+flash\w*|flush\w*|nausea|vomit\w*|"
-    r"symptoms?|effusions?|ascites|lymph\w*edema|neuropath\w*|infections?|an(?:a)?emia|fatigue|"
-    r"itch\w*|rash\w*|diarrh\w*|mucositis|insomnia|depression|anxiety)\b",
-    re.I,
-)
-_ONE_CLASS = re.compile(
-    r"\b(?:endocrine|hormon\w*|anti-?her2|her2[- ]directed|chemo\w*|cytotoxic|targeted|cdk4/6|"
-    r"parp|immuno\w*|local|surgical|radiation|radiotherapy)\b",
-    re.I,
-)
-
 
 # a sentence on what counts as a lesion to measure ("... are not acceptable as target lesions",
 # "are considered non-measurable")
@@ -120,32 +79,6 @@ _SITE_PREMISE = re.compile(
 )
 
 
-_NED_BESIDE = re.compile(
-    r"\bpartial\s+(?:response|remission)|\bstable\s+disease|\b(?-i:PR|SD|CR)\b|\bmeasurable\b|"
-    r"\bcohort\b|\bother\s+than\b|\bexcept\b|\boutside\b|\bin\s+the\s+(?:brain|liver|lungs?|bones?|"
-    r"central|cns|breast|axilla|chest)|\bafter\s+(?:ablation|surgery|local|induction|resection)",
-    re.I,
-)
-_OTHER_DISEASE_NED = re.compile(
-    r"\b(?:other|prior|previous|second|another|past)\s+(?:\w+\s+)?(?:malignan\w*|cancers?|tumou?rs?)"
-    r"|\bsurvivors?\b|\bthat\s+(?:disease|cancer|malignancy)\b|\b(?:malignan\w*|cancers?)\s+other\b",
-    re.I,
-)
-
-
-def _clause_to(plain: str, found: re.Match) -> str:
-    """The text up to a match and on to the end of its clause."""
-    return plain[: found.end()] + re.split(r"[;.]|\band\b", plain[found.end() :])[0]
-
-
-def _cure_only(clause: str) -> bool:
-    """A clause about a cure alone (metastatic breast cancer has none), not one that names
-    palliative treatment too."""
-    return bool(re.search(r"\bcurative\b", clause, re.I)) and not re.search(
-        r"\bpalliative\b", clause, re.I
-    )
-
-
 #: Words that turn a receptor list into what the rule is not about: "other than ER >= 1% and HER2
 #: negative (IHC 0, ...)"; only receptor words may stand between the cue and the list ("other than
 #: endocrine therapy for HER2-negative (IHC 0, ...)" is about the therapy: first review)
@@ -163,12 +96,6 @@ _RECEPTOR_WORDS = re.compile(
 _FOR_PATIENTS_ON = re.compile(
     r"\bfor\s+(?:patients|participants|subjects|those|people|women|men|anyone)\s+(?:who\s+are\s+|"
     r"who\s+)?(?:on|taking|receiving|using|treated\s+with|take|receive|use)\s+(?:[\w/-]+\s+){0,2}$",
-    re.I,
-)
-#: brain metastases let in on conditions before a "no evidence of disease": the words are theirs
-_BRAIN_ALLOWED = re.compile(
-    r"\b(?:brain|cns|cerebral|intracranial)\b[^.;]{0,60}\b(?:allowed|permitted|eligible|"
-    r"accepted|acceptable)\b[^.;]*\b(?:provided|if|as\s+long\s+as|when)\b",
     re.I,
 )
 
@@ -201,18 +128,6 @@ def _her2_categories(value: str) -> set[str]:
     """The HER2 categories a receptor check names ("her2-negative": zero, ultralow or low)."""
     named = value.removeprefix("her2-")
     return {"zero", "ultralow", "low"} if named == "negative" else {named}
-
-
-_WHICH_BEFORE = re.compile(r",\s*(?:which|that)\s+$", re.I)
-
-
-def _definition_start(text: str, at: int) -> int:
-    """Where the sentence defining a word at ``at`` starts; a definition in a clause of its own
-    ("Resistance to prior adjuvant endocrine therapy (ET), which is defined as having relapsed
-    ...", NCT06065748: twentieth session, set 51) leaves the words before it a requirement."""
-    start = text.rfind(". ", 0, at) + 1
-    which = _WHICH_BEFORE.search(text, start, at)
-    return which.start() if which else start
 
 
 def _said(check: dict) -> tuple:
@@ -262,22 +177,6 @@ _SUCH_PATIENTS = re.compile(
 )
 
 
-def _sentence_end(text: str, at: int) -> int:
-    """Where a definition's words end: at its sentence's end when the next sentence allows or
-    binds something of its own ("Prior use of adjuvant CDK4/6i is allowed (if ...)"); else at the
-    criterion's end, as a definition may go on ("Tumors with ER 1-10% are considered HR-negative
-    for this study": review)."""
-    end = SENTENCE_END.search(text, at)
-    if end is None:
-        return len(text)
-    after = re.split(r"\.\s+(?=[A-Z])", text[end.end() :])[0]
-    if _GOES_ON.search(after) or not (
-        rx("modality.permitted").search(after) or _BINDING.search(after)
-    ):
-        return len(text)
-    return end.start() + 1
-
-
 #: brain spread as the subject of what must be true of it ("Brain metastases must have been
 #: treated and stable for 4 weeks", "Brain lesion/s has/have been radically resected")
 _BRAIN_SUBJECT = re.compile(
@@ -297,12 +196,6 @@ _BRAIN_EXISTS = re.compile(
     re.I,
 )
 
-#: a sentence that goes on defining: "... are considered HR-negative for this study"
-_GOES_ON = re.compile(
-    r"\b(?:considered|regarded|deemed|classified|count(?:s|ed)?\s+as|qualif\w*|defined|means?)\b",
-    re.I,
-)
-
 
 def checks_for(crit: Criterion, found: list[Mention]) -> list[dict]:
     """Every check one criterion implies (possibly none)."""
@@ -310,42 +203,83 @@ def checks_for(crit: Criterion, found: list[Mention]) -> list[dict]:
     out: list[dict] = []
     if (d := _DEFINITION.search(text)) and d.start() < 40:
         return out  # "Postmenopausal is defined as ...": a definition, not a requirement
-    # explanatory sentences ("Because no dosing data are available ...") hold no requirement
-    # ("Note: participants must have HER2 positivity ..." binds, so it is read)
-    explain = [m for m in _EXPLAIN.finditer(text) if not _BINDING.search(m.group(0))]
-    skip = [(m.start(), m.end()) for m in explain]
-    # a conceding clause ending the rule (", although they can have received ..."): no check
-    conceded = concession(text)
-    if conceded:
-        skip.append((conceded.start("c"), len(text)))
-    # a later sentence that defines a word ("The threshold to qualify as ER positive is >=1%")
-    # (to the end of its sentence: "... which is defined as having relapsed ... of completion.
-    # Prior use of adjuvant CDK4/6i is allowed (if relapse occurred >/=12 months since
-    # completion)" holds a rule after it, NCT06065748: twenty-eighth session, set 73)
-    defined = [
-        (start, _sentence_end(text, m.end()))
-        for m in _DEFINITION.finditer(text)
-        if m.start() >= 40
-        and not _BINDING.search(text[(start := _definition_start(text, m.start())) : m.start()])
-    ]
-    skip += defined
+    explain, conceded, defined, skip = set_aside(text)
     ruled = text[: defined[0][0]].ljust(len(text)) if defined else text
-    # "(eg, ET, chemotherapy, CDK4/6 inhibitor, ...)": examples of the head, not requirements
-    skip += [(m.start(), m.end()) for m in _EXAMPLES.finditer(text)]
     found = [m for m in found if not any(a <= m.start < b for a, b in skip)]
-    blank = lambda m: " " * len(m.group(0))  # noqa: E731 - keeps every position in place
-    plain = text
-    for m in explain:
-        plain = plain[: m.start()] + " " * (m.end() - m.start()) + plain[m.end() :]
-    if conceded:
-        plain = plain[: conceded.start("c")].ljust(len(plain))
-    plain = _EXAMPLES.sub(blank, plain)
+    plain = plain_words(text, explain, conceded)
+    out.extend(_person_checks(crit, plain))
+    out.extend(_line_checks(crit, plain))
+    labs = _blood_tests(crit, plain)
+    out.extend(labs)
+    found = _without_target_rules(plain, found)
+    found = _without_limit_premises(plain, found, labs)
+    out.extend(word_checks(crit, text, plain, found))
+    pm, premise_end, trailing_if, defines = _premise(text)
+    conditional = _IF.match(text)
+    ways = ways_in(plain)
+    has_lines = any(c["type"] == "lines" for c in out)
+    scoped = has_lines or any(m.check == "therapy" for m in found)
+    first_treatment = _first_treatment(text, found, out)
+    lab = bool(_LAB.search(text))
+    naive = [m for m in found if m.check == "therapy" and _DRUG_NAIVE.match(text[m.end :])]
+    if naive:  # "alpelisib treatment-naive": that drug never given, not "no treatment at all"
+        out = [c for c in out if c["type"] != "lines"]
+        has_lines = False
+    out.extend(
+        _mention_checks(
+            crit,
+            found,
+            has_lines,
+            scoped,
+            first_treatment,
+            lab,
+            naive,
+            defined,
+            ruled,
+            premise_end,
+            trailing_if,
+            ways,
+        )
+    )
+    out = _her2_list(plain, out)
+    out = _subtype_choice(crit, plain, out)
+    out = join_conjugates(plain, drop_asides(plain, out))
+    out = _declined_ways(crit, plain, out)
+    out = _if_needed(crit, plain, out)
+    out = _asks_over_denials(out, ways)
+    out = _without_general(crit, out)
+    _settle_premises(crit, text, out, pm, premise_end, defines)
+    out = bone_as_population(crit.kind, plain, out)
+    out = _sole_sites(plain, out)
+    out = _without_hr_low(out)
+    _mark_scope(plain, out)
+    mark_unchecked_alternatives(plain, found, out, _LAB, crit.kind)
+    if not conditional:
+        mark_subgroups(plain, out)
+    # other health problems an exclusion names ("Known HIV infection", "another malignancy
+    # within 3 years"), settled by the record's conditions only when near-certain
+    out.extend(health_problems.checks(text, crit.kind))
+    _mark_conditional(text, out, conditional)
+    mark_conditional_parts(plain, crit.kind, out)
+    _mark_treatment_subjects(plain, out)
+    return out
+
+
+def _person_checks(crit: Criterion, plain: str) -> list[dict]:
+    """Age, sex and length of an earlier line; women as an inclusion's subject when no sex rule."""
+    out: list[dict] = []
     for fn in (age_check, sex_check, duration_check):
         if c := fn(plain):
             out.append(c)
     if crit.kind == "inclusion" and not any(c["type"] == "sex" for c in out):
         if c := women_subject(plain):
             out.append(c)
+    return out
+
+
+def _line_checks(crit: Criterion, plain: str) -> list[dict]:
+    """The line counts, with their adjuvant reading; a floor on those ruled out is a ceiling."""
+    out: list[dict] = []
     for c in (c | adjuvant_reading(plain, c.get("at")) for c in lines_checks(plain)):
         if (
             c["min"]
@@ -355,12 +289,21 @@ def checks_for(crit: Criterion, found: list[Mention]) -> list[dict]:
         ):
             c = {**c, "min": None, "max": c["min"] - 1}  # "... are not eligible": a ceiling
         out.append(c)
+    return out
+
+
+def _blood_tests(crit: Criterion, plain: str) -> list[dict]:
+    """The blood-test limits: conditional under a premise, marked when a limit runs backwards."""
     labs = lab_checks(plain)
     if premise := _LAB_PREMISE.search(plain):
         # "GFR >= 60 for patients with creatinine above 1.5 x ULN": the limit binds only when the
         # premise holds, which a record rarely settles; the premise is no requirement itself
         labs = [{**c, "conditional": True} for c in labs if c.get("at", 0) < premise.start()]
-    out.extend({**c, "backwards": True} if backwards(c, crit.kind) else c for c in labs)
+    return [{**c, "backwards": True} if backwards(c, crit.kind) else c for c in labs]
+
+
+def _without_target_rules(plain: str, found: list[Mention]) -> list[Mention]:
+    """The mentions less the sites a sentence on target lesions names."""
     for lesion in _NOT_TARGET.finditer(plain):
         # "Bone metastases, leptomeningeal disease, ascites ... are not acceptable as target
         # lesions" (NCT01196455): what may be measured, not who may join
@@ -370,6 +313,11 @@ def checks_for(crit: Criterion, found: list[Mention]) -> list[dict]:
             for m in found
             if not (m.check in {"site", "brain"} and lo <= m.start < lesion.start())
         ]
+    return found
+
+
+def _without_limit_premises(plain: str, found: list[Mention], labs: list[dict]) -> list[Mention]:
+    """The mentions less the sites named as the premise of a looser blood-test limit."""
     if labs or _ULN_MULTIPLE.search(plain):
         # "ASAT > 2.5 x N* (in case of liver metastases > 5 x N*)" (NCT01196455): the spread
         # named as the premise of a looser limit is no rule about spread
@@ -380,161 +328,11 @@ def checks_for(crit: Criterion, found: list[Mention]) -> list[dict]:
                 m.check == "site" and _SITE_PREMISE.search(plain[max(0, m.start - 40) : m.start])
             )
         ]
-    if meno := menopause_check(plain):
-        out.append(meno)
-    if (
-        crit.kind == "inclusion"
-        and (outside := rx("concept.extracranial").search(plain))
-        and not any(m.check == "brain" for m in found)
-    ):
-        # "extracranial oligometastatic disease" (NCT04646564: twenty-sixth session, tuning set
-        # 69): spread outside the skull, so no brain or leptomeningeal metastases
-        out.append(
-            {
-                "type": "brain",
-                "value": "brain",
-                "neg": True,
-                "status": None,
-                "allowed": False,
-                "at": outside.start(),
-            }
-        )
-    if (
-        (novo := rx("concept.de_novo").search(plain))
-        and not re.search(r"\bor\b[^.;]{0,30}\brecurr", plain, re.I)
-        and not _INCLUDED.search(plain[max(0, novo.start() - 60) : novo.start()])
-        and not _ALSO_ELIGIBLE.search(plain[novo.end() :])
-    ):
-        out.append({"type": "de_novo", "value": "de novo", "neg": False, "at": novo.start()})
-    elif (
-        crit.kind == "inclusion"
-        and (late := rx("concept.metachronous").search(plain))
-        # ("synchronous or metachronous metastatic disease" is either; "metachronous metastases
-        # occurring within 6 months of ..." is a time: review)
-        and not re.search(r"(?<!a)synchronous|\bwithin\b", plain, re.I)
-    ):
-        # "Metachronous extracranial oligometastatic diseases which occurred after 3 months after
-        # radical surgery" (NCT04646564: twenty-sixth session, tuning set 69): a recurrence
-        out.append({"type": "de_novo", "value": "de novo", "neg": True, "at": late.start()})
-    if crit.kind == "inclusion" and (since := diagnosis_time_check(plain)):
-        out.append(since)
-    if (ever := _EVER_TREATED.fullmatch(plain.strip())) or _NOT_YET_TREATED.fullmatch(
-        plain.strip()
-    ):
-        out.append(
-            {
-                "type": "ever_treated",
-                "value": "any breast cancer treatment",
-                "neg": not ever,
-                "at": 0,
-            }
-        )
-    elif (
-        crit.kind == "exclusion"
-        and (but := EVER_TREATED_BUT.match(plain))
-        and (only := BUT_ONLY_KINDS.fullmatch(but.group("but").strip()))
-        and (kinds := [kind for rx_, kind in BUT_KINDS if rx_.search(but.group("but"))])
-    ):
-        out.append(
-            {
-                "type": "ever_treated",
-                "value": "any breast cancer treatment",
-                "neg": False,
-                "at": 0,
-                "except": kinds,
-                **({"one_line": True} if only.group("one") else {}),
-            }
-        )
-    if crit.kind == "exclusion" and _ON_ANY_TREATMENT.fullmatch(plain.strip()):
-        out.append({"type": "on_treatment", "value": "any cancer treatment", "at": 0})
-    if (
-        crit.kind == "inclusion"
-        and (ned := rx("concept.no_evidence_of_disease").search(plain))
-        # not said of another cancer ("survivors of a prior malignancy with no evidence of
-        # that disease for 5 years", NCT06380816)
-        and not _OTHER_DISEASE_NED.search(plain)
-        # nor beside other response states or a place ("complete response, partial response,
-        # or stable disease", "outside the brain": maintenance or local studies; second review)
-        and not _NED_BESIDE.search(plain)
-        # nor said of brain metastases a rule lets in ("Previously treated brain metastases
-        # allowed provided at least 3 months since prior definitive therapy AND no evidence of
-        # disease", NCT00499525: held-out set 92, read after it was measured)
-        and not _BRAIN_ALLOWED.search(plain[: ned.start()])
-    ):
-        # "No clinical evidence of disease (complete remission)" (NCT00711529): the state of
-        # having no sign of cancer; "not in complete remission" turns it round
-        neg = bool(re.search(r"\bnot\s+(?:be\s+)?(?:in\s+)?$", plain[: ned.start()], re.I))
-        out.append(
-            {
-                "type": "no_evidence_of_disease",
-                "value": "no evidence of disease",
-                "neg": neg,
-                "at": ned.start(),
-            }
-        )
-    out.extend(ibc_checks(plain))
-    if crit.kind == "inclusion" and rx("concept.progression_now").search(plain.strip()):
-        # "Clinical or radiographic evidence of disease progression" (NCT02037529: twenty-eighth
-        # session, last session's held-out set 74): the whole rule is growth now
-        out.append({"type": "progressing_now", "value": "growth now", "neg": False, "at": 0})
-    if crisis := rx("concept.visceral_crisis").search(plain):
-        neg = bool(
-            re.search(
-                r"\b(?:no|without|absence of|not)\b[^.;]{0,30}$", plain[: crisis.start()], re.I
-            )
-        )
-        out.append(
-            {
-                "type": "visceral_crisis",
-                "value": "visceral crisis",
-                "neg": neg,
-                "at": crisis.start(),
-            }
-        )
-    if (
-        crit.kind == "inclusion"
-        and (gone := rx("concept.options_exhausted").search(plain))
-        and not re.search(r"\b(?:not|never|no)\b(?:\s+\w+){0,2}\s*$", plain[: gone.start()], re.I)
-        # a cure ("no standard-of-care options that are curative") MBC never has; one class of
-        # treatment ("endocrine therapy options have been exhausted") is a line question (review)
-        # (its own clause only: "unlikely to respond to existing therapy and for which no
-        # curative therapy exists", NCT00003454, says both things)
-        # ("standard curative or palliative measures do not exist", NCI's wording, names the
-        # palliative treatment MBC has: twenty-first session, set 53 read after it was measured)
-        and not _cure_only(_clause_to(plain, gone))
-        and not _ONE_CLASS.search(plain[max(0, gone.start() - 30) : gone.end()])
-        # "Hypercalcemia refractory to standard therapies", "Brain metastases that have
-        # progressed beyond standard of care": one problem's treatment, not the cancer's (review)
-        and not _ONE_PROBLEM.search(re.split(r"[;.]\s", plain[: gone.start()])[-1])
-    ):  # "... for which no standard therapy is available": none left (the check's own words)
-        exhausted = {
-            "type": "options_exhausted",
-            "value": "no standard treatment left",
-            "neg": False,
-            "at": gone.start(),
-        }
-        if rx("concept.options_declined").search(plain):
-            exhausted["alt"] = True  # "... or has declined standard therapy": not for a record
-        out.append(exhausted)
-    if (
-        crit.kind == "inclusion"
-        and (loco := rx("locoregional.required").search(plain))
-        and not rx("locoregional.or_metastatic").search(plain)
-        # "Locally recurrent disease must not be amenable to resection" (NCT00370552:
-        # twenty-eighth session, set 75): what local disease must be like, for whoever has it
-        and not rx("locoregional.rule_on_it").search(plain[loco.start() :])
-    ):
-        out.append({"type": "locoregional", "at": loco.start()})
-    if (allowed := ecog_allowed(text)) is not None:
-        out.append({"type": "ecog", "allowed": allowed})
-    elif m := _KARNOFSKY.search(text):
-        out.append({"type": "karnofsky", "min": int(m.group(1))})
-    if nerve := neuropathy_limit(plain, crit.kind):
-        out.append(nerve)
-    if crit.kind == "inclusion" and (grew := progression_window.window_check(plain)):
-        out.append(grew)
-    if recent := brain_window.window_check(plain, crit.kind):
-        out.append(recent)  # "brain metastases, treated within 12 weeks of study entry"
+    return found
+
+
+def _premise(text: str) -> tuple[re.Match | None, int, int | None, bool]:
+    """The opening premise and its end, a trailing "if"'s end, and whether a marker defines it."""
     pm = _PREMISE.match(text) or _IF_PREMISE.match(text)
     premise_end = pm.end(1) if pm else -1
     ti = _TRAILING_IF.search(text)
@@ -543,23 +341,38 @@ def checks_for(crit: Criterion, found: list[Mention]) -> list[dict]:
     if premise_end < 0 and (d := _DEFINES.match(text)):
         premise_end = d.end(1)  # "MSI high tumor should have ...": a cohort defined by a marker
         defines = True
-    conditional = _IF.match(text)
-    seen: dict[tuple, dict] = {}  # each key's first check
-    ways = ways_in(plain)
-    has_lines = any(c["type"] == "lines" for c in out)
-    scoped = has_lines or any(m.check == "therapy" for m in found)
+    return pm, premise_end, trailing_if, defines
+
+
+def _first_treatment(text: str, found: list[Mention], out: list[dict]) -> int:
+    """Where the first treatment (a therapy mention or a line count) is named."""
     # a setting named before any treatment is the person's disease ("Early-stage HR+ breast
     # cancer who have completed (neo)adjuvant chemotherapy", NCT05488145), not a treatment's scope
-    first_treatment = min(
+    return min(
         [m.start for m in found if m.check == "therapy"]
         + [c["at"] for c in out if c["type"] == "lines" and c.get("at") is not None]
         + [len(text)]
     )
-    lab = bool(_LAB.search(text))
-    naive = [m for m in found if m.check == "therapy" and _DRUG_NAIVE.match(text[m.end :])]
-    if naive:  # "alpelisib treatment-naive": that drug never given, not "no treatment at all"
-        out = [c for c in out if c["type"] != "lines"]
-        has_lines = False
+
+
+def _mention_checks(
+    crit: Criterion,
+    found: list[Mention],
+    has_lines: bool,
+    scoped: bool,
+    first_treatment: int,
+    lab: bool,
+    naive: list[Mention],
+    defined: list[tuple[int, int]],
+    ruled: str,
+    premise_end: int,
+    trailing_if: int | None,
+    ways: list[int],
+) -> list[dict]:
+    """The checks the concept mentions give, one per thing said within one way in."""
+    text = crit.text
+    out: list[dict] = []
+    seen: dict[tuple, dict] = {}  # each key's first check
     # the last therapy mention read: where it ends, its mode, its value
     prev_therapy, prev_mode, prev_value = None, None, ""
     for m in found:
@@ -576,15 +389,7 @@ def checks_for(crit: Criterion, found: list[Mention]) -> list[dict]:
             c["within_days"] = again.get("within_days") if again else c["within_days"]
         if m in naive:
             c["neg"] = crit.kind == "inclusion"
-        if (
-            c["type"] == "therapy"
-            # "Any prior therapy with anthracycline + Herceptin concurrently" (NCT00043394): an
-            # exclusion of the pair given together, not of either drug (twenty-second session)
-            and (crit.kind == "exclusion" or prev_mode == "progressed")
-            and prev_therapy is not None
-            and _PARTNER.fullmatch(text[prev_therapy : m.start])
-            and not _OPTIONAL_PARTNER.search(text[max(0, prev_therapy - 40) : m.start])
-        ):
+        if _partner(crit, c, m, prev_therapy, prev_mode):
             c["partner"] = True  # "progressed on a CDK4/6i in combination with an AI": both
             c["partner_of"] = prev_value  # ... given together (therapy_check.together)
         if c["type"] == "therapy":
@@ -592,46 +397,76 @@ def checks_for(crit: Criterion, found: list[Mention]) -> list[dict]:
         c["at"] = c.pop("gene_at", m.start)
         if c["type"] in {"receptor", "subtype"}:
             c.update(er_low_wording(text))
-        if m.end <= premise_end or (trailing_if is not None and m.start >= trailing_if):
-            c["premise"] = True
-            if (
-                m.end <= premise_end
-                and c.get("neg")
-                and c["type"] not in {"consent", "condition"}
-                and not _PREMISE_NOT.search(text[:premise_end])
-            ):
-                c["neg"] = (
-                    False  # "If ER+ ...: no more than 2 lines": the "no" is not the premise's
-                )
-            if (
-                trailing_if is not None
-                and m.start >= trailing_if
-                and c.get("neg")
-                and c["type"] != "consent"  # "... should not take part if unlikely to comply"
-            ):
-                # a "not" before "if" does not reach into the condition
-                c["neg"] = bool(re.search(r"\bnot?\b", text[trailing_if : m.start], re.I))
+        _mark_in_premise(text, c, m, premise_end, trailing_if)
         key = (c["type"], c["value"], c.get("neg"), _way(ways, c["at"]))
         if key not in seen:
             seen[key] = c
             out.append(c)
         elif c["type"] == "therapy" and c.get("mode") == "progressed":
-            # "must have received >= 1 prior aromatase inhibitor ... and must have had either
-            # disease recurrence or disease progression on a prior aromatase inhibitor"
-            # (NCT00217399: set 92): the drug named again as grown on asks for more than receipt
-            # ... not when it is one way of several or a condition ("at least 4 cycles or 2 cycles
-            # provided disease progression occurred while on taxane", NCT00477464; "if adjuvant,
-            # must have had recurrence on ...": first review)
-            first = seen[key]
-            between = text[first["at"] : m.start]
-            after = re.split(r"[;.]", text[m.end :])[0]
-            if (
-                first.get("mode") == "received"
-                and not _NOT_A_FURTHER_DEMAND.search(between)
-                # "(progression on it is not necessary)" (last review)
-                and not re.search(r"\bnot\s+(?:necessary|required|needed|mandatory)\b", after, re.I)
-            ):
-                first["mode"] = "progressed"
+            _progressed_again(text, seen[key], m)
+    return out
+
+
+def _partner(
+    crit: Criterion, c: dict, m: Mention, prev_therapy: int | None, prev_mode: str | None
+) -> bool:
+    """Whether a therapy mention names the drug given together with the therapy read before it."""
+    text = crit.text
+    return bool(
+        c["type"] == "therapy"
+        # "Any prior therapy with anthracycline + Herceptin concurrently" (NCT00043394): an
+        # exclusion of the pair given together, not of either drug (twenty-second session)
+        and (crit.kind == "exclusion" or prev_mode == "progressed")
+        and prev_therapy is not None
+        and _PARTNER.fullmatch(text[prev_therapy : m.start])
+        and not _OPTIONAL_PARTNER.search(text[max(0, prev_therapy - 40) : m.start])
+    )
+
+
+def _mark_in_premise(
+    text: str, c: dict, m: Mention, premise_end: int, trailing_if: int | None
+) -> None:
+    """Mark a check read in the rule's premise or after a trailing "if" as a premise."""
+    if m.end <= premise_end or (trailing_if is not None and m.start >= trailing_if):
+        c["premise"] = True
+        if (
+            m.end <= premise_end
+            and c.get("neg")
+            and c["type"] not in {"consent", "condition"}
+            and not _PREMISE_NOT.search(text[:premise_end])
+        ):
+            c["neg"] = False  # "If ER+ ...: no more than 2 lines": the "no" is not the premise's
+        if (
+            trailing_if is not None
+            and m.start >= trailing_if
+            and c.get("neg")
+            and c["type"] != "consent"  # "... should not take part if unlikely to comply"
+        ):
+            # a "not" before "if" does not reach into the condition
+            c["neg"] = bool(re.search(r"\bnot?\b", text[trailing_if : m.start], re.I))
+
+
+def _progressed_again(text: str, first: dict, m: Mention) -> None:
+    """A drug first asked for as received and named again as grown on asks for growth on it."""
+    # "must have received >= 1 prior aromatase inhibitor ... and must have had either
+    # disease recurrence or disease progression on a prior aromatase inhibitor"
+    # (NCT00217399: set 92): the drug named again as grown on asks for more than receipt
+    # ... not when it is one way of several or a condition ("at least 4 cycles or 2 cycles
+    # provided disease progression occurred while on taxane", NCT00477464; "if adjuvant,
+    # must have had recurrence on ...": first review)
+    between = text[first["at"] : m.start]
+    after = re.split(r"[;.]", text[m.end :])[0]
+    if (
+        first.get("mode") == "received"
+        and not _NOT_A_FURTHER_DEMAND.search(between)
+        # "(progression on it is not necessary)" (last review)
+        and not re.search(r"\bnot\s+(?:necessary|required|needed|mandatory)\b", after, re.I)
+    ):
+        first["mode"] = "progressed"
+
+
+def _her2_list(plain: str, out: list[dict]) -> list[dict]:
+    """One check of the HER2 scores a list allows, in place of the HER2 checks it covers."""
     if (scores := her2_scores(plain)) is not None:  # "HER2 IHC 0, 1+ or 2+/ISH-": one list
         her2 = [c for c in out if c["type"] == "receptor" and c["value"].startswith("her2")]
         out = [c for c in out if c not in her2]
@@ -652,6 +487,11 @@ def checks_for(crit: Criterion, found: list[Mention]) -> list[dict]:
         out.append(
             {"type": "receptor", "value": "her2-in", "allowed": scores, "neg": neg, "at": at}
         )
+    return out
+
+
+def _subtype_choice(crit: Criterion, plain: str, out: list[dict]) -> list[dict]:
+    """One choice among the subtypes an inclusion lists, in place of its subtype checks."""
     if crit.kind == "inclusion" and (options := subtype_list(plain)):
         sub = [c for c in out if c["type"] in {"receptor", "subtype"} and not c.get("premise")]
         if sub and not any(c.get("neg") for c in sub):  # one choice among the subtypes listed
@@ -666,7 +506,11 @@ def checks_for(crit: Criterion, found: list[Mention]) -> list[dict]:
                     "at": at,
                 }
             )
-    out = join_conjugates(plain, drop_asides(plain, out))
+    return out
+
+
+def _declined_ways(crit: Criterion, plain: str, out: list[dict]) -> list[dict]:
+    """A treatment an inclusion also lets in the unable or unwilling for is one way in."""
     if crit.kind == "inclusion" and (declined := or_declined(plain)) is not None:
         # "Failed prior OR not a candidate for OR refused anthracycline- and taxane-containing
         # chemotherapy" (NCT00096057: set 62 read after it was measured): having had it is one
@@ -677,6 +521,11 @@ def checks_for(crit: Criterion, found: list[Mention]) -> list[dict]:
             else c
             for c in out
         ]
+    return out
+
+
+def _if_needed(crit: Criterion, plain: str, out: list[dict]) -> list[dict]:
+    """A treatment an inclusion asks for only if needed ("if indicated") is allowed, not a need."""
     if crit.kind == "inclusion" and rx("modality.if_needed").search(plain):
         out = [
             {**c, "allowed": True, "within_days": None}
@@ -684,6 +533,11 @@ def checks_for(crit: Criterion, found: list[Mention]) -> list[dict]:
             else c
             for c in out
         ]
+    return out
+
+
+def _asks_over_denials(out: list[dict], ways: list[int]) -> list[dict]:
+    """The checks less the denials of what the same way in also asks for."""
 
     # a thing both asked for and denied keeps the ask; genes count apart ("PALB2 germline
     # mutation carrier, wild type BRCA1&2", NCT05232006: PALB2 changed, BRCA1/2 not)
@@ -714,13 +568,29 @@ def checks_for(crit: Criterion, found: list[Mention]) -> list[dict]:
         and said_in_way(c) == said_in_way(d)
         and not other_setting(c, d)
     }
-    out = [c for c in out if not (c.get("neg") and said_in_way(c) in both)]
+    return [c for c in out if not (c.get("neg") and said_in_way(c) in both)]
+
+
+def _without_general(crit: Criterion, out: list[dict]) -> list[dict]:
+    """The checks less a bare "breast cancer" and consent, when they say less than the rest."""
     bc = [c for c in out if c["type"] == "condition" and c["value"] == "breast cancer"]
     if len(out) > 1 or crit.kind == "exclusion" or any(c["neg"] for c in bc):
         # "breast cancer" qualified by other words ("T4 breast cancer", "no other breast cancer")
         out = [c for c in out if c not in bc]
     if len(out) > 1:
         out = [c for c in out if c["type"] != "consent"]
+    return out
+
+
+def _settle_premises(
+    crit: Criterion,
+    text: str,
+    out: list[dict],
+    pm: re.Match | None,
+    premise_end: int,
+    defines: bool,
+) -> None:
+    """Mark whom the rule is for as a premise; with nothing else asked, the premise is the rule."""
     if_then = pm is not None and not _PREMISE.match(text)  # "If no measurable disease, then ..."
     # "Patients with known brain metastases must have completed any radiotherapy ..."
     # (NCT07311993): brain spread is a condition some people meet, never the population of the
@@ -755,7 +625,10 @@ def checks_for(crit: Criterion, found: list[Mention]) -> list[dict]:
                 c["type"] in ("menopause", "de_novo") or (c["type"] == "brain" and not excluded)
             ):
                 c.pop("premise", None)
-    out = bone_as_population(crit.kind, plain, out)
+
+
+def _sole_sites(plain: str, out: list[dict]) -> list[dict]:
+    """One check of the sites named as the sole sites, in place of their site checks."""
     sole = _SOLE_SITES.search(plain)
     if sole:
         named = [c for c in out if c["type"] in ("site", "brain") and not c.get("neg")]
@@ -767,12 +640,22 @@ def checks_for(crit: Criterion, found: list[Mention]) -> list[dict]:
             out.append(
                 {"type": "sites_only", "values": sorted(values), "at": named[0].get("at", 0)}
             )
+    return out
+
+
+def _without_hr_low(out: list[dict]) -> list[dict]:
+    """The checks less HR-low when the rule counts ER-low with the negatives."""
     if any(c["type"] == "receptor" and c["value"] == "hr-low" for c in out) and any(
         c.get("value") in {"hr-negative", "triple-negative"} for c in out
     ):
         # "TNBC (ER/PgR <1%) or ER-low": ER-low counted with the negatives (er_low_wording),
         # not HR-low asked for on its own (NCT06099769)
         out = [c for c in out if c.get("value") != "hr-low"]
+    return out
+
+
+def _mark_scope(plain: str, out: list[dict]) -> None:
+    """Add the body part of a radiotherapy check and whether a pneumonitis check is bare."""
     for c in out:  # "Prior brain radiotherapy": the body part, or exceptions left to the team
         if c["type"] == "therapy" and c["value"] == "radiation":
             c.update(radiation_scope(plain))
@@ -780,12 +663,10 @@ def checks_for(crit: Criterion, found: list[Mention]) -> list[dict]:
             # "History of or current ILD or pneumonitis": a bare history is settled by a note; a
             # window, a grade or the steroids it needed stay with the study team (pneumonitis.py)
             c["bare"] = pneumonitis_bare(plain)
-    mark_unchecked_alternatives(plain, found, out, _LAB, crit.kind)
-    if not conditional:
-        mark_subgroups(plain, out)
-    # other health problems an exclusion names ("Known HIV infection", "another malignancy
-    # within 3 years"), settled by the record's conditions only when near-certain
-    out.extend(health_problems.checks(text, crit.kind))
+
+
+def _mark_conditional(text: str, out: list[dict], conditional: re.Match | None) -> None:
+    """Mark every check conditional under an "If ..." or a marker subject no check reads."""
     marker_subject = _MARKER_SUBJECT.match(text)
     if marker_subject and any(c.get("at", len(text)) < marker_subject.end() for c in out):
         marker_subject = None  # a check reads the marker: the premise decides (review)
@@ -799,13 +680,15 @@ def checks_for(crit: Criterion, found: list[Mention]) -> list[dict]:
     if (conditional or marker_subject) and not any(c.get("premise") for c in out):
         for c in out:  # "If ..., then ...": a premise we cannot check; never a clear "not met"
             c["conditional"] = True
-    mark_conditional_parts(plain, crit.kind, out)
+
+
+def _mark_treatment_subjects(plain: str, out: list[dict]) -> None:
+    """Mark a treatment that names whom the rule is for ("for patients on warfarin") a premise."""
     for c in out:
         # "Stable INR required for patients on warfarin" (NCT00499525: held-out set 92, read
         # after it was measured): the drug names whom the rule is for
         if c["type"] == "therapy" and _FOR_PATIENTS_ON.search(plain[: c.get("at", 0)]):
             c["premise"] = True
-    return out
 
 
 #: a lead-in to a list of tumor types in the items after it
