@@ -9,6 +9,12 @@ from mbcnav.library.drugs_named import drug_taken, names_drug
 from mbcnav.library.other_people import PAST_OR_OTHERS, SOMEONE_ELSES
 from mbcnav.library.vocabulary import synonyms, words
 
+#: a relative said to have no cancer, in a few words after them ("my mom (81, no cancer)")
+_SOMEONE_NO_CANCER = re.compile(
+    r" (?:mom|mum|mother|dad|father|sister|brother|aunt|uncle|friend|wife|husband|partner|"
+    r"grandma|grandmother|gran|nan|neighbou?r)(?: \S+){0,3} (?:no|without) cancer(?= )"
+)
+
 
 class OtherCancerReadings:
     """The readings of ``Scope`` of another cancer."""
@@ -29,9 +35,12 @@ class OtherCancerReadings:
         # a message that says the cancer is "not breast" is about that other cancer wherever
         # it is named ("My mother has lung cancer (EGFR, not breast) ... Is that normal?")
         denied = self._has(padded, self.not_breast) and self.own_other.search(padded)
+        # "my mom (81, no cancer) gets prolia for osteoporosis": said of the relative, no cancer
+        # of anyone's (session 36, tuning set 76)
+        plain = _SOMEONE_NO_CANCER.sub(" ", padded)
         if (
             (use := self.own_condition.search(f" {said} "))
-            and not self._has(padded, self.spread + self.cancer_words + self.cancer_topic)
+            and not self._has(plain, self.spread + self.cancer_words + self.cancer_topic)
             # "Prolia for osteoporosis on anastrozole", "... with my Kisqali treatment" (review);
             # not the drug the condition is treated with ("stay on Prolia for osteoporosis")
             and not drug_taken(self._without_use(padded, said, use))
@@ -78,6 +87,15 @@ class OtherCancerReadings:
         # next treatment ...?", stays the subject: final review); and not when it is someone
         # else's and the writer asks of their own ("My cousin did well on Keytruda for her lung
         # cancer. Why won't my oncologist give it to me?")
+        # someone else's other cancer named with its driver anywhere in the message ("mom's lung
+        # cancer has an EGFR mutation, doc says tagrisso. is that chemo?": session 36, tuning set
+        # 76), when the asked clause says nothing of the writer's own
+        others_driver = (
+            bool(d := self.driver_other.search(padded))
+            and bool(SOMEONE_ELSES.search(padded[max(0, d.start() - 30) : d.start()]))
+            and not re.search(r" (?:i|im|ive|me|my|mine) ", f" {said} ")
+            and self._driver_subject(padded.strip(), padded)
+        )
         told = (
             (m := self.own_other.search(padded))
             and not breast_only
@@ -98,6 +116,7 @@ class OtherCancerReadings:
             or treated
             or led
             or own_driver
+            or others_driver
             or told
             or self._driver_subject(said, padded)
         ):

@@ -33,6 +33,8 @@ _TREATMENT_YEARS = re.compile(
     # ("stay on anastrozole 5 years or 10": this session's held-out set 75, read after it was
     # measured)
     r" (?:for |another )?\d+ (?:more )?(?:years?|yrs?)(?= of | on | more | total | or \d+ )"
+    # ... or asked ("how many years of tamoxifen do I need": session 36, tuning set 76)
+    r"| how many (?:more )?(?:years?|yrs?)(?= of | on | should | do | will | must )"
 )
 
 
@@ -169,7 +171,11 @@ class OtherSubjectReadings:
         risk of it coming back that early treatment lowers ("to lower recurrence risk") is no
         cancer that came back (``early_risk``)."""
         said, padded = padded, without(padded, self.early_risk)
-        early_drugs = self.risk_drugs if padded != said else self.early_drugs
+        early_drugs = (
+            self.risk_drugs
+            if padded != said or self._has(said, self.early_adjuvant)
+            else self.early_drugs
+        )
         padded = without(padded, self.early_staging)
         # how long an early treatment lasts ("5 years of an AI, maybe 10", "for 10 years") is no
         # cancer that came back years later (twenty-eighth session, tuning set 60)

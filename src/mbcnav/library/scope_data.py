@@ -110,6 +110,7 @@ class ScopeData:
         self.breast_only = frozenset(only)
         self.early_drugs = _classes(path, data, "early_drug_classes")
         self.risk_drugs = self.early_drugs | _classes(path, data, "risk_drug_classes")
+        self.early_adjuvant = _phrases(path, data, "early_adjuvant")
 
         self.cosmetic = _phrases(path, data, "cosmetic_surgery")
         self.lactation = _phrases(path, data, "lactation")
@@ -194,9 +195,13 @@ class ScopeData:
             rf"\b({cancers})\s+(?:surgery|operation|resection|treatment|chemo|chemotherapy|"
             rf"radiation|radiotherapy)\b"
         )
-        # "EGFR lung cancer", "ALK positive lung cancer": another cancer's driver change
+        # "EGFR lung cancer", "ALK positive lung cancer": another cancer's driver change; also
+        # after it ("mom's lung cancer has an EGFR mutation": session 36, tuning set 76)
         drivers = "|".join(re.escape(m) for m in _phrases(path, data, "other_markers"))
-        self.driver_other = re.compile(rf"\b({drivers})\s+(\S+\s+)?({cancers})\b")
+        self.driver_other = re.compile(
+            rf"\b({drivers})\s+(\S+\s+)?({cancers})\b"
+            rf"|\b(?:{cancers})\s+(?:(?:has|had|is|with|shows?|showed)\s+)(?:an?\s+|the\s+)?(?:{drivers})\b"
+        )
         evidence = data.get("evidence_min")
         if not isinstance(evidence, int | float) or isinstance(evidence, bool) or evidence <= 0:
             raise LibraryError(

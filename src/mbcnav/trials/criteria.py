@@ -666,7 +666,8 @@ def _mark_scope(plain: str, out: list[dict]) -> None:
 
 
 def _mark_conditional(text: str, out: list[dict], conditional: re.Match | None) -> None:
-    """Mark every check conditional under an "If ..." or a marker subject no check reads."""
+    """Mark every check conditional under an "If ...", a marker subject no check reads or a
+    lead-in to a list of other tumor types."""
     marker_subject = _MARKER_SUBJECT.match(text)
     if marker_subject and any(c.get("at", len(text)) < marker_subject.end() for c in out):
         marker_subject = None  # a check reads the marker: the premise decides (review)
