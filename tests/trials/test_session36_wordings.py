@@ -70,3 +70,42 @@ def test_her2_0_in_a_list_of_scores_is_not_the_zero_category_alone():
     # "HER2 0 or 1+": a 1+ result must not be ruled out by reading "HER2 0" on its own
     assert _verdict("HER2 0 or 1+", _her2("IHC 1+")) != "not met"
     assert _verdict("HER2 0-1+ by IHC", _her2("IHC 1+")) != "not met"
+
+
+def test_a_preference_after_especially_is_no_rule():
+    text = (
+        "Head and neck squamous cell cancer, Breast especially those with luminal B expression "
+        "profile, ER positively, and high Ki67 expression"
+    )
+    tnbc = _patient(receptors={"er": "negative", "pr": "negative", "her2": "IHC 0"})
+    assert _verdict(text, tnbc) != "not met"
+    # the same receptor asked for plainly still rules out
+    assert _verdict("Breast cancer, ER positive", tnbc) == "not met"
+
+
+def test_a_lead_in_to_other_tumor_types_is_never_a_clear_not_met():
+    text = "The following tumor types if tissues tests positive for CCND1 amplification;"
+    tested = _patient(biomarkers={"PIK3CA": "not mutated", "ESR1": "not mutated"})
+    assert _verdict(text, tested) == "unknown"
+
+
+def test_at_least_one_measurable_focus_stated_first_is_a_requirement():
+    text = (
+        "Breast cancer confirmed by histology or cytology and meeting the following conditions: "
+        "According to RECIST 1.1 standard, there is at least one measurable focus. For the "
+        "lesions that have been treated with radiotherapy in the past, the lesions can be included "
+        "in the measurable lesions only if the disease progression is clear after radiotherapy."
+    )
+    bone_only = _patient(metastases=[{"site": "bone", "date": "2024-03-01", "measurable": False}])
+    liver = _patient(metastases=[{"site": "liver", "date": "2024-03-01", "measurable": True}])
+    assert _verdict(text, bone_only) == "not met"
+    assert _verdict(text, liver) == "met"
+
+
+def test_a_history_of_cardiac_dysfunction_is_settled_by_heart_failure():
+    text = "Participant has active cardiac disease or a history of cardiac dysfunction"
+    failing = _patient(conditions=[{"name": "heart failure", "status": "controlled"}])
+    assert _verdict(text, failing, "exclusion") == "not met"
+    # "active or uncontrolled" alone stays with the study team for a controlled one
+    text = "Active or uncontrolled cardiac disease, including heart failure"
+    assert _verdict(text, failing, "exclusion") == "unknown"

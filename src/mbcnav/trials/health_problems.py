@@ -277,9 +277,12 @@ def _one_problem(p: Problem, c: dict, e: dict, as_of: str) -> bool | None:
     if c.get("nyha") is not None:
         m = re.search(r"nyha\s*(?:class\s*)?(iv|iii|ii|i|[1-4])\b", detail)
         return True if m and ROMAN[m.group(1)] >= c["nyha"] else None
-    if c.get("uncontrolled") or c.get("stem_uncontrolled"):
+    # a history named of this item itself wins over the stem's "active" of another item ("active
+    # cardiac disease or a history of cardiac dysfunction", NCT05631795: session 36)
+    own_history = c.get("history") and not (c.get("active") or c.get("uncontrolled"))
+    if c.get("uncontrolled") or (c.get("stem_uncontrolled") and not own_history):
         return True if detail and wording("uncontrolled_detail").search(detail) else None
-    if c.get("active") or c.get("stem_active"):
+    if c.get("active") or (c.get("stem_active") and not own_history):
         return True if status == "active" and not past else None
     if c.get("history"):
         return True

