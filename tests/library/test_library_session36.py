@@ -44,3 +44,10 @@ def test_an_early_cancers_treatment_after_surgery_is_off_topic():
     assert _articles(
         "I was stage 2 in 2016, now mets in my liver, how many years of kisqali do people get"
     )
+
+
+def test_someone_elses_other_cancer_beside_the_writers_own_drug_question_is_answered():
+    # (first review)
+    assert "side-effects" in _articles(
+        "my neighbour had xeloda for bowel cancer and it made her hands peel, will that happen to me?"
+    )

@@ -156,3 +156,100 @@ def test_a_jaw_ache_where_a_tooth_came_out_is_not_chest_pain_or_a_fit():
         h.concept.name
         for h in semantic.hits("had a tooth out and now my tongue and lips are swelling up")
     }
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        # (first review: a wish that the cancer would spread or come back is a death wish)
+        "i wish the cancer would spread quicker so this is all over",
+        "i wish the cancer would come back and finish me off",
+    ],
+)
+def test_a_wish_for_the_cancer_to_end_it_is_a_death_wish(words):
+    assert _run({"symptom": words}).level == "emergency", words
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        # (first review: jaw pain on exertion or with clamminess is cardiac until shown otherwise)
+        "jaw ache when i walk, goes when i rest",
+        "my jaw aches when i climb the stairs and eases when i sit",
+        "jaw pain, feel dizzy and clammy",
+    ],
+)
+def test_jaw_pain_on_exertion_or_with_clamminess_is_an_emergency(words):
+    assert _run({"symptom": words}).level == "emergency", words
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        # (first review: any listed medicine taken twice, not only the ones named with "twice")
+        "took my zopiclone twice, feel a bit woozy",
+        "had my zopiclone twice",
+        "took my fentanyl patch twice",
+        "gave dad his morphine twice, hes very drowsy",
+        "i take oxycodone twice a day and took it twice this morning",
+    ],
+)
+def test_any_listed_medicine_taken_twice_is_an_extra_dose(words):
+    assert "extra-dose-of-a-painkiller-sleeping-pill-or-insulin" in _rules(
+        _run({"symptom": words})
+    ), words
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        "morphine twice a day, pain ok, is it fine to take ibuprofen",
+        "i take paracetamol twice a day for my back",
+    ],
+)
+def test_a_twice_a_day_schedule_is_no_extra_dose(words):
+    assert "extra-dose-of-a-painkiller-sleeping-pill-or-insulin" not in _rules(
+        _run({"symptom": words, "severity": "mild"})
+    ), words
+
+
+def test_a_body_part_is_carried_into_feels_and_a_stool_denial_keeps_the_report_beside_it():
+    # (first review)
+    assert "new-abdominal-swelling" in _rules(
+        _run({"symptom": "my tummy is not sore, feels hard and swollen"})
+    )
+    assert (
+        _run({"symptom": "stools not black, feel dizzy"}).level
+        == _run({"symptom": "feel dizzy"}).level
+    )
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        "bit of diarrhoea this afternoon, slept all night fine",
+        "loose stool twice today, hot flushes at night keep waking me",
+        "more trips to the loo with cramps in my legs at night",
+    ],
+)
+def test_a_night_word_not_tied_to_the_bowel_is_no_night_diarrhea(words):
+    r = _run({"symptom": words, "severity": "mild"}, drugs=["capecitabine"])
+    assert "diarrhea-at-night-on-capecitabine" not in _rules(r), words
+
+
+def test_keep_still_sitting_down_is_no_vomiting():
+    r = _run(
+        {
+            "symptom": "diarrhoea 4 times today, loperamide helping, i cant keep still when i sit down"
+        },
+        drugs=["abemaciclib"],
+    )
+    assert r.level != "emergency"
+
+
+def test_gone_up_and_a_report_after_a_medicine_are_not_denials():
+    from mbcnav.triage.net_clauses import denied
+
+    for words in ("my temp has gone up", "pain has gone up", "not on any painkillers and in agony"):
+        assert not denied(words), words
+    assert denied("not on any blood thinners")

@@ -109,3 +109,57 @@ def test_a_history_of_cardiac_dysfunction_is_settled_by_heart_failure():
     # "active or uncontrolled" alone stays with the study team for a controlled one
     text = "Active or uncontrolled cardiac disease, including heart failure"
     assert _verdict(text, failing, "exclusion") == "unknown"
+
+
+def test_no_or_low_before_anything_but_her2_keeps_its_denial():
+    # (first review: "no or low" is no pseudo-negation)
+    chemo = _patient(
+        treatments=[
+            {
+                "drugs": ["paclitaxel"],
+                "setting": "metastatic",
+                "start": "2024-04-01",
+                "end": "2024-10-01",
+            }
+        ]
+    )
+    assert _verdict("No or low prior chemotherapy exposure", _patient()) == "met"
+    assert (
+        _verdict(
+            "No or low dose steroids (prednisone 10 mg/day or less) for at least 2 weeks",
+            _patient(),
+        )
+        == "met"
+    )
+    assert _verdict("No or very low HER2 expression", _her2("IHC 0")) == "met"
+    assert _verdict("No or very low HER2 expression", _her2("IHC 3+")) == "not met"
+    assert chemo is not None
+
+
+def test_a_score_range_or_list_starting_at_her2_0_is_not_zero_alone():
+    for text in (
+        "HER2 0–1+",
+        "HER2 0 - 1+",
+        "HER2 0 (null) or 1+",
+        "HER2 0 or HER2 1+",
+        "HER2 0; 1+ allowed",
+    ):
+        assert _verdict(text, _her2("IHC 1+")) != "not met", text
+    assert _verdict("HER2 0, HER2-ultralow or HER2-low", _her2("IHC 0")) == "met"
+
+
+def test_a_preference_ends_where_the_rule_binds_again():
+    none = _patient()
+    for text in (
+        "Metastatic breast cancer (preferably with bone metastases) and must have progressed on endocrine therapy",
+        "Metastatic breast cancer, preferably with bone-only disease, who have progressed on prior endocrine therapy",
+    ):
+        assert _verdict(text, none) == "not met", text
+
+
+def test_an_exclusions_lead_in_keeps_its_force():
+    brain = _patient(metastases=[{"site": "brain", "date": "2025-12-01", "status": "active"}])
+    text = "The following diseases are not permitted: active brain metastases or leptomeningeal disease"
+    assert _verdict(text, brain, "exclusion") == "not met"
+    text = "The following tumor types must be HER2-positive"
+    assert _verdict(text, _her2("IHC 0")) == "not met"

@@ -6,7 +6,7 @@ import re
 
 from mbcnav.library.asked_clause import BACK_TO_STORY, COMPARES, asked_whether
 from mbcnav.library.drugs_named import drug_taken, names_drug
-from mbcnav.library.other_people import PAST_OR_OTHERS, SOMEONE_ELSES
+from mbcnav.library.other_people import PAST_OR_OTHERS, SOMEONE_ELSES, others_beside_own
 from mbcnav.library.vocabulary import synonyms, words
 
 #: a relative said to have no cancer, in a few words after them ("my mom (81, no cancer)")
@@ -158,7 +158,14 @@ class OtherCancerReadings:
         # ... or the writer names a drug given only for breast cancer beside "I" ("Mom has lung
         # cancer and I'm on Ibrance, what helps with the tiredness?"; session 34)
         mine = breast_only and re.search(r" (?:i|im|ive|me) ", padded)
-        return not (self._names_breast(strong) or self._has(spread, self.spread) or mine)
+        # ... or someone else's cancer is told beside the writer's own drug question ("my neighbour
+        # had xeloda for bowel cancer ... will that happen to me?": session 36 review)
+        return not (
+            self._names_breast(strong)
+            or self._has(spread, self.spread)
+            or mine
+            or others_beside_own(padded)
+        )
 
     def _driver_subject(self, said: str, padded: str) -> bool:
         """Another cancer named with its own driver change is the subject ("tagrisso rash EGFR

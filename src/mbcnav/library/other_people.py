@@ -18,6 +18,23 @@ PAST_OR_OTHERS = re.compile(
 )
 
 
+def others_beside_own(padded: str) -> bool:
+    """Another cancer told as someone else's, beside the writer's own words (I, me) and a drug."""
+    return bool(
+        SOMEONE_ELSES_CANCER.search(padded)
+        and re.search(r" (?:i|me|im|ive|mine) ", padded)
+        and names_drug(padded)
+    )
+
+
+#: someone else's cancer: a relative or friend within a few words before "... cancer"
+SOMEONE_ELSES_CANCER = re.compile(
+    r" (?:neighbou?r|friend|sister|brother|mum|mom|mother|dad|father|aunt|uncle|cousin|husband|wife|"
+    r"partner|colleague|coworker|grandma|grandmother|grandad|grandfather|she|he|her|his)"
+    r"(?: \S+){0,8} cancer "
+)
+
+
 class OtherPeopleReadings:
     """The readings of ``Scope`` of a relative's cancer, illness or death."""
 

@@ -24,7 +24,7 @@ from functools import lru_cache
 from mbcnav.library.drugs_named import DrugReadings, names_drug
 from mbcnav.library.emergency_signs import emergency_sign  # noqa: F401 (public here too)
 from mbcnav.library.other_cancers import OtherCancerReadings
-from mbcnav.library.other_people import OtherPeopleReadings
+from mbcnav.library.other_people import OtherPeopleReadings, others_beside_own
 from mbcnav.library.other_subjects import OtherSubjectReadings
 from mbcnav.library.scope_data import SCOPE_FILE, ScopeData  # noqa: F401 (public here too)
 from mbcnav.library.vocabulary import analyse, synonyms
@@ -72,8 +72,10 @@ class Scope(
         if self._has(padded, self.other):
             # another cancer named: in scope only beside a drug given only for breast cancer ("Is
             # Ibrance safe if I had radiation for thyroid cancer before?"); someone else's cancer
-            # ("letrozole for my mom's ovarian cancer") is turned away before (owns_other_cancer)
-            return self._breast_only_drug(padded)
+            # ("letrozole for my mom's ovarian cancer") is turned away before (owns_other_cancer);
+            # or when it is someone else's and the writer asks of their own drug ("my neighbour had
+            # xeloda for bowel cancer ... will that happen to me?": session 36 review)
+            return self._breast_only_drug(padded) or others_beside_own(padded)
         # a plural names its topic too ("infusions", "appointments")
         singular = " ".join(w[:-1] for w in said.split() if len(w) > 4 and w.endswith("s"))
         if self._has(f"{padded}{singular} ", self.topic) or names_drug(padded):

@@ -340,7 +340,7 @@ def with_subject(clause: str, subject: list[str]) -> str:
     rest = [w.lower() for w in words[k:]]
     if len(rest) <= 3 and not SUBJECTS & set(rest) and rest[0] not in _OF_THE_PERSON:
         # "my calf is not sore or red but swollen": the swelling is the calf's; not "feel fine
-        # otherwise" after "poo not black", which is the person's (session 36)
+        # otherwise", which is the person's ("feels hard and swollen" is the body part's: review)
         return " ".join([*words[:k], *subject, *words[k:]])
     return clause
 
@@ -357,6 +357,8 @@ def carried(parts: list[str]) -> list[tuple[str, bool, bool]]:
         part = with_subject(part, subject)
         if negated(part):
             subject = denied_subject(part)
+            if subject and all(w in PASSED or w in _OWNERS for w in subject):
+                subject = []  # "stools not black": no body part to carry (review)
             out.append((part, True, bool(subject)))
         else:
             out.append((part, False, False))
@@ -372,8 +374,26 @@ def denial_beside_report(read: list[tuple[str, bool, bool]]) -> bool:
 
 
 #: Words that start a clause about the whole person, not a body part ("feel fine otherwise").
-_OF_THE_PERSON = frozenset(
-    {"feel", "feels", "feeling", "felt", "otherwise", "i", "im", "ive", "she", "shes", "he", "hes"}
+_OF_THE_PERSON = frozenset({"feel", "feeling", "otherwise", "i", "im", "ive"})
+#: What the body passes, a subject only for a denial said after it ("poo not black"), never a
+#: body part carried into the next clause or a reason to read the whole sentence (review:
+#: "stools not black, feel dizzy" must keep "feel dizzy" on its own).
+PASSED = frozenset(
+    {
+        "poo",
+        "poos",
+        "poop",
+        "stool",
+        "stools",
+        "motions",
+        "wee",
+        "pee",
+        "urine",
+        "vomit",
+        "sick",
+        "temp",
+        "temperature",
+    }
 )
 
 #: Words that own a body part rather than name it ("my", "her").

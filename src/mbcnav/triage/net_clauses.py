@@ -45,7 +45,9 @@ WHOLE = re.compile(r"\bpins and needles\b", re.I)
 #: "not on any blood thinners", "she is not taking any steroids": a medicine not taken.
 _NOT_ON_A_MEDICINE = re.compile(
     r"^\W*(?:(?:i|im|i am|she|shes|she is|he|hes|he is|we|and|but|also)\s+)*"
-    r"(?:not|never)\s+(?:been\s+)?(?:on|taking|taken|using)\s+(?:any|a|an)\b"
+    r"(?:not|never)\s+(?:been\s+)?(?:on|taking|taken|using)\s+(?:any|a|an)\s+[a-z-]+"
+    # the medicine's name and no more: a report after it is not denied (review)
+    r"(?:\s+(?!and\b|but\b|or\b|so\b)[a-z-]+){0,2}\W*$"
 )
 
 
@@ -58,7 +60,7 @@ _GONE = re.compile(
     r"soreness|nausea|sickness|bruis\w*|bleeding|diarrh\w*|spots?|blisters?|cramps?|hives)\s+"
     r"(?:is\s+|has\s+|have\s+|s\s+)?"
     r"(?:now\s+)?(?:almost|nearly|all|completely|mostly|totally|pretty\s+much|just\s+about)?\s*"
-    r"(?:gone|cleared|resolved|healed|settled)(?:\s+(?:up|down|away|now|completely))*\W*$"
+    r"(?:gone|cleared|resolved|healed|settled)(?:\s+(?:down|away|now|completely)|(?<=cleared)\s+up)*\W*$"
 )
 
 

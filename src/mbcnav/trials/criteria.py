@@ -241,7 +241,7 @@ def checks_for(crit: Criterion, found: list[Mention]) -> list[dict]:
             ways,
         )
     )
-    out = _her2_list(plain, out)
+    out = _no_or_low_her2(plain, _her2_list(plain, out))
     out = _subtype_choice(crit, plain, out)
     out = join_conjugates(plain, drop_asides(plain, out))
     out = _declined_ways(crit, plain, out)
@@ -259,7 +259,7 @@ def checks_for(crit: Criterion, found: list[Mention]) -> list[dict]:
     # other health problems an exclusion names ("Known HIV infection", "another malignancy
     # within 3 years"), settled by the record's conditions only when near-certain
     out.extend(health_problems.checks(text, crit.kind))
-    _mark_conditional(text, out, conditional)
+    _mark_conditional(text, crit.kind, out, conditional)
     mark_conditional_parts(plain, crit.kind, out)
     _mark_treatment_subjects(plain, out)
     return out
@@ -490,6 +490,36 @@ def _her2_list(plain: str, out: list[dict]) -> list[dict]:
     return out
 
 
+def _no_or_low_her2(plain: str, out: list[dict]) -> list[dict]:
+    """ "No or low HER2 expression (IHC 0, 1+ or 2+/ISH-)": an amount at most low, not a denial of
+    low expression (session 36, an S1 left by the last session's review); the HER2 checks of its
+    sentence become one list (zero, ultralow and low; "no or very low": zero and ultralow)."""
+    m = _NO_OR_LOW_HER2.search(plain)
+    if not m:
+        return out
+    sentence = _sentence(plain, m.start())
+    mine = [
+        c
+        for c in out
+        if c["type"] == "receptor"
+        and c["value"].startswith("her2")
+        and ("at" not in c or _sentence(plain, c["at"]) == sentence)
+    ]
+    allowed = ["ultralow", "zero"] if m.group("very") else ["low", "ultralow", "zero"]
+    out = [c for c in out if c not in mine]
+    out.append(
+        {"type": "receptor", "value": "her2-in", "allowed": allowed, "neg": False, "at": m.start()}
+    )
+    return out
+
+
+_NO_OR_LOW_HER2 = re.compile(
+    r"\b(?:no|none|absent|absence)\s*(?:or|/)\s*(?P<very>very\s+|ultra-?\s?)?low\s+"
+    r"(?:(?:levels?\s+of\s+|expression\s+of\s+)?(?:her-?2|erbb-?2)\b|her-?2)",
+    re.I,
+)
+
+
 def _subtype_choice(crit: Criterion, plain: str, out: list[dict]) -> list[dict]:
     """One choice among the subtypes an inclusion lists, in place of its subtype checks."""
     if crit.kind == "inclusion" and (options := subtype_list(plain)):
@@ -665,13 +695,14 @@ def _mark_scope(plain: str, out: list[dict]) -> None:
             c["bare"] = pneumonitis_bare(plain)
 
 
-def _mark_conditional(text: str, out: list[dict], conditional: re.Match | None) -> None:
-    """Mark every check conditional under an "If ...", a marker subject no check reads or a
-    lead-in to a list of other tumor types."""
+def _mark_conditional(text: str, kind: str, out: list[dict], conditional: re.Match | None) -> None:
+    """Mark every check conditional under an "If ...", a marker subject no check reads or an
+    inclusion's lead-in to a list of tumor types that names no breast cancer (an exclusion's
+    lead-in keeps its force: review)."""
     marker_subject = _MARKER_SUBJECT.match(text)
     if marker_subject and any(c.get("at", len(text)) < marker_subject.end() for c in out):
         marker_subject = None  # a check reads the marker: the premise decides (review)
-    if _FOLLOWING_TYPES.match(text):
+    if kind == "inclusion" and _FOLLOWING_TYPES.match(text) and not _BREAST.search(text):
         # "The following tumor types if tissues tests positive for CCND1 amplification;"
         # (NCT01037790: session 36, tuning set 99): a rule for the tumor types listed after it,
         # which may not include the person's; never a clear "not met"
@@ -692,12 +723,15 @@ def _mark_treatment_subjects(plain: str, out: list[dict]) -> None:
             c["premise"] = True
 
 
-#: a lead-in to a list of tumor types in the items after it
+#: a lead-in to a list of tumor types in the items after it, with the condition they must meet
+#: ("The following tumor types if ..."), not one that says they are kept out
 _FOLLOWING_TYPES = re.compile(
     r"^\W*(?:the\s+)?following\s+(?:tumou?r\s+types?|tumou?rs|cancers?|cancer\s+types?|"
-    r"histolog\w+|diseases?|indications?)\b(?![^.;:]*\b(?:are|is)\s+(?:excluded|not\s+eligible|ineligible)\b)",
+    r"histolog\w+|diseases?|indications?)\s+(?:if|when|provided|whose|that|with)\b"
+    r"(?![^.;]*\b(?:exclu\w*|not\s+(?:be\s+)?(?:eligible|permitted|allowed)|ineligible|prohibited)\b)",
     re.I,
 )
+_BREAST = re.compile(r"\bbreast\b|\btnbc\b|\bmbc\b", re.I)
 
 #: words between two namings of a drug that make the second one way of several or a condition
 #: (a sentence break is still an "and": final review)

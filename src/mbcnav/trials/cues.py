@@ -288,14 +288,12 @@ _NOTHING_MORE = re.compile(
     re.I,
 )
 # "... treated with anti-HER2 therapy if the tumor is HER2+": what follows "if" is a premise
-# ("The following tumor types if tissues tests positive for CCND1 amplification", NCT01037790:
-# session 36, tuning set 99)
 _DEFINES = re.compile(
     r"^\W*((?:[\w/+-]+\s+){0,3}?[\w/+-]+)\s+(?:tumou?rs?|cancers?|disease)\s+(?:should|must|is|are|has|have|will)\b",
     re.I,
 )
 _TRAILING_IF = re.compile(
-    r"(?<=\w)\s+(?:(?:if|when|in case)\s+(?=(?:the|their|his|her|a|an)?\s*(?:tumou?r|cancer|disease|patient|participant|subject|tissue|sample|specimen)s?\b)|for\s+(?:patients|participants|subjects|those)\s+(?:with|who)\b)",
+    r"(?<=\w)\s+(?:(?:if|when|in case)\s+(?=(?:the|their|his|her|a|an)?\s*(?:tumou?r|cancer|disease|patient|participant|subject)s?\b)|for\s+(?:patients|participants|subjects|those)\s+(?:with|who)\b)",
     re.I,
 )
 # labels of a cohort, phase or population before the rule ("Phase II: BC only: If no ...")
