@@ -51,3 +51,12 @@ def test_someone_elses_other_cancer_beside_the_writers_own_drug_question_is_answ
     assert "side-effects" in _articles(
         "my neighbour had xeloda for bowel cancer and it made her hands peel, will that happen to me?"
     )
+
+
+def test_a_carers_question_about_a_relatives_other_cancer_stays_off_topic():
+    # (final review: "i read about ...", "i want to know ..." is no question about the writer)
+    for q in (
+        "my brother has stomach cancer with her2, i read about herceptin, will it work for him?",
+        "my husband has colon cancer and is on xeloda, i want to know how long his treatment will last",
+    ):
+        assert not ask(q).answers, q

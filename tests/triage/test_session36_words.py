@@ -253,3 +253,38 @@ def test_gone_up_and_a_report_after_a_medicine_are_not_denials():
     for words in ("my temp has gone up", "pain has gone up", "not on any painkillers and in agony"):
         assert not denied(words), words
     assert denied("not on any blood thinners")
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        # (final review)
+        "jaw ache after dental work, comes and goes with effort",
+        "i wish the cancer would disappear and me with it",
+        "i wish the cancer would go away and so would i",
+        "not on a blood thinner but my nosebleed wont stop",
+        "stools not black but look very dark, dizzy when i stand",
+    ],
+)
+def test_final_review_signs_stay_emergencies(words):
+    assert _run({"symptom": words}, drugs=["apixaban"]).level == "emergency", words
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        "diarrhoea 3 times, one was at night",
+        "runny poo, woke me up twice last night",
+        "up twice in the night with loose stools",
+    ],
+)
+def test_night_diarrhea_said_other_ways(words):
+    r = _run({"symptom": words, "severity": "mild"}, drugs=["capecitabine"])
+    assert "diarrhea-at-night-on-capecitabine" in _rules(r), words
+
+
+def test_a_pain_score_of_seven_or_more_is_severe_pain():
+    assert "uncontrolled-pain" in _rules(_run({"symptom": "not on any painkillers, pain is 9/10"}))
+    assert "uncontrolled-pain" not in _rules(
+        _run({"symptom": "pain is 3/10, fine", "severity": "mild"})
+    )

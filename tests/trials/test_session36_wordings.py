@@ -163,3 +163,46 @@ def test_an_exclusions_lead_in_keeps_its_force():
     assert _verdict(text, brain, "exclusion") == "not met"
     text = "The following tumor types must be HER2-positive"
     assert _verdict(text, _her2("IHC 0")) == "not met"
+
+
+def test_no_or_low_her2_in_other_orders_and_beside_other_rules():
+    # (final review)
+    for text in (
+        "Low or no HER2 expression (IHC 0, 1+ or 2+/ISH-)",
+        "No, ultralow or low HER2 expression",
+        "Null or low HER2 expression",
+        "HER2 expression: none or low (IHC 0, 1+ or 2+/ISH-)",
+    ):
+        assert _verdict(text, _her2("IHC 1+")) == "met", text
+        assert _verdict(text, _her2("IHC 3+")) == "not met", text
+    # another category named beside it keeps its own reading
+    assert _verdict("HER2-positive disease or no or low HER2 expression", _her2("IHC 3+")) == "met"
+    assert (
+        _verdict("Tumors with no or low HER2 expression are not eligible", _her2("IHC 1+"))
+        == "not met"
+    )
+    assert (
+        _verdict("Tumors with no or low HER2 expression are not eligible", _her2("IHC 3+")) == "met"
+    )
+    assert (
+        _verdict("No or low HER2 expression, as HER2-positive tumors are excluded", _her2("IHC 1+"))
+        == "met"
+    )
+
+
+def test_her2_0_with_a_score_later_or_an_including_is_not_zero_alone():
+    for text in (
+        "HER2 0 status or HER2 1+",
+        "HER2 0 status. HER2 1+ also allowed.",
+        "HER2 0 expression (including ultralow)",
+    ):
+        assert _verdict(text, _her2("IHC 1+")) != "not met", text
+
+
+def test_a_preference_ends_at_and_and_at_a_following_clause():
+    none = _patient()
+    for text in (
+        "Metastatic breast cancer, preferably with bone metastases and should have received prior endocrine therapy",
+        "Metastatic breast cancer, preferably with bone metastases, following progression on endocrine therapy",
+    ):
+        assert _verdict(text, none) == "not met", text

@@ -22,7 +22,13 @@ def others_beside_own(padded: str) -> bool:
     """Another cancer told as someone else's, beside the writer's own words (I, me) and a drug."""
     return bool(
         SOMEONE_ELSES_CANCER.search(padded)
-        and re.search(r" (?:i|me|im|ive|mine) ", padded)
+        # the writer's own treatment or body ("will that happen to me", "gave me xeloda", "i am
+        # on"), not a carer's "i read about ..." or "i want to know ..." (final review)
+        and re.search(
+            r" (?:me|to me|gave me|given me|i am on|im on|i take|im taking|i am taking|i started|"
+            r"i have started|ive started|i was given|ive been given|i get|i got) ",
+            padded,
+        )
         and names_drug(padded)
     )
 

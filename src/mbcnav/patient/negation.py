@@ -211,7 +211,15 @@ def negated(clause: str) -> bool:
         return True
     # "poo not black", "stools not black", "wee not dark": the thing named before the cue and
     # the word after it make the symptom together (session 36, tuning set 78)
-    if placed and named and len(rest) <= 2 and v.is_symptom_word(" ".join(rest + named)):
+    if (
+        placed
+        and named
+        and len(rest) <= 3
+        and (
+            v.is_symptom_word(" ".join(rest + named))
+            or v.normalise_symptom(" ".join(named + rest)) is not None
+        )
+    ):
         return True
     # one cue over a list joined by "or" / "and" / commas (ConText scope runs to the clause's
     # end): "no other bruises or bleeding", "no fever or chills", each part a listed symptom
@@ -357,9 +365,10 @@ def carried(parts: list[str]) -> list[tuple[str, bool, bool]]:
         part = with_subject(part, subject)
         if negated(part):
             subject = denied_subject(part)
-            if subject and all(w in PASSED or w in _OWNERS for w in subject):
-                subject = []  # "stools not black": no body part to carry (review)
-            out.append((part, True, bool(subject)))
+            # "stools not black": carried into "look very dark", but no body part whose whole
+            # sentence must be read (review: "stools not black, feel dizzy" kept "feel dizzy")
+            passed = all(w in PASSED or w in _OWNERS for w in subject)
+            out.append((part, True, bool(subject) and not passed))
         else:
             out.append((part, False, False))
             subject = []
@@ -375,9 +384,9 @@ def denial_beside_report(read: list[tuple[str, bool, bool]]) -> bool:
 
 #: Words that start a clause about the whole person, not a body part ("feel fine otherwise").
 _OF_THE_PERSON = frozenset({"feel", "feeling", "otherwise", "i", "im", "ive"})
-#: What the body passes, a subject only for a denial said after it ("poo not black"), never a
-#: body part carried into the next clause or a reason to read the whole sentence (review:
-#: "stools not black, feel dizzy" must keep "feel dizzy" on its own).
+#: What the body passes, a subject for a denial said after it ("poo not black") and carried on
+#: ("..., but look very dark"), never a reason to read the whole sentence (review: "stools not
+#: black, feel dizzy" must keep "feel dizzy" on its own).
 PASSED = frozenset(
     {
         "poo",

@@ -272,8 +272,9 @@ def matches(cond: dict, entry: Symptom | None, ctx: Context, facts: dict) -> boo
             facts["reading"] = f"{max(found):g} {readings.measures()[value['of']].unit}"
         return bool(found) or (not said and _compare(spec, None))
     if key in TEXTS:
-        text = (getattr(entry, key) or "").lower()
-        return any(phrase.lower() in text for phrase in value)
+        # apostrophes dropped both sides: "wont stop" typed is "won't stop" (session 36 review)
+        text = (getattr(entry, key) or "").lower().replace("’", "").replace("'", "")
+        return any(phrase.lower().replace("'", "") in text for phrase in value)
     if key == "asks":
         return asks(entry.note) == value
     if key == "words":

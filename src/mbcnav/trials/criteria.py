@@ -241,7 +241,7 @@ def checks_for(crit: Criterion, found: list[Mention]) -> list[dict]:
             ways,
         )
     )
-    out = _no_or_low_her2(plain, _her2_list(plain, out))
+    out = _her2_list(plain, _no_or_low_her2(plain, out))
     out = _subtype_choice(crit, plain, out)
     out = join_conjugates(plain, drop_asides(plain, out))
     out = _declined_ways(crit, plain, out)
@@ -476,7 +476,15 @@ def _her2_list(plain: str, out: list[dict]) -> list[dict]:
         ]
         # not "... in the absence of HER2 positivity"; a denied category the list leaves out
         # anyway ("HER2-low (IHC 1+ or IHC 2+/ISH-) (IHC >0 <1+ not allowed)") denies only itself
-        neg = any(c.get("neg") and _her2_categories(c["value"]) & set(scores) for c in same)
+        # ... nor one denied after a ";" ("No or low HER2 expression (IHC 0, 1+ or 2+/ISH-);
+        # HER2-ultralow (IHC >0 <1+) is not allowed": session 36 final review)
+        clause = _clause_of(plain, at)
+        neg = any(
+            c.get("neg")
+            and _her2_categories(c["value"]) & set(scores)
+            and ("at" not in c or _clause_of(plain, c["at"]) == clause)
+            for c in same
+        )
         if at >= 0 and _other_than_list(re.split(r"\.\s|;", plain[:at])[-1]):
             # "a primary tumor showing a different pattern of receptors (i.e. initial BC other
             # than ER >= 1% and HER2 negative (IHC 0, 1+ or 2+/ISH negative)" (NCT06676436:
@@ -490,32 +498,57 @@ def _her2_list(plain: str, out: list[dict]) -> list[dict]:
     return out
 
 
+def _clause_of(text: str, at: int) -> str:
+    """The clause holding position ``at``, between sentence ends and semicolons."""
+    left = re.split(r"\.\s|;", text[: max(at, 0)])[-1]
+    return left + re.split(r"\.\s|;", text[max(at, 0) :])[0]
+
+
 def _no_or_low_her2(plain: str, out: list[dict]) -> list[dict]:
-    """ "No or low HER2 expression (IHC 0, 1+ or 2+/ISH-)": an amount at most low, not a denial of
-    low expression (session 36, an S1 left by the last session's review); the HER2 checks of its
-    sentence become one list (zero, ultralow and low; "no or very low": zero and ultralow)."""
-    m = _NO_OR_LOW_HER2.search(plain)
-    if not m:
-        return out
-    sentence = _sentence(plain, m.start())
-    mine = [
-        c
-        for c in out
-        if c["type"] == "receptor"
-        and c["value"].startswith("her2")
-        and ("at" not in c or _sentence(plain, c["at"]) == sentence)
-    ]
-    allowed = ["ultralow", "zero"] if m.group("very") else ["low", "ultralow", "zero"]
-    out = [c for c in out if c not in mine]
-    out.append(
-        {"type": "receptor", "value": "her2-in", "allowed": allowed, "neg": False, "at": m.start()}
-    )
+    """ "No or low HER2 expression": an amount at most low, not a denial of low expression
+    (session 36, an S1 left by the last session's review). The HER2 checks read inside the phrase
+    become the categories it names (zero and ultralow, and low unless "very low"), denied only
+    when the sentence says such tumors are not eligible; a score list after it then decides
+    (``_her2_list``), and other HER2 rules of the sentence are left as they are (final review)."""
+    for m in _NO_OR_LOW_HER2.finditer(plain):
+        end = m.end()
+        if bracket := re.match(r"\s*\([^()]*\)", plain[end:]):
+            end += bracket.end()  # "(IHC 0, 1+ or 2+/ISH-)": the phrase's own scores
+        inside = [
+            c
+            for c in out
+            if c["type"] == "receptor"
+            and c["value"].startswith("her2")
+            and m.start() <= c.get("at", -1) < end
+        ]
+        out = [c for c in out if c not in inside]
+        rest = re.split(r"[.;]", plain[m.end() :])[0]
+        # (not "..., as HER2-positive tumors are excluded": another category's exclusion)
+        ne = _NOT_ELIGIBLE.search(rest)
+        neg = bool(ne) and not re.search(r"her-?2|erbb", rest[: ne.start()], re.I)
+        if bracket and her2_scores(bracket.group(0)) is not None:
+            # the bracket's own scores decide ("(IHC 0 or 1+)" leaves out 2+/ISH-)
+            named = ["zero"]
+        else:
+            named = ["zero", "ultralow"] if m.group("very") else ["zero", "ultralow", "low"]
+        out.extend(
+            {"type": "receptor", "value": f"her2-{n}", "neg": neg, "at": m.start()} for n in named
+        )
     return out
 
 
+#: "no or low", "no, ultralow or low", "low or no", "none or low", "null or low", "zero or low"
+#: HER2 (expression), said before or after HER2
 _NO_OR_LOW_HER2 = re.compile(
-    r"\b(?:no|none|absent|absence)\s*(?:or|/)\s*(?P<very>very\s+|ultra-?\s?)?low\s+"
-    r"(?:(?:levels?\s+of\s+|expression\s+of\s+)?(?:her-?2|erbb-?2)\b|her-?2)",
+    r"\b(?:(?:no|none|null|zero|absent|absence)(?:\s*,\s*ultra-?\s?low)?\s*(?:or|/)\s*"
+    r"(?P<very>very\s+|ultra-?\s?)?low|low\s+(?:or|/)\s+(?:no|absent|null|zero))\s+"
+    r"(?:(?:levels?\s+of\s+|expression\s+of\s+)?(?:her-?2|erbb-?2)\b(?:[- ]?(?:expressi\w+|status))?)"
+    r"|\b(?:her-?2|erbb-?2)(?:\s+(?:expression|status))?\s*:?\s*(?:none|no|null|zero|absent)\s+or\s+low\b",
+    re.I,
+)
+_NOT_ELIGIBLE = re.compile(
+    r"\b(?:not\s+(?:be\s+)?eligible|ineligible|(?:are|is|will\s+be)\s+excluded|not\s+(?:be\s+)?"
+    r"(?:allowed|permitted)|exclusionary)\b",
     re.I,
 )
 
@@ -731,7 +764,7 @@ _FOLLOWING_TYPES = re.compile(
     r"(?![^.;]*\b(?:exclu\w*|not\s+(?:be\s+)?(?:eligible|permitted|allowed)|ineligible|prohibited)\b)",
     re.I,
 )
-_BREAST = re.compile(r"\bbreast\b|\btnbc\b|\bmbc\b", re.I)
+_BREAST = re.compile(r"\bbreast\b|\btnbc\b|\bm?bc\b|mammary", re.I)
 
 #: words between two namings of a drug that make the second one way of several or a condition
 #: (a sentence break is still an "and": final review)

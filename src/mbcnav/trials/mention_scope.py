@@ -54,10 +54,12 @@ _DISTANT = re.compile(r"metasta|stage\s+(?:iv|4)\b|distant|\bmbc\b", re.I)
 # may join, not a rule; the words after the cue up to the end of the sentence
 # ... and no further: a preference ends at a bracket it opened in, and before words that bind
 # again ("(preferably with bone metastases) and must have progressed ...", ", preferably with
-# bone-only disease, who have progressed ...", "..., with measurable disease": review)
+# bone-only disease, who have progressed ...", "..., with measurable disease": review; "and
+# progressed on prior endocrine therapy", ", following progression": final review)
 _PREFERENCE = re.compile(
     r"\b(?:especially|particularly|preferabl[ey]|ideally|in\s+particular|with\s+priority\s+(?:to|for))\b"
-    r"(?:(?!\bmust\b|\brequired\b|\bwho\s+(?:have|has|had|are|is|were|was)\b|,\s*(?:with|who|having|and)\b)[^.;()])*$",
+    r"(?:(?!\bmust\b|\brequired\b|\bwho\s+(?:have|has|had|are|is|were|was)\b|\band\b|"
+    r",\s*(?:with|who|having|and|following|that|which|after)\b)[^.;()])*$",
     re.I,
 )
 
