@@ -60,3 +60,18 @@ def test_a_carers_question_about_a_relatives_other_cancer_stays_off_topic():
         "my husband has colon cancer and is on xeloda, i want to know how long his treatment will last",
     ):
         assert not ask(q).answers, q
+
+
+def test_held_out_off_topic_near_misses_read_after_the_measurement():
+    # held-out set 77: a drug's form between it and its other use; a pill's length after an early cancer
+    assert not ask("forgot my prolia shot for osteoporosis, its been 8 months, is that bad").answers
+    assert _articles("forgot my xgeva shot for my bone mets, its been 8 weeks, is that bad")
+    assert not ask("stage 1 ER+ no nodes, should I take tamoxifen for 5 years or 10?").answers
+    assert _articles(
+        "I was stage 1 in 2015, now mets in my bones, took tamoxifen for 5 years, what now?"
+    )
+
+
+def test_the_writers_own_cancer_drug_tablet_stays_in():
+    # (last review)
+    assert _articles("is my letrozole tablet for osteoporosis too?")

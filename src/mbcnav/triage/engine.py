@@ -149,9 +149,9 @@ def _entry_reasons(entry: Symptom, rules: tuple[Rule, ...], ctx) -> list[Reason]
     return _reasons(entry, kept, entry.symptom) + [_sounds_like(entry.symptom, h) for h in hits]
 
 
-#: Rule groups of events rather than symptoms (data/families.yaml): read in an entry that says
-#: no symptom too
-EVENT_GROUPS = frozenset({"poisoning"})
+#: Rule groups of events rather than symptoms (data/families.yaml, drug_risks.yaml): read in an
+#: entry that says no symptom too (a medicine taken twice; a child home with chickenpox)
+EVENT_GROUPS = frozenset({"poisoning", "exposure"})
 
 
 def _question_reasons(entry: Symptom, rules: tuple[Rule, ...], ctx) -> list[Reason]:

