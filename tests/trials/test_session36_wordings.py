@@ -1,34 +1,12 @@
 """Thirty-sixth-session wordings (issue 14): an S1 left by the last session's review and the
 wordings read from the tuning sets. Each test is checked both ways."""
 
-from datetime import date
+from .test_session35_wordings import _patient, _verdict
 
-from mbcnav.patient import parse
-from mbcnav.trials.facts import from_patient
-from mbcnav.trials.match import verdict
-
-from .one_criterion import parsed
-
-DAY = date(2026, 1, 15)
-
-
-def _verdict(text: str, f, kind: str = "inclusion") -> str:
-    return verdict(parsed(text, kind), f, {})["verdict"]
-
-
-def _patient(**extra):
-    return from_patient(
-        parse(
-            {
-                "format": "mbcnav-patient/1",
-                "sex": "female",
-                "birth_year": 1968,
-                "metastatic_diagnosis": {"date": "2024-03-01"},
-                **extra,
-            }
-        ),
-        DAY,
-    )
+#: one metastatic line of paclitaxel
+PACLITAXEL = [
+    {"drugs": ["paclitaxel"], "setting": "metastatic", "start": "2024-04-01", "end": "2024-10-01"}
+]
 
 
 def _her2(score: str):
@@ -45,16 +23,7 @@ def test_no_or_low_her2_expression_is_one_quantity_not_a_denial():
 
 def test_no_or_minimal_prior_therapy_stays_a_limit():
     # the pseudo-negation is only for an amount of expression, not for treatment
-    chemo = _patient(
-        treatments=[
-            {
-                "drugs": ["paclitaxel"],
-                "setting": "metastatic",
-                "start": "2024-04-01",
-                "end": "2024-10-01",
-            }
-        ]
-    )
+    chemo = _patient(treatments=PACLITAXEL)
     assert _verdict("No or minimal prior chemotherapy for metastatic disease", _patient()) == "met"
     assert _verdict("No or minimal prior chemotherapy for metastatic disease", chemo) != "met"
 
@@ -113,16 +82,7 @@ def test_a_history_of_cardiac_dysfunction_is_settled_by_heart_failure():
 
 def test_no_or_low_before_anything_but_her2_keeps_its_denial():
     # (first review: "no or low" is no pseudo-negation)
-    chemo = _patient(
-        treatments=[
-            {
-                "drugs": ["paclitaxel"],
-                "setting": "metastatic",
-                "start": "2024-04-01",
-                "end": "2024-10-01",
-            }
-        ]
-    )
+    chemo = _patient(treatments=PACLITAXEL)
     assert _verdict("No or low prior chemotherapy exposure", _patient()) == "met"
     assert (
         _verdict(
