@@ -73,11 +73,11 @@ def denied(clause: str) -> bool:
         return False
     if negated(clause):
         return True
-    if _NOT_ON_A_MEDICINE.match(_plain(clause)):
-        return True  # "not on any blood thinners" (session 36): a medicine not taken
-    if _GONE.match(_plain(clause)):
-        return True  # "swelling almost gone" (session 36): a sign that has passed
     plain = _plain(clause)
+    if _NOT_ON_A_MEDICINE.match(plain):
+        return True  # "not on any blood thinners" (session 36): a medicine not taken
+    if _GONE.match(plain):
+        return True  # "swelling almost gone" (session 36): a sign that has passed
     if (m := POST_NEGATION.search(" " + plain)) and _plain_subject(plain[: max(m.start() - 1, 0)]):
         return True  # "my breathing is normal", "her speech is fine" (set 23): a state said normal
     if _SAID_FINE.match(plain) and normalise_symptom(plain.rsplit(" ", 1)[0]) is None:

@@ -478,11 +478,11 @@ def _her2_list(plain: str, out: list[dict]) -> list[dict]:
         # anyway ("HER2-low (IHC 1+ or IHC 2+/ISH-) (IHC >0 <1+ not allowed)") denies only itself
         # ... nor one denied after a ";" ("No or low HER2 expression (IHC 0, 1+ or 2+/ISH-);
         # HER2-ultralow (IHC >0 <1+) is not allowed": session 36 final review)
-        clause = _clause_of(plain, at)
+        clause = _sentence(plain, max(at, 0), _CLAUSE_ENDS)
         neg = any(
             c.get("neg")
             and _her2_categories(c["value"]) & set(scores)
-            and ("at" not in c or _clause_of(plain, c["at"]) == clause)
+            and ("at" not in c or _sentence(plain, max(c["at"], 0), _CLAUSE_ENDS) == clause)
             for c in same
         )
         if at >= 0 and _other_than_list(re.split(r"\.\s|;", plain[:at])[-1]):
@@ -496,12 +496,6 @@ def _her2_list(plain: str, out: list[dict]) -> list[dict]:
             {"type": "receptor", "value": "her2-in", "allowed": scores, "neg": neg, "at": at}
         )
     return out
-
-
-def _clause_of(text: str, at: int) -> str:
-    """The clause holding position ``at``, between sentence ends and semicolons."""
-    left = re.split(r"\.\s|;", text[: max(at, 0)])[-1]
-    return left + re.split(r"\.\s|;", text[max(at, 0) :])[0]
 
 
 def _no_or_low_her2(plain: str, out: list[dict]) -> list[dict]:
@@ -537,6 +531,8 @@ def _no_or_low_her2(plain: str, out: list[dict]) -> list[dict]:
     return out
 
 
+#: what closes a clause for ``_sentence``: a sentence end or a semicolon
+_CLAUSE_ENDS = r"\.\s|;"
 #: "no or low", "no, ultralow or low", "low or no", "none or low", "null or low", "zero or low"
 #: HER2 (expression), said before or after HER2
 _NO_OR_LOW_HER2 = re.compile(

@@ -305,10 +305,10 @@ _PREMISE_NOT = re.compile(r"\b(?:no|not|non|without|never|absence)\b", re.I)
 _IF_PREMISE = re.compile(r"^\W*" + _LABELS + r"(?:if|when)\s+(.{3,300}?)(?:\s*:|,?\s+then\b)", re.I)
 
 
-def _sentence(text: str, at: int) -> str:
-    """The sentence holding position ``at``."""
-    left = re.split(r"\.\s", text[:at])[-1]
-    return left + re.split(r"\.\s", text[at:])[0]
+def _sentence(text: str, at: int, ends: str = r"\.\s") -> str:
+    """The sentence holding position ``at``; ``ends``: what else closes it (";" for a clause)."""
+    left = re.split(ends, text[:at])[-1]
+    return left + re.split(ends, text[at:])[0]
 
 
 def _clause(text: str, start: int, end: int) -> str:
