@@ -57,6 +57,7 @@ CASES = [
         "round54_cases.yaml",
         "round55_cases.yaml",
         "round56_cases.yaml",
+        "round57_cases.yaml",
     )
     for case in yaml.safe_load((DATA / file).read_text("utf-8"))["cases"]
 ]

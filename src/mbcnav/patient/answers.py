@@ -101,6 +101,13 @@ REST_FINE = re.compile(
     r"|\b(?:sitting|at\s+rest|resting|lying|sat)\s+(?:down\s+|still\s+)?(?:is\s+|i\s+am\s+|im\s+|i\s+feel\s+|"
     r"feels?\s+|its\s+)?(?:fine|ok|okay|alright|normal|good)\b"
 )
+#: ... or is said to come "only" with the effort ("only puffed on hills", "only get breathless
+#: going up the stairs": session 37, tuning set 80)
+ONLY_ON_EFFORT = re.compile(
+    r"\bonly\s+(?:(?!worse|more|bad|badly)[a-z]+\s+){0,4}?(?:on|up|when|if|with|going\s+up|walking\s+up|climbing)\s+"
+    r"(?:the\s+|a\s+|big\s+|steep\s+)?(?:stairs|staircase|upstairs|steps|hills?|incline|slope|"
+    r"exert\w*|exercis\w*|i\s+(?:walk\s+(?:fast|quickly|far|uphill|up)|climb\w*|rush|hurry|exercise))\b"
+)
 #: ... unless rest is named as a time it happens too ("even sitting", "at rest as well"), or
 #: lying flat, the night, talking or the least effort (CTCAE v5 dyspnea grade 3: at rest or
 #: with the least effort of self-care), or it came on suddenly or is getting worse (first
@@ -112,6 +119,8 @@ AT_REST_TOO = re.compile(
     r"|\bwakes?\s+me|\bwoke\s+(?:me|up)\s+(?:breathless|gasping|short)|\btoo\s+breathless\s+to\s+talk"
     r"|\bget(?:ting)?\s+dressed|\bwash(?:ing)?\s+(?:myself|my|me)|\b(?:to|from)\s+the\s+(?:loo|toilet|bathroom)"
     r"|\bacross\s+the\s+room"
+    r"|\b(?:breathless|short\s+of\s+breath|out\s+of\s+breath|puffed|winded)\s+(?:all\s+the\s+time|constantly|non\s*stop)\b"
+    r"|\b(?:constantly|always)\s+(?:breathless|short\s+of\s+breath|out\s+of\s+breath|puffed|winded)\b"
     r"|\b(?<!no )(?<!not )(?<!without )(?<!any )(?<!getting )(?:sudden\w*|out\s+of\s+nowhere|came\s+on|"
     r"since\s+(?:today|yesterday|this\s+morning|last\s+night)|overnight|chest\s+pain|tight\w*|faint\w*|"
     r"dizz\w*|blue|gr[ae]y|cough\w*\s+(?:up\s+)?blood)\b"
@@ -125,7 +134,11 @@ def on_effort_only(text: str) -> bool:
     dyspnea: grade 1-2 is breathlessness with moderate or minimal effort; at rest is grade 3 or
     more; UKONS v3 breathlessness: at rest is red): a severity of "moderate", not "unknown"."""
     low = text.lower().replace("’", "'").replace("'", "")
-    return bool(EXERTION.search(low) and REST_FINE.search(low) and not AT_REST_TOO.search(low))
+    return bool(
+        EXERTION.search(low)
+        and (REST_FINE.search(low) or ONLY_ON_EFFORT.search(low))
+        and not AT_REST_TOO.search(low)
+    )
 
 
 def count_in(text: str) -> int | None:

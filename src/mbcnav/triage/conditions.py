@@ -426,4 +426,22 @@ def _cue_before(clause: str, start: int) -> bool:
     before = clause[:start].split()
     while before and before[-1] in FILLERS:
         before.pop()
+    if before and before[-1] in _LIST_OR:
+        # the cue reaches on through a list joined by "or" ("not wobbly or unsteady at all", "no
+        # fever or chills": session 37), not past a contrast nor after "not sure" or "not just"
+        head = before[:-1][-4:]
+        cues = [i for i, w in enumerate(head) if w in NEGATORS]
+        return bool(cues) and not any(
+            w in _CONTRAST or (i == cues[-1] + 1 and w in _NOT_A_DENIAL)
+            for i, w in enumerate(head)
+            if i > cues[-1]
+        )
     return bool(before) and before[-1] in NEGATORS
+
+
+_LIST_OR = frozenset({"or", "nor"})
+_CONTRAST = frozenset({"but", "and", "though", "although", "yet", "except", "apart"})
+#: words after "not" that make it no denial of what follows ("not sure if ... or ...")
+_NOT_A_DENIAL = frozenset(
+    {"sure", "certain", "know", "knowing", "think", "remember", "just", "only", "usual", "normal"}
+)

@@ -150,8 +150,9 @@ def _entry_reasons(entry: Symptom, rules: tuple[Rule, ...], ctx) -> list[Reason]
 
 
 #: Rule groups of events rather than symptoms (data/families.yaml, drug_risks.yaml): read in an
-#: entry that says no symptom too (a medicine taken twice; a child home with chickenpox)
-EVENT_GROUPS = frozenset({"poisoning", "exposure"})
+#: entry that says no symptom too (a medicine taken twice; a child home with chickenpox; a
+#: strong pain medicine running out)
+EVENT_GROUPS = frozenset({"poisoning", "exposure", "supply"})
 
 
 def _question_reasons(entry: Symptom, rules: tuple[Rule, ...], ctx) -> list[Reason]:

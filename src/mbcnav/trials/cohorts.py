@@ -163,11 +163,33 @@ _LATER = re.compile(r"^(?:[2-9]|1\d|[b-h]|i{2,3}|iv|[2-9][a-z])$")
 _EARLIER = "\x00earlier"  # the unnamed earlier cohorts, held to the trial's common rules only
 
 
-def feasible(tagged: list[tuple[list[str], str, str]]) -> set[str] | None:
+#: a part a person enrols into, named inside a rule for everyone: "participants enrolled to Part 2b
+#: (combination therapy, dose expansion) must have either NSCLC or HR-positive/HER2-negative
+#: breast cancer" beside rules "for participants in the dose-escalation phase (Parts 1a and 1b)"
+#: (NCT03595059: session 37, last session's held-out set 101, read)
+_ENROLLED_IN = re.compile(
+    r"\b(?:participants|patients|subjects)\s+(?:who\s+are\s+)?(?:enrolled|enrolling|entering)\s+"
+    r"(?:in|into|to|on)\s+(?:the\s+)?(?:part|cohort|arm)\s+(\d{1,2}[a-z]?|[a-h])\b",
+    re.I,
+)
+
+
+def enrolled_in(texts: list[str]) -> set[str]:
+    """The parts or cohorts that rules for everyone say people enrol into ("participants enrolled
+    in Part 2a ... must have ..."): groups of their own, held to those rules and the common ones."""
+    return {m.group(1).lower() for t in texts for m in _ENROLLED_IN.finditer(t)}
+
+
+def feasible(
+    tagged: list[tuple[list[str], str, str]], elsewhere: set[str] = frozenset()
+) -> set[str] | None:
     """Cohort ids with no failed criterion, or None when criteria name fewer than 2 cohorts.
     When inclusion criteria name cohorts, only those are cohorts one can join ("ESR1m enriched
-    arm only: ..." in the exclusions alone names no cohort of its own)."""
+    arm only: ..." in the exclusions alone names no cohort of its own). ``elsewhere``: groups
+    the rules for everyone name (``enrolled_in``); one that no tagged id names or nests in
+    ("2" beside "2a") is a group of its own to join."""
     every = {i for ids, _, _ in tagged for i in ids}
+    own = {i for i in elsewhere if not any(e.startswith(i) or i.startswith(e) for e in every)}
     # a later cohort ("Cohort 3") implies earlier ones; a population's own section ("CNS
     # Inclusion Criteria", split.py) implies the main population held to the common rules
     earlier = len(every) == 1 and bool(
@@ -175,9 +197,11 @@ def feasible(tagged: list[tuple[list[str], str, str]]) -> set[str] | None:
     )
     if earlier:  # "(Cohort 3): ...": cohorts 1 and 2 exist with the common rules only
         every.add(_EARLIER)
-    if len(every) < 2:
+    if len(every | own) < 2:
         return None
     joinable = {i for ids, _, kind in tagged if kind == "inclusion" for i in ids} or every
+    joinable |= own
+    every |= own
     if earlier:
         joinable.add(_EARLIER)
     failed = {i for ids, v, _ in tagged if v == "not met" for i in ids}
@@ -209,7 +233,10 @@ def apply_cohorts(verdicts: list[dict], cohorts: list[list[str] | None]) -> None
     to fit one cohort, so failures of other cohorts do not count when one cohort fits.
     ``cohorts``: each criterion's cohort ids as parsing read them (``cohort_of``)."""
     tagged = [(ids, v) for ids, v in zip(cohorts, verdicts, strict=True) if ids]
-    ok = feasible([(ids, _for_cohort(v), v["kind"]) for ids, v in tagged])
+    elsewhere = enrolled_in(
+        [v["text"] for ids, v in zip(cohorts, verdicts, strict=True) if not ids]
+    )
+    ok = feasible([(ids, _for_cohort(v), v["kind"]) for ids, v in tagged], elsewhere)
     named = {i for ids, _ in tagged for i in ids}
     if not ok and lone_group(named, [v["text"] for _, v in tagged]):
         # the rules of the one group a study names ("For anthracycline cohort only: Prior
@@ -240,4 +267,7 @@ def _cohort_name(ok: set[str]) -> str:
         return "another cohort"
     # a short id is written as registries write it ("cohort B"); a name as words ("the first
     # line monotherapy group"; review)
+    short = [i.upper() for i in named if _short_id(i)]
+    if len(short) == len(named):  # "cohort 2A or 2B": each one the person may fit
+        return "cohort " + " or ".join(short[:3])
     return f"cohort {named[0].upper()}" if _short_id(named[0]) else f"the {named[0]} group"

@@ -574,9 +574,17 @@ def _declined_ways(crit: Criterion, plain: str, out: list[dict]) -> list[dict]:
         # "Failed prior OR not a candidate for OR refused anthracycline- and taxane-containing
         # chemotherapy" (NCT00096057: set 62 read after it was measured): having had it is one
         # way in; not being able to have it, or declining it, are others a record cannot show
+        a, b = declined
+        # a bracket of its own speaks for the treatments it names, wherever the rule named
+        # them first ("(prior anthracycline can be omitted if ...)")
+        inside = plain[a:b].lower() if plain[a : a + 1] == "(" else ""
         out = [
             {**c, "neg": False, "or_declined": True}
-            if c["type"] == "therapy" and declined[0] <= c.get("at", -1) < declined[1]
+            if c["type"] == "therapy"
+            and (
+                a <= c.get("at", -1) < b
+                or (inside and re.search(rf"\b{re.escape(str(c['value']).lower())}", inside))
+            )
             else c
             for c in out
         ]

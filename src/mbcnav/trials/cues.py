@@ -612,6 +612,14 @@ def or_declined(text: str) -> tuple[int, int] | None:
         return None
     for m in rx("concept.options_declined").finditer(text, had.end()):
         if re.search(r"\bor\b|,", text[had.end() : m.start()], re.I):
+            opened = text.rfind("(", had.end(), m.start())
+            if opened >= 0 and ")" not in text[opened : m.start()]:
+                # said in a bracket of its own, for the treatment the bracket names: "... with an
+                # anthracycline, a taxane, and capecitabine (prior anthracycline can be omitted
+                # if not medically appropriate or contraindicated)" (NCT02915744: session 37,
+                # tuning set 102): the bracket is the span
+                close = text.find(")", m.end())
+                return opened, close if close >= 0 else len(text)
             end = re.search(r";|\.(?:\s|$)", text[m.end() :])
             return had.start(), (m.end() + end.start()) if end else len(text)
     return None

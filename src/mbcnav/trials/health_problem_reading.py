@@ -443,19 +443,39 @@ def _a_lab(p: Problem, text: str, m: re.Match) -> bool:
     )
 
 
+#: an inclusion that opens by denying a problem ("No chronic heart failure", NCT00003454: session
+#: 37, last session's held-out set 100, read; "Without active hepatitis B", "Absence of
+#: interstitial lung disease", "Adequate cardiac function: no heart failure"): the rule an
+#: exclusion naming the problem makes, the check's answer turned round (``neg``)
+_INCLUSION_DENIAL = re.compile(
+    r"^\W*(?:\d{1,2}[.)]\s*)?(?:(?:patients?|participants?|subjects?)\s+(?:must\s+)?"
+    r"(?:have|has|with)\s+)?(?:no|without|absence\s+of|free\s+of|(?:must|does|do)\s+not\s+have)"
+    r"\s+(?:[\w/'-]+\s+){0,5}$",
+    re.I,
+)
+
+
+def _denied_by_inclusion(text: str, m: re.Match) -> bool:
+    """Whether an inclusion's clause opens with a denial of the problem at ``m``."""
+    start = max(text.rfind(c, 0, m.start()) for c in ".;:\n") + 1
+    return bool(_INCLUSION_DENIAL.match(text[start : m.start()]))
+
+
 def checks(text: str, kind: str) -> list[dict]:
     """One check per problem an exclusion criterion names (its first mention; the others add
-    their exceptions and qualifiers)."""
-    if kind != "exclusion":
+    their exceptions and qualifiers), or an inclusion denies ("No chronic heart failure": the
+    check turned round)."""
+    if kind not in ("exclusion", "inclusion"):
         return []
     plain = _NO_TEST.sub(lambda m: " " * len(m.group(0)), text)  # positions kept
     out = []
     for p in load().problems:
         found = [
-            c
+            {**c, "neg": True} if kind == "inclusion" else c
             for m in p.rx.finditer(plain)
             if not _someone_else(plain, m)
             and not _a_lab(p, plain, m)
+            and (kind == "exclusion" or _denied_by_inclusion(plain, m))
             and (c := _check(p, plain, m)) is not None
         ]
         if not found:

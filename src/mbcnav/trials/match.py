@@ -6,7 +6,7 @@ import json
 import re
 
 from mbcnav.patient.drugs import drug
-from mbcnav.trials.cohorts import apply_cohorts, feasible, lone_group
+from mbcnav.trials.cohorts import apply_cohorts, enrolled_in, feasible, lone_group
 from mbcnav.trials.evaluate import NEUTRAL, evaluate
 from mbcnav.trials.facts import PatientFacts
 from mbcnav.trials.modality import modality, scope, soften, stated_first
@@ -139,9 +139,16 @@ def verdict(crit: dict, f: PatientFacts, cache: dict | None = None) -> dict:
     for gkey, vals in groups.items():
         if gkey in chains:
             results.append(chains[gkey])
-        elif gkey in joint and True in vals and False in vals and _EXEMPT.search(crit["text"]):
+        elif (
+            gkey in joint
+            and True in vals
+            and False in vals
+            and _EXEMPT.search(crit["text"])
+            and not any(c.get("or_declined") for c, _ in judged if _group_key(c) == gkey)
+        ):
             # "an anthracycline and a taxane, unless contraindicated": one missing may be the
-            # exemption (review)
+            # exemption (review); not when the exemption names its own treatment ("(prior
+            # anthracycline can be omitted if ...)": that one is open, the others are needed)
             results.append(None)
         elif gkey.endswith("-neg") or both or gkey in joint:
             # "no A or B" = not A and not B; "both A and B"; "an anthracycline and a taxane"
@@ -292,6 +299,25 @@ def _joined_by_and(text: str, judged: list[tuple[dict, object]]) -> set[str]:
     return set()
 
 
+def _classes_each(text: str, shown: list[dict]) -> set[str]:
+    """Kinds of treatment listed each with its article, joined by commas and a last "and": "with
+    an anthracycline, a taxane, and capecitabine" (NCT02915744: session 37, tuning set 102) names
+    each kind the person must have had, not examples of one."""
+    gaps = [
+        text[a["at"] + len(a.get("text", "")) : b["at"]]
+        for a, b in zip(shown, shown[1:], strict=False)
+    ]
+    if not all(_LIST_GAP.match(g) for g in gaps) or not re.search(r"\band\b", gaps[-1], re.I):
+        return set()
+    classes = [c for c in shown if not c.get("drug")]
+    if len(classes) < 2 or len({c["value"] for c in shown}) != len(shown):
+        return set()
+    for c in classes:  # "an anthracycline", "a taxane": one of each kind
+        if not re.search(r"\b(?:an?|one)\s+$", text[max(0, c["at"] - 4) : c["at"]], re.I):
+            return set()
+    return {_group_key(shown[0])}
+
+
 #: what may stand between the names of a list: a comma, "and" (the last one), articles
 _LIST_GAP = re.compile(r"^\W*(?:,\s*)?(?:and\s+)?(?:an?\s+|the\s+)?$", re.I)
 
@@ -301,10 +327,12 @@ def _named_all(text: str, shown: list[dict]) -> set[str]:
     needed when they are not all of one kind ("trastuzumab, pertuzumab, and T-DM1", HER2CLIMB-04
     NCT04539938: session 31, tuning set 84); names of one kind ("letrozole, anastrozole and
     exemestane") are kinds of a treatment, any of which counts."""
-    if not all(c.get("drug") for c in shown) or len({_group_key(c) for c in shown}) != 1:
+    if len({_group_key(c) for c in shown}) != 1:
         return set()
     if _SOME_OF.search(text[max(0, shown[0]["at"] - 60) : shown[0]["at"]]):
         return set()  # "any of / at least two of / such as ...": a choice, not each (review)
+    if not all(c.get("drug") for c in shown):
+        return _classes_each(text, shown)
     gaps = [
         text[a["at"] + len(a.get("text", "")) : b["at"]]
         for a, b in zip(shown, shown[1:], strict=False)
@@ -508,7 +536,7 @@ def summarise(parsed: dict, f: PatientFacts, cache: dict) -> dict:
         elif not hit["routine"]:
             unknown += 1
     if cohort_not_met:
-        ok = feasible(tagged)
+        ok = feasible(tagged, enrolled_in([c["text"] for c, _, _ in rows if not c.get("cohort")]))
         lone = not ok and lone_group(
             {i for ids, _, _ in tagged for i in ids},
             [c["text"] for c, _, _ in rows if c.get("cohort")],
