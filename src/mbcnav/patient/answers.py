@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from .negation import denied_before
+from .denied_severity import denied_before
 from .spelled import digits
 
 #: Words that make a phrase severe when no severity was chosen (read only upwards).

@@ -19,7 +19,8 @@ import re
 from . import symptoms, wellness
 from . import vocabulary as v
 from .answers import NEW, OLD, answers, count_in, on_effort_only
-from .negation import NEGATORS, carried, negated
+from .negation import NEGATORS, negated
+from .subjects import carried
 
 OTHER = "other symptom"
 #: Longest text kept and read from the person's words (the rest is cut with an ellipsis). A
@@ -132,7 +133,7 @@ def readings(text: str) -> tuple[list[tuple[str, str | None]], bool]:
     if v.is_symptom_word(text):
         return [v.normalise_symptom(text)], False
     ended = _ended_clauses(text)
-    # "it's leaking" after a denial about the port is the port's (negation.carried)
+    # "it's leaking" after a denial about the port is the port's (subjects.carried)
     read = carried([c for c, _ in ended])
     kept_ended = [
         (c, end) for (c, denied, _), (_, end) in zip(read, ended, strict=True) if not denied

@@ -61,8 +61,9 @@ from mbcnav.patient import vocabulary
 from mbcnav.patient.checkin import OTHER, clauses
 from mbcnav.patient.days import human
 from mbcnav.patient.model import Symptom
-from mbcnav.patient.negation import FILLERS, NEGATORS, carried, denial_beside_report, negated
+from mbcnav.patient.negation import FILLERS, NEGATORS, negated
 from mbcnav.patient.spelled import digits
+from mbcnav.patient.subjects import carried, denial_beside_report
 
 from . import grading, readings
 from .context import Context, is_reported

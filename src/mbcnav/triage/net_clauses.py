@@ -12,11 +12,10 @@ from mbcnav.patient.negation import (
     LEAD,
     POST_NEGATION,
     PSEUDO,
-    carried,
-    denial_beside_report,
     negated,
     without_frame,
 )
+from mbcnav.patient.subjects import carried, denial_beside_report
 from mbcnav.patient.vocabulary import normalise_symptom
 
 #: Fewest words a clause needs to be embedded on its own when the words hold several clauses.

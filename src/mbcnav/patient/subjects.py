@@ -1,0 +1,101 @@
+"""The body part a denied clause names, carried into the clauses after it.
+
+A person often names a body part once and goes on about it: "my port is not red or sore, it's
+leaking" (review: the leak lost its site), "my calf is not sore or red but swollen", "my leg is
+not swollen but I can't move it" (review: the report must not lose the leg). ``carried`` reads
+a message's clauses in order with ``negation.negated`` and puts the body part of a denial in
+place of the pronoun that opens the next clause; ``denial_beside_report`` tells a reader to read
+the whole sentence too. What the body passes ("stools not black") is carried on but never makes
+the whole sentence read (review: "stools not black, feel dizzy" keeps "feel dizzy").
+"""
+
+from __future__ import annotations
+
+from .negation import _OWNERS, SUBJECTS, _without_subject, negated, without_frame
+
+#: Words that open a clause about the thing named before ("..., it's leaking", "but it is hot").
+_PRONOUN_OPEN = ("it", "its", "it's", "they", "theyre", "they're")
+_JOINERS = frozenset({"but", "although", "though", "yet", "and", "just", "only"})
+
+
+def denied_subject(clause: str) -> list[str]:
+    """The body part a denied clause names before its cue ("my port is not red or sore" ->
+    ["my", "port"]), or [] when the clause has none."""
+    words = without_frame(clause.lower().replace("’", "'").replace("'", "").split())
+    rest = _without_subject(words)
+    return words[: len(words) - len(rest)] if rest is not words else []
+
+
+def with_subject(clause: str, subject: list[str]) -> str:
+    """A clause that goes on about the body part of the denial before it, with that body part
+    put in place of its pronoun: "it's leaking" after "my port is not red or sore" reads "my
+    port is leaking" (review: the leak lost its site). Other clauses come back unchanged."""
+    words = clause.split()
+    k = 0
+    while k < len(words) - 1 and words[k].lower() in _JOINERS:
+        k += 1
+    if not subject or k >= len(words):
+        return clause
+    lead = words[k].lower().replace("’", "'")
+    if lead in _PRONOUN_OPEN:
+        verb = ["is"] if lead in {"it's", "its", "theyre", "they're"} else []
+        return " ".join([*words[:k], *subject, *verb, *words[k + 1 :]])
+    rest = [w.lower() for w in words[k:]]
+    if len(rest) <= 3 and not SUBJECTS & set(rest) and rest[0] not in _OF_THE_PERSON:
+        # "my calf is not sore or red but swollen": the swelling is the calf's; not "feel fine
+        # otherwise", which is the person's ("feels hard and swollen" is the body part's: review)
+        return " ".join([*words[:k], *subject, *words[k:]])
+    return clause
+
+
+def carried(parts: list[str]) -> list[tuple[str, bool, bool]]:
+    """Clauses read in order, each as (text, denied, by_subject): a clause after a denial about
+    a body part takes that body part in place of its pronoun ("my port is not red or sore, it's
+    leaking" -> "my port is leaking"); ``by_subject`` marks a denial that named a body part
+    first, so a reader can also read its whole sentence (review: "my leg is not swollen but I
+    can't move it" must not lose the leg)."""
+    out: list[tuple[str, bool, bool]] = []
+    subject: list[str] = []
+    for part in parts:
+        part = with_subject(part, subject)
+        if negated(part):
+            subject = denied_subject(part)
+            # "stools not black": carried into "look very dark", but no body part whose whole
+            # sentence must be read (review: "stools not black, feel dizzy" kept "feel dizzy")
+            passed = all(w in PASSED or w in _OWNERS for w in subject)
+            out.append((part, True, bool(subject) and not passed))
+        else:
+            out.append((part, False, False))
+            subject = []
+    return out
+
+
+def denial_beside_report(read: list[tuple[str, bool, bool]]) -> bool:
+    """Whether clauses read by ``carried`` hold a denial about a body part and a report beside
+    it ("my leg is not swollen but I can't move it"): a reader then reads their whole sentence
+    too, so the report keeps its body part."""
+    return any(by for _, _, by in read) and not all(no for _, no, _ in read)
+
+
+#: Words that start a clause about the whole person, not a body part ("feel fine otherwise").
+_OF_THE_PERSON = frozenset({"feel", "feeling", "otherwise", "i", "im", "ive"})
+#: What the body passes, a subject for a denial said after it ("poo not black") and carried on
+#: ("..., but look very dark"), never a reason to read the whole sentence (review: "stools not
+#: black, feel dizzy" must keep "feel dizzy" on its own).
+PASSED = frozenset(
+    {
+        "poo",
+        "poos",
+        "poop",
+        "stool",
+        "stools",
+        "motions",
+        "wee",
+        "pee",
+        "urine",
+        "vomit",
+        "sick",
+        "temp",
+        "temperature",
+    }
+)
