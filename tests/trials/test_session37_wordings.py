@@ -3,6 +3,9 @@ one measurement, and from this session's tuning sets. Each test is checked both 
 
 from mbcnav.trials.cohorts import enrolled_in
 from mbcnav.trials.match import match
+from mbcnav.trials.parse import FROM_SUMMARY, parse_trial
+from mbcnav.trials.record import Trial
+from mbcnav.trials.split import split
 
 from .test_cohort_scoping import fit, parsed, person
 from .test_session35_wordings import _patient, _verdict
@@ -95,9 +98,9 @@ def test_a_denying_inclusion_reads_as_the_exclusion_does():
     ]
     for problem in ("chronic heart failure", "active hepatitis B", "interstitial lung disease"):
         for f in people:
-            assert _verdict(f"No {problem}", f) == _verdict(
-                problem.capitalize(), f, "exclusion"
-            ), problem
+            assert _verdict(f"No {problem}", f) == _verdict(problem.capitalize(), f, "exclusion"), (
+                problem
+            )
 
 
 #: lines of treatment: capecitabine for metastatic disease; paclitaxel after surgery
@@ -136,3 +139,154 @@ def test_an_exemption_in_a_bracket_of_its_own_is_for_the_treatment_it_names():
     # an exemption said for the whole list still leaves any one missing open
     text = "Prior anthracycline and taxane, unless contraindicated"
     assert _verdict(text, _patient(treatments=PACLITAXEL)) == "unknown"
+
+
+#: an aromatase inhibitor after surgery the cancer came back on; one for metastatic disease
+ADJUVANT_AI = [
+    {
+        "drugs": ["letrozole"],
+        "setting": "adjuvant",
+        "start": "2021-01-01",
+        "end": "2024-01-01",
+        "stop_reason": "progression",
+    }
+]
+METASTATIC_AI = [
+    {
+        "drugs": ["letrozole", "palbociclib"],
+        "setting": "metastatic",
+        "start": "2024-03-01",
+        "end": "2025-06-01",
+        "stop_reason": "progression",
+    }
+]
+
+
+def test_two_ways_in_one_in_each_setting_are_both_open():
+    for text in (
+        "Relapsed during treatment with an AI in the adjuvant setting or progressed during "
+        "treatment with an AI in the metastatic setting",
+        "Relapsed during treatment with (or within 12 months after discontinuation of) an AI in "
+        "the adjuvant setting or progressed during treatment with an AI in the metastatic setting",
+        "Relapsed during or within 12 months after adjuvant AI therapy, or progressed on an AI "
+        "for metastatic disease",
+    ):
+        assert _verdict(text, _patient(treatments=ADJUVANT_AI)) == "met", text
+        assert _verdict(text, _patient(treatments=METASTATIC_AI)) == "met", text
+        assert _verdict(text, _patient()) == "not met", text
+
+
+def test_a_relapse_window_after_adjuvant_therapy_counts_from_its_end():
+    long_ago = [
+        {**ADJUVANT_AI[0], "start": "2016-01-01", "end": "2021-01-01", "stop_reason": "completed"}
+    ]
+    text = "Relapsed during or within 12 months after adjuvant AI therapy"
+    assert _verdict(text, _patient(treatments=ADJUVANT_AI)) == "met"
+    # the cancer came back three years after the last dose
+    assert _verdict(text, _patient(treatments=long_ago)) == "not met"
+
+
+def test_stopping_a_drug_for_its_harm_is_still_no_history_of_it():
+    # "discontinuation" read as a time from stopping must not turn a harm into a history
+    text = "Patients who required discontinuation of prior everolimus due to toxicity"
+    assert _verdict(text, _patient(), "exclusion") != "not met"
+
+
+def test_a_history_allowed_provided_it_meets_conditions_rules_nobody_out():
+    text = "Have a history of brain metastasis provided that all of the following criteria are met:"
+    assert _verdict(text, _patient()) != "not met"
+    # a plain history asked for still binds: never met without brain metastases on record
+    assert _verdict("Have a history of brain metastasis", _patient()) != "met"
+    brain = _patient(metastases=[{"site": "brain", "status": "treated-stable"}])
+    assert _verdict("Have a history of brain metastasis", brain) == "met"
+
+
+#: NCT06316531's summary; its registry copy stops inside the first inclusion
+SUMMARY = (
+    "This study is a registered phase III, randomized, open-label, multicenter study to evaluate "
+    "the efficacy and safety of BL-M07D1 in patients with unresectable locally advanced or "
+    "metastatic HER2-positive breast cancer who had failed previous treatment with taxanes and "
+    "trastuzumab."
+)
+
+
+def _summary_rule(eligibility: str, summary: str = SUMMARY) -> dict | None:
+    crits = parse_trial(
+        Trial("NCT09999996", title="A study of BL-M07D1", eligibility=eligibility, summary=summary)
+    )["criteria"]
+    return next((c for c in crits if c["text"].endswith(FROM_SUMMARY)), None)
+
+
+def test_what_the_summary_says_people_were_treated_with_is_a_rule_when_criteria_are_cut():
+    cut = "Inclusion Criteria:\n\n1. Age 18 to 75 years\n2. Patients with histologically conf"
+    rule = _summary_rule(cut)
+    assert rule is not None
+    assert rule["text"].startswith("Failed previous treatment with taxanes and trastuzumab")
+    assert {c["value"] for c in rule["checks"] if c["type"] == "therapy"} >= {"trastuzumab"}
+    # full criteria, with their exclusions, say it in their own words
+    full = cut + "\n\nExclusion Criteria:\n\n1. Pregnancy\n"
+    assert _summary_rule(full) is None
+    # background, not this study's population
+    assert (
+        _summary_rule(
+            cut,
+            "Trastuzumab is approved for patients with HER2-positive breast "
+            "cancer who had failed previous chemotherapy.",
+        )
+        is None
+    )
+
+
+def test_the_summary_names_one_population_when_its_setting_or_treatment_uses_or():
+    from mbcnav.trials.summary import summary_prior, summary_subtypes
+
+    assert summary_subtypes(SUMMARY) == [[None, ["positive"]]]
+    brain = (
+        "Multicenter open-label, phase II trial, to evaluate the efficacy and safety of nal-IRI in "
+        "patients with HER2-negative breast cancer, who have documented Central Nervous System "
+        "(CNS) progression following Whole Brain Radio Therapy (WBRT), Stereotactic Radiosurgery "
+        "(SRS) and/or surgery."
+    )
+    assert summary_subtypes(brain) and summary_prior(brain).startswith("documented Central")
+    # two groups stay two groups
+    two = (
+        "A phase II study of drug X in patients with HR-positive breast cancer or triple-negative "
+        "breast cancer who progressed on prior therapy."
+    )
+    assert summary_subtypes(two) == [] and summary_prior(two) is None
+
+
+def test_a_condition_naming_the_receptor_only_takes_the_summarys_her2():
+    from mbcnav.trials.population import gates
+
+    summary = (
+        "This is an open-label, multicentre, 4-arm randomised phase II trial of fulvestrant + "
+        "AZD2014 versus fulvestrant alone in patients with ER-positive, HER2-negative advanced or "
+        "metastatic breast cancer."
+    )
+    t = Trial(
+        "NCT09999995",
+        title="A Randomized Study of AZD2014 in Combination With Fulvestrant",
+        conditions=["Estrogen Receptor Positive Breast Cancer"],
+        summary=summary,
+    )
+    assert gates(t)["subtypes"] == [["positive", ["zero", "ultralow", "low", "negative"]]]
+    # a summary of another receptor does not overrule the condition
+    other = Trial(**{**t.__dict__, "summary": summary.replace("ER-positive", "ER-negative")})
+    assert gates(other)["subtypes"] == [["positive", None]]
+
+
+def test_a_page_written_for_the_public_has_its_sections():
+    text = (
+        "Who can enter\n\nYou may be able to join this trial if you are a woman and all of the "
+        "following apply\n\n  • You have breast cancer that has spread\n\nWho can't take part\n\n"
+        "You cannot join this trial if any of these apply\n\n  • You have had everolimus before\n"
+    )
+    items = [(c.kind, c.text) for c in split(text)]
+    assert items == [
+        ("inclusion", "You are a woman"),
+        ("inclusion", "You have breast cancer that has spread"),
+        ("exclusion", "You have had everolimus before"),
+    ]
+    # no one named: the heading alone
+    assert [c.kind for c in split("Who can take part\n\n* You are 18 or older\n")] == ["inclusion"]

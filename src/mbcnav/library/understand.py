@@ -96,6 +96,12 @@ COMPARISONS = [
         re.I,
     ),
     re.compile(r"\bdifference(?:s)? between\s+(?P<x>[\w\s/+-]+?)\s+and\s+(?P<y>[\w\s/+-]+)", re.I),
+    # "is stage 4 and metastatic the same or is stage 4 worse" (session 37, tuning set 78)
+    re.compile(
+        r"\b(?:is|are)\s+(?P<x>[\w\s/+-]+?)\s+and\s+(?P<y>[\w\s/+-]+?)\s+(?:the\s+same|"
+        r"different|alike|one\s+and\s+the\s+same)\b",
+        re.I,
+    ),
     re.compile(
         r"^\W*(?P<x>[\w\s/+-]+?)\s+or\s+(?P<y>[\w\s/+-]+?)\s*(?:,|\?|$|\s+which\b|\s+what\b)", re.I
     ),

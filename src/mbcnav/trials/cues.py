@@ -55,7 +55,9 @@ _NOT_THERAPY = re.compile(
     # treatment with X" (NCT07520760) is a history
     r"hypersensitiv|allerg|intoleran\w*\s+(?:to|of)\b[^;.]*$|contraindicat|sensitivity to|reaction to|confer\w* resistance|"
     r"(?:to be|will be) treated with|will receive|to receive|randomi[sz]ed to|study (?:drug|treatment)|"
-    r"discontinu\w*|stop(?:ped)?\s+(?:taking\s+)?(?:any\s+)?(?:other\s+)?$|"
+    # (not a time from stopping: "within 12 months after discontinuation of an AI", NCT02216786:
+    # session 37, tuning set 102)
+    r"(?<!after )(?<!from )(?<!following )(?<!since )discontinu\w*|stop(?:ped)?\s+(?:taking\s+)?(?:any\s+)?(?:other\s+)?$|"
     r"absorption of|preclude\w*|interfere\w* with|swallow\w*|"
     # "any condition that would prevent treatment with the physician's choice of chemotherapy"
     # (NCT06435429): fitness for a coming treatment, not a history of it

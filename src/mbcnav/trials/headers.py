@@ -39,6 +39,21 @@ _EXCL_PHRASE = re.compile(
 _INCL_PHRASE = re.compile(
     r"^(patients|participants|subjects)\s+must\s+(meet|fulfil|fulfill|satisfy)\s+all\b.*:\s*$", re.I
 )
+# the plain words of a trial page written for the public (Cancer Research UK's "Who can enter" /
+# "Who can't take part": session 37, tuning set 102): "You may be able to join this trial if you
+# are a woman and all of the following apply", "You cannot join this trial if any of these apply"
+_PLAIN_EXCL = re.compile(
+    r"^(?:who\s+(?:can'?t|cannot|can\s+not)\s+(?:take\s+part|enter|join)|you\s+(?:can'?t|cannot|can\s+not|"
+    r"may\s+not\s+be\s+able\s+to)\s+(?:join|take\s+part\s+in|enter)\s+this\s+(?:trial|study)\s+if\b.*)\W*$",
+    re.I,
+)
+_PLAIN_INCL = re.compile(
+    r"^(?:who\s+can\s+(?:take\s+part|enter|join)|you\s+(?:may\s+be\s+able\s+to|can)\s+(?:join|take\s+part\s+in|"
+    r"enter)\s+this\s+(?:trial|study)\s+if\b(?P<rest>.*))\W*$",
+    re.I,
+)
+#: whom such a heading names: "... if you are a woman and all of the following apply"
+_PLAIN_WHO = re.compile(r"^\s*you\s+are\s+(?P<who>an?\s+(?:woman|man)|female|male)\b", re.I)
 
 # a header later on a line ("... cancer. Key Exclusion Criteria: ..."): the line breaks before it,
 # once, so "Key" stays with its header (not after "Key" a second time)
@@ -132,6 +147,11 @@ def header(line: str) -> tuple[str | None, str]:
         return "exclusion", ""
     if _INCL_PHRASE.match(bare):
         return "inclusion", ""
+    if _PLAIN_EXCL.match(bare):
+        return "exclusion", ""
+    if m := _PLAIN_INCL.match(bare):
+        who = _PLAIN_WHO.search(m.group("rest") or "")
+        return "inclusion", f"You are {who.group('who')}" if who else ""
     if m := _FOR_PART_HEADER.match(bare):
         return m.group("k").lower(), bare[m.end() :].strip()
     if len(bare) < 120 and (

@@ -137,7 +137,8 @@ _AFTER_STOPPING = re.compile(
     rf"\b(?:progress\w*|relaps\w*|recurr\w*)\b[^.;]{{0,80}}?\bwithin\s+{_W}\s*(day|week|month|year)s?,?\s+"
     r"(?:\([^()]{0,20}\)\s+)?(?:from|after|of|since|following),?\s+(?:the\s+|an?\s+)?(?:[\w/()-]+\s+){0,3}?"
     r"(?:interruption|discontinuation|cessation|stopping|last\s+dose|completion|completing|end\b|"
-    r"\(?neo\)?-?adjuvant)",
+    # "adjuvant" alone too ("within 12 months after adjuvant AI therapy": session 37)
+    r"(?:\(?neo\)?-?)?adjuvant)",
     re.I,
 )
 
@@ -233,6 +234,11 @@ def _before_examples(before: str) -> str:
 _EITHER_SETTING = re.compile(
     r"\b(?:metastatic|advanced|recurrent)\b[^.;()]{0,40}\bor\b[^.;()]{0,20}\b(?:neo-?)?adjuvant\b"
     r"|\b(?:\(neo\))?(?:neo-?)?adjuvant\b[^.;()]{0,40}\bor\b[^.;()]{0,20}\b(?:metastatic|advanced)\b"
+    # two ways in, one in each setting: "relapsed during treatment with an AI in the adjuvant
+    # setting or progressed during treatment with an AI in the metastatic setting" (NCT02216786:
+    # session 37, tuning set 102)
+    r"|\b(?:neo-?)?adjuvant\b[^.;()]{0,40}\bor\s+(?:relapsed|recurred|progress\w*)\b[^.;()]{0,60}"
+    r"\b(?:metastatic|advanced)\b"
     r"|\b(?:any|either)\s+setting\b",
     re.I,
 )

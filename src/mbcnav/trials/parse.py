@@ -12,6 +12,7 @@ from mbcnav.trials.modality import expand, modality, other_cancer_abbreviations
 from mbcnav.trials.population import gates
 from mbcnav.trials.record import Trial
 from mbcnav.trials.split import Criterion, split
+from mbcnav.trials.summary import summary_prior
 from mbcnav.trials.therapy_check import mark_hormone_only
 from mbcnav.trials.title_lines import title_line
 from mbcnav.trials.title_population import LEAD as TITLE_LEAD
@@ -23,6 +24,7 @@ VERSION = 82  # 4: blood-test limits (labs.py); 5: menopausal status; 6: ER-low 
 
 #: what ends the words of a rule read from the study's title, not from its criteria
 FROM_TITLE = " (from the study title)"
+FROM_SUMMARY = " (from the study summary)"
 
 _EARLY = re.compile(
     r"early|neoadjuvant|adjuvant|operable|\boperated\b|\b(?:pre|post|peri)-?operative|surviv|\bdcis\b|in situ|"
@@ -283,6 +285,19 @@ def _title_criteria(trial: Trial) -> list[Criterion]:
     return lead + _title_prior(trial) + _title_change(trial)
 
 
+def _summary_criteria(trial: Trial, crits: list[Criterion]) -> list[Criterion]:
+    """What the summary says the people were treated with ("..., who had failed previous
+    treatment with taxanes and trastuzumab", NCT06316531), a rule of its own when the criteria
+    as stored name no exclusion (a registry copy cut short: session 37, tuning set 102 and last
+    session's held-out set 101, read); full criteria say it in their own words."""
+    if any(c.kind == "exclusion" for c in crits):
+        return crits
+    past = summary_prior(trial.summary)
+    if not past:
+        return crits
+    return [*crits, Criterion("inclusion", f"{past[0].upper()}{past[1:]}{FROM_SUMMARY}", 0)]
+
+
 def _title_prior(trial: Trial) -> list[Criterion]:
     m = _TITLE_PRIOR.search(trial.title)
     # not a denied treatment ("Not Previously Treated With CDK4/6 Inhibitors") nor one of two
@@ -368,7 +383,7 @@ def _open_sex_stands(crits: list[dict]) -> list[dict]:
 
 def parse_trials(trials: list[Trial]) -> list[dict]:
     """Parse many trials in one medspacy pass: [{"nct_id", "version", "criteria"}]."""
-    splits = [_title_criteria(t) + split(t.eligibility) for t in trials]
+    splits = [_summary_criteria(t, _title_criteria(t) + split(t.eligibility)) for t in trials]
     flat: list[Criterion] = [c for s in splits for c in s]
     parsed = [_from_title(c) for c in parse_criteria(flat)] if flat else []
     out, i = [], 0

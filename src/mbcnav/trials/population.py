@@ -225,6 +225,19 @@ def _breast_conditions_typed(trial: Trial) -> bool:
     return bool(breast) and all(subtypes_named(c) for c in breast)
 
 
+def _refined(subtypes: list[list], summary: list[list]) -> list[list]:
+    """A condition that names the hormone receptor only ("Estrogen Receptor Positive Breast
+    Cancer") is the summary's subtype when the summary names the same receptor and the HER2 status
+    too ("in patients with ER-positive, HER2-negative advanced or metastatic breast cancer",
+    NCT02216786: session 37, tuning set 102)."""
+    if not summary or any(her2 is not None for _, her2 in subtypes):
+        return subtypes
+    hrs = {hr for hr, _ in subtypes}
+    if all(hr in hrs and her2 is not None for hr, her2 in summary):
+        return summary
+    return subtypes
+
+
 def gates(trial: Trial, criteria: list[dict] | None = None) -> dict:
     """{"subtypes": [[hr, her2 list], ...], "brain_only": bool, "leptomeningeal_only": bool,
     "excludes_breast": bool, ...} from title and conditions, and from an exclusion that is
@@ -240,6 +253,8 @@ def gates(trial: Trial, criteria: list[dict] | None = None) -> dict:
         subtypes = []  # "Breast Cancer" among "ER+ Breast Cancer", "BRCA2 Mutation": any subtype
     if not subtypes and not subtypes_named(text):
         subtypes = summary_subtypes(trial.summary)
+    elif subtypes:
+        subtypes = _refined(subtypes, summary_subtypes(trial.summary))
     # any solid tumour in the title, or a condition that is only "(Advanced) Solid Tumors"; not
     # "HER2-positive solid tumours" or "solid tumors with a KRAS mutation"
     if not _QUALIFIED.search(trial.title) and (

@@ -1,7 +1,9 @@
 """The population a study's brief summary names, for a study whose title and conditions name
 no breast cancer subtype: "A study ... in participants with estrogen receptor (ER)-positive,
 human epidermal growth factor receptor 2 (HER2)-negative advanced breast cancer ..."
-(NCT07427394) is for HR-positive, HER2-negative disease."""
+(NCT07427394) is for HR-positive, HER2-negative disease; and what those people were treated
+with, said right after them ("..., who had failed previous treatment with taxanes and
+trastuzumab"), a rule when the criteria as stored stop before their exclusions."""
 
 from __future__ import annotations
 
@@ -21,17 +23,57 @@ _SUMMARY_PEOPLE = re.compile(
 def summary_subtypes(summary: str) -> list[list]:
     """Subtypes the first sentence of the brief summary names as the study's population, when
     its title and conditions name none."""
-    first = re.split(r"(?<=[.!?])\s+", (summary or "").strip(), maxsplit=1)[0]
-    m = _SUMMARY_PEOPLE.search(first)
-    if (
-        not m
-        or not _THIS_STUDY.search(first[: m.start()])
-        or _SEVERAL.search(first[m.start("who") :])
-    ):
-        return []  # "with either (Cohort 1:) HR+ ... or TNBC" (NCT06974604): several groups
+    m, first = _people(summary)
+    if m is None:
+        return []
     who = _SPELLED_STATE.sub(r"\2-\1", _SPELLED_OUT.sub(r"\1", m.group("who")))
     who = re.sub(r"\s*\((?:hr|er|pr|her-?2)\s*[+-]\)", "", who, flags=re.I)  # "HR-positive (HR+)"
     return subtypes_named(who)
+
+
+def _people(summary: str) -> tuple[re.Match | None, str]:
+    """The match of the people the summary's first sentence says this study is for, and that
+    sentence; no match when it names several groups ("with either (Cohort 1:) HR+ ... or TNBC",
+    NCT06974604). What they were treated with, said after them ("..., who have documented CNS
+    progression following WBRT, SRS and/or surgery", NCT03328884: session 37, tuning set 102),
+    is no second group."""
+    first = re.split(r"(?<=[.!?])\s+", (summary or "").strip(), maxsplit=1)[0]
+    m = _SUMMARY_PEOPLE.search(first)
+    if not m or not _THIS_STUDY.search(first[: m.start()]):
+        return None, first
+    said = first[m.start("who") :]
+    if (past := _PAST.search(first, m.end("who"))) is not None:
+        said = first[m.start("who") : past.start()]
+    return (None if _SEVERAL.search(_SETTING_OR.sub("metastatic", said)) else m), first
+
+
+#: one setting said with "or" ("unresectable locally advanced or metastatic"): no second group
+_SETTING_OR = re.compile(
+    r"\b(?:locally\s+)?(?:advanced|unresectable|recurrent|inoperable|relapsed)\s+(?:and/)?or\s+"
+    r"(?:locally\s+)?(?:metastatic|advanced|unresectable|recurrent)\b",
+    re.I,
+)
+
+
+#: what the people were treated with, said after them: "..., whose disease relapsed during
+#: treatment with ... an AI", "who had failed previous treatment with taxanes and trastuzumab"
+#: (NCT06316531), "... breast cancer resistant to endocrine therapy" (NCT03007992)
+_PAST = re.compile(
+    r"\s*,?\s*(?:and\s+)?(?:(?:who|whose\s+(?:disease|cancer|tumou?rs?))\s+(?:have\s+|has\s+|had\s+)?"
+    r"(?:been\s+|also\s+)?|that\s+(?:is\s+|are\s+|has\s+|have\s+)?(?:been\s+)?)?"
+    r"(?P<past>(?:relapsed|progress(?:ed|ing|ion)|failed|resistant|refractory|pre-?treated|"
+    r"previously\s+treated|received|documented)\b[^.;]*)",
+    re.I,
+)
+
+
+def summary_prior(summary: str) -> str | None:
+    """What the people the summary names were treated with, said right after them, or None."""
+    m, first = _people(summary)
+    if m is None:
+        return None
+    past = _PAST.match(first, m.end("who"))
+    return past.group("past").strip(" ,") if past else None
 
 
 _SEVERAL = re.compile(
@@ -44,7 +86,9 @@ _SEVERAL = re.compile(
 # background ("Drug X is approved for patients with HER2-low breast cancer.")
 _THIS_STUDY = re.compile(
     r"\b(?:study|trial|phase\s+(?:[1-3]|i{1,3})\w*)\b[^.]*\b(?:to|will|is|aims?|evaluat\w*|investigat\w*|assess\w*|compar\w*|test\w*)\b|"
-    r"\b(?:this|the)\s+(?:study|trial|research)\b|^\W*(?:an?|the|this)\s+(?:[\w-]+\s+){0,4}?(?:study|trial)\b",
+    r"\b(?:this|the)\s+(?:study|trial|research)\b|^\W*(?:an?|the|this)\s+(?:[\w-]+\s+){0,4}?(?:study|trial)\b|"
+    # "This is an open-label, multicentre, 4-arm randomised phase II trial of ..." (NCT02216786)
+    r"^\W*this\s+is\s+an?\b[^.]{0,120}?\b(?:study|trial)\b",
     re.I,
 )
 
