@@ -38,6 +38,7 @@ def test_spots_in_the_brain_denied_or_feared_are_not_told(text):
 
 
 def test_a_cold_that_is_all_gone_is_no_death_wish():
+    """The piece "its all gone" is set aside alone; every other piece is still read."""
     r = _run(
         {
             "symptom": "am I ok to get the flu jab next week? I had a cold last week with a slight "
@@ -55,3 +56,122 @@ def test_a_cold_that_is_all_gone_is_no_death_wish():
         drugs=["anastrozole"],
     )
     assert r.level == "emergency"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "it's all gone, I feel fine about going now",
+        "its gone now and i feel fine, honestly i dont care if i wake up tomorrow or not",
+        "it's all gone now and I feel good. Ready to go whenever He calls me home",
+    ],
+)
+def test_a_wish_beside_all_gone_is_still_a_wish(text):
+    assert _run({"symptom": text}, drugs=["anastrozole"]).level == "emergency", text
+
+
+def _severity(text: str):
+    from mbcnav.patient.checkin import own_words_all
+
+    (first, *_) = own_words_all([{"date": "2026-12-19", "symptom": text}])
+    return first["symptom"], first.get("severity")
+
+
+def test_breathless_only_on_effort_is_moderate():
+    for text in (
+        "my breathing has been the same for months, only puffed on hills",
+        "im only puffed going up the stairs",
+    ):
+        assert _severity(text) == ("shortness of breath", "moderate"), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "it used to be only on the stairs, now im puffed just sitting watching telly",
+        "she only gets out of breath on the stairs but shes been sleeping upright in her chair",
+        "only out of breath when i climb the stairs, and making a cup of tea, and brushing my hair",
+        "breathless all the time, only worse on the stairs",
+        "breathless at rest now, only just manage up the stairs",
+    ],
+)
+def test_rest_or_self_care_breathlessness_is_never_made_moderate(text):
+    assert _severity(text)[1] != "moderate", text
+
+
+def test_always_breathless_on_an_effort_is_no_rest_breathlessness():
+    assert _severity("always puffed going up the stairs, fine sitting down, nothing new")[1] == (
+        "moderate"
+    )
+
+
+def test_unchanged_breathing_is_no_breathing_emergency():
+    r = _run(
+        {
+            "symptom": "is 94 ok on my finger monitor after the stairs? my breathing has been the "
+            "same for months, only puffed on hills"
+        },
+        drugs=["anastrozole"],
+    )
+    assert r.level != "emergency"
+    r = _run(
+        {"symptom": "my breathing has been the same for months but today i coughed up blood"},
+        drugs=["anastrozole"],
+    )
+    assert r.level == "emergency"
+
+
+def test_the_toilet_words_are_whole_words():
+    r = _run(
+        {"symptom": "back and forth to the lavvy 8 times since breakfast"}, drugs=["abemaciclib"]
+    )
+    assert r.level == "emergency"
+    assert _severity("lovely walk today, look at my roses")[0] != "diarrhea"
+    assert _severity("on and off the loo all night, watery")[0] == "diarrhea"
+
+
+def test_a_strong_pain_medicine_running_out_is_a_same_day_call():
+    for text in (
+        "ran out of my oxycodone on saturday, got plenty of paracetamol but its not touching the pain",
+        "down to my last fentanyl patch, the chemist cant get any till next week",
+    ):
+        assert "strong-pain-medicine-running-out" in _rules(
+            _run({"symptom": text}, drugs=["letrozole"])
+        ), text
+    for text in (
+        "had a bad headache, took a couple of codeine, ran out of paracetamol though",
+        "can I get a repeat of my oxycodone before christmas so I dont run out? no new symptoms",
+        "ive run out of my letrozole, and had some breakthrough bleeding",
+    ):
+        assert "strong-pain-medicine-running-out" not in _rules(
+            _run({"symptom": text}, drugs=["letrozole"])
+        ), text
+
+
+def test_double_vision_with_loss_of_balance_reads_the_eyes_and_the_walk():
+    r = _run(
+        {
+            "symptom": "seeing 2 of everything since this morning and keep veering to the left when i walk"
+        },
+        drugs=["tucatinib", "capecitabine"],
+    )
+    assert r.level == "emergency"
+    r = _run(
+        {"symptom": "double vision when im tired for the last few days, and my tooth feels wobbly"},
+        drugs=["tucatinib", "capecitabine"],
+    )
+    assert "double-vision-or-sight-loss-with-loss-of-balance" not in _rules(r)
+
+
+def test_a_denial_reaches_through_or_only_from_its_own_first_item():
+    from mbcnav.triage.conditions import words_match
+
+    assert not words_match(["unsteady"], "not wobbly or unsteady at all")
+    assert not words_match(["chills"], "no fever or chills")
+    for phrase, text in (
+        ("shivering", "nothing helps the nausea or the shivering"),
+        ("shivering", "not stopped shaking or shivering"),
+        ("seizure", "never had a fit or seizure before today"),
+        ("hives", "not sure if its a rash or hives"),
+    ):
+        assert words_match([phrase], text), text

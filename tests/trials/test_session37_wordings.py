@@ -290,3 +290,51 @@ def test_a_page_written_for_the_public_has_its_sections():
     ]
     # no one named: the heading alone
     assert [c.kind for c in split("Who can take part\n\n* You are 18 or older\n")] == ["inclusion"]
+
+
+def test_not_receiving_a_treatment_is_use_now_denied():
+    past_chemo = _patient(treatments=PACLITAXEL)
+    text = "Not receiving cytotoxic chemotherapy"
+    # chemotherapy years ago is no use now
+    assert _verdict(text, past_chemo) == "met"
+    on_chemo = _patient(
+        treatments=[{"drugs": ["capecitabine"], "setting": "metastatic", "start": "2025-10-01"}]
+    )
+    assert _verdict(text, on_chemo) == "not met"
+    # a prior treatment denied is still a history
+    text = "Patients not receiving any prior chemotherapy for metastatic disease"
+    assert _verdict(text, _patient(treatments=CAPECITABINE)) == "not met"
+
+
+def test_no_growth_in_the_last_months_is_the_window_turned_round():
+    grew = _patient(
+        treatments=[
+            {
+                "drugs": ["fulvestrant", "palbociclib"],
+                "setting": "metastatic",
+                "start": "2024-04-01",
+                "end": "2025-12-01",
+                "stop_reason": "progression",
+            }
+        ]
+    )
+    quiet = _patient(
+        treatments=[
+            {
+                "drugs": ["letrozole"],
+                "setting": "metastatic",
+                "start": "2023-01-01",
+                "end": "2024-06-01",
+                "stop_reason": "progression",
+            }
+        ]
+    )
+    for text in (
+        "No progression on current therapy in prior 12 months",
+        "No disease progression within the last 6 months",
+    ):
+        assert _verdict(text, grew) == "not met", text
+        assert _verdict(text, quiet) == "met", text
+    # growth asked for inside the window reads as before
+    assert _verdict("Disease progression within the last 6 months", grew) == "met"
+    assert _verdict("Disease progression within the last 6 months", quiet) == "not met"

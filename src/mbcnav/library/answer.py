@@ -48,7 +48,7 @@ from mbcnav.library.personal import (  # noqa: F401 (Profile, fit, profile_of: p
     profile_of,
     with_my_drugs,
 )
-from mbcnav.library.qtypes import type_factor
+from mbcnav.library.qtypes import drug_is_context, type_factor
 from mbcnav.library.scope import ELSEWHERE, emergency_sign, scope
 from mbcnav.library.shapes import answering_sentence, focus_factor, shape_factor
 from mbcnav.library.understand import Reading, focused, understand
@@ -251,7 +251,8 @@ def ask(
     parts = query_parts(reading, index)
     dense_texts = dense_queries(reading)
     factor = shape_factor(index, reading.shape)
-    drug = focus_factor(index, reading.asked)  # a drug named in the story is context, not focus
+    # a drug named in the story is context, not focus; so is one named in a money question
+    drug = None if drug_is_context(reading.asked) else focus_factor(index, reading.asked)
     # a passage for one audience (children, scan worry, ...) the question does not name is
     # damped before and after dense re-ranking (the re-ranker reads "die", "worried" alike)
     audience = audience_factor(index, question)

@@ -34,6 +34,10 @@ class QuestionType:
     #: words the answer of this type holds that the question seldom says ("goals", "cure" for
     #: "why am I doing it, just to buy time?"), searched beside the question at ``ADDS_WEIGHT``
     adds: str = ""
+    #: a medicine named in the question is its context, not its subject: "verzenio costs too
+    #: much, does lilly have a program" asks about money (session 37, tuning set 78), so the
+    #: named drug's own passages get no focus bonus
+    drug_is_context: bool = False
 
 
 def _fail(path: Path, problem: str) -> LibraryError:
@@ -65,7 +69,12 @@ def read_types(path: Path = TYPES_FILE) -> tuple[QuestionType, ...]:
         adds = entry.get("adds", "")
         if not isinstance(adds, str):
             raise _fail(path, f"type '{name}': 'adds' is {adds!r}; write the words as one line")
-        out.append(QuestionType(str(name), asks, headings, float(bonus), subject, adds.strip()))
+        context = entry.get("drug_is_context", False)
+        if not isinstance(context, bool):
+            raise _fail(path, f"type '{name}': 'drug_is_context' is {context!r}; use true or false")
+        out.append(
+            QuestionType(str(name), asks, headings, float(bonus), subject, adds.strip(), context)
+        )
     return tuple(out)
 
 
@@ -98,6 +107,11 @@ ADDS_WEIGHT = 0.5
 def added_words(asked: str) -> list[tuple[str, float]]:
     """The query parts a question's types add: their own words at ``ADDS_WEIGHT``."""
     return [(t.adds, ADDS_WEIGHT) for t in types_of(asked) if t.adds]
+
+
+def drug_is_context(asked: str) -> bool:
+    """Whether a type of the asked clause makes a named medicine its context (``cost``)."""
+    return any(t.drug_is_context for t in types_of(asked))
 
 
 def story_is_subject(asked: str) -> bool:

@@ -97,9 +97,12 @@ COMPARISONS = [
     ),
     re.compile(r"\bdifference(?:s)? between\s+(?P<x>[\w\s/+-]+?)\s+and\s+(?P<y>[\w\s/+-]+)", re.I),
     # "is stage 4 and metastatic the same or is stage 4 worse" (session 37, tuning set 78)
+    # (not "is it ok to have radiotherapy and chemo the same day?", "are my blood counts and liver
+    # tests the same as last time?": review)
     re.compile(
-        r"\b(?:is|are)\s+(?P<x>[\w\s/+-]+?)\s+and\s+(?P<y>[\w\s/+-]+?)\s+(?:the\s+same|"
-        r"different|alike|one\s+and\s+the\s+same)\b",
+        r"\b(?:is|are)\s+(?!it\b|my\b|our\b|her\b|his\b|the\s+results\b)(?P<x>[\w\s/+-]+?)\s+and\s+"
+        r"(?P<y>[\w\s/+-]+?)\s+(?:the\s+same(?:\s+thing)?|different|alike|one\s+and\s+the\s+same)"
+        r"(?=\s*(?:\?|$|,|\bor\b|\bthing\b|\bdrugs?\b|\bas\s+each\s+other\b))",
         re.I,
     ),
     re.compile(

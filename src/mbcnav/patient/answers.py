@@ -104,9 +104,18 @@ REST_FINE = re.compile(
 #: ... or is said to come "only" with the effort ("only puffed on hills", "only get breathless
 #: going up the stairs": session 37, tuning set 80)
 ONLY_ON_EFFORT = re.compile(
-    r"\bonly\s+(?:(?!worse|more|bad|badly)[a-z]+\s+){0,4}?(?:on|up|when|if|with|going\s+up|walking\s+up|climbing)\s+"
+    r"\b(?:only|just)\s+(?:(?:get|gets|getting|got|am|im|i\s+am|feel|feels|a\s+(?:bit|little)|bit|slightly)\s+)*"
+    r"(?:puffed|breathless|winded|short\s+of\s+breath|out\s+of\s+breath|sob)\s+"
+    r"(?:(?:on|up|when|if|with|going\s+up|walking\s+up|climbing)\s+)+"
     r"(?:the\s+|a\s+|big\s+|steep\s+)?(?:stairs|staircase|upstairs|steps|hills?|incline|slope|"
     r"exert\w*|exercis\w*|i\s+(?:walk\s+(?:fast|quickly|far|uphill|up)|climb\w*|rush|hurry|exercise))\b"
+    # "it's only on the stairs"
+    r"|\b(?:its|it\s+is|it's)\s+only\s+(?:on|up|when\s+i\s+(?:climb|go\s+up))\s+(?:the\s+)?"
+    r"(?:stairs|steps|hills?)\b"
+)
+#: ... said now, not as what it used to be ("it used to be only on the stairs, now ...": review)
+_USED_TO = re.compile(
+    r"\bused\s+to\b|\bbefore\s+it\s+was\b|\bit\s+was\s+only\b|\bnow\s+(?:even|just|when|at)\b"
 )
 #: ... unless rest is named as a time it happens too ("even sitting", "at rest as well"), or
 #: lying flat, the night, talking or the least effort (CTCAE v5 dyspnea grade 3: at rest or
@@ -119,8 +128,14 @@ AT_REST_TOO = re.compile(
     r"|\bwakes?\s+me|\bwoke\s+(?:me|up)\s+(?:breathless|gasping|short)|\btoo\s+breathless\s+to\s+talk"
     r"|\bget(?:ting)?\s+dressed|\bwash(?:ing)?\s+(?:myself|my|me)|\b(?:to|from)\s+the\s+(?:loo|toilet|bathroom)"
     r"|\bacross\s+the\s+room"
-    r"|\b(?:breathless|short\s+of\s+breath|out\s+of\s+breath|puffed|winded)\s+(?:all\s+the\s+time|constantly|non\s*stop)\b"
-    r"|\b(?:constantly|always)\s+(?:breathless|short\s+of\s+breath|out\s+of\s+breath|puffed|winded)\b"
+    # (not "always puffed going up the stairs", "winded constantly when i hoover": review)
+    r"|\b(?:breathless|short\s+of\s+breath|out\s+of\s+breath|puffed|winded)\s+(?:all\s+the\s+time|constantly|non\s*stop)\b(?![^,.;]*\b(?:stairs|steps|hills?|walk\w*|climb\w*|hoover\w*|exercis\w*|going\s+up|carrying)\b)"
+    r"|\b(?:constantly|always)\s+(?:breathless|short\s+of\s+breath|out\s+of\s+breath|puffed|winded)\b(?![^,.;]*\b(?:stairs|steps|hills?|walk\w*|climb\w*|hoover\w*|exercis\w*|going\s+up|carrying)\b)"
+    # rest, the night in a chair or the least self-care said anywhere (review: "now i'm puffed
+    # just sitting watching telly", "sleeping upright in her chair", "making a cup of tea")
+    r"|\bsleep\w*\s+(?:sitting\s+)?(?:upright|sitting\s+up|in\s+(?:the|a|my|her|his)\s+(?:chair|recliner))"
+    r"|\bjust\s+sitting|\bwatching\s+(?:tv|telly|television)|\bbrush\w*\s+(?:my|her|his)\s+(?:hair|teeth)"
+    r"|\bmaking\s+(?:a\s+)?(?:cup|tea|coffee|brew|the\s+bed)|\bat\s+rest\b(?!\s+(?:is\s+)?(?:fine|ok|okay))"
     r"|\b(?<!no )(?<!not )(?<!without )(?<!any )(?<!getting )(?:sudden\w*|out\s+of\s+nowhere|came\s+on|"
     r"since\s+(?:today|yesterday|this\s+morning|last\s+night)|overnight|chest\s+pain|tight\w*|faint\w*|"
     r"dizz\w*|blue|gr[ae]y|cough\w*\s+(?:up\s+)?blood)\b"
@@ -136,7 +151,7 @@ def on_effort_only(text: str) -> bool:
     low = text.lower().replace("’", "'").replace("'", "")
     return bool(
         EXERTION.search(low)
-        and (REST_FINE.search(low) or ONLY_ON_EFFORT.search(low))
+        and (REST_FINE.search(low) or (ONLY_ON_EFFORT.search(low) and not _USED_TO.search(low)))
         and not AT_REST_TOO.search(low)
     )
 

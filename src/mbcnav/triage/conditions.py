@@ -430,18 +430,29 @@ def _cue_before(clause: str, start: int) -> bool:
     if before and before[-1] in _LIST_OR:
         # the cue reaches on through a list joined by "or" ("not wobbly or unsteady at all", "no
         # fever or chills": session 37), not past a contrast nor after "not sure" or "not just"
-        head = before[:-1][-4:]
+        # (the cue governs the first item itself, one or two words after it: "nothing helps the
+        # nausea or ...", "not stopped shaking or ...", "never had a fit or ..." deny the help,
+        # the stopping, the past: review)
+        head = before[:-1][-3:]
         cues = [i for i, w in enumerate(head) if w in NEGATORS]
-        return bool(cues) and not any(
-            w in _CONTRAST or (i == cues[-1] + 1 and w in _NOT_A_DENIAL)
-            for i, w in enumerate(head)
-            if i > cues[-1]
+        if not cues:
+            return False
+        item = head[cues[-1] + 1 :]
+        return (
+            1 <= len(item) <= 2
+            and not any(w in _CONTRAST or w in _NOT_A_DENIAL for w in item)
+            and not re.search(r"(?:ed|ing|s)$", item[0])
+            and item[0] not in _VERBS
         )
     return bool(before) and before[-1] in NEGATORS
 
 
 _LIST_OR = frozenset({"or", "nor"})
 _CONTRAST = frozenset({"but", "and", "though", "although", "yet", "except", "apart"})
+#: verbs a cue may govern instead of the first item ("nothing helps", "never had")
+_VERBS = frozenset(
+    {"had", "have", "has", "help", "get", "got", "touch", "stop", "seem", "feel", "do"}
+)
 #: words after "not" that make it no denial of what follows ("not sure if ... or ...")
 _NOT_A_DENIAL = frozenset(
     {"sure", "certain", "know", "knowing", "think", "remember", "just", "only", "usual", "normal"}

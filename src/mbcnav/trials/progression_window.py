@@ -50,6 +50,15 @@ _WINDOWS = (
         rf"{_GROWTH}{_GAP}\s+within\s+the\s+(?:last|past|previous|preceding)\s+{_N}\s+{_UNIT}\b",
         re.I,
     ),
+    # a time before joining said with "in" ("No progression on current therapy in prior 12
+    # months", NCT05468034: session 37, set 93 read again; the growth may be on the current
+    # therapy)
+    re.compile(
+        rf"{_GROWTH}(?:\s+on\s+(?:the\s+)?(?:current|present|ongoing)\s+(?:therapy|treatment|"
+        rf"regimen))?{_GAP}\s+(?:in|during|over)\s+(?:the\s+)?(?:last|past|previous|preceding|"
+        rf"prior)\s+{_N}\s+{_UNIT}\b",
+        re.I,
+    ),
     # "Patients must be enrolled within six weeks of defining disease progression"
     re.compile(
         r"\b(?:enrol(?:l)?ed|registered|randomi[sz]ed|entered|start\w*\s+(?:study\s+)?treatment)\s+"
@@ -57,25 +66,31 @@ _WINDOWS = (
         re.I,
     ),
 )
-#: "no progression within", "without progression within" (a denial, as for growth on the latest
-#: line), and "rapid" / "visceral" / "early" growth: no window before joining
-_DENIED = re.compile(
-    GROWTH_DENIED.pattern + r"|\b(?:rapid\w*|visceral|early)\s+(?:\w+\s+){0,2}$", re.I
-)
+#: "rapid" / "visceral" / "early" growth: no window before joining
+_QUALIFIED = re.compile(r"\b(?:rapid\w*|visceral|early)\s+(?:\w+\s+){0,2}$", re.I)
 
 
 def window_check(text: str) -> dict | None:
     """The check a criterion's growth window sets (``type`` "progression_within", ``days``), or
-    None when it sets none."""
+    None when it sets none. "No progression within ...", "without progression in the prior 12
+    months" (an indolent disease a study asks for: NCT05468034, session 37) turn it round
+    (``neg``): growth inside the window rules the person out."""
     for rx in _WINDOWS:
         m = rx.search(text)
         if (
             m
-            and not _DENIED.search(text[: m.start()])
+            and not _QUALIFIED.search(text[: m.start()])
             and not _OTHER_GROWTH.search(text[: m.start()])
         ):
             days = span_days(m.group("n"), m.group("unit").lower().rstrip("s"))
-            return {"type": "progression_within", "days": days, "at": m.start()}
+            denied = bool(GROWTH_DENIED.search(text[: m.start()]))
+            return {
+                "type": "progression_within",
+                "value": "growth within",
+                "days": days,
+                "at": m.start(),
+                "neg": denied,
+            }
     return None
 
 
@@ -88,6 +103,9 @@ def holds(c: dict, f: PatientFacts) -> tuple[bool | None, str, str]:
     ago = (today - date.fromisoformat(f.last_progression)).days
     window = int(round(c["days"]))
     why = f"The cancer last grew on {f.last_progression} in your record, {ago} days ago"
-    if ago <= window:
-        return True, f"{why}; this study asks for growth within {window} days.", ""
-    return False, f"{why}; this study asks for growth within {window} days.", ""
+    asks = (
+        f"this study asks for no growth in the last {window} days"
+        if c.get("neg")
+        else f"this study asks for growth within {window} days"
+    )
+    return ago <= window, f"{why}; {asks}.", ""

@@ -13,9 +13,11 @@ from mbcnav.trials.subtype_phrases import subtypes_named
 
 # the people a summary's first sentence says the study is for: "... in participants with
 # estrogen receptor (ER)-positive, ... HER2-negative advanced breast cancer ..." (NCT07427394)
+# ("... in a novel population with indolent MBC (no progression on current therapy in prior 12
+# months and not receiving cytotoxic chemotherapy)", NCT05468034: session 37, set 93 read again)
 _SUMMARY_PEOPLE = re.compile(
-    r"\b(?:in|for|of)\s+(?:adult\s+)?(?:participants|patients|people|women|men|subjects)\s+with\s+"
-    r"(?P<who>[^.;]{0,200}?\bbreast\s+cancer)",
+    r"\b(?:in|for|of)\s+(?:adult\s+)?(?:participants|patients|people|women|men|subjects|"
+    r"(?:an?\s+)?(?:[\w-]+\s+)?population)\s+with\s+(?P<who>[^.;()]{0,200}?\b(?:breast\s+cancer|mbc))\b",
     re.I,
 )
 
@@ -60,9 +62,9 @@ _SETTING_OR = re.compile(
 #: (NCT06316531), "... breast cancer resistant to endocrine therapy" (NCT03007992)
 _PAST = re.compile(
     r"\s*,?\s*(?:and\s+)?(?:(?:who|whose\s+(?:disease|cancer|tumou?rs?))\s+(?:have\s+|has\s+|had\s+)?"
-    r"(?:been\s+|also\s+)?|that\s+(?:is\s+|are\s+|has\s+|have\s+)?(?:been\s+)?)?"
+    r"(?:been\s+|also\s+)?|that\s+(?:is\s+|are\s+|has\s+|have\s+)?(?:been\s+)?|\(\s*)?"
     r"(?P<past>(?:relapsed|progress(?:ed|ing|ion)|failed|resistant|refractory|pre-?treated|"
-    r"previously\s+treated|received|documented)\b[^.;]*)",
+    r"previously\s+treated|received|documented|no\s+progression|not\s+receiving|stable)\b[^.;()]*)",
     re.I,
 )
 
