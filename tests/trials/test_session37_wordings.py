@@ -25,11 +25,21 @@ PARTS = (
 
 def test_parts_people_enrol_into_are_named_inside_a_rule_for_everyone():
     assert enrolled_in(
-        ["Participants enrolled in Part 2a must have SCLC; participants enrolled to Part 2b ..."]
+        [
+            "Participants enrolled in Part 2a must have small cell lung cancer (SCLC); participants "
+            "enrolled to Part 2b must have either NSCLC or HR-positive/HER2-negative breast cancer"
+        ]
     ) == {"2a", "2b"}
     assert enrolled_in(["Patients who are enrolled into Cohort B must have HER2+ disease"]) == {"b"}
-    # a part named without anyone enrolling into it is no group of its own
-    assert enrolled_in(["Prior therapy as described in Part 2 of the protocol"]) == set()
+    # a part named without anyone enrolling into it, an arm one is assigned to, a step of the
+    # study or a closed part is no group of its own (review)
+    for text in (
+        "Prior therapy as described in Part 2 of the protocol",
+        "Patients enrolled in arm 1 must be willing to undergo paired biopsies",
+        "Patients enrolled in Cohort B must provide a fresh tumour biopsy",
+        "Patients enrolled in Cohort 3 (the safety run-in, now closed) were treated at 5 mg",
+    ):
+        assert enrolled_in([text]) == set(), text
 
 
 def test_an_escalation_rule_does_not_rule_out_someone_who_fits_an_expansion_part():
@@ -338,3 +348,93 @@ def test_no_growth_in_the_last_months_is_the_window_turned_round():
     # growth asked for inside the window reads as before
     assert _verdict("Disease progression within the last 6 months", grew) == "met"
     assert _verdict("Disease progression within the last 6 months", quiet) == "not met"
+
+
+def test_a_washout_from_stopping_a_drug_asks_for_no_history_of_it():
+    for text in (
+        "At least 2 weeks from discontinuation of any prior endocrine therapy",
+        "A minimum of 5 half-lives after discontinuation of a CDK4/6 inhibitor is required",
+        "At least 28 days since discontinuation of prior fulvestrant",
+    ):
+        assert _verdict(text, _patient()) == "unknown", text
+
+
+def test_a_summary_naming_a_second_group_after_the_treatment_sets_no_population():
+    from mbcnav.trials.summary import summary_prior, summary_subtypes
+
+    for summary in (
+        "This study evaluates drug X in patients with HER2-positive metastatic breast cancer who "
+        "progressed on trastuzumab, and in patients with HER2-low metastatic breast cancer.",
+        "This study evaluates drug X in patients with HR-positive, HER2-negative breast cancer "
+        "previously treated with a CDK4/6 inhibitor (cohort 1) or with triple-negative breast "
+        "cancer (cohort 2).",
+        "This study evaluates drug X in patients with triple-negative breast cancer who progressed "
+        "on chemotherapy; patients with HR-positive disease are also eligible.",
+        "This study evaluates drug X in patients with ER-positive breast cancer who relapsed on "
+        "endocrine therapy, including those with HER2-positive disease.",
+    ):
+        assert summary_subtypes(summary) == [], summary
+        assert summary_prior(summary) is None, summary
+
+
+def test_an_exclusion_of_one_setting_or_the_other_excludes_either():
+    adjuvant = [
+        {
+            "drugs": ["letrozole"],
+            "setting": "adjuvant",
+            "start": "2012-01-01",
+            "end": "2017-01-01",
+            "stop_reason": "completed",
+        }
+    ]
+    text = (
+        "Prior aromatase inhibitor in the adjuvant setting or progression on an aromatase "
+        "inhibitor for metastatic disease"
+    )
+    assert _verdict(text, _patient(treatments=adjuvant), "exclusion") == "not met"
+    assert _verdict(text, _patient(), "exclusion") == "met"
+
+
+def test_a_bracket_excusing_several_treatments_or_all_of_them_leaves_them_open():
+    taxane = _patient(treatments=PACLITAXEL)
+    for text in (
+        "Prior treatment with an anthracycline, a taxane, and capecitabine (prior anthracycline "
+        "and capecitabine can be omitted if not medically appropriate)",
+        "Prior treatment with an anthracycline, a taxane, and capecitabine (any of which can be "
+        "omitted if not medically appropriate)",
+    ):
+        assert _verdict(text, taxane) == "unknown", text
+
+
+def test_an_opening_no_that_denies_no_problem_is_no_health_check():
+    hiv = _patient(conditions=[{"name": "HIV", "status": "controlled"}])
+    failing = _patient(conditions=[{"name": "heart failure", "status": "controlled"}])
+    for text, f in (
+        ("Without regard to HIV status", hiv),
+        ("No exclusion based on HIV status", hiv),
+        ("No restriction regarding heart failure", failing),
+        ("No decompensated heart failure", failing),
+    ):
+        assert _verdict(text, f) != "not met", text
+
+
+def test_a_public_page_names_one_sex_or_none_and_keeps_its_words():
+    both = (
+        "Who can enter\n\nYou can enter this trial if you are a man or a woman and all of the "
+        "following apply\n\n* You have breast cancer\n\nYou might not be able to join this trial if "
+        "any of these apply\n\n* You have had chemotherapy\n"
+    )
+    assert [(c.kind, c.text) for c in split(both)] == [
+        ("inclusion", "You have breast cancer"),
+        ("exclusion", "You have had chemotherapy"),
+    ]
+    after = (
+        "You may be able to join this trial if you are a woman who has been through the menopause "
+        "and all of the following apply\n\n* You have breast cancer\n\nWho is not eligible\n\n"
+        "* You have had chemotherapy\n"
+    )
+    assert [(c.kind, c.text) for c in split(after)][0] == (
+        "inclusion",
+        "You are a woman who has been through the menopause",
+    )
+    assert [c.kind for c in split(after)][-1] == "exclusion"

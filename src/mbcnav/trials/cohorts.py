@@ -167,9 +167,15 @@ _EARLIER = "\x00earlier"  # the unnamed earlier cohorts, held to the trial's com
 #: (combination therapy, dose expansion) must have either NSCLC or HR-positive/HER2-negative
 #: breast cancer" beside rules "for participants in the dose-escalation phase (Parts 1a and 1b)"
 #: (NCT03595059: session 37, last session's held-out set 101, read)
+# (only a part whose own population the same clause names: not "patients enrolled in arm 1 must
+# undergo biopsies", nor "enrolled in Cohort 3 (the safety run-in, now closed) were treated":
+# review)
 _ENROLLED_IN = re.compile(
     r"\b(?:participants|patients|subjects)\s+(?:who\s+are\s+)?(?:enrolled|enrolling|entering)\s+"
-    r"(?:in|into|to|on)\s+(?:the\s+)?(?:part|cohort|arm)\s+(\d{1,2}[a-z]?|[a-h])\b",
+    r"(?:in|into|to|on)\s+(?:the\s+)?(?:part|cohort)\s+(\d{1,2}[a-z]?|[a-h])\b"
+    r"(?=[^;.]{0,80}?\b(?:must|should|are\s+required\s+to|need\s+to)\s+(?:have|be)\b[^;.]{0,80}?"
+    r"\b(?:cancer|tumou?rs?|disease|carcinoma|nsclc|sclc|her2|hr|er|triple|tnbc|mutations?|"
+    r"amplification|lymphoma|melanoma)\b)",
     re.I,
 )
 
@@ -233,8 +239,14 @@ def apply_cohorts(verdicts: list[dict], cohorts: list[list[str] | None]) -> None
     to fit one cohort, so failures of other cohorts do not count when one cohort fits.
     ``cohorts``: each criterion's cohort ids as parsing read them (``cohort_of``)."""
     tagged = [(ids, v) for ids, v in zip(cohorts, verdicts, strict=True) if ids]
+    # the parts named in rules for everyone the person does not fail (review: a part the person
+    # cannot be in is no way in)
     elsewhere = enrolled_in(
-        [v["text"] for ids, v in zip(cohorts, verdicts, strict=True) if not ids]
+        [
+            v["text"]
+            for ids, v in zip(cohorts, verdicts, strict=True)
+            if not ids and v["kind"] == "inclusion" and v["verdict"] != "not met"
+        ]
     )
     ok = feasible([(ids, _for_cohort(v), v["kind"]) for ids, v in tagged], elsewhere)
     named = {i for ids, _ in tagged for i in ids}
@@ -269,5 +281,5 @@ def _cohort_name(ok: set[str]) -> str:
     # line monotherapy group"; review)
     short = [i.upper() for i in named if _short_id(i)]
     if len(short) == len(named):  # "cohort 2A or 2B": each one the person may fit
-        return "cohort " + " or ".join(short[:3])
+        return "cohort " + " or ".join(short[:3]) + (" or another" if len(short) > 3 else "")
     return f"cohort {named[0].upper()}" if _short_id(named[0]) else f"the {named[0]} group"

@@ -459,6 +459,13 @@ def _progressed_again(text: str, first: dict, m: Mention) -> None:
     if (
         first.get("mode") == "received"
         and not _NOT_A_FURTHER_DEMAND.search(between)
+        # one way or another ("Prior aromatase inhibitor in the adjuvant setting or progression on
+        # an aromatase inhibitor for metastatic disease": session 37 review), not "either
+        # recurrence or progression on ..."
+        and not (
+            re.search(r"\bor\s+(?:disease\s+)?(?:progress|relaps|recurr)", between, re.I)
+            and not re.search(r"\beither\b", between, re.I)
+        )
         # "(progression on it is not necessary)" (last review)
         and not re.search(r"\bnot\s+(?:necessary|required|needed|mandatory)\b", after, re.I)
     ):
@@ -578,11 +585,20 @@ def _declined_ways(crit: Criterion, plain: str, out: list[dict]) -> list[dict]:
         # a bracket of its own speaks for the treatments it names, wherever the rule named
         # them first ("(prior anthracycline can be omitted if ...)")
         inside = plain[a:b].lower() if plain[a : a + 1] == "(" else ""
+        # ... a pronoun for the list speaks for all of it ("(any of which can be omitted ...)":
+        # review)
+        every = bool(inside) and bool(
+            re.search(
+                r"\b(?:any|all|each|either)\s+of\s+(?:which|these|them)\b|\b(?:these|either)\b",
+                inside,
+            )
+        )
         out = [
             {**c, "neg": False, "or_declined": True}
             if c["type"] == "therapy"
             and (
                 a <= c.get("at", -1) < b
+                or every
                 or (inside and re.search(rf"\b{re.escape(str(c['value']).lower())}", inside))
             )
             else c

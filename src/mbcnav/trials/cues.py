@@ -55,9 +55,12 @@ _NOT_THERAPY = re.compile(
     # treatment with X" (NCT07520760) is a history
     r"hypersensitiv|allerg|intoleran\w*\s+(?:to|of)\b[^;.]*$|contraindicat|sensitivity to|reaction to|confer\w* resistance|"
     r"(?:to be|will be) treated with|will receive|to receive|randomi[sz]ed to|study (?:drug|treatment)|"
-    # (not a time from stopping: "within 12 months after discontinuation of an AI", NCT02216786:
-    # session 37, tuning set 102)
-    r"(?<!after )(?<!from )(?<!following )(?<!since )discontinu\w*|stop(?:ped)?\s+(?:taking\s+)?(?:any\s+)?(?:other\s+)?$|"
+    # (not a relapse window counted from stopping: "relapsed during treatment with (or within 12
+    # months after discontinuation of) an AI", NCT02216786: session 37, tuning set 102; a washout
+    # "at least 2 weeks from discontinuation of ..." names no relapse and stays no history: review)
+    r"(?<!after )(?<!from )(?<!following )(?<!since )discontinu\w*|"
+    r"^(?!.*\b(?:relaps\w*|recurr\w*|progress\w*)\b).*\b(?:after|from|following|since)\s+discontinu\w*|"
+    r"stop(?:ped)?\s+(?:taking\s+)?(?:any\s+)?(?:other\s+)?$|"
     r"absorption of|preclude\w*|interfere\w* with|swallow\w*|"
     # "any condition that would prevent treatment with the physician's choice of chemotherapy"
     # (NCT06435429): fitness for a coming treatment, not a history of it

@@ -43,8 +43,10 @@ _INCL_PHRASE = re.compile(
 # "Who can't take part": session 37, tuning set 102): "You may be able to join this trial if you
 # are a woman and all of the following apply", "You cannot join this trial if any of these apply"
 _PLAIN_EXCL = re.compile(
-    r"^(?:who\s+(?:can'?t|cannot|can\s+not)\s+(?:take\s+part|enter|join)|you\s+(?:can'?t|cannot|can\s+not|"
-    r"may\s+not\s+be\s+able\s+to)\s+(?:join|take\s+part\s+in|enter)\s+this\s+(?:trial|study)\s+if\b.*)\W*$",
+    r"^(?:who\s+(?:can'?t|cannot|can\s+not|should\s*n'?o?t|should\s+not|is\s+not\s+able\s+to)\s+(?:take\s+part|enter|join)|"
+    r"who\s+(?:is|are)\s+not\s+eligible|"
+    r"you\s+(?:can'?t|cannot|can\s+not|(?:may|might)\s+not\s+be\s+able\s+to|should\s+not|shouldn'?t)\s+"
+    r"(?:join|take\s+part\s+in|enter)\s+this\s+(?:trial|study)\s+if\b.*)\W*$",
     re.I,
 )
 _PLAIN_INCL = re.compile(
@@ -52,8 +54,17 @@ _PLAIN_INCL = re.compile(
     r"enter)\s+this\s+(?:trial|study)\s+if\b(?P<rest>.*))\W*$",
     re.I,
 )
-#: whom such a heading names: "... if you are a woman and all of the following apply"
-_PLAIN_WHO = re.compile(r"^\s*you\s+are\s+(?P<who>an?\s+(?:woman|man)|female|male)\b", re.I)
+#: whom such a heading names: "... if you are a woman and all of the following apply", with its
+#: own words after ("a woman who has been through the menopause"); both named, no rule (review)
+_PLAIN_WHO = re.compile(
+    r"^\s*you\s+are\s+(?P<who>(?:an?\s+)?(?:woman|man|female|male)\b.*?)"
+    r"(?:\s+and\s+(?:all|any|both|each|one)\s+of\b.*)?$",
+    re.I,
+)
+_BOTH_SEXES = re.compile(
+    r"\b(?:woman|female)\b.*\bor\b.*\b(?:man|male)\b|\b(?:man|male)\b.*\bor\b.*\b(?:woman|female)\b",
+    re.I,
+)
 
 # a header later on a line ("... cancer. Key Exclusion Criteria: ..."): the line breaks before it,
 # once, so "Key" stays with its header (not after "Key" a second time)
@@ -151,7 +162,9 @@ def header(line: str) -> tuple[str | None, str]:
         return "exclusion", ""
     if m := _PLAIN_INCL.match(bare):
         who = _PLAIN_WHO.search(m.group("rest") or "")
-        return "inclusion", f"You are {who.group('who')}" if who else ""
+        if not who or _BOTH_SEXES.search(who.group("who")):
+            return "inclusion", ""
+        return "inclusion", f"You are {who.group('who').strip()}"
     if m := _FOR_PART_HEADER.match(bare):
         return m.group("k").lower(), bare[m.end() :].strip()
     if len(bare) < 120 and (

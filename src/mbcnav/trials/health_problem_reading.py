@@ -449,8 +449,12 @@ def _a_lab(p: Problem, text: str, m: re.Match) -> bool:
 #: exclusion naming the problem makes, the check's answer turned round (``neg``)
 _INCLUSION_DENIAL = re.compile(
     r"^\W*(?:\d{1,2}[.)]\s*)?(?:(?:patients?|participants?|subjects?)\s+(?:must\s+)?"
-    r"(?:have|has|with)\s+)?(?:no|without|absence\s+of|free\s+of|(?:must|does|do)\s+not\s+have)"
-    r"\s+(?:[\w/'-]+\s+){0,5}$",
+    r"(?:have|has|with)\s+)?(?:no|without|absence\s+of|free\s+of|(?:must|does|do)\s+not\s+have)\s+"
+    # only words that say which problem (not "Without regard to HIV status", "No restriction
+    # regarding ...", "No decompensated heart failure": review)
+    r"(?:(?:known|history|a|of|prior|previous|past|current|active|chronic|symptomatic|"
+    r"uncontrolled|clinically|significant|severe|serious|evidence|diagnosis|congestive|"
+    r"documented|any|other|the)\s+){0,5}$",
     re.I,
 )
 

@@ -274,7 +274,9 @@ _FIRST_SENTENCE_END = re.compile(r"\.\s+(?=[\[(]?[A-Z])")
 #: words that exempt a person from a required treatment ("unless contraindicated")
 _EXEMPT = re.compile(
     r"\bunless\b|\bif\s+(?:clinically\s+|medically\s+)?indicated\b|\bwhere\s+indicated\b|"
-    r"contra-?indicat|\bnot\s+(?:a\s+)?(?:suitable\s+)?candidates?\b|\bnot\s+suitable\b",
+    r"contra-?indicat|\bnot\s+(?:a\s+)?(?:suitable\s+)?candidates?\b|\bnot\s+suitable\b|"
+    # ("... can be omitted if not medically appropriate": session 37 review)
+    r"\bomitted\b|\bnot\s+(?:medically\s+)?appropriate\b|\bnot\s+(?:be\s+)?required\b",
     re.I,
 )
 # only "and" (with articles) between two treatments named one after the other
@@ -536,7 +538,16 @@ def summarise(parsed: dict, f: PatientFacts, cache: dict) -> dict:
         elif not hit["routine"]:
             unknown += 1
     if cohort_not_met:
-        ok = feasible(tagged, enrolled_in([c["text"] for c, _, _ in rows if not c.get("cohort")]))
+        ok = feasible(
+            tagged,
+            enrolled_in(
+                [
+                    c["text"]
+                    for c, _, v in rows
+                    if not c.get("cohort") and c["kind"] == "inclusion" and v != "not met"
+                ]
+            ),
+        )
         lone = not ok and lone_group(
             {i for ids, _, _ in tagged for i in ids},
             [c["text"] for c, _, _ in rows if c.get("cohort")],

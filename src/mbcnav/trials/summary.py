@@ -44,9 +44,29 @@ def _people(summary: str) -> tuple[re.Match | None, str]:
     if not m or not _THIS_STUDY.search(first[: m.start()]):
         return None, first
     said = first[m.start("who") :]
-    if (past := _PAST.search(first, m.end("who"))) is not None:
-        said = first[m.start("who") : past.start()]
+    if (span := _past_span(first, m.end("who"))) is not None:
+        # the treatment words blanked out; a group named after them still counts (review: "...
+        # who progressed on trastuzumab, and in patients with HER2-low ...")
+        said = first[m.start("who") : span[0]] + " " + first[span[1] :]
     return (None if _SEVERAL.search(_SETTING_OR.sub("metastatic", said)) else m), first
+
+
+#: where the treatment words end: a second group, a cohort, a ";" or "including those"
+_PAST_END = re.compile(
+    r",?\s*(?:and|or)\s+(?:in\s+|for\s+)?(?:patients|participants|those|people|women|men|subjects)\b|"
+    r"\(\s*cohort|;|\bor\s+(?:with\s+)?(?:her2|hr|er|triple|tnbc|hormone)|\band\s+(?:her2|hr|er|triple|tnbc)|"
+    r",?\s*including\s+(?:those|patients|participants)\b",
+    re.I,
+)
+
+
+def _past_span(first: str, at: int) -> tuple[int, int] | None:
+    """Where the treatment words after the people start and end, or None."""
+    past = _PAST.match(first, at)
+    if not past:
+        return None
+    end = _PAST_END.search(first, past.start("past"), past.end("past"))
+    return past.start(), end.start() if end else past.end("past")
 
 
 #: one setting said with "or" ("unresectable locally advanced or metastatic"): no second group
@@ -64,7 +84,8 @@ _PAST = re.compile(
     r"\s*,?\s*(?:and\s+)?(?:(?:who|whose\s+(?:disease|cancer|tumou?rs?))\s+(?:have\s+|has\s+|had\s+)?"
     r"(?:been\s+|also\s+)?|that\s+(?:is\s+|are\s+|has\s+|have\s+)?(?:been\s+)?|\(\s*)?"
     r"(?P<past>(?:relapsed|progress(?:ed|ing|ion)|failed|resistant|refractory|pre-?treated|"
-    r"previously\s+treated|received|documented|no\s+progression|not\s+receiving|stable)\b[^.;()]*)",
+    r"previously\s+treated|received|documented|no\s+progression|not\s+receiving|stable)\b"
+    r"(?:[^.;()]|\([^()]*\))*)",
     re.I,
 )
 
@@ -75,11 +96,14 @@ def summary_prior(summary: str) -> str | None:
     if m is None:
         return None
     past = _PAST.match(first, m.end("who"))
-    return past.group("past").strip(" ,") if past else None
+    if not past:
+        return None
+    span = _past_span(first, m.end("who"))
+    return first[past.start("past") : span[1]].strip(" ,") or None
 
 
 _SEVERAL = re.compile(
-    r"\b(?:or|either|cohorts?|arms?|and/or)\b|"
+    r"\b(?:or|either|cohorts?|arms?|and/or)\b|\balso\s+(?:eligible|included|allowed)\b|\bincluding\s+those\b|"
     # a second group of people or a second cancer named after the first
     r"\b(?:patients|participants|people|women|men|subjects)\s+with\b|breast\s+cancer\b.*\bbreast\s+cancer\b",
     re.I,

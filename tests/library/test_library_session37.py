@@ -1,0 +1,40 @@
+"""Thirty-seventh session (issue 15): question shapes read from the tuning set 78 and the first
+review. Each test is checked both ways."""
+
+from mbcnav.library.answer import ask
+from mbcnav.library.understand import comparison
+
+
+def _first(q: str) -> str:
+    answers = ask(q).answers
+    return answers[0].article if answers else ""
+
+
+def test_is_x_and_y_the_same_compares_x_and_y():
+    assert comparison("is stage 4 and metastatic the same or is stage 4 worse") == (
+        "stage 4",
+        "metastatic",
+    )
+    assert comparison("are xeloda and capecitabine the same thing?") == ("xeloda", "capecitabine")
+    assert _first("is stage 4 and metastatic the same or is stage 4 worse") == "what-is-mbc"
+
+
+def test_the_same_day_or_a_can_i_frame_is_no_comparison():
+    for q in (
+        "Is it ok to have radiotherapy and chemo the same day?",
+        "Is it safe to take letrozole and vitamin D at the same time?",
+        "Are my blood counts and liver tests the same as last time?",
+        "is it ok if my morning and evening doses are different",
+    ):
+        assert comparison(q) == (), q
+    assert _first("Is it ok to have radiotherapy and chemo the same day?") == "radiation-and-surgery"
+
+
+def test_a_money_question_is_about_money_whatever_medicine_it_names():
+    assert _first("verzenio costs too much, does lilly have a program") == "costs-and-insurance"
+    # a question about the medicine itself keeps its focus on the medicine
+    from mbcnav.library.qtypes import drug_is_context
+
+    assert drug_is_context("is kisqali covered by medicare part d")
+    assert not drug_is_context("what is verzenio and how does it work")
+    assert _first("can verzenio cause diarrhea") == "side-effects"
