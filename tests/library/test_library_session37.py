@@ -27,7 +27,9 @@ def test_the_same_day_or_a_can_i_frame_is_no_comparison():
         "is it ok if my morning and evening doses are different",
     ):
         assert comparison(q) == (), q
-    assert _first("Is it ok to have radiotherapy and chemo the same day?") == "radiation-and-surgery"
+    assert (
+        _first("Is it ok to have radiotherapy and chemo the same day?") == "radiation-and-surgery"
+    )
 
 
 def test_a_money_question_is_about_money_whatever_medicine_it_names():
@@ -38,3 +40,12 @@ def test_a_money_question_is_about_money_whatever_medicine_it_names():
     assert drug_is_context("is kisqali covered by medicare part d")
     assert not drug_is_context("what is verzenio and how does it work")
     assert _first("can verzenio cause diarrhea") == "side-effects"
+
+
+def test_a_same_test_or_medicine_is_a_comparison_and_a_skin_covered_in_a_rash_is_no_cost():
+    assert comparison("is the oncotype and mammaprint the same test?") == ("oncotype", "mammaprint")
+    from mbcnav.library.qtypes import drug_is_context
+
+    assert not drug_is_context(
+        "my skin is covered in a rash since starting verzenio, is that normal"
+    )

@@ -175,3 +175,52 @@ def test_a_denial_reaches_through_or_only_from_its_own_first_item():
         ("hives", "not sure if its a rash or hives"),
     ):
         assert words_match([phrase], text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "she is only breathless on the stairs but now she is breathless sitting in her chair",
+        "only breathless on the stairs but this morning i am breathless in bed",
+        "only breathless walking up stairs. coughing up pink frothy stuff",
+        "its only on the stairs, though yesterday i was breathless just talking on the phone",
+    ],
+)
+def test_effort_only_never_hides_rest_or_a_wet_cough(text):
+    assert _run({"symptom": text}, drugs=["paclitaxel"]).level == "emergency", text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "i do have brain mets and now a bad headache and sick twice",
+        "bad headache and vomiting this morning, the mri last week showed possible brain mets",
+    ],
+)
+def test_brain_mets_said_plainly_or_as_possible_stay_told(text):
+    assert "brain" in _told(text), text
+
+
+def test_a_wish_in_the_same_sentence_as_all_gone_is_still_read():
+    text = (
+        "i keep thinking id like to just not exist anymore, the pain is gone and im ok, its all "
+        "gone and i feel fine"
+    )
+    assert _run({"symptom": text}, drugs=["letrozole"]).level == "emergency"
+
+
+def test_a_run_out_said_with_no_or_only_one_left_is_read_and_a_side_is_not():
+    for text in (
+        "i have no oxycodone left, pain is bad",
+        "only 1 oxycodone left, i need more before it runs out tonight and the surgery is closed",
+    ):
+        assert "strong-pain-medicine-running-out" in _rules(
+            _run({"symptom": text}, drugs=["letrozole"])
+        ), text
+    r = _run(
+        {"symptom": "took one oxycodone for the pain in my left hip last night and it helped"},
+        drugs=["letrozole"],
+    )
+    assert "strong-pain-medicine-running-out" not in _rules(r)
+    r = _run({"symptom": "double vision today, she is really wobbly"}, drugs=["tucatinib"])
+    assert r.level == "emergency"

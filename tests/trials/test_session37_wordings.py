@@ -438,3 +438,88 @@ def test_a_public_page_names_one_sex_or_none_and_keeps_its_words():
         "You are a woman who has been through the menopause",
     )
     assert [c.kind for c in split(after)][-1] == "exclusion"
+
+
+def test_final_review_neighbours():
+    grew = _patient(
+        treatments=[
+            {
+                "drugs": ["fulvestrant", "palbociclib"],
+                "setting": "metastatic",
+                "start": "2024-04-01",
+                "end": "2025-12-01",
+                "stop_reason": "progression",
+            }
+        ]
+    )
+    # a denial of something else before a growth window leaves the window as asked
+    for text in (
+        "Patients with no prior chemotherapy and progression within the last 6 months",
+        "Not eligible unless disease progression within 6 months prior to enrollment",
+    ):
+        assert _verdict(text, grew) == "met", text
+    hiv = _patient(conditions=[{"name": "HIV", "status": "controlled"}])
+    assert _verdict("Without any HIV restriction", hiv) != "not met"
+    assert (
+        _verdict(
+            "Patients with disease progression: at least 2 weeks from discontinuation of prior "
+            "endocrine therapy",
+            _patient(),
+        )
+        == "unknown"
+    )
+    for text in (
+        "Patients enrolled in Cohort B must have measurable disease",
+        "Patients enrolled in Cohort B must be willing to provide tumor tissue",
+    ):
+        assert enrolled_in([text]) == set(), text
+    from mbcnav.trials.summary import summary_subtypes
+
+    for tail in (
+        "progressed on trastuzumab as well as patients with HER2-low disease.",
+        "progressed on trastuzumab, and in HER2-low metastatic breast cancer.",
+        "progressed on trastuzumab, and also in women with triple-negative disease.",
+    ):
+        summary = (
+            "This study evaluates drug X in patients with HER2-positive metastatic breast cancer who "
+            + tail
+        )
+        assert summary_subtypes(summary) == [], tail
+    for text in (
+        "Who can enter\n\n* You have breast cancer\n\nYou can't take part if any of these apply\n\n"
+        "* You have had chemotherapy\n",
+        "Who isn't eligible\n\n* You have had chemotherapy\n",
+    ):
+        assert [c.kind for c in split(text)][-1] == "exclusion", text
+    # a treatment history asked for still binds with "provided"
+    text = "Have a history of treatment with an aromatase inhibitor provided the cancer progressed on it"
+    assert _verdict(text, _patient()) == "not met"
+
+
+def test_a_receptor_percent_limit_is_read_against_the_pathology():
+    low = _patient(receptors={"er": "low", "er_percent": "5%", "pr": "negative", "her2": "IHC 1+"})
+    tnbc = _patient(receptors={"er": "negative", "pr": "negative", "her2": "IHC 0"})
+    high = _patient(
+        receptors={
+            "er": "positive",
+            "er_percent": "90%",
+            "pr": "negative",
+            "pr_percent": "0%",
+            "her2": "IHC 0",
+        }
+    )
+    both = (
+        "Estrogen-receptor and progesterone-receptor expression both =< 1% by immunohistochemistry"
+    )
+    assert [_verdict(both, f) for f in (low, tnbc, high)] == ["not met", "met", "not met"]
+    either = "ER and/or PR >= 1%"
+    assert [_verdict(either, f) for f in (low, tnbc, high)] == ["met", "not met", "met"]
+    assert [_verdict("ER < 1% and PR < 1%", f) for f in (low, tnbc, high)] == [
+        "not met",
+        "met",
+        "not met",
+    ]
+    assert _verdict("ER >= 1% or PR >= 1%", high) == "met"
+    # no percent and no status that settles it: the study team's
+    unknown = _patient(receptors={"er": "positive", "pr": "positive", "her2": "IHC 0"})
+    assert _verdict("ER <= 10%", unknown) == "unknown"

@@ -102,7 +102,8 @@ COMPARISONS = [
     re.compile(
         r"\b(?:is|are)\s+(?!it\b|my\b|our\b|her\b|his\b|the\s+results\b)(?P<x>[\w\s/+-]+?)\s+and\s+"
         r"(?P<y>[\w\s/+-]+?)\s+(?:the\s+same(?:\s+thing)?|different|alike|one\s+and\s+the\s+same)"
-        r"(?=\s*(?:\?|$|,|\bor\b|\bthing\b|\bdrugs?\b|\bas\s+each\s+other\b))",
+        r"(?=\s*(?:\?|$|,|\bor\b|\bas\s+each\s+other\b|\b(?:thing|drugs?|medicines?|tests?|"
+        r"treatments?|scans?|type|kind|procedure)\b))",
         re.I,
     ),
     re.compile(

@@ -113,6 +113,12 @@ ONLY_ON_EFFORT = re.compile(
     r"|\b(?:its|it\s+is|it's)\s+only\s+(?:on|up|when\s+i\s+(?:climb|go\s+up))\s+(?:the\s+)?"
     r"(?:stairs|steps|hills?)\b"
 )
+#: ... with no word of rest, bed, talking or a wet cough anywhere (final review: "only breathless on
+#: the stairs but this morning i am breathless in bed", "... coughing up pink frothy stuff")
+_REST_WORD = re.compile(
+    r"\b(?:sitting|sat|sit|rest|resting|lying|laying|bed|chair|recliner|talking|talk|still|night|"
+    r"asleep|sleep\w*|phone|froth\w*|pink|gurgl\w*|blue|gr[ae]y|pillows?|propped)\b"
+)
 #: ... said now, not as what it used to be ("it used to be only on the stairs, now ...": review)
 _USED_TO = re.compile(
     r"\bused\s+to\b|\bbefore\s+it\s+was\b|\bit\s+was\s+only\b|\bnow\s+(?:even|just|when|at)\b"
@@ -151,7 +157,14 @@ def on_effort_only(text: str) -> bool:
     low = text.lower().replace("’", "'").replace("'", "")
     return bool(
         EXERTION.search(low)
-        and (REST_FINE.search(low) or (ONLY_ON_EFFORT.search(low) and not _USED_TO.search(low)))
+        and (
+            REST_FINE.search(low)
+            or (
+                ONLY_ON_EFFORT.search(low)
+                and not _USED_TO.search(low)
+                and not _REST_WORD.search(low)
+            )
+        )
         and not AT_REST_TOO.search(low)
     )
 

@@ -418,6 +418,14 @@ def _sentence_of(text: str, piece: str) -> str:
     return piece
 
 
+def _covers(reading: re.Pattern, sentence: str, piece: str) -> bool:
+    """Whether a reading of the sentence matches words that hold the piece (final review: "i'd
+    like to just not exist anymore, the pain is gone and im ok, its all gone and i feel fine":
+    the reading of the pain being gone does not speak for the wish before it)."""
+    m = reading.search(_plain(sentence))
+    return bool(m) and " ".join(_plain(piece).split()) in " ".join(m.group(0).split())
+
+
 def _wanted(concept: Concept, above_rank: int, anchored: bool = False) -> bool:
     return concept.rank > above_rank or (
         anchored and concept.name in CRISIS and concept.rank >= above_rank
@@ -444,7 +452,7 @@ def hits(text: str, above_rank: int = 0) -> list[Hit]:
         if (
             any(u.search(_plain(piece)) for u in concept.unless)
             or any(u.search(_plain(text)) for u in concept.unless_message)
-            or any(u.search(_plain(_sentence_of(text, piece))) for u in concept.unless_sentence)
+            or any(_covers(u, _sentence_of(text, piece), piece) for u in concept.unless_sentence)
         ):
             continue
         if concept.name not in best or score > best[concept.name].score:

@@ -23,9 +23,9 @@ FILE = "told_sites.yaml"
 _DENIED = re.compile(
     r"\b(?:no|not|never|without|clear|free|negative|ruled\s+out|rule\s+out|if|whether|"
     r"could|might|maybe|worried|scared|afraid|fear\w*|check\w*\s+for|looking\s+for|"
-    # a doubt or a question ("they thought there were spots in my brain but the mri was clear",
-    # "does cancer in the brain cause headaches?": session 37 review)
-    r"thought|suspect\w*|query|possibl\w*|does|do)\b",
+    # a doubt ("they thought there were spots in my brain but the mri was clear": session 37
+    # review; not "possible brain mets" on a report, nor "i do have brain mets": final review)
+    r"thought\s+(?:there\s+)?(?:was|were|it\s+was))\b",
     re.I,
 )
 #: words right after a site that deny it ("brain mets were ruled out", "brain mets excluded");

@@ -174,8 +174,9 @@ _ENROLLED_IN = re.compile(
     r"\b(?:participants|patients|subjects)\s+(?:who\s+are\s+)?(?:enrolled|enrolling|entering)\s+"
     r"(?:in|into|to|on)\s+(?:the\s+)?(?:part|cohort)\s+(\d{1,2}[a-z]?|[a-h])\b"
     r"(?=[^;.]{0,80}?\b(?:must|should|are\s+required\s+to|need\s+to)\s+(?:have|be)\b[^;.]{0,80}?"
-    r"\b(?:cancer|tumou?rs?|disease|carcinoma|nsclc|sclc|her2|hr|er|triple|tnbc|mutations?|"
-    r"amplification|lymphoma|melanoma)\b)",
+    # (a cancer or its kind: not "must have measurable disease", "tumor tissue": final review)
+    r"\b(?:cancer|carcinoma|nsclc|sclc|her2|hr|er|triple|tnbc|mutations?|amplification|lymphoma|"
+    r"melanoma|sarcoma|breast|lung|ovarian|prostate|colorectal|gastric)\b)",
     re.I,
 )
 

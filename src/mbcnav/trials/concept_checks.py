@@ -24,6 +24,7 @@ from mbcnav.trials.menopause import menopause_check
 from mbcnav.trials.neuropathy import limit_check as neuropathy_limit
 from mbcnav.trials.performance_status import _KARNOFSKY, ecog_allowed
 from mbcnav.trials.population import ibc_checks
+from mbcnav.trials.receptor_percent import percent_checks
 from mbcnav.trials.split import Criterion
 from mbcnav.trials.wording import rx
 
@@ -111,7 +112,8 @@ def word_checks(crit: Criterion, text: str, plain: str, found: list[Mention]) ->
         # "brain metastases, treated within 12 weeks of study entry"
         brain_window.window_check(plain, crit.kind),
     ]
-    return [c for c in checks if c]
+    # "ER and PR expression both =< 1%" (session 37)
+    return [c for c in checks if c] + percent_checks(plain)
 
 
 def _extracranial(crit: Criterion, plain: str, found: list[Mention]) -> dict | None:

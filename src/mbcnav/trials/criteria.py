@@ -404,6 +404,16 @@ def _mention_checks(
             out.append(c)
         elif c["type"] == "therapy" and c.get("mode") == "progressed":
             _progressed_again(text, seen[key], m)
+        elif (
+            c["type"] == "therapy"
+            and c.get("mode") == "received"
+            and seen[key].get("mode") == "progressed"
+            and re.search(r"\bor\b", text[seen[key]["at"] : m.start], re.I)
+        ):
+            # growth on it, or having had it at all ("Progression on an aromatase inhibitor for
+            # metastatic disease or prior adjuvant aromatase inhibitor": session 37 final
+            # review): either way in is having had it
+            seen[key]["mode"] = "received"
     return out
 
 

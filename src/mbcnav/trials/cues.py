@@ -59,7 +59,7 @@ _NOT_THERAPY = re.compile(
     # months after discontinuation of) an AI", NCT02216786: session 37, tuning set 102; a washout
     # "at least 2 weeks from discontinuation of ..." names no relapse and stays no history: review)
     r"(?<!after )(?<!from )(?<!following )(?<!since )discontinu\w*|"
-    r"^(?!.*\b(?:relaps\w*|recurr\w*|progress\w*)\b).*\b(?:after|from|following|since)\s+discontinu\w*|"
+    r"^(?!.*\bwithin\b).*\b(?:after|from|following|since)\s+(?:the\s+)?(?:discontinu\w*|stopping|cessation)\b|"
     r"stop(?:ped)?\s+(?:taking\s+)?(?:any\s+)?(?:other\s+)?$|"
     r"absorption of|preclude\w*|interfere\w* with|swallow\w*|"
     # "any condition that would prevent treatment with the physician's choice of chemotherapy"

@@ -10,6 +10,7 @@ from mbcnav.trials import (
     neuropathy,
     pneumonitis,
     progression_window,
+    receptor_percent,
 )
 from mbcnav.trials.bone_lesions import CRITERION_KINDS
 from mbcnav.trials.diagnosis_time import diagnosis_time_holds
@@ -414,6 +415,8 @@ def evaluate(c: dict, f: PatientFacts) -> tuple[bool | None | str, str, str]:
         return neuropathy.holds(c, f)
     if t == "health_problem":
         return health_problems.holds(c, f)
+    if t == "receptor_percent":
+        return receptor_percent.holds(c, f)
     if t == "condition":
         if c["value"] == "breast cancer":
             if f.therapies_known or re.search(r"breast", f.note, re.I):

@@ -43,10 +43,10 @@ _INCL_PHRASE = re.compile(
 # "Who can't take part": session 37, tuning set 102): "You may be able to join this trial if you
 # are a woman and all of the following apply", "You cannot join this trial if any of these apply"
 _PLAIN_EXCL = re.compile(
-    r"^(?:who\s+(?:can'?t|cannot|can\s+not|should\s*n'?o?t|should\s+not|is\s+not\s+able\s+to)\s+(?:take\s+part|enter|join)|"
-    r"who\s+(?:is|are)\s+not\s+eligible|"
+    r"^(?:who\s+(?:can'?t|cannot|can\s+not|should\s+not|shouldn'?t|is\s+not\s+able\s+to)\s+(?:take\s+part|enter|join)|"
+    r"who\s+(?:is|are)\s*(?:n'?t|not)\s+(?:eligible|suitable)|"
     r"you\s+(?:can'?t|cannot|can\s+not|(?:may|might)\s+not\s+be\s+able\s+to|should\s+not|shouldn'?t)\s+"
-    r"(?:join|take\s+part\s+in|enter)\s+this\s+(?:trial|study)\s+if\b.*)\W*$",
+    r"(?:join|take\s+part(?:\s+in)?|enter)(?:\s+(?:this|the)\s+(?:trial|study))?\s+if\b.*)\b.*?\W*$",
     re.I,
 )
 _PLAIN_INCL = re.compile(
@@ -164,7 +164,7 @@ def header(line: str) -> tuple[str | None, str]:
         who = _PLAIN_WHO.search(m.group("rest") or "")
         if not who or _BOTH_SEXES.search(who.group("who")):
             return "inclusion", ""
-        return "inclusion", f"You are {who.group('who').strip()}"
+        return "inclusion", f"You are {who.group('who').strip(' ,;')}"
     if m := _FOR_PART_HEADER.match(bare):
         return m.group("k").lower(), bare[m.end() :].strip()
     if len(bare) < 120 and (

@@ -462,7 +462,13 @@ _INCLUSION_DENIAL = re.compile(
 def _denied_by_inclusion(text: str, m: re.Match) -> bool:
     """Whether an inclusion's clause opens with a denial of the problem at ``m``."""
     start = max(text.rfind(c, 0, m.start()) for c in ".;:\n") + 1
-    return bool(_INCLUSION_DENIAL.match(text[start : m.start()]))
+    # not the problem's status or a rule about it ("Without any HIV restriction": final review)
+    after = re.match(
+        r"\W*(?:status|restrictions?|testing|tests?|screening|requirements?|serology|limits?)\b",
+        text[m.end() : m.end() + 24],
+        re.I,
+    )
+    return bool(_INCLUSION_DENIAL.match(text[start : m.start()])) and not after
 
 
 def checks(text: str, kind: str) -> list[dict]:

@@ -237,8 +237,12 @@ _EITHER_SETTING = re.compile(
     # two ways in, one in each setting: "relapsed during treatment with an AI in the adjuvant
     # setting or progressed during treatment with an AI in the metastatic setting" (NCT02216786:
     # session 37, tuning set 102)
-    r"|\b(?:neo-?)?adjuvant\b[^.;()]{0,40}\bor\s+(?:relapsed|recurred|progress\w*)\b[^.;()]{0,60}"
-    r"\b(?:metastatic|advanced)\b"
+    r"|\b(?:neo-?)?adjuvant\b[^.;()]{0,40}\bor\s+(?:disease\s+)?(?:relaps\w*|recurr\w*|progress\w*)\b"
+    r"[^.;()]{0,60}\b(?:metastatic|advanced)\b"
+    # ... the metastatic way first ("progression on an AI for metastatic disease or prior
+    # adjuvant AI": final review)
+    r"|\b(?:metastatic|advanced)\b[^.;()]{0,40}\bor\s+(?:(?:prior|previous|an?|the)\s+)*(?:[\w/-]+\s+){0,4}?"
+    r"(?:in\s+the\s+)?(?:neo-?)?adjuvant\b"
     r"|\b(?:any|either)\s+setting\b",
     re.I,
 )

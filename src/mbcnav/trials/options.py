@@ -17,6 +17,9 @@ def _group_key(c: dict) -> str:
         if c["type"] == "receptor"
         else str(c["group"])
         if c["type"] == "lab"
+        # "ER and PR both <= 1%": one limit for each receptor (receptor_percent)
+        else c["value"]
+        if c["type"] == "receptor_percent" and c.get("each")
         # a ceiling on lines is a limit of its own, never an option of another count ("no more
         # than 4 lines ... of which no more than 2 anti-HER2", NCT03983395)
         else f"-max-{c.get('class')}"

@@ -13,7 +13,6 @@ import re
 from datetime import date
 
 from mbcnav.trials.facts import PatientFacts
-from mbcnav.trials.growth_words import GROWTH_DENIED
 from mbcnav.trials.time_windows import span_days
 
 _N = r"(?P<n>\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|twelve)"
@@ -66,6 +65,11 @@ _WINDOWS = (
         re.I,
     ),
 )
+_DENIES_GROWTH = re.compile(
+    r"\b(?:no|not|without|never|absence\s+of|free\s+of)\s+(?:(?:evidence|signs?|documented|"
+    r"radiographic|radiological|clinical|disease|of|any)\s+)*$",
+    re.I,
+)
 #: "rapid" / "visceral" / "early" growth: no window before joining
 _QUALIFIED = re.compile(r"\b(?:rapid\w*|visceral|early)\s+(?:\w+\s+){0,2}$", re.I)
 
@@ -83,7 +87,10 @@ def window_check(text: str) -> dict | None:
             and not _OTHER_GROWTH.search(text[: m.start()])
         ):
             days = span_days(m.group("n"), m.group("unit").lower().rstrip("s"))
-            denied = bool(GROWTH_DENIED.search(text[: m.start()]))
+            # the denial right before the growth words ("No progression ...", "without disease
+            # progression ..."), not one of something else ("no prior chemotherapy and
+            # progression within ...", "not eligible unless progression ...": review)
+            denied = bool(_DENIES_GROWTH.search(text[: m.start()]))
             return {
                 "type": "progression_within",
                 "value": "growth within",

@@ -17,7 +17,7 @@ from mbcnav.trials.subtype_phrases import subtypes_named
 # months and not receiving cytotoxic chemotherapy)", NCT05468034: session 37, set 93 read again)
 _SUMMARY_PEOPLE = re.compile(
     r"\b(?:in|for|of)\s+(?:adult\s+)?(?:participants|patients|people|women|men|subjects|"
-    r"(?:an?\s+)?(?:[\w-]+\s+)?population)\s+with\s+(?P<who>[^.;()]{0,200}?\b(?:breast\s+cancer|mbc))\b",
+    r"(?:an?\s+)?(?:[\w-]+\s+)?population)\s+with\s+(?P<who>[^.;]{0,200}?\b(?:breast\s+cancer|mbc))\b",
     re.I,
 )
 
@@ -55,7 +55,8 @@ def _people(summary: str) -> tuple[re.Match | None, str]:
 _PAST_END = re.compile(
     r",?\s*(?:and|or)\s+(?:in\s+|for\s+)?(?:patients|participants|those|people|women|men|subjects)\b|"
     r"\(\s*cohort|;|\bor\s+(?:with\s+)?(?:her2|hr|er|triple|tnbc|hormone)|\band\s+(?:her2|hr|er|triple|tnbc)|"
-    r",?\s*including\s+(?:those|patients|participants)\b",
+    r",?\s*including\s+(?:those|patients|participants)\b|\bas\s+well\s+as\b|"
+    r",?\s*and\s+(?:also\s+)?(?:in|for|with|among)\b",
     re.I,
 )
 
@@ -104,6 +105,7 @@ def summary_prior(summary: str) -> str | None:
 
 _SEVERAL = re.compile(
     r"\b(?:or|either|cohorts?|arms?|and/or)\b|\balso\s+(?:eligible|included|allowed)\b|\bincluding\s+those\b|"
+    r"\bas\s+well\s+as\b|\band\s+(?:also\s+)?(?:in|for|among)\b|"
     # a second group of people or a second cancer named after the first
     r"\b(?:patients|participants|people|women|men|subjects)\s+with\b|breast\s+cancer\b.*\bbreast\s+cancer\b",
     re.I,
