@@ -49,3 +49,19 @@ def test_a_same_test_or_medicine_is_a_comparison_and_a_skin_covered_in_a_rash_is
     assert not drug_is_context(
         "my skin is covered in a rash since starting verzenio, is that normal"
     )
+
+
+def test_a_fever_read_as_a_number_asked_whether_it_can_wait_gets_the_emergency_passage_first():
+    from mbcnav.library.emergency_signs import emergency_sign
+
+    q = "skin around my port red and puffy and temp 100.8, ER or wait til morning?"
+    assert emergency_sign(q) == "fever"
+    assert _first(q) == "emergencies"
+    assert emergency_sign("temp 38.4 since lunch on xeloda") == "fever"
+    # a normal reading, a fever that passed, a denial
+    for q in (
+        "no fever, temp 36.8",
+        "my temp was 38.5 last week but fine now",
+        "I ran 10 miles at 100 degrees heat",
+    ):
+        assert emergency_sign(q) is None, q

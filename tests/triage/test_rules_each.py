@@ -58,6 +58,7 @@ CASES = [
         "round55_cases.yaml",
         "round56_cases.yaml",
         "round57_cases.yaml",
+        "round58_cases.yaml",
     )
     for case in yaml.safe_load((DATA / file).read_text("utf-8"))["cases"]
 ]

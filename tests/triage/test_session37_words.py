@@ -224,3 +224,38 @@ def test_a_run_out_said_with_no_or_only_one_left_is_read_and_a_side_is_not():
     assert "strong-pain-medicine-running-out" not in _rules(r)
     r = _run({"symptom": "double vision today, she is really wobbly"}, drugs=["tucatinib"])
     assert r.level == "emergency"
+
+
+def test_held_out_reads_flu_at_home_lung_fluid_back_running_out_and_waking():
+    r = _run(
+        {
+            "symptom": "my grandson stayed over last night and today my daughter says he tested "
+            "positive for flu. I feel fine, no temperature. docetaxel was the thursday before last. "
+            "do I need anything?"
+        },
+        drugs=["docetaxel"],
+    )
+    assert "flu-or-covid-on-treatment" in _rules(r)
+    r = _run(
+        {
+            "symptom": "I think the fluid round my lung is back. Stairs now make me stop halfway, "
+            "fine sitting down and can lie flat. They drained it 3 weeks ago."
+        },
+        drugs=["letrozole", "palbociclib"],
+    )
+    assert r.level == "urgent"
+    r = _run(
+        {
+            "symptom": "pharmacy is shut till monday and i have 2 of the 5mg oxynorm left for "
+            "breakthrough. using 3 or 4 a day since thursday. pain is ok right now."
+        },
+        drugs=["oxycodone", "letrozole"],
+    )
+    assert "strong-pain-medicine-running-out" in _rules(r)
+    r = _run(
+        {"symptom": "hot flushes r worse at nite, like 4-5 a nite, waking me up. no other probs"},
+        drugs=["tamoxifen"],
+    )
+    assert r.level != "emergency"
+    # a wish not to wake is still read
+    assert _run({"symptom": "i pray i dont wake up"}, drugs=["tamoxifen"]).level == "emergency"

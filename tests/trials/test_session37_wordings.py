@@ -523,3 +523,42 @@ def test_a_receptor_percent_limit_is_read_against_the_pathology():
     # no percent and no status that settles it: the study team's
     unknown = _patient(receptors={"er": "positive", "pr": "positive", "her2": "IHC 0"})
     assert _verdict("ER <= 10%", unknown) == "unknown"
+
+
+def test_held_out_reads_numbered_sub_rules_counts_and_allowances():
+    # "5a." numbers a rule of its own
+    items = split(
+        "Inclusion Criteria:\n\n4. Measurable disease\n5a. No more than two prior lines\n"
+    )
+    assert [c.text for c in items] == ["Measurable disease", "No more than two prior lines"]
+    # "no more than three prior endocrine therapies" is a count, not a denial
+    one_ai = _patient(treatments=METASTATIC_AI)
+    text = "Participant received no more than three prior endocrine therapies in the metastatic setting"
+    assert _verdict(text, one_ai) == "met"
+    assert _verdict("No prior endocrine therapies for metastatic disease", one_ai) == "not met"
+    # "may also have received" is an allowance
+    text = (
+        "In case of germline BRCA1 or BRCA2 mutation, the participant may also have received a PARP "
+        "inhibitor-based therapy."
+    )
+    assert _verdict(text, one_ai) != "not met"
+
+
+def test_a_receptor_percent_in_a_definition_or_a_premise_is_no_requirement():
+    high = _patient(
+        receptors={
+            "er": "positive",
+            "er_percent": "95%",
+            "pr": "negative",
+            "pr_percent": "0%",
+            "her2": "IHC 0",
+        }
+    )
+    for text in (
+        "Triple negative breast cancer for this study is defined as estrogen receptor <10%, "
+        "progesterone receptor <10% by immunohistochemistry",
+        "If the patient has ER+ or PR+ (>1% on IHC) metastatic breast cancer: patient must have had "
+        "1 prior line of endocrine therapy in the metastatic setting",
+    ):
+        assert "PR > 1%" not in str(_verdict(text, high)), text
+        assert _verdict(text, high) != "not met" or "endocrine" in text, text

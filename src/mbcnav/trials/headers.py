@@ -8,9 +8,10 @@ import re
 
 # a list marker at the start of a line: "*", "-", "•", "1.", "2)", "3:", "(3)", "a.", "(ii)", "iv."
 # ("(ALT) <= 2.5 x ULN" at a line's start is the rest of a wrapped line, NCT03964532: only one
-# letter or a roman numeral in brackets is a marker)
+# letter or a roman numeral in brackets is a marker; "5a." numbers a sub-rule: session 37, held-out
+# set 104 read after it was measured)
 BULLET = re.compile(
-    r"^(?P<b>[*\-•·‣▪]|o(?=\s)|\d{1,2}[.)](?!\d)|\d{1,2}:(?=\s+\D)|\(\d{1,2}\)|[a-z][.)](?=\s)|\((?:[a-z]|[ivx]{1,4})\)|[ivx]{1,4}[.)](?=\s))\s*",
+    r"^(?P<b>[*\-•·‣▪]|o(?=\s)|\d{1,2}[.)](?!\d)|\d{1,2}[a-z][.)](?=\s)|\d{1,2}:(?=\s+\D)|\(\d{1,2}\)|[a-z][.)](?=\s)|\((?:[a-z]|[ivx]{1,4})\)|[ivx]{1,4}[.)](?=\s))\s*",
     re.I,
 )
 _HEADER = re.compile(

@@ -24,6 +24,13 @@ _PERCENT = re.compile(
     rf"(?P<n>\d{{1,3}}(?:\.\d+)?)\s*%",
     re.I,
 )
+#: a premise still open before the limit: the limit says whom the rule is for (NCT05095207:
+#: all-sets run, session 37)
+_PREMISE = re.compile(
+    r"^\W*(?:if|when|where|for\s+(?:patients|participants|subjects|those)\s+with|in\s+(?:case|patients)\s+"
+    r"(?:of|with))\b[^:;]*$",
+    re.I,
+)
 _AT_MOST = {"<=", "=<", "≤", "up to", "no more than", "at most", "less than or equal to"}
 _BELOW = {"<", "less than", "under", "below"}
 _AT_LEAST = {">=", "=>", "≥", "at least", "greater than or equal to"}
@@ -40,6 +47,8 @@ def percent_checks(text: str) -> list[dict]:
         for a, b in zip(found, found[1:], strict=False)
     )
     for m in found:
+        if _PREMISE.match(text[: m.start()]):
+            continue  # "If the patient has ER+ or PR+ (>1% on IHC) ...:": whom a rule is for
         which = m.group("which").lower()
         op = " ".join(m.group("op").lower().split())
         if re.search(r"and|/|&|\+", which):
