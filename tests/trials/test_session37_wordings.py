@@ -562,3 +562,42 @@ def test_a_receptor_percent_in_a_definition_or_a_premise_is_no_requirement():
     ):
         assert "PR > 1%" not in str(_verdict(text, high)), text
         assert _verdict(text, high) != "not met" or "endocrine" in text, text
+
+
+def test_all_sets_neighbours_of_the_receptor_percent_and_the_or_of_two_ways():
+    cf = _patient(
+        receptors={
+            "er": "positive",
+            "er_percent": "90%",
+            "pr": "positive",
+            "pr_percent": "5%",
+            "her2": "IHC 0",
+        }
+    )
+    text = (
+        "Cancer hormone-expressing estrogen receptor (ER) and / or progesterone receptor (PR) "
+        "(>= 10% of tumor cells in Technical HIC)."
+    )
+    assert _verdict(text, cf) == "met"
+    text = (
+        "Patients with recurrent disease with a primary tumor showing a different pattern of "
+        "receptors (i.e. initial BC other than ER >= 1% and HER2 negative)"
+    )
+    assert _verdict(text, cf, "exclusion") != "not met"
+    # a list of the same kind joined by "or" keeps the growth asked of it
+    text = (
+        "Disease progression during or after prior taxane therapy (single-agent paclitaxel, "
+        "docetaxel, or taxane-containing combination chemotherapy)"
+    )
+    docetaxel = _patient(
+        treatments=[
+            {
+                "drugs": ["docetaxel"],
+                "setting": "metastatic",
+                "start": "2024-04-01",
+                "end": "2024-10-01",
+                "stop_reason": "completed",
+            }
+        ]
+    )
+    assert _verdict(text, docetaxel) != "met"

@@ -408,7 +408,11 @@ def _mention_checks(
             c["type"] == "therapy"
             and c.get("mode") == "received"
             and seen[key].get("mode") == "progressed"
-            and re.search(r"\bor\b", text[seen[key]["at"] : m.start], re.I)
+            and re.search(
+                r"\bor\s+(?:prior|previous|received|had|any|treatment\s+with|history\s+of)\b",
+                text[seen[key]["at"] : m.start],
+                re.I,
+            )
         ):
             # growth on it, or having had it at all ("Progression on an aromatase inhibitor for
             # metastatic disease or prior adjuvant aromatase inhibitor": session 37 final

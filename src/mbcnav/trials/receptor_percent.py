@@ -11,8 +11,9 @@ import re
 from mbcnav.trials.facts import PatientFacts
 
 _RECEPTOR = (
-    r"(?P<which>er\s*(?:and/or|and|/|&|\+)\s*pr|estrogen[- ]?receptors?\s*(?:\(er\)\s*)?(?:and|/|&)\s*"
-    r"progesterone[- ]?receptors?|o?estrogen[- ]?receptors?|progesterone[- ]?receptors?|er|pr)"
+    r"(?P<which>er\s*(?:and\s*/\s*or|and|or|/|&|\+)\s*pr|o?estrogen[- ]?receptors?\s*(?:\(er\)\s*)?"
+    r"(?:and\s*/\s*or|and|or|/|&)\s*progesterone[- ]?receptors?|o?estrogen[- ]?receptors?|"
+    r"progesterone[- ]?receptors?|er|pr)"
 )
 _OP = (
     r"(?P<op><=|=<|≤|<|>=|=>|≥|>|less\s+than\s+or\s+equal\s+to|less\s+than|under|below|up\s+to|"
@@ -31,6 +32,7 @@ _PREMISE = re.compile(
     r"(?:of|with))\b[^:;]*$",
     re.I,
 )
+_OTHER_THAN = re.compile(r"\b(?:other\s+than|except|different|besides|apart\s+from)\b", re.I)
 _AT_MOST = {"<=", "=<", "≤", "up to", "no more than", "at most", "less than or equal to"}
 _BELOW = {"<", "less than", "under", "below"}
 _AT_LEAST = {">=", "=>", "≥", "at least", "greater than or equal to"}
@@ -47,8 +49,13 @@ def percent_checks(text: str) -> list[dict]:
         for a, b in zip(found, found[1:], strict=False)
     )
     for m in found:
-        if _PREMISE.match(text[: m.start()]):
-            continue  # "If the patient has ER+ or PR+ (>1% on IHC) ...:": whom a rule is for
+        if _PREMISE.match(text[: m.start()]) or _OTHER_THAN.search(
+            text[max(0, m.start() - 40) : m.start()]
+        ):
+            # "If the patient has ER+ or PR+ (>1% on IHC) ...:": whom a rule is for; "a primary
+            # tumor showing a different pattern of receptors (i.e. initial BC other than ER >= 1%
+            # ...)": what it is not (NCT06676436: all-sets run)
+            continue
         which = m.group("which").lower()
         op = " ".join(m.group("op").lower().split())
         if re.search(r"and|/|&|\+", which):
@@ -56,7 +63,7 @@ def percent_checks(text: str) -> list[dict]:
         else:
             kinds = ["pr"] if which.startswith(("pr", "progesterone")) else ["er"]
         # "ER and PR both <= 1%": each must meet it; "ER/PR >= 1%": either one
-        each = apart or (bool(re.search(r"\band\b|&", which)) and "and/or" not in which)
+        each = apart or (bool(re.search(r"\band\b|&", which)) and not re.search(r"\bor\b", which))
         for kind in kinds:
             out.append(
                 {
