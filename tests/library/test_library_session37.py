@@ -65,3 +65,18 @@ def test_a_fever_read_as_a_number_asked_whether_it_can_wait_gets_the_emergency_p
         "I ran 10 miles at 100 degrees heat",
     ):
         assert emergency_sign(q) is None, q
+
+
+def test_last_review_a_fever_read_now_is_answered_and_a_decimal_sentence_still_splits():
+    from mbcnav.library.emergency_signs import emergency_sign
+
+    assert emergency_sign(
+        "My oncologist said she might lower my ibrance to 100. I have crushing chest pain"
+    )
+    assert _first("my temp is 38.9 and I feel fine, can it wait till Monday?") == "emergencies"
+    for q in (
+        "bath temperature is 40 degrees",
+        "fever of 38.6 three days ago",
+        "38 weeks pregnant, temp normal",
+    ):
+        assert emergency_sign(q) is None, q

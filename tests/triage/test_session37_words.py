@@ -259,3 +259,17 @@ def test_held_out_reads_flu_at_home_lung_fluid_back_running_out_and_waking():
     assert r.level != "emergency"
     # a wish not to wake is still read
     assert _run({"symptom": "i pray i dont wake up"}, drugs=["tamoxifen"]).level == "emergency"
+
+
+def test_last_review_neighbours_of_the_held_out_rules():
+    for text, drugs in (
+        ("drained last week and breathing is back to normal, fluid on my lung gone", ["letrozole"]),
+        ("got 2 weeks of oxycodone left, all good", ["letrozole"]),
+        ("tested positive for covid last month, all better now", ["docetaxel"]),
+    ):
+        r = _run({"symptom": text}, drugs=drugs)
+        assert not _rules(r) & {
+            "lung-fluid-coming-back",
+            "strong-pain-medicine-running-out",
+            "flu-or-covid-on-treatment",
+        }, text

@@ -601,3 +601,43 @@ def test_all_sets_neighbours_of_the_receptor_percent_and_the_or_of_two_ways():
         ]
     )
     assert _verdict(text, docetaxel) != "met"
+
+
+def test_last_review_receptor_percents_and_endocrine_counts():
+    pr_only = _patient(
+        receptors={
+            "er": "negative",
+            "er_percent": "0%",
+            "pr": "positive",
+            "pr_percent": "50%",
+            "her2": "IHC 0",
+        }
+    )
+    low = _patient(receptors={"er": "low", "er_percent": "5%", "pr": "negative", "her2": "IHC 1+"})
+    high = _patient(
+        receptors={
+            "er": "positive",
+            "er_percent": "90%",
+            "pr": "positive",
+            "pr_percent": "50%",
+            "her2": "IHC 0",
+        }
+    )
+    tnbc = _patient(receptors={"er": "negative", "pr": "negative", "her2": "IHC 0"})
+    assert _verdict("Estrogen receptor or progesterone receptor >= 1% by IHC", pr_only) == "met"
+    # a definition later in the rule does not drop a limit before it
+    assert _verdict(
+        "ER-positive (>= 10%) and HER2-negative, defined as IHC 0-1+ or IHC 2+/ISH-", low
+    ) == ("not met")
+    # "except" inside another bracket does not reach the limits after it
+    assert _verdict(
+        "HER2-negative (IHC 0 or 1+, except HER2-ultralow) and ER < 1% and PR < 1%", high
+    ) == ("not met")
+    assert _verdict("When HER2 is negative, tumors must have ER < 1% and PR < 1%", tnbc) == "met"
+    # endocrine therapies counted in any setting are not read as metastatic lines only
+    both = [
+        {"drugs": ["tamoxifen"], "setting": "adjuvant", "start": "2015-01-01", "end": "2020-01-01"},
+        METASTATIC_AI[0],
+    ]
+    text = "At least two prior endocrine therapies in any setting (adjuvant or metastatic)"
+    assert _verdict(text, _patient(treatments=both)) != "not met"

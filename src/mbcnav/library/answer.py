@@ -236,7 +236,16 @@ def ask(
         or scope().other_subject(question)
     ):
         return AskResult(question, [], OFF_TOPIC, False, reading.asked, reading.shape)
-    in_scope = personal or scope().covers(question)
+    # a fever told now in the writer's own words is the library's to answer ("my temp is 38.9 and
+    # I feel fine, can it wait till Monday?": last review)
+    in_scope = (
+        personal
+        or scope().covers(question)
+        or (
+            emergency_sign(question) == "fever"
+            and bool(re.search(r"\b(?:i|im|i'm|my|me)\b", question, re.I))
+        )
+    )
     also = ()
     # several questions: answer the main one, offer the rest (an off-topic message is judged
     # whole: one of its pieces, "is it safe to drive?", may match a passage on its own)

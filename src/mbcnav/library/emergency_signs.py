@@ -70,15 +70,22 @@ def _denies(clause: str) -> bool:
 #: for a person on cancer treatment ("temp 100.8, ER or wait til morning?": session 37, held-out
 #: set 79 read after it was measured)
 _FEVER = re.compile(
-    r"\b(?:temp(?:erature)?|fever|thermometer)\b[^.!?;]{0,20}?\b(?P<n>\d{2,3}(?:\.\d)?)\s*(?:°|deg\w*)?\s*(?P<u>[cf])?\b",
+    r"\b(?:temp(?:erature)?|fever|thermometer)\b[^.!?;]{0,20}?\b(?P<n>\d{2,3}(?:\.\d)?)\s*(?:°|deg\w*)?\s*(?P<u>[cf])?\b"
+    r"(?!\s*(?:weeks?|days?|months?|years?|mg|ml|%|minutes?|mins?|hours?|outside|out\b))",
     re.I,
+)
+#: a hypothetical or someone else's setting: not a fever told now (last review: "bath temperature
+#: is 40 degrees", "it is 40 degrees outside")
+_IF = re.compile(r"\b(?:if|in\s+case|what\s+if|suppose|when\s+should)\b", re.I)
+_NOT_A_BODY = re.compile(
+    r"\b(?:bath|room|water|outside|outdoors?|weather|oven|fridge|freezer|house|car|pool)\b", re.I
 )
 
 
 #: a fever said to be over ("38.5 last week but fine now")
 _SETTLED = re.compile(
     r"\blast\s+(?:week|night)\b|\byesterday\b|\b(?:fine|normal|ok|okay|gone|better)\s+now\b|"
-    r"\b(?:went|came|gone)\s+(?:back\s+)?down\b",
+    r"\b(?:went|came|gone)\s+(?:back\s+)?down\b|\bdays?\s+ago\b|\bdown\s+from\b|\bbroke\b",
     re.I,
 )
 
@@ -90,6 +97,7 @@ def _fever_now(sentence: str) -> bool:
             return (
                 not _PAST.search(sentence)
                 and not _SETTLED.search(sentence)
+                and not _NOT_A_BODY.search(sentence)
                 and not _denies(sentence[: m.start()] or "x")
             )
     return False
@@ -103,11 +111,13 @@ def emergency_sign(question: str) -> str | None:
     from mbcnav.patient import vocabulary as symptom_vocabulary
 
     signs = scope().emergency_signs
-    for sentence in re.split(r"(?<!\d)[.!?]+|[!?]+", question or ""):
+    # (a "." splits sentences unless it sits between two digits: "38.5" stays whole, "lower my
+    # ibrance to 100. I have crushing chest pain" does not: last review)
+    for sentence in re.split(r"(?:\.(?!\d)|(?<!\d)\.)+|[!?]+", question or ""):
+        if _fever_now(sentence) and not _IF.search(sentence):
+            return "fever"  # "my temp is 38.9, should I go in?" (a question about the fever now)
         if _HYPOTHETICAL.search(sentence):
             continue  # "If I end up in the hospital and can't talk, who decides?" (a plan)
-        if _fever_now(sentence):
-            return "fever"
         for clause in _clauses(sentence):
             if (
                 len(clause.split()) < 2

@@ -112,11 +112,8 @@ def word_checks(crit: Criterion, text: str, plain: str, found: list[Mention]) ->
         # "brain metastases, treated within 12 weeks of study entry"
         brain_window.window_check(plain, crit.kind),
     ]
-    # "ER and PR expression both =< 1%" (session 37); not a definition of one group ("Triple
-    # negative breast cancer for this study is defined as estrogen receptor <10% ...",
-    # NCT05029999: all-sets run)
-    defines = rx("modality.definition").search(plain) or re.search(r"\bdefined\s+as\b", plain, re.I)
-    return [c for c in checks if c] + ([] if defines else percent_checks(plain))
+    # "ER and PR expression both =< 1%" (session 37)
+    return [c for c in checks if c] + percent_checks(plain)
 
 
 def _extracranial(crit: Criterion, plain: str, found: list[Mention]) -> dict | None:

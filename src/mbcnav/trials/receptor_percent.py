@@ -29,7 +29,7 @@ _PERCENT = re.compile(
 #: all-sets run, session 37)
 _PREMISE = re.compile(
     r"^\W*(?:if|when|where|for\s+(?:patients|participants|subjects|those)\s+with|in\s+(?:case|patients)\s+"
-    r"(?:of|with))\b[^:;]*$",
+    r"(?:of|with))\b[^:;,]*$",
     re.I,
 )
 _OTHER_THAN = re.compile(r"\b(?:other\s+than|except|different|besides|apart\s+from)\b", re.I)
@@ -49,8 +49,13 @@ def percent_checks(text: str) -> list[dict]:
         for a, b in zip(found, found[1:], strict=False)
     )
     for m in found:
-        if _PREMISE.match(text[: m.start()]) or _OTHER_THAN.search(
-            text[max(0, m.start() - 40) : m.start()]
+        before = re.split(r"[;()]|\band\b", text[max(0, m.start() - 60) : m.start()])[-1]
+        if (
+            _PREMISE.match(text[: m.start()])
+            or _OTHER_THAN.search(before)
+            # a limit inside a definition of one group ("Triple negative breast cancer for this
+            # study is defined as estrogen receptor <10%, ...", NCT05029999: all-sets run)
+            or re.search(r"\bdefined\s+as\b[^;]*$", text[max(0, m.start() - 80) : m.start()], re.I)
         ):
             # "If the patient has ER+ or PR+ (>1% on IHC) ...:": whom a rule is for; "a primary
             # tumor showing a different pattern of receptors (i.e. initial BC other than ER >= 1%
@@ -58,7 +63,7 @@ def percent_checks(text: str) -> list[dict]:
             continue
         which = m.group("which").lower()
         op = " ".join(m.group("op").lower().split())
-        if re.search(r"and|/|&|\+", which):
+        if re.search(r"and|\bor\b|/|&|\+", which):
             kinds = ["er", "pr"]
         else:
             kinds = ["pr"] if which.startswith(("pr", "progesterone")) else ["er"]
