@@ -273,3 +273,14 @@ def test_last_review_neighbours_of_the_held_out_rules():
             "strong-pain-medicine-running-out",
             "flu-or-covid-on-treatment",
         }, text
+
+
+def test_a_reading_with_a_decimal_before_all_gone_stays_one_sentence():
+    r = _run(
+        {
+            "symptom": "I had a cold last week with a slight temp, 37.3 the highest, but its all gone "
+            "now and I feel back to normal. Only on anastrozole at the moment"
+        },
+        drugs=["anastrozole"],
+    )
+    assert r.level != "emergency"
