@@ -38,7 +38,8 @@ def test_spots_in_the_brain_denied_or_feared_are_not_told(text):
 
 
 def test_a_cold_that_is_all_gone_is_no_death_wish():
-    """The piece "its all gone" is set aside alone; every other piece is still read."""
+    """The words "its all gone" in a sentence that names a symptom gone and the person well are
+    set aside; every other sentence, and a wish in the same sentence, is still read."""
     r = _run(
         {
             "symptom": "am I ok to get the flu jab next week? I had a cold last week with a slight "

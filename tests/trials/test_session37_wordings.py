@@ -172,6 +172,18 @@ METASTATIC_AI = [
 ]
 
 
+#: growth on fulvestrant and palbociclib six weeks before the benches' day
+GREW_ON_PALBOCICLIB = [
+    {
+        "drugs": ["fulvestrant", "palbociclib"],
+        "setting": "metastatic",
+        "start": "2024-04-01",
+        "end": "2025-12-01",
+        "stop_reason": "progression",
+    }
+]
+
+
 def test_two_ways_in_one_in_each_setting_are_both_open():
     for text in (
         "Relapsed during treatment with an AI in the adjuvant setting or progressed during "
@@ -317,17 +329,7 @@ def test_not_receiving_a_treatment_is_use_now_denied():
 
 
 def test_no_growth_in_the_last_months_is_the_window_turned_round():
-    grew = _patient(
-        treatments=[
-            {
-                "drugs": ["fulvestrant", "palbociclib"],
-                "setting": "metastatic",
-                "start": "2024-04-01",
-                "end": "2025-12-01",
-                "stop_reason": "progression",
-            }
-        ]
-    )
+    grew = _patient(treatments=GREW_ON_PALBOCICLIB)
     quiet = _patient(
         treatments=[
             {
@@ -441,17 +443,7 @@ def test_a_public_page_names_one_sex_or_none_and_keeps_its_words():
 
 
 def test_final_review_neighbours():
-    grew = _patient(
-        treatments=[
-            {
-                "drugs": ["fulvestrant", "palbociclib"],
-                "setting": "metastatic",
-                "start": "2024-04-01",
-                "end": "2025-12-01",
-                "stop_reason": "progression",
-            }
-        ]
-    )
+    grew = _patient(treatments=GREW_ON_PALBOCICLIB)
     # a denial of something else before a growth window leaves the window as asked
     for text in (
         "Patients with no prior chemotherapy and progression within the last 6 months",
