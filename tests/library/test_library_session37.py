@@ -80,3 +80,7 @@ def test_last_review_a_fever_read_now_is_answered_and_a_decimal_sentence_still_s
         "38 weeks pregnant, temp normal",
     ):
         assert emergency_sign(q) is None, q
+
+
+def test_a_childs_fever_is_still_off_topic():
+    assert not ask("my toddler has a fever of 102, can I give her tylenol").answers

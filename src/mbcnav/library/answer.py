@@ -173,6 +173,14 @@ def _asks(question: str) -> bool:
     )
 
 
+#: someone other than the writer whose fever a message may tell of
+_SOMEONE = re.compile(
+    r"\b(?:toddler|baby|babies|infant|child|children|kids?|son|daughter|husband|wife|partner|mum|"
+    r"mom|dad|father|mother|brother|sister|grand\w+|friend|neighbou?r|dog|cat|puppy|kitten|pet)s?\b",
+    re.I,
+)
+
+
 def _emergency_first(
     index, hits: list, chosen: list, confident: bool = True, sign: str | None = None
 ) -> list:
@@ -261,6 +269,8 @@ def ask(
         or (
             emergency_sign(question) == "fever"
             and bool(re.search(r"\b(?:i|im|i'm|my|me)\b", question, re.I))
+            # (not a child's or a pet's: "my toddler has a fever of 102": all-sets run)
+            and not _SOMEONE.search(question)
         )
     )
     also = ()
