@@ -285,3 +285,15 @@ def test_a_reading_with_a_decimal_before_all_gone_stays_one_sentence():
         drugs=["anastrozole"],
     )
     assert r.level != "emergency"
+
+
+def test_a_flu_jab_question_is_no_flu():
+    r = _run(
+        {
+            "symptom": "Nothing to report really, feel well, no temperature. Is it ok to have the flu "
+            "jab this week between cycles?",
+            "severity": "none",
+        },
+        drugs=["letrozole", "palbociclib"],
+    )
+    assert "flu-or-covid-on-treatment" not in _rules(r)
