@@ -346,7 +346,8 @@ def test_no_growth_in_the_last_months_is_the_window_turned_round():
         "No disease progression within the last 6 months",
     ):
         assert _verdict(text, grew) == "not met", text
-        assert _verdict(text, quiet) == "met", text
+        # no growth in the record's window is no proof there was none
+        assert _verdict(text, quiet) == "unknown", text
     # growth asked for inside the window reads as before
     assert _verdict("Disease progression within the last 6 months", grew) == "met"
     assert _verdict("Disease progression within the last 6 months", quiet) == "not met"

@@ -90,6 +90,15 @@ def verdict(crit: dict, f: PatientFacts, cache: dict | None = None) -> dict:
                 f" Your record shows no line of treatment with both {c['partner_of']} and "
                 f"{c['value']}."
             )
+        if (
+            holds is None
+            and c["type"] == "receptor_percent"
+            and any(x["type"] != "receptor_percent" for x in checks)
+        ):
+            # a percent the record does not give is no reason to doubt a rule its receptor
+            # status already settles ("Triple-negative breast cancer (ER < 10%, PR < 10%, ...)"
+            # for an ER-low cancer; "HR-positive (ER >= 10% of tumor cells)": CI, session 37)
+            holds = NEUTRAL
         if c.get("neg"):
             holds = _flip(holds)
         if c.get("alt") and holds is (crit["kind"] == "exclusion"):

@@ -115,4 +115,9 @@ def holds(c: dict, f: PatientFacts) -> tuple[bool | None, str, str]:
         if c.get("neg")
         else f"this study asks for growth within {window} days"
     )
+    if c.get("neg") and ago > window:
+        # no growth in the record's window is no proof there was none (an earlier review: "Stable
+        # disease, with no evidence of disease progression within the last 6 months" stays with
+        # the study team); growth inside it settles the rule
+        return None, f"{why}; {asks}.", "Your latest scan reports"
     return ago <= window, f"{why}; {asks}.", ""
