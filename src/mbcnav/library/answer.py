@@ -193,23 +193,18 @@ def _emergency_first(
     if not confident and chosen and chosen[0].section.article == article:
         return chosen
     own = [h for h in hits if h.section.article == article]
+    sections = [s for s in index.sections if s.article == article]
     if sign == "fever":
-        own = (
-            [h for h in own if "fever" in h.section.heading.lower()]
-            or [
-                Hit(s, chosen[0].score if chosen else 0.0, 1.0, chosen[0].rank if chosen else 1)
-                for s in index.sections
-                if s.article == article and "fever" in s.heading.lower()
-            ][:1]
-            or own
-        )
+        fever = [h for h in own if "fever" in h.section.heading.lower()]
+        fever_sections = [s for s in sections if "fever" in s.heading.lower()]
+        if fever or fever_sections:
+            own, sections = fever, fever_sections
     best = own[0] if own else None
     if best is None:
-        section = next((s for s in index.sections if s.article == article), None)
-        if section is None:
+        if not sections:
             return chosen
         rank = chosen[0].rank if chosen else 1
-        best = Hit(section, chosen[0].score if chosen else 0.0, 1.0, rank)
+        best = Hit(sections[0], chosen[0].score if chosen else 0.0, 1.0, rank)
     rest = [h for h in chosen if h.section is not best.section]
     if confident and rest and rest[0].section.article != article:
         return rest[:1] + [best] + rest[1:]  # the answer to what was asked, then the 911 passage
@@ -263,11 +258,12 @@ def ask(
         return AskResult(question, [], OFF_TOPIC, False, reading.asked, reading.shape)
     # a fever told now in the writer's own words is the library's to answer ("my temp is 38.9 and
     # I feel fine, can it wait till Monday?": last review)
+    sign = emergency_sign(question)  # a 911 sign told now (only within the library's scope)
     in_scope = (
         personal
         or scope().covers(question)
         or (
-            emergency_sign(question) == "fever"
+            sign == "fever"
             and bool(re.search(r"\b(?:i|im|i'm|my|me)\b", question, re.I))
             # (not a child's or a pet's: "my toddler has a fever of 102": all-sets run)
             and not _SOMEONE.search(question)
@@ -313,7 +309,6 @@ def ask(
     if not confident and not in_scope and rerank:  # no scope word: do the passages say it is?
         best = max((h.score for h in hits), default=0.0)
         in_scope = scope().by_evidence(question, best, similarity(index, dense_texts))
-    sign = emergency_sign(question)  # a 911 sign told now (only within the library's scope)
     if not confident:
         if not in_scope:
             return AskResult(question, [], OFF_TOPIC, False, reading.asked, reading.shape)

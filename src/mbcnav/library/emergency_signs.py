@@ -70,7 +70,7 @@ def _denies(clause: str) -> bool:
 #: for a person on cancer treatment ("temp 100.8, ER or wait til morning?": session 37, held-out
 #: set 79 read after it was measured)
 _FEVER = re.compile(
-    r"\b(?:temp(?:erature)?|fever|thermometer)\b[^.!?;]{0,20}?\b(?P<n>\d{2,3}(?:\.\d)?)\s*(?:°|deg\w*)?\s*(?P<u>[cf])?\b"
+    r"\b(?:temp(?:erature)?|fever|thermometer)\b[^.!?;]{0,20}?\b(?P<n>\d{2,3}(?:\.\d)?)\s*(?:°|deg\w*)?\s*[cf]?\b"
     r"(?!\s*(?:weeks?|days?|months?|years?|mg|ml|%|minutes?|mins?|hours?|outside|out\b))",
     re.I,
 )
@@ -91,6 +91,9 @@ _SETTLED = re.compile(
 
 
 def _fever_now(sentence: str) -> bool:
+    """Whether the sentence tells of a fever now, read as a number, not as a plan or a setting."""
+    if _IF.search(sentence):
+        return False
     for m in _FEVER.finditer(sentence):
         n = float(m.group("n"))
         if 38.0 <= n <= 42.5 or 100.4 <= n <= 108:
@@ -98,7 +101,7 @@ def _fever_now(sentence: str) -> bool:
                 not _PAST.search(sentence)
                 and not _SETTLED.search(sentence)
                 and not _NOT_A_BODY.search(sentence)
-                and not _denies(sentence[: m.start()] or "x")
+                and not (m.start() > 0 and _denies(sentence[: m.start()]))
             )
     return False
 
@@ -114,7 +117,7 @@ def emergency_sign(question: str) -> str | None:
     # (a "." splits sentences unless it sits between two digits: "38.5" stays whole, "lower my
     # ibrance to 100. I have crushing chest pain" does not: last review)
     for sentence in re.split(r"(?:\.(?!\d)|(?<!\d)\.)+|[!?]+", question or ""):
-        if _fever_now(sentence) and not _IF.search(sentence):
+        if _fever_now(sentence):
             return "fever"  # "my temp is 38.9, should I go in?" (a question about the fever now)
         if _HYPOTHETICAL.search(sentence):
             continue  # "If I end up in the hospital and can't talk, who decides?" (a plan)
