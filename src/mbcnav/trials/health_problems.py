@@ -261,6 +261,10 @@ def _one_problem(p: Problem, c: dict, e: dict, as_of: str) -> bool | None:
         return True if 0 <= since <= window - 1 else None
     if c.get("blocked") or window or (p.unsure and detail and p.unsure.search(detail)):
         return None
+    if p.term == "hiv" and c.get("on_art"):
+        # "HIV-positive patients on combination antiretroviral therapy": a record of HIV on
+        # treatment meets it; one that does not say so leaves it to the study team
+        return True if detail and wording("hiv_treated").search(detail) else None
     if p.term == "organ transplant" and c.get("donor"):
         donor = donor_kind(detail)
         if donor and donor != c["donor"]:

