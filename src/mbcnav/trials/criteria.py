@@ -12,46 +12,45 @@ from __future__ import annotations
 import re
 
 from mbcnav.trials import health_problems
-from mbcnav.trials.adjuvant import adjuvant_reading
 from mbcnav.trials.age_sex import age_check, sex_check, women_subject
 from mbcnav.trials.alternatives import mark_unchecked_alternatives
 from mbcnav.trials.asides import (
     drop_asides,
+)
+from mbcnav.trials.check_marks import (
+    _mark_conditional,
+    _mark_in_premise,
+    _mark_scope,
+    _mark_treatment_subjects,
+    _premise,
+    _settle_premises,
 )
 from mbcnav.trials.concept_checks import word_checks
 from mbcnav.trials.conditional_parts import mark_conditional_parts
 from mbcnav.trials.conjugates import join_conjugates
 from mbcnav.trials.context import Mention, mentions_many
 from mbcnav.trials.cues import (
-    _DEFINES,
     _DEFINITION,
     _DRUG_NAIVE,
     _IF,
-    _IF_PREMISE,
     _LAB,
-    _LAB_PREMISE,
-    _MARKER_SUBJECT,
     _OPTIONAL_PARTNER,
     _PARTNER,
-    _PREMISE,
-    _PREMISE_NOT,
     _SOLE_SITES,
-    _TRAILING_IF,
-    _sentence,
     or_declined,
 )
 from mbcnav.trials.durations import duration_check
-from mbcnav.trials.her2 import her2_list_start, her2_scores, with_named
-from mbcnav.trials.labs import backwards, lab_checks
-from mbcnav.trials.line_checks import lines_checks
+from mbcnav.trials.lines_and_labs import _blood_tests, _line_checks, _without_limit_premises
 from mbcnav.trials.mention_check import from_mention
 from mbcnav.trials.mention_scope import Reading, not_a_rule
-from mbcnav.trials.modality import blank_brackets
 from mbcnav.trials.options import ways_in
-from mbcnav.trials.pneumonitis import bare as pneumonitis_bare
-from mbcnav.trials.population import subtype_list
-from mbcnav.trials.radiation import radiation_scope
 from mbcnav.trials.reading import _own_words
+from mbcnav.trials.receptor_lists import (
+    _her2_list,
+    _no_or_low_her2,
+    _subtype_choice,
+    _without_hr_low,
+)
 from mbcnav.trials.receptors import er_low_wording
 from mbcnav.trials.set_aside import plain_words, set_aside
 from mbcnav.trials.sites import bone_as_population, own_clause, sites_named
@@ -67,67 +66,6 @@ _NOT_TARGET = re.compile(
     r"\bcannot\s+be\s+(?:used\s+as\s+|selected\s+as\s+)?(?:target|measurable)\s+lesions?",
     re.I,
 )
-# a limit written as a multiple of the upper limit of normal, for a test the engine may not read
-# ("alkaline phosphatase > 2.5 x N*")
-_ULN_MULTIPLE = re.compile(r"\d\s*(?:x|×|times)\s*(?:the\s+)?(?:n\b|uln\b|upper\s+limit)", re.I)
-# the premise of a looser blood-test limit: "in case of", "in patients with", "if there are"
-_SITE_PREMISE = re.compile(
-    r"(?:\bin\s+(?:the\s+)?case\s+of|\bin\s+(?:patients|subjects|participants)\s+with|"
-    r"\bfor\s+(?:patients|subjects|participants)\s+with|\bif(?:\s+there\s+(?:are|is))?|"
-    r"\bwith)\s+(?:known\s+)?$",
-    re.I,
-)
-
-
-#: Words that turn a receptor list into what the rule is not about: "other than ER >= 1% and HER2
-#: negative (IHC 0, ...)"; only receptor words may stand between the cue and the list ("other than
-#: endocrine therapy for HER2-negative (IHC 0, ...)" is about the therapy: first review)
-_OTHER_THAN = re.compile(r"\b(?:other\s+than|different\s+from|anything\s+but)\b", re.I)
-_RECEPTOR_WORDS = re.compile(
-    r"(?:\b(?:er|pr|pgr|hr|her-?2(?:/neu)?|estrogen|oestrogen|progesterone|hormone|receptors?|"
-    r"positive|negative|pos|neg|low|ultralow|zero|and|or|and/or|ihc|ish|fish|status|expression|"
-    r"i\.?e\.?|that\s+is|the|a|an|initial|primary|bc|breast|cancer|tumou?r|disease|cells?|staining|"
-    r"of|in)\b|[\d%≥≤<>=+/,.()\-]|\s)*",
-    re.I,
-)
-
-
-#: a trailing subject named by a treatment: "... required for patients on warfarin"
-_FOR_PATIENTS_ON = re.compile(
-    r"\bfor\s+(?:patients|participants|subjects|those|people|women|men|anyone)\s+(?:who\s+are\s+|"
-    r"who\s+)?(?:on|taking|receiving|using|treated\s+with|take|receive|use)\s+(?:[\w/-]+\s+){0,2}$",
-    re.I,
-)
-
-
-def _other_than_list(before: str) -> bool:
-    """Whether the words before a HER2 list end with an "other than" cue that heads the list:
-    only receptor words between the cue and the list."""
-    cues = list(_OTHER_THAN.finditer(before))
-    if not cues:
-        return False
-    after = before[cues[-1].end() :]
-    # ... and the first word after it is a receptor word ("other than breast cancer, and
-    # HER2-negative ..." is about another cancer: final review)
-    first = re.match(
-        r"[\s(]*(?:the\s+|an?\s+|i\.?e\.?,?\s+|initial\s+|primary\s+|bc\s+)*(\w[\w-]*)", after, re.I
-    )
-    return (
-        _RECEPTOR_WORDS.fullmatch(after) is not None
-        and first is not None
-        and re.fullmatch(
-            r"er|pr|pgr|hr|her-?2|estrogen|oestrogen|progesterone|hormone|receptors?",
-            first.group(1),
-            re.I,
-        )
-        is not None
-    )
-
-
-def _her2_categories(value: str) -> set[str]:
-    """The HER2 categories a receptor check names ("her2-negative": zero, ultralow or low)."""
-    named = value.removeprefix("her2-")
-    return {"zero", "ultralow", "low"} if named == "negative" else {named}
 
 
 def _said(check: dict) -> tuple:
@@ -138,63 +76,6 @@ def _said(check: dict) -> tuple:
 def _way(ways: list[int], at: int | None) -> int:
     """Which whole way in (options.ways_in) a check sits in; 0 when the criterion has one."""
     return sum(1 for w in ways if at is not None and at >= w)
-
-
-def _rules_out_count(text: str, at: int | None) -> bool:
-    """Words that rule out the people a count names ("Patients who have received 2 or more lines
-    are not eligible"), in the count's own clause: not past a full stop or a semicolon, nor in a
-    bracket opened after it ("...progression during or after most recent therapy); locally
-    advanced disease must not be amenable to resection (patients who are considered suitable for
-    surgical ... techniques ... are not eligible)": CAPItello-291, session 31 tuning set 84)."""
-    for m in rx("lines.ruled_out").finditer(text):
-        if at is None:
-            return True
-        lo, hi = sorted((at, m.start()))
-        # (first review: a closed bracket, an abbreviation's dot and "Such patients are not
-        # eligible" after a full stop stay in the clause; a bracket opened after "not eligible"
-        # that holds the count is the count's own)
-        between = _ABBREVIATION.sub("  ", blank_brackets(text[lo:hi]))
-        if (such := _SUCH_PATIENTS.search(between)) and re.match(r"\s*(?:[.;]|$)", text[m.end() :]):
-            # "... for metastatic disease. Such patients are not eligible." and nothing more
-            # (final review: "Such patients are not eligible if they progressed within 3
-            # months" is another rule)
-            between = between[: such.start()] + " " * (len(between) - such.start())
-        if re.search(r"[.;]", between):
-            continue
-        if m.start() > at and between.count("(") > between.count(")"):
-            continue
-        return True
-    return False
-
-
-#: an abbreviation's dot inside a sentence (before a lower-case word, a digit, a bracket or a
-#: comma): "(i.e. third line or later)", "e.g. a taxane"
-_ABBREVIATION = re.compile(r"\b(?:e\.g|i\.e|vs|approx|incl)\.(?=\s*[a-z0-9(,])")
-#: the start of a last sentence that only names the people counted before it
-_SUCH_PATIENTS = re.compile(
-    r"[.;]\s+(?:such|these|those)\s+(?:patients|participants|subjects)\s*$",
-    re.I,
-)
-
-
-#: brain spread as the subject of what must be true of it ("Brain metastases must have been
-#: treated and stable for 4 weeks", "Brain lesion/s has/have been radically resected")
-_BRAIN_SUBJECT = re.compile(
-    r"^\W*(?:(?:any|all|known|existing|the|such)\s+)?(?:brain|cns|cerebral|intracranial)\s+"
-    r"(?:metastas[ie]s|lesions?(?:/s)?|mets|disease|involvement)\s+(?:\w+/)?(?:has|have|must|should|"
-    r"are|is|were|was|need|will|shall)\b(?!\s+not\b)",
-    re.I,
-)
-
-#: what only says the brain spread is there or can be measured ("Brain metastases must be
-#: present on MRI", "... must be measurable", "... should be newly diagnosed or progressive"): a
-#: need to have it, not a state for those who have it (review)
-_BRAIN_EXISTS = re.compile(
-    r"\s*(?:(?:must|should|need\s+to|have\s+to)\s+)?(?:be\s+|have\s+been\s+)?(?:present|measurable|"
-    r"confirmed|documented|visible|evaluable|newly|new|progressive|progressing|untreated|"
-    r"radiographically|at\s+least|\d)",
-    re.I,
-)
 
 
 def checks_for(crit: Criterion, found: list[Mention]) -> list[dict]:
@@ -277,31 +158,6 @@ def _person_checks(crit: Criterion, plain: str) -> list[dict]:
     return out
 
 
-def _line_checks(crit: Criterion, plain: str) -> list[dict]:
-    """The line counts, with their adjuvant reading; a floor on those ruled out is a ceiling."""
-    out: list[dict] = []
-    for c in (c | adjuvant_reading(plain, c.get("at")) for c in lines_checks(plain)):
-        if (
-            c["min"]
-            and c["max"] is None
-            and crit.kind == "inclusion"
-            and _rules_out_count(plain, c.get("at"))
-        ):
-            c = {**c, "min": None, "max": c["min"] - 1}  # "... are not eligible": a ceiling
-        out.append(c)
-    return out
-
-
-def _blood_tests(crit: Criterion, plain: str) -> list[dict]:
-    """The blood-test limits: conditional under a premise, marked when a limit runs backwards."""
-    labs = lab_checks(plain)
-    if premise := _LAB_PREMISE.search(plain):
-        # "GFR >= 60 for patients with creatinine above 1.5 x ULN": the limit binds only when the
-        # premise holds, which a record rarely settles; the premise is no requirement itself
-        labs = [{**c, "conditional": True} for c in labs if c.get("at", 0) < premise.start()]
-    return [{**c, "backwards": True} if backwards(c, crit.kind) else c for c in labs]
-
-
 def _without_target_rules(plain: str, found: list[Mention]) -> list[Mention]:
     """The mentions less the sites a sentence on target lesions names."""
     for lesion in _NOT_TARGET.finditer(plain):
@@ -314,34 +170,6 @@ def _without_target_rules(plain: str, found: list[Mention]) -> list[Mention]:
             if not (m.check in {"site", "brain"} and lo <= m.start < lesion.start())
         ]
     return found
-
-
-def _without_limit_premises(plain: str, found: list[Mention], labs: list[dict]) -> list[Mention]:
-    """The mentions less the sites named as the premise of a looser blood-test limit."""
-    if labs or _ULN_MULTIPLE.search(plain):
-        # "ASAT > 2.5 x N* (in case of liver metastases > 5 x N*)" (NCT01196455): the spread
-        # named as the premise of a looser limit is no rule about spread
-        found = [
-            m
-            for m in found
-            if not (
-                m.check == "site" and _SITE_PREMISE.search(plain[max(0, m.start - 40) : m.start])
-            )
-        ]
-    return found
-
-
-def _premise(text: str) -> tuple[re.Match | None, int, int | None, bool]:
-    """The opening premise and its end, a trailing "if"'s end, and whether a marker defines it."""
-    pm = _PREMISE.match(text) or _IF_PREMISE.match(text)
-    premise_end = pm.end(1) if pm else -1
-    ti = _TRAILING_IF.search(text)
-    trailing_if = ti.end() if ti else None
-    defines = False
-    if premise_end < 0 and (d := _DEFINES.match(text)):
-        premise_end = d.end(1)  # "MSI high tumor should have ...": a cohort defined by a marker
-        defines = True
-    return pm, premise_end, trailing_if, defines
 
 
 def _first_treatment(text: str, found: list[Mention], out: list[dict]) -> int:
@@ -437,29 +265,6 @@ def _partner(
     )
 
 
-def _mark_in_premise(
-    text: str, c: dict, m: Mention, premise_end: int, trailing_if: int | None
-) -> None:
-    """Mark a check read in the rule's premise or after a trailing "if" as a premise."""
-    if m.end <= premise_end or (trailing_if is not None and m.start >= trailing_if):
-        c["premise"] = True
-        if (
-            m.end <= premise_end
-            and c.get("neg")
-            and c["type"] not in {"consent", "condition"}
-            and not _PREMISE_NOT.search(text[:premise_end])
-        ):
-            c["neg"] = False  # "If ER+ ...: no more than 2 lines": the "no" is not the premise's
-        if (
-            trailing_if is not None
-            and m.start >= trailing_if
-            and c.get("neg")
-            and c["type"] != "consent"  # "... should not take part if unlikely to comply"
-        ):
-            # a "not" before "if" does not reach into the condition
-            c["neg"] = bool(re.search(r"\bnot?\b", text[trailing_if : m.start], re.I))
-
-
 def _progressed_again(text: str, first: dict, m: Mention) -> None:
     """A drug first asked for as received and named again as grown on asks for growth on it."""
     # "must have received >= 1 prior aromatase inhibitor ... and must have had either
@@ -484,109 +289,6 @@ def _progressed_again(text: str, first: dict, m: Mention) -> None:
         and not re.search(r"\bnot\s+(?:necessary|required|needed|mandatory)\b", after, re.I)
     ):
         first["mode"] = "progressed"
-
-
-def _her2_list(plain: str, out: list[dict]) -> list[dict]:
-    """One check of the HER2 scores a list allows, in place of the HER2 checks it covers."""
-    if (scores := her2_scores(plain)) is not None:  # "HER2 IHC 0, 1+ or 2+/ISH-": one list
-        her2 = [c for c in out if c["type"] == "receptor" and c["value"].startswith("her2")]
-        out = [c for c in out if c not in her2]
-        at = her2_list_start(plain)  # "was never previously HER2-positive (IHC 3+ ...)", but
-        same = [
-            c for c in her2 if "at" not in c or _sentence(plain, c["at"]) == _sentence(plain, at)
-        ]
-        # not "... in the absence of HER2 positivity"; a denied category the list leaves out
-        # anyway ("HER2-low (IHC 1+ or IHC 2+/ISH-) (IHC >0 <1+ not allowed)") denies only itself
-        # ... nor one denied after a ";" ("No or low HER2 expression (IHC 0, 1+ or 2+/ISH-);
-        # HER2-ultralow (IHC >0 <1+) is not allowed": session 36 final review)
-        clause = _sentence(plain, max(at, 0), _CLAUSE_ENDS)
-        neg = any(
-            c.get("neg")
-            and _her2_categories(c["value"]) & set(scores)
-            and ("at" not in c or _sentence(plain, max(c["at"], 0), _CLAUSE_ENDS) == clause)
-            for c in same
-        )
-        if at >= 0 and _other_than_list(re.split(r"\.\s|;", plain[:at])[-1]):
-            # "a primary tumor showing a different pattern of receptors (i.e. initial BC other
-            # than ER >= 1% and HER2 negative (IHC 0, 1+ or 2+/ISH negative)" (NCT06676436:
-            # session 33, tuning set 90): the list names what the rule is not about
-            neg = not neg
-        if not neg:  # "HER2-positive (IHC 3+ ...) or HER2-low (IHC 1+ or 2+/ISH-)"
-            scores = with_named(scores, same, plain)
-        out.append(
-            {"type": "receptor", "value": "her2-in", "allowed": scores, "neg": neg, "at": at}
-        )
-    return out
-
-
-def _no_or_low_her2(plain: str, out: list[dict]) -> list[dict]:
-    """ "No or low HER2 expression": an amount at most low, not a denial of low expression
-    (session 36, an S1 left by the last session's review). The HER2 checks read inside the phrase
-    become the categories it names (zero and ultralow, and low unless "very low"), denied only
-    when the sentence says such tumors are not eligible; a score list after it then decides
-    (``_her2_list``), and other HER2 rules of the sentence are left as they are (final review)."""
-    for m in _NO_OR_LOW_HER2.finditer(plain):
-        end = m.end()
-        if bracket := re.match(r"\s*\([^()]*\)", plain[end:]):
-            end += bracket.end()  # "(IHC 0, 1+ or 2+/ISH-)": the phrase's own scores
-        inside = [
-            c
-            for c in out
-            if c["type"] == "receptor"
-            and c["value"].startswith("her2")
-            and m.start() <= c.get("at", -1) < end
-        ]
-        out = [c for c in out if c not in inside]
-        rest = re.split(r"[.;]", plain[m.end() :])[0]
-        # (not "..., as HER2-positive tumors are excluded": another category's exclusion)
-        ne = _NOT_ELIGIBLE.search(rest)
-        neg = bool(ne) and not re.search(r"her-?2|erbb", rest[: ne.start()], re.I)
-        if bracket and her2_scores(bracket.group(0)) is not None:
-            # the bracket's own scores decide ("(IHC 0 or 1+)" leaves out 2+/ISH-)
-            named = ["zero"]
-        else:
-            named = ["zero", "ultralow"] if m.group("very") else ["zero", "ultralow", "low"]
-        out.extend(
-            {"type": "receptor", "value": f"her2-{n}", "neg": neg, "at": m.start()} for n in named
-        )
-    return out
-
-
-#: what closes a clause for ``_sentence``: a sentence end or a semicolon
-_CLAUSE_ENDS = r"\.\s|;"
-#: "no or low", "no, ultralow or low", "low or no", "none or low", "null or low", "zero or low"
-#: HER2 (expression), said before or after HER2
-_NO_OR_LOW_HER2 = re.compile(
-    r"\b(?:(?:no|none|null|zero|absent|absence)(?:\s*,\s*ultra-?\s?low)?\s*(?:or|/)\s*"
-    r"(?P<very>very\s+|ultra-?\s?)?low|low\s+(?:or|/)\s+(?:no|absent|null|zero))\s+"
-    r"(?:(?:levels?\s+of\s+|expression\s+of\s+)?(?:her-?2|erbb-?2)\b(?:[- ]?(?:expressi\w+|status))?)"
-    r"|\b(?:her-?2|erbb-?2)(?:\s+(?:expression|status))?\s*:?\s*(?:none|no|null|zero|absent)\s+or\s+low\b",
-    re.I,
-)
-_NOT_ELIGIBLE = re.compile(
-    r"\b(?:not\s+(?:be\s+)?eligible|ineligible|(?:are|is|will\s+be)\s+excluded|not\s+(?:be\s+)?"
-    r"(?:allowed|permitted)|exclusionary)\b",
-    re.I,
-)
-
-
-def _subtype_choice(crit: Criterion, plain: str, out: list[dict]) -> list[dict]:
-    """One choice among the subtypes an inclusion lists, in place of its subtype checks."""
-    if crit.kind == "inclusion" and (options := subtype_list(plain)):
-        sub = [c for c in out if c["type"] in {"receptor", "subtype"} and not c.get("premise")]
-        if sub and not any(c.get("neg") for c in sub):  # one choice among the subtypes listed
-            out = [c for c in out if c not in sub]
-            at = min(c.get("at", 0) for c in sub)
-            out.append(
-                {
-                    "type": "subtypes",
-                    "value": "subtypes",
-                    "options": options,
-                    "neg": False,
-                    "at": at,
-                }
-            )
-    return out
 
 
 def _declined_ways(crit: Criterion, plain: str, out: list[dict]) -> list[dict]:
@@ -679,51 +381,6 @@ def _without_general(crit: Criterion, out: list[dict]) -> list[dict]:
     return out
 
 
-def _settle_premises(
-    crit: Criterion,
-    text: str,
-    out: list[dict],
-    pm: re.Match | None,
-    premise_end: int,
-    defines: bool,
-) -> None:
-    """Mark whom the rule is for as a premise; with nothing else asked, the premise is the rule."""
-    if_then = pm is not None and not _PREMISE.match(text)  # "If no measurable disease, then ..."
-    # "Patients with known brain metastases must have completed any radiotherapy ..."
-    # (NCT07311993): brain spread is a condition some people meet, never the population of the
-    # whole study; "Patients with known germline or somatic mutations of BRCA1 or BRCA2"
-    # (NCT05536128) is that population. A clause that says "are excluded" (NCT01534598) is an
-    # exclusion, not a premise.
-    for c in out:  # "Patients with de novo stage IV OMBC must ...": whom the rule is for
-        if c["type"] == "de_novo" and 0 <= c.get("at", premise_end) < premise_end:
-            c["premise"] = True
-    if (
-        crit.kind == "inclusion"
-        and (said := _BRAIN_SUBJECT.match(text))
-        and not _BRAIN_EXISTS.match(text[said.end() :])
-    ):
-        # "Brain lesion/s has/have been radically resected" (NCT00842998, a list under "patients
-        # with CNS involvement are eligible provided that"): what must be true of brain spread,
-        # for those who have it (session 32, tuning set 87)
-        for c in out:
-            if c["type"] == "brain" and not c.get("neg") and c.get("at", -1) < said.end():
-                c["premise"] = True
-    premise = pm.group(1) if pm else ""
-    excluded = bool(
-        re.search(r"\b(?:are|is|be)\s+(?:excluded|not\s+eligible|ineligible)\b", premise, re.I)
-    )
-    if all(c.get("premise") for c in out) and not defines and not if_then:
-        # nothing required beyond the premise: the rest is real, only not checkable, so the
-        # premise is the requirement, except "premenopausal women must take goserelin", brain
-        # spread and "Patients with de novo stage IV OMBC must have a controlled primary
-        # tumour" (NCT05377047): a subgroup, as a relapse after early cancer is the other one
-        for c in out:
-            if not (
-                c["type"] in ("menopause", "de_novo") or (c["type"] == "brain" and not excluded)
-            ):
-                c.pop("premise", None)
-
-
 def _sole_sites(plain: str, out: list[dict]) -> list[dict]:
     """One check of the sites named as the sole sites, in place of their site checks."""
     sole = _SOLE_SITES.search(plain)
@@ -739,66 +396,6 @@ def _sole_sites(plain: str, out: list[dict]) -> list[dict]:
             )
     return out
 
-
-def _without_hr_low(out: list[dict]) -> list[dict]:
-    """The checks less HR-low when the rule counts ER-low with the negatives."""
-    if any(c["type"] == "receptor" and c["value"] == "hr-low" for c in out) and any(
-        c.get("value") in {"hr-negative", "triple-negative"} for c in out
-    ):
-        # "TNBC (ER/PgR <1%) or ER-low": ER-low counted with the negatives (er_low_wording),
-        # not HR-low asked for on its own (NCT06099769)
-        out = [c for c in out if c.get("value") != "hr-low"]
-    return out
-
-
-def _mark_scope(plain: str, out: list[dict]) -> None:
-    """Add the body part of a radiotherapy check and whether a pneumonitis check is bare."""
-    for c in out:  # "Prior brain radiotherapy": the body part, or exceptions left to the team
-        if c["type"] == "therapy" and c["value"] == "radiation":
-            c.update(radiation_scope(plain))
-        elif c["type"] == "condition" and c["value"] == "pneumonitis":
-            # "History of or current ILD or pneumonitis": a bare history is settled by a note; a
-            # window, a grade or the steroids it needed stay with the study team (pneumonitis.py)
-            c["bare"] = pneumonitis_bare(plain)
-
-
-def _mark_conditional(text: str, kind: str, out: list[dict], conditional: re.Match | None) -> None:
-    """Mark every check conditional under an "If ...", a marker subject no check reads or an
-    inclusion's lead-in to a list of tumor types that names no breast cancer (an exclusion's
-    lead-in keeps its force: review)."""
-    marker_subject = _MARKER_SUBJECT.match(text)
-    if marker_subject and any(c.get("at", len(text)) < marker_subject.end() for c in out):
-        marker_subject = None  # a check reads the marker: the premise decides (review)
-    if kind == "inclusion" and _FOLLOWING_TYPES.match(text) and not _BREAST.search(text):
-        # "The following tumor types if tissues tests positive for CCND1 amplification;"
-        # (NCT01037790: session 36, tuning set 99): a rule for the tumor types listed after it,
-        # which may not include the person's; never a clear "not met"
-        for c in out:
-            c.pop("premise", None)
-            c["conditional"] = True
-    if (conditional or marker_subject) and not any(c.get("premise") for c in out):
-        for c in out:  # "If ..., then ...": a premise we cannot check; never a clear "not met"
-            c["conditional"] = True
-
-
-def _mark_treatment_subjects(plain: str, out: list[dict]) -> None:
-    """Mark a treatment that names whom the rule is for ("for patients on warfarin") a premise."""
-    for c in out:
-        # "Stable INR required for patients on warfarin" (NCT00499525: held-out set 92, read
-        # after it was measured): the drug names whom the rule is for
-        if c["type"] == "therapy" and _FOR_PATIENTS_ON.search(plain[: c.get("at", 0)]):
-            c["premise"] = True
-
-
-#: a lead-in to a list of tumor types in the items after it, with the condition they must meet
-#: ("The following tumor types if ..."), not one that says they are kept out
-_FOLLOWING_TYPES = re.compile(
-    r"^\W*(?:the\s+)?following\s+(?:tumou?r\s+types?|tumou?rs|cancers?|cancer\s+types?|"
-    r"histolog\w+|diseases?|indications?)\s+(?:if|when|provided|whose|that|with)\b"
-    r"(?![^.;]*\b(?:exclu\w*|not\s+(?:be\s+)?(?:eligible|permitted|allowed)|ineligible|prohibited)\b)",
-    re.I,
-)
-_BREAST = re.compile(r"\bbreast\b|\btnbc\b|\bm?bc\b|mammary", re.I)
 
 #: words between two namings of a drug that make the second one way of several or a condition
 #: (a sentence break is still an "and": final review)
