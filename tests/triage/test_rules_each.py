@@ -59,6 +59,7 @@ CASES = [
         "round56_cases.yaml",
         "round57_cases.yaml",
         "round58_cases.yaml",
+        "round59_cases.yaml",
     )
     for case in yaml.safe_load((DATA / file).read_text("utf-8"))["cases"]
 ]

@@ -15,6 +15,7 @@ import re
 from mbcnav.trials.context import Mention
 from mbcnav.trials.cues import (
     _DEFINES,
+    _HAVE_PREMISE,
     _IF_PREMISE,
     _MARKER_SUBJECT,
     _PREMISE,
@@ -56,7 +57,7 @@ _BRAIN_EXISTS = re.compile(
 
 def _premise(text: str) -> tuple[re.Match | None, int, int | None, bool]:
     """The opening premise and its end, a trailing "if"'s end, and whether a marker defines it."""
-    pm = _PREMISE.match(text) or _IF_PREMISE.match(text)
+    pm = _PREMISE.match(text) or _IF_PREMISE.match(text) or _HAVE_PREMISE.match(text)
     premise_end = pm.end(1) if pm else -1
     ti = _TRAILING_IF.search(text)
     trailing_if = ti.end() if ti else None
@@ -99,7 +100,8 @@ def _settle_premises(
     defines: bool,
 ) -> None:
     """Mark whom the rule is for as a premise; with nothing else asked, the premise is the rule."""
-    if_then = pm is not None and not _PREMISE.match(text)  # "If no measurable disease, then ..."
+    # "If no measurable disease, then ..."
+    if_then = pm is not None and not (_PREMISE.match(text) or _HAVE_PREMISE.match(text))
     # "Patients with known brain metastases must have completed any radiotherapy ..."
     # (NCT07311993): brain spread is a condition some people meet, never the population of the
     # whole study; "Patients with known germline or somatic mutations of BRCA1 or BRCA2"

@@ -136,11 +136,21 @@ def _extracranial(crit: Criterion, plain: str, found: list[Mention]) -> dict | N
     return None
 
 
+#: de novo as the other way of the same "or", after a recurrence: "(progressed following prior
+#: therapy or de novo)" (NCT06705504: session 38, tuning set 105), "recurrent or de novo"
+_OR_AFTER_RECURRENCE = re.compile(
+    r"\b(?:recurr\w*|relaps\w*|progress\w*|metachronous)\b[^.;()]{0,60}?\b(?:or|and/or)\s+"
+    r"(?:(?:as|a|an|with)\s+)?$",
+    re.I,
+)
+
+
 def _de_novo(crit: Criterion, plain: str) -> dict | None:
     """Spread found at diagnosis (de novo) or a recurrence (metachronous)."""
     if (
         (novo := rx("concept.de_novo").search(plain))
         and not re.search(r"\bor\b[^.;]{0,30}\brecurr", plain, re.I)
+        and not _OR_AFTER_RECURRENCE.search(plain[max(0, novo.start() - 80) : novo.start()])
         and not _INCLUDED.search(plain[max(0, novo.start() - 60) : novo.start()])
         and not _ALSO_ELIGIBLE.search(plain[novo.end() :])
     ):

@@ -73,6 +73,14 @@ def pipeline():
             r["category"],
             pattern=r.get("pattern"),
             direction=r.get("direction", "BIDIRECTIONAL"),
+            max_scope=r.get("max_scope"),
+            # a rule that modifies only concepts of some kinds ("not amenable to" says what the
+            # disease is not fit for: a setting or a treatment, never the receptors after it)
+            allowed_types=(
+                {cid for cid, c in load().concepts.items() if c.check in r["only_checks"]}
+                if r.get("only_checks")
+                else None
+            ),
         )
         for r in load().context
     ]

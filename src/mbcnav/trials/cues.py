@@ -167,6 +167,16 @@ _PREMISE = re.compile(
     r"(.{3,300}?)(?:,?\s+(?:must|should|may|will|need|can|have to|are required)\b|\s*(?:\([^()]*\))?\s*:)",
     re.I,
 )
+# ... and a rule said with "have received" after people named by what they have: "Patients with
+# HER2-positive metastatic breast cancer have received treatment with trastuzumab ..."
+# (NCT05331326: session 38, tuning set 105); not "Patients who have received ...", where the
+# people are named by the treatment itself
+_HAVE_PREMISE = re.compile(
+    r"^\W*(?:[\w\s/-]{0,40}:\s*)?(?:for\s+|in\s+)?(?:patients|participants|subjects|women|people)\s+"
+    r"with\s+(?=.)([^.;:()]{3,120}?),?\s+(?:have|has)\s+(?:previously\s+|already\s+|also\s+)?"
+    r"(?:received|been\s+treated|undergone)\b",
+    re.I,
+)
 # a subject named by a marker ("Her2-neu-expressing patients must ..."): when no check reads the
 # marker, the rule is for a group the record may not be in, so it never rules anyone out
 _MARKER_SUBJECT = re.compile(

@@ -322,6 +322,8 @@ def evaluate(c: dict, f: PatientFacts) -> tuple[bool | None | str, str, str]:
             low = "Your ER is low-positive (1-10%), PR negative and HER2 negative."
             if c.get("er_low_ok"):
                 return True, low + " This trial counts that with triple-negative.", ""
+            if c.get("er_below_1"):
+                return False, low + " This trial counts ER as negative only below 1%.", ""
             return (
                 None,
                 low + " Some triple-negative trials include ER-low cancers and some do not.",

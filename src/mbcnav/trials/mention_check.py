@@ -232,8 +232,12 @@ def _before_examples(before: str) -> str:
 # a therapy given in any setting: "whether in recurrent/metastatic setting or in
 # neoadjuvant/adjuvant setting" (NCT04892693), "in the (neo)adjuvant or metastatic setting"
 _EITHER_SETTING = re.compile(
-    r"\b(?:metastatic|advanced|recurrent)\b[^.;()]{0,40}\bor\b[^.;()]{0,20}\b(?:neo-?)?adjuvant\b"
-    r"|\b(?:\(neo\))?(?:neo-?)?adjuvant\b[^.;()]{0,40}\bor\b[^.;()]{0,20}\b(?:metastatic|advanced)\b"
+    r"\b(?:metastatic|advanced|recurrent)\b[^.;()]{0,40}\bor\b[^.;()]{0,20}\b(?:(?:neo-?)?adjuvant|"
+    r"locali[sz]ed|early(?:[- ]stage)?|curative|perioperative)\b"
+    # (the early setting said as "localized", "early", "curative": "Prior exposure to a taxane in
+    # localized or advanced/metastatic setting", NCT06519370: session 38, tuning set 105)
+    r"|\b(?:(?:\(neo\))?(?:neo-?)?adjuvant|locali[sz]ed|early(?:[- ]stage)?|curative|perioperative)\b"
+    r"[^.;()]{0,40}\bor\b[^.;()]{0,20}\b(?:metastatic|advanced)\b"
     # two ways in, one in each setting: "relapsed during treatment with an AI in the adjuvant
     # setting or progressed during treatment with an AI in the metastatic setting" (NCT02216786:
     # session 37, tuning set 102)

@@ -91,6 +91,16 @@ def _cue(text: str, mode: str) -> re.Match | None:
 
 
 _CLAUSE_EDGE = re.compile(r"[;:]\s|,?\s+\bor\b\s+|,\s+(?=unless|except|provided)", re.I)
+#: ... and for a doctor's call, a sentence's end and a new requirement joined by "and" ("Progressed
+#: on and not suitable for endocrine therapy per investigator assessment and treated with 1 to 2
+#: lines of prior chemotherapy in the inoperable/metastatic setting. Participant must have ...",
+#: NCT05104866: session 38, tuning set 105): the call is for its own clause only
+_JUDGEMENT_EDGE = re.compile(
+    _CLAUSE_EDGE.pattern
+    + r"|\.\s+(?=[A-Z])|,?\s+\band\s+(?:(?:has|have|had|was|were|be|is|are)\s+)?(?:been\s+)?"
+    r"(?:treated|received|progressed|must)\b",
+    re.I,
+)
 
 
 def stated_first(text: str) -> int | None:
@@ -123,7 +133,8 @@ def scope(text: str, mode: str) -> tuple[int, int]:
     m = _cue(text, mode)
     if not m:
         return 0, len(text)
-    lo, hi = between_edges(text, _CLAUSE_EDGE, m.start(), m.end())
+    edges = _JUDGEMENT_EDGE if mode == "judgement" else _CLAUSE_EDGE
+    lo, hi = between_edges(text, edges, m.start(), m.end())
     if (
         mode == "judgement"
         and _POSTPOSED.match(m.group(0))
