@@ -177,3 +177,101 @@ def test_progression_on_the_latest_treatment_said_in_brackets():
     got = _checks("Has documented radiologic progression (during or after most recent treatment)")
     assert any(c.get("latest") for c in got)
     assert not any(c.get("latest") for c in _checks("Has documented radiologic progression"))
+
+
+# --- the first review's inputs (each a wrong answer the first version gave) ---
+
+
+def test_review_hiv_rules_with_a_denial_or_a_limit_after_the_treatment_stay_open():
+    for rule in (
+        "HIV-positive patients not currently on antiretroviral therapy",
+        "HIV-positive patients not yet receiving antiretroviral therapy",
+        "HIV-positive patients on combination antiretroviral therapy with drug interactions with "
+        "study drug (e.g., ritonavir)",
+        "HIV-positive patients receiving antiretroviral therapy for less than 4 weeks",
+    ):
+        assert _verdict(rule, _hiv(), "exclusion") != "not met", rule
+
+
+def test_review_a_later_item_that_widens_the_list_shares_its_words():
+    for rule in (
+        "Human immunodeficiency virus (HIV), hepatitis B, or other chronic infections not "
+        "controlled with treatment",
+        "History of HIV, hepatitis B or C, or other chronic infectious disease, if uncontrolled",
+    ):
+        assert _verdict(rule, _hiv(), "exclusion") != "not met", rule
+    diabetes = _patient(conditions=[{"name": "type 2 diabetes", "status": "controlled"}])
+    rule = (
+        "Diabetes mellitus, hypertension, or other chronic illness not controlled with medication"
+    )
+    assert _verdict(rule, diabetes, "exclusion") != "not met"
+
+
+def test_review_not_amenable_to_a_list_denies_the_whole_list():
+    for text in (
+        "Locally advanced breast cancer not amenable to surgery, radiotherapy or systemic "
+        "chemotherapy with curative intent",
+        "HR-positive, HER2-negative advanced breast cancer not amenable to curative treatment by "
+        "surgery or radiotherapy, or to anthracycline-based chemotherapy",
+    ):
+        got = [c["neg"] for c in _checks(text) if c.get("value") == "chemotherapy"]
+        assert got in ([], [True]), text
+    must = _checks(
+        "Unresectable locally advanced or metastatic HER2-negative breast cancer not amenable to "
+        "resection with curative intent, and must have received prior CDK4/6 inhibitor"
+    )
+    assert [c["neg"] for c in must if c.get("value") == "CDK4/6 inhibitor"] == [False]
+
+
+def test_review_de_novo_beside_a_relapse_with_its_own_condition_stays_a_way_in():
+    got = _checks(
+        "Relapsed within 12 months of adjuvant endocrine therapy or de novo metastatic disease"
+    )
+    assert [c["type"] for c in got if c["type"] == "de_novo"] == ["de_novo"]
+
+
+def test_review_a_doctors_call_keeps_a_clause_with_a_way_in_of_its_own():
+    from .test_cohort_scoping import fit, person
+
+    rule = (
+        "Inclusion Criteria:\n\n* Endocrine resistant disease per investigator assessment and "
+        "received at least one line of endocrine therapy for advanced disease or relapse during or "
+        "within 12 months of adjuvant endocrine therapy\n"
+    )
+    assert fit(rule, person(lines=0, lines_done=0)) != "unlikely"
+
+
+def test_review_suspected_spread_of_a_known_cancer_is_for_people_with_mbc():
+    for summary in (
+        "Patients with suspected or histologically confirmed recurrent breast cancer.",
+        "This study enrolls patients with metastatic breast cancer and patients with suspected "
+        "metastases to evaluate uptake.",
+        "Patients with suspected recurrence or metastasis of breast cancer, or with known "
+        "metastatic breast cancer undergoing restaging, will be included.",
+        "Patients with suspected further metastatic spread of known metastatic breast cancer.",
+        "Patients with suspected new metastases of breast cancer.",
+        "This study evaluates FES PET/CT in patients with suspected metastatic breast cancer "
+        "progression to guide therapy choice.",
+    ):
+        assert not gates(_trial(summary))["suspected_only"], summary
+
+
+def test_review_people_named_by_what_they_had_are_the_whole_population():
+    got = _checks(
+        "Patients with HR-positive, HER2-negative metastatic breast cancer who have received prior "
+        "CDK4/6 inhibitor therapy"
+    )
+    assert not any(c.get("premise") for c in got)
+
+
+def test_review_below_one_percent_said_of_another_marker_is_not_er():
+    from mbcnav.trials.receptors import er_low_wording
+
+    for text in (
+        "Triple negative breast cancer (ER-negative, PR < 1%, HER2-negative)",
+        "Triple-negative breast cancer, HER2-negative (IHC 0 or 1+, or <1% of cells), ER-negative",
+        "TNBC with PD-L1 CPS < 1%",
+    ):
+        assert "er_below_1" not in er_low_wording(text), text
+    for text in ("TNBC: ER < 1% and PR < 1%", "ER and PR < 1%", "ER/PR <1%"):
+        assert er_low_wording(text) == {"er_below_1": True}, text

@@ -262,6 +262,9 @@ def ask(
     in_scope = (
         personal
         or scope().covers(question)
+        # a 911 sign told now is the library's to answer with its 911 passage, whoever has it ("my
+        # legs went weak this morning and I can't feel my feet": session 38 review)
+        or (sign is not None and sign != "fever")
         or (
             sign == "fever"
             and bool(re.search(r"\b(?:i|im|i'm|my|me)\b", question, re.I))

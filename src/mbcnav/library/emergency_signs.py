@@ -23,6 +23,13 @@ _HYPOTHETICAL = re.compile(
 )
 
 
+#: a plan or a question about signs in general, which the sentences after it go on with
+_PLAN = re.compile(
+    r"\b(?:if|in\s+case|what\s+if|suppose|signs?\s+of|symptoms?\s+of|watch\s+(?:out\s+)?for)\b",
+    re.I,
+)
+
+
 #: talking as conversation, not speech lost ("my teenage son wont talk about my cancer":
 #: session 33, all-sets run)
 _CONVERSATION = re.compile(
@@ -116,12 +123,23 @@ def emergency_sign(question: str) -> str | None:
     signs = scope().emergency_signs
     # (a "." splits sentences unless it sits between two digits: "38.5" stays whole, "lower my
     # ibrance to 100. I have crushing chest pain" does not: last review)
+    told = 0
     for sentence in re.split(r"(?:\.(?!\d)|(?<!\d)\.)+|[!?]+", question or ""):
+        # (a sentence after one that asks about signs or a plan lists them: "what are the signs
+        # of a blood clot? chest pain, leg swelling?")
+        before, told = (question or "")[:told], told + len(sentence) + 1
+        if _PLAN.search(before):
+            continue
         if _fever_now(sentence):
             return "fever"  # "my temp is 38.9, should I go in?" (a question about the fever now)
-        if _HYPOTHETICAL.search(sentence):
-            continue  # "If I end up in the hospital and can't talk, who decides?" (a plan)
         for clause in _clauses(sentence):
+            # a plan or a worry said before the sign or in its clause ("If I end up in the
+            # hospital and can't talk, who decides?", "what are the signs of a clot: chest pain")
+            # is no sign told; a question after it about what to do is ("I have crushing chest
+            # pain, should I go to the ER?": session 38 review)
+            at = sentence.find(clause)
+            if _HYPOTHETICAL.search(sentence[: at + len(clause)] if at >= 0 else sentence):
+                continue
             if (
                 len(clause.split()) < 2
                 or _PAST.search(clause)

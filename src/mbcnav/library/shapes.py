@@ -116,6 +116,13 @@ def marker_factor(index, question: str) -> np.ndarray | None:
     return np.where(hit, DRUG_BONUS, 1.0).astype(np.float32)
 
 
+def _symptom_named(question: str) -> bool:
+    """Whether a sentence of the question tells of a check-in symptom (the patient vocabulary)."""
+    from mbcnav.patient import vocabulary as symptom_vocabulary
+
+    return any(symptom_vocabulary.normalise_symptom(s) for s in split_sentences(question))
+
+
 def focus_factor(index, question: str) -> np.ndarray | None:
     """``DRUG_BONUS`` for passages naming a drug the question names (by any of its names), and
     ``CLASS_BONUS`` for the passages the medicines guide lists for its class (how it works, its
@@ -132,6 +139,18 @@ def focus_factor(index, question: str) -> np.ndarray | None:
             passages = (*page.works, *page.side_effects, *page.report)
             listed |= {(p.article.slug, p.section.heading) for p in passages}
     near = np.array([(s.article, s.heading) in listed for s in index.sections], dtype=bool)
+    if _symptom_named(question):
+        # a symptom told beside the medicine ("5 cycles into abraxane and my fingertips have gone
+        # numb"): the medicine's side-effect and report-at-once passages are the focus, not the
+        # passages that say what the medicine is
+        side = set()
+        for generic in named:
+            if page := medicine_for(generic):
+                side |= {
+                    (p.article.slug, p.section.heading) for p in (*page.side_effects, *page.report)
+                }
+        harm = np.array([(s.article, s.heading) in side for s in index.sections], dtype=bool)
+        return np.where(harm, DRUG_BONUS, 1.0).astype(np.float32)
     factor = np.where(hit, DRUG_BONUS, np.where(near, CLASS_BONUS, 1.0)).astype(np.float32)
     # a medicine named is the focus; the markers beside it are context ("do you have to have
     # the brca gene to get lynparza": all-sets run, sets 30 and 52)

@@ -138,9 +138,13 @@ def _extracranial(crit: Criterion, plain: str, found: list[Mention]) -> dict | N
 
 #: de novo as the other way of the same "or", after a recurrence: "(progressed following prior
 #: therapy or de novo)" (NCT06705504: session 38, tuning set 105), "recurrent or de novo"
+#: (a plain recurrence only: "Relapsed within 12 months of adjuvant endocrine therapy or de novo
+#: metastatic disease" is two ways in, each with its own condition: review)
 _OR_AFTER_RECURRENCE = re.compile(
-    r"\b(?:recurr\w*|relaps\w*|progress\w*|metachronous)\b[^.;()]{0,60}?\b(?:or|and/or)\s+"
-    r"(?:(?:as|a|an|with)\s+)?$",
+    r"\b(?:recurr\w*|relaps\w*|progress\w*|metachronous)\b(?:\s+(?:disease|breast\s+cancer|cancer))?"
+    r"(?:\s+(?:following|after|on)\s+(?:a\s+)?(?:prior|previous|earlier|(?:neo-?)?adjuvant)\s+"
+    r"(?:therapy|treatment))?"
+    r",?\s+(?:or|and/or)\s+(?:(?:as|a|an|with)\s+)?$",
     re.I,
 )
 

@@ -73,7 +73,6 @@ def pipeline():
             r["category"],
             pattern=r.get("pattern"),
             direction=r.get("direction", "BIDIRECTIONAL"),
-            max_scope=r.get("max_scope"),
             # a rule that modifies only concepts of some kinds ("not amenable to" says what the
             # disease is not fit for: a setting or a treatment, never the receptors after it)
             allowed_types=(

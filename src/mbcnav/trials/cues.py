@@ -173,7 +173,10 @@ _PREMISE = re.compile(
 # people are named by the treatment itself
 _HAVE_PREMISE = re.compile(
     r"^\W*(?:[\w\s/-]{0,40}:\s*)?(?:for\s+|in\s+)?(?:patients|participants|subjects|women|people)\s+"
-    r"with\s+(?=.)([^.;:()]{3,120}?),?\s+(?:have|has)\s+(?:previously\s+|already\s+|also\s+)?"
+    # (not "Patients with HR+ ... breast cancer who have received ...": the study's own people,
+    # named by what they had: review)
+    r"with\s+(?=.)([^.;:()]{3,120}?)(?<!\bwho)(?<!\bthat)(?<!\bwhich),?\s+(?:have|has)\s+"
+    r"(?:previously\s+|already\s+|also\s+)?"
     r"(?:received|been\s+treated|undergone)\b",
     re.I,
 )

@@ -321,15 +321,34 @@ def _without_later_prefixes(p: Problem, text: str, a: int, b: int, cb: int) -> s
         start = max(text.rfind(",", cb, g.start()), text.rfind(";", cb, g.start()))
         if start < cb or any(q.rx.search(text, start, b) for q in load().problems):
             continue
+        # ... an item with a qualifier of its own before its head; "or other chronic infections
+        # not controlled with treatment" widens the list, and its words are said of every item
+        # (review)
+        prefix = text[start : g.start()]
+        if _WIDENS.search(prefix) or not _OWN_QUALIFIER.search(prefix):
+            continue
         scan = scan[: start - a] + " " * (b - start)
         break
     return scan
 
 
+#: a later item that widens the list ("or other chronic infections ...") and the qualifiers an
+#: item of its own opens with
+_WIDENS = re.compile(r"\b(?:other|another|similar|such|any)\b", re.I)
+_OWN_QUALIFIER = re.compile(
+    r"\b(?:uncontrolled|active|chronic|ongoing|serious|severe|acute|significant|current)\b", re.I
+)
 #: a kind of illness a list item may name without naming a problem of its own
 _GENERIC_ITEM = re.compile(r"\b(?:infections?|infectious|illness(?:es)?)\b", re.I)
 #: "HIV-positive patients on combination antiretroviral therapy are ineligible" (NCT01246102):
 #: the treatment is what the rule names, which a record of HIV on treatment settles (session 38)
+#: ... not said with a denial before it ("not currently on antiretroviral therapy") nor a further
+#: limit after it ("... with drug interactions with study drug", "for less than 4 weeks": review)
+_ART_DENIED = re.compile(r"\b(?:not|non|no|without|never)\b[\w\s-]{0,25}$", re.I)
+_ART_ENDS = re.compile(
+    r"\s*(?:\([^()]*\)\s*)?(?:[.;]|$|(?:are|is|will\s+be)\s+(?:ineligible|excluded|not\s+eligible)\b)",
+    re.I,
+)
 _ON_ART = re.compile(
     r"(?<!\bnot\s)\b(?:on|receiving|taking|requiring|treated\s+with)\s+(?:[\w-]+\s+){0,2}?"
     r"(?:anti-?retroviral\w*|c?art\b|haart\b)(?:\s+(?:therapy|treatment|drugs?|medications?))?",
@@ -403,7 +422,12 @@ def _check(p: Problem, text: str, m: re.Match) -> dict | None:
         check["insulin"] = bool(INSULIN.search(near))
         check["other_kinds"] = sorted(diabetes_kinds(sentence) - own_kinds)
         scan = INSULIN.sub(" ", _DIABETES_KIND.sub(" ", scan))
-    if p.term == "hiv" and (art := _ON_ART.search(scan)):
+    art = _ON_ART.search(scan) if p.term == "hiv" else None
+    if (
+        art
+        and not _ART_DENIED.search(scan[max(0, art.start() - 30) : art.start()])
+        and _ART_ENDS.match(scan[art.end() :])
+    ):
         check["on_art"] = True
         scan = scan[: art.start()] + " " * (art.end() - art.start()) + scan[art.end() :]
     if nyha is not None:

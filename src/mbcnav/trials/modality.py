@@ -95,6 +95,9 @@ _CLAUSE_EDGE = re.compile(r"[;:]\s|,?\s+\bor\b\s+|,\s+(?=unless|except|provided)
 #: on and not suitable for endocrine therapy per investigator assessment and treated with 1 to 2
 #: lines of prior chemotherapy in the inoperable/metastatic setting. Participant must have ...",
 #: NCT05104866: session 38, tuning set 105): the call is for its own clause only
+_OTHER_WAY = re.compile(
+    r"\bor\s+(?:\w+\s+){0,2}?(?:relaps\w*|recurr\w*|progress\w*)|\b(?:neo-?)?adjuvant\b", re.I
+)
 _JUDGEMENT_EDGE = re.compile(
     _CLAUSE_EDGE.pattern
     + r"|\.\s+(?=[A-Z])|,?\s+\band\s+(?:(?:has|have|had|was|were|be|is|are)\s+)?(?:been\s+)?"
@@ -135,6 +138,11 @@ def scope(text: str, mode: str) -> tuple[int, int]:
         return 0, len(text)
     edges = _JUDGEMENT_EDGE if mode == "judgement" else _CLAUSE_EDGE
     lo, hi = between_edges(text, edges, m.start(), m.end())
+    if edges is _JUDGEMENT_EDGE and _OTHER_WAY.search(text[hi:]):
+        # a clause after the call with a way in of its own ("... and received at least one line
+        # of endocrine therapy for advanced disease or relapse during or within 12 months of
+        # adjuvant endocrine therapy": review) keeps the call over it
+        lo, hi = between_edges(text, _CLAUSE_EDGE, m.start(), m.end())
     if (
         mode == "judgement"
         and _POSTPOSED.match(m.group(0))

@@ -101,14 +101,6 @@ def validate(raw: object, where: str = WHERE) -> Patterns:
                 f"{where}: context rule '{rule['literal']}' has a pattern that is not a list of "
                 "token mappings (spaCy's Matcher form)."
             )
-        scope = rule.get("max_scope")
-        if scope is not None and (
-            isinstance(scope, bool) or not isinstance(scope, int) or not 1 <= scope <= 20
-        ):
-            raise TrialsError(
-                f"{where}: context rule '{rule['literal']}' has max_scope {scope!r}; "
-                "use a whole number of words from 1 to 20."
-            )
         checks = rule.get("only_checks")
         if checks is not None and not (
             isinstance(checks, list) and checks and all(isinstance(c, str) for c in checks)

@@ -446,18 +446,36 @@ _SUSPECTED_SITE = re.compile(
 )
 _OR_CONFIRMED = re.compile(
     r"\b(?:confirmed|known|proven|established|documented|diagnosed)\s+(?:or|and/or)\s+suspected\b|"
-    r"\bsuspected\s+(?:or|and/or)\s+(?:confirmed|known|proven|established|documented|diagnosed)\b",
+    r"\bsuspected\s+(?:or|and/or)\s+(?:[\w-]+\s+){0,3}?(?:confirmed|known|proven|established|documented|"
+    r"diagnosed)\b",
     re.I,
 )
+#: ... nor a study that also names people whose cancer is known ("patients with metastatic breast
+#: cancer and patients with suspected metastases", "or with known metastatic breast cancer
+#: undergoing restaging": review) or suspects more of a known cancer ("suspected new
+#: metastases", "suspected further metastatic spread", "suspected ... progression")
+_KNOWN_TOO = re.compile(
+    r"\b(?:known|confirmed|established|documented|diagnosed|existing|proven)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:metasta\w*|recurren\w*|breast\s+cancer|disease|cancer)\b|"
+    r"\b(?:participants|patients|people|women|men|individuals|subjects|those|persons)\s+with\s+"
+    r"(?:metastatic|advanced|stage\s+(?:iv|4)|recurrent)\b",
+    re.I,
+)
+_MORE_OF_KNOWN = re.compile(r"\b(?:new|further|additional|more|progress\w*|worsening)\b", re.I)
 
 
 def _suspected_only(trial: Trial) -> bool:
     """Whether the study is for people whose breast cancer's return or spread is only suspected
     (a diagnostic study that enrols before the biopsy), as its title or summary says."""
     text = " ".join([trial.title, trial.summary or ""])
-    if _OR_CONFIRMED.search(text):
+    if _OR_CONFIRMED.search(text) or _KNOWN_TOO.search(text):
         return False
-    return any(not _SUSPECTED_SITE.search(m.group("what")) for m in _SUSPECTED.finditer(text))
+    return any(
+        not _SUSPECTED_SITE.search(m.group("what"))
+        and not _MORE_OF_KNOWN.search(m.group("what"))
+        and not _MORE_OF_KNOWN.search(text[m.end() : m.end() + 40].split(".")[0])
+        for m in _SUSPECTED.finditer(text)
+    )
 
 
 def mismatch(g: dict | None, f: PatientFacts) -> str:
@@ -509,7 +527,7 @@ def mismatch(g: dict | None, f: PatientFacts) -> str:
     if g.get("suspected_only") and (f.diagnosed_on or f.sites):
         return (
             "This study is for people whose breast cancer is only suspected to have come back "
-            "or spread and is not yet confirmed; your record says yours has been diagnosed."
+            "or spread and is not yet confirmed; your record shows metastatic breast cancer."
         )
     if g.get("bone_only") and f.sites_known and "bone" not in f.sites:
         return "This study is for people whose cancer has spread to the bones; your record shows no bone metastases."

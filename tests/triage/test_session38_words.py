@@ -1,0 +1,92 @@
+"""Thirty-eighth session (issue 20): words read from the tuning set 82, last session's held-out
+set 81 (read after it was measured) and the first review, each checked both ways."""
+
+import pytest
+
+from mbcnav.patient import vocabulary
+
+from .test_session32_words import _run
+
+
+def _rules(result) -> set[str]:
+    return {r.rule for r in result.reasons}
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["my legs felt kind of rubbery going up the stairs", "rubbery legs", "legs went all rubbery"],
+)
+def test_rubbery_legs_are_weak_legs(text):
+    assert vocabulary.normalise_symptom(text)[0] == "leg weakness"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the chicken was rubbery, my legs ache a bit",
+        "I have a rubbery lump near my knee",
+        "rubbery skin on my legs",
+    ],
+)
+def test_rubbery_said_of_something_else_is_no_weak_leg(text):
+    found = vocabulary.normalise_symptom(text)
+    assert found is None or found[0] != "leg weakness", text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "weak muscles, struggling to hold my head up",
+        "my neck muscles are so weak I can't lift my head off the pillow",
+        "muscles feel weak and my voice sounds weak",
+        "muscle pain and my pee is dark like cola",
+    ],
+)
+def test_weak_muscles_with_neck_voice_or_urine_signs_on_immunotherapy_are_an_emergency(text):
+    r = _run({"symptom": text}, drugs=["pembrolizumab"])
+    assert r.level == "emergency", text
+    assert "weak-muscles-with-neck-voice-eye-breathing-or-urine-signs-on-immunotherapy" in _rules(r)
+
+
+def test_weak_muscles_alone_on_immunotherapy_are_a_same_day_call_and_tiredness_is_not_myositis():
+    r = _run(
+        {"symptom": "my thigh muscles ache and it is hard to get up from a chair"},
+        drugs=["pembrolizumab"],
+    )
+    assert r.level in {"urgent", "emergency"}
+    assert "new-muscle-pain-or-weakness-on-immunotherapy" in _rules(r)
+    tired = _run({"symptom": "I feel weak"}, drugs=["pembrolizumab"])
+    assert "new-muscle-pain-or-weakness-on-immunotherapy" not in _rules(tired)
+    # the same neck and voice signs on letrozole: no immunotherapy rule
+    other = _run({"symptom": "muscles feel weak and my voice sounds weak"}, drugs=["letrozole"])
+    assert (
+        "weak-muscles-with-neck-voice-eye-breathing-or-urine-signs-on-immunotherapy"
+        not in _rules(other)
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I can't tell when I need a poo anymore",
+        "cant feel when i need to wee",
+        "I've lost the urge to go to the loo",
+    ],
+)
+def test_losing_the_feeling_of_needing_the_toilet_is_an_emergency(text):
+    assert _run({"symptom": text}, drugs=["letrozole"]).level == "emergency", text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I can't poo and I feel bloated",
+        "I cant tell when the pharmacy opens, need more loo roll",
+        "I don't know when my next appointment is, need a wee sample",
+    ],
+)
+def test_constipation_and_toilet_words_elsewhere_are_no_lost_feeling(text):
+    found = vocabulary.normalise_symptom(text)
+    assert found is None or found[0] not in {"loss of bowel control", "loss of bladder control"}, (
+        text
+    )
