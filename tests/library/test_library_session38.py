@@ -47,3 +47,13 @@ def test_a_symptom_told_beside_a_medicine_looks_at_its_side_effects():
     assert "neuropathy" in _ask(q).answers[0].heading.lower()
     # no symptom: what the medicine is
     assert _articles("is capecitabine a chemo pill")[0] == "chemotherapy-and-adcs"
+
+
+def test_an_earlier_sentence_that_only_hedges_does_not_hide_a_sign():
+    for q in (
+        "Sorry if this is a silly question. I have crushing chest pain and my left arm hurts.",
+        "I wonder if it's the ibrance. My legs went weak this morning and I can't stand up.",
+        "Not sure if I should go to the ER, I have crushing chest pain and can't breathe",
+    ):
+        assert emergency_sign(q) is not None, q
+    assert not ask("my dog had a seizure today, what should I do").answers

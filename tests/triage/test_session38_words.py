@@ -90,3 +90,58 @@ def test_constipation_and_toilet_words_elsewhere_are_no_lost_feeling(text):
     assert found is None or found[0] not in {"loss of bowel control", "loss of bladder control"}, (
         text
     )
+
+
+# --- the final review's inputs ---
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I don't get the urge to go to the toilet any more",
+        "I can't feel when I need to go",
+        "she can't tell when she needs the toilet",
+        "I don't know when I need to go to the toilet anymore",
+    ],
+)
+def test_losing_the_urge_said_other_ways_is_an_emergency(text):
+    assert _run({"symptom": text}, drugs=["letrozole"]).level == "emergency", text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I've lost the urge to eat and I'm constipated, no poo for 4 days",
+        "I don't know when I need to go for my scan",
+        "I can't tell when I need to take my pills",
+    ],
+)
+def test_the_urge_to_eat_and_other_times_are_no_lost_feeling(text):
+    found = vocabulary.normalise_symptom(text)
+    assert found is None or found[0] not in {"loss of bowel control", "loss of bladder control"}, (
+        text
+    )
+
+
+def test_rubber_legs_said_other_ways_and_a_rubbery_lump():
+    assert vocabulary.normalise_symptom("legs like rubber")[0] == "leg weakness"
+    assert vocabulary.normalise_symptom("my thighs feel rubbery")[0] == "leg weakness"
+    found = vocabulary.normalise_symptom("the lump in my leg feels rubbery")
+    assert found is None or found[0] != "leg weakness"
+
+
+def test_drooping_eyes_with_weakness_on_immunotherapy_and_near_misses():
+    r = _run(
+        {"symptom": "I'm weak and my eyes keep closing, I can't keep them open"},
+        drugs=["pembrolizumab"],
+    )
+    assert r.level == "emergency"
+    for text in (
+        "mild muscle cramps after drinking cola",
+        "my muscles ache a little and I have a hoarse voice from singing",
+    ):
+        rules = _rules(_run({"symptom": text}, drugs=["pembrolizumab"]))
+        assert (
+            "weak-muscles-with-neck-voice-eye-breathing-or-urine-signs-on-immunotherapy"
+            not in rules
+        ), text

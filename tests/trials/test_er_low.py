@@ -36,7 +36,10 @@ def test_wording():
     }
     assert er_low_wording("ER-low (1-10%) or triple-negative") == {"er_low_ok": True}
     assert er_low_wording("ER-positive, defined as ≥ 10% of tumor cells") == {"er_min10": True}
-    assert er_low_wording("Triple-negative breast cancer (ER < 1%, PR < 1%)") == {}
+    # ER-negative set at under 1% leaves ER-low out (session 38)
+    assert er_low_wording("Triple-negative breast cancer (ER < 1%, PR < 1%)") == {
+        "er_below_1": True
+    }
     assert (
         er_low_wording("Triple-negative; Ki-67 no lower than 20") == {}
     )  # "lower" is not "low ER"

@@ -173,6 +173,13 @@ def _asks(question: str) -> bool:
     )
 
 
+#: an animal whose sign a message tells of ("my dog had a seizure today": review)
+_ANIMAL = re.compile(
+    r"\b(?:my|our|the|her|his)\s+(?:\w+\s+)?(?:dog|cat|puppy|kitten|pet|horse|rabbit|bunny|parrot)s?\b",
+    re.I,
+)
+
+
 #: someone other than the writer whose fever a message may tell of
 _SOMEONE = re.compile(
     r"\b(?:toddler|baby|babies|infant|child|children|kids?|son|daughter|husband|wife|partner|mum|"
@@ -264,7 +271,7 @@ def ask(
         or scope().covers(question)
         # a 911 sign told now is the library's to answer with its 911 passage, whoever has it ("my
         # legs went weak this morning and I can't feel my feet": session 38 review)
-        or (sign is not None and sign != "fever")
+        or (sign is not None and sign != "fever" and not _ANIMAL.search(question))
         or (
             sign == "fever"
             and bool(re.search(r"\b(?:i|im|i'm|my|me)\b", question, re.I))

@@ -17,7 +17,11 @@ _PAST = re.compile(
 
 #: a sentence about what might happen, not what is happening
 _HYPOTHETICAL = re.compile(
-    r"\b(?:if|in\s+case|what\s+if|suppose|whether|might|would|could|should|signs?\s+of|"
+    # ("if" as a condition, not a question asked: "not sure if I should go", "I wonder if it's
+    # the ibrance", "sorry if this is silly": session 38 review)
+    r"\b(?:(?<!wonder\s)(?<!wondering\s)(?<!sure\s)(?<!sorry\s)(?<!know\s)(?<!ask\s)if"
+    r"(?!\s+(?:i|we|she|he|they|it|this)\s+(?:should|need|ought|have\s+to|must|is|was|'?s)\b)|"
+    r"in\s+case|what\s+if|suppose|whether|might|would|could|should|signs?\s+of|"
     r"symptoms?\s+of|what\s+(?:are|is)|can\s+[\w\s/-]{1,40}?\s+cause)\b",
     re.I,
 )
@@ -25,7 +29,15 @@ _HYPOTHETICAL = re.compile(
 
 #: a plan or a question about signs in general, which the sentences after it go on with
 _PLAN = re.compile(
-    r"\b(?:if|in\s+case|what\s+if|suppose|signs?\s+of|symptoms?\s+of|watch\s+(?:out\s+)?for)\b",
+    r"\b(?:in\s+case|what\s+if|signs?\s+of|symptoms?\s+of|watch\s+(?:out\s+)?for)\b",
+    re.I,
+)
+
+
+#: an indirect question about what to do, up to its clause's end
+_WHAT_TO_DO = re.compile(
+    r"\b(?:not\s+sure|unsure|wonder(?:ing)?|don'?t\s+know|dont\s+know|asking)\s+(?:if|whether)\s+"
+    r"(?:i|we|she|he|they)\s+(?:should|need\s+to|ought\s+to|have\s+to|must|can)\b[^,;]*",
     re.I,
 )
 
@@ -132,6 +144,9 @@ def emergency_sign(question: str) -> str | None:
             continue
         if _fever_now(sentence):
             return "fever"  # "my temp is 38.9, should I go in?" (a question about the fever now)
+        # "not sure if I should go to the ER, I have crushing chest pain": a question about what
+        # to do, said first, is no plan (review)
+        sentence = _WHAT_TO_DO.sub(" ", sentence)
         for clause in _clauses(sentence):
             # a plan or a worry said before the sign or in its clause ("If I end up in the
             # hospital and can't talk, who decides?", "what are the signs of a clot: chest pain")

@@ -150,7 +150,9 @@ def focus_factor(index, question: str) -> np.ndarray | None:
                     (p.article.slug, p.section.heading) for p in (*page.side_effects, *page.report)
                 }
         harm = np.array([(s.article, s.heading) in side for s in index.sections], dtype=bool)
-        return np.where(harm, DRUG_BONUS, 1.0).astype(np.float32)
+        # (the medicine's other passages keep a smaller bonus: "what can I take for a headache
+        # on ibrance" still reaches its interactions passage: review)
+        return np.where(harm, DRUG_BONUS, np.where(hit | near, CLASS_BONUS, 1.0)).astype(np.float32)
     factor = np.where(hit, DRUG_BONUS, np.where(near, CLASS_BONUS, 1.0)).astype(np.float32)
     # a medicine named is the focus; the markers beside it are context ("do you have to have
     # the brca gene to get lynparza": all-sets run, sets 30 and 52)

@@ -57,7 +57,10 @@ _BRAIN_EXISTS = re.compile(
 
 def _premise(text: str) -> tuple[re.Match | None, int, int | None, bool]:
     """The opening premise and its end, a trailing "if"'s end, and whether a marker defines it."""
-    pm = _PREMISE.match(text) or _IF_PREMISE.match(text) or _HAVE_PREMISE.match(text)
+    have = _HAVE_PREMISE.match(text)
+    if have and re.search(r"\b(?:who|whose|which|that)\b|\band$", have.group(1).strip(), re.I):
+        have = None  # "... cancer who previously have received", "... cancer and have received"
+    pm = _PREMISE.match(text) or _IF_PREMISE.match(text) or have
     premise_end = pm.end(1) if pm else -1
     ti = _TRAILING_IF.search(text)
     trailing_if = ti.end() if ti else None

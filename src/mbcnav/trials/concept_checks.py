@@ -141,6 +141,8 @@ def _extracranial(crit: Criterion, plain: str, found: list[Mention]) -> dict | N
 #: (a plain recurrence only: "Relapsed within 12 months of adjuvant endocrine therapy or de novo
 #: metastatic disease" is two ways in, each with its own condition: review)
 _OR_AFTER_RECURRENCE = re.compile(
+    # (not a local one: "Locally recurrent or de novo metastatic breast cancer": final review)
+    r"(?<!locally\s)(?<!local\s)(?<!locoregional\s)(?<!loco-regional\s)(?<!regional\s)"
     r"\b(?:recurr\w*|relaps\w*|progress\w*|metachronous)\b(?:\s+(?:disease|breast\s+cancer|cancer))?"
     r"(?:\s+(?:following|after|on)\s+(?:a\s+)?(?:prior|previous|earlier|(?:neo-?)?adjuvant)\s+"
     r"(?:therapy|treatment))?"

@@ -73,6 +73,9 @@ _NOT_THERAPY = re.compile(
     # (not a treatment named after "after progression on" or "prior": review)
     r"\bwill\s+(?:initiate|start|begin|commence)\b(?:(?!\b(?:after|following|prior|previous\w*|progress\w*|had|received|failed)\b)[^;.])*$|"
     r"\bplanned\s+(?:treatment|therapy|use)\b|\b(?:eligible|candidates?|suitable)\s+(?:to\s+receive\s+|for\s+)|"
+    # "for whom the treating physician took the decision to initiate treatment with ribociclib"
+    # (NCT06705504: session 38 final review): the coming treatment, which may not have started
+    r"\b(?:decision|decided|decides)\s+to\s+(?:initiate|start|begin|commence|give)\b[^;.]*$|"
     # "first-line chemotherapy planned (or until 1 month after the chemotherapy has started)
     # with intravenous (Paclitaxel or ...)" (NCT04354233: held-out set 95, read after it was
     # measured): the coming treatment named before "planned"

@@ -8,9 +8,7 @@ import re
 #: systemic therapy", "progressed on his/her most recent treatment regimen"); a named kind
 #: ("the most recent endocrine therapy") is a treatment check of its own
 LATEST_GROWTH = re.compile(
-    # ("Has documented radiologic progression (during or after most recent treatment)",
-    # NCT05573893: session 38, last session's held-out set 103 read after it was measured)
-    r"\b(?:progress\w*|grow\w*|relaps\w*)\s+(?:\w+\s+){0,2}?\(?\s*(?:on|after|during|following)\s+"
+    r"\b(?:progress\w*|grow\w*|relaps\w*)\s+(?:\w+\s+){0,2}?(?:on|after|during|following)\s+"
     r"(?:or\s+(?:after|following)\s+)?(?:(?:the|his/her|his|her|their)\s+)?"
     r"(?:most\s+recent(?:ly)?|latest|last|immediately\s+(?:prior|preceding))\s+"
     r"(?:(?:prior|previous|line\s+of|systemic|anti-?cancer|anti-?neoplastic|cancer)\s+){0,2}"

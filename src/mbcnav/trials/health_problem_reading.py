@@ -312,34 +312,9 @@ def _without_later_prefixes(p: Problem, text: str, a: int, b: int, cb: int) -> s
             qa, _ = _bounds(text, x.start(), x.end(), _CLAUSE_END)
             if qa >= cb:
                 scan = scan[: qa - a] + " " * (x.start() - qa) + scan[x.start() - a :]
-    # a later item of the list that is a kind of illness of its own, named by no problem: its
-    # words are its own, the ones after it too ("Known positivity with human immunodeficiency
-    # virus (HIV), known active hepatitis A, B, and C, or uncontrolled chronic or ongoing
-    # infectious requiring parenteral treatment", NCT05013554: session 38, last session's
-    # held-out set 103 read after it was measured)
-    for g in _GENERIC_ITEM.finditer(text, cb, b):
-        start = max(text.rfind(",", cb, g.start()), text.rfind(";", cb, g.start()))
-        if start < cb or any(q.rx.search(text, start, b) for q in load().problems):
-            continue
-        # ... an item with a qualifier of its own before its head; "or other chronic infections
-        # not controlled with treatment" widens the list, and its words are said of every item
-        # (review)
-        prefix = text[start : g.start()]
-        if _WIDENS.search(prefix) or not _OWN_QUALIFIER.search(prefix):
-            continue
-        scan = scan[: start - a] + " " * (b - start)
-        break
     return scan
 
 
-#: a later item that widens the list ("or other chronic infections ...") and the qualifiers an
-#: item of its own opens with
-_WIDENS = re.compile(r"\b(?:other|another|similar|such|any)\b", re.I)
-_OWN_QUALIFIER = re.compile(
-    r"\b(?:uncontrolled|active|chronic|ongoing|serious|severe|acute|significant|current)\b", re.I
-)
-#: a kind of illness a list item may name without naming a problem of its own
-_GENERIC_ITEM = re.compile(r"\b(?:infections?|infectious|illness(?:es)?)\b", re.I)
 #: "HIV-positive patients on combination antiretroviral therapy are ineligible" (NCT01246102):
 #: the treatment is what the rule names, which a record of HIV on treatment settles (session 38)
 #: ... not said with a denial before it ("not currently on antiretroviral therapy") nor a further

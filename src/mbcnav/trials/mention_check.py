@@ -375,9 +375,17 @@ def genes_named(sentence: str) -> list[str]:
     return out
 
 
+#: an upper limit just before a mention: "No more than 1 prior taxane", "no more than 3 liver
+#: metastases" (session 38 final review): what it counts is let in, never asked for
+_LIMIT_BEFORE = re.compile(r"\b(?:no|not)\s+more\s+than\s+(?:[\w/-]+\s+){0,5}$", re.I)
+
+
 def from_mention(m: Mention, text: str, kind: str) -> dict | None:
     mods = m.modifiers
     before = text[: m.start]
+    limited = bool(_LIMIT_BEFORE.search(before))
+    if limited and m.check in {"site", "brain"}:
+        return None  # how many lesions, which no record field holds
     # "not amenable to resection with curative intent and must have received ... CDK4/6
     # inhibitor" (NCT06993844): a requirement joined by "and must" starts a new clause
     clause = re.split(r"[;.(]|\band\s+(?:must|should)\b", before)[-1]
@@ -477,7 +485,7 @@ def from_mention(m: Mention, text: str, kind: str) -> dict | None:
             or (_PLAN_LEAD.match(text) and not _PAST_CUE.search(_sentence(text, m.start)))
         ):
             return None  # "pregnancy after abemaciclib initiation must be reported": exposure
-        allowed = _allows(around, before) and not _NOT_ALLOWED.search(around)
+        allowed = (_allows(around, before) or limited) and not _NOT_ALLOWED.search(around)
         check["drug"] = m.concept.startswith("drug:")
         clause_before = re.split(r"[;.]", before)[-1]
         check["mode"] = (

@@ -96,7 +96,7 @@ _CLAUSE_EDGE = re.compile(r"[;:]\s|,?\s+\bor\b\s+|,\s+(?=unless|except|provided)
 #: lines of prior chemotherapy in the inoperable/metastatic setting. Participant must have ...",
 #: NCT05104866: session 38, tuning set 105): the call is for its own clause only
 _OTHER_WAY = re.compile(
-    r"\bor\s+(?:\w+\s+){0,2}?(?:relaps\w*|recurr\w*|progress\w*)|\b(?:neo-?)?adjuvant\b", re.I
+    r"\bor\b[^.;]*?\b(?:relaps\w*|recurr\w*|progress\w*|pd|early)\b|\b(?:neo-?)?adjuvant\b", re.I
 )
 _JUDGEMENT_EDGE = re.compile(
     _CLAUSE_EDGE.pattern

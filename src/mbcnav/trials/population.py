@@ -458,10 +458,16 @@ _KNOWN_TOO = re.compile(
     r"\b(?:known|confirmed|established|documented|diagnosed|existing|proven)\s+(?:[\w-]+\s+){0,2}?"
     r"(?:metasta\w*|recurren\w*|breast\s+cancer|disease|cancer)\b|"
     r"\b(?:participants|patients|people|women|men|individuals|subjects|those|persons)\s+with\s+"
-    r"(?:metastatic|advanced|stage\s+(?:iv|4)|recurrent)\b",
+    r"(?:metastatic|advanced|stage\s+(?:iv|4)|recurrent|mbc)\b|"
+    # the suspicion is of a cancer known to have spread ("suspected relapse of metastatic breast
+    # cancer after a complete response", "suspected oligoprogression of metastatic ...": review)
+    r"\bsuspected\s+[\w\s-]{0,40}?\b(?:of|in)\s+(?:known\s+|established\s+)?(?:metastatic|advanced|mbc|"
+    r"stage\s+(?:iv|4))\b",
     re.I,
 )
-_MORE_OF_KNOWN = re.compile(r"\b(?:new|further|additional|more|progress\w*|worsening)\b", re.I)
+_MORE_OF_KNOWN = re.compile(
+    r"\b(?:new|further|additional|more|progress\w*|oligo-?progress\w*|worsening)\b", re.I
+)
 
 
 def _suspected_only(trial: Trial) -> bool:
