@@ -60,6 +60,7 @@ CASES = [
         "round57_cases.yaml",
         "round58_cases.yaml",
         "round59_cases.yaml",
+        "round60_cases.yaml",
     )
     for case in yaml.safe_load((DATA / file).read_text("utf-8"))["cases"]
 ]

@@ -145,3 +145,29 @@ def test_drooping_eyes_with_weakness_on_immunotherapy_and_near_misses():
             "weak-muscles-with-neck-voice-eye-breathing-or-urine-signs-on-immunotherapy"
             not in rules
         ), text
+
+
+# --- the held-out set 83, read after its one measurement ---
+
+
+def test_a_red_line_going_up_from_a_scratch_on_the_lymphoedema_arm():
+    text = (
+        "our cat scratched me on my bad arm (the lymphoedema one) on thursday. today it's red round "
+        "the scratch and there's a red line going up towards my elbow. no temp"
+    )
+    r = _run({"symptom": text}, drugs=["letrozole"])
+    assert r.level in {"urgent", "emergency"}
+    assert "own-words-spreading-redness" in _rules(r)
+    calm = _run(
+        {"symptom": "the cat scratched my hand, a thin red line, healing fine"}, drugs=["letrozole"]
+    )
+    assert "own-words-spreading-redness" not in _rules(calm)
+
+
+def test_a_small_knock_to_the_upper_arm_that_still_hurts_is_a_same_day_xray():
+    text = (
+        "I knocked my left upper arm on the door frame on wednesday, honestly just a little bump, but "
+        "its still really sore 3 days later and I cant lift the kettle with that hand"
+    )
+    r = _run({"symptom": text}, drugs=["letrozole", "denosumab"])
+    assert "own-words-bone-pain-after-strain" in _rules(r)

@@ -269,3 +269,20 @@ def test_review_below_one_percent_said_of_another_marker_is_not_er():
         assert "er_below_1" not in er_low_wording(text), text
     for text in ("TNBC: ER < 1% and PR < 1%", "ER and PR < 1%", "ER/PR <1%"):
         assert er_low_wording(text) == {"er_below_1": True}, text
+
+
+def test_a_treatment_someone_is_scheduled_for_is_no_history():
+    # NCT04986579 (held-out set 107, read after it was measured)
+    assert not [
+        c
+        for c in _checks(
+            "Subjects who are scheduled for bone marrow ablation chemotherapy.", "exclusion"
+        )
+        if c.get("value") == "chemotherapy"
+    ]
+    # a treatment had, said before the plan, is still one had
+    assert [
+        c["value"]
+        for c in _checks("Prior chemotherapy for metastatic disease")
+        if c.get("value") == "chemotherapy"
+    ] == ["chemotherapy"]

