@@ -91,16 +91,15 @@ def _cue(text: str, mode: str) -> re.Match | None:
 
 
 _CLAUSE_EDGE = re.compile(r"[;:]\s|,?\s+\bor\b\s+|,\s+(?=unless|except|provided)", re.I)
-#: ... and for a doctor's call, a sentence's end and a new requirement joined by "and" ("Progressed
-#: on and not suitable for endocrine therapy per investigator assessment and treated with 1 to 2
-#: lines of prior chemotherapy in the inoperable/metastatic setting. Participant must have ...",
-#: NCT05104866: session 38, tuning set 105): the call is for its own clause only
+#: ... and for a doctor's call, a new requirement joined by "and" ("Progressed on and not suitable
+#: for endocrine therapy per investigator assessment and treated with 1 to 2 lines of prior
+#: chemotherapy in the inoperable/metastatic setting", NCT05104866: session 38, tuning set 105):
+#: the call is for its own clause only, unless a way in of its own follows (``_OTHER_WAY``)
 _OTHER_WAY = re.compile(
     r"\bor\b[^.;]*?\b(?:relaps\w*|recurr\w*|progress\w*|pd|early)\b|\b(?:neo-?)?adjuvant\b", re.I
 )
 _JUDGEMENT_EDGE = re.compile(
-    _CLAUSE_EDGE.pattern
-    + r"|\.\s+(?=[A-Z])|,?\s+\band\s+(?:(?:has|have|had|was|were|be|is|are)\s+)?(?:been\s+)?"
+    _CLAUSE_EDGE.pattern + r"|,?\s+\band\s+(?:(?:has|have|had|was|were|be|is|are)\s+)?(?:been\s+)?"
     r"(?:treated|received|progressed|must)\b",
     re.I,
 )
