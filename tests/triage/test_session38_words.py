@@ -171,3 +171,10 @@ def test_a_small_knock_to_the_upper_arm_that_still_hurts_is_a_same_day_xray():
     )
     r = _run({"symptom": text}, drugs=["letrozole", "denosumab"])
     assert "own-words-bone-pain-after-strain" in _rules(r)
+
+
+def test_legs_giving_way_but_not_a_drug_giving_leg_cramps():
+    assert vocabulary.normalise_symptom("my legs gave way on the stairs")[0] == "leg weakness"
+    assert vocabulary.normalise_symptom("my knees keep giving out")[0] == "leg weakness"
+    found = vocabulary.normalise_symptom("atorvastatin giving me leg cramps at night")
+    assert found is None or found[0] != "leg weakness"
