@@ -8,8 +8,18 @@ example, a purpose). ``criteria.checks_for`` calls it for every mention of a cri
 from __future__ import annotations
 
 import re
-from functools import cache
 
+from mbcnav.trials.brain_wording import (
+    _BRAIN_REQUIRED,
+    _BRAIN_STATE_ONLY,
+    _FAILED_LOCAL,
+    _MEDICINE_FOR,
+    _OTHER_WAY_THAN_SURGERY,
+    _RESECTED,
+    _RESECTED_BEFORE,
+    _SIZE,
+    _TREATED_BEFORE,
+)
 from mbcnav.trials.context import Mention
 from mbcnav.trials.cues import (
     _ALLOWED,
@@ -59,111 +69,29 @@ from mbcnav.trials.cues import (
     _sentence,
 )
 from mbcnav.trials.documented import on_file
+from mbcnav.trials.gene_words import (
+    _OTHER_HRR_GENES,
+    _WILD_TYPE_BRCA,
+    _gene_words,
+    change_kind,
+    genes_named,
+)
 from mbcnav.trials.line_words import _ADC
 from mbcnav.trials.modality import WITH_OR_WITHOUT, between_edges
-from mbcnav.trials.patterns import load as load_patterns
 from mbcnav.trials.reading import _segment
-from mbcnav.trials.time_windows import _W, span_days, window_days
-
-#: the latest line of treatment is the one named ("Patients must have most recently been using
-#: an anti-estrogen ... or an aromatase inhibitor", NCT00225758, set 81; "the most recent
-#: therapy must have been ..."); "the most recent endocrine therapy" names the latest of a kind,
-#: which the treatment check reads as before
-#: medicines named for what they treat ("steroids ... for brain metastases")
-_MEDICINE_FOR = re.compile(
-    r"\b(?:steroids?|corticosteroids?|dexamethasone|medications?|medicines?|drugs?|"
-    r"anti-?(?:epileptics?|convulsants?|seizure\s+\w+))\s+(?:\w+\s+){0,2}?for\s+(?:\w+\s+){0,2}$",
-    re.I,
+from mbcnav.trials.therapy_timing import (
+    _AFTER_STOPPING,
+    _BEGUN,
+    _DFI_WITHIN,
+    _EITHER_SETTING,
+    _LATEST_LINE_IS,
+    _RELAPSE_GAP_BEFORE,
+    _SHORTER,
 )
-_UNTIL_ANOTHER = (
-    r"(?:(?!\b(?:with|and|but|without)\s+(?:no|any)\b|\b(?:after|following|prior|previous\w*|"
-    r"progress\w*)\b)[^;.]){0,120}$"
-)
-_LATEST_LINE_IS = re.compile(
-    r"\bmost\s+recent(?:ly)?\s+(?:(?:been|be)\s+)?(?:using|taking|on|receiving|received|"
-    r"treated\s+with)\s+" + _UNTIL_ANOTHER + r"|\bmost\s+recent\s+(?:line\s+of\s+)?"
-    r"(?:line|therapy|treatment|regimen)\s+(?:must\s+(?:have\s+)?)?(?:be|been|was|is|"
-    r"included?|contained|consisted\s+of)\s+" + _UNTIL_ANOTHER,
-    re.I,
-)
-
-_BRAIN_STATE_ONLY = re.compile(r"\b(?:treated|stable|controlled|asymptomatic|irradiated)\b", re.I)
-_BRAIN_REQUIRED = re.compile(
-    r"\b(?:untreated|active|progress\w*|uncontrolled|unstable|must\s+have|required?|newly)\b"
-    r"|(?<!a)symptomatic",
-    re.I,
-)
-
-
-# brain metastases that grew after local treatment ("CNS metastases that had failed local
-# treatment", NCT06493864; "progressing despite radiotherapy"): untreated ones have not
-# brain metastases taken out by an operation ("Patients With Brain Metastases That Have Been
-# Removed By Surgery", NCT01372774: set 96; "resected brain metastases")
-_RESECTED = re.compile(
-    r"^[\w\s-]{0,30}?\b(?:that\s+(?:have|has)\s+been\s+|which\s+(?:have|has)\s+been\s+)?"
-    r"(?:(?:surgically\s+)?(?:removed|resected|excised)(?:\s+(?:by|with)\s+surgery)?|"
-    r"after\s+(?:surgical\s+)?(?:resection|surgery)|post-?operative)\b",
-    re.I,
-)
-_RESECTED_BEFORE = re.compile(
-    r"\b(?:resected|surgically\s+removed|operated|post-?operative|post-?resection)\s+$", re.I
-)
-_OTHER_WAY_THAN_SURGERY = re.compile(
-    r"\bor\b|and/or|\bto\s+be\b|plann\w*|candidate|unresect\w*|radiosurg\w*|\bsrs\b|"
-    r"radiat\w*|irradiat\w*|radiother\w*|\bwbrt\b|gamma\s+knife|stereotactic",
-    re.I,
-)
-_FAILED_LOCAL = re.compile(
-    r"\bfailed\s+(?:prior\s+|previous\s+)?(?:local|radiation|radio|surgery|surgical|srs|stereotactic)"
-    r"|\b(?:progress\w*|grow\w*|recurr\w*)\s+(?:after|despite|following|post)\s+(?:prior\s+|previous\s+)?"
-    r"(?:local|radiation|radiotherapy|whole[- ]brain|srs|stereotactic|surgery|resection)"
-    r"|\brefractory\s+to\s+(?:local|radiation|radiotherapy)",
-    re.I,
-)
-
-
-# a window on when a treatment began ("Initiated treatment with 1st line systemic cytotoxic
-# chemotherapy ... in the last 90 days", NCT03078036: twentieth session, set 9)
-_BEGUN = re.compile(r"\b(?:initiated|started|begun|began|commenced)\b", re.I)
-# a wash-out that may be shorter than the weeks named ("Less than 4 weeks or less than 5 times the
-# half-life, whichever is shorter, since the last treatment": twentieth session, set 50)
-_SHORTER = re.compile(r"\bwhichever\s+is\s+(?:shorter|sooner|less|earlier)\b", re.I)
-# a time window counted from stopping a drug, with the cancer growing in it: "within 2 months from
-# T-DXd discontinuation", "during or within 12 months after the last dose of ET", "within one
-# year (12 months) of end of adjuvant treatment", "within 12 months of completing (neo)adjuvant ET"
-_AFTER_STOPPING = re.compile(
-    # ("... while on, or within 12 months of, completing a (neo)adjuvant ET regimen", NCT04862663:
-    # the commas of an aside)
-    rf"\b(?:progress\w*|relaps\w*|recurr\w*)\b[^.;]{{0,80}}?\bwithin\s+{_W}\s*(day|week|month|year)s?,?\s+"
-    r"(?:\([^()]{0,20}\)\s+)?(?:from|after|of|since|following),?\s+(?:the\s+|an?\s+)?(?:[\w/()-]+\s+){0,3}?"
-    r"(?:interruption|discontinuation|cessation|stopping|last\s+dose|completion|completing|end\b|"
-    # "adjuvant" alone too ("within 12 months after adjuvant AI therapy": session 37)
-    r"(?:\(?neo\)?-?)?adjuvant)",
-    re.I,
-)
-
-# the same time condition said of the relapse first, the earlier treatment after it
-_RELAPSE_GAP_BEFORE = re.compile(
-    r"\b(?:relaps\w*|recurr\w*|progress\w*)\s+(?:of\s+disease\s+|occurr\w*\s+)?"
-    rf"(?:(?:at\s+least|≥|>=|>|more\s+than|greater\s+than)\s*)?{_W}\s*(day|week|month|year)s?\s+"
-    r"(?:or\s+(?:more|longer|greater)\s+)?(?:after|since|from|following)\s+"
-    r"(?:completing|completion\s+of|(?:the\s+)?end\s+of|(?:the\s+)?last\s+dose\s+of|finishing)\s+"
-    r"(?:(?:the|any|prior|previous|adjuvant|neoadjuvant|\(?neo\)?-?adjuvant|or|and/or)\s+){0,5}$",
-    re.I,
-)
+from mbcnav.trials.time_windows import span_days, window_days
 
 _BONE_DOMINANT = re.compile(
     r"\bbone[- ](?:dominant|predominant)|\bpredominantly\s+(?:in\s+)?bone", re.I
-)
-
-# the same window said as a disease-free interval: "Prior (neo)adjuvant treatment with letrozole
-# or anastrozole with DFI ≤ 12-months from completion of treatment" (NCT01740427: twenty-eighth
-# session, held-out set 77 read after it was measured)
-_DFI_WITHIN = re.compile(
-    r"\b(?:dfi|disease[- ]free\s+interval|treatment[- ]free\s+interval)\s*(?:of\s+)?"
-    rf"(?:≤|<=|<|less\s+than|within|up\s+to|no\s+more\s+than)\s*{_W}[\s-]*(day|week|month|year)s?\s+"
-    r"(?:from|after|of|since|following)\s+(?:the\s+)?(?:completion|end|last\s+dose|stopping)",
-    re.I,
 )
 
 
@@ -229,29 +157,6 @@ def _before_examples(before: str) -> str:
     return before
 
 
-# a therapy given in any setting: "whether in recurrent/metastatic setting or in
-# neoadjuvant/adjuvant setting" (NCT04892693), "in the (neo)adjuvant or metastatic setting"
-_EITHER_SETTING = re.compile(
-    r"\b(?:metastatic|advanced|recurrent)\b[^.;()]{0,40}\bor\b[^.;()]{0,20}\b(?:(?:neo-?)?adjuvant|"
-    r"locali[sz]ed|early(?:[- ]stage)?|curative|perioperative)\b"
-    # (the early setting said as "localized", "early", "curative": "Prior exposure to a taxane in
-    # localized or advanced/metastatic setting", NCT06519370: session 38, tuning set 105)
-    r"|\b(?:(?:\(neo\))?(?:neo-?)?adjuvant|locali[sz]ed|early(?:[- ]stage)?|curative|perioperative)\b"
-    r"[^.;()]{0,40}\bor\b[^.;()]{0,20}\b(?:metastatic|advanced)\b"
-    # two ways in, one in each setting: "relapsed during treatment with an AI in the adjuvant
-    # setting or progressed during treatment with an AI in the metastatic setting" (NCT02216786:
-    # session 37, tuning set 102)
-    r"|\b(?:neo-?)?adjuvant\b[^.;()]{0,40}\bor\s+(?:disease\s+)?(?:relaps\w*|recurr\w*|progress\w*)\b"
-    r"[^.;()]{0,60}\b(?:metastatic|advanced)\b"
-    # ... the metastatic way first ("progression on an AI for metastatic disease or prior
-    # adjuvant AI": final review)
-    r"|\b(?:metastatic|advanced)\b[^.;()]{0,40}\bor\s+(?:(?:prior|previous|an?|the)\s+)*(?:[\w/-]+\s+){0,4}?"
-    r"(?:in\s+the\s+)?(?:neo-?)?adjuvant\b"
-    r"|\b(?:any|either)\s+setting\b",
-    re.I,
-)
-
-
 # a criterion that opens with a limit ("No more than one prior ...") and holds no other denial
 _LIMIT_FIRST = re.compile(
     r"^\W*(?:no|not)\s+(?:more|fewer|less|greater|later|longer|earlier)\s+than\b"
@@ -264,25 +169,6 @@ _DENIED_THERAPY_FOR = re.compile(
     r"^\W*(?:no|not|never|without)\b[^.;]{0,60}\b(?:therap\w*|treatments?|chemotherap\w*|"
     r"regimens?)\s+(?:for|in)\s+(?:the\s+)?(?:(?:locally|advanced|metastatic|recurrent|"
     r"unresectable|inoperable|or|and|and/or|/)[\s/]*)*$",
-    re.I,
-)
-
-
-# "Previous treatment to the target brain metastases" (NCT02898727: last session's held-out
-# set 68, read after it was measured): brain metastases that were treated, not any
-_TREATED_BEFORE = re.compile(
-    r"\b(?:previous|prior|past|earlier)\s+(?:local\s+)?(?:treatment|therapy|radiation|radiotherapy|"
-    r"surgery|srs|resection|irradiation)\s+(?:to|for|of)\s+(?:the\s+)?(?:target\s+|index\s+)?$",
-    re.I,
-)
-# a size the brain metastases are measured against: "greater than 30mm", "> 3 cm", "≥ 1 cm"
-_SIZE = re.compile(r"\b\d+(?:\.\d+)?\s*(?:mm|cm)\b|\bin\s+(?:size|diameter)\b", re.I)
-
-
-# BRCA genes said to be unchanged: "wild type BRCA1&2", "BRCA1/2 wild-type", "no BRCA mutation"
-_WILD_TYPE_BRCA = re.compile(
-    r"(?-i:(?<![A-Z0-9] ))\b(?:wild[- ]?type|wt)\s+(?:germline\s+)?brca\s*(?:1|2)?(?:\s*(?:&|/|and|,|or)\s*(?:brca\s*)?2)?"
-    r"|\bbrca\s*(?:1|2)?(?:\s*(?:&|/|and|,|or)\s*(?:brca\s*)?2)?\s+(?:wild[- ]?type|wt)\b",
     re.I,
 )
 
@@ -320,59 +206,6 @@ def _allows(around: str, before: str) -> bool:
     if not found:
         return False
     return not all(WITH_OR_WITHOUT.fullmatch(a) for a in found)
-
-
-# other homologous-recombination genes a panel lists beside BRCA1/2 and PALB2
-_OTHER_HRR_GENES = re.compile(
-    r"\b(?:atm|bard1|brip1|cdk12|chek[12]|fanc[a-z]|rad51[bcd]?|rad54l|ppp2r2a|nbn|mre11a?)\b"
-)
-
-
-#: Families a bare symbol stands for ("RAS" alone is KRAS, NRAS and HRAS).
-_GENE_FAMILIES = {"RAS": ("KRAS", "NRAS", "HRAS"), "FGFR": ("FGFR1", "FGFR2", "FGFR3", "FGFR4")}
-
-
-@cache
-def _gene_symbols() -> re.Pattern:
-    """The genes of patterns.yaml ``alteration_genes`` as words."""
-    genes = sorted(load_patterns().alteration_genes, key=len, reverse=True)
-    return re.compile(r"\b(?:" + "|".join(map(re.escape, genes)) + r")\b", re.I)
-
-
-def _gene_words(sentence: str) -> list[re.Match]:
-    """Each gene symbol of the sentence; MET, RET, KIT and ALK only in capitals (they are
-    English words too)."""
-    return [
-        m
-        for m in _gene_symbols().finditer(sentence)
-        if m.group(0).upper() not in {"MET", "RET", "KIT", "ALK"} or m.group(0).isupper()
-    ]
-
-
-def change_kind(words: str) -> str:
-    """The kind of change a gene criterion asks for: amplification, fusion, loss, mutation, or
-    any ("alteration", "aberration")."""
-    low = words.lower()
-    for kind, rx_ in (
-        ("amplification", r"amplifi"),
-        ("fusion", r"fusion|rearrange|translocation"),
-        ("loss", r"deletion|deleted|\bloss\b|deficient|null"),
-        ("mutation", r"mutat|mutant|variant"),
-    ):
-        if re.search(rx_, low):
-            return kind
-    return "any"
-
-
-def genes_named(sentence: str) -> list[str]:
-    """The gene symbols a sentence names, in order, "RAS" and "FGFR" widened to their family."""
-    out: list[str] = []
-    for m in _gene_words(sentence):
-        g = m.group(0)
-        for gene in _GENE_FAMILIES.get(g.upper(), (g.upper(),)):
-            if gene not in out:
-                out.append(gene)
-    return out
 
 
 #: an upper limit just before a mention: "No more than 1 prior taxane", "no more than 3 liver
