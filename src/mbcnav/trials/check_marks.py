@@ -55,12 +55,16 @@ _BRAIN_EXISTS = re.compile(
 )
 
 
-def _premise(text: str) -> tuple[re.Match | None, int, int | None, bool]:
-    """The opening premise and its end, a trailing "if"'s end, and whether a marker defines it."""
-    have = _HAVE_PREMISE.match(text)
+def _premise(text: str) -> tuple[re.Match | None, int, int | None, bool, bool]:
+    """The opening premise and its end, a trailing "if"'s end, whether a marker defines it, and
+    whether the premise is an "If ..., then" one (neither people named nor "with ... have")."""
+    have = said_have = _HAVE_PREMISE.match(text)
     if have and re.search(r"\b(?:who|whose|which|that)\b|\band$", have.group(1).strip(), re.I):
         have = None  # "... cancer who previously have received", "... cancer and have received"
-    pm = _PREMISE.match(text) or _IF_PREMISE.match(text) or have
+    people = _PREMISE.match(text)
+    pm = people or _IF_PREMISE.match(text) or have
+    # "If no measurable disease, then ..."
+    if_then = pm is not None and not (people or said_have)
     premise_end = pm.end(1) if pm else -1
     ti = _TRAILING_IF.search(text)
     trailing_if = ti.end() if ti else None
@@ -68,7 +72,7 @@ def _premise(text: str) -> tuple[re.Match | None, int, int | None, bool]:
     if premise_end < 0 and (d := _DEFINES.match(text)):
         premise_end = d.end(1)  # "MSI high tumor should have ...": a cohort defined by a marker
         defines = True
-    return pm, premise_end, trailing_if, defines
+    return pm, premise_end, trailing_if, defines, if_then
 
 
 def _mark_in_premise(
@@ -101,10 +105,10 @@ def _settle_premises(
     pm: re.Match | None,
     premise_end: int,
     defines: bool,
+    if_then: bool,
 ) -> None:
-    """Mark whom the rule is for as a premise; with nothing else asked, the premise is the rule."""
-    # "If no measurable disease, then ..."
-    if_then = pm is not None and not (_PREMISE.match(text) or _HAVE_PREMISE.match(text))
+    """Mark whom the rule is for as a premise; with nothing else asked, the premise is the rule
+    (``if_then``: an "If ..., then" premise, from ``_premise``)."""
     # "Patients with known brain metastases must have completed any radiotherapy ..."
     # (NCT07311993): brain spread is a condition some people meet, never the population of the
     # whole study; "Patients with known germline or somatic mutations of BRCA1 or BRCA2"
