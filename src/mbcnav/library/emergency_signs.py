@@ -15,23 +15,29 @@ _PAST = re.compile(
 )
 
 
+#: words shared by a hypothetical sentence and a plan: "in case", "what if" ...
+_IN_CASE = r"in\s+case|what\s+if"
+#: ... and "signs of", "symptoms of"
+_SIGNS_OF = r"signs?\s+of|symptoms?\s+of"
+
 #: a sentence about what might happen, not what is happening
 _HYPOTHETICAL = re.compile(
     # ("if" as a condition, not a question asked: "not sure if I should go", "I wonder if it's
     # the ibrance", "sorry if this is silly": session 38 review)
     r"\b(?:(?<!wonder\s)(?<!wondering\s)(?<!sure\s)(?<!sorry\s)(?<!know\s)(?<!ask\s)if"
     r"(?!\s+(?:i|we|she|he|they|it|this)\s+(?:should|need|ought|have\s+to|must|is|was|'?s)\b)|"
-    r"in\s+case|what\s+if|suppose|whether|might|would|could|should|signs?\s+of|"
-    r"symptoms?\s+of|what\s+(?:are|is)|can\s+[\w\s/-]{1,40}?\s+cause)\b",
+    + _IN_CASE
+    + r"|suppose|whether|might|would|could|should|"
+    + _SIGNS_OF
+    + r"|what\s+(?:are|is)|can\s+[\w\s/-]{1,40}?\s+cause)\b",
     re.I,
 )
 
 
-#: a plan or a question about signs in general, which the sentences after it go on with
-_PLAN = re.compile(
-    r"\b(?:in\s+case|what\s+if|signs?\s+of|symptoms?\s+of|watch\s+(?:out\s+)?for)\b",
-    re.I,
-)
+#: a plan or a question about signs in general, which the sentences after it go on with (not
+#: one pattern with the one above: the plan is read in the sentences before, and "might",
+#: "should" or "if" there must not skip the sentences after it)
+_PLAN = re.compile(r"\b(?:" + _IN_CASE + "|" + _SIGNS_OF + r"|watch\s+(?:out\s+)?for)\b", re.I)
 
 
 #: an indirect question about what to do, up to its clause's end
