@@ -61,6 +61,7 @@ CASES = [
         "round58_cases.yaml",
         "round59_cases.yaml",
         "round60_cases.yaml",
+        "round61_cases.yaml",
     )
     for case in yaml.safe_load((DATA / file).read_text("utf-8"))["cases"]
 ]

@@ -28,6 +28,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from mbcnav.library.vocabulary import synonyms
+
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=\S)|\n+|\s+(?=\(?\d{1,2}\)\s)")
 # "questions: 1) does ... 2) will ...": numbered questions are sentences of their own
 ENUMERATOR = re.compile(r"^\(?\d{1,2}\)\s+")
@@ -325,6 +327,28 @@ def _name_pointed_term(clause: str, before: list[str]) -> str:
     return clause
 
 
+#: the most words of a question short enough to lean on the drug the story named ("pill or shot?")
+BARE_QUESTION_WORDS = 5
+
+
+def _named_drug_before(clause: str, before: list[str]) -> str:
+    """A short question that names no drug ("pill or shot?", "is it chemo?") is about the drug
+    the last two sentences before it named: "onc mentioned inluriyo once my ESR1 result is back,
+    never heard of it. pill or shot?" reads "inluriyo pill or shot?" (session 39, library set
+    82). A longer question, or one that names a drug of its own, is left as it is."""
+    words = re.findall(r"[\w'-]+", clause.lower())
+    if not words or len(words) > BARE_QUESTION_WORDS:
+        return clause
+    drugs = synonyms().drugs
+    if any(w in drugs for w in words):
+        return clause
+    for sentence in reversed(before[-2:]):
+        named = [w for w in re.findall(r"[\w'-]+", sentence.lower()) if w in drugs]
+        if named:
+            return f"{' '.join(dict.fromkeys(named))} {clause}"
+    return clause
+
+
 def understand(text: str) -> Reading:
     """Split a message into what is asked and the story around it, and name the answer's shape."""
     parts = sentences(text)
@@ -339,6 +363,8 @@ def understand(text: str) -> Reading:
         asking = [len(parts) - 1]
     stripped = [strip_frames(parts[i]) for i in asking]
     clauses = [_name_pointed_term(c, parts[:i]) for c, i in zip(stripped, asking, strict=True)]
+    if len(clauses) == 1:
+        clauses = [_named_drug_before(clauses[0], parts[: asking[0]])]
     # the first clause that now names a quoted term (before any comparison note is added)
     term = next((c for c, s in zip(clauses, stripped, strict=True) if c != s), None)
     asked = " ".join(clauses)

@@ -75,11 +75,20 @@ INTERFERES = re.compile(
 #: bedridden): "I can't do up buttons now", "unable to dress myself", "dropped my fork twice".
 #: Read upwards always.
 SELF_CARE = re.compile(
-    r"\b(?:cant|cannot|can not|couldnt|unable to|struggl\w* to|no longer|not able to)\s+"
+    # "too weak to get out of bed", "too dizzy to shower": the same limit said the other way
+    # round (session 39); "needs help to get dressed" is self-care done by someone else
+    r"\b(?:cant|cannot|can not|couldnt|unable to|struggl\w* to|no longer|not able to|"
+    r"too\s+(?:\w+\s+)?(?:weak|tired|exhausted|dizzy|wobbly|unsteady|shaky|breathless|"
+    r"puffed|sore|ill|sick|unwell|poorly|drained|faint|lightheaded|light headed)\s+to|"
+    r"need\w*\s+help|(?:has|have|had)\s+to\s+help\s+(?:me|her|him))\s+"
     r"(?:\w+\s+){0,2}?(?:do up|button\w*|get dressed|dress (?:myself|herself|himself)|"
     r"undress|wash (?:myself|herself|himself)|shower|bath\w*|feed (?:myself|herself|himself)|"
     r"hold (?:a|my|her|his) (?:cup|fork|spoon|mug|toothbrush)|use the (?:toilet|loo)|"
-    r"get (?:out of|up from) (?:bed|the chair)|take (?:my|her|his) (?:pills|tablets|meds))\b"
+    r"get (?:out of|up from) (?:bed|the chair)|get(?:ting)? (?:dressed|washed)|"
+    r"getting (?:out of|up from) (?:bed|the chair)|dressing|washing|showering|"
+    r"take (?:my|her|his) (?:pills|tablets|meds))\b"
+    # in bed because of it: "bedbound since tuesday", "stuck in bed", "confined to bed"
+    r"|\b(?:bed\s*bound|bed-bound|bedridden|bed\s+ridden|stuck\s+in\s+bed|confined\s+to\s+(?:her\s+|his\s+|my\s+)?bed)\b"
     # hands that fail at meals and daily tasks: "dropped my fork twice", "keep dropping cups"
     r"|\b(?:drop|drops|dropped|dropping)\s+(?:my\s+|her\s+|his\s+|the\s+|a\s+)?"
     r"(?:things|stuff|cups?|mugs?|forks?|spoons?|knife|knives|glass(?:es)?|plates?|pens?|"

@@ -28,7 +28,7 @@ from mbcnav.patient.checkin import words_of
 from mbcnav.patient.days import human
 from mbcnav.patient.model import Patient, Symptom
 
-from . import care_questions, semantic
+from . import care_questions, hospice, semantic
 from . import context as contextlib
 from .conditions import matches
 from .context import is_reported
@@ -190,6 +190,30 @@ def _sounds_like(label: str, hit: semantic.Hit) -> Reason:
     )
 
 
+def _hospice_first(reasons: list[Reason], ctx) -> list[Reason]:
+    """Under hospice care (the person's own words say so), a sign that sends others to 911
+    sends them to the hospice team's 24-hour line now (``data/hospice.yaml``); signs of
+    self-harm, an overdose or a poisoning keep their 911 advice."""
+    if not any(r.level == "emergency" for r in reasons):
+        return reasons
+    if not hospice.under_hospice([words_of(e.note) for e in ctx.checkin]):
+        return reasons
+    rule = hospice.hospice_rule()
+    moved = [
+        replace(
+            r,
+            level="urgent",
+            why=f"{r.why} {rule.why}",
+            do=rule.do,
+            sources=r.sources + rule.sources,
+        )
+        for r in reasons
+        if r.level == "emergency" and not hospice.keeps_911(r.rule)
+    ]
+    # first among the same-day calls, so the advice names the hospice line
+    return moved + [r for r in reasons if r.level != "emergency" or hospice.keeps_911(r.rule)]
+
+
 def triage(patient: Patient, as_of: date, rules: tuple[Rule, ...] | None = None) -> TriageResult:
     """Assess the latest check-in on or before ``as_of`` in the context of the record."""
     rules = load_rules() if rules is None else rules
@@ -220,6 +244,7 @@ def triage(patient: Patient, as_of: date, rules: tuple[Rule, ...] | None = None)
     for entry in ctx.checkin:
         if not is_reported(entry):
             reasons.extend(_question_reasons(entry, rules, ctx))
+    reasons = _hospice_first(reasons, ctx)
     unique = list({(r.symptom, r.level, r.why): r for r in reasons}.values())
     unique.sort(key=lambda r: -RANK[r.level])  # stable: rule order within a level
     if not unique:

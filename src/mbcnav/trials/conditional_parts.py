@@ -27,6 +27,21 @@ _SOME_OF_LIST = re.compile(
     re.I,
 )
 
+#: a later sentence of a criterion that names its own people before what they may or must do:
+#: "Patients who relapse within 12 months of completing adjuvant chemotherapy can only have had
+#: up to 2 prior regimens for metastatic disease" (NCT00159458: session 39, tuning set 108); a
+#: rule for those people only, which the record may not show to be the person's case. Not one
+#: that says who is let in or kept out ("Patients with bone-only disease are not eligible"):
+#: that is the rule itself.
+_LATER_SUBJECT = re.compile(
+    r"(?<=[.;]\s)(?:(?:female|male|premenopausal|postmenopausal)\s+)?(?:patients|participants|"
+    r"subjects|women|men|those|people|individuals)\s+(?:who|whose|with|that)\b"
+    r"(?P<who>[^.;]{3,200}?)\b(?P<verb>must|should|(?:can|may)\s+only|need\s+to|needs\s+to|"
+    r"have\s+to|are\s+required\s+to|will\s+(?:need|require)\s+to|require)\b"
+    r"(?![^.;]*\b(?:eligible|ineligible|excluded|allowed|permitted|enrolled|included)\b)",
+    re.I,
+)
+
 
 def mark_conditional_parts(plain: str, kind: str, out: list[dict]) -> None:
     """Mark the checks of ``out`` that stand in such a part of ``plain`` as conditional."""
@@ -44,6 +59,11 @@ def mark_conditional_parts(plain: str, kind: str, out: list[dict]) -> None:
         # for the people of that part, and the person may join either
         for c in out:
             c["conditional"] = True
+    for later in _LATER_SUBJECT.finditer(plain):
+        end = re.search(r"[.;](?:\s|$)|$", plain[later.end() :]).start() + later.end()
+        for c in out:
+            if later.start() <= c.get("at", -1) < end:
+                c["conditional"] = True
     if kind == "inclusion" and (some := _SOME_OF_LIST.search(plain)):
         # one of several ways in: a way the person lacks is no "no" on its own, up to the end
         # of the sentence (an exclusion's "at least one of" excludes on each item: first review)

@@ -238,6 +238,33 @@ def _refined(subtypes: list[list], summary: list[list]) -> list[list]:
     return subtypes
 
 
+# a condition or title that names an early stage of breast cancer: "Breast Cancer Stage II",
+# "Stage I-III Breast Cancer", "Early Breast Cancer", "Stage 0-III" (NCT04180579: session 39,
+# read from set 107 after its measurement); any later or spread stage named anywhere in the
+# title, conditions or summary opens the study to it
+_EARLY_STAGE = re.compile(
+    r"\bstage\s*(?:0|i{1,3}|[123])(?:[abc])?\b(?:\s*(?:-|to|through|and|or|,)\s*(?:0|i{1,3}|[123])[abc]?\b)*"
+    r"|\bearly(?:[\s-]+stage)?\s+(?:invasive\s+)?breast\b|\b(?:operable|resectable|non-?metastatic)\s+breast\b",
+    re.I,
+)
+_LATER_STAGE = re.compile(
+    r"metasta|advanced|recurren|stage\s*(?:iv|4)\b|unresectable|inoperable|"
+    r"stage\s*(?:0|i{1,3}|[123])[abc]?\s*(?:-|to|through)\s*(?:iv|4)\b|\bany\s+stage|all\s+stages",
+    re.I,
+)
+
+
+def _early_only(trial: Trial) -> bool:
+    """A study whose title or a breast condition names an early stage of breast cancer and whose
+    title, conditions and summary name no later stage, spread or return."""
+    breast = [c for c in trial.conditions if _BREAST.search(c)]
+    named = any(_EARLY_STAGE.search(c) for c in breast) or (
+        _BREAST.search(trial.title) and _EARLY_STAGE.search(trial.title)
+    )
+    text = " ; ".join([trial.title, *trial.conditions, trial.summary or ""])
+    return bool(named) and not _LATER_STAGE.search(text)
+
+
 def gates(trial: Trial, criteria: list[dict] | None = None) -> dict:
     """{"subtypes": [[hr, her2 list], ...], "brain_only": bool, "leptomeningeal_only": bool,
     "excludes_breast": bool, ...} from title and conditions, and from an exclusion that is
@@ -304,6 +331,7 @@ def gates(trial: Trial, criteria: list[dict] | None = None) -> dict:
         "leptomeningeal_only": lmd,
         "bone_only": bone,
         "suspected_only": _suspected_only(trial),
+        "early_only": _early_only(trial),
         "inflammatory_only": ibc,
         "not_cancer": not_cancer,
         "excludes_breast": excluded,
@@ -534,6 +562,11 @@ def mismatch(g: dict | None, f: PatientFacts) -> str:
         return (
             "This study is for people whose breast cancer is only suspected to have come back "
             "or spread and is not yet confirmed; your record shows metastatic breast cancer."
+        )
+    if g.get("early_only") and f.setting == "metastatic":
+        return (
+            "This study is for early breast cancer (stages I to III), as its title and conditions "
+            "say; your record shows metastatic breast cancer."
         )
     if g.get("bone_only") and f.sites_known and "bone" not in f.sites:
         return "This study is for people whose cancer has spread to the bones; your record shows no bone metastases."

@@ -169,6 +169,51 @@ _FOLLOWING_TYPES = re.compile(
 _NOT_TAKEN = re.compile(r"\bnot\b|\bexclu\w*|\bineligible\b|\bexcept\b", re.I)
 
 
+# one item of a part's list of tumor types written bare under the part's heading: "Ovarian
+# cancer", "Triple-negative breast cancer (...)", "Other solid tumors with CCNE1 amplification"
+# (NCT06264921: session 39, read from held-out set 106): a cancer named in a few words, no verb
+_TUMOR_LABEL_VERB = re.compile(
+    r"\b(?:must|should|shall|will|have|has|had|received|prior|previous(?:ly)?|treated|"
+    r"confirmed|documented|diagnos\w*|histolog\w*|cytolog\w*|measurable|evaluable|willing|able|"
+    r"ecog|karnofsky|progress\w*|patients?|participants?|subjects?|age|aged|eligible|allowed|"
+    r"permitted|excluded|not|no|without|except|unless)\b",
+    re.I,
+)
+_BREAST = re.compile(r"\bbreast\b|\btnbc\b", re.I)
+
+
+def _tumor_label(body: str) -> bool:
+    """Whether a list item only names a tumor type (its brackets aside)."""
+    bare = body
+    for _ in range(2):  # nested brackets: "(human epidermal ... 2 [HER2], ...)"
+        bare = re.sub(r"\([^()]*\)|\[[^\[\]]*\]", " ", bare)
+    bare = bare.strip(" .;,")
+    return (
+        bool(NAMES_A_CANCER.search(bare))
+        and len(bare.split()) <= 16
+        and not _TUMOR_LABEL_VERB.search(bare)
+    )
+
+
+def _labelled_tumor_list(items: list, i: int) -> int:
+    """After a part's heading at item ``i`` (``Dose Escalation(Part 1):``): how many of the
+    bulleted items right below it form its list of tumor types, one of which is the person's
+    (0 when they do not). At least three items, each only a tumor type, and at least one of them
+    another cancer than breast, so a list of a breast cohort's own rules never reads as options."""
+    section = items[i][0]
+    run = []
+    for item in items[i + 1 :]:
+        body = item[3]
+        if item[0] != section or not item[2] or body.startswith(_HEAD):
+            break
+        if (_COHORT_HEADING.match(body) and len(body) < 60) or _PHASE_LABEL.match(body):
+            break
+        run.append(body)
+    if len(run) < 3 or not all(_tumor_label(b) for b in run):
+        return 0
+    return len(run) if any(not _BREAST.search(b) for b in run) else 0
+
+
 def _tumor_list(items: list, i: int, body: str) -> bool:
     """Whether item ``i`` is a part's list of the tumor types it takes: "the following tumor
     types" (no "not eligible"), every sub-item names a cancer, and another part of the study is
@@ -501,6 +546,7 @@ def split(text: str) -> list[Criterion]:
     # a sentence closes them (None: no item seen yet)
     bare_options: bool | None = None
     label: tuple[int, str, str] | None = None  # (indent, marker kind, heading before) of a label
+    tumor_options: tuple[int, int] | None = None  # (last item, group) of a part's tumor types
     for i, (section, indent, bulleted, body, gap, family) in enumerate(items):
         if i and items[i - 1][0] != section:
             stems = []  # a stem of the inclusion list never carries into the exclusion list
@@ -531,6 +577,9 @@ def split(text: str) -> list[Criterion]:
             heading = body.rstrip(": ").strip() + ":"
             heading_at = indent if bulleted and indent > 0 else None
             stems = []
+            if count := _labelled_tumor_list(items, i):
+                key = f"tumors-{i}"
+                tumor_options = (i + count, alternatives.setdefault(key, len(alternatives) + 1))
             continue
         if plain is not None and (indent < plain or (indent == plain and not bulleted)):
             stems, plain = [s for s in stems if s[0] < plain - 1], None
@@ -554,6 +603,9 @@ def split(text: str) -> list[Criterion]:
             empty = _EMPTY_STEM.match(body) and not _ANY_OF.search(body)
             stems.append((indent - 1, "" if empty else body.rstrip(":").strip() + ":"))
             plain, bare_options = indent, None
+            if _PART_HEAD.match(body) and (count := _labelled_tumor_list(items, i)):
+                key = f"tumors-{i}"
+                tumor_options = (i + count, alternatives.setdefault(key, len(alternatives) + 1))
             continue
         prefix = " ".join(s for _, s in stems if s)
         full = f"{prefix} {body}".strip() if prefix else body
@@ -582,7 +634,9 @@ def split(text: str) -> list[Criterion]:
         if heading and not body.lower().startswith(heading[:-1].lower()):
             full = f"{heading} {full}"
         group = 0
-        if stems and _ANY_OF.search(stems[-1][1]):
+        if tumor_options and i <= tumor_options[0]:
+            group = tumor_options[1]  # one of the part's tumor types (see _labelled_tumor_list)
+        elif stems and _ANY_OF.search(stems[-1][1]):
             group = alternatives.setdefault(stems[-1][1], len(alternatives) + 1)
         elif (
             out

@@ -1,0 +1,145 @@
+"""Thirty-ninth session (issue 20): words read from the tuning set 84 and last session's
+held-out set 83 (read after it was measured), each checked both ways."""
+
+import pytest
+
+from mbcnav.patient.checkin import own_words_all
+from mbcnav.triage import hospice
+
+from .test_session32_words import DAY, _run
+
+
+def _rules(result) -> set[str]:
+    return {r.rule for r in result.reasons}
+
+
+def _read(text: str) -> dict:
+    return own_words_all([{"date": DAY.isoformat(), "symptom": text}])[0]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "im too weak to get out of bed today",
+        "too dizzy to shower this morning",
+        "my husband has to help me get dressed, I am so tired",
+        "she's been bedbound since tuesday, so weak",
+        "I need help getting out of bed",
+    ],
+)
+def test_self_care_limits_said_the_other_way_round(text):
+    assert _read(text).get("interference") == "very much", text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "too tired to walk the dog",
+        "i need help with the shopping",
+        "i cant get up the stairs without stopping",
+        "I stayed in bed this morning because it was cold",
+    ],
+)
+def test_limits_on_other_things_are_not_self_care(text):
+    assert _read(text).get("interference") != "very much", text
+
+
+def test_too_weak_to_get_out_of_bed_is_a_same_day_call():
+    r = _run({"symptom": "im too weak to get out of bed today"}, drugs=["capecitabine"])
+    assert r.level in {"urgent", "emergency"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "bad headache that won't go away",
+        "headache for 3 days now, paracetamol not touching it",
+        "my head has been pounding all week, tylenol isnt helping",
+    ],
+)
+def test_a_headache_that_will_not_go_away_is_a_same_day_call(text):
+    r = _run({"symptom": text}, drugs=["letrozole"])
+    assert r.level in {"urgent", "emergency"}, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "mild headache this afternoon, better after a coffee",
+        "i get headaches now and then, tylenol helps",
+    ],
+)
+def test_a_headache_that_passes_is_not(text):
+    r = _run({"symptom": text}, drugs=["letrozole"])
+    assert "headache-that-will-not-go-away" not in _rules(r), text
+
+
+def test_mild_drowsiness_with_another_problem_is_no_altered_consciousness():
+    mild = _run(
+        {"symptom": "drowsiness", "severity": "mild"},
+        {"symptom": "fatigue", "severity": "severe"},
+        drugs=["morphine"],
+    )
+    assert "confusion-plus-another-warning-sign" not in _rules(mild)
+    worse = _run(
+        {"symptom": "drowsiness", "severity": "severe"},
+        {"symptom": "fatigue", "severity": "severe"},
+        drugs=["morphine"],
+    )
+    assert "confusion-plus-another-warning-sign" in _rules(worse)
+    assert worse.level == "emergency"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "mum is on hospice at home, she is so restless tonight and pulling at her clothes, very confused",
+        "the hospice nurse came yesterday. dad fell and hit his head and is very drowsy now",
+        "he is under hospice care. temp 38.9 and shivering",
+    ],
+)
+def test_under_hospice_an_emergency_sign_goes_to_the_hospice_line_first(text):
+    r = _run({"symptom": text}, drugs=["morphine"])
+    assert r.level == "urgent", text
+    assert "hospice" in r.advice and "911" in r.advice
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "we talked about hospice today. now she has a temperature of 38.9 and is shaking",
+        "not ready for hospice yet. temp 38.9 and shivering",
+        "she has a DNR, temp 39.1 and shivering",
+    ],
+)
+def test_without_hospice_care_the_same_signs_still_say_911(text):
+    r = _run({"symptom": text}, drugs=["capecitabine"])
+    assert r.level == "emergency", text
+
+
+def test_self_harm_keeps_911_under_hospice():
+    r = _run(
+        {"symptom": "he is on hospice and took all of his morphine tablets on purpose an hour ago"},
+        drugs=["morphine"],
+    )
+    assert r.level == "emergency"
+    assert hospice.keeps_911("own-words-self-harm-sign")
+
+
+def test_the_hospice_file_is_checked():
+    good = {
+        "as_of": "2026-12-07",
+        "sources": [{"publisher": "p", "title": "t", "url": "https://x", "read": "2026-12-07"}],
+        "words": ["on hospice"],
+        "unless": ["not on hospice"],
+        "keep": ["self-harm"],
+        "why": "w",
+        "do": "Call the hospice team now; call 911 if told to.",
+    }
+    assert hospice.build(good).words.search("she is on hospice")
+    with pytest.raises(hospice.TriageError, match="words"):
+        hospice.build({**good, "words": ["On Hospice"]})
+    with pytest.raises(hospice.TriageError, match="do"):
+        hospice.build({**good, "do": "Call the team."})
+    with pytest.raises(hospice.TriageError, match="needs unless"):
+        hospice.build({k: v for k, v in good.items() if k != "unless"})
