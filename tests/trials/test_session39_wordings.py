@@ -155,3 +155,100 @@ def test_a_later_sentence_for_some_people_is_no_rule_for_everyone():
     )
     checks = [ch for c in out["criteria"] for ch in c.get("checks", []) if c.get("number")]
     assert not any(ch.get("conditional") for ch in checks)
+
+
+# the first review's inputs: a part's list of its own rules, and look-alike lists
+OWN_RULES = (
+    "Inclusion Criteria:\n\n* Age 18 or over\n\nPart A (Dose Expansion):\n\n"
+    "1. HR-positive, HER2-negative advanced breast cancer\n"
+    "2. PIK3CA-mutant tumor by local or central testing\n"
+    "3. Archival tumor tissue or fresh biopsy\n"
+)
+BRAIN_RULES = (
+    "Inclusion Criteria:\n\n* Age 18 or over\n\nCohort A:\n\n"
+    "1. HER2-positive metastatic breast cancer\n"
+    "2. Brain metastases from breast cancer\n"
+    "3. Leptomeningeal carcinomatosis\n"
+)
+EXCLUDED_TYPES = (
+    "Inclusion Criteria:\n\n* Metastatic breast cancer\n\nExclusion Criteria:\n\nPart B:\n\n"
+    "1. HER2-positive breast cancer\n2. Gastric cancer\n3. Lung cancer\n"
+)
+
+
+def test_a_parts_own_rules_that_name_tumors_are_not_options():
+    for text in (OWN_RULES, BRAIN_RULES, EXCLUDED_TYPES):
+        assert not any(c.get("any_of") for c in parsed(text)["criteria"]), text
+    f = _patient(receptors=HR_LOW, biomarkers={"PIK3CA": "not mutated"})
+    got = match(parsed(OWN_RULES), f)["criteria"]
+    assert [c["verdict"] for c in got if "PIK3CA" in c["text"]] == ["not met"]
+
+
+def test_a_study_whose_stages_reach_iv_is_not_early_only():
+    for title, conditions in (
+        ("Docetaxel in Women With Stage IIIB, IIIC, or IV Breast Cancer", ["Breast Cancer"]),
+        ("Yoga for Stage I, II, III, or IV Breast Cancer", ["Breast Cancer"]),
+        ("Exercise for Women With Stage III/IV Breast Cancer", ["Breast Cancer"]),
+        ("Scalp cooling in Stage I–IV breast cancer", ["Breast Cancer"]),
+        ("Scalp cooling", ["Breast Cancer Stage II", "Breast Carcinoma Stages I-IV"]),
+        # a study's stage is no disease stage
+        ("Stage 2 of a Phase 1/2 Study of Drug X in HER2+ Breast Cancer", ["Breast Cancer"]),
+        ("Stage II Expansion of ABC-123 in Breast Cancer", ["Breast Cancer"]),
+    ):
+        assert not gates(_trial(title, conditions))["early_only"], title
+    assert gates(
+        _trial(
+            "Targeted T Cells After Neoadjuvant Chemotherapy in Women With Stage II or III Breast "
+            "Cancer",
+            ["Breast Cancer"],
+        )
+    )["early_only"]
+
+
+def _verdicts(text: str, f, kind: str = "exclusion") -> list[str]:
+    crits = match(parsed(text), f)["criteria"]
+    return [c["verdict"] for c in crits if c["kind"] == kind]
+
+
+def test_a_later_sentence_that_is_the_rule_keeps_its_no():
+    on_cdk = _patient(
+        treatments=[
+            {
+                "drugs": ["letrozole", "palbociclib"],
+                "setting": "metastatic",
+                "line": 1,
+                "start": "2024-04-01",
+                "end": "2025-10-01",
+                "stop_reason": "progression",
+            }
+        ]
+    )
+    for rule in (
+        "Other investigational agents. Patients who have had prior CDK4/6 inhibitor therapy must "
+        "not take part.",
+        "Any prior systemic therapy for advanced disease; patients who received palbociclib should "
+        "not take part.",
+    ):
+        text = (
+            f"Inclusion Criteria:\n\n* Metastatic breast cancer\n\nExclusion Criteria:\n\n* {rule}"
+        )
+        assert "not met" in _verdicts(text, on_cdk), rule
+    # a premise the record reads keeps the rule as read: HER2-positive without trastuzumab
+    her2 = _patient(
+        receptors={"er": "ER 0%", "pr": "PR 0%", "her2": "IHC 3+"},
+        treatments=[
+            {
+                "drugs": ["capecitabine"],
+                "setting": "metastatic",
+                "line": 1,
+                "start": "2024-04-01",
+                "end": "2025-10-01",
+                "stop_reason": "progression",
+            }
+        ],
+    )
+    text = (
+        "Inclusion Criteria:\n\n* Metastatic breast cancer. Patients with HER2-positive disease "
+        "must have received prior trastuzumab."
+    )
+    assert "not met" in _verdicts(text, her2, "inclusion")

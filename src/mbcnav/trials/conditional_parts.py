@@ -37,10 +37,16 @@ _LATER_SUBJECT = re.compile(
     r"(?<=[.;]\s)(?:(?:female|male|premenopausal|postmenopausal)\s+)?(?:patients|participants|"
     r"subjects|women|men|those|people|individuals)\s+(?:who|whose|with|that)\b"
     r"(?P<who>[^.;]{3,200}?)\b(?P<verb>must|should|(?:can|may)\s+only|need\s+to|needs\s+to|"
-    r"have\s+to|are\s+required\s+to|will\s+(?:need|require)\s+to|require)\b"
-    r"(?![^.;]*\b(?:eligible|ineligible|excluded|allowed|permitted|enrolled|included)\b)",
+    r"have\s+to|are\s+required\s+to|will\s+(?:need|require)\s+to|require)\b(?!\s+not\b)"
+    r"(?![^.;]*\b(?:eligible|ineligible|excluded|allowed|permitted|enrolled|included|take\s+part|"
+    r"participate)\b)",
     re.I,
 )
+
+
+def _same(c: dict) -> str:
+    """What a check asks, wherever it was read."""
+    return repr(sorted((k, repr(v)) for k, v in c.items() if k not in {"at", "conditional"}))
 
 
 def mark_conditional_parts(plain: str, kind: str, out: list[dict]) -> None:
@@ -59,10 +65,22 @@ def mark_conditional_parts(plain: str, kind: str, out: list[dict]) -> None:
         # for the people of that part, and the person may join either
         for c in out:
             c["conditional"] = True
-    for later in _LATER_SUBJECT.finditer(plain):
+    # (an inclusion's only: an exclusion's later sentence for some people often repeats what
+    # the exclusion reads for everyone, "Participants who have symptoms consistent with CNS
+    # metastasis must have a negative MRI" after "known active CNS metastases": set 7)
+    for later in _LATER_SUBJECT.finditer(plain) if kind == "inclusion" else ():
         end = re.search(r"[.;](?:\s|$)|$", plain[later.end() :]).start() + later.end()
-        for c in out:
-            if later.start() <= c.get("at", -1) < end:
+        inside = [c for c in out if later.start() <= c.get("at", -1) < end]
+        if any(later.start() <= c.get("at", -1) < later.start("verb") for c in inside):
+            # the record can read whom the sentence is for ("Patients with HER2-positive disease
+            # must have received prior trastuzumab": first review): the rule stands as read
+            continue
+        # what the rule asks outside that sentence stays asked: "known active CNS metastases.
+        # ... Participants who have symptoms of CNS metastasis must have a negative MRI"
+        # (NCT06823167: all-sets run, set 7) reads the brain twice; the first is the rule
+        asked = {_same(c) for c in out if c not in inside}
+        for c in inside:
+            if _same(c) not in asked:
                 c["conditional"] = True
     if kind == "inclusion" and (some := _SOME_OF_LIST.search(plain)):
         # one of several ways in: a way the person lacks is no "no" on its own, up to the end

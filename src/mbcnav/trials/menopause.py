@@ -148,8 +148,34 @@ def _suppression_allowed(text: str) -> bool:
     )
 
 
+# periods stopped for a time, said without the word menopause: one way of being postmenopausal
+# in a list of its definitions ("Age <60 years and amenorrheic for 12 or more months in the
+# absence of chemotherapy, tamoxifen, toremifene, or ovarian suppression", NCT03202862: session
+# 39, tuning set 108); not periods stopped by a treatment ("chemotherapy-induced amenorrhea"),
+# "not amenorrheic", or the definition of who can become pregnant
+_AMENORRHEA = re.compile(
+    r"\b(?:amenorrh(?:o)?e(?:ic|a)|no\s+(?:menstrual\s+)?periods?|no\s+menses)\s+(?:for\s+)?"
+    r"(?:(?:at\s+least|more\s+than|over|>=?|≥)\s*)?\d+\s*(?:or\s+more\s+)?(?:consecutive\s+)?months?\b",
+    re.I,
+)
+_AMENORRHEA_NOT = re.compile(
+    r"\b(?:not|non)[- ]amenorrh|induced\s+amenorrh|\bamenorrh\w*\s+(?:\w+\s+){0,3}?(?:due\s+to|induced|"
+    r"caused\s+by|because\s+of|secondary\s+to|after\s+chemo)|childbearing|child-bearing|pregnan|contracept",
+    re.I,
+)
+
+
 def menopause_check(text: str) -> dict | None:
     """The menopausal status a criterion requires, when that is what it is about."""
+    found = _status_check(text)
+    if found is None and _AMENORRHEA.search(text) and not _AMENORRHEA_NOT.search(text):
+        # (... with "FSH ... in the postmenopausal range" after it: the hormone levels are the
+        # study team's, the stopped periods the record's)
+        return {"type": "menopause", "value": "post", "ofs_ok": _suppression_allowed(text)}
+    return found
+
+
+def _status_check(text: str) -> dict | None:
     # "Postmenopausal women, defined as: ..." -> the requirement is the part before
     head = rx("menopause.defined").split(text, 1)[0]
     m = rx("menopause.status").search(head)

@@ -242,13 +242,19 @@ def _refined(subtypes: list[list], summary: list[list]) -> list[list]:
 # "Stage I-III Breast Cancer", "Early Breast Cancer", "Stage 0-III" (NCT04180579: session 39,
 # read from set 107 after its measurement); any later or spread stage named anywhere in the
 # title, conditions or summary opens the study to it
+_STAGES = r"stages?\s*(?:0|i{1,3}|[123])(?:[abc])?\b(?:\s*(?:-|–|/|to|through|and|or|,)\s*(?:0|i{1,3}|[123])[abc]?\b)*"
 _EARLY_STAGE = re.compile(
-    r"\bstage\s*(?:0|i{1,3}|[123])(?:[abc])?\b(?:\s*(?:-|to|through|and|or|,)\s*(?:0|i{1,3}|[123])[abc]?\b)*"
+    # a disease's stage, said beside the cancer ("Stage II Breast Cancer", "Breast Cancer Stage
+    # II"), not a study's ("Stage 2 of a Phase 1/2 Study": review)
+    rf"\b{_STAGES}\s+(?:[\w+/-]+\s+){{0,3}}?(?:breast|cancer|carcinoma|neoplasms?|bc|disease)\b"
+    rf"|\b(?:breast|cancer|carcinoma|neoplasms?|bc|disease),?\s+{_STAGES}"
     r"|\bearly(?:[\s-]+stage)?\s+(?:invasive\s+)?breast\b|\b(?:operable|resectable|non-?metastatic)\s+breast\b",
     re.I,
 )
 _LATER_STAGE = re.compile(
-    r"metasta|advanced|recurren|stage\s*(?:iv|4)\b|unresectable|inoperable|"
+    # (a bare "IV" anywhere: "Stage IIIB, IIIC, or IV", "Stage III/IV", "Stages I–IV": review;
+    # an "IV" for a drip only keeps the study open, the safe side)
+    r"metasta|advanced|recurren|stage\s*(?:iv|4)\b|\biv\b|unresectable|inoperable|"
     r"stage\s*(?:0|i{1,3}|[123])[abc]?\s*(?:-|to|through)\s*(?:iv|4)\b|\bany\s+stage|all\s+stages",
     re.I,
 )
@@ -565,8 +571,9 @@ def mismatch(g: dict | None, f: PatientFacts) -> str:
         )
     if g.get("early_only") and f.setting == "metastatic":
         return (
-            "This study is for early breast cancer (stages I to III), as its title and conditions "
-            "say; your record shows metastatic breast cancer."
+            "This study is for early breast cancer (not spread beyond the breast and nearby "
+            "lymph nodes), as its title and conditions say; your record shows metastatic breast "
+            "cancer."
         )
     if g.get("bone_only") and f.sites_known and "bone" not in f.sites:
         return "This study is for people whose cancer has spread to the bones; your record shows no bone metastases."

@@ -180,6 +180,14 @@ _TUMOR_LABEL_VERB = re.compile(
     re.I,
 )
 _BREAST = re.compile(r"\bbreast\b|\btnbc\b", re.I)
+#: a cancer named by where it starts, other than the breast (an organ, or a blood cancer)
+_OTHER_ORGAN = re.compile(
+    r"\b(?:ovar\w*|endometri\w*|uter\w*|cervi\w*|gastric|stomach|gastro\w*|o?esophag\w*|colo\w*|"
+    r"rect\w*|pancrea\w*|lung|nsclc|sclc|prostat\w*|bladder|urotheli\w*|kidney|renal|liver|"
+    r"hepato\w*|hcc|head\s+and\s+neck|hnscc|melanoma|glio\w*|sarcoma|lymphoma|leuk\w*|myeloma|"
+    r"thyroid|biliary|cholangio\w*|mesothelioma|neuroendocrine|skin)\b",
+    re.I,
+)
 
 
 def _tumor_label(body: str) -> bool:
@@ -201,6 +209,8 @@ def _labelled_tumor_list(items: list, i: int) -> int:
     (0 when they do not). At least three items, each only a tumor type, and at least one of them
     another cancer than breast, so a list of a breast cohort's own rules never reads as options."""
     section = items[i][0]
+    if section != "inclusion":
+        return 0  # an exclusion's list keeps each item out on its own (first review)
     run = []
     for item in items[i + 1 :]:
         body = item[3]
@@ -211,7 +221,11 @@ def _labelled_tumor_list(items: list, i: int) -> int:
         run.append(body)
     if len(run) < 3 or not all(_tumor_label(b) for b in run):
         return 0
-    return len(run) if any(not _BREAST.search(b) for b in run) else 0
+    # a basket: at least two items are cancers of other organs ("Ovarian cancer", "Small cell
+    # lung cancer"), not "PIK3CA-mutant tumor" or "Archival tumor tissue" beside a breast cancer
+    # item (first review)
+    others = sum(1 for b in run if _OTHER_ORGAN.search(b) and not _BREAST.search(b))
+    return len(run) if others >= 2 else 0
 
 
 def _tumor_list(items: list, i: int, body: str) -> bool:
