@@ -133,6 +133,7 @@ def test_the_hospice_file_is_checked():
         "words": ["on hospice"],
         "unless": ["not on hospice"],
         "keep": ["self-harm"],
+        "keep_groups": ["poisoning"],
         "why": "w",
         "do": "Call the hospice team now; call 911 if told to.",
     }
@@ -143,3 +144,79 @@ def test_the_hospice_file_is_checked():
         hospice.build({**good, "do": "Call the team."})
     with pytest.raises(hospice.TriageError, match="needs unless"):
         hospice.build({k: v for k, v in good.items() if k != "unless"})
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my mum died in hospice last year and now I have crushing chest pain",
+        "I volunteer with hospice on weekends. sudden weakness on one side of my face",
+        "I'm a hospice nurse myself. worst headache of my life, came on suddenly",
+        "they want to put me on hospice but I said no. crushing chest pain",
+        "I came off hospice care last month. crushing chest pain and sweating",
+        "my dad was in hospice care when he passed. now I can't breathe at all",
+    ],
+)
+def test_hospice_said_of_someone_else_the_past_or_a_job_keeps_911(text):
+    r = _run({"symptom": text}, drugs=["capecitabine"])
+    assert r.level == "emergency", text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "mum is on hospice. I think she had an allergic reaction, her throat is swelling after a new antibiotic",
+        "my wife is on hospice and she is choking and can't breathe",
+        "mum is on hospice. my grandson swallowed one of her morphine tablets",
+        "I'm on hospice. I have saved up my morphine and I'm going to take it all tonight",
+    ],
+)
+def test_choking_allergy_poisoning_and_plans_keep_911_under_hospice(text):
+    r = _run({"symptom": text}, drugs=["morphine"])
+    assert r.level == "emergency", text
+
+
+@pytest.mark.parametrize(
+    "entries",
+    [
+        [
+            {"symptom": "drowsiness", "severity": "mild"},
+            {"symptom": "stiff neck", "severity": "moderate"},
+        ],
+        [
+            {"symptom": "drowsiness", "severity": "mild"},
+            {"symptom": "extreme thirst", "severity": "moderate"},
+        ],
+    ],
+)
+def test_mild_drowsiness_with_a_red_flag_is_still_an_emergency(entries):
+    assert _run(*entries, drugs=["zoledronic acid"]).level == "emergency"
+
+
+def test_mild_drowsiness_with_another_sign_is_a_same_day_call():
+    r = _run(
+        {"symptom": "drowsiness", "severity": "mild"},
+        {"symptom": "headache", "severity": "moderate"},
+        drugs=["morphine"],
+    )
+    assert r.level == "urgent"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "headache last month but it's gone now",
+        "headache every day but it goes away with paracetamol",
+    ],
+)
+def test_a_headache_said_to_be_gone_is_not_a_lasting_one(text):
+    assert "headache-that-will-not-go-away" not in _rules(
+        _run({"symptom": text}, drugs=["letrozole"])
+    )
+
+
+@pytest.mark.parametrize(
+    "text", ["too tired to do the washing", "mild diarrhoea, too tired to shower the kids tonight"]
+)
+def test_chores_and_other_peoples_care_are_not_self_care(text):
+    assert _read(text).get("interference") != "very much", text

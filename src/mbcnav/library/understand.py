@@ -329,6 +329,13 @@ def _name_pointed_term(clause: str, before: list[str]) -> str:
 
 #: the most words of a question short enough to lean on the drug the story named ("pill or shot?")
 BARE_QUESTION_WORDS = 5
+#: ... when it asks how a medicine is given or what it is ("pill or shot?", "is it chemo?"), not
+#: "is it curable?", "what are my options?" or "should I get tested?" (first review)
+_ABOUT_A_MEDICINE = re.compile(
+    r"\b(?:pills?|tablets?|capsules?|shots?|jabs?|injections?|infusions?|drips?|iv|oral|chemo|"
+    r"chemotherapy|generic|brand|dose|doses|dosage)\b",
+    re.I,
+)
 
 
 def _named_drug_before(clause: str, before: list[str]) -> str:
@@ -337,7 +344,7 @@ def _named_drug_before(clause: str, before: list[str]) -> str:
     never heard of it. pill or shot?" reads "inluriyo pill or shot?" (session 39, library set
     82). A longer question, or one that names a drug of its own, is left as it is."""
     words = re.findall(r"[\w'-]+", clause.lower())
-    if not words or len(words) > BARE_QUESTION_WORDS:
+    if not words or len(words) > BARE_QUESTION_WORDS or not _ABOUT_A_MEDICINE.search(clause):
         return clause
     drugs = synonyms().drugs
     if any(w in drugs for w in words):

@@ -199,6 +199,11 @@ def _hospice_first(reasons: list[Reason], ctx) -> list[Reason]:
     if not hospice.under_hospice([words_of(e.note) for e in ctx.checkin]):
         return reasons
     rule = hospice.hospice_rule()
+    groups = {r.name: r.group for r in load_rules()}
+
+    def keeps(r: Reason) -> bool:
+        return hospice.keeps_911(r.rule, groups.get(r.rule))
+
     moved = [
         replace(
             r,
@@ -208,10 +213,10 @@ def _hospice_first(reasons: list[Reason], ctx) -> list[Reason]:
             sources=r.sources + rule.sources,
         )
         for r in reasons
-        if r.level == "emergency" and not hospice.keeps_911(r.rule)
+        if r.level == "emergency" and not keeps(r)
     ]
     # first among the same-day calls, so the advice names the hospice line
-    return moved + [r for r in reasons if r.level != "emergency" or hospice.keeps_911(r.rule)]
+    return moved + [r for r in reasons if r.level != "emergency" or keeps(r)]
 
 
 def triage(patient: Patient, as_of: date, rules: tuple[Rule, ...] | None = None) -> TriageResult:

@@ -25,6 +25,7 @@ class HospiceRule:
     words: re.Pattern
     unless: re.Pattern
     keep: tuple[str, ...]
+    keep_groups: tuple[str, ...]
     why: str
     do: str
     sources: tuple[Source, ...]
@@ -39,7 +40,16 @@ def build(raw: dict) -> HospiceRule:
     """Check and build the hospice rule from its data file."""
     if not isinstance(raw, dict):
         raise _fail("the file", "must be a mapping")
-    missing = {"as_of", "sources", "words", "unless", "keep", "why", "do"} - raw.keys()
+    missing = {
+        "as_of",
+        "sources",
+        "words",
+        "unless",
+        "keep",
+        "keep_groups",
+        "why",
+        "do",
+    } - raw.keys()
     if missing:
         raise _fail("the file", f"needs {', '.join(sorted(missing))}")
     for field in ("words", "unless"):
@@ -59,6 +69,7 @@ def build(raw: dict) -> HospiceRule:
         _phrases(raw["words"]),
         _phrases(raw["unless"]),
         tuple(raw["keep"]),
+        tuple(raw["keep_groups"]),
         raw["why"],
         raw["do"],
         tuple(sources),
@@ -83,6 +94,8 @@ def under_hospice(texts: list[str]) -> bool:
     return bool(rule.words.search(said)) and not rule.unless.search(said)
 
 
-def keeps_911(rule_name: str) -> bool:
-    """Whether a rule keeps its 911 advice under hospice care (self-harm, overdose, poisoning)."""
-    return any(part in rule_name for part in hospice_rule().keep)
+def keeps_911(rule_name: str, group: str | None = None) -> bool:
+    """Whether a rule keeps its 911 advice under hospice care (self-harm, an overdose, a
+    poisoning, a severe allergic reaction or choking), by a part of its name or its group."""
+    rule = hospice_rule()
+    return any(part in rule_name for part in rule.keep) or group in rule.keep_groups
