@@ -233,7 +233,20 @@ def test_a_later_sentence_that_is_the_rule_keeps_its_no():
             f"Inclusion Criteria:\n\n* Metastatic breast cancer\n\nExclusion Criteria:\n\n* {rule}"
         )
         assert "not met" in _verdicts(text, on_cdk), rule
-    # a premise the record reads keeps the rule as read: HER2-positive without trastuzumab
+    # a later sentence for some people is never a "no" for those it is not about (the final
+    # review: a TNBC chart told "not met" by "Patients who are HER2/neu-positive must be treated
+    # with a HER2/neu inhibitor", NCT05768932), and stays open for those it is about
+    tnbc = _patient(receptors=TNBC)
+    for rule in (
+        "Metastatic breast cancer. Patients who are HER2/neu-positive must be treated with a "
+        "HER2/neu inhibitor.",
+        "Measurable disease. Patients with brain metastases must have completed local therapy at "
+        "least 4 weeks before enrolment.",
+        "Metastatic breast cancer. Patients who received a prior CDK4/6 inhibitor must not have "
+        "progressed within 6 months of starting it.",
+    ):
+        text = f"Inclusion Criteria:\n\n* {rule}"
+        assert "not met" not in _verdicts(text, tnbc, "inclusion"), rule
     her2 = _patient(
         receptors={"er": "ER 0%", "pr": "PR 0%", "her2": "IHC 3+"},
         treatments=[
@@ -251,4 +264,37 @@ def test_a_later_sentence_that_is_the_rule_keeps_its_no():
         "Inclusion Criteria:\n\n* Metastatic breast cancer. Patients with HER2-positive disease "
         "must have received prior trastuzumab."
     )
-    assert "not met" in _verdicts(text, her2, "inclusion")
+    assert _verdicts(text, her2, "inclusion") == ["unknown"]
+
+
+def test_periods_stopped_in_a_contraception_rule_are_no_menopause_rule():
+    from mbcnav.trials.menopause import menopause_check
+
+    for text in (
+        "Women must be surgically sterile or amenorrheic for at least 12 months, or agree to use "
+        "two effective methods of birth control",
+        "Women of non-reproductive potential: amenorrheic for 12 months",
+        "Amenorrhea for 12 months following chemotherapy",
+    ):
+        assert menopause_check(text) is None, text
+    got = menopause_check("Age <60 years and amenorrheic for 12 or more months")
+    assert got is not None and got["value"] == "post"
+
+
+def test_more_ways_of_naming_spread_keep_a_study_open():
+    for title in (
+        "Exercise in Stage 3 or 4 Breast Cancer",
+        "Yoga in Stage I-III or Stage Four Breast Cancer",
+        "Stage I-III and Secondary Breast Cancer",
+        "Early Breast Cancer and Breast Cancer That Has Spread",
+    ):
+        assert not gates(_trial(title, ["Breast Cancer"]))["early_only"], title
+
+
+def test_sites_of_spread_in_brackets_are_no_other_cancers():
+    text = (
+        "Inclusion Criteria:\n\n* Age 18 or over\n\nCohort B:\n\n"
+        "1. PIK3CA-mutant tumor\n2. Visceral tumor involvement (liver or lung)\n"
+        "3. Tumor lesion amenable to biopsy (liver, lung or lymph node)\n"
+    )
+    assert not any(c.get("any_of") for c in parsed(text)["criteria"])

@@ -30,14 +30,16 @@ _SOME_OF_LIST = re.compile(
 #: a later sentence of a criterion that names its own people before what they may or must do:
 #: "Patients who relapse within 12 months of completing adjuvant chemotherapy can only have had
 #: up to 2 prior regimens for metastatic disease" (NCT00159458: session 39, tuning set 108); a
-#: rule for those people only, which the record may not show to be the person's case. Not one
-#: that says who is let in or kept out ("Patients with bone-only disease are not eligible"):
-#: that is the rule itself.
+#: rule for those people only, which the record may not show to be the person's case: never a
+#: clear "no" (a premise the record reads, "Patients who are HER2-positive must be treated with a
+#: HER2 inhibitor", is still not judged here: the final review found a TNBC chart told "not met"
+#: when it was). Not one that says who is let in or kept out ("Patients with bone-only disease are
+#: not eligible", "... must not take part"): that is the rule itself.
 _LATER_SUBJECT = re.compile(
     r"(?<=[.;]\s)(?:(?:female|male|premenopausal|postmenopausal)\s+)?(?:patients|participants|"
     r"subjects|women|men|those|people|individuals)\s+(?:who|whose|with|that)\b"
     r"(?P<who>[^.;]{3,200}?)\b(?P<verb>must|should|(?:can|may)\s+only|need\s+to|needs\s+to|"
-    r"have\s+to|are\s+required\s+to|will\s+(?:need|require)\s+to|require)\b(?!\s+not\b)"
+    r"have\s+to|are\s+required\s+to|will\s+(?:need|require)\s+to|require)\b"
     r"(?![^.;]*\b(?:eligible|ineligible|excluded|allowed|permitted|enrolled|included|take\s+part|"
     r"participate)\b)",
     re.I,
@@ -71,10 +73,6 @@ def mark_conditional_parts(plain: str, kind: str, out: list[dict]) -> None:
     for later in _LATER_SUBJECT.finditer(plain) if kind == "inclusion" else ():
         end = re.search(r"[.;](?:\s|$)|$", plain[later.end() :]).start() + later.end()
         inside = [c for c in out if later.start() <= c.get("at", -1) < end]
-        if any(later.start() <= c.get("at", -1) < later.start("verb") for c in inside):
-            # the record can read whom the sentence is for ("Patients with HER2-positive disease
-            # must have received prior trastuzumab": first review): the rule stands as read
-            continue
         # what the rule asks outside that sentence stays asked: "known active CNS metastases.
         # ... Participants who have symptoms of CNS metastasis must have a negative MRI"
         # (NCT06823167: all-sets run, set 7) reads the brain twice; the first is the rule

@@ -160,7 +160,9 @@ _AMENORRHEA = re.compile(
 )
 _AMENORRHEA_NOT = re.compile(
     r"\b(?:not|non)[- ]amenorrh|induced\s+amenorrh|\bamenorrh\w*\s+(?:\w+\s+){0,3}?(?:due\s+to|induced|"
-    r"caused\s+by|because\s+of|secondary\s+to|after\s+chemo)|childbearing|child-bearing|pregnan|contracept",
+    r"caused\s+by|because\s+of|secondary\s+to|after\s+chemo|following\s+chemo|related)|chemo\w*[- ]related|"
+    r"childbearing|child-bearing|pregnan|contracept|birth\s+control|steril|reproductive|"
+    r"effective\s+methods?|barrier\s+method|abstin",
     re.I,
 )
 

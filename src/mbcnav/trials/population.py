@@ -255,6 +255,7 @@ _LATER_STAGE = re.compile(
     # (a bare "IV" anywhere: "Stage IIIB, IIIC, or IV", "Stage III/IV", "Stages I–IV": review;
     # an "IV" for a drip only keeps the study open, the safe side)
     r"metasta|advanced|recurren|stage\s*(?:iv|4)\b|\biv\b|unresectable|inoperable|"
+    r"\bstages?\b[^.;]{0,40}?\b(?:4|four)\b|\bspread|\bsecondar(?:y|ies)\b|"
     r"stage\s*(?:0|i{1,3}|[123])[abc]?\s*(?:-|to|through)\s*(?:iv|4)\b|\bany\s+stage|all\s+stages",
     re.I,
 )

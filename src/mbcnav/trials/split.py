@@ -203,6 +203,26 @@ def _tumor_label(body: str) -> bool:
     )
 
 
+#: an organ named as where a cancer has spread or where a sample comes from, not where it began
+_SITE_NOT_TYPE = re.compile(
+    r"metasta\w*|lesions?|involvement|biops\w*|tissue|sample|amenable|visceral|spread", re.I
+)
+
+
+def _other_cancer_named(body: str) -> bool:
+    """Whether a tumor-type item names a cancer of another organ than the breast (its brackets
+    aside): "Ovarian cancer", "Small cell lung cancer (SCLC)"; not "Visceral tumor involvement
+    (liver or lung)" (final review)."""
+    bare = body
+    for _ in range(2):
+        bare = re.sub(r"\([^()]*\)|\[[^\[\]]*\]", " ", bare)
+    return (
+        bool(_OTHER_ORGAN.search(bare))
+        and not _BREAST.search(bare)
+        and not _SITE_NOT_TYPE.search(bare)
+    )
+
+
 def _labelled_tumor_list(items: list, i: int) -> int:
     """After a part's heading at item ``i`` (``Dose Escalation(Part 1):``): how many of the
     bulleted items right below it form its list of tumor types, one of which is the person's
@@ -224,7 +244,7 @@ def _labelled_tumor_list(items: list, i: int) -> int:
     # a basket: at least two items are cancers of other organs ("Ovarian cancer", "Small cell
     # lung cancer"), not "PIK3CA-mutant tumor" or "Archival tumor tissue" beside a breast cancer
     # item (first review)
-    others = sum(1 for b in run if _OTHER_ORGAN.search(b) and not _BREAST.search(b))
+    others = sum(1 for b in run if _other_cancer_named(b))
     return len(run) if others >= 2 else 0
 
 
