@@ -94,11 +94,10 @@ def test_mild_drowsiness_with_another_problem_is_no_altered_consciousness():
     "text",
     [
         "mum is on hospice at home, she is so restless tonight and pulling at her clothes, very confused",
-        "the hospice nurse came yesterday. dad fell and hit his head and is very drowsy now",
-        "he is under hospice care. temp 38.9 and shivering",
+        "3am and mum is so restless and confused, shes on hospice at home",
     ],
 )
-def test_under_hospice_an_emergency_sign_goes_to_the_hospice_line_first(text):
+def test_under_hospice_confusion_and_restlessness_go_to_the_hospice_line_first(text):
     r = _run({"symptom": text}, drugs=["morphine"])
     assert r.level == "urgent", text
     assert "hospice" in r.advice and "911" in r.advice
@@ -117,13 +116,28 @@ def test_without_hospice_care_the_same_signs_still_say_911(text):
     assert r.level == "emergency", text
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the hospice nurse came yesterday. dad fell and hit his head and is very drowsy now",
+        "my dad is on hospice at home. I have crushing chest pain",
+        "he is on hospice. food went down the wrong way and she can't breathe",
+        "mum is on hospice. her face and tongue have swollen up after the new antibiotic and she is wheezing",
+    ],
+)
+def test_under_hospice_every_other_911_sign_keeps_911(text):
+    r = _run({"symptom": text}, drugs=["morphine"])
+    assert r.level == "emergency", text
+
+
 def test_self_harm_keeps_911_under_hospice():
     r = _run(
         {"symptom": "he is on hospice and took all of his morphine tablets on purpose an hour ago"},
         drugs=["morphine"],
     )
     assert r.level == "emergency"
-    assert hospice.keeps_911("own-words-self-harm-sign")
+    assert not hospice.routed("own-words-self-harm-sign")
+    assert hospice.routed("new-confusion")
 
 
 def test_the_hospice_file_is_checked():
@@ -132,8 +146,7 @@ def test_the_hospice_file_is_checked():
         "sources": [{"publisher": "p", "title": "t", "url": "https://x", "read": "2026-12-07"}],
         "words": ["on hospice"],
         "unless": ["not on hospice"],
-        "keep": ["self-harm"],
-        "keep_groups": ["poisoning"],
+        "route": ["confusion"],
         "why": "w",
         "do": "Call the hospice team now; call 911 if told to.",
     }

@@ -332,8 +332,10 @@ BARE_QUESTION_WORDS = 5
 #: ... when it asks how a medicine is given or what it is ("pill or shot?", "is it chemo?"), not
 #: "is it curable?", "what are my options?" or "should I get tested?" (first review)
 _ABOUT_A_MEDICINE = re.compile(
-    r"\b(?:pills?|tablets?|capsules?|shots?|jabs?|injections?|infusions?|drips?|iv|oral|chemo|"
-    r"chemotherapy|generic|brand|dose|doses|dosage)\b",
+    r"\b(?:pills?|tablets?|capsules?|shots?|jabs?|injections?|infusions?|drips?|oral|generic|"
+    r"brand|dose|doses|dosage)\b"
+    # "is it chemo?", not "is chemo next?" (final review)
+    r"|\b(?:is|are)\s+(?:it|this|that|they)\s+(?:a\s+)?(?:chemo|chemotherapy)\b",
     re.I,
 )
 

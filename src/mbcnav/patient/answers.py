@@ -82,7 +82,7 @@ SELF_CARE = re.compile(
     r"puffed|sore|ill|sick|unwell|poorly|drained|faint|lightheaded|light headed)\s+to|"
     r"need\w*\s+help|(?:has|have|had)\s+to\s+help\s+(?:me|her|him))\s+"
     r"(?:\w+\s+){0,2}?(?:do up|button\w*|get dressed|dress (?:myself|herself|himself)|"
-    r"undress|wash (?:myself|herself|himself)|shower(?!\s+(?:the|my|her|his|our)\s+(?:kids|children|baby|dog))|bath\w*|feed (?:myself|herself|himself)|"
+    r"undress|wash (?:myself|herself|himself)|shower(?!\s+(?:the|my|her|his|our)\s+(?:kids|children|baby|dog))|bath(?:e|ed|es|ing|s)?\b|feed (?:myself|herself|himself)|"
     r"hold (?:a|my|her|his) (?:cup|fork|spoon|mug|toothbrush)|use the (?:toilet|loo)|"
     r"get (?:out of|up from) (?:bed|the chair)|get(?:ting)? (?:dressed|washed)|"
     r"getting (?:out of|up from) (?:bed|the chair)|"

@@ -191,19 +191,16 @@ def _sounds_like(label: str, hit: semantic.Hit) -> Reason:
 
 
 def _hospice_first(reasons: list[Reason], ctx) -> list[Reason]:
-    """Under hospice care (the person's own words say so), a sign that sends others to 911
-    sends them to the hospice team's 24-hour line now (``data/hospice.yaml``); signs of
-    self-harm, an overdose or a poisoning keep their 911 advice."""
+    """Under hospice care (the person's own words say so), the signs the hospice team is there
+    for (confusion, drowsiness, restlessness, pain, eating and drinking less) go to the hospice
+    team's 24-hour line now (``data/hospice.yaml``); every other sign keeps its 911 advice."""
     if not any(r.level == "emergency" for r in reasons):
         return reasons
     if not hospice.under_hospice([words_of(e.note) for e in ctx.checkin]):
         return reasons
+    if any(r.level == "emergency" and not hospice.routed(r.rule) for r in reasons):
+        return reasons  # another sign still needs 911
     rule = hospice.hospice_rule()
-    groups = {r.name: r.group for r in load_rules()}
-
-    def keeps(r: Reason) -> bool:
-        return hospice.keeps_911(r.rule, groups.get(r.rule))
-
     moved = [
         replace(
             r,
@@ -213,10 +210,10 @@ def _hospice_first(reasons: list[Reason], ctx) -> list[Reason]:
             sources=r.sources + rule.sources,
         )
         for r in reasons
-        if r.level == "emergency" and not keeps(r)
+        if r.level == "emergency"
     ]
     # first among the same-day calls, so the advice names the hospice line
-    return moved + [r for r in reasons if r.level != "emergency" or keeps(r)]
+    return moved + [r for r in reasons if r.level != "emergency"]
 
 
 def triage(patient: Patient, as_of: date, rules: tuple[Rule, ...] | None = None) -> TriageResult:

@@ -1,6 +1,6 @@
-"""Care at home under hospice: what would send others to 911 sends the person to the hospice line.
+"""Care at home under hospice: some signs that would send others to 911 go to the hospice line.
 
-The words that say someone is under hospice care, the rules that keep their 911 advice, and the
+The words that say someone is under hospice care, the rules whose signs go to the hospice line, and the
 advice itself live in ``data/hospice.yaml`` (sourced, dated); this module reads and checks them.
 """
 
@@ -24,8 +24,7 @@ _WHERE = "triage/data/hospice.yaml"
 class HospiceRule:
     words: re.Pattern
     unless: re.Pattern
-    keep: tuple[str, ...]
-    keep_groups: tuple[str, ...]
+    route: tuple[str, ...]
     why: str
     do: str
     sources: tuple[Source, ...]
@@ -45,14 +44,13 @@ def build(raw: dict) -> HospiceRule:
         "sources",
         "words",
         "unless",
-        "keep",
-        "keep_groups",
+        "route",
         "why",
         "do",
     } - raw.keys()
     if missing:
         raise _fail("the file", f"needs {', '.join(sorted(missing))}")
-    for field in ("words", "unless"):
+    for field in ("words", "unless", "route"):
         words = raw[field]
         if not words or not all(isinstance(w, str) and w == w.lower().strip() for w in words):
             raise _fail(field, "must be a list of lower-case words")
@@ -68,8 +66,7 @@ def build(raw: dict) -> HospiceRule:
     return HospiceRule(
         _phrases(raw["words"]),
         _phrases(raw["unless"]),
-        tuple(raw["keep"]),
-        tuple(raw["keep_groups"]),
+        tuple(raw["route"]),
         raw["why"],
         raw["do"],
         tuple(sources),
@@ -94,8 +91,8 @@ def under_hospice(texts: list[str]) -> bool:
     return bool(rule.words.search(said)) and not rule.unless.search(said)
 
 
-def keeps_911(rule_name: str, group: str | None = None) -> bool:
-    """Whether a rule keeps its 911 advice under hospice care (self-harm, an overdose, a
-    poisoning, a severe allergic reaction or choking), by a part of its name or its group."""
-    rule = hospice_rule()
-    return any(part in rule_name for part in rule.keep) or group in rule.keep_groups
+def routed(rule_name: str) -> bool:
+    """Whether a 911-level rule goes to the hospice line under hospice care: only the signs the
+    hospice team is there for (confusion, drowsiness, restlessness, pain, eating and drinking
+    less), by a part of the rule's name; every other sign keeps 911."""
+    return any(part in rule_name for part in hospice_rule().route)
