@@ -233,3 +233,56 @@ def test_a_headache_said_to_be_gone_is_not_a_lasting_one(text):
 )
 def test_chores_and_other_peoples_care_are_not_self_care(text):
     assert _read(text).get("interference") != "very much", text
+
+
+# read from the held-out set 85 after its one measurement
+
+
+@pytest.mark.parametrize(
+    ("text", "severity"),
+    [
+        ("pain 8/10 in my hip", "severe"),
+        ("my back pain is 9 out of 10", "severe"),
+        ("pain 3/10 today", "mild"),
+    ],
+)
+def test_a_score_out_of_ten_gives_the_severity(text, severity):
+    assert _read(text).get("severity") == severity
+
+
+@pytest.mark.parametrize("text", ["back pain since 8/10", "appointment 8/10/2026, back ache"])
+def test_a_date_is_no_score(text):
+    assert _read(text).get("severity") is None
+
+
+def test_a_pain_crisis_told_with_a_score_is_a_same_day_call():
+    text = (
+        "My hip pain is breaking through everything. Ive had 4 of the oramorph 10mg top ups today "
+        "and it still 8/10. Not sleepy, no new numbness. Just can't get comfortable."
+    )
+    r = _run({"symptom": text}, drugs=["morphine", "capecitabine"])
+    assert r.level in {"urgent", "emergency"}
+    assert not any("numbness" in x for x in _rules(r))
+
+
+def test_no_new_numbness_is_no_numbness_reported():
+    assert _read("no new numbness").get("severity") == "none"
+
+
+@pytest.mark.parametrize("text", ["She hasn't really woken today.", "he won't wake up properly"])
+def test_not_waking_is_drowsiness(text):
+    assert _read(text)["symptom"] == "drowsiness"
+    assert _read("I slept well, didn't wake at all")["symptom"] != "drowsiness"
+
+
+def test_a_cold_house_is_no_shivering():
+    r = _run(
+        {
+            "symptom": "thermometer said 36.1 this morning, is that too low?? I feel completely "
+            "fine, just got up and house was cold."
+        },
+        drugs=["letrozole"],
+    )
+    assert r.level == "routine"
+    shaking = _run({"symptom": "I feel freezing and cant stop shaking"}, drugs=["docetaxel"])
+    assert shaking.level == "emergency"

@@ -298,3 +298,58 @@ def test_sites_of_spread_in_brackets_are_no_other_cancers():
         "3. Tumor lesion amenable to biopsy (liver, lung or lymph node)\n"
     )
     assert not any(c.get("any_of") for c in parsed(text)["criteria"])
+
+
+# read from the held-out sets 109 and 110 after their one measurement
+
+
+def test_inline_items_numbered_with_a_bracket_and_no_space():
+    # NCT06970795 as a stored web copy gives it
+    text = (
+        "Inclusion Criteria: 1)Aged ≥18 years; 2) Subjects with histologically or cytologically "
+        "confirmed advanced solid tumors who have failed standard therapy. 3\\) At least one "
+        "measurable lesion per RECIST v1.1; 4) ECOG score of 0 or 1; 5) Life expectancy ≥3 months"
+    )
+    crits = parsed(text)["criteria"]
+    assert any(c["text"].startswith("ECOG score of 0 or 1") for c in crits)
+    ecog2 = _patient(ecog=2)
+    got = match(parsed(text), ecog2)["criteria"]
+    assert [c["verdict"] for c in got if c["text"].startswith("ECOG")] == ["not met"]
+    # a bracket closing a number inside brackets is no item ("(ECOG 1)Patients" stays)
+    assert not any(
+        c["text"].startswith("Patients")
+        for c in parsed(
+            "Inclusion Criteria: Performance status (ECOG 1)Patients with measurable disease"
+        )["criteria"]
+    )
+
+
+def test_a_diagnosis_dated_inside_a_window():
+    rule = (
+        "Inclusion Criteria:\n\n* Must have a histological or cytological confirmed previous "
+        "diagnosis as HER2-negative (IHC zero, 1+, 2+/ISH-) locally-advanced or mBC between 01 "
+        "January 2019 and 31 December 2022, regardless of HR status"
+    )
+    late = _patient(metastatic_diagnosis={"date": "2024-03-12"}, receptors=HR_LOW)
+    inside = _patient(metastatic_diagnosis={"date": "2021-06-01"}, receptors=HR_LOW)
+    assert "not met" in _verdicts(rule, late, "inclusion")
+    assert "not met" not in _verdicts(rule, inside, "inclusion")
+
+
+def test_a_study_only_for_people_from_an_earlier_study():
+    t = Trial(
+        "NCT09999994",
+        title="Immune Response and Potential Booster for Patients Who Have Received HER2-pulsed DC1",
+        official_title=(
+            "Immune Response Surveillance and Potential Booster Vaccines for Patients Who Have "
+            "Received HER2-pulsed DC1 Vaccine"
+        ),
+        conditions=["HER2-positive Breast Cancer"],
+    )
+    g = gates(t)
+    assert g["follow_up_only"] and "earlier study" in mismatch(g, _patient())
+    for title in (
+        "A Study of Drug X in Patients Who Have Received Prior CDK4/6 Inhibitors",
+        "Trastuzumab Deruxtecan in Patients Who Have Received Two Prior Lines",
+    ):
+        assert not gates(_trial(title, ["Breast Cancer"]))["follow_up_only"], title

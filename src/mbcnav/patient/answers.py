@@ -19,6 +19,15 @@ SEVERE = re.compile(
     r"agoni[sz]ing|horrendous|extreme|extremely|(?:really|very|so) bad|can'?t cope|cannot cope|"
     r"can'?t stop (?:crying|sobbing)|(?:is|are|its|it's) (?:\w+ )?killing me)\b"
 )
+#: A score out of ten ("still 8/10", "9 out of 10"), the numeric rating scale for pain and other
+#: symptoms: 7-10 severe, 4-6 moderate, 1-3 mild (NCI, Cancer Pain (PDQ): pain scales; session 39,
+#: held-out set 85 read after it was measured: "it still 8/10" after four top-up doses read as
+#: no severity). Not a date ("since 8/10", "8/10/2026").
+SCORE = re.compile(
+    r"(?<![\d/.])(?<!\bsince )(?<!\bon )(?<!\bfrom )(?<!\buntil )(?<!\btill )(?<!\bby )"
+    r"(?<!\bbefore )(?<!\bafter )"
+    r"(10|[0-9])\s*(?:/|out\s+of)\s*10\b(?!\s*/\s*\d)"
+)
 #: Words that say a symptom is new or sudden, and words that say it is long-standing.
 NEW = re.compile(
     # "nothing new", "not new", "no new": the old word reads it (session 33, tuning set 72)
@@ -193,8 +202,12 @@ def answers(text: str, entry: dict) -> dict:
     low = text.lower().replace("’", "'")
     out: dict = {}
     if all(entry.get(k) is None for k in ("severity", "frequency", "interference")):
+        scores = [int(m.group(1)) for m in SCORE.finditer(low)]
         if any(not denied_before(low, m.start()) for m in SEVERE.finditer(low)):
             out["severity"] = "severe"
+        elif scores and max(scores) >= 1:
+            top = max(scores)
+            out["severity"] = "severe" if top >= 7 else "moderate" if top >= 4 else "mild"
         elif INTERFERES.search(low.replace("'", "")):
             out["interference"] = "quite a bit"
     if entry.get("interference") != "very much" and SELF_CARE.search(low.replace("'", "")):

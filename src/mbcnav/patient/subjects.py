@@ -11,6 +11,8 @@ the whole sentence read (review: "stools not black, feel dizzy" keeps "feel dizz
 
 from __future__ import annotations
 
+import re
+
 from .negation import _OWNERS, SUBJECTS, _without_subject, negated, without_frame
 
 #: Words that open a clause about the thing named before ("..., it's leaking", "but it is hot").
@@ -48,6 +50,14 @@ def with_subject(clause: str, subject: list[str]) -> str:
     return clause
 
 
+#: "no new numbness", "without any new weakness": a pertinent negative, nothing to report now
+#: (session 39, held-out set 85 read after it was measured: "Not sleepy, no new numbness" after
+#: a pain crisis read as numbness)
+_NO_NEW = re.compile(
+    r"^\W*(?:and\s+)?(?:no|without|not\s+any|no\s+other)\s+(?:any\s+)?new\s+\w", re.I
+)
+
+
 def carried(parts: list[str]) -> list[tuple[str, bool, bool]]:
     """Clauses read in order, each as (text, denied, by_subject): a clause after a denial about
     a body part takes that body part in place of its pronoun ("my port is not red or sore, it's
@@ -58,7 +68,7 @@ def carried(parts: list[str]) -> list[tuple[str, bool, bool]]:
     subject: list[str] = []
     for part in parts:
         part = with_subject(part, subject)
-        if negated(part):
+        if negated(part) or _NO_NEW.match(part):
             subject = denied_subject(part)
             # "stools not black": carried into "look very dark", but no body part whose whole
             # sentence must be read (review: "stools not black, feel dizzy" kept "feel dizzy")

