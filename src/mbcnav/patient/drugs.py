@@ -56,6 +56,15 @@ class VocabularyError(ValueError):
     """The bundled drug data file is malformed (a bug in the project, not bad user input)."""
 
 
+#: a drug name written with its dose, route or schedule after it
+_DOSE_AFTER = re.compile(
+    r"^\s*([A-Za-z][\w/-]*(?:\s+[A-Za-z][\w/-]*){0,2}?)\s+(?:\d[\d.,]*\s*(?:mg|mcg|µg|ug|g|ml|"
+    r"units?|iu|mg/m2|mg/m²|mg/kg|%)\b|(?:po|iv|sc|im|oral|orally|daily|bid|tid|qid|qd|od|bd|"
+    r"weekly|monthly|once|twice)\b).*$",
+    re.I,
+)
+
+
 @dataclass(frozen=True)
 class DrugTable:
     as_of: str
@@ -67,6 +76,10 @@ class DrugTable:
         """A drug by any of its names; "Eliquis (apixaban)" or "apixaban (Eliquis)", as lists and
         reports write a brand with its generic name, is that drug when both parts name it."""
         hit = self.by_name.get(_key(name))
+        if hit is None and (dosed := _DOSE_AFTER.match(str(name))):
+            # "dexamethasone 4 mg daily", "letrozole 2.5 mg", "Xeloda 1000 mg/m2 bid": the drug
+            # before its dose or schedule (held-out sets 109 and 110 notes, session 39)
+            hit = self.by_name.get(_key(dosed.group(1)))
         if hit is None and (pair := _BRACKETED.match(str(name))):
             outer, inner = (self.by_name.get(_key(part)) for part in pair.groups())
             # both parts one drug; "paclitaxel and Herceptin (trastuzumab)" or "letrozole (+
