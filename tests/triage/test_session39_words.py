@@ -286,3 +286,21 @@ def test_a_cold_house_is_no_shivering():
     assert r.level == "routine"
     shaking = _run({"symptom": "I feel freezing and cant stop shaking"}, drugs=["docetaxel"])
     assert shaking.level == "emergency"
+
+
+def test_the_vector_cache_never_drops_a_text_asked_for_in_the_same_call(monkeypatch):
+    import numpy as np
+
+    from mbcnav.library import rerank
+    from mbcnav.triage import semantic
+
+    monkeypatch.setattr(semantic, "_CACHE", semantic.OrderedDict())
+    monkeypatch.setattr(semantic, "_CACHE_SIZE", 3)
+    monkeypatch.setattr(
+        rerank, "embed", lambda texts: np.array([[float(len(t)), 1.0] for t in texts])
+    )
+    semantic._embed(["a", "bb", "ccc"])  # full
+    # "a" is the oldest and cached; two new texts would have pushed it out mid-call
+    got = semantic._embed(["a", "dddd", "eeeee"])
+    assert got.shape == (3, 2) and got[0][0] == 1.0
+    assert len(semantic._CACHE) == 3 and list(semantic._CACHE) == ["a", "dddd", "eeeee"]

@@ -70,10 +70,10 @@ def test_a_bad_health_problem_is_one_sentence_on_its_field(patient, as_user):
 
 
 def test_an_unknown_name_is_kept_as_written(patient, as_user):
-    response = _add(as_user(patient), patient, {"name": "Gilbert's syndrome", "status": "active"})
+    response = _add(as_user(patient), patient, {"name": "plantar fasciitis", "status": "active"})
     assert response.status_code == 302
     p = services.patient_for(patient)
-    assert "Gilbert's syndrome" in [c.name for c in p.conditions]
+    assert "plantar fasciitis" in [c.name for c in p.conditions]
 
 
 def test_daily_activity_form_holds_karnofsky_and_menopause(patient, as_user):

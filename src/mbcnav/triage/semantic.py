@@ -292,18 +292,24 @@ def _embed(texts: list[str]) -> np.ndarray | None:
     """Vectors for ``texts`` (unit length), remembered for the process; None without a model."""
     from mbcnav.library import rerank
 
-    missing = list(dict.fromkeys(t for t in texts if t not in _CACHE))
+    wanted = list(dict.fromkeys(texts))
+    for t in wanted:  # the texts asked for now are the most recent, before anything is dropped
+        if t in _CACHE:
+            _CACHE.move_to_end(t)
+    missing = [t for t in wanted if t not in _CACHE]
     if missing:
         vectors = rerank.embed(missing)
         if vectors is None:
             return None
         for text, vector in zip(missing, vectors, strict=True):
             _CACHE[text] = vector
-            if len(_CACHE) > _CACHE_SIZE:
-                _CACHE.popitem(last=False)
-    for t in texts:
-        _CACHE.move_to_end(t)
-    return np.array([_CACHE[t] for t in texts], dtype=np.float32).reshape(len(texts), -1)
+    out = np.array([_CACHE[t] for t in texts], dtype=np.float32).reshape(len(texts), -1)
+    # drop the oldest only once the answer is built: dropping while adding could drop a text
+    # asked for in this same call (a KeyError once the cache was full, seen in a long all-sets
+    # run, session 39; a long-running web process would meet it too)
+    while len(_CACHE) > _CACHE_SIZE:
+        _CACHE.popitem(last=False)
+    return out
 
 
 @dataclass(frozen=True)
