@@ -12,7 +12,7 @@ and is left to the other readings."""
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, datetime
 
 from mbcnav.trials.time_windows import _WINDOW_WORDS, span_days
 
@@ -113,8 +113,6 @@ _BETWEEN = re.compile(
 
 def _calendar(text: str) -> str | None:
     """An ISO date from a registry's written date, or None."""
-    from datetime import datetime
-
     text = re.sub(r"\s+", " ", text.replace(",", "").replace(".", "")).strip()
     for fmt in ("%d %B %Y", "%d %b %Y", "%B %d %Y", "%b %d %Y", "%Y-%m-%d"):
         try:

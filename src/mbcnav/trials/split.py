@@ -190,12 +190,18 @@ _OTHER_ORGAN = re.compile(
 )
 
 
+def _without_brackets(body: str) -> str:
+    """A list item's words outside its round and square brackets, two levels deep ("(human
+    epidermal ... 2 [HER2], ...)")."""
+    bare = body
+    for _ in range(2):
+        bare = re.sub(r"\([^()]*\)|\[[^\[\]]*\]", " ", bare)
+    return bare
+
+
 def _tumor_label(body: str) -> bool:
     """Whether a list item only names a tumor type (its brackets aside)."""
-    bare = body
-    for _ in range(2):  # nested brackets: "(human epidermal ... 2 [HER2], ...)"
-        bare = re.sub(r"\([^()]*\)|\[[^\[\]]*\]", " ", bare)
-    bare = bare.strip(" .;,")
+    bare = _without_brackets(body).strip(" .;,")
     return (
         bool(NAMES_A_CANCER.search(bare))
         and len(bare.split()) <= 16
@@ -213,9 +219,7 @@ def _other_cancer_named(body: str) -> bool:
     """Whether a tumor-type item names a cancer of another organ than the breast (its brackets
     aside): "Ovarian cancer", "Small cell lung cancer (SCLC)"; not "Visceral tumor involvement
     (liver or lung)" (final review)."""
-    bare = body
-    for _ in range(2):
-        bare = re.sub(r"\([^()]*\)|\[[^\[\]]*\]", " ", bare)
+    bare = _without_brackets(body)
     return (
         bool(_OTHER_ORGAN.search(bare))
         and not _BREAST.search(bare)
