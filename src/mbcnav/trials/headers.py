@@ -199,3 +199,32 @@ def header(line: str) -> tuple[str | None, str]:
     k = m.group("k").lower()
     kind = "exclusion" if k in {"exclusion", "ineligibility"} else "inclusion"
     return kind, m.group("after").strip() if has_colon else ""
+
+
+# the lines that name a cohort, part or phase of the study, read by the splitter (split.py) and
+# its tumor-list readers (tumor_lists.py)
+
+# a line that names the cohort, part or arm the next items belong to ("PART A:", "Cohort 2")
+_COHORT_HEADING = re.compile(
+    r"^(?:for\s+)?(?:the\s+)?(?:(?:part|cohort|arm|group|module|phase|stage|step)\s+[\w.]{1,6}|[\w-]+(?:\s+[\w-]+){0,3}\s+(?:cohorts?|part|arms?|phase|expansion))\s*(?:only)?\s*:?\s*$"
+    # "Part 1B MEM-288 plus nivolumab combination" over its own list (NCT05076760): a label
+    r"|^(?:part|cohort|arm|group|module)\s+[\w.]{1,6}\s+[^.;:]{0,60}?\b(?:combination|monotherapy|alone|escalation|expansion)\s*:?\s*$",
+    re.I,
+)
+
+
+# "Phase 1b (Combination Study with Enzalutamide or Olaparib)", "Phase 2 (Monotherapy Study) and
+# Phase 2b (...)" (NCT05252390): a heading on a line of its own, never the end of the item above
+_PHASE_LABEL = re.compile(
+    r"^(?:(?-i:Phase|Part|PHASE|PART)\s+[\w.]{1,6}\s*\([^()]{1,80}\)(?:\s+and\s+|\s*,\s*|\s*$)){1,3}$",
+    re.I,
+)
+# a bulleted item that opens with the label of a part, its own list below it: "Part 2 Dose
+# Expansion: the following tumor types are tentatively planned ..." over "Renal cancer", "Triple-
+# negative breast cancer", ... (NCT05142592: nineteenth session, last session's held-out set 47)
+_PART_HEAD = re.compile(
+    r"^(?:(?:part|cohort|arm|group|module|phase|stage)\s+[\w.]{1,6}\b|(?:dose\s+)?(?:escalation|expansion))"
+    r"[^:.;]{0,50}:",
+    re.I,
+)
+_HEAD = "\x00heading:"  # an item that only sets (or clears) the cohort of the items below

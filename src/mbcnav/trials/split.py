@@ -14,6 +14,10 @@ from dataclasses import dataclass
 
 from mbcnav.trials.flat_lists import NAMES_A_CANCER, OPEN_STEM, nest_flat_lists
 from mbcnav.trials.headers import (
+    _COHORT_HEADING,
+    _HEAD,
+    _PART_HEAD,
+    _PHASE_LABEL,
     BULLET,
     FOR_GROUP,
     INLINE_HEADER,
@@ -110,21 +114,8 @@ _MUST_NOT = re.compile(r"\b(?:must|should)\s+not\b|\bmustn't\b|\bexclude", re.I)
 _TRAILING_OR = re.compile(r"\s(?:OR|or)\s*[:;,]?\s*$")
 _ALL_OF = re.compile(r"\ball\s+(?:of\s+)?the\s+following\b|\bboth\s+of\b|\beach\s+of\b", re.I)
 _LEADING_OR = re.compile(r"(?:OR|Or)\b(?!\s+(?:more|less|older|younger|equal)\b)")
-# a line that names the cohort, part or arm the next items belong to ("PART A:", "Cohort 2")
-_COHORT_HEADING = re.compile(
-    r"^(?:for\s+)?(?:the\s+)?(?:(?:part|cohort|arm|group|module|phase|stage|step)\s+[\w.]{1,6}|[\w-]+(?:\s+[\w-]+){0,3}\s+(?:cohorts?|part|arms?|phase|expansion))\s*(?:only)?\s*:?\s*$"
-    # "Part 1B MEM-288 plus nivolumab combination" over its own list (NCT05076760): a label
-    r"|^(?:part|cohort|arm|group|module)\s+[\w.]{1,6}\s+[^.;:]{0,60}?\b(?:combination|monotherapy|alone|escalation|expansion)\s*:?\s*$",
-    re.I,
-)
 
 
-# "Phase 1b (Combination Study with Enzalutamide or Olaparib)", "Phase 2 (Monotherapy Study) and
-# Phase 2b (...)" (NCT05252390): a heading on a line of its own, never the end of the item above
-_PHASE_LABEL = re.compile(
-    r"^(?:(?-i:Phase|Part|PHASE|PART)\s+[\w.]{1,6}\s*\([^()]{1,80}\)(?:\s+and\s+|\s*,\s*|\s*$)){1,3}$",
-    re.I,
-)
 # a part of the study named at the start of an unbulleted line, with its rules after a colon:
 # "Expansion Part: patients must have ... HCC, and must satisfy:" under the last sub-item of
 # the "Escalation Part: ..." item (NCT04906434): a new item, so the list below it is its own
@@ -151,14 +142,6 @@ _POPULATION_HEADING = re.compile(
 # a bulleted label of a cohort or part that ends in a colon, its rules in the paragraphs below
 _LABEL_STEM = re.compile(
     r"^(?:for\s+)?(?:the\s+)?(?:part|cohort|arm|group|module|phase|stage)\s+[\w.]{1,6}\b", re.I
-)
-# a bulleted item that opens with the label of a part, its own list below it: "Part 2 Dose
-# Expansion: the following tumor types are tentatively planned ..." over "Renal cancer", "Triple-
-# negative breast cancer", ... (NCT05142592: nineteenth session, last session's held-out set 47)
-_PART_HEAD = re.compile(
-    r"^(?:(?:part|cohort|arm|group|module|phase|stage)\s+[\w.]{1,6}\b|(?:dose\s+)?(?:escalation|expansion))"
-    r"[^:.;]{0,50}:",
-    re.I,
 )
 # "the following tumor types": a list of the cancers a part takes, one of which is the person's
 _FOLLOWING_TYPES = re.compile(
@@ -289,7 +272,6 @@ _OWN_RULE = re.compile(
     r"willing|able\s+to|signed|written|informed|pregnan|breast-?feeding|histolog|cytolog)",
     re.I,
 )
-_HEAD = "\x00heading:"  # an item that only sets (or clears) the cohort of the items below
 
 _GROUP_TAG = re.compile(
     r"\b(cohort|arm|part|group|module)s?\s+(\d{1,2}[a-z]?|[A-Z]\d?)\b"
