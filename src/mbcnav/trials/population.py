@@ -7,6 +7,11 @@ populations ("HER2-positive, HER2-low or HER2-ultralow") are a union. Receptor c
 the ASCO/CAP HER2 (2023) and ER/PR (2020) guidelines (sources in data/wording.yaml); a person
 with ER-low disease is never gated on hormone receptor grounds (ER-low is reported as positive
 but often behaves like ER-negative disease), and anything the record leaves unknown never gates.
+
+This module is the entry (``gates``, ``mismatch``, ``subtype_list``, ``fits_subtype``, and
+``ibc_checks`` and ``inflammatory_holds`` re-exported); the setting gates (early-only,
+follow-up-only, suspected-only) are in setting_gates.py, the inflammatory-breast-cancer gate and
+checks in inflammatory.py, and the other-cancer readers in other_cancers.py.
 """
 
 from __future__ import annotations
@@ -17,8 +22,16 @@ from functools import cache
 from mbcnav.patient import vocabulary
 from mbcnav.trials.facts import PatientFacts
 from mbcnav.trials.her2 import ultralow_said
-from mbcnav.trials.options import ways_in
+from mbcnav.trials.inflammatory import (  # noqa: F401 (ibc_checks, inflammatory_holds: public here too)
+    _IBC,
+    _IBC_OPTIONAL,
+    ibc_checks,
+    inflammatory_holds,
+    read_as_not_inflammatory,
+)
+from mbcnav.trials.other_cancers import _other_cancer, _other_cancer_in_criteria
 from mbcnav.trials.record import Trial
+from mbcnav.trials.setting_gates import _BREAST, _FOLLOW_UP_ONLY, _early_only, _suspected_only
 from mbcnav.trials.subtype_phrases import NEG, PHRASES, subtypes_named
 from mbcnav.trials.summary import summary_subtypes
 from mbcnav.trials.wording import rx
@@ -33,7 +46,6 @@ _LMD = re.compile(
     r"leptomening\w*|meningeal\s+(?:metasta\w*|carcinomatosis|disease)|carcinomatous\s+meningitis",
     re.I,
 )
-_BREAST = re.compile(r"breast|\bmbc\b|\bbc\b", re.I)
 _BRAIN_WORD = re.compile(r"\b(?:brain|cns|central nervous system|intracranial|cerebral)\b", re.I)
 _BARE_BREAST = re.compile(
     r"(?:advanced |metastatic |recurrent )?breast (?:cancer|carcinoma|neoplasms?)", re.I
@@ -45,114 +57,6 @@ _BONE = re.compile(
     r"\bmetastatic\s+bone\s+(?:disease|lesions?|pain)",
     re.I,
 )
-# inflammatory breast cancer (IBC; NCI: a rare, fast-growing breast cancer that makes the breast
-# red, swollen and warm), as titles and conditions write it
-_IBC = re.compile(
-    r"\binflammatory\s+(?:breast\s+)?(?:cancer|carcinoma)|\bbreast\s+inflammatory\s+carcinoma",
-    re.I,
-)
-_IBC_OPTIONAL = re.compile(
-    r"(?:including|with or without|and/or|or|and)\s+(?:non-?)?inflammatory|non-?inflammatory", re.I
-)
-# IBC named in a criterion as what a way in needs, or as what it must not be ("HER2 normal breast
-# carcinoma with a clinical diagnosis of IBC ...; OR ... triple negative breast carcinoma ...
-# without clinical diagnosis of IBC", NCT02411656: twenty-eighth session, set 75); not a rule
-# for whoever has it ("Patients with IBC must ...", "IBC is allowed")
-_IBC_IN_RULE = re.compile(rf"{_IBC.pattern}|\bIBC\b", re.I)
-_IBC_FOR_WHOEVER = re.compile(
-    r"^[^.;]{0,60}?\b(?:must|should|shall|may|can|are\s+(?:eligible|allowed|permitted)|"
-    r"is\s+(?:eligible|allowed|permitted))\b",
-    re.I,
-)
-
-
-def ibc_checks(plain: str) -> list[dict]:
-    """Checks that the cancer is (or, after "without"/"no"/"non-", is not) inflammatory, one
-    for each way in that names it."""
-    found = list(_IBC_IN_RULE.finditer(plain))
-    if (
-        not found
-        or _IBC_OPTIONAL.search(plain)
-        or any(_IBC_FOR_WHOEVER.search(plain[m.end() :]) for m in found)
-        # a denial after it ("Inflammatory breast cancer is not allowed", "(inflammatory breast
-        # cancer excluded)", "IBC patients are not eligible": review), which the words before
-        # it do not show
-        or any(_IBC_DENIED_AFTER.search(plain[m.end() :]) for m in found)
-        # one setting among others ("locally advanced, inflammatory, or metastatic breast
-        # cancer", "metastatic breast cancer and/or IBC": review): an option, not a need
-        or (_LIST_JOIN.search(plain) and _OTHER_SETTING.search(_IBC_IN_RULE.sub(" ", plain)))
-    ):
-        return []
-    negs = {bool(_NOT_IBC.search(plain[: m.start()])) for m in found}
-    if len(negs) == 1:
-        return [_ibc_check(negs.pop(), found[0].start())]
-    # IBC for one way in and not for the other ("... with a clinical diagnosis of IBC ...; OR
-    # has ... triple negative ... without clinical diagnosis of IBC", NCT02411656): one check
-    # for each whole way in (options.ways_in), which the options then weigh way by way; with
-    # no such ways, which way the person takes cannot be split here
-    starts = [0, *ways_in(plain)]
-    bounds = list(zip(starts, [*starts[1:], len(plain) + 1], strict=True))
-    out = []
-    for a, b in bounds:
-        inside = [m for m in found if a <= m.start() < b]
-        way_negs = {bool(_NOT_IBC.search(plain[a : m.start()])) for m in inside}
-        if len(way_negs) > 1:
-            return []
-        if inside:
-            out.append(_ibc_check(way_negs.pop(), inside[0].start()))
-    return out if len(out) > 1 else []
-
-
-def _ibc_check(neg: bool, at: int) -> dict:
-    return {"type": "inflammatory", "value": "inflammatory breast cancer", "neg": neg, "at": at}
-
-
-_IBC_DENIED_AFTER = re.compile(
-    r"^[^.;]{0,40}?(?:\b(?:not|no\s+longer)\b|\bexclu\w*|\bineligible\b)", re.I
-)
-_LIST_JOIN = re.compile(r"\b(?:or|and/or)\b|,", re.I)
-_OTHER_SETTING = re.compile(
-    r"metasta|advanced|stage\s*(?:iv|4|iii|3)\b|unresectable|recurren|inoperable", re.I
-)
-
-
-#: "without (a clinical diagnosis of) IBC", "no inflammatory breast cancer", "non-inflammatory",
-#: "solid tumor excluding tumor types with rapid cell turnover, ie, small cell cancer ...,
-#: inflammatory breast cancer" (NCT03604783): a denial anywhere before it in its clause (a
-#: denial read too widely only makes the check say "met")
-_NOT_IBC = re.compile(
-    r"(?:\b(?:without|no|not(?!\s+(?:required|needed|necessary|mandatory)\b)|absence\s+of|"
-    r"excluding|except|other\s+than)\b|\bnon-?)[^.;]*$",
-    re.I,
-)
-
-
-def read_as_not_inflammatory(f) -> bool:
-    """A record that says the cancer is not inflammatory, or describes it (receptors or spread)
-    without calling it inflammatory: IBC is diagnosed and written down as such (NCI), so it is
-    read as not IBC; an empty record says nothing."""
-    described = bool(f.hr or f.her2 or f.sites_known)
-    return f.inflammatory is False or (f.inflammatory is None and described)
-
-
-def inflammatory_holds(f) -> tuple[bool | None, str, str]:
-    """Whether the cancer is inflammatory, read as for the population gate
-    (``read_as_not_inflammatory``)."""
-    if f.inflammatory:
-        return True, "Your record says the cancer is inflammatory (IBC).", ""
-    if read_as_not_inflammatory(f):
-        return (
-            False,
-            "Your record does not say your cancer is inflammatory (IBC).",
-            "If your team called it inflammatory, add that to your record",
-        )
-    return (
-        None,
-        "Whether your cancer is inflammatory (IBC) is not in your record.",
-        "Your oncologist",
-    )
-
-
 _BONE_OPTIONAL = re.compile(
     r"with or without bone|bone[- ]only|including (?:those|patients) with bone", re.I
 )
@@ -236,53 +140,6 @@ def _refined(subtypes: list[list], summary: list[list]) -> list[list]:
     if all(hr in hrs and her2 is not None for hr, her2 in summary):
         return summary
     return subtypes
-
-
-# a condition or title that names an early stage of breast cancer: "Breast Cancer Stage II",
-# "Stage I-III Breast Cancer", "Early Breast Cancer", "Stage 0-III" (NCT04180579: session 39,
-# read from set 107 after its measurement); any later or spread stage named anywhere in the
-# title, conditions or summary opens the study to it
-_STAGES = r"stages?\s*(?:0|i{1,3}|[123])(?:[abc])?\b(?:\s*(?:-|–|/|to|through|and|or|,)\s*(?:0|i{1,3}|[123])[abc]?\b)*"
-_EARLY_STAGE = re.compile(
-    # a disease's stage, said beside the cancer ("Stage II Breast Cancer", "Breast Cancer Stage
-    # II"), not a study's ("Stage 2 of a Phase 1/2 Study": review)
-    rf"\b{_STAGES}\s+(?:[\w+/-]+\s+){{0,3}}?(?:breast|cancer|carcinoma|neoplasms?|bc|disease)\b"
-    rf"|\b(?:breast|cancer|carcinoma|neoplasms?|bc|disease),?\s+{_STAGES}"
-    r"|\bearly(?:[\s-]+stage)?\s+(?:invasive\s+)?breast\b|\b(?:operable|resectable|non-?metastatic)\s+breast\b",
-    re.I,
-)
-_LATER_STAGE = re.compile(
-    # (a bare "IV" anywhere: "Stage IIIB, IIIC, or IV", "Stage III/IV", "Stages I–IV": review;
-    # an "IV" for a drip only keeps the study open, the safe side)
-    r"metasta|advanced|recurren|stage\s*(?:iv|4)\b|\biv\b|unresectable|inoperable|"
-    r"\bstages?\b[^.;]{0,40}?\b(?:4|four)\b|\bspread|\bsecondar(?:y|ies)\b|"
-    r"stage\s*(?:0|i{1,3}|[123])[abc]?\s*(?:-|to|through)\s*(?:iv|4)\b|\bany\s+stage|all\s+stages",
-    re.I,
-)
-
-
-def _early_only(trial: Trial) -> bool:
-    """A study whose title or a breast condition names an early stage of breast cancer and whose
-    title, conditions and summary name no later stage, spread or return."""
-    breast = [c for c in trial.conditions if _BREAST.search(c)]
-    named = any(_EARLY_STAGE.search(c) for c in breast) or (
-        _BREAST.search(trial.title) and _EARLY_STAGE.search(trial.title)
-    )
-    text = " ; ".join([trial.title, *trial.conditions, trial.summary or ""])
-    return bool(named) and not _LATER_STAGE.search(text)
-
-
-# a study only for people who took part in an earlier study or got its treatment: "... for Patients
-# Who Have Received HER2-pulsed DC1 Vaccine" (NCT03630809: session 39, held-out set 109 read after
-# it was measured), "Extension Study for Participants Who Completed Study X", "Rollover Study"
-_FOLLOW_UP_ONLY = re.compile(
-    r"\b(?:for|in|of)\s+(?:patients|participants|subjects|people|women|men|those|individuals)\s+"
-    r"(?:who\s+(?:have\s+)?(?:previously\s+)?(?:received|completed|participated\s+in|were\s+enrolled\s+in|"
-    r"took\s+part\s+in|were\s+treated\s+in)|(?:previously\s+)?(?:enrolled|treated|participating)\s+in)\b"
-    r"[^;:]{0,80}?\b(?:vaccines?|study|studies|trials?|protocols?)\b"
-    r"|\broll-?over\s+(?:study|protocol|trial)\b|\bextension\s+study\b",
-    re.I,
-)
 
 
 def gates(trial: Trial, criteria: list[dict] | None = None) -> dict:
@@ -385,75 +242,6 @@ def _with_ultralow(subtypes: list, criteria: list[dict]) -> list:
     ]
 
 
-_BREAST_OR_ANY = re.compile(
-    r"breast|\btnbc\b|triple[- ]negative|\bmbc\b|solid (?:tumou?r|neoplasm|malignanc|cancer)|"
-    r"other (?:tumou?r|cancer)s?|any (?:cancer|tumou?r)|all (?:cancers|tumou?rs)|tumou?r[- ]agnostic|"
-    r"advanced (?:cancer|malignanc)|metastatic (?:cancer|disease)\b|cancer survivors?",
-    re.I,
-)
-
-
-_HISTOLOGY_ONLY = re.compile(
-    r"(?:(?:advanced|metastatic|recurrent|invasive|poorly differentiated)\s+)*"
-    r"(?:adeno|squamous(?:\s+cell)?|adenosquamous|large\s+cell|mucinous|papillary|clear\s+cell)?"
-    r"\s*(?:cell\s+)?carcinomas?",
-    re.I,
-)
-
-
-def _other_cancer(trial: Trial) -> str:
-    """The other cancer a trial is for when every one of its conditions names a cancer other
-    than breast cancer and neither they nor the title name breast cancer or any solid tumour
-    ("... HER2- Gastroesophageal Adenocarcinoma"); "" otherwise."""
-    names = [trial.title, *trial.conditions]
-    if not trial.conditions or any(_BREAST_OR_ANY.search(n) for n in names):
-        return ""
-    # a bare histology ("Adenocarcinoma", "Squamous Cell Carcinoma") names no organ: it neither
-    # makes nor breaks the rule (NCT02133196: "Advanced NSCLC", "Adenocarcinoma")
-    specific = [c for c in trial.conditions if not _HISTOLOGY_ONLY.fullmatch(c.strip())]
-    found = [rx("modality.other_cancer").search(c) for c in specific]
-    if not specific or not all(found):  # "Brain Metastases", "Tumor": may be breast
-        return ""
-    return found[0].group(0)
-
-
-# what an inclusion says about which cancers may join ("Histologically or cytologically confirmed
-# CRC or EGC adenocarcinoma", "Eligible tumor histologies include the following malignancies")
-_DIAGNOSIS = re.compile(
-    r"\b(?:histologic\w*|cytologic\w*|patholog\w*)\s+(?:or\s+\w+\s+)?(?:confirmed|proven|documented)|"
-    r"\bdiagnos\w*\s+(?:of|with)\b|\beligible\s+(?:tumou?r|cancer|histolog)\w*|"
-    r"\btumou?r\s+types?\b|\bhistolog(?:y|ies)\s+(?:include|are)\b",
-    re.I,
-)
-# a trial open to breast cancer or to any solid tumour says so somewhere in its criteria
-_ANY_IN_CRITERIA = re.compile(
-    r"breast|\btnbc\b|triple[- ]negative|\bmbc\b|solid (?:tumou?r|neoplasm|malignanc|cancer)|"
-    r"any (?:cancer|tumou?r|malignan)|tumou?r[- ]agnostic|all comers|histolog\w* (?:of|types?) any",
-    re.I,
-)
-_RECIST = re.compile(r"response evaluation criteria in solid tumou?rs?", re.I)
-
-
-def _other_cancer_in_criteria(trial: Trial, criteria: list[dict]) -> str:
-    """The other cancer a trial is for when an inclusion that says which cancers may join names
-    only other cancers, and nothing in the eligibility text, title or conditions names breast
-    cancer or any solid tumour except the registry's umbrella condition ("Advanced Malignant
-    Solid Neoplasm", a title's "Advanced Cancers"): NCT04511039 (CRC or EGC), NCT04693377
-    (the histologies listed); "" otherwise."""
-    every = _RECIST.sub("", " ".join([trial.eligibility or "", *(c["text"] for c in criteria)]))
-    named = " ; ".join([trial.title, *trial.conditions])
-    if _ANY_IN_CRITERIA.search(every) or re.search(
-        r"breast|\btnbc\b|triple[- ]negative", named, re.I
-    ):
-        return ""
-    for c in criteria:
-        if c["kind"] != "inclusion" or not _DIAGNOSIS.search(c["text"]):
-            continue
-        if found := rx("modality.other_cancer").search(c["text"]):
-            return found.group(0)
-    return ""
-
-
 _SCOPE_LABEL = re.compile(
     r"^(?:cohort|arm|part|group|module)s?\s+[\w.]{1,6}(?:\s+and\s+[\w.]{1,6})*:\s*", re.I
 )
@@ -478,62 +266,6 @@ _HER2_WORDS = {
     "zero": "HER2 0",
     "negative": "HER2-negative",
 }
-
-
-#: the people a diagnostic study is for: those in whom a return or spread of breast cancer is
-#: only suspected ("... in 120 participants who present with suspected breast cancer recurrence",
-#: NCT04241237: session 38, last session's held-out set 104 read after it was measured); not a
-#: suspected spread to one site of a cancer already known ("suspected brain metastases")
-_SUSPECTED = re.compile(
-    r"\b(?:participants|patients|people|women|men|individuals|subjects|those|persons)\s+"
-    r"(?:who\s+(?:present|are\s+presenting|are\s+referred)\s+with|presenting\s+with|with)\s+"
-    r"(?:an?\s+)?(?:clinically\s+|radiologically\s+|highly\s+)?suspected\s+"
-    r"(?P<what>(?:[\w-]+\s+){0,3}?)(?:recurren\w*|relapse\w*|metasta\w*)",
-    re.I,
-)
-_SUSPECTED_SITE = re.compile(
-    r"\b(?:brain|cns|bones?|liver|hepatic|lungs?|pulmonary|skin|nodal|lymph|spinal|leptomeningeal|"
-    r"intracranial|pleural|local|locoregional)\b",
-    re.I,
-)
-_OR_CONFIRMED = re.compile(
-    r"\b(?:confirmed|known|proven|established|documented|diagnosed)\s+(?:or|and/or)\s+suspected\b|"
-    r"\bsuspected\s+(?:or|and/or)\s+(?:[\w-]+\s+){0,3}?(?:confirmed|known|proven|established|documented|"
-    r"diagnosed)\b",
-    re.I,
-)
-#: ... nor a study that also names people whose cancer is known ("patients with metastatic breast
-#: cancer and patients with suspected metastases", "or with known metastatic breast cancer
-#: undergoing restaging": review) or suspects more of a known cancer ("suspected new
-#: metastases", "suspected further metastatic spread", "suspected ... progression")
-_KNOWN_TOO = re.compile(
-    r"\b(?:known|confirmed|established|documented|diagnosed|existing|proven)\s+(?:[\w-]+\s+){0,2}?"
-    r"(?:metasta\w*|recurren\w*|breast\s+cancer|disease|cancer)\b|"
-    r"\b(?:participants|patients|people|women|men|individuals|subjects|those|persons)\s+with\s+"
-    r"(?:metastatic|advanced|stage\s+(?:iv|4)|recurrent|mbc)\b|"
-    # the suspicion is of a cancer known to have spread ("suspected relapse of metastatic breast
-    # cancer after a complete response", "suspected oligoprogression of metastatic ...": review)
-    r"\bsuspected\s+[\w\s-]{0,40}?\b(?:of|in)\s+(?:known\s+|established\s+)?(?:metastatic|advanced|mbc|"
-    r"stage\s+(?:iv|4))\b",
-    re.I,
-)
-_MORE_OF_KNOWN = re.compile(
-    r"\b(?:new|further|additional|more|progress\w*|oligo-?progress\w*|worsening)\b", re.I
-)
-
-
-def _suspected_only(trial: Trial) -> bool:
-    """Whether the study is for people whose breast cancer's return or spread is only suspected
-    (a diagnostic study that enrols before the biopsy), as its title or summary says."""
-    text = " ".join([trial.title, trial.summary or ""])
-    if _OR_CONFIRMED.search(text) or _KNOWN_TOO.search(text):
-        return False
-    return any(
-        not _SUSPECTED_SITE.search(m.group("what"))
-        and not _MORE_OF_KNOWN.search(m.group("what"))
-        and not _MORE_OF_KNOWN.search(text[m.end() : m.end() + 40].split(".")[0])
-        for m in _SUSPECTED.finditer(text)
-    )
 
 
 def mismatch(g: dict | None, f: PatientFacts) -> str:
