@@ -46,6 +46,20 @@ _LATER_SUBJECT = re.compile(
 )
 
 
+#: a later sentence that opens with the people or the case it is for: "Brain metastases ...
+#: demonstrated by MR imaging of the brain. For patients with brain metastases, measurable lesion
+#: by RANO-BM is required. Patients with spine leptomeningeal metastases are eligible for the
+#: study if ..." (NCT04192981: session 40, set 35 in the all-sets run); its rule is for those
+#: people, and the first sentence stays the rule for everyone (``modality``)
+LATER_CONDITION = re.compile(
+    r"(?<=[.;]\s)(?:if\b|in\s+case\s+of\b|(?:for|in)\s+(?:patients|participants|subjects|those|"
+    r"women|men|people)\s+(?:with|who|having)\b|(?:patients|participants|subjects)\s+(?:with|who)\s+"
+    r"[^.;]{3,160}?\s+(?:are|is|will\s+be)\s+(?:also\s+)?eligible\s+(?:for\s+the\s+study\s+)?"
+    r"(?:only\s+)?(?:if|provided|as\s+long\s+as)\b)[^.;]*",
+    re.I,
+)
+
+
 def _same(c: dict) -> str:
     """What a check asks, wherever it was read."""
     return repr(sorted((k, repr(v)) for k, v in c.items() if k not in {"at", "conditional"}))
@@ -79,6 +93,10 @@ def mark_conditional_parts(plain: str, kind: str, out: list[dict]) -> None:
         asked = {_same(c) for c in out if c not in inside}
         for c in inside:
             if _same(c) not in asked:
+                c["conditional"] = True
+    for later in LATER_CONDITION.finditer(plain):
+        for c in out:
+            if later.start() <= c.get("at", -1) < later.end():
                 c["conditional"] = True
     if kind == "inclusion" and (some := _SOME_OF_LIST.search(plain)):
         # one of several ways in: a way the person lacks is no "no" on its own, up to the end

@@ -56,6 +56,7 @@ from mbcnav.trials.set_aside import plain_words, set_aside
 from mbcnav.trials.sites import bone_as_population, own_clause, sites_named
 from mbcnav.trials.split import Criterion
 from mbcnav.trials.subgroups import mark_subgroups
+from mbcnav.trials.trial_history import participation_check
 from mbcnav.trials.wording import rx
 
 # a sentence on what counts as a lesion to measure ("... are not acceptable as target lesions",
@@ -152,6 +153,8 @@ def _person_checks(crit: Criterion, plain: str) -> list[dict]:
     for fn in (age_check, sex_check, duration_check):
         if c := fn(plain):
             out.append(c)
+    if c := participation_check(plain, crit.kind):
+        out.append(c)
     if crit.kind == "inclusion" and not any(c["type"] == "sex" for c in out):
         if c := women_subject(plain):
             out.append(c)

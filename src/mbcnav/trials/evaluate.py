@@ -11,6 +11,7 @@ from mbcnav.trials import (
     pneumonitis,
     progression_window,
     receptor_percent,
+    trial_history,
 )
 from mbcnav.trials.bone_lesions import CRITERION_KINDS
 from mbcnav.trials.diagnosis_time import diagnosis_time_holds
@@ -348,6 +349,8 @@ def evaluate(c: dict, f: PatientFacts) -> tuple[bool | None | str, str, str]:
         return progression_window.holds(c, f)
     if t == "brain_window":
         return brain_window.window_holds(c, f)
+    if t == "trial_participation":
+        return trial_history.holds(c, f)
     if t == "line_months":
         return evaluate_duration(c, f.line_labels, f.line_months)
     if t == "brain":

@@ -7,7 +7,7 @@ from dataclasses import asdict, dataclass, field
 from datetime import date, timedelta
 
 from mbcnav.patient.vocabulary import EARLY_SETTINGS
-from mbcnav.trials import bone_lesions, neuropathy, pneumonitis
+from mbcnav.trials import bone_lesions, neuropathy, pneumonitis, trial_history
 from mbcnav.trials.patterns import load
 
 ENDOCRINE = {"aromatase inhibitor", "SERM", "SERD"}
@@ -174,6 +174,7 @@ class PatientFacts:
     first_diagnosed_on: str | None = None  # the first breast cancer diagnosis, ISO
     as_of: str = ""
     note: str = ""  # free text (notes only), kept for lexical checks
+    trial_history: dict | None = None  # trial_history.from_record(): trial treatment told of
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -351,10 +352,20 @@ def _first_diagnosis(p) -> str | None:
     return first.isoformat() if first else None
 
 
+def _labs(p, as_of: date) -> dict[str, dict]:
+    """The record's newest value per test, with a creatinine clearance worked out from age,
+    weight and creatinine when none was measured (``clearance``)."""
+    from mbcnav.trials.clearance import add_clearance
+    from mbcnav.trials.labs import latest
+
+    out = latest(p.labs, as_of)
+    add_clearance(out, p.labs, p.age_on(as_of), p.sex)
+    return out
+
+
 def from_patient(p, as_of: date) -> PatientFacts:
     """Facts from a ``mbcnav.patient.Patient`` on the day ``as_of``."""
     from mbcnav.patient import derive, vocabulary
-    from mbcnav.trials.labs import latest as latest_labs
     from mbcnav.trials.menopause import status_from_patient as menopause_status
 
     lines = derive.lines_of_therapy(p, as_of)
@@ -479,7 +490,8 @@ def from_patient(p, as_of: date) -> PatientFacts:
         condition_entries=derive.condition_entries(p, as_of),
         biomarkers=dict(p.biomarkers),
         zip=p.postal_code,
-        labs=latest_labs(p.labs, as_of),
+        labs=_labs(p, as_of),
+        trial_history=trial_history.from_record(p, as_of),
         menopause=menopause_status(p, as_of),
         er_low_only=derive.er_low(p) and p.receptors.pr != "positive",
         diagnosed_on=p.metastatic_diagnosis.date.isoformat()

@@ -7,11 +7,23 @@ from __future__ import annotations
 
 import re
 
+#: one IHC score, with or without its "+" ("IHC 0 or 1 FISH negative": NCT05768932, set 24); a bare
+#: digit only when no number, unit or percent follows ("IHC 1 %", "IHC 2.5" are not scores)
+_SCORE = r"(?:[0-3]\+|[0-3](?!\d|\.\d|\s*(?:%|percent|mm|cm|years?|months?|weeks?|days?)\b))"
+
 _HER2_LIST = re.compile(
-    r"\b(?:ihc|immunohistochemistry)\s*(?:score\s*)?(?:of\s*)?"
-    r"(?P<list>(?:0\+?|1\+|2\+|3\+)(?:\s*(?:,|or|and/or|and|/|&)\s*(?:ihc\s*)?(?:0\+?|1\+|2\+|3\+))+)"
+    # "immunohistochemistry (HER2-IHC) result of 0/1+ or 2+ with negative FISH" (NCT07254858)
+    r"\b(?:ihc|immunohistochemistry)\s*(?:\([^()]{1,20}\)\s*)?(?:(?:score|result)\s*)?(?:of\s*)?"
+    rf"(?P<list>{_SCORE}(?:\s*(?:,|or|and/or|and|/|&)\s*(?:ihc\s*)?{_SCORE})+)"
     r"(?P<after>[^.;]{0,60})",
     re.I,
+)
+
+#: what makes an IHC score list a HER2 one: HER2 named, or the in situ hybridization that only
+#: HER2 scoring pairs with IHC in breast cancer ("IHC 0 or 1 fluorescence in situ hybridization
+#: (FISH) negative", an item under "HER2 negative as per ASCO/CAP": set 24)
+_HER2_CONTEXT = re.compile(
+    r"her-?2|(?:c-?)?erb-?b-?2|\b(?:f|c|s)?ish\b|in\s+situ\s+hybridi[sz]ation", re.I
 )
 
 
@@ -58,12 +70,12 @@ def her2_scores(text: str) -> list[str] | None:
     """HER2 categories a list of IHC scores allows ("IHC 0, 1+ or 2+ with negative ISH" ->
     zero, ultralow, low), after ASCO/CAP 2023 (0 includes ultralow; 2+ is low unless ISH is
     amplified). None unless a HER2 criterion lists two scores or more."""
-    if not re.search(r"her-?2|(?:c-?)?erb-?b-?2", text, re.I):
+    if not _HER2_CONTEXT.search(text):
         return None
     m = _HER2_LIST.search(text)
     if not m:
         return None
-    scores = re.findall(r"0\+?|1\+|2\+|3\+", m.group("list"))
+    scores = [d + "+" for d in re.findall(r"[0-3]", m.group("list"))]
     if len(set(scores)) < 2:
         return None
     ultralow = ultralow_named(text)
@@ -75,7 +87,7 @@ def her2_scores(text: str) -> list[str] | None:
     )
     out: list[str] = []
     for sc in scores:
-        if sc.startswith("0"):
+        if sc == "0+":
             out += ["zero", "ultralow"]
         elif sc == "1+":
             out.append("low")

@@ -22,6 +22,7 @@ from importlib import resources
 import yaml
 
 from mbcnav.patient.days import human
+from mbcnav.trials import clearance
 from mbcnav.trials.errors import TrialsError
 
 WHERE = "trials/data/labs.yaml"
@@ -375,6 +376,9 @@ def _holds(value: float, op: str, limit: float) -> bool:
     }[op]
 
 
+holds = _holds  # for the worked-out clearance (``clearance``)
+
+
 def _phrase(check: dict, t: LabTest, limit: float) -> str:
     words = {">=": "at least", ">": "above", "<=": "at most", "<": "below"}[check["op"]]
     if check.get("uln"):
@@ -433,6 +437,13 @@ def _evaluate_lab(
         limit = check["liver_limit"]
     settle = HEART_TESTS if t.id in ("qtc", "lvef") else BLOOD_TESTS  # one item per kind
     found = labs.get(t.id)
+    if (
+        t.id == "creatinine_clearance"
+        and (worked := labs.get(clearance.KEY))
+        and (not found or (found.get("egfr") and check.get("clearance")))
+        and not check.get("conditional")
+    ):
+        return clearance.evaluate(check, worked, limit)
     if not found:
         # "QTcF > 470 ms" in an exclusion names the value that keeps people out
         lead = "The trial leaves out people with" if _toward_worse(check, t) else "The trial needs"

@@ -97,7 +97,7 @@ LINES_EXACT = re.compile(
 )
 _LINES_ANY = re.compile(rf"{N}\s*(?:or more\s*|\+\s*)?(?:prior\s+)?{LINE}", re.I)
 FIRST_LINE = re.compile(
-    r"(?:candidates?|eligible) for first[- ]line|no (?:prior|previous) (?:system(?:at)?ic |chemo)?(?:anti-?(?:cancer|tumou?r|neoplastic) )?\w* ?(?:therapy|treatment)s? (?:for|in the) (?:(?:locally )?(?:advanced|recurrent|unresectable),? (?:or |and/or )?)*(?:metastatic|advanced)|(?:treatment|therapy)[- ]na[iï]ve|previously untreated(?!\s+(?:\(?[\w-]+\)?\s+){0,2}(?:cns|brain|central|intracranial|leptomening\w*|lesions?))|untreated with any (?:systemic|anti-?(?:cancer|tumou?r))|(?:have|has) not (?:previously )?received any (?:prior )?systemic|not (?:have |has )?(?:previously )?received any (?:prior )?systemic"
+    r"(?:candidates?|eligible) for first[- ]line|no (?:prior|previous) (?:system(?:at)?ic |chemo)?(?:anti-?(?:cancer|tumou?r|neoplastic) )?\w* ?(?:therapy|treatment)s? (?:for|in the) (?:(?:locally )?(?:advanced|recurrent|unresectable),? (?:or |and/or )?)*(?:metastatic|advanced)|(?:treatment|therapy)[- ]na[iï]ve|\bnewly\s+diagnosed,?\s+(?:and\s+)?untreated\b|\buntreated,?\s+(?:and\s+)?newly\s+diagnosed\b|previously untreated(?!\s+(?:\(?[\w-]+\)?\s+){0,2}(?:cns|brain|central|intracranial|leptomening\w*|lesions?))|untreated with any (?:systemic|anti-?(?:cancer|tumou?r))|(?:have|has) not (?:previously )?received any (?:prior )?systemic|not (?:have |has )?(?:previously )?received any (?:prior )?systemic"
     # "Has not received systemic anti-tumor therapy during the recurrence/metastasis stage"
     # (NCT07003074: twenty-sixth session, tuning set 69): no "any", so the spread is named
     r"|\b(?:have|has)\s+not\s+(?:previously\s+)?received\s+(?:prior\s+)?system(?:at)?ic\s+"

@@ -199,6 +199,22 @@ _ORGAN_BEFORE = re.compile(
 )
 
 
+#: a limit in front of a later cancer name: "AST and ALT <= 2.5 x ULN or <= 5x ULN in known hepatic
+#: metastases or with primary hepatocellular carcinoma" (NCT03468751: session 39, set 110, read
+#: after its measurement) names the cancer only for a looser limit; the rule is for everyone
+_LIMIT_BEFORE = re.compile(r"[≤≥<>]|=<|>=|\bx\s*(?:of\s+)?(?:the\s+)?uln\b|\btimes\b", re.I)
+
+
+def _other_cancer_is_subject(text: str) -> bool:
+    """Whether another cancer is named as what the rule is about, not only for a limit of its
+    own after the rule's limit (see ``_LIMIT_BEFORE``)."""
+    for m in rx("modality.other_cancer").finditer(text):
+        sentence = re.split(r"[.;]\s", text[: m.start()])[-1]
+        if not _LIMIT_BEFORE.search(sentence):
+            return True
+    return False
+
+
 def modality(text: str, kind: str) -> str:
     """The modality of one criterion (see the module docstring); words in brackets
     ("Patients (irrespective of sex) with ...") do not set it."""
@@ -206,7 +222,7 @@ def modality(text: str, kind: str) -> str:
         return "conditional"  # "(Phase II only)": for a phase of the study the person may not join
     text = blank_brackets(text)
     if (
-        rx("modality.other_cancer").search(text)
+        _other_cancer_is_subject(text)
         # "TNBC or NSCLC that is relapsed or refractory" (NCT05274451: set 35): breast cancer
         # named by its subtype's short name is one of the rule's cancers
         and not re.search(
@@ -279,9 +295,35 @@ def modality(text: str, kind: str) -> str:
             and not allowed_count(text)
         ):
             return "permitted"
-    if rx("modality.conditional").search(text) or _ends_if_needed(text):
+    if _conditional_in_first(text) or _ends_if_needed(text) or _label_then_if(text):
         return "conditional"
     return "required"
+
+
+def _conditional_in_first(text: str) -> bool:
+    """Whether a conditional cue stands outside the later sentences that open with their own
+    people or case (``conditional_parts.LATER_CONDITION``, whose checks are conditional there):
+    those leave the first sentence the rule for everyone."""
+    from mbcnav.trials.conditional_parts import LATER_CONDITION
+
+    cues = list(rx("modality.conditional").finditer(text))
+    if not cues:
+        return False
+    later = [(m.start(), m.end()) for m in LATER_CONDITION.finditer(text)]
+    return not later or any(not any(a <= c.start() < b for a, b in later) for c in cues)
+
+
+#: a label in front of a rule: a heading the split carried onto its items ("Patients enrolled in
+#: Dose Expansion only: ...") or the rule's own topic ("Adequate organ function: ...")
+_LEADING_LABEL = re.compile(r"^[^:.;()]{3,80}:\s+(?=\S)")
+
+
+def _label_then_if(text: str) -> bool:
+    """ "Patients enrolled in Dose Expansion only: Patients with IHC 2 must have a negative by
+    FISH" (NCT05768932, set 24): the words after a label open with the people the rule is for, so
+    the rule is conditional as it would be without the label."""
+    label = _LEADING_LABEL.match(text)
+    return bool(label) and bool(rx("modality.conditional").search(text[label.end() :]))
 
 
 #: a clause that concedes a treatment had after the rule ("..., although they can have received

@@ -31,7 +31,7 @@ from mbcnav.trials.inflammatory import (  # noqa: F401 (ibc_checks, inflammatory
 )
 from mbcnav.trials.other_cancers import _other_cancer, _other_cancer_in_criteria
 from mbcnav.trials.record import Trial
-from mbcnav.trials.setting_gates import _BREAST, _FOLLOW_UP_ONLY, _early_only, _suspected_only
+from mbcnav.trials.setting_gates import _BREAST, _early_only, _suspected_only, follow_up_only
 from mbcnav.trials.subtype_phrases import NEG, PHRASES, subtypes_named
 from mbcnav.trials.summary import summary_subtypes
 from mbcnav.trials.wording import rx
@@ -209,10 +209,7 @@ def gates(trial: Trial, criteria: list[dict] | None = None) -> dict:
         "bone_only": bone,
         "suspected_only": _suspected_only(trial),
         "early_only": _early_only(trial),
-        "follow_up_only": any(
-            _FOLLOW_UP_ONLY.search(t or "")
-            for t in (trial.title, getattr(trial, "official_title", ""))
-        ),
+        "follow_up_only": follow_up_only(trial, criteria or []),
         "inflammatory_only": ibc,
         "not_cancer": not_cancer,
         "excludes_breast": excluded,
@@ -322,7 +319,7 @@ def mismatch(g: dict | None, f: PatientFacts) -> str:
     if g.get("follow_up_only"):
         return (
             "This study is only for people who took part in an earlier study or got its "
-            "treatment, as its title says; your record does not show that. If you did, ask the "
+            "treatment, as its title or its rules say; your record does not show that. If you did, ask the "
             "study team."
         )
     if g.get("early_only") and f.setting == "metastatic":

@@ -25,6 +25,14 @@ _GAP = (
     r"(?:\s+(?!(?:scan|ct|mri|pet|imaging|radio\w*|radiation|chemo\w*|treatment|therapy|dose|"
     r"surgery|biopsy|assessment|evaluation)\b)[\w/-]+){0,6}?"
 )
+#: how the growth was shown, between the growth words and the window: "progression of disease by
+#: radiological assessment or by clinical assessment within the last 6 weeks" (NCT03182634:
+#: session 40, tuning set 111); the window is the growth's, not an assessment's
+_HOW = (
+    r"(?:,?\s+(?:or\s+|and/or\s+)?(?:by|per|on)\s+(?:\w+\s+){0,1}(?:radiolog\w*|radiograph\w*|"
+    r"clinical|imaging|investigator|recist\w*)(?:\s+(?:assessment|evaluation|criteria|review|"
+    r"imaging|examination))?)*"
+)
 _JOINING = (
     r"(?:(?:the\s+)?(?:study\s+)?(?:enrol(?:l)?ment|entry|registration|randomi[sz]ation|screening|"
     r"consent|inclusion)|(?:the\s+)?(?:study\s+(?:day\s+1|entry)|day\s+1\b(?!\s+of\s+(?!study))|"
@@ -41,12 +49,12 @@ _OTHER_GROWTH = re.compile(
 _WINDOWS = (
     # "progression within 6 months prior to enrollment", "PD within the last 8 weeks"
     re.compile(
-        rf"{_GROWTH}{_GAP}\s+within\s+(?:the\s+(?:last|past|previous|preceding)\s+)?{_N}\s+"
+        rf"{_GROWTH}{_GAP}{_HOW}\s+within\s+(?:the\s+(?:last|past|previous|preceding)\s+)?{_N}\s+"
         rf"{_UNIT}\s+(?:(?:prior\s+to|before|of|preceding)\s+{_JOINING})",
         re.I,
     ),
     re.compile(
-        rf"{_GROWTH}{_GAP}\s+within\s+the\s+(?:last|past|previous|preceding)\s+{_N}\s+{_UNIT}\b",
+        rf"{_GROWTH}{_GAP}{_HOW}\s+within\s+the\s+(?:last|past|previous|preceding)\s+{_N}\s+{_UNIT}\b",
         re.I,
     ),
     # a time before joining said with "in" ("No progression on current therapy in prior 12
@@ -104,9 +112,20 @@ def window_check(text: str) -> dict | None:
 def holds(c: dict, f: PatientFacts) -> tuple[bool | None, str, str]:
     """Whether the latest growth in the record is inside the window."""
     settle = "The date of the scan that last showed the cancer growing"
-    if not f.last_progression:
-        return None, "Your record gives no date when the cancer last grew.", settle
     today = date.fromisoformat(f.as_of) if f.as_of else date.today()
+    if not f.last_progression:
+        if not c.get("neg") and _no_growth_scan_inside(c, f, today):
+            # a study for people whose cancer just grew, and a scan inside its window showed it
+            # shrinking or stable with no growth anywhere in the record (a first line that is
+            # working: session 40, tuning set 111)
+            return (
+                False,
+                f"Your latest scan in the record ({f.latest_status_on}) shows no growth, and the "
+                "record shows no growth before it; this study is for people whose cancer grew "
+                f"in the last {int(round(c['days']))} days.",
+                "",
+            )
+        return None, "Your record gives no date when the cancer last grew.", settle
     ago = (today - date.fromisoformat(f.last_progression)).days
     window = int(round(c["days"]))
     why = f"The cancer last grew on {f.last_progression} in your record, {ago} days ago"
@@ -121,3 +140,13 @@ def holds(c: dict, f: PatientFacts) -> tuple[bool | None, str, str]:
         # the study team); growth inside it settles the rule
         return None, f"{why}; {asks}.", "Your latest scan reports"
     return ago <= window, f"{why}; {asks}.", ""
+
+
+def _no_growth_scan_inside(c: dict, f: PatientFacts, today: date) -> bool:
+    """Whether the latest scan in the record shows the cancer shrinking, stable or gone and lies
+    inside the window (so growth in the window would have to come before it, unrecorded)."""
+    return (
+        f.latest_status in {"stable", "regression", "ned"}
+        and bool(f.latest_status_on)
+        and 0 <= (today - date.fromisoformat(f.latest_status_on)).days <= c["days"]
+    )

@@ -14,6 +14,7 @@ from mbcnav.trials.cues import _sentence
 from mbcnav.trials.her2 import her2_list_start, her2_scores, with_named
 from mbcnav.trials.population import subtype_list
 from mbcnav.trials.split import Criterion
+from mbcnav.trials.subtype_phrases import one_refines_another
 
 #: Words that turn a receptor list into what the rule is not about: "other than ER >= 1% and HER2
 #: negative (IHC 0, ...)"; only receptor words may stand between the cue and the list ("other than
@@ -150,7 +151,11 @@ _NOT_ELIGIBLE = re.compile(
 
 def _subtype_choice(crit: Criterion, plain: str, out: list[dict]) -> list[dict]:
     """One choice among the subtypes an inclusion lists, in place of its subtype checks."""
-    if crit.kind == "inclusion" and (options := subtype_list(plain)):
+    if (
+        crit.kind == "inclusion"
+        and (options := subtype_list(plain))
+        and not one_refines_another(plain)
+    ):
         sub = [c for c in out if c["type"] in {"receptor", "subtype"} and not c.get("premise")]
         if sub and not any(c.get("neg") for c in sub):  # one choice among the subtypes listed
             out = [c for c in out if c not in sub]

@@ -51,12 +51,20 @@ def _early_only(trial: Trial) -> bool:
 # a study only for people who took part in an earlier study or got its treatment: "... for Patients
 # Who Have Received HER2-pulsed DC1 Vaccine" (NCT03630809: session 39, held-out set 109 read after
 # it was measured), "Extension Study for Participants Who Completed Study X", "Rollover Study"
+#: an earlier study named by its code ("SB3-G31-BC", "NCT01234567"), upper case as registries
+#: write them (the pattern it goes into ignores case, so the case is asked inline)
+STUDY_CODE = r"(?-i:(?:NCT\d{8}|[A-Z][A-Z0-9]{1,9}(?:-[A-Z0-9]{1,9}){1,4}))\b"
 _FOLLOW_UP_ONLY = re.compile(
     r"\b(?:for|in|of)\s+(?:patients|participants|subjects|people|women|men|those|individuals)\s+"
     r"(?:who\s+(?:have\s+)?(?:previously\s+)?(?:received|completed|participated\s+in|were\s+enrolled\s+in|"
     r"took\s+part\s+in|were\s+treated\s+in)|(?:previously\s+)?(?:enrolled|treated|participating)\s+in)\b"
     r"[^;:]{0,80}?\b(?:vaccines?|study|studies|trials?|protocols?)\b"
-    r"|\broll-?over\s+(?:study|protocol|trial)\b|\bextension\s+study\b",
+    r"|\broll-?over\s+(?:study|protocol|trial)\b|\bextension\s+study\b"
+    # "... in the Patients With HER2 (+) Breast Cancer Who Have Completed the SB3-G31-BC"
+    # (NCT02771795: session 40, set 41 in the all-sets run): the earlier study named by its code
+    r"|\b(?:patients|participants|subjects|people|women|men)\b[^;:]{0,60}?\bwho\s+(?:have\s+)?"
+    r"(?:completed|received|participated\s+in|were\s+enrolled\s+in|took\s+part\s+in)\s+(?:the\s+)?"
+    r"(?:study\s+(?:treatment|drug)\s+(?:of|in)\s+(?:the\s+)?)?" + STUDY_CODE,
     re.I,
 )
 
@@ -101,6 +109,25 @@ _KNOWN_TOO = re.compile(
 _MORE_OF_KNOWN = re.compile(
     r"\b(?:new|further|additional|more|progress\w*|oligo-?progress\w*|worsening)\b", re.I
 )
+
+
+#: an inclusion that lets in only those of an earlier study ("Subjects who received the study
+#: treatment of SB3-G31-BC.")
+_FOLLOW_UP_RULE = re.compile(
+    r"^\W*(?:subjects|patients|participants)\s+who\s+(?:have\s+)?(?:completed|received|"
+    r"participated\s+in|were\s+enrolled\s+in|took\s+part\s+in)\s+(?:the\s+)?"
+    r"(?:study\s+(?:treatment|drug)\s+(?:of|in)\s+(?:the\s+)?|(?:study|trial|protocol)\s+)"
+    + STUDY_CODE,
+    re.I,
+)
+
+
+def follow_up_only(trial: Trial, criteria: list[dict]) -> bool:
+    """Whether the study is only for people of an earlier study: its title says so, or one of its
+    inclusions lets in only those who had that study's treatment."""
+    return any(
+        _FOLLOW_UP_ONLY.search(t or "") for t in (trial.title, getattr(trial, "official_title", ""))
+    ) or any(c["kind"] == "inclusion" and _FOLLOW_UP_RULE.match(c["text"]) for c in criteria)
 
 
 def _suspected_only(trial: Trial) -> bool:

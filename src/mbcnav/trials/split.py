@@ -329,6 +329,21 @@ def _items(lines: list[str]) -> list[tuple[str, int, bool, str, bool, str]]:
             new = True
         if (
             not new
+            and not bulleted
+            and text[:1].isupper()
+            and len(items) > 1
+            and items[-2][2]
+            and not items[-1][2]
+            and items[-2][3].rstrip().endswith(":")
+            and _ALL_OF.search(items[-2][3])
+            and not _OPEN_LINE_END.search(items[-1][3])
+            and not items[-1][3].rstrip().endswith(",")
+        ):
+            # "* ... meeting both of the following criteria by local testing:" over plain lines
+            # (NCT07151586, session 40 tuning set 111): each line is a rule of its own
+            new = True
+        if (
+            not new
             and (_PHASE_LABEL.match(text) or _PART_LINE.match(text))
             and not _OPEN_LINE_END.search(items[-1][3])
         ):
@@ -459,6 +474,7 @@ def split(text: str) -> list[Criterion]:
     bare_options: bool | None = None
     label: tuple[int, str, str] | None = None  # (indent, marker kind, heading before) of a label
     tumor_options: tuple[int, int] | None = None  # (last item, group) of a part's tumor types
+    paragraphs: int | None = None  # indent of plain lines under a bulleted "both of" stem
     for i, (section, indent, bulleted, body, gap, family) in enumerate(items):
         if i and items[i - 1][0] != section:
             stems = []  # a stem of the inclusion list never carries into the exclusion list
@@ -499,6 +515,26 @@ def split(text: str) -> list[Criterion]:
             stems.pop()
         nxt = items[i + 1] if i + 1 < len(items) else None
         has_children = nxt is not None and nxt[0] == section and nxt[1] > indent
+        if (
+            bulleted
+            and not has_children
+            and body.rstrip().endswith(":")
+            and _ALL_OF.search(body)
+            and nxt is not None
+            and nxt[0] == section
+            and not nxt[2]
+            and nxt[1] == indent
+            and not nxt[3].startswith(_HEAD)
+        ):
+            # "* Histologically confirmed ... triple-negative breast cancer, meeting both of the
+            # following criteria by local testing:" over plain lines at its own indent
+            # (NCT07151586, session 40 tuning set 111): the plain lines are its list, up to the
+            # next bulleted item; the stem's own rule goes into each of them
+            stems.append((indent - 1, body.rstrip(":").strip() + ":"))
+            paragraphs = indent
+            continue
+        if paragraphs is not None and (bulleted or indent < paragraphs or body.startswith(_HEAD)):
+            stems, paragraphs = [x for x in stems if x[0] < paragraphs - 1], None
         if (
             not bulleted
             and not has_children

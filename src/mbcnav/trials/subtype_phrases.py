@@ -131,12 +131,11 @@ def _of_other_cancer(text: str, end: int) -> bool:
     return bool(rx("modality.other_cancer").match(text, lead.end() if lead else end))
 
 
-def subtypes_named(text: str) -> list[list]:
-    """[[hr, her2 list], ...]: each breast subtype the text names, once, in order; a phrase
-    inside another is not counted again, nor one that only defines a subtype ("(ER- defined as
-    <=1% by IHC ... HER2- by IHC 1+)")."""
+def _named(text: str) -> list[tuple[int, int, str | None, list | None]]:
+    """(start, end, hr, her2 list) of each breast subtype phrase the text names (see
+    ``subtypes_named``), in the order the phrase patterns find them."""
     taken: list[tuple[int, int]] = []
-    found: list[list] = []
+    found = []
     for pattern, hr, her2 in PHRASES:
         for m in pattern.finditer(text):
             if any(a < m.end() and m.start() < b for a, b in taken):
@@ -148,6 +147,36 @@ def subtypes_named(text: str) -> list[list]:
             taken.append((m.start(), m.end()))
             if not _NAMES_DISEASE.search(m.group(0)) and _of_other_cancer(text, m.end()):
                 continue  # "or HR-positive ... ovarian cancer": a subtype of another cancer
-            if [hr, her2] not in found:
-                found.append([hr, her2])
+            found.append((m.start(), m.end(), hr, her2))
     return found
+
+
+def subtypes_named(text: str) -> list[list]:
+    """[[hr, her2 list], ...]: each breast subtype the text names, once, in order; a phrase
+    inside another is not counted again, nor one that only defines a subtype ("(ER- defined as
+    <=1% by IHC ... HER2- by IHC 1+)")."""
+    found: list[list] = []
+    for _, _, hr, her2 in _named(text):
+        if [hr, her2] not in found:
+            found.append([hr, her2])
+    return found
+
+
+#: words between two subtypes that make the second a further condition on the first, not an
+#: option beside it: "triple-negative breast cancer, meeting both of the following criteria by
+#: local testing: HER2-low breast cancer, ..." (NCT07151586: session 40, tuning set 111)
+_REFINES = re.compile(
+    r"\b(?:meeting|meets|fulfil+(?:ing|s)?|satisfying|defined\s+as|that\s+(?:is|are)|"
+    r"which\s+(?:is|are)|i\.?e\.?|namely)\b",
+    re.I,
+)
+
+
+def one_refines_another(text: str) -> bool:
+    """Whether, of two subtypes named one after the other, the second is a further condition on
+    the first (``_REFINES`` between them and no "or")."""
+    spans = sorted(_named(text))
+    return any(
+        _REFINES.search(gap) and not re.search(r"\bor\b|;", gap, re.I)
+        for gap in (text[a[1] : b[0]] for a, b in zip(spans, spans[1:], strict=False))
+    )

@@ -1,0 +1,327 @@
+"""Fortieth-session wordings (issue 14): read from older sets and this session's tuning sets.
+Each test is checked both ways."""
+
+from mbcnav.trials.her2 import her2_scores
+from mbcnav.trials.match import match
+from mbcnav.trials.modality import modality
+
+from .test_cohort_scoping import parsed
+from .test_session35_wordings import _patient
+
+# NCT05768932's HER2-negative definition, its items carried under a cohort heading
+HER2_ITEMS = """Inclusion Criteria:
+
+4. Patients enrolled in Dose Expansion only
+
+   * TNBC cohorts ii. Must have triple negative breast cancer, defined as both of the following.
+   2. Human epidermal growth factor receptor 2 (HER2) negative as per ASCO/CAP guidelines
+
+      * IHC 0 or 1 fluorescence in situ hybridization (FISH) negative (or equivalent negative test)
+      * Patients with IHC 2 must have a negative by FISH (or equivalent negative test)
+
+Exclusion Criteria:
+
+* Pregnancy
+"""
+
+
+def _verdicts(text: str, receptors: dict) -> dict[str, str]:
+    res = match(parsed(text), _patient(receptors=receptors, ecog=1))
+    return {c["text"]: c["verdict"] for c in res["criteria"]}
+
+
+def test_an_ihc_list_with_bare_scores_is_a_list():
+    assert her2_scores("HER2 IHC 0, 1 or 2 and ISH negative") == ["low", "ultralow", "zero"]
+    assert her2_scores("IHC 0 or 1 fluorescence in situ hybridization (FISH) negative") == [
+        "low",
+        "ultralow",
+        "zero",
+    ]
+    assert her2_scores("HER2 IHC 3+ or 2+ with ISH amplified") == ["positive"]
+    # not a score: a percent, a decimal, another marker with no in situ hybridization
+    assert her2_scores("HER2 IHC 1 % of cells or 2") is None
+    assert her2_scores("ER IHC 0 or 1") is None
+    assert her2_scores("HER2 IHC 1.5 or 2.5") is None
+
+
+def test_ihc_1_fits_a_list_of_0_or_1_and_a_labelled_premise_is_conditional():
+    low = _verdicts(HER2_ITEMS, {"er": "ER 0%", "pr": "PR 0%", "her2": "HER2 IHC 1+"})
+    ihc = [v for t, v in low.items() if "IHC 0 or 1" in t]
+    assert ihc == ["met"]
+    premise = [v for t, v in low.items() if "Patients with IHC 2" in t]
+    assert premise and premise[0] != "not met"
+    # the other way: HER2-positive is still outside the list
+    pos = _verdicts(HER2_ITEMS, {"er": "ER 0%", "pr": "PR 0%", "her2": "HER2 IHC 3+"})
+    assert [v for t, v in pos.items() if "IHC 0 or 1" in t] == ["not met"]
+
+
+def test_a_label_before_a_conditional_keeps_it_conditional():
+    text = "Patients enrolled in Dose Expansion only: Patients with IHC 2 must have a negative FISH"
+    assert modality(text, "inclusion") == "conditional"
+    assert modality("Adequate organ function: patients must have ANC >= 1500", "inclusion") == (
+        "required"
+    )
+    assert modality("Part B: Patients must have measurable disease", "inclusion") != "conditional"
+
+
+# NCT07151586's subtype rule: a bulleted stem over plain lines, "both of the following"
+TNBC_LOW = """Inclusion Criteria:
+* Men or women >= 18 years of age
+* Histologically confirmed metastatic or locally advanced and unresectable triple-negative breast cancer, meeting both of the following criteria by local testing:
+HER2-low breast cancer, defined as either immunohistochemistry (IHC) 2+ / in situ hybridization (ISH)-negative or IHC 1+ (ISH-negative or untested), on either the primary or any metastatic site
+Estrogen receptor (ER) expression <10% and progesterone receptor (PR) expression <10%
+* Eastern Cooperative Oncology Group (ECOG) performance status <=1
+
+Exclusion Criteria:
+* Pregnancy
+"""
+
+
+def test_a_bulleted_both_of_stem_over_plain_lines_goes_into_each_line():
+    crits = [c for c in parsed(TNBC_LOW)["criteria"] if c["number"]]
+    stemmed = [c for c in crits if c["text"].startswith("Histologically confirmed")]
+    assert len(stemmed) == 2
+    assert "HER2-low" in stemmed[0]["text"] and "Estrogen receptor" in stemmed[1]["text"]
+    assert any("ECOG" in c["text"] and "Histolog" not in c["text"] for c in crits)
+
+
+def _fits(text: str, receptors: dict) -> bool:
+    return "not met" not in _verdicts(text, receptors).values()
+
+
+def test_a_subtype_that_refines_another_is_no_option_beside_it():
+    # HR-positive HER2-low, ER-0 HER2-0 and ER-0 ultralow are each outside "TNBC meeting HER2-low"
+    assert not _fits(TNBC_LOW, {"er": "ER 90%", "pr": "PR 15%", "her2": "IHC 2+, ISH negative"})
+    assert not _fits(TNBC_LOW, {"er": "ER 0%", "pr": "PR 0%", "her2": "IHC 0"})
+    assert not _fits(TNBC_LOW, {"er": "ER 0%", "pr": "PR 0%", "her2": "HER2-ultralow"})
+    # the other way: triple-negative and HER2-low fits, and a list joined by "or" stays options
+    assert _fits(TNBC_LOW, {"er": "ER 0%", "pr": "PR 0%", "her2": "IHC 1+"})
+    either = "Inclusion Criteria:\n\n* HR-positive/HER2-negative breast cancer or triple-negative breast cancer\n"
+    assert _fits(either, {"er": "ER 90%", "pr": "PR 15%", "her2": "IHC 0"})
+
+
+def test_newly_diagnosed_untreated_breast_cancer_is_no_treatment_yet():
+    (check,) = [
+        k for k in checks_of("Newly diagnosed, untreated breast cancer;") if k["type"] == "lines"
+    ]
+    assert check["max"] == 0
+    assert not [k for k in checks_of("Untreated brain metastases") if k["type"] == "lines"]
+
+
+def checks_of(text: str) -> list[dict]:
+    return next(c for c in parsed(f"Inclusion Criteria:\n\n* {text}\n")["criteria"] if c["number"])[
+        "checks"
+    ]
+
+
+def test_an_ihc_result_written_after_its_short_name_is_a_list():
+    text = (
+        "Human epidermal growth factor receptor-2 immunohistochemistry (HER2-IHC) result of 0/1+ "
+        "or 2+ with negative fluorescence in situ hybridization (FISH) test"
+    )
+    (check,) = [k for k in checks_of(text) if k["type"] == "receptor"]
+    assert check["value"] == "her2-in" and set(check["allowed"]) == {"zero", "ultralow", "low"}
+
+
+def test_a_growth_window_after_how_the_growth_was_shown():
+    text = (
+        "Demonstrated progression of disease by radiological assessment or by clinical "
+        "assessment within the last 6 weeks."
+    )
+    (check,) = [k for k in checks_of(text) if k["type"] == "progression_within"]
+    assert check["days"] == 42
+    # a scan's own window is still no growth window
+    assert not [
+        k
+        for k in checks_of("progressive disease, with a CT scan within 4 weeks")
+        if k["type"] == "progression_within"
+    ]
+
+
+WINDOW = "Inclusion Criteria:\n\n* Radiological progression within the last 6 weeks\n"
+
+
+def _window_verdict(assessments: list[dict]) -> str:
+    f = _patient(assessments=assessments)
+    res = match(parsed(WINDOW), f)
+    return next(c["verdict"] for c in res["criteria"] if "6 weeks" in c["text"])
+
+
+def test_a_recent_scan_without_growth_and_no_growth_on_record_is_no_recent_growth():
+    assert _window_verdict([{"date": "2026-01-06", "status": "regression"}]) == "not met"
+    # the other way: the scan is older than the window, or no scan at all: the study team asks
+    assert _window_verdict([{"date": "2025-10-06", "status": "stable"}]) == "unknown"
+    assert _window_verdict([]) == "unknown"
+    assert _window_verdict([{"date": "2026-01-06", "status": "progression"}]) == "met"
+
+
+def test_another_cancer_named_only_for_a_looser_limit_keeps_the_rule_for_everyone():
+    text = (
+        "Adequate hepatic function defined by: a total bilirubin level <= 1.5x of upper limit of "
+        "normal (ULN); AST and ALT levels <= 2.5 x of ULN or <= 5x of ULN in known hepatic "
+        "metastases or with primary hepatocellular carcinoma."
+    )
+    assert modality(text, "inclusion") == "required"
+    assert modality("Hepatocellular carcinoma cohort: Child-Pugh A", "inclusion") == "other_cancer"
+
+
+def test_time_on_her2_treatment_may_run_over_lines():
+    text = (
+        "Patient must have received continuous anti-HER2 targeted therapy (including "
+        "Trastuzumab, T-DM1) for at least 2 years in any line setting"
+    )
+    (check,) = [k for k in checks_of(text) if k["type"] == "line_months"]
+    assert check["min"] == 24 and check["total"]
+    rule = f"Inclusion Criteria:\n\n* {text}\n"
+
+    def verdict_for(lines: list[tuple[str, str, str]]) -> str:
+        treatments = [
+            {"drugs": drugs.split("+"), "setting": "metastatic", "line": n, "start": a, "end": b}
+            for n, (drugs, a, b) in enumerate(lines, 1)
+        ]
+        f = _patient(treatments=treatments)
+        res = match(parsed(rule), f)
+        return next(c["verdict"] for c in res["criteria"] if "continuous" in c["text"])
+
+    assert verdict_for([("trastuzumab deruxtecan", "2024-04-16", "2025-12-23")]) == "not met"
+    # two lines that together reach two years: the study team decides whether they were one time
+    assert (
+        verdict_for(
+            [
+                ("trastuzumab+pertuzumab", "2022-01-01", "2023-06-01"),
+                ("ado-trastuzumab emtansine", "2023-06-10", "2024-09-01"),
+            ]
+        )
+        == "unknown"
+    )
+    assert verdict_for([("trastuzumab+pertuzumab", "2022-01-01", "2024-06-01")]) == "met"
+
+
+TRIAL_RULE = (
+    "Inclusion Criteria:\n\n* Metastatic breast cancer\n\nExclusion Criteria:\n\n"
+    "* Prior or current enrollment in any interventional clinical trial for ABC/MBC.\n"
+    "* Participation in another clinical study with an investigational product within 4 weeks "
+    "before enrollment\n"
+)
+
+
+def _trial_verdicts(**extra) -> dict[str, str]:
+    res = match(parsed(TRIAL_RULE), _patient(**extra))
+    return {c["text"][:30]: c["verdict"] for c in res["criteria"] if c["kind"] == "exclusion"}
+
+
+def _line(drugs: list[str], start: str, end: str | None) -> dict:
+    return {"drugs": drugs, "setting": "metastatic", "line": 1, "start": start, "end": end}
+
+
+def test_an_earlier_trial_the_record_tells_of_settles_the_trial_rules():
+    named = _trial_verdicts(
+        treatments=[
+            _line(["camizestrant (investigational, clinical trial)"], "2023-09-01", "2025-06-01")
+        ]
+    )
+    assert named == {
+        "Prior or current enrollment in": "not met",
+        "Participation in another clini": "met",
+    }
+    noted = _trial_verdicts(
+        assessments=[
+            {
+                "date": "2026-01-05",
+                "status": "progression",
+                "note": "Came off the phase 1 study; last dose of study drug 2025-12-28.",
+            }
+        ]
+    )
+    assert set(noted.values()) == {"not met"}
+
+
+def test_a_trial_only_weighed_or_a_record_silent_on_trials_leaves_the_rules_open():
+    weighed = _trial_verdicts(
+        assessments=[
+            {
+                "date": "2026-01-05",
+                "status": "progression",
+                "note": "She asks about phase 1 trials.",
+            }
+        ]
+    )
+    assert set(weighed.values()) == {"unknown"}
+    assert set(_trial_verdicts().values()) == {"unknown"}
+    # a note that tells of a trial with no date leaves a window open, not the rule without one
+    undated = _trial_verdicts(
+        assessments=[
+            {
+                "date": "2026-01-05",
+                "status": "progression",
+                "note": "Progressed on a clinical trial of an oral SERD.",
+            }
+        ]
+    )
+    assert undated == {
+        "Prior or current enrollment in": "not met",
+        "Participation in another clini": "unknown",
+    }
+
+
+BRAIN_ONLY = (
+    "Inclusion Criteria:\n\n* Brain metastases and/or leptomeningeal metastases involving the "
+    "brain demonstrated by MR imaging of the brain. For patients with brain metastases, "
+    "measurable lesion by RANO-BM is required. Patients with spine leptomeningeal metastases are "
+    "eligible for the study if they have leptomeningeal metastases of the brain demonstrated by "
+    "MRI imaging of the brain.\n"
+)
+
+
+def test_a_later_sentence_for_some_people_leaves_the_first_the_rule_for_everyone():
+    crit = next(c for c in parsed(BRAIN_ONLY)["criteria"] if c["number"])
+    assert crit["modality"] == "required"
+    later = [k for k in crit["checks"] if k["type"] == "measurable"]
+    assert later and all(k.get("conditional") for k in later)
+    assert all(not k.get("conditional") for k in crit["checks"] if k["type"] == "brain")
+    # the other way: a condition in the first sentence keeps the whole rule conditional
+    first = "If bone-only disease, at least one lytic lesion. Measurable disease otherwise."
+    assert modality(first, "inclusion") == "conditional"
+
+
+def test_a_later_condition_does_not_rule_out_people_it_is_not_for():
+    text = (
+        "Inclusion Criteria:\n\n* Measurable disease per RECIST 1.1. For patients with bone-only "
+        "disease, at least one lytic bone lesion is required.\n"
+    )
+    low = {"er": "ER 95%", "pr": "PR 40%", "her2": "IHC 1+"}
+    f = _patient(receptors=low, ecog=1, metastases=[{"site": "liver"}, {"site": "bone"}])
+    res = match(parsed(text), f)
+    assert "not met" not in {c["verdict"] for c in res["criteria"]}
+
+
+def test_a_study_for_those_of_an_earlier_study_named_by_its_code():
+    from mbcnav.trials.population import gates
+    from mbcnav.trials.record import Trial
+
+    title = (
+        "A Long-term Follow-up Study for Cardiac Safety in the Patients With HER2 (+) Breast "
+        "Cancer Who Have Completed the SB3-G31-BC"
+    )
+    assert gates(Trial("NCT09999996", title=title))["follow_up_only"]
+    rule = "Inclusion Criteria:\n\n* Subjects who received the study treatment of SB3-G31-BC.\n"
+    trial = Trial("NCT09999996", title="A cardiac safety study", eligibility=rule)
+    assert gates(trial, parsed(rule)["criteria"])["follow_up_only"]
+    # the other way: a study's own treatment or a lower-case word is no earlier study
+    own = "Inclusion Criteria:\n\n* Patients who received the study treatment for at least one cycle.\n"
+    trial = Trial("NCT09999996", title="A study", eligibility=own)
+    assert not gates(trial, parsed(own)["criteria"])["follow_up_only"]
+    plain = "A Study in Patients With Breast Cancer Who Have Completed the first-line chemotherapy"
+    assert not gates(Trial("NCT09999996", title=plain))["follow_up_only"]
+
+
+def test_her2_high_is_the_positive_category():
+    assert [k["value"] for k in checks_of("Expansion (Cohort 2): HER2-high breast cancer")] == [
+        "her2-positive"
+    ]
+    # the other way: a high-risk or high-dose word after HER2 is no category
+    assert not [
+        k
+        for k in checks_of("HER2 high-risk features such as nodal involvement")
+        if k.get("value") == "her2-positive"
+    ]
