@@ -6,7 +6,13 @@ import re
 
 from mbcnav.library.asked_clause import BACK_TO_STORY, COMPARES, asked_whether
 from mbcnav.library.drugs_named import drug_taken, names_drug
-from mbcnav.library.other_people import PAST_OR_OTHERS, SOMEONE_ELSES, others_beside_own
+from mbcnav.library.other_people import (
+    PAST_OR_OTHERS,
+    SOMEONE_ELSES,
+    names_relative,
+    others_beside_own,
+    writer_own,
+)
 from mbcnav.library.vocabulary import synonyms, words
 
 #: a relative said to have no cancer, in a few words after them ("my mom (81, no cancer)")
@@ -14,6 +20,10 @@ _SOMEONE_NO_CANCER = re.compile(
     r" (?:mom|mum|mother|dad|father|sister|brother|aunt|uncle|friend|wife|husband|partner|"
     r"grandma|grandmother|gran|nan|neighbou?r)(?: \S+){0,3} (?:no|without) cancer(?= )"
 )
+
+
+#: a cancer told as the past ("my sister had ovarian cancer", "years ago", "history of")
+_PAST = re.compile(r"\b(?:had|ago|history|previous|previously|past|survivor)\b")
 
 
 class OtherCancerReadings:
@@ -104,6 +114,17 @@ class OtherCancerReadings:
             and not (
                 self.covers(asked)
                 and PAST_OR_OTHERS.search(padded[max(0, m.start() - 30) : m.end() + 30])
+                # ... a past cancer, the writer's own words, a person named in the asked clause or
+                # a second cancer beside it ("Dad has prostate cancer too. What does it mean when
+                # mom's tumor markers keep rising?"): a relative who has another cancer now, told
+                # with nothing else ("brother has glioblastoma, now on Temodar. whats the
+                # survival": session 40, tuning set 84), is the subject
+                and (
+                    _PAST.search(padded[max(0, m.start() - 30) : m.end() + 30])
+                    or writer_own(padded)
+                    or names_relative(f" {said} ")
+                    or re.search(r" (?:too|also|as well) ", padded)
+                )
             )
             and not (
                 SOMEONE_ELSES.search(padded[max(0, m.start() - 30) : m.end()])

@@ -18,6 +18,19 @@ PAST_OR_OTHERS = re.compile(
 )
 
 
+#: the writer's own words: I, me, mine, or "my" not of a relative ("my 14 year old son")
+_WRITER_OWN = re.compile(
+    r" (?:i|im|ive|id|me|mine|myself) | my (?!(?:\S+ ){0,3}(?:mom|mum|mother|dad|father|sister|"
+    r"brother|aunt|uncle|cousin|friend|wife|husband|partner|son|daughter|grand\w*|niece|nephew|"
+    r"neighbou?r|colleague|coworker|boss|in law)\b)"
+)
+
+
+def writer_own(padded: str) -> bool:
+    """Whether the writer speaks of themself ("i am on", "my scan"), not only of a relative."""
+    return bool(_WRITER_OWN.search(padded))
+
+
 def others_beside_own(padded: str) -> bool:
     """Another cancer told as someone else's, beside the writer's own words (I, me) and a drug."""
     return bool(
@@ -41,8 +54,49 @@ SOMEONE_ELSES_CANCER = re.compile(
 )
 
 
+#: asks whether a finding is a cancer ("could it be breast cancer", "how often is that cancer")
+_IS_IT_CANCER = re.compile(
+    r" (?:(?:could|might|would|can) (?:it|this|that) be|(?:is|was) (?:it|this|that)|"
+    r"how often (?:is|are) (?:it|this|that|these|those)|"
+    r"(?:chance|chances|odds) (?:that )?(?:(?:it|this|that)(?: is)?|its))(?: \S+)? cancer "
+)
+#: a relative or friend named ("my 14 year old son", "sister got a BI-RADS 4")
+_RELATIVE = re.compile(
+    r" (?:mom|mum|mother|dad|father|sister|brother|aunt|uncle|cousin|friend|wife|husband|partner|"
+    r"son|daughter|grand\w*|niece|nephew|neighbou?r|colleague|coworker)s? "
+)
+
+
+def names_relative(padded: str) -> bool:
+    """Whether a relative or friend is named ("mom's tumor markers", "my sister")."""
+    return bool(_RELATIVE.search(padded))
+
+
+#: a cancer that is there now or was before ("has breast cancer", "years ago", "came back")
+_KNOWN_CANCER = re.compile(
+    r" (?:has|have|had|with|diagnosed with|treated for)(?: \S+){0,2} cancer | (?:ago|history|"
+    r"survivor|again|recur\w*|returned|before) | (?:came|come|comes|coming|is|its) back "
+)
+
+
 class OtherPeopleReadings:
     """The readings of ``Scope`` of a relative's cancer, illness or death."""
+
+    def _possible_first_cancer(self, padded: str) -> bool:
+        """Whether the message asks if a relative's finding (a lump, a mammogram result) is a
+        first cancer, with nothing of the writer's own, no cancer known before, no spread, site or
+        drug: a question for that person's doctor, not about living with MBC ("sister got a
+        BI-RADS 4 ... how often is that cancer", "my 14 year old son has a lump under one nipple,
+        could it be breast cancer?": session 40, tuning set 84; NCI, "Breast Changes and
+        Conditions", read 2026-12-07: most breast changes found are not cancer)."""
+        return bool(
+            _IS_IT_CANCER.search(padded)
+            and _RELATIVE.search(padded)
+            and not writer_own(padded)
+            and not _KNOWN_CANCER.search(padded)
+            and not self._has(padded, self.spread + self.prevention_keeps + ("mbc",))
+            and not names_drug(padded)
+        )
 
     def _without_relatives(self, padded: str) -> str:
         """The message without a relative's breast cancer ("my aunt had breast cancer"), unless

@@ -29,12 +29,21 @@ _WRITER_OWN = re.compile(
     r" (?:mum|mom|mother|mam|dad|father|wife|husband|partner|sister|brother|daughter|son|friend|"
     r"aunt|gran|grandma|nan|nana)s? | (?:her|his|their) breast cancer "
 )
+#: a longer course of treatment weighed ("should I go to 10 years or stop?", "extend to 10 years":
+#: extended adjuvant hormone therapy, NCI PDQ Breast Cancer Treatment, read 2026-12-07; session 40,
+#: tuning set 84)
+_LONGER = re.compile(
+    r" (?:go|going|extend|extending|continue|continuing|stay|staying) (?:to |for |on )?\d+ "
+    r"(?:years?|yrs?)(?= )"
+)
 _TREATMENT_YEARS = re.compile(
     # ("stay on anastrozole 5 years or 10": this session's held-out set 75, read after it was
     # measured)
     r" (?:for |another )?\d+ (?:more )?(?:years?|yrs?)(?= of | on | more | total | or \d+ )"
     # ... or asked ("how many years of tamoxifen do I need": session 36, tuning set 76)
     r"| how many (?:more )?(?:years?|yrs?)(?= of | on | should | do | will | must )"
+    # ... or a longer course weighed (``_LONGER``)
+    r"|" + _LONGER.pattern
 )
 
 
@@ -63,7 +72,7 @@ class OtherSubjectReadings:
             )
         if self._animal_at_vet(padded):
             return True
-        if self._about_no_one_with_cancer(padded):
+        if self._about_no_one_with_cancer(padded) or self._possible_first_cancer(padded):
             return True
         if (
             self._has(padded, self.fundraising)
@@ -185,8 +194,9 @@ class OtherSubjectReadings:
         padded = _RESULT_BACK.sub(" ", padded)
         return (
             self._has(padded, self.early_stage)
-            # (the choice read before a treatment's length is taken out: "for 5 years or 10")
-            and self._has(said, self.early_choice)
+            # (the choice read before a treatment's length is taken out: "for 5 years or 10"; a
+            # length weighed, "go to 10 years", is a choice too)
+            and (self._has(said, self.early_choice) or bool(_LONGER.search(said)))
             and not self._has(padded, self.spread + self.comes_back)
             and not names_drug(padded, but=early_drugs)
             # a hormone pill named with the writer's own cancer, a site or growth is about

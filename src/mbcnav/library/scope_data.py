@@ -156,9 +156,12 @@ class ScopeData:
         )
         cancers = "|".join(re.escape(c) for c in named)
         # someone's own disease: "my / his / dad's / for / with / have" up to two words before
-        # it ("for my dad's EGFR lung cancer"); or what is screened for ("lung cancer screening")
+        # it ("for my dad's EGFR lung cancer"); or what is screened for ("lung cancer screening");
+        # a relative named right before it is its owner too, the "'s" lost in reading ("husband's
+        # pancreatic cancer spread to his liver": session 40, tuning set 84)
         self.own_other = re.compile(
-            rf"(\b(my|his|her|their|our|your|for|with|have|has|had)\s+|'s\s+)(\S+\s+){{0,2}}"
+            rf"(\b(my|his|her|their|our|your|for|with|have|has|had|{family})\s+|'s\s+)"
+            rf"(\S+\s+){{0,2}}"
             rf"({cancers})\b|\b({cancers})\s+screening\b"
         )
         # the spread of another cancer named with it: "prostate cancer spread to the bones",
