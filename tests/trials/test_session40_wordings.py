@@ -148,7 +148,9 @@ def _window_verdict(assessments: list[dict]) -> str:
 
 
 def test_a_recent_scan_without_growth_and_no_growth_on_record_is_no_recent_growth():
-    assert _window_verdict([{"date": "2026-01-06", "status": "regression"}]) == "not met"
+    assert _window_verdict([{"date": "2026-01-06", "status": "regression", "method": "CT"}]) == (
+        "not met"
+    )
     # the other way: the scan is older than the window, or no scan at all: the study team asks
     assert _window_verdict([{"date": "2025-10-06", "status": "stable"}]) == "unknown"
     assert _window_verdict([]) == "unknown"
@@ -325,3 +327,231 @@ def test_her2_high_is_the_positive_category():
         for k in checks_of("HER2 high-risk features such as nodal involvement")
         if k.get("value") == "her2-positive"
     ]
+
+
+# ---- first review (session 40): each S1's input and its neighbours
+
+
+def test_review_what_is_no_trial_participation():
+    scan = [
+        {
+            "date": "2026-01-05",
+            "status": "progression",
+            "note": "Liver lesion seen on the prior study has grown.",
+        }
+    ]
+    cited = [
+        {
+            "date": "2026-01-05",
+            "status": "stable",
+            "note": "Ribociclib chosen given OS benefit in the MONALEESA-2 trial.",
+        }
+    ]
+    never = [
+        {
+            "date": "2026-01-05",
+            "status": "stable",
+            "note": "She has never participated in a clinical trial.",
+        }
+    ]
+    declined = [
+        {
+            "date": "2026-01-05",
+            "status": "stable",
+            "note": "Declined enrollment in the clinical trial.",
+        }
+    ]
+    for notes in (scan, cited, never, declined):
+        assert set(_trial_verdicts(assessments=notes).values()) == {"unknown"}
+    # the other way: "no longer on the trial" tells of one
+    left = [
+        {
+            "date": "2026-01-05",
+            "status": "progression",
+            "note": "No longer on the trial after progression.",
+        }
+    ]
+    assert _trial_verdicts(assessments=left)["Prior or current enrollment in"] == "not met"
+
+
+def _one_exclusion(text: str, **extra) -> str:
+    rule = f"Inclusion Criteria:\n\n* Metastatic breast cancer\n\nExclusion Criteria:\n\n* {text}\n"
+    res = match(parsed(rule), _patient(**extra))
+    return next(c["verdict"] for c in res["criteria"] if c["kind"] == "exclusion")
+
+
+ENDED = {
+    "treatments": [
+        _line(["camizestrant (investigational, clinical trial)"], "2024-09-01", "2025-06-20")
+    ]
+}
+
+
+def test_review_trial_rules_about_now_windows_and_allergies():
+    assert (
+        _one_exclusion("Concurrent participation in another interventional clinical trial", **ENDED)
+        == "met"
+    )
+    assert _one_exclusion("Simultaneous participation in another clinical trial", **ENDED) == "met"
+    for window in (
+        "Participation in another clinical study with an investigational product during the last 30 days",
+        "Treatment with any investigational drug in the past 30 days",
+        "Treatment with an investigational agent ≤ 4 weeks before the first dose of study treatment",
+    ):
+        assert _one_exclusion(window, **ENDED) == "met"
+    assert (
+        _one_exclusion(
+            "Known hypersensitivity to the investigational product or any of its excipients",
+            **ENDED,
+        )
+        != "not met"
+    )
+    excepted = "Participation in another interventional clinical trial, except observational studies or the follow-up phase of an interventional study"
+    assert _one_exclusion(excepted, **ENDED) == "unknown"
+    # the other way: an ongoing trial treatment is a trial now
+    ongoing = {
+        "treatments": [
+            _line(["camizestrant (investigational, clinical trial)"], "2025-09-01", None)
+        ]
+    }
+    assert (
+        _one_exclusion(
+            "Concurrent participation in another interventional clinical trial", **ongoing
+        )
+        == "not met"
+    )
+
+
+def test_review_untreated_brain_metastases_are_no_first_line_rule():
+    for text in (
+        "Patients with newly diagnosed, untreated brain metastases",
+        "Newly diagnosed, untreated CNS metastases not needing immediate local therapy",
+    ):
+        assert not [k for k in checks_of(text) if k["type"] == "lines"]
+
+
+def test_review_growth_told_or_found_inside_the_window_is_no_no():
+    rule = "Inclusion Criteria:\n\n* Documented disease progression by radiological assessment or by clinical assessment within the last 6 months\n"
+
+    def verdict(**extra) -> str:
+        res = match(parsed(rule), _patient(**extra))
+        return next(c["verdict"] for c in res["criteria"] if "6 months" in c["text"])
+
+    told = [
+        {
+            "date": "2025-11-01",
+            "status": "unknown",
+            "method": "CT",
+            "note": "new liver lesions, progression",
+        },
+        {"date": "2025-12-20", "status": "stable", "method": "CT"},
+    ]
+    brain = [
+        {
+            "date": "2025-12-20",
+            "status": "stable",
+            "method": "MRI",
+            "note": "brain MRI stable",
+        }
+    ]
+    markers = [
+        {"date": "2025-12-20", "status": "stable", "method": "CT", "note": "stable; rising CA 15-3"}
+    ]
+    for assessments in (told, brain, markers):
+        assert verdict(assessments=assessments) == "unknown"
+    recent = _patient(
+        metastatic_diagnosis={"date": "2025-11-10"},
+        assessments=[{"date": "2026-01-05", "status": "stable", "method": "CT"}],
+    )
+    res = match(parsed(rule), recent)
+    assert next(c["verdict"] for c in res["criteria"] if "6 months" in c["text"]) == "unknown"
+    # the other way: a body scan inside the window, stable, nothing else
+    assert (
+        verdict(assessments=[{"date": "2025-12-20", "status": "stable", "method": "CT"}])
+        == "not met"
+    )
+
+
+def test_review_time_off_a_drug_and_early_her2_treatment():
+    assert not [
+        k
+        for k in checks_of(
+            "Patients must have been off trastuzumab treatment for at least 3 months"
+        )
+        if k["type"] == "line_months"
+    ]
+    rule = "Inclusion Criteria:\n\n* Continuous anti-HER2 targeted therapy (including trastuzumab) for at least 2 years in any line setting\n"
+    early = {
+        "drugs": ["trastuzumab", "pertuzumab"],
+        "setting": "adjuvant",
+        "start": "2020-06-01",
+        "end": "2021-06-01",
+    }
+    f = _patient(treatments=[early, _line(["trastuzumab deruxtecan"], "2024-04-16", "2025-12-23")])
+    res = match(parsed(rule), f)
+    assert next(c["verdict"] for c in res["criteria"] if "Continuous" in c["text"]) == "unknown"
+
+
+def test_review_clearance_needs_a_plausible_creatinine_and_a_measured_way_stays_open():
+    from mbcnav.patient.model import Lab
+    from mbcnav.trials import clearance
+    from mbcnav.trials.labs import evaluate_lab, lab_checks, latest
+
+    day = __import__("datetime").date(2026, 1, 15)
+    labs = [Lab(day, "creatinine", 70, None), Lab(day, "weight", 70, "kg")]
+    out = latest(labs, day)
+    clearance.add_clearance(out, labs, 58, "female")
+    assert clearance.KEY not in out  # 70 with no unit is no creatinine in mg/dL
+    labs = [Lab(day, "creatinine", 1.2, "mg/dL"), Lab(day, "weight", 69.8544, "kg")]
+    out = latest(labs, day)
+    clearance.add_clearance(out, labs, 58, "female")
+    assert "70 kg" in out[clearance.KEY]["shown"]
+    (check,) = lab_checks(
+        "Creatinine clearance ≥ 60 mL/min calculated by Cockcroft-Gault or measured by 24-hour urine"
+    )
+    assert evaluate_lab(check, out, day.isoformat())[0] is None
+    (plain,) = lab_checks("Creatinine clearance ≥ 60 mL/min")
+    assert evaluate_lab(plain, out, day.isoformat())[0] is False
+
+
+def test_review_two_part_names_are_no_study_codes():
+    from mbcnav.trials.population import gates
+    from mbcnav.trials.record import Trial
+
+    for title in (
+        "Sacituzumab Govitecan in Patients With HR+ Breast Cancer Who Have Received TROP2-ADC",
+        "Study in Women Who Have Received CDK4-6 Inhibitors",
+        "A Study of Tucatinib in Patients Who Have Completed HER2-CLIMB Eligible Treatment",
+    ):
+        assert not gates(Trial("NCT09999996", title=title))["follow_up_only"]
+
+
+def test_review_other_cancer_after_an_age_or_a_count_is_still_the_subject():
+    for text in (
+        "Patients ≥ 18 years with advanced NSCLC who progressed on ≥ 1 prior platinum-based chemotherapy",
+        "≥ 1 prior line of platinum chemotherapy for ovarian cancer",
+    ):
+        assert modality(text, "inclusion") == "other_cancer"
+
+
+def test_review_a_first_sentence_count_that_borrows_from_a_later_one_stays_conditional():
+    text = (
+        "Progressed after 1-2 prior lines. Patients with HER2-positive disease are eligible only "
+        "if they received prior trastuzumab and prior T-DM1 or T-DXd."
+    )
+    crit = next(c for c in parsed(f"Inclusion Criteria:\n\n* {text}\n")["criteria"] if c["number"])
+    assert crit["modality"] == "conditional"
+
+
+def test_review_her2_lists_amplification_and_other_targets():
+    assert her2_scores("HER2-positive defined as IHC 3 or IHC 2 with FISH amplification") == [
+        "positive"
+    ]
+    assert her2_scores(
+        "HER2 overexpression by IHC of 2+ or 3+, or documented gene amplification by FISH"
+    ) == ["positive"]
+    assert her2_scores("c-MET overexpression (IHC 2+ or 3+) or MET amplification by FISH") is None
+    assert her2_scores("HER3 IHC 2+ or 3+ ; no HER2 amplification by ISH") is None
+    assert her2_scores("HER2 IHC 3+ or 2 copies") is None
+    # the other way: "not amplified" keeps 2+ low
+    assert her2_scores("HER2-low: IHC 1 or IHC 2 and ISH not amplified") == ["low"]

@@ -54,7 +54,9 @@ def add_clearance(latest: dict[str, dict], labs, age: float | None, sex: str | N
         return
     on = date.fromisoformat(creatinine["date"])
     weight = _weight(labs, on)
-    if weight is None or not 25 <= weight[0] <= 300 or creatinine["value"] <= 0:
+    # (a creatinine with no unit is read in mg/dL; one outside what mg/dL can be, such as 70,
+    # was written in micromoles: first review)
+    if weight is None or not 25 <= weight[0] <= 300 or not 0.2 <= creatinine["value"] <= 15:
         return
     value = (140 - age) * weight[0] / (72 * creatinine["value"]) * (0.85 if sex == "female" else 1)
     latest[KEY] = {
@@ -62,7 +64,7 @@ def add_clearance(latest: dict[str, dict], labs, age: float | None, sex: str | N
         "date": creatinine["date"],
         "shown": (
             f"about {value:.0f} mL/min, worked out (Cockcroft-Gault) from your age ({age:g}), "
-            f"weight ({weight[0]:g} kg on {human(weight[1])}) and creatinine "
+            f"weight ({round(weight[0]):g} kg on {human(weight[1])}) and creatinine "
             f"({creatinine['shown']} on {human(on)})"
         ),
     }
@@ -85,4 +87,14 @@ def evaluate(check: dict, worked: dict, limit: float) -> tuple[bool | None, str,
             "study team works it out from your results at screening.",
             "Your creatinine clearance, worked out by the study team",
         )
-    return holds(value, check["op"], limit), f"{said}.", ""
+    ok = holds(value, check["op"], limit)
+    if not ok and check.get("measured_ok"):
+        # "... calculated by Cockcroft-Gault or measured by 24-hour urine" (first review): a
+        # measured clearance may pass where the worked-out one does not
+        return (
+            None,
+            f"{said}, short of the trial's limit ({limit:g} mL/min); the trial also takes a "
+            "clearance measured from a 24-hour urine collection.",
+            "A measured creatinine clearance (24-hour urine)",
+        )
+    return ok, f"{said}.", ""

@@ -55,7 +55,8 @@ LATER_CONDITION = re.compile(
     r"(?<=[.;]\s)(?:if\b|in\s+case\s+of\b|(?:for|in)\s+(?:patients|participants|subjects|those|"
     r"women|men|people)\s+(?:with|who|having)\b|(?:patients|participants|subjects)\s+(?:with|who)\s+"
     r"[^.;]{3,160}?\s+(?:are|is|will\s+be)\s+(?:also\s+)?eligible\s+(?:for\s+the\s+study\s+)?"
-    r"(?:only\s+)?(?:if|provided|as\s+long\s+as)\b)[^.;]*",
+    # (to the sentence's end: not the stop of "i.e." or "e.g.": first review)
+    r"(?:only\s+)?(?:if|provided|as\s+long\s+as)\b)(?:(?![.;](?:\s+[A-Z(]|\s*$)).)*",
     re.I,
 )
 

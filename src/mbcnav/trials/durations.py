@@ -26,6 +26,13 @@ _DURATION_AFTER = re.compile(
     re.I,
 )
 _WORD_NUMBER = {"one": 1, "two": 2, "three": 3}
+#: a time off a drug, not on it ("must have been off trastuzumab treatment for at least 3 months",
+#: "discontinued ... for at least 6 months": first review)
+_OFF = re.compile(
+    r"\b(?:off|discontinu\w*|stopp\w*|ceased|without|free|wash-?out|interrupt\w*|break|since|after|"
+    r"last\s+dose|no\s+longer|not\s+(?:received|had|taken))\b",
+    re.I,
+)
 _HER2 = re.compile(r"her-?2|trastuzumab|pertuzumab|t-?dm1|t-?dxd", re.I)
 _FIRST = re.compile(r"first[- ]line|\b1l\b", re.I)
 _CDK = re.compile(r"cdk\s?4/6", re.I)
@@ -63,7 +70,7 @@ def _duration_after(text: str) -> dict | None:
     """ "Anti-HER2 therapy for at least 2 years": a time on HER2-targeted treatment, which may run
     over more than one line (``total``: the lines are added up before it can be short)."""
     m = _DURATION_AFTER.search(text)
-    if not m or not _HER2.search(m.group("what")):
+    if not m or not _HER2.search(m.group("what")) or _OFF.search(m.group("what")):
         return None
     n = m.group("n").lower()
     count = float(_WORD_NUMBER.get(n) or n)
@@ -87,7 +94,9 @@ def _of_class(labels: list[str], cls: str) -> bool:
     return cls in labels
 
 
-def evaluate_duration(c: dict, line_labels, line_months) -> tuple[bool | None, str, str]:
+def evaluate_duration(
+    c: dict, line_labels, line_months, early_her2: bool = False
+) -> tuple[bool | None, str, str]:
     """Whether a line of the kind named lasted at least ``c["min"]`` months."""
     settle = "The dates of your earlier treatment lines"
     if line_labels is None or line_months is None:
@@ -110,6 +119,16 @@ def evaluate_duration(c: dict, line_labels, line_months) -> tuple[bool | None, s
         if len(months) < len(lines):
             return None, "How long some of that treatment lasted is not known.", settle
         total = sum(months)
+        if early_her2:
+            # HER2 treatment before the spread may count too ("in any line setting"; first
+            # review): the record's lines for metastatic disease do not settle it
+            return (
+                None,
+                f"Your HER2 treatment for metastatic disease lasted {total:g} months; with your "
+                "earlier HER2 treatment, whether it reaches the time this study asks is for the "
+                "study team.",
+                settle,
+            )
         if total >= c["min"]:
             return (
                 None,

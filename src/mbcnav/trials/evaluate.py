@@ -352,7 +352,10 @@ def evaluate(c: dict, f: PatientFacts) -> tuple[bool | None | str, str, str]:
     if t == "trial_participation":
         return trial_history.holds(c, f)
     if t == "line_months":
-        return evaluate_duration(c, f.line_labels, f.line_months)
+        early_her2 = any(
+            d.given_early and any("her2" in label.lower() for label in d.labels) for d in f.drugs
+        )
+        return evaluate_duration(c, f.line_labels, f.line_months, early_her2)
     if t == "brain":
         return _brain(c, f)
     if t == "measurable":

@@ -165,6 +165,8 @@ class PatientFacts:
     # were found and not with an anti-cancer drug (evaluate._brain_state): None when none
     brain_steroid: str | None = None
     latest_status: str | None = None  # the latest assessment's status (progression, ned, ...)
+    latest_status_method: str | None = None  # how it was made ("CT", "PET-CT", "MRI brain")
+    growth_told: bool = False  # a scan or visit note tells of growth or its signs
     latest_status_on: str | None = None  # that assessment's date (ISO)
     # the latest date the record shows growth: a scan that showed it, or a line stopped for it
     last_progression: str | None = None
@@ -366,6 +368,7 @@ def _labs(p, as_of: date) -> dict[str, dict]:
 def from_patient(p, as_of: date) -> PatientFacts:
     """Facts from a ``mbcnav.patient.Patient`` on the day ``as_of``."""
     from mbcnav.patient import derive, vocabulary
+    from mbcnav.trials import progression_window
     from mbcnav.trials.menopause import status_from_patient as menopause_status
 
     lines = derive.lines_of_therapy(p, as_of)
@@ -456,6 +459,8 @@ def from_patient(p, as_of: date) -> PatientFacts:
         ],
         latest_status=latest.status if latest else None,
         latest_status_on=latest.date.isoformat() if latest else None,
+        latest_status_method=latest.method if latest else None,
+        growth_told=progression_window.growth_told(notes),
         last_progression=_last_progression(p, lines, as_of),
         age=p.age_on(as_of),
         sex=p.sex,

@@ -9,7 +9,10 @@ import re
 
 #: one IHC score, with or without its "+" ("IHC 0 or 1 FISH negative": NCT05768932, set 24); a bare
 #: digit only when no number, unit or percent follows ("IHC 1 %", "IHC 2.5" are not scores)
-_SCORE = r"(?:[0-3]\+|[0-3](?!\d|\.\d|\s*(?:%|percent|mm|cm|years?|months?|weeks?|days?)\b))"
+_SCORE = (
+    r"(?:[0-3]\+|[0-3](?!\d|\.\d|\s*(?:%|percent|mm|cm|years?|months?|weeks?|days?|copies|copy|"
+    r"signals?|cells?)\b))"
+)
 
 _HER2_LIST = re.compile(
     # "immunohistochemistry (HER2-IHC) result of 0/1+ or 2+ with negative FISH" (NCT07254858)
@@ -52,6 +55,15 @@ def _let_in(pattern: re.Pattern, text: str) -> bool:
     )
 
 
+#: another target scored by IHC and in situ hybridization ("c-MET overexpression (IHC 2+ or 3+) or
+#: MET amplification by FISH": first review); with no HER2 word, the list is not HER2's
+_OTHER_TARGET = re.compile(
+    r"\b(?:c-?met|met|egfr|alk|ros-?1|ret|ntrk\d?|fgfr\d?|trop-?2|her-?3|pd-?l1|claudin[\s-]?\d*|"
+    r"folr-?1|b7-?h\d|cdh6|nectin-?4|c-?kit|ar|androgen)\b",
+    re.I,
+)
+
+
 def ultralow_named(text: str) -> bool:
     """Whether the text lets in an IHC score above 0 and below 1+ (HER2-ultralow) by that range."""
     return _let_in(_ULTRALOW_RANGE, text)
@@ -70,10 +82,14 @@ def her2_scores(text: str) -> list[str] | None:
     """HER2 categories a list of IHC scores allows ("IHC 0, 1+ or 2+ with negative ISH" ->
     zero, ultralow, low), after ASCO/CAP 2023 (0 includes ultralow; 2+ is low unless ISH is
     amplified). None unless a HER2 criterion lists two scores or more."""
-    if not _HER2_CONTEXT.search(text):
+    if not _HER2_CONTEXT.search(text) or (
+        not re.search(r"her-?2|(?:c-?)?erb-?b-?2", text, re.I) and _OTHER_TARGET.search(text)
+    ):
         return None
     m = _HER2_LIST.search(text)
-    if not m:
+    if not m or _OTHER_TARGET.search(text[max(0, m.start() - 25) : m.start()]):
+        # ("HER3 IHC 2+ or 3+; no HER2 amplification by ISH": another target's scores, first
+        # review)
         return None
     scores = [d + "+" for d in re.findall(r"[0-3]", m.group("list"))]
     if len(set(scores)) < 2:
@@ -81,7 +97,9 @@ def her2_scores(text: str) -> list[str] | None:
     ultralow = ultralow_named(text)
     amplified = re.search(
         r"\(?ish\)?\s*\+|ish[- ]positive|hybridi[sz]ation\W{0,12}(?:\+|positive)"
-        r"|(?<!non-)(?<!not )amplified",
+        # ("IHC 3 or IHC 2 with FISH amplification", "... or documented gene amplification by
+        # FISH": first review)
+        r"|(?<!non-)(?<!not )(?<!no )(?<!without )(?<!absence of )amplifi(?:ed|cation)",
         m.group("after"),
         re.I,
     )

@@ -245,6 +245,7 @@ def _limit_after(text: str, start: int) -> tuple[dict | None, int]:
 
 _GFR = re.compile(r"gfr|glomerular", re.I)
 _GILBERT = re.compile(r"gilbert", re.I)
+_MEASURED = re.compile(r"\b24[- ]?h(?:ou)?rs?\b|\burine\b|\bmeasured\b", re.I)
 # an eGFR (per 1.73 m2 of body surface) stands in for a creatinine clearance (Cockcroft-Gault:
 # age, weight and creatinine) only away from the limit: for a small or older person the
 # clearance can be a third lower (78 years, 52 kg, creatinine 1.4: eGFR 37, clearance 27;
@@ -313,6 +314,8 @@ def lab_checks(text: str) -> list[dict]:
             check["gilbert"] = True
         if tid == "creatinine_clearance" and not _GFR.search(text):
             check["clearance"] = True  # a clearance (Cockcroft-Gault), not an eGFR
+        if tid == "creatinine_clearance" and _MEASURED.search(text):
+            check["measured_ok"] = True  # "... or measured by 24-hour urine" (clearance.py)
         seen.add(tid)
         out.append(check)
         last_end = stop

@@ -202,7 +202,11 @@ _ORGAN_BEFORE = re.compile(
 #: a limit in front of a later cancer name: "AST and ALT <= 2.5 x ULN or <= 5x ULN in known hepatic
 #: metastases or with primary hepatocellular carcinoma" (NCT03468751: session 39, set 110, read
 #: after its measurement) names the cancer only for a looser limit; the rule is for everyone
-_LIMIT_BEFORE = re.compile(r"[≤≥<>]|=<|>=|\bx\s*(?:of\s+)?(?:the\s+)?uln\b|\btimes\b", re.I)
+#: (a blood-test limit only: an age or a count of lines before another cancer keeps it the
+#: rule's subject, "Patients >= 18 years with advanced NSCLC ...": first review)
+_LIMIT_BEFORE = re.compile(
+    r"\buln\b|\bupper\s+limits?\s+of\s+(?:the\s+)?normal|\blimits?\s+of\s+normal\b", re.I
+)
 
 
 def _other_cancer_is_subject(text: str) -> bool:
@@ -300,6 +304,11 @@ def modality(text: str, kind: str) -> str:
     return "required"
 
 
+def later_only_condition(text: str) -> bool:
+    """Whether the criterion would be conditional but for its later sentences for some people."""
+    return bool(rx("modality.conditional").search(text)) and not _conditional_in_first(text)
+
+
 def _conditional_in_first(text: str) -> bool:
     """Whether a conditional cue stands outside the later sentences that open with their own
     people or case (``conditional_parts.LATER_CONDITION``, whose checks are conditional there):
@@ -309,8 +318,20 @@ def _conditional_in_first(text: str) -> bool:
     cues = list(rx("modality.conditional").finditer(text))
     if not cues:
         return False
-    later = [(m.start(), m.end()) for m in LATER_CONDITION.finditer(text)]
-    return not later or any(not any(a <= c.start() < b for a, b in later) for c in cues)
+    found = list(LATER_CONDITION.finditer(text))
+    if not found or any(_WAY_IN.search(m.group(0)) for m in found):
+        # a later sentence for people who fail the first rule is a second way in ("Patients who
+        # did not receive one are eligible only if it was contraindicated"): the rule stays open
+        return True
+    later = [(m.start(), m.end()) for m in found]
+    return any(not any(a <= c.start() < b for a, b in later) for c in cues)
+
+
+#: words that make a later sentence a way in for people the first rule leaves out
+_WAY_IN = re.compile(
+    r"\b(?:not|no|never|without|exceptions?|unless|waive[ds]?|instead|alternatively|otherwise)\b|n't\b",
+    re.I,
+)
 
 
 #: a label in front of a rule: a heading the split carried onto its items ("Patients enrolled in

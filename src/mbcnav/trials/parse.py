@@ -8,7 +8,12 @@ import re
 from mbcnav.trials.cohorts import cohort_of, named_groups
 from mbcnav.trials.criteria import parse_criteria
 from mbcnav.trials.match import _ROUTINE
-from mbcnav.trials.modality import expand, modality, other_cancer_abbreviations
+from mbcnav.trials.modality import (
+    expand,
+    later_only_condition,
+    modality,
+    other_cancer_abbreviations,
+)
 from mbcnav.trials.population import gates
 from mbcnav.trials.record import Trial
 from mbcnav.trials.split import Criterion, split
@@ -195,6 +200,10 @@ def _record_criteria(trial: Trial) -> list[dict]:
     return out
 
 
+#: checks that may take a drug or class from a later sentence of the criterion
+_BORROWS = frozenset({"lines", "therapy", "line_months", "options_exhausted"})
+
+
 def _keyed(crit: dict, short: dict[str, str], by_name: bool = False) -> dict:
     """Precompute what matching needs: the cache key, routine wording and cohort label;
     ``short`` holds the trial's short names for other cancers ("PROC")."""
@@ -207,6 +216,15 @@ def _keyed(crit: dict, short: dict[str, str], by_name: bool = False) -> dict:
         # "Prior or current enrollment in any interventional clinical trial": a study step for a
         # mention, a fact about the person once the record tells of a trial (trial_history)
         crit["modality"] = "required"
+    if (
+        crit["modality"] == "required"
+        and any(c["type"] in _BORROWS for c in crit["checks"] if not c.get("conditional"))
+        and later_only_condition(crit.get("option") or crit["text"])
+    ):
+        # "Progressed after 1-2 prior lines. Patients with HER2-positive disease are eligible only
+        # if they received prior trastuzumab ...": a count or treatment read in the first sentence
+        # may take its kind from the later one (first review); the whole rule stays conditional
+        crit["modality"] = "conditional"
     if crit.get("unsure_list") and crit["modality"] == "required":
         crit["modality"] = "unsure_list"
     if (

@@ -142,11 +142,38 @@ def holds(c: dict, f: PatientFacts) -> tuple[bool | None, str, str]:
     return ago <= window, f"{why}; {asks}.", ""
 
 
-def _no_growth_scan_inside(c: dict, f: PatientFacts, today: date) -> bool:
-    """Whether the latest scan in the record shows the cancer shrinking, stable or gone and lies
-    inside the window (so growth in the window would have to come before it, unrecorded)."""
-    return (
+#: a scan of the body (not one of the brain or spine only, not a clinic visit)
+_BODY_SCAN = re.compile(
+    r"^\s*(?:ct|pet(?:[- /]?ct)?|fdg[- ]pet|bone\s+scan|cat\s+scan)\b(?!.*\b(?:brain|head|spine)\b)",
+    re.I,
+)
+#: a note that tells of growth or a return, or of signs of it (markers, new pain)
+_GROWTH_TOLD = re.compile(
+    r"\b(?:progress\w*|grow\w*|grew|enlarg\w*|increas\w*|rising|rose|worse\w*|recurr\w*|relaps\w*|"
+    r"new\b|pd\b)",
+    re.I,
+)
+
+
+def _no_growth_scan_inside(c: dict, f: PatientFacts, today: date, text: str = "") -> bool:
+    """Whether the latest scan in the record, a body scan inside the window, shows the cancer
+    shrinking, stable or gone, with no note anywhere in the record telling of growth or its signs
+    and no spread or return found inside the window (growth in the window would have to come
+    before the scan, unrecorded; first review)."""
+    if not (
         f.latest_status in {"stable", "regression", "ned"}
-        and bool(f.latest_status_on)
+        and f.latest_status_on
         and 0 <= (today - date.fromisoformat(f.latest_status_on)).days <= c["days"]
-    )
+        and _BODY_SCAN.match(f.latest_status_method or "")
+    ):
+        return False
+    if f.growth_told or _GROWTH_TOLD.search(f.note or ""):
+        return False
+    if f.diagnosed_on and (today - date.fromisoformat(f.diagnosed_on)).days <= c["days"]:
+        return False
+    return not (f.growing_now and f.growing_now[0])
+
+
+def growth_told(notes: list[str]) -> bool:
+    """Whether a note of the record tells of growth, a return or their signs (for the facts)."""
+    return any(_GROWTH_TOLD.search(n) for n in notes)

@@ -53,7 +53,9 @@ def _early_only(trial: Trial) -> bool:
 # it was measured), "Extension Study for Participants Who Completed Study X", "Rollover Study"
 #: an earlier study named by its code ("SB3-G31-BC", "NCT01234567"), upper case as registries
 #: write them (the pattern it goes into ignores case, so the case is asked inline)
-STUDY_CODE = r"(?-i:(?:NCT\d{8}|[A-Z][A-Z0-9]{1,9}(?:-[A-Z0-9]{1,9}){1,4}))\b"
+#: (three parts or more: "TROP2-ADC", "CDK4-6", "HER2-CLIMB" name a drug class or a named trial's
+#: treatment, first review)
+STUDY_CODE = r"(?-i:(?:NCT\d{8}|[A-Z][A-Z0-9]{1,9}(?:-[A-Z0-9]{1,9}){2,4}))\b"
 _FOLLOW_UP_ONLY = re.compile(
     r"\b(?:for|in|of)\s+(?:patients|participants|subjects|people|women|men|those|individuals)\s+"
     r"(?:who\s+(?:have\s+)?(?:previously\s+)?(?:received|completed|participated\s+in|were\s+enrolled\s+in|"

@@ -220,6 +220,17 @@ def _one_item_per_line(lines: list[str]) -> bool:
     return sum(line[:1].isupper() or line[:1].isdigit() for line in body) >= 0.8 * len(body)
 
 
+def _plain_lines_stem(items: list[list]) -> str | None:
+    """The bulleted stem ending with ":" that the plain (unbulleted) items at the end of
+    ``items`` stand under, if the last item is such a plain line (else None)."""
+    k = len(items) - 1
+    while k >= 0 and not items[k][2] and not items[k][3].startswith(_HEAD):
+        k -= 1
+    if k < 0 or k == len(items) - 1 or not items[k][2] or not items[k][3].rstrip().endswith(":"):
+        return None
+    return items[k][3]
+
+
 def _items(lines: list[str]) -> list[tuple[str, int, bool, str, bool, str]]:
     """Raw items (section, indent, bulleted, text, blank line before, marker kind) with wrapped
     lines joined."""
@@ -331,11 +342,8 @@ def _items(lines: list[str]) -> list[tuple[str, int, bool, str, bool, str]]:
             not new
             and not bulleted
             and text[:1].isupper()
-            and len(items) > 1
-            and items[-2][2]
-            and not items[-1][2]
-            and items[-2][3].rstrip().endswith(":")
-            and _ALL_OF.search(items[-2][3])
+            and (stem := _plain_lines_stem(items)) is not None
+            and _ALL_OF.search(stem)
             and not _OPEN_LINE_END.search(items[-1][3])
             and not items[-1][3].rstrip().endswith(",")
         ):
