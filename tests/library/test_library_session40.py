@@ -87,3 +87,21 @@ def test_anger_and_cannabis_in_lay_words():
     assert not _first("my skin is irritated and peeling from radiation").startswith(
         "living-with-mbc#"
     )
+
+
+def test_review_a_carer_asking_if_a_symptom_is_the_cancer_is_answered():
+    # first review: "could it be the cancer?" about a symptom is no question about a first cancer
+    for q in (
+        "my mom has been so confused this week, could it be the cancer? what should we do",
+        "my sister keeps throwing up and has a bad headache, could it be the cancer?",
+    ):
+        assert ask(q).answers
+    # ... nor a new lump in a relative whose breast cancer is known or treated
+    for q in (
+        "my moms breast cancer was treated in 2018 and now she has a lump on her rib, could it be cancer?",
+        "mom is in hospice for breast cancer and has a new lump on her neck, could that be cancer",
+        "my sister had a mastectomy 4 yrs back, now a lump near the scar. could it be cancer?",
+    ):
+        assert ask(q).answers
+    # the other way: a relative's first finding stays out
+    assert not ask("my friend has a lump in her breast, could it be cancer?").answers

@@ -72,10 +72,21 @@ def names_relative(padded: str) -> bool:
     return bool(_RELATIVE.search(padded))
 
 
-#: a cancer that is there now or was before ("has breast cancer", "years ago", "came back")
+#: a cancer that is there now or was before ("has breast cancer", "years ago", "came back"), or
+#: its care ("the cancer", "her chemo", "in hospice", "remission", "mastectomy": first review)
 _KNOWN_CANCER = re.compile(
     r" (?:has|have|had|with|diagnosed with|treated for)(?: \S+){0,2} cancer | (?:ago|history|"
     r"survivor|again|recur\w*|returned|before) | (?:came|come|comes|coming|is|its) back "
+    r"| (?:the|her|his|their|its) cancer | cancer (?:related|treatment|was|is) "
+    r"| (?:chemo\w*|radiation|radiotherapy|treatment|treatments|treated|oncologist|onc|hospice|"
+    r"palliative|remission|mastectomy|lumpectomy|surgery|beat|fighting|fought|survived|tamoxifen|"
+    r"letrozole|anastrozole|infusion|scan|scans|pet|ct|mri|tumor|tumour|markers?)\b"
+)
+#: a finding that may or may not be cancer: what the rule is about (first review: the rule must
+#: not take a carer's "could it be the cancer?" about a symptom)
+_FINDING = re.compile(
+    r" (?:lump|lumps|spot|spots|mammogram|mammo|bi ?rads|nodule|nodules|mass|cyst|biopsy|"
+    r"ultrasound|shadow|thickening|dimpl\w*|discharge)\b"
 )
 
 
@@ -91,6 +102,7 @@ class OtherPeopleReadings:
         Conditions", read 2026-12-07: most breast changes found are not cancer)."""
         return bool(
             _IS_IT_CANCER.search(padded)
+            and _FINDING.search(padded)
             and _RELATIVE.search(padded)
             and not writer_own(padded)
             and not _KNOWN_CANCER.search(padded)
