@@ -555,3 +555,85 @@ def test_review_her2_lists_amplification_and_other_targets():
     assert her2_scores("HER2 IHC 3+ or 2 copies") is None
     # the other way: "not amplified" keeps 2+ low
     assert her2_scores("HER2-low: IHC 1 or IHC 2 and ISH not amplified") == ["low"]
+
+
+# ---- final review (session 40)
+
+
+def test_final_review_denied_amplification_keeps_2_plus_negative():
+    for text in (
+        "HER2-negative breast cancer, defined as IHC 0, 1+, or 2+ without gene amplification by ISH",
+        "HER2-negative (IHC 0, 1+ or 2+ and ISH negative for amplification)",
+        "HER2-negative disease defined as IHC 0, 1+, or IHC 2+ with lack of HER2 gene amplification by ISH",
+    ):
+        assert her2_scores(text) == ["low", "ultralow", "zero"], text
+    # the other way: amplification said plainly
+    assert her2_scores("HER2 IHC 3+ or IHC 2+ with gene amplification by ISH") == ["positive"]
+
+
+def test_final_review_a_her2_word_between_another_marker_and_the_scores():
+    assert her2_scores("Triple-negative: ER <1%, PR <1%, AR any, HER2 IHC 0 or 1+") == [
+        "low",
+        "ultralow",
+        "zero",
+    ]
+    assert (
+        her2_scores("c-MET protein overexpression by immunohistochemistry (IHC 2+ or 3+)") is None
+    )
+
+
+def test_final_review_no_trial_is_told_by_a_trial_of_a_drug_a_registry_or_a_plan():
+    for note in (
+        "Started on a trial of duloxetine for neuropathy.",
+        "Consented to a research study for tissue banking.",
+        "Enrolled in a clinical registry study (observational).",
+        "Will be enrolled in the phase 2 trial next week.",
+        "Awaiting a slot in the phase 1 trial.",
+    ):
+        got = _trial_verdicts(
+            assessments=[{"date": "2026-01-05", "status": "stable", "note": note}]
+        )
+        assert set(got.values()) == {"unknown"}, note
+
+
+def test_final_review_a_trial_told_in_a_note_without_an_end_is_not_over():
+    note = "Enrolled in a phase 2 trial of drug X on 2025-10-01."
+    assessments = [{"date": "2026-01-05", "status": "stable", "note": note}]
+    assert (
+        _one_exclusion(
+            "Concurrent participation in another interventional clinical trial",
+            assessments=assessments,
+        )
+        == "unknown"
+    )
+    assert (
+        _one_exclusion(
+            "Patients who are participating in another therapeutic clinical trial", **ENDED
+        )
+        == "met"
+    )
+
+
+def test_final_review_later_sentences_in_other_forms_keep_borrowed_counts_open():
+    for text in (
+        "Progression on at least 1 prior line of therapy. HER2+ patients must have received trastuzumab.",
+        "1-3 prior lines in the metastatic setting. If HER2-positive, patients must have received trastuzumab.",
+        "At least one prior line of chemotherapy for metastatic disease. For HER2-positive disease, prior trastuzumab is required.",
+    ):
+        crit = next(
+            c for c in parsed(f"Inclusion Criteria:\n\n* {text}\n")["criteria"] if c["number"]
+        )
+        assert crit["modality"] == "conditional", text
+
+
+def test_final_review_one_lab_limit_beside_a_cohorts_cancer_keeps_it_the_subject():
+    text = "Cohort B: bilirubin ≤ 1.5 x ULN, and histologically confirmed NSCLC that progressed on platinum"
+    assert modality(text, "inclusion") == "other_cancer"
+
+
+def test_final_review_time_without_a_drug_is_no_time_on_it():
+    for text in (
+        "Patients must not have received trastuzumab therapy for at least 3 months before enrollment",
+        "Trastuzumab-free interval of at least 6 months",
+    ):
+        assert not [k for k in checks_of(text) if k["type"] == "line_months"], text

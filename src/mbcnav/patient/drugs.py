@@ -89,7 +89,17 @@ class DrugTable:
                 if outer is not None and inner is not None and outer.name == inner.name
                 else None
             )
+            if outer is not None and inner is None and not self._names_a_drug(pair.group(2)):
+                # "camizestrant (investigational, clinical trial)", "paclitaxel (weekly)": a note
+                # on the drug, no second drug (session 40, first review of the trial finder)
+                hit = outer
         return hit
+
+    def _names_a_drug(self, text: str) -> bool:
+        """Whether any word or pair of words of ``text`` names a drug."""
+        words = [w for w in re.split(r"[^\w-]+", text) if w]
+        pairs = [" ".join(words[i : i + 2]) for i in range(len(words) - 1)]
+        return any(self.by_name.get(_key(w)) for w in words + pairs)
 
 
 def _build_table(raw: dict) -> DrugTable:

@@ -158,13 +158,6 @@ def negated(clause: str) -> bool:
         "not" if w == "didnt" and i + 1 < len(words) and words[i + 1] in DIDNT_EVENTS else w
         for i, w in enumerate(words)
     ]
-    # ... and denied as a whole phrase, as after "never", when the phrase reads as the same
-    # symptom ("didnt pass out", "didnt black out": session 40, tuning set 86); not when what
-    # the body passes follows ("didnt pass wind" is a report)
-    event = any(
-        w == "didnt" and nxt in DIDNT_EVENTS and not PSEUDO & set(low.split()[i + 2 :])
-        for i, (w, nxt) in enumerate(zip(low.split(), low.split()[1:], strict=False))
-    )
     if POST_NEGATION.search(" ".join(words)) and v.normalise_symptom(clause) is not None:
         return True
     if POST_NOUN_NEGATION.search(" ".join(words)):
@@ -244,11 +237,7 @@ def negated(clause: str) -> bool:
         and (placed or any(v.is_symptom_word(" ".join(p)) for p in parts))
     ):
         return True
-    if (
-        words[0] not in PHRASE_NEGATORS
-        and not (words[0] == "not" and words[1] in NOT_THOUGHT)
-        and not (event and words[0] == "not" and words[1] in DIDNT_EVENTS)
-    ):
+    if words[0] not in PHRASE_NEGATORS and not (words[0] == "not" and words[1] in NOT_THOUGHT):
         return False
     if len(rest) > MAX_PHRASE_WORDS:
         # "im not thinking of hurting myself or anything like that i want to kill myself": a

@@ -30,7 +30,8 @@ _WORD_NUMBER = {"one": 1, "two": 2, "three": 3}
 #: "discontinued ... for at least 6 months": first review)
 _OFF = re.compile(
     r"\b(?:off|discontinu\w*|stopp\w*|ceased|without|free|wash-?out|interrupt\w*|break|since|after|"
-    r"last\s+dose|no\s+longer|not\s+(?:received|had|taken))\b",
+    r"last\s+dose|no\s+longer|elapsed|interval|not\s+(?:have\s+|had\s+|be\s+|been\s+)?(?:received|had|"
+    r"taken|treated|on|given))\b",
     re.I,
 )
 _HER2 = re.compile(r"her-?2|trastuzumab|pertuzumab|t-?dm1|t-?dxd", re.I)

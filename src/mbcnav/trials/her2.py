@@ -64,6 +64,17 @@ _OTHER_TARGET = re.compile(
 )
 
 
+def _other_target_before(text: str, at: int) -> bool:
+    """Whether another target is named in the clause before a score list, after any HER2 word
+    ("c-MET protein overexpression by immunohistochemistry (IHC 2+ or 3+)"; not "AR any, HER2 IHC
+    0 or 1+": final review)."""
+    clause = re.split(r"[.;]\s", text[:at])[-1]
+    her2 = list(re.finditer(r"her-?2|(?:c-?)?erb-?b-?2", clause, re.I))
+    if her2:
+        clause = clause[her2[-1].end() :]
+    return bool(_OTHER_TARGET.search(clause))
+
+
 def ultralow_named(text: str) -> bool:
     """Whether the text lets in an IHC score above 0 and below 1+ (HER2-ultralow) by that range."""
     return _let_in(_ULTRALOW_RANGE, text)
@@ -87,7 +98,7 @@ def her2_scores(text: str) -> list[str] | None:
     ):
         return None
     m = _HER2_LIST.search(text)
-    if not m or _OTHER_TARGET.search(text[max(0, m.start() - 25) : m.start()]):
+    if not m or _other_target_before(text, m.start()):
         # ("HER3 IHC 2+ or 3+; no HER2 amplification by ISH": another target's scores, first
         # review)
         return None
@@ -95,14 +106,7 @@ def her2_scores(text: str) -> list[str] | None:
     if len(set(scores)) < 2:
         return None
     ultralow = ultralow_named(text)
-    amplified = re.search(
-        r"\(?ish\)?\s*\+|ish[- ]positive|hybridi[sz]ation\W{0,12}(?:\+|positive)"
-        # ("IHC 3 or IHC 2 with FISH amplification", "... or documented gene amplification by
-        # FISH": first review)
-        r"|(?<!non-)(?<!not )(?<!no )(?<!without )(?<!absence of )amplifi(?:ed|cation)",
-        m.group("after"),
-        re.I,
-    )
+    amplified = _amplified(m.group("after"))
     out: list[str] = []
     for sc in scores:
         if sc == "0+":
@@ -116,6 +120,25 @@ def her2_scores(text: str) -> list[str] | None:
     if ultralow:
         out.append("ultralow")
     return sorted(set(out))
+
+
+_AMPLIFIED = re.compile(
+    r"\(?ish\)?\s*\+|ish[- ]positive|hybridi[sz]ation\W{0,12}(?:\+|positive)"
+    # ("IHC 3 or IHC 2 with FISH amplification", "... or documented gene amplification by FISH":
+    # first review)
+    r"|amplifi(?:ed|cation)",
+    re.I,
+)
+#: a denial in the words before "amplified" ("without HER2 gene amplification", "ISH negative for
+#: amplification", "not amplified": final review)
+_NOT_BEFORE = re.compile(
+    r"\b(?:without|no|not|non|negative|absence|absent|lack\w*|nor)\b[^,;]{0,30}$|non-$", re.I
+)
+
+
+def _amplified(after: str) -> bool:
+    """Whether the words after a score list say the 2+ is amplified (not denied)."""
+    return any(not _NOT_BEFORE.search(after[: a.start()]) for a in _AMPLIFIED.finditer(after))
 
 
 def her2_list_start(text: str) -> int:

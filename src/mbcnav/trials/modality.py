@@ -210,11 +210,13 @@ _LIMIT_BEFORE = re.compile(
 
 
 def _other_cancer_is_subject(text: str) -> bool:
-    """Whether another cancer is named as what the rule is about, not only for a limit of its
-    own after the rule's limit (see ``_LIMIT_BEFORE``)."""
+    """Whether another cancer is named as what the rule is about, not only for a looser limit of
+    its own after the rule's limit (two limits to the upper normal before it in its sentence:
+    "<= 2.5 x ULN or <= 5x ULN in ... hepatocellular carcinoma"; one alone may be a lab rule beside
+    a cohort's cancer: final review)."""
     for m in rx("modality.other_cancer").finditer(text):
         sentence = re.split(r"[.;]\s", text[: m.start()])[-1]
-        if not _LIMIT_BEFORE.search(sentence):
+        if len(_LIMIT_BEFORE.findall(sentence)) < 2:
             return True
     return False
 
@@ -304,9 +306,24 @@ def modality(text: str, kind: str) -> str:
     return "required"
 
 
+#: a later sentence for some people in any form: "Patients with HER2-positive disease must ...",
+#: "HER2+ patients must ...", "If HER2-positive, patients must ..." (final review)
+_LATER_FOR_SOME = re.compile(
+    r"(?<=[.;]\s)(?:if\b|(?:for|in)\s+(?!(?:all|every|each|any|the\s+study)\b)(?:[\w+/-]+\s+){0,3}?"
+    r"(?:patients|participants|subjects|those|disease|tumou?rs?|cancers?)\b"
+    r"|(?:patients|participants|subjects|women|men|those|people)\s+(?:who|whose|with|that)\b[^.;]{0,120}?"
+    r"\b(?:must|should|need|are\s+eligible|are\s+required|require|only\s+if)"
+    # "HER2+ patients must ...": a group named by a word before the people (not "All patients")
+    r"|(?!(?:all|every|each|any|the|these|eligible|such|study|enrolled)\b)[\w+/-]+\s+(?:[\w+/-]+\s+)?"
+    r"(?:patients|participants|subjects|women|men)\s+(?:must|should|need|are\s+required|require))",
+    re.I,
+)
+
+
 def later_only_condition(text: str) -> bool:
-    """Whether the criterion would be conditional but for its later sentences for some people."""
-    return bool(rx("modality.conditional").search(text)) and not _conditional_in_first(text)
+    """Whether a later sentence of the criterion is for some people only (so a count or a
+    treatment read in the first sentence may have taken its kind from it)."""
+    return bool(_LATER_FOR_SOME.search(text))
 
 
 def _conditional_in_first(text: str) -> bool:

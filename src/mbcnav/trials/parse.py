@@ -204,6 +204,26 @@ def _record_criteria(trial: Trial) -> list[dict]:
 _BORROWS = frozenset({"lines", "therapy", "line_months", "options_exhausted"})
 
 
+def _borrowed(crit: dict) -> bool:
+    """Whether a count or a treatment of the criterion names a kind of drug its first sentence
+    does not (so it may come from a later sentence for some people)."""
+    text = crit.get("option") or crit["text"]
+    first = re.split(r"[.;]\s", text, maxsplit=1)[0].lower()
+    for c in crit["checks"]:
+        if c["type"] not in _BORROWS or c.get("conditional"):
+            continue
+        named = c.get("text") or c.get("class") or c.get("value") or ""
+        words = [w for w in re.split(r"[^a-z0-9]+", str(named).lower()) if len(w) >= 3]
+        words = [w for w in words if w not in _CLASS_FILLER] or words
+        if words and not any(w in first for w in words):
+            return True
+    return False
+
+
+#: words of a class's name that say nothing of which drugs it holds
+_CLASS_FILLER = frozenset({"anti", "therapy", "inhibitor", "antibody", "agent", "drug", "lines"})
+
+
 def _keyed(crit: dict, short: dict[str, str], by_name: bool = False) -> dict:
     """Precompute what matching needs: the cache key, routine wording and cohort label;
     ``short`` holds the trial's short names for other cancers ("PROC")."""
@@ -218,8 +238,8 @@ def _keyed(crit: dict, short: dict[str, str], by_name: bool = False) -> dict:
         crit["modality"] = "required"
     if (
         crit["modality"] == "required"
-        and any(c["type"] in _BORROWS for c in crit["checks"] if not c.get("conditional"))
         and later_only_condition(crit.get("option") or crit["text"])
+        and _borrowed(crit)
     ):
         # "Progressed after 1-2 prior lines. Patients with HER2-positive disease are eligible only
         # if they received prior trastuzumab ...": a count or treatment read in the first sentence

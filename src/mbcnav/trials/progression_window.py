@@ -171,6 +171,11 @@ def _no_growth_scan_inside(c: dict, f: PatientFacts, today: date, text: str = ""
         return False
     if f.diagnosed_on and (today - date.fromisoformat(f.diagnosed_on)).days <= c["days"]:
         return False
+    # a treatment begun inside the window may have followed growth the record does not date
+    # (final review)
+    started = [d.start for d in f.drugs if d.start and "metastatic" in d.settings]
+    if any(0 <= (today - date.fromisoformat(s)).days <= c["days"] for s in started):
+        return False
     return not (f.growing_now and f.growing_now[0])
 
 

@@ -21,30 +21,44 @@ from mbcnav.trials.time_windows import span_days
 if TYPE_CHECKING:
     from mbcnav.trials.facts import PatientFacts
 
-#: a drug name or note sentence that tells of treatment in a trial: a trial, a clinical or phase
-#: N study, a study drug or an investigational agent, on or off study (not a scan called a
-#: "study": "the lesion seen on the prior study has grown", first review)
+#: a drug name that tells of a trial ("camizestrant (investigational, clinical trial)")
+_TRIAL_DRUG = re.compile(
+    r"\binvestigational\b|\bclinical\s+trial\b|\bstudy\s+drugs?\b|\btrial\b", re.I
+)
+#: a note sentence that tells of treatment in a trial: a clinical trial or a phase N trial or
+#: study, a study drug or an investigational agent, on or off study (not a scan called a "study",
+#: "a trial of duloxetine", a research or registry study, a trial cited: reviews)
 _IN_TRIAL = re.compile(
-    r"\binvestigational\b|\bstudy\s+drugs?\b|\b(?:on|off)\s+study\b|\b(?:on|in|enrolled\s+in|"
-    r"participat\w*\s+in|given\s+on|took\s+part\s+in|taking\s+part\s+in|came\s+off|taken\s+off|"
-    r"off|treated\s+on|randomi[sz]ed\s+(?:in|on|to))\s+(?:a\s+|the\s+|an?\s+)?"
-    r"(?:phase\s+[\w/-]{1,5}\s+)?(?:[\w-]+\s+){0,2}?(?:clinical\s+)?trial\b"
-    r"|\b(?:phase\s+[\w/-]{1,5}|clinical|interventional|research)\s+(?:[\w-]+\s+){0,2}?study\b",
+    r"\binvestigational\s+(?:agents?|drugs?|products?|therap\w+|treatments?|arm)\b"
+    r"|\bstudy\s+drugs?\b|\b(?:on|off)\s+study\b"
+    r"|\b(?:on|in|into|enrolled\s+(?:in|on|into)|participat\w*\s+in|given\s+on|took\s+part\s+in|"
+    r"taking\s+part\s+in|came\s+off|taken\s+off|off|treated\s+on|randomi[sz]ed\s+(?:in|on|to))\s+"
+    r"(?:a\s+|the\s+|an?\s+)?(?:[\w-]+\s+){0,2}?(?:clinical\s+(?:trial|study)|phase\s+"
+    r"(?:[1-3]|i{1,3}|1b|2a|2b|ib|iia|iib)[\w/-]*\s+(?:[\w-]+\s+){0,3}?(?:trial|study)|trial(?!\s+of\b))\b",
     re.I,
 )
-#: words that make a sentence weigh, plan, deny or cite a trial rather than tell that the person
-#: was in one ("never participated in a clinical trial", "declined enrollment", "OS benefit in
-#: the MONALEESA-2 trial": first review)
+#: words that make a sentence weigh, plan, deny, cite or only promise a trial rather than tell
+#: that the person was in one ("never participated in a clinical trial", "declined enrollment",
+#: "OS benefit in the MONALEESA-2 trial", "will be enrolled", "awaiting a slot": reviews)
 _ONLY_WEIGHED = re.compile(
     r"\b(?:asks?|asked|asking|discuss\w*|consider\w*|options?|vs\.?|versus|possible|interest\w*|"
     r"eligib\w*|screen\w*|refer\w*|look\w*|plan\w*|would|could|may|might|if|never|"
     r"not(?!\s+(?:any\s+)?longer)|no(?!\s+longer)|none|"
     r"without|declin\w*|refus\w*|benefit\w*|shown|showed|results?|data|according|based|evidence|"
-    r"approv\w*|reported|standard)\b|n't\b|\?",
+    r"approv\w*|reported|standard|will|shall|pending|await\w*|slot|upcoming|soon|future|hope\w*|"
+    r"wait\w*|candidate|offered|to\s+be|registry|biobank|observational|survey|questionnaire|cited|"
+    r"as\s+in|like\s+the)\b|n't\b|\?",
+    re.I,
+)
+#: a note sentence that tells the trial treatment ended
+_ENDED = re.compile(
+    r"\b(?:came|taken|went|come|coming)\s+off\b|\boff\s+(?:the\s+)?(?:study|trial)\b|\bstopped\b|"
+    r"\bdiscontinu\w*|\bcompleted\b|\bended\b|\blast\s+dose\b|\bprogress\w*\s+on\b|"
+    r"\bwithdr[ae]wn?\b|\bremoved\s+from\b|\bno\s+longer\b",
     re.I,
 )
 _ISO = re.compile(r"\b(20\d\d-\d\d-\d\d)\b")
-_SENTENCE = re.compile(r"(?<=[.;!?])\s+")
+_SENTENCE = re.compile(r"(?<=[.!?])\s+")
 
 
 def _told(text: str) -> bool:
@@ -52,31 +66,31 @@ def _told(text: str) -> bool:
 
 
 def from_record(p, as_of: date) -> dict | None:
-    """{"last": ISO date or None, "ongoing": bool, "what": words}: the latest trial treatment the
-    record tells of, or None when it tells of none."""
-    found: list[tuple[str | None, bool, str]] = []
+    """{"items": [(state, ISO end or None, words)], "what": words}: every trial treatment the
+    record tells of, each "ongoing" (a trial drug still given), "ended" (a trial drug stopped, or a
+    note that says it ended, with the date the note gives, if any) or "unknown" (a note that tells
+    of a trial but not whether it ended); None when the record tells of none."""
+    items: list[tuple[str, str | None, str]] = []
     for t in p.treatments:
         named = " ".join(t.drugs)
-        if t.type == "systemic" and _IN_TRIAL.search(named) and (not t.start or t.start <= as_of):
-            ongoing = t.end is None or t.end > as_of
-            found.append((None if ongoing else t.end.isoformat(), ongoing, named))
+        if t.type == "systemic" and _TRIAL_DRUG.search(named) and (not t.start or t.start <= as_of):
+            if t.end is None or t.end > as_of:
+                items.append(("ongoing", None, named))
+            else:
+                items.append(("ended", t.end.isoformat(), named))
     for a in p.assessments:
         if not a.note or (a.date and a.date > as_of):
             continue
         for sentence in _SENTENCE.split(a.note):
             if _told(sentence):
-                dates = [d for d in _ISO.findall(sentence) if d <= as_of.isoformat()]
-                found.append((max(dates) if dates else None, False, sentence.strip()))
-    if not found:
+                if _ENDED.search(sentence):
+                    dates = [d for d in _ISO.findall(sentence) if d <= as_of.isoformat()]
+                    items.append(("ended", max(dates) if dates else None, sentence.strip()))
+                else:
+                    items.append(("unknown", None, sentence.strip()))
+    if not items:
         return None
-    ongoing = any(o for _, o, _ in found)
-    dated = [d for d, _, _ in found if d]
-    return {
-        "last": max(dated) if dated and not ongoing else None,
-        "ongoing": ongoing,
-        "what": found[-1][2][:120],
-        "undated": any(d is None and not o for d, o, _ in found),
-    }
+    return {"items": items, "what": items[-1][2][:120]}
 
 
 #: an exclusion about taking part in another trial or being given an investigational drug (not
@@ -111,8 +125,12 @@ _ANY_TIME = re.compile(r"\d+\s*(?:days?|weeks?|wks?|months?|years?|half-?li)", r
 _UNSETTLED_WINDOW = re.compile(r"half-?li(?:fe|ves)|whichever|prior\s+to\s+randomi", re.I)
 #: a rule about being in a trial now, not before ("Concurrent participation ...")
 _NOW_ONLY = re.compile(
-    r"\b(?:concurrent\w*|current(?:ly)?|simultaneous\w*|ongoing|at\s+the\s+(?:same\s+)?time|"
-    r"while\s+(?:on|in)\s+(?:this|the)\s+study|during\s+(?:this|the)\s+study)\b",
+    r"\b(?:concurrent\w*|current(?:ly)?|simultaneous\w*|ongoing|presently|already\s+enrolled|"
+    r"at\s+the\s+(?:same\s+)?time|while\s+(?:on|in)\s+(?:this|the)\s+study|during\s+(?:this|the)\s+"
+    r"study|(?:is|are|being)\s+(?:currently\s+)?(?:participating|enrolled|taking\s+part)|"
+    r"participating\s+in)\b"
+    # "Patients enrolled in another clinical study" (review): enrolled now
+    r"|^\W*(?:patients|subjects|participants)\s+(?:who\s+are\s+)?(?:enrolled|participating)\b",
     re.I,
 )
 _BEFORE_TOO = re.compile(r"\b(?:prior|previous\w*|past|history|earlier|before)\b", re.I)
@@ -153,29 +171,40 @@ def participation_check(text: str, kind: str) -> dict | None:
 
 
 def holds(c: dict, f: PatientFacts) -> tuple[bool | None, str, str]:
-    """Whether the record tells of trial treatment inside the rule's window (any, without one)."""
+    """Whether the record tells of trial treatment the rule is about: any (no window), one now,
+    or one inside the window."""
     settle = "Whether you have taken part in a clinical trial, and when your last trial dose was"
     told = f.trial_history
     if not told:
         return None, "Your record does not say whether you have been in a clinical trial.", settle
+    items = told["items"]
     said = f"Your record tells of treatment in a clinical trial ({told['what']})"
-    if told["ongoing"]:
+    if any(state == "ongoing" for state, _, _ in items):
         return True, f"{said}, still going on.", ""
     if c.get("now_only") or c.get("ongoing_only"):
-        # a rule about a trial now, or one that lets in people only followed up after a trial
-        if c.get("now_only") and told["last"] and not told["undated"]:
-            return False, f"{said}, ended on {told['last']}; this rule is about a trial now.", ""
+        if c.get("now_only") and all(state == "ended" for state, _, _ in items):
+            return False, f"{said}, which has ended; this rule is about a trial now.", ""
         return None, f"{said}; whether you are still in it decides this rule.", settle
     if c.get("unsettled"):
         return None, f"{said}; when it ended decides this rule.", settle
     if c.get("within_days") is None:
         return True, f"{said}.", ""
-    if not told["last"]:
-        return None, f"{said}; when it ended decides this rule.", settle
     today = date.fromisoformat(f.as_of) if f.as_of else date.today()
-    ago = (today - date.fromisoformat(told["last"])).days
     window = int(round(c["within_days"]))
-    why = f"{said}, last on {told['last']}, {ago} days ago; the rule covers the last {window} days."
-    if ago > window and told["undated"]:
-        return None, f"{why} Another trial in your record has no date.", settle
-    return ago <= window, why, ""
+    ends = [end for _, end, _ in items if end]
+    last = max(ends) if ends else None
+    if last and (today - date.fromisoformat(last)).days <= window:
+        ago = (today - date.fromisoformat(last)).days
+        return (
+            True,
+            f"{said}, last on {last}, {ago} days ago; the rule covers the last {window} days.",
+            "",
+        )
+    if last and all(state == "ended" and end for state, end, _ in items):
+        ago = (today - date.fromisoformat(last)).days
+        return (
+            False,
+            f"{said}, last on {last}, {ago} days ago; the rule covers the last {window} days.",
+            "",
+        )
+    return None, f"{said}; when it ended decides this rule.", settle
