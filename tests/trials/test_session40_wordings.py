@@ -637,3 +637,38 @@ def test_final_review_time_without_a_drug_is_no_time_on_it():
         "Trastuzumab-free interval of at least 6 months",
     ):
         assert not [k for k in checks_of(text) if k["type"] == "line_months"], text
+
+
+# ---- read from held-out sets 112 and 113 after their one measurement
+
+
+def test_less_than_or_equal_written_with_or():
+    assert checks_of("ECOG performance status < or = 2.") == [
+        {"type": "ecog", "allowed": [0, 1, 2]}
+    ]
+    assert [k for k in checks_of("Age > or = 18 years") if k["type"] == "age"][0]["min"] == 18
+
+
+def test_not_in_a_complete_remission_turns_the_state_round():
+    text = "Patients with HER-2+ Stage IV breast cancer that have been maximally treated and not in a complete remission"
+    (ned,) = [k for k in checks_of(text) if k["type"] == "no_evidence_of_disease"]
+    assert ned["neg"]
+    (plain,) = [
+        k
+        for k in checks_of("No clinical evidence of disease (complete remission).")
+        if k["type"] == "no_evidence_of_disease"
+    ]
+    assert not plain["neg"]
+
+
+def test_a_receptor_named_for_how_it_is_tested_asks_no_status():
+    text = (
+        "Participants must have biopsy proven HR+, HER2 non-amplified (negative), invasive breast "
+        "cancer. ER, PR, and HER2 positivity would be determined per institutional (local) testing."
+    )
+    values = {k["value"] for k in checks_of(text) if k["type"] == "receptor"}
+    assert "her2-positive" not in values and "her2-negative" in values
+    # the other way: a positivity asked for stays
+    assert "her2-positive" in {
+        k["value"] for k in checks_of("HER2 positivity by IHC 3+") if k["type"] == "receptor"
+    }

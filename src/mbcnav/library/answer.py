@@ -206,6 +206,12 @@ def _emergency_first(
         fever_sections = [s for s in sections if "fever" in s.heading.lower()]
         if fever or fever_sections:
             own, sections = fever, fever_sections
+    elif sign and " with " in sign:
+        # a pair of signs (emergency_signs._PAIRS): the article's brain-symptoms passage
+        brain = [h for h in own if "brain" in h.section.heading.lower()]
+        brain_sections = [s for s in sections if "brain" in s.heading.lower()]
+        if brain or brain_sections:
+            own, sections = brain, brain_sections
     best = own[0] if own else None
     if best is None:
         if not sections:
@@ -324,7 +330,7 @@ def ask(
             return AskResult(question, [], OFF_TOPIC, False, reading.asked, reading.shape)
         near = nearest(index, question, hits, top)
         if sign is not None:
-            near = _emergency_first(index, hits, near, confident=False)[:top]
+            near = _emergency_first(index, hits, near, confident=False, sign=sign)[:top]
         answers = [
             _answer(index.library.articles[h.section.article], h.section, h.rank, weights, "")
             for h in near

