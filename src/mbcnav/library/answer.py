@@ -36,6 +36,7 @@ from mbcnav.library.choose import (
     similarity,
     stem_weights,
 )
+from mbcnav.library.emergency_signs import PAIR_SIGNS
 from mbcnav.library.errors import LibraryError
 from mbcnav.library.index import Hit, get_index
 from mbcnav.library.personal import (  # noqa: F401 (Profile, fit, profile_of: public here too)
@@ -206,8 +207,8 @@ def _emergency_first(
         fever_sections = [s for s in sections if "fever" in s.heading.lower()]
         if fever or fever_sections:
             own, sections = fever, fever_sections
-    elif sign and " with " in sign:
-        # a pair of signs (emergency_signs._PAIRS): the article's brain-symptoms passage
+    elif sign in PAIR_SIGNS:
+        # a pair of signs (headache with vomiting): the article's brain-symptoms passage
         brain = [h for h in own if "brain" in h.section.heading.lower()]
         brain_sections = [s for s in sections if "brain" in s.heading.lower()]
         if brain or brain_sections:

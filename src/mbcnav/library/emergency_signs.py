@@ -176,7 +176,7 @@ def emergency_sign(question: str) -> str | None:
                 seen.add(found[0])
     for pair in _PAIRS:
         if pair <= seen:
-            return " with ".join(sorted(pair))
+            return " with ".join(sorted(pair))  # one of PAIR_SIGNS
     return None
 
 
@@ -186,3 +186,5 @@ def emergency_sign(question: str) -> str | None:
 #: "headaches ... threw up twice this week" and held-out set 85's "a headache every single morning
 #: and today she threw up" (session 40, read after set 85 was measured)
 _PAIRS = (frozenset({"headache", "vomiting"}),)
+#: the names ``emergency_sign`` gives a pair ("headache with vomiting"), for the answer's passage
+PAIR_SIGNS = frozenset(" with ".join(sorted(pair)) for pair in _PAIRS)

@@ -8,6 +8,7 @@ from mbcnav.library.asked_clause import BACK_TO_STORY, COMPARES, asked_whether
 from mbcnav.library.drugs_named import drug_taken, names_drug
 from mbcnav.library.other_people import (
     PAST_OR_OTHERS,
+    PAST_WORDS,
     SOMEONE_ELSES,
     names_relative,
     others_beside_own,
@@ -23,7 +24,7 @@ _SOMEONE_NO_CANCER = re.compile(
 
 
 #: a cancer told as the past ("my sister had ovarian cancer", "years ago", "history of")
-_PAST = re.compile(r"\b(?:had|ago|history|previous|previously|past|survivor)\b")
+_PAST = re.compile(rf"\b(?:{PAST_WORDS}|survivor)\b")
 
 
 class OtherCancerReadings:

@@ -12,17 +12,22 @@ SOMEONE_ELSES = re.compile(
     r"cousin|friend|wife|husband|partner|son|daughter|grand\w*|niece|nephew|law|neighbou?r|"
     r"colleague|coworker|boss)\b"
 )
+#: words that place a cancer in the past ("had", "years ago", "history of")
+PAST_WORDS = r"had|ago|history|previous|previously|past"
 #: a cancer told as someone else's or as the writer's past ("my sister had", "years ago")
-PAST_OR_OTHERS = re.compile(
-    SOMEONE_ELSES.pattern + r"|\b(?:had|ago|history|previous|previously|past)\b"
+PAST_OR_OTHERS = re.compile(SOMEONE_ELSES.pattern + rf"|\b(?:{PAST_WORDS})\b")
+
+#: relatives and friends, for whose finding or cancer the writer may ask (``_WRITER_OWN``,
+#: ``_RELATIVE``)
+_KIN = (
+    r"mom|mum|mother|dad|father|sister|brother|aunt|uncle|cousin|friend|wife|husband|partner|son|"
+    r"daughter|grand\w*|niece|nephew|neighbou?r|colleague|coworker"
 )
 
 
 #: the writer's own words: I, me, mine, or "my" not of a relative ("my 14 year old son")
 _WRITER_OWN = re.compile(
-    r" (?:i|im|ive|id|me|mine|myself) | my (?!(?:\S+ ){0,3}(?:mom|mum|mother|dad|father|sister|"
-    r"brother|aunt|uncle|cousin|friend|wife|husband|partner|son|daughter|grand\w*|niece|nephew|"
-    r"neighbou?r|colleague|coworker|boss|in law)\b)"
+    rf" (?:i|im|ive|id|me|mine|myself) | my (?!(?:\S+ ){{0,3}}(?:{_KIN}|boss|in law)\b)"
 )
 
 
@@ -61,10 +66,7 @@ _IS_IT_CANCER = re.compile(
     r"(?:chance|chances|odds) (?:that )?(?:(?:it|this|that)(?: is)?|its))(?: \S+)? cancer "
 )
 #: a relative or friend named ("my 14 year old son", "sister got a BI-RADS 4")
-_RELATIVE = re.compile(
-    r" (?:mom|mum|mother|dad|father|sister|brother|aunt|uncle|cousin|friend|wife|husband|partner|"
-    r"son|daughter|grand\w*|niece|nephew|neighbou?r|colleague|coworker)s? "
-)
+_RELATIVE = re.compile(rf" (?:{_KIN})s? ")
 
 
 def names_relative(padded: str) -> bool:

@@ -1,5 +1,8 @@
 """Parts of one criterion that are one of several ways in (a note that lets someone in, rules
-labelled with parts of the study, a list of which some items will do): a "no" there is no "no"."""
+labelled with parts of the study, a list of which some items will do), or later sentences for some
+people only: a "no" there is no "no". ``modality`` reads the whole criterion's modality with
+``LATER_CONDITION``; ``parse`` keeps a rule conditional when a count may have borrowed its kind
+from a later sentence (``later_only_condition``, ``borrowed_kind``)."""
 
 from __future__ import annotations
 
@@ -106,3 +109,59 @@ def mark_conditional_parts(plain: str, kind: str, out: list[dict]) -> None:
         for c in out:
             if some.start() <= c.get("at", -1) < end:
                 c["conditional"] = True
+
+
+#: a later sentence for some people in any form: "Patients with HER2-positive disease must ...",
+#: "HER2+ patients must ...", "If HER2-positive, patients must ..." (final review)
+_LATER_FOR_SOME = re.compile(
+    r"(?<=[.;]\s)(?:if\b|(?:for|in)\s+(?!(?:all|every|each|any|the\s+study)\b)(?:[\w+/-]+\s+){0,3}?"
+    r"(?:patients|participants|subjects|those|disease|tumou?rs?|cancers?)\b"
+    r"|(?:patients|participants|subjects|women|men|those|people)\s+(?:who|whose|with|that)\b[^.;]{0,120}?"
+    r"\b(?:must|should|need|are\s+eligible|are\s+required|require|only\s+if)"
+    # "HER2+ patients must ...": a group named by a word before the people (not "All patients")
+    r"|(?!(?:all|every|each|any|the|these|eligible|such|study|enrolled)\b)[\w+/-]+\s+(?:[\w+/-]+\s+)?"
+    r"(?:patients|participants|subjects|women|men)\s+(?:must|should|need|are\s+required|require))",
+    re.I,
+)
+
+
+#: a later sentence that keeps people out is the rule itself, not one for some people ("Patients
+#: who have had prior CDK4/6 inhibitor therapy must not take part": session 39 review)
+_KEEPS_OUT = re.compile(
+    r"\b(?:must|should|may|will|can|shall)\s+not\s+(?:take\s+part|participate|join|be\s+(?:enrolled|"
+    r"included|eligible))\b|\b(?:ineligible|excluded|not\s+eligible)\b",
+    re.I,
+)
+
+
+def later_only_condition(text: str) -> bool:
+    """Whether a later sentence of the criterion is for some people only (so a count or a
+    treatment read in the first sentence may have taken its kind from it)."""
+    return any(
+        not _KEEPS_OUT.search(re.split(r"[.;]\s", text[m.start() :], maxsplit=1)[0])
+        for m in _LATER_FOR_SOME.finditer(text)
+    )
+
+
+#: checks that may take a drug or class from a later sentence of the criterion
+_BORROWS = frozenset({"lines", "therapy", "line_months", "options_exhausted"})
+
+
+def borrowed_kind(crit: dict) -> bool:
+    """Whether a count or a treatment of the criterion names a kind of drug its first sentence
+    does not (so it may come from a later sentence for some people)."""
+    text = crit.get("option") or crit["text"]
+    first = re.split(r"[.;]\s", text, maxsplit=1)[0].lower()
+    for c in crit["checks"]:
+        if c["type"] not in _BORROWS or c.get("conditional"):
+            continue
+        named = c.get("text") or c.get("class") or c.get("value") or ""
+        words = [w for w in re.split(r"[^a-z0-9]+", str(named).lower()) if len(w) >= 3]
+        words = [w for w in words if w not in _CLASS_FILLER] or words
+        if words and not any(w in first for w in words):
+            return True
+    return False
+
+
+#: words of a class's name that say nothing of which drugs it holds
+_CLASS_FILLER = frozenset({"anti", "therapy", "inhibitor", "antibody", "agent", "drug", "lines"})

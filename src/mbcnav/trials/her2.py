@@ -25,8 +25,9 @@ _HER2_LIST = re.compile(
 #: what makes an IHC score list a HER2 one: HER2 named, or the in situ hybridization that only
 #: HER2 scoring pairs with IHC in breast cancer ("IHC 0 or 1 fluorescence in situ hybridization
 #: (FISH) negative", an item under "HER2 negative as per ASCO/CAP": set 24)
+_HER2_WORD = re.compile(r"her-?2|(?:c-?)?erb-?b-?2", re.I)
 _HER2_CONTEXT = re.compile(
-    r"her-?2|(?:c-?)?erb-?b-?2|\b(?:f|c|s)?ish\b|in\s+situ\s+hybridi[sz]ation", re.I
+    _HER2_WORD.pattern + r"|\b(?:f|c|s)?ish\b|in\s+situ\s+hybridi[sz]ation", re.I
 )
 
 
@@ -69,7 +70,7 @@ def _other_target_before(text: str, at: int) -> bool:
     ("c-MET protein overexpression by immunohistochemistry (IHC 2+ or 3+)"; not "AR any, HER2 IHC
     0 or 1+": final review)."""
     clause = re.split(r"[.;]\s", text[:at])[-1]
-    her2 = list(re.finditer(r"her-?2|(?:c-?)?erb-?b-?2", clause, re.I))
+    her2 = list(_HER2_WORD.finditer(clause))
     if her2:
         clause = clause[her2[-1].end() :]
     return bool(_OTHER_TARGET.search(clause))
@@ -94,7 +95,7 @@ def her2_scores(text: str) -> list[str] | None:
     zero, ultralow, low), after ASCO/CAP 2023 (0 includes ultralow; 2+ is low unless ISH is
     amplified). None unless a HER2 criterion lists two scores or more."""
     if not _HER2_CONTEXT.search(text) or (
-        not re.search(r"her-?2|(?:c-?)?erb-?b-?2", text, re.I) and _OTHER_TARGET.search(text)
+        not _HER2_WORD.search(text) and _OTHER_TARGET.search(text)
     ):
         return None
     m = _HER2_LIST.search(text)

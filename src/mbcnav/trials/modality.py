@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 
+from mbcnav.trials.conditional_parts import LATER_CONDITION
 from mbcnav.trials.cues import SENTENCE_END
 from mbcnav.trials.line_allowance import allowed_count
 from mbcnav.trials.options import WAY_DETAIL, ways_in
@@ -306,44 +307,10 @@ def modality(text: str, kind: str) -> str:
     return "required"
 
 
-#: a later sentence for some people in any form: "Patients with HER2-positive disease must ...",
-#: "HER2+ patients must ...", "If HER2-positive, patients must ..." (final review)
-_LATER_FOR_SOME = re.compile(
-    r"(?<=[.;]\s)(?:if\b|(?:for|in)\s+(?!(?:all|every|each|any|the\s+study)\b)(?:[\w+/-]+\s+){0,3}?"
-    r"(?:patients|participants|subjects|those|disease|tumou?rs?|cancers?)\b"
-    r"|(?:patients|participants|subjects|women|men|those|people)\s+(?:who|whose|with|that)\b[^.;]{0,120}?"
-    r"\b(?:must|should|need|are\s+eligible|are\s+required|require|only\s+if)"
-    # "HER2+ patients must ...": a group named by a word before the people (not "All patients")
-    r"|(?!(?:all|every|each|any|the|these|eligible|such|study|enrolled)\b)[\w+/-]+\s+(?:[\w+/-]+\s+)?"
-    r"(?:patients|participants|subjects|women|men)\s+(?:must|should|need|are\s+required|require))",
-    re.I,
-)
-
-
-#: a later sentence that keeps people out is the rule itself, not one for some people ("Patients
-#: who have had prior CDK4/6 inhibitor therapy must not take part": session 39 review)
-_KEEPS_OUT = re.compile(
-    r"\b(?:must|should|may|will|can|shall)\s+not\s+(?:take\s+part|participate|join|be\s+(?:enrolled|"
-    r"included|eligible))\b|\b(?:ineligible|excluded|not\s+eligible)\b",
-    re.I,
-)
-
-
-def later_only_condition(text: str) -> bool:
-    """Whether a later sentence of the criterion is for some people only (so a count or a
-    treatment read in the first sentence may have taken its kind from it)."""
-    return any(
-        not _KEEPS_OUT.search(re.split(r"[.;]\s", text[m.start() :], maxsplit=1)[0])
-        for m in _LATER_FOR_SOME.finditer(text)
-    )
-
-
 def _conditional_in_first(text: str) -> bool:
     """Whether a conditional cue stands outside the later sentences that open with their own
     people or case (``conditional_parts.LATER_CONDITION``, whose checks are conditional there):
     those leave the first sentence the rule for everyone."""
-    from mbcnav.trials.conditional_parts import LATER_CONDITION
-
     cues = list(rx("modality.conditional").finditer(text))
     if not cues:
         return False

@@ -6,14 +6,10 @@ import json
 import re
 
 from mbcnav.trials.cohorts import cohort_of, named_groups
+from mbcnav.trials.conditional_parts import borrowed_kind, later_only_condition
 from mbcnav.trials.criteria import parse_criteria
 from mbcnav.trials.match import _ROUTINE
-from mbcnav.trials.modality import (
-    expand,
-    later_only_condition,
-    modality,
-    other_cancer_abbreviations,
-)
+from mbcnav.trials.modality import expand, modality, other_cancer_abbreviations
 from mbcnav.trials.population import gates
 from mbcnav.trials.record import Trial
 from mbcnav.trials.split import Criterion, split
@@ -200,30 +196,6 @@ def _record_criteria(trial: Trial) -> list[dict]:
     return out
 
 
-#: checks that may take a drug or class from a later sentence of the criterion
-_BORROWS = frozenset({"lines", "therapy", "line_months", "options_exhausted"})
-
-
-def _borrowed(crit: dict) -> bool:
-    """Whether a count or a treatment of the criterion names a kind of drug its first sentence
-    does not (so it may come from a later sentence for some people)."""
-    text = crit.get("option") or crit["text"]
-    first = re.split(r"[.;]\s", text, maxsplit=1)[0].lower()
-    for c in crit["checks"]:
-        if c["type"] not in _BORROWS or c.get("conditional"):
-            continue
-        named = c.get("text") or c.get("class") or c.get("value") or ""
-        words = [w for w in re.split(r"[^a-z0-9]+", str(named).lower()) if len(w) >= 3]
-        words = [w for w in words if w not in _CLASS_FILLER] or words
-        if words and not any(w in first for w in words):
-            return True
-    return False
-
-
-#: words of a class's name that say nothing of which drugs it holds
-_CLASS_FILLER = frozenset({"anti", "therapy", "inhibitor", "antibody", "agent", "drug", "lines"})
-
-
 def _keyed(crit: dict, short: dict[str, str], by_name: bool = False) -> dict:
     """Precompute what matching needs: the cache key, routine wording and cohort label;
     ``short`` holds the trial's short names for other cancers ("PROC")."""
@@ -240,7 +212,7 @@ def _keyed(crit: dict, short: dict[str, str], by_name: bool = False) -> dict:
         crit["modality"] == "required"
         and crit["kind"] == "inclusion"
         and later_only_condition(crit.get("option") or crit["text"])
-        and _borrowed(crit)
+        and borrowed_kind(crit)
     ):
         # "Progressed after 1-2 prior lines. Patients with HER2-positive disease are eligible only
         # if they received prior trastuzumab ...": a count or treatment read in the first sentence

@@ -155,7 +155,7 @@ _GROWTH_TOLD = re.compile(
 )
 
 
-def _no_growth_scan_inside(c: dict, f: PatientFacts, today: date, text: str = "") -> bool:
+def _no_growth_scan_inside(c: dict, f: PatientFacts, today: date) -> bool:
     """Whether the latest scan in the record, a body scan inside the window, shows the cancer
     shrinking, stable or gone, with no note anywhere in the record telling of growth or its signs
     and no spread or return found inside the window (growth in the window would have to come
