@@ -62,6 +62,7 @@ CASES = [
         "round59_cases.yaml",
         "round60_cases.yaml",
         "round61_cases.yaml",
+        "round62_cases.yaml",
     )
     for case in yaml.safe_load((DATA / file).read_text("utf-8"))["cases"]
 ]

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from . import readings
+from . import doses, readings
 from .conditions import COMPARISONS, NUMBERS, TEXTS, WORD_LISTS
 from .context import STANDARD_UNITS
 from .errors import TriageError
@@ -35,6 +35,7 @@ ATOMS = (
     *TEXTS,
     "words",
     "asks",
+    "dose",
     "grade",
     "also",
     "count",
@@ -111,6 +112,9 @@ def check(cond: object, where: str, field: str = "when", known_classes=()) -> No
                     phrase,
                     "write lower-case words, each optionally ending with '*', with '...' between two words for a gap",
                 )
+    elif key == "dose":
+        if value not in doses.KINDS:
+            raise _fail(where, sub, value, "use one of: " + ", ".join(doses.KINDS))
     elif key == "asks":
         if not isinstance(value, bool):
             raise _fail(where, sub, value, "write true or false")

@@ -65,7 +65,7 @@ from mbcnav.patient.negation import FILLERS, NEGATORS, negated
 from mbcnav.patient.spelled import digits
 from mbcnav.patient.subjects import carried, denial_beside_report
 
-from . import grading, readings
+from . import doses, grading, readings
 from .context import Context, is_reported
 from .errors import TriageError
 
@@ -278,6 +278,14 @@ def matches(cond: dict, entry: Symptom | None, ctx: Context, facts: dict) -> boo
         return any(phrase.lower().replace("'", "") in text for phrase in value)
     if key == "asks":
         return asks(entry.note) == value
+    if key == "dose":
+        # tablets counted against a medicine's most-a-day, or "3 instead of 1" (doses.py)
+        note = entry.note or ""
+        return bool(
+            doses.over_daily_limit(note)
+            if value == "over_daily_limit"
+            else doses.more_than_meant(note)
+        )
     if key == "words":
         return words_match(value, f"{entry.note or ''}. {entry.location or ''}")
     raise TriageError(f"Unknown condition {key!r}.")  # check() makes this unreachable

@@ -1,0 +1,96 @@
+"""Doses counted in a person's words (mbcnav.triage.doses; hazard H210)."""
+
+import pytest
+
+from mbcnav.triage import condition_schema, doses
+from mbcnav.triage.errors import TriageError
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        "had 16 paracetamol today for the bone pain, is that ok",
+        "ive had about 12 co-codamol since this morning",
+        "took 2 x 500mg tylenol 6 times today",
+        "i swallowed 10 of my paracetamol",
+        "gave her twelve paracetamol today, she was in so much pain",
+        "took 13 percocet since lunch",
+        "ive had 9 extra strength tylenol today",
+        "took 5 x 1g paracetamol today",
+    ],
+)
+def test_more_than_the_most_a_day(words):
+    assert doses.over_daily_limit(words)
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        "i take 2 paracetamol 4 times a day",  # eight: the most, not more
+        "took sixteen paracetamol over 2 days",  # eight a day
+        "i didnt take 10 paracetamol, only 2",
+        "can i take 10 paracetamol",  # asked, not taken
+        "i have 16 paracetamol left",  # not taken
+        "took 1000mg paracetamol at 8",  # a strength, not a count
+        "took 10 percocet over the day",  # 325 mg each: 3,250 mg
+        "bought 32 paracetamol and had 2",
+        "had 12 ibuprofen... sorry i mean 2",  # another medicine
+    ],
+)
+def test_within_the_most_a_day(words):
+    assert doses.over_daily_limit(words) is None
+
+
+@pytest.mark.parametrize(
+    ("words", "more"),
+    [
+        ("took 3 of my 5mg oxycodone at once instead of 1", True),
+        ("gave her 2 ml of oramorph instead of 0.5", True),
+        ("injected 20 units instead of 10 by mistake", True),
+        ("took 1 instead of 2", False),
+        ("took my 10 units instead of 20", False),
+        ("didnt take 2 instead of 1, i checked", False),
+    ],
+)
+def test_more_than_meant(words, more):
+    assert bool(doses.more_than_meant(words)) is more
+
+
+def test_bad_data_names_the_field():
+    with pytest.raises(TriageError, match=r"medicines\[0\]\.most_mg_a_day"):
+        doses.parse(
+            {
+                "medicines": [
+                    {"name": "x", "words": ["x"], "tablet_mg": 500, "most_mg_a_day": "lots"}
+                ]
+            }
+        )
+    with pytest.raises(TriageError, match=r"medicines\[0\]\.words"):
+        doses.parse(
+            {
+                "medicines": [
+                    {"name": "x", "words": ["Tylenol"], "tablet_mg": 500, "most_mg_a_day": 4000}
+                ]
+            }
+        )
+
+
+def test_the_bundled_limits_read():
+    med = doses.medicines()["acetaminophen"]
+    assert med.most_mg_a_day == 4000 and med.tablet_mg == 500
+
+
+def test_condition_names_the_allowed_kinds():
+    with pytest.raises(TriageError, match="over_daily_limit, more_than_meant"):
+        condition_schema.check({"dose": "too_much"}, "rule 'x'")
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        "i have needed it 6 times a day this week instead of 2",
+        "taking my oramorph 4 or 5 times a day now instead of 1 or 2",
+    ],
+)
+def test_how_often_is_not_one_dose_too_many(words):
+    assert doses.more_than_meant(words) is None
