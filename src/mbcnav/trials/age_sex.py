@@ -193,11 +193,23 @@ _ANY_MENOPAUSE = re.compile(
 )
 
 
+#: a sex the rule requires in so many words, whatever else it asks ("All patients must be female
+#: with age>18 and premenopausal or perimenopausal", NCT02072512: session 41, tuning set 114);
+#: not "must be female or male", "... must be women of childbearing potential"
+_MUST_BE = re.compile(
+    r"\b(?:must|should|shall|to)\s+be\s+(?:an?\s+)?(?:adult\s+)?(female|women|woman|male|men|man)\b"
+    r"(?!\s*(?:or|and|/)\s*(?:fe)?males?\b)(?![^.;]*\b(?:childbearing|child-bearing|reproductive)\b)",
+    re.I,
+)
+
+
 def sex_check(text: str) -> dict | None:
     # a bracket that only says any menopausal status will do: "Women of more than 18 years old
     # (menopause or not)" (NCT01553903: last session's held-out set 89, read after it was
     # measured)
     bare = _ANY_MENOPAUSE.sub(" ", text)
+    if (must := _MUST_BE.search(bare)) and not (_FEMALE.search(bare) and _MALE.search(bare)):
+        return {"type": "sex", "value": "male" if _MALE.fullmatch(must.group(1)) else "female"}
     rest = _SEX_FILLER.sub(" ", _FEMALE.sub(" ", _MALE.sub(" ", bare)))
     if len(re.findall(r"[a-z]{3,}", rest, re.I)) > 2:
         return None

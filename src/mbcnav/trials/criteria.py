@@ -40,6 +40,7 @@ from mbcnav.trials.cues import (
     or_declined,
 )
 from mbcnav.trials.durations import duration_check
+from mbcnav.trials.line_checks import capital_or_parts
 from mbcnav.trials.lines_and_labs import _blood_tests, _line_checks, _without_limit_premises
 from mbcnav.trials.mention_check import from_mention
 from mbcnav.trials.mention_scope import Reading, not_a_rule
@@ -73,6 +74,15 @@ _NOT_TARGET = re.compile(
 def _said(check: dict) -> tuple:
     """What a check is about, for telling an ask from a denial of the same thing."""
     return (check["type"], check["value"], frozenset(check.get("genes") or ()))
+
+
+def _capital_ways(text: str) -> list[int]:
+    """Where each way after a capital "OR" starts, in one plain sentence (line_checks.
+    capital_or_parts): the same thing said again in another way is that way's own check
+    ("Has locally recurrent inoperable breast cancer not previously treated with chemotherapy
+    ... OR has metastatic breast cancer not previously treated with chemotherapy", NCT02819518:
+    session 41, tuning set 114), so options._either_or can weigh each way."""
+    return [m.end() for m in re.finditer(r" OR ", text)] if capital_or_parts(text) else []
 
 
 def _way(ways: list[int], at: int | None) -> int:
@@ -121,7 +131,7 @@ def checks_for(crit: Criterion, found: list[Mention]) -> list[dict]:
             ruled,
             premise_end,
             trailing_if,
-            ways,
+            sorted({*ways, *_capital_ways(plain)}),
         )
     )
     out = _her2_list(plain, _no_or_low_her2(plain, without_testing_words(plain, out)))

@@ -192,7 +192,10 @@ def _status_check(text: str) -> dict | None:
         "value": "post" if m.group(1).lower() == "post" else "pre",
         "ofs_ok": _suppression_allowed(text),
     }
-    if check["value"] == "pre" and rx("menopause.subject").match(head, m.end()):
+    # (read in the whole text: a definition may stand between the subject and its verb, "Pre- or
+    # perimenopausal women, who do not meet the criteria for post-menopausal status (defined in
+    # continuation) and men must be ... receiving a LHRH analogue": session 41, tuning set 114)
+    if check["value"] == "pre" and rx("menopause.subject").match(text, m.end()):
         # "Premenopausal women must take goserelin": whom a rule is for, not a requirement
         # ("Postmenopausal women must have ..." is the trial's population: a requirement)
         check["premise"] = True

@@ -268,7 +268,9 @@ _TITLE_OTHER_WAY = re.compile(
 # any biomarker line: session 25, set 65); HER2 and hormone receptors are the population gates'
 _TITLE_GENES = r"PIK3CA|ESR1|AKT1|PTEN|g?BRCA(?:1/2|[12])?|PALB2|FGFR[1-4]?|NTRK[1-3]?"
 _TITLE_CHANGE = re.compile(
-    rf"\b(?:{_TITLE_GENES})[- ]?(?:mutant|mutated|mutations?|altered|alterations?)\b", re.I
+    # (the short forms too: "ER+/HER2-, ESR1mut Advanced Breast Cancer", NCT06382948, and
+    # "gBRCAm": session 41, tuning set 114)
+    rf"\b(?:{_TITLE_GENES})[- ]?(?:mutant|mutated|mutations?|mut|m|altered|alterations?)\b", re.I
 )
 # the gene among others ("BRCA1/2- and HRD-mutated"), or in either state ("Mutant or Wild-type"),
 # or what the study looks for, not whom it is for ("Liquid Biopsy Detection of ESR1 Mutations",
@@ -281,6 +283,14 @@ _TITLE_EITHER = re.compile(
 )
 
 
+# a receptor status before the gene, with a comma, is the subtype, not another gene ("ER+/HER2-,
+# ESR1mut Advanced Breast Cancer": session 41, tuning set 114)
+_RECEPTORS_BEFORE = re.compile(
+    r"\b(?:ER|HR|PR|HER2)(?:[+-]|\s*-?\s*(?:positive|negative|low))(?:/(?:ER|HR|PR|HER2)(?:[+-]|\s*-?\s*(?:positive|negative|low)))*\s*,\s*$",
+    re.I,
+)
+
+
 def _title_change(trial: Trial) -> list[Criterion]:
     """The tumour change a title asks for, when the criteria never name a gene of the list."""
     m = _TITLE_CHANGE.search(trial.title)
@@ -288,12 +298,14 @@ def _title_change(trial: Trial) -> list[Criterion]:
         not m
         or re.search(rf"\b(?:{_TITLE_GENES})", trial.eligibility or "", re.I)
         or re.search(r"(?:\band|\bor|/|&|,)\s*$", trial.title[: m.start()][-12:], re.I)
+        and not _RECEPTORS_BEFORE.search(trial.title[: m.start()])
         or re.search(r"^\W*(?:and|or|/)\b", trial.title[m.end() :], re.I)
         or _TITLE_EITHER.search(trial.title)
         or trial.study_type.upper() == "OBSERVATIONAL"
     ):
         return []
-    return [Criterion("inclusion", f"{m.group(0).strip()}{FROM_TITLE}", 0)]
+    said = re.sub(r"[- ]?(?:mut|m)$", " mutation", m.group(0).strip())  # "ESR1mut"
+    return [Criterion("inclusion", f"{said}{FROM_TITLE}", 0)]
 
 
 def _title_criteria(trial: Trial) -> list[Criterion]:
