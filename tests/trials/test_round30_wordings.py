@@ -214,7 +214,7 @@ def test_a_receptor_status_before_a_drug_word_is_still_a_status():
 def test_the_new_wordings_do_not_backtrack_on_long_runs():
     import time
 
-    from mbcnav.trials.cues import _NOTHING_MORE
+    from mbcnav.trials.setting_cues import _NOTHING_MORE
 
     start = time.perf_counter()
     _NOTHING_MORE.match(" " * 50_000 + "x")

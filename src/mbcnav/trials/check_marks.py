@@ -13,7 +13,8 @@ from __future__ import annotations
 import re
 
 from mbcnav.trials.context import Mention
-from mbcnav.trials.cues import (
+from mbcnav.trials.pneumonitis import bare as pneumonitis_bare
+from mbcnav.trials.premise_cues import (
     _DEFINES,
     _HAVE_PREMISE,
     _IF_PREMISE,
@@ -22,7 +23,6 @@ from mbcnav.trials.cues import (
     _PREMISE_NOT,
     _TRAILING_IF,
 )
-from mbcnav.trials.pneumonitis import bare as pneumonitis_bare
 from mbcnav.trials.radiation import radiation_scope
 from mbcnav.trials.split import Criterion
 

@@ -32,7 +32,6 @@ from mbcnav.trials.context import Mention, mentions_many
 from mbcnav.trials.cues import (
     _DEFINITION,
     _DRUG_NAIVE,
-    _IF,
     _LAB,
     _OPTIONAL_PARTNER,
     _PARTNER,
@@ -45,6 +44,7 @@ from mbcnav.trials.lines_and_labs import _blood_tests, _line_checks, _without_li
 from mbcnav.trials.mention_check import from_mention
 from mbcnav.trials.mention_scope import Reading, not_a_rule
 from mbcnav.trials.options import ways_in
+from mbcnav.trials.premise_cues import _IF
 from mbcnav.trials.reading import _own_words
 from mbcnav.trials.receptor_lists import (
     _her2_list,

@@ -1,13 +1,16 @@
 """The words around a mention that set what a criterion asks: exceptions, allowances,
-premises, explanations, prohibitions, wash-outs and scope cues (regular expressions), and the
-sentence and clause a mention sits in. Used by ``criteria.checks_for``."""
+explanations, definitions, prohibitions, coming treatments, labels and topics, partner drugs,
+whole rules on any earlier treatment and scope cues (regular expressions), and the sentence and
+clause a mention sits in. Used by ``criteria.checks_for``. Premises are in ``premise_cues``,
+wash-outs, gaps and use now in ``time_cues``, harm and growth in ``harm_cues`` and settings and
+population heads in ``setting_cues``."""
 
 from __future__ import annotations
 
 import re
 
 from mbcnav.trials.options import WAY_DETAIL, ways_in
-from mbcnav.trials.time_windows import _W
+from mbcnav.trials.time_cues import _ALLOWED_IF_LATE
 from mbcnav.trials.wording import rx
 
 #: where a sentence ends: a full stop before a capital ("(e.g. palbociclib) in the adjuvant or
@@ -21,14 +24,6 @@ _ALLOWED = re.compile(
     re.I,
 )
 _NOT_ALLOWED = re.compile(r"not (?:be )?(?:allowed|permitted|eligible)|prohibited", re.I)
-_METASTATIC_SETTING = re.compile(
-    r"(?:metastatic|advanced)(?: or (?:metastatic|advanced|unresectable))? (?:setting|disease|breast cancer|tnbc|mbc|bc\b)"
-    # "for inoperable locally advanced or metastatic TNBC" (NCT05609903: last session's held-out
-    # set 89, read after it was measured)
-    r"|for (?:(?:inoperable|unresectable|locally|recurrent)\s+)*(?:mbc|metastatic|advanced)",
-    re.I,
-)
-_EARLY_SETTING = re.compile(r"(?:neo)?adjuvant|early[- ]stage|curative", re.I)
 _LAB = re.compile(
     r"\buln\b|upper limit of normal|\balt\b|\bast\b|bilirubin|creatinine|neutrophil|platelet|h(?:a)?emoglobin",
     re.I,
@@ -155,48 +150,6 @@ _EXPLAIN = re.compile(
 )
 # words that make a note or a defining sentence a rule of its own
 _BINDING = re.compile(r"\b(?:must|required|need to|considered ineligible|not eligible)\b", re.I)
-#: people named by a marker ("HER2-positive patients", "Her2-neu-expressing patients"): a subject
-#: read by both _PREMISE and _MARKER_SUBJECT
-_MARKER_PATIENTS = (
-    r"[\w/+-]{2,30}(?:\s*[-\u2010\u2011]\s*|\s+)(?:positive|negative|expressing|"
-    r"over-?expressing|mutated|mutant|amplified)\s+(?:patients|participants|subjects|women)\b"
-)
-# whom a rule is for, then the rule: "Patients with ... must ...", "For patients undergoing
-# hormonal therapy for metastatic disease, disease progression must be confirmed" (NCT00842998),
-# "Her2-neu-expressing patients must have received ... trastuzumab" (NCT00020176): a person the
-# first words do not describe is not held to the rest (session 32, tuning set 87)
-_PREMISE = re.compile(
-    r"^\W*(?:[\w\s/-]{0,40}:\s*)?(?:for\s+|in\s+)?(?:"
-    r"(?:patients|participants|subjects|women|those|people)\s+(?:with|who \w+|having|undergoing|"
-    r"receiving|taking|(?:being\s+)?treated\s+with|whose\s+(?:primary\s+)?(?:tumou?rs?|cancers?|disease))"
-    r"\s+(?=.)|(?=" + _MARKER_PATIENTS + r"))"
-    r"(.{3,300}?)(?:,?\s+(?:must|should|may|will|need|can|have to|are required)\b|\s*(?:\([^()]*\))?\s*:)",
-    re.I,
-)
-# ... and a rule said with "have received" after people named by what they have: "Patients with
-# HER2-positive metastatic breast cancer have received treatment with trastuzumab ..."
-# (NCT05331326: session 38, tuning set 105); not "Patients who have received ...", where the
-# people are named by the treatment itself
-_HAVE_PREMISE = re.compile(
-    r"^\W*(?:[\w\s/-]{0,40}:\s*)?(?:for\s+|in\s+)?(?:patients|participants|subjects|women|people)\s+"
-    # (not "Patients with HR+ ... breast cancer who have received ...": the study's own people,
-    # named by what they had: review)
-    r"with\s+(?=.)([^.;:()]{3,120}?)(?<!\bwho)(?<!\bthat)(?<!\bwhich),?\s+(?:have|has)\s+"
-    r"(?:previously\s+|already\s+|also\s+)?"
-    r"(?:received|been\s+treated|undergone)\b",
-    re.I,
-)
-# a subject named by a marker ("Her2-neu-expressing patients must ..."): when no check reads the
-# marker, the rule is for a group the record may not be in, so it never rules anyone out
-_MARKER_SUBJECT = re.compile(
-    r"^\W*(?:for\s+|in\s+)?"
-    + _MARKER_PATIENTS
-    +
-    # then a rule for them ("must have received"), never "are excluded" nor a bare subject
-    # ("HER2-overexpressing patients by local laboratory testing": review)
-    r"(?=[^.;]{0,40}?\b(?:must|should|need\s+to|have\s+to|are\s+required)\b)",
-    re.I,
-)
 _DOSE = re.compile(
     r"cumulative|mg/m2|mg/m²|\bdose of\b|high[- ]dose|myeloablative|stem[- ]cell (?:rescue|support|transplant)",
     re.I,
@@ -204,29 +157,14 @@ _DOSE = re.compile(
 _MAY = re.compile(
     r"\bmay\b|\beither\b|\bif\b|allowed|permitted|eligible|(?:one|any) of the following", re.I
 )
-_WASHOUT = re.compile(
-    r"wash-?out|\bconcurrent\b|\bconcomitant\b|\bwithin\s+\w+\s+half-?li(?:fe|ves)\b"
-    # "Patients must have been off tamoxifen or other estrogen receptor blocking agents for at
-    # least 6 weeks and off chemotherapy for 3 weeks" (NCT04692103: held-out set 95, read after
-    # it was measured): a time since stopping, for those who had it
-    r"|\b(?:been\s+)?off\s+(?:[\w/-]+\s+){0,8}?for\s+(?:at\s+least\s+)?(?:\d+|one|two|three|four|six)\s*"
-    r"(?:days?|weeks?|months?)\b",
-    re.I,
-)
 # an exclusion worded as a prohibition ("Patients may not have received ..."): the "not"
 # forbids, it does not negate
 _PROHIBITION = re.compile(
     r"\b(?:may|must|should|can|will)\s+not\s+(?:have\s+)?(?:received|receive|had|be\s+receiving|been\s+treated)\b",
     re.I,
 )
-_LATER_IF = re.compile(r"\W*(?:in\s+cases?\s+where|in\s+case|if|when|where)\b", re.I)
 _THERAPY_BEFORE = re.compile(
     r"\b(?:prior|previous|all)\s+(?:system(?:at)?ic\s+)?(?:therapy|therapies|treatments?|regimens?)\b[^.;]{0,80}$",
-    re.I,
-)
-# ("in metastatic or locally advanced setting", NCT03439735)
-_SCOPE_BEFORE = re.compile(
-    r"(?:\bfor|\bin the|\bin|\bduring|\bafter|\bsetting of)\s+(?:(?:locally|inoperable|unresectable|recurrent|advanced|metastatic)\s+(?:or|and|/)?\s*)*$",
     re.I,
 )
 _TEST_OF = re.compile(
@@ -235,10 +173,6 @@ _TEST_OF = re.compile(
 )
 _EXCEPT_STABLE = re.compile(
     r"\b(?:except|exception|unless|other than|apart from|provided)\b[^.;]{0,160}?\b(?:stable|treated|asymptomatic|controlled)",
-    re.I,
-)
-_RECEPTOR_SCOPE = re.compile(
-    r"\b(?:for|in|of)\s+(?:the\s+)?(?:(?:locally|loco-?regionally|advanced|metastatic|recurrent|unresectable|inoperable|or|and|and/or|/)[\s/]*)+$",
     re.I,
 )
 # an exception for brain lesions that are small, without symptoms or need no treatment
@@ -252,33 +186,6 @@ _BRAIN_COUNT = re.compile(
     r"(?:>|≥|>=|<|≤|<=|more than|greater than|at least|up to|fewer than|no more than)\s*\d+\s*(?:\w+\s+){0,2}(?:metasta|lesion)"
     r"|\b\d+\s*(?:-|–|to)\s*\d+\s*(?:\w+\s+){0,2}(?:metasta|lesion)"
     r"|(?:metasta\w*|lesions?)\s*(?:>|≥|<|≤)\s*\d+",
-    re.I,
-)
-_PROGRESSION_BEFORE = re.compile(r"\b(?:progress\w*|recurren\w*|relapse\w*)\b[^;.]{0,60}$", re.I)
-# "Progressed during or after CDK4/6 inhibitor ...": growth at any time after the drug counts
-# too, as a relapse on adjuvant letrozole two years after adjuvant abemaciclib ended (set 64);
-# not a window ("relapse within 12 months after"), which is read as one
-_GROWTH_AFTER = re.compile(
-    r"\b(?:progress\w*|recurren\w*|relapse\w*)\b(?:\s+of\s+(?:the\s+)?disease)?\s+"
-    r"(?:(?:on|during|while\s+on|while\s+receiving),?\s+or\s+)?(?:after|following)\b"
-    # no time between the growth and the drug ("less than 12 months after", "in the first 12
-    # months after": a window, read as one; review)
-    r"(?:(?!\bwithin\b|\d|\b(?:one|two|three|six|twelve|first)\b|\b(?:days?|weeks?|months?|years?)\b)[^;.]){0,40}$",
-    re.I,
-)
-# "Trastuzumab-resistance", "trastuzumab-refractory disease" (NCT00736970): growth on the drug
-# written after it
-_RESISTANT_AFTER = re.compile(r"^\s*[-\u2010]?\s*(?:resistan(?:t|ce)|refractory)\b", re.I)
-_HARM_FROM = re.compile(
-    r"\b(?:toxicit\w*|toxic\s+effects?|side[- ]effects?|adverse\s+(?:events?|effects?|reactions?)|complications?|sequelae"
-    # "complete resolution of immune-related AEs secondary to prior checkpoint inhibitor
-    # therapy" (NCT05635643): the harm's cause, no requirement to have had it
-    r"|(?:ir)?aes?)"
-    r"\s+(?:[\w-]+\s+){0,4}?(?:from|of|due\s+to|related\s+to|attributed\s+to|secondary\s+to|caused\s+by|associated\s+with)"
-    r"\s+(?:(?:any|all|the|prior|previous|earlier|recent)\s+){0,3}"
-    # "toxic effects of prior treatment (including prior immunotherapy)": an example of the cause
-    r"(?:(?:[\w/-]+\s+){0,3}?\(\s*(?:including|incl\.?|such\s+as|e\.\s?g\.,?|for\s+example)\s+"
-    r"(?:(?:any|all|the|prior|previous|earlier|recent)\s+){0,3})?$",
     re.I,
 )
 _GERMLINE = re.compile(r"germ-?line|\bg(?=brca)|hereditary|inherited", re.I)
@@ -295,40 +202,6 @@ _NOT_A_RESULT = re.compile(
     r"[\s-]*(?:mutation\s+|pathway\s+)?(?:inhibitors?|-?targeted|targeting|testing|tests?\b|assays?|analysis|assessment|determination|sample|tissue)",
     re.I,
 )
-# an exclusion is about the setting itself only when the setting words open it ("Metastatic
-# disease", "Evidence of distant metastases", "Known stage IV disease"; "any distal metastatic
-# disease", NCT04715958, a common slip for "distant")
-_SETTING_HEAD = re.compile(
-    r"^\W*(?:(?:known|documented|evidence of|presence of|history of|any|prior|current|clinical|radiological|distant|distal|de novo|with|has|have|patients with|participants with|subjects with)\s+){0,3}$",
-    re.I,
-)
-# an exclusion that is only a population with the setting: "Women with metastatic breast cancer"
-# (NCT06723899); "Patients with metastatic disease received more than first-line ..." goes on
-# to its rule, and the setting there is its premise
-_POPULATION_HEAD = re.compile(
-    r"^\W*(?:patients|participants|subjects|women|men|people|persons|individuals|females|males|those)\s+$",
-    re.I,
-)
-_NOTHING_MORE = re.compile(
-    r"^(?:\s*(?:breast\s+(?:cancer|carcinoma)|(?:breast\s+)?disease|cancer|tumou?rs?))?[\s.;]*$",
-    re.I,
-)
-# "... treated with anti-HER2 therapy if the tumor is HER2+": what follows "if" is a premise
-_DEFINES = re.compile(
-    r"^\W*((?:[\w/+-]+\s+){0,3}?[\w/+-]+)\s+(?:tumou?rs?|cancers?|disease)\s+(?:should|must|is|are|has|have|will)\b",
-    re.I,
-)
-_TRAILING_IF = re.compile(
-    r"(?<=\w)\s+(?:(?:if|when|in case)\s+(?=(?:the|their|his|her|a|an)?\s*(?:tumou?r|cancer|disease|patient|participant|subject)s?\b)|for\s+(?:patients|participants|subjects|those)\s+(?:with|who)\b)",
-    re.I,
-)
-# labels of a cohort, phase or population before the rule ("Phase II: BC only: If no ...")
-_LABELS = r"(?:(?:[\w.+/-]+\s+){0,2}[\w.+/-]+\s*:\s*){0,3}"
-_IF = re.compile(r"^\W*" + _LABELS + r"(?:if|when|in case|where)\b", re.I)
-# "If the patient has ER+ or PR+ (>1% on IHC) metastatic breast cancer: ...": the if-part, closed
-# by a colon or "then", is a premise that can be checked like "Patients with ...: ..."
-_PREMISE_NOT = re.compile(r"\b(?:no|not|non|without|never|absence)\b", re.I)
-_IF_PREMISE = re.compile(r"^\W*" + _LABELS + r"(?:if|when)\s+(.{3,300}?)(?:\s*:|,?\s+then\b)", re.I)
 
 
 def _sentence(text: str, at: int, ends: str = r"\.\s") -> str:
@@ -346,10 +219,6 @@ def _clause(text: str, start: int, end: int) -> str:
 
 _LABEL_AFTER = re.compile(r"(?i:\s+breast\s+cancer)?\s*(?:-|–|:)\s*[A-Z]")
 _WITHOUT = re.compile(r"\bwithout\s+(?:any\s+)?$", re.I)
-# "Stage I, II, III, or IV": every stage, no setting asked for
-_ALL_STAGES = re.compile(
-    r"\bstages?\s+(?:[0IV]+[abc]?\s*(?:,\s*or|,\s*and|,|or|and|-|–|to)?\s*)*IV\b", re.I
-)
 # "Chemotherapy for an indication other than treatment of the current cancer"
 _OTHER_INDICATION = re.compile(
     r"\s+for\s+(?:an?\s+)?(?:indication|condition|reason)s?\s+other\s+than\b", re.I
@@ -363,27 +232,6 @@ _COHORT_NAME = re.compile(
     r"(?:cohort|arm)\b[^:;.]{0,15}:",
     re.I,
 )
-# a drug joined to the harm it did: "Have received immunotherapy and present with grade >= 3
-# irAE" (NCT05108779): the harm is the rule, which a record of the drug alone cannot settle
-_HARM_AFTER = re.compile(
-    r"\s*(?:\([^()]*\)\s*)?,?\s*(?:and|with)\s+(?:present\w*|develop\w*|experienc\w*|suffer\w*|had|has|have)"
-    r"\s+(?:with\s+)?(?:an?\s+)?(?:grade|severe|serious|life[- ]threatening|immune|ir-?aes?\b|toxicit)",
-    re.I,
-)
-# ... and the harm named before the drug that caused it: "History of a decrease in LVEF to <40% or
-# symptomatic CHF with previous trastuzumab treatment" (NCT01513083, set 71): a harm on the drug,
-# which having had the drug alone does not settle
-_HARM_BEFORE = re.compile(
-    r"\b(?:cardiotoxicity|cardiomyopathy|heart\s+failure|chf|"
-    r"(?:lvef|ejection\s+fraction)\s+(?:decrease|decline|drop|fall|reduction)|"
-    r"(?:decrease|decline|drop|fall|reduction)\s+(?:in|of)\s+(?:the\s+)?(?:lvef|ejection\s+fraction)|"
-    r"pneumonitis|interstitial\s+lung\s+disease|ild|colitis|hepatitis|ir-?aes?|reactions?|side[- ]effects?)\b"
-    r"[^;.]{0,80}?\b(?:with|during|on|while\s+(?:on|receiving|taking)|from|under|caused\s+by|after|following)\s+"
-    r"(?:(?:the|a|an|any)\s+)?(?:previous|prior|earlier)?\s*(?:(?:treatment|therapy)\s+with\s+)?$",
-    re.I,
-)
-# ... in a clause that speaks of no growth ("toxicity or progression after prior taxane")
-_GREW = re.compile(r"\b(?:progress\w*|relaps\w*|recurr\w*|refractory|resistan\w*|fail\w*)\b", re.I)
 _LABEL_START = re.compile(r"(?:^|:)\W*(?:\w+\W+){0,2}$")
 # the rest of a label: its colon, then the rule ("Chemotherapy: At least 4 weeks since ...")
 _TOPIC_LABEL_AFTER = re.compile(r"\s*(?:\([^()]{0,30}\)\s*)?:\s*\S")
@@ -402,11 +250,6 @@ _TOPIC_RULE = re.compile(
     r"no\s+restrictions?|any|none\s+required|unrestricted)\b",
     re.I,
 )
-# "Metastatic lesion to the heart or eye", "Advanced primary with occlusion": the word names a
-# lesion or a primary tumour, not the setting
-_SETTING_NOUN = re.compile(
-    r"\s+(?:lesions?|deposits?|primary|tumou?rs?\s+(?:to|in|of|involving))\b", re.I
-)
 _EXCLUDING = re.compile(r"\((?:excluding|other than|except(?: for)?)\s+(?:[\w-]+\s+){0,2}$", re.I)
 
 
@@ -416,19 +259,6 @@ def _rules_only(text: str) -> str:
     parts = re.split(r"(?<=\.)\s+(?=[A-Z])", text)
     kept = [p for p in parts if not rx("modality.permitted").search(p)]
     return " ".join(kept) if kept else text
-
-
-# a permission with a time condition on the relapse ("Prior use of adjuvant CDK4/6i is allowed (if
-# relapse occurred >/=12 months since completion)", NCT06065748: twenty-eighth session, set 73):
-# the earlier treatment is allowed only when the cancer came back that long after its last dose
-_ALLOWED_IF_LATE = re.compile(
-    r"\b(?:if|provided|providing|as\s+long\s+as|only\s+when|when)\b[^.;]{0,40}?"
-    r"\b(?:relaps\w*|recurr\w*|progress\w*|metasta\w*)\b[^.;]{0,30}?"
-    rf"(?:>\s*/?\s*=|≥|>=|>|at\s+least|more\s+than|greater\s+than|over|beyond)\s*{_W}\s*"
-    r"(day|week|month|year)s?\s+(?:since|after|from|following|of)\s+(?:the\s+)?"
-    r"(?:completion|completing|end\b|last\s+dose|stopping|discontinuation|finishing)",
-    re.I,
-)
 
 
 def _allows_only(text: str, at: int) -> bool:
@@ -450,62 +280,6 @@ def _allows_only(text: str, at: int) -> bool:
     return part.strip() != text.strip() and bool(allowances) and not _ALLOWED_IF_LATE.search(part)
 
 
-# "Current antiestrogen therapy", "currently receiving": what is being taken now
-_CURRENT = re.compile(
-    r"\b(?:current(?:ly)?(?:\s+(?:receiving|taking|on|using))?|ongoing|concurrent|"
-    # "Patient already receiving hormonal therapy" (NCT01553903: held-out set 89, read after
-    # it was measured)
-    r"already\s+(?:receiving|taking|on|using))\s+(?:\w+\s+){0,2}$"
-    # "... and not receiving cytotoxic chemotherapy" (NCT05468034: session 37, set 93 read
-    # again): use now, denied
-    r"|\bnot\s+(?:currently\s+|now\s+)?(?:receiving|taking|using)\s+(?:(?!prior|previous)[\w-]+\s+){0,3}$"
-    # "must not be receiving an ER blocking endocrine therapy" (NCT04174352): use now
-    # ("is using immunosuppressant or systemic hormone therapy", NCT05688605: a list of what is
-    # used now; not "... or has had", "or completed", "or took": twenty-second session, set 56
-    # read after it was measured; review)
-    r"|\b(?:is|are|be)\s+(?:still\s+)?(?:receiving|taking|using)\s+(?:(?!(?:have|had|or\s+(?:\w+ed|\w+en|took|has|have|had|was|were|previous\w*|prior|recently))\b)[\w-]+\s+){0,6}$"
-    # "a diagnosis of breast cancer and receiving chemotherapy" (NCT07367269), "Patients
-    # receiving systemic therapy with capecitabine" (NCT01784393): now, not ever (sixteenth
-    # session, held-out set 39 read after it was measured)
-    # (not "progression while receiving X", "after", "prior": past use; second review)
-    r"|^(?!.*\b(?:progress\w*|relaps\w*|recurr\w*|after|following|prior|previous\w*|adjuvant|"
-    # ("... planning to undergo treatment with ET and palbociclib OR receiving first-line ET and
-    # palbociclib", NCT03439735: twenty-third session, last session's held-out set 59; a capital
-    # OR only: "has received or receiving X" is use at any time, review)
-    r"neoadjuvant)\b).*\b(?:patients|subjects|participants|women|people|and|(?-i:OR)|who\s+(?:is|are))\s+"
-    r"(?:currently\s+)?(?:receiving|undergoing|taking|using)\s+(?:(?!(?:or|prior|previous|had)\b)[\w-]+\s+){0,4}$",
-    re.I,
-)
-# "at least 12 months", "> 4 weeks": the least span of a gap
-_AT_LEAST_SPAN = (
-    r"(?:>|≥|>=|more than|at least|over|greater than)\s*\d+\s*(?:day|week|month|year)s?\s+"
-)
-# "> 12 months prior to enrolment": a least gap, not a window
-_GAP_BEFORE = re.compile(_AT_LEAST_SPAN + r"(?:prior|before|since|ago)\b", re.I)
-# "Recovery from prior immunotherapy", "recovered from the side effects of earlier
-# chemotherapy": a condition on a therapy if it was given, never a requirement to have had it
-# (NCT00003454; sixteenth session, tuning set 38)
-# ("recovered from clinically-significant adverse-events of their most recent cancer
-# immunotherapy", NCT05691517: any words up to the therapy unless a new clause starts: twenty-
-# second session, set 56 read after it was measured)
-_RECOVERY_BEFORE = re.compile(
-    r"\b(?:recover(?:y|ed|ing)?|resolution|resolved)\s+(?:(?:fully|completely|adequately|"
-    r"sufficiently)\s+)?(?:from|of|after)\s+(?:(?!(?:must|should|have|has|had|received?|"
-    r"progress\w*|relaps\w*|failed|and\s+(?:is|are|must|have|has|had|received|previously|treated|"
-    r"given|exposed|pretreated|with))\b)[\w-]+\s+){0,8}$",
-    re.I,
-)
-# "At least 12 months between completion of adjuvant chemotherapy and the diagnosis of
-# metastatic disease" (NCT00456846): a gap after a therapy named right after it, if it was given
-# (sixteenth session, tuning set 38); not "Must have received prior anthracycline, with at least
-# 4 weeks between the end of anthracycline and enrollment", whose first mention is required
-_GAP_AFTER_BEFORE = re.compile(
-    r"\b"
-    + _AT_LEAST_SPAN
-    + r"between\s+(?:the\s+)?(?:completion|end|last\s+dose)\s+of\s+(?:(?:the|any|prior|previous|"
-    r"adjuvant|neoadjuvant|\(?neo\)?adjuvant)\s+){0,3}$",
-    re.I,
-)
 # "Inconclusive, equivocal or unavailable result of HER2/neu overexpression": a result's state
 _RESULT_STATE = re.compile(
     r"\b(?:inconclusive|equivocal|unavailable|unknown|missing|pending|indeterminate)\b[^.;]{0,40}"
@@ -558,25 +332,8 @@ _TARGETING = re.compile(
     r"\b(?:targeting|targeted\s+(?:at|to|against)|directed\s+(?:at|against|to)|aimed\s+at)\s+(?:the\s+)?$",
     re.I,
 )
-_EARLY_AFTER = re.compile(
-    r"[^.;()]{0,25}?\b(?:in|for)\s+(?:an?|the)\s+(?:curative|(?:neo)?adjuvant|early)(?:[- ]intent)?\s+setting",
-    re.I,
-)
 
 
-# a lab limit that binds only some people ("... for patients with creatinine levels above 1.5 x
-# institutional ULN", NCT01534598, NCT05053971)
-_LAB_PREMISE = re.compile(
-    r"\b(?:for|in)\s+(?:patients|participants|subjects|those|people)\s+(?:with|whose|who\s+have)\s+"
-    r"[^.;]{0,40}?(?:above|greater\s+than|>|≥|exceed\w*|higher\s+than|outside|abnormal)",
-    re.I,
-)
-# a setting word that names a scan or test ("Metastatic setting 18F-FDG PET/ceCT indicating that
-# the lesions cannot be biopsied", NCT06369831), not the disease a person must have
-_TEST_AFTER = re.compile(
-    r"\s*(?:setting\s+)?(?:[\w-]+\s+){0,2}?(?:18f-?)?(?:fdg[- ]?)?(?:pet|ct\b|mri|scans?|imaging|biops\w*)",
-    re.I,
-)
 # "Brain and liver metastases are the sole sites of metastatic disease" (NCT06369831): the named
 # sites and no other
 _SOLE_SITES = re.compile(

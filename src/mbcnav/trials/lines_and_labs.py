@@ -13,10 +13,10 @@ import re
 
 from mbcnav.trials.adjuvant import adjuvant_reading
 from mbcnav.trials.context import Mention
-from mbcnav.trials.cues import _LAB_PREMISE
 from mbcnav.trials.labs import backwards, lab_checks
 from mbcnav.trials.line_checks import lines_checks
 from mbcnav.trials.modality import blank_brackets
+from mbcnav.trials.premise_cues import _LAB_PREMISE
 from mbcnav.trials.split import Criterion
 from mbcnav.trials.wording import rx
 

@@ -23,45 +23,30 @@ from mbcnav.trials.brain_wording import (
 from mbcnav.trials.context import Mention
 from mbcnav.trials.cues import (
     _ALLOWED,
-    _ALLOWED_IF_LATE,
     _BONE_KIND,
     _BRAIN_COUNT,
     _CANNOT,
     _COHORT_NAME,
-    _CURRENT,
     _DOSE,
-    _EARLY_AFTER,
-    _EARLY_SETTING,
     _EXCEPT,
     _EXCEPT_STABLE,
     _EXCLUDING,
-    _GAP_AFTER_BEFORE,
-    _GAP_BEFORE,
     _GERMLINE,
-    _GREW,
-    _GROWTH_AFTER,
-    _HARM_AFTER,
-    _HARM_BEFORE,
     _LABEL_START,
     _MAY,
-    _METASTATIC_SETTING,
     _NOT_ALLOWED,
     _NOT_THERAPY,
     _OTHER_INDICATION,
     _OWN_RULE,
     _PAST_CUE,
     _PLAN_LEAD,
-    _PROGRESSION_BEFORE,
     _PROHIBITION,
-    _RECOVERY_BEFORE,
     _REPRODUCTIVE,
-    _RESISTANT_AFTER,
     _SITE_STATE,
     _SMALL_EXCEPTION,
     _TOPIC_LABEL_AFTER,
     _TOPIC_RULE,
     _TREATED_WORDS,
-    _WASHOUT,
     _WITHOUT,
     SENTENCE_END,
     _clause,
@@ -76,9 +61,18 @@ from mbcnav.trials.gene_words import (
     change_kind,
     genes_named,
 )
+from mbcnav.trials.harm_cues import (
+    _GREW,
+    _GROWTH_AFTER,
+    _HARM_AFTER,
+    _HARM_BEFORE,
+    _PROGRESSION_BEFORE,
+    _RESISTANT_AFTER,
+)
 from mbcnav.trials.line_words import _ADC
 from mbcnav.trials.modality import WITH_OR_WITHOUT, between_edges
 from mbcnav.trials.reading import _segment
+from mbcnav.trials.setting_cues import _EARLY_AFTER, _EARLY_SETTING, _METASTATIC_SETTING
 from mbcnav.trials.therapy_timing import (
     _AFTER_STOPPING,
     _BEGUN,
@@ -87,6 +81,14 @@ from mbcnav.trials.therapy_timing import (
     _LATEST_LINE_IS,
     _RELAPSE_GAP_BEFORE,
     _SHORTER,
+)
+from mbcnav.trials.time_cues import (
+    _ALLOWED_IF_LATE,
+    _CURRENT,
+    _GAP_AFTER_BEFORE,
+    _GAP_BEFORE,
+    _RECOVERY_BEFORE,
+    _WASHOUT,
 )
 from mbcnav.trials.time_windows import span_days, window_days
 

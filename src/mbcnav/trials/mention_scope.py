@@ -14,26 +14,28 @@ from mbcnav.trials.asides import names_a_cause, names_a_purpose, names_fitness, 
 from mbcnav.trials.context import Mention
 from mbcnav.trials.cues import (
     _AGE_RULE,
-    _ALL_STAGES,
     _DRUG_AFTER,
-    _HARM_FROM,
     _LABEL_AFTER,
-    _LATER_IF,
     _NOT_A_RESULT,
-    _NOTHING_MORE,
-    _POPULATION_HEAD,
-    _RECEPTOR_SCOPE,
     _RESULT_STATE,
     _ROLE_OF_DRUGS,
-    _SCOPE_BEFORE,
-    _SETTING_HEAD,
-    _SETTING_NOUN,
     _TARGETING,
-    _TEST_AFTER,
     _TEST_OF,
     _THERAPY_BEFORE,
     _allows_only,
     _sentence,
+)
+from mbcnav.trials.harm_cues import _HARM_FROM
+from mbcnav.trials.premise_cues import _LATER_IF
+from mbcnav.trials.setting_cues import (
+    _ALL_STAGES,
+    _NOTHING_MORE,
+    _POPULATION_HEAD,
+    _RECEPTOR_SCOPE,
+    _SCOPE_BEFORE,
+    _SETTING_HEAD,
+    _SETTING_NOUN,
+    _TEST_AFTER,
 )
 from mbcnav.trials.wording import rx
 
