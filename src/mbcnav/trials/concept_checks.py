@@ -25,6 +25,7 @@ from mbcnav.trials.neuropathy import limit_check as neuropathy_limit
 from mbcnav.trials.performance_status import _KARNOFSKY, ecog_allowed
 from mbcnav.trials.population import ibc_checks
 from mbcnav.trials.receptor_percent import percent_checks
+from mbcnav.trials.set_aside import in_defining_bracket
 from mbcnav.trials.split import Criterion
 from mbcnav.trials.wording import rx
 
@@ -310,6 +311,7 @@ def _locoregional(crit: Criterion, plain: str) -> dict | None:
         # "Locally recurrent disease must not be amenable to resection" (NCT00370552:
         # twenty-eighth session, set 75): what local disease must be like, for whoever has it
         and not rx("locoregional.rule_on_it").search(plain[loco.start() :])
+        and not in_defining_bracket(plain, loco.start())
     ):
         return {"type": "locoregional", "at": loco.start()}
     return None

@@ -38,6 +38,7 @@ from mbcnav.trials.cues import (
     _SOLE_SITES,
     or_declined,
 )
+from mbcnav.trials.cyp3a import cyp3a_check
 from mbcnav.trials.durations import duration_check
 from mbcnav.trials.line_checks import capital_or_parts
 from mbcnav.trials.lines_and_labs import _blood_tests, _line_checks, _without_limit_premises
@@ -165,6 +166,8 @@ def _person_checks(crit: Criterion, plain: str) -> list[dict]:
         if c := fn(plain):
             out.append(c)
     if c := participation_check(plain, crit.kind):
+        out.append(c)
+    if c := cyp3a_check(plain, crit.kind):
         out.append(c)
     if crit.kind == "inclusion" and not any(c["type"] == "sex" for c in out):
         if c := women_subject(plain):

@@ -115,6 +115,20 @@ _PLAN_LEAD = re.compile(
     r"(?:administer|give|start|begin|initiate|treat)\b",
     re.I,
 )
+#: the study's own treatment, not the person's history: "Male participants may be required to use
+#: GnRH agonists when being treated with fulvestrant" (NCT06756932), "pre-menopausal patients
+#: should receive ovarian function suppression ... while receiving fulvestrant or aromatase
+#: inhibitor treatment in the control arm" (NCT06837792): session 41, from older sets' false
+#: "not met"; not growth while on it ("progression while receiving a taxane")
+_STUDY_TREATMENT_BEFORE = re.compile(
+    r"\b(?:when|while)\s+(?:being\s+)?(?:treated\s+with|receiving|on|taking|given)\s+(?:the\s+|study\s+)?(?:[\w/-]+\s+){0,3}$"
+    r"|\bduring\s+(?:the\s+)?(?:study|trial)\s+(?:treatment|therapy)\s+with\s+(?:[\w/-]+\s+){0,3}$",
+    re.I,
+)
+_STUDY_ARM_AFTER = re.compile(
+    r"^[^.;]{0,60}?\bin\s+the\s+(?:control|experimental|study|investigational|comparator|treatment)\s+arms?\b",
+    re.I,
+)
 _PAST_CUE = re.compile(
     r"\b(?:prior|previous\w*|received|progress\w*|history|had|pretreated|relaps\w*)\b", re.I
 )
@@ -145,7 +159,11 @@ _EXPLAIN = re.compile(
     r"|(?:^|(?<=[.;]\s))(?:(?!\b(?:at\s+least|more\s+than|must|required)\b)[^.;()≥≤<>])*\b(?:do|does|will|shall|should)\s+not\s+(?:be\s+)?count(?:ed)?\s+as\s+(?:an?\s+|one\s+)?(?:[\w/-]+\s+){0,3}?lines?\b[^.;]*"
     # what the study may do ("For TNBC, mesothelin assessment may be performed for exploratory
     # analyses", NCT07510802): an optional study step, not who may join
-    r"|(?:^|(?<=[.;]\s))[^.;]*\bmay\s+(?:also\s+)?be\s+(?:performed|done|collected|assessed|measured|analy[sz]ed|explored)\b[^.;]*",
+    r"|(?:^|(?<=[.;]\s))[^.;]*\bmay\s+(?:also\s+)?be\s+(?:performed|done|collected|assessed|measured|analy[sz]ed|explored)\b[^.;]*"
+    # whom the rule before spares ("... longer than 1 year. This does not apply to patients with
+    # de novo metastatic disease or patients who did not receive (neo)adjuvant chemotherapy",
+    # NCT06342037: session 41, from older sets' false "not met"): people let off, not a rule
+    r"|(?<=[.;]\s)(?:this|these|the\s+above|that)\s+(?:\w+\s+)?(?:does|do|will|shall)\s+not\s+apply\s+to\b[^.;]*",
     re.I,
 )
 # words that make a note or a defining sentence a rule of its own
@@ -164,7 +182,12 @@ _PROHIBITION = re.compile(
     re.I,
 )
 _THERAPY_BEFORE = re.compile(
-    r"\b(?:prior|previous|all)\s+(?:system(?:at)?ic\s+)?(?:therapy|therapies|treatments?|regimens?)\b[^.;]{0,80}$",
+    r"\b(?:prior|previous|all)\s+(?:system(?:at)?ic\s+)?(?:therapy|therapies|treatments?|regimens?)\b[^.;]{0,80}$"
+    # the end of a past treatment, a time mark ("... elapsed between the completion of treatment
+    # with curative intent ... and first documented ... recurrence", NCT02819518: session 41,
+    # tuning set 114)
+    r"|\b(?:completion|completing|completed|end|ending|finish(?:ed|ing)?)\s+(?:of\s+)?(?:the\s+)?"
+    r"(?:[\w-]+\s+){0,2}?(?:therapy|therapies|treatments?|regimens?)\s+(?:with|of|given\s+with)\s*$",
     re.I,
 )
 _TEST_OF = re.compile(

@@ -6,6 +6,7 @@ import re
 
 from mbcnav.trials import (
     brain_window,
+    cyp3a,
     health_problems,
     neuropathy,
     pneumonitis,
@@ -443,6 +444,8 @@ def evaluate(c: dict, f: PatientFacts) -> tuple[bool | None | str, str, str]:
     if t == "lab":
         gilbert = any("gilbert" in k for k in f.conditions)
         return evaluate_lab(c, f.labs, f.as_of, f.sites, gilbert)
+    if t == "cyp3a":
+        return cyp3a.holds(c, f)
     if t == "consent":
         return True, "You would be asked to agree in writing.", ""
     return None, "Not checked automatically.", ""

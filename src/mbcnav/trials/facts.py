@@ -177,6 +177,9 @@ class PatientFacts:
     as_of: str = ""
     note: str = ""  # free text (notes only), kept for lexical checks
     trial_history: dict | None = None  # trial_history.from_record(): trial treatment told of
+    medicines_now: list[str] = field(
+        default_factory=list
+    )  # every treatment entry's drugs not ended on the day
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -493,6 +496,12 @@ def from_patient(p, as_of: date) -> PatientFacts:
         karnofsky=p.karnofsky,
         conditions=derive.conditions(p, as_of),
         condition_entries=derive.condition_entries(p, as_of),
+        medicines_now=[
+            name
+            for t in p.treatments
+            if (not t.start or t.start <= as_of) and (t.end is None or t.end >= as_of)
+            for name in t.drugs
+        ],
         biomarkers=dict(p.biomarkers),
         zip=p.postal_code,
         labs=_labs(p, as_of),

@@ -251,11 +251,18 @@ _GLUED_FIRST_ITEM = re.compile(
 )
 
 
+#: a bullet sign alone on its line, its item on the next ("-\nPatient must be capable ...",
+#: NCT06382948 as a web copy gives it: session 41, tuning set 114): one item, not an empty one
+#: that swallows the list
+_LONE_SIGN = re.compile(r"(?m)^([ \t]*[-•*·‣◦▪])[ \t]*\n[ \t]*(?=[^\s\-•*·‣◦▪])")
+
+
 def _lines(text: str) -> list[str]:
     text = unescape((text or "").replace("\r\n", "\n").replace("\\n", "\n"))
     # "Inclusion criteria1) Germline mutation in BRCA1 ..." (NCT02000622 as a web page gives it:
     # set 81): the first item's number glued to its header
     text = _GLUED_FIRST_ITEM.sub(r"\1: ", text)
+    text = _LONE_SIGN.sub(r"\1 ", text)
     if _hard_wrapped(text):
         text = " ".join(line.strip() for line in text.split("\n") if line.strip())
     out = []

@@ -44,6 +44,8 @@ from mbcnav.trials.cues import (
     _REPRODUCTIVE,
     _SITE_STATE,
     _SMALL_EXCEPTION,
+    _STUDY_ARM_AFTER,
+    _STUDY_TREATMENT_BEFORE,
     _TOPIC_LABEL_AFTER,
     _TOPIC_RULE,
     _TREATED_WORDS,
@@ -318,6 +320,7 @@ def from_mention(m: Mention, text: str, kind: str) -> dict | None:
             or _WASHOUT.search(_rules_only(text))
             or _REPRODUCTIVE.search(_sentence(text, m.start))
             or (_PLAN_LEAD.match(text) and not _PAST_CUE.search(_sentence(text, m.start)))
+            or _study_treatment(text, m, before)
         ):
             return None  # "pregnancy after abemaciclib initiation must be reported": exposure
         allowed = (_allows(around, before) or limited) and not _NOT_ALLOWED.search(around)
@@ -558,3 +561,12 @@ def from_mention(m: Mention, text: str, kind: str) -> dict | None:
     elif exception:
         return None
     return check
+
+
+def _study_treatment(text: str, m, before: str) -> bool:
+    """A drug named as the study's own treatment ("when being treated with fulvestrant", "...
+    while receiving fulvestrant ... in the control arm"), not growth on it nor a history."""
+    clause = re.split(r"[;.]", before)[-1]
+    if _PROGRESSION_BEFORE.search(clause) or _PAST_CUE.search(clause):
+        return False
+    return bool(_STUDY_TREATMENT_BEFORE.search(clause) or _STUDY_ARM_AFTER.match(text[m.end :]))

@@ -270,7 +270,8 @@ _TITLE_GENES = r"PIK3CA|ESR1|AKT1|PTEN|g?BRCA(?:1/2|[12])?|PALB2|FGFR[1-4]?|NTRK
 _TITLE_CHANGE = re.compile(
     # (the short forms too: "ER+/HER2-, ESR1mut Advanced Breast Cancer", NCT06382948, and
     # "gBRCAm": session 41, tuning set 114)
-    rf"\b(?:{_TITLE_GENES})[- ]?(?:mutant|mutated|mutations?|mut|m|altered|alterations?)\b", re.I
+    rf"\b(?:{_TITLE_GENES})[- ]?(?:mutant|mutated|mutations?|mut|m|altered|alterations?)\b",
+    re.I,
 )
 # the gene among others ("BRCA1/2- and HRD-mutated"), or in either state ("Mutant or Wild-type"),
 # or what the study looks for, not whom it is for ("Liquid Biopsy Detection of ESR1 Mutations",

@@ -173,8 +173,27 @@ def without_testing_words(plain: str, out: list[dict]) -> list[dict]:
     ]
 
 
+#: a subtype the cancer had when first found, said of whom a note is for ("Note, participants
+#: initially diagnosed with hormone receptor positive and/or HER2-positive breast cancer must have
+#: histological confirmation of TNBC in a tumor biopsy ...", NCT06449222: session 41, from an
+#: older set): not a subtype the study takes
+_FIRST_DIAGNOSIS = re.compile(
+    r"\b(?:initially|originally|previously|first|primarily)\s+diagnosed\s+(?:with|as(?:\s+having)?)\s+"
+    r"[^.;]{0,120}?\bbreast\s+(?:cancer|carcinoma)",
+    re.I,
+)
+
+
 def _subtype_choice(crit: Criterion, plain: str, out: list[dict]) -> list[dict]:
     """One choice among the subtypes an inclusion lists, in place of its subtype checks."""
+    first = [(m.start(), m.end()) for m in _FIRST_DIAGNOSIS.finditer(plain)]
+    out = [
+        c
+        for c in out
+        if not (c["type"] in {"receptor", "subtype"} and any(a <= c.get("at", -1) < b for a, b in first))
+    ]
+    for a, b in first:
+        plain = plain[:a] + " " * (b - a) + plain[b:]
     if (
         crit.kind == "inclusion"
         and (options := subtype_list(plain))

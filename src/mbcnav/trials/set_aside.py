@@ -86,3 +86,16 @@ _GOES_ON = re.compile(
     r"\b(?:considered|regarded|deemed|classified|count(?:s|ed)?\s+as|qualif\w*|defined|means?)\b",
     re.I,
 )
+
+
+_DEFINING_OPEN = re.compile(
+    r"\(\s*(?:defined\s+as|i\.?\s*e\.?|that\s+is|meaning|which\s+(?:is|means))\b", re.I
+)
+
+
+def in_defining_bracket(text: str, at: int) -> bool:
+    """Whether ``at`` lies in a bracket that defines the word before it ("Disease Free Interval
+    (defined as time between first diagnosis or locoregional recurrence and first metastasis)
+    longer than 1 year", NCT06342037: session 41, from older sets' false "not met")."""
+    start = text.rfind("(", 0, at)
+    return start >= 0 and ")" not in text[start:at] and bool(_DEFINING_OPEN.match(text, start))
