@@ -230,3 +230,9 @@ def test_a_subtype_the_cancer_had_when_first_found_is_not_one_the_study_takes():
     assert _one(TNBC_NOTE, tnbc) == "met"
     # the other way: a subtype list the study takes still gives a choice
     assert _one("HR-positive/HER2-negative or triple-negative breast cancer", hr_positive) == "met"
+
+
+def test_an_exclusion_of_a_subtype_at_first_diagnosis_still_excludes():
+    her2_first = _patient(receptors={"er": "ER 0%", "pr": "PR 0%", "her2": "HER2 IHC 3+"})
+    rule = "Patients initially diagnosed with HER2-positive breast cancer"
+    assert _one(rule, her2_first, "Exclusion") == "not met"

@@ -186,11 +186,18 @@ _FIRST_DIAGNOSIS = re.compile(
 
 def _subtype_choice(crit: Criterion, plain: str, out: list[dict]) -> list[dict]:
     """One choice among the subtypes an inclusion lists, in place of its subtype checks."""
-    first = [(m.start(), m.end()) for m in _FIRST_DIAGNOSIS.finditer(plain)]
+    # (inclusions only: "Patients initially diagnosed with HER2-positive breast cancer" excludes them)
+    first = (
+        [(m.start(), m.end()) for m in _FIRST_DIAGNOSIS.finditer(plain)]
+        if crit.kind == "inclusion"
+        else []
+    )
     out = [
         c
         for c in out
-        if not (c["type"] in {"receptor", "subtype"} and any(a <= c.get("at", -1) < b for a, b in first))
+        if not (
+            c["type"] in {"receptor", "subtype"} and any(a <= c.get("at", -1) < b for a, b in first)
+        )
     ]
     for a, b in first:
         plain = plain[:a] + " " * (b - a) + plain[b:]
