@@ -236,3 +236,16 @@ def test_an_exclusion_of_a_subtype_at_first_diagnosis_still_excludes():
     her2_first = _patient(receptors={"er": "ER 0%", "pr": "PR 0%", "her2": "HER2 IHC 3+"})
     rule = "Patients initially diagnosed with HER2-positive breast cancer"
     assert _one(rule, her2_first, "Exclusion") == "not met"
+
+
+def test_a_sign_after_the_score_leaves_the_limit_to_the_study_team():
+    from mbcnav.trials.performance_status import ecog_allowed
+
+    assert ecog_allowed("Eastern Cooperative Oncology Group (ECOG) performance status 2≤") is None
+    assert (
+        _one("Eastern Cooperative Oncology Group (ECOG) performance status 2≤", _patient(ecog=1))
+        == "unknown"
+    )
+    # the other way: a sign before the score is read
+    assert ecog_allowed("ECOG performance status ≤ 2") == [0, 1, 2]
+    assert ecog_allowed("ECOG performance status ≥2") == [2, 3, 4]

@@ -94,6 +94,10 @@ def _ecog_first(text: str) -> list[int] | None:
     after = tail[r.end() : r.end() + 30]
     if not r.group(3) and re.match(r"\s*(?:-|–|to)\s*$", after):
         return None  # "ECOG performance status (PS) 0 to" (NCT06369831): the limit is cut off
+    if not op and re.match(r"\s*(?:≤|≥|<=|>=|=<|=>|<|>)\s*(?:$|[^\s\d])", after):
+        # "performance status 2≤" (NCT02139358 as a web copy gives it): the sign stands after
+        # the score, so which side it limits is lost; the study team reads it (session 41)
+        return None
     if not op and (w := _OR_SIDE.match(after)):  # "2 or lower", "1 or higher", "2 or less"
         return list(range(0, n + 1)) if w.group(1).lower() in _BELOW else list(range(n, 5))
     if r.group(3):
