@@ -94,3 +94,64 @@ def test_condition_names_the_allowed_kinds():
 )
 def test_how_often_is_not_one_dose_too_many(words):
     assert doses.more_than_meant(words) is None
+
+
+# the first review's inputs (session 41): totals in mg or g, "every N hours", other medicines
+# between, medicine first, "taking"/"on", a carer giving, counts that add up, ranges, typos
+@pytest.mark.parametrize(
+    "words",
+    [
+        "had two paracetamol 5 times today",
+        "i took 5g of paracetamol today",
+        "took 6000mg of tylenol today",
+        "i took 1g paracetamol 6 times today",
+        "took 2 x 500 paracetamol 6 times today",
+        "took 2 every 4 hours since yesterday, paracetamol",
+        "took 3 tylenol every 4 hours today",
+        "took 4 ibuprofen and 10 paracetamol today",
+        "paracetamol - took 16 today",
+        "paracetamol x 16 today",
+        "been taking 3 tylenol 4 times a day",
+        "im on 12 paracetamol a day",
+        "i gave mum 14 co-codamol today",
+        "took 6 paracetamol and 6 co-codamol today",
+        "took 6 paracetamol this morning and 6 this afternoon",
+        "took 10-12 paracetamol today",
+        "i took maybe 10 or 12 paracetamol",
+        "took 16 tylanol today",
+        "took 7 tylenol 8hr today",
+    ],
+)
+def test_more_than_the_most_a_day_said_other_ways(words):
+    assert doses.over_daily_limit(words)
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        "i had 16 paracetamol left in the box",
+        "is it ok to take 2 paracetamol every 4 hours",
+        "took 2 paracetamol at 8am and 2 at 2pm",
+        "took 1g paracetamol 4 times today",
+        "she had 2 paracetamol at 6 and 2 more at 10",
+        "8 tablets of paracetamol every day for a week",
+    ],
+)
+def test_within_the_most_a_day_said_other_ways(words):
+    assert doses.over_daily_limit(words) is None
+
+
+@pytest.mark.parametrize(
+    ("words", "more"),
+    [
+        ("took 20mg instead of 10mg oxycodone", True),
+        ("took 10ml oramorph instead of 5ml", True),
+        ("took two oxycodone instead of one", True),
+        ("put on two fentanyl patches instead of one", True),
+        ("took 4 oxycodone rather than 2", True),
+        ("my oncologist told me to take 2 oxycodone instead of 1 from now on", False),
+        ("is it ok to take 2 oxycodone instead of 1", False),
+    ],
+)
+def test_more_than_meant_said_other_ways(words, more):
+    assert bool(doses.more_than_meant(words)) is more

@@ -249,3 +249,61 @@ def test_a_sign_after_the_score_leaves_the_limit_to_the_study_team():
     # the other way: a sign before the score is read
     assert ecog_allowed("ECOG performance status ≤ 2") == [0, 1, 2]
     assert ecog_allowed("ECOG performance status ≥2") == [2, 3, 4]
+
+
+def test_cyp3a_reads_only_other_medicines_taken_now():
+    # the first review: the person's own cancer medicine, an allergy, a switched-off drug, and an
+    # inclusion that asks the person to stop are no reason to keep the person out
+    ribociclib = _patient(
+        treatments=[
+            {"drugs": ["letrozole", "ribociclib"], "setting": "metastatic", "start": "2025-06-01"}
+        ]
+    )
+    assert (
+        _one(
+            "Concurrent use of moderate or strong CYP3A4 inhibitors or inducers",
+            ribociclib,
+            "Exclusion",
+        )
+        == "unknown"
+    )
+    allergy = _patient(
+        conditions=[
+            {
+                "name": "drug allergy",
+                "status": "active",
+                "note": "allergic to clarithromycin (rash)",
+            }
+        ]
+    )
+    assert _one("Current use of strong CYP3A4 inhibitors", allergy, "Exclusion") == "unknown"
+    switched = _patient(
+        conditions=[
+            {
+                "name": "epilepsy",
+                "status": "controlled",
+                "note": "on levetiracetam; switched off carbamazepine 2019",
+            }
+        ]
+    )
+    assert _one("Current use of strong CYP3A4 inducers", switched, "Exclusion") == "unknown"
+    on_it = _patient(
+        conditions=[
+            {"name": "bronchitis", "status": "active", "note": "clarithromycin 500 mg twice daily"}
+        ]
+    )
+    assert (
+        _one(
+            "Patients must discontinue strong CYP3A4 inhibitors at least 14 days before the first dose",
+            on_it,
+        )
+        != "not met"
+    )
+    # the other way: the same medicine taken now, in a note, keeps the person out
+    assert _one("Current use of strong CYP3A4 inhibitors", on_it, "Exclusion") == "not met"
+    epilepsy = _patient(
+        conditions=[
+            {"name": "epilepsy", "status": "controlled", "note": "on carbamazepine 400 mg BID"}
+        ]
+    )
+    assert _one("Current use of strong CYP3A4 inducers", epilepsy, "Exclusion") == "not met"

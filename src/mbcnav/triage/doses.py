@@ -2,25 +2,32 @@
 
 Two readings, both about medicine already taken:
 
-- ``over_daily_limit``: a count of tablets of a medicine with a fixed most-a-day
-  (``data/dose_limits.yaml``: acetaminophen) that goes over it: "had 16 paracetamol today",
-  "ive had about 12 co-codamol since this morning", "took 2 x 500mg tylenol 6 times today".
-  The count needs a word of taking before it ("took", "had", "swallowed", "gave her"); a
-  strength in the words counts, otherwise the product's usual tablet does. A count over
-  several days is shared out over them ("16 paracetamol over 2 days" is 8 a day).
-- ``more_than_meant``: "X instead of Y" with X more than Y ("took 3 of my oxycodone at once
-  instead of 1", "gave her 2 ml of oramorph instead of 0.5"); the rule says which medicines.
-  How often is not how much: "6 times a day this week instead of 2" tells of pain needing more
-  doses, which the pain rules read, not of one dose too many.
+- ``over_daily_limit``: the tablets (or milligrams) of a medicine with a fixed most-a-day
+  (``data/dose_limits.yaml``: acetaminophen) told as taken in a day add up to more than the
+  most: "had 16 paracetamol today", "ive had about 12 co-codamol since this morning", "took 2 x
+  500mg tylenol 6 times today", "took 1g paracetamol every 3 hours today", "took 6 paracetamol
+  and 6 co-codamol today", "i took 5g of paracetamol today", "im on 12 paracetamol a day".
+  A count needs a word of taking earlier in its sentence ("took", "had", "taking", "gave mum",
+  "im on"); a count of tablets left, bought or asked about is none ("16 paracetamol left in the
+  box", "can i take 10"). A strength in the words counts ("500mg", "1g", "2 x 500"), otherwise
+  the product's usual tablet does. A count "every N hours" is counted over a day; a count over
+  several days is shared out over them ("16 paracetamol over 2 days" is 8 a day); a range
+  counts its top ("10-12"). Counts of the medicine in one message add up.
+- ``more_than_meant``: "X instead of Y" or "X rather than Y" with X more than Y ("took 3 of my
+  oxycodone at once instead of 1", "took 20mg instead of 10mg", "put on two fentanyl patches
+  instead of one"); the rule says which medicines. How often is not how much ("6 times a day
+  this week instead of 2" tells of pain needing more doses, read by the pain rules), and a
+  question, a plan or a new prescription is no dose taken ("my oncologist told me to take 2
+  instead of 1").
 
 A clause that denies the taking ("didnt take", "never had more than") holds no count. Numbers
-written in words are read as digits (``patient.spelled``).
+written in words are read as digits (``patient.spelled``, and "one" to "twenty" here).
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 
@@ -32,29 +39,61 @@ from .errors import TriageError
 
 FILE = "dose_limits.yaml"
 KINDS = ("over_daily_limit", "more_than_meant")
-_NUMBER = r"(\d{1,3}(?:\.\d{1,2})?)"
-#: a word of taking, then at most three words before the count ("had about 12", "took like 10")
+_SMALL = (
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+    "fifteen sixteen seventeen eighteen nineteen twenty"
+).split()
+_SMALL_WORD = re.compile(r"\b(" + "|".join(_SMALL[1:]) + r")\b")
+_NUMBER = r"(\d{1,4}(?:\.\d{1,2})?)"
+_UNIT = r"(?:tablets?|tabs?|pills?|caplets?|capsules?|caps|gel\s*caps?|liquicaps?)"
+#: a word of taking before a count, anywhere earlier in its sentence
 _TAKEN = re.compile(
-    r"\b(?:took|taken|had|swallowed|gave|given|ate|eaten|popped|used|done)\b"
-    r"(?:\s+(?:her|him|me|myself|herself|himself|them|about|around|like|maybe|roughly|nearly|"
-    r"almost|over|at\s+least|more\s+than|a\s+total\s+of|all|in\s+total|total)){0,3}\s*$"
+    r"\b(?:took|tookk|tooke|taken|taking|take|takes|had|having|has\s+had|swallowed|gave|given|giving|ate|eaten|"
+    r"popped|used|using|(?:i\s*a?m|been|she\s*s|he\s*s|shes|hes|is|was)\s+on|injected|put\s+on)\b"
 )
-#: words that deny or cap the count ("didnt take 10", "no more than 8", "up to 8")
+#: words that deny, cap, ask or plan ("didnt take 10", "no more than 8", "can i take 10")
 _NOT_TAKEN = re.compile(
-    r"\b(?:not|never|didnt|did\s+not|havent|have\s+not|hasnt|no\s+more\s+than|up\s+to|max|"
-    r"maximum|limit|only\s+allowed|allowed|can\s+i|could\s+i|should\s+i|safe\s+to)\b[^.;!?]*$"
+    r"\b(?:not|never|didnt|did\s+not|havent|have\s+not|hasnt|dont|do\s+not|no\s+more\s+than|up\s+to|max|"
+    r"maximum|limit|allowed|can\s+i|could\s+i|should\s+i|shall\s+i|may\s+i|can\s+she|can\s+he|"
+    r"is\s+it\s+(?:ok|okay|safe|alright|fine)|safe\s+to|want\s+to|going\s+to|gonna|planning|"
+    r"will\s+(?:i|she|he|we)?|if\s+i|told\s+(?:me|her|him)\s+to|prescribed|from\s+now\s+on|new\s+dose|"
+    r"changed?\s+(?:my|her|his|the)\s+dose|increased?\s+(?:my|her|his|the)\s+dose|how\s+many)\b"
 )
-_UNIT = r"(?:tablets?|tabs?|pills?|caplets?|capsules?|caps)"
-_STRENGTH = re.compile(r"(\d{3,4})\s*mg\b|\b(1(?:\.5)?|0\.5)\s*g(?:rams?)?\b")
+#: tablets had but not taken ("16 paracetamol left", "in the box", "bought 32")
+_NOT_SWALLOWED_AFTER = re.compile(
+    rf"^\s*(?:{_UNIT}\s*)?(?:left|remaining|spare|at\s+home|in\s+(?:the|my|a)\s+(?:box|pack|packet|bottle|"
+    r"house|cupboard|drawer|bag))\b"
+)
+_HAVE_BEFORE = re.compile(
+    r"\b(?:have|has|got|bought|buy|ordered|collected|picked\s+up)\s+(?:about\s+|like\s+)?$"
+)
+#: a count (a range counts its top; "10+" counts 10), not a strength, time or frequency
+_COUNT = re.compile(
+    r"(?<![\d.,/:])(\d{1,3})(?:\s*(?:-|to|or)\s*(\d{1,3}))?\+?"
+    r"(?!\s*(?:mg|g\b|grams?|mls?\b|mcg|%|units?|hours?|hrs?|h\b|mins?|minutes?|days?|weeks?|months?|"
+    r"years?|yrs?|y\.?o\b|times|am\b|pm\b|o\s*clock|\d|\.\d|:\d|/\d|x\s*(?:a|per)\b))"
+)
+_AMOUNT = re.compile(r"(?<![\d.])(\d{1,5}(?:\.\d{1,2})?)\s*(mg|g|grams?)\b")
 _TIMES = re.compile(
-    r"^[^.;!?]{0,40}?\b(\d{1,2})\s*(?:times|x)\s+(?:today|a\s+day|in\s+a\s+day|daily|per\s+day|in\s+24)"
+    r"(?:^[^.;!?]{0,50}?)?\b(\d{1,2})\s*(?:times|x)\s*(?:today|a\s+day|in\s+a\s+day|daily|per\s+day|in\s+24|"
+    r"since|over\s+the\s+day|in\s+the\s+day|so\s+far|now)"
+)
+_EVERY = re.compile(
+    r"^[^.;!?]{0,50}?\bevery\s+(\d{1,2})\s*(?:hours?|hrs?|h)\b|\bevery\s+(\d{1,2})\s*(?:hours?|hrs?|h)\b"
 )
 _DAYS = re.compile(
-    r"^[^.;!?]{0,40}?\b(?:over|in|across|during)\s+(?:the\s+(?:last|past)\s+)?(\d{1,2})\s+days?\b"
+    r"^[^.;!?]{0,50}?\b(?:over|in|across|during|for)\s+(?:the\s+(?:last|past)\s+)?(\d{1,2})\s+days?\b"
+)
+_MORE = re.compile(
+    r"\b(?:and|then|plus)\s+(?:another\s+)?(\d{1,2})\s+(?:more|this|at|in\s+the|later|tonight|again)\b"
+    r"|\b(?:and|then|plus)\s+another\s+(\d{1,2})\b"
 )
 _INSTEAD = re.compile(
-    rf"\b{_NUMBER}(?!\s*(?:or\s+\d+\s+)?times)\s*(mls?|mg|units?|{_UNIT}|puffs?|patches?|doses?)?\b[^.;!?]{{0,60}}?\binstead\s+of\s+(?:the\s+|my\s+|her\s+|his\s+|just\s+)?{_NUMBER}\b"
+    rf"\b{_NUMBER}(?!\s*(?:or\s+\d+\s+)?times)\s*(mls?|mg|mcg|units?|{_UNIT}|puffs?|patch(?:es)?|doses?)?"
+    rf"(?![\d.])[^.;!?]{{0,60}}?\b(?:instead\s+of|rather\s+than)\s+(?:the\s+|my\s+|her\s+|his\s+|just\s+|only\s+|usual\s+)*"
+    rf"{_NUMBER}(?![\d.])"
 )
+_SENTENCES = re.compile(r"[.;!?\n]+(?=\s|$)")
 
 
 @dataclass(frozen=True)
@@ -63,20 +102,20 @@ class Medicine:
     label: str
     words: tuple[str, ...]
     tablet_mg: float
-    smaller: dict
-    most_mg_a_day: float
+    strengths: dict = field(default_factory=dict)
+    most_mg_a_day: float = 0.0
 
     @property
     def pattern(self) -> re.Pattern:
         names = "|".join(
             re.escape(w).replace(r"\ ", r"[\s-]?")
-            for w in sorted(self.words, key=len, reverse=True)
+            for w in sorted({*self.words, *self.strengths}, key=len, reverse=True)
         )
         return re.compile(rf"\b({names})s?\b")
 
 
-def _fail(field: str, value: object, allowed: str) -> TriageError:
-    return TriageError(f"{FILE}, field '{field}': {value!r} is not allowed; {allowed}.")
+def _fail(field_: str, value: object, allowed: str) -> TriageError:
+    return TriageError(f"{FILE}, field '{field_}': {value!r} is not allowed; {allowed}.")
 
 
 def parse(data: object) -> dict[str, Medicine]:
@@ -99,12 +138,15 @@ def parse(data: object) -> dict[str, Medicine]:
             v = item.get(key)
             if isinstance(v, bool) or not isinstance(v, (int, float)) or not 0 < v < 100000:
                 raise _fail(f"{where}.{key}", v, "write a number of milligrams above 0")
-        smaller = item.get("smaller", {})
-        if not isinstance(smaller, dict) or not all(
-            k in words and isinstance(v, (int, float)) for k, v in smaller.items()
+        strengths = item.get("strengths", {})
+        if not isinstance(strengths, dict) or not all(
+            isinstance(k, str) and k == k.lower() and isinstance(v, (int, float)) and 0 < v < 5000
+            for k, v in strengths.items()
         ):
             raise _fail(
-                f"{where}.smaller", smaller, "map words of this medicine to a tablet strength in mg"
+                f"{where}.strengths",
+                strengths,
+                "map lower-case product words to a tablet strength in mg",
             )
         name = item.get("name")
         if not isinstance(name, str) or not name:
@@ -114,7 +156,7 @@ def parse(data: object) -> dict[str, Medicine]:
             item.get("label", name),
             tuple(words),
             float(item["tablet_mg"]),
-            smaller,
+            strengths,
             float(item["most_mg_a_day"]),
         )
     return out
@@ -127,65 +169,120 @@ def medicines() -> dict[str, Medicine]:
 
 
 def _plain(text: str) -> str:
-    return digits(" ".join(text.lower().replace("’", "'").replace("'", "").split()))
+    low = digits(" ".join(text.lower().replace("’", "'").replace("'", "").split()))
+    low = re.sub(r"\bhalf\s+an?\b", "0.5", low)
+    return _SMALL_WORD.sub(lambda m: str(_SMALL.index(m.group(1))), low)
 
 
-def _count_before(low: str, at: int) -> tuple[float, float | None] | None:
-    """The count (and strength, when written) just before a medicine word at ``at``: "12
-    co-codamol", "16 x 500mg paracetamol", "10 of my paracetamol", "9 extra strength tylenol"."""
-    head = low[max(0, at - 80) : at]
-    m = re.search(
-        rf"(?<![\d.]){_NUMBER}\s*(?:x\s*)?(?:(\d{{3,4}})\s*mg\s*|(1|1\.5|0\.5)\s*g\s+)?(?:{_UNIT}\s+)?(?:of\s+(?:my|her|his|the|their|those|them|these)?\s*)?"
-        rf"(?:[a-z]+\s+){{0,2}}$",
-        head,
-    )
-    if not m or re.search(r"\d", head[m.end(1) :].replace(m.group(2) or m.group(3) or "\0", "")):
+def _sentences(low: str) -> list[str]:
+    return [s for s in _SENTENCES.split(low) if s.strip()]
+
+
+def _taken_before(head: str) -> bool:
+    """A word of taking before a count, and nothing that denies, asks or plans after it."""
+    taken = list(_TAKEN.finditer(head))
+    return bool(taken) and not _NOT_TAKEN.search(head[max(0, taken[-1].start() - 30) :])
+
+
+def _mg_in(sentence: str, med: Medicine, found: re.Match, others: re.Pattern) -> float | None:
+    """The milligrams of ``med`` one mention tells of as taken in a day, or None."""
+    head = sentence[: found.start()]
+    rest = sentence[found.end() :]
+    if _NOT_SWALLOWED_AFTER.match(rest):
         return None
-    if re.match(r"\s*(?:mg|g|ml|mcg)\b", head[m.end(1) :]):
-        return None  # "1000mg paracetamol" is a strength, not a count
-    before = head[: m.start()]
-    if not _TAKEN.search(before) or _NOT_TAKEN.search(before):
-        return None
-    grams = float(m.group(3)) * 1000 if m.group(3) else None
-    return float(m.group(1)), (float(m.group(2)) if m.group(2) else grams)
-
-
-def _count_after(low: str, end: int) -> tuple[float, float | None] | None:
-    """ "paracetamol x 16", "paracetamol 500mg x 12" after a word of taking."""
-    m = re.match(rf"\s*(?:(\d{{3,4}})\s*mg\s*)?(?:{_UNIT}\s*)?x\s*{_NUMBER}\b", low[end:])
-    head = low[max(0, end - 80) : end]
+    # the words between the count and the medicine: at most four, no other medicine
+    near = head[-60:]
+    strength = None
+    amount = None
+    count = None
     if (
-        not m
-        or not _TAKEN.search(re.sub(r"\s*\S+$", " ", head))
-        and not re.search(r"\b(?:took|had|taken|swallowed)\b", head)
+        (a := _AMOUNT.search(near))
+        and not re.search(r"\d", near[a.end() :])
+        and len(near[a.end() :].split()) <= 3
+    ):
+        # "5g of paracetamol", "1000 mg paracetamol", "1g paracetamol": an amount; a count before
+        # it makes it the strength ("2 x 500mg tylenol", "2 500mg paracetamol")
+        mg = float(a.group(1)) * (1000 if a.group(2).startswith("g") else 1)
+        before = near[: a.start()]
+        c = re.search(r"(?<![\d.])(\d{1,2})\s*(?:x\s*)?$", before)
+        if c:
+            count, strength, at = float(c.group(1)), mg, len(head) - len(near) + c.start()
+        else:
+            amount, at = mg, len(head) - len(near) + a.start()
+    else:
+        counts = [
+            m
+            for m in _COUNT.finditer(near)
+            if len(near[m.end() :].split()) <= 5 and not others.search(near[m.end() :])
+        ]
+        if not counts:
+            # "paracetamol x 16", "paracetamol - took 16 today", "paracetamol, had 16 today"
+            after = re.match(
+                rf"\s*(?:{_UNIT}\s*)?(?:x\s*|[-,:]\s*(?:i\s+)?(?:took|had|taken)\s+(?:about\s+)?)(\d{{1,3}})\b",
+                rest,
+            )
+            if not after:
+                return None
+            count, at = float(after.group(1)), found.end() + after.start(1)
+            if "x" in after.group(0) and re.match(
+                r"\s*(?:today|since|in\s+24|so\s+far)", rest[after.end() :]
+            ):
+                at = -1  # "paracetamol x 16 today": a count of the day told as a tally
+        else:
+            c = counts[-1]
+            if re.match(r"\s*(?:x\s*)?\d{3,4}\b", near[c.end() :]):
+                s = re.match(r"\s*(?:x\s*)?(\d{3,4})\b", near[c.end() :])
+                strength = float(s.group(1))
+            count = float(max(int(c.group(1)), int(c.group(2) or 0)))
+            at = len(head) - len(near) + c.start()
+            if _HAVE_BEFORE.search(head[:at]):
+                return None
+        if strength is None and (s := re.match(r"\s*(\d{3,4})\s*mg\b", rest)):
+            strength = float(s.group(1))
+    if (
+        at >= 0
+        and not _taken_before(sentence[:at])
+        and not _taken_before(sentence[: found.start()])
     ):
         return None
-    if _NOT_TAKEN.search(head):
-        return None
-    return float(m.group(2)), (float(m.group(1)) if m.group(1) else None)
+    if amount is None:
+        product = found.group(1).replace("-", " ")
+        strength = strength or float(med.strengths.get(product, med.tablet_mg))
+        amount = count * strength
+    # how often, said after the medicine or between the count and it ("took 2 every 4 hours
+    # since yesterday, paracetamol")
+    between = sentence[at : found.start()] if at >= 0 else ""
+    if (times := _TIMES.match(rest)) or (times := _TIMES.search(between)):
+        amount *= float(times.group(1))
+    elif (every := _EVERY.match(rest)) or (every := _EVERY.search(between)):
+        amount *= 24 / max(1.0, float(every.group(1) or every.group(2)))
+    if days := _DAYS.match(rest):
+        amount /= max(1.0, float(days.group(1)))
+    if (more := _MORE.search(rest[:60])) and not others.search(rest[: more.start()]):
+        extra = more.group(1) or more.group(2)
+        if extra:
+            amount += float(extra) * (strength or med.tablet_mg)
+    return amount
 
 
 def over_daily_limit(text: str) -> tuple[str, str] | None:
-    """(medicine label, words) when ``text`` tells of more tablets in a day than the most."""
+    """(medicine label, words) when ``text`` tells of more of a medicine in a day than the most."""
     low = _plain(text)
-    for med in medicines().values():
-        for found in med.pattern.finditer(low):
-            counted = _count_before(low, found.start()) or _count_after(low, found.end())
-            if not counted:
-                continue
-            count, strength = counted
-            rest = low[found.end() :]
-            if strength is None and (s := _STRENGTH.search(rest[:25])):
-                strength = float(s.group(1)) if s.group(1) else float(s.group(2)) * 1000
-            strength = strength or float(
-                med.smaller.get(found.group(1).replace("-", " "), med.tablet_mg)
-            )
-            if times := _TIMES.match(rest):
-                count *= float(times.group(1))
-            if days := _DAYS.match(rest):
-                count /= max(1.0, float(days.group(1)))
-            if count * strength > med.most_mg_a_day:
-                return med.label, low[max(0, found.start() - 40) : found.end() + 20].strip()
+    meds = medicines()
+    for med in meds.values():
+        others = re.compile(
+            r"\b(?:ibuprofen|advil|nurofen|motrin|naproxen|aleve|aspirin|tramadol|oxycodone|morphine|"
+            r"codeine|zopiclone|diazepam|ondansetron|letrozole|anastrozole|tamoxifen|vitamin\w*)\b"
+        )
+        total, said = 0.0, ""
+        for sentence in _sentences(low):
+            for found in med.pattern.finditer(sentence):
+                mg = _mg_in(sentence, med, found, others)
+                if mg:
+                    total += mg
+                    said = said or sentence.strip()
+        if total > med.most_mg_a_day:
+            return med.label, said[:120]
     return None
 
 
@@ -194,7 +291,7 @@ def more_than_meant(text: str) -> str | None:
     low = _plain(text)
     for m in _INSTEAD.finditer(low):
         if float(m.group(1)) > float(m.group(3)) and not _NOT_TAKEN.search(
-            low[max(0, m.start() - 40) : m.start()]
+            low[max(0, m.start() - 50) : m.start()]
         ):
             return m.group(0)
     return None

@@ -38,8 +38,20 @@ RULE = re.compile(
     rf"(?:\s+(?:of|for)\s+(?:the\s+)?{_ENZYME})?",
     re.I,
 )
-_STOPPED = re.compile(
-    r"\b(?:stopped|completed|finished|ended|discontinued|was on|previously|former|in the past)\b",
+#: a medicine named in a health problem's note is taken now when the words say so ("started
+#: rifampin 600 mg daily", "on itraconazole 200 mg BID", "clarithromycin 500 mg twice daily");
+#: not an allergy, a past or stopped one ("allergic to clarithromycin", "switched off
+#: carbamazepine 2019": first review, session 41)
+_TAKING_BEFORE = re.compile(
+    r"\b(?:on|taking|takes|take|started|starting|start|using|uses|prescribed|course\s+of|treated\s+with|"
+    r"given|receiving|continues|continuing|now)\s+(?:\w+\s+){0,2}$",
+    re.I,
+)
+_DOSE_AFTER = re.compile(r"^\s*\(?\d+(?:\.\d+)?\s*(?:mg|mcg|g|units?)\b", re.I)
+_NOT_TAKEN = re.compile(
+    r"\b(?:allerg\w*|intoleran\w*|reaction|rash|anaphyla\w*|stopped|stop|completed|finished|ended|"
+    r"discontinued|switched\s+(?:off|from)|no\s+longer|replaced|previously|formerly|was\s+on|were\s+on|"
+    r"in\s+the\s+past|avoid\w*|not\s+on|never)\b",
     re.I,
 )
 
@@ -73,9 +85,9 @@ def lists() -> dict[str, tuple[str, ...]]:
     return parse(yaml.safe_load(text))
 
 
-_DENIED = re.compile(
-    r"\b(?:no|not|without|avoid\w*|discontinu\w*|stop\w*|must\s+not|free\s+of)\b", re.I
-)
+_DENIED = re.compile(r"\b(?:no|not|without|avoid\w*|must\s+not|free\s+of)\b", re.I)
+#: an inclusion that asks the person to stop such a medicine asks what they can do
+_WASH_OUT = re.compile(r"\b(?:discontinu\w*|stop\w*|wash\w*|cease\w*|switch\w*)\b", re.I)
 _SAID = {
     "strong_inhibitors": "medicines that strongly slow down the liver enzyme CYP3A",
     "moderate_inhibitors": "medicines that slow down the liver enzyme CYP3A",
@@ -101,28 +113,37 @@ def cyp3a_check(text: str, kind: str = "exclusion") -> dict | None:
     check = {"type": "cyp3a", "value": ",".join(f"{s}_{r}" for s in strengths for r in roles)}
     if kind == "inclusion":
         # "No use of strong CYP3A4 inhibitors within 14 days": an inclusion that denies them
-        if not _DENIED.search(text[: m.start()]):
-            return None
+        if not _DENIED.search(text[: m.start()]) or _WASH_OUT.search(text):
+            return None  # "must discontinue strong CYP3A4 inhibitors 14 days before": can be met
         check["neg"] = True
     return check
 
 
-def _taken_now(f: PatientFacts) -> list[str]:
-    words = [*f.medicines_now]
+def _in_notes(f: PatientFacts, name: str) -> bool:
+    """Whether an active health problem's words tell that ``name`` is taken now."""
     for entry in f.condition_entries:
-        if entry.get("status") in ("active", "controlled", "unknown", None):
-            for part in (entry.get("detail"), entry.get("note"), entry.get("term")):
-                if part and not _STOPPED.search(part):
-                    words.append(part)
-    return words
+        if entry.get("status") not in ("active", "controlled", "unknown", None):
+            continue
+        for part in (entry.get("detail"), entry.get("note")):
+            for m in re.finditer(rf"\b{re.escape(name)}\b", (part or "").lower()):
+                before, after = (
+                    part[max(0, m.start() - 40) : m.start()],
+                    part[m.end() : m.end() + 30],
+                )
+                clause = re.split(r"[;.]", before)[-1]
+                if _NOT_TAKEN.search(clause) or _NOT_TAKEN.match(after.strip()):
+                    continue
+                if _TAKING_BEFORE.search(clause) or _DOSE_AFTER.match(after):
+                    return True
+    return False
 
 
 def holds(c: dict, f: PatientFacts) -> tuple[bool | None, str, str]:
     """Whether the person takes a listed medicine now (True), or not known (None)."""
-    said = " ; ".join(_taken_now(f)).lower()
+    said = " ; ".join(f.medicines_now).lower()
     for kind in c["value"].split(","):
         for name in lists()[kind]:
-            if re.search(rf"\b{re.escape(name)}\b", said):
+            if re.search(rf"\b{re.escape(name)}\b", said) or _in_notes(f, name):
                 return True, f"Your record shows you take {name} now, one of the {_SAID[kind]}.", ""
     return (
         None,

@@ -496,11 +496,14 @@ def from_patient(p, as_of: date) -> PatientFacts:
         karnofsky=p.karnofsky,
         conditions=derive.conditions(p, as_of),
         condition_entries=derive.condition_entries(p, as_of),
+        # medicines for other problems taken on the day: a cancer medicine is the line a trial
+        # would replace, never a reason to keep the person out (first review, session 41)
         medicines_now=[
             name
             for t in p.treatments
             if (not t.start or t.start <= as_of) and (t.end is None or t.end >= as_of)
             for name in t.drugs
+            if not ((d := vocabulary.drug(name)) and not d.supportive)
         ],
         biomarkers=dict(p.biomarkers),
         zip=p.postal_code,
