@@ -155,3 +155,38 @@ def test_within_the_most_a_day_said_other_ways(words):
 )
 def test_more_than_meant_said_other_ways(words, more):
     assert bool(doses.more_than_meant(words)) is more
+
+
+# the final review's inputs (session 41): a "not" in another clause, a day's count over days,
+# more taken later, every hour, a dozen; and ordinary talk that must stay no overdose
+@pytest.mark.parametrize(
+    "words",
+    [
+        "not feeling well, took 10 paracetamol today",
+        "the max is 8 but i took 12 paracetamol today",
+        "ive been taking 4 paracetamol 4 times a day for 3 days",
+        "i took 8 paracetamol but then forgot and took 4 more",
+        "took 3 extra paracetamol today",
+        "took 2 extra paracetamol on top of my 8",
+        "took 2 paracetamol every hour today",
+        "took 2 paracetamol 2 hourly",
+        "took paracetamol 2 tablets every 2 hours",
+        "took a dozen paracetamol",
+    ],
+)
+def test_final_review_overdoses(words):
+    assert doses.over_daily_limit(words)
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        "i had 20 paracetamol in one go back in 2015, long ago",
+        "took 2 paracetamol 6 hours ago and 2 now",
+        "took 1 extra paracetamol",
+        "took 1g paracetamol every 6 hours",
+        "took an extra strength tylenol",
+    ],
+)
+def test_final_review_no_overdose(words):
+    assert doses.over_daily_limit(words) is None

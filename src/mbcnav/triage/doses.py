@@ -44,6 +44,7 @@ _SMALL = (
     "fifteen sixteen seventeen eighteen nineteen twenty"
 ).split()
 _SMALL_WORD = re.compile(r"\b(" + "|".join(_SMALL[1:]) + r")\b")
+_DOZEN = re.compile(r"\b(?:a|one)\s+dozen\b")
 _NUMBER = r"(\d{1,4}(?:\.\d{1,2})?)"
 _UNIT = r"(?:tablets?|tabs?|pills?|caplets?|capsules?|caps|gel\s*caps?|liquicaps?)"
 #: a word of taking before a count, anywhere earlier in its sentence
@@ -52,12 +53,26 @@ _TAKEN = re.compile(
     r"popped|used|using|(?:i\s*a?m|been|she\s*s|he\s*s|shes|hes|is|was)\s+on|injected|put\s+on)\b"
 )
 #: words that deny, cap, ask or plan ("didnt take 10", "no more than 8", "can i take 10")
+#: words right before the word of taking that deny, ask or plan ("didnt take 10", "can i take
+#: 10", "is it ok to take", "told me to take"); only in the taking word's own clause, so "not
+#: feeling well, took 10 paracetamol today" is a count (final review, session 41)
 _NOT_TAKEN = re.compile(
-    r"\b(?:not|never|didnt|did\s+not|havent|have\s+not|hasnt|dont|do\s+not|no\s+more\s+than|up\s+to|max|"
-    r"maximum|limit|allowed|can\s+i|could\s+i|should\s+i|shall\s+i|may\s+i|can\s+she|can\s+he|"
-    r"is\s+it\s+(?:ok|okay|safe|alright|fine)|safe\s+to|want\s+to|going\s+to|gonna|planning|"
-    r"will\s+(?:i|she|he|we)?|if\s+i|told\s+(?:me|her|him)\s+to|prescribed|from\s+now\s+on|new\s+dose|"
-    r"changed?\s+(?:my|her|his|the)\s+dose|increased?\s+(?:my|her|his|the)\s+dose|how\s+many)\b"
+    r"\b(?:not|never|didnt|did\s+not|havent|have\s+not|hasnt|dont|do\s+not|wont|cant|cannot|"
+    r"can|could|should|shall|may|might|would|will|want\s+to|going\s+to|gonna|planning\s+to|plan\s+to|"
+    r"if|whether|safe\s+to|ok\s+to|okay\s+to|alright\s+to|fine\s+to|told\s+(?:me|her|him|us)\s+to|"
+    r"asked\s+(?:me|her|him)\s+to|prescribed|how\s+many)\b(?:\s+(?:i|she|he|we|you|they|to|it|be|me|her|him))*\s*$"
+)
+#: a cap said of the count itself ("no more than 8", "up to 8", "max 8")
+_CAP_BEFORE = re.compile(
+    r"\b(?:no\s+more\s+than|not\s+more\s+than|up\s+to|max(?:imum)?(?:\s+of)?|at\s+most|limit\s+of|only)\s*$"
+)
+#: a new dose from the team, not one taken ("from now on", "new dose", "changed my dose")
+_NEW_DOSE = re.compile(
+    r"\b(?:from\s+now\s+on|new\s+dose|(?:changed?|increased?|upped|raised)\s+(?:my|her|his|the)\s+dose)\b"
+)
+#: an overdose long ago, not today ("back in 2015", "years ago")
+_LONG_AGO = re.compile(
+    r"\b(?:years?\s+ago|long\s+ago|back\s+in\s+(?:19|20)\d\d|in\s+(?:19|20)\d\d|when\s+i\s+was\s+(?:young|younger|a\s+teen\w*|a\s+student))\b"
 )
 #: tablets had but not taken ("16 paracetamol left", "in the box", "bought 32")
 _NOT_SWALLOWED_AFTER = re.compile(
@@ -76,18 +91,22 @@ _COUNT = re.compile(
 _AMOUNT = re.compile(r"(?<![\d.])(\d{1,5}(?:\.\d{1,2})?)\s*(mg|g|grams?)\b")
 _TIMES = re.compile(
     r"(?:^[^.;!?]{0,50}?)?\b(\d{1,2})\s*(?:times|x)\s*(?:today|a\s+day|in\s+a\s+day|daily|per\s+day|in\s+24|"
-    r"since|over\s+the\s+day|in\s+the\s+day|so\s+far|now)"
+    r"since|over\s+the\s+day|in\s+the\s+day|so\s+far|now|in\s+the\s+(?:last|past)\s+24)"
 )
+_PER_DAY = re.compile(r"^\s*(?:tablets?\s+)?(?:a|per|each)\s+day\b|^\s*daily\b")
 _EVERY = re.compile(
-    r"^[^.;!?]{0,50}?\bevery\s+(\d{1,2})\s*(?:hours?|hrs?|h)\b|\bevery\s+(\d{1,2})\s*(?:hours?|hrs?|h)\b"
+    r"(?:^[^.;!?]{0,50}?)?(?:\bevery\s+(?:(\d{1,2})\s*)?(?:hours?|hrs?|h)\b|\b(\d)?\s*hourly\b)"
 )
 _DAYS = re.compile(
     r"^[^.;!?]{0,50}?\b(?:over|in|across|during|for)\s+(?:the\s+(?:last|past)\s+)?(\d{1,2})\s+days?\b"
 )
 _MORE = re.compile(
-    r"\b(?:and|then|plus)\s+(?:another\s+)?(\d{1,2})\s+(?:more|this|at|in\s+the|later|tonight|again)\b"
+    r"\b(?:and|then|plus)\s+(?:\w+\s+){0,3}?(?:another\s+)?(\d{1,2})\s+(?:more|extra|this|at|in\s+the|later|tonight|again)\b"
     r"|\b(?:and|then|plus)\s+another\s+(\d{1,2})\b"
+    r"|\bon\s+top\s+of\s+(?:my|the|her|his)?\s*(?:usual\s+)?(\d{1,2})\b"
 )
+#: more than two extra tablets (the NHS trust's leaflet: "more than 2 extra tablets": get help now)
+_EXTRA = re.compile(r"\b(\d{1,2})\s+extra\b(?!\s*strength)")
 _INSTEAD = re.compile(
     rf"\b{_NUMBER}(?!\s*(?:or\s+\d+\s+)?times)\s*(mls?|mg|mcg|units?|{_UNIT}|puffs?|patch(?:es)?|doses?)?"
     rf"(?![\d.])[^.;!?]{{0,60}}?\b(?:instead\s+of|rather\s+than)\s+(?:the\s+|my\s+|her\s+|his\s+|just\s+|only\s+|usual\s+)*"
@@ -171,6 +190,7 @@ def medicines() -> dict[str, Medicine]:
 def _plain(text: str) -> str:
     low = digits(" ".join(text.lower().replace("’", "'").replace("'", "").split()))
     low = re.sub(r"\bhalf\s+an?\b", "0.5", low)
+    low = _DOZEN.sub("12", low)
     return _SMALL_WORD.sub(lambda m: str(_SMALL.index(m.group(1))), low)
 
 
@@ -181,14 +201,17 @@ def _sentences(low: str) -> list[str]:
 def _taken_before(head: str) -> bool:
     """A word of taking before a count, and nothing that denies, asks or plans after it."""
     taken = list(_TAKEN.finditer(head))
-    return bool(taken) and not _NOT_TAKEN.search(head[max(0, taken[-1].start() - 30) :])
+    if not taken or _NEW_DOSE.search(head) or _LONG_AGO.search(head):
+        return False
+    clause = re.split(r"[,;:]|\b(?:but|so|and|because|as)\b", head[: taken[-1].start()])[-1]
+    return not _NOT_TAKEN.search(clause)
 
 
 def _mg_in(sentence: str, med: Medicine, found: re.Match, others: re.Pattern) -> float | None:
     """The milligrams of ``med`` one mention tells of as taken in a day, or None."""
     head = sentence[: found.start()]
     rest = sentence[found.end() :]
-    if _NOT_SWALLOWED_AFTER.match(rest):
+    if _NOT_SWALLOWED_AFTER.match(rest) or _LONG_AGO.search(sentence):
         return None
     # the words between the count and the medicine: at most four, no other medicine
     near = head[-60:]
@@ -218,7 +241,7 @@ def _mg_in(sentence: str, med: Medicine, found: re.Match, others: re.Pattern) ->
         if not counts:
             # "paracetamol x 16", "paracetamol - took 16 today", "paracetamol, had 16 today"
             after = re.match(
-                rf"\s*(?:{_UNIT}\s*)?(?:x\s*|[-,:]\s*(?:i\s+)?(?:took|had|taken)\s+(?:about\s+)?)(\d{{1,3}})\b",
+                rf"\s*(?:{_UNIT}\s*)?(?:x\s*|[-,:]\s*(?:i\s+)?(?:took|had|taken)\s+(?:about\s+)?|(?=\d{{1,3}}\s*{_UNIT}))(\d{{1,3}})\b",
                 rest,
             )
             if not after:
@@ -235,7 +258,13 @@ def _mg_in(sentence: str, med: Medicine, found: re.Match, others: re.Pattern) ->
                 strength = float(s.group(1))
             count = float(max(int(c.group(1)), int(c.group(2) or 0)))
             at = len(head) - len(near) + c.start()
-            if _HAVE_BEFORE.search(head[:at]):
+            if _HAVE_BEFORE.search(head[:at]) or (
+                _CAP_BEFORE.search(head[:at])
+                and not re.search(
+                    r"\b(?:took|taken|had|having|taking)\s+(?:the\s+)?(?:max|maximum)\s*$",
+                    head[:at],
+                )
+            ):
                 return None
         if strength is None and (s := re.match(r"\s*(\d{3,4})\s*mg\b", rest)):
             strength = float(s.group(1))
@@ -252,14 +281,19 @@ def _mg_in(sentence: str, med: Medicine, found: re.Match, others: re.Pattern) ->
     # how often, said after the medicine or between the count and it ("took 2 every 4 hours
     # since yesterday, paracetamol")
     between = sentence[at : found.start()] if at >= 0 else ""
+    per_day = False
     if (times := _TIMES.match(rest)) or (times := _TIMES.search(between)):
         amount *= float(times.group(1))
+        per_day = True
     elif (every := _EVERY.match(rest)) or (every := _EVERY.search(between)):
-        amount *= 24 / max(1.0, float(every.group(1) or every.group(2)))
-    if days := _DAYS.match(rest):
+        amount *= 24 / max(1.0, float(every.group(1) or every.group(2) or 1))
+        per_day = True
+    elif _PER_DAY.match(rest):
+        per_day = True  # "12 paracetamol a day for 5 days": already a day's count
+    if not per_day and (days := _DAYS.match(rest)):
         amount /= max(1.0, float(days.group(1)))
     if (more := _MORE.search(rest[:60])) and not others.search(rest[: more.start()]):
-        extra = more.group(1) or more.group(2)
+        extra = more.group(1) or more.group(2) or more.group(3)
         if extra:
             amount += float(extra) * (strength or med.tablet_mg)
     return amount
@@ -283,15 +317,31 @@ def over_daily_limit(text: str) -> tuple[str, str] | None:
                     said = said or sentence.strip()
         if total > med.most_mg_a_day:
             return med.label, said[:120]
+        for sentence in _sentences(low):  # "took 3 extra paracetamol today"
+            if med.pattern.search(sentence) and any(
+                int(m.group(1)) > 2 and _taken_before(sentence[: m.start()])
+                for m in _EXTRA.finditer(sentence)
+            ):
+                return med.label, sentence.strip()[:120]
     return None
 
 
 def more_than_meant(text: str) -> str | None:
     """The words when ``text`` says more was taken than meant: "3 ... instead of 1"."""
     low = _plain(text)
+    if _NEW_DOSE.search(low):
+        return None  # "told me to take 2 instead of 1 from now on": a new dose
     for m in _INSTEAD.finditer(low):
-        if float(m.group(1)) > float(m.group(3)) and not _NOT_TAKEN.search(
-            low[max(0, m.start() - 50) : m.start()]
+        head = low[max(0, m.start() - 60) : m.start()]
+        taken = list(_TAKEN.finditer(head))
+        clause = re.split(
+            r"[,;:]|\b(?:but|so|and|because|as)\b",
+            head[: taken[-1].start() if taken else len(head)],
+        )[-1]
+        if (
+            float(m.group(1)) > float(m.group(3))
+            and not _NOT_TAKEN.search(clause)
+            and not _LONG_AGO.search(head)
         ):
             return m.group(0)
     return None
