@@ -36,7 +36,7 @@ from mbcnav.library.choose import (
     similarity,
     stem_weights,
 )
-from mbcnav.library.emergency_signs import PAIR_SIGNS
+from mbcnav.library.emergency_signs import PAIR_SIGNS, SIGN_PASSAGE
 from mbcnav.library.errors import LibraryError
 from mbcnav.library.index import Hit, get_index
 from mbcnav.library.personal import (  # noqa: F401 (Profile, fit, profile_of: public here too)
@@ -198,10 +198,21 @@ def _emergency_first(
     number takes the article's fever passage ("port area red and sore, temp 100.6": session
     37, all-sets run); an answer that already starts in the article keeps its order."""
     article = scope().emergency_article
-    if not confident and chosen and chosen[0].section.article == article:
+    if not confident and chosen and chosen[0].section.article == article and sign is None:
         return chosen
     own = [h for h in hits if h.section.article == article]
     sections = [s for s in index.sections if s.article == article]
+    if sign is not None and sign != "fever" and sign not in PAIR_SIGNS:
+        # a 911 sign told now: the article's own passage for it ("seizure"), else "When should I
+        # call 911?" (its first), not a passage that only names the sign among others ("on
+        # ibrance, chest pain and left arm numb, is this a heart attack" led with the blood-clot
+        # passage: library review, session 41)
+        word = SIGN_PASSAGE.get(sign, "911")
+        named = [s for s in sections if word in s.heading.lower()]
+        named = named or [s for s in sections if "911" in s.heading]
+        pick = named[0] if named else (sections[0] if sections else None)
+        if pick is not None:
+            own, sections = [h for h in own if h.section is pick], [pick]
     if sign == "fever":
         fever = [h for h in own if "fever" in h.section.heading.lower()]
         fever_sections = [s for s in sections if "fever" in s.heading.lower()]
@@ -332,6 +343,23 @@ def ask(
         near = nearest(index, question, hits, top)
         if sign is not None:
             near = _emergency_first(index, hits, near, confident=False, sign=sign)[:top]
+            # a 911 sign told now is answered for sure with its 911 passage first (library review)
+            answers = [
+                _answer(index.library.articles[h.section.article], h.section, h.rank, weights, "")
+                for h in near
+            ]
+            return AskResult(
+                question,
+                answers,
+                "",
+                True,
+                reading.asked,
+                reading.shape,
+                guide_links(reading),
+                mine_facts,
+                () if personal else named_drug_facts(reading.asked, guide_links(reading)),
+                also,
+            )
         answers = [
             _answer(index.library.articles[h.section.article], h.section, h.rank, weights, "")
             for h in near

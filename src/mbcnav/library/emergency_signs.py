@@ -188,3 +188,9 @@ def emergency_sign(question: str) -> str | None:
 _PAIRS = (frozenset({"headache", "vomiting"}),)
 #: the names ``emergency_sign`` gives a pair ("headache with vomiting"), for the answer's passage
 PAIR_SIGNS = frozenset(" with ".join(sorted(pair)) for pair in _PAIRS)
+
+
+#: the emergencies article's passage (a word of its heading) for a 911 sign told now; the rest
+#: (a seizure, a drooping face, trouble speaking: all named there) take "When should I call
+#: 911?" (session 41 library review: chest pain and a numb arm led with the blood-clot passage)
+SIGN_PASSAGE = {"leg weakness": "spinal"}

@@ -47,6 +47,20 @@ _TREATMENT_YEARS = re.compile(
 )
 
 
+#: the writer's own cancer said as "so did I" beside a relative's ("My mother had breast cancer
+#: and so did I. Is HRT ok for me now?": library review, session 41)
+_I_TOO = re.compile(
+    r"\b(?:so\s+(?:did|do|have)\s+i|me\s+too|i\s+(?:also|too)\s+(?:had|have)|i\s+(?:had|have)\s+it\s+too)\b",
+    re.I,
+)
+#: a medicine given to an animal ("Can I give my cat tamoxifen? She has mammary cancer": library
+#: review): the animal's, though the writer says "I"
+_GIVE_ANIMAL = re.compile(
+    r"\b(?:give|gave|giving|give\s+it\s+to)\s+(?:my|our|the|her|his)\s+(?:old\s+)?(?:cat|dog|pet|puppy|kitten|horse|rabbit)\b",
+    re.I,
+)
+
+
 class OtherSubjectReadings:
     """The readings of ``Scope`` of a subject other than a person's MBC."""
 
@@ -70,7 +84,7 @@ class OtherSubjectReadings:
                 self._has(padded, self.spread + self.prevention_keeps)
                 or drug_taken(padded)  # "now I'm on Ibrance" (second review)
             )
-        if self._animal_at_vet(padded):
+        if self._animal_at_vet(padded) or self._treatment_for_animal(padded):
             return True
         if self._about_no_one_with_cancer(padded) or self._possible_first_cancer(padded):
             return True
@@ -82,6 +96,16 @@ class OtherSubjectReadings:
             return True  # money or awareness for the cause, not the writer's own cancer
         if self._has(padded, self.person_cancer):
             return False
+        if self._has(padded, self.menopause_hormones):
+            # hormones for menopause asked beside a relative's breast cancer, with nothing of the
+            # writer's own cancer, its treatment or a drug (session 41, set 86)
+            rest = self._without_relatives(padded)
+            if rest != padded and not (
+                self._has(rest, self.breast + self.spread + self.cancer_words + self.topic)
+                or names_drug(rest)
+                or _I_TOO.search(rest)
+            ):
+                return True
         if self._has(padded, self.natural_menopause):
             # natural menopause with nothing of cancer, its treatment or a drug: general health
             return not (
@@ -171,6 +195,21 @@ class OtherSubjectReadings:
             # for cats": twenty-eighth session, tuning set 60, is the animal's)
             and not (self._breast_only_drug(padded) and not _FOR_ANIMAL.search(padded))
             and not (names_drug(padded) and re.search(r" (?:i|im|ive|me|my) ", padded))
+        )
+
+    def _treatment_for_animal(self, padded: str) -> bool:
+        """An animal named with an illness and a treatment asked about for it ("is chemo worth it
+        for a dog": session 41, set 86), as at the vet: the animal's, unless the writer takes a
+        drug, names their own cancer or speaks of themself."""
+        return bool(
+            (self._has(padded, self.animals) or self.owned_animal.search(padded))
+            and self._has(padded, self.animal_illness)
+            and _FOR_ANIMAL.search(padded)
+            and not self._has(padded, self.own_markers)
+            and (
+                _GIVE_ANIMAL.search(padded)
+                or (not drug_taken(padded) and not _WRITER_OWN.search(padded))
+            )
         )
 
     def early_only(self, padded: str) -> bool:

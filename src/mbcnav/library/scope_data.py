@@ -100,6 +100,7 @@ class ScopeData:
         self.fertility_uses = _phrases(path, data, "fertility_uses")
         self.fertility_drugs = _phrases(path, data, "fertility_drugs")
         self.natural_menopause = _phrases(path, data, "natural_menopause")
+        self.menopause_hormones = _phrases(path, data, "menopause_hormones")
         delivery = set(_phrases(path, data, "delivery_words"))
         self.cancer_topic = tuple(t for t in self.topic if t not in delivery)
         only = data.get("breast_only_classes")

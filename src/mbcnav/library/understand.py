@@ -157,7 +157,11 @@ POINTED_TERM = re.compile(
     # ("What does that actually mean for me, am I going to die soon??" after "the oncologist
     # said 'treatable but not curable'": tuning set 74)
     r"|(?<=\bdoes\s)(?:that|this)(?=\s+(?:actually\s+|really\s+)?mean"
-    r"(?:\s+for\s+(?:me|us|her|him|them|my\s+\w+))?(?:\W*$|\s*[,?]))",
+    r"(?:\s+for\s+(?:me|us|her|him|them|my\s+\w+))?(?:\W*$|\s*[,?]))"
+    # ... or what the writer fears it means ("referral to the 'supportive care clinic'. does that
+    # mean she thinks I'm near the end": session 41, set 86): "that" is still the quoted term
+    r"|(?<=\bdoes\s)(?:that|this)(?=\s+(?:actually\s+|really\s+)?means?\s+"
+    r"(?:that\s+)?(?:i|im|i'm|i\s+am|she|he|they|we|it|it's|its|my|the)\b)",
     re.I,
 )
 MIN_QUESTION_WORDS = 3  # a piece shorter than this stays with the question before it

@@ -141,9 +141,9 @@ def _needle(phrase: str) -> str:
 
 
 @lru_cache(maxsize=8192)
-def _stems(phrase: str) -> str:
-    """A phrase's words stemmed ("fluid on lungs" -> "fluid on lung")."""
-    return " ".join(stem(w) for w in phrase.split())
+def _stems(phrase: str, whole: frozenset[str] = frozenset()) -> str:
+    """A phrase's words stemmed ("fluid on lungs" -> "fluid on lung"), but the words kept whole."""
+    return " ".join(w if w in whole else stem(w) for w in phrase.split())
 
 
 def _contains(haystack: str, phrase: str) -> bool:
@@ -215,14 +215,15 @@ class Synonyms:
         # then word by word in stemmed form ("water on the lungs" finds "water on the lung")
         padded = f" {said} ", f" {_content(said)} "
         present = set(said.split())
-        stemmed = f" {_stems(_content(said))} "
+        # (a word kept whole is matched whole: "secondaries" is not "secondary")
+        stemmed = f" {_stems(_content(said), self.keep_whole)} "
         stem_present = set(stemmed.split())
 
         def found_in(p: str) -> bool:
             needle = _needle(p)
             if needle.split(" ", 1)[0] in present and any(_contains(h, p) for h in padded):
                 return True
-            mine = _stems(needle)
+            mine = _stems(needle, self.keep_whole)
             return mine.split(" ", 1)[0] in stem_present and f" {mine} " in stemmed
 
         out: list[tuple[str, str, float]] = []
