@@ -63,6 +63,7 @@ CASES = [
         "round60_cases.yaml",
         "round61_cases.yaml",
         "round62_cases.yaml",
+        "round63_cases.yaml",
     )
     for case in yaml.safe_load((DATA / file).read_text("utf-8"))["cases"]
 ]

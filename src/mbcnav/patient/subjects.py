@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 
+from . import vocabulary as v
 from .negation import _OWNERS, SUBJECTS, _without_subject, negated, without_frame
 
 #: Words that open a clause about the thing named before ("..., it's leaking", "but it is hot").
@@ -58,6 +59,46 @@ _NO_NEW = re.compile(
 )
 
 
+#: One cue over body parts that share the sign named last: "no lip or throat swelling", "never
+#: had any lip or throat swelling or breathing trouble", "no arm or leg weakness" (ConText scope
+#: runs over a list; session 41, tuning set 87: the list read as a swelling). Only a clause that
+#: is the list and no more: a report after it is its own clause (the earlier set-62 lesson:
+#: "didnt pass out she was having a fit" must keep the fit).
+_SHARED_LIST = re.compile(
+    r"^\W*(?:(?:and|but|also|so|i|ive|she|shes|he|hes|they|has|have|had)\s+)*"
+    r"(?:no|never|without|denies|deny)\s+(?:(?:had|been|having|got)\s+)?"
+    r"(?:(?:any|a|an|other|more|signs?\s+of)\s+)*(?P<list>[a-z ,]+?)"
+    r"(?:\s+(?:at\s+all|today|now|since|anymore|either))*\W*$"
+)
+_LIST_JOIN = re.compile(r"\s*(?:,|\bor\b|\band\b|\bnor\b)\s*")
+#: words that make "never had X" a first time ("never had lip swelling like this before")
+_FIRST_TIME = frozenset({"before", "like", "this", "that", "ever", "such", "until", "till"})
+
+
+def shared_sign_denied(clause: str) -> bool:
+    """True for a clause that denies a list of body parts sharing one sign ("no lip or throat
+    swelling"): every part is a sign the vocabulary reads in three words or fewer, or a bare
+    word that makes one with the sign word of the next longer part ("lip" + "swelling")."""
+    low = " ".join(clause.lower().replace("’", "").replace("'", "").split())
+    m = _SHARED_LIST.match(low)
+    if not m:
+        return False
+    parts = [p.split() for p in _LIST_JOIN.split(m.group("list")) if p.strip()]
+    if len(parts) < 2 or _FIRST_TIME & {w for p in parts for w in p}:
+        return False
+    for i, part in enumerate(parts):
+        if len(part) > 1:
+            if len(part) > 3 or v.normalise_symptom(" ".join(part)) is None:
+                return False
+            continue
+        head = next((p[-1] for p in parts[i + 1 :] if len(p) > 1), None)
+        if head is None or v.normalise_symptom(part[0]) is not None:
+            return False
+        if not v.is_symptom_word(f"{part[0]} {head}"):
+            return False
+    return True
+
+
 def carried(parts: list[str]) -> list[tuple[str, bool, bool]]:
     """Clauses read in order, each as (text, denied, by_subject): a clause after a denial about
     a body part takes that body part in place of its pronoun ("my port is not red or sore, it's
@@ -68,7 +109,7 @@ def carried(parts: list[str]) -> list[tuple[str, bool, bool]]:
     subject: list[str] = []
     for part in parts:
         part = with_subject(part, subject)
-        if negated(part) or _NO_NEW.match(part):
+        if negated(part) or _NO_NEW.match(part) or shared_sign_denied(part):
             subject = denied_subject(part)
             # "stools not black": carried into "look very dark", but no body part whose whole
             # sentence must be read (review: "stools not black, feel dizzy" kept "feel dizzy")

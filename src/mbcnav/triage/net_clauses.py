@@ -32,7 +32,7 @@ LASTING = re.compile(
 _SAID_FINE = re.compile(
     r"^(?!.*\b(?:not|no|never|isnt|wasnt|arent|werent|dont|doesnt|didnt|cant|wont|feel\w*|"
     r"sounds?|seems?|would|will|death|dead|dying)\b)"
-    r"(?:(?:my|her|his|the|both)\s+)?(?:[a-z]+\s+)?[a-z-]+\s+(?:fine|ok|okay|normal|good|alright)$"
+    r"(?:(?:my|her|his|the|both)\s+)?(?:[a-z]+\s+)?[a-z-]+\s+(?:fine|ok|okay|normal|normally|good|alright)$"
 )
 _FINE_PAIR = re.compile(r"\b[a-z]+ and [a-z]+ (?:normal|fine|ok|okay|alright|good)\b", re.I)
 #: Where the words are cut into sentences (a full stop, but not the one in 38.4).
@@ -63,6 +63,20 @@ _GONE = re.compile(
 )
 
 
+#: A longer clause that tells a passing sign and then that it has gone: "the itchy blotchy rash I
+#: had the evening after my infusion last Sat has gone completely" (session 41, tuning set 87).
+#: Never a sense or a power that is lost ("my sight has gone completely", "legs have gone").
+_GONE_TOLD = re.compile(
+    r"^(?!.*\b(?:sight|vision|voice|legs?|arms?|feeling|hearing|memory|balance|speech|strength|"
+    r"words?|grip|eyes?|not|never|hasnt|havent|isnt|but|still)\b)"
+    r".*\b(?:swelling|rash|redness|itch\w*|hives|blotch\w*|spots?|blisters?|headache|diarrh\w*|"
+    r"nausea|sickness|cough|fever|temperature|temp)\b"
+    r".*\b(?:has|have|is|are|s)\s+(?:now\s+)?(?:almost\s+|nearly\s+|all\s+|completely\s+|mostly\s+|"
+    r"totally\s+)?(?:gone|cleared|resolved|healed|settled|disappeared)"
+    r"(?:\s+(?:down|away|now|completely|totally)|(?<=cleared)\s+up)*\W*$"
+)
+
+
 def denied(clause: str) -> bool:
     """A clause the negation scope denies: ``negation.negated``, or one of ``DENIALS`` at its
     start (after "i have", "there is") before anything but a pseudo-negation ("no feeling").
@@ -77,6 +91,8 @@ def denied(clause: str) -> bool:
         return True  # "not on any blood thinners" (session 36): a medicine not taken
     if _GONE.match(plain):
         return True  # "swelling almost gone" (session 36): a sign that has passed
+    if _GONE_TOLD.match(plain):
+        return True  # "the rash I had after my infusion has gone completely" (session 41)
     if (m := POST_NEGATION.search(" " + plain)) and _plain_subject(plain[: max(m.start() - 1, 0)]):
         return True  # "my breathing is normal", "her speech is fine" (set 23): a state said normal
     if _SAID_FINE.match(plain) and normalise_symptom(plain.rsplit(" ", 1)[0]) is None:
