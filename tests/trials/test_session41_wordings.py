@@ -307,3 +307,98 @@ def test_cyp3a_reads_only_other_medicines_taken_now():
         ]
     )
     assert _one("Current use of strong CYP3A4 inducers", epilepsy, "Exclusion") == "not met"
+
+
+def test_final_review_keeps_requirements_requirements():
+    post = _patient(**POST)
+    # a population "will be enrolled" is a requirement, not a subject of "must"
+    assert (
+        _one(
+            "Premenopausal women, aged 18 years or older, with HR-positive disease will be enrolled",
+            post,
+        )
+        == "not met"
+    )
+    # the end of a curative treatment asked for is still about the setting
+    assert (
+        _one(
+            "Patients must have completed treatment with curative intent for stage I-III breast cancer",
+            _patient(),
+        )
+        == "not met"
+    )
+    # a diagnosis while on an adjuvant drug is the person's history
+    tamoxifen = _patient(
+        treatments=[
+            {
+                "drugs": ["tamoxifen"],
+                "setting": "adjuvant",
+                "start": "2018-01-01",
+                "end": "2022-01-01",
+            }
+        ]
+    )
+    assert (
+        _one(
+            "Metastatic disease diagnosed while receiving adjuvant aromatase inhibitor therapy",
+            tamoxifen,
+        )
+        == "not met"
+    )
+    # a subtype at first diagnosis asked for, with no rule for those people after it
+    low = _patient(receptors={"er": "ER 90%", "pr": "PR 50%", "her2": "HER2 IHC 1+"})
+    assert (
+        _one(
+            "Patients must have been first diagnosed with HER2-positive breast cancer (IHC 3+ or ISH amplified)",
+            low,
+        )
+        == "not met"
+    )
+    # "must be female (cohorts A and B)" is for some parts only: no "must be" sex rule
+    from mbcnav.trials.age_sex import _MUST_BE
+
+    assert _MUST_BE.search("Patients must be female (cohorts A and B) and aged 18 or over") is None
+    assert _MUST_BE.search("Patients must be female and aged 18 or over")
+
+
+def test_title_short_forms_with_a_wild_type_cohort_ask_nothing():
+    for title in (
+        "Drug X in HR+/HER2- Advanced Breast Cancer (ESR1m Cohort and Non-ESR1m Cohort)",
+        "Drug X in ER+/HER2-, ESR1m (Cohort 1) and ESR1wt (Cohort 2) Advanced Breast Cancer",
+        "Drug X in ER+/HER2- Advanced Breast Cancer: ESR1m vs ESR1-WT",
+        "Drug X Plus Fulvestrant in Patients With ESR1m, PIK3CAm, or Other Alterations",
+    ):
+        assert not [t for t in _title_checks(title) if "ESR1" in t], title
+
+
+def test_cyp3a_leaves_a_regimens_own_drugs_a_cream_and_a_declined_one():
+    chemo = _patient(
+        treatments=[
+            {
+                "drugs": ["carboplatin", "gemcitabine", "aprepitant"],
+                "setting": "metastatic",
+                "start": "2025-12-01",
+            }
+        ]
+    )
+    rule = "Concurrent use of moderate or strong CYP3A4 inhibitors or inducers"
+    assert _one(rule, chemo, "Exclusion") == "unknown"
+    shampoo = _patient(
+        conditions=[
+            {
+                "name": "dandruff",
+                "status": "active",
+                "note": "on ketoconazole 2% shampoo twice weekly",
+            }
+        ]
+    )
+    assert _one(rule, shampoo, "Exclusion") == "unknown"
+    declined = _patient(
+        conditions=[
+            {"name": "epilepsy", "status": "active", "note": "declined carbamazepine 200 mg"}
+        ]
+    )
+    assert _one(rule, declined, "Exclusion") == "unknown"
+    # the other way: aprepitant taken on its own for another reason counts
+    alone = _patient(treatments=[{"drugs": ["aprepitant"], "start": "2026-01-10"}])
+    assert _one(rule, alone, "Exclusion") == "not met"

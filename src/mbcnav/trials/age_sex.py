@@ -198,7 +198,8 @@ _ANY_MENOPAUSE = re.compile(
 #: not "must be female or male", "... must be women of childbearing potential"
 _MUST_BE = re.compile(
     r"\b(?:must|should|shall|to)\s+be\s+(?:an?\s+)?(?:adult\s+)?(female|women|woman|male|men|man)\b"
-    r"(?!\s*(?:or|and|/)\s*(?:fe)?males?\b)(?![^.;]*\b(?:childbearing|child-bearing|reproductive)\b)",
+    r"(?!\s*(?:or|and|/)\s*(?:fe)?males?\b)(?![^.;]*\b(?:childbearing|child-bearing|reproductive)\b)"
+    r"(?!\s*\([^)]*\b(?:cohorts?|arms?|parts?|groups?)\b)",
     re.I,
 )
 

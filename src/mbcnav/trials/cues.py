@@ -186,7 +186,7 @@ _THERAPY_BEFORE = re.compile(
     # the end of a past treatment, a time mark ("... elapsed between the completion of treatment
     # with curative intent ... and first documented ... recurrence", NCT02819518: session 41,
     # tuning set 114)
-    r"|\b(?:completion|completing|completed|end|ending|finish(?:ed|ing)?)\s+(?:of\s+)?(?:the\s+)?"
+    r"|\b(?:between|since|after|from|following)\s+(?:the\s+)?(?:date\s+of\s+)?(?:completion|completing|end|ending|finish(?:ed|ing)?)\s+(?:of\s+)?(?:the\s+)?"
     r"(?:[\w-]+\s+){0,2}?(?:therapy|therapies|treatments?|regimens?)\s+(?:with|of|given\s+with)\s*$",
     re.I,
 )

@@ -47,9 +47,14 @@ _TAKING_BEFORE = re.compile(
     r"given|receiving|continues|continuing|now)\s+(?:\w+\s+){0,2}$",
     re.I,
 )
+#: a form put on the skin, scalp, eye or nose, not taken by mouth ("ketoconazole 2% shampoo")
+_ON_SKIN = re.compile(
+    r"^\s*(?:\d+(?:\.\d+)?\s*%\s*)?(?:shampoo|cream|gel|ointment|lotion|topical|drops?|spray|wash|pessar\w*|foam)\b",
+    re.I,
+)
 _DOSE_AFTER = re.compile(r"^\s*\(?\d+(?:\.\d+)?\s*(?:mg|mcg|g|units?)\b", re.I)
 _NOT_TAKEN = re.compile(
-    r"\b(?:allerg\w*|intoleran\w*|reaction|rash|anaphyla\w*|stopped|stop|completed|finished|ended|"
+    r"\b(?:allerg\w*|intoleran\w*|reaction|rash|anaphyla\w*|stopped|stop|completed|finished|ended|declined|refused|"
     r"discontinued|switched\s+(?:off|from)|no\s+longer|replaced|previously|formerly|was\s+on|were\s+on|"
     r"in\s+the\s+past|avoid\w*|not\s+on|never)\b",
     re.I,
@@ -131,7 +136,11 @@ def _in_notes(f: PatientFacts, name: str) -> bool:
                     part[m.end() : m.end() + 30],
                 )
                 clause = re.split(r"[;.]", before)[-1]
-                if _NOT_TAKEN.search(clause) or _NOT_TAKEN.match(after.strip()):
+                if (
+                    _NOT_TAKEN.search(clause)
+                    or _NOT_TAKEN.match(after.strip())
+                    or _ON_SKIN.match(after)
+                ):
                     continue
                 if _TAKING_BEFORE.search(clause) or _DOSE_AFTER.match(after):
                     return True

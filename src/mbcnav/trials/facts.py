@@ -502,8 +502,10 @@ def from_patient(p, as_of: date) -> PatientFacts:
             name
             for t in p.treatments
             if (not t.start or t.start <= as_of) and (t.end is None or t.end >= as_of)
+            # (a regimen with a cancer medicine keeps its supportive drugs with it: aprepitant with
+            # carboplatin stops with the line a trial would replace: final review)
+            if not any((d := vocabulary.drug(n)) and not d.supportive for n in t.drugs)
             for name in t.drugs
-            if not ((d := vocabulary.drug(name)) and not d.supportive)
         ],
         biomarkers=dict(p.biomarkers),
         zip=p.postal_code,

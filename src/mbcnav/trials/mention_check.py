@@ -567,6 +567,15 @@ def _study_treatment(text: str, m, before: str) -> bool:
     """A drug named as the study's own treatment ("when being treated with fulvestrant", "...
     while receiving fulvestrant ... in the control arm"), not growth on it nor a history."""
     clause = re.split(r"[;.]", before)[-1]
-    if _PROGRESSION_BEFORE.search(clause) or _PAST_CUE.search(clause):
+    if (
+        _PROGRESSION_BEFORE.search(clause)
+        or _PAST_CUE.search(clause)
+        # "Metastatic disease diagnosed while receiving adjuvant aromatase inhibitor", "Exposure
+        # to capecitabine (the treatment in the control arm)": the person's own history (review)
+        or re.search(
+            r"\b(?:diagnos\w*|detected|developed|occurred|arose|appeared|(?:neo)?adjuvant|exposure|exposed|prior|previous\w*)\b",
+            clause,
+        )
+    ):
         return False
     return bool(_STUDY_TREATMENT_BEFORE.search(clause) or _STUDY_ARM_AFTER.match(text[m.end :]))

@@ -188,7 +188,17 @@ def _subtype_choice(crit: Criterion, plain: str, out: list[dict]) -> list[dict]:
     """One choice among the subtypes an inclusion lists, in place of its subtype checks."""
     # (inclusions only: "Patients initially diagnosed with HER2-positive breast cancer" excludes them)
     first = (
-        [(m.start(), m.end()) for m in _FIRST_DIAGNOSIS.finditer(plain)]
+        [
+            (m.start(), m.end())
+            for m in _FIRST_DIAGNOSIS.finditer(plain)
+            # ... and only before a rule for those people ("... must have histological
+            # confirmation of TNBC"); "must have been first diagnosed with HER2-positive breast
+            # cancer" asks for it (final review)
+            if re.match(
+                r"\s*(?:\([^)]*\)\s*)?,?\s*(?:must|should|need|needs|are\s+required|will\s+need)\b",
+                plain[m.end() :],
+            )
+        ]
         if crit.kind == "inclusion"
         else []
     )
