@@ -140,3 +140,12 @@ def test_a_medicine_given_to_a_pet_is_the_vets():
     assert not ask("Can I give my cat tamoxifen? She has mammary cancer").confident
     # the other way: the writer's own tamoxifen with a pet named stays answered
     assert ask("I take tamoxifen, is it safe to cuddle my cat after my dose?").answers
+
+
+# read from held-out set 87 after its one measurement
+def test_a_pet_that_ate_tablets_or_a_writer_who_never_had_cancer_is_out_of_scope():
+    assert not ask("my dog ate one of my kisqali tablets off the floor, what do i do").confident
+    assert not ask("51, never had cancer, is HRT safe for my hot flashes").confident
+    # the other way: the writer's own MBC keeps the question
+    assert ask("i have mbc, can i take hormone replacement for my hot flashes").confident
+    assert ask("my mom never had cancer but I have mets, is HRT safe for me").answers

@@ -146,3 +146,28 @@ def test_a_dose_dropped_and_eaten_by_the_dog_is_not_suicide_preparation():
 )
 def test_a_hoard_still_sounds_like_suicide_preparation(text):
     assert "suicide-preparation" in _semantic(text), text
+
+
+# ------------------------------------------------------------------ read from held-out set 89
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my eyes keep closing and I feel far away",
+        "I cant keep my eyes open",
+        "she keeps nodding off mid sentence",
+    ],
+)
+def test_eyes_closing_or_nodding_off_is_drowsiness(text):
+    assert "drowsiness" in _terms(text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my legs jerk just as I am dropping off to sleep",
+        "I close my eyes when I pray",
+        "eye drops help",
+    ],
+)
+def test_falling_asleep_at_night_is_not_drowsiness(text):
+    assert "drowsiness" not in _terms(text), text

@@ -402,3 +402,12 @@ def test_cyp3a_leaves_a_regimens_own_drugs_a_cream_and_a_declined_one():
     # the other way: aprepitant taken on its own for another reason counts
     alone = _patient(treatments=[{"drugs": ["aprepitant"], "start": "2026-01-10"}])
     assert _one(rule, alone, "Exclusion") == "not met"
+
+
+def test_a_title_after_failure_of_sequential_endocrine_therapy_asks_for_it():
+    title = "Estradiol in Postmenopausal Women With Metastatic Breast Cancer After Failure of Sequential Endocrine Therapy"
+    assert any("Sequential Endocrine Therapy" in t for t in _title_checks(title))
+    assert not any(
+        "Endocrine" in t
+        for t in _title_checks("Estradiol in Postmenopausal Women With Metastatic Breast Cancer")
+    )

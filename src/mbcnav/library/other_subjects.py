@@ -61,6 +61,18 @@ _GIVE_ANIMAL = re.compile(
 )
 
 
+#: a pet that ate or chewed someone's tablets is the vet's or Poison Control's for animals ("my dog
+#: ate one of my kisqali tablets off the floor": held-out set 87, read after it was measured)
+_ANIMAL_ATE = re.compile(
+    r"\b(?:dog|cat|puppy|kitten|pet|rabbit)\s+(?:has\s+|had\s+|just\s+)?(?:ate|eaten|swallowed|chewed|got\s+into)\b",
+    re.I,
+)
+#: the writer says they never had cancer ("51, never had cancer, is HRT safe")
+_NEVER_HAD_CANCER = re.compile(
+    r"\b(?:never|not\s+ever)\s+(?:had|been\s+diagnosed\s+with)\s+(?:breast\s+)?cancer\b", re.I
+)
+
+
 class OtherSubjectReadings:
     """The readings of ``Scope`` of a subject other than a person's MBC."""
 
@@ -84,8 +96,14 @@ class OtherSubjectReadings:
                 self._has(padded, self.spread + self.prevention_keeps)
                 or drug_taken(padded)  # "now I'm on Ibrance" (second review)
             )
-        if self._animal_at_vet(padded) or self._treatment_for_animal(padded):
+        if (
+            self._animal_at_vet(padded)
+            or self._treatment_for_animal(padded)
+            or _ANIMAL_ATE.search(padded)
+        ):
             return True
+        if _NEVER_HAD_CANCER.search(padded) and not self._has(padded, self.spread):
+            return True  # "51, never had cancer, is HRT safe for my hot flashes" (held-out set 87)
         if self._about_no_one_with_cancer(padded) or self._possible_first_cancer(padded):
             return True
         if (

