@@ -69,7 +69,9 @@ _ANIMAL_ATE = re.compile(
 )
 #: the writer says they never had cancer ("51, never had cancer, is HRT safe")
 _NEVER_HAD_CANCER = re.compile(
-    r"\b(?:never|not\s+ever)\s+(?:had|been\s+diagnosed\s+with)\s+(?:breast\s+)?cancer\b", re.I
+    r"(?:^\W*(?:\d{1,3}\s*(?:yo|y/o|years?\s+old)?\s*,?\s*)?|\b(?:i|ive|i've|i\s+have)\s+)(?:never|not\s+ever)\s+"
+    r"(?:had|been\s+diagnosed\s+with)\s+(?:breast\s+)?cancer\b",
+    re.I,
 )
 
 
@@ -102,7 +104,11 @@ class OtherSubjectReadings:
             or _ANIMAL_ATE.search(padded)
         ):
             return True
-        if _NEVER_HAD_CANCER.search(padded) and not self._has(padded, self.spread):
+        if (
+            _NEVER_HAD_CANCER.search(question.strip())
+            and not self._has(padded, self.spread)
+            and not names_drug(padded)
+        ):
             return True  # "51, never had cancer, is HRT safe for my hot flashes" (held-out set 87)
         if self._about_no_one_with_cancer(padded) or self._possible_first_cancer(padded):
             return True
