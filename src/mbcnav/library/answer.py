@@ -343,32 +343,17 @@ def ask(
         near = nearest(index, question, hits, top)
         if sign is not None:
             near = _emergency_first(index, hits, near, confident=False, sign=sign)[:top]
-            # a 911 sign told now is answered for sure with its 911 passage first (library review)
-            answers = [
-                _answer(index.library.articles[h.section.article], h.section, h.rank, weights, "")
-                for h in near
-            ]
-            return AskResult(
-                question,
-                answers,
-                "",
-                True,
-                reading.asked,
-                reading.shape,
-                guide_links(reading),
-                mine_facts,
-                () if personal else named_drug_facts(reading.asked, guide_links(reading)),
-                also,
-            )
         answers = [
             _answer(index.library.articles[h.section.article], h.section, h.rank, weights, "")
             for h in near
         ]
+        # a 911 sign told now is answered for sure, its 911 passage first (library review)
+        sure = sign is not None and bool(answers)
         return AskResult(
             question,
             answers,
-            UNSURE if answers else NOTHING,
-            False,
+            "" if sure else UNSURE if answers else NOTHING,
+            sure,
             reading.asked,
             reading.shape,
             guide_links(reading),
