@@ -107,6 +107,11 @@ _MORE = re.compile(
 )
 #: more than two extra tablets (the NHS trust's leaflet: "more than 2 extra tablets": get help now)
 _EXTRA = re.compile(r"\b(\d{1,2})\s+extra\b(?!\s*strength)")
+#: another medicine between a count and the one counted ("took 4 ibuprofen and 10 paracetamol")
+_OTHER_MEDICINES = re.compile(
+    r"\b(?:ibuprofen|advil|nurofen|motrin|naproxen|aleve|aspirin|tramadol|oxycodone|morphine|"
+    r"codeine|zopiclone|diazepam|ondansetron|letrozole|anastrozole|tamoxifen|vitamin\w*)\b"
+)
 _INSTEAD = re.compile(
     rf"\b{_NUMBER}(?!\s*(?:or\s+\d+\s+)?times)\s*(mls?|mg|mcg|units?|{_UNIT}|puffs?|patch(?:es)?|doses?)?"
     rf"(?![\d.])[^.;!?]{{0,60}}?\b(?:instead\s+of|rather\s+than)\s+(?:the\s+|my\s+|her\s+|his\s+|just\s+|only\s+|usual\s+)*"
@@ -198,16 +203,22 @@ def _sentences(low: str) -> list[str]:
     return [s for s in _SENTENCES.split(low) if s.strip()]
 
 
+def _denied_or_asked(head: str) -> bool:
+    """Whether the clause before the last word of taking in ``head`` (or its end, with none)
+    denies, asks or plans ("didnt", "can i", "told me to"); only that clause counts."""
+    taken = list(_TAKEN.finditer(head))
+    cut = taken[-1].start() if taken else len(head)
+    return bool(_NOT_TAKEN.search(re.split(r"[,;:]|\b(?:but|so|and|because|as)\b", head[:cut])[-1]))
+
+
 def _taken_before(head: str) -> bool:
     """A word of taking before a count, and nothing that denies, asks or plans after it."""
-    taken = list(_TAKEN.finditer(head))
-    if not taken or _NEW_DOSE.search(head) or _LONG_AGO.search(head):
+    if not _TAKEN.search(head) or _NEW_DOSE.search(head) or _LONG_AGO.search(head):
         return False
-    clause = re.split(r"[,;:]|\b(?:but|so|and|because|as)\b", head[: taken[-1].start()])[-1]
-    return not _NOT_TAKEN.search(clause)
+    return not _denied_or_asked(head)
 
 
-def _mg_in(sentence: str, med: Medicine, found: re.Match, others: re.Pattern) -> float | None:
+def _mg_in(sentence: str, med: Medicine, found: re.Match) -> float | None:
     """The milligrams of ``med`` one mention tells of as taken in a day, or None."""
     head = sentence[: found.start()]
     rest = sentence[found.end() :]
@@ -236,7 +247,7 @@ def _mg_in(sentence: str, med: Medicine, found: re.Match, others: re.Pattern) ->
         counts = [
             m
             for m in _COUNT.finditer(near)
-            if len(near[m.end() :].split()) <= 5 and not others.search(near[m.end() :])
+            if len(near[m.end() :].split()) <= 5 and not _OTHER_MEDICINES.search(near[m.end() :])
         ]
         if not counts:
             # "paracetamol x 16", "paracetamol - took 16 today", "paracetamol, had 16 today"
@@ -253,8 +264,7 @@ def _mg_in(sentence: str, med: Medicine, found: re.Match, others: re.Pattern) ->
                 at = -1  # "paracetamol x 16 today": a count of the day told as a tally
         else:
             c = counts[-1]
-            if re.match(r"\s*(?:x\s*)?\d{3,4}\b", near[c.end() :]):
-                s = re.match(r"\s*(?:x\s*)?(\d{3,4})\b", near[c.end() :])
+            if s := re.match(r"\s*(?:x\s*)?(\d{3,4})\b", near[c.end() :]):
                 strength = float(s.group(1))
             count = float(max(int(c.group(1)), int(c.group(2) or 0)))
             at = len(head) - len(near) + c.start()
@@ -292,7 +302,7 @@ def _mg_in(sentence: str, med: Medicine, found: re.Match, others: re.Pattern) ->
         per_day = True  # "12 paracetamol a day for 5 days": already a day's count
     if not per_day and (days := _DAYS.match(rest)):
         amount /= max(1.0, float(days.group(1)))
-    if (more := _MORE.search(rest[:60])) and not others.search(rest[: more.start()]):
+    if (more := _MORE.search(rest[:60])) and not _OTHER_MEDICINES.search(rest[: more.start()]):
         extra = more.group(1) or more.group(2) or more.group(3)
         if extra:
             amount += float(extra) * (strength or med.tablet_mg)
@@ -301,23 +311,18 @@ def _mg_in(sentence: str, med: Medicine, found: re.Match, others: re.Pattern) ->
 
 def over_daily_limit(text: str) -> tuple[str, str] | None:
     """(medicine label, words) when ``text`` tells of more of a medicine in a day than the most."""
-    low = _plain(text)
-    meds = medicines()
-    for med in meds.values():
-        others = re.compile(
-            r"\b(?:ibuprofen|advil|nurofen|motrin|naproxen|aleve|aspirin|tramadol|oxycodone|morphine|"
-            r"codeine|zopiclone|diazepam|ondansetron|letrozole|anastrozole|tamoxifen|vitamin\w*)\b"
-        )
+    sentences = _sentences(_plain(text))
+    for med in medicines().values():
         total, said = 0.0, ""
-        for sentence in _sentences(low):
+        for sentence in sentences:
             for found in med.pattern.finditer(sentence):
-                mg = _mg_in(sentence, med, found, others)
+                mg = _mg_in(sentence, med, found)
                 if mg:
                     total += mg
                     said = said or sentence.strip()
         if total > med.most_mg_a_day:
             return med.label, said[:120]
-        for sentence in _sentences(low):  # "took 3 extra paracetamol today"
+        for sentence in sentences:  # "took 3 extra paracetamol today"
             if med.pattern.search(sentence) and any(
                 int(m.group(1)) > 2 and _taken_before(sentence[: m.start()])
                 for m in _EXTRA.finditer(sentence)
@@ -333,14 +338,9 @@ def more_than_meant(text: str) -> str | None:
         return None  # "told me to take 2 instead of 1 from now on": a new dose
     for m in _INSTEAD.finditer(low):
         head = low[max(0, m.start() - 60) : m.start()]
-        taken = list(_TAKEN.finditer(head))
-        clause = re.split(
-            r"[,;:]|\b(?:but|so|and|because|as)\b",
-            head[: taken[-1].start() if taken else len(head)],
-        )[-1]
         if (
             float(m.group(1)) > float(m.group(3))
-            and not _NOT_TAKEN.search(clause)
+            and not _denied_or_asked(head)
             and not _LONG_AGO.search(head)
         ):
             return m.group(0)

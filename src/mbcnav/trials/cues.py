@@ -125,6 +125,12 @@ _STUDY_TREATMENT_BEFORE = re.compile(
     r"|\bduring\s+(?:the\s+)?(?:study|trial)\s+(?:treatment|therapy)\s+with\s+(?:[\w/-]+\s+){0,3}$",
     re.I,
 )
+#: words of the person's own history in the clause before such a drug ("Metastatic disease
+#: diagnosed while receiving adjuvant aromatase inhibitor", "Exposure to capecitabine (the
+#: treatment in the control arm)": final review)
+_OWN_HISTORY_WORDS = re.compile(
+    r"\b(?:diagnos\w*|detected|developed|occurred|arose|appeared|(?:neo)?adjuvant|exposure|exposed|prior|previous\w*)\b"
+)
 _STUDY_ARM_AFTER = re.compile(
     r"^[^.;]{0,60}?\bin\s+the\s+(?:control|experimental|study|investigational|comparator|treatment)\s+arms?\b",
     re.I,

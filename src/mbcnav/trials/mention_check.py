@@ -37,6 +37,7 @@ from mbcnav.trials.cues import (
     _NOT_ALLOWED,
     _NOT_THERAPY,
     _OTHER_INDICATION,
+    _OWN_HISTORY_WORDS,
     _OWN_RULE,
     _PAST_CUE,
     _PLAN_LEAD,
@@ -570,12 +571,7 @@ def _study_treatment(text: str, m, before: str) -> bool:
     if (
         _PROGRESSION_BEFORE.search(clause)
         or _PAST_CUE.search(clause)
-        # "Metastatic disease diagnosed while receiving adjuvant aromatase inhibitor", "Exposure
-        # to capecitabine (the treatment in the control arm)": the person's own history (review)
-        or re.search(
-            r"\b(?:diagnos\w*|detected|developed|occurred|arose|appeared|(?:neo)?adjuvant|exposure|exposed|prior|previous\w*)\b",
-            clause,
-        )
+        or _OWN_HISTORY_WORDS.search(clause)
     ):
         return False
     return bool(_STUDY_TREATMENT_BEFORE.search(clause) or _STUDY_ARM_AFTER.match(text[m.end :]))
